@@ -1,0 +1,3 @@
+import { kaoheVitest } from '../../tooling/scripts/vitest-base.ts';
+
+export default kaoheVitest();

@@ -1,0 +1,117 @@
+// Exact rationals for points and rates, through fraction.js (BigInt-backed, well kept).
+// Every value on the scoring path is a Q; rounding happens only where a rule set declares it,
+// so "divide once, last" holds by construction: 3 × (3 ÷ 360) ÷ 0.2 is exactly 1/8.
+import Fraction from 'fraction.js';
+import type { Rounding } from '../schema/common.ts';
+
+export type Q = Fraction;
+
+const DECIMAL = /^-?\d+(\.\d+)?$/;
+
+export const ZERO: Q = new Fraction(0);
+export const ONE: Q = new Fraction(1);
+export const HUNDRED: Q = new Fraction(100);
+
+/** A decimal literal (number or plain decimal string) as an exact rational. */
+export function q(value: number | string | bigint): Q {
+  if (typeof value === 'bigint') return new Fraction(value);
+  // A JS number is read through its shortest decimal spelling: 0.1 → "0.1" → 1/10.
+  const text = typeof value === 'number' ? numberToDecimal(value) : value.trim();
+  if (!DECIMAL.test(text)) throw new RangeError(`not a plain decimal: ${JSON.stringify(value)}`);
+  return new Fraction(text);
+}
+
+/** Parses a plain decimal string; undefined when it is not one. */
+export function tryQ(text: string): Q | undefined {
+  return DECIMAL.test(text.trim()) ? new Fraction(text.trim()) : undefined;
+}
+
+function numberToDecimal(n: number): string {
+  if (!Number.isFinite(n)) throw new RangeError(`not a finite number: ${n}`);
+  const s = String(n);
+  if (!/e/i.test(s)) return s;
+  // Exponent form (1e-7, 1e21): expand it exactly from its digits.
+  const [mant = '0', expText = '0'] = s.toLowerCase().split('e');
+  const neg = mant.startsWith('-');
+  const [int = '0', frac = ''] = mant.replace('-', '').split('.');
+  const digits = int + frac;
+  const point = int.length + Number(expText);
+  let out: string;
+  if (point <= 0) out = '0.' + '0'.repeat(-point) + digits;
+  else if (point >= digits.length) out = digits + '0'.repeat(point - digits.length);
+  else out = digits.slice(0, point) + '.' + digits.slice(point);
+  return (neg ? '-' : '') + out;
+}
+
+export const add = (a: Q, b: Q): Q => a.add(b);
+export const sub = (a: Q, b: Q): Q => a.sub(b);
+export const mul = (a: Q, b: Q): Q => a.mul(b);
+export const div = (a: Q, b: Q): Q => a.div(b);
+export const neg = (a: Q): Q => a.neg();
+export const abs = (a: Q): Q => a.abs();
+export const cmp = (a: Q, b: Q): -1 | 0 | 1 => Math.sign(a.compare(b)) as -1 | 0 | 1;
+export const isZero = (a: Q): boolean => a.n === 0n;
+export const sign = (a: Q): -1 | 0 | 1 => (a.n === 0n ? 0 : (Number(a.s) as -1 | 1));
+export const min = (a: Q, b: Q): Q => (a.compare(b) <= 0 ? a : b);
+export const max = (a: Q, b: Q): Q => (a.compare(b) >= 0 ? a : b);
+export const clamp = (a: Q, lo: Q | undefined, hi: Q | undefined): Q => {
+  let r = a;
+  if (lo !== undefined && r.compare(lo) < 0) r = lo;
+  if (hi !== undefined && r.compare(hi) > 0) r = hi;
+  return r;
+};
+export const floor = (a: Q): Q => a.floor();
+export const ceil = (a: Q): Q => a.ceil();
+export const sum = (xs: readonly Q[]): Q => xs.reduce((s, x) => s.add(x), ZERO);
+
+/** Rounds to `dp` places by the declared mode; half-up is 四舍五入 (ties away from zero). */
+export function round(a: Q, rounding: Rounding): Q {
+  const scale = new Fraction(10n ** BigInt(rounding.dp));
+  const scaled = a.mul(scale).abs();
+  const whole = scaled.floor();
+  const rest = scaled.sub(whole);
+  const half = new Fraction(1, 2);
+  let up: boolean;
+  switch (rounding.mode) {
+    case 'down':
+      up = false;
+      break;
+    case 'up':
+      up = rest.n !== 0n;
+      break;
+    case 'half-up':
+      up = rest.compare(half) >= 0;
+      break;
+    case 'half-even': {
+      const c = rest.compare(half);
+      up = c > 0 || (c === 0 && whole.n % 2n === 1n);
+      break;
+    }
+  }
+  const magnitude = up ? whole.add(1) : whole;
+  return (a.s < 0n ? magnitude.neg() : magnitude).div(scale);
+}
+
+/**
+ * Canonical decimal text: no exponent, no trailing zeros ("12.7", "0.125", "-3").
+ * A value with no finite decimal expansion (1/3) must be rounded first: that is a bug.
+ */
+export function fmt(a: Q): string {
+  let d = a.d;
+  while (d % 2n === 0n) d /= 2n;
+  while (d % 5n === 0n) d /= 5n;
+  if (d !== 1n) throw new RangeError(`${a.toFraction()} has no finite decimal form; round it first`);
+  const text = a.toString();
+  return text.includes('.') ? text.replace(/\.?0+$/, '') : text;
+}
+
+/** Fixed decimal places for display ("0.50"), rounding half-up. */
+export function fmtFixed(a: Q, dp: number): string {
+  const r = round(a, { dp, mode: 'half-up' });
+  const text = fmt(r);
+  if (dp === 0) return text;
+  const [int, frac = ''] = text.split('.');
+  return `${int}.${frac.padEnd(dp, '0')}`;
+}
+
+export const toNumber = (a: Q): number => a.valueOf();

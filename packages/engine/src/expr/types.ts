@@ -1,0 +1,53 @@
+// The contract of the safe expression language. The implementation parses with jsep
+// (never eval / new Function) and evaluates in exact rationals (../exact/exact.ts).
+import type { Q } from '../exact/exact.ts';
+import type { Msg } from '../model/result.ts';
+
+/** A value inside an expression: an exact number, a boolean, or a string (choices, codes). */
+export type ExprValue = Q | boolean | string;
+
+/** Thrown (internally) when an identifier's input is blank: the caller turns it into status
+ *  missing-input for the item. Never reaches a user as an exception. */
+export class MissingValue extends Error {
+  constructor(readonly inputId: string) {
+    super(`missing input ${inputId}`);
+  }
+}
+
+export interface HostFunction {
+  /** Allowed argument counts, e.g. [1] or [1, 2]. */
+  arity: readonly number[];
+  /** Arguments that are names (an input id, an indicator path string) and are not evaluated. */
+  rawArgs?: boolean;
+  call(args: readonly ExprValue[], env: ExprEnv): ExprValue;
+}
+
+export interface ExprEnv {
+  /** The value of an identifier (an input id, `total`, `class`…); throws MissingValue if blank. */
+  ident(name: string): ExprValue;
+}
+
+export interface CompileOptions {
+  /** Identifiers the expression may use (input ids and host names). */
+  identifiers: ReadonlySet<string>;
+  /** Host functions beyond the built-ins (score(), met(), peer_mean()…). */
+  functions?: Readonly<Record<string, HostFunction>>;
+}
+
+export interface CompiledExpr {
+  source: string;
+  /** Identifiers referenced, in order of first use. */
+  identifiers: readonly string[];
+  /** Names of host functions called, with their first (string) argument when literal. */
+  calls: readonly { name: string; arg?: string }[];
+  evaluate(env: ExprEnv): ExprValue;
+}
+
+export interface ExprError {
+  /** 0-based character offset in the source. */
+  position: number;
+  code: 'syntax' | 'unknown-identifier' | 'unknown-function' | 'arity' | 'unsupported';
+  message: Msg;
+}
+
+export type CompileResult = { ok: true; expr: CompiledExpr } | { ok: false; errors: ExprError[] };

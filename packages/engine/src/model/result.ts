@@ -1,0 +1,110 @@
+// What scoring returns. Plain JSON: decimals as canonical strings, text in zh-CN and en,
+// so two runs on the same input serialise to the same bytes.
+
+/** A message in both languages; zh-CN first. */
+export interface Msg {
+  zh: string;
+  en: string;
+}
+
+/** An expected problem, as a value: where it is (rule path, input id or A1 cell) and what. */
+export interface Issue {
+  code: string;
+  /** Rule-set path ("sections[1].items[0].rule.target") or indicator path ("二.1.(2)"). */
+  path: string;
+  message: Msg;
+  severity: 'error' | 'warning';
+  /** Character offset inside an expression, when the problem is there. */
+  position?: number;
+  inputId?: string;
+}
+
+export type Result<T> =
+  | { ok: true; value: T; warnings: Issue[] }
+  | { ok: false; issues: Issue[] };
+
+/** A raw value of one input as the unit gave it, already decoded from the sheet. */
+export type InputValue = string | number | boolean | null;
+
+export interface UnitInput {
+  /** Stable id of the assessed unit (used in rankings and the sheet header). */
+  id: string;
+  name: string;
+  /** The unit's class (town / farm; class I/II/III) when the rule set declares classes. */
+  class?: string;
+  /** By input id. Numbers as numbers or plain decimal strings ("91.2"); yes/no as booleans;
+   *  choices and text as strings; a blank is null or absent — never 0. */
+  values: Record<string, InputValue>;
+  /** By input id: evidence supplied (true, or its description / file name). */
+  evidence?: Record<string, boolean | string>;
+}
+
+export type IndicatorStatus =
+  | 'met'
+  | 'partly-met'
+  | 'not-met'
+  | 'missing-input'
+  | 'missing-evidence'
+  | 'not-applicable'
+  | 'gated';
+
+export interface Adjustment {
+  /** Signed canonical decimal: negative for a deduction, positive for a bonus/credit. */
+  amount: string;
+  reason: Msg;
+  /** The inputs it used, as canonical text, by input id. */
+  inputs: Record<string, string>;
+}
+
+export interface IndicatorResult {
+  /** Path by the document's numbering: "二.1", "二.1.(2)", "bonus.1". */
+  path: string;
+  code: string;
+  title: Msg;
+  /** null when it could not be computed (missing input) or does not apply. */
+  score: string | null;
+  max: string;
+  status: IndicatorStatus;
+  adjustments: Adjustment[];
+  /** One-line summary: 「符合政策生育率 91.2%,低于 92%,每低1个百分点扣0.5分,扣0.5分」 */
+  reason: Msg;
+  inputs: Record<string, string>;
+  /** Ids of the inputs whose values are missing / whose evidence is missing. */
+  missingInputs: string[];
+  missingEvidence: string[];
+  children?: IndicatorResult[];
+}
+
+export interface SectionResult {
+  code: string;
+  title: Msg;
+  score: string;
+  max: string;
+  items: IndicatorResult[];
+}
+
+export interface SanctionResult {
+  id: string;
+  level: 'interview' | 'notice' | 'no-commendation' | 'veto';
+  reason: Msg;
+  consequence?: Msg;
+}
+
+export interface UnitResult {
+  unitId: string;
+  name: string;
+  class?: string;
+  ruleSetId: string;
+  edition: number;
+  /** Sections plus capped bonus, rounded as declared. Vetoes never change it. */
+  total: string;
+  max: string;
+  sections: SectionResult[];
+  bonus: { score: string; uncapped: string; cap: string | null; items: IndicatorResult[] };
+  sanctions: SanctionResult[];
+  vetoed: boolean;
+  noCommendation: boolean;
+  /** False when any item could not be computed (missing input). */
+  complete: boolean;
+  issues: Issue[];
+}

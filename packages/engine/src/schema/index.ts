@@ -1,0 +1,3 @@
+export * from './common.ts';
+export * from './rules.ts';
+export * from './ruleset.ts';

@@ -1,0 +1,197 @@
+import { z } from 'zod';
+import { DecimalLiteral, Expr, Id, Rounding, Text } from './common.ts';
+import { Gate, Rule, Stream } from './rules.ts';
+
+export const SCHEMA_VERSION = 1 as const;
+
+export const InputUnit = z.enum([
+  '%', '‰', '元', '万元', '人', '户', '个', '次', '天', '月', 'count', 'number', 'yesno', 'choice', 'text', 'date',
+]);
+export type InputUnit = z.infer<typeof InputUnit>;
+
+/**
+ * A figure the sheet asks for. `%` and `‰` values are held in their own unit: 92 means 92 %,
+ * 8 means 8 ‰, so thresholds read as in the document and a step of 1 is one percentage point.
+ * `source`: who supplies it — the unit (unit), the assessing level per unit (assigned: 责任指标),
+ * last year's results (previous: 上年数据), an inspection (inspection).
+ */
+export const InputDef = z
+  .object({
+    id: Id,
+    label: Text,
+    unit: InputUnit,
+    source: z.enum(['unit', 'assigned', 'previous', 'inspection']).default('unit'),
+    /** 佐证材料 required: an item that uses this input is `missing-evidence` without it. */
+    evidence: z.boolean().default(false),
+    /** A blank is allowed and means "no such case" (counts 0) only when declared here. */
+    blankMeans: DecimalLiteral.optional(),
+    choices: z.array(z.object({ value: z.string(), label: Text }).strict()).optional(),
+    min: DecimalLiteral.optional(),
+    max: DecimalLiteral.optional(),
+    note: Text.optional(),
+  })
+  .strict();
+export type InputDef = z.infer<typeof InputDef>;
+
+export interface Indicator {
+  code: string;
+  title: Text;
+  criteria?: Text | undefined;
+  points: DecimalLiteral | null;
+  pointsByClass?: Record<string, DecimalLiteral | null> | undefined;
+  min?: DecimalLiteral | undefined;
+  rule?: Rule | undefined;
+  deductions?: Stream[] | undefined;
+  gates?: Gate[] | undefined;
+  applicable?: string | undefined;
+  items?: Indicator[] | undefined;
+  note?: Text | undefined;
+}
+
+/**
+ * An indicator or sub-item, coded by the document's own numbering ("1", "(2)").
+ * Score = clamp(base + streams, min, points), then gates. `rule` absent: the base is full
+ * points (deductions only). With `items`, the score is the sum of the sub-items, capped.
+ * `min` below 0 allows a negative item (倒扣分制); default 0 (扣完为止).
+ * `pointsByClass`: the maximum depends on the unit's class; null = not assessed for that class.
+ * `applicable`: an expression; false → not applicable, and the section is rescaled if declared.
+ */
+export const Indicator: z.ZodType<Indicator> = z.lazy(() =>
+  z
+    .object({
+      code: z.string().min(1),
+      title: Text,
+      criteria: Text.optional(),
+      points: DecimalLiteral.nullable(),
+      pointsByClass: z.record(z.string(), DecimalLiteral.nullable()).optional(),
+      min: DecimalLiteral.optional(),
+      rule: Rule.optional(),
+      deductions: z.array(Stream).optional(),
+      gates: z.array(Gate).optional(),
+      applicable: Expr.optional(),
+      items: z.array(Indicator).optional(),
+      note: Text.optional(),
+    })
+    .strict(),
+);
+
+export const Section = z
+  .object({
+    code: z.string().min(1),
+    title: Text,
+    points: DecimalLiteral.nullable(),
+    items: z.array(Indicator).min(1),
+    /** When items are not applicable: none (the section's max shrinks) or rescale to `points`. */
+    notApplicable: z.enum(['shrink', 'rescale']).default('shrink'),
+  })
+  .strict();
+export type Section = z.infer<typeof Section>;
+
+export const Bonus = z
+  .object({
+    title: Text.optional(),
+    /** Cap on all bonus together. */
+    cap: DecimalLiteral.optional(),
+    items: z.array(Indicator).min(1),
+  })
+  .strict();
+export type Bonus = z.infer<typeof Bonus>;
+
+/**
+ * Vetoes and sanctions, separate from the score. `when` is an expression over inputs,
+ * indicator results (score("二.1"), met("二.1")), `total` and the unit's class.
+ * Levels, weakest first: interview 约谈 → notice 通报 → no-commendation 不予评先 → veto 一票否决.
+ * `commendationGate` = no-commendation. Several may hold; the strongest decides.
+ */
+export const Sanction = z
+  .object({
+    id: Id,
+    level: z.enum(['interview', 'notice', 'no-commendation', 'veto']),
+    when: Expr,
+    reason: Text,
+    /** Personal or external consequence carried as output (heads barred from honours…). */
+    consequence: Text.optional(),
+  })
+  .strict();
+export type Sanction = z.infer<typeof Sanction>;
+
+export const GradeBand = z
+  .object({
+    id: Id,
+    label: Text,
+    /** Inclusive lower bound of the total; the highest band first. */
+    min: DecimalLiteral.nullable(),
+    /** A quota on the share of graded units, in % of them (advanced ≤ 50). */
+    maxShare: DecimalLiteral.optional(),
+    minShare: DecimalLiteral.optional(),
+    /** Money or other consequence carried as output (prize by grade). */
+    consequence: Text.optional(),
+  })
+  .strict();
+export type GradeBand = z.infer<typeof GradeBand>;
+
+export const Grades = z
+  .object({
+    bands: z.array(GradeBand).min(1),
+    /** Grade a vetoed unit receives; absent: vetoed units are out of the grades. */
+    vetoed: Id.optional(),
+    /** Best grade a unit under no-commendation may have. */
+    noCommendationCap: Id.optional(),
+  })
+  .strict();
+export type Grades = z.infer<typeof Grades>;
+
+export const Ranking = z
+  .object({
+    /** Ties broken by these, in order: "section:一", "indicator:二.1", "input:policy_rate". */
+    tieBreak: z.array(z.string()).default([]),
+    /** Remaining ties: shared rank (1, 1, 3) or dense (1, 1, 2). */
+    ties: z.enum(['shared', 'dense']).default('shared'),
+    /** Vetoed units rank after all others. */
+    vetoedLast: z.boolean().default(true),
+  })
+  .strict();
+export type Ranking = z.infer<typeof Ranking>;
+
+export const UnitClass = z.object({ id: Id, label: Text }).strict();
+
+export const RuleSet = z
+  .object({
+    $schema: z.string().optional(),
+    schemaVersion: z.literal(SCHEMA_VERSION),
+    /** scored: points and grades; certification: pass only if every clause (item) is met. */
+    kind: z.enum(['scored', 'certification']).default('scored'),
+    id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'lower-case letters, digits and -'),
+    title: Text,
+    issuer: Text,
+    /** The level assessed: 旗县区, 苏木乡镇, 基层协会… */
+    level: Text,
+    year: z.number().int().min(1949).max(2200),
+    edition: z.number().int().min(1),
+    notes: z.array(Text).default([]),
+    /** Total points; must equal the sum of sections unless `pointsMismatch` explains why. */
+    points: DecimalLiteral.nullable(),
+    pointsMismatch: Text.optional(),
+    rounding: z
+      .object({
+        /** Derived % / ‰ values are rounded so before any comparison; absent: compared exactly. */
+        rates: Rounding.optional(),
+        /** Each item's score is rounded so; section and total are sums of rounded items. */
+        scores: Rounding,
+      })
+      .strict(),
+    /** Missing evidence: the item scores zero (zero) or keeps its score and is flagged (flag). */
+    evidencePolicy: z.enum(['zero', 'flag']).default('zero'),
+    classes: z.array(UnitClass).optional(),
+    inputs: z.array(InputDef).min(1),
+    sections: z.array(Section).min(1),
+    bonus: Bonus.optional(),
+    sanctions: z.array(Sanction).default([]),
+    grades: Grades.optional(),
+    ranking: Ranking.default({ tieBreak: [], ties: 'shared', vetoedLast: true }),
+    /** Certification only: days allowed for rectification (整改) after a failed assessment. */
+    rectificationDays: z.number().int().min(1).optional(),
+  })
+  .strict();
+export type RuleSet = z.infer<typeof RuleSet>;
+export type RuleSetInput = z.input<typeof RuleSet>;

@@ -1,0 +1,15 @@
+// Shared vitest settings: resolve workspace packages to source, and leave a JSON report
+// that tooling/scripts/test-summary.mjs adds up into one closing line for CI.
+import { defineConfig, type ViteUserConfig } from 'vitest/config';
+
+export function kaoheVitest(extra: ViteUserConfig['test'] = {}): ViteUserConfig {
+  return defineConfig({
+    resolve: { conditions: ['@kaohe/source', 'module', 'browser', 'development|production'] },
+    ssr: { resolve: { conditions: ['@kaohe/source', 'module', 'node', 'development|production'] } },
+    test: {
+      include: ['src/**/*.test.{ts,tsx}', '__tests__/**/*.test.{ts,tsx}'],
+      reporters: ['default', ['json', { outputFile: 'test-results/vitest.json' }]],
+      ...extra,
+    },
+  });
+}
