@@ -1,0 +1,42 @@
+import { fmt, fmtFixed, type Q } from '../exact/exact.ts';
+import type { InputUnit } from '../schema/ruleset.ts';
+
+/** A value for a person: exact when it has ≤ 4 decimals, else to 2 places with "≈". */
+export function show(value: Q): string {
+  try {
+    const text = fmt(value);
+    const dot = text.indexOf('.');
+    if (dot < 0 || text.length - dot - 1 <= 4) return text;
+  } catch {
+    // No finite decimal form (1/3): shown rounded below, marked as approximate.
+  }
+  return `≈${fmtFixed(value, 2)}`;
+}
+
+const SUFFIX: Partial<Record<InputUnit, { zh: string; en: string }>> = {
+  '%': { zh: '%', en: '%' },
+  '‰': { zh: '‰', en: '‰' },
+  元: { zh: '元', en: ' yuan' },
+  万元: { zh: '万元', en: ' ×10k yuan' },
+  人: { zh: '人', en: ' persons' },
+  户: { zh: '户', en: ' households' },
+  个: { zh: '个', en: '' },
+  次: { zh: '次', en: ' times' },
+  天: { zh: '天', en: ' days' },
+  月: { zh: '个月', en: ' months' },
+};
+
+/** "91.2%", "8‰", "22元" / "22 yuan". */
+export function showWithUnit(value: Q, unit: InputUnit | undefined): { zh: string; en: string } {
+  const text = show(value);
+  const suffix = unit ? SUFFIX[unit] : undefined;
+  return suffix ? { zh: text + suffix.zh, en: text + suffix.en } : { zh: text, en: text };
+}
+
+/** Step size in words: 1 on a % value is "1个百分点" / "1 percentage point". */
+export function showStep(per: Q, unit: InputUnit | undefined): { zh: string; en: string } {
+  const text = show(per);
+  if (unit === '%') return { zh: `${text}个百分点`, en: `${text} percentage point${text === '1' ? '' : 's'}` };
+  if (unit === '‰') return { zh: `${text}个千分点`, en: `${text} per-mille point${text === '1' ? '' : 's'}` };
+  return showWithUnit(per, unit);
+}

@@ -1,0 +1,2 @@
+export { msgOf } from './text.ts';
+export { show, showWithUnit } from './format.ts';

@@ -1,0 +1,490 @@
+// Turns a parsed rule set into a form that is cheap to evaluate many times: expressions parsed
+// once, decimals read once, paths resolved, dependencies between items ordered. Collects every
+// problem it finds as an Issue with the rule path; `compileRuleSet` refuses a rule set with errors.
+import { compileExpr } from '../expr/index.ts';
+import type { CompiledExpr } from '../expr/types.ts';
+import { q, sum, ZERO, type Q } from '../exact/exact.ts';
+import type { Issue, Msg, UnitInput } from '../model/result.ts';
+import { msgOf } from '../messages/text.ts';
+import type { Operand, Rounding } from '../schema/common.ts';
+import type { Gate, Rule, Slope, Stream } from '../schema/rules.ts';
+import type { Indicator, InputDef, InputUnit, RuleSet, Sanction } from '../schema/ruleset.ts';
+import { error } from '../validate/issues.ts';
+import { createEnv, hostFunctions, PEER_FUNCTIONS, RESULT_FUNCTIONS } from './env.ts';
+
+export interface COperand {
+  /** Constant value, or an expression. */
+  constant?: Q;
+  expr?: CompiledExpr;
+  /** The input it names when it is a bare input id: its unit and label serve display. */
+  input?: InputDef;
+  /** Computed by an expression (not a literal, not a bare input): rates rounding applies. */
+  derived: boolean;
+  path: string;
+}
+
+export interface CSlope {
+  per: Q;
+  points: Q;
+  steps: Slope['steps'];
+  gap: Slope['gap'];
+  cap: Q | undefined;
+}
+
+export interface CIndicator {
+  path: string;
+  code: string;
+  title: Msg;
+  criteria: Msg | undefined;
+  points: Q;
+  pointsByClass: ReadonlyMap<string, Q | null> | undefined;
+  min: Q;
+  rule: Rule | undefined;
+  operands: ReadonlyMap<string, COperand>;
+  slopes: ReadonlyMap<string, CSlope>;
+  streams: readonly { stream: Stream; amount?: CompiledExpr; cap: Q | undefined }[];
+  gates: readonly { gate: Gate; when: CompiledExpr; reason: Msg }[];
+  applicable: CompiledExpr | undefined;
+  children: readonly CIndicator[];
+  /** Inputs this item reads (rule, streams, gates), for missing-input and evidence checks. */
+  inputsUsed: readonly string[];
+  /** Paths this item's expressions read through score()/met()/status(). */
+  dependsOn: readonly string[];
+}
+
+export interface CSection {
+  code: string;
+  title: Msg;
+  points: Q;
+  notApplicable: 'shrink' | 'rescale';
+  items: readonly CIndicator[];
+}
+
+export interface CompiledRuleSet {
+  ruleSet: RuleSet;
+  inputs: ReadonlyMap<string, InputDef>;
+  sections: readonly CSection[];
+  bonus: { title: Msg; cap: Q | undefined; items: readonly CIndicator[] } | undefined;
+  sanctions: readonly { sanction: Sanction; when: CompiledExpr; reason: Msg; consequence: Msg | undefined }[];
+  /** Every indicator (sections and bonus, parents and leaves) by path. */
+  byPath: ReadonlyMap<string, CIndicator>;
+  scoreRounding: Rounding;
+  rateRounding: Rounding | undefined;
+  max: Q;
+  /** Inputs read by peer_mean / peer_max / peer_min: the cohort computes their statistics. */
+  peerInputs: readonly string[];
+  /** Items scored by rank: the cohort ranks each unit's value. */
+  rankRules: readonly { path: string; order: 'asc' | 'desc'; value(unit: UnitInput): Q | null }[];
+}
+
+export class CompileError extends Error {
+  readonly code = 'invalid-rule-set';
+  constructor(readonly issues: readonly Issue[]) {
+    super(`rule set has ${issues.length} error(s): ${issues.map((i) => `${i.path}: ${i.message.en}`).join('; ')}`);
+  }
+}
+
+const OPERAND_KEYS = ['value', 'target', 'low', 'high', 'previous', 'base', 'full', 'zero'] as const;
+const SLOPE_KEYS = ['below', 'above', 'outside'] as const;
+
+/** Compiles a parsed rule set; throws CompileError if it has errors (parseRuleSet reports them). */
+export function compileRuleSet(ruleSet: RuleSet): CompiledRuleSet {
+  const { compiled, issues } = compileCollecting(ruleSet);
+  const errors = issues.filter((i) => i.severity === 'error');
+  if (errors.length > 0) throw new CompileError(errors);
+  return compiled;
+}
+
+export function compileCollecting(ruleSet: RuleSet): { compiled: CompiledRuleSet; issues: Issue[] } {
+  const issues: Issue[] = [];
+  const inputs = new Map<string, InputDef>();
+  ruleSet.inputs.forEach((def, i) => {
+    if (inputs.has(def.id)) {
+      issues.push(error('duplicate-input', `inputs[${i}].id`, { zh: `输入项编号「${def.id}」重复`, en: `input id "${def.id}" is declared twice` }));
+    }
+    inputs.set(def.id, def);
+  });
+  const identifiers = new Set<string>([...inputs.keys(), 'class']);
+  const sanctionIdentifiers = new Set<string>([...identifiers, 'total']);
+  const byPath = new Map<string, CIndicator>();
+  const peerInputs = new Set<string>();
+  const rankRules: CompiledRuleSet['rankRules'][number][] = [];
+
+  const expr = (source: string, path: string, ids: ReadonlySet<string> = identifiers): CompiledExpr | undefined => {
+    const result = compileExpr(source, { identifiers: ids, functions: hostFunctions });
+    if (!result.ok) {
+      for (const e of result.errors) {
+        issues.push(error(`expr-${e.code}`, path, { zh: `${path}:${e.message.zh}`, en: `${path}: ${e.message.en}` }, { position: e.position }));
+      }
+      return undefined;
+    }
+    for (const call of result.expr.calls) {
+      if (PEER_FUNCTIONS.has(call.name) && call.arg !== undefined) {
+        if (!inputs.has(call.arg)) {
+          issues.push(error('unknown-input', path, { zh: `${path}:${call.name} 引用了未声明的输入项「${call.arg}」`, en: `${path}: ${call.name} names undeclared input "${call.arg}"` }));
+        } else peerInputs.add(call.arg);
+      }
+    }
+    return result.expr;
+  };
+
+  const dec = (value: string | number | null | undefined, path: string): Q | undefined => {
+    if (value === null || value === undefined) return undefined;
+    try {
+      return q(value);
+    } catch {
+      issues.push(error('bad-number', path, { zh: `${path}:「${String(value)}」不是数字`, en: `${path}: "${String(value)}" is not a number` }));
+      return undefined;
+    }
+  };
+
+  const operand = (value: Operand, path: string): COperand => {
+    if (typeof value === 'number') return { constant: dec(value, path) ?? ZERO, derived: false, path };
+    const trimmed = value.trim();
+    if (/^-?\d+(\.\d+)?$/.test(trimmed)) return { constant: q(trimmed), derived: false, path };
+    const input = inputs.get(trimmed);
+    const compiled = expr(trimmed, path);
+    return { ...(compiled ? { expr: compiled } : {}), ...(input ? { input } : {}), derived: !input, path };
+  };
+
+  const needInput = (id: string, path: string, units?: readonly InputUnit[]): void => {
+    const def = inputs.get(id);
+    if (!def) {
+      issues.push(error('unknown-input', path, { zh: `${path}:引用了未声明的输入项「${id}」`, en: `${path}: names undeclared input "${id}"` }));
+    } else if (units && !units.includes(def.unit)) {
+      issues.push(error('input-unit', path, { zh: `${path}:输入项「${id}」的单位应为 ${units.join('/')}`, en: `${path}: input "${id}" should be of unit ${units.join('/')}` }));
+    }
+  };
+
+  const indicator = (item: Indicator, rulePath: string, parentPath: string): CIndicator => {
+    const path = parentPath ? `${parentPath}.${item.code}` : item.code;
+    const points = item.points === null ? undefined : dec(item.points, `${rulePath}.points`);
+    if (item.points === null) {
+      issues.push(error('missing-number', `${rulePath}.points`, { zh: `${path} 的分值空白(空白不会按0处理)`, en: `${path}: points are blank (a blank is never taken as 0)` }));
+    }
+    const operands = new Map<string, COperand>();
+    const slopes = new Map<string, CSlope>();
+    const rule = item.rule;
+    if (rule) {
+      const r = rule as Record<string, unknown>;
+      for (const key of OPERAND_KEYS) {
+        const v = r[key];
+        if (typeof v === 'number' || typeof v === 'string') operands.set(key, operand(v, `${rulePath}.rule.${key}`));
+      }
+      for (const key of SLOPE_KEYS) {
+        const s = r[key] as Slope | undefined;
+        if (!s) continue;
+        const sp = `${rulePath}.rule.${key}`;
+        const per = dec(s.per, `${sp}.per`) ?? ZERO;
+        if (per.compare(0) <= 0) issues.push(error('bad-step', `${sp}.per`, { zh: `${path}:步长必须大于0`, en: `${path}: the step must be above 0` }));
+        slopes.set(key, { per, points: dec(s.points, `${sp}.points`) ?? ZERO, steps: s.steps, gap: s.gap, cap: dec(s.cap, `${sp}.cap`) });
+      }
+      checkRule(rule, `${rulePath}.rule`, path, operands);
+    }
+    const streams = (item.deductions ?? []).map((stream, i) => {
+      const sp = `${rulePath}.deductions[${i}]`;
+      if (stream.kind === 'per-case') {
+        needInput(stream.input, `${sp}.input`);
+        if (stream.multiplied) needInput(stream.multiplied.input, `${sp}.multiplied.input`);
+      }
+      if (stream.kind === 'state') needInput(stream.input, `${sp}.input`);
+      const amount = stream.kind === 'expr' ? expr(stream.amount, `${sp}.amount`) : undefined;
+      return { stream, ...(amount ? { amount } : {}), cap: dec(stream.cap, `${sp}.cap`) };
+    });
+    const gates = (item.gates ?? []).flatMap((gate, i) => {
+      const when = expr(gate.when, `${rulePath}.gates[${i}].when`);
+      return when ? [{ gate, when, reason: msgOf(gate.reason) }] : [];
+    });
+    const applicable = item.applicable ? expr(item.applicable, `${rulePath}.applicable`) : undefined;
+    const children = (item.items ?? []).map((child, i) => indicator(child, `${rulePath}.items[${i}]`, path));
+    checkSiblings(item.items ?? [], `${rulePath}.items`);
+
+    const used = new Set<string>();
+    const deps = new Set<string>();
+    const note = (e: CompiledExpr | undefined): void => {
+      if (!e) return;
+      e.identifiers.forEach((id) => inputs.has(id) && used.add(id));
+      e.calls.forEach((c) => {
+        if (RESULT_FUNCTIONS.has(c.name) && c.arg !== undefined) deps.add(c.arg);
+        if (PEER_FUNCTIONS.has(c.name) && c.arg !== undefined && inputs.has(c.arg)) used.add(c.arg);
+      });
+    };
+    operands.forEach((o) => note(o.expr));
+    streams.forEach((s) => {
+      if (s.stream.kind === 'per-case') {
+        used.add(s.stream.input);
+        if (s.stream.multiplied) used.add(s.stream.multiplied.input);
+      }
+      if (s.stream.kind === 'state') used.add(s.stream.input);
+      note(s.amount);
+    });
+    if (rule?.kind === 'yesno') used.add(rule.input);
+    gates.forEach((g) => note(g.when));
+    if (rule?.kind === 'expr') {
+      const e = expr(rule.score, `${rulePath}.rule.score`);
+      if (e) operands.set('score', { expr: e, derived: true, path: `${rulePath}.rule.score` });
+      note(e);
+    }
+    if (!rule && children.length === 0 && streams.length === 0) {
+      issues.push(error('no-rule', rulePath, { zh: `${path} 没有评分规则`, en: `${path} has no scoring rule` }));
+    }
+    if (children.length > 0 && points !== undefined) {
+      const childSum = sum(children.map((c) => c.points));
+      if (childSum.compare(points) !== 0 && !ruleSet.pointsMismatch) {
+        issues.push(error('points-mismatch', `${rulePath}.points`, {
+          zh: `${path} 分值 ${points.toString()} 与下级合计 ${childSum.toString()} 不符`,
+          en: `${path}: points ${points.toString()} differ from the sub-items' total ${childSum.toString()}`,
+        }));
+      }
+    }
+    const pointsByClass = item.pointsByClass
+      ? new Map(Object.entries(item.pointsByClass).map(([cls, v]) => {
+          if (!ruleSet.classes?.some((c) => c.id === cls)) {
+            issues.push(error('unknown-class', `${rulePath}.pointsByClass.${cls}`, { zh: `${path}:未声明的单位类别「${cls}」`, en: `${path}: undeclared unit class "${cls}"` }));
+          }
+          return [cls, v === null ? null : (dec(v, `${rulePath}.pointsByClass.${cls}`) ?? ZERO)] as const;
+        }))
+      : undefined;
+    const compiled: CIndicator = {
+      path,
+      code: item.code,
+      title: msgOf(item.title),
+      criteria: item.criteria ? msgOf(item.criteria) : undefined,
+      points: points ?? ZERO,
+      pointsByClass,
+      min: dec(item.min, `${rulePath}.min`) ?? ZERO,
+      rule,
+      operands,
+      slopes,
+      streams,
+      gates,
+      applicable,
+      children,
+      inputsUsed: [...used].sort(),
+      dependsOn: [...deps].sort(),
+    };
+    if (byPath.has(path)) {
+      issues.push(error('duplicate-code', `${rulePath}.code`, { zh: `编号 ${path} 重复`, en: `code ${path} is used twice` }));
+    }
+    byPath.set(path, compiled);
+    if (rule?.kind === 'rank') {
+      const value = operands.get('value');
+      rankRules.push({ path, order: rule.order, value: (unit) => operandValueOrNull(inputs, value, unit) });
+    }
+    return compiled;
+  };
+
+  function checkRule(rule: Rule, rp: string, path: string, operands: Map<string, COperand>): void {
+    if (rule.kind === 'yesno') needInput(rule.input, `${rp}.input`, ['yesno']);
+    if (rule.kind === 'band') {
+      const low = operands.get('low')?.constant;
+      const high = operands.get('high')?.constant;
+      if (low && high && low.compare(high) > 0) {
+        issues.push(error('band-inverted', `${rp}.low`, { zh: `${path}:区间下限 ${low.toString()} 高于上限 ${high.toString()}`, en: `${path}: the band's lower bound ${low.toString()} is above its upper bound ${high.toString()}` }));
+      }
+    }
+    if (rule.kind === 'ramp') {
+      const full = operands.get('full')?.constant;
+      const zero = operands.get('zero')?.constant;
+      if (full && zero && full.compare(zero) === 0) {
+        issues.push(error('ramp-flat', `${rp}.full`, { zh: `${path}:满分点与零分点相同`, en: `${path}: full-marks and zero points are equal` }));
+      }
+    }
+    if (rule.kind === 'reduction') {
+      rule.required.forEach((t, i) => {
+        const from = dec(t.from, `${rp}.required[${i}].from`);
+        const to = dec(t.to, `${rp}.required[${i}].to`);
+        if (from && to && from.compare(to) >= 0) {
+          issues.push(error('band-inverted', `${rp}.required[${i}]`, { zh: `${path}:区间下限不低于上限`, en: `${path}: tier lower bound is not below its upper bound` }));
+        }
+      });
+    }
+    if (rule.kind === 'tiers') {
+      rule.tiers.forEach((t, i) => {
+        if ('than' in t) operands.set(`tier${i}`, operand(t.than, `${rp}.tiers[${i}].than`));
+      });
+    }
+    if (rule.kind === 'rank' && Array.isArray(rule.points)) {
+      rule.points.forEach((p, i) => dec(p, `${rp}.points[${i}]`));
+    }
+  }
+
+  function checkSiblings(items: readonly Indicator[], rp: string): void {
+    const seen = new Set<string>();
+    items.forEach((item, i) => {
+      if (seen.has(item.code)) {
+        issues.push(error('duplicate-code', `${rp}[${i}].code`, { zh: `同级编号「${item.code}」重复`, en: `code "${item.code}" repeats among siblings` }));
+      }
+      seen.add(item.code);
+    });
+  }
+
+  checkSiblings(ruleSet.sections.map((s) => ({ code: s.code, title: s.title, points: s.points })), 'sections');
+  const sections: CSection[] = ruleSet.sections.map((section, si) => {
+    const rp = `sections[${si}]`;
+    const items = section.items.map((item, i) => indicator(item, `${rp}.items[${i}]`, section.code));
+    checkSiblings(section.items, `${rp}.items`);
+    const points = section.points === null ? undefined : dec(section.points, `${rp}.points`);
+    if (section.points === null) {
+      issues.push(error('missing-number', `${rp}.points`, { zh: `第${section.code}部分的分值空白`, en: `section ${section.code}: points are blank` }));
+    }
+    const itemSum = sum(items.map((i) => i.points));
+    if (points && itemSum.compare(points) !== 0 && !ruleSet.pointsMismatch) {
+      issues.push(error('points-mismatch', `${rp}.points`, {
+        zh: `第${section.code}部分分值 ${points.toString()} 与各项合计 ${itemSum.toString()} 不符`,
+        en: `section ${section.code}: points ${points.toString()} differ from its items' total ${itemSum.toString()}`,
+      }));
+    }
+    return { code: section.code, title: msgOf(section.title), points: points ?? itemSum, notApplicable: section.notApplicable, items };
+  });
+  const bonus = ruleSet.bonus
+    ? {
+        title: ruleSet.bonus.title ? msgOf(ruleSet.bonus.title) : { zh: '加分项目', en: 'Bonus' },
+        cap: dec(ruleSet.bonus.cap, 'bonus.cap'),
+        items: ruleSet.bonus.items.map((item, i) => indicator(item, `bonus.items[${i}]`, '加分')),
+      }
+    : undefined;
+  const max = sum(sections.map((s) => s.points));
+  if (ruleSet.points === null) {
+    issues.push(error('missing-number', 'points', { zh: '总分值空白', en: 'total points are blank' }));
+  } else {
+    const declared = dec(ruleSet.points, 'points');
+    if (declared && declared.compare(max) !== 0 && !ruleSet.pointsMismatch) {
+      issues.push(error('points-mismatch', 'points', {
+        zh: `总分值 ${declared.toString()} 与各部分合计 ${max.toString()} 不符`,
+        en: `total points ${declared.toString()} differ from the sections' total ${max.toString()}`,
+      }));
+    }
+  }
+  const sanctions = ruleSet.sanctions.flatMap((sanction, i) => {
+    const when = expr(sanction.when, `sanctions[${i}].when`, sanctionIdentifiers);
+    return when
+      ? [{ sanction, when, reason: msgOf(sanction.reason), consequence: sanction.consequence ? msgOf(sanction.consequence) : undefined }]
+      : [];
+  });
+  const seenSanctions = new Set<string>();
+  ruleSet.sanctions.forEach((s, i) => {
+    if (seenSanctions.has(s.id)) issues.push(error('duplicate-id', `sanctions[${i}].id`, { zh: `否决/约束条件编号「${s.id}」重复`, en: `sanction id "${s.id}" is used twice` }));
+    seenSanctions.add(s.id);
+  });
+  // References to results must name items that exist, and must not go round in a circle.
+  const refs = (source: CompiledExpr | undefined, where: string): void => {
+    source?.calls.forEach((c) => {
+      if (RESULT_FUNCTIONS.has(c.name) && c.arg !== undefined && !byPath.has(c.arg)) {
+        issues.push(error('unknown-item', where, { zh: `${where}:引用了不存在的考核项目「${c.arg}」`, en: `${where}: names item "${c.arg}", which does not exist` }));
+      }
+    });
+  };
+  sanctions.forEach((s, i) => refs(s.when, `sanctions[${i}].when`));
+  for (const item of byPath.values()) {
+    for (const dep of item.dependsOn) {
+      if (!byPath.has(dep)) {
+        issues.push(error('unknown-item', item.path, { zh: `${item.path}:引用了不存在的考核项目「${dep}」`, en: `${item.path}: names item "${dep}", which does not exist` }));
+      }
+    }
+  }
+  const cycle = findCycle(byPath);
+  if (cycle) {
+    issues.push(error('cycle', cycle[0] ?? '', { zh: `考核项目互相引用成环:${cycle.join(' → ')}`, en: `items refer to each other in a cycle: ${cycle.join(' → ')}` }));
+  }
+  checkGrades(ruleSet, issues);
+
+  const compiled: CompiledRuleSet = {
+    ruleSet,
+    inputs,
+    sections,
+    bonus,
+    sanctions,
+    byPath,
+    scoreRounding: ruleSet.rounding.scores,
+    rateRounding: ruleSet.rounding.rates,
+    max,
+    peerInputs: [...peerInputs].sort(),
+    rankRules,
+  };
+  return { compiled, issues };
+}
+
+function operandValueOrNull(inputs: ReadonlyMap<string, InputDef>, operand: COperand | undefined, unit: UnitInput): Q | null {
+  if (!operand) return null;
+  if (operand.constant) return operand.constant;
+  try {
+    const v = operand.expr?.evaluate(createEnv(inputs, unit, {}));
+    return v !== undefined && typeof v === 'object' ? v : null;
+  } catch {
+    // A blank or unusable value leaves the unit unranked for this item; scoreUnit reports why.
+    return null;
+  }
+}
+
+function findCycle(byPath: ReadonlyMap<string, CIndicator>): string[] | undefined {
+  const state = new Map<string, 1 | 2>();
+  const stack: string[] = [];
+  const visit = (path: string): string[] | undefined => {
+    const s = state.get(path);
+    if (s === 2) return undefined;
+    if (s === 1) return [...stack.slice(stack.indexOf(path)), path];
+    state.set(path, 1);
+    stack.push(path);
+    for (const dep of byPath.get(path)?.dependsOn ?? []) {
+      const found = visit(dep);
+      if (found) return found;
+    }
+    stack.pop();
+    state.set(path, 2);
+    return undefined;
+  };
+  for (const path of byPath.keys()) {
+    const found = visit(path);
+    if (found) return found;
+  }
+  return undefined;
+}
+
+function checkGrades(ruleSet: RuleSet, issues: Issue[]): void {
+  const grades = ruleSet.grades;
+  if (!grades) return;
+  let previous: Q | undefined;
+  let minShares = ZERO;
+  const ids = new Set<string>();
+  grades.bands.forEach((band, i) => {
+    const bp = `grades.bands[${i}]`;
+    if (ids.has(band.id)) issues.push(error('duplicate-id', `${bp}.id`, { zh: `等次编号「${band.id}」重复`, en: `grade id "${band.id}" is used twice` }));
+    ids.add(band.id);
+    if (band.min === null) {
+      if (i !== grades.bands.length - 1) {
+        issues.push(error('missing-number', `${bp}.min`, { zh: `等次「${msgOf(band.label).zh}」的分数下限空白`, en: `grade "${msgOf(band.label).en}": lower bound is blank` }));
+      }
+    } else {
+      const min = q(band.min);
+      if (previous && min.compare(previous) >= 0) {
+        issues.push(error('grade-overlap', `${bp}.min`, {
+          zh: `等次「${msgOf(band.label).zh}」的分数段与上一等次重叠(下限应低于 ${previous.toString()})`,
+          en: `grade "${msgOf(band.label).en}" overlaps the grade above (its lower bound must be below ${previous.toString()})`,
+        }));
+      }
+      previous = min;
+    }
+    for (const key of ['maxShare', 'minShare'] as const) {
+      const v = band[key];
+      if (v === undefined) continue;
+      const share = q(v);
+      if (share.compare(0) < 0 || share.compare(100) > 0) {
+        issues.push(error('quota-range', `${bp}.${key}`, { zh: `等次比例须在0–100%之间`, en: `a grade quota must lie within 0–100%` }));
+      }
+      if (key === 'minShare') minShares = minShares.add(share);
+    }
+    if (band.maxShare !== undefined && band.minShare !== undefined && q(band.minShare).compare(q(band.maxShare)) > 0) {
+      issues.push(error('quota-range', `${bp}.minShare`, { zh: '最低比例高于最高比例', en: 'minShare is above maxShare' }));
+    }
+  });
+  if (minShares.compare(100) > 0) {
+    issues.push(error('quota-over-100', 'grades.bands', { zh: `各等次最低比例合计 ${minShares.toString()}% 超过100%`, en: `grade minimum shares add up to ${minShares.toString()}%, over 100%` }));
+  }
+  for (const key of ['vetoed', 'noCommendationCap'] as const) {
+    const id = grades[key];
+    if (id !== undefined && !ids.has(id)) {
+      issues.push(error('unknown-grade', `grades.${key}`, { zh: `未定义的等次「${id}」`, en: `grade "${id}" is not defined` }));
+    }
+  }
+}

@@ -1,0 +1,141 @@
+// The per-unit evaluation environment: decoded input values, cohort context and the
+// indicator results computed so far (for score('二.1') and the sanctions' `total`).
+import { MissingValue, type ExprEnv, type ExprValue, type HostFunction } from '../expr/types.ts';
+import { q, tryQ, type Q } from '../exact/exact.ts';
+import type { IndicatorResult, InputValue, Issue, UnitInput } from '../model/result.ts';
+import type { ScoreContext } from '../model/context.ts';
+import type { InputDef } from '../schema/ruleset.ts';
+import { badValue } from './reasons.ts';
+
+const YES = new Set(['是', '有', '√', '✓', 'y', 'yes', 'true', '1', '已', '已完成']);
+const NO = new Set(['否', '无', '×', '✗', 'x', 'n', 'no', 'false', '0', '未', '未完成']);
+
+export interface UnitEnv extends ExprEnv {
+  unit: UnitInput;
+  ctx: ScoreContext;
+  /** Set by the scorer: results by indicator path, computed on demand. */
+  result(path: string): IndicatorResult;
+  total: Q | undefined;
+  issues: Issue[];
+}
+
+/** Decodes one raw input value by its declared unit; undefined for a blank. */
+export function decodeValue(
+  def: InputDef,
+  raw: InputValue | undefined,
+): { value: ExprValue | undefined; problem?: string } {
+  if (raw === null || raw === undefined || (typeof raw === 'string' && raw.trim() === '')) {
+    return { value: def.blankMeans === undefined ? undefined : q(def.blankMeans) };
+  }
+  switch (def.unit) {
+    case 'yesno': {
+      if (typeof raw === 'boolean') return { value: raw };
+      const t = String(raw).trim().toLowerCase();
+      if (YES.has(t)) return { value: true };
+      if (NO.has(t)) return { value: false };
+      return { value: undefined, problem: String(raw) };
+    }
+    case 'choice': {
+      const t = String(raw).trim();
+      const match = def.choices?.find((c) => c.value === t || (typeof c.label === 'string' ? c.label : c.label.zh) === t);
+      return match ? { value: match.value } : { value: undefined, problem: t };
+    }
+    case 'text':
+    case 'date':
+      return { value: String(raw).trim() };
+    default: {
+      if (typeof raw === 'boolean') return { value: undefined, problem: String(raw) };
+      if (typeof raw === 'number') {
+        return Number.isFinite(raw) ? { value: q(raw) } : { value: undefined, problem: String(raw) };
+      }
+      const value = tryQ(raw);
+      return value ? { value } : { value: undefined, problem: raw };
+    }
+  }
+}
+
+export function createEnv(
+  inputs: ReadonlyMap<string, InputDef>,
+  unit: UnitInput,
+  ctx: ScoreContext,
+): UnitEnv {
+  const cache = new Map<string, ExprValue | undefined>();
+  const issues: Issue[] = [];
+  const env: UnitEnv = {
+    unit,
+    ctx,
+    issues,
+    total: undefined,
+    result: () => {
+      throw new Error('result() used before the scorer bound it');
+    },
+    ident(name: string): ExprValue {
+      if (name === 'total') {
+        if (env.total === undefined) throw new MissingValue('total');
+        return env.total;
+      }
+      if (name === 'class') {
+        if (unit.class === undefined) throw new MissingValue('class');
+        return unit.class;
+      }
+      let value = cache.get(name);
+      if (!cache.has(name)) {
+        const def = inputs.get(name);
+        if (!def) throw new Error(`undeclared input ${name} reached evaluation`);
+        const decoded = decodeValue(def, unit.values[name]);
+        if (decoded.problem !== undefined) issues.push(badValue(def, decoded.problem));
+        value = decoded.value;
+        cache.set(name, value);
+      }
+      if (value === undefined) throw new MissingValue(name);
+      return value;
+    },
+  };
+  return env;
+}
+
+function asEnv(env: ExprEnv): UnitEnv {
+  return env as UnitEnv;
+}
+
+function peer(kind: 'mean' | 'max' | 'min'): HostFunction {
+  return {
+    arity: [1],
+    rawArgs: true,
+    call(args, env) {
+      const id = String(args[0]);
+      const stat = asEnv(env).ctx.peers?.stat(kind, id);
+      if (stat === undefined) throw new MissingValue(`peer_${kind}(${id})`);
+      return stat;
+    },
+  };
+}
+
+/** Functions the host adds to the expression language. */
+export const hostFunctions: Readonly<Record<string, HostFunction>> = {
+  peer_mean: peer('mean'),
+  peer_max: peer('max'),
+  peer_min: peer('min'),
+  score: {
+    arity: [1],
+    rawArgs: true,
+    call(args, env) {
+      const r = asEnv(env).result(String(args[0]));
+      if (r.score === null) throw new MissingValue(`score(${String(args[0])})`);
+      return q(r.score);
+    },
+  },
+  met: {
+    arity: [1],
+    rawArgs: true,
+    call: (args, env) => asEnv(env).result(String(args[0])).status === 'met',
+  },
+  status: {
+    arity: [1],
+    rawArgs: true,
+    call: (args, env) => asEnv(env).result(String(args[0])).status,
+  },
+};
+
+export const PEER_FUNCTIONS = new Set(['peer_mean', 'peer_max', 'peer_min']);
+export const RESULT_FUNCTIONS = new Set(['score', 'met', 'status']);

@@ -1,0 +1,146 @@
+// The scoring message catalogue: every reason an official reads, zh-CN first, English second.
+import type { Issue, Msg } from '../model/result.ts';
+import type { Comparison } from '../schema/rules.ts';
+import type { InputDef } from '../schema/ruleset.ts';
+import { msgOf } from '../messages/text.ts';
+
+type Shown = { zh: string; en: string };
+
+const OP_ZH: Record<Comparison, string> = { '>=': '不低于', '>': '高于', '<=': '不高于', '<': '低于', '=': '等于' };
+const OP_EN: Record<Comparison, string> = { '>=': 'at least', '>': 'above', '<=': 'at most', '<': 'below', '=': 'exactly' };
+
+export function badValue(def: InputDef, raw: string): Issue {
+  const label = msgOf(def.label);
+  return {
+    code: 'bad-value',
+    path: def.id,
+    inputId: def.id,
+    severity: 'error',
+    message: {
+      zh: `「${label.zh}」的值「${raw}」无法识别,按未填报处理`,
+      en: `"${label.en}": value "${raw}" is not understood and is treated as not reported`,
+    },
+  };
+}
+
+export const requirement = (op: Comparison, target: Shown): Msg => ({
+  zh: `${OP_ZH[op]}${target.zh}`,
+  en: `${OP_EN[op]} ${target.en}`,
+});
+
+export function thresholdMet(label: Msg, value: Shown, op: Comparison, target: Shown): Msg {
+  const req = requirement(op, target);
+  return { zh: `${label.zh} ${value.zh},达到${req.zh}的要求`, en: `${label.en} ${value.en} meets "${req.en}"` };
+}
+
+export function thresholdMissed(label: Msg, value: Shown, op: Comparison, target: Shown): Msg {
+  const req = requirement(op, target);
+  return { zh: `${label.zh} ${value.zh},未达到${req.zh}的要求`, en: `${label.en} ${value.en} misses "${req.en}"` };
+}
+
+/** 「每低1个百分点扣0.5分,扣0.5分」 */
+export function slopeText(direction: 'below' | 'above' | 'outside' | 'short', step: Shown, points: string, amount: string, proRata: boolean): Msg {
+  const zhDir = { below: '每低', above: '每高', outside: '每超出', short: '每少降' }[direction];
+  const enDir = { below: 'below', above: 'above', outside: 'outside the band', short: 'short of the required reduction' }[direction];
+  const verbZh = direction === 'above' ? '加' : '扣';
+  const verbEn = direction === 'above' ? 'add' : 'deduct';
+  return {
+    zh: `${zhDir}${step.zh}${verbZh}${points}分${proRata ? '(不足部分按比例)' : ''},${verbZh}${amount}分`,
+    en: `${verbEn} ${points} per ${step.en} ${enDir}${proRata ? ' (pro rata)' : ''}: ${amount}`,
+  };
+}
+
+export const allOrNothing: Msg = { zh: '未达到不得分', en: 'not met: no points' };
+export const fullMarks = (points: string): Msg => ({ zh: `得满分${points}分`, en: `full marks ${points}` });
+
+export function bandText(label: Msg, value: Shown, low: Shown, high: Shown, inside: boolean): Msg {
+  return inside
+    ? { zh: `${label.zh} ${value.zh},在${low.zh}–${high.zh}之间`, en: `${label.en} ${value.en} is within ${low.en}–${high.en}` }
+    : { zh: `${label.zh} ${value.zh},超出${low.zh}–${high.zh}的范围`, en: `${label.en} ${value.en} is outside ${low.en}–${high.en}` };
+}
+
+export function reductionText(label: Msg, value: Shown, previous: Shown, achieved: string, required: string, met: boolean): Msg {
+  return {
+    zh: `${label.zh}由上年${previous.zh}降至${value.zh},下降${achieved}%,要求下降${required}%${met ? ',达到要求' : ',未达到要求'}`,
+    en: `${label.en} went from ${previous.en} last year to ${value.en}, down ${achieved}% against ${required}% required${met ? ': met' : ': not met'}`,
+  };
+}
+
+export const noReductionTier = (previous: Shown): Msg => ({
+  zh: `上年数据 ${previous.zh} 不在任何下降要求区间内,此项不考核`,
+  en: `last year's ${previous.en} lies in no required-reduction tier: not assessed`,
+});
+
+export const rampText = (label: Msg, value: Shown, full: Shown, zero: Shown, score: string): Msg => ({
+  zh: `${label.zh} ${value.zh}(${full.zh}得满分,${zero.zh}不得分,之间按比例),得${score}分`,
+  en: `${label.en} ${value.en} (full marks at ${full.en}, none at ${zero.en}, linear between): ${score}`,
+});
+
+export const proportionalText = (label: Msg, value: Shown, target: Shown, score: string): Msg => ({
+  zh: `${label.zh} ${value.zh},目标${target.zh},按比例得${score}分`,
+  en: `${label.en} ${value.en} against a target of ${target.en}: ${score} pro rata`,
+});
+
+export const tierText = (label: Msg, value: Shown, tier: Msg | undefined, score: string): Msg => ({
+  zh: `${label.zh} ${value.zh}${tier ? `,属于「${tier.zh}」` : ''},得${score}分`,
+  en: `${label.en} ${value.en}${tier ? ` ("${tier.en}")` : ''}: ${score}`,
+});
+
+export const yesNoText = (label: Msg, yes: boolean, score: string): Msg => ({
+  zh: `${label.zh}:${yes ? '是' : '否'},得${score}分`,
+  en: `${label.en}: ${yes ? 'yes' : 'no'}, ${score}`,
+});
+
+export const rankText = (rank: number, count: number, score: string): Msg => ({
+  zh: `在${count}个单位中排名第${rank},得${score}分`,
+  en: `ranked ${rank} of ${count}: ${score}`,
+});
+
+export const exprText = (score: string): Msg => ({ zh: `按公式计算得${score}分`, en: `by formula: ${score}` });
+
+export const perCaseText = (label: Msg, count: string, each: string, amount: string, add: boolean): Msg => ({
+  zh: `${label.zh}${count}例,每例${add ? '加' : '扣'}${each}分,${add ? '加' : '扣'}${amount}分`,
+  en: `${label.en}: ${count} case(s), ${each} each: ${add ? '+' : '−'}${amount}`,
+});
+
+export const scheduleText = (label: Msg, count: string, amount: string, add: boolean): Msg => ({
+  zh: `${label.zh}${count}例,按累进标准${add ? '加' : '扣'}${amount}分`,
+  en: `${label.en}: ${count} case(s) on the escalating scale: ${add ? '+' : '−'}${amount}`,
+});
+
+export const multipliedText = (label: Msg, count: string, factor: string, amount: string): Msg => ({
+  zh: `其中${label.zh}${count}例,按${factor}倍扣分,扣${amount}分`,
+  en: `of which ${label.en}: ${count} case(s) at ×${factor}: −${amount}`,
+});
+
+export const zeroAtText = (label: Msg, count: string, zeroAt: number): Msg => ({
+  zh: `${label.zh}${count}例,达到${zeroAt}例,此项不得分`,
+  en: `${label.en}: ${count} case(s), reaching ${zeroAt}: the item scores nothing`,
+});
+
+export const stateText = (label: Msg, state: string, amount: string, add: boolean): Msg => ({
+  zh: `${label.zh}为「${state}」,${add ? '加' : '扣'}${amount}分`,
+  en: `${label.en} is "${state}": ${add ? '+' : '−'}${amount}`,
+});
+
+export const streamCapped = (cap: string): Msg => ({ zh: `(最多${cap}分)`, en: ` (at most ${cap})` });
+
+export const missingInputs = (labels: readonly Msg[]): Msg => ({
+  zh: `缺少数据:${labels.map((l) => l.zh).join('、')},无法计分`,
+  en: `missing data: ${labels.map((l) => l.en).join(', ')}; cannot be scored`,
+});
+
+export const missingEvidence = (labels: readonly Msg[], zero: boolean): Msg => ({
+  zh: `缺少佐证材料:${labels.map((l) => l.zh).join('、')}${zero ? ',不得分' : ',待核实'}`,
+  en: `missing evidence: ${labels.map((l) => l.en).join(', ')}${zero ? '; no points' : '; to be verified'}`,
+});
+
+export const notApplicable: Msg = { zh: '此项不考核', en: 'not assessed for this unit' };
+export const cohortNeeded: Msg = { zh: '需要全部被考核单位的数据才能计分', en: 'needs every assessed unit\u2019s figures to be scored' };
+
+export const evalProblem = (detail: Msg): Msg => ({ zh: `无法计算:${detail.zh}`, en: `cannot be computed: ${detail.en}` });
+
+export const sanctionUndecided = (reason: Msg, missing: string): Msg => ({
+  zh: `无法判定「${reason.zh}」:缺少 ${missing}`,
+  en: `cannot decide "${reason.en}": ${missing} is missing`,
+});

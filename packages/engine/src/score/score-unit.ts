@@ -1,0 +1,201 @@
+// Scores one unit under a compiled rule set: every item, section subtotals, capped bonus,
+// total, and — separate from the score — sanctions and vetoes.
+import { MissingValue } from '../expr/types.ts';
+import { add, clamp, div, fmt, max as qmax, min as qmin, mul, q, round, sum, ZERO, type Q } from '../exact/exact.ts';
+import type { IndicatorResult, IndicatorStatus, Issue, Msg, SanctionResult, SectionResult, UnitInput, UnitResult } from '../model/result.ts';
+import type { ScoreContext } from '../model/context.ts';
+import { msgOf } from '../messages/text.ts';
+import { show } from '../messages/format.ts';
+import type { CIndicator, CompiledRuleSet } from './compile.ts';
+import { createEnv, type UnitEnv } from './env.ts';
+import { evaluateBase, RuleProblem } from './base-rules.ts';
+import { evaluateStreams } from './streams.ts';
+import * as R from './reasons.ts';
+
+const WORST: readonly IndicatorStatus[] = ['missing-input', 'missing-evidence', 'gated', 'not-met', 'partly-met', 'met', 'not-applicable'];
+
+/** An evaluation error the expression module raises (division by zero, wrong type): a value problem. */
+function asProblem(e: unknown): Msg | undefined {
+  if (e instanceof RuleProblem) return e.detail;
+  if (e && typeof e === 'object' && 'message' in e) {
+    const m = (e as { message: unknown }).message;
+    if (m && typeof m === 'object' && 'zh' in m && 'en' in m) return m as Msg;
+    if ('code' in e && typeof m === 'string') return { zh: m, en: m };
+  }
+  return undefined;
+}
+
+export function scoreUnit(rs: CompiledRuleSet, unit: UnitInput, ctx: ScoreContext = {}): UnitResult {
+  const env = createEnv(rs.inputs, unit, ctx);
+  const results = new Map<string, IndicatorResult>();
+  const scoreOf = (r: IndicatorResult): Q => (r.score === null ? ZERO : q(r.score));
+
+  const valueText = (id: string): string | undefined => {
+    try {
+      const v = env.ident(id);
+      return typeof v === 'object' ? fmt(v) : String(v);
+    } catch (e) {
+      if (e instanceof MissingValue) return undefined;
+      throw e;
+    }
+  };
+  const label = (id: string): Msg => {
+    const def = rs.inputs.get(id);
+    return def ? msgOf(def.label) : { zh: id, en: id };
+  };
+
+  const evaluate = (item: CIndicator): IndicatorResult => {
+    const done = results.get(item.path);
+    if (done) return done;
+    const inputs: Record<string, string> = {};
+    for (const id of item.inputsUsed) {
+      const t = valueText(id);
+      if (t !== undefined) inputs[id] = t;
+    }
+    const base = { path: item.path, code: item.code, title: item.title, inputs, missingInputs: [] as string[], missingEvidence: [] as string[] };
+    const finish = (r: IndicatorResult): IndicatorResult => {
+      results.set(item.path, r);
+      return r;
+    };
+    const classMax = unit.class !== undefined && item.pointsByClass?.has(unit.class) ? item.pointsByClass.get(unit.class) : item.points;
+    const notApplicable = (): IndicatorResult =>
+      finish({ ...base, score: null, max: '0', status: 'not-applicable', adjustments: [], reason: R.notApplicable });
+    if (classMax === null || classMax === undefined) return notApplicable();
+    const points: Q = classMax;
+    const missing = (e: MissingValue): IndicatorResult => {
+      const blanks = item.inputsUsed.filter((id) => valueText(id) === undefined);
+      const ids = blanks.length > 0 ? blanks : [e.inputId];
+      const cohort = e.inputId.startsWith('peer_');
+      return finish({
+        ...base,
+        missingInputs: cohort ? [] : ids,
+        score: null,
+        max: fmt(points),
+        status: 'missing-input',
+        adjustments: [],
+        reason: cohort ? R.cohortNeeded : R.missingInputs(ids.map(label)),
+      });
+    };
+    try {
+      if (item.applicable && item.applicable.evaluate(env) === false) return notApplicable();
+      let children: IndicatorResult[] | undefined;
+      let outcome;
+      if (item.children.length > 0) {
+        children = item.children.map(evaluate);
+        const applicable = children.filter((c) => c.status !== 'not-applicable');
+        if (applicable.length === 0) return notApplicable();
+        outcome = { base: qmin(points, sum(children.map(scoreOf))), reason: { zh: '各小项得分合计', en: 'sum of the sub-items' }, adjustments: [] };
+      } else {
+        outcome = evaluateBase(rs, item, env, points);
+        if (outcome.notApplicable) return finish({ ...base, score: null, max: '0', status: 'not-applicable', adjustments: [], reason: outcome.reason });
+      }
+      const streams = evaluateStreams(rs, item, env);
+      const upper = outcome.upper ? qmax(points, outcome.upper) : points;
+      let score = round(clamp(add(outcome.base, streams.total), item.min, upper), rs.scoreRounding);
+      const adjustments = [...outcome.adjustments, ...streams.adjustments];
+      const reasons = [outcome.reason, ...adjustments.map((a) => a.reason)];
+      let status: IndicatorStatus = score.compare(points) >= 0 ? 'met' : score.compare(0) <= 0 && points.compare(0) > 0 ? 'not-met' : 'partly-met';
+      if (children) {
+        const worst = WORST.find((s) => children?.some((c) => c.status === s));
+        if (worst && WORST.indexOf(worst) < WORST.indexOf(status)) status = worst;
+      }
+      const gate = item.gates.find((g) => g.when.evaluate(env) === true);
+      if (streams.zeroed || gate) {
+        score = item.min.compare(0) < 0 ? qmin(score, ZERO) : ZERO;
+        status = 'gated';
+        reasons.push(gate ? gate.reason : (streams.zeroed as Msg));
+      }
+      const noEvidence = item.inputsUsed.filter((id) => {
+        if (!rs.inputs.get(id)?.evidence || unit.evidence?.[id]) return false;
+        const t = valueText(id);
+        return t !== undefined && t !== 'false' && t !== '0';
+      });
+      if (noEvidence.length > 0 && status !== 'gated') {
+        const zero = rs.ruleSet.evidencePolicy === 'zero';
+        if (zero) score = qmin(score, ZERO);
+        status = 'missing-evidence';
+        reasons.push(R.missingEvidence(noEvidence.map(label), zero));
+      }
+      return finish({
+        ...base,
+        missingEvidence: noEvidence,
+        score: fmt(score),
+        max: fmt(points),
+        status,
+        adjustments: adjustments.map((a) => ({ ...a, inputs })),
+        reason: { zh: reasons.map((r) => r.zh).join(','), en: reasons.map((r) => r.en).join('; ') },
+        ...(children ? { children } : {}),
+      });
+    } catch (e) {
+      if (e instanceof MissingValue) return missing(e);
+      const problem = asProblem(e);
+      if (!problem) throw e;
+      env.issues.push({ code: 'cannot-compute', path: item.path, message: R.evalProblem(problem), severity: 'error' });
+      return finish({ ...base, score: null, max: fmt(points), status: 'missing-input', adjustments: [], reason: R.evalProblem(problem) });
+    }
+  };
+
+  env.result = (path: string) => {
+    const item = rs.byPath.get(path);
+    if (!item) throw new Error(`unknown item ${path} reached evaluation`);
+    return evaluate(item);
+  };
+
+  const sections: SectionResult[] = rs.sections.map((section) => {
+    const items = section.items.map(evaluate);
+    let score = sum(items.map(scoreOf));
+    let maxQ = sum(items.filter((i) => i.status !== 'not-applicable').map((i) => q(i.max)));
+    if (section.notApplicable === 'rescale' && maxQ.compare(0) > 0 && maxQ.compare(section.points) !== 0) {
+      score = round(div(mul(score, section.points), maxQ), rs.scoreRounding);
+      maxQ = section.points;
+    }
+    return { code: section.code, title: section.title, score: fmt(score), max: fmt(maxQ), items };
+  });
+  const bonusItems = rs.bonus ? rs.bonus.items.map(evaluate) : [];
+  const bonusRaw = sum(bonusItems.map(scoreOf));
+  const bonusCap = rs.bonus?.cap;
+  const bonusScore = bonusCap ? qmin(bonusRaw, bonusCap) : bonusRaw;
+  const totalQ = add(sum(sections.map((s) => q(s.score))), bonusScore);
+  env.total = totalQ;
+
+  const issues: Issue[] = env.issues;
+  const sanctions: SanctionResult[] = [];
+  for (const s of rs.sanctions) {
+    try {
+      const hit = s.when.evaluate(env);
+      if (hit === true) {
+        sanctions.push({ id: s.sanction.id, level: s.sanction.level, reason: s.reason, ...(s.consequence ? { consequence: s.consequence } : {}) });
+      } else if (hit !== false) {
+        issues.push({ code: 'sanction-not-boolean', path: s.sanction.id, severity: 'error', message: { zh: `否决条件「${s.reason.zh}」的结果不是是/否`, en: `sanction "${s.reason.en}" did not give true or false` } });
+      }
+    } catch (e) {
+      if (e instanceof MissingValue) {
+        issues.push({ code: 'sanction-undecided', path: s.sanction.id, severity: 'warning', message: R.sanctionUndecided(s.reason, e.inputId), inputId: e.inputId });
+        continue;
+      }
+      const problem = asProblem(e);
+      if (!problem) throw e;
+      issues.push({ code: 'cannot-compute', path: s.sanction.id, severity: 'error', message: R.evalProblem(problem) });
+    }
+  }
+  const vetoed = sanctions.some((s) => s.level === 'veto');
+  const all = [...results.values()];
+  return {
+    unitId: unit.id,
+    name: unit.name,
+    ...(unit.class !== undefined ? { class: unit.class } : {}),
+    ruleSetId: rs.ruleSet.id,
+    edition: rs.ruleSet.edition,
+    total: fmt(totalQ),
+    max: fmt(sum(sections.map((s) => q(s.max)))),
+    sections,
+    bonus: { score: fmt(bonusScore), uncapped: fmt(bonusRaw), cap: bonusCap ? show(bonusCap) : null, items: bonusItems },
+    sanctions,
+    vetoed,
+    noCommendation: vetoed || sanctions.some((s) => s.level === 'no-commendation'),
+    complete: !all.some((r) => r.status === 'missing-input'),
+    issues,
+  };
+}
+
+export type { UnitEnv };

@@ -1,0 +1,106 @@
+// Deduction and credit streams applied after an item's base rule: per case (with escalation,
+// multipliers, a case count that zeroes the item), by state, or by expression.
+import { add, min as qmin, mul, q, round, sub, ZERO, type Q } from '../exact/exact.ts';
+import type { Adjustment, Msg } from '../model/result.ts';
+import { show } from '../messages/format.ts';
+import { msgOf } from '../messages/text.ts';
+import type { CIndicator, CompiledRuleSet } from './compile.ts';
+import type { UnitEnv } from './env.ts';
+import { RuleProblem } from './base-rules.ts';
+import * as R from './reasons.ts';
+
+export interface StreamOutcome {
+  /** Signed total of all streams. */
+  total: Q;
+  adjustments: Adjustment[];
+  /** A case count reached `zeroAt`: the item scores nothing. */
+  zeroed: Msg | undefined;
+}
+
+function count(env: UnitEnv, id: string): Q {
+  const v = env.ident(id);
+  if (typeof v !== 'object' || v.d !== 1n || v.s < 0n) {
+    throw new RuleProblem({ zh: `「${id}」应为非负整数(例数),实为「${String(typeof v === 'object' ? show(v) : v)}」`, en: `"${id}" should be a whole number of cases, not "${String(typeof v === 'object' ? show(v) : v)}"` });
+  }
+  return v;
+}
+
+/** Amount for n cases on an escalating schedule: the nth case costs schedule[n−1], then + increment each. */
+function scheduled(n: number, schedule: readonly Q[], each: Q, increment: Q | undefined): Q {
+  let total = ZERO;
+  const last = schedule[schedule.length - 1] ?? each;
+  for (let i = 1; i <= n; i++) {
+    const fixed = schedule[i - 1];
+    total = add(total, fixed ?? (increment ? add(last, mul(increment, q(i - schedule.length))) : each));
+  }
+  return total;
+}
+
+export function evaluateStreams(rs: CompiledRuleSet, item: CIndicator, env: UnitEnv): StreamOutcome {
+  let total = ZERO;
+  const adjustments: Adjustment[] = [];
+  let zeroed: Msg | undefined;
+  for (const { stream, amount: amountExpr, cap } of item.streams) {
+    const addDir = stream.direction === 'add';
+    let amount = ZERO;
+    let reason: Msg;
+    switch (stream.kind) {
+      case 'per-case': {
+        const def = rs.inputs.get(stream.input);
+        const label = stream.reason ? msgOf(stream.reason) : def ? msgOf(def.label) : item.title;
+        const n = count(env, stream.input);
+        const each = q(stream.each);
+        if (stream.schedule) {
+          amount = scheduled(Number(n.n), stream.schedule.map((s) => q(s)), each, stream.increment === undefined ? undefined : q(stream.increment));
+          reason = R.scheduleText(label, show(n), show(amount), addDir);
+        } else {
+          amount = mul(n, each);
+          reason = R.perCaseText(label, show(n), show(each), show(amount), addDir);
+        }
+        if (stream.multiplied) {
+          const m = count(env, stream.multiplied.input);
+          const factor = q(stream.multiplied.factor);
+          const extra = mul(mul(m, each), factor);
+          if (extra.n !== 0n) {
+            const mdef = rs.inputs.get(stream.multiplied.input);
+            const part = R.multipliedText(mdef ? msgOf(mdef.label) : label, show(m), show(factor), show(extra));
+            reason = { zh: `${reason.zh};${part.zh}`, en: `${reason.en}; ${part.en}` };
+            amount = add(amount, extra);
+          }
+        }
+        if (stream.zeroAt !== undefined && n.compare(stream.zeroAt) >= 0) zeroed = R.zeroAtText(label, show(n), stream.zeroAt);
+        break;
+      }
+      case 'state': {
+        const def = rs.inputs.get(stream.input);
+        const label = stream.reason ? msgOf(stream.reason) : def ? msgOf(def.label) : item.title;
+        const v = env.ident(stream.input);
+        const key = typeof v === 'boolean' ? (v ? 'yes' : 'no') : typeof v === 'string' ? v : show(v);
+        const found = stream.amounts[key];
+        if (found === undefined) continue;
+        amount = q(found);
+        const choice = def?.choices?.find((c) => c.value === key);
+        reason = R.stateText(label, choice ? msgOf(choice.label).zh : key, show(amount), addDir);
+        break;
+      }
+      case 'expr': {
+        const v = amountExpr?.evaluate(env);
+        if (typeof v !== 'object') throw new RuleProblem({ zh: '扣分公式的结果应为数值', en: 'a deduction formula must give a number' });
+        amount = v;
+        const label = stream.reason ? msgOf(stream.reason) : item.title;
+        reason = { zh: `${label.zh}:${addDir ? '加' : '扣'}${show(round(amount, rs.scoreRounding))}分`, en: `${label.en}: ${addDir ? '+' : '−'}${show(round(amount, rs.scoreRounding))}` };
+        break;
+      }
+    }
+    if (cap && amount.compare(cap) > 0) {
+      amount = qmin(amount, cap);
+      const c = R.streamCapped(show(cap));
+      reason = { zh: reason.zh + c.zh, en: reason.en + c.en };
+    }
+    if (amount.n === 0n) continue;
+    const signed = addDir ? amount : amount.neg();
+    total = add(total, signed);
+    adjustments.push({ amount: show(round(signed, rs.scoreRounding)), reason, inputs: {} });
+  }
+  return { total: sub(total, ZERO), adjustments, zeroed };
+}

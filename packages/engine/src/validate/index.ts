@@ -1,0 +1,2 @@
+export { parseRuleSet, validateRuleSet } from './parse.ts';
+export { formatPath } from './issues.ts';
