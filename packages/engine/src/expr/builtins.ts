@@ -1,0 +1,114 @@
+// Built-in functions. Each is compiled into a closure over its compiled arguments, so `if`
+// evaluates only the branch it chooses. blank(id) takes a raw name and lives in compile.ts.
+import { abs, ceil, clamp, cmp, floor, round, type Q } from '../exact/exact.ts';
+import { ExprEvalError, at, describe, typeError } from './errors.ts';
+import type { ExprEnv, ExprValue } from './types.ts';
+
+export type Ev = (env: ExprEnv) => ExprValue;
+
+/** Where a call is, for its evaluation errors. */
+export interface Site {
+  source: string;
+  position: number;
+  name: string;
+}
+
+export interface Builtin {
+  /** Allowed argument counts; `min` alone means variadic. */
+  arity: { min: number; max?: number };
+  make(args: readonly Ev[], site: Site): Ev;
+}
+
+/** Largest `dp` of round(x, dp), as in the rule model's rounding. */
+export const MAX_DP = 8;
+
+export function asNumber(v: ExprValue, site: Site): Q {
+  if (typeof v === 'object') return v;
+  throw typeError(site.source, site.position, `${site.name}()`, 'number', v);
+}
+
+const one = (fn: (a: Q) => Q): Builtin => ({
+  arity: { min: 1, max: 1 },
+  make: ([x], site) => {
+    const ex = x as Ev;
+    return (env) => fn(asNumber(ex(env), site));
+  },
+});
+
+const extreme = (keep: (c: number) => boolean): Builtin => ({
+  arity: { min: 1 },
+  make: (args, site) => (env) => {
+    let best = asNumber((args[0] as Ev)(env), site);
+    for (let i = 1; i < args.length; i++) {
+      const v = asNumber((args[i] as Ev)(env), site);
+      if (keep(cmp(v, best))) best = v;
+    }
+    return best;
+  },
+});
+
+function domainError(site: Site, zh: string, en: string): ExprEvalError {
+  return new ExprEvalError('domain', site.position, at(site.position, zh, en), site.source);
+}
+
+export const BUILTINS: Readonly<Record<string, Builtin>> = {
+  min: extreme((c) => c < 0),
+  max: extreme((c) => c > 0),
+  abs: one(abs),
+  floor: one(floor),
+  ceil: one(ceil),
+  round: {
+    arity: { min: 1, max: 2 },
+    make: ([x, dp], site) => {
+      const ex = x as Ev;
+      return (env) => {
+        const value = asNumber(ex(env), site);
+        let places = 0;
+        if (dp) {
+          const d = asNumber(dp(env), site);
+          if (d.d !== 1n || d.s < 0n || d.n > BigInt(MAX_DP)) {
+            const shown = describe(d);
+            throw domainError(
+              site,
+              `round() 的小数位数须为 0 到 ${MAX_DP} 的整数，得到的是${shown.zh}`,
+              `round() needs a whole number of places from 0 to ${MAX_DP}, got ${shown.en}`,
+            );
+          }
+          places = Number(d.n);
+        }
+        return round(value, { dp: places, mode: 'half-up' });
+      };
+    },
+  },
+  clamp: {
+    arity: { min: 3, max: 3 },
+    make: ([x, lo, hi], site) => {
+      const [ex, elo, ehi] = [x, lo, hi] as [Ev, Ev, Ev];
+      return (env) => {
+        const value = asNumber(ex(env), site);
+        const low = asNumber(elo(env), site);
+        const high = asNumber(ehi(env), site);
+        if (cmp(low, high) > 0) {
+          const [l, h] = [describe(low), describe(high)];
+          throw domainError(
+            site,
+            `clamp() 的下限${l.zh}大于上限${h.zh}`,
+            `clamp() has its lower bound (${l.en}) above its upper bound (${h.en})`,
+          );
+        }
+        return clamp(value, low, high);
+      };
+    },
+  },
+  if: {
+    arity: { min: 3, max: 3 },
+    make: ([c, a, b], site) => {
+      const [ec, ea, eb] = [c, a, b] as [Ev, Ev, Ev];
+      return (env) => {
+        const test = ec(env);
+        if (typeof test !== 'boolean') throw typeError(site.source, site.position, 'if()', 'boolean', test);
+        return test ? ea(env) : eb(env);
+      };
+    },
+  },
+};
