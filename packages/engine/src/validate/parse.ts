@@ -49,10 +49,11 @@ function fromZod(issue: z.core.$ZodIssue, root: unknown): Issue {
     const keys = issue.keys.join(', ');
     return error('unknown-field', path, { zh: `${where}含有未知字段:${keys}`, en: `${where}: unknown field(s) ${keys}` });
   }
-  if (issue.code === 'invalid_union' && isRecord(value) && typeof value.kind === 'string') {
+  if (issue.code === 'invalid_union' && 'discriminator' in issue && typeof value === 'string') {
+    const options = (issue as { options?: unknown[] }).options?.join(' / ') ?? '';
     return error('unknown-kind', path, {
-      zh: `${where}的规则类型「${value.kind}」不存在`,
-      en: `${where}: unknown kind "${value.kind}"`,
+      zh: `${where}的类型「${value}」不存在,可用:${options}`,
+      en: `${where}: unknown kind "${value}"; use one of ${options}`,
     });
   }
   return error(`schema-${issue.code}`, path, { zh: `${where}格式不正确:${issue.message}`, en: `${where}: ${issue.message}` });
