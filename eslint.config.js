@@ -1,3 +1,0 @@
-import { kaohe } from '@kaohe/eslint-config';
-
-export default [...kaohe(), { ignores: ['packages/**', 'apps/**', 'tooling/eslint-config/**'] }];
