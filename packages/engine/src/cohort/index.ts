@@ -1,0 +1,10 @@
+export { scoreCohort } from './score-cohort.ts';
+export type { CohortOptions } from './score-cohort.ts';
+export { withBaselines } from './baselines.ts';
+export type { BaselineValues, Baselines } from './baselines.ts';
+export { buildPeerStats } from './peers.ts';
+export type { PeerInputSummary, PeerPass, RankPlace } from './peers.ts';
+export { rankAndGrade } from './rank-grade.ts';
+export { rankRows } from './rank.ts';
+export type { Placed, RankOptions, RankRow } from './rank.ts';
+export type { CohortResult, CohortUnit } from './types.ts';

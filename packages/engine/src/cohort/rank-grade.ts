@@ -1,0 +1,78 @@
+// Ranking and grading of scored units: the part of a cohort that needs only results.
+import { q } from '../exact/exact.ts';
+import { assignGrades } from '../grades/assign.ts';
+import { msgOf } from '../messages/text.ts';
+import type { Issue, UnitInput, UnitResult } from '../model/result.ts';
+import type { RuleSet } from '../schema/ruleset.ts';
+import { error, sortIssues, warning } from '../validate/issues.ts';
+import { rankRows } from './rank.ts';
+import { parseTieBreaks, tieBreakKey } from './tie-break.ts';
+import type { CohortResult, CohortUnit } from './types.ts';
+
+export function rankAndGrade(
+  ruleSet: Pick<RuleSet, 'id' | 'edition' | 'ranking' | 'grades'>,
+  results: readonly UnitResult[],
+  units: readonly UnitInput[] = [],
+): Omit<CohortResult, 'peers'> {
+  const issues: Issue[] = [];
+  const { tieBreaks, issues: tbIssues } = parseTieBreaks(ruleSet.ranking.tieBreak);
+  issues.push(...tbIssues);
+  const unitById = new Map(units.map((u) => [u.id, u]));
+  const resultById = new Map<string, UnitResult>();
+  for (const r of results) {
+    if (resultById.has(r.unitId)) {
+      issues.push(error('duplicate-unit', `units.${r.unitId}`, { zh: `单位编号「${r.unitId}」重复`, en: `unit id "${r.unitId}" appears more than once` }));
+    } else resultById.set(r.unitId, r);
+    if (!r.complete) {
+      issues.push(warning('incomplete-unit', `units.${r.unitId}`, { zh: `单位「${r.name}」有未能计分的指标,排名和等次仅供参考`, en: `unit "${r.name}" has items that could not be scored: its rank and grade are provisional` }));
+    }
+  }
+  // Rows keep the result's index so that duplicate ids stay distinct and nothing is lost.
+  const rows = results.map((r, i) => ({
+    id: r.unitId,
+    index: i,
+    vetoed: r.vetoed,
+    keys: [q(r.total), ...tieBreaks.map((tb) => tieBreakKey(tb, r, unitById.get(r.unitId)))],
+  }));
+  const placed = rankRows(rows.map((r) => ({ ...r, id: `${r.id}\u0000${String(r.index).padStart(9, '0')}` })), ruleSet.ranking);
+  const ordered = placed.map((p) => {
+    const index = Number(p.id.slice(p.id.indexOf('\u0000') + 1));
+    return { p, r: results[index] as UnitResult };
+  });
+
+  const gradeRule = ruleSet.grades;
+  const assignment = gradeRule
+    ? assignGrades(
+        ordered.map(({ p, r }) => ({ id: r.unitId, rank: p.rank, total: q(r.total), vetoed: r.vetoed, noCommendation: r.noCommendation })),
+        gradeRule,
+      )
+    : undefined;
+  if (assignment) issues.push(...assignment.issues);
+  const labels = new Map(gradeRule?.bands.map((b) => [b.id, msgOf(b.label)]));
+
+  const out: CohortUnit[] = ordered.map(({ p, r }, i) => {
+    const g = assignment?.units[i];
+    return {
+      unitId: r.unitId,
+      name: r.name,
+      position: p.position,
+      rank: p.rank,
+      tied: p.tied,
+      total: r.total,
+      vetoed: r.vetoed,
+      noCommendation: r.noCommendation,
+      complete: r.complete,
+      grade: g?.grade ?? null,
+      gradeLabel: g?.grade ? (labels.get(g.grade) ?? null) : null,
+      gradeNotes: g?.notes ?? [],
+      result: r,
+    };
+  });
+  return {
+    ruleSetId: ruleSet.id,
+    edition: ruleSet.edition,
+    units: out,
+    grades: assignment ? { graded: assignment.graded, bands: assignment.bands } : null,
+    issues: sortIssues(issues),
+  };
+}

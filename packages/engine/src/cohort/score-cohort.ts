@@ -1,0 +1,30 @@
+// A cohort: every unit one level assesses. Pass 1 computes what scores need from peers
+// (means, ranks), pass 2 scores each unit with that context, then the cohort is ranked and
+// graded. Same input, same output, byte for byte.
+import type { UnitInput } from '../model/result.ts';
+import type { CompiledRuleSet } from '../score/compile.ts';
+import { scoreUnit } from '../score/score-unit.ts';
+import { sortIssues } from '../validate/issues.ts';
+import { withBaselines, type Baselines } from './baselines.ts';
+import { buildPeerStats } from './peers.ts';
+import { rankAndGrade } from './rank-grade.ts';
+import type { CohortResult } from './types.ts';
+
+export interface CohortOptions {
+  /** Per-unit assigned targets and previous-year figures, merged into the units' values. */
+  baselines?: Baselines;
+}
+
+export function scoreCohort(compiled: CompiledRuleSet, units: readonly UnitInput[], options: CohortOptions = {}): CohortResult {
+  const merged = options.baselines
+    ? withBaselines(units, options.baselines, compiled.inputs)
+    : { units: [...units], issues: [] };
+  const peers = buildPeerStats(compiled, merged.units);
+  const results = merged.units.map((u) => scoreUnit(compiled, u, { peers: peers.stats }));
+  const ranked = rankAndGrade(compiled.ruleSet, results, merged.units);
+  return {
+    ...ranked,
+    peers: peers.inputs,
+    issues: sortIssues([...merged.issues, ...peers.issues, ...ranked.issues]),
+  };
+}

@@ -1,0 +1,77 @@
+// Sort keys of a scored unit: its total, then the rule set's tie-breaks
+// ("section:一", "indicator:二.1", "input:policy_rate", each optionally ":asc").
+import { q, tryQ, type Q } from '../exact/exact.ts';
+import type { IndicatorResult, Issue, UnitInput, UnitResult } from '../model/result.ts';
+import { error } from '../validate/issues.ts';
+
+export interface TieBreak {
+  kind: 'section' | 'indicator' | 'input';
+  ref: string;
+  /** desc: larger is better (default); asc: smaller is better (a birth rate, a petition count). */
+  order: 'asc' | 'desc';
+}
+
+/** Reads the tie-break entries; a malformed one is an issue at ranking.tieBreak[i]. */
+export function parseTieBreaks(entries: readonly string[]): { tieBreaks: TieBreak[]; issues: Issue[] } {
+  const tieBreaks: TieBreak[] = [];
+  const issues: Issue[] = [];
+  entries.forEach((entry, i) => {
+    const m = /^(section|indicator|input):(.+?)(?::(asc|desc))?$/.exec(entry.trim());
+    if (!m) {
+      issues.push(
+        error('bad-tie-break', `ranking.tieBreak[${i}]`, {
+          zh: `并列排序依据「${entry}」格式不正确,应为 section:一、indicator:二.1 或 input:编号`,
+          en: `tie-break "${entry}" is malformed: expected section:一, indicator:二.1 or input:id`,
+        }),
+      );
+      return;
+    }
+    tieBreaks.push({ kind: m[1] as TieBreak['kind'], ref: m[2] as string, order: (m[3] as 'asc' | 'desc' | undefined) ?? 'desc' });
+  });
+  return { tieBreaks, issues };
+}
+
+export function findIndicator(items: readonly IndicatorResult[], path: string): IndicatorResult | undefined {
+  for (const item of items) {
+    if (item.path === path) return item;
+    const inner = item.children ? findIndicator(item.children, path) : undefined;
+    if (inner) return inner;
+  }
+  return undefined;
+}
+
+/** Every indicator of a result (sections then bonus), parents before their children. */
+export function allIndicators(result: UnitResult): IndicatorResult[] {
+  const out: IndicatorResult[] = [];
+  const walk = (items: readonly IndicatorResult[]): void => {
+    for (const item of items) {
+      out.push(item);
+      if (item.children) walk(item.children);
+    }
+  };
+  for (const s of result.sections) walk(s.items);
+  walk(result.bonus.items);
+  return out;
+}
+
+function rawNumber(unit: UnitInput | undefined, id: string): Q | null {
+  const raw = unit?.values[id];
+  if (typeof raw === 'number') return Number.isFinite(raw) ? q(raw) : null;
+  if (typeof raw === 'string') return tryQ(raw) ?? null;
+  return null;
+}
+
+/** The key of one tie-break for one unit, oriented so that larger is better; null if absent. */
+export function tieBreakKey(tb: TieBreak, result: UnitResult, unit: UnitInput | undefined): Q | null {
+  let value: Q | null = null;
+  if (tb.kind === 'section') {
+    const s = result.sections.find((x) => x.code === tb.ref);
+    value = s ? q(s.score) : null;
+  } else if (tb.kind === 'indicator') {
+    const item = findIndicator([...result.sections.flatMap((s) => s.items), ...result.bonus.items], tb.ref);
+    value = item?.score != null ? q(item.score) : null;
+  } else {
+    value = rawNumber(unit, tb.ref);
+  }
+  return value === null ? null : tb.order === 'asc' ? value.neg() : value;
+}

@@ -1,0 +1,110 @@
+// Grades by score bands with quotas, on plain data in ranking order. A band over its maxShare
+// passes its lowest-ranked excess down to the next band; a minShare not reached is a warning.
+import { HUNDRED, q, type Q } from '../exact/exact.ts';
+import { exactText } from '../cohort/exact-text.ts';
+import { msgOf } from '../messages/text.ts';
+import type { Issue, Msg } from '../model/result.ts';
+import type { Grades } from '../schema/ruleset.ts';
+import { error, warning } from '../validate/issues.ts';
+import { applyQuotas, type Slot } from './quota.ts';
+
+export interface GradeRow {
+  id: string;
+  /** 1-based rank (ties shared); rows come in ranking order. */
+  rank: number;
+  total: Q;
+  vetoed: boolean;
+  noCommendation: boolean;
+}
+
+export interface GradeOutcome {
+  id: string;
+  /** Band id, or null when the unit is out of the grades. */
+  grade: string | null;
+  /** Why the grade differs from what the total alone gives (cap, quota, veto). */
+  notes: Msg[];
+}
+
+export interface BandSummary {
+  id: string;
+  label: Msg;
+  count: number;
+  /** Exact share of graded units in %, as text ("37.5", "100/3"). */
+  share: string;
+  /** Most units the band may hold (floor of maxShare × graded), or null without a quota. */
+  maxAllowed: number | null;
+  /** Fewest units the band should hold (ceil of minShare × graded), or null. */
+  minRequired: number | null;
+  consequence?: Msg;
+}
+
+export interface GradeAssignment {
+  units: GradeOutcome[];
+  bands: BandSummary[];
+  /** Units that received a grade: the base of every share. */
+  graded: number;
+  issues: Issue[];
+}
+
+export function assignGrades(rows: readonly GradeRow[], grades: Grades): GradeAssignment {
+  const issues: Issue[] = [];
+  const labels = grades.bands.map((b) => msgOf(b.label));
+  const mins: (Q | null)[] = grades.bands.map((b, i) => {
+    if (b.min === null) {
+      issues.push(error('missing-number', `grades.bands[${i}].min`, { zh: `等次「${labels[i]?.zh}」缺少分数下限`, en: `grade "${labels[i]?.en}" has no lower bound` }));
+      return null;
+    }
+    return q(b.min);
+  });
+  const indexOf = (id: string | undefined, field: string): number | undefined => {
+    if (id === undefined) return undefined;
+    const i = grades.bands.findIndex((b) => b.id === id);
+    if (i < 0) issues.push(error('unknown-grade', `grades.${field}`, { zh: `等次「${id}」不存在`, en: `grade "${id}" does not exist` }));
+    return i < 0 ? undefined : i;
+  };
+  const vetoedIdx = indexOf(grades.vetoed, 'vetoed');
+  const capIdx = indexOf(grades.noCommendationCap, 'noCommendationCap');
+
+  const outcomes: GradeOutcome[] = [];
+  const slots: Slot[] = [];
+  for (const row of rows) {
+    const notes: Msg[] = [];
+    const outcome: GradeOutcome = { id: row.id, grade: null, notes };
+    outcomes.push(outcome);
+    if (row.vetoed) {
+      if (vetoedIdx === undefined) {
+        notes.push({ zh: '一票否决,不参加等次评定', en: 'vetoed: out of the grades' });
+        continue;
+      }
+      notes.push({ zh: `一票否决,定为「${labels[vetoedIdx]?.zh}」`, en: `vetoed: graded "${labels[vetoedIdx]?.en}"` });
+      slots.push({ outcome, rank: row.rank, band: vetoedIdx, forced: true });
+      continue;
+    }
+    let band = mins.findIndex((m) => m !== null && row.total.compare(m) >= 0);
+    if (band < 0) {
+      notes.push({ zh: '总分低于所有等次的下限,未定等次', en: 'total is below every grade band: no grade' });
+      issues.push(warning('no-grade-band', `units.${row.id}`, { zh: `单位「${row.id}」的总分低于所有等次下限`, en: `unit "${row.id}": total is below every grade band` }));
+      continue;
+    }
+    if (row.noCommendation && capIdx !== undefined && band < capIdx) {
+      band = capIdx;
+      notes.push({ zh: `不予评先,等次不高于「${labels[capIdx]?.zh}」`, en: `no commendation: graded no higher than "${labels[capIdx]?.en}"` });
+    }
+    slots.push({ outcome, rank: row.rank, band, forced: false });
+  }
+
+  const graded = slots.length;
+  const { counts, maxAllowed, minRequired } = applyQuotas(slots, grades, labels, graded, issues);
+  for (const slot of slots) slot.outcome.grade = grades.bands[slot.band]?.id ?? null;
+
+  const bands: BandSummary[] = grades.bands.map((b, i) => ({
+    id: b.id,
+    label: labels[i] as Msg,
+    count: counts[i] ?? 0,
+    share: graded === 0 ? '0' : exactText(q(counts[i] ?? 0).mul(HUNDRED).div(graded)),
+    maxAllowed: maxAllowed[i] ?? null,
+    minRequired: minRequired[i] ?? null,
+    ...(b.consequence ? { consequence: msgOf(b.consequence) } : {}),
+  }));
+  return { units: outcomes, bands, graded, issues };
+}

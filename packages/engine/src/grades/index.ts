@@ -1,0 +1,2 @@
+export { assignGrades } from './assign.ts';
+export type { BandSummary, GradeAssignment, GradeOutcome, GradeRow } from './assign.ts';
