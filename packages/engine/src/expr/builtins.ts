@@ -2,7 +2,7 @@
 // evaluates only the branch it chooses. blank(id) takes a raw name and lives in compile.ts.
 import { abs, ceil, clamp, cmp, floor, round, type Q } from '../exact/exact.ts';
 import { ExprEvalError, at, describe, typeError } from './errors.ts';
-import type { ExprEnv, ExprValue } from './types.ts';
+import type { ExprEnv, ExprValue, HostFunction } from './types.ts';
 
 export type Ev = (env: ExprEnv) => ExprValue;
 
@@ -51,7 +51,7 @@ function domainError(site: Site, zh: string, en: string): ExprEvalError {
   return new ExprEvalError('domain', site.position, at(site.position, zh, en), site.source);
 }
 
-export const BUILTINS: Readonly<Record<string, Builtin>> = {
+const TABLE: Readonly<Record<string, Builtin>> = {
   min: extreme((c) => c < 0),
   max: extreme((c) => c > 0),
   abs: one(abs),
@@ -112,3 +112,19 @@ export const BUILTINS: Readonly<Record<string, Builtin>> = {
     },
   },
 };
+
+/** A built-in by name (own names only: `toString(1)` is not a function of the language). */
+export function builtin(name: string): Builtin | undefined {
+  return Object.hasOwn(TABLE, name) ? TABLE[name] : undefined;
+}
+
+/** A host function by name, own properties only. */
+export function hostFunction(
+  functions: Readonly<Record<string, HostFunction>> | undefined,
+  name: string,
+): HostFunction | undefined {
+  return functions && Object.hasOwn(functions, name) ? functions[name] : undefined;
+}
+
+/** Names the language reserves for its own functions. */
+export const isBuiltinName = (name: string): boolean => name === 'blank' || builtin(name) !== undefined;

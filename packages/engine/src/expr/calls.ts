@@ -1,6 +1,6 @@
 // Function calls: built-ins (builtins.ts), blank(id), and host functions from CompileOptions,
 // whose raw arguments (an input id, an indicator path in quotes) are passed as strings.
-import { BUILTINS, type Ev } from './builtins.ts';
+import { builtin as builtinNamed, hostFunction, isBuiltinName, type Ev } from './builtins.ts';
 import { compileError } from './errors.ts';
 import type { Node, Parsed } from './parse.ts';
 import { MissingValue, type CompileOptions, type ExprError, type ExprValue, type HostFunction } from './types.ts';
@@ -12,6 +12,8 @@ export interface CallCtx {
   errors: ExprError[];
   identifiers: string[];
   calls: { name: string; arg?: string }[];
+  /** Current nesting depth while building. */
+  depth: number;
   build(node: Node): Ev;
 }
 
@@ -70,17 +72,17 @@ export function compileCall(node: Node, ctx: CallCtx, at: number): Ev {
   }
   const name = callee.name as string;
   if (name === 'blank') return blank(args, ctx, at);
-  const builtin = BUILTINS[name];
+  const builtin = builtinNamed(name);
   if (builtin) {
     const compiled = args.map((a) => ctx.build(a));
     checkArity(ctx, name, builtin.arity, args.length, at);
     return builtin.make(compiled, { source: ctx.source, position: at, name });
   }
-  const host = ctx.options.functions?.[name];
+  const host = hostFunction(ctx.options.functions, name);
   if (host) return hostCall(name, host, args, ctx, at);
   args.forEach((a) => ctx.build(a));
   const lower = name.toLowerCase();
-  const near = lower in BUILTINS || ctx.options.functions?.[lower] ? lower : undefined;
+  const near = isBuiltinName(lower) || hostFunction(ctx.options.functions, lower) ? lower : undefined;
   const [zh, en] = ctx.options.identifiers.has(name)
     ? [`${name} 是输入项，不是函数`, `${name} is an input, not a function`]
     : near

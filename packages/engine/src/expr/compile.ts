@@ -2,7 +2,7 @@
 // build a tree of closures so evaluate(env) does no parsing, no lookups by name and no allocation
 // beyond the exact numbers themselves.
 import { div, q, type Q } from '../exact/exact.ts';
-import { BUILTINS, type Ev } from './builtins.ts';
+import { hostFunction, isBuiltinName, type Ev } from './builtins.ts';
 import { compileError, syntaxMessage } from './errors.ts';
 import { BINARY_OPERATORS, UNARY_OPERATORS, binary, conditional, unary } from './operators.ts';
 import { OPERATOR_ALIASES, parseSource, type BinaryNode, type Node } from './parse.ts';
@@ -18,8 +18,19 @@ const fail: Ev = () => {
 /** Compiles an expression, or returns every problem found, in source order. */
 export function compileExpr(source: string, options: CompileOptions): CompileResult {
   for (const name of Object.keys(options.functions ?? {})) {
-    if (name in BUILTINS || name === 'blank') throw new TypeError(`host function ${name} shadows a built-in`);
+    if (isBuiltinName(name)) throw new TypeError(`host function ${name} shadows a built-in`);
   }
+  try {
+    return compileChecked(source, options);
+  } catch (error) {
+    // Thousands of nested parentheses exhaust the parser's (and our) recursion.
+    if (!(error instanceof RangeError) || !/call stack/i.test(error.message)) throw error;
+    const e = compileError('syntax', 0, '表达式嵌套过深', 'the expression is nested too deeply');
+    return { ok: false, errors: [e] };
+  }
+}
+
+function compileChecked(source: string, options: CompileOptions): CompileResult {
   const outcome = parseSource(source);
   if (!outcome.ok) {
     const m = syntaxMessage(outcome.description, outcome.text, outcome.position);
@@ -32,6 +43,7 @@ export function compileExpr(source: string, options: CompileOptions): CompileRes
     errors: [],
     identifiers: [],
     calls: [],
+    depth: 0,
     build: (node) => build(node, ctx),
   };
   const root = top(outcome.parsed.ast, ctx);
@@ -72,7 +84,20 @@ function several(parts: Node[], ctx: Ctx): Ev {
   return fail;
 }
 
+/** Deepest nesting compiled: evaluation recurses as deep, and must never exhaust the stack. */
+export const MAX_DEPTH = 1000;
+
 function build(node: Node, ctx: Ctx): Ev {
+  if (ctx.depth >= MAX_DEPTH) throw new RangeError('Maximum call stack: expression nesting');
+  ctx.depth++;
+  try {
+    return buildNode(node, ctx);
+  } finally {
+    ctx.depth--;
+  }
+}
+
+function buildNode(node: Node, ctx: Ctx): Ev {
   const at = ctx.parsed.start(node);
   const site = { source: ctx.source, position: at };
   switch (node.type) {
@@ -163,7 +188,7 @@ function exactDecimal(int: string, frac: string): Q {
 function ident(node: Node, ctx: Ctx): Ev {
   const name = node.name as string;
   if (!ctx.options.identifiers.has(name)) {
-    const fn = name in BUILTINS || name === 'blank' || ctx.options.functions?.[name] !== undefined;
+    const fn = isBuiltinName(name) || hostFunction(ctx.options.functions, name) !== undefined;
     const near = [...ctx.options.identifiers].find((id) => id.toLowerCase() === name.toLowerCase());
     const [zh, en] = fn
       ? [`${name} 是函数，调用时要加括号，如 ${name}(…)`, `${name} is a function; call it with parentheses: ${name}(…)`]

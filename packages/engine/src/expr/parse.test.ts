@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { q } from '../exact/exact.ts';
 import { compileExpr } from './compile.ts';
 import { parseSource, type BinaryNode, type Node } from './parse.ts';
 import type { ExprError } from './types.ts';
@@ -97,5 +98,24 @@ describe('compile-time checks', () => {
   });
   it('positions full-width input as typed', () => {
     expect(brief('（rate ＞＝ 92）＋ foo')).toEqual([['unknown-identifier', 14]]);
+  });
+});
+
+describe('hostile input', () => {
+  it('treats Object.prototype names as unknown, not as functions', () => {
+    expect(brief('toString(1) + constructor(a) + hasOwnProperty')).toEqual([
+      ['unknown-function', 0],
+      ['unknown-function', 14],
+      ['unknown-identifier', 31],
+    ]);
+  });
+  it('refuses absurd nesting with an error, not a crash', () => {
+    const deep = '('.repeat(50_000) + '1' + ')'.repeat(50_000);
+    expect(brief(deep)).toEqual([['syntax', 0]]);
+    const terms = (n: number): string => Array.from({ length: n }, () => 'a').join(' + ');
+    expect(brief(terms(20_000))).toEqual([['syntax', 0]]);
+    expect(errors(terms(1_001))[0]?.message.zh).toBe('表达式第1个字符处:表达式嵌套过深');
+    const r = compileExpr(terms(999), { identifiers: ids });
+    expect(r.ok && r.expr.evaluate({ ident: () => q(2) })).toEqual(q(1998));
   });
 });
