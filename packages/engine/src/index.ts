@@ -8,3 +8,4 @@ export * from './validate/index.ts';
 export * from './score/index.ts';
 export * from './cohort/index.ts';
 export * from './grades/index.ts';
+export * from './rollup/index.ts';
