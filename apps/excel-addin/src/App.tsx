@@ -1,0 +1,71 @@
+import { Tab, TabList, ToggleButton, Title3, makeStyles, tokens } from '@fluentui/react-components';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { SheetCard } from './components/SheetCard/SheetCard.tsx';
+import type { Boot } from './pane/boot.types.ts';
+import { PaneContext } from './pane/PaneContext.ts';
+import { usePaneController } from './pane/use-pane-controller.ts';
+import { ErrorBar } from './screens/ErrorBar.tsx';
+import { ReviewScreen } from './screens/ReviewScreen.tsx';
+import { SelfAssessScreen } from './screens/SelfAssessScreen.tsx';
+import { StandaloneBar } from './screens/StandaloneBar.tsx';
+import { SummaryScreen } from './screens/SummaryScreen.tsx';
+
+const useStyles = makeStyles({
+  root: {
+    display: 'flex',
+    flexDirection: 'column',
+    rowGap: tokens.spacingVerticalM,
+    padding: tokens.spacingHorizontalM,
+    minHeight: '100vh',
+    boxSizing: 'border-box',
+    backgroundColor: tokens.colorNeutralBackground1,
+  },
+  header: { display: 'flex', justifyContent: 'space-between', alignItems: 'center' },
+  languages: { display: 'flex', columnGap: tokens.spacingHorizontalXS },
+});
+
+type TabId = 'self' | 'review' | 'summary';
+
+export function App({ boot }: { boot: Boot }) {
+  const { t, i18n } = useTranslation();
+  const pane = usePaneController(boot);
+  const styles = useStyles();
+  const [tab, setTab] = useState<TabId>('self');
+  const switchTo = (lng: 'zh-CN' | 'en') => {
+    void i18n.changeLanguage(lng);
+    document.documentElement.lang = lng;
+  };
+  return (
+    <PaneContext.Provider value={pane}>
+      <main className={styles.root}>
+        <header className={styles.header}>
+          <Title3 as="h1">{t('app.title')}</Title3>
+          <div className={styles.languages} role="group" aria-label={t('language.label')}>
+            <ToggleButton size="small" checked={i18n.language === 'zh-CN'} onClick={() => switchTo('zh-CN')}>
+              {t('language.zh')}
+            </ToggleButton>
+            <ToggleButton size="small" checked={i18n.language === 'en'} onClick={() => switchTo('en')}>
+              {t('language.en')}
+            </ToggleButton>
+          </div>
+        </header>
+        {pane.mode === 'standalone' && <StandaloneBar />}
+        <ErrorBar error={pane.error} />
+        {pane.session && <SheetCard state={pane.sheet} busy={pane.busy} onRefresh={() => void pane.refresh()} />}
+        {pane.session && (
+          <>
+            <TabList selectedValue={tab} onTabSelect={(_, data) => setTab(data.value as TabId)}>
+              <Tab value="self">{t('tabs.self')}</Tab>
+              <Tab value="review">{t('tabs.review')}</Tab>
+              <Tab value="summary">{t('tabs.summary')}</Tab>
+            </TabList>
+            {tab === 'self' && <SelfAssessScreen />}
+            {tab === 'review' && <ReviewScreen />}
+            {tab === 'summary' && <SummaryScreen />}
+          </>
+        )}
+      </main>
+    </PaneContext.Provider>
+  );
+}

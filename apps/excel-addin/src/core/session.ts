@@ -1,0 +1,95 @@
+// The user's actions, as plain async functions over a port and a kernel. Each action reads once,
+// then (if it writes) re-checks the header and writes once: three round trips at most.
+import type {
+  Kernel,
+  Msg,
+  Outcome,
+  Problem,
+  ReviewPlan,
+  ScoringPlan,
+  SheetState,
+  SummaryPlan,
+} from './kernel.types.ts';
+import type { WorkbookPort, WriteOutcome } from './workbook-port.ts';
+
+export type Applied<T> =
+  | { ok: true; plan: T; written: Extract<WriteOutcome, { ok: true }>; sheet: SheetState }
+  | { ok: false; problems: Problem[] }
+  | { ok: false; headerChanged: string; problems: [] };
+
+export interface Session {
+  inspect(): Promise<SheetState>;
+  selfAssess(): Promise<Applied<ScoringPlan>>;
+  importWorkbooks(files: readonly ArrayBuffer[]): Promise<string[]>;
+  review(): Promise<Applied<ReviewPlan>>;
+  summarise(title: Msg): Promise<Applied<SummaryPlan>>;
+  select(problem: Pick<Problem, 'sheet' | 'address'>): Promise<void>;
+}
+
+function toBase64(bytes: ArrayBuffer): string {
+  const view = new Uint8Array(bytes);
+  let binary = '';
+  for (let i = 0; i < view.length; i += 0x8000) binary += String.fromCharCode(...view.subarray(i, i + 0x8000));
+  return btoa(binary);
+}
+
+async function apply<T extends { writes: ScoringPlan['writes'] }>(
+  port: WorkbookPort,
+  planned: Outcome<T>,
+  extra: (plan: T) => Omit<Parameters<WorkbookPort['write']>[0], 'writes'>,
+  after: (plan: T) => SheetState,
+): Promise<Applied<T>> {
+  if (!planned.ok) return planned;
+  const written = await port.write({ ...extra(planned.value), writes: planned.value.writes });
+  if (!written.ok) return { ok: false, headerChanged: written.address, problems: [] };
+  // The state after writing is known without reading again (a read would be a fourth round trip).
+  return { ok: true, plan: planned.value, written, sheet: after(planned.value) };
+}
+
+export function createSession(port: WorkbookPort, kernel: Kernel): Session {
+  const read = () => port.read(kernel.namedSheets);
+  return {
+    async inspect() {
+      return kernel.inspect(await read());
+    },
+    async selfAssess() {
+      const snapshot = await read();
+      const planned = kernel.selfAssess(snapshot);
+      const before = kernel.inspect(snapshot);
+      return apply(port, planned, (plan) => ({ guard: plan.guard }), () =>
+        before.kind === 'assessment' ? { ...before, status: 'scored' } : before,
+      );
+    },
+    async importWorkbooks(files) {
+      const names: string[] = [];
+      for (const file of files) names.push(...(await port.insertWorksheets(toBase64(file))));
+      return names;
+    },
+    async review() {
+      // Two reads would break the budget, so the unit sheets come from the snapshot's names
+      // and are read together with the meta sheets in one readSheets call.
+      const snapshot = await read();
+      const unitNames = kernel.unitSheets(snapshot);
+      const metaNames = snapshot.sheetNames.filter((n) => n !== kernel.metaSheet && n.startsWith(kernel.metaSheet));
+      const grids = await port.readSheets([...unitNames, ...metaNames]);
+      const planned = kernel.review(snapshot, grids.slice(0, unitNames.length), grids.slice(unitNames.length));
+      return apply(port, planned, () => ({}), () => kernel.inspect(snapshot));
+    },
+    async summarise(title) {
+      const snapshot = await read();
+      const units = await port.readSheets(kernel.unitSheets(snapshot));
+      const planned = kernel.summarise(snapshot, units, title);
+      return apply(port, planned, (plan) => ({
+        replaceSheets: [{ name: plan.sheet, exists: snapshot.sheetNames.includes(plan.sheet) }],
+        chart: plan.chart,
+        activate: plan.sheet,
+      }), (plan) => {
+        const before = kernel.inspect(snapshot);
+        return { kind: 'summary', sheet: plan.sheet, ruleSet: before.kind === 'assessment' || before.kind === 'summary' ? before.ruleSet : null };
+      });
+    },
+    async select(problem) {
+      if (problem.address) await port.select(problem.sheet, problem.address);
+    },
+  };
+}

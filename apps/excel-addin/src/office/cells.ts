@@ -1,0 +1,29 @@
+// Office.js hands blanks back as "" and wants a 2-D array the size of its range; grids use null.
+import type { Cell, SheetGrid } from '../core/workbook-port.ts';
+
+export function fromOffice(values: readonly (readonly unknown[])[] | undefined): Cell[][] {
+  return (values ?? []).map((row) =>
+    row.map((v) => (v === '' || v === undefined ? null : (v as Cell))),
+  );
+}
+
+export interface LoadedRange {
+  isNullObject: boolean;
+  values: unknown[][];
+  numberFormat: unknown[][];
+  rowIndex: number;
+  columnIndex: number;
+}
+
+export function gridOf(name: string, range: LoadedRange): SheetGrid {
+  if (range.isNullObject === true) return { name, top: 0, left: 0, values: [], numberFormats: [] };
+  return {
+    name,
+    top: range.rowIndex,
+    left: range.columnIndex,
+    values: fromOffice(range.values),
+    numberFormats: (range.numberFormat ?? []).map((row) => row.map((f) => String(f ?? 'General'))),
+  };
+}
+
+export const RANGE_PROPS = ['values', 'numberFormat', 'rowIndex', 'columnIndex'];

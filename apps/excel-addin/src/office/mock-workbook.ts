@@ -1,0 +1,99 @@
+// An Excel workbook for office-addin-mock. The mock checks load-before-read and sync order on
+// ranges and sheets; it has no collections, so the worksheets collection gets its own `load`
+// that enforces the same order on `items`.
+import { OfficeMockObject } from 'office-addin-mock';
+import { parseCell } from '../core/a1.ts';
+import type { Cell } from '../core/workbook-port.ts';
+
+export interface MockSheet {
+  name: string;
+  values: Cell[][];
+}
+
+export interface MockWorkbook {
+  excel: { run: <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T> };
+  /** Every range write, in order: [sheet, address, values]. */
+  writes: [string, string, unknown[][]][];
+  /** Headers the next guard read returns (a colleague edited the sheet). */
+  setGuardValues(values: Cell[][]): void;
+}
+
+const office = (values: Cell[][]) => values.map((row) => row.map((v) => (v === null ? '' : v)));
+
+export function mockWorkbook(sheets: MockSheet[], activeName: string): MockWorkbook {
+  const writes: [string, string, unknown[][]][] = [];
+  let guardValues: Cell[][] | null = null;
+  const sheetData = (s: MockSheet) => ({
+    name: s.name,
+    used: {
+      values: office(s.values),
+      numberFormat: s.values.map((row) => row.map(() => 'General')),
+      rowIndex: 0,
+      columnIndex: 0,
+    },
+    getUsedRangeOrNullObject() {
+      return this.used;
+    },
+    activate() {},
+    range: { values: [], numberFormat: [], select() {} },
+    getRange(this: { range: Record<string, unknown> }, address: string) {
+      const [from, to] = address.split(':').map(parseCell);
+      const source = guardValues ?? office(s.values);
+      const block = source
+        .slice(from?.row, (to ?? from)!.row + 1)
+        .map((row) => row.slice(from?.col, (to ?? from)!.col + 1));
+      // The mock's own setter: the values are there again only after load and sync.
+      (this.range['setValue'] as (key: string, value: unknown) => void).call(this.range, 'values', block);
+      // Capture assignments: the write under test sets .values on the range it asked for.
+      return new Proxy(this.range, {
+        set(target, key, value) {
+          if (key === 'values' && Array.isArray(value)) writes.push([s.name, address, value as unknown[][]]);
+          return Reflect.set(target, key, value);
+        },
+      });
+    },
+  });
+  let itemsState: 'unloaded' | 'loaded' | 'synced' = 'unloaded';
+  const items = sheets.map((s) => ({ name: s.name, id: `id-${s.name}` }));
+  const bySheet = Object.fromEntries(sheets.map((s) => [s.name, sheetData(s)]));
+  const root = new OfficeMockObject({
+    context: {
+      workbook: {
+        worksheets: {
+          ...bySheet,
+          nothing: { name: '', used: { values: [], numberFormat: [], rowIndex: 0, columnIndex: 0 }, getUsedRangeOrNullObject() { return this.used; } },
+          load() { itemsState = 'loaded'; },
+          getActiveWorksheet() { return (this as Record<string, unknown>)[activeName]; },
+          getItem(name: string) { return (this as Record<string, unknown>)[name]; },
+          getItemOrNullObject(name: string) {
+            return (this as Record<string, unknown>)[name] ?? (this as Record<string, unknown>)['nothing'];
+          },
+          add() {},
+        },
+      },
+    },
+  }) as unknown as { context: Record<string, Record<string, Record<string, unknown>>> & { sync(): Promise<void> } };
+  const worksheets = root.context['workbook']!['worksheets']!;
+  const nothing = worksheets['nothing'] as Record<string, unknown>;
+  nothing['isNullObject'] = true;
+  (nothing['used'] as Record<string, unknown>)['isNullObject'] = true;
+  Object.defineProperty(worksheets, 'items', {
+    get() {
+      if (itemsState !== 'synced') throw new Error('worksheets.items read before load and sync');
+      return items;
+    },
+  });
+  const context = root.context;
+  const sync = context.sync.bind(context);
+  context.sync = async () => {
+    if (itemsState === 'loaded') itemsState = 'synced';
+    await sync();
+  };
+  return {
+    excel: { run: (batch) => batch(context as unknown as Excel.RequestContext) },
+    writes,
+    setGuardValues(values) {
+      guardValues = office(values);
+    },
+  };
+}

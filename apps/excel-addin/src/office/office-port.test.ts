@@ -1,0 +1,87 @@
+import { describe, expect, it } from 'vitest';
+import type { Cell, RangeWrite } from '../core/workbook-port.ts';
+import { mockWorkbook } from './mock-workbook.ts';
+import { createOfficePort } from './office-port.ts';
+
+const HEADER: Cell[][] = [['考核单位', '昆都仑区', '规则', 'bt-2012']];
+
+/** An assessment-like sheet: a header row then one row per indicator. */
+function sheetOf(indicators: number): Cell[][] {
+  const rows: Cell[][] = [[...(HEADER[0] ?? []), null]];
+  for (let i = 0; i < indicators; i++) rows.push([`二.${i + 1}`, `指标 ${i + 1}`, 10, i % 3 === 0 ? null : 91.5, null]);
+  return rows;
+}
+
+/** What scoring writes back: one column of scores, one of reasons, plus a total. */
+function writesFor(indicators: number): RangeWrite[] {
+  return [
+    { sheet: '单位', address: 'E2', values: Array.from({ length: indicators }, (_, i) => [String(i % 10)]) },
+    { sheet: '单位', address: 'F2', values: Array.from({ length: indicators }, (_, i) => [`扣分理由 ${i}`]) },
+    { sheet: '单位', address: `E${indicators + 2}`, values: [['88.5']] },
+  ];
+}
+
+describe('office port', () => {
+  it('reads the active sheet, the meta sheet and the sheet names in one sync', async () => {
+    const book = mockWorkbook(
+      [
+        { name: '单位', values: sheetOf(3) },
+        { name: '_kaohe', values: [['schemaVersion', 1]] },
+      ],
+      '单位',
+    );
+    const port = createOfficePort({ run: book.excel.run });
+    const snap = await port.read(['_kaohe']);
+    expect(port.meter.count).toBe(1);
+    expect(snap.sheetNames).toEqual(['单位', '_kaohe']);
+    expect(snap.active.values[1]).toEqual(['二.1', '指标 1', 10, null, null]);
+    expect(snap.sheets['_kaohe']?.values).toEqual([['schemaVersion', 1]]);
+  });
+
+  it('gives no meta sheet when the workbook has none', async () => {
+    const book = mockWorkbook([{ name: '单位', values: sheetOf(1) }], '单位');
+    const snap = await createOfficePort({ run: book.excel.run }).read(['_kaohe']);
+    expect(snap.sheets).toEqual({ _kaohe: null });
+  });
+
+  for (const size of [10, 2000]) {
+    it(`scores a sheet of ${size} indicators in 3 syncs: read, re-check, write`, async () => {
+      const book = mockWorkbook([{ name: '单位', values: sheetOf(size) }], '单位');
+      const port = createOfficePort({ run: book.excel.run });
+      await port.read(['_kaohe', '基础数据']);
+      const outcome = await port.write({ guard: { sheet: '单位', address: 'A1:D1', values: HEADER }, writes: writesFor(size) });
+      expect(outcome).toEqual({ ok: true, cells: size * 2 + 1, requests: 1 });
+      expect(port.meter.count).toBe(3);
+      expect(book.writes.map(([, address, values]) => [address, values.length])).toEqual([
+        [`E2:E${size + 1}`, size],
+        [`F2:F${size + 1}`, size],
+        [`E${size + 2}`, 1],
+      ]);
+    });
+  }
+
+  it('writes nothing when the header changed since the read', async () => {
+    const book = mockWorkbook([{ name: '单位', values: sheetOf(3) }], '单位');
+    const port = createOfficePort({ run: book.excel.run });
+    book.setGuardValues([['考核单位', '青山区', '规则', 'bt-2012']]);
+    const outcome = await port.write({ guard: { sheet: '单位', address: 'A1:D1', values: HEADER }, writes: writesFor(3) });
+    expect(outcome).toEqual({ ok: false, reason: 'header-changed', sheet: '单位', address: 'A1:D1' });
+    expect(book.writes).toEqual([]);
+    expect(port.meter.count).toBe(1);
+  });
+
+  it('chunks only past the request limit', async () => {
+    const book = mockWorkbook([{ name: '单位', values: sheetOf(2000) }], '单位');
+    const port = createOfficePort({ run: book.excel.run, maxRequestBytes: 20_000 });
+    const outcome = await port.write({ writes: writesFor(2000) });
+    expect(outcome.ok && outcome.requests).toBeGreaterThan(2);
+    expect(port.meter.count).toBe(outcome.ok ? outcome.requests : -1);
+    const written = book.writes.filter(([, address]) => address.startsWith('F')).flatMap(([, , v]) => v);
+    expect(written).toEqual(writesFor(2000)[1]?.values);
+  });
+
+  it('turns an Office failure into a typed error naming the call', async () => {
+    const port = createOfficePort({ run: () => Promise.reject(new Error('RichApi.Error: ItemNotFound')) });
+    await expect(port.select('单位', 'C4')).rejects.toMatchObject({ code: 'office-call-failed', detail: 'RichApi.Error: ItemNotFound' });
+  });
+});

@@ -1,0 +1,138 @@
+// WorkbookPort over Office.js. Every round trip goes through the SyncMeter: read = 1 sync,
+// write = 2 (re-check the header, then write), more only when the data passes ~5 MB.
+import { rangeOf, rangeStart } from '../core/a1.ts';
+import { chunkWrites, MAX_REQUEST_BYTES } from '../core/chunk.ts';
+import { AddinError } from '../core/errors.ts';
+import type { Cell, RangeWrite, WorkbookPort, WriteRequest } from '../core/workbook-port.ts';
+import { gridOf, RANGE_PROPS, type LoadedRange } from './cells.ts';
+import { createSyncMeter, type SyncMeter } from './sync-meter.ts';
+
+export type ExcelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
+
+export interface OfficePortOptions {
+  run?: ExcelRun;
+  meter?: SyncMeter;
+  maxRequestBytes?: number;
+}
+
+function sameCells(a: readonly (readonly Cell[])[], b: readonly (readonly Cell[])[]): boolean {
+  return a.length === b.length && a.every((row, r) => row.length === b[r]?.length && row.every((v, c) => v === b[r]?.[c]));
+}
+
+function targetRange(sheet: Excel.Worksheet, write: RangeWrite): Excel.Range {
+  const rows = write.values.length;
+  const cols = Math.max(...write.values.map((row) => row.length), 1);
+  return sheet.getRange(rangeOf(rangeStart(write.address), rows, cols));
+}
+
+export function createOfficePort(options: OfficePortOptions = {}): WorkbookPort & { meter: SyncMeter } {
+  const meter = options.meter ?? createSyncMeter();
+  const limit = options.maxRequestBytes ?? MAX_REQUEST_BYTES;
+  const run: ExcelRun = async (batch) => {
+    try {
+      return await (options.run ?? ((b) => Excel.run(b)))(batch);
+    } catch (error) {
+      if (error instanceof AddinError) throw error;
+      throw new AddinError('office-call-failed', error instanceof Error ? error.message : String(error), { cause: error });
+    }
+  };
+
+  return {
+    kind: 'office',
+    meter,
+    read: (named) =>
+      run(async (context) => {
+        const sheets = context.workbook.worksheets;
+        sheets.load('items/name');
+        const active = sheets.getActiveWorksheet();
+        active.load('name');
+        const used = active.getUsedRangeOrNullObject();
+        used.load(RANGE_PROPS);
+        const others = named.map((name) => {
+          const sheet = sheets.getItemOrNullObject(name);
+          sheet.load('name');
+          const range = sheet.getUsedRangeOrNullObject();
+          range.load(RANGE_PROPS);
+          return { name, sheet, range };
+        });
+        await meter.sync(context);
+        const found = others.map(({ name, sheet, range }) => {
+          if (sheet.isNullObject === true) return [name, null] as const;
+          return [name, gridOf(name, range as unknown as LoadedRange)] as const;
+        });
+        return {
+          active: gridOf(active.name, used as unknown as LoadedRange),
+          sheets: Object.fromEntries(found),
+          sheetNames: sheets.items.map((s) => s.name),
+        };
+      }),
+
+    readSheets: (names) =>
+      run(async (context) => {
+        const ranges = names.map((name) => {
+          const used = context.workbook.worksheets.getItem(name).getUsedRangeOrNullObject();
+          used.load(RANGE_PROPS);
+          return used;
+        });
+        await meter.sync(context);
+        return ranges.map((used, i) => gridOf(names[i] ?? '', used as unknown as LoadedRange));
+      }),
+
+    write: (request: WriteRequest) =>
+      run(async (context) => {
+        const sheets = context.workbook.worksheets;
+        const guard = request.guard ? sheets.getItem(request.guard.sheet).getRange(request.guard.address) : null;
+        guard?.load('values');
+        if (guard) await meter.sync(context);
+        if (guard && request.guard) {
+          const now = (guard.values as unknown[][]).map((row) => row.map((v) => (v === '' ? null : (v as Cell))));
+          if (!sameCells(now, request.guard.values)) {
+            return { ok: false, reason: 'header-changed', sheet: request.guard.sheet, address: request.guard.address } as const;
+          }
+        }
+        for (const { name, exists } of request.replaceSheets ?? []) {
+          if (exists) sheets.getItem(name).delete();
+          sheets.add(name);
+        }
+        const groups = chunkWrites(request.writes, limit);
+        let cells = 0;
+        for (const [i, group] of groups.entries()) {
+          for (const write of group) {
+            const range = targetRange(sheets.getItem(write.sheet), write);
+            range.values = write.values as unknown as Excel.Range['values'];
+            if (write.numberFormats) range.numberFormat = write.numberFormats;
+            cells += write.values.reduce((n, row) => n + row.length, 0);
+          }
+          if (i < groups.length - 1) await meter.sync(context);
+        }
+        if (request.chart) {
+          const sheet = sheets.getItem(request.chart.sheet);
+          const chart = sheet.charts.add('BarClustered', sheet.getRange(request.chart.dataAddress), 'Columns');
+          chart.title.text = request.chart.title;
+          chart.legend.visible = false;
+          chart.setPosition(request.chart.anchor);
+        }
+        if (request.activate) sheets.getItem(request.activate).activate();
+        await meter.sync(context);
+        return { ok: true, cells, requests: groups.length } as const;
+      }),
+
+    insertWorksheets: (base64) =>
+      run(async (context) => {
+        const ids = context.workbook.insertWorksheetsFromBase64(base64, { positionType: 'End' });
+        const sheets = context.workbook.worksheets;
+        sheets.load('items/id,items/name');
+        await meter.sync(context);
+        const inserted = new Set(ids.value);
+        return sheets.items.filter((s) => inserted.has(s.id)).map((s) => s.name);
+      }),
+
+    select: (sheet, address) =>
+      run(async (context) => {
+        const ws = context.workbook.worksheets.getItem(sheet);
+        ws.activate();
+        ws.getRange(address).select();
+        await meter.sync(context);
+      }),
+  };
+}

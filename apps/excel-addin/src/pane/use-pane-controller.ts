@@ -1,0 +1,115 @@
+// The pane's state machine: which session, which sheet, busy or not, and the one place where
+// an error becomes something the user sees (the ErrorBar), never a console line.
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { AddinError, describeError } from '../core/errors.ts';
+import type { SheetState } from '../core/kernel.types.ts';
+import { createSession, type Session } from '../core/session.ts';
+import type { WorkbookPort } from '../core/workbook-port.ts';
+import { createMemoryPort, type MemoryPort } from '../standalone/memory-port.ts';
+import type { Boot } from './boot.types.ts';
+
+export interface PaneError {
+  code: string;
+  detail: string;
+}
+
+export interface PaneController {
+  mode: Boot['mode'];
+  session: Session | null;
+  sheet: SheetState | null;
+  busy: boolean;
+  error: PaneError | null;
+  fileName: string | null;
+  setError: (error: PaneError | null) => void;
+  setSheet: (sheet: SheetState) => void;
+  run: <T>(action: (session: Session) => Promise<T>) => Promise<T | undefined>;
+  refresh: () => Promise<void>;
+  openFile: (file: File) => Promise<void>;
+  download: () => Promise<void>;
+}
+
+export function usePaneController(boot: Boot): PaneController {
+  const [session, setSession] = useState<Session | null>(null);
+  const [sheet, setSheet] = useState<SheetState | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<PaneError | null>(null);
+  const [fileName, setFileName] = useState<string | null>(null);
+  const file = useRef<{ bytes: ArrayBuffer; port: MemoryPort } | null>(null);
+
+  const guarded = useCallback(async <T,>(work: () => Promise<T>): Promise<T | undefined> => {
+    setBusy(true);
+    setError(null);
+    try {
+      return await work();
+    } catch (caught) {
+      setError(describeError(caught));
+      return undefined;
+    } finally {
+      setBusy(false);
+    }
+  }, []);
+
+  const start = useCallback(
+    async (port: WorkbookPort) => {
+      const kernel = await boot.loadKernel().catch((cause: unknown) => {
+        throw new AddinError('kernel-unavailable', describeError(cause).detail, { cause });
+      });
+      const next = createSession(port, kernel);
+      setSession(next);
+      setSheet(await next.inspect());
+    },
+    [boot],
+  );
+
+  useEffect(() => {
+    if (boot.port) void guarded(() => start(boot.port!));
+  }, [boot, guarded, start]);
+
+  return {
+    mode: boot.mode,
+    session,
+    sheet,
+    busy,
+    error,
+    fileName,
+    setError,
+    setSheet,
+    run: (action) =>
+      guarded(async () => {
+        if (!session) throw new AddinError('no-workbook', '');
+        return action(session);
+      }),
+    refresh: async () => {
+      await guarded(async () => {
+        if (session) setSheet(await session.inspect());
+      });
+    },
+    openFile: async (picked) => {
+      await guarded(async () => {
+        const bytes = await picked.arrayBuffer();
+        const files = await boot.loadFiles();
+        const workbook = await files.open(bytes).catch((cause: unknown) => {
+          throw new AddinError('file-unreadable', `${picked.name}: ${describeError(cause).detail}`, { cause });
+        });
+        const port = createMemoryPort(workbook, files.decodeSheets);
+        file.current = { bytes, port };
+        setFileName(picked.name);
+        await start(port);
+      });
+    },
+    download: async () => {
+      await guarded(async () => {
+        const open = file.current;
+        if (!open || !fileName) throw new AddinError('nothing-to-download', '');
+        const files = await boot.loadFiles();
+        const bytes = await files.save(open.bytes, open.port.workbook, open.port.journal);
+        const url = URL.createObjectURL(new Blob([bytes as BlobPart], { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }));
+        const link = document.createElement('a');
+        link.href = url;
+        link.download = fileName.replace(/(\.xlsx)?$/i, '.scored.xlsx');
+        link.click();
+        setTimeout(() => URL.revokeObjectURL(url), 10_000);
+      });
+    },
+  };
+}

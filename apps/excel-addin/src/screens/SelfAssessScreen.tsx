@@ -1,0 +1,67 @@
+import { Button, MessageBar, MessageBarBody, Spinner, makeStyles, tokens } from '@fluentui/react-components';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ProblemList } from '../components/ProblemList/ProblemList.tsx';
+import type { Problem, ScoringPlan } from '../core/kernel.types.ts';
+import { usePane } from '../pane/PaneContext.ts';
+import { SanctionsBanner } from './SanctionsBanner.tsx';
+
+const useStyles = makeStyles({
+  root: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalM },
+  total: { fontSize: tokens.fontSizeHero700, fontWeight: tokens.fontWeightSemibold, lineHeight: tokens.lineHeightHero700 },
+  max: { color: tokens.colorNeutralForeground3, marginLeft: tokens.spacingHorizontalS },
+});
+
+/** 自评: score the active sheet, write back, list what needs attention. */
+export function SelfAssessScreen() {
+  const { t } = useTranslation();
+  const pane = usePane();
+  const styles = useStyles();
+  const [plan, setPlan] = useState<ScoringPlan | null>(null);
+  const [problems, setProblems] = useState<Problem[]>([]);
+  const [written, setWritten] = useState<number | null>(null);
+
+  const score = async () => {
+    const applied = await pane.run((s) => s.selfAssess());
+    if (!applied) return;
+    if (applied.ok) {
+      setPlan(applied.plan);
+      setProblems(applied.plan.problems);
+      setWritten(applied.written.cells);
+      pane.setSheet(applied.sheet);
+    } else if ('headerChanged' in applied) {
+      pane.setError({ code: 'header-changed', detail: applied.headerChanged });
+    } else {
+      setPlan(null);
+      setWritten(null);
+      setProblems(applied.problems);
+    }
+  };
+
+  return (
+    <div className={styles.root}>
+      <Button appearance="primary" onClick={() => void score()} disabled={pane.busy || pane.sheet?.kind !== 'assessment'}>
+        {pane.busy ? <Spinner size="tiny" label={t('self.running')} /> : t('self.run')}
+      </Button>
+      {plan && <SanctionsBanner result={plan.result} />}
+      {plan && (
+        <div aria-label={t('self.total')} role="group">
+          {t('self.total')}
+          <div>
+            <span className={styles.total} data-testid="total">
+              {plan.result.total}
+            </span>
+            <span className={styles.max}>{t('self.of', { max: plan.result.max })}</span>
+          </div>
+        </div>
+      )}
+      {plan && !plan.result.complete && (
+        <MessageBar intent="warning">
+          <MessageBarBody>{t('self.incomplete')}</MessageBarBody>
+        </MessageBar>
+      )}
+      {written !== null && <div role="status">{t('self.written', { cells: written })}</div>}
+      {(plan || problems.length > 0) && <ProblemList problems={problems} onSelect={(p) => void pane.run((s) => s.select(p))} />}
+    </div>
+  );
+}

@@ -1,0 +1,72 @@
+import {
+  Badge,
+  Button,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { SummaryPlan } from '../core/kernel.types.ts';
+import { useMsg } from '../i18n/msg.ts';
+import { usePane } from '../pane/PaneContext.ts';
+
+const useStyles = makeStyles({
+  root: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalM },
+});
+
+/** 汇总: rank, grade (with quotas) and vetoes, written to a summary sheet with a chart. */
+export function SummaryScreen() {
+  const { t, i18n } = useTranslation();
+  const msg = useMsg();
+  const pane = usePane();
+  const styles = useStyles();
+  const [plan, setPlan] = useState<SummaryPlan | null>(null);
+
+  const summarise = async () => {
+    const title = { zh: '考核汇总', en: 'Assessment summary' };
+    const applied = await pane.run((s) => s.summarise(title));
+    if (applied?.ok) {
+      setPlan(applied.plan);
+      pane.setSheet(applied.sheet);
+    }
+  };
+
+  return (
+    <div className={styles.root} lang={i18n.language}>
+      <Button appearance="primary" onClick={() => void summarise()} disabled={pane.busy || !pane.session}>
+        {t('summary.run')}
+      </Button>
+      {plan && <div role="status">{t('summary.written', { sheet: plan.sheet })}</div>}
+      {plan && (
+        <Table size="small" aria-label={t('tabs.summary')}>
+          <TableHeader>
+            <TableRow>
+              <TableHeaderCell>{t('summary.rank')}</TableHeaderCell>
+              <TableHeaderCell>{t('summary.unit')}</TableHeaderCell>
+              <TableHeaderCell>{t('summary.total')}</TableHeaderCell>
+              <TableHeaderCell>{t('summary.grade')}</TableHeaderCell>
+            </TableRow>
+          </TableHeader>
+          <TableBody>
+            {plan.rows.map((row) => (
+              <TableRow key={row.unit.id}>
+                <TableCell>{row.rank}</TableCell>
+                <TableCell>{row.unit.name}</TableCell>
+                <TableCell>{row.total}</TableCell>
+                <TableCell>
+                  {row.vetoed ? <Badge color="danger">{t('self.vetoed')}</Badge> : row.grade ? msg(row.grade) : '—'}
+                </TableCell>
+              </TableRow>
+            ))}
+          </TableBody>
+        </Table>
+      )}
+    </div>
+  );
+}

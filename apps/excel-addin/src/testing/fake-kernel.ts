@@ -1,0 +1,87 @@
+// A stand-in kernel for screen tests: a sheet is a header row ("考核单位", unit name) and rows
+// [code, title, points, value]; a blank value is a missing input, "约90" is ambiguous, and an
+// item scores its points when the value is at least 90. Screens are tested against this so that
+// their tests do not depend on the scoring packages' sheet layout.
+import type { Kernel, Problem, RuleSetInfo, SheetState, UnitResult } from '../core/kernel.types.ts';
+import type { SheetGrid, WorkbookSnapshot } from '../core/workbook-port.ts';
+
+export const FAKE_META = '_meta';
+
+const ruleSet: RuleSetInfo = {
+  id: 'demo',
+  title: { zh: '示例考核办法', en: 'Demo rules' },
+  issuer: { zh: '示例市', en: 'Demo City' },
+  year: 2024,
+  edition: 2,
+  checksum: 'abc',
+  integrity: 'intact',
+};
+
+function scoreGrid(grid: SheetGrid): { result: UnitResult; problems: Problem[] } {
+  const problems: Problem[] = [];
+  let total = 0;
+  let max = 0;
+  grid.values.slice(1).forEach((row, i) => {
+    const [code, , points, value] = row;
+    const address = `D${i + 2}`;
+    max += Number(points);
+    if (value === null) problems.push({ code: 'missing-input', severity: 'error', sheet: grid.name, address, message: { zh: `${String(code)} 缺少数据`, en: `${String(code)} has no value` } });
+    else if (typeof value === 'string') problems.push({ code: 'ambiguous-value', severity: 'error', sheet: grid.name, address, message: { zh: `“${value}”不是数值`, en: `“${value}” is not a number` } });
+    else if (Number(value) >= 90) total += Number(points);
+  });
+  const name = String(grid.values[0]?.[1] ?? '');
+  const vetoed = name.includes('否决');
+  const result = {
+    unitId: name, name, ruleSetId: 'demo', edition: 2, total: String(total), max: String(max), sections: [],
+    bonus: { score: '0', uncapped: '0', cap: null, items: [] },
+    sanctions: vetoed ? [{ id: 'v', level: 'veto' as const, reason: { zh: '重大信访案件', en: 'Major petition case' } }] : [],
+    vetoed, noCommendation: false, complete: problems.length === 0, issues: [],
+  };
+  return { result, problems };
+}
+
+export const fakeKernel: Kernel = {
+  metaSheet: FAKE_META,
+  namedSheets: [FAKE_META],
+  inspect(snapshot: WorkbookSnapshot): SheetState {
+    const grid = snapshot.active;
+    if (!snapshot.sheets[FAKE_META]) return { kind: 'no-assessment', sheet: grid.name };
+    const scored = grid.values.slice(1).some((row) => row[4] !== null && row[4] !== undefined);
+    return { kind: 'assessment', sheet: grid.name, ruleSet, unit: { id: 'u', name: String(grid.values[0]?.[1]) }, status: scored ? 'scored' : 'filled' };
+  },
+  selfAssess(snapshot) {
+    const { result, problems } = scoreGrid(snapshot.active);
+    const rows = snapshot.active.values.length - 1;
+    return {
+      ok: true,
+      value: {
+        result,
+        problems,
+        guard: { sheet: snapshot.active.name, address: 'A1:B1', values: [snapshot.active.values[0]?.slice(0, 2) ?? []] },
+        writes: [{ sheet: snapshot.active.name, address: 'E2', values: Array.from({ length: rows }, () => ['scored']) }],
+      },
+    };
+  },
+  unitSheets: (snapshot) => snapshot.sheetNames.filter((n) => !n.startsWith(FAKE_META) && n !== '汇总'),
+  review(_snapshot, units) {
+    return {
+      ok: true,
+      value: {
+        units: units.map((grid) => ({ sheet: grid.name, unit: { id: grid.name, name: grid.name }, reported: null, result: scoreGrid(grid).result, rulesMatch: true, problems: [] })),
+        writes: [],
+      },
+    };
+  },
+  summarise(_snapshot, units) {
+    const rows = units.map((grid, i) => ({ rank: i + 1, unit: { id: grid.name, name: grid.name }, total: scoreGrid(grid).result.total, grade: null, vetoed: false, sanctions: [] }));
+    return {
+      ok: true,
+      value: {
+        rows,
+        sheet: '汇总',
+        writes: [{ sheet: '汇总', address: 'A1', values: rows.map((r) => [r.unit.name, r.total]) }],
+        chart: { sheet: '汇总', dataAddress: `A1:B${rows.length}`, title: '排名', anchor: 'D2' },
+      },
+    };
+  },
+};
