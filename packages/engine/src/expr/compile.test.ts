@@ -89,7 +89,8 @@ describe('precedence and operators', () => {
   });
   it('accepts ≥ ≤ ≠ and full-width operators', () => {
     expect(run('a ≥ 92 && a ≤ 100 && a ≠ 93', { a: q(92) })).toBe(true);
-    expect(run('（a ＋ 1）× 2 ＞＝ 6 ， ', { a: q(2) })).toBe(true);
+    expect(run('（a ＋ 1）× 2 ＞＝ 6 ', { a: q(2) })).toBe(true);
+    expect(run('max（a ， 3） ÷ 2', { a: q(2) })).toEqual(q('1.5'));
   });
   it('chooses a ternary branch and evaluates only that one', () => {
     const seen: string[] = [];

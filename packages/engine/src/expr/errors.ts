@@ -66,6 +66,13 @@ export function syntaxMessage(description: string, text: string, position: numbe
   if (lone) {
     return { zh: '单个“=”不是比较，相等请写“==”', en: 'a single "=" is not a comparison; write "==" for equality' };
   }
+  const stray = /^Stray (.)$/.exec(description);
+  if (stray) {
+    return {
+      zh: `此处不应出现“${stray[1]}”（逗号只用于分隔函数参数，不支持分号）`,
+      en: `unexpected "${stray[1]}" (commas only separate function arguments; semicolons are not supported)`,
+    };
+  }
   const rules: [RegExp, (m: RegExpMatchArray) => string][] = [
     [/^Unexpected "(.*)"$/, (m) => `此处不应出现“${m[1]}”`],
     [/^Unexpected token (.*)$/, (m) => `此处不应出现“${m[1]}”`],

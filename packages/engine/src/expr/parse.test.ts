@@ -70,8 +70,16 @@ describe('compile-time checks', () => {
   });
   it('rejects two expressions side by side, at the second', () => {
     expect(brief('rate 92')).toEqual([['syntax', 5]]);
-    expect(brief('(a, b)')).toEqual([['syntax', 4]]);
+    expect(brief('(a, b)')).toEqual([['syntax', 2]]);
     expect(brief('')).toEqual([['syntax', 0]]);
+  });
+  it('reports separators jsep would silently skip', () => {
+    expect(brief('a,')).toEqual([['syntax', 1]]);
+    expect(brief('a; b')).toEqual([['syntax', 1]]);
+    expect(brief('(a,) + 1')).toEqual([['syntax', 2]]);
+    expect(brief("max(a, (b,)) + max(1, 2) + max ('x,y' == a, b)")).toEqual([['syntax', 9]]);
+    expect(brief('a and (b,)')).toEqual([['syntax', 8]]);
+    expect(errors('a;')[0]?.message.zh).toBe('表达式第2个字符处:此处不应出现“;”（逗号只用于分隔函数参数，不支持分号）');
   });
   it('rejects member access, null, exponents and bitwise operators', () => {
     expect(brief('a.b + a[0]')).toEqual([

@@ -86,9 +86,42 @@ export function parseSource(source: string): ParseOutcome {
   } finally {
     active = undefined;
   }
+  const stray = straySeparator(text);
+  if (stray !== undefined) return { ok: false, position: stray, description: `Stray ${text.charAt(stray)}`, text };
   return { ok: true, parsed: withPositions(text, ast, state.spans) };
 }
 
+/** jsep skips a `;` anywhere and a `,` outside argument lists (`a,` parses as `a`): find the
+ *  first such separator so it is reported, not silently dropped. */
+function straySeparator(text: string): number | undefined {
+  const parens: boolean[] = []; // true: an argument list
+  let quote = '';
+  let before = ''; // the last token-ish text outside strings: a word, or one character
+  let gap = false;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text.charAt(i);
+    if (quote) {
+      if (ch === '\\') i++;
+      else if (ch === quote) quote = '';
+      continue;
+    }
+    if (ch === "'" || ch === '"') quote = ch;
+    else if (ch === '(') parens.push(/[\p{L}\p{N}_$)]$/u.test(before) && !WORD_OPERATORS.has(before));
+    else if (ch === ')') parens.pop();
+    else if (ch === ';' || (ch === ',' && !parens.at(-1))) return i;
+    if (/\s/.test(ch)) {
+      gap = true;
+      continue;
+    }
+    before = !gap && /[\p{L}\p{N}_$]/u.test(ch) && /[\p{L}\p{N}_$]$/u.test(before) ? before + ch : ch;
+    gap = false;
+  }
+  return undefined;
+}
+
+const WORD_OPERATORS: ReadonlySet<string> = new Set(['and', 'or', 'not']);
+
+/** A node's own start if it has one, else its leftmost part's (both sides always evaluated). */
 const pick = (own: number | undefined, leftmost: number): number => own ?? leftmost;
 
 function withPositions(text: string, ast: Node, spans: WeakMap<object, Span>): Parsed {
