@@ -1,0 +1,89 @@
+// Certification (评估认定): a unit passes only if every clause — every leaf item — is met
+// (一条否决). A failing unit is told which clauses failed and by when to rectify (整改); a
+// re-assessment appends to the history and keeps the earlier records.
+import type { IndicatorResult, Issue, Result, UnitInput } from '../model/result.ts';
+import type { ScoreContext } from '../model/context.ts';
+import type { CompiledRuleSet } from '../score/compile.ts';
+import { scoreUnit } from '../score/score-unit.ts';
+import { error, warning } from '../validate/issues.ts';
+import { addDays, compareDates, isIsoDate } from './dates.ts';
+import type { CertificationOutcome, CertificationRecord, CertifyOptions, FailingClause } from './types.ts';
+
+const STATUS_ZH: Record<string, string> = {
+  'partly-met': '部分达到',
+  'not-met': '未达到',
+  'missing-input': '缺少数据',
+  'missing-evidence': '缺少佐证材料',
+  gated: '不予认定',
+};
+
+function leaves(items: readonly IndicatorResult[]): IndicatorResult[] {
+  return items.flatMap((i) => (i.children?.length ? leaves(i.children) : [i]));
+}
+
+function failingClauses(result: ReturnType<typeof scoreUnit>): FailingClause[] {
+  const clauses = leaves(result.sections.flatMap((s) => s.items))
+    .filter((i) => i.status !== 'met' && i.status !== 'not-applicable')
+    .map((i) => ({
+      path: i.path,
+      title: i.title,
+      status: i.status,
+      reason: { zh: `${STATUS_ZH[i.status] ?? i.status}:${i.reason.zh}`, en: `${i.status}: ${i.reason.en}` },
+    }));
+  const vetoes = result.sanctions
+    .filter((s) => s.level === 'veto')
+    .map((s) => ({ path: `sanctions.${s.id}`, title: s.reason, status: 'vetoed' as const, reason: { zh: `一票否决:${s.reason.zh}`, en: `veto: ${s.reason.en}` } }));
+  return [...clauses, ...vetoes];
+}
+
+export function certify(
+  compiled: CompiledRuleSet,
+  unit: UnitInput,
+  options: CertifyOptions,
+  ctx: ScoreContext = {},
+): Result<CertificationOutcome> {
+  const rs = compiled.ruleSet;
+  const issues: Issue[] = [];
+  if (rs.kind !== 'certification') {
+    issues.push(error('not-certification', 'kind', { zh: `「${rs.id}」不是评估认定类考核办法`, en: `"${rs.id}" is not a certification rule set` }));
+  }
+  if (!isIsoDate(options.assessedOn)) {
+    issues.push(error('bad-date', 'assessedOn', { zh: `认定日期「${options.assessedOn}」不是有效日期(应为 YYYY-MM-DD)`, en: `assessment date "${options.assessedOn}" is not a valid YYYY-MM-DD date` }));
+  }
+  const history = [...(options.history ?? [])];
+  const earlier = history.filter((h) => h.unitId === unit.id && h.ruleSetId === rs.id);
+  const last = earlier.at(-1);
+  if (last && isIsoDate(options.assessedOn) && compareDates(options.assessedOn, last.assessedOn) < 0) {
+    issues.push(error('date-before-history', 'assessedOn', { zh: `认定日期 ${options.assessedOn} 早于上次认定 ${last.assessedOn}`, en: `assessment date ${options.assessedOn} is before the previous one, ${last.assessedOn}` }));
+  }
+  if (issues.length > 0) return { ok: false, issues };
+
+  if (last?.rectifyBy && compareDates(options.assessedOn, last.rectifyBy) > 0) {
+    issues.push(warning('rectification-overdue', 'assessedOn', { zh: `复评日期 ${options.assessedOn} 晚于整改期限 ${last.rectifyBy}`, en: `re-assessed on ${options.assessedOn}, after the rectification deadline ${last.rectifyBy}` }));
+  }
+  const result = scoreUnit(compiled, unit, ctx);
+  const failing = failingClauses(result);
+  const passed = failing.length === 0;
+  if (!passed && rs.rectificationDays === undefined) {
+    issues.push(warning('no-rectification-days', 'rectificationDays', { zh: '考核办法未规定整改期限', en: 'the rule set declares no rectification period' }));
+  }
+  const rectifyBy = passed || rs.rectificationDays === undefined ? null : addDays(options.assessedOn, rs.rectificationDays);
+  const record: CertificationRecord = {
+    unitId: unit.id,
+    ruleSetId: rs.id,
+    edition: rs.edition,
+    assessedOn: options.assessedOn,
+    attempt: earlier.length + 1,
+    passed,
+    failing,
+    rectifyBy,
+  };
+  const again = record.attempt > 1 ? { zh: `第${record.attempt}次认定`, en: `assessment ${record.attempt}` } : { zh: '认定', en: 'assessment' };
+  const summary = passed
+    ? { zh: `${unit.name}${again.zh}:全部${leaves(result.sections.flatMap((s) => s.items)).length}项条款均达到,认定通过`, en: `${unit.name}, ${again.en}: every clause met, certified` }
+    : {
+        zh: `${unit.name}${again.zh}:${failing.length}项条款未达到(${failing.map((f) => f.path).join('、')}),不予认定${rectifyBy ? `,请于 ${rectifyBy} 前完成整改` : ''}`,
+        en: `${unit.name}, ${again.en}: ${failing.length} clause(s) not met (${failing.map((f) => f.path).join(', ')}), not certified${rectifyBy ? `; rectify by ${rectifyBy}` : ''}`,
+      };
+  return { ok: true, warnings: issues, value: { record, history: [...history, record], result, summary } };
+}

@@ -1,0 +1,3 @@
+export { certify } from './certify.ts';
+export { addDays, isIsoDate } from './dates.ts';
+export type { CertificationOutcome, CertificationRecord, CertifyOptions, FailingClause } from './types.ts';
