@@ -9,3 +9,4 @@ export * from './score/index.ts';
 export * from './cohort/index.ts';
 export * from './grades/index.ts';
 export * from './rollup/index.ts';
+export * from './certify/index.ts';
