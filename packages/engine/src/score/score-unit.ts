@@ -25,10 +25,18 @@ function asProblem(e: unknown): Msg | undefined {
   return undefined;
 }
 
-export function scoreUnit(rs: CompiledRuleSet, unit: UnitInput, ctx: ScoreContext = {}): UnitResult {
+export interface UnitScorer {
+  env: UnitEnv;
+  /** The full result of one item (memoised: score('二.1') and the sections share it). */
+  evaluate(item: CIndicator): IndicatorResult;
+}
+
+const scoreOf = (r: IndicatorResult): Q => (r.score === null ? ZERO : q(r.score));
+
+/** Evaluates items of one unit on demand, exactly, with reasons. */
+export function createUnitScorer(rs: CompiledRuleSet, unit: UnitInput, ctx: ScoreContext = {}): UnitScorer {
   const env = createEnv(rs.inputs, unit, ctx);
   const results = new Map<string, IndicatorResult>();
-  const scoreOf = (r: IndicatorResult): Q => (r.score === null ? ZERO : q(r.score));
 
   const valueText = (id: string): string | undefined => {
     try {
@@ -140,25 +148,13 @@ export function scoreUnit(rs: CompiledRuleSet, unit: UnitInput, ctx: ScoreContex
     if (!item) throw new Error(`unknown item ${path} reached evaluation`);
     return evaluate(item);
   };
+  return { env, evaluate };
+}
 
-  const sections: SectionResult[] = rs.sections.map((section) => {
-    const items = section.items.map(evaluate);
-    let score = sum(items.map(scoreOf));
-    let maxQ = sum(items.filter((i) => i.status !== 'not-applicable').map((i) => q(i.max)));
-    if (section.notApplicable === 'rescale' && maxQ.compare(0) > 0 && maxQ.compare(section.points) !== 0) {
-      score = round(div(mul(score, section.points), maxQ), rs.scoreRounding);
-      maxQ = section.points;
-    }
-    return { code: section.code, title: section.title, score: fmt(score), max: fmt(maxQ), items };
-  });
-  const bonusItems = rs.bonus ? rs.bonus.items.map(evaluate) : [];
-  const bonusRaw = sum(bonusItems.map(scoreOf));
-  const bonusCap = rs.bonus?.cap;
-  const bonusScore = bonusCap ? qmin(bonusRaw, bonusCap) : bonusRaw;
-  const totalQ = add(sum(sections.map((s) => q(s.score))), bonusScore);
-  env.total = totalQ;
-
-  const issues: Issue[] = env.issues;
+/** Decides the sanctions once the total is known; problems go to the env's issues. */
+export function decideSanctions(rs: CompiledRuleSet, env: UnitEnv, total: Q): SanctionResult[] {
+  env.total = total;
+  const issues = env.issues;
   const sanctions: SanctionResult[] = [];
   for (const s of rs.sanctions) {
     try {
@@ -178,8 +174,31 @@ export function scoreUnit(rs: CompiledRuleSet, unit: UnitInput, ctx: ScoreContex
       issues.push({ code: 'cannot-compute', path: s.sanction.id, severity: 'error', message: R.evalProblem(problem) });
     }
   }
+  return sanctions;
+}
+
+export function scoreUnit(rs: CompiledRuleSet, unit: UnitInput, ctx: ScoreContext = {}): UnitResult {
+  const { env, evaluate } = createUnitScorer(rs, unit, ctx);
+
+  const sections: SectionResult[] = rs.sections.map((section) => {
+    const items = section.items.map(evaluate);
+    let score = sum(items.map(scoreOf));
+    let maxQ = sum(items.filter((i) => i.status !== 'not-applicable').map((i) => q(i.max)));
+    if (section.notApplicable === 'rescale' && maxQ.compare(0) > 0 && maxQ.compare(section.points) !== 0) {
+      score = round(div(mul(score, section.points), maxQ), rs.scoreRounding);
+      maxQ = section.points;
+    }
+    return { code: section.code, title: section.title, score: fmt(score), max: fmt(maxQ), items };
+  });
+  const bonusItems = rs.bonus ? rs.bonus.items.map(evaluate) : [];
+  const bonusRaw = sum(bonusItems.map(scoreOf));
+  const bonusCap = rs.bonus?.cap;
+  const bonusScore = bonusCap ? qmin(bonusRaw, bonusCap) : bonusRaw;
+  const totalQ = add(sum(sections.map((s) => q(s.score))), bonusScore);
+  const sanctions = decideSanctions(rs, env, totalQ);
+  const issues: Issue[] = env.issues;
   const vetoed = sanctions.some((s) => s.level === 'veto');
-  const all = [...results.values()];
+  const all = allResults(sections, bonusItems);
   return {
     unitId: unit.id,
     name: unit.name,
@@ -199,3 +218,14 @@ export function scoreUnit(rs: CompiledRuleSet, unit: UnitInput, ctx: ScoreContex
 }
 
 export type { UnitEnv };
+
+function allResults(sections: readonly SectionResult[], bonus: readonly IndicatorResult[]): IndicatorResult[] {
+  const out: IndicatorResult[] = [];
+  const walk = (r: IndicatorResult): void => {
+    out.push(r);
+    r.children?.forEach(walk);
+  };
+  sections.forEach((s) => s.items.forEach(walk));
+  bonus.forEach(walk);
+  return out;
+}

@@ -1,0 +1,93 @@
+// Fixed-point integers for the cohort hot path. A figure is held as an integer count of
+// 10^-6 (its "micro" value) and a score as an integer count of 10^-dp points, both within
+// Number.MAX_SAFE_INTEGER, so every operation below is exact integer arithmetic. Anything
+// that would not fit returns undefined and the caller falls back to exact rationals.
+import type { Rounding } from '../schema/common.ts';
+
+export const MICRO_DP = 6;
+export const MICRO = 1_000_000;
+
+const PLAIN = /^(-?)(\d+)(?:\.(\d+))?$/;
+const POW10 = [1, 10, 100, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8] as const;
+
+/** A plain decimal (or finite JS number) as micro units; undefined when it does not fit. */
+export function toMicro(raw: string | number): number | undefined {
+  const text = typeof raw === 'number' ? String(raw) : raw.trim();
+  const m = PLAIN.exec(text);
+  if (!m) return undefined;
+  const frac = m[3] ?? '';
+  if (frac.length > MICRO_DP) return undefined;
+  const digits = Number((m[2] ?? '') + frac);
+  const value = digits * (POW10[MICRO_DP - frac.length] ?? 1);
+  if (!Number.isSafeInteger(value)) return undefined;
+  return m[1] ? -value : value;
+}
+
+/** A decimal as an integer count of 10^-dp; undefined if it has more places or does not fit. */
+export function toScaled(raw: string | number, dp: number): number | undefined {
+  const micro = toMicro(raw);
+  if (micro === undefined) return undefined;
+  const div = POW10[MICRO_DP - dp];
+  if (div === undefined || micro % div !== 0) return undefined;
+  return micro / div;
+}
+
+const safe = (x: number): number | undefined => (Number.isSafeInteger(x) ? x : undefined);
+
+export function mulSafe(a: number, b: number): number | undefined {
+  return safe(a * b);
+}
+
+/** floor(a / b) for safe integers, b > 0, exact despite floating division. */
+export function floorDiv(a: number, b: number): number {
+  let quotient = Math.floor(a / b);
+  let rest = a - quotient * b;
+  while (rest < 0) {
+    quotient -= 1;
+    rest += b;
+  }
+  while (rest >= b) {
+    quotient += 1;
+    rest -= b;
+  }
+  return quotient;
+}
+
+export function ceilDiv(a: number, b: number): number {
+  return -floorDiv(-a, b);
+}
+
+/** n / d rounded to an integer by the declared mode (half-up: ties away from zero); d > 0. */
+export function roundDiv(n: number, d: number, mode: Rounding['mode']): number {
+  const negative = n < 0;
+  const a = negative ? -n : n;
+  const quotient = floorDiv(a, d);
+  const rest = a - quotient * d;
+  let up: boolean;
+  switch (mode) {
+    case 'down':
+      up = false;
+      break;
+    case 'up':
+      up = rest > 0;
+      break;
+    case 'half-up':
+      up = 2 * rest >= d;
+      break;
+    case 'half-even':
+      up = 2 * rest > d || (2 * rest === d && quotient % 2 === 1);
+      break;
+  }
+  const magnitude = up ? quotient + 1 : quotient;
+  return negative ? -magnitude : magnitude;
+}
+
+/** An integer count of 10^-dp as canonical decimal text: 1950 at dp 2 → "19.5". */
+export function scaledText(value: number, dp: number): string {
+  if (dp === 0) return String(value);
+  const negative = value < 0;
+  const digits = String(negative ? -value : value).padStart(dp + 1, '0');
+  const int = digits.slice(0, digits.length - dp);
+  const frac = digits.slice(digits.length - dp).replace(/0+$/, '');
+  return (negative && value !== 0 ? '-' : '') + (frac ? `${int}.${frac}` : int);
+}

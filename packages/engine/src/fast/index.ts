@@ -1,0 +1,2 @@
+export { createLeanScorer, kernelCoverage, type LeanResult, type LeanScorer } from './score-lean.ts';
+export { scaledText, toScaled } from './fixed.ts';

@@ -1,0 +1,248 @@
+// Integer kernels for the common item shapes (a bare input against constants: floor, ceiling,
+// band, ramp, proportional, tiers, yes/no, per-case deductions). Each returns the item's score
+// as an integer count of 10^-dp points, null for a missing input, or undefined to hand the item
+// to the exact evaluator (anything unusual: expressions, gates, classes, values that don't fit).
+import { fmt, type Q } from '../exact/exact.ts';
+import type { UnitInput } from '../model/result.ts';
+import type { InputDef } from '../schema/ruleset.ts';
+import type { COperand, CIndicator, CompiledRuleSet, CSlope } from '../score/compile.ts';
+import { decodeValue } from '../score/env.ts';
+import { ceilDiv, floorDiv, mulSafe, roundDiv, toMicro, toScaled } from './fixed.ts';
+
+export type Kernel = (unit: UnitInput) => number | null | undefined;
+
+type Get = (unit: UnitInput) => number | null | undefined;
+
+const microOf = (value: Q): number | undefined => {
+  try {
+    return toMicro(fmt(value));
+  } catch {
+    return undefined;
+  }
+};
+
+function getter(op: COperand | undefined, inputs: ReadonlyMap<string, InputDef>): Get | undefined {
+  if (!op) return undefined;
+  if (op.constant) {
+    const c = microOf(op.constant);
+    return c === undefined ? undefined : () => c;
+  }
+  const def = op.input;
+  if (!def || op.derived || !['%', '‰', '元', '万元', '人', '户', '个', '次', '天', '月', 'count', 'number'].includes(def.unit)) return undefined;
+  const id = def.id;
+  const blank = def.blankMeans === undefined ? null : (toMicro(String(def.blankMeans)) ?? undefined);
+  if (blank === undefined) return undefined;
+  void inputs;
+  return (unit) => {
+    const raw = unit.values[id];
+    if (raw === null || raw === undefined || raw === '') return blank;
+    if (typeof raw === 'boolean') return undefined;
+    return toMicro(raw);
+  };
+}
+
+interface SlopeK {
+  per: number;
+  points: number;
+  steps: CSlope['steps'];
+  cap: number | undefined;
+}
+
+/** A score as a fraction num/den of 10^-dp points (den > 0), before clamping and rounding. */
+interface Frac {
+  num: number;
+  den: number;
+}
+
+export function buildKernel(rs: CompiledRuleSet, item: CIndicator): Kernel | undefined {
+  if (item.children.length || item.gates.length || item.applicable || item.pointsByClass) return undefined;
+  const dp = rs.scoreRounding.dp;
+  const mode = rs.scoreRounding.mode;
+  const sc = (value: Q | string | number): number | undefined => {
+    try {
+      return toScaled(typeof value === 'object' ? fmt(value) : value, dp);
+    } catch {
+      return undefined;
+    }
+  };
+  const points = sc(item.points);
+  const min = sc(item.min);
+  if (points === undefined || min === undefined) return undefined;
+  const slope = (s: CSlope | undefined): SlopeK | null | undefined => {
+    if (!s) return null;
+    if (s.gap !== 'absolute') return undefined;
+    const per = microOf(s.per);
+    const pts = sc(s.points);
+    const cap = s.cap ? sc(s.cap) : undefined;
+    if (per === undefined || pts === undefined || (s.cap && cap === undefined)) return undefined;
+    return { per, points: pts, steps: s.steps, cap };
+  };
+
+  // Streams: plain per-case amounts only.
+  const streams: { id: string; each: number; cap: number | undefined; sign: 1 | -1; blank: number | null }[] = [];
+  for (const { stream, cap } of item.streams) {
+    if (stream.kind !== 'per-case' || stream.schedule || stream.multiplied || stream.zeroAt !== undefined || stream.increment !== undefined) return undefined;
+    const each = sc(stream.each);
+    const capSc = cap ? sc(cap) : undefined;
+    const def = rs.inputs.get(stream.input);
+    if (each === undefined || (cap && capSc === undefined) || !def) return undefined;
+    const blank = def.blankMeans === undefined ? null : toScaled(String(def.blankMeans), 0);
+    if (blank === undefined) return undefined;
+    streams.push({ id: stream.input, each, cap: capSc, sign: stream.direction === 'add' ? 1 : -1, blank });
+  }
+  const evidence = item.inputsUsed.filter((id) => rs.inputs.get(id)?.evidence);
+  const zeroOnMissingEvidence = rs.ruleSet.evidencePolicy === 'zero';
+
+  const base = baseKernel(rs, item, points, slope);
+  if (base === undefined) return undefined;
+
+  return (unit) => {
+    const b = base(unit);
+    if (b === null || b === undefined) return b;
+    let { num } = b;
+    const { den } = b;
+    for (const s of streams) {
+      const raw = unit.values[s.id];
+      const n = raw === null || raw === undefined || raw === '' ? s.blank : typeof raw === 'boolean' ? undefined : toScaled(raw, 0);
+      if (n === null) return null;
+      if (n === undefined || n < 0) return undefined;
+      let amount = mulSafe(n, s.each);
+      if (amount === undefined) return undefined;
+      if (s.cap !== undefined && amount > s.cap) amount = s.cap;
+      const add = mulSafe(amount * s.sign, den);
+      if (add === undefined) return undefined;
+      num += add;
+    }
+    // clamp(num/den, min, upper) then round
+    const upper = b.upper ?? points;
+    if (num > upper * den) num = upper * den;
+    if (num < min * den) num = min * den;
+    if (!Number.isSafeInteger(num)) return undefined;
+    let score = den === 1 ? num : roundDiv(num, den, mode);
+    for (const id of evidence) {
+      const raw = unit.values[id];
+      if (raw === null || raw === undefined || raw === '' || unit.evidence?.[id]) continue;
+      const def = rs.inputs.get(id);
+      const decoded = def ? decodeValue(def, raw).value : undefined;
+      const positive = decoded !== undefined && decoded !== false && !(typeof decoded === 'object' && decoded.n === 0n);
+      if (positive && zeroOnMissingEvidence && score > 0) score = 0;
+    }
+    return score;
+  };
+}
+
+function baseKernel(
+  rs: CompiledRuleSet,
+  item: CIndicator,
+  points: number,
+  slope: (s: CSlope | undefined) => SlopeK | null | undefined,
+): ((unit: UnitInput) => (Frac & { upper?: number }) | null | undefined) | undefined {
+  const rule = item.rule;
+  const whole = (n: number): Frac => ({ num: n, den: 1 });
+  if (!rule) return () => whole(points);
+  const get = (key: string) => getter(item.operands.get(key), rs.inputs);
+  const dp = rs.scoreRounding.dp;
+
+  /** points − deduction for a gap (micro units) on a slope. */
+  const deduct = (gap: number, s: SlopeK, strict: boolean): Frac | undefined => {
+    if (s.steps === 'pro-rata') {
+      // points − gap × pts / per, capped
+      let cut = mulSafe(gap, s.points);
+      if (cut === undefined) return undefined;
+      if (s.cap !== undefined && cut > s.cap * s.per) cut = s.cap * s.per;
+      const num = mulSafe(points, s.per);
+      return num === undefined ? undefined : { num: num - cut, den: s.per };
+    }
+    let steps = s.steps === 'each-full' ? floorDiv(gap, s.per) : ceilDiv(gap, s.per);
+    if (strict && gap === 0 && s.steps === 'each-started') steps = 1;
+    let cut = mulSafe(steps, s.points);
+    if (cut === undefined) return undefined;
+    if (s.cap !== undefined && cut > s.cap) cut = s.cap;
+    return whole(points - cut);
+  };
+
+  switch (rule.kind) {
+    case 'threshold': {
+      const value = get('value');
+      const target = get('target');
+      const below = slope(item.slopes.get('below'));
+      if (!value || !target || below === undefined || item.slopes.has('above')) return undefined;
+      const op = rule.op;
+      return (unit) => {
+        const v = value(unit);
+        const t = target(unit);
+        if (v === null || t === null) return null;
+        if (v === undefined || t === undefined) return undefined;
+        const ok = op === '>=' ? v >= t : op === '>' ? v > t : op === '<=' ? v <= t : op === '<' ? v < t : v === t;
+        if (ok) return whole(points);
+        if (!below) return whole(0);
+        return deduct(Math.abs(t - v), below, op === '>' || op === '<');
+      };
+    }
+    case 'band': {
+      const value = get('value');
+      const low = get('low');
+      const high = get('high');
+      const outside = slope(item.slopes.get('outside'));
+      if (!value || !low || !high || outside === undefined) return undefined;
+      return (unit) => {
+        const v = value(unit);
+        const lo = low(unit);
+        const hi = high(unit);
+        if (v === null || lo === null || hi === null) return null;
+        if (v === undefined || lo === undefined || hi === undefined) return undefined;
+        if (v >= lo && v <= hi) return whole(points);
+        if (!outside) return whole(0);
+        return deduct(v < lo ? lo - v : v - hi, outside, false);
+      };
+    }
+    case 'ramp': {
+      const value = get('value');
+      const full = get('full');
+      const zero = get('zero');
+      if (!value || !full || !zero) return undefined;
+      return (unit) => {
+        const v = value(unit);
+        const f = full(unit);
+        const z = zero(unit);
+        if (v === null || f === null || z === null) return null;
+        if (v === undefined || f === undefined || z === undefined || f === z) return undefined;
+        const lowerIsBetter = f < z;
+        if (lowerIsBetter ? v <= f : v >= f) return whole(points);
+        if (lowerIsBetter ? v >= z : v <= z) return whole(0);
+        const num = mulSafe(points, z - v);
+        const den = z - f;
+        if (num === undefined) return undefined;
+        return den > 0 ? { num, den } : { num: -num, den: -den };
+      };
+    }
+    case 'proportional': {
+      const value = get('value');
+      const target = get('target');
+      if (!value || !target) return undefined;
+      return (unit) => {
+        const v = value(unit);
+        const t = target(unit);
+        if (v === null || t === null) return null;
+        if (v === undefined || t === undefined || t <= 0) return undefined;
+        const num = mulSafe(points, Math.max(0, v));
+        return num === undefined ? undefined : { num: Math.min(num, points * t), den: t };
+      };
+    }
+    case 'yesno': {
+      const def = rs.inputs.get(rule.input);
+      const yes = rule.yes === undefined ? points : toScaled(rule.yes, dp);
+      const no = rule.no === undefined ? 0 : toScaled(rule.no, dp);
+      if (!def || yes === undefined || no === undefined) return undefined;
+      return (unit) => {
+        const raw = unit.values[rule.input];
+        if (raw === null || raw === undefined || raw === '') return null;
+        const v = decodeValue(def, raw);
+        if (v.problem !== undefined || typeof v.value !== 'boolean') return undefined;
+        return whole(v.value ? yes : no);
+      };
+    }
+    default:
+      return undefined;
+  }
+}

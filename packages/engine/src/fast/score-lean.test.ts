@@ -1,0 +1,95 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { parseRuleSet } from '../validate/parse.ts';
+import { compileRuleSet } from '../score/compile.ts';
+import { scoreUnit } from '../score/score-unit.ts';
+import { createLeanScorer, kernelCoverage } from './score-lean.ts';
+import { roundDiv, scaledText, toMicro } from './fixed.ts';
+import type { RuleSetInput } from '../schema/ruleset.ts';
+
+// Every shape the kernels take, plus shapes they hand to the exact evaluator.
+const json: RuleSetInput = {
+  schemaVersion: 1, id: 'lean', title: '快速路径', issuer: '市', level: '县', year: 2015, edition: 1, points: 40,
+  rounding: { scores: { dp: 2, mode: 'half-up' }, rates: { dp: 1, mode: 'half-up' } },
+  inputs: [
+    { id: 'a', label: 'a', unit: '%' }, { id: 'b', label: 'b', unit: '‰' }, { id: 'c', label: 'c', unit: 'number' },
+    { id: 'y', label: 'y', unit: 'yesno', evidence: true }, { id: 'n', label: 'n', unit: 'count', blankMeans: 0 },
+    { id: 'budget', label: 'budget', unit: '元' }, { id: 'pop', label: 'pop', unit: '人' },
+  ],
+  sections: [
+    {
+      code: '一', title: '甲', points: 24, items: [
+        { code: '1', title: '下限', points: 4, rule: { kind: 'threshold', value: 'a', op: '>=', target: 92, below: { per: 1, points: 0.5, steps: 'each-started' } }, deductions: [{ kind: 'per-case', input: 'n', each: 0.7 }] },
+        { code: '2', title: '上限', points: 3, rule: { kind: 'threshold', value: 'b', op: '<=', target: 8, below: { per: 0.1, points: 0.3, steps: 'pro-rata', cap: 2 } } },
+        { code: '3', title: '区间', points: 3, rule: { kind: 'band', value: 'c', low: 103, high: 107, outside: { per: 1, points: 1, steps: 'each-full' } } },
+        { code: '4', title: '斜坡', points: 3, rule: { kind: 'ramp', value: 'b', full: 3, zero: 7 } },
+        { code: '5', title: '比例', points: 3, rule: { kind: 'proportional', value: 'c', target: 110 } },
+        { code: '6', title: '是否', points: 2, rule: { kind: 'yesno', input: 'y' } },
+        { code: '7', title: '人均', points: 3, rule: { kind: 'threshold', value: 'budget / pop', op: '>=', target: 22 } },
+        { code: '8', title: '倒扣', points: 3, min: -5, deductions: [{ kind: 'per-case', input: 'n', each: 1.5 }] },
+      ],
+    },
+    { code: '二', title: '乙', points: 16, notApplicable: 'rescale', items: [
+      { code: '1', title: '条件', points: 8, applicable: 'y', rule: { kind: 'threshold', value: 'a', op: '>=', target: 80 } },
+      { code: '2', title: '公式', points: 8, rule: { kind: 'expr', score: 'min(8, c / 20)' } },
+    ] },
+  ],
+  bonus: { cap: 1.5, items: [{ code: '1', title: '奖', points: 2, rule: { kind: 'threshold', value: 'a', op: '>=', target: 99 } }] },
+  sanctions: [{ id: 'v', level: 'veto', when: 'b > 12', reason: '否决' }, { id: 'nc', level: 'no-commendation', when: 'total < 20', reason: '不予评先' }],
+};
+
+const parsed = parseRuleSet(json);
+if (!parsed.ok) throw new Error(JSON.stringify(parsed.issues));
+const rs = compileRuleSet(parsed.value);
+const lean = createLeanScorer(rs);
+
+const decimal = (lo: number, hi: number, dp: number) =>
+  fc.integer({ min: lo * 10 ** dp, max: hi * 10 ** dp }).map((i) => scaledText(i, dp));
+const maybe = <T,>(arb: fc.Arbitrary<T>) => fc.oneof({ weight: 9, arbitrary: arb }, { weight: 1, arbitrary: fc.constant(null) });
+
+describe('lean scorer', () => {
+  it('puts the simple shapes on integer kernels and the rest on the exact evaluator', () => {
+    expect(kernelCoverage(rs)).toEqual({
+      kernel: ['一.1', '一.2', '一.3', '一.4', '一.5', '一.6', '一.8', '加分.1'],
+      exact: ['一.7', '二.1', '二.2'],
+    });
+  });
+
+  it('gives the same totals, sections, completeness and sanctions as scoreUnit, to the digit', () => {
+    fc.assert(
+      fc.property(
+        fc.record({
+          a: maybe(decimal(70, 100, 3)), b: maybe(decimal(0, 15, 2)), c: maybe(decimal(90, 125, 1)),
+          y: maybe(fc.boolean()), n: maybe(fc.integer({ min: 0, max: 6 })),
+          budget: maybe(decimal(100000, 3000000, 0)), pop: decimal(10000, 100000, 0),
+        }),
+        fc.boolean(),
+        (values, evidence) => {
+          const unit = { id: 'u', name: 'u', values, evidence: { y: evidence } };
+          const full = scoreUnit(rs, unit);
+          const fast = lean(unit);
+          expect(fast.total).toBe(full.total);
+          expect(fast.sections.map((s) => scaledText(s, 2))).toEqual(full.sections.map((s) => s.score));
+          expect(fast.complete).toBe(full.complete);
+          expect(fast.vetoed).toBe(full.vetoed);
+          expect(fast.noCommendation).toBe(full.noCommendation);
+          expect(fast.sanctions).toEqual(full.sanctions.map((s) => s.id));
+        },
+      ),
+      { numRuns: 400 },
+    );
+  });
+
+  it('does exact integer arithmetic on the way', () => {
+    expect(toMicro('91.2')).toBe(91_200_000);
+    expect(toMicro('-0.000001')).toBe(-1);
+    expect(toMicro('0.0000001')).toBeUndefined();
+    expect(toMicro('1e3')).toBeUndefined();
+    expect(roundDiv(125, 1000, 'half-up')).toBe(0);
+    expect(roundDiv(5, 10, 'half-up')).toBe(1);
+    expect(roundDiv(-5, 10, 'half-up')).toBe(-1);
+    expect(roundDiv(25, 10, 'half-even')).toBe(2);
+    expect(scaledText(-5, 2)).toBe('-0.05');
+    expect(scaledText(1950, 2)).toBe('19.5');
+  });
+});
