@@ -34,7 +34,7 @@ export interface UnitInput {
   class?: string;
   /** By input id. Numbers as numbers or plain decimal strings ("91.2"); yes/no as booleans;
    *  choices and text as strings; a blank is null or absent — never 0. */
-  values: Record<string, InputValue>;
+  values: Record<string, InputValue | undefined>;
   /** By input id: evidence supplied (true, or its description / file name). */
   evidence?: Record<string, boolean | string>;
 }

@@ -33,20 +33,24 @@ export const InputDef = z
   .strict();
 export type InputDef = z.infer<typeof InputDef>;
 
-export interface Indicator {
+interface IndicatorOf<R, S> {
   code: string;
   title: Text;
   criteria?: Text | undefined;
   points: DecimalLiteral | null;
   pointsByClass?: Record<string, DecimalLiteral | null> | undefined;
   min?: DecimalLiteral | undefined;
-  rule?: Rule | undefined;
-  deductions?: Stream[] | undefined;
+  rule?: R | undefined;
+  deductions?: S[] | undefined;
   gates?: Gate[] | undefined;
   applicable?: string | undefined;
-  items?: Indicator[] | undefined;
+  items?: IndicatorOf<R, S>[] | undefined;
   note?: Text | undefined;
 }
+/** An indicator as scored (defaults filled in). */
+export type Indicator = IndicatorOf<Rule, Stream>;
+/** An indicator as written in a rule set (defaults may be left out). */
+export type IndicatorInput = IndicatorOf<z.input<typeof Rule>, z.input<typeof Stream>>;
 
 /**
  * An indicator or sub-item, coded by the document's own numbering ("1", "(2)").
@@ -56,7 +60,7 @@ export interface Indicator {
  * `pointsByClass`: the maximum depends on the unit's class; null = not assessed for that class.
  * `applicable`: an expression; false → not applicable, and the section is rescaled if declared.
  */
-export const Indicator: z.ZodType<Indicator> = z.lazy(() =>
+export const Indicator: z.ZodType<Indicator, IndicatorInput> = z.lazy(() =>
   z
     .object({
       code: z.string().min(1),

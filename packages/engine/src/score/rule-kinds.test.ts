@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { parseRuleSet } from '../validate/parse.ts';
 import { compileRuleSet } from './compile.ts';
 import { scoreUnit } from './score-unit.ts';
-import type { Indicator, InputDef, RuleSetInput } from '../schema/ruleset.ts';
+import type { IndicatorInput as Indicator, InputDef, RuleSetInput } from '../schema/ruleset.ts';
 import type { IndicatorResult, InputValue, UnitResult } from '../model/result.ts';
 
 /** One-section rule set around the given items; points are the items' total. */
