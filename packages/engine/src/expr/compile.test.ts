@@ -116,11 +116,12 @@ describe('short-circuit and laziness', () => {
 
 describe('evaluation errors', () => {
   it('is a type error to add text and a number, at the operator', () => {
-    const e = evalError("'abc' + 1");
+    const e = evalError('s + 1', { s: 'abc' });
     expect(e.code).toBe('type');
-    expect(e.position).toBe(6);
-    expect(e.msg.zh).toBe("表达式第7个字符处:“+” 需要数值，得到的是文本 'abc'");
-    expect(e.msg.en).toBe("at character 7: “+” needs a number, got text 'abc'");
+    expect(e.position).toBe(2);
+    expect(e.msg.zh).toBe("表达式第3个字符处:“+” 需要数值，得到的是文本 'abc'");
+    expect(e.msg.en).toBe("at character 3: “+” needs a number, got text 'abc'");
+    expect(e.source).toBe('s + 1');
   });
   it('refuses && on numbers and == across types', () => {
     expect(evalError('a && true', { a: q(1) }).code).toBe('type');

@@ -8,6 +8,7 @@ import { BINARY_OPERATORS, UNARY_OPERATORS, binary, conditional, unary } from '.
 import { OPERATOR_ALIASES, parseSource, type BinaryNode, type Node } from './parse.ts';
 import type { CompileOptions, CompileResult } from './types.ts';
 import { compileCall, type CallCtx } from './calls.ts';
+import { checkTypes } from './typing.ts';
 
 type Ctx = CallCtx;
 
@@ -47,6 +48,7 @@ function compileChecked(source: string, options: CompileOptions): CompileResult 
     build: (node) => build(node, ctx),
   };
   const root = top(outcome.parsed.ast, ctx);
+  if (ctx.errors.length === 0) ctx.errors.push(...checkTypes(outcome.parsed.ast, outcome.parsed, options));
   if (ctx.errors.length > 0) {
     return { ok: false, errors: ctx.errors.sort((a, b) => a.position - b.position) };
   }

@@ -2,7 +2,7 @@
 // Messages count characters from 1 (第1个字符 is the first), as people do; `position` is 0-based.
 import { fmt, type Q } from '../exact/exact.ts';
 import type { Msg } from '../model/result.ts';
-import type { ExprError, ExprValue } from './types.ts';
+import type { ExprError, ExprKind, ExprValue } from './types.ts';
 
 export type ExprEvalCode = 'type' | 'division-by-zero' | 'domain';
 
@@ -38,13 +38,14 @@ export function describe(value: ExprValue): { zh: string; en: string } {
   return { zh: `数值 ${text}`, en: `number ${text}` };
 }
 
-export type Kind = 'number' | 'boolean' | 'string';
+export type Kind = ExprKind;
 export const KIND_ZH: Readonly<Record<Kind, string>> = { number: '数值', boolean: '是非值', string: '文本' };
+export const KIND_EN: Readonly<Record<Kind, string>> = { number: 'a number', boolean: 'a boolean (true/false)', string: 'text' };
 
 /** Builds the type error "op needs <kind>, got <value>". */
 export function typeError(source: string, position: number, what: string, kind: Kind, got: ExprValue): ExprEvalError {
   const d = describe(got);
-  const en = { number: 'a number', boolean: 'a boolean (true/false)', string: 'text' }[kind];
+  const en = KIND_EN[kind];
   return new ExprEvalError(
     'type',
     position,

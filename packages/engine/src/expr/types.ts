@@ -6,6 +6,9 @@ import type { Msg } from '../model/result.ts';
 /** A value inside an expression: an exact number, a boolean, or a string (choices, codes). */
 export type ExprValue = Q | boolean | string;
 
+/** The kind of a value, for compile-time type checks. */
+export type ExprKind = 'number' | 'boolean' | 'string';
+
 /** Thrown (internally) when an identifier's input is blank: the caller turns it into status
  *  missing-input for the item. Never reaches a user as an exception. */
 export class MissingValue extends Error {
@@ -19,6 +22,8 @@ export interface HostFunction {
   arity: readonly number[];
   /** Arguments that are names (an input id, an indicator path string) and are not evaluated. */
   rawArgs?: boolean;
+  /** What it returns, when always the same kind: lets compile-time checks see through it. */
+  returns?: ExprKind;
   call(args: readonly ExprValue[], env: ExprEnv): ExprValue;
 }
 
@@ -32,6 +37,9 @@ export interface CompileOptions {
   identifiers: ReadonlySet<string>;
   /** Host functions beyond the built-ins (score(), met(), peer_mean()…). */
   functions?: Readonly<Record<string, HostFunction>>;
+  /** Kinds of identifiers when known (yes/no inputs are booleans, choices strings…): lets
+   *  compileExpr report `rate == '达标'` as a type error before any unit is scored. */
+  types?: ReadonlyMap<string, ExprKind>;
 }
 
 export interface CompiledExpr {
@@ -46,7 +54,7 @@ export interface CompiledExpr {
 export interface ExprError {
   /** 0-based character offset in the source. */
   position: number;
-  code: 'syntax' | 'unknown-identifier' | 'unknown-function' | 'arity' | 'unsupported';
+  code: 'syntax' | 'unknown-identifier' | 'unknown-function' | 'arity' | 'unsupported' | 'type';
   message: Msg;
 }
 
