@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { parseRuleSet } from '../validate/parse.ts';
+import { compileRuleSet } from '../score/compile.ts';
+import { scoreCohort } from '../cohort/score-cohort.ts';
+import { rankCohort } from './rank-cohort.ts';
+import type { RuleSetInput } from '../schema/ruleset.ts';
+
+const json: RuleSetInput = {
+  schemaVersion: 1, id: 'rank', title: '排名', issuer: '市', level: '县', year: 2016, edition: 2, points: 10,
+  rounding: { scores: { dp: 1, mode: 'half-up' } },
+  inputs: [{ id: 'a', label: 'a', unit: '%' }, { id: 'b', label: 'b', unit: 'count' }, { id: 'bad', label: 'bad', unit: 'count' }],
+  sections: [
+    { code: '一', title: '甲', points: 6, items: [{ code: '1', title: 'a', points: 6, rule: { kind: 'threshold', value: 'a', op: '>=', target: 90, below: { per: 1, points: 1, steps: 'each-full' } } }] },
+    { code: '二', title: '乙', points: 4, items: [{ code: '1', title: 'b', points: 4, deductions: [{ kind: 'per-case', input: 'b', each: 1 }] }] },
+  ],
+  sanctions: [{ id: 'v', level: 'veto', when: 'bad > 0', reason: '否决' }],
+  grades: { bands: [{ id: 'adv', label: '先进', min: 8, maxShare: 30 }, { id: 'ok', label: '合格', min: 5 }, { id: 'back', label: '后进', min: 0 }] },
+  ranking: { tieBreak: ['section:二'], ties: 'shared', vetoedLast: true },
+};
+const parsed = parseRuleSet(json);
+if (!parsed.ok) throw new Error(JSON.stringify(parsed.issues));
+const rs = compileRuleSet(parsed.value);
+
+describe('rankCohort', () => {
+  it('ranks and grades exactly as scoreCohort does', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.record({ a: fc.integer({ min: 80, max: 95 }), b: fc.integer({ min: 0, max: 4 }), bad: fc.integer({ min: 0, max: 1 }) }), { minLength: 1, maxLength: 25 }),
+        (rows) => {
+          const units = rows.map((values, i) => ({ id: `u${String(i).padStart(2, '0')}`, name: `单位${i}`, values }));
+          const full = scoreCohort(rs, units);
+          const lean = rankCohort(rs, units);
+          expect(lean.units.map((u) => [u.unitId, u.rank, u.total, u.grade, u.vetoed])).toEqual(
+            full.units.map((u) => [u.unitId, u.rank, u.total, u.grade, u.vetoed]),
+          );
+          expect(lean.grades).toEqual(full.grades);
+        },
+      ),
+      { numRuns: 150 },
+    );
+  });
+});

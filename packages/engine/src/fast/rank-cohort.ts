@@ -1,0 +1,122 @@
+// A large cohort ranked and graded without full per-unit reports: the lean scorer's integer
+// totals, integer sort keys, then the same grade assignment as scoreCohort. For tens of
+// thousands of units and more; scoreCohort gives every unit's reasons and stays the reference
+// (a test holds the two to the same ranks and grades).
+import { q } from '../exact/exact.ts';
+import { buildPeerStats } from '../cohort/peers.ts';
+import { parseTieBreaks, type TieBreak } from '../cohort/tie-break.ts';
+import { assignGrades, type BandSummary } from '../grades/assign.ts';
+import type { Issue, Msg, UnitInput } from '../model/result.ts';
+import type { ScoreContext } from '../model/context.ts';
+import { msgOf } from '../messages/text.ts';
+import type { CompiledRuleSet } from '../score/compile.ts';
+import { createUnitScorer } from '../score/score-unit.ts';
+import { sortIssues } from '../validate/issues.ts';
+import { toMicro, toScaled } from './fixed.ts';
+import { createLeanScorer, type LeanResult } from './score-lean.ts';
+
+export interface RankedUnit extends LeanResult {
+  position: number;
+  rank: number;
+  tied: boolean;
+  grade: string | null;
+  gradeLabel: Msg | null;
+}
+
+export interface RankedCohort {
+  ruleSetId: string;
+  edition: number;
+  /** In listing order: rank, then unit id. */
+  units: RankedUnit[];
+  grades: { graded: number; bands: BandSummary[] } | null;
+  issues: Issue[];
+}
+
+type Key = number | null;
+
+function keyOf(rs: CompiledRuleSet, tb: TieBreak, unit: UnitInput, lean: LeanResult, ctx: ScoreContext): Key {
+  let v: Key = null;
+  if (tb.kind === 'section') {
+    const i = rs.sections.findIndex((s) => s.code === tb.ref);
+    v = i < 0 ? null : (lean.sections[i] ?? null);
+  } else if (tb.kind === 'input') {
+    const raw = unit.values[tb.ref];
+    v = raw === null || raw === undefined || typeof raw === 'boolean' ? null : (toMicro(raw) ?? null);
+  } else {
+    const item = rs.byPath.get(tb.ref);
+    const score = item ? createUnitScorer(rs, unit, ctx).evaluate(item).score : null;
+    v = score === null ? null : (toScaled(score, rs.scoreRounding.dp) ?? null);
+  }
+  return v === null ? null : tb.order === 'asc' ? -v : v;
+}
+
+export function rankCohort(rs: CompiledRuleSet, units: readonly UnitInput[]): RankedCohort {
+  const issues: Issue[] = [];
+  const needsPeers = rs.peerInputs.length > 0 || rs.rankRules.length > 0;
+  const peers = needsPeers ? buildPeerStats(rs, units) : undefined;
+  if (peers) issues.push(...peers.issues);
+  const ctx: ScoreContext = peers ? { peers: peers.stats } : {};
+  const score = createLeanScorer(rs);
+  const { tieBreaks, issues: tbIssues } = parseTieBreaks(rs.ruleSet.ranking.tieBreak);
+  issues.push(...tbIssues);
+
+  const n = units.length;
+  const results: LeanResult[] = new Array(n);
+  const keys: Key[][] = new Array(n);
+  for (let i = 0; i < n; i++) {
+    const unit = units[i] as UnitInput;
+    const r = score(unit, ctx);
+    results[i] = r;
+    keys[i] = tieBreaks.map((tb) => keyOf(rs, tb, unit, r, ctx));
+  }
+  const vetoedLast = rs.ruleSet.ranking.vetoedLast;
+  const compare = (a: number, b: number): number => {
+    const ra = results[a] as LeanResult;
+    const rb = results[b] as LeanResult;
+    if (vetoedLast && ra.vetoed !== rb.vetoed) return ra.vetoed ? 1 : -1;
+    if (ra.totalScaled !== rb.totalScaled) return rb.totalScaled - ra.totalScaled;
+    const ka = keys[a] as Key[];
+    const kb = keys[b] as Key[];
+    for (let k = 0; k < ka.length; k++) {
+      const x = ka[k] ?? null;
+      const y = kb[k] ?? null;
+      if (x === y) continue;
+      if (x === null) return 1;
+      if (y === null) return -1;
+      return y - x;
+    }
+    return 0;
+  };
+  const order = Array.from({ length: n }, (_, i) => i);
+  order.sort((a, b) => compare(a, b) || ((results[a] as LeanResult).unitId < (results[b] as LeanResult).unitId ? -1 : 1));
+
+  const dense = rs.ruleSet.ranking.ties === 'dense';
+  const ranked: RankedUnit[] = new Array(n);
+  for (let p = 0; p < n; p++) {
+    const idx = order[p] as number;
+    const prev = p > 0 ? ranked[p - 1] : undefined;
+    const same = p > 0 && compare(order[p - 1] as number, idx) === 0;
+    const rank = !prev ? 1 : same ? prev.rank : dense ? prev.rank + 1 : p + 1;
+    if (same && prev) prev.tied = true;
+    ranked[p] = { ...(results[idx] as LeanResult), position: p + 1, rank, tied: same, grade: null, gradeLabel: null };
+  }
+
+  let grades: RankedCohort['grades'] = null;
+  const scheme = rs.ruleSet.grades;
+  if (scheme) {
+    const assignment = assignGrades(
+      ranked.map((r) => ({ id: r.unitId, rank: r.rank, total: q(r.total), vetoed: r.vetoed, noCommendation: r.noCommendation })),
+      scheme,
+    );
+    const labels = new Map(scheme.bands.map((b) => [b.id, msgOf(b.label)]));
+    const byUnit = new Map(assignment.units.map((g) => [g.id, g.grade]));
+    for (const row of ranked) {
+      const grade = byUnit.get(row.unitId) ?? null;
+      row.grade = grade;
+      row.gradeLabel = grade === null ? null : (labels.get(grade) ?? null);
+    }
+    issues.push(...assignment.issues);
+    grades = { graded: assignment.graded, bands: assignment.bands };
+  }
+  return { ruleSetId: rs.ruleSet.id, edition: rs.ruleSet.edition, units: ranked, grades, issues: sortIssues(issues) };
+}
