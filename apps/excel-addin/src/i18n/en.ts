@@ -78,5 +78,6 @@ export const en: Catalogue = {
     'header-changed': 'The header ({{address}}) changed after it was read; nothing was written. Score again.',
     unexpected: 'Unexpected error: {{detail}}',
   },
+  selection: { cell: 'Selected', value: 'value', blank: '(blank)' },
   language: { label: 'Language', zh: '中文', en: 'English' },
 };

@@ -77,6 +77,7 @@ export const zhCN = {
     'header-changed': '表头({{address}})在读取后被修改,未写入任何内容。请重新评分。',
     unexpected: '出现意外错误:{{detail}}',
   },
+  selection: { cell: '已选中', value: '当前值', blank: '(空白)' },
   language: { label: '语言', zh: '中文', en: 'English' },
 };
 

@@ -4,13 +4,23 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { AddinError, describeError } from '../core/errors.ts';
 import type { SheetState } from '../core/kernel.types.ts';
 import { createSession, type Session } from '../core/session.ts';
-import type { WorkbookPort } from '../core/workbook-port.ts';
+import { parseCell } from '../core/a1.ts';
+import type { Cell, WorkbookPort } from '../core/workbook-port.ts';
 import { createMemoryPort, type MemoryPort } from '../standalone/memory-port.ts';
 import type { Boot } from './boot.types.ts';
 
 export interface PaneError {
   code: string;
   detail: string;
+}
+
+/** Browser mode has no grid on screen: the pane shows the selected cell itself. */
+export interface SelectedCell {
+  sheet: string;
+  address: string;
+  value: Cell;
+  /** The row's first non-empty text cells (item code and title), for context. */
+  row: string;
 }
 
 export interface PaneController {
@@ -26,6 +36,8 @@ export interface PaneController {
   refresh: () => Promise<void>;
   openFile: (file: File) => Promise<void>;
   download: () => Promise<void>;
+  selectCell: (target: { sheet: string; address: string | null }) => Promise<void>;
+  selected: SelectedCell | null;
 }
 
 export function usePaneController(boot: Boot): PaneController {
@@ -34,6 +46,7 @@ export function usePaneController(boot: Boot): PaneController {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<PaneError | null>(null);
   const [fileName, setFileName] = useState<string | null>(null);
+  const [selected, setSelected] = useState<SelectedCell | null>(null);
   const file = useRef<{ bytes: ArrayBuffer; port: MemoryPort } | null>(null);
 
   const guarded = useCallback(async <T,>(work: () => Promise<T>): Promise<T | undefined> => {
@@ -95,6 +108,20 @@ export function usePaneController(boot: Boot): PaneController {
         file.current = { bytes, port };
         setFileName(picked.name);
         await start(port);
+      });
+    },
+    selected,
+    selectCell: async (target) => {
+      await guarded(async () => {
+        if (!session || !target.address) return;
+        await session.select(target);
+        const book = file.current?.port.workbook;
+        const sheet = book?.sheets.find((s) => s.name === target.sheet);
+        if (!sheet) return;
+        const { row, col } = parseCell(target.address);
+        const cells = sheet.values[row] ?? [];
+        const context = cells.filter((v) => typeof v === 'string' && v.trim() !== '').slice(0, 2).join(' ');
+        setSelected({ sheet: target.sheet, address: target.address, value: cells[col] ?? null, row: String(context) });
       });
     },
     download: async () => {

@@ -61,7 +61,7 @@ export function SelfAssessScreen() {
         </MessageBar>
       )}
       {written !== null && <div role="status">{t('self.written', { cells: written })}</div>}
-      {(plan || problems.length > 0) && <ProblemList problems={problems} onSelect={(p) => void pane.run((s) => s.select(p))} />}
+      {(plan || problems.length > 0) && <ProblemList problems={problems} onSelect={(p) => void pane.selectCell(p)} />}
     </div>
   );
 }

@@ -1,0 +1,28 @@
+// Builds the pane with Vite and serves dist/ on 127.0.0.1 (vite preview), for the browser test.
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import { build, preview, type PreviewServer } from 'vite';
+
+export const appRoot = join(dirname(fileURLToPath(import.meta.url)), '..');
+export const distDir = join(appRoot, 'dist');
+
+export async function buildAndServe(): Promise<{ url: string; server: PreviewServer }> {
+  await build({ root: appRoot, logLevel: 'warn', mode: 'production' });
+  const server = await preview({ root: appRoot, logLevel: 'warn', preview: { host: '127.0.0.1', port: 0, strictPort: false } });
+  const url = server.resolvedUrls?.local[0];
+  if (!url) throw new Error('vite preview did not report a URL');
+  return { url, server };
+}
+
+/**
+ * The JavaScript a first load fetches: the entry module and what it imports statically
+ * (modulepreload links), gzipped. Lazy chunks (the scoring kernel, ExcelJS) are not in it.
+ */
+export function firstLoadJs(): { files: string[]; gzipBytes: number } {
+  const html = readFileSync(join(distDir, 'index.html'), 'utf8');
+  const files = [...html.matchAll(/<(?:script type="module"[^>]*src|link rel="modulepreload"[^>]*href)="\/?([^"]+\.js)"/g)].map((m) => m[1] ?? '');
+  const gzipBytes = files.reduce((sum, file) => sum + gzipSync(readFileSync(join(distDir, file))).length, 0);
+  return { files, gzipBytes };
+}
