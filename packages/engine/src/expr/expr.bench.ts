@@ -19,6 +19,10 @@ const units: Record<string, ExprValue>[] = Array.from({ length: 1000 }, (_, i) =
   budget: q(`${1200 + i}.5`),
 }));
 const envs: ExprEnv[] = units.map((values) => ({ ident: (name) => values[name] as ExprValue }));
+// The same units all at 95 %, so && never short-circuits: the division always runs.
+const passing: ExprEnv[] = units
+  .map((values) => ({ ...values, policy_rate: q(95) }))
+  .map((values) => ({ ident: (name) => values[name] as ExprValue }));
 
 const gate = compiled('policy_rate >= 92 && births / pop * 1000 <= 8', ['policy_rate', 'births', 'pop']);
 const blend = compiled('round(clamp(3 - (92 - policy_rate) * 0.5, 0, 3) + budget / pop, 2)', [
@@ -32,6 +36,9 @@ describe('expressions', () => {
   let i = 0;
   bench('evaluate: policy_rate >= 92 && births / pop * 1000 <= 8', () => {
     gate.evaluate(envs[i++ % envs.length] as ExprEnv);
+  });
+  bench('evaluate, full path (rate always ≥ 92): the same', () => {
+    gate.evaluate(passing[i++ % passing.length] as ExprEnv);
   });
   bench('evaluate: round(clamp(3 - (92 - policy_rate) * 0.5, 0, 3) + budget / pop, 2)', () => {
     blend.evaluate(envs[i++ % envs.length] as ExprEnv);
