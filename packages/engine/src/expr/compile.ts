@@ -58,7 +58,8 @@ function compileChecked(source: string, options: CompileOptions): CompileResult 
   };
 }
 
-/** The top level: one expression; jsep turns `a b`, `a, b` and `a; b` into a Compound. */
+/** The top level: one expression; jsep turns `a b` into a Compound (stray `,` and `;` were
+ *  already refused by parseSource). */
 function top(ast: Node, ctx: Ctx): Ev {
   if (ast.type !== 'Compound') return build(ast, ctx);
   const body = ast.body as Node[];
@@ -77,8 +78,8 @@ function several(parts: Node[], ctx: Ctx): Ev {
         compileError(
           'syntax',
           ctx.parsed.start(part),
-          '此处缺少运算符，或多出了一个表达式（逗号、分号只用于分隔函数参数）',
-          'an operator is missing here, or this is one expression too many (commas only separate function arguments)',
+          '此处缺少运算符（两个值之间要有运算符，如 + 或 &&）',
+          'an operator is missing here (two values need one between them, e.g. + or &&)',
         ),
       );
     }
