@@ -21,7 +21,7 @@ const units: Record<string, ExprValue>[] = Array.from({ length: 1000 }, (_, i) =
 const envs: ExprEnv[] = units.map((values) => ({ ident: (name) => values[name] as ExprValue }));
 // The same units all at 95 %, so && never short-circuits: the division always runs.
 const passing: ExprEnv[] = units
-  .map((values) => ({ ...values, policy_rate: q(95) }))
+  .map((values): Record<string, ExprValue> => ({ ...values, policy_rate: q(95) }))
   .map((values) => ({ ident: (name) => values[name] as ExprValue }));
 
 const gate = compiled('policy_rate >= 92 && births / pop * 1000 <= 8', ['policy_rate', 'births', 'pop']);
