@@ -1,0 +1,44 @@
+// Where a command's words go. With --json, stdout carries exactly one JSON document and
+// human text goes nowhere but stderr; without it, stdout carries the human report.
+import type { Msg } from '@kaohe/engine';
+import { pick, type Lang } from '../i18n/lang.ts';
+
+export interface Streams {
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+  /** Whether stderr is a terminal (progress bars only then). */
+  stderrIsTTY: boolean;
+  /** Where an absolute path is resolved from: what the user typed is relative to this. */
+  cwd: string;
+}
+
+export interface Output {
+  readonly lang: Lang;
+  readonly json: boolean;
+  readonly streams: Streams;
+  /** A line of the human report (stdout); dropped under --json. */
+  line(text: string | Msg): void;
+  /** A note on stderr (always, also under --json): files written, hints. */
+  note(text: string | Msg): void;
+  /** The machine-readable result: the one thing on stdout under --json. */
+  result(value: unknown): void;
+  text(msg: Msg): string;
+}
+
+export function createOutput(streams: Streams, lang: Lang, json: boolean): Output {
+  const text = (msg: Msg): string => pick(msg, lang);
+  const str = (t: string | Msg): string => (typeof t === 'string' ? t : text(t));
+  return {
+    lang,
+    json,
+    streams,
+    text,
+    line: (t) => {
+      if (!json) streams.stdout(`${str(t)}\n`);
+    },
+    note: (t) => streams.stderr(`${str(t)}\n`),
+    result: (value) => {
+      if (json) streams.stdout(`${JSON.stringify(value, null, 2)}\n`);
+    },
+  };
+}

@@ -1,0 +1,49 @@
+// The command tree: commander definitions only. Each action hands its parsed arguments to
+// its command folder and returns the command's status through `onStatus`.
+import { Command, Option } from 'commander';
+import type { Msg } from '@kaohe/engine';
+import type { CommandStatus } from './errors.ts';
+import { help } from './i18n/help.ts';
+import { LANGS, pick, toLang, type Lang } from './i18n/lang.ts';
+import { createOutput, type Output, type Streams } from './io/output.ts';
+import { runValidate } from './commands/validate/validate.ts';
+
+interface CommonOptions {
+  json?: boolean;
+  lang?: string;
+}
+
+type Action = (out: Output, args: unknown[], options: Record<string, unknown>) => Promise<CommandStatus>;
+
+export function buildProgram(streams: Streams, lang: Lang, onStatus: (status: CommandStatus) => void): Command {
+  const t = (msg: Msg): string => pick(msg, lang);
+  const program = new Command('kaohe')
+    .description(t(help.program))
+    .exitOverride()
+    .showHelpAfterError(false)
+    .configureOutput({ writeOut: streams.stdout, writeErr: streams.stderr, outputError: () => undefined });
+
+  const define = (name: string, description: Msg): Command =>
+    program
+      .command(name)
+      .description(t(description))
+      .option('--json', t(help.json))
+      .addOption(new Option('--lang <lang>', t(help.lang)).choices(LANGS).default('zh'))
+      .exitOverride()
+      .configureOutput({ writeOut: streams.stdout, writeErr: streams.stderr, outputError: () => undefined });
+
+  const act =
+    (run: Action) =>
+    async (...raw: unknown[]): Promise<void> => {
+      const command = raw.at(-1) as Command;
+      const options = command.opts<CommonOptions & Record<string, unknown>>();
+      const out = createOutput(streams, toLang(options.lang), options.json === true);
+      onStatus(await run(out, raw.slice(0, -2), options));
+    };
+
+  define('validate', help.validate)
+    .argument('<rules.json>', t(help.rules))
+    .action(act((out, [file]) => runValidate(file as string, out)));
+
+  return program;
+}
