@@ -1,0 +1,2 @@
+export { diffRuleSets } from './diff.ts';
+export type { Change, ChangeKind, Direction, RuleSetDiff } from './types.ts';
