@@ -14,6 +14,8 @@ export interface MockWorkbook {
   excel: { run: <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T> };
   /** Every range write, in order: [sheet, address, values]. */
   writes: [string, string, unknown[][]][];
+  /** Sheets a chart was added to. */
+  charts: string[];
   /** Headers the next guard read returns (a colleague edited the sheet). */
   setGuardValues(values: Cell[][]): void;
 }
@@ -22,6 +24,7 @@ const office = (values: Cell[][]) => values.map((row) => row.map((v) => (v === n
 
 export function mockWorkbook(sheets: MockSheet[], activeName: string): MockWorkbook {
   const writes: [string, string, unknown[][]][] = [];
+  const charts: string[] = [];
   let guardValues: Cell[][] | null = null;
   const sheetData = (s: MockSheet) => ({
     name: s.name,
@@ -35,6 +38,14 @@ export function mockWorkbook(sheets: MockSheet[], activeName: string): MockWorkb
       return this.used;
     },
     activate() {},
+    delete() {},
+    charts: {
+      chart: { title: { text: '' }, legend: { visible: true }, setPosition() {} },
+      add(this: { chart: unknown }) {
+        charts.push(s.name);
+        return this.chart;
+      },
+    },
     range: { values: [], numberFormat: [], select() {} },
     getRange(this: { range: Record<string, unknown> }, address: string) {
       const [from, to] = address.split(':').map(parseCell);
@@ -92,6 +103,7 @@ export function mockWorkbook(sheets: MockSheet[], activeName: string): MockWorkb
   return {
     excel: { run: (batch) => batch(context as unknown as Excel.RequestContext) },
     writes,
+    charts,
     setGuardValues(values) {
       guardValues = office(values);
     },
