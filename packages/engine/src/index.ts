@@ -10,4 +10,5 @@ export * from './cohort/index.ts';
 export * from './grades/index.ts';
 export * from './rollup/index.ts';
 export * from './certify/index.ts';
+export * from './diff/index.ts';
 export * from './fast/index.ts';
