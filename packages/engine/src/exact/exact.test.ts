@@ -27,6 +27,10 @@ describe('exact decimals', () => {
     expect(() => fmt(div(q(1), q(3)))).toThrow(/round it first/);
     expect(fmtFixed(div(q(1), q(3)), 2)).toBe('0.33');
   });
+  it('prints every place a value has, beyond 15', () => {
+    expect(fmt(q('0.30000000000000004'))).toBe('0.30000000000000004');
+    expect(fmt(div(q(1), q(2 ** 40)))).toBe('0.0000000000009094947017729282379150390625');
+  });
   it('rejects text that is not a plain decimal', () => {
     expect(() => q('9 2')).toThrow();
     expect(() => q('1e3')).toThrow();

@@ -98,10 +98,19 @@ export function round(a: Q, rounding: Rounding): Q {
  */
 export function fmt(a: Q): string {
   let d = a.d;
-  while (d % 2n === 0n) d /= 2n;
-  while (d % 5n === 0n) d /= 5n;
+  let twos = 0;
+  let fives = 0;
+  while (d % 2n === 0n) {
+    d /= 2n;
+    twos++;
+  }
+  while (d % 5n === 0n) {
+    d /= 5n;
+    fives++;
+  }
   if (d !== 1n) throw new RangeError(`${a.toFraction()} has no finite decimal form; round it first`);
-  const text = a.toString();
+  // Exactly as many places as the value has (fraction.js defaults to 15 and would cut).
+  const text = a.toString(Math.max(twos, fives));
   return text.includes('.') ? text.replace(/\.?0+$/, '') : text;
 }
 

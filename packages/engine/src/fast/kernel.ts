@@ -6,6 +6,7 @@ import { fmt, type Q } from '../exact/exact.ts';
 import type { UnitInput } from '../model/result.ts';
 import type { InputDef } from '../schema/ruleset.ts';
 import type { COperand, CIndicator, CompiledRuleSet, CSlope } from '../score/compile.ts';
+import type { Comparison } from '../schema/rules.ts';
 import { decodeValue } from '../score/env.ts';
 import { ceilDiv, floorDiv, mulSafe, roundDiv, toMicro, toScaled } from './fixed.ts';
 
@@ -80,7 +81,21 @@ export function buildKernel(rs: CompiledRuleSet, item: CIndicator): Kernel | und
 
   // Streams: plain per-case amounts only.
   const streams: { id: string; each: number; cap: number | undefined; sign: 1 | -1; blank: number | null }[] = [];
+  const states: { def: InputDef; amounts: Map<string, number>; cap: number | undefined; sign: 1 | -1 }[] = [];
   for (const { stream, cap } of item.streams) {
+    if (stream.kind === 'state') {
+      const def = rs.inputs.get(stream.input);
+      const capSc = cap ? sc(cap) : undefined;
+      const amounts = new Map<string, number>();
+      for (const [key, v] of Object.entries(stream.amounts)) {
+        const a = sc(v);
+        if (a === undefined) return undefined;
+        amounts.set(key, a);
+      }
+      if (!def || (cap && capSc === undefined) || !['yesno', 'choice'].includes(def.unit)) return undefined;
+      states.push({ def, amounts, cap: capSc, sign: stream.direction === 'add' ? 1 : -1 });
+      continue;
+    }
     if (stream.kind !== 'per-case' || stream.schedule || stream.multiplied || stream.zeroAt !== undefined || stream.increment !== undefined) return undefined;
     const each = sc(stream.each);
     const capSc = cap ? sc(cap) : undefined;
@@ -110,6 +125,19 @@ export function buildKernel(rs: CompiledRuleSet, item: CIndicator): Kernel | und
       if (amount === undefined) return undefined;
       if (s.cap !== undefined && amount > s.cap) amount = s.cap;
       const add = mulSafe(amount * s.sign, den);
+      if (add === undefined) return undefined;
+      num += add;
+    }
+    for (const st of states) {
+      const raw = unit.values[st.def.id];
+      if (raw === null || raw === undefined || raw === '') return null;
+      const v = decodeValue(st.def, raw);
+      if (v.problem !== undefined || v.value === undefined) return undefined;
+      const key = typeof v.value === 'boolean' ? (v.value ? 'yes' : 'no') : String(v.value);
+      let amount = st.amounts.get(key);
+      if (amount === undefined) continue;
+      if (st.cap !== undefined && amount > st.cap) amount = st.cap;
+      const add = mulSafe(amount * st.sign, den);
       if (add === undefined) return undefined;
       num += add;
     }
@@ -240,6 +268,47 @@ function baseKernel(
         const v = decodeValue(def, raw);
         if (v.problem !== undefined || typeof v.value !== 'boolean') return undefined;
         return whole(v.value ? yes : no);
+      };
+    }
+    case 'tiers': {
+      const valueOp = item.operands.get('value');
+      const def = valueOp?.input;
+      if (!valueOp || !def || valueOp.derived) return undefined;
+      const numeric = getter(valueOp, rs.inputs);
+      const tiers: { op?: Comparison; than?: number; equals?: string | boolean; points: number }[] = [];
+      for (const [i, tier] of rule.tiers.entries()) {
+        const pts = toScaled(tier.points, dp);
+        if (pts === undefined) return undefined;
+        if ('equals' in tier) tiers.push({ equals: tier.equals, points: pts });
+        else {
+          const than = item.operands.get(`tier${i}`);
+          const t = than?.constant ? microOf(than.constant) : undefined;
+          if (t === undefined || !numeric) return undefined;
+          tiers.push({ op: tier.op, than: t, points: pts });
+        }
+      }
+      const otherwise = rule.otherwise === undefined ? 0 : toScaled(rule.otherwise, dp);
+      if (otherwise === undefined) return undefined;
+      return (unit) => {
+        const raw = unit.values[def.id];
+        if ((raw === null || raw === undefined || raw === '') && def.blankMeans === undefined) return null;
+        let v: number | string | boolean | undefined;
+        if (numeric) v = numeric(unit) ?? undefined;
+        else {
+          const d = decodeValue(def, raw);
+          if (d.problem !== undefined || d.value === undefined || typeof d.value === 'object') return undefined;
+          v = d.value;
+        }
+        if (v === undefined) return undefined;
+        for (const t of tiers) {
+          if (t.op !== undefined && t.than !== undefined) {
+            if (typeof v !== 'number') return undefined;
+            const c = v - t.than;
+            const ok = t.op === '>=' ? c >= 0 : t.op === '>' ? c > 0 : t.op === '<=' ? c <= 0 : t.op === '<' ? c < 0 : c === 0;
+            if (ok) return whole(t.points);
+          } else if (v === t.equals) return whole(t.points);
+        }
+        return whole(otherwise);
       };
     }
     default:

@@ -9,12 +9,13 @@ import type { RuleSetInput } from '../schema/ruleset.ts';
 
 // Every shape the kernels take, plus shapes they hand to the exact evaluator.
 const json: RuleSetInput = {
-  schemaVersion: 1, id: 'lean', title: '快速路径', issuer: '市', level: '县', year: 2015, edition: 1, points: 40,
+  schemaVersion: 1, id: 'lean', title: '快速路径', pointsMismatch: '三.1 的小项合计6分,按上限5分计', issuer: '市', level: '县', year: 2015, edition: 1, points: 51,
   rounding: { scores: { dp: 2, mode: 'half-up' }, rates: { dp: 1, mode: 'half-up' } },
   inputs: [
     { id: 'a', label: 'a', unit: '%' }, { id: 'b', label: 'b', unit: '‰' }, { id: 'c', label: 'c', unit: 'number' },
     { id: 'y', label: 'y', unit: 'yesno', evidence: true }, { id: 'n', label: 'n', unit: 'count', blankMeans: 0 },
     { id: 'budget', label: 'budget', unit: '元' }, { id: 'pop', label: 'pop', unit: '人' },
+    { id: 'st', label: 'st', unit: 'choice', choices: [{ value: 'late', label: '逾期' }, { value: 'none', label: '未报' }, { value: 'ok', label: '按时' }] },
   ],
   sections: [
     {
@@ -29,6 +30,13 @@ const json: RuleSetInput = {
         { code: '8', title: '倒扣', points: 3, min: -5, deductions: [{ kind: 'per-case', input: 'n', each: 1.5 }] },
       ],
     },
+    { code: '三', title: '丙', points: 12, items: [
+      { code: '1', title: '父项', points: 5, items: [
+        { code: '(1)', title: '档次', points: 3, rule: { kind: 'tiers', value: 'c', tiers: [{ op: '>=', than: 110, points: 3 }, { op: '>=', than: 100, points: 1.5 }] } },
+        { code: '(2)', title: '结果', points: 3, rule: { kind: 'tiers', value: 'st', tiers: [{ equals: 'ok', points: 3 }, { equals: 'late', points: 1 }] } },
+      ] },
+      { code: '2', title: '状态', points: 7, deductions: [{ kind: 'state', input: 'st', amounts: { late: 0.5, none: 1 } }, { kind: 'state', input: 'y', amounts: { no: 2.25 } }] },
+    ] },
     { code: '二', title: '乙', points: 16, notApplicable: 'rescale', items: [
       { code: '1', title: '条件', points: 8, applicable: 'y', rule: { kind: 'threshold', value: 'a', op: '>=', target: 80 } },
       { code: '2', title: '公式', points: 8, rule: { kind: 'expr', score: 'min(8, c / 20)' } },
@@ -50,7 +58,7 @@ const maybe = <T,>(arb: fc.Arbitrary<T>) => fc.oneof({ weight: 9, arbitrary: arb
 describe('lean scorer', () => {
   it('puts the simple shapes on integer kernels and the rest on the exact evaluator', () => {
     expect(kernelCoverage(rs)).toEqual({
-      kernel: ['一.1', '一.2', '一.3', '一.4', '一.5', '一.6', '一.8', '加分.1'],
+      kernel: ['一.1', '一.2', '一.3', '一.4', '一.5', '一.6', '一.8', '三.1', '三.2', '加分.1'],
       exact: ['一.7', '二.1', '二.2'],
     });
   });
@@ -62,6 +70,7 @@ describe('lean scorer', () => {
           a: maybe(decimal(70, 100, 3)), b: maybe(decimal(0, 15, 2)), c: maybe(decimal(90, 125, 1)),
           y: maybe(fc.boolean()), n: maybe(fc.integer({ min: 0, max: 6 })),
           budget: maybe(decimal(100000, 3000000, 0)), pop: decimal(10000, 100000, 0),
+          st: maybe(fc.constantFrom('late', 'none', 'ok', '按时', 'bogus')),
         }),
         fc.boolean(),
         (values, evidence) => {

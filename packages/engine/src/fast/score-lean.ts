@@ -29,6 +29,9 @@ interface LeanItem {
   item: CIndicator;
   kernel: Kernel | undefined;
   points: number;
+  /** A pure container whose sub-items all run on kernels: their sum, capped. */
+  children?: LeanItem[];
+  min?: number;
 }
 
 export type LeanScorer = (unit: UnitInput, ctx?: ScoreContext) => LeanResult;
@@ -43,6 +46,12 @@ export function createLeanScorer(rs: CompiledRuleSet): LeanScorer {
   };
   const lean = (item: CIndicator): LeanItem => {
     const points = toScaled(item.points.toString(), dp);
+    const min = toScaled(item.min.toString(), dp);
+    const pure = !item.rule && item.streams.length === 0 && item.gates.length === 0 && !item.applicable && !item.pointsByClass;
+    if (pure && item.children.length > 0 && points !== undefined && min !== undefined) {
+      const children = item.children.map(lean);
+      if (children.every((c) => c.kernel || c.children)) return { item, kernel: undefined, points, children, min };
+    }
     const kernel = points === undefined ? undefined : buildKernel(rs, item);
     return { item, kernel, points: points ?? 0 };
   };
@@ -59,6 +68,11 @@ export function createLeanScorer(rs: CompiledRuleSet): LeanScorer {
     let scorer: UnitScorer | undefined;
     let complete = true;
     const score = (li: LeanItem): { score: number; max: number } => {
+      if (li.children) {
+        let sum = 0;
+        for (const child of li.children) sum += score(child).score;
+        return { score: Math.max(li.min ?? 0, Math.min(li.points, sum)), max: li.points };
+      }
       const fast = li.kernel?.(unit);
       if (fast !== undefined) {
         if (fast === null) complete = false;
@@ -107,8 +121,13 @@ export function createLeanScorer(rs: CompiledRuleSet): LeanScorer {
 export function kernelCoverage(rs: CompiledRuleSet): { kernel: string[]; exact: string[] } {
   const kernel: string[] = [];
   const exact: string[] = [];
+  const onKernel = (item: CIndicator): boolean => {
+    const pure = !item.rule && item.streams.length === 0 && item.gates.length === 0 && !item.applicable && !item.pointsByClass;
+    if (pure && item.children.length > 0) return item.children.every(onKernel);
+    return buildKernel(rs, item) !== undefined;
+  };
   const visit = (item: CIndicator): void => {
-    (buildKernel(rs, item) ? kernel : exact).push(item.path);
+    (onKernel(item) ? kernel : exact).push(item.path);
   };
   rs.sections.forEach((s) => s.items.forEach(visit));
   rs.bonus?.items.forEach(visit);

@@ -2,7 +2,7 @@
 // once, decimals read once, paths resolved, dependencies between items ordered. Collects every
 // problem it finds as an Issue with the rule path; `compileRuleSet` refuses a rule set with errors.
 import { compileExpr } from '../expr/index.ts';
-import type { CompiledExpr } from '../expr/types.ts';
+import type { CompiledExpr, ExprKind } from '../expr/types.ts';
 import { q, sum, ZERO, type Q } from '../exact/exact.ts';
 import type { Issue, Msg, UnitInput } from '../model/result.ts';
 import { msgOf } from '../messages/text.ts';
@@ -84,6 +84,11 @@ export class CompileError extends Error {
   }
 }
 
+const KIND_OF_UNIT: Record<InputUnit, ExprKind> = {
+  '%': 'number', '‰': 'number', 元: 'number', 万元: 'number', 人: 'number', 户: 'number', 个: 'number', 次: 'number',
+  天: 'number', 月: 'number', count: 'number', number: 'number', yesno: 'boolean', choice: 'string', text: 'string', date: 'string',
+};
+
 const OPERAND_KEYS = ['value', 'target', 'low', 'high', 'previous', 'base', 'full', 'zero'] as const;
 const SLOPE_KEYS = ['below', 'above', 'outside'] as const;
 
@@ -110,8 +115,10 @@ export function compileCollecting(ruleSet: RuleSet): { compiled: CompiledRuleSet
   const peerInputs = new Set<string>();
   const rankRules: CompiledRuleSet['rankRules'][number][] = [];
 
+  const types = new Map<string, ExprKind>([['class', 'string'], ['total', 'number']]);
+  for (const def of inputs.values()) types.set(def.id, KIND_OF_UNIT[def.unit]);
   const expr = (source: string, path: string, ids: ReadonlySet<string> = identifiers): CompiledExpr | undefined => {
-    const result = compileExpr(source, { identifiers: ids, functions: hostFunctions });
+    const result = compileExpr(source, { identifiers: ids, functions: hostFunctions, types });
     if (!result.ok) {
       for (const e of result.errors) {
         issues.push(error(`expr-${e.code}`, path, { zh: `${path}:${e.message.zh}`, en: `${path}: ${e.message.en}` }, { position: e.position }));

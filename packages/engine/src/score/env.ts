@@ -102,6 +102,7 @@ function peer(kind: 'mean' | 'max' | 'min'): HostFunction {
   return {
     arity: [1],
     rawArgs: true,
+    returns: 'number',
     call(args, env) {
       const id = String(args[0]);
       const stat = asEnv(env).ctx.peers?.stat(kind, id);
@@ -119,6 +120,7 @@ export const hostFunctions: Readonly<Record<string, HostFunction>> = {
   score: {
     arity: [1],
     rawArgs: true,
+    returns: 'number',
     call(args, env) {
       const r = asEnv(env).result(String(args[0]));
       if (r.score === null) throw new MissingValue(`score(${String(args[0])})`);
@@ -128,11 +130,13 @@ export const hostFunctions: Readonly<Record<string, HostFunction>> = {
   met: {
     arity: [1],
     rawArgs: true,
+    returns: 'boolean',
     call: (args, env) => asEnv(env).result(String(args[0])).status === 'met',
   },
   status: {
     arity: [1],
     rawArgs: true,
+    returns: 'string',
     call: (args, env) => asEnv(env).result(String(args[0])).status,
   },
 };

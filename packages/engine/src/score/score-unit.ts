@@ -1,6 +1,7 @@
 // Scores one unit under a compiled rule set: every item, section subtotals, capped bonus,
 // total, and — separate from the score — sanctions and vetoes.
 import { MissingValue } from '../expr/types.ts';
+import { ExprEvalError } from '../expr/errors.ts';
 import { add, clamp, div, fmt, max as qmax, min as qmin, mul, q, round, sum, ZERO, type Q } from '../exact/exact.ts';
 import type { IndicatorResult, IndicatorStatus, Issue, Msg, SanctionResult, SectionResult, UnitInput, UnitResult } from '../model/result.ts';
 import type { ScoreContext } from '../model/context.ts';
@@ -17,6 +18,7 @@ const WORST: readonly IndicatorStatus[] = ['missing-input', 'missing-evidence', 
 /** An evaluation error the expression module raises (division by zero, wrong type): a value problem. */
 function asProblem(e: unknown): Msg | undefined {
   if (e instanceof RuleProblem) return e.detail;
+  if (e instanceof ExprEvalError) return e.msg;
   if (e && typeof e === 'object' && 'message' in e) {
     const m = (e as { message: unknown }).message;
     if (m && typeof m === 'object' && 'zh' in m && 'en' in m) return m as Msg;
