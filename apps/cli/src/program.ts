@@ -6,6 +6,7 @@ import type { CommandStatus } from './errors.ts';
 import { help } from './i18n/help.ts';
 import { LANGS, pick, toLang, type Lang } from './i18n/lang.ts';
 import { createOutput, type Output, type Streams } from './io/output.ts';
+import { runDiff } from './commands/diff/diff.ts';
 import { runValidate } from './commands/validate/validate.ts';
 
 interface CommonOptions {
@@ -44,6 +45,11 @@ export function buildProgram(streams: Streams, lang: Lang, onStatus: (status: Co
   define('validate', help.validate)
     .argument('<rules.json>', t(help.rules))
     .action(act((out, [file]) => runValidate(file as string, out)));
+
+  define('diff', help.diff)
+    .argument('<old.json>', t(help.oldRules))
+    .argument('<new.json>', t(help.newRules))
+    .action(act((out, [oldFile, newFile]) => runDiff(oldFile as string, newFile as string, out)));
 
   return program;
 }
