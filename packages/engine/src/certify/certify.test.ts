@@ -53,7 +53,8 @@ describe('certify', () => {
       ['一.2', 'not-met'],
       ['一.3', 'missing-input'],
     ]);
-    expect(record.failing[1]!.reason.zh.startsWith('缺少数据')).toBe(true);
+    expect(record.failing[1]!.reason.zh).toContain('一线人员占理事比例');
+    expect(record.failing[0]!.reason.zh).toContain('7.5');
     expect(out.value.summary.zh).toBe('团结村协会认定:2项条款未达到(一.2、一.3),不予认定,请于 2027-01-19 前完成整改');
   });
 

@@ -9,14 +9,6 @@ import { error, warning } from '../validate/issues.ts';
 import { addDays, compareDates, isIsoDate } from './dates.ts';
 import type { CertificationOutcome, CertificationRecord, CertifyOptions, FailingClause } from './types.ts';
 
-const STATUS_ZH: Record<string, string> = {
-  'partly-met': '部分达到',
-  'not-met': '未达到',
-  'missing-input': '缺少数据',
-  'missing-evidence': '缺少佐证材料',
-  gated: '不予认定',
-};
-
 function leaves(items: readonly IndicatorResult[]): IndicatorResult[] {
   return items.flatMap((i) => (i.children?.length ? leaves(i.children) : [i]));
 }
@@ -28,7 +20,8 @@ function failingClauses(result: ReturnType<typeof scoreUnit>): FailingClause[] {
       path: i.path,
       title: i.title,
       status: i.status,
-      reason: { zh: `${STATUS_ZH[i.status] ?? i.status}:${i.reason.zh}`, en: `${i.status}: ${i.reason.en}` },
+      // The item's own reason already says what is missing or by how much it falls short.
+      reason: i.reason,
     }));
   const vetoes = result.sanctions
     .filter((s) => s.level === 'veto')

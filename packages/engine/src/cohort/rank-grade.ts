@@ -27,18 +27,14 @@ export function rankAndGrade(
       issues.push(warning('incomplete-unit', `units.${r.unitId}`, { zh: `单位「${r.name}」有未能计分的指标,排名和等次仅供参考`, en: `unit "${r.name}" has items that could not be scored: its rank and grade are provisional` }));
     }
   }
-  // Rows keep the result's index so that duplicate ids stay distinct and nothing is lost.
+  // Rows keep the result's index (seq) so that duplicate ids stay distinct and nothing is lost.
   const rows = results.map((r, i) => ({
     id: r.unitId,
-    index: i,
+    seq: i,
     vetoed: r.vetoed,
     keys: [q(r.total), ...tieBreaks.map((tb) => tieBreakKey(tb, r, unitById.get(r.unitId)))],
   }));
-  const placed = rankRows(rows.map((r) => ({ ...r, id: `${r.id}\u0000${String(r.index).padStart(9, '0')}` })), ruleSet.ranking);
-  const ordered = placed.map((p) => {
-    const index = Number(p.id.slice(p.id.indexOf('\u0000') + 1));
-    return { p, r: results[index] as UnitResult };
-  });
+  const ordered = rankRows(rows, ruleSet.ranking).map((p) => ({ p, r: results[p.seq ?? 0] as UnitResult }));
 
   const gradeRule = ruleSet.grades;
   const assignment = gradeRule

@@ -5,6 +5,8 @@ import type { Q } from '../exact/exact.ts';
 
 export interface RankRow {
   id: string;
+  /** Breaks the listing order of rows that share an id (a duplicate is reported, not lost). */
+  seq?: number;
   vetoed: boolean;
   /** Total first, then the tie-breaks; larger is better; null (not available) sorts last. */
   keys: readonly (Q | null)[];
@@ -17,6 +19,7 @@ export interface RankOptions {
 
 export interface Placed {
   id: string;
+  seq?: number;
   /** 1-based place in the listing. */
   position: number;
   /** 1-based rank: equal rows share it (1, 1, 3 when shared; 1, 1, 2 when dense). */
@@ -41,11 +44,11 @@ export function compareRows(a: RankRow, b: RankRow, vetoedLast: boolean): number
   return 0;
 }
 
-const byId = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+const byId = (a: RankRow, b: RankRow): number => (a.id < b.id ? -1 : a.id > b.id ? 1 : (a.seq ?? 0) - (b.seq ?? 0));
 
 /** Orders and ranks the rows; the input order never matters. */
 export function rankRows(rows: readonly RankRow[], options: RankOptions): Placed[] {
-  const sorted = [...rows].sort((a, b) => compareRows(a, b, options.vetoedLast) || byId(a.id, b.id));
+  const sorted = [...rows].sort((a, b) => compareRows(a, b, options.vetoedLast) || byId(a, b));
   const placed: Placed[] = [];
   sorted.forEach((row, i) => {
     const prev = i > 0 ? sorted[i - 1] : undefined;
@@ -58,7 +61,7 @@ export function rankRows(rows: readonly RankRow[], options: RankOptions): Placed
         prevPlaced.tied = true;
       }
     }
-    placed.push({ id: row.id, position: i + 1, rank, tied: prev !== undefined && prevPlaced?.rank === rank });
+    placed.push({ id: row.id, ...(row.seq !== undefined ? { seq: row.seq } : {}), position: i + 1, rank, tied: prev !== undefined && prevPlaced?.rank === rank });
   });
   return placed;
 }

@@ -106,7 +106,7 @@ export function compareGrades(a: RuleSet, b: RuleSet): Change[] {
 export function compareRanking(a: RuleSet, b: RuleSet): Change[] {
   const where: Where = { path: 'ranking', label: { zh: '排名', en: 'Ranking' } };
   return keep([
-    textChange('ranking', where, { zh: '并列排序依据', en: 'tie-breaks' }, a.ranking.tieBreak.join('、'), b.ranking.tieBreak.join('、')),
+    textChange('ranking', where, { zh: '并列排序依据', en: 'tie-breaks' }, a.ranking.tieBreak.join('、') || undefined, b.ranking.tieBreak.join('、') || undefined),
     textChange('ranking', where, { zh: '并列名次', en: 'ties' }, a.ranking.ties, b.ranking.ties),
     textChange('ranking', where, { zh: '否决单位排最后', en: 'vetoed units last' }, String(a.ranking.vetoedLast), String(b.ranking.vetoedLast)),
   ]);

@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import { RuleSet, type RuleSetInput } from '../schema/ruleset.ts';
+import { diffRuleSets } from './diff.ts';
+
+const base: RuleSetInput = {
+  schemaVersion: 1, id: 'assoc', title: '协会工作考核', issuer: '计生协', level: '苏木乡镇', year: 2025, edition: 3, points: 10,
+  rounding: { scores: { dp: 2, mode: 'half-up' } },
+  inputs: [{ id: 'funds', label: '协会经费', unit: '万元' }, { id: 'late', label: '逾期上报', unit: 'yesno' }],
+  sections: [{ code: '一', title: '组织', points: 10, items: [{ code: '1', title: '经费', points: 10, deductions: [{ kind: 'state', input: 'late', amounts: { true: 2 } }] }] }],
+  bonus: { cap: 3, items: [{ code: '1', title: '单列奖励经费', points: 2, rule: { kind: 'yesno', input: 'late' } }] },
+  grades: { bands: [{ id: 'a', label: '优秀', min: 9, maxShare: 30 }, { id: 'b', label: '良好', min: 7 }, { id: 'c', label: '合格', min: 0 }] },
+};
+const old = RuleSet.parse(base);
+const next = (fn: (r: RuleSetInput) => void) => {
+  const copy = structuredClone(base);
+  fn(copy);
+  return RuleSet.parse(copy);
+};
+const lines = (b: RuleSet) => diffRuleSets(old, b).changes.map((c) => [c.path, c.message.zh, c.direction ?? '-']);
+
+describe('diffRuleSets outside the indicators', () => {
+  it('inputs, sections, bonus cap and bonus items', () => {
+    const b = next((r) => {
+      r.inputs = [{ id: 'funds', label: '协会经费', unit: '万元' }, { id: 'late', label: '逾期上报', unit: 'yesno' }, { id: 'members', label: '会员数', unit: '人' }];
+      r.inputs.splice(0, 1);
+      r.sections.push({ code: '二', title: '会员', points: 5, items: [{ code: '1', title: '会员发展', points: 5 }] });
+      r.points = 15;
+      r.bonus!.cap = 2;
+      r.bonus!.items[0]!.points = 3;
+    });
+    expect(lines(b)).toEqual([
+      ['points', '考核办法:总分由 10分 提高到 15分', '-'],
+      ['二', '二 会员:新增(5分)', '-'],
+      ['加分', '加分:加分上限由 3分 降低到 2分(收紧)', 'tightened'],
+      ['加分.1', '加分.1 单列奖励经费:分值由 2分 提高到 3分', '-'],
+      ['inputs.members', '输入项「会员数」:新增', '-'],
+      ['inputs.funds', '输入项「协会经费」:删除', '-'],
+    ]);
+  });
+
+  it('a removed deduction stream and a grade band removed, a quota dropped, ranking and policies', () => {
+    const b = next((r) => {
+      delete r.sections[0]!.items[0]!.deductions;
+      r.grades = { bands: [{ id: 'a', label: '优秀', min: 9 }, { id: 'c', label: '合格', min: 0 }], vetoed: 'c' };
+      r.ranking = { tieBreak: ['section:一'] };
+      r.evidencePolicy = 'flag';
+    });
+    expect(lines(b)).toEqual([
+      ['evidencePolicy', '考核办法:缺少佐证材料的处理由「该项不得分」改为「保留得分并标记」(放宽)', 'loosened'],
+      ['一.1', '一.1 经费:取消「late」按情形扣分(放宽)', 'loosened'],
+      ['grades.bands.a.maxShare', '等次「优秀」:取消比例上限(30%)(放宽)', 'loosened'],
+      ['grades.bands.b', '等次「良好」:删除', '-'],
+      ['grades', '等次:被否决单位的等次由「无」改为「c」', '-'],
+      ['ranking', '排名:并列排序依据由「无」改为「section:一」', '-'],
+    ]);
+  });
+});
