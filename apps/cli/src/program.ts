@@ -6,6 +6,7 @@ import type { CommandStatus } from './errors.ts';
 import { help } from './i18n/help.ts';
 import { LANGS, pick, toLang, type Lang } from './i18n/lang.ts';
 import { createOutput, type Output, type Streams } from './io/output.ts';
+import { runDemo } from './commands/demo/demo.ts';
 import { runDiff } from './commands/diff/diff.ts';
 import { runValidate } from './commands/validate/validate.ts';
 
@@ -50,6 +51,10 @@ export function buildProgram(streams: Streams, lang: Lang, onStatus: (status: Co
     .argument('<old.json>', t(help.oldRules))
     .argument('<new.json>', t(help.newRules))
     .action(act((out, [oldFile, newFile]) => runDiff(oldFile as string, newFile as string, out)));
+
+  define('demo', help.demo)
+    .option('--out <dir>', t(help.demoOut))
+    .action(act((out) => runDemo(out)));
 
   return program;
 }

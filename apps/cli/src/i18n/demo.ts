@@ -1,0 +1,13 @@
+import type { Msg } from '@kaohe/engine';
+
+export const demoText = {
+  heading: (title: string, units: number): Msg => ({
+    zh: `演示:${title},${units} 个旗县区`,
+    en: `Demo: ${title}, ${units} units`,
+  }),
+  outDir: (dir: string): Msg => ({ zh: `演示文件在:${dir}`, en: `Demo files are in: ${dir}` }),
+  bundledInvalid: {
+    zh: '内置示例规则集无效(kaohe 的缺陷)',
+    en: 'the bundled example rule set is invalid (a bug in kaohe)',
+  } satisfies Msg,
+} as const;

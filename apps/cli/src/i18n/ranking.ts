@@ -1,0 +1,31 @@
+import { fmtFixed, q, type Msg } from '@kaohe/engine';
+
+/** Shares come as exact text ("125/3"): shown to one decimal. */
+const shareText = (share: string): string => {
+  const [n, d] = share.split('/');
+  const value = d === undefined ? q(share) : q(n ?? '0').div(q(d));
+  return fmtFixed(value, 1).replace(/\.0$/, '');
+};
+
+export const rankingText = {
+  rank: { zh: '名次', en: 'Rank' },
+  unit: { zh: '单位', en: 'Unit' },
+  total: { zh: '总分', en: 'Total' },
+  grade: { zh: '等次', en: 'Grade' },
+  veto: { zh: '否决', en: 'Veto' },
+  losses: { zh: '主要扣分', en: 'Largest deductions' },
+  vetoed: { zh: '一票否决', en: 'vetoed' },
+  noCommendation: { zh: '不予评先', en: 'no commendation' },
+  none: { zh: '—', en: '—' },
+  missing: { zh: '缺数据', en: 'missing data' },
+  incomplete: { zh: '* 有指标缺数据未能计分,排名和等次仅供参考', en: '* some items could not be scored (missing data): rank and grade are provisional' },
+  band: (label: string, count: number, share: string): Msg => ({
+    zh: `${label} ${count} 个(${shareText(share)}%)`,
+    en: `${label} ${count} (${shareText(share)}%)`,
+  }),
+  grades: (graded: number, parts: string): Msg => ({ zh: `等次(${graded} 个单位参评):${parts}`, en: `Grades (${graded} units graded): ${parts}` }),
+  heading: (title: string, count: number): Msg => ({
+    zh: `${title}:${count} 个单位的排名`,
+    en: `${title}: ranking of ${count} units`,
+  }),
+} satisfies Record<string, Msg | ((...args: never[]) => Msg)>;
