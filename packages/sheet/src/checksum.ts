@@ -1,0 +1,22 @@
+// The rule set's fingerprint: SHA-256 of its canonical JSON (RFC 8785, JCS), so a reviewer
+// can tell whether the rules inside a workbook are the ones they hold, whatever the key order.
+import { sha256 } from '@noble/hashes/sha2.js';
+import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
+import canonicalize from 'canonicalize';
+import type { RuleSet } from '@kaohe/engine';
+
+/** Canonical JSON (RFC 8785) of a parsed rule set: the text embedded in the meta sheet. */
+export function canonicalRuleSet(ruleSet: RuleSet): string {
+  const text = canonicalize(ruleSet);
+  if (text === undefined) throw new TypeError('rule set has no JSON form');
+  return text;
+}
+
+export function sha256Hex(text: string): string {
+  return bytesToHex(sha256(utf8ToBytes(text)));
+}
+
+/** SHA-256 (hex) of the canonical JSON of a parsed rule set (defaults applied). */
+export function ruleSetChecksum(ruleSet: RuleSet): string {
+  return sha256Hex(canonicalRuleSet(ruleSet));
+}

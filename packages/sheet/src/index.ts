@@ -1,0 +1,17 @@
+export type {
+  CellFormat, CellHint, CellPos, CellValue, DataColumn, Grid, HeaderField, RangeWrite, RowKind, ScoringColumn,
+  SheetGrid, SheetIssue, SheetLayout, SheetMap, SheetResult, SheetState, Template,
+} from './types.ts';
+export { a1, a1Range, cellRef, colLetters, parseRange } from './a1.ts';
+export { canonicalRuleSet, ruleSetChecksum, sha256Hex } from './checksum.ts';
+export { LAYOUT_VERSION, META_CHUNK, SHEET_NAMES, DATA_COLUMNS, SCORING_COLUMNS } from './labels.ts';
+export type { SheetIssueCode } from './messages.ts';
+export { buildTemplate, type TemplateOptions } from './template/build-template.ts';
+export type { UnitIdentity } from './template/scoring-sheet.ts';
+export { parseInput } from './read/parse-input.ts';
+export { numberText, isPercentFormat } from './read/number-text.ts';
+export { serialToIso } from './read/dates.ts';
+export { readSheet, type ReadOptions, type SheetRead } from './read/read-sheet.ts';
+export type { Reported, Stage } from './read/read-scoring.ts';
+export { planWrites, type WriteOptions } from './write/plan-writes.ts';
+export { applyToGrids } from './write/apply-to-grids.ts';

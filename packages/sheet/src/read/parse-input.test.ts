@@ -1,0 +1,116 @@
+import { describe, expect, it } from 'vitest';
+import type { InputDef } from '@kaohe/engine';
+import type { CellValue } from '../types.ts';
+import { parseInput } from './parse-input.ts';
+
+const def = (unit: InputDef['unit'], extra: Partial<InputDef> = {}): InputDef => ({
+  id: 'x', label: '测试', unit, source: 'unit', evidence: false, ...extra,
+});
+const read = (raw: CellValue, unit: InputDef['unit'], format: string | null = null, extra: Partial<InputDef> = {}) =>
+  parseInput(raw, format, def(unit, extra), '基础数据!E7');
+
+describe('parseInput', () => {
+  it.each<[CellValue, string | null, string]>([
+    ['92%', null, '92'],
+    ['９２％', null, '92'],
+    ['92', null, '92'],
+    [92, null, '92'],
+    [0.92, '0.00%', '92'],
+    [0.912, '0.0%', '91.2'],
+    [' 91.20 % ', null, '91.2'],
+    ['100', null, '100'],
+    [0.07, '0%', '7'],
+  ])('reads %j (format %j) for a %% input as %s, without a warning', (raw, format, expected) => {
+    const r = read(raw, '%', format);
+    expect(r.value).toBe(expected);
+    expect(r.issues).toEqual([]);
+  });
+
+  it('reads an unmarked fraction for a % input as a percentage and warns with the address', () => {
+    for (const raw of [0.92, '0.92']) {
+      const r = read(raw, '%');
+      expect(r.value).toBe('92');
+      expect(r.issues).toMatchObject([{ code: 'ambiguous-percent', address: '基础数据!E7', severity: 'warning', inputId: 'x' }]);
+      expect(r.issues[0]?.message.zh).toContain('92%');
+    }
+  });
+
+  it.each<[CellValue, string | null, string, boolean]>([
+    ['8‰', null, '8', false],
+    [8, '0.00"‰"', '8', false],
+    ['８‰', null, '8', false],
+    ['0.8%', null, '8', true],
+    [0.008, '0.0%', '8', true],
+  ])('reads %j (format %j) for a ‰ input as %s', (raw, format, expected, warned) => {
+    const r = read(raw, '‰', format);
+    expect(r.value).toBe(expected);
+    expect(r.issues.map((i) => i.code)).toEqual(warned ? ['unit-converted'] : []);
+  });
+
+  it('keeps decimals exact: shortest spelling of a double, never its binary expansion', () => {
+    expect(read(0.1, 'number').value).toBe('0.1');
+    expect(read(1e-7, 'number').value).toBe('0.0000001');
+    expect(read(0.1 + 0.2, 'number').value).toBe('0.30000000000000004');
+    expect(read(1e21, 'number').value).toBe('1000000000000000000000');
+    expect(read(0.285, '%', '0.0%').value).toBe('28.5');
+  });
+
+  it.each<[CellValue, InputDef['unit'], string]>([
+    ['1,234', '人', '1234'],
+    ['1,234,567.5', '元', '1234567.5'],
+    ['１，２３４', '人', '1234'],
+    ['3.5万元', '万元', '3.5'],
+    ['12人', '人', '12'],
+    ['−3', 'number', '-3'],
+    ['.5', 'number', '0.5'],
+    [' 42 ', 'count', '42'],
+  ])('reads numbers stored as text: %j (%s) → %s', (raw, unit, expected) => {
+    expect(read(raw, unit)).toEqual({ value: expected, issues: [] });
+  });
+
+  it.each<[CellValue, InputDef['unit'], string]>([
+    ['abc', 'number', 'not-a-number'],
+    ['1,5', 'number', 'not-a-number'],
+    ['12,34', '人', 'not-a-number'],
+    ['12户', '人', 'unexpected-unit'],
+    ['5%', '元', 'unexpected-unit'],
+    [true, 'number', 'not-a-number'],
+    ['也许', 'yesno', 'invalid-yesno'],
+    [2, 'yesno', 'invalid-yesno'],
+    ['2012-02-30', 'date', 'invalid-date'],
+  ])('rejects %j for a %s input with %s and no value', (raw, unit, code) => {
+    const r = read(raw, unit);
+    expect(r.value).toBeNull();
+    expect(r.issues).toMatchObject([{ code, severity: 'error', address: '基础数据!E7' }]);
+    expect(r.issues[0]?.message.zh).toBeTruthy();
+    expect(r.issues[0]?.message.en).toBeTruthy();
+  });
+
+  it('reads a blank as missing, never as 0', () => {
+    for (const raw of [null, '', '   ']) expect(read(raw, 'count')).toEqual({ value: null, issues: [] });
+    expect(read('-', 'count')).toMatchObject({ value: null, issues: [{ code: 'dash-as-blank', severity: 'warning' }] });
+  });
+
+  it.each<[CellValue, boolean]>([
+    ['是', true], ['否', false], ['√', true], ['×', false], ['有', true], ['无', false],
+    ['Y', true], ['n', false], ['ｙｅｓ', true], [true, true], [false, false], [1, true], [0, false],
+  ])('reads %j as yes/no %s', (raw, expected) => {
+    expect(read(raw, 'yesno')).toEqual({ value: expected, issues: [] });
+  });
+
+  it('reads dates from Excel serials and typed text', () => {
+    expect(read(40973, 'date').value).toBe('2012-03-05');
+    expect(read(1, 'date').value).toBe('1900-01-01');
+    expect(read(59, 'date').value).toBe('1900-02-28');
+    expect(read(61, 'date').value).toBe('1900-03-01');
+    expect(read('2012年3月5日', 'date').value).toBe('2012-03-05');
+    expect(read('2012/3/5', 'date').value).toBe('2012-03-05');
+  });
+
+  it('reads choices by value or label', () => {
+    const choices = [{ value: 'built', label: '已建成' }, { value: 'none', label: { zh: '未建', en: 'not built' } }];
+    expect(read('已建成', 'choice', null, { choices }).value).toBe('built');
+    expect(read('none', 'choice', null, { choices }).value).toBe('none');
+    expect(read('在建', 'choice', null, { choices }).issues[0]?.code).toBe('invalid-choice');
+  });
+});

@@ -1,0 +1,102 @@
+// One input cell → the value the engine takes, by the input's declared unit. Tolerant of what
+// officials type (92%, 0.92, ９２％, 8‰, "1,234", 是/√/有/Y, 2012年3月5日, Excel date serials),
+// strict about what it cannot read: an error with the cell's address, never a guess of 0.
+import { q, type InputDef, type InputValue } from '@kaohe/engine';
+import { sheetError, sheetWarning } from '../issue.ts';
+import { zh } from '../units.ts';
+import type { CellValue, SheetIssue } from '../types.ts';
+import { serialToIso, textToIso } from './dates.ts';
+import { isPercentFormat, normaliseText, numberText, parseNumberText, qText, type Mark } from './number-text.ts';
+
+const YES = new Set(['是', '有', '√', '✓', '✔', 'y', 'yes', 'true', '1', '已', '已完成', '对']);
+const NO = new Set(['否', '无', '×', '✗', '✘', 'x', 'n', 'no', 'false', '0', '未', '未完成', '没有']);
+const DASHES = new Set(['-', '--', '/', '\\']);
+const SUFFIXES = ['元', '万元', '人', '户', '个', '次', '天', '月', '件', '起'];
+
+export interface Parsed {
+  value: InputValue;
+  issues: SheetIssue[];
+}
+
+const ok = (value: InputValue, issues: SheetIssue[] = []): Parsed => ({ value, issues });
+
+/** Reads yes/no words; undefined when the text is neither. */
+export function yesNo(raw: CellValue): boolean | undefined {
+  if (typeof raw === 'boolean') return raw;
+  if (raw === null) return undefined;
+  const t = normaliseText(String(raw)).toLowerCase();
+  if (YES.has(t)) return true;
+  if (NO.has(t)) return false;
+  return undefined;
+}
+
+export function parseInput(raw: CellValue, format: string | null | undefined, def: InputDef, address: string): Parsed {
+  if (raw === null || (typeof raw === 'string' && raw.trim() === '')) return ok(null);
+  const text = typeof raw === 'string' ? normaliseText(raw) : '';
+  if (typeof raw === 'string' && DASHES.has(text)) return ok(null, [sheetWarning('dash-as-blank', address, [raw], def.id)]);
+  const shown = String(raw);
+  const fail = (issue: SheetIssue): Parsed => ({ value: null, issues: [issue] });
+  switch (def.unit) {
+    case 'yesno': {
+      const b = typeof raw === 'number' ? (raw === 1 ? true : raw === 0 ? false : undefined) : yesNo(raw);
+      return b === undefined ? fail(sheetError('invalid-yesno', address, [shown], def.id)) : ok(b);
+    }
+    case 'choice': {
+      const t = typeof raw === 'number' ? numberText(raw) : typeof raw === 'boolean' ? shown : text;
+      const choices = def.choices ?? [];
+      const match = choices.find((c) => c.value === t || normaliseText(zh(c.label)) === t);
+      const list = choices.map((c) => zh(c.label)).join('、');
+      return match ? ok(match.value) : fail(sheetError('invalid-choice', address, [shown, list], def.id));
+    }
+    case 'text':
+      return ok(typeof raw === 'number' ? numberText(raw) : typeof raw === 'boolean' ? (raw ? '是' : '否') : raw.trim());
+    case 'date': {
+      const iso = typeof raw === 'number' ? serialToIso(raw) : typeof raw === 'string' ? textToIso(text) : undefined;
+      return iso ? ok(iso) : fail(sheetError('invalid-date', address, [shown], def.id));
+    }
+    default:
+      return parseNumber(raw, text, format, def, address);
+  }
+}
+
+function parseNumber(raw: CellValue, text: string, format: string | null | undefined, def: InputDef, address: string): Parsed {
+  const shown = String(raw);
+  if (typeof raw === 'boolean') return { value: null, issues: [sheetError('not-a-number', address, [shown], def.id)] };
+  let decimal: string;
+  let mark: Mark = '';
+  if (typeof raw === 'number') {
+    if (!Number.isFinite(raw)) return { value: null, issues: [sheetError('not-a-number', address, [shown], def.id)] };
+    decimal = numberText(raw);
+    // A number shown through a percentage format is a fraction: 0.92 displays as 92%.
+    if (isPercentFormat(format)) mark = '%';
+  } else {
+    const parsed = parseNumberText(text, SUFFIXES);
+    if (!parsed) return { value: null, issues: [sheetError('not-a-number', address, [shown], def.id)] };
+    if (parsed.suffix && parsed.suffix !== def.unit) {
+      return { value: null, issues: [sheetError('unexpected-unit', address, [shown, def.unit], def.id)] };
+    }
+    decimal = parsed.decimal;
+    mark = parsed.mark;
+  }
+  const v = q(decimal);
+  if (def.unit === '%') {
+    if (mark === '%') return ok(typeof raw === 'number' ? qText(v.mul(100)) : decimal);
+    if (mark === '‰') return ok(qText(v.div(10)), [sheetWarning('unit-converted', address, [shown, qText(v.div(10)), '%'], def.id)]);
+    // No mark: 0 < |x| < 1 reads as a fraction (0.92 → 92 %), flagged; 1 and above as percent.
+    const abs = v.abs();
+    if (abs.compare(0) > 0 && abs.compare(1) < 0) {
+      const read = qText(v.mul(100));
+      return ok(read, [sheetWarning('ambiguous-percent', address, [shown, read], def.id)]);
+    }
+    return ok(decimal);
+  }
+  if (def.unit === '‰') {
+    if (mark === '‰' || mark === '') return ok(decimal);
+    const per = typeof raw === 'number' ? v.mul(1000) : v.mul(10);
+    return ok(qText(per), [sheetWarning('unit-converted', address, [shown, qText(per), '‰'], def.id)]);
+  }
+  if (mark !== '' && typeof raw === 'string') {
+    return { value: null, issues: [sheetError('unexpected-unit', address, [shown, def.unit], def.id)] };
+  }
+  return ok(decimal);
+}

@@ -1,0 +1,68 @@
+// The meta sheet back to a rule set, checked against its own checksum.
+import { parseRuleSet, type RuleSet } from '@kaohe/engine';
+import { cellRef } from '../a1.ts';
+import { canonicalRuleSet, sha256Hex } from '../checksum.ts';
+import { sheetError, sheetWarning } from '../issue.ts';
+import { LAYOUT_VERSION, META_MARKER, SHEET_NAMES } from '../labels.ts';
+import type { SheetGrid, SheetIssue, SheetResult } from '../types.ts';
+import { cellAt, findSheet } from './locate.ts';
+
+export interface MetaRead {
+  sheet: string;
+  ruleSet: RuleSet;
+  checksum: string;
+  scoringSheet: string;
+  dataSheet: string;
+}
+
+export function readMeta(sheets: readonly SheetGrid[], metaName: string = SHEET_NAMES.meta): SheetResult<MetaRead> {
+  const meta = findSheet(sheets, metaName, (s) => cellAt(s.values, 0, 0) === META_MARKER);
+  if (!meta) return { ok: false, issues: [sheetError('meta-missing', `${metaName}!A1`, [])] };
+  const at = (row: number, col = 1): string => cellRef(meta.name, row, col);
+  const warnings: SheetIssue[] = [];
+  if (meta.state && meta.state !== 'veryHidden') warnings.push(sheetWarning('meta-not-very-hidden', at(0, 0), []));
+  const fields = new Map<string, { value: string; row: number }>();
+  const chunks: string[] = [];
+  meta.values.forEach((r, row) => {
+    const key = r[0];
+    const value = r[1] === null || r[1] === undefined ? '' : String(r[1]);
+    if (key === 'json') chunks.push(value);
+    else if (typeof key === 'string' && !fields.has(key)) fields.set(key, { value, row });
+  });
+  const version = fields.get(META_MARKER);
+  if (!version) return { ok: false, issues: [sheetError('meta-corrupt', at(0, 0), ['kaohe-meta marker'])] };
+  if (version.value !== String(LAYOUT_VERSION)) return { ok: false, issues: [sheetError('meta-version', at(0), [version.value])] };
+  const need = (key: string): string | SheetIssue => fields.get(key)?.value || sheetError('meta-corrupt', at(0, 0), [key]);
+  const checksum = need('checksum');
+  const count = need('chunks');
+  if (typeof checksum !== 'string') return { ok: false, issues: [checksum] };
+  if (typeof count !== 'string') return { ok: false, issues: [count] };
+  if (Number(count) !== chunks.length) {
+    return { ok: false, issues: [sheetError('meta-corrupt', at(fields.get('chunks')?.row ?? 0), [`${chunks.length}/${count} parts`])] };
+  }
+  const json = chunks.join('');
+  if (sha256Hex(json) !== checksum) return { ok: false, issues: [sheetError('meta-tampered', at(fields.get('checksum')?.row ?? 0), [])] };
+  let data: unknown;
+  try {
+    data = JSON.parse(json);
+  } catch (e) {
+    return { ok: false, issues: [sheetError('meta-corrupt', at(7), [e instanceof Error ? e.message : String(e)])] };
+  }
+  const parsed = parseRuleSet(data);
+  if (!parsed.ok) {
+    const detail = parsed.issues.slice(0, 3).map((i) => `${i.path}: ${i.message.zh}`).join(';');
+    return { ok: false, issues: [sheetError('ruleset-invalid', at(7), [detail])] };
+  }
+  if (canonicalRuleSet(parsed.value) !== json) return { ok: false, issues: [sheetError('meta-tampered', at(7), [])] };
+  return {
+    ok: true,
+    value: {
+      sheet: meta.name,
+      ruleSet: parsed.value,
+      checksum,
+      scoringSheet: fields.get('scoringSheet')?.value || SHEET_NAMES.scoring,
+      dataSheet: fields.get('dataSheet')?.value || SHEET_NAMES.data,
+    },
+    warnings,
+  };
+}

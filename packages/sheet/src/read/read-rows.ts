@@ -1,0 +1,44 @@
+// Keyed rows found again: every expected key once, in the expected order, wherever rows were
+// inserted. A missing, repeated or reordered key is an error naming the cell.
+import { cellRef } from '../a1.ts';
+import { sheetError, sheetWarning } from '../issue.ts';
+import type { Grid, SheetIssue } from '../types.ts';
+import { keyText } from './locate.ts';
+
+export function locateRows(
+  sheet: string,
+  grid: Grid,
+  headerRow: number,
+  keyCol: number,
+  expected: readonly string[],
+): { rows: Map<string, number>; errors: SheetIssue[]; warnings: SheetIssue[] } {
+  const wanted = new Set(expected);
+  const rows = new Map<string, number>();
+  const errors: SheetIssue[] = [];
+  const warnings: SheetIssue[] = [];
+  for (let row = headerRow + 1; row < grid.length; row++) {
+    const key = keyText(grid[row]?.[keyCol] ?? null);
+    if (!key) continue;
+    if (!wanted.has(key)) {
+      warnings.push(sheetWarning('row-unknown', cellRef(sheet, row, keyCol), [key]));
+      continue;
+    }
+    if (rows.has(key)) errors.push(sheetError('row-duplicate', cellRef(sheet, row, keyCol), [key]));
+    else rows.set(key, row);
+  }
+  let lastRow = headerRow;
+  let lastKey = '';
+  for (const key of expected) {
+    const row = rows.get(key);
+    if (row === undefined) {
+      errors.push(sheetError('row-missing', cellRef(sheet, lastRow + 1, keyCol), [key]));
+      continue;
+    }
+    if (row < lastRow) errors.push(sheetError('row-order', cellRef(sheet, row, keyCol), [key, lastKey]));
+    else {
+      lastRow = row;
+      lastKey = key;
+    }
+  }
+  return { rows, errors, warnings };
+}

@@ -1,0 +1,96 @@
+// The scoring sheet: its header (unit, rule set, edition, checksum), where each keyed row is
+// now, and the scores already reported in it (for the differences a reviewer lists).
+import type { RuleSet, UnitInput } from '@kaohe/engine';
+import { cellRef } from '../a1.ts';
+import { sheetError } from '../issue.ts';
+import { HEADER_FIELDS, SCORING_COLUMNS, type Label } from '../labels.ts';
+import type { HeaderField, ScoringColumn, SheetGrid, SheetIssue, SheetMap } from '../types.ts';
+import { zh } from '../units.ts';
+import { yesNo } from './parse-input.ts';
+import { cellAt, findField, findHeaderRow, keyText } from './locate.ts';
+import { normaliseText, numberText, parseNumberText } from './number-text.ts';
+import { locateRows } from './read-rows.ts';
+
+export type Stage = 'self' | 'review' | 'final';
+/** Scores found in the sheet, by row key and stage: decimal text, 是/否 for sanctions, or null. */
+export type Reported = Record<Stage, Record<string, string | null>>;
+
+export interface ScoringRead {
+  map: SheetMap['scoring'];
+  unit: Pick<UnitInput, 'id' | 'name' | 'class'>;
+  reported: Reported;
+}
+
+export function readScoring(
+  sheet: SheetGrid,
+  ruleSet: RuleSet,
+  checksum: string,
+  template: SheetMap['scoring'],
+): { value?: ScoringRead; errors: SheetIssue[]; warnings: SheetIssue[] } {
+  const grid = sheet.values;
+  const found = findHeaderRow(grid, SCORING_COLUMNS, SCORING_COLUMNS.map((c) => c.key));
+  if (!found) {
+    const missing = SCORING_COLUMNS.map((c) => c.label.zh).join('、');
+    return { errors: [sheetError('header-row-missing', cellRef(sheet.name, 0, 0), [sheet.name]), sheetError('column-missing', cellRef(sheet.name, 0, 0), [missing])], warnings: [] };
+  }
+  const columns = found.columns as Record<ScoringColumn, number>;
+  const errors: SheetIssue[] = [];
+  const header: SheetMap['scoring']['header'] = {};
+  const text = (key: HeaderField): { value: string; address: string } | undefined => {
+    const f = findField(grid, HEADER_FIELDS[key] as Label, found.row, Object.values(HEADER_FIELDS));
+    if (!f) return undefined;
+    header[key] = f.value;
+    return { value: keyText(cellAt(grid, f.value.row, f.value.col)), address: cellRef(sheet.name, f.value.row, f.value.col) };
+  };
+  const expectEqual = (key: HeaderField, expected: string): void => {
+    const f = text(key);
+    if (f && f.value !== expected) errors.push(sheetError('header-mismatch', f.address, [HEADER_FIELDS[key].zh, f.value, expected]));
+  };
+  expectEqual('ruleSetId', ruleSet.id);
+  expectEqual('edition', String(ruleSet.edition));
+  expectEqual('checksum', checksum);
+  text('issuer');
+  text('year');
+  const unitId = text('unitId');
+  const unitName = text('unitName');
+  for (const [f, key] of [[unitId, 'unitId'], [unitName, 'unitName']] as const) {
+    if (!f?.value) errors.push(sheetError('unit-missing', f?.address ?? cellRef(sheet.name, 0, 0), [HEADER_FIELDS[key].zh]));
+  }
+  let unitClass: string | undefined;
+  if (ruleSet.classes?.length) {
+    const f = text('unitClass');
+    const match = ruleSet.classes.find((c) => c.id === f?.value || normaliseText(zh(c.label)) === f?.value);
+    if (!f?.value) errors.push(sheetError('unit-missing', f?.address ?? cellRef(sheet.name, 0, 0), [HEADER_FIELDS.unitClass.zh]));
+    else if (!match) errors.push(sheetError('class-invalid', f.address, [f.value, ruleSet.classes.map((c) => zh(c.label)).join('、')]));
+    else unitClass = match.id;
+  }
+
+  const located = locateRows(sheet.name, grid, found.row, columns.code, template.rows.map((r) => r.key));
+  errors.push(...located.errors);
+  const rows = template.rows.map((r) => ({ ...r, row: located.rows.get(r.key) ?? -1 }));
+  const reported: Reported = { self: {}, review: {}, final: {} };
+  for (const r of rows) {
+    if (r.row < 0) continue;
+    for (const stage of ['self', 'review', 'final'] as const) {
+      const v = cellAt(grid, r.row, columns[stage]);
+      reported[stage][r.key] = reportedText(v);
+    }
+  }
+  return {
+    value: {
+      map: { sheet: sheet.name, headerRow: found.row, columns, rows, header },
+      unit: { id: unitId?.value ?? '', name: unitName?.value ?? '', ...(unitClass ? { class: unitClass } : {}) },
+      reported,
+    },
+    errors,
+    warnings: located.warnings,
+  };
+}
+
+function reportedText(v: string | number | boolean | null): string | null {
+  if (v === null || v === '') return null;
+  if (typeof v === 'number') return Number.isFinite(v) ? numberText(v) : null;
+  const b = yesNo(v);
+  if (b !== undefined && typeof v !== 'number' && !/^\d/.test(String(v))) return b ? '是' : '否';
+  return parseNumberText(normaliseText(String(v)), [])?.decimal ?? String(v);
+}

@@ -1,0 +1,84 @@
+// Grids of a filled workbook → the unit's inputs for the engine, the rule set they were filled
+// against, and where everything is (for planWrites). All or nothing: any error, no value.
+import type { InputValue, RuleSet, UnitInput } from '@kaohe/engine';
+import { sheetError, sheetWarning } from '../issue.ts';
+import { ruleSetChecksum } from '../checksum.ts';
+import { buildTemplate } from '../template/build-template.ts';
+import type { SheetGrid, SheetIssue, SheetMap, SheetResult } from '../types.ts';
+import { readData } from './read-data.ts';
+import { readMeta } from './read-meta.ts';
+import { readScoring, type Reported } from './read-scoring.ts';
+
+export interface ReadOptions {
+  /** The reviewer's own rule set: the sheet must be of the same id; if its checksum differs
+   *  the reviewer's rules are used and a `rules-differ` warning says so. */
+  ruleSet?: RuleSet;
+  /** Meta sheet name, when not the default. */
+  metaSheet?: string;
+}
+
+export interface SheetRead {
+  unit: UnitInput;
+  /** The rules to score by: the reviewer's when given, else the embedded ones. */
+  ruleSet: RuleSet;
+  /** Checksum of the rules embedded in the workbook. */
+  embeddedChecksum: string;
+  rulesDiffer: boolean;
+  map: SheetMap;
+  reported: Reported;
+  previous: Record<string, InputValue>;
+}
+
+export function readSheet(grids: readonly SheetGrid[], options: ReadOptions = {}): SheetResult<SheetRead> {
+  const meta = readMeta(grids, options.metaSheet);
+  if (!meta.ok) return meta;
+  const warnings: SheetIssue[] = [...meta.warnings];
+  const embedded = meta.value.ruleSet;
+  let ruleSet = embedded;
+  let rulesDiffer = false;
+  if (options.ruleSet) {
+    const at = `${meta.value.sheet}!B2`;
+    if (options.ruleSet.id !== embedded.id) {
+      return { ok: false, issues: [sheetError('ruleset-mismatch', at, [embedded.id, options.ruleSet.id])] };
+    }
+    const theirs = ruleSetChecksum(options.ruleSet);
+    if (theirs !== meta.value.checksum) {
+      warnings.push(sheetWarning('rules-differ', `${meta.value.sheet}!B4`, [meta.value.checksum, theirs]));
+      ruleSet = options.ruleSet;
+      rulesDiffer = true;
+    }
+  }
+  const scoringSheet = grids.find((g) => g.name === meta.value.scoringSheet);
+  const dataSheet = grids.find((g) => g.name === meta.value.dataSheet);
+  const missing = [
+    ...(scoringSheet ? [] : [sheetError('sheet-missing', `${meta.value.scoringSheet}!A1`, [meta.value.scoringSheet])]),
+    ...(dataSheet ? [] : [sheetError('sheet-missing', `${meta.value.dataSheet}!A1`, [meta.value.dataSheet])]),
+  ];
+  if (!scoringSheet || !dataSheet) return { ok: false, issues: missing };
+
+  // The layout is laid out by the embedded rules: that is what the official filled.
+  const template = buildTemplate(embedded, undefined, { sheetNames: { scoring: scoringSheet.name, data: dataSheet.name } });
+  const scoring = readScoring(scoringSheet, embedded, meta.value.checksum, template.map.scoring);
+  const data = readData(dataSheet, ruleSet);
+  const errors = [...scoring.errors, ...data.errors];
+  warnings.push(...scoring.warnings, ...data.warnings);
+  if (errors.length || !scoring.value || !data.value) return { ok: false, issues: [...errors, ...warnings] };
+  const unit: UnitInput = {
+    ...scoring.value.unit,
+    values: data.value.values,
+    evidence: data.value.evidence,
+  };
+  return {
+    ok: true,
+    value: {
+      unit,
+      ruleSet,
+      embeddedChecksum: meta.value.checksum,
+      rulesDiffer,
+      map: { scoring: scoring.value.map, data: data.value.map, meta: { sheet: meta.value.sheet } },
+      reported: scoring.value.reported,
+      previous: data.value.previous,
+    },
+    warnings,
+  };
+}

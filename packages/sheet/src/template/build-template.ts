@@ -1,0 +1,36 @@
+// Rule set + unit → the workbook's grids and the layout hints for styling.
+import { compileRuleSet, type RuleSet } from '@kaohe/engine';
+import { canonicalRuleSet, sha256Hex } from '../checksum.ts';
+import { SHEET_NAMES } from '../labels.ts';
+import type { Template } from '../types.ts';
+import { buildDataSheet } from './data-sheet.ts';
+import { buildMetaSheet } from './meta-sheet.ts';
+import { buildScoringSheet, type UnitIdentity } from './scoring-sheet.ts';
+
+export interface TemplateOptions {
+  /** Sheet names; the defaults are 考核评分, 基础数据 and kaohe_meta. */
+  sheetNames?: Partial<Record<'scoring' | 'data' | 'meta', string>>;
+}
+
+/**
+ * Builds the assessment workbook for one unit (or a blank one when `unit` is absent: the
+ * unit's name and id are then cells to fill). `ruleSet` is a parsed rule set.
+ */
+export function buildTemplate(ruleSet: RuleSet, unit?: UnitIdentity, options: TemplateOptions = {}): Template {
+  const names = { ...SHEET_NAMES, ...options.sheetNames };
+  const compiled = compileRuleSet(ruleSet);
+  const json = canonicalRuleSet(ruleSet);
+  const checksum = sha256Hex(json);
+  const scoring = buildScoringSheet(names.scoring, ruleSet, compiled, unit, checksum);
+  const data = buildDataSheet(names.data, ruleSet, compiled, unit?.name);
+  const meta = buildMetaSheet(
+    names.meta,
+    { ruleSetId: ruleSet.id, edition: ruleSet.edition, checksum, scoringSheet: names.scoring, dataSheet: names.data },
+    json,
+  );
+  return {
+    sheets: [scoring.layout, data.layout, meta],
+    map: { scoring: scoring.map, data: data.map, meta: { sheet: names.meta } },
+    checksum,
+  };
+}

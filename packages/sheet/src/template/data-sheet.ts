@@ -1,0 +1,70 @@
+// The data sheet (基础数据表): one row per declared input, keyed by its id, with the value,
+// last year's figure, the evidence and which items use it. One row per input (rather than
+// one column per input) keeps the sheet printable on A4 whatever the number of inputs, and
+// is the shape of the 基础数据表 officials already attach to their assessment forms.
+import type { CompiledRuleSet, RuleSet } from '@kaohe/engine';
+import { DATA_COLUMNS, SOURCE_LABELS, twoLines } from '../labels.ts';
+import type { DataColumn, SheetLayout, SheetMap } from '../types.ts';
+import { formatOf, listOf, unitDisplay, zh } from '../units.ts';
+import { GridBuilder } from './grid-builder.ts';
+
+const COL = Object.fromEntries(DATA_COLUMNS.map((c, i) => [c.key, i])) as Record<DataColumn, number>;
+
+export function buildDataSheet(
+  name: string,
+  ruleSet: RuleSet,
+  compiled: CompiledRuleSet,
+  unitName: string | undefined,
+): { layout: SheetLayout; map: SheetMap['data'] } {
+  const g = new GridBuilder(DATA_COLUMNS.length);
+  const last = DATA_COLUMNS.length - 1;
+  const title = g.addRow([`${ruleSet.year}年度${zh(ruleSet.title)} 基础数据表`]);
+  g.merge(title, 0, title, last);
+  g.hint({ row: title, col: 0, kind: 'title' });
+  const sub = g.addRow([unitName ? `被考核单位:${unitName}` : '被考核单位:见考核评分表']);
+  g.merge(sub, 0, sub, last);
+  g.hint({ row: sub, col: 0, kind: 'label' });
+  const hint = g.addRow(['蓝色单元格为填报项;空白表示缺数据(不按0计);百分比可填92%或92,千分比填8‰或8;是/否项填“是”或“否”。']);
+  g.merge(hint, 0, hint, last);
+  g.hint({ row: hint, col: 0, kind: 'label' });
+  const headerRow = g.addRow(DATA_COLUMNS.map((c) => twoLines(c.label)));
+  DATA_COLUMNS.forEach((_, col) => g.hint({ row: headerRow, col, kind: 'header' }));
+
+  const usedBy = new Map<string, string[]>();
+  for (const [path, item] of compiled.byPath) {
+    if (item.children.length) continue;
+    for (const id of item.inputsUsed) usedBy.set(id, [...(usedBy.get(id) ?? []), path]);
+  }
+  const rows: SheetMap['data']['rows'] = [];
+  for (const def of ruleSet.inputs) {
+    const row = g.addRow();
+    g.set(row, COL.id, def.id);
+    g.set(row, COL.label, zh(def.label));
+    g.set(row, COL.unit, unitDisplay(def.unit));
+    g.set(row, COL.source, SOURCE_LABELS[def.source]);
+    g.set(row, COL.usedBy, (usedBy.get(def.id) ?? []).join('、'));
+    const notes = [def.note ? zh(def.note) : '', def.blankMeans !== undefined ? `空白按${def.blankMeans}计` : ''];
+    g.set(row, COL.note, notes.filter(Boolean).join(';') || null);
+    for (const col of [COL.id, COL.label, COL.unit, COL.source, COL.usedBy]) g.hint({ row, col, kind: 'item' });
+    const format = formatOf(def.unit);
+    const list = listOf(def);
+    g.hint({ row, col: COL.value, kind: 'input', format, required: def.blankMeans === undefined, ...(list ? { list } : {}) });
+    g.hint({ row, col: COL.previous, kind: 'input', format, ...(list ? { list } : {}) });
+    g.hint({ row, col: COL.evidence, kind: 'input', format: 'text', required: def.evidence });
+    g.hint({ row, col: COL.note, kind: 'input', format: 'text' });
+    rows.push({ id: def.id, row });
+  }
+  const layout: SheetLayout = {
+    name,
+    role: 'data',
+    state: 'visible',
+    values: g.values,
+    widths: DATA_COLUMNS.map((c) => c.width),
+    wrap: DATA_COLUMNS.flatMap((c, i) => (c.wrap ? [i] : [])),
+    printTitleRows: [headerRow, headerRow],
+    freeze: { rows: headerRow + 1, cols: 2 },
+    merges: g.merges,
+    cells: g.cells,
+  };
+  return { layout, map: { sheet: name, headerRow, columns: { ...COL }, rows } };
+}

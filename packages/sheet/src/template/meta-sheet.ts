@@ -1,0 +1,44 @@
+// The meta sheet: the rule set (canonical JSON, chunked under Excel's 32,767-character cell
+// limit), its id, edition and checksum, and the layout version. Very hidden in xlsx.
+import { LAYOUT_VERSION, META_CHUNK, META_MARKER } from '../labels.ts';
+import type { Grid, SheetLayout } from '../types.ts';
+
+export interface MetaFields {
+  ruleSetId: string;
+  edition: number;
+  checksum: string;
+  scoringSheet: string;
+  dataSheet: string;
+}
+
+export function chunk(text: string, size = META_CHUNK): string[] {
+  const out: string[] = [];
+  // Split on code points, so a surrogate pair is never cut in two.
+  const chars = Array.from(text);
+  for (let i = 0; i < chars.length; i += size) out.push(chars.slice(i, i + size).join(''));
+  return out.length ? out : [''];
+}
+
+export function buildMetaSheet(name: string, fields: MetaFields, json: string): SheetLayout {
+  const parts = chunk(json);
+  const values: Grid = [
+    [META_MARKER, String(LAYOUT_VERSION)],
+    ['ruleSetId', fields.ruleSetId],
+    ['edition', String(fields.edition)],
+    ['checksum', fields.checksum],
+    ['scoringSheet', fields.scoringSheet],
+    ['dataSheet', fields.dataSheet],
+    ['chunks', String(parts.length)],
+    ...parts.map((p): [string, string] => ['json', p]),
+  ];
+  return {
+    name,
+    role: 'meta',
+    state: 'veryHidden',
+    values,
+    widths: [14, 60],
+    wrap: [],
+    merges: [],
+    cells: values.map((_, row) => ({ row, col: 1, kind: 'value' as const, format: 'text' as const })),
+  };
+}

@@ -1,0 +1,136 @@
+// The scoring sheet (考核评分表): a header block, the table header, one row per section,
+// item and sub-item, the bonus block, the sanctions block (是/否 per condition) and the total.
+import { fmt, type CompiledRuleSet, type CIndicator, type Msg, type RuleSet } from '@kaohe/engine';
+import { HEADER_FIELDS, ROW_KEYS, SANCTION_LEVELS, SCORING_COLUMNS, twoLines } from '../labels.ts';
+import type { HeaderField, RowKind, ScoringColumn, SheetLayout, SheetMap } from '../types.ts';
+import { inputCaption, zh } from '../units.ts';
+import { GridBuilder } from './grid-builder.ts';
+
+export interface UnitIdentity {
+  id: string;
+  name: string;
+  class?: string;
+}
+
+const COL = Object.fromEntries(SCORING_COLUMNS.map((c, i) => [c.key, i])) as Record<ScoringColumn, number>;
+const SCORE_COLS = [COL.self, COL.review, COL.final];
+
+const num = (v: string | number | null | undefined): number | null =>
+  v === null || v === undefined ? null : Number(v);
+
+export function buildScoringSheet(
+  name: string,
+  ruleSet: RuleSet,
+  compiled: CompiledRuleSet,
+  unit: UnitIdentity | undefined,
+  checksum: string,
+): { layout: SheetLayout; map: SheetMap['scoring'] } {
+  const g = new GridBuilder(SCORING_COLUMNS.length);
+  const last = SCORING_COLUMNS.length - 1;
+  const header: SheetMap['scoring']['header'] = {};
+
+  const title = g.addRow([`${ruleSet.year}年度${zh(ruleSet.title)}`]);
+  g.merge(title, 0, title, last);
+  g.hint({ row: title, col: 0, kind: 'title' });
+
+  const field = (row: number, col: number, key: HeaderField, value: string | number | null, input = false): void => {
+    g.set(row, col, twoLines(HEADER_FIELDS[key]));
+    g.hint({ row, col, kind: 'label' });
+    g.set(row, col + 1, value);
+    g.hint({ row, col: col + 1, kind: input ? 'input' : 'value', required: input });
+    header[key] = { row, col: col + 1 };
+  };
+  const r1 = g.addRow();
+  field(r1, 0, 'issuer', zh(ruleSet.issuer));
+  g.merge(r1, 1, r1, 2);
+  field(r1, 3, 'unitName', unit?.name ?? null, !unit);
+  field(r1, 5, 'unitId', unit?.id ?? null, !unit);
+  field(r1, 7, 'year', ruleSet.year);
+  const r2 = g.addRow();
+  field(r2, 0, 'ruleSetId', ruleSet.id);
+  g.merge(r2, 1, r2, 2);
+  field(r2, 3, 'edition', ruleSet.edition);
+  field(r2, 5, 'checksum', checksum);
+  g.merge(r2, 6, r2, last);
+  if (ruleSet.classes?.length) {
+    const r3 = g.addRow();
+    const label = ruleSet.classes.find((c) => c.id === unit?.class)?.label;
+    field(r3, 0, 'unitClass', label ? zh(label) : null, true);
+    g.hint({ row: r3, col: 1, kind: 'input', required: true, list: ruleSet.classes.map((c) => zh(c.label)) });
+  }
+  g.addRow();
+
+  const headerRow = g.addRow(SCORING_COLUMNS.map((c) => twoLines(c.label)));
+  SCORING_COLUMNS.forEach((_, col) => g.hint({ row: headerRow, col, kind: 'header' }));
+
+  const rows: SheetMap['scoring']['rows'] = [];
+  const addKeyed = (key: string, kind: RowKind, cells: Partial<Record<ScoringColumn, string | number | null>>): number => {
+    const row = g.addRow();
+    g.set(row, COL.code, key);
+    for (const [col, value] of Object.entries(cells)) g.set(row, COL[col as ScoringColumn], value ?? null);
+    const band = kind === 'item' || kind === 'bonus-item' || kind === 'sanction' ? 'item' : 'section';
+    for (const col of [COL.code, COL.title, COL.criteria, COL.points, COL.inputs]) g.hint({ row, col, kind: band });
+    for (const col of SCORE_COLS) {
+      const scoreKind = kind === 'item' || kind === 'bonus-item' ? 'score' : 'total';
+      g.hint({ row, col, kind: kind === 'sanction' ? 'score' : scoreKind, format: kind === 'sanction' ? 'text' : 'score' });
+    }
+    g.hint({ row, col: COL.reason, kind: 'reason' });
+    g.hint({ row, col: COL.note, kind: 'input' });
+    rows.push({ key, kind, row });
+    return row;
+  };
+  // Inputs in their declared order, as the data sheet lists them.
+  const caption = (item: CIndicator): string =>
+    ruleSet.inputs.filter((d) => item.inputsUsed.includes(d.id)).map(inputCaption).join('\n');
+  const text = (m: Msg | undefined): string | null => m?.zh ?? null;
+  const items = (list: readonly CIndicator[], kind: 'item' | 'bonus-item'): void => {
+    for (const item of list) {
+      addKeyed(item.path, kind, {
+        title: item.title.zh,
+        criteria: text(item.criteria),
+        points: item.pointsByClass ? '按类别' : Number(fmt(item.points)),
+        inputs: caption(item),
+      });
+      items(item.children, kind);
+    }
+  };
+
+  for (const section of compiled.sections) {
+    const declared = ruleSet.sections.find((s) => s.code === section.code);
+    addKeyed(section.code, 'section', { title: section.title.zh, points: num(declared?.points) });
+    items(section.items, 'item');
+  }
+  if (compiled.bonus) {
+    const cap = ruleSet.bonus?.cap;
+    addKeyed(ROW_KEYS.bonus, 'bonus', {
+      title: compiled.bonus.title.zh,
+      criteria: cap === undefined ? null : `加分合计最多${cap}分`,
+      points: num(cap),
+    });
+    items(compiled.bonus.items, 'bonus-item');
+  }
+  if (compiled.sanctions.length) {
+    addKeyed(ROW_KEYS.sanctions, 'sanctions', { title: '否决及处理事项', criteria: '“是”表示该情形成立,不影响得分' });
+    for (const s of compiled.sanctions) {
+      addKeyed(`${ROW_KEYS.sanctions}.${s.sanction.id}`, 'sanction', {
+        title: SANCTION_LEVELS[s.sanction.level],
+        criteria: s.consequence ? `${s.reason.zh}(${s.consequence.zh})` : s.reason.zh,
+      });
+    }
+  }
+  addKeyed(ROW_KEYS.total, 'total', { title: '总分', points: num(ruleSet.points) });
+
+  const layout: SheetLayout = {
+    name,
+    role: 'scoring',
+    state: 'visible',
+    values: g.values,
+    widths: SCORING_COLUMNS.map((c) => c.width),
+    wrap: SCORING_COLUMNS.flatMap((c, i) => (c.wrap ? [i] : [])),
+    printTitleRows: [headerRow, headerRow],
+    freeze: { rows: headerRow + 1, cols: 2 },
+    merges: g.merges,
+    cells: g.cells,
+  };
+  return { layout, map: { sheet: name, headerRow, columns: { ...COL }, rows, header } };
+}

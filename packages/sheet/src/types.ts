@@ -1,0 +1,117 @@
+// The shapes the codec reads and writes: plain 2-D arrays of cell values, as Office.js
+// `range.values` gives them, plus the layout hints an adapter needs for styling.
+import type { Issue, Msg } from '@kaohe/engine';
+
+/** One cell's value. Dates arrive as Excel serial numbers (Office.js and the xlsx adapter). */
+export type CellValue = string | number | boolean | null;
+export type Grid = CellValue[][];
+
+export type SheetState = 'visible' | 'hidden' | 'veryHidden';
+
+/** A worksheet as read: values, optionally the number formats (same shape) and visibility. */
+export interface SheetGrid {
+  name: string;
+  values: Grid;
+  numberFormats?: (string | null)[][];
+  state?: SheetState;
+}
+
+/** An issue found in a sheet: `path` and `address` are the cell, e.g. "基础数据!E7". */
+export interface SheetIssue extends Issue {
+  address: string;
+}
+
+export type SheetResult<T> =
+  | { ok: true; value: T; warnings: SheetIssue[] }
+  | { ok: false; issues: SheetIssue[] };
+
+/** Column roles of the scoring sheet (考核评分表). */
+export type ScoringColumn =
+  | 'code' | 'title' | 'criteria' | 'points' | 'inputs'
+  | 'self' | 'review' | 'final' | 'reason' | 'note';
+
+/** Column roles of the data sheet (基础数据表). */
+export type DataColumn =
+  | 'id' | 'label' | 'unit' | 'source' | 'value' | 'previous' | 'evidence' | 'usedBy' | 'note';
+
+/** Header fields above the scoring table. */
+export type HeaderField =
+  | 'issuer' | 'unitName' | 'unitId' | 'year' | 'ruleSetId' | 'edition' | 'unitClass' | 'checksum';
+
+export type RowKind = 'section' | 'item' | 'bonus' | 'bonus-item' | 'sanctions' | 'sanction' | 'total';
+
+/** A 0-based cell position. */
+export interface CellPos {
+  row: number;
+  col: number;
+}
+
+/**
+ * Where things are in a workbook: built by `buildTemplate`, found again by `readSheet` after
+ * an official inserted rows or widened columns. `planWrites` needs nothing else.
+ */
+export interface SheetMap {
+  scoring: {
+    sheet: string;
+    headerRow: number;
+    columns: Record<ScoringColumn, number>;
+    /** Row keys in sheet order: "一", "一.1", "一.1.(2)", "加分", "加分.1", "否决", "否决.petition", "合计". */
+    rows: { key: string; kind: RowKind; row: number }[];
+    header: Partial<Record<HeaderField, CellPos>>;
+  };
+  data: {
+    sheet: string;
+    headerRow: number;
+    columns: Record<DataColumn, number>;
+    /** By input id. */
+    rows: { id: string; row: number }[];
+  };
+  meta: { sheet: string };
+}
+
+export type CellFormat = 'percent' | 'permille' | 'integer' | 'decimal' | 'score' | 'text' | 'date';
+
+/** What an adapter needs to style one cell. */
+export interface CellHint {
+  row: number;
+  col: number;
+  /** input: unlocked and marked for filling; the rest is protected. */
+  kind: 'title' | 'label' | 'header' | 'section' | 'item' | 'input' | 'score' | 'reason' | 'total' | 'value';
+  format?: CellFormat;
+  /** A list for data validation (是/否, the choices, the unit classes). */
+  list?: string[];
+  /** An input the rules need (blank is an error, or evidence is required). */
+  required?: boolean;
+}
+
+export interface SheetLayout {
+  name: string;
+  role: 'scoring' | 'data' | 'meta';
+  state: SheetState;
+  values: Grid;
+  /** Column widths in characters, by column. */
+  widths: number[];
+  /** Wrap text in these columns. */
+  wrap: number[];
+  /** 0-based inclusive rows repeated on each printed page. */
+  printTitleRows?: [number, number];
+  freeze?: { rows: number; cols: number };
+  /** Merged ranges, 0-based inclusive. */
+  merges: { top: number; left: number; bottom: number; right: number }[];
+  cells: CellHint[];
+}
+
+export interface Template {
+  sheets: SheetLayout[];
+  map: SheetMap;
+  checksum: string;
+}
+
+/** A range write: one 2-D array for one contiguous range; `null` leaves a cell unchanged. */
+export interface RangeWrite {
+  sheet: string;
+  address: string;
+  values: CellValue[][];
+}
+
+export type { Msg };

@@ -1,0 +1,41 @@
+// How each declared input unit shows in the sheet and which cell format it gets.
+import type { InputDef, InputUnit, Text } from '@kaohe/engine';
+import type { CellFormat } from './types.ts';
+import { NO, YES } from './labels.ts';
+
+const DISPLAY: Record<InputUnit, string> = {
+  '%': '%', '‰': '‰', 元: '元', 万元: '万元', 人: '人', 户: '户', 个: '个', 次: '次', 天: '天', 月: '月',
+  count: '个数', number: '数值', yesno: '是/否', choice: '选项', text: '文字', date: '日期',
+};
+
+export const unitDisplay = (unit: InputUnit): string => DISPLAY[unit];
+
+export function formatOf(unit: InputUnit): CellFormat {
+  switch (unit) {
+    case '%':
+      return 'percent';
+    case '‰':
+      return 'permille';
+    case '人': case '户': case '个': case '次': case '天': case '月': case 'count':
+      return 'integer';
+    case '元': case '万元': case 'number':
+      return 'decimal';
+    case 'date':
+      return 'date';
+    case 'yesno': case 'choice': case 'text':
+      return 'text';
+  }
+}
+
+export const zh = (t: Text): string => (typeof t === 'string' ? t : t.zh);
+
+/** The validation list of an input cell, when it has one. */
+export function listOf(def: InputDef): string[] | undefined {
+  if (def.unit === 'yesno') return [YES, NO];
+  if (def.unit === 'choice' && def.choices) return def.choices.map((c) => zh(c.label));
+  return undefined;
+}
+
+/** "符合政策生育率(%)": the label an official reads for an input. */
+export const inputCaption = (def: InputDef): string =>
+  ['yesno', 'choice', 'text', 'number', 'count'].includes(def.unit) ? zh(def.label) : `${zh(def.label)}(${unitDisplay(def.unit)})`;

@@ -1,0 +1,96 @@
+import { describe, expect, it } from 'vitest';
+import { compileRuleSet, scoreUnit } from '@kaohe/engine';
+import { parseRange } from '../a1.ts';
+import { fill, goodValues, ruleSetOf, unit } from '../__tests__/fixture.ts';
+import { readSheet } from '../read/read-sheet.ts';
+import { buildTemplate } from '../template/build-template.ts';
+import type { SheetGrid } from '../types.ts';
+import { applyToGrids } from './apply-to-grids.ts';
+import { planWrites } from './plan-writes.ts';
+
+const rs = ruleSetOf();
+const t = buildTemplate(rs, unit);
+const compiled = compileRuleSet(rs);
+
+function readAndScore(grids: SheetGrid[]) {
+  const r = readSheet(grids);
+  if (!r.ok) throw new Error(JSON.stringify(r.issues));
+  return { read: r.value, result: scoreUnit(compiled, r.value.unit) };
+}
+
+describe('planWrites', () => {
+  const grids = fill(t, { ...goodValues, petitions: 1, award: '是' });
+  const { read, result } = readAndScore(grids);
+  const writes = planWrites(read.map, result, 'self');
+
+  it('writes one score range and one reason range, in the stage’s column', () => {
+    const first = t.map.scoring.rows[0]?.row ?? 0;
+    const last = t.map.scoring.rows.at(-1)?.row ?? 0;
+    // Section rows carry a subtotal but no reason: the reason range starts at the first item.
+    expect(writes.map((w) => `${w.sheet}!${w.address}`)).toEqual([`考核评分!F${first + 1}:F${last + 1}`, `考核评分!I${first + 2}:I${last + 1}`]);
+    expect(planWrites(read.map, result, 'final')[0]?.address).toMatch(/^H/);
+  });
+
+  it('never touches an input cell: every value lands on a score, reason or total cell', () => {
+    const inputCells = new Set(t.sheets.flatMap((s) => s.cells.filter((c) => c.kind === 'input').map((c) => `${s.name}!${c.row},${c.col}`)));
+    const owned = new Set(t.sheets.flatMap((s) => s.cells.filter((c) => ['score', 'reason', 'total'].includes(c.kind)).map((c) => `${s.name}!${c.row},${c.col}`)));
+    let written = 0;
+    for (const w of writes) {
+      const range = parseRange(w.address);
+      if (!range) throw new Error(w.address);
+      w.values.forEach((line, i) => line.forEach((v, j) => {
+        if (v === null) return;
+        const key = `${w.sheet}!${range.top + i},${range.left + j}`;
+        expect(inputCells.has(key), key).toBe(false);
+        expect(owned.has(key), key).toBe(true);
+        written++;
+      }));
+    }
+    // 12 scores (all rows but the sanctions heading) and 10 reasons (items, bonus, sanction, total).
+    expect(written).toBe(22);
+  });
+
+  it('puts the scores, subtotals, capped bonus, veto and total into the sheet', () => {
+    const after = applyToGrids(grids, writes);
+    const again = readSheet(after);
+    if (!again.ok) throw new Error(JSON.stringify(again.issues));
+    const self = again.value.reported.self;
+    expect(self['一.1']).toBe(result.sections[0]?.items[0]?.score);
+    expect(self['一']).toBe(result.sections[0]?.score);
+    expect(self['加分']).toBe('2');
+    expect(self['否决.petition']).toBe('是');
+    expect(self['合计']).toBe(result.total);
+    expect(again.value.reported.review['合计']).toBeNull();
+    // Inputs untouched: the unit reads back the same.
+    expect(again.value.unit).toEqual(read.unit);
+  });
+
+  it('is idempotent: same inputs, same writes; applying twice equals applying once', () => {
+    expect(planWrites(read.map, result, 'self')).toEqual(writes);
+    const once = applyToGrids(grids, writes);
+    expect(applyToGrids(once, writes)).toEqual(once);
+    const { read: read2, result: result2 } = readAndScore(once);
+    expect(planWrites(read2.map, result2, 'self')).toEqual(writes);
+  });
+
+  it('writes into rows where an official inserted lines, leaving those lines alone', () => {
+    const shifted = fill(t, goodValues);
+    const scoring = shifted.find((g) => g.name === '考核评分');
+    scoring?.values.splice((t.map.scoring.rows[2]?.row ?? 0), 0, [null, '插入的说明', null, null, null, '手填内容']);
+    const { read: r, result: res } = readAndScore(shifted);
+    const after = applyToGrids(shifted, planWrites(r.map, res, 'self'));
+    const inserted = after.find((g) => g.name === '考核评分')?.values[t.map.scoring.rows[2]?.row ?? 0];
+    expect(inserted?.[5]).toBe('手填内容');
+    const back = readSheet(after);
+    if (back.ok) expect(back.value.reported.self['一.2']).toBe(res.sections[0]?.items[1]?.score);
+  });
+
+  it('clears the score of an item that cannot be computed and gives the reason', () => {
+    const g = fill(t, { ...goodValues, policy_rate: null });
+    const { read: r, result: res } = readAndScore(g);
+    const w = planWrites(r.map, res, 'self');
+    const at = (i: number) => (r.map.scoring.rows.find((x) => x.key === '一.1')?.row ?? 0) - (parseRange(w[i]?.address ?? '')?.top ?? 0);
+    expect(w[0]?.values[at(0)]?.[0]).toBe('');
+    expect(String(w[1]?.values[at(1)]?.[0])).toContain('符合政策生育率');
+  });
+});

@@ -1,0 +1,86 @@
+// A unit's result → the few range writes that put scores, reasons and totals into the sheet:
+// one column range for the stage's scores, one for the reasons. Only rows the codec owns get
+// a value; every other cell in a range is null, which leaves it unchanged (Office.js and the
+// xlsx adapter agree on that). Input cells are never in a range.
+import type { IndicatorResult, UnitResult } from '@kaohe/engine';
+import { a1Range } from '../a1.ts';
+import { NO, YES } from '../labels.ts';
+import type { Stage } from '../read/read-scoring.ts';
+import type { CellValue, RangeWrite, SheetMap } from '../types.ts';
+
+export interface WriteOptions {
+  /** Reasons in zh-CN only (default) or zh-CN then English on a second line. */
+  reasons?: 'zh' | 'zh-en';
+}
+
+const UNDECIDED = '待定';
+
+function flatten(items: readonly IndicatorResult[], into = new Map<string, IndicatorResult>()): Map<string, IndicatorResult> {
+  for (const item of items) {
+    into.set(item.path, item);
+    if (item.children) flatten(item.children, into);
+  }
+  return into;
+}
+
+const score = (s: string | null): CellValue => (s === null ? '' : Number(s));
+
+export function planWrites(map: SheetMap, result: UnitResult, as: Stage, options: WriteOptions = {}): RangeWrite[] {
+  const text = (m: { zh: string; en: string }): string => (options.reasons === 'zh-en' ? `${m.zh}\n${m.en}` : m.zh);
+  const items = flatten([...result.sections.flatMap((s) => s.items), ...result.bonus.items]);
+  const sanctions = new Map(result.sanctions.map((s) => [s.id, s]));
+  const undecided = new Map(result.issues.filter((i) => i.code === 'sanction-undecided').map((i) => [i.path, i.message]));
+  const scores = new Map<number, CellValue>();
+  const reasons = new Map<number, CellValue>();
+  for (const { key, kind, row } of map.scoring.rows) {
+    if (row < 0) continue;
+    switch (kind) {
+      case 'section': {
+        const s = result.sections.find((x) => x.code === key);
+        if (s) scores.set(row, score(s.score));
+        break;
+      }
+      case 'item':
+      case 'bonus-item': {
+        const r = items.get(key);
+        if (!r) break;
+        scores.set(row, score(r.score));
+        reasons.set(row, text(r.reason));
+        break;
+      }
+      case 'bonus': {
+        scores.set(row, score(result.bonus.score));
+        const capped = result.bonus.uncapped !== result.bonus.score;
+        reasons.set(row, capped ? text({ zh: `加分合计${result.bonus.uncapped}分,按上限${result.bonus.cap}分计`, en: `bonus ${result.bonus.uncapped}, capped at ${result.bonus.cap}` }) : '');
+        break;
+      }
+      case 'sanction': {
+        const id = key.slice(key.indexOf('.') + 1);
+        const hit = sanctions.get(id);
+        const open = undecided.get(id);
+        scores.set(row, hit ? YES : open ? UNDECIDED : NO);
+        reasons.set(row, hit ? text(hit.reason) : open ? text(open) : '');
+        break;
+      }
+      case 'total': {
+        scores.set(row, score(result.total));
+        const notes = result.sanctions.map((s) => s.reason);
+        reasons.set(row, notes.length ? notes.map(text).join(';') : '');
+        break;
+      }
+      case 'sanctions':
+        break;
+    }
+  }
+  return [column(map, map.scoring.columns[as], scores), column(map, map.scoring.columns.reason, reasons)].flatMap((w) => (w ? [w] : []));
+}
+
+function column(map: SheetMap, col: number, cells: ReadonlyMap<number, CellValue>): RangeWrite | undefined {
+  if (!cells.size) return undefined;
+  const rows = [...cells.keys()];
+  const top = Math.min(...rows);
+  const bottom = Math.max(...rows);
+  const values: CellValue[][] = [];
+  for (let row = top; row <= bottom; row++) values.push([cells.has(row) ? (cells.get(row) ?? null) : null]);
+  return { sheet: map.scoring.sheet, address: a1Range(top, col, bottom, col), values };
+}
