@@ -106,6 +106,16 @@ describe('diffRuleSets', () => {
     ]);
   });
 
+  it('points moved between sections are one line', () => {
+    const next = edit((r) => {
+      (r.sections[0] as { points: number }).points = 12;
+      (r.sections[1] as { points: number }).points = 18;
+    });
+    expect(diffRuleSets(old, next).changes.map((c) => [c.kind, c.path, c.message.zh])).toEqual([
+      ['points-moved', '(root)', '分值:2分由「二 稳定低生育水平」移至「一 基础工作」'],
+    ]);
+  });
+
   it('vetoes, sanctions, inputs, grades, quotas and rounding', () => {
     const next = edit((r) => {
       r.sanctions = [{ id: 'ratio', level: 'veto', when: 'sex_ratio > 120', reason: '性别比严重偏高' }, { id: 'petition', level: 'interview', when: 'cases > 3', reason: '超生较多' }];
