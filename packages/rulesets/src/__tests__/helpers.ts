@@ -1,0 +1,34 @@
+// Shared by the golden tests: compile a shipped rule set once, and look results up by path.
+import { compileRuleSet, parseRuleSet, type CompiledRuleSet, type IndicatorResult, type RuleSetInput, type UnitResult } from '@kaohe/engine';
+
+export function compiled(ruleSet: RuleSetInput): CompiledRuleSet {
+  const parsed = parseRuleSet(ruleSet);
+  if (!parsed.ok) throw new Error(`${ruleSet.id}: ${parsed.issues.map((i) => `${i.path}: ${i.message.en}`).join('; ')}`);
+  return compileRuleSet(parsed.value);
+}
+
+function find(items: readonly IndicatorResult[], path: string): IndicatorResult | undefined {
+  for (const item of items) {
+    if (item.path === path) return item;
+    const inner = item.children ? find(item.children, path) : undefined;
+    if (inner) return inner;
+  }
+  return undefined;
+}
+
+/** The result of the item at `path` ("一(二).1.(1)", "加分.1"); fails loudly if there is none. */
+export function item(result: UnitResult, path: string): IndicatorResult {
+  const found = find([...result.sections.flatMap((s) => s.items), ...result.bonus.items], path);
+  if (!found) throw new Error(`${result.unitId}: no item ${path}`);
+  return found;
+}
+
+/** Section subtotals by code, as the engine's canonical decimal strings. */
+export function sectionScores(result: UnitResult): Record<string, string> {
+  return Object.fromEntries(result.sections.map((s) => [s.code, s.score]));
+}
+
+/** A copy of `values` with the given inputs changed (null blanks one). */
+export function withValues<T extends Record<string, unknown>>(values: T, changes: Record<string, unknown>): T {
+  return { ...values, ...changes };
+}

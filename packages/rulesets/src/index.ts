@@ -1,0 +1,29 @@
+// Example rule sets encoded from published assessment documents (see each file's `notes` for
+// the source and every assumption made where the document is silent).
+import type { RuleSetInput } from '@kaohe/engine';
+import associationReformJson from './association-reform.json' with { type: 'json' };
+import associationYearEndJson from './association-year-end.json' with { type: 'json' };
+import baotou2012Json from './baotou-2012.json' with { type: 'json' };
+import grassrootsCertificationJson from './grassroots-certification.json' with { type: 'json' };
+import { ruleSetFromJson } from './load.ts';
+
+/** 包头市2012年人口和计划生育目标管理责任书考核 (banners, counties and districts; 150 points). */
+export const baotou2012: RuleSetInput = ruleSetFromJson(baotou2012Json, 'baotou-2012.json');
+/** 计划生育协会工作年终考核: the association's 20 % of the population target assessment. */
+export const associationYearEnd: RuleSetInput = ruleSetFromJson(associationYearEndJson, 'association-year-end.json');
+/** 村(社区)计生协评估认定: pass only if every clause is met. */
+export const grassrootsCertification: RuleSetInput = ruleSetFromJson(grassrootsCertificationJson, 'grassroots-certification.json');
+/** 嘉峪关市计生协改革方案落实情况评估. */
+export const associationReform: RuleSetInput = ruleSetFromJson(associationReformJson, 'association-reform.json');
+
+/** Every example rule set by its id. */
+export const exampleRuleSets: Readonly<Record<string, RuleSetInput>> = {
+  [baotou2012.id]: baotou2012,
+  [associationYearEnd.id]: associationYearEnd,
+  [grassrootsCertification.id]: grassrootsCertification,
+  [associationReform.id]: associationReform,
+};
+
+export { ruleSetFromJson, RuleSetFileError } from './load.ts';
+export { baotou2012SampleUnits } from './samples/baotou-2012-units.ts';
+export { generateUnits } from './samples/generate-units.ts';
