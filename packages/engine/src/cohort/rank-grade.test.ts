@@ -62,6 +62,16 @@ describe('rankAndGrade', () => {
     expect(out.units[1]!.gradeNotes[0]!.zh).toContain('一票否决');
   });
 
+  it('reports a tie-break naming what does not exist', () => {
+    const rs = { ...ruleSet({ tieBreak: ['section:九', 'indicator:二.1', 'indicator:二.9', 'input:nope'] }), inputs: [] };
+    const out = rankAndGrade(rs, [result('a', '90')]);
+    expect(out.issues.map((i) => [i.code, i.path])).toEqual([
+      ['unknown-tie-break', 'ranking.tieBreak[0]'],
+      ['unknown-tie-break', 'ranking.tieBreak[2]'],
+      ['unknown-tie-break', 'ranking.tieBreak[3]'],
+    ]);
+  });
+
   it('reports a malformed tie-break and duplicate unit ids without losing a unit', () => {
     const out = rankAndGrade(ruleSet({ tieBreak: ['bogus'] }), [result('a', '90'), result('a', '80')]);
     expect(out.units).toHaveLength(2);

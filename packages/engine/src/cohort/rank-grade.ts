@@ -6,17 +6,17 @@ import type { Issue, UnitInput, UnitResult } from '../model/result.ts';
 import type { RuleSet } from '../schema/ruleset.ts';
 import { error, sortIssues, warning } from '../validate/issues.ts';
 import { rankRows } from './rank.ts';
-import { parseTieBreaks, tieBreakKey } from './tie-break.ts';
+import { checkTieBreaks, parseTieBreaks, tieBreakKey } from './tie-break.ts';
 import type { CohortResult, CohortUnit } from './types.ts';
 
 export function rankAndGrade(
-  ruleSet: Pick<RuleSet, 'id' | 'edition' | 'ranking' | 'grades'>,
+  ruleSet: Pick<RuleSet, 'id' | 'edition' | 'ranking' | 'grades'> & Partial<Pick<RuleSet, 'inputs'>>,
   results: readonly UnitResult[],
   units: readonly UnitInput[] = [],
 ): Omit<CohortResult, 'peers'> {
   const issues: Issue[] = [];
   const { tieBreaks, issues: tbIssues } = parseTieBreaks(ruleSet.ranking.tieBreak);
-  issues.push(...tbIssues);
+  issues.push(...tbIssues, ...checkTieBreaks(tieBreaks, results[0], ruleSet.inputs && new Set(ruleSet.inputs.map((d) => d.id))));
   const unitById = new Map(units.map((u) => [u.id, u]));
   const resultById = new Map<string, UnitResult>();
   for (const r of results) {

@@ -75,3 +75,26 @@ export function tieBreakKey(tb: TieBreak, result: UnitResult, unit: UnitInput | 
   }
   return value === null ? null : tb.order === 'asc' ? value.neg() : value;
 }
+
+/** A tie-break naming a section, indicator or input the rule set does not have is an error. */
+export function checkTieBreaks(tieBreaks: readonly TieBreak[], sample: UnitResult | undefined, inputIds: ReadonlySet<string> | undefined): Issue[] {
+  const issues: Issue[] = [];
+  tieBreaks.forEach((tb, i) => {
+    const known =
+      tb.kind === 'section'
+        ? sample === undefined || sample.sections.some((s) => s.code === tb.ref)
+        : tb.kind === 'indicator'
+          ? sample === undefined || allIndicators(sample).some((x) => x.path === tb.ref)
+          : inputIds === undefined || inputIds.has(tb.ref);
+    if (!known) {
+      const what = { section: ['部分', 'section'], indicator: ['指标', 'indicator'], input: ['输入项', 'input'] }[tb.kind];
+      issues.push(
+        error('unknown-tie-break', `ranking.tieBreak[${i}]`, {
+          zh: `并列排序依据中的${what[0]}「${tb.ref}」不存在`,
+          en: `tie-break names ${what[1]} "${tb.ref}", which does not exist`,
+        }),
+      );
+    }
+  });
+  return issues;
+}
