@@ -19,6 +19,20 @@ describe('combineParts', () => {
     expect(out.ok && out.value.explanation.zh).toBe('日常考核 85 × 40% + 年终考核 90 × 60% = 88分(满分100)');
   });
 
+  it('association work counts 20 % of the population score', () => {
+    // population 85/100 → 0.8 × 85 = 68; association 16/20 = 80 % → 0.2 × 80 = 16; total 84.
+    const out = combineParts(
+      [
+        { id: 'population', label: { zh: '人口计生目标', en: 'population targets' }, weight: '0.8', score: 85, max: 100 },
+        { id: 'association', label: { zh: '计生协会工作', en: 'association work' }, weight: '0.2', score: 16, max: 20 },
+      ],
+      r2,
+      { outOf: 100 },
+    );
+    expect(out.ok && [out.value.value, out.value.parts.map((p) => p.contribution)]).toEqual(['84', ['68', '16']]);
+    expect(out.ok && out.value.explanation.en).toBe('(population targets 85/100 × 80% + association work 16/20 × 20%) × 100 = 84 of 100');
+  });
+
   it('lines 6:4, each scaled from its own maximum', () => {
     // party–government 54/60 → 90 %, family planning 30/40 → 75 %: 0.6 × 90 + 0.4 × 75 = 84
     const out = combineParts(
