@@ -41,7 +41,8 @@ export interface BandSummary {
 export interface GradeAssignment {
   units: GradeOutcome[];
   bands: BandSummary[];
-  /** Units that received a grade: the base of every share. */
+  /** Units that received a grade (vetoed ones too when grades.vetoed names a band): the base
+   *  of every share and quota. A vetoed unit's grade is fixed; quotas never move it. */
   graded: number;
   issues: Issue[];
 }
