@@ -3,12 +3,11 @@
 // with the mix a real cohort has — most units near the targets, a few vetoed, a few blanks,
 // a few without evidence.
 import type { InputValue, UnitInput } from '@kaohe/engine';
-import { BAOTOU_BASE_VALUES, BAOTOU_EVIDENCE_INPUTS, evidenceWithout, FULL_EVIDENCE } from './baotou-2012-base.ts';
+import { BAOTOU_BASE_VALUES, BAOTOU_EVIDENCE_INPUTS, baotouBaseValues, evidenceWithout, FULL_EVIDENCE } from './baotou-2012-base.ts';
 import { decimalText, mulberry32, type Prng } from './prng.ts';
 
-const YES_NO_INPUTS: readonly string[] = Object.entries(BAOTOU_BASE_VALUES)
-  .filter(([id, v]) => v === true && id !== 'reward_separate_budget')
-  .map(([id]) => id);
+/** Yes/no inputs a compliant unit answers yes: each a 95 % chance here. */
+const YES_NO: readonly string[] = Object.keys(BAOTOU_BASE_VALUES).filter((id) => BAOTOU_BASE_VALUES[id] === true);
 
 /** Figures that a unit sometimes leaves blank. */
 const BLANKABLE: readonly string[] = ['info_coverage', 'highrisk_followup', 'sex_ratio_prev', 'petitions_prev', 'prepreg_coverage'];
@@ -23,11 +22,13 @@ const rate = (r: Prng, lo: number, hi: number, cap = 10000): string => decimalTe
 const budget = (pop: number, yuanTenths: number): string => decimalText(Math.round((pop * yuanTenths) / 10000), 1);
 
 function values(r: Prng): Record<string, InputValue> {
-  const v: Record<string, InputValue> = { ...BAOTOU_BASE_VALUES };
-  for (const id of YES_NO_INPUTS) v[id] = r.chance(0.95);
+  // A fresh literal: every unit shares one object shape; the figures are replaced below.
+  const v = baotouBaseValues();
+  for (const id of YES_NO) v[id] = r.chance(0.95);
   const pop = r.int(20, 900) * 1000;
   const floatPop = r.int(2, 120) * 500;
-  const sexPrev = r.int(10200, 12600);
+  // Most sex ratios near the band; one unit in ten well above it.
+  const sexPrev = r.chance(0.9) ? r.int(10200, 11400) : r.int(11400, 12600);
   const petitionsPrev = r.int(5, 120);
   v.pop_total = String(pop);
   v.birth_rate = rate(r, 600, 950);
