@@ -1,0 +1,47 @@
+// Cross-checks against other engine paths: the fast lean scorer must give the exact scorer's
+// figures on the sample cohort and on generated cohorts, and the association rule set's 20
+// points must weigh the same as the document's 20 % when combined as a weighted part.
+import { combineParts, createLeanScorer, scoreUnit } from '@kaohe/engine';
+import { describe, expect, it } from 'vitest';
+import { compiled } from './__tests__/helpers.ts';
+import { baotou2012 } from './index.ts';
+import { baotou2012SampleUnits } from './samples/baotou-2012-units.ts';
+import { generateUnits } from './samples/generate-units.ts';
+
+describe('lean scorer against scoreUnit on baotou-2012', () => {
+  const rules = compiled(baotou2012);
+  const lean = createLeanScorer(rules);
+  it.each([
+    ['the sample cohort', baotou2012SampleUnits],
+    ['200 generated units', generateUnits(200, 7)],
+  ])('%s: same totals, vetoes and completeness', (_label, units) => {
+    for (const u of units) {
+      const exact = scoreUnit(rules, u);
+      const fast = lean(u);
+      expect({ id: u.id, total: fast.total, vetoed: fast.vetoed, complete: fast.complete, sanctions: fast.sanctions }).toEqual({
+        id: u.id,
+        total: exact.total,
+        vetoed: exact.vetoed,
+        complete: exact.complete,
+        sanctions: exact.sanctions.map((s) => s.id),
+      });
+    }
+  });
+});
+
+describe('association work as 20 % of the population score', () => {
+  it('20 points out of 20 weigh exactly as the 20 % weight', () => {
+    // 0.2 × 16.19 ÷ 20 × 100 = 16.19; 0.8 × 72 ÷ 80 × 100 = 72; 16.19 + 72 = 88.19
+    const combined = combineParts(
+      [
+        { id: 'association', label: { zh: '计生协工作', en: 'Association work' }, weight: 20, score: '16.19', max: 20 },
+        { id: 'population', label: { zh: '其他人口计生工作', en: 'Other population work' }, weight: 80, score: '72', max: 80 },
+      ],
+      { dp: 2, mode: 'half-up' },
+      { weights: 'percent', outOf: 100 },
+    );
+    if (!combined.ok) throw new Error(combined.issues.map((i) => i.message.en).join('; '));
+    expect(combined.value.value).toBe('88.19');
+    expect(combined.value.parts.map((p) => p.contribution)).toEqual(['16.19', '72']);
+  });
+});
