@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import { compileRuleSet, scoreUnit } from '@kaohe/engine';
+import { parseRange, planWrites, readSheet, type SheetGrid } from '@kaohe/sheet';
+import { fillWorkbook, filled, ruleSet, template } from './__tests__/fixture.ts';
+import { applyWrites } from './apply-writes.ts';
+import { XlsxError } from './errors.ts';
+import { readWorkbook } from './read-workbook.ts';
+import { writeTemplateWorkbook } from './write-template.ts';
+
+const t = template();
+const before = await fillWorkbook(await writeTemplateWorkbook(t), t, filled, { group: '会议纪要' });
+const grids = await readWorkbook(before);
+const read = readSheet(grids.sheets);
+if (!read.ok) throw new Error(JSON.stringify(read.issues));
+const result = scoreUnit(compileRuleSet(ruleSet()), read.value.unit);
+const writes = planWrites(read.value.map, result, 'self');
+const after = await applyWrites(before, writes);
+
+function cells(sheets: readonly SheetGrid[]): Map<string, unknown> {
+  const out = new Map<string, unknown>();
+  for (const s of sheets) s.values.forEach((row, r) => row.forEach((v, c) => out.set(`${s.name}!${r},${c}`, v)));
+  return out;
+}
+
+describe('applyWrites', () => {
+  it('writes the scores, and every other cell keeps its value exactly', async () => {
+    const written = new Set<string>();
+    for (const w of writes) {
+      const range = parseRange(w.address);
+      w.values.forEach((line, i) => line.forEach((v, j) => v !== null && range && written.add(`${w.sheet}!${range.top + i},${range.left + j}`)));
+    }
+    const old = cells(grids.sheets);
+    const now = cells((await readWorkbook(after)).sheets);
+    let compared = 0;
+    for (const [key, value] of old) {
+      if (written.has(key)) continue;
+      expect(now.get(key), key).toStrictEqual(value);
+      compared++;
+    }
+    expect(compared).toBeGreaterThan(200);
+    expect(written.size).toBeGreaterThan(5);
+  });
+
+  it('leaves input cells byte-identical in value and still unlocked', async () => {
+    const back = readSheet((await readWorkbook(after)).sheets);
+    if (!back.ok) throw new Error(JSON.stringify(back.issues));
+    expect(back.value.unit).toEqual(read.value.unit);
+    expect(back.value.reported.self['合计']).toBe(result.total);
+    expect(back.value.reported.self['否决.petition']).toBe('是');
+    expect(back.value.reported.self['一.1']).toBe('5.5');
+  });
+
+  it('is idempotent', async () => {
+    const twice = await applyWrites(after, writes);
+    expect((await readWorkbook(twice)).sheets).toEqual((await readWorkbook(after)).sheets);
+  });
+
+  it('refuses a write to a missing sheet or a malformed range, with a typed error', async () => {
+    await expect(applyWrites(before, [{ sheet: '不存在', address: 'A1', values: [[1]] }])).rejects.toMatchObject({ code: 'missing-sheet' });
+    await expect(applyWrites(before, [{ sheet: '考核评分', address: 'A1:A2', values: [[1]] }])).rejects.toBeInstanceOf(XlsxError);
+  });
+});

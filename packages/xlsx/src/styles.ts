@@ -1,0 +1,81 @@
+// How the layout hints look in Excel. Number formats: % uses Excel's own percent format (the
+// cell holds 0.92 and shows 92.00 %, and typing 92 or 92% both work); ‰ has no native format,
+// so the cell holds the per-mille number itself (8) shown through 0.00"‰".
+import type ExcelJS from 'exceljs';
+import type { CellFormat, CellHint } from '@kaohe/sheet';
+
+export const NUMBER_FORMATS: Record<CellFormat, string> = {
+  percent: '0.00%',
+  permille: '0.00"‰"',
+  integer: '#,##0',
+  decimal: 'General',
+  score: 'General',
+  text: '@',
+  date: 'yyyy-mm-dd',
+};
+
+const fill = (argb: string): ExcelJS.Fill => ({ type: 'pattern', pattern: 'solid', fgColor: { argb } });
+const thin: Partial<ExcelJS.Border> = { style: 'thin', color: { argb: 'FF808080' } };
+const box: Partial<ExcelJS.Borders> = { top: thin, left: thin, bottom: thin, right: thin };
+
+/** Light blue: a cell to fill (the data sheet's note says so); a deeper blue when required. */
+export const INPUT_FILL = 'FFDDEBF7';
+export const REQUIRED_FILL = 'FFBDD7EE';
+
+export function styleCell(cell: ExcelJS.Cell, hint: CellHint, wrap: boolean): void {
+  const font: Partial<ExcelJS.Font> = { name: '宋体', size: 10 };
+  const alignment: Partial<ExcelJS.Alignment> = { vertical: 'middle', wrapText: wrap };
+  switch (hint.kind) {
+    case 'title':
+      cell.font = { ...font, size: 16, bold: true };
+      cell.alignment = { horizontal: 'center', vertical: 'middle' };
+      return;
+    case 'label':
+      cell.font = { ...font, bold: true };
+      cell.alignment = { vertical: 'middle', wrapText: true };
+      return;
+    case 'value':
+      cell.font = font;
+      cell.alignment = { vertical: 'middle' };
+      return;
+    case 'header':
+      cell.font = { ...font, bold: true };
+      cell.fill = fill('FFD9D9D9');
+      cell.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
+      cell.border = box;
+      return;
+    case 'section':
+      cell.font = { ...font, bold: true };
+      cell.fill = fill('FFF2F2F2');
+      break;
+    case 'total':
+      cell.font = { ...font, bold: true };
+      cell.fill = fill('FFF2F2F2');
+      break;
+    case 'input':
+      cell.font = font;
+      cell.fill = fill(hint.required ? REQUIRED_FILL : INPUT_FILL);
+      cell.protection = { locked: false };
+      break;
+    case 'item':
+    case 'score':
+    case 'reason':
+      cell.font = font;
+      break;
+  }
+  cell.alignment = alignment;
+  cell.border = box;
+  if (hint.format) cell.numFmt = NUMBER_FORMATS[hint.format];
+  if (hint.list) {
+    cell.dataValidation = {
+      type: 'list',
+      allowBlank: true,
+      formulae: [`"${hint.list.join(',')}"`],
+      showErrorMessage: true,
+      // A warning, not a stop: √, 有 and the like are read too.
+      errorStyle: 'warning',
+      errorTitle: '请选择',
+      error: `请从列表中选择:${hint.list.join('、')}`,
+    };
+  }
+}

@@ -1,0 +1,65 @@
+import ExcelJS from 'exceljs';
+import { describe, expect, it } from 'vitest';
+import { readSheet } from '@kaohe/sheet';
+import { fillWorkbook, filled, template } from './__tests__/fixture.ts';
+import { readWorkbook } from './read-workbook.ts';
+import { INPUT_FILL, REQUIRED_FILL } from './styles.ts';
+import { writeTemplateWorkbook } from './write-template.ts';
+
+const t = template();
+const bytes = await writeTemplateWorkbook(t);
+const wb = new ExcelJS.Workbook();
+await wb.xlsx.load(bytes as unknown as ArrayBuffer);
+const scoring = wb.getWorksheet('考核评分');
+const data = wb.getWorksheet('基础数据');
+const meta = wb.getWorksheet('kaohe_meta');
+const dataCell = (id: string, col: 'value' | 'evidence' | 'label') =>
+  data?.getCell((t.map.data.rows.find((r) => r.id === id)?.row ?? 0) + 1, t.map.data.columns[col] + 1);
+
+describe('writeTemplateWorkbook', () => {
+  it('writes three sheets, the meta sheet very hidden', () => {
+    expect(wb.worksheets.map((w) => [w.name, w.state])).toEqual([['考核评分', 'visible'], ['基础数据', 'visible'], ['kaohe_meta', 'veryHidden']]);
+  });
+
+  it('is print-ready: A4 landscape, fit to width, repeated header rows, frozen panes, widths', () => {
+    for (const [ws, map] of [[scoring, t.map.scoring], [data, t.map.data]] as const) {
+      expect(ws?.pageSetup).toMatchObject({ paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 });
+      expect(ws?.pageSetup.printTitlesRow).toBe(`${map.headerRow + 1}:${map.headerRow + 1}`);
+      expect(ws?.views[0]).toMatchObject({ state: 'frozen', ySplit: map.headerRow + 1, xSplit: 2 });
+    }
+    expect(scoring?.getColumn(3).width).toBe(46);
+    expect(scoring?.getCell(t.map.scoring.headerRow + 1, 3).alignment?.wrapText).toBe(true);
+  });
+
+  it('protects every sheet without a password and unlocks and colours only the cells to fill', () => {
+    for (const ws of [scoring, data, meta]) {
+      expect((ws as unknown as { sheetProtection?: object } | undefined)?.sheetProtection).toMatchObject({ sheet: true });
+      expect((ws as unknown as { sheetProtection?: object } | undefined)?.sheetProtection).not.toHaveProperty('hashValue');
+    }
+    expect(dataCell('policy_rate', 'value')?.protection?.locked).toBe(false);
+    expect(dataCell('policy_rate', 'value')?.fill).toMatchObject({ fgColor: { argb: REQUIRED_FILL } });
+    expect(dataCell('illegal', 'value')?.fill).toMatchObject({ fgColor: { argb: INPUT_FILL } });
+    expect(dataCell('policy_rate', 'label')?.protection?.locked).not.toBe(false);
+    const itemRow = (t.map.scoring.rows.find((r) => r.key === '一.1')?.row ?? 0) + 1;
+    expect(scoring?.getCell(itemRow, t.map.scoring.columns.self + 1).protection?.locked).not.toBe(false);
+  });
+
+  it('formats % natively, ‰ as a per-mille number, and lists 是/否', () => {
+    expect(dataCell('policy_rate', 'value')?.numFmt).toBe('0.00%');
+    expect(dataCell('birth_rate', 'value')?.numFmt).toBe('0.00"‰"');
+    expect(dataCell('group', 'value')?.dataValidation).toMatchObject({ type: 'list', formulae: ['"是,否"'] });
+  });
+
+  it('reads back through readWorkbook and readSheet once filled in', async () => {
+    const grids = await readWorkbook(await fillWorkbook(bytes, t, filled, { group: '会议纪要' }));
+    const r = readSheet(grids.sheets);
+    if (!r.ok) throw new Error(JSON.stringify(r.issues));
+    expect(r.value.unit.values).toEqual({ policy_rate: '91.2', birth_rate: '7.5', group: true, illegal: null, pop: '50000', petitions: '1', award: true });
+    expect(r.value.unit.evidence).toEqual({ group: '会议纪要' });
+    expect(r.warnings).toEqual([]);
+  });
+
+  it('writes the same bytes for the same template', async () => {
+    expect(Buffer.from(await writeTemplateWorkbook(t)).equals(Buffer.from(bytes))).toBe(true);
+  });
+});

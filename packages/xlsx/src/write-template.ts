@@ -1,0 +1,66 @@
+// A template (grids + hints from @kaohe/sheet) → a working .xlsx: print-ready, cells to fill
+// unlocked and coloured, the rest protected without a password, the meta sheet very hidden.
+import ExcelJS from 'exceljs';
+import type { CellHint, SheetLayout, Template } from '@kaohe/sheet';
+import { NUMBER_FORMATS, styleCell } from './styles.ts';
+
+export interface WriteTemplateOptions {
+  /** Workbook creation time (kept out of the pure core; fixed for reproducible files). */
+  created?: Date;
+}
+
+export async function writeTemplateWorkbook(template: Template, options: WriteTemplateOptions = {}): Promise<Uint8Array> {
+  const wb = new ExcelJS.Workbook();
+  const created = options.created ?? new Date(Date.UTC(2000, 0, 1));
+  wb.creator = 'Kaohe';
+  wb.created = created;
+  wb.modified = created;
+  for (const layout of template.sheets) await addSheet(wb, layout);
+  return new Uint8Array(await wb.xlsx.writeBuffer());
+}
+
+async function addSheet(wb: ExcelJS.Workbook, layout: SheetLayout): Promise<void> {
+  const ws = wb.addWorksheet(layout.name, {
+    state: layout.state,
+    pageSetup: {
+      paperSize: 9,
+      orientation: 'landscape',
+      fitToPage: true,
+      fitToWidth: 1,
+      fitToHeight: 0,
+      horizontalCentered: true,
+      margins: { left: 0.5, right: 0.5, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
+      ...(layout.printTitleRows ? { printTitlesRow: `${layout.printTitleRows[0] + 1}:${layout.printTitleRows[1] + 1}` } : {}),
+    },
+    headerFooter: { oddFooter: '第 &P 页,共 &N 页' },
+    views: layout.freeze ? [{ state: 'frozen', xSplit: layout.freeze.cols, ySplit: layout.freeze.rows }] : [],
+  });
+  layout.widths.forEach((w, i) => (ws.getColumn(i + 1).width = w));
+  const hints = new Map<string, CellHint>();
+  for (const h of layout.cells) hints.set(`${h.row},${h.col}`, h);
+  const wrap = new Set(layout.wrap);
+  layout.values.forEach((row, r) => {
+    const xrow = ws.getRow(r + 1);
+    row.forEach((value, c) => {
+      const cell = xrow.getCell(c + 1);
+      const hint = hints.get(`${r},${c}`);
+      if (hint) styleCell(cell, hint, wrap.has(c));
+      if (value !== null) cell.value = value;
+    });
+  });
+  // Cells styled but beyond a row's values (none today) and merges.
+  for (const m of layout.merges) ws.mergeCells(m.top + 1, m.left + 1, m.bottom + 1, m.right + 1);
+  if (layout.role === 'meta') ws.getColumn(2).numFmt = NUMBER_FORMATS.text;
+  await ws.protect('', {
+    selectLockedCells: true,
+    selectUnlockedCells: true,
+    formatColumns: true,
+    formatRows: true,
+    insertRows: true,
+    insertColumns: false,
+    deleteRows: false,
+    deleteColumns: false,
+    sort: false,
+    autoFilter: false,
+  });
+}
