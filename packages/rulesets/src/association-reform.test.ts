@@ -7,14 +7,44 @@ import { associationReform } from './index.ts';
 const rules = compiled(associationReform);
 const EVIDENCE = associationReform.inputs.filter((i) => i.evidence).map((i) => i.id);
 const ALL_MET: Record<string, InputValue> = {
-  agenda: true, budget_included: true, health_cooperation: true, publicity_events: '2', eugenics_guidance: true, family_support: true,
-  reproductive_health: true, rights_hotline: true, floating_assoc: true, social_governance: true, family_health: true, cooperation: true,
-  transferred_functions: true, election_in_sync: true, group_leaders: true, council_members: '40', council_frontline: '12',
-  standing_members: '15', standing_frontline: '3', staff_quota: '20', seconded_staff: '3', members: '5000', backbone_members: '1500',
-  liaison_system: true, volunteers: true, member_home: true, training: true, leader_months_min: '3', cadre_days_min: '40',
-  collective_decision: true, care_fund: true, informatization: true,
+  agenda: true,
+  budget_included: true,
+  health_cooperation: true,
+  publicity_events: '2',
+  eugenics_guidance: true,
+  family_support: true,
+  reproductive_health: true,
+  rights_hotline: true,
+  floating_assoc: true,
+  social_governance: true,
+  family_health: true,
+  cooperation: true,
+  transferred_functions: true,
+  election_in_sync: true,
+  group_leaders: true,
+  council_members: '40',
+  council_frontline: '12',
+  standing_members: '15',
+  standing_frontline: '3',
+  staff_quota: '20',
+  seconded_staff: '3',
+  members: '5000',
+  backbone_members: '1500',
+  liaison_system: true,
+  volunteers: true,
+  member_home: true,
+  training: true,
+  leader_months_min: '3',
+  cadre_days_min: '40',
+  collective_decision: true,
+  care_fund: true,
+  informatization: true,
 };
-const assoc = (id: string, cls: 'city' | 'town', changes: Record<string, InputValue>): UnitInput => ({
+const assoc = (
+  id: string,
+  cls: 'city' | 'town',
+  changes: Record<string, InputValue>,
+): UnitInput => ({
   id,
   name: id,
   class: cls,
@@ -38,7 +68,14 @@ describe('association-reform golden scores', () => {
   });
 
   it('the city office short on field time and seconded cadres', () => {
-    const r = scoreUnit(rules, assoc('city2', 'city', { leader_months_min: '2.5', cadre_days_min: '25', seconded_staff: '2' }));
+    const r = scoreUnit(
+      rules,
+      assoc('city2', 'city', {
+        leader_months_min: '2.5',
+        cadre_days_min: '25',
+        seconded_staff: '2',
+      }),
+    );
     // 3 − 2.5 = 0.5 month, each started → 1 × 1 → 2; 40 − 25 = 15 days = 1.5 steps of 10 → 2 × 0.5 = 1 → 2
     expect(item(r, '(四).3.(1)').score).toBe('2');
     expect(item(r, '(四).3.(2)').score).toBe('2');
@@ -51,10 +88,18 @@ describe('association-reform golden scores', () => {
   });
 
   it('a town association: city-only items do not apply, sections rescaled', () => {
-    const r = scoreUnit(rules, assoc('town', 'town', {
-      council_members: '25', council_frontline: '6', standing_members: '9', standing_frontline: '1',
-      backbone_members: '1300', publicity_events: '1', training: false,
-    }));
+    const r = scoreUnit(
+      rules,
+      assoc('town', 'town', {
+        council_members: '25',
+        council_frontline: '6',
+        standing_members: '9',
+        standing_frontline: '1',
+        backbone_members: '1300',
+        publicity_events: '1',
+        training: false,
+      }),
+    );
     // 6 ÷ 25 = 24 % → 6 points short × 0.5 = 3 → 2
     expect(item(r, '(三).2.(1)').score).toBe('2');
     // 1 ÷ 9 = 11.11 % (rates to 2 places) → 8.89 short → 9 steps × 0.5 = 4.5 → 0.5
@@ -67,7 +112,12 @@ describe('association-reform golden scores', () => {
     expect(item(r, '(四).3').status).toBe('not-applicable');
     // (三) = (6 + 2.5 + 3.8 + 4) = 16.3 of 25 → × 30 ÷ 25 = 19.56
     // (四) = 5 + 0 + 4 + 4 = 13 of 17 → × 25 ÷ 17 = 19.1176… → 19.12
-    expect(sectionScores(r)).toEqual({ '(一)': '15', '(二)': '28.5', '(三)': '19.56', '(四)': '19.12' });
+    expect(sectionScores(r)).toEqual({
+      '(一)': '15',
+      '(二)': '28.5',
+      '(三)': '19.56',
+      '(四)': '19.12',
+    });
     // 15 + 28.5 + 19.56 + 19.12 = 82.18
     expect(r.total).toBe('82.18');
   });

@@ -8,19 +8,62 @@ import { associationYearEnd } from './index.ts';
 const rules = compiled(associationYearEnd);
 
 const EVIDENCE = [
-  'study_sessions', 'leader_surveys', 'joint_commendation', 'president_is_head', 'exec_vp_five_elders', 'secgen_civil_servant',
-  'assoc_office_staff', 'assoc_funds', 'fp_funds', 'funds_separate', 'office_space', 'leader_allowance', 'care_activities',
-  'advanced_assocs', 'enterprise_assocs', 'members', 'member_homes', 'floating_assoc', 'publicity_events',
+  'study_sessions',
+  'leader_surveys',
+  'joint_commendation',
+  'president_is_head',
+  'exec_vp_five_elders',
+  'secgen_civil_servant',
+  'assoc_office_staff',
+  'assoc_funds',
+  'fp_funds',
+  'funds_separate',
+  'office_space',
+  'leader_allowance',
+  'care_activities',
+  'advanced_assocs',
+  'enterprise_assocs',
+  'members',
+  'member_homes',
+  'floating_assoc',
+  'publicity_events',
 ];
 const GOOD: Record<string, InputValue> = {
-  study_sessions: '2', leader_surveys: '1', joint_commendation: true, president_is_head: true, exec_vp_five_elders: true,
-  secgen_is_fp_director: true, secgen_civil_servant: true, assoc_office_staff: true, assoc_funds: '12', fp_funds: '100',
-  funds_separate: true, office_space: true, leader_allowance: true, care_activities: true, insurance_service: true,
-  village_assocs: '20', advanced_assocs: '9', backward_assocs: '2', eligible_enterprises: '4', enterprise_assocs: '4',
-  members: '2600', population: '30000', backbone_members: '780', member_homes: '20', autonomy_rate: '88',
-  floating_assoc: true, publicity_events: '3', leadership_failure: false,
+  study_sessions: '2',
+  leader_surveys: '1',
+  joint_commendation: true,
+  president_is_head: true,
+  exec_vp_five_elders: true,
+  secgen_is_fp_director: true,
+  secgen_civil_servant: true,
+  assoc_office_staff: true,
+  assoc_funds: '12',
+  fp_funds: '100',
+  funds_separate: true,
+  office_space: true,
+  leader_allowance: true,
+  care_activities: true,
+  insurance_service: true,
+  village_assocs: '20',
+  advanced_assocs: '9',
+  backward_assocs: '2',
+  eligible_enterprises: '4',
+  enterprise_assocs: '4',
+  members: '2600',
+  population: '30000',
+  backbone_members: '780',
+  member_homes: '20',
+  autonomy_rate: '88',
+  floating_assoc: true,
+  publicity_events: '3',
+  leadership_failure: false,
 };
-const unit = (id: string, cls: string | undefined, changes: Record<string, InputValue>, missingEvidence: string[] = []): UnitInput => ({
+const unit = (
+  id: string,
+  cls: string | undefined,
+  changes: Record<string, InputValue>,
+  missingEvidence: string[] = [],
+): UnitInput => ({
   id,
   name: id,
   ...(cls ? { class: cls } : {}),
@@ -35,14 +78,32 @@ describe('association-year-end golden scores', () => {
     // 2600 ÷ 30000 = 8.67 % ≥ 8; 780 ÷ 2600 = 30 % → ramp full; 20 of 20 homes → 0.5 × 100 ÷ 100
     expect(item(r, '七.2')).toMatchObject({ score: '0.5', status: 'met' });
     expect(item(r, '七.5')).toMatchObject({ score: '0.5', status: 'met' });
-    expect(r).toMatchObject({ total: '20', max: '20', vetoed: false, noCommendation: false, complete: true, sanctions: [] });
+    expect(r).toMatchObject({
+      total: '20',
+      max: '20',
+      vetoed: false,
+      noCommendation: false,
+      complete: true,
+      sanctions: [],
+    });
   });
 
   it('a good-foundation township short on several ratios, with the enterprise item not applicable', () => {
-    const r = scoreUnit(rules, unit('b', 'good', {
-      assoc_funds: '8.5', advanced_assocs: '9', backward_assocs: '9', eligible_enterprises: '0', enterprise_assocs: '0',
-      members: '2100', backbone_members: '525', member_homes: '13', autonomy_rate: '82.5', publicity_events: '1',
-    }));
+    const r = scoreUnit(
+      rules,
+      unit('b', 'good', {
+        assoc_funds: '8.5',
+        advanced_assocs: '9',
+        backward_assocs: '9',
+        eligible_enterprises: '0',
+        enterprise_assocs: '0',
+        members: '2100',
+        backbone_members: '525',
+        member_homes: '13',
+        autonomy_rate: '82.5',
+        publicity_events: '1',
+      }),
+    );
     // 四.1: 8.5 % → 1.5 points short, each started → 2 × 0.5 = 1 → 2 − 1 = 1
     expect(item(r, '四.1').score).toBe('1');
     // 七.1: 45 % < 50 % (good foundation) → 0; 七.2: 45 % ≤ 50 % → 0.5
@@ -59,32 +120,78 @@ describe('association-year-end golden scores', () => {
     // 七 = 0 + 0.5 + 0.5 + 0.25 + 0.33 = 1.58 of 3.5 applicable → 1.58 × 4 ÷ 3.5 = 1.8057… → 1.81
     // 八.1: 85 − 82.5 = 2.5 × 0.1 pro rata = 0.25 → 1.25; 八.3: 1 event short → 0.75 − 0.375 = 0.375 → 0.38
     expect(item(r, '八.3').score).toBe('0.38');
-    expect(sectionScores(r)).toEqual({ 一: '3', 二: '2', 三: '1.5', 四: '2', 五: '1.5', 六: '2', 七: '1.81', 八: '2.38' });
+    expect(sectionScores(r)).toEqual({
+      一: '3',
+      二: '2',
+      三: '1.5',
+      四: '2',
+      五: '1.5',
+      六: '2',
+      七: '1.81',
+      八: '2.38',
+    });
     // 3 + 2 + 1.5 + 2 + 1.5 + 2 + 1.81 + 2.38 = 16.19
     expect(r.total).toBe('16.19');
     expect(r.sanctions).toEqual([]);
   });
 
   it('poor leadership is vetoed, and a backward total bars commendation; blanks and missing evidence', () => {
-    const r = scoreUnit(rules, unit('c', 'other', {
-      leadership_failure: true, study_sessions: '0', leader_surveys: '0', joint_commendation: false, president_is_head: false,
-      funds_separate: false, assoc_funds: '6', care_activities: false, insurance_service: false, autonomy_rate: null, publicity_events: '2',
-    }, ['publicity_events']));
+    const r = scoreUnit(
+      rules,
+      unit(
+        'c',
+        'other',
+        {
+          leadership_failure: true,
+          study_sessions: '0',
+          leader_surveys: '0',
+          joint_commendation: false,
+          president_is_head: false,
+          funds_separate: false,
+          assoc_funds: '6',
+          care_activities: false,
+          insurance_service: false,
+          autonomy_rate: null,
+          publicity_events: '2',
+        },
+        ['publicity_events'],
+      ),
+    );
     // 一 = 0 + 0 + 0; 二 = 0 + 0.6 + 0.6 = 1.2; 四.1: 6 % → 4 points short × 0.5 = 2 → 0; 四 = 0; 六 = 0
     expect(item(r, '四.1').score).toBe('0');
     // 八.1 blank → missing input; 八.3 without its evidence → 0
-    expect(item(r, '八.1')).toMatchObject({ score: null, status: 'missing-input', missingInputs: ['autonomy_rate'] });
+    expect(item(r, '八.1')).toMatchObject({
+      score: null,
+      status: 'missing-input',
+      missingInputs: ['autonomy_rate'],
+    });
     expect(item(r, '八.3')).toMatchObject({ score: '0', status: 'missing-evidence' });
-    expect(sectionScores(r)).toEqual({ 一: '0', 二: '1.2', 三: '1.5', 四: '0', 五: '1.5', 六: '0', 七: '4', 八: '0.75' });
+    expect(sectionScores(r)).toEqual({
+      一: '0',
+      二: '1.2',
+      三: '1.5',
+      四: '0',
+      五: '1.5',
+      六: '0',
+      七: '4',
+      八: '0.75',
+    });
     // 0 + 1.2 + 1.5 + 0 + 1.5 + 0 + 4 + 0.75 = 8.95 < 12 → no commendation, besides the veto
     expect(r.total).toBe('8.95');
-    expect(r.sanctions.map((s) => `${s.id}:${s.level}`)).toEqual(['leadership_veto:veto', 'backward_no_commendation:no-commendation']);
+    expect(r.sanctions.map((s) => `${s.id}:${s.level}`)).toEqual([
+      'leadership_veto:veto',
+      'backward_no_commendation:no-commendation',
+    ]);
     expect(r).toMatchObject({ vetoed: true, noCommendation: true, complete: false });
   });
 
   it('a township without a class cannot have its advanced and backward shares judged', () => {
     const r = scoreUnit(rules, unit('d', undefined, {}));
-    expect(item(r, '七.1')).toMatchObject({ score: null, status: 'missing-input', missingInputs: ['class'] });
+    expect(item(r, '七.1')).toMatchObject({
+      score: null,
+      status: 'missing-input',
+      missingInputs: ['class'],
+    });
     expect(item(r, '七.2').status).toBe('missing-input');
     // 20 − 1 − 0.5 = 18.5
     expect(r).toMatchObject({ total: '18.5', complete: false });
@@ -95,14 +202,25 @@ describe('association-year-end golden scores', () => {
       unit('t1', 'other', {}),
       unit('t2', 'other', { study_sessions: '1' }),
       unit('t3', 'other', { office_space: false }),
-      unit('t4', 'other', { care_activities: false, insurance_service: false, funds_separate: false, joint_commendation: false, assoc_office_staff: false, office_space: false }),
+      unit('t4', 'other', {
+        care_activities: false,
+        insurance_service: false,
+        funds_separate: false,
+        joint_commendation: false,
+        assoc_office_staff: false,
+        office_space: false,
+      }),
       unit('t5', 'other', { leadership_failure: true }),
     ];
     const cohort = scoreCohort(rules, units);
     // t1 20, t2 20 (1 meeting still meets ≥ 1), t3 19, t4 20 − 1 − 1 − 1 − 1 − 1 − 1 = 14, t5 20 but vetoed.
     // 5 graded; advanced at most floor(5 × 40 %) = 2 → t3 (19 ≥ 18) passes down to pass.
     expect(cohort.units.map((u) => `${u.unitId}:${u.total}:${u.grade ?? '-'}`)).toEqual([
-      't1:20:advanced', 't2:20:advanced', 't3:19:pass', 't4:14:pass', 't5:20:backward',
+      't1:20:advanced',
+      't2:20:advanced',
+      't3:19:pass',
+      't4:14:pass',
+      't5:20:backward',
     ]);
   });
 });

@@ -18,7 +18,13 @@ describe('lean scorer against scoreUnit on baotou-2012', () => {
     for (const u of units) {
       const exact = scoreUnit(rules, u);
       const fast = lean(u);
-      expect({ id: u.id, total: fast.total, vetoed: fast.vetoed, complete: fast.complete, sanctions: fast.sanctions }).toEqual({
+      expect({
+        id: u.id,
+        total: fast.total,
+        vetoed: fast.vetoed,
+        complete: fast.complete,
+        sanctions: fast.sanctions,
+      }).toEqual({
         id: u.id,
         total: exact.total,
         vetoed: exact.vetoed,
@@ -34,8 +40,20 @@ describe('association work as 20 % of the population score', () => {
     // 0.2 × 16.19 ÷ 20 × 100 = 16.19; 0.8 × 72 ÷ 80 × 100 = 72; 16.19 + 72 = 88.19
     const combined = combineParts(
       [
-        { id: 'association', label: { zh: '计生协工作', en: 'Association work' }, weight: 20, score: '16.19', max: 20 },
-        { id: 'population', label: { zh: '其他人口计生工作', en: 'Other population work' }, weight: 80, score: '72', max: 80 },
+        {
+          id: 'association',
+          label: { zh: '计生协工作', en: 'Association work' },
+          weight: 20,
+          score: '16.19',
+          max: 20,
+        },
+        {
+          id: 'population',
+          label: { zh: '其他人口计生工作', en: 'Other population work' },
+          weight: 80,
+          score: '72',
+          max: 80,
+        },
       ],
       { dp: 2, mode: 'half-up' },
       { weights: 'percent', outOf: 100 },

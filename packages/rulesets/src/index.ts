@@ -10,11 +10,20 @@ import { ruleSetFromJson } from './load.ts';
 /** 包头市2012年人口和计划生育目标管理责任书考核 (banners, counties and districts; 150 points). */
 export const baotou2012: RuleSetInput = ruleSetFromJson(baotou2012Json, 'baotou-2012.json');
 /** 计划生育协会工作年终考核: the association's 20 % of the population target assessment. */
-export const associationYearEnd: RuleSetInput = ruleSetFromJson(associationYearEndJson, 'association-year-end.json');
+export const associationYearEnd: RuleSetInput = ruleSetFromJson(
+  associationYearEndJson,
+  'association-year-end.json',
+);
 /** 村(社区)计生协评估认定: pass only if every clause is met. */
-export const grassrootsCertification: RuleSetInput = ruleSetFromJson(grassrootsCertificationJson, 'grassroots-certification.json');
+export const grassrootsCertification: RuleSetInput = ruleSetFromJson(
+  grassrootsCertificationJson,
+  'grassroots-certification.json',
+);
 /** 嘉峪关市计生协改革方案落实情况评估. */
-export const associationReform: RuleSetInput = ruleSetFromJson(associationReformJson, 'association-reform.json');
+export const associationReform: RuleSetInput = ruleSetFromJson(
+  associationReformJson,
+  'association-reform.json',
+);
 
 /** Every example rule set by its id. */
 export const exampleRuleSets: Readonly<Record<string, RuleSetInput>> = {

@@ -1,9 +1,19 @@
 // Shared by the golden tests: compile a shipped rule set once, and look results up by path.
-import { compileRuleSet, parseRuleSet, type CompiledRuleSet, type IndicatorResult, type RuleSetInput, type UnitResult } from '@kaohe/engine';
+import {
+  compileRuleSet,
+  parseRuleSet,
+  type CompiledRuleSet,
+  type IndicatorResult,
+  type RuleSetInput,
+  type UnitResult,
+} from '@kaohe/engine';
 
 export function compiled(ruleSet: RuleSetInput): CompiledRuleSet {
   const parsed = parseRuleSet(ruleSet);
-  if (!parsed.ok) throw new Error(`${ruleSet.id}: ${parsed.issues.map((i) => `${i.path}: ${i.message.en}`).join('; ')}`);
+  if (!parsed.ok)
+    throw new Error(
+      `${ruleSet.id}: ${parsed.issues.map((i) => `${i.path}: ${i.message.en}`).join('; ')}`,
+    );
   return compileRuleSet(parsed.value);
 }
 
@@ -29,6 +39,9 @@ export function sectionScores(result: UnitResult): Record<string, string> {
 }
 
 /** A copy of `values` with the given inputs changed (null blanks one). */
-export function withValues<T extends Record<string, unknown>>(values: T, changes: Record<string, unknown>): T {
+export function withValues<T extends Record<string, unknown>>(
+  values: T,
+  changes: Record<string, unknown>,
+): T {
   return { ...values, ...changes };
 }

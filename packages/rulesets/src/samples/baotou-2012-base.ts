@@ -4,17 +4,53 @@ import type { InputValue } from '@kaohe/engine';
 
 /** Inputs for which baotou-2012.json asks for evidence (佐证材料). */
 export const BAOTOU_EVIDENCE_INPUTS: readonly string[] = [
-  'pop_consistent', 'defect_funds', 'defect_mechanism', 'prepreg_group', 'prepreg_plan',
-  'srb_in_plan', 'srb_group', 'srb_mechanism', 'liangfei_campaign', 'reform_mechanisms',
-  'happy_family', 'fp_budget_county', 'fp_budget_township', 'only_child_reward',
-  'sterilization_reward', 'reward_separate_budget', 'matching_funds', 'benefit_innovation',
-  'info_funds', 'info_comparisons', 'float_in_plan', 'float_agency', 'float_funding',
-  'float_equal_docs', 'petition_mechanism', 'assistant_subsidy', 'assoc_civil_service',
-  'milk_program', 'assoc_insurance_budget', 'station_standard', 'quality_service',
-  'illegal_birth_campaign', 'integrity_demo', 'defect_budget', 'defect_monitoring',
-  'preconception_risk', 'prepreg_resources', 'liangfei_outcome', 'liangfei_rules',
-  'liangfei_funds', 'pregnancy_mgmt', 'late_abortion_approval', 'prenatal_service',
-  'float_yipanqi', 'brand_status', 'coop_meetings', 'float_rights',
+  'pop_consistent',
+  'defect_funds',
+  'defect_mechanism',
+  'prepreg_group',
+  'prepreg_plan',
+  'srb_in_plan',
+  'srb_group',
+  'srb_mechanism',
+  'liangfei_campaign',
+  'reform_mechanisms',
+  'happy_family',
+  'fp_budget_county',
+  'fp_budget_township',
+  'only_child_reward',
+  'sterilization_reward',
+  'reward_separate_budget',
+  'matching_funds',
+  'benefit_innovation',
+  'info_funds',
+  'info_comparisons',
+  'float_in_plan',
+  'float_agency',
+  'float_funding',
+  'float_equal_docs',
+  'petition_mechanism',
+  'assistant_subsidy',
+  'assoc_civil_service',
+  'milk_program',
+  'assoc_insurance_budget',
+  'station_standard',
+  'quality_service',
+  'illegal_birth_campaign',
+  'integrity_demo',
+  'defect_budget',
+  'defect_monitoring',
+  'preconception_risk',
+  'prepreg_resources',
+  'liangfei_outcome',
+  'liangfei_rules',
+  'liangfei_funds',
+  'pregnancy_mgmt',
+  'late_abortion_approval',
+  'prenatal_service',
+  'float_yipanqi',
+  'brand_status',
+  'coop_meetings',
+  'float_rights',
 ];
 
 /** Evidence supplied for every input that needs it. Frozen: shared by many units. */
@@ -113,4 +149,5 @@ export function baotouBaseValues(): Record<string, InputValue> {
 }
 
 /** The same, shared and read-only. */
-export const BAOTOU_BASE_VALUES: Readonly<Record<string, InputValue>> = Object.freeze(baotouBaseValues());
+export const BAOTOU_BASE_VALUES: Readonly<Record<string, InputValue>> =
+  Object.freeze(baotouBaseValues());

@@ -18,7 +18,12 @@ describe('mulberry32 and decimalText', () => {
     for (const x of xs) expect(x >= 0 && x < 1).toBe(true);
   });
   it('writes scaled integers as plain decimals', () => {
-    expect([decimalText(9205, 2), decimalText(5, 2), decimalText(-15, 1), decimalText(42, 0)]).toEqual(['92.05', '0.05', '-1.5', '42']);
+    expect([
+      decimalText(9205, 2),
+      decimalText(5, 2),
+      decimalText(-15, 1),
+      decimalText(42, 0),
+    ]).toEqual(['92.05', '0.05', '-1.5', '42']);
     expect(() => decimalText(0.5, 1)).toThrow(RangeError);
   });
 });
@@ -41,7 +46,11 @@ describe('generateUnits', () => {
         const def = baotou2012.inputs.find((i) => i.id === id);
         if (v === null) continue;
         if (def?.unit === 'yesno') expect(typeof v, id).toBe('boolean');
-        else if (def?.unit === 'choice') expect(def.choices?.map((c) => c.value), id).toContain(v);
+        else if (def?.unit === 'choice')
+          expect(
+            def.choices?.map((c) => c.value),
+            id,
+          ).toContain(v);
         else expect(String(v), id).toMatch(DECIMAL);
       }
     }
@@ -52,7 +61,14 @@ describe('generateUnits', () => {
     const results = generateUnits(300, 42).map((u) => scoreUnit(rules, u));
     const incomplete = results.filter((r) => !r.complete).length;
     const vetoed = results.filter((r) => r.vetoed).length;
-    const unevidenced = results.filter((r) => r.sections.some((s) => s.items.some((i) => i.missingEvidence.length > 0 || i.children?.some((c) => c.missingEvidence.length > 0)))).length;
+    const unevidenced = results.filter((r) =>
+      r.sections.some((s) =>
+        s.items.some(
+          (i) =>
+            i.missingEvidence.length > 0 || i.children?.some((c) => c.missingEvidence.length > 0),
+        ),
+      ),
+    ).length;
     expect(incomplete).toBeGreaterThan(0);
     expect(incomplete).toBeLessThan(30);
     expect(vetoed).toBeGreaterThan(0);

@@ -3,23 +3,39 @@
 // with the mix a real cohort has — most units near the targets, a few vetoed, a few blanks,
 // a few without evidence.
 import type { InputValue, UnitInput } from '@kaohe/engine';
-import { BAOTOU_BASE_VALUES, BAOTOU_EVIDENCE_INPUTS, baotouBaseValues, evidenceWithout, FULL_EVIDENCE } from './baotou-2012-base.ts';
+import {
+  BAOTOU_BASE_VALUES,
+  BAOTOU_EVIDENCE_INPUTS,
+  baotouBaseValues,
+  evidenceWithout,
+  FULL_EVIDENCE,
+} from './baotou-2012-base.ts';
 import { decimalText, mulberry32, type Prng } from './prng.ts';
 
 /** Yes/no inputs a compliant unit answers yes: each a 95 % chance here. */
-const YES_NO: readonly string[] = Object.keys(BAOTOU_BASE_VALUES).filter((id) => BAOTOU_BASE_VALUES[id] === true);
+const YES_NO: readonly string[] = Object.keys(BAOTOU_BASE_VALUES).filter(
+  (id) => BAOTOU_BASE_VALUES[id] === true,
+);
 
 /** Figures that a unit sometimes leaves blank. */
-const BLANKABLE: readonly string[] = ['info_coverage', 'highrisk_followup', 'sex_ratio_prev', 'petitions_prev', 'prepreg_coverage'];
+const BLANKABLE: readonly string[] = [
+  'info_coverage',
+  'highrisk_followup',
+  'sex_ratio_prev',
+  'petitions_prev',
+  'prepreg_coverage',
+];
 
 const OUTCOMES = ['effective', 'effective', 'effective', 'acted', 'planned', 'none'] as const;
 const BRAND = ['on-time', 'on-time', 'on-time', 'late', 'none'] as const;
 
 /** A rate in hundredths between lo and hi (hundredths), held at `cap` when drawn above it. */
-const rate = (r: Prng, lo: number, hi: number, cap = 10000): string => decimalText(Math.min(cap, r.int(lo, hi)), 2);
+const rate = (r: Prng, lo: number, hi: number, cap = 10000): string =>
+  decimalText(Math.min(cap, r.int(lo, hi)), 2);
 
 /** Tenths of 10 000 yuan for a per-head amount in tenths of a yuan: pop × yuan ÷ 10 000. */
-const budget = (pop: number, yuanTenths: number): string => decimalText(Math.round((pop * yuanTenths) / 10000), 1);
+const budget = (pop: number, yuanTenths: number): string =>
+  decimalText(Math.round((pop * yuanTenths) / 10000), 1);
 
 function values(r: Prng): Record<string, InputValue> {
   // A fresh literal: every unit shares one object shape; the figures are replaced below.
@@ -71,7 +87,8 @@ function values(r: Prng): Record<string, InputValue> {
  * without the required cut, or a major petition case).
  */
 export function generateUnits(count: number, seed: number): UnitInput[] {
-  if (!Number.isSafeInteger(count) || count < 0) throw new RangeError(`generateUnits: count must be a whole number ≥ 0, got ${count}`);
+  if (!Number.isSafeInteger(count) || count < 0)
+    throw new RangeError(`generateUnits: count must be a whole number ≥ 0, got ${count}`);
   const r = mulberry32(seed);
   const width = String(Math.max(count, 1)).length;
   const units: UnitInput[] = new Array<UnitInput>(count);

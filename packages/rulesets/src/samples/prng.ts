@@ -28,7 +28,8 @@ export function mulberry32(seed: number): Prng {
 
 /** An integer count of 1/10^dp written as a plain decimal string: (9205, 2) → "92.05". */
 export function decimalText(scaled: number, dp: number): string {
-  if (!Number.isSafeInteger(scaled)) throw new RangeError(`decimalText: ${scaled} is not a safe integer`);
+  if (!Number.isSafeInteger(scaled))
+    throw new RangeError(`decimalText: ${scaled} is not a safe integer`);
   if (dp === 0) return String(scaled);
   const sign = scaled < 0 ? '-' : '';
   const digits = String(Math.abs(scaled)).padStart(dp + 1, '0');
