@@ -6,7 +6,8 @@ export type AddinErrorCode =
   | 'file-unreadable'
   | 'kernel-unavailable'
   | 'nothing-to-download'
-  | 'no-workbook';
+  | 'no-workbook'
+  | 'cannot-save-new-sheets';
 
 export class AddinError extends Error {
   readonly code: AddinErrorCode;

@@ -74,6 +74,8 @@ export interface ReviewedUnit {
 
 export interface ReviewPlan {
   units: ReviewedUnit[];
+  /** Imported sheets that could not be read at all. */
+  unread: Problem[];
   writes: RangeWrite[];
 }
 
@@ -103,10 +105,10 @@ export interface Kernel {
   inspect(snapshot: WorkbookSnapshot): SheetState;
   /** 自评: score the active sheet. */
   selfAssess(snapshot: WorkbookSnapshot): Outcome<ScoringPlan>;
-  /** The unit sheets among `sheetNames` (review and summary work on all of them). */
-  unitSheets(snapshot: WorkbookSnapshot): string[];
+  /** The sheets review and summary read: every unit's workbook in this one (own and imported). */
+  cohortSheets(snapshot: WorkbookSnapshot): string[];
   /** 审核: recompute returned units with the reviewer's rule set (from the snapshot's meta sheet). */
-  review(snapshot: WorkbookSnapshot, units: SheetGrid[], metas: SheetGrid[]): Outcome<ReviewPlan>;
+  review(snapshot: WorkbookSnapshot, grids: SheetGrid[]): Outcome<ReviewPlan>;
   /** 汇总: rank and grade the units, as a summary sheet with a chart. */
-  summarise(snapshot: WorkbookSnapshot, units: SheetGrid[], title: Msg): Outcome<SummaryPlan>;
+  summarise(snapshot: WorkbookSnapshot, grids: SheetGrid[], title: Msg): Outcome<SummaryPlan>;
 }

@@ -66,18 +66,15 @@ export function createSession(port: WorkbookPort, kernel: Kernel): Session {
       return names;
     },
     async review() {
-      // Two reads would break the budget, so the unit sheets come from the snapshot's names
-      // and are read together with the meta sheets in one readSheets call.
+      // The unit sheets come from the snapshot's names, all read in one readSheets call.
       const snapshot = await read();
-      const unitNames = kernel.unitSheets(snapshot);
-      const metaNames = snapshot.sheetNames.filter((n) => n !== kernel.metaSheet && n.startsWith(kernel.metaSheet));
-      const grids = await port.readSheets([...unitNames, ...metaNames]);
-      const planned = kernel.review(snapshot, grids.slice(0, unitNames.length), grids.slice(unitNames.length));
+      const grids = await port.readSheets(kernel.cohortSheets(snapshot));
+      const planned = kernel.review(snapshot, grids);
       return apply(port, planned, () => ({}), () => kernel.inspect(snapshot));
     },
     async summarise(title) {
       const snapshot = await read();
-      const units = await port.readSheets(kernel.unitSheets(snapshot));
+      const units = await port.readSheets(kernel.cohortSheets(snapshot));
       const planned = kernel.summarise(snapshot, units, title);
       return apply(port, planned, (plan) => ({
         replaceSheets: [{ name: plan.sheet, exists: snapshot.sheetNames.includes(plan.sheet) }],

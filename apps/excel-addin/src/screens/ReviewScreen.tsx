@@ -75,7 +75,7 @@ export function ReviewScreen() {
           </TableBody>
         </Table>
       )}
-      {plan && <ProblemList problems={plan.units.flatMap((u) => u.problems)} onSelect={(p) => void pane.selectCell(p)} />}
+      {plan && <ProblemList problems={[...plan.unread, ...plan.units.flatMap((u) => u.problems)]} onSelect={(p) => void pane.selectCell(p)} />}
     </div>
   );
 }

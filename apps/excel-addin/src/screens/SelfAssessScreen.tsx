@@ -5,6 +5,7 @@ import { ProblemList } from '../components/ProblemList/ProblemList.tsx';
 import type { Problem, ScoringPlan } from '../core/kernel.types.ts';
 import { usePane } from '../pane/PaneContext.ts';
 import { SanctionsBanner } from './SanctionsBanner.tsx';
+import { SectionScores } from './SectionScores.tsx';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalM },
@@ -60,6 +61,7 @@ export function SelfAssessScreen() {
           <MessageBarBody>{t('self.incomplete')}</MessageBarBody>
         </MessageBar>
       )}
+      {plan && <SectionScores result={plan.result} />}
       {written !== null && <div role="status">{t('self.written', { cells: written })}</div>}
       {(plan || problems.length > 0) && <ProblemList problems={problems} onSelect={(p) => void pane.selectCell(p)} />}
     </div>

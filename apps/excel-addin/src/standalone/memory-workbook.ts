@@ -7,6 +7,8 @@ export interface MemorySheet {
   /** From A1; rows may be ragged and short, a missing cell is blank. */
   values: Cell[][];
   numberFormats: string[][];
+  /** The sheet is in the file the user opened (so a download can write into it). */
+  fromFile?: boolean;
 }
 
 export interface MemoryWorkbook {

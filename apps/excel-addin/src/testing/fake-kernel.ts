@@ -62,13 +62,14 @@ export const fakeKernel: Kernel = {
       },
     };
   },
-  unitSheets: (snapshot) => snapshot.sheetNames.filter((n) => !n.startsWith(FAKE_META) && n !== '汇总'),
+  cohortSheets: (snapshot) => snapshot.sheetNames.filter((n) => !n.startsWith(FAKE_META) && n !== '汇总'),
   review(_snapshot, units) {
     return {
       ok: true,
       value: {
         units: units.map((grid) => ({ sheet: grid.name, unit: { id: grid.name, name: grid.name }, reported: null, result: scoreGrid(grid).result, rulesMatch: true, problems: [] })),
         writes: [],
+        unread: [],
       },
     };
   },

@@ -1,0 +1,100 @@
+import { compileRuleSet, scoreUnit } from '@kaohe/engine';
+import { baotou2012, baotou2012SampleUnits } from '@kaohe/rulesets';
+import { SHEET_NAMES } from '@kaohe/sheet';
+import { describe, expect, it } from 'vitest';
+import { createMemoryPort } from '../standalone/memory-port.ts';
+import type { MemoryWorkbook } from '../standalone/memory-workbook.ts';
+import { asGrids, filledTemplate, parsed } from '../testing/sample-workbook.ts';
+import { createKernel } from './kernel.ts';
+import { createSession } from './session.ts';
+import type { Cell, SheetGrid } from './workbook-port.ts';
+
+const ruleSet = parsed(baotou2012);
+const [kdq, qsq, dhq] = baotou2012SampleUnits;
+
+function book(grids: SheetGrid[]): MemoryWorkbook {
+  return {
+    sheets: grids.map((g) => ({ name: g.name, state: g.name.startsWith(SHEET_NAMES.meta) ? 'veryHidden' : 'visible', values: g.values, numberFormats: g.numberFormats })),
+    active: SHEET_NAMES.scoring,
+    charts: [],
+    selection: null,
+  };
+}
+
+function session(grids: SheetGrid[]) {
+  const port = createMemoryPort(book(grids));
+  return { port, session: createSession(port, createKernel()) };
+}
+
+describe('kernel over @kaohe/sheet and @kaohe/engine', () => {
+  it('inspects a filled sheet: rule set, unit, state', async () => {
+    const { session: s } = session(asGrids(filledTemplate(ruleSet, kdq!)));
+    const state = await s.inspect();
+    expect(state).toMatchObject({ kind: 'assessment', unit: { id: 'kdq', name: '昆都仑区' }, status: 'filled' });
+    expect(state.kind === 'assessment' && state.ruleSet).toMatchObject({ id: ruleSet.id, edition: ruleSet.edition, year: ruleSet.year, integrity: 'intact' });
+  });
+
+  it('scores the sheet like the engine does and writes the total back where the codec reads it', async () => {
+    const { port, session: s } = session(asGrids(filledTemplate(ruleSet, kdq!)));
+    const applied = await s.selfAssess();
+    if (!applied.ok) throw new Error(JSON.stringify(applied));
+    const direct = scoreUnit(compileRuleSet(ruleSet), kdq!);
+    expect(applied.plan.result.total).toBe(direct.total);
+    expect(applied.sheet).toMatchObject({ kind: 'assessment', status: 'scored' });
+    const again = await createSession(port, createKernel()).inspect();
+    expect(again).toMatchObject({ status: 'scored' });
+  });
+
+  it('lists a blank input and an unreadable value with their cells, and writes nothing else', async () => {
+    const template = filledTemplate(ruleSet, qsq!, { policy_rate: null, birth_rate: '约8' as Cell });
+    const { map } = template;
+    const rowOf = (id: string) => map.data.rows.find((r) => r.id === id)!.row + 1;
+    const { session: s } = session(asGrids(template));
+    const applied = await s.selfAssess();
+    expect(applied.ok).toBe(false);
+    const problems = applied.ok ? [] : applied.problems;
+    const col = String.fromCharCode(65 + map.data.columns.value);
+    expect(problems).toContainEqual(expect.objectContaining({ code: 'invalid-value', sheet: SHEET_NAMES.data, address: `${col}${rowOf('birth_rate')}` }));
+    expect(problems).toContainEqual(expect.objectContaining({ code: 'missing-input', sheet: SHEET_NAMES.data, address: `${col}${rowOf('policy_rate')}` }));
+  });
+
+  it('reviews imported units with the reviewer rule set and summarises them with a chart', async () => {
+    const reviewer = asGrids(filledTemplate(ruleSet, { id: '', name: '', values: {} }));
+    const units = [qsq!, dhq!].flatMap((u, i) => asGrids(filledTemplate(ruleSet, u), ` (${i + 2})`));
+    const { port, session: s } = session([...reviewer, ...units]);
+    const reviewed = await s.review();
+    if (!reviewed.ok) throw new Error(JSON.stringify(reviewed));
+    expect(reviewed.plan.units.map((u) => [u.sheet, u.unit.name, u.rulesMatch])).toEqual([
+      [`${SHEET_NAMES.scoring} (2)`, '青山区', true],
+      [`${SHEET_NAMES.scoring} (3)`, '东河区', true],
+    ]);
+    const summary = await s.summarise({ zh: '考核汇总', en: 'Summary' });
+    if (!summary.ok) throw new Error(JSON.stringify(summary));
+    expect(summary.plan.rows.map((r) => r.unit.name).sort()).toEqual(['东河区', '青山区']);
+    expect(port.workbook.charts).toHaveLength(1);
+    expect(port.workbook.active).toBe('考核汇总');
+  });
+
+  it('shows a blank template as an assessment sheet waiting to be filled', async () => {
+    const { session: s } = session(asGrids(filledTemplate(ruleSet, { id: '', name: '', values: {} })));
+    expect(await s.inspect()).toMatchObject({ kind: 'assessment', status: 'blank', ruleSet: { id: ruleSet.id } });
+  });
+
+  it('flags a reported total that the review does not confirm, at its cell', async () => {
+    const reviewer = asGrids(filledTemplate(ruleSet, { id: '', name: '', values: {} }));
+    const template = filledTemplate(ruleSet, qsq!);
+    const total = template.map.scoring.rows.find((r) => r.kind === 'total')!;
+    const scoring = template.sheets.find((x) => x.role === 'scoring')!;
+    scoring.values[total.row]![template.map.scoring.columns.self] = 999;
+    const { session: s } = session([...reviewer, ...asGrids(template, ' (2)')]);
+    const reviewed = await s.review();
+    if (!reviewed.ok) throw new Error(JSON.stringify(reviewed));
+    const unit = reviewed.plan.units[0]!;
+    expect(unit.reported).toBe('999');
+    const col = String.fromCharCode(65 + template.map.scoring.columns.self);
+    expect(unit.problems).toContainEqual(
+      expect.objectContaining({ code: 'score-differs', sheet: `${SHEET_NAMES.scoring} (2)`, address: `${col}${total.row + 1}` }),
+    );
+    expect(reviewed.plan.writes.every((w) => w.sheet.endsWith(' (2)'))).toBe(true);
+  });
+});

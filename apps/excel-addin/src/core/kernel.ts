@@ -1,0 +1,132 @@
+// The Kernel over @kaohe/sheet and @kaohe/engine. Loaded lazily (dynamic import), so the
+// engine and codec are not in the pane's first load.
+import { compileRuleSet, scoreCohort, scoreUnit, type RuleSet, type UnitInput } from '@kaohe/engine';
+import { planWrites, SHEET_NAMES, type RangeWrite as CodecWrite } from '@kaohe/sheet';
+import { actualName, groupSheets } from './kernel-grids.ts';
+import { fromResult, scoreDifferences } from './kernel-problems.ts';
+import { readGroup, ruleSetInfo, type GroupRead } from './kernel-read.ts';
+import { summaryPlan, SUMMARY_SHEET } from './kernel-summary.ts';
+import { headerGuard } from './kernel-guard.ts';
+import { embeddedRuleSet } from './kernel-meta.ts';
+import type { Kernel, Outcome, Problem, ReviewedUnit, SheetState } from './kernel.types.ts';
+import type { RangeWrite, SheetGrid, WorkbookSnapshot } from './workbook-port.ts';
+
+const NAMED = [SHEET_NAMES.scoring, SHEET_NAMES.data, SHEET_NAMES.meta];
+
+function own(snapshot: WorkbookSnapshot): SheetGrid[] {
+  return Object.values(snapshot.sheets).filter((g): g is SheetGrid => g !== null);
+}
+
+function readOwn(snapshot: WorkbookSnapshot): Outcome<GroupRead> | null {
+  const group = groupSheets(own(snapshot).map((g) => g.name)).find((g) => g.suffix === '');
+  return group ? readGroup(group, own(snapshot)) : null;
+}
+
+const localWrites = (group: GroupRead['group'], writes: readonly CodecWrite[]): RangeWrite[] =>
+  writes.map((w) => ({ sheet: actualName(group, w.sheet), address: w.address, values: w.values }));
+
+function reviewerRules(snapshot: WorkbookSnapshot): Outcome<{ ruleSet: RuleSet; checksum: string }> {
+  const meta = snapshot.sheets[SHEET_NAMES.meta];
+  if (!meta) return { ok: false, problems: [{ code: 'sheet-damaged', severity: 'error', sheet: SHEET_NAMES.meta, address: null, message: { zh: '本工作簿没有考核规则(kaohe_meta)', en: 'this workbook has no rule set (kaohe_meta)' } }] };
+  return embeddedRuleSet(meta);
+}
+
+/**
+ * Every unit workbook inside this one, read with the reviewer's rules. The workbook's own
+ * sheets count only when they name a unit (a reviewer's blank template does not).
+ */
+function readCohort(snapshot: WorkbookSnapshot, grids: readonly SheetGrid[], reviewer: RuleSet) {
+  const units: GroupRead[] = [];
+  const problems: Problem[] = [];
+  for (const group of groupSheets(snapshot.sheetNames)) {
+    const read = readGroup(group, group.suffix === '' ? own(snapshot) : grids, reviewer);
+    if (read.ok) units.push(read.value);
+    else if (group.suffix !== '') problems.push(...read.problems);
+  }
+  return { units, problems };
+}
+
+export function createKernel(): Kernel {
+  return {
+    metaSheet: SHEET_NAMES.meta,
+    namedSheets: NAMED,
+
+    inspect(snapshot): SheetState {
+      const sheet = snapshot.active.name;
+      const read = readOwn(snapshot);
+      if (!read) return sheet === SUMMARY_SHEET ? { kind: 'summary', sheet, ruleSet: null } : { kind: 'no-assessment', sheet };
+      if (!read.ok) {
+        const errors = read.problems.filter((p) => p.severity === 'error');
+        const rules = reviewerRules(snapshot);
+        // A blank template (no unit named yet) is an assessment sheet waiting to be filled in.
+        const onlyUnitMissing = errors.every((p) => p.code === 'invalid-value' && p.sheet === SHEET_NAMES.scoring);
+        if (rules.ok && onlyUnitMissing) {
+          return { kind: 'assessment', sheet, ruleSet: ruleSetInfo(rules.value.ruleSet, rules.value.checksum), unit: { id: '', name: '' }, status: 'blank' };
+        }
+        return { kind: 'damaged', sheet, problems: errors };
+      }
+      const { read: r } = read.value;
+      const info = ruleSetInfo(r.ruleSet, r.embeddedChecksum);
+      if (sheet === SUMMARY_SHEET) return { kind: 'summary', sheet, ruleSet: info };
+      const scored = Object.values(r.reported.self).some((v) => v !== null);
+      const filled = Object.values(r.unit.values).some((v) => v !== null && v !== undefined);
+      return { kind: 'assessment', sheet, ruleSet: info, unit: { id: r.unit.id, name: r.unit.name }, status: scored ? 'scored' : filled ? 'filled' : 'blank' };
+    },
+
+    selfAssess(snapshot) {
+      const read = readOwn(snapshot);
+      if (!read) return { ok: false, problems: [] };
+      if (!read.ok) return read;
+      const { group, read: r, problems } = read.value;
+      const result = scoreUnit(compileRuleSet(r.ruleSet), r.unit);
+      const all = [...problems, ...fromResult(result, r.map, group, problems)];
+      const scoring = snapshot.sheets[actualName(group, r.map.scoring.sheet)];
+      if (!scoring) return { ok: false, problems: all };
+      return {
+        ok: true,
+        value: { result, problems: all, guard: headerGuard(r.map, scoring), writes: localWrites(group, planWrites(r.map, result, 'self')) },
+      };
+    },
+
+    cohortSheets: (snapshot) => groupSheets(snapshot.sheetNames).flatMap((g) => [...g.actual.keys()]),
+
+    review(snapshot, grids) {
+      const reviewer = reviewerRules(snapshot);
+      if (!reviewer.ok) return reviewer;
+      const { units, problems } = readCohort(snapshot, grids, reviewer.value.ruleSet);
+      const compiled = compileRuleSet(reviewer.value.ruleSet);
+      const cohort = scoreCohort(compiled, units.map((u): UnitInput => u.read.unit));
+      const reviewed: ReviewedUnit[] = units.map((u, i) => {
+        const result = cohort.units.find((c) => c.unitId === u.read.unit.id)?.result ?? scoreUnit(compiled, u.read.unit);
+        const totalKey = u.read.map.scoring.rows.find((row) => row.kind === 'total')?.key ?? '';
+        return {
+          sheet: actualName(u.group, u.read.map.scoring.sheet),
+          unit: { id: u.read.unit.id || String(i), name: u.read.unit.name },
+          reported: u.read.reported.self[totalKey] ?? null,
+          result,
+          rulesMatch: !u.read.rulesDiffer,
+          problems: [...u.problems, ...scoreDifferences(u.read.reported.self, result, u.read.map, u.group), ...fromResult(result, u.read.map, u.group, u.problems)],
+        };
+      });
+      const writes = units.flatMap((u, i) => {
+        const result = reviewed[i]!.result;
+        const review = planWrites(u.read.map, result, 'review');
+        const final = planWrites(u.read.map, result, 'final').filter((w) => !review.some((x) => x.address === w.address));
+        return localWrites(u.group, [...review, ...final]);
+      });
+      if (units.length === 0 && problems.length > 0) return { ok: false, problems };
+      // Imported sheets that could not be read are listed too, under their own sheet names.
+      return { ok: true, value: { units: reviewed, writes, unread: problems } };
+    },
+
+    summarise(snapshot, grids, title) {
+      const reviewer = reviewerRules(snapshot);
+      if (!reviewer.ok) return reviewer;
+      const { units, problems } = readCohort(snapshot, grids, reviewer.value.ruleSet);
+      if (units.length === 0) return { ok: false, problems };
+      const ruleSet = reviewer.value.ruleSet;
+      const cohort = scoreCohort(compileRuleSet(ruleSet), units.map((u) => u.read.unit));
+      return { ok: true, value: summaryPlan(cohort, title, ruleSetInfo(ruleSet, '').title) };
+    },
+  };
+}

@@ -1,0 +1,36 @@
+import { Table, TableBody, TableCell, TableRow, makeStyles, tokens } from '@fluentui/react-components';
+import { useTranslation } from 'react-i18next';
+import type { UnitResult } from '../core/kernel.types.ts';
+import { useMsg } from '../i18n/msg.ts';
+
+const useStyles = makeStyles({
+  score: { textAlign: 'end', whiteSpace: 'nowrap', fontVariantNumeric: 'tabular-nums' },
+  code: { whiteSpace: 'nowrap', color: tokens.colorNeutralForeground3 },
+});
+
+/** Section subtotals and the bonus, as the engine summed them (rounded items, exact sums). */
+export function SectionScores({ result }: { result: UnitResult }) {
+  const { t } = useTranslation();
+  const msg = useMsg();
+  const styles = useStyles();
+  return (
+    <Table size="extra-small" aria-label={t('self.sections')}>
+      <TableBody>
+        {result.sections.map((section) => (
+          <TableRow key={section.code}>
+            <TableCell className={styles.code}>{section.code}</TableCell>
+            <TableCell>{msg(section.title)}</TableCell>
+            <TableCell className={styles.score}>{`${section.score} / ${section.max}`}</TableCell>
+          </TableRow>
+        ))}
+        {result.bonus.items.length > 0 && (
+          <TableRow>
+            <TableCell className={styles.code}>+</TableCell>
+            <TableCell>{t('self.bonus')}</TableCell>
+            <TableCell className={styles.score}>{result.bonus.score}</TableCell>
+          </TableRow>
+        )}
+      </TableBody>
+    </Table>
+  );
+}
