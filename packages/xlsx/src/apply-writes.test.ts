@@ -50,9 +50,10 @@ describe('applyWrites', () => {
     expect(back.value.reported.self['一.1']).toBe('5.5');
   });
 
-  it('is idempotent', async () => {
+  it('is idempotent and reproducible', async () => {
     const twice = await applyWrites(after, writes);
     expect((await readWorkbook(twice)).sheets).toEqual((await readWorkbook(after)).sheets);
+    expect(Buffer.from(await applyWrites(before, writes)).equals(Buffer.from(after))).toBe(true);
   });
 
   it('refuses a write to a missing sheet or a malformed range, with a typed error', async () => {

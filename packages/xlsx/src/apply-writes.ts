@@ -5,6 +5,7 @@ import { parseRange } from '@kaohe/sheet';
 import { XlsxError } from './errors.ts';
 import type { GuardLimits } from './guard.ts';
 import { loadWorkbook } from './read-workbook.ts';
+import { repack } from './repack.ts';
 
 export async function applyWrites(bytes: Uint8Array, writes: readonly RangeWrite[], limits?: GuardLimits): Promise<Uint8Array> {
   const wb = await loadWorkbook(bytes, limits);
@@ -24,5 +25,6 @@ export async function applyWrites(bytes: Uint8Array, writes: readonly RangeWrite
       }),
     );
   }
-  return new Uint8Array(await wb.xlsx.writeBuffer());
+  // Keep the workbook's own modification time: the same writes give the same bytes.
+  return repack(new Uint8Array(await wb.xlsx.writeBuffer()), wb.modified ?? new Date(Date.UTC(2000, 0, 1)));
 }

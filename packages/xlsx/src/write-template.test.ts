@@ -59,7 +59,23 @@ describe('writeTemplateWorkbook', () => {
     expect(r.warnings).toEqual([]);
   });
 
-  it('writes the same bytes for the same template', async () => {
+  it('writes the same bytes for the same template, seconds apart (zip times are fixed)', async () => {
+    // Zip entry times have a 2-second resolution: wait past it so the clock would show.
+    await new Promise((resolve) => setTimeout(resolve, 2100));
     expect(Buffer.from(await writeTemplateWorkbook(t)).equals(Buffer.from(bytes))).toBe(true);
+  });
+});
+
+describe('writeTemplateWorkbook with summary sheets', () => {
+  it('writes any sheet layouts, unprotected when asked', async () => {
+    const { buildSummary } = await import('@kaohe/sheet');
+    const { compileRuleSet, scoreCohort } = await import('@kaohe/engine');
+    const { ruleSet } = await import('./__tests__/fixture.ts');
+    const rs = ruleSet();
+    const cohort = scoreCohort(compileRuleSet(rs), [{ id: 'a', name: '甲区', values: { policy_rate: '95', birth_rate: '7', group: true, pop: '1', petitions: '0', award: false } }]);
+    const out = await writeTemplateWorkbook(buildSummary(cohort, rs), { protect: false });
+    const grids = await readWorkbook(out);
+    expect(grids.sheets.map((s) => s.name)).toEqual(['排名', '等级', '否决', '分项得分', '指标得分', '差异']);
+    expect(grids.sheets[0]?.values[2]?.slice(0, 3)).toEqual([1, 'a', '甲区']);
   });
 });

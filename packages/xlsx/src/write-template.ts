@@ -2,24 +2,28 @@
 // unlocked and coloured, the rest protected without a password, the meta sheet very hidden.
 import ExcelJS from 'exceljs';
 import type { CellHint, SheetLayout, Template } from '@kaohe/sheet';
+import { repack } from './repack.ts';
 import { NUMBER_FORMATS, styleCell } from './styles.ts';
 
 export interface WriteTemplateOptions {
   /** Workbook creation time (kept out of the pure core; fixed for reproducible files). */
   created?: Date;
+  /** Protect every sheet without a password (default true; summaries may turn it off). */
+  protect?: boolean;
 }
 
-export async function writeTemplateWorkbook(template: Template, options: WriteTemplateOptions = {}): Promise<Uint8Array> {
+/** Writes a template, or any set of sheet layouts (the summary grids of `buildSummary`). */
+export async function writeTemplateWorkbook(template: Pick<Template, 'sheets'>, options: WriteTemplateOptions = {}): Promise<Uint8Array> {
   const wb = new ExcelJS.Workbook();
   const created = options.created ?? new Date(Date.UTC(2000, 0, 1));
   wb.creator = 'Kaohe';
   wb.created = created;
   wb.modified = created;
-  for (const layout of template.sheets) await addSheet(wb, layout);
-  return new Uint8Array(await wb.xlsx.writeBuffer());
+  for (const layout of template.sheets) await addSheet(wb, layout, options.protect ?? true);
+  return repack(new Uint8Array(await wb.xlsx.writeBuffer()), created);
 }
 
-async function addSheet(wb: ExcelJS.Workbook, layout: SheetLayout): Promise<void> {
+async function addSheet(wb: ExcelJS.Workbook, layout: SheetLayout, protect: boolean): Promise<void> {
   const ws = wb.addWorksheet(layout.name, {
     state: layout.state,
     pageSetup: {
@@ -48,9 +52,9 @@ async function addSheet(wb: ExcelJS.Workbook, layout: SheetLayout): Promise<void
       if (value !== null) cell.value = value;
     });
   });
-  // Cells styled but beyond a row's values (none today) and merges.
   for (const m of layout.merges) ws.mergeCells(m.top + 1, m.left + 1, m.bottom + 1, m.right + 1);
   if (layout.role === 'meta') ws.getColumn(2).numFmt = NUMBER_FORMATS.text;
+  if (!protect) return;
   await ws.protect('', {
     selectLockedCells: true,
     selectUnlockedCells: true,

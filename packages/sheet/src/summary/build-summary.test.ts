@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import { compileRuleSet, scoreCohort, type UnitInput } from '@kaohe/engine';
+import { fixtureInput, goodValues, ruleSetOf } from '../__tests__/fixture.ts';
+import { ruleSetChecksum } from '../checksum.ts';
+import type { SheetLayout } from '../types.ts';
+import { buildSummary } from './build-summary.ts';
+
+const rs = ruleSetOf();
+const values = goodValues as UnitInput['values'];
+const units: UnitInput[] = [
+  { id: 'a', name: '甲区', values: { ...values, policy_rate: '95' } },
+  { id: 'b', name: '乙区', values: { ...values, policy_rate: '89.5', award: true } },
+  { id: 'c', name: '丙区', values: { ...values, policy_rate: '99', petitions: '2' } },
+];
+const cohort = scoreCohort(compileRuleSet(rs), units);
+const body = (s: SheetLayout | undefined) => s?.values.slice(2) ?? [];
+const byName = (sheets: SheetLayout[], name: string) => sheets.find((s) => s.name === name);
+
+describe('buildSummary', () => {
+  const a = cohort.units.find((u) => u.unitId === 'a')?.result;
+  const summary = buildSummary(cohort, rs, {
+    submissions: [
+      { unitId: 'a', embeddedChecksum: ruleSetChecksum(rs), reported: { self: { 一: a?.sections[0]?.score ?? null, '一.1': '3', 合计: '30' }, review: {}, final: {} } },
+      { unitId: 'b', embeddedChecksum: ruleSetChecksum(ruleSetOf({ ...fixtureInput, edition: 2 })) },
+    ],
+  });
+
+  it('ranks the cohort, vetoed units last, with their totals as numbers', () => {
+    const rows = body(byName(summary.sheets, '排名'));
+    expect(rows.map((r) => [r[0], r[1], r[5]])).toEqual(cohort.units.map((u) => [u.rank, u.unitId, u.vetoed ? '是' : '否']));
+    expect(rows.at(-1)?.[1]).toBe('c');
+    expect(rows.map((r) => r[3])).toEqual(cohort.units.map((u) => Number(u.total)));
+  });
+
+  it('lists vetoes and sanctions per unit', () => {
+    expect(body(byName(summary.sheets, '否决'))).toEqual([['c', '丙区', '一票否决', '发生重大信访案件', '']]);
+  });
+
+  it('publishes section scores and the items × units matrix', () => {
+    const sections = body(byName(summary.sheets, '分项得分'));
+    expect(sections.map((r) => [r[0], r.at(-1)])).toEqual(cohort.units.map((u) => [u.unitId, Number(u.total)]));
+    expect(sections.map((r) => r[2])).toEqual(cohort.units.map((u) => Number(u.result.sections[0]?.score)));
+    const matrix = byName(summary.sheets, '指标得分');
+    expect(matrix?.values[1]?.slice(3)).toEqual(cohort.units.map((u) => u.name));
+    const rows = body(matrix);
+    expect(rows.map((r) => r[0])).toEqual(['一', '一.1', '一.2', '一.3', '一.3.(1)', '一.3.(2)', '二', '二.1', '加分', '加分.1', '合计']);
+    const item = rows.find((r) => r[0] === '一.1');
+    expect(item?.slice(3)).toEqual(cohort.units.map((u) => Number(u.result.sections[0]?.items[0]?.score)));
+  });
+
+  it('lists reported scores that differ from the recomputed ones, exactly, and foreign rules', () => {
+    const rows = body(byName(summary.sheets, '差异'));
+    const total = Number(a?.total);
+    expect(rows).toContainEqual(['a', '甲区', '合计', 30, total, Number((30 - total).toFixed(2)), expect.any(String)]);
+    expect(rows).toContainEqual(['a', '甲区', '一.1', 3, 4, -1, expect.any(String)]);
+    expect(rows.some((r) => r[0] === 'a' && r[2] === '一')).toBe(false);
+    expect(rows).toContainEqual(['b', '乙区', '规则校验码 / rules checksum', expect.stringMatching(/^[0-9a-f]{64}$/), ruleSetChecksum(rs), null, expect.any(String)]);
+    expect(summary.differences).toBe(rows.length);
+  });
+});

@@ -1,0 +1,71 @@
+// What a reviewer must look at: scores a unit reported that differ from the recomputed ones,
+// and workbooks whose embedded rules are not the reviewer's (by checksum).
+import { fmt, q, type IndicatorResult, type UnitResult } from '@kaohe/engine';
+import type { Reported, Stage } from '../read/read-scoring.ts';
+import { ROW_KEYS } from '../labels.ts';
+import type { CellValue } from '../types.ts';
+
+/** What one unit's workbook said: its reported scores and the checksum of its embedded rules. */
+export interface Submission {
+  unitId: string;
+  reported?: Reported;
+  /** The stage whose reported scores are compared (default self). */
+  stage?: Stage;
+  embeddedChecksum?: string;
+}
+
+export interface Difference {
+  unitId: string;
+  name: string;
+  key: string;
+  reported: string | null;
+  recomputed: string | null;
+  /** reported − recomputed, exact; null when either is blank. */
+  delta: string | null;
+}
+
+function flatten(items: readonly IndicatorResult[], out: [string, string | null][] = []): [string, string | null][] {
+  for (const i of items) {
+    out.push([i.path, i.score]);
+    if (i.children) flatten(i.children, out);
+  }
+  return out;
+}
+
+function recomputed(result: UnitResult): Map<string, string | null> {
+  const m = new Map<string, string | null>();
+  for (const s of result.sections) {
+    m.set(s.code, s.score);
+    for (const [k, v] of flatten(s.items)) m.set(k, v);
+  }
+  if (result.bonus.items.length) m.set(ROW_KEYS.bonus, result.bonus.score);
+  for (const [k, v] of flatten(result.bonus.items)) m.set(k, v);
+  m.set(ROW_KEYS.total, result.total);
+  return m;
+}
+
+const isDecimal = (s: string | null): s is string => s !== null && /^-?\d+(\.\d+)?$/.test(s);
+
+export function scoreDifferences(results: readonly UnitResult[], submissions: readonly Submission[]): Difference[] {
+  const out: Difference[] = [];
+  for (const sub of submissions) {
+    const result = results.find((r) => r.unitId === sub.unitId);
+    const reported = sub.reported?.[sub.stage ?? 'self'];
+    if (!result || !reported) continue;
+    for (const [key, mine] of recomputed(result)) {
+      const theirs = reported[key] ?? null;
+      if (theirs === null && mine === null) continue;
+      const same = isDecimal(theirs) && isDecimal(mine) ? q(theirs).equals(q(mine)) : theirs === mine;
+      if (same) continue;
+      const delta = isDecimal(theirs) && isDecimal(mine) ? fmt(q(theirs).sub(q(mine))) : null;
+      out.push({ unitId: result.unitId, name: result.name, key, reported: theirs, recomputed: mine, delta });
+    }
+  }
+  return out;
+}
+
+export function checksumRows(submissions: readonly Submission[], names: ReadonlyMap<string, string>, reviewer: string): CellValue[][] {
+  return submissions
+    .filter((s) => s.embeddedChecksum !== undefined && s.embeddedChecksum !== reviewer)
+    .map((s) => [s.unitId, names.get(s.unitId) ?? '', s.embeddedChecksum ?? '', reviewer, '表内规则与审核方规则不同 / embedded rules differ from the reviewer’s']);
+}
