@@ -4,10 +4,13 @@ import { Command, Option } from 'commander';
 import type { Msg } from '@kaohe/engine';
 import type { CommandStatus } from './errors.ts';
 import { help } from './i18n/help.ts';
+import { templateText as templateHelp } from './i18n/template.ts';
 import { LANGS, pick, toLang, type Lang } from './i18n/lang.ts';
 import { createOutput, type Output, type Streams } from './io/output.ts';
-import { runDemo } from './commands/demo/demo.ts';
+import { runDemo, type DemoOptions } from './commands/demo/demo.ts';
 import { runDiff } from './commands/diff/diff.ts';
+import { runScore, type ScoreOptions } from './commands/score/score.ts';
+import { runTemplate, type TemplateOptions } from './commands/template/template.ts';
 import { runValidate } from './commands/validate/validate.ts';
 
 interface CommonOptions {
@@ -47,6 +50,20 @@ export function buildProgram(streams: Streams, lang: Lang, onStatus: (status: Co
     .argument('<rules.json>', t(help.rules))
     .action(act((out, [file]) => runValidate(file as string, out)));
 
+  define('template', help.template)
+    .argument('<rules.json>', t(help.rules))
+    .requiredOption('--unit <name>', t(help.unit), (v: string, prev: string[] = []) => [...prev, v])
+    .requiredOption('--out <path>', t(help.templateOut))
+    .option('--force', t(templateHelp.force))
+    .action(act((out, [file], o) => runTemplate(file as string, o as unknown as TemplateOptions, out)));
+
+  define('score', help.score)
+    .argument('<filled.xlsx>', t(help.filled))
+    .addOption(new Option('--as <stage>', t(help.as)).choices(['self', 'review', 'final']).default('self'))
+    .option('--out <file>', t(help.scoreOut))
+    .option('--in-place', t(help.inPlace))
+    .action(act((out, [file], o) => runScore(file as string, o as unknown as ScoreOptions, out)));
+
   define('diff', help.diff)
     .argument('<old.json>', t(help.oldRules))
     .argument('<new.json>', t(help.newRules))
@@ -54,7 +71,7 @@ export function buildProgram(streams: Streams, lang: Lang, onStatus: (status: Co
 
   define('demo', help.demo)
     .option('--out <dir>', t(help.demoOut))
-    .action(act((out) => runDemo(out)));
+    .action(act((out, _args, o) => runDemo(o as DemoOptions, out)));
 
   return program;
 }

@@ -6,6 +6,7 @@ export const demoText = {
     en: `Demo: ${title}, ${units} units`,
   }),
   outDir: (dir: string): Msg => ({ zh: `演示文件在:${dir}`, en: `Demo files are in: ${dir}` }),
+  progress: { zh: '演示', en: 'Demo' } satisfies Msg,
   bundledInvalid: {
     zh: '内置示例规则集无效(kaohe 的缺陷)',
     en: 'the bundled example rule set is invalid (a bug in kaohe)',

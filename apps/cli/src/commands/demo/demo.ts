@@ -1,28 +1,50 @@
-// kaohe demo [--out <dir>]: the Baotou 2012 example end to end, ranking printed in Chinese.
-import { compileRuleSet, msgOf, parseRuleSet, scoreCohort } from '@kaohe/engine';
+// kaohe demo [--out <dir>]: the Baotou 2012 example end to end — templates for the sample
+// units, filled, scored, reviewed — and the ranking printed in Chinese.
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { msgOf } from '@kaohe/engine';
 import { baotou2012, baotou2012SampleUnits } from '@kaohe/rulesets';
 import type { CommandStatus } from '../../errors.ts';
 import { demoText } from '../../i18n/demo.ts';
+import { writeAll } from '../../io/files.ts';
 import type { Output } from '../../io/output.ts';
-import { formatGrades, formatRanking, rankingRows } from '../../report/ranking.ts';
+import { resolveInput } from '../../io/paths.ts';
+import { startProgress } from '../../io/progress.ts';
+import { ruleSetFromJson } from '../../io/rule-set.ts';
+import { findingsOf, printReview } from '../review/print.ts';
+import { buildDemo, DEMO_DIRS } from './pipeline.ts';
 
-export async function runDemo(out: Output): Promise<CommandStatus> {
-  const parsed = parseRuleSet(baotou2012);
-  if (!parsed.ok) throw new Error(out.text(demoText.bundledInvalid));
-  const ruleSet = parsed.value;
-  const cohort = scoreCohort(compileRuleSet(ruleSet), baotou2012SampleUnits);
-  const rows = rankingRows(cohort);
-  out.line(demoText.heading(out.text(msgOf(ruleSet.title)), rows.length));
+export interface DemoOptions {
+  out?: string;
+}
+
+export async function runDemo(options: DemoOptions, out: Output): Promise<CommandStatus> {
+  const loaded = ruleSetFromJson(baotou2012, 'baotou-2012.json');
+  const units = baotou2012SampleUnits;
+  const outDir = options.out === undefined ? await mkdtemp(join(tmpdir(), 'kaohe-demo-')) : resolveInput(out, options.out);
+  const shownDir = options.out ?? outDir;
+
+  const progress = startProgress(out, units.length, out.text(demoText.progress));
+  const run = await buildDemo(loaded, units, outDir, (name) => progress.tick(name)).finally(() => progress.stop());
+  const rulesFile = `${loaded.ruleSet.id}.json`;
+  await writeAll([
+    { path: join(outDir, rulesFile), shown: join(shownDir, rulesFile), data: `${JSON.stringify(baotou2012, null, 2)}\n` },
+    ...run.files.map((f) => ({ ...f, shown: join(shownDir, f.shown) })),
+  ]);
+
+  const ranking = printReview(run.review, loaded.ruleSet, out);
   out.line('');
-  out.line(formatRanking(rows, out));
-  const grades = formatGrades(cohort, out);
-  if (grades) out.line(grades);
+  out.line(demoText.outDir(shownDir));
   out.result({
     command: 'demo',
-    ruleSet: { id: ruleSet.id, edition: ruleSet.edition, title: msgOf(ruleSet.title) },
-    ranking: rows,
-    grades: cohort.grades,
-    issues: cohort.issues,
+    outDir: shownDir,
+    dirs: DEMO_DIRS,
+    ruleSet: { id: loaded.ruleSet.id, edition: loaded.ruleSet.edition, title: msgOf(loaded.ruleSet.title), file: rulesFile },
+    ranking,
+    grades: run.review.cohort.grades,
+    findings: findingsOf(run.review),
+    issues: run.review.cohort.issues,
   });
   return 'ok';
 }

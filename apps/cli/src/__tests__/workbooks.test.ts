@@ -1,0 +1,108 @@
+import { copyFile, mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { demoDir, type DemoDir } from './demo-run.ts';
+import { looksClean, runCli } from './run-cli.ts';
+
+let d: DemoDir;
+const files = async (sub = ''): Promise<string[]> => (await readdir(join(d.dir, sub))).sort();
+const bytes = (file: string): Promise<Buffer> => readFile(join(d.dir, file));
+
+beforeAll(async () => {
+  d = await demoDir();
+}, 60_000);
+
+describe('kaohe demo --out', () => {
+  it('writes the rules, 12 templates, 12 filled and 12 scored workbooks; JSON names the folder', async () => {
+    expect(d.run.code).toBe(0);
+    const doc = JSON.parse(d.run.stdout) as { outDir: string; ranking: unknown[]; findings: { differences: number } };
+    expect(doc.outDir).toBe('demo');
+    expect(doc.ranking).toHaveLength(12);
+    expect(doc.findings.differences).toBe(0);
+    expect(await files('demo')).toEqual(expect.arrayContaining(['1-templates', '2-filled', '3-scored', 'baotou-2012.json']));
+    for (const sub of ['1-templates', '2-filled', '3-scored']) expect(await files(join('demo', sub))).toHaveLength(12);
+  });
+});
+
+describe.concurrent('kaohe template', () => {
+  it('makes one workbook per unit into a folder; refuses to overwrite without --force', async () => {
+    const run = await runCli(['template', d.rules, '--unit', 'kdq=昆都仑区', '--unit', '青山区', '--out', 'tpl'], d.dir);
+    expect(run.code).toBe(0);
+    expect(await files('tpl')).toEqual(['昆都仑区.xlsx', '青山区.xlsx']);
+    const before = await bytes('tpl/昆都仑区.xlsx');
+    const again = await runCli(['template', d.rules, '--unit', '昆都仑区', '--out', 'tpl'], d.dir);
+    expect(again.code).toBe(2);
+    expect(again.stderr).toContain('已存在');
+    expect((await bytes('tpl/昆都仑区.xlsx')).equals(before)).toBe(true);
+  });
+
+  it('writes a single .xlsx with --json naming it; a class on a rule set without classes is a usage error', async () => {
+    const run = await runCli(['template', d.rules, '--unit', '九原区', '--out', 'one.xlsx', '--json'], d.dir);
+    expect(run.code).toBe(0);
+    expect(JSON.parse(run.stdout)).toMatchObject({ command: 'template', files: ['one.xlsx'] });
+    const bad = await runCli(['template', d.rules, '--unit', 'x=九原区@town', '--out', 'two.xlsx', '--lang', 'en'], d.dir);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('declares no unit classes');
+    expect(await files()).not.toContain('two.xlsx');
+  });
+});
+
+describe.concurrent('kaohe score', () => {
+  it('scores a filled workbook next to the input, never touching the input', async () => {
+    await copyFile(join(d.dir, d.filled('九原区')), join(d.dir, 'jyq.xlsx'));
+    const before = await bytes('jyq.xlsx');
+    const run = await runCli(['score', 'jyq.xlsx', '--json'], d.dir);
+    expect(run.code).toBe(0);
+    const doc = JSON.parse(run.stdout) as { out: string; result: { total: string; complete: boolean } };
+    expect(doc.out).toBe('jyq.scored.xlsx');
+    expect(doc.result).toMatchObject({ total: '144.4', complete: true });
+    expect((await bytes('jyq.xlsx')).equals(before)).toBe(true);
+    expect(await files()).toContain('jyq.scored.xlsx');
+  });
+
+  it('--in-place keeps a backup first; --as review in English', async () => {
+    await copyFile(join(d.dir, d.filled('固阳县')), join(d.dir, 'gyx.xlsx'));
+    const before = await bytes('gyx.xlsx');
+    const run = await runCli(['score', 'gyx.xlsx', '--in-place', '--as', 'review', '--lang', 'en'], d.dir);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('total 147.5 / 150 (written to the review column)');
+    expect((await bytes('gyx.bak.xlsx')).equals(before)).toBe(true);
+    expect((await bytes('gyx.xlsx')).equals(before)).toBe(false);
+  });
+
+  it('exit 1 when a blank figure leaves items unscored, naming the cell', async () => {
+    const run = await runCli(['score', d.filled('石拐区'), '--out', 'sgq.xlsx'], d.dir);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain('未能计分');
+    expect(run.stdout).toMatch(/基础数据!E\d+/);
+  });
+
+  it('refuses --out equal to the input without --in-place', async () => {
+    const run = await runCli(['score', d.filled('东河区'), '--out', d.filled('东河区')], d.dir);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('--in-place');
+  });
+});
+
+describe.concurrent('unusable inputs: exit 3, a clear message, no stack trace, nothing written', () => {
+  const random = Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 7919 + 13) % 256));
+  const cases: [string, Buffer | string | undefined, RegExp][] = [
+    ['random.xlsx', random, /random\.xlsx.*(不是 Excel|已损坏)/],
+    ['text.xlsx', '单位,得分\n昆都仑区,150\n', /text\.xlsx.*不是 Excel 工作簿/],
+    ['missing.xlsx', undefined, /找不到文件:bad-missing\.xlsx\/missing\.xlsx/],
+  ];
+  for (const [file, content, message] of cases) {
+    it(`score ${file}`, async () => {
+      const sub = `bad-${file}`;
+      await mkdir(join(d.dir, sub));
+      if (content !== undefined) await writeFile(join(d.dir, sub, file), content);
+      const before = await files(sub);
+      const run = await runCli(['score', join(sub, file), '--out', join(sub, 'out.xlsx')], d.dir);
+      expect(run.code).toBe(3);
+      expect(run.stderr).toMatch(message);
+      expect(looksClean(run.stderr)).toBe(true);
+      expect(run.stdout).toBe('');
+      expect(await files(sub)).toEqual(before);
+    });
+  }
+});

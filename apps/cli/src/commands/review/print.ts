@@ -1,0 +1,40 @@
+// A review for a person: the ranking, the grade counts, then every finding.
+import { msgOf, type RuleSet } from '@kaohe/engine';
+import { reviewText } from '../../i18n/review.ts';
+import { scoreText } from '../../i18n/score.ts';
+import type { Output } from '../../io/output.ts';
+import { formatGrades, formatRanking, rankingRows, type RankingRow } from '../../report/ranking.ts';
+import type { Review } from './review-workbooks.ts';
+
+export interface ReviewFindings {
+  differences: number;
+  unitsWithDifferences: number;
+  rulesDiffer: number;
+}
+
+export function findingsOf(review: Review): ReviewFindings {
+  return {
+    differences: review.units.reduce((n, u) => n + u.differences.length, 0),
+    unitsWithDifferences: review.units.filter((u) => u.differences.length > 0).length,
+    rulesDiffer: review.units.filter((u) => u.rulesDiffer).length,
+  };
+}
+
+export function printReview(review: Review, ruleSet: RuleSet, out: Output): RankingRow[] {
+  const rows = rankingRows(review.cohort);
+  out.line(reviewText.heading(out.text(msgOf(ruleSet.title)), rows.length));
+  out.line('');
+  out.line(formatRanking(rows, out));
+  const grades = formatGrades(review.cohort, out);
+  if (grades) out.line(grades);
+  out.line('');
+  for (const u of review.units) {
+    if (u.rulesDiffer) out.line(reviewText.rulesDiffer(u.name, u.file));
+    for (const d of u.differences) {
+      out.line(reviewText.difference(u.name, d.key, scoreText.stage[d.stage], d.reported, d.recomputed));
+    }
+  }
+  const f = findingsOf(review);
+  out.line(f.differences + f.rulesDiffer === 0 ? reviewText.clean : reviewText.findings(f.differences, f.unitsWithDifferences, f.rulesDiffer));
+  return rows;
+}

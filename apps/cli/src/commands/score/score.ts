@@ -1,0 +1,54 @@
+// kaohe score <filled.xlsx> [--as self|review|final] [--out <file>] [--in-place]
+import { basename, dirname, join, resolve } from 'node:path';
+import type { Output } from '../../io/output.ts';
+import type { Stage } from '@kaohe/sheet';
+import { CliError, type CommandStatus } from '../../errors.ts';
+import { common } from '../../i18n/common.ts';
+import { scoreText } from '../../i18n/score.ts';
+import { readBytes, writeAll, type PendingFile } from '../../io/files.ts';
+import { resolveInput } from '../../io/paths.ts';
+import { printUnitResult } from './print.ts';
+import { scoreWorkbook } from './score-workbook.ts';
+
+export interface ScoreOptions {
+  as: Stage;
+  out?: string;
+  inPlace?: boolean;
+}
+
+/** "x.xlsx" → "x" + suffix, in the input's folder (as typed, for messages). */
+export function besideInput(shown: string, suffix: string): string {
+  return join(dirname(shown), `${basename(shown).replace(/\.xlsx$/i, '')}${suffix}`);
+}
+
+export async function runScore(file: string, options: ScoreOptions, out: Output): Promise<CommandStatus> {
+  if (options.inPlace && options.out !== undefined) throw new CliError('usage', scoreText.outWithInPlace);
+  const inputPath = resolveInput(out, file);
+  const outShown = options.inPlace ? file : (options.out ?? besideInput(file, '.scored.xlsx'));
+  const outPath = resolveInput(out, outShown);
+  if (!options.inPlace && resolve(outPath) === resolve(inputPath)) throw new CliError('usage', scoreText.sameAsInput(outShown));
+
+  const original = await readBytes(inputPath, file);
+  const scored = await scoreWorkbook(original, file, options.as);
+  const files: PendingFile[] = [];
+  if (options.inPlace) {
+    const backup = besideInput(file, '.bak.xlsx');
+    files.push({ path: resolveInput(out, backup), shown: backup, data: original });
+  }
+  files.push({ path: outPath, shown: outShown, data: scored.bytes });
+  await writeAll(files);
+
+  printUnitResult(scored.result, options.as, scored.warnings, out);
+  if (options.inPlace) out.note(scoreText.backup(files[0]?.shown ?? ''));
+  out.note(common.wrote(outShown));
+  out.result({
+    command: 'score',
+    file,
+    out: outShown,
+    backup: options.inPlace ? files[0]?.shown : undefined,
+    as: options.as,
+    result: scored.result,
+    warnings: scored.warnings,
+  });
+  return scored.result.complete ? 'ok' : 'findings';
+}

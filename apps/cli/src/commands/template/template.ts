@@ -1,0 +1,60 @@
+// kaohe template <rules.json> --unit <name> [--unit …] --out <file|dir>: one workbook per unit.
+import { stat } from 'node:fs/promises';
+import { basename, join } from 'node:path';
+import { msgOf } from '@kaohe/engine';
+import { buildTemplate } from '@kaohe/sheet';
+import { CliError, type CommandStatus } from '../../errors.ts';
+import { common } from '../../i18n/common.ts';
+import { templateText } from '../../i18n/template.ts';
+import { writeAll, type PendingFile } from '../../io/files.ts';
+import type { Output } from '../../io/output.ts';
+import { resolveInput } from '../../io/paths.ts';
+import { loadRuleSet, type LoadedRuleSet } from '../../io/rule-set.ts';
+import { encodeTemplate } from '../../io/workbook.ts';
+import { fileNameFor, parseUnitSpecs } from './units.ts';
+
+export interface TemplateOptions {
+  unit: string[];
+  out: string;
+  force?: boolean;
+}
+
+async function exists(path: string): Promise<'file' | 'dir' | false> {
+  try {
+    return (await stat(path)).isDirectory() ? 'dir' : 'file';
+  } catch {
+    return false;
+  }
+}
+
+/** Workbooks for the units, in memory: nothing is written here. */
+export async function templateFiles(loaded: LoadedRuleSet, specs: readonly string[], outPath: string, outShown: string): Promise<PendingFile[]> {
+  const units = parseUnitSpecs(specs, loaded.ruleSet);
+  const asFile = /\.xlsx$/i.test(outPath) && (await exists(outPath)) !== 'dir';
+  if (asFile && units.length > 1) throw new CliError('usage', templateText.outFileForMany(outShown, units.length));
+  const files: PendingFile[] = [];
+  for (const unit of units) {
+    const data = await encodeTemplate(buildTemplate(loaded.ruleSet, unit));
+    const path = asFile ? outPath : join(outPath, fileNameFor(unit.name));
+    const shown = asFile ? outShown : join(outShown, basename(path));
+    files.push({ path, shown, data });
+  }
+  return files;
+}
+
+export async function runTemplate(rulesFile: string, options: TemplateOptions, out: Output): Promise<CommandStatus> {
+  const loaded = await loadRuleSet(resolveInput(out, rulesFile), rulesFile);
+  const files = await templateFiles(loaded, options.unit, resolveInput(out, options.out), options.out);
+  if (!options.force) {
+    for (const f of files) if ((await exists(f.path)) !== false) throw new CliError('usage', templateText.exists(f.shown));
+  }
+  await writeAll(files);
+  out.line(templateText.made(files.length, out.text(msgOf(loaded.ruleSet.title))));
+  for (const f of files) out.line(`  ${out.text(common.wrote(f.shown))}`);
+  out.result({
+    command: 'template',
+    ruleSet: { id: loaded.ruleSet.id, edition: loaded.ruleSet.edition },
+    files: files.map((f) => f.shown),
+  });
+  return 'ok';
+}

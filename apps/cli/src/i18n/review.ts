@@ -1,0 +1,31 @@
+import type { Msg } from '@kaohe/engine';
+
+export const reviewText = {
+  noWorkbooks: (where: string): Msg => ({ zh: `${where} 中没有找到 .xlsx 考核表`, en: `no .xlsx workbooks found in ${where}` }),
+  unusable: (count: number): Msg => ({
+    zh: `${count} 份考核表无法复核(见下列文件和单元格),未写入任何文件`,
+    en: `${count} workbook(s) cannot be reviewed (see the files and cells below); nothing was written`,
+  }),
+  duplicate: (id: string, files: string): Msg => ({
+    zh: `单位编号“${id}”出现在多份考核表中:${files}`,
+    en: `unit id "${id}" appears in more than one workbook: ${files}`,
+  }),
+  progress: { zh: '复核', en: 'Reviewing' } satisfies Msg,
+  heading: (title: string, count: number): Msg => ({
+    zh: `复核:${title},${count} 个单位`,
+    en: `Review: ${title}, ${count} units`,
+  }),
+  rulesDiffer: (name: string, file: string): Msg => ({
+    zh: `规则不一致:${name}(${file})表内规则与复核方规则不同(校验码不符),已按复核方规则重算`,
+    en: `Rules differ: ${name} (${file}) embeds rules that differ from the reviewer's (checksum); recomputed with the reviewer's`,
+  }),
+  difference: (name: string, key: string, stage: Msg, reported: string, recomputed: string | null): Msg => ({
+    zh: `分数不符:${name} ${key} ${stage.zh}填报 ${reported},重算为 ${recomputed ?? '无法计分'}`,
+    en: `Score differs: ${name} ${key}: ${stage.en} reported ${reported}, recomputed ${recomputed ?? 'not computable'}`,
+  }),
+  clean: { zh: '各单位填报分数与重算结果一致,表内规则未被改动。', en: 'Reported scores match the recomputed ones; no embedded rules were altered.' } satisfies Msg,
+  findings: (diffs: number, units: number, altered: number): Msg => ({
+    zh: `发现 ${diffs} 处分数不符(涉及 ${units} 个单位),${altered} 份考核表的规则被改动或版本不同。`,
+    en: `Found ${diffs} score difference(s) in ${units} unit(s); ${altered} workbook(s) with altered or other-edition rules.`,
+  }),
+} as const;

@@ -1,0 +1,32 @@
+// The xlsx adapter behind the CLI's words: a file that cannot be opened becomes an input error
+// naming the file, with the adapter's own zh/en reason.
+import type { RangeWrite, SheetGrid, Template } from '@kaohe/sheet';
+import { applyWrites, readWorkbook, writeTemplateWorkbook, XlsxError } from '@kaohe/xlsx';
+import { CliError } from '../errors.ts';
+import { workbookText } from '../i18n/workbook.ts';
+
+function asInputError(e: unknown, shown: string): unknown {
+  return e instanceof XlsxError ? new CliError('input-corrupt', workbookText.unusable(shown, e.msg), [{ code: e.code, where: shown, message: e.msg }]) : e;
+}
+
+export async function decodeWorkbook(bytes: Uint8Array, shown: string): Promise<SheetGrid[]> {
+  try {
+    return (await readWorkbook(bytes)).sheets;
+  } catch (e) {
+    throw asInputError(e, shown);
+  }
+}
+
+/** Range writes into a copy of the workbook; the bytes given are left as they are. */
+export async function patchWorkbook(bytes: Uint8Array, writes: readonly RangeWrite[], shown: string): Promise<Uint8Array> {
+  try {
+    return await applyWrites(bytes, writes);
+  } catch (e) {
+    throw asInputError(e, shown);
+  }
+}
+
+/** A fixed creation date keeps templates byte-for-byte reproducible. */
+export function encodeTemplate(template: Template): Promise<Uint8Array> {
+  return writeTemplateWorkbook(template);
+}
