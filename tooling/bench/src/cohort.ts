@@ -13,7 +13,9 @@ const units = generateUnits(count, 2012);
 const generateMs = performance.now() - g0;
 
 const t0 = performance.now();
+const c0 = process.cpuUsage();
 const cohort = rankCohort(rules, units);
+const cpu = process.cpuUsage(c0);
 const rankMs = performance.now() - t0;
 
 const vetoed = cohort.units.filter((u) => u.vetoed).length;
@@ -22,6 +24,7 @@ console.log(
     units: count,
     generateMs: Math.round(generateMs),
     rankMs: Math.round(rankMs),
+    cpuMs: Math.round((cpu.user + cpu.system) / 1000),
     unitsPerSecond: Math.round((count / rankMs) * 1000),
     peakRssMiB: Math.round(process.resourceUsage().maxRSS / 1024),
     vetoed,

@@ -11,6 +11,7 @@ interface Row {
   units: number;
   generateMs: number;
   rankMs: number;
+  cpuMs: number;
   unitsPerSecond: number;
   peakRssMiB: number;
   vetoed: number;
@@ -29,6 +30,7 @@ console.table(
   rows.map((r) => ({
     units: r.units,
     'rank+grade ms': r.rankMs,
+    'cpu ms': r.cpuMs,
     'units/s': r.unitsPerSecond,
     'peak RSS MiB': r.peakRssMiB,
     'generate ms': r.generateMs,

@@ -9,6 +9,7 @@ import { OPERATOR_ALIASES, parseSource, type BinaryNode, type Node } from './par
 import type { CompileOptions, CompileResult } from './types.ts';
 import { compileCall, type CallCtx } from './calls.ts';
 import { checkTypes } from './typing.ts';
+import { compileMicro, compileMicroRounded } from './micro.ts';
 
 type Ctx = CallCtx;
 
@@ -54,7 +55,7 @@ function compileChecked(source: string, options: CompileOptions): CompileResult 
   }
   return {
     ok: true,
-    expr: { source, identifiers: ctx.identifiers, calls: ctx.calls, evaluate: root },
+    expr: { source, identifiers: ctx.identifiers, calls: ctx.calls, evaluate: root, micro: compileMicro(outcome.parsed.ast), microRounded: (dp, mode) => compileMicroRounded(outcome.parsed.ast, dp, mode) },
   };
 }
 

@@ -2,6 +2,7 @@
 // (never eval / new Function) and evaluates in exact rationals (../exact/exact.ts).
 import type { Q } from '../exact/exact.ts';
 import type { Msg } from '../model/result.ts';
+import type { MicroEv } from './micro.ts';
 
 /** A value inside an expression: an exact number, a boolean, or a string (choices, codes). */
 export type ExprValue = Q | boolean | string;
@@ -11,9 +12,13 @@ export type ExprKind = 'number' | 'boolean' | 'string';
 
 /** Thrown (internally) when an identifier's input is blank: the caller turns it into status
  *  missing-input for the item. Never reaches a user as an exception. */
-export class MissingValue extends Error {
-  constructor(readonly inputId: string) {
-    super(`missing input ${inputId}`);
+export class MissingValue {
+  // Not an Error on purpose: a blank is expected and frequent, and capturing a stack trace for
+  // each one cost more than scoring the unit. It is always caught inside the engine.
+  readonly name = 'MissingValue';
+  constructor(readonly inputId: string) {}
+  get message(): string {
+    return `missing input ${this.inputId}`;
   }
 }
 
@@ -49,6 +54,11 @@ export interface CompiledExpr {
   /** Names of host functions called, with their first (string) argument when literal. */
   calls: readonly { name: string; arg?: string }[];
   evaluate(env: ExprEnv): ExprValue;
+  /** The same expression on integer micro units for the hot path; throws FALLBACK whenever
+   *  only the exact evaluation can answer (see micro.ts). */
+  micro: MicroEv;
+  /** The same, rounded to `dp` places as a derived value is before comparison. */
+  microRounded(dp: number, mode: 'half-up' | 'half-even' | 'down' | 'up'): MicroEv;
 }
 
 export interface ExprError {

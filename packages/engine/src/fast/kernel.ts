@@ -7,12 +7,28 @@ import type { UnitInput } from '../model/result.ts';
 import type { InputDef } from '../schema/ruleset.ts';
 import type { COperand, CIndicator, CompiledRuleSet, CSlope } from '../score/compile.ts';
 import type { Comparison } from '../schema/rules.ts';
-import { decodeValue } from '../score/env.ts';
-import { ceilDiv, floorDiv, mulSafe, roundDiv, toMicro, toScaled } from './fixed.ts';
+import { decodeValue, type UnitEnv } from '../score/env.ts';
+import { operandValue } from '../score/base-rules.ts';
+import { MissingValue, type CompiledExpr } from '../expr/types.ts';
+import { FALLBACK } from '../expr/micro.ts';
+import type { UnitMicroEnv } from './micro-env.ts';
+import { ceilDiv, floorDiv, MICRO, MICRO_DP, mulSafe, roundDiv, toMicro, toScaled } from './fixed.ts';
 
-export type Kernel = (unit: UnitInput) => number | null | undefined;
+/** Lazily made, one per unit: the exact evaluator's environment for expression operands. */
+export interface EnvSource {
+  (): UnitEnv;
+  /** The unit's integer environment, for expressions that fit it. */
+  micro(): UnitMicroEnv;
+}
 
-type Get = (unit: UnitInput) => number | null | undefined;
+/** A score (integer count of 10^-dp), null for a missing input, NA when the item does not
+ *  apply, undefined to hand the item to the exact evaluator. */
+export type Kernel = (unit: UnitInput, env: EnvSource) => number | null | undefined;
+
+/** Returned by a kernel for an item that does not apply to the unit. */
+export const NA = Number.NEGATIVE_INFINITY;
+
+type Get = (unit: UnitInput, env: EnvSource) => number | null | undefined;
 
 const microOf = (value: Q): number | undefined => {
   try {
@@ -22,18 +38,40 @@ const microOf = (value: Q): number | undefined => {
   }
 };
 
-function getter(op: COperand | undefined, inputs: ReadonlyMap<string, InputDef>): Get | undefined {
+function getter(rs: CompiledRuleSet, op: COperand | undefined): Get | undefined {
   if (!op) return undefined;
   if (op.constant) {
     const c = microOf(op.constant);
     return c === undefined ? undefined : () => c;
   }
   const def = op.input;
-  if (!def || op.derived || !['%', '‰', '元', '万元', '人', '户', '个', '次', '天', '月', 'count', 'number'].includes(def.unit)) return undefined;
+  if (!def || op.derived) {
+    // An expression (a derived ratio, an assigned target): evaluated exactly, rounded as the
+    // rule set declares, then carried as an integer when it fits.
+    const expr = op.expr;
+    if (!expr) return undefined;
+    const rounding = rs.rateRounding;
+    const micro = rounding && rounding.dp <= MICRO_DP ? expr.microRounded(rounding.dp, rounding.mode) : expr.micro;
+    return (_unit, env) => {
+      try {
+        const v = micro(env.micro());
+        return typeof v === 'number' ? v : undefined;
+      } catch (e) {
+        if (e instanceof MissingValue) return null;
+        if (e !== FALLBACK) return undefined;
+      }
+      try {
+        return microOf(operandValue(rs, op, env()));
+      } catch (e) {
+        if (e instanceof MissingValue) return null;
+        return undefined;
+      }
+    };
+  }
+  if (!NUMERIC.has(def.unit)) return undefined;
   const id = def.id;
   const blank = def.blankMeans === undefined ? null : (toMicro(String(def.blankMeans)) ?? undefined);
   if (blank === undefined) return undefined;
-  void inputs;
   return (unit) => {
     const raw = unit.values[id];
     if (raw === null || raw === undefined || raw === '') return blank;
@@ -41,6 +79,8 @@ function getter(op: COperand | undefined, inputs: ReadonlyMap<string, InputDef>)
     return toMicro(raw);
   };
 }
+
+const NUMERIC = new Set(['%', '‰', '元', '万元', '人', '户', '个', '次', '天', '月', 'count', 'number']);
 
 interface SlopeK {
   per: number;
@@ -56,7 +96,7 @@ interface Frac {
 }
 
 export function buildKernel(rs: CompiledRuleSet, item: CIndicator): Kernel | undefined {
-  if (item.children.length || item.gates.length || item.applicable || item.pointsByClass) return undefined;
+  if (item.children.length || item.applicable || item.pointsByClass) return undefined;
   const dp = rs.scoreRounding.dp;
   const mode = rs.scoreRounding.mode;
   const sc = (value: Q | string | number): number | undefined => {
@@ -111,9 +151,10 @@ export function buildKernel(rs: CompiledRuleSet, item: CIndicator): Kernel | und
   const base = baseKernel(rs, item, points, slope);
   if (base === undefined) return undefined;
 
-  return (unit) => {
-    const b = base(unit);
+  return (unit, env) => {
+    const b = base(unit, env);
     if (b === null || b === undefined) return b;
+    if (typeof b === 'number') return NA;
     let { num } = b;
     const { den } = b;
     for (const s of streams) {
@@ -147,6 +188,14 @@ export function buildKernel(rs: CompiledRuleSet, item: CIndicator): Kernel | und
     if (num < min * den) num = min * den;
     if (!Number.isSafeInteger(num)) return undefined;
     let score = den === 1 ? num : roundDiv(num, den, mode);
+    if (item.gates.length > 0) {
+      try {
+        if (item.gates.some((g) => gateHolds(g.when, env))) return min < 0 ? Math.min(score, 0) : 0;
+      } catch (e) {
+        if (e instanceof MissingValue) return null;
+        return undefined;
+      }
+    }
     for (const id of evidence) {
       const raw = unit.values[id];
       if (raw === null || raw === undefined || raw === '' || unit.evidence?.[id]) continue;
@@ -164,11 +213,11 @@ function baseKernel(
   item: CIndicator,
   points: number,
   slope: (s: CSlope | undefined) => SlopeK | null | undefined,
-): ((unit: UnitInput) => (Frac & { upper?: number }) | null | undefined) | undefined {
+): ((unit: UnitInput, env: EnvSource) => (Frac & { upper?: number }) | null | undefined | typeof NA) | undefined {
   const rule = item.rule;
   const whole = (n: number): Frac => ({ num: n, den: 1 });
   if (!rule) return () => whole(points);
-  const get = (key: string) => getter(item.operands.get(key), rs.inputs);
+  const get = (key: string) => getter(rs, item.operands.get(key));
   const dp = rs.scoreRounding.dp;
 
   /** points − deduction for a gap (micro units) on a slope. */
@@ -196,9 +245,9 @@ function baseKernel(
       const below = slope(item.slopes.get('below'));
       if (!value || !target || below === undefined || item.slopes.has('above')) return undefined;
       const op = rule.op;
-      return (unit) => {
-        const v = value(unit);
-        const t = target(unit);
+      return (unit, env) => {
+        const v = value(unit, env);
+        const t = target(unit, env);
         if (v === null || t === null) return null;
         if (v === undefined || t === undefined) return undefined;
         const ok = op === '>=' ? v >= t : op === '>' ? v > t : op === '<=' ? v <= t : op === '<' ? v < t : v === t;
@@ -213,10 +262,10 @@ function baseKernel(
       const high = get('high');
       const outside = slope(item.slopes.get('outside'));
       if (!value || !low || !high || outside === undefined) return undefined;
-      return (unit) => {
-        const v = value(unit);
-        const lo = low(unit);
-        const hi = high(unit);
+      return (unit, env) => {
+        const v = value(unit, env);
+        const lo = low(unit, env);
+        const hi = high(unit, env);
         if (v === null || lo === null || hi === null) return null;
         if (v === undefined || lo === undefined || hi === undefined) return undefined;
         if (v >= lo && v <= hi) return whole(points);
@@ -229,10 +278,10 @@ function baseKernel(
       const full = get('full');
       const zero = get('zero');
       if (!value || !full || !zero) return undefined;
-      return (unit) => {
-        const v = value(unit);
-        const f = full(unit);
-        const z = zero(unit);
+      return (unit, env) => {
+        const v = value(unit, env);
+        const f = full(unit, env);
+        const z = zero(unit, env);
         if (v === null || f === null || z === null) return null;
         if (v === undefined || f === undefined || z === undefined || f === z) return undefined;
         const lowerIsBetter = f < z;
@@ -248,9 +297,9 @@ function baseKernel(
       const value = get('value');
       const target = get('target');
       if (!value || !target) return undefined;
-      return (unit) => {
-        const v = value(unit);
-        const t = target(unit);
+      return (unit, env) => {
+        const v = value(unit, env);
+        const t = target(unit, env);
         if (v === null || t === null) return null;
         if (v === undefined || t === undefined || t <= 0) return undefined;
         const num = mulSafe(points, Math.max(0, v));
@@ -270,11 +319,58 @@ function baseKernel(
         return whole(v.value ? yes : no);
       };
     }
+    case 'reduction': {
+      const value = get('value');
+      const previous = get('previous');
+      const baseOp = item.operands.has('base') ? get('base') : () => 0;
+      const below = slope(item.slopes.get('below'));
+      const tiers = rule.required.map((t) => ({
+        from: t.from === undefined ? undefined : toMicro(t.from),
+        to: t.to === undefined ? undefined : toMicro(t.to),
+        pct: toMicro(t.pct),
+      }));
+      if (!value || !previous || !baseOp || below === undefined) return undefined;
+      if (tiers.some((t) => t.pct === undefined || (t.from === undefined) !== (rule.required[tiers.indexOf(t)]?.from === undefined) || (t.to === undefined) !== (rule.required[tiers.indexOf(t)]?.to === undefined))) return undefined;
+      return (unit, env) => {
+        const v = value(unit, env);
+        const p = previous(unit, env);
+        const b = baseOp(unit, env);
+        if (v === null || p === null || b === null) return null;
+        if (v === undefined || p === undefined || b === undefined) return undefined;
+        const tier = tiers.find((t) => (t.from === undefined || p >= t.from) && (t.to === undefined || p < t.to));
+        const excess = p - b;
+        if (!tier || excess <= 0) return NA;
+        // achieved % = (p − v) × 100 / excess; short of pct by (pct·excess − (p − v)·100·MICRO) / (excess·MICRO)
+        const need = mulSafe(tier.pct as number, excess);
+        const got = mulSafe(p - v, 100 * MICRO);
+        if (need === undefined || got === undefined) return undefined;
+        if (got >= need) return whole(points);
+        if (!below) return whole(0);
+        const gapNum = need - got; // in micro-percentage-points × excess
+        const den = mulSafe(excess, MICRO);
+        const perDen = mulSafe(below.per, excess);
+        if (den === undefined || perDen === undefined) return undefined;
+        if (below.steps === 'pro-rata') {
+          // points − gap/per × pts = points − gapNum × pts / (per × excess)
+          let cut = mulSafe(gapNum, below.points);
+          const capCut = below.cap === undefined ? undefined : mulSafe(below.cap, perDen);
+          if (cut === undefined || (below.cap !== undefined && capCut === undefined)) return undefined;
+          if (capCut !== undefined && cut > capCut) cut = capCut;
+          const num = mulSafe(points, perDen);
+          return num === undefined ? undefined : { num: num - cut, den: perDen };
+        }
+        const steps = below.steps === 'each-full' ? floorDiv(gapNum, perDen) : ceilDiv(gapNum, perDen);
+        let cut = mulSafe(steps, below.points);
+        if (cut === undefined) return undefined;
+        if (below.cap !== undefined && cut > below.cap) cut = below.cap;
+        return whole(points - cut);
+      };
+    }
     case 'tiers': {
       const valueOp = item.operands.get('value');
       const def = valueOp?.input;
       if (!valueOp || !def || valueOp.derived) return undefined;
-      const numeric = getter(valueOp, rs.inputs);
+      const numeric = getter(rs, valueOp);
       const tiers: { op?: Comparison; than?: number; equals?: string | boolean; points: number }[] = [];
       for (const [i, tier] of rule.tiers.entries()) {
         const pts = toScaled(tier.points, dp);
@@ -289,11 +385,11 @@ function baseKernel(
       }
       const otherwise = rule.otherwise === undefined ? 0 : toScaled(rule.otherwise, dp);
       if (otherwise === undefined) return undefined;
-      return (unit) => {
+      return (unit, env) => {
         const raw = unit.values[def.id];
         if ((raw === null || raw === undefined || raw === '') && def.blankMeans === undefined) return null;
         let v: number | string | boolean | undefined;
-        if (numeric) v = numeric(unit) ?? undefined;
+        if (numeric) v = numeric(unit, env) ?? undefined;
         else {
           const d = decodeValue(def, raw);
           if (d.problem !== undefined || d.value === undefined || typeof d.value === 'object') return undefined;
@@ -314,4 +410,13 @@ function baseKernel(
     default:
       return undefined;
   }
+}
+
+function gateHolds(when: CompiledExpr, env: EnvSource): boolean {
+  try {
+    return when.micro(env.micro()) === true;
+  } catch (e) {
+    if (e !== FALLBACK) throw e;
+  }
+  return when.evaluate(env()) === true;
 }

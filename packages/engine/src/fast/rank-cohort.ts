@@ -10,9 +10,8 @@ import type { Issue, Msg, UnitInput } from '../model/result.ts';
 import type { ScoreContext } from '../model/context.ts';
 import { msgOf } from '../messages/text.ts';
 import type { CompiledRuleSet } from '../score/compile.ts';
-import { createUnitScorer } from '../score/score-unit.ts';
 import { sortIssues } from '../validate/issues.ts';
-import { toMicro, toScaled } from './fixed.ts';
+import { toMicro } from './fixed.ts';
 import { createLeanScorer, type LeanResult } from './score-lean.ts';
 
 export interface RankedUnit extends LeanResult {
@@ -34,7 +33,7 @@ export interface RankedCohort {
 
 type Key = number | null;
 
-function keyOf(rs: CompiledRuleSet, tb: TieBreak, unit: UnitInput, lean: LeanResult, ctx: ScoreContext): Key {
+function keyOf(rs: CompiledRuleSet, tb: TieBreak, unit: UnitInput, lean: LeanResult): Key {
   let v: Key = null;
   if (tb.kind === 'section') {
     const i = rs.sections.findIndex((s) => s.code === tb.ref);
@@ -43,9 +42,7 @@ function keyOf(rs: CompiledRuleSet, tb: TieBreak, unit: UnitInput, lean: LeanRes
     const raw = unit.values[tb.ref];
     v = raw === null || raw === undefined || typeof raw === 'boolean' ? null : (toMicro(raw) ?? null);
   } else {
-    const item = rs.byPath.get(tb.ref);
-    const score = item ? createUnitScorer(rs, unit, ctx).evaluate(item).score : null;
-    v = score === null ? null : (toScaled(score, rs.scoreRounding.dp) ?? null);
+    v = lean.itemScore(tb.ref);
   }
   return v === null ? null : tb.order === 'asc' ? -v : v;
 }
@@ -67,7 +64,7 @@ export function rankCohort(rs: CompiledRuleSet, units: readonly UnitInput[]): Ra
     const unit = units[i] as UnitInput;
     const r = score(unit, ctx);
     results[i] = r;
-    keys[i] = tieBreaks.map((tb) => keyOf(rs, tb, unit, r, ctx));
+    keys[i] = tieBreaks.map((tb) => keyOf(rs, tb, unit, r));
   }
   const vetoedLast = rs.ruleSet.ranking.vetoedLast;
   const compare = (a: number, b: number): number => {

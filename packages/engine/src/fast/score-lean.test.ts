@@ -9,12 +9,13 @@ import type { RuleSetInput } from '../schema/ruleset.ts';
 
 // Every shape the kernels take, plus shapes they hand to the exact evaluator.
 const json: RuleSetInput = {
-  schemaVersion: 1, id: 'lean', title: '快速路径', pointsMismatch: '三.1 的小项合计6分,按上限5分计', issuer: '市', level: '县', year: 2015, edition: 1, points: 51,
+  schemaVersion: 1, id: 'lean', title: '快速路径', pointsMismatch: '三.1 的小项合计6分,按上限5分计', issuer: '市', level: '县', year: 2015, edition: 1, points: 59,
   rounding: { scores: { dp: 2, mode: 'half-up' }, rates: { dp: 1, mode: 'half-up' } },
   inputs: [
     { id: 'a', label: 'a', unit: '%' }, { id: 'b', label: 'b', unit: '‰' }, { id: 'c', label: 'c', unit: 'number' },
     { id: 'y', label: 'y', unit: 'yesno', evidence: true }, { id: 'n', label: 'n', unit: 'count', blankMeans: 0 },
     { id: 'budget', label: 'budget', unit: '元' }, { id: 'pop', label: 'pop', unit: '人' },
+    { id: 'sr', label: 'sr', unit: 'number' }, { id: 'sr_prev', label: 'sr_prev', unit: 'number', source: 'previous' },
     { id: 'st', label: 'st', unit: 'choice', choices: [{ value: 'late', label: '逾期' }, { value: 'none', label: '未报' }, { value: 'ok', label: '按时' }] },
   ],
   sections: [
@@ -37,6 +38,10 @@ const json: RuleSetInput = {
       ] },
       { code: '2', title: '状态', points: 7, deductions: [{ kind: 'state', input: 'st', amounts: { late: 0.5, none: 1 } }, { kind: 'state', input: 'y', amounts: { no: 2.25 } }] },
     ] },
+    { code: '四', title: '丁', points: 8, items: [
+      { code: '1', title: '下降', points: 5, rule: { kind: 'reduction', value: 'sr', previous: 'sr_prev', base: 107, required: [{ from: 107, to: 120, pct: 10 }, { from: 120, pct: 12 }], below: { per: 1, points: 0.4, steps: 'each-started' } } },
+      { code: '2', title: '门槛', points: 3, rule: { kind: 'threshold', value: 'a', op: '>=', target: 'c - 20' }, gates: [{ when: 'n >= 5', reason: '达到5例不记分' }] },
+    ] },
     { code: '二', title: '乙', points: 16, notApplicable: 'rescale', items: [
       { code: '1', title: '条件', points: 8, applicable: 'y', rule: { kind: 'threshold', value: 'a', op: '>=', target: 80 } },
       { code: '2', title: '公式', points: 8, rule: { kind: 'expr', score: 'min(8, c / 20)' } },
@@ -58,8 +63,8 @@ const maybe = <T,>(arb: fc.Arbitrary<T>) => fc.oneof({ weight: 9, arbitrary: arb
 describe('lean scorer', () => {
   it('puts the simple shapes on integer kernels and the rest on the exact evaluator', () => {
     expect(kernelCoverage(rs)).toEqual({
-      kernel: ['一.1', '一.2', '一.3', '一.4', '一.5', '一.6', '一.8', '三.1', '三.2', '加分.1'],
-      exact: ['一.7', '二.1', '二.2'],
+      kernel: ['一.1', '一.2', '一.3', '一.4', '一.5', '一.6', '一.7', '一.8', '三.1', '三.2', '四.1', '四.2', '加分.1'],
+      exact: ['二.1', '二.2'],
     });
   });
 
@@ -71,6 +76,7 @@ describe('lean scorer', () => {
           y: maybe(fc.boolean()), n: maybe(fc.integer({ min: 0, max: 6 })),
           budget: maybe(decimal(100000, 3000000, 0)), pop: decimal(10000, 100000, 0),
           st: maybe(fc.constantFrom('late', 'none', 'ok', '按时', 'bogus')),
+          sr: maybe(decimal(100, 135, 2)), sr_prev: maybe(decimal(100, 135, 2)),
         }),
         fc.boolean(),
         (values, evidence) => {
@@ -85,7 +91,7 @@ describe('lean scorer', () => {
           expect(fast.sanctions).toEqual(full.sanctions.map((s) => s.id));
         },
       ),
-      { numRuns: 400 },
+      { numRuns: 600 },
     );
   });
 

@@ -7,7 +7,12 @@ import type { UnitInput } from '../model/result.ts';
 import type { CIndicator, CompiledRuleSet } from '../score/compile.ts';
 import { createUnitScorer, decideSanctions, type UnitScorer } from '../score/score-unit.ts';
 import { roundDiv, scaledText, toScaled } from './fixed.ts';
-import { buildKernel, type Kernel } from './kernel.ts';
+import { buildKernel, NA, type EnvSource, type Kernel } from './kernel.ts';
+import { createMicroEnv, type UnitMicroEnv } from './micro-env.ts';
+import { FALLBACK } from '../expr/micro.ts';
+import { MissingValue } from '../expr/types.ts';
+import { MICRO_DP } from './fixed.ts';
+import type { UnitEnv } from '../score/env.ts';
 
 export interface LeanResult {
   unitId: string;
@@ -23,6 +28,8 @@ export interface LeanResult {
   complete: boolean;
   /** Ids of the sanctions that hold. */
   sanctions: string[];
+  /** One item's score on the same scale (for tie-breaks); null when missing or not applicable. */
+  itemScore(path: string): number | null;
 }
 
 interface LeanItem {
@@ -61,27 +68,71 @@ export function createLeanScorer(rs: CompiledRuleSet): LeanScorer {
     items: s.items.map(lean),
   }));
   const bonusItems = rs.bonus ? rs.bonus.items.map(lean) : [];
+  const kernels = new Map<string, Kernel>();
+  const collect = (li: LeanItem): void => {
+    if (li.kernel) kernels.set(li.item.path, li.kernel);
+    li.children?.forEach(collect);
+  };
+  sections.forEach((s) => s.items.forEach(collect));
+  bonusItems.forEach(collect);
+  // Items whose status follows from the score alone (no gates, no evidence): met() and score()
+  // in sanctions can read their kernels.
+  const plainKernels = new Map<string, { kernel: Kernel; points: number }>();
+  for (const [path, kernel] of kernels) {
+    const item = rs.byPath.get(path);
+    const points = item ? toScaled(item.points.toString(), dp) : undefined;
+    if (!item || points === undefined || item.gates.length > 0 || item.inputsUsed.some((id) => rs.inputs.get(id)?.evidence)) continue;
+    plainKernels.set(path, { kernel, points });
+  }
   const bonusCap = rs.bonus?.cap ? scaled(rs.bonus.cap) : undefined;
   const mode = rs.scoreRounding.mode;
 
   return (unit, ctx = {}) => {
     let scorer: UnitScorer | undefined;
+    let micro: UnitMicroEnv | undefined;
+    const env: EnvSource = Object.assign((): UnitEnv => (scorer ??= createUnitScorer(rs, unit, ctx)).env, {
+      micro: (): UnitMicroEnv => {
+        if (micro) return micro;
+        micro = createMicroEnv(rs.inputs, unit);
+        micro.result = (fn, path) => {
+          const plain = plainKernels.get(path);
+          if (!plain) throw FALLBACK;
+          const v = plain.kernel(unit, env);
+          if (v === undefined) throw FALLBACK;
+          if (fn === 'met') return v !== null && v !== NA && v >= plain.points;
+          if (v === null || v === NA) throw new MissingValue(`score(${path})`);
+          return v * 10 ** (MICRO_DP - dp);
+        };
+        return micro;
+      },
+    });
     let complete = true;
-    const score = (li: LeanItem): { score: number; max: number } => {
+    const score = (li: LeanItem): { score: number; max: number; na?: boolean } => {
       if (li.children) {
         let sum = 0;
-        for (const child of li.children) sum += score(child).score;
-        return { score: Math.max(li.min ?? 0, Math.min(li.points, sum)), max: li.points };
+        let max = 0;
+        let applicable = false;
+        for (const child of li.children) {
+          const r = score(child);
+          sum += r.score;
+          max += r.max;
+          if (!r.na) applicable = true;
+        }
+        if (!applicable) return { score: 0, max: 0, na: true };
+        const cap = Math.min(li.points, max);
+        return { score: Math.max(li.min ?? 0, Math.min(cap, sum)), max: cap };
       }
-      const fast = li.kernel?.(unit);
+      const fast = li.kernel?.(unit, env);
       if (fast !== undefined) {
+        if (fast === NA) return { score: 0, max: 0, na: true };
         if (fast === null) complete = false;
         return { score: fast ?? 0, max: li.points };
       }
       scorer ??= createUnitScorer(rs, unit, ctx);
       const r = scorer.evaluate(li.item);
       if (r.status === 'missing-input') complete = false;
-      return { score: r.score === null ? 0 : scaled(r.score), max: r.status === 'not-applicable' ? 0 : scaled(r.max) };
+      const na = r.status === 'not-applicable';
+      return { score: r.score === null ? 0 : scaled(r.score), max: na ? 0 : scaled(r.max), na };
     };
     const sectionScores: number[] = [];
     let total = 0;
@@ -105,15 +156,35 @@ export function createLeanScorer(rs: CompiledRuleSet): LeanScorer {
     let vetoed = false;
     let noCommendation = false;
     const ids: string[] = [];
-    if (rs.sanctions.length > 0) {
-      scorer ??= createUnitScorer(rs, unit, ctx);
-      for (const s of decideSanctions(rs, scorer.env, q(totalText))) {
-        ids.push(s.id);
-        if (s.level === 'veto') vetoed = true;
-        if (s.level === 'veto' || s.level === 'no-commendation') noCommendation = true;
+    const m = env.micro();
+    m.total = total * 10 ** (MICRO_DP - dp);
+    for (const s of rs.sanctions) {
+      let holds: boolean;
+      try {
+        holds = s.when.micro(m) === true;
+      } catch (e) {
+        if (e instanceof MissingValue) continue; // undecided, as decideSanctions reports it
+        if (e !== FALLBACK) throw e;
+        const exact = env();
+        exact.total = q(totalText);
+        holds = decideSanctions(rs, exact, q(totalText), [s]).length > 0;
       }
+      if (!holds) continue;
+      ids.push(s.sanction.id);
+      if (s.sanction.level === 'veto') vetoed = true;
+      if (s.sanction.level === 'veto' || s.sanction.level === 'no-commendation') noCommendation = true;
     }
-    return { unitId: unit.id, name: unit.name, total: totalText, totalScaled: total, sections: sectionScores, vetoed, noCommendation, complete, sanctions: ids };
+    const itemScore = (path: string): number | null => {
+      const item = rs.byPath.get(path);
+      if (!item) return null;
+      const kernel = kernels.get(path);
+      const fast = kernel?.(unit, env);
+      if (fast !== undefined) return fast === NA ? null : fast;
+      scorer ??= createUnitScorer(rs, unit, ctx);
+      const r = scorer.evaluate(item);
+      return r.score === null ? null : scaled(r.score);
+    };
+    return { unitId: unit.id, name: unit.name, total: totalText, totalScaled: total, sections: sectionScores, vetoed, noCommendation, complete, sanctions: ids, itemScore };
   };
 }
 

@@ -11,6 +11,8 @@ const YES = new Set(['是', '有', '√', '✓', 'y', 'yes', 'true', '1', '已',
 const NO = new Set(['否', '无', '×', '✗', 'x', 'n', 'no', 'false', '0', '未', '未完成']);
 
 export interface UnitEnv extends ExprEnv {
+  /** The decoded value of an input, or undefined when blank — without throwing. */
+  peek(name: string): ExprValue | undefined;
   unit: UnitInput;
   ctx: ScoreContext;
   /** Set by the scorer: results by indicator path, computed on demand. */
@@ -68,6 +70,16 @@ export function createEnv(
     total: undefined,
     result: () => {
       throw new Error('result() used before the scorer bound it');
+    },
+    peek(name: string): ExprValue | undefined {
+      if (!cache.has(name)) {
+        const def = inputs.get(name);
+        if (!def) return undefined;
+        const decoded = decodeValue(def, unit.values[name]);
+        if (decoded.problem !== undefined) issues.push(badValue(def, decoded.problem));
+        cache.set(name, decoded.value);
+      }
+      return cache.get(name);
     },
     ident(name: string): ExprValue {
       if (name === 'total') {

@@ -184,4 +184,20 @@ describe('rule kinds', () => {
     ]);
     expect(first(run(rs, { plan: '60.5', one: 30, multi: '1.2' })).score).toBe('78.5');
   });
+
+  it('shrinks a parent whose sub-item does not apply, and asks no evidence for an item that earned nothing', () => {
+    const rs = ruleSet([{ id: 'farm', unit: 'yesno' }, { id: 'a', unit: 'yesno', evidence: true }, { id: 'b', unit: 'yesno' }], [
+      {
+        code: '1', title: '组织', points: 8, items: [
+          { code: '(1)', title: '小组', points: 4, rule: { kind: 'yesno', input: 'b' } },
+          { code: '(2)', title: '农场', points: 4, applicable: '!farm', rule: { kind: 'yesno', input: 'a' } },
+        ],
+      },
+    ]);
+    const farm = first(run(rs, { farm: true, b: true }));
+    expect([farm.score, farm.max, farm.status]).toEqual(['4', '4', 'met']);
+    expect(run(rs, { farm: true, b: true }).max).toBe('4');
+    const noPoints = first(run(rs, { farm: false, b: true, a: false })).children?.[1];
+    expect([noPoints?.status, noPoints?.missingEvidence]).toEqual(['not-met', []]);
+  });
 });

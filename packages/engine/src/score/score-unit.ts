@@ -41,13 +41,8 @@ export function createUnitScorer(rs: CompiledRuleSet, unit: UnitInput, ctx: Scor
   const results = new Map<string, IndicatorResult>();
 
   const valueText = (id: string): string | undefined => {
-    try {
-      const v = env.ident(id);
-      return typeof v === 'object' ? fmt(v) : String(v);
-    } catch (e) {
-      if (e instanceof MissingValue) return undefined;
-      throw e;
-    }
+    const v = env.peek(id);
+    return v === undefined ? undefined : typeof v === 'object' ? fmt(v) : String(v);
   };
   const label = (id: string): Msg => {
     const def = rs.inputs.get(id);
@@ -71,7 +66,7 @@ export function createUnitScorer(rs: CompiledRuleSet, unit: UnitInput, ctx: Scor
     const notApplicable = (): IndicatorResult =>
       finish({ ...base, score: null, max: '0', status: 'not-applicable', adjustments: [], reason: R.notApplicable });
     if (classMax === null || classMax === undefined) return notApplicable();
-    const points: Q = classMax;
+    let points: Q = classMax;
     const missing = (e: MissingValue): IndicatorResult => {
       const blanks = item.inputsUsed.filter((id) => valueText(id) === undefined);
       const ids = blanks.length > 0 ? blanks : [e.inputId];
@@ -94,6 +89,8 @@ export function createUnitScorer(rs: CompiledRuleSet, unit: UnitInput, ctx: Scor
         children = item.children.map(evaluate);
         const applicable = children.filter((c) => c.status !== 'not-applicable');
         if (applicable.length === 0) return notApplicable();
+        // Sub-items that do not apply take their points with them (the parent's maximum shrinks).
+        points = qmin(points, sum(applicable.map((c) => q(c.max))));
         outcome = { base: qmin(points, sum(children.map(scoreOf))), reason: { zh: '各小项得分合计', en: 'sum of the sub-items' }, adjustments: [] };
       } else {
         outcome = evaluateBase(rs, item, env, points);
@@ -115,8 +112,9 @@ export function createUnitScorer(rs: CompiledRuleSet, unit: UnitInput, ctx: Scor
         status = 'gated';
         reasons.push(gate ? gate.reason : (streams.zeroed as Msg));
       }
+      // Evidence backs the points claimed: an item that earned nothing needs none.
       const noEvidence = item.inputsUsed.filter((id) => {
-        if (!rs.inputs.get(id)?.evidence || unit.evidence?.[id]) return false;
+        if (score.compare(0) <= 0 || !rs.inputs.get(id)?.evidence || unit.evidence?.[id]) return false;
         const t = valueText(id);
         return t !== undefined && t !== 'false' && t !== '0';
       });
@@ -154,11 +152,11 @@ export function createUnitScorer(rs: CompiledRuleSet, unit: UnitInput, ctx: Scor
 }
 
 /** Decides the sanctions once the total is known; problems go to the env's issues. */
-export function decideSanctions(rs: CompiledRuleSet, env: UnitEnv, total: Q): SanctionResult[] {
+export function decideSanctions(rs: CompiledRuleSet, env: UnitEnv, total: Q, which = rs.sanctions): SanctionResult[] {
   env.total = total;
   const issues = env.issues;
   const sanctions: SanctionResult[] = [];
-  for (const s of rs.sanctions) {
+  for (const s of which) {
     try {
       const hit = s.when.evaluate(env);
       if (hit === true) {
