@@ -9,7 +9,14 @@ export const appRoot = join(dirname(fileURLToPath(import.meta.url)), '..');
 export const distDir = join(appRoot, 'dist');
 
 export async function buildAndServe(): Promise<{ url: string; server: PreviewServer }> {
-  await build({ root: appRoot, logLevel: 'warn', mode: 'production' });
+  // vitest sets NODE_ENV=test, which would give React's development build: build as shipped.
+  const nodeEnv = process.env['NODE_ENV'];
+  process.env['NODE_ENV'] = 'production';
+  try {
+    await build({ root: appRoot, logLevel: 'warn', mode: 'production' });
+  } finally {
+    process.env['NODE_ENV'] = nodeEnv;
+  }
   const server = await preview({ root: appRoot, logLevel: 'warn', preview: { host: '127.0.0.1', port: 0, strictPort: false } });
   const url = server.resolvedUrls?.local[0];
   if (!url) throw new Error('vite preview did not report a URL');

@@ -1,6 +1,6 @@
 // Codec issues and engine results → the pane's problems, each with the cell it is about.
-import type { IndicatorResult, UnitResult } from '@kaohe/engine';
-import { a1, type SheetIssue, type SheetIssueCode, type SheetMap } from '@kaohe/sheet';
+import { msgOf, type IndicatorResult, type UnitResult } from '@kaohe/engine';
+import { a1, type SheetIssue, type SheetIssueCode, type SheetMap, type SheetRead } from '@kaohe/sheet';
 import { actualName, splitAddress, type SheetGroup } from './kernel-grids.ts';
 import type { Problem, ProblemCode } from './kernel.types.ts';
 
@@ -50,7 +50,10 @@ function flatten(items: readonly IndicatorResult[]): IndicatorResult[] {
 }
 
 /** Items the engine could not score for want of an input, or scored down for want of evidence. */
-export function fromResult(result: UnitResult, map: SheetMap, group: SheetGroup, known: readonly Problem[]): Problem[] {
+export function fromResult(result: UnitResult, read: Pick<SheetRead, 'map' | 'ruleSet'>, group: SheetGroup, known: readonly Problem[]): Problem[] {
+  const { map } = read;
+  const labels = new Map(read.ruleSet.inputs.map((i) => [i.id, msgOf(i.label)]));
+  const label = (id: string) => labels.get(id) ?? { zh: id, en: id };
   const dataSheet = actualName(group, map.data.sheet);
   const inputRow = new Map(map.data.rows.map((r) => [r.id, r.row]));
   const at = (id: string, column: number): string | null => {
@@ -67,10 +70,10 @@ export function fromResult(result: UnitResult, map: SheetMap, group: SheetGroup,
   };
   for (const item of flatten([...result.sections.flatMap((s) => s.items), ...result.bonus.items])) {
     for (const id of item.missingInputs) {
-      add({ code: 'missing-input', severity: 'error', sheet: dataSheet, address: at(id, map.data.columns.value), message: { zh: `${item.path} ${item.title.zh}:缺少“${id}”的数据,无法计分`, en: `${item.path} ${item.title.en}: no value for "${id}", cannot be scored` } });
+      add({ code: 'missing-input', severity: 'error', sheet: dataSheet, address: at(id, map.data.columns.value), message: { zh: `${item.path} ${item.title.zh}:缺少“${label(id).zh}”的数据,无法计分`, en: `${item.path} ${item.title.en}: no value for “${label(id).en}”, cannot be scored` } });
     }
     for (const id of item.missingEvidence) {
-      add({ code: 'missing-evidence', severity: 'warning', sheet: dataSheet, address: at(id, map.data.columns.evidence), message: { zh: `${item.path} ${item.title.zh}:“${id}”缺少佐证材料`, en: `${item.path} ${item.title.en}: no evidence for "${id}"` } });
+      add({ code: 'missing-evidence', severity: 'warning', sheet: dataSheet, address: at(id, map.data.columns.evidence), message: { zh: `${item.path} ${item.title.zh}:“${label(id).zh}”缺少佐证材料`, en: `${item.path} ${item.title.en}: no evidence for “${label(id).en}”` } });
     }
   }
   return out;

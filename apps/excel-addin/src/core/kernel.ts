@@ -79,7 +79,7 @@ export function createKernel(): Kernel {
       if (!read.ok) return read;
       const { group, read: r, problems } = read.value;
       const result = scoreUnit(compileRuleSet(r.ruleSet), r.unit);
-      const all = [...problems, ...fromResult(result, r.map, group, problems)];
+      const all = [...problems, ...fromResult(result, r, group, problems)];
       const scoring = snapshot.sheets[actualName(group, r.map.scoring.sheet)];
       if (!scoring) return { ok: false, problems: all };
       return {
@@ -105,7 +105,7 @@ export function createKernel(): Kernel {
           reported: u.read.reported.self[totalKey] ?? null,
           result,
           rulesMatch: !u.read.rulesDiffer,
-          problems: [...u.problems, ...scoreDifferences(u.read.reported.self, result, u.read.map, u.group), ...fromResult(result, u.read.map, u.group, u.problems)],
+          problems: [...u.problems, ...scoreDifferences(u.read.reported.self, result, u.read.map, u.group), ...fromResult(result, u.read, u.group, u.problems)],
         };
       });
       const writes = units.flatMap((u, i) => {

@@ -11,6 +11,7 @@ export const en: Catalogue = {
   tabs: { self: 'Self-assessment', review: 'Review', summary: 'Summary' },
   sheet: {
     heading: 'Active sheet',
+    headingWith: 'Active sheet: {{sheet}}',
     none: 'This sheet is not an assessment sheet (no rule set found).',
     damaged: 'The assessment sheet is damaged and cannot be read:',
     summary: 'This is a summary sheet.',
@@ -42,6 +43,7 @@ export const en: Catalogue = {
     bonus: 'Bonus',
     vetoed: 'Vetoed',
     sanctions: 'Sanctions',
+    consequence: ' ({{text}})',
   },
   problem: {
     'missing-input': 'Missing input',

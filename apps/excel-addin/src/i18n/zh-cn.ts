@@ -10,6 +10,7 @@ export const zhCN = {
   tabs: { self: '自评', review: '审核', summary: '汇总' },
   sheet: {
     heading: '当前工作表',
+    headingWith: '当前工作表:{{sheet}}',
     none: '当前工作表不是考核表(没有找到考核规则)。',
     damaged: '考核表已损坏,无法读取:',
     summary: '这是汇总表。',
@@ -41,6 +42,7 @@ export const zhCN = {
     bonus: '加分',
     vetoed: '一票否决',
     sanctions: '处理',
+    consequence: '({{text}})',
   },
   problem: {
     'missing-input': '缺少数据',

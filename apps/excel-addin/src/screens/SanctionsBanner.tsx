@@ -16,7 +16,7 @@ export function SanctionsBanner({ result }: { result: UnitResult }) {
           {result.sanctions.map((s) => (
             <li key={s.id}>
               {msg(s.reason)}
-              {s.consequence ? `(${msg(s.consequence)})` : ''}
+              {s.consequence ? t('self.consequence', { text: msg(s.consequence) }) : ''}
             </li>
           ))}
         </ul>

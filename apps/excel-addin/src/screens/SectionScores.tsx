@@ -4,8 +4,8 @@ import type { UnitResult } from '../core/kernel.types.ts';
 import { useMsg } from '../i18n/msg.ts';
 
 const useStyles = makeStyles({
-  score: { textAlign: 'end', whiteSpace: 'nowrap', fontVariantNumeric: 'tabular-nums' },
-  code: { whiteSpace: 'nowrap', color: tokens.colorNeutralForeground3 },
+  score: { width: '72px', textAlign: 'end', whiteSpace: 'nowrap', fontVariantNumeric: 'tabular-nums' },
+  code: { width: '64px', whiteSpace: 'nowrap', color: tokens.colorNeutralForeground3 },
 });
 
 /** Section subtotals and the bonus, as the engine summed them (rounded items, exact sums). */

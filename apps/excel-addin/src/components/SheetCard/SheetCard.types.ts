@@ -15,7 +15,6 @@ export interface SheetCardField {
 
 export interface SheetCardState {
   heading: string;
-  sheet: string | null;
   notice: string | null;
   fields: SheetCardField[];
   refreshLabel: string;

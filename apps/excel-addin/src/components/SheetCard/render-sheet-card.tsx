@@ -6,10 +6,7 @@ export function renderSheetCard(state: SheetCardState, classes: SheetCardClasses
   return (
     <Card className={classes.root} aria-label={state.heading}>
       <div className={classes.header}>
-        <Subtitle2 as="h2">
-          {state.heading}
-          {state.sheet ? `:${state.sheet}` : ''}
-        </Subtitle2>
+        <Subtitle2 as="h2">{state.heading}</Subtitle2>
         <Button size="small" appearance="subtle" onClick={state.onRefresh} disabled={state.busy}>
           {state.refreshLabel}
         </Button>

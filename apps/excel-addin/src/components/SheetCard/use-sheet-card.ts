@@ -26,8 +26,7 @@ export function useSheetCard(props: SheetCardProps): SheetCardState {
     fields.push({ label: t('sheet.unit'), value: state.unit.name }, { label: t('sheet.status'), value: t(STATUS[state.status]) });
   }
   return {
-    heading: t('sheet.heading'),
-    sheet: state?.sheet ?? null,
+    heading: state ? t('sheet.headingWith', { sheet: state.sheet }) : t('sheet.heading'),
     notice,
     fields,
     refreshLabel: t('sheet.refresh'),

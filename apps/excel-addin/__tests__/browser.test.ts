@@ -1,0 +1,128 @@
+// @vitest-environment node
+// End to end in a real browser: the built pane, served on 127.0.0.1, in Debian's chromium
+// (playwright-core, no browser download). Browser mode: open a workbook, score it, see scores
+// and problems, select a problem's cell, switch language, download the scored file and read it
+// back with @kaohe/xlsx. Screenshots go to test-results/ (gitignored).
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { compileRuleSet, scoreUnit, type UnitInput } from '@kaohe/engine';
+import { baotou2012, baotou2012SampleUnits } from '@kaohe/rulesets';
+import { readSheet } from '@kaohe/sheet';
+import { readWorkbook, writeTemplateWorkbook } from '@kaohe/xlsx';
+import type { Page } from 'playwright-core';
+import type { PreviewServer } from 'vite';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium } from '../scripts/chromium.ts';
+import { filledTemplate, parsed } from '../src/testing/sample-workbook.ts';
+import { appRoot, buildAndServe, firstLoadJs } from './built-app.ts';
+import { serveOfficeJsLocally } from './office-cdn.ts';
+
+const out = join(appRoot, 'test-results', 'browser');
+const ruleSet = parsed(baotou2012);
+const base = baotou2012SampleUnits.find((u) => u.id === 'tmtyq')!;
+// Vetoed (sex ratio), one figure left blank, one evidence missing, one ambiguous rate.
+const unit: UnitInput = {
+  ...base,
+  values: { ...base.values, info_coverage: null },
+  evidence: { ...base.evidence, fp_budget_county: false },
+};
+
+let server: PreviewServer;
+let url: string;
+let browser: Awaited<ReturnType<typeof launchChromium>>;
+let page: Page;
+let samplePath: string;
+
+beforeAll(async () => {
+  mkdirSync(out, { recursive: true });
+  samplePath = join(out, '土默特右旗-考核表.xlsx');
+  writeFileSync(samplePath, await writeTemplateWorkbook(filledTemplate(ruleSet, unit, { policy_rate: '0.958' })));
+  ({ url, server } = await buildAndServe());
+  browser = await launchChromium();
+  await serveOfficeJsLocally(browser.context);
+  page = await browser.context.newPage();
+}, 90_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const shot = (name: string, fullPage = true) => page.screenshot({ path: join(out, `${name}.png`), fullPage });
+
+describe('task pane in a browser (standalone mode)', () => {
+  it('keeps the first load small: ExcelJS and the engine load later', () => {
+    const { files, gzipBytes } = firstLoadJs();
+    console.log(`first-load JS: ${files.join(', ')} = ${(gzipBytes / 1024).toFixed(1)} KB gzipped`);
+    expect(files).toHaveLength(1);
+    expect(gzipBytes).toBeLessThan(250 * 1024);
+  });
+
+  it('opens a workbook and shows its rule set, unit and state', async () => {
+    await page.goto(url);
+    await page.getByText('浏览器模式').waitFor();
+    await page.getByTestId('open-file').setInputFiles(samplePath);
+    await page.getByText('土默特右旗').first().waitFor({ timeout: 30_000 });
+    const issuer = typeof ruleSet.issuer === 'string' ? ruleSet.issuer : ruleSet.issuer.zh;
+    await page.getByText(issuer, { exact: true }).waitFor();
+    await page.getByText('已填报,未评分').waitFor();
+    await shot('1-opened');
+  }, 40_000);
+
+  it('scores: total, veto, problems with their cells', async () => {
+    await page.getByRole('button', { name: '评分并写回' }).click();
+    const total = await page.getByTestId('total').textContent({ timeout: 20_000 });
+    const expected = scoreUnit(compileRuleSet(ruleSet), { ...unit, values: { ...unit.values, policy_rate: base.values['policy_rate'] ?? null } });
+    expect(total).toBe(expected.total);
+    await page.getByText('一票否决').first().waitFor();
+    await page.getByRole('list', { name: '缺少数据' }).waitFor();
+    await page.getByRole('list', { name: '缺少佐证材料' }).waitFor();
+    await page.getByRole('list', { name: '数值含糊' }).waitFor();
+    await page.getByText('已评分', { exact: true }).waitFor();
+    await shot('2-scored');
+  }, 30_000);
+
+  it('selects the cell of a problem', async () => {
+    const missing = page.getByRole('list', { name: '缺少数据' }).getByRole('button').first();
+    const address = (await missing.textContent()) ?? '';
+    await missing.click();
+    await expect(page.getByTestId('selection').textContent()).resolves.toContain(`基础数据!${address}`);
+    await shot('3-selected', false);
+  });
+
+  it('switches to English', async () => {
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.getByRole('button', { name: 'Score and write back' }).waitFor();
+    await page.getByRole('list', { name: 'Missing input' }).waitFor();
+    await shot('4-english', false);
+  });
+
+  it('downloads the scored file, which @kaohe/xlsx reads back with the scores', async () => {
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Download the scored file' }).click(),
+    ]);
+    expect(download.suggestedFilename()).toBe('土默特右旗-考核表.scored.xlsx');
+    const saved = join(out, download.suggestedFilename());
+    await download.saveAs(saved);
+    const read = readSheet((await readWorkbook(new Uint8Array(readFileSync(saved)))).sheets);
+    if (!read.ok) throw new Error(JSON.stringify(read.issues.slice(0, 3)));
+    const totalKey = read.value.map.scoring.rows.find((r) => r.kind === 'total')!.key;
+    expect(read.value.reported.self[totalKey]).toBe(await page.getByTestId('total').textContent());
+    expect(read.value.reported.self['否决.srb_veto']).toBe('是');
+  }, 30_000);
+
+  it('shows a clear message, not a blank pane, where modern script is missing (IE11 hosts)', async () => {
+    const old = await browser.context.newPage();
+    await old.addInitScript(() => {
+      delete (Object as { hasOwn?: unknown }).hasOwn;
+    });
+    await old.goto(url);
+    await old.getByText('此 Office 版本不受支持').waitFor();
+    await old.getByText('This version of Office is not supported').waitFor();
+    await old.waitForTimeout(500);
+    expect(await old.locator('#root').innerHTML()).toBe('');
+    await old.screenshot({ path: join(out, '5-unsupported.png') });
+    await old.close();
+  });
+});
