@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { compileExpr } from './compile.ts';
 import { FALLBACK, type MicroEnv } from './micro.ts';
 import { MissingValue, type ExprEnv, type ExprValue } from './types.ts';
-import { fmt, q } from '../exact/exact.ts';
+import { fmt, q, round } from '../exact/exact.ts';
 import { toMicro } from '../fast/fixed.ts';
 
 const ids = ['a', 'b', 'c', 'flag'] as const;
@@ -82,5 +82,39 @@ describe('the integer (micro) evaluation', () => {
       { numRuns: 3000 },
     );
     expect(answered).toBeGreaterThan(1000);
+  });
+
+  it('rounds a derived ratio exactly as the exact evaluator rounds it, with wide integers', () => {
+    const menvOf = (values: Record<string, string>): MicroEnv => ({ ident: (name) => toMicro(values[name] as string) as number });
+    const envOf = (values: Record<string, string>): ExprEnv => ({ ident: (name) => q(values[name] as string) });
+    const sources = ['a * 10000 / b', '(a + c) / b', 'a / (b - c)', 'a / b * 100'];
+    const modes = ['half-up', 'half-even', 'down', 'up'] as const;
+    let answered = 0;
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...sources), fc.constantFrom(...modes), fc.integer({ min: 0, max: 4 }),
+        fc.integer({ min: -9e9, max: 9e9 }), fc.integer({ min: 1, max: 9e6 }), fc.integer({ min: -1000, max: 1000 }),
+        (source, mode, dp, a, b, c) => {
+          const compiled = compileExpr(source, { identifiers: new Set(ids), types });
+          if (!compiled.ok) throw new Error(source);
+          const values = { a: String(a / 100), b: String(b), c: String(c) };
+          let exact: string | 'error';
+          try {
+            exact = fmt(round(compiled.expr.evaluate(envOf(values)) as ReturnType<typeof q>, { dp, mode }));
+          } catch {
+            exact = 'error';
+          }
+          try {
+            const micro = compiled.expr.microRounded(dp, mode)(menvOf(values));
+            expect(micro).toBe(toMicro(exact));
+            answered++;
+          } catch (e) {
+            if (e !== FALLBACK) throw e;
+          }
+        },
+      ),
+      { numRuns: 3000 },
+    );
+    expect(answered).toBeGreaterThan(2000);
   });
 });

@@ -1,9 +1,11 @@
 // A second compilation of the same checked AST for the cohort hot path: numbers as integer
-// counts of 10^-6 (safe integers), so sums, differences, comparisons and logic cost nanoseconds.
+// counts of 10^-6, so sums, differences, comparisons and logic cost nanoseconds. Two integer
+// kinds share one compiler: safe JS integers (the common case) and BigInt (wide: for derived
+// ratios whose operands leave the safe range, such as 万元 × 10000 / population).
 // Whenever a result would not be exact (a product or quotient that leaves the grid, an overflow,
 // a host function, a type mismatch), it throws FALLBACK and the caller evaluates the exact
 // closures instead — so a value it does return is always the exact evaluator's value.
-import { floorDiv, MICRO, roundDiv, toMicro } from '../fast/fixed.ts';
+import { MICRO, roundDiv, toMicro } from '../fast/fixed.ts';
 import { MissingValue } from './types.ts';
 import { OPERATOR_ALIASES, type Node } from './parse.ts';
 
@@ -26,71 +28,127 @@ const fallback = (): never => {
   throw FALLBACK;
 };
 
-const num = (v: MicroValue): number => (typeof v === 'number' ? v : fallback());
-const bool = (v: MicroValue): boolean => (typeof v === 'boolean' ? v : fallback());
+/** Integer arithmetic on micro units, for one integer kind. */
+interface Arith<T extends number | bigint> {
+  is(v: unknown): v is T;
+  of(micro: number): T;
+  add(a: T, b: T): T;
+  sub(a: T, b: T): T;
+  mul(a: T, b: T): T;
+  div(a: T, b: T): T;
+  floor(a: T): T;
+  ceil(a: T): T;
+  abs(a: T): T;
+  lt(a: T, b: T): boolean;
+}
+
 // `+ 0` turns −0 into 0: the exact evaluator has no negative zero.
 const safe = (v: number): number => (Number.isSafeInteger(v) ? v + 0 : fallback());
+const floorInt = (a: number, b: number): number => {
+  const f = Math.floor(a / b);
+  const r = a - f * b;
+  return r < 0 ? f - 1 : r >= b ? f + 1 : f;
+};
 
-function product(a: number, b: number): number {
-  const p = a * b;
-  if (!Number.isSafeInteger(p) || p % MICRO !== 0) return fallback();
-  return p / MICRO + 0;
-}
+const SAFE: Arith<number> = {
+  is: (v): v is number => typeof v === 'number',
+  of: (m) => m,
+  add: (a, b) => safe(a + b),
+  sub: (a, b) => safe(a - b),
+  mul: (a, b) => {
+    if (b % MICRO === 0) return safe(a * (b / MICRO));
+    if (a % MICRO === 0) return safe((a / MICRO) * b);
+    const p = a * b;
+    return Number.isSafeInteger(p) && p % MICRO === 0 ? p / MICRO + 0 : fallback();
+  },
+  div: (a, b) => {
+    const scaled = a * MICRO;
+    return b !== 0 && Number.isSafeInteger(scaled) && scaled % b === 0 ? scaled / b + 0 : fallback();
+  },
+  floor: (a) => floorInt(a, MICRO) * MICRO + 0,
+  ceil: (a) => 0 - floorInt(0 - a, MICRO) * MICRO,
+  abs: (a) => Math.abs(a),
+  lt: (a, b) => a < b,
+};
 
-function quotient(a: number, b: number): number {
-  if (b === 0) return fallback();
-  const scaled = a * MICRO;
-  if (!Number.isSafeInteger(scaled) || scaled % b !== 0) return fallback();
-  return scaled / b + 0;
-}
+const BIG_MICRO = BigInt(MICRO);
+const bigFloor = (a: bigint): bigint => {
+  const q = a / BIG_MICRO;
+  return (a % BIG_MICRO !== 0n && a < 0n ? q - 1n : q) * BIG_MICRO;
+};
+const WIDE: Arith<bigint> = {
+  is: (v): v is bigint => typeof v === 'bigint',
+  of: (m) => BigInt(m),
+  add: (a, b) => a + b,
+  sub: (a, b) => a - b,
+  mul: (a, b) => {
+    const p = a * b;
+    return p % BIG_MICRO === 0n ? p / BIG_MICRO : fallback();
+  },
+  div: (a, b) => {
+    const scaled = a * BIG_MICRO;
+    return b !== 0n && scaled % b === 0n ? scaled / b : fallback();
+  },
+  floor: bigFloor,
+  ceil: (a) => -bigFloor(-a),
+  abs: (a) => (a < 0n ? -a : a),
+  lt: (a, b) => a < b,
+};
 
-function equal(a: MicroValue, b: MicroValue): boolean {
-  return typeof a === typeof b ? a === b : fallback();
-}
+type Val<T> = T | boolean | string;
+type Ev<T> = (env: MicroEnv) => Val<T>;
 
-export function compileMicro(node: Node): MicroEv {
+function compileWith<T extends number | bigint>(node: Node, A: Arith<T>): Ev<T> {
+  const build = (n: Node): Ev<T> => compileWith(n, A);
+  const num = (v: Val<T>): T => (A.is(v) ? v : fallback());
+  const bool = (v: Val<T>): boolean => (typeof v === 'boolean' ? v : fallback());
+  const equal = (a: Val<T>, b: Val<T>): boolean => (typeof a === typeof b ? a === b : fallback());
+  const fromEnv = (v: MicroValue): Val<T> => (typeof v === 'number' ? A.of(v) : v);
   switch (node.type) {
     case 'Literal': {
       const value = node.value;
       if (typeof value === 'string' || typeof value === 'boolean') return () => value;
       const micro = typeof value === 'number' ? toMicro(String(node.raw)) : undefined;
-      return micro === undefined ? fallback : () => micro;
+      if (micro === undefined) return fallback;
+      const v = A.of(micro);
+      return () => v;
     }
     case 'Identifier': {
       const name = node.name as string;
       if (name === 'true') return () => true;
       if (name === 'false') return () => false;
-      return (env) => env.ident(name);
+      return (env) => fromEnv(env.ident(name));
     }
     case 'UnaryExpression': {
       const op = OPERATOR_ALIASES[node.operator as string] ?? (node.operator as string);
-      const arg = compileMicro(node.argument as Node);
-      if (op === '-') return (env) => 0 - num(arg(env));
+      const arg = build(node.argument as Node);
+      const zero = A.of(0);
+      if (op === '-') return (env) => A.sub(zero, num(arg(env)));
       if (op === '+') return (env) => num(arg(env));
       if (op === '!') return (env) => !bool(arg(env));
       return fallback;
     }
     case 'BinaryExpression': {
       const op = OPERATOR_ALIASES[node.operator as string] ?? (node.operator as string);
-      const l = compileMicro(node.left as Node);
-      const r = compileMicro(node.right as Node);
+      const l = build(node.left as Node);
+      const r = build(node.right as Node);
       switch (op) {
         case '+':
-          return (env) => safe(num(l(env)) + num(r(env)));
+          return (env) => A.add(num(l(env)), num(r(env)));
         case '-':
-          return (env) => safe(num(l(env)) - num(r(env)));
+          return (env) => A.sub(num(l(env)), num(r(env)));
         case '*':
-          return (env) => product(num(l(env)), num(r(env)));
+          return (env) => A.mul(num(l(env)), num(r(env)));
         case '/':
-          return (env) => quotient(num(l(env)), num(r(env)));
+          return (env) => A.div(num(l(env)), num(r(env)));
         case '<':
-          return (env) => num(l(env)) < num(r(env));
+          return (env) => A.lt(num(l(env)), num(r(env)));
         case '<=':
-          return (env) => num(l(env)) <= num(r(env));
+          return (env) => !A.lt(num(r(env)), num(l(env)));
         case '>':
-          return (env) => num(l(env)) > num(r(env));
+          return (env) => A.lt(num(r(env)), num(l(env)));
         case '>=':
-          return (env) => num(l(env)) >= num(r(env));
+          return (env) => !A.lt(num(l(env)), num(r(env)));
         case '==':
           return (env) => equal(l(env), r(env));
         case '!=':
@@ -104,24 +162,32 @@ export function compileMicro(node: Node): MicroEv {
       }
     }
     case 'ConditionalExpression': {
-      const test = compileMicro(node.test as Node);
-      const yes = compileMicro(node.consequent as Node);
-      const no = compileMicro(node.alternate as Node);
+      const test = build(node.test as Node);
+      const yes = build(node.consequent as Node);
+      const no = build(node.alternate as Node);
       return (env) => (bool(test(env)) ? yes(env) : no(env));
     }
     case 'CallExpression':
-      return call(node);
+      return call(node, A, build, num, bool, fromEnv);
     default:
       return fallback;
   }
 }
 
-function call(node: Node): MicroEv {
+function call<T extends number | bigint>(
+  node: Node,
+  A: Arith<T>,
+  build: (n: Node) => Ev<T>,
+  num: (v: Val<T>) => T,
+  bool: (v: Val<T>) => boolean,
+  fromEnv: (v: MicroValue) => Val<T>,
+): Ev<T> {
   const callee = node.callee as Node;
   const name = callee.type === 'Identifier' ? (callee.name as string) : '';
   const args = (node.arguments as Node[]) ?? [];
-  if (name === 'blank' && args.length === 1 && args[0]?.type === 'Identifier') {
-    const id = args[0].name as string;
+  const first = args[0];
+  if (name === 'blank' && args.length === 1 && first?.type === 'Identifier') {
+    const id = first.name as string;
     return (env) => {
       try {
         env.ident(id);
@@ -132,56 +198,65 @@ function call(node: Node): MicroEv {
       }
     };
   }
-  if ((name === 'score' || name === 'met') && args.length === 1 && args[0]?.type === 'Literal' && typeof args[0].value === 'string') {
-    const path = args[0].value;
-    return (env) => (env.result ? env.result(name, path) : fallback());
+  if ((name === 'score' || name === 'met') && args.length === 1 && first?.type === 'Literal' && typeof first.value === 'string') {
+    const path = first.value;
+    return (env) => (env.result ? fromEnv(env.result(name, path)) : fallback());
   }
-  const compiled = args.map(compileMicro);
-  const one = compiled[0];
+  const compiled = args.map(build);
+  const one = compiled.length === 1 ? compiled[0] : undefined;
+  const pick = (better: (a: T, b: T) => boolean): Ev<T> =>
+    compiled.length
+      ? (env) => compiled.map((a) => num(a(env))).reduce((best, v) => (better(v, best) ? v : best))
+      : fallback;
   switch (name) {
     case 'min':
-      return compiled.length ? (env) => Math.min(...compiled.map((a) => num(a(env)))) + 0 : fallback;
+      return pick(A.lt);
     case 'max':
-      return compiled.length ? (env) => Math.max(...compiled.map((a) => num(a(env)))) + 0 : fallback;
+      return pick((a, b) => A.lt(b, a));
     case 'abs':
-      return one && compiled.length === 1 ? (env) => Math.abs(num(one(env))) : fallback;
+      return one ? (env) => A.abs(num(one(env))) : fallback;
     case 'floor':
-      return one && compiled.length === 1 ? (env) => floorDiv(num(one(env)), MICRO) * MICRO + 0 : fallback;
+      return one ? (env) => A.floor(num(one(env))) : fallback;
     case 'ceil':
-      return one && compiled.length === 1 ? (env) => 0 - floorDiv(0 - num(one(env)), MICRO) * MICRO : fallback;
+      return one ? (env) => A.ceil(num(one(env))) : fallback;
     case 'if': {
       const [c, a, b] = compiled;
       return c && a && b && compiled.length === 3 ? (env) => (bool(c(env)) ? a(env) : b(env)) : fallback;
     }
     default:
-      // round(), clamp() and host functions (score, met, peer_mean…) take the exact path.
+      // round(), clamp() and host functions (peer_mean…) take the exact path.
       return fallback;
   }
 }
 
+export function compileMicro(node: Node): MicroEv {
+  return compileWith(node, SAFE);
+}
+
 /**
- * The expression rounded to `dp` places, on integers. When the expression ends in a division
- * (a derived ratio: budget × 10000 / population), the quotient is rounded directly, as the exact
- * evaluator rounds the exact quotient; anything else is evaluated and must land on the grid.
+ * The expression rounded to `dp` places, on integers, as a derived value is rounded before it
+ * is compared. When it ends in a division (a ratio), the exact quotient is rounded directly,
+ * with wide integers so that large operands still fit; otherwise the value must land on the grid.
  */
 export function compileMicroRounded(node: Node, dp: number, mode: 'half-up' | 'half-even' | 'down' | 'up'): MicroEv {
   const step = 10 ** (6 - dp);
   const op = node.type === 'BinaryExpression' ? (OPERATOR_ALIASES[node.operator as string] ?? (node.operator as string)) : '';
   if (op === '/' && dp <= 6) {
-    const l = compileMicro(node.left as Node);
-    const r = compileMicro(node.right as Node);
-    const scale = 10 ** dp;
+    const l = compileWith(node.left as Node, WIDE);
+    const r = compileWith(node.right as Node, WIDE);
+    const scale = 10n ** BigInt(dp);
     return (env) => {
-      let a = num(l(env));
-      let b = num(r(env));
-      if (b === 0) return fallback();
-      if (b < 0) {
-        a = -a;
-        b = -b;
-      }
-      const scaled = a * scale;
-      if (!Number.isSafeInteger(scaled)) return fallback();
-      return safe(roundDiv(scaled, b, mode) * step);
+      const a = l(env);
+      const b = r(env);
+      if (typeof a !== 'bigint' || typeof b !== 'bigint' || b === 0n) return fallback();
+      const [n, d] = b < 0n ? [-a * scale, -b] : [a * scale, b];
+      const whole = n / d;
+      const rest = n - whole * d;
+      // Exact rounding of n / d to an integer (n may be negative; d > 0).
+      const q = Number(n < 0n && rest !== 0n ? whole - 1n : whole);
+      const r0 = n < 0n && rest !== 0n ? rest + d : rest;
+      const rounded = roundFloorRest(q, r0, d, mode);
+      return safe(rounded * step);
     };
   }
   const whole = compileMicro(node);
@@ -189,4 +264,30 @@ export function compileMicroRounded(node: Node, dp: number, mode: 'half-up' | 'h
     const v = whole(env);
     return typeof v === 'number' && step > 1 ? safe(roundDiv(v, step, mode) * step) : v;
   };
+}
+
+/** Rounds q + r/d (0 ≤ r < d, floor quotient q) to an integer, ties as the mode says. */
+function roundFloorRest(q: number, r: bigint, d: bigint, mode: 'half-up' | 'half-even' | 'down' | 'up'): number {
+  if (r === 0n) return q;
+  // Work on the magnitude so that half-up goes away from zero, as the exact rounding does.
+  const negative = q < 0;
+  const magQ = negative ? -q - 1 : q;
+  const magR = negative ? d - r : r;
+  let up: boolean;
+  switch (mode) {
+    case 'down':
+      up = false;
+      break;
+    case 'up':
+      up = true;
+      break;
+    case 'half-up':
+      up = 2n * magR >= d;
+      break;
+    case 'half-even':
+      up = 2n * magR > d || (2n * magR === d && magQ % 2 === 1);
+      break;
+  }
+  const m = up ? magQ + 1 : magQ;
+  return negative ? -m : m;
 }

@@ -20,7 +20,7 @@ export function toMicro(raw: string | number): number | undefined {
   const digits = Number((m[2] ?? '') + frac);
   const value = digits * (POW10[MICRO_DP - frac.length] ?? 1);
   if (!Number.isSafeInteger(value)) return undefined;
-  return m[1] ? -value : value;
+  return m[1] && value !== 0 ? -value : value;
 }
 
 /** A decimal as an integer count of 10^-dp; undefined if it has more places or does not fit. */
