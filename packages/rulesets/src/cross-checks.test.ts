@@ -1,7 +1,7 @@
 // Cross-checks against other engine paths: the fast lean scorer must give the exact scorer's
 // figures on the sample cohort and on generated cohorts, and the association rule set's 20
 // points must weigh the same as the document's 20 % when combined as a weighted part.
-import { combineParts, createLeanScorer, scoreUnit } from '@kaohe/engine';
+import { combineParts, createLeanScorer, rankCohort, scoreCohort, scoreUnit } from '@kaohe/engine';
 import { describe, expect, it } from 'vitest';
 import { compiled } from './__tests__/helpers.ts';
 import { baotou2012 } from './index.ts';
@@ -32,6 +32,19 @@ describe('lean scorer against scoreUnit on baotou-2012', () => {
         sanctions: exact.sanctions.map((s) => s.id),
       });
     }
+  });
+});
+
+describe('rankCohort against scoreCohort on baotou-2012', () => {
+  it('300 generated units: same ranks, totals, grades and band counts', () => {
+    const rules = compiled(baotou2012);
+    const units = generateUnits(300, 11);
+    const full = scoreCohort(rules, units);
+    const lean = rankCohort(rules, units);
+    expect(lean.units.map((u) => [u.unitId, u.rank, u.total, u.grade, u.vetoed, u.noCommendation])).toEqual(
+      full.units.map((u) => [u.unitId, u.rank, u.total, u.grade, u.vetoed, u.noCommendation]),
+    );
+    expect(lean.grades).toEqual(full.grades);
   });
 });
 
