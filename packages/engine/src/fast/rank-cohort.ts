@@ -33,7 +33,7 @@ export interface RankedCohort {
 
 type Key = number | null;
 
-function keyOf(rs: CompiledRuleSet, tb: TieBreak, unit: UnitInput, lean: LeanResult): Key {
+function keyOf(rs: CompiledRuleSet, tb: TieBreak, unit: UnitInput, lean: LeanResult, itemIndex: number): Key {
   let v: Key = null;
   if (tb.kind === 'section') {
     const i = rs.sections.findIndex((s) => s.code === tb.ref);
@@ -42,7 +42,7 @@ function keyOf(rs: CompiledRuleSet, tb: TieBreak, unit: UnitInput, lean: LeanRes
     const raw = unit.values[tb.ref];
     v = raw === null || raw === undefined || typeof raw === 'boolean' ? null : (toMicro(raw) ?? null);
   } else {
-    v = lean.itemScore(tb.ref);
+    v = lean.items[itemIndex] ?? null;
   }
   return v === null ? null : tb.order === 'asc' ? -v : v;
 }
@@ -58,18 +58,21 @@ export function rankCohort(rs: CompiledRuleSet, units: readonly UnitInput[]): Ra
   issues.push(...tbIssues);
 
   const n = units.length;
-  const results: LeanResult[] = new Array(n);
+  const itemPaths = tieBreaks.filter((tb) => tb.kind === 'indicator').map((tb) => tb.ref);
+  const itemIndex = tieBreaks.map((tb) => (tb.kind === 'indicator' ? itemPaths.indexOf(tb.ref) : -1));
+  const results: RankedUnit[] = new Array(n);
   const keys: Key[][] = new Array(n);
   for (let i = 0; i < n; i++) {
     const unit = units[i] as UnitInput;
-    const r = score(unit, ctx);
+    // Ranked in place: one object per unit, no copies.
+    const r = Object.assign(score(unit, ctx, itemPaths), { position: 0, rank: 0, tied: false, grade: null, gradeLabel: null }) as RankedUnit;
     results[i] = r;
-    keys[i] = tieBreaks.map((tb) => keyOf(rs, tb, unit, r));
+    keys[i] = tieBreaks.map((tb, k) => keyOf(rs, tb, unit, r, itemIndex[k] ?? -1));
   }
   const vetoedLast = rs.ruleSet.ranking.vetoedLast;
   const compare = (a: number, b: number): number => {
-    const ra = results[a] as LeanResult;
-    const rb = results[b] as LeanResult;
+    const ra = results[a] as RankedUnit;
+    const rb = results[b] as RankedUnit;
     if (vetoedLast && ra.vetoed !== rb.vetoed) return ra.vetoed ? 1 : -1;
     if (ra.totalScaled !== rb.totalScaled) return rb.totalScaled - ra.totalScaled;
     const ka = keys[a] as Key[];
@@ -93,9 +96,12 @@ export function rankCohort(rs: CompiledRuleSet, units: readonly UnitInput[]): Ra
     const idx = order[p] as number;
     const prev = p > 0 ? ranked[p - 1] : undefined;
     const same = p > 0 && compare(order[p - 1] as number, idx) === 0;
-    const rank = !prev ? 1 : same ? prev.rank : dense ? prev.rank + 1 : p + 1;
+    const row = results[idx] as RankedUnit;
+    row.position = p + 1;
+    row.rank = !prev ? 1 : same ? prev.rank : dense ? prev.rank + 1 : p + 1;
+    row.tied = same;
     if (same && prev) prev.tied = true;
-    ranked[p] = { ...(results[idx] as LeanResult), position: p + 1, rank, tied: same, grade: null, gradeLabel: null };
+    ranked[p] = row;
   }
 
   let grades: RankedCohort['grades'] = null;

@@ -28,8 +28,8 @@ export interface LeanResult {
   complete: boolean;
   /** Ids of the sanctions that hold. */
   sanctions: string[];
-  /** One item's score on the same scale (for tie-breaks); null when missing or not applicable. */
-  itemScore(path: string): number | null;
+  /** Scores of the items asked for (tie-breaks), same scale; null when missing or not applicable. */
+  items: (number | null)[];
 }
 
 interface LeanItem {
@@ -41,7 +41,9 @@ interface LeanItem {
   min?: number;
 }
 
-export type LeanScorer = (unit: UnitInput, ctx?: ScoreContext) => LeanResult;
+const EMPTY: (number | null)[] = [];
+
+export type LeanScorer = (unit: UnitInput, ctx?: ScoreContext, items?: readonly string[]) => LeanResult;
 
 /** Compiles the kernels once; the returned function scores one unit. */
 export function createLeanScorer(rs: CompiledRuleSet): LeanScorer {
@@ -87,7 +89,7 @@ export function createLeanScorer(rs: CompiledRuleSet): LeanScorer {
   const bonusCap = rs.bonus?.cap ? scaled(rs.bonus.cap) : undefined;
   const mode = rs.scoreRounding.mode;
 
-  return (unit, ctx = {}) => {
+  return (unit, ctx = {}, paths = []) => {
     let scorer: UnitScorer | undefined;
     let micro: UnitMicroEnv | undefined;
     const env: EnvSource = Object.assign((): UnitEnv => (scorer ??= createUnitScorer(rs, unit, ctx)).env, {
@@ -184,7 +186,8 @@ export function createLeanScorer(rs: CompiledRuleSet): LeanScorer {
       const r = scorer.evaluate(item);
       return r.score === null ? null : scaled(r.score);
     };
-    return { unitId: unit.id, name: unit.name, total: totalText, totalScaled: total, sections: sectionScores, vetoed, noCommendation, complete, sanctions: ids, itemScore };
+    const items = paths.length === 0 ? EMPTY : paths.map(itemScore);
+    return { unitId: unit.id, name: unit.name, total: totalText, totalScaled: total, sections: sectionScores, vetoed, noCommendation, complete, sanctions: ids, items };
   };
 }
 
