@@ -84,9 +84,10 @@ describe('task pane in a browser (standalone mode)', () => {
 
   it('selects the cell of a problem', async () => {
     const missing = page.getByRole('list', { name: '缺少数据' }).getByRole('button').first();
-    const address = (await missing.textContent()) ?? '';
+    const location = (await missing.textContent()) ?? '';
+    expect(location).toMatch(/^基础数据!E\d+$/);
     await missing.click();
-    await expect(page.getByTestId('selection').textContent()).resolves.toContain(`基础数据!${address}`);
+    await expect(page.getByTestId('selection').textContent()).resolves.toContain(location);
     await shot('3-selected', false);
   });
 
@@ -111,6 +112,35 @@ describe('task pane in a browser (standalone mode)', () => {
     expect(read.value.reported.self[totalKey]).toBe(await page.getByTestId('total').textContent());
     expect(read.value.reported.self['否决.srb_veto']).toBe('是');
   }, 30_000);
+
+  it('reviews workbooks units sent back and ranks them', async () => {
+    const files = await Promise.all(
+      ['qsq', 'dhq'].map(async (id) => {
+        const sample = baotou2012SampleUnits.find((u) => u.id === id)!;
+        const path = join(out, `${sample.name}.xlsx`);
+        writeFileSync(path, await writeTemplateWorkbook(filledTemplate(ruleSet, sample)));
+        return path;
+      }),
+    );
+    await page.getByRole('tab', { name: 'Review' }).click();
+    await page.getByTestId('import-files').setInputFiles(files);
+    await page.getByText('6 sheets imported.').waitFor({ timeout: 20_000 });
+    await page.getByRole('button', { name: 'Review every unit and write back' }).click();
+    const table = page.getByRole('table', { name: 'Review' });
+    await table.getByText('青山区').waitFor({ timeout: 20_000 });
+    await table.getByText('东河区').waitFor();
+    await shot('6-review');
+    await page.getByRole('tab', { name: 'Summary' }).click();
+    await page.getByRole('button', { name: 'Make the summary sheet' }).click();
+    const ranking = page.getByRole('table', { name: 'Summary' });
+    await ranking.getByText('土默特右旗').waitFor({ timeout: 20_000 });
+    // Three units ranked; the vetoed one last (vetoedLast), marked as vetoed.
+    const rows = ranking.getByRole('row');
+    expect(await rows.count()).toBe(4);
+    await expect(rows.nth(3).textContent()).resolves.toContain('土默特右旗');
+    await expect(rows.nth(3).textContent()).resolves.toContain('Vetoed');
+    await shot('7-summary');
+  }, 60_000);
 
   it('shows a clear message, not a blank pane, where modern script is missing (IE11 hosts)', async () => {
     const old = await browser.context.newPage();

@@ -10,7 +10,7 @@ import {
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ProblemList } from '../components/ProblemList/ProblemList.tsx';
 import type { ReviewPlan } from '../core/kernel.types.ts';
@@ -19,6 +19,7 @@ import { usePane } from '../pane/PaneContext.ts';
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalM },
   differs: { color: tokens.colorPaletteRedForeground1, fontWeight: tokens.fontWeightSemibold },
+  hidden: { display: 'none' },
 });
 
 /** 审核: bring in returned workbooks, recompute every unit with the reviewer's rule set. */
@@ -28,6 +29,7 @@ export function ReviewScreen() {
   const styles = useStyles();
   const [imported, setImported] = useState<number | null>(null);
   const [plan, setPlan] = useState<ReviewPlan | null>(null);
+  const picker = useRef<HTMLInputElement>(null);
 
   const importFiles = async (files: FileList | null) => {
     if (!files || files.length === 0) return;
@@ -44,10 +46,18 @@ export function ReviewScreen() {
 
   return (
     <div className={styles.root}>
-      <label>
+      <input
+        ref={picker}
+        className={styles.hidden}
+        type="file"
+        multiple
+        accept=".xlsx"
+        data-testid="import-files"
+        onChange={(e) => void importFiles(e.target.files)}
+      />
+      <Button onClick={() => picker.current?.click()} disabled={pane.busy || !pane.session}>
         {t('review.pick')}
-        <input type="file" multiple accept=".xlsx" disabled={pane.busy} onChange={(e) => void importFiles(e.target.files)} />
-      </label>
+      </Button>
       {imported !== null && <div role="status">{t('review.imported', { count: imported })}</div>}
       <Button appearance="primary" onClick={() => void review()} disabled={pane.busy || !pane.session}>
         {t('review.run')}
@@ -69,7 +79,9 @@ export function ReviewScreen() {
                   {u.unit.name} {!u.rulesMatch && <Badge color="danger">{t('review.rulesDiffer')}</Badge>}
                 </TableCell>
                 <TableCell>{u.reported ?? '—'}</TableCell>
-                <TableCell className={u.reported !== u.result.total ? styles.differs : undefined}>{u.result.total}</TableCell>
+                <TableCell className={u.reported !== null && u.reported !== u.result.total ? styles.differs : undefined}>
+                  {u.result.total}
+                </TableCell>
               </TableRow>
             ))}
           </TableBody>

@@ -24,7 +24,7 @@ export function renderProblemList(state: ProblemListState, classes: ProblemListC
               <span className={classes.text}>{item.text}</span>
               {item.location && (
                 <Button size="small" appearance="subtle" onClick={() => state.onSelect(item)} aria-label={state.selectLabel(item)}>
-                  {item.problem.address}
+                  {item.location}
                 </Button>
               )}
             </li>
