@@ -6,9 +6,17 @@ import canonicalize from 'canonicalize';
 import type { RuleSet } from '@kaohe/engine';
 
 /** Canonical JSON (RFC 8785) of a parsed rule set: the text embedded in the meta sheet. */
+// Rule sets are treated as immutable once parsed: a reviewer reading 500 workbooks against one
+// rule set canonicalises and hashes it once.
+const canonicalCache = new WeakMap<RuleSet, string>();
+const checksumCache = new WeakMap<RuleSet, string>();
+
 export function canonicalRuleSet(ruleSet: RuleSet): string {
+  const cached = canonicalCache.get(ruleSet);
+  if (cached !== undefined) return cached;
   const text = canonicalize(ruleSet);
   if (text === undefined) throw new TypeError('rule set has no JSON form');
+  canonicalCache.set(ruleSet, text);
   return text;
 }
 
@@ -18,5 +26,9 @@ export function sha256Hex(text: string): string {
 
 /** SHA-256 (hex) of the canonical JSON of a parsed rule set (defaults applied). */
 export function ruleSetChecksum(ruleSet: RuleSet): string {
-  return sha256Hex(canonicalRuleSet(ruleSet));
+  const cached = checksumCache.get(ruleSet);
+  if (cached !== undefined) return cached;
+  const sum = sha256Hex(canonicalRuleSet(ruleSet));
+  checksumCache.set(ruleSet, sum);
+  return sum;
 }

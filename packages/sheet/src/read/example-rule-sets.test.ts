@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { compileRuleSet, parseRuleSet, scoreUnit, type InputValue, type RuleSet, type UnitInput } from '@kaohe/engine';
 import { baotou2012, baotou2012SampleUnits, exampleRuleSets, generateUnits } from '@kaohe/rulesets';
 import { buildTemplate } from '../template/build-template.ts';
+import { rowKeys } from '../template/row-keys.ts';
 import { zh } from '../units.ts';
 import type { CellValue, SheetGrid } from '../types.ts';
 import { readSheet } from './read-sheet.ts';
@@ -49,6 +50,7 @@ describe('the example rule sets', () => {
     if (!r.ok) throw new Error(JSON.stringify(r.issues.slice(0, 3)));
     expect(Object.keys(r.value.unit.values)).toEqual(rs.inputs.map((d) => d.id));
     expect(r.value.unit.class).toBe(cls?.id);
+    expect(rowKeys(rs)).toEqual(t.map.scoring.rows.map(({ key, kind }) => ({ key, kind })));
     const itemRows = t.map.scoring.rows.filter((x) => x.kind === 'item' || x.kind === 'bonus-item');
     expect(itemRows.length).toBeGreaterThan(0);
     expect(zh(rs.title)).toBeTruthy();
@@ -69,5 +71,6 @@ describe('the example rule sets', () => {
       expect(mine.sections, unit.id).toEqual(theirs.sections);
       expect(mine.sanctions, unit.id).toEqual(theirs.sanctions);
     }
-  });
+    // About 3 s alone; leave room for a loaded machine.
+  }, 30_000);
 });

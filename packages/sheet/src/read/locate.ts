@@ -1,7 +1,9 @@
 // Finding things again in a grid an official has edited: columns by their header text,
 // the header row by the columns it must hold, header fields by their label.
 import { headerMatches, type Label } from '../labels.ts';
-import type { CellPos, CellValue, Grid, SheetGrid } from '../types.ts';
+import { cellRef } from '../a1.ts';
+import { sheetError } from '../issue.ts';
+import type { CellPos, CellValue, Grid, SheetGrid, SheetIssue } from '../types.ts';
 import { normaliseText } from './number-text.ts';
 
 const SCAN_ROWS = 40;
@@ -16,41 +18,53 @@ export function keyText(value: CellValue): string {
   return normaliseText(String(value));
 }
 
+export type HeaderSearch<K extends string> =
+  | { ok: true; row: number; columns: Record<K, number> }
+  | { ok: false; row: number; missing: Label[] };
+
 /**
- * The first row (within the first 40) holding every required column header; returns the
- * row and the column of each label found there (the first match wins).
+ * The first row (within the first 40) holding every required column header, with the column of
+ * each label found there (the first match; -1 for an optional column that is absent). Else the
+ * row that came closest (-1 if none matched at all) and the labels missing from it.
  */
 export function findHeaderRow<K extends string>(
   grid: Grid,
   columns: readonly { key: K; label: Label }[],
   required: readonly K[],
-): { row: number; columns: Partial<Record<K, number>> } | undefined {
+): HeaderSearch<K> {
+  let best: { row: number; missing: Label[]; found: number } = { row: -1, missing: [], found: 0 };
   for (let row = 0; row < Math.min(grid.length, SCAN_ROWS); row++) {
     const cells = grid[row] ?? [];
-    const found: Partial<Record<K, number>> = {};
-    for (const { key, label } of columns) {
-      const col = cells.findIndex((c) => headerMatches(c, label));
-      if (col >= 0) found[key] = col;
-    }
-    if (required.every((k) => found[k] !== undefined)) return { row, columns: found };
+    const found = {} as Record<K, number>;
+    for (const { key, label } of columns) found[key] = cells.findIndex((c) => headerMatches(c, label));
+    const missing = columns.filter((c) => required.includes(c.key) && found[c.key] < 0).map((c) => c.label);
+    if (!missing.length) return { ok: true, row, columns: found };
+    const count = columns.filter((c) => found[c.key] >= 0).length;
+    if (count > best.found) best = { row, missing, found: count };
   }
-  return undefined;
+  return { ok: false, row: best.row, missing: best.row < 0 ? columns.filter((c) => required.includes(c.key)).map((c) => c.label) : best.missing };
+}
+
+/** The issues for a header row that was not found, or found without some columns. */
+export function headerIssues(sheet: string, search: { row: number; missing: Label[] }): SheetIssue[] {
+  if (search.row < 0) return [sheetError('header-row-missing', cellRef(sheet, 0, 0), [sheet])];
+  return search.missing.map((l) => sheetError('column-missing', cellRef(sheet, search.row, 0), [l.zh]));
 }
 
 /**
  * A labelled header field above `beforeRow`: the first non-blank cell right of its label and
  * before the next label (`stops`); a blank field points at the cell right of the label.
  */
-export function findField(grid: Grid, label: Label, beforeRow: number, stops: readonly Label[]): { label: CellPos; value: CellPos } | undefined {
+export function findField(grid: Grid, label: Label, beforeRow: number, stops: readonly Label[]): { label: CellPos; value: CellPos; blank: boolean } | undefined {
   for (let row = 0; row < beforeRow; row++) {
     const cells = grid[row] ?? [];
     const col = cells.findIndex((c) => headerMatches(c, label));
     if (col < 0) continue;
     for (let v = col + 1; v < cells.length; v++) {
       if (stops.some((l) => headerMatches(cells[v], l))) break;
-      if (cells[v] !== null && cells[v] !== '') return { label: { row, col }, value: { row, col: v } };
+      if (cells[v] !== null && cells[v] !== '') return { label: { row, col }, value: { row, col: v }, blank: false };
     }
-    return { label: { row, col }, value: { row, col: col + 1 } };
+    return { label: { row, col }, value: { row, col: col + 1 }, blank: true };
   }
   return undefined;
 }

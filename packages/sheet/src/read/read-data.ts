@@ -2,11 +2,11 @@
 // last year's figure and the evidence cell.
 import type { InputValue, RuleSet, UnitInput } from '@kaohe/engine';
 import { cellRef } from '../a1.ts';
-import { sheetError, sheetWarning } from '../issue.ts';
+import { sheetWarning } from '../issue.ts';
 import { DATA_COLUMNS } from '../labels.ts';
 import type { DataColumn, SheetGrid, SheetIssue, SheetMap } from '../types.ts';
 import { zh } from '../units.ts';
-import { cellAt, findHeaderRow } from './locate.ts';
+import { cellAt, findHeaderRow, headerIssues } from './locate.ts';
 import { parseInput, yesNo } from './parse-input.ts';
 import { locateRows } from './read-rows.ts';
 
@@ -17,16 +17,14 @@ export interface DataRead {
   previous: Record<string, InputValue>;
 }
 
-const REQUIRED: DataColumn[] = ['id', 'value', 'previous', 'evidence'];
+// 上年数据 and the descriptive columns may go; the evidence column may not (it changes scores).
+const REQUIRED: DataColumn[] = ['id', 'value', 'evidence'];
 
 export function readData(sheet: SheetGrid, ruleSet: RuleSet): { value?: DataRead; errors: SheetIssue[]; warnings: SheetIssue[] } {
   const grid = sheet.values;
   const found = findHeaderRow(grid, DATA_COLUMNS, REQUIRED);
-  if (!found) {
-    const missing = DATA_COLUMNS.filter((c) => REQUIRED.includes(c.key)).map((c) => c.label.zh).join('、');
-    return { errors: [sheetError('header-row-missing', cellRef(sheet.name, 0, 0), [sheet.name]), sheetError('column-missing', cellRef(sheet.name, 0, 0), [missing])], warnings: [] };
-  }
-  const cols = found.columns as Record<DataColumn, number>;
+  if (!found.ok) return { errors: headerIssues(sheet.name, found), warnings: [] };
+  const cols = found.columns;
   // Inputs are found by id, so their order does not matter: check each one's presence only.
   const ids = ruleSet.inputs.map((d) => d.id);
   const located = locateRows(sheet.name, grid, found.row, cols.id, ids);
@@ -47,9 +45,11 @@ export function readData(sheet: SheetGrid, ruleSet: RuleSet): { value?: DataRead
       warnings.push(sheetWarning('blank-input', at(cols.value), [zh(def.label)], def.id));
     }
     // Last year's figure is for reference: what cannot be read is a warning, not a stop.
-    const p = parseInput(cellAt(grid, row, cols.previous), format(row, cols.previous), def, at(cols.previous));
-    warnings.push(...p.issues.map((i) => ({ ...i, severity: 'warning' as const })));
-    if (p.value !== null) previous[def.id] = p.value;
+    if (cols.previous >= 0) {
+      const p = parseInput(cellAt(grid, row, cols.previous), format(row, cols.previous), def, at(cols.previous));
+      warnings.push(...p.issues.map((i) => ({ ...i, severity: 'warning' as const })));
+      if (p.value !== null) previous[def.id] = p.value;
+    }
     const e = cellAt(grid, row, cols.evidence);
     if (e !== null && String(e).trim() !== '') {
       const b = yesNo(e);

@@ -1,7 +1,7 @@
 // The meta sheet back to a rule set, checked against its own checksum.
 import { parseRuleSet, type RuleSet } from '@kaohe/engine';
 import { cellRef } from '../a1.ts';
-import { canonicalRuleSet, sha256Hex } from '../checksum.ts';
+import { canonicalRuleSet, ruleSetChecksum, sha256Hex } from '../checksum.ts';
 import { sheetError, sheetWarning } from '../issue.ts';
 import { LAYOUT_VERSION, META_MARKER, SHEET_NAMES } from '../labels.ts';
 import type { SheetGrid, SheetIssue, SheetResult } from '../types.ts';
@@ -15,7 +15,11 @@ export interface MetaRead {
   dataSheet: string;
 }
 
-export function readMeta(sheets: readonly SheetGrid[], metaName: string = SHEET_NAMES.meta): SheetResult<MetaRead> {
+/**
+ * `known`: a rule set the caller holds (the reviewer's); when the embedded text hashes to its
+ * checksum it is the same rule set, and the embedded JSON need not be parsed again.
+ */
+export function readMeta(sheets: readonly SheetGrid[], metaName: string = SHEET_NAMES.meta, known?: RuleSet): SheetResult<MetaRead> {
   const meta = findSheet(sheets, metaName, (s) => cellAt(s.values, 0, 0) === META_MARKER);
   if (!meta) return { ok: false, issues: [sheetError('meta-missing', `${metaName}!A1`, [])] };
   const at = (row: number, col = 1): string => cellRef(meta.name, row, col);
@@ -42,6 +46,13 @@ export function readMeta(sheets: readonly SheetGrid[], metaName: string = SHEET_
   }
   const json = chunks.join('');
   if (sha256Hex(json) !== checksum) return { ok: false, issues: [sheetError('meta-tampered', at(fields.get('checksum')?.row ?? 0), [])] };
+  const names = {
+    sheet: meta.name,
+    checksum,
+    scoringSheet: fields.get('scoringSheet')?.value || SHEET_NAMES.scoring,
+    dataSheet: fields.get('dataSheet')?.value || SHEET_NAMES.data,
+  };
+  if (known && ruleSetChecksum(known) === checksum) return { ok: true, value: { ...names, ruleSet: known }, warnings };
   let data: unknown;
   try {
     data = JSON.parse(json);
@@ -54,15 +65,5 @@ export function readMeta(sheets: readonly SheetGrid[], metaName: string = SHEET_
     return { ok: false, issues: [sheetError('ruleset-invalid', at(7), [detail])] };
   }
   if (canonicalRuleSet(parsed.value) !== json) return { ok: false, issues: [sheetError('meta-tampered', at(7), [])] };
-  return {
-    ok: true,
-    value: {
-      sheet: meta.name,
-      ruleSet: parsed.value,
-      checksum,
-      scoringSheet: fields.get('scoringSheet')?.value || SHEET_NAMES.scoring,
-      dataSheet: fields.get('dataSheet')?.value || SHEET_NAMES.data,
-    },
-    warnings,
-  };
+  return { ok: true, value: { ...names, ruleSet: parsed.value }, warnings };
 }

@@ -4,14 +4,17 @@ import type { RuleSet, UnitInput } from '@kaohe/engine';
 import { cellRef } from '../a1.ts';
 import { sheetError } from '../issue.ts';
 import { HEADER_FIELDS, SCORING_COLUMNS, type Label } from '../labels.ts';
-import type { HeaderField, ScoringColumn, SheetGrid, SheetIssue, SheetMap } from '../types.ts';
+import type { HeaderField, RowKind, ScoringColumn, SheetGrid, SheetIssue, SheetMap } from '../types.ts';
 import { zh } from '../units.ts';
 import { yesNo } from './parse-input.ts';
-import { cellAt, findField, findHeaderRow, keyText } from './locate.ts';
+import { cellAt, findField, findHeaderRow, headerIssues, keyText } from './locate.ts';
 import { normaliseText, numberText, parseNumberText } from './number-text.ts';
 import { locateRows } from './read-rows.ts';
 
 export type Stage = 'self' | 'review' | 'final';
+
+/** What reading and writing back need; the descriptive columns may be deleted (then -1). */
+const REQUIRED: ScoringColumn[] = ['code', 'self', 'review', 'final', 'reason'];
 /** Scores found in the sheet, by row key and stage: decimal text, 是/否 for sanctions, or null. */
 export type Reported = Record<Stage, Record<string, string | null>>;
 
@@ -25,22 +28,20 @@ export function readScoring(
   sheet: SheetGrid,
   ruleSet: RuleSet,
   checksum: string,
-  template: SheetMap['scoring'],
+  expected: readonly { key: string; kind: RowKind }[],
 ): { value?: ScoringRead; errors: SheetIssue[]; warnings: SheetIssue[] } {
   const grid = sheet.values;
-  const found = findHeaderRow(grid, SCORING_COLUMNS, SCORING_COLUMNS.map((c) => c.key));
-  if (!found) {
-    const missing = SCORING_COLUMNS.map((c) => c.label.zh).join('、');
-    return { errors: [sheetError('header-row-missing', cellRef(sheet.name, 0, 0), [sheet.name]), sheetError('column-missing', cellRef(sheet.name, 0, 0), [missing])], warnings: [] };
-  }
-  const columns = found.columns as Record<ScoringColumn, number>;
+  const found = findHeaderRow(grid, SCORING_COLUMNS, REQUIRED);
+  if (!found.ok) return { errors: headerIssues(sheet.name, found), warnings: [] };
+  const columns = found.columns;
   const errors: SheetIssue[] = [];
   const header: SheetMap['scoring']['header'] = {};
   const text = (key: HeaderField): { value: string; address: string } | undefined => {
     const f = findField(grid, HEADER_FIELDS[key] as Label, found.row, Object.values(HEADER_FIELDS));
     if (!f) return undefined;
     header[key] = f.value;
-    return { value: keyText(cellAt(grid, f.value.row, f.value.col)), address: cellRef(sheet.name, f.value.row, f.value.col) };
+    const value = f.blank ? '' : keyText(cellAt(grid, f.value.row, f.value.col));
+    return { value, address: cellRef(sheet.name, f.value.row, f.value.col) };
   };
   const expectEqual = (key: HeaderField, expected: string): void => {
     const f = text(key);
@@ -65,9 +66,9 @@ export function readScoring(
     else unitClass = match.id;
   }
 
-  const located = locateRows(sheet.name, grid, found.row, columns.code, template.rows.map((r) => r.key));
+  const located = locateRows(sheet.name, grid, found.row, columns.code, expected.map((r) => r.key));
   errors.push(...located.errors);
-  const rows = template.rows.map((r) => ({ ...r, row: located.rows.get(r.key) ?? -1 }));
+  const rows = expected.map((r) => ({ ...r, row: located.rows.get(r.key) ?? -1 }));
   const reported: Reported = { self: {}, review: {}, final: {} };
   for (const r of rows) {
     if (r.row < 0) continue;

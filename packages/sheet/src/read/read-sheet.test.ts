@@ -142,4 +142,37 @@ describe('readSheet', () => {
     const grids = gridsOf(t).filter((g) => g.name !== 'kaohe_meta');
     expect(readSheet(grids)).toMatchObject({ ok: false, issues: [{ code: 'meta-missing', address: 'kaohe_meta!A1' }] });
   });
+
+  it('reads on when descriptive columns were deleted, and names each essential column that was', () => {
+    const grids = fill(t, goodValues);
+    const dropCol = (g: SheetGrid, col: number): void => g.values.forEach((r) => r.splice(col, 1));
+    dropCol(sheet(grids, '考核评分'), t.map.scoring.columns.note);
+    dropCol(sheet(grids, '考核评分'), t.map.scoring.columns.criteria);
+    dropCol(sheet(grids, '基础数据'), t.map.data.columns.previous);
+    const r = readSheet(grids);
+    if (!r.ok) throw new Error(JSON.stringify(r.issues));
+    expect(r.value.map.scoring.columns.note).toBe(-1);
+    expect(r.value.map.scoring.columns.criteria).toBe(-1);
+    expect(r.value.map.scoring.columns.self).toBe(t.map.scoring.columns.self - 1);
+    expect(r.value.map.data.columns.previous).toBe(-1);
+
+    dropCol(sheet(grids, '考核评分'), t.map.scoring.columns.reason - 1);
+    dropCol(sheet(grids, '基础数据'), t.map.data.columns.evidence - 1);
+    const broken = readSheet(grids);
+    expect(broken.ok ? [] : broken.issues.map((i) => [i.code, i.address, i.message.zh])).toEqual([
+      ['column-missing', `考核评分!A${t.map.scoring.headerRow + 1}`, '找不到“扣分原因”列'],
+      ['column-missing', `基础数据!A${t.map.data.headerRow + 1}`, '找不到“佐证材料”列'],
+    ]);
+  });
+
+  it('names a header field whose value was deleted', () => {
+    const grids = fill(t, goodValues);
+    const p = t.map.scoring.header.edition ?? { row: 0, col: 0 };
+    const cells = sheet(grids, '考核评分').values[p.row];
+    if (cells) cells[p.col] = null;
+    const r = readSheet(grids);
+    expect(r.ok ? [] : r.issues.map((i) => [i.code, i.address, i.message.zh])).toEqual([
+      ['header-mismatch', `考核评分!${String.fromCharCode(65 + p.col)}${p.row + 1}`, '表头“版本”为“”,与规则数据“3”不符'],
+    ]);
+  });
 });

@@ -3,7 +3,7 @@
 import type { InputValue, RuleSet, UnitInput } from '@kaohe/engine';
 import { sheetError, sheetWarning } from '../issue.ts';
 import { ruleSetChecksum } from '../checksum.ts';
-import { buildTemplate } from '../template/build-template.ts';
+import { rowKeys } from '../template/row-keys.ts';
 import type { SheetGrid, SheetIssue, SheetMap, SheetResult } from '../types.ts';
 import { readData } from './read-data.ts';
 import { readMeta } from './read-meta.ts';
@@ -30,7 +30,7 @@ export interface SheetRead {
 }
 
 export function readSheet(grids: readonly SheetGrid[], options: ReadOptions = {}): SheetResult<SheetRead> {
-  const meta = readMeta(grids, options.metaSheet);
+  const meta = readMeta(grids, options.metaSheet, options.ruleSet);
   if (!meta.ok) return meta;
   const warnings: SheetIssue[] = [...meta.warnings];
   const embedded = meta.value.ruleSet;
@@ -56,9 +56,8 @@ export function readSheet(grids: readonly SheetGrid[], options: ReadOptions = {}
   ];
   if (!scoringSheet || !dataSheet) return { ok: false, issues: missing };
 
-  // The layout is laid out by the embedded rules: that is what the official filled.
-  const template = buildTemplate(embedded, undefined, { sheetNames: { scoring: scoringSheet.name, data: dataSheet.name } });
-  const scoring = readScoring(scoringSheet, embedded, meta.value.checksum, template.map.scoring);
+  // The rows are those of the embedded rules: that is what the official filled.
+  const scoring = readScoring(scoringSheet, embedded, meta.value.checksum, rowKeys(embedded));
   const data = readData(dataSheet, ruleSet);
   const errors = [...scoring.errors, ...data.errors];
   warnings.push(...scoring.warnings, ...data.warnings);
