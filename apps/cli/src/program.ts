@@ -1,5 +1,6 @@
-// The command tree: commander definitions only. Each action hands its parsed arguments to
-// its command folder and returns the command's status through `onStatus`.
+// The command tree: commander definitions only. Each action loads its command folder on
+// demand (so `kaohe validate` never loads the workbook stack), hands it the parsed arguments
+// and returns the command's status through `onStatus`.
 import { Command, Option } from 'commander';
 import type { Msg } from '@kaohe/engine';
 import type { CommandStatus } from './errors.ts';
@@ -7,11 +8,10 @@ import { help } from './i18n/help.ts';
 import { templateText as templateHelp } from './i18n/template.ts';
 import { LANGS, pick, toLang, type Lang } from './i18n/lang.ts';
 import { createOutput, type Output, type Streams } from './io/output.ts';
-import { runDemo, type DemoOptions } from './commands/demo/demo.ts';
-import { runDiff } from './commands/diff/diff.ts';
-import { runScore, type ScoreOptions } from './commands/score/score.ts';
-import { runTemplate, type TemplateOptions } from './commands/template/template.ts';
-import { runValidate } from './commands/validate/validate.ts';
+import type { DemoOptions } from './commands/demo/demo.ts';
+import type { ReviewOptions } from './commands/review/review.ts';
+import type { ScoreOptions } from './commands/score/score.ts';
+import type { TemplateOptions } from './commands/template/template.ts';
 
 interface CommonOptions {
   json?: boolean;
@@ -48,30 +48,42 @@ export function buildProgram(streams: Streams, lang: Lang, onStatus: (status: Co
 
   define('validate', help.validate)
     .argument('<rules.json>', t(help.rules))
-    .action(act((out, [file]) => runValidate(file as string, out)));
+    .action(act(async (out, [file]) => (await import('./commands/validate/validate.ts')).runValidate(file as string, out)));
 
   define('template', help.template)
     .argument('<rules.json>', t(help.rules))
     .requiredOption('--unit <name>', t(help.unit), (v: string, prev: string[] = []) => [...prev, v])
     .requiredOption('--out <path>', t(help.templateOut))
     .option('--force', t(templateHelp.force))
-    .action(act((out, [file], o) => runTemplate(file as string, o as unknown as TemplateOptions, out)));
+    .action(act(async (out, [file], o) =>
+        (await import('./commands/template/template.ts')).runTemplate(file as string, o as unknown as TemplateOptions, out),
+      ));
 
   define('score', help.score)
     .argument('<filled.xlsx>', t(help.filled))
     .addOption(new Option('--as <stage>', t(help.as)).choices(['self', 'review', 'final']).default('self'))
     .option('--out <file>', t(help.scoreOut))
     .option('--in-place', t(help.inPlace))
-    .action(act((out, [file], o) => runScore(file as string, o as unknown as ScoreOptions, out)));
+    .action(act(async (out, [file], o) => (await import('./commands/score/score.ts')).runScore(file as string, o as unknown as ScoreOptions, out)));
+
+  define('review', help.review)
+    .argument('<paths...>', t(help.paths))
+    .requiredOption('--rules <rules.json>', t(help.reviewRules))
+    .requiredOption('--out <summary.xlsx>', t(help.summaryOut))
+    .action(act(async (out, [paths], o) =>
+        (await import('./commands/review/review.ts')).runReview(paths as string[], o as unknown as ReviewOptions, out),
+      ));
 
   define('diff', help.diff)
     .argument('<old.json>', t(help.oldRules))
     .argument('<new.json>', t(help.newRules))
-    .action(act((out, [oldFile, newFile]) => runDiff(oldFile as string, newFile as string, out)));
+    .action(act(async (out, [oldFile, newFile]) =>
+        (await import('./commands/diff/diff.ts')).runDiff(oldFile as string, newFile as string, out),
+      ));
 
   define('demo', help.demo)
     .option('--out <dir>', t(help.demoOut))
-    .action(act((out, _args, o) => runDemo(o as DemoOptions, out)));
+    .action(act(async (out, _args, o) => (await import('./commands/demo/demo.ts')).runDemo(o as DemoOptions, out)));
 
   return program;
 }

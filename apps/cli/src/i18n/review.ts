@@ -19,9 +19,9 @@ export const reviewText = {
     zh: `规则不一致:${name}(${file})表内规则与复核方规则不同(校验码不符),已按复核方规则重算`,
     en: `Rules differ: ${name} (${file}) embeds rules that differ from the reviewer's (checksum); recomputed with the reviewer's`,
   }),
-  difference: (name: string, key: string, stage: Msg, reported: string, recomputed: string | null): Msg => ({
-    zh: `分数不符:${name} ${key} ${stage.zh}填报 ${reported},重算为 ${recomputed ?? '无法计分'}`,
-    en: `Score differs: ${name} ${key}: ${stage.en} reported ${reported}, recomputed ${recomputed ?? 'not computable'}`,
+  difference: (name: string, key: string, stage: Msg, reported: string | null, recomputed: string | null): Msg => ({
+    zh: `分数不符:${name} ${key} ${stage.zh}填报 ${reported ?? '空白'},重算为 ${recomputed ?? '无法计分'}`,
+    en: `Score differs: ${name} ${key}: ${stage.en} reported ${reported ?? 'blank'}, recomputed ${recomputed ?? 'not computable'}`,
   }),
   clean: { zh: '各单位填报分数与重算结果一致,表内规则未被改动。', en: 'Reported scores match the recomputed ones; no embedded rules were altered.' } satisfies Msg,
   findings: (diffs: number, units: number, altered: number): Msg => ({

@@ -1,6 +1,6 @@
 // The xlsx adapter behind the CLI's words: a file that cannot be opened becomes an input error
 // naming the file, with the adapter's own zh/en reason.
-import type { RangeWrite, SheetGrid, Template } from '@kaohe/sheet';
+import type { RangeWrite, SheetGrid, SheetLayout, Template } from '@kaohe/sheet';
 import { applyWrites, readWorkbook, writeTemplateWorkbook, XlsxError } from '@kaohe/xlsx';
 import { CliError } from '../errors.ts';
 import { workbookText } from '../i18n/workbook.ts';
@@ -29,4 +29,9 @@ export async function patchWorkbook(bytes: Uint8Array, writes: readonly RangeWri
 /** A fixed creation date keeps templates byte-for-byte reproducible. */
 export function encodeTemplate(template: Template): Promise<Uint8Array> {
   return writeTemplateWorkbook(template);
+}
+
+/** The review summary: ranking first, left unprotected so the reviewer can annotate it. */
+export function encodeSummary(sheets: readonly SheetLayout[]): Promise<Uint8Array> {
+  return writeTemplateWorkbook({ sheets: [...sheets] }, { protect: false });
 }

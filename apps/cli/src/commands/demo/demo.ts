@@ -12,8 +12,9 @@ import type { Output } from '../../io/output.ts';
 import { resolveInput } from '../../io/paths.ts';
 import { startProgress } from '../../io/progress.ts';
 import { ruleSetFromJson } from '../../io/rule-set.ts';
+import { encodeSummary } from '../../io/workbook.ts';
 import { findingsOf, printReview } from '../review/print.ts';
-import { buildDemo, DEMO_DIRS } from './pipeline.ts';
+import { buildDemo, DEMO_DIRS, DEMO_SUMMARY } from './pipeline.ts';
 
 export interface DemoOptions {
   out?: string;
@@ -31,6 +32,7 @@ export async function runDemo(options: DemoOptions, out: Output): Promise<Comman
   await writeAll([
     { path: join(outDir, rulesFile), shown: join(shownDir, rulesFile), data: `${JSON.stringify(baotou2012, null, 2)}\n` },
     ...run.files.map((f) => ({ ...f, shown: join(shownDir, f.shown) })),
+    { path: join(outDir, DEMO_SUMMARY), shown: join(shownDir, DEMO_SUMMARY), data: await encodeSummary(run.review.summary) },
   ]);
 
   const ranking = printReview(run.review, loaded.ruleSet, out);
@@ -40,6 +42,7 @@ export async function runDemo(options: DemoOptions, out: Output): Promise<Comman
     command: 'demo',
     outDir: shownDir,
     dirs: DEMO_DIRS,
+    summary: DEMO_SUMMARY,
     ruleSet: { id: loaded.ruleSet.id, edition: loaded.ruleSet.edition, title: msgOf(loaded.ruleSet.title), file: rulesFile },
     ranking,
     grades: run.review.cohort.grades,

@@ -13,6 +13,7 @@ import { fileNameFor } from '../template/units.ts';
 import { fillWrites } from './fill.ts';
 
 export const DEMO_DIRS = { templates: '1-templates', filled: '2-filled', scored: '3-scored' } as const;
+export const DEMO_SUMMARY = '4-summary.xlsx';
 
 export interface DemoRun {
   files: PendingFile[];

@@ -31,7 +31,7 @@ export function printReview(review: Review, ruleSet: RuleSet, out: Output): Rank
   for (const u of review.units) {
     if (u.rulesDiffer) out.line(reviewText.rulesDiffer(u.name, u.file));
     for (const d of u.differences) {
-      out.line(reviewText.difference(u.name, d.key, scoreText.stage[d.stage], d.reported, d.recomputed));
+      out.line(reviewText.difference(u.name, d.key, scoreText.stage[u.stage ?? 'self'], d.reported, d.recomputed));
     }
   }
   const f = findingsOf(review);

@@ -1,13 +1,31 @@
 // Many filled workbooks → one cohort recomputed under the reviewer's rules, with what each
 // sheet reported, where it differs, and whether its embedded rules are the reviewer's.
 import { scoreCohort, type CohortResult, type UnitInput } from '@kaohe/engine';
-import { readSheet, ruleSetChecksum, type SheetIssue, type SheetRead, type Stage } from '@kaohe/sheet';
+import {
+  buildSummary,
+  readSheet,
+  ruleSetChecksum,
+  scoreDifferences,
+  type Difference,
+  type Reported,
+  type SheetIssue,
+  type SheetLayout,
+  type SheetRead,
+  type Stage,
+  type Submission,
+} from '@kaohe/sheet';
 import { CliError, type ErrorDetail } from '../../errors.ts';
 import { reviewText } from '../../i18n/review.ts';
 import type { LoadedRuleSet } from '../../io/rule-set.ts';
 import { sheetFailure } from '../../io/sheet-issues.ts';
 import { decodeWorkbook } from '../../io/workbook.ts';
-import { findDifferences, latestStage, type Difference } from './differences.ts';
+
+const LATEST_FIRST: readonly Stage[] = ['final', 'review', 'self'];
+
+/** The last stage anyone filled (final review, review, self-assessment): the one compared. */
+export function latestStage(reported: Reported): Stage | undefined {
+  return LATEST_FIRST.find((s) => Object.values(reported[s]).some((v) => v !== null));
+}
 
 export interface ReviewInput {
   /** The file as the user named it. */
@@ -31,6 +49,8 @@ export interface ReviewedUnit {
 export interface Review {
   checksum: string;
   cohort: CohortResult;
+  /** The summary workbook's sheets (ranking first) from the codec. */
+  summary: SheetLayout[];
   /** In the cohort's ranking order. */
   units: ReviewedUnit[];
 }
@@ -73,9 +93,22 @@ export async function reviewWorkbooks(
   const units: UnitInput[] = reads.map((r) => r.read.unit);
   const cohort = scoreCohort(loaded.compiled, units);
   const readById = new Map(reads.map((r) => [r.read.unit.id, r]));
+  const submissions: Submission[] = reads.map((r) => ({
+    unitId: r.read.unit.id,
+    reported: r.read.reported,
+    stage: latestStage(r.read.reported) ?? 'self',
+    embeddedChecksum: r.read.embeddedChecksum,
+  }));
+  // The same comparison the summary's 差异 sheet lists: one definition of a difference.
+  const differences = scoreDifferences(
+    cohort.units.map((u) => u.result),
+    submissions,
+  );
+  const summary = buildSummary(cohort, loaded.ruleSet, { submissions });
   return {
     checksum: ruleSetChecksum(loaded.ruleSet),
     cohort,
+    summary: summary.sheets,
     units: cohort.units.map((u) => {
       const r = readById.get(u.unitId);
       if (!r) throw new Error(`unit ${u.unitId} came out of the cohort without its workbook`);
@@ -86,7 +119,7 @@ export async function reviewWorkbooks(
         rulesDiffer: r.read.rulesDiffer,
         embeddedChecksum: r.read.embeddedChecksum,
         stage: latestStage(r.read.reported) ?? null,
-        differences: findDifferences(r.read.reported, u.result),
+        differences: differences.filter((d) => d.unitId === u.unitId),
         warnings: r.warnings,
       };
     }),
