@@ -32,6 +32,7 @@ let url: string;
 let browser: Awaited<ReturnType<typeof launchChromium>>;
 let page: Page;
 let samplePath: string;
+let officeFiles: string[];
 
 beforeAll(async () => {
   mkdirSync(out, { recursive: true });
@@ -39,7 +40,7 @@ beforeAll(async () => {
   writeFileSync(samplePath, await writeTemplateWorkbook(filledTemplate(ruleSet, unit, { policy_rate: '0.958' })));
   ({ url, server } = await buildAndServe());
   browser = await launchChromium();
-  await serveOfficeJsLocally(browser.context);
+  officeFiles = await serveOfficeJsLocally(browser.context);
   page = await browser.context.newPage();
 }, 90_000);
 
@@ -61,6 +62,9 @@ describe('task pane in a browser (standalone mode)', () => {
   it('opens a workbook and shows its rule set, unit and state', async () => {
     await page.goto(url);
     await page.getByText('浏览器模式').waitFor();
+    // The real Office.js ran and found no Office host.
+    expect(officeFiles).toContain('office.js');
+    expect(await page.evaluate(() => typeof Office)).toBe('object');
     await page.getByTestId('open-file').setInputFiles(samplePath);
     await page.getByText('土默特右旗').first().waitFor({ timeout: 30_000 });
     const issuer = typeof ruleSet.issuer === 'string' ? ruleSet.issuer : ruleSet.issuer.zh;

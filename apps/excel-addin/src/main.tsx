@@ -5,31 +5,24 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { I18nextProvider } from 'react-i18next';
 import { App } from './App.tsx';
-import { createI18n, languageFor } from './i18n/i18n.ts';
+import { createI18n } from './i18n/i18n.ts';
 import { createOfficePort } from './office/office-port.ts';
 import type { Boot } from './pane/boot.types.ts';
+import { detectHost } from './pane/detect-host.ts';
 
 const loadKernel: Boot['loadKernel'] = () => import('./core/kernel.ts').then((m) => m.createKernel());
 const loadFiles: Boot['loadFiles'] = () => import('./standalone/xlsx-file.ts').then((m) => m.xlsxFiles);
 
-async function officeHost(): Promise<Office.HostType | null> {
-  if (typeof Office === 'undefined') return null;
-  const timeout = new Promise<null>((resolve) => setTimeout(() => resolve(null), 8000));
-  const info = await Promise.race([Office.onReady(), timeout]);
-  return info?.host ?? null;
-}
-
 async function start(): Promise<void> {
   // index.html's ES5 check already showed the "unsupported Office" message.
   if ((window as { kaoheUnsupported?: boolean }).kaoheUnsupported) return;
-  const host = await officeHost();
-  const inExcel = host === Office.HostType.Excel;
-  const language = languageFor(inExcel ? Office.context.displayLanguage : null);
-  document.documentElement.lang = language;
-  const i18n = await createI18n(language);
-  const boot: Boot = inExcel
-    ? { mode: 'office', port: createOfficePort(), loadKernel, loadFiles }
-    : { mode: 'standalone', port: null, loadKernel, loadFiles };
+  const host = await detectHost(typeof Office === 'undefined' ? undefined : Office);
+  document.documentElement.lang = host.language;
+  const i18n = await createI18n(host.language);
+  const boot: Boot =
+    host.mode === 'office'
+      ? { mode: 'office', port: createOfficePort(), loadKernel, loadFiles }
+      : { mode: 'standalone', port: null, loadKernel, loadFiles };
   const root = document.getElementById('root');
   if (!root) throw new Error('index.html has no #root');
   createRoot(root).render(
