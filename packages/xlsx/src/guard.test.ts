@@ -1,8 +1,9 @@
+import ExcelJS from 'exceljs';
 import { strToU8, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { template } from './__tests__/fixture.ts';
 import { XlsxError, type XlsxErrorCode } from './errors.ts';
-import { guardXlsx, type GuardLimits } from './guard.ts';
+import { DEFAULT_LIMITS, guardXlsx, type GuardLimits } from './guard.ts';
 import { readWorkbook } from './read-workbook.ts';
 import { writeTemplateWorkbook } from './write-template.ts';
 
@@ -68,7 +69,14 @@ describe('readWorkbook refuses unsafe or foreign files with a typed, bilingual e
   });
 
   it('a file over the size limit', async () => {
-    await expectCode(good, 'too-large', { maxFileBytes: 1000, maxUncompressedBytes: 2 ** 30, maxRatio: 200 });
+    await expectCode(good, 'too-large', { ...DEFAULT_LIMITS, maxFileBytes: 1000 });
+  });
+
+  it('a sheet whose used range is too large', async () => {
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet('大表').getCell(200_000, 20).value = 1;
+    const bytes = new Uint8Array(await wb.xlsx.writeBuffer());
+    await expectCode(bytes, 'too-large', { ...DEFAULT_LIMITS, maxCells: 1_000_000 });
   });
 
   it('a zip bomb by its declared sizes', async () => {

@@ -11,9 +11,16 @@ export interface GuardLimits {
   maxUncompressedBytes: number;
   /** Largest compression ratio of an entry over 1 MiB (default 200). */
   maxRatio: number;
+  /** Largest sheet, in cells of its used range (default 2 million). */
+  maxCells: number;
 }
 
-export const DEFAULT_LIMITS: GuardLimits = { maxFileBytes: 50 * 2 ** 20, maxUncompressedBytes: 300 * 2 ** 20, maxRatio: 200 };
+export const DEFAULT_LIMITS: GuardLimits = {
+  maxFileBytes: 50 * 2 ** 20,
+  maxUncompressedBytes: 300 * 2 ** 20,
+  maxRatio: 200,
+  maxCells: 2_000_000,
+};
 
 const mib = (n: number): string => `${(n / 2 ** 20).toFixed(1)} MiB`;
 const OLE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];

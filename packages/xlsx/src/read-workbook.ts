@@ -3,7 +3,7 @@ import ExcelJS from 'exceljs';
 import type { SheetGrid } from '@kaohe/sheet';
 import { toPlain } from './cell-value.ts';
 import { XlsxError } from './errors.ts';
-import { guardXlsx, type GuardLimits } from './guard.ts';
+import { DEFAULT_LIMITS, guardXlsx, type GuardLimits } from './guard.ts';
 
 export interface WorkbookGrids {
   sheets: SheetGrid[];
@@ -21,14 +21,16 @@ export async function loadWorkbook(bytes: Uint8Array, limits?: GuardLimits): Pro
   return wb;
 }
 
-export async function readWorkbook(bytes: Uint8Array, limits?: GuardLimits): Promise<WorkbookGrids> {
+export async function readWorkbook(bytes: Uint8Array, limits: GuardLimits = DEFAULT_LIMITS): Promise<WorkbookGrids> {
   const wb = await loadWorkbook(bytes, limits);
-  return { sheets: wb.worksheets.map(gridOf) };
+  return { sheets: wb.worksheets.map((ws) => gridOf(ws, limits.maxCells)) };
 }
 
-export function gridOf(ws: ExcelJS.Worksheet): SheetGrid {
+export function gridOf(ws: ExcelJS.Worksheet, maxCells = DEFAULT_LIMITS.maxCells): SheetGrid {
   const rows = ws.rowCount;
   const cols = ws.columnCount;
+  // A sheet formatted down to row 1,048,576 would make a grid of millions of blanks.
+  if (rows * cols > maxCells) throw new XlsxError('too-large', `${ws.name}: ${rows} × ${cols}`);
   const values: SheetGrid['values'] = [];
   const numberFormats: (string | null)[][] = [];
   for (let r = 1; r <= rows; r++) {
