@@ -30,8 +30,11 @@ export function suffixOf(name: string): { base: string; suffix: string } {
   return m ? { base: name.slice(0, m.index), suffix: m[0] } : { base: name, suffix: '' };
 }
 
-/** Groups of scoring / data / meta sheets, by suffix; only groups with a meta sheet. */
-export function groupSheets(names: readonly string[]): SheetGroup[] {
+/**
+ * Groups of scoring / data / meta sheets, by suffix. With `withoutMeta`, imported groups whose
+ * meta sheet did not come along (it is very hidden) are kept too, if they have a scoring sheet.
+ */
+export function groupSheets(names: readonly string[], withoutMeta = false): SheetGroup[] {
   const groups = new Map<string, SheetGroup>();
   for (const name of names) {
     const { base, suffix } = suffixOf(name);
@@ -40,7 +43,12 @@ export function groupSheets(names: readonly string[]): SheetGroup[] {
     group.actual.set(name, base);
     groups.set(suffix, group);
   }
-  return [...groups.values()].filter((g) => [...g.actual.values()].includes(SHEET_NAMES.meta));
+  const has = (g: SheetGroup, base: string) => [...g.actual.values()].includes(base);
+  return [...groups.values()].filter((g) => has(g, SHEET_NAMES.meta) || (withoutMeta && g.suffix !== '' && has(g, SHEET_NAMES.scoring)));
+}
+
+export function hasMeta(group: SheetGroup): boolean {
+  return [...group.actual.values()].includes(SHEET_NAMES.meta);
 }
 
 /** The group's grids under their original names, for readSheet. */

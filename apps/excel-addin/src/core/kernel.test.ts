@@ -97,4 +97,14 @@ describe('kernel over @kaohe/sheet and @kaohe/engine', () => {
     );
     expect(reviewed.plan.writes.every((w) => w.sheet.endsWith(' (2)'))).toBe(true);
   });
+
+  it('reads an imported unit whose rules sheet did not come along, by the reviewer rules', async () => {
+    const reviewer = asGrids(filledTemplate(ruleSet, { id: '', name: '', values: {} }));
+    const imported = asGrids(filledTemplate(ruleSet, dhq!), ' (2)').filter((g) => !g.name.startsWith(SHEET_NAMES.meta));
+    const { session: s } = session([...reviewer, ...imported]);
+    const reviewed = await s.review();
+    if (!reviewed.ok) throw new Error(JSON.stringify(reviewed.problems.slice(0, 3)));
+    expect(reviewed.plan.units.map((u) => u.unit.name)).toEqual(['东河区']);
+    expect(reviewed.plan.units[0]?.problems[0]).toMatchObject({ code: 'rules-differ', sheet: `${SHEET_NAMES.scoring} (2)`, address: null });
+  });
 });

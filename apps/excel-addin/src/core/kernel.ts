@@ -2,7 +2,7 @@
 // engine and codec are not in the pane's first load.
 import { compileRuleSet, scoreCohort, scoreUnit, type RuleSet, type UnitInput } from '@kaohe/engine';
 import { planWrites, SHEET_NAMES, type RangeWrite as CodecWrite } from '@kaohe/sheet';
-import { actualName, groupSheets } from './kernel-grids.ts';
+import { actualName, groupSheets, hasMeta } from './kernel-grids.ts';
 import { fromResult, scoreDifferences } from './kernel-problems.ts';
 import { readGroup, ruleSetInfo, type GroupRead } from './kernel-read.ts';
 import { summaryPlan, SUMMARY_SHEET } from './kernel-summary.ts';
@@ -38,10 +38,27 @@ function reviewerRules(snapshot: WorkbookSnapshot): Outcome<{ ruleSet: RuleSet; 
 function readCohort(snapshot: WorkbookSnapshot, grids: readonly SheetGrid[], reviewer: RuleSet) {
   const units: GroupRead[] = [];
   const problems: Problem[] = [];
-  for (const group of groupSheets(snapshot.sheetNames)) {
-    const read = readGroup(group, group.suffix === '' ? own(snapshot) : grids, reviewer);
-    if (read.ok) units.push(read.value);
-    else if (group.suffix !== '') problems.push(...read.problems);
+  const reviewerMeta = snapshot.sheets[SHEET_NAMES.meta];
+  for (const group of groupSheets(snapshot.sheetNames, true)) {
+    let available = group.suffix === '' ? own(snapshot) : grids;
+    const notes: Problem[] = [];
+    if (!hasMeta(group) && reviewerMeta) {
+      // The unit's rules sheet did not come in with its sheets: read them against the
+      // reviewer's, so the header's rule set, edition and checksum are still checked.
+      const stand = `${SHEET_NAMES.meta}${group.suffix}`;
+      group.actual.set(stand, SHEET_NAMES.meta);
+      available = [...available, { ...reviewerMeta, name: stand }];
+      notes.push({
+        code: 'rules-differ',
+        severity: 'warning',
+        sheet: actualName(group, SHEET_NAMES.scoring),
+        address: null,
+        message: { zh: '导入时没有带来规则数据表,按审核方规则读取和计分', en: 'the rules sheet did not come in with the import; read and scored by the reviewer’s rules' },
+      });
+    }
+    const read = readGroup(group, available, reviewer);
+    if (read.ok) units.push({ ...read.value, problems: [...notes, ...read.value.problems] });
+    else if (group.suffix !== '') problems.push(...notes, ...read.problems);
   }
   return { units, problems };
 }
@@ -88,7 +105,7 @@ export function createKernel(): Kernel {
       };
     },
 
-    cohortSheets: (snapshot) => groupSheets(snapshot.sheetNames).flatMap((g) => [...g.actual.keys()]),
+    cohortSheets: (snapshot) => groupSheets(snapshot.sheetNames, true).flatMap((g) => [...g.actual.keys()]),
 
     review(snapshot, grids) {
       const reviewer = reviewerRules(snapshot);
