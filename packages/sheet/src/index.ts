@@ -5,6 +5,7 @@ export type {
 export { a1, a1Range, cellRef, colLetters, parseRange } from './a1.ts';
 export { canonicalRuleSet, ruleSetChecksum, sha256Hex } from './checksum.ts';
 export { LAYOUT_VERSION, META_CHUNK, SHEET_NAMES, DATA_COLUMNS, SCORING_COLUMNS } from './labels.ts';
+export { FILLS, NUMBER_FORMATS } from './formats.ts';
 export type { SheetIssueCode } from './messages.ts';
 export { buildTemplate, type TemplateOptions } from './template/build-template.ts';
 export type { UnitIdentity } from './template/scoring-sheet.ts';

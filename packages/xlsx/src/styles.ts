@@ -1,26 +1,14 @@
-// How the layout hints look in Excel. Number formats: % uses Excel's own percent format (the
-// cell holds 0.92 and shows 92.00 %, and typing 92 or 92% both work); ‰ has no native format,
-// so the cell holds the per-mille number itself (8) shown through 0.00"‰".
+// How the layout hints look in Excel (number formats and fills come from @kaohe/sheet, shared
+// with the add-in's Office.js writer).
 import type ExcelJS from 'exceljs';
-import type { CellFormat, CellHint } from '@kaohe/sheet';
-
-export const NUMBER_FORMATS: Record<CellFormat, string> = {
-  percent: '0.00%',
-  permille: '0.00"‰"',
-  integer: '#,##0',
-  decimal: 'General',
-  score: 'General',
-  text: '@',
-  date: 'yyyy-mm-dd',
-};
+import { FILLS, NUMBER_FORMATS, type CellHint } from '@kaohe/sheet';
 
 const fill = (argb: string): ExcelJS.Fill => ({ type: 'pattern', pattern: 'solid', fgColor: { argb } });
 const thin: Partial<ExcelJS.Border> = { style: 'thin', color: { argb: 'FF808080' } };
 const box: Partial<ExcelJS.Borders> = { top: thin, left: thin, bottom: thin, right: thin };
 
-/** Light blue: a cell to fill (the data sheet's note says so); a deeper blue when required. */
-export const INPUT_FILL = 'FFDDEBF7';
-export const REQUIRED_FILL = 'FFBDD7EE';
+export const INPUT_FILL = FILLS.input;
+export const REQUIRED_FILL = FILLS.required;
 
 export function styleCell(cell: ExcelJS.Cell, hint: CellHint, wrap: boolean): void {
   const font: Partial<ExcelJS.Font> = { name: '宋体', size: 10 };
@@ -40,17 +28,17 @@ export function styleCell(cell: ExcelJS.Cell, hint: CellHint, wrap: boolean): vo
       return;
     case 'header':
       cell.font = { ...font, bold: true };
-      cell.fill = fill('FFD9D9D9');
+      cell.fill = fill(FILLS.header);
       cell.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
       cell.border = box;
       return;
     case 'section':
       cell.font = { ...font, bold: true };
-      cell.fill = fill('FFF2F2F2');
+      cell.fill = fill(FILLS.section);
       break;
     case 'total':
       cell.font = { ...font, bold: true };
-      cell.fill = fill('FFF2F2F2');
+      cell.fill = fill(FILLS.section);
       break;
     case 'input':
       cell.font = font;

@@ -1,9 +1,9 @@
 // A template (grids + hints from @kaohe/sheet) → a working .xlsx: print-ready, cells to fill
 // unlocked and coloured, the rest protected without a password, the meta sheet very hidden.
 import ExcelJS from 'exceljs';
-import type { CellHint, SheetLayout, Template } from '@kaohe/sheet';
+import { NUMBER_FORMATS, type CellHint, type SheetLayout, type Template } from '@kaohe/sheet';
 import { repack } from './repack.ts';
-import { NUMBER_FORMATS, styleCell } from './styles.ts';
+import { styleCell } from './styles.ts';
 
 export interface WriteTemplateOptions {
   /** Workbook creation time (kept out of the pure core; fixed for reproducible files). */
