@@ -1,19 +1,19 @@
-// The header fields a write depends on (unit, rule set, edition, checksum): if any changed
-// between the read and the write, nothing is written.
-import { a1Range, type SheetMap } from '@kaohe/sheet';
+// The re-check before writing scores: the header fields (unit, rule set, edition, checksum)
+// still read as they did, and the codec's checkMap finds every keyed row and written column
+// where the plan put them. Either failing means the sheet changed: nothing is written.
+import { a1Range, checkMap, type SheetMap, type Stage } from '@kaohe/sheet';
 import type { Cell, HeaderGuard, SheetGrid } from './workbook-port.ts';
 
-export function headerGuard(map: SheetMap, scoring: SheetGrid): HeaderGuard {
-  const cells = Object.values(map.scoring.header);
-  const top = Math.min(...cells.map((c) => c.row), map.scoring.headerRow);
-  const bottom = map.scoring.headerRow;
-  const right = Math.max(...cells.map((c) => c.col), ...Object.values(map.scoring.columns));
+export function headerGuard(map: SheetMap, scoring: SheetGrid, stage: Stage): HeaderGuard {
   const at = (row: number, col: number): Cell => scoring.values[row - scoring.top]?.[col - scoring.left] ?? null;
-  const values: Cell[][] = [];
-  for (let row = top; row <= bottom; row++) {
-    const line: Cell[] = [];
-    for (let col = 0; col <= right; col++) line.push(at(row, col));
-    values.push(line);
-  }
-  return { sheet: scoring.name, address: a1Range(top, 0, bottom, right), values };
+  const fields = Object.values(map.scoring.header);
+  const bottom = Math.max(map.scoring.headerRow, ...map.scoring.rows.map((r) => r.row));
+  const right = Math.max(...fields.map((c) => c.col), ...Object.values(map.scoring.columns));
+  return {
+    sheet: scoring.name,
+    address: a1Range(0, 0, bottom, right),
+    holds: (values) =>
+      fields.every((f) => (values[f.row]?.[f.col] ?? null) === at(f.row, f.col)) &&
+      checkMap({ name: map.scoring.sheet, values }, map, stage).length === 0,
+  };
 }

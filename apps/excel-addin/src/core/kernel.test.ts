@@ -107,4 +107,25 @@ describe('kernel over @kaohe/sheet and @kaohe/engine', () => {
     expect(reviewed.plan.units.map((u) => u.unit.name)).toEqual(['东河区']);
     expect(reviewed.plan.units[0]?.problems[0]).toMatchObject({ code: 'rules-differ', sheet: `${SHEET_NAMES.scoring} (2)`, address: null });
   });
+
+  it('re-checks before writing: header fields and keyed rows must still be where they were', () => {
+    const grids = asGrids(filledTemplate(ruleSet, kdq!));
+    const snapshot = { active: grids[0]!, sheets: Object.fromEntries(grids.map((g) => [g.name, g])), sheetNames: grids.map((g) => g.name) };
+    const planned = createKernel().selfAssess(snapshot);
+    if (!planned.ok) throw new Error('does not plan');
+    const { guard } = planned.value;
+    const scoring = grids.find((g) => g.name === SHEET_NAMES.scoring)!;
+    const now = () => scoring.values.map((row) => [...row]);
+    expect(guard.holds(now())).toBe(true);
+    const renamed = now();
+    const unitCell = renamed.findIndex((row) => row.includes('昆都仑区'));
+    expect(unitCell).toBeGreaterThanOrEqual(0);
+    renamed[unitCell] = renamed[unitCell]!.map((v) => (v === '昆都仑区' ? '青山区' : v));
+    expect(guard.holds(renamed)).toBe(false);
+    const moved = now();
+    const itemRow = moved.findIndex((row) => row[0] === '一(二).1');
+    expect(itemRow).toBeGreaterThan(0);
+    [moved[itemRow], moved[itemRow + 1]] = [moved[itemRow + 1]!, moved[itemRow]!];
+    expect(guard.holds(moved)).toBe(false);
+  });
 });

@@ -101,7 +101,7 @@ export function createKernel(): Kernel {
       if (!scoring) return { ok: false, problems: all };
       return {
         ok: true,
-        value: { result, problems: all, guard: headerGuard(r.map, scoring), writes: localWrites(group, planWrites(r.map, result, 'self')) },
+        value: { result, problems: all, guard: headerGuard(r.map, scoring, 'self'), writes: localWrites(group, planWrites(r.map, result, 'self')) },
       };
     },
 

@@ -33,11 +33,21 @@ export interface RangeWrite {
   numberFormats?: string[][];
 }
 
-/** Cells that must still hold what was read before anything is written (the sheet's header). */
+/**
+ * The re-check before writing: `address` (a range from A1) is read again and `holds` says whether
+ * the sheet is still as it was planned against (header, keyed rows, columns). If not, nothing
+ * is written.
+ */
 export interface HeaderGuard {
   sheet: string;
   address: string;
-  values: Cell[][];
+  /** Gets the range's values now, blanks as null. */
+  holds: (values: Cell[][]) => boolean;
+}
+
+/** A guard that wants exactly these cells back. */
+export function exactGuard(sheet: string, address: string, expected: Cell[][]): HeaderGuard {
+  return { sheet, address, holds: (values) => JSON.stringify(values) === JSON.stringify(expected) };
 }
 
 /** A native clustered bar chart of `dataAddress` (labels in the first column, values in the next). */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Cell, RangeWrite } from '../core/workbook-port.ts';
+import { exactGuard, type Cell, type RangeWrite } from '../core/workbook-port.ts';
 import { mockWorkbook } from './mock-workbook.ts';
 import { createOfficePort } from './office-port.ts';
 
@@ -49,7 +49,7 @@ describe('office port', () => {
       const book = mockWorkbook([{ name: '单位', values: sheetOf(size) }], '单位');
       const port = createOfficePort({ run: book.excel.run });
       await port.read(['_kaohe', '基础数据']);
-      const outcome = await port.write({ guard: { sheet: '单位', address: 'A1:D1', values: HEADER }, writes: writesFor(size) });
+      const outcome = await port.write({ guard: exactGuard('单位', 'A1:D1', HEADER), writes: writesFor(size) });
       expect(outcome).toEqual({ ok: true, cells: size * 2 + 1, requests: 1 });
       expect(port.meter.count).toBe(3);
       expect(book.writes.map(([, address, values]) => [address, values.length])).toEqual([
@@ -64,7 +64,7 @@ describe('office port', () => {
     const book = mockWorkbook([{ name: '单位', values: sheetOf(3) }], '单位');
     const port = createOfficePort({ run: book.excel.run });
     book.setGuardValues([['考核单位', '青山区', '规则', 'bt-2012']]);
-    const outcome = await port.write({ guard: { sheet: '单位', address: 'A1:D1', values: HEADER }, writes: writesFor(3) });
+    const outcome = await port.write({ guard: exactGuard('单位', 'A1:D1', HEADER), writes: writesFor(3) });
     expect(outcome).toEqual({ ok: false, reason: 'header-changed', sheet: '单位', address: 'A1:D1' });
     expect(book.writes).toEqual([]);
     expect(port.meter.count).toBe(1);

@@ -15,10 +15,6 @@ export interface OfficePortOptions {
   maxRequestBytes?: number;
 }
 
-function sameCells(a: readonly (readonly Cell[])[], b: readonly (readonly Cell[])[]): boolean {
-  return a.length === b.length && a.every((row, r) => row.length === b[r]?.length && row.every((v, c) => v === b[r]?.[c]));
-}
-
 function targetRange(sheet: Excel.Worksheet, write: RangeWrite): Excel.Range {
   const rows = write.values.length;
   const cols = Math.max(...write.values.map((row) => row.length), 1);
@@ -86,7 +82,7 @@ export function createOfficePort(options: OfficePortOptions = {}): WorkbookPort 
         if (guard) await meter.sync(context);
         if (guard && request.guard) {
           const now = (guard.values as unknown[][]).map((row) => row.map((v) => (v === '' ? null : (v as Cell))));
-          if (!sameCells(now, request.guard.values)) {
+          if (!request.guard.holds(now)) {
             return { ok: false, reason: 'header-changed', sheet: request.guard.sheet, address: request.guard.address } as const;
           }
         }

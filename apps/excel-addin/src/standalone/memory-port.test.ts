@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { exactGuard } from '../core/workbook-port.ts';
 import { createMemoryPort } from './memory-port.ts';
 import type { MemoryWorkbook } from './memory-workbook.ts';
 
@@ -23,7 +24,7 @@ describe('memory port', () => {
   it('writes after the guard, leaves cells under null alone, keeps a journal', async () => {
     const port = createMemoryPort(book());
     const request = {
-      guard: { sheet: '单位', address: 'A1:B1', values: [['考核单位', '昆都仑区']] },
+      guard: exactGuard('单位', 'A1:B1', [['考核单位', '昆都仑区']]),
       writes: [{ sheet: '单位', address: 'B2', values: [['9.5', null, 'x']] }],
     };
     expect(await port.write(request)).toEqual({ ok: true, cells: 3, requests: 1 });
@@ -34,7 +35,7 @@ describe('memory port', () => {
   it('refuses to write when the header changed', async () => {
     const port = createMemoryPort(book());
     const outcome = await port.write({
-      guard: { sheet: '单位', address: 'A1:B1', values: [['考核单位', '青山区']] },
+      guard: exactGuard('单位', 'A1:B1', [['考核单位', '青山区']]),
       writes: [{ sheet: '单位', address: 'B2', values: [['1']] }],
     });
     expect(outcome).toMatchObject({ ok: false, reason: 'header-changed' });

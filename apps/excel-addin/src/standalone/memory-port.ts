@@ -77,7 +77,7 @@ export function createMemoryPort(workbook: MemoryWorkbook, decode?: SheetDecoder
     readSheets: async (names) => names.map((name) => used(sheet(name))),
     async write(request) {
       const { guard } = request;
-      if (guard && JSON.stringify(cellsAt(sheet(guard.sheet), guard.address)) !== JSON.stringify(guard.values)) {
+      if (guard && !guard.holds(cellsAt(sheet(guard.sheet), guard.address))) {
         return { ok: false, reason: 'header-changed', sheet: guard.sheet, address: guard.address } as const;
       }
       for (const { name } of request.replaceSheets ?? []) {

@@ -3,7 +3,7 @@
 // item scores its points when the value is at least 90. Screens are tested against this so that
 // their tests do not depend on the scoring packages' sheet layout.
 import type { Kernel, Problem, RuleSetInfo, SheetState, UnitResult } from '../core/kernel.types.ts';
-import type { SheetGrid, WorkbookSnapshot } from '../core/workbook-port.ts';
+import { exactGuard, type SheetGrid, type WorkbookSnapshot } from '../core/workbook-port.ts';
 
 export const FAKE_META = '_meta';
 
@@ -57,7 +57,7 @@ export const fakeKernel: Kernel = {
       value: {
         result,
         problems,
-        guard: { sheet: snapshot.active.name, address: 'A1:B1', values: [snapshot.active.values[0]?.slice(0, 2) ?? []] },
+        guard: exactGuard(snapshot.active.name, 'A1:B1', [snapshot.active.values[0]?.slice(0, 2) ?? []]),
         writes: [{ sheet: snapshot.active.name, address: 'E2', values: Array.from({ length: rows }, () => ['scored']) }],
       },
     };
