@@ -67,6 +67,15 @@ describe.concurrent('kaohe template', () => {
     expect(bad.stderr).toContain('declares no unit classes');
     expect(await files()).not.toContain('two.xlsx');
   });
+
+  it('exit 4 when the output cannot be written, and nothing is left behind', async () => {
+    await writeFile(join(d.dir, 'a-file'), 'not a folder');
+    const run = await runCli(['template', d.rules, '--unit', '九原区', '--out', 'a-file/sub', '--lang', 'en'], d.dir);
+    expect(run.code).toBe(4);
+    expect(run.stderr).toContain('Cannot write a-file/sub/九原区.xlsx');
+    expect(run.stderr).toContain('nothing was written');
+    expect(looksClean(run.stderr)).toBe(true);
+  });
 });
 
 describe.concurrent('kaohe score', () => {
