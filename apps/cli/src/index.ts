@@ -55,7 +55,7 @@ function fail(out: Output, error: CliError | 'internal', message: string, exitCo
   const msg = error === 'internal' ? common.internal(message) : error.msg;
   const details = error === 'internal' ? [] : error.details;
   out.note(`kaohe: ${out.text(msg)}`);
-  for (const d of details) out.note(`  ${d.where} [${d.code}] ${out.text(d.message)}`);
+  for (const d of details) out.note(d.where ? `  ${d.where} [${d.code}] ${out.text(d.message)}` : `  ${out.text(d.message)}`);
   out.result({ ok: false, error: { code, exitCode, message: msg, details } });
   return exitCode;
 }

@@ -6,7 +6,7 @@ import { CliError } from '../errors.ts';
 import { workbookText } from '../i18n/workbook.ts';
 
 function asInputError(e: unknown, shown: string): unknown {
-  return e instanceof XlsxError ? new CliError('input-corrupt', workbookText.unusable(shown, e.msg), [{ code: e.code, where: shown, message: e.msg }]) : e;
+  return e instanceof XlsxError ? new CliError('input-corrupt', workbookText.unusable(shown, e.msg)) : e;
 }
 
 export async function decodeWorkbook(bytes: Uint8Array, shown: string): Promise<SheetGrid[]> {
