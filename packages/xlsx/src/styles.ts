@@ -24,7 +24,7 @@ export function styleCell(cell: ExcelJS.Cell, hint: CellHint, wrap: boolean): vo
       return;
     case 'value':
       cell.font = font;
-      cell.alignment = { vertical: 'middle' };
+      cell.alignment = { horizontal: 'left', vertical: 'middle' };
       return;
     case 'header':
       cell.font = { ...font, bold: true };

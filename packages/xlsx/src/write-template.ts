@@ -3,6 +3,7 @@
 import ExcelJS from 'exceljs';
 import { NUMBER_FORMATS, type CellHint, type SheetLayout, type Template } from '@kaohe/sheet';
 import { repack } from './repack.ts';
+import { rowHeights } from './row-heights.ts';
 import { styleCell } from './styles.ts';
 
 export interface WriteTemplateOptions {
@@ -53,6 +54,7 @@ async function addSheet(wb: ExcelJS.Workbook, layout: SheetLayout, protect: bool
     });
   });
   for (const m of layout.merges) ws.mergeCells(m.top + 1, m.left + 1, m.bottom + 1, m.right + 1);
+  for (const [row, height] of rowHeights(layout)) ws.getRow(row + 1).height = height;
   if (layout.role === 'meta') ws.getColumn(2).numFmt = NUMBER_FORMATS.text;
   if (!protect) return;
   await ws.protect('', {

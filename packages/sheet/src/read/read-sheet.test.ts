@@ -146,17 +146,18 @@ describe('readSheet', () => {
   it('reads on when descriptive columns were deleted, and names each essential column that was', () => {
     const grids = fill(t, goodValues);
     const dropCol = (g: SheetGrid, col: number): void => g.values.forEach((r) => r.splice(col, 1));
-    dropCol(sheet(grids, '考核评分'), t.map.scoring.columns.note);
+    // 分值 and 考核内容 hold no header values (the header's values sit in other columns).
+    dropCol(sheet(grids, '考核评分'), t.map.scoring.columns.points);
     dropCol(sheet(grids, '考核评分'), t.map.scoring.columns.criteria);
     dropCol(sheet(grids, '基础数据'), t.map.data.columns.previous);
     const r = readSheet(grids);
     if (!r.ok) throw new Error(JSON.stringify(r.issues));
-    expect(r.value.map.scoring.columns.note).toBe(-1);
+    expect(r.value.map.scoring.columns.points).toBe(-1);
     expect(r.value.map.scoring.columns.criteria).toBe(-1);
-    expect(r.value.map.scoring.columns.self).toBe(t.map.scoring.columns.self - 1);
+    expect(r.value.map.scoring.columns.self).toBe(t.map.scoring.columns.self - 2);
     expect(r.value.map.data.columns.previous).toBe(-1);
 
-    dropCol(sheet(grids, '考核评分'), t.map.scoring.columns.reason - 1);
+    dropCol(sheet(grids, '考核评分'), t.map.scoring.columns.reason - 2);
     dropCol(sheet(grids, '基础数据'), t.map.data.columns.evidence - 1);
     const broken = readSheet(grids);
     expect(broken.ok ? [] : broken.issues.map((i) => [i.code, i.address, i.message.zh])).toEqual([

@@ -33,30 +33,34 @@ export function buildScoringSheet(
   g.merge(title, 0, title, last);
   g.hint({ row: title, col: 0, kind: 'title' });
 
-  const field = (row: number, col: number, key: HeaderField, value: string | number | null, input = false): void => {
+  const field = (row: number, col: number, key: HeaderField, value: string | number | null, input = false, list?: string[]): void => {
     g.set(row, col, twoLines(HEADER_FIELDS[key]));
     g.hint({ row, col, kind: 'label' });
     g.set(row, col + 1, value);
-    g.hint({ row, col: col + 1, kind: input ? 'input' : 'value', required: input });
+    g.hint({ row, col: col + 1, kind: input ? 'input' : 'value', required: input, ...(list ? { list } : {}) });
     header[key] = { row, col: col + 1 };
   };
+  // Labels sit in the wider columns (序号, 数据项, 扣分原因) so they print on one line; values
+  // to their right, merged where a long one (issuer, checksum) needs the room.
   const r1 = g.addRow();
   field(r1, 0, 'issuer', zh(ruleSet.issuer));
   g.merge(r1, 1, r1, 2);
-  field(r1, 3, 'unitName', unit?.name ?? null, !unit);
-  field(r1, 5, 'unitId', unit?.id ?? null, !unit);
-  field(r1, 7, 'year', ruleSet.year);
+  field(r1, 4, 'unitName', unit?.name ?? null, !unit);
+  g.merge(r1, 5, r1, 7);
+  field(r1, 8, 'unitId', unit?.id ?? null, !unit);
   const r2 = g.addRow();
   field(r2, 0, 'ruleSetId', ruleSet.id);
   g.merge(r2, 1, r2, 2);
-  field(r2, 3, 'edition', ruleSet.edition);
-  field(r2, 5, 'checksum', checksum);
-  g.merge(r2, 6, r2, last);
+  field(r2, 4, 'edition', ruleSet.edition);
+  g.merge(r2, 5, r2, 7);
+  field(r2, 8, 'year', ruleSet.year);
+  const r3 = g.addRow();
+  field(r3, 0, 'checksum', checksum);
+  g.merge(r3, 1, r3, 2);
   if (ruleSet.classes?.length) {
-    const r3 = g.addRow();
     const label = ruleSet.classes.find((c) => c.id === unit?.class)?.label;
-    field(r3, 0, 'unitClass', label ? zh(label) : null, true);
-    g.hint({ row: r3, col: 1, kind: 'input', required: true, list: ruleSet.classes.map((c) => zh(c.label)) });
+    field(r3, 4, 'unitClass', label ? zh(label) : null, true, ruleSet.classes.map((c) => zh(c.label)));
+    g.merge(r3, 5, r3, 7);
   }
   g.addRow();
 

@@ -1,0 +1,49 @@
+// Row heights for wrapped and two-line cells. Neither ExcelJS nor LibreOffice's import sizes a
+// row to its wrapped text, so a two-line header would print as one clipped line: estimate the
+// lines each cell needs from its text and its (merged) width, and set the row height.
+import type { SheetLayout } from '@kaohe/sheet';
+
+const LINE_PT = 13.5;
+const TITLE_PT = 24;
+
+/** Display width in Excel width units: a CJK or full-width character counts two. */
+export function textWidth(text: string): number {
+  let w = 0;
+  for (const ch of text) w += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/u.test(ch) ? 2 : 1;
+  return w;
+}
+
+export function linesFor(text: string, width: number, wrap: boolean): number {
+  const parts = text.split('\n');
+  if (!wrap) return parts.length;
+  return parts.reduce((n, line) => n + Math.max(1, Math.ceil(textWidth(line) / Math.max(width - 1, 1))), 0);
+}
+
+/** Heights in points by 0-based row, for rows that need more than one line. */
+export function rowHeights(layout: SheetLayout): Map<number, number> {
+  const width = (col: number): number => layout.widths[col] ?? 9;
+  const merged = new Map<string, number>();
+  for (const m of layout.merges) {
+    let w = 0;
+    for (let c = m.left; c <= m.right; c++) w += width(c);
+    merged.set(`${m.top},${m.left}`, w);
+  }
+  const wrapCols = new Set(layout.wrap);
+  const titles = new Set(layout.cells.filter((c) => c.kind === 'title').map((c) => c.row));
+  const wrapped = new Set(layout.cells.filter((c) => c.kind === 'header' || c.kind === 'label').map((c) => `${c.row},${c.col}`));
+  const out = new Map<number, number>();
+  layout.values.forEach((row, r) => {
+    if (titles.has(r)) {
+      out.set(r, TITLE_PT);
+      return;
+    }
+    let lines = 1;
+    row.forEach((v, c) => {
+      if (typeof v !== 'string' || v === '') return;
+      const w = merged.get(`${r},${c}`) ?? width(c);
+      lines = Math.max(lines, linesFor(v, w, wrapCols.has(c) || wrapped.has(`${r},${c}`) || merged.has(`${r},${c}`)));
+    });
+    if (lines > 1) out.set(r, Math.min(lines * LINE_PT + 3, 409));
+  });
+  return out;
+}
