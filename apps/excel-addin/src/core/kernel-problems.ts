@@ -1,6 +1,6 @@
 // Codec issues and engine results → the pane's problems, each with the cell it is about.
 import { msgOf, type IndicatorResult, type UnitResult } from '@kaohe/engine';
-import { a1, type SheetIssue, type SheetIssueCode, type SheetMap, type SheetRead } from '@kaohe/sheet';
+import { a1, type Difference, type SheetIssue, type SheetIssueCode, type SheetMap, type SheetRead } from '@kaohe/sheet';
 import { actualName, splitAddress, type SheetGroup } from './kernel-grids.ts';
 import type { Problem, ProblemCode } from './kernel.types.ts';
 
@@ -79,32 +79,22 @@ export function fromResult(result: UnitResult, read: Pick<SheetRead, 'map' | 'ru
   return out;
 }
 
-/** Reviewer's view: where the unit's own scores differ from the recomputed ones. */
-export function scoreDifferences(
-  reported: Record<string, string | null>,
-  result: UnitResult,
-  map: SheetMap,
-  group: SheetGroup,
-): Problem[] {
-  const scores = new Map<string, string | null>(flatten([...result.sections.flatMap((s) => s.items), ...result.bonus.items]).map((i) => [i.path, i.score]));
-  for (const s of result.sections) scores.set(s.code, s.score);
-  const total = map.scoring.rows.find((r) => r.kind === 'total');
-  if (total) scores.set(total.key, result.total);
+/** Reviewer's view: the codec's differences (reported vs recomputed), each at its reported cell. */
+export function differenceProblems(differences: readonly Difference[], map: SheetMap, group: SheetGroup): Problem[] {
+  const rows = new Map(map.scoring.rows.map((r) => [r.key, r.row]));
   const sheet = actualName(group, map.scoring.sheet);
-  const out: Problem[] = [];
-  for (const row of map.scoring.rows) {
-    if (!scores.has(row.key) || row.row < 0) continue;
-    const mine = reported[row.key] ?? null;
-    const theirs = scores.get(row.key) ?? null;
-    // Both are canonical decimal text (the codec's numberText, the engine's results): compare as text.
-    if (mine === null || theirs === null || mine === theirs) continue;
-    out.push({
+  // A blank the unit left is not a disagreement: only scores it did report are compared.
+  return differences.filter((d) => d.reported !== null).map((d) => {
+    const row = rows.get(d.key);
+    return {
       code: 'score-differs',
       severity: 'warning',
       sheet,
-      address: a1(row.row, map.scoring.columns.self),
-      message: { zh: `${row.key}:自评 ${mine} 分,复核 ${theirs} 分`, en: `${row.key}: self-assessed ${mine}, review ${theirs}` },
-    });
-  }
-  return out;
+      address: row === undefined || row < 0 ? null : a1(row, map.scoring.columns.self),
+      message: {
+        zh: `${d.key}:上报 ${d.reported ?? '(空)'},复核 ${d.recomputed ?? '(无法计分)'}`,
+        en: `${d.key}: reported ${d.reported ?? '(blank)'}, review ${d.recomputed ?? '(not scorable)'}`,
+      },
+    };
+  });
 }

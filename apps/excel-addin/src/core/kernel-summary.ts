@@ -1,55 +1,56 @@
-// The summary sheet (考核汇总): ranking, grades after quotas, vetoes; and the chart's range.
-import type { CohortResult } from '@kaohe/engine';
-import { a1Range } from '@kaohe/sheet';
-import type { Msg, SummaryPlan, SummaryRow } from './kernel.types.ts';
+// The summary sheets are the codec's (buildSummary: ranking, grades, vetoes, section scores,
+// items × units, differences); the pane writes them as ranges and charts the ranking.
+import type { CohortResult, RuleSet } from '@kaohe/engine';
+import { a1Range, buildSummary, NUMBER_FORMATS, type SheetLayout, type Submission } from '@kaohe/sheet';
+import type { SummaryPlan } from './kernel.types.ts';
 import type { Cell, RangeWrite } from './workbook-port.ts';
 
-export const SUMMARY_SHEET = '考核汇总';
-
-const HEAD = ['名次\nRank', '被考核单位\nUnit', '得分\nScore', '等次\nGrade', '一票否决\nVeto', '处理\nSanctions', '说明\nNotes'];
-
-export function summaryPlan(cohort: CohortResult, title: Msg, ruleSetTitle: Msg): SummaryPlan {
-  const rows: SummaryRow[] = cohort.units.map((u) => ({
-    rank: u.rank,
-    unit: { id: u.unitId, name: u.name },
-    total: u.total,
-    grade: u.gradeLabel,
-    vetoed: u.vetoed,
-    sanctions: u.result.sanctions,
-  }));
-  const body: Cell[][] = cohort.units.map((u) => [
-    u.rank,
-    u.name,
-    Number(u.total),
-    u.gradeLabel?.zh ?? '',
-    u.vetoed ? '是' : '否',
-    u.result.sanctions.map((s) => s.reason.zh).join(';'),
-    u.gradeNotes.map((n) => n.zh).join(';'),
-  ]);
-  const top = 2; // row 1 title, row 2 blank, row 3 header
-  const writes: RangeWrite[] = [
-    { sheet: SUMMARY_SHEET, address: 'A1', values: [[`${ruleSetTitle.zh} ${title.zh} / ${title.en}`]] },
-    { sheet: SUMMARY_SHEET, address: a1Range(top, 0, top + body.length, HEAD.length - 1), values: [HEAD, ...body] },
-  ];
-  // Totals are exact decimal text; the sheet shows them with the rule set's 2 places at most.
-  if (body.length > 0) {
-    writes.push({
-      sheet: SUMMARY_SHEET,
-      address: a1Range(top + 1, 2, top + body.length, 2),
-      values: body.map(() => [null]),
-      numberFormats: body.map(() => ['0.00']),
-    });
+function writeOf(layout: SheetLayout): RangeWrite {
+  const width = Math.max(1, ...layout.values.map((r) => r.length));
+  const values: Cell[][] = layout.values.map((r) => Array.from({ length: width }, (_, c) => r[c] ?? null));
+  const formats = values.map((r) => r.map(() => 'General'));
+  for (const hint of layout.cells) {
+    const row = formats[hint.row];
+    if (row && hint.format && hint.col < width) row[hint.col] = NUMBER_FORMATS[hint.format];
   }
+  return { sheet: layout.name, address: a1Range(0, 0, Math.max(values.length, 1) - 1, width - 1), values, numberFormats: formats };
+}
+
+/** The names buildSummary gives its sheets (asked of the codec, not repeated here). */
+export function summarySheetNames(ruleSet: RuleSet): string[] {
+  const empty: CohortResult = { ruleSetId: ruleSet.id, edition: ruleSet.edition, units: [], peers: {}, grades: null, issues: [] };
+  return buildSummary(empty, ruleSet).sheets.map((s) => s.name);
+}
+
+const column = (header: readonly unknown[], zh: string) => header.findIndex((h) => typeof h === 'string' && h.split('\n')[0] === zh);
+
+export function summaryPlan(cohort: CohortResult, ruleSet: RuleSet, submissions: readonly Submission[]): SummaryPlan {
+  const summary = buildSummary(cohort, ruleSet, { submissions });
+  const ranking = summary.sheets[0];
+  if (!ranking) throw new Error('buildSummary returned no ranking sheet');
+  // Title row, then the header row: the chart takes the unit names and totals below it.
+  const header = ranking.values[1] ?? [];
+  const unitCol = column(header, '单位');
+  const totalCol = column(header, '总分');
+  if (unitCol < 0 || totalCol !== unitCol + 1) throw new Error('ranking sheet without adjacent 单位 and 总分 columns');
+  const title = typeof ruleSet.title === 'string' ? ruleSet.title : ruleSet.title.zh;
   return {
-    rows,
-    sheet: SUMMARY_SHEET,
-    writes,
+    rows: cohort.units.map((u) => ({
+      rank: u.rank,
+      unit: { id: u.unitId, name: u.name },
+      total: u.total,
+      grade: u.gradeLabel,
+      vetoed: u.vetoed,
+      sanctions: u.result.sanctions,
+    })),
+    sheet: ranking.name,
+    sheets: summary.sheets.map((s) => s.name),
+    writes: summary.sheets.map(writeOf),
     chart: {
-      sheet: SUMMARY_SHEET,
-      // Unit names and scores: columns B and C of the ranking, header included.
-      dataAddress: a1Range(top, 1, top + Math.max(body.length, 1), 2),
-      title: `${title.zh}:得分排名`,
-      anchor: `I${top + 1}`,
+      sheet: ranking.name,
+      dataAddress: a1Range(1, unitCol, 1 + Math.max(cohort.units.length, 1), totalCol),
+      title: `${ruleSet.year}年度${title} 得分排名`,
+      anchor: a1Range(1, header.length + 1, 1, header.length + 1),
     },
   };
 }

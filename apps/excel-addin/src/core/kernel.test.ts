@@ -68,11 +68,16 @@ describe('kernel over @kaohe/sheet and @kaohe/engine', () => {
       [`${SHEET_NAMES.scoring} (2)`, '青山区', true],
       [`${SHEET_NAMES.scoring} (3)`, '东河区', true],
     ]);
-    const summary = await s.summarise({ zh: '考核汇总', en: 'Summary' });
+    const summary = await s.summarise();
     if (!summary.ok) throw new Error(JSON.stringify(summary));
     expect(summary.plan.rows.map((r) => r.unit.name).sort()).toEqual(['东河区', '青山区']);
     expect(port.workbook.charts).toHaveLength(1);
-    expect(port.workbook.active).toBe('考核汇总');
+    expect(port.workbook.active).toBe('排名');
+    // The chart takes the unit names and totals under the ranking's header row.
+    const ranking = port.workbook.sheets.find((x) => x.name === '排名')!;
+    expect(ranking.values[1]?.slice(2, 4).map((h) => String(h).split('\n')[0])).toEqual(['单位', '总分']);
+    expect(port.workbook.charts[0]?.dataAddress).toBe('C2:D4');
+    expect(port.workbook.sheets.map((x) => x.name)).toEqual(expect.arrayContaining(['排名', '等级', '差异']));
   });
 
   it('shows a blank template as an assessment sheet waiting to be filled', async () => {

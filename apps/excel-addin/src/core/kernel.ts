@@ -1,11 +1,11 @@
 // The Kernel over @kaohe/sheet and @kaohe/engine. Loaded lazily (dynamic import), so the
 // engine and codec are not in the pane's first load.
 import { compileRuleSet, scoreCohort, scoreUnit, type RuleSet, type UnitInput } from '@kaohe/engine';
-import { planWrites, SHEET_NAMES, type RangeWrite as CodecWrite } from '@kaohe/sheet';
+import { planWrites, scoreDifferences, SHEET_NAMES, type RangeWrite as CodecWrite, type Submission } from '@kaohe/sheet';
 import { actualName, groupSheets, hasMeta } from './kernel-grids.ts';
-import { fromResult, scoreDifferences } from './kernel-problems.ts';
+import { differenceProblems, fromResult } from './kernel-problems.ts';
 import { readGroup, ruleSetInfo, type GroupRead } from './kernel-read.ts';
-import { summaryPlan, SUMMARY_SHEET } from './kernel-summary.ts';
+import { summaryPlan, summarySheetNames } from './kernel-summary.ts';
 import { headerGuard } from './kernel-guard.ts';
 import { embeddedRuleSet } from './kernel-meta.ts';
 import type { Kernel, Outcome, Problem, ReviewedUnit, SheetState } from './kernel.types.ts';
@@ -24,6 +24,9 @@ function readOwn(snapshot: WorkbookSnapshot): Outcome<GroupRead> | null {
 
 const localWrites = (group: GroupRead['group'], writes: readonly CodecWrite[]): RangeWrite[] =>
   writes.map((w) => ({ sheet: actualName(group, w.sheet), address: w.address, values: w.values }));
+
+const submissions = (units: readonly GroupRead[]): Submission[] =>
+  units.map((u) => ({ unitId: u.read.unit.id, reported: u.read.reported, embeddedChecksum: u.read.embeddedChecksum }));
 
 function reviewerRules(snapshot: WorkbookSnapshot): Outcome<{ ruleSet: RuleSet; checksum: string }> {
   const meta = snapshot.sheets[SHEET_NAMES.meta];
@@ -71,7 +74,7 @@ export function createKernel(): Kernel {
     inspect(snapshot): SheetState {
       const sheet = snapshot.active.name;
       const read = readOwn(snapshot);
-      if (!read) return sheet === SUMMARY_SHEET ? { kind: 'summary', sheet, ruleSet: null } : { kind: 'no-assessment', sheet };
+      if (!read) return { kind: 'no-assessment', sheet };
       if (!read.ok) {
         const errors = read.problems.filter((p) => p.severity === 'error');
         const rules = reviewerRules(snapshot);
@@ -84,7 +87,7 @@ export function createKernel(): Kernel {
       }
       const { read: r } = read.value;
       const info = ruleSetInfo(r.ruleSet, r.embeddedChecksum);
-      if (sheet === SUMMARY_SHEET) return { kind: 'summary', sheet, ruleSet: info };
+      if (summarySheetNames(r.ruleSet).includes(sheet)) return { kind: 'summary', sheet, ruleSet: info };
       const scored = Object.values(r.reported.self).some((v) => v !== null);
       const filled = Object.values(r.unit.values).some((v) => v !== null && v !== undefined);
       return { kind: 'assessment', sheet, ruleSet: info, unit: { id: r.unit.id, name: r.unit.name }, status: scored ? 'scored' : filled ? 'filled' : 'blank' };
@@ -122,7 +125,11 @@ export function createKernel(): Kernel {
           reported: u.read.reported.self[totalKey] ?? null,
           result,
           rulesMatch: !u.read.rulesDiffer,
-          problems: [...u.problems, ...scoreDifferences(u.read.reported.self, result, u.read.map, u.group), ...fromResult(result, u.read, u.group, u.problems)],
+          problems: [
+            ...u.problems,
+            ...differenceProblems(scoreDifferences([result], submissions([u])), u.read.map, u.group),
+            ...fromResult(result, u.read, u.group, u.problems),
+          ],
         };
       });
       const writes = units.flatMap((u, i) => {
@@ -136,14 +143,14 @@ export function createKernel(): Kernel {
       return { ok: true, value: { units: reviewed, writes, unread: problems } };
     },
 
-    summarise(snapshot, grids, title) {
+    summarise(snapshot, grids) {
       const reviewer = reviewerRules(snapshot);
       if (!reviewer.ok) return reviewer;
       const { units, problems } = readCohort(snapshot, grids, reviewer.value.ruleSet);
       if (units.length === 0) return { ok: false, problems };
       const ruleSet = reviewer.value.ruleSet;
       const cohort = scoreCohort(compileRuleSet(ruleSet), units.map((u) => u.read.unit));
-      return { ok: true, value: summaryPlan(cohort, title, ruleSetInfo(ruleSet, '').title) };
+      return { ok: true, value: summaryPlan(cohort, ruleSet, submissions(units)) };
     },
   };
 }

@@ -90,7 +90,9 @@ export interface SummaryRow {
 
 export interface SummaryPlan {
   rows: SummaryRow[];
+  /** The ranking sheet, shown after writing; `sheets` are all the summary sheets (re)made. */
   sheet: string;
+  sheets: string[];
   writes: RangeWrite[];
   chart: ChartSpec;
 }
@@ -110,5 +112,5 @@ export interface Kernel {
   /** 审核: recompute returned units with the reviewer's rule set (from the snapshot's meta sheet). */
   review(snapshot: WorkbookSnapshot, grids: SheetGrid[]): Outcome<ReviewPlan>;
   /** 汇总: rank and grade the units, as a summary sheet with a chart. */
-  summarise(snapshot: WorkbookSnapshot, grids: SheetGrid[], title: Msg): Outcome<SummaryPlan>;
+  summarise(snapshot: WorkbookSnapshot, grids: SheetGrid[]): Outcome<SummaryPlan>;
 }

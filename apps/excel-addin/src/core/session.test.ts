@@ -42,7 +42,7 @@ describe('session round trips (Office port, counted)', () => {
 
     it(`summary over ${size}-indicator units: 3 syncs, chart on the summary sheet`, async () => {
       const { port, session, book } = officeSession(size);
-      const applied = await session.summarise({ zh: '汇总', en: 'Summary' });
+      const applied = await session.summarise();
       expect(applied.ok).toBe(true);
       expect(port.meter.count).toBe(3);
       expect(book.charts).toEqual(['汇总']);

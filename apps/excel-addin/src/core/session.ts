@@ -2,7 +2,6 @@
 // then (if it writes) re-checks the header and writes once: three round trips at most.
 import type {
   Kernel,
-  Msg,
   Outcome,
   Problem,
   ReviewPlan,
@@ -22,7 +21,7 @@ export interface Session {
   selfAssess(): Promise<Applied<ScoringPlan>>;
   importWorkbooks(files: readonly ArrayBuffer[]): Promise<string[]>;
   review(): Promise<Applied<ReviewPlan>>;
-  summarise(title: Msg): Promise<Applied<SummaryPlan>>;
+  summarise(): Promise<Applied<SummaryPlan>>;
   select(problem: Pick<Problem, 'sheet' | 'address'>): Promise<void>;
 }
 
@@ -72,12 +71,12 @@ export function createSession(port: WorkbookPort, kernel: Kernel): Session {
       const planned = kernel.review(snapshot, grids);
       return apply(port, planned, () => ({}), () => kernel.inspect(snapshot));
     },
-    async summarise(title) {
+    async summarise() {
       const snapshot = await read();
       const units = await port.readSheets(kernel.cohortSheets(snapshot));
-      const planned = kernel.summarise(snapshot, units, title);
+      const planned = kernel.summarise(snapshot, units);
       return apply(port, planned, (plan) => ({
-        replaceSheets: [{ name: plan.sheet, exists: snapshot.sheetNames.includes(plan.sheet) }],
+        replaceSheets: plan.sheets.map((name) => ({ name, exists: snapshot.sheetNames.includes(name) })),
         chart: plan.chart,
         activate: plan.sheet,
       }), (plan) => {

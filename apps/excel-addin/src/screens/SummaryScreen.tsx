@@ -29,8 +29,7 @@ export function SummaryScreen() {
   const [plan, setPlan] = useState<SummaryPlan | null>(null);
 
   const summarise = async () => {
-    const title = { zh: '考核汇总', en: 'Assessment summary' };
-    const applied = await pane.run((s) => s.summarise(title));
+    const applied = await pane.run((s) => s.summarise());
     if (applied?.ok) {
       setPlan(applied.plan);
       pane.setSheet(applied.sheet);

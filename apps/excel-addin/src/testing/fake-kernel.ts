@@ -80,6 +80,7 @@ export const fakeKernel: Kernel = {
       value: {
         rows,
         sheet: '汇总',
+        sheets: ['汇总'],
         writes: [{ sheet: '汇总', address: 'A1', values: rows.map((r) => [r.unit.name, r.total]) }],
         chart: { sheet: '汇总', dataAddress: `A1:B${rows.length}`, title: '排名', anchor: 'D2' },
       },
