@@ -39,3 +39,9 @@ export function listOf(def: InputDef): string[] | undefined {
 /** "符合政策生育率(%)": the label an official reads for an input. */
 export const inputCaption = (def: InputDef): string =>
   ['yesno', 'choice', 'text', 'number', 'count'].includes(def.unit) ? zh(def.label) : `${zh(def.label)}(${unitDisplay(def.unit)})`;
+
+/** "2012年度…考核": the year is prefixed unless the title already names it. */
+export const sheetTitle = (ruleSet: { year: number; title: Text }): string => {
+  const t = zh(ruleSet.title);
+  return t.includes(String(ruleSet.year)) ? t : `${ruleSet.year}年度${t}`;
+};

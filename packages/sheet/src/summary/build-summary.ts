@@ -4,7 +4,7 @@ import type { CohortResult, IndicatorResult, RuleSet } from '@kaohe/engine';
 import { ruleSetChecksum } from '../checksum.ts';
 import { ROW_KEYS, SANCTION_LEVELS } from '../labels.ts';
 import type { CellValue, SheetLayout } from '../types.ts';
-import { zh } from '../units.ts';
+import { sheetTitle, zh } from '../units.ts';
 import { checksumRows, scoreDifferences, type Submission } from './differences.ts';
 import { num, table } from './table.ts';
 
@@ -22,7 +22,7 @@ export interface Summary {
 const yes = (b: boolean): string => (b ? '是' : '否');
 
 export function buildSummary(cohort: CohortResult, ruleSet: RuleSet, options: SummaryOptions = {}): Summary {
-  const title = `${ruleSet.year}年度${zh(ruleSet.title)}`;
+  const title = sheetTitle(ruleSet);
   const units = cohort.units;
   const ranking = table('排名', `${title} 考核结果排名`, [
     { header: '名次\nRank', width: 7 },

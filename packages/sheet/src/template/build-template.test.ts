@@ -19,6 +19,7 @@ describe('buildTemplate', () => {
     const row = (key: string) => scoring?.values[t.map.scoring.rows.find((r) => r.key === key)?.row ?? -1];
     expect(row('一.1')?.slice(0, 5)).toEqual(['一.1', '符合政策生育率', '符合政策生育率达到92%,每低1个百分点扣0.5分', 4, '符合政策生育率(%)\n政策外生育']);
     expect(row('合计')?.[3]).toBe(25);
+    expect(scoring?.values[0]?.[0]).toBe('2012年度人口和计划生育目标管理责任制考核');
   });
 
   it('puts issuer, unit, year, rule set, edition and checksum in the header', () => {

@@ -5,7 +5,7 @@
 import type { CompiledRuleSet, RuleSet } from '@kaohe/engine';
 import { DATA_COLUMNS, SOURCE_LABELS, twoLines } from '../labels.ts';
 import type { DataColumn, SheetLayout, SheetMap } from '../types.ts';
-import { formatOf, listOf, unitDisplay, zh } from '../units.ts';
+import { formatOf, listOf, sheetTitle, unitDisplay, zh } from '../units.ts';
 import { GridBuilder } from './grid-builder.ts';
 
 const COL = Object.fromEntries(DATA_COLUMNS.map((c, i) => [c.key, i])) as Record<DataColumn, number>;
@@ -18,7 +18,7 @@ export function buildDataSheet(
 ): { layout: SheetLayout; map: SheetMap['data'] } {
   const g = new GridBuilder(DATA_COLUMNS.length);
   const last = DATA_COLUMNS.length - 1;
-  const title = g.addRow([`${ruleSet.year}年度${zh(ruleSet.title)} 基础数据表`]);
+  const title = g.addRow([`${sheetTitle(ruleSet)} 基础数据表`]);
   g.merge(title, 0, title, last);
   g.hint({ row: title, col: 0, kind: 'title' });
   const sub = g.addRow([unitName ? `被考核单位:${unitName}` : '被考核单位:见考核评分表']);

@@ -3,7 +3,7 @@
 import { fmt, type CompiledRuleSet, type CIndicator, type Msg, type RuleSet } from '@kaohe/engine';
 import { HEADER_FIELDS, ROW_KEYS, SANCTION_LEVELS, SCORING_COLUMNS, twoLines } from '../labels.ts';
 import type { HeaderField, RowKind, ScoringColumn, SheetLayout, SheetMap } from '../types.ts';
-import { inputCaption, zh } from '../units.ts';
+import { inputCaption, sheetTitle, zh } from '../units.ts';
 import { GridBuilder } from './grid-builder.ts';
 
 export interface UnitIdentity {
@@ -29,7 +29,7 @@ export function buildScoringSheet(
   const last = SCORING_COLUMNS.length - 1;
   const header: SheetMap['scoring']['header'] = {};
 
-  const title = g.addRow([`${ruleSet.year}年度${zh(ruleSet.title)}`]);
+  const title = g.addRow([sheetTitle(ruleSet)]);
   g.merge(title, 0, title, last);
   g.hint({ row: title, col: 0, kind: 'title' });
 
