@@ -30,6 +30,7 @@ describe('main', () => {
     const zh = capture();
     expect(await main(['--help'], zh.streams)).toBe(0);
     expect(zh.out()).toContain('校验规则集');
+    expect(zh.out()).toContain('显示帮助');
     const en = capture();
     expect(await main(['validate', '--help', '--lang', 'en'], en.streams)).toBe(0);
     expect(en.out()).toContain('rule set JSON file');
@@ -40,6 +41,15 @@ describe('main', () => {
     expect(await main(['validate', '--json'], io.streams)).toBe(2);
     expect(JSON.parse(io.out())).toMatchObject({ ok: false, error: { code: 'usage', exitCode: 2 } });
     expect(io.err()).toContain('用法错误');
+  });
+
+  it('no command: help on stderr, usage exit 2; --version prints the package version', async () => {
+    const none = capture();
+    expect(await main([], none.streams)).toBe(2);
+    expect(none.err()).toContain('请指定一个命令');
+    const v = capture();
+    expect(await main(['--version'], v.streams)).toBe(0);
+    expect(v.out().trim()).toMatch(/^\d+\.\d+\.\d+/);
   });
 
   it('rejects an unknown --lang', async () => {

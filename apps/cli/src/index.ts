@@ -70,7 +70,7 @@ export async function main(argv: readonly string[], streams: Streams = processSt
   } catch (e) {
     if (e instanceof CommanderError) {
       if (e.exitCode === 0) return EXIT.ok;
-      const detail = e.message.replace(/^error: /, '');
+      const detail = e.code === 'commander.help' ? out.text(common.noCommand) : e.message.replace(/^error: /, '');
       const command = e.code === 'commander.unknownCommand' ? undefined : argv.find((a) => !a.startsWith('-'));
       const usage = new CliError('usage', common.usage(detail), [
         { code: e.code, where: 'argv', message: common.seeHelp(command ? `${command} ` : '') },

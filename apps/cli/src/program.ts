@@ -1,6 +1,7 @@
 // The command tree: commander definitions only. Each action loads its command folder on
 // demand (so `kaohe validate` never loads the workbook stack), hands it the parsed arguments
 // and returns the command's status through `onStatus`.
+import { createRequire } from 'node:module';
 import { Command, Option } from 'commander';
 import type { Msg } from '@kaohe/engine';
 import type { CommandStatus } from './errors.ts';
@@ -13,6 +14,11 @@ import type { ReviewOptions } from './commands/review/review.ts';
 import type { ScoreOptions } from './commands/score/score.ts';
 import type { TemplateOptions } from './commands/template/template.ts';
 
+/** The package's own version, read at run time (from src/ or dist/ alike). */
+function version(): string {
+  return (createRequire(import.meta.url)('../package.json') as { version: string }).version;
+}
+
 interface CommonOptions {
   json?: boolean;
   lang?: string;
@@ -24,6 +30,9 @@ export function buildProgram(streams: Streams, lang: Lang, onStatus: (status: Co
   const t = (msg: Msg): string => pick(msg, lang);
   const program = new Command('kaohe')
     .description(t(help.program))
+    .version(version(), '-V, --version', t(help.version))
+    .helpOption('-h, --help', t(help.help))
+    .helpCommand('help [command]', t(help.help))
     .exitOverride()
     .showHelpAfterError(false)
     .configureOutput({ writeOut: streams.stdout, writeErr: streams.stderr, outputError: () => undefined });
@@ -34,6 +43,7 @@ export function buildProgram(streams: Streams, lang: Lang, onStatus: (status: Co
       .description(t(description))
       .option('--json', t(help.json))
       .addOption(new Option('--lang <lang>', t(help.lang)).choices(LANGS).default('zh'))
+      .helpOption('-h, --help', t(help.help))
       .exitOverride()
       .configureOutput({ writeOut: streams.stdout, writeErr: streams.stderr, outputError: () => undefined });
 

@@ -19,6 +19,7 @@ export const common = {
     en: `Cannot write ${file}: ${why} (nothing was written)`,
   }),
   usage: (detail: string): Msg => ({ zh: `用法错误:${detail}`, en: `Usage error: ${detail}` }),
+  noCommand: { zh: '请指定一个命令', en: 'no command given' } satisfies Msg,
   seeHelp: (command: string): Msg => ({
     zh: `运行 kaohe ${command}--help 查看用法`,
     en: `Run kaohe ${command}--help for usage`,

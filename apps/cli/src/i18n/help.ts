@@ -6,6 +6,8 @@ export const help = {
     zh: '考核:校验规则集,生成考核表,计分与复核汇总',
     en: 'Kaohe: validate rule sets, make assessment sheets, score and review them',
   },
+  help: { zh: '显示帮助', en: 'show help' },
+  version: { zh: '显示版本号', en: 'show the version' },
   json: { zh: '在标准输出输出机器可读的 JSON(仅此一项)', en: 'print machine-readable JSON on stdout (and nothing else)' },
   lang: { zh: '界面语言:zh(默认)或 en', en: 'interface language: zh (default) or en' },
   validate: { zh: '校验规则集,列出每个问题的代码、位置和说明', en: 'check a rule set: every issue with its code, path and message' },

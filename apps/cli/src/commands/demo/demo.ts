@@ -35,7 +35,8 @@ export async function runDemo(options: DemoOptions, out: Output): Promise<Comman
     { path: join(outDir, DEMO_SUMMARY), shown: join(shownDir, DEMO_SUMMARY), data: await encodeSummary(run.review.summary) },
   ]);
 
-  const ranking = printReview(run.review, loaded.ruleSet, out);
+  const heading = demoText.heading(out.text(msgOf(loaded.ruleSet.title)), units.length);
+  const ranking = printReview(run.review, loaded.ruleSet, out, heading);
   out.line('');
   out.line(demoText.outDir(shownDir));
   out.result({

@@ -1,5 +1,5 @@
 // A review for a person: the ranking, the grade counts, then every finding.
-import { msgOf, type RuleSet } from '@kaohe/engine';
+import { msgOf, type Msg, type RuleSet } from '@kaohe/engine';
 import { reviewText } from '../../i18n/review.ts';
 import { scoreText } from '../../i18n/score.ts';
 import type { Output } from '../../io/output.ts';
@@ -20,9 +20,9 @@ export function findingsOf(review: Review): ReviewFindings {
   };
 }
 
-export function printReview(review: Review, ruleSet: RuleSet, out: Output): RankingRow[] {
+export function printReview(review: Review, ruleSet: RuleSet, out: Output, heading?: Msg): RankingRow[] {
   const rows = rankingRows(review.cohort);
-  out.line(reviewText.heading(out.text(msgOf(ruleSet.title)), rows.length));
+  out.line(heading ?? reviewText.heading(out.text(msgOf(ruleSet.title)), rows.length));
   out.line('');
   out.line(formatRanking(rows, out));
   const grades = formatGrades(review.cohort, out);
