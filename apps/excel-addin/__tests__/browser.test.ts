@@ -82,7 +82,7 @@ describe('task pane in a browser (standalone mode)', () => {
     await page.getByRole('list', { name: '缺少数据' }).waitFor();
     await page.getByRole('list', { name: '缺少佐证材料' }).waitFor();
     await page.getByRole('list', { name: '数值含糊' }).waitFor();
-    await page.getByText('已评分', { exact: true }).waitFor();
+    await page.getByText('已自评', { exact: true }).waitFor();
     await shot('2-scored');
   }, 30_000);
 

@@ -48,7 +48,7 @@ describe('task pane', () => {
     const port = await renderPane(workbook());
     fireEvent.click(await screen.findByRole('button', { name: '评分并写回' }));
     await waitFor(() => expect(screen.getByTestId('total').textContent).toBe('10'));
-    expect(screen.getByText('已评分')).toBeTruthy();
+    expect(screen.getByText('已自评')).toBeTruthy();
     expect(port.workbook.sheets[0]?.values[1]?.[4]).toBe('scored');
     expect(screen.getByText('一.2 缺少数据')).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: '定位到 单位!D4' }));

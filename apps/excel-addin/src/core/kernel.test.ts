@@ -133,4 +133,12 @@ describe('kernel over @kaohe/sheet and @kaohe/engine', () => {
     [moved[itemRow], moved[itemRow + 1]] = [moved[itemRow + 1]!, moved[itemRow]!];
     expect(guard.holds(moved)).toBe(false);
   });
+
+  it('reads a sheet with review scores written as reviewed', async () => {
+    const { session: s } = session(asGrids(filledTemplate(ruleSet, dhq!)));
+    expect(await s.inspect()).toMatchObject({ status: 'filled' });
+    const reviewed = await s.review();
+    expect(reviewed.ok && reviewed.plan.units.map((u) => u.unit.name)).toEqual(['东河区']);
+    expect(await s.inspect()).toMatchObject({ kind: 'assessment', status: 'reviewed' });
+  });
 });

@@ -88,9 +88,9 @@ export function createKernel(): Kernel {
       const { read: r } = read.value;
       const info = ruleSetInfo(r.ruleSet, r.embeddedChecksum);
       if (summarySheetNames(r.ruleSet).includes(sheet)) return { kind: 'summary', sheet, ruleSet: info };
-      const scored = Object.values(r.reported.self).some((v) => v !== null);
-      const filled = Object.values(r.unit.values).some((v) => v !== null && v !== undefined);
-      return { kind: 'assessment', sheet, ruleSet: info, unit: { id: r.unit.id, name: r.unit.name }, status: scored ? 'scored' : filled ? 'filled' : 'blank' };
+      const any = (record: Record<string, unknown>) => Object.values(record).some((v) => v !== null && v !== undefined);
+      const status = any(r.reported.review) ? 'reviewed' : any(r.reported.self) ? 'scored' : any(r.unit.values) ? 'filled' : 'blank';
+      return { kind: 'assessment', sheet, ruleSet: info, unit: { id: r.unit.id, name: r.unit.name }, status };
     },
 
     selfAssess(snapshot) {

@@ -49,8 +49,8 @@ export type SheetState =
       sheet: string;
       ruleSet: RuleSetInfo;
       unit: UnitRef;
-      /** blank: nothing filled in; filled: figures, no scores; scored: scores written. */
-      status: 'blank' | 'filled' | 'scored';
+      /** blank: nothing filled in; filled: figures, no scores; scored: self-assessed; reviewed: review scores in. */
+      status: 'blank' | 'filled' | 'scored' | 'reviewed';
     }
   | { kind: 'summary'; sheet: string; ruleSet: RuleSetInfo | null };
 

@@ -27,7 +27,8 @@ export const en: Catalogue = {
     status: 'Status',
     statusBlank: 'not filled in',
     statusFilled: 'filled in, not scored',
-    statusScored: 'scored',
+    statusScored: 'self-assessed',
+    statusReviewed: 'reviewed',
     refresh: 'Read again',
   },
   self: {

@@ -26,7 +26,8 @@ export const zhCN = {
     status: '状态',
     statusBlank: '未填报',
     statusFilled: '已填报,未评分',
-    statusScored: '已评分',
+    statusScored: '已自评',
+    statusReviewed: '已审核',
     refresh: '重新读取',
   },
   self: {

@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { pick } from '../../i18n/msg.ts';
 import type { SheetCardField, SheetCardProps, SheetCardState } from './SheetCard.types.ts';
 
-const STATUS = { blank: 'sheet.statusBlank', filled: 'sheet.statusFilled', scored: 'sheet.statusScored' } as const;
+const STATUS = { blank: 'sheet.statusBlank', filled: 'sheet.statusFilled', scored: 'sheet.statusScored', reviewed: 'sheet.statusReviewed' } as const;
 
 export function useSheetCard(props: SheetCardProps): SheetCardState {
   const { t, i18n } = useTranslation();
