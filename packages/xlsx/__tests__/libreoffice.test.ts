@@ -8,8 +8,8 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { compileRuleSet, scoreUnit } from '@kaohe/engine';
-import { planWrites, readSheet, type SheetGrid } from '@kaohe/sheet';
-import { fillWorkbook, filled, ruleSet, template } from '../src/__tests__/fixture.ts';
+import { buildTemplate, planWrites, readSheet, type SheetGrid } from '@kaohe/sheet';
+import { fillWorkbook, filled, fixtureInput, ruleSet, template } from '../src/__tests__/fixture.ts';
 import { applyWrites, readWorkbook, writeTemplateWorkbook } from '../src/index.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'kaohe-lo-'));
@@ -57,8 +57,11 @@ beforeAll(async () => {
   scoredTotal = result.total;
   scoredItem = result.sections[0]?.items[0]?.score;
   writeFileSync(file('scored.xlsx'), await applyWrites(filledBytes, planWrites(read.value.map, result, 'review')));
-  // One LibreOffice start for the three round trips, one for the CSV export of every sheet.
-  soffice(['--convert-to', 'xlsx', '--outdir', out, file('template.xlsx'), file('filled.xlsx'), file('scored.xlsx')]);
+  // Rules longer than one cell holds (32,767 characters): the meta sheet carries them in chunks.
+  const long = buildTemplate(ruleSet({ ...fixtureInput, notes: ['注'.repeat(40_000)] }), { id: 'kdq', name: '昆都仑区' });
+  writeFileSync(file('long.xlsx'), await writeTemplateWorkbook(long));
+  // One LibreOffice start for the four round trips, one for the CSV export of every sheet.
+  soffice(['--convert-to', 'xlsx', '--outdir', out, file('template.xlsx'), file('filled.xlsx'), file('scored.xlsx'), file('long.xlsx')]);
   soffice(['--convert-to', 'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1', '--outdir', out, file('template.xlsx')]);
 }, 120_000);
 
@@ -92,6 +95,12 @@ describe('LibreOffice interop', () => {
     expect(r.value.unit.values).toEqual({ policy_rate: '91.2', birth_rate: '7.5', group: true, illegal: null, pop: '50000', petitions: '1', award: true });
     expect(r.value.unit.evidence).toEqual({ group: '会议纪要' });
     expect(r.warnings.filter((w) => w.code !== 'meta-not-very-hidden')).toEqual([]);
+  });
+
+  it('keeps rules chunked over several cells through a LibreOffice round trip', async () => {
+    const r = readSheet((await readWorkbook(bytesOf(join(out, 'long.xlsx')))).sheets);
+    if (!r.ok) throw new Error(JSON.stringify(r.issues));
+    expect(r.value.ruleSet.notes).toEqual(['注'.repeat(40_000)]);
   });
 
   it('keeps written scores through a LibreOffice round trip', async () => {
