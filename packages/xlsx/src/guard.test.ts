@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
 import { strToU8, zipSync } from 'fflate';
+import XlsxPopulate from 'xlsx-populate';
 import { describe, expect, it } from 'vitest';
 import { template } from './__tests__/fixture.ts';
 import { XlsxError, type XlsxErrorCode } from './errors.ts';
@@ -56,6 +57,10 @@ describe('readWorkbook refuses unsafe or foreign files with a typed, bilingual e
   });
 
   it('a password-protected workbook (encrypted OLE) and an old .xls', async () => {
+    // A real one, encrypted by xlsx-populate (ECMA-376 agile encryption), as Excel writes them.
+    const wb = await XlsxPopulate.fromBlankAsync();
+    wb.sheet(0).cell('A1').value('保密');
+    await expectCode(new Uint8Array(await wb.outputAsync({ password: '123456' })), 'encrypted');
     await expectCode(ole('EncryptionInfo'), 'encrypted');
     await expectCode(ole('Workbook'), 'legacy-xls');
   });
