@@ -46,6 +46,7 @@ export function summaryPlan(cohort: CohortResult, ruleSet: RuleSet, submissions:
     sheet: ranking.name,
     sheets: summary.sheets.map((s) => s.name),
     writes: summary.sheets.map(writeOf),
+    layouts: summary.sheets.map((s) => ({ sheet: s.name, widths: s.widths, wrap: s.wrap, freezeRows: s.freeze?.rows ?? 0 })),
     chart: {
       sheet: ranking.name,
       dataAddress: a1Range(1, unitCol, 1 + Math.max(cohort.units.length, 1), totalCol),

@@ -2,7 +2,7 @@
 // (core/kernel.ts) composes @kaohe/sheet (grid codec) and @kaohe/engine (scoring); screens and
 // tests depend only on this interface, so they do not care how a grid becomes a score.
 import type { Msg, SanctionResult, UnitResult } from '@kaohe/engine';
-import type { ChartSpec, HeaderGuard, RangeWrite, SheetGrid, WorkbookSnapshot } from './workbook-port.ts';
+import type { ChartSpec, HeaderGuard, RangeWrite, SheetGrid, SheetLook, WorkbookSnapshot } from './workbook-port.ts';
 
 export type { Msg, SanctionResult, UnitResult };
 
@@ -95,6 +95,7 @@ export interface SummaryPlan {
   sheets: string[];
   writes: RangeWrite[];
   chart: ChartSpec;
+  layouts: SheetLook[];
 }
 
 export type Outcome<T> = { ok: true; value: T } | { ok: false; problems: Problem[] };

@@ -78,6 +78,7 @@ export function createSession(port: WorkbookPort, kernel: Kernel): Session {
       return apply(port, planned, (plan) => ({
         replaceSheets: plan.sheets.map((name) => ({ name, exists: snapshot.sheetNames.includes(name) })),
         chart: plan.chart,
+        layouts: plan.layouts,
         activate: plan.sheet,
       }), (plan) => {
         const before = kernel.inspect(snapshot);

@@ -59,12 +59,21 @@ export interface ChartSpec {
   anchor: string;
 }
 
+export interface SheetLook {
+  sheet: string;
+  widths: number[];
+  wrap: number[];
+  freezeRows: number;
+}
+
 export interface WriteRequest {
   guard?: HeaderGuard;
   /** Sheets to (re)create before writing; `exists` (known from the read) says to delete it first. */
   replaceSheets?: { name: string; exists: boolean }[];
   writes: RangeWrite[];
   chart?: ChartSpec;
+  /** Column widths (in characters), wrapped columns and frozen rows of sheets made here. */
+  layouts?: SheetLook[];
   /** Sheet to show after writing. */
   activate?: string;
 }

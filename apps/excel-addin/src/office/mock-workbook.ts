@@ -39,6 +39,7 @@ export function mockWorkbook(sheets: MockSheet[], activeName: string): MockWorkb
     },
     activate() {},
     delete() {},
+    freezePanes: { freezeRows() {} },
     charts: {
       chart: { title: { text: '' }, legend: { visible: true }, setPosition() {} },
       add(this: { chart: unknown }) {
@@ -46,13 +47,14 @@ export function mockWorkbook(sheets: MockSheet[], activeName: string): MockWorkb
         return this.chart;
       },
     },
-    range: { values: [], numberFormat: [], select() {} },
+    range: { values: [], numberFormat: [], format: { columnWidth: 0, wrapText: false }, select() {} },
     getRange(this: { range: Record<string, unknown> }, address: string) {
-      const [from, to] = address.split(':').map(parseCell);
       const source = guardValues ?? office(s.values);
-      const block = source
-        .slice(from?.row, (to ?? from)!.row + 1)
-        .map((row) => row.slice(from?.col, (to ?? from)!.col + 1));
+      // Whole columns ("C:C", for widths) carry no values here.
+      const [from, to] = /^[A-Z]+:[A-Z]+$/.test(address) ? [] : address.split(':').map(parseCell);
+      const block = from
+        ? source.slice(from.row, (to ?? from).row + 1).map((row) => row.slice(from.col, (to ?? from).col + 1))
+        : [];
       // The mock's own setter: the values are there again only after load and sync.
       (this.range['setValue'] as (key: string, value: unknown) => void).call(this.range, 'values', block);
       // Capture assignments: the write under test sets .values on the range it asked for.

@@ -83,6 +83,7 @@ export const fakeKernel: Kernel = {
         sheets: ['汇总'],
         writes: [{ sheet: '汇总', address: 'A1', values: rows.map((r) => [r.unit.name, r.total]) }],
         chart: { sheet: '汇总', dataAddress: `A1:B${rows.length}`, title: '排名', anchor: 'D2' },
+        layouts: [{ sheet: '汇总', widths: [12, 8], wrap: [0], freezeRows: 1 }],
       },
     };
   },
