@@ -68,6 +68,18 @@ describe.concurrent('kaohe template', () => {
     expect(await files()).not.toContain('two.xlsx');
   });
 
+  it('exit 3 for a malformed rule set, listing its errors by path, nothing written', async () => {
+    const rules = JSON.parse(await readFile(join(d.dir, d.rules), 'utf8')) as { sections: { points: unknown }[] };
+    rules.sections[0]!.points = null;
+    await writeFile(join(d.dir, 'malformed.json'), JSON.stringify(rules));
+    const run = await runCli(['template', 'malformed.json', '--unit', '九原区', '--out', 'malformed-out'], d.dir);
+    expect(run.code).toBe(3);
+    expect(run.stderr).toContain('规则集 malformed.json 有');
+    expect(run.stderr).toContain('sections[0].points [missing-number]');
+    expect(looksClean(run.stderr)).toBe(true);
+    expect(await files()).not.toContain('malformed-out');
+  });
+
   it('exit 4 when the output cannot be written, and nothing is left behind', async () => {
     await writeFile(join(d.dir, 'a-file'), 'not a folder');
     const run = await runCli(['template', d.rules, '--unit', '九原区', '--out', 'a-file/sub', '--lang', 'en'], d.dir);
