@@ -8,6 +8,9 @@ export { LAYOUT_VERSION, META_CHUNK, SHEET_NAMES, DATA_COLUMNS, SCORING_COLUMNS 
 export { FILLS, NUMBER_FORMATS } from './formats.ts';
 export type { SheetIssueCode } from './messages.ts';
 export { buildTemplate, type TemplateOptions } from './template/build-template.ts';
+export type { Prefill } from './template/data-sheet.ts';
+export { cellOf } from './template/cell-of.ts';
+export { templateGrids } from './template/template-grids.ts';
 export type { UnitIdentity } from './template/scoring-sheet.ts';
 export { parseInput } from './read/parse-input.ts';
 export { numberText, isPercentFormat } from './read/number-text.ts';

@@ -3,13 +3,15 @@ import { compileRuleSet, type RuleSet } from '@kaohe/engine';
 import { canonicalRuleSet, sha256Hex } from '../checksum.ts';
 import { SHEET_NAMES } from '../labels.ts';
 import type { Template } from '../types.ts';
-import { buildDataSheet } from './data-sheet.ts';
+import { buildDataSheet, type Prefill } from './data-sheet.ts';
 import { buildMetaSheet } from './meta-sheet.ts';
 import { buildScoringSheet, type UnitIdentity } from './scoring-sheet.ts';
 
 export interface TemplateOptions {
   /** Sheet names; the defaults are 考核评分, 基础数据 and kaohe_meta. */
   sheetNames?: Partial<Record<'scoring' | 'data' | 'meta', string>>;
+  /** Figures filled in before the sheet goes out (assigned targets are then locked). */
+  prefill?: Prefill;
 }
 
 /**
@@ -22,7 +24,7 @@ export function buildTemplate(ruleSet: RuleSet, unit?: UnitIdentity, options: Te
   const json = canonicalRuleSet(ruleSet);
   const checksum = sha256Hex(json);
   const scoring = buildScoringSheet(names.scoring, ruleSet, compiled, unit, checksum);
-  const data = buildDataSheet(names.data, ruleSet, compiled, unit?.name);
+  const data = buildDataSheet(names.data, ruleSet, compiled, unit?.name, options.prefill);
   const meta = buildMetaSheet(
     names.meta,
     { ruleSetId: ruleSet.id, edition: ruleSet.edition, checksum, scoringSheet: names.scoring, dataSheet: names.data },

@@ -2,7 +2,8 @@
 // last year's figure, the evidence and which items use it. One row per input (rather than
 // one column per input) keeps the sheet printable on A4 whatever the number of inputs, and
 // is the shape of the 基础数据表 officials already attach to their assessment forms.
-import type { CompiledRuleSet, RuleSet } from '@kaohe/engine';
+import type { CompiledRuleSet, InputValue, RuleSet } from '@kaohe/engine';
+import { cellOf } from './cell-of.ts';
 import { DATA_COLUMNS, SOURCE_LABELS, twoLines } from '../labels.ts';
 import type { DataColumn, SheetLayout, SheetMap } from '../types.ts';
 import { formatOf, listOf, sheetTitle, unitDisplay, zh } from '../units.ts';
@@ -10,11 +11,20 @@ import { GridBuilder } from './grid-builder.ts';
 
 const COL = Object.fromEntries(DATA_COLUMNS.map((c, i) => [c.key, i])) as Record<DataColumn, number>;
 
+/** Figures the assessing level fills in before sending the sheet out. */
+export interface Prefill {
+  /** By input id: 责任指标 (source assigned: then locked), or any figure already known. */
+  values?: Record<string, InputValue>;
+  /** By input id: last year's figures for the 上年数据 column. */
+  previous?: Record<string, InputValue>;
+}
+
 export function buildDataSheet(
   name: string,
   ruleSet: RuleSet,
   compiled: CompiledRuleSet,
   unitName: string | undefined,
+  prefill: Prefill = {},
 ): { layout: SheetLayout; map: SheetMap['data'] } {
   const g = new GridBuilder(DATA_COLUMNS.length);
   const last = DATA_COLUMNS.length - 1;
@@ -48,7 +58,12 @@ export function buildDataSheet(
     for (const col of [COL.id, COL.label, COL.unit, COL.source, COL.usedBy]) g.hint({ row, col, kind: 'item' });
     const format = formatOf(def.unit);
     const list = listOf(def);
-    g.hint({ row, col: COL.value, kind: 'input', format, required: def.blankMeans === undefined, ...(list ? { list } : {}) });
+    const given = prefill.values?.[def.id];
+    g.set(row, COL.value, cellOf(def, given));
+    g.set(row, COL.previous, cellOf(def, prefill.previous?.[def.id]));
+    // A target the assessing level set is not the unit's to change.
+    const locked = def.source === 'assigned' && given !== undefined && given !== null;
+    g.hint({ row, col: COL.value, kind: locked ? 'value' : 'input', format, required: def.blankMeans === undefined, ...(list && !locked ? { list } : {}) });
     g.hint({ row, col: COL.previous, kind: 'input', format, ...(list ? { list } : {}) });
     g.hint({ row, col: COL.evidence, kind: 'input', format: 'text', required: def.evidence });
     g.hint({ row, col: COL.note, kind: 'input', format: 'text' });
