@@ -1,2 +1,2 @@
 export * as exact from './exact.ts';
-export { q, fmt, fmtFixed, round, type Q } from './exact.ts';
+export { q, tryQ, fmt, fmtFixed, round, type Q } from './exact.ts';
