@@ -66,6 +66,27 @@ describe('writeTemplateWorkbook', () => {
   });
 });
 
+describe('writeTemplateWorkbook with prefilled figures', () => {
+  it('keeps a locked assigned target in its percent format, reading back exactly', async () => {
+    const { buildTemplate } = await import('@kaohe/sheet');
+    const { fixtureInput, ruleSet } = await import('./__tests__/fixture.ts');
+    const rs = ruleSet({ ...fixtureInput, inputs: fixtureInput.inputs.map((i) => (i.id === 'policy_rate' ? { ...i, source: 'assigned' as const } : i)) });
+    const pt = buildTemplate(rs, { id: 'kdq', name: '昆都仑区' }, { prefill: { values: { policy_rate: '92.5' }, previous: { birth_rate: '7.85' } } });
+    const out = await writeTemplateWorkbook(pt);
+    const r = readSheet((await readWorkbook(out)).sheets);
+    if (!r.ok) throw new Error(JSON.stringify(r.issues));
+    expect(r.value.unit.values.policy_rate).toBe('92.5');
+    expect(r.value.previous).toEqual({ birth_rate: '7.85' });
+    expect(r.warnings.filter((w) => w.code !== 'blank-input')).toEqual([]);
+    const x = new ExcelJS.Workbook();
+    await x.xlsx.load(out as unknown as ArrayBuffer);
+    const row = (pt.map.data.rows.find((d) => d.id === 'policy_rate')?.row ?? 0) + 1;
+    const cell = x.getWorksheet('基础数据')?.getCell(row, pt.map.data.columns.value + 1);
+    expect(cell?.numFmt).toBe('0.00%');
+    expect(cell?.protection?.locked).not.toBe(false);
+  });
+});
+
 describe('writeTemplateWorkbook with summary sheets', () => {
   it('writes any sheet layouts, unprotected when asked', async () => {
     const { buildSummary } = await import('@kaohe/sheet');

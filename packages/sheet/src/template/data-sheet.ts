@@ -63,7 +63,7 @@ export function buildDataSheet(
     g.set(row, COL.previous, cellOf(def, prefill.previous?.[def.id]));
     // A target the assessing level set is not the unit's to change.
     const locked = def.source === 'assigned' && given !== undefined && given !== null;
-    g.hint({ row, col: COL.value, kind: locked ? 'value' : 'input', format, required: def.blankMeans === undefined, ...(list && !locked ? { list } : {}) });
+    g.hint({ row, col: COL.value, kind: locked ? 'item' : 'input', format, required: def.blankMeans === undefined, ...(list && !locked ? { list } : {}) });
     g.hint({ row, col: COL.previous, kind: 'input', format, ...(list ? { list } : {}) });
     g.hint({ row, col: COL.evidence, kind: 'input', format: 'text', required: def.evidence });
     g.hint({ row, col: COL.note, kind: 'input', format: 'text' });

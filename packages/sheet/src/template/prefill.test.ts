@@ -26,7 +26,7 @@ describe('prefilled templates', () => {
   it('locks an assigned target and leaves the unit’s own figures to fill', () => {
     const data = t.sheets[1];
     const hint = (id: string) => data?.cells.find((c) => c.row === t.map.data.rows.find((x) => x.id === id)?.row && c.col === t.map.data.columns.value);
-    expect(hint('policy_rate')?.kind).toBe('value');
+    expect(hint('policy_rate')?.kind).toBe('item');
     expect(hint('pop')?.kind).toBe('input');
     expect(hint('birth_rate')?.kind).toBe('input');
   });
