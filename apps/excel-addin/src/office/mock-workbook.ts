@@ -22,7 +22,13 @@ export interface MockWorkbook {
 
 const office = (values: Cell[][]) => values.map((row) => row.map((v) => (v === null ? '' : v)));
 
-export function mockWorkbook(sheets: MockSheet[], activeName: string): MockWorkbook {
+export interface MockOptions {
+  /** A range asked of a missing sheet fails the batch with ItemNotFound (instead of a null object). */
+  missingSheetRangeFails?: boolean;
+}
+
+export function mockWorkbook(sheets: MockSheet[], activeName: string, options: MockOptions = {}): MockWorkbook {
+  let notFound = false;
   const writes: [string, string, unknown[][]][] = [];
   const charts: string[] = [];
   let guardValues: Cell[][] | null = null;
@@ -74,7 +80,14 @@ export function mockWorkbook(sheets: MockSheet[], activeName: string): MockWorkb
       workbook: {
         worksheets: {
           ...bySheet,
-          nothing: { name: '', used: { values: [], numberFormat: [], rowIndex: 0, columnIndex: 0 }, getUsedRangeOrNullObject() { return this.used; } },
+          nothing: {
+            name: '',
+            used: { values: [], numberFormat: [], rowIndex: 0, columnIndex: 0 },
+            getUsedRangeOrNullObject() {
+              if (options.missingSheetRangeFails) notFound = true;
+              return this.used;
+            },
+          },
           load() { itemsState = 'loaded'; },
           getActiveWorksheet() { return (this as Record<string, unknown>)[activeName]; },
           getItem(name: string) { return (this as Record<string, unknown>)[name]; },
@@ -99,6 +112,11 @@ export function mockWorkbook(sheets: MockSheet[], activeName: string): MockWorkb
   const context = root.context;
   const sync = context.sync.bind(context);
   context.sync = async () => {
+    if (notFound) {
+      notFound = false;
+      itemsState = 'unloaded';
+      throw new Error('RichApi.Error: ItemNotFound: The requested resource doesn\'t exist.');
+    }
     if (itemsState === 'loaded') itemsState = 'synced';
     await sync();
   };

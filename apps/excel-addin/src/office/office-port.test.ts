@@ -44,6 +44,15 @@ describe('office port', () => {
     expect(snap.sheets).toEqual({ _kaohe: null });
   });
 
+  it('reads a workbook without the meta sheet even where Excel refuses ranges of missing sheets', async () => {
+    const book = mockWorkbook([{ name: '单位', values: sheetOf(1) }], '单位', { missingSheetRangeFails: true });
+    const port = createOfficePort({ run: book.excel.run });
+    const snap = await port.read(['单位', '_kaohe']);
+    expect(snap.sheets['_kaohe']).toBeNull();
+    expect(snap.sheets['单位']?.values[0]).toEqual(['考核单位', '昆都仑区', '规则', 'bt-2012', null]);
+    expect(port.meter.count).toBe(3);
+  });
+
   for (const size of [10, 2000]) {
     it(`scores a sheet of ${size} indicators in 3 syncs: read, re-check, write`, async () => {
       const book = mockWorkbook([{ name: '单位', values: sheetOf(size) }], '单位');

@@ -3,7 +3,7 @@
 import { columnName, rangeOf, rangeStart } from '../core/a1.ts';
 import { chunkWrites, MAX_REQUEST_BYTES } from '../core/chunk.ts';
 import { AddinError } from '../core/errors.ts';
-import type { Cell, RangeWrite, WorkbookPort, WriteRequest } from '../core/workbook-port.ts';
+import type { Cell, RangeWrite, WorkbookPort, WorkbookSnapshot, WriteRequest } from '../core/workbook-port.ts';
 import { gridOf, RANGE_PROPS, type LoadedRange } from './cells.ts';
 import { createSyncMeter, type SyncMeter } from './sync-meter.ts';
 
@@ -21,6 +21,32 @@ function targetRange(sheet: Excel.Worksheet, write: RangeWrite): Excel.Range {
   return sheet.getRange(rangeOf(rangeStart(write.address), rows, cols));
 }
 
+/** The active sheet, the named sheets and every name, in one sync. */
+async function readBatch(context: Excel.RequestContext, meter: SyncMeter, named: readonly string[]): Promise<WorkbookSnapshot> {
+  const sheets = context.workbook.worksheets;
+  sheets.load('items/name');
+  const active = sheets.getActiveWorksheet();
+  active.load('name');
+  const used = active.getUsedRangeOrNullObject();
+  used.load(RANGE_PROPS);
+  const others = named.map((name) => {
+    const sheet = sheets.getItemOrNullObject(name);
+    sheet.load('name');
+    const range = sheet.getUsedRangeOrNullObject();
+    range.load(RANGE_PROPS);
+    return { name, sheet, range };
+  });
+  await meter.sync(context);
+  const found = others.map(({ name, sheet, range }) =>
+    sheet.isNullObject === true ? ([name, null] as const) : ([name, gridOf(name, range as unknown as LoadedRange)] as const),
+  );
+  return {
+    active: gridOf(active.name, used as unknown as LoadedRange),
+    sheets: Object.fromEntries(found),
+    sheetNames: sheets.items.map((s) => s.name),
+  };
+}
+
 export function createOfficePort(options: OfficePortOptions = {}): WorkbookPort & { meter: SyncMeter } {
   const meter = options.meter ?? createSyncMeter();
   const limit = options.maxRequestBytes ?? MAX_REQUEST_BYTES;
@@ -36,32 +62,27 @@ export function createOfficePort(options: OfficePortOptions = {}): WorkbookPort 
   return {
     kind: 'office',
     meter,
-    read: (named) =>
-      run(async (context) => {
-        const sheets = context.workbook.worksheets;
-        sheets.load('items/name');
-        const active = sheets.getActiveWorksheet();
-        active.load('name');
-        const used = active.getUsedRangeOrNullObject();
-        used.load(RANGE_PROPS);
-        const others = named.map((name) => {
-          const sheet = sheets.getItemOrNullObject(name);
-          sheet.load('name');
-          const range = sheet.getUsedRangeOrNullObject();
-          range.load(RANGE_PROPS);
-          return { name, sheet, range };
+    read: async (named) => {
+      try {
+        return await run((context) => readBatch(context, meter, named));
+      } catch (error) {
+        // Whether a range of a missing sheet (getItemOrNullObject(...).getUsedRangeOrNullObject())
+        // is itself a null object or an ItemNotFound error is not documented. On the error, ask
+        // for the names first and read only the sheets that exist: one more round trip, and only
+        // for a workbook that lacks one of the assessment sheets.
+        if (!(error instanceof AddinError) || !/ItemNotFound/i.test(error.detail)) throw error;
+        const names = await run(async (context) => {
+          const sheets = context.workbook.worksheets;
+          sheets.load('items/name');
+          await meter.sync(context);
+          return sheets.items.map((s) => s.name);
         });
-        await meter.sync(context);
-        const found = others.map(({ name, sheet, range }) => {
-          if (sheet.isNullObject === true) return [name, null] as const;
-          return [name, gridOf(name, range as unknown as LoadedRange)] as const;
-        });
-        return {
-          active: gridOf(active.name, used as unknown as LoadedRange),
-          sheets: Object.fromEntries(found),
-          sheetNames: sheets.items.map((s) => s.name),
-        };
-      }),
+        const present = named.filter((name) => names.includes(name));
+        const snapshot = await run((context) => readBatch(context, meter, present));
+        for (const name of named) snapshot.sheets[name] ??= null;
+        return snapshot;
+      }
+    },
 
     readSheets: (names) =>
       run(async (context) => {
