@@ -13,7 +13,7 @@ const units = generateUnits(count, 2012);
 const t0 = performance.now();
 const run = await buildDemo(loaded, units, '.', () => undefined);
 const t1 = performance.now();
-const scored = run.files.filter((f) => f.shown.startsWith('3-scored')).map((f) => ({ shown: f.shown, bytes: f.data }));
+const scored = run.files.flatMap((f) => (f.shown.startsWith('3-scored') && typeof f.data !== 'string' ? [{ shown: f.shown, bytes: f.data }] : []));
 const review = await reviewWorkbooks(scored, loaded);
 const t2 = performance.now();
 
