@@ -86,6 +86,13 @@ describe('parseInput', () => {
     expect(r.issues[0]?.message.en).toBeTruthy();
   });
 
+  it('names the expected unit as officials know it', () => {
+    expect(read('12户', '人').issues[0]?.message.zh).toBe('“12户”的单位与本项的单位(人)不符');
+    expect(read('12元', 'count').issues[0]?.message.zh).toBe('“12元”的单位与本项的单位(个数)不符');
+    expect(read('2起', 'count')).toEqual({ value: '2', issues: [] });
+    expect(read('3个', 'count')).toEqual({ value: '3', issues: [] });
+  });
+
   it('reads a blank as missing, never as 0', () => {
     for (const raw of [null, '', '   ']) expect(read(raw, 'count')).toEqual({ value: null, issues: [] });
     expect(read('-', 'count')).toMatchObject({ value: null, issues: [{ code: 'dash-as-blank', severity: 'warning' }] });

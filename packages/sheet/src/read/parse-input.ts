@@ -3,7 +3,7 @@
 // strict about what it cannot read: an error with the cell's address, never a guess of 0.
 import { q, type InputDef, type InputValue } from '@kaohe/engine';
 import { sheetError, sheetWarning } from '../issue.ts';
-import { zh } from '../units.ts';
+import { unitDisplay, zh } from '../units.ts';
 import type { CellValue, SheetIssue } from '../types.ts';
 import { serialToIso, textToIso } from './dates.ts';
 import { isPercentFormat, normaliseText, numberText, parseNumberText, qText, type Mark } from './number-text.ts';
@@ -11,7 +11,11 @@ import { isPercentFormat, normaliseText, numberText, parseNumberText, qText, typ
 const YES = new Set(['是', '有', '√', '✓', '✔', 'y', 'yes', 'true', '1', '已', '已完成', '对']);
 const NO = new Set(['否', '无', '×', '✗', '✘', 'x', 'n', 'no', 'false', '0', '未', '未完成', '没有']);
 const DASHES = new Set(['-', '--', '/', '\\']);
-const SUFFIXES = ['元', '万元', '人', '户', '个', '次', '天', '月', '件', '起'];
+const SUFFIXES = ['元', '万元', '人', '户', '个', '次', '天', '月', '件', '起', '例', '项', '宗', '家'];
+// A generic count may carry any counting word officials use (3个, 2起, 5次, 1人).
+const COUNT_WORDS = new Set(['个', '件', '起', '次', '例', '项', '宗', '家', '人', '户']);
+const suffixFits = (suffix: string, unit: InputDef['unit']): boolean =>
+  suffix === unit || (unit === 'count' && COUNT_WORDS.has(suffix));
 
 export interface Parsed {
   value: InputValue;
@@ -72,8 +76,8 @@ function parseNumber(raw: CellValue, text: string, format: string | null | undef
   } else {
     const parsed = parseNumberText(text, SUFFIXES);
     if (!parsed) return { value: null, issues: [sheetError('not-a-number', address, [shown], def.id)] };
-    if (parsed.suffix && parsed.suffix !== def.unit) {
-      return { value: null, issues: [sheetError('unexpected-unit', address, [shown, def.unit], def.id)] };
+    if (parsed.suffix && !suffixFits(parsed.suffix, def.unit)) {
+      return { value: null, issues: [sheetError('unexpected-unit', address, [shown, unitDisplay(def.unit)], def.id)] };
     }
     decimal = parsed.decimal;
     mark = parsed.mark;
@@ -96,7 +100,7 @@ function parseNumber(raw: CellValue, text: string, format: string | null | undef
     return ok(qText(per), [sheetWarning('unit-converted', address, [shown, qText(per), '‰'], def.id)]);
   }
   if (mark !== '' && typeof raw === 'string') {
-    return { value: null, issues: [sheetError('unexpected-unit', address, [shown, def.unit], def.id)] };
+    return { value: null, issues: [sheetError('unexpected-unit', address, [shown, unitDisplay(def.unit)], def.id)] };
   }
   return ok(decimal);
 }
