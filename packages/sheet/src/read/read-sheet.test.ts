@@ -176,4 +176,16 @@ describe('readSheet', () => {
       ['header-mismatch', `考核评分!${String.fromCharCode(65 + p.col)}${p.row + 1}`, '表头“版本”为“”,与规则数据“3”不符'],
     ]);
   });
+
+  it('reads grids as Office.js gives them, empty cells as ""', () => {
+    const office = fill(t, goodValues).map((g) => ({
+      ...g,
+      values: g.values.map((r) => r.map((v) => (v === null ? '' : v))),
+    }));
+    const plain = readSheet(fill(t, goodValues));
+    const r = readSheet(office);
+    if (!r.ok || !plain.ok) throw new Error(JSON.stringify(r.ok ? [] : r.issues));
+    expect(r.value.unit).toEqual(plain.value.unit);
+    expect(r.value.reported).toEqual(plain.value.reported);
+  });
 });
