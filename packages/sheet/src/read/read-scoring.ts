@@ -36,11 +36,13 @@ export function readScoring(
   const columns = found.columns;
   const errors: SheetIssue[] = [];
   const header: SheetMap['scoring']['header'] = {};
-  const text = (key: HeaderField): { value: string; address: string } | undefined => {
+  // Codes compare folded (full-width, spaces); a name keeps its spelling, trimmed.
+  const text = (key: HeaderField, fold = true): { value: string; address: string } | undefined => {
     const f = findField(grid, HEADER_FIELDS[key] as Label, found.row, Object.values(HEADER_FIELDS));
     if (!f) return undefined;
     header[key] = f.value;
-    const value = f.blank ? '' : keyText(cellAt(grid, f.value.row, f.value.col));
+    const raw = cellAt(grid, f.value.row, f.value.col);
+    const value = f.blank ? '' : fold ? keyText(raw) : String(raw ?? '').trim();
     return { value, address: cellRef(sheet.name, f.value.row, f.value.col) };
   };
   const expectEqual = (key: HeaderField, expected: string): void => {
@@ -53,7 +55,7 @@ export function readScoring(
   text('issuer');
   text('year');
   const unitId = text('unitId');
-  const unitName = text('unitName');
+  const unitName = text('unitName', false);
   for (const [f, key] of [[unitId, 'unitId'], [unitName, 'unitName']] as const) {
     if (!f?.value) errors.push(sheetError('unit-missing', f?.address ?? cellRef(sheet.name, 0, 0), [HEADER_FIELDS[key].zh]));
   }
