@@ -85,4 +85,17 @@ describe('task pane', () => {
     expect(await screen.findByText('已写入工作表「汇总」,并插入排名图。')).toBeTruthy();
     expect(port.workbook.charts).toEqual([{ sheet: '汇总', dataAddress: 'A1:B1', title: '排名', anchor: 'D2' }]);
   });
+
+  it('reviews units: a unit on other rules and a differing score stand out', async () => {
+    const book = workbook();
+    book.sheets.push({ name: '青山区旧规则', state: 'visible', numberFormats: [], values: [['考核单位', '青山区'], ['一.1', '政策', 10, 95]] });
+    await renderPane(book);
+    fireEvent.click(await screen.findByRole('tab', { name: '审核' }));
+    fireEvent.click(screen.getByRole('button', { name: '复核全部单位并写回' }));
+    const row = (await screen.findByText('青山区旧规则')).closest('tr');
+    expect(row?.textContent).toContain('规则不一致');
+    expect(row?.textContent).toContain('1');
+    const rows = screen.getAllByRole('row').map((r) => r.textContent ?? '');
+    expect(rows.filter((r) => r.includes('规则不一致'))).toHaveLength(1);
+  });
 });

@@ -67,7 +67,15 @@ export const fakeKernel: Kernel = {
     return {
       ok: true,
       value: {
-        units: units.map((grid) => ({ sheet: grid.name, unit: { id: grid.name, name: grid.name }, reported: null, result: scoreGrid(grid).result, rulesMatch: true, problems: [] })),
+        units: units.map((grid) => ({
+          sheet: grid.name,
+          unit: { id: grid.name, name: grid.name },
+          // A unit named …旧规则 filled an older edition and reported 1 point.
+          reported: grid.name.endsWith('旧规则') ? '1' : null,
+          result: scoreGrid(grid).result,
+          rulesMatch: !grid.name.endsWith('旧规则'),
+          problems: [],
+        })),
         writes: [],
         unread: [],
       },
