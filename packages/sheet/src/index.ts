@@ -20,5 +20,6 @@ export type { Reported, Stage } from './read/read-scoring.ts';
 export { planWrites, type WriteOptions } from './write/plan-writes.ts';
 export { applyToGrids } from './write/apply-to-grids.ts';
 export { checkMap } from './write/check-map.ts';
+export { fillWrites } from './write/fill-writes.ts';
 export { buildSummary, type Summary, type SummaryOptions } from './summary/build-summary.ts';
 export { scoreDifferences, type Difference, type Submission } from './summary/differences.ts';
