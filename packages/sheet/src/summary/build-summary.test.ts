@@ -20,7 +20,7 @@ describe('buildSummary', () => {
   const a = cohort.units.find((u) => u.unitId === 'a')?.result;
   const summary = buildSummary(cohort, rs, {
     submissions: [
-      { unitId: 'a', embeddedChecksum: ruleSetChecksum(rs), reported: { self: { 一: a?.sections[0]?.score ?? null, '一.1': '3', 合计: '30' }, review: {}, final: {} } },
+      { unitId: 'a', embeddedChecksum: ruleSetChecksum(rs), reported: { self: { 一: a?.sections[0]?.score ?? null, '一.1': '3', 合计: '30', '否决.petition': '是' }, review: {}, final: {} } },
       { unitId: 'b', embeddedChecksum: ruleSetChecksum(ruleSetOf({ ...fixtureInput, edition: 2 })) },
     ],
   });
@@ -54,6 +54,7 @@ describe('buildSummary', () => {
     expect(rows).toContainEqual(['a', '甲区', '合计', 30, total, Number((30 - total).toFixed(2)), expect.any(String)]);
     expect(rows).toContainEqual(['a', '甲区', '一.1', 3, 4, -1, expect.any(String)]);
     expect(rows.some((r) => r[0] === 'a' && r[2] === '一')).toBe(false);
+    expect(rows).toContainEqual(['a', '甲区', '否决.petition', '是', '否', null, expect.any(String)]);
     expect(rows).toContainEqual(['b', '乙区', '规则校验码 / rules checksum', expect.stringMatching(/^[0-9a-f]{64}$/), ruleSetChecksum(rs), null, expect.any(String)]);
     expect(summary.differences).toBe(rows.length);
   });

@@ -79,7 +79,7 @@ export function buildSummary(cohort: CohortResult, ruleSet: RuleSet, options: Su
   ], matrixRows(cohort));
 
   const submissions = options.submissions ?? [];
-  const diffs = scoreDifferences(units.map((u) => u.result), submissions);
+  const diffs = scoreDifferences(units.map((u) => u.result), submissions, ruleSet.sanctions.map((x) => x.id));
   const reviewer = ruleSetChecksum(ruleSet);
   const names = new Map(units.map((u) => [u.unitId, u.name]));
   const differences = table('差异', `${title} 上报与复核差异`, [

@@ -2,7 +2,7 @@
 // and workbooks whose embedded rules are not the reviewer's (by checksum).
 import { fmt, q, type IndicatorResult, type UnitResult } from '@kaohe/engine';
 import type { Reported, Stage } from '../read/read-scoring.ts';
-import { ROW_KEYS } from '../labels.ts';
+import { NO, ROW_KEYS, YES } from '../labels.ts';
 import type { CellValue } from '../types.ts';
 
 /** What one unit's workbook said: its reported scores and the checksum of its embedded rules. */
@@ -32,7 +32,7 @@ function flatten(items: readonly IndicatorResult[], out: [string, string | null]
   return out;
 }
 
-function recomputed(result: UnitResult): Map<string, string | null> {
+function recomputed(result: UnitResult, sanctionIds: readonly string[]): Map<string, string | null> {
   const m = new Map<string, string | null>();
   for (const s of result.sections) {
     m.set(s.code, s.score);
@@ -41,18 +41,21 @@ function recomputed(result: UnitResult): Map<string, string | null> {
   if (result.bonus.items.length) m.set(ROW_KEYS.bonus, result.bonus.score);
   for (const [k, v] of flatten(result.bonus.items)) m.set(k, v);
   m.set(ROW_KEYS.total, result.total);
+  const hits = new Set(result.sanctions.map((x) => x.id));
+  for (const id of sanctionIds) m.set(`${ROW_KEYS.sanctions}.${id}`, hits.has(id) ? YES : NO);
   return m;
 }
 
 const isDecimal = (s: string | null): s is string => s !== null && /^-?\d+(\.\d+)?$/.test(s);
 
-export function scoreDifferences(results: readonly UnitResult[], submissions: readonly Submission[]): Difference[] {
+/** `sanctionIds`: the rule set's sanctions, so a reported 是/否 is compared too. */
+export function scoreDifferences(results: readonly UnitResult[], submissions: readonly Submission[], sanctionIds: readonly string[] = []): Difference[] {
   const out: Difference[] = [];
   for (const sub of submissions) {
     const result = results.find((r) => r.unitId === sub.unitId);
     const reported = sub.reported?.[sub.stage ?? 'self'];
     if (!result || !reported) continue;
-    for (const [key, mine] of recomputed(result)) {
+    for (const [key, mine] of recomputed(result, sanctionIds)) {
       const theirs = reported[key] ?? null;
       if (theirs === null && mine === null) continue;
       const same = isDecimal(theirs) && isDecimal(mine) ? q(theirs).equals(q(mine)) : theirs === mine;
