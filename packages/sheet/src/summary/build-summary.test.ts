@@ -59,3 +59,20 @@ describe('buildSummary', () => {
     expect(summary.differences).toBe(rows.length);
   });
 });
+
+describe('buildSummary on the Baotou 2012 sample cohort', () => {
+  it('publishes every unit, every band and every indicator', async () => {
+    const { baotou2012, baotou2012SampleUnits } = await import('@kaohe/rulesets');
+    const { rowKeys } = await import('../template/row-keys.ts');
+    const brs = ruleSetOf(baotou2012);
+    const c = scoreCohort(compileRuleSet(brs), baotou2012SampleUnits);
+    const s = buildSummary(c, brs);
+    expect(body(byName(s.sheets, '排名'))).toHaveLength(baotou2012SampleUnits.length);
+    const bands = body(byName(s.sheets, '等级'));
+    expect(bands).toHaveLength(brs.grades?.bands.length ?? 0);
+    expect(bands.reduce((n, r) => n + Number(r[1]), 0)).toBe(c.grades?.graded);
+    const matrixKeys = body(byName(s.sheets, '指标得分')).map((r) => r[0]);
+    expect(matrixKeys).toEqual(rowKeys(brs).filter((r) => r.kind !== 'sanctions' && r.kind !== 'sanction').map((r) => r.key));
+    expect(s.differences).toBe(0);
+  });
+});
