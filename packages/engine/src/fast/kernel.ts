@@ -16,7 +16,8 @@ import { ceilDiv, floorDiv, MICRO, MICRO_DP, mulSafe, roundDiv, toMicro, toScale
 
 /** Lazily made, one per unit: the exact evaluator's environment for expression operands. */
 export interface EnvSource {
-  (): UnitEnv;
+  /** The exact evaluator's environment of the unit, made on first use. */
+  exact(): UnitEnv;
   /** The unit's integer environment, for expressions that fit it. */
   micro(): UnitMicroEnv;
 }
@@ -61,7 +62,7 @@ function getter(rs: CompiledRuleSet, op: COperand | undefined): Get | undefined 
         if (e !== FALLBACK) return undefined;
       }
       try {
-        return microOf(operandValue(rs, op, env()));
+        return microOf(operandValue(rs, op, env.exact()));
       } catch (e) {
         if (e instanceof MissingValue) return null;
         return undefined;
@@ -154,9 +155,16 @@ export function buildKernel(rs: CompiledRuleSet, item: CIndicator): Kernel | und
   return (unit, env) => {
     const b = base(unit, env);
     if (b === null || b === undefined) return b;
-    if (typeof b === 'number') return NA;
-    let { num } = b;
-    const { den } = b;
+    if (b === NA) return NA;
+    let num: number;
+    let den: number;
+    if (typeof b === 'number') {
+      num = b;
+      den = 1;
+    } else {
+      num = b.num;
+      den = b.den;
+    }
     for (const s of streams) {
       const raw = unit.values[s.id];
       const n = raw === null || raw === undefined || raw === '' ? s.blank : typeof raw === 'boolean' ? undefined : toScaled(raw, 0);
@@ -183,7 +191,7 @@ export function buildKernel(rs: CompiledRuleSet, item: CIndicator): Kernel | und
       num += add;
     }
     // clamp(num/den, min, upper) then round
-    const upper = b.upper ?? points;
+    const upper = points;
     if (num > upper * den) num = upper * den;
     if (num < min * den) num = min * den;
     if (!Number.isSafeInteger(num)) return undefined;
@@ -213,15 +221,16 @@ function baseKernel(
   item: CIndicator,
   points: number,
   slope: (s: CSlope | undefined) => SlopeK | null | undefined,
-): ((unit: UnitInput, env: EnvSource) => (Frac & { upper?: number }) | null | undefined | typeof NA) | undefined {
+): ((unit: UnitInput, env: EnvSource) => number | Frac | null | undefined) | undefined {
   const rule = item.rule;
-  const whole = (n: number): Frac => ({ num: n, den: 1 });
+  // A whole score travels as a plain number: no allocation on the common path.
+  const whole = (n: number): number => n;
   if (!rule) return () => whole(points);
   const get = (key: string) => getter(rs, item.operands.get(key));
   const dp = rs.scoreRounding.dp;
 
   /** points − deduction for a gap (micro units) on a slope. */
-  const deduct = (gap: number, s: SlopeK, strict: boolean): Frac | undefined => {
+  const deduct = (gap: number, s: SlopeK, strict: boolean): number | Frac | undefined => {
     if (s.steps === 'pro-rata') {
       // points − gap × pts / per, capped
       let cut = mulSafe(gap, s.points);
@@ -418,5 +427,5 @@ function gateHolds(when: CompiledExpr, env: EnvSource): boolean {
   } catch (e) {
     if (e !== FALLBACK) throw e;
   }
-  return when.evaluate(env()) === true;
+  return when.evaluate(env.exact()) === true;
 }

@@ -10,19 +10,23 @@ import { toMicro } from './fixed.ts';
 const NUMERIC = new Set(['%', '‰', '元', '万元', '人', '户', '个', '次', '天', '月', 'count', 'number']);
 
 export interface UnitMicroEnv extends MicroEnv {
+  /** The unit being scored: one environment serves unit after unit. */
+  unit: UnitInput;
   /** Set once the unit's total is known (for sanctions on `total`). */
   total: number | undefined;
   result?: MicroEnv['result'];
 }
 
-export function createMicroEnv(inputs: ReadonlyMap<string, InputDef>, unit: UnitInput): UnitMicroEnv {
+export function createMicroEnv(inputs: ReadonlyMap<string, InputDef>): UnitMicroEnv {
   const env: UnitMicroEnv = {
+    unit: { id: '', name: '', values: {} },
     total: undefined,
     ident(name: string): MicroValue {
       if (name === 'total') {
         if (env.total === undefined) throw FALLBACK;
         return env.total;
       }
+      const unit = env.unit;
       if (name === 'class') {
         if (unit.class === undefined) throw new MissingValue('class');
         return unit.class;

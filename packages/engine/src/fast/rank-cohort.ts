@@ -6,7 +6,7 @@ import { q } from '../exact/exact.ts';
 import { buildPeerStats } from '../cohort/peers.ts';
 import { parseTieBreaks, type TieBreak } from '../cohort/tie-break.ts';
 import { assignGrades, type BandSummary } from '../grades/assign.ts';
-import type { Issue, Msg, UnitInput } from '../model/result.ts';
+import type { Issue, UnitInput } from '../model/result.ts';
 import type { ScoreContext } from '../model/context.ts';
 import { msgOf } from '../messages/text.ts';
 import type { CompiledRuleSet } from '../score/compile.ts';
@@ -14,13 +14,8 @@ import { sortIssues } from '../validate/issues.ts';
 import { toMicro } from './fixed.ts';
 import { createLeanScorer, type LeanResult } from './score-lean.ts';
 
-export interface RankedUnit extends LeanResult {
-  position: number;
-  rank: number;
-  tied: boolean;
-  grade: string | null;
-  gradeLabel: Msg | null;
-}
+/** A lean result with its place filled in. */
+export type RankedUnit = LeanResult;
 
 export interface RankedCohort {
   ruleSetId: string;
@@ -65,7 +60,7 @@ export function rankCohort(rs: CompiledRuleSet, units: readonly UnitInput[]): Ra
   for (let i = 0; i < n; i++) {
     const unit = units[i] as UnitInput;
     // Ranked in place: one object per unit, no copies.
-    const r = Object.assign(score(unit, ctx, itemPaths), { position: 0, rank: 0, tied: false, grade: null, gradeLabel: null }) as RankedUnit;
+    const r: RankedUnit = score(unit, ctx, itemPaths);
     results[i] = r;
     keys[i] = tieBreaks.map((tb, k) => keyOf(rs, tb, unit, r, itemIndex[k] ?? -1));
   }

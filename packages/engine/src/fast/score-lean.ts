@@ -3,12 +3,12 @@
 // (a property test holds them together); the reasons are left out — ask scoreUnit for those.
 import { q, type Q } from '../exact/exact.ts';
 import type { ScoreContext } from '../model/context.ts';
-import type { UnitInput } from '../model/result.ts';
+import type { Msg, UnitInput } from '../model/result.ts';
 import type { CIndicator, CompiledRuleSet } from '../score/compile.ts';
 import { createUnitScorer, decideSanctions, type UnitScorer } from '../score/score-unit.ts';
 import { roundDiv, scaledText, toScaled } from './fixed.ts';
 import { buildKernel, NA, type EnvSource, type Kernel } from './kernel.ts';
-import { createMicroEnv, type UnitMicroEnv } from './micro-env.ts';
+import { createMicroEnv } from './micro-env.ts';
 import { FALLBACK } from '../expr/micro.ts';
 import { MissingValue } from '../expr/types.ts';
 import { MICRO_DP } from './fixed.ts';
@@ -30,6 +30,12 @@ export interface LeanResult {
   sanctions: string[];
   /** Scores of the items asked for (tie-breaks), same scale; null when missing or not applicable. */
   items: (number | null)[];
+  /** Filled in by rankCohort (zero / null until then). */
+  position: number;
+  rank: number;
+  tied: boolean;
+  grade: string | null;
+  gradeLabel: Msg | null;
 }
 
 interface LeanItem {
@@ -89,87 +95,109 @@ export function createLeanScorer(rs: CompiledRuleSet): LeanScorer {
   const bonusCap = rs.bonus?.cap ? scaled(rs.bonus.cap) : undefined;
   const mode = rs.scoreRounding.mode;
 
+  // One reusable state for the unit being scored: no allocation per item, none per kernel.
+  const run = {
+    unit: undefined as unknown as UnitInput,
+    ctx: {} as ScoreContext,
+    scorer: undefined as UnitScorer | undefined,
+    complete: true,
+    /** Set by scoreItem: the item's maximum (0 when it does not apply) and whether it applies. */
+    max: 0,
+    na: false,
+  };
+  const microEnv = createMicroEnv(rs.inputs);
+  const source: EnvSource = {
+    exact: (): UnitEnv => (run.scorer ??= createUnitScorer(rs, run.unit, run.ctx)).env,
+    micro: () => microEnv,
+  };
+  microEnv.result = (fn, path) => {
+    const plain = plainKernels.get(path);
+    if (!plain) throw FALLBACK;
+    const v = plain.kernel(run.unit, source);
+    if (v === undefined) throw FALLBACK;
+    if (fn === 'met') return v !== null && v !== NA && v >= plain.points;
+    if (v === null || v === NA) throw new MissingValue(`score(${path})`);
+    return v * 10 ** (MICRO_DP - dp);
+  };
+  const exactItem = (item: CIndicator) => (run.scorer ??= createUnitScorer(rs, run.unit, run.ctx)).evaluate(item);
+
+  const scoreItem = (li: LeanItem): number => {
+    if (li.children) {
+      let sum = 0;
+      let max = 0;
+      let applicable = false;
+      for (const child of li.children) {
+        sum += scoreItem(child);
+        max += run.max;
+        if (!run.na) applicable = true;
+      }
+      if (!applicable) return none();
+      const cap = Math.min(li.points, max);
+      run.max = cap;
+      run.na = false;
+      return Math.max(li.min ?? 0, Math.min(cap, sum));
+    }
+    const fast = li.kernel?.(run.unit, source);
+    if (fast !== undefined) {
+      if (fast === NA) return none();
+      run.max = li.points;
+      run.na = false;
+      if (fast === null) {
+        run.complete = false;
+        return 0;
+      }
+      return fast;
+    }
+    const r = exactItem(li.item);
+    if (r.status === 'missing-input') run.complete = false;
+    run.na = r.status === 'not-applicable';
+    run.max = run.na ? 0 : scaled(r.max);
+    return r.score === null ? 0 : scaled(r.score);
+  };
+  const none = (): number => {
+    run.max = 0;
+    run.na = true;
+    return 0;
+  };
+
   return (unit, ctx = {}, paths = []) => {
-    let scorer: UnitScorer | undefined;
-    let micro: UnitMicroEnv | undefined;
-    const env: EnvSource = Object.assign((): UnitEnv => (scorer ??= createUnitScorer(rs, unit, ctx)).env, {
-      micro: (): UnitMicroEnv => {
-        if (micro) return micro;
-        micro = createMicroEnv(rs.inputs, unit);
-        micro.result = (fn, path) => {
-          const plain = plainKernels.get(path);
-          if (!plain) throw FALLBACK;
-          const v = plain.kernel(unit, env);
-          if (v === undefined) throw FALLBACK;
-          if (fn === 'met') return v !== null && v !== NA && v >= plain.points;
-          if (v === null || v === NA) throw new MissingValue(`score(${path})`);
-          return v * 10 ** (MICRO_DP - dp);
-        };
-        return micro;
-      },
-    });
-    let complete = true;
-    const score = (li: LeanItem): { score: number; max: number; na?: boolean } => {
-      if (li.children) {
-        let sum = 0;
-        let max = 0;
-        let applicable = false;
-        for (const child of li.children) {
-          const r = score(child);
-          sum += r.score;
-          max += r.max;
-          if (!r.na) applicable = true;
-        }
-        if (!applicable) return { score: 0, max: 0, na: true };
-        const cap = Math.min(li.points, max);
-        return { score: Math.max(li.min ?? 0, Math.min(cap, sum)), max: cap };
-      }
-      const fast = li.kernel?.(unit, env);
-      if (fast !== undefined) {
-        if (fast === NA) return { score: 0, max: 0, na: true };
-        if (fast === null) complete = false;
-        return { score: fast ?? 0, max: li.points };
-      }
-      scorer ??= createUnitScorer(rs, unit, ctx);
-      const r = scorer.evaluate(li.item);
-      if (r.status === 'missing-input') complete = false;
-      const na = r.status === 'not-applicable';
-      return { score: r.score === null ? 0 : scaled(r.score), max: na ? 0 : scaled(r.max), na };
-    };
-    const sectionScores: number[] = [];
+    run.unit = unit;
+    run.ctx = ctx;
+    run.scorer = undefined;
+    run.complete = true;
+    microEnv.unit = unit;
+    microEnv.total = undefined;
+    const sectionScores: number[] = new Array(sections.length);
     let total = 0;
-    for (const s of sections) {
+    for (let i = 0; i < sections.length; i++) {
+      const s = sections[i] as (typeof sections)[number];
       let sum = 0;
       let max = 0;
       for (const li of s.items) {
-        const r = score(li);
-        sum += r.score;
-        max += r.max;
+        sum += scoreItem(li);
+        max += run.max;
       }
       if (s.rescale && s.points !== undefined && max > 0 && max !== s.points) sum = roundDiv(sum * s.points, max, mode);
-      sectionScores.push(sum);
+      sectionScores[i] = sum;
       total += sum;
     }
     let bonus = 0;
-    for (const li of bonusItems) bonus += score(li).score;
+    for (const li of bonusItems) bonus += scoreItem(li);
     if (bonusCap !== undefined && bonus > bonusCap) bonus = bonusCap;
     total += bonus;
     const totalText = scaledText(total, dp);
     let vetoed = false;
     let noCommendation = false;
     const ids: string[] = [];
-    const m = env.micro();
-    m.total = total * 10 ** (MICRO_DP - dp);
+    microEnv.total = total * 10 ** (MICRO_DP - dp);
     for (const s of rs.sanctions) {
       let holds: boolean;
       try {
-        holds = s.when.micro(m) === true;
+        holds = s.when.micro(microEnv) === true;
       } catch (e) {
         if (e instanceof MissingValue) continue; // undecided, as decideSanctions reports it
         if (e !== FALLBACK) throw e;
-        const exact = env();
-        exact.total = q(totalText);
-        holds = decideSanctions(rs, exact, q(totalText), [s]).length > 0;
+        holds = decideSanctions(rs, source.exact(), q(totalText), [s]).length > 0;
       }
       if (!holds) continue;
       ids.push(s.sanction.id);
@@ -179,15 +207,18 @@ export function createLeanScorer(rs: CompiledRuleSet): LeanScorer {
     const itemScore = (path: string): number | null => {
       const item = rs.byPath.get(path);
       if (!item) return null;
-      const kernel = kernels.get(path);
-      const fast = kernel?.(unit, env);
+      const fast = kernels.get(path)?.(unit, source);
       if (fast !== undefined) return fast === NA ? null : fast;
-      scorer ??= createUnitScorer(rs, unit, ctx);
-      const r = scorer.evaluate(item);
+      const r = exactItem(item);
       return r.score === null ? null : scaled(r.score);
     };
     const items = paths.length === 0 ? EMPTY : paths.map(itemScore);
-    return { unitId: unit.id, name: unit.name, total: totalText, totalScaled: total, sections: sectionScores, vetoed, noCommendation, complete, sanctions: ids, items };
+    const complete = run.complete;
+    run.scorer = undefined;
+    return {
+      unitId: unit.id, name: unit.name, total: totalText, totalScaled: total, sections: sectionScores, vetoed, noCommendation, complete, sanctions: ids, items,
+      position: 0, rank: 0, tied: false, grade: null, gradeLabel: null,
+    };
   };
 }
 
