@@ -60,6 +60,7 @@ async function addSheet(wb: ExcelJS.Workbook, layout: SheetLayout, protect: bool
   await ws.protect('', {
     selectLockedCells: true,
     selectUnlockedCells: true,
+    formatCells: true,
     formatColumns: true,
     formatRows: true,
     insertRows: true,
