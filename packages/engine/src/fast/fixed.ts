@@ -7,20 +7,56 @@ import type { Rounding } from '../schema/common.ts';
 export const MICRO_DP = 6;
 export const MICRO = 1_000_000;
 
-const PLAIN = /^(-?)(\d+)(?:\.(\d+))?$/;
 const POW10 = [1, 10, 100, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8] as const;
 
 /** A plain decimal (or finite JS number) as micro units; undefined when it does not fit. */
 export function toMicro(raw: string | number): number | undefined {
-  const text = typeof raw === 'number' ? String(raw) : raw.trim();
-  const m = PLAIN.exec(text);
-  if (!m) return undefined;
-  const frac = m[3] ?? '';
-  if (frac.length > MICRO_DP) return undefined;
-  const digits = Number((m[2] ?? '') + frac);
-  const value = digits * (POW10[MICRO_DP - frac.length] ?? 1);
+  if (typeof raw === 'number') {
+    // Whole numbers (counts, populations) need no text at all.
+    if (Number.isInteger(raw) && Math.abs(raw) <= MAX_WHOLE) return raw * MICRO + 0;
+    return parseMicro(String(raw));
+  }
+  const first = raw.charCodeAt(0);
+  const last = raw.charCodeAt(raw.length - 1);
+  return parseMicro(first <= 32 || last <= 32 ? raw.trim() : raw);
+}
+
+const MAX_WHOLE = Math.floor(Number.MAX_SAFE_INTEGER / MICRO);
+
+/** Plain decimal text (-?digits[.digits]) to micro units, by hand on the hot path: the same
+ *  grammar as the exact parser, at most 6 places, within the safe range. */
+function parseMicro(text: string): number | undefined {
+  const n = text.length;
+  let i = 0;
+  let negative = false;
+  if (text.charCodeAt(0) === 45) {
+    negative = true;
+    i = 1;
+  }
+  let whole = 0;
+  let wholeDigits = 0;
+  let frac = 0;
+  let fracDigits = 0;
+  let dot = false;
+  for (; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 46) {
+      if (dot || wholeDigits === 0) return undefined;
+      dot = true;
+    } else if (c >= 48 && c <= 57) {
+      if (dot) {
+        if (++fracDigits > MICRO_DP) return undefined;
+        frac = frac * 10 + (c - 48);
+      } else {
+        whole = whole * 10 + (c - 48);
+        if (++wholeDigits > 16 || whole > MAX_WHOLE) return undefined;
+      }
+    } else return undefined;
+  }
+  if (wholeDigits === 0 || (dot && fracDigits === 0)) return undefined;
+  const value = whole * MICRO + frac * (POW10[MICRO_DP - fracDigits] ?? 1);
   if (!Number.isSafeInteger(value)) return undefined;
-  return m[1] && value !== 0 ? -value : value;
+  return negative && value !== 0 ? -value : value;
 }
 
 /** A decimal as an integer count of 10^-dp; undefined if it has more places or does not fit. */

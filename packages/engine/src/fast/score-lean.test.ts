@@ -107,4 +107,29 @@ describe('lean scorer', () => {
     expect(scaledText(-5, 2)).toBe('-0.05');
     expect(scaledText(1950, 2)).toBe('19.5');
   });
+
+  it('reads decimal text to micro units exactly as the plain-decimal grammar says', () => {
+    const reference = (text: string): number | undefined => {
+      const m = /^(-?)(\d+)(?:\.(\d+))?$/.exec(text.trim());
+      if (!m || (m[3] ?? '').length > 6) return undefined;
+      const v = Number(m[2] + (m[3] ?? '').padEnd(6, '0'));
+      return Number.isSafeInteger(v) ? (m[1] && v !== 0 ? -v : v) : undefined;
+    };
+    const texts = fc.oneof(
+      fc.stringMatching(/^ ?-?[0-9]{0,12}(\.[0-9]{0,8})? ?$/),
+      fc.string(),
+      fc.double({ noNaN: true }).map(String),
+    );
+    fc.assert(
+      fc.property(texts, (t) => {
+        expect([t, toMicro(t)]).toEqual([t, reference(t)]);
+      }),
+      { numRuns: 5000 },
+    );
+    fc.assert(
+      fc.property(fc.integer({ min: -9e9, max: 9e9 }), (n) => {
+        expect(toMicro(n)).toBe(reference(String(n)));
+      }),
+    );
+  });
 });
