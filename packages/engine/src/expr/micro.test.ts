@@ -80,7 +80,7 @@ describe('the integer (micro) evaluation', () => {
           expect(micro).toBe(exact);
         }
       }),
-      { numRuns: 3000 },
+      { numRuns: Number(process.env.MICRO_RUNS ?? 3000) },
     );
     expect(answered).toBeGreaterThan(1000);
   });

@@ -141,12 +141,19 @@ function compileWith<T extends number | bigint>(node: Node, A: Arith<T>): Ev<T> 
           return (env) => A.mul(num(l(env)), num(r(env)));
         case '/':
           return (env) => A.div(num(l(env)), num(r(env)));
+        // Left before right, always: which blank or error shows first must match the exact path.
         case '<':
           return (env) => A.lt(num(l(env)), num(r(env)));
         case '<=':
-          return (env) => !A.lt(num(r(env)), num(l(env)));
+          return (env) => {
+            const a = num(l(env));
+            return !A.lt(num(r(env)), a);
+          };
         case '>':
-          return (env) => A.lt(num(r(env)), num(l(env)));
+          return (env) => {
+            const a = num(l(env));
+            return A.lt(num(r(env)), a);
+          };
         case '>=':
           return (env) => !A.lt(num(l(env)), num(r(env)));
         case '==':

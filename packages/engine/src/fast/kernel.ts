@@ -3,13 +3,14 @@
 // as an integer count of 10^-dp points, null for a missing input, or undefined to hand the item
 // to the exact evaluator (anything unusual: expressions, gates, classes, values that don't fit).
 import { fmt, type Q } from '../exact/exact.ts';
-import type { UnitInput } from '../model/result.ts';
+import type { InputValue, UnitInput } from '../model/result.ts';
 import type { InputDef } from '../schema/ruleset.ts';
 import type { COperand, CIndicator, CompiledRuleSet, CSlope } from '../score/compile.ts';
 import type { Comparison } from '../schema/rules.ts';
 import { decodeValue, type UnitEnv } from '../score/env.ts';
 import { operandValue } from '../score/base-rules.ts';
 import { MissingValue, type CompiledExpr } from '../expr/types.ts';
+import { microReader, NUMERIC } from './micro-env.ts';
 import { FALLBACK } from '../expr/micro.ts';
 import type { UnitMicroEnv } from './micro-env.ts';
 import { ceilDiv, floorDiv, MICRO, MICRO_DP, mulSafe, roundDiv, toMicro, toScaled } from './fixed.ts';
@@ -70,18 +71,10 @@ function getter(rs: CompiledRuleSet, op: COperand | undefined): Get | undefined 
     };
   }
   if (!NUMERIC.has(def.unit)) return undefined;
-  const id = def.id;
-  const blank = def.blankMeans === undefined ? null : (toMicro(String(def.blankMeans)) ?? undefined);
-  if (blank === undefined) return undefined;
-  return (unit) => {
-    const raw = unit.values[id];
-    if (raw === null || raw === undefined || raw === '') return blank;
-    if (typeof raw === 'boolean') return undefined;
-    return toMicro(raw);
-  };
+  const read = microReader(def);
+  return read ? (unit) => read(unit.values[def.id]) : undefined;
 }
 
-const NUMERIC = new Set(['%', '‰', '元', '万元', '人', '户', '个', '次', '天', '月', 'count', 'number']);
 
 interface SlopeK {
   per: number;
@@ -121,7 +114,7 @@ export function buildKernel(rs: CompiledRuleSet, item: CIndicator): Kernel | und
   };
 
   // Streams: plain per-case amounts only.
-  const streams: { id: string; each: number; cap: number | undefined; sign: 1 | -1; blank: number | null }[] = [];
+  const streams: { id: string; each: number; cap: number | undefined; sign: 1 | -1; read: (raw: InputValue | undefined) => number | null | undefined }[] = [];
   const states: { def: InputDef; amounts: Map<string, number>; cap: number | undefined; sign: 1 | -1 }[] = [];
   for (const { stream, cap } of item.streams) {
     if (stream.kind === 'state') {
@@ -142,9 +135,9 @@ export function buildKernel(rs: CompiledRuleSet, item: CIndicator): Kernel | und
     const capSc = cap ? sc(cap) : undefined;
     const def = rs.inputs.get(stream.input);
     if (each === undefined || (cap && capSc === undefined) || !def) return undefined;
-    const blank = def.blankMeans === undefined ? null : toScaled(String(def.blankMeans), 0);
-    if (blank === undefined) return undefined;
-    streams.push({ id: stream.input, each, cap: capSc, sign: stream.direction === 'add' ? 1 : -1, blank });
+    const read = NUMERIC.has(def.unit) ? microReader(def) : undefined;
+    if (!read) return undefined;
+    streams.push({ id: stream.input, each, cap: capSc, sign: stream.direction === 'add' ? 1 : -1, read });
   }
   const evidence = item.inputsUsed.filter((id) => rs.inputs.get(id)?.evidence);
   const zeroOnMissingEvidence = rs.ruleSet.evidencePolicy === 'zero';
@@ -166,10 +159,11 @@ export function buildKernel(rs: CompiledRuleSet, item: CIndicator): Kernel | und
       den = b.den;
     }
     for (const s of streams) {
-      const raw = unit.values[s.id];
-      const n = raw === null || raw === undefined || raw === '' ? s.blank : typeof raw === 'boolean' ? undefined : toScaled(raw, 0);
-      if (n === null) return null;
-      if (n === undefined || n < 0) return undefined;
+      const micro = s.read(unit.values[s.id]);
+      if (micro === null) return null;
+      // A case count is a whole number ≥ 0; anything else is for the exact path to report.
+      if (micro === undefined || micro < 0 || micro % MICRO !== 0) return undefined;
+      const n = micro / MICRO;
       let amount = mulSafe(n, s.each);
       if (amount === undefined) return undefined;
       if (s.cap !== undefined && amount > s.cap) amount = s.cap;
@@ -206,7 +200,7 @@ export function buildKernel(rs: CompiledRuleSet, item: CIndicator): Kernel | und
     }
     for (const id of evidence) {
       const raw = unit.values[id];
-      if (raw === null || raw === undefined || raw === '' || unit.evidence?.[id]) continue;
+      if (raw === null || raw === undefined || (typeof raw === 'string' && raw.trim() === '') || unit.evidence?.[id]) continue;
       const def = rs.inputs.get(id);
       const decoded = def ? decodeValue(def, raw).value : undefined;
       const positive = decoded !== undefined && decoded !== false && !(typeof decoded === 'object' && decoded.n === 0n);

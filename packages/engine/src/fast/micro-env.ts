@@ -2,12 +2,31 @@
 // yes/no as booleans, choices and text as strings; blank → MissingValue, unusable → FALLBACK.
 import { FALLBACK, type MicroEnv, type MicroValue } from '../expr/micro.ts';
 import { MissingValue } from '../expr/types.ts';
-import type { UnitInput } from '../model/result.ts';
+import type { InputValue, UnitInput } from '../model/result.ts';
 import type { InputDef } from '../schema/ruleset.ts';
 import { decodeValue } from '../score/env.ts';
 import { toMicro } from './fixed.ts';
 
-const NUMERIC = new Set(['%', '‰', '元', '万元', '人', '户', '个', '次', '天', '月', 'count', 'number']);
+export const NUMERIC: ReadonlySet<string> = new Set(['%', '‰', '元', '万元', '人', '户', '个', '次', '天', '月', 'count', 'number']);
+
+/**
+ * Reads a numeric input's raw value as micro units: null for a blank (or its declared meaning),
+ * undefined for anything the exact path must judge (text that is not a plain decimal, a value
+ * outside the input's min–max, which the exact path reports). Undefined when the input's own
+ * declarations do not fit micro units.
+ */
+export function microReader(def: InputDef): ((raw: InputValue | undefined) => number | null | undefined) | undefined {
+  const blank = def.blankMeans === undefined ? null : toMicro(def.blankMeans);
+  const min = def.min === undefined ? -Infinity : toMicro(def.min);
+  const max = def.max === undefined ? Infinity : toMicro(def.max);
+  if (blank === undefined || min === undefined || max === undefined) return undefined;
+  return (raw) => {
+    if (raw === null || raw === undefined || raw === '') return blank;
+    if (typeof raw === 'boolean') return undefined;
+    const v = toMicro(raw);
+    return v === undefined || v < min || v > max ? undefined : v;
+  };
+}
 
 export interface UnitMicroEnv extends MicroEnv {
   /** The unit being scored: one environment serves unit after unit. */
@@ -18,6 +37,11 @@ export interface UnitMicroEnv extends MicroEnv {
 }
 
 export function createMicroEnv(inputs: ReadonlyMap<string, InputDef>): UnitMicroEnv {
+  const readers = new Map<string, NonNullable<ReturnType<typeof microReader>>>();
+  for (const def of inputs.values()) {
+    const reader = NUMERIC.has(def.unit) ? microReader(def) : undefined;
+    if (reader) readers.set(def.id, reader);
+  }
   const env: UnitMicroEnv = {
     unit: { id: '', name: '', values: {} },
     total: undefined,
@@ -34,15 +58,13 @@ export function createMicroEnv(inputs: ReadonlyMap<string, InputDef>): UnitMicro
       const def = inputs.get(name);
       if (!def) throw FALLBACK;
       const raw = unit.values[name];
-      const blank = raw === null || raw === undefined || (typeof raw === 'string' && raw.trim() === '');
-      if (NUMERIC.has(def.unit)) {
-        if (blank) {
-          if (def.blankMeans === undefined) throw new MissingValue(name);
-          return toMicro(def.blankMeans) ?? fallback();
-        }
-        if (typeof raw === 'boolean') throw FALLBACK;
-        return toMicro(raw as string | number) ?? fallback();
+      const reader = readers.get(name);
+      if (reader) {
+        const v = reader(raw);
+        if (v === null) throw new MissingValue(name);
+        return v ?? fallback();
       }
+      if (NUMERIC.has(def.unit)) throw FALLBACK;
       const decoded = decodeValue(def, raw);
       if (decoded.problem !== undefined) throw FALLBACK;
       const v = decoded.value;

@@ -99,10 +99,9 @@ export function evaluateBase(rs: CompiledRuleSet, item: CIndicator, env: UnitEnv
       if (!below) return { base: ZERO, reason: { zh: `${missed.zh},${R.allOrNothing.zh}`, en: `${missed.en}: ${R.allOrNothing.en}` }, adjustments: [] };
       const gap = sub(t, v).abs();
       const { amount, proRata } = applySlope(gap, below, t, rule.op === '>' || rule.op === '<');
-      const dir = rule.op === '>=' || rule.op === '>' ? 'below' : rule.op === '=' ? 'outside' : 'above';
-      const text = R.slopeText(dir === 'above' ? 'outside' : dir, showStep(below.per, unit), show(below.points), fmtScore(rs, amount), proRata);
-      const zhText = dir === 'above' ? text.zh.replace('每超出', '每高') : text.zh;
-      return { base: sub(points, amount), reason: missed, adjustments: [adj(amount.neg(), { zh: zhText, en: text.en })] };
+      const dir = rule.op === '>=' || rule.op === '>' ? 'below' : rule.op === '=' ? 'outside' : 'over';
+      const text = R.slopeText(dir, showStep(below.per, unit), show(below.points), fmtScore(rs, amount), proRata);
+      return { base: sub(points, amount), reason: missed, adjustments: [adj(amount.neg(), text)] };
     }
     case 'band': {
       const v = val('value');
@@ -156,7 +155,9 @@ export function evaluateBase(rs: CompiledRuleSet, item: CIndicator, env: UnitEnv
     }
     case 'tiers': {
       const o = op('value');
-      const raw: ExprValue = o.constant ?? (o.expr ? o.expr.evaluate(env) : ZERO);
+      const evaluated: ExprValue = o.constant ?? (o.expr ? o.expr.evaluate(env) : ZERO);
+      // A number is rounded as any derived value is before comparison; choices compare as given.
+      const raw: ExprValue = typeof evaluated === 'object' && o.derived && rs.rateRounding ? round(evaluated, rs.rateRounding) : evaluated;
       const valueText = typeof raw === 'object' ? shown(raw) : { zh: String(raw), en: String(raw) };
       for (const [i, tier] of rule.tiers.entries()) {
         let ok: boolean;

@@ -3,7 +3,9 @@
 // problem it finds as an Issue with the rule path; `compileRuleSet` refuses a rule set with errors.
 import { compileExpr } from '../expr/index.ts';
 import type { CompiledExpr, ExprKind } from '../expr/types.ts';
-import { q, sum, ZERO, type Q } from '../exact/exact.ts';
+import { q, round, sum, ZERO, type Q } from '../exact/exact.ts';
+import { MissingValue } from '../expr/types.ts';
+import { ExprEvalError } from '../expr/errors.ts';
 import type { Issue, Msg, UnitInput } from '../model/result.ts';
 import { msgOf } from '../messages/text.ts';
 import type { Operand, Rounding } from '../schema/common.ts';
@@ -194,7 +196,19 @@ export function compileCollecting(ruleSet: RuleSet): { compiled: CompiledRuleSet
         needInput(stream.input, `${sp}.input`);
         if (stream.multiplied) needInput(stream.multiplied.input, `${sp}.multiplied.input`);
       }
-      if (stream.kind === 'state') needInput(stream.input, `${sp}.input`);
+      if (stream.kind === 'state') {
+        needInput(stream.input, `${sp}.input`, ['yesno', 'choice']);
+        const def = inputs.get(stream.input);
+        const allowed = def?.unit === 'yesno' ? ['yes', 'no'] : (def?.choices ?? []).map((c) => c.value);
+        for (const key of Object.keys(stream.amounts)) {
+          if (def && !allowed.includes(key)) {
+            issues.push(error('unknown-state', `${sp}.amounts.${key}`, {
+              zh: `${path}:「${key}」不是输入项「${stream.input}」的可选值(可选:${allowed.join('、')})`,
+              en: `${path}: "${key}" is not a value of input "${stream.input}" (values: ${allowed.join(', ')})`,
+            }));
+          }
+        }
+      }
       const amount = stream.kind === 'expr' ? expr(stream.amount, `${sp}.amount`) : undefined;
       return { stream, ...(amount ? { amount } : {}), cap: dec(stream.cap, `${sp}.cap`) };
     });
@@ -276,7 +290,7 @@ export function compileCollecting(ruleSet: RuleSet): { compiled: CompiledRuleSet
     byPath.set(path, compiled);
     if (rule?.kind === 'rank') {
       const value = operands.get('value');
-      rankRules.push({ path, order: rule.order, value: (unit) => operandValueOrNull(inputs, value, unit) });
+      rankRules.push({ path, order: rule.order, value: (unit) => operandValueOrNull(inputs, ruleSet.rounding.rates, value, unit) });
     }
     return compiled;
   };
@@ -307,8 +321,23 @@ export function compileCollecting(ruleSet: RuleSet): { compiled: CompiledRuleSet
       });
     }
     if (rule.kind === 'tiers') {
+      const kind = operands.get('value')?.input ? KIND_OF_UNIT[operands.get('value')?.input?.unit ?? 'number'] : undefined;
       rule.tiers.forEach((t, i) => {
         if ('than' in t) operands.set(`tier${i}`, operand(t.than, `${rp}.tiers[${i}].than`));
+        else if (kind !== undefined && kind !== (typeof t.equals === 'boolean' ? 'boolean' : 'string')) {
+          issues.push(error('tier-type', `${rp}.tiers[${i}].equals`, {
+            zh: `${path}:「${String(t.equals)}」与输入项的类型不符,这一档永远不会成立`,
+            en: `${path}: "${String(t.equals)}" does not match the input's kind; this tier could never hold`,
+          }));
+        } else if (kind === 'string' && typeof t.equals === 'string') {
+          const def = operands.get('value')?.input;
+          if (def?.unit === 'choice' && !def.choices?.some((c) => c.value === t.equals)) {
+            issues.push(error('unknown-state', `${rp}.tiers[${i}].equals`, {
+              zh: `${path}:「${t.equals}」不是输入项「${def.id}」的可选值`,
+              en: `${path}: "${t.equals}" is not a value of input "${def.id}"`,
+            }));
+          }
+        }
       });
     }
     if (rule.kind === 'rank' && Array.isArray(rule.points)) {
@@ -395,6 +424,16 @@ export function compileCollecting(ruleSet: RuleSet): { compiled: CompiledRuleSet
     issues.push(error('cycle', cycle[0] ?? '', { zh: `考核项目互相引用成环:${cycle.join(' → ')}`, en: `items refer to each other in a cycle: ${cycle.join(' → ')}` }));
   }
   checkGrades(ruleSet, issues);
+  checkPrecision(ruleSet, sections, bonus, issues);
+  checkTieBreakTargets(ruleSet, byPath, inputs, issues);
+  ruleSet.inputs.forEach((def, i) => {
+    if (def.blankMeans !== undefined && KIND_OF_UNIT[def.unit] !== 'number') {
+      issues.push(error('blank-means', `inputs[${i}].blankMeans`, {
+        zh: `输入项「${def.id}」不是数值,不能规定空白的含义`,
+        en: `input "${def.id}" is not a number: a blank cannot be given a meaning`,
+      }));
+    }
+  });
 
   const compiled: CompiledRuleSet = {
     ruleSet,
@@ -412,15 +451,17 @@ export function compileCollecting(ruleSet: RuleSet): { compiled: CompiledRuleSet
   return { compiled, issues };
 }
 
-function operandValueOrNull(inputs: ReadonlyMap<string, InputDef>, operand: COperand | undefined, unit: UnitInput): Q | null {
+function operandValueOrNull(inputs: ReadonlyMap<string, InputDef>, rates: Rounding | undefined, operand: COperand | undefined, unit: UnitInput): Q | null {
   if (!operand) return null;
   if (operand.constant) return operand.constant;
   try {
     const v = operand.expr?.evaluate(createEnv(inputs, unit, {}));
-    return v !== undefined && typeof v === 'object' ? v : null;
-  } catch {
+    if (v === undefined || typeof v !== 'object') return null;
+    return operand.derived && rates ? round(v, rates) : v;
+  } catch (e) {
     // A blank or unusable value leaves the unit unranked for this item; scoreUnit reports why.
-    return null;
+    if (e instanceof MissingValue || e instanceof ExprEvalError) return null;
+    throw e;
   }
 }
 
@@ -494,4 +535,42 @@ function checkGrades(ruleSet: RuleSet, issues: Issue[]): void {
       issues.push(error('unknown-grade', `grades.${key}`, { zh: `未定义的等次「${id}」`, en: `grade "${id}" is not defined` }));
     }
   }
+}
+
+/** Points must sit on the score grid (an item worth 2.5 cannot be scored to whole points). */
+function checkPrecision(ruleSet: RuleSet, sections: readonly CSection[], bonus: CompiledRuleSet['bonus'], issues: Issue[]): void {
+  const dp = ruleSet.rounding.scores.dp;
+  const scale = q(10n ** BigInt(dp));
+  const off = (v: Q): boolean => v.mul(scale).d !== 1n;
+  const report = (path: string, where: string, v: Q): void => {
+    issues.push(error('points-precision', path, {
+      zh: `${where} 的分值 ${v.toString()} 超出得分保留的 ${dp} 位小数(rounding.scores)`,
+      en: `${where}: points ${v.toString()} have more places than the ${dp} kept for scores (rounding.scores)`,
+    }));
+  };
+  const visit = (item: CIndicator): void => {
+    if (off(item.points)) report(item.path, item.path, item.points);
+    item.pointsByClass?.forEach((v, cls) => v && off(v) && report(item.path, `${item.path} (${cls})`, v));
+    item.children.forEach(visit);
+  };
+  sections.forEach((s, i) => {
+    if (off(s.points)) report(`sections[${i}].points`, s.code, s.points);
+    s.items.forEach(visit);
+  });
+  bonus?.items.forEach(visit);
+  if (bonus?.cap && off(bonus.cap)) report('bonus.cap', '加分上限', bonus.cap);
+}
+
+/** Tie-breaks must name a section, an item or an input that exists. */
+function checkTieBreakTargets(ruleSet: RuleSet, byPath: ReadonlyMap<string, CIndicator>, inputs: ReadonlyMap<string, InputDef>, issues: Issue[]): void {
+  ruleSet.ranking.tieBreak.forEach((entry, i) => {
+    const m = /^(section|indicator|input):(.+?)(?::(asc|desc))?$/.exec(entry.trim());
+    const found = m && (m[1] === 'section' ? ruleSet.sections.some((s) => s.code === m[2]) : m[1] === 'indicator' ? byPath.has(m[2] ?? '') : inputs.has(m[2] ?? ''));
+    if (!found) {
+      issues.push(error('bad-tie-break', `ranking.tieBreak[${i}]`, {
+        zh: `并列排序依据「${entry}」无效:应为 section:部分编号、indicator:项目路径或 input:输入项编号,且须存在`,
+        en: `tie-break "${entry}" is invalid: use section:<code>, indicator:<path> or input:<id>, naming something that exists`,
+      }));
+    }
+  });
 }

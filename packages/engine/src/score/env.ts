@@ -25,7 +25,7 @@ export interface UnitEnv extends ExprEnv {
 export function decodeValue(
   def: InputDef,
   raw: InputValue | undefined,
-): { value: ExprValue | undefined; problem?: string } {
+): { value: ExprValue | undefined; problem?: string; outOfRange?: boolean } {
   if (raw === null || raw === undefined || (typeof raw === 'string' && raw.trim() === '')) {
     return { value: def.blankMeans === undefined ? undefined : q(def.blankMeans) };
   }
@@ -47,11 +47,15 @@ export function decodeValue(
       return { value: String(raw).trim() };
     default: {
       if (typeof raw === 'boolean') return { value: undefined, problem: String(raw) };
-      if (typeof raw === 'number') {
-        return Number.isFinite(raw) ? { value: q(raw) } : { value: undefined, problem: String(raw) };
+      const value = typeof raw === 'number' ? (Number.isFinite(raw) ? q(raw) : undefined) : tryQ(raw);
+      if (!value) return { value: undefined, problem: String(raw) };
+      // A figure outside the declared range (912 for a rate in %) is a typing error, not a score.
+      const min = def.min === undefined ? undefined : q(def.min);
+      const max = def.max === undefined ? undefined : q(def.max);
+      if ((min && value.compare(min) < 0) || (max && value.compare(max) > 0)) {
+        return { value: undefined, problem: String(raw), outOfRange: true };
       }
-      const value = tryQ(raw);
-      return value ? { value } : { value: undefined, problem: raw };
+      return { value };
     }
   }
 }
@@ -76,7 +80,7 @@ export function createEnv(
         const def = inputs.get(name);
         if (!def) return undefined;
         const decoded = decodeValue(def, unit.values[name]);
-        if (decoded.problem !== undefined) issues.push(badValue(def, decoded.problem));
+        if (decoded.problem !== undefined) issues.push(badValue(def, decoded.problem, decoded.outOfRange));
         cache.set(name, decoded.value);
       }
       return cache.get(name);
@@ -95,7 +99,7 @@ export function createEnv(
         const def = inputs.get(name);
         if (!def) throw new Error(`undeclared input ${name} reached evaluation`);
         const decoded = decodeValue(def, unit.values[name]);
-        if (decoded.problem !== undefined) issues.push(badValue(def, decoded.problem));
+        if (decoded.problem !== undefined) issues.push(badValue(def, decoded.problem, decoded.outOfRange));
         value = decoded.value;
         cache.set(name, value);
       }

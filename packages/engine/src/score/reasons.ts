@@ -9,8 +9,21 @@ type Shown = { zh: string; en: string };
 const OP_ZH: Record<Comparison, string> = { '>=': '不低于', '>': '高于', '<=': '不高于', '<': '低于', '=': '等于' };
 const OP_EN: Record<Comparison, string> = { '>=': 'at least', '>': 'above', '<=': 'at most', '<': 'below', '=': 'exactly' };
 
-export function badValue(def: InputDef, raw: string): Issue {
+export function badValue(def: InputDef, raw: string, outOfRange = false): Issue {
   const label = msgOf(def.label);
+  if (outOfRange) {
+    const range = `${def.min ?? '…'}–${def.max ?? '…'}`;
+    return {
+      code: 'out-of-range',
+      path: def.id,
+      inputId: def.id,
+      severity: 'error',
+      message: {
+        zh: `「${label.zh}」的值 ${raw} 超出允许范围 ${range},按未填报处理`,
+        en: `"${label.en}": ${raw} is outside the allowed range ${range} and is treated as not reported`,
+      },
+    };
+  }
   return {
     code: 'bad-value',
     path: def.id,
@@ -39,9 +52,10 @@ export function thresholdMissed(label: Msg, value: Shown, op: Comparison, target
 }
 
 /** 「每低1个百分点扣0.5分,扣0.5分」 */
-export function slopeText(direction: 'below' | 'above' | 'outside' | 'short', step: Shown, points: string, amount: string, proRata: boolean): Msg {
-  const zhDir = { below: '每低', above: '每高', outside: '每超出', short: '每少降' }[direction];
-  const enDir = { below: 'below', above: 'above', outside: 'outside the band', short: 'short of the required reduction' }[direction];
+/** `over`: a deduction for each step above a ceiling; `above`: a credit for each step beyond a floor. */
+export function slopeText(direction: 'below' | 'above' | 'over' | 'outside' | 'short', step: Shown, points: string, amount: string, proRata: boolean): Msg {
+  const zhDir = { below: '每低', above: '每高', over: '每高', outside: '每超出', short: '每少降' }[direction];
+  const enDir = { below: 'below', above: 'above', over: 'above the ceiling', outside: 'outside the band', short: 'short of the required reduction' }[direction];
   const verbZh = direction === 'above' ? '加' : '扣';
   const verbEn = direction === 'above' ? 'add' : 'deduct';
   return {
@@ -108,9 +122,9 @@ export const scheduleText = (label: Msg, count: string, amount: string, add: boo
   en: `${label.en}: ${count} case(s) on the escalating scale: ${add ? '+' : '−'}${amount}`,
 });
 
-export const multipliedText = (label: Msg, count: string, factor: string, amount: string): Msg => ({
-  zh: `其中${label.zh}${count}例,按${factor}倍扣分,扣${amount}分`,
-  en: `of which ${label.en}: ${count} case(s) at ×${factor}: −${amount}`,
+export const multipliedText = (label: Msg, count: string, factor: string, amount: string, add: boolean): Msg => ({
+  zh: `其中${label.zh}${count}例,按${factor}倍${add ? '加分' : '扣分'},${add ? '加' : '扣'}${amount}分`,
+  en: `of which ${label.en}: ${count} case(s) at ×${factor}: ${add ? '+' : '−'}${amount}`,
 });
 
 export const zeroAtText = (label: Msg, count: string, zeroAt: number): Msg => ({

@@ -200,4 +200,35 @@ describe('rule kinds', () => {
     const noPoints = first(run(rs, { farm: false, b: true, a: false })).children?.[1];
     expect([noPoints?.status, noPoints?.missingEvidence]).toEqual(['not-met', []]);
   });
+
+  it('rounds a derived value the same way for tiers as for thresholds', () => {
+    const rs = ruleSet([{ id: 'done' }, { id: 'plan' }], [
+      { code: '1', title: '门槛', points: 2, rule: { kind: 'threshold', value: 'done / plan * 100', op: '>=', target: 95 } },
+      { code: '2', title: '档次', points: 2, rule: { kind: 'tiers', value: 'done / plan * 100', tiers: [{ op: '>=', than: 95, points: 2 }], otherwise: 1 } },
+    ], { rounding: { scores: { dp: 2, mode: 'half-up' }, rates: { dp: 1, mode: 'half-up' } } });
+    // 9496 / 10000 × 100 = 94.96 → 95.0 at one place: both rules see 95
+    expect(run(rs, { done: 9496, plan: 10000 }).sections[0]!.items.map((i) => i.score)).toEqual(['2', '2']);
+  });
+
+  it('treats a figure outside the declared range as a typing error, not a score', () => {
+    const rs = ruleSet([{ id: 'rate', unit: '%', min: 0, max: 100 }], [
+      { code: '1', title: '率', points: 4, rule: { kind: 'threshold', value: 'rate', op: '>=', target: 92 } },
+    ]);
+    const r = run(rs, { rate: 912 });
+    expect(first(r).status).toBe('missing-input');
+    expect(r.issues.map((i) => i.code)).toEqual(['out-of-range']);
+    expect(r.issues[0]?.message.zh).toContain('超出允许范围 0–100');
+  });
+
+  it('computes an escalating schedule in closed form, even for a mistyped huge count', () => {
+    const rs = ruleSet([{ id: 'n', unit: 'count' }], [
+      { code: '1', title: '超生', points: 10, min: -1e16, deductions: [{ kind: 'per-case', input: 'n', each: 1, schedule: [0, 8, 10], increment: 10 }] },
+    ]);
+    // 5 cases: 0 + 8 + 10 + 20 + 30 = 68
+    expect(first(run(rs, { n: 5 })).score).toBe('-58');
+    const started = performance.now();
+    // 30,000,000 cases: 18 + 29,999,997 × 10 + 10 × m(m+1)/2 with m = 29,999,997
+    expect(first(run(rs, { n: 30000000 })).score).toBe(String(10 - (18 + 29999997 * 10 + (10 * 29999997 * 29999998) / 2)));
+    expect(performance.now() - started).toBeLessThan(1000);
+  });
 });

@@ -115,6 +115,9 @@ export function createUnitScorer(rs: CompiledRuleSet, unit: UnitInput, ctx: Scor
       // Evidence backs the points claimed: an item that earned nothing needs none.
       const noEvidence = item.inputsUsed.filter((id) => {
         if (score.compare(0) <= 0 || !rs.inputs.get(id)?.evidence || unit.evidence?.[id]) return false;
+        // Evidence backs what the unit typed; a blank taken by its declared meaning needs none.
+        const raw = unit.values[id];
+        if (raw === null || raw === undefined || (typeof raw === 'string' && raw.trim() === '')) return false;
         const t = valueText(id);
         return t !== undefined && t !== 'false' && t !== '0';
       });
@@ -162,7 +165,7 @@ export function decideSanctions(rs: CompiledRuleSet, env: UnitEnv, total: Q, whi
       if (hit === true) {
         sanctions.push({ id: s.sanction.id, level: s.sanction.level, reason: s.reason, ...(s.consequence ? { consequence: s.consequence } : {}) });
       } else if (hit !== false) {
-        issues.push({ code: 'sanction-not-boolean', path: s.sanction.id, severity: 'error', message: { zh: `否决条件「${s.reason.zh}」的结果不是是/否`, en: `sanction "${s.reason.en}" did not give true or false` } });
+        issues.push({ code: 'sanction-not-boolean', path: s.sanction.id, severity: 'error', message: { zh: `否决条件「${s.reason.zh}」的计算结果应为“是”或“否”`, en: `sanction "${s.reason.en}" did not give true or false` } });
       }
     } catch (e) {
       if (e instanceof MissingValue) {

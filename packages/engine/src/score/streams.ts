@@ -1,6 +1,6 @@
 // Deduction and credit streams applied after an item's base rule: per case (with escalation,
 // multipliers, a case count that zeroes the item), by state, or by expression.
-import { add, min as qmin, mul, q, round, sub, ZERO, type Q } from '../exact/exact.ts';
+import { add, div, min as qmin, mul, q, round, sub, ZERO, type Q } from '../exact/exact.ts';
 import type { Adjustment, Msg } from '../model/result.ts';
 import { show } from '../messages/format.ts';
 import { msgOf } from '../messages/text.ts';
@@ -25,15 +25,20 @@ function count(env: UnitEnv, id: string): Q {
   return v;
 }
 
-/** Amount for n cases on an escalating schedule: the nth case costs schedule[n−1], then + increment each. */
-function scheduled(n: number, schedule: readonly Q[], each: Q, increment: Q | undefined): Q {
+/** Amount for n cases on an escalating schedule: the nth case costs schedule[n−1], then + increment
+ *  each (or `each` without an increment). In closed form: a mistyped 30,000,000 costs no time. */
+function scheduled(n: bigint, schedule: readonly Q[], each: Q, increment: Q | undefined): Q {
+  const len = BigInt(schedule.length);
+  const listed = n < len ? Number(n) : schedule.length;
   let total = ZERO;
+  for (let i = 0; i < listed; i++) total = add(total, schedule[i] as Q);
+  if (n <= len) return total;
+  const beyond = q(n - len);
+  if (!increment) return add(total, mul(beyond, each));
   const last = schedule[schedule.length - 1] ?? each;
-  for (let i = 1; i <= n; i++) {
-    const fixed = schedule[i - 1];
-    total = add(total, fixed ?? (increment ? add(last, mul(increment, q(i - schedule.length))) : each));
-  }
-  return total;
+  // Σ_{k=1..m} (last + increment × k) = m × last + increment × m(m+1)/2
+  const triangle = div(mul(beyond, add(beyond, q(1))), q(2));
+  return add(total, add(mul(beyond, last), mul(increment, triangle)));
 }
 
 export function evaluateStreams(rs: CompiledRuleSet, item: CIndicator, env: UnitEnv): StreamOutcome {
@@ -51,7 +56,7 @@ export function evaluateStreams(rs: CompiledRuleSet, item: CIndicator, env: Unit
         const n = count(env, stream.input);
         const each = q(stream.each);
         if (stream.schedule) {
-          amount = scheduled(Number(n.n), stream.schedule.map((s) => q(s)), each, stream.increment === undefined ? undefined : q(stream.increment));
+          amount = scheduled(n.n, stream.schedule.map((s) => q(s)), each, stream.increment === undefined ? undefined : q(stream.increment));
           reason = R.scheduleText(label, show(n), show(amount), addDir);
         } else {
           amount = mul(n, each);
@@ -63,7 +68,7 @@ export function evaluateStreams(rs: CompiledRuleSet, item: CIndicator, env: Unit
           const extra = mul(mul(m, each), factor);
           if (extra.n !== 0n) {
             const mdef = rs.inputs.get(stream.multiplied.input);
-            const part = R.multipliedText(mdef ? msgOf(mdef.label) : label, show(m), show(factor), show(extra));
+            const part = R.multipliedText(mdef ? msgOf(mdef.label) : label, show(m), show(factor), show(extra), addDir);
             reason = { zh: `${reason.zh};${part.zh}`, en: `${reason.en}; ${part.en}` };
             amount = add(amount, extra);
           }

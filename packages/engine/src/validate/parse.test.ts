@@ -118,4 +118,32 @@ describe('parseRuleSet', () => {
       expect(parseRuleSet(junk).ok).toBe(false);
     }
   });
+
+  it('catches typos that would mis-score silently', () => {
+    const typo = variant((rs) => {
+      (rs.inputs as unknown[]).push({ id: 'st', label: '状态', unit: 'choice', choices: [{ value: 'late', label: '逾期' }] });
+      (rs.inputs as unknown[]).push({ id: 'yes', label: '是否', unit: 'yesno', blankMeans: 0 });
+      rs.sections[0]!.items[1]!.deductions = [{ kind: 'state', input: 'st', amounts: { Late: 1 } }];
+      (rs.sections[0]!.items[0]!.rule as unknown) = { kind: 'tiers', value: 'rate', tiers: [{ equals: 'high', points: 6 }] };
+      rs.ranking = { tieBreak: ['section:九', 'input:rate'] };
+    });
+    expect(codes(typo)).toEqual(
+      expect.arrayContaining([
+        'unknown-state@sections[0].items[1].deductions[0].amounts.Late',
+        'tier-type@sections[0].items[0].rule.tiers[0].equals',
+        'blank-means@inputs[3].blankMeans',
+        'bad-tie-break@ranking.tieBreak[0]',
+      ]),
+    );
+    expect(codes(typo)).not.toContain('bad-tie-break@ranking.tieBreak[1]');
+  });
+
+  it('keeps points on the score grid', () => {
+    const off = variant((rs) => {
+      rs.rounding = { scores: { dp: 0, mode: 'half-up' } };
+      rs.sections[0]!.items[0]!.points = 5.5;
+      rs.sections[0]!.items[1]!.points = 4.5;
+    });
+    expect(codes(off)).toEqual(expect.arrayContaining(['points-precision@一.1', 'points-precision@一.2']));
+  });
 });
