@@ -35,9 +35,28 @@ describe('rankCohort', () => {
             full.units.map((u) => [u.unitId, u.rank, u.total, u.grade, u.vetoed]),
           );
           expect(lean.grades).toEqual(full.grades);
+          expect(lean.issues.map((i) => `${i.code}@${i.path}`)).toEqual(full.issues.map((i) => `${i.code}@${i.path}`));
         },
       ),
       { numRuns: 150 },
     );
+  });
+
+  it('breaks ties on inputs the integer reader cannot take, as scoreCohort does', () => {
+    const withInputTie = parseRuleSet({ ...json, ranking: { tieBreak: ['input:a:asc'], ties: 'shared', vetoedLast: true } });
+    if (!withInputTie.ok) throw new Error(JSON.stringify(withInputTie.issues));
+    const rules = compileRuleSet(withInputTie.value);
+    const units = [
+      { id: 'x', name: '甲', values: { a: '91.0000001', b: 0, bad: 0 } },
+      { id: 'y', name: '乙', values: { a: '\u300091.0000002', b: 0, bad: 0 } },
+      { id: 'z', name: '丙', values: { a: '91', b: 0, bad: 0 } },
+    ];
+    const full = scoreCohort(rules, units);
+    const lean = rankCohort(rules, units);
+    expect(lean.units.map((u) => [u.name, u.rank, u.grade])).toEqual(full.units.map((u) => [u.name, u.rank, u.grade]));
+    expect(lean.units.map((u) => u.name)).toEqual(['丙', '甲', '乙']);
+    const twice = rankCohort(rules, [...units, { id: 'z', name: '丙二', values: { a: '92', b: 0, bad: 0 } }]);
+    expect(twice.issues.map((i) => i.code)).toContain('duplicate-unit');
+    expect(twice.units.map((u) => u.name)).toEqual(['丙', '甲', '乙', '丙二']);
   });
 });

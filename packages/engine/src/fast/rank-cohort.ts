@@ -2,7 +2,8 @@
 // totals, integer sort keys, then the same grade assignment as scoreCohort. For tens of
 // thousands of units and more; scoreCohort gives every unit's reasons and stays the reference
 // (a test holds the two to the same ranks and grades).
-import { q } from '../exact/exact.ts';
+import { q, tryQ, type Q } from '../exact/exact.ts';
+import { incompleteUnit, unitIssues } from './unit-issues.ts';
 import { buildPeerStats } from '../cohort/peers.ts';
 import { parseTieBreaks, type TieBreak } from '../cohort/tie-break.ts';
 import { assignGrades, type BandSummary } from '../grades/assign.ts';
@@ -11,7 +12,7 @@ import type { ScoreContext } from '../model/context.ts';
 import { msgOf } from '../messages/text.ts';
 import type { CompiledRuleSet } from '../score/compile.ts';
 import { sortIssues } from '../validate/issues.ts';
-import { toMicro } from './fixed.ts';
+import { MICRO_DP, scaledText, toMicro } from './fixed.ts';
 import { createLeanScorer, type LeanResult } from './score-lean.ts';
 
 /** A lean result with its place filled in. */
@@ -26,7 +27,16 @@ export interface RankedCohort {
   issues: Issue[];
 }
 
-type Key = number | null;
+/** A sort key: micro units when the value fits them, an exact rational when it does not. */
+type Key = number | Q | null;
+
+function inputKey(raw: UnitInput['values'][string]): Key {
+  if (raw === null || raw === undefined || typeof raw === 'boolean') return null;
+  const micro = toMicro(raw);
+  if (micro !== undefined) return micro;
+  // More than 6 places, or padding the fast reader does not strip: the exact reader decides.
+  return (typeof raw === 'number' ? q(raw) : tryQ(raw)) ?? null;
+}
 
 function keyOf(rs: CompiledRuleSet, tb: TieBreak, unit: UnitInput, lean: LeanResult, itemIndex: number): Key {
   let v: Key = null;
@@ -34,12 +44,23 @@ function keyOf(rs: CompiledRuleSet, tb: TieBreak, unit: UnitInput, lean: LeanRes
     const i = rs.sections.findIndex((s) => s.code === tb.ref);
     v = i < 0 ? null : (lean.sections[i] ?? null);
   } else if (tb.kind === 'input') {
-    const raw = unit.values[tb.ref];
-    v = raw === null || raw === undefined || typeof raw === 'boolean' ? null : (toMicro(raw) ?? null);
+    v = inputKey(unit.values[tb.ref]);
   } else {
     v = lean.items[itemIndex] ?? null;
   }
-  return v === null ? null : tb.order === 'asc' ? -v : v;
+  if (v === null || tb.order !== 'asc') return v;
+  return typeof v === 'number' ? 0 - v : v.neg();
+}
+
+/** Larger first; null last. Mixed kinds meet as exact rationals (rare: only unusual input keys). */
+function compareKeys(x: Key, y: Key): number {
+  if (x === y) return 0;
+  if (x === null) return 1;
+  if (y === null) return -1;
+  if (typeof x === 'number' && typeof y === 'number') return y - x;
+  const a = typeof x === 'number' ? q(scaledText(x, MICRO_DP)) : x;
+  const b = typeof y === 'number' ? q(scaledText(y, MICRO_DP)) : y;
+  return b.compare(a);
 }
 
 export function rankCohort(rs: CompiledRuleSet, units: readonly UnitInput[]): RankedCohort {
@@ -53,6 +74,7 @@ export function rankCohort(rs: CompiledRuleSet, units: readonly UnitInput[]): Ra
   issues.push(...tbIssues);
 
   const n = units.length;
+  issues.push(...unitIssues(units));
   const itemPaths = tieBreaks.filter((tb) => tb.kind === 'indicator').map((tb) => tb.ref);
   const itemIndex = tieBreaks.map((tb) => (tb.kind === 'indicator' ? itemPaths.indexOf(tb.ref) : -1));
   const results: RankedUnit[] = new Array(n);
@@ -73,15 +95,14 @@ export function rankCohort(rs: CompiledRuleSet, units: readonly UnitInput[]): Ra
     const ka = keys[a] as Key[];
     const kb = keys[b] as Key[];
     for (let k = 0; k < ka.length; k++) {
-      const x = ka[k] ?? null;
-      const y = kb[k] ?? null;
-      if (x === y) continue;
-      if (x === null) return 1;
-      if (y === null) return -1;
-      return y - x;
+      const c = compareKeys(ka[k] ?? null, kb[k] ?? null);
+      if (c !== 0) return c;
     }
     return 0;
   };
+  for (const r of results) {
+    if (!r.complete) issues.push(incompleteUnit(r));
+  }
   const order = Array.from({ length: n }, (_, i) => i);
   order.sort((a, b) => compare(a, b) || ((results[a] as LeanResult).unitId < (results[b] as LeanResult).unitId ? -1 : 1));
 
@@ -107,12 +128,13 @@ export function rankCohort(rs: CompiledRuleSet, units: readonly UnitInput[]): Ra
       scheme,
     );
     const labels = new Map(scheme.bands.map((b) => [b.id, msgOf(b.label)]));
-    const byUnit = new Map(assignment.units.map((g) => [g.id, g.grade]));
-    for (const row of ranked) {
-      const grade = byUnit.get(row.unitId) ?? null;
-      row.grade = grade;
-      row.gradeLabel = grade === null ? null : (labels.get(grade) ?? null);
-    }
+    // Outcomes come in the order of the rows given: the ranking order (duplicate ids stay apart).
+    assignment.units.forEach((g, i) => {
+      const row = ranked[i];
+      if (!row) return;
+      row.grade = g.grade;
+      row.gradeLabel = g.grade === null ? null : (labels.get(g.grade) ?? null);
+    });
     issues.push(...assignment.issues);
     grades = { graded: assignment.graded, bands: assignment.bands };
   }
