@@ -93,3 +93,81 @@ describe('certify', () => {
     expect(certify(association('scored'), u, { assessedOn: '2026-12-20' })).toMatchObject({ ok: false, issues: [{ code: 'not-certification' }] });
   });
 });
+
+// A parent clause with its own gate and deduction, over two sub-items (二.1.(1), 二.1.(2)).
+function withParentChecks() {
+  const parsed = parseRuleSet({
+    schemaVersion: 1,
+    kind: 'certification',
+    id: 'school-cert',
+    title: '人口学校评估认定',
+    issuer: '旗计生协',
+    level: '基层协会',
+    year: 2026,
+    edition: 1,
+    points: 2,
+    rounding: { scores: { dp: 2, mode: 'half-up' } },
+    rectificationDays: 30,
+    inputs: [
+      { id: 'has_room', label: '有固定教室', unit: 'yesno' },
+      { id: 'has_plan', label: '有教学计划', unit: 'yesno' },
+      { id: 'report_true', label: '举报属实', unit: 'yesno' },
+      { id: 'complaints', label: '群众投诉件数', unit: 'count', blankMeans: 0 },
+    ],
+    sections: [
+      {
+        code: '二',
+        title: '阵地建设',
+        points: 2,
+        items: [
+          {
+            code: '1',
+            title: '人口学校',
+            points: 2,
+            gates: [{ when: 'report_true', reason: '举报属实' }],
+            deductions: [{ kind: 'per-case', input: 'complaints', each: '0.5' }],
+            items: [
+              { code: '(1)', title: '固定教室', points: 1, rule: { kind: 'yesno', input: 'has_room' } },
+              { code: '(2)', title: '教学计划', points: 1, rule: { kind: 'yesno', input: 'has_plan' } },
+            ],
+          },
+        ],
+      },
+    ],
+  });
+  if (!parsed.ok) throw new Error(JSON.stringify(parsed.issues));
+  return compileRuleSet(parsed.value);
+}
+
+describe('certify: a parent clause with its own gates and deductions', () => {
+  const school = (values: UnitInput['values']): UnitInput => ({ id: 'xx01', name: '团结村人口学校', values });
+
+  it('fails and lists the parent when its own gate fires, though every sub-item is met', () => {
+    const out = certify(withParentChecks(), school({ has_room: true, has_plan: true, report_true: true, complaints: 0 }), { assessedOn: '2026-12-20' });
+    if (!out.ok) throw new Error(JSON.stringify(out.issues));
+    expect(out.value.record.passed).toBe(false);
+    expect(out.value.record.failing.map((f) => [f.path, f.status])).toEqual([['二.1', 'gated']]);
+    expect(out.value.record.failing[0]!.reason.zh).toContain('举报属实');
+    expect(out.value.summary.zh).toBe('团结村人口学校认定:1项条款未达到(二.1),不予认定,请于 2027-01-19 前完成整改');
+  });
+
+  it('fails and lists the parent when its own deduction applies', () => {
+    const out = certify(withParentChecks(), school({ has_room: true, has_plan: true, report_true: false, complaints: 1 }), { assessedOn: '2026-12-20' });
+    expect(out.ok && out.value.record.failing.map((f) => [f.path, f.status])).toEqual([['二.1', 'partly-met']]);
+  });
+
+  it('lists the parent before a failing sub-item when both fail; not the parent when only a sub-item fails', () => {
+    const rs = withParentChecks();
+    const both = certify(rs, school({ has_room: true, has_plan: false, report_true: true, complaints: 0 }), { assessedOn: '2026-12-20' });
+    expect(both.ok && both.value.record.failing.map((f) => f.path)).toEqual(['二.1', '二.1.(2)']);
+    const child = certify(rs, school({ has_room: true, has_plan: false, report_true: false, complaints: 0 }), { assessedOn: '2026-12-20' });
+    expect(child.ok && child.value.record.failing.map((f) => [f.path, f.status])).toEqual([['二.1.(2)', 'not-met']]);
+  });
+
+  it('passes when the parent and every sub-item are met, counting the parent as a clause', () => {
+    const out = certify(withParentChecks(), school({ has_room: true, has_plan: true, report_true: false, complaints: null }), { assessedOn: '2026-12-20' });
+    if (!out.ok) throw new Error(JSON.stringify(out.issues));
+    expect(out.value.record).toMatchObject({ passed: true, failing: [] });
+    expect(out.value.summary.zh).toBe('团结村人口学校认定:全部3项条款均达到,认定通过');
+  });
+});

@@ -1,33 +1,15 @@
-// Certification (评估认定): a unit passes only if every clause — every leaf item — is met
+// Certification (评估认定): a unit passes only if every clause — every leaf item, and every
+// parent item with a rule, deductions or gates of its own (clauses.ts) — is met
 // (一条否决). A failing unit is told which clauses failed and by when to rectify (整改); a
 // re-assessment appends to the history and keeps the earlier records.
-import type { IndicatorResult, Issue, Result, UnitInput } from '../model/result.ts';
+import type { Issue, Result, UnitInput } from '../model/result.ts';
 import type { ScoreContext } from '../model/context.ts';
 import type { CompiledRuleSet } from '../score/compile.ts';
 import { scoreUnit } from '../score/score-unit.ts';
 import { error, warning } from '../validate/issues.ts';
 import { addDays, compareDates, isIsoDate } from './dates.ts';
-import type { CertificationOutcome, CertificationRecord, CertifyOptions, FailingClause } from './types.ts';
-
-function leaves(items: readonly IndicatorResult[]): IndicatorResult[] {
-  return items.flatMap((i) => (i.children?.length ? leaves(i.children) : [i]));
-}
-
-function failingClauses(result: ReturnType<typeof scoreUnit>): FailingClause[] {
-  const clauses = leaves(result.sections.flatMap((s) => s.items))
-    .filter((i) => i.status !== 'met' && i.status !== 'not-applicable')
-    .map((i) => ({
-      path: i.path,
-      title: i.title,
-      status: i.status,
-      // The item's own reason already says what is missing or by how much it falls short.
-      reason: i.reason,
-    }));
-  const vetoes = result.sanctions
-    .filter((s) => s.level === 'veto')
-    .map((s) => ({ path: `sanctions.${s.id}`, title: s.reason, status: 'vetoed' as const, reason: { zh: `一票否决:${s.reason.zh}`, en: `veto: ${s.reason.en}` } }));
-  return [...clauses, ...vetoes];
-}
+import { clausesOf, failingClauses } from './clauses.ts';
+import type { CertificationOutcome, CertificationRecord, CertifyOptions } from './types.ts';
 
 export function certify(
   compiled: CompiledRuleSet,
@@ -55,7 +37,7 @@ export function certify(
     issues.push(warning('rectification-overdue', 'assessedOn', { zh: `复评日期 ${options.assessedOn} 晚于整改期限 ${last.rectifyBy}`, en: `re-assessed on ${options.assessedOn}, after the rectification deadline ${last.rectifyBy}` }));
   }
   const result = scoreUnit(compiled, unit, ctx);
-  const failing = failingClauses(result);
+  const failing = failingClauses(compiled, result);
   const passed = failing.length === 0;
   if (!passed && rs.rectificationDays === undefined) {
     issues.push(warning('no-rectification-days', 'rectificationDays', { zh: '考核办法未规定整改期限', en: 'the rule set declares no rectification period' }));
@@ -73,7 +55,7 @@ export function certify(
   };
   const again = record.attempt > 1 ? { zh: `第${record.attempt}次认定`, en: `assessment ${record.attempt}` } : { zh: '认定', en: 'assessment' };
   const summary = passed
-    ? { zh: `${unit.name}${again.zh}:全部${leaves(result.sections.flatMap((s) => s.items)).length}项条款均达到,认定通过`, en: `${unit.name}, ${again.en}: every clause met, certified` }
+    ? { zh: `${unit.name}${again.zh}:全部${clausesOf(compiled, result).length}项条款均达到,认定通过`, en: `${unit.name}, ${again.en}: every clause met, certified` }
     : {
         zh: `${unit.name}${again.zh}:${failing.length}项条款未达到(${failing.map((f) => f.path).join('、')}),不予认定${rectifyBy ? `,请于 ${rectifyBy} 前完成整改` : ''}`,
         en: `${unit.name}, ${again.en}: ${failing.length} clause(s) not met (${failing.map((f) => f.path).join(', ')}), not certified${rectifyBy ? `; rectify by ${rectifyBy}` : ''}`,

@@ -1,0 +1,63 @@
+// The clauses a certification checks, and which of them fail. A clause is every leaf item and
+// every parent item with checks of its own (a rule, deductions or gates: 举报属实此项不记分).
+// A parent fails on its own when it is not met for a reason of its own — its gate fired, its
+// deduction or missing evidence took points, or it falls short while every sub-item is met. A
+// parent that falls short only because a sub-item did is not listed again: the sub-item is.
+import { min as qmin, q, sum, ZERO } from '../exact/exact.ts';
+import type { IndicatorResult, UnitResult } from '../model/result.ts';
+import type { CompiledRuleSet } from '../score/compile.ts';
+import type { FailingClause } from './types.ts';
+
+const settled = (r: IndicatorResult): boolean => r.status === 'met' || r.status === 'not-applicable';
+
+function hasOwnChecks(rs: CompiledRuleSet, r: IndicatorResult): boolean {
+  const item = rs.byPath.get(r.path);
+  return item !== undefined && (item.rule !== undefined || item.streams.length > 0 || item.gates.length > 0);
+}
+
+function failsOnItsOwn(r: IndicatorResult, children: readonly IndicatorResult[]): boolean {
+  if (settled(r)) return false;
+  if (children.every(settled)) return true;
+  if (r.missingEvidence.length > 0) return true;
+  if (r.status === 'gated' && !children.some((c) => c.status === 'gated')) return true;
+  // Fewer points than the sub-items earned (capped at the parent's maximum): its own doing.
+  const earned = qmin(q(r.max), sum(children.map((c) => (c.score === null ? ZERO : q(c.score)))));
+  return r.score !== null && q(r.score).compare(earned) < 0;
+}
+
+export interface Clause {
+  result: IndicatorResult;
+  failing: boolean;
+}
+
+/** Every clause in document order, a parent before its sub-items. */
+export function clausesOf(rs: CompiledRuleSet, result: UnitResult): Clause[] {
+  const out: Clause[] = [];
+  const walk = (r: IndicatorResult): void => {
+    const children = r.children ?? [];
+    if (children.length === 0) {
+      out.push({ result: r, failing: !settled(r) });
+      return;
+    }
+    if (hasOwnChecks(rs, r)) out.push({ result: r, failing: failsOnItsOwn(r, children) });
+    children.forEach(walk);
+  };
+  result.sections.forEach((s) => s.items.forEach(walk));
+  return out;
+}
+
+export function failingClauses(rs: CompiledRuleSet, result: UnitResult): FailingClause[] {
+  const clauses = clausesOf(rs, result)
+    .filter((c) => c.failing)
+    .map(({ result: i }) => ({
+      path: i.path,
+      title: i.title,
+      status: i.status,
+      // The item's own reason already says what is missing, what fired or by how much it falls short.
+      reason: i.reason,
+    }));
+  const vetoes = result.sanctions
+    .filter((s) => s.level === 'veto')
+    .map((s) => ({ path: `sanctions.${s.id}`, title: s.reason, status: 'vetoed' as const, reason: { zh: `一票否决:${s.reason.zh}`, en: `veto: ${s.reason.en}` } }));
+  return [...clauses, ...vetoes];
+}
