@@ -22,6 +22,8 @@ describe('withBaselines', () => {
     expect(out[0]!.values).toEqual({ rate: 93, quota: 100, ratio_prev: '112.5' });
     expect(out[1]!.values).toEqual({ quota: '120', ratio_prev: '110.0' });
     expect(issues.map((i) => [i.code, i.path])).toEqual([['baseline-conflict', 'assigned.b.quota']]);
+    expect(issues[0]!.message.zh).toBe('单位「乙」(b)填报的「quota」为 120,与责任指标 125 不一致,保留单位填报值');
+    expect(issues[0]!.message.en).toBe('unit "乙" (b) typed 120 for "quota", which differs from the assigned value 125: the typed value is kept');
     expect(units[0]!.values.quota).toBeNull();
   });
 

@@ -5,6 +5,7 @@ import { tryQ } from '../exact/exact.ts';
 import type { InputValue, Issue, UnitInput } from '../model/result.ts';
 import type { InputDef } from '../schema/ruleset.ts';
 import { error, sortIssues, warning } from '../validate/issues.ts';
+import { unitName } from './unit-name.ts';
 
 export type BaselineValues = Record<string, Record<string, InputValue>>;
 
@@ -67,8 +68,8 @@ export function withBaselines(
         } else if (!same(typed as InputValue, value)) {
           issues.push(
             warning('baseline-conflict', path, {
-              zh: `单位「${unit.name}」填报的「${inputId}」为 ${String(typed)},与${SOURCE_ZH[source]} ${String(value)} 不一致,保留单位填报值`,
-              en: `unit "${unit.name}" typed ${String(typed)} for "${inputId}", which differs from the ${source} value ${String(value)}: the typed value is kept`,
+              zh: `单位${unitName(unit.id, unit.name).zh}填报的「${inputId}」为 ${String(typed)},与${SOURCE_ZH[source]} ${String(value)} 不一致,保留单位填报值`,
+              en: `unit ${unitName(unit.id, unit.name).en} typed ${String(typed)} for "${inputId}", which differs from the ${source} value ${String(value)}: the typed value is kept`,
             }, { inputId }),
           );
         }

@@ -8,3 +8,4 @@ export { rankAndGrade } from './rank-grade.ts';
 export { rankRows } from './rank.ts';
 export type { Placed, RankOptions, RankRow } from './rank.ts';
 export type { CohortResult, CohortUnit } from './types.ts';
+export { unitName } from './unit-name.ts';

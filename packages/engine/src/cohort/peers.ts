@@ -7,6 +7,7 @@ import type { CompiledRuleSet } from '../score/compile.ts';
 import { decodeValue } from '../score/env.ts';
 import { warning } from '../validate/issues.ts';
 import { exactText } from './exact-text.ts';
+import { unitName } from './unit-name.ts';
 
 export interface PeerInputSummary {
   /** Units that reported the input (blanks are not counted as 0). */
@@ -41,8 +42,8 @@ function inputStats(rs: PeerSource, id: string, units: readonly UnitInput[], iss
     else if (problem !== undefined || value !== undefined) {
       issues.push(
         warning('peer-value-unreadable', `units.${unit.id}.${id}`, {
-          zh: `单位「${unit.name}」的「${id}」不是数值,未计入全体平均/最高/最低`,
-          en: `unit "${unit.name}": "${id}" is not a number and is left out of the peer mean/max/min`,
+          zh: `单位${unitName(unit.id, unit.name).zh}的「${id}」不是数值,未计入全体平均/最高/最低`,
+          en: `unit ${unitName(unit.id, unit.name).en}: "${id}" is not a number and is left out of the peer mean/max/min`,
         }, { inputId: id }),
       );
     }

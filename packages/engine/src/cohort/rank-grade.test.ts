@@ -80,4 +80,17 @@ describe('rankAndGrade', () => {
       ['duplicate-unit', 'units.a'],
     ]);
   });
+
+  it('names units in issue text by name, with the id in brackets', () => {
+    const g = { bands: [{ id: 'ok', label: '合格', min: 60 }] };
+    const incomplete = { ...result('b', '50'), name: '和平村', complete: false };
+    const out = rankAndGrade(ruleSet({}, g), [{ ...result('a', '90'), name: '团结村' }, { ...result('a', '80'), name: '红旗村' }, incomplete]);
+    expect(out.issues.map((i) => [i.code, i.message.zh])).toEqual([
+      ['duplicate-unit', '单位「红旗村」(a)的编号与「团结村」(a)重复'],
+      ['incomplete-unit', '单位「和平村」(b)有未能计分的指标,排名和等次仅供参考'],
+      ['no-grade-band', '单位「和平村」(b)的总分低于所有等次下限'],
+    ]);
+    expect(out.issues[0]!.message.en).toBe('unit "红旗村" (a) has the same id as "团结村" (a)');
+    expect(out.issues[1]!.message.en).toBe('unit "和平村" (b) has items that could not be scored: its rank and grade are provisional');
+  });
 });

@@ -8,6 +8,7 @@ import { error, sortIssues, warning } from '../validate/issues.ts';
 import { rankRows } from './rank.ts';
 import { checkTieBreaks, parseTieBreaks, tieBreakKey } from './tie-break.ts';
 import type { CohortResult, CohortUnit } from './types.ts';
+import { unitName } from './unit-name.ts';
 
 export function rankAndGrade(
   ruleSet: Pick<RuleSet, 'id' | 'edition' | 'ranking' | 'grades'> & Partial<Pick<RuleSet, 'inputs'>>,
@@ -20,11 +21,14 @@ export function rankAndGrade(
   const unitById = new Map(units.map((u) => [u.id, u]));
   const resultById = new Map<string, UnitResult>();
   for (const r of results) {
-    if (resultById.has(r.unitId)) {
-      issues.push(error('duplicate-unit', `units.${r.unitId}`, { zh: `单位编号「${r.unitId}」重复`, en: `unit id "${r.unitId}" appears more than once` }));
+    const who = unitName(r.unitId, r.name);
+    const first = resultById.get(r.unitId);
+    if (first) {
+      const other = unitName(first.unitId, first.name);
+      issues.push(error('duplicate-unit', `units.${r.unitId}`, { zh: `单位${who.zh}的编号与${other.zh}重复`, en: `unit ${who.en} has the same id as ${other.en}` }));
     } else resultById.set(r.unitId, r);
     if (!r.complete) {
-      issues.push(warning('incomplete-unit', `units.${r.unitId}`, { zh: `单位「${r.name}」有未能计分的指标,排名和等次仅供参考`, en: `unit "${r.name}" has items that could not be scored: its rank and grade are provisional` }));
+      issues.push(warning('incomplete-unit', `units.${r.unitId}`, { zh: `单位${who.zh}有未能计分的指标,排名和等次仅供参考`, en: `unit ${who.en} has items that could not be scored: its rank and grade are provisional` }));
     }
   }
   // Rows keep the result's index (seq) so that duplicate ids stay distinct and nothing is lost.
@@ -39,7 +43,7 @@ export function rankAndGrade(
   const gradeRule = ruleSet.grades;
   const assignment = gradeRule
     ? assignGrades(
-        ordered.map(({ p, r }) => ({ id: r.unitId, rank: p.rank, total: q(r.total), vetoed: r.vetoed, noCommendation: r.noCommendation })),
+        ordered.map(({ p, r }) => ({ id: r.unitId, name: r.name, rank: p.rank, total: q(r.total), vetoed: r.vetoed, noCommendation: r.noCommendation })),
         gradeRule,
       )
     : undefined;

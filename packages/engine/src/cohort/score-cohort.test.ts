@@ -69,6 +69,14 @@ describe('scoreCohort', () => {
     expect(out.peers.rate).toEqual({ count: 3, mean: '280/3', max: '95', min: '92' });
   });
 
+  it('a peer value that is not a number is left out and named by the unit name and id', () => {
+    const out = scoreCohort(compiled(), [...units.slice(0, 3), { id: 'd', name: '丁', values: { rate: '九十', births: 1, major_case: false } }], { baselines });
+    expect(out.peers.rate).toEqual({ count: 3, mean: '280/3', max: '95', min: '92' });
+    const unreadable = out.issues.find((i) => i.code === 'peer-value-unreadable');
+    expect(unreadable).toMatchObject({ path: 'units.d.rate', inputId: 'rate' });
+    expect(unreadable?.message.zh).toBe('单位「丁」(d)的「rate」不是数值,未计入全体平均/最高/最低');
+  });
+
   it('property: deterministic under any order of the units, and a veto never changes a score', () => {
     const unitArb = fc.uniqueArray(
       fc.record({

@@ -68,6 +68,30 @@ describe('assignGrades', () => {
     expect(out.issues[0]!.code).toBe('no-grade-band');
   });
 
+  it('names the ungraded unit by its name and id', () => {
+    const g = grades({ bands: [{ id: 'ok', label: '合格', min: 60 }] });
+    const out = assignGrades([{ id: 'xh01', name: '团结村', rank: 1, total: q('59'), vetoed: false, noCommendation: false }], g);
+    expect(out.issues).toMatchObject([{ code: 'no-grade-band', path: 'units.xh01' }]);
+    expect(out.issues[0]!.message.zh).toBe('单位「团结村」(xh01)的总分低于所有等次下限');
+    expect(out.issues[0]!.message.en).toBe('unit "团结村" (xh01): total is below every grade band');
+  });
+
+  it('a last band with a blank min takes every total below the band above it (catch-all)', () => {
+    const g = grades({ bands: [{ id: 'adv', label: '先进', min: 90 }, { id: 'ok', label: '合格', min: 60 }, { id: 'back', label: '后进', min: null }] });
+    const out = assignGrades(rows(['a', '95'], ['b', '60'], ['c', '59.99'], ['d', '0'], ['e', '-3']), g);
+    expect(out.units.map((u) => u.grade)).toEqual(['adv', 'ok', 'back', 'back', 'back']);
+    expect(out.issues).toEqual([]);
+    expect(out.bands.map((b) => b.count)).toEqual([1, 1, 3]);
+    // The catch-all band is still a band: vetoed units may be placed there, quotas pass down into it.
+    const quota = assignGrades(rows(['a', '99'], ['b', '97']), grades({ ...g, bands: [{ ...g.bands[0], maxShare: 50 }, ...g.bands.slice(1)] }));
+    expect(quota.units.map((u) => u.grade)).toEqual(['adv', 'ok']);
+  });
+
+  it('a blank min above the last band is still an error', () => {
+    const g = grades({ bands: [{ id: 'adv', label: '先进', min: null }, { id: 'ok', label: '合格', min: 60 }] });
+    expect(assignGrades(rows(['a', '95']), g).issues).toMatchObject([{ code: 'missing-number', path: 'grades.bands[0].min' }]);
+  });
+
   it('property: quotas are never exceeded when the last band has none', () => {
     const arb = fc.record({
       totals: fc.array(fc.record({ t: fc.integer({ min: 0, max: 100 }), v: fc.boolean(), n: fc.boolean() }), { maxLength: 40 }),

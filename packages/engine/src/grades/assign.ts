@@ -1,7 +1,9 @@
 // Grades by score bands with quotas, on plain data in ranking order. A band over its maxShare
 // passes its lowest-ranked excess down to the next band; a minShare not reached is a warning.
+// A last band whose min is blank (null) is the catch-all: every total below the band above it.
 import { HUNDRED, q, type Q } from '../exact/exact.ts';
 import { exactText } from '../cohort/exact-text.ts';
+import { unitName } from '../cohort/unit-name.ts';
 import { msgOf } from '../messages/text.ts';
 import type { Issue, Msg } from '../model/result.ts';
 import type { Grades } from '../schema/ruleset.ts';
@@ -10,6 +12,8 @@ import { applyQuotas, type Slot } from './quota.ts';
 
 export interface GradeRow {
   id: string;
+  /** The unit's name, for the text of issues (the id alone when absent). */
+  name?: string;
   /** 1-based rank (ties shared); rows come in ranking order. */
   rank: number;
   total: Q;
@@ -50,7 +54,12 @@ export interface GradeAssignment {
 export function assignGrades(rows: readonly GradeRow[], grades: Grades): GradeAssignment {
   const issues: Issue[] = [];
   const labels = grades.bands.map((b) => msgOf(b.label));
-  const mins: (Q | null)[] = grades.bands.map((b, i) => {
+  const last = grades.bands.length - 1;
+  // A blank `min` on the LAST band makes it the catch-all (后进 / 不合格): it takes every total
+  // below the band above it, negative ones too (checkGrades in score/compile.ts allows this).
+  // A blank `min` on any other band is an error, and that band takes nobody by its total.
+  const mins: (Q | null | 'rest')[] = grades.bands.map((b, i) => {
+    if (b.min === null && i === last) return 'rest';
     if (b.min === null) {
       issues.push(error('missing-number', `grades.bands[${i}].min`, { zh: `等次「${labels[i]?.zh}」缺少分数下限`, en: `grade "${labels[i]?.en}" has no lower bound` }));
       return null;
@@ -81,10 +90,11 @@ export function assignGrades(rows: readonly GradeRow[], grades: Grades): GradeAs
       slots.push({ outcome, rank: row.rank, band: vetoedIdx, forced: true });
       continue;
     }
-    let band = mins.findIndex((m) => m !== null && row.total.compare(m) >= 0);
+    let band = mins.findIndex((m) => m === 'rest' || (m !== null && row.total.compare(m) >= 0));
     if (band < 0) {
+      const who = unitName(row.id, row.name);
       notes.push({ zh: '总分低于所有等次的下限,未定等次', en: 'total is below every grade band: no grade' });
-      issues.push(warning('no-grade-band', `units.${row.id}`, { zh: `单位「${row.id}」的总分低于所有等次下限`, en: `unit "${row.id}": total is below every grade band` }));
+      issues.push(warning('no-grade-band', `units.${row.id}`, { zh: `单位${who.zh}的总分低于所有等次下限`, en: `unit ${who.en}: total is below every grade band` }));
       continue;
     }
     if (row.noCommendation && capIdx !== undefined && band < capIdx) {
