@@ -4,12 +4,14 @@ import { q } from '../exact/exact.ts';
 import { msgOf } from '../messages/text.ts';
 import type { Operand } from '../schema/common.ts';
 import type { InputUnit, RuleSet } from '../schema/ruleset.ts';
+import { evidencePolicyOf } from './effective.ts';
 import { compareNodes, itemNode, sectionNode } from './items.ts';
 import { compareGrades, compareInputs, compareRanking, compareSanctions } from './settings.ts';
 import { change, numChange, plain, points, textChange, type Where } from './text.ts';
 import type { Change, RuleSetDiff } from './types.ts';
 
 const keep = (xs: (Change | undefined)[]): Change[] => xs.filter((c): c is Change => c !== undefined);
+const evidenceText = (r: RuleSet): string => (evidencePolicyOf(r) === 'zero' ? '该项不得分' : '保留得分并标记');
 const roundingText = (r: RuleSet['rounding']['scores'] | undefined): string | undefined => (r ? `${r.dp}位/${r.mode}` : undefined);
 
 function identity(a: RuleSet, b: RuleSet): Change[] {
@@ -22,7 +24,7 @@ function identity(a: RuleSet, b: RuleSet): Change[] {
     textChange('identity', { ...where, path: 'kind' }, { zh: '类型', en: 'kind' }, a.kind, b.kind),
     textChange('rounding', { ...where, path: 'rounding.scores' }, { zh: '得分保留位数', en: 'rounding of scores' }, roundingText(a.rounding.scores), roundingText(b.rounding.scores)),
     textChange('rounding', { ...where, path: 'rounding.rates' }, { zh: '比率保留位数', en: 'rounding of rates' }, roundingText(a.rounding.rates), roundingText(b.rounding.rates)),
-    textChange('policy', { ...where, path: 'evidencePolicy' }, { zh: '缺少佐证材料的处理', en: 'missing evidence' }, a.evidencePolicy === 'zero' ? '该项不得分' : '保留得分并标记', b.evidencePolicy === 'zero' ? '该项不得分' : '保留得分并标记', a.evidencePolicy === b.evidencePolicy ? undefined : b.evidencePolicy === 'zero' ? 'tightened' : 'loosened'),
+    textChange('policy', { ...where, path: 'evidencePolicy' }, { zh: '缺少佐证材料的处理', en: 'missing evidence' }, evidenceText(a), evidenceText(b), evidencePolicyOf(b) === 'zero' ? 'tightened' : 'loosened'),
   ];
   if (a.points !== null && b.points !== null) out.push(numChange('points', { ...where, path: 'points' }, { zh: '总分', en: 'total points' }, q(a.points), q(b.points), 'neutral', points));
   if (a.rectificationDays !== undefined && b.rectificationDays !== undefined) {

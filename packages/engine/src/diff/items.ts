@@ -1,10 +1,11 @@
 // Sections and indicators matched by the document's codes (then by title, for renumbering):
 // added, removed, renamed, renumbered, points moved, and every rule under them.
-import { q, type Q } from '../exact/exact.ts';
+import type { Q } from '../exact/exact.ts';
 import { msgOf } from '../messages/text.ts';
 import type { Msg } from '../model/result.ts';
 import type { Operand } from '../schema/common.ts';
 import type { Indicator, InputUnit, Section } from '../schema/ruleset.ts';
+import { notApplicableOf, orZero } from './effective.ts';
 import { compareRule } from './rules.ts';
 import { compareStreams } from './slopes.ts';
 import { change, constant, numChange, points, textChange, type Where } from './text.ts';
@@ -87,7 +88,7 @@ export function compareNodes(parent: string, a: readonly Node[], b: readonly Nod
 }
 
 function compareSection(where: Where, a: Section, b: Section, path: string, ctx: ItemCtx): Change[] {
-  const out: (Change | undefined)[] = [textChange('points', where, { zh: '不适用项处理', en: 'not-applicable handling' }, a.notApplicable, b.notApplicable)];
+  const out: (Change | undefined)[] = [textChange('points', where, { zh: '不适用项处理', en: 'not-applicable handling' }, notApplicableOf(a), notApplicableOf(b))];
   out.push(...compareNodes(path, a.items.map(itemNode), b.items.map(itemNode), ctx));
   return out.filter((c): c is Change => c !== undefined);
 }
@@ -100,8 +101,8 @@ export function compareItem(where: Where, a: Indicator, b: Indicator, path: stri
   const byClass = (i: Indicator): string | undefined => (i.pointsByClass ? Object.entries(i.pointsByClass).sort().map(([k, v]) => `${k}:${String(v)}`).join(', ') : undefined);
   out.push(textChange('points', where, { zh: '按类别分值', en: 'points by class' }, byClass(a), byClass(b)));
   // A lower floor lets the item go further below zero (倒扣分): that tightens.
-  out.push(numChange('points', where, { zh: '最低得分', en: 'lowest score' }, q(a.min ?? 0), q(b.min ?? 0), 'higher-loosens', points));
-  out.push(...compareRule(where, a.rule, b.rule, ctx.unitOf));
+  out.push(numChange('points', where, { zh: '最低得分', en: 'lowest score' }, orZero(a.min), orZero(b.min), 'higher-loosens', points));
+  out.push(...compareRule(where, a.rule, b.rule, ctx.unitOf, { a: constant(a.points), b: constant(b.points) }));
   out.push(...compareStreams(where, a.deductions, b.deductions));
   const gatesA = new Set((a.gates ?? []).map((g) => g.when));
   const gatesB = new Set((b.gates ?? []).map((g) => g.when));

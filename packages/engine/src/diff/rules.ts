@@ -1,10 +1,11 @@
 // The direction of a change to a scoring rule: raising a floor tightens, raising a ceiling
 // loosens; a band narrowed tightens; a larger required reduction tightens.
-import { q } from '../exact/exact.ts';
+import { q, type Q } from '../exact/exact.ts';
 import type { Msg } from '../model/result.ts';
 import type { Operand } from '../schema/common.ts';
 import type { Comparison, Rule } from '../schema/rules.ts';
 import type { InputUnit } from '../schema/ruleset.ts';
+import { orZero, rankOrderOf, yesPoints } from './effective.ts';
 import { compareSlope } from './slopes.ts';
 import { change, constant, numChange, operandChange, points, textChange, type Sense, type Where } from './text.ts';
 import type { Change } from './types.ts';
@@ -51,11 +52,18 @@ function compareTiers(where: Where, a: Extract<Rule, { kind: 'tiers' }>, b: Extr
     }
     out.push(numChange('rule', where, { zh: `${n.zh}得分`, en: `${n.en} points` }, q(t.points), q(u.points), 'higher-loosens', points));
   });
-  if ((a.otherwise ?? 0) !== (b.otherwise ?? 0)) out.push(numChange('rule', where, { zh: '其余情形得分', en: 'points otherwise' }, q(a.otherwise ?? 0), q(b.otherwise ?? 0), 'higher-loosens', points));
+  out.push(numChange('rule', where, { zh: '其余情形得分', en: 'points otherwise' }, orZero(a.otherwise), orZero(b.otherwise), 'higher-loosens', points));
   return out;
 }
 
-export function compareRule(where: Where, a: Rule | undefined, b: Rule | undefined, unitOf: (op: Operand) => InputUnit | undefined): Change[] {
+/** `full`: each edition's item points (a yes/no rule's "yes" defaults to them), when constant. */
+export function compareRule(
+  where: Where,
+  a: Rule | undefined,
+  b: Rule | undefined,
+  unitOf: (op: Operand) => InputUnit | undefined,
+  full: { a?: Q | undefined; b?: Q | undefined } = {},
+): Change[] {
   if (!a && !b) return [];
   if (!a || !b || a.kind !== b.kind) {
     const name = (r: Rule | undefined): string => (r ? KIND[r.kind] : '满分扣减');
@@ -128,15 +136,21 @@ export function compareRule(where: Where, a: Rule | undefined, b: Rule | undefin
     case 'yesno': {
       const old = a as typeof b;
       out.push(textChange('rule', where, { zh: '判断依据', en: 'yes/no input' }, old.input, b.input));
-      if (old.yes !== undefined && b.yes !== undefined) out.push(numChange('rule', where, { zh: '“有”得分', en: 'points for yes' }, q(old.yes), q(b.yes), 'higher-loosens', points));
-      if (old.no !== undefined && b.no !== undefined) out.push(numChange('rule', where, { zh: '“无”得分', en: 'points for no' }, q(old.no), q(b.no), 'higher-loosens', points));
+      // Both left at full points: "yes" follows the item's points, already reported as such.
+      if (old.yes !== undefined || b.yes !== undefined) {
+        const yes = { zh: '“有”得分', en: 'points for yes' };
+        const [ya, yb] = [yesPoints(old.yes, full.a), yesPoints(b.yes, full.b)];
+        out.push(ya && yb ? numChange('rule', where, yes, ya, yb, 'higher-loosens', points) : textChange('rule', where, yes, old.yes?.toString() ?? '满分', b.yes?.toString() ?? '满分'));
+      }
+      out.push(numChange('rule', where, { zh: '“无”得分', en: 'points for no' }, orZero(old.no), orZero(b.no), 'higher-loosens', points));
       break;
     }
     case 'rank': {
       const old = a as typeof b;
       const text = (p: typeof b.points): string => (Array.isArray(p) ? p.join('、') : '按与第一名的比例');
       out.push(value, textChange('rule', where, { zh: '名次得分', en: 'points by rank' }, text(old.points), text(b.points)));
-      out.push(textChange('rule', where, { zh: '排序方向', en: 'rank order' }, old.order, b.order));
+      out.push(textChange('rule', where, { zh: '排序方向', en: 'rank order' }, rankOrderOf(old), rankOrderOf(b)));
+      out.push(numChange('rule', where, { zh: '名次以外得分', en: 'points outside the ranked places' }, orZero(old.otherwise), orZero(b.otherwise), 'higher-loosens', points));
       break;
     }
     case 'expr':

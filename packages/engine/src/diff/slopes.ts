@@ -5,6 +5,7 @@ import { showStep } from '../messages/format.ts';
 import type { Msg } from '../model/result.ts';
 import type { Slope, Stream } from '../schema/rules.ts';
 import type { InputUnit } from '../schema/ruleset.ts';
+import { gapOf } from './effective.ts';
 import { change, numChange, plain, points, textChange, type Sense, type Where } from './text.ts';
 import type { Change } from './types.ts';
 
@@ -37,7 +38,7 @@ export function compareSlope(where: Where, name: Msg, a: Slope | undefined, b: S
   const out: (Change | undefined)[] = [];
   const rateA = q(a.points).div(q(a.per));
   const rateB = q(b.points).div(q(b.per));
-  if (!rateA.equals(rateB) || a.per !== b.per) {
+  if (!rateA.equals(rateB) || !q(a.per).equals(q(b.per))) {
     const steeper = rateB.compare(rateA) > 0;
     const [ta, tb] = [slopeText(a, unit), slopeText(b, unit)];
     const dir = rateA.equals(rateB) ? undefined : (role === 'deduct') === steeper ? 'tightened' : 'loosened';
@@ -49,7 +50,8 @@ export function compareSlope(where: Where, name: Msg, a: Slope | undefined, b: S
     const dir = (role === 'deduct') === stricter ? 'tightened' : 'loosened';
     out.push(change('slope', where, { zh: `${name.zh}计步方式由「${STEPS[a.steps].zh}」改为「${STEPS[b.steps].zh}」`, en: `${name.en} steps from ${STEPS[a.steps].en} to ${STEPS[b.steps].en}` }, dir));
   }
-  if (a.gap !== b.gap) out.push(textChange('slope', where, { zh: `${name.zh}差距口径`, en: `${name.en} gap` }, a.gap === 'absolute' ? '百分点' : '相对目标的百分比', b.gap === 'absolute' ? '百分点' : '相对目标的百分比'));
+  const gapText = (s: Slope): string => (gapOf(s) === 'absolute' ? '百分点' : '相对目标的百分比');
+  out.push(textChange('slope', where, { zh: `${name.zh}差距口径`, en: `${name.en} gap` }, gapText(a), gapText(b)));
   out.push(capChange(where, name, a.cap, b.cap, role === 'deduct' ? 'higher-tightens' : 'higher-loosens'));
   return out.filter((c): c is Change => c !== undefined);
 }
