@@ -54,4 +54,12 @@ describe('diffRuleSets outside the indicators', () => {
       ['ranking', '排名:并列排序依据由「无」改为「section:一」', '-'],
     ]);
   });
+
+  it('a last band made the catch-all (blank min) takes the totals below zero too: that loosens', () => {
+    const b = next((r) => {
+      r.grades!.bands[2]!.min = null;
+    });
+    expect(lines(b)).toEqual([['grades.bands.c', '等次「合格」:分数线由「0」改为「以下全部」(放宽)', 'loosened']]);
+    expect(diffRuleSets(b, old).changes.map((c) => c.direction)).toEqual(['tightened']);
+  });
 });

@@ -76,6 +76,8 @@ export function compareGrades(a: RuleSet, b: RuleSet): Change[] {
     }
     out.push(textChange('grades', where, { zh: '名称', en: 'label' }, msgOf(old.label).zh, msgOf(band.label).zh));
     if (old.min !== null && band.min !== null) out.push(numChange('grades', where, { zh: '分数线', en: 'lower bound' }, q(old.min), q(band.min), 'higher-tightens', plain));
+    // A blank min makes the last band the catch-all (grades/assign.ts): every total below the band above.
+    else out.push(textChange('grades', where, { zh: '分数线', en: 'lower bound' }, old.min?.toString() ?? '以下全部', band.min?.toString() ?? '以下全部', band.min === null ? 'loosened' : 'tightened'));
     // A larger quota on a band above the last lets more units in: that loosens. A minimum share
     // is only checked (never forced), and the last band passes nobody down: both are neutral.
     const last = gb.bands.indexOf(band) === gb.bands.length - 1;
