@@ -3,14 +3,13 @@
 // reviewed from the scored workbooks, exactly as `kaohe review` does it.
 import { join } from 'node:path';
 import type { UnitInput } from '@kaohe/engine';
-import { buildTemplate } from '@kaohe/sheet';
+import { buildTemplate, fillWrites } from '@kaohe/sheet';
 import type { PendingFile } from '../../io/files.ts';
 import type { LoadedRuleSet } from '../../io/rule-set.ts';
-import { decodeWorkbook, encodeTemplate, patchWorkbook } from '../../io/workbook.ts';
+import { encodeTemplate, patchWorkbook } from '../../io/workbook.ts';
 import { reviewWorkbooks, type Review } from '../review/review-workbooks.ts';
 import { scoreWorkbook } from '../score/score-workbook.ts';
 import { fileNameFor } from '../template/units.ts';
-import { fillWrites } from './fill.ts';
 
 export const DEMO_DIRS = { templates: '1-templates', filled: '2-filled', scored: '3-scored' } as const;
 export const DEMO_SUMMARY = '4-summary.xlsx';
@@ -31,8 +30,7 @@ export async function buildDemo(loaded: LoadedRuleSet, units: readonly UnitInput
   for (const unit of units) {
     const template = buildTemplate(loaded.ruleSet, { id: unit.id, name: unit.name, ...(unit.class ? { class: unit.class } : {}) });
     const blank = add(DEMO_DIRS.templates, unit.name, await encodeTemplate(template));
-    const grids = await decodeWorkbook(blank.bytes, blank.shown);
-    const filled = add(DEMO_DIRS.filled, unit.name, await patchWorkbook(blank.bytes, fillWrites(loaded.ruleSet, template.map.data, grids, unit), blank.shown));
+    const filled = add(DEMO_DIRS.filled, unit.name, await patchWorkbook(blank.bytes, fillWrites(loaded.ruleSet, template.map.data, unit), blank.shown));
     const result = await scoreWorkbook(filled.bytes, filled.shown, 'self');
     scored.push(add(DEMO_DIRS.scored, unit.name, result.bytes));
     onEach(unit.name);
