@@ -4,11 +4,11 @@ import { assignGrades } from '../grades/assign.ts';
 import { msgOf } from '../messages/text.ts';
 import type { Issue, UnitInput, UnitResult } from '../model/result.ts';
 import type { RuleSet } from '../schema/ruleset.ts';
-import { error, sortIssues, warning } from '../validate/issues.ts';
+import { sortIssues } from '../validate/issues.ts';
 import { rankRows } from './rank.ts';
+import { duplicateUnits, incompleteUnit } from './unit-issues.ts';
 import { checkTieBreaks, parseTieBreaks, tieBreakKey } from './tie-break.ts';
 import type { CohortResult, CohortUnit } from './types.ts';
-import { unitName } from './unit-name.ts';
 
 export function rankAndGrade(
   ruleSet: Pick<RuleSet, 'id' | 'edition' | 'ranking' | 'grades'> & Partial<Pick<RuleSet, 'inputs'>>,
@@ -19,24 +19,17 @@ export function rankAndGrade(
   const { tieBreaks, issues: tbIssues } = parseTieBreaks(ruleSet.ranking.tieBreak);
   issues.push(...tbIssues, ...checkTieBreaks(tieBreaks, results[0], ruleSet.inputs && new Set(ruleSet.inputs.map((d) => d.id))));
   const unitById = new Map(units.map((u) => [u.id, u]));
-  const resultById = new Map<string, UnitResult>();
+  issues.push(...duplicateUnits(results.map((r) => ({ id: r.unitId, name: r.name }))));
   for (const r of results) {
-    const who = unitName(r.unitId, r.name);
-    const first = resultById.get(r.unitId);
-    if (first) {
-      const other = unitName(first.unitId, first.name);
-      issues.push(error('duplicate-unit', `units.${r.unitId}`, { zh: `单位${who.zh}的编号与${other.zh}重复`, en: `unit ${who.en} has the same id as ${other.en}` }));
-    } else resultById.set(r.unitId, r);
-    if (!r.complete) {
-      issues.push(warning('incomplete-unit', `units.${r.unitId}`, { zh: `单位${who.zh}有未能计分的指标,排名和等次仅供参考`, en: `unit ${who.en} has items that could not be scored: its rank and grade are provisional` }));
-    }
+    if (!r.complete) issues.push(incompleteUnit({ id: r.unitId, name: r.name }));
   }
   // Rows keep the result's index (seq) so that duplicate ids stay distinct and nothing is lost.
   const rows = results.map((r, i) => ({
     id: r.unitId,
     seq: i,
     vetoed: r.vetoed,
-    keys: [q(r.total), ...tieBreaks.map((tb) => tieBreakKey(tb, r, unitById.get(r.unitId)))],
+    // units[i] is this result's own unit (scoreCohort keeps the order); by id only as a fallback.
+    keys: [q(r.total), ...tieBreaks.map((tb) => tieBreakKey(tb, r, units[i]?.id === r.unitId ? units[i] : unitById.get(r.unitId)))],
   }));
   const ordered = rankRows(rows, ruleSet.ranking).map((p) => ({ p, r: results[p.seq ?? 0] as UnitResult }));
 

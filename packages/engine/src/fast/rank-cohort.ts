@@ -3,7 +3,7 @@
 // thousands of units and more; scoreCohort gives every unit's reasons and stays the reference
 // (a test holds the two to the same ranks and grades).
 import { q, tryQ, type Q } from '../exact/exact.ts';
-import { incompleteUnit, unitIssues } from './unit-issues.ts';
+import { duplicateUnits, incompleteUnit } from '../cohort/unit-issues.ts';
 import { buildPeerStats } from '../cohort/peers.ts';
 import { parseTieBreaks, type TieBreak } from '../cohort/tie-break.ts';
 import { assignGrades, type BandSummary } from '../grades/assign.ts';
@@ -74,7 +74,7 @@ export function rankCohort(rs: CompiledRuleSet, units: readonly UnitInput[]): Ra
   issues.push(...tbIssues);
 
   const n = units.length;
-  issues.push(...unitIssues(units));
+  issues.push(...duplicateUnits(units));
   const itemPaths = tieBreaks.filter((tb) => tb.kind === 'indicator').map((tb) => tb.ref);
   const itemIndex = tieBreaks.map((tb) => (tb.kind === 'indicator' ? itemPaths.indexOf(tb.ref) : -1));
   const results: RankedUnit[] = new Array(n);
@@ -101,7 +101,7 @@ export function rankCohort(rs: CompiledRuleSet, units: readonly UnitInput[]): Ra
     return 0;
   };
   for (const r of results) {
-    if (!r.complete) issues.push(incompleteUnit(r));
+    if (!r.complete) issues.push(incompleteUnit({ id: r.unitId, name: r.name }));
   }
   const order = Array.from({ length: n }, (_, i) => i);
   order.sort((a, b) => compare(a, b) || ((results[a] as LeanResult).unitId < (results[b] as LeanResult).unitId ? -1 : 1));
@@ -124,7 +124,7 @@ export function rankCohort(rs: CompiledRuleSet, units: readonly UnitInput[]): Ra
   const scheme = rs.ruleSet.grades;
   if (scheme) {
     const assignment = assignGrades(
-      ranked.map((r) => ({ id: r.unitId, rank: r.rank, total: q(r.total), vetoed: r.vetoed, noCommendation: r.noCommendation })),
+      ranked.map((r) => ({ id: r.unitId, name: r.name, rank: r.rank, total: q(r.total), vetoed: r.vetoed, noCommendation: r.noCommendation })),
       scheme,
     );
     const labels = new Map(scheme.bands.map((b) => [b.id, msgOf(b.label)]));

@@ -1,0 +1,34 @@
+// Cohort issues about the units themselves, one wording for scoreCohort and rankCohort.
+import type { Issue } from '../model/result.ts';
+import { error, warning } from '../validate/issues.ts';
+import { unitName } from './unit-name.ts';
+
+interface Named {
+  id: string;
+  name: string;
+}
+
+/** Every unit whose id an earlier unit already has. */
+export function duplicateUnits(units: readonly Named[]): Issue[] {
+  const first = new Map<string, Named>();
+  const issues: Issue[] = [];
+  for (const u of units) {
+    const earlier = first.get(u.id);
+    if (!earlier) {
+      first.set(u.id, u);
+      continue;
+    }
+    const who = unitName(u.id, u.name);
+    const other = unitName(earlier.id, earlier.name);
+    issues.push(error('duplicate-unit', `units.${u.id}`, { zh: `单位${who.zh}的编号与${other.zh}重复`, en: `unit ${who.en} has the same id as ${other.en}` }));
+  }
+  return issues;
+}
+
+export function incompleteUnit(u: Named): Issue {
+  const who = unitName(u.id, u.name);
+  return warning('incomplete-unit', `units.${u.id}`, {
+    zh: `单位${who.zh}有未能计分的指标,排名和等次仅供参考`,
+    en: `unit ${who.en} has items that could not be scored: its rank and grade are provisional`,
+  });
+}
