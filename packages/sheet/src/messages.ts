@@ -5,7 +5,7 @@ export type SheetIssueCode =
   | 'ambiguous-percent' | 'unit-converted' | 'not-a-number' | 'unexpected-unit' | 'invalid-yesno'
   | 'invalid-choice' | 'invalid-date' | 'dash-as-blank' | 'blank-input'
   | 'sheet-missing' | 'meta-missing' | 'meta-corrupt' | 'meta-tampered' | 'meta-version' | 'meta-not-very-hidden'
-  | 'ruleset-invalid' | 'ruleset-mismatch' | 'rules-differ' | 'header-mismatch' | 'unit-missing' | 'class-invalid'
+  | 'ruleset-invalid' | 'ruleset-mismatch' | 'rules-differ' | 'rules-altered' | 'header-mismatch' | 'unit-missing' | 'class-invalid'
   | 'header-row-missing' | 'column-missing' | 'row-missing' | 'row-order' | 'row-duplicate' | 'row-unknown';
 
 const M = (zh: string, en: string): Msg => ({ zh, en });
@@ -35,6 +35,8 @@ export const messages = {
     M(`此表属于规则集“${found}”,不是“${expected}”`, `this sheet belongs to rule set "${found}", not "${expected}"`),
   'rules-differ': (found: string, expected: string) =>
     M(`表内规则(校验码${found.slice(0, 12)}…)与审核方规则(${expected.slice(0, 12)}…)不同,按审核方规则计分`, `the rules in the sheet (${found.slice(0, 12)}…) differ from the reviewer's (${expected.slice(0, 12)}…); scored by the reviewer's`),
+  'rules-altered': (zhWhy: string, enWhy: string) =>
+    M(`表内规则已被改动(${zhWhy}),已按审核方规则读取和计分`, `the embedded rules were altered (${enWhy}); read and scored by the reviewer's rules`),
   'header-mismatch': (field: string, found: string, expected: string) =>
     M(`表头“${field}”为“${found}”,与规则数据“${expected}”不符`, `header "${field}" reads "${found}", but the rules say "${expected}"`),
   'unit-missing': (field: string) => M(`未填写${field}`, `${field} is blank`),

@@ -9,8 +9,14 @@ import { cellAt, findSheet } from './locate.ts';
 
 export interface MetaRead {
   sheet: string;
-  ruleSet: RuleSet;
+  /** Absent only when `altered` (lenient reading). */
+  ruleSet?: RuleSet;
+  /** The checksum field as stored ('' when it is gone). */
   checksum: string;
+  /** The `ruleSetId` field as stored. */
+  ruleSetId: string;
+  /** Lenient reading: why the embedded rules cannot be trusted (a `rules-altered` warning). */
+  altered?: SheetIssue;
   scoringSheet: string;
   dataSheet: string;
 }
@@ -18,8 +24,15 @@ export interface MetaRead {
 /**
  * `known`: a rule set the caller holds (the reviewer's); when the embedded text hashes to its
  * checksum it is the same rule set, and the embedded JSON need not be parsed again.
+ * `lenient`: embedded rules that are damaged, invalid or edited behind their checksum are not an
+ * error but `altered` (the caller then reads the sheet with its own rules).
  */
-export function readMeta(sheets: readonly SheetGrid[], metaName: string = SHEET_NAMES.meta, known?: RuleSet): SheetResult<MetaRead> {
+export function readMeta(
+  sheets: readonly SheetGrid[],
+  metaName: string = SHEET_NAMES.meta,
+  known?: RuleSet,
+  lenient = false,
+): SheetResult<MetaRead> {
   const meta = findSheet(sheets, metaName, (s) => cellAt(s.values, 0, 0) === META_MARKER);
   if (!meta) return { ok: false, issues: [sheetError('meta-missing', `${metaName}!A1`, [])] };
   const at = (row: number, col = 1): string => cellRef(meta.name, row, col);
@@ -36,34 +49,40 @@ export function readMeta(sheets: readonly SheetGrid[], metaName: string = SHEET_
   const version = fields.get(META_MARKER);
   if (!version) return { ok: false, issues: [sheetError('meta-corrupt', at(0, 0), ['kaohe-meta marker'])] };
   if (version.value !== String(LAYOUT_VERSION)) return { ok: false, issues: [sheetError('meta-version', at(0), [version.value])] };
-  const need = (key: string): string | SheetIssue => fields.get(key)?.value || sheetError('meta-corrupt', at(0, 0), [key]);
-  const checksum = need('checksum');
-  const count = need('chunks');
-  if (typeof checksum !== 'string') return { ok: false, issues: [checksum] };
-  if (typeof count !== 'string') return { ok: false, issues: [count] };
-  if (Number(count) !== chunks.length) {
-    return { ok: false, issues: [sheetError('meta-corrupt', at(fields.get('chunks')?.row ?? 0), [`${chunks.length}/${count} parts`])] };
-  }
-  const json = chunks.join('');
-  if (sha256Hex(json) !== checksum) return { ok: false, issues: [sheetError('meta-tampered', at(fields.get('checksum')?.row ?? 0), [])] };
+  const checksum = fields.get('checksum')?.value ?? '';
+  const count = fields.get('chunks')?.value ?? '';
   const names = {
     sheet: meta.name,
     checksum,
+    ruleSetId: fields.get('ruleSetId')?.value ?? '',
     scoringSheet: fields.get('scoringSheet')?.value || SHEET_NAMES.scoring,
     dataSheet: fields.get('dataSheet')?.value || SHEET_NAMES.data,
   };
+  // Past the marker and the version, whatever is wrong with the rules themselves is fatal,
+  // unless the caller reads leniently: then it is the one `altered` warning, at the same cell.
+  const fail = (issue: SheetIssue): SheetResult<MetaRead> =>
+    lenient
+      ? { ok: true, value: { ...names, altered: sheetWarning('rules-altered', issue.address, [issue.message.zh, issue.message.en]) }, warnings }
+      : { ok: false, issues: [issue] };
+  if (!checksum) return fail(sheetError('meta-corrupt', at(0, 0), ['checksum']));
+  if (!count) return fail(sheetError('meta-corrupt', at(0, 0), ['chunks']));
+  if (Number(count) !== chunks.length) {
+    return fail(sheetError('meta-corrupt', at(fields.get('chunks')?.row ?? 0), [`${chunks.length}/${count} parts`]));
+  }
+  const json = chunks.join('');
+  if (sha256Hex(json) !== checksum) return fail(sheetError('meta-tampered', at(fields.get('checksum')?.row ?? 0), []));
   if (known && ruleSetChecksum(known) === checksum) return { ok: true, value: { ...names, ruleSet: known }, warnings };
   let data: unknown;
   try {
     data = JSON.parse(json);
   } catch (e) {
-    return { ok: false, issues: [sheetError('meta-corrupt', at(7), [e instanceof Error ? e.message : String(e)])] };
+    return fail(sheetError('meta-corrupt', at(7), [e instanceof Error ? e.message : String(e)]));
   }
   const parsed = parseRuleSet(data);
   if (!parsed.ok) {
     const detail = parsed.issues.slice(0, 3).map((i) => `${i.path}: ${i.message.zh}`).join(';');
-    return { ok: false, issues: [sheetError('ruleset-invalid', at(7), [detail])] };
+    return fail(sheetError('ruleset-invalid', at(7), [detail]));
   }
-  if (canonicalRuleSet(parsed.value) !== json) return { ok: false, issues: [sheetError('meta-tampered', at(7), [])] };
+  if (canonicalRuleSet(parsed.value) !== json) return fail(sheetError('meta-tampered', at(7), []));
   return { ok: true, value: { ...names, ruleSet: parsed.value }, warnings };
 }

@@ -15,6 +15,12 @@ export interface ReadOptions {
   ruleSet?: RuleSet;
   /** Meta sheet name, when not the default. */
   metaSheet?: string;
+  /**
+   * With `ruleSet`: 'reviewer-wins' reads a sheet whose embedded rules were altered (edited behind
+   * their checksum, damaged, invalid) by the reviewer's rules, as long as its rule-set id and item
+   * rows match them, with a `rules-altered` warning at the meta cell. Default 'strict': an error.
+   */
+  embedded?: 'strict' | 'reviewer-wins';
 }
 
 export interface SheetRead {
@@ -24,25 +30,36 @@ export interface SheetRead {
   /** Checksum of the rules embedded in the workbook. */
   embeddedChecksum: string;
   rulesDiffer: boolean;
+  /** The embedded rules were altered (only with `embedded: 'reviewer-wins'`); implies rulesDiffer. */
+  rulesAltered: boolean;
   map: SheetMap;
   reported: Reported;
   previous: Record<string, InputValue>;
 }
 
 export function readSheet(grids: readonly SheetGrid[], options: ReadOptions = {}): SheetResult<SheetRead> {
-  const meta = readMeta(grids, options.metaSheet, options.ruleSet);
+  const lenient = options.embedded === 'reviewer-wins' && options.ruleSet !== undefined;
+  const meta = readMeta(grids, options.metaSheet, options.ruleSet, lenient);
   if (!meta.ok) return meta;
   const warnings: SheetIssue[] = [...meta.warnings];
-  const embedded = meta.value.ruleSet;
+  const altered = meta.value.altered;
+  // Altered rules cannot say which rows were filled: the reviewer's (same id) stand in for them.
+  const embedded = meta.value.ruleSet ?? options.ruleSet;
+  if (!embedded) throw new Error('readMeta gave neither rules nor a strict error');
   let ruleSet = embedded;
   let rulesDiffer = false;
   if (options.ruleSet) {
     const at = `${meta.value.sheet}!B2`;
-    if (options.ruleSet.id !== embedded.id) {
-      return { ok: false, issues: [sheetError('ruleset-mismatch', at, [embedded.id, options.ruleSet.id])] };
+    const id = meta.value.ruleSet?.id ?? meta.value.ruleSetId;
+    if (options.ruleSet.id !== id) {
+      return { ok: false, issues: [sheetError('ruleset-mismatch', at, [id, options.ruleSet.id])] };
     }
     const theirs = ruleSetChecksum(options.ruleSet);
-    if (theirs !== meta.value.checksum) {
+    if (altered) {
+      warnings.push(altered);
+      ruleSet = options.ruleSet;
+      rulesDiffer = true;
+    } else if (theirs !== meta.value.checksum) {
       warnings.push(sheetWarning('rules-differ', `${meta.value.sheet}!B4`, [meta.value.checksum, theirs]));
       ruleSet = options.ruleSet;
       rulesDiffer = true;
@@ -57,7 +74,8 @@ export function readSheet(grids: readonly SheetGrid[], options: ReadOptions = {}
   if (!scoringSheet || !dataSheet) return { ok: false, issues: missing };
 
   // The rows are those of the embedded rules: that is what the official filled.
-  const scoring = readScoring(scoringSheet, embedded, meta.value.checksum, rowKeys(embedded));
+  // Altered rules: the header's edition and checksum are not compared (the warning covers them).
+  const scoring = readScoring(scoringSheet, embedded, altered ? undefined : meta.value.checksum, rowKeys(embedded));
   const data = readData(dataSheet, ruleSet);
   const errors = [...scoring.errors, ...data.errors];
   warnings.push(...scoring.warnings, ...data.warnings);
@@ -74,6 +92,7 @@ export function readSheet(grids: readonly SheetGrid[], options: ReadOptions = {}
       ruleSet,
       embeddedChecksum: meta.value.checksum,
       rulesDiffer,
+      rulesAltered: altered !== undefined,
       map: { scoring: scoring.value.map, data: data.value.map, meta: { sheet: meta.value.sheet } },
       reported: scoring.value.reported,
       previous: data.value.previous,

@@ -22,6 +22,8 @@ describe('buildSummary', () => {
     submissions: [
       { unitId: 'a', embeddedChecksum: ruleSetChecksum(rs), reported: { self: { 一: a?.sections[0]?.score ?? null, '一.1': '3', 合计: '30', '否决.petition': '是' }, review: {}, final: {} } },
       { unitId: 'b', embeddedChecksum: ruleSetChecksum(ruleSetOf({ ...fixtureInput, edition: 2 })) },
+      // Rules edited behind an unchanged checksum field: listed although the checksum is the reviewer's.
+      { unitId: 'c', embeddedChecksum: ruleSetChecksum(rs), rulesAltered: true },
     ],
   });
 
@@ -56,6 +58,8 @@ describe('buildSummary', () => {
     expect(rows.some((r) => r[0] === 'a' && r[2] === '一')).toBe(false);
     expect(rows).toContainEqual(['a', '甲区', '否决.petition', '是', '否', null, expect.any(String)]);
     expect(rows).toContainEqual(['b', '乙区', '规则校验码 / rules checksum', expect.stringMatching(/^[0-9a-f]{64}$/), ruleSetChecksum(rs), null, expect.any(String)]);
+    expect(rows).toContainEqual(['c', '丙区', '规则校验码 / rules checksum', ruleSetChecksum(rs), ruleSetChecksum(rs), null, expect.stringContaining('表内规则被改动')]);
+    expect(rows.filter((r) => r[2] === '规则校验码 / rules checksum').map((r) => r[0])).toEqual(['b', 'c']);
     expect(summary.differences).toBe(rows.length);
   });
 });

@@ -12,6 +12,8 @@ export interface Submission {
   /** The stage whose reported scores are compared (default self). */
   stage?: Stage;
   embeddedChecksum?: string;
+  /** The embedded rules were altered (readSheet's `rulesAltered`): always listed. */
+  rulesAltered?: boolean;
 }
 
 export interface Difference {
@@ -69,6 +71,14 @@ export function scoreDifferences(results: readonly UnitResult[], submissions: re
 
 export function checksumRows(submissions: readonly Submission[], names: ReadonlyMap<string, string>, reviewer: string): CellValue[][] {
   return submissions
-    .filter((s) => s.embeddedChecksum !== undefined && s.embeddedChecksum !== reviewer)
-    .map((s) => [s.unitId, names.get(s.unitId) ?? '', s.embeddedChecksum ?? '', reviewer, '表内规则与审核方规则不同 / embedded rules differ from the reviewer’s']);
+    .filter((s) => s.rulesAltered || (s.embeddedChecksum !== undefined && s.embeddedChecksum !== reviewer))
+    .map((s) => [
+      s.unitId,
+      names.get(s.unitId) ?? '',
+      s.embeddedChecksum ?? '',
+      reviewer,
+      s.rulesAltered
+        ? '表内规则被改动(与校验码不符或已损坏),已按审核方规则重算 / embedded rules were altered (checksum mismatch or damaged); recomputed with the reviewer’s'
+        : '表内规则与审核方规则不同 / embedded rules differ from the reviewer’s',
+    ]);
 }
