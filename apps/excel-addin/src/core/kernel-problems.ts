@@ -17,6 +17,7 @@ const CODES: Record<SheetIssueCode, ProblemCode> = {
   'class-invalid': 'invalid-value',
   'unit-missing': 'invalid-value',
   'rules-differ': 'rules-differ',
+  'rules-altered': 'rules-differ',
   'sheet-missing': 'sheet-damaged',
   'meta-missing': 'sheet-damaged',
   'meta-corrupt': 'sheet-damaged',
