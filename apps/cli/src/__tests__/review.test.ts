@@ -1,6 +1,7 @@
-import { mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { applyWrites, readWorkbook } from '@kaohe/xlsx';
+import { readWorkbook } from '@kaohe/xlsx';
+import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { demoDir, type DemoDir } from './demo-run.ts';
 import { smallRuleSet } from './fixtures.ts';
@@ -32,7 +33,7 @@ describe.concurrent('kaohe review', () => {
     const run = await runCli(['review', d.scored, '--rules', d.rules, '--out', 'sum.xlsx', '--json', '--lang', 'en'], d.dir);
     expect(run.code).toBe(0);
     const doc = JSON.parse(run.stdout) as { ranking: { name: string }[]; findings: { differences: number; rulesDiffer: number } };
-    expect(doc.findings).toEqual({ differences: 0, unitsWithDifferences: 0, rulesDiffer: 0 });
+    expect(doc.findings).toEqual({ differences: 0, unitsWithDifferences: 0, rulesDiffer: 0, rulesAltered: 0 });
     const demo = JSON.parse(d.json.stdout) as { ranking: { name: string }[] };
     expect(doc.ranking.map((r) => r.name)).toEqual(demo.ranking.map((r) => r.name));
     const summary = await readWorkbook(await readFile(join(d.dir, 'sum.xlsx')));
@@ -58,21 +59,61 @@ describe.concurrent('kaohe review', () => {
     expect(await readdir(d.dir)).not.toContain('sum-other.xlsx');
   });
 
-  it('exit 3 for embedded rules edited behind their checksum, naming the cell', async () => {
-    const file = join(d.dir, d.scored, '昆都仑区.xlsx');
-    const original = new Uint8Array(await readFile(file));
-    const meta = (await readWorkbook(original)).sheets.find((s) => s.values[0]?.[0] === 'kaohe-meta');
-    const row = meta?.values.findIndex((r) => r[0] === 'json') ?? -1;
-    const json = String(meta?.values[row]?.[1] ?? '');
-    expect(json).toContain('"target":92');
-    const edited = json.replace('"target":92', '"target":90');
-    const tampered = await applyWrites(original, [{ sheet: meta?.name ?? '', address: `B${row + 1}`, values: [[edited]] }]);
-    await writeFile(join(d.dir, 'tampered.xlsx'), tampered);
-    const run = await runCli(['review', 'tampered.xlsx', '--rules', d.rules, '--out', 'sum-t.xlsx'], d.dir);
-    expect(run.code).toBe(3);
-    expect(run.stderr).toContain('可能被修改');
-    expect(run.stderr).toMatch(/kaohe_meta!B\d+/);
-    expect(await readdir(d.dir)).not.toContain('sum-t.xlsx');
+  it('ranks a unit whose embedded rules were edited behind their checksum and flags it: exit 1; score still refuses it', async () => {
+    // Copy the scored cohort, then edit 昆都仑区's embedded rules (the meta sheet's json chunk)
+    // the way someone with Excel and a text editor would: the 92 % floor lowered to 90 %.
+    await mkdir(join(d.dir, 'tampered'));
+    for (const name of await readdir(join(d.dir, d.scored))) {
+      await copyFile(join(d.dir, d.scored, name), join(d.dir, 'tampered', name));
+    }
+    const file = join(d.dir, 'tampered', '昆都仑区.xlsx');
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(file);
+    const meta = book.worksheets.find((w) => w.getCell('A1').value === 'kaohe-meta');
+    if (!meta) throw new Error('fixture: no kaohe-meta sheet');
+    let edited = 0;
+    meta.eachRow((row) => {
+      const json = row.getCell(2).value;
+      if (edited === 0 && row.getCell(1).value === 'json' && typeof json === 'string' && json.includes('"target":92')) {
+        row.getCell(2).value = json.replace('"target":92', '"target":90');
+        edited++;
+      }
+    });
+    expect(edited).toBe(1);
+    await book.xlsx.writeFile(file);
+
+    const run = await runCli(['review', 'tampered', '--rules', d.rules, '--out', 'sum-t.xlsx', '--json', '--lang', 'en'], d.dir);
+    expect(run.code).toBe(1);
+    type Doc = {
+      ranking: { name: string }[];
+      units: { name: string; rulesAltered: boolean; rulesDiffer: boolean; differences: unknown[]; warnings: { code: string; address: string }[] }[];
+      findings: Record<string, number>;
+    };
+    const doc = JSON.parse(run.stdout) as Doc;
+    // Recomputed by the reviewer's rules: the same ranking as the untouched demo.
+    const demo = JSON.parse(d.json.stdout) as { ranking: { name: string }[] };
+    expect(doc.ranking.map((r) => r.name)).toEqual(demo.ranking.map((r) => r.name));
+    expect(doc.findings).toEqual({ differences: 0, unitsWithDifferences: 0, rulesDiffer: 1, rulesAltered: 1 });
+    const kdq = doc.units.find((u) => u.name === '昆都仑区');
+    expect(kdq).toMatchObject({ rulesAltered: true, rulesDiffer: true, differences: [] });
+    expect(kdq?.warnings).toContainEqual(expect.objectContaining({ code: 'rules-altered', address: expect.stringMatching(/^kaohe_meta!B\d+$/) }));
+    expect(doc.units.filter((u) => u.rulesAltered).map((u) => u.name)).toEqual(['昆都仑区']);
+    expect(looksClean(run.stderr)).toBe(true);
+
+    const differences = (await readWorkbook(await readFile(join(d.dir, 'sum-t.xlsx')))).sheets.find((s) => s.name === '差异');
+    const flagged = differences?.values.filter((r) => String(r[6] ?? '').includes('表内规则被改动'));
+    expect(flagged?.map((r) => r[1])).toEqual(['昆都仑区']);
+
+    const table = await runCli(['review', 'tampered', '--rules', d.rules, '--out', 'sum-t2.xlsx'], d.dir);
+    expect(table.code).toBe(1);
+    expect(table.stdout).toMatch(/规则被改动:昆都仑区(.*)kaohe_meta!B\d+/);
+    expect(table.stdout).toContain('其中 1 份被改动');
+
+    const score = await runCli(['score', join('tampered', '昆都仑区.xlsx'), '--out', 'kdq-scored.xlsx'], d.dir);
+    expect(score.code).toBe(3);
+    expect(score.stderr).toContain('可能被修改');
+    expect(score.stderr).toMatch(/kaohe_meta!B\d+/);
+    expect(await readdir(d.dir)).not.toContain('kdq-scored.xlsx');
   });
 
   it('exit 3 when a folder holds no workbooks', async () => {

@@ -39,6 +39,8 @@ export interface ReviewedUnit {
   name: string;
   /** The embedded rules are not the reviewer's (altered, or another edition). */
   rulesDiffer: boolean;
+  /** The embedded rules were edited behind their checksum or damaged (implies rulesDiffer). */
+  rulesAltered: boolean;
   embeddedChecksum: string;
   /** The latest stage filled in the sheet, whose scores were compared. */
   stage: Stage | null;
@@ -65,7 +67,9 @@ export async function reviewWorkbooks(
   for (const input of inputs) {
     try {
       const grids = await decodeWorkbook(input.bytes, input.shown);
-      const read = readSheet(grids, { ruleSet: loaded.ruleSet });
+      // Altered embedded rules do not stop a review: the unit is recomputed by the reviewer's
+      // rules anyway and flagged (rulesAltered).
+      const read = readSheet(grids, { ruleSet: loaded.ruleSet, embedded: 'reviewer-wins' });
       if (read.ok) reads.push({ input, read: read.value, warnings: read.warnings });
       else failures.push(sheetFailure(input.shown, read.issues));
     } catch (e) {
@@ -98,6 +102,7 @@ export async function reviewWorkbooks(
     reported: r.read.reported,
     stage: latestStage(r.read.reported) ?? 'self',
     embeddedChecksum: r.read.embeddedChecksum,
+    rulesAltered: r.read.rulesAltered,
   }));
   // The same comparison the summary's 差异 sheet lists: one definition of a difference.
   const differences = scoreDifferences(
@@ -117,6 +122,7 @@ export async function reviewWorkbooks(
         unitId: u.unitId,
         name: u.name,
         rulesDiffer: r.read.rulesDiffer,
+        rulesAltered: r.read.rulesAltered,
         embeddedChecksum: r.read.embeddedChecksum,
         stage: latestStage(r.read.reported) ?? null,
         differences: differences.filter((d) => d.unitId === u.unitId),
