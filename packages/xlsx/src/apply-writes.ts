@@ -3,6 +3,7 @@
 import type { RangeWrite } from '@kaohe/sheet';
 import { parseRange } from '@kaohe/sheet';
 import { XlsxError } from './errors.ts';
+import { fitRows } from './fit-rows.ts';
 import type { GuardLimits } from './guard.ts';
 import { loadWorkbook } from './read-workbook.ts';
 import { repack } from './repack.ts';
@@ -18,12 +19,15 @@ export async function applyWrites(bytes: Uint8Array, writes: readonly RangeWrite
     if (!range || w.values.length !== height || w.values.some((line) => line.length !== width)) {
       throw new XlsxError('bad-range', `${w.sheet}!${w.address}`);
     }
+    const touched: number[] = [];
     w.values.forEach((line, i) =>
       line.forEach((value, j) => {
         if (value === null) return;
         ws.getCell(range.top + i + 1, range.left + j + 1).value = value === '' ? null : value;
+        touched.push(range.top + i + 1);
       }),
     );
+    fitRows(ws, touched);
   }
   // Keep the workbook's own modification time: the same writes give the same bytes.
   return repack(new Uint8Array(await wb.xlsx.writeBuffer()), wb.modified ?? new Date(Date.UTC(2000, 0, 1)));

@@ -16,7 +16,7 @@ describe('row heights', () => {
     if (!scoring) throw new Error('no sheet');
     const h = rowHeights(scoring);
     expect(h.get(0)).toBe(24);
-    expect(h.get(t.map.scoring.headerRow)).toBeGreaterThanOrEqual(2 * 13.5);
+    expect(h.get(t.map.scoring.headerRow)).toBeGreaterThanOrEqual(2 * 15);
     const total = t.map.scoring.rows.find((r) => r.key === '合计')?.row ?? -1;
     expect(h.has(total)).toBe(false);
   });

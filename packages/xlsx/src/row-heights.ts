@@ -3,8 +3,18 @@
 // lines each cell needs from its text and its (merged) width, and set the row height.
 import type { SheetLayout } from '@kaohe/sheet';
 
-const LINE_PT = 13.5;
+// Generous on purpose: LibreOffice and WPS substitute their own CJK font for 宋体 and set it
+// taller than Excel does; a row a little too high prints fine, one too low overlaps the next.
+export const LINE_PT = 15;
+const PAD_PT = 5;
 const TITLE_PT = 24;
+/** Excel's maximum row height. */
+const MAX_PT = 409;
+
+/** The height of a row that must show `lines` lines. */
+export function heightFor(lines: number): number {
+  return Math.min(lines * LINE_PT + PAD_PT, MAX_PT);
+}
 
 /** Display width in Excel width units: a CJK or full-width character counts two. */
 export function textWidth(text: string): number {
@@ -43,7 +53,7 @@ export function rowHeights(layout: SheetLayout): Map<number, number> {
       const w = merged.get(`${r},${c}`) ?? width(c);
       lines = Math.max(lines, linesFor(v, w, wrapCols.has(c) || wrapped.has(`${r},${c}`) || merged.has(`${r},${c}`)));
     });
-    if (lines > 1) out.set(r, Math.min(lines * LINE_PT + 3, 409));
+    if (lines > 1) out.set(r, heightFor(lines));
   });
   return out;
 }
