@@ -10,7 +10,7 @@ import type { Comparison } from '../schema/rules.ts';
 import { decodeValue, type UnitEnv } from '../score/env.ts';
 import { operandValue } from '../score/base-rules.ts';
 import { MissingValue, type CompiledExpr } from '../expr/types.ts';
-import { microReader, NUMERIC } from './micro-env.ts';
+import { microReader, NUMERIC, positiveReader, symbolReader } from './micro-env.ts';
 import { FALLBACK } from '../expr/micro.ts';
 import type { UnitMicroEnv } from './micro-env.ts';
 import { ceilDiv, floorDiv, MICRO, MICRO_DP, mulSafe, roundDiv, toMicro, toScaled } from './fixed.ts';
@@ -115,7 +115,7 @@ export function buildKernel(rs: CompiledRuleSet, item: CIndicator): Kernel | und
 
   // Streams: plain per-case amounts only.
   const streams: { id: string; each: number; cap: number | undefined; sign: 1 | -1; read: (raw: InputValue | undefined) => number | null | undefined }[] = [];
-  const states: { def: InputDef; amounts: Map<string, number>; cap: number | undefined; sign: 1 | -1 }[] = [];
+  const states: { def: InputDef; amounts: Map<string, number>; cap: number | undefined; sign: 1 | -1; read: ReturnType<typeof symbolReader> }[] = [];
   for (const { stream, cap } of item.streams) {
     if (stream.kind === 'state') {
       const def = rs.inputs.get(stream.input);
@@ -127,7 +127,7 @@ export function buildKernel(rs: CompiledRuleSet, item: CIndicator): Kernel | und
         amounts.set(key, a);
       }
       if (!def || (cap && capSc === undefined) || !['yesno', 'choice'].includes(def.unit)) return undefined;
-      states.push({ def, amounts, cap: capSc, sign: stream.direction === 'add' ? 1 : -1 });
+      states.push({ def, amounts, cap: capSc, sign: stream.direction === 'add' ? 1 : -1, read: symbolReader(def) });
       continue;
     }
     if (stream.kind !== 'per-case' || stream.schedule || stream.multiplied || stream.zeroAt !== undefined || stream.increment !== undefined) return undefined;
@@ -139,7 +139,10 @@ export function buildKernel(rs: CompiledRuleSet, item: CIndicator): Kernel | und
     if (!read) return undefined;
     streams.push({ id: stream.input, each, cap: capSc, sign: stream.direction === 'add' ? 1 : -1, read });
   }
-  const evidence = item.inputsUsed.filter((id) => rs.inputs.get(id)?.evidence);
+  const evidence = item.inputsUsed.flatMap((id) => {
+    const def = rs.inputs.get(id);
+    return def?.evidence ? [{ id, positive: positiveReader(def) }] : [];
+  });
   const zeroOnMissingEvidence = rs.ruleSet.evidencePolicy === 'zero';
 
   const base = baseKernel(rs, item, points, slope);
@@ -174,9 +177,10 @@ export function buildKernel(rs: CompiledRuleSet, item: CIndicator): Kernel | und
     for (const st of states) {
       const raw = unit.values[st.def.id];
       if (raw === null || raw === undefined || raw === '') return null;
-      const v = decodeValue(st.def, raw);
-      if (v.problem !== undefined || v.value === undefined) return undefined;
-      const key = typeof v.value === 'boolean' ? (v.value ? 'yes' : 'no') : String(v.value);
+      const v = st.read(raw);
+      if (v === null) return null;
+      if (v === undefined) return undefined;
+      const key = typeof v === 'boolean' ? (v ? 'yes' : 'no') : v;
       let amount = st.amounts.get(key);
       if (amount === undefined) continue;
       if (st.cap !== undefined && amount > st.cap) amount = st.cap;
@@ -198,13 +202,17 @@ export function buildKernel(rs: CompiledRuleSet, item: CIndicator): Kernel | und
         return undefined;
       }
     }
-    for (const id of evidence) {
-      const raw = unit.values[id];
-      if (raw === null || raw === undefined || (typeof raw === 'string' && raw.trim() === '') || unit.evidence?.[id]) continue;
-      const def = rs.inputs.get(id);
-      const decoded = def ? decodeValue(def, raw).value : undefined;
-      const positive = decoded !== undefined && decoded !== false && !(typeof decoded === 'object' && decoded.n === 0n);
-      if (positive && zeroOnMissingEvidence && score > 0) score = 0;
+    if (score > 0 && zeroOnMissingEvidence) {
+      for (const e of evidence) {
+        const raw = unit.values[e.id];
+        if (raw === null || raw === undefined || (typeof raw === 'string' && raw.trim() === '') || unit.evidence?.[e.id]) continue;
+        const positive = e.positive(raw);
+        if (positive === undefined) return undefined;
+        if (positive) {
+          score = 0;
+          break;
+        }
+      }
     }
     return score;
   };
@@ -314,12 +322,13 @@ function baseKernel(
       const yes = rule.yes === undefined ? points : toScaled(rule.yes, dp);
       const no = rule.no === undefined ? 0 : toScaled(rule.no, dp);
       if (!def || yes === undefined || no === undefined) return undefined;
+      const read = symbolReader(def);
       return (unit) => {
         const raw = unit.values[rule.input];
         if (raw === null || raw === undefined || raw === '') return null;
-        const v = decodeValue(def, raw);
-        if (v.problem !== undefined || typeof v.value !== 'boolean') return undefined;
-        return whole(v.value ? yes : no);
+        const v = read(raw);
+        if (typeof v !== 'boolean') return v === null ? null : undefined;
+        return whole(v ? yes : no);
       };
     }
     case 'reduction': {

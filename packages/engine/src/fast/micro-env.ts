@@ -78,3 +78,49 @@ export function createMicroEnv(inputs: ReadonlyMap<string, InputDef>): UnitMicro
 function fallback(): never {
   throw FALLBACK;
 }
+
+/**
+ * Reads a yes/no or choice input without allocating: the decoded value (true/false or the choice's
+ * value), null for a blank, undefined when the exact path must report it. Remembers what each
+ * distinct text decoded to (officials type few different spellings).
+ */
+export function symbolReader(def: InputDef): (raw: InputValue | undefined) => boolean | string | null | undefined {
+  const memo = new Map<string, boolean | string | null | undefined>();
+  return (raw) => {
+    if (raw === null || raw === undefined) return null;
+    if (typeof raw === 'boolean') return def.unit === 'yesno' ? raw : decoded(def, raw);
+    const key = typeof raw === 'string' ? raw : String(raw);
+    let v = memo.get(key);
+    if (v === undefined && !memo.has(key)) {
+      v = decoded(def, raw);
+      if (memo.size > 1000) memo.clear();
+      memo.set(key, v);
+    }
+    return v;
+  };
+}
+
+function decoded(def: InputDef, raw: InputValue): boolean | string | null | undefined {
+  const d = decodeValue(def, raw);
+  if (d.problem !== undefined) return undefined;
+  if (d.value === undefined) return null;
+  return typeof d.value === 'object' ? undefined : d.value;
+}
+
+/** Whether a typed value claims something evidence must back (not blank, not no, not zero);
+ *  undefined when only the exact path can tell. */
+export function positiveReader(def: InputDef): (raw: InputValue | undefined) => boolean | undefined {
+  if (NUMERIC.has(def.unit)) {
+    const read = microReader(def);
+    return (raw) => {
+      const v = read?.(raw);
+      return v === undefined ? undefined : v !== null && v !== 0;
+    };
+  }
+  const read = def.unit === 'yesno' || def.unit === 'choice' ? symbolReader(def) : undefined;
+  return (raw) => {
+    const v = read ? read(raw) : decoded(def, raw as InputValue);
+    if (v === undefined) return undefined;
+    return v !== null && v !== false && v !== 'false' && v !== '0';
+  };
+}
