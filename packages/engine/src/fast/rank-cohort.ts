@@ -103,8 +103,8 @@ export function rankCohort(rs: CompiledRuleSet, units: readonly UnitInput[]): Ra
   for (const r of results) {
     if (!r.complete) issues.push(incompleteUnit({ id: r.unitId, name: r.name }));
   }
-  const order = Array.from({ length: n }, (_, i) => i);
-  order.sort((a, b) => compare(a, b) || ((results[a] as LeanResult).unitId < (results[b] as LeanResult).unitId ? -1 : 1));
+  const byId = (a: number, b: number): number => compare(a, b) || ((results[a] as LeanResult).unitId < (results[b] as LeanResult).unitId ? -1 : 1);
+  const order = sortOrder(results, vetoedLast, byId);
 
   const dense = rs.ruleSet.ranking.ties === 'dense';
   const ranked: RankedUnit[] = new Array(n);
@@ -139,4 +139,42 @@ export function rankCohort(rs: CompiledRuleSet, units: readonly UnitInput[]): Ra
     grades = { graded: assignment.graded, bands: assignment.bands };
   }
   return { ruleSetId: rs.ruleSet.id, edition: rs.ruleSet.edition, units: ranked, grades, issues: sortIssues(issues) };
+}
+
+const INDEX_BITS = 21n;
+const TOTAL_BITS = 40n;
+
+/**
+ * The listing order. Veto and total decide almost every pair, so they are packed into one
+ * 64-bit integer per unit and sorted natively; only runs that tie on both go through the full
+ * comparator (tie-breaks, then unit id). Cohorts too large to pack use the comparator throughout.
+ */
+function sortOrder(results: readonly LeanResult[], vetoedLast: boolean, compare: (a: number, b: number) => number): number[] {
+  const n = results.length;
+  const half = 2 ** Number(TOTAL_BITS - 1n);
+  const fits = n < 2 ** Number(INDEX_BITS) && results.every((r) => Math.abs(r.totalScaled) < half);
+  if (!fits) return Array.from({ length: n }, (_, i) => i).sort(compare);
+  const keys = new BigInt64Array(n);
+  for (let i = 0; i < n; i++) {
+    const r = results[i] as LeanResult;
+    const last = vetoedLast && r.vetoed ? 1n : 0n;
+    // Ascending key: non-vetoed first, then the larger total first, then the input position.
+    const rest = BigInt(half - r.totalScaled);
+    keys[i] = (last << (TOTAL_BITS + INDEX_BITS)) | (rest << INDEX_BITS) | BigInt(i);
+  }
+  keys.sort();
+  const mask = (1n << INDEX_BITS) - 1n;
+  const order = Array.from(keys, (k) => Number(k & mask));
+  // Runs equal on veto and total: order them by the full comparator.
+  let start = 0;
+  for (let p = 1; p <= n; p++) {
+    const same = p < n && (keys[p] as bigint) >> INDEX_BITS === (keys[start] as bigint) >> INDEX_BITS;
+    if (same) continue;
+    if (p - start > 1) {
+      const run = order.slice(start, p).sort(compare);
+      for (let k = 0; k < run.length; k++) order[start + k] = run[k] as number;
+    }
+    start = p;
+  }
+  return order;
 }
