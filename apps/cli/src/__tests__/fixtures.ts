@@ -1,31 +1,8 @@
+import { smallRuleSet as sharedSmallRuleSet } from '@kaohe/test-utils';
+
 // A small, sound rule set for tests that need one that is not the Baotou example.
 export function smallRuleSet(): Record<string, unknown> {
-  return {
-    schemaVersion: 1,
-    id: 'cli-small',
-    title: { zh: '测试考核', en: 'Test assessment' },
-    issuer: '某市',
-    level: '县',
-    year: 2013,
-    edition: 1,
-    points: 10,
-    rounding: { scores: { dp: 2, mode: 'half-up' } },
-    inputs: [
-      { id: 'rate', label: '比率', unit: '%' },
-      { id: 'n', label: '件数', unit: 'count' },
-    ],
-    sections: [
-      {
-        code: '一',
-        title: '甲',
-        points: 10,
-        items: [
-          { code: '1', title: '比率', points: 6, rule: { kind: 'threshold', value: 'rate', op: '>=', target: 90 } },
-          { code: '2', title: '件数', points: 4, rule: { kind: 'expr', score: '4 - n' } },
-        ],
-      },
-    ],
-  };
+  return sharedSmallRuleSet({ id: 'cli-small', title: { zh: '测试考核', en: 'Test assessment' }, issuer: '某市' });
 }
 
 /** The same rule set, one edition later: a threshold tightened, points moved, an item added. */

@@ -3,19 +3,13 @@ import type { UnitInput } from '../model/result.ts';
 import { compileRuleSet } from '../score/compile.ts';
 import { parseRuleSet } from '../validate/parse.ts';
 import { certify } from './certify.ts';
+import { ruleSetHeader } from '@kaohe/test-utils';
 
 function association(kind: 'certification' | 'scored' = 'certification') {
   const parsed = parseRuleSet({
-    schemaVersion: 1,
+    ...ruleSetHeader({ id: 'association-cert', title: '基层计生协会评估认定', issuer: '旗计生协', level: '基层协会', year: 2026 }),
     kind,
-    id: 'association-cert',
-    title: '基层计生协会评估认定',
-    issuer: '旗计生协',
-    level: '基层协会',
-    year: 2026,
-    edition: 1,
     points: 3,
-    rounding: { scores: { dp: 2, mode: 'half-up' } },
     rectificationDays: 30,
     inputs: [
       { id: 'has_council', label: '有理事会', unit: 'yesno' },
@@ -97,16 +91,9 @@ describe('certify', () => {
 // A parent clause with its own gate and deduction, over two sub-items (二.1.(1), 二.1.(2)).
 function withParentChecks() {
   const parsed = parseRuleSet({
-    schemaVersion: 1,
+    ...ruleSetHeader({ id: 'school-cert', title: '人口学校评估认定', issuer: '旗计生协', level: '基层协会', year: 2026 }),
     kind: 'certification',
-    id: 'school-cert',
-    title: '人口学校评估认定',
-    issuer: '旗计生协',
-    level: '基层协会',
-    year: 2026,
-    edition: 1,
     points: 2,
-    rounding: { scores: { dp: 2, mode: 'half-up' } },
     rectificationDays: 30,
     inputs: [
       { id: 'has_room', label: '有固定教室', unit: 'yesno' },

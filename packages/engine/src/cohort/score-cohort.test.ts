@@ -4,18 +4,12 @@ import type { UnitInput } from '../model/result.ts';
 import { compileRuleSet } from '../score/compile.ts';
 import { parseRuleSet } from '../validate/parse.ts';
 import { scoreCohort } from './score-cohort.ts';
+import { ruleSetHeader } from '@kaohe/test-utils';
 
 function compiled(extra: Record<string, unknown> = {}) {
   const parsed = parseRuleSet({
-    schemaVersion: 1,
-    id: 'cohort-test',
-    title: '测试',
-    issuer: '市',
-    level: '旗县区',
-    year: 2026,
-    edition: 1,
+    ...ruleSetHeader({ id: 'cohort-test', title: '测试', issuer: '市', level: '旗县区', year: 2026 }),
     points: 30,
-    rounding: { scores: { dp: 2, mode: 'half-up' } },
     inputs: [
       { id: 'rate', label: '符合政策生育率', unit: '%' },
       { id: 'quota', label: '生育计划', unit: '人', source: 'assigned' },

@@ -1,17 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { RuleSet, type RuleSetInput } from '../schema/ruleset.ts';
 import { diffRuleSets } from './diff.ts';
+import { ruleSetHeader } from '@kaohe/test-utils';
 
 const base: RuleSetInput = {
-  schemaVersion: 1,
-  id: 'county-pfp',
-  title: '旗县区人口计生目标管理责任制考核',
-  issuer: '市人口计生委',
-  level: '旗县区',
-  year: 2025,
-  edition: 1,
+  ...ruleSetHeader({ id: 'county-pfp', title: '旗县区人口计生目标管理责任制考核', issuer: '市人口计生委', level: '旗县区', year: 2025 }),
   points: 30,
-  rounding: { scores: { dp: 2, mode: 'half-up' } },
   inputs: [
     { id: 'policy_rate', label: '符合政策生育率', unit: '%' },
     { id: 'birth_rate', label: '出生率', unit: '‰' },

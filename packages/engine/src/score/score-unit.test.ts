@@ -4,18 +4,12 @@ import { compileRuleSet } from './compile.ts';
 import { scoreUnit } from './score-unit.ts';
 import type { RuleSetInput } from '../schema/ruleset.ts';
 import type { UnitInput } from '../model/result.ts';
+import { ruleSetHeader } from '@kaohe/test-utils';
 
 // A small rule set in the seeds' shapes; every expected figure below is worked by hand.
 const rules: RuleSetInput = {
-  schemaVersion: 1,
-  id: 'test-pop',
-  title: '测试考核',
-  issuer: '测试市',
-  level: '县区',
-  year: 2012,
-  edition: 1,
+  ...ruleSetHeader({ id: 'test-pop', level: '县区', year: 2012, rounding: { scores: { dp: 2, mode: 'half-up' }, rates: { dp: 1, mode: 'half-up' } } }),
   points: 20,
-  rounding: { scores: { dp: 2, mode: 'half-up' }, rates: { dp: 1, mode: 'half-up' } },
   inputs: [
     { id: 'policy_rate', label: { zh: '符合政策生育率', en: 'policy-compliant birth rate' }, unit: '%' },
     { id: 'birth_rate', label: { zh: '出生率', en: 'birth rate' }, unit: '‰' },

@@ -1,33 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { parseRuleSet, validateRuleSet } from './parse.ts';
 import type { RuleSetInput } from '../schema/ruleset.ts';
+import { smallRuleSet } from '@kaohe/test-utils';
 
-const base = (): RuleSetInput => ({
-  schemaVersion: 1,
-  id: 'v',
-  title: '校验',
-  issuer: '市',
-  level: '县',
-  year: 2013,
-  edition: 1,
-  points: 10,
-  rounding: { scores: { dp: 2, mode: 'half-up' } },
-  inputs: [
-    { id: 'rate', label: '比率', unit: '%' },
-    { id: 'n', label: '件数', unit: 'count' },
-  ],
-  sections: [
-    {
-      code: '一',
-      title: '甲',
-      points: 10,
-      items: [
-        { code: '1', title: '比率', points: 6, rule: { kind: 'threshold', value: 'rate', op: '>=', target: 90 } },
-        { code: '2', title: '件数', points: 4, rule: { kind: 'expr', score: '4 - n' } },
-      ],
-    },
-  ],
-});
+const base = (): RuleSetInput => smallRuleSet();
 
 type Mutable = Record<string, unknown> & { sections: Array<Record<string, unknown> & { items: Array<Record<string, unknown>> }> };
 function variant(change: (rs: Mutable) => void): unknown {

@@ -2,17 +2,11 @@
 // bonus, sanctions) and helpers to fill its template as an official would.
 import { parseRuleSet, type RuleSet, type RuleSetInput } from '@kaohe/engine';
 import type { CellValue, SheetGrid, Template } from '../types.ts';
+import { ruleSetHeader } from '@kaohe/test-utils';
 
 export const fixtureInput: RuleSetInput = {
-  schemaVersion: 1,
-  id: 'test-pop',
-  title: '人口和计划生育目标管理责任制考核',
-  issuer: '测试市人民政府',
-  level: '旗县区',
-  year: 2012,
-  edition: 3,
+  ...ruleSetHeader({ id: 'test-pop', title: '人口和计划生育目标管理责任制考核', issuer: '测试市人民政府', level: '旗县区', year: 2012, edition: 3, rounding: { scores: { dp: 2, mode: 'half-up' }, rates: { dp: 1, mode: 'half-up' } } }),
   points: 25,
-  rounding: { scores: { dp: 2, mode: 'half-up' }, rates: { dp: 1, mode: 'half-up' } },
   inputs: [
     { id: 'policy_rate', label: { zh: '符合政策生育率', en: 'policy-compliant birth rate' }, unit: '%' },
     { id: 'birth_rate', label: { zh: '出生率', en: 'birth rate' }, unit: '‰' },

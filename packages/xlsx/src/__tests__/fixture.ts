@@ -3,17 +3,11 @@
 import ExcelJS from 'exceljs';
 import { parseRuleSet, type RuleSet, type RuleSetInput } from '@kaohe/engine';
 import { buildTemplate, type CellValue, type Template } from '@kaohe/sheet';
+import { ruleSetHeader } from '@kaohe/test-utils';
 
 export const fixtureInput: RuleSetInput = {
-  schemaVersion: 1,
-  id: 'xlsx-test',
-  title: '人口和计划生育目标管理责任制考核',
-  issuer: '测试市人民政府',
-  level: '旗县区',
-  year: 2012,
-  edition: 1,
+  ...ruleSetHeader({ id: 'xlsx-test', title: '人口和计划生育目标管理责任制考核', issuer: '测试市人民政府', level: '旗县区', year: 2012 }),
   points: 20,
-  rounding: { scores: { dp: 2, mode: 'half-up' } },
   inputs: [
     { id: 'policy_rate', label: '符合政策生育率', unit: '%' },
     { id: 'birth_rate', label: '出生率', unit: '‰' },
