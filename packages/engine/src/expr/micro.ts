@@ -5,7 +5,7 @@
 // Whenever a result would not be exact (a product or quotient that leaves the grid, an overflow,
 // a host function, a type mismatch), it throws FALLBACK and the caller evaluates the exact
 // closures instead — so a value it does return is always the exact evaluator's value.
-import { MICRO, roundDiv, toMicro } from '../fast/fixed.ts';
+import { MICRO, roundDiv, roundsUp, toMicro } from '../fast/fixed.ts';
 import { MissingValue } from './types.ts';
 import { OPERATOR_ALIASES, type Node } from './parse.ts';
 
@@ -280,21 +280,7 @@ function roundFloorRest(q: number, r: bigint, d: bigint, mode: 'half-up' | 'half
   const negative = q < 0;
   const magQ = negative ? -q - 1 : q;
   const magR = negative ? d - r : r;
-  let up: boolean;
-  switch (mode) {
-    case 'down':
-      up = false;
-      break;
-    case 'up':
-      up = true;
-      break;
-    case 'half-up':
-      up = 2n * magR >= d;
-      break;
-    case 'half-even':
-      up = 2n * magR > d || (2n * magR === d && magQ % 2 === 1);
-      break;
-  }
-  const m = up ? magQ + 1 : magQ;
+  const twice = 2n * magR;
+  const m = roundsUp(mode, twice > d ? 1 : twice === d ? 0 : -1, true, magQ % 2 === 1) ? magQ + 1 : magQ;
   return negative ? -m : m;
 }

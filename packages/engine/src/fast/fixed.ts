@@ -93,28 +93,30 @@ export function ceilDiv(a: number, b: number): number {
   return -floorDiv(-a, b);
 }
 
+/**
+ * Whether a magnitude with a remainder rounds up, by the declared mode (half-up: ties away from
+ * zero). `half` compares twice the remainder with the divisor: < 0, 0 (a tie) or > 0.
+ */
+export function roundsUp(mode: Rounding['mode'], half: number, restNonZero: boolean, quotientOdd: boolean): boolean {
+  switch (mode) {
+    case 'down':
+      return false;
+    case 'up':
+      return restNonZero;
+    case 'half-up':
+      return half >= 0 && restNonZero;
+    case 'half-even':
+      return half > 0 || (half === 0 && restNonZero && quotientOdd);
+  }
+}
+
 /** n / d rounded to an integer by the declared mode (half-up: ties away from zero); d > 0. */
 export function roundDiv(n: number, d: number, mode: Rounding['mode']): number {
   const negative = n < 0;
   const a = negative ? -n : n;
   const quotient = floorDiv(a, d);
   const rest = a - quotient * d;
-  let up: boolean;
-  switch (mode) {
-    case 'down':
-      up = false;
-      break;
-    case 'up':
-      up = rest > 0;
-      break;
-    case 'half-up':
-      up = 2 * rest >= d;
-      break;
-    case 'half-even':
-      up = 2 * rest > d || (2 * rest === d && quotient % 2 === 1);
-      break;
-  }
-  const magnitude = up ? quotient + 1 : quotient;
+  const magnitude = roundsUp(mode, Math.sign(2 * rest - d), rest > 0, quotient % 2 === 1) ? quotient + 1 : quotient;
   return negative ? -magnitude : magnitude;
 }
 

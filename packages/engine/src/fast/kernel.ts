@@ -89,6 +89,11 @@ interface Frac {
   den: number;
 }
 
+/** An item that only sums its sub-items: no rule, streams, gates, applicability or classes. */
+export function isContainer(item: CIndicator): boolean {
+  return item.children.length > 0 && !item.rule && item.streams.length === 0 && item.gates.length === 0 && !item.applicable && !item.pointsByClass;
+}
+
 export function buildKernel(rs: CompiledRuleSet, item: CIndicator): Kernel | undefined {
   if (item.children.length || item.applicable || item.pointsByClass) return undefined;
   const dp = rs.scoreRounding.dp;
@@ -336,13 +341,16 @@ function baseKernel(
       const previous = get('previous');
       const baseOp = item.operands.has('base') ? get('base') : () => 0;
       const below = slope(item.slopes.get('below'));
-      const tiers = rule.required.map((t) => ({
-        from: t.from === undefined ? undefined : toMicro(t.from),
-        to: t.to === undefined ? undefined : toMicro(t.to),
-        pct: toMicro(t.pct),
-      }));
+      const tiers: { from: number | undefined; to: number | undefined; pct: number }[] = [];
+      for (const t of rule.required) {
+        const from = t.from === undefined ? undefined : toMicro(t.from);
+        const to = t.to === undefined ? undefined : toMicro(t.to);
+        const pct = toMicro(t.pct);
+        // A bound that does not fit micro units sends the item to the exact path.
+        if (pct === undefined || (t.from !== undefined && from === undefined) || (t.to !== undefined && to === undefined)) return undefined;
+        tiers.push({ from, to, pct });
+      }
       if (!value || !previous || !baseOp || below === undefined) return undefined;
-      if (tiers.some((t) => t.pct === undefined || (t.from === undefined) !== (rule.required[tiers.indexOf(t)]?.from === undefined) || (t.to === undefined) !== (rule.required[tiers.indexOf(t)]?.to === undefined))) return undefined;
       return (unit, env) => {
         const v = value(unit, env);
         const p = previous(unit, env);
@@ -353,7 +361,7 @@ function baseKernel(
         const excess = p - b;
         if (!tier || excess <= 0) return NA;
         // achieved % = (p − v) × 100 / excess; short of pct by (pct·excess − (p − v)·100·MICRO) / (excess·MICRO)
-        const need = mulSafe(tier.pct as number, excess);
+        const need = mulSafe(tier.pct, excess);
         const got = mulSafe(p - v, 100 * MICRO);
         if (need === undefined || got === undefined) return undefined;
         if (got >= need) return whole(points);

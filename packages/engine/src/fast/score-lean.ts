@@ -7,7 +7,7 @@ import type { Msg, UnitInput } from '../model/result.ts';
 import type { CIndicator, CompiledRuleSet } from '../score/compile.ts';
 import { createUnitScorer, decideSanctions, type UnitScorer } from '../score/score-unit.ts';
 import { roundDiv, scaledText, toScaled } from './fixed.ts';
-import { buildKernel, NA, type EnvSource, type Kernel } from './kernel.ts';
+import { buildKernel, isContainer, NA, type EnvSource, type Kernel } from './kernel.ts';
 import { createMicroEnv } from './micro-env.ts';
 import { FALLBACK } from '../expr/micro.ts';
 import { MissingValue } from '../expr/types.ts';
@@ -62,8 +62,7 @@ export function createLeanScorer(rs: CompiledRuleSet): LeanScorer {
   const lean = (item: CIndicator): LeanItem => {
     const points = toScaled(item.points.toString(), dp);
     const min = toScaled(item.min.toString(), dp);
-    const pure = !item.rule && item.streams.length === 0 && item.gates.length === 0 && !item.applicable && !item.pointsByClass;
-    if (pure && item.children.length > 0 && points !== undefined && min !== undefined) {
+    if (isContainer(item) && points !== undefined && min !== undefined) {
       const children = item.children.map(lean);
       if (children.every((c) => c.kernel || c.children)) return { item, kernel: undefined, points, children, min };
     }
@@ -227,8 +226,7 @@ export function kernelCoverage(rs: CompiledRuleSet): { kernel: string[]; exact: 
   const kernel: string[] = [];
   const exact: string[] = [];
   const onKernel = (item: CIndicator): boolean => {
-    const pure = !item.rule && item.streams.length === 0 && item.gates.length === 0 && !item.applicable && !item.pointsByClass;
-    if (pure && item.children.length > 0) return item.children.every(onKernel);
+    if (isContainer(item)) return item.children.every(onKernel);
     return buildKernel(rs, item) !== undefined;
   };
   const visit = (item: CIndicator): void => {
