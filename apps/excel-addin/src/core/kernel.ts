@@ -18,8 +18,9 @@ function own(snapshot: WorkbookSnapshot): SheetGrid[] {
 }
 
 function readOwn(snapshot: WorkbookSnapshot): Outcome<GroupRead> | null {
-  const group = groupSheets(own(snapshot).map((g) => g.name)).find((g) => g.suffix === '');
-  return group ? readGroup(group, own(snapshot)) : null;
+  const grids = own(snapshot);
+  const group = groupSheets(grids.map((g) => g.name)).find((g) => g.suffix === '');
+  return group ? readGroup(group, grids) : null;
 }
 
 const localWrites = (group: GroupRead['group'], writes: readonly CodecWrite[]): RangeWrite[] =>
