@@ -6,7 +6,7 @@ import { XlsxError } from './errors.ts';
 import { fitRows } from './fit-rows.ts';
 import type { GuardLimits } from './guard.ts';
 import { loadWorkbook } from './read-workbook.ts';
-import { repack } from './repack.ts';
+import { repack, STORED } from './repack.ts';
 
 export async function applyWrites(bytes: Uint8Array, writes: readonly RangeWrite[], limits?: GuardLimits): Promise<Uint8Array> {
   const wb = await loadWorkbook(bytes, limits);
@@ -30,5 +30,5 @@ export async function applyWrites(bytes: Uint8Array, writes: readonly RangeWrite
     fitRows(ws, touched);
   }
   // Keep the workbook's own modification time: the same writes give the same bytes.
-  return repack(new Uint8Array(await wb.xlsx.writeBuffer()), wb.modified ?? new Date(Date.UTC(2000, 0, 1)));
+  return repack(new Uint8Array(await wb.xlsx.writeBuffer(STORED)), wb.modified ?? new Date(Date.UTC(2000, 0, 1)));
 }

@@ -3,6 +3,10 @@
 // the output reproducible (same template, same bytes, same file hash).
 import { unzipSync, zipSync, type Zippable } from 'fflate';
 
+/** ExcelJS write options for a workbook that `repack` will compress: storing skips a deflate pass
+ * whose output would be unzipped and deflated again (same final bytes, about 3× faster). */
+export const STORED = { zip: { compression: 'STORE' } } as const;
+
 export function repack(bytes: Uint8Array, mtime: Date): Uint8Array {
   const entries = unzipSync(bytes);
   const out: Zippable = {};

@@ -2,7 +2,7 @@
 // unlocked and coloured, the rest protected without a password, the meta sheet very hidden.
 import ExcelJS from 'exceljs';
 import { NUMBER_FORMATS, type CellHint, type SheetLayout, type Template } from '@kaohe/sheet';
-import { repack } from './repack.ts';
+import { repack, STORED } from './repack.ts';
 import { rowHeights } from './row-heights.ts';
 import { styleCell } from './styles.ts';
 
@@ -21,7 +21,7 @@ export async function writeTemplateWorkbook(template: Pick<Template, 'sheets'>, 
   wb.created = created;
   wb.modified = created;
   for (const layout of template.sheets) await addSheet(wb, layout, options.protect ?? true);
-  return repack(new Uint8Array(await wb.xlsx.writeBuffer()), created);
+  return repack(new Uint8Array(await wb.xlsx.writeBuffer(STORED)), created);
 }
 
 async function addSheet(wb: ExcelJS.Workbook, layout: SheetLayout, protect: boolean): Promise<void> {
