@@ -42,7 +42,10 @@ const fmtScore = (rs: CompiledRuleSet, x: Q): string => show(round(x, rs.scoreRo
 
 /** How many steps a gap makes, and the points for them. */
 export function applySlope(gap: Q, slope: CSlope, target: Q, strict: boolean): { amount: Q; proRata: boolean } {
-  const g = slope.gap === 'relative' ? (target.n === 0n ? gap : div(mul(gap, q(100)), target.abs())) : gap;
+  if (slope.gap === 'relative' && target.n === 0n) {
+    throw new RuleProblem({ zh: '目标值为0,无法按目标的百分比计算差距', en: 'the target is 0: a gap relative to it cannot be computed' });
+  }
+  const g = slope.gap === 'relative' ? div(mul(gap, q(100)), target.abs()) : gap;
   const ratio = div(g, slope.per);
   let steps: Q;
   if (slope.steps === 'pro-rata') steps = ratio;

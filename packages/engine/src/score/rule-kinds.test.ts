@@ -86,6 +86,11 @@ describe('rule kinds', () => {
       { code: '1', title: '任务', points: 5, rule: { kind: 'threshold', value: 'v', op: '>=', target: 200, below: { per: 1, points: 0.5, steps: 'pro-rata', gap: 'relative' } } },
     ]);
     expect(first(run(rs, { v: 194 })).score).toBe('3.5'); // 3 % short × 0.5
+    const zero = ruleSet([{ id: 'v' }, { id: 't' }], [
+      { code: '1', title: '任务', points: 5, rule: { kind: 'threshold', value: 'v', op: '>=', target: 't', below: { per: 1, points: 0.5, steps: 'pro-rata', gap: 'relative' } } },
+    ]);
+    const r = run(zero, { v: -1, t: 0 });
+    expect([first(r).score, first(r).status, r.issues.map((i) => i.code)]).toEqual([null, 'missing-input', ['cannot-compute']]);
   });
 
   it('escalating per-case deductions, a case that zeroes the item, multipliers and caps', () => {
