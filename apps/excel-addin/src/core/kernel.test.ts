@@ -1,4 +1,4 @@
-import { compileRuleSet, scoreUnit } from '@kaohe/engine';
+import { buildPeerStats, compileRuleSet, scoreUnit } from '@kaohe/engine';
 import { baotou2012, baotou2012SampleUnits } from '@kaohe/rulesets';
 import { SHEET_NAMES } from '@kaohe/sheet';
 import { describe, expect, it } from 'vitest';
@@ -78,6 +78,23 @@ describe('kernel over @kaohe/sheet and @kaohe/engine', () => {
     expect(ranking.values[1]?.slice(2, 4).map((h) => String(h).split('\n')[0])).toEqual(['单位', '总分']);
     expect(port.workbook.charts[0]?.dataAddress).toBe('C2:D4');
     expect(port.workbook.sheets.map((x) => x.name)).toEqual(expect.arrayContaining(['排名', '等级', '差异']));
+  });
+
+  it('keeps each reviewed unit with its own result when two imports carry the same unit id', async () => {
+    const reviewer = asGrids(filledTemplate(ruleSet, { id: '', name: '', values: {} }));
+    const twin = { ...dhq!, id: qsq!.id, name: qsq!.name };
+    const units = [qsq!, twin].flatMap((u, i) => asGrids(filledTemplate(ruleSet, u), ` (${i + 2})`));
+    const { session: s } = session([...reviewer, ...units]);
+    const reviewed = await s.review();
+    if (!reviewed.ok) throw new Error(JSON.stringify(reviewed));
+    const compiled = compileRuleSet(ruleSet);
+    const peers = buildPeerStats(compiled, [qsq!, twin]);
+    const expected = [qsq!, twin].map((u) => scoreUnit(compiled, u, { peers: peers.stats }));
+    expect(expected[0]).not.toEqual(expected[1]);
+    expect(reviewed.plan.units.map((u) => [u.sheet, u.result])).toEqual([
+      [`${SHEET_NAMES.scoring} (2)`, expected[0]],
+      [`${SHEET_NAMES.scoring} (3)`, expected[1]],
+    ]);
   });
 
   it('shows a blank template as an assessment sheet waiting to be filled', async () => {

@@ -1,6 +1,6 @@
 // The Kernel over @kaohe/sheet and @kaohe/engine. Loaded lazily (dynamic import), so the
 // engine and codec are not in the pane's first load.
-import { compileRuleSet, scoreCohort, scoreUnit, type RuleSet, type UnitInput } from '@kaohe/engine';
+import { buildPeerStats, compileRuleSet, scoreCohort, scoreUnit, type RuleSet, type UnitInput } from '@kaohe/engine';
 import { planWrites, scoreDifferences, SHEET_NAMES, type RangeWrite as CodecWrite, type Submission } from '@kaohe/sheet';
 import { actualName, groupSheets, hasMeta } from './kernel-grids.ts';
 import { differenceProblems, fromResult } from './kernel-problems.ts';
@@ -116,9 +116,13 @@ export function createKernel(): Kernel {
       if (!reviewer.ok) return reviewer;
       const { units, problems } = readCohort(snapshot, grids, reviewer.value.ruleSet);
       const compiled = compileRuleSet(reviewer.value.ruleSet);
-      const cohort = scoreCohort(compiled, units.map((u): UnitInput => u.read.unit));
+      // Scored as scoreCohort does (peer statistics first), but kept in input order: the i-th
+      // result is the i-th unit's, also when two imported workbooks carry the same unit id.
+      const inputs = units.map((u): UnitInput => u.read.unit);
+      const peers = buildPeerStats(compiled, inputs);
+      const results = inputs.map((unit) => scoreUnit(compiled, unit, { peers: peers.stats }));
       const reviewed: ReviewedUnit[] = units.map((u, i) => {
-        const result = cohort.units.find((c) => c.unitId === u.read.unit.id)?.result ?? scoreUnit(compiled, u.read.unit);
+        const result = results[i]!;
         const totalKey = u.read.map.scoring.rows.find((row) => row.kind === 'total')?.key ?? '';
         return {
           sheet: actualName(u.group, u.read.map.scoring.sheet),
