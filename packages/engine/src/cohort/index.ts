@@ -8,4 +8,5 @@ export { rankAndGrade } from './rank-grade.ts';
 export { rankRows } from './rank.ts';
 export type { Placed, RankOptions, RankRow } from './rank.ts';
 export type { CohortResult, CohortUnit } from './types.ts';
+export { allIndicators } from './tie-break.ts';
 export { unitName } from './unit-name.ts';

@@ -1,6 +1,6 @@
 // What a reviewer must look at: scores a unit reported that differ from the recomputed ones,
 // and workbooks whose embedded rules are not the reviewer's (by checksum).
-import { fmt, q, type IndicatorResult, type UnitResult } from '@kaohe/engine';
+import { allIndicators, fmt, q, type UnitResult } from '@kaohe/engine';
 import type { Reported, Stage } from '../read/read-scoring.ts';
 import { NO, ROW_KEYS, YES } from '../labels.ts';
 import type { CellValue } from '../types.ts';
@@ -26,22 +26,17 @@ export interface Difference {
   delta: string | null;
 }
 
-function flatten(items: readonly IndicatorResult[], out: [string, string | null][] = []): [string, string | null][] {
-  for (const i of items) {
-    out.push([i.path, i.score]);
-    if (i.children) flatten(i.children, out);
-  }
-  return out;
-}
-
-function recomputed(result: UnitResult, sanctionIds: readonly string[]): Map<string, string | null> {
+/** Row key → recomputed score, in sheet order: each section then its items ("二", "二.1", …), the
+ * bonus row (when there are bonus items) then its items, the total, then each sanction as 是/否. */
+export function recomputed(result: UnitResult, sanctionIds: readonly string[]): Map<string, string | null> {
+  const scores = new Map(allIndicators(result).map((i) => [i.path, i.score]));
   const m = new Map<string, string | null>();
   for (const s of result.sections) {
     m.set(s.code, s.score);
-    for (const [k, v] of flatten(s.items)) m.set(k, v);
+    for (const [k, v] of scores) if (k.startsWith(`${s.code}.`)) m.set(k, v);
   }
   if (result.bonus.items.length) m.set(ROW_KEYS.bonus, result.bonus.score);
-  for (const [k, v] of flatten(result.bonus.items)) m.set(k, v);
+  for (const [k, v] of scores) if (!m.has(k)) m.set(k, v);
   m.set(ROW_KEYS.total, result.total);
   const hits = new Set(result.sanctions.map((x) => x.id));
   for (const id of sanctionIds) m.set(`${ROW_KEYS.sanctions}.${id}`, hits.has(id) ? YES : NO);

@@ -2,7 +2,7 @@
 // one column range for the stage's scores, one for the reasons. Only rows the codec owns get
 // a value; every other cell in a range is null, which leaves it unchanged (Office.js and the
 // xlsx adapter agree on that). Input cells are never in a range.
-import type { IndicatorResult, UnitResult } from '@kaohe/engine';
+import { allIndicators, type UnitResult } from '@kaohe/engine';
 import { a1Range } from '../a1.ts';
 import { NO, YES } from '../labels.ts';
 import type { Stage } from '../read/read-scoring.ts';
@@ -15,19 +15,11 @@ export interface WriteOptions {
 
 const UNDECIDED = '待定';
 
-function flatten(items: readonly IndicatorResult[], into = new Map<string, IndicatorResult>()): Map<string, IndicatorResult> {
-  for (const item of items) {
-    into.set(item.path, item);
-    if (item.children) flatten(item.children, into);
-  }
-  return into;
-}
-
 const score = (s: string | null): CellValue => (s === null ? '' : Number(s));
 
 export function planWrites(map: SheetMap, result: UnitResult, as: Stage, options: WriteOptions = {}): RangeWrite[] {
   const text = (m: { zh: string; en: string }): string => (options.reasons === 'zh-en' ? `${m.zh}\n${m.en}` : m.zh);
-  const items = flatten([...result.sections.flatMap((s) => s.items), ...result.bonus.items]);
+  const items = new Map(allIndicators(result).map((i) => [i.path, i]));
   const sanctions = new Map(result.sanctions.map((s) => [s.id, s]));
   const undecided = new Map(result.issues.filter((i) => i.code === 'sanction-undecided').map((i) => [i.path, i.message]));
   const scores = new Map<number, CellValue>();

@@ -1,22 +1,11 @@
 // One unit's result for a person: total, sections, sanctions, what could not be scored.
-import { msgOf, type UnitResult } from '@kaohe/engine';
+import { allIndicators, msgOf, type UnitResult } from '@kaohe/engine';
 import type { SheetIssue, Stage } from '@kaohe/sheet';
 import { scoreText } from '../../i18n/score.ts';
 import type { Output } from '../../io/output.ts';
 import { formatSheetIssues } from '../../report/issues.ts';
 
-const countMissing = (r: UnitResult): number => {
-  let n = 0;
-  const walk = (items: UnitResult['sections'][number]['items']): void => {
-    for (const i of items) {
-      if (i.status === 'missing-input') n++;
-      if (i.children) walk(i.children);
-    }
-  };
-  for (const s of r.sections) walk(s.items);
-  walk(r.bonus.items);
-  return n;
-};
+const countMissing = (r: UnitResult): number => allIndicators(r).filter((i) => i.status === 'missing-input').length;
 
 export function printUnitResult(result: UnitResult, as: Stage, warnings: readonly SheetIssue[], out: Output): void {
   out.line(scoreText.heading(result.name, result.total, result.max, scoreText.stage[as]));
