@@ -5,7 +5,7 @@ import { ruleSetChecksum } from '../checksum.ts';
 import { ROW_KEYS, SANCTION_LEVELS } from '../labels.ts';
 import type { CellValue, SheetLayout } from '../types.ts';
 import { sheetTitle, zh } from '../units.ts';
-import { checksumRows, scoreDifferences, type Submission } from './differences.ts';
+import { checksumRows, recomputed, scoreDifferences, type Submission } from './differences.ts';
 import { num, table } from './table.ts';
 
 export interface SummaryOptions {
@@ -102,7 +102,8 @@ const numOrText = (s: string | null): CellValue => (s !== null && /^-?\d+(\.\d+)
 function matrixRows(cohort: CohortResult): CellValue[][] {
   const first = cohort.units[0]?.result;
   if (!first) return [];
-  const byUnit = cohort.units.map((u) => indexResult(u.result));
+  // Every unit is scored under the same rules, so the bonus row exists for all or none.
+  const byUnit = cohort.units.map((u) => recomputed(u.result, []));
   const rows: CellValue[][] = [];
   const push = (key: string, title: string, max: string | null): void => {
     rows.push([key, title, num(max), ...byUnit.map((m) => num(m.get(key) ?? null))]);
@@ -123,22 +124,4 @@ function matrixRows(cohort: CohortResult): CellValue[][] {
   }
   push(ROW_KEYS.total, '总分', first.max);
   return rows;
-}
-
-function indexResult(r: CohortResult['units'][number]['result']): Map<string, string | null> {
-  const m = new Map<string, string | null>();
-  const walk = (items: readonly IndicatorResult[]): void => {
-    for (const i of items) {
-      m.set(i.path, i.score);
-      if (i.children) walk(i.children);
-    }
-  };
-  for (const s of r.sections) {
-    m.set(s.code, s.score);
-    walk(s.items);
-  }
-  m.set(ROW_KEYS.bonus, r.bonus.score);
-  walk(r.bonus.items);
-  m.set(ROW_KEYS.total, r.total);
-  return m;
 }
