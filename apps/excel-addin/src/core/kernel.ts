@@ -109,7 +109,9 @@ export function createKernel(): Kernel {
       };
     },
 
-    cohortSheets: (snapshot) => groupSheets(snapshot.sheetNames, true).flatMap((g) => [...g.actual.keys()]),
+    // Imported groups only: the workbook's own sheets came with read() already (readCohort uses those).
+    cohortSheets: (snapshot) =>
+      groupSheets(snapshot.sheetNames, true).filter((g) => g.suffix !== '').flatMap((g) => [...g.actual.keys()]),
 
     review(snapshot, grids) {
       const reviewer = reviewerRules(snapshot);
