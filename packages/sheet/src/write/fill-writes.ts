@@ -2,20 +2,10 @@
 // demo, a test or a bulk import fills workbooks. Each value is spelt by cellOf, the reader's
 // inverse, so what is written reads back exactly.
 import type { RuleSet, UnitInput } from '@kaohe/engine';
-import { a1Range } from '../a1.ts';
 import { YES } from '../labels.ts';
 import { cellOf } from '../template/cell-of.ts';
 import type { CellValue, RangeWrite, SheetMap } from '../types.ts';
-
-function column(sheet: string, col: number, cells: ReadonlyMap<number, CellValue>): RangeWrite[] {
-  if (!cells.size || col < 0) return [];
-  const rows = [...cells.keys()];
-  const top = Math.min(...rows);
-  const bottom = Math.max(...rows);
-  const values: CellValue[][] = [];
-  for (let row = top; row <= bottom; row++) values.push([cells.get(row) ?? null]);
-  return [{ sheet, address: a1Range(top, col, bottom, col), values }];
-}
+import { columnWrite } from './column.ts';
 
 /** Writes `unit`'s values (blanks left alone) and evidence (true as 是) into the data sheet. */
 export function fillWrites(ruleSet: RuleSet, map: SheetMap['data'], unit: UnitInput): RangeWrite[] {
@@ -30,5 +20,5 @@ export function fillWrites(ruleSet: RuleSet, map: SheetMap['data'], unit: UnitIn
     const e = unit.evidence?.[id];
     if (e !== undefined && e !== false) evidence.set(row, e === true ? YES : e);
   }
-  return [...column(map.sheet, map.columns.value, values), ...column(map.sheet, map.columns.evidence, evidence)];
+  return [...columnWrite(map.sheet, map.columns.value, values), ...columnWrite(map.sheet, map.columns.evidence, evidence)];
 }

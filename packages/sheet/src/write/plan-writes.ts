@@ -3,10 +3,10 @@
 // a value; every other cell in a range is null, which leaves it unchanged (Office.js and the
 // xlsx adapter agree on that). Input cells are never in a range.
 import { allIndicators, type UnitResult } from '@kaohe/engine';
-import { a1Range } from '../a1.ts';
 import { NO, YES } from '../labels.ts';
 import type { Stage } from '../read/read-scoring.ts';
 import type { CellValue, RangeWrite, SheetMap } from '../types.ts';
+import { columnWrite } from './column.ts';
 
 export interface WriteOptions {
   /** Reasons in zh-CN only (default) or zh-CN then English on a second line. */
@@ -64,15 +64,6 @@ export function planWrites(map: SheetMap, result: UnitResult, as: Stage, options
         break;
     }
   }
-  return [column(map, map.scoring.columns[as], scores), column(map, map.scoring.columns.reason, reasons)].flatMap((w) => (w ? [w] : []));
-}
-
-function column(map: SheetMap, col: number, cells: ReadonlyMap<number, CellValue>): RangeWrite | undefined {
-  if (!cells.size) return undefined;
-  const rows = [...cells.keys()];
-  const top = Math.min(...rows);
-  const bottom = Math.max(...rows);
-  const values: CellValue[][] = [];
-  for (let row = top; row <= bottom; row++) values.push([cells.has(row) ? (cells.get(row) ?? null) : null]);
-  return { sheet: map.scoring.sheet, address: a1Range(top, col, bottom, col), values };
+  const { sheet, columns } = map.scoring;
+  return [...columnWrite(sheet, columns[as], scores), ...columnWrite(sheet, columns.reason, reasons)];
 }
