@@ -16,6 +16,7 @@ export { parseInput } from './read/parse-input.ts';
 export { numberText, isPercentFormat } from './read/number-text.ts';
 export { serialToIso } from './read/dates.ts';
 export { readSheet, type ReadOptions, type SheetRead } from './read/read-sheet.ts';
+export { readMeta, type MetaRead } from './read/read-meta.ts';
 export type { Reported, Stage } from './read/read-scoring.ts';
 export { planWrites, type WriteOptions } from './write/plan-writes.ts';
 export { applyToGrids } from './write/apply-to-grids.ts';

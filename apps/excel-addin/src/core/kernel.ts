@@ -1,17 +1,18 @@
 // The Kernel over @kaohe/sheet and @kaohe/engine. Loaded lazily (dynamic import), so the
 // engine and codec are not in the pane's first load.
 import { buildPeerStats, compileRuleSet, scoreCohort, scoreUnit, type RuleSet, type UnitInput } from '@kaohe/engine';
-import { planWrites, scoreDifferences, SHEET_NAMES, type RangeWrite as CodecWrite, type Submission } from '@kaohe/sheet';
-import { actualName, groupSheets, hasMeta } from './kernel-grids.ts';
-import { differenceProblems, fromResult } from './kernel-problems.ts';
+import { planWrites, readMeta, scoreDifferences, SHEET_NAMES, type RangeWrite as CodecWrite, type Submission } from '@kaohe/sheet';
+import { actualName, fromA1, groupSheets, hasMeta, type SheetGroup } from './kernel-grids.ts';
+import { differenceProblems, fromResult, fromSheetIssue } from './kernel-problems.ts';
 import { readGroup, ruleSetInfo, type GroupRead } from './kernel-read.ts';
 import { summaryPlan, summarySheetNames } from './kernel-summary.ts';
 import { headerGuard } from './kernel-guard.ts';
-import { embeddedRuleSet } from './kernel-meta.ts';
 import type { Kernel, Outcome, Problem, ReviewedUnit, SheetState } from './kernel.types.ts';
 import type { RangeWrite, SheetGrid, WorkbookSnapshot } from './workbook-port.ts';
 
 const NAMED = [SHEET_NAMES.scoring, SHEET_NAMES.data, SHEET_NAMES.meta];
+/** The workbook's own sheets, under their own names. */
+const OWN: SheetGroup = { suffix: '', actual: new Map() };
 
 function own(snapshot: WorkbookSnapshot): SheetGrid[] {
   return Object.values(snapshot.sheets).filter((g): g is SheetGrid => g !== null);
@@ -32,7 +33,14 @@ const submissions = (units: readonly GroupRead[]): Submission[] =>
 function reviewerRules(snapshot: WorkbookSnapshot): Outcome<{ ruleSet: RuleSet; checksum: string }> {
   const meta = snapshot.sheets[SHEET_NAMES.meta];
   if (!meta) return { ok: false, problems: [{ code: 'sheet-damaged', severity: 'error', sheet: SHEET_NAMES.meta, address: null, message: { zh: '本工作簿没有考核规则(kaohe_meta)', en: 'this workbook has no rule set (kaohe_meta)' } }] };
-  return embeddedRuleSet(meta);
+  // The meta sheet alone: a reviewer usually holds the blank template, which readSheet refuses
+  // for want of a unit, so the codec's own meta reader checks marker, version, chunks and checksum.
+  const read = readMeta([fromA1(meta)], SHEET_NAMES.meta);
+  if (!read.ok) return { ok: false, problems: read.issues.map((i) => fromSheetIssue(i, OWN)) };
+  const { ruleSet, checksum } = read.value;
+  // Only a lenient read comes back without rules; this one is strict, so this is a guard.
+  if (!ruleSet) return { ok: false, problems: [{ code: 'sheet-damaged', severity: 'error', sheet: meta.name, address: null, message: { zh: '规则数据表中没有可用的规则', en: 'the rules sheet holds no usable rule set' } }] };
+  return { ok: true, value: { ruleSet, checksum } };
 }
 
 /**
