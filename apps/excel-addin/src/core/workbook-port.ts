@@ -45,11 +45,6 @@ export interface HeaderGuard {
   holds: (values: Cell[][]) => boolean;
 }
 
-/** A guard that wants exactly these cells back. */
-export function exactGuard(sheet: string, address: string, expected: Cell[][]): HeaderGuard {
-  return { sheet, address, holds: (values) => JSON.stringify(values) === JSON.stringify(expected) };
-}
-
 /** A native clustered bar chart of `dataAddress` (labels in the first column, values in the next). */
 export interface ChartSpec {
   sheet: string;

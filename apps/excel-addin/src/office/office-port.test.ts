@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { exactGuard, type Cell, type RangeWrite } from '../core/workbook-port.ts';
+import type { Cell, RangeWrite } from '../core/workbook-port.ts';
+import { exactGuard } from '../testing/exact-guard.ts';
 import { mockWorkbook } from './mock-workbook.ts';
 import { createOfficePort } from './office-port.ts';
 

@@ -2,10 +2,9 @@
 // (≤ 3 per user action) is a promise of this add-in, so the port syncs only through here.
 
 export interface SyncMeter {
-  /** Round trips since the meter was made or last reset. */
+  /** Round trips since the meter was made. */
   readonly count: number;
   sync(context: { sync(): Promise<unknown> }): Promise<void>;
-  reset(): void;
 }
 
 export function createSyncMeter(): SyncMeter {
@@ -17,9 +16,6 @@ export function createSyncMeter(): SyncMeter {
     async sync(context) {
       count += 1;
       await context.sync();
-    },
-    reset() {
-      count = 0;
     },
   };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { exactGuard } from '../core/workbook-port.ts';
+import { exactGuard } from '../testing/exact-guard.ts';
 import { createMemoryPort } from './memory-port.ts';
 import type { MemoryWorkbook } from './memory-workbook.ts';
 

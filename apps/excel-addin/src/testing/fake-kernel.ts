@@ -3,7 +3,8 @@
 // item scores its points when the value is at least 90. Screens are tested against this so that
 // their tests do not depend on the scoring packages' sheet layout.
 import type { Kernel, Problem, RuleSetInfo, SheetState, UnitResult } from '../core/kernel.types.ts';
-import { exactGuard, type SheetGrid, type WorkbookSnapshot } from '../core/workbook-port.ts';
+import type { SheetGrid, WorkbookSnapshot } from '../core/workbook-port.ts';
+import { exactGuard } from './exact-guard.ts';
 
 export const FAKE_META = '_meta';
 
