@@ -1,6 +1,6 @@
 import { buildPeerStats, compileRuleSet, scoreUnit } from '@kaohe/engine';
 import { baotou2012, baotou2012SampleUnits } from '@kaohe/rulesets';
-import { SHEET_NAMES } from '@kaohe/sheet';
+import { a1, a1Range, colLetters, SHEET_NAMES } from '@kaohe/sheet';
 import { describe, expect, it } from 'vitest';
 import { createMemoryPort } from '../standalone/memory-port.ts';
 import type { MemoryWorkbook } from '../standalone/memory-workbook.ts';
@@ -53,9 +53,9 @@ describe('kernel over @kaohe/sheet and @kaohe/engine', () => {
     const applied = await s.selfAssess();
     expect(applied.ok).toBe(false);
     const problems = applied.ok ? [] : applied.problems;
-    const col = String.fromCharCode(65 + map.data.columns.value);
-    expect(problems).toContainEqual(expect.objectContaining({ code: 'invalid-value', sheet: SHEET_NAMES.data, address: `${col}${rowOf('birth_rate')}` }));
-    expect(problems).toContainEqual(expect.objectContaining({ code: 'missing-input', sheet: SHEET_NAMES.data, address: `${col}${rowOf('policy_rate')}` }));
+    const col = map.data.columns.value;
+    expect(problems).toContainEqual(expect.objectContaining({ code: 'invalid-value', sheet: SHEET_NAMES.data, address: `${colLetters(col)}${rowOf('birth_rate')}` }));
+    expect(problems).toContainEqual(expect.objectContaining({ code: 'missing-input', sheet: SHEET_NAMES.data, address: `${colLetters(col)}${rowOf('policy_rate')}` }));
   });
 
   it('reviews imported units with the reviewer rule set and summarises them with a chart', async () => {
@@ -76,7 +76,9 @@ describe('kernel over @kaohe/sheet and @kaohe/engine', () => {
     // The chart takes the unit names and totals under the ranking's header row.
     const ranking = port.workbook.sheets.find((x) => x.name === '排名')!;
     expect(ranking.values[1]?.slice(2, 4).map((h) => String(h).split('\n')[0])).toEqual(['单位', '总分']);
-    expect(port.workbook.charts[0]?.dataAddress).toBe('C2:D4');
+    // Names and totals from the header row down, one row per unit.
+    const unitCol = ranking.values[1]!.findIndex((h) => String(h).split('\n')[0] === '单位');
+    expect(port.workbook.charts[0]?.dataAddress).toBe(a1Range(1, unitCol, 1 + summary.plan.rows.length, unitCol + 1));
     expect(port.workbook.sheets.map((x) => x.name)).toEqual(expect.arrayContaining(['排名', '等级', '差异']));
   });
 
@@ -113,9 +115,8 @@ describe('kernel over @kaohe/sheet and @kaohe/engine', () => {
     if (!reviewed.ok) throw new Error(JSON.stringify(reviewed));
     const unit = reviewed.plan.units[0]!;
     expect(unit.reported).toBe('999');
-    const col = String.fromCharCode(65 + template.map.scoring.columns.self);
     expect(unit.problems).toContainEqual(
-      expect.objectContaining({ code: 'score-differs', sheet: `${SHEET_NAMES.scoring} (2)`, address: `${col}${total.row + 1}` }),
+      expect.objectContaining({ code: 'score-differs', sheet: `${SHEET_NAMES.scoring} (2)`, address: a1(total.row, template.map.scoring.columns.self) }),
     );
     expect(reviewed.plan.writes.every((w) => w.sheet.endsWith(' (2)'))).toBe(true);
   });
