@@ -30,14 +30,16 @@ describe('session round trips (Office port, counted)', () => {
       const applied = await session.selfAssess();
       expect(applied.ok).toBe(true);
       expect(port.meter.count).toBe(3);
+      expect(book.syncs).toBe(3);
       expect(book.writes[0]?.[2]).toHaveLength(size);
     });
 
     it(`review of ${size}-indicator units: 3 syncs`, async () => {
-      const { port, session } = officeSession(size);
+      const { port, session, book } = officeSession(size);
       const applied = await session.review();
       expect(applied.ok && applied.plan.units.map((u) => u.sheet)).toEqual(['单位', '青山区']);
       expect(port.meter.count).toBe(3);
+      expect(book.syncs).toBe(3);
     });
 
     it(`summary over ${size}-indicator units: 3 syncs, chart on the summary sheet`, async () => {
@@ -45,14 +47,16 @@ describe('session round trips (Office port, counted)', () => {
       const applied = await session.summarise();
       expect(applied.ok).toBe(true);
       expect(port.meter.count).toBe(3);
+      expect(book.syncs).toBe(3);
       expect(book.charts).toEqual(['汇总']);
     });
   }
 
   it('selecting a problem cell is one sync; a problem without a cell makes none', async () => {
-    const { port, session } = officeSession(3);
+    const { port, session, book } = officeSession(3);
     await session.select({ sheet: '单位', address: 'D3' });
     await session.select({ sheet: '单位', address: null });
     expect(port.meter.count).toBe(1);
+    expect(book.syncs).toBe(1);
   });
 });

@@ -16,6 +16,8 @@ export interface MockWorkbook {
   writes: [string, string, unknown[][]][];
   /** Sheets a chart was added to. */
   charts: string[];
+  /** context.sync() calls so far, failed ones included: the round trips, counted outside the port. */
+  readonly syncs: number;
   /** Headers the next guard read returns (a colleague edited the sheet). */
   setGuardValues(values: Cell[][]): void;
 }
@@ -29,6 +31,7 @@ export interface MockOptions {
 
 export function mockWorkbook(sheets: MockSheet[], activeName: string, options: MockOptions = {}): MockWorkbook {
   let notFound = false;
+  let syncs = 0;
   const writes: [string, string, unknown[][]][] = [];
   const charts: string[] = [];
   let guardValues: Cell[][] | null = null;
@@ -112,6 +115,7 @@ export function mockWorkbook(sheets: MockSheet[], activeName: string, options: M
   const context = root.context;
   const sync = context.sync.bind(context);
   context.sync = async () => {
+    syncs += 1;
     if (notFound) {
       notFound = false;
       itemsState = 'unloaded';
@@ -124,6 +128,9 @@ export function mockWorkbook(sheets: MockSheet[], activeName: string, options: M
     excel: { run: (batch) => batch(context as unknown as Excel.RequestContext) },
     writes,
     charts,
+    get syncs() {
+      return syncs;
+    },
     setGuardValues(values) {
       guardValues = office(values);
     },

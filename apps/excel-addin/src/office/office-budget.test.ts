@@ -20,6 +20,7 @@ describe('self-assessment round trips in Excel (real kernel)', () => {
       const applied = await createSession(port, createKernel()).selfAssess();
       if (!applied.ok) throw new Error(JSON.stringify(applied.problems.slice(0, 3)));
       expect(port.meter.count).toBe(3);
+      expect(book.syncs).toBe(3);
       expect(applied.plan.result.total).toBe(String(n - Math.ceil(n / 5)));
       // Scores and reasons: one range each, covering every indicator row.
       const lengths = book.writes.map(([, , v]) => v.length);

@@ -34,6 +34,7 @@ describe('office port', () => {
     const port = createOfficePort({ run: book.excel.run });
     const snap = await port.read(['_kaohe']);
     expect(port.meter.count).toBe(1);
+    expect(book.syncs).toBe(1);
     expect(snap.sheetNames).toEqual(['单位', '_kaohe']);
     expect(snap.active.values[1]).toEqual(['二.1', '指标 1', 10, null, null]);
     expect(snap.sheets['_kaohe']?.values).toEqual([['schemaVersion', 1]]);
@@ -52,6 +53,7 @@ describe('office port', () => {
     expect(snap.sheets['_kaohe']).toBeNull();
     expect(snap.sheets['单位']?.values[0]).toEqual(['考核单位', '昆都仑区', '规则', 'bt-2012', null]);
     expect(port.meter.count).toBe(3);
+    expect(book.syncs).toBe(3);
   });
 
   for (const size of [10, 2000]) {
@@ -62,6 +64,7 @@ describe('office port', () => {
       const outcome = await port.write({ guard: exactGuard('单位', 'A1:D1', HEADER), writes: writesFor(size) });
       expect(outcome).toEqual({ ok: true, cells: size * 2 + 1, requests: 1 });
       expect(port.meter.count).toBe(3);
+      expect(book.syncs).toBe(3);
       expect(book.writes.map(([, address, values]) => [address, values.length])).toEqual([
         [`E2:E${size + 1}`, size],
         [`F2:F${size + 1}`, size],
@@ -78,6 +81,7 @@ describe('office port', () => {
     expect(outcome).toEqual({ ok: false, reason: 'header-changed', sheet: '单位', address: 'A1:D1' });
     expect(book.writes).toEqual([]);
     expect(port.meter.count).toBe(1);
+    expect(book.syncs).toBe(1);
   });
 
   it('chunks only past the request limit', async () => {
@@ -86,6 +90,7 @@ describe('office port', () => {
     const outcome = await port.write({ writes: writesFor(2000) });
     expect(outcome.ok && outcome.requests).toBeGreaterThan(2);
     expect(port.meter.count).toBe(outcome.ok ? outcome.requests : -1);
+    expect(book.syncs).toBe(outcome.ok ? outcome.requests : -1);
     const written = book.writes.filter(([, address]) => address.startsWith('F')).flatMap(([, , v]) => v);
     expect(written).toEqual(writesFor(2000)[1]?.values);
   });
