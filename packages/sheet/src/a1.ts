@@ -26,10 +26,6 @@ export function cellRef(sheet: string, row: number, col: number): string {
   return `${sheetPrefix(sheet)}!${a1(row, col)}`;
 }
 
-export function sheetRef(sheet: string): string {
-  return sheetPrefix(sheet);
-}
-
 function sheetPrefix(sheet: string): string {
   return /^[\p{L}\p{N}_]+$/u.test(sheet) ? sheet : `'${sheet.replaceAll("'", "''")}'`;
 }

@@ -3,4 +3,3 @@ export { DEFAULT_LIMITS, guardXlsx, type GuardLimits } from './guard.ts';
 export { readWorkbook, type WorkbookGrids } from './read-workbook.ts';
 export { writeTemplateWorkbook, type WriteTemplateOptions } from './write-template.ts';
 export { applyWrites } from './apply-writes.ts';
-export { INPUT_FILL, REQUIRED_FILL } from './styles.ts';

@@ -7,9 +7,6 @@ const fill = (argb: string): ExcelJS.Fill => ({ type: 'pattern', pattern: 'solid
 const thin: Partial<ExcelJS.Border> = { style: 'thin', color: { argb: 'FF808080' } };
 const box: Partial<ExcelJS.Borders> = { top: thin, left: thin, bottom: thin, right: thin };
 
-export const INPUT_FILL = FILLS.input;
-export const REQUIRED_FILL = FILLS.required;
-
 export function styleCell(cell: ExcelJS.Cell, hint: CellHint, wrap: boolean): void {
   const font: Partial<ExcelJS.Font> = { name: '宋体', size: 10 };
   const alignment: Partial<ExcelJS.Alignment> = { vertical: 'middle', wrapText: wrap };
@@ -42,7 +39,7 @@ export function styleCell(cell: ExcelJS.Cell, hint: CellHint, wrap: boolean): vo
       break;
     case 'input':
       cell.font = font;
-      cell.fill = fill(hint.required ? REQUIRED_FILL : INPUT_FILL);
+      cell.fill = fill(hint.required ? FILLS.required : FILLS.input);
       cell.protection = { locked: false };
       break;
     case 'item':

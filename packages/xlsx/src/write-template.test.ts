@@ -1,9 +1,8 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { readSheet } from '@kaohe/sheet';
+import { FILLS, readSheet } from '@kaohe/sheet';
 import { fillWorkbook, filled, template } from './__tests__/fixture.ts';
 import { readWorkbook } from './read-workbook.ts';
-import { INPUT_FILL, REQUIRED_FILL } from './styles.ts';
 import { writeTemplateWorkbook } from './write-template.ts';
 
 const t = template();
@@ -37,8 +36,8 @@ describe('writeTemplateWorkbook', () => {
       expect((ws as unknown as { sheetProtection?: object } | undefined)?.sheetProtection).not.toHaveProperty('hashValue');
     }
     expect(dataCell('policy_rate', 'value')?.protection?.locked).toBe(false);
-    expect(dataCell('policy_rate', 'value')?.fill).toMatchObject({ fgColor: { argb: REQUIRED_FILL } });
-    expect(dataCell('illegal', 'value')?.fill).toMatchObject({ fgColor: { argb: INPUT_FILL } });
+    expect(dataCell('policy_rate', 'value')?.fill).toMatchObject({ fgColor: { argb: FILLS.required } });
+    expect(dataCell('illegal', 'value')?.fill).toMatchObject({ fgColor: { argb: FILLS.input } });
     expect(dataCell('policy_rate', 'label')?.protection?.locked).not.toBe(false);
     const itemRow = (t.map.scoring.rows.find((r) => r.key === '一.1')?.row ?? 0) + 1;
     expect(scoring?.getCell(itemRow, t.map.scoring.columns.self + 1).protection?.locked).not.toBe(false);

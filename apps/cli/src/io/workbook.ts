@@ -1,6 +1,6 @@
 // The xlsx adapter behind the CLI's words: a file that cannot be opened becomes an input error
 // naming the file, with the adapter's own zh/en reason.
-import type { RangeWrite, SheetGrid, SheetLayout, Template } from '@kaohe/sheet';
+import type { RangeWrite, SheetGrid, SheetLayout } from '@kaohe/sheet';
 import { applyWrites, readWorkbook, writeTemplateWorkbook, XlsxError } from '@kaohe/xlsx';
 import { CliError } from '../errors.ts';
 import { workbookText } from '../i18n/workbook.ts';
@@ -24,11 +24,6 @@ export async function patchWorkbook(bytes: Uint8Array, writes: readonly RangeWri
   } catch (e) {
     throw asInputError(e, shown);
   }
-}
-
-/** A fixed creation date keeps templates byte-for-byte reproducible. */
-export function encodeTemplate(template: Template): Promise<Uint8Array> {
-  return writeTemplateWorkbook(template);
 }
 
 /** The review summary: ranking first, left unprotected so the reviewer can annotate it. */

@@ -100,6 +100,6 @@ function reportedText(v: string | number | boolean | null): string | null {
   if (v === null || v === '') return null;
   if (typeof v === 'number') return Number.isFinite(v) ? numberText(v) : null;
   const b = yesNo(v);
-  if (b !== undefined && typeof v !== 'number' && !/^\d/.test(String(v))) return b ? '是' : '否';
+  if (b !== undefined && !/^\d/.test(String(v))) return b ? '是' : '否';
   return parseNumberText(normaliseText(String(v)), [])?.decimal ?? String(v);
 }

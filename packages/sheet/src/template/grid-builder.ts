@@ -8,10 +8,6 @@ export class GridBuilder {
 
   constructor(readonly width: number) {}
 
-  get rowCount(): number {
-    return this.values.length;
-  }
-
   /** Appends a row (padded to the sheet width with nulls) and returns its index. */
   addRow(values: CellValue[] = []): number {
     const row: CellValue[] = Array.from({ length: this.width }, (_, i) => values[i] ?? null);

@@ -4,9 +4,10 @@
 import { join } from 'node:path';
 import type { UnitInput } from '@kaohe/engine';
 import { buildTemplate, fillWrites } from '@kaohe/sheet';
+import { writeTemplateWorkbook } from '@kaohe/xlsx';
 import type { PendingFile } from '../../io/files.ts';
 import type { LoadedRuleSet } from '../../io/rule-set.ts';
-import { encodeTemplate, patchWorkbook } from '../../io/workbook.ts';
+import { patchWorkbook } from '../../io/workbook.ts';
 import { reviewWorkbooks, type Review } from '../review/review-workbooks.ts';
 import { scoreWorkbook } from '../score/score-workbook.ts';
 import { fileNameFor } from '../template/units.ts';
@@ -29,7 +30,7 @@ export async function buildDemo(loaded: LoadedRuleSet, units: readonly UnitInput
   const scored: { shown: string; bytes: Uint8Array }[] = [];
   for (const unit of units) {
     const template = buildTemplate(loaded.ruleSet, { id: unit.id, name: unit.name, ...(unit.class ? { class: unit.class } : {}) });
-    const blank = add(DEMO_DIRS.templates, unit.name, await encodeTemplate(template));
+    const blank = add(DEMO_DIRS.templates, unit.name, await writeTemplateWorkbook(template));
     const filled = add(DEMO_DIRS.filled, unit.name, await patchWorkbook(blank.bytes, fillWrites(loaded.ruleSet, template.map.data, unit), blank.shown));
     const result = await scoreWorkbook(filled.bytes, filled.shown, 'self');
     scored.push(add(DEMO_DIRS.scored, unit.name, result.bytes));

@@ -3,6 +3,7 @@ import { stat } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { msgOf } from '@kaohe/engine';
 import { buildTemplate } from '@kaohe/sheet';
+import { writeTemplateWorkbook } from '@kaohe/xlsx';
 import { CliError, type CommandStatus } from '../../errors.ts';
 import { common } from '../../i18n/common.ts';
 import { templateText } from '../../i18n/template.ts';
@@ -10,7 +11,6 @@ import { writeAll, type PendingFile } from '../../io/files.ts';
 import type { Output } from '../../io/output.ts';
 import { resolveInput } from '../../io/paths.ts';
 import { loadRuleSet, type LoadedRuleSet } from '../../io/rule-set.ts';
-import { encodeTemplate } from '../../io/workbook.ts';
 import { fileNameFor, parseUnitSpecs } from './units.ts';
 
 export interface TemplateOptions {
@@ -34,7 +34,7 @@ export async function templateFiles(loaded: LoadedRuleSet, specs: readonly strin
   if (asFile && units.length > 1) throw new CliError('usage', templateText.outFileForMany(outShown, units.length));
   const files: PendingFile[] = [];
   for (const unit of units) {
-    const data = await encodeTemplate(buildTemplate(loaded.ruleSet, unit));
+    const data = await writeTemplateWorkbook(buildTemplate(loaded.ruleSet, unit));
     const path = asFile ? outPath : join(outPath, fileNameFor(unit.name));
     const shown = asFile ? outShown : join(outShown, basename(path));
     files.push({ path, shown, data });
