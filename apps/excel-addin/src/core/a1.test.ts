@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { cellAddress, columnName, parseCell, rangeOf, rangeStart } from './a1.ts';
+import { a1 as cellAddress, colLetters as columnName } from '@kaohe/sheet';
+import { parseCell, rangeOf, rangeStart } from './a1.ts';
 
 describe('a1', () => {
   it('names columns past Z and ZZ', () => {

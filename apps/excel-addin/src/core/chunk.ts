@@ -1,6 +1,7 @@
 // Split writes so no single request carries more than ~5 MB (Excel for the web rejects larger
 // payloads). Below the limit everything goes in one request, whatever the number of ranges.
-import { rangeStart, cellAddress } from './a1.ts';
+import { a1 } from '@kaohe/sheet';
+import { rangeStart } from './a1.ts';
 import type { RangeWrite } from './workbook-port.ts';
 
 export const MAX_REQUEST_BYTES = 5_000_000;
@@ -49,7 +50,7 @@ export function chunkWrites(writes: readonly RangeWrite[], limit = MAX_REQUEST_B
 function slice(write: RangeWrite, row: number, col: number, from: number, to: number): RangeWrite {
   const part: RangeWrite = {
     sheet: write.sheet,
-    address: cellAddress(row + from, col),
+    address: a1(row + from, col),
     values: write.values.slice(from, to),
   };
   if (write.numberFormats) part.numberFormats = write.numberFormats.slice(from, to);

@@ -1,6 +1,7 @@
 // WorkbookPort over Office.js. Every round trip goes through the SyncMeter: read = 1 sync,
 // write = 2 (re-check the header, then write), more only when the data passes ~5 MB.
-import { columnName, rangeOf, rangeStart } from '../core/a1.ts';
+import { colLetters } from '@kaohe/sheet';
+import { rangeOf, rangeStart } from '../core/a1.ts';
 import { chunkWrites, MAX_REQUEST_BYTES } from '../core/chunk.ts';
 import { AddinError } from '../core/errors.ts';
 import type { Cell, RangeWrite, WorkbookPort, WorkbookSnapshot, WriteRequest } from '../core/workbook-port.ts';
@@ -125,8 +126,8 @@ export function createOfficePort(options: OfficePortOptions = {}): WorkbookPort 
         for (const look of request.layouts ?? []) {
           const sheet = sheets.getItem(look.sheet);
           // Excel's column width unit is the character; Office.js takes points (~6 a character).
-          look.widths.forEach((chars, col) => (sheet.getRange(`${columnName(col)}:${columnName(col)}`).format.columnWidth = chars * 6));
-          for (const col of look.wrap) sheet.getRange(`${columnName(col)}:${columnName(col)}`).format.wrapText = true;
+          look.widths.forEach((chars, col) => (sheet.getRange(`${colLetters(col)}:${colLetters(col)}`).format.columnWidth = chars * 6));
+          for (const col of look.wrap) sheet.getRange(`${colLetters(col)}:${colLetters(col)}`).format.wrapText = true;
           if (look.freezeRows > 0) sheet.freezePanes.freezeRows(look.freezeRows);
         }
         if (request.chart) {
