@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { compileRuleSet, scoreUnit } from '@kaohe/engine';
+import ExcelJS from 'exceljs';
+import { allIndicators, compileRuleSet, scoreUnit } from '@kaohe/engine';
 import { parseRange, planWrites, readSheet, type SheetGrid } from '@kaohe/sheet';
 import { fillWorkbook, filled, ruleSet, template } from './__tests__/fixture.ts';
 import { applyWrites } from './apply-writes.ts';
@@ -47,7 +48,17 @@ describe('applyWrites', () => {
     expect(back.value.unit).toEqual(read.value.unit);
     expect(back.value.reported.self['合计']).toBe(result.total);
     expect(back.value.reported.self['否决.petition']).toBe('是');
-    expect(back.value.reported.self['一.1']).toBe('5.5');
+    const item = allIndicators(result).find((i) => i.path === '一.1');
+    expect(item?.score).toMatch(/^\d+(\.\d+)?$/);
+    expect(back.value.reported.self['一.1']).toBe(item?.score);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(after as unknown as ArrayBuffer);
+    const data = read.value.map.data;
+    for (const id of ['policy_rate', 'group']) {
+      const row = data.rows.find((r) => r.id === id)?.row;
+      if (row === undefined) throw new Error(`no data row for ${id}`);
+      expect(wb.getWorksheet(data.sheet)?.getCell(row + 1, data.columns.value + 1).protection?.locked, id).toBe(false);
+    }
   });
 
   it('is idempotent and reproducible', async () => {

@@ -82,7 +82,8 @@ describe('planWrites', () => {
     const inserted = after.find((g) => g.name === '考核评分')?.values[t.map.scoring.rows[2]?.row ?? 0];
     expect(inserted?.[5]).toBe('手填内容');
     const back = readSheet(after);
-    if (back.ok) expect(back.value.reported.self['一.2']).toBe(res.sections[0]?.items[1]?.score);
+    if (!back.ok) throw new Error(JSON.stringify(back.issues));
+    expect(back.value.reported.self['一.2']).toBe(res.sections[0]?.items[1]?.score);
   });
 
   it('clears the score of an item that cannot be computed and gives the reason', () => {
