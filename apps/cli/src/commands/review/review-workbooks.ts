@@ -86,21 +86,19 @@ export async function reviewWorkbooks(
     const code = failures.some((f) => f.code === 'wrong-rule-set') ? 'wrong-rule-set' : 'input-corrupt';
     throw new CliError(code, reviewText.unusable(failures.length), details);
   }
-  const byId = new Map<string, string[]>();
-  for (const r of reads) byId.set(r.read.unit.id, [...(byId.get(r.read.unit.id) ?? []), r.input.shown]);
-  const dupes = [...byId].filter(([, files]) => files.length > 1);
-  if (dupes.length > 0) {
-    const [id, files] = dupes[0] as [string, string[]];
-    throw new CliError('input-invalid', reviewText.duplicate(id, files.join('、')));
-  }
+  // One entry per unit id (more than one is a duplicate), with its latest stage worked out once.
+  const byId = new Map<string, ((typeof reads)[number] & { stage: Stage | null })[]>();
+  for (const r of reads) byId.set(r.read.unit.id, [...(byId.get(r.read.unit.id) ?? []), { ...r, stage: latestStage(r.read.reported) ?? null }]);
+  const dupe = [...byId].find(([, entries]) => entries.length > 1);
+  if (dupe) throw new CliError('input-invalid', reviewText.duplicate(dupe[0], dupe[1].map((e) => e.input.shown).join('、')));
+  const entries = [...byId.values()].map((e) => e[0] as (typeof e)[number]);
 
   const units: UnitInput[] = reads.map((r) => r.read.unit);
   const cohort = scoreCohort(loaded.compiled, units);
-  const readById = new Map(reads.map((r) => [r.read.unit.id, r]));
-  const submissions: Submission[] = reads.map((r) => ({
+  const submissions: Submission[] = entries.map((r) => ({
     unitId: r.read.unit.id,
     reported: r.read.reported,
-    stage: latestStage(r.read.reported) ?? 'self',
+    stage: r.stage ?? 'self',
     embeddedChecksum: r.read.embeddedChecksum,
     rulesAltered: r.read.rulesAltered,
   }));
@@ -115,7 +113,7 @@ export async function reviewWorkbooks(
     cohort,
     summary: summary.sheets,
     units: cohort.units.map((u) => {
-      const r = readById.get(u.unitId);
+      const r = byId.get(u.unitId)?.[0];
       if (!r) throw new Error(`unit ${u.unitId} came out of the cohort without its workbook`);
       return {
         file: r.input.shown,
@@ -124,7 +122,7 @@ export async function reviewWorkbooks(
         rulesDiffer: r.read.rulesDiffer,
         rulesAltered: r.read.rulesAltered,
         embeddedChecksum: r.read.embeddedChecksum,
-        stage: latestStage(r.read.reported) ?? null,
+        stage: r.stage,
         differences: differences.filter((d) => d.unitId === u.unitId),
         warnings: r.warnings,
       };
