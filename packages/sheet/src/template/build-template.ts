@@ -1,6 +1,6 @@
 // Rule set + unit → the workbook's grids and the layout hints for styling.
 import { compileRuleSet, type RuleSet } from '@kaohe/engine';
-import { canonicalRuleSet, sha256Hex } from '../checksum.ts';
+import { canonicalRuleSet, ruleSetChecksum } from '../checksum.ts';
 import { SHEET_NAMES } from '../labels.ts';
 import type { Template } from '../types.ts';
 import { buildDataSheet, type Prefill } from './data-sheet.ts';
@@ -22,7 +22,7 @@ export function buildTemplate(ruleSet: RuleSet, unit?: UnitIdentity, options: Te
   const names = { ...SHEET_NAMES, ...options.sheetNames };
   const compiled = compileRuleSet(ruleSet);
   const json = canonicalRuleSet(ruleSet);
-  const checksum = sha256Hex(json);
+  const checksum = ruleSetChecksum(ruleSet);
   const scoring = buildScoringSheet(names.scoring, ruleSet, compiled, unit, checksum);
   const data = buildDataSheet(names.data, ruleSet, compiled, unit?.name, options.prefill);
   const meta = buildMetaSheet(
