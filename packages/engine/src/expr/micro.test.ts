@@ -85,7 +85,7 @@ describe('the integer (micro) evaluation', () => {
     expect(answered).toBeGreaterThan(1000);
   });
 
-  it('rounds a derived ratio exactly as the exact evaluator rounds it, with wide integers', () => {
+  it('rounds a derived ratio exactly as the exact evaluator rounds it, on safe integers and on wide ones past their range', () => {
     const menvOf = (values: Record<string, string>): MicroEnv => ({ ident: (name) => toMicro(values[name] as string) as number });
     const envOf = (values: Record<string, string>): ExprEnv => ({ ident: (name) => q(values[name] as string) });
     const sources = ['a * 10000 / b', '(a + c) / b', 'a / (b - c)', 'a / b * 100'];

@@ -249,27 +249,64 @@ export function compileMicroRounded(node: Node, dp: number, mode: 'half-up' | 'h
   const step = 10 ** (6 - dp);
   const op = node.type === 'BinaryExpression' ? (OPERATOR_ALIASES[node.operator as string] ?? (node.operator as string)) : '';
   if (op === '/' && dp <= 6) {
-    const l = compileWith(node.left as Node, WIDE);
-    const r = compileWith(node.right as Node, WIDE);
-    const scale = 10n ** BigInt(dp);
+    const l = compileWith(node.left as Node, SAFE);
+    const r = compileWith(node.right as Node, SAFE);
+    const wide = roundedRatioWide(node, dp, mode, step);
+    const scale = 10 ** dp;
     return (env) => {
-      const a = l(env);
-      const b = r(env);
-      if (typeof a !== 'bigint' || typeof b !== 'bigint' || b === 0n) return fallback();
-      const [n, d] = b < 0n ? [-a * scale, -b] : [a * scale, b];
-      const whole = n / d;
-      const rest = n - whole * d;
-      // Exact rounding of n / d to an integer (n may be negative; d > 0).
-      const q = Number(n < 0n && rest !== 0n ? whole - 1n : whole);
-      const r0 = n < 0n && rest !== 0n ? rest + d : rest;
-      const rounded = roundFloorRest(q, r0, d, mode);
-      return safe(rounded * step);
+      let a: Val<number>;
+      let b: Val<number>;
+      try {
+        a = l(env);
+        b = r(env);
+      } catch (e) {
+        // An operand that leaves the safe range: the same ratio on wide integers.
+        if (e === FALLBACK) return wide(env);
+        throw e;
+      }
+      if (typeof a !== 'number' || typeof b !== 'number' || b === 0) return fallback();
+      // |a| / |b| = whole + rest / |b|; then the dp places of rest / |b|, rounded by the mode.
+      const negative = a < 0 !== b < 0;
+      const x = Math.abs(a);
+      const y = Math.abs(b);
+      const whole = floorInt(x, y);
+      const scaledRest = (x - whole * y) * scale;
+      if (!Number.isSafeInteger(scaledRest) || !Number.isSafeInteger(whole * scale)) return wide(env);
+      const places = floorInt(scaledRest, y);
+      const rest = scaledRest - places * y;
+      const q = whole * scale + places;
+      const twice = 2 * rest;
+      if (!Number.isSafeInteger(q + 1) || !Number.isSafeInteger(twice)) return wide(env);
+      const m = roundsUp(mode, Math.sign(twice - y), rest > 0, q % 2 === 1) ? q + 1 : q;
+      return safe((negative ? -m : m) * step);
     };
   }
   const whole = compileMicro(node);
   return (env) => {
     const v = whole(env);
     return typeof v === 'number' && step > 1 ? safe(roundDiv(v, step, mode) * step) : v;
+  };
+}
+
+/** The rounded ratio on wide integers, for operands past the safe range. */
+function roundedRatioWide(node: Node, dp: number, mode: 'half-up' | 'half-even' | 'down' | 'up', step: number): MicroEv {
+  const l = compileWith(node.left as Node, WIDE);
+  const r = compileWith(node.right as Node, WIDE);
+  const scale = 10n ** BigInt(dp);
+  return (env) => {
+    const a = l(env);
+    const b = r(env);
+    if (typeof a !== 'bigint' || typeof b !== 'bigint' || b === 0n) return fallback();
+    const negative = b < 0n;
+    const n = negative ? -a * scale : a * scale;
+    const d = negative ? -b : b;
+    const whole = n / d;
+    const rest = n - whole * d;
+    // Exact rounding of n / d to an integer (n may be negative; d > 0).
+    const q = Number(n < 0n && rest !== 0n ? whole - 1n : whole);
+    const r0 = n < 0n && rest !== 0n ? rest + d : rest;
+    const rounded = roundFloorRest(q, r0, d, mode);
+    return safe(rounded * step);
   };
 }
 

@@ -1,24 +1,46 @@
 // Integer kernels for the common item shapes (a bare input against constants: floor, ceiling,
 // band, ramp, proportional, tiers, yes/no, per-case deductions). Each returns the item's score
 // as an integer count of 10^-dp points, null for a missing input, or undefined to hand the item
-// to the exact evaluator (anything unusual: expressions, gates, classes, values that don't fit).
+// to the exact evaluator (anything unusual: gates that need it, classes, values that don't fit).
 import { fmt, type Q } from '../exact/exact.ts';
-import type { InputValue } from '../model/result.ts';
 import type { InputDef } from '../schema/ruleset.ts';
 import type { CIndicator, CompiledRuleSet, CSlope } from '../score/compile.ts';
 import { MissingValue, type CompiledExpr } from '../expr/types.ts';
-import { microReader, NUMERIC, positiveReader, symbolReader } from './micro-env.ts';
 import { FALLBACK } from '../expr/micro.ts';
 import { mulSafe, MICRO, roundDiv, toScaled } from './fixed.ts';
-import { baseKernel, microOf, NA, type EnvSource, type Kernel, type SlopeK } from './kernel-base.ts';
-
+import { BLANK, NO_CODE, NUMERIC, OK, type Frame, type FramePlan } from './frame.ts';
+import { decodeValue } from '../score/env.ts';
+import { baseKernel, FRAC, microOf, NA, type Kernel, type SlopeK } from './kernel-base.ts';
 
 /** An item that only sums its sub-items: no rule, streams, gates, applicability or classes. */
 export function isContainer(item: CIndicator): boolean {
   return item.children.length > 0 && !item.rule && item.streams.length === 0 && item.gates.length === 0 && !item.applicable && !item.pointsByClass;
 }
 
-export function buildKernel(rs: CompiledRuleSet, item: CIndicator): Kernel | undefined {
+interface CaseStream {
+  k: number;
+  each: number;
+  cap: number | undefined;
+  sign: 1 | -1;
+}
+
+interface StateStream {
+  k: number;
+  /** Amount by symbol code (sparse). */
+  amounts: (number | undefined)[];
+  cap: number | undefined;
+  sign: 1 | -1;
+}
+
+interface EvidenceCheck {
+  id: string;
+  def: InputDef;
+  slot: { k: number; kind: 'number' | 'symbol' } | undefined;
+  /** Symbol codes that claim nothing: no, 'false', '0'. */
+  noCodes: readonly number[];
+}
+
+export function buildKernel(rs: CompiledRuleSet, plan: FramePlan, item: CIndicator): Kernel | undefined {
   if (item.children.length || item.applicable || item.pointsByClass) return undefined;
   const dp = rs.scoreRounding.dp;
   const mode = rs.scoreRounding.mode;
@@ -42,75 +64,78 @@ export function buildKernel(rs: CompiledRuleSet, item: CIndicator): Kernel | und
     return { per, points: pts, steps: s.steps, cap };
   };
 
-  // Streams: plain per-case amounts only.
-  const streams: { id: string; each: number; cap: number | undefined; sign: 1 | -1; read: (raw: InputValue | undefined) => number | null | undefined }[] = [];
-  const states: { def: InputDef; amounts: Map<string, number>; cap: number | undefined; sign: 1 | -1; read: ReturnType<typeof symbolReader> }[] = [];
+  // Streams: plain per-case amounts and amounts by state only.
+  const cases: CaseStream[] = [];
+  const states: StateStream[] = [];
   for (const { stream, cap } of item.streams) {
+    const capSc = cap ? sc(cap) : undefined;
+    if (cap && capSc === undefined) return undefined;
+    const sign = stream.direction === 'add' ? 1 : -1;
     if (stream.kind === 'state') {
-      const def = rs.inputs.get(stream.input);
-      const capSc = cap ? sc(cap) : undefined;
-      const amounts = new Map<string, number>();
+      const slot = plan.inputSlot(stream.input);
+      if (slot?.kind !== 'symbol') return undefined;
+      const amounts: (number | undefined)[] = [];
       for (const [key, v] of Object.entries(stream.amounts)) {
         const a = sc(v);
         if (a === undefined) return undefined;
-        amounts.set(key, a);
+        // yes/no amounts are keyed 'yes' / 'no'; a choice's by its value.
+        const def = rs.inputs.get(stream.input);
+        const value = def?.unit === 'yesno' && (key === 'yes' || key === 'no') ? key === 'yes' : key;
+        amounts[plan.codeOf(value)] = a;
       }
-      if (!def || (cap && capSc === undefined) || !['yesno', 'choice'].includes(def.unit)) return undefined;
-      states.push({ def, amounts, cap: capSc, sign: stream.direction === 'add' ? 1 : -1, read: symbolReader(def) });
+      states.push({ k: slot.k, amounts, cap: capSc, sign });
       continue;
     }
     if (stream.kind !== 'per-case' || stream.schedule || stream.multiplied || stream.zeroAt !== undefined || stream.increment !== undefined) return undefined;
     const each = sc(stream.each);
-    const capSc = cap ? sc(cap) : undefined;
-    const def = rs.inputs.get(stream.input);
-    if (each === undefined || (cap && capSc === undefined) || !def) return undefined;
-    const read = NUMERIC.has(def.unit) ? microReader(def) : undefined;
-    if (!read) return undefined;
-    streams.push({ id: stream.input, each, cap: capSc, sign: stream.direction === 'add' ? 1 : -1, read });
+    const slot = plan.inputSlot(stream.input);
+    if (each === undefined || slot?.kind !== 'number') return undefined;
+    cases.push({ k: slot.k, each, cap: capSc, sign });
   }
-  const evidence = item.inputsUsed.flatMap((id) => {
+  const evidence: EvidenceCheck[] = item.inputsUsed.flatMap((id) => {
     const def = rs.inputs.get(id);
-    return def?.evidence ? [{ id, positive: positiveReader(def) }] : [];
+    return def?.evidence ? [{ id, def, slot: plan.inputSlot(id), noCodes: [NO_CODE, plan.codeOf('false'), plan.codeOf('0')] }] : [];
   });
   const zeroOnMissingEvidence = rs.ruleSet.evidencePolicy === 'zero';
+  const gates = item.gates.map((g) => g.when);
 
-  const base = baseKernel(rs, item, points, slope);
+  const base = baseKernel(rs, plan, item, points, slope);
   if (base === undefined) return undefined;
 
-  return (unit, env) => {
-    const b = base(unit, env);
+  return (f) => {
+    const b = base(f);
     if (b === null || b === undefined) return b;
     if (b === NA) return NA;
     let num: number;
     let den: number;
-    if (typeof b === 'number') {
+    if (b === FRAC) {
+      num = f.q[0] as number;
+      den = f.q[1] as number;
+    } else {
       num = b;
       den = 1;
-    } else {
-      num = b.num;
-      den = b.den;
     }
-    for (const s of streams) {
-      const micro = s.read(unit.values[s.id]);
-      if (micro === null) return null;
+    for (let i = 0; i < cases.length; i++) {
+      const s = cases[i] as CaseStream;
+      const st = f.s[s.k];
+      if (st === BLANK) return null;
+      if (st !== OK) return undefined;
+      const micro = f.m[s.k] as number;
       // A case count is a whole number ≥ 0; anything else is for the exact path to report.
-      if (micro === undefined || micro < 0 || micro % MICRO !== 0) return undefined;
-      const n = micro / MICRO;
-      let amount = mulSafe(n, s.each);
+      if (micro < 0 || micro % MICRO !== 0) return undefined;
+      let amount = mulSafe(micro / MICRO, s.each);
       if (amount === undefined) return undefined;
       if (s.cap !== undefined && amount > s.cap) amount = s.cap;
       const add = mulSafe(amount * s.sign, den);
       if (add === undefined) return undefined;
       num += add;
     }
-    for (const st of states) {
-      const raw = unit.values[st.def.id];
-      if (raw === null || raw === undefined || raw === '') return null;
-      const v = st.read(raw);
-      if (v === null) return null;
-      if (v === undefined) return undefined;
-      const key = typeof v === 'boolean' ? (v ? 'yes' : 'no') : v;
-      let amount = st.amounts.get(key);
+    for (let i = 0; i < states.length; i++) {
+      const st = states[i] as StateStream;
+      const state = f.s[st.k];
+      if (state === BLANK) return null;
+      if (state !== OK) return undefined;
+      let amount = st.amounts[f.m[st.k] as number];
       if (amount === undefined) continue;
       if (st.cap !== undefined && amount > st.cap) amount = st.cap;
       const add = mulSafe(amount * st.sign, den);
@@ -118,24 +143,28 @@ export function buildKernel(rs: CompiledRuleSet, item: CIndicator): Kernel | und
       num += add;
     }
     // clamp(num/den, min, upper) then round
-    const upper = points;
-    if (num > upper * den) num = upper * den;
+    if (num > points * den) num = points * den;
     if (num < min * den) num = min * den;
     if (!Number.isSafeInteger(num)) return undefined;
     let score = den === 1 ? num : roundDiv(num, den, mode);
-    if (item.gates.length > 0) {
+    for (let i = 0; i < gates.length; i++) {
       try {
-        if (item.gates.some((g) => gateHolds(g.when, env))) return min < 0 ? Math.min(score, 0) : 0;
+        if (gateHolds(gates[i] as CompiledExpr, f)) return min < 0 ? Math.min(score, 0) : 0;
       } catch (e) {
         if (e instanceof MissingValue) return null;
         return undefined;
       }
     }
     if (score > 0 && zeroOnMissingEvidence) {
-      for (const e of evidence) {
-        const raw = unit.values[e.id];
-        if (raw === null || raw === undefined || (typeof raw === 'string' && raw.trim() === '') || unit.evidence?.[e.id]) continue;
-        const positive = e.positive(raw);
+      for (let i = 0; i < evidence.length; i++) {
+        const e = evidence[i] as EvidenceCheck;
+        if (e.slot) {
+          if ((f.x[e.slot.k] as number) !== 0) continue; // blank as typed, or evidence supplied
+        } else {
+          const raw = f.unit.values[e.id];
+          if (raw === null || raw === undefined || (typeof raw === 'string' && raw.trim() === '') || f.unit.evidence?.[e.id]) continue;
+        }
+        const positive = claims(f, e);
         if (positive === undefined) return undefined;
         if (positive) {
           score = 0;
@@ -147,11 +176,29 @@ export function buildKernel(rs: CompiledRuleSet, item: CIndicator): Kernel | und
   };
 }
 
-function gateHolds(when: CompiledExpr, env: EnvSource): boolean {
+/** Whether a typed value claims something evidence must back (not blank, not no, not zero);
+ *  undefined when only the exact path can tell. */
+function claims(f: Frame, e: EvidenceCheck): boolean | undefined {
+  const slot = e.slot;
+  if (slot) {
+    const st = f.s[slot.k];
+    if (st === BLANK) return false;
+    if (st !== OK) return undefined;
+    const v = f.m[slot.k] as number;
+    return slot.kind === 'number' ? v !== 0 : !e.noCodes.includes(v);
+  }
+  if (NUMERIC.has(e.def.unit)) return undefined;
+  const d = decodeValue(e.def, f.unit.values[e.id]);
+  if (d.problem !== undefined || typeof d.value === 'object') return undefined;
+  const v = d.value;
+  return v !== undefined && v !== false && v !== 'false' && v !== '0';
+}
+
+function gateHolds(when: CompiledExpr, f: Frame): boolean {
   try {
-    return when.micro(env.micro()) === true;
+    return when.micro(f.micro) === true;
   } catch (e) {
     if (e !== FALLBACK) throw e;
   }
-  return when.evaluate(env.exact()) === true;
+  return when.evaluate(f.exact()) === true;
 }

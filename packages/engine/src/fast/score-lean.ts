@@ -8,12 +8,11 @@ import type { CIndicator, CompiledRuleSet } from '../score/compile.ts';
 import { createUnitScorer, decideSanctions, type UnitScorer } from '../score/score-unit.ts';
 import { roundDiv, scaledText, toScaled } from './fixed.ts';
 import { buildKernel, isContainer } from './kernel.ts';
-import { NA, type EnvSource, type Kernel } from './kernel-base.ts';
-import { createMicroEnv } from './micro-env.ts';
+import { NA, type Kernel } from './kernel-base.ts';
+import { createFramePlan } from './frame.ts';
 import { FALLBACK } from '../expr/micro.ts';
 import { MissingValue } from '../expr/types.ts';
 import { MICRO_DP } from './fixed.ts';
-import type { UnitEnv } from '../score/env.ts';
 
 export interface LeanResult {
   unitId: string;
@@ -60,6 +59,18 @@ export function createLeanScorer(rs: CompiledRuleSet): LeanScorer {
     if (v === undefined) throw new Error(`score ${String(x)} does not fit ${dp} places`);
     return v;
   };
+  // One reusable state for the unit being scored: no allocation per item, none per kernel.
+  const run = {
+    unit: undefined as unknown as UnitInput,
+    ctx: {} as ScoreContext,
+    scorer: undefined as UnitScorer | undefined,
+    complete: true,
+    /** Set by scoreItem: the item's maximum (0 when it does not apply) and whether it applies. */
+    max: 0,
+    na: false,
+  };
+  const unitScorer = (): UnitScorer => (run.scorer ??= createUnitScorer(rs, run.unit, run.ctx));
+  const plan = createFramePlan(rs, () => unitScorer().env);
   const lean = (item: CIndicator): LeanItem => {
     const points = toScaled(item.points.toString(), dp);
     const min = toScaled(item.min.toString(), dp);
@@ -67,7 +78,7 @@ export function createLeanScorer(rs: CompiledRuleSet): LeanScorer {
       const children = item.children.map(lean);
       if (children.every((c) => c.kernel || c.children)) return { item, kernel: undefined, points, children, min };
     }
-    const kernel = points === undefined ? undefined : buildKernel(rs, item);
+    const kernel = points === undefined ? undefined : buildKernel(rs, plan, item);
     return { item, kernel, points: points ?? 0 };
   };
   const sections = rs.sections.map((s) => ({
@@ -95,31 +106,18 @@ export function createLeanScorer(rs: CompiledRuleSet): LeanScorer {
   const bonusCap = rs.bonus?.cap ? scaled(rs.bonus.cap) : undefined;
   const mode = rs.scoreRounding.mode;
 
-  // One reusable state for the unit being scored: no allocation per item, none per kernel.
-  const run = {
-    unit: undefined as unknown as UnitInput,
-    ctx: {} as ScoreContext,
-    scorer: undefined as UnitScorer | undefined,
-    complete: true,
-    /** Set by scoreItem: the item's maximum (0 when it does not apply) and whether it applies. */
-    max: 0,
-    na: false,
-  };
-  const microEnv = createMicroEnv(rs.inputs);
-  const source: EnvSource = {
-    exact: (): UnitEnv => (run.scorer ??= createUnitScorer(rs, run.unit, run.ctx)).env,
-    micro: () => microEnv,
-  };
+  const frame = plan.seal();
+  const microEnv = frame.micro;
   microEnv.result = (fn, path) => {
     const plain = plainKernels.get(path);
     if (!plain) throw FALLBACK;
-    const v = plain.kernel(run.unit, source);
+    const v = plain.kernel(frame);
     if (v === undefined) throw FALLBACK;
     if (fn === 'met') return v !== null && v !== NA && v >= plain.points;
     if (v === null || v === NA) throw new MissingValue(`score(${path})`);
     return v * 10 ** (MICRO_DP - dp);
   };
-  const exactItem = (item: CIndicator) => (run.scorer ??= createUnitScorer(rs, run.unit, run.ctx)).evaluate(item);
+  const exactItem = (item: CIndicator) => unitScorer().evaluate(item);
 
   const scoreItem = (li: LeanItem): number => {
     if (li.children) {
@@ -137,7 +135,7 @@ export function createLeanScorer(rs: CompiledRuleSet): LeanScorer {
       run.na = false;
       return Math.max(li.min ?? 0, Math.min(cap, sum));
     }
-    const fast = li.kernel?.(run.unit, source);
+    const fast = li.kernel?.(frame);
     if (fast !== undefined) {
       if (fast === NA) return none();
       run.max = li.points;
@@ -165,8 +163,7 @@ export function createLeanScorer(rs: CompiledRuleSet): LeanScorer {
     run.ctx = ctx;
     run.scorer = undefined;
     run.complete = true;
-    microEnv.unit = unit;
-    microEnv.total = undefined;
+    plan.load(unit);
     const sectionScores: number[] = new Array(sections.length);
     let total = 0;
     for (let i = 0; i < sections.length; i++) {
@@ -197,7 +194,7 @@ export function createLeanScorer(rs: CompiledRuleSet): LeanScorer {
       } catch (e) {
         if (e instanceof MissingValue) continue; // undecided, as decideSanctions reports it
         if (e !== FALLBACK) throw e;
-        holds = decideSanctions(rs, source.exact(), q(totalText), [s]).length > 0;
+        holds = decideSanctions(rs, frame.exact(), q(totalText), [s]).length > 0;
       }
       if (!holds) continue;
       ids.push(s.sanction.id);
@@ -207,7 +204,7 @@ export function createLeanScorer(rs: CompiledRuleSet): LeanScorer {
     const itemScore = (path: string): number | null => {
       const item = rs.byPath.get(path);
       if (!item) return null;
-      const fast = kernels.get(path)?.(unit, source);
+      const fast = kernels.get(path)?.(frame);
       if (fast !== undefined) return fast === NA ? null : fast;
       const r = exactItem(item);
       return r.score === null ? null : scaled(r.score);
@@ -226,9 +223,12 @@ export function createLeanScorer(rs: CompiledRuleSet): LeanScorer {
 export function kernelCoverage(rs: CompiledRuleSet): { kernel: string[]; exact: string[] } {
   const kernel: string[] = [];
   const exact: string[] = [];
+  const plan = createFramePlan(rs, () => {
+    throw new Error('kernelCoverage scores nothing');
+  });
   const onKernel = (item: CIndicator): boolean => {
     if (isContainer(item)) return item.children.every(onKernel);
-    return buildKernel(rs, item) !== undefined;
+    return buildKernel(rs, plan, item) !== undefined;
   };
   const visit = (item: CIndicator): void => {
     (onKernel(item) ? kernel : exact).push(item.path);
