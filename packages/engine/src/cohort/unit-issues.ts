@@ -10,14 +10,23 @@ interface Named {
 
 /** Every unit whose id an earlier unit already has. */
 export function duplicateUnits(units: readonly Named[]): Issue[] {
-  const first = new Map<string, Named>();
+  // One hash operation per unit (a Set that does not grow has seen the id); the first unit of
+  // each id is indexed only once a duplicate turns up.
+  const seen = new Set<string>();
+  let first: Map<string, Named> | undefined;
   const issues: Issue[] = [];
-  for (const u of units) {
-    const earlier = first.get(u.id);
-    if (!earlier) {
-      first.set(u.id, u);
+  for (let i = 0; i < units.length; i++) {
+    const u = units[i] as Named;
+    const size = seen.size;
+    if (seen.add(u.id).size !== size) {
+      first?.set(u.id, u);
       continue;
     }
+    if (!first) {
+      first = new Map();
+      for (let j = i - 1; j >= 0; j--) first.set((units[j] as Named).id, units[j] as Named);
+    }
+    const earlier = first.get(u.id) as Named;
     const who = unitName(u.id, u.name);
     const other = unitName(earlier.id, earlier.name);
     issues.push(error('duplicate-unit', `units.${u.id}`, { zh: `单位${who.zh}的编号与${other.zh}重复`, en: `unit ${who.en} has the same id as ${other.en}` }));

@@ -6,7 +6,7 @@ import { q, tryQ, type Q } from '../exact/exact.ts';
 import { duplicateUnits, incompleteUnit } from '../cohort/unit-issues.ts';
 import { buildPeerStats } from '../cohort/peers.ts';
 import { parseTieBreaks, type TieBreak } from '../cohort/tie-break.ts';
-import { assignGrades, type BandSummary } from '../grades/assign.ts';
+import { assignGradesScaled, type BandSummary } from '../grades/assign.ts';
 import type { Issue, UnitInput } from '../model/result.ts';
 import type { ScoreContext } from '../model/context.ts';
 import { msgOf } from '../messages/text.ts';
@@ -27,10 +27,19 @@ export interface RankedCohort {
   issues: Issue[];
 }
 
-/** A sort key: micro units when the value fits them, an exact rational when it does not. */
-type Key = number | Q | null;
+/**
+ * One tie-break's keys for every unit, larger first: numbers (micro units or 10^-dp points,
+ * negated for "asc") in a Float64Array, NaN for a blank (last). A key that does not fit a
+ * number (an input with more than 6 places) is kept exactly in `exact` and decides any
+ * comparison it takes part in.
+ */
+interface KeyColumn {
+  num: Float64Array;
+  exact: Map<number, Q> | undefined;
+  scale: number;
+}
 
-function inputKey(raw: UnitInput['values'][string]): Key {
+function inputKey(raw: UnitInput['values'][string]): number | Q | null {
   if (raw === null || raw === undefined || typeof raw === 'boolean') return null;
   const micro = toMicro(raw);
   if (micro !== undefined) return micro;
@@ -38,29 +47,25 @@ function inputKey(raw: UnitInput['values'][string]): Key {
   return (typeof raw === 'number' ? q(raw) : tryQ(raw)) ?? null;
 }
 
-function keyOf(rs: CompiledRuleSet, tb: TieBreak, unit: UnitInput, lean: LeanResult, itemIndex: number): Key {
-  let v: Key = null;
-  if (tb.kind === 'section') {
-    const i = rs.sections.findIndex((s) => s.code === tb.ref);
-    v = i < 0 ? null : (lean.sections[i] ?? null);
-  } else if (tb.kind === 'input') {
-    v = inputKey(unit.values[tb.ref]);
-  } else {
-    v = lean.items[itemIndex] ?? null;
+/** Larger first; blank (NaN) last. */
+function compareColumn(col: KeyColumn, a: number, b: number): number {
+  if (col.exact && (col.exact.has(a) || col.exact.has(b))) {
+    const x = col.exact.get(a) ?? exactOf(col, a);
+    const y = col.exact.get(b) ?? exactOf(col, b);
+    if (x === null || y === null) return x === y ? 0 : x === null ? 1 : -1;
+    return y.compare(x);
   }
-  if (v === null || tb.order !== 'asc') return v;
-  return typeof v === 'number' ? 0 - v : v.neg();
+  const x = col.num[a] as number;
+  const y = col.num[b] as number;
+  if (x === y) return 0;
+  if (x !== x) return y !== y ? 0 : 1;
+  if (y !== y) return -1;
+  return y > x ? 1 : -1;
 }
 
-/** Larger first; null last. Mixed kinds meet as exact rationals (rare: only unusual input keys). */
-function compareKeys(x: Key, y: Key): number {
-  if (x === y) return 0;
-  if (x === null) return 1;
-  if (y === null) return -1;
-  if (typeof x === 'number' && typeof y === 'number') return y - x;
-  const a = typeof x === 'number' ? q(scaledText(x, MICRO_DP)) : x;
-  const b = typeof y === 'number' ? q(scaledText(y, MICRO_DP)) : y;
-  return b.compare(a);
+function exactOf(col: KeyColumn, i: number): Q | null {
+  const v = col.num[i] as number;
+  return v !== v ? null : q(scaledText(v, col.scale));
 }
 
 export function rankCohort(rs: CompiledRuleSet, units: readonly UnitInput[]): RankedCohort {
@@ -76,15 +81,16 @@ export function rankCohort(rs: CompiledRuleSet, units: readonly UnitInput[]): Ra
   const n = units.length;
   issues.push(...duplicateUnits(units));
   const itemPaths = tieBreaks.filter((tb) => tb.kind === 'indicator').map((tb) => tb.ref);
-  const itemIndex = tieBreaks.map((tb) => (tb.kind === 'indicator' ? itemPaths.indexOf(tb.ref) : -1));
+  const dp = rs.scoreRounding.dp;
+  const columns: KeyColumn[] = tieBreaks.map((tb) => ({ num: new Float64Array(n), exact: undefined, scale: tb.kind === 'input' ? MICRO_DP : dp }));
+  const fills = tieBreaks.map((tb, k) => keyFiller(rs, tb, columns[k] as KeyColumn, itemPaths));
   const results: RankedUnit[] = new Array(n);
-  const keys: Key[][] = new Array(n);
   for (let i = 0; i < n; i++) {
     const unit = units[i] as UnitInput;
     // Ranked in place: one object per unit, no copies.
     const r: RankedUnit = score(unit, ctx, itemPaths);
     results[i] = r;
-    keys[i] = tieBreaks.map((tb, k) => keyOf(rs, tb, unit, r, itemIndex[k] ?? -1));
+    for (let k = 0; k < fills.length; k++) (fills[k] as KeyFiller)(i, unit, r);
   }
   const vetoedLast = rs.ruleSet.ranking.vetoedLast;
   const compare = (a: number, b: number): number => {
@@ -92,10 +98,8 @@ export function rankCohort(rs: CompiledRuleSet, units: readonly UnitInput[]): Ra
     const rb = results[b] as RankedUnit;
     if (vetoedLast && ra.vetoed !== rb.vetoed) return ra.vetoed ? 1 : -1;
     if (ra.totalScaled !== rb.totalScaled) return rb.totalScaled - ra.totalScaled;
-    const ka = keys[a] as Key[];
-    const kb = keys[b] as Key[];
-    for (let k = 0; k < ka.length; k++) {
-      const c = compareKeys(ka[k] ?? null, kb[k] ?? null);
+    for (let k = 0; k < columns.length; k++) {
+      const c = compareColumn(columns[k] as KeyColumn, a, b);
       if (c !== 0) return c;
     }
     return 0;
@@ -123,9 +127,10 @@ export function rankCohort(rs: CompiledRuleSet, units: readonly UnitInput[]): Ra
   let grades: RankedCohort['grades'] = null;
   const scheme = rs.ruleSet.grades;
   if (scheme) {
-    const assignment = assignGrades(
-      ranked.map((r) => ({ id: r.unitId, name: r.name, rank: r.rank, total: q(r.total), vetoed: r.vetoed, noCommendation: r.noCommendation })),
+    const assignment = assignGradesScaled(
+      ranked.map((r) => ({ id: r.unitId, name: r.name, rank: r.rank, totalScaled: r.totalScaled, vetoed: r.vetoed, noCommendation: r.noCommendation })),
       scheme,
+      dp,
     );
     const labels = new Map(scheme.bands.map((b) => [b.id, msgOf(b.label)]));
     // Outcomes come in the order of the rows given: the ranking order (duplicate ids stay apart).
@@ -139,6 +144,28 @@ export function rankCohort(rs: CompiledRuleSet, units: readonly UnitInput[]): Ra
     grades = { graded: assignment.graded, bands: assignment.bands };
   }
   return { ruleSetId: rs.ruleSet.id, edition: rs.ruleSet.edition, units: ranked, grades, issues: sortIssues(issues) };
+}
+
+type KeyFiller = (i: number, unit: UnitInput, r: LeanResult) => void;
+
+/** Writes unit i's key for one tie-break into its column. */
+function keyFiller(rs: CompiledRuleSet, tb: TieBreak, col: KeyColumn, itemPaths: readonly string[]): KeyFiller {
+  const sign = tb.order === 'asc' ? -1 : 1;
+  const put = (i: number, v: number | Q | null): void => {
+    if (v === null) col.num[i] = NaN;
+    else if (typeof v === 'number') col.num[i] = sign * v + 0;
+    else (col.exact ??= new Map()).set(i, sign < 0 ? v.neg() : v);
+  };
+  if (tb.kind === 'section') {
+    const s = rs.sections.findIndex((x) => x.code === tb.ref);
+    return (i, _unit, r) => put(i, s < 0 ? null : (r.sections[s] ?? null));
+  }
+  if (tb.kind === 'input') {
+    const id = tb.ref;
+    return (i, unit) => put(i, inputKey(unit.values[id]));
+  }
+  const k = itemPaths.indexOf(tb.ref);
+  return (i, _unit, r) => put(i, r.items[k] ?? null);
 }
 
 const INDEX_BITS = 21n;

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { q } from '../exact/exact.ts';
 import { Grades } from '../schema/ruleset.ts';
-import { assignGrades, type GradeRow } from './assign.ts';
+import { assignGrades, assignGradesScaled, type GradeRow } from './assign.ts';
 
 const grades = (raw: unknown): Grades => Grades.parse(raw);
 const rows = (...spec: [string, string, ('v' | 'n')?][]): GradeRow[] =>
@@ -127,6 +127,38 @@ describe('assignGrades', () => {
         });
         expect(JSON.stringify(assignGrades(r, g))).toBe(JSON.stringify(out));
       }),
+    );
+  });
+});
+
+describe('assignGradesScaled', () => {
+  it('grades integer totals exactly as assignGrades grades the same decimals, bounds with more places too', () => {
+    const bandsOf = (mins: [string, string, string]) =>
+      grades({
+        bands: [
+          { id: 'advanced', label: '先进', min: mins[0], maxShare: 30 },
+          { id: 'pass', label: '合格', min: mins[1] },
+          { id: 'backward', label: '后进', min: mins[2] === 'rest' ? null : mins[2] },
+        ],
+        vetoed: 'backward',
+        noCommendationCap: 'pass',
+      });
+    // Bounds and totals crowd around 100–101 so that totals land on and beside every bound.
+    const bound = fc.integer({ min: 9990, max: 10110 }).map((i) => (i / 100 + 0.005 * (i % 3)).toFixed(3));
+    fc.assert(
+      fc.property(
+        fc.tuple(bound, bound, fc.oneof(bound, fc.constant('rest'))),
+        fc.array(fc.tuple(fc.oneof(fc.integer({ min: 9985, max: 10115 }), fc.integer({ min: -500, max: 15000 })), fc.constantFrom('', 'v', 'n', '', '')), { maxLength: 40 }),
+        (mins, spec) => {
+          const sorted = [...mins.slice(0, 2)].sort((a, b) => Number(b) - Number(a));
+          const scheme = bandsOf([sorted[0] as string, sorted[1] as string, mins[2] === 'rest' || Number(mins[2]) > Number(sorted[1]) ? 'rest' : mins[2]]);
+          const ordered = [...spec].sort((a, b) => b[0] - a[0]);
+          const exact = ordered.map(([t, flag], i) => ({ id: `u${i}`, rank: i + 1, total: q(t).div(100), vetoed: flag === 'v', noCommendation: flag === 'n' }));
+          const scaled = exact.map(({ total: _total, ...row }, i) => ({ ...row, totalScaled: (ordered[i] as [number, string])[0] }));
+          expect(assignGradesScaled(scaled, scheme, 2)).toEqual(assignGrades(exact, scheme));
+        },
+      ),
+      { numRuns: 400 },
     );
   });
 });

@@ -52,6 +52,39 @@ export interface GradeAssignment {
 }
 
 export function assignGrades(rows: readonly GradeRow[], grades: Grades): GradeAssignment {
+  return assignBy(rows, grades, (mins) => (row) => mins.findIndex((m) => m === 'rest' || (m !== null && row.total.compare(m) >= 0)));
+}
+
+/** A grade row whose total is an integer count of 10^-dp points (the cohort fast path). */
+export interface ScaledGradeRow extends Omit<GradeRow, 'total'> {
+  totalScaled: number;
+}
+
+/**
+ * assignGrades on integer totals: each band's lower bound becomes the least count of 10^-dp
+ * points that reaches it (ceil), so `total ≥ min` is one integer comparison. Same outcomes as
+ * assignGrades on the same totals (a test holds them together).
+ */
+export function assignGradesScaled(rows: readonly ScaledGradeRow[], grades: Grades, dp: number): GradeAssignment {
+  const unit = q(10).pow(dp);
+  return assignBy(rows, grades, (mins) => {
+    const bounds = mins.map((m) => (m === null ? null : m === 'rest' ? -Infinity : Number(m.mul(unit).ceil().toString())));
+    return (row) => {
+      for (let i = 0; i < bounds.length; i++) {
+        const b = bounds[i];
+        if (b !== null && b !== undefined && row.totalScaled >= b) return i;
+      }
+      return -1;
+    };
+  });
+}
+
+/** The grading itself; `finder` turns the bands' lower bounds into a row's band by its total. */
+function assignBy<R extends Omit<GradeRow, 'total'>>(
+  rows: readonly R[],
+  grades: Grades,
+  finder: (mins: readonly (Q | null | 'rest')[]) => (row: R) => number,
+): GradeAssignment {
   const issues: Issue[] = [];
   const labels = grades.bands.map((b) => msgOf(b.label));
   const last = grades.bands.length - 1;
@@ -72,6 +105,7 @@ export function assignGrades(rows: readonly GradeRow[], grades: Grades): GradeAs
     if (i < 0) issues.push(error('unknown-grade', `grades.${field}`, { zh: `等次「${id}」不存在`, en: `grade "${id}" does not exist` }));
     return i < 0 ? undefined : i;
   };
+  const bandOf = finder(mins);
   const vetoedIdx = indexOf(grades.vetoed, 'vetoed');
   const capIdx = indexOf(grades.noCommendationCap, 'noCommendationCap');
 
@@ -90,7 +124,7 @@ export function assignGrades(rows: readonly GradeRow[], grades: Grades): GradeAs
       slots.push({ outcome, rank: row.rank, band: vetoedIdx, forced: true });
       continue;
     }
-    let band = mins.findIndex((m) => m === 'rest' || (m !== null && row.total.compare(m) >= 0));
+    let band = bandOf(row);
     if (band < 0) {
       const who = unitName(row.id, row.name);
       notes.push({ zh: '总分低于所有等次的下限,未定等次', en: 'total is below every grade band: no grade' });

@@ -1,2 +1,2 @@
-export { assignGrades } from './assign.ts';
-export type { BandSummary, GradeAssignment, GradeOutcome, GradeRow } from './assign.ts';
+export { assignGrades, assignGradesScaled } from './assign.ts';
+export type { BandSummary, GradeAssignment, GradeOutcome, GradeRow, ScaledGradeRow } from './assign.ts';
