@@ -18,7 +18,7 @@ export interface CohortUnit {
   grade: string | null;
   gradeLabel: Msg | null;
   /** Why the grade differs from what the total alone gives (veto, cap, quota). */
-  gradeNotes: Msg[];
+  gradeNotes: readonly Msg[];
   result: UnitResult;
 }
 

@@ -55,7 +55,7 @@ function compileChecked(source: string, options: CompileOptions): CompileResult 
   }
   return {
     ok: true,
-    expr: { source, identifiers: ctx.identifiers, calls: ctx.calls, evaluate: root, micro: compileMicro(outcome.parsed.ast), microRounded: (dp, mode) => compileMicroRounded(outcome.parsed.ast, dp, mode) },
+    expr: { source, identifiers: ctx.identifiers, calls: ctx.calls, evaluate: root, micro: compileMicro(outcome.parsed.ast), microRounded: (dp, mode, bind) => compileMicroRounded(outcome.parsed.ast, dp, mode, bind), microBound: (bind) => compileMicro(outcome.parsed.ast, bind) },
   };
 }
 

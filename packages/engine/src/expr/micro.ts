@@ -21,6 +21,12 @@ export interface MicroEnv {
 
 export type MicroEv = (env: MicroEnv) => MicroValue;
 
+/**
+ * Binds an identifier once, at compile time, to a reader of its value (a slot of the host's
+ * frame), instead of asking env.ident(name) on every evaluation. Undefined: use env.ident.
+ */
+export type MicroBinder = (name: string) => MicroEv | undefined;
+
 /** Thrown (not an Error: cheap) when the integer path cannot give the exact answer. */
 export const FALLBACK = Object.freeze({ fallback: true });
 
@@ -98,8 +104,8 @@ const WIDE: Arith<bigint> = {
 type Val<T> = T | boolean | string;
 type Ev<T> = (env: MicroEnv) => Val<T>;
 
-function compileWith<T extends number | bigint>(node: Node, A: Arith<T>): Ev<T> {
-  const build = (n: Node): Ev<T> => compileWith(n, A);
+function compileWith<T extends number | bigint>(node: Node, A: Arith<T>, bind?: MicroBinder): Ev<T> {
+  const build = (n: Node): Ev<T> => compileWith(n, A, bind);
   const num = (v: Val<T>): T => (A.is(v) ? v : fallback());
   const bool = (v: Val<T>): boolean => (typeof v === 'boolean' ? v : fallback());
   const equal = (a: Val<T>, b: Val<T>): boolean => (typeof a === typeof b ? a === b : fallback());
@@ -117,6 +123,8 @@ function compileWith<T extends number | bigint>(node: Node, A: Arith<T>): Ev<T> 
       const name = node.name as string;
       if (name === 'true') return () => true;
       if (name === 'false') return () => false;
+      const bound = bind?.(name);
+      if (bound) return (env) => fromEnv(bound(env));
       return (env) => fromEnv(env.ident(name));
     }
     case 'UnaryExpression': {
@@ -236,8 +244,8 @@ function call<T extends number | bigint>(
   }
 }
 
-export function compileMicro(node: Node): MicroEv {
-  return compileWith(node, SAFE);
+export function compileMicro(node: Node, bind?: MicroBinder): MicroEv {
+  return compileWith(node, SAFE, bind);
 }
 
 /**
@@ -245,13 +253,13 @@ export function compileMicro(node: Node): MicroEv {
  * is compared. When it ends in a division (a ratio), the exact quotient is rounded directly,
  * with wide integers so that large operands still fit; otherwise the value must land on the grid.
  */
-export function compileMicroRounded(node: Node, dp: number, mode: 'half-up' | 'half-even' | 'down' | 'up'): MicroEv {
+export function compileMicroRounded(node: Node, dp: number, mode: 'half-up' | 'half-even' | 'down' | 'up', bind?: MicroBinder): MicroEv {
   const step = 10 ** (6 - dp);
   const op = node.type === 'BinaryExpression' ? (OPERATOR_ALIASES[node.operator as string] ?? (node.operator as string)) : '';
   if (op === '/' && dp <= 6) {
-    const l = compileWith(node.left as Node, SAFE);
-    const r = compileWith(node.right as Node, SAFE);
-    const wide = roundedRatioWide(node, dp, mode, step);
+    const l = compileWith(node.left as Node, SAFE, bind);
+    const r = compileWith(node.right as Node, SAFE, bind);
+    const wide = roundedRatioWide(node, dp, mode, step, bind);
     const scale = 10 ** dp;
     return (env) => {
       let a: Val<number>;
@@ -281,7 +289,7 @@ export function compileMicroRounded(node: Node, dp: number, mode: 'half-up' | 'h
       return safe((negative ? -m : m) * step);
     };
   }
-  const whole = compileMicro(node);
+  const whole = compileMicro(node, bind);
   return (env) => {
     const v = whole(env);
     return typeof v === 'number' && step > 1 ? safe(roundDiv(v, step, mode) * step) : v;
@@ -289,9 +297,9 @@ export function compileMicroRounded(node: Node, dp: number, mode: 'half-up' | 'h
 }
 
 /** The rounded ratio on wide integers, for operands past the safe range. */
-function roundedRatioWide(node: Node, dp: number, mode: 'half-up' | 'half-even' | 'down' | 'up', step: number): MicroEv {
-  const l = compileWith(node.left as Node, WIDE);
-  const r = compileWith(node.right as Node, WIDE);
+function roundedRatioWide(node: Node, dp: number, mode: 'half-up' | 'half-even' | 'down' | 'up', step: number, bind?: MicroBinder): MicroEv {
+  const l = compileWith(node.left as Node, WIDE, bind);
+  const r = compileWith(node.right as Node, WIDE, bind);
   const scale = 10n ** BigInt(dp);
   return (env) => {
     const a = l(env);

@@ -2,7 +2,7 @@
 // (never eval / new Function) and evaluates in exact rationals (../exact/exact.ts).
 import type { Q } from '../exact/exact.ts';
 import type { Msg } from '../model/result.ts';
-import type { MicroEv } from './micro.ts';
+import type { MicroBinder, MicroEv } from './micro.ts';
 
 /** A value inside an expression: an exact number, a boolean, or a string (choices, codes). */
 export type ExprValue = Q | boolean | string;
@@ -57,8 +57,11 @@ export interface CompiledExpr {
   /** The same expression on integer micro units for the hot path; throws FALLBACK whenever
    *  only the exact evaluation can answer (see micro.ts). */
   micro: MicroEv;
-  /** The same, rounded to `dp` places as a derived value is before comparison. */
-  microRounded(dp: number, mode: 'half-up' | 'half-even' | 'down' | 'up'): MicroEv;
+  /** The same, rounded to `dp` places as a derived value is before comparison; `bind` reads
+   *  identifiers straight from the host's slots. */
+  microRounded(dp: number, mode: 'half-up' | 'half-even' | 'down' | 'up', bind?: MicroBinder): MicroEv;
+  /** `micro` with identifiers bound once to the host's readers (see MicroBinder). */
+  microBound(bind: MicroBinder): MicroEv;
 }
 
 export interface ExprError {

@@ -122,7 +122,25 @@ export function roundDiv(n: number, d: number, mode: Rounding['mode']): number {
 
 /** An integer count of 10^-dp as canonical decimal text: 1950 at dp 2 → "19.5". */
 export function scaledText(value: number, dp: number): string {
-  if (dp === 0) return String(value);
+  if (dp === 0) return String(value + 0);
+  const unit = POW10[dp];
+  if (unit === undefined || !Number.isSafeInteger(value)) return scaledTextSlow(value, dp);
+  const magnitude = value < 0 ? -value : value;
+  let frac = magnitude % unit;
+  const int = (magnitude - frac) / unit;
+  const sign = value < 0 ? '-' : '';
+  if (frac === 0) return sign + String(int);
+  // The places without trailing zeros: 50 of 100 → "5", 5 of 100 → "05".
+  let places = dp;
+  while (frac % 10 === 0) {
+    frac /= 10;
+    places--;
+  }
+  const digits = String(frac);
+  return `${sign}${int}.${digits.length < places ? '0'.repeat(places - digits.length) + digits : digits}`;
+}
+
+function scaledTextSlow(value: number, dp: number): string {
   const negative = value < 0;
   const digits = String(negative ? -value : value).padStart(dp + 1, '0');
   const int = digits.slice(0, digits.length - dp);

@@ -4,7 +4,7 @@
 // figures unboxed, so a unit is decoded and scored without allocating per item, and an input
 // read by several items (or by a sanction) is parsed once.
 import { fmt, type Q } from '../exact/exact.ts';
-import { FALLBACK, type MicroEnv, type MicroEv, type MicroValue } from '../expr/micro.ts';
+import { FALLBACK, type MicroBinder, type MicroEnv, type MicroEv, type MicroValue } from '../expr/micro.ts';
 import { MissingValue } from '../expr/types.ts';
 import type { InputValue, UnitInput } from '../model/result.ts';
 import type { InputDef } from '../schema/ruleset.ts';
@@ -81,19 +81,19 @@ export const microOf = (value: Q): number | undefined => {
   }
 };
 
-interface NumericInput {
-  id: string;
-  k: number;
-  blank: number | null;
-  min: number;
-  max: number;
-}
-
-interface SymbolInput {
+/** An input with a slot. One shape for both kinds, so the loader's reads stay monomorphic. */
+interface SlotInput {
   id: string;
   def: InputDef;
   k: number;
-  /** Decoded raw text → code (or −BLANK / −EXACT); officials type few spellings. */
+  /** A figure (micro units), else a yes/no or choice (a symbol code). */
+  numeric: boolean;
+  yesno: boolean;
+  /** Figures: what a blank means (micro units), or null; the declared range. */
+  blank: number | null;
+  min: number;
+  max: number;
+  /** Symbols: decoded raw text → code (or −BLANK / −EXACT); officials type few spellings. */
   memo: Map<string, number>;
   blankCode: number;
 }
@@ -118,14 +118,16 @@ export interface FramePlan {
   /** The code of a yes/no or choice value. */
   codeOf(value: boolean | string): number;
   symbol(code: number): boolean | string | undefined;
+  /** Reads an identifier straight from the frame's slots (for MicroBinder). */
+  bind: MicroBinder;
   seal(): Frame;
   load(unit: UnitInput): void;
 }
 
 /** `exact` gives the loaded unit's exact environment (the caller makes it once per unit). */
 export function createFramePlan(rs: CompiledRuleSet, exact: () => UnitEnv): FramePlan {
-  const numeric: NumericInput[] = [];
-  const symbols: SymbolInput[] = [];
+  const numeric: SlotInput[] = [];
+  const symbols: SlotInput[] = [];
   const slotOf = new Map<string, { k: number; kind: 'number' | 'symbol' }>();
   const constants: { k: number; micro: number }[] = [];
   const constSlots = new Map<number, number>();
@@ -137,7 +139,6 @@ export function createFramePlan(rs: CompiledRuleSet, exact: () => UnitEnv): Fram
   ]);
   const names: (boolean | string)[] = [false, true];
   let next = 0;
-  let frame: Frame | undefined;
 
   const codeOf = (value: boolean | string): number => {
     let c = codes.get(value);
@@ -164,14 +165,71 @@ export function createFramePlan(rs: CompiledRuleSet, exact: () => UnitEnv): Fram
       // Declarations that do not fit micro units leave the input to the exact path.
       if (blank === undefined || min === undefined || max === undefined) continue;
       const k = next++;
-      numeric.push({ id: def.id, k, blank, min, max });
+      numeric.push({ id: def.id, def, k, numeric: true, yesno: false, blank, min, max, memo: new Map(), blankCode: -BLANK });
       slotOf.set(def.id, { k, kind: 'number' });
     } else if (def.unit === 'yesno' || def.unit === 'choice') {
       const k = next++;
-      symbols.push({ id: def.id, def, k, memo: new Map(), blankCode: symbolCode(def, null) });
+      const blankCode = symbolCode(def, null);
+      symbols.push({ id: def.id, def, k, numeric: false, yesno: def.unit === 'yesno', blank: null, min: 0, max: 0, memo: new Map(), blankCode });
       slotOf.set(def.id, { k, kind: 'symbol' });
     }
   }
+
+  // The frame exists from the start (expressions bind to it while kernels are built); `seal`
+  // gives it arrays sized for every slot asked for.
+  const byDerivedSlot: (Derived | undefined)[] = [];
+  let sealed = false;
+  const f: Frame = {
+    unit: { id: '', name: '', values: {} },
+    m: new Float64Array(0),
+    s: new Uint8Array(0),
+    x: new Uint8Array(0),
+    q: new Float64Array(2),
+    micro: createFrameEnv(rs, slotOf, names, () => f),
+    exact,
+    resolve: (k) => resolveDerived(k),
+  };
+  const resolveDerived = (k: number): number => {
+    const { m, s } = f;
+    const d = byDerivedSlot[k];
+    if (!d) return (s[k] = EXACT);
+    try {
+      const v = d.ev(f.micro);
+      if (typeof v !== 'number') return (s[k] = EXACT);
+      m[k] = v;
+      return (s[k] = OK);
+    } catch (e) {
+      if (e instanceof MissingValue) return (s[k] = BLANK);
+      if (e !== FALLBACK) return (s[k] = EXACT);
+    }
+    try {
+      const v = microOf(operandValue(rs, d.op, f.exact()));
+      if (v === undefined) return (s[k] = EXACT);
+      m[k] = v;
+      return (s[k] = OK);
+    } catch (e) {
+      return (s[k] = e instanceof MissingValue ? BLANK : EXACT);
+    }
+  };
+  const bind: MicroBinder = (name) => {
+    const slot = slotOf.get(name);
+    if (!slot) return undefined;
+    const k = slot.k;
+    if (slot.kind === 'number') {
+      return () => {
+        const st = f.s[k];
+        if (st === OK) return f.m[k] as number;
+        if (st === BLANK) throw new MissingValue(name);
+        throw FALLBACK;
+      };
+    }
+    return () => {
+      const st = f.s[k];
+      if (st === BLANK) throw new MissingValue(name);
+      if (st !== OK) throw FALLBACK;
+      return names[f.m[k] as number] ?? fallback();
+    };
+  };
 
   const constSlot = (micro: number): number => {
     let k = constSlots.get(micro);
@@ -202,88 +260,64 @@ export function createFramePlan(rs: CompiledRuleSet, exact: () => UnitEnv): Fram
     if (k === undefined) {
       k = next++;
       derivedSlots.set(op, k);
-      const ev = rounding && rounding.dp <= MICRO_DP ? expr.microRounded(rounding.dp, rounding.mode) : expr.micro;
+      const ev = rounding && rounding.dp <= MICRO_DP ? expr.microRounded(rounding.dp, rounding.mode, bind) : expr.microBound(bind);
       derived.push({ k, op, ev });
     }
     return k;
   };
 
+  let blankM = new Float64Array(0);
+  let blankS = new Uint8Array(0);
+  let blankX = new Uint8Array(0);
   const seal = (): Frame => {
-    if (frame) return frame;
-    const m = new Float64Array(next);
-    const s = new Uint8Array(next);
-    for (const c of constants) m[c.k] = c.micro;
-    const byDerivedSlot = new Map(derived.map((d) => [d.k, d]));
-    const f: Frame = {
-      unit: { id: '', name: '', values: {} },
-      m,
-      s,
-      x: new Uint8Array(next),
-      q: new Float64Array(2),
-      micro: createFrameEnv(rs, slotOf, names, () => f),
-      exact,
-      resolve: (k) => {
-        const d = byDerivedSlot.get(k);
-        if (!d) return (s[k] = EXACT);
-        try {
-          const v = d.ev(f.micro);
-          if (typeof v !== 'number') return (s[k] = EXACT);
-          m[k] = v;
-          return (s[k] = OK);
-        } catch (e) {
-          if (e instanceof MissingValue) return (s[k] = BLANK);
-          if (e !== FALLBACK) return (s[k] = EXACT);
-        }
-        try {
-          const v = microOf(operandValue(rs, d.op, f.exact()));
-          if (v === undefined) return (s[k] = EXACT);
-          m[k] = v;
-          return (s[k] = OK);
-        } catch (e) {
-          return (s[k] = e instanceof MissingValue ? BLANK : EXACT);
-        }
-      },
-    };
-    frame = f;
+    if (sealed) return f;
+    sealed = true;
+    // The state every unit starts from: constants set, inputs blank (a key may be absent),
+    // derived values pending. `load` copies it in, then takes the unit's values.
+    blankM = new Float64Array(next);
+    blankS = new Uint8Array(next);
+    blankX = new Uint8Array(next);
+    for (const c of constants) blankM[c.k] = c.micro;
+    for (const d of numeric) {
+      blankX[d.k] = RAW_BLANK;
+      if (d.blank === null) blankS[d.k] = BLANK;
+      else blankM[d.k] = d.blank;
+    }
+    for (const d of symbols) {
+      blankX[d.k] = RAW_BLANK;
+      setCode(blankM, blankS, d, d.blankCode);
+    }
+    for (const d of derived) blankS[d.k] = PENDING;
+    f.m = blankM.slice();
+    f.s = blankS.slice();
+    f.x = blankX.slice();
+    for (const d of derived) byDerivedSlot[d.k] = d;
     return f;
   };
 
   // Officials' sheets give every unit the same keys in the same order: the key seen at each
   // position of the last unit is remembered with its input, so a unit's values are walked once
   // (for…in) without a lookup per key.
-  const inputOf = new Map<string, NumericInput | SymbolInput>();
+  const inputOf = new Map<string, SlotInput>();
   for (const d of numeric) inputOf.set(d.id, d);
   for (const d of symbols) inputOf.set(d.id, d);
   const seenKeys: string[] = [];
-  const seenInputs: (NumericInput | SymbolInput | undefined)[] = [];
+  const seenInputs: (SlotInput | undefined)[] = [];
   const seenEvidenceKeys: string[] = [];
-  const seenEvidence: (NumericInput | SymbolInput | undefined)[] = [];
+  const seenEvidence: (SlotInput | undefined)[] = [];
 
   const load = (unit: UnitInput): void => {
-    const f = frame ?? seal();
+    if (!sealed) seal();
     const { m, s, x } = f;
     f.unit = unit;
     f.micro.total = undefined;
-    // Every input starts blank (a key may be absent), then takes the unit's value.
-    for (let i = 0; i < numeric.length; i++) {
-      const d = numeric[i] as NumericInput;
-      x[d.k] = RAW_BLANK;
-      if (d.blank === null) s[d.k] = BLANK;
-      else {
-        m[d.k] = d.blank;
-        s[d.k] = OK;
-      }
-    }
-    for (let i = 0; i < symbols.length; i++) {
-      const d = symbols[i] as SymbolInput;
-      x[d.k] = RAW_BLANK;
-      setCode(m, s, d, d.blankCode);
-    }
-    for (let i = 0; i < derived.length; i++) s[(derived[i] as Derived).k] = PENDING;
+    m.set(blankM);
+    s.set(blankS);
+    x.set(blankX);
     const values = unit.values;
     let p = 0;
     for (const key in values) {
-      let d: NumericInput | SymbolInput | undefined;
+      let d: SlotInput | undefined;
       if (seenKeys[p] === key) d = seenInputs[p];
       else {
         d = inputOf.get(key);
@@ -293,17 +327,19 @@ export function createFramePlan(rs: CompiledRuleSet, exact: () => UnitEnv): Fram
       p++;
       if (d === undefined) continue;
       const raw = values[key];
-      if (raw === null || raw === undefined) continue;
-      if (typeof raw !== 'string' || !isBlankText(raw)) x[d.k] = 0;
-      if ('blank' in d) {
-        if (raw === '') continue;
+      // Blank (as the template has it already). Text of spaces only is not taken as blank here:
+      // a figure of spaces goes to the exact path, which reads it as blank, and a yes/no or
+      // choice of spaces decodes to blank.
+      if (raw === null || raw === undefined || raw === '') continue;
+      x[d.k] = 0;
+      if (d.numeric) {
         const v = typeof raw === 'boolean' ? undefined : toMicro(raw);
         if (v === undefined || v < d.min || v > d.max) s[d.k] = EXACT;
         else {
           m[d.k] = v;
           s[d.k] = OK;
         }
-      } else if (typeof raw === 'boolean' && d.def.unit === 'yesno') {
+      } else if (d.yesno && typeof raw === 'boolean') {
         m[d.k] = raw ? YES_CODE : NO_CODE;
         s[d.k] = OK;
       } else {
@@ -321,7 +357,7 @@ export function createFramePlan(rs: CompiledRuleSet, exact: () => UnitEnv): Fram
     if (evidence === undefined) return;
     p = 0;
     for (const key in evidence) {
-      let d: NumericInput | SymbolInput | undefined;
+      let d: SlotInput | undefined;
       if (seenEvidenceKeys[p] === key) d = seenEvidence[p];
       else {
         d = inputOf.get(key);
@@ -339,20 +375,14 @@ export function createFramePlan(rs: CompiledRuleSet, exact: () => UnitEnv): Fram
     constSlot,
     codeOf,
     symbol: (code) => names[code],
+    bind,
     seal,
     load,
   };
 }
 
-/** Blank as typed: empty or only spaces (the exact reader's test). */
-function isBlankText(text: string): boolean {
-  // A text that starts with a plain printable ASCII character is not blank; anything else asks trim().
-  const first = text.charCodeAt(0);
-  return first > 32 && first < 127 ? false : text.trim() === '';
-}
-
 /** A symbol input's code, or its state when the code is −BLANK / −EXACT. */
-function setCode(m: Float64Array, s: Uint8Array, d: SymbolInput, code: number): void {
+function setCode(m: Float64Array, s: Uint8Array, d: SlotInput, code: number): void {
   if (code < 0) s[d.k] = -code;
   else {
     m[d.k] = code;

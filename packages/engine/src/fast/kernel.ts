@@ -6,9 +6,9 @@ import { fmt, type Q } from '../exact/exact.ts';
 import type { InputDef } from '../schema/ruleset.ts';
 import type { CIndicator, CompiledRuleSet, CSlope } from '../score/compile.ts';
 import { MissingValue, type CompiledExpr } from '../expr/types.ts';
-import { FALLBACK } from '../expr/micro.ts';
+import { FALLBACK, type MicroEv } from '../expr/micro.ts';
 import { mulSafe, MICRO, roundDiv, toScaled } from './fixed.ts';
-import { BLANK, NO_CODE, NUMERIC, OK, type Frame, type FramePlan } from './frame.ts';
+import { BLANK, NO_CODE, NUMERIC, OK, YES_CODE, type Frame, type FramePlan } from './frame.ts';
 import { decodeValue } from '../score/env.ts';
 import { baseKernel, FRAC, microOf, NA, type Kernel, type SlopeK } from './kernel-base.ts';
 
@@ -97,7 +97,29 @@ export function buildKernel(rs: CompiledRuleSet, plan: FramePlan, item: CIndicat
     return def?.evidence ? [{ id, def, slot: plan.inputSlot(id), noCodes: [NO_CODE, plan.codeOf('false'), plan.codeOf('0')] }] : [];
   });
   const zeroOnMissingEvidence = rs.ruleSet.evidencePolicy === 'zero';
-  const gates = item.gates.map((g) => g.when);
+  const gates = item.gates.map((g) => ({ when: g.when, micro: g.when.microBound(plan.bind) }));
+
+  const rule = item.rule;
+  if (rule?.kind === 'yesno' && cases.length === 0 && states.length === 0 && gates.length === 0) {
+    // The commonest item (46 of Baotou's 81): one fused function, no base call and no loops.
+    const input = plan.inputSlot(rule.input);
+    const yes = rule.yes === undefined ? points : sc(rule.yes);
+    const no = rule.no === undefined ? 0 : sc(rule.no);
+    if (input?.kind !== 'symbol' || yes === undefined || no === undefined) return undefined;
+    const k = input.k;
+    const clamp = (v: number): number => (v > points ? points : v < min ? min : v);
+    const onYes = clamp(yes);
+    const onNo = clamp(no);
+    const checkEvidence = zeroOnMissingEvidence && evidence.length > 0;
+    return (f) => {
+      const st = f.s[k];
+      if (st !== OK) return st === BLANK ? null : undefined;
+      const code = f.m[k];
+      const score = code === YES_CODE ? onYes : code === NO_CODE ? onNo : undefined;
+      if (score === undefined || score <= 0 || !checkEvidence) return score;
+      return unevidenced(f, evidence) ?? score;
+    };
+  }
 
   const base = baseKernel(rs, plan, item, points, slope);
   if (base === undefined) return undefined;
@@ -146,34 +168,39 @@ export function buildKernel(rs: CompiledRuleSet, plan: FramePlan, item: CIndicat
     if (num > points * den) num = points * den;
     if (num < min * den) num = min * den;
     if (!Number.isSafeInteger(num)) return undefined;
-    let score = den === 1 ? num : roundDiv(num, den, mode);
+    const score = den === 1 ? num : roundDiv(num, den, mode);
     for (let i = 0; i < gates.length; i++) {
       try {
-        if (gateHolds(gates[i] as CompiledExpr, f)) return min < 0 ? Math.min(score, 0) : 0;
+        if (gateHolds(gates[i] as Gate, f)) return min < 0 ? Math.min(score, 0) : 0;
       } catch (e) {
         if (e instanceof MissingValue) return null;
         return undefined;
       }
     }
-    if (score > 0 && zeroOnMissingEvidence) {
-      for (let i = 0; i < evidence.length; i++) {
-        const e = evidence[i] as EvidenceCheck;
-        if (e.slot) {
-          if ((f.x[e.slot.k] as number) !== 0) continue; // blank as typed, or evidence supplied
-        } else {
-          const raw = f.unit.values[e.id];
-          if (raw === null || raw === undefined || (typeof raw === 'string' && raw.trim() === '') || f.unit.evidence?.[e.id]) continue;
-        }
-        const positive = claims(f, e);
-        if (positive === undefined) return undefined;
-        if (positive) {
-          score = 0;
-          break;
-        }
-      }
-    }
+    if (score > 0 && zeroOnMissingEvidence && evidence.length > 0) return unevidenced(f, evidence) ?? score;
     return score;
   };
+}
+
+/**
+ * Under the zero policy, a positive score stands only when every figure that claims something
+ * has its evidence: 0 when one lacks it, undefined when only the exact path can tell, null
+ * (keep the score) otherwise.
+ */
+function unevidenced(f: Frame, evidence: readonly EvidenceCheck[]): 0 | null | undefined {
+  for (let i = 0; i < evidence.length; i++) {
+    const e = evidence[i] as EvidenceCheck;
+    if (e.slot) {
+      if ((f.x[e.slot.k] as number) !== 0) continue; // blank as typed, or evidence supplied
+    } else {
+      const raw = f.unit.values[e.id];
+      if (raw === null || raw === undefined || (typeof raw === 'string' && raw.trim() === '') || f.unit.evidence?.[e.id]) continue;
+    }
+    const positive = claims(f, e);
+    if (positive === undefined) return undefined;
+    if (positive) return 0;
+  }
+  return null;
 }
 
 /** Whether a typed value claims something evidence must back (not blank, not no, not zero);
@@ -194,11 +221,17 @@ function claims(f: Frame, e: EvidenceCheck): boolean | undefined {
   return v !== undefined && v !== false && v !== 'false' && v !== '0';
 }
 
-function gateHolds(when: CompiledExpr, f: Frame): boolean {
+interface Gate {
+  when: CompiledExpr;
+  /** The gate on the frame's integers, identifiers bound to its slots. */
+  micro: MicroEv;
+}
+
+function gateHolds(gate: Gate, f: Frame): boolean {
   try {
-    return when.micro(f.micro) === true;
+    return gate.micro(f.micro) === true;
   } catch (e) {
     if (e !== FALLBACK) throw e;
   }
-  return when.evaluate(f.exact()) === true;
+  return gate.when.evaluate(f.exact()) === true;
 }

@@ -168,39 +168,49 @@ function keyFiller(rs: CompiledRuleSet, tb: TieBreak, col: KeyColumn, itemPaths:
   return (i, _unit, r) => put(i, r.items[k] ?? null);
 }
 
-const INDEX_BITS = 21n;
-const TOTAL_BITS = 40n;
-
 /**
- * The listing order. Veto and total decide almost every pair, so they are packed into one
- * 64-bit integer per unit and sorted natively; only runs that tie on both go through the full
- * comparator (tie-breaks, then unit id). Cohorts too large to pack use the comparator throughout.
+ * The listing order. Veto and total decide almost every pair, and totals are integers in a
+ * narrow range (0–15,000 hundredths for 150 points), so units are placed by a counting sort on
+ * (veto, total) — stable, so each run keeps input order — and only runs that tie on both go
+ * through the full comparator (tie-breaks, then unit id). Totals spread too widely for that
+ * (not a real rule set) use the comparator throughout.
  */
-function sortOrder(results: readonly LeanResult[], vetoedLast: boolean, compare: (a: number, b: number) => number): number[] {
+function sortOrder(results: readonly LeanResult[], vetoedLast: boolean, compare: (a: number, b: number) => number): Int32Array {
   const n = results.length;
-  const half = 2 ** Number(TOTAL_BITS - 1n);
-  const fits = n < 2 ** Number(INDEX_BITS) && results.every((r) => Math.abs(r.totalScaled) < half);
-  if (!fits) return Array.from({ length: n }, (_, i) => i).sort(compare);
-  const keys = new BigInt64Array(n);
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (let i = 0; i < n; i++) {
+    const t = (results[i] as LeanResult).totalScaled;
+    if (t < lo) lo = t;
+    if (t > hi) hi = t;
+  }
+  const span = hi - lo + 1;
+  const order = new Int32Array(n);
+  if (n === 0) return order;
+  if (!(span <= 4 * n + 65_536)) {
+    for (let i = 0; i < n; i++) order[i] = i;
+    return order.sort(compare);
+  }
+  // Bucket: non-vetoed first (when vetoed units go last), then the larger total first.
+  const key = new Int32Array(n);
+  const count = new Int32Array((vetoedLast ? 2 * span : span) + 1);
   for (let i = 0; i < n; i++) {
     const r = results[i] as LeanResult;
-    const last = vetoedLast && r.vetoed ? 1n : 0n;
-    // Ascending key: non-vetoed first, then the larger total first, then the input position.
-    const rest = BigInt(half - r.totalScaled);
-    keys[i] = (last << (TOTAL_BITS + INDEX_BITS)) | (rest << INDEX_BITS) | BigInt(i);
+    const k = (vetoedLast && r.vetoed ? span : 0) + (hi - r.totalScaled);
+    key[i] = k;
+    count[k + 1] = (count[k + 1] as number) + 1;
   }
-  keys.sort();
-  const mask = (1n << INDEX_BITS) - 1n;
-  const order = Array.from(keys, (k) => Number(k & mask));
-  // Runs equal on veto and total: order them by the full comparator.
+  for (let k = 1; k < count.length; k++) count[k] = (count[k] as number) + (count[k - 1] as number);
+  for (let i = 0; i < n; i++) {
+    const k = key[i] as number;
+    order[count[k] as number] = i;
+    count[k] = (count[k] as number) + 1;
+  }
+  // Runs equal on veto and total: order them by the full comparator, in place.
   let start = 0;
   for (let p = 1; p <= n; p++) {
-    const same = p < n && (keys[p] as bigint) >> INDEX_BITS === (keys[start] as bigint) >> INDEX_BITS;
-    if (same) continue;
-    if (p - start > 1) {
-      const run = order.slice(start, p).sort(compare);
-      for (let k = 0; k < run.length; k++) order[start + k] = run[k] as number;
-    }
+    if (p < n && key[order[p] as number] === key[order[start] as number]) continue;
+    if (p - start > 1) order.subarray(start, p).sort(compare);
     start = p;
   }
   return order;

@@ -5,6 +5,7 @@ import { compileRuleSet } from '../score/compile.ts';
 import { scoreUnit } from '../score/score-unit.ts';
 import { createLeanScorer, kernelCoverage } from './score-lean.ts';
 import { roundDiv, scaledText, toMicro } from './fixed.ts';
+import { fmt, q } from '../exact/exact.ts';
 import type { RuleSetInput } from '../schema/ruleset.ts';
 
 // Every shape the kernels take, plus shapes they hand to the exact evaluator.
@@ -106,6 +107,15 @@ describe('lean scorer', () => {
     expect(roundDiv(25, 10, 'half-even')).toBe(2);
     expect(scaledText(-5, 2)).toBe('-0.05');
     expect(scaledText(1950, 2)).toBe('19.5');
+  });
+
+  it('writes integer counts of 10^-dp as the exact formatter writes the same decimals', () => {
+    fc.assert(
+      fc.property(fc.oneof(fc.integer({ min: -20_000, max: 20_000 }), fc.maxSafeInteger(), fc.maxSafeNat().map((n) => -n)), fc.integer({ min: 0, max: 6 }), (value, dp) => {
+        expect(scaledText(value, dp)).toBe(fmt(q(value).div(q(10).pow(dp))));
+      }),
+      { numRuns: 3000 },
+    );
   });
 
   it('reads decimal text to micro units exactly as the plain-decimal grammar says', () => {

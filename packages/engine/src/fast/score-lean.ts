@@ -10,7 +10,7 @@ import { roundDiv, scaledText, toScaled } from './fixed.ts';
 import { buildKernel, isContainer } from './kernel.ts';
 import { NA, type Kernel } from './kernel-base.ts';
 import { createFramePlan } from './frame.ts';
-import { FALLBACK } from '../expr/micro.ts';
+import { FALLBACK, type MicroEv } from '../expr/micro.ts';
 import { MissingValue } from '../expr/types.ts';
 import { MICRO_DP } from './fixed.ts';
 
@@ -26,8 +26,8 @@ export interface LeanResult {
   vetoed: boolean;
   noCommendation: boolean;
   complete: boolean;
-  /** Ids of the sanctions that hold. */
-  sanctions: string[];
+  /** Ids of the sanctions that hold (one shared empty list when none does). */
+  sanctions: readonly string[];
   /** Scores of the items asked for (tie-breaks), same scale; null when missing or not applicable. */
   items: (number | null)[];
   /** Filled in by rankCohort (zero / null until then). */
@@ -48,6 +48,7 @@ interface LeanItem {
 }
 
 const EMPTY: (number | null)[] = [];
+const NO_SANCTIONS: readonly string[] = Object.freeze([]);
 
 export type LeanScorer = (unit: UnitInput, ctx?: ScoreContext, items?: readonly string[]) => LeanResult;
 
@@ -108,6 +109,7 @@ export function createLeanScorer(rs: CompiledRuleSet): LeanScorer {
 
   const frame = plan.seal();
   const microEnv = frame.micro;
+  const sanctionChecks = rs.sanctions.map((s) => s.when.microBound(plan.bind));
   microEnv.result = (fn, path) => {
     const plain = plainKernels.get(path);
     if (!plain) throw FALLBACK;
@@ -152,6 +154,15 @@ export function createLeanScorer(rs: CompiledRuleSet): LeanScorer {
     run.max = run.na ? 0 : scaled(r.max);
     return r.score === null ? 0 : scaled(r.score);
   };
+  /** The score of an item asked for by path (a tie-break), of the unit loaded. */
+  const itemScore = (path: string): number | null => {
+    const item = rs.byPath.get(path);
+    if (!item) return null;
+    const fast = kernels.get(path)?.(frame);
+    if (fast !== undefined) return fast === NA ? null : fast;
+    const r = exactItem(item);
+    return r.score === null ? null : scaled(r.score);
+  };
   const none = (): number => {
     run.max = 0;
     run.na = true;
@@ -185,35 +196,28 @@ export function createLeanScorer(rs: CompiledRuleSet): LeanScorer {
     const totalText = scaledText(total, dp);
     let vetoed = false;
     let noCommendation = false;
-    const ids: string[] = [];
+    let ids: string[] | undefined;
     microEnv.total = total * 10 ** (MICRO_DP - dp);
-    for (const s of rs.sanctions) {
+    for (let i = 0; i < rs.sanctions.length; i++) {
+      const s = rs.sanctions[i] as (typeof rs.sanctions)[number];
       let holds: boolean;
       try {
-        holds = s.when.micro(microEnv) === true;
+        holds = (sanctionChecks[i] as MicroEv)(microEnv) === true;
       } catch (e) {
         if (e instanceof MissingValue) continue; // undecided, as decideSanctions reports it
         if (e !== FALLBACK) throw e;
         holds = decideSanctions(rs, frame.exact(), q(totalText), [s]).length > 0;
       }
       if (!holds) continue;
-      ids.push(s.sanction.id);
+      (ids ??= []).push(s.sanction.id);
       if (s.sanction.level === 'veto') vetoed = true;
       if (s.sanction.level === 'veto' || s.sanction.level === 'no-commendation') noCommendation = true;
     }
-    const itemScore = (path: string): number | null => {
-      const item = rs.byPath.get(path);
-      if (!item) return null;
-      const fast = kernels.get(path)?.(frame);
-      if (fast !== undefined) return fast === NA ? null : fast;
-      const r = exactItem(item);
-      return r.score === null ? null : scaled(r.score);
-    };
     const items = paths.length === 0 ? EMPTY : paths.map(itemScore);
     const complete = run.complete;
     run.scorer = undefined;
     return {
-      unitId: unit.id, name: unit.name, total: totalText, totalScaled: total, sections: sectionScores, vetoed, noCommendation, complete, sanctions: ids, items,
+      unitId: unit.id, name: unit.name, total: totalText, totalScaled: total, sections: sectionScores, vetoed, noCommendation, complete, sanctions: ids ?? NO_SANCTIONS, items,
       position: 0, rank: 0, tied: false, grade: null, gradeLabel: null,
     };
   };

@@ -25,8 +25,9 @@ export interface GradeOutcome {
   id: string;
   /** Band id, or null when the unit is out of the grades. */
   grade: string | null;
-  /** Why the grade differs from what the total alone gives (cap, quota, veto). */
-  notes: Msg[];
+  /** Why the grade differs from what the total alone gives (cap, quota, veto). Outcomes
+   *  without a note share one frozen empty list. */
+  notes: readonly Msg[];
 }
 
 export interface BandSummary {
@@ -49,6 +50,14 @@ export interface GradeAssignment {
    *  of every share and quota. A vetoed unit's grade is fixed; quotas never move it. */
   graded: number;
   issues: Issue[];
+}
+
+const NO_NOTES: readonly Msg[] = Object.freeze([]);
+
+/** Adds a note to an outcome (most have none: they share NO_NOTES until the first). */
+export function addNote(outcome: GradeOutcome, msg: Msg): void {
+  if (outcome.notes === NO_NOTES) outcome.notes = [msg];
+  else (outcome.notes as Msg[]).push(msg);
 }
 
 export function assignGrades(rows: readonly GradeRow[], grades: Grades): GradeAssignment {
@@ -112,28 +121,27 @@ function assignBy<R extends Omit<GradeRow, 'total'>>(
   const outcomes: GradeOutcome[] = [];
   const slots: Slot[] = [];
   for (const row of rows) {
-    const notes: Msg[] = [];
-    const outcome: GradeOutcome = { id: row.id, grade: null, notes };
+    const outcome: GradeOutcome = { id: row.id, grade: null, notes: NO_NOTES };
     outcomes.push(outcome);
     if (row.vetoed) {
       if (vetoedIdx === undefined) {
-        notes.push({ zh: '一票否决,不参加等次评定', en: 'vetoed: out of the grades' });
+        addNote(outcome, { zh: '一票否决,不参加等次评定', en: 'vetoed: out of the grades' });
         continue;
       }
-      notes.push({ zh: `一票否决,定为「${labels[vetoedIdx]?.zh}」`, en: `vetoed: graded "${labels[vetoedIdx]?.en}"` });
+      addNote(outcome, { zh: `一票否决,定为「${labels[vetoedIdx]?.zh}」`, en: `vetoed: graded "${labels[vetoedIdx]?.en}"` });
       slots.push({ outcome, rank: row.rank, band: vetoedIdx, forced: true });
       continue;
     }
     let band = bandOf(row);
     if (band < 0) {
       const who = unitName(row.id, row.name);
-      notes.push({ zh: '总分低于所有等次的下限,未定等次', en: 'total is below every grade band: no grade' });
+      addNote(outcome, { zh: '总分低于所有等次的下限,未定等次', en: 'total is below every grade band: no grade' });
       issues.push(warning('no-grade-band', `units.${row.id}`, { zh: `单位${who.zh}的总分低于所有等次下限`, en: `unit ${who.en}: total is below every grade band` }));
       continue;
     }
     if (row.noCommendation && capIdx !== undefined && band < capIdx) {
       band = capIdx;
-      notes.push({ zh: `不予评先,等次不高于「${labels[capIdx]?.zh}」`, en: `no commendation: graded no higher than "${labels[capIdx]?.en}"` });
+      addNote(outcome, { zh: `不予评先,等次不高于「${labels[capIdx]?.zh}」`, en: `no commendation: graded no higher than "${labels[capIdx]?.en}"` });
     }
     slots.push({ outcome, rank: row.rank, band, forced: false });
   }

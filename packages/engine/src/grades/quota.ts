@@ -4,7 +4,7 @@ import { HUNDRED, q } from '../exact/exact.ts';
 import type { Issue, Msg } from '../model/result.ts';
 import type { Grades } from '../schema/ruleset.ts';
 import { warning } from '../validate/issues.ts';
-import type { GradeOutcome } from './assign.ts';
+import { addNote, type GradeOutcome } from './assign.ts';
 
 export interface Slot {
   outcome: GradeOutcome;
@@ -39,7 +39,7 @@ export function applyQuotas(
     const moved = next ? movable.slice(Math.max(0, movable.length - excess)) : [];
     for (const slot of moved) {
       slot.band = b + 1;
-      slot.outcome.notes.push({
+      addNote(slot.outcome, {
         zh: `「${label.zh}」超出名额(最多${allowed}个),顺延为「${next?.zh}」`,
         en: `"${label.en}" over its quota (at most ${allowed}): passed down to "${next?.en}"`,
       });
