@@ -93,29 +93,40 @@ export function rankCohort(rs: CompiledRuleSet, units: readonly UnitInput[]): Ra
     for (let k = 0; k < fills.length; k++) (fills[k] as KeyFiller)(i, unit, r);
   }
   const vetoedLast = rs.ruleSet.ranking.vetoedLast;
-  const compare = (a: number, b: number): number => {
-    const ra = results[a] as RankedUnit;
-    const rb = results[b] as RankedUnit;
-    if (vetoedLast && ra.vetoed !== rb.vetoed) return ra.vetoed ? 1 : -1;
-    if (ra.totalScaled !== rb.totalScaled) return rb.totalScaled - ra.totalScaled;
+  /** The tie-breaks alone: for units already equal on veto and total. */
+  const ties = (a: number, b: number): number => {
     for (let k = 0; k < columns.length; k++) {
       const c = compareColumn(columns[k] as KeyColumn, a, b);
       if (c !== 0) return c;
     }
     return 0;
   };
+  const compare = (a: number, b: number): number => {
+    const ra = results[a] as RankedUnit;
+    const rb = results[b] as RankedUnit;
+    if (vetoedLast && ra.vetoed !== rb.vetoed) return ra.vetoed ? 1 : -1;
+    if (ra.totalScaled !== rb.totalScaled) return rb.totalScaled - ra.totalScaled;
+    return ties(a, b);
+  };
+  const byUnitId = (a: number, b: number): number => ((results[a] as LeanResult).unitId < (results[b] as LeanResult).unitId ? -1 : 1);
   for (const r of results) {
     if (!r.complete) issues.push(incompleteUnit({ id: r.unitId, name: r.name }));
   }
-  const byId = (a: number, b: number): number => compare(a, b) || ((results[a] as LeanResult).unitId < (results[b] as LeanResult).unitId ? -1 : 1);
-  const order = sortOrder(results, vetoedLast, byId);
+  const { order, bucket } = sortOrder(
+    results,
+    vetoedLast,
+    (a, b) => compare(a, b) || byUnitId(a, b),
+    (a, b) => ties(a, b) || byUnitId(a, b),
+  );
 
   const dense = rs.ruleSet.ranking.ties === 'dense';
   const ranked: RankedUnit[] = new Array(n);
   for (let p = 0; p < n; p++) {
     const idx = order[p] as number;
     const prev = p > 0 ? ranked[p - 1] : undefined;
-    const same = p > 0 && compare(order[p - 1] as number, idx) === 0;
+    const before = order[p - 1] as number;
+    // Units in different buckets differ on veto or total; within one, only the tie-breaks decide.
+    const same = p > 0 && (bucket ? bucket[before] === bucket[idx] && ties(before, idx) === 0 : compare(before, idx) === 0);
     const row = results[idx] as RankedUnit;
     row.position = p + 1;
     row.rank = !prev ? 1 : same ? prev.rank : dense ? prev.rank + 1 : p + 1;
@@ -175,7 +186,12 @@ function keyFiller(rs: CompiledRuleSet, tb: TieBreak, col: KeyColumn, itemPaths:
  * through the full comparator (tie-breaks, then unit id). Totals spread too widely for that
  * (not a real rule set) use the comparator throughout.
  */
-function sortOrder(results: readonly LeanResult[], vetoedLast: boolean, compare: (a: number, b: number) => number): Int32Array {
+function sortOrder(
+  results: readonly LeanResult[],
+  vetoedLast: boolean,
+  compare: (a: number, b: number) => number,
+  inBucket: (a: number, b: number) => number,
+): { order: Int32Array; bucket: Int32Array | undefined } {
   const n = results.length;
   let lo = Infinity;
   let hi = -Infinity;
@@ -186,10 +202,10 @@ function sortOrder(results: readonly LeanResult[], vetoedLast: boolean, compare:
   }
   const span = hi - lo + 1;
   const order = new Int32Array(n);
-  if (n === 0) return order;
+  if (n === 0) return { order, bucket: undefined };
   if (!(span <= 4 * n + 65_536)) {
     for (let i = 0; i < n; i++) order[i] = i;
-    return order.sort(compare);
+    return { order: order.sort(compare), bucket: undefined };
   }
   // Bucket: non-vetoed first (when vetoed units go last), then the larger total first.
   const key = new Int32Array(n);
@@ -206,12 +222,12 @@ function sortOrder(results: readonly LeanResult[], vetoedLast: boolean, compare:
     order[count[k] as number] = i;
     count[k] = (count[k] as number) + 1;
   }
-  // Runs equal on veto and total: order them by the full comparator, in place.
+  // Runs equal on veto and total: order them by the tie-breaks, then unit id, in place.
   let start = 0;
   for (let p = 1; p <= n; p++) {
     if (p < n && key[order[p] as number] === key[order[start] as number]) continue;
-    if (p - start > 1) order.subarray(start, p).sort(compare);
+    if (p - start > 1) order.subarray(start, p).sort(inBucket);
     start = p;
   }
-  return order;
+  return { order, bucket: key };
 }

@@ -154,15 +154,21 @@ export function createLeanScorer(rs: CompiledRuleSet): LeanScorer {
     run.max = run.na ? 0 : scaled(r.max);
     return r.score === null ? 0 : scaled(r.score);
   };
-  /** The score of an item asked for by path (a tie-break), of the unit loaded. */
-  const itemScore = (path: string): number | null => {
+  /** Reads the score of an item asked for by path (a tie-break), for the unit loaded. */
+  const itemReader = (path: string): (() => number | null) => {
     const item = rs.byPath.get(path);
-    if (!item) return null;
-    const fast = kernels.get(path)?.(frame);
-    if (fast !== undefined) return fast === NA ? null : fast;
-    const r = exactItem(item);
-    return r.score === null ? null : scaled(r.score);
+    if (!item) return () => null;
+    const kernel = kernels.get(path);
+    return () => {
+      const fast = kernel?.(frame);
+      if (fast !== undefined) return fast === NA ? null : fast;
+      const r = exactItem(item);
+      return r.score === null ? null : scaled(r.score);
+    };
   };
+  // The same paths come with every unit of a cohort: their readers are made once.
+  let lastPaths: readonly string[] = [];
+  let readers: (() => number | null)[] = [];
   const none = (): number => {
     run.max = 0;
     run.na = true;
@@ -213,7 +219,15 @@ export function createLeanScorer(rs: CompiledRuleSet): LeanScorer {
       if (s.sanction.level === 'veto') vetoed = true;
       if (s.sanction.level === 'veto' || s.sanction.level === 'no-commendation') noCommendation = true;
     }
-    const items = paths.length === 0 ? EMPTY : paths.map(itemScore);
+    let items = EMPTY;
+    if (paths.length > 0) {
+      if (paths !== lastPaths) {
+        lastPaths = paths;
+        readers = paths.map(itemReader);
+      }
+      items = new Array(readers.length);
+      for (let i = 0; i < readers.length; i++) items[i] = (readers[i] as () => number | null)();
+    }
     const complete = run.complete;
     run.scorer = undefined;
     return {

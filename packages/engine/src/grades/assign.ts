@@ -118,30 +118,38 @@ function assignBy<R extends Omit<GradeRow, 'total'>>(
   const vetoedIdx = indexOf(grades.vetoed, 'vetoed');
   const capIdx = indexOf(grades.noCommendationCap, 'noCommendationCap');
 
-  const outcomes: GradeOutcome[] = [];
+  // The notes are the same for every unit they concern: made once, shared.
+  const outOfGrades: Msg = { zh: '一票否决,不参加等次评定', en: 'vetoed: out of the grades' };
+  const vetoNote: Msg | undefined =
+    vetoedIdx === undefined ? undefined : { zh: `一票否决,定为「${labels[vetoedIdx]?.zh}」`, en: `vetoed: graded "${labels[vetoedIdx]?.en}"` };
+  const belowEvery: Msg = { zh: '总分低于所有等次的下限,未定等次', en: 'total is below every grade band: no grade' };
+  const capNote: Msg | undefined =
+    capIdx === undefined ? undefined : { zh: `不予评先,等次不高于「${labels[capIdx]?.zh}」`, en: `no commendation: graded no higher than "${labels[capIdx]?.en}"` };
+  const outcomes: GradeOutcome[] = new Array(rows.length);
   const slots: Slot[] = [];
-  for (const row of rows) {
+  for (let r = 0; r < rows.length; r++) {
+    const row = rows[r] as R;
     const outcome: GradeOutcome = { id: row.id, grade: null, notes: NO_NOTES };
-    outcomes.push(outcome);
+    outcomes[r] = outcome;
     if (row.vetoed) {
-      if (vetoedIdx === undefined) {
-        addNote(outcome, { zh: '一票否决,不参加等次评定', en: 'vetoed: out of the grades' });
+      if (vetoedIdx === undefined || !vetoNote) {
+        addNote(outcome, outOfGrades);
         continue;
       }
-      addNote(outcome, { zh: `一票否决,定为「${labels[vetoedIdx]?.zh}」`, en: `vetoed: graded "${labels[vetoedIdx]?.en}"` });
+      addNote(outcome, vetoNote);
       slots.push({ outcome, rank: row.rank, band: vetoedIdx, forced: true });
       continue;
     }
     let band = bandOf(row);
     if (band < 0) {
       const who = unitName(row.id, row.name);
-      addNote(outcome, { zh: '总分低于所有等次的下限,未定等次', en: 'total is below every grade band: no grade' });
+      addNote(outcome, belowEvery);
       issues.push(warning('no-grade-band', `units.${row.id}`, { zh: `单位${who.zh}的总分低于所有等次下限`, en: `unit ${who.en}: total is below every grade band` }));
       continue;
     }
-    if (row.noCommendation && capIdx !== undefined && band < capIdx) {
+    if (row.noCommendation && capIdx !== undefined && capNote && band < capIdx) {
       band = capIdx;
-      addNote(outcome, { zh: `不予评先,等次不高于「${labels[capIdx]?.zh}」`, en: `no commendation: graded no higher than "${labels[capIdx]?.en}"` });
+      addNote(outcome, capNote);
     }
     slots.push({ outcome, rank: row.rank, band, forced: false });
   }

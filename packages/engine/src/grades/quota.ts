@@ -64,7 +64,8 @@ export function applyQuotas(
       );
     }
   });
-  const counts = grades.bands.map((_, b) => slots.filter((s) => s.band === b).length);
+  const counts: number[] = grades.bands.map(() => 0);
+  for (const s of slots) counts[s.band] = (counts[s.band] ?? 0) + 1;
   grades.bands.forEach((_, b) => {
     const need = minRequired[b];
     const label = labels[b] as Msg;
