@@ -23,14 +23,27 @@ if (!parsed.ok) throw new Error(JSON.stringify(parsed.issues));
 const rs = compileRuleSet(parsed.value);
 
 describe('rankCohort', () => {
-  it('ranks and grades exactly as scoreCohort does', () => {
+  const withTieBreaks = (tieBreak: string[]) => {
+    const p = parseRuleSet({ ...json, ranking: { tieBreak, ties: 'shared', vetoedLast: true } });
+    if (!p.ok) throw new Error(JSON.stringify(p.issues));
+    return compileRuleSet(p.value);
+  };
+  // Tie-break lists for the radix passes: a section, an input ascending, two keys that pull
+  // against each other on equal totals (their order matters), none.
+  const variants = [rs, withTieBreaks(['input:a:asc']), withTieBreaks(['section:一', 'input:b']), withTieBreaks(['input:a:asc', 'input:b']), withTieBreaks([])];
+
+  it('ranks and grades exactly as scoreCohort does, ties broken by the tie-breaks and then unit id', () => {
     fc.assert(
       fc.property(
         fc.array(fc.record({ a: fc.integer({ min: 80, max: 95 }), b: fc.integer({ min: 0, max: 4 }), bad: fc.integer({ min: 0, max: 1 }) }), { minLength: 1, maxLength: 25 }),
-        (rows) => {
-          const units = rows.map((values, i) => ({ id: `u${String(i).padStart(2, '0')}`, name: `单位${i}`, values }));
-          const full = scoreCohort(rs, units);
-          const lean = rankCohort(rs, units);
+        fc.constantFrom(...variants.keys()),
+        fc.integer({ min: 1, max: 1000 }),
+        (rows, v, seed) => {
+          const rules = variants[v] as typeof rs;
+          // Ids in an order unrelated to the input order, so that ties by id show.
+          const units = rows.map((values, i) => ({ id: `u${String(((i + 1) * seed) % 997).padStart(3, '0')}-${i}`, name: `单位${i}`, values }));
+          const full = scoreCohort(rules, units);
+          const lean = rankCohort(rules, units);
           expect(lean.units.map((u) => [u.unitId, u.rank, u.total, u.grade, u.vetoed])).toEqual(
             full.units.map((u) => [u.unitId, u.rank, u.total, u.grade, u.vetoed]),
           );
@@ -40,6 +53,21 @@ describe('rankCohort', () => {
       ),
       { numRuns: 150 },
     );
+  });
+
+  it('orders totals spread too widely for a counting sort with the comparator, as scoreCohort does', () => {
+    const wide = parseRuleSet({
+      ...json,
+      points: 2_000_006,
+      sections: [json.sections[0] as never, { code: '二', title: '乙', points: 2_000_000, items: [{ code: '1', title: 'b', points: 2_000_000, rule: { kind: 'proportional', value: 'b', target: 4 } }] } as never],
+    });
+    if (!wide.ok) throw new Error(JSON.stringify(wide.issues));
+    const rules = compileRuleSet(wide.value);
+    const units = [0, 4, 1, 4, 3, 0].map((b, i) => ({ id: `w${5 - i}`, name: `宽${i}`, values: { a: 85 + i, b, bad: 0 } }));
+    const full = scoreCohort(rules, units);
+    const lean = rankCohort(rules, units);
+    expect(lean.units.map((u) => [u.unitId, u.rank, u.total, u.grade])).toEqual(full.units.map((u) => [u.unitId, u.rank, u.total, u.grade]));
+    expect(Number(lean.units[0]?.total)).toBeGreaterThan(1_000_000);
   });
 
   it('breaks ties on inputs the integer reader cannot take, as scoreCohort does', () => {

@@ -108,25 +108,23 @@ export function rankCohort(rs: CompiledRuleSet, units: readonly UnitInput[]): Ra
     if (ra.totalScaled !== rb.totalScaled) return rb.totalScaled - ra.totalScaled;
     return ties(a, b);
   };
-  const byUnitId = (a: number, b: number): number => ((results[a] as LeanResult).unitId < (results[b] as LeanResult).unitId ? -1 : 1);
+  // Equal ids (an error reported above) keep their input order.
+  const byUnitId = (a: number, b: number): number => {
+    const x = (results[a] as LeanResult).unitId;
+    const y = (results[b] as LeanResult).unitId;
+    return x < y ? -1 : x > y ? 1 : a - b;
+  };
   for (const r of results) {
     if (!r.complete) issues.push(incompleteUnit({ id: r.unitId, name: r.name }));
   }
-  const { order, bucket } = sortOrder(
-    results,
-    vetoedLast,
-    (a, b) => compare(a, b) || byUnitId(a, b),
-    (a, b) => ties(a, b) || byUnitId(a, b),
-  );
+  const { order, group } = sortOrder(results, columns, vetoedLast, compare, ties, byUnitId);
 
   const dense = rs.ruleSet.ranking.ties === 'dense';
   const ranked: RankedUnit[] = new Array(n);
   for (let p = 0; p < n; p++) {
     const idx = order[p] as number;
     const prev = p > 0 ? ranked[p - 1] : undefined;
-    const before = order[p - 1] as number;
-    // Units in different buckets differ on veto or total; within one, only the tie-breaks decide.
-    const same = p > 0 && (bucket ? bucket[before] === bucket[idx] && ties(before, idx) === 0 : compare(before, idx) === 0);
+    const same = p > 0 && group[order[p - 1] as number] === group[idx];
     const row = results[idx] as RankedUnit;
     row.position = p + 1;
     row.rank = !prev ? 1 : same ? prev.rank : dense ? prev.rank + 1 : p + 1;
@@ -138,11 +136,7 @@ export function rankCohort(rs: CompiledRuleSet, units: readonly UnitInput[]): Ra
   let grades: RankedCohort['grades'] = null;
   const scheme = rs.ruleSet.grades;
   if (scheme) {
-    const assignment = assignGradesScaled(
-      ranked.map((r) => ({ id: r.unitId, name: r.name, rank: r.rank, totalScaled: r.totalScaled, vetoed: r.vetoed, noCommendation: r.noCommendation })),
-      scheme,
-      dp,
-    );
+    const assignment = assignGradesScaled(ranked, scheme, dp);
     const labels = new Map(scheme.bands.map((b) => [b.id, msgOf(b.label)]));
     // Outcomes come in the order of the rows given: the ranking order (duplicate ids stay apart).
     assignment.units.forEach((g, i) => {
@@ -179,19 +173,16 @@ function keyFiller(rs: CompiledRuleSet, tb: TieBreak, col: KeyColumn, itemPaths:
   return (i, _unit, r) => put(i, r.items[k] ?? null);
 }
 
-/**
- * The listing order. Veto and total decide almost every pair, and totals are integers in a
- * narrow range (0–15,000 hundredths for 150 points), so units are placed by a counting sort on
- * (veto, total) — stable, so each run keeps input order — and only runs that tie on both go
- * through the full comparator (tie-breaks, then unit id). Totals spread too widely for that
- * (not a real rule set) use the comparator throughout.
- */
-function sortOrder(
-  results: readonly LeanResult[],
-  vetoedLast: boolean,
-  compare: (a: number, b: number) => number,
-  inBucket: (a: number, b: number) => number,
-): { order: Int32Array; bucket: Int32Array | undefined } {
+/** Integer sort codes of one key: 0 for the best, blank last, in a span a counting sort can take. */
+interface Codes {
+  codes: Int32Array;
+  span: number;
+}
+
+const fits = (span: number, n: number): boolean => span <= 4 * n + 65_536;
+
+/** Veto and total as codes: non-vetoed first (when vetoed units go last), then the larger total. */
+function bucketCodes(results: readonly LeanResult[], vetoedLast: boolean): Codes | undefined {
   const n = results.length;
   let lo = Infinity;
   let hi = -Infinity;
@@ -201,33 +192,132 @@ function sortOrder(
     if (t > hi) hi = t;
   }
   const span = hi - lo + 1;
-  const order = new Int32Array(n);
-  if (n === 0) return { order, bucket: undefined };
-  if (!(span <= 4 * n + 65_536)) {
-    for (let i = 0; i < n; i++) order[i] = i;
-    return { order: order.sort(compare), bucket: undefined };
-  }
-  // Bucket: non-vetoed first (when vetoed units go last), then the larger total first.
-  const key = new Int32Array(n);
-  const count = new Int32Array((vetoedLast ? 2 * span : span) + 1);
+  if (!fits(span, n)) return undefined;
+  const codes = new Int32Array(n);
   for (let i = 0; i < n; i++) {
     const r = results[i] as LeanResult;
-    const k = (vetoedLast && r.vetoed ? span : 0) + (hi - r.totalScaled);
-    key[i] = k;
-    count[k + 1] = (count[k + 1] as number) + 1;
+    codes[i] = (vetoedLast && r.vetoed ? span : 0) + (hi - r.totalScaled);
   }
-  for (let k = 1; k < count.length; k++) count[k] = (count[k] as number) + (count[k - 1] as number);
+  return { codes, span: vetoedLast ? 2 * span : span };
+}
+
+const gcd = (a: number, b: number): number => {
+  while (b !== 0) {
+    const r = a % b;
+    a = b;
+    b = r;
+  }
+  return a;
+};
+
+/** A tie-break column as codes (larger first, blank last), its values divided by their common
+ *  step (a rate in hundredths spans 350 codes, not 3.5 million micro units); undefined when it
+ *  holds exact keys or spreads too widely. */
+function columnCodes(col: KeyColumn, n: number): Codes | undefined {
+  if (col.exact) return undefined;
+  let lo = Infinity;
+  let hi = -Infinity;
   for (let i = 0; i < n; i++) {
-    const k = key[i] as number;
-    order[count[k] as number] = i;
-    count[k] = (count[k] as number) + 1;
+    const v = col.num[i] as number;
+    if (v !== v) continue;
+    if (v < lo) lo = v;
+    if (v > hi) hi = v;
   }
-  // Runs equal on veto and total: order them by the tie-breaks, then unit id, in place.
-  let start = 0;
-  for (let p = 1; p <= n; p++) {
-    if (p < n && key[order[p] as number] === key[order[start] as number]) continue;
-    if (p - start > 1) order.subarray(start, p).sort(inBucket);
-    start = p;
+  const codes = new Int32Array(n);
+  if (lo === Infinity) return { codes, span: 1 };
+  let step = 0;
+  for (let i = 0; i < n && step !== 1; i++) {
+    const v = col.num[i] as number;
+    if (v === v) step = gcd(v - lo, step);
   }
-  return { order, bucket: key };
+  if (step === 0) step = 1;
+  const span = (hi - lo) / step + 2;
+  if (!fits(span, n)) return undefined;
+  for (let i = 0; i < n; i++) {
+    const v = col.num[i] as number;
+    codes[i] = v !== v ? span - 1 : (hi - v) / step;
+  }
+  return { codes, span };
+}
+
+/** One stable counting-sort pass of `order` by `key`. */
+function countingPass(order: Int32Array, key: Codes): Int32Array {
+  const n = order.length;
+  const count = new Int32Array(key.span + 1);
+  const codes = key.codes;
+  for (let i = 0; i < n; i++) {
+    const c = codes[i] as number;
+    count[c + 1] = (count[c + 1] as number) + 1;
+  }
+  for (let c = 1; c < count.length; c++) count[c] = (count[c] as number) + (count[c - 1] as number);
+  const out = new Int32Array(n);
+  for (let p = 0; p < n; p++) {
+    const i = order[p] as number;
+    const c = codes[i] as number;
+    out[count[c] as number] = i;
+    count[c] = (count[c] as number) + 1;
+  }
+  return out;
+}
+
+/**
+ * The listing order, and for each unit its group: units with the same group are equal on
+ * veto, total and every tie-break (they share a rank).
+ *
+ * Totals are integers in a narrow range (0–15,000 hundredths for 150 points), and so are the
+ * tie-break keys, so the order is a radix sort: stable counting passes by the last tie-break
+ * first, then the others, then (veto, total); only units equal on all of them are sorted by
+ * unit id. Keys a counting sort cannot take (exact keys, values spread too widely) leave the
+ * tie-breaks to the comparator inside each (veto, total) bucket; totals spread too widely
+ * (not a real rule set) use the comparator throughout.
+ */
+function sortOrder(
+  results: readonly LeanResult[],
+  columns: readonly KeyColumn[],
+  vetoedLast: boolean,
+  compare: (a: number, b: number) => number,
+  ties: (a: number, b: number) => number,
+  byUnitId: (a: number, b: number) => number,
+): { order: Int32Array; group: Int32Array } {
+  const n = results.length;
+  let order: Int32Array = new Int32Array(n);
+  for (let i = 0; i < n; i++) order[i] = i;
+  const group = new Int32Array(n);
+  const bucket = bucketCodes(results, vetoedLast);
+  const keys = bucket ? columns.map((c) => columnCodes(c, n)) : [];
+  const grouped = (same: (a: number, b: number) => boolean): void => {
+    let g = 0;
+    for (let p = 0; p < n; p++) {
+      const i = order[p] as number;
+      if (p > 0 && !same(order[p - 1] as number, i)) g++;
+      group[i] = g;
+    }
+  };
+  /** Sorts each run of `order` that `same` holds together by `by`, in place. */
+  const runs = (same: (a: number, b: number) => boolean, by: (a: number, b: number) => number): void => {
+    let start = 0;
+    for (let p = 1; p <= n; p++) {
+      if (p < n && same(order[start] as number, order[p] as number)) continue;
+      if (p - start > 1) order.subarray(start, p).sort(by);
+      start = p;
+    }
+  };
+  if (!bucket) {
+    order.sort((a, b) => compare(a, b) || byUnitId(a, b));
+    grouped((a, b) => compare(a, b) === 0);
+    return { order, group };
+  }
+  const b = bucket.codes;
+  if (keys.every((k) => k !== undefined)) {
+    for (let c = keys.length - 1; c >= 0; c--) order = countingPass(order, keys[c] as Codes);
+    order = countingPass(order, bucket);
+    const codes = keys.map((k) => (k as Codes).codes);
+    grouped((x, y) => b[x] === b[y] && codes.every((c) => c[x] === c[y]));
+    runs((x, y) => group[x] === group[y], byUnitId);
+    return { order, group };
+  }
+  order = countingPass(order, bucket);
+  runs((x, y) => b[x] === b[y], (x, y) => ties(x, y) || byUnitId(x, y));
+  grouped((x, y) => b[x] === b[y] && ties(x, y) === 0);
+  return { order, group };
 }

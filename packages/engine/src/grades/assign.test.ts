@@ -154,7 +154,7 @@ describe('assignGradesScaled', () => {
           const scheme = bandsOf([sorted[0] as string, sorted[1] as string, mins[2] === 'rest' || Number(mins[2]) > Number(sorted[1]) ? 'rest' : mins[2]]);
           const ordered = [...spec].sort((a, b) => b[0] - a[0]);
           const exact = ordered.map(([t, flag], i) => ({ id: `u${i}`, rank: i + 1, total: q(t).div(100), vetoed: flag === 'v', noCommendation: flag === 'n' }));
-          const scaled = exact.map(({ total: _total, ...row }, i) => ({ ...row, totalScaled: (ordered[i] as [number, string])[0] }));
+          const scaled = exact.map(({ total: _total, id, ...row }, i) => ({ ...row, unitId: id, totalScaled: (ordered[i] as [number, string])[0] }));
           expect(assignGradesScaled(scaled, scheme, 2)).toEqual(assignGrades(exact, scheme));
         },
       ),

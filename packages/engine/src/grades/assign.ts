@@ -61,12 +61,20 @@ export function addNote(outcome: GradeOutcome, msg: Msg): void {
 }
 
 export function assignGrades(rows: readonly GradeRow[], grades: Grades): GradeAssignment {
-  return assignBy(rows, grades, (mins) => (row) => mins.findIndex((m) => m === 'rest' || (m !== null && row.total.compare(m) >= 0)));
+  return assignBy(rows, grades, (row) => row.id, (mins) => (row) => mins.findIndex((m) => m === 'rest' || (m !== null && row.total.compare(m) >= 0)));
 }
 
-/** A grade row whose total is an integer count of 10^-dp points (the cohort fast path). */
-export interface ScaledGradeRow extends Omit<GradeRow, 'total'> {
+/**
+ * A grade row whose total is an integer count of 10^-dp points (the cohort fast path). Named
+ * as a lean result names its fields, so rankCohort grades its results without copying them.
+ */
+export interface ScaledGradeRow {
+  unitId: string;
+  name?: string;
+  rank: number;
   totalScaled: number;
+  vetoed: boolean;
+  noCommendation: boolean;
 }
 
 /**
@@ -76,7 +84,7 @@ export interface ScaledGradeRow extends Omit<GradeRow, 'total'> {
  */
 export function assignGradesScaled(rows: readonly ScaledGradeRow[], grades: Grades, dp: number): GradeAssignment {
   const unit = q(10).pow(dp);
-  return assignBy(rows, grades, (mins) => {
+  return assignBy(rows, grades, (row) => row.unitId, (mins) => {
     const bounds = mins.map((m) => (m === null ? null : m === 'rest' ? -Infinity : Number(m.mul(unit).ceil().toString())));
     return (row) => {
       for (let i = 0; i < bounds.length; i++) {
@@ -89,9 +97,10 @@ export function assignGradesScaled(rows: readonly ScaledGradeRow[], grades: Grad
 }
 
 /** The grading itself; `finder` turns the bands' lower bounds into a row's band by its total. */
-function assignBy<R extends Omit<GradeRow, 'total'>>(
+function assignBy<R extends { name?: string; rank: number; vetoed: boolean; noCommendation: boolean }>(
   rows: readonly R[],
   grades: Grades,
+  idOf: (row: R) => string,
   finder: (mins: readonly (Q | null | 'rest')[]) => (row: R) => number,
 ): GradeAssignment {
   const issues: Issue[] = [];
@@ -129,7 +138,8 @@ function assignBy<R extends Omit<GradeRow, 'total'>>(
   const slots: Slot[] = [];
   for (let r = 0; r < rows.length; r++) {
     const row = rows[r] as R;
-    const outcome: GradeOutcome = { id: row.id, grade: null, notes: NO_NOTES };
+    const id = idOf(row);
+    const outcome: GradeOutcome = { id, grade: null, notes: NO_NOTES };
     outcomes[r] = outcome;
     if (row.vetoed) {
       if (vetoedIdx === undefined || !vetoNote) {
@@ -142,9 +152,9 @@ function assignBy<R extends Omit<GradeRow, 'total'>>(
     }
     let band = bandOf(row);
     if (band < 0) {
-      const who = unitName(row.id, row.name);
+      const who = unitName(id, row.name);
       addNote(outcome, belowEvery);
-      issues.push(warning('no-grade-band', `units.${row.id}`, { zh: `单位${who.zh}的总分低于所有等次下限`, en: `unit ${who.en}: total is below every grade band` }));
+      issues.push(warning('no-grade-band', `units.${id}`, { zh: `单位${who.zh}的总分低于所有等次下限`, en: `unit ${who.en}: total is below every grade band` }));
       continue;
     }
     if (row.noCommendation && capIdx !== undefined && capNote && band < capIdx) {
