@@ -111,12 +111,15 @@ export function buildKernel(rs: CompiledRuleSet, plan: FramePlan, item: CIndicat
     const onYes = clamp(yes);
     const onNo = clamp(no);
     const checkEvidence = zeroOnMissingEvidence && evidence.length > 0;
+    // The usual case: the evidence asked for is the yes/no's own — a "yes" claims, a "no" does not.
+    const ownEvidenceOnly = evidence.length === 1 && evidence[0]?.slot?.k === k;
     return (f) => {
       const st = f.s[k];
       if (st !== OK) return st === BLANK ? null : undefined;
       const code = f.m[k];
       const score = code === YES_CODE ? onYes : code === NO_CODE ? onNo : undefined;
       if (score === undefined || score <= 0 || !checkEvidence) return score;
+      if (ownEvidenceOnly) return code === YES_CODE && f.x[k] === 0 ? 0 : score;
       return unevidenced(f, evidence) ?? score;
     };
   }
