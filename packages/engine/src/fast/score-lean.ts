@@ -38,13 +38,14 @@ export interface LeanResult {
   gradeLabel: Msg | null;
 }
 
+/** One shape for leaves and containers, so the walk's property reads stay monomorphic. */
 interface LeanItem {
   item: CIndicator;
   kernel: Kernel | undefined;
   points: number;
   /** A pure container whose sub-items all run on kernels: their sum, capped. */
-  children?: LeanItem[];
-  min?: number;
+  children: LeanItem[] | undefined;
+  min: number;
 }
 
 const EMPTY: (number | null)[] = [];
@@ -80,7 +81,7 @@ export function createLeanScorer(rs: CompiledRuleSet): LeanScorer {
       if (children.every((c) => c.kernel || c.children)) return { item, kernel: undefined, points, children, min };
     }
     const kernel = points === undefined ? undefined : buildKernel(rs, plan, item);
-    return { item, kernel, points: points ?? 0 };
+    return { item, kernel, points: points ?? 0, children: undefined, min: 0 };
   };
   const sections = rs.sections.map((s) => ({
     points: toScaled(s.points.toString(), dp),
@@ -108,6 +109,8 @@ export function createLeanScorer(rs: CompiledRuleSet): LeanScorer {
   const mode = rs.scoreRounding.mode;
 
   const frame = plan.seal();
+  /** A score (10^-dp points) times this is micro units. */
+  const toMicroScale = 10 ** (MICRO_DP - dp);
   const microEnv = frame.micro;
   const sanctionChecks = rs.sanctions.map((s) => s.when.microBound(plan.bind));
   microEnv.result = (fn, path) => {
@@ -117,7 +120,7 @@ export function createLeanScorer(rs: CompiledRuleSet): LeanScorer {
     if (v === undefined) throw FALLBACK;
     if (fn === 'met') return v !== null && v !== NA && v >= plain.points;
     if (v === null || v === NA) throw new MissingValue(`score(${path})`);
-    return v * 10 ** (MICRO_DP - dp);
+    return v * toMicroScale;
   };
   const exactItem = (item: CIndicator) => unitScorer().evaluate(item);
 
@@ -135,7 +138,7 @@ export function createLeanScorer(rs: CompiledRuleSet): LeanScorer {
       const cap = Math.min(li.points, max);
       run.max = cap;
       run.na = false;
-      return Math.max(li.min ?? 0, Math.min(cap, sum));
+      return Math.max(li.min, Math.min(cap, sum));
     }
     const fast = li.kernel?.(frame);
     if (fast !== undefined) {
@@ -203,7 +206,7 @@ export function createLeanScorer(rs: CompiledRuleSet): LeanScorer {
     let vetoed = false;
     let noCommendation = false;
     let ids: string[] | undefined;
-    microEnv.total = total * 10 ** (MICRO_DP - dp);
+    microEnv.total = total * toMicroScale;
     for (let i = 0; i < rs.sanctions.length; i++) {
       const s = rs.sanctions[i] as (typeof rs.sanctions)[number];
       let holds: boolean;
