@@ -116,6 +116,42 @@ describe.concurrent('kaohe review', () => {
     expect(await readdir(d.dir)).not.toContain('kdq-scored.xlsx');
   });
 
+  it('flags a sanction the unit reported otherwise than the recomputation, as the summary does: exit 1', async () => {
+    // A unit that reports 是 for a sanction that does not hold (the demo units are clean of it).
+    await mkdir(join(d.dir, 'sanction-edit'));
+    for (const name of await readdir(join(d.dir, d.scored))) {
+      await copyFile(join(d.dir, d.scored, name), join(d.dir, 'sanction-edit', name));
+    }
+    const file = join(d.dir, 'sanction-edit', '昆都仑区.xlsx');
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(file);
+    const sheet = book.getWorksheet('考核评分');
+    if (!sheet) throw new Error('fixture: no 考核评分 sheet');
+    let selfCol = 0;
+    let key = '';
+    sheet.eachRow((row) => {
+      row.eachCell((cell, col) => {
+        if (String(cell.value ?? '').startsWith('自评得分')) selfCol = col;
+      });
+      const code = String(row.getCell(1).value ?? '');
+      if (!key && selfCol && /^否决\.\S+$/.test(code) && row.getCell(selfCol).value === '否') {
+        row.getCell(selfCol).value = '是';
+        key = code;
+      }
+    });
+    expect(key).not.toBe('');
+    await book.xlsx.writeFile(file);
+
+    const run = await runCli(['review', 'sanction-edit', '--rules', d.rules, '--out', 'sum-s.xlsx', '--json', '--lang', 'en'], d.dir);
+    expect(run.code).toBe(1);
+    const doc = JSON.parse(run.stdout) as { units: { name: string; differences: { key: string; reported: string; recomputed: string }[] }[]; findings: Record<string, number> };
+    expect(doc.findings).toMatchObject({ differences: 1, unitsWithDifferences: 1 });
+    expect(doc.units.find((u) => u.name === '昆都仑区')?.differences).toEqual([expect.objectContaining({ key, reported: '是', recomputed: '否' })]);
+    // The summary's 差异 sheet lists the same difference.
+    const differences = (await readWorkbook(await readFile(join(d.dir, 'sum-s.xlsx')))).sheets.find((s) => s.name === '差异');
+    expect(differences?.values.some((r) => r.includes(key) && r.includes('是') && r.includes('否'))).toBe(true);
+  });
+
   it('exit 3 when a folder holds no workbooks', async () => {
     await mkdir(join(d.dir, 'empty'));
     const run = await runCli(['review', 'empty', '--rules', d.rules, '--out', 'sum-e.xlsx'], d.dir);

@@ -121,6 +121,21 @@ describe('kernel over @kaohe/sheet and @kaohe/engine', () => {
     expect(reviewed.plan.writes.every((w) => w.sheet.endsWith(' (2)'))).toBe(true);
   });
 
+  it('flags a sanction reported as holding that the review does not confirm, at its cell', async () => {
+    const reviewer = asGrids(filledTemplate(ruleSet, { id: '', name: '', values: {} }));
+    const template = filledTemplate(ruleSet, qsq!);
+    const sanction = template.map.scoring.rows.find((r) => r.kind === 'sanction')!;
+    const scoring = template.sheets.find((x) => x.role === 'scoring')!;
+    scoring.values[sanction.row]![template.map.scoring.columns.self] = '是';
+    const { session: s } = session([...reviewer, ...asGrids(template, ' (2)')]);
+    const reviewed = await s.review();
+    if (!reviewed.ok) throw new Error(JSON.stringify(reviewed));
+    expect(reviewed.plan.units[0]!.result.sanctions.map((x) => `否决.${x.id}`)).not.toContain(sanction.key);
+    expect(reviewed.plan.units[0]!.problems).toContainEqual(
+      expect.objectContaining({ code: 'score-differs', sheet: `${SHEET_NAMES.scoring} (2)`, address: a1(sanction.row, template.map.scoring.columns.self) }),
+    );
+  });
+
   it('reads an imported unit whose rules sheet did not come along, by the reviewer rules', async () => {
     const reviewer = asGrids(filledTemplate(ruleSet, { id: '', name: '', values: {} }));
     const imported = asGrids(filledTemplate(ruleSet, dhq!), ' (2)').filter((g) => !g.name.startsWith(SHEET_NAMES.meta));

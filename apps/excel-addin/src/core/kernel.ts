@@ -126,6 +126,7 @@ export function createKernel(): Kernel {
       if (!reviewer.ok) return reviewer;
       const { units, problems } = readCohort(snapshot, grids, reviewer.value.ruleSet);
       const compiled = compileRuleSet(reviewer.value.ruleSet);
+      const sanctionIds = reviewer.value.ruleSet.sanctions.map((x) => x.id);
       // Scored as scoreCohort does (peer statistics first), but kept in input order: the i-th
       // result is the i-th unit's, also when two imported workbooks carry the same unit id.
       const inputs = units.map((u): UnitInput => u.read.unit);
@@ -142,7 +143,7 @@ export function createKernel(): Kernel {
           rulesMatch: !u.read.rulesDiffer,
           problems: [
             ...u.problems,
-            ...differenceProblems(scoreDifferences([result], submissions([u])), u.read.map, u.group),
+            ...differenceProblems(scoreDifferences([result], submissions([u]), sanctionIds), u.read.map, u.group),
             ...fromResult(result, u.read, u.group, u.problems),
           ],
         };

@@ -45,8 +45,9 @@ export function recomputed(result: UnitResult, sanctionIds: readonly string[]): 
 
 const isDecimal = (s: string | null): s is string => s !== null && /^-?\d+(\.\d+)?$/.test(s);
 
-/** `sanctionIds`: the rule set's sanctions, so a reported 是/否 is compared too. */
-export function scoreDifferences(results: readonly UnitResult[], submissions: readonly Submission[], sanctionIds: readonly string[] = []): Difference[] {
+/** `sanctionIds`: the rule set's sanctions, so a reported 是/否 is compared too (required: every
+ *  caller compares the same rows, the summary's 差异 sheet included). */
+export function scoreDifferences(results: readonly UnitResult[], submissions: readonly Submission[], sanctionIds: readonly string[]): Difference[] {
   const out: Difference[] = [];
   for (const sub of submissions) {
     const result = results.find((r) => r.unitId === sub.unitId);

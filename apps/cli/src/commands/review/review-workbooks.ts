@@ -106,6 +106,7 @@ export async function reviewWorkbooks(
   const differences = scoreDifferences(
     cohort.units.map((u) => u.result),
     submissions,
+    loaded.ruleSet.sanctions.map((x) => x.id),
   );
   const summary = buildSummary(cohort, loaded.ruleSet, { submissions });
   return {
