@@ -12,6 +12,18 @@ import { BLANK, NO_CODE, NUMERIC, OK, YES_CODE, type Frame, type FramePlan } fro
 import { decodeValue } from '../score/env.ts';
 import { baseKernel, FRAC, microOf, NA, type Kernel, type SlopeK } from './kernel-base.ts';
 
+/** A plain yes/no kernel, for a caller that reads it inline: its slot, its scores (clamped) for
+ *  yes and no, and whether a yes without its own evidence scores 0. */
+export interface YesNoShape {
+  k: number;
+  onYes: number;
+  onNo: number;
+  ownEvidence: boolean;
+}
+
+/** The shape of each plain yes/no kernel (one whose evidence, if any, is its own input). */
+export const yesNoShape = new WeakMap<Kernel, YesNoShape>();
+
 /** An item that only sums its sub-items: no rule, streams, gates, applicability or classes. */
 export function isContainer(item: CIndicator): boolean {
   return item.children.length > 0 && !item.rule && item.streams.length === 0 && item.gates.length === 0 && !item.applicable && !item.pointsByClass;
@@ -113,7 +125,7 @@ export function buildKernel(rs: CompiledRuleSet, plan: FramePlan, item: CIndicat
     const checkEvidence = zeroOnMissingEvidence && evidence.length > 0;
     // The usual case: the evidence asked for is the yes/no's own — a "yes" claims, a "no" does not.
     const ownEvidenceOnly = evidence.length === 1 && evidence[0]?.slot?.k === k;
-    return (f) => {
+    const kernel: Kernel = (f) => {
       const st = f.s[k];
       if (st !== OK) return st === BLANK ? null : undefined;
       const code = f.m[k];
@@ -122,6 +134,8 @@ export function buildKernel(rs: CompiledRuleSet, plan: FramePlan, item: CIndicat
       if (ownEvidenceOnly) return code === YES_CODE && f.x[k] === 0 ? 0 : score;
       return unevidenced(f, evidence) ?? score;
     };
+    if (!checkEvidence || ownEvidenceOnly) yesNoShape.set(kernel, { k, onYes, onNo, ownEvidence: checkEvidence });
+    return kernel;
   }
 
   const base = baseKernel(rs, plan, item, points, slope);

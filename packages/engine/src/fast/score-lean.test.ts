@@ -10,11 +10,11 @@ import type { RuleSetInput } from '../schema/ruleset.ts';
 
 // Every shape the kernels take, plus shapes they hand to the exact evaluator.
 const json: RuleSetInput = {
-  schemaVersion: 1, id: 'lean', title: '快速路径', pointsMismatch: '三.1 的小项合计6分,按上限5分计', issuer: '市', level: '县', year: 2015, edition: 1, points: 59,
+  schemaVersion: 1, id: 'lean', title: '快速路径', pointsMismatch: '三.1 的小项合计6分,按上限5分计', issuer: '市', level: '县', year: 2015, edition: 1, points: 67,
   rounding: { scores: { dp: 2, mode: 'half-up' }, rates: { dp: 1, mode: 'half-up' } },
   inputs: [
     { id: 'a', label: 'a', unit: '%' }, { id: 'b', label: 'b', unit: '‰' }, { id: 'c', label: 'c', unit: 'number' },
-    { id: 'y', label: 'y', unit: 'yesno', evidence: true }, { id: 'n', label: 'n', unit: 'count', blankMeans: 0 },
+    { id: 'y', label: 'y', unit: 'yesno', evidence: true }, { id: 'z', label: 'z', unit: 'yesno', evidence: true }, { id: 'n', label: 'n', unit: 'count', blankMeans: 0 },
     { id: 'budget', label: 'budget', unit: '元' }, { id: 'pop', label: 'pop', unit: '人' },
     { id: 'sr', label: 'sr', unit: 'number' }, { id: 'sr_prev', label: 'sr_prev', unit: 'number', source: 'previous' },
     { id: 'st', label: 'st', unit: 'choice', choices: [{ value: 'late', label: '逾期' }, { value: 'none', label: '未报' }, { value: 'ok', label: '按时' }] },
@@ -43,6 +43,18 @@ const json: RuleSetInput = {
       { code: '1', title: '下降', points: 5, rule: { kind: 'reduction', value: 'sr', previous: 'sr_prev', base: 107, required: [{ from: 107, to: 120, pct: 10 }, { from: 120, pct: 12 }], below: { per: 1, points: 0.4, steps: 'each-started' } } },
       { code: '2', title: '门槛', points: 3, rule: { kind: 'threshold', value: 'a', op: '>=', target: 'c - 20' }, gates: [{ when: 'n >= 5', reason: '达到5例不记分' }] },
     ] },
+    // Containers whose sub-items may not apply (a reduction with nothing to reduce), nested two
+    // deep, in a section rescaled over the items that apply (so a container's maximum counts).
+    { code: '五', title: '戊', points: 8, notApplicable: 'rescale', items: [
+      { code: '1', title: '嵌套', points: 6, items: [
+        { code: '(1)', title: '下降', points: 4, rule: { kind: 'reduction', value: 'sr', previous: 'sr_prev', base: 107, required: [{ from: 107, pct: 10 }], below: { per: 1, points: 1, steps: 'each-full' } } },
+        { code: '(2)', title: '小计', points: 3, items: [
+          { code: '①', title: '是否', points: 2, rule: { kind: 'yesno', input: 'z' } },
+          { code: '②', title: '上限', points: 2, min: -1, rule: { kind: 'threshold', value: 'b', op: '<=', target: 8, below: { per: 1, points: 1.5, steps: 'each-started' } } },
+        ] },
+      ] },
+      { code: '2', title: '比例', points: 2, rule: { kind: 'proportional', value: 'c', target: 110 } },
+    ] },
     { code: '二', title: '乙', points: 16, notApplicable: 'rescale', items: [
       { code: '1', title: '条件', points: 8, applicable: 'y', rule: { kind: 'threshold', value: 'a', op: '>=', target: 80 } },
       { code: '2', title: '公式', points: 8, rule: { kind: 'expr', score: 'min(8, c / 20)' } },
@@ -64,7 +76,7 @@ const maybe = <T,>(arb: fc.Arbitrary<T>) => fc.oneof({ weight: 9, arbitrary: arb
 describe('lean scorer', () => {
   it('puts the simple shapes on integer kernels and the rest on the exact evaluator', () => {
     expect(kernelCoverage(rs)).toEqual({
-      kernel: ['一.1', '一.2', '一.3', '一.4', '一.5', '一.6', '一.7', '一.8', '三.1', '三.2', '四.1', '四.2', '加分.1'],
+      kernel: ['一.1', '一.2', '一.3', '一.4', '一.5', '一.6', '一.7', '一.8', '三.1', '三.2', '四.1', '四.2', '五.1', '五.2', '加分.1'],
       exact: ['二.1', '二.2'],
     });
   });
@@ -74,14 +86,15 @@ describe('lean scorer', () => {
       fc.property(
         fc.record({
           a: maybe(decimal(70, 100, 3)), b: maybe(decimal(0, 15, 2)), c: maybe(decimal(90, 125, 1)),
-          y: maybe(fc.boolean()), n: maybe(fc.integer({ min: 0, max: 6 })),
+          y: maybe(fc.boolean()), z: maybe(fc.boolean()), n: maybe(fc.integer({ min: 0, max: 6 })),
           budget: maybe(decimal(100000, 3000000, 0)), pop: decimal(10000, 100000, 0),
           st: maybe(fc.constantFrom('late', 'none', 'ok', '按时', 'bogus')),
           sr: maybe(decimal(100, 135, 2)), sr_prev: maybe(decimal(100, 135, 2)),
         }),
         fc.boolean(),
-        (values, evidence) => {
-          const unit = { id: 'u', name: 'u', values, evidence: { y: evidence } };
+        fc.boolean(),
+        (values, evidence, zEvidence) => {
+          const unit = { id: 'u', name: 'u', values, evidence: { y: evidence, z: zEvidence } };
           const full = scoreUnit(rs, unit);
           const fast = lean(unit);
           expect(fast.total).toBe(full.total);

@@ -10,6 +10,7 @@ import { roundDiv, scaledText, toScaled } from './fixed.ts';
 import { buildKernel, isContainer } from './kernel.ts';
 import { NA, type Kernel } from './kernel-base.ts';
 import { createFramePlan } from './frame.ts';
+import { compileProgram, type LeanItem, type ProgramHost } from './program.ts';
 import { FALLBACK, type MicroEv } from '../expr/micro.ts';
 import { MissingValue } from '../expr/types.ts';
 import { MICRO_DP } from './fixed.ts';
@@ -38,16 +39,6 @@ export interface LeanResult {
   gradeLabel: Msg | null;
 }
 
-/** One shape for leaves and containers, so the walk's property reads stay monomorphic. */
-interface LeanItem {
-  item: CIndicator;
-  kernel: Kernel | undefined;
-  points: number;
-  /** A pure container whose sub-items all run on kernels: their sum, capped. */
-  children: LeanItem[] | undefined;
-  min: number;
-}
-
 const EMPTY: (number | null)[] = [];
 const NO_SANCTIONS: readonly string[] = Object.freeze([]);
 
@@ -66,10 +57,6 @@ export function createLeanScorer(rs: CompiledRuleSet): LeanScorer {
     unit: undefined as unknown as UnitInput,
     ctx: {} as ScoreContext,
     scorer: undefined as UnitScorer | undefined,
-    complete: true,
-    /** Set by scoreItem: the item's maximum (0 when it does not apply) and whether it applies. */
-    max: 0,
-    na: false,
   };
   const unitScorer = (): UnitScorer => (run.scorer ??= createUnitScorer(rs, run.unit, run.ctx));
   const plan = createFramePlan(rs, () => unitScorer().env);
@@ -124,39 +111,15 @@ export function createLeanScorer(rs: CompiledRuleSet): LeanScorer {
   };
   const exactItem = (item: CIndicator) => unitScorer().evaluate(item);
 
-  const scoreItem = (li: LeanItem): number => {
-    if (li.children) {
-      let sum = 0;
-      let max = 0;
-      let applicable = false;
-      for (const child of li.children) {
-        sum += scoreItem(child);
-        max += run.max;
-        if (!run.na) applicable = true;
-      }
-      if (!applicable) return none();
-      const cap = Math.min(li.points, max);
-      run.max = cap;
-      run.na = false;
-      return Math.max(li.min, Math.min(cap, sum));
-    }
-    const fast = li.kernel?.(frame);
-    if (fast !== undefined) {
-      if (fast === NA) return none();
-      run.max = li.points;
-      run.na = false;
-      if (fast === null) {
-        run.complete = false;
-        return 0;
-      }
-      return fast;
-    }
-    const r = exactItem(li.item);
-    if (r.status === 'missing-input') run.complete = false;
-    run.na = r.status === 'not-applicable';
-    run.max = run.na ? 0 : scaled(r.max);
-    return r.score === null ? 0 : scaled(r.score);
+  const host: ProgramHost = {
+    frame,
+    complete: true,
+    exact: (item) => {
+      const r = exactItem(item);
+      return { score: r.score === null ? null : scaled(r.score), max: r.status === 'not-applicable' ? 0 : scaled(r.max), status: r.status };
+    },
   };
+  const program = compileProgram([...sections.map((s) => s.items), bonusItems], host);
   /** Reads the score of an item asked for by path (a tie-break), for the unit loaded. */
   const itemReader = (path: string): (() => number | null) => {
     const item = rs.byPath.get(path);
@@ -172,34 +135,23 @@ export function createLeanScorer(rs: CompiledRuleSet): LeanScorer {
   // The same paths come with every unit of a cohort: their readers are made once.
   let lastPaths: readonly string[] = [];
   let readers: (() => number | null)[] = [];
-  const none = (): number => {
-    run.max = 0;
-    run.na = true;
-    return 0;
-  };
-
   return (unit, ctx = {}, paths = []) => {
     run.unit = unit;
     run.ctx = ctx;
     run.scorer = undefined;
-    run.complete = true;
+    host.complete = true;
     plan.load(unit);
     const sectionScores: number[] = new Array(sections.length);
     let total = 0;
     for (let i = 0; i < sections.length; i++) {
       const s = sections[i] as (typeof sections)[number];
-      let sum = 0;
-      let max = 0;
-      for (const li of s.items) {
-        sum += scoreItem(li);
-        max += run.max;
-      }
+      let sum = program.run(i);
+      const max = program.max;
       if (s.rescale && s.points !== undefined && max > 0 && max !== s.points) sum = roundDiv(sum * s.points, max, mode);
       sectionScores[i] = sum;
       total += sum;
     }
-    let bonus = 0;
-    for (const li of bonusItems) bonus += scoreItem(li);
+    let bonus = program.run(sections.length);
     if (bonusCap !== undefined && bonus > bonusCap) bonus = bonusCap;
     total += bonus;
     const totalText = scaledText(total, dp);
@@ -231,7 +183,7 @@ export function createLeanScorer(rs: CompiledRuleSet): LeanScorer {
       items = new Array(readers.length);
       for (let i = 0; i < readers.length; i++) items[i] = (readers[i] as () => number | null)();
     }
-    const complete = run.complete;
+    const complete = host.complete;
     run.scorer = undefined;
     return {
       unitId: unit.id, name: unit.name, total: totalText, totalScaled: total, sections: sectionScores, vetoed, noCommendation, complete, sanctions: ids ?? NO_SANCTIONS, items,
