@@ -16,6 +16,14 @@ function* objects(node: unknown): Generator<Record<string, unknown>> {
   for (const v of Object.values(node)) yield* objects(v);
 }
 
+/** A copy of the scored demo workbooks in a new folder of the demo dir, for edits. */
+async function copyScored(folder: string): Promise<void> {
+  await mkdir(join(d.dir, folder));
+  for (const name of await readdir(join(d.dir, d.scored))) {
+    await copyFile(join(d.dir, d.scored, name), join(d.dir, folder, name));
+  }
+}
+
 beforeAll(async () => {
   d = demoDir();
   await writeFile(join(d.dir, 'small.json'), JSON.stringify(smallRuleSet()));
@@ -62,10 +70,7 @@ describe.concurrent('kaohe review', () => {
   it('ranks a unit whose embedded rules were edited behind their checksum and flags it: exit 1; score still refuses it', async () => {
     // Copy the scored cohort, then edit 昆都仑区's embedded rules (the meta sheet's json chunk)
     // the way someone with Excel and a text editor would: the 92 % floor lowered to 90 %.
-    await mkdir(join(d.dir, 'tampered'));
-    for (const name of await readdir(join(d.dir, d.scored))) {
-      await copyFile(join(d.dir, d.scored, name), join(d.dir, 'tampered', name));
-    }
+    await copyScored('tampered');
     const file = join(d.dir, 'tampered', '昆都仑区.xlsx');
     const book = new ExcelJS.Workbook();
     await book.xlsx.readFile(file);
@@ -118,10 +123,7 @@ describe.concurrent('kaohe review', () => {
 
   it('flags a sanction the unit reported otherwise than the recomputation, as the summary does: exit 1', async () => {
     // A unit that reports 是 for a sanction that does not hold (the demo units are clean of it).
-    await mkdir(join(d.dir, 'sanction-edit'));
-    for (const name of await readdir(join(d.dir, d.scored))) {
-      await copyFile(join(d.dir, d.scored, name), join(d.dir, 'sanction-edit', name));
-    }
+    await copyScored('sanction-edit');
     const file = join(d.dir, 'sanction-edit', '昆都仑区.xlsx');
     const book = new ExcelJS.Workbook();
     await book.xlsx.readFile(file);

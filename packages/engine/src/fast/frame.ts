@@ -301,10 +301,8 @@ export function createFramePlan(rs: CompiledRuleSet, exact: () => UnitEnv): Fram
   const inputOf = new Map<string, SlotInput>();
   for (const d of numeric) inputOf.set(d.id, d);
   for (const d of symbols) inputOf.set(d.id, d);
-  const seenKeys: string[] = [];
-  const seenInputs: (SlotInput | undefined)[] = [];
-  const seenEvidenceKeys: string[] = [];
-  const seenEvidence: (SlotInput | undefined)[] = [];
+  const valueKeys = keyOrder(inputOf);
+  const evidenceKeys = keyOrder(inputOf);
 
   const load = (unit: UnitInput): void => {
     if (!sealed) seal();
@@ -317,14 +315,7 @@ export function createFramePlan(rs: CompiledRuleSet, exact: () => UnitEnv): Fram
     const values = unit.values;
     let p = 0;
     for (const key in values) {
-      let d: SlotInput | undefined;
-      if (seenKeys[p] === key) d = seenInputs[p];
-      else {
-        d = inputOf.get(key);
-        seenKeys[p] = key;
-        seenInputs[p] = d;
-      }
-      p++;
+      const d = valueKeys(p++, key);
       if (d === undefined) continue;
       const raw = values[key];
       // Blank (as the template has it already). Text of spaces only is not taken as blank here:
@@ -357,14 +348,7 @@ export function createFramePlan(rs: CompiledRuleSet, exact: () => UnitEnv): Fram
     if (evidence === undefined) return;
     p = 0;
     for (const key in evidence) {
-      let d: SlotInput | undefined;
-      if (seenEvidenceKeys[p] === key) d = seenEvidence[p];
-      else {
-        d = inputOf.get(key);
-        seenEvidenceKeys[p] = key;
-        seenEvidence[p] = d;
-      }
-      p++;
+      const d = evidenceKeys(p++, key);
       if (d !== undefined && evidence[key]) x[d.k] = (x[d.k] as number) | HAS_EVIDENCE;
     }
   };
@@ -378,6 +362,20 @@ export function createFramePlan(rs: CompiledRuleSet, exact: () => UnitEnv): Fram
     bind,
     seal,
     load,
+  };
+}
+
+/** The input of the key at position p of an object walked with for…in: the key met there in the
+ *  last object is remembered with its input, so objects of one shape need no lookup per key. */
+function keyOrder(inputOf: ReadonlyMap<string, SlotInput>): (p: number, key: string) => SlotInput | undefined {
+  const keys: string[] = [];
+  const inputs: (SlotInput | undefined)[] = [];
+  return (p, key) => {
+    if (keys[p] === key) return inputs[p];
+    const d = inputOf.get(key);
+    keys[p] = key;
+    inputs[p] = d;
+    return d;
   };
 }
 
