@@ -231,10 +231,15 @@ export function createFramePlan(rs: CompiledRuleSet, exact: () => UnitEnv): Fram
     };
   };
 
+  /** A new slot; the frame's arrays are sized when it is sealed, so none may come after. */
+  const newSlot = (): number => {
+    if (sealed) throw new Error('a slot was asked for after the frame was sealed');
+    return next++;
+  };
   const constSlot = (micro: number): number => {
     let k = constSlots.get(micro);
     if (k === undefined) {
-      k = next++;
+      k = newSlot();
       constSlots.set(micro, k);
       constants.push({ k, micro });
     }
@@ -258,7 +263,7 @@ export function createFramePlan(rs: CompiledRuleSet, exact: () => UnitEnv): Fram
     if (!expr) return undefined;
     let k = derivedSlots.get(op);
     if (k === undefined) {
-      k = next++;
+      k = newSlot();
       derivedSlots.set(op, k);
       const ev = rounding && rounding.dp <= MICRO_DP ? expr.microRounded(rounding.dp, rounding.mode, bind) : expr.microBound(bind);
       derived.push({ k, op, ev });

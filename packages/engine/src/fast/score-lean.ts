@@ -132,7 +132,7 @@ export function createLeanScorer(rs: CompiledRuleSet): LeanScorer {
       return r.score === null ? null : scaled(r.score);
     };
   };
-  // The same paths come with every unit of a cohort: their readers are made once.
+  // The same paths (the same array) come with every unit of a cohort: their readers are made once.
   let lastPaths: readonly string[] = [];
   let readers: (() => number | null)[] = [];
   return (unit, ctx = {}, paths = []) => {
