@@ -144,6 +144,23 @@ describe('task pane in a browser (standalone mode)', () => {
     await expect(rows.nth(3).textContent()).resolves.toContain('土默特右旗');
     await expect(rows.nth(3).textContent()).resolves.toContain('Vetoed');
     await shot('7-summary');
+
+    // The download now holds the units brought in, their review scores and the summary sheets.
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Download the scored file' }).click(),
+    ]);
+    const saved = join(out, `reviewed-${download.suggestedFilename()}`);
+    await download.saveAs(saved);
+    const sheets = (await readWorkbook(new Uint8Array(readFileSync(saved)))).sheets;
+    const names = sheets.map((x) => x.name);
+    expect(names).toEqual(expect.arrayContaining(['考核评分 (2)', '考核评分 (3)', '排名']));
+    const unitTwo = readSheet(sheets.filter((x) => x.name.endsWith(' (2)')).map((x) => ({ ...x, name: x.name.slice(0, -4) })));
+    if (!unitTwo.ok) throw new Error(JSON.stringify(unitTwo.issues.slice(0, 3)));
+    const totalKey = unitTwo.value.map.scoring.rows.find((r) => r.kind === 'total')!.key;
+    const qsq = baotou2012SampleUnits.find((u) => u.id === 'qsq')!;
+    expect([unitTwo.value.unit.name, unitTwo.value.reported.review[totalKey]]).toEqual([qsq.name, scoreUnit(compileRuleSet(ruleSet), qsq).total]);
+    expect(sheets.find((x) => x.name === '排名')?.values.flat()).toEqual(expect.arrayContaining(['青山区', '东河区', '土默特右旗']));
   }, 60_000);
 
   it('shows a clear message, not a blank pane, where modern script is missing (IE11 hosts)', async () => {

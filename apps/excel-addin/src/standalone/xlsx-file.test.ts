@@ -31,6 +31,43 @@ describe('browser mode on an .xlsx file', () => {
     expect(back.value.unit.values).toEqual(readSheetValues(await readWorkbook(bytes)));
   });
 
+  it('saves a review with its summary: the units brought in, their review scores and the summary sheets', async () => {
+    // The reviewer opens a blank template of the rule set, brings in two scored units' files,
+    // reviews and summarises, then downloads.
+    const reviewerBytes = await writeTemplateWorkbook(filledTemplate(ruleSet, { id: '', name: '', values: {} }));
+    const original = reviewerBytes.slice().buffer;
+    const workbook = await xlsxFiles.open(original);
+    const port = createMemoryPort(workbook, xlsxFiles.decodeSheets);
+    const session = createSession(port, createKernel());
+    const units = [baotou2012SampleUnits[0]!, baotou2012SampleUnits[5]!];
+    const files = await Promise.all(units.map(async (u) => (await writeTemplateWorkbook(filledTemplate(ruleSet, u))).slice().buffer));
+    const brought = await session.importWorkbooks(files);
+    expect(brought.length).toBeGreaterThan(0);
+    const reviewed = await session.review();
+    if (!reviewed.ok) throw new Error(JSON.stringify(reviewed.problems.slice(0, 3)));
+    const summarised = await session.summarise();
+    if (!summarised.ok) throw new Error(JSON.stringify(summarised.problems.slice(0, 3)));
+
+    const saved = await xlsxFiles.save(original, port.workbook, port.journal);
+    const back = await readWorkbook(saved);
+    const names = back.sheets.map((x) => x.name);
+    // Every sheet of the session is in the file, in the same order, hidden ones still very hidden.
+    expect(names).toEqual(port.workbook.sheets.map((x) => x.name));
+    expect(back.sheets.filter((x) => x.state === 'veryHidden').map((x) => x.name)).toEqual(port.workbook.sheets.filter((x) => x.state === 'veryHidden').map((x) => x.name));
+    // The units' review scores read back from the saved file, as the engine computes them.
+    const compiled = compileRuleSet(ruleSet);
+    for (const [i, u] of units.entries()) {
+      const suffix = ` (${i + 2})`;
+      const read = readSheet(back.sheets.filter((x) => x.name.endsWith(suffix)).map((x) => ({ ...x, name: x.name.slice(0, -suffix.length) })));
+      if (!read.ok) throw new Error(JSON.stringify(read.issues.slice(0, 3)));
+      const totalKey = read.value.map.scoring.rows.find((r) => r.kind === 'total')!.key;
+      expect([read.value.unit.name, read.value.reported.review[totalKey]]).toEqual([u.name, scoreUnit(compiled, u).total]);
+    }
+    // The summary's ranking sheet lists both units.
+    const ranking = back.sheets.find((x) => x.name === summarised.plan.sheet)!;
+    expect(ranking.values.flat()).toEqual(expect.arrayContaining(units.map((u) => u.name)));
+  });
+
   it('refuses to save sheets the file does not have, naming them', async () => {
     const bytes = await writeTemplateWorkbook(filledTemplate(ruleSet, unit));
     const workbook = await xlsxFiles.open(bytes.slice().buffer);

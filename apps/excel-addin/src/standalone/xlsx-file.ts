@@ -38,12 +38,18 @@ export const xlsxFiles: FileAdapter = {
   },
 
   async save(original, workbook, journal) {
+    // Sheets of the file take the journal's writes (their styles stay). Sheets made here (the
+    // summary, a sheet the journal replaced) and sheets brought in from other files (units'
+    // workbooks) go in whole, as they are in memory, with the widths the journal gave them.
+    const replaced = new Set(journal.flatMap((r) => r.replaceSheets ?? []).map((s) => s.name));
+    const looks = new Map(journal.flatMap((r) => r.layouts ?? []).map((l) => [l.sheet, l]));
+    const whole = workbook.sheets.filter((s) => !s.fromFile || replaced.has(s.name));
+    const wholeNames = new Set(whole.map((s) => s.name));
     const inFile = new Set(workbook.sheets.filter((s) => s.fromFile).map((s) => s.name));
-    const writes = journal.flatMap((request) => request.writes);
-    // @kaohe/xlsx writes into existing sheets only: sheets made here (summary, imported units)
-    // would be lost, so say so instead of downloading a file without them.
-    const elsewhere = [...new Set(writes.map((w) => w.sheet).filter((name) => !inFile.has(name)))];
-    if (elsewhere.length > 0) throw new AddinError('cannot-save-new-sheets', elsewhere.join('、'));
+    const writes = journal.flatMap((request) => request.writes).filter((w) => !wholeNames.has(w.sheet));
+    // A write to a sheet that is neither in the file nor in memory cannot be saved: say which.
+    const lost = [...new Set(writes.map((w) => w.sheet).filter((name) => !inFile.has(name)))];
+    if (lost.length > 0) throw new AddinError('cannot-save-new-sheets', lost.join('、'));
     return applyWrites(
       new Uint8Array(original),
       writes.map((w) => ({
@@ -51,6 +57,12 @@ export const xlsxFiles: FileAdapter = {
         address: rangeOf(rangeStart(w.address), w.values.length, Math.max(...w.values.map((r) => r.length), 1)),
         values: w.values,
       })),
+      {
+        sheets: whole.map((s) => {
+          const look = looks.get(s.name);
+          return { name: s.name, state: s.state, values: s.values, numberFormats: s.numberFormats, ...(look ? { widths: look.widths, wrap: look.wrap, freezeRows: look.freezeRows } : {}) };
+        }),
+      },
     );
   },
 };
