@@ -80,7 +80,7 @@ export const en: Catalogue = {
     'kernel-unavailable': 'The scoring component did not load: {{detail}}',
     'nothing-to-download': 'There is no file to download yet.',
     'no-workbook': 'No assessment workbook is open yet.',
-    'cannot-save-new-sheets': 'Browser mode writes back only into sheets of the opened file; the new sheets ({{detail}}) cannot be saved. Use review and summary in Excel.',
+    'cannot-save-new-sheets': 'Cannot save: the sheets to write ({{detail}}) are not in this workbook; nothing was downloaded.',
     'header-changed': 'The header ({{address}}) changed after it was read; nothing was written. Score again.',
     unexpected: 'Unexpected error: {{detail}}',
   },

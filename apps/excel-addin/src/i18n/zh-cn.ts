@@ -79,7 +79,7 @@ export const zhCN = {
     'kernel-unavailable': '评分组件未能加载:{{detail}}',
     'nothing-to-download': '还没有可下载的文件。',
     'no-workbook': '还没有打开考核表。',
-    'cannot-save-new-sheets': '浏览器模式只能把结果写回原文件中已有的工作表;新建的工作表({{detail}})无法保存。请在 Excel 中使用审核和汇总。',
+    'cannot-save-new-sheets': '无法保存:要写入的工作表({{detail}})不在当前工作簿中,文件未下载。',
     'header-changed': '表头({{address}})在读取后被修改,未写入任何内容。请重新评分。',
     unexpected: '出现意外错误:{{detail}}',
   },
