@@ -36,7 +36,7 @@ function scoreGrid(grid: SheetGrid): { result: UnitResult; problems: Problem[] }
     unitId: name, name, ruleSetId: 'demo', edition: 2, total: String(total), max: String(max), sections: [],
     bonus: { score: '0', uncapped: '0', cap: null, items: [] },
     sanctions: vetoed ? [{ id: 'v', level: 'veto' as const, reason: { zh: '重大信访案件', en: 'Major petition case' } }] : [],
-    vetoed, noCommendation: false, complete: problems.length === 0, issues: [],
+    counters: [], vetoed, noCommendation: false, complete: problems.length === 0, issues: [],
   };
   return { result, problems };
 }

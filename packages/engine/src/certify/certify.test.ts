@@ -157,4 +157,39 @@ describe('certify: a parent clause with its own gates and deductions', () => {
     expect(out.value.record).toMatchObject({ passed: true, failing: [] });
     expect(out.value.summary.zh).toBe('团结村人口学校认定:全部3项条款均达到,认定通过');
   });
+
+  it('names who certifies by the grade sought (合格 by the township, 一流 by the county)', () => {
+    const base = association().ruleSet;
+    const parsed = parseRuleSet({
+      ...base,
+      inputs: [...base.inputs, { id: 'grade_sought', label: '申报等次', unit: 'choice', choices: [{ value: 'qualified', label: '合格' }, { value: 'first-class', label: '一流' }] }],
+      certifiedBy: [
+        { when: "grade_sought == 'first-class'", by: { zh: '旗县区计生协', en: 'the county association' } },
+        { when: "grade_sought == 'qualified'", by: { zh: '苏木乡镇计生协', en: 'the township association' } },
+      ],
+    });
+    if (!parsed.ok) throw new Error(JSON.stringify(parsed.issues));
+    const rules = compileRuleSet(parsed.value);
+    const good = { has_council: true, members_pct: 9, frontline_pct: 35, misconduct: false };
+    const outcome = (sought: string | null) => {
+      const r = certify(rules, unit({ ...good, grade_sought: sought }), { assessedOn: '2026-06-01' });
+      if (!r.ok) throw new Error(JSON.stringify(r.issues));
+      return r;
+    };
+    expect(outcome('first-class').value.record.certifiedBy).toEqual({ zh: '旗县区计生协', en: 'the county association' });
+    expect(outcome('qualified').value.record.certifiedBy?.zh).toBe('苏木乡镇计生协');
+    expect(outcome('qualified').value.summary.zh).toContain('(由苏木乡镇计生协认定)');
+    const undecided = outcome(null);
+    expect(undecided.value.record.certifiedBy).toBeNull();
+    expect(undecided.warnings.map((w) => `${w.code}@${w.path}`)).toContain('certifier-undecided@certifiedBy[0].when');
+    // A rule set without certifiedBy keeps its records as they were.
+    const plain = certify(association(), unit(good), { assessedOn: '2026-06-01' });
+    expect(plain.ok && 'certifiedBy' in plain.value.record).toBe(false);
+  });
+
+  it('refuses certifiedBy in a scored rule set', () => {
+    const parsed = parseRuleSet({ ...association('scored').ruleSet, certifiedBy: [{ when: 'has_council', by: '乡镇' }] });
+    expect(parsed.ok ? [] : parsed.issues.map((i) => `${i.code}@${i.path}`)).toContain('certified-by-scored@certifiedBy');
+  });
 });
+

@@ -2,10 +2,14 @@
 // parent item with a rule, deductions or gates of its own (clauses.ts) — is met
 // (一条否决). A failing unit is told which clauses failed and by when to rectify (整改); a
 // re-assessment appends to the history and keeps the earlier records.
-import type { Issue, Result, UnitInput } from '../model/result.ts';
+import type { Issue, Msg, Result, UnitInput, UnitResult } from '../model/result.ts';
 import type { ScoreContext } from '../model/context.ts';
 import type { CompiledRuleSet } from '../score/compile.ts';
-import { scoreUnit } from '../score/score-unit.ts';
+import { createUnitScorer, scoreUnit } from '../score/score-unit.ts';
+import { q } from '../exact/exact.ts';
+import { MissingValue } from '../expr/types.ts';
+import { asProblem } from '../score/as-problem.ts';
+import { evalProblem } from '../score/reasons.ts';
 import { error, warning } from '../validate/issues.ts';
 import { addDays, compareDates, isIsoDate } from './dates.ts';
 import { clausesOf, failingClauses } from './clauses.ts';
@@ -43,6 +47,7 @@ export function certify(
     issues.push(warning('no-rectification-days', 'rectificationDays', { zh: '考核办法未规定整改期限', en: 'the rule set declares no rectification period' }));
   }
   const rectifyBy = passed || rs.rectificationDays === undefined ? null : addDays(options.assessedOn, rs.rectificationDays);
+  const certifiedBy = compiled.certifiers.length > 0 ? certifierOf(compiled, unit, ctx, result, issues) : undefined;
   const record: CertificationRecord = {
     unitId: unit.id,
     ruleSetId: rs.id,
@@ -52,13 +57,39 @@ export function certify(
     passed,
     failing,
     rectifyBy,
+    ...(certifiedBy !== undefined ? { certifiedBy } : {}),
   };
   const again = record.attempt > 1 ? { zh: `第${record.attempt}次认定`, en: `assessment ${record.attempt}` } : { zh: '认定', en: 'assessment' };
   const summary = passed
-    ? { zh: `${unit.name}${again.zh}:全部${clausesOf(compiled, result).length}项条款均达到,认定通过`, en: `${unit.name}, ${again.en}: every clause met, certified` }
+    ? {
+        zh: `${unit.name}${again.zh}:全部${clausesOf(compiled, result).length}项条款均达到,认定通过${certifiedBy ? `(由${certifiedBy.zh}认定)` : ''}`,
+        en: `${unit.name}, ${again.en}: every clause met, certified${certifiedBy ? ` (by ${certifiedBy.en})` : ''}`,
+      }
     : {
         zh: `${unit.name}${again.zh}:${failing.length}项条款未达到(${failing.map((f) => f.path).join('、')}),不予认定${rectifyBy ? `,请于 ${rectifyBy} 前完成整改` : ''}`,
         en: `${unit.name}, ${again.en}: ${failing.length} clause(s) not met (${failing.map((f) => f.path).join(', ')}), not certified${rectifyBy ? `; rectify by ${rectifyBy}` : ''}`,
       };
   return { ok: true, warnings: issues, value: { record, history: [...history, record], result, summary } };
+}
+
+/** The first certifier whose condition holds for the unit (the grade sought decides who certifies). */
+function certifierOf(compiled: CompiledRuleSet, unit: UnitInput, ctx: ScoreContext, result: UnitResult, issues: Issue[]): Msg | null {
+  const env = createUnitScorer(compiled, unit, ctx).env;
+  env.total = q(result.total);
+  for (const [i, c] of compiled.certifiers.entries()) {
+    try {
+      if (c.when.evaluate(env) === true) return c.by;
+    } catch (e) {
+      if (!(e instanceof MissingValue)) {
+        const problem = asProblem(e);
+        if (!problem) throw e;
+        issues.push(error('cannot-compute', `certifiedBy[${i}].when`, evalProblem(problem)));
+        return null;
+      }
+      issues.push(warning('certifier-undecided', `certifiedBy[${i}].when`, { zh: `缺少「${e.inputId}」,无法确定认定单位`, en: `"${e.inputId}" is missing: who certifies cannot be decided` }));
+      return null;
+    }
+  }
+  issues.push(warning('no-certifier', 'certifiedBy', { zh: '没有一条认定单位的条件成立', en: 'no condition of who certifies holds' }));
+  return null;
 }

@@ -20,6 +20,8 @@ export interface CertificationRecord {
   failing: FailingClause[];
   /** ISO date by which the unit must rectify (assessedOn + rectificationDays); null if passed. */
   rectifyBy: string | null;
+  /** Who certifies, by the grade sought (rule sets with `certifiedBy`); null when none applies. */
+  certifiedBy?: Msg | null;
 }
 
 export interface CertificationOutcome {

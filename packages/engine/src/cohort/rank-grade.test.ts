@@ -18,7 +18,7 @@ function result(unitId: string, total: string, opts: { vetoed?: boolean; nc?: bo
       { code: '二', title: { zh: '二', en: '2' }, score: '0', max: '50', items: [item('二.1', opts.i21 ?? null)] },
     ],
     bonus: { score: '0', uncapped: '0', cap: null, items: [] },
-    sanctions: [], vetoed: opts.vetoed ?? false, noCommendation: opts.nc ?? false, complete: true, issues: [],
+    sanctions: [], counters: [], vetoed: opts.vetoed ?? false, noCommendation: opts.nc ?? false, complete: true, issues: [],
   };
 }
 

@@ -37,6 +37,21 @@ export interface UnitInput {
   values: Record<string, InputValue | undefined>;
   /** By input id: evidence supplied (true, or its description / file name). */
   evidence?: Record<string, boolean | string>;
+  /** By counter id: the counts of the periods before this one (absent: none yet). */
+  counters?: Record<string, PeriodCounts>;
+}
+
+/** A counter's counts: periods in a row up to now, and periods in all. Whole numbers ≥ 0. */
+export interface PeriodCounts {
+  consecutive: number;
+  cumulative: number;
+}
+
+export interface CounterResult extends PeriodCounts {
+  id: string;
+  label: Msg;
+  /** Whether this period counts; null when it could not be decided (the counts carry over). */
+  counts: boolean | null;
 }
 
 export type IndicatorStatus =
@@ -102,6 +117,8 @@ export interface UnitResult {
   sections: SectionResult[];
   bonus: { score: string; uncapped: string; cap: string | null; items: IndicatorResult[] };
   sanctions: SanctionResult[];
+  /** Counters across periods with this period added: the next period's `UnitInput.counters`. */
+  counters: CounterResult[];
   vetoed: boolean;
   noCommendation: boolean;
   /** False when any item could not be computed (missing input). */

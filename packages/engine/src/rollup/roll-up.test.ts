@@ -13,7 +13,7 @@ function child(unitId: string, total: string, status: IndicatorStatus = 'met', v
     unitId, name: `村${unitId}`, ruleSetId: 'village', edition: 1, total, max: '100',
     sections: [{ code: '一', title: { zh: '一', en: '1' }, score: '2', max: '2', items: [item] }],
     bonus: { score: '0', uncapped: '0', cap: null, items: [] },
-    sanctions: [], vetoed, noCommendation: false, complete: status !== 'missing-input', issues: [],
+    sanctions: [], counters: [], vetoed, noCommendation: false, complete: status !== 'missing-input', issues: [],
   };
 }
 

@@ -119,6 +119,22 @@ export const Sanction = z
   .strict();
 export type Sanction = z.infer<typeof Sanction>;
 
+/**
+ * A counter across periods (3 consecutive or 5 cumulative failures → interview). `when` says
+ * whether this period counts (a monthly check failed, an item not met); it may read inputs, item
+ * results and `total`. The unit brings the counts of the periods before in
+ * `UnitInput.counters`; the result gives them with this period added, for the next period.
+ * Sanctions read them with consecutive('id') and cumulative('id').
+ */
+export const Counter = z
+  .object({
+    id: Id,
+    label: Text,
+    when: Expr,
+  })
+  .strict();
+export type Counter = z.infer<typeof Counter>;
+
 export const GradeBand = z
   .object({
     id: Id,
@@ -191,10 +207,17 @@ export const RuleSet = z
     sections: z.array(Section).min(1),
     bonus: Bonus.optional(),
     sanctions: z.array(Sanction).default([]),
+    /** Absent rather than empty by default, so rule sets without counters keep their checksum. */
+    counters: z.array(Counter).optional(),
     grades: Grades.optional(),
     ranking: Ranking.default({ tieBreak: [], ties: 'shared', vetoedLast: true }),
     /** Certification only: days allowed for rectification (整改) after a failed assessment. */
     rectificationDays: z.number().int().min(1).optional(),
+    /**
+     * Certification only: who certifies, by the grade sought (合格 by the township, 一流 by the
+     * county). The first entry whose `when` holds names the certifying level.
+     */
+    certifiedBy: z.array(z.object({ when: Expr, by: Text }).strict()).optional(),
   })
   .strict();
 export type RuleSet = z.infer<typeof RuleSet>;

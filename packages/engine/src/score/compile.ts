@@ -10,9 +10,9 @@ import type { Issue, Msg, UnitInput } from '../model/result.ts';
 import { msgOf } from '../messages/text.ts';
 import type { Operand, Rounding } from '../schema/common.ts';
 import type { Gate, Rule, Slope, Stream } from '../schema/rules.ts';
-import type { Indicator, InputDef, InputUnit, RuleSet, Sanction } from '../schema/ruleset.ts';
+import type { Counter, Indicator, InputDef, InputUnit, RuleSet, Sanction } from '../schema/ruleset.ts';
 import { error } from '../validate/issues.ts';
-import { createEnv, hostFunctions, PEER_FUNCTIONS, RESULT_FUNCTIONS } from './env.ts';
+import { COUNTER_FUNCTIONS, createEnv, hostFunctions, PEER_FUNCTIONS, RESULT_FUNCTIONS } from './env.ts';
 import { checkGrades, checkPrecision, checkTieBreakTargets, findCycle } from './compile-checks.ts';
 
 export interface COperand {
@@ -69,6 +69,10 @@ export interface CompiledRuleSet {
   sections: readonly CSection[];
   bonus: { title: Msg; cap: Q | undefined; items: readonly CIndicator[] } | undefined;
   sanctions: readonly { sanction: Sanction; when: CompiledExpr; reason: Msg; consequence: Msg | undefined }[];
+  /** Counters across periods, worked out after the items and the total, before the sanctions. */
+  counters: readonly { counter: Counter; when: CompiledExpr; label: Msg }[];
+  /** Certification: who certifies, by the grade sought; the first that holds. */
+  certifiers: readonly { when: CompiledExpr; by: Msg }[];
   /** Every indicator (sections and bonus, parents and leaves) by path. */
   byPath: ReadonlyMap<string, CIndicator>;
   scoreRounding: Rounding;
@@ -129,6 +133,10 @@ export function compileCollecting(ruleSet: RuleSet): { compiled: CompiledRuleSet
       return undefined;
     }
     for (const call of result.expr.calls) {
+      // consecutive() / cumulative() are known once the counters are: sanctions only read them.
+      if (COUNTER_FUNCTIONS.has(call.name) && !path.startsWith('sanctions[')) {
+        issues.push(error('counter-misplaced', path, { zh: `${path}:${call.name}() 只能用于否决/约束条件`, en: `${path}: ${call.name}() may be used in sanctions only` }));
+      }
       if (PEER_FUNCTIONS.has(call.name) && call.arg !== undefined) {
         if (!inputs.has(call.arg)) {
           issues.push(error('unknown-input', path, { zh: `${path}:${call.name} 引用了未声明的输入项「${call.arg}」`, en: `${path}: ${call.name} names undeclared input "${call.arg}"` }));
@@ -399,6 +407,29 @@ export function compileCollecting(ruleSet: RuleSet): { compiled: CompiledRuleSet
       ? [{ sanction, when, reason: msgOf(sanction.reason), consequence: sanction.consequence ? msgOf(sanction.consequence) : undefined }]
       : [];
   });
+  const counters = (ruleSet.counters ?? []).flatMap((counter, i) => {
+    const when = expr(counter.when, `counters[${i}].when`, sanctionIdentifiers);
+    return when ? [{ counter, when, label: msgOf(counter.label) }] : [];
+  });
+  const counterIds = new Set<string>();
+  (ruleSet.counters ?? []).forEach((c, i) => {
+    if (counterIds.has(c.id)) issues.push(error('duplicate-id', `counters[${i}].id`, { zh: `计数器编号「${c.id}」重复`, en: `counter id "${c.id}" is used twice` }));
+    counterIds.add(c.id);
+  });
+  const counterRefs = (source: CompiledExpr | undefined, where: string): void => {
+    source?.calls.forEach((c) => {
+      if (COUNTER_FUNCTIONS.has(c.name) && c.arg !== undefined && !counterIds.has(c.arg)) {
+        issues.push(error('unknown-counter', where, { zh: `${where}:引用了未声明的计数器「${c.arg}」`, en: `${where}: names counter "${c.arg}", which is not declared` }));
+      }
+    });
+  };
+  const certifiers = (ruleSet.certifiedBy ?? []).flatMap((c, i) => {
+    const when = expr(c.when, `certifiedBy[${i}].when`, sanctionIdentifiers);
+    return when ? [{ when, by: msgOf(c.by) }] : [];
+  });
+  if (ruleSet.certifiedBy && ruleSet.kind !== 'certification') {
+    issues.push(error('certified-by-scored', 'certifiedBy', { zh: '只有评估认定类考核办法才能规定认定单位(certifiedBy)', en: 'only a certification rule set names who certifies (certifiedBy)' }));
+  }
   const seenSanctions = new Set<string>();
   ruleSet.sanctions.forEach((s, i) => {
     if (seenSanctions.has(s.id)) issues.push(error('duplicate-id', `sanctions[${i}].id`, { zh: `否决/约束条件编号「${s.id}」重复`, en: `sanction id "${s.id}" is used twice` }));
@@ -413,6 +444,9 @@ export function compileCollecting(ruleSet: RuleSet): { compiled: CompiledRuleSet
     });
   };
   sanctions.forEach((s, i) => refs(s.when, `sanctions[${i}].when`));
+  counters.forEach((c, i) => refs(c.when, `counters[${i}].when`));
+  certifiers.forEach((c, i) => refs(c.when, `certifiedBy[${i}].when`));
+  sanctions.forEach((s, i) => counterRefs(s.when, `sanctions[${i}].when`));
   for (const item of byPath.values()) {
     for (const dep of item.dependsOn) {
       if (!byPath.has(dep)) {
@@ -442,6 +476,8 @@ export function compileCollecting(ruleSet: RuleSet): { compiled: CompiledRuleSet
     sections,
     bonus,
     sanctions,
+    counters,
+    certifiers,
     byPath,
     scoreRounding: ruleSet.rounding.scores,
     rateRounding: ruleSet.rounding.rates,

@@ -2,7 +2,7 @@
 // indicator results computed so far (for score('二.1') and the sanctions' `total`).
 import { MissingValue, type ExprEnv, type ExprValue, type HostFunction } from '../expr/types.ts';
 import { q, tryQ, type Q } from '../exact/exact.ts';
-import type { IndicatorResult, InputValue, Issue, UnitInput } from '../model/result.ts';
+import type { CounterResult, IndicatorResult, InputValue, Issue, UnitInput } from '../model/result.ts';
 import type { ScoreContext } from '../model/context.ts';
 import type { InputDef } from '../schema/ruleset.ts';
 import { badValue } from './reasons.ts';
@@ -19,6 +19,8 @@ export interface UnitEnv extends ExprEnv {
   result(path: string): IndicatorResult;
   total: Q | undefined;
   issues: Issue[];
+  /** Set once this period's counters are known (before sanctions): consecutive() / cumulative(). */
+  counters?: ReadonlyMap<string, CounterResult>;
 }
 
 /** Decodes one raw input value by its declared unit; undefined for a blank. */
@@ -155,7 +157,23 @@ export const hostFunctions: Readonly<Record<string, HostFunction>> = {
     returns: 'string',
     call: (args, env) => asEnv(env).result(String(args[0])).status,
   },
+  consecutive: counterFunction('consecutive'),
+  cumulative: counterFunction('cumulative'),
 };
+
+function counterFunction(which: 'consecutive' | 'cumulative'): HostFunction {
+  return {
+    arity: [1],
+    rawArgs: true,
+    returns: 'number',
+    call(args, env) {
+      const counter = asEnv(env).counters?.get(String(args[0]));
+      if (!counter) throw new MissingValue(`${which}(${String(args[0])})`);
+      return q(counter[which]);
+    },
+  };
+}
 
 export const PEER_FUNCTIONS = new Set(['peer_mean', 'peer_max', 'peer_min']);
 export const RESULT_FUNCTIONS = new Set(['score', 'met', 'status']);
+export const COUNTER_FUNCTIONS = new Set(['consecutive', 'cumulative']);

@@ -1,7 +1,8 @@
 // Scores one unit under a compiled rule set: every item, section subtotals, capped bonus,
 // total, and — separate from the score — sanctions and vetoes.
+import { asProblem } from './as-problem.ts';
+import { countPeriods } from './counters.ts';
 import { MissingValue } from '../expr/types.ts';
-import { ExprEvalError } from '../expr/errors.ts';
 import { add, clamp, div, fmt, max as qmax, min as qmin, mul, q, round, sum, ZERO, type Q } from '../exact/exact.ts';
 import type { IndicatorResult, IndicatorStatus, Issue, Msg, SanctionResult, SectionResult, UnitInput, UnitResult } from '../model/result.ts';
 import type { ScoreContext } from '../model/context.ts';
@@ -9,24 +10,13 @@ import { msgOf } from '../messages/text.ts';
 import { show } from '../messages/format.ts';
 import type { CIndicator, CompiledRuleSet } from './compile.ts';
 import { createEnv, type UnitEnv } from './env.ts';
-import { evaluateBase, RuleProblem } from './base-rules.ts';
+import { evaluateBase } from './base-rules.ts';
 import { evaluateStreams } from './streams.ts';
 import * as R from './reasons.ts';
 
 const WORST: readonly IndicatorStatus[] = ['missing-input', 'missing-evidence', 'gated', 'not-met', 'partly-met', 'met', 'not-applicable'];
 
 /** An evaluation error the expression module raises (division by zero, wrong type): a value problem. */
-function asProblem(e: unknown): Msg | undefined {
-  if (e instanceof RuleProblem) return e.detail;
-  if (e instanceof ExprEvalError) return e.msg;
-  if (e && typeof e === 'object' && 'message' in e) {
-    const m = (e as { message: unknown }).message;
-    if (m && typeof m === 'object' && 'zh' in m && 'en' in m) return m as Msg;
-    if ('code' in e && typeof m === 'string') return { zh: m, en: m };
-  }
-  return undefined;
-}
-
 export interface UnitScorer {
   env: UnitEnv;
   /** The full result of one item (memoised: score('二.1') and the sections share it). */
@@ -157,6 +147,8 @@ export function createUnitScorer(rs: CompiledRuleSet, unit: UnitInput, ctx: Scor
 /** Decides the sanctions once the total is known; problems go to the env's issues. */
 export function decideSanctions(rs: CompiledRuleSet, env: UnitEnv, total: Q, which = rs.sanctions): SanctionResult[] {
   env.total = total;
+  // Sanctions may read the counters (consecutive(), cumulative()): they come first.
+  env.counters ??= countPeriods(rs, env);
   const issues = env.issues;
   const sanctions: SanctionResult[] = [];
   for (const s of which) {
@@ -213,6 +205,7 @@ export function scoreUnit(rs: CompiledRuleSet, unit: UnitInput, ctx: ScoreContex
     sections,
     bonus: { score: fmt(bonusScore), uncapped: fmt(bonusRaw), cap: bonusCap ? show(bonusCap) : null, items: bonusItems },
     sanctions,
+    counters: [...(env.counters ?? countPeriods(rs, env)).values()],
     vetoed,
     noCommendation: vetoed || sanctions.some((s) => s.level === 'no-commendation'),
     complete: !all.some((r) => r.status === 'missing-input'),

@@ -1,0 +1,92 @@
+// Counters across periods (3 consecutive or 5 cumulative failures → interview). Worked out once
+// the items and the total are known, before the sanctions that read them: this period counts
+// when the counter's `when` holds; the unit brings the counts of the periods before.
+import { MissingValue } from '../expr/types.ts';
+import type { CounterResult, Issue, PeriodCounts } from '../model/result.ts';
+import type { CompiledRuleSet } from './compile.ts';
+import type { UnitEnv } from './env.ts';
+import { asProblem } from './as-problem.ts';
+import * as R from './reasons.ts';
+
+const isCount = (n: unknown): n is number =>
+  typeof n === 'number' && Number.isSafeInteger(n) && n >= 0;
+
+/** This period's counters of the unit in `env` (its total set); problems go to env.issues. */
+export function countPeriods(rs: CompiledRuleSet, env: UnitEnv): Map<string, CounterResult> {
+  const out = new Map<string, CounterResult>();
+  for (const c of rs.counters) {
+    const id = c.counter.id;
+    const before = carried(env.unit.counters?.[id], id, c.label, env.issues);
+    let counts: boolean | null = null;
+    try {
+      const v = c.when.evaluate(env);
+      if (typeof v === 'boolean') {
+        counts = v;
+      } else {
+        env.issues.push(
+          issue('counter-not-boolean', id, 'error', {
+            zh: `计数器「${c.label.zh}」的条件应为“是”或“否”`,
+            en: `counter "${c.label.en}": its condition did not give true or false`,
+          }),
+        );
+      }
+    } catch (e) {
+      // Not decided either way (a missing input, a problem): the earlier counts carry over.
+      if (e instanceof MissingValue) {
+        env.issues.push({
+          ...issue('counter-undecided', id, 'warning', {
+            zh: `计数器「${c.label.zh}」:缺少「${e.inputId}」,本期是否计入无法确定,沿用上期计数`,
+            en: `counter "${c.label.en}": "${e.inputId}" is missing, so whether this period counts is undecided; the earlier counts carry over`,
+          }),
+          inputId: e.inputId,
+        });
+      } else {
+        const problem = asProblem(e);
+        if (!problem) throw e;
+        env.issues.push(issue('cannot-compute', id, 'error', R.evalProblem(problem)));
+      }
+    }
+    out.set(id, {
+      id,
+      label: c.label,
+      counts,
+      consecutive:
+        counts === true ? before.consecutive + 1 : counts === false ? 0 : before.consecutive,
+      cumulative: before.cumulative + (counts === true ? 1 : 0),
+    });
+  }
+  return out;
+}
+
+/** The counts a unit brought; a value that is not a whole number ≥ 0 is an error, read as none. */
+function carried(
+  raw: PeriodCounts | undefined,
+  id: string,
+  label: CounterResult['label'],
+  issues: Issue[],
+): PeriodCounts {
+  if (raw === undefined) return { consecutive: 0, cumulative: 0 };
+  if (isCount(raw.consecutive) && isCount(raw.cumulative) && raw.consecutive <= raw.cumulative)
+    return raw;
+  issues.push(
+    issue('bad-counter', id, 'error', {
+      zh: `计数器「${label.zh}」的上期计数无效(连续 ${String(raw.consecutive)},累计 ${String(raw.cumulative)}):应为不小于0的整数,且连续不多于累计;按0计`,
+      en: `counter "${label.en}": the earlier counts are invalid (consecutive ${String(raw.consecutive)}, cumulative ${String(raw.cumulative)}): whole numbers ≥ 0, consecutive no more than cumulative; taken as 0`,
+    }),
+  );
+  return { consecutive: 0, cumulative: 0 };
+}
+
+function issue(
+  code: string,
+  id: string,
+  severity: Issue['severity'],
+  message: Issue['message'],
+): Issue {
+  return { code, path: `counters.${id}`, severity, message };
+}
+
+/** The counts a unit brings to the next period: `UnitInput.counters` from this period's result. */
+export function carryCounters(result: { counters: readonly CounterResult[] }): Record<string, PeriodCounts> {
+  return Object.fromEntries(result.counters.map((c) => [c.id, { consecutive: c.consecutive, cumulative: c.cumulative }]));
+}
