@@ -6,7 +6,7 @@ import type { Operand } from '../schema/common.ts';
 import type { InputUnit, RuleSet } from '../schema/ruleset.ts';
 import { evidencePolicyOf } from './effective.ts';
 import { compareNodes, itemNode, sectionNode } from './items.ts';
-import { compareGrades, compareInputs, compareRanking, compareSanctions } from './settings.ts';
+import { compareCounters, compareGrades, compareInputs, compareRanking, compareSanctions } from './settings.ts';
 import { change, numChange, plain, points, textChange, type Where } from './text.ts';
 import type { Change, RuleSetDiff } from './types.ts';
 
@@ -61,6 +61,7 @@ export function diffRuleSets(a: RuleSet, b: RuleSet): RuleSetDiff {
     ...bonus(a, b, unitOf),
     ...compareInputs(a, b),
     ...compareSanctions(a, b),
+    ...compareCounters(a, b),
     ...compareGrades(a, b),
     ...compareRanking(a, b),
   ];

@@ -62,4 +62,17 @@ describe('diffRuleSets outside the indicators', () => {
     expect(lines(b)).toEqual([['grades.bands.c', '等次「合格」:分数线由「0」改为「以下全部」(放宽)', 'loosened']]);
     expect(diffRuleSets(b, old).changes.map((c) => c.direction)).toEqual(['tightened']);
   });
+
+  it('counters across periods: added, condition changed, removed', () => {
+    const withCounter = next((r) => {
+      r.counters = [{ id: 'late_count', label: '逾期上报', when: 'late' }];
+    });
+    expect(lines(withCounter)).toContainEqual(['counters.late_count', expect.stringContaining('新增,条件:late'), 'tightened']);
+    const changed = diffRuleSets(withCounter, next((r) => {
+      r.counters = [{ id: 'late_count', label: '逾期上报', when: 'late && funds < 1' }];
+    }));
+    expect(changed.changes.map((c) => [c.path, c.kind, c.to])).toEqual([['counters.late_count', 'counter', 'late && funds < 1']]);
+    expect(diffRuleSets(withCounter, old).changes.map((c) => [c.path, c.message.zh, c.direction])).toContainEqual(['counters.late_count', expect.stringContaining('取消'), 'loosened']);
+  });
 });
+

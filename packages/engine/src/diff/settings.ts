@@ -1,7 +1,7 @@
 // Changes outside the indicator tree: inputs, sanctions, grades and quotas, ranking.
 import { q } from '../exact/exact.ts';
 import { msgOf } from '../messages/text.ts';
-import type { RuleSet, Sanction } from '../schema/ruleset.ts';
+import type { Counter, RuleSet, Sanction } from '../schema/ruleset.ts';
 import { change, numChange, plain, textChange, type Where } from './text.ts';
 import type { Change } from './types.ts';
 
@@ -54,6 +54,24 @@ export function compareSanctions(a: RuleSet, b: RuleSet): Change[] {
   for (const s of a.sanctions) {
     if (!b.sanctions.some((x) => x.id === s.id)) out.push(change('sanction-removed', where(s), { zh: '取消', en: 'removed' }, 'loosened'));
   }
+  return keep(out);
+}
+
+/** Counters across periods and who certifies: added, removed, or their condition changed. */
+export function compareCounters(a: RuleSet, b: RuleSet): Change[] {
+  const out: (Change | undefined)[] = [];
+  const [ca, cb] = [a.counters ?? [], b.counters ?? []];
+  const where = (c: Counter): Where => ({ path: `counters.${c.id}`, label: { zh: `计数器「${msgOf(c.label).zh}」`, en: `counter "${msgOf(c.label).en}"` } });
+  for (const c of cb) {
+    const old = ca.find((x) => x.id === c.id);
+    if (!old) out.push(change('counter', where(c), { zh: `新增,条件:${c.when}`, en: `added, when ${c.when}` }, 'tightened'));
+    else out.push(textChange('counter', where(c), { zh: '条件', en: 'condition' }, old.when, c.when));
+  }
+  for (const c of ca) {
+    if (!cb.some((x) => x.id === c.id)) out.push(change('counter', where(c), { zh: '取消', en: 'removed' }, 'loosened'));
+  }
+  const certifiers = (r: RuleSet) => (r.certifiedBy ?? []).map((c) => `${c.when} → ${msgOf(c.by).zh}`).join(';') || undefined;
+  out.push(textChange('certifier', { path: 'certifiedBy', label: { zh: '认定单位', en: 'who certifies' } }, { zh: '规定', en: 'rule' }, certifiers(a), certifiers(b)));
   return keep(out);
 }
 

@@ -26,6 +26,8 @@ export type ChangeKind =
   | 'sanction-added'
   | 'sanction-removed'
   | 'sanction-changed'
+  | 'counter'
+  | 'certifier'
   | 'grades'
   | 'ranking'
   | 'bonus';
