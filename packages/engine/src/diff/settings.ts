@@ -70,7 +70,7 @@ export function compareCounters(a: RuleSet, b: RuleSet): Change[] {
   for (const c of ca) {
     if (!cb.some((x) => x.id === c.id)) out.push(change('counter', where(c), { zh: '取消', en: 'removed' }, 'loosened'));
   }
-  const certifiers = (r: RuleSet) => (r.certifiedBy ?? []).map((c) => `${c.when} → ${msgOf(c.by).zh}`).join(';') || undefined;
+  const certifiers = (r: RuleSet) => (r.certifiedBy ?? []).map((c) => `${c.when} → ${msgOf(c.by).zh} / ${msgOf(c.by).en}`).join('；') || undefined;
   out.push(textChange('certifier', { path: 'certifiedBy', label: { zh: '认定单位', en: 'who certifies' } }, { zh: '规定', en: 'rule' }, certifiers(a), certifiers(b)));
   return keep(out);
 }

@@ -132,7 +132,7 @@ export function buildKernel(rs: CompiledRuleSet, plan: FramePlan, item: CIndicat
       const score = code === YES_CODE ? onYes : code === NO_CODE ? onNo : undefined;
       if (score === undefined || score <= 0 || !checkEvidence) return score;
       if (ownEvidenceOnly) return code === YES_CODE && f.x[k] === 0 ? 0 : score;
-      return unevidenced(f, evidence) ?? score;
+      return withEvidence(score, unevidenced(f, evidence));
     };
     if (!checkEvidence || ownEvidenceOnly) yesNoShape.set(kernel, { k, onYes, onNo, ownEvidence: checkEvidence });
     return kernel;
@@ -194,10 +194,13 @@ export function buildKernel(rs: CompiledRuleSet, plan: FramePlan, item: CIndicat
         return undefined;
       }
     }
-    if (score > 0 && zeroOnMissingEvidence && evidence.length > 0) return unevidenced(f, evidence) ?? score;
+    if (score > 0 && zeroOnMissingEvidence && evidence.length > 0) return withEvidence(score, unevidenced(f, evidence));
     return score;
   };
 }
+
+/** The score after the evidence check: kept (null), 0, or undefined for the exact path to judge. */
+const withEvidence = (score: number, check: 0 | null | undefined): number | undefined => (check === null ? score : check);
 
 /**
  * Under the zero policy, a positive score stands only when every figure that claims something

@@ -28,8 +28,9 @@ export interface ProgramHost {
   frame: Frame;
   /** Cleared when an item cannot be scored for a missing input. */
   complete: boolean;
-  /** The exact evaluator's result for an item (scores in 10^-dp points). */
-  exact(item: CIndicator): { score: number | null; max: number; status: IndicatorResult['status'] };
+  /** The exact evaluator's result for an item (scores in 10^-dp points); `missing`: the item or
+   *  one of its sub-items lacks an input (a parent's own status may say gated instead). */
+  exact(item: CIndicator): { score: number | null; max: number; status: IndicatorResult['status']; missing: boolean };
 }
 
 export interface Program {
@@ -110,7 +111,7 @@ export function compileProgram(groups: readonly (readonly LeanItem[])[], host: P
     run(g) {
       let sum = 0;
       let max = 0;
-      // A container's sums start at zero (they are zeroed again as it closes).
+      // The containers' sums start at zero for each run.
       for (let b = boxStart[g] as number; b < (boxStart[g + 1] as number); b++) {
         accSum[b] = 0;
         accMax[b] = 0;
@@ -154,7 +155,7 @@ export function compileProgram(groups: readonly (readonly LeanItem[])[], host: P
         } else exact = true;
         if (exact) {
           const r = host.exact((items[j] as LeanItem).item);
-          if (r.status === 'missing-input') host.complete = false;
+          if (r.missing) host.complete = false;
           applies = r.status !== 'not-applicable';
           m = applies ? r.max : 0;
           v = r.score ?? 0;

@@ -87,4 +87,15 @@ describe('rankCohort', () => {
     expect(twice.issues.map((i) => i.code)).toContain('duplicate-unit');
     expect(twice.units.map((u) => u.name)).toEqual(['丙', '甲', '乙', '丙二']);
   });
+
+  it('sorts a tie-break input that is not a finite number last, as scoreCohort does', () => {
+    const withInputTie = parseRuleSet({ ...json, ranking: { tieBreak: ['input:a:asc'], ties: 'shared', vetoedLast: true } });
+    if (!withInputTie.ok) throw new Error(JSON.stringify(withInputTie.issues));
+    const rules = compileRuleSet(withInputTie.value);
+    const units = [NaN, 95, Infinity, 91].map((a, i) => ({ id: `n${i}`, name: `单位${i}`, values: { a, b: 0, bad: 0 } }));
+    const full = scoreCohort(rules, units);
+    const lean = rankCohort(rules, units);
+    expect(lean.units.map((u) => [u.unitId, u.rank, u.total])).toEqual(full.units.map((u) => [u.unitId, u.rank, u.total]));
+  });
 });
+

@@ -40,7 +40,8 @@ interface KeyColumn {
 }
 
 function inputKey(raw: UnitInput['values'][string]): number | Q | null {
-  if (raw === null || raw === undefined || typeof raw === 'boolean') return null;
+  // A blank, a yes/no or a number that is not finite sorts last, as the exact reader has it.
+  if (raw === null || raw === undefined || typeof raw === 'boolean' || (typeof raw === 'number' && !Number.isFinite(raw))) return null;
   const micro = toMicro(raw);
   if (micro !== undefined) return micro;
   // More than 6 places, or padding the fast reader does not strip: the exact reader decides.

@@ -156,3 +156,43 @@ describe('lean scorer', () => {
     );
   });
 });
+
+describe('lean scorer on values it cannot judge itself', () => {
+  const build = (extra: Partial<RuleSetInput>) => {
+    const p = parseRuleSet({ schemaVersion: 1, id: 'handover', title: '移交', issuer: '市', level: '县', year: 2015, edition: 1, points: 6, rounding: { scores: { dp: 2, mode: 'half-up' } }, inputs: [], sections: [], ...extra } as RuleSetInput);
+    if (!p.ok) throw new Error(JSON.stringify(p.issues));
+    return compileRuleSet(p.value);
+  };
+
+  it('hands an item to the exact path when a figure that needs evidence has more places than it reads', () => {
+    // The gate reads `a` (so the item stays on a kernel); `a` needs evidence and has 7 places.
+    const rules = build({
+      inputs: [{ id: 'a', label: 'a', unit: '%', evidence: true }, { id: 'c', label: 'c', unit: 'number' }],
+      sections: [{ code: '一', title: '甲', points: 6, items: [{ code: '1', title: '门槛', points: 6, rule: { kind: 'threshold', value: 'c', op: '>=', target: 90 }, gates: [{ when: 'a > 100', reason: '超过100' }] }] }],
+    });
+    for (const a of ['95.1234567', '95.5', 0.1 + 0.2]) {
+      for (const evidence of [{}, { a: true }] as Record<string, boolean>[]) {
+        const unit = { id: 'u', name: 'u', values: { a, c: 95 }, evidence };
+        expect([a, evidence, createLeanScorer(rules)(unit).total]).toEqual([a, evidence, scoreUnit(rules, unit).total]);
+      }
+    }
+  });
+
+  it('counts a unit incomplete when a sub-item of an exactly scored parent lacks an input', () => {
+    const rules = build({
+      points: 4,
+      inputs: [{ id: 'g', label: 'g', unit: 'yesno' }, { id: 'y', label: 'y', unit: 'yesno' }, { id: 'z', label: 'z', unit: 'yesno' }],
+      sections: [{ code: '一', title: '甲', points: 4, items: [{ code: '1', title: '父项', points: 4, gates: [{ when: 'g', reason: '事件' }], items: [
+        { code: '(1)', title: 'y', points: 2, rule: { kind: 'yesno', input: 'y' } },
+        { code: '(2)', title: 'z', points: 2, rule: { kind: 'yesno', input: 'z' } },
+      ] }] }],
+    });
+    for (const values of [{ g: true, y: null, z: true }, { g: false, y: null, z: true }, { g: true, y: true, z: true }]) {
+      const unit = { id: 'u', name: 'u', values };
+      const full = scoreUnit(rules, unit);
+      const fast = createLeanScorer(rules)(unit);
+      expect([values, fast.total, fast.complete]).toEqual([values, full.total, full.complete]);
+    }
+  });
+});
+

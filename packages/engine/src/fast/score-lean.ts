@@ -3,7 +3,7 @@
 // (a property test holds them together); the reasons are left out — ask scoreUnit for those.
 import { q, type Q } from '../exact/exact.ts';
 import type { ScoreContext } from '../model/context.ts';
-import type { Msg, UnitInput } from '../model/result.ts';
+import type { IndicatorResult, Msg, UnitInput } from '../model/result.ts';
 import type { CIndicator, CompiledRuleSet } from '../score/compile.ts';
 import { createUnitScorer, decideSanctions, type UnitScorer } from '../score/score-unit.ts';
 import { roundDiv, scaledText, toScaled } from './fixed.ts';
@@ -116,7 +116,7 @@ export function createLeanScorer(rs: CompiledRuleSet): LeanScorer {
     complete: true,
     exact: (item) => {
       const r = exactItem(item);
-      return { score: r.score === null ? null : scaled(r.score), max: r.status === 'not-applicable' ? 0 : scaled(r.max), status: r.status };
+      return { score: r.score === null ? null : scaled(r.score), max: r.status === 'not-applicable' ? 0 : scaled(r.max), status: r.status, missing: lacksInput(r) };
     },
   };
   const program = compileProgram([...sections.map((s) => s.items), bonusItems], host);
@@ -190,6 +190,11 @@ export function createLeanScorer(rs: CompiledRuleSet): LeanScorer {
       position: 0, rank: 0, tied: false, grade: null, gradeLabel: null,
     };
   };
+}
+
+/** Whether an item or any of its sub-items lacks an input (as scoreUnit's `complete` counts). */
+function lacksInput(r: IndicatorResult): boolean {
+  return r.status === 'missing-input' || (r.children?.some(lacksInput) ?? false);
 }
 
 /** Which items run on integer kernels: for benchmarks and the notes. */
