@@ -16,12 +16,21 @@ function* objects(node: unknown): Generator<Record<string, unknown>> {
   for (const v of Object.values(node)) yield* objects(v);
 }
 
-/** A copy of the scored demo workbooks in a new folder of the demo dir, for edits. */
-async function copyScored(folder: string): Promise<void> {
+/**
+ * A copy of the scored demo workbooks in a new folder of the demo dir, with 昆都仑区's workbook
+ * edited through ExcelJS the way someone with Excel would; returns what `edit` returns.
+ */
+async function editScored<T>(folder: string, edit: (book: ExcelJS.Workbook) => T): Promise<T> {
   await mkdir(join(d.dir, folder));
   for (const name of await readdir(join(d.dir, d.scored))) {
     await copyFile(join(d.dir, d.scored, name), join(d.dir, folder, name));
   }
+  const file = join(d.dir, folder, '昆都仑区.xlsx');
+  const book = new ExcelJS.Workbook();
+  await book.xlsx.readFile(file);
+  const out = edit(book);
+  await book.xlsx.writeFile(file);
+  return out;
 }
 
 beforeAll(async () => {
@@ -70,22 +79,20 @@ describe.concurrent('kaohe review', () => {
   it('ranks a unit whose embedded rules were edited behind their checksum and flags it: exit 1; score still refuses it', async () => {
     // Copy the scored cohort, then edit 昆都仑区's embedded rules (the meta sheet's json chunk)
     // the way someone with Excel and a text editor would: the 92 % floor lowered to 90 %.
-    await copyScored('tampered');
-    const file = join(d.dir, 'tampered', '昆都仑区.xlsx');
-    const book = new ExcelJS.Workbook();
-    await book.xlsx.readFile(file);
-    const meta = book.worksheets.find((w) => w.getCell('A1').value === 'kaohe-meta');
-    if (!meta) throw new Error('fixture: no kaohe-meta sheet');
-    let edited = 0;
-    meta.eachRow((row) => {
-      const json = row.getCell(2).value;
-      if (edited === 0 && row.getCell(1).value === 'json' && typeof json === 'string' && json.includes('"target":92')) {
-        row.getCell(2).value = json.replace('"target":92', '"target":90');
-        edited++;
-      }
+    const edited = await editScored('tampered', (book) => {
+      const meta = book.worksheets.find((w) => w.getCell('A1').value === 'kaohe-meta');
+      if (!meta) throw new Error('fixture: no kaohe-meta sheet');
+      let count = 0;
+      meta.eachRow((row) => {
+        const json = row.getCell(2).value;
+        if (count === 0 && row.getCell(1).value === 'json' && typeof json === 'string' && json.includes('"target":92')) {
+          row.getCell(2).value = json.replace('"target":92', '"target":90');
+          count++;
+        }
+      });
+      return count;
     });
     expect(edited).toBe(1);
-    await book.xlsx.writeFile(file);
 
     const run = await runCli(['review', 'tampered', '--rules', d.rules, '--out', 'sum-t.xlsx', '--json', '--lang', 'en'], d.dir);
     expect(run.code).toBe(1);
@@ -123,26 +130,24 @@ describe.concurrent('kaohe review', () => {
 
   it('flags a sanction the unit reported otherwise than the recomputation, as the summary does: exit 1', async () => {
     // A unit that reports 是 for a sanction that does not hold (the demo units are clean of it).
-    await copyScored('sanction-edit');
-    const file = join(d.dir, 'sanction-edit', '昆都仑区.xlsx');
-    const book = new ExcelJS.Workbook();
-    await book.xlsx.readFile(file);
-    const sheet = book.getWorksheet('考核评分');
-    if (!sheet) throw new Error('fixture: no 考核评分 sheet');
-    let selfCol = 0;
-    let key = '';
-    sheet.eachRow((row) => {
-      row.eachCell((cell, col) => {
-        if (String(cell.value ?? '').startsWith('自评得分')) selfCol = col;
+    const key = await editScored('sanction-edit', (book) => {
+      const sheet = book.getWorksheet('考核评分');
+      if (!sheet) throw new Error('fixture: no 考核评分 sheet');
+      let selfCol = 0;
+      let found = '';
+      sheet.eachRow((row) => {
+        row.eachCell((cell, col) => {
+          if (String(cell.value ?? '').startsWith('自评得分')) selfCol = col;
+        });
+        const code = String(row.getCell(1).value ?? '');
+        if (!found && selfCol && /^否决\.\S+$/.test(code) && row.getCell(selfCol).value === '否') {
+          row.getCell(selfCol).value = '是';
+          found = code;
+        }
       });
-      const code = String(row.getCell(1).value ?? '');
-      if (!key && selfCol && /^否决\.\S+$/.test(code) && row.getCell(selfCol).value === '否') {
-        row.getCell(selfCol).value = '是';
-        key = code;
-      }
+      return found;
     });
     expect(key).not.toBe('');
-    await book.xlsx.writeFile(file);
 
     const run = await runCli(['review', 'sanction-edit', '--rules', d.rules, '--out', 'sum-s.xlsx', '--json', '--lang', 'en'], d.dir);
     expect(run.code).toBe(1);

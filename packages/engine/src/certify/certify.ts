@@ -2,11 +2,10 @@
 // parent item with a rule, deductions or gates of its own (clauses.ts) — is met
 // (一条否决). A failing unit is told which clauses failed and by when to rectify (整改); a
 // re-assessment appends to the history and keeps the earlier records.
-import type { Issue, Msg, Result, UnitInput, UnitResult } from '../model/result.ts';
+import type { Issue, Msg, Result, UnitInput } from '../model/result.ts';
 import type { ScoreContext } from '../model/context.ts';
 import type { CompiledRuleSet } from '../score/compile.ts';
-import { createUnitScorer, scoreUnit } from '../score/score-unit.ts';
-import { q } from '../exact/exact.ts';
+import { createUnitScorer, scoreWith, type UnitEnv } from '../score/score-unit.ts';
 import { MissingValue } from '../expr/types.ts';
 import { asProblem } from '../score/as-problem.ts';
 import { evalProblem } from '../score/reasons.ts';
@@ -40,14 +39,15 @@ export function certify(
   if (last?.rectifyBy && compareDates(options.assessedOn, last.rectifyBy) > 0) {
     issues.push(warning('rectification-overdue', 'assessedOn', { zh: `复评日期 ${options.assessedOn} 晚于整改期限 ${last.rectifyBy}`, en: `re-assessed on ${options.assessedOn}, after the rectification deadline ${last.rectifyBy}` }));
   }
-  const result = scoreUnit(compiled, unit, ctx);
+  const scorer = createUnitScorer(compiled, unit, ctx);
+  const result = scoreWith(compiled, scorer);
   const failing = failingClauses(compiled, result);
   const passed = failing.length === 0;
   if (!passed && rs.rectificationDays === undefined) {
     issues.push(warning('no-rectification-days', 'rectificationDays', { zh: '考核办法未规定整改期限', en: 'the rule set declares no rectification period' }));
   }
   const rectifyBy = passed || rs.rectificationDays === undefined ? null : addDays(options.assessedOn, rs.rectificationDays);
-  const certifiedBy = compiled.certifiers.length > 0 ? certifierOf(compiled, unit, ctx, result, issues) : undefined;
+  const certifiedBy = compiled.certifiers.length > 0 ? certifierOf(compiled, scorer.env, issues) : undefined;
   const record: CertificationRecord = {
     unitId: unit.id,
     ruleSetId: rs.id,
@@ -72,10 +72,8 @@ export function certify(
   return { ok: true, warnings: issues, value: { record, history: [...history, record], result, summary } };
 }
 
-/** The first certifier whose condition holds for the unit (the grade sought decides who certifies). */
-function certifierOf(compiled: CompiledRuleSet, unit: UnitInput, ctx: ScoreContext, result: UnitResult, issues: Issue[]): Msg | null {
-  const env = createUnitScorer(compiled, unit, ctx).env;
-  env.total = q(result.total);
+/** The first certifier whose condition holds for the unit scored in `env` (its total set). */
+function certifierOf(compiled: CompiledRuleSet, env: UnitEnv, issues: Issue[]): Msg | null {
   for (const [i, c] of compiled.certifiers.entries()) {
     try {
       if (c.when.evaluate(env) === true) return c.by;

@@ -41,7 +41,7 @@ export function findIndicator(items: readonly IndicatorResult[], path: string): 
 }
 
 /** Every indicator of a result (sections then bonus), parents before their children. */
-export function allIndicators(result: UnitResult): IndicatorResult[] {
+export function allIndicators(result: { sections: readonly { items: readonly IndicatorResult[] }[]; bonus: { items: readonly IndicatorResult[] } }): IndicatorResult[] {
   const out: IndicatorResult[] = [];
   const walk = (items: readonly IndicatorResult[]): void => {
     for (const item of items) {

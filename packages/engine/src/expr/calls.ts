@@ -3,7 +3,7 @@
 import { builtin as builtinNamed, hostFunction, isBuiltinName, type Ev } from './builtins.ts';
 import { compileError } from './errors.ts';
 import type { Node, Parsed } from './parse.ts';
-import { MissingValue, type CompileOptions, type ExprError, type ExprValue, type HostFunction } from './types.ts';
+import { isBlank, type CompileOptions, type ExprError, type ExprValue, type HostFunction } from './types.ts';
 
 export interface CallCtx {
   source: string;
@@ -115,15 +115,7 @@ function blank(args: Node[], ctx: CallCtx, at: number): Ev {
     );
     return fail;
   }
-  return (env) => {
-    try {
-      env.ident(id);
-      return false;
-    } catch (error) {
-      if (error instanceof MissingValue) return true;
-      throw error;
-    }
-  };
+  return (env) => isBlank(env, id);
 }
 
 function hostCall(name: string, host: HostFunction, args: Node[], ctx: CallCtx, at: number): Ev {

@@ -6,7 +6,7 @@
 // a host function, a type mismatch), it throws FALLBACK and the caller evaluates the exact
 // closures instead — so a value it does return is always the exact evaluator's value.
 import { MICRO, roundDiv, roundsUp, toMicro } from '../fast/fixed.ts';
-import { MissingValue } from './types.ts';
+import { isBlank } from './types.ts';
 import { OPERATOR_ALIASES, type Node } from './parse.ts';
 
 export type MicroValue = number | boolean | string;
@@ -203,15 +203,7 @@ function call<T extends number | bigint>(
   const first = args[0];
   if (name === 'blank' && args.length === 1 && first?.type === 'Identifier') {
     const id = first.name as string;
-    return (env) => {
-      try {
-        env.ident(id);
-        return false;
-      } catch (e) {
-        if (e instanceof MissingValue) return true;
-        throw e;
-      }
-    };
+    return (env) => isBlank(env, id);
   }
   if ((name === 'score' || name === 'met') && args.length === 1 && first?.type === 'Literal' && typeof first.value === 'string') {
     const path = first.value;

@@ -22,6 +22,17 @@ export class MissingValue {
   }
 }
 
+/** blank(id) for either evaluator: whether reading the identifier finds it blank. */
+export function isBlank(env: { ident(name: string): unknown }, id: string): boolean {
+  try {
+    env.ident(id);
+    return false;
+  } catch (e) {
+    if (e instanceof MissingValue) return true;
+    throw e;
+  }
+}
+
 export interface HostFunction {
   /** Allowed argument counts, e.g. [1] or [1, 2]. */
   arity: readonly number[];

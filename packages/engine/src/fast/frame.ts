@@ -213,22 +213,7 @@ export function createFramePlan(rs: CompiledRuleSet, exact: () => UnitEnv): Fram
   };
   const bind: MicroBinder = (name) => {
     const slot = slotOf.get(name);
-    if (!slot) return undefined;
-    const k = slot.k;
-    if (slot.kind === 'number') {
-      return () => {
-        const st = f.s[k];
-        if (st === OK) return f.m[k] as number;
-        if (st === BLANK) throw new MissingValue(name);
-        throw FALLBACK;
-      };
-    }
-    return () => {
-      const st = f.s[k];
-      if (st === BLANK) throw new MissingValue(name);
-      if (st !== OK) throw FALLBACK;
-      return names[f.m[k] as number] ?? fallback();
-    };
+    return slot ? () => readSlot(f, slot, name, names) : undefined;
   };
 
   /** A new slot; the frame's arrays are sized when it is sealed, so none may come after. */
@@ -393,6 +378,16 @@ function setCode(m: Float64Array, s: Uint8Array, d: SlotInput, code: number): vo
   }
 }
 
+/** An input's slot as an expression reads it: micro units or the symbol's value; a blank throws
+ *  MissingValue, a value only the exact path can judge throws FALLBACK. */
+function readSlot(f: Frame, slot: { k: number; kind: 'number' | 'symbol' }, name: string, names: readonly (boolean | string)[]): MicroValue {
+  const st = f.s[slot.k];
+  if (st === BLANK) throw new MissingValue(name);
+  if (st !== OK) throw FALLBACK;
+  const v = f.m[slot.k] as number;
+  return slot.kind === 'number' ? v : (names[v] ?? fallback());
+}
+
 /** The integer environment of the loaded unit, read from its slots. */
 function createFrameEnv(
   rs: CompiledRuleSet,
@@ -413,13 +408,7 @@ function createFrameEnv(
         return f.unit.class;
       }
       const slot = slotOf.get(name);
-      if (slot) {
-        const st = f.s[slot.k];
-        if (st === BLANK) throw new MissingValue(name);
-        if (st !== OK) throw FALLBACK;
-        const v = f.m[slot.k] as number;
-        return slot.kind === 'number' ? v : (names[v] ?? fallback());
-      }
+      if (slot) return readSlot(f, slot, name, names);
       const def = rs.inputs.get(name);
       if (!def || NUMERIC.has(def.unit)) throw FALLBACK;
       const decoded = decodeValue(def, f.unit.values[name]);

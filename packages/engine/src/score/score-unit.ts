@@ -2,6 +2,7 @@
 // total, and — separate from the score — sanctions and vetoes.
 import { asProblem } from './as-problem.ts';
 import { countPeriods } from './counters.ts';
+import { allIndicators } from '../cohort/tie-break.ts';
 import { MissingValue } from '../expr/types.ts';
 import { add, clamp, div, fmt, max as qmax, min as qmin, mul, q, round, sum, ZERO, type Q } from '../exact/exact.ts';
 import type { IndicatorResult, IndicatorStatus, Issue, Msg, SanctionResult, SectionResult, UnitInput, UnitResult } from '../model/result.ts';
@@ -173,7 +174,13 @@ export function decideSanctions(rs: CompiledRuleSet, env: UnitEnv, total: Q, whi
 }
 
 export function scoreUnit(rs: CompiledRuleSet, unit: UnitInput, ctx: ScoreContext = {}): UnitResult {
-  const { env, evaluate } = createUnitScorer(rs, unit, ctx);
+  return scoreWith(rs, createUnitScorer(rs, unit, ctx));
+}
+
+/** scoreUnit on a scorer the caller keeps: its env (total, counters set) serves what follows. */
+export function scoreWith(rs: CompiledRuleSet, scorer: UnitScorer): UnitResult {
+  const { env, evaluate } = scorer;
+  const unit = env.unit;
 
   const sections: SectionResult[] = rs.sections.map((section) => {
     const items = section.items.map(evaluate);
@@ -193,7 +200,7 @@ export function scoreUnit(rs: CompiledRuleSet, unit: UnitInput, ctx: ScoreContex
   const sanctions = decideSanctions(rs, env, totalQ);
   const issues: Issue[] = env.issues;
   const vetoed = sanctions.some((s) => s.level === 'veto');
-  const all = allResults(sections, bonusItems);
+  const all = allIndicators({ sections, bonus: { items: bonusItems } });
   return {
     unitId: unit.id,
     name: unit.name,
@@ -205,7 +212,8 @@ export function scoreUnit(rs: CompiledRuleSet, unit: UnitInput, ctx: ScoreContex
     sections,
     bonus: { score: fmt(bonusScore), uncapped: fmt(bonusRaw), cap: bonusCap ? show(bonusCap) : null, items: bonusItems },
     sanctions,
-    counters: [...(env.counters ?? countPeriods(rs, env)).values()],
+    // decideSanctions worked the counters out before the sanctions.
+    counters: [...(env.counters?.values() ?? [])],
     vetoed,
     noCommendation: vetoed || sanctions.some((s) => s.level === 'no-commendation'),
     complete: !all.some((r) => r.status === 'missing-input'),
@@ -215,13 +223,3 @@ export function scoreUnit(rs: CompiledRuleSet, unit: UnitInput, ctx: ScoreContex
 
 export type { UnitEnv };
 
-function allResults(sections: readonly SectionResult[], bonus: readonly IndicatorResult[]): IndicatorResult[] {
-  const out: IndicatorResult[] = [];
-  const walk = (r: IndicatorResult): void => {
-    out.push(r);
-    r.children?.forEach(walk);
-  };
-  sections.forEach((s) => s.items.forEach(walk));
-  bonus.forEach(walk);
-  return out;
-}

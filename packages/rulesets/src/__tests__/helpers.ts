@@ -1,5 +1,6 @@
 // Shared by the golden tests: compile a shipped rule set once, and look results up by path.
 import {
+  allIndicators,
   compileRuleSet,
   parseRuleSet,
   type CompiledRuleSet,
@@ -17,18 +18,9 @@ export function compiled(ruleSet: RuleSetInput): CompiledRuleSet {
   return compileRuleSet(parsed.value);
 }
 
-function find(items: readonly IndicatorResult[], path: string): IndicatorResult | undefined {
-  for (const item of items) {
-    if (item.path === path) return item;
-    const inner = item.children ? find(item.children, path) : undefined;
-    if (inner) return inner;
-  }
-  return undefined;
-}
-
 /** The result of the item at `path` ("一(二).1.(1)", "加分.1"); fails loudly if there is none. */
 export function item(result: UnitResult, path: string): IndicatorResult {
-  const found = find([...result.sections.flatMap((s) => s.items), ...result.bonus.items], path);
+  const found = allIndicators(result).find((i) => i.path === path);
   if (!found) throw new Error(`${result.unitId}: no item ${path}`);
   return found;
 }
