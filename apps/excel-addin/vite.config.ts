@@ -4,7 +4,10 @@ import { defineConfig, type UserConfig } from 'vite';
 // `vite --mode https` (pnpm start) serves over HTTPS on localhost:3000 with the Office dev
 // certificate, as Excel requires for sideloading. Other modes stay on plain HTTP.
 export default defineConfig(async ({ mode }): Promise<UserConfig> => {
-  const https = mode === 'https' ? await import('office-addin-dev-certs').then((m) => m.getHttpsServerOptions()) : undefined;
+  const https =
+    mode === 'https'
+      ? await import('office-addin-dev-certs').then((m) => m.getHttpsServerOptions())
+      : undefined;
   return {
     plugins: [react()],
     resolve: { conditions: ['@kaohe/source', 'module', 'browser', 'development|production'] },

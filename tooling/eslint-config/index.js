@@ -4,8 +4,14 @@ import tseslint from 'typescript-eslint';
 import unicorn from 'eslint-plugin-unicorn';
 
 const hostImports = [
-  { group: ['node:*', 'fs', 'path', 'os', 'child_process'], message: 'The core is pure: no Node APIs here.' },
-  { group: ['exceljs', 'react', 'react-dom', '@fluentui/*', '@microsoft/office-js'], message: 'The core is pure: no host libraries here.' },
+  {
+    group: ['node:*', 'fs', 'path', 'os', 'child_process'],
+    message: 'The core is pure: no Node APIs here.',
+  },
+  {
+    group: ['exceljs', 'react', 'react-dom', '@fluentui/*', '@microsoft/office-js'],
+    message: 'The core is pure: no host libraries here.',
+  },
 ];
 
 /** Base config. `pure: true` forbids Node, DOM and host-library imports (engine, sheet). */
@@ -17,8 +23,14 @@ export function kaohe({ pure = false } = {}) {
     {
       plugins: { unicorn },
       rules: {
-        '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
-        '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+        '@typescript-eslint/consistent-type-imports': [
+          'error',
+          { fixStyle: 'inline-type-imports' },
+        ],
+        '@typescript-eslint/no-unused-vars': [
+          'error',
+          { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+        ],
         'no-restricted-syntax': [
           'error',
           { selector: 'ExportDefaultDeclaration', message: 'Use named exports.' },

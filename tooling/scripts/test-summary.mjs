@@ -5,7 +5,9 @@ import { join } from 'node:path';
 
 const roots = ['packages', 'apps', 'tooling'];
 const reports = roots.flatMap((root) =>
-  existsSync(root) ? readdirSync(root).map((d) => join(root, d, 'test-results', 'vitest.json')) : [],
+  existsSync(root)
+    ? readdirSync(root).map((d) => join(root, d, 'test-results', 'vitest.json'))
+    : [],
 );
 if (process.argv.includes('--clean')) {
   for (const file of reports) rmSync(file, { force: true });

@@ -6,7 +6,12 @@ function capture(): { streams: Streams; out: () => string; err: () => string } {
   let out = '';
   let err = '';
   return {
-    streams: { stdout: (t) => (out += t), stderr: (t) => (err += t), stderrIsTTY: false, cwd: process.cwd() },
+    streams: {
+      stdout: (t) => (out += t),
+      stderr: (t) => (err += t),
+      stderrIsTTY: false,
+      cwd: process.cwd(),
+    },
     out: () => out,
     err: () => err,
   };
@@ -17,7 +22,13 @@ describe('exitCodeOf', () => {
     expect(exitCodeOf('ok')).toBe(0);
     expect(exitCodeOf('findings')).toBe(1);
     expect(exitCodeOf('usage')).toBe(2);
-    for (const code of ['input-missing', 'input-unreadable', 'input-corrupt', 'input-invalid', 'wrong-rule-set'] as const) {
+    for (const code of [
+      'input-missing',
+      'input-unreadable',
+      'input-corrupt',
+      'input-invalid',
+      'wrong-rule-set',
+    ] as const) {
       expect(exitCodeOf(code)).toBe(3);
     }
     expect(exitCodeOf('write-failed')).toBe(4);
@@ -39,7 +50,10 @@ describe('main', () => {
   it('a usage error under --json is one JSON document on stdout, the message on stderr', async () => {
     const io = capture();
     expect(await main(['validate', '--json'], io.streams)).toBe(2);
-    expect(JSON.parse(io.out())).toMatchObject({ ok: false, error: { code: 'usage', exitCode: 2 } });
+    expect(JSON.parse(io.out())).toMatchObject({
+      ok: false,
+      error: { code: 'usage', exitCode: 2 },
+    });
     expect(io.err()).toContain('用法错误');
   });
 

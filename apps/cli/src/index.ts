@@ -37,7 +37,8 @@ export function exitCodeOf(outcome: CommandStatus | CliErrorCode | 'internal'): 
 
 /** `pnpm kaohe` runs in the repo root; paths the user typed are relative to where they typed them. */
 function userCwd(): string {
-  const viaScript = process.env.npm_lifecycle_event === 'kaohe' || process.env.npm_lifecycle_event === 'demo';
+  const viaScript =
+    process.env.npm_lifecycle_event === 'kaohe' || process.env.npm_lifecycle_event === 'demo';
   return viaScript && process.env.INIT_CWD ? process.env.INIT_CWD : process.cwd();
 }
 
@@ -50,17 +51,28 @@ export function processStreams(): Streams {
   };
 }
 
-function fail(out: Output, error: CliError | 'internal', message: string, exitCode: number): number {
+function fail(
+  out: Output,
+  error: CliError | 'internal',
+  message: string,
+  exitCode: number,
+): number {
   const code = error === 'internal' ? 'internal' : error.code;
   const msg = error === 'internal' ? common.internal(message) : error.msg;
   const details = error === 'internal' ? [] : error.details;
   out.note(`kaohe: ${out.text(msg)}`);
-  for (const d of details) out.note(d.where ? `  ${d.where} [${d.code}] ${out.text(d.message)}` : `  ${out.text(d.message)}`);
+  for (const d of details)
+    out.note(
+      d.where ? `  ${d.where} [${d.code}] ${out.text(d.message)}` : `  ${out.text(d.message)}`,
+    );
   out.result({ ok: false, error: { code, exitCode, message: msg, details } });
   return exitCode;
 }
 
-export async function main(argv: readonly string[], streams: Streams = processStreams()): Promise<number> {
+export async function main(
+  argv: readonly string[],
+  streams: Streams = processStreams(),
+): Promise<number> {
   const lang = langFromArgv(argv);
   const out = createOutput(streams, lang, argv.includes('--json'));
   let status: CommandStatus = 'ok';
@@ -70,8 +82,12 @@ export async function main(argv: readonly string[], streams: Streams = processSt
   } catch (e) {
     if (e instanceof CommanderError) {
       if (e.exitCode === 0) return EXIT.ok;
-      const detail = e.code === 'commander.help' ? out.text(common.noCommand) : e.message.replace(/^error: /, '');
-      const command = e.code === 'commander.unknownCommand' ? undefined : argv.find((a) => !a.startsWith('-'));
+      const detail =
+        e.code === 'commander.help'
+          ? out.text(common.noCommand)
+          : e.message.replace(/^error: /, '');
+      const command =
+        e.code === 'commander.unknownCommand' ? undefined : argv.find((a) => !a.startsWith('-'));
       const usage = new CliError('usage', common.usage(detail), [
         { code: e.code, where: 'argv', message: common.seeHelp(command ? `${command} ` : '') },
       ]);
@@ -79,6 +95,11 @@ export async function main(argv: readonly string[], streams: Streams = processSt
     }
     if (e instanceof CliError) return fail(out, e, e.message, exitCodeOf(e.code));
     if (process.env.KAOHE_DEBUG === '1' && e instanceof Error) out.note(e.stack ?? e.message);
-    return fail(out, 'internal', e instanceof Error ? e.message : String(e), exitCodeOf('internal'));
+    return fail(
+      out,
+      'internal',
+      e instanceof Error ? e.message : String(e),
+      exitCodeOf('internal'),
+    );
   }
 }

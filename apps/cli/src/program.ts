@@ -24,9 +24,17 @@ interface CommonOptions {
   lang?: string;
 }
 
-type Action = (out: Output, args: unknown[], options: Record<string, unknown>) => Promise<CommandStatus>;
+type Action = (
+  out: Output,
+  args: unknown[],
+  options: Record<string, unknown>,
+) => Promise<CommandStatus>;
 
-export function buildProgram(streams: Streams, lang: Lang, onStatus: (status: CommandStatus) => void): Command {
+export function buildProgram(
+  streams: Streams,
+  lang: Lang,
+  onStatus: (status: CommandStatus) => void,
+): Command {
   const t = (msg: Msg): string => pick(msg, lang);
   const program = new Command('kaohe')
     .description(t(help.program))
@@ -35,7 +43,11 @@ export function buildProgram(streams: Streams, lang: Lang, onStatus: (status: Co
     .helpCommand('help [command]', t(help.help))
     .exitOverride()
     .showHelpAfterError(false)
-    .configureOutput({ writeOut: streams.stdout, writeErr: streams.stderr, outputError: () => undefined });
+    .configureOutput({
+      writeOut: streams.stdout,
+      writeErr: streams.stderr,
+      outputError: () => undefined,
+    });
 
   const define = (name: string, description: Msg): Command =>
     program
@@ -45,7 +57,11 @@ export function buildProgram(streams: Streams, lang: Lang, onStatus: (status: Co
       .addOption(new Option('--lang <lang>', t(help.lang)).choices(LANGS).default('zh'))
       .helpOption('-h, --help', t(help.help))
       .exitOverride()
-      .configureOutput({ writeOut: streams.stdout, writeErr: streams.stderr, outputError: () => undefined });
+      .configureOutput({
+        writeOut: streams.stdout,
+        writeErr: streams.stderr,
+        outputError: () => undefined,
+      });
 
   const act =
     (run: Action) =>
@@ -58,42 +74,78 @@ export function buildProgram(streams: Streams, lang: Lang, onStatus: (status: Co
 
   define('validate', help.validate)
     .argument('<rules.json>', t(help.rules))
-    .action(act(async (out, [file]) => (await import('./commands/validate/validate.ts')).runValidate(file as string, out)));
+    .action(
+      act(async (out, [file]) =>
+        (await import('./commands/validate/validate.ts')).runValidate(file as string, out),
+      ),
+    );
 
   define('template', help.template)
     .argument('<rules.json>', t(help.rules))
     .requiredOption('--unit <name>', t(help.unit), (v: string, prev: string[] = []) => [...prev, v])
     .requiredOption('--out <path>', t(help.templateOut))
     .option('--force', t(templateHelp.force))
-    .action(act(async (out, [file], o) =>
-        (await import('./commands/template/template.ts')).runTemplate(file as string, o as unknown as TemplateOptions, out),
-      ));
+    .action(
+      act(async (out, [file], o) =>
+        (await import('./commands/template/template.ts')).runTemplate(
+          file as string,
+          o as unknown as TemplateOptions,
+          out,
+        ),
+      ),
+    );
 
   define('score', help.score)
     .argument('<filled.xlsx>', t(help.filled))
-    .addOption(new Option('--as <stage>', t(help.as)).choices(['self', 'review', 'final']).default('self'))
+    .addOption(
+      new Option('--as <stage>', t(help.as)).choices(['self', 'review', 'final']).default('self'),
+    )
     .option('--out <file>', t(help.scoreOut))
     .option('--in-place', t(help.inPlace))
-    .action(act(async (out, [file], o) => (await import('./commands/score/score.ts')).runScore(file as string, o as unknown as ScoreOptions, out)));
+    .action(
+      act(async (out, [file], o) =>
+        (await import('./commands/score/score.ts')).runScore(
+          file as string,
+          o as unknown as ScoreOptions,
+          out,
+        ),
+      ),
+    );
 
   define('review', help.review)
     .argument('<paths...>', t(help.paths))
     .requiredOption('--rules <rules.json>', t(help.reviewRules))
     .requiredOption('--out <summary.xlsx>', t(help.summaryOut))
-    .action(act(async (out, [paths], o) =>
-        (await import('./commands/review/review.ts')).runReview(paths as string[], o as unknown as ReviewOptions, out),
-      ));
+    .action(
+      act(async (out, [paths], o) =>
+        (await import('./commands/review/review.ts')).runReview(
+          paths as string[],
+          o as unknown as ReviewOptions,
+          out,
+        ),
+      ),
+    );
 
   define('diff', help.diff)
     .argument('<old.json>', t(help.oldRules))
     .argument('<new.json>', t(help.newRules))
-    .action(act(async (out, [oldFile, newFile]) =>
-        (await import('./commands/diff/diff.ts')).runDiff(oldFile as string, newFile as string, out),
-      ));
+    .action(
+      act(async (out, [oldFile, newFile]) =>
+        (await import('./commands/diff/diff.ts')).runDiff(
+          oldFile as string,
+          newFile as string,
+          out,
+        ),
+      ),
+    );
 
   define('demo', help.demo)
     .option('--out <dir>', t(help.demoOut))
-    .action(act(async (out, _args, o) => (await import('./commands/demo/demo.ts')).runDemo(o as DemoOptions, out)));
+    .action(
+      act(async (out, _args, o) =>
+        (await import('./commands/demo/demo.ts')).runDemo(o as DemoOptions, out),
+      ),
+    );
 
   return program;
 }

@@ -37,7 +37,10 @@ let officeFiles: string[];
 beforeAll(async () => {
   mkdirSync(out, { recursive: true });
   samplePath = join(out, '土默特右旗-考核表.xlsx');
-  writeFileSync(samplePath, await writeTemplateWorkbook(filledTemplate(ruleSet, unit, { policy_rate: '0.958' })));
+  writeFileSync(
+    samplePath,
+    await writeTemplateWorkbook(filledTemplate(ruleSet, unit, { policy_rate: '0.958' })),
+  );
   ({ url, server } = await buildAndServe());
   browser = await launchChromium();
   officeFiles = await serveOfficeJsLocally(browser.context);
@@ -49,7 +52,8 @@ afterAll(async () => {
   await server?.close();
 });
 
-const shot = (name: string, fullPage = true) => page.screenshot({ path: join(out, `${name}.png`), fullPage });
+const shot = (name: string, fullPage = true) =>
+  page.screenshot({ path: join(out, `${name}.png`), fullPage });
 
 describe('task pane in a browser (standalone mode)', () => {
   it('keeps the first load small: ExcelJS and the engine load later', () => {
@@ -76,7 +80,10 @@ describe('task pane in a browser (standalone mode)', () => {
   it('scores: total, veto, problems with their cells', async () => {
     await page.getByRole('button', { name: '评分并写回' }).click();
     const total = await page.getByTestId('total').textContent({ timeout: 20_000 });
-    const expected = scoreUnit(compileRuleSet(ruleSet), { ...unit, values: { ...unit.values, policy_rate: base.values['policy_rate'] ?? null } });
+    const expected = scoreUnit(compileRuleSet(ruleSet), {
+      ...unit,
+      values: { ...unit.values, policy_rate: base.values['policy_rate'] ?? null },
+    });
     expect(total).toBe(expected.total);
     await page.getByText('一票否决').first().waitFor();
     await page.getByRole('list', { name: '缺少数据' }).waitFor();
@@ -155,12 +162,21 @@ describe('task pane in a browser (standalone mode)', () => {
     const sheets = (await readWorkbook(new Uint8Array(readFileSync(saved)))).sheets;
     const names = sheets.map((x) => x.name);
     expect(names).toEqual(expect.arrayContaining(['考核评分 (2)', '考核评分 (3)', '排名']));
-    const unitTwo = readSheet(sheets.filter((x) => x.name.endsWith(' (2)')).map((x) => ({ ...x, name: x.name.slice(0, -4) })));
+    const unitTwo = readSheet(
+      sheets
+        .filter((x) => x.name.endsWith(' (2)'))
+        .map((x) => ({ ...x, name: x.name.slice(0, -4) })),
+    );
     if (!unitTwo.ok) throw new Error(JSON.stringify(unitTwo.issues.slice(0, 3)));
     const totalKey = unitTwo.value.map.scoring.rows.find((r) => r.kind === 'total')!.key;
     const qsq = baotou2012SampleUnits.find((u) => u.id === 'qsq')!;
-    expect([unitTwo.value.unit.name, unitTwo.value.reported.review[totalKey]]).toEqual([qsq.name, scoreUnit(compileRuleSet(ruleSet), qsq).total]);
-    expect(sheets.find((x) => x.name === '排名')?.values.flat()).toEqual(expect.arrayContaining(['青山区', '东河区', '土默特右旗']));
+    expect([unitTwo.value.unit.name, unitTwo.value.reported.review[totalKey]]).toEqual([
+      qsq.name,
+      scoreUnit(compileRuleSet(ruleSet), qsq).total,
+    ]);
+    expect(sheets.find((x) => x.name === '排名')?.values.flat()).toEqual(
+      expect.arrayContaining(['青山区', '东河区', '土默特右旗']),
+    );
   }, 60_000);
 
   it('shows a clear message, not a blank pane, where modern script is missing (IE11 hosts)', async () => {

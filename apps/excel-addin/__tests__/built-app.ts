@@ -17,7 +17,11 @@ export async function buildAndServe(): Promise<{ url: string; server: PreviewSer
   } finally {
     process.env['NODE_ENV'] = nodeEnv;
   }
-  const server = await preview({ root: appRoot, logLevel: 'warn', preview: { host: '127.0.0.1', port: 0, strictPort: false } });
+  const server = await preview({
+    root: appRoot,
+    logLevel: 'warn',
+    preview: { host: '127.0.0.1', port: 0, strictPort: false },
+  });
   const url = server.resolvedUrls?.local[0];
   if (!url) throw new Error('vite preview did not report a URL');
   return { url, server };
@@ -29,7 +33,14 @@ export async function buildAndServe(): Promise<{ url: string; server: PreviewSer
  */
 export function firstLoadJs(): { files: string[]; gzipBytes: number } {
   const html = readFileSync(join(distDir, 'index.html'), 'utf8');
-  const files = [...html.matchAll(/<(?:script type="module"[^>]*src|link rel="modulepreload"[^>]*href)="\/?([^"]+\.js)"/g)].map((m) => m[1] ?? '');
-  const gzipBytes = files.reduce((sum, file) => sum + gzipSync(readFileSync(join(distDir, file))).length, 0);
+  const files = [
+    ...html.matchAll(
+      /<(?:script type="module"[^>]*src|link rel="modulepreload"[^>]*href)="\/?([^"]+\.js)"/g,
+    ),
+  ].map((m) => m[1] ?? '');
+  const gzipBytes = files.reduce(
+    (sum, file) => sum + gzipSync(readFileSync(join(distDir, file))).length,
+    0,
+  );
   return { files, gzipBytes };
 }

@@ -13,7 +13,9 @@ const CDN = 'https://appsforoffice.microsoft.com/lib/1/hosted/';
 export async function serveOfficeJsLocally(context: BrowserContext): Promise<string[]> {
   const served: string[] = [];
   await context.route(`${CDN}**`, async (route) => {
-    const rel = normalize(decodeURIComponent(new URL(route.request().url()).pathname.slice('/lib/1/hosted/'.length)));
+    const rel = normalize(
+      decodeURIComponent(new URL(route.request().url()).pathname.slice('/lib/1/hosted/'.length)),
+    );
     const file = join(officeDist, rel);
     if (rel.startsWith('..') || !existsSync(file)) return route.fulfill({ status: 404, body: '' });
     served.push(rel);

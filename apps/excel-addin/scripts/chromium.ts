@@ -20,7 +20,9 @@ export function chromiumPath(): string {
 }
 
 /** A browser with a fresh profile, removed again by `close`. */
-export async function launchChromium(options: { locale?: string } = {}): Promise<{ context: BrowserContext; close: () => Promise<void> }> {
+export async function launchChromium(
+  options: { locale?: string } = {},
+): Promise<{ context: BrowserContext; close: () => Promise<void> }> {
   const profile = mkdtempSync(join(tmpdir(), 'kaohe-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: chromiumPath(),

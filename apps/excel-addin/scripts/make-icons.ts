@@ -20,8 +20,12 @@ const browser = await launchChromium();
 const page = await browser.context.newPage();
 for (const size of [16, 32, 64, 80]) {
   await page.setViewportSize({ width: size, height: size });
-  await page.setContent(`<html><body style="margin:0;background:transparent">${svg(size)}</body></html>`);
-  await page.locator('svg').screenshot({ path: join(out, `icon-${size}.png`), omitBackground: true });
+  await page.setContent(
+    `<html><body style="margin:0;background:transparent">${svg(size)}</body></html>`,
+  );
+  await page
+    .locator('svg')
+    .screenshot({ path: join(out, `icon-${size}.png`), omitBackground: true });
 }
 await browser.close();
 console.log(`icons written to ${out}`);

@@ -25,7 +25,9 @@ export function manifestSchema(): string {
 /** xmllint against the schema; returns its complaints ('' when valid). */
 export function validateSchema(manifestPath: string): string {
   try {
-    execFileSync('xmllint', ['--noout', '--schema', manifestSchema(), manifestPath], { stdio: 'pipe' });
+    execFileSync('xmllint', ['--noout', '--schema', manifestSchema(), manifestPath], {
+      stdio: 'pipe',
+    });
     return '';
   } catch (error) {
     const failed = error as { stderr?: Buffer; message: string };
@@ -46,55 +48,88 @@ const RESOURCE_KIND: Record<string, string> = {
 /** Problems as "where: what"; empty when the manifest is fine. */
 export function lintManifest(xml: string, publicDir: string): string[] {
   // happy-dom's parser, seen through the standard DOM types.
-  const doc = new new Window().DOMParser().parseFromString(xml, 'application/xml') as unknown as Document;
+  const doc = new new Window().DOMParser().parseFromString(
+    xml,
+    'application/xml',
+  ) as unknown as Document;
   const all = [...doc.getElementsByTagName('*')];
   const local = (el: Element) => el.localName;
   const problems: string[] = [];
 
   const urls = all.flatMap((el) => {
-    const values = [el.getAttribute('DefaultValue'), el.getAttribute('Value'), local(el) === 'AppDomain' ? el.textContent : null];
-    return values.filter((v): v is string => !!v && /^[a-z][a-z0-9+.-]*:\/\//i.test(v.trim())).map((v) => ({ el: local(el), url: new URL(v.trim()) }));
+    const values = [
+      el.getAttribute('DefaultValue'),
+      el.getAttribute('Value'),
+      local(el) === 'AppDomain' ? el.textContent : null,
+    ];
+    return values
+      .filter((v): v is string => !!v && /^[a-z][a-z0-9+.-]*:\/\//i.test(v.trim()))
+      .map((v) => ({ el: local(el), url: new URL(v.trim()) }));
   });
   const hosts = new Set(urls.map((u) => u.url.host));
-  for (const { el, url } of urls) if (url.protocol !== 'https:') problems.push(`${el}: ${url.href} is not https`);
-  if (hosts.size !== 1) problems.push(`URLs are on ${hosts.size} hosts (${[...hosts].join(', ')}), not one`);
+  for (const { el, url } of urls)
+    if (url.protocol !== 'https:') problems.push(`${el}: ${url.href} is not https`);
+  if (hosts.size !== 1)
+    problems.push(`URLs are on ${hosts.size} hosts (${[...hosts].join(', ')}), not one`);
 
   const resources = new Map<string, { kind: string; el: Element }>();
   for (const el of all) {
     const id = el.getAttribute('id');
     const group = el.parentElement ? local(el.parentElement) : '';
-    if (id && ['Images', 'Urls', 'ShortStrings', 'LongStrings'].includes(group)) resources.set(id, { kind: group, el });
+    if (id && ['Images', 'Urls', 'ShortStrings', 'LongStrings'].includes(group))
+      resources.set(id, { kind: group, el });
   }
   for (const el of all.filter((e) => e.hasAttribute('resid'))) {
     const resid = el.getAttribute('resid') ?? '';
     const found = resources.get(resid);
     const wanted = RESOURCE_KIND[local(el)];
     if (!found) problems.push(`${local(el)}: resid "${resid}" is not defined`);
-    else if (wanted && found.kind !== wanted) problems.push(`${local(el)}: resid "${resid}" is in ${found.kind}, expected ${wanted}`);
+    else if (wanted && found.kind !== wanted)
+      problems.push(`${local(el)}: resid "${resid}" is in ${found.kind}, expected ${wanted}`);
   }
 
   for (const { kind, el } of resources.values()) {
     const max = kind === 'ShortStrings' ? SHORT_MAX : kind === 'LongStrings' ? LONG_MAX : null;
-    const texts = [el.getAttribute('DefaultValue') ?? '', ...[...el.children].map((o) => o.getAttribute('Value') ?? '')];
-    if (max) for (const text of texts) if ([...text].length > max) problems.push(`${el.getAttribute('id')}: ${[...text].length} characters, over ${max}`);
+    const texts = [
+      el.getAttribute('DefaultValue') ?? '',
+      ...[...el.children].map((o) => o.getAttribute('Value') ?? ''),
+    ];
+    if (max)
+      for (const text of texts)
+        if ([...text].length > max)
+          problems.push(`${el.getAttribute('id')}: ${[...text].length} characters, over ${max}`);
   }
 
-  if (doc.getElementsByTagName('DefaultLocale')[0]?.textContent?.trim() !== 'zh-CN') problems.push('DefaultLocale is not zh-CN');
-  const localised = all.filter((el) => ['DisplayName', 'Description'].includes(local(el)) && el.hasAttribute('DefaultValue'));
-  for (const el of [...localised, ...[...resources.values()].filter((r) => r.kind.endsWith('Strings')).map((r) => r.el)]) {
-    const locales = [...el.children].filter((c) => local(c) === 'Override').map((c) => c.getAttribute('Locale'));
-    if (!locales.includes('en-US')) problems.push(`${local(el)} ${el.getAttribute('id') ?? ''}: no en-US override`.trim());
+  if (doc.getElementsByTagName('DefaultLocale')[0]?.textContent?.trim() !== 'zh-CN')
+    problems.push('DefaultLocale is not zh-CN');
+  const localised = all.filter(
+    (el) => ['DisplayName', 'Description'].includes(local(el)) && el.hasAttribute('DefaultValue'),
+  );
+  for (const el of [
+    ...localised,
+    ...[...resources.values()].filter((r) => r.kind.endsWith('Strings')).map((r) => r.el),
+  ]) {
+    const locales = [...el.children]
+      .filter((c) => local(c) === 'Override')
+      .map((c) => c.getAttribute('Locale'));
+    if (!locales.includes('en-US'))
+      problems.push(`${local(el)} ${el.getAttribute('id') ?? ''}: no en-US override`.trim());
   }
 
   const icons = urls.filter((u) => ['IconUrl', 'HighResolutionIconUrl', 'Image'].includes(u.el));
-  for (const { url } of icons) if (!existsSync(join(publicDir, decodeURIComponent(url.pathname)))) problems.push(`icon ${url.pathname} is missing from public/`);
+  for (const { url } of icons)
+    if (!existsSync(join(publicDir, decodeURIComponent(url.pathname))))
+      problems.push(`icon ${url.pathname} is missing from public/`);
   return problems;
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const here = join(dirname(fileURLToPath(import.meta.url)), '..');
   const path = join(here, 'manifest.xml');
-  const errors = [validateSchema(path), ...lintManifest(readFileSync(path, 'utf8'), join(here, 'public'))].filter(Boolean);
+  const errors = [
+    validateSchema(path),
+    ...lintManifest(readFileSync(path, 'utf8'), join(here, 'public')),
+  ].filter(Boolean);
   for (const error of errors) console.error(error);
   if (errors.length > 0) process.exit(1);
   console.log('manifest.xml: schema valid, lint clean');

@@ -13,7 +13,17 @@ afterEach(cleanup);
 function workbook(unit = '昆都仑区'): MemoryWorkbook {
   return {
     sheets: [
-      { name: '单位', state: 'visible', numberFormats: [], values: [['考核单位', unit], ['一.1', '政策', 10, 95], ['一.2', '出生', 5, null], ['一.3', '性别比', 5, '约90']] },
+      {
+        name: '单位',
+        state: 'visible',
+        numberFormats: [],
+        values: [
+          ['考核单位', unit],
+          ['一.1', '政策', 10, 95],
+          ['一.2', '出生', 5, null],
+          ['一.3', '性别比', 5, '约90'],
+        ],
+      },
       { name: FAKE_META, state: 'veryHidden', numberFormats: [], values: [['meta']] },
     ],
     active: '单位',
@@ -28,7 +38,14 @@ async function renderPane(book: MemoryWorkbook, language: 'zh-CN' | 'en' = 'zh-C
   render(
     <I18nextProvider i18n={i18n}>
       <FluentProvider theme={webLightTheme}>
-        <App boot={{ mode: 'office', port, loadKernel: async () => fakeKernel, loadFiles: () => Promise.reject(new Error('unused')) }} />
+        <App
+          boot={{
+            mode: 'office',
+            port,
+            loadKernel: async () => fakeKernel,
+            loadFiles: () => Promise.reject(new Error('unused')),
+          }}
+        />
       </FluentProvider>
     </I18nextProvider>,
   );
@@ -74,8 +91,12 @@ describe('task pane', () => {
     const book = workbook();
     book.sheets.pop();
     await renderPane(book, 'en');
-    expect(await screen.findByText('This sheet is not an assessment sheet (no rule set found).')).toBeTruthy();
-    expect((screen.getByRole('button', { name: 'Score and write back' }) as HTMLButtonElement).disabled).toBe(true);
+    expect(
+      await screen.findByText('This sheet is not an assessment sheet (no rule set found).'),
+    ).toBeTruthy();
+    expect(
+      (screen.getByRole('button', { name: 'Score and write back' }) as HTMLButtonElement).disabled,
+    ).toBe(true);
   });
 
   it('makes a summary sheet with a chart', async () => {
@@ -83,19 +104,31 @@ describe('task pane', () => {
     fireEvent.click(await screen.findByRole('tab', { name: '汇总' }));
     fireEvent.click(screen.getByRole('button', { name: '生成汇总表' }));
     expect(await screen.findByText('已写入工作表「汇总」,并插入排名图。')).toBeTruthy();
-    expect(port.workbook.charts).toEqual([{ sheet: '汇总', dataAddress: 'A1:B1', title: '排名', anchor: 'D2' }]);
+    expect(port.workbook.charts).toEqual([
+      { sheet: '汇总', dataAddress: 'A1:B1', title: '排名', anchor: 'D2' },
+    ]);
   });
 
   it('reviews units: a unit on other rules and a differing score stand out', async () => {
     const book = workbook();
-    book.sheets.push({ name: '青山区旧规则', state: 'visible', numberFormats: [], values: [['考核单位', '青山区'], ['一.1', '政策', 10, 95]] });
+    book.sheets.push({
+      name: '青山区旧规则',
+      state: 'visible',
+      numberFormats: [],
+      values: [
+        ['考核单位', '青山区'],
+        ['一.1', '政策', 10, 95],
+      ],
+    });
     await renderPane(book);
     fireEvent.click(await screen.findByRole('tab', { name: '审核' }));
     fireEvent.click(screen.getByRole('button', { name: '复核全部单位并写回' }));
     const row = (await screen.findByText('青山区旧规则')).closest('tr');
     expect(row?.textContent).toContain('规则不一致');
     // Reported 1 point on the old rules; recomputed, its one row (10 points, value 95) gives 10.
-    const cells = within(row!).getAllByRole('cell').map((c) => c.textContent);
+    const cells = within(row!)
+      .getAllByRole('cell')
+      .map((c) => c.textContent);
     expect(cells.slice(1)).toEqual(['1', '10']);
     const rows = screen.getAllByRole('row').map((r) => r.textContent ?? '');
     expect(rows.filter((r) => r.includes('规则不一致'))).toHaveLength(1);

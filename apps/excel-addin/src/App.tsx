@@ -43,10 +43,18 @@ export function App({ boot }: { boot: Boot }) {
         <header className={styles.header}>
           <Title3 as="h1">{t('app.title')}</Title3>
           <div className={styles.languages} role="group" aria-label={t('language.label')}>
-            <ToggleButton size="small" checked={i18n.language === 'zh-CN'} onClick={() => switchTo('zh-CN')}>
+            <ToggleButton
+              size="small"
+              checked={i18n.language === 'zh-CN'}
+              onClick={() => switchTo('zh-CN')}
+            >
               {t('language.zh')}
             </ToggleButton>
-            <ToggleButton size="small" checked={i18n.language === 'en'} onClick={() => switchTo('en')}>
+            <ToggleButton
+              size="small"
+              checked={i18n.language === 'en'}
+              onClick={() => switchTo('en')}
+            >
               {t('language.en')}
             </ToggleButton>
           </div>
@@ -54,7 +62,9 @@ export function App({ boot }: { boot: Boot }) {
         {pane.mode === 'standalone' && <StandaloneBar />}
         {pane.mode === 'standalone' && <SelectionView />}
         <ErrorBar error={pane.error} />
-        {pane.session && <SheetCard state={pane.sheet} busy={pane.busy} onRefresh={() => void pane.refresh()} />}
+        {pane.session && (
+          <SheetCard state={pane.sheet} busy={pane.busy} onRefresh={() => void pane.refresh()} />
+        )}
         {pane.session && (
           <>
             <TabList selectedValue={tab} onTabSelect={(_, data) => setTab(data.value as TabId)}>

@@ -10,8 +10,10 @@ import { createOfficePort } from './office/office-port.ts';
 import type { Boot } from './pane/boot.types.ts';
 import { detectHost } from './pane/detect-host.ts';
 
-const loadKernel: Boot['loadKernel'] = () => import('./core/kernel.ts').then((m) => m.createKernel());
-const loadFiles: Boot['loadFiles'] = () => import('./standalone/xlsx-file.ts').then((m) => m.xlsxFiles);
+const loadKernel: Boot['loadKernel'] = () =>
+  import('./core/kernel.ts').then((m) => m.createKernel());
+const loadFiles: Boot['loadFiles'] = () =>
+  import('./standalone/xlsx-file.ts').then((m) => m.xlsxFiles);
 
 async function start(): Promise<void> {
   // index.html's ES5 check already showed the "unsupported Office" message.

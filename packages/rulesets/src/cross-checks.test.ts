@@ -41,7 +41,9 @@ describe('rankCohort against scoreCohort on baotou-2012', () => {
     const units = generateUnits(300, 11);
     const full = scoreCohort(rules, units);
     const lean = rankCohort(rules, units);
-    expect(lean.units.map((u) => [u.unitId, u.rank, u.total, u.grade, u.vetoed, u.noCommendation])).toEqual(
+    expect(
+      lean.units.map((u) => [u.unitId, u.rank, u.total, u.grade, u.vetoed, u.noCommendation]),
+    ).toEqual(
       full.units.map((u) => [u.unitId, u.rank, u.total, u.grade, u.vetoed, u.noCommendation]),
     );
     expect(lean.grades).toEqual(full.grades);

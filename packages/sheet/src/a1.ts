@@ -31,10 +31,13 @@ function sheetPrefix(sheet: string): string {
 }
 
 /** Parses "E7" or "H5:H40" into 0-based bounds; undefined when it is not an A1 range. */
-export function parseRange(address: string): { top: number; left: number; bottom: number; right: number } | undefined {
+export function parseRange(
+  address: string,
+): { top: number; left: number; bottom: number; right: number } | undefined {
   const m = /^([A-Z]+)(\d+)(?::([A-Z]+)(\d+))?$/.exec(address);
   if (!m) return undefined;
-  const col = (letters: string): number => [...letters].reduce((n, c) => n * 26 + c.charCodeAt(0) - 64, 0) - 1;
+  const col = (letters: string): number =>
+    [...letters].reduce((n, c) => n * 26 + c.charCodeAt(0) - 64, 0) - 1;
   const top = Number(m[2]) - 1;
   const left = col(m[1] ?? 'A');
   const bottom = m[4] ? Number(m[4]) - 1 : top;

@@ -1,10 +1,31 @@
 export type {
-  CellFormat, CellHint, CellPos, CellValue, DataColumn, Grid, HeaderField, RangeWrite, RowKind, ScoringColumn,
-  SheetGrid, SheetIssue, SheetLayout, SheetMap, SheetResult, SheetState, Template,
+  CellFormat,
+  CellHint,
+  CellPos,
+  CellValue,
+  DataColumn,
+  Grid,
+  HeaderField,
+  RangeWrite,
+  RowKind,
+  ScoringColumn,
+  SheetGrid,
+  SheetIssue,
+  SheetLayout,
+  SheetMap,
+  SheetResult,
+  SheetState,
+  Template,
 } from './types.ts';
 export { a1, a1Range, cellRef, colLetters, parseRange } from './a1.ts';
 export { canonicalRuleSet, ruleSetChecksum, sha256Hex } from './checksum.ts';
-export { LAYOUT_VERSION, META_CHUNK, SHEET_NAMES, DATA_COLUMNS, SCORING_COLUMNS } from './labels.ts';
+export {
+  LAYOUT_VERSION,
+  META_CHUNK,
+  SHEET_NAMES,
+  DATA_COLUMNS,
+  SCORING_COLUMNS,
+} from './labels.ts';
 export { FILLS, NUMBER_FORMATS } from './formats.ts';
 export type { SheetIssueCode } from './messages.ts';
 export { buildTemplate, type TemplateOptions } from './template/build-template.ts';

@@ -3,13 +3,34 @@ import type { SheetIssue } from './types.ts';
 
 type Args<C extends SheetIssueCode> = Parameters<(typeof messages)[C]>;
 
-function make<C extends SheetIssueCode>(severity: 'error' | 'warning', code: C, address: string, args: Args<C>, inputId?: string): SheetIssue {
+function make<C extends SheetIssueCode>(
+  severity: 'error' | 'warning',
+  code: C,
+  address: string,
+  args: Args<C>,
+  inputId?: string,
+): SheetIssue {
   const fn = messages[code] as (...a: string[]) => { zh: string; en: string };
-  return { code, path: address, address, severity, message: fn(...(args as string[])), ...(inputId ? { inputId } : {}) };
+  return {
+    code,
+    path: address,
+    address,
+    severity,
+    message: fn(...(args as string[])),
+    ...(inputId ? { inputId } : {}),
+  };
 }
 
-export const sheetError = <C extends SheetIssueCode>(code: C, address: string, args: Args<C>, inputId?: string): SheetIssue =>
-  make('error', code, address, args, inputId);
+export const sheetError = <C extends SheetIssueCode>(
+  code: C,
+  address: string,
+  args: Args<C>,
+  inputId?: string,
+): SheetIssue => make('error', code, address, args, inputId);
 
-export const sheetWarning = <C extends SheetIssueCode>(code: C, address: string, args: Args<C>, inputId?: string): SheetIssue =>
-  make('warning', code, address, args, inputId);
+export const sheetWarning = <C extends SheetIssueCode>(
+  code: C,
+  address: string,
+  args: Args<C>,
+  inputId?: string,
+): SheetIssue => make('warning', code, address, args, inputId);

@@ -15,10 +15,20 @@ export interface Label {
   en: string;
 }
 
-export const SCORING_COLUMNS: readonly { key: ScoringColumn; label: Label; width: number; wrap?: true }[] = [
+export const SCORING_COLUMNS: readonly {
+  key: ScoringColumn;
+  label: Label;
+  width: number;
+  wrap?: true;
+}[] = [
   { key: 'code', label: { zh: '序号', en: 'No.' }, width: 11 },
   { key: 'title', label: { zh: '考核项目', en: 'Item' }, width: 18, wrap: true },
-  { key: 'criteria', label: { zh: '考核内容及评分标准', en: 'Content and scoring criteria' }, width: 46, wrap: true },
+  {
+    key: 'criteria',
+    label: { zh: '考核内容及评分标准', en: 'Content and scoring criteria' },
+    width: 46,
+    wrap: true,
+  },
   { key: 'points', label: { zh: '分值', en: 'Points' }, width: 7 },
   { key: 'inputs', label: { zh: '数据项', en: 'Figures used' }, width: 22, wrap: true },
   { key: 'self', label: { zh: '自评得分', en: 'Self score' }, width: 9 },
@@ -28,7 +38,12 @@ export const SCORING_COLUMNS: readonly { key: ScoringColumn; label: Label; width
   { key: 'note', label: { zh: '备注', en: 'Notes' }, width: 14, wrap: true },
 ];
 
-export const DATA_COLUMNS: readonly { key: DataColumn; label: Label; width: number; wrap?: true }[] = [
+export const DATA_COLUMNS: readonly {
+  key: DataColumn;
+  label: Label;
+  width: number;
+  wrap?: true;
+}[] = [
   { key: 'id', label: { zh: '代码', en: 'Id' }, width: 16 },
   { key: 'label', label: { zh: '填报项目', en: 'Figure' }, width: 30, wrap: true },
   { key: 'unit', label: { zh: '单位', en: 'Unit' }, width: 7 },
@@ -58,12 +73,13 @@ export const SOURCE_LABELS: Record<'unit' | 'assigned' | 'previous' | 'inspectio
   inspection: '检查核实',
 };
 
-export const SANCTION_LEVELS: Record<'interview' | 'notice' | 'no-commendation' | 'veto', string> = {
-  interview: '约谈',
-  notice: '通报',
-  'no-commendation': '不予评先',
-  veto: '一票否决',
-};
+export const SANCTION_LEVELS: Record<'interview' | 'notice' | 'no-commendation' | 'veto', string> =
+  {
+    interview: '约谈',
+    notice: '通报',
+    'no-commendation': '不予评先',
+    veto: '一票否决',
+  };
 
 export const ROW_KEYS = { bonus: '加分', sanctions: '否决', total: '合计' } as const;
 export const YES = '是';
@@ -75,7 +91,10 @@ export const twoLines = (l: Label): string => `${l.zh}\n${l.en}`;
 /** Does a header cell name this label? First line (zh) or the English alone, spaces ignored. */
 export function headerMatches(cell: unknown, label: Label): boolean {
   if (typeof cell !== 'string') return false;
-  const lines = cell.normalize('NFKC').split(/\r?\n/).map((s) => s.replace(/\s+/g, '').toLowerCase());
+  const lines = cell
+    .normalize('NFKC')
+    .split(/\r?\n/)
+    .map((s) => s.replace(/\s+/g, '').toLowerCase());
   const zh = label.zh.replace(/\s+/g, '');
   const en = label.en.replace(/\s+/g, '').toLowerCase();
   return lines[0] === zh || lines[0] === en;

@@ -2,51 +2,123 @@
 import type { Msg } from '@kaohe/engine';
 
 export type SheetIssueCode =
-  | 'ambiguous-percent' | 'unit-converted' | 'not-a-number' | 'unexpected-unit' | 'invalid-yesno'
-  | 'invalid-choice' | 'invalid-date' | 'dash-as-blank' | 'blank-input'
-  | 'sheet-missing' | 'meta-missing' | 'meta-corrupt' | 'meta-tampered' | 'meta-version' | 'meta-not-very-hidden'
-  | 'ruleset-invalid' | 'ruleset-mismatch' | 'rules-differ' | 'rules-altered' | 'header-mismatch' | 'unit-missing' | 'class-invalid'
-  | 'header-row-missing' | 'column-missing' | 'row-missing' | 'row-order' | 'row-duplicate' | 'row-unknown';
+  | 'ambiguous-percent'
+  | 'unit-converted'
+  | 'not-a-number'
+  | 'unexpected-unit'
+  | 'invalid-yesno'
+  | 'invalid-choice'
+  | 'invalid-date'
+  | 'dash-as-blank'
+  | 'blank-input'
+  | 'sheet-missing'
+  | 'meta-missing'
+  | 'meta-corrupt'
+  | 'meta-tampered'
+  | 'meta-version'
+  | 'meta-not-very-hidden'
+  | 'ruleset-invalid'
+  | 'ruleset-mismatch'
+  | 'rules-differ'
+  | 'rules-altered'
+  | 'header-mismatch'
+  | 'unit-missing'
+  | 'class-invalid'
+  | 'header-row-missing'
+  | 'column-missing'
+  | 'row-missing'
+  | 'row-order'
+  | 'row-duplicate'
+  | 'row-unknown';
 
 const M = (zh: string, en: string): Msg => ({ zh, en });
 
 export const messages = {
   'ambiguous-percent': (raw: string, read: string) =>
-    M(`“${raw}”可能是比例也可能是百分数,已按${read}%读取;如不对请填写带%的数值`, `"${raw}" may be a fraction or a percentage; read as ${read}%. Type it with % if that is wrong`),
+    M(
+      `“${raw}”可能是比例也可能是百分数,已按${read}%读取;如不对请填写带%的数值`,
+      `"${raw}" may be a fraction or a percentage; read as ${read}%. Type it with % if that is wrong`,
+    ),
   'unit-converted': (raw: string, read: string, unit: string) =>
     M(`“${raw}”已换算为${read}${unit}`, `"${raw}" converted to ${read}${unit}`),
   'not-a-number': (raw: string) => M(`“${raw}”不是数值`, `"${raw}" is not a number`),
   'unexpected-unit': (raw: string, unit: string) =>
-    M(`“${raw}”的单位与本项的单位(${unit})不符`, `"${raw}" does not match this figure's unit (${unit})`),
-  'invalid-yesno': (raw: string) => M(`“${raw}”不是“是”或“否”`, `"${raw}" is not yes (是) or no (否)`),
+    M(
+      `“${raw}”的单位与本项的单位(${unit})不符`,
+      `"${raw}" does not match this figure's unit (${unit})`,
+    ),
+  'invalid-yesno': (raw: string) =>
+    M(`“${raw}”不是“是”或“否”`, `"${raw}" is not yes (是) or no (否)`),
   'invalid-choice': (raw: string, choices: string) =>
     M(`“${raw}”不是可选项(${choices})之一`, `"${raw}" is not one of the choices (${choices})`),
   'invalid-date': (raw: string) => M(`“${raw}”不是有效日期`, `"${raw}" is not a valid date`),
-  'dash-as-blank': (raw: string) => M(`“${raw}”按空白(缺数据)处理,不按0计`, `"${raw}" read as blank (missing), not as 0`),
-  'blank-input': (label: string) => M(`“${label}”未填写,按缺数据处理`, `"${label}" is blank: treated as missing`),
+  'dash-as-blank': (raw: string) =>
+    M(`“${raw}”按空白(缺数据)处理,不按0计`, `"${raw}" read as blank (missing), not as 0`),
+  'blank-input': (label: string) =>
+    M(`“${label}”未填写,按缺数据处理`, `"${label}" is blank: treated as missing`),
   'sheet-missing': (name: string) => M(`找不到工作表“${name}”`, `sheet "${name}" not found`),
-  'meta-missing': () => M('找不到规则数据表(kaohe_meta),无法确认考核规则', 'the rules sheet (kaohe_meta) is missing: the rules cannot be known'),
-  'meta-corrupt': (detail: string) => M(`规则数据表已损坏:${detail}`, `the rules sheet is damaged: ${detail}`),
-  'meta-tampered': () => M('规则数据与校验码不符,可能被修改', 'the embedded rules do not match their checksum: they may have been altered'),
-  'meta-version': (v: string) => M(`不支持的表格版本“${v}”`, `unsupported sheet layout version "${v}"`),
-  'meta-not-very-hidden': () => M('规则数据表不再是深度隐藏(可能经其他软件保存),已照常读取', 'the rules sheet is no longer very hidden (saved by another program?); read as usual'),
-  'ruleset-invalid': (detail: string) => M(`表内规则无效:${detail}`, `the embedded rules are invalid: ${detail}`),
+  'meta-missing': () =>
+    M(
+      '找不到规则数据表(kaohe_meta),无法确认考核规则',
+      'the rules sheet (kaohe_meta) is missing: the rules cannot be known',
+    ),
+  'meta-corrupt': (detail: string) =>
+    M(`规则数据表已损坏:${detail}`, `the rules sheet is damaged: ${detail}`),
+  'meta-tampered': () =>
+    M(
+      '规则数据与校验码不符,可能被修改',
+      'the embedded rules do not match their checksum: they may have been altered',
+    ),
+  'meta-version': (v: string) =>
+    M(`不支持的表格版本“${v}”`, `unsupported sheet layout version "${v}"`),
+  'meta-not-very-hidden': () =>
+    M(
+      '规则数据表不再是深度隐藏(可能经其他软件保存),已照常读取',
+      'the rules sheet is no longer very hidden (saved by another program?); read as usual',
+    ),
+  'ruleset-invalid': (detail: string) =>
+    M(`表内规则无效:${detail}`, `the embedded rules are invalid: ${detail}`),
   'ruleset-mismatch': (found: string, expected: string) =>
-    M(`此表属于规则集“${found}”,不是“${expected}”`, `this sheet belongs to rule set "${found}", not "${expected}"`),
+    M(
+      `此表属于规则集“${found}”,不是“${expected}”`,
+      `this sheet belongs to rule set "${found}", not "${expected}"`,
+    ),
   'rules-differ': (found: string, expected: string) =>
-    M(`表内规则(校验码${found.slice(0, 12)}…)与审核方规则(${expected.slice(0, 12)}…)不同,按审核方规则计分`, `the rules in the sheet (${found.slice(0, 12)}…) differ from the reviewer's (${expected.slice(0, 12)}…); scored by the reviewer's`),
+    M(
+      `表内规则(校验码${found.slice(0, 12)}…)与审核方规则(${expected.slice(0, 12)}…)不同,按审核方规则计分`,
+      `the rules in the sheet (${found.slice(0, 12)}…) differ from the reviewer's (${expected.slice(0, 12)}…); scored by the reviewer's`,
+    ),
   'rules-altered': (zhWhy: string, enWhy: string) =>
-    M(`表内规则已被改动(${zhWhy}),已按审核方规则读取和计分`, `the embedded rules were altered (${enWhy}); read and scored by the reviewer's rules`),
+    M(
+      `表内规则已被改动(${zhWhy}),已按审核方规则读取和计分`,
+      `the embedded rules were altered (${enWhy}); read and scored by the reviewer's rules`,
+    ),
   'header-mismatch': (field: string, found: string, expected: string) =>
-    M(`表头“${field}”为“${found}”,与规则数据“${expected}”不符`, `header "${field}" reads "${found}", but the rules say "${expected}"`),
+    M(
+      `表头“${field}”为“${found}”,与规则数据“${expected}”不符`,
+      `header "${field}" reads "${found}", but the rules say "${expected}"`,
+    ),
   'unit-missing': (field: string) => M(`未填写${field}`, `${field} is blank`),
   'class-invalid': (raw: string, choices: string) =>
     M(`单位类别“${raw}”不是(${choices})之一`, `unit class "${raw}" is not one of (${choices})`),
-  'header-row-missing': (sheet: string) => M(`工作表“${sheet}”中找不到表头行`, `no header row found in sheet "${sheet}"`),
+  'header-row-missing': (sheet: string) =>
+    M(`工作表“${sheet}”中找不到表头行`, `no header row found in sheet "${sheet}"`),
   'column-missing': (column: string) => M(`找不到“${column}”列`, `column "${column}" not found`),
-  'row-missing': (key: string) => M(`找不到“${key}”行(可能被删除),未作任何修改`, `row "${key}" not found (deleted?); nothing was changed`),
+  'row-missing': (key: string) =>
+    M(
+      `找不到“${key}”行(可能被删除),未作任何修改`,
+      `row "${key}" not found (deleted?); nothing was changed`,
+    ),
   'row-order': (key: string, after: string) =>
-    M(`“${key}”行的位置不对(应在“${after}”之后),未作任何修改`, `row "${key}" is out of order (it belongs after "${after}"); nothing was changed`),
-  'row-duplicate': (key: string) => M(`“${key}”行出现了不止一次`, `row "${key}" appears more than once`),
-  'row-unknown': (key: string) => M(`“${key}”不是本规则集的项目,已忽略该行`, `"${key}" is not an item of this rule set; row ignored`),
+    M(
+      `“${key}”行的位置不对(应在“${after}”之后),未作任何修改`,
+      `row "${key}" is out of order (it belongs after "${after}"); nothing was changed`,
+    ),
+  'row-duplicate': (key: string) =>
+    M(`“${key}”行出现了不止一次`, `row "${key}" appears more than once`),
+  'row-unknown': (key: string) =>
+    M(
+      `“${key}”不是本规则集的项目,已忽略该行`,
+      `"${key}" is not an item of this rule set; row ignored`,
+    ),
 } satisfies Record<SheetIssueCode, (...args: string[]) => Msg>;

@@ -22,23 +22,31 @@ export interface SheetIssue extends Issue {
 }
 
 export type SheetResult<T> =
-  | { ok: true; value: T; warnings: SheetIssue[] }
-  | { ok: false; issues: SheetIssue[] };
+  { ok: true; value: T; warnings: SheetIssue[] } | { ok: false; issues: SheetIssue[] };
 
 /** Column roles of the scoring sheet (考核评分表). */
 export type ScoringColumn =
-  | 'code' | 'title' | 'criteria' | 'points' | 'inputs'
-  | 'self' | 'review' | 'final' | 'reason' | 'note';
+  | 'code'
+  | 'title'
+  | 'criteria'
+  | 'points'
+  | 'inputs'
+  | 'self'
+  | 'review'
+  | 'final'
+  | 'reason'
+  | 'note';
 
 /** Column roles of the data sheet (基础数据表). */
 export type DataColumn =
-  | 'id' | 'label' | 'unit' | 'source' | 'value' | 'previous' | 'evidence' | 'usedBy' | 'note';
+  'id' | 'label' | 'unit' | 'source' | 'value' | 'previous' | 'evidence' | 'usedBy' | 'note';
 
 /** Header fields above the scoring table. */
 export type HeaderField =
-  | 'issuer' | 'unitName' | 'unitId' | 'year' | 'ruleSetId' | 'edition' | 'unitClass' | 'checksum';
+  'issuer' | 'unitName' | 'unitId' | 'year' | 'ruleSetId' | 'edition' | 'unitClass' | 'checksum';
 
-export type RowKind = 'section' | 'item' | 'bonus' | 'bonus-item' | 'sanctions' | 'sanction' | 'total';
+export type RowKind =
+  'section' | 'item' | 'bonus' | 'bonus-item' | 'sanctions' | 'sanction' | 'total';
 
 /** A 0-based cell position. */
 export interface CellPos {
@@ -76,7 +84,17 @@ export interface CellHint {
   row: number;
   col: number;
   /** input: unlocked and marked for filling; the rest is protected. */
-  kind: 'title' | 'label' | 'header' | 'section' | 'item' | 'input' | 'score' | 'reason' | 'total' | 'value';
+  kind:
+    | 'title'
+    | 'label'
+    | 'header'
+    | 'section'
+    | 'item'
+    | 'input'
+    | 'score'
+    | 'reason'
+    | 'total'
+    | 'value';
   format?: CellFormat;
   /** A list for data validation (是/否, the choices, the unit classes). */
   list?: string[];

@@ -4,8 +4,22 @@ import type { CellFormat } from './types.ts';
 import { NO, YES } from './labels.ts';
 
 const DISPLAY: Record<InputUnit, string> = {
-  '%': '%', '‰': '‰', 元: '元', 万元: '万元', 人: '人', 户: '户', 个: '个', 次: '次', 天: '天', 月: '月',
-  count: '个数', number: '数值', yesno: '是/否', choice: '选项', text: '文字', date: '日期',
+  '%': '%',
+  '‰': '‰',
+  元: '元',
+  万元: '万元',
+  人: '人',
+  户: '户',
+  个: '个',
+  次: '次',
+  天: '天',
+  月: '月',
+  count: '个数',
+  number: '数值',
+  yesno: '是/否',
+  choice: '选项',
+  text: '文字',
+  date: '日期',
 };
 
 export const unitDisplay = (unit: InputUnit): string => DISPLAY[unit];
@@ -16,13 +30,23 @@ export function formatOf(unit: InputUnit): CellFormat {
       return 'percent';
     case '‰':
       return 'permille';
-    case '人': case '户': case '个': case '次': case '天': case '月': case 'count':
+    case '人':
+    case '户':
+    case '个':
+    case '次':
+    case '天':
+    case '月':
+    case 'count':
       return 'integer';
-    case '元': case '万元': case 'number':
+    case '元':
+    case '万元':
+    case 'number':
       return 'decimal';
     case 'date':
       return 'date';
-    case 'yesno': case 'choice': case 'text':
+    case 'yesno':
+    case 'choice':
+    case 'text':
       return 'text';
   }
 }
@@ -38,7 +62,9 @@ export function listOf(def: InputDef): string[] | undefined {
 
 /** "符合政策生育率(%)": the label an official reads for an input. */
 export const inputCaption = (def: InputDef): string =>
-  ['yesno', 'choice', 'text', 'number', 'count'].includes(def.unit) ? zh(def.label) : `${zh(def.label)}(${unitDisplay(def.unit)})`;
+  ['yesno', 'choice', 'text', 'number', 'count'].includes(def.unit)
+    ? zh(def.label)
+    : `${zh(def.label)}(${unitDisplay(def.unit)})`;
 
 /** "2012年度…考核": the year is prefixed unless the title already names it. */
 export const sheetTitle = (ruleSet: { year: number; title: Text }): string => {

@@ -46,7 +46,12 @@ export function smallRuleSet<T extends object = object>(overrides: T = {} as T) 
         title: '甲',
         points: 10,
         items: [
-          { code: '1', title: '比率', points: 6, rule: { kind: 'threshold' as const, value: 'rate', op: '>=' as const, target: 90 } },
+          {
+            code: '1',
+            title: '比率',
+            points: 6,
+            rule: { kind: 'threshold' as const, value: 'rate', op: '>=' as const, target: 90 },
+          },
           { code: '2', title: '件数', points: 4, rule: { kind: 'expr' as const, score: '4 - n' } },
         ],
       },

@@ -19,11 +19,18 @@ const t = template();
 function soffice(args: string[]): void {
   const profile = pathToFileURL(join(dir, 'profile')).href;
   try {
-    execFileSync('soffice', [`-env:UserInstallation=${profile}`, '--headless', '--norestore', ...args], { stdio: 'pipe', timeout: 90_000 });
+    execFileSync(
+      'soffice',
+      [`-env:UserInstallation=${profile}`, '--headless', '--norestore', ...args],
+      { stdio: 'pipe', timeout: 90_000 },
+    );
   } catch (e) {
     const err = e as NodeJS.ErrnoException & { stderr?: Buffer };
     if (err.code === 'ENOENT') {
-      throw new Error('LibreOffice (soffice) is not installed: apt-get install libreoffice-calc-nogui. The interop tests need it and do not skip.', { cause: e });
+      throw new Error(
+        'LibreOffice (soffice) is not installed: apt-get install libreoffice-calc-nogui. The interop tests need it and do not skip.',
+        { cause: e },
+      );
     }
     throw new Error(`soffice failed: ${err.stderr?.toString() ?? err.message}`, { cause: e });
   }
@@ -49,33 +56,71 @@ beforeAll(async () => {
   mkdirSync(out);
   templateBytes = await writeTemplateWorkbook(t);
   writeFileSync(file('template.xlsx'), templateBytes);
-  const filledBytes = await fillWorkbook(templateBytes, t, { ...filled, policy_rate: '９１.２％', birth_rate: '7.5‰', pop: '50,000' }, { group: '会议纪要' });
+  const filledBytes = await fillWorkbook(
+    templateBytes,
+    t,
+    { ...filled, policy_rate: '９１.２％', birth_rate: '7.5‰', pop: '50,000' },
+    { group: '会议纪要' },
+  );
   writeFileSync(file('filled.xlsx'), filledBytes);
   const read = readSheet((await readWorkbook(filledBytes)).sheets);
   if (!read.ok) throw new Error(JSON.stringify(read.issues));
   const result = scoreUnit(compileRuleSet(ruleSet()), read.value.unit);
   scoredTotal = result.total;
   scoredItem = result.sections[0]?.items[0]?.score;
-  writeFileSync(file('scored.xlsx'), await applyWrites(filledBytes, planWrites(read.value.map, result, 'review')));
+  writeFileSync(
+    file('scored.xlsx'),
+    await applyWrites(filledBytes, planWrites(read.value.map, result, 'review')),
+  );
   // Rules longer than one cell holds (32,767 characters): the meta sheet carries them in chunks.
-  const long = buildTemplate(ruleSet({ ...fixtureInput, notes: ['注'.repeat(40_000)] }), { id: 'kdq', name: '昆都仑区' });
+  const long = buildTemplate(ruleSet({ ...fixtureInput, notes: ['注'.repeat(40_000)] }), {
+    id: 'kdq',
+    name: '昆都仑区',
+  });
   writeFileSync(file('long.xlsx'), await writeTemplateWorkbook(long));
   // One LibreOffice start for the four round trips, one for the CSV export of every sheet.
-  soffice(['--convert-to', 'xlsx', '--outdir', out, file('template.xlsx'), file('filled.xlsx'), file('scored.xlsx'), file('long.xlsx')]);
-  soffice(['--convert-to', 'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1', '--outdir', out, file('template.xlsx')]);
+  soffice([
+    '--convert-to',
+    'xlsx',
+    '--outdir',
+    out,
+    file('template.xlsx'),
+    file('filled.xlsx'),
+    file('scored.xlsx'),
+    file('long.xlsx'),
+  ]);
+  soffice([
+    '--convert-to',
+    'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1',
+    '--outdir',
+    out,
+    file('template.xlsx'),
+  ]);
 }, 120_000);
 
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('LibreOffice interop', () => {
   it('converts a template to CSV without losing a value', () => {
-    const csvs = readdirSync(out).filter((f) => f.endsWith('.csv')).sort();
-    expect(csvs).toEqual(['template-kaohe_meta.csv', 'template-基础数据.csv', 'template-考核评分.csv']);
+    const csvs = readdirSync(out)
+      .filter((f) => f.endsWith('.csv'))
+      .sort();
+    expect(csvs).toEqual([
+      'template-kaohe_meta.csv',
+      'template-基础数据.csv',
+      'template-考核评分.csv',
+    ]);
     const firstCells = (name: string): string[] =>
-      readFileSync(join(out, name), 'utf8').split('\n').map((line) => line.split(',')[0]?.replaceAll('"', '') ?? '');
-    expect(firstCells('template-考核评分.csv')).toEqual(expect.arrayContaining(t.map.scoring.rows.map((r) => r.key)));
+      readFileSync(join(out, name), 'utf8')
+        .split('\n')
+        .map((line) => line.split(',')[0]?.replaceAll('"', '') ?? '');
+    expect(firstCells('template-考核评分.csv')).toEqual(
+      expect.arrayContaining(t.map.scoring.rows.map((r) => r.key)),
+    );
     expect(readFileSync(join(out, 'template-考核评分.csv'), 'utf8')).toContain(t.checksum);
-    expect(firstCells('template-基础数据.csv')).toEqual(expect.arrayContaining(t.map.data.rows.map((r) => r.id)));
+    expect(firstCells('template-基础数据.csv')).toEqual(
+      expect.arrayContaining(t.map.data.rows.map((r) => r.id)),
+    );
     expect(readFileSync(join(out, 'template-kaohe_meta.csv'), 'utf8')).toContain(t.checksum);
   });
 
@@ -83,7 +128,8 @@ describe('LibreOffice interop', () => {
     const back = await readWorkbook(bytesOf(join(out, 'template.xlsx')));
     const original = await readWorkbook(templateBytes);
     expect(back.sheets.map((s) => s.name)).toEqual(original.sheets.map((s) => s.name));
-    for (const [i, s] of original.sheets.entries()) expect(trim(back.sheets[i] as SheetGrid), s.name).toEqual(trim(s));
+    for (const [i, s] of original.sheets.entries())
+      expect(trim(back.sheets[i] as SheetGrid), s.name).toEqual(trim(s));
     expect(back.sheets[2]?.state).not.toBe('visible');
     const r = readSheet(back.sheets);
     expect(r.ok).toBe(true);
@@ -92,7 +138,15 @@ describe('LibreOffice interop', () => {
   it('reads a sheet filled in and saved as .xlsx by LibreOffice', async () => {
     const r = readSheet((await readWorkbook(bytesOf(join(out, 'filled.xlsx')))).sheets);
     if (!r.ok) throw new Error(JSON.stringify(r.issues));
-    expect(r.value.unit.values).toEqual({ policy_rate: '91.2', birth_rate: '7.5', group: true, illegal: null, pop: '50000', petitions: '1', award: true });
+    expect(r.value.unit.values).toEqual({
+      policy_rate: '91.2',
+      birth_rate: '7.5',
+      group: true,
+      illegal: null,
+      pop: '50000',
+      petitions: '1',
+      award: true,
+    });
     expect(r.value.unit.evidence).toEqual({ group: '会议纪要' });
     expect(r.warnings.filter((w) => w.code !== 'meta-not-very-hidden')).toEqual([]);
   });

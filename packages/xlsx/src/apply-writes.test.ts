@@ -19,7 +19,8 @@ const after = await applyWrites(before, writes);
 
 function cells(sheets: readonly SheetGrid[]): Map<string, unknown> {
   const out = new Map<string, unknown>();
-  for (const s of sheets) s.values.forEach((row, r) => row.forEach((v, c) => out.set(`${s.name}!${r},${c}`, v)));
+  for (const s of sheets)
+    s.values.forEach((row, r) => row.forEach((v, c) => out.set(`${s.name}!${r},${c}`, v)));
   return out;
 }
 
@@ -28,7 +29,12 @@ describe('applyWrites', () => {
     const written = new Set<string>();
     for (const w of writes) {
       const range = parseRange(w.address);
-      w.values.forEach((line, i) => line.forEach((v, j) => v !== null && range && written.add(`${w.sheet}!${range.top + i},${range.left + j}`)));
+      w.values.forEach((line, i) =>
+        line.forEach(
+          (v, j) =>
+            v !== null && range && written.add(`${w.sheet}!${range.top + i},${range.left + j}`),
+        ),
+      );
     }
     const old = cells(grids.sheets);
     const now = cells((await readWorkbook(after)).sheets);
@@ -57,7 +63,10 @@ describe('applyWrites', () => {
     for (const id of ['policy_rate', 'group']) {
       const row = data.rows.find((r) => r.id === id)?.row;
       if (row === undefined) throw new Error(`no data row for ${id}`);
-      expect(wb.getWorksheet(data.sheet)?.getCell(row + 1, data.columns.value + 1).protection?.locked, id).toBe(false);
+      expect(
+        wb.getWorksheet(data.sheet)?.getCell(row + 1, data.columns.value + 1).protection?.locked,
+        id,
+      ).toBe(false);
     }
   });
 
@@ -68,38 +77,63 @@ describe('applyWrites', () => {
   });
 
   it('refuses a write to a missing sheet or a malformed range, with a typed error', async () => {
-    await expect(applyWrites(before, [{ sheet: '不存在', address: 'A1', values: [[1]] }])).rejects.toMatchObject({ code: 'missing-sheet' });
-    await expect(applyWrites(before, [{ sheet: '考核评分', address: 'A1:A2', values: [[1]] }])).rejects.toBeInstanceOf(XlsxError);
+    await expect(
+      applyWrites(before, [{ sheet: '不存在', address: 'A1', values: [[1]] }]),
+    ).rejects.toMatchObject({ code: 'missing-sheet' });
+    await expect(
+      applyWrites(before, [{ sheet: '考核评分', address: 'A1:A2', values: [[1]] }]),
+    ).rejects.toBeInstanceOf(XlsxError);
   });
 
   it('puts whole sheets in, in place of a sheet of the same name, and writes the rest as usual', async () => {
     const summary = {
       name: '排名',
-      values: [['名次', '单位', '总分'], [1, '昆都仑区', 150.25], [2, '东河区', null]],
+      values: [
+        ['名次', '单位', '总分'],
+        [1, '昆都仑区', 150.25],
+        [2, '东河区', null],
+      ],
       numberFormats: [[], [null, null, '0.00']],
       widths: [6, 20, 10],
       wrap: [1],
       freezeRows: 1,
     };
-    const hidden = { name: 'kaohe_meta (2)', state: 'veryHidden' as const, values: [['kaohe-meta', '1']] };
+    const hidden = {
+      name: 'kaohe_meta (2)',
+      state: 'veryHidden' as const,
+      values: [['kaohe-meta', '1']],
+    };
     // A sheet of the file named again: its old cells go, the new grid takes its place.
     const dataSheet = grids.sheets.find((x) => x.name !== '考核评分' && x.state !== 'veryHidden')!;
     const replaced = { name: dataSheet.name, values: [['只有这一格']] };
     const bytes = await applyWrites(before, writes, { sheets: [summary, hidden, replaced] });
     const back = await readWorkbook(bytes);
     const byName = new Map(back.sheets.map((x) => [x.name, x]));
-    expect(byName.get('排名')?.values).toEqual([['名次', '单位', '总分'], [1, '昆都仑区', 150.25], [2, '东河区', null]]);
+    expect(byName.get('排名')?.values).toEqual([
+      ['名次', '单位', '总分'],
+      [1, '昆都仑区', 150.25],
+      [2, '东河区', null],
+    ]);
     expect(byName.get('kaohe_meta (2)')?.state).toBe('veryHidden');
     expect(byName.get(dataSheet.name)?.values).toEqual([['只有这一格']]);
     // The scores were written into the scoring sheet as without the extra sheets.
-    const scoring = (g: Awaited<ReturnType<typeof readWorkbook>>) => g.sheets.find((x) => x.name === '考核评分')?.values;
+    const scoring = (g: Awaited<ReturnType<typeof readWorkbook>>) =>
+      g.sheets.find((x) => x.name === '考核评分')?.values;
     expect(scoring(back)).toEqual(scoring(await readWorkbook(after)));
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
     const ranking = wb.getWorksheet('排名')!;
-    expect([ranking.getColumn(2).width, ranking.getCell('C2').numFmt, ranking.getCell('B2').alignment?.wrapText, ranking.views[0]?.state]).toEqual([20, '0.00', true, 'frozen']);
+    expect([
+      ranking.getColumn(2).width,
+      ranking.getCell('C2').numFmt,
+      ranking.getCell('B2').alignment?.wrapText,
+      ranking.views[0]?.state,
+    ]).toEqual([20, '0.00', true, 'frozen']);
     // The same input, the same bytes.
-    expect(Buffer.from(await applyWrites(before, writes, { sheets: [summary, hidden, replaced] })).equals(Buffer.from(bytes))).toBe(true);
+    expect(
+      Buffer.from(
+        await applyWrites(before, writes, { sheets: [summary, hidden, replaced] }),
+      ).equals(Buffer.from(bytes)),
+    ).toBe(true);
   });
 });
-

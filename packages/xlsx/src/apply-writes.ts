@@ -31,7 +31,11 @@ export interface ApplyOptions {
   sheets?: readonly WholeSheet[];
 }
 
-export async function applyWrites(bytes: Uint8Array, writes: readonly RangeWrite[], options: ApplyOptions = {}): Promise<Uint8Array> {
+export async function applyWrites(
+  bytes: Uint8Array,
+  writes: readonly RangeWrite[],
+  options: ApplyOptions = {},
+): Promise<Uint8Array> {
   const wb = await loadWorkbook(bytes, options.limits);
   const whole = new Set<string>();
   for (const sheet of options.sheets ?? []) {
@@ -59,7 +63,10 @@ export async function applyWrites(bytes: Uint8Array, writes: readonly RangeWrite
     fitRows(ws, touched);
   }
   // Keep the workbook's own modification time: the same writes give the same bytes.
-  return repack(new Uint8Array(await wb.xlsx.writeBuffer(STORED)), wb.modified ?? new Date(Date.UTC(2000, 0, 1)));
+  return repack(
+    new Uint8Array(await wb.xlsx.writeBuffer(STORED)),
+    wb.modified ?? new Date(Date.UTC(2000, 0, 1)),
+  );
 }
 
 function putSheet(wb: ExcelJS.Workbook, sheet: WholeSheet): void {

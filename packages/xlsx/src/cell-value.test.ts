@@ -8,7 +8,8 @@ describe('ExcelJS values to plain cell values', () => {
     expect(dateToSerial(new Date(Date.UTC(2012, 2, 5)))).toBe(40973);
     expect(dateToSerial(new Date(Date.UTC(1900, 2, 1)))).toBe(61);
     expect(dateToSerial(new Date(Date.UTC(1900, 0, 1)))).toBe(1);
-    for (const serial of [1, 59, 61, 40973, 45000]) expect(dateToSerial(new Date(`${serialToIso(serial)}T00:00:00Z`))).toBe(serial);
+    for (const serial of [1, 59, 61, 40973, 45000])
+      expect(dateToSerial(new Date(`${serialToIso(serial)}T00:00:00Z`))).toBe(serial);
   });
 
   it('reads formulas by their cached result, rich text and links by their text, errors as text', () => {

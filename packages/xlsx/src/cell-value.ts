@@ -15,11 +15,13 @@ export function dateToSerial(d: Date): number {
 
 export function toPlain(value: ExcelValue | undefined): CellValue {
   if (value === null || value === undefined) return null;
-  if (typeof value === 'number' || typeof value === 'string' || typeof value === 'boolean') return value;
+  if (typeof value === 'number' || typeof value === 'string' || typeof value === 'boolean')
+    return value;
   if (value instanceof Date) return dateToSerial(value);
   if (typeof value === 'object') {
     if ('richText' in value) return value.richText.map((r) => r.text).join('');
-    if ('formula' in value || 'sharedFormula' in value) return toPlain((value as { result?: ExcelValue }).result);
+    if ('formula' in value || 'sharedFormula' in value)
+      return toPlain((value as { result?: ExcelValue }).result);
     if ('hyperlink' in value && 'text' in value) return toPlain(value.text as ExcelValue);
     if ('error' in value) return value.error;
   }

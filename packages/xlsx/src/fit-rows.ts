@@ -13,7 +13,13 @@ export function fitRows(ws: ExcelJS.Worksheet, rows: Iterable<number>): void {
     const row = ws.getRow(r);
     let lines = 1;
     row.eachCell((cell, col) => {
-      if (cell.isMerged || !cell.alignment?.wrapText || typeof cell.value !== 'string' || cell.value === '') return;
+      if (
+        cell.isMerged ||
+        !cell.alignment?.wrapText ||
+        typeof cell.value !== 'string' ||
+        cell.value === ''
+      )
+        return;
       lines = Math.max(lines, linesFor(cell.value, ws.getColumn(col).width ?? DEFAULT_WIDTH, true));
     });
     if (lines > 1 && heightFor(lines) > (row.height ?? 0)) row.height = heightFor(lines);

@@ -20,7 +20,11 @@ async function failure(bytes: Uint8Array, limits?: GuardLimits): Promise<XlsxErr
   throw new Error('readWorkbook accepted the file');
 }
 
-const expectCode = async (bytes: Uint8Array, code: XlsxErrorCode, limits?: GuardLimits): Promise<void> => {
+const expectCode = async (
+  bytes: Uint8Array,
+  code: XlsxErrorCode,
+  limits?: GuardLimits,
+): Promise<void> => {
   const e = await failure(bytes, limits);
   expect(e.code).toBe(code);
   expect(e.msg.zh).toMatch(/[\u4e00-\u9fff]/);
@@ -85,13 +89,19 @@ describe('readWorkbook refuses unsafe or foreign files with a typed, bilingual e
   });
 
   it('a zip bomb by its declared sizes', async () => {
-    const bomb = zipSync({ '[Content_Types].xml': strToU8('<x/>'), 'xl/workbook.xml': new Uint8Array(20 * 2 ** 20) }, { level: 9 });
+    const bomb = zipSync(
+      { '[Content_Types].xml': strToU8('<x/>'), 'xl/workbook.xml': new Uint8Array(20 * 2 ** 20) },
+      { level: 9 },
+    );
     expect(bomb.length).toBeLessThan(200_000);
     await expectCode(bomb, 'zip-bomb');
   });
 
   it('a zip bomb that lies about its sizes is stopped while inflating', () => {
-    const honest = zipSync({ '[Content_Types].xml': new Uint8Array(4 * 2 ** 20), 'xl/workbook.xml': strToU8('<x/>') }, { level: 9 });
+    const honest = zipSync(
+      { '[Content_Types].xml': new Uint8Array(4 * 2 ** 20), 'xl/workbook.xml': strToU8('<x/>') },
+      { level: 9 },
+    );
     const liar = lieAboutSizes(honest, 100);
     let caught: unknown;
     try {
@@ -100,6 +110,9 @@ describe('readWorkbook refuses unsafe or foreign files with a typed, bilingual e
       caught = e;
     }
     expect(caught).toBeInstanceOf(XlsxError);
-    expect(caught).toMatchObject({ code: 'zip-bomb', message: expect.stringContaining('[Content_Types].xml: >') });
+    expect(caught).toMatchObject({
+      code: 'zip-bomb',
+      message: expect.stringContaining('[Content_Types].xml: >'),
+    });
   });
 });

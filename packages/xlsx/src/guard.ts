@@ -41,14 +41,18 @@ export function guardXlsx(bytes: Uint8Array, limits: GuardLimits = DEFAULT_LIMIT
     // Encrypted OOXML is an OLE compound file holding an "EncryptionInfo" stream.
     throw new XlsxError(hasUtf16(bytes, 'EncryptionInfo') ? 'encrypted' : 'legacy-xls');
   }
-  if (!(bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04)) throw new XlsxError('not-xlsx');
+  if (!(bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04))
+    throw new XlsxError('not-xlsx');
 
   const declared = new Map<string, number>();
   try {
     unzipSync(bytes, {
       filter(file) {
         declared.set(file.name, file.originalSize);
-        if (file.originalSize > 2 ** 20 && file.originalSize / Math.max(file.size, 1) > limits.maxRatio) {
+        if (
+          file.originalSize > 2 ** 20 &&
+          file.originalSize / Math.max(file.size, 1) > limits.maxRatio
+        ) {
           throw new XlsxError('zip-bomb', `${file.name}: ${mib(file.originalSize)}`);
         }
         return false;
@@ -60,12 +64,17 @@ export function guardXlsx(bytes: Uint8Array, limits: GuardLimits = DEFAULT_LIMIT
   }
   const total = [...declared.values()].reduce((a, b) => a + b, 0);
   if (total > limits.maxUncompressedBytes) throw new XlsxError('zip-bomb', mib(total));
-  if (!declared.has('[Content_Types].xml') || !declared.has('xl/workbook.xml')) throw new XlsxError('not-xlsx');
+  if (!declared.has('[Content_Types].xml') || !declared.has('xl/workbook.xml'))
+    throw new XlsxError('not-xlsx');
   verifyInflatedSizes(bytes, declared, limits);
 }
 
 /** Inflates entry by entry, counting bytes and keeping none; stops past the declared size. */
-function verifyInflatedSizes(bytes: Uint8Array, declared: ReadonlyMap<string, number>, limits: GuardLimits): void {
+function verifyInflatedSizes(
+  bytes: Uint8Array,
+  declared: ReadonlyMap<string, number>,
+  limits: GuardLimits,
+): void {
   let total = 0;
   let problem: XlsxError | undefined;
   const unzip = new Unzip((file) => {
@@ -90,7 +99,8 @@ function verifyInflatedSizes(bytes: Uint8Array, declared: ReadonlyMap<string, nu
   try {
     unzip.push(bytes, true);
   } catch (e) {
-    if (!problem) throw new XlsxError('corrupt', e instanceof Error ? e.message : String(e), { cause: e });
+    if (!problem)
+      throw new XlsxError('corrupt', e instanceof Error ? e.message : String(e), { cause: e });
   }
   if (problem) throw problem;
 }

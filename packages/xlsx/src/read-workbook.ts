@@ -9,7 +9,10 @@ export interface WorkbookGrids {
   sheets: SheetGrid[];
 }
 
-export async function loadWorkbook(bytes: Uint8Array, limits?: GuardLimits): Promise<ExcelJS.Workbook> {
+export async function loadWorkbook(
+  bytes: Uint8Array,
+  limits?: GuardLimits,
+): Promise<ExcelJS.Workbook> {
   guardXlsx(bytes, limits);
   const wb = new ExcelJS.Workbook();
   try {
@@ -21,7 +24,10 @@ export async function loadWorkbook(bytes: Uint8Array, limits?: GuardLimits): Pro
   return wb;
 }
 
-export async function readWorkbook(bytes: Uint8Array, limits: GuardLimits = DEFAULT_LIMITS): Promise<WorkbookGrids> {
+export async function readWorkbook(
+  bytes: Uint8Array,
+  limits: GuardLimits = DEFAULT_LIMITS,
+): Promise<WorkbookGrids> {
   const wb = await loadWorkbook(bytes, limits);
   return { sheets: wb.worksheets.map((ws) => gridOf(ws, limits.maxCells)) };
 }
@@ -47,6 +53,7 @@ export function gridOf(ws: ExcelJS.Worksheet, maxCells = DEFAULT_LIMITS.maxCells
     values.push(v);
     numberFormats.push(f);
   }
-  const state = ws.state === 'veryHidden' ? 'veryHidden' : ws.state === 'hidden' ? 'hidden' : 'visible';
+  const state =
+    ws.state === 'veryHidden' ? 'veryHidden' : ws.state === 'hidden' ? 'hidden' : 'visible';
   return { name: ws.name, values, numberFormats, state };
 }

@@ -19,14 +19,23 @@ export function heightFor(lines: number): number {
 /** Display width in Excel width units: a CJK or full-width character counts two. */
 export function textWidth(text: string): number {
   let w = 0;
-  for (const ch of text) w += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/u.test(ch) ? 2 : 1;
+  for (const ch of text)
+    w +=
+      /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/u.test(
+        ch,
+      )
+        ? 2
+        : 1;
   return w;
 }
 
 export function linesFor(text: string, width: number, wrap: boolean): number {
   const parts = text.split('\n');
   if (!wrap) return parts.length;
-  return parts.reduce((n, line) => n + Math.max(1, Math.ceil(textWidth(line) / Math.max(width - 1, 1))), 0);
+  return parts.reduce(
+    (n, line) => n + Math.max(1, Math.ceil(textWidth(line) / Math.max(width - 1, 1))),
+    0,
+  );
 }
 
 /** Heights in points by 0-based row, for rows that need more than one line. */
@@ -40,7 +49,11 @@ export function rowHeights(layout: SheetLayout): Map<number, number> {
   }
   const wrapCols = new Set(layout.wrap);
   const titles = new Set(layout.cells.filter((c) => c.kind === 'title').map((c) => c.row));
-  const wrapped = new Set(layout.cells.filter((c) => c.kind === 'header' || c.kind === 'label').map((c) => `${c.row},${c.col}`));
+  const wrapped = new Set(
+    layout.cells
+      .filter((c) => c.kind === 'header' || c.kind === 'label')
+      .map((c) => `${c.row},${c.col}`),
+  );
   const out = new Map<number, number>();
   layout.values.forEach((row, r) => {
     if (titles.has(r)) {
@@ -51,7 +64,10 @@ export function rowHeights(layout: SheetLayout): Map<number, number> {
     row.forEach((v, c) => {
       if (typeof v !== 'string' || v === '') return;
       const w = merged.get(`${r},${c}`) ?? width(c);
-      lines = Math.max(lines, linesFor(v, w, wrapCols.has(c) || wrapped.has(`${r},${c}`) || merged.has(`${r},${c}`)));
+      lines = Math.max(
+        lines,
+        linesFor(v, w, wrapCols.has(c) || wrapped.has(`${r},${c}`) || merged.has(`${r},${c}`)),
+      );
     });
     if (lines > 1) out.set(r, heightFor(lines));
   });

@@ -14,7 +14,10 @@ export interface WriteTemplateOptions {
 }
 
 /** Writes a template, or any set of sheet layouts (the summary grids of `buildSummary`). */
-export async function writeTemplateWorkbook(template: Pick<Template, 'sheets'>, options: WriteTemplateOptions = {}): Promise<Uint8Array> {
+export async function writeTemplateWorkbook(
+  template: Pick<Template, 'sheets'>,
+  options: WriteTemplateOptions = {},
+): Promise<Uint8Array> {
   const wb = new ExcelJS.Workbook();
   const created = options.created ?? new Date(Date.UTC(2000, 0, 1));
   wb.creator = 'Kaohe';
@@ -24,7 +27,11 @@ export async function writeTemplateWorkbook(template: Pick<Template, 'sheets'>, 
   return repack(new Uint8Array(await wb.xlsx.writeBuffer(STORED)), created);
 }
 
-async function addSheet(wb: ExcelJS.Workbook, layout: SheetLayout, protect: boolean): Promise<void> {
+async function addSheet(
+  wb: ExcelJS.Workbook,
+  layout: SheetLayout,
+  protect: boolean,
+): Promise<void> {
   const ws = wb.addWorksheet(layout.name, {
     state: layout.state,
     pageSetup: {
@@ -35,10 +42,14 @@ async function addSheet(wb: ExcelJS.Workbook, layout: SheetLayout, protect: bool
       fitToHeight: 0,
       horizontalCentered: true,
       margins: { left: 0.5, right: 0.5, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
-      ...(layout.printTitleRows ? { printTitlesRow: `${layout.printTitleRows[0] + 1}:${layout.printTitleRows[1] + 1}` } : {}),
+      ...(layout.printTitleRows
+        ? { printTitlesRow: `${layout.printTitleRows[0] + 1}:${layout.printTitleRows[1] + 1}` }
+        : {}),
     },
     headerFooter: { oddFooter: '第 &P 页,共 &N 页' },
-    views: layout.freeze ? [{ state: 'frozen', xSplit: layout.freeze.cols, ySplit: layout.freeze.rows }] : [],
+    views: layout.freeze
+      ? [{ state: 'frozen', xSplit: layout.freeze.cols, ySplit: layout.freeze.rows }]
+      : [],
   });
   layout.widths.forEach((w, i) => (ws.getColumn(i + 1).width = w));
   const hints = new Map<string, CellHint>();

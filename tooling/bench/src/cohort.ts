@@ -5,7 +5,8 @@ import { baotou2012, generateUnits } from '@kaohe/rulesets';
 
 const count = Number(process.argv[2] ?? '1000');
 const parsed = parseRuleSet(baotou2012);
-if (!parsed.ok) throw new Error(`the Baotou rule set does not parse: ${parsed.issues[0]?.message.en}`);
+if (!parsed.ok)
+  throw new Error(`the Baotou rule set does not parse: ${parsed.issues[0]?.message.en}`);
 const rules = compileRuleSet(parsed.value);
 
 const g0 = performance.now();

@@ -22,10 +22,14 @@ interface Row {
 const rows: Row[] = [];
 for (const size of sizes) {
   const args = ['--max-old-space-size=16384', script, String(size)];
-  const out = hasTaskset ? execFileSync('taskset', ['-c', '0', process.execPath, ...args]) : execFileSync(process.execPath, args);
+  const out = hasTaskset
+    ? execFileSync('taskset', ['-c', '0', process.execPath, ...args])
+    : execFileSync(process.execPath, args);
   rows.push(JSON.parse(out.toString().trim().split('\n').pop() ?? '{}') as Row);
 }
-console.log(`Cohort benchmark, Baotou 2012 rule set, rankCohort (score + rank + grade)${hasTaskset ? ', one core' : ''}`);
+console.log(
+  `Cohort benchmark, Baotou 2012 rule set, rankCohort (score + rank + grade)${hasTaskset ? ', one core' : ''}`,
+);
 console.table(
   rows.map((r) => ({
     units: r.units,

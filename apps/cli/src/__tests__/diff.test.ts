@@ -10,7 +10,10 @@ beforeAll(async () => {
   dir = await tempDir();
   await writeFile(join(dir, 'old.json'), JSON.stringify(smallRuleSet()));
   await writeFile(join(dir, 'new.json'), JSON.stringify(smallRuleSetNext()));
-  await writeFile(join(dir, 'bad.json'), JSON.stringify({ ...smallRuleSet(), points: null, sections: [] }));
+  await writeFile(
+    join(dir, 'bad.json'),
+    JSON.stringify({ ...smallRuleSet(), points: null, sections: [] }),
+  );
 });
 
 describe.concurrent('kaohe diff', () => {
@@ -26,9 +29,13 @@ describe.concurrent('kaohe diff', () => {
   it('--json carries the engine diff; --lang en speaks English', async () => {
     const run = await runCli(['diff', 'old.json', 'new.json', '--json', '--lang', 'en'], dir);
     expect(run.code).toBe(1);
-    const doc = JSON.parse(run.stdout) as { changes: { kind: string; path: string; direction?: string }[] };
+    const doc = JSON.parse(run.stdout) as {
+      changes: { kind: string; path: string; direction?: string }[];
+    };
     expect(doc.changes).toContainEqual(expect.objectContaining({ kind: 'item-added' }));
-    expect(doc.changes.some((c) => c.path.startsWith('一.1') && c.direction === 'tightened')).toBe(true);
+    expect(doc.changes.some((c) => c.path.startsWith('一.1') && c.direction === 'tightened')).toBe(
+      true,
+    );
     const human = await runCli(['diff', 'old.json', 'new.json', '--lang', 'en'], dir);
     expect(human.stdout).toContain('Comparing:');
   });

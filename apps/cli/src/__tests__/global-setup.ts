@@ -9,7 +9,10 @@ let dir = '';
 
 export async function setup(project: TestProject): Promise<void> {
   dir = await tempDir();
-  const [run, json] = await Promise.all([runCli(['demo', '--out', 'demo'], dir), runCli(['demo', '--json', '--lang', 'en'], dir)]);
+  const [run, json] = await Promise.all([
+    runCli(['demo', '--out', 'demo'], dir),
+    runCli(['demo', '--json', '--lang', 'en'], dir),
+  ]);
   project.provide('demo', { dir, run, json });
 }
 

@@ -39,7 +39,9 @@ beforeAll(async () => {
   // The reviewer's edition 2: the policy-compliant birth rate floor raised from 92 % to 96 %.
   const rules = JSON.parse(await readFile(join(d.dir, d.rules), 'utf8')) as Record<string, unknown>;
   rules.edition = 2;
-  const floor = [...objects(rules)].find((o) => o.kind === 'threshold' && o.value === 'policy_rate');
+  const floor = [...objects(rules)].find(
+    (o) => o.kind === 'threshold' && o.value === 'policy_rate',
+  );
   if (!floor) throw new Error('fixture: no policy_rate threshold in the Baotou rule set');
   floor.target = 96;
   await writeFile(join(d.dir, 'edition2.json'), JSON.stringify(rules));
@@ -47,10 +49,21 @@ beforeAll(async () => {
 
 describe.concurrent('kaohe review', () => {
   it('recomputes the scored workbooks: the demo ranking, nothing to flag, summary ranking first', async () => {
-    const run = await runCli(['review', d.scored, '--rules', d.rules, '--out', 'sum.xlsx', '--json', '--lang', 'en'], d.dir);
+    const run = await runCli(
+      ['review', d.scored, '--rules', d.rules, '--out', 'sum.xlsx', '--json', '--lang', 'en'],
+      d.dir,
+    );
     expect(run.code).toBe(0);
-    const doc = JSON.parse(run.stdout) as { ranking: { name: string }[]; findings: { differences: number; rulesDiffer: number } };
-    expect(doc.findings).toEqual({ differences: 0, unitsWithDifferences: 0, rulesDiffer: 0, rulesAltered: 0 });
+    const doc = JSON.parse(run.stdout) as {
+      ranking: { name: string }[];
+      findings: { differences: number; rulesDiffer: number };
+    };
+    expect(doc.findings).toEqual({
+      differences: 0,
+      unitsWithDifferences: 0,
+      rulesDiffer: 0,
+      rulesAltered: 0,
+    });
     const demo = JSON.parse(d.json.stdout) as { ranking: { name: string }[] };
     expect(doc.ranking.map((r) => r.name)).toEqual(demo.ranking.map((r) => r.name));
     const summary = await readWorkbook(await readFile(join(d.dir, 'sum.xlsx')));
@@ -58,7 +71,10 @@ describe.concurrent('kaohe review', () => {
   });
 
   it('flags rules that differ from the reviewer’s and the scores they change: exit 1', async () => {
-    const run = await runCli(['review', d.scored, '--rules', 'edition2.json', '--out', 'sum2.xlsx'], d.dir);
+    const run = await runCli(
+      ['review', d.scored, '--rules', 'edition2.json', '--out', 'sum2.xlsx'],
+      d.dir,
+    );
     expect(run.code).toBe(1);
     expect(run.stdout).toContain('规则不一致:昆都仑区');
     expect(run.stdout).toMatch(/分数不符:昆都仑区 一\(二\)\.2 自评填报 \d+(\.\d+)?,重算为/);
@@ -67,9 +83,25 @@ describe.concurrent('kaohe review', () => {
   });
 
   it('exit 3 for a workbook of another rule set, nothing written', async () => {
-    const made = await runCli(['template', 'small.json', '--unit', '某县', '--out', 'other.xlsx'], d.dir);
+    const made = await runCli(
+      ['template', 'small.json', '--unit', '某县', '--out', 'other.xlsx'],
+      d.dir,
+    );
     expect(made.code).toBe(0);
-    const run = await runCli(['review', d.scored, 'other.xlsx', '--rules', d.rules, '--out', 'sum-other.xlsx', '--lang', 'en'], d.dir);
+    const run = await runCli(
+      [
+        'review',
+        d.scored,
+        'other.xlsx',
+        '--rules',
+        d.rules,
+        '--out',
+        'sum-other.xlsx',
+        '--lang',
+        'en',
+      ],
+      d.dir,
+    );
     expect(run.code).toBe(3);
     expect(run.stderr).toContain('belongs to rule set "cli-small", not "baotou-2012"');
     expect(looksClean(run.stderr)).toBe(true);
@@ -85,7 +117,12 @@ describe.concurrent('kaohe review', () => {
       let count = 0;
       meta.eachRow((row) => {
         const json = row.getCell(2).value;
-        if (count === 0 && row.getCell(1).value === 'json' && typeof json === 'string' && json.includes('"target":92')) {
+        if (
+          count === 0 &&
+          row.getCell(1).value === 'json' &&
+          typeof json === 'string' &&
+          json.includes('"target":92')
+        ) {
           row.getCell(2).value = json.replace('"target":92', '"target":90');
           count++;
         }
@@ -94,34 +131,63 @@ describe.concurrent('kaohe review', () => {
     });
     expect(edited).toBe(1);
 
-    const run = await runCli(['review', 'tampered', '--rules', d.rules, '--out', 'sum-t.xlsx', '--json', '--lang', 'en'], d.dir);
+    const run = await runCli(
+      ['review', 'tampered', '--rules', d.rules, '--out', 'sum-t.xlsx', '--json', '--lang', 'en'],
+      d.dir,
+    );
     expect(run.code).toBe(1);
     type Doc = {
       ranking: { name: string }[];
-      units: { name: string; rulesAltered: boolean; rulesDiffer: boolean; differences: unknown[]; warnings: { code: string; address: string }[] }[];
+      units: {
+        name: string;
+        rulesAltered: boolean;
+        rulesDiffer: boolean;
+        differences: unknown[];
+        warnings: { code: string; address: string }[];
+      }[];
       findings: Record<string, number>;
     };
     const doc = JSON.parse(run.stdout) as Doc;
     // Recomputed by the reviewer's rules: the same ranking as the untouched demo.
     const demo = JSON.parse(d.json.stdout) as { ranking: { name: string }[] };
     expect(doc.ranking.map((r) => r.name)).toEqual(demo.ranking.map((r) => r.name));
-    expect(doc.findings).toEqual({ differences: 0, unitsWithDifferences: 0, rulesDiffer: 1, rulesAltered: 1 });
+    expect(doc.findings).toEqual({
+      differences: 0,
+      unitsWithDifferences: 0,
+      rulesDiffer: 1,
+      rulesAltered: 1,
+    });
     const kdq = doc.units.find((u) => u.name === '昆都仑区');
     expect(kdq).toMatchObject({ rulesAltered: true, rulesDiffer: true, differences: [] });
-    expect(kdq?.warnings).toContainEqual(expect.objectContaining({ code: 'rules-altered', address: expect.stringMatching(/^kaohe_meta!B\d+$/) }));
+    expect(kdq?.warnings).toContainEqual(
+      expect.objectContaining({
+        code: 'rules-altered',
+        address: expect.stringMatching(/^kaohe_meta!B\d+$/),
+      }),
+    );
     expect(doc.units.filter((u) => u.rulesAltered).map((u) => u.name)).toEqual(['昆都仑区']);
     expect(looksClean(run.stderr)).toBe(true);
 
-    const differences = (await readWorkbook(await readFile(join(d.dir, 'sum-t.xlsx')))).sheets.find((s) => s.name === '差异');
-    const flagged = differences?.values.filter((r) => String(r[6] ?? '').includes('表内规则被改动'));
+    const differences = (await readWorkbook(await readFile(join(d.dir, 'sum-t.xlsx')))).sheets.find(
+      (s) => s.name === '差异',
+    );
+    const flagged = differences?.values.filter((r) =>
+      String(r[6] ?? '').includes('表内规则被改动'),
+    );
     expect(flagged?.map((r) => r[1])).toEqual(['昆都仑区']);
 
-    const table = await runCli(['review', 'tampered', '--rules', d.rules, '--out', 'sum-t2.xlsx'], d.dir);
+    const table = await runCli(
+      ['review', 'tampered', '--rules', d.rules, '--out', 'sum-t2.xlsx'],
+      d.dir,
+    );
     expect(table.code).toBe(1);
     expect(table.stdout).toMatch(/规则被改动:昆都仑区(.*)kaohe_meta!B\d+/);
     expect(table.stdout).toContain('其中 1 份被改动');
 
-    const score = await runCli(['score', join('tampered', '昆都仑区.xlsx'), '--out', 'kdq-scored.xlsx'], d.dir);
+    const score = await runCli(
+      ['score', join('tampered', '昆都仑区.xlsx'), '--out', 'kdq-scored.xlsx'],
+      d.dir,
+    );
     expect(score.code).toBe(3);
     expect(score.stderr).toContain('可能被修改');
     expect(score.stderr).toMatch(/kaohe_meta!B\d+/);
@@ -149,14 +215,39 @@ describe.concurrent('kaohe review', () => {
     });
     expect(key).not.toBe('');
 
-    const run = await runCli(['review', 'sanction-edit', '--rules', d.rules, '--out', 'sum-s.xlsx', '--json', '--lang', 'en'], d.dir);
+    const run = await runCli(
+      [
+        'review',
+        'sanction-edit',
+        '--rules',
+        d.rules,
+        '--out',
+        'sum-s.xlsx',
+        '--json',
+        '--lang',
+        'en',
+      ],
+      d.dir,
+    );
     expect(run.code).toBe(1);
-    const doc = JSON.parse(run.stdout) as { units: { name: string; differences: { key: string; reported: string; recomputed: string }[] }[]; findings: Record<string, number> };
+    const doc = JSON.parse(run.stdout) as {
+      units: {
+        name: string;
+        differences: { key: string; reported: string; recomputed: string }[];
+      }[];
+      findings: Record<string, number>;
+    };
     expect(doc.findings).toMatchObject({ differences: 1, unitsWithDifferences: 1 });
-    expect(doc.units.find((u) => u.name === '昆都仑区')?.differences).toEqual([expect.objectContaining({ key, reported: '是', recomputed: '否' })]);
+    expect(doc.units.find((u) => u.name === '昆都仑区')?.differences).toEqual([
+      expect.objectContaining({ key, reported: '是', recomputed: '否' }),
+    ]);
     // The summary's 差异 sheet lists the same difference.
-    const differences = (await readWorkbook(await readFile(join(d.dir, 'sum-s.xlsx')))).sheets.find((s) => s.name === '差异');
-    expect(differences?.values.some((r) => r.includes(key) && r.includes('是') && r.includes('否'))).toBe(true);
+    const differences = (await readWorkbook(await readFile(join(d.dir, 'sum-s.xlsx')))).sheets.find(
+      (s) => s.name === '差异',
+    );
+    expect(
+      differences?.values.some((r) => r.includes(key) && r.includes('是') && r.includes('否')),
+    ).toBe(true);
   });
 
   it('exit 3 when a folder holds no workbooks', async () => {

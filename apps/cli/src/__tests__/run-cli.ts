@@ -17,11 +17,15 @@ export interface CliRun {
 
 export function runCli(args: readonly string[], cwd: string): Promise<CliRun> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--conditions=@kaohe/source', '--import', TSX, BIN, ...args], {
-      cwd,
-      env: { ...process.env, npm_lifecycle_event: '', KAOHE_DEBUG: '' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    const child = spawn(
+      process.execPath,
+      ['--conditions=@kaohe/source', '--import', TSX, BIN, ...args],
+      {
+        cwd,
+        env: { ...process.env, npm_lifecycle_event: '', KAOHE_DEBUG: '' },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
     let stdout = '';
     let stderr = '';
     child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
@@ -37,5 +41,9 @@ export function tempDir(prefix = 'kaohe-cli-'): Promise<string> {
 
 /** No stack trace, no internal-error wording: an expected failure reads as a message. */
 export function looksClean(text: string): boolean {
-  return !/\n\s+at .+:\d+:\d+/.test(text) && !text.includes('内部错误') && !text.includes('Internal error');
+  return (
+    !/\n\s+at .+:\d+:\d+/.test(text) &&
+    !text.includes('内部错误') &&
+    !text.includes('Internal error')
+  );
 }

@@ -34,10 +34,16 @@ describe.concurrent('kaohe validate', () => {
   it('prints one JSON document on stdout with --json', async () => {
     const run = await runCli(['validate', 'bad.json', '--json'], dir);
     expect(run.code).toBe(1);
-    const doc = JSON.parse(run.stdout) as { valid: boolean; errors: number; issues: { code: string; path: string }[] };
+    const doc = JSON.parse(run.stdout) as {
+      valid: boolean;
+      errors: number;
+      issues: { code: string; path: string }[];
+    };
     expect(doc.valid).toBe(false);
     expect(doc.errors).toBeGreaterThan(0);
-    expect(doc.issues).toContainEqual(expect.objectContaining({ code: 'missing-number', path: 'sections[0].items[1].points' }));
+    expect(doc.issues).toContainEqual(
+      expect.objectContaining({ code: 'missing-number', path: 'sections[0].items[1].points' }),
+    );
   });
 
   it('exit 3 for text that is not JSON, naming the file, no stack trace', async () => {
@@ -52,7 +58,10 @@ describe.concurrent('kaohe validate', () => {
     const run = await runCli(['validate', 'nowhere.json', '--json', '--lang', 'en'], dir);
     expect(run.code).toBe(3);
     expect(run.stderr).toContain('File not found: nowhere.json');
-    const doc = JSON.parse(run.stdout) as { ok: boolean; error: { code: string; exitCode: number } };
+    const doc = JSON.parse(run.stdout) as {
+      ok: boolean;
+      error: { code: string; exitCode: number };
+    };
     expect(doc).toMatchObject({ ok: false, error: { code: 'input-missing', exitCode: 3 } });
   });
 

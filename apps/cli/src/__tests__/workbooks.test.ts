@@ -40,15 +40,26 @@ describe('kaohe demo', () => {
   });
 
   it('writes the rules, 12 templates, 12 filled and 12 scored workbooks and the summary', async () => {
-    expect(await files('demo')).toEqual(['1-templates', '2-filled', '3-scored', '4-summary.xlsx', 'baotou-2012.json']);
-    for (const sub of ['1-templates', '2-filled', '3-scored']) expect(await files(join('demo', sub))).toHaveLength(12);
+    expect(await files('demo')).toEqual([
+      '1-templates',
+      '2-filled',
+      '3-scored',
+      '4-summary.xlsx',
+      'baotou-2012.json',
+    ]);
+    for (const sub of ['1-templates', '2-filled', '3-scored'])
+      expect(await files(join('demo', sub))).toHaveLength(12);
     const summary = await readWorkbook(await bytes('demo/4-summary.xlsx'));
     expect(summary.sheets[0]?.name).toBe('排名');
   });
 
   it('--json: one document, ranks in order, into a fresh temp folder it names', async () => {
     expect(d.json.code).toBe(0);
-    const doc = JSON.parse(d.json.stdout) as { outDir: string; ranking: { rank: number; vetoed: boolean }[]; findings: { differences: number } };
+    const doc = JSON.parse(d.json.stdout) as {
+      outDir: string;
+      ranking: { rank: number; vetoed: boolean }[];
+      findings: { differences: number };
+    };
     expect(doc.ranking).toHaveLength(12);
     const ranks = doc.ranking.map((r) => r.rank);
     expect([...ranks].sort((a, b) => a - b)).toEqual(ranks);
@@ -61,7 +72,10 @@ describe('kaohe demo', () => {
 
 describe.concurrent('kaohe template', () => {
   it('makes one workbook per unit into a folder; refuses to overwrite without --force', async () => {
-    const run = await runCli(['template', d.rules, '--unit', 'kdq=昆都仑区', '--unit', '青山区', '--out', 'tpl'], d.dir);
+    const run = await runCli(
+      ['template', d.rules, '--unit', 'kdq=昆都仑区', '--unit', '青山区', '--out', 'tpl'],
+      d.dir,
+    );
     expect(run.code).toBe(0);
     expect(await files('tpl')).toEqual(['昆都仑区.xlsx', '青山区.xlsx']);
     const before = await bytes('tpl/昆都仑区.xlsx');
@@ -72,20 +86,31 @@ describe.concurrent('kaohe template', () => {
   });
 
   it('writes a single .xlsx with --json naming it; a class on a rule set without classes is a usage error', async () => {
-    const run = await runCli(['template', d.rules, '--unit', '九原区', '--out', 'one.xlsx', '--json'], d.dir);
+    const run = await runCli(
+      ['template', d.rules, '--unit', '九原区', '--out', 'one.xlsx', '--json'],
+      d.dir,
+    );
     expect(run.code).toBe(0);
     expect(JSON.parse(run.stdout)).toMatchObject({ command: 'template', files: ['one.xlsx'] });
-    const bad = await runCli(['template', d.rules, '--unit', 'x=九原区@town', '--out', 'two.xlsx', '--lang', 'en'], d.dir);
+    const bad = await runCli(
+      ['template', d.rules, '--unit', 'x=九原区@town', '--out', 'two.xlsx', '--lang', 'en'],
+      d.dir,
+    );
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('declares no unit classes');
     expect(await files()).not.toContain('two.xlsx');
   });
 
   it('exit 3 for a malformed rule set, listing its errors by path, nothing written', async () => {
-    const rules = JSON.parse(await readFile(join(d.dir, d.rules), 'utf8')) as { sections: { points: unknown }[] };
+    const rules = JSON.parse(await readFile(join(d.dir, d.rules), 'utf8')) as {
+      sections: { points: unknown }[];
+    };
     rules.sections[0]!.points = null;
     await writeFile(join(d.dir, 'malformed.json'), JSON.stringify(rules));
-    const run = await runCli(['template', 'malformed.json', '--unit', '九原区', '--out', 'malformed-out'], d.dir);
+    const run = await runCli(
+      ['template', 'malformed.json', '--unit', '九原区', '--out', 'malformed-out'],
+      d.dir,
+    );
     expect(run.code).toBe(3);
     expect(run.stderr).toContain('规则集 malformed.json 有');
     expect(run.stderr).toContain('sections[0].points [missing-number]');
@@ -95,7 +120,10 @@ describe.concurrent('kaohe template', () => {
 
   it('exit 4 when the output cannot be written, and nothing is left behind', async () => {
     await writeFile(join(d.dir, 'a-file'), 'not a folder');
-    const run = await runCli(['template', d.rules, '--unit', '九原区', '--out', 'a-file/sub', '--lang', 'en'], d.dir);
+    const run = await runCli(
+      ['template', d.rules, '--unit', '九原区', '--out', 'a-file/sub', '--lang', 'en'],
+      d.dir,
+    );
     expect(run.code).toBe(4);
     expect(run.stderr).toContain('Cannot write a-file/sub/九原区.xlsx');
     expect(run.stderr).toContain('nothing was written');
@@ -109,7 +137,10 @@ describe.concurrent('kaohe score', () => {
     const before = await bytes('jyq.xlsx');
     const run = await runCli(['score', 'jyq.xlsx', '--json'], d.dir);
     expect(run.code).toBe(0);
-    const doc = JSON.parse(run.stdout) as { out: string; result: { total: string; complete: boolean } };
+    const doc = JSON.parse(run.stdout) as {
+      out: string;
+      result: { total: string; complete: boolean };
+    };
     expect(doc.out).toBe('jyq.scored.xlsx');
     expect(doc.result).toMatchObject({ total: expected('九原区').total, complete: true });
     expect((await bytes('jyq.xlsx')).equals(before)).toBe(true);
@@ -119,7 +150,10 @@ describe.concurrent('kaohe score', () => {
   it('--in-place keeps a backup first; --as review in English', async () => {
     await copyFile(join(d.dir, d.filled('固阳县')), join(d.dir, 'gyx.xlsx'));
     const before = await bytes('gyx.xlsx');
-    const run = await runCli(['score', 'gyx.xlsx', '--in-place', '--as', 'review', '--lang', 'en'], d.dir);
+    const run = await runCli(
+      ['score', 'gyx.xlsx', '--in-place', '--as', 'review', '--lang', 'en'],
+      d.dir,
+    );
     expect(run.code).toBe(0);
     const gyx = expected('固阳县');
     expect(run.stdout).toContain(`total ${gyx.total} / ${gyx.max} (written to the review column)`);
@@ -141,25 +175,28 @@ describe.concurrent('kaohe score', () => {
   });
 });
 
-describe.concurrent('unusable inputs: exit 3, a clear message, no stack trace, nothing written', () => {
-  const random = Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 7919 + 13) % 256));
-  const cases: [string, Buffer | string | undefined, RegExp][] = [
-    ['random.xlsx', random, /random\.xlsx.*(不是 Excel|已损坏)/],
-    ['text.xlsx', '单位,得分\n昆都仑区,150\n', /text\.xlsx.*不是 Excel 工作簿/],
-    ['missing.xlsx', undefined, /找不到文件:bad-missing\.xlsx\/missing\.xlsx/],
-  ];
-  for (const [file, content, message] of cases) {
-    it(`score ${file}`, async () => {
-      const sub = `bad-${file}`;
-      await mkdir(join(d.dir, sub));
-      if (content !== undefined) await writeFile(join(d.dir, sub, file), content);
-      const before = await files(sub);
-      const run = await runCli(['score', join(sub, file), '--out', join(sub, 'out.xlsx')], d.dir);
-      expect(run.code).toBe(3);
-      expect(run.stderr).toMatch(message);
-      expect(looksClean(run.stderr)).toBe(true);
-      expect(run.stdout).toBe('');
-      expect(await files(sub)).toEqual(before);
-    });
-  }
-});
+describe.concurrent(
+  'unusable inputs: exit 3, a clear message, no stack trace, nothing written',
+  () => {
+    const random = Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 7919 + 13) % 256));
+    const cases: [string, Buffer | string | undefined, RegExp][] = [
+      ['random.xlsx', random, /random\.xlsx.*(不是 Excel|已损坏)/],
+      ['text.xlsx', '单位,得分\n昆都仑区,150\n', /text\.xlsx.*不是 Excel 工作簿/],
+      ['missing.xlsx', undefined, /找不到文件:bad-missing\.xlsx\/missing\.xlsx/],
+    ];
+    for (const [file, content, message] of cases) {
+      it(`score ${file}`, async () => {
+        const sub = `bad-${file}`;
+        await mkdir(join(d.dir, sub));
+        if (content !== undefined) await writeFile(join(d.dir, sub, file), content);
+        const before = await files(sub);
+        const run = await runCli(['score', join(sub, file), '--out', join(sub, 'out.xlsx')], d.dir);
+        expect(run.code).toBe(3);
+        expect(run.stderr).toMatch(message);
+        expect(looksClean(run.stderr)).toBe(true);
+        expect(run.stdout).toBe('');
+        expect(await files(sub)).toEqual(before);
+      });
+    }
+  },
+);

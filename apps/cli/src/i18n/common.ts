@@ -3,9 +3,18 @@ import type { Msg } from '@kaohe/engine';
 
 export const common = {
   fileMissing: (file: string): Msg => ({ zh: `找不到文件:${file}`, en: `File not found: ${file}` }),
-  fileIsDir: (file: string): Msg => ({ zh: `这是一个文件夹,不是文件:${file}`, en: `This is a folder, not a file: ${file}` }),
-  fileNoAccess: (file: string): Msg => ({ zh: `没有权限读取:${file}`, en: `No permission to read: ${file}` }),
-  fileUnreadable: (file: string, why: string): Msg => ({ zh: `无法读取 ${file}:${why}`, en: `Cannot read ${file}: ${why}` }),
+  fileIsDir: (file: string): Msg => ({
+    zh: `这是一个文件夹,不是文件:${file}`,
+    en: `This is a folder, not a file: ${file}`,
+  }),
+  fileNoAccess: (file: string): Msg => ({
+    zh: `没有权限读取:${file}`,
+    en: `No permission to read: ${file}`,
+  }),
+  fileUnreadable: (file: string, why: string): Msg => ({
+    zh: `无法读取 ${file}:${why}`,
+    en: `Cannot read ${file}: ${why}`,
+  }),
   notJson: (file: string, why: string): Msg => ({
     zh: `${file} 不是有效的 JSON:${why}`,
     en: `${file} is not valid JSON: ${why}`,

@@ -1,7 +1,14 @@
 import type { Msg } from '@kaohe/engine';
 
 export const diffText = {
-  heading: (oldTitle: string, oldEd: number, oldYear: number, newTitle: string, newEd: number, newYear: number): Msg => ({
+  heading: (
+    oldTitle: string,
+    oldEd: number,
+    oldYear: number,
+    newTitle: string,
+    newEd: number,
+    newYear: number,
+  ): Msg => ({
     zh: `比较:${oldTitle}(${oldYear}年第 ${oldEd} 版)→ ${newTitle}(${newYear}年第 ${newEd} 版)`,
     en: `Comparing: ${oldTitle} (${oldYear}, edition ${oldEd}) → ${newTitle} (${newYear}, edition ${newEd})`,
   }),

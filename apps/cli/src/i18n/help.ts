@@ -8,21 +8,42 @@ export const help = {
   },
   help: { zh: '显示帮助', en: 'show help' },
   version: { zh: '显示版本号', en: 'show the version' },
-  json: { zh: '在标准输出输出机器可读的 JSON(仅此一项)', en: 'print machine-readable JSON on stdout (and nothing else)' },
+  json: {
+    zh: '在标准输出输出机器可读的 JSON(仅此一项)',
+    en: 'print machine-readable JSON on stdout (and nothing else)',
+  },
   lang: { zh: '界面语言:zh(默认)或 en', en: 'interface language: zh (default) or en' },
-  validate: { zh: '校验规则集,列出每个问题的代码、位置和说明', en: 'check a rule set: every issue with its code, path and message' },
+  validate: {
+    zh: '校验规则集,列出每个问题的代码、位置和说明',
+    en: 'check a rule set: every issue with its code, path and message',
+  },
   rules: { zh: '规则集 JSON 文件', en: 'rule set JSON file' },
-  template: { zh: '为每个被考核单位生成一份考核表(.xlsx)', en: 'make one assessment workbook (.xlsx) per assessed unit' },
+  template: {
+    zh: '为每个被考核单位生成一份考核表(.xlsx)',
+    en: 'make one assessment workbook (.xlsx) per assessed unit',
+  },
   unit: {
     zh: '被考核单位名称,可重复;可写作 编号=名称 或 编号=名称@类别',
     en: 'assessed unit, repeatable; also id=name or id=name@class',
   },
   templateOut: { zh: '输出文件(一个单位)或文件夹', en: 'output file (one unit) or folder' },
-  score: { zh: '按表内规则计分并写回分数', en: 'score a filled workbook by its embedded rules and write the scores back' },
+  score: {
+    zh: '按表内规则计分并写回分数',
+    en: 'score a filled workbook by its embedded rules and write the scores back',
+  },
   filled: { zh: '已填报的考核表', en: 'filled assessment workbook' },
-  as: { zh: '写入哪一列:self 自评(默认)、review 初审、final 复核', en: 'which column to write: self (default), review, final' },
-  scoreOut: { zh: '输出文件(默认:与输入同目录的 <名称>.scored.xlsx)', en: 'output file (default: <name>.scored.xlsx next to the input)' },
-  inPlace: { zh: '直接改写输入文件(先保留 <名称>.bak.xlsx 备份)', en: 'rewrite the input itself (after keeping <name>.bak.xlsx)' },
+  as: {
+    zh: '写入哪一列:self 自评(默认)、review 初审、final 复核',
+    en: 'which column to write: self (default), review, final',
+  },
+  scoreOut: {
+    zh: '输出文件(默认:与输入同目录的 <名称>.scored.xlsx)',
+    en: 'output file (default: <name>.scored.xlsx next to the input)',
+  },
+  inPlace: {
+    zh: '直接改写输入文件(先保留 <名称>.bak.xlsx 备份)',
+    en: 'rewrite the input itself (after keeping <name>.bak.xlsx)',
+  },
   review: {
     zh: '用复核方的规则集重算所有单位,排名、定等次,标出分数差异和被改动的规则',
     en: 'recompute every unit with the reviewer’s rules, rank, grade, flag differences and altered rules',
@@ -30,12 +51,18 @@ export const help = {
   paths: { zh: '考核表文件或文件夹', en: 'workbooks or folders' },
   reviewRules: { zh: '复核方持有的规则集 JSON', en: 'the reviewer’s rule set JSON' },
   summaryOut: { zh: '汇总表输出文件(.xlsx)', en: 'summary workbook to write (.xlsx)' },
-  diff: { zh: '比较两版规则集,按业务含义列出变化', en: 'compare two editions of a rule set, in business terms' },
+  diff: {
+    zh: '比较两版规则集,按业务含义列出变化',
+    en: 'compare two editions of a rule set, in business terms',
+  },
   oldRules: { zh: '旧版规则集', en: 'old rule set' },
   newRules: { zh: '新版规则集', en: 'new rule set' },
   demo: {
     zh: '以包头市2012年考核为例完整演示:生成、填报、计分、复核汇总',
     en: 'end-to-end demo on the Baotou 2012 example: templates, filling, scoring, review',
   },
-  demoOut: { zh: '输出文件夹(默认:新建临时文件夹)', en: 'output folder (default: a fresh temp folder)' },
+  demoOut: {
+    zh: '输出文件夹(默认:新建临时文件夹)',
+    en: 'output folder (default: a fresh temp folder)',
+  },
 } satisfies Record<string, Msg>;

@@ -18,12 +18,18 @@ export const rankingText = {
   noCommendation: { zh: '不予评先', en: 'no commendation' },
   none: { zh: '—', en: '—' },
   missing: { zh: '缺数据', en: 'missing data' },
-  incomplete: { zh: '* 有指标缺数据未能计分,排名和等次仅供参考', en: '* some items could not be scored (missing data): rank and grade are provisional' },
+  incomplete: {
+    zh: '* 有指标缺数据未能计分,排名和等次仅供参考',
+    en: '* some items could not be scored (missing data): rank and grade are provisional',
+  },
   band: (label: string, count: number, share: string): Msg => ({
     zh: `${label} ${count} 个(${shareText(share)}%)`,
     en: `${label} ${count} (${shareText(share)}%)`,
   }),
-  grades: (graded: number, parts: string): Msg => ({ zh: `等次(${graded} 个单位参评):${parts}`, en: `Grades (${graded} units graded): ${parts}` }),
+  grades: (graded: number, parts: string): Msg => ({
+    zh: `等次(${graded} 个单位参评):${parts}`,
+    en: `Grades (${graded} units graded): ${parts}`,
+  }),
   heading: (title: string, count: number): Msg => ({
     zh: `${title}:${count} 个单位的排名`,
     en: `${title}: ranking of ${count} units`,

@@ -1,7 +1,10 @@
 import type { Msg } from '@kaohe/engine';
 
 export const reviewText = {
-  noWorkbooks: (where: string): Msg => ({ zh: `${where} 中没有找到 .xlsx 考核表`, en: `no .xlsx workbooks found in ${where}` }),
+  noWorkbooks: (where: string): Msg => ({
+    zh: `${where} 中没有找到 .xlsx 考核表`,
+    en: `no .xlsx workbooks found in ${where}`,
+  }),
   unusable: (count: number): Msg => ({
     zh: `${count} 份考核表无法复核(见下列文件和单元格),未写入任何文件`,
     en: `${count} workbook(s) cannot be reviewed (see the files and cells below); nothing was written`,
@@ -23,11 +26,20 @@ export const reviewText = {
     zh: `规则被改动:${name}(${file})表内规则与其校验码不符或已损坏(${cell}),已按复核方规则重算`,
     en: `Rules altered: ${name} (${file}) embeds rules that fail their checksum or are damaged (${cell}); recomputed with the reviewer's`,
   }),
-  difference: (name: string, key: string, stage: Msg, reported: string | null, recomputed: string | null): Msg => ({
+  difference: (
+    name: string,
+    key: string,
+    stage: Msg,
+    reported: string | null,
+    recomputed: string | null,
+  ): Msg => ({
     zh: `分数不符:${name} ${key} ${stage.zh}填报 ${reported ?? '空白'},重算为 ${recomputed ?? '无法计分'}`,
     en: `Score differs: ${name} ${key}: ${stage.en} reported ${reported ?? 'blank'}, recomputed ${recomputed ?? 'not computable'}`,
   }),
-  clean: { zh: '各单位填报分数与重算结果一致,表内规则未被改动。', en: 'Reported scores match the recomputed ones; no embedded rules were altered.' } satisfies Msg,
+  clean: {
+    zh: '各单位填报分数与重算结果一致,表内规则未被改动。',
+    en: 'Reported scores match the recomputed ones; no embedded rules were altered.',
+  } satisfies Msg,
   findings: (diffs: number, units: number, differ: number, altered: number): Msg => ({
     zh: `发现 ${diffs} 处分数不符(涉及 ${units} 个单位),${differ} 份考核表的规则被改动或版本不同(其中 ${altered} 份被改动)。`,
     en: `Found ${diffs} score difference(s) in ${units} unit(s); ${differ} workbook(s) with altered or other-edition rules (${altered} altered).`,

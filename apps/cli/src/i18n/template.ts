@@ -5,7 +5,10 @@ export const templateText = {
     zh: `单位“${spec}”写法不对:应为 名称、编号=名称 或 编号=名称@类别`,
     en: `unit "${spec}" is not understood: use name, id=name or id=name@class`,
   }),
-  duplicateUnit: (what: string): Msg => ({ zh: `单位“${what}”重复`, en: `unit "${what}" is given twice` }),
+  duplicateUnit: (what: string): Msg => ({
+    zh: `单位“${what}”重复`,
+    en: `unit "${what}" is given twice`,
+  }),
   unknownClass: (cls: string, classes: string): Msg => ({
     zh: `单位类别“${cls}”不在规则集的类别(${classes})之中`,
     en: `unit class "${cls}" is not one of the rule set's classes (${classes})`,

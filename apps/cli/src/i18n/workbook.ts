@@ -1,7 +1,10 @@
 import type { Msg } from '@kaohe/engine';
 
 export const workbookText = {
-  unusable: (file: string, why: Msg): Msg => ({ zh: `无法使用 ${file}:${why.zh}`, en: `Cannot use ${file}: ${why.en}` }),
+  unusable: (file: string, why: Msg): Msg => ({
+    zh: `无法使用 ${file}:${why.zh}`,
+    en: `Cannot use ${file}: ${why.en}`,
+  }),
   notKaohe: (file: string): Msg => ({
     zh: `${file} 不能按考核表使用,请先更正下列单元格`,
     en: `${file} cannot be used as an assessment sheet; fix the cells below first`,

@@ -14,7 +14,10 @@ export interface Found {
 }
 
 const isWorkbook = (name: string): boolean =>
-  /\.xlsx$/i.test(name) && !name.startsWith('~$') && !name.startsWith('.') && !/\.bak\.xlsx$/i.test(name);
+  /\.xlsx$/i.test(name) &&
+  !name.startsWith('~$') &&
+  !name.startsWith('.') &&
+  !/\.bak\.xlsx$/i.test(name);
 
 export async function collectWorkbooks(args: readonly string[], out: Output): Promise<Found[]> {
   const found: Found[] = [];

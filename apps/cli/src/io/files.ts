@@ -7,7 +7,9 @@ import { CliError } from '../errors.ts';
 import { common } from '../i18n/common.ts';
 
 function errno(e: unknown): string | undefined {
-  return e && typeof e === 'object' && 'code' in e && typeof e.code === 'string' ? e.code : undefined;
+  return e && typeof e === 'object' && 'code' in e && typeof e.code === 'string'
+    ? e.code
+    : undefined;
 }
 
 function why(e: unknown): string {
@@ -67,7 +69,10 @@ export async function writeAll(files: readonly PendingFile[]): Promise<void> {
     for (const file of files) {
       current = file;
       await mkdir(dirname(file.path), { recursive: true });
-      const temp = join(dirname(file.path), `.${basename(file.path)}.${randomBytes(6).toString('hex')}.tmp`);
+      const temp = join(
+        dirname(file.path),
+        `.${basename(file.path)}.${randomBytes(6).toString('hex')}.tmp`,
+      );
       temps.push({ temp, file });
       await writeFile(temp, file.data, { flag: 'wx' });
     }

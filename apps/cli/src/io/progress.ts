@@ -12,7 +12,12 @@ const silent: Progress = { tick: () => undefined, stop: () => undefined };
 export function startProgress(out: Output, total: number, verb: string): Progress {
   if (!out.streams.stderrIsTTY || out.json || total < 2) return silent;
   const bar = new SingleBar(
-    { stream: process.stderr, format: `${verb} {bar} {value}/{total} {file}`, hideCursor: true, clearOnComplete: true },
+    {
+      stream: process.stderr,
+      format: `${verb} {bar} {value}/{total} {file}`,
+      hideCursor: true,
+      clearOnComplete: true,
+    },
     Presets.shades_classic,
   );
   bar.start(total, 0, { file: '' });

@@ -11,6 +11,7 @@ export function sheetDetail(issue: SheetIssue): ErrorDetail {
 export function sheetFailure(shown: string, issues: readonly SheetIssue[]): CliError {
   const errors = issues.filter((i) => i.severity === 'error');
   const details = (errors.length ? errors : issues).map(sheetDetail);
-  if (errors.some((i) => i.code === 'ruleset-mismatch')) return new CliError('wrong-rule-set', workbookText.otherRuleSet(shown), details);
+  if (errors.some((i) => i.code === 'ruleset-mismatch'))
+    return new CliError('wrong-rule-set', workbookText.otherRuleSet(shown), details);
   return new CliError('input-corrupt', workbookText.notKaohe(shown), details);
 }

@@ -6,7 +6,9 @@ import { CliError } from '../errors.ts';
 import { workbookText } from '../i18n/workbook.ts';
 
 function asInputError(e: unknown, shown: string): unknown {
-  return e instanceof XlsxError ? new CliError('input-corrupt', workbookText.unusable(shown, e.msg)) : e;
+  return e instanceof XlsxError
+    ? new CliError('input-corrupt', workbookText.unusable(shown, e.msg))
+    : e;
 }
 
 export async function decodeWorkbook(bytes: Uint8Array, shown: string): Promise<SheetGrid[]> {
@@ -18,7 +20,11 @@ export async function decodeWorkbook(bytes: Uint8Array, shown: string): Promise<
 }
 
 /** Range writes into a copy of the workbook; the bytes given are left as they are. */
-export async function patchWorkbook(bytes: Uint8Array, writes: readonly RangeWrite[], shown: string): Promise<Uint8Array> {
+export async function patchWorkbook(
+  bytes: Uint8Array,
+  writes: readonly RangeWrite[],
+  shown: string,
+): Promise<Uint8Array> {
   try {
     return await applyWrites(bytes, writes);
   } catch (e) {

@@ -22,8 +22,15 @@ export function largestLosses(result: UnitResult, top: number): Loss[] {
     const missing = item.score === null;
     const amount = missing ? q(item.max) : exact.sub(q(item.max), q(item.score ?? '0'));
     if (exact.sign(amount) <= 0) continue;
-    losses.push({ loss: { path: item.path, title: item.title, lost: exact.fmt(amount), missing }, amount });
+    losses.push({
+      loss: { path: item.path, title: item.title, lost: exact.fmt(amount), missing },
+      amount,
+    });
   }
-  losses.sort((a, b) => exact.cmp(b.amount, a.amount) || (a.loss.path < b.loss.path ? -1 : a.loss.path > b.loss.path ? 1 : 0));
+  losses.sort(
+    (a, b) =>
+      exact.cmp(b.amount, a.amount) ||
+      (a.loss.path < b.loss.path ? -1 : a.loss.path > b.loss.path ? 1 : 0),
+  );
   return losses.slice(0, top).map((l) => l.loss);
 }

@@ -3,9 +3,16 @@ import type { SheetIssue } from '@kaohe/sheet';
 import { common } from '../i18n/common.ts';
 import type { Output } from '../io/output.ts';
 
-const more = (n: number) => ({ zh: `    ……另有 ${n} 条同类提示`, en: `    … and ${n} more like it` });
+const more = (n: number) => ({
+  zh: `    ……另有 ${n} 条同类提示`,
+  en: `    … and ${n} more like it`,
+});
 
-export function formatSheetIssues(issues: readonly SheetIssue[], out: Output, perKind = 3): string[] {
+export function formatSheetIssues(
+  issues: readonly SheetIssue[],
+  out: Output,
+  perKind = 3,
+): string[] {
   const byCode = new Map<string, SheetIssue[]>();
   for (const i of issues) byCode.set(i.code, [...(byCode.get(i.code) ?? []), i]);
   const lines: string[] = [];

@@ -55,7 +55,9 @@ function lossText(loss: Loss, out: Output): string {
 /** The grade counts after quotas: 「先进 6 个(50%)、合格 5 个、后进 1 个」. */
 export function formatGrades(cohort: CohortResult, out: Output): string | undefined {
   if (!cohort.grades) return undefined;
-  const parts = cohort.grades.bands.map((b) => out.text(T.band(out.text(b.label), b.count, b.share)));
+  const parts = cohort.grades.bands.map((b) =>
+    out.text(T.band(out.text(b.label), b.count, b.share)),
+  );
   return out.text(T.grades(cohort.grades.graded, parts.join(out.lang === 'en' ? ', ' : '、')));
 }
 
@@ -75,7 +77,11 @@ export function formatRanking(rows: readonly RankingRow[], out: Output): string 
       r.complete ? r.name : `${r.name}*`,
       r.total,
       r.grade ? out.text(r.grade) : out.text(T.none),
-      r.vetoed ? out.text(T.vetoed) : r.noCommendation ? out.text(T.noCommendation) : out.text(T.none),
+      r.vetoed
+        ? out.text(T.vetoed)
+        : r.noCommendation
+          ? out.text(T.noCommendation)
+          : out.text(T.none),
       r.losses.map((l) => lossText(l, out)).join(sep),
     ]),
   );

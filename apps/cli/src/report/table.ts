@@ -15,8 +15,13 @@ function pad(text: string, width: number, align: Align): string {
 }
 
 /** Rows of cells under the headers, two spaces between columns, no trailing spaces. */
-export function formatTable(columns: readonly Column[], rows: readonly (readonly string[])[]): string {
-  const widths = columns.map((c, i) => Math.max(stringWidth(c.header), ...rows.map((r) => stringWidth(r[i] ?? ''))));
+export function formatTable(
+  columns: readonly Column[],
+  rows: readonly (readonly string[])[],
+): string {
+  const widths = columns.map((c, i) =>
+    Math.max(stringWidth(c.header), ...rows.map((r) => stringWidth(r[i] ?? ''))),
+  );
   const line = (cells: readonly string[]): string =>
     columns
       .map((c, i) => pad(cells[i] ?? '', widths[i] ?? 0, c.align ?? 'left'))

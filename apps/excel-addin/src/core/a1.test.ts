@@ -7,7 +7,12 @@ describe('a1', () => {
     expect([0, 25, 26, 701, 702].map(columnName)).toEqual(['A', 'Z', 'AA', 'ZZ', 'AAA']);
   });
   it('round-trips addresses', () => {
-    for (const [row, col] of [[0, 0], [3, 1], [1999, 27], [1_048_575, 16_383]] as const) {
+    for (const [row, col] of [
+      [0, 0],
+      [3, 1],
+      [1999, 27],
+      [1_048_575, 16_383],
+    ] as const) {
       expect(parseCell(cellAddress(row, col))).toEqual({ row, col });
     }
   });

@@ -30,5 +30,10 @@ export function rangeStart(address: string): CellRef {
 
 /** The range a 2-D array fills from its top-left cell: ("B4", 2 rows, 3 cols) → "B4:D5". */
 export function rangeOf(start: CellRef, rows: number, cols: number): string {
-  return a1Range(start.row, start.col, start.row + Math.max(rows, 1) - 1, start.col + Math.max(cols, 1) - 1);
+  return a1Range(
+    start.row,
+    start.col,
+    start.row + Math.max(rows, 1) - 1,
+    start.col + Math.max(cols, 1) - 1,
+  );
 }

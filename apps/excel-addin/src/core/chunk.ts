@@ -11,7 +11,10 @@ function rowBytes(values: readonly unknown[], formats: readonly string[] | undef
 }
 
 /** Groups of writes, each group's estimated JSON size within `limit`; big writes split by rows. */
-export function chunkWrites(writes: readonly RangeWrite[], limit = MAX_REQUEST_BYTES): RangeWrite[][] {
+export function chunkWrites(
+  writes: readonly RangeWrite[],
+  limit = MAX_REQUEST_BYTES,
+): RangeWrite[][] {
   const groups: RangeWrite[][] = [];
   let current: RangeWrite[] = [];
   let size = 0;

@@ -22,7 +22,10 @@ export class AddinError extends Error {
   }
 }
 
-export function describeError(error: unknown): { code: AddinErrorCode | 'unexpected'; detail: string } {
+export function describeError(error: unknown): {
+  code: AddinErrorCode | 'unexpected';
+  detail: string;
+} {
   if (error instanceof AddinError) return { code: error.code, detail: error.detail };
   if (error instanceof Error) return { code: 'unexpected', detail: error.message };
   return { code: 'unexpected', detail: String(error) };

@@ -3,19 +3,36 @@ import { actualName, fromA1, groupSheets, gridsOf, splitAddress } from './kernel
 
 describe('kernel grids', () => {
   it('puts a used range back at A1', () => {
-    const grid = fromA1({ name: 's', top: 1, left: 2, values: [['x', 1]], numberFormats: [['@', '0%']] });
+    const grid = fromA1({
+      name: 's',
+      top: 1,
+      left: 2,
+      values: [['x', 1]],
+      numberFormats: [['@', '0%']],
+    });
     expect(grid.values).toEqual([[], [null, null, 'x', 1]]);
     expect(grid.numberFormats).toEqual([[], ['General', 'General', '@', '0%']]);
   });
 
   it('groups imported sheets by the suffix Excel gave them', () => {
-    const groups = groupSheets(['考核评分', '基础数据', 'kaohe_meta', '考核评分 (2)', '基础数据 (2)', 'kaohe_meta (2)', '说明', '考核评分 (3)']);
+    const groups = groupSheets([
+      '考核评分',
+      '基础数据',
+      'kaohe_meta',
+      '考核评分 (2)',
+      '基础数据 (2)',
+      'kaohe_meta (2)',
+      '说明',
+      '考核评分 (3)',
+    ]);
     expect(groups.map((g) => [g.suffix, [...g.actual.keys()]])).toEqual([
       ['', ['考核评分', '基础数据', 'kaohe_meta']],
       [' (2)', ['考核评分 (2)', '基础数据 (2)', 'kaohe_meta (2)']],
     ]);
     const imported = groups[1]!;
-    const grids = gridsOf(imported, [{ name: '基础数据 (2)', top: 0, left: 0, values: [['a']], numberFormats: [['General']] }]);
+    const grids = gridsOf(imported, [
+      { name: '基础数据 (2)', top: 0, left: 0, values: [['a']], numberFormats: [['General']] },
+    ]);
     expect(grids.map((g) => g.name)).toEqual(['基础数据']);
     expect(actualName(imported, '考核评分')).toBe('考核评分 (2)');
   });

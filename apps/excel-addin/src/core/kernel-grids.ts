@@ -5,9 +5,18 @@ import type { SheetGrid } from './workbook-port.ts';
 
 /** The used range placed back at A1: rows and columns before it become blanks. */
 export function fromA1(grid: SheetGrid): CodecGrid {
-  const pad = (row: readonly (string | number | boolean | null)[]) => [...Array<null>(grid.left).fill(null), ...row];
-  const values = [...Array.from({ length: grid.top }, () => [] as (string | number | boolean | null)[]), ...grid.values.map(pad)];
-  const formats = [...Array.from({ length: grid.top }, () => [] as string[]), ...grid.numberFormats.map((r) => [...Array<string>(grid.left).fill('General'), ...r])];
+  const pad = (row: readonly (string | number | boolean | null)[]) => [
+    ...Array<null>(grid.left).fill(null),
+    ...row,
+  ];
+  const values = [
+    ...Array.from({ length: grid.top }, () => [] as (string | number | boolean | null)[]),
+    ...grid.values.map(pad),
+  ];
+  const formats = [
+    ...Array.from({ length: grid.top }, () => [] as string[]),
+    ...grid.numberFormats.map((r) => [...Array<string>(grid.left).fill('General'), ...r]),
+  ];
   return { name: grid.name, values, numberFormats: formats };
 }
 
@@ -44,7 +53,10 @@ export function groupSheets(names: readonly string[], withoutMeta = false): Shee
     groups.set(suffix, group);
   }
   const has = (g: SheetGroup, base: string) => [...g.actual.values()].includes(base);
-  return [...groups.values()].filter((g) => has(g, SHEET_NAMES.meta) || (withoutMeta && g.suffix !== '' && has(g, SHEET_NAMES.scoring)));
+  return [...groups.values()].filter(
+    (g) =>
+      has(g, SHEET_NAMES.meta) || (withoutMeta && g.suffix !== '' && has(g, SHEET_NAMES.scoring)),
+  );
 }
 
 export function hasMeta(group: SheetGroup): boolean {
@@ -53,7 +65,9 @@ export function hasMeta(group: SheetGroup): boolean {
 
 /** The group's grids under their original names, for readSheet. */
 export function gridsOf(group: SheetGroup, grids: readonly SheetGrid[]): CodecGrid[] {
-  return grids.filter((g) => group.actual.has(g.name)).map((g) => ({ ...fromA1(g), name: group.actual.get(g.name) ?? g.name }));
+  return grids
+    .filter((g) => group.actual.has(g.name))
+    .map((g) => ({ ...fromA1(g), name: group.actual.get(g.name) ?? g.name }));
 }
 
 /** Back from original names to the sheets as they are called in this workbook. */
@@ -66,6 +80,9 @@ export function actualName(group: SheetGroup, original: string): string {
 export function splitAddress(address: string): { sheet: string | null; cell: string } {
   const bang = address.lastIndexOf('!');
   if (bang < 0) return { sheet: null, cell: address };
-  const sheet = address.slice(0, bang).replace(/^'(.*)'$/, '$1').replaceAll("''", "'");
+  const sheet = address
+    .slice(0, bang)
+    .replace(/^'(.*)'$/, '$1')
+    .replaceAll("''", "'");
   return { sheet, cell: address.slice(bang + 1) };
 }

@@ -5,7 +5,8 @@ import { a1Range, checkMap, type SheetMap, type Stage } from '@kaohe/sheet';
 import type { Cell, HeaderGuard, SheetGrid } from './workbook-port.ts';
 
 export function headerGuard(map: SheetMap, scoring: SheetGrid, stage: Stage): HeaderGuard {
-  const at = (row: number, col: number): Cell => scoring.values[row - scoring.top]?.[col - scoring.left] ?? null;
+  const at = (row: number, col: number): Cell =>
+    scoring.values[row - scoring.top]?.[col - scoring.left] ?? null;
   const fields = Object.values(map.scoring.header);
   const bottom = Math.max(map.scoring.headerRow, ...map.scoring.rows.map((r) => r.row));
   const right = Math.max(...fields.map((c) => c.col), ...Object.values(map.scoring.columns));

@@ -1,6 +1,13 @@
 // Codec issues and engine results → the pane's problems, each with the cell it is about.
 import { msgOf, type IndicatorResult, type UnitResult } from '@kaohe/engine';
-import { a1, type Difference, type SheetIssue, type SheetIssueCode, type SheetMap, type SheetRead } from '@kaohe/sheet';
+import {
+  a1,
+  type Difference,
+  type SheetIssue,
+  type SheetIssueCode,
+  type SheetMap,
+  type SheetRead,
+} from '@kaohe/sheet';
 import { actualName, splitAddress, type SheetGroup } from './kernel-grids.ts';
 import type { Problem, ProblemCode } from './kernel.types.ts';
 
@@ -51,7 +58,12 @@ function flatten(items: readonly IndicatorResult[]): IndicatorResult[] {
 }
 
 /** Items the engine could not score for want of an input, or scored down for want of evidence. */
-export function fromResult(result: UnitResult, read: Pick<SheetRead, 'map' | 'ruleSet'>, group: SheetGroup, known: readonly Problem[]): Problem[] {
+export function fromResult(
+  result: UnitResult,
+  read: Pick<SheetRead, 'map' | 'ruleSet'>,
+  group: SheetGroup,
+  known: readonly Problem[],
+): Problem[] {
   const { map } = read;
   const labels = new Map(read.ruleSet.inputs.map((i) => [i.id, msgOf(i.label)]));
   const label = (id: string) => labels.get(id) ?? { zh: id, en: id };
@@ -71,31 +83,55 @@ export function fromResult(result: UnitResult, read: Pick<SheetRead, 'map' | 'ru
   };
   for (const item of flatten([...result.sections.flatMap((s) => s.items), ...result.bonus.items])) {
     for (const id of item.missingInputs) {
-      add({ code: 'missing-input', severity: 'error', sheet: dataSheet, address: at(id, map.data.columns.value), message: { zh: `${item.path} ${item.title.zh}:缺少“${label(id).zh}”的数据,无法计分`, en: `${item.path} ${item.title.en}: no value for “${label(id).en}”, cannot be scored` } });
+      add({
+        code: 'missing-input',
+        severity: 'error',
+        sheet: dataSheet,
+        address: at(id, map.data.columns.value),
+        message: {
+          zh: `${item.path} ${item.title.zh}:缺少“${label(id).zh}”的数据,无法计分`,
+          en: `${item.path} ${item.title.en}: no value for “${label(id).en}”, cannot be scored`,
+        },
+      });
     }
     for (const id of item.missingEvidence) {
-      add({ code: 'missing-evidence', severity: 'warning', sheet: dataSheet, address: at(id, map.data.columns.evidence), message: { zh: `${item.path} ${item.title.zh}:“${label(id).zh}”缺少佐证材料`, en: `${item.path} ${item.title.en}: no evidence for “${label(id).en}”` } });
+      add({
+        code: 'missing-evidence',
+        severity: 'warning',
+        sheet: dataSheet,
+        address: at(id, map.data.columns.evidence),
+        message: {
+          zh: `${item.path} ${item.title.zh}:“${label(id).zh}”缺少佐证材料`,
+          en: `${item.path} ${item.title.en}: no evidence for “${label(id).en}”`,
+        },
+      });
     }
   }
   return out;
 }
 
 /** Reviewer's view: the codec's differences (reported vs recomputed), each at its reported cell. */
-export function differenceProblems(differences: readonly Difference[], map: SheetMap, group: SheetGroup): Problem[] {
+export function differenceProblems(
+  differences: readonly Difference[],
+  map: SheetMap,
+  group: SheetGroup,
+): Problem[] {
   const rows = new Map(map.scoring.rows.map((r) => [r.key, r.row]));
   const sheet = actualName(group, map.scoring.sheet);
   // A blank the unit left is not a disagreement: only scores it did report are compared.
-  return differences.filter((d) => d.reported !== null).map((d) => {
-    const row = rows.get(d.key);
-    return {
-      code: 'score-differs',
-      severity: 'warning',
-      sheet,
-      address: row === undefined || row < 0 ? null : a1(row, map.scoring.columns.self),
-      message: {
-        zh: `${d.key}:上报 ${d.reported ?? '(空)'},复核 ${d.recomputed ?? '(无法计分)'}`,
-        en: `${d.key}: reported ${d.reported ?? '(blank)'}, review ${d.recomputed ?? '(not scorable)'}`,
-      },
-    };
-  });
+  return differences
+    .filter((d) => d.reported !== null)
+    .map((d) => {
+      const row = rows.get(d.key);
+      return {
+        code: 'score-differs',
+        severity: 'warning',
+        sheet,
+        address: row === undefined || row < 0 ? null : a1(row, map.scoring.columns.self),
+        message: {
+          zh: `${d.key}:上报 ${d.reported ?? '(空)'},复核 ${d.recomputed ?? '(无法计分)'}`,
+          en: `${d.key}: reported ${d.reported ?? '(blank)'}, review ${d.recomputed ?? '(not scorable)'}`,
+        },
+      };
+    });
 }

@@ -12,10 +12,21 @@ export interface GroupRead {
   problems: ReturnType<typeof fromSheetIssue>[];
 }
 
-export function readGroup(group: SheetGroup, grids: readonly SheetGrid[], reviewer?: RuleSet): Outcome<GroupRead> {
+export function readGroup(
+  group: SheetGroup,
+  grids: readonly SheetGrid[],
+  reviewer?: RuleSet,
+): Outcome<GroupRead> {
   const read = readSheet(gridsOf(group, grids), reviewer ? { ruleSet: reviewer } : {});
   if (!read.ok) return { ok: false, problems: read.issues.map((i) => fromSheetIssue(i, group)) };
-  return { ok: true, value: { group, read: read.value, problems: read.warnings.map((i) => fromSheetIssue(i, group)) } };
+  return {
+    ok: true,
+    value: {
+      group,
+      read: read.value,
+      problems: read.warnings.map((i) => fromSheetIssue(i, group)),
+    },
+  };
 }
 
 export function ruleSetInfo(ruleSet: RuleSet, checksum: string): RuleSetInfo {

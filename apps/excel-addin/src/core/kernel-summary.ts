@@ -1,30 +1,55 @@
 // The summary sheets are the codec's (buildSummary: ranking, grades, vetoes, section scores,
 // items × units, differences); the pane writes them as ranges and charts the ranking.
 import type { CohortResult, RuleSet } from '@kaohe/engine';
-import { a1Range, buildSummary, NUMBER_FORMATS, type SheetLayout, type Submission } from '@kaohe/sheet';
+import {
+  a1Range,
+  buildSummary,
+  NUMBER_FORMATS,
+  type SheetLayout,
+  type Submission,
+} from '@kaohe/sheet';
 import type { SummaryPlan } from './kernel.types.ts';
 import type { Cell, RangeWrite } from './workbook-port.ts';
 
 function writeOf(layout: SheetLayout): RangeWrite {
   const width = Math.max(1, ...layout.values.map((r) => r.length));
-  const values: Cell[][] = layout.values.map((r) => Array.from({ length: width }, (_, c) => r[c] ?? null));
+  const values: Cell[][] = layout.values.map((r) =>
+    Array.from({ length: width }, (_, c) => r[c] ?? null),
+  );
   const formats = values.map((r) => r.map(() => 'General'));
   for (const hint of layout.cells) {
     const row = formats[hint.row];
     if (row && hint.format && hint.col < width) row[hint.col] = NUMBER_FORMATS[hint.format];
   }
-  return { sheet: layout.name, address: a1Range(0, 0, Math.max(values.length, 1) - 1, width - 1), values, numberFormats: formats };
+  return {
+    sheet: layout.name,
+    address: a1Range(0, 0, Math.max(values.length, 1) - 1, width - 1),
+    values,
+    numberFormats: formats,
+  };
 }
 
 /** The names buildSummary gives its sheets (asked of the codec, not repeated here). */
 export function summarySheetNames(ruleSet: RuleSet): string[] {
-  const empty: CohortResult = { ruleSetId: ruleSet.id, edition: ruleSet.edition, units: [], peers: {}, grades: null, issues: [] };
+  const empty: CohortResult = {
+    ruleSetId: ruleSet.id,
+    edition: ruleSet.edition,
+    units: [],
+    peers: {},
+    grades: null,
+    issues: [],
+  };
   return buildSummary(empty, ruleSet).sheets.map((s) => s.name);
 }
 
-const column = (header: readonly unknown[], zh: string) => header.findIndex((h) => typeof h === 'string' && h.split('\n')[0] === zh);
+const column = (header: readonly unknown[], zh: string) =>
+  header.findIndex((h) => typeof h === 'string' && h.split('\n')[0] === zh);
 
-export function summaryPlan(cohort: CohortResult, ruleSet: RuleSet, submissions: readonly Submission[]): SummaryPlan {
+export function summaryPlan(
+  cohort: CohortResult,
+  ruleSet: RuleSet,
+  submissions: readonly Submission[],
+): SummaryPlan {
   const summary = buildSummary(cohort, ruleSet, { submissions });
   const ranking = summary.sheets[0];
   if (!ranking) throw new Error('buildSummary returned no ranking sheet');
@@ -32,7 +57,8 @@ export function summaryPlan(cohort: CohortResult, ruleSet: RuleSet, submissions:
   const header = ranking.values[1] ?? [];
   const unitCol = column(header, '单位');
   const totalCol = column(header, '总分');
-  if (unitCol < 0 || totalCol !== unitCol + 1) throw new Error('ranking sheet without adjacent 单位 and 总分 columns');
+  if (unitCol < 0 || totalCol !== unitCol + 1)
+    throw new Error('ranking sheet without adjacent 单位 and 总分 columns');
   const title = typeof ruleSet.title === 'string' ? ruleSet.title : ruleSet.title.zh;
   return {
     rows: cohort.units.map((u) => ({
@@ -46,7 +72,12 @@ export function summaryPlan(cohort: CohortResult, ruleSet: RuleSet, submissions:
     sheet: ranking.name,
     sheets: summary.sheets.map((s) => s.name),
     writes: summary.sheets.map(writeOf),
-    layouts: summary.sheets.map((s) => ({ sheet: s.name, widths: s.widths, wrap: s.wrap, freezeRows: s.freeze?.rows ?? 0 })),
+    layouts: summary.sheets.map((s) => ({
+      sheet: s.name,
+      widths: s.widths,
+      wrap: s.wrap,
+      freezeRows: s.freeze?.rows ?? 0,
+    })),
     chart: {
       sheet: ranking.name,
       dataAddress: a1Range(1, unitCol, 1 + Math.max(cohort.units.length, 1), totalCol),

@@ -14,7 +14,12 @@ const [kdq, qsq, dhq] = baotou2012SampleUnits;
 
 function book(grids: SheetGrid[]): MemoryWorkbook {
   return {
-    sheets: grids.map((g) => ({ name: g.name, state: g.name.startsWith(SHEET_NAMES.meta) ? 'veryHidden' : 'visible', values: g.values, numberFormats: g.numberFormats })),
+    sheets: grids.map((g) => ({
+      name: g.name,
+      state: g.name.startsWith(SHEET_NAMES.meta) ? 'veryHidden' : 'visible',
+      values: g.values,
+      numberFormats: g.numberFormats,
+    })),
     active: SHEET_NAMES.scoring,
     charts: [],
     selection: null,
@@ -30,8 +35,17 @@ describe('kernel over @kaohe/sheet and @kaohe/engine', () => {
   it('inspects a filled sheet: rule set, unit, state', async () => {
     const { session: s } = session(asGrids(filledTemplate(ruleSet, kdq!)));
     const state = await s.inspect();
-    expect(state).toMatchObject({ kind: 'assessment', unit: { id: 'kdq', name: '昆都仑区' }, status: 'filled' });
-    expect(state.kind === 'assessment' && state.ruleSet).toMatchObject({ id: ruleSet.id, edition: ruleSet.edition, year: ruleSet.year, integrity: 'intact' });
+    expect(state).toMatchObject({
+      kind: 'assessment',
+      unit: { id: 'kdq', name: '昆都仑区' },
+      status: 'filled',
+    });
+    expect(state.kind === 'assessment' && state.ruleSet).toMatchObject({
+      id: ruleSet.id,
+      edition: ruleSet.edition,
+      year: ruleSet.year,
+      integrity: 'intact',
+    });
   });
 
   it('scores the sheet like the engine does and writes the total back where the codec reads it', async () => {
@@ -46,7 +60,10 @@ describe('kernel over @kaohe/sheet and @kaohe/engine', () => {
   });
 
   it('lists a blank input and an unreadable value with their cells, and writes nothing else', async () => {
-    const template = filledTemplate(ruleSet, qsq!, { policy_rate: null, birth_rate: '约8' as Cell });
+    const template = filledTemplate(ruleSet, qsq!, {
+      policy_rate: null,
+      birth_rate: '约8' as Cell,
+    });
     const { map } = template;
     const rowOf = (id: string) => map.data.rows.find((r) => r.id === id)!.row + 1;
     const { session: s } = session(asGrids(template));
@@ -54,13 +71,27 @@ describe('kernel over @kaohe/sheet and @kaohe/engine', () => {
     expect(applied.ok).toBe(false);
     const problems = applied.ok ? [] : applied.problems;
     const col = map.data.columns.value;
-    expect(problems).toContainEqual(expect.objectContaining({ code: 'invalid-value', sheet: SHEET_NAMES.data, address: `${colLetters(col)}${rowOf('birth_rate')}` }));
-    expect(problems).toContainEqual(expect.objectContaining({ code: 'missing-input', sheet: SHEET_NAMES.data, address: `${colLetters(col)}${rowOf('policy_rate')}` }));
+    expect(problems).toContainEqual(
+      expect.objectContaining({
+        code: 'invalid-value',
+        sheet: SHEET_NAMES.data,
+        address: `${colLetters(col)}${rowOf('birth_rate')}`,
+      }),
+    );
+    expect(problems).toContainEqual(
+      expect.objectContaining({
+        code: 'missing-input',
+        sheet: SHEET_NAMES.data,
+        address: `${colLetters(col)}${rowOf('policy_rate')}`,
+      }),
+    );
   });
 
   it('reviews imported units with the reviewer rule set and summarises them with a chart', async () => {
     const reviewer = asGrids(filledTemplate(ruleSet, { id: '', name: '', values: {} }));
-    const units = [qsq!, dhq!].flatMap((u, i) => asGrids(filledTemplate(ruleSet, u), ` (${i + 2})`));
+    const units = [qsq!, dhq!].flatMap((u, i) =>
+      asGrids(filledTemplate(ruleSet, u), ` (${i + 2})`),
+    );
     const { port, session: s } = session([...reviewer, ...units]);
     const reviewed = await s.review();
     if (!reviewed.ok) throw new Error(JSON.stringify(reviewed));
@@ -75,17 +106,26 @@ describe('kernel over @kaohe/sheet and @kaohe/engine', () => {
     expect(port.workbook.active).toBe('排名');
     // The chart takes the unit names and totals under the ranking's header row.
     const ranking = port.workbook.sheets.find((x) => x.name === '排名')!;
-    expect(ranking.values[1]?.slice(2, 4).map((h) => String(h).split('\n')[0])).toEqual(['单位', '总分']);
+    expect(ranking.values[1]?.slice(2, 4).map((h) => String(h).split('\n')[0])).toEqual([
+      '单位',
+      '总分',
+    ]);
     // Names and totals from the header row down, one row per unit.
     const unitCol = ranking.values[1]!.findIndex((h) => String(h).split('\n')[0] === '单位');
-    expect(port.workbook.charts[0]?.dataAddress).toBe(a1Range(1, unitCol, 1 + summary.plan.rows.length, unitCol + 1));
-    expect(port.workbook.sheets.map((x) => x.name)).toEqual(expect.arrayContaining(['排名', '等级', '差异']));
+    expect(port.workbook.charts[0]?.dataAddress).toBe(
+      a1Range(1, unitCol, 1 + summary.plan.rows.length, unitCol + 1),
+    );
+    expect(port.workbook.sheets.map((x) => x.name)).toEqual(
+      expect.arrayContaining(['排名', '等级', '差异']),
+    );
   });
 
   it('keeps each reviewed unit with its own result when two imports carry the same unit id', async () => {
     const reviewer = asGrids(filledTemplate(ruleSet, { id: '', name: '', values: {} }));
     const twin = { ...dhq!, id: qsq!.id, name: qsq!.name };
-    const units = [qsq!, twin].flatMap((u, i) => asGrids(filledTemplate(ruleSet, u), ` (${i + 2})`));
+    const units = [qsq!, twin].flatMap((u, i) =>
+      asGrids(filledTemplate(ruleSet, u), ` (${i + 2})`),
+    );
     const { session: s } = session([...reviewer, ...units]);
     const reviewed = await s.review();
     if (!reviewed.ok) throw new Error(JSON.stringify(reviewed));
@@ -100,8 +140,14 @@ describe('kernel over @kaohe/sheet and @kaohe/engine', () => {
   });
 
   it('shows a blank template as an assessment sheet waiting to be filled', async () => {
-    const { session: s } = session(asGrids(filledTemplate(ruleSet, { id: '', name: '', values: {} })));
-    expect(await s.inspect()).toMatchObject({ kind: 'assessment', status: 'blank', ruleSet: { id: ruleSet.id } });
+    const { session: s } = session(
+      asGrids(filledTemplate(ruleSet, { id: '', name: '', values: {} })),
+    );
+    expect(await s.inspect()).toMatchObject({
+      kind: 'assessment',
+      status: 'blank',
+      ruleSet: { id: ruleSet.id },
+    });
   });
 
   it('flags a reported total that the review does not confirm, at its cell', async () => {
@@ -116,7 +162,11 @@ describe('kernel over @kaohe/sheet and @kaohe/engine', () => {
     const unit = reviewed.plan.units[0]!;
     expect(unit.reported).toBe('999');
     expect(unit.problems).toContainEqual(
-      expect.objectContaining({ code: 'score-differs', sheet: `${SHEET_NAMES.scoring} (2)`, address: a1(total.row, template.map.scoring.columns.self) }),
+      expect.objectContaining({
+        code: 'score-differs',
+        sheet: `${SHEET_NAMES.scoring} (2)`,
+        address: a1(total.row, template.map.scoring.columns.self),
+      }),
     );
     expect(reviewed.plan.writes.every((w) => w.sheet.endsWith(' (2)'))).toBe(true);
   });
@@ -130,25 +180,41 @@ describe('kernel over @kaohe/sheet and @kaohe/engine', () => {
     const { session: s } = session([...reviewer, ...asGrids(template, ' (2)')]);
     const reviewed = await s.review();
     if (!reviewed.ok) throw new Error(JSON.stringify(reviewed));
-    expect(reviewed.plan.units[0]!.result.sanctions.map((x) => `否决.${x.id}`)).not.toContain(sanction.key);
+    expect(reviewed.plan.units[0]!.result.sanctions.map((x) => `否决.${x.id}`)).not.toContain(
+      sanction.key,
+    );
     expect(reviewed.plan.units[0]!.problems).toContainEqual(
-      expect.objectContaining({ code: 'score-differs', sheet: `${SHEET_NAMES.scoring} (2)`, address: a1(sanction.row, template.map.scoring.columns.self) }),
+      expect.objectContaining({
+        code: 'score-differs',
+        sheet: `${SHEET_NAMES.scoring} (2)`,
+        address: a1(sanction.row, template.map.scoring.columns.self),
+      }),
     );
   });
 
   it('reads an imported unit whose rules sheet did not come along, by the reviewer rules', async () => {
     const reviewer = asGrids(filledTemplate(ruleSet, { id: '', name: '', values: {} }));
-    const imported = asGrids(filledTemplate(ruleSet, dhq!), ' (2)').filter((g) => !g.name.startsWith(SHEET_NAMES.meta));
+    const imported = asGrids(filledTemplate(ruleSet, dhq!), ' (2)').filter(
+      (g) => !g.name.startsWith(SHEET_NAMES.meta),
+    );
     const { session: s } = session([...reviewer, ...imported]);
     const reviewed = await s.review();
     if (!reviewed.ok) throw new Error(JSON.stringify(reviewed.problems.slice(0, 3)));
     expect(reviewed.plan.units.map((u) => u.unit.name)).toEqual(['东河区']);
-    expect(reviewed.plan.units[0]?.problems[0]).toMatchObject({ code: 'rules-differ', sheet: `${SHEET_NAMES.scoring} (2)`, address: null });
+    expect(reviewed.plan.units[0]?.problems[0]).toMatchObject({
+      code: 'rules-differ',
+      sheet: `${SHEET_NAMES.scoring} (2)`,
+      address: null,
+    });
   });
 
   it('re-checks before writing: header fields and keyed rows must still be where they were', () => {
     const grids = asGrids(filledTemplate(ruleSet, kdq!));
-    const snapshot = { active: grids[0]!, sheets: Object.fromEntries(grids.map((g) => [g.name, g])), sheetNames: grids.map((g) => g.name) };
+    const snapshot = {
+      active: grids[0]!,
+      sheets: Object.fromEntries(grids.map((g) => [g.name, g])),
+      sheetNames: grids.map((g) => g.name),
+    };
     const planned = createKernel().selfAssess(snapshot);
     if (!planned.ok) throw new Error('does not plan');
     const { guard } = planned.value;

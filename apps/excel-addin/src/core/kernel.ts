@@ -1,7 +1,21 @@
 // The Kernel over @kaohe/sheet and @kaohe/engine. Loaded lazily (dynamic import), so the
 // engine and codec are not in the pane's first load.
-import { buildPeerStats, compileRuleSet, scoreCohort, scoreUnit, type RuleSet, type UnitInput } from '@kaohe/engine';
-import { planWrites, readMeta, scoreDifferences, SHEET_NAMES, type RangeWrite as CodecWrite, type Submission } from '@kaohe/sheet';
+import {
+  buildPeerStats,
+  compileRuleSet,
+  scoreCohort,
+  scoreUnit,
+  type RuleSet,
+  type UnitInput,
+} from '@kaohe/engine';
+import {
+  planWrites,
+  readMeta,
+  scoreDifferences,
+  SHEET_NAMES,
+  type RangeWrite as CodecWrite,
+  type Submission,
+} from '@kaohe/sheet';
 import { actualName, fromA1, groupSheets, hasMeta, type SheetGroup } from './kernel-grids.ts';
 import { differenceProblems, fromResult, fromSheetIssue } from './kernel-problems.ts';
 import { readGroup, ruleSetInfo, type GroupRead } from './kernel-read.ts';
@@ -28,18 +42,54 @@ const localWrites = (group: GroupRead['group'], writes: readonly CodecWrite[]): 
   writes.map((w) => ({ sheet: actualName(group, w.sheet), address: w.address, values: w.values }));
 
 const submissions = (units: readonly GroupRead[]): Submission[] =>
-  units.map((u) => ({ unitId: u.read.unit.id, reported: u.read.reported, embeddedChecksum: u.read.embeddedChecksum }));
+  units.map((u) => ({
+    unitId: u.read.unit.id,
+    reported: u.read.reported,
+    embeddedChecksum: u.read.embeddedChecksum,
+  }));
 
-function reviewerRules(snapshot: WorkbookSnapshot): Outcome<{ ruleSet: RuleSet; checksum: string }> {
+function reviewerRules(
+  snapshot: WorkbookSnapshot,
+): Outcome<{ ruleSet: RuleSet; checksum: string }> {
   const meta = snapshot.sheets[SHEET_NAMES.meta];
-  if (!meta) return { ok: false, problems: [{ code: 'sheet-damaged', severity: 'error', sheet: SHEET_NAMES.meta, address: null, message: { zh: '本工作簿没有考核规则(kaohe_meta)', en: 'this workbook has no rule set (kaohe_meta)' } }] };
+  if (!meta)
+    return {
+      ok: false,
+      problems: [
+        {
+          code: 'sheet-damaged',
+          severity: 'error',
+          sheet: SHEET_NAMES.meta,
+          address: null,
+          message: {
+            zh: '本工作簿没有考核规则(kaohe_meta)',
+            en: 'this workbook has no rule set (kaohe_meta)',
+          },
+        },
+      ],
+    };
   // The meta sheet alone: a reviewer usually holds the blank template, which readSheet refuses
   // for want of a unit, so the codec's own meta reader checks marker, version, chunks and checksum.
   const read = readMeta([fromA1(meta)], SHEET_NAMES.meta);
   if (!read.ok) return { ok: false, problems: read.issues.map((i) => fromSheetIssue(i, OWN)) };
   const { ruleSet, checksum } = read.value;
   // Only a lenient read comes back without rules; this one is strict, so this is a guard.
-  if (!ruleSet) return { ok: false, problems: [{ code: 'sheet-damaged', severity: 'error', sheet: meta.name, address: null, message: { zh: '规则数据表中没有可用的规则', en: 'the rules sheet holds no usable rule set' } }] };
+  if (!ruleSet)
+    return {
+      ok: false,
+      problems: [
+        {
+          code: 'sheet-damaged',
+          severity: 'error',
+          sheet: meta.name,
+          address: null,
+          message: {
+            zh: '规则数据表中没有可用的规则',
+            en: 'the rules sheet holds no usable rule set',
+          },
+        },
+      ],
+    };
   return { ok: true, value: { ruleSet, checksum } };
 }
 
@@ -65,7 +115,10 @@ function readCohort(snapshot: WorkbookSnapshot, grids: readonly SheetGrid[], rev
         severity: 'warning',
         sheet: actualName(group, SHEET_NAMES.scoring),
         address: null,
-        message: { zh: '导入时没有带来规则数据表,按审核方规则读取和计分', en: 'the rules sheet did not come in with the import; read and scored by the reviewer’s rules' },
+        message: {
+          zh: '导入时没有带来规则数据表,按审核方规则读取和计分',
+          en: 'the rules sheet did not come in with the import; read and scored by the reviewer’s rules',
+        },
       });
     }
     const read = readGroup(group, available, reviewer);
@@ -88,18 +141,40 @@ export function createKernel(): Kernel {
         const errors = read.problems.filter((p) => p.severity === 'error');
         const rules = reviewerRules(snapshot);
         // A blank template (no unit named yet) is an assessment sheet waiting to be filled in.
-        const onlyUnitMissing = errors.every((p) => p.code === 'invalid-value' && p.sheet === SHEET_NAMES.scoring);
+        const onlyUnitMissing = errors.every(
+          (p) => p.code === 'invalid-value' && p.sheet === SHEET_NAMES.scoring,
+        );
         if (rules.ok && onlyUnitMissing) {
-          return { kind: 'assessment', sheet, ruleSet: ruleSetInfo(rules.value.ruleSet, rules.value.checksum), unit: { id: '', name: '' }, status: 'blank' };
+          return {
+            kind: 'assessment',
+            sheet,
+            ruleSet: ruleSetInfo(rules.value.ruleSet, rules.value.checksum),
+            unit: { id: '', name: '' },
+            status: 'blank',
+          };
         }
         return { kind: 'damaged', sheet, problems: errors };
       }
       const { read: r } = read.value;
       const info = ruleSetInfo(r.ruleSet, r.embeddedChecksum);
-      if (summarySheetNames(r.ruleSet).includes(sheet)) return { kind: 'summary', sheet, ruleSet: info };
-      const any = (record: Record<string, unknown>) => Object.values(record).some((v) => v !== null && v !== undefined);
-      const status = any(r.reported.review) ? 'reviewed' : any(r.reported.self) ? 'scored' : any(r.unit.values) ? 'filled' : 'blank';
-      return { kind: 'assessment', sheet, ruleSet: info, unit: { id: r.unit.id, name: r.unit.name }, status };
+      if (summarySheetNames(r.ruleSet).includes(sheet))
+        return { kind: 'summary', sheet, ruleSet: info };
+      const any = (record: Record<string, unknown>) =>
+        Object.values(record).some((v) => v !== null && v !== undefined);
+      const status = any(r.reported.review)
+        ? 'reviewed'
+        : any(r.reported.self)
+          ? 'scored'
+          : any(r.unit.values)
+            ? 'filled'
+            : 'blank';
+      return {
+        kind: 'assessment',
+        sheet,
+        ruleSet: info,
+        unit: { id: r.unit.id, name: r.unit.name },
+        status,
+      };
     },
 
     selfAssess(snapshot) {
@@ -113,13 +188,20 @@ export function createKernel(): Kernel {
       if (!scoring) return { ok: false, problems: all };
       return {
         ok: true,
-        value: { result, problems: all, guard: headerGuard(r.map, scoring, 'self'), writes: localWrites(group, planWrites(r.map, result, 'self')) },
+        value: {
+          result,
+          problems: all,
+          guard: headerGuard(r.map, scoring, 'self'),
+          writes: localWrites(group, planWrites(r.map, result, 'self')),
+        },
       };
     },
 
     // Imported groups only: the workbook's own sheets came with read() already (readCohort uses those).
     cohortSheets: (snapshot) =>
-      groupSheets(snapshot.sheetNames, true).filter((g) => g.suffix !== '').flatMap((g) => [...g.actual.keys()]),
+      groupSheets(snapshot.sheetNames, true)
+        .filter((g) => g.suffix !== '')
+        .flatMap((g) => [...g.actual.keys()]),
 
     review(snapshot, grids) {
       const reviewer = reviewerRules(snapshot);
@@ -143,7 +225,11 @@ export function createKernel(): Kernel {
           rulesMatch: !u.read.rulesDiffer,
           problems: [
             ...u.problems,
-            ...differenceProblems(scoreDifferences([result], submissions([u]), sanctionIds), u.read.map, u.group),
+            ...differenceProblems(
+              scoreDifferences([result], submissions([u]), sanctionIds),
+              u.read.map,
+              u.group,
+            ),
             ...fromResult(result, u.read, u.group, u.problems),
           ],
         };
@@ -151,7 +237,9 @@ export function createKernel(): Kernel {
       const writes = units.flatMap((u, i) => {
         const result = reviewed[i]!.result;
         const review = planWrites(u.read.map, result, 'review');
-        const final = planWrites(u.read.map, result, 'final').filter((w) => !review.some((x) => x.address === w.address));
+        const final = planWrites(u.read.map, result, 'final').filter(
+          (w) => !review.some((x) => x.address === w.address),
+        );
         return localWrites(u.group, [...review, ...final]);
       });
       if (units.length === 0 && problems.length > 0) return { ok: false, problems };
@@ -165,7 +253,10 @@ export function createKernel(): Kernel {
       const { units, problems } = readCohort(snapshot, grids, reviewer.value.ruleSet);
       if (units.length === 0) return { ok: false, problems };
       const ruleSet = reviewer.value.ruleSet;
-      const cohort = scoreCohort(compileRuleSet(ruleSet), units.map((u) => u.read.unit));
+      const cohort = scoreCohort(
+        compileRuleSet(ruleSet),
+        units.map((u) => u.read.unit),
+      );
       return { ok: true, value: summaryPlan(cohort, ruleSet, submissions(units)) };
     },
   };

@@ -2,7 +2,14 @@
 // (core/kernel.ts) composes @kaohe/sheet (grid codec) and @kaohe/engine (scoring); screens and
 // tests depend only on this interface, so they do not care how a grid becomes a score.
 import type { Msg, SanctionResult, UnitResult } from '@kaohe/engine';
-import type { ChartSpec, HeaderGuard, RangeWrite, SheetGrid, SheetLook, WorkbookSnapshot } from './workbook-port.ts';
+import type {
+  ChartSpec,
+  HeaderGuard,
+  RangeWrite,
+  SheetGrid,
+  SheetLook,
+  WorkbookSnapshot,
+} from './workbook-port.ts';
 
 export type { Msg, SanctionResult, UnitResult };
 

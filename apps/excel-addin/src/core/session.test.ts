@@ -6,7 +6,16 @@ import type { Cell } from './workbook-port.ts';
 import { createSession } from './session.ts';
 
 function unitSheet(indicators: number): Cell[][] {
-  return [['考核单位', '昆都仑区', null, null, null], ...Array.from({ length: indicators }, (_, i): Cell[] => [`一.${i + 1}`, '项目', 5, i % 7 === 0 ? null : 95, null])];
+  return [
+    ['考核单位', '昆都仑区', null, null, null],
+    ...Array.from({ length: indicators }, (_, i): Cell[] => [
+      `一.${i + 1}`,
+      '项目',
+      5,
+      i % 7 === 0 ? null : 95,
+      null,
+    ]),
+  ];
 }
 
 function officeSession(indicators: number) {

@@ -28,7 +28,8 @@ export interface Session {
 function toBase64(bytes: ArrayBuffer): string {
   const view = new Uint8Array(bytes);
   let binary = '';
-  for (let i = 0; i < view.length; i += 0x8000) binary += String.fromCharCode(...view.subarray(i, i + 0x8000));
+  for (let i = 0; i < view.length; i += 0x8000)
+    binary += String.fromCharCode(...view.subarray(i, i + 0x8000));
   return btoa(binary);
 }
 
@@ -55,8 +56,11 @@ export function createSession(port: WorkbookPort, kernel: Kernel): Session {
       const snapshot = await read();
       const planned = kernel.selfAssess(snapshot);
       const before = kernel.inspect(snapshot);
-      return apply(port, planned, (plan) => ({ guard: plan.guard }), () =>
-        before.kind === 'assessment' ? { ...before, status: 'scored' } : before,
+      return apply(
+        port,
+        planned,
+        (plan) => ({ guard: plan.guard }),
+        () => (before.kind === 'assessment' ? { ...before, status: 'scored' } : before),
       );
     },
     async importWorkbooks(files) {
@@ -69,21 +73,39 @@ export function createSession(port: WorkbookPort, kernel: Kernel): Session {
       const snapshot = await read();
       const grids = await port.readSheets(kernel.cohortSheets(snapshot));
       const planned = kernel.review(snapshot, grids);
-      return apply(port, planned, () => ({}), () => kernel.inspect(snapshot));
+      return apply(
+        port,
+        planned,
+        () => ({}),
+        () => kernel.inspect(snapshot),
+      );
     },
     async summarise() {
       const snapshot = await read();
       const units = await port.readSheets(kernel.cohortSheets(snapshot));
       const planned = kernel.summarise(snapshot, units);
-      return apply(port, planned, (plan) => ({
-        replaceSheets: plan.sheets.map((name) => ({ name, exists: snapshot.sheetNames.includes(name) })),
-        chart: plan.chart,
-        layouts: plan.layouts,
-        activate: plan.sheet,
-      }), (plan) => {
-        const before = kernel.inspect(snapshot);
-        return { kind: 'summary', sheet: plan.sheet, ruleSet: before.kind === 'assessment' || before.kind === 'summary' ? before.ruleSet : null };
-      });
+      return apply(
+        port,
+        planned,
+        (plan) => ({
+          replaceSheets: plan.sheets.map((name) => ({
+            name,
+            exists: snapshot.sheetNames.includes(name),
+          })),
+          chart: plan.chart,
+          layouts: plan.layouts,
+          activate: plan.sheet,
+        }),
+        (plan) => {
+          const before = kernel.inspect(snapshot);
+          return {
+            kind: 'summary',
+            sheet: plan.sheet,
+            ruleSet:
+              before.kind === 'assessment' || before.kind === 'summary' ? before.ruleSet : null,
+          };
+        },
+      );
     },
     async select(problem) {
       if (problem.address) await port.select(problem.sheet, problem.address);

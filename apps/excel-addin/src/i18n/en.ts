@@ -80,8 +80,10 @@ export const en: Catalogue = {
     'kernel-unavailable': 'The scoring component did not load: {{detail}}',
     'nothing-to-download': 'There is no file to download yet.',
     'no-workbook': 'No assessment workbook is open yet.',
-    'cannot-save-new-sheets': 'Cannot save: the sheets to write ({{detail}}) are not in this workbook; nothing was downloaded.',
-    'header-changed': 'The header ({{address}}) changed after it was read; nothing was written. Score again.',
+    'cannot-save-new-sheets':
+      'Cannot save: the sheets to write ({{detail}}) are not in this workbook; nothing was downloaded.',
+    'header-changed':
+      'The header ({{address}}) changed after it was read; nothing was written. Score again.',
     unexpected: 'Unexpected error: {{detail}}',
   },
   selection: { cell: 'Selected', value: 'value', blank: '(blank)' },

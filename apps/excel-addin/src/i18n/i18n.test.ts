@@ -4,20 +4,23 @@ import { createI18n, languageFor } from './i18n.ts';
 import { zhCN } from './zh-cn.ts';
 
 function keys(obj: object, prefix = ''): string[] {
-  return Object.entries(obj).flatMap(([k, v]) => (typeof v === 'object' ? keys(v as object, `${prefix}${k}.`) : [`${prefix}${k}`]));
+  return Object.entries(obj).flatMap(([k, v]) =>
+    typeof v === 'object' ? keys(v as object, `${prefix}${k}.`) : [`${prefix}${k}`],
+  );
 }
 
 describe('i18n', () => {
   it('uses zh-CN unless Office says English', () => {
-    expect(['en-US', 'en-GB', 'zh-CN', 'zh-TW', 'fr-FR', undefined, null].map(languageFor)).toEqual([
-      'en', 'en', 'zh-CN', 'zh-CN', 'zh-CN', 'zh-CN', 'zh-CN',
-    ]);
+    expect(['en-US', 'en-GB', 'zh-CN', 'zh-TW', 'fr-FR', undefined, null].map(languageFor)).toEqual(
+      ['en', 'en', 'zh-CN', 'zh-CN', 'zh-CN', 'zh-CN', 'zh-CN'],
+    );
   });
 
   it('has every key in both languages, with the same placeholders', () => {
     expect(keys(en)).toEqual(keys(zhCN));
     const placeholders = (s: string) => [...s.matchAll(/{{(\w+)}}/g)].map((m) => m[1]).sort();
-    const flat = (o: object): string[] => Object.values(o).flatMap((v) => (typeof v === 'object' ? flat(v as object) : [String(v)]));
+    const flat = (o: object): string[] =>
+      Object.values(o).flatMap((v) => (typeof v === 'object' ? flat(v as object) : [String(v)]));
     expect(flat(en).map(placeholders)).toEqual(flat(zhCN).map(placeholders));
   });
 

@@ -29,7 +29,11 @@ export interface MockOptions {
   missingSheetRangeFails?: boolean;
 }
 
-export function mockWorkbook(sheets: MockSheet[], activeName: string, options: MockOptions = {}): MockWorkbook {
+export function mockWorkbook(
+  sheets: MockSheet[],
+  activeName: string,
+  options: MockOptions = {},
+): MockWorkbook {
   let notFound = false;
   let syncs = 0;
   const writes: [string, string, unknown[][]][] = [];
@@ -56,20 +60,32 @@ export function mockWorkbook(sheets: MockSheet[], activeName: string, options: M
         return this.chart;
       },
     },
-    range: { values: [], numberFormat: [], format: { columnWidth: 0, wrapText: false }, select() {} },
+    range: {
+      values: [],
+      numberFormat: [],
+      format: { columnWidth: 0, wrapText: false },
+      select() {},
+    },
     getRange(this: { range: Record<string, unknown> }, address: string) {
       const source = guardValues ?? office(s.values);
       // Whole columns ("C:C", for widths) carry no values here.
       const [from, to] = /^[A-Z]+:[A-Z]+$/.test(address) ? [] : address.split(':').map(parseCell);
       const block = from
-        ? source.slice(from.row, (to ?? from).row + 1).map((row) => row.slice(from.col, (to ?? from).col + 1))
+        ? source
+            .slice(from.row, (to ?? from).row + 1)
+            .map((row) => row.slice(from.col, (to ?? from).col + 1))
         : [];
       // The mock's own setter: the values are there again only after load and sync.
-      (this.range['setValue'] as (key: string, value: unknown) => void).call(this.range, 'values', block);
+      (this.range['setValue'] as (key: string, value: unknown) => void).call(
+        this.range,
+        'values',
+        block,
+      );
       // Capture assignments: the write under test sets .values on the range it asked for.
       return new Proxy(this.range, {
         set(target, key, value) {
-          if (key === 'values' && Array.isArray(value)) writes.push([s.name, address, value as unknown[][]]);
+          if (key === 'values' && Array.isArray(value))
+            writes.push([s.name, address, value as unknown[][]]);
           return Reflect.set(target, key, value);
         },
       });
@@ -91,17 +107,28 @@ export function mockWorkbook(sheets: MockSheet[], activeName: string, options: M
               return this.used;
             },
           },
-          load() { itemsState = 'loaded'; },
-          getActiveWorksheet() { return (this as Record<string, unknown>)[activeName]; },
-          getItem(name: string) { return (this as Record<string, unknown>)[name]; },
+          load() {
+            itemsState = 'loaded';
+          },
+          getActiveWorksheet() {
+            return (this as Record<string, unknown>)[activeName];
+          },
+          getItem(name: string) {
+            return (this as Record<string, unknown>)[name];
+          },
           getItemOrNullObject(name: string) {
-            return (this as Record<string, unknown>)[name] ?? (this as Record<string, unknown>)['nothing'];
+            return (
+              (this as Record<string, unknown>)[name] ??
+              (this as Record<string, unknown>)['nothing']
+            );
           },
           add() {},
         },
       },
     },
-  }) as unknown as { context: Record<string, Record<string, Record<string, unknown>>> & { sync(): Promise<void> } };
+  }) as unknown as {
+    context: Record<string, Record<string, Record<string, unknown>>> & { sync(): Promise<void> };
+  };
   const worksheets = root.context['workbook']!['worksheets']!;
   const nothing = worksheets['nothing'] as Record<string, unknown>;
   nothing['isNullObject'] = true;
@@ -119,7 +146,7 @@ export function mockWorkbook(sheets: MockSheet[], activeName: string, options: M
     if (notFound) {
       notFound = false;
       itemsState = 'unloaded';
-      throw new Error('RichApi.Error: ItemNotFound: The requested resource doesn\'t exist.');
+      throw new Error("RichApi.Error: ItemNotFound: The requested resource doesn't exist.");
     }
     if (itemsState === 'loaded') itemsState = 'synced';
     await sync();

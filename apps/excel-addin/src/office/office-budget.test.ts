@@ -13,9 +13,14 @@ describe('self-assessment round trips in Excel (real kernel)', () => {
   for (const n of [10, 2000]) {
     it(`${n} indicators: read, re-check header, write = 3 syncs`, async () => {
       const ruleSet = parsed(generatedRuleSet(n));
-      const values = Object.fromEntries(ruleSet.inputs.map((input, i) => [input.id, i % 5 === 0 ? '85' : '95']));
+      const values = Object.fromEntries(
+        ruleSet.inputs.map((input, i) => [input.id, i % 5 === 0 ? '85' : '95']),
+      );
       const grids = asGrids(filledTemplate(ruleSet, { id: 'u1', name: '测试单位', values }));
-      const book = mockWorkbook(grids.map((g) => ({ name: g.name, values: g.values })), SHEET_NAMES.scoring);
+      const book = mockWorkbook(
+        grids.map((g) => ({ name: g.name, values: g.values })),
+        SHEET_NAMES.scoring,
+      );
       const port = createOfficePort({ run: book.excel.run });
       const applied = await createSession(port, createKernel()).selfAssess();
       if (!applied.ok) throw new Error(JSON.stringify(applied.problems.slice(0, 3)));

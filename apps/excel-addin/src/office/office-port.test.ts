@@ -9,15 +9,24 @@ const HEADER: Cell[][] = [['考核单位', '昆都仑区', '规则', 'bt-2012']]
 /** An assessment-like sheet: a header row then one row per indicator. */
 function sheetOf(indicators: number): Cell[][] {
   const rows: Cell[][] = [[...(HEADER[0] ?? []), null]];
-  for (let i = 0; i < indicators; i++) rows.push([`二.${i + 1}`, `指标 ${i + 1}`, 10, i % 3 === 0 ? null : 91.5, null]);
+  for (let i = 0; i < indicators; i++)
+    rows.push([`二.${i + 1}`, `指标 ${i + 1}`, 10, i % 3 === 0 ? null : 91.5, null]);
   return rows;
 }
 
 /** What scoring writes back: one column of scores, one of reasons, plus a total. */
 function writesFor(indicators: number): RangeWrite[] {
   return [
-    { sheet: '单位', address: 'E2', values: Array.from({ length: indicators }, (_, i) => [String(i % 10)]) },
-    { sheet: '单位', address: 'F2', values: Array.from({ length: indicators }, (_, i) => [`扣分理由 ${i}`]) },
+    {
+      sheet: '单位',
+      address: 'E2',
+      values: Array.from({ length: indicators }, (_, i) => [String(i % 10)]),
+    },
+    {
+      sheet: '单位',
+      address: 'F2',
+      values: Array.from({ length: indicators }, (_, i) => [`扣分理由 ${i}`]),
+    },
     { sheet: '单位', address: `E${indicators + 2}`, values: [['88.5']] },
   ];
 }
@@ -47,11 +56,19 @@ describe('office port', () => {
   });
 
   it('reads a workbook without the meta sheet even where Excel refuses ranges of missing sheets', async () => {
-    const book = mockWorkbook([{ name: '单位', values: sheetOf(1) }], '单位', { missingSheetRangeFails: true });
+    const book = mockWorkbook([{ name: '单位', values: sheetOf(1) }], '单位', {
+      missingSheetRangeFails: true,
+    });
     const port = createOfficePort({ run: book.excel.run });
     const snap = await port.read(['单位', '_kaohe']);
     expect(snap.sheets['_kaohe']).toBeNull();
-    expect(snap.sheets['单位']?.values[0]).toEqual(['考核单位', '昆都仑区', '规则', 'bt-2012', null]);
+    expect(snap.sheets['单位']?.values[0]).toEqual([
+      '考核单位',
+      '昆都仑区',
+      '规则',
+      'bt-2012',
+      null,
+    ]);
     expect(port.meter.count).toBe(3);
     expect(book.syncs).toBe(3);
   });
@@ -61,7 +78,10 @@ describe('office port', () => {
       const book = mockWorkbook([{ name: '单位', values: sheetOf(size) }], '单位');
       const port = createOfficePort({ run: book.excel.run });
       await port.read(['_kaohe', '基础数据']);
-      const outcome = await port.write({ guard: exactGuard('单位', 'A1:D1', HEADER), writes: writesFor(size) });
+      const outcome = await port.write({
+        guard: exactGuard('单位', 'A1:D1', HEADER),
+        writes: writesFor(size),
+      });
       expect(outcome).toEqual({ ok: true, cells: size * 2 + 1, requests: 1 });
       expect(port.meter.count).toBe(3);
       expect(book.syncs).toBe(3);
@@ -77,8 +97,16 @@ describe('office port', () => {
     const book = mockWorkbook([{ name: '单位', values: sheetOf(3) }], '单位');
     const port = createOfficePort({ run: book.excel.run });
     book.setGuardValues([['考核单位', '青山区', '规则', 'bt-2012']]);
-    const outcome = await port.write({ guard: exactGuard('单位', 'A1:D1', HEADER), writes: writesFor(3) });
-    expect(outcome).toEqual({ ok: false, reason: 'header-changed', sheet: '单位', address: 'A1:D1' });
+    const outcome = await port.write({
+      guard: exactGuard('单位', 'A1:D1', HEADER),
+      writes: writesFor(3),
+    });
+    expect(outcome).toEqual({
+      ok: false,
+      reason: 'header-changed',
+      sheet: '单位',
+      address: 'A1:D1',
+    });
     expect(book.writes).toEqual([]);
     expect(port.meter.count).toBe(1);
     expect(book.syncs).toBe(1);
@@ -91,12 +119,19 @@ describe('office port', () => {
     expect(outcome.ok && outcome.requests).toBeGreaterThan(2);
     expect(port.meter.count).toBe(outcome.ok ? outcome.requests : -1);
     expect(book.syncs).toBe(outcome.ok ? outcome.requests : -1);
-    const written = book.writes.filter(([, address]) => address.startsWith('F')).flatMap(([, , v]) => v);
+    const written = book.writes
+      .filter(([, address]) => address.startsWith('F'))
+      .flatMap(([, , v]) => v);
     expect(written).toEqual(writesFor(2000)[1]?.values);
   });
 
   it('turns an Office failure into a typed error naming the call', async () => {
-    const port = createOfficePort({ run: () => Promise.reject(new Error('RichApi.Error: ItemNotFound')) });
-    await expect(port.select('单位', 'C4')).rejects.toMatchObject({ code: 'office-call-failed', detail: 'RichApi.Error: ItemNotFound' });
+    const port = createOfficePort({
+      run: () => Promise.reject(new Error('RichApi.Error: ItemNotFound')),
+    });
+    await expect(port.select('单位', 'C4')).rejects.toMatchObject({
+      code: 'office-call-failed',
+      detail: 'RichApi.Error: ItemNotFound',
+    });
   });
 });

@@ -4,7 +4,13 @@ import { colLetters } from '@kaohe/sheet';
 import { rangeOf, rangeStart } from '../core/a1.ts';
 import { chunkWrites, MAX_REQUEST_BYTES } from '../core/chunk.ts';
 import { AddinError } from '../core/errors.ts';
-import type { Cell, RangeWrite, WorkbookPort, WorkbookSnapshot, WriteRequest } from '../core/workbook-port.ts';
+import type {
+  Cell,
+  RangeWrite,
+  WorkbookPort,
+  WorkbookSnapshot,
+  WriteRequest,
+} from '../core/workbook-port.ts';
 import { gridOf, RANGE_PROPS, type LoadedRange } from './cells.ts';
 import { createSyncMeter, type SyncMeter } from './sync-meter.ts';
 
@@ -23,7 +29,11 @@ function targetRange(sheet: Excel.Worksheet, write: RangeWrite): Excel.Range {
 }
 
 /** The active sheet, the named sheets and every name, in one sync. */
-async function readBatch(context: Excel.RequestContext, meter: SyncMeter, named: readonly string[]): Promise<WorkbookSnapshot> {
+async function readBatch(
+  context: Excel.RequestContext,
+  meter: SyncMeter,
+  named: readonly string[],
+): Promise<WorkbookSnapshot> {
   const sheets = context.workbook.worksheets;
   sheets.load('items/name');
   const active = sheets.getActiveWorksheet();
@@ -39,7 +49,9 @@ async function readBatch(context: Excel.RequestContext, meter: SyncMeter, named:
   });
   await meter.sync(context);
   const found = others.map(({ name, sheet, range }) =>
-    sheet.isNullObject === true ? ([name, null] as const) : ([name, gridOf(name, range as unknown as LoadedRange)] as const),
+    sheet.isNullObject === true
+      ? ([name, null] as const)
+      : ([name, gridOf(name, range as unknown as LoadedRange)] as const),
   );
   return {
     active: gridOf(active.name, used as unknown as LoadedRange),
@@ -48,7 +60,9 @@ async function readBatch(context: Excel.RequestContext, meter: SyncMeter, named:
   };
 }
 
-export function createOfficePort(options: OfficePortOptions = {}): WorkbookPort & { meter: SyncMeter } {
+export function createOfficePort(
+  options: OfficePortOptions = {},
+): WorkbookPort & { meter: SyncMeter } {
   const meter = options.meter ?? createSyncMeter();
   const limit = options.maxRequestBytes ?? MAX_REQUEST_BYTES;
   const run: ExcelRun = async (batch) => {
@@ -56,7 +70,11 @@ export function createOfficePort(options: OfficePortOptions = {}): WorkbookPort 
       return await (options.run ?? ((b) => Excel.run(b)))(batch);
     } catch (error) {
       if (error instanceof AddinError) throw error;
-      throw new AddinError('office-call-failed', error instanceof Error ? error.message : String(error), { cause: error });
+      throw new AddinError(
+        'office-call-failed',
+        error instanceof Error ? error.message : String(error),
+        { cause: error },
+      );
     }
   };
 
@@ -99,13 +117,22 @@ export function createOfficePort(options: OfficePortOptions = {}): WorkbookPort 
     write: (request: WriteRequest) =>
       run(async (context) => {
         const sheets = context.workbook.worksheets;
-        const guard = request.guard ? sheets.getItem(request.guard.sheet).getRange(request.guard.address) : null;
+        const guard = request.guard
+          ? sheets.getItem(request.guard.sheet).getRange(request.guard.address)
+          : null;
         guard?.load('values');
         if (guard) await meter.sync(context);
         if (guard && request.guard) {
-          const now = (guard.values as unknown[][]).map((row) => row.map((v) => (v === '' ? null : (v as Cell))));
+          const now = (guard.values as unknown[][]).map((row) =>
+            row.map((v) => (v === '' ? null : (v as Cell))),
+          );
           if (!request.guard.holds(now)) {
-            return { ok: false, reason: 'header-changed', sheet: request.guard.sheet, address: request.guard.address } as const;
+            return {
+              ok: false,
+              reason: 'header-changed',
+              sheet: request.guard.sheet,
+              address: request.guard.address,
+            } as const;
           }
         }
         for (const { name, exists } of request.replaceSheets ?? []) {
@@ -126,13 +153,22 @@ export function createOfficePort(options: OfficePortOptions = {}): WorkbookPort 
         for (const look of request.layouts ?? []) {
           const sheet = sheets.getItem(look.sheet);
           // Excel's column width unit is the character; Office.js takes points (~6 a character).
-          look.widths.forEach((chars, col) => (sheet.getRange(`${colLetters(col)}:${colLetters(col)}`).format.columnWidth = chars * 6));
-          for (const col of look.wrap) sheet.getRange(`${colLetters(col)}:${colLetters(col)}`).format.wrapText = true;
+          look.widths.forEach(
+            (chars, col) =>
+              (sheet.getRange(`${colLetters(col)}:${colLetters(col)}`).format.columnWidth =
+                chars * 6),
+          );
+          for (const col of look.wrap)
+            sheet.getRange(`${colLetters(col)}:${colLetters(col)}`).format.wrapText = true;
           if (look.freezeRows > 0) sheet.freezePanes.freezeRows(look.freezeRows);
         }
         if (request.chart) {
           const sheet = sheets.getItem(request.chart.sheet);
-          const chart = sheet.charts.add('BarClustered', sheet.getRange(request.chart.dataAddress), 'Columns');
+          const chart = sheet.charts.add(
+            'BarClustered',
+            sheet.getRange(request.chart.dataAddress),
+            'Columns',
+          );
           chart.title.text = request.chart.title;
           chart.legend.visible = false;
           chart.setPosition(request.chart.anchor);

@@ -13,10 +13,14 @@ interface OfficeLike {
   context?: { displayLanguage?: string };
 }
 
-export async function detectHost(office: OfficeLike | undefined, timeoutMs = 8000): Promise<HostInfo> {
+export async function detectHost(
+  office: OfficeLike | undefined,
+  timeoutMs = 8000,
+): Promise<HostInfo> {
   if (!office) return { mode: 'standalone', language: 'zh-CN' };
   const timeout = new Promise<null>((resolve) => setTimeout(() => resolve(null), timeoutMs));
   const info = await Promise.race([office.onReady(), timeout]);
-  if (info === null || info.host !== office.HostType.Excel) return { mode: 'standalone', language: 'zh-CN' };
+  if (info === null || info.host !== office.HostType.Excel)
+    return { mode: 'standalone', language: 'zh-CN' };
   return { mode: 'office', language: languageFor(office.context?.displayLanguage) };
 }

@@ -49,7 +49,7 @@ export function usePaneController(boot: Boot): PaneController {
   const [selected, setSelected] = useState<SelectedCell | null>(null);
   const file = useRef<{ bytes: ArrayBuffer; port: MemoryPort } | null>(null);
 
-  const guarded = useCallback(async <T,>(work: () => Promise<T>): Promise<T | undefined> => {
+  const guarded = useCallback(async <T>(work: () => Promise<T>): Promise<T | undefined> => {
     setBusy(true);
     setError(null);
     try {
@@ -102,7 +102,11 @@ export function usePaneController(boot: Boot): PaneController {
         const bytes = await picked.arrayBuffer();
         const files = await boot.loadFiles();
         const workbook = await files.open(bytes).catch((cause: unknown) => {
-          throw new AddinError('file-unreadable', `${picked.name}: ${describeError(cause).detail}`, { cause });
+          throw new AddinError(
+            'file-unreadable',
+            `${picked.name}: ${describeError(cause).detail}`,
+            { cause },
+          );
         });
         const port = createMemoryPort(workbook, files.decodeSheets);
         file.current = { bytes, port };
@@ -120,8 +124,16 @@ export function usePaneController(boot: Boot): PaneController {
         if (!sheet) return;
         const { row, col } = parseCell(target.address);
         const cells = sheet.values[row] ?? [];
-        const context = cells.filter((v) => typeof v === 'string' && v.trim() !== '').slice(0, 2).join(' ');
-        setSelected({ sheet: target.sheet, address: target.address, value: cells[col] ?? null, row: String(context) });
+        const context = cells
+          .filter((v) => typeof v === 'string' && v.trim() !== '')
+          .slice(0, 2)
+          .join(' ');
+        setSelected({
+          sheet: target.sheet,
+          address: target.address,
+          value: cells[col] ?? null,
+          row: String(context),
+        });
       });
     },
     download: async () => {
@@ -130,7 +142,11 @@ export function usePaneController(boot: Boot): PaneController {
         if (!open || !fileName) throw new AddinError('nothing-to-download', '');
         const files = await boot.loadFiles();
         const bytes = await files.save(open.bytes, open.port.workbook, open.port.journal);
-        const url = URL.createObjectURL(new Blob([bytes as BlobPart], { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }));
+        const url = URL.createObjectURL(
+          new Blob([bytes as BlobPart], {
+            type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+          }),
+        );
         const link = document.createElement('a');
         link.href = url;
         link.download = fileName.replace(/(\.xlsx)?$/i, '.scored.xlsx');

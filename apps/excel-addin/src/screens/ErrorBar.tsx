@@ -9,7 +9,9 @@ export function ErrorBar({ error }: { error: PaneError | null }) {
   return (
     <MessageBar intent="error" role="alert">
       <MessageBarBody>
-        <MessageBarTitle>{t(`errors.${error.code}`, { detail: error.detail, address: error.detail })}</MessageBarTitle>
+        <MessageBarTitle>
+          {t(`errors.${error.code}`, { detail: error.detail, address: error.detail })}
+        </MessageBarTitle>
       </MessageBarBody>
     </MessageBar>
   );

@@ -41,7 +41,8 @@ export function ReviewScreen() {
   const review = async () => {
     const applied = await pane.run((s) => s.review());
     if (applied?.ok) setPlan(applied.plan);
-    else if (applied && 'headerChanged' in applied) pane.setError({ code: 'header-changed', detail: applied.headerChanged });
+    else if (applied && 'headerChanged' in applied)
+      pane.setError({ code: 'header-changed', detail: applied.headerChanged });
   };
 
   return (
@@ -59,7 +60,11 @@ export function ReviewScreen() {
         {t('review.pick')}
       </Button>
       {imported !== null && <div role="status">{t('review.imported', { count: imported })}</div>}
-      <Button appearance="primary" onClick={() => void review()} disabled={pane.busy || !pane.session}>
+      <Button
+        appearance="primary"
+        onClick={() => void review()}
+        disabled={pane.busy || !pane.session}
+      >
         {t('review.run')}
       </Button>
       {plan && plan.units.length === 0 && <div>{t('review.none')}</div>}
@@ -76,10 +81,17 @@ export function ReviewScreen() {
             {plan.units.map((u) => (
               <TableRow key={u.sheet}>
                 <TableCell>
-                  {u.unit.name} {!u.rulesMatch && <Badge color="danger">{t('review.rulesDiffer')}</Badge>}
+                  {u.unit.name}{' '}
+                  {!u.rulesMatch && <Badge color="danger">{t('review.rulesDiffer')}</Badge>}
                 </TableCell>
                 <TableCell>{u.reported ?? '—'}</TableCell>
-                <TableCell className={u.reported !== null && u.reported !== u.result.total ? styles.differs : undefined}>
+                <TableCell
+                  className={
+                    u.reported !== null && u.reported !== u.result.total
+                      ? styles.differs
+                      : undefined
+                  }
+                >
                   {u.result.total}
                 </TableCell>
               </TableRow>
@@ -87,7 +99,12 @@ export function ReviewScreen() {
           </TableBody>
         </Table>
       )}
-      {plan && <ProblemList problems={[...plan.unread, ...plan.units.flatMap((u) => u.problems)]} onSelect={(p) => void pane.selectCell(p)} />}
+      {plan && (
+        <ProblemList
+          problems={[...plan.unread, ...plan.units.flatMap((u) => u.problems)]}
+          onSelect={(p) => void pane.selectCell(p)}
+        />
+      )}
     </div>
   );
 }

@@ -1,10 +1,22 @@
-import { Table, TableBody, TableCell, TableRow, makeStyles, tokens } from '@fluentui/react-components';
+import {
+  Table,
+  TableBody,
+  TableCell,
+  TableRow,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components';
 import { useTranslation } from 'react-i18next';
 import type { UnitResult } from '../core/kernel.types.ts';
 import { useMsg } from '../i18n/msg.ts';
 
 const useStyles = makeStyles({
-  score: { width: '72px', textAlign: 'end', whiteSpace: 'nowrap', fontVariantNumeric: 'tabular-nums' },
+  score: {
+    width: '72px',
+    textAlign: 'end',
+    whiteSpace: 'nowrap',
+    fontVariantNumeric: 'tabular-nums',
+  },
   code: { width: '64px', whiteSpace: 'nowrap', color: tokens.colorNeutralForeground3 },
 });
 

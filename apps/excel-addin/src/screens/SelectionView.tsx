@@ -21,7 +21,8 @@ export function SelectionView() {
   if (!selected) return null;
   return (
     <div className={styles.root} role="status" data-testid="selection">
-      {t('selection.cell')} <span className={styles.address}>{`${selected.sheet}!${selected.address}`}</span>
+      {t('selection.cell')}{' '}
+      <span className={styles.address}>{`${selected.sheet}!${selected.address}`}</span>
       {selected.row && ` · ${selected.row}`} · {t('selection.value')}{' '}
       {selected.value === null ? t('selection.blank') : String(selected.value)}
     </div>

@@ -1,4 +1,11 @@
-import { Button, MessageBar, MessageBarBody, Spinner, makeStyles, tokens } from '@fluentui/react-components';
+import {
+  Button,
+  MessageBar,
+  MessageBarBody,
+  Spinner,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ProblemList } from '../components/ProblemList/ProblemList.tsx';
@@ -9,7 +16,11 @@ import { SectionScores } from './SectionScores.tsx';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalM },
-  total: { fontSize: tokens.fontSizeHero700, fontWeight: tokens.fontWeightSemibold, lineHeight: tokens.lineHeightHero700 },
+  total: {
+    fontSize: tokens.fontSizeHero700,
+    fontWeight: tokens.fontWeightSemibold,
+    lineHeight: tokens.lineHeightHero700,
+  },
   max: { color: tokens.colorNeutralForeground3, marginLeft: tokens.spacingHorizontalS },
 });
 
@@ -41,7 +52,11 @@ export function SelfAssessScreen() {
 
   return (
     <div className={styles.root}>
-      <Button appearance="primary" onClick={() => void score()} disabled={pane.busy || pane.sheet?.kind !== 'assessment'}>
+      <Button
+        appearance="primary"
+        onClick={() => void score()}
+        disabled={pane.busy || pane.sheet?.kind !== 'assessment'}
+      >
         {pane.busy ? <Spinner size="tiny" label={t('self.running')} /> : t('self.run')}
       </Button>
       {plan && <SanctionsBanner result={plan.result} />}
@@ -63,7 +78,9 @@ export function SelfAssessScreen() {
       )}
       {plan && <SectionScores result={plan.result} />}
       {written !== null && <div role="status">{t('self.written', { cells: written })}</div>}
-      {(plan || problems.length > 0) && <ProblemList problems={problems} onSelect={(p) => void pane.selectCell(p)} />}
+      {(plan || problems.length > 0) && (
+        <ProblemList problems={problems} onSelect={(p) => void pane.selectCell(p)} />
+      )}
     </div>
   );
 }

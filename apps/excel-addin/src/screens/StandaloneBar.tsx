@@ -4,8 +4,18 @@ import { useTranslation } from 'react-i18next';
 import { usePane } from '../pane/PaneContext.ts';
 
 const useStyles = makeStyles({
-  root: { display: 'flex', flexWrap: 'wrap', columnGap: tokens.spacingHorizontalS, rowGap: tokens.spacingVerticalS, alignItems: 'center' },
-  note: { fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground2, flexBasis: '100%' },
+  root: {
+    display: 'flex',
+    flexWrap: 'wrap',
+    columnGap: tokens.spacingHorizontalS,
+    rowGap: tokens.spacingVerticalS,
+    alignItems: 'center',
+  },
+  note: {
+    fontSize: tokens.fontSizeBase200,
+    color: tokens.colorNeutralForeground2,
+    flexBasis: '100%',
+  },
   hidden: { display: 'none' },
 });
 

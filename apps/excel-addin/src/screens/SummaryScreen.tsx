@@ -38,7 +38,11 @@ export function SummaryScreen() {
 
   return (
     <div className={styles.root} lang={i18n.language}>
-      <Button appearance="primary" onClick={() => void summarise()} disabled={pane.busy || !pane.session}>
+      <Button
+        appearance="primary"
+        onClick={() => void summarise()}
+        disabled={pane.busy || !pane.session}
+      >
         {t('summary.run')}
       </Button>
       {plan && <div role="status">{t('summary.written', { sheet: plan.sheet })}</div>}
@@ -59,7 +63,13 @@ export function SummaryScreen() {
                 <TableCell>{row.unit.name}</TableCell>
                 <TableCell>{row.total}</TableCell>
                 <TableCell>
-                  {row.vetoed ? <Badge color="danger">{t('self.vetoed')}</Badge> : row.grade ? msg(row.grade) : '—'}
+                  {row.vetoed ? (
+                    <Badge color="danger">{t('self.vetoed')}</Badge>
+                  ) : row.grade ? (
+                    msg(row.grade)
+                  ) : (
+                    '—'
+                  )}
                 </TableCell>
               </TableRow>
             ))}

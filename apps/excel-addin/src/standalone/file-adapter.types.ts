@@ -7,5 +7,9 @@ export interface FileAdapter {
   open(bytes: ArrayBuffer): Promise<MemoryWorkbook>;
   decodeSheets: SheetDecoder;
   /** The original file with every journaled write applied (styles and sheets kept). */
-  save(original: ArrayBuffer, workbook: MemoryWorkbook, journal: readonly WriteRequest[]): Promise<Uint8Array>;
+  save(
+    original: ArrayBuffer,
+    workbook: MemoryWorkbook,
+    journal: readonly WriteRequest[],
+  ): Promise<Uint8Array>;
 }

@@ -5,7 +5,15 @@ import type { MemoryWorkbook } from './memory-workbook.ts';
 
 const book = (): MemoryWorkbook => ({
   sheets: [
-    { name: '单位', state: 'visible', values: [['考核单位', '昆都仑区'], ['二.1', null, 91.2]], numberFormats: [] },
+    {
+      name: '单位',
+      state: 'visible',
+      values: [
+        ['考核单位', '昆都仑区'],
+        ['二.1', null, 91.2],
+      ],
+      numberFormats: [],
+    },
     { name: '_kaohe', state: 'veryHidden', values: [['schemaVersion', 1]], numberFormats: [] },
   ],
   active: '单位',
@@ -16,8 +24,14 @@ const book = (): MemoryWorkbook => ({
 describe('memory port', () => {
   it('reads the used range padded to a rectangle, blanks as null', async () => {
     const snap = await createMemoryPort(book()).read(['_kaohe', '无']);
-    expect(snap.active.values).toEqual([['考核单位', '昆都仑区', null], ['二.1', null, 91.2]]);
-    expect(snap.sheets).toEqual({ _kaohe: expect.objectContaining({ values: [['schemaVersion', 1]] }), 无: null });
+    expect(snap.active.values).toEqual([
+      ['考核单位', '昆都仑区', null],
+      ['二.1', null, 91.2],
+    ]);
+    expect(snap.sheets).toEqual({
+      _kaohe: expect.objectContaining({ values: [['schemaVersion', 1]] }),
+      无: null,
+    });
     expect(snap.sheetNames).toEqual(['单位', '_kaohe']);
   });
 

@@ -31,7 +31,9 @@ function used(sheet: MemorySheet): SheetGrid {
     top: 0,
     left: 0,
     values: rows.map((row) => Array.from({ length: right + 1 }, (_, c) => row[c] ?? null)),
-    numberFormats: rows.map((_, r) => Array.from({ length: right + 1 }, (_, c) => sheet.numberFormats[r]?.[c] ?? 'General')),
+    numberFormats: rows.map((_, r) =>
+      Array.from({ length: right + 1 }, (_, c) => sheet.numberFormats[r]?.[c] ?? 'General'),
+    ),
   };
 }
 
@@ -70,7 +72,9 @@ export function createMemoryPort(workbook: MemoryWorkbook, decode?: SheetDecoder
       const find = (name: string) => workbook.sheets.find((s) => s.name === name);
       return {
         active: used(sheet(workbook.active)),
-        sheets: Object.fromEntries(named.map((name) => [name, find(name) ? used(sheet(name)) : null])),
+        sheets: Object.fromEntries(
+          named.map((name) => [name, find(name) ? used(sheet(name)) : null]),
+        ),
         sheetNames: workbook.sheets.map((s) => s.name),
       };
     },
@@ -78,7 +82,12 @@ export function createMemoryPort(workbook: MemoryWorkbook, decode?: SheetDecoder
     async write(request) {
       const { guard } = request;
       if (guard && !guard.holds(cellsAt(sheet(guard.sheet), guard.address))) {
-        return { ok: false, reason: 'header-changed', sheet: guard.sheet, address: guard.address } as const;
+        return {
+          ok: false,
+          reason: 'header-changed',
+          sheet: guard.sheet,
+          address: guard.address,
+        } as const;
       }
       for (const { name } of request.replaceSheets ?? []) {
         workbook.sheets = workbook.sheets.filter((s) => s.name !== name);

@@ -29,7 +29,12 @@ export const xlsxFiles: FileAdapter = {
     const visible = sheets.filter((s) => (s.state ?? 'visible') === 'visible');
     const active = sheets.find((s) => s.name === SHEET_NAMES.scoring) ?? visible[0] ?? sheets[0];
     if (!active) throw new Error('the workbook has no sheets');
-    return { sheets: sheets.map((s) => toMemory(s, true)), active: active.name, charts: [], selection: null };
+    return {
+      sheets: sheets.map((s) => toMemory(s, true)),
+      active: active.name,
+      charts: [],
+      selection: null,
+    };
   },
 
   async decodeSheets(base64) {
@@ -46,7 +51,9 @@ export const xlsxFiles: FileAdapter = {
     const whole = workbook.sheets.filter((s) => !s.fromFile || replaced.has(s.name));
     const wholeNames = new Set(whole.map((s) => s.name));
     const inFile = new Set(workbook.sheets.filter((s) => s.fromFile).map((s) => s.name));
-    const writes = journal.flatMap((request) => request.writes).filter((w) => !wholeNames.has(w.sheet));
+    const writes = journal
+      .flatMap((request) => request.writes)
+      .filter((w) => !wholeNames.has(w.sheet));
     // A write to a sheet that is neither in the file nor in memory cannot be saved: say which.
     const lost = [...new Set(writes.map((w) => w.sheet).filter((name) => !inFile.has(name)))];
     if (lost.length > 0) throw new AddinError('cannot-save-new-sheets', lost.join('、'));
@@ -54,13 +61,23 @@ export const xlsxFiles: FileAdapter = {
       new Uint8Array(original),
       writes.map((w) => ({
         sheet: w.sheet,
-        address: rangeOf(rangeStart(w.address), w.values.length, Math.max(...w.values.map((r) => r.length), 1)),
+        address: rangeOf(
+          rangeStart(w.address),
+          w.values.length,
+          Math.max(...w.values.map((r) => r.length), 1),
+        ),
         values: w.values,
       })),
       {
         sheets: whole.map((s) => {
           const look = looks.get(s.name);
-          return { name: s.name, state: s.state, values: s.values, numberFormats: s.numberFormats, ...(look ? { widths: look.widths, wrap: look.wrap, freezeRows: look.freezeRows } : {}) };
+          return {
+            name: s.name,
+            state: s.state,
+            values: s.values,
+            numberFormats: s.numberFormats,
+            ...(look ? { widths: look.widths, wrap: look.wrap, freezeRows: look.freezeRows } : {}),
+          };
         }),
       },
     );

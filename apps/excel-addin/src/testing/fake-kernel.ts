@@ -26,17 +26,49 @@ function scoreGrid(grid: SheetGrid): { result: UnitResult; problems: Problem[] }
     const [code, , points, value] = row;
     const address = `D${i + 2}`;
     max += Number(points);
-    if (value === null) problems.push({ code: 'missing-input', severity: 'error', sheet: grid.name, address, message: { zh: `${String(code)} 缺少数据`, en: `${String(code)} has no value` } });
-    else if (typeof value === 'string') problems.push({ code: 'ambiguous-value', severity: 'error', sheet: grid.name, address, message: { zh: `“${value}”不是数值`, en: `“${value}” is not a number` } });
+    if (value === null)
+      problems.push({
+        code: 'missing-input',
+        severity: 'error',
+        sheet: grid.name,
+        address,
+        message: { zh: `${String(code)} 缺少数据`, en: `${String(code)} has no value` },
+      });
+    else if (typeof value === 'string')
+      problems.push({
+        code: 'ambiguous-value',
+        severity: 'error',
+        sheet: grid.name,
+        address,
+        message: { zh: `“${value}”不是数值`, en: `“${value}” is not a number` },
+      });
     else if (Number(value) >= 90) total += Number(points);
   });
   const name = String(grid.values[0]?.[1] ?? '');
   const vetoed = name.includes('否决');
   const result = {
-    unitId: name, name, ruleSetId: 'demo', edition: 2, total: String(total), max: String(max), sections: [],
+    unitId: name,
+    name,
+    ruleSetId: 'demo',
+    edition: 2,
+    total: String(total),
+    max: String(max),
+    sections: [],
     bonus: { score: '0', uncapped: '0', cap: null, items: [] },
-    sanctions: vetoed ? [{ id: 'v', level: 'veto' as const, reason: { zh: '重大信访案件', en: 'Major petition case' } }] : [],
-    counters: [], vetoed, noCommendation: false, complete: problems.length === 0, issues: [],
+    sanctions: vetoed
+      ? [
+          {
+            id: 'v',
+            level: 'veto' as const,
+            reason: { zh: '重大信访案件', en: 'Major petition case' },
+          },
+        ]
+      : [],
+    counters: [],
+    vetoed,
+    noCommendation: false,
+    complete: problems.length === 0,
+    issues: [],
   };
   return { result, problems };
 }
@@ -48,7 +80,13 @@ export const fakeKernel: Kernel = {
     const grid = snapshot.active;
     if (!snapshot.sheets[FAKE_META]) return { kind: 'no-assessment', sheet: grid.name };
     const scored = grid.values.slice(1).some((row) => row[4] !== null && row[4] !== undefined);
-    return { kind: 'assessment', sheet: grid.name, ruleSet, unit: { id: 'u', name: String(grid.values[0]?.[1]) }, status: scored ? 'scored' : 'filled' };
+    return {
+      kind: 'assessment',
+      sheet: grid.name,
+      ruleSet,
+      unit: { id: 'u', name: String(grid.values[0]?.[1]) },
+      status: scored ? 'scored' : 'filled',
+    };
   },
   selfAssess(snapshot) {
     const { result, problems } = scoreGrid(snapshot.active);
@@ -58,12 +96,21 @@ export const fakeKernel: Kernel = {
       value: {
         result,
         problems,
-        guard: exactGuard(snapshot.active.name, 'A1:B1', [snapshot.active.values[0]?.slice(0, 2) ?? []]),
-        writes: [{ sheet: snapshot.active.name, address: 'E2', values: Array.from({ length: rows }, () => ['scored']) }],
+        guard: exactGuard(snapshot.active.name, 'A1:B1', [
+          snapshot.active.values[0]?.slice(0, 2) ?? [],
+        ]),
+        writes: [
+          {
+            sheet: snapshot.active.name,
+            address: 'E2',
+            values: Array.from({ length: rows }, () => ['scored']),
+          },
+        ],
       },
     };
   },
-  cohortSheets: (snapshot) => snapshot.sheetNames.filter((n) => !n.startsWith(FAKE_META) && n !== '汇总'),
+  cohortSheets: (snapshot) =>
+    snapshot.sheetNames.filter((n) => !n.startsWith(FAKE_META) && n !== '汇总'),
   review(_snapshot, units) {
     return {
       ok: true,
@@ -83,7 +130,14 @@ export const fakeKernel: Kernel = {
     };
   },
   summarise(_snapshot, units) {
-    const rows = units.map((grid, i) => ({ rank: i + 1, unit: { id: grid.name, name: grid.name }, total: scoreGrid(grid).result.total, grade: null, vetoed: false, sanctions: [] }));
+    const rows = units.map((grid, i) => ({
+      rank: i + 1,
+      unit: { id: grid.name, name: grid.name },
+      total: scoreGrid(grid).result.total,
+      grade: null,
+      vetoed: false,
+      sanctions: [],
+    }));
     return {
       ok: true,
       value: {

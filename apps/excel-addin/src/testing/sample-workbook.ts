@@ -1,12 +1,21 @@
 // Filled assessment workbooks for tests: the codec's template for a unit, with the unit's
 // figures typed into the data sheet the way an official would (numbers as numbers, 是/否).
-import { parseRuleSet, type InputValue, type RuleSet, type RuleSetInput, type UnitInput } from '@kaohe/engine';
+import {
+  parseRuleSet,
+  type InputValue,
+  type RuleSet,
+  type RuleSetInput,
+  type UnitInput,
+} from '@kaohe/engine';
 import { buildTemplate, type Template } from '@kaohe/sheet';
 import type { Cell, SheetGrid } from '../core/workbook-port.ts';
 
 export function parsed(input: RuleSetInput): RuleSet {
   const result = parseRuleSet(input);
-  if (!result.ok) throw new Error(`rule set ${input.id} does not parse: ${result.issues.map((i) => i.path).join(', ')}`);
+  if (!result.ok)
+    throw new Error(
+      `rule set ${input.id} does not parse: ${result.issues.map((i) => i.path).join(', ')}`,
+    );
   return result.value;
 }
 
@@ -21,8 +30,16 @@ const typed = (v: InputValue | undefined, unit: string | undefined): Cell => {
 };
 
 /** The template's grids with `unit`'s values (overridden by `edits`, null = left blank) filled in. */
-export function filledTemplate(ruleSet: RuleSet, unit: UnitInput, edits: Record<string, Cell> = {}): Template {
-  const template = buildTemplate(ruleSet, { id: unit.id, name: unit.name, ...(unit.class ? { class: unit.class } : {}) });
+export function filledTemplate(
+  ruleSet: RuleSet,
+  unit: UnitInput,
+  edits: Record<string, Cell> = {},
+): Template {
+  const template = buildTemplate(ruleSet, {
+    id: unit.id,
+    name: unit.name,
+    ...(unit.class ? { class: unit.class } : {}),
+  });
   const data = template.sheets.find((s) => s.role === 'data');
   if (!data) throw new Error('template without a data sheet');
   const { columns, rows } = template.map.data;
@@ -32,7 +49,8 @@ export function filledTemplate(ruleSet: RuleSet, unit: UnitInput, edits: Record<
     if (!line) continue;
     line[columns.value] = id in edits ? (edits[id] ?? null) : typed(unit.values[id], units.get(id));
     const evidence = unit.evidence?.[id];
-    if (evidence !== undefined) line[columns.evidence] = evidence === true ? '是' : evidence === false ? null : evidence;
+    if (evidence !== undefined)
+      line[columns.evidence] = evidence === true ? '是' : evidence === false ? null : evidence;
   }
   return template;
 }
@@ -41,7 +59,15 @@ export function filledTemplate(ruleSet: RuleSet, unit: UnitInput, edits: Record<
 export function asGrids(template: Template, suffix = ''): SheetGrid[] {
   return template.sheets.map((s) => {
     const width = Math.max(...s.values.map((r) => r.length));
-    const values = s.values.map((r) => Array.from({ length: width }, (_, c) => (r[c] === undefined ? null : r[c]) as Cell));
-    return { name: `${s.name}${suffix}`, top: 0, left: 0, values, numberFormats: values.map((r) => r.map(() => 'General')) };
+    const values = s.values.map((r) =>
+      Array.from({ length: width }, (_, c) => (r[c] === undefined ? null : r[c]) as Cell),
+    );
+    return {
+      name: `${s.name}${suffix}`,
+      top: 0,
+      left: 0,
+      values,
+      numberFormats: values.map((r) => r.map(() => 'General')),
+    };
   });
 }

@@ -23,31 +23,64 @@ export function certify(
   const rs = compiled.ruleSet;
   const issues: Issue[] = [];
   if (rs.kind !== 'certification') {
-    issues.push(error('not-certification', 'kind', { zh: `「${rs.id}」不是评估认定类考核办法`, en: `"${rs.id}" is not a certification rule set` }));
+    issues.push(
+      error('not-certification', 'kind', {
+        zh: `「${rs.id}」不是评估认定类考核办法`,
+        en: `"${rs.id}" is not a certification rule set`,
+      }),
+    );
   }
   if (!isIsoDate(options.assessedOn)) {
-    issues.push(error('bad-date', 'assessedOn', { zh: `认定日期「${options.assessedOn}」不是有效日期(应为 YYYY-MM-DD)`, en: `assessment date "${options.assessedOn}" is not a valid YYYY-MM-DD date` }));
+    issues.push(
+      error('bad-date', 'assessedOn', {
+        zh: `认定日期「${options.assessedOn}」不是有效日期(应为 YYYY-MM-DD)`,
+        en: `assessment date "${options.assessedOn}" is not a valid YYYY-MM-DD date`,
+      }),
+    );
   }
   const history = [...(options.history ?? [])];
   const earlier = history.filter((h) => h.unitId === unit.id && h.ruleSetId === rs.id);
   const last = earlier.at(-1);
-  if (last && isIsoDate(options.assessedOn) && compareDates(options.assessedOn, last.assessedOn) < 0) {
-    issues.push(error('date-before-history', 'assessedOn', { zh: `认定日期 ${options.assessedOn} 早于上次认定 ${last.assessedOn}`, en: `assessment date ${options.assessedOn} is before the previous one, ${last.assessedOn}` }));
+  if (
+    last &&
+    isIsoDate(options.assessedOn) &&
+    compareDates(options.assessedOn, last.assessedOn) < 0
+  ) {
+    issues.push(
+      error('date-before-history', 'assessedOn', {
+        zh: `认定日期 ${options.assessedOn} 早于上次认定 ${last.assessedOn}`,
+        en: `assessment date ${options.assessedOn} is before the previous one, ${last.assessedOn}`,
+      }),
+    );
   }
   if (issues.length > 0) return { ok: false, issues };
 
   if (last?.rectifyBy && compareDates(options.assessedOn, last.rectifyBy) > 0) {
-    issues.push(warning('rectification-overdue', 'assessedOn', { zh: `复评日期 ${options.assessedOn} 晚于整改期限 ${last.rectifyBy}`, en: `re-assessed on ${options.assessedOn}, after the rectification deadline ${last.rectifyBy}` }));
+    issues.push(
+      warning('rectification-overdue', 'assessedOn', {
+        zh: `复评日期 ${options.assessedOn} 晚于整改期限 ${last.rectifyBy}`,
+        en: `re-assessed on ${options.assessedOn}, after the rectification deadline ${last.rectifyBy}`,
+      }),
+    );
   }
   const scorer = createUnitScorer(compiled, unit, ctx);
   const result = scoreWith(compiled, scorer);
   const failing = failingClauses(compiled, result);
   const passed = failing.length === 0;
   if (!passed && rs.rectificationDays === undefined) {
-    issues.push(warning('no-rectification-days', 'rectificationDays', { zh: '考核办法未规定整改期限', en: 'the rule set declares no rectification period' }));
+    issues.push(
+      warning('no-rectification-days', 'rectificationDays', {
+        zh: '考核办法未规定整改期限',
+        en: 'the rule set declares no rectification period',
+      }),
+    );
   }
-  const rectifyBy = passed || rs.rectificationDays === undefined ? null : addDays(options.assessedOn, rs.rectificationDays);
-  const certifiedBy = compiled.certifiers.length > 0 ? certifierOf(compiled, scorer.env, issues) : undefined;
+  const rectifyBy =
+    passed || rs.rectificationDays === undefined
+      ? null
+      : addDays(options.assessedOn, rs.rectificationDays);
+  const certifiedBy =
+    compiled.certifiers.length > 0 ? certifierOf(compiled, scorer.env, issues) : undefined;
   const record: CertificationRecord = {
     unitId: unit.id,
     ruleSetId: rs.id,
@@ -59,7 +92,10 @@ export function certify(
     rectifyBy,
     ...(certifiedBy !== undefined ? { certifiedBy } : {}),
   };
-  const again = record.attempt > 1 ? { zh: `第${record.attempt}次认定`, en: `assessment ${record.attempt}` } : { zh: '认定', en: 'assessment' };
+  const again =
+    record.attempt > 1
+      ? { zh: `第${record.attempt}次认定`, en: `assessment ${record.attempt}` }
+      : { zh: '认定', en: 'assessment' };
   const summary = passed
     ? {
         zh: `${unit.name}${again.zh}:全部${clausesOf(compiled, result).length}项条款均达到,认定通过${certifiedBy ? `(由${certifiedBy.zh}认定)` : ''}`,
@@ -69,7 +105,11 @@ export function certify(
         zh: `${unit.name}${again.zh}:${failing.length}项条款未达到(${failing.map((f) => f.path).join('、')}),不予认定${rectifyBy ? `,请于 ${rectifyBy} 前完成整改` : ''}`,
         en: `${unit.name}, ${again.en}: ${failing.length} clause(s) not met (${failing.map((f) => f.path).join(', ')}), not certified${rectifyBy ? `; rectify by ${rectifyBy}` : ''}`,
       };
-  return { ok: true, warnings: issues, value: { record, history: [...history, record], result, summary } };
+  return {
+    ok: true,
+    warnings: issues,
+    value: { record, history: [...history, record], result, summary },
+  };
 }
 
 /** The first certifier whose condition holds for the unit scored in `env` (its total set). */
@@ -84,10 +124,20 @@ function certifierOf(compiled: CompiledRuleSet, env: UnitEnv, issues: Issue[]): 
         issues.push(error('cannot-compute', `certifiedBy[${i}].when`, evalProblem(problem)));
         return null;
       }
-      issues.push(warning('certifier-undecided', `certifiedBy[${i}].when`, { zh: `缺少「${e.inputId}」,无法确定认定单位`, en: `"${e.inputId}" is missing: who certifies cannot be decided` }));
+      issues.push(
+        warning('certifier-undecided', `certifiedBy[${i}].when`, {
+          zh: `缺少「${e.inputId}」,无法确定认定单位`,
+          en: `"${e.inputId}" is missing: who certifies cannot be decided`,
+        }),
+      );
       return null;
     }
   }
-  issues.push(warning('no-certifier', 'certifiedBy', { zh: '没有一条认定单位的条件成立', en: 'no condition of who certifies holds' }));
+  issues.push(
+    warning('no-certifier', 'certifiedBy', {
+      zh: '没有一条认定单位的条件成立',
+      en: 'no condition of who certifies holds',
+    }),
+  );
   return null;
 }

@@ -8,11 +8,15 @@ import type { IndicatorResult, UnitResult } from '../model/result.ts';
 import type { CompiledRuleSet } from '../score/compile.ts';
 import type { FailingClause } from './types.ts';
 
-const settled = (r: IndicatorResult): boolean => r.status === 'met' || r.status === 'not-applicable';
+const settled = (r: IndicatorResult): boolean =>
+  r.status === 'met' || r.status === 'not-applicable';
 
 function hasOwnChecks(rs: CompiledRuleSet, r: IndicatorResult): boolean {
   const item = rs.byPath.get(r.path);
-  return item !== undefined && (item.rule !== undefined || item.streams.length > 0 || item.gates.length > 0);
+  return (
+    item !== undefined &&
+    (item.rule !== undefined || item.streams.length > 0 || item.gates.length > 0)
+  );
 }
 
 function failsOnItsOwn(r: IndicatorResult, children: readonly IndicatorResult[]): boolean {
@@ -58,6 +62,11 @@ export function failingClauses(rs: CompiledRuleSet, result: UnitResult): Failing
     }));
   const vetoes = result.sanctions
     .filter((s) => s.level === 'veto')
-    .map((s) => ({ path: `sanctions.${s.id}`, title: s.reason, status: 'vetoed' as const, reason: { zh: `一票否决:${s.reason.zh}`, en: `veto: ${s.reason.en}` } }));
+    .map((s) => ({
+      path: `sanctions.${s.id}`,
+      title: s.reason,
+      status: 'vetoed' as const,
+      reason: { zh: `一票否决:${s.reason.zh}`, en: `veto: ${s.reason.en}` },
+    }));
   return [...clauses, ...vetoes];
 }

@@ -19,11 +19,16 @@ describe('ISO dates', () => {
 
   it('property: adding n then m days is adding n + m', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 0, max: 30000 }), fc.integer({ min: 0, max: 400 }), fc.integer({ min: 0, max: 400 }), (start, n, m) => {
-        const d = addDays('1970-01-01', start);
-        expect(addDays(addDays(d, n), m)).toBe(addDays(d, n + m));
-        expect(isIsoDate(d)).toBe(true);
-      }),
+      fc.property(
+        fc.integer({ min: 0, max: 30000 }),
+        fc.integer({ min: 0, max: 400 }),
+        fc.integer({ min: 0, max: 400 }),
+        (start, n, m) => {
+          const d = addDays('1970-01-01', start);
+          expect(addDays(addDays(d, n), m)).toBe(addDays(d, n + m));
+          expect(isIsoDate(d)).toBe(true);
+        },
+      ),
     );
   });
 });

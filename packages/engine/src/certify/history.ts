@@ -12,14 +12,25 @@ export function latestCertification(
 ): CertificationRecord | undefined {
   let best: CertificationRecord | undefined;
   for (const r of history) {
-    if (r.unitId !== unitId || r.ruleSetId !== ruleSetId || compareDates(r.assessedOn, asOf) > 0) continue;
+    if (r.unitId !== unitId || r.ruleSetId !== ruleSetId || compareDates(r.assessedOn, asOf) > 0)
+      continue;
     // Same day: the later attempt wins.
-    if (!best || compareDates(r.assessedOn, best.assessedOn) > 0 || (r.assessedOn === best.assessedOn && r.attempt > best.attempt)) best = r;
+    if (
+      !best ||
+      compareDates(r.assessedOn, best.assessedOn) > 0 ||
+      (r.assessedOn === best.assessedOn && r.attempt > best.attempt)
+    )
+      best = r;
   }
   return best;
 }
 
 /** As a yes/no input value for another sheet: true certified, false not, null never assessed. */
-export function certifiedInput(history: readonly CertificationRecord[], unitId: string, ruleSetId: string, asOf: string): boolean | null {
+export function certifiedInput(
+  history: readonly CertificationRecord[],
+  unitId: string,
+  ruleSetId: string,
+  asOf: string,
+): boolean | null {
   return latestCertification(history, unitId, ruleSetId, asOf)?.passed ?? null;
 }

@@ -16,7 +16,8 @@ export interface Baselines {
   previous?: BaselineValues;
 }
 
-const blank = (v: InputValue | undefined): boolean => v === null || v === undefined || (typeof v === 'string' && v.trim() === '');
+const blank = (v: InputValue | undefined): boolean =>
+  v === null || v === undefined || (typeof v === 'string' && v.trim() === '');
 
 function same(a: InputValue, b: InputValue): boolean {
   if (a === b) return true;
@@ -38,7 +39,12 @@ export function withBaselines(
   inputs?: ReadonlyMap<string, InputDef> | readonly InputDef[],
 ): { units: UnitInput[]; issues: Issue[] } {
   const issues: Issue[] = [];
-  const defs = inputs === undefined ? undefined : inputs instanceof Map ? inputs : new Map((inputs as readonly InputDef[]).map((d) => [d.id, d]));
+  const defs =
+    inputs === undefined
+      ? undefined
+      : inputs instanceof Map
+        ? inputs
+        : new Map((inputs as readonly InputDef[]).map((d) => [d.id, d]));
   const out = units.map((u) => ({ ...u, values: { ...u.values } }));
   const byId = new Map(out.map((u) => [u.id, u]));
   for (const source of ['assigned', 'previous'] as const) {
@@ -47,7 +53,12 @@ export function withBaselines(
       const unit = byId.get(unitId);
       const row = table[unitId] ?? {};
       if (!unit) {
-        issues.push(warning('baseline-unknown-unit', `${source}.${unitId}`, { zh: `${SOURCE_ZH[source]}中的单位「${unitId}」不在本次考核单位中`, en: `${source} values name unit "${unitId}", which is not in the cohort` }));
+        issues.push(
+          warning('baseline-unknown-unit', `${source}.${unitId}`, {
+            zh: `${SOURCE_ZH[source]}中的单位「${unitId}」不在本次考核单位中`,
+            en: `${source} values name unit "${unitId}", which is not in the cohort`,
+          }),
+        );
         continue;
       }
       for (const inputId of Object.keys(row).sort()) {
@@ -55,11 +66,31 @@ export function withBaselines(
         const path = `${source}.${unitId}.${inputId}`;
         const def = defs?.get(inputId);
         if (defs && !def) {
-          issues.push(error('baseline-unknown-input', path, { zh: `${SOURCE_ZH[source]}中的「${inputId}」不是本考核办法的输入项`, en: `${source} value "${inputId}" is not an input of this rule set` }, { inputId }));
+          issues.push(
+            error(
+              'baseline-unknown-input',
+              path,
+              {
+                zh: `${SOURCE_ZH[source]}中的「${inputId}」不是本考核办法的输入项`,
+                en: `${source} value "${inputId}" is not an input of this rule set`,
+              },
+              { inputId },
+            ),
+          );
           continue;
         }
         if (def && def.source !== source) {
-          issues.push(warning('baseline-source-mismatch', path, { zh: `「${inputId}」的来源是 ${def.source},却作为${SOURCE_ZH[source]}提供`, en: `"${inputId}" has source ${def.source} but is supplied as ${source}` }, { inputId }));
+          issues.push(
+            warning(
+              'baseline-source-mismatch',
+              path,
+              {
+                zh: `「${inputId}」的来源是 ${def.source},却作为${SOURCE_ZH[source]}提供`,
+                en: `"${inputId}" has source ${def.source} but is supplied as ${source}`,
+              },
+              { inputId },
+            ),
+          );
         }
         if (blank(value)) continue;
         const typed = unit.values[inputId];
@@ -67,10 +98,15 @@ export function withBaselines(
           unit.values[inputId] = value;
         } else if (!same(typed as InputValue, value)) {
           issues.push(
-            warning('baseline-conflict', path, {
-              zh: `单位${unitName(unit.id, unit.name).zh}填报的「${inputId}」为 ${String(typed)},与${SOURCE_ZH[source]} ${String(value)} 不一致,保留单位填报值`,
-              en: `unit ${unitName(unit.id, unit.name).en} typed ${String(typed)} for "${inputId}", which differs from the ${source} value ${String(value)}: the typed value is kept`,
-            }, { inputId }),
+            warning(
+              'baseline-conflict',
+              path,
+              {
+                zh: `单位${unitName(unit.id, unit.name).zh}填报的「${inputId}」为 ${String(typed)},与${SOURCE_ZH[source]} ${String(value)} 不一致,保留单位填报值`,
+                en: `unit ${unitName(unit.id, unit.name).en} typed ${String(typed)} for "${inputId}", which differs from the ${source} value ${String(value)}: the typed value is kept`,
+              },
+              { inputId },
+            ),
           );
         }
       }

@@ -32,7 +32,12 @@ export interface PeerPass {
 
 type PeerSource = Pick<CompiledRuleSet, 'inputs' | 'peerInputs' | 'rankRules'>;
 
-function inputStats(rs: PeerSource, id: string, units: readonly UnitInput[], issues: Issue[]): Record<PeerStat, Q> & { count: number } | undefined {
+function inputStats(
+  rs: PeerSource,
+  id: string,
+  units: readonly UnitInput[],
+  issues: Issue[],
+): (Record<PeerStat, Q> & { count: number }) | undefined {
   const def = rs.inputs.get(id);
   if (!def) return undefined;
   const values: Q[] = [];
@@ -41,10 +46,15 @@ function inputStats(rs: PeerSource, id: string, units: readonly UnitInput[], iss
     if (value !== undefined && typeof value === 'object') values.push(value);
     else if (problem !== undefined || value !== undefined) {
       issues.push(
-        warning('peer-value-unreadable', `units.${unit.id}.${id}`, {
-          zh: `单位${unitName(unit.id, unit.name).zh}的「${id}」不是数值,未计入全体平均/最高/最低`,
-          en: `unit ${unitName(unit.id, unit.name).en}: "${id}" is not a number and is left out of the peer mean/max/min`,
-        }, { inputId: id }),
+        warning(
+          'peer-value-unreadable',
+          `units.${unit.id}.${id}`,
+          {
+            zh: `单位${unitName(unit.id, unit.name).zh}的「${id}」不是数值,未计入全体平均/最高/最低`,
+            en: `unit ${unitName(unit.id, unit.name).en}: "${id}" is not a number and is left out of the peer mean/max/min`,
+          },
+          { inputId: id },
+        ),
       );
     }
   }
@@ -92,7 +102,12 @@ export function buildPeerStats(rs: PeerSource, units: readonly UnitInput[]): Pee
     const s = inputStats(rs, id, units, issues);
     if (!s) continue;
     stats.set(id, s);
-    inputs[id] = { count: s.count, mean: exactText(s.mean), max: exactText(s.max), min: exactText(s.min) };
+    inputs[id] = {
+      count: s.count,
+      mean: exactText(s.mean),
+      max: exactText(s.max),
+      min: exactText(s.min),
+    };
   }
   const ranks = new Map<string, Map<string, RankPlace>>();
   for (const rule of rs.rankRules) ranks.set(rule.path, rankPlaces(rule.order, rule.value, units));

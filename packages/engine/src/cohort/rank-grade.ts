@@ -11,13 +11,21 @@ import { checkTieBreaks, parseTieBreaks, tieBreakKey } from './tie-break.ts';
 import type { CohortResult, CohortUnit } from './types.ts';
 
 export function rankAndGrade(
-  ruleSet: Pick<RuleSet, 'id' | 'edition' | 'ranking' | 'grades'> & Partial<Pick<RuleSet, 'inputs'>>,
+  ruleSet: Pick<RuleSet, 'id' | 'edition' | 'ranking' | 'grades'> &
+    Partial<Pick<RuleSet, 'inputs'>>,
   results: readonly UnitResult[],
   units: readonly UnitInput[] = [],
 ): Omit<CohortResult, 'peers'> {
   const issues: Issue[] = [];
   const { tieBreaks, issues: tbIssues } = parseTieBreaks(ruleSet.ranking.tieBreak);
-  issues.push(...tbIssues, ...checkTieBreaks(tieBreaks, results[0], ruleSet.inputs && new Set(ruleSet.inputs.map((d) => d.id))));
+  issues.push(
+    ...tbIssues,
+    ...checkTieBreaks(
+      tieBreaks,
+      results[0],
+      ruleSet.inputs && new Set(ruleSet.inputs.map((d) => d.id)),
+    ),
+  );
   const unitById = new Map(units.map((u) => [u.id, u]));
   issues.push(...duplicateUnits(results.map((r) => ({ id: r.unitId, name: r.name }))));
   for (const r of results) {
@@ -29,14 +37,29 @@ export function rankAndGrade(
     seq: i,
     vetoed: r.vetoed,
     // units[i] is this result's own unit (scoreCohort keeps the order); by id only as a fallback.
-    keys: [q(r.total), ...tieBreaks.map((tb) => tieBreakKey(tb, r, units[i]?.id === r.unitId ? units[i] : unitById.get(r.unitId)))],
+    keys: [
+      q(r.total),
+      ...tieBreaks.map((tb) =>
+        tieBreakKey(tb, r, units[i]?.id === r.unitId ? units[i] : unitById.get(r.unitId)),
+      ),
+    ],
   }));
-  const ordered = rankRows(rows, ruleSet.ranking).map((p) => ({ p, r: results[p.seq ?? 0] as UnitResult }));
+  const ordered = rankRows(rows, ruleSet.ranking).map((p) => ({
+    p,
+    r: results[p.seq ?? 0] as UnitResult,
+  }));
 
   const gradeRule = ruleSet.grades;
   const assignment = gradeRule
     ? assignGrades(
-        ordered.map(({ p, r }) => ({ id: r.unitId, name: r.name, rank: p.rank, total: q(r.total), vetoed: r.vetoed, noCommendation: r.noCommendation })),
+        ordered.map(({ p, r }) => ({
+          id: r.unitId,
+          name: r.name,
+          rank: p.rank,
+          total: q(r.total),
+          vetoed: r.vetoed,
+          noCommendation: r.noCommendation,
+        })),
         gradeRule,
       )
     : undefined;

@@ -44,7 +44,8 @@ export function compareRows(a: RankRow, b: RankRow, vetoedLast: boolean): number
   return 0;
 }
 
-const byId = (a: RankRow, b: RankRow): number => (a.id < b.id ? -1 : a.id > b.id ? 1 : (a.seq ?? 0) - (b.seq ?? 0));
+const byId = (a: RankRow, b: RankRow): number =>
+  a.id < b.id ? -1 : a.id > b.id ? 1 : (a.seq ?? 0) - (b.seq ?? 0);
 
 /** Orders and ranks the rows; the input order never matters. */
 export function rankRows(rows: readonly RankRow[], options: RankOptions): Placed[] {
@@ -61,7 +62,13 @@ export function rankRows(rows: readonly RankRow[], options: RankOptions): Placed
         prevPlaced.tied = true;
       }
     }
-    placed.push({ id: row.id, ...(row.seq !== undefined ? { seq: row.seq } : {}), position: i + 1, rank, tied: prev !== undefined && prevPlaced?.rank === rank });
+    placed.push({
+      id: row.id,
+      ...(row.seq !== undefined ? { seq: row.seq } : {}),
+      position: i + 1,
+      rank,
+      tied: prev !== undefined && prevPlaced?.rank === rank,
+    });
   });
   return placed;
 }

@@ -15,7 +15,11 @@ export interface CohortOptions {
   baselines?: Baselines;
 }
 
-export function scoreCohort(compiled: CompiledRuleSet, units: readonly UnitInput[], options: CohortOptions = {}): CohortResult {
+export function scoreCohort(
+  compiled: CompiledRuleSet,
+  units: readonly UnitInput[],
+  options: CohortOptions = {},
+): CohortResult {
   const merged = options.baselines
     ? withBaselines(units, options.baselines, compiled.inputs)
     : { units: [...units], issues: [] };

@@ -12,7 +12,10 @@ export interface TieBreak {
 }
 
 /** Reads the tie-break entries; a malformed one is an issue at ranking.tieBreak[i]. */
-export function parseTieBreaks(entries: readonly string[]): { tieBreaks: TieBreak[]; issues: Issue[] } {
+export function parseTieBreaks(entries: readonly string[]): {
+  tieBreaks: TieBreak[];
+  issues: Issue[];
+} {
   const tieBreaks: TieBreak[] = [];
   const issues: Issue[] = [];
   entries.forEach((entry, i) => {
@@ -26,12 +29,19 @@ export function parseTieBreaks(entries: readonly string[]): { tieBreaks: TieBrea
       );
       return;
     }
-    tieBreaks.push({ kind: m[1] as TieBreak['kind'], ref: m[2] as string, order: (m[3] as 'asc' | 'desc' | undefined) ?? 'desc' });
+    tieBreaks.push({
+      kind: m[1] as TieBreak['kind'],
+      ref: m[2] as string,
+      order: (m[3] as 'asc' | 'desc' | undefined) ?? 'desc',
+    });
   });
   return { tieBreaks, issues };
 }
 
-export function findIndicator(items: readonly IndicatorResult[], path: string): IndicatorResult | undefined {
+export function findIndicator(
+  items: readonly IndicatorResult[],
+  path: string,
+): IndicatorResult | undefined {
   for (const item of items) {
     if (item.path === path) return item;
     const inner = item.children ? findIndicator(item.children, path) : undefined;
@@ -41,7 +51,10 @@ export function findIndicator(items: readonly IndicatorResult[], path: string): 
 }
 
 /** Every indicator of a result (sections then bonus), parents before their children. */
-export function allIndicators(result: { sections: readonly { items: readonly IndicatorResult[] }[]; bonus: { items: readonly IndicatorResult[] } }): IndicatorResult[] {
+export function allIndicators(result: {
+  sections: readonly { items: readonly IndicatorResult[] }[];
+  bonus: { items: readonly IndicatorResult[] };
+}): IndicatorResult[] {
   const out: IndicatorResult[] = [];
   const walk = (items: readonly IndicatorResult[]): void => {
     for (const item of items) {
@@ -62,13 +75,20 @@ function rawNumber(unit: UnitInput | undefined, id: string): Q | null {
 }
 
 /** The key of one tie-break for one unit, oriented so that larger is better; null if absent. */
-export function tieBreakKey(tb: TieBreak, result: UnitResult, unit: UnitInput | undefined): Q | null {
+export function tieBreakKey(
+  tb: TieBreak,
+  result: UnitResult,
+  unit: UnitInput | undefined,
+): Q | null {
   let value: Q | null = null;
   if (tb.kind === 'section') {
     const s = result.sections.find((x) => x.code === tb.ref);
     value = s ? q(s.score) : null;
   } else if (tb.kind === 'indicator') {
-    const item = findIndicator([...result.sections.flatMap((s) => s.items), ...result.bonus.items], tb.ref);
+    const item = findIndicator(
+      [...result.sections.flatMap((s) => s.items), ...result.bonus.items],
+      tb.ref,
+    );
     value = item?.score != null ? q(item.score) : null;
   } else {
     value = rawNumber(unit, tb.ref);
@@ -77,7 +97,11 @@ export function tieBreakKey(tb: TieBreak, result: UnitResult, unit: UnitInput | 
 }
 
 /** A tie-break naming a section, indicator or input the rule set does not have is an error. */
-export function checkTieBreaks(tieBreaks: readonly TieBreak[], sample: UnitResult | undefined, inputIds: ReadonlySet<string> | undefined): Issue[] {
+export function checkTieBreaks(
+  tieBreaks: readonly TieBreak[],
+  sample: UnitResult | undefined,
+  inputIds: ReadonlySet<string> | undefined,
+): Issue[] {
   const issues: Issue[] = [];
   tieBreaks.forEach((tb, i) => {
     const known =
@@ -87,7 +111,11 @@ export function checkTieBreaks(tieBreaks: readonly TieBreak[], sample: UnitResul
           ? sample === undefined || allIndicators(sample).some((x) => x.path === tb.ref)
           : inputIds === undefined || inputIds.has(tb.ref);
     if (!known) {
-      const what = { section: ['部分', 'section'], indicator: ['指标', 'indicator'], input: ['输入项', 'input'] }[tb.kind];
+      const what = {
+        section: ['部分', 'section'],
+        indicator: ['指标', 'indicator'],
+        input: ['输入项', 'input'],
+      }[tb.kind];
       issues.push(
         error('unknown-tie-break', `ranking.tieBreak[${i}]`, {
           zh: `并列排序依据中的${what[0]}「${tb.ref}」不存在`,

@@ -22,6 +22,8 @@ describe('duplicateUnits', () => {
   });
 
   it('finds nothing when every id differs', () => {
-    expect(duplicateUnits(Array.from({ length: 1000 }, (_, i) => ({ id: `u${i}`, name: `单位${i}` })))).toEqual([]);
+    expect(
+      duplicateUnits(Array.from({ length: 1000 }, (_, i) => ({ id: `u${i}`, name: `单位${i}` }))),
+    ).toEqual([]);
   });
 });

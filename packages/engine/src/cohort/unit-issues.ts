@@ -29,7 +29,12 @@ export function duplicateUnits(units: readonly Named[]): Issue[] {
     const earlier = first.get(u.id) as Named;
     const who = unitName(u.id, u.name);
     const other = unitName(earlier.id, earlier.name);
-    issues.push(error('duplicate-unit', `units.${u.id}`, { zh: `单位${who.zh}的编号与${other.zh}重复`, en: `unit ${who.en} has the same id as ${other.en}` }));
+    issues.push(
+      error('duplicate-unit', `units.${u.id}`, {
+        zh: `单位${who.zh}的编号与${other.zh}重复`,
+        en: `unit ${who.en} has the same id as ${other.en}`,
+      }),
+    );
   }
   return issues;
 }

@@ -4,7 +4,13 @@ import { diffRuleSets } from './diff.ts';
 import { ruleSetHeader } from '@kaohe/test-utils';
 
 const base: RuleSetInput = {
-  ...ruleSetHeader({ id: 'county-pfp', title: '旗县区人口计生目标管理责任制考核', issuer: '市人口计生委', level: '旗县区', year: 2025 }),
+  ...ruleSetHeader({
+    id: 'county-pfp',
+    title: '旗县区人口计生目标管理责任制考核',
+    issuer: '市人口计生委',
+    level: '旗县区',
+    year: 2025,
+  }),
   points: 30,
   inputs: [
     { id: 'policy_rate', label: '符合政策生育率', unit: '%' },
@@ -17,21 +23,55 @@ const base: RuleSetInput = {
       code: '一',
       title: '基础工作',
       points: 10,
-      items: [{ code: '1', title: '领导小组', points: 10, deductions: [{ kind: 'per-case', input: 'cases', each: 1 }] }],
+      items: [
+        {
+          code: '1',
+          title: '领导小组',
+          points: 10,
+          deductions: [{ kind: 'per-case', input: 'cases', each: 1 }],
+        },
+      ],
     },
     {
       code: '二',
       title: '稳定低生育水平',
       points: 20,
       items: [
-        { code: '1', title: '符合政策生育率', points: 8, rule: { kind: 'threshold', value: 'policy_rate', op: '>=', target: 92, below: { per: 1, points: '0.5', steps: 'each-started' } } },
-        { code: '2', title: '出生率', points: 6, rule: { kind: 'threshold', value: 'birth_rate', op: '<=', target: 8 } },
-        { code: '3', title: '出生人口性别比', points: 6, rule: { kind: 'band', value: 'sex_ratio', low: 103, high: 107 } },
+        {
+          code: '1',
+          title: '符合政策生育率',
+          points: 8,
+          rule: {
+            kind: 'threshold',
+            value: 'policy_rate',
+            op: '>=',
+            target: 92,
+            below: { per: 1, points: '0.5', steps: 'each-started' },
+          },
+        },
+        {
+          code: '2',
+          title: '出生率',
+          points: 6,
+          rule: { kind: 'threshold', value: 'birth_rate', op: '<=', target: 8 },
+        },
+        {
+          code: '3',
+          title: '出生人口性别比',
+          points: 6,
+          rule: { kind: 'band', value: 'sex_ratio', low: 103, high: 107 },
+        },
       ],
     },
   ],
   sanctions: [{ id: 'ratio', level: 'notice', when: 'sex_ratio > 120', reason: '性别比严重偏高' }],
-  grades: { bands: [{ id: 'adv', label: '先进', min: 90, maxShare: 40 }, { id: 'ok', label: '合格', min: 60 }, { id: 'back', label: '后进', min: 0 }] },
+  grades: {
+    bands: [
+      { id: 'adv', label: '先进', min: 90, maxShare: 40 },
+      { id: 'ok', label: '合格', min: 60 },
+      { id: 'back', label: '后进', min: 0 },
+    ],
+  },
 };
 
 type Mutable = RuleSetInput & { sections: { items: Record<string, unknown>[] }[] };
@@ -61,7 +101,9 @@ describe('diffRuleSets', () => {
       ['二.1 符合政策生育率:下限由 92% 提高到 93%(收紧)', 'tightened'],
       ['二.2 出生率:上限由 8‰ 提高到 9‰(放宽)', 'loosened'],
     ]);
-    expect(d.changes[1]!.message.en).toBe('二.1 符合政策生育率: floor raised from 92% to 93% (tightened)');
+    expect(d.changes[1]!.message.en).toBe(
+      '二.1 符合政策生育率: floor raised from 92% to 93% (tightened)',
+    );
     expect(d.summary.zh).toBe('共3处变化,其中收紧1处、放宽1处');
   });
 
@@ -112,11 +154,16 @@ describe('diffRuleSets', () => {
 
   it('vetoes, sanctions, inputs, grades, quotas and rounding', () => {
     const next = edit((r) => {
-      r.sanctions = [{ id: 'ratio', level: 'veto', when: 'sex_ratio > 120', reason: '性别比严重偏高' }, { id: 'petition', level: 'interview', when: 'cases > 3', reason: '超生较多' }];
+      r.sanctions = [
+        { id: 'ratio', level: 'veto', when: 'sex_ratio > 120', reason: '性别比严重偏高' },
+        { id: 'petition', level: 'interview', when: 'cases > 3', reason: '超生较多' },
+      ];
       r.grades!.bands[0]!.min = 92;
       r.grades!.bands[0]!.maxShare = 50;
       r.rounding = { scores: { dp: 1, mode: 'half-up' } };
-      r.inputs = r.inputs.filter((i) => i.id !== 'cases').concat([{ id: 'cases', label: '超生例数', unit: 'count', blankMeans: 0, evidence: true }]);
+      r.inputs = r.inputs
+        .filter((i) => i.id !== 'cases')
+        .concat([{ id: 'cases', label: '超生例数', unit: 'count', blankMeans: 0, evidence: true }]);
     });
     expect(diffRuleSets(old, next).changes.map((c) => [c.message.zh, c.direction ?? '-'])).toEqual([
       ['考核办法:得分保留位数由「2位/half-up」改为「1位/half-up」', '-'],

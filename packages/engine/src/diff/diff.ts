@@ -6,31 +6,116 @@ import type { Operand } from '../schema/common.ts';
 import type { InputUnit, RuleSet } from '../schema/ruleset.ts';
 import { evidencePolicyOf } from './effective.ts';
 import { compareNodes, itemNode, sectionNode } from './items.ts';
-import { compareCounters, compareGrades, compareInputs, compareRanking, compareSanctions } from './settings.ts';
+import {
+  compareCounters,
+  compareGrades,
+  compareInputs,
+  compareRanking,
+  compareSanctions,
+} from './settings.ts';
 import { change, numChange, plain, points, textChange, type Where } from './text.ts';
 import type { Change, RuleSetDiff } from './types.ts';
 
-const keep = (xs: (Change | undefined)[]): Change[] => xs.filter((c): c is Change => c !== undefined);
-const evidenceText = (r: RuleSet): string => (evidencePolicyOf(r) === 'zero' ? '该项不得分' : '保留得分并标记');
-const roundingText = (r: RuleSet['rounding']['scores'] | undefined): string | undefined => (r ? `${r.dp}位/${r.mode}` : undefined);
+const keep = (xs: (Change | undefined)[]): Change[] =>
+  xs.filter((c): c is Change => c !== undefined);
+const evidenceText = (r: RuleSet): string =>
+  evidencePolicyOf(r) === 'zero' ? '该项不得分' : '保留得分并标记';
+const roundingText = (r: RuleSet['rounding']['scores'] | undefined): string | undefined =>
+  r ? `${r.dp}位/${r.mode}` : undefined;
 
 function identity(a: RuleSet, b: RuleSet): Change[] {
   const where: Where = { path: '(root)', label: { zh: '考核办法', en: 'Rule set' } };
   const out: (Change | undefined)[] = [
-    numChange('identity', { ...where, path: 'year' }, { zh: '年度', en: 'year' }, q(a.year), q(b.year), 'neutral', plain),
-    numChange('identity', { ...where, path: 'edition' }, { zh: '版次', en: 'edition' }, q(a.edition), q(b.edition), 'neutral', plain),
-    textChange('identity', { ...where, path: 'title' }, { zh: '名称', en: 'title' }, msgOf(a.title).zh, msgOf(b.title).zh),
-    textChange('identity', { ...where, path: 'issuer' }, { zh: '制定单位', en: 'issuer' }, msgOf(a.issuer).zh, msgOf(b.issuer).zh),
+    numChange(
+      'identity',
+      { ...where, path: 'year' },
+      { zh: '年度', en: 'year' },
+      q(a.year),
+      q(b.year),
+      'neutral',
+      plain,
+    ),
+    numChange(
+      'identity',
+      { ...where, path: 'edition' },
+      { zh: '版次', en: 'edition' },
+      q(a.edition),
+      q(b.edition),
+      'neutral',
+      plain,
+    ),
+    textChange(
+      'identity',
+      { ...where, path: 'title' },
+      { zh: '名称', en: 'title' },
+      msgOf(a.title).zh,
+      msgOf(b.title).zh,
+    ),
+    textChange(
+      'identity',
+      { ...where, path: 'issuer' },
+      { zh: '制定单位', en: 'issuer' },
+      msgOf(a.issuer).zh,
+      msgOf(b.issuer).zh,
+    ),
     textChange('identity', { ...where, path: 'kind' }, { zh: '类型', en: 'kind' }, a.kind, b.kind),
-    textChange('rounding', { ...where, path: 'rounding.scores' }, { zh: '得分保留位数', en: 'rounding of scores' }, roundingText(a.rounding.scores), roundingText(b.rounding.scores)),
-    textChange('rounding', { ...where, path: 'rounding.rates' }, { zh: '比率保留位数', en: 'rounding of rates' }, roundingText(a.rounding.rates), roundingText(b.rounding.rates)),
-    textChange('policy', { ...where, path: 'evidencePolicy' }, { zh: '缺少佐证材料的处理', en: 'missing evidence' }, evidenceText(a), evidenceText(b), evidencePolicyOf(b) === 'zero' ? 'tightened' : 'loosened'),
+    textChange(
+      'rounding',
+      { ...where, path: 'rounding.scores' },
+      { zh: '得分保留位数', en: 'rounding of scores' },
+      roundingText(a.rounding.scores),
+      roundingText(b.rounding.scores),
+    ),
+    textChange(
+      'rounding',
+      { ...where, path: 'rounding.rates' },
+      { zh: '比率保留位数', en: 'rounding of rates' },
+      roundingText(a.rounding.rates),
+      roundingText(b.rounding.rates),
+    ),
+    textChange(
+      'policy',
+      { ...where, path: 'evidencePolicy' },
+      { zh: '缺少佐证材料的处理', en: 'missing evidence' },
+      evidenceText(a),
+      evidenceText(b),
+      evidencePolicyOf(b) === 'zero' ? 'tightened' : 'loosened',
+    ),
   ];
-  if (a.points !== null && b.points !== null) out.push(numChange('points', { ...where, path: 'points' }, { zh: '总分', en: 'total points' }, q(a.points), q(b.points), 'neutral', points));
+  if (a.points !== null && b.points !== null)
+    out.push(
+      numChange(
+        'points',
+        { ...where, path: 'points' },
+        { zh: '总分', en: 'total points' },
+        q(a.points),
+        q(b.points),
+        'neutral',
+        points,
+      ),
+    );
   if (a.rectificationDays !== undefined && b.rectificationDays !== undefined) {
-    out.push(numChange('policy', { ...where, path: 'rectificationDays' }, { zh: '整改期限', en: 'rectification period' }, q(a.rectificationDays), q(b.rectificationDays), 'higher-loosens', (v) => ({ zh: `${v.toString()}天`, en: `${v.toString()} days` })));
+    out.push(
+      numChange(
+        'policy',
+        { ...where, path: 'rectificationDays' },
+        { zh: '整改期限', en: 'rectification period' },
+        q(a.rectificationDays),
+        q(b.rectificationDays),
+        'higher-loosens',
+        (v) => ({ zh: `${v.toString()}天`, en: `${v.toString()} days` }),
+      ),
+    );
   } else {
-    out.push(textChange('policy', { ...where, path: 'rectificationDays' }, { zh: '整改期限(天)', en: 'rectification period (days)' }, a.rectificationDays?.toString(), b.rectificationDays?.toString()));
+    out.push(
+      textChange(
+        'policy',
+        { ...where, path: 'rectificationDays' },
+        { zh: '整改期限(天)', en: 'rectification period (days)' },
+        a.rectificationDays?.toString(),
+        b.rectificationDays?.toString(),
+      ),
+    );
   }
   return keep(out);
 }
@@ -38,13 +123,47 @@ function identity(a: RuleSet, b: RuleSet): Change[] {
 function bonus(a: RuleSet, b: RuleSet, unitOf: (op: Operand) => InputUnit | undefined): Change[] {
   const where: Where = { path: '加分', label: { zh: '加分', en: 'Bonus' } };
   if (!a.bonus || !b.bonus) {
-    return a.bonus === b.bonus ? [] : [change('bonus', where, a.bonus ? { zh: '取消加分项目', en: 'bonus removed' } : { zh: '新增加分项目', en: 'bonus added' }, a.bonus ? 'tightened' : 'loosened')];
+    return a.bonus === b.bonus
+      ? []
+      : [
+          change(
+            'bonus',
+            where,
+            a.bonus
+              ? { zh: '取消加分项目', en: 'bonus removed' }
+              : { zh: '新增加分项目', en: 'bonus added' },
+            a.bonus ? 'tightened' : 'loosened',
+          ),
+        ];
   }
   const out: (Change | undefined)[] = [];
   const [ca, cb] = [a.bonus.cap, b.bonus.cap];
-  if (ca !== undefined && cb !== undefined) out.push(numChange('bonus', where, { zh: '加分上限', en: 'bonus cap' }, q(ca), q(cb), 'higher-loosens', points));
-  else out.push(textChange('bonus', where, { zh: '加分上限', en: 'bonus cap' }, ca?.toString(), cb?.toString(), ca === cb ? undefined : cb === undefined ? 'loosened' : 'tightened'));
-  out.push(...compareNodes('加分', a.bonus.items.map(itemNode), b.bonus.items.map(itemNode), { unitOf }));
+  if (ca !== undefined && cb !== undefined)
+    out.push(
+      numChange(
+        'bonus',
+        where,
+        { zh: '加分上限', en: 'bonus cap' },
+        q(ca),
+        q(cb),
+        'higher-loosens',
+        points,
+      ),
+    );
+  else
+    out.push(
+      textChange(
+        'bonus',
+        where,
+        { zh: '加分上限', en: 'bonus cap' },
+        ca?.toString(),
+        cb?.toString(),
+        ca === cb ? undefined : cb === undefined ? 'loosened' : 'tightened',
+      ),
+    );
+  out.push(
+    ...compareNodes('加分', a.bonus.items.map(itemNode), b.bonus.items.map(itemNode), { unitOf }),
+  );
   return keep(out);
 }
 
@@ -72,9 +191,14 @@ export function diffRuleSets(a: RuleSet, b: RuleSet): RuleSetDiff {
     to: { id: b.id, year: b.year, edition: b.edition },
     changes,
     summary: {
-      zh: changes.length === 0 ? '两版考核办法没有差别' : `共${changes.length}处变化,其中收紧${tightened}处、放宽${loosened}处`,
-      en: changes.length === 0 ? 'the two editions do not differ' : `${changes.length} change(s): ${tightened} tightened, ${loosened} loosened`,
+      zh:
+        changes.length === 0
+          ? '两版考核办法没有差别'
+          : `共${changes.length}处变化,其中收紧${tightened}处、放宽${loosened}处`,
+      en:
+        changes.length === 0
+          ? 'the two editions do not differ'
+          : `${changes.length} change(s): ${tightened} tightened, ${loosened} loosened`,
     },
   };
 }
-

@@ -16,12 +16,18 @@ const RANK_ORDER = 'desc';
 type Maybe<T> = T | undefined;
 
 export const gapOf = (s: { gap?: Maybe<Slope['gap']> }): Slope['gap'] => s.gap ?? GAP;
-export const notApplicableOf = (s: { notApplicable?: Maybe<Section['notApplicable']> }): Section['notApplicable'] => s.notApplicable ?? NOT_APPLICABLE;
-export const evidencePolicyOf = (r: { evidencePolicy?: Maybe<RuleSet['evidencePolicy']> }): RuleSet['evidencePolicy'] => r.evidencePolicy ?? EVIDENCE_POLICY;
-export const rankOrderOf = (r: { order?: Maybe<'asc' | 'desc'> }): 'asc' | 'desc' => r.order ?? RANK_ORDER;
+export const notApplicableOf = (s: {
+  notApplicable?: Maybe<Section['notApplicable']>;
+}): Section['notApplicable'] => s.notApplicable ?? NOT_APPLICABLE;
+export const evidencePolicyOf = (r: {
+  evidencePolicy?: Maybe<RuleSet['evidencePolicy']>;
+}): RuleSet['evidencePolicy'] => r.evidencePolicy ?? EVIDENCE_POLICY;
+export const rankOrderOf = (r: { order?: Maybe<'asc' | 'desc'> }): 'asc' | 'desc' =>
+  r.order ?? RANK_ORDER;
 
 /** A points field whose default is 0 (yes/no "no", tiers and rank "otherwise", an item's min). */
 export const orZero = (v: Maybe<DecimalLiteral>): Q => q(v ?? 0);
 
 /** A yes/no rule's points for "yes": full points when left out; undefined when those are not a constant. */
-export const yesPoints = (yes: Maybe<DecimalLiteral>, full: Q | undefined): Q | undefined => (yes === undefined ? full : q(yes));
+export const yesPoints = (yes: Maybe<DecimalLiteral>, full: Q | undefined): Q | undefined =>
+  yes === undefined ? full : q(yes);

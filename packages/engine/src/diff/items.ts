@@ -20,17 +20,35 @@ export interface Node {
 }
 
 const join = (parent: string, code: string): string => (parent ? `${parent}.${code}` : code);
-const whereOf = (path: string, title: Msg): Where => ({ path, label: { zh: `${path} ${title.zh}`, en: `${path} ${title.en}` } });
+const whereOf = (path: string, title: Msg): Where => ({
+  path,
+  label: { zh: `${path} ${title.zh}`, en: `${path} ${title.en}` },
+});
 
-export const itemNode = (i: Indicator): Node => ({ code: i.code, title: msgOf(i.title), points: constant(i.points), item: i });
-export const sectionNode = (s: Section): Node => ({ code: s.code, title: msgOf(s.title), points: constant(s.points), section: s });
+export const itemNode = (i: Indicator): Node => ({
+  code: i.code,
+  title: msgOf(i.title),
+  points: constant(i.points),
+  item: i,
+});
+export const sectionNode = (s: Section): Node => ({
+  code: s.code,
+  title: msgOf(s.title),
+  points: constant(s.points),
+  section: s,
+});
 
 export interface ItemCtx {
   unitOf(op: Operand): InputUnit | undefined;
 }
 
 /** Siblings of one parent: matched pairs compared in depth, the rest added or removed. */
-export function compareNodes(parent: string, a: readonly Node[], b: readonly Node[], ctx: ItemCtx): Change[] {
+export function compareNodes(
+  parent: string,
+  a: readonly Node[],
+  b: readonly Node[],
+  ctx: ItemCtx,
+): Change[] {
   const out: Change[] = [];
   const pairs: [Node, Node][] = [];
   const restA = a.filter((x) => !b.some((y) => y.code === x.code));
@@ -44,7 +62,19 @@ export function compareNodes(parent: string, a: readonly Node[], b: readonly Nod
     if (!x) continue;
     restA.splice(restA.indexOf(x), 1);
     restB.splice(restB.indexOf(y), 1);
-    out.push(change('item-renumbered', whereOf(join(parent, y.code), y.title), { zh: `编号由 ${join(parent, x.code)} 改为 ${join(parent, y.code)}`, en: `renumbered from ${join(parent, x.code)} to ${join(parent, y.code)}` }, undefined, join(parent, x.code), join(parent, y.code)));
+    out.push(
+      change(
+        'item-renumbered',
+        whereOf(join(parent, y.code), y.title),
+        {
+          zh: `编号由 ${join(parent, x.code)} 改为 ${join(parent, y.code)}`,
+          en: `renumbered from ${join(parent, x.code)} to ${join(parent, y.code)}`,
+        },
+        undefined,
+        join(parent, x.code),
+        join(parent, y.code),
+      ),
+    );
     pairs.push([x, y]);
   }
 
@@ -55,60 +85,195 @@ export function compareNodes(parent: string, a: readonly Node[], b: readonly Nod
   const moved = new Set<Node>();
   const down = deltas.filter((p) => p.d && p.d.s < 0n);
   const up = deltas.filter((p) => p.d && p.d.s > 0n);
-  if (down.length === 1 && up.length === 1 && down[0]?.d && up[0]?.d && down[0].d.neg().equals(up[0].d)) {
+  if (
+    down.length === 1 &&
+    up.length === 1 &&
+    down[0]?.d &&
+    up[0]?.d &&
+    down[0].d.neg().equals(up[0].d)
+  ) {
     const [from, to] = [down[0].y, up[0].y];
     const amount = points(up[0].d);
-    const where = parent ? { path: parent, label: { zh: parent, en: parent } } : { path: '(root)', label: { zh: '分值', en: 'Points' } };
-    out.push(change('points-moved', where, {
-      zh: `${amount.zh}由「${join(parent, from.code)} ${from.title.zh}」移至「${join(parent, to.code)} ${to.title.zh}」`,
-      en: `${amount.en} moved from "${join(parent, from.code)} ${from.title.en}" to "${join(parent, to.code)} ${to.title.en}"`,
-    }));
+    const where = parent
+      ? { path: parent, label: { zh: parent, en: parent } }
+      : { path: '(root)', label: { zh: '分值', en: 'Points' } };
+    out.push(
+      change('points-moved', where, {
+        zh: `${amount.zh}由「${join(parent, from.code)} ${from.title.zh}」移至「${join(parent, to.code)} ${to.title.zh}」`,
+        en: `${amount.en} moved from "${join(parent, from.code)} ${from.title.en}" to "${join(parent, to.code)} ${to.title.en}"`,
+      }),
+    );
     moved.add(from).add(to);
   }
 
   for (const [x, y] of pairs) {
     const path = join(parent, y.code);
     const where = whereOf(path, y.title);
-    const renamed = textChange('item-renamed', where, { zh: '名称', en: 'title' }, x.title.zh, y.title.zh);
+    const renamed = textChange(
+      'item-renamed',
+      where,
+      { zh: '名称', en: 'title' },
+      x.title.zh,
+      y.title.zh,
+    );
     if (renamed) out.push(renamed);
     if (!moved.has(y) && x.points && y.points) {
-      const p = numChange('points', where, { zh: '分值', en: 'points' }, x.points, y.points, 'neutral', points);
+      const p = numChange(
+        'points',
+        where,
+        { zh: '分值', en: 'points' },
+        x.points,
+        y.points,
+        'neutral',
+        points,
+      );
       if (p) out.push(p);
     }
-    out.push(...(x.section && y.section ? compareSection(where, x.section, y.section, path, ctx) : []));
+    out.push(
+      ...(x.section && y.section ? compareSection(where, x.section, y.section, path, ctx) : []),
+    );
     out.push(...(x.item && y.item ? compareItem(where, x.item, y.item, path, ctx) : []));
   }
   for (const x of restA) {
-    out.push(change(x.section ? 'section-removed' : 'item-removed', whereOf(join(parent, x.code), x.title), { zh: `删除${x.points ? `(${points(x.points).zh})` : ''}`, en: `removed${x.points ? ` (${points(x.points).en})` : ''}` }));
+    out.push(
+      change(
+        x.section ? 'section-removed' : 'item-removed',
+        whereOf(join(parent, x.code), x.title),
+        {
+          zh: `删除${x.points ? `(${points(x.points).zh})` : ''}`,
+          en: `removed${x.points ? ` (${points(x.points).en})` : ''}`,
+        },
+      ),
+    );
   }
   for (const y of restB) {
-    out.push(change(y.section ? 'section-added' : 'item-added', whereOf(join(parent, y.code), y.title), { zh: `新增${y.points ? `(${points(y.points).zh})` : ''}`, en: `added${y.points ? ` (${points(y.points).en})` : ''}` }));
+    out.push(
+      change(y.section ? 'section-added' : 'item-added', whereOf(join(parent, y.code), y.title), {
+        zh: `新增${y.points ? `(${points(y.points).zh})` : ''}`,
+        en: `added${y.points ? ` (${points(y.points).en})` : ''}`,
+      }),
+    );
   }
   return out;
 }
 
-function compareSection(where: Where, a: Section, b: Section, path: string, ctx: ItemCtx): Change[] {
-  const out: (Change | undefined)[] = [textChange('points', where, { zh: '不适用项处理', en: 'not-applicable handling' }, notApplicableOf(a), notApplicableOf(b))];
+function compareSection(
+  where: Where,
+  a: Section,
+  b: Section,
+  path: string,
+  ctx: ItemCtx,
+): Change[] {
+  const out: (Change | undefined)[] = [
+    textChange(
+      'points',
+      where,
+      { zh: '不适用项处理', en: 'not-applicable handling' },
+      notApplicableOf(a),
+      notApplicableOf(b),
+    ),
+  ];
   out.push(...compareNodes(path, a.items.map(itemNode), b.items.map(itemNode), ctx));
   return out.filter((c): c is Change => c !== undefined);
 }
 
-const textOf = (t: Indicator['criteria']): string | undefined => (t === undefined ? undefined : msgOf(t).zh);
+const textOf = (t: Indicator['criteria']): string | undefined =>
+  t === undefined ? undefined : msgOf(t).zh;
 
-export function compareItem(where: Where, a: Indicator, b: Indicator, path: string, ctx: ItemCtx): Change[] {
+export function compareItem(
+  where: Where,
+  a: Indicator,
+  b: Indicator,
+  path: string,
+  ctx: ItemCtx,
+): Change[] {
   const out: (Change | undefined)[] = [];
-  if (textOf(a.criteria) !== textOf(b.criteria)) out.push(change('rule', where, { zh: '评分标准文字调整', en: 'criteria text changed' }, undefined, textOf(a.criteria) ?? '', textOf(b.criteria) ?? ''));
-  const byClass = (i: Indicator): string | undefined => (i.pointsByClass ? Object.entries(i.pointsByClass).sort().map(([k, v]) => `${k}:${String(v)}`).join(', ') : undefined);
-  out.push(textChange('points', where, { zh: '按类别分值', en: 'points by class' }, byClass(a), byClass(b)));
+  if (textOf(a.criteria) !== textOf(b.criteria))
+    out.push(
+      change(
+        'rule',
+        where,
+        { zh: '评分标准文字调整', en: 'criteria text changed' },
+        undefined,
+        textOf(a.criteria) ?? '',
+        textOf(b.criteria) ?? '',
+      ),
+    );
+  const byClass = (i: Indicator): string | undefined =>
+    i.pointsByClass
+      ? Object.entries(i.pointsByClass)
+          .sort()
+          .map(([k, v]) => `${k}:${String(v)}`)
+          .join(', ')
+      : undefined;
+  out.push(
+    textChange(
+      'points',
+      where,
+      { zh: '按类别分值', en: 'points by class' },
+      byClass(a),
+      byClass(b),
+    ),
+  );
   // A lower floor lets the item go further below zero (倒扣分): that tightens.
-  out.push(numChange('points', where, { zh: '最低得分', en: 'lowest score' }, orZero(a.min), orZero(b.min), 'higher-loosens', points));
-  out.push(...compareRule(where, a.rule, b.rule, ctx.unitOf, { a: constant(a.points), b: constant(b.points) }));
+  out.push(
+    numChange(
+      'points',
+      where,
+      { zh: '最低得分', en: 'lowest score' },
+      orZero(a.min),
+      orZero(b.min),
+      'higher-loosens',
+      points,
+    ),
+  );
+  out.push(
+    ...compareRule(where, a.rule, b.rule, ctx.unitOf, {
+      a: constant(a.points),
+      b: constant(b.points),
+    }),
+  );
   out.push(...compareStreams(where, a.deductions, b.deductions));
   const gatesA = new Set((a.gates ?? []).map((g) => g.when));
   const gatesB = new Set((b.gates ?? []).map((g) => g.when));
-  for (const g of b.gates ?? []) if (!gatesA.has(g.when)) out.push(change('gate', where, { zh: `新增不记分情形:${msgOf(g.reason).zh}`, en: `new zeroing event: ${msgOf(g.reason).en}` }, 'tightened'));
-  for (const g of a.gates ?? []) if (!gatesB.has(g.when)) out.push(change('gate', where, { zh: `取消不记分情形:${msgOf(g.reason).zh}`, en: `zeroing event removed: ${msgOf(g.reason).en}` }, 'loosened'));
-  out.push(textChange('applicable', where, { zh: '适用条件', en: 'applicability' }, a.applicable, b.applicable));
-  if (a.items || b.items) out.push(...compareNodes(path, (a.items ?? []).map(itemNode), (b.items ?? []).map(itemNode), ctx));
+  for (const g of b.gates ?? [])
+    if (!gatesA.has(g.when))
+      out.push(
+        change(
+          'gate',
+          where,
+          {
+            zh: `新增不记分情形:${msgOf(g.reason).zh}`,
+            en: `new zeroing event: ${msgOf(g.reason).en}`,
+          },
+          'tightened',
+        ),
+      );
+  for (const g of a.gates ?? [])
+    if (!gatesB.has(g.when))
+      out.push(
+        change(
+          'gate',
+          where,
+          {
+            zh: `取消不记分情形:${msgOf(g.reason).zh}`,
+            en: `zeroing event removed: ${msgOf(g.reason).en}`,
+          },
+          'loosened',
+        ),
+      );
+  out.push(
+    textChange(
+      'applicable',
+      where,
+      { zh: '适用条件', en: 'applicability' },
+      a.applicable,
+      b.applicable,
+    ),
+  );
+  if (a.items || b.items)
+    out.push(
+      ...compareNodes(path, (a.items ?? []).map(itemNode), (b.items ?? []).map(itemNode), ctx),
+    );
   return out.filter((c): c is Change => c !== undefined);
 }

@@ -3,12 +3,47 @@ import { RuleSet, type RuleSetInput } from '../schema/ruleset.ts';
 import { diffRuleSets } from './diff.ts';
 
 const base: RuleSetInput = {
-  schemaVersion: 1, id: 'assoc', title: '协会工作考核', issuer: '计生协', level: '苏木乡镇', year: 2025, edition: 3, points: 10,
+  schemaVersion: 1,
+  id: 'assoc',
+  title: '协会工作考核',
+  issuer: '计生协',
+  level: '苏木乡镇',
+  year: 2025,
+  edition: 3,
+  points: 10,
   rounding: { scores: { dp: 2, mode: 'half-up' } },
-  inputs: [{ id: 'funds', label: '协会经费', unit: '万元' }, { id: 'late', label: '逾期上报', unit: 'yesno' }],
-  sections: [{ code: '一', title: '组织', points: 10, items: [{ code: '1', title: '经费', points: 10, deductions: [{ kind: 'state', input: 'late', amounts: { true: 2 } }] }] }],
-  bonus: { cap: 3, items: [{ code: '1', title: '单列奖励经费', points: 2, rule: { kind: 'yesno', input: 'late' } }] },
-  grades: { bands: [{ id: 'a', label: '优秀', min: 9, maxShare: 30 }, { id: 'b', label: '良好', min: 7 }, { id: 'c', label: '合格', min: 0 }] },
+  inputs: [
+    { id: 'funds', label: '协会经费', unit: '万元' },
+    { id: 'late', label: '逾期上报', unit: 'yesno' },
+  ],
+  sections: [
+    {
+      code: '一',
+      title: '组织',
+      points: 10,
+      items: [
+        {
+          code: '1',
+          title: '经费',
+          points: 10,
+          deductions: [{ kind: 'state', input: 'late', amounts: { true: 2 } }],
+        },
+      ],
+    },
+  ],
+  bonus: {
+    cap: 3,
+    items: [
+      { code: '1', title: '单列奖励经费', points: 2, rule: { kind: 'yesno', input: 'late' } },
+    ],
+  },
+  grades: {
+    bands: [
+      { id: 'a', label: '优秀', min: 9, maxShare: 30 },
+      { id: 'b', label: '良好', min: 7 },
+      { id: 'c', label: '合格', min: 0 },
+    ],
+  },
 };
 const old = RuleSet.parse(base);
 const next = (fn: (r: RuleSetInput) => void) => {
@@ -16,14 +51,24 @@ const next = (fn: (r: RuleSetInput) => void) => {
   fn(copy);
   return RuleSet.parse(copy);
 };
-const lines = (b: RuleSet) => diffRuleSets(old, b).changes.map((c) => [c.path, c.message.zh, c.direction ?? '-']);
+const lines = (b: RuleSet) =>
+  diffRuleSets(old, b).changes.map((c) => [c.path, c.message.zh, c.direction ?? '-']);
 
 describe('diffRuleSets outside the indicators', () => {
   it('inputs, sections, bonus cap and bonus items', () => {
     const b = next((r) => {
-      r.inputs = [{ id: 'funds', label: '协会经费', unit: '万元' }, { id: 'late', label: '逾期上报', unit: 'yesno' }, { id: 'members', label: '会员数', unit: '人' }];
+      r.inputs = [
+        { id: 'funds', label: '协会经费', unit: '万元' },
+        { id: 'late', label: '逾期上报', unit: 'yesno' },
+        { id: 'members', label: '会员数', unit: '人' },
+      ];
       r.inputs.splice(0, 1);
-      r.sections.push({ code: '二', title: '会员', points: 5, items: [{ code: '1', title: '会员发展', points: 5 }] });
+      r.sections.push({
+        code: '二',
+        title: '会员',
+        points: 5,
+        items: [{ code: '1', title: '会员发展', points: 5 }],
+      });
       r.points = 15;
       r.bonus!.cap = 2;
       r.bonus!.items[0]!.points = 3;
@@ -41,12 +86,22 @@ describe('diffRuleSets outside the indicators', () => {
   it('a removed deduction stream and a grade band removed, a quota dropped, ranking and policies', () => {
     const b = next((r) => {
       delete r.sections[0]!.items[0]!.deductions;
-      r.grades = { bands: [{ id: 'a', label: '优秀', min: 9 }, { id: 'c', label: '合格', min: 0 }], vetoed: 'c' };
+      r.grades = {
+        bands: [
+          { id: 'a', label: '优秀', min: 9 },
+          { id: 'c', label: '合格', min: 0 },
+        ],
+        vetoed: 'c',
+      };
       r.ranking = { tieBreak: ['section:一'] };
       r.evidencePolicy = 'flag';
     });
     expect(lines(b)).toEqual([
-      ['evidencePolicy', '考核办法:缺少佐证材料的处理由「该项不得分」改为「保留得分并标记」(放宽)', 'loosened'],
+      [
+        'evidencePolicy',
+        '考核办法:缺少佐证材料的处理由「该项不得分」改为「保留得分并标记」(放宽)',
+        'loosened',
+      ],
       ['一.1', '一.1 经费:取消「late」按情形扣分(放宽)', 'loosened'],
       ['grades.bands.a.maxShare', '等次「优秀」:取消比例上限(30%)(放宽)', 'loosened'],
       ['grades.bands.b', '等次「良好」:删除', '-'],
@@ -59,7 +114,9 @@ describe('diffRuleSets outside the indicators', () => {
     const b = next((r) => {
       r.grades!.bands[2]!.min = null;
     });
-    expect(lines(b)).toEqual([['grades.bands.c', '等次「合格」:分数线由「0」改为「以下全部」(放宽)', 'loosened']]);
+    expect(lines(b)).toEqual([
+      ['grades.bands.c', '等次「合格」:分数线由「0」改为「以下全部」(放宽)', 'loosened'],
+    ]);
     expect(diffRuleSets(b, old).changes.map((c) => c.direction)).toEqual(['tightened']);
   });
 
@@ -67,12 +124,22 @@ describe('diffRuleSets outside the indicators', () => {
     const withCounter = next((r) => {
       r.counters = [{ id: 'late_count', label: '逾期上报', when: 'late' }];
     });
-    expect(lines(withCounter)).toContainEqual(['counters.late_count', expect.stringContaining('新增,条件:late'), 'tightened']);
-    const changed = diffRuleSets(withCounter, next((r) => {
-      r.counters = [{ id: 'late_count', label: '逾期上报', when: 'late && funds < 1' }];
-    }));
-    expect(changed.changes.map((c) => [c.path, c.kind, c.to])).toEqual([['counters.late_count', 'counter', 'late && funds < 1']]);
-    expect(diffRuleSets(withCounter, old).changes.map((c) => [c.path, c.message.zh, c.direction])).toContainEqual(['counters.late_count', expect.stringContaining('取消'), 'loosened']);
+    expect(lines(withCounter)).toContainEqual([
+      'counters.late_count',
+      expect.stringContaining('新增,条件:late'),
+      'tightened',
+    ]);
+    const changed = diffRuleSets(
+      withCounter,
+      next((r) => {
+        r.counters = [{ id: 'late_count', label: '逾期上报', when: 'late && funds < 1' }];
+      }),
+    );
+    expect(changed.changes.map((c) => [c.path, c.kind, c.to])).toEqual([
+      ['counters.late_count', 'counter', 'late && funds < 1'],
+    ]);
+    expect(
+      diffRuleSets(withCounter, old).changes.map((c) => [c.path, c.message.zh, c.direction]),
+    ).toContainEqual(['counters.late_count', expect.stringContaining('取消'), 'loosened']);
   });
 });
-

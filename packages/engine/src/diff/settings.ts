@@ -5,54 +5,135 @@ import type { Counter, RuleSet, Sanction } from '../schema/ruleset.ts';
 import { change, numChange, plain, textChange, type Where } from './text.ts';
 import type { Change } from './types.ts';
 
-const keep = (xs: (Change | undefined)[]): Change[] => xs.filter((c): c is Change => c !== undefined);
+const keep = (xs: (Change | undefined)[]): Change[] =>
+  xs.filter((c): c is Change => c !== undefined);
 
 export function compareInputs(a: RuleSet, b: RuleSet): Change[] {
   const out: (Change | undefined)[] = [];
   for (const d of b.inputs) {
     const old = a.inputs.find((x) => x.id === d.id);
-    const where: Where = { path: `inputs.${d.id}`, label: { zh: `输入项「${msgOf(d.label).zh}」`, en: `input "${msgOf(d.label).en}"` } };
+    const where: Where = {
+      path: `inputs.${d.id}`,
+      label: { zh: `输入项「${msgOf(d.label).zh}」`, en: `input "${msgOf(d.label).en}"` },
+    };
     if (!old) {
       out.push(change('input-added', where, { zh: '新增', en: 'added' }));
       continue;
     }
-    out.push(textChange('input-changed', where, { zh: '名称', en: 'label' }, msgOf(old.label).zh, msgOf(d.label).zh));
+    out.push(
+      textChange(
+        'input-changed',
+        where,
+        { zh: '名称', en: 'label' },
+        msgOf(old.label).zh,
+        msgOf(d.label).zh,
+      ),
+    );
     out.push(textChange('input-changed', where, { zh: '单位', en: 'unit' }, old.unit, d.unit));
-    out.push(textChange('input-changed', where, { zh: '数据来源', en: 'source' }, old.source, d.source));
+    out.push(
+      textChange('input-changed', where, { zh: '数据来源', en: 'source' }, old.source, d.source),
+    );
     if (old.evidence !== d.evidence) {
-      out.push(change('input-changed', where, d.evidence ? { zh: '改为须提供佐证材料', en: 'now requires evidence' } : { zh: '不再要求佐证材料', en: 'no longer requires evidence' }, d.evidence ? 'tightened' : 'loosened'));
+      out.push(
+        change(
+          'input-changed',
+          where,
+          d.evidence
+            ? { zh: '改为须提供佐证材料', en: 'now requires evidence' }
+            : { zh: '不再要求佐证材料', en: 'no longer requires evidence' },
+          d.evidence ? 'tightened' : 'loosened',
+        ),
+      );
     }
-    out.push(textChange('input-changed', where, { zh: '空白含义', en: 'meaning of a blank' }, old.blankMeans?.toString(), d.blankMeans?.toString()));
+    out.push(
+      textChange(
+        'input-changed',
+        where,
+        { zh: '空白含义', en: 'meaning of a blank' },
+        old.blankMeans?.toString(),
+        d.blankMeans?.toString(),
+      ),
+    );
   }
   for (const d of a.inputs) {
     if (!b.inputs.some((x) => x.id === d.id)) {
-      out.push(change('input-removed', { path: `inputs.${d.id}`, label: { zh: `输入项「${msgOf(d.label).zh}」`, en: `input "${msgOf(d.label).en}"` } }, { zh: '删除', en: 'removed' }));
+      out.push(
+        change(
+          'input-removed',
+          {
+            path: `inputs.${d.id}`,
+            label: { zh: `输入项「${msgOf(d.label).zh}」`, en: `input "${msgOf(d.label).en}"` },
+          },
+          { zh: '删除', en: 'removed' },
+        ),
+      );
     }
   }
   return keep(out);
 }
 
 const LEVELS: Sanction['level'][] = ['interview', 'notice', 'no-commendation', 'veto'];
-const LEVEL_ZH: Record<Sanction['level'], string> = { interview: '约谈', notice: '通报', 'no-commendation': '不予评先', veto: '一票否决' };
+const LEVEL_ZH: Record<Sanction['level'], string> = {
+  interview: '约谈',
+  notice: '通报',
+  'no-commendation': '不予评先',
+  veto: '一票否决',
+};
 
 export function compareSanctions(a: RuleSet, b: RuleSet): Change[] {
   const out: (Change | undefined)[] = [];
-  const where = (s: Sanction): Where => ({ path: `sanctions.${s.id}`, label: { zh: `${LEVEL_ZH[s.level]}「${msgOf(s.reason).zh}」`, en: `${s.level} "${msgOf(s.reason).en}"` } });
+  const where = (s: Sanction): Where => ({
+    path: `sanctions.${s.id}`,
+    label: {
+      zh: `${LEVEL_ZH[s.level]}「${msgOf(s.reason).zh}」`,
+      en: `${s.level} "${msgOf(s.reason).en}"`,
+    },
+  });
   for (const s of b.sanctions) {
     const old = a.sanctions.find((x) => x.id === s.id);
     if (!old) {
-      out.push(change('sanction-added', where(s), { zh: `新增,条件:${s.when}`, en: `added, when ${s.when}` }, 'tightened'));
+      out.push(
+        change(
+          'sanction-added',
+          where(s),
+          { zh: `新增,条件:${s.when}`, en: `added, when ${s.when}` },
+          'tightened',
+        ),
+      );
       continue;
     }
     const [la, lb] = [LEVELS.indexOf(old.level), LEVELS.indexOf(s.level)];
     if (la !== lb) {
-      out.push(change('sanction-changed', where(s), { zh: `处理由「${LEVEL_ZH[old.level]}」改为「${LEVEL_ZH[s.level]}」`, en: `level changed from ${old.level} to ${s.level}` }, lb > la ? 'tightened' : 'loosened', old.level, s.level));
+      out.push(
+        change(
+          'sanction-changed',
+          where(s),
+          {
+            zh: `处理由「${LEVEL_ZH[old.level]}」改为「${LEVEL_ZH[s.level]}」`,
+            en: `level changed from ${old.level} to ${s.level}`,
+          },
+          lb > la ? 'tightened' : 'loosened',
+          old.level,
+          s.level,
+        ),
+      );
     }
-    out.push(textChange('sanction-changed', where(s), { zh: '条件', en: 'condition' }, old.when, s.when));
-    out.push(textChange('sanction-changed', where(s), { zh: '附带后果', en: 'consequence' }, old.consequence && msgOf(old.consequence).zh, s.consequence && msgOf(s.consequence).zh));
+    out.push(
+      textChange('sanction-changed', where(s), { zh: '条件', en: 'condition' }, old.when, s.when),
+    );
+    out.push(
+      textChange(
+        'sanction-changed',
+        where(s),
+        { zh: '附带后果', en: 'consequence' },
+        old.consequence && msgOf(old.consequence).zh,
+        s.consequence && msgOf(s.consequence).zh,
+      ),
+    );
   }
   for (const s of a.sanctions) {
-    if (!b.sanctions.some((x) => x.id === s.id)) out.push(change('sanction-removed', where(s), { zh: '取消', en: 'removed' }, 'loosened'));
+    if (!b.sanctions.some((x) => x.id === s.id))
+      out.push(change('sanction-removed', where(s), { zh: '取消', en: 'removed' }, 'loosened'));
   }
   return keep(out);
 }
@@ -61,17 +142,41 @@ export function compareSanctions(a: RuleSet, b: RuleSet): Change[] {
 export function compareCounters(a: RuleSet, b: RuleSet): Change[] {
   const out: (Change | undefined)[] = [];
   const [ca, cb] = [a.counters ?? [], b.counters ?? []];
-  const where = (c: Counter): Where => ({ path: `counters.${c.id}`, label: { zh: `计数器「${msgOf(c.label).zh}」`, en: `counter "${msgOf(c.label).en}"` } });
+  const where = (c: Counter): Where => ({
+    path: `counters.${c.id}`,
+    label: { zh: `计数器「${msgOf(c.label).zh}」`, en: `counter "${msgOf(c.label).en}"` },
+  });
   for (const c of cb) {
     const old = ca.find((x) => x.id === c.id);
-    if (!old) out.push(change('counter', where(c), { zh: `新增,条件:${c.when}`, en: `added, when ${c.when}` }, 'tightened'));
-    else out.push(textChange('counter', where(c), { zh: '条件', en: 'condition' }, old.when, c.when));
+    if (!old)
+      out.push(
+        change(
+          'counter',
+          where(c),
+          { zh: `新增,条件:${c.when}`, en: `added, when ${c.when}` },
+          'tightened',
+        ),
+      );
+    else
+      out.push(textChange('counter', where(c), { zh: '条件', en: 'condition' }, old.when, c.when));
   }
   for (const c of ca) {
-    if (!cb.some((x) => x.id === c.id)) out.push(change('counter', where(c), { zh: '取消', en: 'removed' }, 'loosened'));
+    if (!cb.some((x) => x.id === c.id))
+      out.push(change('counter', where(c), { zh: '取消', en: 'removed' }, 'loosened'));
   }
-  const certifiers = (r: RuleSet) => (r.certifiedBy ?? []).map((c) => `${c.when} → ${msgOf(c.by).zh} / ${msgOf(c.by).en}`).join('；') || undefined;
-  out.push(textChange('certifier', { path: 'certifiedBy', label: { zh: '认定单位', en: 'who certifies' } }, { zh: '规定', en: 'rule' }, certifiers(a), certifiers(b)));
+  const certifiers = (r: RuleSet) =>
+    (r.certifiedBy ?? [])
+      .map((c) => `${c.when} → ${msgOf(c.by).zh} / ${msgOf(c.by).en}`)
+      .join('；') || undefined;
+  out.push(
+    textChange(
+      'certifier',
+      { path: 'certifiedBy', label: { zh: '认定单位', en: 'who certifies' } },
+      { zh: '规定', en: 'rule' },
+      certifiers(a),
+      certifiers(b),
+    ),
+  );
   return keep(out);
 }
 
@@ -82,20 +187,62 @@ export function compareGrades(a: RuleSet, b: RuleSet): Change[] {
   const gb = b.grades;
   const root: Where = { path: 'grades', label: { zh: '等次', en: 'Grades' } };
   if (!ga || !gb) {
-    return ga === gb ? [] : [change('grades', root, ga ? { zh: '取消等次评定', en: 'grading removed' } : { zh: '新增等次评定', en: 'grading added' })];
+    return ga === gb
+      ? []
+      : [
+          change(
+            'grades',
+            root,
+            ga
+              ? { zh: '取消等次评定', en: 'grading removed' }
+              : { zh: '新增等次评定', en: 'grading added' },
+          ),
+        ];
   }
   const out: (Change | undefined)[] = [];
   for (const band of gb.bands) {
     const old = ga.bands.find((x) => x.id === band.id);
-    const where: Where = { path: `grades.bands.${band.id}`, label: { zh: `等次「${msgOf(band.label).zh}」`, en: `grade "${msgOf(band.label).en}"` } };
+    const where: Where = {
+      path: `grades.bands.${band.id}`,
+      label: { zh: `等次「${msgOf(band.label).zh}」`, en: `grade "${msgOf(band.label).en}"` },
+    };
     if (!old) {
       out.push(change('grades', where, { zh: '新增', en: 'added' }));
       continue;
     }
-    out.push(textChange('grades', where, { zh: '名称', en: 'label' }, msgOf(old.label).zh, msgOf(band.label).zh));
-    if (old.min !== null && band.min !== null) out.push(numChange('grades', where, { zh: '分数线', en: 'lower bound' }, q(old.min), q(band.min), 'higher-tightens', plain));
+    out.push(
+      textChange(
+        'grades',
+        where,
+        { zh: '名称', en: 'label' },
+        msgOf(old.label).zh,
+        msgOf(band.label).zh,
+      ),
+    );
+    if (old.min !== null && band.min !== null)
+      out.push(
+        numChange(
+          'grades',
+          where,
+          { zh: '分数线', en: 'lower bound' },
+          q(old.min),
+          q(band.min),
+          'higher-tightens',
+          plain,
+        ),
+      );
     // A blank min makes the last band the catch-all (grades/assign.ts): every total below the band above.
-    else out.push(textChange('grades', where, { zh: '分数线', en: 'lower bound' }, old.min?.toString() ?? '以下全部', band.min?.toString() ?? '以下全部', band.min === null ? 'loosened' : 'tightened'));
+    else
+      out.push(
+        textChange(
+          'grades',
+          where,
+          { zh: '分数线', en: 'lower bound' },
+          old.min?.toString() ?? '以下全部',
+          band.min?.toString() ?? '以下全部',
+          band.min === null ? 'loosened' : 'tightened',
+        ),
+      );
     // A larger quota on a band above the last lets more units in: that loosens. A minimum share
     // is only checked (never forced), and the last band passes nobody down: both are neutral.
     const last = gb.bands.indexOf(band) === gb.bands.length - 1;
@@ -105,29 +252,78 @@ export function compareGrades(a: RuleSet, b: RuleSet): Change[] {
     ] as const) {
       const [x, y] = [old[field], band[field]];
       const w = { ...where, path: `${where.path}.${field}` };
-      if (x !== undefined && y !== undefined) out.push(numChange('grades', w, name, q(x), q(y), sense, pct));
+      if (x !== undefined && y !== undefined)
+        out.push(numChange('grades', w, name, q(x), q(y), sense, pct));
       else if (x !== y) {
         const added = x === undefined;
         const v = pct(q((x ?? y) as string | number));
         // A new cap on the share of a band above the last tightens; removing it loosens.
         const dir = field === 'maxShare' && !last ? (added ? 'tightened' : 'loosened') : undefined;
-        out.push(change('grades', w, { zh: `${added ? '新增' : '取消'}${name.zh}(${v.zh})`, en: `${name.en} ${added ? 'added' : 'removed'} (${v.en})` }, dir));
+        out.push(
+          change(
+            'grades',
+            w,
+            {
+              zh: `${added ? '新增' : '取消'}${name.zh}(${v.zh})`,
+              en: `${name.en} ${added ? 'added' : 'removed'} (${v.en})`,
+            },
+            dir,
+          ),
+        );
       }
     }
   }
   for (const band of ga.bands) {
-    if (!gb.bands.some((x) => x.id === band.id)) out.push(change('grades', { path: `grades.bands.${band.id}`, label: { zh: `等次「${msgOf(band.label).zh}」`, en: `grade "${msgOf(band.label).en}"` } }, { zh: '删除', en: 'removed' }));
+    if (!gb.bands.some((x) => x.id === band.id))
+      out.push(
+        change(
+          'grades',
+          {
+            path: `grades.bands.${band.id}`,
+            label: { zh: `等次「${msgOf(band.label).zh}」`, en: `grade "${msgOf(band.label).en}"` },
+          },
+          { zh: '删除', en: 'removed' },
+        ),
+      );
   }
-  out.push(textChange('grades', root, { zh: '被否决单位的等次', en: 'grade of vetoed units' }, ga.vetoed, gb.vetoed));
-  out.push(textChange('grades', root, { zh: '不予评先单位的最高等次', en: 'best grade under no-commendation' }, ga.noCommendationCap, gb.noCommendationCap));
+  out.push(
+    textChange(
+      'grades',
+      root,
+      { zh: '被否决单位的等次', en: 'grade of vetoed units' },
+      ga.vetoed,
+      gb.vetoed,
+    ),
+  );
+  out.push(
+    textChange(
+      'grades',
+      root,
+      { zh: '不予评先单位的最高等次', en: 'best grade under no-commendation' },
+      ga.noCommendationCap,
+      gb.noCommendationCap,
+    ),
+  );
   return keep(out);
 }
 
 export function compareRanking(a: RuleSet, b: RuleSet): Change[] {
   const where: Where = { path: 'ranking', label: { zh: '排名', en: 'Ranking' } };
   return keep([
-    textChange('ranking', where, { zh: '并列排序依据', en: 'tie-breaks' }, a.ranking.tieBreak.join('、') || undefined, b.ranking.tieBreak.join('、') || undefined),
+    textChange(
+      'ranking',
+      where,
+      { zh: '并列排序依据', en: 'tie-breaks' },
+      a.ranking.tieBreak.join('、') || undefined,
+      b.ranking.tieBreak.join('、') || undefined,
+    ),
     textChange('ranking', where, { zh: '并列名次', en: 'ties' }, a.ranking.ties, b.ranking.ties),
-    textChange('ranking', where, { zh: '否决单位排最后', en: 'vetoed units last' }, String(a.ranking.vetoedLast), String(b.ranking.vetoedLast)),
+    textChange(
+      'ranking',
+      where,
+      { zh: '否决单位排最后', en: 'vetoed units last' },
+      String(a.ranking.vetoedLast),
+      String(b.ranking.vetoedLast),
+    ),
   ]);
 }

@@ -22,17 +22,34 @@ function slopeText(s: Slope, unit: InputUnit | undefined): Msg {
 }
 
 /** `role`: deduct (below / outside: a miss costs points) or credit (above: extra points). */
-export function compareSlope(where: Where, name: Msg, a: Slope | undefined, b: Slope | undefined, role: 'deduct' | 'credit', unit: InputUnit | undefined): Change[] {
+export function compareSlope(
+  where: Where,
+  name: Msg,
+  a: Slope | undefined,
+  b: Slope | undefined,
+  role: 'deduct' | 'credit',
+  unit: InputUnit | undefined,
+): Change[] {
   if (!a && !b) return [];
   if (!a || !b) {
     const added = !a;
     const s = (a ?? b) as Slope;
     const text = slopeText(s, unit);
-    const detail = role === 'deduct'
-      ? added
-        ? { zh: `由达标得分、未达标不得分改为按差距扣分(${text.zh})`, en: `from all or nothing to a deduction by gap (${text.en})` }
-        : { zh: `由按差距扣分(${text.zh})改为未达标不得分`, en: `from a deduction by gap (${text.en}) to all or nothing` }
-      : { zh: `${added ? '新增' : '取消'}${name.zh}(${text.zh})`, en: `${name.en} ${added ? 'added' : 'removed'} (${text.en})` };
+    const detail =
+      role === 'deduct'
+        ? added
+          ? {
+              zh: `由达标得分、未达标不得分改为按差距扣分(${text.zh})`,
+              en: `from all or nothing to a deduction by gap (${text.en})`,
+            }
+          : {
+              zh: `由按差距扣分(${text.zh})改为未达标不得分`,
+              en: `from a deduction by gap (${text.en}) to all or nothing`,
+            }
+        : {
+            zh: `${added ? '新增' : '取消'}${name.zh}(${text.zh})`,
+            en: `${name.en} ${added ? 'added' : 'removed'} (${text.en})`,
+          };
     return [change('slope', where, detail, added ? 'loosened' : 'tightened')];
   }
   const out: (Change | undefined)[] = [];
@@ -41,22 +58,66 @@ export function compareSlope(where: Where, name: Msg, a: Slope | undefined, b: S
   if (!rateA.equals(rateB) || !q(a.per).equals(q(b.per))) {
     const steeper = rateB.compare(rateA) > 0;
     const [ta, tb] = [slopeText(a, unit), slopeText(b, unit)];
-    const dir = rateA.equals(rateB) ? undefined : (role === 'deduct') === steeper ? 'tightened' : 'loosened';
-    const shape = rateA.equals(rateB) ? { zh: '', en: '' } : steeper ? { zh: ',更陡', en: ', steeper' } : { zh: ',更缓', en: ', gentler' };
-    out.push(change('slope', where, { zh: `${name.zh}由${ta.zh}改为${tb.zh}${shape.zh}`, en: `${name.en} from ${ta.en} to ${tb.en}${shape.en}` }, dir));
+    const dir = rateA.equals(rateB)
+      ? undefined
+      : (role === 'deduct') === steeper
+        ? 'tightened'
+        : 'loosened';
+    const shape = rateA.equals(rateB)
+      ? { zh: '', en: '' }
+      : steeper
+        ? { zh: ',更陡', en: ', steeper' }
+        : { zh: ',更缓', en: ', gentler' };
+    out.push(
+      change(
+        'slope',
+        where,
+        {
+          zh: `${name.zh}由${ta.zh}改为${tb.zh}${shape.zh}`,
+          en: `${name.en} from ${ta.en} to ${tb.en}${shape.en}`,
+        },
+        dir,
+      ),
+    );
   }
   if (a.steps !== b.steps) {
     const stricter = STEPS[b.steps].strict > STEPS[a.steps].strict;
     const dir = (role === 'deduct') === stricter ? 'tightened' : 'loosened';
-    out.push(change('slope', where, { zh: `${name.zh}计步方式由「${STEPS[a.steps].zh}」改为「${STEPS[b.steps].zh}」`, en: `${name.en} steps from ${STEPS[a.steps].en} to ${STEPS[b.steps].en}` }, dir));
+    out.push(
+      change(
+        'slope',
+        where,
+        {
+          zh: `${name.zh}计步方式由「${STEPS[a.steps].zh}」改为「${STEPS[b.steps].zh}」`,
+          en: `${name.en} steps from ${STEPS[a.steps].en} to ${STEPS[b.steps].en}`,
+        },
+        dir,
+      ),
+    );
   }
   const gapText = (s: Slope): string => (gapOf(s) === 'absolute' ? '百分点' : '相对目标的百分比');
-  out.push(textChange('slope', where, { zh: `${name.zh}差距口径`, en: `${name.en} gap` }, gapText(a), gapText(b)));
-  out.push(capChange(where, name, a.cap, b.cap, role === 'deduct' ? 'higher-tightens' : 'higher-loosens'));
+  out.push(
+    textChange(
+      'slope',
+      where,
+      { zh: `${name.zh}差距口径`, en: `${name.en} gap` },
+      gapText(a),
+      gapText(b),
+    ),
+  );
+  out.push(
+    capChange(where, name, a.cap, b.cap, role === 'deduct' ? 'higher-tightens' : 'higher-loosens'),
+  );
   return out.filter((c): c is Change => c !== undefined);
 }
 
-function capChange(where: Where, name: Msg, a: string | number | undefined, b: string | number | undefined, sense: Sense): Change | undefined {
+function capChange(
+  where: Where,
+  name: Msg,
+  a: string | number | undefined,
+  b: string | number | undefined,
+  sense: Sense,
+): Change | undefined {
   const label = { zh: `${name.zh}上限`, en: `${name.en} cap` };
   if (a === undefined && b === undefined) return undefined;
   if (a === undefined || b === undefined) {
@@ -64,7 +125,15 @@ function capChange(where: Where, name: Msg, a: string | number | undefined, b: s
     const v = points(q((a ?? b) as string | number));
     // A cap limits what the stream can do: adding one to a deduction loosens, to a credit tightens.
     const dir = (sense === 'higher-tightens') === added ? 'loosened' : 'tightened';
-    return change('slope', where, { zh: `${added ? '新增' : '取消'}${label.zh}(${v.zh})`, en: `${label.en} ${added ? 'added' : 'removed'} (${v.en})` }, dir);
+    return change(
+      'slope',
+      where,
+      {
+        zh: `${added ? '新增' : '取消'}${label.zh}(${v.zh})`,
+        en: `${label.en} ${added ? 'added' : 'removed'} (${v.en})`,
+      },
+      dir,
+    );
   }
   return numChange('slope', where, label, q(a), q(b), sense, points);
 }
@@ -77,12 +146,19 @@ const STREAM_NAME: Record<Stream['kind'], Msg> = {
 
 function streamName(s: Stream): Msg {
   const n = STREAM_NAME[s.kind];
-  const base = s.direction === 'add' ? { zh: n.zh.replace('扣分', '加分'), en: n.en.replace('deduction', 'credit') } : n;
+  const base =
+    s.direction === 'add'
+      ? { zh: n.zh.replace('扣分', '加分'), en: n.en.replace('deduction', 'credit') }
+      : n;
   const input = 'input' in s ? `「${s.input}」` : '';
   return { zh: `${input}${base.zh}`, en: `${base.en}${'input' in s ? ` on "${s.input}"` : ''}` };
 }
 
-export function compareStreams(where: Where, a: readonly Stream[] = [], b: readonly Stream[] = []): Change[] {
+export function compareStreams(
+  where: Where,
+  a: readonly Stream[] = [],
+  b: readonly Stream[] = [],
+): Change[] {
   const out: (Change | undefined)[] = [];
   const n = Math.max(a.length, b.length);
   for (let i = 0; i < n; i++) {
@@ -91,31 +167,136 @@ export function compareStreams(where: Where, a: readonly Stream[] = [], b: reado
       const name = streamName(sb);
       const sense: Sense = sb.direction === 'add' ? 'higher-loosens' : 'higher-tightens';
       if (sa.kind === 'per-case' && sb.kind === 'per-case') {
-        out.push(numChange('stream', where, { zh: `${name.zh}每件分值`, en: `${name.en}: points per case` }, q(sa.each), q(sb.each), sense, points));
-        out.push(textChange('stream', where, { zh: `${name.zh}计件输入`, en: `${name.en}: input` }, sa.input, sb.input));
-        out.push(textChange('stream', where, { zh: `${name.zh}递增表`, en: `${name.en}: schedule` }, sa.schedule?.join('、'), sb.schedule?.join('、')));
-        if (sa.increment !== undefined && sb.increment !== undefined) out.push(numChange('stream', where, { zh: `${name.zh}每件递增`, en: `${name.en}: increment` }, q(sa.increment), q(sb.increment), sense, points));
-        else out.push(textChange('stream', where, { zh: `${name.zh}每件递增`, en: `${name.en}: increment` }, sa.increment?.toString(), sb.increment?.toString()));
-        if (sa.zeroAt !== undefined && sb.zeroAt !== undefined) out.push(numChange('stream', where, { zh: `${name.zh}该项记零的件数`, en: `${name.en}: cases that zero the item` }, q(sa.zeroAt), q(sb.zeroAt), 'higher-loosens', plain));
-        else out.push(textChange('stream', where, { zh: `${name.zh}该项记零的件数`, en: `${name.en}: cases that zero the item` }, sa.zeroAt?.toString(), sb.zeroAt?.toString(), sb.zeroAt === undefined ? 'loosened' : 'tightened'));
-        if (sa.multiplied && sb.multiplied) out.push(numChange('stream', where, { zh: `${name.zh}加倍系数`, en: `${name.en}: multiplier` }, q(sa.multiplied.factor), q(sb.multiplied.factor), sense, plain));
+        out.push(
+          numChange(
+            'stream',
+            where,
+            { zh: `${name.zh}每件分值`, en: `${name.en}: points per case` },
+            q(sa.each),
+            q(sb.each),
+            sense,
+            points,
+          ),
+        );
+        out.push(
+          textChange(
+            'stream',
+            where,
+            { zh: `${name.zh}计件输入`, en: `${name.en}: input` },
+            sa.input,
+            sb.input,
+          ),
+        );
+        out.push(
+          textChange(
+            'stream',
+            where,
+            { zh: `${name.zh}递增表`, en: `${name.en}: schedule` },
+            sa.schedule?.join('、'),
+            sb.schedule?.join('、'),
+          ),
+        );
+        if (sa.increment !== undefined && sb.increment !== undefined)
+          out.push(
+            numChange(
+              'stream',
+              where,
+              { zh: `${name.zh}每件递增`, en: `${name.en}: increment` },
+              q(sa.increment),
+              q(sb.increment),
+              sense,
+              points,
+            ),
+          );
+        else
+          out.push(
+            textChange(
+              'stream',
+              where,
+              { zh: `${name.zh}每件递增`, en: `${name.en}: increment` },
+              sa.increment?.toString(),
+              sb.increment?.toString(),
+            ),
+          );
+        if (sa.zeroAt !== undefined && sb.zeroAt !== undefined)
+          out.push(
+            numChange(
+              'stream',
+              where,
+              { zh: `${name.zh}该项记零的件数`, en: `${name.en}: cases that zero the item` },
+              q(sa.zeroAt),
+              q(sb.zeroAt),
+              'higher-loosens',
+              plain,
+            ),
+          );
+        else
+          out.push(
+            textChange(
+              'stream',
+              where,
+              { zh: `${name.zh}该项记零的件数`, en: `${name.en}: cases that zero the item` },
+              sa.zeroAt?.toString(),
+              sb.zeroAt?.toString(),
+              sb.zeroAt === undefined ? 'loosened' : 'tightened',
+            ),
+          );
+        if (sa.multiplied && sb.multiplied)
+          out.push(
+            numChange(
+              'stream',
+              where,
+              { zh: `${name.zh}加倍系数`, en: `${name.en}: multiplier` },
+              q(sa.multiplied.factor),
+              q(sb.multiplied.factor),
+              sense,
+              plain,
+            ),
+          );
       } else if (sa.kind === 'state' && sb.kind === 'state') {
-        for (const key of [...new Set([...Object.keys(sa.amounts), ...Object.keys(sb.amounts)])].sort()) {
+        for (const key of [
+          ...new Set([...Object.keys(sa.amounts), ...Object.keys(sb.amounts)]),
+        ].sort()) {
           const [x, y] = [sa.amounts[key], sb.amounts[key]];
           const label = { zh: `${name.zh}「${key}」`, en: `${name.en} "${key}"` };
-          out.push(x !== undefined && y !== undefined ? numChange('stream', where, label, q(x), q(y), sense, points) : textChange('stream', where, label, x?.toString(), y?.toString()));
+          out.push(
+            x !== undefined && y !== undefined
+              ? numChange('stream', where, label, q(x), q(y), sense, points)
+              : textChange('stream', where, label, x?.toString(), y?.toString()),
+          );
         }
       } else if (sa.kind === 'expr' && sb.kind === 'expr') {
-        out.push(textChange('stream', where, { zh: `${name.zh}公式`, en: `${name.en}: formula` }, sa.amount, sb.amount));
+        out.push(
+          textChange(
+            'stream',
+            where,
+            { zh: `${name.zh}公式`, en: `${name.en}: formula` },
+            sa.amount,
+            sb.amount,
+          ),
+        );
       }
       out.push(capChange(where, name, sa.cap, sb.cap, sense));
       continue;
     }
-    for (const [s, added] of [[sa, false], [sb, true]] as const) {
+    for (const [s, added] of [
+      [sa, false],
+      [sb, true],
+    ] as const) {
       if (!s) continue;
       const name = streamName(s);
       const tightens = (s.direction === 'add') !== added;
-      out.push(change('stream', where, { zh: `${added ? '新增' : '取消'}${name.zh}`, en: `${name.en} ${added ? 'added' : 'removed'}` }, tightens ? 'tightened' : 'loosened'));
+      out.push(
+        change(
+          'stream',
+          where,
+          {
+            zh: `${added ? '新增' : '取消'}${name.zh}`,
+            en: `${name.en} ${added ? 'added' : 'removed'}`,
+          },
+          tightens ? 'tightened' : 'loosened',
+        ),
+      );
     }
   }
   return out.filter((c): c is Change => c !== undefined);

@@ -14,21 +14,39 @@ export interface Where {
 
 export type Sense = 'higher-tightens' | 'higher-loosens' | 'neutral';
 
-const DIR: Record<Direction, Msg> = { tightened: { zh: '收紧', en: 'tightened' }, loosened: { zh: '放宽', en: 'loosened' } };
+const DIR: Record<Direction, Msg> = {
+  tightened: { zh: '收紧', en: 'tightened' },
+  loosened: { zh: '放宽', en: 'loosened' },
+};
 
-export function change(kind: ChangeKind, where: Where, detail: Msg, direction?: Direction, from?: string, to?: string): Change {
-  const tail = direction ? { zh: `(${DIR[direction].zh})`, en: ` (${DIR[direction].en})` } : { zh: '', en: '' };
+export function change(
+  kind: ChangeKind,
+  where: Where,
+  detail: Msg,
+  direction?: Direction,
+  from?: string,
+  to?: string,
+): Change {
+  const tail = direction
+    ? { zh: `(${DIR[direction].zh})`, en: ` (${DIR[direction].en})` }
+    : { zh: '', en: '' };
   return {
     kind,
     path: where.path,
     ...(direction ? { direction } : {}),
-    message: { zh: `${where.label.zh}:${detail.zh}${tail.zh}`, en: `${where.label.en}: ${detail.en}${tail.en}` },
+    message: {
+      zh: `${where.label.zh}:${detail.zh}${tail.zh}`,
+      en: `${where.label.en}: ${detail.en}${tail.en}`,
+    },
     ...(from !== undefined ? { from } : {}),
     ...(to !== undefined ? { to } : {}),
   };
 }
 
-export const points = (v: Q): Msg => ({ zh: `${show(v)}分`, en: `${show(v)} point${show(v) === '1' ? '' : 's'}` });
+export const points = (v: Q): Msg => ({
+  zh: `${show(v)}分`,
+  en: `${show(v)} point${show(v) === '1' ? '' : 's'}`,
+});
 export const plain = (v: Q): Msg => ({ zh: show(v), en: show(v) });
 
 /** A constant operand as an exact value; undefined for an expression. */
@@ -76,12 +94,42 @@ export function operandChange(
   const [qa, qb] = [constant(a), constant(b)];
   if (qa && qb) return numChange(kind, where, name, qa, qb, sense, (v) => showWithUnit(v, unit));
   if (String(a ?? '') === String(b ?? '')) return undefined;
-  const [ta, tb] = [qa ? showWithUnit(qa, unit) : { zh: String(a ?? '无'), en: String(a ?? 'none') }, qb ? showWithUnit(qb, unit) : { zh: String(b ?? '无'), en: String(b ?? 'none') }];
-  return change(kind, where, { zh: `${name.zh}由「${ta.zh}」改为「${tb.zh}」`, en: `${name.en} changed from "${ta.en}" to "${tb.en}"` }, undefined, String(a ?? ''), String(b ?? ''));
+  const [ta, tb] = [
+    qa ? showWithUnit(qa, unit) : { zh: String(a ?? '无'), en: String(a ?? 'none') },
+    qb ? showWithUnit(qb, unit) : { zh: String(b ?? '无'), en: String(b ?? 'none') },
+  ];
+  return change(
+    kind,
+    where,
+    {
+      zh: `${name.zh}由「${ta.zh}」改为「${tb.zh}」`,
+      en: `${name.en} changed from "${ta.en}" to "${tb.en}"`,
+    },
+    undefined,
+    String(a ?? ''),
+    String(b ?? ''),
+  );
 }
 
 /** Generic "changed from … to …" for text, ids and settings. */
-export function textChange(kind: ChangeKind, where: Where, name: Msg, a: string | undefined, b: string | undefined, direction?: Direction): Change | undefined {
+export function textChange(
+  kind: ChangeKind,
+  where: Where,
+  name: Msg,
+  a: string | undefined,
+  b: string | undefined,
+  direction?: Direction,
+): Change | undefined {
   if (a === b) return undefined;
-  return change(kind, where, { zh: `${name.zh}由「${a ?? '无'}」改为「${b ?? '无'}」`, en: `${name.en} changed from "${a ?? 'none'}" to "${b ?? 'none'}"` }, direction, a ?? '', b ?? '');
+  return change(
+    kind,
+    where,
+    {
+      zh: `${name.zh}由「${a ?? '无'}」改为「${b ?? '无'}」`,
+      en: `${name.en} changed from "${a ?? 'none'}" to "${b ?? 'none'}"`,
+    },
+    direction,
+    a ?? '',
+    b ?? '',
+  );
 }

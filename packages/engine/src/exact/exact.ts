@@ -108,7 +108,8 @@ export function fmt(a: Q): string {
     d /= 5n;
     fives++;
   }
-  if (d !== 1n) throw new RangeError(`${a.toFraction()} has no finite decimal form; round it first`);
+  if (d !== 1n)
+    throw new RangeError(`${a.toFraction()} has no finite decimal form; round it first`);
   // Exactly as many places as the value has (fraction.js defaults to 15 and would cut).
   const text = a.toString(Math.max(twos, fives));
   return text.includes('.') ? text.replace(/\.?0+$/, '') : text;

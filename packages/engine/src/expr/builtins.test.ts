@@ -63,9 +63,11 @@ describe('built-in functions', () => {
     expect(e.position).toBe(0);
   });
   it('if is lazy and needs a boolean', () => {
-    expect(run("if(b > 5, s, gone)")).toBe('优秀');
+    expect(run('if(b > 5, s, gone)')).toBe('优秀');
     expect(() => run('if(b < 5, s, gone)')).toThrow(MissingValue);
-    expect(failure('if(b, 1, 2)').msg.en).toBe('at character 1: if() needs a boolean (true/false), got number 7');
+    expect(failure('if(b, 1, 2)').msg.en).toBe(
+      'at character 1: if() needs a boolean (true/false), got number 7',
+    );
   });
   it('number functions refuse text, at the call', () => {
     const e = failure('1 + abs(s)');

@@ -106,7 +106,8 @@ const TABLE: Readonly<Record<string, Builtin>> = {
       const [ec, ea, eb] = [c, a, b] as [Ev, Ev, Ev];
       return (env) => {
         const test = ec(env);
-        if (typeof test !== 'boolean') throw typeError(site.source, site.position, 'if()', 'boolean', test);
+        if (typeof test !== 'boolean')
+          throw typeError(site.source, site.position, 'if()', 'boolean', test);
         return test ? ea(env) : eb(env);
       };
     },
@@ -127,4 +128,5 @@ export function hostFunction(
 }
 
 /** Names the language reserves for its own functions. */
-export const isBuiltinName = (name: string): boolean => name === 'blank' || builtin(name) !== undefined;
+export const isBuiltinName = (name: string): boolean =>
+  name === 'blank' || builtin(name) !== undefined;

@@ -37,7 +37,7 @@ function compile(source: string) {
 describe('host functions', () => {
   it('passes raw arguments as text, unevaluated', () => {
     received.length = 0;
-    const e = compile("score('二.1') + score(\"二.2\")");
+    const e = compile('score(\'二.1\') + score("二.2")');
     expect(fmt(e.evaluate(env) as Q)).toBe('7.5');
     expect(received).toEqual([['二.1'], ['二.2']]);
     expect(fmt(compile('rate - peer_mean(rate)').evaluate(env) as Q)).toBe('1.5');
@@ -48,7 +48,9 @@ describe('host functions', () => {
     expect(received.map((args) => args.map((a) => fmt(a as Q)))).toEqual([['93', '2']]);
   });
   it('records each call with its first literal or name argument', () => {
-    const e = compile("score('二.1') > 4 && peer_mean(rate) < rate + scaled(k) + scaled(2) + score('二.1')");
+    const e = compile(
+      "score('二.1') > 4 && peer_mean(rate) < rate + scaled(k) + scaled(2) + score('二.1')",
+    );
     expect(e.calls).toEqual([
       { name: 'score', arg: '二.1' },
       { name: 'peer_mean', arg: 'rate' },
@@ -73,8 +75,11 @@ describe('host functions', () => {
     ]);
   });
   it('refuses a host function that shadows a built-in', () => {
-    expect(() => compileExpr('1', { identifiers: new Set(), functions: { min: functions.scaled as HostFunction } })).toThrow(
-      /shadows a built-in/,
-    );
+    expect(() =>
+      compileExpr('1', {
+        identifiers: new Set(),
+        functions: { min: functions.scaled as HostFunction },
+      }),
+    ).toThrow(/shadows a built-in/);
   });
 });

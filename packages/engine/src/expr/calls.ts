@@ -3,7 +3,13 @@
 import { builtin as builtinNamed, hostFunction, isBuiltinName, type Ev } from './builtins.ts';
 import { compileError } from './errors.ts';
 import type { Node, Parsed } from './parse.ts';
-import { isBlank, type CompileOptions, type ExprError, type ExprValue, type HostFunction } from './types.ts';
+import {
+  isBlank,
+  type CompileOptions,
+  type ExprError,
+  type ExprValue,
+  type HostFunction,
+} from './types.ts';
 
 export interface CallCtx {
   source: string;
@@ -66,7 +72,12 @@ export function compileCall(node: Node, ctx: CallCtx, at: number): Ev {
   if (callee.type !== 'Identifier') {
     args.forEach((a) => ctx.build(a));
     ctx.errors.push(
-      compileError('unsupported', at, '只能按名称调用函数，如 max(a, b)', 'only named functions can be called, e.g. max(a, b)'),
+      compileError(
+        'unsupported',
+        at,
+        '只能按名称调用函数，如 max(a, b)',
+        'only named functions can be called, e.g. max(a, b)',
+      ),
     );
     return fail;
   }
@@ -82,11 +93,15 @@ export function compileCall(node: Node, ctx: CallCtx, at: number): Ev {
   if (host) return hostCall(name, host, args, ctx, at);
   args.forEach((a) => ctx.build(a));
   const lower = name.toLowerCase();
-  const near = isBuiltinName(lower) || hostFunction(ctx.options.functions, lower) ? lower : undefined;
+  const near =
+    isBuiltinName(lower) || hostFunction(ctx.options.functions, lower) ? lower : undefined;
   const [zh, en] = ctx.options.identifiers.has(name)
     ? [`${name} 是输入项，不是函数`, `${name} is an input, not a function`]
     : near
-      ? [`未知的函数 ${name}（函数名用小写：${near}）`, `unknown function ${name} (function names are lower case: ${near})`]
+      ? [
+          `未知的函数 ${name}（函数名用小写：${near}）`,
+          `unknown function ${name} (function names are lower case: ${near})`,
+        ]
       : [`未知的函数 ${name}`, `unknown function ${name}`];
   ctx.errors.push(compileError('unknown-function', at, zh, en));
   return fail;
@@ -111,7 +126,12 @@ function blank(args: Node[], ctx: CallCtx, at: number): Ev {
   const id = arg.name as string;
   if (!ctx.options.identifiers.has(id)) {
     ctx.errors.push(
-      compileError('unknown-identifier', ctx.parsed.start(arg), `未知的输入项 ${id}`, `unknown input ${id}`),
+      compileError(
+        'unknown-identifier',
+        ctx.parsed.start(arg),
+        `未知的输入项 ${id}`,
+        `unknown input ${id}`,
+      ),
     );
     return fail;
   }
@@ -143,8 +163,9 @@ function hostCall(name: string, host: HostFunction, args: Node[], ctx: CallCtx, 
     return (env) => host.call(frozen, env);
   }
   const compiled = args.map((a) => ctx.build(a));
-  return (env) => host.call(
-    compiled.map((a) => a(env)),
-    env,
-  );
+  return (env) =>
+    host.call(
+      compiled.map((a) => a(env)),
+      env,
+    );
 }

@@ -3,7 +3,13 @@ import fc from 'fast-check';
 import { fmt, q, type Q } from '../exact/exact.ts';
 import { compileExpr } from './compile.ts';
 import { ExprEvalError } from './errors.ts';
-import { MissingValue, type CompileOptions, type CompiledExpr, type ExprEnv, type ExprValue } from './types.ts';
+import {
+  MissingValue,
+  type CompileOptions,
+  type CompiledExpr,
+  type ExprEnv,
+  type ExprValue,
+} from './types.ts';
 
 type Values = Record<string, ExprValue | null>;
 
@@ -19,12 +25,16 @@ function envOf(values: Values, seen: string[] = []): ExprEnv {
 }
 
 function compile(source: string, options: Partial<CompileOptions> = {}): CompiledExpr {
-  const r = compileExpr(source, { identifiers: new Set(['a', 'b', 'c', 'x', 's', 't', 'f']), ...options });
+  const r = compileExpr(source, {
+    identifiers: new Set(['a', 'b', 'c', 'x', 's', 't', 'f']),
+    ...options,
+  });
   if (!r.ok) throw new Error(`did not compile: ${JSON.stringify(r.errors)}`);
   return r.expr;
 }
 
-const run = (source: string, values: Values = {}): ExprValue => compile(source).evaluate(envOf(values));
+const run = (source: string, values: Values = {}): ExprValue =>
+  compile(source).evaluate(envOf(values));
 const num = (source: string, values: Values = {}): string => {
   const v = run(source, values);
   if (typeof v !== 'object') throw new Error(`not a number: ${String(v)}`);
@@ -52,7 +62,9 @@ describe('exact arithmetic', () => {
   });
   it('reads literals from their text, not through a float', () => {
     expect(run('0.30000000000000004 == 0.3')).toBe(false);
-    expect((run('0.30000000000000004') as Q).toFraction()).toBe('7500000000000001/25000000000000000');
+    expect((run('0.30000000000000004') as Q).toFraction()).toBe(
+      '7500000000000001/25000000000000000',
+    );
     expect(num('12345678901234567890.123')).toBe('12345678901234567890.123');
     expect(num('.5 + 5.')).toBe('5.5');
     expect(num('13 - 3 * 0.1')).toBe('12.7');

@@ -49,13 +49,22 @@ function compileChecked(source: string, options: CompileOptions): CompileResult 
     build: (node) => build(node, ctx),
   };
   const root = top(outcome.parsed.ast, ctx);
-  if (ctx.errors.length === 0) ctx.errors.push(...checkTypes(outcome.parsed.ast, outcome.parsed, options));
+  if (ctx.errors.length === 0)
+    ctx.errors.push(...checkTypes(outcome.parsed.ast, outcome.parsed, options));
   if (ctx.errors.length > 0) {
     return { ok: false, errors: ctx.errors.sort((a, b) => a.position - b.position) };
   }
   return {
     ok: true,
-    expr: { source, identifiers: ctx.identifiers, calls: ctx.calls, evaluate: root, micro: compileMicro(outcome.parsed.ast), microRounded: (dp, mode, bind) => compileMicroRounded(outcome.parsed.ast, dp, mode, bind), microBound: (bind) => compileMicro(outcome.parsed.ast, bind) },
+    expr: {
+      source,
+      identifiers: ctx.identifiers,
+      calls: ctx.calls,
+      evaluate: root,
+      micro: compileMicro(outcome.parsed.ast),
+      microRounded: (dp, mode, bind) => compileMicroRounded(outcome.parsed.ast, dp, mode, bind),
+      microBound: (bind) => compileMicro(outcome.parsed.ast, bind),
+    },
   };
 }
 
@@ -112,7 +121,8 @@ function buildNode(node: Node, ctx: Ctx): Ev {
     case 'UnaryExpression': {
       const op = OPERATOR_ALIASES[node.operator as string] ?? (node.operator as string);
       const arg = build(node.argument as Node, ctx);
-      if (!UNARY_OPERATORS.has(op)) return unsupported(ctx, at, `运算符 ${op}`, `the operator ${op}`);
+      if (!UNARY_OPERATORS.has(op))
+        return unsupported(ctx, at, `运算符 ${op}`, `the operator ${op}`);
       return unary(op, arg, site);
     }
     case 'BinaryExpression': {
@@ -120,7 +130,8 @@ function buildNode(node: Node, ctx: Ctx): Ev {
       const l = build(node.left as Node, ctx);
       const r = build(node.right as Node, ctx);
       const opAt = ctx.parsed.operatorAt(node as BinaryNode);
-      if (!BINARY_OPERATORS.has(op)) return unsupported(ctx, opAt, `运算符 ${op}`, `the operator ${op}`);
+      if (!BINARY_OPERATORS.has(op))
+        return unsupported(ctx, opAt, `运算符 ${op}`, `the operator ${op}`);
       return binary(op, l, r, { source: ctx.source, position: opAt });
     }
     case 'ConditionalExpression':
@@ -135,13 +146,10 @@ function buildNode(node: Node, ctx: Ctx): Ev {
     case 'SequenceExpression':
       return several(node.expressions as Node[], ctx);
     case 'MemberExpression':
-      return unsupported(
-        ctx,
-        at,
-        '用“.”或“[]”取成员',
-        'member access with . or [ ]',
-        { zh: "指标路径请写成带引号的文本，如 score('二.1')", en: "write an indicator path as quoted text, e.g. score('二.1')" },
-      );
+      return unsupported(ctx, at, '用“.”或“[]”取成员', 'member access with . or [ ]', {
+        zh: "指标路径请写成带引号的文本，如 score('二.1')",
+        en: "write an indicator path as quoted text, e.g. score('二.1')",
+      });
     case 'ArrayExpression':
       return unsupported(ctx, at, '数组 [ ]', 'arrays [ ]');
     case 'ThisExpression':
@@ -151,9 +159,17 @@ function buildNode(node: Node, ctx: Ctx): Ev {
   }
 }
 
-function unsupported(ctx: Ctx, position: number, zh: string, en: string, hint?: { zh: string; en: string }): Ev {
+function unsupported(
+  ctx: Ctx,
+  position: number,
+  zh: string,
+  en: string,
+  hint?: { zh: string; en: string },
+): Ev {
   const [hz, he] = hint ? [`（${hint.zh}）`, `; ${hint.en}`] : ['', ''];
-  ctx.errors.push(compileError('unsupported', position, `不支持${zh}${hz}`, `${en} is not supported${he}`));
+  ctx.errors.push(
+    compileError('unsupported', position, `不支持${zh}${hz}`, `${en} is not supported${he}`),
+  );
   return fail;
 }
 
@@ -195,9 +211,15 @@ function ident(node: Node, ctx: Ctx): Ev {
     const fn = isBuiltinName(name) || hostFunction(ctx.options.functions, name) !== undefined;
     const near = [...ctx.options.identifiers].find((id) => id.toLowerCase() === name.toLowerCase());
     const [zh, en] = fn
-      ? [`${name} 是函数，调用时要加括号，如 ${name}(…)`, `${name} is a function; call it with parentheses: ${name}(…)`]
+      ? [
+          `${name} 是函数，调用时要加括号，如 ${name}(…)`,
+          `${name} is a function; call it with parentheses: ${name}(…)`,
+        ]
       : near
-        ? [`未知的输入项 ${name}（是否指 ${near}？）`, `unknown input ${name} (did you mean ${near}?)`]
+        ? [
+            `未知的输入项 ${name}（是否指 ${near}？）`,
+            `unknown input ${name} (did you mean ${near}?)`,
+          ]
         : [`未知的输入项 ${name}`, `unknown input ${name}`];
     ctx.errors.push(compileError('unknown-identifier', ctx.parsed.start(node), zh, en));
     return fail;

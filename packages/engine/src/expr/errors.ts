@@ -26,7 +26,12 @@ export function at(position: number, zh: string, en: string): Msg {
   return { zh: `表达式第${position + 1}个字符处:${zh}`, en: `at character ${position + 1}: ${en}` };
 }
 
-export function compileError(code: ExprError['code'], position: number, zh: string, en: string): ExprError {
+export function compileError(
+  code: ExprError['code'],
+  position: number,
+  zh: string,
+  en: string,
+): ExprError {
   return { code, position, message: at(position, zh, en) };
 }
 
@@ -39,24 +44,49 @@ export function describe(value: ExprValue): { zh: string; en: string } {
 }
 
 export type Kind = ExprKind;
-export const KIND_ZH: Readonly<Record<Kind, string>> = { number: '数值', boolean: '是非值', string: '文本' };
-export const KIND_EN: Readonly<Record<Kind, string>> = { number: 'a number', boolean: 'a boolean (true/false)', string: 'text' };
+export const KIND_ZH: Readonly<Record<Kind, string>> = {
+  number: '数值',
+  boolean: '是非值',
+  string: '文本',
+};
+export const KIND_EN: Readonly<Record<Kind, string>> = {
+  number: 'a number',
+  boolean: 'a boolean (true/false)',
+  string: 'text',
+};
 
 /** Builds the type error "op needs <kind>, got <value>". */
-export function typeError(source: string, position: number, what: string, kind: Kind, got: ExprValue): ExprEvalError {
+export function typeError(
+  source: string,
+  position: number,
+  what: string,
+  kind: Kind,
+  got: ExprValue,
+): ExprEvalError {
   const d = describe(got);
   const en = KIND_EN[kind];
   return new ExprEvalError(
     'type',
     position,
-    at(position, `${what} 需要${KIND_ZH[kind]}，得到的是${d.zh}`, `${what} needs ${en}, got ${d.en}`),
+    at(
+      position,
+      `${what} 需要${KIND_ZH[kind]}，得到的是${d.zh}`,
+      `${what} needs ${en}, got ${d.en}`,
+    ),
     source,
   );
 }
 
 /** Translates jsep's English syntax messages; unknown ones keep jsep's words. */
-export function syntaxMessage(description: string, text: string, position: number): { zh: string; en: string } {
-  const lone = text.charAt(position) === '=' && !/[=<>!]/.test(text.charAt(position - 1)) && text.charAt(position + 1) !== '=';
+export function syntaxMessage(
+  description: string,
+  text: string,
+  position: number,
+): { zh: string; en: string } {
+  const lone =
+    text.charAt(position) === '=' &&
+    !/[=<>!]/.test(text.charAt(position - 1)) &&
+    text.charAt(position + 1) !== '=';
   const unit = text.charAt(position);
   if (unit === '%' || unit === '‰') {
     return {
@@ -65,7 +95,10 @@ export function syntaxMessage(description: string, text: string, position: numbe
     };
   }
   if (lone) {
-    return { zh: '单个“=”不是比较，相等请写“==”', en: 'a single "=" is not a comparison; write "==" for equality' };
+    return {
+      zh: '单个“=”不是比较，相等请写“==”',
+      en: 'a single "=" is not a comparison; write "==" for equality',
+    };
   }
   const stray = /^Stray (.)$/.exec(description);
   if (stray) {
@@ -88,7 +121,10 @@ export function syntaxMessage(description: string, text: string, position: numbe
     [/^Unclosed \[$/, () => '方括号没有闭合'],
     [/^Unclosed quote after "(.*)"$/, (m) => `引号没有闭合（在“${m[1]}”之后）`],
     [/^missing unaryOp argument$/, () => '运算符之后缺少运算对象'],
-    [/^Variable names cannot start with a number \((.*)\)$/, (m) => `名称不能以数字开头（${m[1]}）`],
+    [
+      /^Variable names cannot start with a number \((.*)\)$/,
+      (m) => `名称不能以数字开头（${m[1]}）`,
+    ],
     [/^Expected exponent \((.*)\)$/, (m) => `科学计数法缺少指数（${m[1]}）`],
   ];
   for (const [re, zh] of rules) {

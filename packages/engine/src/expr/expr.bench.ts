@@ -24,7 +24,11 @@ const passing: ExprEnv[] = units
   .map((values): Record<string, ExprValue> => ({ ...values, policy_rate: q(95) }))
   .map((values) => ({ ident: (name) => values[name] as ExprValue }));
 
-const gate = compiled('policy_rate >= 92 && births / pop * 1000 <= 8', ['policy_rate', 'births', 'pop']);
+const gate = compiled('policy_rate >= 92 && births / pop * 1000 <= 8', [
+  'policy_rate',
+  'births',
+  'pop',
+]);
 const blend = compiled('round(clamp(3 - (92 - policy_rate) * 0.5, 0, 3) + budget / pop, 2)', [
   'policy_rate',
   'budget',

@@ -69,7 +69,9 @@ const SAFE: Arith<number> = {
   },
   div: (a, b) => {
     const scaled = a * MICRO;
-    return b !== 0 && Number.isSafeInteger(scaled) && scaled % b === 0 ? scaled / b + 0 : fallback();
+    return b !== 0 && Number.isSafeInteger(scaled) && scaled % b === 0
+      ? scaled / b + 0
+      : fallback();
   },
   floor: (a) => floorInt(a, MICRO) * MICRO + 0,
   ceil: (a) => 0 - floorInt(0 - a, MICRO) * MICRO,
@@ -104,7 +106,11 @@ const WIDE: Arith<bigint> = {
 type Val<T> = T | boolean | string;
 type Ev<T> = (env: MicroEnv) => Val<T>;
 
-function compileWith<T extends number | bigint>(node: Node, A: Arith<T>, bind?: MicroBinder): Ev<T> {
+function compileWith<T extends number | bigint>(
+  node: Node,
+  A: Arith<T>,
+  bind?: MicroBinder,
+): Ev<T> {
   const build = (n: Node): Ev<T> => compileWith(n, A, bind);
   const num = (v: Val<T>): T => (A.is(v) ? v : fallback());
   const bool = (v: Val<T>): boolean => (typeof v === 'boolean' ? v : fallback());
@@ -205,7 +211,12 @@ function call<T extends number | bigint>(
     const id = first.name as string;
     return (env) => isBlank(env, id);
   }
-  if ((name === 'score' || name === 'met') && args.length === 1 && first?.type === 'Literal' && typeof first.value === 'string') {
+  if (
+    (name === 'score' || name === 'met') &&
+    args.length === 1 &&
+    first?.type === 'Literal' &&
+    typeof first.value === 'string'
+  ) {
     const path = first.value;
     return (env) => (env.result ? fromEnv(env.result(name, path)) : fallback());
   }
@@ -228,7 +239,9 @@ function call<T extends number | bigint>(
       return one ? (env) => A.ceil(num(one(env))) : fallback;
     case 'if': {
       const [c, a, b] = compiled;
-      return c && a && b && compiled.length === 3 ? (env) => (bool(c(env)) ? a(env) : b(env)) : fallback;
+      return c && a && b && compiled.length === 3
+        ? (env) => (bool(c(env)) ? a(env) : b(env))
+        : fallback;
     }
     default:
       // round(), clamp() and host functions (peer_mean…) take the exact path.
@@ -245,9 +258,17 @@ export function compileMicro(node: Node, bind?: MicroBinder): MicroEv {
  * is compared. When it ends in a division (a ratio), the exact quotient is rounded directly,
  * with wide integers so that large operands still fit; otherwise the value must land on the grid.
  */
-export function compileMicroRounded(node: Node, dp: number, mode: 'half-up' | 'half-even' | 'down' | 'up', bind?: MicroBinder): MicroEv {
+export function compileMicroRounded(
+  node: Node,
+  dp: number,
+  mode: 'half-up' | 'half-even' | 'down' | 'up',
+  bind?: MicroBinder,
+): MicroEv {
   const step = 10 ** (6 - dp);
-  const op = node.type === 'BinaryExpression' ? (OPERATOR_ALIASES[node.operator as string] ?? (node.operator as string)) : '';
+  const op =
+    node.type === 'BinaryExpression'
+      ? (OPERATOR_ALIASES[node.operator as string] ?? (node.operator as string))
+      : '';
   if (op === '/' && dp <= 6) {
     const l = compileWith(node.left as Node, SAFE, bind);
     const r = compileWith(node.right as Node, SAFE, bind);
@@ -271,7 +292,8 @@ export function compileMicroRounded(node: Node, dp: number, mode: 'half-up' | 'h
       const y = Math.abs(b);
       const whole = floorInt(x, y);
       const scaledRest = (x - whole * y) * scale;
-      if (!Number.isSafeInteger(scaledRest) || !Number.isSafeInteger(whole * scale)) return wide(env);
+      if (!Number.isSafeInteger(scaledRest) || !Number.isSafeInteger(whole * scale))
+        return wide(env);
       const places = floorInt(scaledRest, y);
       const rest = scaledRest - places * y;
       const q = whole * scale + places;
@@ -289,7 +311,13 @@ export function compileMicroRounded(node: Node, dp: number, mode: 'half-up' | 'h
 }
 
 /** The rounded ratio on wide integers, for operands past the safe range. */
-function roundedRatioWide(node: Node, dp: number, mode: 'half-up' | 'half-even' | 'down' | 'up', step: number, bind?: MicroBinder): MicroEv {
+function roundedRatioWide(
+  node: Node,
+  dp: number,
+  mode: 'half-up' | 'half-even' | 'down' | 'up',
+  step: number,
+  bind?: MicroBinder,
+): MicroEv {
   const l = compileWith(node.left as Node, WIDE, bind);
   const r = compileWith(node.right as Node, WIDE, bind);
   const scale = 10n ** BigInt(dp);
@@ -311,13 +339,20 @@ function roundedRatioWide(node: Node, dp: number, mode: 'half-up' | 'half-even' 
 }
 
 /** Rounds q + r/d (0 ≤ r < d, floor quotient q) to an integer, ties as the mode says. */
-function roundFloorRest(q: number, r: bigint, d: bigint, mode: 'half-up' | 'half-even' | 'down' | 'up'): number {
+function roundFloorRest(
+  q: number,
+  r: bigint,
+  d: bigint,
+  mode: 'half-up' | 'half-even' | 'down' | 'up',
+): number {
   if (r === 0n) return q;
   // Work on the magnitude so that half-up goes away from zero, as the exact rounding does.
   const negative = q < 0;
   const magQ = negative ? -q - 1 : q;
   const magR = negative ? d - r : r;
   const twice = 2n * magR;
-  const m = roundsUp(mode, twice > d ? 1 : twice === d ? 0 : -1, true, magQ % 2 === 1) ? magQ + 1 : magQ;
+  const m = roundsUp(mode, twice > d ? 1 : twice === d ? 0 : -1, true, magQ % 2 === 1)
+    ? magQ + 1
+    : magQ;
   return negative ? -m : m;
 }

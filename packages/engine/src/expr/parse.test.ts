@@ -7,11 +7,15 @@ import type { ExprError } from './types.ts';
 const ids = new Set(['rate', 'births', 'pop', 'a', 'b']);
 
 function errors(source: string): ExprError[] {
-  const r = compileExpr(source, { identifiers: ids, functions: { score: { arity: [1], rawArgs: true, call: () => true } } });
+  const r = compileExpr(source, {
+    identifiers: ids,
+    functions: { score: { arity: [1], rawArgs: true, call: () => true } },
+  });
   if (r.ok) throw new Error(`${source} compiled`);
   return r.errors;
 }
-const brief = (source: string): [string, number][] => errors(source).map((e) => [e.code, e.position]);
+const brief = (source: string): [string, number][] =>
+  errors(source).map((e) => [e.code, e.position]);
 
 describe('positions from the parser', () => {
   it('finds each of several uses of one name, and not the name inside a string', () => {
@@ -44,7 +48,10 @@ describe('compile-time checks', () => {
     expect(e).toEqual({
       code: 'unknown-identifier',
       position: 4,
-      message: { zh: '表达式第5个字符处:未知的输入项 foo', en: 'at character 5: unknown input foo' },
+      message: {
+        zh: '表达式第5个字符处:未知的输入项 foo',
+        en: 'at character 5: unknown input foo',
+      },
     });
   });
   it('collects every problem, in source order', () => {
@@ -79,7 +86,9 @@ describe('compile-time checks', () => {
     expect(brief('(a,) + 1')).toEqual([['syntax', 2]]);
     expect(brief("max(a, (b,)) + max(1, 2) + max ('x,y' == a, b)")).toEqual([['syntax', 9]]);
     expect(brief('a and (b,)')).toEqual([['syntax', 8]]);
-    expect(errors('a;')[0]?.message.zh).toBe('表达式第2个字符处:此处不应出现“;”（逗号只用于分隔函数参数，不支持分号）');
+    expect(errors('a;')[0]?.message.zh).toBe(
+      '表达式第2个字符处:此处不应出现“;”（逗号只用于分隔函数参数，不支持分号）',
+    );
   });
   it('rejects member access, null, exponents and bitwise operators', () => {
     expect(brief('a.b + a[0]')).toEqual([
@@ -99,8 +108,12 @@ describe('compile-time checks', () => {
     expect(errors('rate(1)')[0]?.message.zh).toContain('rate 是输入项');
   });
   it('checks arity of built-ins with the allowed counts', () => {
-    expect(errors('round(a, 1, 2)')[0]?.message.en).toBe('at character 1: round() takes 1 to 2 arguments, got 3');
-    expect(errors('clamp(a, 1)')[0]?.message.zh).toBe('表达式第1个字符处:函数 clamp 需要 3 个参数，这里给了 2 个');
+    expect(errors('round(a, 1, 2)')[0]?.message.en).toBe(
+      'at character 1: round() takes 1 to 2 arguments, got 3',
+    );
+    expect(errors('clamp(a, 1)')[0]?.message.zh).toBe(
+      '表达式第1个字符处:函数 clamp 需要 3 个参数，这里给了 2 个',
+    );
     expect(brief('1 + min()')).toEqual([['arity', 4]]);
     expect(brief('if(a > 1, 2)')).toEqual([['arity', 0]]);
   });

@@ -25,8 +25,7 @@ export interface Parsed {
 }
 
 export type ParseOutcome =
-  | { ok: true; parsed: Parsed }
-  | { ok: false; position: number; description: string; text: string };
+  { ok: true; parsed: Parsed } | { ok: false; position: number; description: string; text: string };
 
 /** Word and symbol spellings accepted for the canonical operators. */
 export const OPERATOR_ALIASES: Readonly<Record<string, string>> = {
@@ -67,7 +66,8 @@ jsep.hooks.add('after-token', function recordEnd(env) {
   if (!active) return;
   const start = active.open.pop() ?? this.index;
   // A parenthesised token is the same node as its content: keep the innermost span.
-  if (env.node && !active.spans.has(env.node)) active.spans.set(env.node, { start, end: this.index });
+  if (env.node && !active.spans.has(env.node))
+    active.spans.set(env.node, { start, end: this.index });
 });
 
 /** Parses an expression (after full-width normalisation); never throws on bad input. */
@@ -87,7 +87,8 @@ export function parseSource(source: string): ParseOutcome {
     active = undefined;
   }
   const stray = straySeparator(text);
-  if (stray !== undefined) return { ok: false, position: stray, description: `Stray ${text.charAt(stray)}`, text };
+  if (stray !== undefined)
+    return { ok: false, position: stray, description: `Stray ${text.charAt(stray)}`, text };
   return { ok: true, parsed: withPositions(text, ast, state.spans) };
 }
 
@@ -106,14 +107,16 @@ function straySeparator(text: string): number | undefined {
       continue;
     }
     if (ch === "'" || ch === '"') quote = ch;
-    else if (ch === '(') parens.push(/[\p{L}\p{N}_$)]$/u.test(before) && !WORD_OPERATORS.has(before));
+    else if (ch === '(')
+      parens.push(/[\p{L}\p{N}_$)]$/u.test(before) && !WORD_OPERATORS.has(before));
     else if (ch === ')') parens.pop();
     else if (ch === ';' || (ch === ',' && !parens.at(-1))) return i;
     if (/\s/.test(ch)) {
       gap = true;
       continue;
     }
-    before = !gap && /[\p{L}\p{N}_$]/u.test(ch) && /[\p{L}\p{N}_$]$/u.test(before) ? before + ch : ch;
+    before =
+      !gap && /[\p{L}\p{N}_$]/u.test(ch) && /[\p{L}\p{N}_$]$/u.test(before) ? before + ch : ch;
     gap = false;
   }
   return undefined;

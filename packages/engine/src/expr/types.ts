@@ -70,7 +70,11 @@ export interface CompiledExpr {
   micro: MicroEv;
   /** The same, rounded to `dp` places as a derived value is before comparison; `bind` reads
    *  identifiers straight from the host's slots. */
-  microRounded(dp: number, mode: 'half-up' | 'half-even' | 'down' | 'up', bind?: MicroBinder): MicroEv;
+  microRounded(
+    dp: number,
+    mode: 'half-up' | 'half-even' | 'down' | 'up',
+    bind?: MicroBinder,
+  ): MicroEv;
   /** `micro` with identifiers bound once to the host's readers (see MicroBinder). */
   microBound(bind: MicroBinder): MicroEv;
 }

@@ -97,7 +97,12 @@ export function ceilDiv(a: number, b: number): number {
  * Whether a magnitude with a remainder rounds up, by the declared mode (half-up: ties away from
  * zero). `half` compares twice the remainder with the divisor: < 0, 0 (a tie) or > 0.
  */
-export function roundsUp(mode: Rounding['mode'], half: number, restNonZero: boolean, quotientOdd: boolean): boolean {
+export function roundsUp(
+  mode: Rounding['mode'],
+  half: number,
+  restNonZero: boolean,
+  quotientOdd: boolean,
+): boolean {
   switch (mode) {
     case 'down':
       return false;
@@ -116,7 +121,9 @@ export function roundDiv(n: number, d: number, mode: Rounding['mode']): number {
   const a = negative ? -n : n;
   const quotient = floorDiv(a, d);
   const rest = a - quotient * d;
-  const magnitude = roundsUp(mode, Math.sign(2 * rest - d), rest > 0, quotient % 2 === 1) ? quotient + 1 : quotient;
+  const magnitude = roundsUp(mode, Math.sign(2 * rest - d), rest > 0, quotient % 2 === 1)
+    ? quotient + 1
+    : quotient;
   return negative ? -magnitude : magnitude;
 }
 

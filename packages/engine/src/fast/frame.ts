@@ -4,7 +4,13 @@
 // figures unboxed, so a unit is decoded and scored without allocating per item, and an input
 // read by several items (or by a sanction) is parsed once.
 import { fmt, type Q } from '../exact/exact.ts';
-import { FALLBACK, type MicroBinder, type MicroEnv, type MicroEv, type MicroValue } from '../expr/micro.ts';
+import {
+  FALLBACK,
+  type MicroBinder,
+  type MicroEnv,
+  type MicroEv,
+  type MicroValue,
+} from '../expr/micro.ts';
 import { MissingValue } from '../expr/types.ts';
 import type { InputValue, UnitInput } from '../model/result.ts';
 import type { InputDef } from '../schema/ruleset.ts';
@@ -25,7 +31,20 @@ export const RAW_BLANK = 1;
 export const HAS_EVIDENCE = 2;
 
 /** Units whose figures are numbers (micro units in a slot). */
-export const NUMERIC: ReadonlySet<string> = new Set(['%', '‰', '元', '万元', '人', '户', '个', '次', '天', '月', 'count', 'number']);
+export const NUMERIC: ReadonlySet<string> = new Set([
+  '%',
+  '‰',
+  '元',
+  '万元',
+  '人',
+  '户',
+  '个',
+  '次',
+  '天',
+  '月',
+  'count',
+  'number',
+]);
 
 /** Symbol codes of yes/no: a choice's value gets a code from 2 up. */
 export const NO_CODE = 0;
@@ -165,12 +184,34 @@ export function createFramePlan(rs: CompiledRuleSet, exact: () => UnitEnv): Fram
       // Declarations that do not fit micro units leave the input to the exact path.
       if (blank === undefined || min === undefined || max === undefined) continue;
       const k = next++;
-      numeric.push({ id: def.id, def, k, numeric: true, yesno: false, blank, min, max, memo: new Map(), blankCode: -BLANK });
+      numeric.push({
+        id: def.id,
+        def,
+        k,
+        numeric: true,
+        yesno: false,
+        blank,
+        min,
+        max,
+        memo: new Map(),
+        blankCode: -BLANK,
+      });
       slotOf.set(def.id, { k, kind: 'number' });
     } else if (def.unit === 'yesno' || def.unit === 'choice') {
       const k = next++;
       const blankCode = symbolCode(def, null);
-      symbols.push({ id: def.id, def, k, numeric: false, yesno: def.unit === 'yesno', blank: null, min: 0, max: 0, memo: new Map(), blankCode });
+      symbols.push({
+        id: def.id,
+        def,
+        k,
+        numeric: false,
+        yesno: def.unit === 'yesno',
+        blank: null,
+        min: 0,
+        max: 0,
+        memo: new Map(),
+        blankCode,
+      });
       slotOf.set(def.id, { k, kind: 'symbol' });
     }
   }
@@ -250,7 +291,10 @@ export function createFramePlan(rs: CompiledRuleSet, exact: () => UnitEnv): Fram
     if (k === undefined) {
       k = newSlot();
       derivedSlots.set(op, k);
-      const ev = rounding && rounding.dp <= MICRO_DP ? expr.microRounded(rounding.dp, rounding.mode, bind) : expr.microBound(bind);
+      const ev =
+        rounding && rounding.dp <= MICRO_DP
+          ? expr.microRounded(rounding.dp, rounding.mode, bind)
+          : expr.microBound(bind);
       derived.push({ k, op, ev });
     }
     return k;
@@ -357,7 +401,9 @@ export function createFramePlan(rs: CompiledRuleSet, exact: () => UnitEnv): Fram
 
 /** The input of the key at position p of an object walked with for…in: the key met there in the
  *  last object is remembered with its input, so objects of one shape need no lookup per key. */
-function keyOrder(inputOf: ReadonlyMap<string, SlotInput>): (p: number, key: string) => SlotInput | undefined {
+function keyOrder(
+  inputOf: ReadonlyMap<string, SlotInput>,
+): (p: number, key: string) => SlotInput | undefined {
   const keys: string[] = [];
   const inputs: (SlotInput | undefined)[] = [];
   return (p, key) => {
@@ -380,7 +426,12 @@ function setCode(m: Float64Array, s: Uint8Array, d: SlotInput, code: number): vo
 
 /** An input's slot as an expression reads it: micro units or the symbol's value; a blank throws
  *  MissingValue, a value only the exact path can judge throws FALLBACK. */
-function readSlot(f: Frame, slot: { k: number; kind: 'number' | 'symbol' }, name: string, names: readonly (boolean | string)[]): MicroValue {
+function readSlot(
+  f: Frame,
+  slot: { k: number; kind: 'number' | 'symbol' },
+  name: string,
+  names: readonly (boolean | string)[],
+): MicroValue {
   const st = f.s[slot.k];
   if (st === BLANK) throw new MissingValue(name);
   if (st !== OK) throw FALLBACK;

@@ -74,7 +74,8 @@ export function baseKernel(
       const kv = slot('value');
       const kt = slot('target');
       const below = slope(item.slopes.get('below'));
-      if (kv === undefined || kt === undefined || below === undefined || item.slopes.has('above')) return undefined;
+      if (kv === undefined || kt === undefined || below === undefined || item.slopes.has('above'))
+        return undefined;
       const op = rule.op;
       const strict = op === '>' || op === '<';
       return (f) => {
@@ -82,7 +83,16 @@ export function baseKernel(
         if (st !== OK) return notOk(st);
         const v = f.m[kv] as number;
         const t = f.m[kt] as number;
-        const ok = op === '>=' ? v >= t : op === '>' ? v > t : op === '<=' ? v <= t : op === '<' ? v < t : v === t;
+        const ok =
+          op === '>='
+            ? v >= t
+            : op === '>'
+              ? v > t
+              : op === '<='
+                ? v <= t
+                : op === '<'
+                  ? v < t
+                  : v === t;
         if (ok) return points;
         if (!below) return 0;
         return deduct(f, Math.abs(t - v), below, strict);
@@ -93,7 +103,8 @@ export function baseKernel(
       const kl = slot('low');
       const kh = slot('high');
       const outside = slope(item.slopes.get('outside'));
-      if (kv === undefined || kl === undefined || kh === undefined || outside === undefined) return undefined;
+      if (kv === undefined || kl === undefined || kh === undefined || outside === undefined)
+        return undefined;
       return (f) => {
         const st = state3(f, kv, kl, kh);
         if (st !== OK) return notOk(st);
@@ -164,10 +175,16 @@ export function baseKernel(
         const to = t.to === undefined ? undefined : toMicro(t.to);
         const pct = toMicro(t.pct);
         // A bound that does not fit micro units sends the item to the exact path.
-        if (pct === undefined || (t.from !== undefined && from === undefined) || (t.to !== undefined && to === undefined)) return undefined;
+        if (
+          pct === undefined ||
+          (t.from !== undefined && from === undefined) ||
+          (t.to !== undefined && to === undefined)
+        )
+          return undefined;
         tiers.push({ from, to, pct });
       }
-      if (kv === undefined || kp === undefined || kb === undefined || below === undefined) return undefined;
+      if (kv === undefined || kp === undefined || kb === undefined || below === undefined)
+        return undefined;
       return (f) => {
         const st = state3(f, kv, kp, kb);
         if (st !== OK) return notOk(st);
@@ -198,12 +215,14 @@ export function baseKernel(
           // points − gap/per × pts = points − gapNum × pts / (per × excess)
           let cut = mulSafe(gapNum, below.points);
           const capCut = below.cap === undefined ? undefined : mulSafe(below.cap, perDen);
-          if (cut === undefined || (below.cap !== undefined && capCut === undefined)) return undefined;
+          if (cut === undefined || (below.cap !== undefined && capCut === undefined))
+            return undefined;
           if (capCut !== undefined && cut > capCut) cut = capCut;
           const num = mulSafe(points, perDen);
           return num === undefined ? undefined : frac(f, num - cut, perDen);
         }
-        const steps = below.steps === 'each-full' ? floorDiv(gapNum, perDen) : ceilDiv(gapNum, perDen);
+        const steps =
+          below.steps === 'each-full' ? floorDiv(gapNum, perDen) : ceilDiv(gapNum, perDen);
         let cut = mulSafe(steps, below.points);
         if (cut === undefined) return undefined;
         if (below.cap !== undefined && cut > below.cap) cut = below.cap;
@@ -220,7 +239,11 @@ export function baseKernel(
       for (const [i, tier] of rule.tiers.entries()) {
         const pts = toScaled(tier.points, dp);
         if (pts === undefined) return undefined;
-        if ('equals' in tier) tiers.push({ code: input?.kind === 'symbol' ? plan.codeOf(tier.equals) : -1, points: pts });
+        if ('equals' in tier)
+          tiers.push({
+            code: input?.kind === 'symbol' ? plan.codeOf(tier.equals) : -1,
+            points: pts,
+          });
         else {
           const than = item.operands.get(`tier${i}`);
           const t = than?.constant ? microOf(than.constant) : undefined;
@@ -236,7 +259,16 @@ export function baseKernel(
           if (t.op !== undefined && t.than !== undefined) {
             if (input?.kind !== 'number') return undefined;
             const c = v - t.than;
-            const ok = t.op === '>=' ? c >= 0 : t.op === '>' ? c > 0 : t.op === '<=' ? c <= 0 : t.op === '<' ? c < 0 : c === 0;
+            const ok =
+              t.op === '>='
+                ? c >= 0
+                : t.op === '>'
+                  ? c > 0
+                  : t.op === '<='
+                    ? c <= 0
+                    : t.op === '<'
+                      ? c < 0
+                      : c === 0;
             if (ok) return t.points;
           } else if (input?.kind === 'symbol' && v === t.code) return t.points;
         }
@@ -267,9 +299,12 @@ function textTier(
   otherwise: number,
 ): number | null | undefined {
   const raw = unit.values[def.id];
-  if ((raw === null || raw === undefined || raw === '') && def.blankMeans === undefined) return null;
+  if ((raw === null || raw === undefined || raw === '') && def.blankMeans === undefined)
+    return null;
   const d = decodeValue(def, raw);
-  if (d.problem !== undefined || d.value === undefined || typeof d.value === 'object') return undefined;
-  for (let i = 0; i < texts.length; i++) if (d.value === texts[i]) return (tiers[i] as { points: number }).points;
+  if (d.problem !== undefined || d.value === undefined || typeof d.value === 'object')
+    return undefined;
+  for (let i = 0; i < texts.length; i++)
+    if (d.value === texts[i]) return (tiers[i] as { points: number }).points;
   return otherwise;
 }

@@ -26,7 +26,14 @@ export const yesNoShape = new WeakMap<Kernel, YesNoShape>();
 
 /** An item that only sums its sub-items: no rule, streams, gates, applicability or classes. */
 export function isContainer(item: CIndicator): boolean {
-  return item.children.length > 0 && !item.rule && item.streams.length === 0 && item.gates.length === 0 && !item.applicable && !item.pointsByClass;
+  return (
+    item.children.length > 0 &&
+    !item.rule &&
+    item.streams.length === 0 &&
+    item.gates.length === 0 &&
+    !item.applicable &&
+    !item.pointsByClass
+  );
 }
 
 interface CaseStream {
@@ -52,7 +59,11 @@ interface EvidenceCheck {
   noCodes: readonly number[];
 }
 
-export function buildKernel(rs: CompiledRuleSet, plan: FramePlan, item: CIndicator): Kernel | undefined {
+export function buildKernel(
+  rs: CompiledRuleSet,
+  plan: FramePlan,
+  item: CIndicator,
+): Kernel | undefined {
   if (item.children.length || item.applicable || item.pointsByClass) return undefined;
   const dp = rs.scoreRounding.dp;
   const mode = rs.scoreRounding.mode;
@@ -92,13 +103,21 @@ export function buildKernel(rs: CompiledRuleSet, plan: FramePlan, item: CIndicat
         if (a === undefined) return undefined;
         // yes/no amounts are keyed 'yes' / 'no'; a choice's by its value.
         const def = rs.inputs.get(stream.input);
-        const value = def?.unit === 'yesno' && (key === 'yes' || key === 'no') ? key === 'yes' : key;
+        const value =
+          def?.unit === 'yesno' && (key === 'yes' || key === 'no') ? key === 'yes' : key;
         amounts[plan.codeOf(value)] = a;
       }
       states.push({ k: slot.k, amounts, cap: capSc, sign });
       continue;
     }
-    if (stream.kind !== 'per-case' || stream.schedule || stream.multiplied || stream.zeroAt !== undefined || stream.increment !== undefined) return undefined;
+    if (
+      stream.kind !== 'per-case' ||
+      stream.schedule ||
+      stream.multiplied ||
+      stream.zeroAt !== undefined ||
+      stream.increment !== undefined
+    )
+      return undefined;
     const each = sc(stream.each);
     const slot = plan.inputSlot(stream.input);
     if (each === undefined || slot?.kind !== 'number') return undefined;
@@ -106,7 +125,16 @@ export function buildKernel(rs: CompiledRuleSet, plan: FramePlan, item: CIndicat
   }
   const evidence: EvidenceCheck[] = item.inputsUsed.flatMap((id) => {
     const def = rs.inputs.get(id);
-    return def?.evidence ? [{ id, def, slot: plan.inputSlot(id), noCodes: [NO_CODE, plan.codeOf('false'), plan.codeOf('0')] }] : [];
+    return def?.evidence
+      ? [
+          {
+            id,
+            def,
+            slot: plan.inputSlot(id),
+            noCodes: [NO_CODE, plan.codeOf('false'), plan.codeOf('0')],
+          },
+        ]
+      : [];
   });
   const zeroOnMissingEvidence = rs.ruleSet.evidencePolicy === 'zero';
   const gates = item.gates.map((g) => ({ when: g.when, micro: g.when.microBound(plan.bind) }));
@@ -134,7 +162,8 @@ export function buildKernel(rs: CompiledRuleSet, plan: FramePlan, item: CIndicat
       if (ownEvidenceOnly) return code === YES_CODE && f.x[k] === 0 ? 0 : score;
       return withEvidence(score, unevidenced(f, evidence));
     };
-    if (!checkEvidence || ownEvidenceOnly) yesNoShape.set(kernel, { k, onYes, onNo, ownEvidence: checkEvidence });
+    if (!checkEvidence || ownEvidenceOnly)
+      yesNoShape.set(kernel, { k, onYes, onNo, ownEvidence: checkEvidence });
     return kernel;
   }
 
@@ -194,13 +223,15 @@ export function buildKernel(rs: CompiledRuleSet, plan: FramePlan, item: CIndicat
         return undefined;
       }
     }
-    if (score > 0 && zeroOnMissingEvidence && evidence.length > 0) return withEvidence(score, unevidenced(f, evidence));
+    if (score > 0 && zeroOnMissingEvidence && evidence.length > 0)
+      return withEvidence(score, unevidenced(f, evidence));
     return score;
   };
 }
 
 /** The score after the evidence check: kept (null), 0, or undefined for the exact path to judge. */
-const withEvidence = (score: number, check: 0 | null | undefined): number | undefined => (check === null ? score : check);
+const withEvidence = (score: number, check: 0 | null | undefined): number | undefined =>
+  check === null ? score : check;
 
 /**
  * Under the zero policy, a positive score stands only when every figure that claims something
@@ -214,7 +245,13 @@ function unevidenced(f: Frame, evidence: readonly EvidenceCheck[]): 0 | null | u
       if ((f.x[e.slot.k] as number) !== 0) continue; // blank as typed, or evidence supplied
     } else {
       const raw = f.unit.values[e.id];
-      if (raw === null || raw === undefined || (typeof raw === 'string' && raw.trim() === '') || f.unit.evidence?.[e.id]) continue;
+      if (
+        raw === null ||
+        raw === undefined ||
+        (typeof raw === 'string' && raw.trim() === '') ||
+        f.unit.evidence?.[e.id]
+      )
+        continue;
     }
     const positive = claims(f, e);
     if (positive === undefined) return undefined;

@@ -30,7 +30,12 @@ export interface ProgramHost {
   complete: boolean;
   /** The exact evaluator's result for an item (scores in 10^-dp points); `missing`: the item or
    *  one of its sub-items lacks an input (a parent's own status may say gated instead). */
-  exact(item: CIndicator): { score: number | null; max: number; status: IndicatorResult['status']; missing: boolean };
+  exact(item: CIndicator): {
+    score: number | null;
+    max: number;
+    status: IndicatorResult['status'];
+    missing: boolean;
+  };
 }
 
 export interface Program {
@@ -40,7 +45,10 @@ export interface Program {
   max: number;
 }
 
-export function compileProgram(groups: readonly (readonly LeanItem[])[], host: ProgramHost): Program {
+export function compileProgram(
+  groups: readonly (readonly LeanItem[])[],
+  host: ProgramHost,
+): Program {
   const kinds: number[] = [];
   const parents: number[] = [];
   const boxes: number[] = [];
@@ -130,7 +138,8 @@ export function compileProgram(groups: readonly (readonly LeanItem[])[], host: P
           const st = f.s[s];
           if (st === OK) {
             const code = f.m[s];
-            if (code === YES_CODE) v = own[j] === 1 && (yes[j] as number) > 0 && f.x[s] === 0 ? 0 : (yes[j] as number);
+            if (code === YES_CODE)
+              v = own[j] === 1 && (yes[j] as number) > 0 && f.x[s] === 0 ? 0 : (yes[j] as number);
             else if (code === NO_CODE) v = no[j] as number;
             else exact = true;
           } else if (st === BLANK) host.complete = false;

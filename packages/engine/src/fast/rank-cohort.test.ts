@@ -7,15 +7,62 @@ import { rankCohort } from './rank-cohort.ts';
 import type { RuleSetInput } from '../schema/ruleset.ts';
 
 const json: RuleSetInput = {
-  schemaVersion: 1, id: 'rank', title: '排名', issuer: '市', level: '县', year: 2016, edition: 2, points: 10,
+  schemaVersion: 1,
+  id: 'rank',
+  title: '排名',
+  issuer: '市',
+  level: '县',
+  year: 2016,
+  edition: 2,
+  points: 10,
   rounding: { scores: { dp: 1, mode: 'half-up' } },
-  inputs: [{ id: 'a', label: 'a', unit: '%' }, { id: 'b', label: 'b', unit: 'count' }, { id: 'bad', label: 'bad', unit: 'count' }],
+  inputs: [
+    { id: 'a', label: 'a', unit: '%' },
+    { id: 'b', label: 'b', unit: 'count' },
+    { id: 'bad', label: 'bad', unit: 'count' },
+  ],
   sections: [
-    { code: '一', title: '甲', points: 6, items: [{ code: '1', title: 'a', points: 6, rule: { kind: 'threshold', value: 'a', op: '>=', target: 90, below: { per: 1, points: 1, steps: 'each-full' } } }] },
-    { code: '二', title: '乙', points: 4, items: [{ code: '1', title: 'b', points: 4, deductions: [{ kind: 'per-case', input: 'b', each: 1 }] }] },
+    {
+      code: '一',
+      title: '甲',
+      points: 6,
+      items: [
+        {
+          code: '1',
+          title: 'a',
+          points: 6,
+          rule: {
+            kind: 'threshold',
+            value: 'a',
+            op: '>=',
+            target: 90,
+            below: { per: 1, points: 1, steps: 'each-full' },
+          },
+        },
+      ],
+    },
+    {
+      code: '二',
+      title: '乙',
+      points: 4,
+      items: [
+        {
+          code: '1',
+          title: 'b',
+          points: 4,
+          deductions: [{ kind: 'per-case', input: 'b', each: 1 }],
+        },
+      ],
+    },
   ],
   sanctions: [{ id: 'v', level: 'veto', when: 'bad > 0', reason: '否决' }],
-  grades: { bands: [{ id: 'adv', label: '先进', min: 8, maxShare: 30 }, { id: 'ok', label: '合格', min: 5 }, { id: 'back', label: '后进', min: 0 }] },
+  grades: {
+    bands: [
+      { id: 'adv', label: '先进', min: 8, maxShare: 30 },
+      { id: 'ok', label: '合格', min: 5 },
+      { id: 'back', label: '后进', min: 0 },
+    ],
+  },
   ranking: { tieBreak: ['section:二'], ties: 'shared', vetoedLast: true },
 };
 const parsed = parseRuleSet(json);
@@ -30,25 +77,44 @@ describe('rankCohort', () => {
   };
   // Tie-break lists for the radix passes: a section, an input ascending, two keys that pull
   // against each other on equal totals (their order matters), none.
-  const variants = [rs, withTieBreaks(['input:a:asc']), withTieBreaks(['section:一', 'input:b']), withTieBreaks(['input:a:asc', 'input:b']), withTieBreaks([])];
+  const variants = [
+    rs,
+    withTieBreaks(['input:a:asc']),
+    withTieBreaks(['section:一', 'input:b']),
+    withTieBreaks(['input:a:asc', 'input:b']),
+    withTieBreaks([]),
+  ];
 
   it('ranks and grades exactly as scoreCohort does, ties broken by the tie-breaks and then unit id', () => {
     fc.assert(
       fc.property(
-        fc.array(fc.record({ a: fc.integer({ min: 80, max: 95 }), b: fc.integer({ min: 0, max: 4 }), bad: fc.integer({ min: 0, max: 1 }) }), { minLength: 1, maxLength: 25 }),
+        fc.array(
+          fc.record({
+            a: fc.integer({ min: 80, max: 95 }),
+            b: fc.integer({ min: 0, max: 4 }),
+            bad: fc.integer({ min: 0, max: 1 }),
+          }),
+          { minLength: 1, maxLength: 25 },
+        ),
         fc.constantFrom(...variants.keys()),
         fc.integer({ min: 1, max: 1000 }),
         (rows, v, seed) => {
           const rules = variants[v] as typeof rs;
           // Ids in an order unrelated to the input order, so that ties by id show.
-          const units = rows.map((values, i) => ({ id: `u${String(((i + 1) * seed) % 997).padStart(3, '0')}-${i}`, name: `单位${i}`, values }));
+          const units = rows.map((values, i) => ({
+            id: `u${String(((i + 1) * seed) % 997).padStart(3, '0')}-${i}`,
+            name: `单位${i}`,
+            values,
+          }));
           const full = scoreCohort(rules, units);
           const lean = rankCohort(rules, units);
           expect(lean.units.map((u) => [u.unitId, u.rank, u.total, u.grade, u.vetoed])).toEqual(
             full.units.map((u) => [u.unitId, u.rank, u.total, u.grade, u.vetoed]),
           );
           expect(lean.grades).toEqual(full.grades);
-          expect(lean.issues.map((i) => `${i.code}@${i.path}`)).toEqual(full.issues.map((i) => `${i.code}@${i.path}`));
+          expect(lean.issues.map((i) => `${i.code}@${i.path}`)).toEqual(
+            full.issues.map((i) => `${i.code}@${i.path}`),
+          );
         },
       ),
       { numRuns: 150 },
@@ -59,19 +125,43 @@ describe('rankCohort', () => {
     const wide = parseRuleSet({
       ...json,
       points: 2_000_006,
-      sections: [json.sections[0] as never, { code: '二', title: '乙', points: 2_000_000, items: [{ code: '1', title: 'b', points: 2_000_000, rule: { kind: 'proportional', value: 'b', target: 4 } }] } as never],
+      sections: [
+        json.sections[0] as never,
+        {
+          code: '二',
+          title: '乙',
+          points: 2_000_000,
+          items: [
+            {
+              code: '1',
+              title: 'b',
+              points: 2_000_000,
+              rule: { kind: 'proportional', value: 'b', target: 4 },
+            },
+          ],
+        } as never,
+      ],
     });
     if (!wide.ok) throw new Error(JSON.stringify(wide.issues));
     const rules = compileRuleSet(wide.value);
-    const units = [0, 4, 1, 4, 3, 0].map((b, i) => ({ id: `w${5 - i}`, name: `宽${i}`, values: { a: 85 + i, b, bad: 0 } }));
+    const units = [0, 4, 1, 4, 3, 0].map((b, i) => ({
+      id: `w${5 - i}`,
+      name: `宽${i}`,
+      values: { a: 85 + i, b, bad: 0 },
+    }));
     const full = scoreCohort(rules, units);
     const lean = rankCohort(rules, units);
-    expect(lean.units.map((u) => [u.unitId, u.rank, u.total, u.grade])).toEqual(full.units.map((u) => [u.unitId, u.rank, u.total, u.grade]));
+    expect(lean.units.map((u) => [u.unitId, u.rank, u.total, u.grade])).toEqual(
+      full.units.map((u) => [u.unitId, u.rank, u.total, u.grade]),
+    );
     expect(Number(lean.units[0]?.total)).toBeGreaterThan(1_000_000);
   });
 
   it('breaks ties on inputs the integer reader cannot take, as scoreCohort does', () => {
-    const withInputTie = parseRuleSet({ ...json, ranking: { tieBreak: ['input:a:asc'], ties: 'shared', vetoedLast: true } });
+    const withInputTie = parseRuleSet({
+      ...json,
+      ranking: { tieBreak: ['input:a:asc'], ties: 'shared', vetoedLast: true },
+    });
     if (!withInputTie.ok) throw new Error(JSON.stringify(withInputTie.issues));
     const rules = compileRuleSet(withInputTie.value);
     const units = [
@@ -81,21 +171,34 @@ describe('rankCohort', () => {
     ];
     const full = scoreCohort(rules, units);
     const lean = rankCohort(rules, units);
-    expect(lean.units.map((u) => [u.name, u.rank, u.grade])).toEqual(full.units.map((u) => [u.name, u.rank, u.grade]));
+    expect(lean.units.map((u) => [u.name, u.rank, u.grade])).toEqual(
+      full.units.map((u) => [u.name, u.rank, u.grade]),
+    );
     expect(lean.units.map((u) => u.name)).toEqual(['丙', '甲', '乙']);
-    const twice = rankCohort(rules, [...units, { id: 'z', name: '丙二', values: { a: '92', b: 0, bad: 0 } }]);
+    const twice = rankCohort(rules, [
+      ...units,
+      { id: 'z', name: '丙二', values: { a: '92', b: 0, bad: 0 } },
+    ]);
     expect(twice.issues.map((i) => i.code)).toContain('duplicate-unit');
     expect(twice.units.map((u) => u.name)).toEqual(['丙', '甲', '乙', '丙二']);
   });
 
   it('sorts a tie-break input that is not a finite number last, as scoreCohort does', () => {
-    const withInputTie = parseRuleSet({ ...json, ranking: { tieBreak: ['input:a:asc'], ties: 'shared', vetoedLast: true } });
+    const withInputTie = parseRuleSet({
+      ...json,
+      ranking: { tieBreak: ['input:a:asc'], ties: 'shared', vetoedLast: true },
+    });
     if (!withInputTie.ok) throw new Error(JSON.stringify(withInputTie.issues));
     const rules = compileRuleSet(withInputTie.value);
-    const units = [NaN, 95, Infinity, 91].map((a, i) => ({ id: `n${i}`, name: `单位${i}`, values: { a, b: 0, bad: 0 } }));
+    const units = [NaN, 95, Infinity, 91].map((a, i) => ({
+      id: `n${i}`,
+      name: `单位${i}`,
+      values: { a, b: 0, bad: 0 },
+    }));
     const full = scoreCohort(rules, units);
     const lean = rankCohort(rules, units);
-    expect(lean.units.map((u) => [u.unitId, u.rank, u.total])).toEqual(full.units.map((u) => [u.unitId, u.rank, u.total]));
+    expect(lean.units.map((u) => [u.unitId, u.rank, u.total])).toEqual(
+      full.units.map((u) => [u.unitId, u.rank, u.total]),
+    );
   });
 });
-

@@ -41,7 +41,13 @@ interface KeyColumn {
 
 function inputKey(raw: UnitInput['values'][string]): number | Q | null {
   // A blank, a yes/no or a number that is not finite sorts last, as the exact reader has it.
-  if (raw === null || raw === undefined || typeof raw === 'boolean' || (typeof raw === 'number' && !Number.isFinite(raw))) return null;
+  if (
+    raw === null ||
+    raw === undefined ||
+    typeof raw === 'boolean' ||
+    (typeof raw === 'number' && !Number.isFinite(raw))
+  )
+    return null;
   const micro = toMicro(raw);
   if (micro !== undefined) return micro;
   // More than 6 places, or padding the fast reader does not strip: the exact reader decides.
@@ -83,7 +89,11 @@ export function rankCohort(rs: CompiledRuleSet, units: readonly UnitInput[]): Ra
   issues.push(...duplicateUnits(units));
   const itemPaths = tieBreaks.filter((tb) => tb.kind === 'indicator').map((tb) => tb.ref);
   const dp = rs.scoreRounding.dp;
-  const columns: KeyColumn[] = tieBreaks.map((tb) => ({ num: new Float64Array(n), exact: undefined, scale: tb.kind === 'input' ? MICRO_DP : dp }));
+  const columns: KeyColumn[] = tieBreaks.map((tb) => ({
+    num: new Float64Array(n),
+    exact: undefined,
+    scale: tb.kind === 'input' ? MICRO_DP : dp,
+  }));
   const fills = tieBreaks.map((tb, k) => keyFiller(rs, tb, columns[k] as KeyColumn, itemPaths));
   const results: RankedUnit[] = new Array(n);
   for (let i = 0; i < n; i++) {
@@ -149,13 +159,24 @@ export function rankCohort(rs: CompiledRuleSet, units: readonly UnitInput[]): Ra
     issues.push(...assignment.issues);
     grades = { graded: assignment.graded, bands: assignment.bands };
   }
-  return { ruleSetId: rs.ruleSet.id, edition: rs.ruleSet.edition, units: ranked, grades, issues: sortIssues(issues) };
+  return {
+    ruleSetId: rs.ruleSet.id,
+    edition: rs.ruleSet.edition,
+    units: ranked,
+    grades,
+    issues: sortIssues(issues),
+  };
 }
 
 type KeyFiller = (i: number, unit: UnitInput, r: LeanResult) => void;
 
 /** Writes unit i's key for one tie-break into its column. */
-function keyFiller(rs: CompiledRuleSet, tb: TieBreak, col: KeyColumn, itemPaths: readonly string[]): KeyFiller {
+function keyFiller(
+  rs: CompiledRuleSet,
+  tb: TieBreak,
+  col: KeyColumn,
+  itemPaths: readonly string[],
+): KeyFiller {
   const sign = tb.order === 'asc' ? -1 : 1;
   const put = (i: number, v: number | Q | null): void => {
     if (v === null) col.num[i] = NaN;
@@ -295,7 +316,10 @@ function sortOrder(
     }
   };
   /** Sorts each run of `order` that `same` holds together by `by`, in place. */
-  const runs = (same: (a: number, b: number) => boolean, by: (a: number, b: number) => number): void => {
+  const runs = (
+    same: (a: number, b: number) => boolean,
+    by: (a: number, b: number) => number,
+  ): void => {
     let start = 0;
     for (let p = 1; p <= n; p++) {
       if (p < n && same(order[start] as number, order[p] as number)) continue;
@@ -318,7 +342,10 @@ function sortOrder(
     return { order, group };
   }
   order = countingPass(order, bucket);
-  runs((x, y) => b[x] === b[y], (x, y) => ties(x, y) || byUnitId(x, y));
+  runs(
+    (x, y) => b[x] === b[y],
+    (x, y) => ties(x, y) || byUnitId(x, y),
+  );
   grouped((x, y) => b[x] === b[y] && ties(x, y) === 0);
   return { order, group };
 }

@@ -10,58 +10,277 @@ import type { RuleSetInput } from '../schema/ruleset.ts';
 
 // Every shape the kernels take, plus shapes they hand to the exact evaluator.
 const json: RuleSetInput = {
-  schemaVersion: 1, id: 'lean', title: '快速路径', pointsMismatch: '三.1 的小项合计6分,按上限5分计', issuer: '市', level: '县', year: 2015, edition: 1, points: 67,
+  schemaVersion: 1,
+  id: 'lean',
+  title: '快速路径',
+  pointsMismatch: '三.1 的小项合计6分,按上限5分计',
+  issuer: '市',
+  level: '县',
+  year: 2015,
+  edition: 1,
+  points: 67,
   rounding: { scores: { dp: 2, mode: 'half-up' }, rates: { dp: 1, mode: 'half-up' } },
   inputs: [
-    { id: 'a', label: 'a', unit: '%' }, { id: 'b', label: 'b', unit: '‰' }, { id: 'c', label: 'c', unit: 'number' },
-    { id: 'y', label: 'y', unit: 'yesno', evidence: true }, { id: 'z', label: 'z', unit: 'yesno', evidence: true }, { id: 'n', label: 'n', unit: 'count', blankMeans: 0 },
-    { id: 'budget', label: 'budget', unit: '元' }, { id: 'pop', label: 'pop', unit: '人' },
-    { id: 'sr', label: 'sr', unit: 'number' }, { id: 'sr_prev', label: 'sr_prev', unit: 'number', source: 'previous' },
-    { id: 'st', label: 'st', unit: 'choice', choices: [{ value: 'late', label: '逾期' }, { value: 'none', label: '未报' }, { value: 'ok', label: '按时' }] },
+    { id: 'a', label: 'a', unit: '%' },
+    { id: 'b', label: 'b', unit: '‰' },
+    { id: 'c', label: 'c', unit: 'number' },
+    { id: 'y', label: 'y', unit: 'yesno', evidence: true },
+    { id: 'z', label: 'z', unit: 'yesno', evidence: true },
+    { id: 'n', label: 'n', unit: 'count', blankMeans: 0 },
+    { id: 'budget', label: 'budget', unit: '元' },
+    { id: 'pop', label: 'pop', unit: '人' },
+    { id: 'sr', label: 'sr', unit: 'number' },
+    { id: 'sr_prev', label: 'sr_prev', unit: 'number', source: 'previous' },
+    {
+      id: 'st',
+      label: 'st',
+      unit: 'choice',
+      choices: [
+        { value: 'late', label: '逾期' },
+        { value: 'none', label: '未报' },
+        { value: 'ok', label: '按时' },
+      ],
+    },
   ],
   sections: [
     {
-      code: '一', title: '甲', points: 24, items: [
-        { code: '1', title: '下限', points: 4, rule: { kind: 'threshold', value: 'a', op: '>=', target: 92, below: { per: 1, points: 0.5, steps: 'each-started' } }, deductions: [{ kind: 'per-case', input: 'n', each: 0.7 }] },
-        { code: '2', title: '上限', points: 3, rule: { kind: 'threshold', value: 'b', op: '<=', target: 8, below: { per: 0.1, points: 0.3, steps: 'pro-rata', cap: 2 } } },
-        { code: '3', title: '区间', points: 3, rule: { kind: 'band', value: 'c', low: 103, high: 107, outside: { per: 1, points: 1, steps: 'each-full' } } },
-        { code: '4', title: '斜坡', points: 3, rule: { kind: 'ramp', value: 'b', full: 3, zero: 7 } },
-        { code: '5', title: '比例', points: 3, rule: { kind: 'proportional', value: 'c', target: 110 } },
+      code: '一',
+      title: '甲',
+      points: 24,
+      items: [
+        {
+          code: '1',
+          title: '下限',
+          points: 4,
+          rule: {
+            kind: 'threshold',
+            value: 'a',
+            op: '>=',
+            target: 92,
+            below: { per: 1, points: 0.5, steps: 'each-started' },
+          },
+          deductions: [{ kind: 'per-case', input: 'n', each: 0.7 }],
+        },
+        {
+          code: '2',
+          title: '上限',
+          points: 3,
+          rule: {
+            kind: 'threshold',
+            value: 'b',
+            op: '<=',
+            target: 8,
+            below: { per: 0.1, points: 0.3, steps: 'pro-rata', cap: 2 },
+          },
+        },
+        {
+          code: '3',
+          title: '区间',
+          points: 3,
+          rule: {
+            kind: 'band',
+            value: 'c',
+            low: 103,
+            high: 107,
+            outside: { per: 1, points: 1, steps: 'each-full' },
+          },
+        },
+        {
+          code: '4',
+          title: '斜坡',
+          points: 3,
+          rule: { kind: 'ramp', value: 'b', full: 3, zero: 7 },
+        },
+        {
+          code: '5',
+          title: '比例',
+          points: 3,
+          rule: { kind: 'proportional', value: 'c', target: 110 },
+        },
         { code: '6', title: '是否', points: 2, rule: { kind: 'yesno', input: 'y' } },
-        { code: '7', title: '人均', points: 3, rule: { kind: 'threshold', value: 'budget / pop', op: '>=', target: 22 } },
-        { code: '8', title: '倒扣', points: 3, min: -5, deductions: [{ kind: 'per-case', input: 'n', each: 1.5 }] },
+        {
+          code: '7',
+          title: '人均',
+          points: 3,
+          rule: { kind: 'threshold', value: 'budget / pop', op: '>=', target: 22 },
+        },
+        {
+          code: '8',
+          title: '倒扣',
+          points: 3,
+          min: -5,
+          deductions: [{ kind: 'per-case', input: 'n', each: 1.5 }],
+        },
       ],
     },
-    { code: '三', title: '丙', points: 12, items: [
-      { code: '1', title: '父项', points: 5, items: [
-        { code: '(1)', title: '档次', points: 3, rule: { kind: 'tiers', value: 'c', tiers: [{ op: '>=', than: 110, points: 3 }, { op: '>=', than: 100, points: 1.5 }] } },
-        { code: '(2)', title: '结果', points: 3, rule: { kind: 'tiers', value: 'st', tiers: [{ equals: 'ok', points: 3 }, { equals: 'late', points: 1 }] } },
-      ] },
-      { code: '2', title: '状态', points: 7, deductions: [{ kind: 'state', input: 'st', amounts: { late: 0.5, none: 1 } }, { kind: 'state', input: 'y', amounts: { no: 2.25 } }] },
-    ] },
-    { code: '四', title: '丁', points: 8, items: [
-      { code: '1', title: '下降', points: 5, rule: { kind: 'reduction', value: 'sr', previous: 'sr_prev', base: 107, required: [{ from: 107, to: 120, pct: 10 }, { from: 120, pct: 12 }], below: { per: 1, points: 0.4, steps: 'each-started' } } },
-      { code: '2', title: '门槛', points: 3, rule: { kind: 'threshold', value: 'a', op: '>=', target: 'c - 20' }, gates: [{ when: 'n >= 5', reason: '达到5例不记分' }] },
-    ] },
+    {
+      code: '三',
+      title: '丙',
+      points: 12,
+      items: [
+        {
+          code: '1',
+          title: '父项',
+          points: 5,
+          items: [
+            {
+              code: '(1)',
+              title: '档次',
+              points: 3,
+              rule: {
+                kind: 'tiers',
+                value: 'c',
+                tiers: [
+                  { op: '>=', than: 110, points: 3 },
+                  { op: '>=', than: 100, points: 1.5 },
+                ],
+              },
+            },
+            {
+              code: '(2)',
+              title: '结果',
+              points: 3,
+              rule: {
+                kind: 'tiers',
+                value: 'st',
+                tiers: [
+                  { equals: 'ok', points: 3 },
+                  { equals: 'late', points: 1 },
+                ],
+              },
+            },
+          ],
+        },
+        {
+          code: '2',
+          title: '状态',
+          points: 7,
+          deductions: [
+            { kind: 'state', input: 'st', amounts: { late: 0.5, none: 1 } },
+            { kind: 'state', input: 'y', amounts: { no: 2.25 } },
+          ],
+        },
+      ],
+    },
+    {
+      code: '四',
+      title: '丁',
+      points: 8,
+      items: [
+        {
+          code: '1',
+          title: '下降',
+          points: 5,
+          rule: {
+            kind: 'reduction',
+            value: 'sr',
+            previous: 'sr_prev',
+            base: 107,
+            required: [
+              { from: 107, to: 120, pct: 10 },
+              { from: 120, pct: 12 },
+            ],
+            below: { per: 1, points: 0.4, steps: 'each-started' },
+          },
+        },
+        {
+          code: '2',
+          title: '门槛',
+          points: 3,
+          rule: { kind: 'threshold', value: 'a', op: '>=', target: 'c - 20' },
+          gates: [{ when: 'n >= 5', reason: '达到5例不记分' }],
+        },
+      ],
+    },
     // Containers whose sub-items may not apply (a reduction with nothing to reduce), nested two
     // deep, in a section rescaled over the items that apply (so a container's maximum counts).
-    { code: '五', title: '戊', points: 8, notApplicable: 'rescale', items: [
-      { code: '1', title: '嵌套', points: 6, items: [
-        { code: '(1)', title: '下降', points: 4, rule: { kind: 'reduction', value: 'sr', previous: 'sr_prev', base: 107, required: [{ from: 107, pct: 10 }], below: { per: 1, points: 1, steps: 'each-full' } } },
-        { code: '(2)', title: '小计', points: 3, items: [
-          { code: '①', title: '是否', points: 2, rule: { kind: 'yesno', input: 'z' } },
-          { code: '②', title: '上限', points: 2, min: -1, rule: { kind: 'threshold', value: 'b', op: '<=', target: 8, below: { per: 1, points: 1.5, steps: 'each-started' } } },
-        ] },
-      ] },
-      { code: '2', title: '比例', points: 2, rule: { kind: 'proportional', value: 'c', target: 110 } },
-    ] },
-    { code: '二', title: '乙', points: 16, notApplicable: 'rescale', items: [
-      { code: '1', title: '条件', points: 8, applicable: 'y', rule: { kind: 'threshold', value: 'a', op: '>=', target: 80 } },
-      { code: '2', title: '公式', points: 8, rule: { kind: 'expr', score: 'min(8, c / 20)' } },
-    ] },
+    {
+      code: '五',
+      title: '戊',
+      points: 8,
+      notApplicable: 'rescale',
+      items: [
+        {
+          code: '1',
+          title: '嵌套',
+          points: 6,
+          items: [
+            {
+              code: '(1)',
+              title: '下降',
+              points: 4,
+              rule: {
+                kind: 'reduction',
+                value: 'sr',
+                previous: 'sr_prev',
+                base: 107,
+                required: [{ from: 107, pct: 10 }],
+                below: { per: 1, points: 1, steps: 'each-full' },
+              },
+            },
+            {
+              code: '(2)',
+              title: '小计',
+              points: 3,
+              items: [
+                { code: '①', title: '是否', points: 2, rule: { kind: 'yesno', input: 'z' } },
+                {
+                  code: '②',
+                  title: '上限',
+                  points: 2,
+                  min: -1,
+                  rule: {
+                    kind: 'threshold',
+                    value: 'b',
+                    op: '<=',
+                    target: 8,
+                    below: { per: 1, points: 1.5, steps: 'each-started' },
+                  },
+                },
+              ],
+            },
+          ],
+        },
+        {
+          code: '2',
+          title: '比例',
+          points: 2,
+          rule: { kind: 'proportional', value: 'c', target: 110 },
+        },
+      ],
+    },
+    {
+      code: '二',
+      title: '乙',
+      points: 16,
+      notApplicable: 'rescale',
+      items: [
+        {
+          code: '1',
+          title: '条件',
+          points: 8,
+          applicable: 'y',
+          rule: { kind: 'threshold', value: 'a', op: '>=', target: 80 },
+        },
+        { code: '2', title: '公式', points: 8, rule: { kind: 'expr', score: 'min(8, c / 20)' } },
+      ],
+    },
   ],
-  bonus: { cap: 1.5, items: [{ code: '1', title: '奖', points: 2, rule: { kind: 'threshold', value: 'a', op: '>=', target: 99 } }] },
-  sanctions: [{ id: 'v', level: 'veto', when: 'b > 12', reason: '否决' }, { id: 'nc', level: 'no-commendation', when: 'total < 20', reason: '不予评先' }],
+  bonus: {
+    cap: 1.5,
+    items: [
+      {
+        code: '1',
+        title: '奖',
+        points: 2,
+        rule: { kind: 'threshold', value: 'a', op: '>=', target: 99 },
+      },
+    ],
+  },
+  sanctions: [
+    { id: 'v', level: 'veto', when: 'b > 12', reason: '否决' },
+    { id: 'nc', level: 'no-commendation', when: 'total < 20', reason: '不予评先' },
+  ],
 };
 
 const parsed = parseRuleSet(json);
@@ -71,12 +290,29 @@ const lean = createLeanScorer(rs);
 
 const decimal = (lo: number, hi: number, dp: number) =>
   fc.integer({ min: lo * 10 ** dp, max: hi * 10 ** dp }).map((i) => scaledText(i, dp));
-const maybe = <T,>(arb: fc.Arbitrary<T>) => fc.oneof({ weight: 9, arbitrary: arb }, { weight: 1, arbitrary: fc.constant(null) });
+const maybe = <T>(arb: fc.Arbitrary<T>) =>
+  fc.oneof({ weight: 9, arbitrary: arb }, { weight: 1, arbitrary: fc.constant(null) });
 
 describe('lean scorer', () => {
   it('puts the simple shapes on integer kernels and the rest on the exact evaluator', () => {
     expect(kernelCoverage(rs)).toEqual({
-      kernel: ['一.1', '一.2', '一.3', '一.4', '一.5', '一.6', '一.7', '一.8', '三.1', '三.2', '四.1', '四.2', '五.1', '五.2', '加分.1'],
+      kernel: [
+        '一.1',
+        '一.2',
+        '一.3',
+        '一.4',
+        '一.5',
+        '一.6',
+        '一.7',
+        '一.8',
+        '三.1',
+        '三.2',
+        '四.1',
+        '四.2',
+        '五.1',
+        '五.2',
+        '加分.1',
+      ],
       exact: ['二.1', '二.2'],
     });
   });
@@ -85,11 +321,17 @@ describe('lean scorer', () => {
     fc.assert(
       fc.property(
         fc.record({
-          a: maybe(decimal(70, 100, 3)), b: maybe(decimal(0, 15, 2)), c: maybe(decimal(90, 125, 1)),
-          y: maybe(fc.boolean()), z: maybe(fc.boolean()), n: maybe(fc.integer({ min: 0, max: 6 })),
-          budget: maybe(decimal(100000, 3000000, 0)), pop: decimal(10000, 100000, 0),
+          a: maybe(decimal(70, 100, 3)),
+          b: maybe(decimal(0, 15, 2)),
+          c: maybe(decimal(90, 125, 1)),
+          y: maybe(fc.boolean()),
+          z: maybe(fc.boolean()),
+          n: maybe(fc.integer({ min: 0, max: 6 })),
+          budget: maybe(decimal(100000, 3000000, 0)),
+          pop: decimal(10000, 100000, 0),
           st: maybe(fc.constantFrom('late', 'none', 'ok', '按时', 'bogus')),
-          sr: maybe(decimal(100, 135, 2)), sr_prev: maybe(decimal(100, 135, 2)),
+          sr: maybe(decimal(100, 135, 2)),
+          sr_prev: maybe(decimal(100, 135, 2)),
         }),
         fc.boolean(),
         fc.boolean(),
@@ -98,7 +340,9 @@ describe('lean scorer', () => {
           const full = scoreUnit(rs, unit);
           const fast = lean(unit);
           expect(fast.total).toBe(full.total);
-          expect(fast.sections.map((s) => scaledText(s, 2))).toEqual(full.sections.map((s) => s.score));
+          expect(fast.sections.map((s) => scaledText(s, 2))).toEqual(
+            full.sections.map((s) => s.score),
+          );
           expect(fast.complete).toBe(full.complete);
           expect(fast.vetoed).toBe(full.vetoed);
           expect(fast.noCommendation).toBe(full.noCommendation);
@@ -124,9 +368,17 @@ describe('lean scorer', () => {
 
   it('writes integer counts of 10^-dp as the exact formatter writes the same decimals', () => {
     fc.assert(
-      fc.property(fc.oneof(fc.integer({ min: -20_000, max: 20_000 }), fc.maxSafeInteger(), fc.maxSafeNat().map((n) => -n)), fc.integer({ min: 0, max: 6 }), (value, dp) => {
-        expect(scaledText(value, dp)).toBe(fmt(q(value).div(q(10).pow(dp))));
-      }),
+      fc.property(
+        fc.oneof(
+          fc.integer({ min: -20_000, max: 20_000 }),
+          fc.maxSafeInteger(),
+          fc.maxSafeNat().map((n) => -n),
+        ),
+        fc.integer({ min: 0, max: 6 }),
+        (value, dp) => {
+          expect(scaledText(value, dp)).toBe(fmt(q(value).div(q(10).pow(dp))));
+        },
+      ),
       { numRuns: 3000 },
     );
   });
@@ -159,7 +411,20 @@ describe('lean scorer', () => {
 
 describe('lean scorer on values it cannot judge itself', () => {
   const build = (extra: Partial<RuleSetInput>) => {
-    const p = parseRuleSet({ schemaVersion: 1, id: 'handover', title: '移交', issuer: '市', level: '县', year: 2015, edition: 1, points: 6, rounding: { scores: { dp: 2, mode: 'half-up' } }, inputs: [], sections: [], ...extra } as RuleSetInput);
+    const p = parseRuleSet({
+      schemaVersion: 1,
+      id: 'handover',
+      title: '移交',
+      issuer: '市',
+      level: '县',
+      year: 2015,
+      edition: 1,
+      points: 6,
+      rounding: { scores: { dp: 2, mode: 'half-up' } },
+      inputs: [],
+      sections: [],
+      ...extra,
+    } as RuleSetInput);
     if (!p.ok) throw new Error(JSON.stringify(p.issues));
     return compileRuleSet(p.value);
   };
@@ -167,13 +432,35 @@ describe('lean scorer on values it cannot judge itself', () => {
   it('hands an item to the exact path when a figure that needs evidence has more places than it reads', () => {
     // The gate reads `a` (so the item stays on a kernel); `a` needs evidence and has 7 places.
     const rules = build({
-      inputs: [{ id: 'a', label: 'a', unit: '%', evidence: true }, { id: 'c', label: 'c', unit: 'number' }],
-      sections: [{ code: '一', title: '甲', points: 6, items: [{ code: '1', title: '门槛', points: 6, rule: { kind: 'threshold', value: 'c', op: '>=', target: 90 }, gates: [{ when: 'a > 100', reason: '超过100' }] }] }],
+      inputs: [
+        { id: 'a', label: 'a', unit: '%', evidence: true },
+        { id: 'c', label: 'c', unit: 'number' },
+      ],
+      sections: [
+        {
+          code: '一',
+          title: '甲',
+          points: 6,
+          items: [
+            {
+              code: '1',
+              title: '门槛',
+              points: 6,
+              rule: { kind: 'threshold', value: 'c', op: '>=', target: 90 },
+              gates: [{ when: 'a > 100', reason: '超过100' }],
+            },
+          ],
+        },
+      ],
     });
     for (const a of ['95.1234567', '95.5', 0.1 + 0.2]) {
       for (const evidence of [{}, { a: true }] as Record<string, boolean>[]) {
         const unit = { id: 'u', name: 'u', values: { a, c: 95 }, evidence };
-        expect([a, evidence, createLeanScorer(rules)(unit).total]).toEqual([a, evidence, scoreUnit(rules, unit).total]);
+        expect([a, evidence, createLeanScorer(rules)(unit).total]).toEqual([
+          a,
+          evidence,
+          scoreUnit(rules, unit).total,
+        ]);
       }
     }
   });
@@ -181,13 +468,36 @@ describe('lean scorer on values it cannot judge itself', () => {
   it('counts a unit incomplete when a sub-item of an exactly scored parent lacks an input', () => {
     const rules = build({
       points: 4,
-      inputs: [{ id: 'g', label: 'g', unit: 'yesno' }, { id: 'y', label: 'y', unit: 'yesno' }, { id: 'z', label: 'z', unit: 'yesno' }],
-      sections: [{ code: '一', title: '甲', points: 4, items: [{ code: '1', title: '父项', points: 4, gates: [{ when: 'g', reason: '事件' }], items: [
-        { code: '(1)', title: 'y', points: 2, rule: { kind: 'yesno', input: 'y' } },
-        { code: '(2)', title: 'z', points: 2, rule: { kind: 'yesno', input: 'z' } },
-      ] }] }],
+      inputs: [
+        { id: 'g', label: 'g', unit: 'yesno' },
+        { id: 'y', label: 'y', unit: 'yesno' },
+        { id: 'z', label: 'z', unit: 'yesno' },
+      ],
+      sections: [
+        {
+          code: '一',
+          title: '甲',
+          points: 4,
+          items: [
+            {
+              code: '1',
+              title: '父项',
+              points: 4,
+              gates: [{ when: 'g', reason: '事件' }],
+              items: [
+                { code: '(1)', title: 'y', points: 2, rule: { kind: 'yesno', input: 'y' } },
+                { code: '(2)', title: 'z', points: 2, rule: { kind: 'yesno', input: 'z' } },
+              ],
+            },
+          ],
+        },
+      ],
     });
-    for (const values of [{ g: true, y: null, z: true }, { g: false, y: null, z: true }, { g: true, y: true, z: true }]) {
+    for (const values of [
+      { g: true, y: null, z: true },
+      { g: false, y: null, z: true },
+      { g: true, y: true, z: true },
+    ]) {
       const unit = { id: 'u', name: 'u', values };
       const full = scoreUnit(rules, unit);
       const fast = createLeanScorer(rules)(unit);
@@ -195,4 +505,3 @@ describe('lean scorer on values it cannot judge itself', () => {
     }
   });
 });
-

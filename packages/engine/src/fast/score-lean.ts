@@ -42,7 +42,11 @@ export interface LeanResult {
 const EMPTY: (number | null)[] = [];
 const NO_SANCTIONS: readonly string[] = Object.freeze([]);
 
-export type LeanScorer = (unit: UnitInput, ctx?: ScoreContext, items?: readonly string[]) => LeanResult;
+export type LeanScorer = (
+  unit: UnitInput,
+  ctx?: ScoreContext,
+  items?: readonly string[],
+) => LeanResult;
 
 /** Compiles the kernels once; the returned function scores one unit. */
 export function createLeanScorer(rs: CompiledRuleSet): LeanScorer {
@@ -65,7 +69,8 @@ export function createLeanScorer(rs: CompiledRuleSet): LeanScorer {
     const min = toScaled(item.min.toString(), dp);
     if (isContainer(item) && points !== undefined && min !== undefined) {
       const children = item.children.map(lean);
-      if (children.every((c) => c.kernel || c.children)) return { item, kernel: undefined, points, children, min };
+      if (children.every((c) => c.kernel || c.children))
+        return { item, kernel: undefined, points, children, min };
     }
     const kernel = points === undefined ? undefined : buildKernel(rs, plan, item);
     return { item, kernel, points: points ?? 0, children: undefined, min: 0 };
@@ -89,7 +94,13 @@ export function createLeanScorer(rs: CompiledRuleSet): LeanScorer {
   for (const [path, kernel] of kernels) {
     const item = rs.byPath.get(path);
     const points = item ? toScaled(item.points.toString(), dp) : undefined;
-    if (!item || points === undefined || item.gates.length > 0 || item.inputsUsed.some((id) => rs.inputs.get(id)?.evidence)) continue;
+    if (
+      !item ||
+      points === undefined ||
+      item.gates.length > 0 ||
+      item.inputsUsed.some((id) => rs.inputs.get(id)?.evidence)
+    )
+      continue;
     plainKernels.set(path, { kernel, points });
   }
   const bonusCap = rs.bonus?.cap ? scaled(rs.bonus.cap) : undefined;
@@ -116,7 +127,12 @@ export function createLeanScorer(rs: CompiledRuleSet): LeanScorer {
     complete: true,
     exact: (item) => {
       const r = exactItem(item);
-      return { score: r.score === null ? null : scaled(r.score), max: r.status === 'not-applicable' ? 0 : scaled(r.max), status: r.status, missing: lacksInput(r) };
+      return {
+        score: r.score === null ? null : scaled(r.score),
+        max: r.status === 'not-applicable' ? 0 : scaled(r.max),
+        status: r.status,
+        missing: lacksInput(r),
+      };
     },
   };
   const program = compileProgram([...sections.map((s) => s.items), bonusItems], host);
@@ -147,7 +163,8 @@ export function createLeanScorer(rs: CompiledRuleSet): LeanScorer {
       const s = sections[i] as (typeof sections)[number];
       let sum = program.run(i);
       const max = program.max;
-      if (s.rescale && s.points !== undefined && max > 0 && max !== s.points) sum = roundDiv(sum * s.points, max, mode);
+      if (s.rescale && s.points !== undefined && max > 0 && max !== s.points)
+        sum = roundDiv(sum * s.points, max, mode);
       sectionScores[i] = sum;
       total += sum;
     }
@@ -172,7 +189,8 @@ export function createLeanScorer(rs: CompiledRuleSet): LeanScorer {
       if (!holds) continue;
       (ids ??= []).push(s.sanction.id);
       if (s.sanction.level === 'veto') vetoed = true;
-      if (s.sanction.level === 'veto' || s.sanction.level === 'no-commendation') noCommendation = true;
+      if (s.sanction.level === 'veto' || s.sanction.level === 'no-commendation')
+        noCommendation = true;
     }
     let items = EMPTY;
     if (paths.length > 0) {
@@ -186,8 +204,21 @@ export function createLeanScorer(rs: CompiledRuleSet): LeanScorer {
     const complete = host.complete;
     run.scorer = undefined;
     return {
-      unitId: unit.id, name: unit.name, total: totalText, totalScaled: total, sections: sectionScores, vetoed, noCommendation, complete, sanctions: ids ?? NO_SANCTIONS, items,
-      position: 0, rank: 0, tied: false, grade: null, gradeLabel: null,
+      unitId: unit.id,
+      name: unit.name,
+      total: totalText,
+      totalScaled: total,
+      sections: sectionScores,
+      vetoed,
+      noCommendation,
+      complete,
+      sanctions: ids ?? NO_SANCTIONS,
+      items,
+      position: 0,
+      rank: 0,
+      tied: false,
+      grade: null,
+      gradeLabel: null,
     };
   };
 }
@@ -215,4 +246,3 @@ export function kernelCoverage(rs: CompiledRuleSet): { kernel: string[]; exact: 
   rs.bonus?.items.forEach(visit);
   return { kernel, exact };
 }
-

@@ -61,7 +61,13 @@ export function addNote(outcome: GradeOutcome, msg: Msg): void {
 }
 
 export function assignGrades(rows: readonly GradeRow[], grades: Grades): GradeAssignment {
-  return assignBy(rows, grades, (row) => row.id, (mins) => (row) => mins.findIndex((m) => m === 'rest' || (m !== null && row.total.compare(m) >= 0)));
+  return assignBy(
+    rows,
+    grades,
+    (row) => row.id,
+    (mins) => (row) =>
+      mins.findIndex((m) => m === 'rest' || (m !== null && row.total.compare(m) >= 0)),
+  );
 }
 
 /**
@@ -82,22 +88,35 @@ export interface ScaledGradeRow {
  * points that reaches it (ceil), so `total ≥ min` is one integer comparison. Same outcomes as
  * assignGrades on the same totals (a test holds them together).
  */
-export function assignGradesScaled(rows: readonly ScaledGradeRow[], grades: Grades, dp: number): GradeAssignment {
+export function assignGradesScaled(
+  rows: readonly ScaledGradeRow[],
+  grades: Grades,
+  dp: number,
+): GradeAssignment {
   const unit = q(10).pow(dp);
-  return assignBy(rows, grades, (row) => row.unitId, (mins) => {
-    const bounds = mins.map((m) => (m === null ? null : m === 'rest' ? -Infinity : Number(m.mul(unit).ceil().toString())));
-    return (row) => {
-      for (let i = 0; i < bounds.length; i++) {
-        const b = bounds[i];
-        if (b !== null && b !== undefined && row.totalScaled >= b) return i;
-      }
-      return -1;
-    };
-  });
+  return assignBy(
+    rows,
+    grades,
+    (row) => row.unitId,
+    (mins) => {
+      const bounds = mins.map((m) =>
+        m === null ? null : m === 'rest' ? -Infinity : Number(m.mul(unit).ceil().toString()),
+      );
+      return (row) => {
+        for (let i = 0; i < bounds.length; i++) {
+          const b = bounds[i];
+          if (b !== null && b !== undefined && row.totalScaled >= b) return i;
+        }
+        return -1;
+      };
+    },
+  );
 }
 
 /** The grading itself; `finder` turns the bands' lower bounds into a row's band by its total. */
-function assignBy<R extends { name?: string; rank: number; vetoed: boolean; noCommendation: boolean }>(
+function assignBy<
+  R extends { name?: string; rank: number; vetoed: boolean; noCommendation: boolean },
+>(
   rows: readonly R[],
   grades: Grades,
   idOf: (row: R) => string,
@@ -112,7 +131,12 @@ function assignBy<R extends { name?: string; rank: number; vetoed: boolean; noCo
   const mins: (Q | null | 'rest')[] = grades.bands.map((b, i) => {
     if (b.min === null && i === last) return 'rest';
     if (b.min === null) {
-      issues.push(error('missing-number', `grades.bands[${i}].min`, { zh: `等次「${labels[i]?.zh}」缺少分数下限`, en: `grade "${labels[i]?.en}" has no lower bound` }));
+      issues.push(
+        error('missing-number', `grades.bands[${i}].min`, {
+          zh: `等次「${labels[i]?.zh}」缺少分数下限`,
+          en: `grade "${labels[i]?.en}" has no lower bound`,
+        }),
+      );
       return null;
     }
     return q(b.min);
@@ -120,7 +144,13 @@ function assignBy<R extends { name?: string; rank: number; vetoed: boolean; noCo
   const indexOf = (id: string | undefined, field: string): number | undefined => {
     if (id === undefined) return undefined;
     const i = grades.bands.findIndex((b) => b.id === id);
-    if (i < 0) issues.push(error('unknown-grade', `grades.${field}`, { zh: `等次「${id}」不存在`, en: `grade "${id}" does not exist` }));
+    if (i < 0)
+      issues.push(
+        error('unknown-grade', `grades.${field}`, {
+          zh: `等次「${id}」不存在`,
+          en: `grade "${id}" does not exist`,
+        }),
+      );
     return i < 0 ? undefined : i;
   };
   const bandOf = finder(mins);
@@ -130,10 +160,23 @@ function assignBy<R extends { name?: string; rank: number; vetoed: boolean; noCo
   // The notes are the same for every unit they concern: made once, shared.
   const outOfGrades: Msg = { zh: '一票否决,不参加等次评定', en: 'vetoed: out of the grades' };
   const vetoNote: Msg | undefined =
-    vetoedIdx === undefined ? undefined : { zh: `一票否决,定为「${labels[vetoedIdx]?.zh}」`, en: `vetoed: graded "${labels[vetoedIdx]?.en}"` };
-  const belowEvery: Msg = { zh: '总分低于所有等次的下限,未定等次', en: 'total is below every grade band: no grade' };
+    vetoedIdx === undefined
+      ? undefined
+      : {
+          zh: `一票否决,定为「${labels[vetoedIdx]?.zh}」`,
+          en: `vetoed: graded "${labels[vetoedIdx]?.en}"`,
+        };
+  const belowEvery: Msg = {
+    zh: '总分低于所有等次的下限,未定等次',
+    en: 'total is below every grade band: no grade',
+  };
   const capNote: Msg | undefined =
-    capIdx === undefined ? undefined : { zh: `不予评先,等次不高于「${labels[capIdx]?.zh}」`, en: `no commendation: graded no higher than "${labels[capIdx]?.en}"` };
+    capIdx === undefined
+      ? undefined
+      : {
+          zh: `不予评先,等次不高于「${labels[capIdx]?.zh}」`,
+          en: `no commendation: graded no higher than "${labels[capIdx]?.en}"`,
+        };
   const outcomes: GradeOutcome[] = new Array(rows.length);
   const slots: Slot[] = [];
   for (let r = 0; r < rows.length; r++) {
@@ -154,7 +197,12 @@ function assignBy<R extends { name?: string; rank: number; vetoed: boolean; noCo
     if (band < 0) {
       const who = unitName(id, row.name);
       addNote(outcome, belowEvery);
-      issues.push(warning('no-grade-band', `units.${id}`, { zh: `单位${who.zh}的总分低于所有等次下限`, en: `unit ${who.en}: total is below every grade band` }));
+      issues.push(
+        warning('no-grade-band', `units.${id}`, {
+          zh: `单位${who.zh}的总分低于所有等次下限`,
+          en: `unit ${who.en}: total is below every grade band`,
+        }),
+      );
       continue;
     }
     if (row.noCommendation && capIdx !== undefined && capNote && band < capIdx) {
@@ -172,7 +220,14 @@ function assignBy<R extends { name?: string; rank: number; vetoed: boolean; noCo
     id: b.id,
     label: labels[i] as Msg,
     count: counts[i] ?? 0,
-    share: graded === 0 ? '0' : exactText(q(counts[i] ?? 0).mul(HUNDRED).div(graded)),
+    share:
+      graded === 0
+        ? '0'
+        : exactText(
+            q(counts[i] ?? 0)
+              .mul(HUNDRED)
+              .div(graded),
+          ),
     maxAllowed: maxAllowed[i] ?? null,
     minRequired: minRequired[i] ?? null,
     ...(b.consequence ? { consequence: msgOf(b.consequence) } : {}),

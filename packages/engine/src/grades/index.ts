@@ -1,2 +1,8 @@
 export { assignGrades, assignGradesScaled } from './assign.ts';
-export type { BandSummary, GradeAssignment, GradeOutcome, GradeRow, ScaledGradeRow } from './assign.ts';
+export type {
+  BandSummary,
+  GradeAssignment,
+  GradeOutcome,
+  GradeRow,
+  ScaledGradeRow,
+} from './assign.ts';

@@ -22,10 +22,14 @@ export function applyQuotas(
   issues: Issue[],
 ): { counts: number[]; maxAllowed: (number | null)[]; minRequired: (number | null)[] } {
   const maxAllowed = grades.bands.map((b) =>
-    b.maxShare === undefined ? null : Number(q(b.maxShare).mul(graded).div(HUNDRED).floor().toString()),
+    b.maxShare === undefined
+      ? null
+      : Number(q(b.maxShare).mul(graded).div(HUNDRED).floor().toString()),
   );
   const minRequired = grades.bands.map((b) =>
-    b.minShare === undefined ? null : Number(q(b.minShare).mul(graded).div(HUNDRED).ceil().toString()),
+    b.minShare === undefined
+      ? null
+      : Number(q(b.minShare).mul(graded).div(HUNDRED).ceil().toString()),
   );
   grades.bands.forEach((band, b) => {
     const allowed = maxAllowed[b];

@@ -36,7 +36,9 @@ export function showWithUnit(value: Q, unit: InputUnit | undefined): { zh: strin
 /** Step size in words: 1 on a % value is "1个百分点" / "1 percentage point". */
 export function showStep(per: Q, unit: InputUnit | undefined): { zh: string; en: string } {
   const text = show(per);
-  if (unit === '%') return { zh: `${text}个百分点`, en: `${text} percentage point${text === '1' ? '' : 's'}` };
-  if (unit === '‰') return { zh: `${text}个千分点`, en: `${text} per-mille point${text === '1' ? '' : 's'}` };
+  if (unit === '%')
+    return { zh: `${text}个百分点`, en: `${text} percentage point${text === '1' ? '' : 's'}` };
+  if (unit === '‰')
+    return { zh: `${text}个千分点`, en: `${text} per-mille point${text === '1' ? '' : 's'}` };
   return showWithUnit(per, unit);
 }

@@ -19,9 +19,7 @@ export interface Issue {
   inputId?: string;
 }
 
-export type Result<T> =
-  | { ok: true; value: T; warnings: Issue[] }
-  | { ok: false; issues: Issue[] };
+export type Result<T> = { ok: true; value: T; warnings: Issue[] } | { ok: false; issues: Issue[] };
 
 /** A raw value of one input as the unit gave it, already decoded from the sheet. */
 export type InputValue = string | number | boolean | null;

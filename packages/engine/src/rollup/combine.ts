@@ -60,18 +60,47 @@ function readParts(parts: readonly Part[], issues: Issue[]): { w: Q; s: Q; m: Q;
   return parts.flatMap((p, i) => {
     const label = msgOf(p.label);
     const at = (field: string): string => `parts[${i}].${field}`;
-    if (seen.has(p.id)) issues.push(error('duplicate-part', at('id'), { zh: `组成部分「${p.id}」重复`, en: `part "${p.id}" appears twice` }));
+    if (seen.has(p.id))
+      issues.push(
+        error('duplicate-part', at('id'), {
+          zh: `组成部分「${p.id}」重复`,
+          en: `part "${p.id}" appears twice`,
+        }),
+      );
     seen.add(p.id);
     if (p.score === null) {
-      issues.push(error('missing-part-score', at('score'), { zh: `「${label.zh}」缺少得分(空白不会按0处理)`, en: `"${label.en}": score is blank (a blank is never taken as 0)` }));
+      issues.push(
+        error('missing-part-score', at('score'), {
+          zh: `「${label.zh}」缺少得分(空白不会按0处理)`,
+          en: `"${label.en}": score is blank (a blank is never taken as 0)`,
+        }),
+      );
       return [];
     }
     const w = toQ(p.weight);
     const s = toQ(p.score);
     const m = toQ(p.max);
-    if (w.compare(ZERO) <= 0) issues.push(error('bad-weight', at('weight'), { zh: `「${label.zh}」的权重须大于0`, en: `"${label.en}": weight must be above 0` }));
-    if (m.compare(ZERO) <= 0) issues.push(error('bad-max', at('max'), { zh: `「${label.zh}」的满分须大于0`, en: `"${label.en}": maximum must be above 0` }));
-    if (s.compare(m) > 0) issues.push(error('score-above-max', at('score'), { zh: `「${label.zh}」得分 ${show(s)} 高于满分 ${show(m)}`, en: `"${label.en}": score ${show(s)} is above its maximum ${show(m)}` }));
+    if (w.compare(ZERO) <= 0)
+      issues.push(
+        error('bad-weight', at('weight'), {
+          zh: `「${label.zh}」的权重须大于0`,
+          en: `"${label.en}": weight must be above 0`,
+        }),
+      );
+    if (m.compare(ZERO) <= 0)
+      issues.push(
+        error('bad-max', at('max'), {
+          zh: `「${label.zh}」的满分须大于0`,
+          en: `"${label.en}": maximum must be above 0`,
+        }),
+      );
+    if (s.compare(m) > 0)
+      issues.push(
+        error('score-above-max', at('score'), {
+          zh: `「${label.zh}」得分 ${show(s)} 高于满分 ${show(m)}`,
+          en: `"${label.en}": score ${show(s)} is above its maximum ${show(m)}`,
+        }),
+      );
     return [{ w, s, m, label }];
   });
 }
@@ -82,29 +111,55 @@ function weightText(w: Q): string {
   return text.includes('/') ? exactText(w) : `${text}%`;
 }
 
-export function combineParts(parts: readonly Part[], rounding: Rounding, options: CombineOptions = {}): Result<Combined> {
+export function combineParts(
+  parts: readonly Part[],
+  rounding: Rounding,
+  options: CombineOptions = {},
+): Result<Combined> {
   const issues: Issue[] = [];
   if (parts.length === 0) {
-    return { ok: false, issues: [error('no-parts', 'parts', { zh: '没有可合成的组成部分', en: 'there are no parts to combine' })] };
+    return {
+      ok: false,
+      issues: [
+        error('no-parts', 'parts', {
+          zh: '没有可合成的组成部分',
+          en: 'there are no parts to combine',
+        }),
+      ],
+    };
   }
   const read = readParts(parts, issues);
   const style = options.weights ?? 'fraction';
   const declared = sum(read.map((r) => r.w));
   const expected = style === 'percent' ? HUNDRED : ONE;
-  if (style !== 'ratio' && !declared.equals(expected) && options.weightsMismatch === undefined && read.length === parts.length) {
-    issues.push(error('weights-do-not-add-up', 'parts', {
-      zh: `权重合计为 ${show(declared)}${style === 'percent' ? '%' : ''},应为 ${style === 'percent' ? '100%' : '1'}`,
-      en: `weights add up to ${show(declared)}${style === 'percent' ? '%' : ''}, not ${style === 'percent' ? '100%' : '1'}`,
-    }));
+  if (
+    style !== 'ratio' &&
+    !declared.equals(expected) &&
+    options.weightsMismatch === undefined &&
+    read.length === parts.length
+  ) {
+    issues.push(
+      error('weights-do-not-add-up', 'parts', {
+        zh: `权重合计为 ${show(declared)}${style === 'percent' ? '%' : ''},应为 ${style === 'percent' ? '100%' : '1'}`,
+        en: `weights add up to ${show(declared)}${style === 'percent' ? '%' : ''}, not ${style === 'percent' ? '100%' : '1'}`,
+      }),
+    );
   }
   const maxes = [...new Set(read.map((r) => exactText(r.m)))];
-  const outOf = options.outOf !== undefined ? toQ(options.outOf) : maxes.length === 1 ? read[0]?.m : undefined;
+  const outOf =
+    options.outOf !== undefined ? toQ(options.outOf) : maxes.length === 1 ? read[0]?.m : undefined;
   if (outOf === undefined) {
-    issues.push(error('no-out-of', 'outOf', { zh: '各部分满分不同,须声明合成后的满分', en: 'the parts have different maxima: declare the maximum of the composite' }));
+    issues.push(
+      error('no-out-of', 'outOf', {
+        zh: '各部分满分不同,须声明合成后的满分',
+        en: 'the parts have different maxima: declare the maximum of the composite',
+      }),
+    );
   }
   if (issues.length > 0 || outOf === undefined) return { ok: false, issues };
 
-  const scale = style === 'ratio' ? ONE.div(declared) : style === 'percent' ? ONE.div(HUNDRED) : ONE;
+  const scale =
+    style === 'ratio' ? ONE.div(declared) : style === 'percent' ? ONE.div(HUNDRED) : ONE;
   const combined = read.map((r, i) => {
     const w = r.w.mul(scale);
     return { part: parts[i] as Part, r, w, contribution: w.mul(r.s).div(r.m).mul(outOf) };

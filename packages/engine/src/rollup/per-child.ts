@@ -18,7 +18,13 @@ export interface ChildFlag {
 
 /** Reads a yes/no input of each child unit (是/否, √/×, 有/无, booleans). */
 export function childFlags(units: readonly UnitInput[], inputId: string): ChildFlag[] {
-  const def = { id: inputId, label: inputId, unit: 'yesno', source: 'unit', evidence: false } as const;
+  const def = {
+    id: inputId,
+    label: inputId,
+    unit: 'yesno',
+    source: 'unit',
+    evidence: false,
+  } as const;
   return units.map((u) => {
     const { value } = decodeValue(def, u.values[inputId]);
     return { id: u.id, name: u.name, ok: typeof value === 'boolean' ? value : null };
@@ -40,15 +46,25 @@ export function perChildDeduction(
 ): Result<PerChildDeduction> {
   const issues: Issue[] = children
     .filter((c) => c.ok === null)
-    .map((c) => error('child-answer-blank', `children.${c.id}`, { zh: `下级单位「${c.name}」未填写或无法识别`, en: `child unit "${c.name}": the answer is blank or unreadable` }));
+    .map((c) =>
+      error('child-answer-blank', `children.${c.id}`, {
+        zh: `下级单位「${c.name}」未填写或无法识别`,
+        en: `child unit "${c.name}": the answer is blank or unreadable`,
+      }),
+    );
   if (issues.length > 0) return { ok: false, issues };
-  const lacking = children.filter((c) => c.ok === false).map((c) => ({ id: c.id, name: c.name })).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const lacking = children
+    .filter((c) => c.ok === false)
+    .map((c) => ({ id: c.id, name: c.name }))
+    .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const per = q(each);
   let amount: Q = per.mul(lacking.length);
   const cap = options.cap === undefined ? undefined : q(options.cap);
   const capped = cap !== undefined && amount.compare(cap) > 0;
   if (cap !== undefined && capped) amount = cap;
-  const reason = options.reason ? msgOf(options.reason) : { zh: '下级单位未达要求', en: 'child units short of the requirement' };
+  const reason = options.reason
+    ? msgOf(options.reason)
+    : { zh: '下级单位未达要求', en: 'child units short of the requirement' };
   const names = lacking.map((c) => c.name).join('、');
   return {
     ok: true,

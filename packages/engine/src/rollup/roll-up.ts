@@ -16,7 +16,12 @@ export type Qualifier =
   | { by: 'grade'; grades: readonly string[] }
   /** Qualified when the indicator's status is one of `status` (default met) and, with
    *  `minScore`, its score reaches it. */
-  | { by: 'indicator'; path: string; status?: readonly IndicatorStatus[]; minScore?: DecimalLiteral };
+  | {
+      by: 'indicator';
+      path: string;
+      status?: readonly IndicatorStatus[];
+      minScore?: DecimalLiteral;
+    };
 
 export interface RollUpRule {
   label?: Text;
@@ -48,7 +53,9 @@ function judge(child: Child, rule: RollUpRule, issues: Issue[]): Msg | null {
   const c = rule.qualifies;
   if (c.by === 'total') {
     const min = q(c.min);
-    return q(r.total).compare(min) >= 0 ? null : { zh: `总分 ${r.total} 低于 ${show(min)}`, en: `total ${r.total} is below ${show(min)}` };
+    return q(r.total).compare(min) >= 0
+      ? null
+      : { zh: `总分 ${r.total} 低于 ${show(min)}`, en: `total ${r.total} is below ${show(min)}` };
   }
   if (c.by === 'grade') {
     if (child.grade === undefined) return { zh: '无等次', en: 'no grade' };
@@ -58,33 +65,69 @@ function judge(child: Child, rule: RollUpRule, issues: Issue[]): Msg | null {
   }
   const item = findIndicator([...r.sections.flatMap((s) => s.items), ...r.bonus.items], c.path);
   if (!item) {
-    issues.push(error('unknown-indicator', 'qualifies.path', { zh: `单位「${r.name}」的结果中没有指标「${c.path}」`, en: `unit "${r.name}" has no indicator "${c.path}"` }));
+    issues.push(
+      error('unknown-indicator', 'qualifies.path', {
+        zh: `单位「${r.name}」的结果中没有指标「${c.path}」`,
+        en: `unit "${r.name}" has no indicator "${c.path}"`,
+      }),
+    );
     return { zh: `没有指标「${c.path}」`, en: `no indicator "${c.path}"` };
   }
   if (item.status === 'missing-input') {
-    issues.push(warning('child-missing-input', `children.${r.unitId}`, { zh: `单位「${r.name}」的「${c.path}」缺少数据,按未达标计`, en: `unit "${r.name}": "${c.path}" lacks data and counts as not qualified` }));
+    issues.push(
+      warning('child-missing-input', `children.${r.unitId}`, {
+        zh: `单位「${r.name}」的「${c.path}」缺少数据,按未达标计`,
+        en: `unit "${r.name}": "${c.path}" lacks data and counts as not qualified`,
+      }),
+    );
   }
   const okStatus = (c.status ?? ['met']).includes(item.status);
-  const okScore = c.minScore === undefined || (item.score !== null && q(item.score).compare(q(c.minScore)) >= 0);
+  const okScore =
+    c.minScore === undefined || (item.score !== null && q(item.score).compare(q(c.minScore)) >= 0);
   if (okStatus && okScore) return null;
   const title = item.title;
   return okStatus
-    ? { zh: `「${c.path} ${title.zh}」得分 ${item.score ?? '无'} 低于 ${show(q(c.minScore ?? 0))}`, en: `"${c.path} ${title.en}" scored ${item.score ?? 'none'}, below ${show(q(c.minScore ?? 0))}` }
-    : { zh: `「${c.path} ${title.zh}」状态为 ${item.status}`, en: `"${c.path} ${title.en}" is ${item.status}` };
+    ? {
+        zh: `「${c.path} ${title.zh}」得分 ${item.score ?? '无'} 低于 ${show(q(c.minScore ?? 0))}`,
+        en: `"${c.path} ${title.en}" scored ${item.score ?? 'none'}, below ${show(q(c.minScore ?? 0))}`,
+      }
+    : {
+        zh: `「${c.path} ${title.zh}」状态为 ${item.status}`,
+        en: `"${c.path} ${title.en}" is ${item.status}`,
+      };
 }
 
 const isCohort = (x: readonly UnitResult[] | CohortResult): x is CohortResult => !Array.isArray(x);
 
-export function rollUp(children: readonly UnitResult[] | CohortResult, rule: RollUpRule): Result<RollUpResult> {
+export function rollUp(
+  children: readonly UnitResult[] | CohortResult,
+  rule: RollUpRule,
+): Result<RollUpResult> {
   const issues: Issue[] = [];
   const list: Child[] = isCohort(children)
     ? children.units.map((u) => ({ result: u.result, grade: u.grade }))
     : children.map((result) => ({ result, grade: undefined }));
   if (rule.qualifies.by === 'grade' && !isCohort(children)) {
-    return { ok: false, issues: [error('grades-need-cohort', 'qualifies', { zh: '按等次汇总需要整体考核结果(含等次)', en: 'a roll-up by grade needs a cohort result (with grades)' })] };
+    return {
+      ok: false,
+      issues: [
+        error('grades-need-cohort', 'qualifies', {
+          zh: '按等次汇总需要整体考核结果(含等次)',
+          en: 'a roll-up by grade needs a cohort result (with grades)',
+        }),
+      ],
+    };
   }
   if (list.length === 0) {
-    return { ok: false, issues: [error('no-children', 'children', { zh: '没有下级单位,无法计算比例', en: 'there are no child units to take a share of' })] };
+    return {
+      ok: false,
+      issues: [
+        error('no-children', 'children', {
+          zh: '没有下级单位,无法计算比例',
+          en: 'there are no child units to take a share of',
+        }),
+      ],
+    };
   }
   const notQualified: RollUpResult['notQualified'] = [];
   for (const child of list) {
@@ -98,7 +141,12 @@ export function rollUp(children: readonly UnitResult[] | CohortResult, rule: Rol
   const value = rule.rounding ? round(exact, rule.rounding) : exact;
   const text = exactText(value);
   if (text.includes('/')) {
-    issues.push(error('share-needs-rounding', 'rounding', { zh: `比例 ${qualified}/${count} 不能精确写成小数,须声明保留位数`, en: `the share ${qualified}/${count} has no exact decimal: declare its rounding` }));
+    issues.push(
+      error('share-needs-rounding', 'rounding', {
+        zh: `比例 ${qualified}/${count} 不能精确写成小数,须声明保留位数`,
+        en: `the share ${qualified}/${count} has no exact decimal: declare its rounding`,
+      }),
+    );
   }
   if (issues.some((i) => i.severity === 'error')) return { ok: false, issues };
   const label = rule.label ? msgOf(rule.label) : { zh: '达标比例', en: 'share qualified' };

@@ -19,7 +19,9 @@ export const DecimalLiteral = z.union([
 export type DecimalLiteral = z.infer<typeof DecimalLiteral>;
 
 /** Identifier of a declared input, sanction, grade or class: usable inside expressions. */
-export const Id = z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'letters, digits and _, not starting with a digit');
+export const Id = z
+  .string()
+  .regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'letters, digits and _, not starting with a digit');
 
 /** An expression in the safe expression language (see the package README). */
 export const Expr = z.string().min(1);

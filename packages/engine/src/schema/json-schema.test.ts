@@ -9,9 +9,23 @@ describe('rule-set.schema.json', () => {
   });
   it('describes the rule kinds and the required fields', () => {
     const schema = ruleSetJsonSchema();
-    expect(schema.required).toEqual(expect.arrayContaining(['schemaVersion', 'id', 'inputs', 'sections', 'rounding']));
+    expect(schema.required).toEqual(
+      expect.arrayContaining(['schemaVersion', 'id', 'inputs', 'sections', 'rounding']),
+    );
     const text = JSON.stringify(schema);
-    for (const kind of ['threshold', 'band', 'reduction', 'ramp', 'proportional', 'tiers', 'yesno', 'rank', 'expr', 'per-case', 'state']) {
+    for (const kind of [
+      'threshold',
+      'band',
+      'reduction',
+      'ramp',
+      'proportional',
+      'tiers',
+      'yesno',
+      'rank',
+      'expr',
+      'per-case',
+      'state',
+    ]) {
       expect(text).toContain(`"const":"${kind}"`);
     }
   });

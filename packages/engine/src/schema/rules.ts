@@ -62,7 +62,11 @@ const ReductionRule = z
     required: z
       .array(
         z
-          .object({ from: DecimalLiteral.optional(), to: DecimalLiteral.optional(), pct: DecimalLiteral })
+          .object({
+            from: DecimalLiteral.optional(),
+            to: DecimalLiteral.optional(),
+            pct: DecimalLiteral,
+          })
           .strict(),
       )
       .min(1),
@@ -82,8 +86,16 @@ const ProportionalRule = z
   .strict();
 
 const Tier = z.union([
-  z.object({ op: Comparison, than: Operand, points: DecimalLiteral, label: Text.optional() }).strict(),
-  z.object({ equals: z.union([z.string(), z.boolean()]), points: DecimalLiteral, label: Text.optional() }).strict(),
+  z
+    .object({ op: Comparison, than: Operand, points: DecimalLiteral, label: Text.optional() })
+    .strict(),
+  z
+    .object({
+      equals: z.union([z.string(), z.boolean()]),
+      points: DecimalLiteral,
+      label: Text.optional(),
+    })
+    .strict(),
 ]);
 /** Tiers / outcome ladder: the first tier that holds gives the points; else `otherwise` (default 0). */
 const TiersRule = z

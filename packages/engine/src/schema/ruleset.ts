@@ -5,7 +5,22 @@ import { Gate, Rule, Stream } from './rules.ts';
 export const SCHEMA_VERSION = 1 as const;
 
 export const InputUnit = z.enum([
-  '%', '‰', '元', '万元', '人', '户', '个', '次', '天', '月', 'count', 'number', 'yesno', 'choice', 'text', 'date',
+  '%',
+  '‰',
+  '元',
+  '万元',
+  '人',
+  '户',
+  '个',
+  '次',
+  '天',
+  '月',
+  'count',
+  'number',
+  'yesno',
+  'choice',
+  'text',
+  'date',
 ]);
 export type InputUnit = z.infer<typeof InputUnit>;
 

@@ -1,6 +1,19 @@
 // The typed rule kinds: each turns the unit's figures into a base score with its reason.
 import type { ExprValue } from '../expr/types.ts';
-import { ceil, cmp, div, floor, max as qmax, min as qmin, mul, q, round, sub, ZERO, type Q } from '../exact/exact.ts';
+import {
+  ceil,
+  cmp,
+  div,
+  floor,
+  max as qmax,
+  min as qmin,
+  mul,
+  q,
+  round,
+  sub,
+  ZERO,
+  type Q,
+} from '../exact/exact.ts';
 import type { Adjustment, Msg } from '../model/result.ts';
 import { show, showStep, showWithUnit } from '../messages/format.ts';
 import { msgOf } from '../messages/text.ts';
@@ -28,7 +41,10 @@ export class RuleProblem extends Error {
 
 const num = (v: ExprValue, where: string): Q => {
   if (typeof v === 'object') return v;
-  throw new RuleProblem({ zh: `${where} 应为数值,实为「${String(v)}」`, en: `${where} should be a number, not "${String(v)}"` });
+  throw new RuleProblem({
+    zh: `${where} 应为数值,实为「${String(v)}」`,
+    en: `${where} should be a number, not "${String(v)}"`,
+  });
 };
 
 export function operandValue(rs: CompiledRuleSet, op: COperand, env: UnitEnv): Q {
@@ -41,9 +57,17 @@ export function operandValue(rs: CompiledRuleSet, op: COperand, env: UnitEnv): Q
 const fmtScore = (rs: CompiledRuleSet, x: Q): string => show(round(x, rs.scoreRounding));
 
 /** How many steps a gap makes, and the points for them. */
-export function applySlope(gap: Q, slope: CSlope, target: Q, strict: boolean): { amount: Q; proRata: boolean } {
+export function applySlope(
+  gap: Q,
+  slope: CSlope,
+  target: Q,
+  strict: boolean,
+): { amount: Q; proRata: boolean } {
   if (slope.gap === 'relative' && target.n === 0n) {
-    throw new RuleProblem({ zh: '目标值为0,无法按目标的百分比计算差距', en: 'the target is 0: a gap relative to it cannot be computed' });
+    throw new RuleProblem({
+      zh: '目标值为0,无法按目标的百分比计算差距',
+      en: 'the target is 0: a gap relative to it cannot be computed',
+    });
   }
   const g = slope.gap === 'relative' ? div(mul(gap, q(100)), target.abs()) : gap;
   const ratio = div(g, slope.per);
@@ -52,7 +76,10 @@ export function applySlope(gap: Q, slope: CSlope, target: Q, strict: boolean): {
   else if (slope.steps === 'each-full') steps = floor(ratio);
   else steps = strict && g.n === 0n ? q(1) : ceil(ratio);
   const amount = mul(steps, slope.points);
-  return { amount: slope.cap ? qmin(amount, slope.cap) : amount, proRata: slope.steps === 'pro-rata' };
+  return {
+    amount: slope.cap ? qmin(amount, slope.cap) : amount,
+    proRata: slope.steps === 'pro-rata',
+  };
 }
 
 const holds = (c: number, op: Comparison): boolean =>
@@ -66,7 +93,12 @@ const FAIL_WORD: Record<Comparison, Msg> = {
   '=': { zh: '不等于', en: 'differs from' },
 };
 
-export function evaluateBase(rs: CompiledRuleSet, item: CIndicator, env: UnitEnv, points: Q): BaseOutcome {
+export function evaluateBase(
+  rs: CompiledRuleSet,
+  item: CIndicator,
+  env: UnitEnv,
+  points: Q,
+): BaseOutcome {
   const rule = item.rule;
   if (!rule) return { base: points, reason: R.fullMarks(show(points)), adjustments: [] };
   const op = (key: string): COperand => {
@@ -80,7 +112,11 @@ export function evaluateBase(rs: CompiledRuleSet, item: CIndicator, env: UnitEnv
   const label: Msg = valueOp?.input ? msgOf(valueOp.input.label) : item.title;
   const shown = (x: Q) => showWithUnit(x, unit);
   const slope = (key: string): CSlope | undefined => item.slopes.get(key);
-  const adj = (amount: Q, reason: Msg): Adjustment => ({ amount: show(round(amount, rs.scoreRounding)), reason, inputs: {} });
+  const adj = (amount: Q, reason: Msg): Adjustment => ({
+    amount: show(round(amount, rs.scoreRounding)),
+    reason,
+    inputs: {},
+  });
 
   switch (rule.kind) {
     case 'threshold': {
@@ -92,18 +128,51 @@ export function evaluateBase(rs: CompiledRuleSet, item: CIndicator, env: UnitEnv
         const gap = rule.op === '<=' || rule.op === '<' ? sub(t, v) : sub(v, t);
         if (above && gap.compare(0) > 0) {
           const { amount, proRata } = applySlope(gap, above, t, false);
-          const text = R.slopeText('above', showStep(above.per, unit), show(above.points), fmtScore(rs, amount), proRata);
-          return { base: points.add(amount), upper: points.add(amount), reason: R.thresholdMet(label, shown(v), rule.op, shown(t)), adjustments: amount.n === 0n ? [] : [adj(amount, text)] };
+          const text = R.slopeText(
+            'above',
+            showStep(above.per, unit),
+            show(above.points),
+            fmtScore(rs, amount),
+            proRata,
+          );
+          return {
+            base: points.add(amount),
+            upper: points.add(amount),
+            reason: R.thresholdMet(label, shown(v), rule.op, shown(t)),
+            adjustments: amount.n === 0n ? [] : [adj(amount, text)],
+          };
         }
-        return { base: points, reason: R.thresholdMet(label, shown(v), rule.op, shown(t)), adjustments: [] };
+        return {
+          base: points,
+          reason: R.thresholdMet(label, shown(v), rule.op, shown(t)),
+          adjustments: [],
+        };
       }
-      const missed: Msg = { zh: `${label.zh} ${shown(v).zh},${FAIL_WORD[rule.op].zh} ${shown(t).zh}`, en: `${label.en} ${shown(v).en} ${FAIL_WORD[rule.op].en} ${shown(t).en}` };
+      const missed: Msg = {
+        zh: `${label.zh} ${shown(v).zh},${FAIL_WORD[rule.op].zh} ${shown(t).zh}`,
+        en: `${label.en} ${shown(v).en} ${FAIL_WORD[rule.op].en} ${shown(t).en}`,
+      };
       const below = slope('below');
-      if (!below) return { base: ZERO, reason: { zh: `${missed.zh},${R.allOrNothing.zh}`, en: `${missed.en}: ${R.allOrNothing.en}` }, adjustments: [] };
+      if (!below)
+        return {
+          base: ZERO,
+          reason: {
+            zh: `${missed.zh},${R.allOrNothing.zh}`,
+            en: `${missed.en}: ${R.allOrNothing.en}`,
+          },
+          adjustments: [],
+        };
       const gap = sub(t, v).abs();
       const { amount, proRata } = applySlope(gap, below, t, rule.op === '>' || rule.op === '<');
-      const dir = rule.op === '>=' || rule.op === '>' ? 'below' : rule.op === '=' ? 'outside' : 'over';
-      const text = R.slopeText(dir, showStep(below.per, unit), show(below.points), fmtScore(rs, amount), proRata);
+      const dir =
+        rule.op === '>=' || rule.op === '>' ? 'below' : rule.op === '=' ? 'outside' : 'over';
+      const text = R.slopeText(
+        dir,
+        showStep(below.per, unit),
+        show(below.points),
+        fmtScore(rs, amount),
+        proRata,
+      );
       return { base: sub(points, amount), reason: missed, adjustments: [adj(amount.neg(), text)] };
     }
     case 'band': {
@@ -114,19 +183,43 @@ export function evaluateBase(rs: CompiledRuleSet, item: CIndicator, env: UnitEnv
       const reason = R.bandText(label, shown(v), shown(low), shown(high), inside);
       if (inside) return { base: points, reason, adjustments: [] };
       const outside = slope('outside');
-      if (!outside) return { base: ZERO, reason: { zh: `${reason.zh},${R.allOrNothing.zh}`, en: `${reason.en}: ${R.allOrNothing.en}` }, adjustments: [] };
+      if (!outside)
+        return {
+          base: ZERO,
+          reason: {
+            zh: `${reason.zh},${R.allOrNothing.zh}`,
+            en: `${reason.en}: ${R.allOrNothing.en}`,
+          },
+          adjustments: [],
+        };
       const edge = cmp(v, low) < 0 ? low : high;
       const { amount, proRata } = applySlope(sub(edge, v).abs(), outside, edge, false);
-      const text = R.slopeText('outside', showStep(outside.per, unit), show(outside.points), fmtScore(rs, amount), proRata);
+      const text = R.slopeText(
+        'outside',
+        showStep(outside.per, unit),
+        show(outside.points),
+        fmtScore(rs, amount),
+        proRata,
+      );
       return { base: sub(points, amount), reason, adjustments: [adj(amount.neg(), text)] };
     }
     case 'reduction': {
       const v = val('value');
       const prev = val('previous');
       const base = item.operands.has('base') ? val('base') : ZERO;
-      const tier = rule.required.find((t) => (t.from === undefined || cmp(prev, q(t.from)) >= 0) && (t.to === undefined || cmp(prev, q(t.to)) < 0));
+      const tier = rule.required.find(
+        (t) =>
+          (t.from === undefined || cmp(prev, q(t.from)) >= 0) &&
+          (t.to === undefined || cmp(prev, q(t.to)) < 0),
+      );
       const excess = sub(prev, base);
-      if (!tier || excess.compare(0) <= 0) return { base: ZERO, notApplicable: true, reason: R.noReductionTier(shown(prev)), adjustments: [] };
+      if (!tier || excess.compare(0) <= 0)
+        return {
+          base: ZERO,
+          notApplicable: true,
+          reason: R.noReductionTier(shown(prev)),
+          adjustments: [],
+        };
       const pct = q(tier.pct);
       const achieved = div(mul(sub(prev, v), q(100)), excess);
       const met = cmp(achieved, pct) >= 0;
@@ -135,7 +228,13 @@ export function evaluateBase(rs: CompiledRuleSet, item: CIndicator, env: UnitEnv
       const below = slope('below');
       if (!below) return { base: ZERO, reason, adjustments: [] };
       const { amount, proRata } = applySlope(sub(pct, achieved), below, pct, false);
-      const text = R.slopeText('short', showStep(below.per, '%'), show(below.points), fmtScore(rs, amount), proRata);
+      const text = R.slopeText(
+        'short',
+        showStep(below.per, '%'),
+        show(below.points),
+        fmtScore(rs, amount),
+        proRata,
+      );
       return { base: sub(points, amount), reason, adjustments: [adj(amount.neg(), text)] };
     }
     case 'ramp': {
@@ -147,32 +246,58 @@ export function evaluateBase(rs: CompiledRuleSet, item: CIndicator, env: UnitEnv
       if (lowerIsBetter ? cmp(v, full) <= 0 : cmp(v, full) >= 0) base = points;
       else if (lowerIsBetter ? cmp(v, zero) >= 0 : cmp(v, zero) <= 0) base = ZERO;
       else base = div(mul(points, sub(zero, v)), sub(zero, full));
-      return { base, reason: R.rampText(label, shown(v), shown(full), shown(zero), fmtScore(rs, base)), adjustments: [] };
+      return {
+        base,
+        reason: R.rampText(label, shown(v), shown(full), shown(zero), fmtScore(rs, base)),
+        adjustments: [],
+      };
     }
     case 'proportional': {
       const v = val('value');
       const t = val('target');
-      if (t.compare(0) <= 0) throw new RuleProblem({ zh: `${label.zh}的目标值 ${show(t)} 不大于0`, en: `${label.en}: target ${show(t)} is not above 0` });
+      if (t.compare(0) <= 0)
+        throw new RuleProblem({
+          zh: `${label.zh}的目标值 ${show(t)} 不大于0`,
+          en: `${label.en}: target ${show(t)} is not above 0`,
+        });
       const base = qmax(ZERO, qmin(points, div(mul(points, v), t)));
-      return { base, reason: R.proportionalText(label, shown(v), shown(t), fmtScore(rs, base)), adjustments: [] };
+      return {
+        base,
+        reason: R.proportionalText(label, shown(v), shown(t), fmtScore(rs, base)),
+        adjustments: [],
+      };
     }
     case 'tiers': {
       const o = op('value');
       const evaluated: ExprValue = o.constant ?? (o.expr ? o.expr.evaluate(env) : ZERO);
       // A number is rounded as any derived value is before comparison; choices compare as given.
-      const raw: ExprValue = typeof evaluated === 'object' && o.derived && rs.rateRounding ? round(evaluated, rs.rateRounding) : evaluated;
+      const raw: ExprValue =
+        typeof evaluated === 'object' && o.derived && rs.rateRounding
+          ? round(evaluated, rs.rateRounding)
+          : evaluated;
       const valueText = typeof raw === 'object' ? shown(raw) : { zh: String(raw), en: String(raw) };
       for (const [i, tier] of rule.tiers.entries()) {
         let ok: boolean;
         if ('equals' in tier) ok = raw === tier.equals;
         else {
           const than = item.operands.get(`tier${i}`);
-          const t = than ? operandValue(rs, than, env) : q(typeof tier.than === 'number' ? tier.than : tier.than);
+          const t = than
+            ? operandValue(rs, than, env)
+            : q(typeof tier.than === 'number' ? tier.than : tier.than);
           ok = holds(cmp(num(raw, o.path), t), tier.op);
         }
         if (ok) {
           const base = q(tier.points);
-          return { base, reason: R.tierText(label, valueText, tier.label ? msgOf(tier.label) : undefined, show(base)), adjustments: [] };
+          return {
+            base,
+            reason: R.tierText(
+              label,
+              valueText,
+              tier.label ? msgOf(tier.label) : undefined,
+              show(base),
+            ),
+            adjustments: [],
+          };
         }
       }
       const base = rule.otherwise === undefined ? ZERO : q(rule.otherwise);
@@ -180,10 +305,24 @@ export function evaluateBase(rs: CompiledRuleSet, item: CIndicator, env: UnitEnv
     }
     case 'yesno': {
       const v = env.ident(rule.input);
-      if (typeof v !== 'boolean') throw new RuleProblem({ zh: `「${rule.input}」应为是/否`, en: `"${rule.input}" should be yes or no` });
+      if (typeof v !== 'boolean')
+        throw new RuleProblem({
+          zh: `「${rule.input}」应为是/否`,
+          en: `"${rule.input}" should be yes or no`,
+        });
       const def = rs.inputs.get(rule.input);
-      const base = v ? (rule.yes === undefined ? points : q(rule.yes)) : rule.no === undefined ? ZERO : q(rule.no);
-      return { base, reason: R.yesNoText(def ? msgOf(def.label) : item.title, v, show(base)), adjustments: [] };
+      const base = v
+        ? rule.yes === undefined
+          ? points
+          : q(rule.yes)
+        : rule.no === undefined
+          ? ZERO
+          : q(rule.no);
+      return {
+        base,
+        reason: R.yesNoText(def ? msgOf(def.label) : item.title, v, show(base)),
+        adjustments: [],
+      };
     }
     case 'rank': {
       const place = env.ctx.peers?.rank(item.path, env.unit.id);
@@ -195,13 +334,24 @@ export function evaluateBase(rs: CompiledRuleSet, item: CIndicator, env: UnitEnv
       let base: Q;
       if (rule.points === 'proportional-to-leader') {
         const v = val('value');
-        base = rule.order === 'desc' ? (place.leader.n === 0n ? points : div(mul(points, v), place.leader)) : v.n === 0n ? points : div(mul(points, place.leader), v);
+        base =
+          rule.order === 'desc'
+            ? place.leader.n === 0n
+              ? points
+              : div(mul(points, v), place.leader)
+            : v.n === 0n
+              ? points
+              : div(mul(points, place.leader), v);
         base = qmin(points, qmax(ZERO, base));
       } else {
         const p = rule.points[place.rank - 1];
         base = p === undefined ? (rule.otherwise === undefined ? ZERO : q(rule.otherwise)) : q(p);
       }
-      return { base, reason: R.rankText(place.rank, place.count, fmtScore(rs, base)), adjustments: [] };
+      return {
+        base,
+        reason: R.rankText(place.rank, place.count, fmtScore(rs, base)),
+        adjustments: [],
+      };
     }
     case 'expr': {
       const base = val('score');

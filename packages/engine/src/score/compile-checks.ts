@@ -39,19 +39,32 @@ export function checkGrades(ruleSet: RuleSet, issues: Issue[]): void {
   const ids = new Set<string>();
   grades.bands.forEach((band, i) => {
     const bp = `grades.bands[${i}]`;
-    if (ids.has(band.id)) issues.push(error('duplicate-id', `${bp}.id`, { zh: `等次编号「${band.id}」重复`, en: `grade id "${band.id}" is used twice` }));
+    if (ids.has(band.id))
+      issues.push(
+        error('duplicate-id', `${bp}.id`, {
+          zh: `等次编号「${band.id}」重复`,
+          en: `grade id "${band.id}" is used twice`,
+        }),
+      );
     ids.add(band.id);
     if (band.min === null) {
       if (i !== grades.bands.length - 1) {
-        issues.push(error('missing-number', `${bp}.min`, { zh: `等次「${msgOf(band.label).zh}」的分数下限空白`, en: `grade "${msgOf(band.label).en}": lower bound is blank` }));
+        issues.push(
+          error('missing-number', `${bp}.min`, {
+            zh: `等次「${msgOf(band.label).zh}」的分数下限空白`,
+            en: `grade "${msgOf(band.label).en}": lower bound is blank`,
+          }),
+        );
       }
     } else {
       const min = q(band.min);
       if (previous && min.compare(previous) >= 0) {
-        issues.push(error('grade-overlap', `${bp}.min`, {
-          zh: `等次「${msgOf(band.label).zh}」的分数段与上一等次重叠(下限应低于 ${previous.toString()})`,
-          en: `grade "${msgOf(band.label).en}" overlaps the grade above (its lower bound must be below ${previous.toString()})`,
-        }));
+        issues.push(
+          error('grade-overlap', `${bp}.min`, {
+            zh: `等次「${msgOf(band.label).zh}」的分数段与上一等次重叠(下限应低于 ${previous.toString()})`,
+            en: `grade "${msgOf(band.label).en}" overlaps the grade above (its lower bound must be below ${previous.toString()})`,
+          }),
+        );
       }
       previous = min;
     }
@@ -60,39 +73,72 @@ export function checkGrades(ruleSet: RuleSet, issues: Issue[]): void {
       if (v === undefined) continue;
       const share = q(v);
       if (share.compare(0) < 0 || share.compare(100) > 0) {
-        issues.push(error('quota-range', `${bp}.${key}`, { zh: `等次比例须在0–100%之间`, en: `a grade quota must lie within 0–100%` }));
+        issues.push(
+          error('quota-range', `${bp}.${key}`, {
+            zh: `等次比例须在0–100%之间`,
+            en: `a grade quota must lie within 0–100%`,
+          }),
+        );
       }
       if (key === 'minShare') minShares = minShares.add(share);
     }
-    if (band.maxShare !== undefined && band.minShare !== undefined && q(band.minShare).compare(q(band.maxShare)) > 0) {
-      issues.push(error('quota-range', `${bp}.minShare`, { zh: '最低比例高于最高比例', en: 'minShare is above maxShare' }));
+    if (
+      band.maxShare !== undefined &&
+      band.minShare !== undefined &&
+      q(band.minShare).compare(q(band.maxShare)) > 0
+    ) {
+      issues.push(
+        error('quota-range', `${bp}.minShare`, {
+          zh: '最低比例高于最高比例',
+          en: 'minShare is above maxShare',
+        }),
+      );
     }
   });
   if (minShares.compare(100) > 0) {
-    issues.push(error('quota-over-100', 'grades.bands', { zh: `各等次最低比例合计 ${minShares.toString()}% 超过100%`, en: `grade minimum shares add up to ${minShares.toString()}%, over 100%` }));
+    issues.push(
+      error('quota-over-100', 'grades.bands', {
+        zh: `各等次最低比例合计 ${minShares.toString()}% 超过100%`,
+        en: `grade minimum shares add up to ${minShares.toString()}%, over 100%`,
+      }),
+    );
   }
   for (const key of ['vetoed', 'noCommendationCap'] as const) {
     const id = grades[key];
     if (id !== undefined && !ids.has(id)) {
-      issues.push(error('unknown-grade', `grades.${key}`, { zh: `未定义的等次「${id}」`, en: `grade "${id}" is not defined` }));
+      issues.push(
+        error('unknown-grade', `grades.${key}`, {
+          zh: `未定义的等次「${id}」`,
+          en: `grade "${id}" is not defined`,
+        }),
+      );
     }
   }
 }
 
 /** Points must sit on the score grid (an item worth 2.5 cannot be scored to whole points). */
-export function checkPrecision(ruleSet: RuleSet, sections: readonly CSection[], bonus: CompiledRuleSet['bonus'], issues: Issue[]): void {
+export function checkPrecision(
+  ruleSet: RuleSet,
+  sections: readonly CSection[],
+  bonus: CompiledRuleSet['bonus'],
+  issues: Issue[],
+): void {
   const dp = ruleSet.rounding.scores.dp;
   const scale = q(10n ** BigInt(dp));
   const off = (v: Q): boolean => v.mul(scale).d !== 1n;
   const report = (path: string, where: string, v: Q): void => {
-    issues.push(error('points-precision', path, {
-      zh: `${where} 的分值 ${v.toString()} 超出得分保留的 ${dp} 位小数(rounding.scores)`,
-      en: `${where}: points ${v.toString()} have more places than the ${dp} kept for scores (rounding.scores)`,
-    }));
+    issues.push(
+      error('points-precision', path, {
+        zh: `${where} 的分值 ${v.toString()} 超出得分保留的 ${dp} 位小数(rounding.scores)`,
+        en: `${where}: points ${v.toString()} have more places than the ${dp} kept for scores (rounding.scores)`,
+      }),
+    );
   };
   const visit = (item: CIndicator): void => {
     if (off(item.points)) report(item.path, item.path, item.points);
-    item.pointsByClass?.forEach((v, cls) => v && off(v) && report(item.path, `${item.path} (${cls})`, v));
+    item.pointsByClass?.forEach(
+      (v, cls) => v && off(v) && report(item.path, `${item.path} (${cls})`, v),
+    );
     item.children.forEach(visit);
   };
   sections.forEach((s, i) => {
@@ -104,15 +150,28 @@ export function checkPrecision(ruleSet: RuleSet, sections: readonly CSection[], 
 }
 
 /** Tie-breaks must name a section, an item or an input that exists. */
-export function checkTieBreakTargets(ruleSet: RuleSet, byPath: ReadonlyMap<string, CIndicator>, inputs: ReadonlyMap<string, InputDef>, issues: Issue[]): void {
+export function checkTieBreakTargets(
+  ruleSet: RuleSet,
+  byPath: ReadonlyMap<string, CIndicator>,
+  inputs: ReadonlyMap<string, InputDef>,
+  issues: Issue[],
+): void {
   ruleSet.ranking.tieBreak.forEach((entry, i) => {
     const m = /^(section|indicator|input):(.+?)(?::(asc|desc))?$/.exec(entry.trim());
-    const found = m && (m[1] === 'section' ? ruleSet.sections.some((s) => s.code === m[2]) : m[1] === 'indicator' ? byPath.has(m[2] ?? '') : inputs.has(m[2] ?? ''));
+    const found =
+      m &&
+      (m[1] === 'section'
+        ? ruleSet.sections.some((s) => s.code === m[2])
+        : m[1] === 'indicator'
+          ? byPath.has(m[2] ?? '')
+          : inputs.has(m[2] ?? ''));
     if (!found) {
-      issues.push(error('bad-tie-break', `ranking.tieBreak[${i}]`, {
-        zh: `并列排序依据「${entry}」无效:应为 section:部分编号、indicator:项目路径或 input:输入项编号,且须存在`,
-        en: `tie-break "${entry}" is invalid: use section:<code>, indicator:<path> or input:<id>, naming something that exists`,
-      }));
+      issues.push(
+        error('bad-tie-break', `ranking.tieBreak[${i}]`, {
+          zh: `并列排序依据「${entry}」无效:应为 section:部分编号、indicator:项目路径或 input:输入项编号,且须存在`,
+          en: `tie-break "${entry}" is invalid: use section:<code>, indicator:<path> or input:<id>, naming something that exists`,
+        }),
+      );
     }
   });
 }

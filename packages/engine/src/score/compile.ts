@@ -10,9 +10,22 @@ import type { Issue, Msg, UnitInput } from '../model/result.ts';
 import { msgOf } from '../messages/text.ts';
 import type { Operand, Rounding } from '../schema/common.ts';
 import type { Gate, Rule, Slope, Stream } from '../schema/rules.ts';
-import type { Counter, Indicator, InputDef, InputUnit, RuleSet, Sanction } from '../schema/ruleset.ts';
+import type {
+  Counter,
+  Indicator,
+  InputDef,
+  InputUnit,
+  RuleSet,
+  Sanction,
+} from '../schema/ruleset.ts';
 import { error } from '../validate/issues.ts';
-import { COUNTER_FUNCTIONS, createEnv, hostFunctions, PEER_FUNCTIONS, RESULT_FUNCTIONS } from './env.ts';
+import {
+  COUNTER_FUNCTIONS,
+  createEnv,
+  hostFunctions,
+  PEER_FUNCTIONS,
+  RESULT_FUNCTIONS,
+} from './env.ts';
 import { checkGrades, checkPrecision, checkTieBreakTargets, findCycle } from './compile-checks.ts';
 
 export interface COperand {
@@ -68,7 +81,12 @@ export interface CompiledRuleSet {
   inputs: ReadonlyMap<string, InputDef>;
   sections: readonly CSection[];
   bonus: { title: Msg; cap: Q | undefined; items: readonly CIndicator[] } | undefined;
-  sanctions: readonly { sanction: Sanction; when: CompiledExpr; reason: Msg; consequence: Msg | undefined }[];
+  sanctions: readonly {
+    sanction: Sanction;
+    when: CompiledExpr;
+    reason: Msg;
+    consequence: Msg | undefined;
+  }[];
   /** Counters across periods, worked out after the items and the total, before the sanctions. */
   counters: readonly { counter: Counter; when: CompiledExpr; label: Msg }[];
   /** Certification: who certifies, by the grade sought; the first that holds. */
@@ -87,16 +105,41 @@ export interface CompiledRuleSet {
 export class CompileError extends Error {
   readonly code = 'invalid-rule-set';
   constructor(readonly issues: readonly Issue[]) {
-    super(`rule set has ${issues.length} error(s): ${issues.map((i) => `${i.path}: ${i.message.en}`).join('; ')}`);
+    super(
+      `rule set has ${issues.length} error(s): ${issues.map((i) => `${i.path}: ${i.message.en}`).join('; ')}`,
+    );
   }
 }
 
 const KIND_OF_UNIT: Record<InputUnit, ExprKind> = {
-  '%': 'number', '‰': 'number', 元: 'number', 万元: 'number', 人: 'number', 户: 'number', 个: 'number', 次: 'number',
-  天: 'number', 月: 'number', count: 'number', number: 'number', yesno: 'boolean', choice: 'string', text: 'string', date: 'string',
+  '%': 'number',
+  '‰': 'number',
+  元: 'number',
+  万元: 'number',
+  人: 'number',
+  户: 'number',
+  个: 'number',
+  次: 'number',
+  天: 'number',
+  月: 'number',
+  count: 'number',
+  number: 'number',
+  yesno: 'boolean',
+  choice: 'string',
+  text: 'string',
+  date: 'string',
 };
 
-const OPERAND_KEYS = ['value', 'target', 'low', 'high', 'previous', 'base', 'full', 'zero'] as const;
+const OPERAND_KEYS = [
+  'value',
+  'target',
+  'low',
+  'high',
+  'previous',
+  'base',
+  'full',
+  'zero',
+] as const;
 const SLOPE_KEYS = ['below', 'above', 'outside'] as const;
 
 /** Compiles a parsed rule set; throws CompileError if it has errors (parseRuleSet reports them). */
@@ -107,12 +150,20 @@ export function compileRuleSet(ruleSet: RuleSet): CompiledRuleSet {
   return compiled;
 }
 
-export function compileCollecting(ruleSet: RuleSet): { compiled: CompiledRuleSet; issues: Issue[] } {
+export function compileCollecting(ruleSet: RuleSet): {
+  compiled: CompiledRuleSet;
+  issues: Issue[];
+} {
   const issues: Issue[] = [];
   const inputs = new Map<string, InputDef>();
   ruleSet.inputs.forEach((def, i) => {
     if (inputs.has(def.id)) {
-      issues.push(error('duplicate-input', `inputs[${i}].id`, { zh: `输入项编号「${def.id}」重复`, en: `input id "${def.id}" is declared twice` }));
+      issues.push(
+        error('duplicate-input', `inputs[${i}].id`, {
+          zh: `输入项编号「${def.id}」重复`,
+          en: `input id "${def.id}" is declared twice`,
+        }),
+      );
     }
     inputs.set(def.id, def);
   });
@@ -122,24 +173,48 @@ export function compileCollecting(ruleSet: RuleSet): { compiled: CompiledRuleSet
   const peerInputs = new Set<string>();
   const rankRules: CompiledRuleSet['rankRules'][number][] = [];
 
-  const types = new Map<string, ExprKind>([['class', 'string'], ['total', 'number']]);
+  const types = new Map<string, ExprKind>([
+    ['class', 'string'],
+    ['total', 'number'],
+  ]);
   for (const def of inputs.values()) types.set(def.id, KIND_OF_UNIT[def.unit]);
-  const expr = (source: string, path: string, ids: ReadonlySet<string> = identifiers): CompiledExpr | undefined => {
+  const expr = (
+    source: string,
+    path: string,
+    ids: ReadonlySet<string> = identifiers,
+  ): CompiledExpr | undefined => {
     const result = compileExpr(source, { identifiers: ids, functions: hostFunctions, types });
     if (!result.ok) {
       for (const e of result.errors) {
-        issues.push(error(`expr-${e.code}`, path, { zh: `${path}:${e.message.zh}`, en: `${path}: ${e.message.en}` }, { position: e.position }));
+        issues.push(
+          error(
+            `expr-${e.code}`,
+            path,
+            { zh: `${path}:${e.message.zh}`, en: `${path}: ${e.message.en}` },
+            { position: e.position },
+          ),
+        );
       }
       return undefined;
     }
     for (const call of result.expr.calls) {
       // consecutive() / cumulative() are known once the counters are: sanctions only read them.
       if (COUNTER_FUNCTIONS.has(call.name) && !path.startsWith('sanctions[')) {
-        issues.push(error('counter-misplaced', path, { zh: `${path}:${call.name}() 只能用于否决/约束条件`, en: `${path}: ${call.name}() may be used in sanctions only` }));
+        issues.push(
+          error('counter-misplaced', path, {
+            zh: `${path}:${call.name}() 只能用于否决/约束条件`,
+            en: `${path}: ${call.name}() may be used in sanctions only`,
+          }),
+        );
       }
       if (PEER_FUNCTIONS.has(call.name) && call.arg !== undefined) {
         if (!inputs.has(call.arg)) {
-          issues.push(error('unknown-input', path, { zh: `${path}:${call.name} 引用了未声明的输入项「${call.arg}」`, en: `${path}: ${call.name} names undeclared input "${call.arg}"` }));
+          issues.push(
+            error('unknown-input', path, {
+              zh: `${path}:${call.name} 引用了未声明的输入项「${call.arg}」`,
+              en: `${path}: ${call.name} names undeclared input "${call.arg}"`,
+            }),
+          );
         } else peerInputs.add(call.arg);
       }
     }
@@ -151,26 +226,47 @@ export function compileCollecting(ruleSet: RuleSet): { compiled: CompiledRuleSet
     try {
       return q(value);
     } catch {
-      issues.push(error('bad-number', path, { zh: `${path}:「${String(value)}」不是数字`, en: `${path}: "${String(value)}" is not a number` }));
+      issues.push(
+        error('bad-number', path, {
+          zh: `${path}:「${String(value)}」不是数字`,
+          en: `${path}: "${String(value)}" is not a number`,
+        }),
+      );
       return undefined;
     }
   };
 
   const operand = (value: Operand, path: string): COperand => {
-    if (typeof value === 'number') return { constant: dec(value, path) ?? ZERO, derived: false, path };
+    if (typeof value === 'number')
+      return { constant: dec(value, path) ?? ZERO, derived: false, path };
     const trimmed = value.trim();
     if (/^-?\d+(\.\d+)?$/.test(trimmed)) return { constant: q(trimmed), derived: false, path };
     const input = inputs.get(trimmed);
     const compiled = expr(trimmed, path);
-    return { ...(compiled ? { expr: compiled } : {}), ...(input ? { input } : {}), derived: !input, path };
+    return {
+      ...(compiled ? { expr: compiled } : {}),
+      ...(input ? { input } : {}),
+      derived: !input,
+      path,
+    };
   };
 
   const needInput = (id: string, path: string, units?: readonly InputUnit[]): void => {
     const def = inputs.get(id);
     if (!def) {
-      issues.push(error('unknown-input', path, { zh: `${path}:引用了未声明的输入项「${id}」`, en: `${path}: names undeclared input "${id}"` }));
+      issues.push(
+        error('unknown-input', path, {
+          zh: `${path}:引用了未声明的输入项「${id}」`,
+          en: `${path}: names undeclared input "${id}"`,
+        }),
+      );
     } else if (units && !units.includes(def.unit)) {
-      issues.push(error('input-unit', path, { zh: `${path}:输入项「${id}」的单位应为 ${units.join('/')}`, en: `${path}: input "${id}" should be of unit ${units.join('/')}` }));
+      issues.push(
+        error('input-unit', path, {
+          zh: `${path}:输入项「${id}」的单位应为 ${units.join('/')}`,
+          en: `${path}: input "${id}" should be of unit ${units.join('/')}`,
+        }),
+      );
     }
   };
 
@@ -178,7 +274,12 @@ export function compileCollecting(ruleSet: RuleSet): { compiled: CompiledRuleSet
     const path = parentPath ? `${parentPath}.${item.code}` : item.code;
     const points = item.points === null ? undefined : dec(item.points, `${rulePath}.points`);
     if (item.points === null) {
-      issues.push(error('missing-number', `${rulePath}.points`, { zh: `${path} 的分值空白(空白不会按0处理)`, en: `${path}: points are blank (a blank is never taken as 0)` }));
+      issues.push(
+        error('missing-number', `${rulePath}.points`, {
+          zh: `${path} 的分值空白(空白不会按0处理)`,
+          en: `${path}: points are blank (a blank is never taken as 0)`,
+        }),
+      );
     }
     const operands = new Map<string, COperand>();
     const slopes = new Map<string, CSlope>();
@@ -187,15 +288,28 @@ export function compileCollecting(ruleSet: RuleSet): { compiled: CompiledRuleSet
       const r = rule as Record<string, unknown>;
       for (const key of OPERAND_KEYS) {
         const v = r[key];
-        if (typeof v === 'number' || typeof v === 'string') operands.set(key, operand(v, `${rulePath}.rule.${key}`));
+        if (typeof v === 'number' || typeof v === 'string')
+          operands.set(key, operand(v, `${rulePath}.rule.${key}`));
       }
       for (const key of SLOPE_KEYS) {
         const s = r[key] as Slope | undefined;
         if (!s) continue;
         const sp = `${rulePath}.rule.${key}`;
         const per = dec(s.per, `${sp}.per`) ?? ZERO;
-        if (per.compare(0) <= 0) issues.push(error('bad-step', `${sp}.per`, { zh: `${path}:步长必须大于0`, en: `${path}: the step must be above 0` }));
-        slopes.set(key, { per, points: dec(s.points, `${sp}.points`) ?? ZERO, steps: s.steps, gap: s.gap, cap: dec(s.cap, `${sp}.cap`) });
+        if (per.compare(0) <= 0)
+          issues.push(
+            error('bad-step', `${sp}.per`, {
+              zh: `${path}:步长必须大于0`,
+              en: `${path}: the step must be above 0`,
+            }),
+          );
+        slopes.set(key, {
+          per,
+          points: dec(s.points, `${sp}.points`) ?? ZERO,
+          steps: s.steps,
+          gap: s.gap,
+          cap: dec(s.cap, `${sp}.cap`),
+        });
       }
       checkRule(rule, `${rulePath}.rule`, path, operands);
     }
@@ -208,13 +322,16 @@ export function compileCollecting(ruleSet: RuleSet): { compiled: CompiledRuleSet
       if (stream.kind === 'state') {
         needInput(stream.input, `${sp}.input`, ['yesno', 'choice']);
         const def = inputs.get(stream.input);
-        const allowed = def?.unit === 'yesno' ? ['yes', 'no'] : (def?.choices ?? []).map((c) => c.value);
+        const allowed =
+          def?.unit === 'yesno' ? ['yes', 'no'] : (def?.choices ?? []).map((c) => c.value);
         for (const key of Object.keys(stream.amounts)) {
           if (def && !allowed.includes(key)) {
-            issues.push(error('unknown-state', `${sp}.amounts.${key}`, {
-              zh: `${path}:「${key}」不是输入项「${stream.input}」的可选值(可选:${allowed.join('、')})`,
-              en: `${path}: "${key}" is not a value of input "${stream.input}" (values: ${allowed.join(', ')})`,
-            }));
+            issues.push(
+              error('unknown-state', `${sp}.amounts.${key}`, {
+                zh: `${path}:「${key}」不是输入项「${stream.input}」的可选值(可选:${allowed.join('、')})`,
+                en: `${path}: "${key}" is not a value of input "${stream.input}" (values: ${allowed.join(', ')})`,
+              }),
+            );
           }
         }
       }
@@ -225,8 +342,12 @@ export function compileCollecting(ruleSet: RuleSet): { compiled: CompiledRuleSet
       const when = expr(gate.when, `${rulePath}.gates[${i}].when`);
       return when ? [{ gate, when, reason: msgOf(gate.reason) }] : [];
     });
-    const applicable = item.applicable ? expr(item.applicable, `${rulePath}.applicable`) : undefined;
-    const children = (item.items ?? []).map((child, i) => indicator(child, `${rulePath}.items[${i}]`, path));
+    const applicable = item.applicable
+      ? expr(item.applicable, `${rulePath}.applicable`)
+      : undefined;
+    const children = (item.items ?? []).map((child, i) =>
+      indicator(child, `${rulePath}.items[${i}]`, path),
+    );
     checkSiblings(item.items ?? [], `${rulePath}.items`);
 
     const used = new Set<string>();
@@ -256,24 +377,41 @@ export function compileCollecting(ruleSet: RuleSet): { compiled: CompiledRuleSet
       note(e);
     }
     if (!rule && children.length === 0 && streams.length === 0) {
-      issues.push(error('no-rule', rulePath, { zh: `${path} 没有评分规则`, en: `${path} has no scoring rule` }));
+      issues.push(
+        error('no-rule', rulePath, {
+          zh: `${path} 没有评分规则`,
+          en: `${path} has no scoring rule`,
+        }),
+      );
     }
     if (children.length > 0 && points !== undefined) {
       const childSum = sum(children.map((c) => c.points));
       if (childSum.compare(points) !== 0 && !ruleSet.pointsMismatch) {
-        issues.push(error('points-mismatch', `${rulePath}.points`, {
-          zh: `${path} 分值 ${points.toString()} 与下级合计 ${childSum.toString()} 不符`,
-          en: `${path}: points ${points.toString()} differ from the sub-items' total ${childSum.toString()}`,
-        }));
+        issues.push(
+          error('points-mismatch', `${rulePath}.points`, {
+            zh: `${path} 分值 ${points.toString()} 与下级合计 ${childSum.toString()} 不符`,
+            en: `${path}: points ${points.toString()} differ from the sub-items' total ${childSum.toString()}`,
+          }),
+        );
       }
     }
     const pointsByClass = item.pointsByClass
-      ? new Map(Object.entries(item.pointsByClass).map(([cls, v]) => {
-          if (!ruleSet.classes?.some((c) => c.id === cls)) {
-            issues.push(error('unknown-class', `${rulePath}.pointsByClass.${cls}`, { zh: `${path}:未声明的单位类别「${cls}」`, en: `${path}: undeclared unit class "${cls}"` }));
-          }
-          return [cls, v === null ? null : (dec(v, `${rulePath}.pointsByClass.${cls}`) ?? ZERO)] as const;
-        }))
+      ? new Map(
+          Object.entries(item.pointsByClass).map(([cls, v]) => {
+            if (!ruleSet.classes?.some((c) => c.id === cls)) {
+              issues.push(
+                error('unknown-class', `${rulePath}.pointsByClass.${cls}`, {
+                  zh: `${path}:未声明的单位类别「${cls}」`,
+                  en: `${path}: undeclared unit class "${cls}"`,
+                }),
+              );
+            }
+            return [
+              cls,
+              v === null ? null : (dec(v, `${rulePath}.pointsByClass.${cls}`) ?? ZERO),
+            ] as const;
+          }),
+        )
       : undefined;
     const compiled: CIndicator = {
       path,
@@ -294,12 +432,21 @@ export function compileCollecting(ruleSet: RuleSet): { compiled: CompiledRuleSet
       dependsOn: [...deps].sort(),
     };
     if (byPath.has(path)) {
-      issues.push(error('duplicate-code', `${rulePath}.code`, { zh: `编号 ${path} 重复`, en: `code ${path} is used twice` }));
+      issues.push(
+        error('duplicate-code', `${rulePath}.code`, {
+          zh: `编号 ${path} 重复`,
+          en: `code ${path} is used twice`,
+        }),
+      );
     }
     byPath.set(path, compiled);
     if (rule?.kind === 'rank') {
       const value = operands.get('value');
-      rankRules.push({ path, order: rule.order, value: (unit) => operandValueOrNull(inputs, ruleSet.rounding.rates, value, unit) });
+      rankRules.push({
+        path,
+        order: rule.order,
+        value: (unit) => operandValueOrNull(inputs, ruleSet.rounding.rates, value, unit),
+      });
     }
     return compiled;
   };
@@ -310,14 +457,24 @@ export function compileCollecting(ruleSet: RuleSet): { compiled: CompiledRuleSet
       const low = operands.get('low')?.constant;
       const high = operands.get('high')?.constant;
       if (low && high && low.compare(high) > 0) {
-        issues.push(error('band-inverted', `${rp}.low`, { zh: `${path}:区间下限 ${low.toString()} 高于上限 ${high.toString()}`, en: `${path}: the band's lower bound ${low.toString()} is above its upper bound ${high.toString()}` }));
+        issues.push(
+          error('band-inverted', `${rp}.low`, {
+            zh: `${path}:区间下限 ${low.toString()} 高于上限 ${high.toString()}`,
+            en: `${path}: the band's lower bound ${low.toString()} is above its upper bound ${high.toString()}`,
+          }),
+        );
       }
     }
     if (rule.kind === 'ramp') {
       const full = operands.get('full')?.constant;
       const zero = operands.get('zero')?.constant;
       if (full && zero && full.compare(zero) === 0) {
-        issues.push(error('ramp-flat', `${rp}.full`, { zh: `${path}:满分点与零分点相同`, en: `${path}: full-marks and zero points are equal` }));
+        issues.push(
+          error('ramp-flat', `${rp}.full`, {
+            zh: `${path}:满分点与零分点相同`,
+            en: `${path}: full-marks and zero points are equal`,
+          }),
+        );
       }
     }
     if (rule.kind === 'reduction') {
@@ -325,26 +482,40 @@ export function compileCollecting(ruleSet: RuleSet): { compiled: CompiledRuleSet
         const from = dec(t.from, `${rp}.required[${i}].from`);
         const to = dec(t.to, `${rp}.required[${i}].to`);
         if (from && to && from.compare(to) >= 0) {
-          issues.push(error('band-inverted', `${rp}.required[${i}]`, { zh: `${path}:区间下限不低于上限`, en: `${path}: tier lower bound is not below its upper bound` }));
+          issues.push(
+            error('band-inverted', `${rp}.required[${i}]`, {
+              zh: `${path}:区间下限不低于上限`,
+              en: `${path}: tier lower bound is not below its upper bound`,
+            }),
+          );
         }
       });
     }
     if (rule.kind === 'tiers') {
-      const kind = operands.get('value')?.input ? KIND_OF_UNIT[operands.get('value')?.input?.unit ?? 'number'] : undefined;
+      const kind = operands.get('value')?.input
+        ? KIND_OF_UNIT[operands.get('value')?.input?.unit ?? 'number']
+        : undefined;
       rule.tiers.forEach((t, i) => {
         if ('than' in t) operands.set(`tier${i}`, operand(t.than, `${rp}.tiers[${i}].than`));
-        else if (kind !== undefined && kind !== (typeof t.equals === 'boolean' ? 'boolean' : 'string')) {
-          issues.push(error('tier-type', `${rp}.tiers[${i}].equals`, {
-            zh: `${path}:「${String(t.equals)}」与输入项的类型不符,这一档永远不会成立`,
-            en: `${path}: "${String(t.equals)}" does not match the input's kind; this tier could never hold`,
-          }));
+        else if (
+          kind !== undefined &&
+          kind !== (typeof t.equals === 'boolean' ? 'boolean' : 'string')
+        ) {
+          issues.push(
+            error('tier-type', `${rp}.tiers[${i}].equals`, {
+              zh: `${path}:「${String(t.equals)}」与输入项的类型不符,这一档永远不会成立`,
+              en: `${path}: "${String(t.equals)}" does not match the input's kind; this tier could never hold`,
+            }),
+          );
         } else if (kind === 'string' && typeof t.equals === 'string') {
           const def = operands.get('value')?.input;
           if (def?.unit === 'choice' && !def.choices?.some((c) => c.value === t.equals)) {
-            issues.push(error('unknown-state', `${rp}.tiers[${i}].equals`, {
-              zh: `${path}:「${t.equals}」不是输入项「${def.id}」的可选值`,
-              en: `${path}: "${t.equals}" is not a value of input "${def.id}"`,
-            }));
+            issues.push(
+              error('unknown-state', `${rp}.tiers[${i}].equals`, {
+                zh: `${path}:「${t.equals}」不是输入项「${def.id}」的可选值`,
+                en: `${path}: "${t.equals}" is not a value of input "${def.id}"`,
+              }),
+            );
           }
         }
       });
@@ -358,29 +529,52 @@ export function compileCollecting(ruleSet: RuleSet): { compiled: CompiledRuleSet
     const seen = new Set<string>();
     items.forEach((item, i) => {
       if (seen.has(item.code)) {
-        issues.push(error('duplicate-code', `${rp}[${i}].code`, { zh: `同级编号「${item.code}」重复`, en: `code "${item.code}" repeats among siblings` }));
+        issues.push(
+          error('duplicate-code', `${rp}[${i}].code`, {
+            zh: `同级编号「${item.code}」重复`,
+            en: `code "${item.code}" repeats among siblings`,
+          }),
+        );
       }
       seen.add(item.code);
     });
   }
 
-  checkSiblings(ruleSet.sections.map((s) => ({ code: s.code, title: s.title, points: s.points })), 'sections');
+  checkSiblings(
+    ruleSet.sections.map((s) => ({ code: s.code, title: s.title, points: s.points })),
+    'sections',
+  );
   const sections: CSection[] = ruleSet.sections.map((section, si) => {
     const rp = `sections[${si}]`;
-    const items = section.items.map((item, i) => indicator(item, `${rp}.items[${i}]`, section.code));
+    const items = section.items.map((item, i) =>
+      indicator(item, `${rp}.items[${i}]`, section.code),
+    );
     checkSiblings(section.items, `${rp}.items`);
     const points = section.points === null ? undefined : dec(section.points, `${rp}.points`);
     if (section.points === null) {
-      issues.push(error('missing-number', `${rp}.points`, { zh: `第${section.code}部分的分值空白`, en: `section ${section.code}: points are blank` }));
+      issues.push(
+        error('missing-number', `${rp}.points`, {
+          zh: `第${section.code}部分的分值空白`,
+          en: `section ${section.code}: points are blank`,
+        }),
+      );
     }
     const itemSum = sum(items.map((i) => i.points));
     if (points && itemSum.compare(points) !== 0 && !ruleSet.pointsMismatch) {
-      issues.push(error('points-mismatch', `${rp}.points`, {
-        zh: `第${section.code}部分分值 ${points.toString()} 与各项合计 ${itemSum.toString()} 不符`,
-        en: `section ${section.code}: points ${points.toString()} differ from its items' total ${itemSum.toString()}`,
-      }));
+      issues.push(
+        error('points-mismatch', `${rp}.points`, {
+          zh: `第${section.code}部分分值 ${points.toString()} 与各项合计 ${itemSum.toString()} 不符`,
+          en: `section ${section.code}: points ${points.toString()} differ from its items' total ${itemSum.toString()}`,
+        }),
+      );
     }
-    return { code: section.code, title: msgOf(section.title), points: points ?? itemSum, notApplicable: section.notApplicable, items };
+    return {
+      code: section.code,
+      title: msgOf(section.title),
+      points: points ?? itemSum,
+      notApplicable: section.notApplicable,
+      items,
+    };
   });
   const bonus = ruleSet.bonus
     ? {
@@ -391,20 +585,31 @@ export function compileCollecting(ruleSet: RuleSet): { compiled: CompiledRuleSet
     : undefined;
   const max = sum(sections.map((s) => s.points));
   if (ruleSet.points === null) {
-    issues.push(error('missing-number', 'points', { zh: '总分值空白', en: 'total points are blank' }));
+    issues.push(
+      error('missing-number', 'points', { zh: '总分值空白', en: 'total points are blank' }),
+    );
   } else {
     const declared = dec(ruleSet.points, 'points');
     if (declared && declared.compare(max) !== 0 && !ruleSet.pointsMismatch) {
-      issues.push(error('points-mismatch', 'points', {
-        zh: `总分值 ${declared.toString()} 与各部分合计 ${max.toString()} 不符`,
-        en: `total points ${declared.toString()} differ from the sections' total ${max.toString()}`,
-      }));
+      issues.push(
+        error('points-mismatch', 'points', {
+          zh: `总分值 ${declared.toString()} 与各部分合计 ${max.toString()} 不符`,
+          en: `total points ${declared.toString()} differ from the sections' total ${max.toString()}`,
+        }),
+      );
     }
   }
   const sanctions = ruleSet.sanctions.flatMap((sanction, i) => {
     const when = expr(sanction.when, `sanctions[${i}].when`, sanctionIdentifiers);
     return when
-      ? [{ sanction, when, reason: msgOf(sanction.reason), consequence: sanction.consequence ? msgOf(sanction.consequence) : undefined }]
+      ? [
+          {
+            sanction,
+            when,
+            reason: msgOf(sanction.reason),
+            consequence: sanction.consequence ? msgOf(sanction.consequence) : undefined,
+          },
+        ]
       : [];
   });
   const counters = (ruleSet.counters ?? []).flatMap((counter, i) => {
@@ -413,13 +618,24 @@ export function compileCollecting(ruleSet: RuleSet): { compiled: CompiledRuleSet
   });
   const counterIds = new Set<string>();
   (ruleSet.counters ?? []).forEach((c, i) => {
-    if (counterIds.has(c.id)) issues.push(error('duplicate-id', `counters[${i}].id`, { zh: `计数器编号「${c.id}」重复`, en: `counter id "${c.id}" is used twice` }));
+    if (counterIds.has(c.id))
+      issues.push(
+        error('duplicate-id', `counters[${i}].id`, {
+          zh: `计数器编号「${c.id}」重复`,
+          en: `counter id "${c.id}" is used twice`,
+        }),
+      );
     counterIds.add(c.id);
   });
   const counterRefs = (source: CompiledExpr | undefined, where: string): void => {
     source?.calls.forEach((c) => {
       if (COUNTER_FUNCTIONS.has(c.name) && c.arg !== undefined && !counterIds.has(c.arg)) {
-        issues.push(error('unknown-counter', where, { zh: `${where}:引用了未声明的计数器「${c.arg}」`, en: `${where}: names counter "${c.arg}", which is not declared` }));
+        issues.push(
+          error('unknown-counter', where, {
+            zh: `${where}:引用了未声明的计数器「${c.arg}」`,
+            en: `${where}: names counter "${c.arg}", which is not declared`,
+          }),
+        );
       }
     });
   };
@@ -428,18 +644,34 @@ export function compileCollecting(ruleSet: RuleSet): { compiled: CompiledRuleSet
     return when ? [{ when, by: msgOf(c.by) }] : [];
   });
   if (ruleSet.certifiedBy && ruleSet.kind !== 'certification') {
-    issues.push(error('certified-by-scored', 'certifiedBy', { zh: '只有评估认定类考核办法才能规定认定单位(certifiedBy)', en: 'only a certification rule set names who certifies (certifiedBy)' }));
+    issues.push(
+      error('certified-by-scored', 'certifiedBy', {
+        zh: '只有评估认定类考核办法才能规定认定单位(certifiedBy)',
+        en: 'only a certification rule set names who certifies (certifiedBy)',
+      }),
+    );
   }
   const seenSanctions = new Set<string>();
   ruleSet.sanctions.forEach((s, i) => {
-    if (seenSanctions.has(s.id)) issues.push(error('duplicate-id', `sanctions[${i}].id`, { zh: `否决/约束条件编号「${s.id}」重复`, en: `sanction id "${s.id}" is used twice` }));
+    if (seenSanctions.has(s.id))
+      issues.push(
+        error('duplicate-id', `sanctions[${i}].id`, {
+          zh: `否决/约束条件编号「${s.id}」重复`,
+          en: `sanction id "${s.id}" is used twice`,
+        }),
+      );
     seenSanctions.add(s.id);
   });
   // References to results must name items that exist, and must not go round in a circle.
   const refs = (source: CompiledExpr | undefined, where: string): void => {
     source?.calls.forEach((c) => {
       if (RESULT_FUNCTIONS.has(c.name) && c.arg !== undefined && !byPath.has(c.arg)) {
-        issues.push(error('unknown-item', where, { zh: `${where}:引用了不存在的考核项目「${c.arg}」`, en: `${where}: names item "${c.arg}", which does not exist` }));
+        issues.push(
+          error('unknown-item', where, {
+            zh: `${where}:引用了不存在的考核项目「${c.arg}」`,
+            en: `${where}: names item "${c.arg}", which does not exist`,
+          }),
+        );
       }
     });
   };
@@ -450,23 +682,35 @@ export function compileCollecting(ruleSet: RuleSet): { compiled: CompiledRuleSet
   for (const item of byPath.values()) {
     for (const dep of item.dependsOn) {
       if (!byPath.has(dep)) {
-        issues.push(error('unknown-item', item.path, { zh: `${item.path}:引用了不存在的考核项目「${dep}」`, en: `${item.path}: names item "${dep}", which does not exist` }));
+        issues.push(
+          error('unknown-item', item.path, {
+            zh: `${item.path}:引用了不存在的考核项目「${dep}」`,
+            en: `${item.path}: names item "${dep}", which does not exist`,
+          }),
+        );
       }
     }
   }
   const cycle = findCycle(byPath);
   if (cycle) {
-    issues.push(error('cycle', cycle[0] ?? '', { zh: `考核项目互相引用成环:${cycle.join(' → ')}`, en: `items refer to each other in a cycle: ${cycle.join(' → ')}` }));
+    issues.push(
+      error('cycle', cycle[0] ?? '', {
+        zh: `考核项目互相引用成环:${cycle.join(' → ')}`,
+        en: `items refer to each other in a cycle: ${cycle.join(' → ')}`,
+      }),
+    );
   }
   checkGrades(ruleSet, issues);
   checkPrecision(ruleSet, sections, bonus, issues);
   checkTieBreakTargets(ruleSet, byPath, inputs, issues);
   ruleSet.inputs.forEach((def, i) => {
     if (def.blankMeans !== undefined && KIND_OF_UNIT[def.unit] !== 'number') {
-      issues.push(error('blank-means', `inputs[${i}].blankMeans`, {
-        zh: `输入项「${def.id}」不是数值,不能规定空白的含义`,
-        en: `input "${def.id}" is not a number: a blank cannot be given a meaning`,
-      }));
+      issues.push(
+        error('blank-means', `inputs[${i}].blankMeans`, {
+          zh: `输入项「${def.id}」不是数值,不能规定空白的含义`,
+          en: `input "${def.id}" is not a number: a blank cannot be given a meaning`,
+        }),
+      );
     }
   });
 
@@ -488,7 +732,12 @@ export function compileCollecting(ruleSet: RuleSet): { compiled: CompiledRuleSet
   return { compiled, issues };
 }
 
-function operandValueOrNull(inputs: ReadonlyMap<string, InputDef>, rates: Rounding | undefined, operand: COperand | undefined, unit: UnitInput): Q | null {
+function operandValueOrNull(
+  inputs: ReadonlyMap<string, InputDef>,
+  rates: Rounding | undefined,
+  operand: COperand | undefined,
+  unit: UnitInput,
+): Q | null {
   if (!operand) return null;
   if (operand.constant) return operand.constant;
   try {

@@ -9,17 +9,45 @@ import { scoreUnit } from './score-unit.ts';
 
 // A monthly inspection: 3 failures in a row or 5 in all → interview (约谈).
 const json: RuleSetInput = {
-  schemaVersion: 1, id: 'monthly', title: '月度检查', issuer: '县', level: '乡镇', year: 2016, edition: 1, points: 10,
+  schemaVersion: 1,
+  id: 'monthly',
+  title: '月度检查',
+  issuer: '县',
+  level: '乡镇',
+  year: 2016,
+  edition: 1,
+  points: 10,
   rounding: { scores: { dp: 1, mode: 'half-up' } },
   inputs: [{ id: 'passed', label: '本月检查合格', unit: 'yesno' }],
-  sections: [{ code: '一', title: '检查', points: 10, items: [{ code: '1', title: '本月检查', points: 10, rule: { kind: 'yesno', input: 'passed' } }] }],
+  sections: [
+    {
+      code: '一',
+      title: '检查',
+      points: 10,
+      items: [
+        { code: '1', title: '本月检查', points: 10, rule: { kind: 'yesno', input: 'passed' } },
+      ],
+    },
+  ],
   counters: [{ id: 'fail', label: '检查不合格', when: '!passed' }],
-  sanctions: [{ id: 'talk', level: 'interview', when: "consecutive('fail') >= 3 || cumulative('fail') >= 5", reason: '连续3次或累计5次检查不合格,约谈' }],
+  sanctions: [
+    {
+      id: 'talk',
+      level: 'interview',
+      when: "consecutive('fail') >= 3 || cumulative('fail') >= 5",
+      reason: '连续3次或累计5次检查不合格,约谈',
+    },
+  ],
 };
 const parsed = parseRuleSet(json);
 if (!parsed.ok) throw new Error(JSON.stringify(parsed.issues));
 const rs = compileRuleSet(parsed.value);
-const unit = (passed: boolean | null, counters?: UnitInput['counters']): UnitInput => ({ id: 'x', name: '某镇', values: { passed }, ...(counters ? { counters } : {}) });
+const unit = (passed: boolean | null, counters?: UnitInput['counters']): UnitInput => ({
+  id: 'x',
+  name: '某镇',
+  values: { passed },
+  ...(counters ? { counters } : {}),
+});
 
 describe('counters across periods', () => {
   it('adds this period to the counts the unit brought, and sanctions read them', () => {
@@ -31,7 +59,15 @@ describe('counters across periods', () => {
     ];
     for (const [passed, before, [consecutive, cumulative], interview] of cases) {
       const r = scoreUnit(rs, unit(passed, before));
-      expect(r.counters).toEqual([{ id: 'fail', label: { zh: '检查不合格', en: '检查不合格' }, counts: !passed, consecutive, cumulative }]);
+      expect(r.counters).toEqual([
+        {
+          id: 'fail',
+          label: { zh: '检查不合格', en: '检查不合格' },
+          counts: !passed,
+          consecutive,
+          cumulative,
+        },
+      ]);
       expect(r.sanctions.map((s) => s.id)).toEqual(interview ? ['talk'] : []);
     }
   });
@@ -51,18 +87,32 @@ describe('counters across periods', () => {
   it('carries the counts over when this period cannot be decided, and says why', () => {
     const r = scoreUnit(rs, unit(null, { fail: { consecutive: 2, cumulative: 2 } }));
     expect(r.counters[0]).toMatchObject({ counts: null, consecutive: 2, cumulative: 2 });
-    expect(r.issues).toContainEqual(expect.objectContaining({ code: 'counter-undecided', path: 'counters.fail', inputId: 'passed' }));
+    expect(r.issues).toContainEqual(
+      expect.objectContaining({
+        code: 'counter-undecided',
+        path: 'counters.fail',
+        inputId: 'passed',
+      }),
+    );
   });
 
   it('reports counts brought in that cannot be counts, and reads them as none', () => {
     const r = scoreUnit(rs, unit(false, { fail: { consecutive: 3, cumulative: 1 } }));
-    expect(r.issues).toContainEqual(expect.objectContaining({ code: 'bad-counter', path: 'counters.fail', severity: 'error' }));
+    expect(r.issues).toContainEqual(
+      expect.objectContaining({ code: 'bad-counter', path: 'counters.fail', severity: 'error' }),
+    );
     expect(r.counters[0]).toMatchObject({ consecutive: 1, cumulative: 1 });
   });
 
   it('gives the cohort fast path the same sanctions', () => {
     const lean = createLeanScorer(rs);
-    for (const [passed, consecutive, cumulative] of [[false, 2, 2], [false, 0, 4], [true, 2, 4], [false, 0, 0], [null, 2, 4]] as const) {
+    for (const [passed, consecutive, cumulative] of [
+      [false, 2, 2],
+      [false, 0, 4],
+      [true, 2, 4],
+      [false, 0, 0],
+      [null, 2, 4],
+    ] as const) {
       const u = unit(passed, { fail: { consecutive, cumulative } });
       expect(lean(u).sanctions).toEqual(scoreUnit(rs, u).sanctions.map((s) => s.id));
     }
@@ -79,13 +129,33 @@ describe('counters across periods', () => {
     const bad = parseRuleSet({
       ...json,
       counters: [...(json.counters ?? []), { id: 'fail', label: '重复', when: 'passed' }],
-      sections: [{ code: '一', title: '检查', points: 10, items: [{ code: '1', title: '本月检查', points: 10, rule: { kind: 'expr', score: "10 - consecutive('fail')" } }] }],
-      sanctions: [{ id: 'talk', level: 'interview', when: "cumulative('nope') >= 5", reason: '约谈' }],
+      sections: [
+        {
+          code: '一',
+          title: '检查',
+          points: 10,
+          items: [
+            {
+              code: '1',
+              title: '本月检查',
+              points: 10,
+              rule: { kind: 'expr', score: "10 - consecutive('fail')" },
+            },
+          ],
+        },
+      ],
+      sanctions: [
+        { id: 'talk', level: 'interview', when: "cumulative('nope') >= 5", reason: '约谈' },
+      ],
     });
     expect(bad.ok).toBe(false);
     if (bad.ok) return;
     expect(bad.issues.map((i) => `${i.code}@${i.path}`)).toEqual(
-      expect.arrayContaining(['counter-misplaced@sections[0].items[0].rule.score', 'unknown-counter@sanctions[0].when', 'duplicate-id@counters[1].id']),
+      expect.arrayContaining([
+        'counter-misplaced@sections[0].items[0].rule.score',
+        'unknown-counter@sanctions[0].when',
+        'duplicate-id@counters[1].id',
+      ]),
     );
   });
 });

@@ -87,6 +87,10 @@ function issue(
 }
 
 /** The counts a unit brings to the next period: `UnitInput.counters` from this period's result. */
-export function carryCounters(result: { counters: readonly CounterResult[] }): Record<string, PeriodCounts> {
-  return Object.fromEntries(result.counters.map((c) => [c.id, { consecutive: c.consecutive, cumulative: c.cumulative }]));
+export function carryCounters(result: {
+  counters: readonly CounterResult[];
+}): Record<string, PeriodCounts> {
+  return Object.fromEntries(
+    result.counters.map((c) => [c.id, { consecutive: c.consecutive, cumulative: c.cumulative }]),
+  );
 }

@@ -2,7 +2,13 @@
 // indicator results computed so far (for score('二.1') and the sanctions' `total`).
 import { MissingValue, type ExprEnv, type ExprValue, type HostFunction } from '../expr/types.ts';
 import { q, tryQ, type Q } from '../exact/exact.ts';
-import type { CounterResult, IndicatorResult, InputValue, Issue, UnitInput } from '../model/result.ts';
+import type {
+  CounterResult,
+  IndicatorResult,
+  InputValue,
+  Issue,
+  UnitInput,
+} from '../model/result.ts';
 import type { ScoreContext } from '../model/context.ts';
 import type { InputDef } from '../schema/ruleset.ts';
 import { badValue } from './reasons.ts';
@@ -41,7 +47,9 @@ export function decodeValue(
     }
     case 'choice': {
       const t = String(raw).trim();
-      const match = def.choices?.find((c) => c.value === t || (typeof c.label === 'string' ? c.label : c.label.zh) === t);
+      const match = def.choices?.find(
+        (c) => c.value === t || (typeof c.label === 'string' ? c.label : c.label.zh) === t,
+      );
       return match ? { value: match.value } : { value: undefined, problem: t };
     }
     case 'text':
@@ -49,7 +57,8 @@ export function decodeValue(
       return { value: String(raw).trim() };
     default: {
       if (typeof raw === 'boolean') return { value: undefined, problem: String(raw) };
-      const value = typeof raw === 'number' ? (Number.isFinite(raw) ? q(raw) : undefined) : tryQ(raw);
+      const value =
+        typeof raw === 'number' ? (Number.isFinite(raw) ? q(raw) : undefined) : tryQ(raw);
       if (!value) return { value: undefined, problem: String(raw) };
       // A figure outside the declared range (912 for a rate in %) is a typing error, not a score.
       const min = def.min === undefined ? undefined : q(def.min);
@@ -82,7 +91,8 @@ export function createEnv(
         const def = inputs.get(name);
         if (!def) return undefined;
         const decoded = decodeValue(def, unit.values[name]);
-        if (decoded.problem !== undefined) issues.push(badValue(def, decoded.problem, decoded.outOfRange));
+        if (decoded.problem !== undefined)
+          issues.push(badValue(def, decoded.problem, decoded.outOfRange));
         cache.set(name, decoded.value);
       }
       return cache.get(name);
@@ -101,7 +111,8 @@ export function createEnv(
         const def = inputs.get(name);
         if (!def) throw new Error(`undeclared input ${name} reached evaluation`);
         const decoded = decodeValue(def, unit.values[name]);
-        if (decoded.problem !== undefined) issues.push(badValue(def, decoded.problem, decoded.outOfRange));
+        if (decoded.problem !== undefined)
+          issues.push(badValue(def, decoded.problem, decoded.outOfRange));
         value = decoded.value;
         cache.set(name, value);
       }

@@ -6,8 +6,20 @@ import { msgOf } from '../messages/text.ts';
 
 type Shown = { zh: string; en: string };
 
-const OP_ZH: Record<Comparison, string> = { '>=': '不低于', '>': '高于', '<=': '不高于', '<': '低于', '=': '等于' };
-const OP_EN: Record<Comparison, string> = { '>=': 'at least', '>': 'above', '<=': 'at most', '<': 'below', '=': 'exactly' };
+const OP_ZH: Record<Comparison, string> = {
+  '>=': '不低于',
+  '>': '高于',
+  '<=': '不高于',
+  '<': '低于',
+  '=': '等于',
+};
+const OP_EN: Record<Comparison, string> = {
+  '>=': 'at least',
+  '>': 'above',
+  '<=': 'at most',
+  '<': 'below',
+  '=': 'exactly',
+};
 
 export function badValue(def: InputDef, raw: string, outOfRange = false): Issue {
   const label = msgOf(def.label);
@@ -43,19 +55,39 @@ export const requirement = (op: Comparison, target: Shown): Msg => ({
 
 export function thresholdMet(label: Msg, value: Shown, op: Comparison, target: Shown): Msg {
   const req = requirement(op, target);
-  return { zh: `${label.zh} ${value.zh},达到${req.zh}的要求`, en: `${label.en} ${value.en} meets "${req.en}"` };
+  return {
+    zh: `${label.zh} ${value.zh},达到${req.zh}的要求`,
+    en: `${label.en} ${value.en} meets "${req.en}"`,
+  };
 }
 
 export function thresholdMissed(label: Msg, value: Shown, op: Comparison, target: Shown): Msg {
   const req = requirement(op, target);
-  return { zh: `${label.zh} ${value.zh},未达到${req.zh}的要求`, en: `${label.en} ${value.en} misses "${req.en}"` };
+  return {
+    zh: `${label.zh} ${value.zh},未达到${req.zh}的要求`,
+    en: `${label.en} ${value.en} misses "${req.en}"`,
+  };
 }
 
 /** 「每低1个百分点扣0.5分,扣0.5分」 */
 /** `over`: a deduction for each step above a ceiling; `above`: a credit for each step beyond a floor. */
-export function slopeText(direction: 'below' | 'above' | 'over' | 'outside' | 'short', step: Shown, points: string, amount: string, proRata: boolean): Msg {
-  const zhDir = { below: '每低', above: '每高', over: '每高', outside: '每超出', short: '每少降' }[direction];
-  const enDir = { below: 'below', above: 'above', over: 'above the ceiling', outside: 'outside the band', short: 'short of the required reduction' }[direction];
+export function slopeText(
+  direction: 'below' | 'above' | 'over' | 'outside' | 'short',
+  step: Shown,
+  points: string,
+  amount: string,
+  proRata: boolean,
+): Msg {
+  const zhDir = { below: '每低', above: '每高', over: '每高', outside: '每超出', short: '每少降' }[
+    direction
+  ];
+  const enDir = {
+    below: 'below',
+    above: 'above',
+    over: 'above the ceiling',
+    outside: 'outside the band',
+    short: 'short of the required reduction',
+  }[direction];
   const verbZh = direction === 'above' ? '加' : '扣';
   const verbEn = direction === 'above' ? 'add' : 'deduct';
   return {
@@ -65,15 +97,31 @@ export function slopeText(direction: 'below' | 'above' | 'over' | 'outside' | 's
 }
 
 export const allOrNothing: Msg = { zh: '未达到不得分', en: 'not met: no points' };
-export const fullMarks = (points: string): Msg => ({ zh: `得满分${points}分`, en: `full marks ${points}` });
+export const fullMarks = (points: string): Msg => ({
+  zh: `得满分${points}分`,
+  en: `full marks ${points}`,
+});
 
 export function bandText(label: Msg, value: Shown, low: Shown, high: Shown, inside: boolean): Msg {
   return inside
-    ? { zh: `${label.zh} ${value.zh},在${low.zh}–${high.zh}之间`, en: `${label.en} ${value.en} is within ${low.en}–${high.en}` }
-    : { zh: `${label.zh} ${value.zh},超出${low.zh}–${high.zh}的范围`, en: `${label.en} ${value.en} is outside ${low.en}–${high.en}` };
+    ? {
+        zh: `${label.zh} ${value.zh},在${low.zh}–${high.zh}之间`,
+        en: `${label.en} ${value.en} is within ${low.en}–${high.en}`,
+      }
+    : {
+        zh: `${label.zh} ${value.zh},超出${low.zh}–${high.zh}的范围`,
+        en: `${label.en} ${value.en} is outside ${low.en}–${high.en}`,
+      };
 }
 
-export function reductionText(label: Msg, value: Shown, previous: Shown, achieved: string, required: string, met: boolean): Msg {
+export function reductionText(
+  label: Msg,
+  value: Shown,
+  previous: Shown,
+  achieved: string,
+  required: string,
+  met: boolean,
+): Msg {
   return {
     zh: `${label.zh}由上年${previous.zh}降至${value.zh},下降${achieved}%,要求下降${required}%${met ? ',达到要求' : ',未达到要求'}`,
     en: `${label.en} went from ${previous.en} last year to ${value.en}, down ${achieved}% against ${required}% required${met ? ': met' : ': not met'}`,
@@ -85,7 +133,13 @@ export const noReductionTier = (previous: Shown): Msg => ({
   en: `last year's ${previous.en} lies in no required-reduction tier: not assessed`,
 });
 
-export const rampText = (label: Msg, value: Shown, full: Shown, zero: Shown, score: string): Msg => ({
+export const rampText = (
+  label: Msg,
+  value: Shown,
+  full: Shown,
+  zero: Shown,
+  score: string,
+): Msg => ({
   zh: `${label.zh} ${value.zh}(${full.zh}得满分,${zero.zh}不得分,之间按比例),得${score}分`,
   en: `${label.en} ${value.en} (full marks at ${full.en}, none at ${zero.en}, linear between): ${score}`,
 });
@@ -110,9 +164,18 @@ export const rankText = (rank: number, count: number, score: string): Msg => ({
   en: `ranked ${rank} of ${count}: ${score}`,
 });
 
-export const exprText = (score: string): Msg => ({ zh: `按公式计算得${score}分`, en: `by formula: ${score}` });
+export const exprText = (score: string): Msg => ({
+  zh: `按公式计算得${score}分`,
+  en: `by formula: ${score}`,
+});
 
-export const perCaseText = (label: Msg, count: string, each: string, amount: string, add: boolean): Msg => ({
+export const perCaseText = (
+  label: Msg,
+  count: string,
+  each: string,
+  amount: string,
+  add: boolean,
+): Msg => ({
   zh: `${label.zh}${count}例,每例${add ? '加' : '扣'}${each}分,${add ? '加' : '扣'}${amount}分`,
   en: `${label.en}: ${count} case(s), ${each} each: ${add ? '+' : '−'}${amount}`,
 });
@@ -122,7 +185,13 @@ export const scheduleText = (label: Msg, count: string, amount: string, add: boo
   en: `${label.en}: ${count} case(s) on the escalating scale: ${add ? '+' : '−'}${amount}`,
 });
 
-export const multipliedText = (label: Msg, count: string, factor: string, amount: string, add: boolean): Msg => ({
+export const multipliedText = (
+  label: Msg,
+  count: string,
+  factor: string,
+  amount: string,
+  add: boolean,
+): Msg => ({
   zh: `其中${label.zh}${count}例,按${factor}倍${add ? '加分' : '扣分'},${add ? '加' : '扣'}${amount}分`,
   en: `of which ${label.en}: ${count} case(s) at ×${factor}: ${add ? '+' : '−'}${amount}`,
 });
@@ -137,7 +206,10 @@ export const stateText = (label: Msg, state: string, amount: string, add: boolea
   en: `${label.en} is "${state}": ${add ? '+' : '−'}${amount}`,
 });
 
-export const streamCapped = (cap: string): Msg => ({ zh: `(最多${cap}分)`, en: ` (at most ${cap})` });
+export const streamCapped = (cap: string): Msg => ({
+  zh: `(最多${cap}分)`,
+  en: ` (at most ${cap})`,
+});
 
 export const missingInputs = (labels: readonly Msg[]): Msg => ({
   zh: `缺少数据:${labels.map((l) => l.zh).join('、')},无法计分`,
@@ -150,9 +222,15 @@ export const missingEvidence = (labels: readonly Msg[], zero: boolean): Msg => (
 });
 
 export const notApplicable: Msg = { zh: '此项不考核', en: 'not assessed for this unit' };
-export const cohortNeeded: Msg = { zh: '需要全部被考核单位的数据才能计分', en: 'needs every assessed unit\u2019s figures to be scored' };
+export const cohortNeeded: Msg = {
+  zh: '需要全部被考核单位的数据才能计分',
+  en: 'needs every assessed unit\u2019s figures to be scored',
+};
 
-export const evalProblem = (detail: Msg): Msg => ({ zh: `无法计算:${detail.zh}`, en: `cannot be computed: ${detail.en}` });
+export const evalProblem = (detail: Msg): Msg => ({
+  zh: `无法计算:${detail.zh}`,
+  en: `cannot be computed: ${detail.en}`,
+});
 
 export const sanctionUndecided = (reason: Msg, missing: string): Msg => ({
   zh: `无法判定「${reason.zh}」:缺少 ${missing}`,

@@ -6,7 +6,11 @@ import type { IndicatorInput as Indicator, InputDef, RuleSetInput } from '../sch
 import type { IndicatorResult, InputValue, UnitResult } from '../model/result.ts';
 
 /** One-section rule set around the given items; points are the items' total. */
-function ruleSet(inputs: Partial<InputDef>[], items: Indicator[], extra: Partial<RuleSetInput> = {}) {
+function ruleSet(
+  inputs: Partial<InputDef>[],
+  items: Indicator[],
+  extra: Partial<RuleSetInput> = {},
+) {
   const points = items.reduce((s, i) => s + Number(i.points), 0);
   const json: RuleSetInput = {
     schemaVersion: 1,
@@ -23,21 +27,39 @@ function ruleSet(inputs: Partial<InputDef>[], items: Indicator[], extra: Partial
     ...extra,
   };
   const parsed = parseRuleSet(json);
-  if (!parsed.ok) throw new Error(JSON.stringify(parsed.issues.map((i) => `${i.path}: ${i.message.en}`)));
+  if (!parsed.ok)
+    throw new Error(JSON.stringify(parsed.issues.map((i) => `${i.path}: ${i.message.en}`)));
   return compileRuleSet(parsed.value);
 }
-const run = (rs: ReturnType<typeof ruleSet>, values: Record<string, InputValue>, cls?: string): UnitResult =>
-  scoreUnit(rs, { id: 'u', name: 'u', values, ...(cls ? { class: cls } : {}) });
+const run = (
+  rs: ReturnType<typeof ruleSet>,
+  values: Record<string, InputValue>,
+  cls?: string,
+): UnitResult => scoreUnit(rs, { id: 'u', name: 'u', values, ...(cls ? { class: cls } : {}) });
 const first = (r: UnitResult): IndicatorResult => r.sections[0]!.items[0]!;
 
 describe('rule kinds', () => {
   it('reduction against last year, tier chosen by last year (超出107的部分下降10%/12%)', () => {
-    const rs = ruleSet([{ id: 'sr' }, { id: 'sr_prev', source: 'previous' }], [
-      {
-        code: '1', title: '性别比下降', points: 6,
-        rule: { kind: 'reduction', value: 'sr', previous: 'sr_prev', base: 107, required: [{ from: 107, to: 120, pct: 10 }, { from: 120, pct: 12 }] },
-      },
-    ]);
+    const rs = ruleSet(
+      [{ id: 'sr' }, { id: 'sr_prev', source: 'previous' }],
+      [
+        {
+          code: '1',
+          title: '性别比下降',
+          points: 6,
+          rule: {
+            kind: 'reduction',
+            value: 'sr',
+            previous: 'sr_prev',
+            base: 107,
+            required: [
+              { from: 107, to: 120, pct: 10 },
+              { from: 120, pct: 12 },
+            ],
+          },
+        },
+      ],
+    );
     // prev 117: excess 10, 10 % → must reach 116; 116 is exactly met
     expect(first(run(rs, { sr: 116, sr_prev: 117 })).score).toBe('6');
     expect(first(run(rs, { sr: '116.1', sr_prev: 117 })).score).toBe('0');
@@ -49,7 +71,17 @@ describe('rule kinds', () => {
   });
 
   it('ramp: ≤ 3‰ full, ≥ 5‰ zero, linear between', () => {
-    const rs = ruleSet([{ id: 'r', unit: '‰' }], [{ code: '1', title: '多孩率', points: 4, rule: { kind: 'ramp', value: 'r', full: 3, zero: 5 } }]);
+    const rs = ruleSet(
+      [{ id: 'r', unit: '‰' }],
+      [
+        {
+          code: '1',
+          title: '多孩率',
+          points: 4,
+          rule: { kind: 'ramp', value: 'r', full: 3, zero: 5 },
+        },
+      ],
+    );
     expect(first(run(rs, { r: 3 })).score).toBe('4');
     expect(first(run(rs, { r: '3.5' })).score).toBe('3');
     expect(first(run(rs, { r: 5 })).score).toBe('0');
@@ -57,48 +89,179 @@ describe('rule kinds', () => {
   });
 
   it('proportional credit capped at the points, exact through division', () => {
-    const rs = ruleSet([{ id: 'v' }], [{ code: '1', title: '完成率', points: 3, rule: { kind: 'proportional', value: 'v', target: 360 } }]);
+    const rs = ruleSet(
+      [{ id: 'v' }],
+      [
+        {
+          code: '1',
+          title: '完成率',
+          points: 3,
+          rule: { kind: 'proportional', value: 'v', target: 360 },
+        },
+      ],
+    );
     expect(first(run(rs, { v: 15 })).score).toBe('0.13'); // 3 × 15 / 360 = 0.125 → 0.13 half-up
     expect(first(run(rs, { v: 400 })).score).toBe('3');
   });
 
   it('tiers by value and by outcome', () => {
-    const rs = ruleSet([{ id: 'pct' }, { id: 'outcome', unit: 'choice', choices: [{ value: 'won', label: '获得' }, { value: 'tried', label: '申报' }] }], [
-      { code: '1', title: '完成', points: 5, rule: { kind: 'tiers', value: 'pct', tiers: [{ op: '>=', than: 100, points: 5 }, { op: '>=', than: 80, points: 3 }] } },
-      { code: '2', title: '争创', points: 15, rule: { kind: 'tiers', value: 'outcome', tiers: [{ equals: 'won', points: 15 }, { equals: 'tried', points: 10 }] } },
-    ]);
+    const rs = ruleSet(
+      [
+        { id: 'pct' },
+        {
+          id: 'outcome',
+          unit: 'choice',
+          choices: [
+            { value: 'won', label: '获得' },
+            { value: 'tried', label: '申报' },
+          ],
+        },
+      ],
+      [
+        {
+          code: '1',
+          title: '完成',
+          points: 5,
+          rule: {
+            kind: 'tiers',
+            value: 'pct',
+            tiers: [
+              { op: '>=', than: 100, points: 5 },
+              { op: '>=', than: 80, points: 3 },
+            ],
+          },
+        },
+        {
+          code: '2',
+          title: '争创',
+          points: 15,
+          rule: {
+            kind: 'tiers',
+            value: 'outcome',
+            tiers: [
+              { equals: 'won', points: 15 },
+              { equals: 'tried', points: 10 },
+            ],
+          },
+        },
+      ],
+    );
     const r = run(rs, { pct: 85, outcome: '申报' });
     expect(r.sections[0]!.items.map((i) => i.score)).toEqual(['3', '10']);
-    expect(run(rs, { pct: 79, outcome: 'won' }).sections[0]!.items.map((i) => i.score)).toEqual(['0', '15']);
+    expect(run(rs, { pct: 79, outcome: 'won' }).sections[0]!.items.map((i) => i.score)).toEqual([
+      '0',
+      '15',
+    ]);
   });
 
   it('asymmetric slopes: −1 per point below, +5 per point above, capped', () => {
-    const rs = ruleSet([{ id: 'v', unit: '%' }], [
-      { code: '1', title: '率', points: 10, rule: { kind: 'threshold', value: 'v', op: '>=', target: 90, below: { per: 1, points: 1, steps: 'each-full' }, above: { per: 1, points: 5, steps: 'each-full', cap: 8 } } },
-    ]);
+    const rs = ruleSet(
+      [{ id: 'v', unit: '%' }],
+      [
+        {
+          code: '1',
+          title: '率',
+          points: 10,
+          rule: {
+            kind: 'threshold',
+            value: 'v',
+            op: '>=',
+            target: 90,
+            below: { per: 1, points: 1, steps: 'each-full' },
+            above: { per: 1, points: 5, steps: 'each-full', cap: 8 },
+          },
+        },
+      ],
+    );
     expect(first(run(rs, { v: '87.9' })).score).toBe('8'); // two full points below
     expect(first(run(rs, { v: '91.5' })).score).toBe('15');
     expect(first(run(rs, { v: 99 })).score).toBe('18');
   });
 
   it('relative gap: per 1 % of the target', () => {
-    const rs = ruleSet([{ id: 'v' }], [
-      { code: '1', title: '任务', points: 5, rule: { kind: 'threshold', value: 'v', op: '>=', target: 200, below: { per: 1, points: 0.5, steps: 'pro-rata', gap: 'relative' } } },
-    ]);
+    const rs = ruleSet(
+      [{ id: 'v' }],
+      [
+        {
+          code: '1',
+          title: '任务',
+          points: 5,
+          rule: {
+            kind: 'threshold',
+            value: 'v',
+            op: '>=',
+            target: 200,
+            below: { per: 1, points: 0.5, steps: 'pro-rata', gap: 'relative' },
+          },
+        },
+      ],
+    );
     expect(first(run(rs, { v: 194 })).score).toBe('3.5'); // 3 % short × 0.5
-    const zero = ruleSet([{ id: 'v' }, { id: 't' }], [
-      { code: '1', title: '任务', points: 5, rule: { kind: 'threshold', value: 'v', op: '>=', target: 't', below: { per: 1, points: 0.5, steps: 'pro-rata', gap: 'relative' } } },
-    ]);
+    const zero = ruleSet(
+      [{ id: 'v' }, { id: 't' }],
+      [
+        {
+          code: '1',
+          title: '任务',
+          points: 5,
+          rule: {
+            kind: 'threshold',
+            value: 'v',
+            op: '>=',
+            target: 't',
+            below: { per: 1, points: 0.5, steps: 'pro-rata', gap: 'relative' },
+          },
+        },
+      ],
+    );
     const r = run(zero, { v: -1, t: 0 });
-    expect([first(r).score, first(r).status, r.issues.map((i) => i.code)]).toEqual([null, 'missing-input', ['cannot-compute']]);
+    expect([first(r).score, first(r).status, r.issues.map((i) => i.code)]).toEqual([
+      null,
+      'missing-input',
+      ['cannot-compute'],
+    ]);
   });
 
   it('escalating per-case deductions, a case that zeroes the item, multipliers and caps', () => {
-    const rs = ruleSet([{ id: 'cases', unit: 'count' }, { id: 'found', unit: 'count', blankMeans: 0 }, { id: 'good', unit: 'count' }], [
-      { code: '1', title: '超生', points: 40, deductions: [{ kind: 'per-case', input: 'cases', each: 1, schedule: [0, 8, 10], increment: 10, zeroAt: 6 }] },
-      { code: '2', title: '违规', points: 10, deductions: [{ kind: 'per-case', input: 'found', each: 1, multiplied: { input: 'good', factor: 2 } }] },
-      { code: '3', title: '典型', points: 20, rule: { kind: 'expr', score: '0' }, deductions: [{ kind: 'per-case', input: 'good', each: 0.4, direction: 'add', cap: 20 }] },
-    ]);
+    const rs = ruleSet(
+      [
+        { id: 'cases', unit: 'count' },
+        { id: 'found', unit: 'count', blankMeans: 0 },
+        { id: 'good', unit: 'count' },
+      ],
+      [
+        {
+          code: '1',
+          title: '超生',
+          points: 40,
+          deductions: [
+            {
+              kind: 'per-case',
+              input: 'cases',
+              each: 1,
+              schedule: [0, 8, 10],
+              increment: 10,
+              zeroAt: 6,
+            },
+          ],
+        },
+        {
+          code: '2',
+          title: '违规',
+          points: 10,
+          deductions: [
+            { kind: 'per-case', input: 'found', each: 1, multiplied: { input: 'good', factor: 2 } },
+          ],
+        },
+        {
+          code: '3',
+          title: '典型',
+          points: 20,
+          rule: { kind: 'expr', score: '0' },
+          deductions: [{ kind: 'per-case', input: 'good', each: 0.4, direction: 'add', cap: 20 }],
+        },
+      ],
+    );
     // 4 cases: 0 + 8 + 10 + 20 = 38
     expect(run(rs, { cases: 4, good: 0 }).sections[0]!.items[0]!.score).toBe('2');
     const six = run(rs, { cases: 6, good: 0 }).sections[0]!.items[0]!;
@@ -111,12 +274,29 @@ describe('rule kinds', () => {
   });
 
   it('state penalties, deadline penalties and gates', () => {
-    const rs = ruleSet([
-      { id: 'st', unit: 'choice', choices: [{ value: 'none', label: '未建' }, { value: 'bad', label: '建而不用' }, { value: 'ok', label: '正常' }] },
-      { id: 'accepted', unit: 'yesno' },
-    ], [
-      { code: '1', title: '服务站', points: 5, deductions: [{ kind: 'state', input: 'st', amounts: { none: 1, bad: 3 } }], gates: [{ when: 'accepted == false', reason: '验收不合格不记分' }] },
-    ]);
+    const rs = ruleSet(
+      [
+        {
+          id: 'st',
+          unit: 'choice',
+          choices: [
+            { value: 'none', label: '未建' },
+            { value: 'bad', label: '建而不用' },
+            { value: 'ok', label: '正常' },
+          ],
+        },
+        { id: 'accepted', unit: 'yesno' },
+      ],
+      [
+        {
+          code: '1',
+          title: '服务站',
+          points: 5,
+          deductions: [{ kind: 'state', input: 'st', amounts: { none: 1, bad: 3 } }],
+          gates: [{ when: 'accepted == false', reason: '验收不合格不记分' }],
+        },
+      ],
+    );
     expect(first(run(rs, { st: '建而不用', accepted: true })).score).toBe('2');
     expect(first(run(rs, { st: 'ok', accepted: true })).score).toBe('5');
     const gated = first(run(rs, { st: 'ok', accepted: '否' }));
@@ -125,22 +305,60 @@ describe('rule kinds', () => {
   });
 
   it('negative items (倒扣分) beside items that stop at zero', () => {
-    const rs = ruleSet([{ id: 'n', unit: 'count' }], [
-      { code: '1', title: '倒扣', points: 2, min: -10, deductions: [{ kind: 'per-case', input: 'n', each: 3 }] },
-      { code: '2', title: '扣完为止', points: 2, deductions: [{ kind: 'per-case', input: 'n', each: 3 }] },
-    ]);
+    const rs = ruleSet(
+      [{ id: 'n', unit: 'count' }],
+      [
+        {
+          code: '1',
+          title: '倒扣',
+          points: 2,
+          min: -10,
+          deductions: [{ kind: 'per-case', input: 'n', each: 3 }],
+        },
+        {
+          code: '2',
+          title: '扣完为止',
+          points: 2,
+          deductions: [{ kind: 'per-case', input: 'n', each: 3 }],
+        },
+      ],
+    );
     const r = run(rs, { n: 2 });
     expect(r.sections[0]!.items.map((i) => i.score)).toEqual(['-4', '0']);
     expect(r.total).toBe('-4');
   });
 
   it('maxima by class, not-applicable items and a rescaled section', () => {
-    const rs = ruleSet([{ id: 'v', unit: '%' }], [
-      { code: '1', title: '甲', points: 10, pointsByClass: { farm: null }, rule: { kind: 'threshold', value: 'v', op: '>=', target: 90 } },
-      { code: '2', title: '乙', points: 10, pointsByClass: { farm: 20 }, rule: { kind: 'threshold', value: 'v', op: '>=', target: 50 } },
-    ], { classes: [{ id: 'town', label: '镇' }, { id: 'farm', label: '农场' }] });
+    const rs = ruleSet(
+      [{ id: 'v', unit: '%' }],
+      [
+        {
+          code: '1',
+          title: '甲',
+          points: 10,
+          pointsByClass: { farm: null },
+          rule: { kind: 'threshold', value: 'v', op: '>=', target: 90 },
+        },
+        {
+          code: '2',
+          title: '乙',
+          points: 10,
+          pointsByClass: { farm: 20 },
+          rule: { kind: 'threshold', value: 'v', op: '>=', target: 50 },
+        },
+      ],
+      {
+        classes: [
+          { id: 'town', label: '镇' },
+          { id: 'farm', label: '农场' },
+        ],
+      },
+    );
     const farm = run(rs, { v: 60 }, 'farm');
-    expect(farm.sections[0]!.items.map((i) => [i.status, i.score, i.max])).toEqual([['not-applicable', null, '0'], ['met', '20', '20']]);
+    expect(farm.sections[0]!.items.map((i) => [i.status, i.score, i.max])).toEqual([
+      ['not-applicable', null, '0'],
+      ['met', '20', '20'],
+    ]);
     expect(farm.max).toBe('20');
     const town = run(rs, { v: 60 }, 'town');
     expect(town.total).toBe('10');
@@ -148,22 +366,40 @@ describe('rule kinds', () => {
   });
 
   it('sub-items sum into their parent, capped; bonus capped per item and in total', () => {
-    const rs = ruleSet([{ id: 'a', unit: 'yesno' }, { id: 'b', unit: 'yesno' }, { id: 'fund', unit: 'yesno' }, { id: 'award', unit: 'count' }], [
+    const rs = ruleSet(
+      [
+        { id: 'a', unit: 'yesno' },
+        { id: 'b', unit: 'yesno' },
+        { id: 'fund', unit: 'yesno' },
+        { id: 'award', unit: 'count' },
+      ],
+      [
+        {
+          code: '1',
+          title: '组织',
+          points: 4,
+          items: [
+            { code: '(1)', title: '小组', points: 2, rule: { kind: 'yesno', input: 'a' } },
+            { code: '(2)', title: '方案', points: 2, rule: { kind: 'yesno', input: 'b' } },
+          ],
+        },
+      ],
       {
-        code: '1', title: '组织', points: 4, items: [
-          { code: '(1)', title: '小组', points: 2, rule: { kind: 'yesno', input: 'a' } },
-          { code: '(2)', title: '方案', points: 2, rule: { kind: 'yesno', input: 'b' } },
-        ],
+        bonus: {
+          cap: 3,
+          items: [
+            { code: '1', title: '单列奖励资金', points: 2, rule: { kind: 'yesno', input: 'fund' } },
+            {
+              code: '2',
+              title: '获奖',
+              points: 2,
+              rule: { kind: 'expr', score: '0' },
+              deductions: [{ kind: 'per-case', input: 'award', each: 1, direction: 'add' }],
+            },
+          ],
+        },
       },
-    ], {
-      bonus: {
-        cap: 3,
-        items: [
-          { code: '1', title: '单列奖励资金', points: 2, rule: { kind: 'yesno', input: 'fund' } },
-          { code: '2', title: '获奖', points: 2, rule: { kind: 'expr', score: '0' }, deductions: [{ kind: 'per-case', input: 'award', each: 1, direction: 'add' }] },
-        ],
-      },
-    });
+    );
     const r = run(rs, { a: true, b: false, fund: true, award: 5 });
     const parent = first(r);
     expect(parent.score).toBe('2');
@@ -176,29 +412,69 @@ describe('rule kinds', () => {
   });
 
   it('applicability by expression (counted only if such funding exists)', () => {
-    const rs = ruleSet([{ id: 'has_fund', unit: 'yesno' }, { id: 'used', unit: '%' }], [
-      { code: '1', title: '资金使用', points: 3, applicable: 'has_fund', rule: { kind: 'threshold', value: 'used', op: '>=', target: 90 } },
-    ]);
+    const rs = ruleSet(
+      [
+        { id: 'has_fund', unit: 'yesno' },
+        { id: 'used', unit: '%' },
+      ],
+      [
+        {
+          code: '1',
+          title: '资金使用',
+          points: 3,
+          applicable: 'has_fund',
+          rule: { kind: 'threshold', value: 'used', op: '>=', target: 90 },
+        },
+      ],
+    );
     expect(first(run(rs, { has_fund: false })).status).toBe('not-applicable');
     expect(first(run(rs, { has_fund: true, used: 95 })).score).toBe('3');
   });
 
   it('linear composite with negative weights through an expression', () => {
-    const rs = ruleSet([{ id: 'plan', unit: '%' }, { id: 'one', unit: '%' }, { id: 'multi', unit: '%' }], [
-      { code: '1', title: '综合', points: 100, rule: { kind: 'expr', score: 'plan + one - 10 * multi' } },
-    ]);
+    const rs = ruleSet(
+      [
+        { id: 'plan', unit: '%' },
+        { id: 'one', unit: '%' },
+        { id: 'multi', unit: '%' },
+      ],
+      [
+        {
+          code: '1',
+          title: '综合',
+          points: 100,
+          rule: { kind: 'expr', score: 'plan + one - 10 * multi' },
+        },
+      ],
+    );
     expect(first(run(rs, { plan: '60.5', one: 30, multi: '1.2' })).score).toBe('78.5');
   });
 
   it('shrinks a parent whose sub-item does not apply, and asks no evidence for an item that earned nothing', () => {
-    const rs = ruleSet([{ id: 'farm', unit: 'yesno' }, { id: 'a', unit: 'yesno', evidence: true }, { id: 'b', unit: 'yesno' }], [
-      {
-        code: '1', title: '组织', points: 8, items: [
-          { code: '(1)', title: '小组', points: 4, rule: { kind: 'yesno', input: 'b' } },
-          { code: '(2)', title: '农场', points: 4, applicable: '!farm', rule: { kind: 'yesno', input: 'a' } },
-        ],
-      },
-    ]);
+    const rs = ruleSet(
+      [
+        { id: 'farm', unit: 'yesno' },
+        { id: 'a', unit: 'yesno', evidence: true },
+        { id: 'b', unit: 'yesno' },
+      ],
+      [
+        {
+          code: '1',
+          title: '组织',
+          points: 8,
+          items: [
+            { code: '(1)', title: '小组', points: 4, rule: { kind: 'yesno', input: 'b' } },
+            {
+              code: '(2)',
+              title: '农场',
+              points: 4,
+              applicable: '!farm',
+              rule: { kind: 'yesno', input: 'a' },
+            },
+          ],
+        },
+      ],
+    );
     const farm = first(run(rs, { farm: true, b: true }));
     expect([farm.score, farm.max, farm.status]).toEqual(['4', '4', 'met']);
     expect(run(rs, { farm: true, b: true }).max).toBe('4');
@@ -207,18 +483,48 @@ describe('rule kinds', () => {
   });
 
   it('rounds a derived value the same way for tiers as for thresholds', () => {
-    const rs = ruleSet([{ id: 'done' }, { id: 'plan' }], [
-      { code: '1', title: '门槛', points: 2, rule: { kind: 'threshold', value: 'done / plan * 100', op: '>=', target: 95 } },
-      { code: '2', title: '档次', points: 2, rule: { kind: 'tiers', value: 'done / plan * 100', tiers: [{ op: '>=', than: 95, points: 2 }], otherwise: 1 } },
-    ], { rounding: { scores: { dp: 2, mode: 'half-up' }, rates: { dp: 1, mode: 'half-up' } } });
+    const rs = ruleSet(
+      [{ id: 'done' }, { id: 'plan' }],
+      [
+        {
+          code: '1',
+          title: '门槛',
+          points: 2,
+          rule: { kind: 'threshold', value: 'done / plan * 100', op: '>=', target: 95 },
+        },
+        {
+          code: '2',
+          title: '档次',
+          points: 2,
+          rule: {
+            kind: 'tiers',
+            value: 'done / plan * 100',
+            tiers: [{ op: '>=', than: 95, points: 2 }],
+            otherwise: 1,
+          },
+        },
+      ],
+      { rounding: { scores: { dp: 2, mode: 'half-up' }, rates: { dp: 1, mode: 'half-up' } } },
+    );
     // 9496 / 10000 × 100 = 94.96 → 95.0 at one place: both rules see 95
-    expect(run(rs, { done: 9496, plan: 10000 }).sections[0]!.items.map((i) => i.score)).toEqual(['2', '2']);
+    expect(run(rs, { done: 9496, plan: 10000 }).sections[0]!.items.map((i) => i.score)).toEqual([
+      '2',
+      '2',
+    ]);
   });
 
   it('treats a figure outside the declared range as a typing error, not a score', () => {
-    const rs = ruleSet([{ id: 'rate', unit: '%', min: 0, max: 100 }], [
-      { code: '1', title: '率', points: 4, rule: { kind: 'threshold', value: 'rate', op: '>=', target: 92 } },
-    ]);
+    const rs = ruleSet(
+      [{ id: 'rate', unit: '%', min: 0, max: 100 }],
+      [
+        {
+          code: '1',
+          title: '率',
+          points: 4,
+          rule: { kind: 'threshold', value: 'rate', op: '>=', target: 92 },
+        },
+      ],
+    );
     const r = run(rs, { rate: 912 });
     expect(first(r).status).toBe('missing-input');
     expect(r.issues.map((i) => i.code)).toEqual(['out-of-range']);
@@ -226,14 +532,27 @@ describe('rule kinds', () => {
   });
 
   it('computes an escalating schedule in closed form, even for a mistyped huge count', () => {
-    const rs = ruleSet([{ id: 'n', unit: 'count' }], [
-      { code: '1', title: '超生', points: 10, min: -1e16, deductions: [{ kind: 'per-case', input: 'n', each: 1, schedule: [0, 8, 10], increment: 10 }] },
-    ]);
+    const rs = ruleSet(
+      [{ id: 'n', unit: 'count' }],
+      [
+        {
+          code: '1',
+          title: '超生',
+          points: 10,
+          min: -1e16,
+          deductions: [
+            { kind: 'per-case', input: 'n', each: 1, schedule: [0, 8, 10], increment: 10 },
+          ],
+        },
+      ],
+    );
     // 5 cases: 0 + 8 + 10 + 20 + 30 = 68
     expect(first(run(rs, { n: 5 })).score).toBe('-58');
     const started = performance.now();
     // 30,000,000 cases: 18 + 29,999,997 × 10 + 10 × m(m+1)/2 with m = 29,999,997
-    expect(first(run(rs, { n: 30000000 })).score).toBe(String(10 - (18 + 29999997 * 10 + (10 * 29999997 * 29999998) / 2)));
+    expect(first(run(rs, { n: 30000000 })).score).toBe(
+      String(10 - (18 + 29999997 * 10 + (10 * 29999997 * 29999998) / 2)),
+    );
     expect(performance.now() - started).toBeLessThan(1000);
   });
 });

@@ -4,8 +4,30 @@ import { asProblem } from './as-problem.ts';
 import { countPeriods } from './counters.ts';
 import { allIndicators } from '../cohort/tie-break.ts';
 import { MissingValue } from '../expr/types.ts';
-import { add, clamp, div, fmt, max as qmax, min as qmin, mul, q, round, sum, ZERO, type Q } from '../exact/exact.ts';
-import type { IndicatorResult, IndicatorStatus, Issue, Msg, SanctionResult, SectionResult, UnitInput, UnitResult } from '../model/result.ts';
+import {
+  add,
+  clamp,
+  div,
+  fmt,
+  max as qmax,
+  min as qmin,
+  mul,
+  q,
+  round,
+  sum,
+  ZERO,
+  type Q,
+} from '../exact/exact.ts';
+import type {
+  IndicatorResult,
+  IndicatorStatus,
+  Issue,
+  Msg,
+  SanctionResult,
+  SectionResult,
+  UnitInput,
+  UnitResult,
+} from '../model/result.ts';
 import type { ScoreContext } from '../model/context.ts';
 import { msgOf } from '../messages/text.ts';
 import { show } from '../messages/format.ts';
@@ -15,7 +37,15 @@ import { evaluateBase } from './base-rules.ts';
 import { evaluateStreams } from './streams.ts';
 import * as R from './reasons.ts';
 
-const WORST: readonly IndicatorStatus[] = ['missing-input', 'missing-evidence', 'gated', 'not-met', 'partly-met', 'met', 'not-applicable'];
+const WORST: readonly IndicatorStatus[] = [
+  'missing-input',
+  'missing-evidence',
+  'gated',
+  'not-met',
+  'partly-met',
+  'met',
+  'not-applicable',
+];
 
 /** An evaluation error the expression module raises (division by zero, wrong type): a value problem. */
 export interface UnitScorer {
@@ -27,7 +57,11 @@ export interface UnitScorer {
 const scoreOf = (r: IndicatorResult): Q => (r.score === null ? ZERO : q(r.score));
 
 /** Evaluates items of one unit on demand, exactly, with reasons. */
-export function createUnitScorer(rs: CompiledRuleSet, unit: UnitInput, ctx: ScoreContext = {}): UnitScorer {
+export function createUnitScorer(
+  rs: CompiledRuleSet,
+  unit: UnitInput,
+  ctx: ScoreContext = {},
+): UnitScorer {
   const env = createEnv(rs.inputs, unit, ctx);
   const results = new Map<string, IndicatorResult>();
 
@@ -48,14 +82,31 @@ export function createUnitScorer(rs: CompiledRuleSet, unit: UnitInput, ctx: Scor
       const t = valueText(id);
       if (t !== undefined) inputs[id] = t;
     }
-    const base = { path: item.path, code: item.code, title: item.title, inputs, missingInputs: [] as string[], missingEvidence: [] as string[] };
+    const base = {
+      path: item.path,
+      code: item.code,
+      title: item.title,
+      inputs,
+      missingInputs: [] as string[],
+      missingEvidence: [] as string[],
+    };
     const finish = (r: IndicatorResult): IndicatorResult => {
       results.set(item.path, r);
       return r;
     };
-    const classMax = unit.class !== undefined && item.pointsByClass?.has(unit.class) ? item.pointsByClass.get(unit.class) : item.points;
+    const classMax =
+      unit.class !== undefined && item.pointsByClass?.has(unit.class)
+        ? item.pointsByClass.get(unit.class)
+        : item.points;
     const notApplicable = (): IndicatorResult =>
-      finish({ ...base, score: null, max: '0', status: 'not-applicable', adjustments: [], reason: R.notApplicable });
+      finish({
+        ...base,
+        score: null,
+        max: '0',
+        status: 'not-applicable',
+        adjustments: [],
+        reason: R.notApplicable,
+      });
     if (classMax === null || classMax === undefined) return notApplicable();
     let points: Q = classMax;
     const missing = (e: MissingValue): IndicatorResult => {
@@ -82,17 +133,34 @@ export function createUnitScorer(rs: CompiledRuleSet, unit: UnitInput, ctx: Scor
         if (applicable.length === 0) return notApplicable();
         // Sub-items that do not apply take their points with them (the parent's maximum shrinks).
         points = qmin(points, sum(applicable.map((c) => q(c.max))));
-        outcome = { base: qmin(points, sum(children.map(scoreOf))), reason: { zh: '各小项得分合计', en: 'sum of the sub-items' }, adjustments: [] };
+        outcome = {
+          base: qmin(points, sum(children.map(scoreOf))),
+          reason: { zh: '各小项得分合计', en: 'sum of the sub-items' },
+          adjustments: [],
+        };
       } else {
         outcome = evaluateBase(rs, item, env, points);
-        if (outcome.notApplicable) return finish({ ...base, score: null, max: '0', status: 'not-applicable', adjustments: [], reason: outcome.reason });
+        if (outcome.notApplicable)
+          return finish({
+            ...base,
+            score: null,
+            max: '0',
+            status: 'not-applicable',
+            adjustments: [],
+            reason: outcome.reason,
+          });
       }
       const streams = evaluateStreams(rs, item, env);
       const upper = outcome.upper ? qmax(points, outcome.upper) : points;
       let score = round(clamp(add(outcome.base, streams.total), item.min, upper), rs.scoreRounding);
       const adjustments = [...outcome.adjustments, ...streams.adjustments];
       const reasons = [outcome.reason, ...adjustments.map((a) => a.reason)];
-      let status: IndicatorStatus = score.compare(points) >= 0 ? 'met' : score.compare(0) <= 0 && points.compare(0) > 0 ? 'not-met' : 'partly-met';
+      let status: IndicatorStatus =
+        score.compare(points) >= 0
+          ? 'met'
+          : score.compare(0) <= 0 && points.compare(0) > 0
+            ? 'not-met'
+            : 'partly-met';
       if (children) {
         const worst = WORST.find((s) => children?.some((c) => c.status === s));
         if (worst && WORST.indexOf(worst) < WORST.indexOf(status)) status = worst;
@@ -105,10 +173,12 @@ export function createUnitScorer(rs: CompiledRuleSet, unit: UnitInput, ctx: Scor
       }
       // Evidence backs the points claimed: an item that earned nothing needs none.
       const noEvidence = item.inputsUsed.filter((id) => {
-        if (score.compare(0) <= 0 || !rs.inputs.get(id)?.evidence || unit.evidence?.[id]) return false;
+        if (score.compare(0) <= 0 || !rs.inputs.get(id)?.evidence || unit.evidence?.[id])
+          return false;
         // Evidence backs what the unit typed; a blank taken by its declared meaning needs none.
         const raw = unit.values[id];
-        if (raw === null || raw === undefined || (typeof raw === 'string' && raw.trim() === '')) return false;
+        if (raw === null || raw === undefined || (typeof raw === 'string' && raw.trim() === ''))
+          return false;
         const t = valueText(id);
         return t !== undefined && t !== 'false' && t !== '0';
       });
@@ -132,8 +202,20 @@ export function createUnitScorer(rs: CompiledRuleSet, unit: UnitInput, ctx: Scor
       if (e instanceof MissingValue) return missing(e);
       const problem = asProblem(e);
       if (!problem) throw e;
-      env.issues.push({ code: 'cannot-compute', path: item.path, message: R.evalProblem(problem), severity: 'error' });
-      return finish({ ...base, score: null, max: fmt(points), status: 'missing-input', adjustments: [], reason: R.evalProblem(problem) });
+      env.issues.push({
+        code: 'cannot-compute',
+        path: item.path,
+        message: R.evalProblem(problem),
+        severity: 'error',
+      });
+      return finish({
+        ...base,
+        score: null,
+        max: fmt(points),
+        status: 'missing-input',
+        adjustments: [],
+        reason: R.evalProblem(problem),
+      });
     }
   };
 
@@ -146,7 +228,12 @@ export function createUnitScorer(rs: CompiledRuleSet, unit: UnitInput, ctx: Scor
 }
 
 /** Decides the sanctions once the total is known; problems go to the env's issues. */
-export function decideSanctions(rs: CompiledRuleSet, env: UnitEnv, total: Q, which = rs.sanctions): SanctionResult[] {
+export function decideSanctions(
+  rs: CompiledRuleSet,
+  env: UnitEnv,
+  total: Q,
+  which = rs.sanctions,
+): SanctionResult[] {
   env.total = total;
   // Sanctions may read the counters (consecutive(), cumulative()): they come first.
   env.counters ??= countPeriods(rs, env);
@@ -156,24 +243,52 @@ export function decideSanctions(rs: CompiledRuleSet, env: UnitEnv, total: Q, whi
     try {
       const hit = s.when.evaluate(env);
       if (hit === true) {
-        sanctions.push({ id: s.sanction.id, level: s.sanction.level, reason: s.reason, ...(s.consequence ? { consequence: s.consequence } : {}) });
+        sanctions.push({
+          id: s.sanction.id,
+          level: s.sanction.level,
+          reason: s.reason,
+          ...(s.consequence ? { consequence: s.consequence } : {}),
+        });
       } else if (hit !== false) {
-        issues.push({ code: 'sanction-not-boolean', path: s.sanction.id, severity: 'error', message: { zh: `否决条件「${s.reason.zh}」的计算结果应为“是”或“否”`, en: `sanction "${s.reason.en}" did not give true or false` } });
+        issues.push({
+          code: 'sanction-not-boolean',
+          path: s.sanction.id,
+          severity: 'error',
+          message: {
+            zh: `否决条件「${s.reason.zh}」的计算结果应为“是”或“否”`,
+            en: `sanction "${s.reason.en}" did not give true or false`,
+          },
+        });
       }
     } catch (e) {
       if (e instanceof MissingValue) {
-        issues.push({ code: 'sanction-undecided', path: s.sanction.id, severity: 'warning', message: R.sanctionUndecided(s.reason, e.inputId), inputId: e.inputId });
+        issues.push({
+          code: 'sanction-undecided',
+          path: s.sanction.id,
+          severity: 'warning',
+          message: R.sanctionUndecided(s.reason, e.inputId),
+          inputId: e.inputId,
+        });
         continue;
       }
       const problem = asProblem(e);
       if (!problem) throw e;
-      issues.push({ code: 'cannot-compute', path: s.sanction.id, severity: 'error', message: R.evalProblem(problem) });
+      issues.push({
+        code: 'cannot-compute',
+        path: s.sanction.id,
+        severity: 'error',
+        message: R.evalProblem(problem),
+      });
     }
   }
   return sanctions;
 }
 
-export function scoreUnit(rs: CompiledRuleSet, unit: UnitInput, ctx: ScoreContext = {}): UnitResult {
+export function scoreUnit(
+  rs: CompiledRuleSet,
+  unit: UnitInput,
+  ctx: ScoreContext = {},
+): UnitResult {
   return scoreWith(rs, createUnitScorer(rs, unit, ctx));
 }
 
@@ -186,7 +301,11 @@ export function scoreWith(rs: CompiledRuleSet, scorer: UnitScorer): UnitResult {
     const items = section.items.map(evaluate);
     let score = sum(items.map(scoreOf));
     let maxQ = sum(items.filter((i) => i.status !== 'not-applicable').map((i) => q(i.max)));
-    if (section.notApplicable === 'rescale' && maxQ.compare(0) > 0 && maxQ.compare(section.points) !== 0) {
+    if (
+      section.notApplicable === 'rescale' &&
+      maxQ.compare(0) > 0 &&
+      maxQ.compare(section.points) !== 0
+    ) {
       score = round(div(mul(score, section.points), maxQ), rs.scoreRounding);
       maxQ = section.points;
     }
@@ -210,7 +329,12 @@ export function scoreWith(rs: CompiledRuleSet, scorer: UnitScorer): UnitResult {
     total: fmt(totalQ),
     max: fmt(sum(sections.map((s) => q(s.max)))),
     sections,
-    bonus: { score: fmt(bonusScore), uncapped: fmt(bonusRaw), cap: bonusCap ? show(bonusCap) : null, items: bonusItems },
+    bonus: {
+      score: fmt(bonusScore),
+      uncapped: fmt(bonusRaw),
+      cap: bonusCap ? show(bonusCap) : null,
+      items: bonusItems,
+    },
     sanctions,
     // decideSanctions worked the counters out before the sanctions.
     counters: [...(env.counters?.values() ?? [])],
@@ -222,4 +346,3 @@ export function scoreWith(rs: CompiledRuleSet, scorer: UnitScorer): UnitResult {
 }
 
 export type { UnitEnv };
-

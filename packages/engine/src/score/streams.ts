@@ -20,7 +20,10 @@ export interface StreamOutcome {
 function count(env: UnitEnv, id: string): Q {
   const v = env.ident(id);
   if (typeof v !== 'object' || v.d !== 1n || v.s < 0n) {
-    throw new RuleProblem({ zh: `「${id}」应为非负整数(例数),实为「${String(typeof v === 'object' ? show(v) : v)}」`, en: `"${id}" should be a whole number of cases, not "${String(typeof v === 'object' ? show(v) : v)}"` });
+    throw new RuleProblem({
+      zh: `「${id}」应为非负整数(例数),实为「${String(typeof v === 'object' ? show(v) : v)}」`,
+      en: `"${id}" should be a whole number of cases, not "${String(typeof v === 'object' ? show(v) : v)}"`,
+    });
   }
   return v;
 }
@@ -41,7 +44,11 @@ function scheduled(n: bigint, schedule: readonly Q[], each: Q, increment: Q | un
   return add(total, add(mul(beyond, last), mul(increment, triangle)));
 }
 
-export function evaluateStreams(rs: CompiledRuleSet, item: CIndicator, env: UnitEnv): StreamOutcome {
+export function evaluateStreams(
+  rs: CompiledRuleSet,
+  item: CIndicator,
+  env: UnitEnv,
+): StreamOutcome {
   let total = ZERO;
   const adjustments: Adjustment[] = [];
   let zeroed: Msg | undefined;
@@ -56,7 +63,12 @@ export function evaluateStreams(rs: CompiledRuleSet, item: CIndicator, env: Unit
         const n = count(env, stream.input);
         const each = q(stream.each);
         if (stream.schedule) {
-          amount = scheduled(n.n, stream.schedule.map((s) => q(s)), each, stream.increment === undefined ? undefined : q(stream.increment));
+          amount = scheduled(
+            n.n,
+            stream.schedule.map((s) => q(s)),
+            each,
+            stream.increment === undefined ? undefined : q(stream.increment),
+          );
           reason = R.scheduleText(label, show(n), show(amount), addDir);
         } else {
           amount = mul(n, each);
@@ -68,19 +80,27 @@ export function evaluateStreams(rs: CompiledRuleSet, item: CIndicator, env: Unit
           const extra = mul(mul(m, each), factor);
           if (extra.n !== 0n) {
             const mdef = rs.inputs.get(stream.multiplied.input);
-            const part = R.multipliedText(mdef ? msgOf(mdef.label) : label, show(m), show(factor), show(extra), addDir);
+            const part = R.multipliedText(
+              mdef ? msgOf(mdef.label) : label,
+              show(m),
+              show(factor),
+              show(extra),
+              addDir,
+            );
             reason = { zh: `${reason.zh};${part.zh}`, en: `${reason.en}; ${part.en}` };
             amount = add(amount, extra);
           }
         }
-        if (stream.zeroAt !== undefined && n.compare(stream.zeroAt) >= 0) zeroed = R.zeroAtText(label, show(n), stream.zeroAt);
+        if (stream.zeroAt !== undefined && n.compare(stream.zeroAt) >= 0)
+          zeroed = R.zeroAtText(label, show(n), stream.zeroAt);
         break;
       }
       case 'state': {
         const def = rs.inputs.get(stream.input);
         const label = stream.reason ? msgOf(stream.reason) : def ? msgOf(def.label) : item.title;
         const v = env.ident(stream.input);
-        const key = typeof v === 'boolean' ? (v ? 'yes' : 'no') : typeof v === 'string' ? v : show(v);
+        const key =
+          typeof v === 'boolean' ? (v ? 'yes' : 'no') : typeof v === 'string' ? v : show(v);
         const found = stream.amounts[key];
         if (found === undefined) continue;
         amount = q(found);
@@ -90,10 +110,17 @@ export function evaluateStreams(rs: CompiledRuleSet, item: CIndicator, env: Unit
       }
       case 'expr': {
         const v = amountExpr?.evaluate(env);
-        if (typeof v !== 'object') throw new RuleProblem({ zh: '扣分公式的结果应为数值', en: 'a deduction formula must give a number' });
+        if (typeof v !== 'object')
+          throw new RuleProblem({
+            zh: '扣分公式的结果应为数值',
+            en: 'a deduction formula must give a number',
+          });
         amount = v;
         const label = stream.reason ? msgOf(stream.reason) : item.title;
-        reason = { zh: `${label.zh}:${addDir ? '加' : '扣'}${show(round(amount, rs.scoreRounding))}分`, en: `${label.en}: ${addDir ? '+' : '−'}${show(round(amount, rs.scoreRounding))}` };
+        reason = {
+          zh: `${label.zh}:${addDir ? '加' : '扣'}${show(round(amount, rs.scoreRounding))}分`,
+          en: `${label.en}: ${addDir ? '+' : '−'}${show(round(amount, rs.scoreRounding))}`,
+        };
         break;
       }
     }

@@ -16,7 +16,12 @@ export function error(code: string, path: string, message: Msg, extra: Partial<I
   return { code, path, message, severity: 'error', ...extra };
 }
 
-export function warning(code: string, path: string, message: Msg, extra: Partial<Issue> = {}): Issue {
+export function warning(
+  code: string,
+  path: string,
+  message: Msg,
+  extra: Partial<Issue> = {},
+): Issue {
   return { code, path, message, severity: 'warning', ...extra };
 }
 

@@ -42,12 +42,18 @@ function fromZod(issue: z.core.$ZodIssue, root: unknown): Issue {
   if (value === null || (value === undefined && issue.code === 'invalid_type')) {
     return error(value === null ? 'missing-number' : 'missing-field', path, {
       zh: value === null ? `${where}缺少数值(空白不会按0处理)` : `${where}缺少必填项`,
-      en: value === null ? `${where}: a number is blank (a blank is never taken as 0)` : `${where}: required field is missing`,
+      en:
+        value === null
+          ? `${where}: a number is blank (a blank is never taken as 0)`
+          : `${where}: required field is missing`,
     });
   }
   if (issue.code === 'unrecognized_keys') {
     const keys = issue.keys.join(', ');
-    return error('unknown-field', path, { zh: `${where}含有未知字段:${keys}`, en: `${where}: unknown field(s) ${keys}` });
+    return error('unknown-field', path, {
+      zh: `${where}含有未知字段:${keys}`,
+      en: `${where}: unknown field(s) ${keys}`,
+    });
   }
   if (issue.code === 'invalid_union' && 'discriminator' in issue && typeof value === 'string') {
     const options = (issue as { options?: unknown[] }).options?.join(' / ') ?? '';
@@ -56,7 +62,10 @@ function fromZod(issue: z.core.$ZodIssue, root: unknown): Issue {
       en: `${where}: unknown kind "${value}"; use one of ${options}`,
     });
   }
-  return error(`schema-${issue.code}`, path, { zh: `${where}格式不正确:${issue.message}`, en: `${where}: ${issue.message}` });
+  return error(`schema-${issue.code}`, path, {
+    zh: `${where}格式不正确:${issue.message}`,
+    en: `${where}: ${issue.message}`,
+  });
 }
 
 function isRecord(v: unknown): v is Record<string, unknown> {
@@ -69,7 +78,10 @@ function describe(root: unknown, parts: readonly PathPart[]): string {
   let node: unknown = root;
   let rest = 0;
   for (let i = 0; i < parts.length; i++) {
-    node = isRecord(node) || Array.isArray(node) ? (node as Record<PathPart, unknown>)[parts[i] as PathPart] : undefined;
+    node =
+      isRecord(node) || Array.isArray(node)
+        ? (node as Record<PathPart, unknown>)[parts[i] as PathPart]
+        : undefined;
     if (isRecord(node) && typeof node.code === 'string' && typeof parts[i] === 'number') {
       codes.push(node.code);
       rest = i + 1;

@@ -9,17 +9,37 @@ export function checkRuleSet(ruleSet: RuleSet): Issue[] {
   const issues = [...compileCollecting(ruleSet).issues];
   ruleSet.inputs.forEach((def, i) => {
     if (def.min !== undefined && def.max !== undefined && q(def.min).compare(q(def.max)) > 0) {
-      issues.push(error('band-inverted', `inputs[${i}].min`, { zh: `输入项「${def.id}」的最小值高于最大值`, en: `input "${def.id}": min is above max` }));
+      issues.push(
+        error('band-inverted', `inputs[${i}].min`, {
+          zh: `输入项「${def.id}」的最小值高于最大值`,
+          en: `input "${def.id}": min is above max`,
+        }),
+      );
     }
     if (def.unit === 'choice' && !def.choices?.length) {
-      issues.push(error('missing-choices', `inputs[${i}].choices`, { zh: `输入项「${def.id}」是选项类型,但没有列出选项`, en: `input "${def.id}" is a choice but lists no choices` }));
+      issues.push(
+        error('missing-choices', `inputs[${i}].choices`, {
+          zh: `输入项「${def.id}」是选项类型,但没有列出选项`,
+          en: `input "${def.id}" is a choice but lists no choices`,
+        }),
+      );
     }
   });
   if (ruleSet.pointsMismatch) {
-    issues.push(warning('points-mismatch-declared', 'pointsMismatch', { zh: '分值合计不一致已声明,按声明处理', en: 'points that do not add up are declared and accepted' }));
+    issues.push(
+      warning('points-mismatch-declared', 'pointsMismatch', {
+        zh: '分值合计不一致已声明,按声明处理',
+        en: 'points that do not add up are declared and accepted',
+      }),
+    );
   }
   if (ruleSet.kind === 'certification' && ruleSet.rectificationDays === undefined) {
-    issues.push(warning('no-rectification-days', 'rectificationDays', { zh: '评估认定未规定整改期限', en: 'certification declares no rectification period' }));
+    issues.push(
+      warning('no-rectification-days', 'rectificationDays', {
+        zh: '评估认定未规定整改期限',
+        en: 'certification declares no rectification period',
+      }),
+    );
   }
   return issues;
 }

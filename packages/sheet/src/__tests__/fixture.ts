@@ -5,13 +5,35 @@ import type { CellValue, SheetGrid, Template } from '../types.ts';
 import { ruleSetHeader } from '@kaohe/test-utils';
 
 export const fixtureInput: RuleSetInput = {
-  ...ruleSetHeader({ id: 'test-pop', title: '人口和计划生育目标管理责任制考核', issuer: '测试市人民政府', level: '旗县区', year: 2012, edition: 3, rounding: { scores: { dp: 2, mode: 'half-up' }, rates: { dp: 1, mode: 'half-up' } } }),
+  ...ruleSetHeader({
+    id: 'test-pop',
+    title: '人口和计划生育目标管理责任制考核',
+    issuer: '测试市人民政府',
+    level: '旗县区',
+    year: 2012,
+    edition: 3,
+    rounding: { scores: { dp: 2, mode: 'half-up' }, rates: { dp: 1, mode: 'half-up' } },
+  }),
   points: 25,
   inputs: [
-    { id: 'policy_rate', label: { zh: '符合政策生育率', en: 'policy-compliant birth rate' }, unit: '%' },
+    {
+      id: 'policy_rate',
+      label: { zh: '符合政策生育率', en: 'policy-compliant birth rate' },
+      unit: '%',
+    },
     { id: 'birth_rate', label: { zh: '出生率', en: 'birth rate' }, unit: '‰' },
-    { id: 'group', label: { zh: '成立领导小组', en: 'leading group set up' }, unit: 'yesno', evidence: true },
-    { id: 'illegal', label: { zh: '政策外生育', en: 'births outside policy' }, unit: 'count', blankMeans: 0 },
+    {
+      id: 'group',
+      label: { zh: '成立领导小组', en: 'leading group set up' },
+      unit: 'yesno',
+      evidence: true,
+    },
+    {
+      id: 'illegal',
+      label: { zh: '政策外生育', en: 'births outside policy' },
+      unit: 'count',
+      blankMeans: 0,
+    },
     { id: 'budget', label: { zh: '计生经费', en: 'family planning budget' }, unit: '万元' },
     { id: 'pop', label: { zh: '常住人口', en: 'resident population' }, unit: '人' },
     { id: 'petitions', label: { zh: '重大信访案件', en: 'major petition cases' }, unit: 'count' },
@@ -29,17 +51,39 @@ export const fixtureInput: RuleSetInput = {
           title: '符合政策生育率',
           criteria: '符合政策生育率达到92%,每低1个百分点扣0.5分',
           points: 4,
-          rule: { kind: 'threshold', value: 'policy_rate', op: '>=', target: 92, below: { per: 1, points: 0.5, steps: 'each-started' } },
+          rule: {
+            kind: 'threshold',
+            value: 'policy_rate',
+            op: '>=',
+            target: 92,
+            below: { per: 1, points: 0.5, steps: 'each-started' },
+          },
           deductions: [{ kind: 'per-case', input: 'illegal', each: 1 }],
         },
-        { code: '2', title: '出生率', criteria: '出生率控制在8‰以内', points: 3, rule: { kind: 'threshold', value: 'birth_rate', op: '<=', target: 8 } },
+        {
+          code: '2',
+          title: '出生率',
+          criteria: '出生率控制在8‰以内',
+          points: 3,
+          rule: { kind: 'threshold', value: 'birth_rate', op: '<=', target: 8 },
+        },
         {
           code: '3',
           title: '经费投入',
           points: 5,
           items: [
-            { code: '(1)', title: '人均经费', points: 3, rule: { kind: 'threshold', value: 'budget * 10000 / pop', op: '>=', target: 22 } },
-            { code: '(2)', title: '经费到位', points: 2, rule: { kind: 'yesno', input: 'funds_ok' } },
+            {
+              code: '(1)',
+              title: '人均经费',
+              points: 3,
+              rule: { kind: 'threshold', value: 'budget * 10000 / pop', op: '>=', target: 22 },
+            },
+            {
+              code: '(2)',
+              title: '经费到位',
+              points: 2,
+              rule: { kind: 'yesno', input: 'funds_ok' },
+            },
           ],
         },
       ],
@@ -48,12 +92,22 @@ export const fixtureInput: RuleSetInput = {
       code: '二',
       title: '组织领导',
       points: 13,
-      items: [{ code: '1', title: '领导小组', points: 13, rule: { kind: 'yesno', input: 'group' } }],
+      items: [
+        { code: '1', title: '领导小组', points: 13, rule: { kind: 'yesno', input: 'group' } },
+      ],
     },
   ],
-  bonus: { cap: 2, items: [{ code: '1', title: '国家级表彰', points: 3, rule: { kind: 'yesno', input: 'award' } }] },
+  bonus: {
+    cap: 2,
+    items: [{ code: '1', title: '国家级表彰', points: 3, rule: { kind: 'yesno', input: 'award' } }],
+  },
   sanctions: [
-    { id: 'petition', level: 'veto', when: 'petitions > 0', reason: { zh: '发生重大信访案件', en: 'major petition case' } },
+    {
+      id: 'petition',
+      level: 'veto',
+      when: 'petitions > 0',
+      reason: { zh: '发生重大信访案件', en: 'major petition case' },
+    },
   ],
 };
 
@@ -67,7 +121,11 @@ export const gridsOf = (t: Template): SheetGrid[] =>
   t.sheets.map((s) => ({ name: s.name, values: s.values.map((r) => [...r]), state: s.state }));
 
 /** Types values into the data sheet's 填报值 (and optional evidence) cells, as an official would. */
-export function fill(t: Template, values: Record<string, CellValue>, evidence: Record<string, CellValue> = {}): SheetGrid[] {
+export function fill(
+  t: Template,
+  values: Record<string, CellValue>,
+  evidence: Record<string, CellValue> = {},
+): SheetGrid[] {
   const grids = gridsOf(t);
   const data = grids.find((g) => g.name === t.map.data.sheet);
   if (!data) throw new Error('no data sheet');

@@ -5,7 +5,8 @@ const DAY_MS = 86_400_000;
 const EPOCH = Date.UTC(1899, 11, 30);
 
 export function serialToIso(serial: number): string | undefined {
-  if (!Number.isFinite(serial) || serial < 1 || serial === 60 || serial >= 2958466) return undefined;
+  if (!Number.isFinite(serial) || serial < 1 || serial === 60 || serial >= 2958466)
+    return undefined;
   const whole = Math.floor(serial);
   const days = whole < 60 ? whole + 1 : whole;
   return new Date(EPOCH + days * DAY_MS).toISOString().slice(0, 10);
@@ -17,6 +18,7 @@ export function textToIso(text: string): string | undefined {
   if (!m) return undefined;
   const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
   const date = new Date(Date.UTC(y, mo - 1, d));
-  if (date.getUTCFullYear() !== y || date.getUTCMonth() !== mo - 1 || date.getUTCDate() !== d) return undefined;
+  if (date.getUTCFullYear() !== y || date.getUTCMonth() !== mo - 1 || date.getUTCDate() !== d)
+    return undefined;
   return date.toISOString().slice(0, 10);
 }

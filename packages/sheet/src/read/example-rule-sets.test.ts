@@ -2,7 +2,14 @@
 // 2012, each sample unit (and a generated cohort with blanks and missing evidence), typed in
 // as an official would, reads back to inputs that score exactly as the originals.
 import { describe, expect, it } from 'vitest';
-import { compileRuleSet, parseRuleSet, scoreUnit, type InputValue, type RuleSet, type UnitInput } from '@kaohe/engine';
+import {
+  compileRuleSet,
+  parseRuleSet,
+  scoreUnit,
+  type InputValue,
+  type RuleSet,
+  type UnitInput,
+} from '@kaohe/engine';
 import { baotou2012, baotou2012SampleUnits, exampleRuleSets, generateUnits } from '@kaohe/rulesets';
 import { buildTemplate } from '../template/build-template.ts';
 import { rowKeys } from '../template/row-keys.ts';
@@ -22,13 +29,22 @@ function typed(value: InputValue | undefined, unit: string): CellValue {
   if (typeof value === 'boolean') return value ? '是' : '否';
   if (unit === '%') return `${value}%`;
   if (unit === '‰') return `${value}‰`;
-  if (typeof value === 'string' && /^-?\d+(\.\d+)?$/.test(value) && String(Number(value)) === value) return Number(value);
+  if (typeof value === 'string' && /^-?\d+(\.\d+)?$/.test(value) && String(Number(value)) === value)
+    return Number(value);
   return value;
 }
 
 function typeIn(rs: RuleSet, unit: UnitInput): SheetGrid[] {
-  const t = buildTemplate(rs, { id: unit.id, name: unit.name, ...(unit.class ? { class: unit.class } : {}) });
-  const grids = t.sheets.map((s) => ({ name: s.name, values: s.values.map((r) => [...r]), state: s.state }));
+  const t = buildTemplate(rs, {
+    id: unit.id,
+    name: unit.name,
+    ...(unit.class ? { class: unit.class } : {}),
+  });
+  const grids = t.sheets.map((s) => ({
+    name: s.name,
+    values: s.values.map((r) => [...r]),
+    state: s.state,
+  }));
   const data = grids[1];
   for (const { id, row } of t.map.data.rows) {
     const cells = data?.values[row];
@@ -66,7 +82,10 @@ describe('the example rule sets', () => {
     for (const unit of units) {
       const r = readSheet(typeIn(rs, unit), { ruleSet: rs });
       if (!r.ok) throw new Error(`${unit.id}: ${JSON.stringify(r.issues.slice(0, 3))}`);
-      expect(r.warnings.filter((w) => w.code !== 'blank-input'), unit.id).toEqual([]);
+      expect(
+        r.warnings.filter((w) => w.code !== 'blank-input'),
+        unit.id,
+      ).toEqual([]);
       const mine = scoreUnit(compiled, r.value.unit);
       const theirs = scoreUnit(compiled, unit);
       expect(mine.total, unit.id).toBe(theirs.total);

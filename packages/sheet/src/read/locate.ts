@@ -36,39 +36,64 @@ export function findHeaderRow<K extends string>(
   for (let row = 0; row < Math.min(grid.length, SCAN_ROWS); row++) {
     const cells = grid[row] ?? [];
     const found = {} as Record<K, number>;
-    for (const { key, label } of columns) found[key] = cells.findIndex((c) => headerMatches(c, label));
-    const missing = columns.filter((c) => required.includes(c.key) && found[c.key] < 0).map((c) => c.label);
+    for (const { key, label } of columns)
+      found[key] = cells.findIndex((c) => headerMatches(c, label));
+    const missing = columns
+      .filter((c) => required.includes(c.key) && found[c.key] < 0)
+      .map((c) => c.label);
     if (!missing.length) return { ok: true, row, columns: found };
     const count = columns.filter((c) => found[c.key] >= 0).length;
     if (count > best.found) best = { row, missing, found: count };
   }
-  return { ok: false, row: best.row, missing: best.row < 0 ? columns.filter((c) => required.includes(c.key)).map((c) => c.label) : best.missing };
+  return {
+    ok: false,
+    row: best.row,
+    missing:
+      best.row < 0
+        ? columns.filter((c) => required.includes(c.key)).map((c) => c.label)
+        : best.missing,
+  };
 }
 
 /** The issues for a header row that was not found, or found without some columns. */
-export function headerIssues(sheet: string, search: { row: number; missing: Label[] }): SheetIssue[] {
+export function headerIssues(
+  sheet: string,
+  search: { row: number; missing: Label[] },
+): SheetIssue[] {
   if (search.row < 0) return [sheetError('header-row-missing', cellRef(sheet, 0, 0), [sheet])];
-  return search.missing.map((l) => sheetError('column-missing', cellRef(sheet, search.row, 0), [l.zh]));
+  return search.missing.map((l) =>
+    sheetError('column-missing', cellRef(sheet, search.row, 0), [l.zh]),
+  );
 }
 
 /**
  * A labelled header field above `beforeRow`: the first non-blank cell right of its label and
  * before the next label (`stops`); a blank field points at the cell right of the label.
  */
-export function findField(grid: Grid, label: Label, beforeRow: number, stops: readonly Label[]): { label: CellPos; value: CellPos; blank: boolean } | undefined {
+export function findField(
+  grid: Grid,
+  label: Label,
+  beforeRow: number,
+  stops: readonly Label[],
+): { label: CellPos; value: CellPos; blank: boolean } | undefined {
   for (let row = 0; row < beforeRow; row++) {
     const cells = grid[row] ?? [];
     const col = cells.findIndex((c) => headerMatches(c, label));
     if (col < 0) continue;
     for (let v = col + 1; v < cells.length; v++) {
       if (stops.some((l) => headerMatches(cells[v], l))) break;
-      if (cells[v] !== null && cells[v] !== '') return { label: { row, col }, value: { row, col: v }, blank: false };
+      if (cells[v] !== null && cells[v] !== '')
+        return { label: { row, col }, value: { row, col: v }, blank: false };
     }
     return { label: { row, col }, value: { row, col: col + 1 }, blank: true };
   }
   return undefined;
 }
 
-export function findSheet(sheets: readonly SheetGrid[], name: string, test?: (s: SheetGrid) => boolean): SheetGrid | undefined {
+export function findSheet(
+  sheets: readonly SheetGrid[],
+  name: string,
+  test?: (s: SheetGrid) => boolean,
+): SheetGrid | undefined {
   return sheets.find((s) => s.name === name) ?? (test ? sheets.find(test) : undefined);
 }

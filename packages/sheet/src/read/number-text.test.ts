@@ -4,7 +4,13 @@ import { fmt, q, type InputDef } from '@kaohe/engine';
 import { numberText } from './number-text.ts';
 import { parseInput } from './parse-input.ts';
 
-const def = (unit: InputDef['unit']): InputDef => ({ id: 'x', label: 'x', unit, source: 'unit', evidence: false });
+const def = (unit: InputDef['unit']): InputDef => ({
+  id: 'x',
+  label: 'x',
+  unit,
+  source: 'unit',
+  evidence: false,
+});
 const DECIMAL = /^-?\d+(\.\d+)?$/;
 
 /** A decimal with at most 15 significant digits, as Excel keeps them: n / 10^dp. */
@@ -36,12 +42,16 @@ describe('numbers to exact decimal text', () => {
 
   it('reads numbers typed with thousands separators or stored as text exactly', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 0, max: 10 ** 12 }), fc.integer({ min: 0, max: 99 }), (int, cents) => {
-        const grouped = int.toLocaleString('en-US');
-        const text = cents ? `${grouped}.${String(cents).padStart(2, '0')}` : grouped;
-        const expected = fmt(q(`${int}.${String(cents).padStart(2, '0')}`));
-        expect(parseInput(text, null, def('元'), 'A1')).toEqual({ value: expected, issues: [] });
-      }),
+      fc.property(
+        fc.integer({ min: 0, max: 10 ** 12 }),
+        fc.integer({ min: 0, max: 99 }),
+        (int, cents) => {
+          const grouped = int.toLocaleString('en-US');
+          const text = cents ? `${grouped}.${String(cents).padStart(2, '0')}` : grouped;
+          const expected = fmt(q(`${int}.${String(cents).padStart(2, '0')}`));
+          expect(parseInput(text, null, def('元'), 'A1')).toEqual({ value: expected, issues: [] });
+        },
+      ),
       { numRuns: 1000 },
     );
   });

@@ -11,22 +11,36 @@ export const qText = (v: Q): string => fmt(v);
 
 /** Full-width digits and signs (９２％, －３), minus signs and spaces normalised. */
 export function normaliseText(raw: string): string {
-  return raw.normalize('NFKC').replace(/[\u2212\u2012-\u2014\uFE63]/g, '-').replace(/\s+/g, '').trim();
+  return raw
+    .normalize('NFKC')
+    .replace(/[\u2212\u2012-\u2014\uFE63]/g, '-')
+    .replace(/\s+/g, '')
+    .trim();
 }
 
 /**
  * Splits "1,234.5万元" / "92%" / "8‰" into a plain decimal and its mark. `suffixes` are unit
  * words that may follow the number (the declared unit); anything else is not a number.
  */
-export function parseNumberText(text: string, suffixes: readonly string[]): { decimal: string; mark: Mark; suffix: string } | undefined {
+export function parseNumberText(
+  text: string,
+  suffixes: readonly string[],
+): { decimal: string; mark: Mark; suffix: string } | undefined {
   let t = text;
   let mark: Mark = '';
   let suffix = '';
-  if (t.endsWith('%')) { mark = '%'; t = t.slice(0, -1); }
-  else if (t.endsWith('‰')) { mark = '‰'; t = t.slice(0, -1); }
-  else {
+  if (t.endsWith('%')) {
+    mark = '%';
+    t = t.slice(0, -1);
+  } else if (t.endsWith('‰')) {
+    mark = '‰';
+    t = t.slice(0, -1);
+  } else {
     const s = suffixes.filter((x) => x && t.endsWith(x)).sort((a, b) => b.length - a.length)[0];
-    if (s) { suffix = s; t = t.slice(0, -s.length); }
+    if (s) {
+      suffix = s;
+      t = t.slice(0, -s.length);
+    }
   }
   if (/^[+-]?\d{1,3}(,\d{3})+(\.\d+)?$/.test(t)) t = t.replaceAll(',', '');
   const m = /^([+-]?)(\d+)?(?:\.(\d*))?$/.exec(t);

@@ -4,10 +4,19 @@ import type { CellValue } from '../types.ts';
 import { parseInput } from './parse-input.ts';
 
 const def = (unit: InputDef['unit'], extra: Partial<InputDef> = {}): InputDef => ({
-  id: 'x', label: '测试', unit, source: 'unit', evidence: false, ...extra,
+  id: 'x',
+  label: '测试',
+  unit,
+  source: 'unit',
+  evidence: false,
+  ...extra,
 });
-const read = (raw: CellValue, unit: InputDef['unit'], format: string | null = null, extra: Partial<InputDef> = {}) =>
-  parseInput(raw, format, def(unit, extra), '基础数据!E7');
+const read = (
+  raw: CellValue,
+  unit: InputDef['unit'],
+  format: string | null = null,
+  extra: Partial<InputDef> = {},
+) => parseInput(raw, format, def(unit, extra), '基础数据!E7');
 
 describe('parseInput', () => {
   it.each<[CellValue, string | null, string]>([
@@ -30,7 +39,9 @@ describe('parseInput', () => {
     for (const raw of [0.92, '0.92']) {
       const r = read(raw, '%');
       expect(r.value).toBe('92');
-      expect(r.issues).toMatchObject([{ code: 'ambiguous-percent', address: '基础数据!E7', severity: 'warning', inputId: 'x' }]);
+      expect(r.issues).toMatchObject([
+        { code: 'ambiguous-percent', address: '基础数据!E7', severity: 'warning', inputId: 'x' },
+      ]);
       expect(r.issues[0]?.message.zh).toContain('92%');
     }
   });
@@ -94,13 +105,28 @@ describe('parseInput', () => {
   });
 
   it('reads a blank as missing, never as 0', () => {
-    for (const raw of [null, '', '   ']) expect(read(raw, 'count')).toEqual({ value: null, issues: [] });
-    expect(read('-', 'count')).toMatchObject({ value: null, issues: [{ code: 'dash-as-blank', severity: 'warning' }] });
+    for (const raw of [null, '', '   '])
+      expect(read(raw, 'count')).toEqual({ value: null, issues: [] });
+    expect(read('-', 'count')).toMatchObject({
+      value: null,
+      issues: [{ code: 'dash-as-blank', severity: 'warning' }],
+    });
   });
 
   it.each<[CellValue, boolean]>([
-    ['是', true], ['否', false], ['√', true], ['×', false], ['有', true], ['无', false],
-    ['Y', true], ['n', false], ['ｙｅｓ', true], [true, true], [false, false], [1, true], [0, false],
+    ['是', true],
+    ['否', false],
+    ['√', true],
+    ['×', false],
+    ['有', true],
+    ['无', false],
+    ['Y', true],
+    ['n', false],
+    ['ｙｅｓ', true],
+    [true, true],
+    [false, false],
+    [1, true],
+    [0, false],
   ])('reads %j as yes/no %s', (raw, expected) => {
     expect(read(raw, 'yesno')).toEqual({ value: expected, issues: [] });
   });
@@ -115,7 +141,10 @@ describe('parseInput', () => {
   });
 
   it('reads choices by value or label', () => {
-    const choices = [{ value: 'built', label: '已建成' }, { value: 'none', label: { zh: '未建', en: 'not built' } }];
+    const choices = [
+      { value: 'built', label: '已建成' },
+      { value: 'none', label: { zh: '未建', en: 'not built' } },
+    ];
     expect(read('已建成', 'choice', null, { choices }).value).toBe('built');
     expect(read('none', 'choice', null, { choices }).value).toBe('none');
     expect(read('在建', 'choice', null, { choices }).issues[0]?.code).toBe('invalid-choice');

@@ -6,12 +6,48 @@ import { sheetError, sheetWarning } from '../issue.ts';
 import { unitDisplay, zh } from '../units.ts';
 import type { CellValue, SheetIssue } from '../types.ts';
 import { serialToIso, textToIso } from './dates.ts';
-import { isPercentFormat, normaliseText, numberText, parseNumberText, qText, type Mark } from './number-text.ts';
+import {
+  isPercentFormat,
+  normaliseText,
+  numberText,
+  parseNumberText,
+  qText,
+  type Mark,
+} from './number-text.ts';
 
 const YES = new Set(['是', '有', '√', '✓', '✔', 'y', 'yes', 'true', '1', '已', '已完成', '对']);
-const NO = new Set(['否', '无', '×', '✗', '✘', 'x', 'n', 'no', 'false', '0', '未', '未完成', '没有']);
+const NO = new Set([
+  '否',
+  '无',
+  '×',
+  '✗',
+  '✘',
+  'x',
+  'n',
+  'no',
+  'false',
+  '0',
+  '未',
+  '未完成',
+  '没有',
+]);
 const DASHES = new Set(['-', '--', '/', '\\']);
-const SUFFIXES = ['元', '万元', '人', '户', '个', '次', '天', '月', '件', '起', '例', '项', '宗', '家'];
+const SUFFIXES = [
+  '元',
+  '万元',
+  '人',
+  '户',
+  '个',
+  '次',
+  '天',
+  '月',
+  '件',
+  '起',
+  '例',
+  '项',
+  '宗',
+  '家',
+];
 // A generic count may carry any counting word officials use (3个, 2起, 5次, 1人).
 const COUNT_WORDS = new Set(['个', '件', '起', '次', '例', '项', '宗', '家', '人', '户']);
 const suffixFits = (suffix: string, unit: InputDef['unit']): boolean =>
@@ -34,15 +70,22 @@ export function yesNo(raw: CellValue): boolean | undefined {
   return undefined;
 }
 
-export function parseInput(raw: CellValue, format: string | null | undefined, def: InputDef, address: string): Parsed {
+export function parseInput(
+  raw: CellValue,
+  format: string | null | undefined,
+  def: InputDef,
+  address: string,
+): Parsed {
   if (raw === null || (typeof raw === 'string' && raw.trim() === '')) return ok(null);
   const text = typeof raw === 'string' ? normaliseText(raw) : '';
-  if (typeof raw === 'string' && DASHES.has(text)) return ok(null, [sheetWarning('dash-as-blank', address, [raw], def.id)]);
+  if (typeof raw === 'string' && DASHES.has(text))
+    return ok(null, [sheetWarning('dash-as-blank', address, [raw], def.id)]);
   const shown = String(raw);
   const fail = (issue: SheetIssue): Parsed => ({ value: null, issues: [issue] });
   switch (def.unit) {
     case 'yesno': {
-      const b = typeof raw === 'number' ? (raw === 1 ? true : raw === 0 ? false : undefined) : yesNo(raw);
+      const b =
+        typeof raw === 'number' ? (raw === 1 ? true : raw === 0 ? false : undefined) : yesNo(raw);
       return b === undefined ? fail(sheetError('invalid-yesno', address, [shown], def.id)) : ok(b);
     }
     case 'choice': {
@@ -50,12 +93,27 @@ export function parseInput(raw: CellValue, format: string | null | undefined, de
       const choices = def.choices ?? [];
       const match = choices.find((c) => c.value === t || normaliseText(zh(c.label)) === t);
       const list = choices.map((c) => zh(c.label)).join('、');
-      return match ? ok(match.value) : fail(sheetError('invalid-choice', address, [shown, list], def.id));
+      return match
+        ? ok(match.value)
+        : fail(sheetError('invalid-choice', address, [shown, list], def.id));
     }
     case 'text':
-      return ok(typeof raw === 'number' ? numberText(raw) : typeof raw === 'boolean' ? (raw ? '是' : '否') : raw.trim());
+      return ok(
+        typeof raw === 'number'
+          ? numberText(raw)
+          : typeof raw === 'boolean'
+            ? raw
+              ? '是'
+              : '否'
+            : raw.trim(),
+      );
     case 'date': {
-      const iso = typeof raw === 'number' ? serialToIso(raw) : typeof raw === 'string' ? textToIso(text) : undefined;
+      const iso =
+        typeof raw === 'number'
+          ? serialToIso(raw)
+          : typeof raw === 'string'
+            ? textToIso(text)
+            : undefined;
       return iso ? ok(iso) : fail(sheetError('invalid-date', address, [shown], def.id));
     }
     default:
@@ -63,21 +121,33 @@ export function parseInput(raw: CellValue, format: string | null | undefined, de
   }
 }
 
-function parseNumber(raw: CellValue, text: string, format: string | null | undefined, def: InputDef, address: string): Parsed {
+function parseNumber(
+  raw: CellValue,
+  text: string,
+  format: string | null | undefined,
+  def: InputDef,
+  address: string,
+): Parsed {
   const shown = String(raw);
-  if (typeof raw === 'boolean') return { value: null, issues: [sheetError('not-a-number', address, [shown], def.id)] };
+  if (typeof raw === 'boolean')
+    return { value: null, issues: [sheetError('not-a-number', address, [shown], def.id)] };
   let decimal: string;
   let mark: Mark = '';
   if (typeof raw === 'number') {
-    if (!Number.isFinite(raw)) return { value: null, issues: [sheetError('not-a-number', address, [shown], def.id)] };
+    if (!Number.isFinite(raw))
+      return { value: null, issues: [sheetError('not-a-number', address, [shown], def.id)] };
     decimal = numberText(raw);
     // A number shown through a percentage format is a fraction: 0.92 displays as 92%.
     if (isPercentFormat(format)) mark = '%';
   } else {
     const parsed = parseNumberText(text, SUFFIXES);
-    if (!parsed) return { value: null, issues: [sheetError('not-a-number', address, [shown], def.id)] };
+    if (!parsed)
+      return { value: null, issues: [sheetError('not-a-number', address, [shown], def.id)] };
     if (parsed.suffix && !suffixFits(parsed.suffix, def.unit)) {
-      return { value: null, issues: [sheetError('unexpected-unit', address, [shown, unitDisplay(def.unit)], def.id)] };
+      return {
+        value: null,
+        issues: [sheetError('unexpected-unit', address, [shown, unitDisplay(def.unit)], def.id)],
+      };
     }
     decimal = parsed.decimal;
     mark = parsed.mark;
@@ -85,7 +155,10 @@ function parseNumber(raw: CellValue, text: string, format: string | null | undef
   const v = q(decimal);
   if (def.unit === '%') {
     if (mark === '%') return ok(typeof raw === 'number' ? qText(v.mul(100)) : decimal);
-    if (mark === '‰') return ok(qText(v.div(10)), [sheetWarning('unit-converted', address, [shown, qText(v.div(10)), '%'], def.id)]);
+    if (mark === '‰')
+      return ok(qText(v.div(10)), [
+        sheetWarning('unit-converted', address, [shown, qText(v.div(10)), '%'], def.id),
+      ]);
     // No mark: 0 < |x| < 1 reads as a fraction (0.92 → 92 %), flagged; 1 and above as percent.
     const abs = v.abs();
     if (abs.compare(0) > 0 && abs.compare(1) < 0) {
@@ -97,10 +170,15 @@ function parseNumber(raw: CellValue, text: string, format: string | null | undef
   if (def.unit === '‰') {
     if (mark === '‰' || mark === '') return ok(decimal);
     const per = typeof raw === 'number' ? v.mul(1000) : v.mul(10);
-    return ok(qText(per), [sheetWarning('unit-converted', address, [shown, qText(per), '‰'], def.id)]);
+    return ok(qText(per), [
+      sheetWarning('unit-converted', address, [shown, qText(per), '‰'], def.id),
+    ]);
   }
   if (mark !== '' && typeof raw === 'string') {
-    return { value: null, issues: [sheetError('unexpected-unit', address, [shown, unitDisplay(def.unit)], def.id)] };
+    return {
+      value: null,
+      issues: [sheetError('unexpected-unit', address, [shown, unitDisplay(def.unit)], def.id)],
+    };
   }
   return ok(decimal);
 }

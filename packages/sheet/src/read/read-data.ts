@@ -20,7 +20,10 @@ export interface DataRead {
 // 上年数据 and the descriptive columns may go; the evidence column may not (it changes scores).
 const REQUIRED: DataColumn[] = ['id', 'value', 'evidence'];
 
-export function readData(sheet: SheetGrid, ruleSet: RuleSet): { value?: DataRead; errors: SheetIssue[]; warnings: SheetIssue[] } {
+export function readData(
+  sheet: SheetGrid,
+  ruleSet: RuleSet,
+): { value?: DataRead; errors: SheetIssue[]; warnings: SheetIssue[] } {
   const grid = sheet.values;
   const found = findHeaderRow(grid, DATA_COLUMNS, REQUIRED);
   if (!found.ok) return { errors: headerIssues(sheet.name, found), warnings: [] };
@@ -33,12 +36,18 @@ export function readData(sheet: SheetGrid, ruleSet: RuleSet): { value?: DataRead
   const values: UnitInput['values'] = {};
   const evidence: NonNullable<UnitInput['evidence']> = {};
   const previous: Record<string, InputValue> = {};
-  const format = (row: number, col: number): string | null => sheet.numberFormats?.[row]?.[col] ?? null;
+  const format = (row: number, col: number): string | null =>
+    sheet.numberFormats?.[row]?.[col] ?? null;
   for (const def of ruleSet.inputs) {
     const row = located.rows.get(def.id);
     if (row === undefined) continue;
     const at = (col: number): string => cellRef(sheet.name, row, col);
-    const v = parseInput(cellAt(grid, row, cols.value), format(row, cols.value), def, at(cols.value));
+    const v = parseInput(
+      cellAt(grid, row, cols.value),
+      format(row, cols.value),
+      def,
+      at(cols.value),
+    );
     for (const i of v.issues) (i.severity === 'error' ? errors : warnings).push(i);
     values[def.id] = v.value;
     if (v.value === null && v.issues.length === 0 && def.blankMeans === undefined) {
@@ -46,7 +55,12 @@ export function readData(sheet: SheetGrid, ruleSet: RuleSet): { value?: DataRead
     }
     // Last year's figure is for reference: what cannot be read is a warning, not a stop.
     if (cols.previous >= 0) {
-      const p = parseInput(cellAt(grid, row, cols.previous), format(row, cols.previous), def, at(cols.previous));
+      const p = parseInput(
+        cellAt(grid, row, cols.previous),
+        format(row, cols.previous),
+        def,
+        at(cols.previous),
+      );
       warnings.push(...p.issues.map((i) => ({ ...i, severity: 'warning' as const })));
       if (p.value !== null) previous[def.id] = p.value;
     }
@@ -60,5 +74,14 @@ export function readData(sheet: SheetGrid, ruleSet: RuleSet): { value?: DataRead
     const row = located.rows.get(id);
     return row === undefined ? [] : [{ id, row }];
   });
-  return { value: { map: { sheet: sheet.name, headerRow: found.row, columns: cols, rows }, values, evidence, previous }, errors, warnings };
+  return {
+    value: {
+      map: { sheet: sheet.name, headerRow: found.row, columns: cols, rows },
+      values,
+      evidence,
+      previous,
+    },
+    errors,
+    warnings,
+  };
 }

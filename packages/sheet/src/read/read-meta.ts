@@ -37,7 +37,8 @@ export function readMeta(
   if (!meta) return { ok: false, issues: [sheetError('meta-missing', `${metaName}!A1`, [])] };
   const at = (row: number, col = 1): string => cellRef(meta.name, row, col);
   const warnings: SheetIssue[] = [];
-  if (meta.state && meta.state !== 'veryHidden') warnings.push(sheetWarning('meta-not-very-hidden', at(0, 0), []));
+  if (meta.state && meta.state !== 'veryHidden')
+    warnings.push(sheetWarning('meta-not-very-hidden', at(0, 0), []));
   const fields = new Map<string, { value: string; row: number }>();
   const chunks: string[] = [];
   meta.values.forEach((r, row) => {
@@ -47,8 +48,10 @@ export function readMeta(
     else if (typeof key === 'string' && !fields.has(key)) fields.set(key, { value, row });
   });
   const version = fields.get(META_MARKER);
-  if (!version) return { ok: false, issues: [sheetError('meta-corrupt', at(0, 0), ['kaohe-meta marker'])] };
-  if (version.value !== String(LAYOUT_VERSION)) return { ok: false, issues: [sheetError('meta-version', at(0), [version.value])] };
+  if (!version)
+    return { ok: false, issues: [sheetError('meta-corrupt', at(0, 0), ['kaohe-meta marker'])] };
+  if (version.value !== String(LAYOUT_VERSION))
+    return { ok: false, issues: [sheetError('meta-version', at(0), [version.value])] };
   const checksum = fields.get('checksum')?.value ?? '';
   const count = fields.get('chunks')?.value ?? '';
   const names = {
@@ -62,16 +65,32 @@ export function readMeta(
   // unless the caller reads leniently: then it is the one `altered` warning, at the same cell.
   const fail = (issue: SheetIssue): SheetResult<MetaRead> =>
     lenient
-      ? { ok: true, value: { ...names, altered: sheetWarning('rules-altered', issue.address, [issue.message.zh, issue.message.en]) }, warnings }
+      ? {
+          ok: true,
+          value: {
+            ...names,
+            altered: sheetWarning('rules-altered', issue.address, [
+              issue.message.zh,
+              issue.message.en,
+            ]),
+          },
+          warnings,
+        }
       : { ok: false, issues: [issue] };
   if (!checksum) return fail(sheetError('meta-corrupt', at(0, 0), ['checksum']));
   if (!count) return fail(sheetError('meta-corrupt', at(0, 0), ['chunks']));
   if (Number(count) !== chunks.length) {
-    return fail(sheetError('meta-corrupt', at(fields.get('chunks')?.row ?? 0), [`${chunks.length}/${count} parts`]));
+    return fail(
+      sheetError('meta-corrupt', at(fields.get('chunks')?.row ?? 0), [
+        `${chunks.length}/${count} parts`,
+      ]),
+    );
   }
   const json = chunks.join('');
-  if (sha256Hex(json) !== checksum) return fail(sheetError('meta-tampered', at(fields.get('checksum')?.row ?? 0), []));
-  if (known && ruleSetChecksum(known) === checksum) return { ok: true, value: { ...names, ruleSet: known }, warnings };
+  if (sha256Hex(json) !== checksum)
+    return fail(sheetError('meta-tampered', at(fields.get('checksum')?.row ?? 0), []));
+  if (known && ruleSetChecksum(known) === checksum)
+    return { ok: true, value: { ...names, ruleSet: known }, warnings };
   let data: unknown;
   try {
     data = JSON.parse(json);
@@ -80,7 +99,10 @@ export function readMeta(
   }
   const parsed = parseRuleSet(data);
   if (!parsed.ok) {
-    const detail = parsed.issues.slice(0, 3).map((i) => `${i.path}: ${i.message.zh}`).join(';');
+    const detail = parsed.issues
+      .slice(0, 3)
+      .map((i) => `${i.path}: ${i.message.zh}`)
+      .join(';');
     return fail(sheetError('ruleset-invalid', at(7), [detail]));
   }
   if (canonicalRuleSet(parsed.value) !== json) return fail(sheetError('meta-tampered', at(7), []));

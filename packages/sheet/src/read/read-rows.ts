@@ -34,7 +34,8 @@ export function locateRows(
       errors.push(sheetError('row-missing', cellRef(sheet, lastRow + 1, keyCol), [key]));
       continue;
     }
-    if (row < lastRow) errors.push(sheetError('row-order', cellRef(sheet, row, keyCol), [key, lastKey]));
+    if (row < lastRow)
+      errors.push(sheetError('row-order', cellRef(sheet, row, keyCol), [key, lastKey]));
     else {
       lastRow = row;
       lastKey = key;

@@ -4,7 +4,14 @@ import type { RuleSet, UnitInput } from '@kaohe/engine';
 import { cellRef } from '../a1.ts';
 import { sheetError } from '../issue.ts';
 import { HEADER_FIELDS, SCORING_COLUMNS, type Label } from '../labels.ts';
-import type { HeaderField, RowKind, ScoringColumn, SheetGrid, SheetIssue, SheetMap } from '../types.ts';
+import type {
+  HeaderField,
+  RowKind,
+  ScoringColumn,
+  SheetGrid,
+  SheetIssue,
+  SheetMap,
+} from '../types.ts';
 import { zh } from '../units.ts';
 import { yesNo } from './parse-input.ts';
 import { cellAt, findField, findHeaderRow, headerIssues, keyText } from './locate.ts';
@@ -48,7 +55,10 @@ export function readScoring(
   };
   const expectEqual = (key: HeaderField, expected: string): void => {
     const f = text(key);
-    if (f && f.value !== expected) errors.push(sheetError('header-mismatch', f.address, [HEADER_FIELDS[key].zh, f.value, expected]));
+    if (f && f.value !== expected)
+      errors.push(
+        sheetError('header-mismatch', f.address, [HEADER_FIELDS[key].zh, f.value, expected]),
+      );
   };
   expectEqual('ruleSetId', ruleSet.id);
   if (checksum === undefined) {
@@ -62,19 +72,46 @@ export function readScoring(
   text('year');
   const unitId = text('unitId');
   const unitName = text('unitName', false);
-  for (const [f, key] of [[unitId, 'unitId'], [unitName, 'unitName']] as const) {
-    if (!f?.value) errors.push(sheetError('unit-missing', f?.address ?? cellRef(sheet.name, 0, 0), [HEADER_FIELDS[key].zh]));
+  for (const [f, key] of [
+    [unitId, 'unitId'],
+    [unitName, 'unitName'],
+  ] as const) {
+    if (!f?.value)
+      errors.push(
+        sheetError('unit-missing', f?.address ?? cellRef(sheet.name, 0, 0), [
+          HEADER_FIELDS[key].zh,
+        ]),
+      );
   }
   let unitClass: string | undefined;
   if (ruleSet.classes?.length) {
     const f = text('unitClass');
-    const match = ruleSet.classes.find((c) => c.id === f?.value || normaliseText(zh(c.label)) === f?.value);
-    if (!f?.value) errors.push(sheetError('unit-missing', f?.address ?? cellRef(sheet.name, 0, 0), [HEADER_FIELDS.unitClass.zh]));
-    else if (!match) errors.push(sheetError('class-invalid', f.address, [f.value, ruleSet.classes.map((c) => zh(c.label)).join('、')]));
+    const match = ruleSet.classes.find(
+      (c) => c.id === f?.value || normaliseText(zh(c.label)) === f?.value,
+    );
+    if (!f?.value)
+      errors.push(
+        sheetError('unit-missing', f?.address ?? cellRef(sheet.name, 0, 0), [
+          HEADER_FIELDS.unitClass.zh,
+        ]),
+      );
+    else if (!match)
+      errors.push(
+        sheetError('class-invalid', f.address, [
+          f.value,
+          ruleSet.classes.map((c) => zh(c.label)).join('、'),
+        ]),
+      );
     else unitClass = match.id;
   }
 
-  const located = locateRows(sheet.name, grid, found.row, columns.code, expected.map((r) => r.key));
+  const located = locateRows(
+    sheet.name,
+    grid,
+    found.row,
+    columns.code,
+    expected.map((r) => r.key),
+  );
   errors.push(...located.errors);
   const rows = expected.map((r) => ({ ...r, row: located.rows.get(r.key) ?? -1 }));
   const reported: Reported = { self: {}, review: {}, final: {} };
@@ -88,7 +125,11 @@ export function readScoring(
   return {
     value: {
       map: { sheet: sheet.name, headerRow: found.row, columns, rows, header },
-      unit: { id: unitId?.value ?? '', name: unitName?.value ?? '', ...(unitClass ? { class: unitClass } : {}) },
+      unit: {
+        id: unitId?.value ?? '',
+        name: unitName?.value ?? '',
+        ...(unitClass ? { class: unitClass } : {}),
+      },
       reported,
     },
     errors,

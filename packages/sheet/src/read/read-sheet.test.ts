@@ -12,8 +12,10 @@ const sheet = (grids: SheetGrid[], name: string): SheetGrid => {
   if (!g) throw new Error(name);
   return g;
 };
-const insertRow = (g: SheetGrid, at: number, cells: CellValue[] = []): void => void g.values.splice(at, 0, cells);
-const insertCol = (g: SheetGrid, at: number): void => g.values.forEach((r) => r.splice(at, 0, null));
+const insertRow = (g: SheetGrid, at: number, cells: CellValue[] = []): void =>
+  void g.values.splice(at, 0, cells);
+const insertCol = (g: SheetGrid, at: number): void =>
+  g.values.forEach((r) => r.splice(at, 0, null));
 
 describe('readSheet', () => {
   it('reads a filled sheet into the engine’s unit input, as exact decimal text', () => {
@@ -23,7 +25,17 @@ describe('readSheet', () => {
     expect(r.value.unit).toEqual({
       id: 'kdq',
       name: '昆都仑区',
-      values: { policy_rate: '91.2', birth_rate: '7.5', group: true, illegal: null, budget: '120', pop: '50000', petitions: '0', funds_ok: true, award: false },
+      values: {
+        policy_rate: '91.2',
+        birth_rate: '7.5',
+        group: true,
+        illegal: null,
+        budget: '120',
+        pop: '50000',
+        petitions: '0',
+        funds_ok: true,
+        award: false,
+      },
       evidence: { group: '会议纪要.pdf' },
     });
     expect(r.value.ruleSet).toEqual(rs);
@@ -38,7 +50,13 @@ describe('readSheet', () => {
     if (!r.ok) throw new Error(JSON.stringify(r.issues));
     expect(r.value.unit.values.pop).toBeNull();
     const row = t.map.data.rows.find((x) => x.id === 'pop')?.row ?? -1;
-    expect(r.warnings).toContainEqual(expect.objectContaining({ code: 'blank-input', address: `基础数据!E${row + 1}`, inputId: 'pop' }));
+    expect(r.warnings).toContainEqual(
+      expect.objectContaining({
+        code: 'blank-input',
+        address: `基础数据!E${row + 1}`,
+        inputId: 'pop',
+      }),
+    );
   });
 
   it('finds rows and columns again after rows were inserted and columns widened or added', () => {
@@ -55,12 +73,18 @@ describe('readSheet', () => {
     expect(r.value.unit.values).toMatchObject({ policy_rate: '91.2', group: true, award: false });
     expect(r.value.map.data.columns.value).toBe(t.map.data.columns.value + 1);
     expect(r.value.map.data.headerRow).toBe(t.map.data.headerRow + 1);
-    expect(r.value.map.scoring.rows.find((x) => x.key === '一.3')?.row).toBe((t.map.scoring.rows[3]?.row ?? 0) + 1);
-    expect(r.warnings.find((w) => w.code === 'row-unknown')).toMatchObject({ address: expect.stringMatching(/^基础数据!A\d+$/) });
+    expect(r.value.map.scoring.rows.find((x) => x.key === '一.3')?.row).toBe(
+      (t.map.scoring.rows[3]?.row ?? 0) + 1,
+    );
+    expect(r.warnings.find((w) => w.code === 'row-unknown')).toMatchObject({
+      address: expect.stringMatching(/^基础数据!A\d+$/),
+    });
   });
 
   it('reads a meta sheet that came back merely hidden, with a warning', () => {
-    const grids = fill(t, goodValues).map((g) => (g.name === 'kaohe_meta' ? { ...g, state: 'hidden' as const } : g));
+    const grids = fill(t, goodValues).map((g) =>
+      g.name === 'kaohe_meta' ? { ...g, state: 'hidden' as const } : g,
+    );
     const r = readSheet(grids);
     expect(r.ok).toBe(true);
     if (r.ok) expect(r.warnings.map((w) => w.code)).toContain('meta-not-very-hidden');
@@ -73,7 +97,13 @@ describe('readSheet', () => {
     const r = readSheet(grids);
     expect(r.ok).toBe(false);
     if (r.ok) return;
-    expect(r.issues).toContainEqual(expect.objectContaining({ code: 'row-missing', severity: 'error', address: `考核评分!A${row + 1}` }));
+    expect(r.issues).toContainEqual(
+      expect.objectContaining({
+        code: 'row-missing',
+        severity: 'error',
+        address: `考核评分!A${row + 1}`,
+      }),
+    );
     expect('value' in r).toBe(false);
   });
 
@@ -85,7 +115,10 @@ describe('readSheet', () => {
     [s.values[a], s.values[b]] = [s.values[b] ?? [], s.values[a] ?? []];
     const r = readSheet(grids);
     expect(r.ok).toBe(false);
-    if (!r.ok) expect(r.issues).toContainEqual(expect.objectContaining({ code: 'row-order', address: `考核评分!A${a + 1}` }));
+    if (!r.ok)
+      expect(r.issues).toContainEqual(
+        expect.objectContaining({ code: 'row-order', address: `考核评分!A${a + 1}` }),
+      );
   });
 
   it('stops at a deleted input row', () => {
@@ -93,7 +126,10 @@ describe('readSheet', () => {
     const row = t.map.data.rows.find((x) => x.id === 'budget')?.row ?? -1;
     sheet(grids, '基础数据').values.splice(row, 1);
     const r = readSheet(grids);
-    expect(r.ok ? [] : r.issues.map((i) => [i.code, i.message.en])).toContainEqual(['row-missing', 'row "budget" not found (deleted?); nothing was changed']);
+    expect(r.ok ? [] : r.issues.map((i) => [i.code, i.message.en])).toContainEqual([
+      'row-missing',
+      'row "budget" not found (deleted?); nothing was changed',
+    ]);
   });
 
   it('reports every unreadable input with its address, and gives no partial value', () => {
@@ -111,7 +147,8 @@ describe('readSheet', () => {
     const other = ruleSetOf({ ...fixtureInput, id: 'other-set' });
     const r = readSheet(fill(t, goodValues), { ruleSet: other });
     expect(r.ok).toBe(false);
-    if (!r.ok) expect(r.issues[0]).toMatchObject({ code: 'ruleset-mismatch', address: 'kaohe_meta!B2' });
+    if (!r.ok)
+      expect(r.issues[0]).toMatchObject({ code: 'ruleset-mismatch', address: 'kaohe_meta!B2' });
   });
 
   it('scores by the reviewer’s rules when the embedded edition differs, and says so', () => {
@@ -140,7 +177,10 @@ describe('readSheet', () => {
 
   it('fails clearly without the meta sheet', () => {
     const grids = gridsOf(t).filter((g) => g.name !== 'kaohe_meta');
-    expect(readSheet(grids)).toMatchObject({ ok: false, issues: [{ code: 'meta-missing', address: 'kaohe_meta!A1' }] });
+    expect(readSheet(grids)).toMatchObject({
+      ok: false,
+      issues: [{ code: 'meta-missing', address: 'kaohe_meta!A1' }],
+    });
   });
 
   it('reads on when descriptive columns were deleted, and names each essential column that was', () => {
@@ -173,7 +213,11 @@ describe('readSheet', () => {
     if (cells) cells[p.col] = null;
     const r = readSheet(grids);
     expect(r.ok ? [] : r.issues.map((i) => [i.code, i.address, i.message.zh])).toEqual([
-      ['header-mismatch', `考核评分!${String.fromCharCode(65 + p.col)}${p.row + 1}`, '表头“版本”为“”,与规则数据“3”不符'],
+      [
+        'header-mismatch',
+        `考核评分!${String.fromCharCode(65 + p.col)}${p.row + 1}`,
+        '表头“版本”为“”,与规则数据“3”不符',
+      ],
     ]);
   });
 

@@ -37,7 +37,10 @@ export interface SheetRead {
   previous: Record<string, InputValue>;
 }
 
-export function readSheet(grids: readonly SheetGrid[], options: ReadOptions = {}): SheetResult<SheetRead> {
+export function readSheet(
+  grids: readonly SheetGrid[],
+  options: ReadOptions = {},
+): SheetResult<SheetRead> {
   const lenient = options.embedded === 'reviewer-wins' && options.ruleSet !== undefined;
   const meta = readMeta(grids, options.metaSheet, options.ruleSet, lenient);
   if (!meta.ok) return meta;
@@ -60,7 +63,9 @@ export function readSheet(grids: readonly SheetGrid[], options: ReadOptions = {}
       ruleSet = options.ruleSet;
       rulesDiffer = true;
     } else if (theirs !== meta.value.checksum) {
-      warnings.push(sheetWarning('rules-differ', `${meta.value.sheet}!B4`, [meta.value.checksum, theirs]));
+      warnings.push(
+        sheetWarning('rules-differ', `${meta.value.sheet}!B4`, [meta.value.checksum, theirs]),
+      );
       ruleSet = options.ruleSet;
       rulesDiffer = true;
     }
@@ -68,18 +73,28 @@ export function readSheet(grids: readonly SheetGrid[], options: ReadOptions = {}
   const scoringSheet = grids.find((g) => g.name === meta.value.scoringSheet);
   const dataSheet = grids.find((g) => g.name === meta.value.dataSheet);
   const missing = [
-    ...(scoringSheet ? [] : [sheetError('sheet-missing', `${meta.value.scoringSheet}!A1`, [meta.value.scoringSheet])]),
-    ...(dataSheet ? [] : [sheetError('sheet-missing', `${meta.value.dataSheet}!A1`, [meta.value.dataSheet])]),
+    ...(scoringSheet
+      ? []
+      : [sheetError('sheet-missing', `${meta.value.scoringSheet}!A1`, [meta.value.scoringSheet])]),
+    ...(dataSheet
+      ? []
+      : [sheetError('sheet-missing', `${meta.value.dataSheet}!A1`, [meta.value.dataSheet])]),
   ];
   if (!scoringSheet || !dataSheet) return { ok: false, issues: missing };
 
   // The rows are those of the embedded rules: that is what the official filled.
   // Altered rules: the header's edition and checksum are not compared (the warning covers them).
-  const scoring = readScoring(scoringSheet, embedded, altered ? undefined : meta.value.checksum, rowKeys(embedded));
+  const scoring = readScoring(
+    scoringSheet,
+    embedded,
+    altered ? undefined : meta.value.checksum,
+    rowKeys(embedded),
+  );
   const data = readData(dataSheet, ruleSet);
   const errors = [...scoring.errors, ...data.errors];
   warnings.push(...scoring.warnings, ...data.warnings);
-  if (errors.length || !scoring.value || !data.value) return { ok: false, issues: [...errors, ...warnings] };
+  if (errors.length || !scoring.value || !data.value)
+    return { ok: false, issues: [...errors, ...warnings] };
   const unit: UnitInput = {
     ...scoring.value.unit,
     values: data.value.values,

@@ -20,8 +20,24 @@ describe('buildSummary', () => {
   const a = cohort.units.find((u) => u.unitId === 'a')?.result;
   const summary = buildSummary(cohort, rs, {
     submissions: [
-      { unitId: 'a', embeddedChecksum: ruleSetChecksum(rs), reported: { self: { 一: a?.sections[0]?.score ?? null, '一.1': '3', 合计: '30', '否决.petition': '是' }, review: {}, final: {} } },
-      { unitId: 'b', embeddedChecksum: ruleSetChecksum(ruleSetOf({ ...fixtureInput, edition: 2 })) },
+      {
+        unitId: 'a',
+        embeddedChecksum: ruleSetChecksum(rs),
+        reported: {
+          self: {
+            一: a?.sections[0]?.score ?? null,
+            '一.1': '3',
+            合计: '30',
+            '否决.petition': '是',
+          },
+          review: {},
+          final: {},
+        },
+      },
+      {
+        unitId: 'b',
+        embeddedChecksum: ruleSetChecksum(ruleSetOf({ ...fixtureInput, edition: 2 })),
+      },
       // Rules edited behind an unchanged checksum field: listed although the checksum is the reviewer's.
       { unitId: 'c', embeddedChecksum: ruleSetChecksum(rs), rulesAltered: true },
     ],
@@ -29,37 +45,94 @@ describe('buildSummary', () => {
 
   it('ranks the cohort, vetoed units last, with their totals as numbers', () => {
     const rows = body(byName(summary.sheets, '排名'));
-    expect(rows.map((r) => [r[0], r[1], r[5]])).toEqual(cohort.units.map((u) => [u.rank, u.unitId, u.vetoed ? '是' : '否']));
+    expect(rows.map((r) => [r[0], r[1], r[5]])).toEqual(
+      cohort.units.map((u) => [u.rank, u.unitId, u.vetoed ? '是' : '否']),
+    );
     expect(rows.at(-1)?.[1]).toBe('c');
     expect(rows.map((r) => r[3])).toEqual(cohort.units.map((u) => Number(u.total)));
   });
 
   it('lists vetoes and sanctions per unit', () => {
-    expect(body(byName(summary.sheets, '否决'))).toEqual([['c', '丙区', '一票否决', '发生重大信访案件', '']]);
+    expect(body(byName(summary.sheets, '否决'))).toEqual([
+      ['c', '丙区', '一票否决', '发生重大信访案件', ''],
+    ]);
   });
 
   it('publishes section scores and the items × units matrix', () => {
     const sections = body(byName(summary.sheets, '分项得分'));
-    expect(sections.map((r) => [r[0], r.at(-1)])).toEqual(cohort.units.map((u) => [u.unitId, Number(u.total)]));
-    expect(sections.map((r) => r[2])).toEqual(cohort.units.map((u) => Number(u.result.sections[0]?.score)));
+    expect(sections.map((r) => [r[0], r.at(-1)])).toEqual(
+      cohort.units.map((u) => [u.unitId, Number(u.total)]),
+    );
+    expect(sections.map((r) => r[2])).toEqual(
+      cohort.units.map((u) => Number(u.result.sections[0]?.score)),
+    );
     const matrix = byName(summary.sheets, '指标得分');
     expect(matrix?.values[1]?.slice(3)).toEqual(cohort.units.map((u) => u.name));
     const rows = body(matrix);
-    expect(rows.map((r) => r[0])).toEqual(['一', '一.1', '一.2', '一.3', '一.3.(1)', '一.3.(2)', '二', '二.1', '加分', '加分.1', '合计']);
+    expect(rows.map((r) => r[0])).toEqual([
+      '一',
+      '一.1',
+      '一.2',
+      '一.3',
+      '一.3.(1)',
+      '一.3.(2)',
+      '二',
+      '二.1',
+      '加分',
+      '加分.1',
+      '合计',
+    ]);
     const item = rows.find((r) => r[0] === '一.1');
-    expect(item?.slice(3)).toEqual(cohort.units.map((u) => Number(u.result.sections[0]?.items[0]?.score)));
+    expect(item?.slice(3)).toEqual(
+      cohort.units.map((u) => Number(u.result.sections[0]?.items[0]?.score)),
+    );
   });
 
   it('lists reported scores that differ from the recomputed ones, exactly, and foreign rules', () => {
     const rows = body(byName(summary.sheets, '差异'));
     const total = Number(a?.total);
-    expect(rows).toContainEqual(['a', '甲区', '合计', 30, total, Number((30 - total).toFixed(2)), expect.any(String)]);
+    expect(rows).toContainEqual([
+      'a',
+      '甲区',
+      '合计',
+      30,
+      total,
+      Number((30 - total).toFixed(2)),
+      expect.any(String),
+    ]);
     expect(rows).toContainEqual(['a', '甲区', '一.1', 3, 4, -1, expect.any(String)]);
     expect(rows.some((r) => r[0] === 'a' && r[2] === '一')).toBe(false);
-    expect(rows).toContainEqual(['a', '甲区', '否决.petition', '是', '否', null, expect.any(String)]);
-    expect(rows).toContainEqual(['b', '乙区', '规则校验码 / rules checksum', expect.stringMatching(/^[0-9a-f]{64}$/), ruleSetChecksum(rs), null, expect.any(String)]);
-    expect(rows).toContainEqual(['c', '丙区', '规则校验码 / rules checksum', ruleSetChecksum(rs), ruleSetChecksum(rs), null, expect.stringContaining('表内规则被改动')]);
-    expect(rows.filter((r) => r[2] === '规则校验码 / rules checksum').map((r) => r[0])).toEqual(['b', 'c']);
+    expect(rows).toContainEqual([
+      'a',
+      '甲区',
+      '否决.petition',
+      '是',
+      '否',
+      null,
+      expect.any(String),
+    ]);
+    expect(rows).toContainEqual([
+      'b',
+      '乙区',
+      '规则校验码 / rules checksum',
+      expect.stringMatching(/^[0-9a-f]{64}$/),
+      ruleSetChecksum(rs),
+      null,
+      expect.any(String),
+    ]);
+    expect(rows).toContainEqual([
+      'c',
+      '丙区',
+      '规则校验码 / rules checksum',
+      ruleSetChecksum(rs),
+      ruleSetChecksum(rs),
+      null,
+      expect.stringContaining('表内规则被改动'),
+    ]);
+    expect(rows.filter((r) => r[2] === '规则校验码 / rules checksum').map((r) => r[0])).toEqual([
+      'b',
+      'c',
+    ]);
     expect(summary.differences).toBe(rows.length);
   });
 });
@@ -76,7 +149,11 @@ describe('buildSummary on the Baotou 2012 sample cohort', () => {
     expect(bands).toHaveLength(brs.grades?.bands.length ?? 0);
     expect(bands.reduce((n, r) => n + Number(r[1]), 0)).toBe(c.grades?.graded);
     const matrixKeys = body(byName(s.sheets, '指标得分')).map((r) => r[0]);
-    expect(matrixKeys).toEqual(rowKeys(brs).filter((r) => r.kind !== 'sanctions' && r.kind !== 'sanction').map((r) => r.key));
+    expect(matrixKeys).toEqual(
+      rowKeys(brs)
+        .filter((r) => r.kind !== 'sanctions' && r.kind !== 'sanction')
+        .map((r) => r.key),
+    );
     expect(s.differences).toBe(0);
   });
 });

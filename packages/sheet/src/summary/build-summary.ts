@@ -21,83 +21,169 @@ export interface Summary {
 
 const yes = (b: boolean): string => (b ? '是' : '否');
 
-export function buildSummary(cohort: CohortResult, ruleSet: RuleSet, options: SummaryOptions = {}): Summary {
+export function buildSummary(
+  cohort: CohortResult,
+  ruleSet: RuleSet,
+  options: SummaryOptions = {},
+): Summary {
   const title = sheetTitle(ruleSet);
   const units = cohort.units;
-  const ranking = table('排名', `${title} 考核结果排名`, [
-    { header: '名次\nRank', width: 7 },
-    { header: '单位代码\nUnit id', width: 12 },
-    { header: '单位\nUnit', width: 18 },
-    { header: '总分\nTotal', width: 9, format: 'score' },
-    { header: '等级\nGrade', width: 10 },
-    { header: '一票否决\nVetoed', width: 9 },
-    { header: '不予评先\nNo commendation', width: 10 },
-    { header: '数据完整\nComplete', width: 9 },
-    { header: '说明\nNotes', width: 40, wrap: true },
-  ], units.map((u) => [u.rank, u.unitId, u.name, num(u.total), u.gradeLabel?.zh ?? '', yes(u.vetoed), yes(u.noCommendation), yes(u.complete), u.gradeNotes.map((n) => n.zh).join(';')]));
+  const ranking = table(
+    '排名',
+    `${title} 考核结果排名`,
+    [
+      { header: '名次\nRank', width: 7 },
+      { header: '单位代码\nUnit id', width: 12 },
+      { header: '单位\nUnit', width: 18 },
+      { header: '总分\nTotal', width: 9, format: 'score' },
+      { header: '等级\nGrade', width: 10 },
+      { header: '一票否决\nVetoed', width: 9 },
+      { header: '不予评先\nNo commendation', width: 10 },
+      { header: '数据完整\nComplete', width: 9 },
+      { header: '说明\nNotes', width: 40, wrap: true },
+    ],
+    units.map((u) => [
+      u.rank,
+      u.unitId,
+      u.name,
+      num(u.total),
+      u.gradeLabel?.zh ?? '',
+      yes(u.vetoed),
+      yes(u.noCommendation),
+      yes(u.complete),
+      u.gradeNotes.map((n) => n.zh).join(';'),
+    ]),
+  );
 
-  const grades = table('等级', `${title} 等级分布`, [
-    { header: '等级\nGrade', width: 12 },
-    { header: '单位数\nUnits', width: 8 },
-    { header: '占比(%)\nShare (%)', width: 10 },
-    { header: '上限\nAt most', width: 8 },
-    { header: '下限\nAt least', width: 8 },
-    { header: '奖惩\nConsequence', width: 30, wrap: true },
-  ], (cohort.grades?.bands ?? []).map((b) => [b.label.zh, b.count, /^\d+(\.\d+)?$/.test(b.share) ? Number(b.share) : b.share, b.maxAllowed, b.minRequired, b.consequence?.zh ?? '']));
+  const grades = table(
+    '等级',
+    `${title} 等级分布`,
+    [
+      { header: '等级\nGrade', width: 12 },
+      { header: '单位数\nUnits', width: 8 },
+      { header: '占比(%)\nShare (%)', width: 10 },
+      { header: '上限\nAt most', width: 8 },
+      { header: '下限\nAt least', width: 8 },
+      { header: '奖惩\nConsequence', width: 30, wrap: true },
+    ],
+    (cohort.grades?.bands ?? []).map((b) => [
+      b.label.zh,
+      b.count,
+      /^\d+(\.\d+)?$/.test(b.share) ? Number(b.share) : b.share,
+      b.maxAllowed,
+      b.minRequired,
+      b.consequence?.zh ?? '',
+    ]),
+  );
 
   const sanctionRows: CellValue[][] = units.flatMap((u) =>
-    u.result.sanctions.map((s) => [u.unitId, u.name, SANCTION_LEVELS[s.level], s.reason.zh, s.consequence?.zh ?? '']),
+    u.result.sanctions.map((s) => [
+      u.unitId,
+      u.name,
+      SANCTION_LEVELS[s.level],
+      s.reason.zh,
+      s.consequence?.zh ?? '',
+    ]),
   );
-  const vetoes = table('否决', `${title} 一票否决及处理`, [
-    { header: '单位代码\nUnit id', width: 12 },
-    { header: '单位\nUnit', width: 18 },
-    { header: '处理\nLevel', width: 10 },
-    { header: '原因\nReason', width: 40, wrap: true },
-    { header: '后果\nConsequence', width: 30, wrap: true },
-  ], sanctionRows);
+  const vetoes = table(
+    '否决',
+    `${title} 一票否决及处理`,
+    [
+      { header: '单位代码\nUnit id', width: 12 },
+      { header: '单位\nUnit', width: 18 },
+      { header: '处理\nLevel', width: 10 },
+      { header: '原因\nReason', width: 40, wrap: true },
+      { header: '后果\nConsequence', width: 30, wrap: true },
+    ],
+    sanctionRows,
+  );
 
   const sectionCodes = ruleSet.sections.map((s) => s.code);
-  const sections = table('分项得分', `${title} 分项得分`, [
-    { header: '单位代码\nUnit id', width: 12 },
-    { header: '单位\nUnit', width: 18 },
-    ...ruleSet.sections.map((s) => ({ header: `${s.code}、${zh(s.title)}`, width: 12, format: 'score' as const, wrap: true })),
-    ...(ruleSet.bonus ? [{ header: '加分\nBonus', width: 8, format: 'score' as const }] : []),
-    { header: '总分\nTotal', width: 9, format: 'score' },
-  ], units.map((u) => [
-    u.unitId,
-    u.name,
-    ...sectionCodes.map((c) => num(u.result.sections.find((s) => s.code === c)?.score)),
-    ...(ruleSet.bonus ? [num(u.result.bonus.score)] : []),
-    num(u.total),
-  ]));
+  const sections = table(
+    '分项得分',
+    `${title} 分项得分`,
+    [
+      { header: '单位代码\nUnit id', width: 12 },
+      { header: '单位\nUnit', width: 18 },
+      ...ruleSet.sections.map((s) => ({
+        header: `${s.code}、${zh(s.title)}`,
+        width: 12,
+        format: 'score' as const,
+        wrap: true,
+      })),
+      ...(ruleSet.bonus ? [{ header: '加分\nBonus', width: 8, format: 'score' as const }] : []),
+      { header: '总分\nTotal', width: 9, format: 'score' },
+    ],
+    units.map((u) => [
+      u.unitId,
+      u.name,
+      ...sectionCodes.map((c) => num(u.result.sections.find((s) => s.code === c)?.score)),
+      ...(ruleSet.bonus ? [num(u.result.bonus.score)] : []),
+      num(u.total),
+    ]),
+  );
 
-  const matrix = table('指标得分', `${title} 各单位指标得分`, [
-    { header: '序号\nNo.', width: 11 },
-    { header: '考核项目\nItem', width: 24, wrap: true },
-    { header: '分值\nPoints', width: 7 },
-    ...units.map((u) => ({ header: u.name, width: 10, format: 'score' as const, wrap: true })),
-  ], matrixRows(cohort));
+  const matrix = table(
+    '指标得分',
+    `${title} 各单位指标得分`,
+    [
+      { header: '序号\nNo.', width: 11 },
+      { header: '考核项目\nItem', width: 24, wrap: true },
+      { header: '分值\nPoints', width: 7 },
+      ...units.map((u) => ({ header: u.name, width: 10, format: 'score' as const, wrap: true })),
+    ],
+    matrixRows(cohort),
+  );
 
   const submissions = options.submissions ?? [];
-  const diffs = scoreDifferences(units.map((u) => u.result), submissions, ruleSet.sanctions.map((x) => x.id));
+  const diffs = scoreDifferences(
+    units.map((u) => u.result),
+    submissions,
+    ruleSet.sanctions.map((x) => x.id),
+  );
   const reviewer = ruleSetChecksum(ruleSet);
   const names = new Map(units.map((u) => [u.unitId, u.name]));
-  const differences = table('差异', `${title} 上报与复核差异`, [
-    { header: '单位代码\nUnit id', width: 12 },
-    { header: '单位\nUnit', width: 18 },
-    { header: '项目\nItem', width: 40, wrap: true },
-    { header: '上报\nReported', width: 12 },
-    { header: '复核计算\nRecomputed', width: 12 },
-    { header: '差值\nDifference', width: 10 },
-    { header: '说明\nNote', width: 30, wrap: true },
-  ], [
-    ...diffs.map((d): CellValue[] => [d.unitId, d.name, d.key, numOrText(d.reported), numOrText(d.recomputed), num(d.delta), '上报得分与复核计算不一致 / reported score differs']),
-    ...checksumRows(submissions, names, reviewer).map((r): CellValue[] => [r[0] ?? null, r[1] ?? null, '规则校验码 / rules checksum', r[2] ?? null, r[3] ?? null, null, r[4] ?? null]),
-  ]);
-  return { sheets: [ranking, grades, vetoes, sections, matrix, differences], differences: differences.values.length - 2 };
+  const differences = table(
+    '差异',
+    `${title} 上报与复核差异`,
+    [
+      { header: '单位代码\nUnit id', width: 12 },
+      { header: '单位\nUnit', width: 18 },
+      { header: '项目\nItem', width: 40, wrap: true },
+      { header: '上报\nReported', width: 12 },
+      { header: '复核计算\nRecomputed', width: 12 },
+      { header: '差值\nDifference', width: 10 },
+      { header: '说明\nNote', width: 30, wrap: true },
+    ],
+    [
+      ...diffs.map((d): CellValue[] => [
+        d.unitId,
+        d.name,
+        d.key,
+        numOrText(d.reported),
+        numOrText(d.recomputed),
+        num(d.delta),
+        '上报得分与复核计算不一致 / reported score differs',
+      ]),
+      ...checksumRows(submissions, names, reviewer).map((r): CellValue[] => [
+        r[0] ?? null,
+        r[1] ?? null,
+        '规则校验码 / rules checksum',
+        r[2] ?? null,
+        r[3] ?? null,
+        null,
+        r[4] ?? null,
+      ]),
+    ],
+  );
+  return {
+    sheets: [ranking, grades, vetoes, sections, matrix, differences],
+    differences: differences.values.length - 2,
+  };
 }
 
-const numOrText = (s: string | null): CellValue => (s !== null && /^-?\d+(\.\d+)?$/.test(s) ? Number(s) : s);
+const numOrText = (s: string | null): CellValue =>
+  s !== null && /^-?\d+(\.\d+)?$/.test(s) ? Number(s) : s;
 
 function matrixRows(cohort: CohortResult): CellValue[][] {
   const first = cohort.units[0]?.result;

@@ -28,7 +28,10 @@ export interface Difference {
 
 /** Row key → recomputed score, in sheet order: each section then its items ("二", "二.1", …), the
  * bonus row (when there are bonus items) then its items, the total, then each sanction as 是/否. */
-export function recomputed(result: UnitResult, sanctionIds: readonly string[]): Map<string, string | null> {
+export function recomputed(
+  result: UnitResult,
+  sanctionIds: readonly string[],
+): Map<string, string | null> {
   const scores = new Map(allIndicators(result).map((i) => [i.path, i.score]));
   const m = new Map<string, string | null>();
   for (const s of result.sections) {
@@ -47,7 +50,11 @@ const isDecimal = (s: string | null): s is string => s !== null && /^-?\d+(\.\d+
 
 /** `sanctionIds`: the rule set's sanctions, so a reported 是/否 is compared too (required: every
  *  caller compares the same rows, the summary's 差异 sheet included). */
-export function scoreDifferences(results: readonly UnitResult[], submissions: readonly Submission[], sanctionIds: readonly string[]): Difference[] {
+export function scoreDifferences(
+  results: readonly UnitResult[],
+  submissions: readonly Submission[],
+  sanctionIds: readonly string[],
+): Difference[] {
   const out: Difference[] = [];
   for (const sub of submissions) {
     const result = results.find((r) => r.unitId === sub.unitId);
@@ -56,18 +63,33 @@ export function scoreDifferences(results: readonly UnitResult[], submissions: re
     for (const [key, mine] of recomputed(result, sanctionIds)) {
       const theirs = reported[key] ?? null;
       if (theirs === null && mine === null) continue;
-      const same = isDecimal(theirs) && isDecimal(mine) ? q(theirs).equals(q(mine)) : theirs === mine;
+      const same =
+        isDecimal(theirs) && isDecimal(mine) ? q(theirs).equals(q(mine)) : theirs === mine;
       if (same) continue;
       const delta = isDecimal(theirs) && isDecimal(mine) ? fmt(q(theirs).sub(q(mine))) : null;
-      out.push({ unitId: result.unitId, name: result.name, key, reported: theirs, recomputed: mine, delta });
+      out.push({
+        unitId: result.unitId,
+        name: result.name,
+        key,
+        reported: theirs,
+        recomputed: mine,
+        delta,
+      });
     }
   }
   return out;
 }
 
-export function checksumRows(submissions: readonly Submission[], names: ReadonlyMap<string, string>, reviewer: string): CellValue[][] {
+export function checksumRows(
+  submissions: readonly Submission[],
+  names: ReadonlyMap<string, string>,
+  reviewer: string,
+): CellValue[][] {
   return submissions
-    .filter((s) => s.rulesAltered || (s.embeddedChecksum !== undefined && s.embeddedChecksum !== reviewer))
+    .filter(
+      (s) =>
+        s.rulesAltered || (s.embeddedChecksum !== undefined && s.embeddedChecksum !== reviewer),
+    )
     .map((s) => [
       s.unitId,
       names.get(s.unitId) ?? '',

@@ -9,7 +9,12 @@ export interface Column {
   wrap?: boolean;
 }
 
-export function table(name: string, title: string, columns: readonly Column[], rows: readonly CellValue[][]): SheetLayout {
+export function table(
+  name: string,
+  title: string,
+  columns: readonly Column[],
+  rows: readonly CellValue[][],
+): SheetLayout {
   const g = new GridBuilder(Math.max(columns.length, 1));
   const t = g.addRow([title]);
   if (columns.length > 1) g.merge(t, 0, t, columns.length - 1);
@@ -18,7 +23,9 @@ export function table(name: string, title: string, columns: readonly Column[], r
   columns.forEach((_, col) => g.hint({ row: h, col, kind: 'header' }));
   for (const values of rows) {
     const r = g.addRow(values);
-    columns.forEach((c, col) => g.hint({ row: r, col, kind: 'item', ...(c.format ? { format: c.format } : {}) }));
+    columns.forEach((c, col) =>
+      g.hint({ row: r, col, kind: 'item', ...(c.format ? { format: c.format } : {}) }),
+    );
   }
   return {
     name,
@@ -35,4 +42,5 @@ export function table(name: string, title: string, columns: readonly Column[], r
 }
 
 /** A canonical decimal as a spreadsheet number; null stays blank. */
-export const num = (text: string | null | undefined): CellValue => (text === null || text === undefined ? null : Number(text));
+export const num = (text: string | null | undefined): CellValue =>
+  text === null || text === undefined ? null : Number(text);

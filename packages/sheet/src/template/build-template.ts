@@ -18,7 +18,11 @@ export interface TemplateOptions {
  * Builds the assessment workbook for one unit (or a blank one when `unit` is absent: the
  * unit's name and id are then cells to fill). `ruleSet` is a parsed rule set.
  */
-export function buildTemplate(ruleSet: RuleSet, unit?: UnitIdentity, options: TemplateOptions = {}): Template {
+export function buildTemplate(
+  ruleSet: RuleSet,
+  unit?: UnitIdentity,
+  options: TemplateOptions = {},
+): Template {
   const names = { ...SHEET_NAMES, ...options.sheetNames };
   const compiled = compileRuleSet(ruleSet);
   const json = canonicalRuleSet(ruleSet);
@@ -27,7 +31,13 @@ export function buildTemplate(ruleSet: RuleSet, unit?: UnitIdentity, options: Te
   const data = buildDataSheet(names.data, ruleSet, compiled, unit?.name, options.prefill);
   const meta = buildMetaSheet(
     names.meta,
-    { ruleSetId: ruleSet.id, edition: ruleSet.edition, checksum, scoringSheet: names.scoring, dataSheet: names.data },
+    {
+      ruleSetId: ruleSet.id,
+      edition: ruleSet.edition,
+      checksum,
+      scoringSheet: names.scoring,
+      dataSheet: names.data,
+    },
     json,
   );
   return {

@@ -9,7 +9,10 @@ import type { DataColumn, SheetLayout, SheetMap } from '../types.ts';
 import { formatOf, listOf, sheetTitle, unitDisplay, zh } from '../units.ts';
 import { GridBuilder } from './grid-builder.ts';
 
-const COL = Object.fromEntries(DATA_COLUMNS.map((c, i) => [c.key, i])) as Record<DataColumn, number>;
+const COL = Object.fromEntries(DATA_COLUMNS.map((c, i) => [c.key, i])) as Record<
+  DataColumn,
+  number
+>;
 
 /** Figures the assessing level fills in before sending the sheet out. */
 export interface Prefill {
@@ -34,7 +37,9 @@ export function buildDataSheet(
   const sub = g.addRow([unitName ? `被考核单位:${unitName}` : '被考核单位:见考核评分表']);
   g.merge(sub, 0, sub, last);
   g.hint({ row: sub, col: 0, kind: 'label' });
-  const hint = g.addRow(['蓝色单元格为填报项;空白表示缺数据(不按0计);百分比可填92%或92,千分比填8‰或8;是/否项填“是”或“否”。']);
+  const hint = g.addRow([
+    '蓝色单元格为填报项;空白表示缺数据(不按0计);百分比可填92%或92,千分比填8‰或8;是/否项填“是”或“否”。',
+  ]);
   g.merge(hint, 0, hint, last);
   g.hint({ row: hint, col: 0, kind: 'label' });
   const headerRow = g.addRow(DATA_COLUMNS.map((c) => twoLines(c.label)));
@@ -53,9 +58,13 @@ export function buildDataSheet(
     g.set(row, COL.unit, unitDisplay(def.unit));
     g.set(row, COL.source, SOURCE_LABELS[def.source]);
     g.set(row, COL.usedBy, (usedBy.get(def.id) ?? []).join('、'));
-    const notes = [def.note ? zh(def.note) : '', def.blankMeans !== undefined ? `空白按${def.blankMeans}计` : ''];
+    const notes = [
+      def.note ? zh(def.note) : '',
+      def.blankMeans !== undefined ? `空白按${def.blankMeans}计` : '',
+    ];
     g.set(row, COL.note, notes.filter(Boolean).join(';') || null);
-    for (const col of [COL.id, COL.label, COL.unit, COL.source, COL.usedBy]) g.hint({ row, col, kind: 'item' });
+    for (const col of [COL.id, COL.label, COL.unit, COL.source, COL.usedBy])
+      g.hint({ row, col, kind: 'item' });
     const format = formatOf(def.unit);
     const list = listOf(def);
     const given = prefill.values?.[def.id];
@@ -63,7 +72,14 @@ export function buildDataSheet(
     g.set(row, COL.previous, cellOf(def, prefill.previous?.[def.id]));
     // A target the assessing level set is not the unit's to change.
     const locked = def.source === 'assigned' && given !== undefined && given !== null;
-    g.hint({ row, col: COL.value, kind: locked ? 'item' : 'input', format, required: def.blankMeans === undefined, ...(list && !locked ? { list } : {}) });
+    g.hint({
+      row,
+      col: COL.value,
+      kind: locked ? 'item' : 'input',
+      format,
+      required: def.blankMeans === undefined,
+      ...(list && !locked ? { list } : {}),
+    });
     g.hint({ row, col: COL.previous, kind: 'input', format, ...(list ? { list } : {}) });
     g.hint({ row, col: COL.evidence, kind: 'input', format: 'text', required: def.evidence });
     g.hint({ row, col: COL.note, kind: 'input', format: 'text' });

@@ -39,6 +39,11 @@ export function buildMetaSheet(name: string, fields: MetaFields, json: string): 
     widths: [14, 60],
     wrap: [],
     merges: [],
-    cells: values.map((_, row) => ({ row, col: 1, kind: 'value' as const, format: 'text' as const })),
+    cells: values.map((_, row) => ({
+      row,
+      col: 1,
+      kind: 'value' as const,
+      format: 'text' as const,
+    })),
   };
 }

@@ -23,7 +23,8 @@ export function rowKeys(ruleSet: RuleSet): { key: string; kind: RowKind }[] {
   }
   if (ruleSet.sanctions.length) {
     out.push({ key: ROW_KEYS.sanctions, kind: 'sanctions' });
-    for (const s of ruleSet.sanctions) out.push({ key: `${ROW_KEYS.sanctions}.${s.id}`, kind: 'sanction' });
+    for (const s of ruleSet.sanctions)
+      out.push({ key: `${ROW_KEYS.sanctions}.${s.id}`, kind: 'sanction' });
   }
   out.push({ key: ROW_KEYS.total, kind: 'total' });
   return out;

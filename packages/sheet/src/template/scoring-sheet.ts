@@ -12,7 +12,10 @@ export interface UnitIdentity {
   class?: string;
 }
 
-const COL = Object.fromEntries(SCORING_COLUMNS.map((c, i) => [c.key, i])) as Record<ScoringColumn, number>;
+const COL = Object.fromEntries(SCORING_COLUMNS.map((c, i) => [c.key, i])) as Record<
+  ScoringColumn,
+  number
+>;
 const SCORE_COLS = [COL.self, COL.review, COL.final];
 
 const num = (v: string | number | null | undefined): number | null =>
@@ -33,11 +36,24 @@ export function buildScoringSheet(
   g.merge(title, 0, title, last);
   g.hint({ row: title, col: 0, kind: 'title' });
 
-  const field = (row: number, col: number, key: HeaderField, value: string | number | null, input = false, list?: string[]): void => {
+  const field = (
+    row: number,
+    col: number,
+    key: HeaderField,
+    value: string | number | null,
+    input = false,
+    list?: string[],
+  ): void => {
     g.set(row, col, twoLines(HEADER_FIELDS[key]));
     g.hint({ row, col, kind: 'label' });
     g.set(row, col + 1, value);
-    g.hint({ row, col: col + 1, kind: input ? 'input' : 'value', required: input, ...(list ? { list } : {}) });
+    g.hint({
+      row,
+      col: col + 1,
+      kind: input ? 'input' : 'value',
+      required: input,
+      ...(list ? { list } : {}),
+    });
     header[key] = { row, col: col + 1 };
   };
   // Labels sit in the wider columns (序号, 数据项, 扣分原因) so they print on one line; values
@@ -59,7 +75,14 @@ export function buildScoringSheet(
   g.merge(r3, 1, r3, 2);
   if (ruleSet.classes?.length) {
     const label = ruleSet.classes.find((c) => c.id === unit?.class)?.label;
-    field(r3, 4, 'unitClass', label ? zh(label) : null, true, ruleSet.classes.map((c) => zh(c.label)));
+    field(
+      r3,
+      4,
+      'unitClass',
+      label ? zh(label) : null,
+      true,
+      ruleSet.classes.map((c) => zh(c.label)),
+    );
     g.merge(r3, 5, r3, 7);
   }
   g.addRow();
@@ -68,15 +91,27 @@ export function buildScoringSheet(
   SCORING_COLUMNS.forEach((_, col) => g.hint({ row: headerRow, col, kind: 'header' }));
 
   const rows: SheetMap['scoring']['rows'] = [];
-  const addKeyed = (key: string, kind: RowKind, cells: Partial<Record<ScoringColumn, string | number | null>>): number => {
+  const addKeyed = (
+    key: string,
+    kind: RowKind,
+    cells: Partial<Record<ScoringColumn, string | number | null>>,
+  ): number => {
     const row = g.addRow();
     g.set(row, COL.code, key);
-    for (const [col, value] of Object.entries(cells)) g.set(row, COL[col as ScoringColumn], value ?? null);
-    const band = kind === 'item' || kind === 'bonus-item' || kind === 'sanction' ? 'item' : 'section';
-    for (const col of [COL.code, COL.title, COL.criteria, COL.points, COL.inputs]) g.hint({ row, col, kind: band });
+    for (const [col, value] of Object.entries(cells))
+      g.set(row, COL[col as ScoringColumn], value ?? null);
+    const band =
+      kind === 'item' || kind === 'bonus-item' || kind === 'sanction' ? 'item' : 'section';
+    for (const col of [COL.code, COL.title, COL.criteria, COL.points, COL.inputs])
+      g.hint({ row, col, kind: band });
     for (const col of SCORE_COLS) {
       const scoreKind = kind === 'item' || kind === 'bonus-item' ? 'score' : 'total';
-      g.hint({ row, col, kind: kind === 'sanction' ? 'score' : scoreKind, format: kind === 'sanction' ? 'text' : 'score' });
+      g.hint({
+        row,
+        col,
+        kind: kind === 'sanction' ? 'score' : scoreKind,
+        format: kind === 'sanction' ? 'text' : 'score',
+      });
     }
     g.hint({ row, col: COL.reason, kind: 'reason' });
     g.hint({ row, col: COL.note, kind: 'input' });
@@ -85,7 +120,10 @@ export function buildScoringSheet(
   };
   // Inputs in their declared order, as the data sheet lists them.
   const caption = (item: CIndicator): string =>
-    ruleSet.inputs.filter((d) => item.inputsUsed.includes(d.id)).map(inputCaption).join('\n');
+    ruleSet.inputs
+      .filter((d) => item.inputsUsed.includes(d.id))
+      .map(inputCaption)
+      .join('\n');
   const text = (m: Msg | undefined): string | null => m?.zh ?? null;
   const items = (list: readonly CIndicator[], kind: 'item' | 'bonus-item'): void => {
     for (const item of list) {
@@ -114,7 +152,10 @@ export function buildScoringSheet(
     items(compiled.bonus.items, 'bonus-item');
   }
   if (compiled.sanctions.length) {
-    addKeyed(ROW_KEYS.sanctions, 'sanctions', { title: '否决及处理事项', criteria: '“是”表示该情形成立,不影响得分' });
+    addKeyed(ROW_KEYS.sanctions, 'sanctions', {
+      title: '否决及处理事项',
+      criteria: '“是”表示该情形成立,不影响得分',
+    });
     for (const s of compiled.sanctions) {
       addKeyed(`${ROW_KEYS.sanctions}.${s.sanction.id}`, 'sanction', {
         title: SANCTION_LEVELS[s.sanction.level],

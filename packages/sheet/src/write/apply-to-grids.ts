@@ -2,7 +2,10 @@
 import { parseRange } from '../a1.ts';
 import type { RangeWrite, SheetGrid } from '../types.ts';
 
-export function applyToGrids(grids: readonly SheetGrid[], writes: readonly RangeWrite[]): SheetGrid[] {
+export function applyToGrids(
+  grids: readonly SheetGrid[],
+  writes: readonly RangeWrite[],
+): SheetGrid[] {
   const out = grids.map((g) => ({ ...g, values: g.values.map((r) => [...r]) }));
   for (const w of writes) {
     const sheet = out.find((g) => g.name === w.sheet);

@@ -14,7 +14,11 @@ export function checkMap(sheet: SheetGrid, map: SheetMap, as: Stage): SheetIssue
     const col = m.columns[key];
     const label = SCORING_COLUMNS.find((c) => c.key === key)?.label;
     if (label && !headerMatches(cellAt(sheet.values, m.headerRow, col), label)) {
-      issues.push(sheetError('column-missing', cellRef(sheet.name, m.headerRow, Math.max(col, 0)), [label.zh]));
+      issues.push(
+        sheetError('column-missing', cellRef(sheet.name, m.headerRow, Math.max(col, 0)), [
+          label.zh,
+        ]),
+      );
     }
   }
   for (const { key, row } of m.rows) {

@@ -4,7 +4,11 @@ import { a1Range } from '../a1.ts';
 import type { CellValue, RangeWrite } from '../types.ts';
 
 /** No write when there is nothing to write or the column is absent (col < 0). */
-export function columnWrite(sheet: string, col: number, cells: ReadonlyMap<number, CellValue>): RangeWrite[] {
+export function columnWrite(
+  sheet: string,
+  col: number,
+  cells: ReadonlyMap<number, CellValue>,
+): RangeWrite[] {
   if (!cells.size || col < 0) return [];
   const rows = [...cells.keys()];
   const top = Math.min(...rows);

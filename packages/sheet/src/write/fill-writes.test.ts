@@ -19,8 +19,12 @@ describe('fillWrites', () => {
       expect(writes.every((w) => w.sheet === t.map.data.sheet)).toBe(true);
       const r = readSheet(applyToGrids(templateGrids(t), writes), { ruleSet: rs });
       if (!r.ok) throw new Error(JSON.stringify(r.issues.slice(0, 3)));
-      const canon = (v: unknown) => (typeof v === 'string' && /^-?\d+(\.\d+)?$/.test(v) ? fmt(q(v)) : v ?? null);
-      for (const def of rs.inputs) expect(canon(r.value.unit.values[def.id]), `${unit.id}.${def.id}`).toEqual(canon(unit.values[def.id]));
+      const canon = (v: unknown) =>
+        typeof v === 'string' && /^-?\d+(\.\d+)?$/.test(v) ? fmt(q(v)) : (v ?? null);
+      for (const def of rs.inputs)
+        expect(canon(r.value.unit.values[def.id]), `${unit.id}.${def.id}`).toEqual(
+          canon(unit.values[def.id]),
+        );
       expect(r.warnings.filter((w) => w.code !== 'blank-input')).toEqual([]);
     }
   });

@@ -20,5 +20,8 @@ export function fillWrites(ruleSet: RuleSet, map: SheetMap['data'], unit: UnitIn
     const e = unit.evidence?.[id];
     if (e !== undefined && e !== false) evidence.set(row, e === true ? YES : e);
   }
-  return [...columnWrite(map.sheet, map.columns.value, values), ...columnWrite(map.sheet, map.columns.evidence, evidence)];
+  return [
+    ...columnWrite(map.sheet, map.columns.value, values),
+    ...columnWrite(map.sheet, map.columns.evidence, evidence),
+  ];
 }

@@ -27,24 +27,39 @@ describe('planWrites', () => {
     const first = t.map.scoring.rows[0]?.row ?? 0;
     const last = t.map.scoring.rows.at(-1)?.row ?? 0;
     // Section rows carry a subtotal but no reason: the reason range starts at the first item.
-    expect(writes.map((w) => `${w.sheet}!${w.address}`)).toEqual([`考核评分!F${first + 1}:F${last + 1}`, `考核评分!I${first + 2}:I${last + 1}`]);
+    expect(writes.map((w) => `${w.sheet}!${w.address}`)).toEqual([
+      `考核评分!F${first + 1}:F${last + 1}`,
+      `考核评分!I${first + 2}:I${last + 1}`,
+    ]);
     expect(planWrites(read.map, result, 'final')[0]?.address).toMatch(/^H/);
   });
 
   it('never touches an input cell: every value lands on a score, reason or total cell', () => {
-    const inputCells = new Set(t.sheets.flatMap((s) => s.cells.filter((c) => c.kind === 'input').map((c) => `${s.name}!${c.row},${c.col}`)));
-    const owned = new Set(t.sheets.flatMap((s) => s.cells.filter((c) => ['score', 'reason', 'total'].includes(c.kind)).map((c) => `${s.name}!${c.row},${c.col}`)));
+    const inputCells = new Set(
+      t.sheets.flatMap((s) =>
+        s.cells.filter((c) => c.kind === 'input').map((c) => `${s.name}!${c.row},${c.col}`),
+      ),
+    );
+    const owned = new Set(
+      t.sheets.flatMap((s) =>
+        s.cells
+          .filter((c) => ['score', 'reason', 'total'].includes(c.kind))
+          .map((c) => `${s.name}!${c.row},${c.col}`),
+      ),
+    );
     let written = 0;
     for (const w of writes) {
       const range = parseRange(w.address);
       if (!range) throw new Error(w.address);
-      w.values.forEach((line, i) => line.forEach((v, j) => {
-        if (v === null) return;
-        const key = `${w.sheet}!${range.top + i},${range.left + j}`;
-        expect(inputCells.has(key), key).toBe(false);
-        expect(owned.has(key), key).toBe(true);
-        written++;
-      }));
+      w.values.forEach((line, i) =>
+        line.forEach((v, j) => {
+          if (v === null) return;
+          const key = `${w.sheet}!${range.top + i},${range.left + j}`;
+          expect(inputCells.has(key), key).toBe(false);
+          expect(owned.has(key), key).toBe(true);
+          written++;
+        }),
+      );
     }
     // 12 scores (all rows but the sanctions heading) and 10 reasons (items, bonus, sanction, total).
     expect(written).toBe(22);
@@ -76,10 +91,19 @@ describe('planWrites', () => {
   it('writes into rows where an official inserted lines, leaving those lines alone', () => {
     const shifted = fill(t, goodValues);
     const scoring = shifted.find((g) => g.name === '考核评分');
-    scoring?.values.splice((t.map.scoring.rows[2]?.row ?? 0), 0, [null, '插入的说明', null, null, null, '手填内容']);
+    scoring?.values.splice(t.map.scoring.rows[2]?.row ?? 0, 0, [
+      null,
+      '插入的说明',
+      null,
+      null,
+      null,
+      '手填内容',
+    ]);
     const { read: r, result: res } = readAndScore(shifted);
     const after = applyToGrids(shifted, planWrites(r.map, res, 'self'));
-    const inserted = after.find((g) => g.name === '考核评分')?.values[t.map.scoring.rows[2]?.row ?? 0];
+    const inserted = after.find((g) => g.name === '考核评分')?.values[
+      t.map.scoring.rows[2]?.row ?? 0
+    ];
     expect(inserted?.[5]).toBe('手填内容');
     const back = readSheet(after);
     if (!back.ok) throw new Error(JSON.stringify(back.issues));
@@ -90,7 +114,9 @@ describe('planWrites', () => {
     const g = fill(t, { ...goodValues, policy_rate: null });
     const { read: r, result: res } = readAndScore(g);
     const w = planWrites(r.map, res, 'self');
-    const at = (i: number) => (r.map.scoring.rows.find((x) => x.key === '一.1')?.row ?? 0) - (parseRange(w[i]?.address ?? '')?.top ?? 0);
+    const at = (i: number) =>
+      (r.map.scoring.rows.find((x) => x.key === '一.1')?.row ?? 0) -
+      (parseRange(w[i]?.address ?? '')?.top ?? 0);
     expect(w[0]?.values[at(0)]?.[0]).toBe('');
     expect(String(w[1]?.values[at(1)]?.[0])).toContain('符合政策生育率');
   });

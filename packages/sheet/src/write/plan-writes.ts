@@ -17,11 +17,19 @@ const UNDECIDED = '待定';
 
 const score = (s: string | null): CellValue => (s === null ? '' : Number(s));
 
-export function planWrites(map: SheetMap, result: UnitResult, as: Stage, options: WriteOptions = {}): RangeWrite[] {
-  const text = (m: { zh: string; en: string }): string => (options.reasons === 'zh-en' ? `${m.zh}\n${m.en}` : m.zh);
+export function planWrites(
+  map: SheetMap,
+  result: UnitResult,
+  as: Stage,
+  options: WriteOptions = {},
+): RangeWrite[] {
+  const text = (m: { zh: string; en: string }): string =>
+    options.reasons === 'zh-en' ? `${m.zh}\n${m.en}` : m.zh;
   const items = new Map(allIndicators(result).map((i) => [i.path, i]));
   const sanctions = new Map(result.sanctions.map((s) => [s.id, s]));
-  const undecided = new Map(result.issues.filter((i) => i.code === 'sanction-undecided').map((i) => [i.path, i.message]));
+  const undecided = new Map(
+    result.issues.filter((i) => i.code === 'sanction-undecided').map((i) => [i.path, i.message]),
+  );
   const scores = new Map<number, CellValue>();
   const reasons = new Map<number, CellValue>();
   for (const { key, kind, row } of map.scoring.rows) {
@@ -43,7 +51,15 @@ export function planWrites(map: SheetMap, result: UnitResult, as: Stage, options
       case 'bonus': {
         scores.set(row, score(result.bonus.score));
         const capped = result.bonus.uncapped !== result.bonus.score;
-        reasons.set(row, capped ? text({ zh: `加分合计${result.bonus.uncapped}分,按上限${result.bonus.cap}分计`, en: `bonus ${result.bonus.uncapped}, capped at ${result.bonus.cap}` }) : '');
+        reasons.set(
+          row,
+          capped
+            ? text({
+                zh: `加分合计${result.bonus.uncapped}分,按上限${result.bonus.cap}分计`,
+                en: `bonus ${result.bonus.uncapped}, capped at ${result.bonus.cap}`,
+              })
+            : '',
+        );
         break;
       }
       case 'sanction': {
@@ -65,5 +81,8 @@ export function planWrites(map: SheetMap, result: UnitResult, as: Stage, options
     }
   }
   const { sheet, columns } = map.scoring;
-  return [...columnWrite(sheet, columns[as], scores), ...columnWrite(sheet, columns.reason, reasons)];
+  return [
+    ...columnWrite(sheet, columns[as], scores),
+    ...columnWrite(sheet, columns.reason, reasons),
+  ];
 }

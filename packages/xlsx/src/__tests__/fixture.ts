@@ -6,7 +6,13 @@ import { buildTemplate, type CellValue, type Template } from '@kaohe/sheet';
 import { ruleSetHeader } from '@kaohe/test-utils';
 
 export const fixtureInput: RuleSetInput = {
-  ...ruleSetHeader({ id: 'xlsx-test', title: '人口和计划生育目标管理责任制考核', issuer: '测试市人民政府', level: '旗县区', year: 2012 }),
+  ...ruleSetHeader({
+    id: 'xlsx-test',
+    title: '人口和计划生育目标管理责任制考核',
+    issuer: '测试市人民政府',
+    level: '旗县区',
+    year: 2012,
+  }),
   points: 20,
   inputs: [
     { id: 'policy_rate', label: '符合政策生育率', unit: '%' },
@@ -24,16 +30,38 @@ export const fixtureInput: RuleSetInput = {
       points: 12,
       items: [
         {
-          code: '1', title: '符合政策生育率', criteria: '达到92%,每低1个百分点扣0.5分', points: 6,
-          rule: { kind: 'threshold', value: 'policy_rate', op: '>=', target: 92, below: { per: 1, points: 0.5, steps: 'each-started' } },
+          code: '1',
+          title: '符合政策生育率',
+          criteria: '达到92%,每低1个百分点扣0.5分',
+          points: 6,
+          rule: {
+            kind: 'threshold',
+            value: 'policy_rate',
+            op: '>=',
+            target: 92,
+            below: { per: 1, points: 0.5, steps: 'each-started' },
+          },
           deductions: [{ kind: 'per-case', input: 'illegal', each: 1 }],
         },
-        { code: '2', title: '出生率', points: 6, rule: { kind: 'threshold', value: 'birth_rate', op: '<=', target: 8 } },
+        {
+          code: '2',
+          title: '出生率',
+          points: 6,
+          rule: { kind: 'threshold', value: 'birth_rate', op: '<=', target: 8 },
+        },
       ],
     },
-    { code: '二', title: '组织领导', points: 8, items: [{ code: '1', title: '领导小组', points: 8, rule: { kind: 'yesno', input: 'group' } }] },
+    {
+      code: '二',
+      title: '组织领导',
+      points: 8,
+      items: [{ code: '1', title: '领导小组', points: 8, rule: { kind: 'yesno', input: 'group' } }],
+    },
   ],
-  bonus: { cap: 1, items: [{ code: '1', title: '国家级表彰', points: 1, rule: { kind: 'yesno', input: 'award' } }] },
+  bonus: {
+    cap: 1,
+    items: [{ code: '1', title: '国家级表彰', points: 1, rule: { kind: 'yesno', input: 'award' } }],
+  },
   sanctions: [{ id: 'petition', level: 'veto', when: 'petitions > 0', reason: '发生重大信访案件' }],
 };
 
@@ -58,7 +86,8 @@ export async function fillWorkbook(
   if (!ws) throw new Error('no data sheet');
   for (const { id, row } of t.map.data.rows) {
     if (id in values) ws.getCell(row + 1, t.map.data.columns.value + 1).value = values[id] ?? null;
-    if (id in evidence) ws.getCell(row + 1, t.map.data.columns.evidence + 1).value = evidence[id] ?? null;
+    if (id in evidence)
+      ws.getCell(row + 1, t.map.data.columns.evidence + 1).value = evidence[id] ?? null;
   }
   return new Uint8Array(await wb.xlsx.writeBuffer());
 }

@@ -23,16 +23,29 @@ export interface DemoOptions {
 export async function runDemo(options: DemoOptions, out: Output): Promise<CommandStatus> {
   const loaded = ruleSetFromJson(baotou2012, 'baotou-2012.json');
   const units = baotou2012SampleUnits;
-  const outDir = options.out === undefined ? await mkdtemp(join(tmpdir(), 'kaohe-demo-')) : resolveInput(out, options.out);
+  const outDir =
+    options.out === undefined
+      ? await mkdtemp(join(tmpdir(), 'kaohe-demo-'))
+      : resolveInput(out, options.out);
   const shownDir = options.out ?? outDir;
 
   const progress = startProgress(out, units.length, out.text(demoText.progress));
-  const run = await buildDemo(loaded, units, outDir, (name) => progress.tick(name)).finally(() => progress.stop());
+  const run = await buildDemo(loaded, units, outDir, (name) => progress.tick(name)).finally(() =>
+    progress.stop(),
+  );
   const rulesFile = `${loaded.ruleSet.id}.json`;
   await writeAll([
-    { path: join(outDir, rulesFile), shown: join(shownDir, rulesFile), data: `${JSON.stringify(baotou2012, null, 2)}\n` },
+    {
+      path: join(outDir, rulesFile),
+      shown: join(shownDir, rulesFile),
+      data: `${JSON.stringify(baotou2012, null, 2)}\n`,
+    },
     ...run.files.map((f) => ({ ...f, shown: join(shownDir, f.shown) })),
-    { path: join(outDir, DEMO_SUMMARY), shown: join(shownDir, DEMO_SUMMARY), data: await encodeSummary(run.review.summary) },
+    {
+      path: join(outDir, DEMO_SUMMARY),
+      shown: join(shownDir, DEMO_SUMMARY),
+      data: await encodeSummary(run.review.summary),
+    },
   ]);
 
   const heading = demoText.heading(out.text(msgOf(loaded.ruleSet.title)), units.length);
@@ -44,7 +57,12 @@ export async function runDemo(options: DemoOptions, out: Output): Promise<Comman
     outDir: shownDir,
     dirs: DEMO_DIRS,
     summary: DEMO_SUMMARY,
-    ruleSet: { id: loaded.ruleSet.id, edition: loaded.ruleSet.edition, title: msgOf(loaded.ruleSet.title), file: rulesFile },
+    ruleSet: {
+      id: loaded.ruleSet.id,
+      edition: loaded.ruleSet.edition,
+      title: msgOf(loaded.ruleSet.title),
+      file: rulesFile,
+    },
     ranking,
     grades: run.review.cohort.grades,
     findings: findingsOf(run.review),

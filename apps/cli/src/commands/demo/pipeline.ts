@@ -12,7 +12,11 @@ import { reviewWorkbooks, type Review } from '../review/review-workbooks.ts';
 import { scoreWorkbook } from '../score/score-workbook.ts';
 import { fileNameFor } from '../template/units.ts';
 
-export const DEMO_DIRS = { templates: '1-templates', filled: '2-filled', scored: '3-scored' } as const;
+export const DEMO_DIRS = {
+  templates: '1-templates',
+  filled: '2-filled',
+  scored: '3-scored',
+} as const;
 export const DEMO_SUMMARY = '4-summary.xlsx';
 
 export interface DemoRun {
@@ -20,18 +24,39 @@ export interface DemoRun {
   review: Review;
 }
 
-export async function buildDemo(loaded: LoadedRuleSet, units: readonly UnitInput[], outDir: string, onEach: (name: string) => void): Promise<DemoRun> {
+export async function buildDemo(
+  loaded: LoadedRuleSet,
+  units: readonly UnitInput[],
+  outDir: string,
+  onEach: (name: string) => void,
+): Promise<DemoRun> {
   const files: PendingFile[] = [];
-  const add = (dir: string, name: string, data: Uint8Array): { shown: string; bytes: Uint8Array } => {
+  const add = (
+    dir: string,
+    name: string,
+    data: Uint8Array,
+  ): { shown: string; bytes: Uint8Array } => {
     const shown = join(dir, fileNameFor(name));
     files.push({ path: join(outDir, shown), shown, data });
     return { shown, bytes: data };
   };
   const scored: { shown: string; bytes: Uint8Array }[] = [];
   for (const unit of units) {
-    const template = buildTemplate(loaded.ruleSet, { id: unit.id, name: unit.name, ...(unit.class ? { class: unit.class } : {}) });
+    const template = buildTemplate(loaded.ruleSet, {
+      id: unit.id,
+      name: unit.name,
+      ...(unit.class ? { class: unit.class } : {}),
+    });
     const blank = add(DEMO_DIRS.templates, unit.name, await writeTemplateWorkbook(template));
-    const filled = add(DEMO_DIRS.filled, unit.name, await patchWorkbook(blank.bytes, fillWrites(loaded.ruleSet, template.map.data, unit), blank.shown));
+    const filled = add(
+      DEMO_DIRS.filled,
+      unit.name,
+      await patchWorkbook(
+        blank.bytes,
+        fillWrites(loaded.ruleSet, template.map.data, unit),
+        blank.shown,
+      ),
+    );
     const result = await scoreWorkbook(filled.bytes, filled.shown, 'self');
     scored.push(add(DEMO_DIRS.scored, unit.name, result.bytes));
     onEach(unit.name);

@@ -12,7 +12,11 @@ function marker(change: Change, out: Output): string {
   return '•';
 }
 
-export async function runDiff(oldFile: string, newFile: string, out: Output): Promise<CommandStatus> {
+export async function runDiff(
+  oldFile: string,
+  newFile: string,
+  out: Output,
+): Promise<CommandStatus> {
   const [a, b] = await Promise.all([
     loadRuleSet(resolveInput(out, oldFile), oldFile),
     loadRuleSet(resolveInput(out, newFile), newFile),
@@ -20,10 +24,18 @@ export async function runDiff(oldFile: string, newFile: string, out: Output): Pr
   const diff = diffRuleSets(a.ruleSet, b.ruleSet);
   const title = (t: typeof a.ruleSet.title): string => out.text(msgOf(t));
   out.line(
-    diffText.heading(title(a.ruleSet.title), a.ruleSet.edition, a.ruleSet.year, title(b.ruleSet.title), b.ruleSet.edition, b.ruleSet.year),
+    diffText.heading(
+      title(a.ruleSet.title),
+      a.ruleSet.edition,
+      a.ruleSet.year,
+      title(b.ruleSet.title),
+      b.ruleSet.edition,
+      b.ruleSet.year,
+    ),
   );
   if (a.ruleSet.id !== b.ruleSet.id) out.note(diffText.otherRuleSet(a.ruleSet.id, b.ruleSet.id));
-  for (const change of diff.changes) out.line(`  ${marker(change, out)}  ${out.text(change.message)}`);
+  for (const change of diff.changes)
+    out.line(`  ${marker(change, out)}  ${out.text(change.message)}`);
   out.line(diff.summary);
   out.result({ command: 'diff', old: oldFile, new: newFile, ...diff });
   return diff.changes.length > 0 ? 'findings' : 'ok';

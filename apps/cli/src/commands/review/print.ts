@@ -24,7 +24,12 @@ export function findingsOf(review: Review): ReviewFindings {
   };
 }
 
-export function printReview(review: Review, ruleSet: RuleSet, out: Output, heading?: Msg): RankingRow[] {
+export function printReview(
+  review: Review,
+  ruleSet: RuleSet,
+  out: Output,
+  heading?: Msg,
+): RankingRow[] {
   const rows = rankingRows(review.cohort);
   out.line(heading ?? reviewText.heading(out.text(msgOf(ruleSet.title)), rows.length));
   out.line('');
@@ -37,10 +42,22 @@ export function printReview(review: Review, ruleSet: RuleSet, out: Output, headi
     if (altered) out.line(reviewText.rulesAltered(u.name, u.file, altered.address));
     else if (u.rulesDiffer) out.line(reviewText.rulesDiffer(u.name, u.file));
     for (const d of u.differences) {
-      out.line(reviewText.difference(u.name, d.key, scoreText.stage[u.stage ?? 'self'], d.reported, d.recomputed));
+      out.line(
+        reviewText.difference(
+          u.name,
+          d.key,
+          scoreText.stage[u.stage ?? 'self'],
+          d.reported,
+          d.recomputed,
+        ),
+      );
     }
   }
   const f = findingsOf(review);
-  out.line(f.differences + f.rulesDiffer === 0 ? reviewText.clean : reviewText.findings(f.differences, f.unitsWithDifferences, f.rulesDiffer, f.rulesAltered));
+  out.line(
+    f.differences + f.rulesDiffer === 0
+      ? reviewText.clean
+      : reviewText.findings(f.differences, f.unitsWithDifferences, f.rulesDiffer, f.rulesAltered),
+  );
   return rows;
 }

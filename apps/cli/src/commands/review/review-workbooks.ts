@@ -83,14 +83,24 @@ export async function reviewWorkbooks(
       { code: f.code, where: '', message: f.msg },
       ...f.details.map((d) => ({ ...d, where: `  ${d.where}` })),
     ]);
-    const code = failures.some((f) => f.code === 'wrong-rule-set') ? 'wrong-rule-set' : 'input-corrupt';
+    const code = failures.some((f) => f.code === 'wrong-rule-set')
+      ? 'wrong-rule-set'
+      : 'input-corrupt';
     throw new CliError(code, reviewText.unusable(failures.length), details);
   }
   // One entry per unit id (more than one is a duplicate), with its latest stage worked out once.
   const byId = new Map<string, ((typeof reads)[number] & { stage: Stage | null })[]>();
-  for (const r of reads) byId.set(r.read.unit.id, [...(byId.get(r.read.unit.id) ?? []), { ...r, stage: latestStage(r.read.reported) ?? null }]);
+  for (const r of reads)
+    byId.set(r.read.unit.id, [
+      ...(byId.get(r.read.unit.id) ?? []),
+      { ...r, stage: latestStage(r.read.reported) ?? null },
+    ]);
   const dupe = [...byId].find(([, entries]) => entries.length > 1);
-  if (dupe) throw new CliError('input-invalid', reviewText.duplicate(dupe[0], dupe[1].map((e) => e.input.shown).join('、')));
+  if (dupe)
+    throw new CliError(
+      'input-invalid',
+      reviewText.duplicate(dupe[0], dupe[1].map((e) => e.input.shown).join('、')),
+    );
   const entries = [...byId.values()].map((e) => e[0] as (typeof e)[number]);
 
   const units: UnitInput[] = reads.map((r) => r.read.unit);

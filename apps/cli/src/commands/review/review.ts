@@ -18,15 +18,27 @@ export interface ReviewOptions {
   out: string;
 }
 
-export async function runReview(paths: readonly string[], options: ReviewOptions, out: Output): Promise<CommandStatus> {
+export async function runReview(
+  paths: readonly string[],
+  options: ReviewOptions,
+  out: Output,
+): Promise<CommandStatus> {
   const loaded = await loadRuleSet(resolveInput(out, options.rules), options.rules);
   const found = await collectWorkbooks(paths, out);
   const inputs: ReviewInput[] = [];
   for (const f of found) inputs.push({ shown: f.shown, bytes: await readBytes(f.path, f.shown) });
 
   const progress = startProgress(out, inputs.length, out.text(reviewText.progress));
-  const review = await reviewWorkbooks(inputs, loaded, (file) => progress.tick(file)).finally(() => progress.stop());
-  await writeAll([{ path: resolveInput(out, options.out), shown: options.out, data: await encodeSummary(review.summary) }]);
+  const review = await reviewWorkbooks(inputs, loaded, (file) => progress.tick(file)).finally(() =>
+    progress.stop(),
+  );
+  await writeAll([
+    {
+      path: resolveInput(out, options.out),
+      shown: options.out,
+      data: await encodeSummary(review.summary),
+    },
+  ]);
 
   const ranking = printReview(review, loaded.ruleSet, out);
   out.note(common.wrote(options.out));
@@ -34,7 +46,12 @@ export async function runReview(paths: readonly string[], options: ReviewOptions
   out.result({
     command: 'review',
     out: options.out,
-    ruleSet: { id: loaded.ruleSet.id, edition: loaded.ruleSet.edition, title: msgOf(loaded.ruleSet.title), checksum: review.checksum },
+    ruleSet: {
+      id: loaded.ruleSet.id,
+      edition: loaded.ruleSet.edition,
+      title: msgOf(loaded.ruleSet.title),
+      checksum: review.checksum,
+    },
     ranking,
     grades: review.cohort.grades,
     units: review.units,

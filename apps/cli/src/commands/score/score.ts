@@ -21,12 +21,18 @@ export function besideInput(shown: string, suffix: string): string {
   return join(dirname(shown), `${basename(shown).replace(/\.xlsx$/i, '')}${suffix}`);
 }
 
-export async function runScore(file: string, options: ScoreOptions, out: Output): Promise<CommandStatus> {
-  if (options.inPlace && options.out !== undefined) throw new CliError('usage', scoreText.outWithInPlace);
+export async function runScore(
+  file: string,
+  options: ScoreOptions,
+  out: Output,
+): Promise<CommandStatus> {
+  if (options.inPlace && options.out !== undefined)
+    throw new CliError('usage', scoreText.outWithInPlace);
   const inputPath = resolveInput(out, file);
   const outShown = options.inPlace ? file : (options.out ?? besideInput(file, '.scored.xlsx'));
   const outPath = resolveInput(out, outShown);
-  if (!options.inPlace && resolve(outPath) === resolve(inputPath)) throw new CliError('usage', scoreText.sameAsInput(outShown));
+  if (!options.inPlace && resolve(outPath) === resolve(inputPath))
+    throw new CliError('usage', scoreText.sameAsInput(outShown));
 
   const original = await readBytes(inputPath, file);
   const scored = await scoreWorkbook(original, file, options.as);

@@ -28,10 +28,16 @@ async function exists(path: string): Promise<'file' | 'dir' | false> {
 }
 
 /** Workbooks for the units, in memory: nothing is written here. */
-export async function templateFiles(loaded: LoadedRuleSet, specs: readonly string[], outPath: string, outShown: string): Promise<PendingFile[]> {
+export async function templateFiles(
+  loaded: LoadedRuleSet,
+  specs: readonly string[],
+  outPath: string,
+  outShown: string,
+): Promise<PendingFile[]> {
   const units = parseUnitSpecs(specs, loaded.ruleSet);
   const asFile = /\.xlsx$/i.test(outPath) && (await exists(outPath)) !== 'dir';
-  if (asFile && units.length > 1) throw new CliError('usage', templateText.outFileForMany(outShown, units.length));
+  if (asFile && units.length > 1)
+    throw new CliError('usage', templateText.outFileForMany(outShown, units.length));
   const files: PendingFile[] = [];
   for (const unit of units) {
     const data = await writeTemplateWorkbook(buildTemplate(loaded.ruleSet, unit));
@@ -42,11 +48,22 @@ export async function templateFiles(loaded: LoadedRuleSet, specs: readonly strin
   return files;
 }
 
-export async function runTemplate(rulesFile: string, options: TemplateOptions, out: Output): Promise<CommandStatus> {
+export async function runTemplate(
+  rulesFile: string,
+  options: TemplateOptions,
+  out: Output,
+): Promise<CommandStatus> {
   const loaded = await loadRuleSet(resolveInput(out, rulesFile), rulesFile);
-  const files = await templateFiles(loaded, options.unit, resolveInput(out, options.out), options.out);
+  const files = await templateFiles(
+    loaded,
+    options.unit,
+    resolveInput(out, options.out),
+    options.out,
+  );
   if (!options.force) {
-    for (const f of files) if ((await exists(f.path)) !== false) throw new CliError('usage', templateText.exists(f.shown));
+    for (const f of files)
+      if ((await exists(f.path)) !== false)
+        throw new CliError('usage', templateText.exists(f.shown));
   }
   await writeAll(files);
   out.line(templateText.made(files.length, out.text(msgOf(loaded.ruleSet.title))));

@@ -15,8 +15,14 @@ export function parseUnitSpec(spec: string, ruleSet: RuleSet): UnitIdentity {
   if (cls === undefined) return { id, name };
   const classes = ruleSet.classes ?? [];
   if (classes.length === 0) throw new CliError('usage', templateText.noClasses(cls));
-  const match = classes.find((c) => c.id === cls || msgOf(c.label).zh === cls || msgOf(c.label).en === cls);
-  if (!match) throw new CliError('usage', templateText.unknownClass(cls, classes.map((c) => c.id).join('、')));
+  const match = classes.find(
+    (c) => c.id === cls || msgOf(c.label).zh === cls || msgOf(c.label).en === cls,
+  );
+  if (!match)
+    throw new CliError(
+      'usage',
+      templateText.unknownClass(cls, classes.map((c) => c.id).join('、')),
+    );
   return { id, name, class: match.id };
 }
 
@@ -25,7 +31,8 @@ export function parseUnitSpecs(specs: readonly string[], ruleSet: RuleSet): Unit
   const seen = new Set<string>();
   for (const u of units) {
     for (const key of [`id:${u.id}`, `name:${u.name}`]) {
-      if (seen.has(key)) throw new CliError('usage', templateText.duplicateUnit(key.slice(key.indexOf(':') + 1)));
+      if (seen.has(key))
+        throw new CliError('usage', templateText.duplicateUnit(key.slice(key.indexOf(':') + 1)));
       seen.add(key);
     }
   }

@@ -16,8 +16,11 @@ interface Identity {
 function identity(json: unknown): Identity | null {
   if (json === null || typeof json !== 'object') return null;
   const { id, edition, title } = json as Record<string, unknown>;
-  const okTitle = typeof title === 'string' || (title !== null && typeof title === 'object' && 'zh' in title);
-  return typeof id === 'string' && typeof edition === 'number' && okTitle ? { id, edition, title: title as Text } : null;
+  const okTitle =
+    typeof title === 'string' || (title !== null && typeof title === 'object' && 'zh' in title);
+  return typeof id === 'string' && typeof edition === 'number' && okTitle
+    ? { id, edition, title: title as Text }
+    : null;
 }
 
 export function formatIssue(issue: Issue, out: Output): string {

@@ -9,7 +9,13 @@ export const problemListClassNames = {
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalS },
-  group: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalXS, margin: 0, padding: 0 },
+  group: {
+    display: 'flex',
+    flexDirection: 'column',
+    rowGap: tokens.spacingVerticalXS,
+    margin: 0,
+    padding: 0,
+  },
   groupHeading: {
     listStyleType: 'none',
     display: 'flex',
@@ -29,8 +35,14 @@ const useStyles = makeStyles({
     backgroundColor: tokens.colorNeutralBackground2,
   },
   error: { borderLeft: `${tokens.strokeWidthThicker} solid ${tokens.colorPaletteRedBorder2}` },
-  warning: { borderLeft: `${tokens.strokeWidthThicker} solid ${tokens.colorPaletteMarigoldBorder2}` },
-  text: { fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground1, wordBreak: 'break-word' },
+  warning: {
+    borderLeft: `${tokens.strokeWidthThicker} solid ${tokens.colorPaletteMarigoldBorder2}`,
+  },
+  text: {
+    fontSize: tokens.fontSizeBase200,
+    color: tokens.colorNeutralForeground1,
+    wordBreak: 'break-word',
+  },
   empty: { color: tokens.colorNeutralForeground3 },
 });
 

@@ -20,7 +20,12 @@ export function useProblemList(props: ProblemListProps): ProblemListState {
   props.problems.forEach((problem, index) => {
     let group = groups.find((g) => g.code === problem.code);
     if (!group) {
-      group = { code: problem.code, label: t(`problem.${problem.code}`), severity: problem.severity, items: [] };
+      group = {
+        code: problem.code,
+        label: t(`problem.${problem.code}`),
+        severity: problem.severity,
+        items: [],
+      };
       groups.push(group);
     }
     if (problem.severity === 'error') group.severity = 'error';

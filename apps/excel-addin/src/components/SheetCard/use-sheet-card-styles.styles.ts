@@ -3,7 +3,12 @@ import type { SheetCardState } from './SheetCard.types.ts';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalS },
-  header: { display: 'flex', justifyContent: 'space-between', alignItems: 'center', columnGap: tokens.spacingHorizontalS },
+  header: {
+    display: 'flex',
+    justifyContent: 'space-between',
+    alignItems: 'center',
+    columnGap: tokens.spacingHorizontalS,
+  },
   fields: {
     display: 'grid',
     gridTemplateColumns: 'max-content 1fr',
