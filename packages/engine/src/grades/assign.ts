@@ -19,12 +19,19 @@ export interface GradeRow {
   total: Q;
   vetoed: boolean;
   noCommendation: boolean;
+  /** False while an item cannot be judged: the grade is pending (待定). Absent: complete. */
+  complete?: boolean;
 }
+
+/** The label of a grade that cannot be given yet: inputs are missing (待定). */
+export const GRADE_PENDING: Msg = Object.freeze({ zh: '待定', en: 'pending' });
 
 export interface GradeOutcome {
   id: string;
-  /** Band id, or null when the unit is out of the grades. */
+  /** Band id, or null when the unit is out of the grades or its grade is pending. */
   grade: string | null;
+  /** True when the unit is incomplete: no grade yet (待定), out of the shares and quotas. */
+  pending?: boolean;
   /** Why the grade differs from what the total alone gives (cap, quota, veto). Outcomes
    *  without a note share one frozen empty list. */
   notes: readonly Msg[];
@@ -81,6 +88,7 @@ export interface ScaledGradeRow {
   totalScaled: number;
   vetoed: boolean;
   noCommendation: boolean;
+  complete?: boolean;
 }
 
 /**
@@ -115,7 +123,13 @@ export function assignGradesScaled(
 
 /** The grading itself; `finder` turns the bands' lower bounds into a row's band by its total. */
 function assignBy<
-  R extends { name?: string; rank: number; vetoed: boolean; noCommendation: boolean },
+  R extends {
+    name?: string;
+    rank: number;
+    vetoed: boolean;
+    noCommendation: boolean;
+    complete?: boolean;
+  },
 >(
   rows: readonly R[],
   grades: Grades,
@@ -166,6 +180,10 @@ function assignBy<
           zh: `一票否决,定为「${labels[vetoedIdx]?.zh}」`,
           en: `vetoed: graded "${labels[vetoedIdx]?.en}"`,
         };
+  const pendingNote: Msg = {
+    zh: '尚有指标未能计分,等次待定',
+    en: 'items could not be scored: grade pending',
+  };
   const belowEvery: Msg = {
     zh: '总分低于所有等次的下限,未定等次',
     en: 'total is below every grade band: no grade',
@@ -191,6 +209,12 @@ function assignBy<
       }
       addNote(outcome, vetoNote);
       slots.push({ outcome, rank: row.rank, band: vetoedIdx, forced: true });
+      continue;
+    }
+    // A total that is not complete decides no grade (a veto that holds does, above).
+    if (row.complete === false) {
+      outcome.pending = true;
+      addNote(outcome, pendingNote);
       continue;
     }
     let band = bandOf(row);
