@@ -68,5 +68,25 @@ export function failingClauses(rs: CompiledRuleSet, result: UnitResult): Failing
       status: 'vetoed' as const,
       reason: { zh: `一票否决:${s.reason.zh}`, en: `veto: ${s.reason.en}` },
     }));
-  return [...clauses, ...vetoes];
+  // A veto that cannot be decided is no pass: the certification waits for its figures.
+  const undecided = rs.sanctions
+    .filter(
+      (s) =>
+        s.sanction.level === 'veto' &&
+        result.issues.some(
+          (i) =>
+            i.path === s.sanction.id &&
+            (i.code === 'sanction-undecided' || i.code === 'cannot-compute'),
+        ),
+    )
+    .map((s) => ({
+      path: `sanctions.${s.sanction.id}`,
+      title: s.reason,
+      status: 'undecided' as const,
+      reason: {
+        zh: `一票否决条件「${s.reason.zh}」无法判定(缺少数据),待定`,
+        en: `veto "${s.reason.en}" cannot be decided (data missing): pending`,
+      },
+    }));
+  return [...clauses, ...vetoes, ...undecided];
 }
