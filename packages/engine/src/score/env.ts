@@ -185,7 +185,9 @@ function counterFunction(which: 'consecutive' | 'cumulative'): HostFunction {
     returns: 'number',
     call(args, env) {
       const counter = asEnv(env).counters?.get(String(args[0]));
-      if (!counter) throw new MissingValue(`${which}(${String(args[0])})`);
+      // Not known, or this period undecided (its counts carried over): what reads it waits.
+      if (!counter || counter.counts === null)
+        throw new MissingValue(`${which}(${String(args[0])})`);
       return q(counter[which]);
     },
   };
