@@ -1,5 +1,6 @@
 // The clauses a certification checks, and which of them fail. A clause is every leaf item and
-// every parent item with checks of its own (a rule, deductions or gates: 举报属实此项不记分).
+// every parent item with checks of its own (deductions or gates: 举报属实此项不记分; a rule on a
+// parent is refused at validation, as its score is its sub-items' sum).
 // A parent fails on its own when it is not met for a reason of its own — its gate fired, its
 // deduction or missing evidence took points, or it falls short while every sub-item is met. A
 // parent that falls short only because a sub-item did is not listed again: the sub-item is.
