@@ -71,7 +71,10 @@ describe('the packed tarballs', () => {
       const path = `package/${target.replace(/^\.\//, '')}`;
       if (path.includes('*')) {
         const re = new RegExp(`^${path.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace('*', '.+')}$`);
-        expect(files.some((f) => re.test(f)), `${m.name}: nothing matches ${target}`).toBe(true);
+        expect(
+          files.some((f) => re.test(f)),
+          `${m.name}: nothing matches ${target}`,
+        ).toBe(true);
       } else expect(files, `${m.name}: ${target} is not packed`).toContain(path);
     }
   });
@@ -95,9 +98,15 @@ describe('the packed tarballs', () => {
 
   it.each(PUBLIC_DIRS)('%s passes attw with the ESM-only profile', (dir) => {
     const m = readManifest(dir);
-    const attw = require.resolve('@arethetypeswrong/cli/package.json').replace(/package\.json$/, '');
+    const attw = require
+      .resolve('@arethetypeswrong/cli/package.json')
+      .replace(/package\.json$/, '');
     const bin = join(attw, (require(join(attw, 'package.json')) as Manifest).bin!['attw']!);
-    const r = run(process.execPath, [bin, tarballs.get(m.name)!, '--profile', 'esm-only', '--format', 'ascii'], work);
+    const r = run(
+      process.execPath,
+      [bin, tarballs.get(m.name)!, '--profile', 'esm-only', '--format', 'ascii'],
+      work,
+    );
     expect(r.status, `${m.name}\n${r.stdout}\n${r.stderr}`).toBe(0);
   });
 });
@@ -128,7 +137,17 @@ describe('installed into an empty project', () => {
       ),
     );
     const { cmd, pre } = pnpm();
-    const r = run(cmd, [...pre, 'install', '--prefer-offline', '--ignore-workspace', '--config.auto-install-peers=true'], consumer);
+    const r = run(
+      cmd,
+      [
+        ...pre,
+        'install',
+        '--prefer-offline',
+        '--ignore-workspace',
+        '--config.auto-install-peers=true',
+      ],
+      consumer,
+    );
     expect(r.status, `install failed\n${r.stdout}\n${r.stderr}`).toBe(0);
   });
 
