@@ -24,7 +24,7 @@ export const SCHEMA_FILE = 'OfficeAppManifestV1_1.xsd';
  *  them, or a machine without xmllint, gets the reason the schema check cannot run. */
 export function manifestSchema(
   env: NodeJS.ProcessEnv = process.env,
-): { path: string } | { path?: undefined; reason: string } {
+): { path: string; reason?: undefined } | { path?: undefined; reason: string } {
   const fromEnv = env['KAOHE_OFFICE_XSD'];
   const dir = fromEnv || join(repoRoot(), '..', 'shared', 'office-manifest-xsd');
   const path = join(dir, SCHEMA_FILE);
