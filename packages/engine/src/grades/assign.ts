@@ -8,6 +8,7 @@ import { msgOf } from '../messages/text.ts';
 import type { Issue, Msg } from '../model/result.ts';
 import type { Grades } from '../schema/ruleset.ts';
 import { error, warning } from '../validate/issues.ts';
+import { addNote, NO_NOTES, type GradeOutcome } from './outcome.ts';
 import { applyQuotas, type Slot } from './quota.ts';
 
 export interface GradeRow {
@@ -25,17 +26,6 @@ export interface GradeRow {
 
 /** The label of a grade that cannot be given yet: inputs are missing (待定). */
 export const GRADE_PENDING: Msg = Object.freeze({ zh: '待定', en: 'pending' });
-
-export interface GradeOutcome {
-  id: string;
-  /** Band id, or null when the unit is out of the grades or its grade is pending. */
-  grade: string | null;
-  /** True when the unit is incomplete: no grade yet (待定), out of the shares and quotas. */
-  pending?: boolean;
-  /** Why the grade differs from what the total alone gives (cap, quota, veto). Outcomes
-   *  without a note share one frozen empty list. */
-  notes: readonly Msg[];
-}
 
 export interface BandSummary {
   id: string;
@@ -57,14 +47,6 @@ export interface GradeAssignment {
    *  of every share and quota. A vetoed unit's grade is fixed; quotas never move it. */
   graded: number;
   issues: Issue[];
-}
-
-const NO_NOTES: readonly Msg[] = Object.freeze([]);
-
-/** Adds a note to an outcome (most have none: they share NO_NOTES until the first). */
-export function addNote(outcome: GradeOutcome, msg: Msg): void {
-  if (outcome.notes === NO_NOTES) outcome.notes = [msg];
-  else (outcome.notes as Msg[]).push(msg);
 }
 
 export function assignGrades(rows: readonly GradeRow[], grades: Grades): GradeAssignment {
