@@ -334,7 +334,7 @@ export function decideSanctions(
 }
 
 /** A unit whose class the rule set does not declare: its maxima by class cannot be chosen. */
-export function unknownClass(rs: CompiledRuleSet, unit: UnitInput): Issue {
+function unknownClass(rs: CompiledRuleSet, unit: UnitInput): Issue {
   const declared = [...rs.classIds].join('、') || '无';
   return {
     code: 'unknown-class',
@@ -359,7 +359,7 @@ const totalUndecided = (reason: Msg): Msg => ({
 });
 
 /** A section's points for a unit of this class: its `pointsByClass`, else its `points`. */
-export const sectionPoints = (section: CSection, cls: string | undefined): Q =>
+const sectionPoints = (section: CSection, cls: string | undefined): Q =>
   (cls !== undefined ? section.pointsByClass?.get(cls) : undefined) ?? section.points;
 
 export function scoreUnit(
