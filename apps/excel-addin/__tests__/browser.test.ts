@@ -15,7 +15,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../scripts/chromium.ts';
 import { filledTemplate, parsed } from '../src/testing/sample-workbook.ts';
 import { appRoot, buildAndServe, firstLoadJs } from './built-app.ts';
-import { serveOfficeJsLocally } from './office-cdn.ts';
+import { OFFICE_CDN, serveOfficeJsLocally } from './office-cdn.ts';
 
 const out = join(appRoot, 'test-results', 'browser');
 const ruleSet = parsed(baotou2012);
@@ -66,9 +66,9 @@ describe('task pane in a browser (standalone mode)', () => {
   it('opens a workbook and shows its rule set, unit and state', async () => {
     await page.goto(url);
     await page.getByText('浏览器模式').waitFor();
-    // The real Office.js ran and found no Office host.
-    expect(officeFiles).toContain('office.js');
-    expect(await page.evaluate(() => typeof Office)).toBe('object');
+    // Not opened by Office (no _host_Info): Office.js is not even asked for.
+    expect(officeFiles).toEqual([]);
+    expect(await page.evaluate(() => typeof Office)).toBe('undefined');
     await page.getByTestId('open-file').setInputFiles(samplePath);
     await page.getByText('土默特右旗').first().waitFor({ timeout: 30_000 });
     const issuer = typeof ruleSet.issuer === 'string' ? ruleSet.issuer : ruleSet.issuer.zh;
@@ -178,6 +178,37 @@ describe('task pane in a browser (standalone mode)', () => {
       expect.arrayContaining(['青山区', '东河区', '土默特右旗']),
     );
   }, 60_000);
+
+  it("opens in browser mode at once where Microsoft's CDN never answers", async () => {
+    // Government intranets drop the packets: the office.js request neither fails nor ends.
+    const cut = await browser.context.newPage();
+    const asked: string[] = [];
+    await cut.route(`${OFFICE_CDN}**`, (route) => {
+      asked.push(route.request().url());
+      // Never fulfilled, never aborted: the request hangs as a dropped connection does.
+    });
+    const started = Date.now();
+    await cut.goto(url, { waitUntil: 'commit' });
+    await cut.getByRole('button', { name: '打开考核表文件' }).waitFor({ timeout: 5_000 });
+    expect(Date.now() - started).toBeLessThan(5_000);
+    // Outside Office nothing even asks for it.
+    expect(asked).toEqual([]);
+    await cut.screenshot({ path: join(out, '8-cdn-unreachable.png') });
+    await cut.close();
+  }, 20_000);
+
+  it('opened by Office with the CDN unreachable: renders at once, then falls back to browser mode', async () => {
+    const cut = await browser.context.newPage();
+    const asked: string[] = [];
+    await cut.route(`${OFFICE_CDN}**`, (route) => {
+      asked.push(route.request().url());
+    });
+    await cut.goto(`${url}?_host_Info=Excel$Win32$16.01$zh-CN$$$$0`, { waitUntil: 'commit' });
+    await cut.getByText('正在连接 Excel').waitFor({ timeout: 5_000 });
+    await cut.getByRole('button', { name: '打开考核表文件' }).waitFor({ timeout: 30_000 });
+    expect(asked).toEqual([`${OFFICE_CDN}office.js`]);
+    await cut.close();
+  }, 40_000);
 
   it('shows a clear message, not a blank pane, where modern script is missing (IE11 hosts)', async () => {
     const old = await browser.context.newPage();
