@@ -86,7 +86,7 @@ describe('office port', () => {
         guard: exactGuard('单位', 'A1:D1', HEADER),
         writes: writesFor(size),
       });
-      expect(outcome).toEqual({ ok: true, cells: size * 2 + 1, requests: 1 });
+      expect(outcome).toEqual({ ok: true, cells: size * 2 + 1, requests: 1, chart: false });
       expect(port.meter.count).toBe(3);
       expect(book.syncs).toBe(3);
       expect(book.writes.map(([, address, values]) => [address, values.length])).toEqual([

@@ -184,7 +184,7 @@ export function createOfficePort(
         }
         if (request.activate) sheets.getItem(request.activate).activate();
         await meter.sync(context);
-        return { ok: true, cells, requests: groups.length } as const;
+        return { ok: true, cells, requests: groups.length, chart: Boolean(request.chart) } as const;
       }),
 
     insertWorksheets: (base64) =>
@@ -195,6 +195,12 @@ export function createOfficePort(
         await meter.sync(context);
         const inserted = new Set(ids.value);
         return sheets.items.filter((s) => inserted.has(s.id)).map((s) => s.name);
+      }),
+
+    renameSheets: (renames) =>
+      run(async (context) => {
+        for (const { from, to } of renames) context.workbook.worksheets.getItem(from).name = to;
+        await meter.sync(context);
       }),
 
     select: (sheet, address) =>
