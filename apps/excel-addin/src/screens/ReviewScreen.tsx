@@ -37,7 +37,7 @@ const useStyles = makeStyles({
 
 /** 审核: bring in returned workbooks, recompute every unit with the reviewer's rule set. */
 export function ReviewScreen() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const msg = useMsg();
   const pane = usePane();
   const blocked = useBlocked();
@@ -104,7 +104,10 @@ export function ReviewScreen() {
       {imported !== null && (
         <div role="status">
           {units.length > 0 &&
-            t('review.imported', { count: units.length, names: units.join('、') })}
+            t('review.imported', {
+              count: units.length,
+              names: units.join(i18n.language === 'en' ? ', ' : '、'),
+            })}
           {unnamed > 0 && ` ${t('review.unnamed', { count: unnamed })}`}
         </div>
       )}
