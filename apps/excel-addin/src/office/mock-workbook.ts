@@ -23,6 +23,8 @@ export interface MockWorkbook {
    * plain number) is entered as a formula, unless the cell's number format is text ("@") by then.
    */
   formulas: [string, string, string][];
+  /** Sheets renamed (a worksheet's name set): [from, to]. */
+  renamed: [string, string][];
   /** context.sync() calls so far, failed ones included: the round trips, counted outside the port. */
   readonly syncs: number;
   /** Headers the next guard read returns (a colleague edited the sheet). */
@@ -46,6 +48,7 @@ export function mockWorkbook(
   const writes: [string, string, unknown[][]][] = [];
   const charts: string[] = [];
   const formulas: [string, string, string][] = [];
+  const renamed: [string, string][] = [];
   let guardValues: Cell[][] | null = null;
   const sheetData = (s: MockSheet) => ({
     name: s.name,
@@ -158,7 +161,14 @@ export function mockWorkbook(
             return (this as Record<string, unknown>)[activeName];
           },
           getItem(name: string) {
-            return (this as Record<string, unknown>)[name];
+            const sheet = (this as Record<string, unknown>)[name] as object;
+            // A name set on the sheet renames it (recorded; reads keep the mock's layout).
+            return new Proxy(sheet, {
+              set(target, key, value) {
+                if (key === 'name') renamed.push([name, String(value)]);
+                return Reflect.set(target, key, value);
+              },
+            });
           },
           getItemOrNullObject(name: string) {
             return (
@@ -200,6 +210,7 @@ export function mockWorkbook(
     writes,
     charts,
     formulas,
+    renamed,
     get syncs() {
       return syncs;
     },

@@ -164,4 +164,18 @@ describe('office port', () => {
     // …and Excel took none of it as a formula ("-2.5" is a number, not text a unit wrote).
     expect(book.formulas).toEqual([]);
   });
+
+  it('renames imported sheets in one sync', async () => {
+    const book = mockWorkbook(
+      [
+        { name: '单位', values: sheetOf(1) },
+        { name: '单位 (2)', values: sheetOf(1) },
+      ],
+      '单位',
+    );
+    const port = createOfficePort({ run: book.excel.run });
+    await port.renameSheets([{ from: '单位 (2)', to: '单位 (青山区)' }]);
+    expect(book.renamed).toEqual([['单位 (2)', '单位 (青山区)']]);
+    expect(book.syncs).toBe(1);
+  });
 });

@@ -62,7 +62,7 @@ export function StandaloneBar() {
         </span>
       )}
       {(pane.unsaved.file || pane.unsaved.summary) && (
-        <MessageBar intent="warning" className={styles.wide}>
+        <MessageBar intent="warning" layout="multiline" className={styles.wide}>
           <MessageBarBody>{t('mode.unsaved')}</MessageBarBody>
         </MessageBar>
       )}
