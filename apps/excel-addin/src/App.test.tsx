@@ -322,4 +322,22 @@ describe('task pane', () => {
     ]);
     await waitFor(() => expect(leavingAsks()).toBe(false));
   });
+
+  it('disables every action, saying why, when the assessment sheets are damaged', async () => {
+    const book = workbook();
+    book.sheets[1]!.values = [['损坏']];
+    await renderPane(book, 'en');
+    const reason =
+      'The assessment sheets of this workbook are damaged: no scoring, review or summary (problems above).';
+    expect(await screen.findByText(reason)).toBeTruthy();
+    expect(
+      (screen.getByRole('button', { name: 'Score and write back' }) as HTMLButtonElement).disabled,
+    ).toBe(true);
+    fireEvent.click(screen.getByRole('tab', { name: 'Summary' }));
+    expect(
+      (screen.getByRole('button', { name: 'Make the summary sheet' }) as HTMLButtonElement)
+        .disabled,
+    ).toBe(true);
+    expect(screen.getByText(reason)).toBeTruthy();
+  });
 });

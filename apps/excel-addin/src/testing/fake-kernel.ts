@@ -79,6 +79,21 @@ export const fakeKernel: Kernel = {
   inspect(snapshot: WorkbookSnapshot): SheetState {
     const grid = snapshot.active;
     if (!snapshot.sheets[FAKE_META]) return { kind: 'no-assessment', sheet: grid.name };
+    // A meta sheet that says 损坏 stands for rules that do not read.
+    if (snapshot.sheets[FAKE_META]?.values[0]?.[0] === '损坏')
+      return {
+        kind: 'damaged',
+        sheet: grid.name,
+        problems: [
+          {
+            code: 'sheet-damaged',
+            severity: 'error',
+            sheet: FAKE_META,
+            address: 'A1',
+            message: { zh: '规则数据已损坏', en: 'the rules are damaged' },
+          },
+        ],
+      };
     const scored = grid.values.slice(1).some((row) => row[4] !== null && row[4] !== undefined);
     return {
       kind: 'assessment',
