@@ -80,8 +80,10 @@ export interface CompiledExpr {
 }
 
 export interface ExprError {
-  /** 0-based character offset in the source. */
+  /** 0-based character offset in the source where the problem starts. */
   position: number;
+  /** 0-based offset just past its end (exclusive): [position, end) is the text to underline. */
+  end: number;
   code: 'syntax' | 'unknown-identifier' | 'unknown-function' | 'arity' | 'unsupported' | 'type';
   message: Msg;
 }
