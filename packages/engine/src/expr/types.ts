@@ -3,6 +3,9 @@
 import type { Q } from '../exact/exact.ts';
 import type { Msg } from '../model/result.ts';
 import type { MicroBinder, MicroEv } from './micro.ts';
+import type { Naming, OperandRef } from './words.ts';
+
+export type { Naming, OperandRef } from './words.ts';
 
 /** A value inside an expression: an exact number, a boolean, or a string (choices, codes). */
 export type ExprValue = Q | boolean | string;
@@ -77,6 +80,12 @@ export interface CompiledExpr {
   ): MicroEv;
   /** `micro` with identifiers bound once to the host's readers (see MicroBinder). */
   microBound(bind: MicroBinder): MicroEv;
+  /** The formula as an official reads it: labels for names, × ÷ ≥, functions in words. */
+  inWords(naming: Naming): Msg;
+  /** The inputs and cohort / result figures it reads, each once, in order of first use. */
+  operands: readonly OperandRef[];
+  /** The unit of its value when the formula says (rate × 0.9 is in %), else undefined. */
+  unitOf(unit: (id: string) => string | undefined): string | undefined;
 }
 
 export interface ExprError {

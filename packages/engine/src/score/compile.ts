@@ -37,6 +37,10 @@ export interface COperand {
   input?: InputDef;
   /** Computed by an expression (not a literal, not a bare input): rates rounding applies. */
   derived: boolean;
+  /** A derived operand's formula in words (率 × 0.999, 各单位「率」平均值), for reasons. */
+  words?: Msg;
+  /** A derived operand's unit, when its formula says (率 × 0.999 is in %). */
+  unit?: InputUnit;
   path: string;
 }
 
@@ -240,6 +244,17 @@ export function compileCollecting(ruleSet: RuleSet): {
     }
   };
 
+  const naming = {
+    label: (id: string): Msg | undefined => {
+      const def = inputs.get(id);
+      return def ? msgOf(def.label) : undefined;
+    },
+  };
+  /** What a derived operand shows beside its value: its formula in words and its unit. */
+  const described = (compiled: CompiledExpr): Pick<COperand, 'words' | 'unit'> => {
+    const unit = compiled.unitOf((id) => inputs.get(id)?.unit) as InputUnit | undefined;
+    return { words: compiled.inWords(naming), ...(unit ? { unit } : {}) };
+  };
   const operand = (value: Operand, path: string): COperand => {
     if (typeof value === 'number')
       return { constant: dec(value, path) ?? ZERO, derived: false, path };
@@ -250,6 +265,7 @@ export function compileCollecting(ruleSet: RuleSet): {
     return {
       ...(compiled ? { expr: compiled } : {}),
       ...(input ? { input } : {}),
+      ...(compiled && !input ? described(compiled) : {}),
       derived: !input,
       path,
     };
@@ -369,7 +385,13 @@ export function compileCollecting(ruleSet: RuleSet): {
     gates.forEach((g) => note(g.when));
     if (rule?.kind === 'expr') {
       const e = expr(rule.score, `${rulePath}.rule.score`);
-      if (e) operands.set('score', { expr: e, derived: true, path: `${rulePath}.rule.score` });
+      if (e)
+        operands.set('score', {
+          expr: e,
+          derived: true,
+          ...described(e),
+          path: `${rulePath}.rule.score`,
+        });
       note(e);
     }
     if (!rule && children.length === 0 && streams.length === 0) {
