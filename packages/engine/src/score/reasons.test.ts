@@ -253,6 +253,52 @@ describe('reasons', () => {
     ]);
   });
 
+  it('says where a score stops: at the points, or where deductions run out', () => {
+    const rs = ruleSet(
+      [
+        { id: 'x', label: { zh: '得分率', en: 'rate' } },
+        { id: 'n', label: { zh: '违规', en: 'violations' }, unit: 'count' },
+      ],
+      [
+        { code: '1', title: '公式', points: 5, rule: { kind: 'expr', score: 'x / 10' } },
+        {
+          code: '2',
+          title: '扣分',
+          points: 3,
+          deductions: [{ kind: 'per-case', input: 'n', each: 1 }],
+        },
+        {
+          code: '3',
+          title: '小项',
+          points: 4,
+          items: [
+            { code: '(1)', title: '甲', points: 3, rule: { kind: 'expr', score: '3' } },
+            { code: '(2)', title: '乙', points: 3, rule: { kind: 'expr', score: '3' } },
+          ],
+        },
+      ],
+      { pointsMismatch: '原文件小项合计6分,大项4分' },
+    );
+    const r = run(rs, { x: 59, n: 5 });
+    // 59 ÷ 10 = 5.9 on a 5-point item → 5; 3 − 5 × 1 = −2 → 0; 3 + 3 = 6 on a 4-point item → 4.
+    expect(said(item(r, 0))).toEqual([
+      '5',
+      {
+        zh: '按公式「得分率 ÷ 10」计算(得分率 59),得5.9分,超过满分,按5分计',
+        en: 'by formula "rate ÷ 10" with rate 59: 5.9; capped at 5',
+      },
+    ]);
+    expect(said(item(r, 1))).toEqual([
+      '0',
+      {
+        zh: '得满分3分,违规5例,每例扣1分,扣5分,扣完为止,得0分',
+        en: 'full marks 3; violations: 5 case(s), 1 each: −5; no lower than 0',
+      },
+    ]);
+    expect(item(r, 2).score).toBe('4');
+    expect(item(r, 2).reason.zh).toBe('各小项得分合计,超过满分,按4分计');
+  });
+
   it('lower is better: the leader over the value', () => {
     const rs = ruleSet(
       [{ id: 'late', label: { zh: '逾期天数', en: 'days late' }, unit: '天' }],

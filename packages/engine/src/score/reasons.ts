@@ -276,6 +276,18 @@ export const stateText = (label: Msg, state: Msg, amount: string, add: boolean):
   en: `${label.en} is "${state.en}": ${add ? '+' : '−'}${amount}`,
 });
 
+/** The item's score stops at its points (a formula gave 5.95 on a 5-point item). */
+export const cappedAt = (points: string): Msg => ({
+  zh: `超过满分,按${points}分计`,
+  en: `capped at ${points}`,
+});
+
+/** Deductions beyond the points stop at the floor: 扣完为止 (0), or 最低−2分 with 倒扣分. */
+export const flooredAt = (min: string): Msg =>
+  min === '0'
+    ? { zh: '扣完为止,得0分', en: 'no lower than 0' }
+    : { zh: `最低${min}分`, en: `no lower than ${min}` };
+
 export const streamCapped = (cap: string): Msg => ({
   zh: `(最多${cap}分)`,
   en: ` (at most ${cap})`,
