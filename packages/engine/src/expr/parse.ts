@@ -6,8 +6,20 @@
 import jsep from 'jsep';
 import { normaliseSource } from './normalise.ts';
 
-export type Node = jsep.Expression;
-export type BinaryNode = jsep.BinaryExpression;
+/** An expression node as jsep builds it. Declared here, not re-exported from jsep: jsep's
+ *  typings use `export =`, which an ESM consumer of our declarations cannot load (TS1203). */
+export interface Node {
+  type: string;
+  [key: string]: NodeField | Node | NodeField[] | Node[];
+}
+type NodeField = string | number | boolean | RegExp | null | undefined | object;
+
+export interface BinaryNode extends Node {
+  type: 'BinaryExpression';
+  operator: string;
+  left: Node;
+  right: Node;
+}
 
 export interface Span {
   start: number;
@@ -21,10 +33,10 @@ export interface Parsed {
   /** Start offset of every node. */
   start(node: Node): number;
   /** Offset of a binary operator's first character. */
-  operatorAt(node: jsep.BinaryExpression): number;
+  operatorAt(node: BinaryNode): number;
   /** Where a node's text lies: [start, end), 0-based; a binary operator's own span. */
   span(node: Node): Span;
-  operatorSpan(node: jsep.BinaryExpression): Span;
+  operatorSpan(node: BinaryNode): Span;
 }
 
 export type ParseOutcome =
@@ -191,7 +203,7 @@ function withPositions(text: string, ast: Node, spans: WeakMap<object, Span>): P
     return starts.get(node) ?? 0;
   };
 
-  const operatorAt = (node: jsep.BinaryExpression): number => {
+  const operatorAt = (node: BinaryNode): number => {
     // Between the left operand and its operator there are only spaces and closing parentheses.
     let i = end(node.left as Node);
     while (i < text.length && /[\s)]/.test(text.charAt(i))) i++;
