@@ -10,7 +10,7 @@ import type { CompileOptions, CompileResult } from './types.ts';
 import { compileCall, type CallCtx } from './calls.ts';
 import { checkTypes } from './typing.ts';
 import { compileMicro, compileMicroRounded } from './micro.ts';
-import { inWords, operandsOf, unitOf } from './words.ts';
+import { inWords, operandsOf } from './words.ts';
 
 type Ctx = CallCtx;
 
@@ -67,7 +67,6 @@ function compileChecked(source: string, options: CompileOptions): CompileResult 
       microBound: (bind) => compileMicro(outcome.parsed.ast, bind),
       inWords: (naming) => inWords(outcome.parsed.ast, naming),
       operands: operandsOf(outcome.parsed.ast),
-      unitOf: (unit) => unitOf(outcome.parsed.ast, unit),
     },
   };
 }

@@ -84,8 +84,6 @@ export interface CompiledExpr {
   inWords(naming: Naming): Msg;
   /** The inputs and cohort / result figures it reads, each once, in order of first use. */
   operands: readonly OperandRef[];
-  /** The unit of its value when the formula says (rate × 0.9 is in %), else undefined. */
-  unitOf(unit: (id: string) => string | undefined): string | undefined;
 }
 
 export interface ExprError {

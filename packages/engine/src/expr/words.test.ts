@@ -4,7 +4,6 @@ import type { CompiledExpr } from './types.ts';
 
 const ids = new Set(['a', 'b', 'c', 'rate', 'budget', 'pop', 'ok']);
 const labels: Record<string, string> = { rate: '比率', budget: '经费', pop: '人口', ok: '达标' };
-const units: Record<string, string> = { a: '人', b: '人', rate: '%', budget: '万元', pop: '人' };
 function compiled(source: string): CompiledExpr {
   const r = compileExpr(source, {
     identifiers: ids,
@@ -20,7 +19,6 @@ const words = (source: string) =>
   compiled(source).inWords({
     label: (id) => (labels[id] ? { zh: labels[id], en: id } : undefined),
   });
-const unit = (source: string) => compiled(source).unitOf((id) => units[id]);
 
 describe('expressions in words', () => {
   it('keeps the order with parentheses only where it needs them', () => {
@@ -42,15 +40,5 @@ describe('expressions in words', () => {
       { kind: 'peer', stat: 'mean', id: 'rate' },
       { kind: 'score', path: '二.1' },
     ]);
-  });
-  it('knows the unit only where the formula says it', () => {
-    expect(unit('rate * 0.999')).toBe('%');
-    expect(unit('a + b')).toBe('人');
-    expect(unit('max(a, b) - 2')).toBe('人');
-    expect(unit('peer_mean(rate)')).toBe('%');
-    expect(unit('a / b')).toBeUndefined(); // a ratio of persons: a plain number
-    expect(unit('budget * 10000')).toBeUndefined(); // 万元 to 元: a conversion
-    expect(unit('budget / pop')).toBeUndefined();
-    expect(unit('a + rate')).toBeUndefined();
   });
 });

@@ -1,6 +1,6 @@
 // An expression as an official reads it: inputs by their labels, × ÷ ≥ for * / >=, functions in
 // words (各单位「率」平均值 for peer_mean(rate)), with parentheses only where the order needs them.
-// Also the operands a reason lists with their values, and the unit a derived value is in.
+// Also the operands a reason lists with their values.
 import type { Msg } from '../model/result.ts';
 import { OPERATOR_ALIASES, type Node } from './parse.ts';
 
@@ -211,71 +211,4 @@ export function operandsOf(node: Node): OperandRef[] {
   };
   walk(node);
   return out;
-}
-
-/** A plain number: no unit of its own (2 in `rate * 2`). */
-const SCALAR = '';
-
-/**
- * The unit a numeric formula's value is in, when the formula says: a sum or difference of one
- * unit, that unit times or divided by a plain number, min / max / round of one unit, a peer
- * statistic of an input. Anything else (万元 ÷ 人) has no unit to show: undefined. A factor that
- * is a power of ten (× 10000, ÷ 100) converts units (万元 to 元): no unit either.
- */
-export function unitOf(node: Node, unit: (id: string) => string | undefined): string | undefined {
-  const u = infer(node, unit);
-  return u === SCALAR ? undefined : u;
-}
-
-function same(units: readonly (string | undefined)[]): string | undefined {
-  if (units.some((u) => u === undefined)) return undefined;
-  const named = [...new Set(units.filter((u) => u !== SCALAR))];
-  if (named.length > 1) return undefined;
-  return named[0] ?? SCALAR;
-}
-
-const conversion = (node: Node): boolean =>
-  node.type === 'Literal' && /^(10+|0?\.0*1)$/.test(String(node.raw));
-
-function infer(node: Node, unit: (id: string) => string | undefined): string | undefined {
-  switch (node.type) {
-    case 'Literal':
-      return typeof node.value === 'number' ? SCALAR : undefined;
-    case 'Identifier':
-      return unit(node.name as string);
-    case 'UnaryExpression':
-      return op(node) === '-' ? infer(node.argument as Node, unit) : undefined;
-    case 'BinaryExpression': {
-      const o = op(node);
-      const l = infer(node.left as Node, unit);
-      const r = infer(node.right as Node, unit);
-      if (o === '+' || o === '-') return same([l, r]);
-      if (o === '*' || o === '/') {
-        if (conversion(node.left as Node) || conversion(node.right as Node)) return undefined;
-      }
-      if (o === '*') return l === SCALAR ? r : r === SCALAR ? l : undefined;
-      if (o === '/') {
-        if (r === SCALAR) return l;
-        return l !== undefined && l === r ? SCALAR : undefined;
-      }
-      return undefined;
-    }
-    case 'ConditionalExpression':
-      return same([infer(node.consequent as Node, unit), infer(node.alternate as Node, unit)]);
-    case 'CallExpression': {
-      const name = (node.callee as Node).name as string;
-      const args = node.arguments as Node[];
-      if (PEER[name]) {
-        const id = rawArg(args[0]);
-        return id === undefined ? undefined : unit(id);
-      }
-      if (name === 'round') return args[0] ? infer(args[0], unit) : undefined;
-      if (name === 'if') return same(args.slice(1).map((a) => infer(a, unit)));
-      if (['min', 'max', 'abs', 'floor', 'ceil', 'clamp'].includes(name))
-        return same(args.map((a) => infer(a, unit)));
-      return undefined;
-    }
-    default:
-      return undefined;
-  }
 }
