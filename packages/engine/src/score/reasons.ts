@@ -48,7 +48,7 @@ export function badValue(def: InputDef, raw: string, outOfRange = false): Issue 
   };
 }
 
-export const requirement = (op: Comparison, target: Shown): Msg => ({
+const requirement = (op: Comparison, target: Shown): Msg => ({
   zh: `${OP_ZH[op]}${target.zh}`,
   en: `${OP_EN[op]} ${target.en}`,
 });
@@ -58,14 +58,6 @@ export function thresholdMet(label: Msg, value: Shown, op: Comparison, target: S
   return {
     zh: `${label.zh} ${value.zh},达到${req.zh}的要求`,
     en: `${label.en} ${value.en} meets "${req.en}"`,
-  };
-}
-
-export function thresholdMissed(label: Msg, value: Shown, op: Comparison, target: Shown): Msg {
-  const req = requirement(op, target);
-  return {
-    zh: `${label.zh} ${value.zh},未达到${req.zh}的要求`,
-    en: `${label.en} ${value.en} misses "${req.en}"`,
   };
 }
 
