@@ -23,7 +23,7 @@ import { decodeWorkbook } from '../../io/workbook.ts';
 const LATEST_FIRST: readonly Stage[] = ['final', 'review', 'self'];
 
 /** The last stage anyone filled (final review, review, self-assessment): the one compared. */
-export function latestStage(reported: Reported): Stage | undefined {
+function latestStage(reported: Reported): Stage | undefined {
   return LATEST_FIRST.find((s) => Object.values(reported[s]).some((v) => v !== null));
 }
 
@@ -33,7 +33,7 @@ export interface ReviewInput {
   bytes: Uint8Array;
 }
 
-export interface ReviewedUnit {
+interface ReviewedUnit {
   file: string;
   unitId: string;
   name: string;
