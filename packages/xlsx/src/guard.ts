@@ -120,7 +120,11 @@ function tagCounter(onTag: (tag: number) => void): (chunk: Uint8Array) => void {
     for (let i = 0; i < chunk.length; i++) {
       const b = chunk[i] as number;
       if (!inName) {
-        if (b === 0x3c) ((inName = true), (code = 0), (length = 0));
+        if (b === 0x3c) {
+          inName = true;
+          code = 0;
+          length = 0;
+        }
         continue;
       }
       if (b === 0x20 || b === 0x3e || b === 0x2f || b === 0x09 || b === 0x0a || b === 0x0d) {
@@ -128,7 +132,8 @@ function tagCounter(onTag: (tag: number) => void): (chunk: Uint8Array) => void {
         if (length > 0 && length <= 3) onTag(code);
         inName = false;
       } else if (b === 0x3a) {
-        ((code = 0), (length = 0));
+        code = 0;
+        length = 0;
       } else if (++length <= 3) {
         code = code * 256 + b;
       }

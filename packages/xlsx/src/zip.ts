@@ -85,10 +85,14 @@ function zip64Extra(
     if (id === 0x0001) {
       let q = p + 4;
       const end = Math.min(p + 4 + size, to);
-      if (entry.declaredSize === MAX32 && q + 8 <= end)
-        ((entry.declaredSize = u64(v, q)), (q += 8));
-      if (entry.compressedSize === MAX32 && q + 8 <= end)
-        ((entry.compressedSize = u64(v, q)), (q += 8));
+      if (entry.declaredSize === MAX32 && q + 8 <= end) {
+        entry.declaredSize = u64(v, q);
+        q += 8;
+      }
+      if (entry.compressedSize === MAX32 && q + 8 <= end) {
+        entry.compressedSize = u64(v, q);
+        q += 8;
+      }
       if (entry.localOffset === MAX32 && q + 8 <= end) entry.localOffset = u64(v, q);
       return;
     }

@@ -156,6 +156,7 @@ describe.concurrent('hostile text from sheets', () => {
       d.dir,
     );
     expect([0, 1]).toContain(run.code);
+    // eslint-disable-next-line no-control-regex
     expect(run.stdout).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/);
     expect(run.stdout).toContain('\\x1B[1A\\x1B[2K   1  伪造单位  150  先进\\x0A   2  X');
     // No line of the output starts with the forged text.
