@@ -2,6 +2,7 @@
 import type { SheetIssue } from '@kaohe/sheet';
 import { common } from '../i18n/common.ts';
 import type { Output } from '../io/output.ts';
+import { safeText } from '../io/safe-text.ts';
 
 const more = (n: number) => ({
   zh: `    ……另有 ${n} 条同类提示`,
@@ -25,7 +26,9 @@ export function formatSheetIssues(
   for (const group of byCode.values()) {
     for (const i of group.slice(0, perKind)) {
       const label = out.text(i.severity === 'error' ? common.error : common.warning);
-      lines.push(`  ${label} ${i.address}${out.lang === 'en' ? ': ' : ':'}${out.text(i.message)}`);
+      lines.push(
+        `  ${label} ${safeText(i.address)}${out.lang === 'en' ? ': ' : ':'}${out.text(i.message)}`,
+      );
     }
     if (group.length > perKind) lines.push(out.text(more(group.length - perKind)));
   }

@@ -6,6 +6,7 @@ import { validateText } from '../../i18n/validate.ts';
 import { readJson } from '../../io/files.ts';
 import type { Output } from '../../io/output.ts';
 import { resolveInput } from '../../io/paths.ts';
+import { safeText } from '../../io/safe-text.ts';
 
 interface Identity {
   id: string;
@@ -25,7 +26,8 @@ function identity(json: unknown): Identity | null {
 
 export function formatIssue(issue: Issue, out: Output): string {
   const severity = out.text(issue.severity === 'error' ? common.error : common.warning);
-  const at = issue.position === undefined ? issue.path : `${issue.path} @${issue.position}`;
+  const path = safeText(issue.path);
+  const at = issue.position === undefined ? path : `${path} @${issue.position}`;
   return `${severity} [${issue.code}] ${at}:${out.lang === 'en' ? ' ' : ''}${out.text(issue.message)}`;
 }
 
