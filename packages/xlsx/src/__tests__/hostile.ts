@@ -8,7 +8,7 @@ export function withEntries(good: Uint8Array, extra: Zippable): Uint8Array {
   return zipSync({ ...unzipSync(good), ...extra }, { level: 9 });
 }
 
-function crc32(data: Uint8Array): number {
+export function crc32(data: Uint8Array): number {
   let crc = ~0;
   for (const b of data) {
     crc ^= b;
