@@ -5,6 +5,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import ExcelJS from 'exceljs';
 import { unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runChild } from './__tests__/child.ts';
@@ -115,6 +116,38 @@ describe('what Kaohe writes', () => {
     // Everything the workbook reaches is still there: the same parts as a plain round trip.
     expect(out.sort()).toEqual(Object.keys(unzipSync(await applyWrites(good, []))).sort());
     expect((await readWorkbook(await applyWrites(loaded, []))).sheets).toHaveLength(3);
+  });
+
+  it('keeps every part the workbook reaches: images, a background, a table', async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('数据');
+    ws.getCell('A1').value = 1;
+    // A 1×1 PNG.
+    const png = Buffer.from(
+      'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
+      'base64',
+    );
+    ws.addImage(
+      wb.addImage({ buffer: png as unknown as ExcelJS.Buffer, extension: 'png' }),
+      'C3:D5',
+    );
+    ws.addBackgroundImage(
+      wb.addImage({ buffer: png as unknown as ExcelJS.Buffer, extension: 'png' }),
+    );
+    ws.addTable({ name: 'T1', ref: 'F1', columns: [{ name: 'a' }], rows: [[1], [2]] });
+    const out = Object.keys(
+      unzipSync(await applyWrites(new Uint8Array(await wb.xlsx.writeBuffer()), [])),
+    );
+    expect(out).toEqual(
+      expect.arrayContaining([
+        'xl/media/image1.png',
+        'xl/media/image2.png',
+        'xl/drawings/drawing1.xml',
+        'xl/drawings/_rels/drawing1.xml.rels',
+        'xl/tables/table1.xml',
+        'xl/worksheets/_rels/sheet1.xml.rels',
+      ]),
+    );
   });
 
   it(
