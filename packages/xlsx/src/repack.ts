@@ -37,7 +37,7 @@ function resolveTarget(source: string, target: string): string {
 }
 
 /** The parts reachable from the package's relationships, their own relationships included. */
-export function reachableParts(entries: Unzipped): Set<string> {
+function reachableParts(entries: Unzipped): Set<string> {
   const byLower = new Map(Object.keys(entries).map((n) => [n.toLowerCase(), n]));
   const keep = new Set<string>([CONTENT_TYPES]);
   const queue = [''];

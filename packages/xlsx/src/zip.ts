@@ -25,7 +25,7 @@ export interface ZipDirectory {
 }
 
 /** What is wrong with a zip's structure, for the guard's `corrupt` message. */
-export class ZipStructureError extends Error {
+class ZipStructureError extends Error {
   override readonly name = 'ZipStructureError';
 }
 

@@ -20,7 +20,7 @@ function why(e: unknown): string {
 }
 
 /** The largest rule set file read (the largest shipped one is a few hundred KB). */
-export const MAX_JSON_BYTES = 16 * 2 ** 20;
+const MAX_JSON_BYTES = 16 * 2 ** 20;
 
 const mib = (n: number): string => `${(n / 2 ** 20).toFixed(1)} MiB`;
 

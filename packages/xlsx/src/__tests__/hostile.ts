@@ -17,7 +17,7 @@ export function crc32(data: Uint8Array): number {
   return ~crc >>> 0;
 }
 
-export interface RawEntry {
+interface RawEntry {
   name: string;
   /** Deflated data (method 8). */
   data: Uint8Array;
@@ -27,7 +27,7 @@ export interface RawEntry {
 }
 
 /** A zip of already-deflated entries: each bomb entry is compressed once, however many copies. */
-export function rawZip(entries: readonly RawEntry[]): Uint8Array {
+function rawZip(entries: readonly RawEntry[]): Uint8Array {
   const enc = new TextEncoder();
   const locals: Uint8Array[] = [];
   const centrals: Uint8Array[] = [];
@@ -76,7 +76,7 @@ export function rawZip(entries: readonly RawEntry[]): Uint8Array {
 }
 
 /** A workbook's entries as raw (deflated) entries, to mix with crafted ones. */
-export function rawEntries(good: Uint8Array): RawEntry[] {
+function rawEntries(good: Uint8Array): RawEntry[] {
   return Object.entries(unzipSync(good)).map(([name, data]) => ({
     name,
     data: deflateSync(data),
