@@ -219,4 +219,14 @@ describe.concurrent('hostile text from sheets', () => {
       ].sort(),
     );
   });
+
+  it('--csv naming the summary file is a usage error, nothing written', async () => {
+    const run = await runCli(
+      ['review', d.scored, '--rules', d.rules, '--out', 'same.xlsx', '--csv', 'same.xlsx'],
+      d.dir,
+    );
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('--csv 与 --out 是同一个文件:same.xlsx');
+    expect(await readdir(d.dir)).not.toContain('same.xlsx');
+  });
 });
