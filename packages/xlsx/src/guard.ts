@@ -13,6 +13,12 @@ export interface GuardLimits {
   /** Largest total uncompressed size of all entries, bytes (default 300 MiB). */
   maxUncompressedBytes: number;
   /**
+   * Largest total uncompressed size of the parts ExcelJS parses as text, every entry but
+   * xl/media/ (default 32 MiB: ExcelJS holds several times that; a Kaohe workbook has ~200 KB,
+   * a sheet of 250,000 cells ~10 MiB).
+   */
+  maxXmlBytes: number;
+  /**
    * Largest compression ratio (default 200) of an entry over 1 MiB, and of all entries together
    * once they exceed 1 MiB (many entries each just under 1 MiB are a bomb too).
    */
@@ -34,6 +40,7 @@ export interface GuardLimits {
 export const DEFAULT_LIMITS: GuardLimits = {
   maxFileBytes: 50 * 2 ** 20,
   maxUncompressedBytes: 300 * 2 ** 20,
+  maxXmlBytes: 32 * 2 ** 20,
   maxRatio: 200,
   maxCells: 2_000_000,
   maxStoredCells: 250_000,
@@ -82,6 +89,7 @@ export function guardXlsx(bytes: Uint8Array, limits: GuardLimits = DEFAULT_LIMIT
   }
   let declared = 0;
   let compressed = 0;
+  let xml = 0;
   for (const e of entries) {
     if (e.flags & 1) throw new XlsxError('corrupt', `${e.name}: encrypted zip entry`);
     if (e.method !== 0 && e.method !== 8)
@@ -90,8 +98,10 @@ export function guardXlsx(bytes: Uint8Array, limits: GuardLimits = DEFAULT_LIMIT
       throw new XlsxError('zip-bomb', `${e.name}: ${mib(e.declaredSize)}`);
     declared += e.declaredSize;
     compressed += e.compressedSize;
+    if (!MEDIA.test(e.name)) xml += e.declaredSize;
   }
   if (declared > limits.maxUncompressedBytes) throw new XlsxError('zip-bomb', mib(declared));
+  if (xml > limits.maxXmlBytes) throw new XlsxError('zip-bomb', mib(xml));
   if (declared > MIB && declared / Math.max(compressed, 1) > limits.maxRatio)
     throw new XlsxError('zip-bomb', mib(declared));
   const names = new Set(entries.map((e) => e.name.replace(/^\//, '')));
@@ -100,7 +110,9 @@ export function guardXlsx(bytes: Uint8Array, limits: GuardLimits = DEFAULT_LIMIT
   verifyInflated(bytes, entries, limits);
 }
 
-// The parts ExcelJS parses into cells, rows and shared strings (its own name patterns).
+// The parts ExcelJS parses into cells, rows and shared strings, and the media it keeps as bytes
+// (its own name patterns).
+const MEDIA = /xl\/media\//;
 const WORKSHEET = /xl\/worksheets\/sheet\d+[.]xml/;
 const SHARED_STRINGS = /^\/?xl\/sharedStrings[.]xml$/;
 
@@ -175,10 +187,12 @@ function verifyInflated(
   limits: GuardLimits,
 ): void {
   let total = 0;
+  let xml = 0;
   const counts: Counts = { cells: 0, rows: 0, strings: 0 };
   for (const entry of entries) {
     let seen = 0;
     const count = counterFor(entry, counts, limits);
+    const parsed = !MEDIA.test(entry.name);
     const take = (chunk: Uint8Array): void => {
       seen += chunk.length;
       total += chunk.length;
@@ -186,6 +200,8 @@ function verifyInflated(
         throw new XlsxError('zip-bomb', `${entry.name}: > ${mib(entry.declaredSize)}`);
       if (total > limits.maxUncompressedBytes)
         throw new XlsxError('zip-bomb', `${entry.name}: > ${mib(limits.maxUncompressedBytes)}`);
+      if (parsed && (xml += chunk.length) > limits.maxXmlBytes)
+        throw new XlsxError('zip-bomb', `${entry.name}: > ${mib(limits.maxXmlBytes)}`);
       count?.(chunk);
     };
     try {

@@ -10,7 +10,14 @@ import { unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runChild } from './__tests__/child.ts';
 import { template } from './__tests__/fixture.ts';
-import { manyNearMiB, manyTiny, sheetXml, withEntries, withSheet } from './__tests__/hostile.ts';
+import {
+  manyNearMiB,
+  manyTiny,
+  sheetXml,
+  textSheetXml,
+  withEntries,
+  withSheet,
+} from './__tests__/hostile.ts';
 import { applyWrites } from './apply-writes.ts';
 import { XlsxError, type XlsxErrorCode } from './errors.ts';
 import { DEFAULT_LIMITS, guardXlsx, type GuardLimits } from './guard.ts';
@@ -56,6 +63,12 @@ describe('the guard bounds a zip before anything is inflated into memory', () =>
     expect(codeOf(withSheet(good, sheetXml(300, 0, false)), rows)).toBe('accepted');
   });
 
+  it('more text than ExcelJS should parse is refused, however few the cells', () => {
+    const limits = { ...DEFAULT_LIMITS, maxXmlBytes: 400_000 };
+    expect(codeOf(withSheet(good, textSheetXml(500_000)), limits)).toBe('zip-bomb');
+    expect(codeOf(withSheet(good, textSheetXml(100_000)), limits)).toBe('accepted');
+  });
+
   it('a prefixed sheet ("x:c", "x:row") is counted the same', () => {
     const xml = sheetXml(100, 10).replace(/<(\/?)(c|row|v|sheetData|worksheet)\b/g, '<$1x:$2');
     expect(codeOf(withSheet(good, xml), { ...DEFAULT_LIMITS, maxStoredCells: 1000 })).toBe(
@@ -93,15 +106,19 @@ describe('peak memory of a refused file stays bounded (child process)', () => {
   };
 
   it(
-    'a sheet of 1.2 million cells (~40 MiB of XML) and 290 near-1-MiB entries: refused under 300 MB',
+    '500,000 cells (~16 MiB of XML), 290 near-1-MiB entries, one cell of 40 MiB of text: refused under 300 MB',
     { timeout: 120_000 },
     async () => {
-      const sheet = await peak('big-sheet.xlsx', withSheet(good, sheetXml(120_000, 10)));
+      const sheet = await peak('big-sheet.xlsx', withSheet(good, sheetXml(50_000, 10)));
       expect(sheet.outcome).toBe('too-many-cells');
       expect(sheet.mib).toBeLessThan(300);
       const media = await peak('media.xlsx', manyNearMiB(good, 290));
       expect(media.outcome).toBe('zip-bomb');
       expect(media.mib).toBeLessThan(300);
+      // One cell of 40 MiB of text (a 25 MB file): ExcelJS would hold it several times over.
+      const text = await peak('text.xlsx', withSheet(good, textSheetXml(40 * 2 ** 20)));
+      expect(text.outcome).toBe('zip-bomb');
+      expect(text.mib).toBeLessThan(300);
     },
   );
 });

@@ -131,3 +131,16 @@ export function withSheet(good: Uint8Array, xml: string): Uint8Array {
     out[name] = name === 'xl/worksheets/sheet1.xml' ? [strToU8(xml), { level: 1 }] : data;
   return zipSync(out);
 }
+
+/** Sheet XML with one inline-string cell of `bytes` random letters (compresses only ~1.6:1). */
+export function textSheetXml(bytes: number): string {
+  const letters = new Uint8Array(bytes);
+  let x = 2463534242;
+  for (let i = 0; i < bytes; i++) {
+    x ^= x << 13;
+    x ^= x >>> 17;
+    x ^= x << 5;
+    letters[i] = 97 + ((x >>> 0) % 26);
+  }
+  return `<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>${new TextDecoder().decode(letters)}</t></is></c></row></sheetData></worksheet>`;
+}
