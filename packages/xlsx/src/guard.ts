@@ -49,7 +49,8 @@ export const DEFAULT_LIMITS: GuardLimits = {
 };
 
 const MIB = 2 ** 20;
-const mib = (n: number): string => `${(n / MIB).toFixed(1)} MiB`;
+const mib = (n: number): string =>
+  n < MIB / 10 ? `${(n / 1024).toFixed(1)} KiB` : `${(n / MIB).toFixed(1)} MiB`;
 const OLE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
 /** Compressed bytes inflated at a time: at most ~16 MiB come out of one push (deflate ≤ 1032:1). */
 const SLICE = 16 * 1024;
