@@ -26,9 +26,9 @@ function identity(json: unknown): Identity | null {
 
 export function formatIssue(issue: Issue, out: Output): string {
   const severity = out.text(issue.severity === 'error' ? common.error : common.warning);
-  const path = safeText(issue.path);
-  const at = issue.position === undefined ? path : `${path} @${issue.position}`;
-  return `${severity} [${issue.code}] ${at}:${out.lang === 'en' ? ' ' : ''}${out.text(issue.message)}`;
+  // An expression's place is in the message, counted from 1 (第9–11个字符); the 0-based
+  // `position` / `end` stay in the --json document for editors.
+  return `${severity} [${issue.code}] ${safeText(issue.path)}:${out.lang === 'en' ? ' ' : ''}${out.text(issue.message)}`;
 }
 
 export async function runValidate(file: string, out: Output): Promise<CommandStatus> {
