@@ -30,7 +30,8 @@ function latestStage(reported: Reported): Stage | undefined {
 export interface ReviewInput {
   /** The file as the user named it. */
   shown: string;
-  bytes: Uint8Array;
+  /** Its bytes, asked for only when it is its turn (a refused file is a failure like any other). */
+  read: () => Promise<Uint8Array>;
 }
 
 interface ReviewedUnit {
@@ -66,7 +67,7 @@ export async function reviewWorkbooks(
   const failures: CliError[] = [];
   for (const input of inputs) {
     try {
-      const grids = await decodeWorkbook(input.bytes, input.shown);
+      const grids = await decodeWorkbook(await input.read(), input.shown);
       // Altered embedded rules do not stop a review: the unit is recomputed by the reviewer's
       // rules anyway and flagged (rulesAltered).
       const read = readSheet(grids, { ruleSet: loaded.ruleSet, embedded: 'reviewer-wins' });
