@@ -3,17 +3,23 @@ import type { Issue, Result } from '../model/result.ts';
 import { RuleSet } from '../schema/ruleset.ts';
 import { error, formatPath, sortIssues, type PathPart } from './issues.ts';
 import { checkRuleSet } from './semantic.ts';
+import { depthIssue, reservedIdIssues } from './bounds.ts';
 
 /**
  * Reads a rule set: the schema first, then the checks the schema cannot express (points that
  * add up, unknown inputs, expressions, cycles, bands, grades, quotas). Never throws on bad data.
  */
 export function parseRuleSet(json: unknown): Result<RuleSet> {
+  // Nesting past any document's is refused before the schema, which would recurse into it.
+  const deep = depthIssue(json);
+  if (deep) return { ok: false, issues: [deep] };
+  const reserved = reservedIdIssues(json);
   const parsed = RuleSet.safeParse(json);
   if (!parsed.success) {
-    return { ok: false, issues: sortIssues(parsed.error.issues.map((i) => fromZod(i, json))) };
+    const schema = parsed.error.issues.map((i) => fromZod(i, json));
+    return { ok: false, issues: sortIssues([...reserved, ...schema]) };
   }
-  const issues = checkRuleSet(parsed.data);
+  const issues = [...reserved, ...checkRuleSet(parsed.data)];
   const errors = issues.filter((i) => i.severity === 'error');
   if (errors.length > 0) return { ok: false, issues: sortIssues(issues) };
   return { ok: true, value: parsed.data, warnings: sortIssues(issues) };
