@@ -9,6 +9,8 @@ import { SCORING_COLUMNS } from '../labels.ts';
 import type { ScoringColumn, SheetGrid, Template } from '../types.ts';
 import { fill, goodValues, ruleSetOf, unit } from '../__tests__/fixture.ts';
 import { readSheet } from './read-sheet.ts';
+import { sha256Hex } from '../checksum.ts';
+import { chunk } from '../template/meta-sheet.ts';
 
 function parsed(input: unknown): RuleSet {
   const r = parseRuleSet(input);
@@ -127,5 +129,34 @@ describe('header labels and meta cells that were overwritten', () => {
       expect(issue?.message.zh).toContain('other-rules');
       expect(issue?.message.en).toContain('test-pop');
     }
+  });
+
+  it('makes embedded rules nested 1,000 deep (checksum consistent) an issue for that workbook', () => {
+    const rs = ruleSetOf();
+    let inner = '{"code":"1","title":"t","points":1}';
+    for (let i = 0; i < 1000; i++) inner = `{"code":"1","title":"t","points":1,"items":[${inner}]}`;
+    const grids = fill(t, goodValues);
+    const meta = sheet(grids, 'kaohe_meta');
+    const old = meta.values.filter((r) => r[0] === 'json').map((r) => String(r[1]));
+    const json = old.join('').replace('"items":[', `"items":[${inner},`);
+    const parts = chunk(json);
+    const first = meta.values.findIndex((r) => r[0] === 'json');
+    meta.values.splice(first, old.length, ...parts.map((p) => ['json', p]));
+    for (const r of meta.values) {
+      if (r[0] === 'checksum') r[1] = sha256Hex(json);
+      if (r[0] === 'chunks') r[1] = String(parts.length);
+    }
+    const strict = readSheet(grids);
+    expect(strict.ok ? [] : strict.issues.map((i) => [i.code, i.address])).toEqual([
+      ['ruleset-invalid', 'kaohe_meta!B8'],
+    ]);
+    expect(strict.ok ? '' : strict.issues[0]?.message.zh).toContain('嵌套');
+    const lenient = readSheet(grids, { ruleSet: rs, embedded: 'reviewer-wins' });
+    if (!lenient.ok) throw new Error(JSON.stringify(lenient.issues));
+    expect(lenient.value.rulesAltered).toBe(true);
+    expect(lenient.warnings.map((w) => [w.code, w.address])).toContainEqual([
+      'rules-altered',
+      'kaohe_meta!B8',
+    ]);
   });
 });
