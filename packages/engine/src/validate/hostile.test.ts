@@ -10,6 +10,7 @@ import { compileRuleSet } from '../score/compile.ts';
 import { scoreUnit } from '../score/score-unit.ts';
 import { scoreCohort } from '../cohort/score-cohort.ts';
 import { rankCohort } from '../fast/rank-cohort.ts';
+import { withBaselines } from '../cohort/baselines.ts';
 import type { RuleSetInput } from '../schema/ruleset.ts';
 import type { InputValue, UnitInput } from '../model/result.ts';
 
@@ -257,6 +258,16 @@ describe('values that are not values', () => {
       expect(cohort.units[0]?.result.issues.map((i) => i.code)).toContain('bad-value');
       expect(rankCohort(compiledRich, [unit]).units[0]?.total).toBe(cohort.units[0]?.total);
     }
+  });
+});
+
+describe('values by id', () => {
+  it('keeps a baseline keyed __proto__ as a value, never as the prototype', () => {
+    const baselines = JSON.parse('{"previous": {"u1": {"__proto__": "5", "rate": "1"}}}');
+    const { units } = withBaselines([unitOf({}, 1)], baselines);
+    expect(Object.hasOwn(units[0]!.values, '__proto__')).toBe(true);
+    expect(units[0]!.values.__proto__).toBe('5');
+    expect(units[0]!.values.rate).toBe('1');
   });
 });
 
