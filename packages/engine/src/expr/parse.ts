@@ -6,8 +6,20 @@
 import jsep from 'jsep';
 import { normaliseSource } from './normalise.ts';
 
-export type Node = jsep.Expression;
-export type BinaryNode = jsep.BinaryExpression;
+/** An expression node as jsep builds it. Declared here, not re-exported from jsep: jsep's
+ *  typings use `export =`, which an ESM consumer of our declarations cannot load (TS1203). */
+export interface Node {
+  type: string;
+  [key: string]: NodeField | Node | NodeField[] | Node[];
+}
+type NodeField = string | number | boolean | RegExp | null | undefined | object;
+
+export interface BinaryNode extends Node {
+  type: 'BinaryExpression';
+  operator: string;
+  left: Node;
+  right: Node;
+}
 
 export interface Span {
   start: number;
@@ -21,7 +33,7 @@ export interface Parsed {
   /** Start offset of every node. */
   start(node: Node): number;
   /** Offset of a binary operator's first character. */
-  operatorAt(node: jsep.BinaryExpression): number;
+  operatorAt(node: BinaryNode): number;
 }
 
 export type ParseOutcome =

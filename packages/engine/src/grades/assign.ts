@@ -8,6 +8,7 @@ import { msgOf } from '../messages/text.ts';
 import type { Issue, Msg } from '../model/result.ts';
 import type { Grades } from '../schema/ruleset.ts';
 import { error, warning } from '../validate/issues.ts';
+import { addNote, NO_NOTES, type GradeOutcome } from './outcome.ts';
 import { applyQuotas, type Slot } from './quota.ts';
 
 export interface GradeRow {
@@ -19,15 +20,6 @@ export interface GradeRow {
   total: Q;
   vetoed: boolean;
   noCommendation: boolean;
-}
-
-export interface GradeOutcome {
-  id: string;
-  /** Band id, or null when the unit is out of the grades. */
-  grade: string | null;
-  /** Why the grade differs from what the total alone gives (cap, quota, veto). Outcomes
-   *  without a note share one frozen empty list. */
-  notes: readonly Msg[];
 }
 
 export interface BandSummary {
@@ -50,14 +42,6 @@ export interface GradeAssignment {
    *  of every share and quota. A vetoed unit's grade is fixed; quotas never move it. */
   graded: number;
   issues: Issue[];
-}
-
-const NO_NOTES: readonly Msg[] = Object.freeze([]);
-
-/** Adds a note to an outcome (most have none: they share NO_NOTES until the first). */
-export function addNote(outcome: GradeOutcome, msg: Msg): void {
-  if (outcome.notes === NO_NOTES) outcome.notes = [msg];
-  else (outcome.notes as Msg[]).push(msg);
 }
 
 export function assignGrades(rows: readonly GradeRow[], grades: Grades): GradeAssignment {

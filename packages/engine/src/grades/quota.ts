@@ -4,7 +4,7 @@ import { HUNDRED, q } from '../exact/exact.ts';
 import type { Issue, Msg } from '../model/result.ts';
 import type { Grades } from '../schema/ruleset.ts';
 import { warning } from '../validate/issues.ts';
-import { addNote, type GradeOutcome } from './assign.ts';
+import { addNote, type GradeOutcome } from './outcome.ts';
 
 export interface Slot {
   outcome: GradeOutcome;
