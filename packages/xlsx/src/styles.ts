@@ -74,7 +74,7 @@ export function styleCell(cell: ExcelJS.Cell, hint: CellHint, wrap: boolean): vo
 /** Excel refuses a validation message longer than 225 characters. */
 const MAX_ERROR_TEXT = 225;
 /** Excel refuses a validation formula longer than 255 characters. */
-export const MAX_LIST_FORMULA = 255;
+const MAX_LIST_FORMULA = 255;
 
 function clipped(text: string, max: number): string {
   const chars = Array.from(text);

@@ -7,10 +7,10 @@ import { colLetters } from '../a1.ts';
 import type { CellHint, SheetLayout } from '../types.ts';
 
 /** First column of the meta sheet that holds lists (A key and B value come first, C is blank). */
-export const LIST_FIRST_COL = 3;
+const LIST_FIRST_COL = 3;
 
 /** An absolute reference that Excel reads in a list validation: 'kaohe_meta'!$D$1:$D$4. */
-export function listRangeRef(sheet: string, col: number, length: number): string {
+function listRangeRef(sheet: string, col: number, length: number): string {
   const c = colLetters(col);
   return `'${sheet.replaceAll("'", "''")}'!$${c}$1:$${c}$${Math.max(length, 1)}`;
 }
