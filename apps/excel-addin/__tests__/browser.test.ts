@@ -14,8 +14,9 @@ import type { PreviewServer } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../scripts/chromium.ts';
 import { filledTemplate, parsed } from '../src/testing/sample-workbook.ts';
+import { xlsxParts } from '../src/testing/xlsx-parts.ts';
 import { appRoot, buildAndServe, firstLoadJs } from './built-app.ts';
-import { serveOfficeJsLocally } from './office-cdn.ts';
+import { OFFICE_CDN, serveOfficeJsLocally } from './office-cdn.ts';
 
 const out = join(appRoot, 'test-results', 'browser');
 const ruleSet = parsed(baotou2012);
@@ -55,6 +56,14 @@ afterAll(async () => {
 const shot = (name: string, fullPage = true) =>
   page.screenshot({ path: join(out, `${name}.png`), fullPage });
 
+/** Would leaving the page ask first (a beforeunload handler cancels the event)? */
+const leavingAsks = () =>
+  page.evaluate(() => {
+    const event = new Event('beforeunload', { cancelable: true });
+    window.dispatchEvent(event);
+    return event.defaultPrevented;
+  });
+
 describe('task pane in a browser (standalone mode)', () => {
   it('keeps the first load small: ExcelJS and the engine load later', () => {
     const { files, gzipBytes } = firstLoadJs();
@@ -66,14 +75,18 @@ describe('task pane in a browser (standalone mode)', () => {
   it('opens a workbook and shows its rule set, unit and state', async () => {
     await page.goto(url);
     await page.getByText('浏览器模式').waitFor();
-    // The real Office.js ran and found no Office host.
-    expect(officeFiles).toContain('office.js');
-    expect(await page.evaluate(() => typeof Office)).toBe('object');
+    // Not opened by Office (no _host_Info): Office.js is not even asked for.
+    expect(officeFiles).toEqual([]);
+    expect(await page.evaluate(() => typeof Office)).toBe('undefined');
     await page.getByTestId('open-file').setInputFiles(samplePath);
     await page.getByText('土默特右旗').first().waitFor({ timeout: 30_000 });
     const issuer = typeof ruleSet.issuer === 'string' ? ruleSet.issuer : ruleSet.issuer.zh;
     await page.getByText(issuer, { exact: true }).waitFor();
     await page.getByText('已填报,未评分').waitFor();
+    // Nothing scored yet: nothing to download, and the pane says so.
+    expect(await page.getByRole('button', { name: '下载评分后的文件' }).isDisabled()).toBe(true);
+    await page.getByText('还没有评分结果,暂无可下载的内容。').waitFor();
+    expect(await leavingAsks()).toBe(false);
     await shot('1-opened');
   }, 40_000);
 
@@ -90,6 +103,11 @@ describe('task pane in a browser (standalone mode)', () => {
     await page.getByRole('list', { name: '缺少佐证材料' }).waitFor();
     await page.getByRole('list', { name: '数值含糊' }).waitFor();
     await page.getByText('已自评', { exact: true }).waitFor();
+    // Written in the page only: it says so, offers the download and guards the page.
+    await page.getByText(/^已在本页中写入 \d+ 个单元格,尚未保存/).waitFor();
+    expect(await page.getByRole('button', { name: '下载评分后的文件' }).isEnabled()).toBe(true);
+    await page.getByText('有尚未下载的结果:关闭或刷新本页会丢失,请先下载。').waitFor();
+    expect(await leavingAsks()).toBe(true);
     await shot('2-scored');
   }, 30_000);
 
@@ -98,7 +116,11 @@ describe('task pane in a browser (standalone mode)', () => {
     const location = (await missing.textContent()) ?? '';
     expect(location).toMatch(/^基础数据!E\d+$/);
     await missing.click();
-    await expect(page.getByTestId('selection').textContent()).resolves.toContain(location);
+    // The answer stands beside the problem chosen: its row and value.
+    const note = missing.locator('xpath=ancestor::li[1]').getByTestId('selection');
+    await expect(note.textContent()).resolves.toContain(location);
+    await expect(note.textContent()).resolves.toContain('(空白)');
+    await note.scrollIntoViewIfNeeded();
     await shot('3-selected', false);
   });
 
@@ -122,6 +144,7 @@ describe('task pane in a browser (standalone mode)', () => {
     const totalKey = read.value.map.scoring.rows.find((r) => r.kind === 'total')!.key;
     expect(read.value.reported.self[totalKey]).toBe(await page.getByTestId('total').textContent());
     expect(read.value.reported.self['否决.srb_veto']).toBe('是');
+    expect(await leavingAsks()).toBe(false);
   }, 30_000);
 
   it('reviews workbooks units sent back and ranks them', async () => {
@@ -134,12 +157,28 @@ describe('task pane in a browser (standalone mode)', () => {
       }),
     );
     await page.getByRole('tab', { name: 'Review' }).click();
+    // A reviewer starts with whose rules these are.
+    await page.getByRole('region', { name: 'The reviewer’s rule set' }).waitFor();
+    await shot('5-review-start');
     await page.getByTestId('import-files').setInputFiles(files);
-    await page.getByText('6 sheets imported.').waitFor({ timeout: 20_000 });
+    // Counted in units, named after them.
+    await page.getByText('2 units imported: 青山区, 东河区.').waitFor({ timeout: 20_000 });
     await page.getByRole('button', { name: 'Review every unit and write back' }).click();
     const table = page.getByRole('table', { name: 'Review' });
     await table.getByText('青山区').waitFor({ timeout: 20_000 });
     await table.getByText('东河区').waitFor();
+    await page.getByText(/^Review scores of 3 units kept in this page, not saved yet/).waitFor();
+    // Problems under their unit's name.
+    for (const name of ['青山区', '东河区'])
+      await page.getByRole('region', { name: new RegExp(`^${name}: problems`) }).waitFor();
+    expect(await leavingAsks()).toBe(true);
+    // The opened file's own unit was reviewed too: its recomputed total, as the table shows it.
+    const ownReview = await table
+      .getByRole('row')
+      .filter({ hasText: '土默特右旗' })
+      .getByRole('cell')
+      .nth(2)
+      .textContent();
     await shot('6-review');
     await page.getByRole('tab', { name: 'Summary' }).click();
     await page.getByRole('button', { name: 'Make the summary sheet' }).click();
@@ -150,34 +189,116 @@ describe('task pane in a browser (standalone mode)', () => {
     expect(await rows.count()).toBe(4);
     await expect(rows.nth(3).textContent()).resolves.toContain('土默特右旗');
     await expect(rows.nth(3).textContent()).resolves.toContain('Vetoed');
+    // No chart is claimed: the file made here has none.
+    const status = await page.getByText(/^Summary made, not saved yet/).textContent();
+    expect(status).toContain('without a chart');
+    expect(status).not.toContain('ranking chart');
     await shot('7-summary');
 
-    // The download now holds the units brought in, their review scores and the summary sheets.
+    // The review downloads as the CLI's printable summary workbook: the summary's sheets only.
     const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Download the summary' }).click(),
+    ]);
+    expect(download.suggestedFilename()).toBe('土默特右旗-考核表-汇总.xlsx');
+    const saved = join(out, download.suggestedFilename());
+    await download.saveAs(saved);
+    const bytes = new Uint8Array(readFileSync(saved));
+    const sheets = (await readWorkbook(bytes)).sheets;
+    const names = sheets.map((x) => x.name);
+    expect(names[0]).toBe('排名');
+    expect(names.filter((n) => /考核评分|基础数据|kaohe_meta/.test(n))).toEqual([]);
+    expect(sheets[0]?.values.flat()).toEqual(
+      expect.arrayContaining(['青山区', '东河区', '土默特右旗']),
+    );
+    const parts = xlsxParts(bytes);
+    expect(parts.get('xl/worksheets/sheet1.xml')).toMatch(/<pageSetup[^>]*orientation="landscape"/);
+    expect([...parts.keys()].filter((n) => n.includes('chart'))).toEqual([]);
+    // The review also wrote review scores into the opened file's own unit: still unsaved until
+    // that file is downloaded too.
+    expect(await leavingAsks()).toBe(true);
+    const [scored] = await Promise.all([
       page.waitForEvent('download'),
       page.getByRole('button', { name: 'Download the scored file' }).click(),
     ]);
-    const saved = join(out, `reviewed-${download.suggestedFilename()}`);
-    await download.saveAs(saved);
-    const sheets = (await readWorkbook(new Uint8Array(readFileSync(saved)))).sheets;
-    const names = sheets.map((x) => x.name);
-    expect(names).toEqual(expect.arrayContaining(['考核评分 (2)', '考核评分 (3)', '排名']));
-    const unitTwo = readSheet(
-      sheets
-        .filter((x) => x.name.endsWith(' (2)'))
-        .map((x) => ({ ...x, name: x.name.slice(0, -4) })),
-    );
-    if (!unitTwo.ok) throw new Error(JSON.stringify(unitTwo.issues.slice(0, 3)));
-    const totalKey = unitTwo.value.map.scoring.rows.find((r) => r.kind === 'total')!.key;
-    const qsq = baotou2012SampleUnits.find((u) => u.id === 'qsq')!;
-    expect([unitTwo.value.unit.name, unitTwo.value.reported.review[totalKey]]).toEqual([
-      qsq.name,
-      scoreUnit(compileRuleSet(ruleSet), qsq).total,
-    ]);
-    expect(sheets.find((x) => x.name === '排名')?.values.flat()).toEqual(
-      expect.arrayContaining(['青山区', '东河区', '土默特右旗']),
-    );
+    const own = join(out, `reviewed-${scored.suggestedFilename()}`);
+    await scored.saveAs(own);
+    const read = readSheet((await readWorkbook(new Uint8Array(readFileSync(own)))).sheets);
+    if (!read.ok) throw new Error(JSON.stringify(read.issues.slice(0, 3)));
+    const totalKey = read.value.map.scoring.rows.find((r) => r.kind === 'total')!.key;
+    expect(read.value.reported.review[totalKey]).toBe(ownReview);
+    expect(await leavingAsks()).toBe(false);
   }, 60_000);
+
+  it('disables every action, saying why, on a workbook without rules', async () => {
+    const plain = join(out, '普通表格.xlsx');
+    writeFileSync(
+      plain,
+      await writeTemplateWorkbook({
+        sheets: [
+          {
+            name: 'Sheet1',
+            role: 'scoring',
+            state: 'visible',
+            values: [
+              ['单位', '得分'],
+              ['青山区', 90],
+            ],
+            widths: [12, 8],
+            wrap: [],
+            merges: [],
+            cells: [],
+          },
+        ],
+      }),
+    );
+    const other = await browser.context.newPage();
+    await other.goto(url);
+    await other.getByTestId('open-file').setInputFiles(plain);
+    const reason = '当前工作簿不是考核表(没有考核规则),无法评分、审核或汇总。';
+    await other.getByText(reason).waitFor({ timeout: 20_000 });
+    expect(await other.getByRole('button', { name: '评分并写回' }).isDisabled()).toBe(true);
+    await other.screenshot({ path: join(out, '9-no-rules.png'), fullPage: true });
+    await other.getByRole('tab', { name: '审核' }).click();
+    expect(await other.getByRole('button', { name: '导入下级上报的工作簿' }).isDisabled()).toBe(
+      true,
+    );
+    // Beside each of its two buttons.
+    await expect(other.getByText(reason).count()).resolves.toBe(2);
+    await other.screenshot({ path: join(out, '9-no-rules-review.png'), fullPage: true });
+    await other.close();
+  }, 30_000);
+
+  it("opens in browser mode at once where Microsoft's CDN never answers", async () => {
+    // Government intranets drop the packets: the office.js request neither fails nor ends.
+    const cut = await browser.context.newPage();
+    const asked: string[] = [];
+    await cut.route(`${OFFICE_CDN}**`, (route) => {
+      asked.push(route.request().url());
+      // Never fulfilled, never aborted: the request hangs as a dropped connection does.
+    });
+    const started = Date.now();
+    await cut.goto(url, { waitUntil: 'commit' });
+    await cut.getByRole('button', { name: '打开考核表文件' }).waitFor({ timeout: 5_000 });
+    expect(Date.now() - started).toBeLessThan(5_000);
+    // Outside Office nothing even asks for it.
+    expect(asked).toEqual([]);
+    await cut.screenshot({ path: join(out, '8-cdn-unreachable.png') });
+    await cut.close();
+  }, 20_000);
+
+  it('opened by Office with the CDN unreachable: renders at once, then falls back to browser mode', async () => {
+    const cut = await browser.context.newPage();
+    const asked: string[] = [];
+    await cut.route(`${OFFICE_CDN}**`, (route) => {
+      asked.push(route.request().url());
+    });
+    await cut.goto(`${url}?_host_Info=Excel$Win32$16.01$zh-CN$$$$0`, { waitUntil: 'commit' });
+    await cut.getByText('正在连接 Excel').waitFor({ timeout: 5_000 });
+    await cut.getByRole('button', { name: '打开考核表文件' }).waitFor({ timeout: 30_000 });
+    expect(asked).toEqual([`${OFFICE_CDN}office.js`]);
+    await cut.close();
+  }, 40_000);
 
   it('shows a clear message, not a blank pane, where modern script is missing (IE11 hosts)', async () => {
     const old = await browser.context.newPage();

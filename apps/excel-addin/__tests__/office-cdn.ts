@@ -8,7 +8,8 @@ import type { BrowserContext } from 'playwright-core';
 
 const require = createRequire(import.meta.url);
 const officeDist = join(dirname(require.resolve('@microsoft/office-js/package.json')), 'dist');
-const CDN = 'https://appsforoffice.microsoft.com/lib/1/hosted/';
+export const OFFICE_CDN = 'https://appsforoffice.microsoft.com/lib/1/hosted/';
+const CDN = OFFICE_CDN;
 
 export async function serveOfficeJsLocally(context: BrowserContext): Promise<string[]> {
   const served: string[] = [];

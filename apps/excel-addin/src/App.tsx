@@ -7,7 +7,6 @@ import { PaneContext } from './pane/PaneContext.ts';
 import { usePaneController } from './pane/use-pane-controller.ts';
 import { ErrorBar } from './screens/ErrorBar.tsx';
 import { ReviewScreen } from './screens/ReviewScreen.tsx';
-import { SelectionView } from './screens/SelectionView.tsx';
 import { SelfAssessScreen } from './screens/SelfAssessScreen.tsx';
 import { StandaloneBar } from './screens/StandaloneBar.tsx';
 import { SummaryScreen } from './screens/SummaryScreen.tsx';
@@ -60,7 +59,6 @@ export function App({ boot }: { boot: Boot }) {
           </div>
         </header>
         {pane.mode === 'standalone' && <StandaloneBar />}
-        {pane.mode === 'standalone' && <SelectionView />}
         <ErrorBar error={pane.error} />
         {pane.session && (
           <SheetCard state={pane.sheet} busy={pane.busy} onRefresh={() => void pane.refresh()} />

@@ -1,5 +1,6 @@
-// Entry: find out where the pane runs, pick the language, render. Outside Office (a plain
-// browser, or Office.js not reachable) the same pane works on a workbook file instead.
+// Entry: render at once, then find out where the pane runs, pick the language, render the pane.
+// Outside Office (a plain browser, or Office.js not reachable) the same pane works on a
+// workbook file instead; only a pane Office opened loads Office.js and waits for it.
 import { FluentProvider, webLightTheme } from '@fluentui/react-components';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
@@ -9,6 +10,7 @@ import { createI18n } from './i18n/i18n.ts';
 import { createOfficePort } from './office/office-port.ts';
 import type { Boot } from './pane/boot.types.ts';
 import { detectHost } from './pane/detect-host.ts';
+import { hostHints, loadOfficeJs, openedByOffice } from './pane/load-office.ts';
 
 const loadKernel: Boot['loadKernel'] = () =>
   import('./core/kernel.ts').then((m) => m.createKernel());
@@ -18,16 +20,29 @@ const loadFiles: Boot['loadFiles'] = () =>
 async function start(): Promise<void> {
   // index.html's ES5 check already showed the "unsupported Office" message.
   if ((window as { kaoheUnsupported?: boolean }).kaoheUnsupported) return;
-  const host = await detectHost(typeof Office === 'undefined' ? undefined : Office);
+  const element = document.getElementById('root');
+  if (!element) throw new Error('index.html has no #root');
+  const root = createRoot(element);
+  const inOffice = openedByOffice(hostHints());
+  if (inOffice) {
+    // Language unknown until Office answers: both.
+    root.render(
+      <p role="status" style={{ padding: 16 }}>
+        正在连接 Excel…… <span lang="en">Connecting to Excel…</span>
+      </p>,
+    );
+    await loadOfficeJs();
+  }
+  const host = inOffice
+    ? await detectHost(typeof Office === 'undefined' ? undefined : Office)
+    : { mode: 'standalone' as const, language: 'zh-CN' as const };
   document.documentElement.lang = host.language;
   const i18n = await createI18n(host.language);
   const boot: Boot =
     host.mode === 'office'
       ? { mode: 'office', port: createOfficePort(), loadKernel, loadFiles }
       : { mode: 'standalone', port: null, loadKernel, loadFiles };
-  const root = document.getElementById('root');
-  if (!root) throw new Error('index.html has no #root');
-  createRoot(root).render(
+  root.render(
     <StrictMode>
       <I18nextProvider i18n={i18n}>
         <FluentProvider theme={webLightTheme}>

@@ -176,12 +176,14 @@ describe('association-year-end golden scores', () => {
       七: '4',
       八: '0.75',
     });
-    // 0 + 1.2 + 1.5 + 0 + 1.5 + 0 + 4 + 0.75 = 8.95 < 12 → no commendation, besides the veto
+    // 0 + 1.2 + 1.5 + 0 + 1.5 + 0 + 4 + 0.75 = 8.95, but 八.1 is blank: the total is incomplete,
+    // so "total < 12 → no commendation" is undecided (待定); the veto holds on its own input
     expect(r.total).toBe('8.95');
-    expect(r.sanctions.map((s) => `${s.id}:${s.level}`)).toEqual([
-      'leadership_veto:veto',
-      'backward_no_commendation:no-commendation',
+    expect(r.sanctions.map((s) => `${s.id}:${s.level}`)).toEqual(['leadership_veto:veto']);
+    expect(r.issues.filter((i) => i.code === 'sanction-undecided').map((i) => i.path)).toEqual([
+      'backward_no_commendation',
     ]);
+    // a veto bars commendation anyway
     expect(r).toMatchObject({ vetoed: true, noCommendation: true, complete: false });
   });
 

@@ -88,27 +88,29 @@ describe('baotou-2012 cohort ranking and grades', () => {
   });
 
   it('grades with the 50 % quota on advanced and the vetoed unit backward', () => {
-    // 12 graded (the vetoed unit is graded backward); advanced at most floor(12 × 50 %) = 6: the top six;
-    // the other five (all ≥ 105) pass.
+    // sgq lacks 一(八).2: its total is incomplete, so its grade is pending (待定) and it is out of
+    // the shares. 11 graded (the vetoed unit is graded backward); advanced at most
+    // floor(11 × 50 %) = 5: the top five; the other five (all ≥ 105) pass.
     expect(cohort.units.map((u) => `${u.unitId}:${u.grade ?? '-'}`)).toEqual([
       'xtgx:advanced',
       'kdq:advanced',
       'dhq:advanced',
       'qsq:advanced',
       'bhxq:advanced',
-      'gyx:advanced',
+      'gyx:pass',
       'byq:pass',
-      'sgq:pass',
+      'sgq:-',
       'jyq:pass',
       'dmq:pass',
       'jsgyy:pass',
       'tmtyq:backward',
     ]);
     expect(cohort.grades?.bands.map((b) => `${b.id}:${b.count}`)).toEqual([
-      'advanced:6',
+      'advanced:5',
       'pass:5',
       'backward:1',
     ]);
+    expect(row('sgq')?.gradeLabel?.zh).toBe('待定');
     expect(row('byq')?.total).toBe('146');
   });
 });

@@ -19,8 +19,8 @@ export const rankingText = {
   none: { zh: '—', en: '—' },
   missing: { zh: '缺数据', en: 'missing data' },
   incomplete: {
-    zh: '* 有指标缺数据未能计分,排名和等次仅供参考',
-    en: '* some items could not be scored (missing data): rank and grade are provisional',
+    zh: '* 有指标或否决条件缺数据未能判定,排名仅供参考,等次待定',
+    en: '* some items or sanctions could not be judged (missing data): rank provisional, grade pending',
   },
   band: (label: string, count: number, share: string): Msg => ({
     zh: `${label} ${count} 个(${shareText(share)}%)`,

@@ -31,7 +31,8 @@ export interface SheetGroup {
   actual: Map<string, string>;
 }
 
-const SUFFIX = / \((\d+)\)$/;
+// Excel's " (2)" on a taken name, or the unit name the pane gives imported sheets (kernel-import.ts).
+const SUFFIX = / \(([^()]+)\)$/;
 const BASES: readonly string[] = [SHEET_NAMES.scoring, SHEET_NAMES.data, SHEET_NAMES.meta];
 
 export function suffixOf(name: string): { base: string; suffix: string } {

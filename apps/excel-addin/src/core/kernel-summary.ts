@@ -71,6 +71,7 @@ export function summaryPlan(
     })),
     sheet: ranking.name,
     sheets: summary.sheets.map((s) => s.name),
+    printable: summary.sheets,
     writes: summary.sheets.map(writeOf),
     layouts: summary.sheets.map((s) => ({
       sheet: s.name,

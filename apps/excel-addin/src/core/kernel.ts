@@ -19,6 +19,7 @@ import {
 import { actualName, fromA1, groupSheets, hasMeta, type SheetGroup } from './kernel-grids.ts';
 import { differenceProblems, fromResult, fromSheetIssue } from './kernel-problems.ts';
 import { readGroup, ruleSetInfo, type GroupRead } from './kernel-read.ts';
+import { importedGroup, unitSheetNames } from './kernel-import.ts';
 import { summaryPlan, summarySheetNames } from './kernel-summary.ts';
 import { headerGuard } from './kernel-guard.ts';
 import type { Kernel, Outcome, Problem, ReviewedUnit, SheetState } from './kernel.types.ts';
@@ -46,6 +47,8 @@ const submissions = (units: readonly GroupRead[]): Submission[] =>
     unitId: u.read.unit.id,
     reported: u.read.reported,
     embeddedChecksum: u.read.embeddedChecksum,
+    // As the CLI does: altered embedded rules are always listed in the 差异 sheet.
+    rulesAltered: u.read.rulesAltered,
   }));
 
 function reviewerRules(
@@ -102,30 +105,41 @@ function readCohort(snapshot: WorkbookSnapshot, grids: readonly SheetGrid[], rev
   const problems: Problem[] = [];
   const reviewerMeta = snapshot.sheets[SHEET_NAMES.meta];
   for (const group of groupSheets(snapshot.sheetNames, true)) {
-    let available = group.suffix === '' ? own(snapshot) : grids;
-    const notes: Problem[] = [];
-    if (!hasMeta(group) && reviewerMeta) {
-      // The unit's rules sheet did not come in with its sheets: read them against the
-      // reviewer's, so the header's rule set, edition and checksum are still checked.
-      const stand = `${SHEET_NAMES.meta}${group.suffix}`;
-      group.actual.set(stand, SHEET_NAMES.meta);
-      available = [...available, { ...reviewerMeta, name: stand }];
-      notes.push({
-        code: 'rules-differ',
-        severity: 'warning',
-        sheet: actualName(group, SHEET_NAMES.scoring),
-        address: null,
-        message: {
-          zh: '导入时没有带来规则数据表,按审核方规则读取和计分',
-          en: 'the rules sheet did not come in with the import; read and scored by the reviewer’s rules',
-        },
-      });
-    }
-    const read = readGroup(group, available, reviewer);
+    const available = group.suffix === '' ? own(snapshot) : grids;
+    const { read, notes } = readUnit(group, available, reviewerMeta, reviewer);
     if (read.ok) units.push({ ...read.value, problems: [...notes, ...read.value.problems] });
     else if (group.suffix !== '') problems.push(...notes, ...read.problems);
   }
   return { units, problems };
+}
+
+/** One unit's sheet group, read with the reviewer's rules (theirs standing in for a missing meta sheet). */
+function readUnit(
+  group: SheetGroup,
+  grids: readonly SheetGrid[],
+  reviewerMeta: SheetGrid | null | undefined,
+  reviewer: RuleSet | undefined,
+): { read: Outcome<GroupRead>; notes: Problem[] } {
+  let available = grids;
+  const notes: Problem[] = [];
+  if (!hasMeta(group) && reviewerMeta) {
+    // The unit's rules sheet did not come in with its sheets: read them against the
+    // reviewer's, so the header's rule set, edition and checksum are still checked.
+    const stand = `${SHEET_NAMES.meta}${group.suffix}`;
+    group.actual.set(stand, SHEET_NAMES.meta);
+    available = [...available, { ...reviewerMeta, name: stand }];
+    notes.push({
+      code: 'rules-differ',
+      severity: 'warning',
+      sheet: actualName(group, SHEET_NAMES.scoring),
+      address: null,
+      message: {
+        zh: '导入时没有带来规则数据表,按审核方规则读取和计分',
+        en: 'the rules sheet did not come in with the import; read and scored by the reviewer’s rules',
+      },
+    });
+  }
+  return { read: readGroup(group, available, reviewer), notes };
 }
 
 export function createKernel(): Kernel {
@@ -195,6 +209,29 @@ export function createKernel(): Kernel {
           writes: localWrites(group, planWrites(r.map, result, 'self')),
         },
       };
+    },
+
+    importNames(snapshot, files, grids) {
+      const rules = reviewerRules(snapshot);
+      const reviewer = rules.ok ? rules.value.ruleSet : undefined;
+      const taken = new Set(snapshot.sheetNames);
+      const renames: { from: string; to: string }[] = [];
+      const named = files.map((sheets) => {
+        const group = importedGroup(sheets);
+        const read = readUnit(group, grids, snapshot.sheets[SHEET_NAMES.meta], reviewer).read;
+        const unit = read.ok
+          ? { id: read.value.read.unit.id, name: read.value.read.unit.name }
+          : null;
+        const names = unit ? unitSheetNames(sheets, unit.name, taken) : null;
+        if (!unit || !names) return { unit, sheets: [...sheets] };
+        for (const [from, to] of names) {
+          taken.delete(from);
+          taken.add(to);
+          if (from !== to) renames.push({ from, to });
+        }
+        return { unit, sheets: [...names.values()] };
+      });
+      return { files: named, renames };
     },
 
     // Imported groups only: the workbook's own sheets came with read() already (readCohort uses those).

@@ -2,6 +2,7 @@
 // (core/kernel.ts) composes @kaohe/sheet (grid codec) and @kaohe/engine (scoring); screens and
 // tests depend only on this interface, so they do not care how a grid becomes a score.
 import type { Msg, SanctionResult, UnitResult } from '@kaohe/engine';
+import type { SheetLayout } from '@kaohe/sheet';
 import type {
   ChartSpec,
   HeaderGuard,
@@ -103,6 +104,14 @@ export interface SummaryPlan {
   writes: RangeWrite[];
   chart: ChartSpec;
   layouts: SheetLook[];
+  /** The summary as the codec lays it out (styles, print setup): the CLI's summary workbook. */
+  printable: SheetLayout[];
+}
+
+/** Imported sheets named after their unit: per file, its unit (null: not found) and sheets. */
+export interface ImportNaming {
+  files: { unit: UnitRef | null; sheets: string[] }[];
+  renames: { from: string; to: string }[];
 }
 
 export type Outcome<T> = { ok: true; value: T } | { ok: false; problems: Problem[] };
@@ -115,6 +124,11 @@ export interface Kernel {
   inspect(snapshot: WorkbookSnapshot): SheetState;
   /** 自评: score the active sheet. */
   selfAssess(snapshot: WorkbookSnapshot): Outcome<ScoringPlan>;
+  /**
+   * Names for sheets just brought in, given per file (`files`, as inserted; `grids` their used
+   * ranges): each file's sheets after its unit, "考核评分 (青山区)".
+   */
+  importNames(snapshot: WorkbookSnapshot, files: string[][], grids: SheetGrid[]): ImportNaming;
   /** The sheets review and summary read: every unit's workbook in this one (own and imported). */
   cohortSheets(snapshot: WorkbookSnapshot): string[];
   /** 审核: recompute returned units with the reviewer's rule set (from the snapshot's meta sheet). */

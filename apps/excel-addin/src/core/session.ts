@@ -1,6 +1,7 @@
 // The user's actions, as plain async functions over a port and a kernel. Each action reads once,
 // then (if it writes) re-checks the header and writes once: three round trips at most.
 import type {
+  ImportNaming,
   Kernel,
   Outcome,
   Problem,
@@ -19,7 +20,8 @@ export type Applied<T> =
 export interface Session {
   inspect(): Promise<SheetState>;
   selfAssess(): Promise<Applied<ScoringPlan>>;
-  importWorkbooks(files: readonly ArrayBuffer[]): Promise<string[]>;
+  /** Brings units' workbooks in, their sheets named after the unit. */
+  importWorkbooks(files: readonly ArrayBuffer[]): Promise<ImportNaming['files']>;
   review(): Promise<Applied<ReviewPlan>>;
   summarise(): Promise<Applied<SummaryPlan>>;
   select(problem: Pick<Problem, 'sheet' | 'address'>): Promise<void>;
@@ -64,9 +66,15 @@ export function createSession(port: WorkbookPort, kernel: Kernel): Session {
       );
     },
     async importWorkbooks(files) {
-      const names: string[] = [];
-      for (const file of files) names.push(...(await port.insertWorksheets(toBase64(file))));
-      return names;
+      const inserted: string[][] = [];
+      for (const file of files) inserted.push(await port.insertWorksheets(toBase64(file)));
+      // Then, whatever the number of files: read (names, reviewer's rules), read the new sheets,
+      // rename them after their units.
+      const snapshot = await read();
+      const grids = await port.readSheets(inserted.flat());
+      const naming = kernel.importNames(snapshot, inserted, grids);
+      if (naming.renames.length > 0) await port.renameSheets(naming.renames);
+      return naming.files;
     },
     async review() {
       // The unit sheets come from the snapshot's names, all read in one readSheets call.

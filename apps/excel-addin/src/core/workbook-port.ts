@@ -74,7 +74,8 @@ export interface WriteRequest {
 }
 
 export type WriteOutcome =
-  | { ok: true; cells: number; requests: number }
+  /** `chart`: a chart was asked for and is in the workbook (a file saved in the browser has none). */
+  | { ok: true; cells: number; requests: number; chart: boolean }
   | { ok: false; reason: 'header-changed'; sheet: string; address: string };
 
 export interface WorkbookPort {
@@ -87,6 +88,8 @@ export interface WorkbookPort {
   write(request: WriteRequest): Promise<WriteOutcome>;
   /** Bring the sheets of another workbook (an .xlsx as base64) in; returns the new sheets' names. */
   insertWorksheets(base64: string): Promise<string[]>;
+  /** Rename sheets (imported ones, after their unit), in one round trip. */
+  renameSheets(renames: readonly { from: string; to: string }[]): Promise<void>;
   /** Select a cell and show its sheet. */
   select(sheet: string, address: string): Promise<void>;
 }

@@ -7,6 +7,11 @@ export const en: Catalogue = {
     standalone: 'Browser mode: open an assessment workbook, score it, then download it.',
     open: 'Open assessment workbook',
     download: 'Download the scored file',
+    downloadSummary: 'Download the summary',
+    nothingYet: 'Nothing scored yet, so nothing to download.',
+    summaryFirst:
+      'A review is saved in the summary: make it under Summary, then choose Download the summary.',
+    unsaved: 'Results not downloaded yet: closing or reloading this page loses them.',
   },
   tabs: { self: 'Self-assessment', review: 'Review', summary: 'Summary' },
   sheet: {
@@ -38,7 +43,10 @@ export const en: Catalogue = {
     of: 'of {{max}}',
     incomplete: 'Some indicators could not be scored; the total is incomplete.',
     written: '{{cells}} cells written.',
+    writtenStandalone:
+      '{{cells}} cells written in this page, not saved yet: Download the scored file saves them.',
     problems: 'Problems ({{count}})',
+    unitProblems: '{{unit}}: problems ({{count}})',
     noProblems: 'No problems found.',
     sections: 'Section scores',
     bonus: 'Bonus',
@@ -58,7 +66,19 @@ export const en: Catalogue = {
   },
   review: {
     pick: 'Import workbooks sent back by units',
-    imported: '{{count}} sheets imported.',
+    imported: '{{count}} units imported: {{names}}.',
+    unnamed: '{{count}} files hold no readable assessment sheet; their sheets keep their names.',
+    start: 'The reviewer’s rule set',
+    startRules:
+      '“{{title}}”, {{year}}, edition {{edition}} ({{issuer}}), checksum {{checksum}}. From the open workbook: every imported unit is scored again by these rules; the rules embedded in a unit’s sheets are only compared.',
+    startSteps:
+      'Steps: ① import the workbooks units sent back ② review every unit and write back ③ make the summary under Summary',
+    startStepsStandalone:
+      'Steps: ① import the workbooks units sent back ② review every unit ③ make the summary under Summary ④ download the summary',
+    written: 'Review scores written for {{count}} units.',
+    writtenStandalone:
+      'Review scores of {{count}} units kept in this page, not saved yet: make the summary and download it.',
+    unread: 'Sheets that cannot be read',
     run: 'Review every unit and write back',
     reported: 'Reported',
     recomputed: 'Review',
@@ -73,6 +93,9 @@ export const en: Catalogue = {
     total: 'Score',
     grade: 'Grade',
     written: 'Written to sheet “{{sheet}}” with a ranking chart.',
+    writtenNoChart: 'Written to sheet “{{sheet}}”.',
+    writtenStandalone:
+      'Summary made, not saved yet: Download the summary gives the printable summary workbook (the same as the kaohe review command writes, without a chart).',
   },
   errors: {
     'office-call-failed': 'Excel could not do it: {{detail}}',
@@ -86,6 +109,18 @@ export const en: Catalogue = {
       'The header ({{address}}) changed after it was read; nothing was written. Score again.',
     unexpected: 'Unexpected error: {{detail}}',
   },
-  selection: { cell: 'Selected', value: 'value', blank: '(blank)' },
+  selection: {
+    cell: 'Selected',
+    value: 'value',
+    blank: '(blank)',
+    inExcel: 'Selected {{address}} in Excel',
+  },
+  blocked: {
+    damaged:
+      'The assessment sheets of this workbook are damaged: no scoring, review or summary (problems above).',
+    none: 'This workbook is not an assessment workbook (no rule set): no scoring, review or summary.',
+    summary: 'This is the summary sheet: self-assessment works on the scoring sheet.',
+    blank: 'No assessed unit is filled in yet: no self-assessment.',
+  },
   language: { label: 'Language', zh: '中文', en: 'English' },
 };

@@ -6,6 +6,10 @@ export const zhCN = {
     standalone: '浏览器模式:打开一个考核表文件进行评分,完成后下载。',
     open: '打开考核表文件',
     download: '下载评分后的文件',
+    downloadSummary: '下载汇总表',
+    nothingYet: '还没有评分结果,暂无可下载的内容。',
+    summaryFirst: '审核的结果保存在汇总表里:先到「汇总」生成汇总表,再点「下载汇总表」。',
+    unsaved: '有尚未下载的结果:关闭或刷新本页会丢失,请先下载。',
   },
   tabs: { self: '自评', review: '审核', summary: '汇总' },
   sheet: {
@@ -37,7 +41,10 @@ export const zhCN = {
     of: '满分 {{max}}',
     incomplete: '有指标无法计分,总分不完整。',
     written: '已写回 {{cells}} 个单元格。',
+    writtenStandalone:
+      '已在本页中写入 {{cells}} 个单元格,尚未保存:点「下载评分后的文件」才会保存到文件。',
     problems: '问题({{count}})',
+    unitProblems: '{{unit}}:问题({{count}})',
     noProblems: '没有发现问题。',
     sections: '分项得分',
     bonus: '加分',
@@ -57,7 +64,18 @@ export const zhCN = {
   },
   review: {
     pick: '导入下级上报的工作簿',
-    imported: '已导入 {{count}} 个工作表。',
+    imported: '已导入 {{count}} 个单位:{{names}}。',
+    unnamed: '{{count}} 个文件中没有找到可读的考核表,其工作表保留原名。',
+    start: '审核方的考核规则',
+    startRules:
+      '《{{title}}》{{year}} 年度 第 {{edition}} 版({{issuer}}),校验码 {{checksum}}。取自当前打开的工作簿:导入的各单位都按这套规则重新计分,单位表中嵌入的规则只用于比对。',
+    startSteps: '步骤:① 导入下级上报的工作簿 ② 复核全部单位并写回 ③ 到「汇总」生成汇总表',
+    startStepsStandalone:
+      '步骤:① 导入下级上报的工作簿 ② 复核全部单位 ③ 到「汇总」生成汇总表 ④ 下载汇总表',
+    written: '已写回 {{count}} 个单位的复核得分。',
+    writtenStandalone:
+      '已在本页中记下 {{count}} 个单位的复核得分,尚未保存:到「汇总」生成汇总表并下载。',
+    unread: '无法读取的工作表',
     run: '复核全部单位并写回',
     reported: '上报',
     recomputed: '复核',
@@ -72,6 +90,9 @@ export const zhCN = {
     total: '得分',
     grade: '等次',
     written: '已写入工作表「{{sheet}}」,并插入排名图。',
+    writtenNoChart: '已写入工作表「{{sheet}}」。',
+    writtenStandalone:
+      '汇总表已生成,尚未保存:点「下载汇总表」得到可打印的汇总工作簿(与命令行 kaohe review 生成的相同,不含图表)。',
   },
   errors: {
     'office-call-failed': 'Excel 操作失败:{{detail}}',
@@ -83,7 +104,18 @@ export const zhCN = {
     'header-changed': '表头({{address}})在读取后被修改,未写入任何内容。请重新评分。',
     unexpected: '出现意外错误:{{detail}}',
   },
-  selection: { cell: '已选中', value: '当前值', blank: '(空白)' },
+  selection: {
+    cell: '已选中',
+    value: '当前值',
+    blank: '(空白)',
+    inExcel: '已在 Excel 中选中 {{address}}',
+  },
+  blocked: {
+    damaged: '当前工作簿的考核表已损坏,无法评分、审核或汇总(问题见上方)。',
+    none: '当前工作簿不是考核表(没有考核规则),无法评分、审核或汇总。',
+    summary: '当前是汇总表:自评需要在考核评分表上进行。',
+    blank: '考核表还没有填写被考核单位,无法自评。',
+  },
   language: { label: '语言', zh: '中文', en: 'English' },
 };
 

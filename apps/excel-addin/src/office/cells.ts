@@ -27,3 +27,20 @@ export function gridOf(name: string, range: LoadedRange): SheetGrid {
 }
 
 export const RANGE_PROPS = ['values', 'numberFormat', 'rowIndex', 'columnIndex'];
+
+/**
+ * Would Excel enter this value as a formula? Office.js documents that a Range.values string
+ * starting with "=" (or "+", "-", "@") is a formula; a plain signed number ("-2.5") is entered
+ * as that number, which is what a score written as text wants.
+ */
+export function enteredAsFormula(value: unknown): value is string {
+  if (typeof value !== 'string' || !/^[=+\-@]/.test(value)) return false;
+  return !/^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?%?$/.test(value);
+}
+
+/** The cells (row, column) of a write that must be text ("@") before their values go in. */
+export function textCells(values: readonly (readonly unknown[])[]): [number, number][] {
+  return values.flatMap((row, r) =>
+    row.flatMap((v, c): [number, number][] => (enteredAsFormula(v) ? [[r, c]] : [])),
+  );
+}

@@ -2,6 +2,7 @@
 // ranges and sheets; it has no collections, so the worksheets collection gets its own `load`
 // that enforces the same order on `items`.
 import { OfficeMockObject } from 'office-addin-mock';
+import { a1 } from '@kaohe/sheet';
 import { parseCell } from '../core/a1.ts';
 import type { Cell } from '../core/workbook-port.ts';
 
@@ -16,6 +17,14 @@ export interface MockWorkbook {
   writes: [string, string, unknown[][]][];
   /** Sheets a chart was added to. */
   charts: string[];
+  /**
+   * Cells whose written value Excel took as a formula: [sheet, cell, text]. As Office.js
+   * documents for Range.values, a string starting with "=" (or "+", "-", "@" not followed by a
+   * plain number) is entered as a formula, unless the cell's number format is text ("@") by then.
+   */
+  formulas: [string, string, string][];
+  /** Sheets renamed (a worksheet's name set): [from, to]. */
+  renamed: [string, string][];
   /** context.sync() calls so far, failed ones included: the round trips, counted outside the port. */
   readonly syncs: number;
   /** Headers the next guard read returns (a colleague edited the sheet). */
@@ -38,6 +47,8 @@ export function mockWorkbook(
   let syncs = 0;
   const writes: [string, string, unknown[][]][] = [];
   const charts: string[] = [];
+  const formulas: [string, string, string][] = [];
+  const renamed: [string, string][] = [];
   let guardValues: Cell[][] | null = null;
   const sheetData = (s: MockSheet) => ({
     name: s.name,
@@ -82,15 +93,51 @@ export function mockWorkbook(
         block,
       );
       // Capture assignments: the write under test sets .values on the range it asked for.
-      return new Proxy(this.range, {
-        set(target, key, value) {
-          if (key === 'values' && Array.isArray(value))
-            writes.push([s.name, address, value as unknown[][]]);
-          return Reflect.set(target, key, value);
-        },
-      });
+      return from ? cellsOf(s.name, from, this.range, address) : this.range;
     },
   });
+  // Number formats by sheet and "row,col", as the port set them (unset: General).
+  const formats = new Map<string, string>();
+  const formulaLike = (v: unknown) =>
+    typeof v === 'string' &&
+    (v.startsWith('=') || (/^[+\-@]/.test(v) && !/^[+-]?\d+(\.\d+)?%?$/.test(v)));
+  function cellsOf(
+    sheet: string,
+    origin: { row: number; col: number },
+    range: Record<string, unknown>,
+    address: string,
+  ): Record<string, unknown> {
+    const key = (r: number, c: number) => `${sheet}|${origin.row + r},${origin.col + c}`;
+    return new Proxy(range, {
+      get(target, prop, receiver) {
+        if (prop === 'getCell')
+          return (r: number, c: number) =>
+            cellsOf(
+              sheet,
+              { row: origin.row + r, col: origin.col + c },
+              range,
+              a1(origin.row + r, origin.col + c),
+            );
+        return Reflect.get(target, prop, receiver) as unknown;
+      },
+      set(target, prop, value) {
+        if (prop === 'numberFormat') {
+          const grid = Array.isArray(value) ? (value as unknown[][]) : [[value]];
+          grid.forEach((row, r) => row.forEach((f, c) => formats.set(key(r, c), String(f))));
+        }
+        if (prop === 'values' && Array.isArray(value)) {
+          writes.push([sheet, address, value as unknown[][]]);
+          (value as unknown[][]).forEach((row, r) =>
+            row.forEach((v, c) => {
+              if (formulaLike(v) && formats.get(key(r, c)) !== '@')
+                formulas.push([sheet, a1(origin.row + r, origin.col + c), v as string]);
+            }),
+          );
+        }
+        return Reflect.set(target, prop, value);
+      },
+    });
+  }
   let itemsState: 'unloaded' | 'loaded' | 'synced' = 'unloaded';
   const items = sheets.map((s) => ({ name: s.name, id: `id-${s.name}` }));
   const bySheet = Object.fromEntries(sheets.map((s) => [s.name, sheetData(s)]));
@@ -114,7 +161,14 @@ export function mockWorkbook(
             return (this as Record<string, unknown>)[activeName];
           },
           getItem(name: string) {
-            return (this as Record<string, unknown>)[name];
+            const sheet = (this as Record<string, unknown>)[name] as object;
+            // A name set on the sheet renames it (recorded; reads keep the mock's layout).
+            return new Proxy(sheet, {
+              set(target, key, value) {
+                if (key === 'name') renamed.push([name, String(value)]);
+                return Reflect.set(target, key, value);
+              },
+            });
           },
           getItemOrNullObject(name: string) {
             return (
@@ -155,6 +209,8 @@ export function mockWorkbook(
     excel: { run: (batch) => batch(context as unknown as Excel.RequestContext) },
     writes,
     charts,
+    formulas,
+    renamed,
     get syncs() {
       return syncs;
     },

@@ -1,4 +1,8 @@
+import { compileRuleSet, scoreCohort } from '@kaohe/engine';
+import { baotou2012, baotou2012SampleUnits } from '@kaohe/rulesets';
 import { describe, expect, it } from 'vitest';
+import { summaryPlan } from '../core/kernel-summary.ts';
+import { parsed } from '../testing/sample-workbook.ts';
 import type { Cell, RangeWrite } from '../core/workbook-port.ts';
 import { exactGuard } from '../testing/exact-guard.ts';
 import { mockWorkbook } from './mock-workbook.ts';
@@ -82,7 +86,7 @@ describe('office port', () => {
         guard: exactGuard('单位', 'A1:D1', HEADER),
         writes: writesFor(size),
       });
-      expect(outcome).toEqual({ ok: true, cells: size * 2 + 1, requests: 1 });
+      expect(outcome).toEqual({ ok: true, cells: size * 2 + 1, requests: 1, chart: false });
       expect(port.meter.count).toBe(3);
       expect(book.syncs).toBe(3);
       expect(book.writes.map(([, address, values]) => [address, values.length])).toEqual([
@@ -133,5 +137,45 @@ describe('office port', () => {
       code: 'office-call-failed',
       detail: 'RichApi.Error: ItemNotFound',
     });
+  });
+
+  it('writes text a unit controls as text, never as a formula (unit name =HYPERLINK…)', async () => {
+    const name = '=HYPERLINK("http://x","y")';
+    const ruleSet = parsed(baotou2012);
+    const units = baotou2012SampleUnits.slice(0, 2).map((u, i) => (i === 0 ? { ...u, name } : u));
+    const plan = summaryPlan(scoreCohort(compileRuleSet(ruleSet), units), ruleSet, []);
+    const book = mockWorkbook(
+      plan.sheets.map((sheet) => ({ name: sheet, values: [] })),
+      plan.sheet,
+    );
+    const port = createOfficePort({ run: book.excel.run });
+    // The summary's writes carry number formats; a write without them (review scores) too.
+    const outcome = await port.write({
+      writes: [
+        ...plan.writes,
+        { sheet: plan.sheet, address: 'Z1', values: [[name, '-2.5', '+x', '@y', 'plain']] },
+      ],
+    });
+    expect(outcome.ok).toBe(true);
+    // The name reached the sheets as written…
+    expect(
+      book.writes.flatMap(([, , values]) => values.flat()).filter((v) => v === name).length,
+    ).toBeGreaterThan(1);
+    // …and Excel took none of it as a formula ("-2.5" is a number, not text a unit wrote).
+    expect(book.formulas).toEqual([]);
+  });
+
+  it('renames imported sheets in one sync', async () => {
+    const book = mockWorkbook(
+      [
+        { name: '单位', values: sheetOf(1) },
+        { name: '单位 (2)', values: sheetOf(1) },
+      ],
+      '单位',
+    );
+    const port = createOfficePort({ run: book.excel.run });
+    await port.renameSheets([{ from: '单位 (2)', to: '单位 (青山区)' }]);
+    expect(book.renamed).toEqual([['单位 (2)', '单位 (青山区)']]);
+    expect(book.syncs).toBe(1);
   });
 });

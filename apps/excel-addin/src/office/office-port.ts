@@ -11,7 +11,7 @@ import type {
   WorkbookSnapshot,
   WriteRequest,
 } from '../core/workbook-port.ts';
-import { gridOf, RANGE_PROPS, type LoadedRange } from './cells.ts';
+import { gridOf, RANGE_PROPS, textCells, type LoadedRange } from './cells.ts';
 import { createSyncMeter, type SyncMeter } from './sync-meter.ts';
 
 export type ExcelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
@@ -144,8 +144,17 @@ export function createOfficePort(
         for (const [i, group] of groups.entries()) {
           for (const write of group) {
             const range = targetRange(sheets.getItem(write.sheet), write);
+            // Text a unit controls (its name, reported text) that starts with = + - @ would be
+            // entered as a formula: those cells are made text ("@") before the values go in.
+            const text = textCells(write.values);
+            if (write.numberFormats) {
+              const formats = write.numberFormats.map((row) => [...row]);
+              for (const [r, c] of text) if (formats[r]) formats[r][c] = '@';
+              range.numberFormat = formats;
+            } else {
+              for (const [r, c] of text) range.getCell(r, c).numberFormat = [['@']];
+            }
             range.values = write.values as unknown as Excel.Range['values'];
-            if (write.numberFormats) range.numberFormat = write.numberFormats;
             cells += write.values.reduce((n, row) => n + row.length, 0);
           }
           if (i < groups.length - 1) await meter.sync(context);
@@ -175,7 +184,7 @@ export function createOfficePort(
         }
         if (request.activate) sheets.getItem(request.activate).activate();
         await meter.sync(context);
-        return { ok: true, cells, requests: groups.length } as const;
+        return { ok: true, cells, requests: groups.length, chart: Boolean(request.chart) } as const;
       }),
 
     insertWorksheets: (base64) =>
@@ -186,6 +195,12 @@ export function createOfficePort(
         await meter.sync(context);
         const inserted = new Set(ids.value);
         return sheets.items.filter((s) => inserted.has(s.id)).map((s) => s.name);
+      }),
+
+    renameSheets: (renames) =>
+      run(async (context) => {
+        for (const { from, to } of renames) context.workbook.worksheets.getItem(from).name = to;
+        await meter.sync(context);
       }),
 
     select: (sheet, address) =>

@@ -2,6 +2,7 @@
 // an error becomes something the user sees (the ErrorBar), never a console line.
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { AddinError, describeError } from '../core/errors.ts';
+import type { SheetLayout } from '@kaohe/sheet';
 import type { SheetState } from '../core/kernel.types.ts';
 import { createSession, type Session } from '../core/session.ts';
 import { parseCell } from '../core/a1.ts';
@@ -14,13 +15,25 @@ export interface PaneError {
   detail: string;
 }
 
-/** Browser mode has no grid on screen: the pane shows the selected cell itself. */
+/**
+ * The cell a problem pointed at, shown beside that problem. In Excel the grid shows it (value
+ * null, row ""); browser mode has no grid, so the pane shows its value and row.
+ */
 export interface SelectedCell {
   sheet: string;
   address: string;
   value: Cell;
   /** The row's first non-empty text cells (item code and title), for context. */
   row: string;
+  inExcel: boolean;
+}
+
+/** Browser mode: what the downloads would save that is not saved yet. */
+export interface Unsaved {
+  /** Scores written into the opened file's own sheets since its last download. */
+  file: boolean;
+  /** A review or summary made since the summary workbook was last downloaded. */
+  summary: boolean;
 }
 
 export interface PaneController {
@@ -36,6 +49,13 @@ export interface PaneController {
   refresh: () => Promise<void>;
   openFile: (file: File) => Promise<void>;
   download: () => Promise<void>;
+  /** Browser mode: there are scores in the file's own sheets to download. */
+  canDownload: boolean;
+  /** The summary last made (the codec's sheets), for the printable summary workbook. */
+  summary: readonly SheetLayout[] | null;
+  setSummary: (sheets: readonly SheetLayout[]) => void;
+  downloadSummary: () => Promise<void>;
+  unsaved: Unsaved;
   selectCell: (target: { sheet: string; address: string | null }) => Promise<void>;
   selected: SelectedCell | null;
 }
@@ -48,6 +68,37 @@ export function usePaneController(boot: Boot): PaneController {
   const [fileName, setFileName] = useState<string | null>(null);
   const [selected, setSelected] = useState<SelectedCell | null>(null);
   const file = useRef<{ bytes: ArrayBuffer; port: MemoryPort } | null>(null);
+  const [summary, setSummary] = useState<readonly SheetLayout[] | null>(null);
+  // Journal requests (by kind) written so far, and how many of them a download covered.
+  const [journal, setJournal] = useState({ file: 0, other: 0 });
+  const [saved, setSaved] = useState({ file: 0, other: 0 });
+  const unsaved: Unsaved = {
+    file: journal.file > saved.file,
+    summary: journal.other > saved.other,
+  };
+  const anyUnsaved = unsaved.file || unsaved.summary;
+
+  const countJournal = useCallback(() => {
+    const open = file.current;
+    if (!open) return;
+    const own = new Set(open.port.workbook.sheets.filter((x) => x.fromFile).map((x) => x.name));
+    let ownWrites = 0;
+    for (const request of open.port.journal)
+      if (request.writes.some((w) => own.has(w.sheet))) ownWrites += 1;
+    setJournal({ file: ownWrites, other: open.port.journal.length - ownWrites });
+  }, []);
+
+  // Leaving the page loses what was not downloaded: the browser asks first.
+  useEffect(() => {
+    if (!anyUnsaved) return undefined;
+    const warn = (event: BeforeUnloadEvent) => {
+      event.preventDefault();
+      // Older browsers show the dialog only when returnValue is set.
+      event.returnValue = '';
+    };
+    window.addEventListener('beforeunload', warn);
+    return () => window.removeEventListener('beforeunload', warn);
+  }, [anyUnsaved]);
 
   const guarded = useCallback(async <T>(work: () => Promise<T>): Promise<T | undefined> => {
     setBusy(true);
@@ -90,7 +141,11 @@ export function usePaneController(boot: Boot): PaneController {
     run: (action) =>
       guarded(async () => {
         if (!session) throw new AddinError('no-workbook', '');
-        return action(session);
+        try {
+          return await action(session);
+        } finally {
+          countJournal();
+        }
       }),
     refresh: async () => {
       await guarded(async () => {
@@ -111,6 +166,10 @@ export function usePaneController(boot: Boot): PaneController {
         const port = createMemoryPort(workbook, files.decodeSheets);
         file.current = { bytes, port };
         setFileName(picked.name);
+        setSummary(null);
+        setSelected(null);
+        setJournal({ file: 0, other: 0 });
+        setSaved({ file: 0, other: 0 });
         await start(port);
       });
     },
@@ -121,7 +180,16 @@ export function usePaneController(boot: Boot): PaneController {
         await session.select(target);
         const book = file.current?.port.workbook;
         const sheet = book?.sheets.find((s) => s.name === target.sheet);
-        if (!sheet) return;
+        if (!sheet) {
+          setSelected({
+            sheet: target.sheet,
+            address: target.address,
+            value: null,
+            row: '',
+            inExcel: true,
+          });
+          return;
+        }
         const { row, col } = parseCell(target.address);
         const cells = sheet.values[row] ?? [];
         const context = cells
@@ -133,6 +201,7 @@ export function usePaneController(boot: Boot): PaneController {
           address: target.address,
           value: cells[col] ?? null,
           row: String(context),
+          inExcel: false,
         });
       });
     },
@@ -142,17 +211,36 @@ export function usePaneController(boot: Boot): PaneController {
         if (!open || !fileName) throw new AddinError('nothing-to-download', '');
         const files = await boot.loadFiles();
         const bytes = await files.save(open.bytes, open.port.workbook, open.port.journal);
-        const url = URL.createObjectURL(
-          new Blob([bytes as BlobPart], {
-            type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-          }),
-        );
-        const link = document.createElement('a');
-        link.href = url;
-        link.download = fileName.replace(/(\.xlsx)?$/i, '.scored.xlsx');
-        link.click();
-        setTimeout(() => URL.revokeObjectURL(url), 10_000);
+        offer(bytes, fileName.replace(/(\.xlsx)?$/i, '.scored.xlsx'));
+        setSaved((was) => ({ ...was, file: journal.file }));
       });
     },
+    canDownload: journal.file > 0,
+    summary,
+    setSummary,
+    downloadSummary: async () => {
+      await guarded(async () => {
+        if (!summary || !fileName) throw new AddinError('nothing-to-download', '');
+        const files = await boot.loadFiles();
+        const bytes = await files.summaryWorkbook(summary);
+        offer(bytes, fileName.replace(/(\.xlsx)?$/i, '-汇总.xlsx'));
+        setSaved((was) => ({ ...was, other: journal.other }));
+      });
+    },
+    unsaved,
   };
+}
+
+/** Hands bytes to the browser as a download. */
+function offer(bytes: Uint8Array, name: string): void {
+  const url = URL.createObjectURL(
+    new Blob([bytes as BlobPart], {
+      type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    }),
+  );
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = name;
+  link.click();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }

@@ -1,6 +1,5 @@
 import {
   Badge,
-  Button,
   Table,
   TableBody,
   TableCell,
@@ -13,29 +12,48 @@ import {
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ProblemList } from '../components/ProblemList/ProblemList.tsx';
-import type { ReviewPlan } from '../core/kernel.types.ts';
+import type { ImportNaming, ReviewPlan } from '../core/kernel.types.ts';
+import { useMsg } from '../i18n/msg.ts';
 import { usePane } from '../pane/PaneContext.ts';
+import { useBlocked } from '../pane/use-blocked.ts';
+import { ActionButton } from './ActionButton.tsx';
+import { SelectionNote } from './SelectionNote.tsx';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalM },
   differs: { color: tokens.colorPaletteRedForeground1, fontWeight: tokens.fontWeightSemibold },
   hidden: { display: 'none' },
+  start: {
+    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}`,
+    borderRadius: tokens.borderRadiusMedium,
+    backgroundColor: tokens.colorNeutralBackground2,
+    fontSize: tokens.fontSizeBase200,
+    display: 'flex',
+    flexDirection: 'column',
+    rowGap: tokens.spacingVerticalXS,
+  },
+  startTitle: { fontWeight: tokens.fontWeightSemibold, fontSize: tokens.fontSizeBase300 },
 });
 
 /** 审核: bring in returned workbooks, recompute every unit with the reviewer's rule set. */
 export function ReviewScreen() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const msg = useMsg();
   const pane = usePane();
+  const blocked = useBlocked();
   const styles = useStyles();
-  const [imported, setImported] = useState<number | null>(null);
+  const [imported, setImported] = useState<ImportNaming['files'] | null>(null);
   const [plan, setPlan] = useState<ReviewPlan | null>(null);
   const picker = useRef<HTMLInputElement>(null);
+  const rules =
+    pane.sheet?.kind === 'assessment' || pane.sheet?.kind === 'summary' ? pane.sheet.ruleSet : null;
 
   const importFiles = async (files: FileList | null) => {
     if (!files || files.length === 0) return;
     const buffers = await Promise.all([...files].map((f) => f.arrayBuffer()));
-    const names = await pane.run((s) => s.importWorkbooks(buffers));
-    if (names) setImported(names.length);
+    const named = await pane.run((s) => s.importWorkbooks(buffers));
+    if (named) setImported(named);
+    if (picker.current) picker.current.value = '';
   };
 
   const review = async () => {
@@ -45,8 +63,28 @@ export function ReviewScreen() {
       pane.setError({ code: 'header-changed', detail: applied.headerChanged });
   };
 
+  const units = imported?.flatMap((f) => (f.unit ? [f.unit.name] : [])) ?? [];
+  const unnamed = imported?.filter((f) => !f.unit).length ?? 0;
+
   return (
     <div className={styles.root}>
+      {rules && (
+        <section className={styles.start} aria-label={t('review.start')}>
+          <span className={styles.startTitle}>{t('review.start')}</span>
+          <span>
+            {t('review.startRules', {
+              title: msg(rules.title),
+              year: rules.year,
+              edition: rules.edition,
+              issuer: msg(rules.issuer),
+              checksum: rules.checksum.slice(0, 12),
+            })}
+          </span>
+          <span>
+            {t(pane.mode === 'standalone' ? 'review.startStepsStandalone' : 'review.startSteps')}
+          </span>
+        </section>
+      )}
       <input
         ref={picker}
         className={styles.hidden}
@@ -56,17 +94,38 @@ export function ReviewScreen() {
         data-testid="import-files"
         onChange={(e) => void importFiles(e.target.files)}
       />
-      <Button onClick={() => picker.current?.click()} disabled={pane.busy || !pane.session}>
+      <ActionButton
+        onClick={() => picker.current?.click()}
+        disabled={pane.busy || !pane.session}
+        blocked={blocked.all}
+      >
         {t('review.pick')}
-      </Button>
-      {imported !== null && <div role="status">{t('review.imported', { count: imported })}</div>}
-      <Button
+      </ActionButton>
+      {imported !== null && (
+        <div role="status">
+          {units.length > 0 &&
+            t('review.imported', {
+              count: units.length,
+              names: units.join(i18n.language === 'en' ? ', ' : '、'),
+            })}
+          {unnamed > 0 && ` ${t('review.unnamed', { count: unnamed })}`}
+        </div>
+      )}
+      <ActionButton
         appearance="primary"
         onClick={() => void review()}
         disabled={pane.busy || !pane.session}
+        blocked={blocked.all}
       >
         {t('review.run')}
-      </Button>
+      </ActionButton>
+      {plan && plan.units.length > 0 && (
+        <div role="status">
+          {t(pane.mode === 'standalone' ? 'review.writtenStandalone' : 'review.written', {
+            count: plan.units.length,
+          })}
+        </div>
+      )}
       {plan && plan.units.length === 0 && <div>{t('review.none')}</div>}
       {plan && plan.units.length > 0 && (
         <Table size="small" aria-label={t('tabs.review')}>
@@ -99,10 +158,23 @@ export function ReviewScreen() {
           </TableBody>
         </Table>
       )}
-      {plan && (
+      {plan?.units.map((u) => (
         <ProblemList
-          problems={[...plan.unread, ...plan.units.flatMap((u) => u.problems)]}
+          key={u.sheet}
+          unit={u.unit.name}
+          problems={u.problems}
           onSelect={(p) => void pane.selectCell(p)}
+          selected={pane.selected}
+          note={<SelectionNote />}
+        />
+      ))}
+      {plan && plan.unread.length > 0 && (
+        <ProblemList
+          unit={t('review.unread')}
+          problems={plan.unread}
+          onSelect={(p) => void pane.selectCell(p)}
+          selected={pane.selected}
+          note={<SelectionNote />}
         />
       )}
     </div>

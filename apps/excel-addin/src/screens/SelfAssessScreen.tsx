@@ -1,5 +1,4 @@
 import {
-  Button,
   MessageBar,
   MessageBarBody,
   Spinner,
@@ -11,8 +10,11 @@ import { useTranslation } from 'react-i18next';
 import { ProblemList } from '../components/ProblemList/ProblemList.tsx';
 import type { Problem, ScoringPlan } from '../core/kernel.types.ts';
 import { usePane } from '../pane/PaneContext.ts';
+import { useBlocked } from '../pane/use-blocked.ts';
+import { ActionButton } from './ActionButton.tsx';
 import { SanctionsBanner } from './SanctionsBanner.tsx';
 import { SectionScores } from './SectionScores.tsx';
+import { SelectionNote } from './SelectionNote.tsx';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalM },
@@ -28,6 +30,7 @@ const useStyles = makeStyles({
 export function SelfAssessScreen() {
   const { t } = useTranslation();
   const pane = usePane();
+  const blocked = useBlocked();
   const styles = useStyles();
   const [plan, setPlan] = useState<ScoringPlan | null>(null);
   const [problems, setProblems] = useState<Problem[]>([]);
@@ -52,13 +55,14 @@ export function SelfAssessScreen() {
 
   return (
     <div className={styles.root}>
-      <Button
+      <ActionButton
         appearance="primary"
         onClick={() => void score()}
         disabled={pane.busy || pane.sheet?.kind !== 'assessment'}
+        blocked={blocked.self}
       >
         {pane.busy ? <Spinner size="tiny" label={t('self.running')} /> : t('self.run')}
-      </Button>
+      </ActionButton>
       {plan && <SanctionsBanner result={plan.result} />}
       {plan && (
         <div aria-label={t('self.total')} role="group">
@@ -77,9 +81,20 @@ export function SelfAssessScreen() {
         </MessageBar>
       )}
       {plan && <SectionScores result={plan.result} />}
-      {written !== null && <div role="status">{t('self.written', { cells: written })}</div>}
+      {written !== null && (
+        <div role="status">
+          {t(pane.mode === 'standalone' ? 'self.writtenStandalone' : 'self.written', {
+            cells: written,
+          })}
+        </div>
+      )}
       {(plan || problems.length > 0) && (
-        <ProblemList problems={problems} onSelect={(p) => void pane.selectCell(p)} />
+        <ProblemList
+          problems={problems}
+          onSelect={(p) => void pane.selectCell(p)}
+          selected={pane.selected}
+          note={<SelectionNote />}
+        />
       )}
     </div>
   );

@@ -1,4 +1,4 @@
-import { Button, makeStyles, tokens } from '@fluentui/react-components';
+import { Button, MessageBar, MessageBarBody, makeStyles, tokens } from '@fluentui/react-components';
 import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { usePane } from '../pane/PaneContext.ts';
@@ -17,6 +17,7 @@ const useStyles = makeStyles({
     flexBasis: '100%',
   },
   hidden: { display: 'none' },
+  wide: { flexBasis: '100%' },
 });
 
 /** Browser mode: open a workbook file, download it scored. */
@@ -42,10 +43,29 @@ export function StandaloneBar() {
       <Button onClick={() => input.current?.click()} disabled={pane.busy}>
         {t('mode.open')}
       </Button>
-      <Button onClick={() => void pane.download()} disabled={pane.busy || !pane.fileName}>
+      <Button onClick={() => void pane.download()} disabled={pane.busy || !pane.canDownload}>
         {t('mode.download')}
       </Button>
+      {pane.summary && (
+        <Button
+          appearance="primary"
+          onClick={() => void pane.downloadSummary()}
+          disabled={pane.busy}
+        >
+          {t('mode.downloadSummary')}
+        </Button>
+      )}
       {pane.fileName && <span className={styles.note}>{pane.fileName}</span>}
+      {pane.fileName && !pane.canDownload && !pane.summary && (
+        <span className={styles.note} data-testid="download-reason">
+          {pane.unsaved.summary ? t('mode.summaryFirst') : t('mode.nothingYet')}
+        </span>
+      )}
+      {(pane.unsaved.file || pane.unsaved.summary) && (
+        <MessageBar intent="warning" layout="multiline" className={styles.wide}>
+          <MessageBarBody>{t('mode.unsaved')}</MessageBarBody>
+        </MessageBar>
+      )}
     </div>
   );
 }

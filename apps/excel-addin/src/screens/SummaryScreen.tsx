@@ -1,6 +1,5 @@
 import {
   Badge,
-  Button,
   Table,
   TableBody,
   TableCell,
@@ -15,37 +14,51 @@ import { useTranslation } from 'react-i18next';
 import type { SummaryPlan } from '../core/kernel.types.ts';
 import { useMsg } from '../i18n/msg.ts';
 import { usePane } from '../pane/PaneContext.ts';
+import { useBlocked } from '../pane/use-blocked.ts';
+import { ActionButton } from './ActionButton.tsx';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalM },
 });
 
-/** 汇总: rank, grade (with quotas) and vetoes, written to a summary sheet with a chart. */
+/** 汇总: rank, grade (with quotas) and vetoes, written to summary sheets (in Excel, with a chart). */
 export function SummaryScreen() {
   const { t, i18n } = useTranslation();
   const msg = useMsg();
   const pane = usePane();
   const styles = useStyles();
+  const blocked = useBlocked();
   const [plan, setPlan] = useState<SummaryPlan | null>(null);
+  const [chart, setChart] = useState(false);
 
   const summarise = async () => {
     const applied = await pane.run((s) => s.summarise());
     if (applied?.ok) {
       setPlan(applied.plan);
+      setChart(applied.written.chart);
       pane.setSheet(applied.sheet);
+      pane.setSummary(applied.plan.printable);
     }
   };
+  // A chart is claimed only where one was written; browser mode's summary workbook has none.
+  const written =
+    pane.mode === 'standalone'
+      ? 'summary.writtenStandalone'
+      : chart
+        ? 'summary.written'
+        : 'summary.writtenNoChart';
 
   return (
     <div className={styles.root} lang={i18n.language}>
-      <Button
+      <ActionButton
         appearance="primary"
         onClick={() => void summarise()}
         disabled={pane.busy || !pane.session}
+        blocked={blocked.all}
       >
         {t('summary.run')}
-      </Button>
-      {plan && <div role="status">{t('summary.written', { sheet: plan.sheet })}</div>}
+      </ActionButton>
+      {plan && <div role="status">{t(written, { sheet: plan.sheet })}</div>}
       {plan && (
         <Table size="small" aria-label={t('tabs.summary')}>
           <TableHeader>

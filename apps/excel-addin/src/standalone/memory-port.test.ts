@@ -41,7 +41,7 @@ describe('memory port', () => {
       guard: exactGuard('单位', 'A1:B1', [['考核单位', '昆都仑区']]),
       writes: [{ sheet: '单位', address: 'B2', values: [['9.5', null, 'x']] }],
     };
-    expect(await port.write(request)).toEqual({ ok: true, cells: 3, requests: 1 });
+    expect(await port.write(request)).toEqual({ ok: true, cells: 3, requests: 1, chart: false });
     expect(port.workbook.sheets[0]?.values[1]).toEqual(['二.1', '9.5', 91.2, 'x']);
     expect(port.journal).toEqual([request]);
   });
@@ -64,16 +64,38 @@ describe('memory port', () => {
   });
 
   it('replaces a sheet and records the chart and selection', async () => {
-    const port = createMemoryPort(book());
-    await port.write({
+    // Standing in for Excel: the chart is kept and claimed.
+    const port = createMemoryPort(book(), undefined, { charts: true });
+    const outcome = await port.write({
       replaceSheets: [{ name: '汇总', exists: false }],
       writes: [{ sheet: '汇总', address: 'A1', values: [['排名']] }],
       chart: { sheet: '汇总', dataAddress: 'B2:C4', title: '排名', anchor: 'F2' },
       activate: '汇总',
     });
     await port.select('单位', 'C2');
+    expect(outcome).toMatchObject({ ok: true, chart: true });
     expect(port.workbook.charts).toHaveLength(1);
     expect(port.workbook.selection).toEqual({ sheet: '单位', address: 'C2' });
     await expect(port.select('无', 'A1')).rejects.toThrow('"无"');
+  });
+
+  it('in browser mode keeps no chart and claims none: the saved file cannot hold one', async () => {
+    const port = createMemoryPort(book());
+    const outcome = await port.write({
+      writes: [{ sheet: '单位', address: 'A3', values: [['x']] }],
+      chart: { sheet: '单位', dataAddress: 'A1:B2', title: '排名', anchor: 'D2' },
+    });
+    expect(outcome).toMatchObject({ ok: true, chart: false });
+    expect(port.workbook.charts).toEqual([]);
+  });
+
+  it('renames sheets, refusing a name already taken', async () => {
+    const port = createMemoryPort(book());
+    await port.renameSheets([{ from: '单位', to: '单位 (昆都仑区)' }]);
+    expect(port.workbook.sheets.map((x) => x.name)).toEqual(['单位 (昆都仑区)', '_kaohe']);
+    expect(port.workbook.active).toBe('单位 (昆都仑区)');
+    await expect(port.renameSheets([{ from: '_kaohe', to: '单位 (昆都仑区)' }])).rejects.toThrow(
+      '"单位 (昆都仑区)"',
+    );
   });
 });

@@ -57,7 +57,19 @@ function put<T>(rows: T[][], r: number, c: number, value: T, blank: T): void {
   row[c] = value;
 }
 
-export function createMemoryPort(workbook: MemoryWorkbook, decode?: SheetDecoder): MemoryPort {
+export interface MemoryPortOptions {
+  /**
+   * Keep the charts asked for (tests that stand in for Excel). Off in browser mode: the file
+   * saved there cannot hold a chart, so none is claimed.
+   */
+  charts?: boolean;
+}
+
+export function createMemoryPort(
+  workbook: MemoryWorkbook,
+  decode?: SheetDecoder,
+  options: MemoryPortOptions = {},
+): MemoryPort {
   const journal: WriteRequest[] = [];
   const sheet = (name: string): MemorySheet => {
     const found = workbook.sheets.find((s) => s.name === name);
@@ -107,10 +119,15 @@ export function createMemoryPort(workbook: MemoryWorkbook, decode?: SheetDecoder
           }),
         );
       }
-      if (request.chart) workbook.charts.push(request.chart);
+      if (request.chart && options.charts) workbook.charts.push(request.chart);
       if (request.activate) workbook.active = request.activate;
       journal.push(request);
-      return { ok: true, cells, requests: 1 } as const;
+      return {
+        ok: true,
+        cells,
+        requests: 1,
+        chart: Boolean(request.chart && options.charts),
+      } as const;
     },
     async insertWorksheets(base64) {
       if (!decode) throw new Error('This workbook cannot take sheets from files');
@@ -123,6 +140,15 @@ export function createMemoryPort(workbook: MemoryWorkbook, decode?: SheetDecoder
         return name;
       });
       return names;
+    },
+    async renameSheets(renames) {
+      for (const { from, to } of renames) {
+        const target = sheet(from);
+        if (workbook.sheets.some((s) => s.name === to && s !== target))
+          throw new Error(`A sheet named "${to}" already exists`);
+        target.name = to;
+        if (workbook.active === from) workbook.active = to;
+      }
     },
     async select(sheetName, address) {
       sheet(sheetName);

@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { createKernel } from '../core/kernel.ts';
 import { createSession } from '../core/session.ts';
 import { filledTemplate, parsed } from '../testing/sample-workbook.ts';
+import { xlsxParts } from '../testing/xlsx-parts.ts';
 import { createMemoryPort } from './memory-port.ts';
 import { xlsxFiles } from './xlsx-file.ts';
 
@@ -31,8 +32,8 @@ describe('browser mode on an .xlsx file', () => {
     expect(back.value.unit.values).toEqual(readSheetValues(await readWorkbook(bytes)));
   });
 
-  it('saves a review with its summary: the units brought in, their review scores and the summary sheets', async () => {
-    // The reviewer opens a blank template of the rule set, brings in two scored units' files,
+  it('saves a review as the CLI does: the printable summary workbook, styled, no chart', async () => {
+    // The reviewer opens a blank template of the rule set, brings in two units' files,
     // reviews and summarises, then downloads.
     const reviewerBytes = await writeTemplateWorkbook(
       filledTemplate(ruleSet, { id: '', name: '', values: {} }),
@@ -48,39 +49,42 @@ describe('browser mode on an .xlsx file', () => {
       ),
     );
     const brought = await session.importWorkbooks(files);
-    expect(brought.length).toBeGreaterThan(0);
+    // Each file's sheets are named after its unit.
+    expect(brought.map((f) => f.unit?.name)).toEqual(units.map((u) => u.name));
+    expect(brought[0]?.sheets).toContain(`${SHEET_NAMES.scoring} (${units[0]!.name})`);
     const reviewed = await session.review();
     if (!reviewed.ok) throw new Error(JSON.stringify(reviewed.problems.slice(0, 3)));
+    expect(reviewed.plan.units.map((u) => u.sheet)).toEqual(
+      units.map((u) => `${SHEET_NAMES.scoring} (${u.name})`),
+    );
     const summarised = await session.summarise();
     if (!summarised.ok) throw new Error(JSON.stringify(summarised.problems.slice(0, 3)));
+    // Nothing was written into the reviewer's own sheets: no scored file to offer.
+    await expect(xlsxFiles.save(original, port.workbook, port.journal)).rejects.toMatchObject({
+      code: 'nothing-to-download',
+    });
 
-    const saved = await xlsxFiles.save(original, port.workbook, port.journal);
+    const saved = await xlsxFiles.summaryWorkbook(summarised.plan.printable);
     const back = await readWorkbook(saved);
-    const names = back.sheets.map((x) => x.name);
-    // Every sheet of the session is in the file, in the same order, hidden ones still very hidden.
-    expect(names).toEqual(port.workbook.sheets.map((x) => x.name));
-    expect(back.sheets.filter((x) => x.state === 'veryHidden').map((x) => x.name)).toEqual(
-      port.workbook.sheets.filter((x) => x.state === 'veryHidden').map((x) => x.name),
-    );
-    // The units' review scores read back from the saved file, as the engine computes them.
+    // Only the summary's sheets (ranking first), not the units' sheets brought in.
+    expect(back.sheets.map((x) => x.name)).toEqual(summarised.plan.sheets);
+    expect(back.sheets[0]?.name).toBe('排名');
+    const ranking = back.sheets[0]!;
     const compiled = compileRuleSet(ruleSet);
-    for (const [i, u] of units.entries()) {
-      const suffix = ` (${i + 2})`;
-      const read = readSheet(
-        back.sheets
-          .filter((x) => x.name.endsWith(suffix))
-          .map((x) => ({ ...x, name: x.name.slice(0, -suffix.length) })),
-      );
-      if (!read.ok) throw new Error(JSON.stringify(read.issues.slice(0, 3)));
-      const totalKey = read.value.map.scoring.rows.find((r) => r.kind === 'total')!.key;
-      expect([read.value.unit.name, read.value.reported.review[totalKey]]).toEqual([
-        u.name,
-        scoreUnit(compiled, u).total,
-      ]);
+    for (const u of units) {
+      const row = ranking.values.find((r) => r.includes(u.name))!;
+      expect(row).toContain(Number(scoreUnit(compiled, u).total));
     }
-    // The summary's ranking sheet lists both units.
-    const ranking = back.sheets.find((x) => x.name === summarised.plan.sheet)!;
-    expect(ranking.values.flat()).toEqual(expect.arrayContaining(units.map((u) => u.name)));
+    // Styled and set up for printing as the CLI's summary: landscape, one page wide, page
+    // numbers in the footer, a bold header font; unprotected; and no chart part anywhere.
+    const parts = xlsxParts(saved);
+    const sheet1 = parts.get('xl/worksheets/sheet1.xml') ?? '';
+    expect(sheet1).toMatch(/<pageSetup[^>]*orientation="landscape"/);
+    expect(sheet1).toMatch(/<pageSetup[^>]*fitToWidth="1"/);
+    expect(sheet1).toContain('第 &amp;P 页');
+    expect(sheet1).not.toContain('<sheetProtection');
+    expect(parts.get('xl/styles.xml')).toMatch(/<b\/>/);
+    expect([...parts.keys()].filter((name) => name.includes('chart'))).toEqual([]);
   });
 
   it('refuses to save sheets the file does not have, naming them', async () => {

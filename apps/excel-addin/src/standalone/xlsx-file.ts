@@ -1,7 +1,7 @@
 // .xlsx files for browser mode, through @kaohe/xlsx (ExcelJS). Imported only with a dynamic
 // import, so ExcelJS is fetched when the user opens a file, not with the pane.
 import { SHEET_NAMES, type SheetGrid } from '@kaohe/sheet';
-import { applyWrites, readWorkbook } from '@kaohe/xlsx';
+import { applyWrites, readWorkbook, writeTemplateWorkbook } from '@kaohe/xlsx';
 import { rangeOf, rangeStart } from '../core/a1.ts';
 import { AddinError } from '../core/errors.ts';
 import type { Cell } from '../core/workbook-port.ts';
@@ -43,20 +43,18 @@ export const xlsxFiles: FileAdapter = {
   },
 
   async save(original, workbook, journal) {
-    // Sheets of the file take the journal's writes (their styles stay). Sheets made here (the
-    // summary, a sheet the journal replaced) and sheets brought in from other files (units'
-    // workbooks) go in whole, as they are in memory, with the widths the journal gave them.
+    // The file's own sheets take the journal's writes (their styles stay). Sheets brought in
+    // from units' files and the summary sheets made here are not in it: a review is saved as
+    // the summary workbook (summaryWorkbook below), as the CLI writes it.
+    const own = new Set(workbook.sheets.filter((s) => s.fromFile).map((s) => s.name));
     const replaced = new Set(journal.flatMap((r) => r.replaceSheets ?? []).map((s) => s.name));
-    const looks = new Map(journal.flatMap((r) => r.layouts ?? []).map((l) => [l.sheet, l]));
-    const whole = workbook.sheets.filter((s) => !s.fromFile || replaced.has(s.name));
-    const wholeNames = new Set(whole.map((s) => s.name));
-    const inFile = new Set(workbook.sheets.filter((s) => s.fromFile).map((s) => s.name));
-    const writes = journal
-      .flatMap((request) => request.writes)
-      .filter((w) => !wholeNames.has(w.sheet));
-    // A write to a sheet that is neither in the file nor in memory cannot be saved: say which.
-    const lost = [...new Set(writes.map((w) => w.sheet).filter((name) => !inFile.has(name)))];
+    const held = new Set(workbook.sheets.map((s) => s.name));
+    const all = journal.flatMap((request) => request.writes);
+    // A write to a sheet the workbook does not hold at all cannot be saved: say which.
+    const lost = [...new Set(all.map((w) => w.sheet).filter((name) => !held.has(name)))];
     if (lost.length > 0) throw new AddinError('cannot-save-new-sheets', lost.join('、'));
+    const writes = all.filter((w) => own.has(w.sheet) && !replaced.has(w.sheet));
+    if (writes.length === 0) throw new AddinError('nothing-to-download', '');
     return applyWrites(
       new Uint8Array(original),
       writes.map((w) => ({
@@ -68,18 +66,10 @@ export const xlsxFiles: FileAdapter = {
         ),
         values: w.values,
       })),
-      {
-        sheets: whole.map((s) => {
-          const look = looks.get(s.name);
-          return {
-            name: s.name,
-            state: s.state,
-            values: s.values,
-            numberFormats: s.numberFormats,
-            ...(look ? { widths: look.widths, wrap: look.wrap, freezeRows: look.freezeRows } : {}),
-          };
-        }),
-      },
     );
   },
+
+  // The CLI's `kaohe review --out summary.xlsx` writes the codec's summary sheets with these
+  // very calls (apps/cli io/workbook.ts encodeSummary): styles, print setup, unprotected.
+  summaryWorkbook: (sheets) => writeTemplateWorkbook({ sheets: [...sheets] }, { protect: false }),
 };

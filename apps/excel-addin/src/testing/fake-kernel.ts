@@ -79,6 +79,21 @@ export const fakeKernel: Kernel = {
   inspect(snapshot: WorkbookSnapshot): SheetState {
     const grid = snapshot.active;
     if (!snapshot.sheets[FAKE_META]) return { kind: 'no-assessment', sheet: grid.name };
+    // A meta sheet that says 损坏 stands for rules that do not read.
+    if (snapshot.sheets[FAKE_META]?.values[0]?.[0] === '损坏')
+      return {
+        kind: 'damaged',
+        sheet: grid.name,
+        problems: [
+          {
+            code: 'sheet-damaged',
+            severity: 'error',
+            sheet: FAKE_META,
+            address: 'A1',
+            message: { zh: '规则数据已损坏', en: 'the rules are damaged' },
+          },
+        ],
+      };
     const scored = grid.values.slice(1).some((row) => row[4] !== null && row[4] !== undefined);
     return {
       kind: 'assessment',
@@ -109,6 +124,19 @@ export const fakeKernel: Kernel = {
       },
     };
   },
+  // Each file's first sheet names its unit in B1; sheets are renamed "单位 (青山区)".
+  importNames(_snapshot, files, grids) {
+    const renames: { from: string; to: string }[] = [];
+    const named = files.map((sheets) => {
+      const first = grids.find((g) => g.name === sheets[0]);
+      const name = first?.values[0]?.[0] === '考核单位' ? String(first.values[0][1]) : null;
+      if (!name) return { unit: null, sheets };
+      const to = sheets.map((s) => `${s.replace(/ \(\d+\)$/, '')} (${name})`);
+      sheets.forEach((from, i) => renames.push({ from, to: to[i]! }));
+      return { unit: { id: name, name }, sheets: to };
+    });
+    return { files: named, renames };
+  },
   cohortSheets: (snapshot) =>
     snapshot.sheetNames.filter((n) => !n.startsWith(FAKE_META) && n !== '汇总'),
   review(_snapshot, units) {
@@ -122,7 +150,7 @@ export const fakeKernel: Kernel = {
           reported: grid.name.endsWith('旧规则') ? '1' : null,
           result: scoreGrid(grid).result,
           rulesMatch: !grid.name.endsWith('旧规则'),
-          problems: [],
+          problems: scoreGrid(grid).problems,
         })),
         writes: [],
         unread: [],
@@ -147,6 +175,18 @@ export const fakeKernel: Kernel = {
         writes: [{ sheet: '汇总', address: 'A1', values: rows.map((r) => [r.unit.name, r.total]) }],
         chart: { sheet: '汇总', dataAddress: `A1:B${rows.length}`, title: '排名', anchor: 'D2' },
         layouts: [{ sheet: '汇总', widths: [12, 8], wrap: [0], freezeRows: 1 }],
+        printable: [
+          {
+            name: '汇总',
+            role: 'scoring',
+            state: 'visible',
+            values: rows.map((r) => [r.unit.name, r.total]),
+            widths: [12, 8],
+            wrap: [0],
+            merges: [],
+            cells: [],
+          },
+        ],
       },
     };
   },

@@ -109,6 +109,20 @@ describe('certify', () => {
     expect(second.value.summary.zh).toBe('团结村协会第2次认定:全部3项条款均达到,认定通过');
   });
 
+  it('does not certify while a veto cannot be decided: a blank is not "no misconduct"', () => {
+    // Every clause met; 严重违纪 left blank (no blankMeans): the veto is undecided, so no pass.
+    const out = certify(
+      association(),
+      unit({ has_council: true, members_pct: 9, frontline_pct: 40, misconduct: null }),
+      { assessedOn: '2026-12-20' },
+    );
+    if (!out.ok) throw new Error(JSON.stringify(out.issues));
+    expect(out.value.record.passed).toBe(false);
+    expect(out.value.record.failing.map((f) => [f.path, f.status])).toEqual([
+      ['sanctions.misconduct', 'undecided'],
+    ]);
+  });
+
   it('a veto fails certification even when every clause is met', () => {
     const out = certify(
       association(),

@@ -1,5 +1,6 @@
 // The clauses a certification checks, and which of them fail. A clause is every leaf item and
-// every parent item with checks of its own (a rule, deductions or gates: 举报属实此项不记分).
+// every parent item with checks of its own (deductions or gates: 举报属实此项不记分; a rule on a
+// parent is refused at validation, as its score is its sub-items' sum).
 // A parent fails on its own when it is not met for a reason of its own — its gate fired, its
 // deduction or missing evidence took points, or it falls short while every sub-item is met. A
 // parent that falls short only because a sub-item did is not listed again: the sub-item is.
@@ -68,5 +69,25 @@ export function failingClauses(rs: CompiledRuleSet, result: UnitResult): Failing
       status: 'vetoed' as const,
       reason: { zh: `一票否决:${s.reason.zh}`, en: `veto: ${s.reason.en}` },
     }));
-  return [...clauses, ...vetoes];
+  // A veto that cannot be decided is no pass: the certification waits for its figures.
+  const undecided = rs.sanctions
+    .filter(
+      (s) =>
+        s.sanction.level === 'veto' &&
+        result.issues.some(
+          (i) =>
+            i.path === s.sanction.id &&
+            (i.code === 'sanction-undecided' || i.code === 'cannot-compute'),
+        ),
+    )
+    .map((s) => ({
+      path: `sanctions.${s.sanction.id}`,
+      title: s.reason,
+      status: 'undecided' as const,
+      reason: {
+        zh: `一票否决条件「${s.reason.zh}」无法判定(缺少数据),待定`,
+        en: `veto "${s.reason.en}" cannot be decided (data missing): pending`,
+      },
+    }));
+  return [...clauses, ...vetoes, ...undecided];
 }

@@ -4,7 +4,8 @@ export interface FailingClause {
   /** Clause path ("三.2") or, for a veto, "sanctions.<id>". */
   path: string;
   title: Msg;
-  status: IndicatorStatus | 'vetoed';
+  /** 'undecided': a veto that cannot be decided (an input it reads is blank) — no pass on it. */
+  status: IndicatorStatus | 'vetoed' | 'undecided';
   reason: Msg;
 }
 

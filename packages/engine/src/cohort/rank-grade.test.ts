@@ -139,15 +139,19 @@ describe('rankAndGrade', () => {
       { ...result('a', '90'), name: '团结村' },
       { ...result('a', '80'), name: '红旗村' },
       incomplete,
+      { ...result('c', '40'), name: '光明村' },
     ]);
     expect(out.issues.map((i) => [i.code, i.message.zh])).toEqual([
       ['duplicate-unit', '单位「红旗村」(a)的编号与「团结村」(a)重复'],
-      ['incomplete-unit', '单位「和平村」(b)有未能计分的指标,排名和等次仅供参考'],
-      ['no-grade-band', '单位「和平村」(b)的总分低于所有等次下限'],
+      ['incomplete-unit', '单位「和平村」(b)有未能判定的指标或否决条件,排名仅供参考,等次待定'],
+      ['no-grade-band', '单位「光明村」(c)的总分低于所有等次下限'],
     ]);
+    // The incomplete unit's grade is pending (待定), not judged by its partial total of 50.
+    const pending = out.units.find((u) => u.unitId === 'b');
+    expect([pending?.grade, pending?.gradeLabel?.zh]).toEqual([null, '待定']);
     expect(out.issues[0]!.message.en).toBe('unit "红旗村" (a) has the same id as "团结村" (a)');
     expect(out.issues[1]!.message.en).toBe(
-      'unit "和平村" (b) has items that could not be scored: its rank and grade are provisional',
+      'unit "和平村" (b) has items or sanctions that could not be judged: its rank is provisional and its grade pending',
     );
   });
 });

@@ -1,6 +1,6 @@
 // Ranking and grading of scored units: the part of a cohort that needs only results.
 import { q } from '../exact/exact.ts';
-import { assignGrades } from '../grades/assign.ts';
+import { assignGrades, GRADE_PENDING } from '../grades/assign.ts';
 import { msgOf } from '../messages/text.ts';
 import type { Issue, UnitInput, UnitResult } from '../model/result.ts';
 import type { RuleSet } from '../schema/ruleset.ts';
@@ -59,6 +59,7 @@ export function rankAndGrade(
           total: q(r.total),
           vetoed: r.vetoed,
           noCommendation: r.noCommendation,
+          complete: r.complete,
         })),
         gradeRule,
       )
@@ -79,7 +80,7 @@ export function rankAndGrade(
       noCommendation: r.noCommendation,
       complete: r.complete,
       grade: g?.grade ?? null,
-      gradeLabel: g?.grade ? (labels.get(g.grade) ?? null) : null,
+      gradeLabel: g?.pending ? GRADE_PENDING : g?.grade ? (labels.get(g.grade) ?? null) : null,
       gradeNotes: g?.notes ?? [],
       result: r,
     };

@@ -3,7 +3,7 @@
 // graded. Same input, same output, byte for byte.
 import type { UnitInput } from '../model/result.ts';
 import type { CompiledRuleSet } from '../score/compile.ts';
-import { scoreUnit } from '../score/score-unit.ts';
+import { scoreUnit, unknownClasses } from '../score/score-unit.ts';
 import { sortIssues } from '../validate/issues.ts';
 import { withBaselines, type Baselines } from './baselines.ts';
 import { buildPeerStats } from './peers.ts';
@@ -25,10 +25,11 @@ export function scoreCohort(
     : { units: [...units], issues: [] };
   const peers = buildPeerStats(compiled, merged.units);
   const results = merged.units.map((u) => scoreUnit(compiled, u, { peers: peers.stats }));
+  const classIssues = unknownClasses(compiled, merged.units);
   const ranked = rankAndGrade(compiled.ruleSet, results, merged.units);
   return {
     ...ranked,
     peers: peers.inputs,
-    issues: sortIssues([...merged.issues, ...peers.issues, ...ranked.issues]),
+    issues: sortIssues([...merged.issues, ...peers.issues, ...classIssues, ...ranked.issues]),
   };
 }

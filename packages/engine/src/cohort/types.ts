@@ -14,8 +14,9 @@ export interface CohortUnit {
   vetoed: boolean;
   noCommendation: boolean;
   complete: boolean;
-  /** Grade band id; null when out of the grades or the rule set has none. */
+  /** Grade band id; null when out of the grades, pending or the rule set has none. */
   grade: string | null;
+  /** The band's label; 待定 (pending) for an incomplete unit, whose grade cannot be given yet. */
   gradeLabel: Msg | null;
   /** Why the grade differs from what the total alone gives (veto, cap, quota). */
   gradeNotes: readonly Msg[];

@@ -42,7 +42,7 @@ export function duplicateUnits(units: readonly Named[]): Issue[] {
 export function incompleteUnit(u: Named): Issue {
   const who = unitName(u.id, u.name);
   return warning('incomplete-unit', `units.${u.id}`, {
-    zh: `单位${who.zh}有未能计分的指标,排名和等次仅供参考`,
-    en: `unit ${who.en} has items that could not be scored: its rank and grade are provisional`,
+    zh: `单位${who.zh}有未能判定的指标或否决条件,排名仅供参考,等次待定`,
+    en: `unit ${who.en} has items or sanctions that could not be judged: its rank is provisional and its grade pending`,
   });
 }

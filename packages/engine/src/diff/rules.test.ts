@@ -50,6 +50,13 @@ describe('compareRule', () => {
       { kind: 'ramp', value: 'rate', full: 96, zero: 80 },
     );
     expect(high.map((c) => c.direction)).toEqual(['tightened']);
+    // A peer-relative end: the declared direction says which way is better (lower here), so
+    // lowering the constant zero point tightens.
+    const peer = cmp(
+      { kind: 'ramp', value: 'births', full: 'peer_min(births)', zero: 6, better: 'lower' },
+      { kind: 'ramp', value: 'births', full: 'peer_min(births)', zero: 5, better: 'lower' },
+    );
+    expect(peer.map((c) => c.direction)).toEqual(['tightened']);
   });
 
   it('tiers of the same shape compare bar by bar; another shape is one line', () => {

@@ -332,10 +332,21 @@ export function compareRule(
     case 'ramp': {
       const old = a as typeof b;
       out.push(value);
-      // Higher is better when full lies above zero: then raising either end tightens.
+      // Higher is better (declared, or full above constant zero): then raising either end tightens.
       const [f, z] = [constant(b.full), constant(b.zero)];
+      const better = b.better ?? (f && z ? (f.compare(z) > 0 ? 'higher' : 'lower') : undefined);
       const sense: Sense =
-        f && z ? (f.compare(z) > 0 ? 'higher-tightens' : 'higher-loosens') : 'neutral';
+        better === 'higher' ? 'higher-tightens' : better === 'lower' ? 'higher-loosens' : 'neutral';
+      const word = { higher: '越高越好', lower: '越低越好' } as const;
+      out.push(
+        textChange(
+          'rule',
+          where,
+          { zh: '方向', en: 'direction' },
+          old.better && word[old.better],
+          b.better && word[b.better],
+        ),
+      );
       out.push(
         operandChange(
           'rule',

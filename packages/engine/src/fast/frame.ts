@@ -284,7 +284,7 @@ export function createFramePlan(rs: CompiledRuleSet, exact: () => UnitEnv): Fram
       const slot = slotOf.get(def.id);
       return slot?.kind === 'number' ? slot.k : undefined;
     }
-    // An expression (a derived ratio, an assigned target): rounded as the rule set declares.
+    // An expression (a derived ratio, an assigned target): a rate is rounded as declared.
     const expr = op.expr;
     if (!expr) return undefined;
     let k = derivedSlots.get(op);
@@ -292,7 +292,7 @@ export function createFramePlan(rs: CompiledRuleSet, exact: () => UnitEnv): Fram
       k = newSlot();
       derivedSlots.set(op, k);
       const ev =
-        rounding && rounding.dp <= MICRO_DP
+        rounding && op.rate && rounding.dp <= MICRO_DP
           ? expr.microRounded(rounding.dp, rounding.mode, bind)
           : expr.microBound(bind);
       derived.push({ k, op, ev });
@@ -455,7 +455,8 @@ function createFrameEnv(
     total: undefined,
     ident(name: string): MicroValue {
       if (name === 'total') {
-        if (env.total === undefined) throw FALLBACK;
+        // Unset while the items are scored (they cannot read it) and for an incomplete total.
+        if (env.total === undefined) throw new MissingValue('total');
         return env.total;
       }
       const f = frame();

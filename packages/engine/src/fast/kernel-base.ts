@@ -7,6 +7,7 @@ import type { InputDef } from '../schema/ruleset.ts';
 import type { CIndicator, CompiledRuleSet, CSlope } from '../score/compile.ts';
 import type { Comparison } from '../schema/rules.ts';
 import { decodeValue } from '../score/env.ts';
+import { rampLowerIsBetter } from '../score/base-rules.ts';
 import { ceilDiv, floorDiv, MICRO, mulSafe, toMicro, toScaled } from './fixed.ts';
 import { BLANK, microOf, OK, state2, state3, type Frame, type FramePlan } from './frame.ts';
 
@@ -121,16 +122,16 @@ export function baseKernel(
       const kf = slot('full');
       const kz = slot('zero');
       if (kv === undefined || kf === undefined || kz === undefined) return undefined;
+      const lowerIsBetter = rampLowerIsBetter(item);
       return (f) => {
         const st = state3(f, kv, kf, kz);
         if (st !== OK) return notOk(st);
         const v = f.m[kv] as number;
         const full = f.m[kf] as number;
         const zero = f.m[kz] as number;
-        if (full === zero) return undefined;
-        const lowerIsBetter = full < zero;
-        if (lowerIsBetter ? v <= full : v >= full) return points;
+        // As the exact path: the declared direction, the zero point checked first.
         if (lowerIsBetter ? v >= zero : v <= zero) return 0;
+        if (lowerIsBetter ? v <= full : v >= full) return points;
         const num = mulSafe(points, zero - v);
         const den = zero - full;
         if (num === undefined) return undefined;

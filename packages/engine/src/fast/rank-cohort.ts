@@ -6,7 +6,7 @@ import { q, tryQ, type Q } from '../exact/exact.ts';
 import { duplicateUnits, incompleteUnit } from '../cohort/unit-issues.ts';
 import { buildPeerStats } from '../cohort/peers.ts';
 import { parseTieBreaks, type TieBreak } from '../cohort/tie-break.ts';
-import { assignGradesScaled, type BandSummary } from '../grades/assign.ts';
+import { assignGradesScaled, GRADE_PENDING, type BandSummary } from '../grades/assign.ts';
 import type { Issue, UnitInput } from '../model/result.ts';
 import type { ScoreContext } from '../model/context.ts';
 import { msgOf } from '../messages/text.ts';
@@ -14,6 +14,7 @@ import type { CompiledRuleSet } from '../score/compile.ts';
 import { sortIssues } from '../validate/issues.ts';
 import { MICRO_DP, scaledText, toMicro } from './fixed.ts';
 import { createLeanScorer, type LeanResult } from './score-lean.ts';
+import { unknownClasses } from '../score/score-unit.ts';
 
 /** A lean result with its place filled in. */
 export type RankedUnit = LeanResult;
@@ -88,7 +89,7 @@ export function rankCohort(rs: CompiledRuleSet, units: readonly UnitInput[]): Ra
   issues.push(...tbIssues);
 
   const n = units.length;
-  issues.push(...duplicateUnits(units));
+  issues.push(...duplicateUnits(units), ...unknownClasses(rs, units));
   const itemPaths = tieBreaks.filter((tb) => tb.kind === 'indicator').map((tb) => tb.ref);
   const dp = rs.scoreRounding.dp;
   const columns: KeyColumn[] = tieBreaks.map((tb) => ({
@@ -156,7 +157,11 @@ export function rankCohort(rs: CompiledRuleSet, units: readonly UnitInput[]): Ra
       const row = ranked[i];
       if (!row) return;
       row.grade = g.grade;
-      row.gradeLabel = g.grade === null ? null : (labels.get(g.grade) ?? null);
+      row.gradeLabel = g.pending
+        ? GRADE_PENDING
+        : g.grade === null
+          ? null
+          : (labels.get(g.grade) ?? null);
     });
     issues.push(...assignment.issues);
     grades = { graded: assignment.graded, bands: assignment.bands };

@@ -5,7 +5,12 @@ import { q, type Q } from '../exact/exact.ts';
 import type { ScoreContext } from '../model/context.ts';
 import type { IndicatorResult, Msg, UnitInput } from '../model/result.ts';
 import type { CIndicator, CompiledRuleSet } from '../score/compile.ts';
-import { createUnitScorer, decideSanctions, type UnitScorer } from '../score/score-unit.ts';
+import {
+  createUnitScorer,
+  decideSanctions,
+  undecided,
+  type UnitScorer,
+} from '../score/score-unit.ts';
 import { roundDiv, scaledText, toScaled } from './fixed.ts';
 import { buildKernel, isContainer } from './kernel.ts';
 import { NA, type Kernel } from './kernel-base.ts';
@@ -77,6 +82,10 @@ export function createLeanScorer(rs: CompiledRuleSet): LeanScorer {
   };
   const sections = rs.sections.map((s) => ({
     points: toScaled(s.points.toString(), dp),
+    /** The section's points by class (scaled), when a class has its own. */
+    byClass: s.pointsByClass
+      ? new Map([...s.pointsByClass].map(([cls, v]) => [cls, toScaled(v.toString(), dp)]))
+      : undefined,
     rescale: s.notApplicable === 'rescale',
     items: s.items.map(lean),
   }));
@@ -116,8 +125,9 @@ export function createLeanScorer(rs: CompiledRuleSet): LeanScorer {
     if (!plain) throw FALLBACK;
     const v = plain.kernel(frame);
     if (v === undefined) throw FALLBACK;
-    if (fn === 'met') return v !== null && v !== NA && v >= plain.points;
-    if (v === null || v === NA) throw new MissingValue(`score(${path})`);
+    if (v === null) throw new MissingValue(`${fn}(${path})`);
+    if (fn === 'met') return v !== NA && v >= plain.points;
+    if (v === NA) throw new MissingValue(`score(${path})`);
     return v * toMicroScale;
   };
   const exactItem = (item: CIndicator) => unitScorer().evaluate(item);
@@ -163,8 +173,10 @@ export function createLeanScorer(rs: CompiledRuleSet): LeanScorer {
       const s = sections[i] as (typeof sections)[number];
       let sum = program.run(i);
       const max = program.max;
-      if (s.rescale && s.points !== undefined && max > 0 && max !== s.points)
-        sum = roundDiv(sum * s.points, max, mode);
+      // As scoreUnit's sectionPoints: the points of the unit's own class.
+      const full = (unit.class !== undefined ? s.byClass?.get(unit.class) : undefined) ?? s.points;
+      if (s.rescale && full !== undefined && max > 0 && max !== full)
+        sum = roundDiv(sum * full, max, mode);
       sectionScores[i] = sum;
       total += sum;
     }
@@ -175,16 +187,29 @@ export function createLeanScorer(rs: CompiledRuleSet): LeanScorer {
     let vetoed = false;
     let noCommendation = false;
     let ids: string[] | undefined;
-    microEnv.total = total * toMicroScale;
+    // An incomplete total is no total: a sanction on it is undecided, as decideSanctions has it.
+    const itemsComplete = host.complete;
+    microEnv.total = itemsComplete ? total * toMicroScale : undefined;
+    let sanctionsDecided = true;
     for (let i = 0; i < rs.sanctions.length; i++) {
       const s = rs.sanctions[i] as (typeof rs.sanctions)[number];
       let holds: boolean;
       try {
         holds = (sanctionChecks[i] as MicroEv)(microEnv) === true;
       } catch (e) {
-        if (e instanceof MissingValue) continue; // undecided, as decideSanctions reports it
+        if (e instanceof MissingValue) {
+          sanctionsDecided = false; // undecided, as decideSanctions reports it
+          continue;
+        }
         if (e !== FALLBACK) throw e;
-        holds = decideSanctions(rs, frame.exact(), q(totalText), [s]).length > 0;
+        const decided = decideSanctions(
+          rs,
+          frame.exact(),
+          itemsComplete ? q(totalText) : undefined,
+          [s],
+        );
+        if (decided.undecided.length > 0) sanctionsDecided = false;
+        holds = decided.held.length > 0;
       }
       if (!holds) continue;
       (ids ??= []).push(s.sanction.id);
@@ -201,7 +226,7 @@ export function createLeanScorer(rs: CompiledRuleSet): LeanScorer {
       items = new Array(readers.length);
       for (let i = 0; i < readers.length; i++) items[i] = (readers[i] as () => number | null)();
     }
-    const complete = host.complete;
+    const complete = itemsComplete && sanctionsDecided;
     run.scorer = undefined;
     return {
       unitId: unit.id,
@@ -225,7 +250,7 @@ export function createLeanScorer(rs: CompiledRuleSet): LeanScorer {
 
 /** Whether an item or any of its sub-items lacks an input (as scoreUnit's `complete` counts). */
 function lacksInput(r: IndicatorResult): boolean {
-  return r.status === 'missing-input' || (r.children?.some(lacksInput) ?? false);
+  return undecided(r) || (r.children?.some(lacksInput) ?? false);
 }
 
 /** Which items run on integer kernels: for benchmarks and the notes. */

@@ -20,7 +20,12 @@ export interface GradeRow {
   total: Q;
   vetoed: boolean;
   noCommendation: boolean;
+  /** False while an item cannot be judged: the grade is pending (待定). Absent: complete. */
+  complete?: boolean;
 }
+
+/** The label of a grade that cannot be given yet: inputs are missing (待定). */
+export const GRADE_PENDING: Msg = Object.freeze({ zh: '待定', en: 'pending' });
 
 export interface BandSummary {
   id: string;
@@ -65,6 +70,7 @@ export interface ScaledGradeRow {
   totalScaled: number;
   vetoed: boolean;
   noCommendation: boolean;
+  complete?: boolean;
 }
 
 /**
@@ -99,7 +105,13 @@ export function assignGradesScaled(
 
 /** The grading itself; `finder` turns the bands' lower bounds into a row's band by its total. */
 function assignBy<
-  R extends { name?: string; rank: number; vetoed: boolean; noCommendation: boolean },
+  R extends {
+    name?: string;
+    rank: number;
+    vetoed: boolean;
+    noCommendation: boolean;
+    complete?: boolean;
+  },
 >(
   rows: readonly R[],
   grades: Grades,
@@ -150,6 +162,10 @@ function assignBy<
           zh: `一票否决,定为「${labels[vetoedIdx]?.zh}」`,
           en: `vetoed: graded "${labels[vetoedIdx]?.en}"`,
         };
+  const pendingNote: Msg = {
+    zh: '尚有指标未能计分,等次待定',
+    en: 'items could not be scored: grade pending',
+  };
   const belowEvery: Msg = {
     zh: '总分低于所有等次的下限,未定等次',
     en: 'total is below every grade band: no grade',
@@ -175,6 +191,12 @@ function assignBy<
       }
       addNote(outcome, vetoNote);
       slots.push({ outcome, rank: row.rank, band: vetoedIdx, forced: true });
+      continue;
+    }
+    // A total that is not complete decides no grade (a veto that holds does, above).
+    if (row.complete === false) {
+      outcome.pending = true;
+      addNote(outcome, pendingNote);
       continue;
     }
     let band = bandOf(row);

@@ -4,8 +4,10 @@ import type { Msg } from '../model/result.ts';
 
 export interface GradeOutcome {
   id: string;
-  /** Band id, or null when the unit is out of the grades. */
+  /** Band id, or null when the unit is out of the grades or its grade is pending. */
   grade: string | null;
+  /** True when the unit is incomplete: no grade yet (待定), out of the shares and quotas. */
+  pending?: boolean;
   /** Why the grade differs from what the total alone gives (cap, quota, veto). Outcomes
    *  without a note share one frozen empty list. */
   notes: readonly Msg[];

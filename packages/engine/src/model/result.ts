@@ -57,6 +57,8 @@ export type IndicatorStatus =
   | 'partly-met'
   | 'not-met'
   | 'missing-input'
+  /** A figure the rule needs cannot be worked out (a ratio whose denominator is 0). */
+  | 'cannot-compute'
   | 'missing-evidence'
   | 'not-applicable'
   | 'gated';
@@ -119,7 +121,9 @@ export interface UnitResult {
   counters: CounterResult[];
   vetoed: boolean;
   noCommendation: boolean;
-  /** False when any item could not be computed (missing input). */
+  /** False while anything cannot be judged: an item lacks an input or cannot be computed, or a
+   *  sanction is undecided. The total of an incomplete unit is provisional: sanctions on `total`
+   *  are undecided and its grade is pending (待定). */
   complete: boolean;
   issues: Issue[];
 }

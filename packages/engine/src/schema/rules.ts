@@ -75,9 +75,20 @@ const ReductionRule = z
   })
   .strict();
 
-/** Linear ramp: full points at `full`, zero at `zero`, in proportion between (either direction). */
+/**
+ * Linear ramp: full points at `full` or better, zero at `zero` or worse, in proportion between.
+ * `better` says which way is better (higher: a rate; lower: a birth rate). It may be left out when
+ * both ends are constants (the direction is then the one from `zero` to `full`) and must agree
+ * with them; with an end worked out per unit or cohort (peer_max(rate)) it is required.
+ */
 const RampRule = z
-  .object({ kind: z.literal('ramp'), value: Operand, full: Operand, zero: Operand })
+  .object({
+    kind: z.literal('ramp'),
+    value: Operand,
+    full: Operand,
+    zero: Operand,
+    better: z.enum(['higher', 'lower']).optional(),
+  })
   .strict();
 
 /** Proportional credit (按比例记分): points × value ÷ target, capped at the item's points. */

@@ -48,12 +48,23 @@ export const InputDef = z
   .strict();
 export type InputDef = z.infer<typeof InputDef>;
 
+/**
+ * An item's maximum for one unit class: points, or 'not-assessed' (不考核) when the item does not
+ * apply to that class. `null` is accepted by the schema only so validation can report a blanked
+ * maximum at its path (it is an error, never "not assessed").
+ */
+export const ClassPoints = z.union([DecimalLiteral, z.literal('not-assessed')]);
+export type ClassPoints = z.infer<typeof ClassPoints>;
+
+/** Section or total points for a class whose items' maxima differ (farms 60, towns 35). */
+const PointsByClass = z.record(z.string(), DecimalLiteral.nullable());
+
 interface IndicatorOf<R, S> {
   code: string;
   title: Text;
   criteria?: Text | undefined;
   points: DecimalLiteral | null;
-  pointsByClass?: Record<string, DecimalLiteral | null> | undefined;
+  pointsByClass?: Record<string, ClassPoints | null> | undefined;
   min?: DecimalLiteral | undefined;
   rule?: R | undefined;
   deductions?: S[] | undefined;
@@ -72,7 +83,9 @@ export type IndicatorInput = IndicatorOf<z.input<typeof Rule>, z.input<typeof St
  * Score = clamp(base + streams, min, points), then gates. `rule` absent: the base is full
  * points (deductions only). With `items`, the score is the sum of the sub-items, capped.
  * `min` below 0 allows a negative item (倒扣分制); default 0 (扣完为止).
- * `pointsByClass`: the maximum depends on the unit's class; null = not assessed for that class.
+ * `pointsByClass`: the maximum depends on the unit's class; 'not-assessed' = the item does not
+ * apply to that class. Checked per class as `points` are: the sub-items add up to the parent,
+ * the items to the section (`Section.pointsByClass`), the sections to the total.
  * `applicable`: an expression; false → not applicable, and the section is rescaled if declared.
  */
 export const Indicator: z.ZodType<Indicator, IndicatorInput> = z.lazy(() =>
@@ -82,7 +95,7 @@ export const Indicator: z.ZodType<Indicator, IndicatorInput> = z.lazy(() =>
       title: Text,
       criteria: Text.optional(),
       points: DecimalLiteral.nullable(),
-      pointsByClass: z.record(z.string(), DecimalLiteral.nullable()).optional(),
+      pointsByClass: z.record(z.string(), ClassPoints.nullable()).optional(),
       min: DecimalLiteral.optional(),
       rule: Rule.optional(),
       deductions: z.array(Stream).optional(),
@@ -99,6 +112,9 @@ export const Section = z
     code: z.string().min(1),
     title: Text,
     points: DecimalLiteral.nullable(),
+    /** The section's points for a class whose items add up to other points (absent: `points`);
+     *  `notApplicable: rescale` rescales a unit to its own class's points. */
+    pointsByClass: PointsByClass.optional(),
     items: z.array(Indicator).min(1),
     /** When items are not applicable: none (the section's max shrinks) or rescale to `points`. */
     notApplicable: z.enum(['shrink', 'rescale']).default('shrink'),
@@ -206,6 +222,8 @@ export const RuleSet = z
     notes: z.array(Text).default([]),
     /** Total points; must equal the sum of sections unless `pointsMismatch` explains why. */
     points: DecimalLiteral.nullable(),
+    /** Total points for a class whose sections add up to other points (absent: `points`). */
+    pointsByClass: PointsByClass.optional(),
     pointsMismatch: Text.optional(),
     rounding: z
       .object({

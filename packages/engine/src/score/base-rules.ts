@@ -51,7 +51,18 @@ export function operandValue(rs: CompiledRuleSet, op: COperand, env: UnitEnv): Q
   if (op.constant) return op.constant;
   if (!op.expr) throw new Error(`operand ${op.path} did not compile`);
   const value = num(op.expr.evaluate(env), op.path);
-  return op.derived && rs.rateRounding ? round(value, rs.rateRounding) : value;
+  return op.rate && rs.rateRounding ? round(value, rs.rateRounding) : value;
+}
+
+/** A ramp's direction: declared, or the one from its constant zero end to its full end. */
+export function rampLowerIsBetter(item: CIndicator): boolean {
+  const rule = item.rule;
+  if (rule?.kind !== 'ramp') throw new Error(`${item.path} is not a ramp`);
+  if (rule.better !== undefined) return rule.better === 'lower';
+  const full = item.operands.get('full')?.constant;
+  const zero = item.operands.get('zero')?.constant;
+  if (!full || !zero) throw new Error(`${item.path}: ramp direction unknown after compile`);
+  return full.compare(zero) < 0;
 }
 
 const fmtScore = (rs: CompiledRuleSet, x: Q): string => show(round(x, rs.scoreRounding));
@@ -241,10 +252,13 @@ export function evaluateBase(
       const v = val('value');
       const full = val('full');
       const zero = val('zero');
-      const lowerIsBetter = cmp(full, zero) < 0;
+      // The direction is declared (or fixed by constant ends), never read from this unit's ends.
+      const lowerIsBetter = rampLowerIsBetter(item);
       let base: Q;
-      if (lowerIsBetter ? cmp(v, full) <= 0 : cmp(v, full) >= 0) base = points;
-      else if (lowerIsBetter ? cmp(v, zero) >= 0 : cmp(v, zero) <= 0) base = ZERO;
+      // At or beyond the zero point scores 0, checked first: ends that the figures put the wrong
+      // way round (the best unit still beyond the zero point) give 0, never full points.
+      if (lowerIsBetter ? cmp(v, zero) >= 0 : cmp(v, zero) <= 0) base = ZERO;
+      else if (lowerIsBetter ? cmp(v, full) <= 0 : cmp(v, full) >= 0) base = points;
       else base = div(mul(points, sub(zero, v)), sub(zero, full));
       return {
         base,
@@ -270,9 +284,9 @@ export function evaluateBase(
     case 'tiers': {
       const o = op('value');
       const evaluated: ExprValue = o.constant ?? (o.expr ? o.expr.evaluate(env) : ZERO);
-      // A number is rounded as any derived value is before comparison; choices compare as given.
+      // A derived rate is rounded before comparison, as operandValue does; choices compare as given.
       const raw: ExprValue =
-        typeof evaluated === 'object' && o.derived && rs.rateRounding
+        typeof evaluated === 'object' && o.rate && rs.rateRounding
           ? round(evaluated, rs.rateRounding)
           : evaluated;
       const valueText = typeof raw === 'object' ? shown(raw) : { zh: String(raw), en: String(raw) };

@@ -1,6 +1,6 @@
 // The whole-rule-set checks that compiling runs once everything is resolved: cycles between
 // items, grade bands and quotas, points on the score grid, tie-break targets.
-import { q, ZERO, type Q } from '../exact/exact.ts';
+import { q, sum, ZERO, type Q } from '../exact/exact.ts';
 import type { Issue } from '../model/result.ts';
 import { msgOf } from '../messages/text.ts';
 import type { InputDef, RuleSet } from '../schema/ruleset.ts';
@@ -125,8 +125,19 @@ export function checkPrecision(
 ): void {
   const dp = ruleSet.rounding.scores.dp;
   const scale = q(10n ** BigInt(dp));
-  const off = (v: Q): boolean => v.mul(scale).d !== 1n;
+  // Off the grid, or too large to be counted exactly in 10^-dp points (1e21).
+  const off = (v: Q): boolean =>
+    v.mul(scale).d !== 1n || v.mul(scale).abs().compare(Number.MAX_SAFE_INTEGER) > 0;
   const report = (path: string, where: string, v: Q): void => {
+    if (v.mul(scale).d === 1n) {
+      issues.push(
+        error('points-too-large', path, {
+          zh: `${where} 的分值 ${v.toString()} 过大`,
+          en: `${where}: points ${v.toString()} are too large`,
+        }),
+      );
+      return;
+    }
     issues.push(
       error('points-precision', path, {
         zh: `${where} 的分值 ${v.toString()} 超出得分保留的 ${dp} 位小数(rounding.scores)`,
@@ -143,10 +154,72 @@ export function checkPrecision(
   };
   sections.forEach((s, i) => {
     if (off(s.points)) report(`sections[${i}].points`, s.code, s.points);
+    s.pointsByClass?.forEach(
+      (v, cls) => off(v) && report(`sections[${i}].pointsByClass.${cls}`, `${s.code} (${cls})`, v),
+    );
     s.items.forEach(visit);
   });
   bonus?.items.forEach(visit);
   if (bonus?.cap && off(bonus.cap)) report('bonus.cap', '加分上限', bonus.cap);
+}
+
+/**
+ * Maxima by class get the checks `points` get, class by class: a parent's maximum is the sum of
+ * its sub-items', a section's points (its `pointsByClass`, else `points`) the sum of its items',
+ * the total's the sum of the sections'. An item 'not-assessed' for a class counts its `points`
+ * there (it does not apply, as an item with `applicable` false: the section shrinks or is
+ * rescaled). Only where a class's maxima differ from the plain ones is it checked again.
+ */
+export function checkClassPoints(
+  ruleSet: RuleSet,
+  sections: readonly CSection[],
+  bonus: CompiledRuleSet['bonus'],
+  totalByClass: ReadonlyMap<string, Q> | undefined,
+  total: Q,
+  issues: Issue[],
+): void {
+  if (ruleSet.pointsMismatch) return;
+  const classes = (ruleSet.classes ?? []).map((c) => c.id);
+  const of = (item: CIndicator, cls: string): Q =>
+    item.pointsByClass?.has(cls) ? (item.pointsByClass.get(cls) ?? item.points) : item.points;
+  const differs = (item: CIndicator, cls: string): boolean =>
+    (item.pointsByClass?.has(cls) ?? false) || item.children.some((c) => differs(c, cls));
+  const mismatch = (path: string, what: string, cls: string, declared: Q, added: Q): void => {
+    issues.push(
+      error('points-mismatch', path, {
+        zh: `${what} 对「${cls}」类单位的分值 ${declared.toString()} 与下级合计 ${added.toString()} 不符`,
+        en: `${what}: points ${declared.toString()} for class "${cls}" differ from the parts' total ${added.toString()}`,
+      }),
+    );
+  };
+  const visit = (item: CIndicator, rp: string, cls: string): void => {
+    if (item.children.length === 0 || !differs(item, cls)) return;
+    if (item.pointsByClass?.get(cls) !== null || !item.pointsByClass.has(cls)) {
+      const added = sum(item.children.map((c) => of(c, cls)));
+      if (added.compare(of(item, cls)) !== 0) mismatch(rp, item.path, cls, of(item, cls), added);
+    }
+    item.children.forEach((c, i) => visit(c, `${rp}.items[${i}]`, cls));
+  };
+  for (const cls of classes) {
+    let anyDiffers = totalByClass?.has(cls) ?? false;
+    const sectionMax = sections.map((section, si) => {
+      const rp = `sections[${si}]`;
+      section.items.forEach((item, i) => visit(item, `${rp}.items[${i}]`, cls));
+      const declared = section.pointsByClass?.get(cls) ?? section.points;
+      if (section.pointsByClass?.has(cls) || section.items.some((i) => differs(i, cls))) {
+        anyDiffers = true;
+        const added = sum(section.items.map((i) => of(i, cls)));
+        if (added.compare(declared) !== 0)
+          mismatch(`${rp}.points`, `第${section.code}部分`, cls, declared, added);
+      }
+      return declared;
+    });
+    bonus?.items.forEach((item, i) => visit(item, `bonus.items[${i}]`, cls));
+    const declared = totalByClass?.get(cls) ?? total;
+    const added = sum(sectionMax);
+    if (anyDiffers && added.compare(declared) !== 0)
+      mismatch('points', '总分值', cls, declared, added);
+  }
 }
 
 /** Tie-breaks must name a section, an item or an input that exists. */

@@ -26,7 +26,14 @@ import {
   PEER_FUNCTIONS,
   RESULT_FUNCTIONS,
 } from './env.ts';
-import { checkGrades, checkPrecision, checkTieBreakTargets, findCycle } from './compile-checks.ts';
+import { isRateExpression } from './rate-operands.ts';
+import {
+  checkClassPoints,
+  checkGrades,
+  checkPrecision,
+  checkTieBreakTargets,
+  findCycle,
+} from './compile-checks.ts';
 
 export interface COperand {
   /** Constant value, or an expression. */
@@ -34,8 +41,10 @@ export interface COperand {
   expr?: CompiledExpr;
   /** The input it names when it is a bare input id: its unit and label serve display. */
   input?: InputDef;
-  /** Computed by an expression (not a literal, not a bare input): rates rounding applies. */
+  /** Computed by an expression (not a literal, not a bare input). */
   derived: boolean;
+  /** A derived value whose unit is % or ‰ (rate-operands.ts): `rounding.rates` rounds it. */
+  rate: boolean;
   path: string;
 }
 
@@ -72,6 +81,8 @@ export interface CSection {
   code: string;
   title: Msg;
   points: Q;
+  /** Points for a class whose items add up to other points (farms 60, towns 35). */
+  pointsByClass: ReadonlyMap<string, Q> | undefined;
   notApplicable: 'shrink' | 'rescale';
   items: readonly CIndicator[];
 }
@@ -93,6 +104,8 @@ export interface CompiledRuleSet {
   certifiers: readonly { when: CompiledExpr; by: Msg }[];
   /** Every indicator (sections and bonus, parents and leaves) by path. */
   byPath: ReadonlyMap<string, CIndicator>;
+  /** Declared unit classes. */
+  classIds: ReadonlySet<string>;
   scoreRounding: Rounding;
   rateRounding: Rounding | undefined;
   max: Q;
@@ -238,18 +251,72 @@ export function compileCollecting(ruleSet: RuleSet): {
 
   const operand = (value: Operand, path: string): COperand => {
     if (typeof value === 'number')
-      return { constant: dec(value, path) ?? ZERO, derived: false, path };
+      return { constant: dec(value, path) ?? ZERO, derived: false, rate: false, path };
     const trimmed = value.trim();
-    if (/^-?\d+(\.\d+)?$/.test(trimmed)) return { constant: q(trimmed), derived: false, path };
+    if (/^-?\d+(\.\d+)?$/.test(trimmed))
+      return { constant: q(trimmed), derived: false, rate: false, path };
     const input = inputs.get(trimmed);
     const compiled = expr(trimmed, path);
     return {
       ...(compiled ? { expr: compiled } : {}),
       ...(input ? { input } : {}),
       derived: !input,
+      rate: !input && compiled !== undefined && isRateExpression(trimmed, inputs),
       path,
     };
   };
+
+  const checkClassId = (cls: string, where: string, what: string): void => {
+    if (!ruleSet.classes?.some((c) => c.id === cls)) {
+      issues.push(
+        error('unknown-class', where, {
+          zh: `${what}:未声明的单位类别「${cls}」`,
+          en: `${what}: undeclared unit class "${cls}"`,
+        }),
+      );
+    }
+  };
+  /** A maximum for one class: a number ≥ 0, never blank (a blank is not "not assessed"). */
+  const classPoints = (
+    v: string | number | null,
+    where: string,
+    what: string,
+    /** Taken for a blank once it is reported, so that no follow-on sum error is reported. */
+    fallback: Q,
+  ): Q => {
+    if (v === null) {
+      issues.push(
+        error('missing-number', where, {
+          zh: `${what} 的分值空白(空白不会按0或“不考核”处理;不考核请写 'not-assessed')`,
+          en: `${what}: points are blank (a blank is neither 0 nor "not assessed"; write 'not-assessed' for that)`,
+        }),
+      );
+      return fallback;
+    }
+    const value = dec(v, where) ?? fallback;
+    if (value.compare(0) < 0)
+      issues.push(
+        error('negative-points', where, {
+          zh: `${what} 的分值 ${value.toString()} 为负数`,
+          en: `${what}: points ${value.toString()} are negative`,
+        }),
+      );
+    return value;
+  };
+  const classMap = (
+    map: Record<string, string | number | null> | undefined,
+    where: string,
+    what: string,
+    fallback: Q,
+  ): ReadonlyMap<string, Q> | undefined =>
+    map
+      ? new Map(
+          Object.entries(map).map(([cls, v]) => {
+            checkClassId(cls, `${where}.${cls}`, what);
+            return [cls, classPoints(v, `${where}.${cls}`, `${what}(${cls})`, fallback)] as const;
+          }),
+        )
+      : undefined;
 
   const needInput = (id: string, path: string, units?: readonly InputUnit[]): void => {
     const def = inputs.get(id);
@@ -373,8 +440,25 @@ export function compileCollecting(ruleSet: RuleSet): {
     gates.forEach((g) => note(g.when));
     if (rule?.kind === 'expr') {
       const e = expr(rule.score, `${rulePath}.rule.score`);
-      if (e) operands.set('score', { expr: e, derived: true, path: `${rulePath}.rule.score` });
+      // A score, not a rate: rounded once by rounding.scores with the item, never by rates.
+      if (e)
+        operands.set('score', {
+          expr: e,
+          derived: true,
+          rate: false,
+          path: `${rulePath}.rule.score`,
+        });
       note(e);
+    }
+    if (rule && children.length > 0) {
+      // One meaning in scoring and certification alike: a parent is the sum of its sub-items,
+      // so a rule of its own would never run. Put it on a sub-item, or use gates or deductions.
+      issues.push(
+        error('parent-rule', `${rulePath}.rule`, {
+          zh: `${path} 有下级小项,其得分为各小项之和,不能另设评分规则(rule);请把规则放到小项上,或改用 gates / deductions`,
+          en: `${path} has sub-items, so its score is their sum and it cannot have a rule of its own; put the rule on a sub-item, or use gates or deductions`,
+        }),
+      );
     }
     if (!rule && children.length === 0 && streams.length === 0) {
       issues.push(
@@ -395,21 +479,14 @@ export function compileCollecting(ruleSet: RuleSet): {
         );
       }
     }
+    // null in the map: not assessed for that class (written 'not-assessed'; a blank is an error).
     const pointsByClass = item.pointsByClass
       ? new Map(
           Object.entries(item.pointsByClass).map(([cls, v]) => {
-            if (!ruleSet.classes?.some((c) => c.id === cls)) {
-              issues.push(
-                error('unknown-class', `${rulePath}.pointsByClass.${cls}`, {
-                  zh: `${path}:未声明的单位类别「${cls}」`,
-                  en: `${path}: undeclared unit class "${cls}"`,
-                }),
-              );
-            }
-            return [
-              cls,
-              v === null ? null : (dec(v, `${rulePath}.pointsByClass.${cls}`) ?? ZERO),
-            ] as const;
+            const where = `${rulePath}.pointsByClass.${cls}`;
+            checkClassId(cls, where, path);
+            if (v === 'not-assessed') return [cls, null] as const;
+            return [cls, classPoints(v, where, `${path}(${cls})`, points ?? ZERO)] as const;
           }),
         )
       : undefined;
@@ -473,6 +550,23 @@ export function compileCollecting(ruleSet: RuleSet): {
           error('ramp-flat', `${rp}.full`, {
             zh: `${path}:满分点与零分点相同`,
             en: `${path}: full-marks and zero points are equal`,
+          }),
+        );
+      } else if (full && zero) {
+        const implied = full.compare(zero) > 0 ? 'higher' : 'lower';
+        if (rule.better !== undefined && rule.better !== implied) {
+          issues.push(
+            error('ramp-direction', `${rp}.better`, {
+              zh: `${path}:规定为${rule.better === 'higher' ? '越高越好' : '越低越好'},但满分点 ${full.toString()} 与零分点 ${zero.toString()} 表明${implied === 'higher' ? '越高越好' : '越低越好'}`,
+              en: `${path}: declared ${rule.better} is better, but full marks at ${full.toString()} and zero at ${zero.toString()} say ${implied} is better`,
+            }),
+          );
+        }
+      } else if (rule.better === undefined) {
+        issues.push(
+          error('ramp-direction', `${rp}.better`, {
+            zh: `${path}:满分点或零分点按单位计算,须规定方向 better(higher 越高越好 / lower 越低越好)`,
+            en: `${path}: an end of the ramp is worked out per unit, so its direction must be declared: better (higher / lower)`,
           }),
         );
       }
@@ -572,6 +666,12 @@ export function compileCollecting(ruleSet: RuleSet): {
       code: section.code,
       title: msgOf(section.title),
       points: points ?? itemSum,
+      pointsByClass: classMap(
+        section.pointsByClass,
+        `${rp}.pointsByClass`,
+        `第${section.code}部分`,
+        points ?? itemSum,
+      ),
       notApplicable: section.notApplicable,
       items,
     };
@@ -702,6 +802,19 @@ export function compileCollecting(ruleSet: RuleSet): {
   }
   checkGrades(ruleSet, issues);
   checkPrecision(ruleSet, sections, bonus, issues);
+  checkClassPoints(
+    ruleSet,
+    sections,
+    bonus,
+    classMap(
+      ruleSet.pointsByClass,
+      'pointsByClass',
+      '总分值',
+      dec(ruleSet.points, 'points') ?? max,
+    ),
+    dec(ruleSet.points, 'points') ?? max,
+    issues,
+  );
   checkTieBreakTargets(ruleSet, byPath, inputs, issues);
   ruleSet.inputs.forEach((def, i) => {
     if (def.blankMeans !== undefined && KIND_OF_UNIT[def.unit] !== 'number') {
@@ -723,6 +836,7 @@ export function compileCollecting(ruleSet: RuleSet): {
     counters,
     certifiers,
     byPath,
+    classIds: new Set((ruleSet.classes ?? []).map((c) => c.id)),
     scoreRounding: ruleSet.rounding.scores,
     rateRounding: ruleSet.rounding.rates,
     max,
@@ -743,7 +857,7 @@ function operandValueOrNull(
   try {
     const v = operand.expr?.evaluate(createEnv(inputs, unit, {}));
     if (v === undefined || typeof v !== 'object') return null;
-    return operand.derived && rates ? round(v, rates) : v;
+    return operand.rate && rates ? round(v, rates) : v;
   } catch (e) {
     // A blank or unusable value leaves the unit unranked for this item; scoreUnit reports why.
     if (e instanceof MissingValue || e instanceof ExprEvalError) return null;

@@ -94,6 +94,12 @@ describe('counters across periods', () => {
         inputId: 'passed',
       }),
     );
+    // Two failures in a row before; this month may be the third: the interview is undecided
+    // (待定), never "not held" on the carried-over count of 2.
+    expect(r.issues).toContainEqual(
+      expect.objectContaining({ code: 'sanction-undecided', path: 'talk' }),
+    );
+    expect(r.sanctions).toEqual([]);
   });
 
   it('reports counts brought in that cannot be counts, and reads them as none', () => {
@@ -115,6 +121,7 @@ describe('counters across periods', () => {
     ] as const) {
       const u = unit(passed, { fail: { consecutive, cumulative } });
       expect(lean(u).sanctions).toEqual(scoreUnit(rs, u).sanctions.map((s) => s.id));
+      expect(lean(u).complete).toBe(scoreUnit(rs, u).complete);
     }
   });
 

@@ -174,7 +174,13 @@ export const hostFunctions: Readonly<Record<string, HostFunction>> = {
     arity: [1],
     rawArgs: true,
     returns: 'boolean',
-    call: (args, env) => asEnv(env).result(String(args[0])).status === 'met',
+    call(args, env) {
+      const r = asEnv(env).result(String(args[0]));
+      // An item that cannot be judged is neither met nor not met: what reads it is undecided.
+      if (r.status === 'missing-input' || r.status === 'cannot-compute')
+        throw new MissingValue(`met(${String(args[0])})`);
+      return r.status === 'met';
+    },
   },
   status: {
     arity: [1],
@@ -193,7 +199,9 @@ function counterFunction(which: 'consecutive' | 'cumulative'): HostFunction {
     returns: 'number',
     call(args, env) {
       const counter = asEnv(env).counters?.get(String(args[0]));
-      if (!counter) throw new MissingValue(`${which}(${String(args[0])})`);
+      // Not known, or this period undecided (its counts carried over): what reads it waits.
+      if (!counter || counter.counts === null)
+        throw new MissingValue(`${which}(${String(args[0])})`);
       return q(counter[which]);
     },
   };

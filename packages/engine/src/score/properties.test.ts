@@ -102,7 +102,10 @@ const json: RuleSetInput = {
       },
     ],
   },
-  sanctions: [{ id: 'veto', level: 'veto', when: 'petition', reason: '重大信访案件' }],
+  sanctions: [
+    { id: 'veto', level: 'veto', when: 'petition', reason: '重大信访案件' },
+    { id: 'low', level: 'notice', when: 'total < 15', reason: '总分低于15分' },
+  ],
 };
 const parsed = parseRuleSet(json);
 if (!parsed.ok) throw new Error(JSON.stringify(parsed.issues));
@@ -177,6 +180,25 @@ describe('scoring properties', () => {
         expect(b.total).toBe(a.total);
         expect(b.sections).toEqual(a.sections);
       }),
+    );
+  });
+
+  it('never decides on a blank: any blank input leaves the unit incomplete, the total unjudged', () => {
+    // No input declares blankMeans, and every input is read: a unit with a blank can never be
+    // complete, and "total < 15" is never held on an incomplete total (it is undecided).
+    const key = fc.constantFrom(...(Object.keys(direction) as string[]), 'petition');
+    fc.assert(
+      fc.property(values, key, (v, k) => {
+        const r = score({ ...v, [k]: null } as Record<string, string | number | boolean>);
+        expect(r.complete).toBe(false);
+        // A blank item input leaves the total incomplete; petition is read by the veto only.
+        if (k !== 'petition') expect(r.sanctions.map((s) => s.id)).not.toContain('low');
+        const whole = score(v);
+        expect(whole.complete).toBe(true);
+        const low = cmp(q(whole.total), q(15)) < 0;
+        expect(whole.sanctions.some((s) => s.id === 'low')).toBe(low);
+      }),
+      { numRuns: 300, seed: 20261201 },
     );
   });
 

@@ -215,9 +215,10 @@ describe('rule kinds', () => {
       ],
     );
     const r = run(zero, { v: -1, t: 0 });
+    // Nothing is missing: the gap relative to a target of 0 cannot be computed (its own status).
     expect([first(r).score, first(r).status, r.issues.map((i) => i.code)]).toEqual([
       null,
-      'missing-input',
+      'cannot-compute',
       ['cannot-compute'],
     ]);
   });
@@ -336,7 +337,7 @@ describe('rule kinds', () => {
           code: '1',
           title: '甲',
           points: 10,
-          pointsByClass: { farm: null },
+          pointsByClass: { farm: 'not-assessed' },
           rule: { kind: 'threshold', value: 'v', op: '>=', target: 90 },
         },
         {
@@ -351,6 +352,32 @@ describe('rule kinds', () => {
         classes: [
           { id: 'town', label: '镇' },
           { id: 'farm', label: '农场' },
+        ],
+        // For farms the items are 10 (not assessed: it does not apply) + 20 = 30 points.
+        pointsByClass: { farm: 30 },
+        sections: [
+          {
+            code: '一',
+            title: '甲',
+            points: 20,
+            pointsByClass: { farm: 30 },
+            items: [
+              {
+                code: '1',
+                title: '甲',
+                points: 10,
+                pointsByClass: { farm: 'not-assessed' },
+                rule: { kind: 'threshold', value: 'v', op: '>=', target: 90 },
+              },
+              {
+                code: '2',
+                title: '乙',
+                points: 10,
+                pointsByClass: { farm: 20 },
+                rule: { kind: 'threshold', value: 'v', op: '>=', target: 50 },
+              },
+            ],
+          },
         ],
       },
     );

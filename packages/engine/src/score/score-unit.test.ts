@@ -180,15 +180,24 @@ describe('scoreUnit', () => {
     expect(r.sections[0]?.items[1]?.status).toBe('not-met');
   });
 
-  it('rounds a derived ratio as declared before comparing it', () => {
-    // 2,195,100 / 100,000 = 21.951 → 22.0 at one place: meets ≥ 22
+  it('compares money per head exactly: rates rounding is for derived % and ‰ only', () => {
+    // 2,195,100 元 / 100,000 人 = 21.951 元 a head: not a rate, so not rounded to 22.0 by
+    // rounding.rates (1 place); 21.951 < 22 does not meet ≥ 22
     const r = scoreUnit(rs, {
       id: 'a',
       name: '甲',
       values: { ...full, budget: '2195100' },
       evidence: { group: true },
     });
-    expect(r.sections[0]?.items[3]?.score).toBe('2');
+    expect(r.sections[0]?.items[3]?.score).toBe('0');
+    // 2,200,000 / 100,000 = 22 exactly: met
+    const r1 = scoreUnit(rs, {
+      id: 'a',
+      name: '甲',
+      values: { ...full, budget: '2200000' },
+      evidence: { group: true },
+    });
+    expect(r1.sections[0]?.items[3]?.score).toBe('2');
     const r2 = scoreUnit(rs, {
       id: 'a',
       name: '甲',

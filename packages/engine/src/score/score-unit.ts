@@ -4,6 +4,7 @@ import { asProblem } from './as-problem.ts';
 import { countPeriods } from './counters.ts';
 import { allIndicators } from '../cohort/tie-break.ts';
 import { MissingValue } from '../expr/types.ts';
+import { ExprEvalError } from '../expr/errors.ts';
 import {
   add,
   clamp,
@@ -31,7 +32,7 @@ import type {
 import type { ScoreContext } from '../model/context.ts';
 import { msgOf } from '../messages/text.ts';
 import { show } from '../messages/format.ts';
-import type { CIndicator, CompiledRuleSet } from './compile.ts';
+import type { CIndicator, CompiledRuleSet, CSection } from './compile.ts';
 import { createEnv, type UnitEnv } from './env.ts';
 import { evaluateBase } from './base-rules.ts';
 import { evaluateStreams } from './streams.ts';
@@ -39,6 +40,7 @@ import * as R from './reasons.ts';
 
 const WORST: readonly IndicatorStatus[] = [
   'missing-input',
+  'cannot-compute',
   'missing-evidence',
   'gated',
   'not-met',
@@ -56,6 +58,22 @@ export interface UnitScorer {
 
 const scoreOf = (r: IndicatorResult): Q => (r.score === null ? ZERO : q(r.score));
 
+/** An item that cannot be judged: a blank input, or a figure that cannot be worked out. */
+export const undecided = (r: IndicatorResult): boolean =>
+  r.status === 'missing-input' || r.status === 'cannot-compute';
+
+const DIVISION_BY_ZERO: Msg = {
+  zh: '比率无法计算:分母为0',
+  en: 'ratio cannot be computed: the denominator is 0',
+};
+const UNIT_CLASS: Msg = { zh: '单位类别', en: 'unit class' };
+
+/** An evaluation problem's reason: a zero denominator has its own words. */
+const problemReason = (e: unknown, problem: Msg): Msg =>
+  e instanceof ExprEvalError && e.code === 'division-by-zero'
+    ? DIVISION_BY_ZERO
+    : R.evalProblem(problem);
+
 /** Evaluates items of one unit on demand, exactly, with reasons. */
 export function createUnitScorer(
   rs: CompiledRuleSet,
@@ -64,6 +82,8 @@ export function createUnitScorer(
 ): UnitScorer {
   const env = createEnv(rs.inputs, unit, ctx);
   const results = new Map<string, IndicatorResult>();
+  if (unit.class !== undefined && !rs.classIds.has(unit.class))
+    env.issues.push(unknownClass(rs, unit));
 
   const valueText = (id: string): string | undefined => {
     const v = env.peek(id);
@@ -94,10 +114,6 @@ export function createUnitScorer(
       results.set(item.path, r);
       return r;
     };
-    const classMax =
-      unit.class !== undefined && item.pointsByClass?.has(unit.class)
-        ? item.pointsByClass.get(unit.class)
-        : item.points;
     const notApplicable = (): IndicatorResult =>
       finish({
         ...base,
@@ -107,6 +123,22 @@ export function createUnitScorer(
         adjustments: [],
         reason: R.notApplicable,
       });
+    // A maximum by class needs the unit's class, one the rule set declares ('not-assessed' is
+    // stored as null: the item does not apply to that class).
+    if (item.pointsByClass && !rs.classIds.has(unit.class ?? ''))
+      return finish({
+        ...base,
+        missingInputs: ['class'],
+        score: null,
+        max: fmt(item.points),
+        status: 'missing-input',
+        adjustments: [],
+        reason: R.missingInputs([UNIT_CLASS]),
+      });
+    const classMax =
+      unit.class !== undefined && item.pointsByClass?.has(unit.class)
+        ? item.pointsByClass.get(unit.class)
+        : item.points;
     if (classMax === null || classMax === undefined) return notApplicable();
     let points: Q = classMax;
     const missing = (e: MissingValue): IndicatorResult => {
@@ -212,9 +244,9 @@ export function createUnitScorer(
         ...base,
         score: null,
         max: fmt(points),
-        status: 'missing-input',
+        status: 'cannot-compute',
         adjustments: [],
-        reason: R.evalProblem(problem),
+        reason: problemReason(e, problem),
       });
     }
   };
@@ -227,18 +259,30 @@ export function createUnitScorer(
   return { env, evaluate };
 }
 
-/** Decides the sanctions once the total is known; problems go to the env's issues. */
+export interface SanctionOutcome {
+  /** The sanctions that hold. */
+  held: SanctionResult[];
+  /** Ids of the sanctions that cannot be decided (an input missing, the total incomplete, a
+   *  figure that cannot be computed): 待定, and the unit is not complete. */
+  undecided: string[];
+}
+
+/**
+ * Decides the sanctions once the total is known; problems go to the env's issues. `total` is
+ * undefined while an item cannot be judged: a sanction that needs it is then undecided.
+ */
 export function decideSanctions(
   rs: CompiledRuleSet,
   env: UnitEnv,
-  total: Q,
+  total: Q | undefined,
   which = rs.sanctions,
-): SanctionResult[] {
+): SanctionOutcome {
   env.total = total;
   // Sanctions may read the counters (consecutive(), cumulative()): they come first.
   env.counters ??= countPeriods(rs, env);
   const issues = env.issues;
   const sanctions: SanctionResult[] = [];
+  const undecidedIds: string[] = [];
   for (const s of which) {
     try {
       const hit = s.when.evaluate(env);
@@ -262,17 +306,22 @@ export function decideSanctions(
       }
     } catch (e) {
       if (e instanceof MissingValue) {
+        undecidedIds.push(s.sanction.id);
         issues.push({
           code: 'sanction-undecided',
           path: s.sanction.id,
           severity: 'warning',
-          message: R.sanctionUndecided(s.reason, e.inputId),
+          message:
+            e.inputId === 'total'
+              ? totalUndecided(s.reason)
+              : R.sanctionUndecided(s.reason, e.inputId),
           inputId: e.inputId,
         });
         continue;
       }
       const problem = asProblem(e);
       if (!problem) throw e;
+      undecidedIds.push(s.sanction.id);
       issues.push({
         code: 'cannot-compute',
         path: s.sanction.id,
@@ -281,8 +330,37 @@ export function decideSanctions(
       });
     }
   }
-  return sanctions;
+  return { held: sanctions, undecided: undecidedIds };
 }
+
+/** A unit whose class the rule set does not declare: its maxima by class cannot be chosen. */
+function unknownClass(rs: CompiledRuleSet, unit: UnitInput): Issue {
+  const declared = [...rs.classIds].join('、') || '无';
+  return {
+    code: 'unknown-class',
+    path: `units.${unit.id}.class`,
+    severity: 'error',
+    message: {
+      zh: `单位「${unit.name}」的类别「${unit.class ?? ''}」未在考核办法中声明(已声明:${declared})`,
+      en: `unit "${unit.name}": class "${unit.class ?? ''}" is not declared by the rule set (declared: ${[...rs.classIds].join(', ') || 'none'})`,
+    },
+  };
+}
+
+/** Every unit of a cohort whose class is not declared. */
+export const unknownClasses = (rs: CompiledRuleSet, units: readonly UnitInput[]): Issue[] =>
+  units
+    .filter((u) => u.class !== undefined && !rs.classIds.has(u.class))
+    .map((u) => unknownClass(rs, u));
+
+const totalUndecided = (reason: Msg): Msg => ({
+  zh: `无法判定「${reason.zh}」:尚有指标未能计分,总分不完整(待定)`,
+  en: `cannot decide "${reason.en}": items could not be scored, so the total is incomplete (pending)`,
+});
+
+/** A section's points for a unit of this class: its `pointsByClass`, else its `points`. */
+const sectionPoints = (section: CSection, cls: string | undefined): Q =>
+  (cls !== undefined ? section.pointsByClass?.get(cls) : undefined) ?? section.points;
 
 export function scoreUnit(
   rs: CompiledRuleSet,
@@ -301,13 +379,11 @@ export function scoreWith(rs: CompiledRuleSet, scorer: UnitScorer): UnitResult {
     const items = section.items.map(evaluate);
     let score = sum(items.map(scoreOf));
     let maxQ = sum(items.filter((i) => i.status !== 'not-applicable').map((i) => q(i.max)));
-    if (
-      section.notApplicable === 'rescale' &&
-      maxQ.compare(0) > 0 &&
-      maxQ.compare(section.points) !== 0
-    ) {
-      score = round(div(mul(score, section.points), maxQ), rs.scoreRounding);
-      maxQ = section.points;
+    // Rescaled to the section's points for the unit's own class (a farm's 60, not the towns' 35).
+    const full = sectionPoints(section, unit.class);
+    if (section.notApplicable === 'rescale' && maxQ.compare(0) > 0 && maxQ.compare(full) !== 0) {
+      score = round(div(mul(score, full), maxQ), rs.scoreRounding);
+      maxQ = full;
     }
     return { code: section.code, title: section.title, score: fmt(score), max: fmt(maxQ), items };
   });
@@ -316,10 +392,16 @@ export function scoreWith(rs: CompiledRuleSet, scorer: UnitScorer): UnitResult {
   const bonusCap = rs.bonus?.cap;
   const bonusScore = bonusCap ? qmin(bonusRaw, bonusCap) : bonusRaw;
   const totalQ = add(sum(sections.map((s) => q(s.score))), bonusScore);
-  const sanctions = decideSanctions(rs, env, totalQ);
+  const all = allIndicators({ sections, bonus: { items: bonusItems } });
+  const itemsComplete = !all.some(undecided);
+  // An incomplete total is no total: sanctions and counters that read it are undecided.
+  const { held: sanctions, undecided: pending } = decideSanctions(
+    rs,
+    env,
+    itemsComplete ? totalQ : undefined,
+  );
   const issues: Issue[] = env.issues;
   const vetoed = sanctions.some((s) => s.level === 'veto');
-  const all = allIndicators({ sections, bonus: { items: bonusItems } });
   return {
     unitId: unit.id,
     name: unit.name,
@@ -340,7 +422,7 @@ export function scoreWith(rs: CompiledRuleSet, scorer: UnitScorer): UnitResult {
     counters: [...(env.counters?.values() ?? [])],
     vetoed,
     noCommendation: vetoed || sanctions.some((s) => s.level === 'no-commendation'),
-    complete: !all.some((r) => r.status === 'missing-input'),
+    complete: itemsComplete && pending.length === 0,
     issues,
   };
 }

@@ -6,7 +6,8 @@ import type { Output } from '../../io/output.ts';
 import { formatSheetIssues } from '../../report/issues.ts';
 
 const countMissing = (r: UnitResult): number =>
-  allIndicators(r).filter((i) => i.status === 'missing-input').length;
+  allIndicators(r).filter((i) => i.status === 'missing-input' || i.status === 'cannot-compute')
+    .length;
 
 export function printUnitResult(
   result: UnitResult,
@@ -19,6 +20,10 @@ export function printUnitResult(
     out.line(scoreText.section(s.code, out.text(msgOf(s.title)), s.score, s.max));
   for (const s of result.sanctions)
     out.line(scoreText.sanction(out.text(scoreText.levels[s.level]), out.text(s.reason)));
-  if (!result.complete) out.line(scoreText.incomplete(countMissing(result)));
+  if (!result.complete) {
+    const missing = countMissing(result);
+    // Every item scored, but a sanction could not be decided (a blank only it reads).
+    out.line(missing > 0 ? scoreText.incomplete(missing) : scoreText.sanctionsUndecided);
+  }
   for (const line of formatSheetIssues(warnings, out)) out.line(line);
 }

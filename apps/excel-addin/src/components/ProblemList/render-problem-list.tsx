@@ -43,6 +43,11 @@ export function renderProblemList(state: ProblemListState, classes: ProblemListC
                   {item.location}
                 </Button>
               )}
+              {item.key === state.selectedKey && state.note && (
+                <div className={classes.note} role="status" data-testid="selection">
+                  {state.note}
+                </div>
+              )}
             </li>
           ))}
         </ul>

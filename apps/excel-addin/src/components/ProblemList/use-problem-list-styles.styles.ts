@@ -44,6 +44,13 @@ const useStyles = makeStyles({
     wordBreak: 'break-word',
   },
   empty: { color: tokens.colorNeutralForeground3 },
+  note: {
+    gridColumn: '1 / -1',
+    padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalS}`,
+    borderRadius: tokens.borderRadiusMedium,
+    backgroundColor: tokens.colorBrandBackground2,
+    fontSize: tokens.fontSizeBase200,
+  },
 });
 
 export type ProblemListClasses = ReturnType<typeof useStyles> & { rootClass: string };

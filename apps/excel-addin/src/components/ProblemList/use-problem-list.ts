@@ -37,8 +37,19 @@ export function useProblemList(props: ProblemListProps): ProblemListState {
     });
   });
   groups.sort((a, b) => ORDER.indexOf(a.code) - ORDER.indexOf(b.code));
+  const { selected } = props;
+  const chosen = selected
+    ? groups
+        .flatMap((g) => g.items)
+        .find((i) => i.problem.sheet === selected.sheet && i.problem.address === selected.address)
+    : undefined;
   return {
-    heading: t('self.problems', { count: props.problems.length }),
+    heading:
+      props.unit === undefined
+        ? t('self.problems', { count: props.problems.length })
+        : t('self.unitProblems', { unit: props.unit, count: props.problems.length }),
+    selectedKey: chosen?.key ?? null,
+    note: props.note ?? null,
     empty: props.problems.length === 0 ? t('self.noProblems') : null,
     groups,
     selectLabel: (item) => t('problem.select', { address: item.location ?? '' }),

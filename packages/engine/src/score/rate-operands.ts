@@ -1,0 +1,113 @@
+// Which operands `rounding.rates` rounds: a value worked out by an expression whose unit is a
+// rate (% or ‰), found from the expression's form once, when the rule set is compiled. Typed
+// figures, constants, counts (`assigned_births * 0.85`), money per head (`budget * 10000 / pop`)
+// and scores are never rounded by it.
+import { parseSource, type Node } from '../expr/parse.ts';
+import type { InputDef } from '../schema/ruleset.ts';
+
+/** The unit an expression's value is in, as far as its form tells. */
+type Unit =
+  | { kind: 'const'; value: number }
+  /** A figure in % or ‰ (an input of that unit, or arithmetic that keeps it). */
+  | { kind: 'rate'; unit: '%' | '‰' }
+  /** A quantity of one unit (人, 元, count…) times a constant factor. */
+  | { kind: 'qty'; unit: string; scale: number }
+  /** A quantity over a quantity of the same unit, times a constant factor: × 100 is a %. */
+  | { kind: 'ratio'; scale: number }
+  | { kind: 'other' };
+
+const OTHER: Unit = { kind: 'other' };
+const QUANTITIES = new Set(['元', '万元', '人', '户', '个', '次', '天', '月', 'count', 'number']);
+/** Units that name no particular thing: a ratio may mix them with any quantity. */
+const GENERIC = new Set(['count', 'number']);
+/** Functions whose value is in the unit of their numeric arguments. */
+const SAME_UNIT = new Set(['min', 'max', 'abs', 'floor', 'ceil', 'round', 'clamp']);
+const PEER = new Set(['peer_mean', 'peer_max', 'peer_min']);
+
+const same = (a: Unit, b: Unit): Unit => {
+  if (a.kind === 'const') return b.kind === 'const' ? OTHER : b;
+  if (b.kind === 'const') return a;
+  if (a.kind === 'rate' && b.kind === 'rate') return a.unit === b.unit ? a : OTHER;
+  if (a.kind === 'qty' && b.kind === 'qty')
+    return a.unit === b.unit && a.scale === b.scale ? a : OTHER;
+  if (a.kind === 'ratio' && b.kind === 'ratio') return a.scale === b.scale ? a : OTHER;
+  return OTHER;
+};
+
+const scaled = (u: Unit, factor: number): Unit => {
+  if (u.kind === 'const') return { kind: 'const', value: u.value * factor };
+  if (u.kind === 'rate') return u;
+  if (u.kind === 'qty') return { ...u, scale: u.scale * factor };
+  if (u.kind === 'ratio') return { kind: 'ratio', scale: u.scale * factor };
+  return OTHER;
+};
+
+function unitOf(node: Node, inputs: ReadonlyMap<string, InputDef>): Unit {
+  switch (node.type) {
+    case 'Literal':
+      return typeof node.value === 'number' ? { kind: 'const', value: node.value } : OTHER;
+    case 'Identifier': {
+      const def = inputs.get(String(node.name));
+      if (!def) return OTHER;
+      if (def.unit === '%' || def.unit === '‰') return { kind: 'rate', unit: def.unit };
+      return QUANTITIES.has(def.unit) ? { kind: 'qty', unit: def.unit, scale: 1 } : OTHER;
+    }
+    case 'UnaryExpression': {
+      const arg = unitOf(node.argument as Node, inputs);
+      return node.operator === '-' || node.operator === '+' ? scaled(arg, 1) : OTHER;
+    }
+    case 'BinaryExpression': {
+      const a = unitOf(node.left as Node, inputs);
+      const b = unitOf(node.right as Node, inputs);
+      switch (node.operator) {
+        case '+':
+        case '-':
+          if (a.kind === 'const' && b.kind === 'const') return { kind: 'const', value: 0 };
+          return same(a, b);
+        case '*':
+          if (b.kind === 'const') return scaled(a, b.value);
+          if (a.kind === 'const') return scaled(b, a.value);
+          return OTHER;
+        case '/':
+          if (b.kind === 'const') return b.value === 0 ? OTHER : scaled(a, 1 / b.value);
+          if (a.kind === 'qty' && b.kind === 'qty') {
+            const alike = a.unit === b.unit || GENERIC.has(a.unit) || GENERIC.has(b.unit);
+            return alike ? { kind: 'ratio', scale: a.scale / b.scale } : OTHER;
+          }
+          return OTHER;
+        default:
+          return OTHER;
+      }
+    }
+    case 'ConditionalExpression':
+      return same(unitOf(node.consequent as Node, inputs), unitOf(node.alternate as Node, inputs));
+    case 'CallExpression': {
+      const callee = node.callee as Node;
+      const name = callee.type === 'Identifier' ? String(callee.name) : '';
+      const args = (node.arguments ?? []) as Node[];
+      if (PEER.has(name)) return args[0] ? unitOf(args[0], inputs) : OTHER;
+      const numeric =
+        name === 'if'
+          ? args.slice(1)
+          : name === 'round'
+            ? args.slice(0, 1)
+            : SAME_UNIT.has(name)
+              ? args
+              : [];
+      if (numeric.length === 0) return OTHER;
+      return numeric.map((n) => unitOf(n, inputs)).reduce(same);
+    }
+    default:
+      return OTHER;
+  }
+}
+
+/** Whether `rounding.rates` rounds this expression's value: its unit works out to % or ‰. */
+export function isRateExpression(source: string, inputs: ReadonlyMap<string, InputDef>): boolean {
+  const parsed = parseSource(source);
+  if (!parsed.ok) return false;
+  const u = unitOf(parsed.parsed.ast, inputs);
+  if (u.kind === 'rate') return true;
+  // A ratio of two figures of one unit: × 100 is a percentage, × 1000 a per mille.
+  return u.kind === 'ratio' && (Math.abs(u.scale - 100) < 1e-9 || Math.abs(u.scale - 1000) < 1e-9);
+}
