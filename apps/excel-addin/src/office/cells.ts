@@ -22,7 +22,9 @@ export function gridOf(name: string, range: LoadedRange): SheetGrid {
     top: range.rowIndex,
     left: range.columnIndex,
     values: fromOffice(range.values),
-    numberFormats: (range.numberFormat ?? []).map((row) => row.map((f) => String(f ?? 'General'))),
+    numberFormats: (range.numberFormat ?? []).map((row) =>
+      row.map((f) => (typeof f === 'string' ? f : 'General')),
+    ),
   };
 }
 

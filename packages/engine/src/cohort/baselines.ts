@@ -43,7 +43,7 @@ export function withBaselines(
     inputs === undefined
       ? undefined
       : inputs instanceof Map
-        ? inputs
+        ? (inputs as ReadonlyMap<string, InputDef>)
         : new Map((inputs as readonly InputDef[]).map((d) => [d.id, d]));
   // Values by input id in maps without a prototype: a baseline keyed `__proto__` (JSON makes it
   // an own key) is kept as a value, never taken for the object's prototype and lost.

@@ -39,7 +39,7 @@ export const sectionNode = (s: Section): Node => ({
 });
 
 export interface ItemCtx {
-  unitOf(op: Operand): InputUnit | undefined;
+  unitOf: (op: Operand) => InputUnit | undefined;
 }
 
 /** Siblings of one parent: matched pairs compared in depth, the rest added or removed. */

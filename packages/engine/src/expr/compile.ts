@@ -191,7 +191,7 @@ function literal(node: Node, ctx: Ctx, at: number): Ev {
   const value = node.value;
   if (typeof value === 'string' || typeof value === 'boolean') return () => value;
   if (typeof value === 'number') {
-    const raw = String(node.raw);
+    const raw = node.raw as string;
     const m = NUMBER.exec(raw);
     if (!m) {
       return unsupported(ctx, at, `科学计数法 ${raw}`, `exponent notation (${raw})`, {
@@ -208,7 +208,7 @@ function literal(node: Node, ctx: Ctx, at: number): Ev {
       en: 'test for a blank with blank(id)',
     });
   }
-  return unsupported(ctx, at, `字面量 ${String(node.raw)}`, `the literal ${String(node.raw)}`);
+  return unsupported(ctx, at, `字面量 ${node.raw as string}`, `the literal ${node.raw as string}`);
 }
 
 /** "12.50" → 25/2, read from the digits, never through a binary float. */

@@ -204,7 +204,7 @@ function withPositions(text: string, ast: Node, spans: WeakMap<object, Span>): P
     start: (node) => starts.get(node) ?? 0,
     operatorAt(node) {
       // Between the left operand and its operator there are only spaces and closing parentheses.
-      let i = end(node.left as Node);
+      let i = end(node.left);
       while (i < text.length && /[\s)]/.test(text.charAt(i))) i++;
       return text.startsWith(node.operator, i) ? i : text.indexOf(node.operator, i);
     },

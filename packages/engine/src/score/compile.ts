@@ -112,7 +112,11 @@ export interface CompiledRuleSet {
   /** Inputs read by peer_mean / peer_max / peer_min: the cohort computes their statistics. */
   peerInputs: readonly string[];
   /** Items scored by rank: the cohort ranks each unit's value. */
-  rankRules: readonly { path: string; order: 'asc' | 'desc'; value(unit: UnitInput): Q | null }[];
+  rankRules: readonly {
+    path: string;
+    order: 'asc' | 'desc';
+    value: (unit: UnitInput) => Q | null;
+  }[];
 }
 
 export class CompileError extends Error {

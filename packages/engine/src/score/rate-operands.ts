@@ -47,7 +47,7 @@ function unitOf(node: Node, inputs: ReadonlyMap<string, InputDef>): Unit {
     case 'Literal':
       return typeof node.value === 'number' ? { kind: 'const', value: node.value } : OTHER;
     case 'Identifier': {
-      const def = inputs.get(String(node.name));
+      const def = inputs.get(node.name as string);
       if (!def) return OTHER;
       if (def.unit === '%' || def.unit === '‰') return { kind: 'rate', unit: def.unit };
       return QUANTITIES.has(def.unit) ? { kind: 'qty', unit: def.unit, scale: 1 } : OTHER;
@@ -83,7 +83,7 @@ function unitOf(node: Node, inputs: ReadonlyMap<string, InputDef>): Unit {
       return same(unitOf(node.consequent as Node, inputs), unitOf(node.alternate as Node, inputs));
     case 'CallExpression': {
       const callee = node.callee as Node;
-      const name = callee.type === 'Identifier' ? String(callee.name) : '';
+      const name = callee.type === 'Identifier' ? (callee.name as string) : '';
       const args = (node.arguments ?? []) as Node[];
       if (PEER.has(name)) return args[0] ? unitOf(args[0], inputs) : OTHER;
       const numeric =

@@ -53,7 +53,7 @@ const WORST: readonly IndicatorStatus[] = [
 export interface UnitScorer {
   env: UnitEnv;
   /** The full result of one item (memoised: score('二.1') and the sections share it). */
-  evaluate(item: CIndicator): IndicatorResult;
+  evaluate: (item: CIndicator) => IndicatorResult;
 }
 
 const scoreOf = (r: IndicatorResult): Q => (r.score === null ? ZERO : q(r.score));

@@ -3,7 +3,7 @@
 import type { RuleSet, UnitInput } from '@kaohe/engine';
 import { cellRef } from '../a1.ts';
 import { sheetError } from '../issue.ts';
-import { HEADER_FIELDS, SCORING_COLUMNS, type Label } from '../labels.ts';
+import { HEADER_FIELDS, SCORING_COLUMNS } from '../labels.ts';
 import type {
   HeaderField,
   RowKind,
@@ -56,7 +56,7 @@ export function readScoring(
   const text = (key: HeaderField, fold = true): { value: string; address: string } | undefined => {
     const f = findField(
       grid,
-      HEADER_FIELDS[key] as Label,
+      HEADER_FIELDS[key],
       found.row,
       Object.values(HEADER_FIELDS),
       columns.self,

@@ -4,7 +4,7 @@
 // ends the formula, and the whole formula may not exceed 255 characters. On a range each entry
 // is one cell, whatever it holds.
 import { colLetters } from '../a1.ts';
-import type { CellHint, SheetLayout } from '../types.ts';
+import type { SheetLayout } from '../types.ts';
 
 /** First column of the meta sheet that holds lists (A key and B value come first, C is blank). */
 const LIST_FIRST_COL = 3;
@@ -38,7 +38,7 @@ export function placeLists(layouts: readonly SheetLayout[], meta: SheetLayout): 
     return col;
   };
   for (const layout of layouts) {
-    for (const hint of layout.cells as CellHint[]) {
+    for (const hint of layout.cells) {
       if (!hint.list) continue;
       hint.listRange = listRangeRef(meta.name, place(hint.list), hint.list.length);
     }
