@@ -3,7 +3,7 @@
 import { builtin as builtinNamed, hostFunction, isBuiltinName, type Ev } from './builtins.ts';
 import { compileError } from './errors.ts';
 import { clip } from './clip.ts';
-import type { Node, Parsed } from './parse.ts';
+import type { Node, Parsed, Span } from './parse.ts';
 import {
   isBlank,
   type CompileOptions,
@@ -47,7 +47,7 @@ function arityOk(arity: Arity, count: number): boolean {
   return count >= min && (max === undefined || count <= max);
 }
 
-function checkArity(ctx: CallCtx, name: string, arity: Arity, count: number, at: number): void {
+function checkArity(ctx: CallCtx, name: string, arity: Arity, count: number, at: Span): void {
   if (arityOk(arity, count)) return;
   const t = arityText(arity);
   ctx.errors.push(
@@ -67,9 +67,10 @@ function rawText(node: Node): string | undefined {
   return undefined;
 }
 
-export function compileCall(node: Node, ctx: CallCtx, at: number): Ev {
+export function compileCall(node: Node, ctx: CallCtx, position: number): Ev {
   const callee = node.callee as Node;
   const args = node.arguments as Node[];
+  const at = ctx.parsed.span(node);
   if (callee.type !== 'Identifier') {
     args.forEach((a) => ctx.build(a));
     ctx.errors.push(
@@ -88,7 +89,7 @@ export function compileCall(node: Node, ctx: CallCtx, at: number): Ev {
   if (builtin) {
     const compiled = args.map((a) => ctx.build(a));
     checkArity(ctx, name, builtin.arity, args.length, at);
-    return builtin.make(compiled, { source: ctx.source, position: at, name });
+    return builtin.make(compiled, { source: ctx.source, position, name });
   }
   const host = hostFunction(ctx.options.functions, name);
   if (host) return hostCall(name, host, args, ctx, at);
@@ -105,11 +106,12 @@ export function compileCall(node: Node, ctx: CallCtx, at: number): Ev {
           `unknown function ${shown} (function names are lower case: ${near})`,
         ]
       : [`未知的函数 ${shown}`, `unknown function ${shown}`];
-  ctx.errors.push(compileError('unknown-function', at, zh, en));
+  const named = { start: position, end: position + name.length };
+  ctx.errors.push(compileError('unknown-function', named, zh, en));
   return fail;
 }
 
-function blank(args: Node[], ctx: CallCtx, at: number): Ev {
+function blank(args: Node[], ctx: CallCtx, at: Span): Ev {
   checkArity(ctx, 'blank', [1], args.length, at);
   const arg = args[0];
   if (args.length !== 1 || !arg) return fail;
@@ -118,7 +120,7 @@ function blank(args: Node[], ctx: CallCtx, at: number): Ev {
     ctx.errors.push(
       compileError(
         'unsupported',
-        ctx.parsed.start(arg),
+        ctx.parsed.span(arg),
         'blank() 的参数须为一个输入项名称，如 blank(births)',
         'blank() takes the name of one input, e.g. blank(births)',
       ),
@@ -130,7 +132,7 @@ function blank(args: Node[], ctx: CallCtx, at: number): Ev {
     ctx.errors.push(
       compileError(
         'unknown-identifier',
-        ctx.parsed.start(arg),
+        ctx.parsed.span(arg),
         `未知的输入项 ${clip(id)}`,
         `unknown input ${clip(id)}`,
       ),
@@ -140,7 +142,7 @@ function blank(args: Node[], ctx: CallCtx, at: number): Ev {
   return (env) => isBlank(env, id);
 }
 
-function hostCall(name: string, host: HostFunction, args: Node[], ctx: CallCtx, at: number): Ev {
+function hostCall(name: string, host: HostFunction, args: Node[], ctx: CallCtx, at: Span): Ev {
   checkArity(ctx, name, host.arity, args.length, at);
   const first = args[0] ? rawText(args[0]) : undefined;
   if (!ctx.calls.some((c) => c.name === name && c.arg === first)) {
@@ -154,7 +156,7 @@ function hostCall(name: string, host: HostFunction, args: Node[], ctx: CallCtx, 
         ctx.errors.push(
           compileError(
             'unsupported',
-            ctx.parsed.start(arg),
+            ctx.parsed.span(arg),
             `函数 ${name} 的参数须为名称或带引号的文本，如 ${name}('二.1')`,
             `the arguments of ${name}() must be names or quoted text, e.g. ${name}('二.1')`,
           ),
