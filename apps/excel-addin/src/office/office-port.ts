@@ -14,7 +14,7 @@ import type {
 import { gridOf, RANGE_PROPS, textCells, type LoadedRange } from './cells.ts';
 import { createSyncMeter, type SyncMeter } from './sync-meter.ts';
 
-export type ExcelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
+type ExcelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
 
 export interface OfficePortOptions {
   run?: ExcelRun;

@@ -180,7 +180,7 @@ function compareSection(
 const textOf = (t: Indicator['criteria']): string | undefined =>
   t === undefined ? undefined : msgOf(t).zh;
 
-export function compareItem(
+function compareItem(
   where: Where,
   a: Indicator,
   b: Indicator,

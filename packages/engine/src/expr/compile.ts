@@ -113,7 +113,7 @@ function several(parts: Node[], ctx: Ctx): Ev {
 }
 
 /** Deepest nesting compiled: evaluation recurses as deep, and must never exhaust the stack. */
-export const MAX_DEPTH = 1000;
+const MAX_DEPTH = 1000;
 
 function build(node: Node, ctx: Ctx): Ev {
   if (ctx.depth >= MAX_DEPTH) throw new RangeError('Maximum call stack: expression nesting');

@@ -69,7 +69,7 @@ export function rampLowerIsBetter(item: CIndicator): boolean {
 const fmtScore = (rs: CompiledRuleSet, x: Q): string => show(round(x, rs.scoreRounding));
 
 /** How many steps a gap makes, and the points for them. */
-export function applySlope(
+function applySlope(
   gap: Q,
   slope: CSlope,
   target: Q,
