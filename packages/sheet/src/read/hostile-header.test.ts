@@ -5,12 +5,11 @@ import { describe, expect, it } from 'vitest';
 import { parseRuleSet, type RuleSet } from '@kaohe/engine';
 import { exampleRuleSets } from '@kaohe/rulesets';
 import { buildTemplate } from '../template/build-template.ts';
-import { SCORING_COLUMNS } from '../labels.ts';
+import { META_CHUNK, SCORING_COLUMNS } from '../labels.ts';
 import type { ScoringColumn, SheetGrid, Template } from '../types.ts';
 import { fill, goodValues, ruleSetOf, unit } from '../__tests__/fixture.ts';
 import { readSheet } from './read-sheet.ts';
 import { sha256Hex } from '../checksum.ts';
-import { chunk } from '../template/meta-sheet.ts';
 
 function parsed(input: unknown): RuleSet {
   const r = parseRuleSet(input);
@@ -139,7 +138,10 @@ describe('header labels and meta cells that were overwritten', () => {
     const meta = sheet(grids, 'kaohe_meta');
     const old = meta.values.filter((r) => r[0] === 'json').map((r) => String(r[1]));
     const json = old.join('').replace('"items":[', `"items":[${inner},`);
-    const parts = chunk(json);
+    const chars = Array.from(json);
+    const parts: string[] = [];
+    for (let i = 0; i < chars.length; i += META_CHUNK)
+      parts.push(chars.slice(i, i + META_CHUNK).join(''));
     const first = meta.values.findIndex((r) => r[0] === 'json');
     meta.values.splice(first, old.length, ...parts.map((p) => ['json', p]));
     for (const r of meta.values) {
