@@ -16,6 +16,8 @@ const CODES: Record<SheetIssueCode, ProblemCode> = {
   'dash-as-blank': 'missing-input',
   'ambiguous-percent': 'ambiguous-value',
   'unit-converted': 'ambiguous-value',
+  'percent-as-number': 'ambiguous-value',
+  'out-of-range': 'invalid-value',
   'not-a-number': 'invalid-value',
   'unexpected-unit': 'invalid-value',
   'invalid-yesno': 'invalid-value',
