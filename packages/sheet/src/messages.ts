@@ -48,10 +48,10 @@ export const messages = {
       `单元格显示为“${shown}”,超出本项上限${max}%,应是把${read}%填成了数值${read};已按${read}%读取,请核对`,
       `the cell shows "${shown}", above this figure's maximum of ${max}%: ${read}% was stored as the number ${read}; read as ${read}%, please check`,
     ),
-  'out-of-range': (shown: string, zhRange: string, enRange: string) =>
+  'out-of-range': (zhShown: string, enShown: string, zhRange: string, enRange: string) =>
     M(
-      `“${shown}”超出允许范围 ${zhRange},用到它的考核项目未能计分,请改正`,
-      `"${shown}" is outside the allowed range ${enRange}; the items that use it are not scored. Please correct it`,
+      `${zhShown} 超出允许范围 ${zhRange},用到它的考核项目未能计分,请改正`,
+      `${enShown} is outside the allowed range ${enRange}; the items that use it are not scored. Please correct it`,
     ),
   'not-a-number': (raw: string) => M(`“${raw}”不是数值`, `"${raw}" is not a number`),
   'unexpected-unit': (raw: string, unit: string) =>
