@@ -328,7 +328,7 @@ export function decideSanctions(
           message:
             e.inputId === 'total'
               ? totalUndecided(s.reason)
-              : R.sanctionUndecided(s.reason, e.inputId),
+              : R.sanctionUndecided(s.reason, msgOf(rs.inputs.get(e.inputId)?.label ?? e.inputId)),
           inputId: e.inputId,
         });
         continue;
