@@ -1,8 +1,8 @@
 // Keyed rows found again: every expected key once, in the expected order, wherever rows were
 // inserted. A missing, repeated or reordered key is an error naming the cell.
 import { cellRef } from '../a1.ts';
-import { sheetError, sheetWarning } from '../issue.ts';
-import type { Grid, SheetIssue } from '../types.ts';
+import { sheetError, sheetIssueIn, sheetWarning } from '../issue.ts';
+import type { Grid, Msg, SheetIssue } from '../types.ts';
 import { keyText } from './locate.ts';
 
 export function locateRows(
@@ -11,7 +11,10 @@ export function locateRows(
   headerRow: number,
   keyCol: number,
   expected: readonly string[],
+  /** How a person knows a key (an input's label): messages name that, not the id. */
+  labelOf?: (key: string) => Msg | undefined,
 ): { rows: Map<string, number>; errors: SheetIssue[]; warnings: SheetIssue[] } {
+  const shown = (key: string): Msg => labelOf?.(key) ?? { zh: key, en: key };
   const wanted = new Set(expected);
   const rows = new Map<string, number>();
   const errors: SheetIssue[] = [];
@@ -23,20 +26,39 @@ export function locateRows(
       warnings.push(sheetWarning('row-unknown', cellRef(sheet, row, keyCol), [key]));
       continue;
     }
-    if (rows.has(key)) errors.push(sheetError('row-duplicate', cellRef(sheet, row, keyCol), [key]));
-    else rows.set(key, row);
+    if (rows.has(key)) {
+      const l = shown(key);
+      errors.push(
+        sheetIssueIn('error', 'row-duplicate', cellRef(sheet, row, keyCol), {
+          zh: [l.zh],
+          en: [l.en],
+        }),
+      );
+    } else rows.set(key, row);
   }
   let lastRow = headerRow;
   let lastKey = '';
   for (const key of expected) {
     const row = rows.get(key);
     if (row === undefined) {
-      errors.push(sheetError('row-missing', cellRef(sheet, lastRow + 1, keyCol), [key]));
+      const l = shown(key);
+      errors.push(
+        sheetIssueIn('error', 'row-missing', cellRef(sheet, lastRow + 1, keyCol), {
+          zh: [l.zh],
+          en: [l.en],
+        }),
+      );
       continue;
     }
-    if (row < lastRow)
-      errors.push(sheetError('row-order', cellRef(sheet, row, keyCol), [key, lastKey]));
-    else {
+    if (row < lastRow) {
+      const [l, after] = [shown(key), shown(lastKey)];
+      errors.push(
+        sheetIssueIn('error', 'row-order', cellRef(sheet, row, keyCol), {
+          zh: [l.zh, after.zh],
+          en: [l.en, after.en],
+        }),
+      );
+    } else {
       lastRow = row;
       lastKey = key;
     }

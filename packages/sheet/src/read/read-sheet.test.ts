@@ -126,9 +126,11 @@ describe('readSheet', () => {
     const row = t.map.data.rows.find((x) => x.id === 'budget')?.row ?? -1;
     sheet(grids, '基础数据').values.splice(row, 1);
     const r = readSheet(grids);
-    expect(r.ok ? [] : r.issues.map((i) => [i.code, i.message.en])).toContainEqual([
+    // Named as a person knows the figure (its label), not by its id (budget).
+    expect(r.ok ? [] : r.issues.map((i) => [i.code, i.message.zh, i.message.en])).toContainEqual([
       'row-missing',
-      'row "budget" not found (deleted?); nothing was changed',
+      '找不到“计生经费”行(可能被删除),未作任何修改',
+      'row "family planning budget" not found (deleted?); nothing was changed',
     ]);
   });
 
