@@ -3,7 +3,7 @@
 import { msgOf, type RuleSet, type UnitInput } from '@kaohe/engine';
 import { cellRef } from '../a1.ts';
 import { sheetError } from '../issue.ts';
-import { HEADER_FIELDS, ROW_KEYS, SCORING_COLUMNS, type Label } from '../labels.ts';
+import { HEADER_FIELDS, ROW_KEYS, SCORING_COLUMNS, UNSCORED, type Label } from '../labels.ts';
 import type {
   HeaderField,
   RowKind,
@@ -149,7 +149,7 @@ export function readScoring(
 }
 
 function reportedText(v: string | number | boolean | null): string | null {
-  if (v === null || v === '') return null;
+  if (v === null || v === '' || (typeof v === 'string' && v.trim() === UNSCORED)) return null;
   if (typeof v === 'number') return Number.isFinite(v) ? numberText(v) : null;
   const b = yesNo(v);
   if (b !== undefined && !/^\d/.test(String(v))) return b ? '是' : '否';

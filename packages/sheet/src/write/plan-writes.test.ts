@@ -110,14 +110,14 @@ describe('planWrites', () => {
     expect(back.value.reported.self['一.2']).toBe(res.sections[0]?.items[1]?.score);
   });
 
-  it('clears the score of an item that cannot be computed and gives the reason', () => {
+  it('marks the score of an item that cannot be computed 未计分 and gives the reason', () => {
     const g = fill(t, { ...goodValues, policy_rate: null });
     const { read: r, result: res } = readAndScore(g);
     const w = planWrites(r.map, res, 'self');
     const at = (i: number) =>
       (r.map.scoring.rows.find((x) => x.key === '一.1')?.row ?? 0) -
       (parseRange(w[i]?.address ?? '')?.top ?? 0);
-    expect(w[0]?.values[at(0)]?.[0]).toBe('');
+    expect(w[0]?.values[at(0)]?.[0]).toBe('未计分');
     expect(String(w[1]?.values[at(1)]?.[0])).toContain('符合政策生育率');
   });
 
@@ -146,6 +146,26 @@ describe('planWrites', () => {
       expect(reasonOf(ws, '一.1')).toBe(`数据有误:${cellOfRate} 105% 超出允许范围 0–100%,未能计分`);
       // A blank stays a blank: 缺少数据.
       expect(String(reasonOf(ws, '一.3.(1)'))).toContain('缺少数据');
+    });
+
+    it('puts 未计分 in the score cell of each unscored leaf, read back as not reported', () => {
+      const ws = planWrites(r.value.map, res, 'self', { read: r.value });
+      const scoreOf = (key: string) => {
+        const row = tt.map.scoring.rows.find((x) => x.key === key)?.row ?? -1;
+        const top = parseRange(ws[0]?.address ?? '')?.top ?? 0;
+        return ws[0]?.values[row - top]?.[0];
+      };
+      expect([scoreOf('一.1'), scoreOf('一.3.(1)'), scoreOf('一.2')]).toEqual([
+        '未计分',
+        '未计分',
+        3,
+      ]);
+      const back = readSheet(
+        applyToGrids(fill(tt, { ...goodValues, policy_rate: 105, pop: null }), ws),
+      );
+      if (!back.ok) throw new Error(JSON.stringify(back.issues));
+      expect(back.value.reported.self['一.1']).toBeNull();
+      expect(back.value.reported.self['一.2']).toBe('3');
     });
 
     it('marks the total as incomplete, naming the unscored leaf items', () => {

@@ -3,7 +3,7 @@
 // a value; every other cell in a range is null, which leaves it unchanged (Office.js and the
 // xlsx adapter agree on that). Input cells are never in a range.
 import { allIndicators, type RuleSet, type UnitInput, type UnitResult } from '@kaohe/engine';
-import { NO, YES } from '../labels.ts';
+import { NO, UNSCORED, YES } from '../labels.ts';
 import type { Stage } from '../read/read-scoring.ts';
 import type { CellValue, RangeWrite, SheetMap } from '../types.ts';
 import { columnWrite } from './column.ts';
@@ -74,8 +74,11 @@ export function planWrites(
       case 'bonus-item': {
         const r = items.get(key);
         if (!r) break;
-        scores.set(row, score(r.score));
-        reasons.set(row, text(unscored.get(key)?.reason ?? r.reason));
+        const u = unscored.get(key);
+        // An unscored item says so in its score cell (as 待定 does for a sanction), so the row
+        // stands out on screen and on paper; a parent of unscored sub-items keeps its partial sum.
+        scores.set(row, u ? UNSCORED : score(r.score));
+        reasons.set(row, text(u?.reason ?? r.reason));
         break;
       }
       case 'bonus': {
