@@ -1,7 +1,7 @@
 // Keyed rows found again: every expected key once, in the expected order, wherever rows were
 // inserted. A missing, repeated or reordered key is an error naming the cell.
 import { cellRef } from '../a1.ts';
-import { sheetError, sheetIssueIn, sheetWarning } from '../issue.ts';
+import { sheetIssueIn, sheetWarning } from '../issue.ts';
 import type { Grid, Msg, SheetIssue } from '../types.ts';
 import { keyText } from './locate.ts';
 
