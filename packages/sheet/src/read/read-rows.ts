@@ -2,7 +2,8 @@
 // inserted. A missing, repeated or reordered key is an error naming the cell.
 import { cellRef } from '../a1.ts';
 import { sheetIssueIn, sheetWarning } from '../issue.ts';
-import type { Grid, Msg, SheetIssue } from '../types.ts';
+import type { Msg } from '@kaohe/engine';
+import type { Grid, SheetIssue } from '../types.ts';
 import { keyText, rowKeyMatcher } from './locate.ts';
 
 export function locateRows(
