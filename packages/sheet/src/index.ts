@@ -39,7 +39,15 @@ export { serialToIso } from './read/dates.ts';
 export { readSheet, type ReadOptions, type SheetRead } from './read/read-sheet.ts';
 export { readMeta, type MetaRead } from './read/read-meta.ts';
 export type { Reported, Stage } from './read/read-scoring.ts';
-export { planWrites, type WriteOptions } from './write/plan-writes.ts';
+export { incompleteNote, planWrites, type WriteOptions } from './write/plan-writes.ts';
+export {
+  leafItems,
+  resultProblems,
+  type EvidenceItem,
+  type ResultContext,
+  type ResultProblems,
+  type UnscoredItem,
+} from './write/result-problems.ts';
 export { applyToGrids } from './write/apply-to-grids.ts';
 export { checkMap } from './write/check-map.ts';
 export { fillWrites } from './write/fill-writes.ts';

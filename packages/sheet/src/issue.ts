@@ -41,3 +41,16 @@ export const sheetWarning = <C extends SheetIssueCode>(
   args: Args<C>,
   inputId?: string,
 ): SheetIssue => make('warning', code, address, args, inputId);
+
+/** An issue whose arguments differ by language (a label, shown in zh and in en). */
+export function sheetIssueIn<C extends SheetIssueCode>(
+  severity: 'error' | 'warning',
+  code: C,
+  address: string,
+  args: { zh: Args<C>; en: Args<C> },
+  inputId?: string,
+): SheetIssue {
+  const zh = make(severity, code, address, args.zh, inputId);
+  const en = make(severity, code, address, args.en, inputId);
+  return { ...zh, message: { zh: zh.message.zh, en: en.message.en } };
+}

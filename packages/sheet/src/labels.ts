@@ -83,6 +83,8 @@ export const SANCTION_LEVELS: Record<'interview' | 'notice' | 'no-commendation' 
 
 export const ROW_KEYS = { bonus: '加分', sanctions: '否决', total: '合计' } as const;
 export const YES = '是';
+/** The score cell of an item that could not be scored: seen on screen and on paper, read as blank. */
+export const UNSCORED = '未计分';
 export const NO = '否';
 
 /** Two-line header text: zh, then en. */

@@ -4,6 +4,8 @@ import type { Msg } from '@kaohe/engine';
 export type SheetIssueCode =
   | 'ambiguous-percent'
   | 'unit-converted'
+  | 'percent-as-number'
+  | 'out-of-range'
   | 'not-a-number'
   | 'unexpected-unit'
   | 'invalid-yesno'
@@ -43,6 +45,16 @@ export const messages = {
     ),
   'unit-converted': (raw: string, read: string, unit: string) =>
     M(`“${raw}”已换算为${read}${unit}`, `"${raw}" converted to ${read}${unit}`),
+  'percent-as-number': (shown: string, max: string, read: string) =>
+    M(
+      `单元格显示为“${shown}”,超出本项上限${max}%,应是把${read}%填成了数值${read};已按${read}%读取,请核对`,
+      `the cell shows "${shown}", above this figure's maximum of ${max}%: ${read}% was stored as the number ${read}; read as ${read}%, please check`,
+    ),
+  'out-of-range': (zhShown: string, enShown: string, zhRange: string, enRange: string) =>
+    M(
+      `${zhShown} 超出允许范围 ${zhRange},用到它的考核项目未能计分,请改正`,
+      `${enShown} is outside the allowed range ${enRange}; the items that use it are not scored. Please correct it`,
+    ),
   'not-a-number': (raw: string) => M(`“${raw}”不是数值`, `"${raw}" is not a number`),
   'unexpected-unit': (raw: string, unit: string) =>
     M(

@@ -2,6 +2,7 @@ import { copyFile, mkdir, readFile, readdir, writeFile } from 'node:fs/promises'
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { readWorkbook } from '@kaohe/xlsx';
+import { baotou2012 } from '@kaohe/rulesets';
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { demoDir, type DemoDir } from './demo-run.ts';
@@ -242,12 +243,16 @@ describe.concurrent('kaohe review', () => {
     expect(doc.units.find((u) => u.name === '昆都仑区')?.differences).toEqual([
       expect.objectContaining({ key, reported: '是', recomputed: '否' }),
     ]);
-    // The summary's 差异 sheet lists the same difference.
+    // The summary's 差异 sheet lists the same difference, the sanction by its reason (not its id).
     const differences = (await readWorkbook(await readFile(join(d.dir, 'sum-s.xlsx')))).sheets.find(
       (s) => s.name === '差异',
     );
+    const sanction = baotou2012.sanctions?.find((x) => `否决.${x.id}` === key);
+    const reason = typeof sanction?.reason === 'string' ? sanction.reason : sanction?.reason.zh;
     expect(
-      differences?.values.some((r) => r.includes(key) && r.includes('是') && r.includes('否')),
+      differences?.values.some(
+        (r) => r.includes(`否决「${reason}」`) && r.includes('是') && r.includes('否'),
+      ),
     ).toBe(true);
   });
 

@@ -1,7 +1,7 @@
 import { copyFile, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { compileRuleSet, parseRuleSet, scoreUnit, type UnitResult } from '@kaohe/engine';
 import { baotou2012, baotou2012SampleUnits } from '@kaohe/rulesets';
-import { readWorkbook } from '@kaohe/xlsx';
+import { applyWrites, readWorkbook } from '@kaohe/xlsx';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { demoDir, type DemoDir } from './demo-run.ts';
@@ -166,6 +166,57 @@ describe.concurrent('kaohe score', () => {
     expect(run.code).toBe(1);
     expect(run.stdout).toContain('未能计分');
     expect(run.stdout).toMatch(/基础数据!E\d+/);
+  });
+
+  it('names a figure out of range at its cell, the items it leaves unscored and those short of evidence', async () => {
+    // 九原区 as filled, then: 105% in the 0–100 rate policy_rate (typed into its percent cell:
+    // 1.05), 7 where reform_mechanisms allows 0–6, 92 stored as a number in the percent cell of
+    // highrisk_followup (shows 9200%), and the evidence of coop_meetings taken away.
+    const src = new Uint8Array(await bytes(d.filled('九原区')));
+    const data = (await readWorkbook(src)).sheets.find((s) => s.name === '基础数据');
+    const row = (id: string): number => (data?.values.findIndex((r) => r[0] === id) ?? -2) + 1;
+    const put = (id: string, col: string, value: number | string) => ({
+      sheet: '基础数据',
+      address: `${col}${row(id)}`,
+      values: [[value]],
+    });
+    await writeFile(
+      join(d.dir, 'ranged.xlsx'),
+      await applyWrites(src, [
+        put('policy_rate', 'E', 1.05),
+        put('reform_mechanisms', 'E', 7),
+        put('highrisk_followup', 'E', 92),
+        put('coop_meetings', 'G', ''),
+      ]),
+    );
+    const run = await runCli(['score', 'ranged.xlsx', '--out', 'ranged.out.xlsx'], d.dir);
+    expect(run.code).toBe(1);
+    const rate = `基础数据!E${row('policy_rate')}`;
+    expect(run.stdout).toContain(`错误 ${rate}:105% 超出允许范围 0–100%`);
+    expect(run.stdout).toContain(
+      `错误 基础数据!E${row('reform_mechanisms')}:7个 超出允许范围 0–6个`,
+    );
+    expect(run.stdout).toContain(`未计分 一(二).2 符合政策生育率达到92%以上:数据有误:${rate} 105%`);
+    expect(run.stdout).not.toContain('因缺数据');
+    // Three leaves unscored, each by its 序号: 一(二).2 and 二(一).1 use the rate, 一(五).1 the count.
+    expect(run.stdout).toContain('有 3 项未能计分(一(二).2、一(五).1、二(一).1)');
+    const evidenceLine = run.stdout.split('\n').find((l) => l.includes('缺佐证 二(四).(7)'));
+    expect(evidenceLine).toContain(`得 0 / 1,佐证材料未填(基础数据!G${row('coop_meetings')})`);
+    expect(run.stdout).toContain(`基础数据!E${row('highrisk_followup')}:单元格显示为“9200%”`);
+    // The scored sheet says the same at the item and marks the total.
+    const scored = (await readWorkbook(new Uint8Array(await bytes('ranged.out.xlsx')))).sheets[0];
+    const reasonOf = (key: string) => {
+      const r = scored?.values.find((line) => line[0] === key);
+      return String(r?.[8] ?? '');
+    };
+    expect(reasonOf('一(二).2')).toBe(`数据有误:${rate} 105% 超出允许范围 0–100%,未能计分`);
+    expect(reasonOf('合计')).toContain('不完整:有 3 项未能计分');
+    const en = await runCli(
+      ['score', 'ranged.xlsx', '--out', 'ranged.en.xlsx', '--lang', 'en'],
+      d.dir,
+    );
+    expect(en.stdout).toContain(`${rate}: 105% is outside the allowed range 0–100%`);
+    expect(en.stdout).toContain('3 item(s) not scored (一(二).2, 一(五).1, 二(一).1)');
   });
 
   it('refuses --out equal to the input without --in-place', async () => {

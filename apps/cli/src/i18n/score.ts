@@ -18,9 +18,23 @@ export const scoreText = {
     zh: `  ${level}:${reason}`,
     en: `  ${level}: ${reason}`,
   }),
-  incomplete: (count: number): Msg => ({
-    zh: `  有 ${count} 项因缺数据未能计分(空白不按0计),请补填后重新计分`,
-    en: `  ${count} item(s) could not be scored for missing data (a blank is never 0); fill them in and score again`,
+  incomplete: (paths: readonly string[]): Msg => ({
+    zh: `  有 ${paths.length} 项未能计分(${paths.join('、')}),总分仅供参考(空白不按0计);请按上列提示补填或改正后重新计分`,
+    en: `  ${paths.length} item(s) not scored (${paths.join(', ')}); the total is provisional (a blank is never 0). Fill in or correct the figures above and score again`,
+  }),
+  unscoredItem: (path: string, title: string, reason: string, cells: readonly string[]): Msg => ({
+    zh: `  未计分 ${path} ${title}:${reason}${cells.length ? `(${cells.join('、')})` : ''}`,
+    en: `  not scored ${path} ${title}: ${reason}${cells.length ? ` (${cells.join(', ')})` : ''}`,
+  }),
+  evidenceItem: (
+    path: string,
+    title: string,
+    score: string,
+    max: string,
+    cells: readonly string[],
+  ): Msg => ({
+    zh: `  缺佐证 ${path} ${title}:得 ${score} / ${max},佐证材料未填${cells.length ? `(${cells.join('、')})` : ''}`,
+    en: `  no evidence ${path} ${title}: ${score} / ${max}, evidence not given${cells.length ? ` (${cells.join(', ')})` : ''}`,
   }),
   sanctionsUndecided: {
     zh: '  有否决或约束条件因缺数据无法判定(空白不按0计),请补填后重新计分',

@@ -1,7 +1,8 @@
 // Codec issues and engine results → the pane's problems, each with the cell it is about.
-import { msgOf, type IndicatorResult, type UnitResult } from '@kaohe/engine';
+import type { UnitResult } from '@kaohe/engine';
 import {
   a1,
+  resultProblems,
   type Difference,
   type SheetIssue,
   type SheetIssueCode,
@@ -16,6 +17,8 @@ const CODES: Record<SheetIssueCode, ProblemCode> = {
   'dash-as-blank': 'missing-input',
   'ambiguous-percent': 'ambiguous-value',
   'unit-converted': 'ambiguous-value',
+  'percent-as-number': 'ambiguous-value',
+  'out-of-range': 'invalid-value',
   'not-a-number': 'invalid-value',
   'unexpected-unit': 'invalid-value',
   'invalid-yesno': 'invalid-value',
@@ -53,26 +56,21 @@ export function fromSheetIssue(issue: SheetIssue, group: SheetGroup): Problem {
   };
 }
 
-function flatten(items: readonly IndicatorResult[]): IndicatorResult[] {
-  return items.flatMap((item) => [item, ...flatten(item.children ?? [])]);
-}
-
-/** Items the engine could not score for want of an input, or scored down for want of evidence. */
+/**
+ * What the engine's result asks of the user, each at its cell (the codec's `resultProblems`, the
+ * same list the CLI prints and the scored sheet states): a figure refused as out of range is an
+ * invalid value at its cell, not a missing one; each unscored item for want of a figure; each item
+ * short of evidence.
+ */
 export function fromResult(
   result: UnitResult,
-  read: Pick<SheetRead, 'map' | 'ruleSet'>,
+  read: Pick<SheetRead, 'map' | 'ruleSet' | 'unit'>,
   group: SheetGroup,
   known: readonly Problem[],
 ): Problem[] {
   const { map } = read;
-  const labels = new Map(read.ruleSet.inputs.map((i) => [i.id, msgOf(i.label)]));
-  const label = (id: string) => labels.get(id) ?? { zh: id, en: id };
+  const found = resultProblems(result, read);
   const dataSheet = actualName(group, map.data.sheet);
-  const inputRow = new Map(map.data.rows.map((r) => [r.id, r.row]));
-  const at = (id: string, column: number): string | null => {
-    const row = inputRow.get(id);
-    return row === undefined || row < 0 ? null : a1(row, column);
-  };
   const seen = new Set(known.map((p) => `${p.code}|${p.sheet}|${p.address}`));
   const out: Problem[] = [];
   const add = (problem: Problem) => {
@@ -81,28 +79,36 @@ export function fromResult(
     seen.add(key);
     out.push(problem);
   };
-  for (const item of flatten([...result.sections.flatMap((s) => s.items), ...result.bonus.items])) {
-    for (const id of item.missingInputs) {
+  for (const issue of found.values) add(fromSheetIssue(issue, group));
+  const refused = new Set(found.values.map((v) => v.address));
+  const cellOnly = (address: string): string => splitAddress(address).cell;
+  for (const item of found.unscored) {
+    // Items held up only by refused figures are said at those figures (above).
+    const blanks = item.cells.filter((c) => !refused.has(c));
+    if (blanks.length === 0 && item.cells.length > 0) continue;
+    for (const cell of blanks.length ? blanks : [null]) {
       add({
         code: 'missing-input',
         severity: 'error',
         sheet: dataSheet,
-        address: at(id, map.data.columns.value),
+        address: cell === null ? null : cellOnly(cell),
         message: {
-          zh: `${item.path} ${item.title.zh}:缺少“${label(id).zh}”的数据,无法计分`,
-          en: `${item.path} ${item.title.en}: no value for “${label(id).en}”, cannot be scored`,
+          zh: `${item.path} ${item.title.zh}:${item.reason.zh}`,
+          en: `${item.path} ${item.title.en}: ${item.reason.en}`,
         },
       });
     }
-    for (const id of item.missingEvidence) {
+  }
+  for (const item of found.evidence) {
+    for (const cell of item.cells) {
       add({
         code: 'missing-evidence',
         severity: 'warning',
         sheet: dataSheet,
-        address: at(id, map.data.columns.evidence),
+        address: cellOnly(cell),
         message: {
-          zh: `${item.path} ${item.title.zh}:“${label(id).zh}”缺少佐证材料`,
-          en: `${item.path} ${item.title.en}: no evidence for “${label(id).en}”`,
+          zh: `${item.path} ${item.title.zh}:缺少佐证材料,得 ${item.score ?? '—'} / ${item.max}`,
+          en: `${item.path} ${item.title.en}: no evidence, ${item.score ?? '—'} / ${item.max}`,
         },
       });
     }

@@ -88,6 +88,21 @@ describe('kernel over @kaohe/sheet and @kaohe/engine', () => {
     );
   });
 
+  it('lists a figure out of its declared range as an invalid value at its cell, not as missing', async () => {
+    // reform_mechanisms allows 0–6: 7 is refused by the engine, and 一(五).1 that uses it is unscored.
+    const template = filledTemplate(ruleSet, qsq!, { reform_mechanisms: 7 });
+    const { map } = template;
+    const address = `${colLetters(map.data.columns.value)}${map.data.rows.find((r) => r.id === 'reform_mechanisms')!.row + 1}`;
+    const { session: s } = session(asGrids(template));
+    const applied = await s.selfAssess();
+    if (!applied.ok) throw new Error(JSON.stringify(applied));
+    const here = applied.plan.problems.filter((p) => p.address === address);
+    expect(here.map((p) => [p.code, p.severity, p.message.zh])).toEqual([
+      ['invalid-value', 'error', '7个 超出允许范围 0–6个,用到它的考核项目未能计分,请改正'],
+    ]);
+    expect(applied.plan.problems.some((p) => p.code === 'missing-input')).toBe(false);
+  });
+
   it('reviews imported units with the reviewer rule set and summarises them with a chart', async () => {
     const reviewer = asGrids(filledTemplate(ruleSet, { id: '', name: '', values: {} }));
     const units = [qsq!, dhq!].flatMap((u, i) =>

@@ -206,7 +206,7 @@ export function createKernel(): Kernel {
           result,
           problems: all,
           guard: headerGuard(r.map, scoring, 'self'),
-          writes: localWrites(group, planWrites(r.map, result, 'self')),
+          writes: localWrites(group, planWrites(r.map, result, 'self', { read: r })),
         },
       };
     },
@@ -273,8 +273,8 @@ export function createKernel(): Kernel {
       });
       const writes = units.flatMap((u, i) => {
         const result = reviewed[i]!.result;
-        const review = planWrites(u.read.map, result, 'review');
-        const final = planWrites(u.read.map, result, 'final').filter(
+        const review = planWrites(u.read.map, result, 'review', { read: u.read });
+        const final = planWrites(u.read.map, result, 'final', { read: u.read }).filter(
           (w) => !review.some((x) => x.address === w.address),
         );
         return localWrites(u.group, [...review, ...final]);

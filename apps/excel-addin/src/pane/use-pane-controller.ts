@@ -9,6 +9,7 @@ import { parseCell } from '../core/a1.ts';
 import type { Cell, WorkbookPort } from '../core/workbook-port.ts';
 import { createMemoryPort, type MemoryPort } from '../standalone/memory-port.ts';
 import type { Boot } from './boot.types.ts';
+import { rowContext } from './row-context.ts';
 
 export interface PaneError {
   code: string;
@@ -192,10 +193,7 @@ export function usePaneController(boot: Boot): PaneController {
         }
         const { row, col } = parseCell(target.address);
         const cells = sheet.values[row] ?? [];
-        const context = cells
-          .filter((v) => typeof v === 'string' && v.trim() !== '')
-          .slice(0, 2)
-          .join(' ');
+        const context = rowContext(cells);
         setSelected({
           sheet: target.sheet,
           address: target.address,

@@ -341,8 +341,15 @@ export function evaluateBase(
         typeof evaluated === 'object' && o.rate && rs.rateRounding
           ? round(evaluated, rs.rateRounding)
           : evaluated;
+      // A choice is shown by its label (有效果), never its id (effective).
+      const choice =
+        typeof raw === 'string' ? o.input?.choices?.find((c) => c.value === raw) : undefined;
       const valueText =
-        typeof raw === 'object' ? shownOp('value', raw) : { zh: String(raw), en: String(raw) };
+        typeof raw === 'object'
+          ? shownOp('value', raw)
+          : choice
+            ? msgOf(choice.label)
+            : { zh: String(raw), en: String(raw) };
       for (const [i, tier] of rule.tiers.entries()) {
         let ok: boolean;
         if ('equals' in tier) ok = raw === tier.equals;

@@ -270,6 +270,10 @@ describe('4 and 5. while an input is missing, sanctions that need it and every g
     expect(r.issues.filter((i) => i.code === 'sanction-undecided').map((i) => i.path)).toEqual([
       'illegal_births',
     ]);
+    // It names the figure as a person knows it, not by its id (illegal).
+    expect(r.issues.find((i) => i.code === 'sanction-undecided')?.message.zh).toBe(
+      '无法判定「发生违法生育」:缺少“违法生育例数”',
+    );
     for (const row of [scoreCohort(rs, [u]).units[0], rankCohort(rs, [u]).units[0]]) {
       expect([row?.complete, row?.grade, row?.gradeLabel?.zh]).toEqual([false, null, '待定']);
     }

@@ -306,7 +306,8 @@ export const evalProblem = (detail: Msg): Msg => ({
   en: `cannot be computed: ${detail.en}`,
 });
 
-export const sanctionUndecided = (reason: Msg, missing: string): Msg => ({
-  zh: `无法判定「${reason.zh}」:缺少 ${missing}`,
-  en: `cannot decide "${reason.en}": ${missing} is missing`,
+/** `missing`: the input's label (a person reads it), never its id. */
+export const sanctionUndecided = (reason: Msg, missing: Msg): Msg => ({
+  zh: `无法判定「${reason.zh}」:缺少“${missing.zh}”`,
+  en: `cannot decide "${reason.en}": "${missing.en}" is missing`,
 });

@@ -148,6 +148,9 @@ describe('rule kinds', () => {
     );
     const r = run(rs, { pct: 85, outcome: '申报' });
     expect(r.sections[0]!.items.map((i) => i.score)).toEqual(['3', '10']);
+    // The reason names the choice by its label (申报), never its id (tried).
+    expect(r.sections[0]!.items[1]!.reason.zh).toContain('申报');
+    expect(r.sections[0]!.items[1]!.reason.zh).not.toContain('tried');
     expect(run(rs, { pct: 79, outcome: 'won' }).sections[0]!.items.map((i) => i.score)).toEqual([
       '0',
       '15',

@@ -229,6 +229,12 @@ describe('scoreUnit', () => {
     expect(item?.status).toBe('missing-evidence');
     expect(item?.score).toBe('0');
     expect(item?.missingEvidence).toEqual(['group']);
+    // The reason claims no points it then takes away: 是, no evidence, 0 of the item's 8.
+    expect(item?.reason.zh).toBe('成立领导小组:是,但缺少佐证材料(成立领导小组),不得分(0/8)');
+    expect(item?.reason.zh).not.toMatch(/得8分/);
+    expect(item?.reason.en).toBe(
+      'leading group set up: yes; but no evidence (leading group set up): no points (0/8)',
+    );
   });
 
   it('vetoes without changing the score, and applies no-commendation on the total', () => {

@@ -221,9 +221,23 @@ export function createUnitScorer(
       });
       if (noEvidence.length > 0 && status !== 'gated') {
         const zero = rs.ruleSet.evidencePolicy === 'zero';
-        if (zero) score = qmin(score, ZERO);
         status = 'missing-evidence';
-        reasons.push(R.missingEvidence(noEvidence.map(label), zero));
+        if (zero) {
+          // The points the rule gave are void: the reason keeps what was found, drops the
+          // points it claimed (得4分 and 不得分 at once) and ends with the score: 是,但缺少佐证
+          // 材料,不得分(0/4).
+          score = qmin(score, ZERO);
+          const found = reasons[0] ?? { zh: '', en: '' };
+          const labels = noEvidence.map(label);
+          reasons[0] = {
+            zh: found.zh.replace(/,?(按比例)?得(满分)?-?[\d.]+分$/, ''),
+            en: found.en.replace(/(,|:|;)? ?(full marks )?-?[\d.]+( pro rata)?$/, ''),
+          };
+          reasons.push({
+            zh: `但缺少佐证材料(${labels.map((l) => l.zh).join('、')}),不得分(${fmt(score)}/${fmt(points)})`,
+            en: `but no evidence (${labels.map((l) => l.en).join(', ')}): no points (${fmt(score)}/${fmt(points)})`,
+          });
+        } else reasons.push(R.missingEvidence(noEvidence.map(label), zero));
       }
       return finish({
         ...base,
@@ -319,7 +333,7 @@ export function decideSanctions(
           message:
             e.inputId === 'total'
               ? totalUndecided(s.reason)
-              : R.sanctionUndecided(s.reason, e.inputId),
+              : R.sanctionUndecided(s.reason, msgOf(rs.inputs.get(e.inputId)?.label ?? e.inputId)),
           inputId: e.inputId,
         });
         continue;

@@ -19,16 +19,19 @@ export function normaliseText(raw: string): string {
 }
 
 /**
- * Splits "1,234.5万元" / "92%" / "8‰" into a plain decimal and its mark. `suffixes` are unit
- * words that may follow the number (the declared unit); anything else is not a number.
+ * Splits "1,234.5万元" / "92%" / "8‰" / "82万人" into a plain decimal, its mark, its unit word and
+ * whether 万 (ten thousand) stood before the unit word. `suffixes` are unit words that may follow
+ * the number (the declared unit); anything else is not a number. The decimal is as written (82
+ * for 82万人): the caller scales it by the input's unit.
  */
 export function parseNumberText(
   text: string,
   suffixes: readonly string[],
-): { decimal: string; mark: Mark; suffix: string } | undefined {
+): { decimal: string; mark: Mark; suffix: string; wan: boolean } | undefined {
   let t = text;
   let mark: Mark = '';
   let suffix = '';
+  let wan = false;
   if (t.endsWith('%')) {
     mark = '%';
     t = t.slice(0, -1);
@@ -41,12 +44,16 @@ export function parseNumberText(
       suffix = s;
       t = t.slice(0, -s.length);
     }
+    if (t.endsWith('万')) {
+      wan = true;
+      t = t.slice(0, -1);
+    }
   }
   if (/^[+-]?\d{1,3}(,\d{3})+(\.\d+)?$/.test(t)) t = t.replaceAll(',', '');
   const m = /^([+-]?)(\d+)?(?:\.(\d*))?$/.exec(t);
   if (!m || (m[2] === undefined && !m[3])) return undefined;
   const decimal = `${m[1] === '-' ? '-' : ''}${m[2] ?? '0'}${m[3] ? `.${m[3]}` : ''}`;
-  return { decimal: fmt(q(decimal)), mark, suffix };
+  return { decimal: fmt(q(decimal)), mark, suffix, wan };
 }
 
 /** Does an Excel number format display the value as a percentage (a bare %, not quoted)? */

@@ -149,4 +149,50 @@ describe('parseInput', () => {
     expect(read('none', 'choice', null, { choices }).value).toBe('none');
     expect(read('在建', 'choice', null, { choices }).issues[0]?.code).toBe('invalid-choice');
   });
+
+  it('reads 万 as ten thousand before any unit word, and 万元 amounts in 万元', () => {
+    // 82万人 = 82 × 10000 = 820000 people; 3.5万元 for an amount in 元 = 35000.
+    expect(read('82万人', '人')).toEqual({ value: '820000', issues: [] });
+    expect(read('82万', 'count')).toEqual({ value: '820000', issues: [] });
+    expect(read('1.2万户', '户')).toEqual({ value: '12000', issues: [] });
+    expect(read('3.5万元', '元')).toEqual({ value: '35000', issues: [] });
+    expect(read('3.5万', '万元')).toEqual({ value: '3.5', issues: [] });
+    // 35000元 for an amount in 万元 is 35000 ÷ 10000 = 3.5, converted with a warning.
+    expect(read('35000元', '万元')).toMatchObject({
+      value: '3.5',
+      issues: [{ code: 'unit-converted', severity: 'warning' }],
+    });
+    expect(read('82万户', '人').issues[0]?.code).toBe('unexpected-unit');
+  });
+
+  it('quotes each choice when an option itself holds 、', () => {
+    const choices = [
+      { value: 'effective', label: '有部署、有行动、有效果' },
+      { value: 'partial', label: '有部署' },
+    ];
+    expect(read('没有', 'choice', null, { choices }).issues[0]?.message.zh).toBe(
+      '“没有”不是可选项(「有部署、有行动、有效果」、「有部署」)之一',
+    );
+  });
+
+  it('reads a whole-number rate stored under the percent format (shows 9200%) as 92%, warned at its cell', () => {
+    const rate = { min: '0', max: '100' };
+    const r = read(92, '%', '0.00%', rate);
+    expect(r.value).toBe('92');
+    expect(r.issues).toMatchObject([
+      { code: 'percent-as-number', severity: 'warning', address: '基础数据!E7', inputId: 'x' },
+    ]);
+    expect(r.issues[0]?.message.zh).toContain('9200%');
+    // 0.92 under the format is 92% as always; 1.05 shows 105% and 10 shows 1000% (not more than
+    // ten times the maximum 100%): figures as shown, out of range for the engine. A rate without
+    // a declared maximum (a growth rate) is read as shown.
+    expect(read(0.92, '%', '0.00%', rate)).toEqual({ value: '92', issues: [] });
+    expect(read(1.05, '%', '0.00%', rate)).toEqual({ value: '105', issues: [] });
+    expect(read(10, '%', '0.00%', rate)).toEqual({ value: '1000', issues: [] });
+    expect(read(10.5, '%', '0.00%', rate).value).toBe('10.5');
+    expect(read(1.5, '%', '0.00%')).toEqual({ value: '150', issues: [] });
+    expect(read(92, '%', '0.00%')).toEqual({ value: '9200', issues: [] });
+    // 920 shows 92000%, and 920 is above 100 too: not a rate at all, left for the range check.
+    expect(read(920, '%', '0.00%', rate)).toEqual({ value: '92000', issues: [] });
+  });
 });

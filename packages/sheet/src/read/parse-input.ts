@@ -1,7 +1,7 @@
 // One input cell → the value the engine takes, by the input's declared unit. Tolerant of what
 // officials type (92%, 0.92, ９２％, 8‰, "1,234", 是/√/有/Y, 2012年3月5日, Excel date serials),
 // strict about what it cannot read: an error with the cell's address, never a guess of 0.
-import { clip, q, type InputDef, type InputValue } from '@kaohe/engine';
+import { clip, q, type InputDef, type InputValue, type Q } from '@kaohe/engine';
 import { sheetError, sheetWarning } from '../issue.ts';
 import { unitDisplay, zh } from '../units.ts';
 import type { CellValue, SheetIssue } from '../types.ts';
@@ -32,26 +32,18 @@ const NO = new Set([
   '没有',
 ]);
 const DASHES = new Set(['-', '--', '/', '\\']);
-const SUFFIXES = [
-  '元',
-  '万元',
-  '人',
-  '户',
-  '个',
-  '次',
-  '天',
-  '月',
-  '件',
-  '起',
-  '例',
-  '项',
-  '宗',
-  '家',
-];
+// 万 before any of them (3.5万元, 82万人) is a multiplier, read by parseNumber.
+const SUFFIXES = ['元', '人', '户', '个', '次', '天', '月', '件', '起', '例', '项', '宗', '家'];
 // A generic count may carry any counting word officials use (3个, 2起, 5次, 1人).
 const COUNT_WORDS = new Set(['个', '件', '起', '次', '例', '项', '宗', '家', '人', '户']);
 const suffixFits = (suffix: string, unit: InputDef['unit']): boolean =>
-  suffix === unit || (unit === 'count' && COUNT_WORDS.has(suffix));
+  suffix === unit ||
+  (unit === 'count' && COUNT_WORDS.has(suffix)) ||
+  (unit === '万元' && suffix === '元');
+
+const inRange = (v: Q, def: InputDef): boolean =>
+  (def.min === undefined || v.compare(q(def.min)) >= 0) &&
+  (def.max === undefined || v.compare(q(def.max)) <= 0);
 
 export interface Parsed {
   value: InputValue;
@@ -93,7 +85,11 @@ export function parseInput(
       const t = typeof raw === 'number' ? numberText(raw) : typeof raw === 'boolean' ? shown : text;
       const choices = def.choices ?? [];
       const match = choices.find((c) => c.value === t || normaliseText(zh(c.label)) === t);
-      const list = choices.map((c) => zh(c.label)).join('、');
+      const labels = choices.map((c) => zh(c.label));
+      // An option that itself holds 、 would run into its neighbours: then each is quoted.
+      const list = labels.some((l) => l.includes('、'))
+        ? labels.map((l) => `「${l}」`).join('、')
+        : labels.join('、');
       return match
         ? ok(match.value)
         : fail(sheetError('invalid-choice', address, [shown, list], def.id));
@@ -153,10 +149,40 @@ function parseNumber(
     }
     decimal = parsed.decimal;
     mark = parsed.mark;
+    // 万 multiplies (82万人 = 820000人); for an amount in 万元 it is the unit itself (3.5万元),
+    // and a plain 元 figure is converted to 万元 with a warning.
+    if (def.unit === '万元') {
+      if (!parsed.wan && parsed.suffix === '元') {
+        const read = qText(q(decimal).div(10000));
+        return ok(read, [sheetWarning('unit-converted', address, [shown, read, '万元'], def.id)]);
+      }
+    } else if (parsed.wan) {
+      if (mark !== '')
+        return { value: null, issues: [sheetError('not-a-number', address, [shown], def.id)] };
+      decimal = qText(q(decimal).mul(10000));
+    }
   }
   const v = q(decimal);
   if (def.unit === '%') {
-    if (mark === '%') return ok(typeof raw === 'number' ? qText(v.mul(100)) : decimal);
+    if (mark === '%' && typeof raw === 'number') {
+      const read = v.mul(100);
+      // A rate stored as the percentage number under the percent format (92 shows as 9200%: what
+      // a paste, an import or LibreOffice's API gives) reads as the number itself, with a
+      // warning, when its display is absurd — more than ten times the input's declared maximum —
+      // and the number is within range. Nearer overruns (105%, 500%) stay as shown: out of range.
+      if (def.max !== undefined && read.compare(q(def.max).mul(10)) > 0 && inRange(v, def)) {
+        return ok(decimal, [
+          sheetWarning(
+            'percent-as-number',
+            address,
+            [`${qText(read)}%`, String(def.max), decimal],
+            def.id,
+          ),
+        ]);
+      }
+      return ok(qText(read));
+    }
+    if (mark === '%') return ok(decimal);
     if (mark === '‰')
       return ok(qText(v.div(10)), [
         sheetWarning('unit-converted', address, [shown, qText(v.div(10)), '%'], def.id),

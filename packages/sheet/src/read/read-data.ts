@@ -1,6 +1,6 @@
 // The data sheet: each declared input's row found by its id, its value decoded by its unit,
 // last year's figure and the evidence cell.
-import type { InputValue, RuleSet, UnitInput } from '@kaohe/engine';
+import { msgOf, type InputValue, type RuleSet, type UnitInput } from '@kaohe/engine';
 import { cellRef } from '../a1.ts';
 import { sheetWarning } from '../issue.ts';
 import { DATA_COLUMNS } from '../labels.ts';
@@ -30,7 +30,8 @@ export function readData(
   const cols = found.columns;
   // Inputs are found by id, so their order does not matter: check each one's presence only.
   const ids = ruleSet.inputs.map((d) => d.id);
-  const located = locateRows(sheet.name, grid, found.row, cols.id, ids);
+  const labels = new Map(ruleSet.inputs.map((d) => [d.id, msgOf(d.label)]));
+  const located = locateRows(sheet.name, grid, found.row, cols.id, ids, (id) => labels.get(id));
   const errors = located.errors.filter((e) => e.code !== 'row-order');
   const warnings = [...located.warnings];
   const values: UnitInput['values'] = {};

@@ -1,7 +1,8 @@
 // Keyed rows found again: every expected key once, in the expected order, wherever rows were
 // inserted. A missing, repeated or reordered key is an error naming the cell.
 import { cellRef } from '../a1.ts';
-import { sheetError, sheetWarning } from '../issue.ts';
+import { sheetIssueIn, sheetWarning } from '../issue.ts';
+import type { Msg } from '@kaohe/engine';
 import type { Grid, SheetIssue } from '../types.ts';
 import { keyText, rowKeyMatcher } from './locate.ts';
 
@@ -11,7 +12,10 @@ export function locateRows(
   headerRow: number,
   keyCol: number,
   expected: readonly string[],
+  /** How a person knows a key (an input's label): messages name that, not the id. */
+  labelOf?: (key: string) => Msg | undefined,
 ): { rows: Map<string, number>; errors: SheetIssue[]; warnings: SheetIssue[] } {
+  const shown = (key: string): Msg => labelOf?.(key) ?? { zh: key, en: key };
   const match = rowKeyMatcher(expected);
   const rows = new Map<string, number>();
   const errors: SheetIssue[] = [];
@@ -25,20 +29,39 @@ export function locateRows(
       warnings.push(sheetWarning('row-unknown', cellRef(sheet, row, keyCol), [text]));
       continue;
     }
-    if (rows.has(key)) errors.push(sheetError('row-duplicate', cellRef(sheet, row, keyCol), [key]));
-    else rows.set(key, row);
+    if (rows.has(key)) {
+      const l = shown(key);
+      errors.push(
+        sheetIssueIn('error', 'row-duplicate', cellRef(sheet, row, keyCol), {
+          zh: [l.zh],
+          en: [l.en],
+        }),
+      );
+    } else rows.set(key, row);
   }
   let lastRow = headerRow;
   let lastKey = '';
   for (const key of expected) {
     const row = rows.get(key);
     if (row === undefined) {
-      errors.push(sheetError('row-missing', cellRef(sheet, lastRow + 1, keyCol), [key]));
+      const l = shown(key);
+      errors.push(
+        sheetIssueIn('error', 'row-missing', cellRef(sheet, lastRow + 1, keyCol), {
+          zh: [l.zh],
+          en: [l.en],
+        }),
+      );
       continue;
     }
-    if (row < lastRow)
-      errors.push(sheetError('row-order', cellRef(sheet, row, keyCol), [key, lastKey]));
-    else {
+    if (row < lastRow) {
+      const [l, after] = [shown(key), shown(lastKey)];
+      errors.push(
+        sheetIssueIn('error', 'row-order', cellRef(sheet, row, keyCol), {
+          zh: [l.zh, after.zh],
+          en: [l.en, after.en],
+        }),
+      );
+    } else {
       lastRow = row;
       lastKey = key;
     }

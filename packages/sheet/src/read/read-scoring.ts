@@ -1,9 +1,9 @@
 // The scoring sheet: its header (unit, rule set, edition, checksum), where each keyed row is
 // now, and the scores already reported in it (for the differences a reviewer lists).
-import type { RuleSet, UnitInput } from '@kaohe/engine';
+import { msgOf, type RuleSet, type UnitInput } from '@kaohe/engine';
 import { cellRef } from '../a1.ts';
 import { sheetError } from '../issue.ts';
-import { HEADER_FIELDS, SCORING_COLUMNS } from '../labels.ts';
+import { HEADER_FIELDS, ROW_KEYS, SCORING_COLUMNS, UNSCORED } from '../labels.ts';
 import type {
   HeaderField,
   RowKind,
@@ -124,12 +124,23 @@ export function readScoring(
     else unitClass = match.id;
   }
 
+  // A sanction row's key holds the sanction's id: messages name its reason instead.
+  const sanctionLabels = new Map(
+    ruleSet.sanctions.map((s) => {
+      const m = msgOf(s.reason);
+      return [
+        `${ROW_KEYS.sanctions}.${s.id}`,
+        { zh: `${ROW_KEYS.sanctions}「${m.zh}」`, en: `${ROW_KEYS.sanctions} "${m.en}"` },
+      ];
+    }),
+  );
   const located = locateRows(
     sheet.name,
     grid,
     found.row,
     columns.code,
     expected.map((r) => r.key),
+    (key) => sanctionLabels.get(key),
   );
   errors.push(...located.errors);
   const rows = expected.map((r) => ({ ...r, row: located.rows.get(r.key) ?? -1 }));
@@ -157,9 +168,11 @@ export function readScoring(
 }
 
 function reportedText(v: string | number | boolean | null): string | null {
-  if (v === null || v === '') return null;
+  if (v === null || v === '' || (typeof v === 'string' && v.trim() === UNSCORED)) return null;
   if (typeof v === 'number') return Number.isFinite(v) ? numberText(v) : null;
   const b = yesNo(v);
   if (b !== undefined && !/^\d/.test(String(v))) return b ? '是' : '否';
-  return parseNumberText(normaliseText(String(v)), [])?.decimal ?? String(v);
+  const n = parseNumberText(normaliseText(String(v)), []);
+  // A score is never in 万: "3万" is kept as typed (it differs from any recomputed score).
+  return n && !n.wan ? n.decimal : String(v);
 }

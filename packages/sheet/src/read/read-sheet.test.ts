@@ -107,6 +107,16 @@ describe('readSheet', () => {
     expect('value' in r).toBe(false);
   });
 
+  it('names a deleted sanction row by its reason, not its id', () => {
+    const grids = fill(t, goodValues);
+    const row = t.map.scoring.rows.find((x) => x.key === '否决.petition')?.row ?? -1;
+    sheet(grids, '考核评分').values.splice(row, 1);
+    const r = readSheet(grids);
+    expect(
+      r.ok ? [] : r.issues.filter((i) => i.code === 'row-missing').map((i) => i.message.zh),
+    ).toEqual(['找不到“否决「发生重大信访案件」”行(可能被删除),未作任何修改']);
+  });
+
   it('stops at reordered item rows', () => {
     const grids = fill(t, goodValues);
     const s = sheet(grids, '考核评分');
@@ -126,9 +136,11 @@ describe('readSheet', () => {
     const row = t.map.data.rows.find((x) => x.id === 'budget')?.row ?? -1;
     sheet(grids, '基础数据').values.splice(row, 1);
     const r = readSheet(grids);
-    expect(r.ok ? [] : r.issues.map((i) => [i.code, i.message.en])).toContainEqual([
+    // Named as a person knows the figure (its label), not by its id (budget).
+    expect(r.ok ? [] : r.issues.map((i) => [i.code, i.message.zh, i.message.en])).toContainEqual([
       'row-missing',
-      'row "budget" not found (deleted?); nothing was changed',
+      '找不到“计生经费”行(可能被删除),未作任何修改',
+      'row "family planning budget" not found (deleted?); nothing was changed',
     ]);
   });
 

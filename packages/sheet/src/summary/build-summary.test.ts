@@ -100,12 +100,13 @@ describe('buildSummary', () => {
       Number((30 - total).toFixed(2)),
       expect.any(String),
     ]);
-    expect(rows).toContainEqual(['a', '甲区', '一.1', 3, 4, -1, expect.any(String)]);
-    expect(rows.some((r) => r[0] === 'a' && r[2] === '一')).toBe(false);
+    // Items by 序号 and title, a sanction by its reason: no ids where a person reads.
+    expect(rows).toContainEqual(['a', '甲区', '一.1 符合政策生育率', 3, 4, -1, expect.any(String)]);
+    expect(rows.some((r) => r[0] === 'a' && String(r[2]).startsWith('一 '))).toBe(false);
     expect(rows).toContainEqual([
       'a',
       '甲区',
-      '否决.petition',
+      '否决「发生重大信访案件」',
       '是',
       '否',
       null,

@@ -1,6 +1,11 @@
 // A cohort's results → the grids a higher level publishes and checks: ranking, grades, vetoes
 // and sanctions, section scores, the items × units matrix, and the differences to look at.
-import type { CohortResult, IndicatorResult, RuleSet } from '@kaohe/engine';
+import {
+  allIndicators,
+  type CohortResult,
+  type IndicatorResult,
+  type RuleSet,
+} from '@kaohe/engine';
 import { ruleSetChecksum } from '../checksum.ts';
 import { ROW_KEYS, SANCTION_LEVELS } from '../labels.ts';
 import type { CellValue, SheetLayout } from '../types.ts';
@@ -143,6 +148,16 @@ export function buildSummary(
   );
   const reviewer = ruleSetChecksum(ruleSet);
   const names = new Map(units.map((u) => [u.unitId, u.name]));
+  // 项目 as a person reads it: 序号 and title, a sanction by its reason (never its id).
+  const captions = new Map<string, string>([
+    ...units.flatMap((u) =>
+      allIndicators(u.result).map((i): [string, string] => [i.path, `${i.path} ${i.title.zh}`]),
+    ),
+    ...ruleSet.sanctions.map((x): [string, string] => [
+      `${ROW_KEYS.sanctions}.${x.id}`,
+      `${ROW_KEYS.sanctions}「${zh(x.reason)}」`,
+    ]),
+  ]);
   const differences = table(
     '差异',
     `${title} 上报与复核差异`,
@@ -159,7 +174,7 @@ export function buildSummary(
       ...diffs.map((d): CellValue[] => [
         d.unitId,
         d.name,
-        d.key,
+        captions.get(d.key) ?? d.key,
         numOrText(d.reported),
         numOrText(d.recomputed),
         num(d.delta),

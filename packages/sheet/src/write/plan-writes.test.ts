@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { compileRuleSet, scoreUnit } from '@kaohe/engine';
 import { parseRange } from '../a1.ts';
-import { fill, goodValues, ruleSetOf, unit } from '../__tests__/fixture.ts';
+import { fill, fixtureInput, goodValues, ruleSetOf, unit } from '../__tests__/fixture.ts';
 import { readSheet } from '../read/read-sheet.ts';
 import { buildTemplate } from '../template/build-template.ts';
 import type { SheetGrid } from '../types.ts';
@@ -110,14 +110,70 @@ describe('planWrites', () => {
     expect(back.value.reported.self['一.2']).toBe(res.sections[0]?.items[1]?.score);
   });
 
-  it('clears the score of an item that cannot be computed and gives the reason', () => {
+  it('marks the score of an item that cannot be computed 未计分 and gives the reason', () => {
     const g = fill(t, { ...goodValues, policy_rate: null });
     const { read: r, result: res } = readAndScore(g);
     const w = planWrites(r.map, res, 'self');
     const at = (i: number) =>
       (r.map.scoring.rows.find((x) => x.key === '一.1')?.row ?? 0) -
       (parseRange(w[i]?.address ?? '')?.top ?? 0);
-    expect(w[0]?.values[at(0)]?.[0]).toBe('');
+    expect(w[0]?.values[at(0)]?.[0]).toBe('未计分');
     expect(String(w[1]?.values[at(1)]?.[0])).toContain('符合政策生育率');
+  });
+
+  describe('an item not scored', () => {
+    // policy_rate declared 0–100 %: 105 is refused by the engine; pop blank leaves 一.3.(1) unscored.
+    const ranged = ruleSetOf({
+      ...fixtureInput,
+      inputs: fixtureInput.inputs.map((i) =>
+        i.id === 'policy_rate' ? { ...i, min: 0, max: 100 } : i,
+      ),
+    });
+    const tt = buildTemplate(ranged, unit);
+    const r = readSheet(fill(tt, { ...goodValues, policy_rate: 105, pop: null }));
+    if (!r.ok) throw new Error(JSON.stringify(r.issues));
+    const res = scoreUnit(compileRuleSet(ranged), r.value.unit);
+    const reasonOf = (ws: ReturnType<typeof planWrites>, key: string) => {
+      const row = tt.map.scoring.rows.find((x) => x.key === key)?.row ?? -1;
+      const w = ws[1];
+      const top = parseRange(w?.address ?? '')?.top ?? 0;
+      return w?.values[row - top]?.[0];
+    };
+    const cellOfRate = `基础数据!E${(tt.map.data.rows.find((x) => x.id === 'policy_rate')?.row ?? 0) + 1}`;
+
+    it('for a figure out of range says so with the cell, not 缺少数据', () => {
+      const ws = planWrites(r.value.map, res, 'self', { read: r.value });
+      expect(reasonOf(ws, '一.1')).toBe(`数据有误:${cellOfRate} 105% 超出允许范围 0–100%,未能计分`);
+      // A blank stays a blank: 缺少数据.
+      expect(String(reasonOf(ws, '一.3.(1)'))).toContain('缺少数据');
+    });
+
+    it('puts 未计分 in the score cell of each unscored leaf, read back as not reported', () => {
+      const ws = planWrites(r.value.map, res, 'self', { read: r.value });
+      const scoreOf = (key: string) => {
+        const row = tt.map.scoring.rows.find((x) => x.key === key)?.row ?? -1;
+        const top = parseRange(ws[0]?.address ?? '')?.top ?? 0;
+        return ws[0]?.values[row - top]?.[0];
+      };
+      expect([scoreOf('一.1'), scoreOf('一.3.(1)'), scoreOf('一.2')]).toEqual([
+        '未计分',
+        '未计分',
+        3,
+      ]);
+      const back = readSheet(
+        applyToGrids(fill(tt, { ...goodValues, policy_rate: 105, pop: null }), ws),
+      );
+      if (!back.ok) throw new Error(JSON.stringify(back.issues));
+      expect(back.value.reported.self['一.1']).toBeNull();
+      expect(back.value.reported.self['一.2']).toBe('3');
+    });
+
+    it('marks the total as incomplete, naming the unscored leaf items', () => {
+      const ws = planWrites(r.value.map, res, 'self', { read: r.value });
+      // Two leaves unscored (一.1 and 一.3.(1)); their parent 一.3 is not counted again.
+      expect(reasonOf(ws, '合计')).toBe('不完整:有 2 项未能计分(一.1、一.3.(1)),总分仅供参考');
+      // A complete result carries no such note.
+      expect(reasonOf(planWrites(read.map, result, 'self'), '合计')).not.toContain('不完整');
+    });
   });
 });

@@ -2,15 +2,43 @@
 // one column range for the stage's scores, one for the reasons. Only rows the codec owns get
 // a value; every other cell in a range is null, which leaves it unchanged (Office.js and the
 // xlsx adapter agree on that). Input cells are never in a range.
-import { allIndicators, type UnitResult } from '@kaohe/engine';
-import { NO, YES } from '../labels.ts';
+import { allIndicators, type RuleSet, type UnitInput, type UnitResult } from '@kaohe/engine';
+import { NO, UNSCORED, YES } from '../labels.ts';
 import type { Stage } from '../read/read-scoring.ts';
 import type { CellValue, RangeWrite, SheetMap } from '../types.ts';
 import { columnWrite } from './column.ts';
+import { resultProblems, type UnscoredItem } from './result-problems.ts';
 
 export interface WriteOptions {
   /** Reasons in zh-CN only (default) or zh-CN then English on a second line. */
   reasons?: 'zh' | 'zh-en';
+  /** The rules and figures scored (from `readSheet`): an item not scored because a figure was
+   *  refused (out of its declared range) then says so with the figure's cell, not 缺少数据. */
+  read?: { ruleSet: RuleSet; unit: UnitInput };
+}
+
+/** 「一.2、二.1」, then 「等N项」 past `shown`. */
+const pathList = (items: readonly UnscoredItem[], shown = 8): { zh: string; en: string } => {
+  const paths = items.slice(0, shown).map((i) => i.path);
+  const more = items.length - paths.length;
+  return {
+    zh: `${paths.join('、')}${more > 0 ? `等` : ''}`,
+    en: `${paths.join(', ')}${more > 0 ? ', …' : ''}`,
+  };
+};
+
+/** The 合计 row's note for an incomplete result: 「不完整:…,总分仅供参考」. */
+export function incompleteNote(unscored: readonly UnscoredItem[]): { zh: string; en: string } {
+  if (unscored.length === 0)
+    return {
+      zh: '不完整:有否决条件因缺数据无法判定,总分仅供参考',
+      en: 'incomplete: a sanction cannot be decided for missing data; the total is provisional',
+    };
+  const list = pathList(unscored);
+  return {
+    zh: `不完整:有 ${unscored.length} 项未能计分(${list.zh}),总分仅供参考`,
+    en: `incomplete: ${unscored.length} item(s) not scored (${list.en}); the total is provisional`,
+  };
 }
 
 const UNDECIDED = '待定';
@@ -26,6 +54,8 @@ export function planWrites(
   const text = (m: { zh: string; en: string }): string =>
     options.reasons === 'zh-en' ? `${m.zh}\n${m.en}` : m.zh;
   const items = new Map(allIndicators(result).map((i) => [i.path, i]));
+  const problems = resultProblems(result, { map, ...options.read });
+  const unscored = new Map(problems.unscored.map((u) => [u.path, u]));
   const sanctions = new Map(result.sanctions.map((s) => [s.id, s]));
   const undecided = new Map(
     result.issues.filter((i) => i.code === 'sanction-undecided').map((i) => [i.path, i.message]),
@@ -44,8 +74,11 @@ export function planWrites(
       case 'bonus-item': {
         const r = items.get(key);
         if (!r) break;
-        scores.set(row, score(r.score));
-        reasons.set(row, text(r.reason));
+        const u = unscored.get(key);
+        // An unscored item says so in its score cell (as 待定 does for a sanction), so the row
+        // stands out on screen and on paper; a parent of unscored sub-items keeps its partial sum.
+        scores.set(row, u ? UNSCORED : score(r.score));
+        reasons.set(row, text(u?.reason ?? r.reason));
         break;
       }
       case 'bonus': {
@@ -72,7 +105,10 @@ export function planWrites(
       }
       case 'total': {
         scores.set(row, score(result.total));
-        const notes = result.sanctions.map((s) => s.reason);
+        const notes = [
+          ...(result.complete ? [] : [incompleteNote(problems.unscored)]),
+          ...result.sanctions.map((s) => s.reason),
+        ];
         reasons.set(row, notes.length ? notes.map(text).join(';') : '');
         break;
       }

@@ -1,29 +1,37 @@
-// One unit's result for a person: total, sections, sanctions, what could not be scored.
-import { allIndicators, msgOf, type UnitResult } from '@kaohe/engine';
-import type { SheetIssue, Stage } from '@kaohe/sheet';
+// One unit's result for a person: total, sections, sanctions, what could not be scored and why
+// (each at its cell), what lost points for want of evidence.
+import { msgOf, type UnitResult } from '@kaohe/engine';
+import { resultProblems, type ResultContext, type SheetIssue, type Stage } from '@kaohe/sheet';
 import { scoreText } from '../../i18n/score.ts';
 import type { Output } from '../../io/output.ts';
 import { formatSheetIssues } from '../../report/issues.ts';
-
-const countMissing = (r: UnitResult): number =>
-  allIndicators(r).filter((i) => i.status === 'missing-input' || i.status === 'cannot-compute')
-    .length;
 
 export function printUnitResult(
   result: UnitResult,
   as: Stage,
   warnings: readonly SheetIssue[],
   out: Output,
+  context: ResultContext,
 ): void {
+  const problems = resultProblems(result, context);
   out.line(scoreText.heading(result.name, result.total, result.max, scoreText.stage[as]));
   for (const s of result.sections)
     out.line(scoreText.section(s.code, out.text(msgOf(s.title)), s.score, s.max));
   for (const s of result.sanctions)
     out.line(scoreText.sanction(out.text(scoreText.levels[s.level]), out.text(s.reason)));
+  // Figures refused at their cells first, then the items they (and blanks) left unscored.
+  for (const line of formatSheetIssues(problems.values, out, Infinity)) out.line(line);
+  for (const u of problems.unscored) {
+    const reason = out.text(u.reason);
+    const cells = u.cells.filter((c) => !reason.includes(c));
+    out.line(scoreText.unscoredItem(u.path, out.text(u.title), reason, cells));
+  }
+  for (const e of problems.evidence)
+    out.line(scoreText.evidenceItem(e.path, out.text(e.title), e.score ?? '—', e.max, e.cells));
   if (!result.complete) {
-    const missing = countMissing(result);
+    const paths = problems.unscored.map((u) => u.path);
     // Every item scored, but a sanction could not be decided (a blank only it reads).
-    out.line(missing > 0 ? scoreText.incomplete(missing) : scoreText.sanctionsUndecided);
+    out.line(paths.length > 0 ? scoreText.incomplete(paths) : scoreText.sanctionsUndecided);
   }
   for (const line of formatSheetIssues(warnings, out)) out.line(line);
 }

@@ -51,7 +51,7 @@ export async function scoreWorkbook(
   const read = readSheet(grids);
   if (!read.ok) throw sheetFailure(shown, read.issues);
   const result = scoreUnit(compileRuleSet(read.value.ruleSet), read.value.unit);
-  const writes = planWrites(read.value.map, result, as);
+  const writes = planWrites(read.value.map, result, as, { read: read.value });
   assertScoringOnly(writes, read.value.map);
   return {
     read: read.value,

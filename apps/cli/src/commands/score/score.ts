@@ -1,7 +1,7 @@
 // kaohe score <filled.xlsx> [--as self|review|final] [--out <file>] [--in-place]
 import { basename, dirname, join, resolve } from 'node:path';
 import type { Output } from '../../io/output.ts';
-import type { Stage } from '@kaohe/sheet';
+import { resultProblems, type Stage } from '@kaohe/sheet';
 import { CliError, type CommandStatus } from '../../errors.ts';
 import { common } from '../../i18n/common.ts';
 import { scoreText } from '../../i18n/score.ts';
@@ -45,7 +45,7 @@ export async function runScore(
   files.push({ path: outPath, shown: outShown, data: scored.bytes });
   await writeAll(files);
 
-  printUnitResult(scored.result, options.as, scored.warnings, out);
+  printUnitResult(scored.result, options.as, scored.warnings, out, scored.read);
   if (options.inPlace) out.note(scoreText.backup(files[0]?.shown ?? ''));
   out.note(common.wrote(outShown));
   out.result({
@@ -56,6 +56,7 @@ export async function runScore(
     as: options.as,
     result: scored.result,
     warnings: scored.warnings,
+    problems: resultProblems(scored.result, scored.read),
   });
   return scored.result.complete ? 'ok' : 'findings';
 }

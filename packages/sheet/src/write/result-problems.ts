@@ -1,0 +1,149 @@
+// A unit's result, as a person must act on it, each at its cell: figures the engine refused (out
+// of the input's declared range), the leaf items that could not be scored and why, the items
+// that lost points for want of evidence. The CLI, the scored sheet and the pane all say it
+// from here, so they say the same.
+import {
+  msgOf,
+  q,
+  show,
+  showWithUnit,
+  tryQ,
+  type IndicatorResult,
+  type InputDef,
+  type Msg,
+  type RuleSet,
+  type UnitInput,
+  type UnitResult,
+} from '@kaohe/engine';
+import { cellRef } from '../a1.ts';
+import { sheetError } from '../issue.ts';
+import type { SheetIssue, SheetMap } from '../types.ts';
+
+export interface ResultContext {
+  map: SheetMap;
+  /** The rules and figures scored: without them refused figures cannot be shown. */
+  ruleSet?: Pick<RuleSet, 'inputs'>;
+  unit?: UnitInput;
+}
+
+export interface UnscoredItem {
+  path: string;
+  title: Msg;
+  /** Why, naming the cells: 「基础数据!E33 105% 超出允许范围 0–100%,未能计分」. */
+  reason: Msg;
+  /** Data-sheet cells of the figures it lacks or refused. */
+  cells: string[];
+}
+
+export interface EvidenceItem {
+  path: string;
+  title: Msg;
+  score: string | null;
+  max: string;
+  /** The evidence cells (佐证材料) left blank, one per figure. */
+  cells: string[];
+  inputIds: string[];
+}
+
+export interface ResultProblems {
+  /** One error per refused figure, at its 填报值 cell (code `out-of-range`). */
+  values: SheetIssue[];
+  /** Leaf items not scored (a parent of unscored sub-items is not counted again). */
+  unscored: UnscoredItem[];
+  /** Leaf items short of evidence. */
+  evidence: EvidenceItem[];
+}
+
+function rangeText(def: InputDef): Msg {
+  if (def.min !== undefined && def.max !== undefined) {
+    // 0–100%: the unit once, after the range.
+    const lo = show(q(def.min));
+    const hi = showWithUnit(q(def.max), def.unit);
+    return { zh: `${lo}–${hi.zh}`, en: `${lo}–${hi.en}` };
+  }
+  if (def.min !== undefined) {
+    const lo = showWithUnit(q(def.min), def.unit);
+    return { zh: `不低于${lo.zh}`, en: `at least ${lo.en}` };
+  }
+  const hi = showWithUnit(q(def.max ?? '0'), def.unit);
+  return { zh: `不高于${hi.zh}`, en: `at most ${hi.en}` };
+}
+
+function leaves(items: readonly IndicatorResult[]): IndicatorResult[] {
+  return items.flatMap((i) => (i.children?.length ? leaves(i.children) : [i]));
+}
+
+/** The leaf items of a result, sections then bonus, in sheet order. */
+export function leafItems(result: UnitResult): IndicatorResult[] {
+  return leaves([...result.sections.flatMap((s) => s.items), ...result.bonus.items]);
+}
+
+export function resultProblems(result: UnitResult, context: ResultContext): ResultProblems {
+  const { map, ruleSet, unit } = context;
+  const defs = new Map((ruleSet?.inputs ?? []).map((d) => [d.id, d]));
+  const rows = new Map(map.data.rows.map((r) => [r.id, r.row]));
+  const cell = (id: string, column: number): string | undefined => {
+    const row = rows.get(id);
+    return row === undefined || row < 0 ? undefined : cellRef(map.data.sheet, row, column);
+  };
+  const label = (id: string): Msg => {
+    const def = defs.get(id);
+    return def ? msgOf(def.label) : { zh: id, en: id };
+  };
+  // The engine refuses a figure outside its input's declared range (its decision, its code).
+  const refused = new Map<string, { issue: SheetIssue; short: Msg }>();
+  for (const issue of result.issues) {
+    if (issue.code !== 'out-of-range' || !issue.inputId || refused.has(issue.inputId)) continue;
+    const def = defs.get(issue.inputId);
+    const address = cell(issue.inputId, map.data.columns.value);
+    if (!def || !address || !unit) continue;
+    const raw = unit?.values[issue.inputId];
+    const v =
+      raw === null || raw === undefined || typeof raw === 'boolean' ? undefined : tryQ(String(raw));
+    const shown = v ? showWithUnit(v, def.unit) : { zh: String(raw), en: String(raw) };
+    const range = rangeText(def);
+    refused.set(issue.inputId, {
+      issue: sheetError('out-of-range', address, [shown.zh, shown.en, range.zh, range.en], def.id),
+      short: {
+        zh: `${address} ${shown.zh} 超出允许范围 ${range.zh}`,
+        en: `${address} ${shown.en} is outside ${range.en}`,
+      },
+    });
+  }
+  const unscored: UnscoredItem[] = [];
+  const evidence: EvidenceItem[] = [];
+  for (const item of leafItems(result)) {
+    if (item.status === 'missing-input' || item.status === 'cannot-compute') {
+      const bad = item.missingInputs.filter((id) => refused.has(id));
+      const blank = item.missingInputs.filter((id) => !refused.has(id));
+      const cells = item.missingInputs.flatMap((id) => {
+        const a = cell(id, map.data.columns.value);
+        return a ? [a] : [];
+      });
+      let reason = item.reason;
+      if (bad.length > 0) {
+        const shown = bad.flatMap((id) => refused.get(id)?.short ?? []);
+        const rest = blank.map(label);
+        reason = {
+          zh: `数据有误:${shown.map((m) => m.zh).join(';')}${rest.length ? `;缺少数据:${rest.map((l) => l.zh).join('、')}` : ''},未能计分`,
+          en: `figure out of range: ${shown.map((m) => m.en).join('; ')}${rest.length ? `; no value for ${rest.map((l) => l.en).join(', ')}` : ''}; not scored`,
+        };
+      }
+      unscored.push({ path: item.path, title: item.title, reason, cells });
+    }
+    if (item.missingEvidence.length > 0) {
+      evidence.push({
+        path: item.path,
+        title: item.title,
+        score: item.score,
+        max: item.max,
+        inputIds: item.missingEvidence,
+        cells: item.missingEvidence.flatMap((id) => {
+          const a = cell(id, map.data.columns.evidence);
+          return a ? [a] : [];
+        }),
+      });
+    }
+  }
+  return { values: [...refused.values()].map((r) => r.issue), unscored, evidence };
+}
