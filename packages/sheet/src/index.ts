@@ -45,3 +45,15 @@ export { checkMap } from './write/check-map.ts';
 export { fillWrites } from './write/fill-writes.ts';
 export { buildSummary, type Summary, type SummaryOptions } from './summary/build-summary.ts';
 export { scoreDifferences, type Difference, type Submission } from './summary/differences.ts';
+export {
+  hasFindings,
+  latestStage,
+  reviewReturns,
+  type RejectedFile,
+  type RejectReason,
+  type Returned,
+  type ReviewFindings,
+  type ReviewedUnit,
+  type ReviewResult,
+  type RulesState,
+} from './review/review.ts';

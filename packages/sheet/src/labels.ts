@@ -84,6 +84,8 @@ export const SANCTION_LEVELS: Record<'interview' | 'notice' | 'no-commendation' 
 export const ROW_KEYS = { bonus: '加分', sanctions: '否决', total: '合计' } as const;
 export const YES = '是';
 export const NO = '否';
+/** A sanction that cannot be decided yet (an input missing): written and read as 待定. */
+export const UNDECIDED = '待定';
 
 /** Two-line header text: zh, then en. */
 export const twoLines = (l: Label): string => `${l.zh}\n${l.en}`;

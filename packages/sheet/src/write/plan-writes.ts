@@ -3,7 +3,7 @@
 // a value; every other cell in a range is null, which leaves it unchanged (Office.js and the
 // xlsx adapter agree on that). Input cells are never in a range.
 import { allIndicators, type UnitResult } from '@kaohe/engine';
-import { NO, YES } from '../labels.ts';
+import { NO, UNDECIDED, YES } from '../labels.ts';
 import type { Stage } from '../read/read-scoring.ts';
 import type { CellValue, RangeWrite, SheetMap } from '../types.ts';
 import { columnWrite } from './column.ts';
@@ -12,8 +12,6 @@ export interface WriteOptions {
   /** Reasons in zh-CN only (default) or zh-CN then English on a second line. */
   reasons?: 'zh' | 'zh-en';
 }
-
-const UNDECIDED = '待定';
 
 const score = (s: string | null): CellValue => (s === null ? '' : Number(s));
 
