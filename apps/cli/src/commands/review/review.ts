@@ -1,5 +1,6 @@
 // kaohe review <files or dirs…> --rules <rules.json> --out <summary.xlsx>
 import { msgOf } from '@kaohe/engine';
+import { hasFindings } from '@kaohe/sheet';
 import type { CommandStatus } from '../../errors.ts';
 import { common } from '../../i18n/common.ts';
 import { reviewText } from '../../i18n/review.ts';
@@ -24,7 +25,8 @@ export async function runReview(
   out: Output,
 ): Promise<CommandStatus> {
   const loaded = await loadRuleSet(resolveInput(out, options.rules), options.rules);
-  const found = await collectWorkbooks(paths, out);
+  const { found, skipped } = await collectWorkbooks(paths, out);
+  if (skipped.length > 0) out.line(reviewText.skipped(skipped.length, skipped));
   const inputs: ReviewInput[] = [];
   for (const f of found) inputs.push({ shown: f.shown, bytes: await readBytes(f.path, f.shown) });
 
@@ -55,8 +57,10 @@ export async function runReview(
     ranking,
     grades: review.cohort.grades,
     units: review.units,
+    rejected: review.rejected,
+    skipped,
     findings,
     issues: review.cohort.issues,
   });
-  return findings.differences + findings.rulesDiffer > 0 ? 'findings' : 'ok';
+  return hasFindings(findings) ? 'findings' : 'ok';
 }
