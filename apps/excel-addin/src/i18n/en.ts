@@ -62,6 +62,10 @@ export const en: Catalogue = {
     'score-differs': 'Reported score differs',
     'rules-differ': 'Rule set differs',
     'sheet-damaged': 'Sheet damaged',
+    'rules-altered': 'Rules altered',
+    'not-reviewed': 'Not reviewed',
+    'not-scored': 'Not self-scored',
+    'duplicate-file': 'Duplicate file',
     select: 'Go to {{address}}',
   },
   review: {

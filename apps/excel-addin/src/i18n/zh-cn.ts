@@ -60,6 +60,10 @@ export const zhCN = {
     'score-differs': '上报得分不一致',
     'rules-differ': '考核规则不一致',
     'sheet-damaged': '表格损坏',
+    'rules-altered': '规则被改动',
+    'not-reviewed': '未纳入复核',
+    'not-scored': '未自评',
+    'duplicate-file': '重复文件',
     select: '定位到 {{address}}',
   },
   review: {
