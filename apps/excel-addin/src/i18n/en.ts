@@ -82,7 +82,7 @@ export const en: Catalogue = {
     written: 'Review scores written for {{count}} units.',
     writtenStandalone:
       'Review scores of {{count}} units kept in this page, not saved yet: make the summary and download it.',
-    unread: 'Sheets that cannot be read',
+    unread: 'Sheets not reviewed',
     run: 'Review every unit and write back',
     reported: 'Reported',
     recomputed: 'Review',

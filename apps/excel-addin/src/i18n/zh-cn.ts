@@ -79,7 +79,7 @@ export const zhCN = {
     written: '已写回 {{count}} 个单位的复核得分。',
     writtenStandalone:
       '已在本页中记下 {{count}} 个单位的复核得分,尚未保存:到「汇总」生成汇总表并下载。',
-    unread: '无法读取的工作表',
+    unread: '未纳入复核的工作表',
     run: '复核全部单位并写回',
     reported: '上报',
     recomputed: '复核',
