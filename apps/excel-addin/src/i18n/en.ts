@@ -87,6 +87,8 @@ export const en: Catalogue = {
     reported: 'Reported',
     recomputed: 'Review',
     rulesDiffer: 'rules differ',
+    rulesAltered: 'rules altered',
+    notScored: 'not self-scored',
     none: 'No unit sheets to review yet.',
   },
   summary: {

@@ -84,6 +84,8 @@ export const zhCN = {
     reported: '上报',
     recomputed: '复核',
     rulesDiffer: '规则不一致',
+    rulesAltered: '规则被改动',
+    notScored: '未自评',
     none: '还没有可复核的单位表。',
   },
   summary: {
