@@ -119,7 +119,7 @@ describe.concurrent('kaohe review', () => {
         ?.values.slice(2)
         .map((r) => r[0]),
     ).toEqual(['other.xlsx']);
-  });
+  }, 240_000);
 
   it('exit 3 when no returned workbook can be reviewed, nothing written', async () => {
     const made = await runCli(
@@ -222,7 +222,7 @@ describe.concurrent('kaohe review', () => {
     expect(score.stderr).toContain('可能被修改');
     expect(score.stderr).toMatch(/kaohe_meta!B\d+/);
     expect(await readdir(d.dir)).not.toContain('kdq-scored.xlsx');
-  });
+  }, 240_000);
 
   it('flags a sanction the unit reported otherwise than the recomputation, as the summary does: exit 1', async () => {
     // A unit that reports 是 for a sanction that does not hold (the demo units are clean of it).
