@@ -9,7 +9,6 @@ import { help } from './i18n/help.ts';
 import { templateText as templateHelp } from './i18n/template.ts';
 import { LANGS, pick, toLang, type Lang } from './i18n/lang.ts';
 import { createOutput, type Output, type Streams } from './io/output.ts';
-import type { DemoOptions } from './commands/demo/demo.ts';
 import type { ReviewOptions } from './commands/review/review.ts';
 import type { ScoreOptions } from './commands/score/score.ts';
 import type { TemplateOptions } from './commands/template/template.ts';
@@ -142,9 +141,7 @@ export function buildProgram(
   define('demo', help.demo)
     .option('--out <dir>', t(help.demoOut))
     .action(
-      act(async (out, _args, o) =>
-        (await import('./commands/demo/demo.ts')).runDemo(o as DemoOptions, out),
-      ),
+      act(async (out, _args, o) => (await import('./commands/demo/demo.ts')).runDemo(o, out)),
     );
 
   return program;

@@ -2,7 +2,7 @@
 // character) lines up with digits and Latin text.
 import stringWidth from 'string-width';
 
-export type Align = 'left' | 'right';
+type Align = 'left' | 'right';
 
 export interface Column {
   header: string;

@@ -24,7 +24,7 @@ export interface ReviewInput {
   bytes: Uint8Array;
 }
 
-export interface ReviewedUnit {
+interface ReviewedUnit {
   file: string;
   /** Copies of the same file (same unit, same content), counted once. */
   sameAs: string[];

@@ -25,8 +25,9 @@ function identity(json: unknown): Identity | null {
 
 export function formatIssue(issue: Issue, out: Output): string {
   const severity = out.text(issue.severity === 'error' ? common.error : common.warning);
-  const at = issue.position === undefined ? issue.path : `${issue.path} @${issue.position}`;
-  return `${severity} [${issue.code}] ${at}:${out.lang === 'en' ? ' ' : ''}${out.text(issue.message)}`;
+  // An expression's place is in the message, counted from 1 (第9–11个字符); the 0-based
+  // `position` / `end` stay in the --json document for editors.
+  return `${severity} [${issue.code}] ${issue.path}:${out.lang === 'en' ? ' ' : ''}${out.text(issue.message)}`;
 }
 
 export async function runValidate(file: string, out: Output): Promise<CommandStatus> {
