@@ -9,7 +9,7 @@ import { reviewText } from '../i18n/review.ts';
 import type { Output } from './output.ts';
 import { resolveInput } from './paths.ts';
 
-export interface Found {
+interface Found {
   path: string;
   shown: string;
 }
