@@ -91,7 +91,7 @@ describe('reviewReturns: one review for the CLI and the pane', () => {
 
   it('treats other rules under the same id and edition (valid checksum) as altered, and says what changed', () => {
     // The embedded edition 3 lowers 一.1's floor from 92 % to 90 %, under a valid checksum.
-    const input = structuredClone(fixtureInput) as RuleSetInput & {
+    const input = JSON.parse(JSON.stringify(fixtureInput)) as RuleSetInput & {
       sections: { items: { rule: { target: number } }[] }[];
     };
     const first = input.sections[0]?.items[0];

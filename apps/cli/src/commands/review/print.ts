@@ -7,7 +7,6 @@ import { formatGrades, formatRanking, rankingRows, type RankingRow } from '../..
 import { hasFindings, type ReviewFindings } from '@kaohe/sheet';
 import type { Review } from './review-workbooks.ts';
 
-
 export const findingsOf = (review: Review): ReviewFindings => review.findings;
 
 export function printReview(
