@@ -6,6 +6,7 @@ import { CliError, type CliErrorCode, type CommandStatus } from './errors.ts';
 import { common } from './i18n/common.ts';
 import { langFromArgv } from './i18n/lang.ts';
 import { createOutput, type Output, type Streams } from './io/output.ts';
+import { safeText } from './io/safe-text.ts';
 import { buildProgram } from './program.ts';
 
 export type { CliErrorCode, CommandStatus } from './errors.ts';
@@ -63,7 +64,9 @@ function fail(
   out.note(`kaohe: ${out.text(msg)}`);
   for (const d of details)
     out.note(
-      d.where ? `  ${d.where} [${d.code}] ${out.text(d.message)}` : `  ${out.text(d.message)}`,
+      d.where
+        ? `  ${safeText(d.where)} [${d.code}] ${out.text(d.message)}`
+        : `  ${out.text(d.message)}`,
     );
   out.result({ ok: false, error: { code, exitCode, message: msg, details } });
   return exitCode;

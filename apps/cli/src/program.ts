@@ -115,6 +115,7 @@ export function buildProgram(
     .argument('<paths...>', t(help.paths))
     .requiredOption('--rules <rules.json>', t(help.reviewRules))
     .requiredOption('--out <summary.xlsx>', t(help.summaryOut))
+    .option('--csv <ranking.csv>', t(help.csv))
     .action(
       act(async (out, [paths], o) =>
         (await import('./commands/review/review.ts')).runReview(

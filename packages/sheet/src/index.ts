@@ -48,7 +48,10 @@ export { scoreDifferences, type Difference, type Submission } from './summary/di
 export {
   hasFindings,
   latestStage,
+  readReturn,
+  reviewReads,
   reviewReturns,
+  type ReadReturn,
   type RejectedFile,
   type RejectReason,
   type Returned,

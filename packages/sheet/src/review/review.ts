@@ -143,6 +143,30 @@ function reject(
 const contentOf = (r: SheetRead): string =>
   canonicalize({ unit: r.unit, reported: r.reported, rules: r.embeddedChecksum }) ?? '';
 
+/** One returned file read with the reviewer's rules: its unit, or why it is rejected. */
+export type ReadReturn =
+  | { ok: true; index: number; file: string; read: SheetRead; warnings: SheetIssue[] }
+  | { ok: false; rejected: RejectedFile };
+
+/**
+ * Reads one returned file (the `index`-th) with the reviewer's rules. Apps that read many files
+ * call it as each file is decoded, so that no more than one file's grids are held at a time.
+ */
+export function readReturn(r: Returned, index: number, reviewer: RuleSet): ReadReturn {
+  if (!('grids' in r))
+    return {
+      ok: false,
+      rejected: reject(index, r.file, 'unreadable', r.details ?? [], r.unreadable),
+    };
+  // Altered embedded rules do not stop a review: recomputed by the reviewer's, and flagged.
+  const read = readSheet(r.grids, { ruleSet: reviewer, embedded: 'reviewer-wins' });
+  if (read.ok) return { ok: true, index, file: r.file, read: read.value, warnings: read.warnings };
+  const reason = read.issues.some((i) => i.code === 'ruleset-mismatch')
+    ? 'wrong-rule-set'
+    : 'not-a-sheet';
+  return { ok: false, rejected: reject(index, r.file, reason, read.issues) };
+}
+
 /**
  * Reviews the returned files with the reviewer's rules: reads each, applies the policies above,
  * ranks and grades the readable units, compares what each reported, and lays out the summary.
@@ -152,26 +176,21 @@ export function reviewReturns(
   reviewer: RuleSet,
   compiled: CompiledRuleSet = compileRuleSet(reviewer),
 ): ReviewResult {
-  const rejected: RejectedFile[] = [];
-  const reads: { index: number; file: string; read: SheetRead; warnings: SheetIssue[] }[] = [];
-  returned.forEach((r, index) => {
-    if (!('grids' in r)) {
-      rejected.push(reject(index, r.file, 'unreadable', r.details ?? [], r.unreadable));
-      return;
-    }
-    // Altered embedded rules do not stop a review: recomputed by the reviewer's, and flagged.
-    const read = readSheet(r.grids, { ruleSet: reviewer, embedded: 'reviewer-wins' });
-    if (read.ok) reads.push({ index, file: r.file, read: read.value, warnings: read.warnings });
-    else
-      rejected.push(
-        reject(
-          index,
-          r.file,
-          read.issues.some((i) => i.code === 'ruleset-mismatch') ? 'wrong-rule-set' : 'not-a-sheet',
-          read.issues,
-        ),
-      );
-  });
+  return reviewReads(
+    returned.map((r, i) => readReturn(r, i, reviewer)),
+    reviewer,
+    compiled,
+  );
+}
+
+/** The review of files already read one by one (readReturn), in their order. */
+export function reviewReads(
+  all: readonly ReadReturn[],
+  reviewer: RuleSet,
+  compiled: CompiledRuleSet = compileRuleSet(reviewer),
+): ReviewResult {
+  const rejected: RejectedFile[] = all.flatMap((r) => (r.ok ? [] : [r.rejected]));
+  const reads = all.flatMap((r) => (r.ok ? [r] : []));
 
   // Duplicates: by unit id, then by content.
   const byId = new Map<string, typeof reads>();

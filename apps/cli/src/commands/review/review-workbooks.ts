@@ -1,9 +1,10 @@
 // Many returned workbooks → the review, decided once in @kaohe/sheet (reviewReturns: duplicates,
 // stage, altered rules, rejected files) and shared with the task pane. Here: decode the files.
 import {
-  reviewReturns,
+  readReturn,
+  reviewReads,
+  type ReadReturn,
   type RejectedFile,
-  type Returned,
   type ReviewFindings,
   type ReviewResult,
   type RulesState,
@@ -21,7 +22,8 @@ import { decodeWorkbook } from '../../io/workbook.ts';
 export interface ReviewInput {
   /** The file as the user named it. */
   shown: string;
-  bytes: Uint8Array;
+  /** Its bytes, asked for only when it is its turn (a refused file is a failure like any other). */
+  read: () => Promise<Uint8Array>;
 }
 
 interface ReviewedUnit {
@@ -70,17 +72,25 @@ export async function reviewWorkbooks(
   loaded: LoadedRuleSet,
   onEach: (file: string) => void = () => undefined,
 ): Promise<Review> {
-  const returned: Returned[] = [];
-  for (const input of inputs) {
+  const reads: ReadReturn[] = [];
+  for (const [index, input] of inputs.entries()) {
     try {
-      returned.push({ file: input.shown, grids: await decodeWorkbook(input.bytes, input.shown) });
+      const grids = await decodeWorkbook(await input.read(), input.shown);
+      // Read now, so that only one file's grids are held at a time.
+      reads.push(readReturn({ file: input.shown, grids }, index, loaded.ruleSet));
     } catch (e) {
       if (!(e instanceof CliError)) throw e;
-      returned.push({ file: input.shown, unreadable: e.msg, details: asIssues(e) });
+      reads.push(
+        readReturn(
+          { file: input.shown, unreadable: e.msg, details: asIssues(e) },
+          index,
+          loaded.ruleSet,
+        ),
+      );
     }
     onEach(input.shown);
   }
-  const review: ReviewResult = reviewReturns(returned, loaded.ruleSet, loaded.compiled);
+  const review: ReviewResult = reviewReads(reads, loaded.ruleSet, loaded.compiled);
   if (review.units.length === 0 && review.rejected.length > 0) {
     // Nothing to rank: the review cannot be done (exit 3), each file with its reason.
     const details: ErrorDetail[] = review.rejected.flatMap((r) => [

@@ -5,8 +5,9 @@ import type { Stage } from '@kaohe/sheet';
 import { CliError, type CommandStatus } from '../../errors.ts';
 import { common } from '../../i18n/common.ts';
 import { scoreText } from '../../i18n/score.ts';
-import { readBytes, writeAll, type PendingFile } from '../../io/files.ts';
+import { writeAll, type PendingFile } from '../../io/files.ts';
 import { resolveInput } from '../../io/paths.ts';
+import { readWorkbookFile } from '../../io/workbook.ts';
 import { printUnitResult } from './print.ts';
 import { scoreWorkbook } from './score-workbook.ts';
 
@@ -34,7 +35,7 @@ export async function runScore(
   if (!options.inPlace && resolve(outPath) === resolve(inputPath))
     throw new CliError('usage', scoreText.sameAsInput(outShown));
 
-  const original = await readBytes(inputPath, file);
+  const original = await readWorkbookFile(inputPath, file);
   const scored = await scoreWorkbook(original, file, options.as);
   const files: PendingFile[] = [];
   if (options.inPlace) {

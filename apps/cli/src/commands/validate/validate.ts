@@ -6,6 +6,7 @@ import { validateText } from '../../i18n/validate.ts';
 import { readJson } from '../../io/files.ts';
 import type { Output } from '../../io/output.ts';
 import { resolveInput } from '../../io/paths.ts';
+import { safeText } from '../../io/safe-text.ts';
 
 interface Identity {
   id: string;
@@ -27,7 +28,7 @@ export function formatIssue(issue: Issue, out: Output): string {
   const severity = out.text(issue.severity === 'error' ? common.error : common.warning);
   // An expression's place is in the message, counted from 1 (第9–11个字符); the 0-based
   // `position` / `end` stay in the --json document for editors.
-  return `${severity} [${issue.code}] ${issue.path}:${out.lang === 'en' ? ' ' : ''}${out.text(issue.message)}`;
+  return `${severity} [${issue.code}] ${safeText(issue.path)}:${out.lang === 'en' ? ' ' : ''}${out.text(issue.message)}`;
 }
 
 export async function runValidate(file: string, out: Output): Promise<CommandStatus> {
