@@ -35,6 +35,8 @@ const CODES: Record<SheetIssueCode, ProblemCode> = {
   'ruleset-invalid': 'sheet-damaged',
   'ruleset-mismatch': 'sheet-damaged',
   'header-mismatch': 'sheet-damaged',
+  'header-field-missing': 'sheet-damaged',
+  'meta-id-mismatch': 'sheet-damaged',
   'header-row-missing': 'sheet-damaged',
   'column-missing': 'sheet-damaged',
   'row-missing': 'sheet-damaged',
