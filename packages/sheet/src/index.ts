@@ -53,3 +53,18 @@ export { checkMap } from './write/check-map.ts';
 export { fillWrites } from './write/fill-writes.ts';
 export { buildSummary, type Summary, type SummaryOptions } from './summary/build-summary.ts';
 export { scoreDifferences, type Difference, type Submission } from './summary/differences.ts';
+export {
+  hasFindings,
+  latestStage,
+  readReturn,
+  reviewReads,
+  reviewReturns,
+  type ReadReturn,
+  type RejectedFile,
+  type RejectReason,
+  type Returned,
+  type ReviewFindings,
+  type ReviewedUnit,
+  type ReviewResult,
+  type RulesState,
+} from './review/review.ts';

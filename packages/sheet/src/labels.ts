@@ -86,6 +86,8 @@ export const YES = '是';
 /** The score cell of an item that could not be scored: seen on screen and on paper, read as blank. */
 export const UNSCORED = '未计分';
 export const NO = '否';
+/** A sanction that cannot be decided yet (an input missing): written and read as 待定. */
+export const UNDECIDED = '待定';
 
 /** Two-line header text: zh, then en. */
 export const twoLines = (l: Label): string => `${l.zh}\n${l.en}`;

@@ -53,7 +53,7 @@ describe('special and oversized files are refused before they are read', () => {
     expect(await readdir(join(d.dir, name))).toEqual(['pipe.xlsx', 'zero.xlsx']);
   });
 
-  it('a review goes through the folder and lists every refused file with its reason', async () => {
+  it('a review goes through the folder, ranks the returns and lists every refused file with its reason', async () => {
     const name = await folder('mixed', async (dir) => {
       for (const f of await readdir(join(d.dir, d.scored)))
         await writeFile(join(dir, f), await readFile(join(d.dir, d.scored, f)));
@@ -74,23 +74,24 @@ describe('special and oversized files are refused before they are read', () => {
         timeoutMs: 60_000,
       },
     );
-    expect(run.code).toBe(3);
-    expect(run.stderr).toContain('4 份考核表无法复核');
-    expect(run.stderr).toContain(`不是普通文件:${join(name, 'zero.xlsx')}`);
-    expect(run.stderr).toContain(`不是普通文件:${join(name, 'pipe.xlsx')}`);
-    expect(run.stderr).toContain(`文件过大:${join(name, 'huge.xlsx')}(60.0 MiB,上限 50.0 MiB)`);
-    expect(run.stderr).toContain(`无法使用 ${join(name, 'entries.xlsx')}:压缩包条目过多`);
+    // The returns are ranked; each refused file is listed (未纳入复核) with its reason: exit 1.
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain('4 个文件未纳入复核');
+    expect(run.stdout).toContain(`不是普通文件:${join(name, 'zero.xlsx')}`);
+    expect(run.stdout).toContain(`不是普通文件:${join(name, 'pipe.xlsx')}`);
+    expect(run.stdout).toContain(`文件过大:${join(name, 'huge.xlsx')}(60.0 MiB,上限 50.0 MiB)`);
+    expect(run.stdout).toContain(`无法使用 ${join(name, 'entries.xlsx')}:压缩包条目过多`);
     expect(looksClean(run.stderr)).toBe(true);
-    expect(await readdir(d.dir)).not.toContain('sum-mixed.xlsx');
+    expect(await readdir(d.dir)).toContain('sum-mixed.xlsx');
     const en = await runCli(
-      ['review', name, '--rules', d.rules, '--out', 'sum-mixed.xlsx', '--lang', 'en'],
+      ['review', name, '--rules', d.rules, '--out', 'sum-mixed-en.xlsx', '--lang', 'en'],
       d.dir,
       { timeoutMs: 60_000 },
     );
-    expect(en.stderr).toContain(
+    expect(en.stdout).toContain(
       `File too large: ${join(name, 'huge.xlsx')} (60.0 MiB; the limit is 50.0 MiB)`,
     );
-    expect(en.stderr).toContain('too many zip entries');
+    expect(en.stdout).toContain('too many zip entries');
   });
 
   it('40 links to one 49 MB file: read and refused one at a time, peak memory under 300 MB', async () => {

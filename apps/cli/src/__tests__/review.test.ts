@@ -65,6 +65,8 @@ describe.concurrent('kaohe review', () => {
       unitsWithDifferences: 0,
       rulesDiffer: 0,
       rulesAltered: 0,
+      notScored: 0,
+      rejected: 0,
     });
     const demo = JSON.parse(d.json.stdout) as { ranking: { name: string }[] };
     expect(doc.ranking.map((r) => r.name)).toEqual(demo.ranking.map((r) => r.name));
@@ -84,7 +86,7 @@ describe.concurrent('kaohe review', () => {
     expect(await readdir(d.dir)).toContain('sum2.xlsx');
   });
 
-  it('exit 3 for a workbook of another rule set, nothing written', async () => {
+  it('ranks the readable returns and lists a workbook of another rule set with its reason: exit 1', async () => {
     const made = await runCli(
       ['template', 'small.json', '--unit', '某县', '--out', 'other.xlsx'],
       d.dir,
@@ -104,10 +106,36 @@ describe.concurrent('kaohe review', () => {
       ],
       d.dir,
     );
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain('Not reviewed: other.xlsx: not a workbook of this assessment');
+    expect(run.stdout).toContain('belongs to rule set "cli-small", not "baotou-2012"');
+    expect(looksClean(run.stderr)).toBe(true);
+    const summary = await readWorkbook(await readFile(join(d.dir, 'sum-other.xlsx')));
+    const demo = JSON.parse(d.json.stdout) as { ranking: unknown[] };
+    expect(summary.sheets.find((s) => s.name === '排名')?.values.slice(2)).toHaveLength(
+      demo.ranking.length,
+    );
+    expect(
+      summary.sheets
+        .find((s) => s.name === '未纳入')
+        ?.values.slice(2)
+        .map((r) => r[0]),
+    ).toEqual(['other.xlsx']);
+  }, 240_000);
+
+  it('exit 3 when no returned workbook can be reviewed, nothing written', async () => {
+    const made = await runCli(
+      ['template', 'small.json', '--unit', '某县', '--out', 'other-only.xlsx'],
+      d.dir,
+    );
+    expect(made.code).toBe(0);
+    const run = await runCli(
+      ['review', 'other-only.xlsx', '--rules', d.rules, '--out', 'sum-none.xlsx', '--lang', 'en'],
+      d.dir,
+    );
     expect(run.code).toBe(3);
     expect(run.stderr).toContain('belongs to rule set "cli-small", not "baotou-2012"');
-    expect(looksClean(run.stderr)).toBe(true);
-    expect(await readdir(d.dir)).not.toContain('sum-other.xlsx');
+    expect(await readdir(d.dir)).not.toContain('sum-none.xlsx');
   });
 
   it('ranks a unit whose embedded rules were edited behind their checksum and flags it: exit 1; score still refuses it', async () => {
@@ -158,6 +186,8 @@ describe.concurrent('kaohe review', () => {
       unitsWithDifferences: 0,
       rulesDiffer: 1,
       rulesAltered: 1,
+      notScored: 0,
+      rejected: 0,
     });
     const kdq = doc.units.find((u) => u.name === '昆都仑区');
     expect(kdq).toMatchObject({ rulesAltered: true, rulesDiffer: true, differences: [] });
@@ -194,7 +224,7 @@ describe.concurrent('kaohe review', () => {
     expect(score.stderr).toContain('可能被修改');
     expect(score.stderr).toMatch(/kaohe_meta!B\d+/);
     expect(await readdir(d.dir)).not.toContain('kdq-scored.xlsx');
-  });
+  }, 240_000);
 
   it('flags a sanction the unit reported otherwise than the recomputation, as the summary does: exit 1', async () => {
     // A unit that reports 是 for a sanction that does not hold (the demo units are clean of it).

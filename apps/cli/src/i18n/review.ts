@@ -5,13 +5,29 @@ export const reviewText = {
     zh: `${where} 中没有找到 .xlsx 考核表`,
     en: `no .xlsx workbooks found in ${where}`,
   }),
+  skipped: (count: number, names: readonly string[]): Msg => ({
+    zh: `跳过 ${count} 个文件:${names.join('、')}`,
+    en: `Skipped ${count} file(s): ${names.join(', ')}`,
+  }),
+  rejected: (line: Msg): Msg => ({
+    zh: `未纳入复核:${line.zh}`,
+    en: `Not reviewed: ${line.en}`,
+  }),
+  sameFile: (name: string, file: string, copies: readonly string[]): Msg => ({
+    zh: `重复文件:${name} 的 ${copies.join('、')} 与 ${file} 内容相同,只计一次`,
+    en: `Duplicate file: ${name}'s ${copies.join(', ')} is the same as ${file}; counted once`,
+  }),
+  notScored: (name: string, file: string): Msg => ({
+    zh: `未自评:${name}(${file})填报了数据但没有自评得分,按复核计算排名,未逐项比对`,
+    en: `Not self-scored: ${name} (${file}) has figures but no self-assessed scores; ranked by the recomputation, nothing compared`,
+  }),
+  ruleChange: (change: Msg): Msg => ({
+    zh: `  规则变化:${change.zh}`,
+    en: `  Rule change: ${change.en}`,
+  }),
   unusable: (count: number): Msg => ({
     zh: `${count} 份考核表无法复核(见下列文件和单元格),未写入任何文件`,
     en: `${count} workbook(s) cannot be reviewed (see the files and cells below); nothing was written`,
-  }),
-  duplicate: (id: string, files: string): Msg => ({
-    zh: `单位编号“${id}”出现在多份考核表中:${files}`,
-    en: `unit id "${id}" appears in more than one workbook: ${files}`,
   }),
   progress: { zh: '复核', en: 'Reviewing' } satisfies Msg,
   csvSameAsOut: (file: string): Msg => ({
@@ -44,8 +60,15 @@ export const reviewText = {
     zh: '各单位填报分数与重算结果一致,表内规则未被改动。',
     en: 'Reported scores match the recomputed ones; no embedded rules were altered.',
   } satisfies Msg,
-  findings: (diffs: number, units: number, differ: number, altered: number): Msg => ({
-    zh: `发现 ${diffs} 处分数不符(涉及 ${units} 个单位),${differ} 份考核表的规则被改动或版本不同(其中 ${altered} 份被改动)。`,
-    en: `Found ${diffs} score difference(s) in ${units} unit(s); ${differ} workbook(s) with altered or other-edition rules (${altered} altered).`,
+  findings: (
+    diffs: number,
+    units: number,
+    differ: number,
+    altered: number,
+    notScored: number,
+    rejected: number,
+  ): Msg => ({
+    zh: `发现 ${diffs} 处分数不符(涉及 ${units} 个单位),${differ} 份考核表的规则被改动或版本不同(其中 ${altered} 份被改动),${notScored} 个单位未自评,${rejected} 个文件未纳入复核。`,
+    en: `Found ${diffs} score difference(s) in ${units} unit(s); ${differ} workbook(s) with altered or other-edition rules (${altered} altered); ${notScored} unit(s) not self-scored; ${rejected} file(s) not reviewed.`,
   }),
 } as const;

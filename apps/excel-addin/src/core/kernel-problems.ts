@@ -8,6 +8,7 @@ import {
   type SheetIssueCode,
   type SheetMap,
   type SheetRead,
+  type Stage,
 } from '@kaohe/sheet';
 import { actualName, splitAddress, type SheetGroup } from './kernel-grids.ts';
 import type { Problem, ProblemCode } from './kernel.types.ts';
@@ -37,6 +38,8 @@ const CODES: Record<SheetIssueCode, ProblemCode> = {
   'ruleset-invalid': 'sheet-damaged',
   'ruleset-mismatch': 'sheet-damaged',
   'header-mismatch': 'sheet-damaged',
+  'header-field-missing': 'sheet-damaged',
+  'meta-id-mismatch': 'sheet-damaged',
   'header-row-missing': 'sheet-damaged',
   'column-missing': 'sheet-damaged',
   'row-missing': 'sheet-damaged',
@@ -116,28 +119,27 @@ export function fromResult(
   return out;
 }
 
-/** Reviewer's view: the codec's differences (reported vs recomputed), each at its reported cell. */
+/** Reviewer's view: the codec's differences (reported vs recomputed), each at its reported cell
+ *  (in the stage compared). */
 export function differenceProblems(
   differences: readonly Difference[],
   map: SheetMap,
   group: SheetGroup,
+  stage: Stage = 'self',
 ): Problem[] {
   const rows = new Map(map.scoring.rows.map((r) => [r.key, r.row]));
   const sheet = actualName(group, map.scoring.sheet);
-  // A blank the unit left is not a disagreement: only scores it did report are compared.
-  return differences
-    .filter((d) => d.reported !== null)
-    .map((d) => {
-      const row = rows.get(d.key);
-      return {
-        code: 'score-differs',
-        severity: 'warning',
-        sheet,
-        address: row === undefined || row < 0 ? null : a1(row, map.scoring.columns.self),
-        message: {
-          zh: `${d.key}:上报 ${d.reported ?? '(空)'},复核 ${d.recomputed ?? '(无法计分)'}`,
-          en: `${d.key}: reported ${d.reported ?? '(blank)'}, review ${d.recomputed ?? '(not scorable)'}`,
-        },
-      };
-    });
+  return differences.map((d) => {
+    const row = rows.get(d.key);
+    return {
+      code: 'score-differs',
+      severity: 'warning',
+      sheet,
+      address: row === undefined || row < 0 ? null : a1(row, map.scoring.columns[stage]),
+      message: {
+        zh: `${d.key}:上报 ${d.reported ?? '(空)'},复核 ${d.recomputed ?? '(无法计分)'}`,
+        en: `${d.key}: reported ${d.reported ?? '(blank)'}, review ${d.recomputed ?? '(not scorable)'}`,
+      },
+    };
+  });
 }

@@ -6,7 +6,7 @@ import {
   buildSummary,
   NUMBER_FORMATS,
   type SheetLayout,
-  type Submission,
+  type Summary,
 } from '@kaohe/sheet';
 import type { SummaryPlan } from './kernel.types.ts';
 import type { Cell, RangeWrite } from './workbook-port.ts';
@@ -48,9 +48,9 @@ const column = (header: readonly unknown[], zh: string) =>
 export function summaryPlan(
   cohort: CohortResult,
   ruleSet: RuleSet,
-  submissions: readonly Submission[],
+  /** The review's summary (reviewReturns): flags, differences and rejected files included. */
+  summary: Summary,
 ): SummaryPlan {
-  const summary = buildSummary(cohort, ruleSet, { submissions });
   const ranking = summary.sheets[0];
   if (!ranking) throw new Error('buildSummary returned no ranking sheet');
   // Title row, then the header row: the chart takes the unit names and totals below it.

@@ -1,4 +1,4 @@
-import { buildPeerStats, compileRuleSet, scoreUnit } from '@kaohe/engine';
+import { compileRuleSet, scoreCohort, scoreUnit } from '@kaohe/engine';
 import { baotou2012, baotou2012SampleUnits } from '@kaohe/rulesets';
 import { a1, a1Range, colLetters, SHEET_NAMES } from '@kaohe/sheet';
 import { describe, expect, it } from 'vitest';
@@ -111,7 +111,7 @@ describe('kernel over @kaohe/sheet and @kaohe/engine', () => {
     const { port, session: s } = session([...reviewer, ...units]);
     const reviewed = await s.review();
     if (!reviewed.ok) throw new Error(JSON.stringify(reviewed));
-    expect(reviewed.plan.units.map((u) => [u.sheet, u.unit.name, u.rulesMatch])).toEqual([
+    expect(reviewed.plan.units.map((u) => [u.sheet, u.unit.name, u.rulesMatch]).sort()).toEqual([
       [`${SHEET_NAMES.scoring} (2)`, '青山区', true],
       [`${SHEET_NAMES.scoring} (3)`, '东河区', true],
     ]);
@@ -136,23 +136,68 @@ describe('kernel over @kaohe/sheet and @kaohe/engine', () => {
     );
   });
 
-  it('keeps each reviewed unit with its own result when two imports carry the same unit id', async () => {
+  it('ranks neither of two imports claiming one unit with other content, and names both', async () => {
     const reviewer = asGrids(filledTemplate(ruleSet, { id: '', name: '', values: {} }));
     const twin = { ...dhq!, id: qsq!.id, name: qsq!.name };
-    const units = [qsq!, twin].flatMap((u, i) =>
+    const units = [qsq!, twin, kdq!].flatMap((u, i) =>
       asGrids(filledTemplate(ruleSet, u), ` (${i + 2})`),
     );
     const { session: s } = session([...reviewer, ...units]);
     const reviewed = await s.review();
     if (!reviewed.ok) throw new Error(JSON.stringify(reviewed));
-    const compiled = compileRuleSet(ruleSet);
-    const peers = buildPeerStats(compiled, [qsq!, twin]);
-    const expected = [qsq!, twin].map((u) => scoreUnit(compiled, u, { peers: peers.stats }));
-    expect(expected[0]).not.toEqual(expected[1]);
-    expect(reviewed.plan.units.map((u) => [u.sheet, u.result])).toEqual([
-      [`${SHEET_NAMES.scoring} (2)`, expected[0]],
-      [`${SHEET_NAMES.scoring} (3)`, expected[1]],
+    expect(reviewed.plan.units.map((u) => u.unit.name)).toEqual(['昆都仑区']);
+    const named = reviewed.plan.unread.filter((p) => p.code === 'not-reviewed');
+    expect(named.map((p) => p.sheet)).toEqual([
+      `${SHEET_NAMES.scoring} (2)`,
+      `${SHEET_NAMES.scoring} (3)`,
     ]);
+    expect(named[0]?.message.zh).toContain(`${SHEET_NAMES.scoring} (3)`);
+    expect(named[1]?.message.zh).toContain(`${SHEET_NAMES.scoring} (2)`);
+  });
+
+  it('counts a unit once when its workbook is both open and imported (青山区 is not ranked twice)', async () => {
+    const own = asGrids(filledTemplate(ruleSet, qsq!));
+    const units = [qsq!, dhq!].flatMap((u, i) =>
+      asGrids(filledTemplate(ruleSet, u), ` (${i + 2})`),
+    );
+    const { session: s } = session([...own, ...units]);
+    const summary = await s.summarise();
+    if (!summary.ok) throw new Error(JSON.stringify(summary));
+    expect(summary.plan.rows.map((r) => r.unit.name).sort()).toEqual(['东河区', '青山区']);
+    const reviewed = await s.review();
+    if (!reviewed.ok) throw new Error(JSON.stringify(reviewed));
+    const qsqUnit = reviewed.plan.units.find((u) => u.unit.name === '青山区');
+    expect(qsqUnit?.sameAs).toHaveLength(1);
+    expect(qsqUnit?.problems).toContainEqual(expect.objectContaining({ code: 'duplicate-file' }));
+    // Review scores go into both copies, so they stay one workbook.
+    const sheets = new Set(reviewed.plan.writes.map((w) => w.sheet));
+    expect(sheets).toContain(SHEET_NAMES.scoring);
+    expect(sheets).toContain(`${SHEET_NAMES.scoring} (2)`);
+  });
+
+  it('ranks a unit whose embedded rules were altered, recomputed and flagged, as the CLI does', async () => {
+    const reviewer = asGrids(filledTemplate(ruleSet, { id: '', name: '', values: {} }));
+    const tampered = asGrids(filledTemplate(ruleSet, qsq!), ' (2)');
+    const meta = tampered.find((g) => g.name === `${SHEET_NAMES.meta} (2)`)!;
+    const json = meta.values.findIndex((r) => r[0] === 'json');
+    meta.values[json] = [
+      'json',
+      String(meta.values[json]?.[1]).replace('"target":92', '"target":90'),
+    ];
+    const { session: s } = session([
+      ...reviewer,
+      ...tampered,
+      ...asGrids(filledTemplate(ruleSet, dhq!), ' (3)'),
+    ]);
+    const reviewed = await s.review();
+    if (!reviewed.ok) throw new Error(JSON.stringify(reviewed));
+    const unit = reviewed.plan.units.find((u) => u.unit.name === '青山区');
+    expect(unit).toMatchObject({ rules: 'altered', rulesMatch: false });
+    expect(unit?.problems).toContainEqual(
+      expect.objectContaining({ code: 'rules-altered', sheet: `${SHEET_NAMES.meta} (2)` }),
+    );
+    const direct = scoreCohort(compileRuleSet(ruleSet), [qsq!, dhq!]);
+    expect(unit?.result.total).toBe(direct.units.find((u) => u.unitId === qsq!.id)?.total);
   });
 
   it('shows a blank template as an assessment sheet waiting to be filled', async () => {

@@ -1,22 +1,24 @@
 // The Kernel over @kaohe/sheet and @kaohe/engine. Loaded lazily (dynamic import), so the
 // engine and codec are not in the pane's first load.
-import {
-  buildPeerStats,
-  compileRuleSet,
-  scoreCohort,
-  scoreUnit,
-  type RuleSet,
-  type UnitInput,
-} from '@kaohe/engine';
+import { compileRuleSet, scoreUnit, type RuleSet } from '@kaohe/engine';
 import {
   planWrites,
   readMeta,
-  scoreDifferences,
+  reviewReturns,
   SHEET_NAMES,
   type RangeWrite as CodecWrite,
-  type Submission,
+  type Returned,
+  type ReviewResult,
 } from '@kaohe/sheet';
-import { actualName, fromA1, groupSheets, hasMeta, type SheetGroup } from './kernel-grids.ts';
+import {
+  actualName,
+  fromA1,
+  gridsOf,
+  groupSheets,
+  hasMeta,
+  splitAddress,
+  type SheetGroup,
+} from './kernel-grids.ts';
 import { differenceProblems, fromResult, fromSheetIssue } from './kernel-problems.ts';
 import { readGroup, ruleSetInfo, type GroupRead } from './kernel-read.ts';
 import { importedGroup, unitSheetNames } from './kernel-import.ts';
@@ -41,15 +43,6 @@ function readOwn(snapshot: WorkbookSnapshot): Outcome<GroupRead> | null {
 
 const localWrites = (group: GroupRead['group'], writes: readonly CodecWrite[]): RangeWrite[] =>
   writes.map((w) => ({ sheet: actualName(group, w.sheet), address: w.address, values: w.values }));
-
-const submissions = (units: readonly GroupRead[]): Submission[] =>
-  units.map((u) => ({
-    unitId: u.read.unit.id,
-    reported: u.read.reported,
-    embeddedChecksum: u.read.embeddedChecksum,
-    // As the CLI does: altered embedded rules are always listed in the 差异 sheet.
-    rulesAltered: u.read.rulesAltered,
-  }));
 
 function reviewerRules(
   snapshot: WorkbookSnapshot,
@@ -96,21 +89,136 @@ function reviewerRules(
   return { ok: true, value: { ruleSet, checksum } };
 }
 
+/** The sheet a reviewer clicks for a returned workbook: its scoring sheet, as named here. */
+const fileOf = (group: SheetGroup): string => actualName(group, SHEET_NAMES.scoring);
+
 /**
- * Every unit workbook inside this one, read with the reviewer's rules. The workbook's own
- * sheets count only when they name a unit (a reviewer's blank template does not).
+ * Every unit workbook inside this one, reviewed by @kaohe/sheet's reviewReturns (the CLI's
+ * review: one duplicates, stage and tamper policy). The workbook's own sheets count only when they
+ * name a unit: a reviewer's blank template or summary workbook is not a return.
  */
-function readCohort(snapshot: WorkbookSnapshot, grids: readonly SheetGrid[], reviewer: RuleSet) {
-  const units: GroupRead[] = [];
-  const problems: Problem[] = [];
+function reviewCohort(snapshot: WorkbookSnapshot, grids: readonly SheetGrid[], reviewer: RuleSet) {
   const reviewerMeta = snapshot.sheets[SHEET_NAMES.meta];
-  for (const group of groupSheets(snapshot.sheetNames, true)) {
+  const groups = groupSheets(snapshot.sheetNames, true);
+  const notes: Problem[][] = [];
+  const returned: Returned[] = groups.map((group) => {
     const available = group.suffix === '' ? own(snapshot) : grids;
-    const { read, notes } = readUnit(group, available, reviewerMeta, reviewer);
-    if (read.ok) units.push({ ...read.value, problems: [...notes, ...read.value.problems] });
-    else if (group.suffix !== '') problems.push(...notes, ...read.problems);
-  }
-  return { units, problems };
+    const stand = standIn(group, available, reviewerMeta);
+    notes.push(stand.notes);
+    return { file: fileOf(group), grids: gridsOf(group, stand.grids) };
+  });
+  const review = reviewReturns(returned, reviewer);
+  const ownIndex = groups.findIndex((g) => g.suffix === '');
+  const unread: Problem[] = review.rejected
+    .filter((r) => r.index !== ownIndex)
+    .flatMap((r) => {
+      const group = groups[r.index] as SheetGroup;
+      return [
+        {
+          code: 'not-reviewed' as const,
+          severity: 'error' as const,
+          sheet: fileOf(group),
+          address: null,
+          message: r.message,
+        },
+        ...r.issues.map((i) => fromSheetIssue(i, group)),
+      ];
+    });
+  return { review, groups, notes, unread };
+}
+
+/** Problems of one reviewed unit, at its cells: the review's flags first, then the read's. */
+function unitProblems(
+  u: ReviewResult['units'][number],
+  group: SheetGroup,
+  notes: readonly Problem[],
+): Problem[] {
+  const sheet = actualName(group, u.read.map.scoring.sheet);
+  const where = (address: string | null) => {
+    if (!address) return { sheet, address: null };
+    const at = splitAddress(address);
+    return { sheet: actualName(group, at.sheet ?? ''), address: at.cell };
+  };
+  const warnings = u.warnings.map((i) => fromSheetIssue(i, group));
+  const flags: Problem[] = [];
+  if (u.rules === 'altered')
+    flags.push({
+      code: 'rules-altered',
+      severity: 'warning',
+      ...where(u.rulesAt),
+      message: {
+        zh: '表内规则被改动(与校验码不符、已损坏,或与审核方同一版次的规则不同),已按审核方规则重算',
+        en: 'the embedded rules were altered (checksum, damage, or other rules under the reviewer’s edition); recomputed by the reviewer’s',
+      },
+    });
+  for (const c of u.ruleChanges)
+    flags.push({
+      code: u.rules === 'altered' ? 'rules-altered' : 'rules-differ',
+      severity: 'warning',
+      ...where(u.rulesAt),
+      message: { zh: `规则变化:${c.message.zh}`, en: `rule change: ${c.message.en}` },
+    });
+  if (u.stage === null)
+    flags.push({
+      code: 'not-scored',
+      severity: 'warning',
+      sheet,
+      address: null,
+      message: {
+        zh: '填报了数据但没有自评得分:按复核计算排名,未逐项比对',
+        en: 'figures filled in but not self-scored: ranked by the recomputation, nothing compared',
+      },
+    });
+  for (const copy of u.sameAs)
+    flags.push({
+      code: 'duplicate-file',
+      severity: 'warning',
+      sheet: copy.file,
+      address: null,
+      message: {
+        zh: `与“${u.file}”是同一份考核表(${u.name}),只计一次`,
+        en: `the same workbook as “${u.file}” (${u.name}), counted once`,
+      },
+    });
+  // The altered / differ warning of the read is said by the flags above.
+  const rest = warnings.filter(
+    (w, i) =>
+      !(u.rules !== 'same' && ['rules-altered', 'rules-differ'].includes(u.warnings[i]!.code)),
+  );
+  return [
+    ...notes,
+    ...flags,
+    ...rest,
+    ...differenceProblems(u.differences, u.read.map, group, u.stage ?? 'self'),
+    ...fromResult(u.ranked.result, u.read, group, rest),
+  ];
+}
+
+/** A group whose rules sheet did not come in with the import: the reviewer's stands in for it. */
+function standIn(
+  group: SheetGroup,
+  grids: readonly SheetGrid[],
+  reviewerMeta: SheetGrid | null | undefined,
+): { grids: readonly SheetGrid[]; notes: Problem[] } {
+  if (hasMeta(group) || !reviewerMeta) return { grids, notes: [] };
+  // Read against the reviewer's, so the header's rule set, edition and checksum are still checked.
+  const stand = `${SHEET_NAMES.meta}${group.suffix}`;
+  group.actual.set(stand, SHEET_NAMES.meta);
+  return {
+    grids: [...grids, { ...reviewerMeta, name: stand }],
+    notes: [
+      {
+        code: 'rules-differ',
+        severity: 'warning',
+        sheet: actualName(group, SHEET_NAMES.scoring),
+        address: null,
+        message: {
+          zh: '导入时没有带来规则数据表,按审核方规则读取和计分',
+          en: 'the rules sheet did not come in with the import; read and scored by the reviewer’s rules',
+        },
+      },
+    ],
+  };
 }
 
 /** One unit's sheet group, read with the reviewer's rules (theirs standing in for a missing meta sheet). */
@@ -120,26 +228,8 @@ function readUnit(
   reviewerMeta: SheetGrid | null | undefined,
   reviewer: RuleSet | undefined,
 ): { read: Outcome<GroupRead>; notes: Problem[] } {
-  let available = grids;
-  const notes: Problem[] = [];
-  if (!hasMeta(group) && reviewerMeta) {
-    // The unit's rules sheet did not come in with its sheets: read them against the
-    // reviewer's, so the header's rule set, edition and checksum are still checked.
-    const stand = `${SHEET_NAMES.meta}${group.suffix}`;
-    group.actual.set(stand, SHEET_NAMES.meta);
-    available = [...available, { ...reviewerMeta, name: stand }];
-    notes.push({
-      code: 'rules-differ',
-      severity: 'warning',
-      sheet: actualName(group, SHEET_NAMES.scoring),
-      address: null,
-      message: {
-        zh: '导入时没有带来规则数据表,按审核方规则读取和计分',
-        en: 'the rules sheet did not come in with the import; read and scored by the reviewer’s rules',
-      },
-    });
-  }
-  return { read: readGroup(group, available, reviewer), notes };
+  const stand = standIn(group, grids, reviewerMeta);
+  return { read: readGroup(group, stand.grids, reviewer), notes: stand.notes };
 }
 
 export function createKernel(): Kernel {
@@ -243,58 +333,53 @@ export function createKernel(): Kernel {
     review(snapshot, grids) {
       const reviewer = reviewerRules(snapshot);
       if (!reviewer.ok) return reviewer;
-      const { units, problems } = readCohort(snapshot, grids, reviewer.value.ruleSet);
-      const compiled = compileRuleSet(reviewer.value.ruleSet);
-      const sanctionIds = reviewer.value.ruleSet.sanctions.map((x) => x.id);
-      // Scored as scoreCohort does (peer statistics first), but kept in input order: the i-th
-      // result is the i-th unit's, also when two imported workbooks carry the same unit id.
-      const inputs = units.map((u): UnitInput => u.read.unit);
-      const peers = buildPeerStats(compiled, inputs);
-      const results = inputs.map((unit) => scoreUnit(compiled, unit, { peers: peers.stats }));
-      const reviewed: ReviewedUnit[] = units.map((u, i) => {
-        const result = results[i]!;
+      const { review, groups, notes, unread } = reviewCohort(
+        snapshot,
+        grids,
+        reviewer.value.ruleSet,
+      );
+      if (review.units.length === 0 && unread.length > 0) return { ok: false, problems: unread };
+      const reviewed: ReviewedUnit[] = review.units.map((u) => {
+        const group = groups[u.index] as SheetGroup;
         const totalKey = u.read.map.scoring.rows.find((row) => row.kind === 'total')?.key ?? '';
         return {
-          sheet: actualName(u.group, u.read.map.scoring.sheet),
-          unit: { id: u.read.unit.id || String(i), name: u.read.unit.name },
-          reported: u.read.reported.self[totalKey] ?? null,
-          result,
-          rulesMatch: !u.read.rulesDiffer,
-          problems: [
-            ...u.problems,
-            ...differenceProblems(
-              scoreDifferences([result], submissions([u]), sanctionIds),
-              u.read.map,
-              u.group,
-            ),
-            ...fromResult(result, u.read, u.group, u.problems),
-          ],
+          sheet: actualName(group, u.read.map.scoring.sheet),
+          unit: { id: u.unitId, name: u.name },
+          reported: u.read.reported[u.stage ?? 'self'][totalKey] ?? null,
+          result: u.ranked.result,
+          rank: u.ranked.rank,
+          grade: u.ranked.gradeLabel,
+          rulesMatch: u.rules === 'same',
+          rules: u.rules,
+          stage: u.stage,
+          differences: u.differences,
+          sameAs: u.sameAs.map((c) => c.file),
+          problems: unitProblems(u, group, notes[u.index] ?? []),
         };
       });
-      const writes = units.flatMap((u, i) => {
-        const result = reviewed[i]!.result;
-        const review = planWrites(u.read.map, result, 'review', { read: u.read });
+      // Review and final scores go into every copy of a unit's workbook, so they stay the same file.
+      const writes = review.units.flatMap((u) => {
+        const result = u.ranked.result;
+        const planned = planWrites(u.read.map, result, 'review', { read: u.read });
         const final = planWrites(u.read.map, result, 'final', { read: u.read }).filter(
-          (w) => !review.some((x) => x.address === w.address),
+          (w) => !planned.some((x) => x.address === w.address),
         );
-        return localWrites(u.group, [...review, ...final]);
+        return [u.index, ...u.sameAs.map((c) => c.index)].flatMap((i) =>
+          localWrites(groups[i] as SheetGroup, [...planned, ...final]),
+        );
       });
-      if (units.length === 0 && problems.length > 0) return { ok: false, problems };
-      // Imported sheets that could not be read are listed too, under their own sheet names.
-      return { ok: true, value: { units: reviewed, writes, unread: problems } };
+      return { ok: true, value: { units: reviewed, writes, unread } };
     },
 
     summarise(snapshot, grids) {
       const reviewer = reviewerRules(snapshot);
       if (!reviewer.ok) return reviewer;
-      const { units, problems } = readCohort(snapshot, grids, reviewer.value.ruleSet);
-      if (units.length === 0) return { ok: false, problems };
-      const ruleSet = reviewer.value.ruleSet;
-      const cohort = scoreCohort(
-        compileRuleSet(ruleSet),
-        units.map((u) => u.read.unit),
-      );
-      return { ok: true, value: summaryPlan(cohort, ruleSet, submissions(units)) };
+      const { review, unread } = reviewCohort(snapshot, grids, reviewer.value.ruleSet);
+      if (review.units.length === 0) return { ok: false, problems: unread };
+      return {
+        ok: true,
+        value: summaryPlan(review.cohort, reviewer.value.ruleSet, review.summary),
+      };
     },
   };
 }

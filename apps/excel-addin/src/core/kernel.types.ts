@@ -2,7 +2,7 @@
 // (core/kernel.ts) composes @kaohe/sheet (grid codec) and @kaohe/engine (scoring); screens and
 // tests depend only on this interface, so they do not care how a grid becomes a score.
 import type { Msg, SanctionResult, UnitResult } from '@kaohe/engine';
-import type { SheetLayout } from '@kaohe/sheet';
+import type { Difference, RulesState, SheetLayout, Stage } from '@kaohe/sheet';
 import type {
   ChartSpec,
   HeaderGuard,
@@ -32,7 +32,14 @@ export type ProblemCode =
   | 'invalid-value'
   | 'score-differs'
   | 'rules-differ'
-  | 'sheet-damaged';
+  | 'rules-altered'
+  | 'sheet-damaged'
+  /** A returned file the review could not use (unreadable, another rule set, a duplicate unit). */
+  | 'not-reviewed'
+  /** Figures filled in, no stage scored: one note per unit, nothing compared. */
+  | 'not-scored'
+  /** The same unit's same workbook seen again (open and imported): counted once. */
+  | 'duplicate-file';
 
 /** One thing for the user to look at, with the cell it is about (when there is one). */
 export interface Problem {
@@ -70,19 +77,30 @@ export interface ScoringPlan {
   writes: RangeWrite[];
 }
 
+/** One unit as @kaohe/sheet's reviewReturns reviewed it (the CLI's review, the same decisions). */
 export interface ReviewedUnit {
   sheet: string;
   unit: UnitRef;
+  /** The total reported in the latest stage filled (null: blank or 未自评). */
   reported: string | null;
   /** Recomputed with the reviewer's rule set. */
   result: UnitResult;
+  rank: number;
+  grade: Msg | null;
   rulesMatch: boolean;
+  rules: RulesState;
+  /** The stage compared; null: nothing scored (未自评). */
+  stage: Stage | null;
+  differences: Difference[];
+  /** Other sheets of the same workbook (open and imported), counted once. */
+  sameAs: string[];
   problems: Problem[];
 }
 
 export interface ReviewPlan {
+  /** In ranking order. */
   units: ReviewedUnit[];
-  /** Imported sheets that could not be read at all. */
+  /** Returned files that were not reviewed, each with its reason. */
   unread: Problem[];
   writes: RangeWrite[];
 }

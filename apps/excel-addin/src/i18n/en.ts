@@ -62,6 +62,10 @@ export const en: Catalogue = {
     'score-differs': 'Reported score differs',
     'rules-differ': 'Rule set differs',
     'sheet-damaged': 'Sheet damaged',
+    'rules-altered': 'Rules altered',
+    'not-reviewed': 'Not reviewed',
+    'not-scored': 'Not self-scored',
+    'duplicate-file': 'Duplicate file',
     select: 'Go to {{address}}',
   },
   review: {
@@ -78,11 +82,13 @@ export const en: Catalogue = {
     written: 'Review scores written for {{count}} units.',
     writtenStandalone:
       'Review scores of {{count}} units kept in this page, not saved yet: make the summary and download it.',
-    unread: 'Sheets that cannot be read',
+    unread: 'Sheets not reviewed',
     run: 'Review every unit and write back',
     reported: 'Reported',
     recomputed: 'Review',
     rulesDiffer: 'rules differ',
+    rulesAltered: 'rules altered',
+    notScored: 'not self-scored',
     none: 'No unit sheets to review yet.',
   },
   summary: {

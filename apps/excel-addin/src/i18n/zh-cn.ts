@@ -60,6 +60,10 @@ export const zhCN = {
     'score-differs': '上报得分不一致',
     'rules-differ': '考核规则不一致',
     'sheet-damaged': '表格损坏',
+    'rules-altered': '规则被改动',
+    'not-reviewed': '未纳入复核',
+    'not-scored': '未自评',
+    'duplicate-file': '重复文件',
     select: '定位到 {{address}}',
   },
   review: {
@@ -75,11 +79,13 @@ export const zhCN = {
     written: '已写回 {{count}} 个单位的复核得分。',
     writtenStandalone:
       '已在本页中记下 {{count}} 个单位的复核得分,尚未保存:到「汇总」生成汇总表并下载。',
-    unread: '无法读取的工作表',
+    unread: '未纳入复核的工作表',
     run: '复核全部单位并写回',
     reported: '上报',
     recomputed: '复核',
     rulesDiffer: '规则不一致',
+    rulesAltered: '规则被改动',
+    notScored: '未自评',
     none: '还没有可复核的单位表。',
   },
   summary: {

@@ -1,5 +1,6 @@
 import { compileRuleSet, scoreCohort } from '@kaohe/engine';
 import { baotou2012, baotou2012SampleUnits } from '@kaohe/rulesets';
+import { buildSummary } from '@kaohe/sheet';
 import { describe, expect, it } from 'vitest';
 import { summaryPlan } from '../core/kernel-summary.ts';
 import { parsed } from '../testing/sample-workbook.ts';
@@ -143,7 +144,8 @@ describe('office port', () => {
     const name = '=HYPERLINK("http://x","y")';
     const ruleSet = parsed(baotou2012);
     const units = baotou2012SampleUnits.slice(0, 2).map((u, i) => (i === 0 ? { ...u, name } : u));
-    const plan = summaryPlan(scoreCohort(compileRuleSet(ruleSet), units), ruleSet, []);
+    const cohort = scoreCohort(compileRuleSet(ruleSet), units);
+    const plan = summaryPlan(cohort, ruleSet, buildSummary(cohort, ruleSet));
     const book = mockWorkbook(
       plan.sheets.map((sheet) => ({ name: sheet, values: [] })),
       plan.sheet,

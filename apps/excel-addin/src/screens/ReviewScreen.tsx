@@ -141,7 +141,13 @@ export function ReviewScreen() {
               <TableRow key={u.sheet}>
                 <TableCell>
                   {u.unit.name}{' '}
-                  {!u.rulesMatch && <Badge color="danger">{t('review.rulesDiffer')}</Badge>}
+                  {u.rules === 'altered' && (
+                    <Badge color="danger">{t('review.rulesAltered')}</Badge>
+                  )}
+                  {u.rules === 'other-edition' && (
+                    <Badge color="danger">{t('review.rulesDiffer')}</Badge>
+                  )}
+                  {u.stage === null && <Badge color="warning">{t('review.notScored')}</Badge>}
                 </TableCell>
                 <TableCell>{u.reported ?? '—'}</TableCell>
                 <TableCell

@@ -143,13 +143,19 @@ export const fakeKernel: Kernel = {
     return {
       ok: true,
       value: {
-        units: units.map((grid) => ({
+        units: units.map((grid, i) => ({
           sheet: grid.name,
           unit: { id: grid.name, name: grid.name },
           // A unit named …旧规则 filled an older edition and reported 1 point.
           reported: grid.name.endsWith('旧规则') ? '1' : null,
           result: scoreGrid(grid).result,
+          rank: i + 1,
+          grade: null,
           rulesMatch: !grid.name.endsWith('旧规则'),
+          rules: grid.name.endsWith('旧规则') ? ('other-edition' as const) : ('same' as const),
+          stage: 'self' as const,
+          differences: [],
+          sameAs: [],
           problems: scoreGrid(grid).problems,
         })),
         writes: [],

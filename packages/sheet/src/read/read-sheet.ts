@@ -29,6 +29,8 @@ export interface SheetRead {
   ruleSet: RuleSet;
   /** Checksum of the rules embedded in the workbook. */
   embeddedChecksum: string;
+  /** The embedded rules as read (absent when they were altered behind their checksum or damaged). */
+  embeddedRules?: RuleSet;
   rulesDiffer: boolean;
   /** The embedded rules were altered (only with `embedded: 'reviewer-wins'`); implies rulesDiffer. */
   rulesAltered: boolean;
@@ -106,6 +108,7 @@ export function readSheet(
       unit,
       ruleSet,
       embeddedChecksum: meta.value.checksum,
+      ...(meta.value.ruleSet ? { embeddedRules: meta.value.ruleSet } : {}),
       rulesDiffer,
       rulesAltered: altered !== undefined,
       map: { scoring: scoring.value.map, data: data.value.map, meta: { sheet: meta.value.sheet } },

@@ -2,8 +2,12 @@
 // and sanctions, section scores, the items × units matrix, and the differences to look at.
 import {
   allIndicators,
+  fmtFixed,
+  q,
   type CohortResult,
+  type CohortUnit,
   type IndicatorResult,
+  type Msg,
   type RuleSet,
 } from '@kaohe/engine';
 import { ruleSetChecksum } from '../checksum.ts';
@@ -16,6 +20,8 @@ import { num, table } from './table.ts';
 export interface SummaryOptions {
   /** What each unit's workbook reported, for the differences sheet. */
   submissions?: readonly Submission[];
+  /** Returned files that were not reviewed, with why: listed in the 未纳入 sheet. */
+  rejected?: readonly { file: string; message: Msg }[];
 }
 
 export interface Summary {
@@ -33,6 +39,14 @@ export function buildSummary(
 ): Summary {
   const title = sheetTitle(ruleSet);
   const units = cohort.units;
+  const submissions = options.submissions ?? [];
+  const diffs = scoreDifferences(
+    units.map((u) => u.result),
+    submissions,
+    ruleSet.sanctions.map((x) => x.id),
+  );
+  const reviewer = ruleSetChecksum(ruleSet);
+  const notes = rankingNotes(cohort, ruleSet, submissions, diffs, reviewer);
   const ranking = table(
     '排名',
     `${title} 考核结果排名`,
@@ -56,7 +70,7 @@ export function buildSummary(
       yes(u.vetoed),
       yes(u.noCommendation),
       yes(u.complete),
-      u.gradeNotes.map((n) => n.zh).join(';'),
+      [...(notes.get(u) ?? []), ...u.gradeNotes.map((n) => n.zh)].join(';'),
     ]),
   );
 
@@ -74,7 +88,7 @@ export function buildSummary(
     (cohort.grades?.bands ?? []).map((b) => [
       b.label.zh,
       b.count,
-      /^\d+(\.\d+)?$/.test(b.share) ? Number(b.share) : b.share,
+      shareNumber(b.share),
       b.maxAllowed,
       b.minRequired,
       b.consequence?.zh ?? '',
@@ -140,13 +154,6 @@ export function buildSummary(
     matrixRows(cohort),
   );
 
-  const submissions = options.submissions ?? [];
-  const diffs = scoreDifferences(
-    units.map((u) => u.result),
-    submissions,
-    ruleSet.sanctions.map((x) => x.id),
-  );
-  const reviewer = ruleSetChecksum(ruleSet);
   const names = new Map(units.map((u) => [u.unitId, u.name]));
   // 项目 as a person reads it: 序号 and title, a sanction by its reason (never its id).
   const captions = new Map<string, string>([
@@ -189,12 +196,99 @@ export function buildSummary(
         null,
         r[4] ?? null,
       ]),
+      // What the embedded rules change against the reviewer's, in business terms.
+      ...submissions.flatMap((s) =>
+        (s.ruleChanges ?? []).map((c): CellValue[] => [
+          s.unitId,
+          names.get(s.unitId) ?? '',
+          `规则变化 / rule change: ${c.path}`,
+          c.from ?? null,
+          c.to ?? null,
+          null,
+          c.message.zh,
+        ]),
+      ),
     ],
   );
+  const rejected = table(
+    '未纳入',
+    `${title} 未纳入复核的文件`,
+    [
+      { header: '文件\nFile', width: 40, wrap: true },
+      { header: '原因\nReason', width: 60, wrap: true },
+    ],
+    (options.rejected ?? []).map((r) => [r.file, r.message.zh]),
+  );
   return {
-    sheets: [ranking, grades, vetoes, sections, matrix, differences],
+    sheets: [ranking, grades, vetoes, sections, matrix, differences, rejected],
     differences: differences.values.length - 2,
   };
+}
+
+/** A band's exact share in % ("37.5", "100/3") as a number to one decimal, half-up (33.3). */
+function shareNumber(share: string): number {
+  const [n = '0', d] = share.split('/');
+  return Number(fmtFixed(d === undefined ? q(n) : q(n).div(q(d)), 1));
+}
+
+/**
+ * What the reviewer must know about each ranked unit, for the ranking's 说明: the flags of the
+ * review (规则被改动, 规则版本不同, 上报不符, 数据不完整 *, 未自评) and, for units with the same
+ * total as another, how the tie was broken (同分,按…) or that they share the rank.
+ */
+function rankingNotes(
+  cohort: CohortResult,
+  ruleSet: RuleSet,
+  submissions: readonly Submission[],
+  diffs: readonly { unitId: string }[],
+  reviewer: string,
+): Map<CohortUnit, string[]> {
+  const out = new Map<CohortUnit, string[]>();
+  const by = new Map(submissions.map((s) => [s.unitId, s]));
+  const tieBy = tieBreakText(ruleSet);
+  for (const u of cohort.units) {
+    const notes: string[] = [];
+    const sub = by.get(u.unitId);
+    if (sub?.rulesAltered) notes.push('规则被改动');
+    else if (sub?.embeddedChecksum !== undefined && sub.embeddedChecksum !== reviewer)
+      notes.push('规则版本不同');
+    const n = diffs.filter((d) => d.unitId === u.unitId).length;
+    if (n > 0) notes.push(`上报不符(${n}处)`);
+    if (!u.complete) notes.push('数据不完整 *(总分暂定)');
+    if (sub && sub.stage === null) notes.push('未自评');
+    const peers = cohort.units.filter(
+      (o) => o !== u && o.vetoed === u.vetoed && q(o.total).equals(q(u.total)),
+    );
+    if (peers.length > 0) {
+      const others = peers.map((o) => o.name).join('、');
+      notes.push(
+        u.tied
+          ? `与${others}同分${tieBy ? `,按${tieBy}仍相同` : ''},并列第${u.rank}名`
+          : `与${others}同分,按${tieBy}排定名次`,
+      );
+    }
+    out.set(u, notes);
+  }
+  return out;
+}
+
+/** The rule set's tie-breaks in words: "一、… 得分、二.1 … 得分". */
+function tieBreakText(ruleSet: RuleSet): string {
+  return ruleSet.ranking.tieBreak
+    .map((entry) => {
+      const [kind = '', ref = '', dir] = entry.split(':');
+      if (kind === 'section') {
+        const s = ruleSet.sections.find((x) => x.code === ref);
+        return `“${ref}、${s ? zh(s.title) : ''}”得分`;
+      }
+      if (kind === 'indicator') return `指标${ref}得分`;
+      if (kind === 'input') {
+        const d = ruleSet.inputs.find((x) => x.id === ref);
+        return `“${d ? zh(d.label) : ref}”${dir === 'asc' ? '(小者优先)' : '(大者优先)'}`;
+      }
+      return entry;
+    })
+    .join('、');
 }
 
 const numOrText = (s: string | null): CellValue =>

@@ -1,19 +1,23 @@
 // What a reviewer must look at: scores a unit reported that differ from the recomputed ones,
 // and workbooks whose embedded rules are not the reviewer's (by checksum).
-import { allIndicators, fmt, q, type UnitResult } from '@kaohe/engine';
+import { allIndicators, fmt, q, type Change, type UnitResult } from '@kaohe/engine';
 import type { Reported, Stage } from '../read/read-scoring.ts';
-import { NO, ROW_KEYS, YES } from '../labels.ts';
+import { NO, ROW_KEYS, UNDECIDED, YES } from '../labels.ts';
 import type { CellValue } from '../types.ts';
 
 /** What one unit's workbook said: its reported scores and the checksum of its embedded rules. */
 export interface Submission {
   unitId: string;
   reported?: Reported;
-  /** The stage whose reported scores are compared (default self). */
-  stage?: Stage;
+  /** The stage whose reported scores are compared (default self); null: no stage was filled in
+   *  (未自评), so nothing is compared and the unit is flagged once instead. */
+  stage?: Stage | null;
   embeddedChecksum?: string;
-  /** The embedded rules were altered (readSheet's `rulesAltered`): always listed. */
+  /** The embedded rules were altered (edited behind their checksum, damaged, or other rules under
+   *  the reviewer's own id and edition): always listed. */
   rulesAltered?: boolean;
+  /** What the embedded rules change against the reviewer's, in business terms (diffRuleSets). */
+  ruleChanges?: readonly Change[];
 }
 
 export interface Difference {
@@ -27,7 +31,8 @@ export interface Difference {
 }
 
 /** Row key → recomputed score, in sheet order: each section then its items ("二", "二.1", …), the
- * bonus row (when there are bonus items) then its items, the total, then each sanction as 是/否. */
+ * bonus row (when there are bonus items) then its items, the total, then each sanction as 是/否,
+ * or 待定 when it cannot be decided (as planWrites writes it). */
 export function recomputed(
   result: UnitResult,
   sanctionIds: readonly string[],
@@ -42,14 +47,20 @@ export function recomputed(
   for (const [k, v] of scores) if (!m.has(k)) m.set(k, v);
   m.set(ROW_KEYS.total, result.total);
   const hits = new Set(result.sanctions.map((x) => x.id));
-  for (const id of sanctionIds) m.set(`${ROW_KEYS.sanctions}.${id}`, hits.has(id) ? YES : NO);
+  const open = new Set(
+    result.issues.filter((i) => i.code === 'sanction-undecided').map((i) => i.path),
+  );
+  for (const id of sanctionIds)
+    m.set(`${ROW_KEYS.sanctions}.${id}`, hits.has(id) ? YES : open.has(id) ? UNDECIDED : NO);
   return m;
 }
 
 const isDecimal = (s: string | null): s is string => s !== null && /^-?\d+(\.\d+)?$/.test(s);
 
-/** `sanctionIds`: the rule set's sanctions, so a reported 是/否 is compared too (required: every
- *  caller compares the same rows, the summary's 差异 sheet included). */
+/** `sanctionIds`: the rule set's sanctions, so a reported 是/否/待定 is compared too (required:
+ *  every caller compares the same rows, the summary's 差异 sheet included). Only what the unit
+ *  reported is compared: a blank it left claims nothing, and a unit that filled in no stage at all
+ *  (stage null) gets no differences, it is flagged 未自评 once. */
 export function scoreDifferences(
   results: readonly UnitResult[],
   submissions: readonly Submission[],
@@ -58,11 +69,12 @@ export function scoreDifferences(
   const out: Difference[] = [];
   for (const sub of submissions) {
     const result = results.find((r) => r.unitId === sub.unitId);
+    if (sub.stage === null) continue;
     const reported = sub.reported?.[sub.stage ?? 'self'];
     if (!result || !reported) continue;
     for (const [key, mine] of recomputed(result, sanctionIds)) {
       const theirs = reported[key] ?? null;
-      if (theirs === null && mine === null) continue;
+      if (theirs === null) continue;
       const same =
         isDecimal(theirs) && isDecimal(mine) ? q(theirs).equals(q(mine)) : theirs === mine;
       if (same) continue;

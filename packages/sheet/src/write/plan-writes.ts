@@ -3,7 +3,7 @@
 // a value; every other cell in a range is null, which leaves it unchanged (Office.js and the
 // xlsx adapter agree on that). Input cells are never in a range.
 import { allIndicators, type RuleSet, type UnitInput, type UnitResult } from '@kaohe/engine';
-import { NO, UNSCORED, YES } from '../labels.ts';
+import { NO, UNDECIDED, UNSCORED, YES } from '../labels.ts';
 import type { Stage } from '../read/read-scoring.ts';
 import type { CellValue, RangeWrite, SheetMap } from '../types.ts';
 import { columnWrite } from './column.ts';
@@ -40,8 +40,6 @@ export function incompleteNote(unscored: readonly UnscoredItem[]): { zh: string;
     en: `incomplete: ${unscored.length} item(s) not scored (${list.en}); the total is provisional`,
   };
 }
-
-const UNDECIDED = '待定';
 
 const score = (s: string | null): CellValue => (s === null ? '' : Number(s));
 

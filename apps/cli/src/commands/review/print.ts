@@ -4,25 +4,10 @@ import { reviewText } from '../../i18n/review.ts';
 import { scoreText } from '../../i18n/score.ts';
 import type { Output } from '../../io/output.ts';
 import { formatGrades, formatRanking, rankingRows, type RankingRow } from '../../report/ranking.ts';
+import { hasFindings, type ReviewFindings } from '@kaohe/sheet';
 import type { Review } from './review-workbooks.ts';
 
-export interface ReviewFindings {
-  differences: number;
-  unitsWithDifferences: number;
-  /** Workbooks whose embedded rules differ, altered ones included. */
-  rulesDiffer: number;
-  /** Of those, workbooks whose embedded rules were altered (checksum, damage). */
-  rulesAltered: number;
-}
-
-export function findingsOf(review: Review): ReviewFindings {
-  return {
-    differences: review.units.reduce((n, u) => n + u.differences.length, 0),
-    unitsWithDifferences: review.units.filter((u) => u.differences.length > 0).length,
-    rulesDiffer: review.units.filter((u) => u.rulesDiffer).length,
-    rulesAltered: review.units.filter((u) => u.rulesAltered).length,
-  };
-}
+export const findingsOf = (review: Review): ReviewFindings => review.findings;
 
 export function printReview(
   review: Review,
@@ -37,10 +22,17 @@ export function printReview(
   const grades = formatGrades(review.cohort, out);
   if (grades) out.line(grades);
   out.line('');
+  for (const r of review.rejected) {
+    out.line(reviewText.rejected(r.message));
+    for (const i of r.issues)
+      out.line(`  ${i.address ? `${i.address}:` : ''}${out.text(i.message)}`);
+  }
   for (const u of review.units) {
-    const altered = u.warnings.find((w) => w.code === 'rules-altered');
-    if (altered) out.line(reviewText.rulesAltered(u.name, u.file, altered.address));
+    if (u.sameAs.length > 0) out.line(reviewText.sameFile(u.name, u.file, u.sameAs));
+    if (u.rulesAltered) out.line(reviewText.rulesAltered(u.name, u.file, u.rulesAt ?? ''));
     else if (u.rulesDiffer) out.line(reviewText.rulesDiffer(u.name, u.file));
+    for (const c of u.ruleChanges) out.line(reviewText.ruleChange(c.message));
+    if (u.stage === null) out.line(reviewText.notScored(u.name, u.file));
     for (const d of u.differences) {
       out.line(
         reviewText.difference(
@@ -53,11 +45,18 @@ export function printReview(
       );
     }
   }
-  const f = findingsOf(review);
+  const f = review.findings;
   out.line(
-    f.differences + f.rulesDiffer === 0
-      ? reviewText.clean
-      : reviewText.findings(f.differences, f.unitsWithDifferences, f.rulesDiffer, f.rulesAltered),
+    hasFindings(f)
+      ? reviewText.findings(
+          f.differences,
+          f.unitsWithDifferences,
+          f.rulesDiffer,
+          f.rulesAltered,
+          f.notScored,
+          f.rejected,
+        )
+      : reviewText.clean,
   );
   return rows;
 }

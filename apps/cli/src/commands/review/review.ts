@@ -1,6 +1,7 @@
 // kaohe review <files or dirs…> --rules <rules.json> --out <summary.xlsx> [--csv <ranking.csv>]
 import { resolve } from 'node:path';
 import { msgOf } from '@kaohe/engine';
+import { hasFindings } from '@kaohe/sheet';
 import { CliError, type CommandStatus } from '../../errors.ts';
 import { common } from '../../i18n/common.ts';
 import { reviewText } from '../../i18n/review.ts';
@@ -33,7 +34,8 @@ export async function runReview(
   )
     throw new CliError('usage', reviewText.csvSameAsOut(options.csv));
   const loaded = await loadRuleSet(resolveInput(out, options.rules), options.rules);
-  const found = await collectWorkbooks(paths, out);
+  const { found, skipped } = await collectWorkbooks(paths, out);
+  if (skipped.length > 0) out.line(reviewText.skipped(skipped.length, skipped));
   // Read one at a time, as the review decodes them: never all files in memory at once.
   const inputs: ReviewInput[] = found.map((f) => ({
     shown: f.shown,
@@ -75,8 +77,10 @@ export async function runReview(
     ranking,
     grades: review.cohort.grades,
     units: review.units,
+    rejected: review.rejected,
+    skipped,
     findings,
     issues: review.cohort.issues,
   });
-  return findings.differences + findings.rulesDiffer > 0 ? 'findings' : 'ok';
+  return hasFindings(findings) ? 'findings' : 'ok';
 }

@@ -5,13 +5,17 @@ import type { ProblemGroup, ProblemListProps, ProblemListState } from './Problem
 
 // Errors before warnings; inside a group, sheet order then cell order as the engine gave them.
 const ORDER: ProblemCode[] = [
+  'not-reviewed',
   'sheet-damaged',
+  'rules-altered',
   'rules-differ',
   'invalid-value',
   'missing-input',
   'ambiguous-value',
   'missing-evidence',
   'score-differs',
+  'not-scored',
+  'duplicate-file',
 ];
 
 export function useProblemList(props: ProblemListProps): ProblemListState {
