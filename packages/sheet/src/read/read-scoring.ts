@@ -2,6 +2,7 @@
 // now, and the scores already reported in it (for the differences a reviewer lists).
 import type { RuleSet, UnitInput } from '@kaohe/engine';
 import { cellRef } from '../a1.ts';
+import { fingerprint } from '../checksum.ts';
 import { sheetError } from '../issue.ts';
 import { HEADER_FIELDS, SCORING_COLUMNS, type Label } from '../labels.ts';
 import type {
@@ -53,9 +54,9 @@ export function readScoring(
     const value = f.blank ? '' : fold ? keyText(raw) : String(raw ?? '').trim();
     return { value, address: cellRef(sheet.name, f.value.row, f.value.col) };
   };
-  const expectEqual = (key: HeaderField, expected: string): void => {
+  const expectEqual = (key: HeaderField, expected: string, alsoAccepted?: string): void => {
     const f = text(key);
-    if (f && f.value !== expected)
+    if (f && f.value !== expected && f.value.toLowerCase() !== alsoAccepted)
       errors.push(
         sheetError('header-mismatch', f.address, [HEADER_FIELDS[key].zh, f.value, expected]),
       );
@@ -66,7 +67,8 @@ export function readScoring(
     text('checksum');
   } else {
     expectEqual('edition', String(ruleSet.edition));
-    expectEqual('checksum', checksum);
+    // The header prints the short fingerprint; workbooks made before it show the full SHA-256.
+    expectEqual('checksum', keyText(fingerprint(checksum)), checksum);
   }
   text('issuer');
   text('year');

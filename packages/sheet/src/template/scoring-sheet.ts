@@ -4,7 +4,9 @@ import { fmt, type CompiledRuleSet, type CIndicator, type Msg, type RuleSet } fr
 import { HEADER_FIELDS, ROW_KEYS, SANCTION_LEVELS, SCORING_COLUMNS, twoLines } from '../labels.ts';
 import type { HeaderField, RowKind, ScoringColumn, SheetLayout, SheetMap } from '../types.ts';
 import { inputCaption, sheetTitle, zh } from '../units.ts';
+import { fingerprint } from '../checksum.ts';
 import { GridBuilder } from './grid-builder.ts';
+import { addSignOff, unitFooter } from './sign-off.ts';
 
 export interface UnitIdentity {
   id: string;
@@ -57,7 +59,8 @@ export function buildScoringSheet(
     header[key] = { row, col: col + 1 };
   };
   // Labels sit in the wider columns (序号, 数据项, 扣分原因) so they print on one line; values
-  // to their right, merged where a long one (issuer, checksum) needs the room.
+  // to their right, merged where a long one (issuer) needs the room. The checksum prints as its
+  // short fingerprint; the full SHA-256 is in the meta sheet.
   const r1 = g.addRow();
   field(r1, 0, 'issuer', zh(ruleSet.issuer));
   g.merge(r1, 1, r1, 2);
@@ -71,7 +74,7 @@ export function buildScoringSheet(
   g.merge(r2, 5, r2, 7);
   field(r2, 8, 'year', ruleSet.year);
   const r3 = g.addRow();
-  field(r3, 0, 'checksum', checksum);
+  field(r3, 0, 'checksum', fingerprint(checksum));
   g.merge(r3, 1, r3, 2);
   if (ruleSet.classes?.length) {
     const label = ruleSet.classes.find((c) => c.id === unit?.class)?.label;
@@ -164,6 +167,12 @@ export function buildScoringSheet(
     }
   }
   addKeyed(ROW_KEYS.total, 'total', { title: '总分', points: num(ruleSet.points) });
+  const tallRows = addSignOff(
+    g,
+    { label: COL.title, from: COL.criteria, to: COL.criteria },
+    { label: COL.inputs, from: COL.self, to: COL.reason },
+    unit?.name,
+  );
 
   const layout: SheetLayout = {
     name,
@@ -173,6 +182,8 @@ export function buildScoringSheet(
     widths: SCORING_COLUMNS.map((c) => c.width),
     wrap: SCORING_COLUMNS.flatMap((c, i) => (c.wrap ? [i] : [])),
     printTitleRows: [headerRow, headerRow],
+    footer: unitFooter(unit?.name),
+    tallRows,
     freeze: { rows: headerRow + 1, cols: 2 },
     merges: g.merges,
     cells: g.cells,
