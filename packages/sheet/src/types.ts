@@ -124,7 +124,7 @@ export interface SheetLayout {
   printAcross?: true;
   /** Left of the printed footer (the unit whose form this is); the page number is centred. */
   footer?: string;
-  /** Rows to print taller than their text needs (the sign-off block, room for a stamp), in points. */
+  /** Rows printed at a set height in points, whatever their text (the sign-off block: room for a stamp). */
   tallRows?: { row: number; height: number }[];
   freeze?: { rows: number; cols: number };
   /** Merged ranges, 0-based inclusive. */

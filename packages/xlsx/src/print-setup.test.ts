@@ -82,3 +82,37 @@ describe('the printed template', () => {
     expect(sheet1).toMatch(/<pageSetUpPr fitToPage="1"\/>/);
   });
 });
+
+describe('the printed summary', () => {
+  it('prints the items × units sheet at full size across pages, units down, titles repeated', async () => {
+    const values = {
+      policy_rate: '95',
+      birth_rate: '7',
+      group: true,
+      pop: '1',
+      petitions: '0',
+      award: false,
+    };
+    const units = Array.from({ length: 200 }, (_, i) => ({
+      id: `u${i + 1}`,
+      name: `第${i + 1}单位`,
+      values,
+    }));
+    const summary = buildSummary(scoreCohort(compileRuleSet(rs), units), rs);
+    const p = xml(await writeTemplateWorkbook(summary, { protect: false }));
+    const at = summary.sheets.findIndex((s) => s.name === '指标得分') + 1;
+    const matrix = p.get(`xl/worksheets/sheet${at}.xml`) ?? '';
+    expect(matrix).not.toMatch(/fitToPage="1"/);
+    expect(matrix).toMatch(/<pageSetup[^>]*orientation="landscape"/);
+    // Down, then over (the default, so not written): all units of the first columns first.
+    expect(matrix).not.toMatch(/pageOrder="overThenDown"/);
+    expect(matrix).toMatch(/<pageSetup[^>]*scale="100"/);
+    expect(p.get('xl/workbook.xml')).toContain(
+      `<definedName name="_xlnm.Print_Titles" localSheetId="${at - 1}">&apos;指标得分&apos;!$A:$B,&apos;指标得分&apos;!$2:$2</definedName>`,
+    );
+    // 200 units: 200 body rows under the title and header.
+    expect(matrix.match(/<row r="/g)).toHaveLength(202);
+    const ranking = p.get('xl/worksheets/sheet1.xml') ?? '';
+    expect(ranking).toMatch(/<pageSetup[^>]*fitToWidth="1"/);
+  });
+});

@@ -42,7 +42,7 @@ export function linesFor(text: string, width: number, wrap: boolean): number {
  * Heights in points by 0-based row, for every row of a printed sheet: each row gets the height of
  * the lines it needs — one line included, so rows print evenly, not at whatever default height
  * the spreadsheet program picks for its substitute font — the title its own, and the rows the
- * layout asks to print taller (the sign-off block) at least that. The meta sheet is not printed.
+ * layout sets (the sign-off block, room for a stamp) exactly that. The meta sheet is not printed.
  */
 export function rowHeights(layout: SheetLayout): Map<number, number> {
   const width = (col: number): number => layout.widths[col] ?? 9;
@@ -76,7 +76,7 @@ export function rowHeights(layout: SheetLayout): Map<number, number> {
         linesFor(v, w, wrapCols.has(c) || wrapped.has(`${r},${c}`) || merged.has(`${r},${c}`)),
       );
     });
-    out.set(r, Math.max(heightFor(lines), tall.get(r) ?? 0));
+    out.set(r, tall.get(r) ?? heightFor(lines));
   });
   return out;
 }
