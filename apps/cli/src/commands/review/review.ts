@@ -6,6 +6,7 @@ import { reviewText } from '../../i18n/review.ts';
 import { collectWorkbooks } from '../../io/collect.ts';
 import { readBytes, writeAll } from '../../io/files.ts';
 import type { Output } from '../../io/output.ts';
+import { refuseExisting } from '../../io/output-policy.ts';
 import { resolveInput } from '../../io/paths.ts';
 import { startProgress } from '../../io/progress.ts';
 import { loadRuleSet } from '../../io/rule-set.ts';
@@ -16,6 +17,7 @@ import { reviewWorkbooks, type ReviewInput } from './review-workbooks.ts';
 export interface ReviewOptions {
   rules: string;
   out: string;
+  force?: boolean;
 }
 
 export async function runReview(
@@ -24,6 +26,8 @@ export async function runReview(
   out: Output,
 ): Promise<CommandStatus> {
   const loaded = await loadRuleSet(resolveInput(out, options.rules), options.rules);
+  const target = { path: resolveInput(out, options.out), shown: options.out };
+  await refuseExisting([{ ...target, data: '' }], options.force);
   const found = await collectWorkbooks(paths, out);
   const inputs: ReviewInput[] = [];
   for (const f of found) inputs.push({ shown: f.shown, bytes: await readBytes(f.path, f.shown) });
@@ -32,13 +36,7 @@ export async function runReview(
   const review = await reviewWorkbooks(inputs, loaded, (file) => progress.tick(file)).finally(() =>
     progress.stop(),
   );
-  await writeAll([
-    {
-      path: resolveInput(out, options.out),
-      shown: options.out,
-      data: await encodeSummary(review.summary),
-    },
-  ]);
+  await writeAll([{ ...target, data: await encodeSummary(review.summary) }]);
 
   const ranking = printReview(review, loaded.ruleSet, out);
   out.note(common.wrote(options.out));

@@ -26,7 +26,12 @@ function identity(json: unknown): Identity | null {
 export function formatIssue(issue: Issue, out: Output): string {
   const severity = out.text(issue.severity === 'error' ? common.error : common.warning);
   const at = issue.position === undefined ? issue.path : `${issue.path} @${issue.position}`;
-  return `${severity} [${issue.code}] ${at}:${out.lang === 'en' ? ' ' : ''}${out.text(issue.message)}`;
+  const message = out.text(issue.message);
+  // A message that opens with its own place (the path, or the item code the path leads to)
+  // is not prefixed with the path again.
+  if (issue.position === undefined && message.startsWith(issue.path))
+    return `${severity} [${issue.code}] ${message}`;
+  return `${severity} [${issue.code}] ${at}:${out.lang === 'en' ? ' ' : ''}${message}`;
 }
 
 export async function runValidate(file: string, out: Output): Promise<CommandStatus> {
