@@ -4,10 +4,11 @@ import { mkdtemp, readdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
+import type * as Fs from 'node:fs/promises';
 
 const busy = vi.hoisted(() => ({ code: 'EBUSY' }));
 vi.mock('node:fs/promises', async (original) => {
-  const fs = await original<typeof import('node:fs/promises')>();
+  const fs = await original<typeof Fs>();
   return {
     ...fs,
     rename: () =>
