@@ -1,3 +1,3 @@
 import { kaohe } from '@kaohe/eslint-config';
 
-export default kaohe({ pure: true });
+export default kaohe({ pure: true, root: import.meta.dirname });

@@ -14,8 +14,19 @@ const hostImports = [
   },
 ];
 
-/** Base config. `pure: true` forbids Node, DOM and host-library imports (engine, sheet). */
-export function kaohe({ pure = false } = {}) {
+const TEST_FILES = [
+  'src/**/*.test.ts',
+  'src/**/*.test.tsx',
+  'src/**/*.bench.ts',
+  'src/**/__tests__/**',
+];
+
+/**
+ * Base config. `pure: true` forbids Node, DOM and host-library imports (engine, sheet).
+ * `root` (the package folder: `import.meta.dirname`) turns on typescript-eslint's type-checked
+ * rules for the package's shipped sources (src/, tests excepted), through its tsconfig.json.
+ */
+export function kaohe({ pure = false, root = undefined } = {}) {
   return tseslint.config(
     { ignores: ['dist/**', 'coverage/**', '**/*.d.ts'] },
     js.configs.recommended,
@@ -45,10 +56,23 @@ export function kaohe({ pure = false } = {}) {
       files: ['**/*.config.*', 'eslint.config.js', 'vite.config.*', 'vitest.config.*'],
       rules: { 'no-restricted-syntax': 'off' },
     },
+    root
+      ? {
+          files: ['src/**/*.ts', 'src/**/*.tsx'],
+          ignores: TEST_FILES,
+          extends: [tseslint.configs.recommendedTypeCheckedOnly],
+          rules: {
+            // An async method implementing a Promise-returning port reads better than
+            // Promise.resolve, and turns a throw into a rejection as callers expect.
+            '@typescript-eslint/require-await': 'off',
+          },
+          languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: root } },
+        }
+      : {},
     pure
       ? {
           files: ['src/**/*.ts'],
-          ignores: ['src/**/*.test.ts', 'src/**/*.bench.ts', 'src/**/__tests__/**'],
+          ignores: TEST_FILES,
           rules: { 'no-restricted-imports': ['error', { patterns: hostImports }] },
         }
       : {},

@@ -1,4 +1,4 @@
-// README's test command: formatting, then typecheck, lint and every test through turbo, then one
+// README's test command: formatting, dead code, then typecheck, lint and every test through turbo, then one
 // closing line of counts. Every failure shows (turbo --continue; the full log of each failed task
 // is printed at the end), the closing line is always printed, and a line per task as it starts
 // shows progress. Exit code: 0 only when nothing failed and some test ran.
@@ -39,7 +39,19 @@ if (fmt.status !== 0) {
   failures.push('prettier');
 }
 
-// 2. typecheck, lint and test in every package.
+// 2. Dead code: files, dependencies and exports nobody uses (knip.jsonc).
+console.log(`[${clock()}] knip`);
+const knip = spawnSync(bin('knip'), ['--reporter', 'compact', '--no-progress'], {
+  cwd: root,
+  encoding: 'utf8',
+});
+if (knip.status !== 0) {
+  process.stdout.write(knip.stdout + knip.stderr);
+  console.log('Unused code above: delete it, or stop exporting what only its own file uses.');
+  failures.push('knip');
+}
+
+// 3. typecheck, lint and test in every package.
 const turboArgs = [
   'run',
   'typecheck',
@@ -75,7 +87,7 @@ if (summaryPath && existsSync(summaryPath)) {
   }
 } else if (turboStatus !== 0) failures.push(`turbo (exit ${turboStatus})`);
 
-// 3. One closing line.
+// 4. One closing line.
 let passed = 0;
 let failed = 0;
 let skipped = 0;

@@ -7,6 +7,7 @@ import { common } from './i18n/common.ts';
 import { langFromArgv } from './i18n/lang.ts';
 import { translateUsage } from './i18n/usage.ts';
 import { createOutput, type Output, type Streams } from './io/output.ts';
+import { safeText } from './io/safe-text.ts';
 import { buildProgram } from './program.ts';
 
 export type { CliErrorCode, CommandStatus } from './errors.ts';
@@ -67,8 +68,10 @@ function fail(
     // The place once: not in front of a message that already opens with it.
     out.note(
       d.where && !text.startsWith(d.where)
-        ? `  ${d.where} [${d.code}] ${text}`
-        : `  [${d.code}] ${text}`,
+        ? `  ${safeText(d.where)} [${d.code}] ${text}`
+        : d.where
+          ? `  [${d.code}] ${text}`
+          : `  ${text}`,
     );
   }
   out.result({ ok: false, error: { code, exitCode, message: msg, details } });

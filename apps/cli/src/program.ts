@@ -10,7 +10,6 @@ import { help } from './i18n/help.ts';
 import { LANGS, pick, toLang, type Lang } from './i18n/lang.ts';
 import { HELP_TITLES, optionNotes, usageWords } from './i18n/usage.ts';
 import { createOutput, type Output, type Streams } from './io/output.ts';
-import type { DemoOptions } from './commands/demo/demo.ts';
 import type { ReviewOptions } from './commands/review/review.ts';
 import type { ScoreOptions } from './commands/score/score.ts';
 import type { TemplateOptions } from './commands/template/template.ts';
@@ -141,6 +140,7 @@ export function buildProgram(
     .argument('<paths...>', t(help.paths))
     .requiredOption('--rules <rules.json>', t(help.reviewRules))
     .requiredOption('--out <summary.xlsx>', t(help.summaryOut))
+    .option('--csv <ranking.csv>', t(help.csv))
     .option('--force', t(help.force))
     .action(
       act(async (out, [paths], o) =>
@@ -169,9 +169,7 @@ export function buildProgram(
     .option('--out <dir>', t(help.demoOut))
     .option('--force', t(help.force))
     .action(
-      act(async (out, _args, o) =>
-        (await import('./commands/demo/demo.ts')).runDemo(o as DemoOptions, out),
-      ),
+      act(async (out, _args, o) => (await import('./commands/demo/demo.ts')).runDemo(o, out)),
     );
 
   return program;

@@ -6,7 +6,7 @@ import { gzipSync } from 'node:zlib';
 import { build, preview, type PreviewServer } from 'vite';
 
 export const appRoot = join(dirname(fileURLToPath(import.meta.url)), '..');
-export const distDir = join(appRoot, 'dist');
+const distDir = join(appRoot, 'dist');
 
 export async function buildAndServe(): Promise<{ url: string; server: PreviewServer }> {
   // vitest sets NODE_ENV=test, which would give React's development build: build as shipped.

@@ -102,7 +102,7 @@ describe('ruleSetFromJson', () => {
     const blanked = copy<{ points: number | null }>('association-reform.json');
     blanked.points = null;
     expect(() => ruleSetFromJson(blanked, 'association-reform.json')).toThrow(
-      /^association-reform\.json: .*points: 总分值空白 \/ total points are blank/,
+      /^association-reform\.json: .*points: 总分值空白\(空白不会按0处理\) \/ total points are blank/,
     );
   });
 });

@@ -10,6 +10,8 @@ function make<C extends SheetIssueCode>(
   args: Args<C>,
   inputId?: string,
 ): SheetIssue {
+  // tsc needs the cast to spread the arguments of a generic code; the lint cannot see it.
+  // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-assertion
   const fn = messages[code] as (...a: string[]) => { zh: string; en: string };
   return {
     code,

@@ -1,6 +1,6 @@
 // The shapes the codec reads and writes: plain 2-D arrays of cell values, as Office.js
 // `range.values` gives them, plus the layout hints an adapter needs for styling.
-import type { Issue, Msg } from '@kaohe/engine';
+import type { Issue } from '@kaohe/engine';
 
 /** One cell's value. Dates arrive as Excel serial numbers (Office.js and the xlsx adapter). */
 export type CellValue = string | number | boolean | null;
@@ -144,5 +144,3 @@ export interface RangeWrite {
   address: string;
   values: CellValue[][];
 }
-
-export type { Msg };

@@ -22,7 +22,7 @@ export function toPlain(value: ExcelValue | undefined): CellValue {
     if ('richText' in value) return value.richText.map((r) => r.text).join('');
     if ('formula' in value || 'sharedFormula' in value)
       return toPlain((value as { result?: ExcelValue }).result);
-    if ('hyperlink' in value && 'text' in value) return toPlain(value.text as ExcelValue);
+    if ('hyperlink' in value && 'text' in value) return toPlain(value.text);
     if ('error' in value) return value.error;
   }
   return String(value);

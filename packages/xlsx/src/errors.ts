@@ -9,6 +9,8 @@ export type XlsxErrorCode =
   | 'encrypted'
   | 'legacy-xls'
   | 'zip-bomb'
+  | 'too-many-entries'
+  | 'too-many-cells'
   | 'corrupt'
   | 'missing-sheet'
   | 'bad-range';
@@ -34,6 +36,14 @@ const MESSAGES: Record<XlsxErrorCode, (detail: string) => Msg> = {
   'zip-bomb': (d) => ({
     zh: `文件解压后异常庞大(${d}),已拒绝打开`,
     en: `the file would expand to an abnormal size (${d}); refused`,
+  }),
+  'too-many-entries': (d) => ({
+    zh: `压缩包条目过多(${d}),已拒绝打开`,
+    en: `the file holds too many zip entries (${d}); refused`,
+  }),
+  'too-many-cells': (d) => ({
+    zh: `工作表的单元格或行过多(${d}),已拒绝打开`,
+    en: `the sheets hold too many cells or rows (${d}); refused`,
   }),
   corrupt: (d) => ({
     zh: `文件已损坏,无法读取(${d})`,

@@ -32,7 +32,7 @@ export async function readWorkbook(
   return { sheets: wb.worksheets.map((ws) => gridOf(ws, limits.maxCells)) };
 }
 
-export function gridOf(ws: ExcelJS.Worksheet, maxCells = DEFAULT_LIMITS.maxCells): SheetGrid {
+function gridOf(ws: ExcelJS.Worksheet, maxCells = DEFAULT_LIMITS.maxCells): SheetGrid {
   const rows = ws.rowCount;
   const cols = ws.columnCount;
   // A sheet formatted down to row 1,048,576 would make a grid of millions of blanks.

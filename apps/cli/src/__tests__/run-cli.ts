@@ -1,6 +1,6 @@
 // Runs the real CLI as a subprocess, from source, the way `pnpm kaohe` does.
 import { spawn } from 'node:child_process';
-import { mkdtemp } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -8,30 +8,73 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const BIN = fileURLToPath(new URL('../bin.ts', import.meta.url));
 const TSX = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
+const RSS = pathToFileURL(fileURLToPath(new URL('./report-rss.mjs', import.meta.url))).href;
 
 export interface CliRun {
+  /** null when the run was killed (see `timeoutMs`). */
   code: number | null;
   stdout: string;
   stderr: string;
+  /** Peak resident memory of the run, MiB (only with `measure`). */
+  peakMiB?: number;
 }
 
-export function runCli(args: readonly string[], cwd: string): Promise<CliRun> {
+export interface RunOptions {
+  env?: Record<string, string>;
+  /** Kill the run after this long (a hang then ends as code null instead of never). */
+  timeoutMs?: number;
+  /** Report the run's peak resident memory. */
+  measure?: boolean;
+}
+
+export function runCli(
+  args: readonly string[],
+  cwd: string,
+  options: RunOptions = {},
+): Promise<CliRun> {
+  const rssFile = options.measure
+    ? join(tmpdir(), `kaohe-rss-${process.pid}-${Math.random().toString(36).slice(2)}`)
+    : '';
   return new Promise((resolve, reject) => {
     const child = spawn(
       process.execPath,
-      ['--conditions=@kaohe/source', '--import', TSX, BIN, ...args],
+      [
+        '--conditions=@kaohe/source',
+        '--import',
+        TSX,
+        ...(rssFile ? ['--import', RSS] : []),
+        BIN,
+        ...args,
+      ],
       {
         cwd,
-        env: { ...process.env, npm_lifecycle_event: '', KAOHE_DEBUG: '' },
+        env: {
+          ...process.env,
+          npm_lifecycle_event: '',
+          KAOHE_DEBUG: '',
+          KAOHE_TEST_RSS_FILE: rssFile,
+          ...options.env,
+        },
         stdio: ['ignore', 'pipe', 'pipe'],
       },
     );
+    const timer =
+      options.timeoutMs === undefined
+        ? undefined
+        : setTimeout(() => child.kill('SIGKILL'), options.timeoutMs);
     let stdout = '';
     let stderr = '';
     child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
     child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
     child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
+    child.on('close', (code) => {
+      clearTimeout(timer);
+      if (!rssFile) return resolve({ code, stdout, stderr });
+      readFile(rssFile, 'utf8')
+        .then((kib) => resolve({ code, stdout, stderr, peakMiB: Number(kib) / 1024 }))
+        .catch(() => resolve({ code, stdout, stderr }))
+        .finally(() => void rm(rssFile, { force: true }));
+    });
   });
 }
 

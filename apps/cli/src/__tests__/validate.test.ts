@@ -13,6 +13,9 @@ beforeAll(async () => {
   bad.sections[0]!.items[1]!.points = null;
   await writeFile(join(dir, 'bad.json'), JSON.stringify(bad));
   await writeFile(join(dir, 'broken.json'), '{ "schemaVersion": 1, ');
+  const expr = smallRuleSet() as { sections: { items: { rule: unknown }[] }[] };
+  expr.sections[0]!.items[1]!.rule = { kind: 'expr', score: "4 - 'n'" };
+  await writeFile(join(dir, 'expr.json'), JSON.stringify(expr));
 });
 
 describe.concurrent('kaohe validate', () => {
@@ -29,6 +32,23 @@ describe.concurrent('kaohe validate', () => {
     expect(run.stdout).toContain('[missing-number] sections[0].items[1].points');
     expect(run.stdout).toContain('The rule set is invalid');
     expect(looksClean(run.stdout + run.stderr)).toBe(true);
+  });
+
+  it('places an expression error once, counted from 1, with its span; 0-based in --json', async () => {
+    // `4 - 'n'`: the operator "-" is 0-based character 2, the first character is 1.
+    const run = await runCli(['validate', 'expr.json'], dir);
+    expect(run.code).toBe(1);
+    const lines = run.stdout.split('\n').filter((l) => l.includes('[expr-type]'));
+    expect(lines).toEqual([
+      '错误 [expr-type] sections[0].items[1].rule.score:一.2 rule.score:表达式第3个字符处:“-” 需要数值，这里给的是文本',
+    ]);
+    const json = await runCli(['validate', 'expr.json', '--json'], dir);
+    const doc = JSON.parse(json.stdout) as {
+      issues: { code: string; position?: number; end?: number }[];
+    };
+    expect(doc.issues.filter((i) => i.code === 'expr-type')).toEqual([
+      expect.objectContaining({ position: 2, end: 3 }),
+    ]);
   });
 
   it('prints one JSON document on stdout with --json', async () => {
@@ -73,6 +93,11 @@ describe.concurrent('kaohe validate', () => {
       expect(run.stderr).toContain('用法错误');
       expect(looksClean(run.stderr)).toBe(true);
     }
-    expect((await readdir(dir)).sort()).toEqual(['bad.json', 'broken.json', 'good.json']);
+    expect((await readdir(dir)).sort()).toEqual([
+      'bad.json',
+      'broken.json',
+      'expr.json',
+      'good.json',
+    ]);
   });
 });

@@ -7,6 +7,14 @@ export const common = {
     zh: `这是一个文件夹,不是文件:${file}`,
     en: `This is a folder, not a file: ${file}`,
   }),
+  notRegularFile: (file: string): Msg => ({
+    zh: `不是普通文件:${file}(设备、管道等特殊文件不予读取)`,
+    en: `Not a regular file: ${file} (devices, pipes and other special files are not read)`,
+  }),
+  fileTooLarge: (file: string, size: string, limit: string): Msg => ({
+    zh: `文件过大:${file}(${size},上限 ${limit}),请检查是否选错文件`,
+    en: `File too large: ${file} (${size}; the limit is ${limit}); is it the right file?`,
+  }),
   fileNoAccess: (file: string): Msg => ({
     zh: `没有权限读取:${file}`,
     en: `No permission to read: ${file}`,

@@ -52,6 +52,10 @@ export const help = {
   paths: { zh: '考核表文件或文件夹', en: 'workbooks or folders' },
   reviewRules: { zh: '复核方持有的规则集 JSON', en: 'the reviewer’s rule set JSON' },
   summaryOut: { zh: '汇总表输出文件(.xlsx)', en: 'summary workbook to write (.xlsx)' },
+  csv: {
+    zh: '另将排名写成 CSV 文件(UTF-8 带 BOM,Excel 可直接打开;公式样的文字已中和)',
+    en: 'also write the ranking as CSV (UTF-8 with BOM for Excel; formula-like text neutralised)',
+  },
   diff: {
     zh: '比较两版规则集,按业务含义列出变化',
     en: 'compare two editions of a rule set, in business terms',

@@ -9,6 +9,12 @@ const shareText = (share: string): string => {
 
 export const rankingText = {
   rank: { zh: '名次', en: 'Rank' },
+  tied: { zh: '并列', en: 'Tied' },
+  unitId: { zh: '单位编号', en: 'Unit id' },
+  max: { zh: '满分', en: 'Maximum' },
+  complete: { zh: '数据完整', en: 'Complete' },
+  yes: { zh: '是', en: 'yes' },
+  no: { zh: '否', en: 'no' },
   unit: { zh: '单位', en: 'Unit' },
   total: { zh: '总分', en: 'Total' },
   grade: { zh: '等次', en: 'Grade' },

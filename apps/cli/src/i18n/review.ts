@@ -14,6 +14,10 @@ export const reviewText = {
     en: `unit id "${id}" appears in more than one workbook: ${files}`,
   }),
   progress: { zh: '复核', en: 'Reviewing' } satisfies Msg,
+  csvSameAsOut: (file: string): Msg => ({
+    zh: `--csv 与 --out 是同一个文件:${file}`,
+    en: `--csv and --out name the same file: ${file}`,
+  }),
   heading: (title: string, count: number): Msg => ({
     zh: `复核:${title},${count} 个单位`,
     en: `Review: ${title}, ${count} units`,

@@ -25,7 +25,7 @@ export const scoreText = {
   sanctionsUndecided: {
     zh: '  有否决或约束条件因缺数据无法判定(空白不按0计),请补填后重新计分',
     en: '  a veto or sanction cannot be decided for missing data (a blank is never 0); fill it in and score again',
-  } as Msg,
+  },
   sameAsInput: (file: string): Msg => ({
     zh: `输出文件 ${file} 就是输入文件;要改写原文件请用 --in-place(会先保留备份)`,
     en: `the output ${file} is the input itself; use --in-place to rewrite it (a backup is kept first)`,

@@ -19,7 +19,9 @@ export function usageWords(text: string): string {
 export function optionNotes(choices: readonly string[] | undefined, dflt: unknown): string {
   const notes: string[] = [];
   if (choices) notes.push(`可选:${choices.join('、')}`);
-  if (dflt !== undefined && typeof dflt !== 'boolean') notes.push(`默认:${String(dflt)}`);
+  if (typeof dflt === 'string' || typeof dflt === 'number') notes.push(`默认:${dflt}`);
+  else if (dflt !== undefined && typeof dflt !== 'boolean')
+    notes.push(`默认:${JSON.stringify(dflt)}`);
   return notes.length ? `(${notes.join(';')})` : '';
 }
 

@@ -2,6 +2,7 @@
 // human text goes nowhere but stderr; without it, stdout carries the human report.
 import type { Msg } from '@kaohe/engine';
 import { pick, type Lang } from '../i18n/lang.ts';
+import { safeText } from './safe-text.ts';
 
 export interface Streams {
   stdout: (text: string) => void;
@@ -16,18 +17,19 @@ export interface Output {
   readonly lang: Lang;
   readonly json: boolean;
   readonly streams: Streams;
-  /** A line of the human report (stdout); dropped under --json. */
+  /** A line (or lines) of the human report (stdout), controls escaped; dropped under --json. */
   line(text: string | Msg): void;
-  /** A note on stderr (always, also under --json): files written, hints. */
+  /** A note on stderr (always, also under --json): files written, hints; controls escaped. */
   note(text: string | Msg): void;
   /** The machine-readable result: the one thing on stdout under --json. */
   result(value: unknown): void;
+  /** A message in the output's language, on one line: controls (line feeds too) escaped. */
   text(msg: Msg): string;
 }
 
 export function createOutput(streams: Streams, lang: Lang, json: boolean): Output {
-  const text = (msg: Msg): string => pick(msg, lang);
-  const str = (t: string | Msg): string => (typeof t === 'string' ? t : text(t));
+  const text = (msg: Msg): string => safeText(pick(msg, lang));
+  const str = (t: string | Msg): string => safeText(typeof t === 'string' ? t : text(t), true);
   return {
     lang,
     json,

@@ -1,6 +1,7 @@
 // A progress bar on stderr, only when a person is watching (a terminal) and not under --json.
 import { Presets, SingleBar } from 'cli-progress';
 import type { Output } from './output.ts';
+import { safeText } from './safe-text.ts';
 
 export interface Progress {
   tick(label: string): void;
@@ -22,7 +23,7 @@ export function startProgress(out: Output, total: number, verb: string): Progres
   );
   bar.start(total, 0, { file: '' });
   return {
-    tick: (label) => bar.increment(1, { file: label }),
+    tick: (label) => bar.increment(1, { file: safeText(label) }),
     stop: () => bar.stop(),
   };
 }

@@ -16,7 +16,7 @@ export interface LoadedRuleSet {
   warnings: Issue[];
 }
 
-export function issueDetail(issue: Issue): ErrorDetail {
+function issueDetail(issue: Issue): ErrorDetail {
   return { code: issue.code, where: issue.path, message: issue.message };
 }
 

@@ -3,7 +3,7 @@ import type { SheetIssue } from '@kaohe/sheet';
 import { CliError, type ErrorDetail } from '../errors.ts';
 import { workbookText } from '../i18n/workbook.ts';
 
-export function sheetDetail(issue: SheetIssue): ErrorDetail {
+function sheetDetail(issue: SheetIssue): ErrorDetail {
   return { code: issue.code, where: issue.address, message: issue.message };
 }
 

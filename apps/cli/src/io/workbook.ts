@@ -1,9 +1,21 @@
 // The xlsx adapter behind the CLI's words: a file that cannot be opened becomes an input error
 // naming the file, with the adapter's own zh/en reason.
 import type { RangeWrite, SheetGrid, SheetLayout } from '@kaohe/sheet';
-import { applyWrites, readWorkbook, writeTemplateWorkbook, XlsxError } from '@kaohe/xlsx';
+import {
+  applyWrites,
+  DEFAULT_LIMITS,
+  readWorkbook,
+  writeTemplateWorkbook,
+  XlsxError,
+} from '@kaohe/xlsx';
 import { CliError } from '../errors.ts';
 import { workbookText } from '../i18n/workbook.ts';
+import { readBytes } from './files.ts';
+
+/** A workbook file's bytes, read only up to the adapter's file size limit. */
+export function readWorkbookFile(path: string, shown: string): Promise<Uint8Array> {
+  return readBytes(path, shown, DEFAULT_LIMITS.maxFileBytes);
+}
 
 function asInputError(e: unknown, shown: string): unknown {
   return e instanceof XlsxError

@@ -47,7 +47,7 @@ function short(text: string, width: number): string {
   return `${out}…`;
 }
 
-function lossText(loss: Loss, out: Output): string {
+export function lossText(loss: Loss, out: Output): string {
   const amount = loss.missing ? `${out.text(T.missing)} −${loss.lost}` : `−${loss.lost}`;
   return `${loss.path} ${short(out.text(loss.title), 14)} ${amount}`;
 }

@@ -1,8 +1,9 @@
 // A plain text table for a terminal: columns padded by display width, so Chinese (two cells a
 // character) lines up with digits and Latin text.
 import stringWidth from 'string-width';
+import { safeText } from '../io/safe-text.ts';
 
-export type Align = 'left' | 'right';
+type Align = 'left' | 'right';
 
 export interface Column {
   header: string;
@@ -14,11 +15,15 @@ function pad(text: string, width: number, align: Align): string {
   return align === 'right' ? fill + text : text + fill;
 }
 
-/** Rows of cells under the headers, two spaces between columns, no trailing spaces. */
+/**
+ * Rows of cells under the headers, two spaces between columns, no trailing spaces. A cell is
+ * one line whatever it holds: its controls and line feeds are escaped.
+ */
 export function formatTable(
   columns: readonly Column[],
-  rows: readonly (readonly string[])[],
+  cellRows: readonly (readonly string[])[],
 ): string {
+  const rows = cellRows.map((r) => r.map((cell) => safeText(cell)));
   const widths = columns.map((c, i) =>
     Math.max(stringWidth(c.header), ...rows.map((r) => stringWidth(r[i] ?? ''))),
   );

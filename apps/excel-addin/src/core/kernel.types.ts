@@ -12,7 +12,7 @@ import type {
   WorkbookSnapshot,
 } from './workbook-port.ts';
 
-export type { Msg, SanctionResult, UnitResult };
+export type { Msg, UnitResult };
 
 export interface RuleSetInfo {
   id: string;
@@ -44,7 +44,7 @@ export interface Problem {
   message: Msg;
 }
 
-export interface UnitRef {
+interface UnitRef {
   id: string;
   name: string;
 }
@@ -87,7 +87,7 @@ export interface ReviewPlan {
   writes: RangeWrite[];
 }
 
-export interface SummaryRow {
+interface SummaryRow {
   rank: number;
   unit: UnitRef;
   total: string;

@@ -12,7 +12,7 @@ import type {
 } from './kernel.types.ts';
 import type { WorkbookPort, WriteOutcome } from './workbook-port.ts';
 
-export type Applied<T> =
+type Applied<T> =
   | { ok: true; plan: T; written: Extract<WriteOutcome, { ok: true }>; sheet: SheetState }
   | { ok: false; problems: Problem[] }
   | { ok: false; headerChanged: string; problems: [] };

@@ -1,7 +1,7 @@
 // Office.js hands blanks back as "" and wants a 2-D array the size of its range; grids use null.
 import type { Cell, SheetGrid } from '../core/workbook-port.ts';
 
-export function fromOffice(values: readonly (readonly unknown[])[] | undefined): Cell[][] {
+function fromOffice(values: readonly (readonly unknown[])[] | undefined): Cell[][] {
   return (values ?? []).map((row) =>
     row.map((v) => (v === '' || v === undefined ? null : (v as Cell))),
   );
@@ -22,7 +22,9 @@ export function gridOf(name: string, range: LoadedRange): SheetGrid {
     top: range.rowIndex,
     left: range.columnIndex,
     values: fromOffice(range.values),
-    numberFormats: (range.numberFormat ?? []).map((row) => row.map((f) => String(f ?? 'General'))),
+    numberFormats: (range.numberFormat ?? []).map((row) =>
+      row.map((f) => (typeof f === 'string' ? f : 'General')),
+    ),
   };
 }
 
@@ -33,7 +35,7 @@ export const RANGE_PROPS = ['values', 'numberFormat', 'rowIndex', 'columnIndex']
  * starting with "=" (or "+", "-", "@") is a formula; a plain signed number ("-2.5") is entered
  * as that number, which is what a score written as text wants.
  */
-export function enteredAsFormula(value: unknown): value is string {
+function enteredAsFormula(value: unknown): value is string {
   if (typeof value !== 'string' || !/^[=+\-@]/.test(value)) return false;
   return !/^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?%?$/.test(value);
 }

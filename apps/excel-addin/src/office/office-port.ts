@@ -14,7 +14,7 @@ import type {
 import { gridOf, RANGE_PROPS, textCells, type LoadedRange } from './cells.ts';
 import { createSyncMeter, type SyncMeter } from './sync-meter.ts';
 
-export type ExcelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
+type ExcelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
 
 export interface OfficePortOptions {
   run?: ExcelRun;
@@ -54,7 +54,7 @@ async function readBatch(
       : ([name, gridOf(name, range as unknown as LoadedRange)] as const),
   );
   return {
-    active: gridOf(active.name, used as unknown as LoadedRange),
+    active: gridOf(active.name, used),
     sheets: Object.fromEntries(found),
     sheetNames: sheets.items.map((s) => s.name),
   };
@@ -154,7 +154,7 @@ export function createOfficePort(
             } else {
               for (const [r, c] of text) range.getCell(r, c).numberFormat = [['@']];
             }
-            range.values = write.values as unknown as Excel.Range['values'];
+            range.values = write.values;
             cells += write.values.reduce((n, row) => n + row.length, 0);
           }
           if (i < groups.length - 1) await meter.sync(context);

@@ -5,7 +5,7 @@
 // Office the script is added to the page and the pane waits for Office.onReady (detect-host.ts),
 // with a time limit, so a CDN that drops packets ends in browser mode instead of a blank page.
 
-export const OFFICE_JS = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
+const OFFICE_JS = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
 
 export interface HostHints {
   search: string;

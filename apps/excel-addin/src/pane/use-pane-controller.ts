@@ -19,7 +19,7 @@ export interface PaneError {
  * The cell a problem pointed at, shown beside that problem. In Excel the grid shows it (value
  * null, row ""); browser mode has no grid, so the pane shows its value and row.
  */
-export interface SelectedCell {
+interface SelectedCell {
   sheet: string;
   address: string;
   value: Cell;
@@ -29,7 +29,7 @@ export interface SelectedCell {
 }
 
 /** Browser mode: what the downloads would save that is not saved yet. */
-export interface Unsaved {
+interface Unsaved {
   /** Scores written into the opened file's own sheets since its last download. */
   file: boolean;
   /** A review or summary made since the summary workbook was last downloaded. */

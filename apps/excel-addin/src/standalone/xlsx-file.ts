@@ -4,14 +4,13 @@ import { SHEET_NAMES, type SheetGrid } from '@kaohe/sheet';
 import { applyWrites, readWorkbook, writeTemplateWorkbook } from '@kaohe/xlsx';
 import { rangeOf, rangeStart } from '../core/a1.ts';
 import { AddinError } from '../core/errors.ts';
-import type { Cell } from '../core/workbook-port.ts';
 import type { FileAdapter } from './file-adapter.types.ts';
 import type { MemorySheet } from './memory-workbook.ts';
 
 const toMemory = (grid: SheetGrid, fromFile: boolean): MemorySheet => ({
   name: grid.name,
   state: grid.state ?? 'visible',
-  values: grid.values.map((row) => row.map((v) => (v === '' ? null : (v as Cell)))),
+  values: grid.values.map((row) => row.map((v) => (v === '' ? null : v))),
   numberFormats: (grid.numberFormats ?? []).map((row) => row.map((f) => f ?? 'General')),
   fromFile,
 });

@@ -60,7 +60,7 @@ export function asGrids(template: Template, suffix = ''): SheetGrid[] {
   return template.sheets.map((s) => {
     const width = Math.max(...s.values.map((r) => r.length));
     const values = s.values.map((r) =>
-      Array.from({ length: width }, (_, c) => (r[c] === undefined ? null : r[c]) as Cell),
+      Array.from({ length: width }, (_, c) => (r[c] === undefined ? null : r[c])),
     );
     return {
       name: `${s.name}${suffix}`,

@@ -43,7 +43,7 @@ export function withBaselines(
     inputs === undefined
       ? undefined
       : inputs instanceof Map
-        ? inputs
+        ? (inputs as ReadonlyMap<string, InputDef>)
         : new Map((inputs as readonly InputDef[]).map((d) => [d.id, d]));
   const out = units.map((u) => ({ ...u, values: { ...u.values } }));
   const byId = new Map(out.map((u) => [u.id, u]));

@@ -34,7 +34,7 @@ function compareKey(a: Q | null, b: Q | null): number {
 }
 
 /** Compares two rows on everything but the id: negative when `a` ranks before `b`. */
-export function compareRows(a: RankRow, b: RankRow, vetoedLast: boolean): number {
+function compareRows(a: RankRow, b: RankRow, vetoedLast: boolean): number {
   if (vetoedLast && a.vetoed !== b.vetoed) return a.vetoed ? 1 : -1;
   const n = Math.max(a.keys.length, b.keys.length);
   for (let i = 0; i < n; i++) {

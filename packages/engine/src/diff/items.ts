@@ -39,7 +39,7 @@ export const sectionNode = (s: Section): Node => ({
 });
 
 export interface ItemCtx {
-  unitOf(op: Operand): InputUnit | undefined;
+  unitOf: (op: Operand) => InputUnit | undefined;
 }
 
 /** Siblings of one parent: matched pairs compared in depth, the rest added or removed. */
@@ -180,7 +180,7 @@ function compareSection(
 const textOf = (t: Indicator['criteria']): string | undefined =>
   t === undefined ? undefined : msgOf(t).zh;
 
-export function compareItem(
+function compareItem(
   where: Where,
   a: Indicator,
   b: Indicator,

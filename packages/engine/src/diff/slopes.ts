@@ -154,6 +154,11 @@ function streamName(s: Stream): Msg {
   return { zh: `${input}${base.zh}`, en: `${base.en}${'input' in s ? ` on "${s.input}"` : ''}` };
 }
 
+const MULTIPLIED_CASES = {
+  extra: { zh: '另计', en: 'counted besides the cases' },
+  'of-which': { zh: '计入其中', en: 'counted among the cases' },
+} as const;
+
 export function compareStreams(
   where: Where,
   a: readonly Stream[] = [],
@@ -253,6 +258,25 @@ export function compareStreams(
               plain,
             ),
           );
+        const [ca, cb] = [sa.multiplied?.cases ?? 'extra', sb.multiplied?.cases ?? 'extra'];
+        if (sa.multiplied && sb.multiplied && ca !== cb) {
+          // Counted besides the cases (extra) weighs more than counted among them (of-which).
+          const lighter = cb === 'of-which';
+          const [from, to] = [MULTIPLIED_CASES[ca], MULTIPLIED_CASES[cb]];
+          out.push(
+            change(
+              'stream',
+              where,
+              {
+                zh: `${name.zh}加倍的件数由「${from.zh}」改为「${to.zh}」`,
+                en: `${name.en}: multiplied cases changed from "${from.en}" to "${to.en}"`,
+              },
+              lighter === (sb.direction !== 'add') ? 'loosened' : 'tightened',
+              ca,
+              cb,
+            ),
+          );
+        }
       } else if (sa.kind === 'state' && sb.kind === 'state') {
         for (const key of [
           ...new Set([...Object.keys(sa.amounts), ...Object.keys(sb.amounts)]),

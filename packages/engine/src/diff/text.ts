@@ -55,7 +55,7 @@ export function constant(op: Operand | null | undefined): Q | undefined {
   return typeof op === 'number' ? q(op) : tryQ(op);
 }
 
-export function directionOf(sense: Sense, raised: boolean): Direction | undefined {
+function directionOf(sense: Sense, raised: boolean): Direction | undefined {
   if (sense === 'neutral') return undefined;
   return (sense === 'higher-tightens') === raised ? 'tightened' : 'loosened';
 }

@@ -7,7 +7,7 @@ import type { ExprEnv, ExprValue, HostFunction } from './types.ts';
 export type Ev = (env: ExprEnv) => ExprValue;
 
 /** Where a call is, for its evaluation errors. */
-export interface Site {
+interface Site {
   source: string;
   position: number;
   name: string;
@@ -20,9 +20,9 @@ export interface Builtin {
 }
 
 /** Largest `dp` of round(x, dp), as in the rule model's rounding. */
-export const MAX_DP = 8;
+const MAX_DP = 8;
 
-export function asNumber(v: ExprValue, site: Site): Q {
+function asNumber(v: ExprValue, site: Site): Q {
   if (typeof v === 'object') return v;
   throw typeError(site.source, site.position, `${site.name}()`, 'number', v);
 }

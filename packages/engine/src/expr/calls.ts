@@ -2,7 +2,7 @@
 // whose raw arguments (an input id, an indicator path in quotes) are passed as strings.
 import { builtin as builtinNamed, hostFunction, isBuiltinName, type Ev } from './builtins.ts';
 import { compileError } from './errors.ts';
-import type { Node, Parsed } from './parse.ts';
+import type { Node, Parsed, Span } from './parse.ts';
 import {
   isBlank,
   type CompileOptions,
@@ -46,7 +46,7 @@ function arityOk(arity: Arity, count: number): boolean {
   return count >= min && (max === undefined || count <= max);
 }
 
-function checkArity(ctx: CallCtx, name: string, arity: Arity, count: number, at: number): void {
+function checkArity(ctx: CallCtx, name: string, arity: Arity, count: number, at: Span): void {
   if (arityOk(arity, count)) return;
   const t = arityText(arity);
   ctx.errors.push(
@@ -66,9 +66,10 @@ function rawText(node: Node): string | undefined {
   return undefined;
 }
 
-export function compileCall(node: Node, ctx: CallCtx, at: number): Ev {
+export function compileCall(node: Node, ctx: CallCtx, position: number): Ev {
   const callee = node.callee as Node;
   const args = node.arguments as Node[];
+  const at = ctx.parsed.span(node);
   if (callee.type !== 'Identifier') {
     args.forEach((a) => ctx.build(a));
     ctx.errors.push(
@@ -87,7 +88,7 @@ export function compileCall(node: Node, ctx: CallCtx, at: number): Ev {
   if (builtin) {
     const compiled = args.map((a) => ctx.build(a));
     checkArity(ctx, name, builtin.arity, args.length, at);
-    return builtin.make(compiled, { source: ctx.source, position: at, name });
+    return builtin.make(compiled, { source: ctx.source, position, name });
   }
   const host = hostFunction(ctx.options.functions, name);
   if (host) return hostCall(name, host, args, ctx, at);
@@ -103,11 +104,12 @@ export function compileCall(node: Node, ctx: CallCtx, at: number): Ev {
           `unknown function ${name} (function names are lower case: ${near})`,
         ]
       : [`未知的函数 ${name}`, `unknown function ${name}`];
-  ctx.errors.push(compileError('unknown-function', at, zh, en));
+  const named = { start: position, end: position + name.length };
+  ctx.errors.push(compileError('unknown-function', named, zh, en));
   return fail;
 }
 
-function blank(args: Node[], ctx: CallCtx, at: number): Ev {
+function blank(args: Node[], ctx: CallCtx, at: Span): Ev {
   checkArity(ctx, 'blank', [1], args.length, at);
   const arg = args[0];
   if (args.length !== 1 || !arg) return fail;
@@ -116,7 +118,7 @@ function blank(args: Node[], ctx: CallCtx, at: number): Ev {
     ctx.errors.push(
       compileError(
         'unsupported',
-        ctx.parsed.start(arg),
+        ctx.parsed.span(arg),
         'blank() 的参数须为一个输入项名称，如 blank(births)',
         'blank() takes the name of one input, e.g. blank(births)',
       ),
@@ -128,7 +130,7 @@ function blank(args: Node[], ctx: CallCtx, at: number): Ev {
     ctx.errors.push(
       compileError(
         'unknown-identifier',
-        ctx.parsed.start(arg),
+        ctx.parsed.span(arg),
         `未知的输入项 ${id}`,
         `unknown input ${id}`,
       ),
@@ -138,7 +140,7 @@ function blank(args: Node[], ctx: CallCtx, at: number): Ev {
   return (env) => isBlank(env, id);
 }
 
-function hostCall(name: string, host: HostFunction, args: Node[], ctx: CallCtx, at: number): Ev {
+function hostCall(name: string, host: HostFunction, args: Node[], ctx: CallCtx, at: Span): Ev {
   checkArity(ctx, name, host.arity, args.length, at);
   const first = args[0] ? rawText(args[0]) : undefined;
   if (!ctx.calls.some((c) => c.name === name && c.arg === first)) {
@@ -152,7 +154,7 @@ function hostCall(name: string, host: HostFunction, args: Node[], ctx: CallCtx, 
         ctx.errors.push(
           compileError(
             'unsupported',
-            ctx.parsed.start(arg),
+            ctx.parsed.span(arg),
             `函数 ${name} 的参数须为名称或带引号的文本，如 ${name}('二.1')`,
             `the arguments of ${name}() must be names or quoted text, e.g. ${name}('二.1')`,
           ),

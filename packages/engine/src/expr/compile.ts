@@ -5,11 +5,12 @@ import { div, q, type Q } from '../exact/exact.ts';
 import { hostFunction, isBuiltinName, type Ev } from './builtins.ts';
 import { compileError, syntaxMessage } from './errors.ts';
 import { BINARY_OPERATORS, UNARY_OPERATORS, binary, conditional, unary } from './operators.ts';
-import { OPERATOR_ALIASES, parseSource, type BinaryNode, type Node } from './parse.ts';
+import { OPERATOR_ALIASES, parseSource, type BinaryNode, type Node, type Span } from './parse.ts';
 import type { CompileOptions, CompileResult } from './types.ts';
 import { compileCall, type CallCtx } from './calls.ts';
 import { checkTypes } from './typing.ts';
 import { compileMicro, compileMicroRounded } from './micro.ts';
+import { inWords, operandsOf } from './words.ts';
 
 type Ctx = CallCtx;
 
@@ -64,6 +65,8 @@ function compileChecked(source: string, options: CompileOptions): CompileResult 
       micro: compileMicro(outcome.parsed.ast),
       microRounded: (dp, mode, bind) => compileMicroRounded(outcome.parsed.ast, dp, mode, bind),
       microBound: (bind) => compileMicro(outcome.parsed.ast, bind),
+      inWords: (naming) => inWords(outcome.parsed.ast, naming),
+      operands: operandsOf(outcome.parsed.ast),
     },
   };
 }
@@ -87,7 +90,7 @@ function several(parts: Node[], ctx: Ctx): Ev {
       ctx.errors.push(
         compileError(
           'syntax',
-          ctx.parsed.start(part),
+          ctx.parsed.span(part),
           '此处缺少运算符（两个值之间要有运算符，如 + 或 &&）',
           'an operator is missing here (two values need one between them, e.g. + or &&)',
         ),
@@ -98,7 +101,7 @@ function several(parts: Node[], ctx: Ctx): Ev {
 }
 
 /** Deepest nesting compiled: evaluation recurses as deep, and must never exhaust the stack. */
-export const MAX_DEPTH = 1000;
+const MAX_DEPTH = 1000;
 
 function build(node: Node, ctx: Ctx): Ev {
   if (ctx.depth >= MAX_DEPTH) throw new RangeError('Maximum call stack: expression nesting');
@@ -112,17 +115,23 @@ function build(node: Node, ctx: Ctx): Ev {
 
 function buildNode(node: Node, ctx: Ctx): Ev {
   const at = ctx.parsed.start(node);
+  const span = ctx.parsed.span(node);
   const site = { source: ctx.source, position: at };
   switch (node.type) {
     case 'Literal':
-      return literal(node, ctx, at);
+      return literal(node, ctx, span);
     case 'Identifier':
       return ident(node, ctx);
     case 'UnaryExpression': {
       const op = OPERATOR_ALIASES[node.operator as string] ?? (node.operator as string);
       const arg = build(node.argument as Node, ctx);
       if (!UNARY_OPERATORS.has(op))
-        return unsupported(ctx, at, `运算符 ${op}`, `the operator ${op}`);
+        return unsupported(
+          ctx,
+          { start: at, end: at + (node.operator as string).length },
+          `运算符 ${op}`,
+          `the operator ${op}`,
+        );
       return unary(op, arg, site);
     }
     case 'BinaryExpression': {
@@ -131,7 +140,12 @@ function buildNode(node: Node, ctx: Ctx): Ev {
       const r = build(node.right as Node, ctx);
       const opAt = ctx.parsed.operatorAt(node as BinaryNode);
       if (!BINARY_OPERATORS.has(op))
-        return unsupported(ctx, opAt, `运算符 ${op}`, `the operator ${op}`);
+        return unsupported(
+          ctx,
+          ctx.parsed.operatorSpan(node as BinaryNode),
+          `运算符 ${op}`,
+          `the operator ${op}`,
+        );
       return binary(op, l, r, { source: ctx.source, position: opAt });
     }
     case 'ConditionalExpression':
@@ -146,22 +160,22 @@ function buildNode(node: Node, ctx: Ctx): Ev {
     case 'SequenceExpression':
       return several(node.expressions as Node[], ctx);
     case 'MemberExpression':
-      return unsupported(ctx, at, '用“.”或“[]”取成员', 'member access with . or [ ]', {
+      return unsupported(ctx, span, '用“.”或“[]”取成员', 'member access with . or [ ]', {
         zh: "指标路径请写成带引号的文本，如 score('二.1')",
         en: "write an indicator path as quoted text, e.g. score('二.1')",
       });
     case 'ArrayExpression':
-      return unsupported(ctx, at, '数组 [ ]', 'arrays [ ]');
+      return unsupported(ctx, span, '数组 [ ]', 'arrays [ ]');
     case 'ThisExpression':
-      return unsupported(ctx, at, ' this', 'this');
+      return unsupported(ctx, span, ' this', 'this');
     default:
-      return unsupported(ctx, at, `${node.type} 类表达式`, `${node.type} expressions`);
+      return unsupported(ctx, span, `${node.type} 类表达式`, `${node.type} expressions`);
   }
 }
 
 function unsupported(
   ctx: Ctx,
-  position: number,
+  position: number | Span,
   zh: string,
   en: string,
   hint?: { zh: string; en: string },
@@ -175,11 +189,11 @@ function unsupported(
 
 const NUMBER = /^(\d*)(?:\.(\d*))?$/;
 
-function literal(node: Node, ctx: Ctx, at: number): Ev {
+function literal(node: Node, ctx: Ctx, at: Span): Ev {
   const value = node.value;
   if (typeof value === 'string' || typeof value === 'boolean') return () => value;
   if (typeof value === 'number') {
-    const raw = String(node.raw);
+    const raw = node.raw as string;
     const m = NUMBER.exec(raw);
     if (!m) {
       return unsupported(ctx, at, `科学计数法 ${raw}`, `exponent notation (${raw})`, {
@@ -196,7 +210,7 @@ function literal(node: Node, ctx: Ctx, at: number): Ev {
       en: 'test for a blank with blank(id)',
     });
   }
-  return unsupported(ctx, at, `字面量 ${String(node.raw)}`, `the literal ${String(node.raw)}`);
+  return unsupported(ctx, at, `字面量 ${node.raw as string}`, `the literal ${node.raw as string}`);
 }
 
 /** "12.50" → 25/2, read from the digits, never through a binary float. */
@@ -221,7 +235,7 @@ function ident(node: Node, ctx: Ctx): Ev {
             `unknown input ${name} (did you mean ${near}?)`,
           ]
         : [`未知的输入项 ${name}`, `unknown input ${name}`];
-    ctx.errors.push(compileError('unknown-identifier', ctx.parsed.start(node), zh, en));
+    ctx.errors.push(compileError('unknown-identifier', ctx.parsed.span(node), zh, en));
     return fail;
   }
   if (!ctx.identifiers.includes(name)) ctx.identifiers.push(name);

@@ -1,7 +1,9 @@
 // Errors of the expression language, always with a 0-based position and a zh-CN / en message.
-// Messages count characters from 1 (第1个字符 is the first), as people do; `position` is 0-based.
+// Messages count characters from 1 (第1个字符 is the first), as people do, and give the span's
+// last character too (第6–7个字符); `position` and `end` are 0-based, `end` exclusive.
 import { fmt, type Q } from '../exact/exact.ts';
 import type { Msg } from '../model/result.ts';
+import type { Span } from './parse.ts';
 import type { ExprError, ExprKind, ExprValue } from './types.ts';
 
 export type ExprEvalCode = 'type' | 'division-by-zero' | 'domain';
@@ -21,18 +23,26 @@ export class ExprEvalError extends Error {
   }
 }
 
-/** Prefixes a message with where it happened. */
-export function at(position: number, zh: string, en: string): Msg {
-  return { zh: `表达式第${position + 1}个字符处:${zh}`, en: `at character ${position + 1}: ${en}` };
+/** Prefixes a message with where it happened, counting from 1: 第9个字符 or 第9–11个字符. */
+export function at(position: number, zh: string, en: string, end = position + 1): Msg {
+  const first = position + 1;
+  if (end <= first)
+    return { zh: `表达式第${first}个字符处:${zh}`, en: `at character ${first}: ${en}` };
+  return {
+    zh: `表达式第${first}–${end}个字符处:${zh}`,
+    en: `at characters ${first}–${end}: ${en}`,
+  };
 }
 
+/** A compile error over a span (a node, an operator) or at one character. */
 export function compileError(
   code: ExprError['code'],
-  position: number,
+  where: number | Span,
   zh: string,
   en: string,
 ): ExprError {
-  return { code, position, message: at(position, zh, en) };
+  const { start, end } = typeof where === 'number' ? { start: where, end: where + 1 } : where;
+  return { code, position: start, end, message: at(start, zh, en, end) };
 }
 
 /** A value as an official would read it: 数值 1.5, 文本 '达标', 是/否 true. */

@@ -45,7 +45,7 @@ interface Arith<T extends number | bigint> {
   floor(a: T): T;
   ceil(a: T): T;
   abs(a: T): T;
-  lt(a: T, b: T): boolean;
+  lt: (a: T, b: T) => boolean;
 }
 
 // `+ 0` turns −0 into 0: the exact evaluator has no negative zero.
@@ -120,7 +120,7 @@ function compileWith<T extends number | bigint>(
     case 'Literal': {
       const value = node.value;
       if (typeof value === 'string' || typeof value === 'boolean') return () => value;
-      const micro = typeof value === 'number' ? toMicro(String(node.raw)) : undefined;
+      const micro = typeof value === 'number' ? toMicro(node.raw as string) : undefined;
       if (micro === undefined) return fallback;
       const v = A.of(micro);
       return () => v;

@@ -48,9 +48,10 @@ describe('compile-time checks', () => {
     expect(e).toEqual({
       code: 'unknown-identifier',
       position: 4,
+      end: 7,
       message: {
-        zh: '表达式第5个字符处:未知的输入项 foo',
-        en: 'at character 5: unknown input foo',
+        zh: '表达式第5–7个字符处:未知的输入项 foo',
+        en: 'at characters 5–7: unknown input foo',
       },
     });
   });
@@ -109,10 +110,10 @@ describe('compile-time checks', () => {
   });
   it('checks arity of built-ins with the allowed counts', () => {
     expect(errors('round(a, 1, 2)')[0]?.message.en).toBe(
-      'at character 1: round() takes 1 to 2 arguments, got 3',
+      'at characters 1–14: round() takes 1 to 2 arguments, got 3',
     );
     expect(errors('clamp(a, 1)')[0]?.message.zh).toBe(
-      '表达式第1个字符处:函数 clamp 需要 3 个参数，这里给了 2 个',
+      '表达式第1–11个字符处:函数 clamp 需要 3 个参数，这里给了 2 个',
     );
     expect(brief('1 + min()')).toEqual([['arity', 4]]);
     expect(brief('if(a > 1, 2)')).toEqual([['arity', 0]]);

@@ -34,6 +34,9 @@ export interface Parsed {
   start(node: Node): number;
   /** Offset of a binary operator's first character. */
   operatorAt(node: BinaryNode): number;
+  /** Where a node's text lies: [start, end), 0-based; a binary operator's own span. */
+  span(node: Node): Span;
+  operatorSpan(node: BinaryNode): Span;
 }
 
 export type ParseOutcome =
@@ -77,9 +80,11 @@ jsep.hooks.add('gobble-token', function recordStart(env) {
 jsep.hooks.add('after-token', function recordEnd(env) {
   if (!active) return;
   const start = active.open.pop() ?? this.index;
+  // jsep has looked past the token for a `.` or `(`: the spaces it skipped are not the token's.
+  let end = this.index;
+  while (end > start && /\s/.test(this.expr.charAt(end - 1))) end--;
   // A parenthesised token is the same node as its content: keep the innermost span.
-  if (env.node && !active.spans.has(env.node))
-    active.spans.set(env.node, { start, end: this.index });
+  if (env.node && !active.spans.has(env.node)) active.spans.set(env.node, { start, end });
 });
 
 /** Parses an expression (after full-width normalisation); never throws on bad input. */
@@ -198,15 +203,22 @@ function withPositions(text: string, ast: Node, spans: WeakMap<object, Span>): P
     return starts.get(node) ?? 0;
   };
 
+  const operatorAt = (node: BinaryNode): number => {
+    // Between the left operand and its operator there are only spaces and closing parentheses.
+    let i = end(node.left);
+    while (i < text.length && /[\s)]/.test(text.charAt(i))) i++;
+    return text.startsWith(node.operator, i) ? i : text.indexOf(node.operator, i);
+  };
+  const start = (node: Node): number => starts.get(node) ?? 0;
   return {
     text,
     ast,
-    start: (node) => starts.get(node) ?? 0,
-    operatorAt(node) {
-      // Between the left operand and its operator there are only spaces and closing parentheses.
-      let i = end(node.left as Node);
-      while (i < text.length && /[\s)]/.test(text.charAt(i))) i++;
-      return text.startsWith(node.operator, i) ? i : text.indexOf(node.operator, i);
+    start,
+    operatorAt,
+    span: (node) => ({ start: start(node), end: Math.max(end(node), start(node) + 1) }),
+    operatorSpan(node) {
+      const at = operatorAt(node);
+      return { start: at, end: at + node.operator.length };
     },
   };
 }

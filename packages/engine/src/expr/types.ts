@@ -3,6 +3,9 @@
 import type { Q } from '../exact/exact.ts';
 import type { Msg } from '../model/result.ts';
 import type { MicroBinder, MicroEv } from './micro.ts';
+import type { Naming, OperandRef } from './words.ts';
+
+export type { Naming, OperandRef } from './words.ts';
 
 /** A value inside an expression: an exact number, a boolean, or a string (choices, codes). */
 export type ExprValue = Q | boolean | string;
@@ -77,11 +80,17 @@ export interface CompiledExpr {
   ): MicroEv;
   /** `micro` with identifiers bound once to the host's readers (see MicroBinder). */
   microBound(bind: MicroBinder): MicroEv;
+  /** The formula as an official reads it: labels for names, × ÷ ≥, functions in words. */
+  inWords(naming: Naming): Msg;
+  /** The inputs and cohort / result figures it reads, each once, in order of first use. */
+  operands: readonly OperandRef[];
 }
 
 export interface ExprError {
-  /** 0-based character offset in the source. */
+  /** 0-based character offset in the source where the problem starts. */
   position: number;
+  /** 0-based offset just past its end (exclusive): [position, end) is the text to underline. */
+  end: number;
   code: 'syntax' | 'unknown-identifier' | 'unknown-function' | 'arity' | 'unsupported' | 'type';
   message: Msg;
 }

@@ -50,11 +50,23 @@ describe('compile-time type checks', () => {
     expect(brief("score('二.1') == '满分'")).toEqual([['type', 13]]);
     expect(brief("status('二.1') == 'met' && score('二.1') > 2")).toEqual([]);
   });
+  it('says a mismatch once where both operands miss the same way, with its span', () => {
+    // `'a' + 'b'`: both operands are text at the one operator (0-based 4, one character).
+    const r = compileExpr("'a' + 'b'", { identifiers: new Set() });
+    expect(r.ok ? [] : r.errors.map((e) => [e.position, e.end, e.message.zh])).toEqual([
+      [4, 5, '表达式第5个字符处:“+” 需要数值，这里给的是文本'],
+    ]);
+    // A mistyped condition is the whole condition: `rate` spans 0-based [3, 7).
+    const c = compileExpr('if(rate, 1, 2)', options);
+    expect(c.ok ? [] : c.errors.map((e) => [e.position, e.end, e.message.en])).toEqual([
+      [3, 7, 'at characters 4–7: if() needs a boolean (true/false), got a number'],
+    ]);
+  });
   it('explains the mismatch in both languages', () => {
     const r = compileExpr("rate == '达标'", options);
     expect(r.ok ? undefined : r.errors[0]?.message).toEqual({
-      zh: '表达式第6个字符处:“==”两边的类型不同：数值 与 文本',
-      en: 'at character 6: “==” compares values of different types: a number and text',
+      zh: '表达式第6–7个字符处:“==”两边的类型不同：数值 与 文本',
+      en: 'at characters 6–7: “==” compares values of different types: a number and text',
     });
   });
 });

@@ -4,7 +4,7 @@
 // for every unit that reaches it, so it is reported once, at compile time, with its position.
 import { builtin, hostFunction } from './builtins.ts';
 import { KIND_EN, KIND_ZH, compileError } from './errors.ts';
-import { OPERATOR_ALIASES, type BinaryNode, type Node, type Parsed } from './parse.ts';
+import { OPERATOR_ALIASES, type BinaryNode, type Node, type Parsed, type Span } from './parse.ts';
 import type { CompileOptions, ExprError, ExprKind } from './types.ts';
 
 type K = ExprKind | 'any';
@@ -14,13 +14,21 @@ const ORDER = new Set(['<', '<=', '>', '>=']);
 
 export function checkTypes(ast: Node, parsed: Parsed, options: CompileOptions): ExprError[] {
   const errors: ExprError[] = [];
+  const said = new Set<string>();
+  // Both operands of `'a' + 'b'` miss the same way at the same operator: said once.
+  const report = (e: ExprError): void => {
+    const key = `${e.position}:${e.end}:${e.message.en}`;
+    if (said.has(key)) return;
+    said.add(key);
+    errors.push(e);
+  };
 
-  const need = (got: K, want: ExprKind, position: number, what: string): void => {
+  const need = (got: K, want: ExprKind, where: Span, what: string): void => {
     if (got === 'any' || got === want) return;
-    errors.push(
+    report(
       compileError(
         'type',
-        position,
+        where,
         `${what} 需要${KIND_ZH[want]}，这里给的是${KIND_ZH[got]}`,
         `${what} needs ${KIND_EN[want]}, got ${KIND_EN[got]}`,
       ),
@@ -39,14 +47,16 @@ export function checkTypes(ast: Node, parsed: Parsed, options: CompileOptions): 
       case 'UnaryExpression': {
         const op = OPERATOR_ALIASES[node.operator as string] ?? (node.operator as string);
         const want: ExprKind = op === '!' ? 'boolean' : 'number';
-        need(kindOf(node.argument as Node), want, parsed.start(node), `“${op}”`);
+        const start = parsed.start(node);
+        const opSpan = { start, end: start + (node.operator as string).length };
+        need(kindOf(node.argument as Node), want, opSpan, `“${op}”`);
         return want;
       }
       case 'BinaryExpression':
         return binary(node as BinaryNode);
       case 'ConditionalExpression': {
         const test = node.test as Node;
-        need(kindOf(test), 'boolean', parsed.start(test), '“? :”');
+        need(kindOf(test), 'boolean', parsed.span(test), '“? :”');
         return join(kindOf(node.consequent as Node), kindOf(node.alternate as Node));
       }
       case 'CallExpression':
@@ -58,7 +68,7 @@ export function checkTypes(ast: Node, parsed: Parsed, options: CompileOptions): 
 
   const binary = (node: BinaryNode): K => {
     const op = OPERATOR_ALIASES[node.operator] ?? node.operator;
-    const at = parsed.operatorAt(node);
+    const at = parsed.operatorSpan(node);
     const [l, r] = [kindOf(node.left), kindOf(node.right)];
     const what = `“${op}”`;
     if (NUMERIC.has(op) || ORDER.has(op)) {
@@ -72,7 +82,7 @@ export function checkTypes(ast: Node, parsed: Parsed, options: CompileOptions): 
       return 'boolean';
     }
     if ((op === '==' || op === '!=') && l !== 'any' && r !== 'any' && l !== r) {
-      errors.push(
+      report(
         compileError(
           'type',
           at,
@@ -91,10 +101,10 @@ export function checkTypes(ast: Node, parsed: Parsed, options: CompileOptions): 
     if (builtin(name)) {
       if (name === 'if') {
         const [c, a, b] = args as [Node, Node, Node];
-        need(kindOf(c), 'boolean', parsed.start(c), 'if()');
+        need(kindOf(c), 'boolean', parsed.span(c), 'if()');
         return join(kindOf(a), kindOf(b));
       }
-      for (const arg of args) need(kindOf(arg), 'number', parsed.start(arg), `${name}()`);
+      for (const arg of args) need(kindOf(arg), 'number', parsed.span(arg), `${name}()`);
       return 'number';
     }
     const host = hostFunction(options.functions, name);

@@ -23,12 +23,12 @@ import { MICRO_DP, toMicro } from './fixed.ts';
  *  only the exact evaluator can judge it (EXACT), or a derived value not yet worked out. */
 export const OK = 0;
 export const BLANK = 1;
-export const EXACT = 2;
-export const PENDING = 4;
+const EXACT = 2;
+const PENDING = 4;
 
 /** Flags of an input slot: what the official typed was blank; evidence is supplied. */
-export const RAW_BLANK = 1;
-export const HAS_EVIDENCE = 2;
+const RAW_BLANK = 1;
+const HAS_EVIDENCE = 2;
 
 /** Units whose figures are numbers (micro units in a slot). */
 export const NUMERIC: ReadonlySet<string> = new Set([
@@ -50,7 +50,7 @@ export const NUMERIC: ReadonlySet<string> = new Set([
 export const NO_CODE = 0;
 export const YES_CODE = 1;
 
-export interface UnitMicroEnv extends MicroEnv {
+interface UnitMicroEnv extends MicroEnv {
   /** Set once the unit's total is known (for sanctions on `total`). */
   total: number | undefined;
   result?: MicroEnv['result'];
@@ -76,7 +76,7 @@ export interface Frame {
 }
 
 /** A slot's state, working out a derived value on first use. */
-export function state(f: Frame, k: number): number {
+function state(f: Frame, k: number): number {
   const st = f.s[k] as number;
   return st === PENDING ? f.resolve(k) : st;
 }

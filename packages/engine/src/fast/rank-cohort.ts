@@ -96,7 +96,7 @@ export function rankCohort(rs: CompiledRuleSet, units: readonly UnitInput[]): Ra
     scale: tb.kind === 'input' ? MICRO_DP : dp,
   }));
   const fills = tieBreaks.map((tb, k) => keyFiller(rs, tb, columns[k] as KeyColumn, itemPaths));
-  const results: RankedUnit[] = new Array(n);
+  const results = new Array<RankedUnit>(n);
   for (let i = 0; i < n; i++) {
     const unit = units[i] as UnitInput;
     // Ranked in place: one object per unit, no copies.
@@ -132,7 +132,7 @@ export function rankCohort(rs: CompiledRuleSet, units: readonly UnitInput[]): Ra
   const { order, group } = sortOrder(results, columns, vetoedLast, compare, ties, byUnitId);
 
   const dense = rs.ruleSet.ranking.ties === 'dense';
-  const ranked: RankedUnit[] = new Array(n);
+  const ranked = new Array<RankedUnit>(n);
   for (let p = 0; p < n; p++) {
     const idx = order[p] as number;
     const prev = p > 0 ? ranked[p - 1] : undefined;
@@ -341,7 +341,7 @@ function sortOrder(
   if (keys.every((k) => k !== undefined)) {
     for (let c = keys.length - 1; c >= 0; c--) order = countingPass(order, keys[c] as Codes);
     order = countingPass(order, bucket);
-    const codes = keys.map((k) => (k as Codes).codes);
+    const codes = keys.map((k) => k.codes);
     grouped((x, y) => b[x] === b[y] && codes.every((c) => c[x] === c[y]));
     runs((x, y) => group[x] === group[y], byUnitId);
     return { order, group };

@@ -167,7 +167,7 @@ export function createLeanScorer(rs: CompiledRuleSet): LeanScorer {
     run.scorer = undefined;
     host.complete = true;
     plan.load(unit);
-    const sectionScores: number[] = new Array(sections.length);
+    const sectionScores = new Array<number>(sections.length);
     let total = 0;
     for (let i = 0; i < sections.length; i++) {
       const s = sections[i] as (typeof sections)[number];
@@ -223,7 +223,7 @@ export function createLeanScorer(rs: CompiledRuleSet): LeanScorer {
         lastPaths = paths;
         readers = paths.map(itemReader);
       }
-      items = new Array(readers.length);
+      items = new Array<number | null>(readers.length);
       for (let i = 0; i < readers.length; i++) items[i] = (readers[i] as () => number | null)();
     }
     const complete = itemsComplete && sanctionsDecided;

@@ -177,7 +177,7 @@ function assignBy<
           zh: `不予评先,等次不高于「${labels[capIdx]?.zh}」`,
           en: `no commendation: graded no higher than "${labels[capIdx]?.en}"`,
         };
-  const outcomes: GradeOutcome[] = new Array(rows.length);
+  const outcomes = new Array<GradeOutcome>(rows.length);
   const slots: Slot[] = [];
   for (let r = 0; r < rows.length; r++) {
     const row = rows[r] as R;

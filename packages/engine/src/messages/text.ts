@@ -7,7 +7,3 @@ export function msgOf(text: Text): Msg {
     ? { zh: text, en: text }
     : { zh: text.zh, en: text.en ?? text.zh };
 }
-
-export function joinMsg(parts: readonly Msg[], zhSep = ';', enSep = '; '): Msg {
-  return { zh: parts.map((p) => p.zh).join(zhSep), en: parts.map((p) => p.en).join(enSep) };
-}

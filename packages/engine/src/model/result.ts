@@ -14,8 +14,10 @@ export interface Issue {
   path: string;
   message: Msg;
   severity: 'error' | 'warning';
-  /** Character offset inside an expression, when the problem is there. */
+  /** When the problem is inside an expression: where it starts, a 0-based character offset… */
   position?: number;
+  /** …and the offset just past its end (exclusive). The message counts from 1 (第9–11个字符). */
+  end?: number;
   inputId?: string;
 }
 

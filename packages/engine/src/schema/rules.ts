@@ -160,7 +160,10 @@ export type Rule = z.infer<typeof Rule>;
  * per-case: `each` per case counted in `input` (超生1个扣1分); `schedule` gives the nth case's
  * amount explicitly (escalation: [0, 8, 10]) and `increment` adds to each case beyond it;
  * `zeroAt`: the nth case zeroes the item; `multiplied`: cases counted in that input weigh
- * × factor (found by a city-level inspection → × 2).
+ * × factor (found by a city-level inspection → × 2). `multiplied.cases` says how they are
+ * counted: `extra` (absent: the default) — besides the cases in `input`, each costing
+ * each × factor; `of-which` — among the cases in `input`, each costing each × factor in place of
+ * each (so each × (factor − 1) more), and never more of them than there are cases.
  * state: an amount for each value of a choice/yes-no input (not built 1, built but failing 3).
  * expr: an amount given by an expression.
  */
@@ -178,7 +181,14 @@ const PerCaseStream = z
     schedule: z.array(DecimalLiteral).optional(),
     increment: DecimalLiteral.optional(),
     zeroAt: z.number().int().min(1).optional(),
-    multiplied: z.object({ input: z.string(), factor: DecimalLiteral }).strict().optional(),
+    multiplied: z
+      .object({
+        input: z.string(),
+        factor: DecimalLiteral,
+        cases: z.enum(['extra', 'of-which']).optional(),
+      })
+      .strict()
+      .optional(),
     ...StreamBase,
   })
   .strict();

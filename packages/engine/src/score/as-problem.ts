@@ -8,7 +8,7 @@ export function asProblem(e: unknown): Msg | undefined {
   if (e instanceof RuleProblem) return e.detail;
   if (e instanceof ExprEvalError) return e.msg;
   if (e && typeof e === 'object' && 'message' in e) {
-    const m = (e as { message: unknown }).message;
+    const m = e.message;
     if (m && typeof m === 'object' && 'zh' in m && 'en' in m) return m as Msg;
     if ('code' in e && typeof m === 'string') return { zh: m, en: m };
   }

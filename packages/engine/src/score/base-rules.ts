@@ -22,6 +22,7 @@ import type { InputUnit } from '../schema/ruleset.ts';
 import type { COperand, CIndicator, CompiledRuleSet, CSlope } from './compile.ts';
 import type { UnitEnv } from './env.ts';
 import * as R from './reasons.ts';
+import { operandValues, operandWords, withWords } from './operand-text.ts';
 
 export interface BaseOutcome {
   base: Q;
@@ -68,12 +69,12 @@ export function rampLowerIsBetter(item: CIndicator): boolean {
 const fmtScore = (rs: CompiledRuleSet, x: Q): string => show(round(x, rs.scoreRounding));
 
 /** How many steps a gap makes, and the points for them. */
-export function applySlope(
+function applySlope(
   gap: Q,
   slope: CSlope,
   target: Q,
   strict: boolean,
-): { amount: Q; proRata: boolean } {
+): { amount: Q; proRata: boolean; relative?: Q } {
   if (slope.gap === 'relative' && target.n === 0n) {
     throw new RuleProblem({
       zh: '目标值为0,无法按目标的百分比计算差距',
@@ -90,8 +91,13 @@ export function applySlope(
   return {
     amount: slope.cap ? qmin(amount, slope.cap) : amount,
     proRata: slope.steps === 'pro-rata',
+    ...(slope.gap === 'relative' ? { relative: g } : {}),
   };
 }
+
+/** A relative slope's step and gap, in % of the target, for its reason. */
+const relativeOf = (slope: CSlope, relative: Q | undefined) =>
+  relative === undefined ? undefined : { per: show(slope.per), gap: show(relative) };
 
 const holds = (c: number, op: Comparison): boolean =>
   op === '>=' ? c >= 0 : op === '>' ? c > 0 : op === '<=' ? c <= 0 : op === '<' ? c < 0 : c === 0;
@@ -119,9 +125,21 @@ export function evaluateBase(
   };
   const val = (key: string): Q => operandValue(rs, op(key), env);
   const valueOp = item.operands.get('value');
-  const unit: InputUnit | undefined = valueOp?.input?.unit;
+  // The unit figures are shown in: the value's, else the first operand whose unit is known
+  // (a derived value compared with a target in % is in %).
+  const unit: InputUnit | undefined = [
+    valueOp,
+    ...['target', 'low', 'high', 'full', 'zero', 'previous'].map((k) => item.operands.get(k)),
+  ]
+    .map((o) => o?.input?.unit ?? o?.unit)
+    .find((u) => u !== undefined);
   const label: Msg = valueOp?.input ? msgOf(valueOp.input.label) : item.title;
   const shown = (x: Q) => showWithUnit(x, unit);
+  /** An operand's value and, unless it is a number or the item's own input, what it is. */
+  const shownOp = (key: string, x: Q): Msg => {
+    const o = op(key);
+    return withWords(shown(x), key === 'value' && o.input ? undefined : operandWords(o));
+  };
   const slope = (key: string): CSlope | undefined => item.slopes.get(key);
   const adj = (amount: Q, reason: Msg): Adjustment => ({
     amount: show(round(amount, rs.scoreRounding)),
@@ -138,30 +156,32 @@ export function evaluateBase(
         const above = slope('above');
         const gap = rule.op === '<=' || rule.op === '<' ? sub(t, v) : sub(v, t);
         if (above && gap.compare(0) > 0) {
-          const { amount, proRata } = applySlope(gap, above, t, false);
+          const { amount, proRata, relative } = applySlope(gap, above, t, false);
           const text = R.slopeText(
             'above',
             showStep(above.per, unit),
             show(above.points),
             fmtScore(rs, amount),
             proRata,
+            relativeOf(above, relative),
           );
           return {
             base: points.add(amount),
             upper: points.add(amount),
-            reason: R.thresholdMet(label, shown(v), rule.op, shown(t)),
+            reason: R.thresholdMet(label, shownOp('value', v), rule.op, shownOp('target', t)),
             adjustments: amount.n === 0n ? [] : [adj(amount, text)],
           };
         }
         return {
           base: points,
-          reason: R.thresholdMet(label, shown(v), rule.op, shown(t)),
+          reason: R.thresholdMet(label, shownOp('value', v), rule.op, shownOp('target', t)),
           adjustments: [],
         };
       }
+      const [sv, st] = [shownOp('value', v), shownOp('target', t)];
       const missed: Msg = {
-        zh: `${label.zh} ${shown(v).zh},${FAIL_WORD[rule.op].zh} ${shown(t).zh}`,
-        en: `${label.en} ${shown(v).en} ${FAIL_WORD[rule.op].en} ${shown(t).en}`,
+        zh: `${label.zh} ${sv.zh},${FAIL_WORD[rule.op].zh} ${st.zh}`,
+        en: `${label.en} ${sv.en} ${FAIL_WORD[rule.op].en} ${st.en}`,
       };
       const below = slope('below');
       if (!below)
@@ -174,7 +194,12 @@ export function evaluateBase(
           adjustments: [],
         };
       const gap = sub(t, v).abs();
-      const { amount, proRata } = applySlope(gap, below, t, rule.op === '>' || rule.op === '<');
+      const { amount, proRata, relative } = applySlope(
+        gap,
+        below,
+        t,
+        rule.op === '>' || rule.op === '<',
+      );
       const dir =
         rule.op === '>=' || rule.op === '>' ? 'below' : rule.op === '=' ? 'outside' : 'over';
       const text = R.slopeText(
@@ -183,6 +208,7 @@ export function evaluateBase(
         show(below.points),
         fmtScore(rs, amount),
         proRata,
+        relativeOf(below, relative),
       );
       return { base: sub(points, amount), reason: missed, adjustments: [adj(amount.neg(), text)] };
     }
@@ -191,7 +217,13 @@ export function evaluateBase(
       const low = val('low');
       const high = val('high');
       const inside = cmp(v, low) >= 0 && cmp(v, high) <= 0;
-      const reason = R.bandText(label, shown(v), shown(low), shown(high), inside);
+      const reason = R.bandText(
+        label,
+        shownOp('value', v),
+        shownOp('low', low),
+        shownOp('high', high),
+        inside,
+      );
       if (inside) return { base: points, reason, adjustments: [] };
       const outside = slope('outside');
       if (!outside)
@@ -204,13 +236,14 @@ export function evaluateBase(
           adjustments: [],
         };
       const edge = cmp(v, low) < 0 ? low : high;
-      const { amount, proRata } = applySlope(sub(edge, v).abs(), outside, edge, false);
+      const { amount, proRata, relative } = applySlope(sub(edge, v).abs(), outside, edge, false);
       const text = R.slopeText(
         'outside',
         showStep(outside.per, unit),
         show(outside.points),
         fmtScore(rs, amount),
         proRata,
+        relativeOf(outside, relative),
       );
       return { base: sub(points, amount), reason, adjustments: [adj(amount.neg(), text)] };
     }
@@ -234,17 +267,25 @@ export function evaluateBase(
       const pct = q(tier.pct);
       const achieved = div(mul(sub(prev, v), q(100)), excess);
       const met = cmp(achieved, pct) >= 0;
-      const reason = R.reductionText(label, shown(v), shown(prev), show(achieved), show(pct), met);
+      const reason = R.reductionText(
+        label,
+        shownOp('value', v),
+        shownOp('previous', prev),
+        show(achieved),
+        show(pct),
+        met,
+      );
       if (met) return { base: points, reason, adjustments: [] };
       const below = slope('below');
       if (!below) return { base: ZERO, reason, adjustments: [] };
-      const { amount, proRata } = applySlope(sub(pct, achieved), below, pct, false);
+      const { amount, proRata, relative } = applySlope(sub(pct, achieved), below, pct, false);
       const text = R.slopeText(
         'short',
         showStep(below.per, '%'),
         show(below.points),
         fmtScore(rs, amount),
         proRata,
+        relativeOf(below, relative),
       );
       return { base: sub(points, amount), reason, adjustments: [adj(amount.neg(), text)] };
     }
@@ -262,7 +303,13 @@ export function evaluateBase(
       else base = div(mul(points, sub(zero, v)), sub(zero, full));
       return {
         base,
-        reason: R.rampText(label, shown(v), shown(full), shown(zero), fmtScore(rs, base)),
+        reason: R.rampText(
+          label,
+          shownOp('value', v),
+          shownOp('full', full),
+          shownOp('zero', zero),
+          fmtScore(rs, base),
+        ),
         adjustments: [],
       };
     }
@@ -277,7 +324,12 @@ export function evaluateBase(
       const base = qmax(ZERO, qmin(points, div(mul(points, v), t)));
       return {
         base,
-        reason: R.proportionalText(label, shown(v), shown(t), fmtScore(rs, base)),
+        reason: R.proportionalText(
+          label,
+          shownOp('value', v),
+          shownOp('target', t),
+          fmtScore(rs, base),
+        ),
         adjustments: [],
       };
     }
@@ -289,7 +341,8 @@ export function evaluateBase(
         typeof evaluated === 'object' && o.rate && rs.rateRounding
           ? round(evaluated, rs.rateRounding)
           : evaluated;
-      const valueText = typeof raw === 'object' ? shown(raw) : { zh: String(raw), en: String(raw) };
+      const valueText =
+        typeof raw === 'object' ? shownOp('value', raw) : { zh: String(raw), en: String(raw) };
       for (const [i, tier] of rule.tiers.entries()) {
         let ok: boolean;
         if ('equals' in tier) ok = raw === tier.equals;
@@ -348,15 +401,23 @@ export function evaluateBase(
       let base: Q;
       if (rule.points === 'proportional-to-leader') {
         const v = val('value');
-        base =
-          rule.order === 'desc'
-            ? place.leader.n === 0n
-              ? points
-              : div(mul(points, v), place.leader)
-            : v.n === 0n
-              ? points
-              : div(mul(points, place.leader), v);
+        // value ÷ leader × points, or leader ÷ value × points when lower is better.
+        const [num, den] = rule.order === 'desc' ? [v, place.leader] : [place.leader, v];
+        base = den.n === 0n ? points : div(mul(points, num), den);
         base = qmin(points, qmax(ZERO, base));
+        const ratio =
+          den.n === 0n ? undefined : { num: show(num), den: show(den), points: show(points) };
+        return {
+          base,
+          reason: R.leaderText(
+            label,
+            shownOp('value', v),
+            shown(place.leader),
+            ratio,
+            fmtScore(rs, base),
+          ),
+          adjustments: [],
+        };
       } else {
         const p = rule.points[place.rank - 1];
         base = p === undefined ? (rule.otherwise === undefined ? ZERO : q(rule.otherwise)) : q(p);
@@ -369,7 +430,10 @@ export function evaluateBase(
     }
     case 'expr': {
       const base = val('score');
-      return { base, reason: R.exprText(fmtScore(rs, base)), adjustments: [] };
+      const formula = op('score');
+      const words = formula.words ?? { zh: rule.score, en: rule.score };
+      const operands = formula.expr ? operandValues(rs, formula.expr, env) : [];
+      return { base, reason: R.exprText(words, operands, fmtScore(rs, base)), adjustments: [] };
     }
   }
 }

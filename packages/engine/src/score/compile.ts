@@ -18,7 +18,8 @@ import type {
   RuleSet,
   Sanction,
 } from '../schema/ruleset.ts';
-import { error } from '../validate/issues.ts';
+import { anyBlank, blankPoints } from '../validate/blanks.ts';
+import { describePath, error } from '../validate/issues.ts';
 import {
   COUNTER_FUNCTIONS,
   createEnv,
@@ -26,7 +27,7 @@ import {
   PEER_FUNCTIONS,
   RESULT_FUNCTIONS,
 } from './env.ts';
-import { isRateExpression } from './rate-operands.ts';
+import { expressionUnit, isRateExpression } from './rate-operands.ts';
 import {
   checkClassPoints,
   checkGrades,
@@ -43,6 +44,10 @@ export interface COperand {
   input?: InputDef;
   /** Computed by an expression (not a literal, not a bare input). */
   derived: boolean;
+  /** A derived operand's formula in words (率 × 0.999, 各单位「率」平均值), for reasons. */
+  words?: Msg;
+  /** A derived operand's unit, when its formula says (率 × 0.999 is in %). */
+  unit?: InputUnit;
   /** A derived value whose unit is % or ‰ (rate-operands.ts): `rounding.rates` rounds it. */
   rate: boolean;
   path: string;
@@ -112,7 +117,11 @@ export interface CompiledRuleSet {
   /** Inputs read by peer_mean / peer_max / peer_min: the cohort computes their statistics. */
   peerInputs: readonly string[];
   /** Items scored by rank: the cohort ranks each unit's value. */
-  rankRules: readonly { path: string; order: 'asc' | 'desc'; value(unit: UnitInput): Q | null }[];
+  rankRules: readonly {
+    path: string;
+    order: 'asc' | 'desc';
+    value: (unit: UnitInput) => Q | null;
+  }[];
 }
 
 export class CompileError extends Error {
@@ -167,7 +176,8 @@ export function compileCollecting(ruleSet: RuleSet): {
   compiled: CompiledRuleSet;
   issues: Issue[];
 } {
-  const issues: Issue[] = [];
+  // Blank points are reported in one place (also when the schema failed); no sum is made over one.
+  const issues: Issue[] = blankPoints(ruleSet);
   const inputs = new Map<string, InputDef>();
   ruleSet.inputs.forEach((def, i) => {
     if (inputs.has(def.id)) {
@@ -180,6 +190,8 @@ export function compileCollecting(ruleSet: RuleSet): {
     }
     inputs.set(def.id, def);
   });
+  /** A rule-set path as an admin reads it, by the document's codes: "二.1 rule.target". */
+  const named = (path: string): string => describePath(ruleSet, path);
   const identifiers = new Set<string>([...inputs.keys(), 'class']);
   const sanctionIdentifiers = new Set<string>([...identifiers, 'total']);
   const byPath = new Map<string, CIndicator>();
@@ -203,8 +215,8 @@ export function compileCollecting(ruleSet: RuleSet): {
           error(
             `expr-${e.code}`,
             path,
-            { zh: `${path}:${e.message.zh}`, en: `${path}: ${e.message.en}` },
-            { position: e.position },
+            { zh: `${named(path)}:${e.message.zh}`, en: `${named(path)}: ${e.message.en}` },
+            { position: e.position, end: e.end },
           ),
         );
       }
@@ -215,8 +227,8 @@ export function compileCollecting(ruleSet: RuleSet): {
       if (COUNTER_FUNCTIONS.has(call.name) && !path.startsWith('sanctions[')) {
         issues.push(
           error('counter-misplaced', path, {
-            zh: `${path}:${call.name}() 只能用于否决/约束条件`,
-            en: `${path}: ${call.name}() may be used in sanctions only`,
+            zh: `${named(path)}:${call.name}() 只能用于否决/约束条件`,
+            en: `${named(path)}: ${call.name}() may be used in sanctions only`,
           }),
         );
       }
@@ -224,8 +236,8 @@ export function compileCollecting(ruleSet: RuleSet): {
         if (!inputs.has(call.arg)) {
           issues.push(
             error('unknown-input', path, {
-              zh: `${path}:${call.name} 引用了未声明的输入项「${call.arg}」`,
-              en: `${path}: ${call.name} names undeclared input "${call.arg}"`,
+              zh: `${named(path)}:${call.name} 引用了未声明的输入项「${call.arg}」`,
+              en: `${named(path)}: ${call.name} names undeclared input "${call.arg}"`,
             }),
           );
         } else peerInputs.add(call.arg);
@@ -241,14 +253,25 @@ export function compileCollecting(ruleSet: RuleSet): {
     } catch {
       issues.push(
         error('bad-number', path, {
-          zh: `${path}:「${String(value)}」不是数字`,
-          en: `${path}: "${String(value)}" is not a number`,
+          zh: `${named(path)}:「${String(value)}」不是数字`,
+          en: `${named(path)}: "${String(value)}" is not a number`,
         }),
       );
       return undefined;
     }
   };
 
+  const naming = {
+    label: (id: string): Msg | undefined => {
+      const def = inputs.get(id);
+      return def ? msgOf(def.label) : undefined;
+    },
+  };
+  /** What a derived operand shows beside its value: its formula in words and its unit. */
+  const described = (compiled: CompiledExpr): Pick<COperand, 'words' | 'unit'> => {
+    const unit = expressionUnit(compiled.source, inputs);
+    return { words: compiled.inWords(naming), ...(unit ? { unit } : {}) };
+  };
   const operand = (value: Operand, path: string): COperand => {
     if (typeof value === 'number')
       return { constant: dec(value, path) ?? ZERO, derived: false, rate: false, path };
@@ -260,6 +283,7 @@ export function compileCollecting(ruleSet: RuleSet): {
     return {
       ...(compiled ? { expr: compiled } : {}),
       ...(input ? { input } : {}),
+      ...(compiled && !input ? described(compiled) : {}),
       derived: !input,
       rate: !input && compiled !== undefined && isRateExpression(trimmed, inputs),
       path,
@@ -323,15 +347,15 @@ export function compileCollecting(ruleSet: RuleSet): {
     if (!def) {
       issues.push(
         error('unknown-input', path, {
-          zh: `${path}:引用了未声明的输入项「${id}」`,
-          en: `${path}: names undeclared input "${id}"`,
+          zh: `${named(path)}:引用了未声明的输入项「${id}」`,
+          en: `${named(path)}: names undeclared input "${id}"`,
         }),
       );
     } else if (units && !units.includes(def.unit)) {
       issues.push(
         error('input-unit', path, {
-          zh: `${path}:输入项「${id}」的单位应为 ${units.join('/')}`,
-          en: `${path}: input "${id}" should be of unit ${units.join('/')}`,
+          zh: `${named(path)}:输入项「${id}」的单位应为 ${units.join('/')}`,
+          en: `${named(path)}: input "${id}" should be of unit ${units.join('/')}`,
         }),
       );
     }
@@ -340,14 +364,6 @@ export function compileCollecting(ruleSet: RuleSet): {
   const indicator = (item: Indicator, rulePath: string, parentPath: string): CIndicator => {
     const path = parentPath ? `${parentPath}.${item.code}` : item.code;
     const points = item.points === null ? undefined : dec(item.points, `${rulePath}.points`);
-    if (item.points === null) {
-      issues.push(
-        error('missing-number', `${rulePath}.points`, {
-          zh: `${path} 的分值空白(空白不会按0处理)`,
-          en: `${path}: points are blank (a blank is never taken as 0)`,
-        }),
-      );
-    }
     const operands = new Map<string, COperand>();
     const slopes = new Map<string, CSlope>();
     const rule = item.rule;
@@ -445,6 +461,7 @@ export function compileCollecting(ruleSet: RuleSet): {
         operands.set('score', {
           expr: e,
           derived: true,
+          ...described(e),
           rate: false,
           path: `${rulePath}.rule.score`,
         });
@@ -468,7 +485,8 @@ export function compileCollecting(ruleSet: RuleSet): {
         }),
       );
     }
-    if (children.length > 0 && points !== undefined) {
+    const blankChild = anyBlank((item.items ?? []).map((c) => c.points));
+    if (children.length > 0 && points !== undefined && !blankChild) {
       const childSum = sum(children.map((c) => c.points));
       if (childSum.compare(points) !== 0 && !ruleSet.pointsMismatch) {
         issues.push(
@@ -645,16 +663,9 @@ export function compileCollecting(ruleSet: RuleSet): {
     );
     checkSiblings(section.items, `${rp}.items`);
     const points = section.points === null ? undefined : dec(section.points, `${rp}.points`);
-    if (section.points === null) {
-      issues.push(
-        error('missing-number', `${rp}.points`, {
-          zh: `第${section.code}部分的分值空白`,
-          en: `section ${section.code}: points are blank`,
-        }),
-      );
-    }
     const itemSum = sum(items.map((i) => i.points));
-    if (points && itemSum.compare(points) !== 0 && !ruleSet.pointsMismatch) {
+    const blankItem = anyBlank(section.items.map((i) => i.points));
+    if (points && !blankItem && itemSum.compare(points) !== 0 && !ruleSet.pointsMismatch) {
       issues.push(
         error('points-mismatch', `${rp}.points`, {
           zh: `第${section.code}部分分值 ${points.toString()} 与各项合计 ${itemSum.toString()} 不符`,
@@ -684,11 +695,8 @@ export function compileCollecting(ruleSet: RuleSet): {
       }
     : undefined;
   const max = sum(sections.map((s) => s.points));
-  if (ruleSet.points === null) {
-    issues.push(
-      error('missing-number', 'points', { zh: '总分值空白', en: 'total points are blank' }),
-    );
-  } else {
+  // A blank section's maximum above is its items' sum: no check of the total is made over it.
+  if (ruleSet.points !== null && !anyBlank(ruleSet.sections.map((s) => s.points))) {
     const declared = dec(ruleSet.points, 'points');
     if (declared && declared.compare(max) !== 0 && !ruleSet.pointsMismatch) {
       issues.push(

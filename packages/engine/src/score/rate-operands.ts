@@ -3,7 +3,7 @@
 // figures, constants, counts (`assigned_births * 0.85`), money per head (`budget * 10000 / pop`)
 // and scores are never rounded by it.
 import { parseSource, type Node } from '../expr/parse.ts';
-import type { InputDef } from '../schema/ruleset.ts';
+import type { InputDef, InputUnit } from '../schema/ruleset.ts';
 
 /** The unit an expression's value is in, as far as its form tells. */
 type Unit =
@@ -47,7 +47,7 @@ function unitOf(node: Node, inputs: ReadonlyMap<string, InputDef>): Unit {
     case 'Literal':
       return typeof node.value === 'number' ? { kind: 'const', value: node.value } : OTHER;
     case 'Identifier': {
-      const def = inputs.get(String(node.name));
+      const def = inputs.get(node.name as string);
       if (!def) return OTHER;
       if (def.unit === '%' || def.unit === '‰') return { kind: 'rate', unit: def.unit };
       return QUANTITIES.has(def.unit) ? { kind: 'qty', unit: def.unit, scale: 1 } : OTHER;
@@ -83,7 +83,7 @@ function unitOf(node: Node, inputs: ReadonlyMap<string, InputDef>): Unit {
       return same(unitOf(node.consequent as Node, inputs), unitOf(node.alternate as Node, inputs));
     case 'CallExpression': {
       const callee = node.callee as Node;
-      const name = callee.type === 'Identifier' ? String(callee.name) : '';
+      const name = callee.type === 'Identifier' ? (callee.name as string) : '';
       const args = (node.arguments ?? []) as Node[];
       if (PEER.has(name)) return args[0] ? unitOf(args[0], inputs) : OTHER;
       const numeric =
@@ -110,4 +110,29 @@ export function isRateExpression(source: string, inputs: ReadonlyMap<string, Inp
   if (u.kind === 'rate') return true;
   // A ratio of two figures of one unit: × 100 is a percentage, × 1000 a per mille.
   return u.kind === 'ratio' && (Math.abs(u.scale - 100) < 1e-9 || Math.abs(u.scale - 1000) < 1e-9);
+}
+
+/** A power of ten other than 1 (× 10000, ÷ 100): a conversion between units (万元 to 元). */
+const converts = (scale: number): boolean =>
+  scale !== 1 &&
+  Math.abs(Math.log10(Math.abs(scale)) - Math.round(Math.log10(Math.abs(scale)))) < 1e-9;
+
+/**
+ * The unit a reason shows a derived value in, by the same reading of the expression's form: a
+ * rate keeps its % or ‰, a ratio × 100 is %, × 1000 ‰; a quantity keeps its unit times a factor
+ * (`assigned_births * 0.85` is in 人) but not through a conversion (`budget * 10000` is not 万元).
+ * Anything else shows no unit.
+ */
+export function expressionUnit(
+  source: string,
+  inputs: ReadonlyMap<string, InputDef>,
+): InputUnit | undefined {
+  const parsed = parseSource(source);
+  if (!parsed.ok) return undefined;
+  const u = unitOf(parsed.parsed.ast, inputs);
+  if (u.kind === 'rate') return u.unit;
+  if (u.kind === 'ratio')
+    return Math.abs(u.scale - 100) < 1e-9 ? '%' : Math.abs(u.scale - 1000) < 1e-9 ? '‰' : undefined;
+  if (u.kind === 'qty' && !converts(u.scale)) return u.unit as InputUnit;
+  return undefined;
 }

@@ -48,7 +48,7 @@ export function badValue(def: InputDef, raw: string, outOfRange = false): Issue 
   };
 }
 
-export const requirement = (op: Comparison, target: Shown): Msg => ({
+const requirement = (op: Comparison, target: Shown): Msg => ({
   zh: `${OP_ZH[op]}${target.zh}`,
   en: `${OP_EN[op]} ${target.en}`,
 });
@@ -61,23 +61,43 @@ export function thresholdMet(label: Msg, value: Shown, op: Comparison, target: S
   };
 }
 
-export function thresholdMissed(label: Msg, value: Shown, op: Comparison, target: Shown): Msg {
-  const req = requirement(op, target);
-  return {
-    zh: `${label.zh} ${value.zh},未达到${req.zh}的要求`,
-    en: `${label.en} ${value.en} misses "${req.en}"`,
-  };
-}
+type SlopeDirection = 'below' | 'above' | 'over' | 'outside' | 'short';
 
-/** 「每低1个百分点扣0.5分,扣0.5分」 */
-/** `over`: a deduction for each step above a ceiling; `above`: a credit for each step beyond a floor. */
+/** What a relative gap (`gap: relative`) is a share of, by direction. */
+const RELATIVE_TO: Record<
+  SlopeDirection,
+  { zh: string; en: string; dirZh: string; dirEn: string }
+> = {
+  below: { zh: '目标值', en: 'the target', dirZh: '低于', dirEn: 'below' },
+  above: { zh: '目标值', en: 'the target', dirZh: '高于', dirEn: 'above' },
+  over: { zh: '目标值', en: 'the target', dirZh: '高于', dirEn: 'above' },
+  outside: { zh: '区间边界值', en: "the band's edge", dirZh: '偏离', dirEn: 'outside' },
+  short: { zh: '要求降幅', en: 'the required reduction', dirZh: '少于', dirEn: 'short of' },
+};
+
+/**
+ * 「每低1个百分点扣0.5分,扣0.5分」. `over`: a deduction for each step above a ceiling; `above`: a
+ * credit for each step beyond a floor. With `relativeGap` (the gap in % of the target) the step is
+ * a share of the target: 「每低于目标值的1%扣0.5分(不足部分按比例),低于目标值3%,扣1.5分」.
+ */
 export function slopeText(
-  direction: 'below' | 'above' | 'over' | 'outside' | 'short',
+  direction: SlopeDirection,
   step: Shown,
   points: string,
   amount: string,
   proRata: boolean,
+  relativeGap?: { per: string; gap: string },
 ): Msg {
+  const verbZh = direction === 'above' ? '加' : '扣';
+  const verbEn = direction === 'above' ? 'add' : 'deduct';
+  if (relativeGap) {
+    const r = RELATIVE_TO[direction];
+    const { per, gap } = relativeGap;
+    return {
+      zh: `每${r.dirZh}${r.zh}的${per}%${verbZh}${points}分${proRata ? '(不足部分按比例)' : ''},${r.dirZh}${r.zh}${gap}%,${verbZh}${amount}分`,
+      en: `${verbEn} ${points} per ${per}% of ${r.en} ${r.dirEn}${proRata ? ' (pro rata)' : ''}; ${gap}% ${r.dirEn} ${r.en}: ${amount}`,
+    };
+  }
   const zhDir = { below: '每低', above: '每高', over: '每高', outside: '每超出', short: '每少降' }[
     direction
   ];
@@ -88,8 +108,6 @@ export function slopeText(
     outside: 'outside the band',
     short: 'short of the required reduction',
   }[direction];
-  const verbZh = direction === 'above' ? '加' : '扣';
-  const verbEn = direction === 'above' ? 'add' : 'deduct';
   return {
     zh: `${zhDir}${step.zh}${verbZh}${points}分${proRata ? '(不足部分按比例)' : ''},${verbZh}${amount}分`,
     en: `${verbEn} ${points} per ${step.en} ${enDir}${proRata ? ' (pro rata)' : ''}: ${amount}`,
@@ -149,6 +167,28 @@ export const proportionalText = (label: Msg, value: Shown, target: Shown, score:
   en: `${label.en} ${value.en} against a target of ${target.en}: ${score} pro rata`,
 });
 
+/**
+ * Points in proportion to the leader (the best value of the cohort): value ÷ leader × points, or
+ * leader ÷ value × points when lower is better. `formula` is false when the divisor is 0 and the
+ * item takes its full points.
+ */
+export const leaderText = (
+  label: Msg,
+  value: Shown,
+  leader: Shown,
+  ratio: { num: string; den: string; points: string } | undefined,
+  score: string,
+): Msg =>
+  ratio
+    ? {
+        zh: `${label.zh} ${value.zh},第一名 ${leader.zh},按与第一名之比计分:${ratio.num} ÷ ${ratio.den} × ${ratio.points},得${score}分`,
+        en: `${label.en} ${value.en}, leader ${leader.en}; in proportion to the leader: ${ratio.num} ÷ ${ratio.den} × ${ratio.points}: ${score}`,
+      }
+    : {
+        zh: `${label.zh} ${value.zh},第一名 ${leader.zh},比值无法计算(除数为0),得满分${score}分`,
+        en: `${label.en} ${value.en}, leader ${leader.en}; no ratio (the divisor is 0): full marks ${score}`,
+      };
+
 export const tierText = (label: Msg, value: Shown, tier: Msg | undefined, score: string): Msg => ({
   zh: `${label.zh} ${value.zh}${tier ? `,属于「${tier.zh}」` : ''},得${score}分`,
   en: `${label.en} ${value.en}${tier ? ` ("${tier.en}")` : ''}: ${score}`,
@@ -164,9 +204,10 @@ export const rankText = (rank: number, count: number, score: string): Msg => ({
   en: `ranked ${rank} of ${count}: ${score}`,
 });
 
-export const exprText = (score: string): Msg => ({
-  zh: `按公式计算得${score}分`,
-  en: `by formula: ${score}`,
+/** 「按公式「A × 2 + B」计算(A 3人,B 95%),得6.95分」: the formula in words, each operand's value. */
+export const exprText = (formula: Msg, operands: readonly Shown[], score: string): Msg => ({
+  zh: `按公式「${formula.zh}」计算${operands.length ? `(${operands.map((o) => o.zh).join(',')})` : ''},得${score}分`,
+  en: `by formula "${formula.en}"${operands.length ? ` with ${operands.map((o) => o.en).join(', ')}` : ''}: ${score}`,
 });
 
 export const perCaseText = (
@@ -185,15 +226,35 @@ export const scheduleText = (label: Msg, count: string, amount: string, add: boo
   en: `${label.en}: ${count} case(s) on the escalating scale: ${add ? '+' : '−'}${amount}`,
 });
 
+/**
+ * Multiplied cases. `extra`: counted besides the cases above, each at × factor
+ * (「另有…2例,每例按2倍扣2分,扣4分」); `of-which`: among the cases above, each weighing × factor
+ * in place of once (「其中…2例按2倍计,再扣2分」: the amount is the part on top).
+ */
 export const multipliedText = (
+  cases: 'extra' | 'of-which',
   label: Msg,
   count: string,
   factor: string,
+  each: string,
   amount: string,
   add: boolean,
-): Msg => ({
-  zh: `其中${label.zh}${count}例,按${factor}倍${add ? '加分' : '扣分'},${add ? '加' : '扣'}${amount}分`,
-  en: `of which ${label.en}: ${count} case(s) at ×${factor}: ${add ? '+' : '−'}${amount}`,
+): Msg => {
+  const [verb, sign] = add ? ['加', '+'] : ['扣', '−'];
+  return cases === 'extra'
+    ? {
+        zh: `另有${label.zh}${count}例,每例按${factor}倍${verb}${each}分,${verb}${amount}分`,
+        en: `besides, ${label.en}: ${count} case(s) at ×${factor}, ${each} each: ${sign}${amount}`,
+      }
+    : {
+        zh: `其中${label.zh}${count}例按${factor}倍计,再${verb}${amount}分`,
+        en: `of which ${label.en}: ${count} case(s) count ×${factor}: ${sign}${amount} more`,
+      };
+};
+
+export const multipliedTooMany = (label: Msg, count: string, of: Msg, total: string): Msg => ({
+  zh: `其中「${label.zh}」${count}例多于「${of.zh}」${total}例`,
+  en: `of which "${label.en}" (${count}) exceeds "${of.en}" (${total})`,
 });
 
 export const zeroAtText = (label: Msg, count: string, zeroAt: number): Msg => ({
@@ -201,10 +262,23 @@ export const zeroAtText = (label: Msg, count: string, zeroAt: number): Msg => ({
   en: `${label.en}: ${count} case(s), reaching ${zeroAt}: the item scores nothing`,
 });
 
-export const stateText = (label: Msg, state: string, amount: string, add: boolean): Msg => ({
-  zh: `${label.zh}为「${state}」,${add ? '加' : '扣'}${amount}分`,
-  en: `${label.en} is "${state}": ${add ? '+' : '−'}${amount}`,
+/** 「服务站为「建而不用」,扣3分」: the state by its label (是/否 for a yes/no), never its id. */
+export const stateText = (label: Msg, state: Msg, amount: string, add: boolean): Msg => ({
+  zh: `${label.zh}为「${state.zh}」,${add ? '加' : '扣'}${amount}分`,
+  en: `${label.en} is "${state.en}": ${add ? '+' : '−'}${amount}`,
 });
+
+/** The item's score stops at its points (a formula gave 5.95 on a 5-point item). */
+export const cappedAt = (points: string): Msg => ({
+  zh: `超过满分,按${points}分计`,
+  en: `capped at ${points}`,
+});
+
+/** Deductions beyond the points stop at the floor: 扣完为止 (0), or 最低−2分 with 倒扣分. */
+export const flooredAt = (min: string): Msg =>
+  min === '0'
+    ? { zh: '扣完为止,得0分', en: 'no lower than 0' }
+    : { zh: `最低${min}分`, en: `no lower than ${min}` };
 
 export const streamCapped = (cap: string): Msg => ({
   zh: `(最多${cap}分)`,

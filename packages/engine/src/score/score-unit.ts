@@ -53,7 +53,7 @@ const WORST: readonly IndicatorStatus[] = [
 export interface UnitScorer {
   env: UnitEnv;
   /** The full result of one item (memoised: score('二.1') and the sections share it). */
-  evaluate(item: CIndicator): IndicatorResult;
+  evaluate: (item: CIndicator) => IndicatorResult;
 }
 
 const scoreOf = (r: IndicatorResult): Q => (r.score === null ? ZERO : q(r.score));
@@ -166,7 +166,8 @@ export function createUnitScorer(
         // Sub-items that do not apply take their points with them (the parent's maximum shrinks).
         points = qmin(points, sum(applicable.map((c) => q(c.max))));
         outcome = {
-          base: qmin(points, sum(children.map(scoreOf))),
+          // Capped at the parent's points below, where the reason says so.
+          base: sum(children.map(scoreOf)),
           reason: { zh: '各小项得分合计', en: 'sum of the sub-items' },
           adjustments: [],
         };
@@ -184,9 +185,13 @@ export function createUnitScorer(
       }
       const streams = evaluateStreams(rs, item, env);
       const upper = outcome.upper ? qmax(points, outcome.upper) : points;
-      let score = round(clamp(add(outcome.base, streams.total), item.min, upper), rs.scoreRounding);
+      const raw = add(outcome.base, streams.total);
+      let score = round(clamp(raw, item.min, upper), rs.scoreRounding);
       const adjustments = [...outcome.adjustments, ...streams.adjustments];
       const reasons = [outcome.reason, ...adjustments.map((a) => a.reason)];
+      // A figure above the item's points or below its floor is not the score: say where it stops.
+      if (raw.compare(upper) > 0) reasons.push(R.cappedAt(show(upper)));
+      else if (raw.compare(item.min) < 0) reasons.push(R.flooredAt(show(item.min)));
       let status: IndicatorStatus =
         score.compare(points) >= 0
           ? 'met'

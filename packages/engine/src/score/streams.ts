@@ -77,13 +77,21 @@ export function evaluateStreams(
         if (stream.multiplied) {
           const m = count(env, stream.multiplied.input);
           const factor = q(stream.multiplied.factor);
-          const extra = mul(mul(m, each), factor);
+          const cases = stream.multiplied.cases ?? 'extra';
+          const mdef = rs.inputs.get(stream.multiplied.input);
+          const mlabel = mdef ? msgOf(mdef.label) : label;
+          // Of which: those cases are already counted once above; they weigh × factor instead.
+          if (cases === 'of-which' && m.compare(n) > 0)
+            throw new RuleProblem(R.multipliedTooMany(mlabel, show(m), label, show(n)));
+          const weight = cases === 'of-which' ? sub(factor, q(1)) : factor;
+          const extra = mul(mul(m, each), weight);
           if (extra.n !== 0n) {
-            const mdef = rs.inputs.get(stream.multiplied.input);
             const part = R.multipliedText(
-              mdef ? msgOf(mdef.label) : label,
+              cases,
+              mlabel,
               show(m),
               show(factor),
+              show(mul(each, factor)),
               show(extra),
               addDir,
             );
@@ -105,7 +113,14 @@ export function evaluateStreams(
         if (found === undefined) continue;
         amount = q(found);
         const choice = def?.choices?.find((c) => c.value === key);
-        reason = R.stateText(label, choice ? msgOf(choice.label).zh : key, show(amount), addDir);
+        const state: Msg = choice
+          ? msgOf(choice.label)
+          : typeof v === 'boolean'
+            ? v
+              ? { zh: '是', en: 'yes' }
+              : { zh: '否', en: 'no' }
+            : { zh: key, en: key };
+        reason = R.stateText(label, state, show(amount), addDir);
         break;
       }
       case 'expr': {

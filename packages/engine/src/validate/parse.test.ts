@@ -32,6 +32,111 @@ describe('parseRuleSet', () => {
     expect(issues[0]?.message.zh).toContain('空白');
   });
 
+  it('reports a blank inside tiers and a rank points list at its own path', () => {
+    const issues = validateRuleSet(
+      variant((rs) => {
+        rs.sections[0]!.items[0]!.rule = {
+          kind: 'tiers',
+          value: 'rate',
+          tiers: [
+            { op: '>=', than: 95, points: null },
+            { op: '>=', than: null, points: 3 },
+          ],
+        };
+        rs.sections[0]!.items[1]!.rule = { kind: 'rank', value: 'n', points: [4, null, 2] };
+      }),
+    );
+    expect(issues.map((i) => [i.code, i.path, i.message.zh])).toEqual([
+      [
+        'missing-number',
+        'sections[0].items[0].rule.tiers[0].points',
+        '一.1 rule.tiers[0].points缺少数值(空白不会按0处理)',
+      ],
+      [
+        'missing-number',
+        'sections[0].items[0].rule.tiers[1].than',
+        '一.1 rule.tiers[1].than缺少数值(空白不会按0处理)',
+      ],
+      [
+        'missing-number',
+        'sections[0].items[1].rule.points[1]',
+        '一.2 rule.points[1]缺少数值(空白不会按0处理)',
+      ],
+    ]);
+  });
+  it('reports every blank in one pass, and makes no sum over a blank', () => {
+    // A blank target (the schema's) and a blank points (the checks') come together.
+    const both = variant((rs) => {
+      (rs.sections[0]!.items[0]!.rule as Record<string, unknown>).target = null;
+      rs.sections[0]!.items[1]!.points = null;
+    });
+    expect(codes(both)).toEqual([
+      'missing-number@sections[0].items[0].rule.target',
+      'missing-number@sections[0].items[1].points',
+    ]);
+    // 10 declared over 6 + blank: not "10 differ from 6", only the blank.
+    expect(codes(variant((rs) => (rs.sections[0]!.items[1]!.points = null)))).toEqual([
+      'missing-number@sections[0].items[1].points',
+    ]);
+    const blankSection = variant((rs) => (rs.sections[0]!.points = null));
+    expect(validateRuleSet(blankSection).map((i) => [i.code, i.path, i.message.en])).toEqual([
+      [
+        'missing-number',
+        'sections[0].points',
+        'section 一: points are blank (a blank is never taken as 0)',
+      ],
+    ]);
+  });
+  it('words schema problems in Chinese, and in English', () => {
+    const issues = validateRuleSet(
+      variant((rs) => {
+        rs.year = 'x';
+        (rs.inputs as Record<string, unknown>[])[0]!.id = '1x';
+        (rs.inputs as Record<string, unknown>[])[1]!.unit = 'kg';
+        rs.sections[0]!.items[0]!.title = '';
+        (rs.sections[0]!.items[0]!.rule as Record<string, unknown>).below = {
+          per: '1x',
+          points: true,
+          steps: 'each',
+        };
+      }),
+    );
+    expect(issues.map((i) => [i.path, i.message.zh, i.message.en])).toEqual([
+      [
+        'inputs[0].id',
+        'inputs[0].id:只能由字母、数字和下划线组成,且不能以数字开头',
+        'inputs[0].id: may hold letters, digits and _ only, not starting with a digit',
+      ],
+      [
+        'inputs[1].unit',
+        'inputs[1].unit:应为以下之一:"%"、"‰"、"元"、"万元"、"人"、"户"、"个"、"次"、"天"、"月"、"count"、"number"、"yesno"、"choice"、"text"、"date"',
+        'inputs[1].unit: should be one of "%", "‰", "元", "万元", "人", "户", "个", "次", "天", "月", "count", "number", "yesno", "choice", "text", "date"',
+      ],
+      [
+        'sections[0].items[0].rule.below.per',
+        '一.1 rule.below.per:应为普通小数,如 "92" 或 "0.5"',
+        '一.1 rule.below.per: should be a plain decimal such as "92" or "0.5"',
+      ],
+      [
+        'sections[0].items[0].rule.below.points',
+        '一.1 rule.below.points:应为数值或文本,而不是是非值 true',
+        '一.1 rule.below.points: should be a number or text, not true',
+      ],
+      [
+        'sections[0].items[0].rule.below.steps',
+        '一.1 rule.below.steps:应为以下之一:"each-started"、"each-full"、"pro-rata"',
+        '一.1 rule.below.steps: should be one of "each-started", "each-full", "pro-rata"',
+      ],
+      ['sections[0].items[0].title', '一.1 title:不能为空', '一.1 title: may not be empty'],
+      ['year', 'year:应为数值,而不是文本「x」', 'year: should be a number, not text "x"'],
+    ]);
+    const noKind = validateRuleSet(
+      variant((rs) => (rs.sections[0]!.items[0]!.rule = { value: 'rate' })),
+    );
+    expect(noKind.map((i) => i.message.zh)).toEqual([
+      '一.1 rule.kind:缺少类型,可用:"threshold"、"band"、"reduction"、"ramp"、"proportional"、"tiers"、"yesno"、"rank"、"expr"',
+    ]);
+  });
   it('reports blank points and points that do not add up', () => {
     expect(codes(variant((rs) => (rs.sections[0]!.items[1]!.points = null)))).toContain(
       'missing-number@sections[0].items[1].points',
@@ -75,6 +180,27 @@ describe('parseRuleSet', () => {
     );
     expect(issues[0]?.code).toBe('expr-syntax');
     expect(issues[0]?.position).toBeGreaterThanOrEqual(6);
+  });
+  it('places an expression error once, counted from 1, with its span; 0-based in the fields', () => {
+    // `4 - nn * 2`: the unknown name nn is 0-based [4, 6), the 5th and 6th characters.
+    const issues = validateRuleSet(
+      variant(
+        (rs) => ((rs.sections[0]!.items[1]!.rule as Record<string, unknown>).score = '4 - nn * 2'),
+      ),
+    );
+    expect(issues).toEqual([
+      {
+        code: 'expr-unknown-identifier',
+        path: 'sections[0].items[1].rule.score',
+        severity: 'error',
+        position: 4,
+        end: 6,
+        message: {
+          zh: '一.2 rule.score:表达式第5–6个字符处:未知的输入项 nn',
+          en: '一.2 rule.score: at characters 5–6: unknown input nn',
+        },
+      },
+    ]);
   });
 
   it('finds cycles between items and references to items that do not exist', () => {

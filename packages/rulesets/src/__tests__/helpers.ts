@@ -29,11 +29,3 @@ export function item(result: UnitResult, path: string): IndicatorResult {
 export function sectionScores(result: UnitResult): Record<string, string> {
   return Object.fromEntries(result.sections.map((s) => [s.code, s.score]));
 }
-
-/** A copy of `values` with the given inputs changed (null blanks one). */
-export function withValues<T extends Record<string, unknown>>(
-  values: T,
-  changes: Record<string, unknown>,
-): T {
-  return { ...values, ...changes };
-}

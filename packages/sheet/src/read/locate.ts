@@ -18,6 +18,31 @@ export function keyText(value: CellValue): string {
   return normaliseText(String(value));
 }
 
+/**
+ * Which expected key a key cell names. Both sides are folded alike (keyText: full-width and
+ * compatibility forms, so `（1）` and `(1)`, `①` and `1` fold together, spaces removed). Keys that
+ * fold alike but differ (`1` and `①` in one rule set) are told apart by their own spelling,
+ * spaces removed.
+ */
+export function rowKeyMatcher(
+  expected: readonly string[],
+): (cell: CellValue) => string | undefined {
+  const spelt = (v: string): string => v.replace(/\s+/g, '');
+  const byFold = new Map<string, string[]>();
+  for (const key of expected) {
+    const fold = keyText(key);
+    byFold.set(fold, [...(byFold.get(fold) ?? []), key]);
+  }
+  return (cell) => {
+    if (cell === null) return undefined;
+    const keys = byFold.get(keyText(cell));
+    if (!keys) return undefined;
+    if (keys.length === 1) return keys[0];
+    const own = spelt(String(cell));
+    return keys.find((k) => spelt(k) === own);
+  };
+}
+
 export type HeaderSearch<K extends string> =
   | { ok: true; row: number; columns: Record<K, number> }
   | { ok: false; row: number; missing: Label[] };

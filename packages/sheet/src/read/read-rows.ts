@@ -3,7 +3,7 @@
 import { cellRef } from '../a1.ts';
 import { sheetError, sheetWarning } from '../issue.ts';
 import type { Grid, SheetIssue } from '../types.ts';
-import { keyText } from './locate.ts';
+import { keyText, rowKeyMatcher } from './locate.ts';
 
 export function locateRows(
   sheet: string,
@@ -12,15 +12,17 @@ export function locateRows(
   keyCol: number,
   expected: readonly string[],
 ): { rows: Map<string, number>; errors: SheetIssue[]; warnings: SheetIssue[] } {
-  const wanted = new Set(expected);
+  const match = rowKeyMatcher(expected);
   const rows = new Map<string, number>();
   const errors: SheetIssue[] = [];
   const warnings: SheetIssue[] = [];
   for (let row = headerRow + 1; row < grid.length; row++) {
-    const key = keyText(grid[row]?.[keyCol] ?? null);
-    if (!key) continue;
-    if (!wanted.has(key)) {
-      warnings.push(sheetWarning('row-unknown', cellRef(sheet, row, keyCol), [key]));
+    const cell = grid[row]?.[keyCol] ?? null;
+    const text = keyText(cell);
+    if (!text) continue;
+    const key = match(cell);
+    if (key === undefined) {
+      warnings.push(sheetWarning('row-unknown', cellRef(sheet, row, keyCol), [text]));
       continue;
     }
     if (rows.has(key)) errors.push(sheetError('row-duplicate', cellRef(sheet, row, keyCol), [key]));

@@ -4,7 +4,7 @@ import type { RuleSet, UnitInput } from '@kaohe/engine';
 import { cellRef } from '../a1.ts';
 import { fingerprint } from '../checksum.ts';
 import { sheetError } from '../issue.ts';
-import { HEADER_FIELDS, SCORING_COLUMNS, type Label } from '../labels.ts';
+import { HEADER_FIELDS, SCORING_COLUMNS } from '../labels.ts';
 import type {
   HeaderField,
   RowKind,
@@ -47,7 +47,7 @@ export function readScoring(
   const header: SheetMap['scoring']['header'] = {};
   // Codes compare folded (full-width, spaces); a name keeps its spelling, trimmed.
   const text = (key: HeaderField, fold = true): { value: string; address: string } | undefined => {
-    const f = findField(grid, HEADER_FIELDS[key] as Label, found.row, Object.values(HEADER_FIELDS));
+    const f = findField(grid, HEADER_FIELDS[key], found.row, Object.values(HEADER_FIELDS));
     if (!f) return undefined;
     header[key] = f.value;
     const raw = cellAt(grid, f.value.row, f.value.col);

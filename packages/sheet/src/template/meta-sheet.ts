@@ -11,7 +11,7 @@ export interface MetaFields {
   dataSheet: string;
 }
 
-export function chunk(text: string, size = META_CHUNK): string[] {
+function chunk(text: string, size = META_CHUNK): string[] {
   const out: string[] = [];
   // Split on code points, so a surrogate pair is never cut in two.
   const chars = Array.from(text);

@@ -61,6 +61,9 @@ export async function buildDemo(
     scored.push(add(DEMO_DIRS.scored, unit.name, result.bytes));
     onEach(unit.name);
   }
-  const review = await reviewWorkbooks(scored, loaded);
+  const review = await reviewWorkbooks(
+    scored.map((s) => ({ shown: s.shown, read: () => Promise.resolve(s.bytes) })),
+    loaded,
+  );
   return { files, review };
 }

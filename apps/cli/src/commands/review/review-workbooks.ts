@@ -23,17 +23,18 @@ import { decodeWorkbook } from '../../io/workbook.ts';
 const LATEST_FIRST: readonly Stage[] = ['final', 'review', 'self'];
 
 /** The last stage anyone filled (final review, review, self-assessment): the one compared. */
-export function latestStage(reported: Reported): Stage | undefined {
+function latestStage(reported: Reported): Stage | undefined {
   return LATEST_FIRST.find((s) => Object.values(reported[s]).some((v) => v !== null));
 }
 
 export interface ReviewInput {
   /** The file as the user named it. */
   shown: string;
-  bytes: Uint8Array;
+  /** Its bytes, asked for only when it is its turn (a refused file is a failure like any other). */
+  read: () => Promise<Uint8Array>;
 }
 
-export interface ReviewedUnit {
+interface ReviewedUnit {
   file: string;
   unitId: string;
   name: string;
@@ -66,7 +67,7 @@ export async function reviewWorkbooks(
   const failures: CliError[] = [];
   for (const input of inputs) {
     try {
-      const grids = await decodeWorkbook(input.bytes, input.shown);
+      const grids = await decodeWorkbook(await input.read(), input.shown);
       // Altered embedded rules do not stop a review: the unit is recomputed by the reviewer's
       // rules anyway and flagged (rulesAltered).
       const read = readSheet(grids, { ruleSet: loaded.ruleSet, embedded: 'reviewer-wins' });

@@ -1,16 +1,19 @@
-// kaohe review <files or dirs…> --rules <rules.json> --out <summary.xlsx>
+// kaohe review <files or dirs…> --rules <rules.json> --out <summary.xlsx> [--csv <ranking.csv>]
+import { resolve } from 'node:path';
 import { msgOf } from '@kaohe/engine';
-import type { CommandStatus } from '../../errors.ts';
+import { CliError, type CommandStatus } from '../../errors.ts';
 import { common } from '../../i18n/common.ts';
 import { reviewText } from '../../i18n/review.ts';
 import { collectWorkbooks } from '../../io/collect.ts';
-import { readBytes, writeAll } from '../../io/files.ts';
+import { writeAll, type PendingFile } from '../../io/files.ts';
 import type { Output } from '../../io/output.ts';
 import { refuseExisting } from '../../io/output-policy.ts';
 import { resolveInput } from '../../io/paths.ts';
 import { startProgress } from '../../io/progress.ts';
 import { loadRuleSet } from '../../io/rule-set.ts';
-import { encodeSummary } from '../../io/workbook.ts';
+import { encodeSummary, readWorkbookFile } from '../../io/workbook.ts';
+import { rankingCsv } from '../../report/ranking-csv.ts';
+import { rankingRows } from '../../report/ranking.ts';
 import { findingsOf, printReview } from './print.ts';
 import { reviewWorkbooks, type ReviewInput } from './review-workbooks.ts';
 
@@ -18,6 +21,7 @@ export interface ReviewOptions {
   rules: string;
   out: string;
   force?: boolean;
+  csv?: string;
 }
 
 export async function runReview(
@@ -25,25 +29,43 @@ export async function runReview(
   options: ReviewOptions,
   out: Output,
 ): Promise<CommandStatus> {
+  if (
+    options.csv !== undefined &&
+    resolveInput(out, options.csv) === resolve(resolveInput(out, options.out))
+  )
+    throw new CliError('usage', reviewText.csvSameAsOut(options.csv));
   const loaded = await loadRuleSet(resolveInput(out, options.rules), options.rules);
   const target = { path: resolveInput(out, options.out), shown: options.out };
-  await refuseExisting([{ ...target, data: '' }], options.force);
+  const csvTarget =
+    options.csv === undefined
+      ? undefined
+      : { path: resolveInput(out, options.csv), shown: options.csv };
+  await refuseExisting(
+    [target, ...(csvTarget ? [csvTarget] : [])].map((t) => ({ ...t, data: '' })),
+    options.force,
+  );
   const found = await collectWorkbooks(paths, out);
-  const inputs: ReviewInput[] = [];
-  for (const f of found) inputs.push({ shown: f.shown, bytes: await readBytes(f.path, f.shown) });
+  // Read one at a time, as the review decodes them: never all files in memory at once.
+  const inputs: ReviewInput[] = found.map((f) => ({
+    shown: f.shown,
+    read: () => readWorkbookFile(f.path, f.shown),
+  }));
 
   const progress = startProgress(out, inputs.length, out.text(reviewText.progress));
   const review = await reviewWorkbooks(inputs, loaded, (file) => progress.tick(file)).finally(() =>
     progress.stop(),
   );
-  await writeAll([{ ...target, data: await encodeSummary(review.summary) }]);
+  const files: PendingFile[] = [{ ...target, data: await encodeSummary(review.summary) }];
+  if (csvTarget) files.push({ ...csvTarget, data: rankingCsv(rankingRows(review.cohort), out) });
+  await writeAll(files);
 
   const ranking = printReview(review, loaded.ruleSet, out);
-  out.note(common.wrote(options.out));
+  for (const f of files) out.note(common.wrote(f.shown));
   const findings = findingsOf(review);
   out.result({
     command: 'review',
     out: options.out,
+    csv: options.csv,
     ruleSet: {
       id: loaded.ruleSet.id,
       edition: loaded.ruleSet.edition,

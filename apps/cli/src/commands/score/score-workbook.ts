@@ -24,7 +24,7 @@ export interface ScoredWorkbook {
 }
 
 /** The codec promises never to write an input cell; a bug there must not reach a file. */
-export function assertScoringOnly(writes: readonly RangeWrite[], map: SheetMap): void {
+function assertScoringOnly(writes: readonly RangeWrite[], map: SheetMap): void {
   const allowed = new Set([
     map.scoring.columns.self,
     map.scoring.columns.review,

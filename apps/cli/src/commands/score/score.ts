@@ -5,9 +5,10 @@ import type { Stage } from '@kaohe/sheet';
 import { CliError, type CommandStatus } from '../../errors.ts';
 import { common } from '../../i18n/common.ts';
 import { scoreText } from '../../i18n/score.ts';
-import { readBytes, writeAll, type PendingFile } from '../../io/files.ts';
+import { writeAll, type PendingFile } from '../../io/files.ts';
 import { freeName, refuseExisting } from '../../io/output-policy.ts';
 import { resolveInput } from '../../io/paths.ts';
+import { readWorkbookFile } from '../../io/workbook.ts';
 import { printUnitResult } from './print.ts';
 import { scoreWorkbook } from './score-workbook.ts';
 
@@ -36,7 +37,7 @@ export async function runScore(
   if (!options.inPlace && resolve(outPath) === resolve(inputPath))
     throw new CliError('usage', scoreText.sameAsInput(outShown));
 
-  const original = await readBytes(inputPath, file);
+  const original = await readWorkbookFile(inputPath, file);
   const scored = await scoreWorkbook(original, file, options.as);
   const files: PendingFile[] = [];
   if (options.inPlace) {

@@ -6,6 +6,7 @@ import { validateText } from '../../i18n/validate.ts';
 import { readJson } from '../../io/files.ts';
 import type { Output } from '../../io/output.ts';
 import { resolveInput } from '../../io/paths.ts';
+import { safeText } from '../../io/safe-text.ts';
 
 interface Identity {
   id: string;
@@ -25,13 +26,12 @@ function identity(json: unknown): Identity | null {
 
 export function formatIssue(issue: Issue, out: Output): string {
   const severity = out.text(issue.severity === 'error' ? common.error : common.warning);
-  const at = issue.position === undefined ? issue.path : `${issue.path} @${issue.position}`;
   const message = out.text(issue.message);
-  // A message that opens with its own place (the path, or the item code the path leads to)
-  // is not prefixed with the path again.
-  if (issue.position === undefined && message.startsWith(issue.path))
-    return `${severity} [${issue.code}] ${message}`;
-  return `${severity} [${issue.code}] ${at}:${out.lang === 'en' ? ' ' : ''}${message}`;
+  // A message that opens with its own place (the path) is not prefixed with it again. An
+  // expression's place is in the message, counted from 1 (第9–11个字符); the 0-based
+  // `position` / `end` stay in the --json document for editors.
+  if (message.startsWith(issue.path)) return `${severity} [${issue.code}] ${message}`;
+  return `${severity} [${issue.code}] ${safeText(issue.path)}:${out.lang === 'en' ? ' ' : ''}${message}`;
 }
 
 export async function runValidate(file: string, out: Output): Promise<CommandStatus> {

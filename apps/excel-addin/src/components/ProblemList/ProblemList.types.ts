@@ -12,7 +12,7 @@ export interface ProblemListProps {
   note?: ReactNode;
 }
 
-export interface ProblemItem {
+interface ProblemItem {
   key: string;
   problem: Problem;
   text: string;
