@@ -199,4 +199,9 @@ describe('the items × units sheet for 200 units', () => {
     // The other sheets stay one page wide.
     expect(byName(buildSummary(cohort, rs).sheets, '排名')?.printAcross).toBeUndefined();
   });
+
+  it('builds the sheets for a cohort of no units too (the pane asks it for the sheet names)', () => {
+    const none = buildSummary(scoreCohort(compileRuleSet(rs), []), rs);
+    expect(byName(none.sheets, '指标得分')?.values[1]).toEqual(['单位代码\nUnit id', '单位\nUnit']);
+  });
 });

@@ -21,7 +21,8 @@ export function table(
   // A table printed across pages has its title to the right of the columns repeated on every
   // page (else those would show it cut off on each page), unwrapped and in body size, so that it
   // runs over the first page's columns.
-  const across = options.across ? Math.min(2, columns.length) : 0;
+  // (With no column beyond the repeated ones — a cohort of no units — as any other table.)
+  const across = options.across && columns.length > 2 ? 2 : 0;
   const t = g.addRow();
   g.set(t, across, title);
   if (across) g.hint({ row: t, col: across, kind: 'value' });
@@ -45,7 +46,7 @@ export function table(
     widths: columns.map((c) => c.width),
     wrap: columns.flatMap((c, i) => (c.wrap ? [i] : [])),
     printTitleRows: [h, h],
-    ...(options.across
+    ...(across
       ? {
           printAcross: true as const,
           printTitleCols: [0, across - 1] as [number, number],
