@@ -87,6 +87,9 @@ describe('buildSummary', () => {
     // Code, title and points, one per line: 一.1 is worth 4 points, the total 25.
     expect(header[3]).toBe('一.1\n符合政策生育率\n(4分)');
     expect(header.at(-1)).toBe('合计\n总分\n(25分)');
+    expect(header.filter((h) => String(h).startsWith('加分\n'))).toEqual([
+      `加分\n(${rs.bonus?.cap}分)`,
+    ]);
     const col = header.findIndex((h) => String(h).startsWith('一.1\n'));
     expect(rows.map((r) => r[col])).toEqual(
       cohort.units.map((u) => Number(u.result.sections[0]?.items[0]?.score)),
@@ -173,7 +176,9 @@ describe('buildSummary on the Baotou 2012 sample cohort', () => {
       ]),
     );
     for (const h of matrix?.values[1]?.slice(2) ?? []) {
-      const [key, , points] = String(h).split('\n');
+      const lines = String(h).split('\n');
+      const key = lines[0];
+      const points = lines.length > 1 && lines.at(-1)?.startsWith('(') ? lines.at(-1) : undefined;
       const p = declared.get(key ?? '');
       expect([key, points]).toEqual([key, p === null ? undefined : `(${p}分)`]);
     }

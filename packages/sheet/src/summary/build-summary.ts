@@ -215,7 +215,8 @@ function matrixColumns(
   const push = (key: string, title: string): void => {
     const p = points.get(key) ?? null;
     const max = p === null ? '' : p === '按类别' ? '\n(分值按类别)' : `\n(${p}分)`;
-    cols.push({ key, header: `${key}\n${title}${max}` });
+    // The bonus column's key is its title (加分): said once.
+    cols.push({ key, header: `${title === key ? key : `${key}\n${title}`}${max}` });
   };
   const walk = (items: readonly IndicatorResult[]): void => {
     for (const i of items) {
