@@ -11,8 +11,8 @@ export function kaoheVitest(extra: ViteUserConfig['test'] = {}): ViteUserConfig 
       reporters: ['default', ['json', { outputFile: 'test-results/vitest.json' }]],
       // The suite runs on shared 2-core machines: vitest's 5 s default failed a first run there
       // on a 0.7 s test. CPU-heavy tests set their own, larger timeouts.
-      testTimeout: 30_000,
-      hookTimeout: 60_000,
+      testTimeout: 60_000,
+      hookTimeout: 120_000,
       ...extra,
     },
   });

@@ -1,7 +1,12 @@
+import { clip } from '@kaohe/engine';
 import { messages, type SheetIssueCode } from './messages.ts';
 import type { SheetIssue } from './types.ts';
 
 type Args<C extends SheetIssueCode> = Parameters<(typeof messages)[C]>;
+
+/** Longest text of one argument quoted in a message: a cell holding a page of text (a key, a
+ *  header value) is named by its start, never repeated whole. */
+const ARG_LIMIT = 500;
 
 function make<C extends SheetIssueCode>(
   severity: 'error' | 'warning',
@@ -18,7 +23,7 @@ function make<C extends SheetIssueCode>(
     path: address,
     address,
     severity,
-    message: fn(...(args as string[])),
+    message: fn(...(args as string[]).map((a) => clip(a, ARG_LIMIT))),
     ...(inputId ? { inputId } : {}),
   };
 }

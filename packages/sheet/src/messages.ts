@@ -22,6 +22,8 @@ export type SheetIssueCode =
   | 'rules-differ'
   | 'rules-altered'
   | 'header-mismatch'
+  | 'header-field-missing'
+  | 'meta-id-mismatch'
   | 'unit-missing'
   | 'class-invalid'
   | 'header-row-missing'
@@ -97,6 +99,16 @@ export const messages = {
     M(
       `表头“${field}”为“${found}”,与规则数据“${expected}”不符`,
       `header "${field}" reads "${found}", but the rules say "${expected}"`,
+    ),
+  'header-field-missing': (field: string, address: string) =>
+    M(
+      `找不到表头“${field}”(模板中在 ${address}),标签可能被改写或删除,无法核对`,
+      `header field "${field}" not found (the template has it at ${address}); its label was overwritten or deleted, so it cannot be checked`,
+    ),
+  'meta-id-mismatch': (address: string, found: string, expected: string) =>
+    M(
+      `规则数据表 ${address} 的规则集代码“${found}”与表内规则“${expected}”不符`,
+      `the rule-set id "${found}" at ${address} of the rules sheet does not match the embedded rules' "${expected}"`,
     ),
   'unit-missing': (field: string) => M(`未填写${field}`, `${field} is blank`),
   'class-invalid': (raw: string, choices: string) =>

@@ -100,6 +100,12 @@ export interface CellHint {
   format?: CellFormat;
   /** A list for data validation (是/否, the choices, the unit classes). */
   list?: string[];
+  /**
+   * Where that list is written for Excel's data validation, an absolute reference into the meta
+   * sheet ('kaohe_meta'!$D$1:$D$4): use it as the validation's source, never `list` joined by
+   * commas (a comma inside an entry would split it).
+   */
+  listRange?: string;
   /** An input the rules need (blank is an error, or evidence is required). */
   required?: boolean;
 }

@@ -62,16 +62,37 @@ export function styleCell(cell: ExcelJS.Cell, hint: CellHint, wrap: boolean): vo
   cell.alignment = alignment;
   cell.border = box;
   if (hint.format) cell.numFmt = NUMBER_FORMATS[hint.format];
-  if (hint.list) {
+  // The list's range in the meta sheet (a literal "a,b" list splits at every comma).
+  const source = hint.list && (hint.listRange ?? literalList(hint.list));
+  if (hint.list && source) {
     cell.dataValidation = {
       type: 'list',
       allowBlank: true,
-      formulae: [`"${hint.list.join(',')}"`],
+      formulae: [source],
       showErrorMessage: true,
       // A warning, not a stop: √, 有 and the like are read too.
       errorStyle: 'warning',
       errorTitle: '请选择',
-      error: `请从列表中选择:${hint.list.join('、')}`,
+      error: clipped(`请从列表中选择:${hint.list.join('、')}`, MAX_ERROR_TEXT),
     };
   }
+}
+
+/** Excel refuses a validation message longer than 225 characters. */
+const MAX_ERROR_TEXT = 225;
+/** Excel refuses a validation formula longer than 255 characters. */
+const MAX_LIST_FORMULA = 255;
+
+function clipped(text: string, max: number): string {
+  const chars = Array.from(text);
+  return chars.length <= max ? text : `${chars.slice(0, max - 1).join('')}…`;
+}
+
+/** A literal list, for hints without a range (layouts not built by buildTemplate): only when no
+ *  entry holds a comma or a quote and it fits Excel's limit; else no list at all (what is typed
+ *  is read and checked anyway). */
+function literalList(list: readonly string[]): string | undefined {
+  const formula = `"${list.join(',')}"`;
+  const safe = list.every((e) => !/[,"]/.test(e)) && formula.length <= MAX_LIST_FORMULA;
+  return safe ? formula : undefined;
 }

@@ -70,10 +70,12 @@ describe('writeTemplateWorkbook', () => {
   it('formats % natively, ‰ as a per-mille number, and lists 是/否', () => {
     expect(dataCell('policy_rate', 'value')?.numFmt).toBe('0.00%');
     expect(dataCell('birth_rate', 'value')?.numFmt).toBe('0.00"‰"');
+    // The list on a range of the very hidden meta sheet, one entry a cell.
     expect(dataCell('group', 'value')?.dataValidation).toMatchObject({
       type: 'list',
-      formulae: ['"是,否"'],
+      formulae: ["'kaohe_meta'!$D$1:$D$2"],
     });
+    expect([meta?.getCell('D1').value, meta?.getCell('D2').value]).toEqual(['是', '否']);
   });
 
   it('reads back through readWorkbook and readSheet once filled in', async () => {

@@ -1,4 +1,5 @@
 import { copyFile, mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { readWorkbook } from '@kaohe/xlsx';
 import ExcelJS from 'exceljs';
@@ -257,4 +258,62 @@ describe.concurrent('kaohe review', () => {
     expect(run.stderr).toContain('empty 中没有找到 .xlsx 考核表');
     expect(await readdir(d.dir)).not.toContain('sum-e.xlsx');
   });
+});
+
+// Not concurrent with the others: it runs after them, adding no load to their time limits.
+describe('kaohe review of a hostile workbook', () => {
+  it(
+    'ranks everyone when one workbook embeds rules nested 1,000 deep (checksum consistent): that one is flagged, exit 1',
+    { timeout: 120_000 },
+    async () => {
+      // Rules an editor cannot parse (items nested 1,000 deep) embedded with a matching checksum,
+      // so only the rules themselves are wrong. They once overflowed the stack: exit 70, no summary.
+      await editScored('deep', (book) => {
+        const meta = book.worksheets.find((w) => w.getCell('A1').value === 'kaohe-meta');
+        if (!meta) throw new Error('fixture: no kaohe-meta sheet');
+        let inner = '{"code":"1","title":"t","points":1}';
+        for (let i = 0; i < 1000; i++)
+          inner = `{"code":"1","title":"t","points":1,"items":[${inner}]}`;
+        const embedded: string[] = [];
+        let first = 0;
+        meta.eachRow((row, n) => {
+          if (row.getCell(1).value !== 'json') return;
+          if (first === 0) first = n;
+          embedded.push(String(row.getCell(2).value));
+        });
+        const json = embedded.join('').replace('"items":[', `"items":[${inner},`);
+        const parts = json.match(/[\s\S]{1,30000}/g) ?? [];
+        meta.eachRow((row) => {
+          if (row.getCell(1).value === 'checksum')
+            row.getCell(2).value = createHash('sha256').update(json, 'utf8').digest('hex');
+          if (row.getCell(1).value === 'chunks') row.getCell(2).value = String(parts.length);
+        });
+        parts.forEach((part, i) => {
+          meta.getCell(first + i, 1).value = 'json';
+          meta.getCell(first + i, 2).value = part;
+        });
+      });
+      const run = await runCli(
+        ['review', 'deep', '--rules', d.rules, '--out', 'sum-deep.xlsx', '--json', '--lang', 'en'],
+        d.dir,
+      );
+      expect(looksClean(run.stderr)).toBe(true);
+      expect(run.code).toBe(1);
+      const doc = JSON.parse(run.stdout) as {
+        ranking: { name: string }[];
+        units: {
+          name: string;
+          rulesAltered: boolean;
+          warnings: { code: string; address: string }[];
+        }[];
+      };
+      const demo = JSON.parse(d.json.stdout) as { ranking: { name: string }[] };
+      expect(doc.ranking.map((r) => r.name)).toEqual(demo.ranking.map((r) => r.name));
+      expect(doc.units.filter((u) => u.rulesAltered).map((u) => u.name)).toEqual(['昆都仑区']);
+      expect(doc.units.find((u) => u.name === '昆都仑区')?.warnings).toContainEqual(
+        expect.objectContaining({ code: 'rules-altered', address: 'kaohe_meta!B8' }),
+      );
+      expect(await readdir(d.dir)).toContain('sum-deep.xlsx');
+    },
+  );
 });

@@ -45,7 +45,12 @@ export function withBaselines(
       : inputs instanceof Map
         ? (inputs as ReadonlyMap<string, InputDef>)
         : new Map((inputs as readonly InputDef[]).map((d) => [d.id, d]));
-  const out = units.map((u) => ({ ...u, values: { ...u.values } }));
+  // Values by input id in maps without a prototype: a baseline keyed `__proto__` (JSON makes it
+  // an own key) is kept as a value, never taken for the object's prototype and lost.
+  const out = units.map((u) => ({
+    ...u,
+    values: Object.assign(Object.create(null) as UnitInput['values'], u.values),
+  }));
   const byId = new Map(out.map((u) => [u.id, u]));
   for (const source of ['assigned', 'previous'] as const) {
     const table = baselines[source] ?? {};

@@ -2,6 +2,7 @@
 // whose raw arguments (an input id, an indicator path in quotes) are passed as strings.
 import { builtin as builtinNamed, hostFunction, isBuiltinName, type Ev } from './builtins.ts';
 import { compileError } from './errors.ts';
+import { clip } from './clip.ts';
 import type { Node, Parsed, Span } from './parse.ts';
 import {
   isBlank,
@@ -96,14 +97,15 @@ export function compileCall(node: Node, ctx: CallCtx, position: number): Ev {
   const lower = name.toLowerCase();
   const near =
     isBuiltinName(lower) || hostFunction(ctx.options.functions, lower) ? lower : undefined;
+  const shown = clip(name);
   const [zh, en] = ctx.options.identifiers.has(name)
-    ? [`${name} 是输入项，不是函数`, `${name} is an input, not a function`]
+    ? [`${shown} 是输入项，不是函数`, `${shown} is an input, not a function`]
     : near
       ? [
-          `未知的函数 ${name}（函数名用小写：${near}）`,
-          `unknown function ${name} (function names are lower case: ${near})`,
+          `未知的函数 ${shown}（函数名用小写：${near}）`,
+          `unknown function ${shown} (function names are lower case: ${near})`,
         ]
-      : [`未知的函数 ${name}`, `unknown function ${name}`];
+      : [`未知的函数 ${shown}`, `unknown function ${shown}`];
   const named = { start: position, end: position + name.length };
   ctx.errors.push(compileError('unknown-function', named, zh, en));
   return fail;
@@ -131,8 +133,8 @@ function blank(args: Node[], ctx: CallCtx, at: Span): Ev {
       compileError(
         'unknown-identifier',
         ctx.parsed.span(arg),
-        `未知的输入项 ${id}`,
-        `unknown input ${id}`,
+        `未知的输入项 ${clip(id)}`,
+        `unknown input ${clip(id)}`,
       ),
     );
     return fail;

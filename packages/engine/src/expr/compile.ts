@@ -4,6 +4,7 @@
 import { div, q, type Q } from '../exact/exact.ts';
 import { hostFunction, isBuiltinName, type Ev } from './builtins.ts';
 import { compileError, syntaxMessage } from './errors.ts';
+import { clip, MAX_EXPR_LENGTH } from './clip.ts';
 import { BINARY_OPERATORS, UNARY_OPERATORS, binary, conditional, unary } from './operators.ts';
 import { OPERATOR_ALIASES, parseSource, type BinaryNode, type Node, type Span } from './parse.ts';
 import type { CompileOptions, CompileResult } from './types.ts';
@@ -22,6 +23,17 @@ const fail: Ev = () => {
 export function compileExpr(source: string, options: CompileOptions): CompileResult {
   for (const name of Object.keys(options.functions ?? {})) {
     if (isBuiltinName(name)) throw new TypeError(`host function ${name} shadows a built-in`);
+  }
+  // Parsing time grows faster than the length: an expression longer than any rule needs is
+  // refused before it is parsed, at the first character past the limit.
+  if (source.length > MAX_EXPR_LENGTH) {
+    const e = compileError(
+      'syntax',
+      MAX_EXPR_LENGTH,
+      `表达式过长(${source.length}个字符,最多${MAX_EXPR_LENGTH}个)`,
+      `the expression is too long (${source.length} characters; at most ${MAX_EXPR_LENGTH})`,
+    );
+    return { ok: false, errors: [e] };
   }
   try {
     return compileChecked(source, options);
@@ -222,19 +234,20 @@ function exactDecimal(int: string, frac: string): Q {
 function ident(node: Node, ctx: Ctx): Ev {
   const name = node.name as string;
   if (!ctx.options.identifiers.has(name)) {
+    const shown = clip(name);
     const fn = isBuiltinName(name) || hostFunction(ctx.options.functions, name) !== undefined;
     const near = [...ctx.options.identifiers].find((id) => id.toLowerCase() === name.toLowerCase());
     const [zh, en] = fn
       ? [
-          `${name} 是函数，调用时要加括号，如 ${name}(…)`,
-          `${name} is a function; call it with parentheses: ${name}(…)`,
+          `${shown} 是函数，调用时要加括号，如 ${shown}(…)`,
+          `${shown} is a function; call it with parentheses: ${shown}(…)`,
         ]
       : near
         ? [
-            `未知的输入项 ${name}（是否指 ${near}？）`,
-            `unknown input ${name} (did you mean ${near}?)`,
+            `未知的输入项 ${shown}（是否指 ${near}？）`,
+            `unknown input ${shown} (did you mean ${near}?)`,
           ]
-        : [`未知的输入项 ${name}`, `unknown input ${name}`];
+        : [`未知的输入项 ${shown}`, `unknown input ${shown}`];
     ctx.errors.push(compileError('unknown-identifier', ctx.parsed.span(node), zh, en));
     return fail;
   }

@@ -5,6 +5,7 @@ import { fmt, type Q } from '../exact/exact.ts';
 import type { Msg } from '../model/result.ts';
 import type { Span } from './parse.ts';
 import type { ExprError, ExprKind, ExprValue } from './types.ts';
+import { clip } from './clip.ts';
 
 export type ExprEvalCode = 'type' | 'division-by-zero' | 'domain';
 
@@ -19,7 +20,7 @@ export class ExprEvalError extends Error {
     readonly msg: Msg,
     readonly source: string,
   ) {
-    super(`${msg.en} (in: ${source})`);
+    super(`${msg.en} (in: ${clip(source)})`);
   }
 }
 
@@ -47,7 +48,8 @@ export function compileError(
 
 /** A value as an official would read it: 数值 1.5, 文本 '达标', 是/否 true. */
 export function describe(value: ExprValue): { zh: string; en: string } {
-  if (typeof value === 'string') return { zh: `文本 '${value}'`, en: `text '${value}'` };
+  if (typeof value === 'string')
+    return { zh: `文本 '${clip(value)}'`, en: `text '${clip(value)}'` };
   if (typeof value === 'boolean') return { zh: `是非值 ${value}`, en: `boolean ${value}` };
   const text = finiteDecimal(value) ? fmt(value) : value.toFraction();
   return { zh: `数值 ${text}`, en: `number ${text}` };

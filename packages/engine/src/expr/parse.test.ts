@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { q } from '../exact/exact.ts';
 import { compileExpr } from './compile.ts';
+import { MAX_EXPR_LENGTH } from './clip.ts';
 import { parseSource, type BinaryNode, type Node } from './parse.ts';
 import type { ExprError } from './types.ts';
 
@@ -132,10 +133,12 @@ describe('hostile input', () => {
     ]);
   });
   it('refuses absurd nesting with an error, not a crash', () => {
+    // Past MAX_EXPR_LENGTH an expression is refused before it is parsed, at the limit.
     const deep = '('.repeat(50_000) + '1' + ')'.repeat(50_000);
-    expect(brief(deep)).toEqual([['syntax', 0]]);
-    const terms = (n: number): string => Array.from({ length: n }, () => 'a').join(' + ');
-    expect(brief(terms(20_000))).toEqual([['syntax', 0]]);
+    expect(brief(deep)).toEqual([['syntax', MAX_EXPR_LENGTH]]);
+    expect(brief('-'.repeat(3_000) + '1')).toEqual([['syntax', 0]]);
+    const terms = (n: number): string => Array.from({ length: n }, () => 'a').join('+');
+    expect(brief(terms(20_000))).toEqual([['syntax', MAX_EXPR_LENGTH]]);
     expect(errors(terms(1_001))[0]?.message.zh).toBe('表达式第1个字符处:表达式嵌套过深');
     const r = compileExpr(terms(999), { identifiers: ids });
     expect(r.ok && r.expr.evaluate({ ident: () => q(2) })).toEqual(q(1998));

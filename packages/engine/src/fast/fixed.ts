@@ -11,6 +11,8 @@ const POW10 = [1, 10, 100, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8] as const;
 
 /** A plain decimal (or finite JS number) as micro units; undefined when it does not fit. */
 export function toMicro(raw: string | number): number | undefined {
+  // Neither text nor a number at run time (an object from JSON): the exact reader reports it.
+  if (typeof raw !== 'number' && typeof raw !== 'string') return undefined;
   if (typeof raw === 'number') {
     // Whole numbers (counts, populations) need no text at all.
     if (Number.isInteger(raw) && Math.abs(raw) <= MAX_WHOLE) return raw * MICRO + 0;

@@ -357,6 +357,11 @@ export function createFramePlan(rs: CompiledRuleSet, exact: () => UnitEnv): Fram
       // choice of spaces decodes to blank.
       if (raw === null || raw === undefined || raw === '') continue;
       x[d.k] = 0;
+      // Not a string, number or boolean (an object from JSON): the exact path reports it.
+      if (typeof raw === 'object' || typeof raw === 'function') {
+        s[d.k] = EXACT;
+        continue;
+      }
       if (d.numeric) {
         const v = typeof raw === 'boolean' ? undefined : toMicro(raw);
         if (v === undefined || v < d.min || v > d.max) s[d.k] = EXACT;

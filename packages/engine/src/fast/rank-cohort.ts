@@ -41,11 +41,13 @@ interface KeyColumn {
 }
 
 function inputKey(raw: UnitInput['values'][string]): number | Q | null {
-  // A blank, a yes/no or a number that is not finite sorts last, as the exact reader has it.
+  // A blank, a yes/no, a number that is not finite or anything not text (an object from JSON)
+  // sorts last, as the exact reader has it.
   if (
     raw === null ||
     raw === undefined ||
     typeof raw === 'boolean' ||
+    (typeof raw !== 'number' && typeof raw !== 'string') ||
     (typeof raw === 'number' && !Number.isFinite(raw))
   )
     return null;

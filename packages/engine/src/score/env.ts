@@ -12,6 +12,7 @@ import type {
 import type { ScoreContext } from '../model/context.ts';
 import type { InputDef } from '../schema/ruleset.ts';
 import { badValue } from './reasons.ts';
+import { clip } from '../expr/clip.ts';
 
 const YES = new Set(['是', '有', '√', '✓', 'y', 'yes', 'true', '1', '已', '已完成']);
 const NO = new Set(['否', '无', '×', '✗', 'x', 'n', 'no', 'false', '0', '未', '未完成']);
@@ -37,20 +38,25 @@ export function decodeValue(
   if (raw === null || raw === undefined || (typeof raw === 'string' && raw.trim() === '')) {
     return { value: def.blankMeans === undefined ? undefined : q(def.blankMeans) };
   }
+  // Values come from callers the type system does not reach (JSON, a spreadsheet adapter): an
+  // object, array, Date or function is a value not understood, never coerced to text.
+  if (typeof raw !== 'string' && typeof raw !== 'number' && typeof raw !== 'boolean') {
+    return { value: undefined, problem: notAValue(raw) };
+  }
   switch (def.unit) {
     case 'yesno': {
       if (typeof raw === 'boolean') return { value: raw };
       const t = String(raw).trim().toLowerCase();
       if (YES.has(t)) return { value: true };
       if (NO.has(t)) return { value: false };
-      return { value: undefined, problem: String(raw) };
+      return { value: undefined, problem: clip(String(raw)) };
     }
     case 'choice': {
       const t = String(raw).trim();
       const match = def.choices?.find(
         (c) => c.value === t || (typeof c.label === 'string' ? c.label : c.label.zh) === t,
       );
-      return match ? { value: match.value } : { value: undefined, problem: t };
+      return match ? { value: match.value } : { value: undefined, problem: clip(t) };
     }
     case 'text':
     case 'date':
@@ -59,7 +65,7 @@ export function decodeValue(
       if (typeof raw === 'boolean') return { value: undefined, problem: String(raw) };
       const value =
         typeof raw === 'number' ? (Number.isFinite(raw) ? q(raw) : undefined) : tryQ(raw);
-      if (!value) return { value: undefined, problem: String(raw) };
+      if (!value) return { value: undefined, problem: clip(String(raw)) };
       // A figure outside the declared range (912 for a rate in %) is a typing error, not a score.
       const min = def.min === undefined ? undefined : q(def.min);
       const max = def.max === undefined ? undefined : q(def.max);
@@ -69,6 +75,14 @@ export function decodeValue(
       return { value };
     }
   }
+}
+
+/** How a value that is not a string, number or boolean is named in its `bad-value` message. */
+function notAValue(raw: unknown): string {
+  if (Array.isArray(raw)) return '[…]';
+  if (raw instanceof Date)
+    return Number.isNaN(raw.getTime()) ? 'Date' : `Date ${raw.toISOString()}`;
+  return typeof raw === 'object' ? '{…}' : typeof raw;
 }
 
 export function createEnv(

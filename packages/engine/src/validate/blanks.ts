@@ -9,6 +9,9 @@ const record = (v: unknown): Record<string, unknown> | undefined =>
     ? (v as Record<string, unknown>)
     : undefined;
 const list = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
+/** A code as raw JSON may have it: text or a number; anything else (an object) is shown as ?. */
+const codeOf = (v: unknown): string =>
+  typeof v === 'string' || typeof v === 'number' ? String(v) : '?';
 
 /** Works on a rule set as parsed or as raw JSON (it only reads codes, points and items). */
 export function blankPoints(ruleSet: unknown): Issue[] {
@@ -27,7 +30,7 @@ export function blankPoints(ruleSet: unknown): Issue[] {
       const item = record(value);
       if (!item) return;
       const rp = `${at}[${i}]`;
-      const path = `${parent}.${String(item.code)}`;
+      const path = `${parent}.${codeOf(item.code)}`;
       if (item.points === null)
         issues.push(
           error('missing-number', `${rp}.points`, {
@@ -44,11 +47,11 @@ export function blankPoints(ruleSet: unknown): Issue[] {
     if (section.points === null)
       issues.push(
         error('missing-number', `sections[${i}].points`, {
-          zh: `第${String(section.code)}部分的分值空白(空白不会按0处理)`,
-          en: `section ${String(section.code)}: points are blank (a blank is never taken as 0)`,
+          zh: `第${codeOf(section.code)}部分的分值空白(空白不会按0处理)`,
+          en: `section ${codeOf(section.code)}: points are blank (a blank is never taken as 0)`,
         }),
       );
-    items(section.items, `sections[${i}].items`, String(section.code));
+    items(section.items, `sections[${i}].items`, codeOf(section.code));
   });
   items(record(root.bonus)?.items, 'bonus.items', '加分');
   return issues;

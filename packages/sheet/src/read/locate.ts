@@ -92,14 +92,16 @@ export function headerIssues(
 }
 
 /**
- * A labelled header field above `beforeRow`: the first non-blank cell right of its label and
- * before the next label (`stops`); a blank field points at the cell right of the label.
+ * A labelled header field above `beforeRow`, wherever its label is: the first non-blank cell
+ * right of its label and before the next label (`stops`); a blank field points at `valueCol`
+ * (where the template puts values) when that is right of the label, else right of the label.
  */
 export function findField(
   grid: Grid,
   label: Label,
   beforeRow: number,
   stops: readonly Label[],
+  valueCol = -1,
 ): { label: CellPos; value: CellPos; blank: boolean } | undefined {
   for (let row = 0; row < beforeRow; row++) {
     const cells = grid[row] ?? [];
@@ -110,7 +112,11 @@ export function findField(
       if (cells[v] !== null && cells[v] !== '')
         return { label: { row, col }, value: { row, col: v }, blank: false };
     }
-    return { label: { row, col }, value: { row, col: col + 1 }, blank: true };
+    return {
+      label: { row, col },
+      value: { row, col: valueCol > col ? valueCol : col + 1 },
+      blank: true,
+    };
   }
   return undefined;
 }

@@ -1,7 +1,7 @@
 // One input cell → the value the engine takes, by the input's declared unit. Tolerant of what
 // officials type (92%, 0.92, ９２％, 8‰, "1,234", 是/√/有/Y, 2012年3月5日, Excel date serials),
 // strict about what it cannot read: an error with the cell's address, never a guess of 0.
-import { q, type InputDef, type InputValue } from '@kaohe/engine';
+import { clip, q, type InputDef, type InputValue } from '@kaohe/engine';
 import { sheetError, sheetWarning } from '../issue.ts';
 import { unitDisplay, zh } from '../units.ts';
 import type { CellValue, SheetIssue } from '../types.ts';
@@ -80,7 +80,8 @@ export function parseInput(
   const text = typeof raw === 'string' ? normaliseText(raw) : '';
   if (typeof raw === 'string' && DASHES.has(text))
     return ok(null, [sheetWarning('dash-as-blank', address, [raw], def.id)]);
-  const shown = String(raw);
+  // What the official typed, as echoed in a message: cut short, never a whole pasted page.
+  const shown = clip(String(raw));
   const fail = (issue: SheetIssue): Parsed => ({ value: null, issues: [issue] });
   switch (def.unit) {
     case 'yesno': {
@@ -128,7 +129,8 @@ function parseNumber(
   def: InputDef,
   address: string,
 ): Parsed {
-  const shown = String(raw);
+  // What the official typed, as echoed in a message: cut short, never a whole pasted page.
+  const shown = clip(String(raw));
   if (typeof raw === 'boolean')
     return { value: null, issues: [sheetError('not-a-number', address, [shown], def.id)] };
   let decimal: string;

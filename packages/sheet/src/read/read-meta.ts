@@ -89,8 +89,18 @@ export function readMeta(
   const json = chunks.join('');
   if (sha256Hex(json) !== checksum)
     return fail(sheetError('meta-tampered', at(fields.get('checksum')?.row ?? 0), []));
-  if (known && ruleSetChecksum(known) === checksum)
+  // The ruleSetId cell must name the rules embedded: a rules sheet that contradicts itself on
+  // which rule set it holds cannot be matched to anyone's rules, leniently or not.
+  const idRow = fields.get('ruleSetId')?.row ?? 1;
+  const idMismatch = (id: string): SheetIssue | undefined =>
+    names.ruleSetId === id
+      ? undefined
+      : sheetError('meta-id-mismatch', at(idRow), [at(idRow), names.ruleSetId, id]);
+  if (known && ruleSetChecksum(known) === checksum) {
+    const wrong = idMismatch(known.id);
+    if (wrong) return { ok: false, issues: [wrong] };
     return { ok: true, value: { ...names, ruleSet: known }, warnings };
+  }
   let data: unknown;
   try {
     data = JSON.parse(json);
@@ -106,5 +116,7 @@ export function readMeta(
     return fail(sheetError('ruleset-invalid', at(7), [detail]));
   }
   if (canonicalRuleSet(parsed.value) !== json) return fail(sheetError('meta-tampered', at(7), []));
+  const wrong = idMismatch(parsed.value.id);
+  if (wrong) return { ok: false, issues: [wrong] };
   return { ok: true, value: { ...names, ruleSet: parsed.value }, warnings };
 }

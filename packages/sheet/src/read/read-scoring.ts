@@ -18,6 +18,7 @@ import { yesNo } from './parse-input.ts';
 import { cellAt, findField, findHeaderRow, headerIssues, keyText } from './locate.ts';
 import { normaliseText, numberText, parseNumberText } from './number-text.ts';
 import { locateRows } from './read-rows.ts';
+import { headerFieldKeys } from '../template/scoring-sheet.ts';
 
 export type Stage = 'self' | 'review' | 'final';
 
@@ -45,17 +46,42 @@ export function readScoring(
   const columns = found.columns;
   const errors: SheetIssue[] = [];
   const header: SheetMap['scoring']['header'] = {};
+  const keys = headerFieldKeys(ruleSet);
+  // Where the template put a field whose label is gone: its row counted back from the header row
+  // (rows inserted above the header move both), in the label column.
+  const expectedAt = (key: HeaderField): string => {
+    const back = keys.length + 1 - keys.indexOf(key);
+    return cellRef(sheet.name, Math.max(0, found.row - back), 0);
+  };
   // Codes compare folded (full-width, spaces); a name keeps its spelling, trimmed.
   const text = (key: HeaderField, fold = true): { value: string; address: string } | undefined => {
-    const f = findField(grid, HEADER_FIELDS[key], found.row, Object.values(HEADER_FIELDS));
+    const f = findField(
+      grid,
+      HEADER_FIELDS[key],
+      found.row,
+      Object.values(HEADER_FIELDS),
+      columns.self,
+    );
     if (!f) return undefined;
     header[key] = f.value;
     const raw = cellAt(grid, f.value.row, f.value.col);
     const value = f.blank ? '' : fold ? keyText(raw) : String(raw ?? '').trim();
     return { value, address: cellRef(sheet.name, f.value.row, f.value.col) };
   };
+  /** A field the reader checks: a label overwritten or deleted would silently skip the check. */
+  const checked = (
+    key: HeaderField,
+    fold = true,
+  ): { value: string; address: string } | undefined => {
+    const f = text(key, fold);
+    if (!f) {
+      const at = expectedAt(key);
+      errors.push(sheetError('header-field-missing', at, [HEADER_FIELDS[key].zh, at]));
+    }
+    return f;
+  };
   const expectEqual = (key: HeaderField, expected: string, alsoAccepted?: string): void => {
-    const f = text(key);
+    const f = checked(key);
     if (f && f.value !== expected && f.value.toLowerCase() !== alsoAccepted)
       errors.push(
         sheetError('header-mismatch', f.address, [HEADER_FIELDS[key].zh, f.value, expected]),
@@ -72,31 +98,24 @@ export function readScoring(
   }
   text('issuer');
   text('year');
-  const unitId = text('unitId');
-  const unitName = text('unitName', false);
+  const unitId = checked('unitId');
+  const unitName = checked('unitName', false);
   for (const [f, key] of [
     [unitId, 'unitId'],
     [unitName, 'unitName'],
   ] as const) {
-    if (!f?.value)
-      errors.push(
-        sheetError('unit-missing', f?.address ?? cellRef(sheet.name, 0, 0), [
-          HEADER_FIELDS[key].zh,
-        ]),
-      );
+    if (f && !f.value) errors.push(sheetError('unit-missing', f.address, [HEADER_FIELDS[key].zh]));
   }
   let unitClass: string | undefined;
   if (ruleSet.classes?.length) {
-    const f = text('unitClass');
+    const f = checked('unitClass');
     const match = ruleSet.classes.find(
       (c) => c.id === f?.value || normaliseText(zh(c.label)) === f?.value,
     );
-    if (!f?.value)
-      errors.push(
-        sheetError('unit-missing', f?.address ?? cellRef(sheet.name, 0, 0), [
-          HEADER_FIELDS.unitClass.zh,
-        ]),
-      );
+    if (!f) {
+      // header-field-missing, above
+    } else if (!f.value)
+      errors.push(sheetError('unit-missing', f.address, [HEADER_FIELDS.unitClass.zh]));
     else if (!match)
       errors.push(
         sheetError('class-invalid', f.address, [

@@ -5,6 +5,7 @@ import { SHEET_NAMES } from '../labels.ts';
 import type { Template } from '../types.ts';
 import { buildDataSheet, type Prefill } from './data-sheet.ts';
 import { buildMetaSheet } from './meta-sheet.ts';
+import { placeLists } from './lists.ts';
 import { buildScoringSheet, type UnitIdentity } from './scoring-sheet.ts';
 
 export interface TemplateOptions {
@@ -40,6 +41,7 @@ export function buildTemplate(
     },
     json,
   );
+  placeLists([scoring.layout, data.layout], meta);
   return {
     sheets: [scoring.layout, data.layout, meta],
     map: { scoring: scoring.map, data: data.map, meta: { sheet: names.meta } },

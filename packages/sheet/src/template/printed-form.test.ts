@@ -1,6 +1,7 @@
 // The template as a printed form: a short fingerprint in the header (the full checksum in the
 // meta sheet), the sign-off block under both sheets, the unit in the footer.
 import { describe, expect, it } from 'vitest';
+import { cellRef } from '../a1.ts';
 import { fingerprint, ruleSetChecksum } from '../checksum.ts';
 import { fill, goodValues, ruleSetOf, unit } from '../__tests__/fixture.ts';
 import { readSheet } from '../read/read-sheet.ts';
@@ -41,7 +42,14 @@ describe('the printed header', () => {
     if (x.row) x.row[x.col] = '0000 0aba 69df';
     const r = readSheet(other);
     expect(r.ok ? [] : r.issues.map((i) => [i.code, i.address])).toEqual([
-      ['header-mismatch', `考核评分!B${(t.map.scoring.header.checksum?.row ?? 0) + 1}`],
+      [
+        'header-mismatch',
+        cellRef(
+          '考核评分',
+          t.map.scoring.header.checksum?.row ?? 0,
+          t.map.scoring.header.checksum?.col ?? 0,
+        ),
+      ],
     ]);
   });
 });

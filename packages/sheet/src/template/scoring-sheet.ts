@@ -20,6 +20,23 @@ const COL = Object.fromEntries(SCORING_COLUMNS.map((c, i) => [c.key, i])) as Rec
   number
 >;
 const SCORE_COLS = [COL.self, COL.review, COL.final];
+/** Header fields: label in 序号's column, value in 自评得分's (neither may be deleted). */
+const FIELD_LABEL_COL = COL.code;
+const FIELD_VALUE_COL = COL.self;
+
+/** The header fields in their order, one a row below the title. */
+export function headerFieldKeys(ruleSet: Pick<RuleSet, 'classes'>): HeaderField[] {
+  return [
+    'issuer',
+    'unitName',
+    'unitId',
+    ...(ruleSet.classes?.length ? (['unitClass'] as const) : []),
+    'year',
+    'ruleSetId',
+    'edition',
+    'checksum',
+  ];
+}
 
 export function buildScoringSheet(
   name: string,
@@ -46,45 +63,39 @@ export function buildScoringSheet(
   ): void => {
     g.set(row, col, twoLines(HEADER_FIELDS[key]));
     g.hint({ row, col, kind: 'label' });
-    g.set(row, col + 1, value);
+    g.set(row, FIELD_VALUE_COL, value);
     g.hint({
       row,
-      col: col + 1,
+      col: FIELD_VALUE_COL,
       kind: input ? 'input' : 'value',
       required: input,
       ...(list ? { list } : {}),
     });
-    header[key] = { row, col: col + 1 };
+    header[key] = { row, col: FIELD_VALUE_COL };
   };
-  // Labels sit in the wider columns (序号, 数据项, 扣分原因) so they print on one line; values
-  // to their right, merged where a long one (issuer) needs the room. The checksum prints as its
-  // short fingerprint; the full SHA-256 is in the meta sheet.
-  const r1 = g.addRow();
-  field(r1, 0, 'issuer', zh(ruleSet.issuer));
-  g.merge(r1, 1, r1, 2);
-  field(r1, 4, 'unitName', unit?.name ?? null, !unit);
-  g.merge(r1, 5, r1, 7);
-  field(r1, 8, 'unitId', unit?.id ?? null, !unit);
-  const r2 = g.addRow();
-  field(r2, 0, 'ruleSetId', ruleSet.id);
-  g.merge(r2, 1, r2, 2);
-  field(r2, 4, 'edition', ruleSet.edition);
-  g.merge(r2, 5, r2, 7);
-  field(r2, 8, 'year', ruleSet.year);
-  const r3 = g.addRow();
-  field(r3, 0, 'checksum', fingerprint(checksum));
-  g.merge(r3, 1, r3, 2);
-  if (ruleSet.classes?.length) {
-    const label = ruleSet.classes.find((c) => c.id === unit?.class)?.label;
-    field(
-      r3,
-      4,
-      'unitClass',
-      label ? zh(label) : null,
-      true,
-      ruleSet.classes.map((c) => zh(c.label)),
-    );
-    g.merge(r3, 5, r3, 7);
+  // One field a row: the label over the descriptive columns (序号 … 数据项), the value from 自评得分
+  // on. Both start in a column that may not be deleted (序号, 自评得分), so deleting 考核项目,
+  // 考核内容及评分标准, 分值, 数据项 or 备注 only narrows the merges and loses no field.
+  const classLabel = ruleSet.classes?.find((c) => c.id === unit?.class)?.label;
+  const values: Record<HeaderField, string | number | null> = {
+    issuer: zh(ruleSet.issuer),
+    unitName: unit?.name ?? null,
+    unitId: unit?.id ?? null,
+    unitClass: classLabel ? zh(classLabel) : null,
+    year: ruleSet.year,
+    ruleSetId: ruleSet.id,
+    edition: ruleSet.edition,
+    // The checksum prints as its short fingerprint; the full SHA-256 is in the meta sheet.
+    checksum: fingerprint(checksum),
+  };
+  for (const key of headerFieldKeys(ruleSet)) {
+    const r = g.addRow();
+    const value = values[key];
+    const input = key === 'unitClass' || ((key === 'unitName' || key === 'unitId') && !unit);
+    const list = key === 'unitClass' ? ruleSet.classes?.map((c) => zh(c.label)) : undefined;
+    field(r, FIELD_LABEL_COL, key, value, input, list);
+    g.merge(r, FIELD_LABEL_COL, r, FIELD_VALUE_COL - 1);
+    g.merge(r, FIELD_VALUE_COL, r, last);
   }
   g.addRow();
 
