@@ -5,6 +5,7 @@ import { CommanderError } from 'commander';
 import { CliError, type CliErrorCode, type CommandStatus } from './errors.ts';
 import { common } from './i18n/common.ts';
 import { langFromArgv } from './i18n/lang.ts';
+import { translateUsage } from './i18n/usage.ts';
 import { createOutput, type Output, type Streams } from './io/output.ts';
 import { safeText } from './io/safe-text.ts';
 import { buildProgram } from './program.ts';
@@ -62,12 +63,17 @@ function fail(
   const msg = error === 'internal' ? common.internal(message) : error.msg;
   const details = error === 'internal' ? [] : error.details;
   out.note(`kaohe: ${out.text(msg)}`);
-  for (const d of details)
+  for (const d of details) {
+    const text = out.text(d.message);
+    // The place once: not in front of a message that already opens with it.
     out.note(
-      d.where
-        ? `  ${safeText(d.where)} [${d.code}] ${out.text(d.message)}`
-        : `  ${out.text(d.message)}`,
+      d.where && !text.startsWith(d.where)
+        ? `  ${safeText(d.where)} [${d.code}] ${text}`
+        : d.where
+          ? `  [${d.code}] ${text}`
+          : `  ${text}`,
     );
+  }
   out.result({ ok: false, error: { code, exitCode, message: msg, details } });
   return exitCode;
 }
@@ -86,15 +92,13 @@ export async function main(
     if (e instanceof CommanderError) {
       if (e.exitCode === 0) return EXIT.ok;
       const detail =
-        e.code === 'commander.help'
-          ? out.text(common.noCommand)
-          : e.message.replace(/^error: /, '');
+        e.code === 'commander.help' ? common.noCommand : translateUsage(e.code, e.message);
       const command =
         e.code === 'commander.unknownCommand' ? undefined : argv.find((a) => !a.startsWith('-'));
       const usage = new CliError('usage', common.usage(detail), [
         { code: e.code, where: 'argv', message: common.seeHelp(command ? `${command} ` : '') },
       ]);
-      return fail(out, usage, detail, exitCodeOf('usage'));
+      return fail(out, usage, detail.en, exitCodeOf('usage'));
     }
     if (e instanceof CliError) return fail(out, e, e.message, exitCodeOf(e.code));
     if (process.env.KAOHE_DEBUG === '1' && e instanceof Error) out.note(e.stack ?? e.message);

@@ -2,12 +2,13 @@
 // demand (so `kaohe validate` never loads the workbook stack), hands it the parsed arguments
 // and returns the command's status through `onStatus`.
 import { createRequire } from 'node:module';
-import { Command, Option } from 'commander';
+import { Command, Help, Option } from 'commander';
+import stringWidth from 'string-width';
 import type { Msg } from '@kaohe/engine';
 import type { CommandStatus } from './errors.ts';
 import { help } from './i18n/help.ts';
-import { templateText as templateHelp } from './i18n/template.ts';
 import { LANGS, pick, toLang, type Lang } from './i18n/lang.ts';
+import { HELP_TITLES, optionNotes, usageWords } from './i18n/usage.ts';
 import { createOutput, type Output, type Streams } from './io/output.ts';
 import type { ReviewOptions } from './commands/review/review.ts';
 import type { ScoreOptions } from './commands/score/score.ts';
@@ -29,6 +30,27 @@ type Action = (
   options: Record<string, unknown>,
 ) => Promise<CommandStatus>;
 
+/** Commander's help in Chinese: titles, `[选项]`, and option notes (choices, default). */
+function zhHelp(): Partial<Help> {
+  const base = new Help();
+  return {
+    // Chinese takes two terminal cells a character: columns line up by display width.
+    displayWidth: (text: string) => stringWidth(text),
+    styleTitle: (title: string) => HELP_TITLES[title] ?? title,
+    styleUsage: (text: string) => usageWords(text),
+    styleSubcommandTerm: (text: string) => usageWords(text),
+    optionDescription: (option: Option) => {
+      const notes = optionNotes(
+        option.argChoices,
+        option.required || option.optional ? option.defaultValue : undefined,
+      );
+      return (
+        [option.description, notes].filter(Boolean).join(' ') || base.optionDescription(option)
+      );
+    },
+  };
+}
+
 export function buildProgram(
   streams: Streams,
   lang: Lang,
@@ -42,6 +64,7 @@ export function buildProgram(
     .helpCommand('help [command]', t(help.help))
     .exitOverride()
     .showHelpAfterError(false)
+    .configureHelp(lang === 'zh' ? zhHelp() : {})
     .configureOutput({
       writeOut: streams.stdout,
       writeErr: streams.stderr,
@@ -56,6 +79,7 @@ export function buildProgram(
       .addOption(new Option('--lang <lang>', t(help.lang)).choices(LANGS).default('zh'))
       .helpOption('-h, --help', t(help.help))
       .exitOverride()
+      .configureHelp(lang === 'zh' ? zhHelp() : {})
       .configureOutput({
         writeOut: streams.stdout,
         writeErr: streams.stderr,
@@ -83,7 +107,7 @@ export function buildProgram(
     .argument('<rules.json>', t(help.rules))
     .requiredOption('--unit <name>', t(help.unit), (v: string, prev: string[] = []) => [...prev, v])
     .requiredOption('--out <path>', t(help.templateOut))
-    .option('--force', t(templateHelp.force))
+    .option('--force', t(help.force))
     .action(
       act(async (out, [file], o) =>
         (await import('./commands/template/template.ts')).runTemplate(
@@ -101,6 +125,7 @@ export function buildProgram(
     )
     .option('--out <file>', t(help.scoreOut))
     .option('--in-place', t(help.inPlace))
+    .option('--force', t(help.force))
     .action(
       act(async (out, [file], o) =>
         (await import('./commands/score/score.ts')).runScore(
@@ -116,6 +141,7 @@ export function buildProgram(
     .requiredOption('--rules <rules.json>', t(help.reviewRules))
     .requiredOption('--out <summary.xlsx>', t(help.summaryOut))
     .option('--csv <ranking.csv>', t(help.csv))
+    .option('--force', t(help.force))
     .action(
       act(async (out, [paths], o) =>
         (await import('./commands/review/review.ts')).runReview(
@@ -141,6 +167,7 @@ export function buildProgram(
 
   define('demo', help.demo)
     .option('--out <dir>', t(help.demoOut))
+    .option('--force', t(help.force))
     .action(
       act(async (out, _args, o) => (await import('./commands/demo/demo.ts')).runDemo(o, out)),
     );

@@ -32,3 +32,12 @@ export function ruleSetChecksum(ruleSet: RuleSet): string {
   checksumCache.set(ruleSet, sum);
   return sum;
 }
+
+/**
+ * The checksum as printed in a sheet's header: its first 12 hex digits in groups of four
+ * ("82f2 644b c65e"), short enough to read aloud and compare by eye. The full SHA-256 stays in
+ * the meta sheet, where the reader checks the rules against it.
+ */
+export function fingerprint(checksum: string): string {
+  return (checksum.slice(0, 12).match(/.{1,4}/g) ?? []).join(' ');
+}

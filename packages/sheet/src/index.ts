@@ -18,7 +18,7 @@ export type {
   Template,
 } from './types.ts';
 export { a1, a1Range, cellRef, colLetters, parseRange } from './a1.ts';
-export { canonicalRuleSet, ruleSetChecksum, sha256Hex } from './checksum.ts';
+export { canonicalRuleSet, fingerprint, ruleSetChecksum, sha256Hex } from './checksum.ts';
 export {
   LAYOUT_VERSION,
   META_CHUNK,

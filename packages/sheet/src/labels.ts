@@ -63,7 +63,7 @@ export const HEADER_FIELDS: Record<HeaderField, Label> = {
   ruleSetId: { zh: '规则集', en: 'Rule set' },
   edition: { zh: '版本', en: 'Edition' },
   unitClass: { zh: '单位类别', en: 'Class' },
-  checksum: { zh: '校验码', en: 'SHA-256' },
+  checksum: { zh: '校验码', en: 'Checksum' },
 };
 
 export const SOURCE_LABELS: Record<'unit' | 'assigned' | 'previous' | 'inspection', string> = {

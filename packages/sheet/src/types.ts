@@ -94,7 +94,9 @@ export interface CellHint {
     | 'score'
     | 'reason'
     | 'total'
-    | 'value';
+    | 'value'
+    /** A sign-off blank (负责人, 填表人, 日期…): unlocked, a line to write on, no fill. */
+    | 'sign';
   format?: CellFormat;
   /** A list for data validation (是/否, the choices, the unit classes). */
   list?: string[];
@@ -119,6 +121,17 @@ export interface SheetLayout {
   wrap: number[];
   /** 0-based inclusive rows repeated on each printed page. */
   printTitleRows?: [number, number];
+  /** 0-based inclusive columns repeated on each printed page (a sheet too wide for one page). */
+  printTitleCols?: [number, number];
+  /**
+   * Printed at 100 % across as many pages as it takes, instead of shrunk to one page wide
+   * (default): for a table whose width grows with the number of units or items.
+   */
+  printAcross?: true;
+  /** Left of the printed footer (the unit whose form this is); the page number is centred. */
+  footer?: string;
+  /** Rows printed at a set height in points, whatever their text (the sign-off block: room for a stamp). */
+  tallRows?: { row: number; height: number }[];
   freeze?: { rows: number; cols: number };
   /** Merged ranges, 0-based inclusive. */
   merges: { top: number; left: number; bottom: number; right: number }[];

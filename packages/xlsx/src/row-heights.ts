@@ -38,7 +38,12 @@ export function linesFor(text: string, width: number, wrap: boolean): number {
   );
 }
 
-/** Heights in points by 0-based row, for rows that need more than one line. */
+/**
+ * Heights in points by 0-based row, for every row of a printed sheet: each row gets the height of
+ * the lines it needs — one line included, so rows print evenly, not at whatever default height
+ * the spreadsheet program picks for its substitute font — the title its own, and the rows the
+ * layout sets (the sign-off block, room for a stamp) exactly that. The meta sheet is not printed.
+ */
 export function rowHeights(layout: SheetLayout): Map<number, number> {
   const width = (col: number): number => layout.widths[col] ?? 9;
   const merged = new Map<string, number>();
@@ -55,6 +60,8 @@ export function rowHeights(layout: SheetLayout): Map<number, number> {
       .map((c) => `${c.row},${c.col}`),
   );
   const out = new Map<number, number>();
+  if (layout.role === 'meta') return out;
+  const tall = new Map(layout.tallRows?.map((t) => [t.row, t.height]));
   layout.values.forEach((row, r) => {
     if (titles.has(r)) {
       out.set(r, TITLE_PT);
@@ -69,7 +76,7 @@ export function rowHeights(layout: SheetLayout): Map<number, number> {
         linesFor(v, w, wrapCols.has(c) || wrapped.has(`${r},${c}`) || merged.has(`${r},${c}`)),
       );
     });
-    if (lines > 1) out.set(r, heightFor(lines));
+    out.set(r, tall.get(r) ?? heightFor(lines));
   });
   return out;
 }

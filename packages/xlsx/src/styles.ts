@@ -27,6 +27,13 @@ export function styleCell(cell: ExcelJS.Cell, hint: CellHint, wrap: boolean): vo
       cell.font = font;
       cell.alignment = { horizontal: 'left', vertical: 'middle' };
       return;
+    case 'sign':
+      // A line to write on: unlocked, no fill (it prints), only the bottom border.
+      cell.font = font;
+      cell.alignment = { horizontal: 'left', vertical: 'bottom' };
+      cell.border = { bottom: thin };
+      cell.protection = { locked: false };
+      return;
     case 'header':
       cell.font = { ...font, bold: true };
       cell.fill = fill(FILLS.header);

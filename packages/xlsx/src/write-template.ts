@@ -1,7 +1,13 @@
 // A template (grids + hints from @kaohe/sheet) → a working .xlsx: print-ready, cells to fill
 // unlocked and coloured, the rest protected without a password, the meta sheet very hidden.
 import ExcelJS from 'exceljs';
-import { NUMBER_FORMATS, type CellHint, type SheetLayout, type Template } from '@kaohe/sheet';
+import {
+  colLetters,
+  NUMBER_FORMATS,
+  type CellHint,
+  type SheetLayout,
+  type Template,
+} from '@kaohe/sheet';
 import { repack, STORED } from './repack.ts';
 import { rowHeights } from './row-heights.ts';
 import { styleCell } from './styles.ts';
@@ -27,6 +33,12 @@ export async function writeTemplateWorkbook(
   return repack(new Uint8Array(await wb.xlsx.writeBuffer(STORED)), created);
 }
 
+/** The page footer: the unit at the left (`&` doubled: it starts a code), page numbers centred. */
+export function footer(left: string | undefined): string {
+  const page = '&C第 &P 页,共 &N 页';
+  return left ? `&L${left.replace(/&/g, '&&')}${page}` : page;
+}
+
 async function addSheet(
   wb: ExcelJS.Workbook,
   layout: SheetLayout,
@@ -37,16 +49,23 @@ async function addSheet(
     pageSetup: {
       paperSize: 9,
       orientation: 'landscape',
-      fitToPage: true,
-      fitToWidth: 1,
-      fitToHeight: 0,
+      // One page wide, shrunk to fit; a table that grows with the units prints at 100 % across
+      // pages instead, its title rows and columns repeated on each.
+      ...(layout.printAcross
+        ? { fitToPage: false, scale: 100, pageOrder: 'downThenOver' as const }
+        : { fitToPage: true, fitToWidth: 1, fitToHeight: 0 }),
       horizontalCentered: true,
       margins: { left: 0.5, right: 0.5, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
       ...(layout.printTitleRows
         ? { printTitlesRow: `${layout.printTitleRows[0] + 1}:${layout.printTitleRows[1] + 1}` }
         : {}),
+      ...(layout.printTitleCols
+        ? {
+            printTitlesColumn: `${colLetters(layout.printTitleCols[0])}:${colLetters(layout.printTitleCols[1])}`,
+          }
+        : {}),
     },
-    headerFooter: { oddFooter: '第 &P 页,共 &N 页' },
+    headerFooter: { oddFooter: footer(layout.footer) },
     views: layout.freeze
       ? [{ state: 'frozen', xSplit: layout.freeze.cols, ySplit: layout.freeze.rows }]
       : [],

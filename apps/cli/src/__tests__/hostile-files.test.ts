@@ -165,7 +165,8 @@ describe.concurrent('hostile text from sheets', () => {
     expect(run.stdout.split('\n').some((l) => l.startsWith('   2  X'))).toBe(false);
     // --json keeps the name exactly as the sheet has it (JSON escapes it).
     const json = await runCli(
-      ['review', 'esc-t', '--rules', 'small-h.json', '--out', 'esc.xlsx', '--json'],
+      // The first run wrote esc.xlsx: an existing output needs --force.
+      ['review', 'esc-t', '--rules', 'small-h.json', '--out', 'esc.xlsx', '--json', '--force'],
       d.dir,
     );
     const doc = JSON.parse(json.stdout) as { ranking: { name: string }[] };

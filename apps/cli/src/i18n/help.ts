@@ -7,6 +7,7 @@ export const help = {
     en: 'Kaohe: validate rule sets, make assessment sheets, score and review them',
   },
   help: { zh: '显示帮助', en: 'show help' },
+  force: { zh: '覆盖已存在的输出文件', en: 'overwrite existing output files' },
   version: { zh: '显示版本号', en: 'show the version' },
   json: {
     zh: '在标准输出输出机器可读的 JSON(仅此一项)',

@@ -21,13 +21,8 @@ export const templateText = {
     zh: `${count} 个单位需要一个输出文件夹,而 ${out} 是 .xlsx 文件名`,
     en: `${count} units need an output folder, but ${out} names an .xlsx file`,
   }),
-  exists: (file: string): Msg => ({
-    zh: `${file} 已存在;如要覆盖请加 --force`,
-    en: `${file} already exists; add --force to overwrite it`,
-  }),
   made: (count: number, title: string): Msg => ({
     zh: `已为 ${count} 个单位生成考核表:${title}`,
     en: `Made ${count} assessment workbook(s): ${title}`,
   }),
-  force: { zh: '覆盖已存在的输出文件', en: 'overwrite existing output files' } satisfies Msg,
 } as const;

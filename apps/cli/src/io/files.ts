@@ -8,6 +8,7 @@ import { mkdir, open, rename, rm, stat, writeFile, type FileHandle } from 'node:
 import { basename, dirname, join } from 'node:path';
 import { CliError } from '../errors.ts';
 import { common } from '../i18n/common.ts';
+import { findJsonError } from './json-error.ts';
 
 function errno(e: unknown): string | undefined {
   return e && typeof e === 'object' && 'code' in e && typeof e.code === 'string'
@@ -108,7 +109,9 @@ export async function readJson(path: string, shown = path): Promise<unknown> {
   try {
     return JSON.parse(text) as unknown;
   } catch (e) {
-    throw new CliError('input-corrupt', common.notJson(shown, why(e)));
+    const at = findJsonError(text);
+    if (!at) throw new CliError('input-corrupt', common.notJson(shown, why(e)));
+    throw new CliError('input-corrupt', common.jsonSyntax(shown, at.line, at.column, at.reason));
   }
 }
 
@@ -144,6 +147,9 @@ export async function writeAll(files: readonly PendingFile[]): Promise<void> {
   } catch (e) {
     await Promise.all(temps.map(({ temp }) => rm(temp, { force: true })));
     const shown = current?.shown ?? '';
-    throw new CliError('write-failed', common.writeFailed(shown, errno(e) ?? why(e)));
+    throw new CliError(
+      'write-failed',
+      common.writeFailed(shown, common.writeWhy(errno(e), why(e))),
+    );
   }
 }

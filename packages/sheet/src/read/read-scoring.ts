@@ -2,6 +2,7 @@
 // now, and the scores already reported in it (for the differences a reviewer lists).
 import { msgOf, type RuleSet, type UnitInput } from '@kaohe/engine';
 import { cellRef } from '../a1.ts';
+import { fingerprint } from '../checksum.ts';
 import { sheetError } from '../issue.ts';
 import { HEADER_FIELDS, ROW_KEYS, SCORING_COLUMNS, UNSCORED } from '../labels.ts';
 import type {
@@ -79,9 +80,9 @@ export function readScoring(
     }
     return f;
   };
-  const expectEqual = (key: HeaderField, expected: string): void => {
+  const expectEqual = (key: HeaderField, expected: string, alsoAccepted?: string): void => {
     const f = checked(key);
-    if (f && f.value !== expected)
+    if (f && f.value !== expected && f.value.toLowerCase() !== alsoAccepted)
       errors.push(
         sheetError('header-mismatch', f.address, [HEADER_FIELDS[key].zh, f.value, expected]),
       );
@@ -92,7 +93,8 @@ export function readScoring(
     text('checksum');
   } else {
     expectEqual('edition', String(ruleSet.edition));
-    expectEqual('checksum', checksum);
+    // The header prints the short fingerprint; workbooks made before it show the full SHA-256.
+    expectEqual('checksum', keyText(fingerprint(checksum)), checksum);
   }
   text('issuer');
   text('year');

@@ -66,10 +66,12 @@ describe('buildSummary', () => {
     expect(sections.map((r) => r[2])).toEqual(
       cohort.units.map((u) => Number(u.result.sections[0]?.score)),
     );
+    // Units as rows (ranking order), items as columns: readable for 200 units as for 3.
     const matrix = byName(summary.sheets, '指标得分');
-    expect(matrix?.values[1]?.slice(3)).toEqual(cohort.units.map((u) => u.name));
     const rows = body(matrix);
-    expect(rows.map((r) => r[0])).toEqual([
+    expect(rows.map((r) => r.slice(0, 2))).toEqual(cohort.units.map((u) => [u.unitId, u.name]));
+    const header = matrix?.values[1] ?? [];
+    expect(header.slice(2).map((h) => String(h).split('\n')[0])).toEqual([
       '一',
       '一.1',
       '一.2',
@@ -82,8 +84,14 @@ describe('buildSummary', () => {
       '加分.1',
       '合计',
     ]);
-    const item = rows.find((r) => r[0] === '一.1');
-    expect(item?.slice(3)).toEqual(
+    // Code, title and points, one per line: 一.1 is worth 4 points, the total 25.
+    expect(header[3]).toBe('一.1\n符合政策生育率\n(4分)');
+    expect(header.at(-1)).toBe('合计\n总分\n(25分)');
+    expect(header.filter((h) => String(h).startsWith('加分\n'))).toEqual([
+      `加分\n(${rs.bonus?.cap}分)`,
+    ]);
+    const col = header.findIndex((h) => String(h).startsWith('一.1\n'));
+    expect(rows.map((r) => r[col])).toEqual(
       cohort.units.map((u) => Number(u.result.sections[0]?.items[0]?.score)),
     );
   });
@@ -149,12 +157,57 @@ describe('buildSummary on the Baotou 2012 sample cohort', () => {
     const bands = body(byName(s.sheets, '等级'));
     expect(bands).toHaveLength(brs.grades?.bands.length ?? 0);
     expect(bands.reduce((n, r) => n + Number(r[1]), 0)).toBe(c.grades?.graded);
-    const matrixKeys = body(byName(s.sheets, '指标得分')).map((r) => r[0]);
+    const matrix = byName(s.sheets, '指标得分');
+    expect(body(matrix).map((r) => r[0])).toEqual(c.units.map((u) => u.unitId));
+    const matrixKeys = matrix?.values[1]?.slice(2).map((h) => String(h).split('\n')[0]);
     expect(matrixKeys).toEqual(
       rowKeys(brs)
         .filter((r) => r.kind !== 'sanctions' && r.kind !== 'sanction')
         .map((r) => r.key),
     );
+    // Each column prints the points the scoring sheet declares for its row, also where an item
+    // does not apply to some units (一(四).要求: 4 points, applicable to four units of twelve).
+    const { buildTemplate } = await import('../template/build-template.ts');
+    const tpl = buildTemplate(brs);
+    const scoring = tpl.sheets[0];
+    const declared = new Map(
+      tpl.map.scoring.rows.map((r) => [
+        r.key,
+        scoring?.values[r.row]?.[tpl.map.scoring.columns.points],
+      ]),
+    );
+    for (const h of matrix?.values[1]?.slice(2) ?? []) {
+      const lines = String(h).split('\n');
+      const key = lines[0];
+      const points = lines.length > 1 && lines.at(-1)?.startsWith('(') ? lines.at(-1) : undefined;
+      const p = declared.get(key ?? '');
+      expect([key, points]).toEqual([key, p === null ? undefined : `(${p}分)`]);
+    }
+    expect(matrix?.values[1]).toContain(
+      '一(四).要求\n性别比在107–120的超出107部分下降10%,120以上的下降12%\n(4分)',
+    );
     expect(s.differences).toBe(0);
+  });
+});
+
+describe('the items × units sheet for 200 units', () => {
+  it('runs the units down the pages and the items across, unit and item titles repeated', () => {
+    const many: UnitInput[] = Array.from({ length: 200 }, (_, i) => ({
+      id: `u${String(i + 1).padStart(3, '0')}`,
+      name: `第${i + 1}单位`,
+      values: { ...values, policy_rate: String(90 + (i % 10)) },
+    }));
+    const m = byName(buildSummary(scoreCohort(compileRuleSet(rs), many), rs).sheets, '指标得分');
+    expect(body(m)).toHaveLength(200);
+    expect(m?.values[1]).toHaveLength(2 + 11);
+    // Printed at full size across pages: header row 2 and columns A:B on every page.
+    expect(m).toMatchObject({ printAcross: true, printTitleRows: [1, 1], printTitleCols: [0, 1] });
+    // The other sheets stay one page wide.
+    expect(byName(buildSummary(cohort, rs).sheets, '排名')?.printAcross).toBeUndefined();
+  });
+
+  it('builds the sheets for a cohort of no units too (the pane asks it for the sheet names)', () => {
+    const none = buildSummary(scoreCohort(compileRuleSet(rs), []), rs);
+    expect(byName(none.sheets, '指标得分')?.values[1]).toEqual(['单位代码\nUnit id', '单位\nUnit']);
   });
 });

@@ -2,6 +2,7 @@
 // and sanctions, section scores, the items × units matrix, and the differences to look at.
 import {
   allIndicators,
+  compileRuleSet,
   fmtFixed,
   q,
   type CohortResult,
@@ -10,6 +11,7 @@ import {
   type Msg,
   type RuleSet,
 } from '@kaohe/engine';
+import { declaredPoints, type DeclaredPoints } from '../template/row-keys.ts';
 import { ruleSetChecksum } from '../checksum.ts';
 import { ROW_KEYS, SANCTION_LEVELS } from '../labels.ts';
 import type { CellValue, SheetLayout } from '../types.ts';
@@ -142,16 +144,27 @@ export function buildSummary(
     ]),
   );
 
+  // Units as rows, items as columns: 200 units run down the pages like the other sheets, and the
+  // item columns continue across pages at full size, unit and item titles repeated on each.
+  const matrixCols = matrixColumns(cohort, declaredPoints(ruleSet, compileRuleSet(ruleSet)));
   const matrix = table(
     '指标得分',
     `${title} 各单位指标得分`,
     [
-      { header: '序号\nNo.', width: 11 },
-      { header: '考核项目\nItem', width: 24, wrap: true },
-      { header: '分值\nPoints', width: 7 },
-      ...units.map((u) => ({ header: u.name, width: 10, format: 'score' as const, wrap: true })),
+      { header: '单位代码\nUnit id', width: 12 },
+      { header: '单位\nUnit', width: 18, wrap: true },
+      ...matrixCols.map((c) => ({
+        header: c.header,
+        width: 10,
+        format: 'score' as const,
+        wrap: true,
+      })),
     ],
-    matrixRows(cohort),
+    units.map((u) => {
+      const m = recomputed(u.result, []);
+      return [u.unitId, u.name, ...matrixCols.map((c) => num(m.get(c.key) ?? null))];
+    }),
+    { across: true },
   );
 
   const names = new Map(units.map((u) => [u.unitId, u.name]));
@@ -294,29 +307,36 @@ function tieBreakText(ruleSet: RuleSet): string {
 const numOrText = (s: string | null): CellValue =>
   s !== null && /^-?\d+(\.\d+)?$/.test(s) ? Number(s) : s;
 
-function matrixRows(cohort: CohortResult): CellValue[][] {
+/** The matrix's columns: every section, item, sub-item, the bonus and the total, in sheet order. */
+function matrixColumns(
+  cohort: CohortResult,
+  points: ReadonlyMap<string, DeclaredPoints>,
+): { key: string; header: string }[] {
   const first = cohort.units[0]?.result;
   if (!first) return [];
-  // Every unit is scored under the same rules, so the bonus row exists for all or none.
-  const byUnit = cohort.units.map((u) => recomputed(u.result, []));
-  const rows: CellValue[][] = [];
-  const push = (key: string, title: string, max: string | null): void => {
-    rows.push([key, title, num(max), ...byUnit.map((m) => num(m.get(key) ?? null))]);
+  // Every unit is scored under the same rules, so the bonus exists for all or none. The points
+  // are the declared ones, as the scoring sheet prints them (not one unit's applicable maximum).
+  const cols: { key: string; header: string }[] = [];
+  const push = (key: string, title: string): void => {
+    const p = points.get(key) ?? null;
+    const max = p === null ? '' : p === '按类别' ? '\n(分值按类别)' : `\n(${p}分)`;
+    // The bonus column's key is its title (加分): said once.
+    cols.push({ key, header: `${title === key ? key : `${key}\n${title}`}${max}` });
   };
   const walk = (items: readonly IndicatorResult[]): void => {
     for (const i of items) {
-      push(i.path, i.title.zh, i.max);
+      push(i.path, i.title.zh);
       if (i.children) walk(i.children);
     }
   };
   for (const s of first.sections) {
-    push(s.code, s.title.zh, s.max);
+    push(s.code, s.title.zh);
     walk(s.items);
   }
   if (first.bonus.items.length) {
-    push(ROW_KEYS.bonus, '加分', first.bonus.cap);
+    push(ROW_KEYS.bonus, '加分');
     walk(first.bonus.items);
   }
-  push(ROW_KEYS.total, '总分', first.max);
-  return rows;
+  push(ROW_KEYS.total, '总分');
+  return cols;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { canonicalRuleSet, ruleSetChecksum } from '../checksum.ts';
+import { canonicalRuleSet, fingerprint, ruleSetChecksum } from '../checksum.ts';
 import { fixtureInput, ruleSetOf, unit } from '../__tests__/fixture.ts';
 import { buildTemplate } from './build-template.ts';
 
@@ -63,7 +63,15 @@ describe('buildTemplate', () => {
       cell(h.ruleSetId),
       cell(h.edition),
       cell(h.checksum),
-    ]).toEqual(['测试市人民政府', '昆都仑区', 'kdq', 2012, 'test-pop', 3, ruleSetChecksum(rs)]);
+    ]).toEqual([
+      '测试市人民政府',
+      '昆都仑区',
+      'kdq',
+      2012,
+      'test-pop',
+      3,
+      fingerprint(ruleSetChecksum(rs)),
+    ]);
     expect(t.checksum).toMatch(/^[0-9a-f]{64}$/);
   });
 

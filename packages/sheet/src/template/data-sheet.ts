@@ -8,6 +8,7 @@ import { DATA_COLUMNS, SOURCE_LABELS, twoLines } from '../labels.ts';
 import type { DataColumn, SheetLayout, SheetMap } from '../types.ts';
 import { formatOf, listOf, sheetTitle, unitDisplay, zh } from '../units.ts';
 import { GridBuilder } from './grid-builder.ts';
+import { addSignOff, unitFooter } from './sign-off.ts';
 
 const COL = Object.fromEntries(DATA_COLUMNS.map((c, i) => [c.key, i])) as Record<
   DataColumn,
@@ -85,6 +86,12 @@ export function buildDataSheet(
     g.hint({ row, col: COL.note, kind: 'input', format: 'text' });
     rows.push({ id: def.id, row });
   }
+  const tallRows = addSignOff(
+    g,
+    { label: COL.label, from: COL.unit, to: COL.value },
+    { label: COL.previous, from: COL.evidence, to: COL.usedBy },
+    unitName,
+  );
   const layout: SheetLayout = {
     name,
     role: 'data',
@@ -93,6 +100,8 @@ export function buildDataSheet(
     widths: DATA_COLUMNS.map((c) => c.width),
     wrap: DATA_COLUMNS.flatMap((c, i) => (c.wrap ? [i] : [])),
     printTitleRows: [headerRow, headerRow],
+    footer: unitFooter(unitName),
+    tallRows,
     freeze: { rows: headerRow + 1, cols: 2 },
     merges: g.merges,
     cells: g.cells,

@@ -1,10 +1,13 @@
 // The scoring sheet (考核评分表): a header block, the table header, one row per section,
 // item and sub-item, the bonus block, the sanctions block (是/否 per condition) and the total.
-import { fmt, type CompiledRuleSet, type CIndicator, type Msg, type RuleSet } from '@kaohe/engine';
+import { type CompiledRuleSet, type CIndicator, type Msg, type RuleSet } from '@kaohe/engine';
 import { HEADER_FIELDS, ROW_KEYS, SANCTION_LEVELS, SCORING_COLUMNS, twoLines } from '../labels.ts';
 import type { HeaderField, RowKind, ScoringColumn, SheetLayout, SheetMap } from '../types.ts';
 import { inputCaption, sheetTitle, zh } from '../units.ts';
+import { fingerprint } from '../checksum.ts';
 import { GridBuilder } from './grid-builder.ts';
+import { declaredPoints } from './row-keys.ts';
+import { addSignOff, unitFooter } from './sign-off.ts';
 
 export interface UnitIdentity {
   id: string;
@@ -34,9 +37,6 @@ export function headerFieldKeys(ruleSet: Pick<RuleSet, 'classes'>): HeaderField[
     'checksum',
   ];
 }
-
-const num = (v: string | number | null | undefined): number | null =>
-  v === null || v === undefined ? null : Number(v);
 
 export function buildScoringSheet(
   name: string,
@@ -85,7 +85,8 @@ export function buildScoringSheet(
     year: ruleSet.year,
     ruleSetId: ruleSet.id,
     edition: ruleSet.edition,
-    checksum,
+    // The checksum prints as its short fingerprint; the full SHA-256 is in the meta sheet.
+    checksum: fingerprint(checksum),
   };
   for (const key of headerFieldKeys(ruleSet)) {
     const r = g.addRow();
@@ -101,6 +102,7 @@ export function buildScoringSheet(
   const headerRow = g.addRow(SCORING_COLUMNS.map((c) => twoLines(c.label)));
   SCORING_COLUMNS.forEach((_, col) => g.hint({ row: headerRow, col, kind: 'header' }));
 
+  const points = declaredPoints(ruleSet, compiled);
   const rows: SheetMap['scoring']['rows'] = [];
   const addKeyed = (
     key: string,
@@ -141,7 +143,7 @@ export function buildScoringSheet(
       addKeyed(item.path, kind, {
         title: item.title.zh,
         criteria: text(item.criteria),
-        points: item.pointsByClass ? '按类别' : Number(fmt(item.points)),
+        points: points.get(item.path) ?? null,
         inputs: caption(item),
       });
       items(item.children, kind);
@@ -149,8 +151,10 @@ export function buildScoringSheet(
   };
 
   for (const section of compiled.sections) {
-    const declared = ruleSet.sections.find((s) => s.code === section.code);
-    addKeyed(section.code, 'section', { title: section.title.zh, points: num(declared?.points) });
+    addKeyed(section.code, 'section', {
+      title: section.title.zh,
+      points: points.get(section.code) ?? null,
+    });
     items(section.items, 'item');
   }
   if (compiled.bonus) {
@@ -158,7 +162,7 @@ export function buildScoringSheet(
     addKeyed(ROW_KEYS.bonus, 'bonus', {
       title: compiled.bonus.title.zh,
       criteria: cap === undefined ? null : `加分合计最多${cap}分`,
-      points: num(cap),
+      points: points.get(ROW_KEYS.bonus) ?? null,
     });
     items(compiled.bonus.items, 'bonus-item');
   }
@@ -174,7 +178,13 @@ export function buildScoringSheet(
       });
     }
   }
-  addKeyed(ROW_KEYS.total, 'total', { title: '总分', points: num(ruleSet.points) });
+  addKeyed(ROW_KEYS.total, 'total', { title: '总分', points: points.get(ROW_KEYS.total) ?? null });
+  const tallRows = addSignOff(
+    g,
+    { label: COL.title, from: COL.criteria, to: COL.criteria },
+    { label: COL.inputs, from: COL.self, to: COL.reason },
+    unit?.name,
+  );
 
   const layout: SheetLayout = {
     name,
@@ -184,6 +194,8 @@ export function buildScoringSheet(
     widths: SCORING_COLUMNS.map((c) => c.width),
     wrap: SCORING_COLUMNS.flatMap((c, i) => (c.wrap ? [i] : [])),
     printTitleRows: [headerRow, headerRow],
+    footer: unitFooter(unit?.name),
+    tallRows,
     freeze: { rows: headerRow + 1, cols: 2 },
     merges: g.merges,
     cells: g.cells,

@@ -9,6 +9,7 @@ import type { CommandStatus } from '../../errors.ts';
 import { demoText } from '../../i18n/demo.ts';
 import { writeAll } from '../../io/files.ts';
 import type { Output } from '../../io/output.ts';
+import { refuseExisting } from '../../io/output-policy.ts';
 import { resolveInput } from '../../io/paths.ts';
 import { startProgress } from '../../io/progress.ts';
 import { ruleSetFromJson } from '../../io/rule-set.ts';
@@ -18,6 +19,7 @@ import { buildDemo, DEMO_DIRS, DEMO_SUMMARY } from './pipeline.ts';
 
 export interface DemoOptions {
   out?: string;
+  force?: boolean;
 }
 
 export async function runDemo(options: DemoOptions, out: Output): Promise<CommandStatus> {
@@ -28,13 +30,20 @@ export async function runDemo(options: DemoOptions, out: Output): Promise<Comman
       ? await mkdtemp(join(tmpdir(), 'kaohe-demo-'))
       : resolveInput(out, options.out);
   const shownDir = options.out ?? outDir;
+  const rulesFile = `${loaded.ruleSet.id}.json`;
+  // Refused before the work when the folder already holds an earlier demo; every file after.
+  const early = [rulesFile, DEMO_SUMMARY].map((f) => ({
+    path: join(outDir, f),
+    shown: join(shownDir, f),
+    data: '',
+  }));
+  await refuseExisting(early, options.force);
 
   const progress = startProgress(out, units.length, out.text(demoText.progress));
   const run = await buildDemo(loaded, units, outDir, (name) => progress.tick(name)).finally(() =>
     progress.stop(),
   );
-  const rulesFile = `${loaded.ruleSet.id}.json`;
-  await writeAll([
+  const files = [
     {
       path: join(outDir, rulesFile),
       shown: join(shownDir, rulesFile),
@@ -46,7 +55,9 @@ export async function runDemo(options: DemoOptions, out: Output): Promise<Comman
       shown: join(shownDir, DEMO_SUMMARY),
       data: await encodeSummary(run.review.summary),
     },
-  ]);
+  ];
+  await refuseExisting(files, options.force);
+  await writeAll(files);
 
   const heading = demoText.heading(out.text(msgOf(loaded.ruleSet.title)), units.length);
   const ranking = printReview(run.review, loaded.ruleSet, out, heading);

@@ -8,6 +8,7 @@ import { reviewText } from '../../i18n/review.ts';
 import { collectWorkbooks } from '../../io/collect.ts';
 import { writeAll, type PendingFile } from '../../io/files.ts';
 import type { Output } from '../../io/output.ts';
+import { refuseExisting } from '../../io/output-policy.ts';
 import { resolveInput } from '../../io/paths.ts';
 import { startProgress } from '../../io/progress.ts';
 import { loadRuleSet } from '../../io/rule-set.ts';
@@ -20,6 +21,7 @@ import { reviewWorkbooks, type ReviewInput } from './review-workbooks.ts';
 export interface ReviewOptions {
   rules: string;
   out: string;
+  force?: boolean;
   csv?: string;
 }
 
@@ -34,6 +36,15 @@ export async function runReview(
   )
     throw new CliError('usage', reviewText.csvSameAsOut(options.csv));
   const loaded = await loadRuleSet(resolveInput(out, options.rules), options.rules);
+  const target = { path: resolveInput(out, options.out), shown: options.out };
+  const csvTarget =
+    options.csv === undefined
+      ? undefined
+      : { path: resolveInput(out, options.csv), shown: options.csv };
+  await refuseExisting(
+    [target, ...(csvTarget ? [csvTarget] : [])].map((t) => ({ ...t, data: '' })),
+    options.force,
+  );
   const { found, skipped } = await collectWorkbooks(paths, out);
   if (skipped.length > 0) out.line(reviewText.skipped(skipped.length, skipped));
   // Read one at a time, as the review decodes them: never all files in memory at once.
@@ -46,19 +57,8 @@ export async function runReview(
   const review = await reviewWorkbooks(inputs, loaded, (file) => progress.tick(file)).finally(() =>
     progress.stop(),
   );
-  const files: PendingFile[] = [
-    {
-      path: resolveInput(out, options.out),
-      shown: options.out,
-      data: await encodeSummary(review.summary),
-    },
-  ];
-  if (options.csv !== undefined)
-    files.push({
-      path: resolveInput(out, options.csv),
-      shown: options.csv,
-      data: rankingCsv(rankingRows(review.cohort), out),
-    });
+  const files: PendingFile[] = [{ ...target, data: await encodeSummary(review.summary) }];
+  if (csvTarget) files.push({ ...csvTarget, data: rankingCsv(rankingRows(review.cohort), out) });
   await writeAll(files);
 
   const ranking = printReview(review, loaded.ruleSet, out);

@@ -6,6 +6,7 @@ import { CliError, type CommandStatus } from '../../errors.ts';
 import { common } from '../../i18n/common.ts';
 import { scoreText } from '../../i18n/score.ts';
 import { writeAll, type PendingFile } from '../../io/files.ts';
+import { freeName, refuseExisting } from '../../io/output-policy.ts';
 import { resolveInput } from '../../io/paths.ts';
 import { readWorkbookFile } from '../../io/workbook.ts';
 import { printUnitResult } from './print.ts';
@@ -15,6 +16,7 @@ export interface ScoreOptions {
   as: Stage;
   out?: string;
   inPlace?: boolean;
+  force?: boolean;
 }
 
 /** "x.xlsx" → "x" + suffix, in the input's folder (as typed, for messages). */
@@ -39,10 +41,17 @@ export async function runScore(
   const scored = await scoreWorkbook(original, file, options.as);
   const files: PendingFile[] = [];
   if (options.inPlace) {
-    const backup = besideInput(file, '.bak.xlsx');
+    // Never over an earlier backup: x.bak.xlsx, then x.bak-2.xlsx, …
+    const backup = await freeName(
+      (n) => besideInput(file, n === 1 ? '.bak.xlsx' : `.bak-${n}.xlsx`),
+      (shown) => resolveInput(out, shown),
+    );
     files.push({ path: resolveInput(out, backup), shown: backup, data: original });
   }
-  files.push({ path: outPath, shown: outShown, data: scored.bytes });
+  const target: PendingFile = { path: outPath, shown: outShown, data: scored.bytes };
+  // --in-place rewrites the input on purpose; any other output that exists needs --force.
+  if (!options.inPlace) await refuseExisting([target], options.force);
+  files.push(target);
   await writeAll(files);
 
   printUnitResult(scored.result, options.as, scored.warnings, out, scored.read);

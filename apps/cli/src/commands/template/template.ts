@@ -1,5 +1,4 @@
 // kaohe template <rules.json> --unit <name> [--unit …] --out <file|dir>: one workbook per unit.
-import { stat } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { msgOf } from '@kaohe/engine';
 import { buildTemplate } from '@kaohe/sheet';
@@ -9,6 +8,7 @@ import { common } from '../../i18n/common.ts';
 import { templateText } from '../../i18n/template.ts';
 import { writeAll, type PendingFile } from '../../io/files.ts';
 import type { Output } from '../../io/output.ts';
+import { exists, refuseExisting } from '../../io/output-policy.ts';
 import { resolveInput } from '../../io/paths.ts';
 import { loadRuleSet, type LoadedRuleSet } from '../../io/rule-set.ts';
 import { fileNameFor, parseUnitSpecs } from './units.ts';
@@ -17,14 +17,6 @@ export interface TemplateOptions {
   unit: string[];
   out: string;
   force?: boolean;
-}
-
-async function exists(path: string): Promise<'file' | 'dir' | false> {
-  try {
-    return (await stat(path)).isDirectory() ? 'dir' : 'file';
-  } catch {
-    return false;
-  }
 }
 
 /** Workbooks for the units, in memory: nothing is written here. */
@@ -60,11 +52,7 @@ export async function runTemplate(
     resolveInput(out, options.out),
     options.out,
   );
-  if (!options.force) {
-    for (const f of files)
-      if ((await exists(f.path)) !== false)
-        throw new CliError('usage', templateText.exists(f.shown));
-  }
+  await refuseExisting(files, options.force);
   await writeAll(files);
   out.line(templateText.made(files.length, out.text(msgOf(loaded.ruleSet.title))));
   for (const f of files) out.line(`  ${out.text(common.wrote(f.shown))}`);

@@ -26,9 +26,12 @@ function identity(json: unknown): Identity | null {
 
 export function formatIssue(issue: Issue, out: Output): string {
   const severity = out.text(issue.severity === 'error' ? common.error : common.warning);
-  // An expression's place is in the message, counted from 1 (第9–11个字符); the 0-based
+  const message = out.text(issue.message);
+  // A message that opens with its own place (the path) is not prefixed with it again. An
+  // expression's place is in the message, counted from 1 (第9–11个字符); the 0-based
   // `position` / `end` stay in the --json document for editors.
-  return `${severity} [${issue.code}] ${safeText(issue.path)}:${out.lang === 'en' ? ' ' : ''}${out.text(issue.message)}`;
+  if (message.startsWith(issue.path)) return `${severity} [${issue.code}] ${message}`;
+  return `${severity} [${issue.code}] ${safeText(issue.path)}:${out.lang === 'en' ? ' ' : ''}${message}`;
 }
 
 export async function runValidate(file: string, out: Output): Promise<CommandStatus> {
