@@ -161,6 +161,8 @@ describe('writeTemplateWorkbook with summary sheets', () => {
       '分项得分',
       '指标得分',
       '差异',
+      // Returned files not reviewed, with their reason: always there, empty when none.
+      '未纳入',
     ]);
     expect(grids.sheets[0]?.values[2]?.slice(0, 3)).toEqual([1, 'a', '甲区']);
   });
