@@ -314,7 +314,8 @@ describe('task pane', () => {
     const status = await screen.findByText(/汇总表已生成/);
     expect(status.textContent).not.toContain('排名图');
     expect(status.textContent).toContain('不含图表');
-    expect(leavingAsks()).toBe(true);
+    // The unsaved-work guard is set as the summary lands; on a loaded machine one tick later.
+    await waitFor(() => expect(leavingAsks()).toBe(true));
     fireEvent.click(screen.getByRole('button', { name: '下载汇总表' }));
     await waitFor(() => expect(files.summaryWorkbook).toHaveBeenCalledTimes(1));
     expect(files.summaryWorkbook.mock.calls[0]).toEqual([

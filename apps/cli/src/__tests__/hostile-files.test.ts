@@ -94,7 +94,7 @@ describe('special and oversized files are refused before they are read', () => {
     expect(en.stdout).toContain('too many zip entries');
   });
 
-  it('40 links to one 49 MB file: read and refused one at a time, peak memory under 300 MB', async () => {
+  it('40 links to one 49 MB file: read and refused one at a time, peak memory under 400 MB', async () => {
     const name = await folder('links', async (dir) => {
       // A zip signature and then zeros: read whole, then refused (no zip directory).
       const big = new Uint8Array(49 * 10 ** 6);
@@ -113,8 +113,10 @@ describe('special and oversized files are refused before they are read', () => {
     );
     expect(run.code).toBe(3);
     expect(run.stderr).toContain('40 份考核表无法复核');
-    // Each file is 49 MB: all forty in memory at once would be ~2 GB.
-    expect(run.peakMiB).toBeLessThan(300);
+    // Each file is 49 MB: all forty in memory at once would be ~2 GB. One at a time measured
+    // 258–325 MB (the last buffer may not be collected before the next is read), so the bound
+    // is 400 MB here; a single refused file is held to 300 MB above and in packages/xlsx.
+    expect(run.peakMiB).toBeLessThan(400);
   });
 });
 
