@@ -40,6 +40,23 @@ describe('safeText', () => {
 });
 
 describe('csvField', () => {
+  // Worked out by hand from OWASP's CSV-injection guidance, independently of the code's patterns.
+  it.each([
+    ['=1+1', `"'=1+1"`],
+    ['+SUM(A1)', `"'+SUM(A1)"`],
+    ['@SUM(A1)', `"'@SUM(A1)"`],
+    [' @SUM(A1)', `"' @SUM(A1)"`],
+    ['-x', `"'-x"`],
+    ['\tA', `"'\tA"`],
+    ['\rA', `"'\rA"`],
+    ['=HYPERLINK("http://x","y")', `"'=HYPERLINK(""http://x"",""y"")"`],
+    ['-2.5', '"-2.5"'],
+    ['150', '"150"'],
+    ['昆都仑区', '"昆都仑区"'],
+  ])('%j → %s', (text, field) => {
+    expect(csvField(text)).toBe(field);
+  });
+
   it('never lets a field start like a formula, and reads back as the text given', () => {
     fc.assert(
       fc.property(hostile, (text) => {

@@ -13,7 +13,7 @@ import {
 } from '../expr/micro.ts';
 import { MissingValue } from '../expr/types.ts';
 import type { InputValue, UnitInput } from '../model/result.ts';
-import type { InputDef } from '../schema/ruleset.ts';
+import { NUMERIC_UNITS, type InputDef } from '../schema/ruleset.ts';
 import { operandValue } from '../score/base-rules.ts';
 import type { COperand, CompiledRuleSet } from '../score/compile.ts';
 import { decodeValue, type UnitEnv } from '../score/env.ts';
@@ -31,20 +31,7 @@ const RAW_BLANK = 1;
 const HAS_EVIDENCE = 2;
 
 /** Units whose figures are numbers (micro units in a slot). */
-export const NUMERIC: ReadonlySet<string> = new Set([
-  '%',
-  '‰',
-  '元',
-  '万元',
-  '人',
-  '户',
-  '个',
-  '次',
-  '天',
-  '月',
-  'count',
-  'number',
-]);
+export const NUMERIC: ReadonlySet<string> = new Set(NUMERIC_UNITS);
 
 /** Symbol codes of yes/no: a choice's value gets a code from 2 up. */
 export const NO_CODE = 0;

@@ -24,6 +24,11 @@ export const InputUnit = z.enum([
 ]);
 export type InputUnit = z.infer<typeof InputUnit>;
 
+/** The units whose figures are numbers: every unit but yes/no, choice, text and date. */
+export const NUMERIC_UNITS: readonly InputUnit[] = InputUnit.options.filter(
+  (u) => u !== 'yesno' && u !== 'choice' && u !== 'text' && u !== 'date',
+);
+
 /**
  * A figure the sheet asks for. `%` and `‰` values are held in their own unit: 92 means 92 %,
  * 8 means 8 ‰, so thresholds read as in the document and a step of 1 is one percentage point.

@@ -27,7 +27,7 @@ import {
   PEER_FUNCTIONS,
   RESULT_FUNCTIONS,
 } from './env.ts';
-import { expressionUnit, isRateExpression } from './rate-operands.ts';
+import { expressionUnit, isRateUnit } from './rate-operands.ts';
 import {
   checkClassPoints,
   checkGrades,
@@ -280,12 +280,14 @@ export function compileCollecting(ruleSet: RuleSet): {
       return { constant: q(trimmed), derived: false, rate: false, path };
     const input = inputs.get(trimmed);
     const compiled = expr(trimmed, path);
+    // One reading of the expression's unit serves the reason and the rates rounding.
+    const shown = compiled && !input ? described(compiled) : {};
     return {
       ...(compiled ? { expr: compiled } : {}),
       ...(input ? { input } : {}),
-      ...(compiled && !input ? described(compiled) : {}),
+      ...shown,
       derived: !input,
-      rate: !input && compiled !== undefined && isRateExpression(trimmed, inputs),
+      rate: isRateUnit(shown.unit),
       path,
     };
   };

@@ -3,7 +3,7 @@
 // figures, constants, counts (`assigned_births * 0.85`), money per head (`budget * 10000 / pop`)
 // and scores are never rounded by it.
 import { parseSource, type Node } from '../expr/parse.ts';
-import type { InputDef, InputUnit } from '../schema/ruleset.ts';
+import { NUMERIC_UNITS, type InputDef, type InputUnit } from '../schema/ruleset.ts';
 
 /** The unit an expression's value is in, as far as its form tells. */
 type Unit =
@@ -17,7 +17,10 @@ type Unit =
   | { kind: 'other' };
 
 const OTHER: Unit = { kind: 'other' };
-const QUANTITIES = new Set(['元', '万元', '人', '户', '个', '次', '天', '月', 'count', 'number']);
+/** Numeric units that are not rates: amounts and counts. */
+const QUANTITIES: ReadonlySet<string> = new Set(
+  NUMERIC_UNITS.filter((u) => u !== '%' && u !== '‰'),
+);
 /** Units that name no particular thing: a ratio may mix them with any quantity. */
 const GENERIC = new Set(['count', 'number']);
 /** Functions whose value is in the unit of their numeric arguments. */
@@ -102,14 +105,12 @@ function unitOf(node: Node, inputs: ReadonlyMap<string, InputDef>): Unit {
   }
 }
 
+/** Whether `rounding.rates` rounds a value in this unit: % or ‰ only. */
+export const isRateUnit = (unit: InputUnit | undefined): boolean => unit === '%' || unit === '‰';
+
 /** Whether `rounding.rates` rounds this expression's value: its unit works out to % or ‰. */
 export function isRateExpression(source: string, inputs: ReadonlyMap<string, InputDef>): boolean {
-  const parsed = parseSource(source);
-  if (!parsed.ok) return false;
-  const u = unitOf(parsed.parsed.ast, inputs);
-  if (u.kind === 'rate') return true;
-  // A ratio of two figures of one unit: × 100 is a percentage, × 1000 a per mille.
-  return u.kind === 'ratio' && (Math.abs(u.scale - 100) < 1e-9 || Math.abs(u.scale - 1000) < 1e-9);
+  return isRateUnit(expressionUnit(source, inputs));
 }
 
 /** A power of ten other than 1 (× 10000, ÷ 100): a conversion between units (万元 to 元). */

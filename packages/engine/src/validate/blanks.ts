@@ -2,12 +2,9 @@
 // all of them at once — also when the schema has found other problems, so an admin sees every
 // blank in one pass. The schema accepts a blank there on purpose; nothing ever takes it as 0.
 import type { Issue } from '../model/result.ts';
-import { error } from './issues.ts';
+import { error, isRecord } from './issues.ts';
 
-const record = (v: unknown): Record<string, unknown> | undefined =>
-  v !== null && typeof v === 'object' && !Array.isArray(v)
-    ? (v as Record<string, unknown>)
-    : undefined;
+const record = (v: unknown): Record<string, unknown> | undefined => (isRecord(v) ? v : undefined);
 const list = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
 /** A code as raw JSON may have it: text or a number; anything else (an object) is shown as ?. */
 const codeOf = (v: unknown): string =>

@@ -32,7 +32,7 @@ export function sortIssues(issues: Issue[]): Issue[] {
   );
 }
 
-function isRecord(v: unknown): v is Record<string, unknown> {
+export function isRecord(v: unknown): v is Record<string, unknown> {
   return v !== null && typeof v === 'object' && !Array.isArray(v);
 }
 

@@ -10,11 +10,12 @@ import { demoText } from '../../i18n/demo.ts';
 import { writeAll } from '../../io/files.ts';
 import type { Output } from '../../io/output.ts';
 import { refuseExisting } from '../../io/output-policy.ts';
+import { rankingRows } from '../../report/ranking.ts';
 import { resolveInput } from '../../io/paths.ts';
 import { startProgress } from '../../io/progress.ts';
 import { ruleSetFromJson } from '../../io/rule-set.ts';
 import { encodeSummary } from '../../io/workbook.ts';
-import { findingsOf, printReview } from '../review/print.ts';
+import { printReview } from '../review/print.ts';
 import { buildDemo, DEMO_DIRS, DEMO_SUMMARY } from './pipeline.ts';
 
 export interface DemoOptions {
@@ -60,7 +61,13 @@ export async function runDemo(options: DemoOptions, out: Output): Promise<Comman
   await writeAll(files);
 
   const heading = demoText.heading(out.text(msgOf(loaded.ruleSet.title)), units.length);
-  const ranking = printReview(run.review, loaded.ruleSet, out, heading);
+  const ranking = printReview(
+    run.review,
+    rankingRows(run.review.cohort),
+    loaded.ruleSet,
+    out,
+    heading,
+  );
   out.line('');
   out.line(demoText.outDir(shownDir));
   out.result({
@@ -76,7 +83,7 @@ export async function runDemo(options: DemoOptions, out: Output): Promise<Comman
     },
     ranking,
     grades: run.review.cohort.grades,
-    findings: findingsOf(run.review),
+    findings: run.review.findings,
     issues: run.review.cohort.issues,
   });
   return 'ok';

@@ -3,19 +3,18 @@ import { msgOf, type Msg, type RuleSet } from '@kaohe/engine';
 import { reviewText } from '../../i18n/review.ts';
 import { scoreText } from '../../i18n/score.ts';
 import type { Output } from '../../io/output.ts';
-import { formatGrades, formatRanking, rankingRows, type RankingRow } from '../../report/ranking.ts';
-import { hasFindings, type ReviewFindings } from '@kaohe/sheet';
+import { formatGrades, formatRanking, type RankingRow } from '../../report/ranking.ts';
+import { hasFindings } from '@kaohe/sheet';
 import type { Review } from './review-workbooks.ts';
 
-export const findingsOf = (review: Review): ReviewFindings => review.findings;
-
+/** Prints the review; `rows` are its ranking rows (`rankingRows(review.cohort)`), made once. */
 export function printReview(
   review: Review,
+  rows: RankingRow[],
   ruleSet: RuleSet,
   out: Output,
   heading?: Msg,
 ): RankingRow[] {
-  const rows = rankingRows(review.cohort);
   out.line(heading ?? reviewText.heading(out.text(msgOf(ruleSet.title)), rows.length));
   out.line('');
   out.line(formatRanking(rows, out));

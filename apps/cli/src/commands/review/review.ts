@@ -1,5 +1,4 @@
 // kaohe review <files or dirs…> --rules <rules.json> --out <summary.xlsx> [--csv <ranking.csv>]
-import { resolve } from 'node:path';
 import { msgOf } from '@kaohe/engine';
 import { hasFindings } from '@kaohe/sheet';
 import { CliError, type CommandStatus } from '../../errors.ts';
@@ -15,7 +14,7 @@ import { loadRuleSet } from '../../io/rule-set.ts';
 import { encodeSummary, readWorkbookFile } from '../../io/workbook.ts';
 import { rankingCsv } from '../../report/ranking-csv.ts';
 import { rankingRows } from '../../report/ranking.ts';
-import { findingsOf, printReview } from './print.ts';
+import { printReview } from './print.ts';
 import { reviewWorkbooks, type ReviewInput } from './review-workbooks.ts';
 
 export interface ReviewOptions {
@@ -30,17 +29,14 @@ export async function runReview(
   options: ReviewOptions,
   out: Output,
 ): Promise<CommandStatus> {
-  if (
-    options.csv !== undefined &&
-    resolveInput(out, options.csv) === resolve(resolveInput(out, options.out))
-  )
-    throw new CliError('usage', reviewText.csvSameAsOut(options.csv));
-  const loaded = await loadRuleSet(resolveInput(out, options.rules), options.rules);
   const target = { path: resolveInput(out, options.out), shown: options.out };
   const csvTarget =
     options.csv === undefined
       ? undefined
       : { path: resolveInput(out, options.csv), shown: options.csv };
+  if (csvTarget && csvTarget.path === target.path)
+    throw new CliError('usage', reviewText.csvSameAsOut(csvTarget.shown));
+  const loaded = await loadRuleSet(resolveInput(out, options.rules), options.rules);
   await refuseExisting(
     [target, ...(csvTarget ? [csvTarget] : [])].map((t) => ({ ...t, data: '' })),
     options.force,
@@ -58,12 +54,13 @@ export async function runReview(
     progress.stop(),
   );
   const files: PendingFile[] = [{ ...target, data: await encodeSummary(review.summary) }];
-  if (csvTarget) files.push({ ...csvTarget, data: rankingCsv(rankingRows(review.cohort), out) });
+  const rows = rankingRows(review.cohort);
+  if (csvTarget) files.push({ ...csvTarget, data: rankingCsv(rows, out) });
   await writeAll(files);
 
-  const ranking = printReview(review, loaded.ruleSet, out);
+  const ranking = printReview(review, rows, loaded.ruleSet, out);
   for (const f of files) out.note(common.wrote(f.shown));
-  const findings = findingsOf(review);
+  const { findings } = review;
   out.result({
     command: 'review',
     out: options.out,
