@@ -1,215 +1,280 @@
-// A second compilation of the same checked AST for the cohort hot path: numbers as integer
-// counts of 10^-6, so sums, differences, comparisons and logic cost nanoseconds. Two integer
-// kinds share one compiler: safe JS integers (the common case) and BigInt (wide: for derived
-// ratios whose operands leave the safe range, such as 万元 × 10000 / population).
-// Whenever a result would not be exact (a product or quotient that leaves the grid, an overflow,
-// a host function, a type mismatch), it throws FALLBACK and the caller evaluates the exact
-// closures instead — so a value it does return is always the exact evaluator's value.
-import { MICRO, roundDiv, roundsUp, toMicro } from '../fast/fixed.ts';
-import { isBlank } from './types.ts';
+// A second compilation of the same checked AST for the cohort hot path: numbers as exact
+// rationals held in a pair of safe integers (numerator / denominator), so sums, products,
+// ratios, comparisons and logic cost nanoseconds and nothing is allocated per evaluation.
+// Comparisons cross-multiply (BigInt only when a product would leave the safe range); nothing
+// is divided until a caller rounds.
+//
+// No exception decides anything here. Each compiled node writes its value into its own
+// register (allocated once, at compile time) and returns a status: a number (NUM, in the
+// register), true, false, a string (STR, in the register), BLANK (an input is blank: what the
+// exact evaluator reports as a missing value) or EXACT (only the exact evaluator can answer: an
+// operand past the safe range, a type mismatch, a division by zero, a host function it does not
+// know). A NUM it returns is always the exact evaluator's value.
+import {
+  addRat,
+  cmpRat,
+  ceilDiv,
+  floorDiv,
+  mulRat,
+  parseRat,
+  roundScaled,
+  subRat,
+} from '../fast/fixed.ts';
 import { OPERATOR_ALIASES, type Node } from './parse.ts';
 
-export type MicroValue = number | boolean | string;
+export const NUM = 0;
+export const TRUE = 1;
+export const FALSE = 2;
+export const STR = 3;
+export const BLANK = 4;
+export const EXACT = 5;
+
+/** A status: NUM, TRUE, FALSE, STR, BLANK or EXACT. */
+export type Status = number;
+
+/** A register: a number as n / d (d > 0, both safe integers), or a string. */
+export interface Reg {
+  n: number;
+  d: number;
+  s: string;
+}
+
+export const newReg = (): Reg => ({ n: 0, d: 1, s: '' });
+
+/** Reads a value into `out` and returns its status. */
+export type Reader = (out: Reg) => Status;
 
 export interface MicroEnv {
-  /** An identifier as micro units / boolean / string; throws MissingValue when blank, FALLBACK
-   *  when the value does not fit. */
-  ident(name: string): MicroValue;
-  /** score('二.1') / met('二.1') when the host can answer on integers; else throws FALLBACK. */
-  result?(fn: 'score' | 'met', path: string): MicroValue;
+  /** An identifier not bound at compile time. */
+  ident(name: string, out: Reg): Status;
+  /** score('二.1') / met('二.1') when the host can answer on integers; else EXACT. */
+  result?(fn: 'score' | 'met', path: string, out: Reg): Status;
 }
 
-export type MicroEv = (env: MicroEnv) => MicroValue;
+/** A compiled expression: `ev` writes its value into `out` and returns its status. */
+export interface MicroExpr {
+  ev(env: MicroEnv): Status;
+  out: Reg;
+}
 
 /**
- * Binds an identifier once, at compile time, to a reader of its value (a slot of the host's
- * frame), instead of asking env.ident(name) on every evaluation. Undefined: use env.ident.
+ * Binds identifiers (and cohort functions with a literal argument, such as peer_mean(rate))
+ * once, at compile time, to readers of the host's slots. Undefined: read through env.ident.
  */
-export type MicroBinder = (name: string) => MicroEv | undefined;
-
-/** Thrown (not an Error: cheap) when the integer path cannot give the exact answer. */
-export const FALLBACK = Object.freeze({ fallback: true });
-
-const fallback = (): never => {
-  throw FALLBACK;
-};
-
-/** Integer arithmetic on micro units, for one integer kind. */
-interface Arith<T extends number | bigint> {
-  is(v: unknown): v is T;
-  of(micro: number): T;
-  add(a: T, b: T): T;
-  sub(a: T, b: T): T;
-  mul(a: T, b: T): T;
-  div(a: T, b: T): T;
-  floor(a: T): T;
-  ceil(a: T): T;
-  abs(a: T): T;
-  lt: (a: T, b: T) => boolean;
+export interface MicroBinder {
+  ident(name: string): Reader | undefined;
+  call?(fn: string, arg: string): Reader | undefined;
 }
 
-// `+ 0` turns −0 into 0: the exact evaluator has no negative zero.
-const safe = (v: number): number => (Number.isSafeInteger(v) ? v + 0 : fallback());
-const floorInt = (a: number, b: number): number => {
-  const f = Math.floor(a / b);
-  const r = a - f * b;
-  return r < 0 ? f - 1 : r >= b ? f + 1 : f;
+type Ev = (env: MicroEnv) => Status;
+interface Built {
+  ev: Ev;
+  out: Reg;
+}
+
+const exact: Ev = () => EXACT;
+/** A status that is not the kind asked for: blanks and exact-only values pass up as they are,
+ *  a value of the wrong kind is the exact evaluator's to report. */
+const other = (st: Status): Status => (st === BLANK ? BLANK : EXACT);
+
+const copy = (to: Reg, from: Reg): void => {
+  to.n = from.n;
+  to.d = from.d;
+  to.s = from.s;
 };
 
-const SAFE: Arith<number> = {
-  is: (v): v is number => typeof v === 'number',
-  of: (m) => m,
-  add: (a, b) => safe(a + b),
-  sub: (a, b) => safe(a - b),
-  mul: (a, b) => {
-    if (b % MICRO === 0) return safe(a * (b / MICRO));
-    if (a % MICRO === 0) return safe((a / MICRO) * b);
-    const p = a * b;
-    return Number.isSafeInteger(p) && p % MICRO === 0 ? p / MICRO + 0 : fallback();
-  },
-  div: (a, b) => {
-    const scaled = a * MICRO;
-    return b !== 0 && Number.isSafeInteger(scaled) && scaled % b === 0
-      ? scaled / b + 0
-      : fallback();
-  },
-  floor: (a) => floorInt(a, MICRO) * MICRO + 0,
-  ceil: (a) => 0 - floorInt(0 - a, MICRO) * MICRO,
-  abs: (a) => Math.abs(a),
-  lt: (a, b) => a < b,
-};
+function build(node: Node, bind: MicroBinder | undefined): Built {
+  const out = newReg();
+  return { ev: compileNode(node, out, bind), out };
+}
 
-const BIG_MICRO = BigInt(MICRO);
-const bigFloor = (a: bigint): bigint => {
-  const q = a / BIG_MICRO;
-  return (a % BIG_MICRO !== 0n && a < 0n ? q - 1n : q) * BIG_MICRO;
-};
-const WIDE: Arith<bigint> = {
-  is: (v): v is bigint => typeof v === 'bigint',
-  of: (m) => BigInt(m),
-  add: (a, b) => a + b,
-  sub: (a, b) => a - b,
-  mul: (a, b) => {
-    const p = a * b;
-    return p % BIG_MICRO === 0n ? p / BIG_MICRO : fallback();
-  },
-  div: (a, b) => {
-    const scaled = a * BIG_MICRO;
-    return b !== 0n && scaled % b === 0n ? scaled / b : fallback();
-  },
-  floor: bigFloor,
-  ceil: (a) => -bigFloor(-a),
-  abs: (a) => (a < 0n ? -a : a),
-  lt: (a, b) => a < b,
-};
-
-type Val<T> = T | boolean | string;
-type Ev<T> = (env: MicroEnv) => Val<T>;
-
-function compileWith<T extends number | bigint>(
-  node: Node,
-  A: Arith<T>,
-  bind?: MicroBinder,
-): Ev<T> {
-  const build = (n: Node): Ev<T> => compileWith(n, A, bind);
-  const num = (v: Val<T>): T => (A.is(v) ? v : fallback());
-  const bool = (v: Val<T>): boolean => (typeof v === 'boolean' ? v : fallback());
-  const equal = (a: Val<T>, b: Val<T>): boolean => (typeof a === typeof b ? a === b : fallback());
-  const fromEnv = (v: MicroValue): Val<T> => (typeof v === 'number' ? A.of(v) : v);
+function compileNode(node: Node, out: Reg, bind: MicroBinder | undefined): Ev {
   switch (node.type) {
     case 'Literal': {
       const value = node.value;
-      if (typeof value === 'string' || typeof value === 'boolean') return () => value;
-      const micro = typeof value === 'number' ? toMicro(node.raw as string) : undefined;
-      if (micro === undefined) return fallback;
-      const v = A.of(micro);
-      return () => v;
+      if (typeof value === 'string') {
+        out.s = value;
+        return () => STR;
+      }
+      if (typeof value === 'boolean') return value ? () => TRUE : () => FALSE;
+      if (typeof value !== 'number' || !parseRat(node.raw as string, out)) return exact;
+      return () => NUM;
     }
     case 'Identifier': {
       const name = node.name as string;
-      if (name === 'true') return () => true;
-      if (name === 'false') return () => false;
-      const bound = bind?.(name);
-      if (bound) return (env) => fromEnv(bound(env));
-      return (env) => fromEnv(env.ident(name));
+      if (name === 'true') return () => TRUE;
+      if (name === 'false') return () => FALSE;
+      const bound = bind?.ident(name);
+      if (bound) return () => bound(out);
+      return (env) => env.ident(name, out);
     }
     case 'UnaryExpression': {
       const op = OPERATOR_ALIASES[node.operator as string] ?? (node.operator as string);
-      const arg = build(node.argument as Node);
-      const zero = A.of(0);
-      if (op === '-') return (env) => A.sub(zero, num(arg(env)));
-      if (op === '+') return (env) => num(arg(env));
-      if (op === '!') return (env) => !bool(arg(env));
-      return fallback;
+      const a = build(node.argument as Node, bind);
+      const x = a.out;
+      if (op === '-')
+        return (env) => {
+          const st = a.ev(env);
+          if (st !== NUM) return other(st);
+          out.n = 0 - x.n;
+          out.d = x.d;
+          return NUM;
+        };
+      if (op === '+')
+        return (env) => {
+          const st = a.ev(env);
+          if (st !== NUM) return other(st);
+          copy(out, x);
+          return NUM;
+        };
+      if (op === '!')
+        return (env) => {
+          const st = a.ev(env);
+          return st === TRUE ? FALSE : st === FALSE ? TRUE : other(st);
+        };
+      return exact;
     }
-    case 'BinaryExpression': {
-      const op = OPERATOR_ALIASES[node.operator as string] ?? (node.operator as string);
-      const l = build(node.left as Node);
-      const r = build(node.right as Node);
-      switch (op) {
-        case '+':
-          return (env) => A.add(num(l(env)), num(r(env)));
-        case '-':
-          return (env) => A.sub(num(l(env)), num(r(env)));
-        case '*':
-          return (env) => A.mul(num(l(env)), num(r(env)));
-        case '/':
-          return (env) => A.div(num(l(env)), num(r(env)));
-        // Left before right, always: which blank or error shows first must match the exact path.
-        case '<':
-          return (env) => A.lt(num(l(env)), num(r(env)));
-        case '<=':
-          return (env) => {
-            const a = num(l(env));
-            return !A.lt(num(r(env)), a);
-          };
-        case '>':
-          return (env) => {
-            const a = num(l(env));
-            return A.lt(num(r(env)), a);
-          };
-        case '>=':
-          return (env) => !A.lt(num(l(env)), num(r(env)));
-        case '==':
-          return (env) => equal(l(env), r(env));
-        case '!=':
-          return (env) => !equal(l(env), r(env));
-        case '&&':
-          return (env) => bool(l(env)) && bool(r(env));
-        case '||':
-          return (env) => bool(l(env)) || bool(r(env));
-        default:
-          return fallback;
-      }
-    }
+    case 'BinaryExpression':
+      return binary(node, out, bind);
     case 'ConditionalExpression': {
-      const test = build(node.test as Node);
-      const yes = build(node.consequent as Node);
-      const no = build(node.alternate as Node);
-      return (env) => (bool(test(env)) ? yes(env) : no(env));
+      const test = build(node.test as Node, bind);
+      const yes = build(node.consequent as Node, bind);
+      const no = build(node.alternate as Node, bind);
+      return choose(test, yes, no, out);
     }
     case 'CallExpression':
-      return call(node, A, build, num, bool, fromEnv);
+      return call(node, out, bind);
     default:
-      return fallback;
+      return exact;
   }
 }
 
-function call<T extends number | bigint>(
-  node: Node,
-  A: Arith<T>,
-  build: (n: Node) => Ev<T>,
-  num: (v: Val<T>) => T,
-  bool: (v: Val<T>) => boolean,
-  fromEnv: (v: MicroValue) => Val<T>,
-): Ev<T> {
+/** test ? yes : no, the chosen branch's value copied into `out`. */
+function choose(test: Built, yes: Built, no: Built, out: Reg): Ev {
+  return (env) => {
+    const t = test.ev(env);
+    const branch = t === TRUE ? yes : t === FALSE ? no : undefined;
+    if (!branch) return other(t);
+    const st = branch.ev(env);
+    copy(out, branch.out);
+    return st;
+  };
+}
+
+/** Both operands as numbers, left first (which blank shows first must match the exact path):
+ *  NUM, or the status to return. */
+function numbers(l: Built, r: Built, env: MicroEnv): Status {
+  const a = l.ev(env);
+  if (a !== NUM) return other(a);
+  const b = r.ev(env);
+  return b === NUM ? NUM : other(b);
+}
+
+const ORDER: Readonly<Record<string, (c: number) => boolean>> = {
+  '<': (c) => c < 0,
+  '<=': (c) => c <= 0,
+  '>': (c) => c > 0,
+  '>=': (c) => c >= 0,
+};
+
+function binary(node: Node, out: Reg, bind: MicroBinder | undefined): Ev {
+  const op = OPERATOR_ALIASES[node.operator as string] ?? (node.operator as string);
+  const l = build(node.left as Node, bind);
+  const r = build(node.right as Node, bind);
+  const x = l.out;
+  const y = r.out;
+  switch (op) {
+    case '+':
+      return (env) => {
+        const st = numbers(l, r, env);
+        if (st !== NUM) return st;
+        return addRat(x.n, x.d, y.n, y.d, out) ? NUM : EXACT;
+      };
+    case '-':
+      return (env) => {
+        const st = numbers(l, r, env);
+        if (st !== NUM) return st;
+        return subRat(x.n, x.d, y.n, y.d, out) ? NUM : EXACT;
+      };
+    case '*':
+      return (env) => {
+        const st = numbers(l, r, env);
+        if (st !== NUM) return st;
+        return mulRat(x.n, x.d, y.n, y.d, out) ? NUM : EXACT;
+      };
+    case '/':
+      return (env) => {
+        const st = numbers(l, r, env);
+        if (st !== NUM) return st;
+        // A zero divisor is the exact evaluator's to report (division-by-zero).
+        if (y.n === 0) return EXACT;
+        return (y.n < 0 ? mulRat(x.n, x.d, -y.d, -y.n, out) : mulRat(x.n, x.d, y.d, y.n, out))
+          ? NUM
+          : EXACT;
+      };
+    case '==':
+    case '!=': {
+      const same = op === '==' ? TRUE : FALSE;
+      const differ = op === '==' ? FALSE : TRUE;
+      return (env) => {
+        const a = l.ev(env);
+        if (a === BLANK || a === EXACT) return a;
+        const b = r.ev(env);
+        if (b === BLANK || b === EXACT) return b;
+        // Values of different kinds: the exact evaluator reports the type error.
+        if (a === NUM || b === NUM) {
+          if (a !== b) return EXACT;
+          return cmpRat(x.n, x.d, y.n, y.d) === 0 ? same : differ;
+        }
+        if (a === STR || b === STR) {
+          if (a !== b) return EXACT;
+          return x.s === y.s ? same : differ;
+        }
+        return a === b ? same : differ;
+      };
+    }
+    case '&&':
+      return (env) => {
+        const a = l.ev(env);
+        if (a === FALSE) return FALSE;
+        if (a !== TRUE) return other(a);
+        const b = r.ev(env);
+        return b === TRUE || b === FALSE ? b : other(b);
+      };
+    case '||':
+      return (env) => {
+        const a = l.ev(env);
+        if (a === TRUE) return TRUE;
+        if (a !== FALSE) return other(a);
+        const b = r.ev(env);
+        return b === TRUE || b === FALSE ? b : other(b);
+      };
+    default: {
+      const order = ORDER[op];
+      if (!order) return exact;
+      return (env) => {
+        const st = numbers(l, r, env);
+        if (st !== NUM) return st;
+        return order(cmpRat(x.n, x.d, y.n, y.d)) ? TRUE : FALSE;
+      };
+    }
+  }
+}
+
+const PEERS = new Set(['peer_mean', 'peer_max', 'peer_min']);
+
+function call(node: Node, out: Reg, bind: MicroBinder | undefined): Ev {
   const callee = node.callee as Node;
   const name = callee.type === 'Identifier' ? (callee.name as string) : '';
   const args = (node.arguments as Node[]) ?? [];
   const first = args[0];
   if (name === 'blank' && args.length === 1 && first?.type === 'Identifier') {
-    const id = first.name as string;
-    return (env) => isBlank(env, id);
+    // blank(id): the exact evaluator reads the identifier and sees whether it is missing.
+    const id = build(first, bind);
+    return (env) => {
+      const st = id.ev(env);
+      return st === BLANK ? TRUE : st === EXACT ? EXACT : FALSE;
+    };
   }
   if (
     (name === 'score' || name === 'met') &&
@@ -218,141 +283,138 @@ function call<T extends number | bigint>(
     typeof first.value === 'string'
   ) {
     const path = first.value;
-    return (env) => (env.result ? fromEnv(env.result(name, path)) : fallback());
+    return (env) => (env.result ? env.result(name, path, out) : EXACT);
   }
-  const compiled = args.map(build);
-  const one = compiled.length === 1 ? compiled[0] : undefined;
-  const pick = (better: (a: T, b: T) => boolean): Ev<T> =>
-    compiled.length
-      ? (env) => compiled.map((a) => num(a(env))).reduce((best, v) => (better(v, best) ? v : best))
-      : fallback;
+  if (PEERS.has(name) && args.length === 1 && first?.type === 'Identifier') {
+    const reader = bind?.call?.(name, first.name as string);
+    return reader ? () => reader(out) : exact;
+  }
+  const built = args.map((a) => build(a, bind));
+  const one = built.length === 1 ? built[0] : undefined;
   switch (name) {
     case 'min':
-      return pick(A.lt);
-    case 'max':
-      return pick((a, b) => A.lt(b, a));
+    case 'max': {
+      if (built.length === 0) return exact;
+      const keep = name === 'min' ? (c: number) => c < 0 : (c: number) => c > 0;
+      return (env) => {
+        for (let i = 0; i < built.length; i++) {
+          const a = built[i] as Built;
+          const st = a.ev(env);
+          if (st !== NUM) return other(st);
+          if (i === 0 || keep(cmpRat(a.out.n, a.out.d, out.n, out.d))) copy(out, a.out);
+        }
+        return NUM;
+      };
+    }
     case 'abs':
-      return one ? (env) => A.abs(num(one(env))) : fallback;
+      return one
+        ? (env) => {
+            const st = one.ev(env);
+            if (st !== NUM) return other(st);
+            out.n = Math.abs(one.out.n);
+            out.d = one.out.d;
+            return NUM;
+          }
+        : exact;
     case 'floor':
-      return one ? (env) => A.floor(num(one(env))) : fallback;
-    case 'ceil':
-      return one ? (env) => A.ceil(num(one(env))) : fallback;
+    case 'ceil': {
+      if (!one) return exact;
+      const whole = name === 'floor' ? floorDiv : ceilDiv;
+      return (env) => {
+        const st = one.ev(env);
+        if (st !== NUM) return other(st);
+        out.n = whole(one.out.n, one.out.d) + 0;
+        out.d = 1;
+        return NUM;
+      };
+    }
+    case 'round': {
+      // round(x) or round(x, dp) with a literal dp the exact evaluator accepts; half-up.
+      const [x, dpNode] = built;
+      if (!x || built.length > 2) return exact;
+      let dp = 0;
+      if (dpNode) {
+        const lit = args[1];
+        const v = lit?.type === 'Literal' && typeof lit.value === 'number' ? lit.value : NaN;
+        if (!Number.isInteger(v) || v < 0 || v > 8) return exact;
+        dp = v;
+      }
+      const scale = 10 ** dp;
+      return (env) => {
+        const st = x.ev(env);
+        if (st !== NUM) return other(st);
+        const scaled = roundScaled(x.out.n, x.out.d, dp, 'half-up');
+        if (scaled !== scaled) return EXACT;
+        out.n = scaled + 0;
+        out.d = scale;
+        return NUM;
+      };
+    }
+    case 'clamp': {
+      const [x, lo, hi] = built;
+      if (!x || !lo || !hi || built.length !== 3) return exact;
+      return (env) => {
+        const a = x.ev(env);
+        if (a !== NUM) return other(a);
+        const b = lo.ev(env);
+        if (b !== NUM) return other(b);
+        const c = hi.ev(env);
+        if (c !== NUM) return other(c);
+        // Bounds the wrong way round: the exact evaluator reports the domain error.
+        if (cmpRat(lo.out.n, lo.out.d, hi.out.n, hi.out.d) > 0) return EXACT;
+        const v = x.out;
+        copy(
+          out,
+          cmpRat(v.n, v.d, lo.out.n, lo.out.d) < 0
+            ? lo.out
+            : cmpRat(v.n, v.d, hi.out.n, hi.out.d) > 0
+              ? hi.out
+              : v,
+        );
+        return NUM;
+      };
+    }
     case 'if': {
-      const [c, a, b] = compiled;
-      return c && a && b && compiled.length === 3
-        ? (env) => (bool(c(env)) ? a(env) : b(env))
-        : fallback;
+      const [c, a, b] = built;
+      return c && a && b && built.length === 3 ? choose(c, a, b, out) : exact;
     }
     default:
-      // round(), clamp() and host functions (peer_mean…) take the exact path.
-      return fallback;
+      // status(), consecutive(), cumulative() and other host functions: the exact path.
+      return exact;
   }
 }
 
-export function compileMicro(node: Node, bind?: MicroBinder): MicroEv {
-  return compileWith(node, SAFE, bind);
+export function compileMicro(node: Node, bind?: MicroBinder): MicroExpr {
+  return build(node, bind);
 }
 
 /**
- * The expression rounded to `dp` places, on integers, as a derived value is rounded before it
- * is compared. When it ends in a division (a ratio), the exact quotient is rounded directly,
- * with wide integers so that large operands still fit; otherwise the value must land on the grid.
+ * The expression rounded to `dp` places by `mode`, as a derived rate is rounded before it is
+ * compared: the exact quotient n / d rounded once (BigInt only when n × 10^dp would overflow).
  */
 export function compileMicroRounded(
   node: Node,
   dp: number,
   mode: 'half-up' | 'half-even' | 'down' | 'up',
   bind?: MicroBinder,
-): MicroEv {
-  const step = 10 ** (6 - dp);
-  const op =
-    node.type === 'BinaryExpression'
-      ? (OPERATOR_ALIASES[node.operator as string] ?? (node.operator as string))
-      : '';
-  if (op === '/' && dp <= 6) {
-    const l = compileWith(node.left as Node, SAFE, bind);
-    const r = compileWith(node.right as Node, SAFE, bind);
-    const wide = roundedRatioWide(node, dp, mode, step, bind);
-    const scale = 10 ** dp;
-    return (env) => {
-      let a: Val<number>;
-      let b: Val<number>;
-      try {
-        a = l(env);
-        b = r(env);
-      } catch (e) {
-        // An operand that leaves the safe range: the same ratio on wide integers.
-        if (e === FALLBACK) return wide(env);
-        throw e;
+): MicroExpr {
+  const inner = build(node, bind);
+  const v = inner.out;
+  const out = newReg();
+  const scale = 10 ** dp;
+  return {
+    out,
+    ev: (env) => {
+      const st = inner.ev(env);
+      if (st !== NUM) {
+        copy(out, v);
+        return st;
       }
-      if (typeof a !== 'number' || typeof b !== 'number' || b === 0) return fallback();
-      // |a| / |b| = whole + rest / |b|; then the dp places of rest / |b|, rounded by the mode.
-      const negative = a < 0 !== b < 0;
-      const x = Math.abs(a);
-      const y = Math.abs(b);
-      const whole = floorInt(x, y);
-      const scaledRest = (x - whole * y) * scale;
-      if (!Number.isSafeInteger(scaledRest) || !Number.isSafeInteger(whole * scale))
-        return wide(env);
-      const places = floorInt(scaledRest, y);
-      const rest = scaledRest - places * y;
-      const q = whole * scale + places;
-      const twice = 2 * rest;
-      if (!Number.isSafeInteger(q + 1) || !Number.isSafeInteger(twice)) return wide(env);
-      const m = roundsUp(mode, Math.sign(twice - y), rest > 0, q % 2 === 1) ? q + 1 : q;
-      return safe((negative ? -m : m) * step);
-    };
-  }
-  const whole = compileMicro(node, bind);
-  return (env) => {
-    const v = whole(env);
-    return typeof v === 'number' && step > 1 ? safe(roundDiv(v, step, mode) * step) : v;
+      const scaled = roundScaled(v.n, v.d, dp, mode);
+      if (scaled !== scaled) return EXACT;
+      out.n = scaled + 0;
+      out.d = scale;
+      return NUM;
+    },
   };
-}
-
-/** The rounded ratio on wide integers, for operands past the safe range. */
-function roundedRatioWide(
-  node: Node,
-  dp: number,
-  mode: 'half-up' | 'half-even' | 'down' | 'up',
-  step: number,
-  bind?: MicroBinder,
-): MicroEv {
-  const l = compileWith(node.left as Node, WIDE, bind);
-  const r = compileWith(node.right as Node, WIDE, bind);
-  const scale = 10n ** BigInt(dp);
-  return (env) => {
-    const a = l(env);
-    const b = r(env);
-    if (typeof a !== 'bigint' || typeof b !== 'bigint' || b === 0n) return fallback();
-    const negative = b < 0n;
-    const n = negative ? -a * scale : a * scale;
-    const d = negative ? -b : b;
-    const whole = n / d;
-    const rest = n - whole * d;
-    // Exact rounding of n / d to an integer (n may be negative; d > 0).
-    const q = Number(n < 0n && rest !== 0n ? whole - 1n : whole);
-    const r0 = n < 0n && rest !== 0n ? rest + d : rest;
-    const rounded = roundFloorRest(q, r0, d, mode);
-    return safe(rounded * step);
-  };
-}
-
-/** Rounds q + r/d (0 ≤ r < d, floor quotient q) to an integer, ties as the mode says. */
-function roundFloorRest(
-  q: number,
-  r: bigint,
-  d: bigint,
-  mode: 'half-up' | 'half-even' | 'down' | 'up',
-): number {
-  if (r === 0n) return q;
-  // Work on the magnitude so that half-up goes away from zero, as the exact rounding does.
-  const negative = q < 0;
-  const magQ = negative ? -q - 1 : q;
-  const magR = negative ? d - r : r;
-  const twice = 2n * magR;
-  const m = roundsUp(mode, twice > d ? 1 : twice === d ? 0 : -1, true, magQ % 2 === 1)
-    ? magQ + 1
-    : magQ;
-  return negative ? -m : m;
 }

@@ -2,7 +2,7 @@
 // (never eval / new Function) and evaluates in exact rationals (../exact/exact.ts).
 import type { Q } from '../exact/exact.ts';
 import type { Msg } from '../model/result.ts';
-import type { MicroBinder, MicroEv } from './micro.ts';
+import type { MicroBinder, MicroExpr } from './micro.ts';
 import type { Naming, OperandRef } from './words.ts';
 
 export type { Naming, OperandRef } from './words.ts';
@@ -68,18 +68,18 @@ export interface CompiledExpr {
   /** Names of host functions called, with their first (string) argument when literal. */
   calls: readonly { name: string; arg?: string }[];
   evaluate(env: ExprEnv): ExprValue;
-  /** The same expression on integer micro units for the hot path; throws FALLBACK whenever
-   *  only the exact evaluation can answer (see micro.ts). */
-  micro: MicroEv;
+  /** The same expression on rationals of safe integers for the hot path; its status says
+   *  EXACT whenever only the exact evaluation can answer (see micro.ts). */
+  micro: MicroExpr;
   /** The same, rounded to `dp` places as a derived value is before comparison; `bind` reads
    *  identifiers straight from the host's slots. */
   microRounded(
     dp: number,
     mode: 'half-up' | 'half-even' | 'down' | 'up',
     bind?: MicroBinder,
-  ): MicroEv;
+  ): MicroExpr;
   /** `micro` with identifiers bound once to the host's readers (see MicroBinder). */
-  microBound(bind: MicroBinder): MicroEv;
+  microBound(bind: MicroBinder): MicroExpr;
   /** The formula as an official reads it: labels for names, × ÷ ≥, functions in words. */
   inWords(naming: Naming): Msg;
   /** The inputs and cohort / result figures it reads, each once, in order of first use. */

@@ -1,7 +1,7 @@
-// Fixed-point integers for the cohort hot path. A figure is held as an integer count of
-// 10^-6 (its "micro" value) and a score as an integer count of 10^-dp points, both within
-// Number.MAX_SAFE_INTEGER, so every operation below is exact integer arithmetic. Anything
-// that would not fit returns undefined and the caller falls back to exact rationals.
+// Integers for the cohort hot path. A score is an integer count of 10^-dp points; a figure is an
+// exact rational held as two safe integers (below); a tie-break key read from an input is a
+// count of 10^-6 ("micro" units). Every operation is exact integer arithmetic; one that would
+// leave Number.MAX_SAFE_INTEGER says so (undefined, false or NaN), and is never rounded.
 import type { Rounding } from '../schema/common.ts';
 
 export const MICRO_DP = 6;
@@ -68,12 +68,6 @@ export function toScaled(raw: string | number, dp: number): number | undefined {
   const div = POW10[MICRO_DP - dp];
   if (div === undefined || micro % div !== 0) return undefined;
   return micro / div;
-}
-
-const safe = (x: number): number | undefined => (Number.isSafeInteger(x) ? x : undefined);
-
-export function mulSafe(a: number, b: number): number | undefined {
-  return safe(a * b);
 }
 
 /** floor(a / b) for safe integers, b > 0, exact despite floating division. */
@@ -155,4 +149,197 @@ function scaledTextSlow(value: number, dp: number): string {
   const int = digits.slice(0, digits.length - dp);
   const frac = digits.slice(digits.length - dp).replace(/0+$/, '');
   return (negative && value !== 0 ? '-' : '') + (frac ? `${int}.${frac}` : int);
+}
+
+// Exact rationals as pairs of safe integers, for figures that are not a whole count of 10^-6
+// (4–6 place rates, ratios such as budget ÷ population, reductions against last year). A pair
+// is n / d with d > 0. Every operation checks its products against the safe range and reports
+// one that would leave it (false / NaN) instead of rounding; comparisons fall back to BigInt.
+
+/** A rational's numerator and denominator (d > 0). */
+export interface Rat {
+  n: number;
+  d: number;
+}
+
+const isSafe = Number.isSafeInteger;
+
+export function gcd(a: number, b: number): number {
+  if (a < 0) a = -a;
+  if (b < 0) b = -b;
+  while (b !== 0) {
+    const r = a % b;
+    a = b;
+    b = r;
+  }
+  return a;
+}
+
+/** n / d in lowest terms into `out` (d > 0, both safe). */
+export function setRat(out: Rat, n: number, d: number): void {
+  if (d !== 1) {
+    const g = gcd(n, d);
+    if (g > 1) {
+      n /= g;
+      d /= g;
+    }
+  }
+  out.n = n + 0;
+  out.d = d;
+}
+
+/** The sign of a/b − c/d (b, d > 0), by cross-multiplying; BigInt only when a product would
+ *  leave the safe range. */
+export function cmpRat(a: number, b: number, c: number, d: number): number {
+  if (b === d) return a < c ? -1 : a > c ? 1 : 0;
+  const x = a * d;
+  const y = c * b;
+  if (isSafe(x) && isSafe(y)) return x < y ? -1 : x > y ? 1 : 0;
+  const bx = BigInt(a) * BigInt(d);
+  const by = BigInt(c) * BigInt(b);
+  return bx < by ? -1 : bx > by ? 1 : 0;
+}
+
+/** a/b + c/d into `out`; false when it would leave the safe range. */
+export function addRat(a: number, b: number, c: number, d: number, out: Rat): boolean {
+  if (b === d) {
+    const n = a + c;
+    if (!isSafe(n)) return false;
+    setRat(out, n, b);
+    return true;
+  }
+  const x = a * d;
+  const y = c * b;
+  const den = b * d;
+  const n = x + y;
+  if (!isSafe(x) || !isSafe(y) || !isSafe(den) || !isSafe(n)) return false;
+  setRat(out, n, den);
+  return true;
+}
+
+/** a/b − c/d into `out`; false when it would leave the safe range. */
+export function subRat(a: number, b: number, c: number, d: number, out: Rat): boolean {
+  return addRat(a, b, -c, d, out);
+}
+
+/** a/b × c/d into `out` (cross-reduced first); false when it would leave the safe range. */
+export function mulRat(a: number, b: number, c: number, d: number, out: Rat): boolean {
+  const g1 = gcd(a, d);
+  const g2 = gcd(c, b);
+  if (g1 > 1) {
+    a /= g1;
+    d /= g1;
+  }
+  if (g2 > 1) {
+    c /= g2;
+    b /= g2;
+  }
+  const n = a * c;
+  const den = b * d;
+  if (!isSafe(n) || !isSafe(den)) return false;
+  out.n = n + 0;
+  out.d = den;
+  return true;
+}
+
+/** n / d (d > 0) as an integer count of 10^-dp, rounded once by the mode; NaN when the result
+ *  leaves the safe range. BigInt only when n × 10^dp would. */
+export function roundScaled(n: number, d: number, dp: number, mode: Rounding['mode']): number {
+  const scale = 10 ** dp;
+  const x = n * scale;
+  if (isSafe(x)) return d === 1 ? x + 0 : roundDiv(x, d, mode);
+  const bn = BigInt(n) * BigInt(scale);
+  const bd = BigInt(d);
+  const negative = bn < 0n;
+  const a = negative ? -bn : bn;
+  const quotient = a / bd;
+  const rest = a - quotient * bd;
+  const twice = 2n * rest;
+  const up = roundsUp(
+    mode,
+    twice > bd ? 1 : twice === bd ? 0 : -1,
+    rest > 0n,
+    quotient % 2n === 1n,
+  );
+  const m = up ? quotient + 1n : quotient;
+  const v = Number(negative ? -m : m);
+  return isSafe(v) ? v + 0 : NaN;
+}
+
+const POW10R = [1, 10, 100, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15];
+
+/** Plain decimal text (-?digits[.digits], the exact parser's grammar) as n / 10^places into
+ *  `out`, trailing zeros dropped; false when it is not one or does not fit the safe range. */
+export function parseRat(text: string, out: Rat): boolean {
+  const len = text.length;
+  let i = 0;
+  let negative = false;
+  if (text.charCodeAt(0) === 45) {
+    negative = true;
+    i = 1;
+  }
+  let n = 0;
+  let digits = 0;
+  let places = 0;
+  let dot = false;
+  for (; i < len; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 46) {
+      if (dot || digits === 0) return false;
+      dot = true;
+    } else if (c >= 48 && c <= 57) {
+      n = n * 10 + (c - 48);
+      digits++;
+      if (dot) places++;
+      if (n > Number.MAX_SAFE_INTEGER || places > 15) return false;
+    } else return false;
+  }
+  if (digits === places || (dot && places === 0)) return false;
+  while (places > 0 && n % 10 === 0) {
+    n /= 10;
+    places--;
+  }
+  out.n = negative && n !== 0 ? -n : n;
+  out.d = POW10R[places] as number;
+  return true;
+}
+
+/** A figure typed as text or a JS number as a rational into `out`; false when it is neither
+ *  plain decimal text nor a finite number the fast reader can take (the exact reader decides). */
+export function readRat(raw: string | number, out: Rat): boolean {
+  if (typeof raw === 'number') {
+    if (Number.isInteger(raw) && isSafe(raw)) {
+      out.n = raw + 0;
+      out.d = 1;
+      return true;
+    }
+    return Number.isFinite(raw) && parseRat(String(raw), out);
+  }
+  const first = raw.charCodeAt(0);
+  const last = raw.charCodeAt(raw.length - 1);
+  return parseRat(first <= 32 || last <= 32 ? raw.trim() : raw, out);
+}
+
+/** An exact value (fraction.js) as a rational of safe integers into `out`; false when its
+ *  numerator or denominator is past the safe range. An explicit check, never a caught error. */
+export function ratOfQ(value: { s: bigint; n: bigint; d: bigint }, out: Rat): boolean {
+  const max = BigInt(Number.MAX_SAFE_INTEGER);
+  if (value.n > max || value.d > max) return false;
+  const n = Number(value.n);
+  out.n = value.s < 0n && n !== 0 ? -n : n;
+  out.d = Number(value.d);
+  return true;
+}
+
+/** An exact value as an integer count of 10^-dp; undefined when it has more places or does not
+ *  fit (checked, never caught). */
+export function scaledOfQ(
+  value: { s: bigint; n: bigint; d: bigint },
+  dp: number,
+): number | undefined {
+  const scale = 10n ** BigInt(dp);
+  if (scale % value.d !== 0n) return undefined;
+  const v = Number((value.n * scale) / value.d);
+  if (!isSafe(v)) return undefined;
+  return value.s < 0n && v !== 0 ? -v : v;
 }

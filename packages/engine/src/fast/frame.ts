@@ -1,26 +1,33 @@
 // One unit's operands decoded once into typed arrays. Every operand a kernel reads is a slot:
-// an input's figure in micro units, a yes/no or choice as a symbol code, a constant, or a
-// derived value (an expression of inputs) worked out on first use. A Float64Array holds the
-// figures unboxed, so a unit is decoded and scored without allocating per item, and an input
-// read by several items (or by a sanction) is parsed once.
-import { fmt, type Q } from '../exact/exact.ts';
+// an input's figure as an exact rational (numerator in `m`, denominator in `d`, both safe
+// integers), a yes/no or choice as a symbol code, a constant, a cohort statistic
+// (peer_mean(rate)…), or a derived value (an expression of inputs) worked out on first use.
+// Float64Arrays hold the figures unboxed, so a unit is decoded and scored without allocating
+// per item, and an input read by several items (or by a sanction) is parsed once.
 import {
-  FALLBACK,
+  BLANK as V_BLANK,
+  EXACT as V_EXACT,
+  FALSE,
+  NUM,
+  STR,
+  TRUE,
+  newReg,
   type MicroBinder,
   type MicroEnv,
-  type MicroEv,
-  type MicroValue,
+  type MicroExpr,
+  type Reader,
+  type Reg,
+  type Status,
 } from '../expr/micro.ts';
-import { MissingValue } from '../expr/types.ts';
 import type { InputValue, UnitInput } from '../model/result.ts';
+import type { ScoreContext, PeerStat } from '../model/context.ts';
 import { NUMERIC_UNITS, type InputDef } from '../schema/ruleset.ts';
-import { operandValue } from '../score/base-rules.ts';
 import type { COperand, CompiledRuleSet } from '../score/compile.ts';
 import { decodeValue, type UnitEnv } from '../score/env.ts';
-import { MICRO_DP, toMicro } from './fixed.ts';
+import { cmpRat, ratOfQ, readRat, type Rat } from './fixed.ts';
 
-/** A slot's state: its value is in `m` (OK), the input is blank (BLANK: a missing input),
- *  only the exact evaluator can judge it (EXACT), or a derived value not yet worked out. */
+/** A slot's state: its value is in `m` / `d` (OK), the input is blank (BLANK: a missing
+ *  input), only the exact evaluator can judge it (EXACT), or a derived value not yet worked out. */
 export const OK = 0;
 export const BLANK = 1;
 const EXACT = 2;
@@ -30,7 +37,7 @@ const PENDING = 4;
 const RAW_BLANK = 1;
 const HAS_EVIDENCE = 2;
 
-/** Units whose figures are numbers (micro units in a slot). */
+/** Units whose figures are numbers (rationals in a slot). */
 export const NUMERIC: ReadonlySet<string> = new Set(NUMERIC_UNITS);
 
 /** Symbol codes of yes/no: a choice's value gets a code from 2 up. */
@@ -38,16 +45,18 @@ export const NO_CODE = 0;
 export const YES_CODE = 1;
 
 interface UnitMicroEnv extends MicroEnv {
-  /** Set once the unit's total is known (for sanctions on `total`). */
-  total: number | undefined;
+  /** Set once the unit's total is known (for sanctions on `total`): n / d. */
+  total: Rat | undefined;
   result?: MicroEnv['result'];
 }
 
 /** The unit being scored, decoded. One frame serves unit after unit. */
 export interface Frame {
   unit: UnitInput;
-  /** Slot values: micro units, or a symbol code. */
+  /** Slot values: numerators, or a symbol code. */
   m: Float64Array;
+  /** Slot denominators (> 0; 1 for symbols). */
+  d: Float64Array;
   /** Slot states (OK, BLANK, EXACT, PENDING). */
   s: Uint8Array;
   /** Input slot flags: RAW_BLANK (the typed value is blank), HAS_EVIDENCE. */
@@ -63,7 +72,7 @@ export interface Frame {
 }
 
 /** A slot's state, working out a derived value on first use. */
-function state(f: Frame, k: number): number {
+export function state(f: Frame, k: number): number {
   const st = f.s[k] as number;
   return st === PENDING ? f.resolve(k) : st;
 }
@@ -79,26 +88,19 @@ export function state3(f: Frame, a: number, b: number, c: number): number {
   return st & BLANK ? BLANK : st;
 }
 
-export const microOf = (value: Q): number | undefined => {
-  try {
-    return toMicro(fmt(value));
-  } catch {
-    return undefined;
-  }
-};
-
 /** An input with a slot. One shape for both kinds, so the loader's reads stay monomorphic. */
 interface SlotInput {
   id: string;
   def: InputDef;
   k: number;
-  /** A figure (micro units), else a yes/no or choice (a symbol code). */
+  /** A figure (a rational), else a yes/no or choice (a symbol code). */
   numeric: boolean;
   yesno: boolean;
-  /** Figures: what a blank means (micro units), or null; the declared range. */
-  blank: number | null;
-  min: number;
-  max: number;
+  /** Figures: what a blank means, or none (hasBlank false); the declared range, if any. */
+  hasBlank: boolean;
+  blank: Rat;
+  min: Rat | undefined;
+  max: Rat | undefined;
   /** Symbols: decoded raw text → code (or −BLANK / −EXACT); officials type few spellings. */
   memo: Map<string, number>;
   blankCode: number;
@@ -107,7 +109,14 @@ interface SlotInput {
 interface Derived {
   k: number;
   op: COperand;
-  ev: MicroEv;
+  ex: MicroExpr;
+}
+
+/** A cohort statistic read by an expression (peer_mean(rate)): one slot, set per cohort. */
+interface PeerSlot {
+  k: number;
+  kind: PeerStat;
+  id: string;
 }
 
 /**
@@ -118,16 +127,25 @@ export interface FramePlan {
   /** The slot of a numeric input, a yes/no or choice input (kind 'symbol'), or undefined. */
   inputSlot(id: string): { k: number; kind: 'number' | 'symbol' } | undefined;
   /** The slot an operand reads (constant, numeric input or expression); undefined when the
-   *  operand does not fit the integer path. */
+   *  operand does not fit the integer path (a constant past the safe range). */
   operandSlot(op: COperand | undefined): number | undefined;
-  constSlot(micro: number): number;
+  constSlot(n: number, d: number): number;
   /** The code of a yes/no or choice value. */
   codeOf(value: boolean | string): number;
   symbol(code: number): boolean | string | undefined;
-  /** Reads an identifier straight from the frame's slots (for MicroBinder). */
+  /** Reads identifiers and cohort statistics straight from the frame's slots. */
   bind: MicroBinder;
   seal(): Frame;
-  load(unit: UnitInput): void;
+  load(unit: UnitInput, ctx: ScoreContext): void;
+}
+
+const ratOf = (n: number, d: number): Rat => ({ n, d });
+
+/** A declared decimal (blankMeans, min, max) as a rational; undefined when it does not fit. */
+function declared(value: string | number | undefined): Rat | undefined {
+  if (value === undefined) return undefined;
+  const r = ratOf(0, 1);
+  return readRat(value, r) ? r : undefined;
 }
 
 /** `exact` gives the loaded unit's exact environment (the caller makes it once per unit). */
@@ -135,10 +153,12 @@ export function createFramePlan(rs: CompiledRuleSet, exact: () => UnitEnv): Fram
   const numeric: SlotInput[] = [];
   const symbols: SlotInput[] = [];
   const slotOf = new Map<string, { k: number; kind: 'number' | 'symbol' }>();
-  const constants: { k: number; micro: number }[] = [];
-  const constSlots = new Map<number, number>();
+  const constants: { k: number; n: number; d: number }[] = [];
+  const constSlots = new Map<string, number>();
   const derived: Derived[] = [];
   const derivedSlots = new Map<COperand, number>();
+  const peers: PeerSlot[] = [];
+  const peerSlots = new Map<string, number>();
   const codes = new Map<boolean | string, number>([
     [false, NO_CODE],
     [true, YES_CODE],
@@ -165,11 +185,16 @@ export function createFramePlan(rs: CompiledRuleSet, exact: () => UnitEnv): Fram
 
   for (const def of rs.inputs.values()) {
     if (NUMERIC.has(def.unit)) {
-      const blank = def.blankMeans === undefined ? null : toMicro(def.blankMeans);
-      const min = def.min === undefined ? -Infinity : toMicro(def.min);
-      const max = def.max === undefined ? Infinity : toMicro(def.max);
-      // Declarations that do not fit micro units leave the input to the exact path.
-      if (blank === undefined || min === undefined || max === undefined) continue;
+      const blank = declared(def.blankMeans);
+      const min = declared(def.min);
+      const max = declared(def.max);
+      // Declarations past the safe range leave the input to the exact path.
+      if (
+        (def.blankMeans !== undefined && !blank) ||
+        (def.min !== undefined && !min) ||
+        (def.max !== undefined && !max)
+      )
+        continue;
       const k = next++;
       numeric.push({
         id: def.id,
@@ -177,7 +202,8 @@ export function createFramePlan(rs: CompiledRuleSet, exact: () => UnitEnv): Fram
         k,
         numeric: true,
         yesno: false,
-        blank,
+        hasBlank: blank !== undefined,
+        blank: blank ?? ratOf(0, 1),
         min,
         max,
         memo: new Map(),
@@ -193,9 +219,10 @@ export function createFramePlan(rs: CompiledRuleSet, exact: () => UnitEnv): Fram
         k,
         numeric: false,
         yesno: def.unit === 'yesno',
-        blank: null,
-        min: 0,
-        max: 0,
+        hasBlank: false,
+        blank: ratOf(0, 1),
+        min: undefined,
+        max: undefined,
         memo: new Map(),
         blankCode,
       });
@@ -210,6 +237,7 @@ export function createFramePlan(rs: CompiledRuleSet, exact: () => UnitEnv): Fram
   const f: Frame = {
     unit: { id: '', name: '', values: {} },
     m: new Float64Array(0),
+    d: new Float64Array(0),
     s: new Uint8Array(0),
     x: new Uint8Array(0),
     q: new Float64Array(2),
@@ -219,29 +247,50 @@ export function createFramePlan(rs: CompiledRuleSet, exact: () => UnitEnv): Fram
   };
   const resolveDerived = (k: number): number => {
     const { m, s } = f;
-    const d = byDerivedSlot[k];
-    if (!d) return (s[k] = EXACT);
-    try {
-      const v = d.ev(f.micro);
-      if (typeof v !== 'number') return (s[k] = EXACT);
-      m[k] = v;
+    const dv = byDerivedSlot[k];
+    if (!dv) return (s[k] = EXACT);
+    const st = dv.ex.ev(f.micro);
+    if (st === NUM) {
+      m[k] = dv.ex.out.n;
+      f.d[k] = dv.ex.out.d;
       return (s[k] = OK);
-    } catch (e) {
-      if (e instanceof MissingValue) return (s[k] = BLANK);
-      if (e !== FALLBACK) return (s[k] = EXACT);
     }
-    try {
-      const v = microOf(operandValue(rs, d.op, f.exact()));
-      if (v === undefined) return (s[k] = EXACT);
-      m[k] = v;
-      return (s[k] = OK);
-    } catch (e) {
-      return (s[k] = e instanceof MissingValue ? BLANK : EXACT);
-    }
+    // A blank operand: the item lacks an input. Anything else (a value past the safe range, a
+    // function only the exact evaluator has, a division by zero): the exact path judges it.
+    return (s[k] = st === V_BLANK ? BLANK : EXACT);
   };
-  const bind: MicroBinder = (name) => {
-    const slot = slotOf.get(name);
-    return slot ? () => readSlot(f, slot, name, names) : undefined;
+  const slotReader = (slot: { k: number; kind: 'number' | 'symbol' }): Reader => {
+    const k = slot.k;
+    return slot.kind === 'number'
+      ? (out) => {
+          const st = f.s[k];
+          if (st !== OK) return st === BLANK ? V_BLANK : V_EXACT;
+          out.n = f.m[k] as number;
+          out.d = f.d[k] as number;
+          return NUM;
+        }
+      : (out) => {
+          const st = f.s[k];
+          if (st !== OK) return st === BLANK ? V_BLANK : V_EXACT;
+          return symbolStatus(names[f.m[k] as number], out);
+        };
+  };
+  const bind: MicroBinder = {
+    ident: (name) => {
+      const slot = slotOf.get(name);
+      return slot ? slotReader(slot) : undefined;
+    },
+    call: (fn, id) => {
+      const kind = fn === 'peer_mean' ? 'mean' : fn === 'peer_max' ? 'max' : 'min';
+      const key = `${kind}:${id}`;
+      let k = peerSlots.get(key);
+      if (k === undefined) {
+        k = newSlot();
+        peerSlots.set(key, k);
+        peers.push({ k, kind, id });
+      }
+      return slotReader({ k, kind: 'number' });
+    },
   };
 
   /** A new slot; the frame's arrays are sized when it is sealed, so none may come after. */
@@ -249,23 +298,23 @@ export function createFramePlan(rs: CompiledRuleSet, exact: () => UnitEnv): Fram
     if (sealed) throw new Error('a slot was asked for after the frame was sealed');
     return next++;
   };
-  const constSlot = (micro: number): number => {
-    let k = constSlots.get(micro);
+  const constSlot = (n: number, d: number): number => {
+    const key = `${n}/${d}`;
+    let k = constSlots.get(key);
     if (k === undefined) {
       k = newSlot();
-      constSlots.set(micro, k);
-      constants.push({ k, micro });
+      constSlots.set(key, k);
+      constants.push({ k, n, d });
     }
     return k;
   };
 
   const rounding = rs.rateRounding;
+  const scratch = ratOf(0, 1);
   const operandSlot = (op: COperand | undefined): number | undefined => {
     if (!op) return undefined;
-    if (op.constant) {
-      const c = microOf(op.constant);
-      return c === undefined ? undefined : constSlot(c);
-    }
+    if (op.constant)
+      return ratOfQ(op.constant, scratch) ? constSlot(scratch.n, scratch.d) : undefined;
     const def = op.input;
     if (def && !op.derived) {
       const slot = slotOf.get(def.id);
@@ -278,16 +327,17 @@ export function createFramePlan(rs: CompiledRuleSet, exact: () => UnitEnv): Fram
     if (k === undefined) {
       k = newSlot();
       derivedSlots.set(op, k);
-      const ev =
-        rounding && op.rate && rounding.dp <= MICRO_DP
+      const ex =
+        rounding && op.rate
           ? expr.microRounded(rounding.dp, rounding.mode, bind)
           : expr.microBound(bind);
-      derived.push({ k, op, ev });
+      derived.push({ k, op, ex });
     }
     return k;
   };
 
   let blankM = new Float64Array(0);
+  let blankD = new Float64Array(0);
   let blankS = new Uint8Array(0);
   let blankX = new Uint8Array(0);
   const seal = (): Frame => {
@@ -296,24 +346,50 @@ export function createFramePlan(rs: CompiledRuleSet, exact: () => UnitEnv): Fram
     // The state every unit starts from: constants set, inputs blank (a key may be absent),
     // derived values pending. `load` copies it in, then takes the unit's values.
     blankM = new Float64Array(next);
+    blankD = new Float64Array(next).fill(1);
     blankS = new Uint8Array(next);
     blankX = new Uint8Array(next);
-    for (const c of constants) blankM[c.k] = c.micro;
+    for (const c of constants) {
+      blankM[c.k] = c.n;
+      blankD[c.k] = c.d;
+    }
     for (const d of numeric) {
       blankX[d.k] = RAW_BLANK;
-      if (d.blank === null) blankS[d.k] = BLANK;
-      else blankM[d.k] = d.blank;
+      if (!d.hasBlank) blankS[d.k] = BLANK;
+      else {
+        blankM[d.k] = d.blank.n;
+        blankD[d.k] = d.blank.d;
+      }
     }
     for (const d of symbols) {
       blankX[d.k] = RAW_BLANK;
       setCode(blankM, blankS, d, d.blankCode);
     }
     for (const d of derived) blankS[d.k] = PENDING;
+    // Cohort statistics are blank until a cohort gives them (as the exact path finds no peers).
+    for (const p of peers) blankS[p.k] = BLANK;
     f.m = blankM.slice();
+    f.d = blankD.slice();
     f.s = blankS.slice();
     f.x = blankX.slice();
     for (const d of derived) byDerivedSlot[d.k] = d;
     return f;
+  };
+
+  /** The cohort's statistics into the starting state, once per cohort (context) seen. */
+  let lastCtx: ScoreContext | undefined;
+  const takePeers = (ctx: ScoreContext): void => {
+    lastCtx = ctx;
+    for (const p of peers) {
+      const stat = ctx.peers?.stat(p.kind, p.id);
+      if (stat === undefined) blankS[p.k] = BLANK;
+      else if (!ratOfQ(stat, scratch)) blankS[p.k] = EXACT;
+      else {
+        blankS[p.k] = OK;
+        blankM[p.k] = scratch.n;
+        blankD[p.k] = scratch.d;
+      }
+    }
   };
 
   // Officials' sheets give every unit the same keys in the same order: the key seen at each
@@ -324,13 +400,16 @@ export function createFramePlan(rs: CompiledRuleSet, exact: () => UnitEnv): Fram
   for (const d of symbols) inputOf.set(d.id, d);
   const valueKeys = keyOrder(inputOf);
   const evidenceKeys = keyOrder(inputOf);
+  const value = ratOf(0, 1);
 
-  const load = (unit: UnitInput): void => {
+  const load = (unit: UnitInput, ctx: ScoreContext): void => {
     if (!sealed) seal();
-    const { m, s, x } = f;
+    if (ctx !== lastCtx && peers.length > 0) takePeers(ctx);
+    const { m, d: den, s, x } = f;
     f.unit = unit;
     f.micro.total = undefined;
     m.set(blankM);
+    den.set(blankD);
     s.set(blankS);
     x.set(blankX);
     const values = unit.values;
@@ -350,10 +429,16 @@ export function createFramePlan(rs: CompiledRuleSet, exact: () => UnitEnv): Fram
         continue;
       }
       if (d.numeric) {
-        const v = typeof raw === 'boolean' ? undefined : toMicro(raw);
-        if (v === undefined || v < d.min || v > d.max) s[d.k] = EXACT;
+        if (
+          typeof raw === 'boolean' ||
+          !readRat(raw, value) ||
+          (d.min !== undefined && cmpRat(value.n, value.d, d.min.n, d.min.d) < 0) ||
+          (d.max !== undefined && cmpRat(value.n, value.d, d.max.n, d.max.d) > 0)
+        )
+          s[d.k] = EXACT;
         else {
-          m[d.k] = v;
+          m[d.k] = value.n;
+          den[d.k] = value.d;
           s[d.k] = OK;
         }
       } else if (d.yesno && typeof raw === 'boolean') {
@@ -416,22 +501,16 @@ function setCode(m: Float64Array, s: Uint8Array, d: SlotInput, code: number): vo
   }
 }
 
-/** An input's slot as an expression reads it: micro units or the symbol's value; a blank throws
- *  MissingValue, a value only the exact path can judge throws FALLBACK. */
-function readSlot(
-  f: Frame,
-  slot: { k: number; kind: 'number' | 'symbol' },
-  name: string,
-  names: readonly (boolean | string)[],
-): MicroValue {
-  const st = f.s[slot.k];
-  if (st === BLANK) throw new MissingValue(name);
-  if (st !== OK) throw FALLBACK;
-  const v = f.m[slot.k] as number;
-  return slot.kind === 'number' ? v : (names[v] ?? fallback());
+/** A yes/no or choice value as an expression status. */
+function symbolStatus(v: boolean | string | undefined, out: Reg): Status {
+  if (v === true) return TRUE;
+  if (v === false) return FALSE;
+  if (v === undefined) return V_EXACT;
+  out.s = v;
+  return STR;
 }
 
-/** The integer environment of the loaded unit, read from its slots. */
+/** The integer environment of the loaded unit, for identifiers not bound to a slot. */
 function createFrameEnv(
   rs: CompiledRuleSet,
   slotOf: ReadonlyMap<string, { k: number; kind: 'number' | 'symbol' }>,
@@ -440,31 +519,40 @@ function createFrameEnv(
 ): UnitMicroEnv {
   const env: UnitMicroEnv = {
     total: undefined,
-    ident(name: string): MicroValue {
+    ident(name, out) {
       if (name === 'total') {
         // Unset while the items are scored (they cannot read it) and for an incomplete total.
-        if (env.total === undefined) throw new MissingValue('total');
-        return env.total;
+        if (env.total === undefined) return V_BLANK;
+        out.n = env.total.n;
+        out.d = env.total.d;
+        return NUM;
       }
       const f = frame();
       if (name === 'class') {
-        if (f.unit.class === undefined) throw new MissingValue('class');
-        return f.unit.class;
+        if (f.unit.class === undefined) return V_BLANK;
+        out.s = f.unit.class;
+        return STR;
       }
       const slot = slotOf.get(name);
-      if (slot) return readSlot(f, slot, name, names);
+      if (slot) {
+        const st = f.s[slot.k];
+        if (st !== OK) return st === BLANK ? V_BLANK : V_EXACT;
+        if (slot.kind === 'symbol') return symbolStatus(names[f.m[slot.k] as number], out);
+        out.n = f.m[slot.k] as number;
+        out.d = f.d[slot.k] as number;
+        return NUM;
+      }
+      // A text input, read as the exact path decodes it; a figure without a slot is exact-only.
       const def = rs.inputs.get(name);
-      if (!def || NUMERIC.has(def.unit)) throw FALLBACK;
+      if (!def || NUMERIC.has(def.unit)) return V_EXACT;
       const decoded = decodeValue(def, f.unit.values[name]);
-      if (decoded.problem !== undefined) throw FALLBACK;
+      if (decoded.problem !== undefined) return V_EXACT;
       const v = decoded.value;
-      if (v === undefined) throw new MissingValue(name);
-      return typeof v === 'object' ? fallback() : v;
+      if (v === undefined) return V_BLANK;
+      return typeof v === 'object' ? V_EXACT : symbolStatus(v, out);
     },
   };
   return env;
 }
 
-function fallback(): never {
-  throw FALLBACK;
-}
+export { newReg };

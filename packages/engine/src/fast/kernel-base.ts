@@ -1,17 +1,29 @@
 // The base rules of the integer kernels: each typed rule kind (floor, ceiling, band, ramp,
-// proportional, yes/no, reduction, tiers) over slots of the unit's frame, before streams and
-// clamping. Operands are slot indices fixed when the kernel is built; values are read from the
-// frame's typed arrays, so nothing is boxed or allocated per item.
+// proportional, yes/no, reduction, tiers, expr) over slots of the unit's frame, before streams
+// and clamping. Operands are slot indices fixed when the kernel is built; values are exact
+// rationals read from the frame's typed arrays (numerator m, denominator d), so nothing is
+// boxed or allocated per item. Comparisons cross-multiply; the one division is the rounding of
+// the item's score, after the kernel. A product past the safe range is checked, never caught:
+// the kernel then hands the item to the exact evaluator.
 import type { UnitInput } from '../model/result.ts';
 import type { InputDef } from '../schema/ruleset.ts';
 import type { CIndicator, CompiledRuleSet, CSlope } from '../score/compile.ts';
 import type { Comparison } from '../schema/rules.ts';
 import { decodeValue } from '../score/env.ts';
+import { q } from '../exact/exact.ts';
 import { rampLowerIsBetter } from '../score/base-rules.ts';
-import { ceilDiv, floorDiv, MICRO, mulSafe, toMicro, toScaled } from './fixed.ts';
-import { BLANK, microOf, OK, state2, state3, type Frame, type FramePlan } from './frame.ts';
-
-export { microOf };
+import {
+  ceilDiv,
+  cmpRat,
+  floorDiv,
+  mulRat,
+  ratOfQ,
+  readRat,
+  scaledOfQ,
+  subRat,
+  type Rat,
+} from './fixed.ts';
+import { BLANK, OK, state, state2, state3, type Frame, type FramePlan } from './frame.ts';
 
 /** A score (integer count of 10^-dp), null for a missing input, NA when the item does not
  *  apply, FRAC (base kernels only) for the fraction in frame.q, undefined to hand the item to
@@ -25,9 +37,13 @@ export const NA = Number.NEGATIVE_INFINITY;
 export const FRAC = Number.POSITIVE_INFINITY;
 
 export interface SlopeK {
-  per: number;
+  /** One step, n / d (> 0). */
+  perN: number;
+  perD: number;
+  /** Points for one step (10^-dp). */
   points: number;
   steps: CSlope['steps'];
+  relative: boolean;
   cap: number | undefined;
 }
 
@@ -40,6 +56,55 @@ const frac = (f: Frame, num: number, den: number): number => {
   return FRAC;
 };
 
+const holds = (c: number, op: Comparison): boolean =>
+  op === '>=' ? c >= 0 : op === '>' ? c > 0 : op === '<=' ? c <= 0 : op === '<' ? c < 0 : c === 0;
+
+// Scratch rationals: kernels run one at a time, and each uses these only between its reads.
+const G: Rat = { n: 0, d: 1 };
+const H: Rat = { n: 0, d: 1 };
+const safe = Number.isSafeInteger;
+
+/**
+ * points − the deduction for a gap gN / gD (≥ 0) on a slope, as the exact path's applySlope:
+ * the gap in steps (relative: in % of |target| tn / td), pro rata or whole steps, capped.
+ * A score, FRAC, or undefined when a product leaves the safe range (or the target is 0 for a
+ * relative gap: the exact evaluator reports that).
+ */
+function deduct(
+  f: Frame,
+  points: number,
+  gN: number,
+  gD: number,
+  s: SlopeK,
+  strict: boolean,
+  tn: number,
+  td: number,
+): number | undefined {
+  if (s.relative) {
+    if (tn === 0) return undefined;
+    // g × 100 / |t|
+    if (!mulRat(gN, gD, 100 * td, tn < 0 ? -tn : tn, H)) return undefined;
+    gN = H.n;
+    gD = H.d;
+  }
+  // steps = g / per
+  if (!mulRat(gN, gD, s.perD, s.perN, G)) return undefined;
+  if (s.steps === 'pro-rata') {
+    // cut = steps × points (10^-dp), capped; score = points − cut = (points·d − n) / d
+    if (!mulRat(G.n, G.d, s.points, 1, H)) return undefined;
+    if (s.cap !== undefined && cmpRat(H.n, H.d, s.cap, 1) > 0) return points - s.cap;
+    const whole = points * H.d;
+    const num = whole - H.n;
+    return safe(whole) && safe(num) ? frac(f, num, H.d) : undefined;
+  }
+  const steps =
+    s.steps === 'each-full' ? floorDiv(G.n, G.d) : strict && gN === 0 ? 1 : ceilDiv(G.n, G.d);
+  let cut = steps * s.points;
+  if (!safe(cut)) return undefined;
+  if (s.cap !== undefined && cut > s.cap) cut = s.cap;
+  return points - cut;
+}
+
 export function baseKernel(
   rs: CompiledRuleSet,
   plan: FramePlan,
@@ -51,24 +116,7 @@ export function baseKernel(
   if (!rule) return () => points;
   const slot = (key: string): number | undefined => plan.operandSlot(item.operands.get(key));
   const dp = rs.scoreRounding.dp;
-
-  /** points − deduction for a gap (micro units) on a slope. */
-  const deduct = (f: Frame, gap: number, s: SlopeK, strict: boolean): number | undefined => {
-    if (s.steps === 'pro-rata') {
-      // points − gap × pts / per, capped
-      let cut = mulSafe(gap, s.points);
-      if (cut === undefined) return undefined;
-      if (s.cap !== undefined && cut > s.cap * s.per) cut = s.cap * s.per;
-      const num = mulSafe(points, s.per);
-      return num === undefined ? undefined : frac(f, num - cut, s.per);
-    }
-    let steps = s.steps === 'each-full' ? floorDiv(gap, s.per) : ceilDiv(gap, s.per);
-    if (strict && gap === 0 && s.steps === 'each-started') steps = 1;
-    let cut = mulSafe(steps, s.points);
-    if (cut === undefined) return undefined;
-    if (s.cap !== undefined && cut > s.cap) cut = s.cap;
-    return points - cut;
-  };
+  const scale = 10 ** dp;
 
   switch (rule.kind) {
     case 'threshold': {
@@ -82,21 +130,17 @@ export function baseKernel(
       return (f) => {
         const st = state2(f, kv, kt);
         if (st !== OK) return notOk(st);
-        const v = f.m[kv] as number;
-        const t = f.m[kt] as number;
-        const ok =
-          op === '>='
-            ? v >= t
-            : op === '>'
-              ? v > t
-              : op === '<='
-                ? v <= t
-                : op === '<'
-                  ? v < t
-                  : v === t;
-        if (ok) return points;
+        const m = f.m;
+        const d = f.d;
+        const vn = m[kv] as number;
+        const vd = d[kv] as number;
+        const tn = m[kt] as number;
+        const td = d[kt] as number;
+        if (holds(cmpRat(vn, vd, tn, td), op)) return points;
         if (!below) return 0;
-        return deduct(f, Math.abs(t - v), below, strict);
+        // |t − v|
+        if (!subRat(tn, td, vn, vd, G)) return undefined;
+        return deduct(f, points, Math.abs(G.n), G.d, below, strict, tn, td);
       };
     }
     case 'band': {
@@ -109,12 +153,18 @@ export function baseKernel(
       return (f) => {
         const st = state3(f, kv, kl, kh);
         if (st !== OK) return notOk(st);
-        const v = f.m[kv] as number;
-        const lo = f.m[kl] as number;
-        const hi = f.m[kh] as number;
-        if (v >= lo && v <= hi) return points;
+        const m = f.m;
+        const d = f.d;
+        const vn = m[kv] as number;
+        const vd = d[kv] as number;
+        const under = cmpRat(vn, vd, m[kl] as number, d[kl] as number) < 0;
+        if (!under && cmpRat(vn, vd, m[kh] as number, d[kh] as number) <= 0) return points;
         if (!outside) return 0;
-        return deduct(f, v < lo ? lo - v : v - hi, outside, false);
+        const ke = under ? kl : kh;
+        const en = m[ke] as number;
+        const ed = d[ke] as number;
+        if (!subRat(en, ed, vn, vd, G)) return undefined;
+        return deduct(f, points, Math.abs(G.n), G.d, outside, false, en, ed);
       };
     }
     case 'ramp': {
@@ -126,36 +176,64 @@ export function baseKernel(
       return (f) => {
         const st = state3(f, kv, kf, kz);
         if (st !== OK) return notOk(st);
-        const v = f.m[kv] as number;
-        const full = f.m[kf] as number;
-        const zero = f.m[kz] as number;
+        const m = f.m;
+        const d = f.d;
+        const vn = m[kv] as number;
+        const vd = d[kv] as number;
+        const fn = m[kf] as number;
+        const fd = d[kf] as number;
+        const zn = m[kz] as number;
+        const zd = d[kz] as number;
         // As the exact path: the declared direction, the zero point checked first.
-        if (lowerIsBetter ? v >= zero : v <= zero) return 0;
-        if (lowerIsBetter ? v <= full : v >= full) return points;
-        const num = mulSafe(points, zero - v);
-        const den = zero - full;
-        if (num === undefined) return undefined;
-        return den > 0 ? frac(f, num, den) : frac(f, -num, -den);
+        const cz = cmpRat(vn, vd, zn, zd);
+        if (lowerIsBetter ? cz >= 0 : cz <= 0) return 0;
+        const cf = cmpRat(vn, vd, fn, fd);
+        if (lowerIsBetter ? cf <= 0 : cf >= 0) return points;
+        // points × (zero − v) / (zero − full)
+        if (!subRat(zn, zd, vn, vd, G) || !subRat(zn, zd, fn, fd, H)) return undefined;
+        const hn = H.n;
+        const hd = H.d;
+        if (!mulRat(G.n, G.d, hn < 0 ? -hd : hd, hn < 0 ? -hn : hn, G)) return undefined;
+        if (!mulRat(G.n, G.d, points, 1, G)) return undefined;
+        return frac(f, G.n, G.d);
       };
     }
     case 'proportional': {
       const kv = slot('value');
       const kt = slot('target');
-      if (kv === undefined || kt === undefined) return undefined;
+      if (kv === undefined || kt === undefined || points < 0) return undefined;
       return (f) => {
         const st = state2(f, kv, kt);
         if (st !== OK) return notOk(st);
-        const v = f.m[kv] as number;
-        const t = f.m[kt] as number;
-        if (t <= 0) return undefined;
-        const num = mulSafe(points, Math.max(0, v));
-        return num === undefined ? undefined : frac(f, Math.min(num, points * t), t);
+        const tn = f.m[kt] as number;
+        const td = f.d[kt] as number;
+        // A target not above 0 is the exact evaluator's to report.
+        if (tn <= 0) return undefined;
+        const vn = f.m[kv] as number;
+        if (vn <= 0) return 0;
+        // min(points, points × v / t)
+        if (!mulRat(vn, f.d[kv] as number, td, tn, G)) return undefined;
+        if (cmpRat(G.n, G.d, 1, 1) >= 0) return points;
+        if (!mulRat(G.n, G.d, points, 1, G)) return undefined;
+        return frac(f, G.n, G.d);
+      };
+    }
+    case 'expr': {
+      // The score is the expression's value (in points), rounded once with the item's score.
+      const ks = slot('score');
+      if (ks === undefined) return undefined;
+      return (f) => {
+        const st = state(f, ks);
+        if (st !== OK) return notOk(st);
+        // value × 10^dp, as a fraction of 10^-dp points
+        if (!mulRat(f.m[ks] as number, f.d[ks] as number, scale, 1, G)) return undefined;
+        return G.d === 1 ? G.n : frac(f, G.n, G.d);
       };
     }
     case 'yesno': {
       const input = plan.inputSlot(rule.input);
-      const yes = rule.yes === undefined ? points : toScaled(rule.yes, dp);
-      const no = rule.no === undefined ? 0 : toScaled(rule.no, dp);
+      const yes = rule.yes === undefined ? points : scaledText(rule.yes, dp);
+      const no = rule.no === undefined ? 0 : scaledText(rule.no, dp);
       if (input?.kind !== 'symbol' || yes === undefined || no === undefined) return undefined;
       const k = input.k;
       return (f) => {
@@ -168,14 +246,14 @@ export function baseKernel(
     case 'reduction': {
       const kv = slot('value');
       const kp = slot('previous');
-      const kb = item.operands.has('base') ? slot('base') : plan.constSlot(0);
+      const kb = item.operands.has('base') ? slot('base') : plan.constSlot(0, 1);
       const below = slope(item.slopes.get('below'));
-      const tiers: { from: number | undefined; to: number | undefined; pct: number }[] = [];
+      const tiers: { from: Rat | undefined; to: Rat | undefined; pct: Rat }[] = [];
       for (const t of rule.required) {
-        const from = t.from === undefined ? undefined : toMicro(t.from);
-        const to = t.to === undefined ? undefined : toMicro(t.to);
-        const pct = toMicro(t.pct);
-        // A bound that does not fit micro units sends the item to the exact path.
+        const from = t.from === undefined ? undefined : ratOfText(t.from);
+        const to = t.to === undefined ? undefined : ratOfText(t.to);
+        const pct = ratOfText(t.pct);
+        // A bound past the safe range sends the item to the exact path.
         if (
           pct === undefined ||
           (t.from !== undefined && from === undefined) ||
@@ -189,107 +267,106 @@ export function baseKernel(
       return (f) => {
         const st = state3(f, kv, kp, kb);
         if (st !== OK) return notOk(st);
-        const v = f.m[kv] as number;
-        const p = f.m[kp] as number;
-        const b = f.m[kb] as number;
+        const m = f.m;
+        const d = f.d;
+        const pn = m[kp] as number;
+        const pd = d[kp] as number;
         let tier: (typeof tiers)[number] | undefined;
         for (let i = 0; i < tiers.length; i++) {
           const t = tiers[i] as (typeof tiers)[number];
-          if ((t.from === undefined || p >= t.from) && (t.to === undefined || p < t.to)) {
+          if (
+            (t.from === undefined || cmpRat(pn, pd, t.from.n, t.from.d) >= 0) &&
+            (t.to === undefined || cmpRat(pn, pd, t.to.n, t.to.d) < 0)
+          ) {
             tier = t;
             break;
           }
         }
-        const excess = p - b;
-        if (!tier || excess <= 0) return NA;
-        // achieved % = (p − v) × 100 / excess; short of pct by (pct·excess − (p − v)·100·MICRO) / (excess·MICRO)
-        const need = mulSafe(tier.pct, excess);
-        const got = mulSafe(p - v, 100 * MICRO);
-        if (need === undefined || got === undefined) return undefined;
-        if (got >= need) return points;
+        // excess = previous − base; achieved % = (previous − value) × 100 / excess
+        if (!subRat(pn, pd, m[kb] as number, d[kb] as number, H)) return undefined;
+        if (!tier || H.n <= 0) return NA;
+        const en = H.n;
+        const ed = H.d;
+        if (!subRat(pn, pd, m[kv] as number, d[kv] as number, G)) return undefined;
+        if (!safe(100 * ed) || !mulRat(G.n, G.d, 100 * ed, en, G)) return undefined;
+        const pct = tier.pct;
+        if (cmpRat(G.n, G.d, pct.n, pct.d) >= 0) return points;
         if (!below) return 0;
-        const gapNum = need - got; // in micro-percentage-points × excess
-        const den = mulSafe(excess, MICRO);
-        const perDen = mulSafe(below.per, excess);
-        if (den === undefined || perDen === undefined) return undefined;
-        if (below.steps === 'pro-rata') {
-          // points − gap/per × pts = points − gapNum × pts / (per × excess)
-          let cut = mulSafe(gapNum, below.points);
-          const capCut = below.cap === undefined ? undefined : mulSafe(below.cap, perDen);
-          if (cut === undefined || (below.cap !== undefined && capCut === undefined))
-            return undefined;
-          if (capCut !== undefined && cut > capCut) cut = capCut;
-          const num = mulSafe(points, perDen);
-          return num === undefined ? undefined : frac(f, num - cut, perDen);
-        }
-        const steps =
-          below.steps === 'each-full' ? floorDiv(gapNum, perDen) : ceilDiv(gapNum, perDen);
-        let cut = mulSafe(steps, below.points);
-        if (cut === undefined) return undefined;
-        if (below.cap !== undefined && cut > below.cap) cut = below.cap;
-        return points - cut;
+        // short by pct − achieved
+        if (!subRat(pct.n, pct.d, G.n, G.d, G)) return undefined;
+        return deduct(f, points, G.n, G.d, below, false, pct.n, pct.d);
       };
     }
     case 'tiers': {
       const valueOp = item.operands.get('value');
-      const def = valueOp?.input;
-      if (!valueOp || !def || valueOp.derived) return undefined;
-      const input = plan.inputSlot(def.id);
-      // Numeric tiers compare the figure; `equals` tiers compare a yes/no or choice by its code.
-      const tiers: { op?: Comparison; than?: number; code?: number; points: number }[] = [];
+      if (!valueOp) return undefined;
+      const def = valueOp.input;
+      const input = def && !valueOp.derived ? plan.inputSlot(def.id) : undefined;
+      // Numeric tiers compare the figure (or a derived value); `equals` tiers compare a yes/no
+      // or choice by its code.
+      const symbolic = input?.kind === 'symbol';
+      const kv = symbolic ? input.k : input ? input.k : plan.operandSlot(valueOp);
+      const tiers: { op?: Comparison; than: number; code: number; points: number }[] = [];
       for (const [i, tier] of rule.tiers.entries()) {
-        const pts = toScaled(tier.points, dp);
+        const pts = scaledText(tier.points, dp);
         if (pts === undefined) return undefined;
         if ('equals' in tier)
-          tiers.push({
-            code: input?.kind === 'symbol' ? plan.codeOf(tier.equals) : -1,
-            points: pts,
-          });
+          tiers.push({ code: symbolic ? plan.codeOf(tier.equals) : -1, than: -1, points: pts });
         else {
-          const than = item.operands.get(`tier${i}`);
-          const t = than?.constant ? microOf(than.constant) : undefined;
-          if (t === undefined || input?.kind !== 'number') return undefined;
-          tiers.push({ op: tier.op, than: t, points: pts });
+          const than = plan.operandSlot(item.operands.get(`tier${i}`));
+          if (than === undefined || symbolic || kv === undefined) return undefined;
+          tiers.push({ op: tier.op, than, code: -1, points: pts });
         }
       }
-      const otherwise = rule.otherwise === undefined ? 0 : toScaled(rule.otherwise, dp);
+      const otherwise = rule.otherwise === undefined ? 0 : scaledText(rule.otherwise, dp);
       if (otherwise === undefined) return undefined;
-      const pick = (f: Frame, v: number): number | undefined => {
-        for (let i = 0; i < tiers.length; i++) {
-          const t = tiers[i] as (typeof tiers)[number];
-          if (t.op !== undefined && t.than !== undefined) {
-            if (input?.kind !== 'number') return undefined;
-            const c = v - t.than;
-            const ok =
-              t.op === '>='
-                ? c >= 0
-                : t.op === '>'
-                  ? c > 0
-                  : t.op === '<='
-                    ? c <= 0
-                    : t.op === '<'
-                      ? c < 0
-                      : c === 0;
-            if (ok) return t.points;
-          } else if (input?.kind === 'symbol' && v === t.code) return t.points;
-        }
-        return otherwise;
-      };
-      if (input) {
-        const k = input.k;
+      if (kv !== undefined) {
         return (f) => {
-          const st = f.s[k] as number;
-          return st === OK ? pick(f, f.m[k] as number) : notOk(st);
+          const st = state(f, kv);
+          if (st !== OK) return notOk(st);
+          const vn = f.m[kv] as number;
+          const vd = f.d[kv] as number;
+          for (let i = 0; i < tiers.length; i++) {
+            const t = tiers[i] as (typeof tiers)[number];
+            if (t.op !== undefined) {
+              // The exact path works each tier's bound out in turn: a blank one is missing.
+              const sb = state(f, t.than);
+              if (sb !== OK) return notOk(sb);
+              if (holds(cmpRat(vn, vd, f.m[t.than] as number, f.d[t.than] as number), t.op))
+                return t.points;
+            } else if (symbolic && vn === t.code) return t.points;
+            else if (!symbolic) return undefined;
+          }
+          return otherwise;
         };
       }
       // A text input: only `equals` tiers can hold; decoded per unit.
-      if (tiers.some((t) => t.op !== undefined)) return undefined;
+      if (!def || tiers.some((t) => t.op !== undefined)) return undefined;
       const texts = rule.tiers.map((t) => ('equals' in t ? t.equals : undefined));
       return (f) => textTier(f.unit, def, texts, tiers, otherwise);
     }
     default:
       return undefined;
   }
+}
+
+/** A declared decimal as a rational; undefined past the safe range. */
+function ratOfText(value: string | number): Rat | undefined {
+  const r: Rat = { n: 0, d: 1 };
+  const text = typeof value === 'number' ? String(value) : value;
+  return readRat(text, r) ? r : undefined;
+}
+
+/** A declared decimal (points, amounts) as an integer count of 10^-dp; undefined when it has
+ *  more places or does not fit. */
+export function scaledText(value: string | number, dp: number): number | undefined {
+  return scaledOfQ(q(value), dp);
+}
+
+/** A constant as a rational, or undefined past the safe range (explicit check, no exception). */
+export function constRat(value: Parameters<typeof ratOfQ>[0]): Rat | undefined {
+  const r: Rat = { n: 0, d: 1 };
+  return ratOfQ(value, r) ? r : undefined;
 }
 
 function textTier(

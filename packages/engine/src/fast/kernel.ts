@@ -1,16 +1,16 @@
-// Integer kernels for the common item shapes (a bare input against constants: floor, ceiling,
-// band, ramp, proportional, tiers, yes/no, per-case deductions). Each returns the item's score
-// as an integer count of 10^-dp points, null for a missing input, or undefined to hand the item
-// to the exact evaluator (anything unusual: gates that need it, classes, values that don't fit).
-import { fmt, type Q } from '../exact/exact.ts';
+// Integer kernels for the item shapes of real rule sets (floor, ceiling, band, ramp,
+// proportional, tiers, yes/no, reduction, expressions, per-case and state deductions, gates,
+// evidence) over exact rationals. Each returns the item's score as an integer count of 10^-dp
+// points, null for a missing input, NA when it does not apply, or undefined to hand the item to
+// the exact evaluator (a value the fast reader cannot take, a product past the safe range).
+import { q, type Q } from '../exact/exact.ts';
 import type { InputDef } from '../schema/ruleset.ts';
 import type { CIndicator, CompiledRuleSet, CSlope } from '../score/compile.ts';
-import { MissingValue, type CompiledExpr } from '../expr/types.ts';
-import { FALLBACK, type MicroEv } from '../expr/micro.ts';
-import { mulSafe, MICRO, roundDiv, toScaled } from './fixed.ts';
+import { BLANK as V_BLANK, EXACT as V_EXACT, TRUE, FALSE, type MicroExpr } from '../expr/micro.ts';
+import { ratOfQ, roundDiv, scaledOfQ, type Rat } from './fixed.ts';
 import { BLANK, NO_CODE, NUMERIC, OK, YES_CODE, type Frame, type FramePlan } from './frame.ts';
 import { decodeValue } from '../score/env.ts';
-import { baseKernel, FRAC, microOf, NA, type Kernel, type SlopeK } from './kernel-base.ts';
+import { baseKernel, FRAC, NA, type Kernel, type SlopeK } from './kernel-base.ts';
 
 /** A plain yes/no kernel, for a caller that reads it inline: its slot, its scores (clamped) for
  *  yes and no, and whether a yes without its own evidence scores 0. */
@@ -59,32 +59,59 @@ interface EvidenceCheck {
   noCodes: readonly number[];
 }
 
+/**
+ * The kernel of a leaf item, at `points` (the item's own, or its points for one class). With an
+ * `applicable` condition, the item does not apply (NA) where it is false, as the exact path has it.
+ */
 export function buildKernel(
   rs: CompiledRuleSet,
   plan: FramePlan,
   item: CIndicator,
+  pointsQ: Q = item.points,
 ): Kernel | undefined {
-  if (item.children.length || item.applicable || item.pointsByClass) return undefined;
+  if (item.children.length) return undefined;
+  const kernel = leafKernel(rs, plan, item, pointsQ);
+  if (!kernel || !item.applicable) return kernel;
+  const applicable = item.applicable.microBound(plan.bind);
+  return (f) => {
+    // Only false means "does not apply"; a blank is missing; anything else applies, unless
+    // only the exact evaluator can tell.
+    const st = applicable.ev(f.micro);
+    if (st === FALSE) return NA;
+    if (st === V_BLANK) return null;
+    if (st === V_EXACT) return undefined;
+    return kernel(f);
+  };
+}
+
+function leafKernel(
+  rs: CompiledRuleSet,
+  plan: FramePlan,
+  item: CIndicator,
+  pointsQ: Q,
+): Kernel | undefined {
   const dp = rs.scoreRounding.dp;
   const mode = rs.scoreRounding.mode;
-  const sc = (value: Q | string | number): number | undefined => {
-    try {
-      return toScaled(typeof value === 'object' ? fmt(value) : value, dp);
-    } catch {
-      return undefined;
-    }
-  };
-  const points = sc(item.points);
+  const sc = (value: Q | string | number): number | undefined =>
+    scaledOfQ(typeof value === 'object' ? value : q(value), dp);
+  const points = sc(pointsQ);
   const min = sc(item.min);
   if (points === undefined || min === undefined) return undefined;
   const slope = (s: CSlope | undefined): SlopeK | null | undefined => {
     if (!s) return null;
-    if (s.gap !== 'absolute') return undefined;
-    const per = microOf(s.per);
+    const per: Rat = { n: 0, d: 1 };
     const pts = sc(s.points);
     const cap = s.cap ? sc(s.cap) : undefined;
-    if (per === undefined || pts === undefined || (s.cap && cap === undefined)) return undefined;
-    return { per, points: pts, steps: s.steps, cap };
+    if (!ratOfQ(s.per, per) || per.n <= 0 || pts === undefined || (s.cap && cap === undefined))
+      return undefined;
+    return {
+      perN: per.n,
+      perD: per.d,
+      points: pts,
+      steps: s.steps,
+      relative: s.gap === 'relative',
+      cap,
+    };
   };
 
   // Streams: plain per-case amounts and amounts by state only.
@@ -137,7 +164,7 @@ export function buildKernel(
       : [];
   });
   const zeroOnMissingEvidence = rs.ruleSet.evidencePolicy === 'zero';
-  const gates = item.gates.map((g) => ({ when: g.when, micro: g.when.microBound(plan.bind) }));
+  const gates = item.gates.map((g) => g.when.microBound(plan.bind));
 
   const rule = item.rule;
   if (rule?.kind === 'yesno' && cases.length === 0 && states.length === 0 && gates.length === 0) {
@@ -188,14 +215,15 @@ export function buildKernel(
       const st = f.s[s.k];
       if (st === BLANK) return null;
       if (st !== OK) return undefined;
-      const micro = f.m[s.k] as number;
+      const n = f.m[s.k] as number;
+      const d = f.d[s.k] as number;
       // A case count is a whole number ≥ 0; anything else is for the exact path to report.
-      if (micro < 0 || micro % MICRO !== 0) return undefined;
-      let amount = mulSafe(micro / MICRO, s.each);
-      if (amount === undefined) return undefined;
+      if (n < 0 || n % d !== 0) return undefined;
+      let amount = (n / d) * s.each;
+      if (!Number.isSafeInteger(amount)) return undefined;
       if (s.cap !== undefined && amount > s.cap) amount = s.cap;
-      const add = mulSafe(amount * s.sign, den);
-      if (add === undefined) return undefined;
+      const add = amount * s.sign * den;
+      if (!Number.isSafeInteger(add)) return undefined;
       num += add;
     }
     for (let i = 0; i < states.length; i++) {
@@ -206,22 +234,25 @@ export function buildKernel(
       let amount = st.amounts[f.m[st.k] as number];
       if (amount === undefined) continue;
       if (st.cap !== undefined && amount > st.cap) amount = st.cap;
-      const add = mulSafe(amount * st.sign, den);
-      if (add === undefined) return undefined;
+      const add = amount * st.sign * den;
+      if (!Number.isSafeInteger(add)) return undefined;
       num += add;
     }
-    // clamp(num/den, min, upper) then round
-    if (num > points * den) num = points * den;
-    if (num < min * den) num = min * den;
-    if (!Number.isSafeInteger(num)) return undefined;
+    // clamp(num/den, min, upper) then round: the one division
+    const hi = points * den;
+    const lo = min * den;
+    if (!Number.isSafeInteger(hi) || !Number.isSafeInteger(lo) || !Number.isSafeInteger(num))
+      return undefined;
+    if (num > hi) num = hi;
+    if (num < lo) num = lo;
     const score = den === 1 ? num : roundDiv(num, den, mode);
     for (let i = 0; i < gates.length; i++) {
-      try {
-        if (gateHolds(gates[i] as Gate, f)) return min < 0 ? Math.min(score, 0) : 0;
-      } catch (e) {
-        if (e instanceof MissingValue) return null;
-        return undefined;
-      }
+      // A gate that holds zeroes the item; a blank one leaves it missing; one the integers
+      // cannot decide (or that is not true/false) is the exact evaluator's.
+      const g = (gates[i] as MicroExpr).ev(f.micro);
+      if (g === TRUE) return min < 0 ? Math.min(score, 0) : 0;
+      if (g === V_BLANK) return null;
+      if (g !== FALSE) return undefined;
     }
     if (score > 0 && zeroOnMissingEvidence && evidence.length > 0)
       return withEvidence(score, unevidenced(f, evidence));
@@ -276,19 +307,4 @@ function claims(f: Frame, e: EvidenceCheck): boolean | undefined {
   if (d.problem !== undefined || typeof d.value === 'object') return undefined;
   const v = d.value;
   return v !== undefined && v !== false && v !== 'false' && v !== '0';
-}
-
-interface Gate {
-  when: CompiledExpr;
-  /** The gate on the frame's integers, identifiers bound to its slots. */
-  micro: MicroEv;
-}
-
-function gateHolds(gate: Gate, f: Frame): boolean {
-  try {
-    return gate.micro(f.micro) === true;
-  } catch (e) {
-    if (e !== FALLBACK) throw e;
-  }
-  return gate.when.evaluate(f.exact()) === true;
 }

@@ -16,18 +16,24 @@ export interface LeanItem {
   /** A pure container whose sub-items all run on kernels: their sum, capped. */
   children: LeanItem[] | undefined;
   min: number;
+  /** An item with points by class: its kernel and points for each declared class (null: the
+   *  item does not apply to that class). A unit of a class not declared goes to the exact path. */
+  byClass?: ReadonlyMap<string, { kernel: Kernel; points: number } | null>;
 }
 
 const KERNEL = 0;
 const YESNO = 1;
 const EXACT = 2;
 const CLOSE = 3;
+const CLASSED = 4;
 
 /** What the program needs from its scorer, per unit. */
 export interface ProgramHost {
   frame: Frame;
   /** Cleared when an item cannot be scored for a missing input. */
   complete: boolean;
+  /** Items scored on the kernels (the host counts the exact ones as it scores them). */
+  fast: number;
   /** The exact evaluator's result for an item (scores in 10^-dp points); `missing`: the item or
    *  one of its sub-items lacks an input (a parent's own status may say gated instead). */
   exact(item: CIndicator): {
@@ -70,7 +76,7 @@ export function compileProgram(
       return;
     }
     const shape = li.kernel ? yesNoShape.get(li.kernel) : undefined;
-    push(li, shape ? YESNO : li.kernel ? KERNEL : EXACT, parent, -1);
+    push(li, li.byClass ? CLASSED : shape ? YESNO : li.kernel ? KERNEL : EXACT, parent, -1);
     if (shape) {
       slots[slots.length - 1] = shape.k;
       onYes[onYes.length - 1] = shape.onYes;
@@ -119,6 +125,7 @@ export function compileProgram(
     run(g) {
       let sum = 0;
       let max = 0;
+      let fast = 0;
       // The containers' sums start at zero for each run.
       for (let b = boxStart[g] as number; b < (boxStart[g + 1] as number); b++) {
         accSum[b] = 0;
@@ -152,6 +159,19 @@ export function compileProgram(
             applies = false;
           } else if (fast === null) host.complete = false;
           else v = fast;
+        } else if (k === CLASSED) {
+          const cls = f.unit.class;
+          const entry = cls === undefined ? undefined : (items[j] as LeanItem).byClass?.get(cls);
+          const fast = entry ? entry.kernel(f) : entry === null ? NA : undefined;
+          if (fast === undefined) exact = true;
+          else if (fast === NA) {
+            m = 0;
+            applies = false;
+          } else {
+            m = (entry as { points: number }).points;
+            if (fast === null) host.complete = false;
+            else v = fast;
+          }
         } else if (k === CLOSE) {
           const b = box[j] as number;
           if (accApplies[b] === 1) {
@@ -162,7 +182,9 @@ export function compileProgram(
             applies = false;
           }
         } else exact = true;
-        if (exact) {
+        if (!exact) {
+          if (k !== CLOSE) fast++;
+        } else {
           const r = host.exact((items[j] as LeanItem).item);
           if (r.missing) host.complete = false;
           applies = r.status !== 'not-applicable';
@@ -180,6 +202,7 @@ export function compileProgram(
         }
       }
       program.max = max;
+      host.fast += fast;
       return sum;
     },
   };

@@ -13,7 +13,7 @@ import { msgOf } from '../messages/text.ts';
 import type { CompiledRuleSet } from '../score/compile.ts';
 import { sortIssues } from '../validate/issues.ts';
 import { MICRO_DP, scaledText, toMicro } from './fixed.ts';
-import { createLeanScorer, type LeanResult } from './score-lean.ts';
+import { createLeanScorer, type LeanResult, type Routes } from './score-lean.ts';
 import { unknownClasses } from '../score/score-unit.ts';
 
 /** A lean result with its place filled in. */
@@ -26,6 +26,9 @@ export interface RankedCohort {
   units: RankedUnit[];
   grades: { graded: number; bands: BandSummary[] } | null;
   issues: Issue[];
+  /** Item evaluations per route, counted while scoring: on the integer kernels (fast) or by the
+   *  exact evaluator (exact: a value only it can read, such as text in a number cell). */
+  routes: Routes;
 }
 
 /**
@@ -172,6 +175,7 @@ export function rankCohort(rs: CompiledRuleSet, units: readonly UnitInput[]): Ra
     units: ranked,
     grades,
     issues: sortIssues(issues),
+    routes: { fast: score.routes.fast, exact: score.routes.exact },
   };
 }
 

@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { parseRuleSet } from '../validate/parse.ts';
 import { compileRuleSet } from '../score/compile.ts';
 import { scoreUnit } from '../score/score-unit.ts';
-import { createLeanScorer, kernelCoverage } from './score-lean.ts';
+import { createLeanScorer } from './score-lean.ts';
 import { roundDiv, scaledText, toMicro } from './fixed.ts';
 import { fmt, q } from '../exact/exact.ts';
 import type { RuleSetInput } from '../schema/ruleset.ts';
@@ -328,29 +328,32 @@ const maybe = <T>(arb: fc.Arbitrary<T>) =>
   fc.oneof({ weight: 9, arbitrary: arb }, { weight: 1, arbitrary: fc.constant(null) });
 
 describe('lean scorer', () => {
-  it('puts the simple shapes on integer kernels and the rest on the exact evaluator', () => {
-    expect(kernelCoverage(rs)).toEqual({
-      kernel: [
-        '一.1',
-        '一.2',
-        '一.3',
-        '一.4',
-        '一.5',
-        '一.6',
-        '一.7',
-        '一.8',
-        '三.1',
-        '三.2',
-        '四.1',
-        '四.2',
-        '五.1',
-        '五.2',
-        '六.1',
-        '六.2',
-        '加分.1',
-      ],
-      exact: ['二.1', '二.2'],
-    });
+  it('counts item evaluations per route as they happen: every leaf of clean figures on the kernels', () => {
+    const scorer = createLeanScorer(rs);
+    const values = {
+      a: '93.125',
+      b: '7.25',
+      c: '104.5',
+      y: true,
+      z: false,
+      n: 2,
+      budget: '2000000',
+      pop: '81817',
+      st: 'late',
+      sr: '110.5',
+      sr_prev: '113.75',
+    };
+    scorer({ id: 'u', name: 'u', values, class: 'farm' });
+    // 22 leaves: 一 8; 三 (1)(2) and 2; 四 2; 五 (1), ①, ② and 2; 六 2; 二 2 (one applicable
+    // only where y, one with points by class); the bonus item. Containers only sum.
+    expect(scorer.routes).toEqual({ fast: 22, exact: 0 });
+    // Text in a number cell can only be judged by the exact evaluator: the four items that read
+    // `a` (一.1, 四.2, 二.1, 加分.1) take it, the other 18 stay on the kernels.
+    scorer({ id: 'v', name: 'v', values: { ...values, a: '九十' }, class: 'farm' });
+    expect(scorer.routes).toEqual({ fast: 22 + 18, exact: 4 });
+    // A class the rule set does not declare: the item with points by class is the exact path's.
+    scorer({ id: 'w', name: 'w', values, class: 'ranch' });
+    expect(scorer.routes).toEqual({ fast: 22 + 18 + 21, exact: 5 });
   });
 
   it('gives the same totals, sections, completeness and sanctions as scoreUnit, to the digit', () => {

@@ -16,9 +16,7 @@ import { buildKernel, isContainer } from './kernel.ts';
 import { NA, type Kernel } from './kernel-base.ts';
 import { createFramePlan } from './frame.ts';
 import { compileProgram, type LeanItem, type ProgramHost } from './program.ts';
-import { FALLBACK, type MicroEv } from '../expr/micro.ts';
-import { MissingValue } from '../expr/types.ts';
-import { MICRO_DP } from './fixed.ts';
+import { BLANK as V_BLANK, EXACT as EXACT_STATUS, FALSE, NUM, TRUE } from '../expr/micro.ts';
 
 export interface LeanResult {
   unitId: string;
@@ -47,11 +45,21 @@ export interface LeanResult {
 const EMPTY: (number | null)[] = [];
 const NO_SANCTIONS: readonly string[] = Object.freeze([]);
 
-export type LeanScorer = (
+/** Item evaluations per route, counted as they happen: on the integer kernels (fast) or by
+ *  the exact evaluator (exact). Containers that only sum their sub-items are not counted. */
+export interface Routes {
+  fast: number;
+  exact: number;
+}
+
+export type LeanScorer = ((
   unit: UnitInput,
   ctx?: ScoreContext,
   items?: readonly string[],
-) => LeanResult;
+) => LeanResult) & {
+  /** Since the scorer was made. */
+  readonly routes: Routes;
+};
 
 /** Compiles the kernels once; the returned function scores one unit. */
 export function createLeanScorer(rs: CompiledRuleSet): LeanScorer {
@@ -67,17 +75,39 @@ export function createLeanScorer(rs: CompiledRuleSet): LeanScorer {
     ctx: {} as ScoreContext,
     scorer: undefined as UnitScorer | undefined,
   };
-  const unitScorer = (): UnitScorer => (run.scorer ??= createUnitScorer(rs, run.unit, run.ctx));
+  // An item the kernels hand over is scored by the exact evaluator without reasons: only its
+  // score and status are used here.
+  const unitScorer = (): UnitScorer =>
+    (run.scorer ??= createUnitScorer(rs, run.unit, run.ctx, { reasons: false }));
+  const routes: Routes = { fast: 0, exact: 0 };
   const plan = createFramePlan(rs, () => unitScorer().env);
   const lean = (item: CIndicator): LeanItem => {
     const points = toScaled(item.points.toString(), dp);
     const min = toScaled(item.min.toString(), dp);
     if (isContainer(item) && points !== undefined && min !== undefined) {
       const children = item.children.map(lean);
-      if (children.every((c) => c.kernel || c.children))
+      if (children.every((c) => c.kernel || c.children || c.byClass))
         return { item, kernel: undefined, points, children, min };
     }
-    const kernel = points === undefined ? undefined : buildKernel(rs, plan, item);
+    if (item.pointsByClass && item.children.length === 0) {
+      // One kernel per declared class, at that class's points (the item's own where it has none).
+      const byClass = new Map<string, { kernel: Kernel; points: number } | null>();
+      for (const cls of rs.classIds) {
+        const own = item.pointsByClass.has(cls) ? item.pointsByClass.get(cls) : item.points;
+        if (own === null || own === undefined) {
+          byClass.set(cls, null);
+          continue;
+        }
+        const p = toScaled(own.toString(), dp);
+        const kernel = p === undefined ? undefined : buildKernel(rs, plan, item, own);
+        if (!kernel || p === undefined)
+          return { item, kernel: undefined, points: 0, children: undefined, min: 0 };
+        byClass.set(cls, { kernel, points: p });
+      }
+      return { item, kernel: undefined, points: points ?? 0, children: undefined, min: 0, byClass };
+    }
+    const kernel =
+      points === undefined || item.pointsByClass ? undefined : buildKernel(rs, plan, item);
     return { item, kernel, points: points ?? 0, children: undefined, min: 0 };
   };
   const sections = rs.sections.map((s) => ({
@@ -92,7 +122,7 @@ export function createLeanScorer(rs: CompiledRuleSet): LeanScorer {
   const bonusItems = rs.bonus ? rs.bonus.items.map(lean) : [];
   const kernels = new Map<string, Kernel>();
   const collect = (li: LeanItem): void => {
-    if (li.kernel) kernels.set(li.item.path, li.kernel);
+    if (li.kernel && !li.item.pointsByClass) kernels.set(li.item.path, li.kernel);
     li.children?.forEach(collect);
   };
   sections.forEach((s) => s.items.forEach(collect));
@@ -115,27 +145,33 @@ export function createLeanScorer(rs: CompiledRuleSet): LeanScorer {
   const bonusCap = rs.bonus?.cap ? scaled(rs.bonus.cap) : undefined;
   const mode = rs.scoreRounding.mode;
 
-  const frame = plan.seal();
-  /** A score (10^-dp points) times this is micro units. */
-  const toMicroScale = 10 ** (MICRO_DP - dp);
-  const microEnv = frame.micro;
   const sanctionChecks = rs.sanctions.map((s) => s.when.microBound(plan.bind));
-  microEnv.result = (fn, path) => {
+  const frame = plan.seal();
+  const scale = 10 ** dp;
+  const microEnv = frame.micro;
+  const totalRat = { n: 0, d: scale };
+  // score('二.1') / met('二.1') on the kernels: a blank (or, for score(), an item that does not
+  // apply) is missing, as the exact path has it; an item the kernel hands over is exact-only.
+  microEnv.result = (fn, path, out) => {
     const plain = plainKernels.get(path);
-    if (!plain) throw FALLBACK;
+    if (!plain) return EXACT_STATUS;
     const v = plain.kernel(frame);
-    if (v === undefined) throw FALLBACK;
-    if (v === null) throw new MissingValue(`${fn}(${path})`);
-    if (fn === 'met') return v !== NA && v >= plain.points;
-    if (v === NA) throw new MissingValue(`score(${path})`);
-    return v * toMicroScale;
+    if (v === undefined) return EXACT_STATUS;
+    if (v === null) return V_BLANK;
+    if (fn === 'met') return v !== NA && v >= plain.points ? TRUE : FALSE;
+    if (v === NA) return V_BLANK;
+    out.n = v;
+    out.d = scale;
+    return NUM;
   };
   const exactItem = (item: CIndicator) => unitScorer().evaluate(item);
 
   const host: ProgramHost = {
     frame,
     complete: true,
+    fast: 0,
     exact: (item) => {
+      routes.exact++;
       const r = exactItem(item);
       return {
         score: r.score === null ? null : scaled(r.score),
@@ -153,7 +189,11 @@ export function createLeanScorer(rs: CompiledRuleSet): LeanScorer {
     const kernel = kernels.get(path);
     return () => {
       const fast = kernel?.(frame);
-      if (fast !== undefined) return fast === NA ? null : fast;
+      if (fast !== undefined) {
+        routes.fast++;
+        return fast === NA ? null : fast;
+      }
+      routes.exact++;
       const r = exactItem(item);
       return r.score === null ? null : scaled(r.score);
     };
@@ -161,12 +201,16 @@ export function createLeanScorer(rs: CompiledRuleSet): LeanScorer {
   // The same paths (the same array) come with every unit of a cohort: their readers are made once.
   let lastPaths: readonly string[] = [];
   let readers: (() => number | null)[] = [];
-  return (unit, ctx = {}, paths = []) => {
+  const scoreOne = (
+    unit: UnitInput,
+    ctx: ScoreContext = NO_CONTEXT,
+    paths: readonly string[] = [],
+  ): LeanResult => {
     run.unit = unit;
     run.ctx = ctx;
     run.scorer = undefined;
     host.complete = true;
-    plan.load(unit);
+    plan.load(unit, ctx);
     const sectionScores = new Array<number>(sections.length);
     let total = 0;
     for (let i = 0; i < sections.length; i++) {
@@ -189,19 +233,19 @@ export function createLeanScorer(rs: CompiledRuleSet): LeanScorer {
     let ids: string[] | undefined;
     // An incomplete total is no total: a sanction on it is undecided, as decideSanctions has it.
     const itemsComplete = host.complete;
-    microEnv.total = itemsComplete ? total * toMicroScale : undefined;
+    totalRat.n = total;
+    microEnv.total = itemsComplete ? totalRat : undefined;
     let sanctionsDecided = true;
     for (let i = 0; i < rs.sanctions.length; i++) {
       const s = rs.sanctions[i] as (typeof rs.sanctions)[number];
-      let holds: boolean;
-      try {
-        holds = (sanctionChecks[i] as MicroEv)(microEnv) === true;
-      } catch (e) {
-        if (e instanceof MissingValue) {
-          sanctionsDecided = false; // undecided, as decideSanctions reports it
-          continue;
-        }
-        if (e !== FALLBACK) throw e;
+      const st = (sanctionChecks[i] as (typeof sanctionChecks)[number]).ev(microEnv);
+      let holds = st === TRUE;
+      if (st === V_BLANK) {
+        sanctionsDecided = false; // undecided, as decideSanctions reports it
+        continue;
+      }
+      if (st !== TRUE && st !== FALSE) {
+        // Only the exact evaluator can decide it (or report a value that is not true/false).
         const decided = decideSanctions(
           rs,
           frame.exact(),
@@ -228,6 +272,8 @@ export function createLeanScorer(rs: CompiledRuleSet): LeanScorer {
     }
     const complete = itemsComplete && sanctionsDecided;
     run.scorer = undefined;
+    routes.fast += host.fast;
+    host.fast = 0;
     return {
       unitId: unit.id,
       name: unit.name,
@@ -246,28 +292,12 @@ export function createLeanScorer(rs: CompiledRuleSet): LeanScorer {
       gradeLabel: null,
     };
   };
+  return Object.assign(scoreOne, { routes });
 }
+
+const NO_CONTEXT: ScoreContext = {};
 
 /** Whether an item or any of its sub-items lacks an input (as scoreUnit's `complete` counts). */
 function lacksInput(r: IndicatorResult): boolean {
   return undecided(r) || (r.children?.some(lacksInput) ?? false);
-}
-
-/** Which items run on integer kernels: for benchmarks and the notes. */
-export function kernelCoverage(rs: CompiledRuleSet): { kernel: string[]; exact: string[] } {
-  const kernel: string[] = [];
-  const exact: string[] = [];
-  const plan = createFramePlan(rs, () => {
-    throw new Error('kernelCoverage scores nothing');
-  });
-  const onKernel = (item: CIndicator): boolean => {
-    if (isContainer(item)) return item.children.every(onKernel);
-    return buildKernel(rs, plan, item) !== undefined;
-  };
-  const visit = (item: CIndicator): void => {
-    (onKernel(item) ? kernel : exact).push(item.path);
-  };
-  rs.sections.forEach((s) => s.items.forEach(visit));
-  rs.bonus?.items.forEach(visit);
-  return { kernel, exact };
 }

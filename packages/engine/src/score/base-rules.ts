@@ -15,7 +15,11 @@ import {
   type Q,
 } from '../exact/exact.ts';
 import type { Adjustment, Msg } from '../model/result.ts';
-import { show, showStep, showWithUnit } from '../messages/format.ts';
+import {
+  show as showText,
+  showStep as showStepMsg,
+  showWithUnit as showWithUnitMsg,
+} from '../messages/format.ts';
 import { msgOf } from '../messages/text.ts';
 import type { Comparison } from '../schema/rules.ts';
 import type { InputUnit } from '../schema/ruleset.ts';
@@ -66,7 +70,10 @@ export function rampLowerIsBetter(item: CIndicator): boolean {
   return full.compare(zero) < 0;
 }
 
-const fmtScore = (rs: CompiledRuleSet, x: Q): string => show(round(x, rs.scoreRounding));
+const fmtScoreText = (rs: CompiledRuleSet, x: Q): string => showText(round(x, rs.scoreRounding));
+const QUIET: Msg = Object.freeze({ zh: '', en: '' });
+const quietText = (): string => '';
+const quietMsg = (): Msg => QUIET;
 
 /** How many steps a gap makes, and the points for them. */
 function applySlope(
@@ -97,7 +104,7 @@ function applySlope(
 
 /** A relative slope's step and gap, in % of the target, for its reason. */
 const relativeOf = (slope: CSlope, relative: Q | undefined) =>
-  relative === undefined ? undefined : { per: show(slope.per), gap: show(relative) };
+  relative === undefined ? undefined : { per: showText(slope.per), gap: showText(relative) };
 
 const holds = (c: number, op: Comparison): boolean =>
   op === '>=' ? c >= 0 : op === '>' ? c > 0 : op === '<=' ? c <= 0 : op === '<' ? c < 0 : c === 0;
@@ -115,7 +122,16 @@ export function evaluateBase(
   item: CIndicator,
   env: UnitEnv,
   points: Q,
+  reasons = true,
 ): BaseOutcome {
+  // Without reasons (the cohort path asks for score and status only), no figure is formatted:
+  // the same decisions, the words left empty.
+  const show: (x: Q) => string = reasons ? showText : quietText;
+  const showStep: (x: Q, unit: InputUnit | undefined) => Msg = reasons ? showStepMsg : quietMsg;
+  const showWithUnit: (x: Q, unit: InputUnit | undefined) => Msg = reasons
+    ? showWithUnitMsg
+    : quietMsg;
+  const fmtScore: (rs: CompiledRuleSet, x: Q) => string = reasons ? fmtScoreText : quietText;
   const rule = item.rule;
   if (!rule) return { base: points, reason: R.fullMarks(show(points)), adjustments: [] };
   const op = (key: string): COperand => {
@@ -138,6 +154,7 @@ export function evaluateBase(
   /** An operand's value and, unless it is a number or the item's own input, what it is. */
   const shownOp = (key: string, x: Q): Msg => {
     const o = op(key);
+    if (!reasons) return QUIET;
     return withWords(shown(x), key === 'value' && o.input ? undefined : operandWords(o));
   };
   const slope = (key: string): CSlope | undefined => item.slopes.get(key);
@@ -318,8 +335,8 @@ export function evaluateBase(
       const t = val('target');
       if (t.compare(0) <= 0)
         throw new RuleProblem({
-          zh: `${label.zh}的目标值 ${show(t)} 不大于0`,
-          en: `${label.en}: target ${show(t)} is not above 0`,
+          zh: `${label.zh}的目标值 ${showText(t)} 不大于0`,
+          en: `${label.en}: target ${showText(t)} is not above 0`,
         });
       const base = qmax(ZERO, qmin(points, div(mul(points, v), t)));
       return {
@@ -439,7 +456,7 @@ export function evaluateBase(
       const base = val('score');
       const formula = op('score');
       const words = formula.words ?? { zh: rule.score, en: rule.score };
-      const operands = formula.expr ? operandValues(rs, formula.expr, env) : [];
+      const operands = formula.expr && reasons ? operandValues(rs, formula.expr, env) : [];
       return { base, reason: R.exprText(words, operands, fmtScore(rs, base)), adjustments: [] };
     }
   }

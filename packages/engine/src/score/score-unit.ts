@@ -75,11 +75,19 @@ const problemReason = (e: unknown, problem: Msg): Msg =>
     : R.evalProblem(problem);
 
 /** Evaluates items of one unit on demand, exactly, with reasons. */
+export interface ScorerOptions {
+  /** false: scores and statuses only, every reason left empty and no figure formatted for one
+   *  (the cohort path's items that leave the integer kernels). Default true. */
+  reasons?: boolean;
+}
+
 export function createUnitScorer(
   rs: CompiledRuleSet,
   unit: UnitInput,
   ctx: ScoreContext = {},
+  options: ScorerOptions = {},
 ): UnitScorer {
+  const withReasons = options.reasons !== false;
   const env = createEnv(rs.inputs, unit, ctx);
   const results = new Map<string, IndicatorResult>();
   if (unit.class !== undefined && !rs.classIds.has(unit.class))
@@ -98,10 +106,11 @@ export function createUnitScorer(
     const done = results.get(item.path);
     if (done) return done;
     const inputs: Record<string, string> = {};
-    for (const id of item.inputsUsed) {
-      const t = valueText(id);
-      if (t !== undefined) inputs[id] = t;
-    }
+    if (withReasons)
+      for (const id of item.inputsUsed) {
+        const t = valueText(id);
+        if (t !== undefined) inputs[id] = t;
+      }
     const base = {
       path: item.path,
       code: item.code,
@@ -172,7 +181,7 @@ export function createUnitScorer(
           adjustments: [],
         };
       } else {
-        outcome = evaluateBase(rs, item, env, points);
+        outcome = evaluateBase(rs, item, env, points, withReasons);
         if (outcome.notApplicable)
           return finish({
             ...base,
@@ -222,7 +231,8 @@ export function createUnitScorer(
       if (noEvidence.length > 0 && status !== 'gated') {
         const zero = rs.ruleSet.evidencePolicy === 'zero';
         status = 'missing-evidence';
-        if (zero) {
+        if (zero && !withReasons) score = qmin(score, ZERO);
+        else if (zero) {
           // The points the rule gave are void: the reason keeps what was found, drops the
           // points it claimed (得4分 and 不得分 at once) and ends with the score: 是,但缺少佐证
           // 材料,不得分(0/4).
