@@ -31,5 +31,6 @@ console.log(
     vetoed,
     top: cohort.units[0]?.total,
     grades: cohort.grades?.bands.map((b) => `${b.id}:${b.count}`).join(' '),
+    routes: cohort.routes,
   }),
 );

@@ -17,7 +17,13 @@ interface Row {
   vetoed: number;
   top: string;
   grades: string;
+  /** Item evaluations on the integer kernels and by the exact evaluator. */
+  routes: { fast: number; exact: number };
 }
+
+/** A route's share of the item evaluations, as a percentage with two places. */
+const share = (n: number, routes: Row['routes']): string =>
+  `${((100 * n) / Math.max(1, routes.fast + routes.exact)).toFixed(2)} %`;
 
 const rows: Row[] = [];
 for (const size of sizes) {
@@ -40,6 +46,8 @@ console.table(
     'generate ms': r.generateMs,
     vetoed: r.vetoed,
     grades: r.grades,
+    'fast route': share(r.routes.fast, r.routes),
+    'exact route': share(r.routes.exact, r.routes),
   })),
 );
 const big = rows.find((r) => r.units === 500000);
