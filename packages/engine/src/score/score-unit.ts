@@ -199,8 +199,10 @@ export function createUnitScorer(
       const adjustments = [...outcome.adjustments, ...streams.adjustments];
       const reasons = [outcome.reason, ...adjustments.map((a) => a.reason)];
       // A figure above the item's points or below its floor is not the score: say where it stops.
-      if (raw.compare(upper) > 0) reasons.push(R.cappedAt(show(upper)));
-      else if (raw.compare(item.min) < 0) reasons.push(R.flooredAt(show(item.min)));
+      if (withReasons) {
+        if (raw.compare(upper) > 0) reasons.push(R.cappedAt(show(upper)));
+        else if (raw.compare(item.min) < 0) reasons.push(R.flooredAt(show(item.min)));
+      }
       let status: IndicatorStatus =
         score.compare(points) >= 0
           ? 'met'

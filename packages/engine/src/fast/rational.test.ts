@@ -1,0 +1,416 @@
+// Figures as real sheets hold them — rates with 4–6 places, budgets over populations, last
+// year's figures in the millions, bounds from the cohort — on the kernels, held to the exact
+// evaluator item by item (each item is its own section, so one kernel that disagreed would show).
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { parseRuleSet } from '../validate/parse.ts';
+import { compileRuleSet } from '../score/compile.ts';
+import { createUnitScorer, scoreUnit } from '../score/score-unit.ts';
+import { buildPeerStats } from '../cohort/peers.ts';
+import { scoreCohort } from '../cohort/score-cohort.ts';
+import { createLeanScorer } from './score-lean.ts';
+import { rankCohort } from './rank-cohort.ts';
+import { scaledText } from './fixed.ts';
+import type { RuleSetInput } from '../schema/ruleset.ts';
+
+type Item = NonNullable<RuleSetInput['sections']>[number]['items'][number];
+
+const items: Item[] = [
+  {
+    code: '1',
+    title: '下限(4位小数)',
+    points: 4,
+    rule: {
+      kind: 'threshold',
+      value: 'r1',
+      op: '>=',
+      target: 0.92345,
+      below: { per: 0.01, points: 0.5, steps: 'each-started' },
+    },
+  },
+  {
+    code: '2',
+    title: '上限(千分率5位)',
+    points: 3,
+    rule: {
+      kind: 'threshold',
+      value: 'c1',
+      op: '<=',
+      target: 0.008,
+      below: { per: 0.0005, points: 1, steps: 'each-started' },
+    },
+  },
+  {
+    code: '3',
+    title: '相对差距',
+    points: 3,
+    rule: {
+      kind: 'threshold',
+      value: 'r2',
+      op: '>',
+      target: 0.875,
+      below: { per: 1.5, points: 0.7, steps: 'pro-rata', gap: 'relative', cap: 2.5 },
+    },
+  },
+  {
+    code: '4',
+    title: '区间',
+    points: 4,
+    rule: {
+      kind: 'band',
+      value: 'sr',
+      low: 103,
+      high: 107,
+      outside: { per: 1, points: 1, steps: 'each-started' },
+    },
+  },
+  {
+    code: '5',
+    title: '比上年下降(按比例)',
+    points: 3,
+    rule: {
+      kind: 'reduction',
+      value: 'd',
+      previous: 'p',
+      required: [{ pct: 20 }],
+      below: { per: 20, points: 3, steps: 'pro-rata', cap: 3 },
+    },
+  },
+  {
+    code: '6',
+    title: '超出部分下降(分档)',
+    points: 5,
+    rule: {
+      kind: 'reduction',
+      value: 'd',
+      previous: 'p',
+      base: 'p_base',
+      required: [
+        { to: 1000, pct: 12.5 },
+        { from: 1000, pct: 7.25 },
+      ],
+      below: { per: 1, points: 0.4, steps: 'each-full' },
+    },
+  },
+  {
+    code: '7',
+    title: '人均经费(按比例)',
+    points: 5,
+    rule: { kind: 'proportional', value: 'bud / pop', target: 22 },
+  },
+  {
+    code: '8',
+    title: '万元折人均',
+    points: 4,
+    rule: {
+      kind: 'threshold',
+      value: 'bud_wan * 10000 / pop',
+      op: '>=',
+      target: 20,
+      below: { per: 0.5, points: 0.3, steps: 'pro-rata' },
+    },
+  },
+  {
+    code: '9',
+    title: '派生率(按规则取舍)',
+    points: 4,
+    rule: {
+      kind: 'threshold',
+      value: 'policy * 100 / births',
+      op: '>=',
+      target: 91.5,
+      below: { per: 1, points: 0.5, steps: 'each-started' },
+    },
+  },
+  {
+    code: '10',
+    title: '斜坡',
+    points: 3,
+    rule: { kind: 'ramp', value: 'r2', full: 0.98, zero: 0.9 },
+  },
+  {
+    code: '11',
+    title: '派生值分档',
+    points: 3,
+    rule: {
+      kind: 'tiers',
+      value: 'bud / pop',
+      tiers: [
+        { op: '>=', than: 22, points: 3 },
+        { op: '>=', than: 20.5, points: 1.75 },
+      ],
+      otherwise: 0.5,
+    },
+  },
+  {
+    code: '12',
+    title: '公式',
+    points: 5,
+    rule: { kind: 'expr', score: 'min(5, 3 * r1 + bud / pop / 22)' },
+  },
+  {
+    code: '13',
+    title: '取舍后比较',
+    points: 2,
+    rule: { kind: 'threshold', value: 'round(bud / pop, 1)', op: '>=', target: 22 },
+  },
+  {
+    code: '14',
+    title: '对照均值',
+    points: 4,
+    rule: {
+      kind: 'threshold',
+      value: 'r1',
+      op: '>=',
+      target: 'peer_mean(r1)',
+      below: { per: 0.005, points: 0.25, steps: 'pro-rata', cap: 3 },
+    },
+  },
+  {
+    code: '15',
+    title: '对照最优',
+    points: 3,
+    rule: { kind: 'ramp', value: 'r2', full: 'peer_max(r2)', zero: 0.9, better: 'higher' },
+  },
+  {
+    code: '16',
+    title: '门槛与条件',
+    points: 2,
+    applicable: 'p > 150',
+    rule: { kind: 'band', value: 'sr', low: 'peer_min(sr) + 2', high: 110 },
+    gates: [{ when: 'c1 > 0.0125', reason: '超过0.0125不得分' }],
+  },
+];
+
+const json: RuleSetInput = {
+  schemaVersion: 1,
+  id: 'rational',
+  title: '真实数据',
+  issuer: '市',
+  level: '县',
+  year: 2024,
+  edition: 1,
+  points: items.reduce((s, i) => s + (i.points as number), 0),
+  rounding: { scores: { dp: 2, mode: 'half-up' }, rates: { dp: 2, mode: 'half-up' } },
+  inputs: [
+    { id: 'r1', label: 'r1', unit: 'number' },
+    { id: 'r2', label: 'r2', unit: 'number' },
+    { id: 'c1', label: 'c1', unit: 'number' },
+    { id: 'sr', label: 'sr', unit: 'number' },
+    { id: 'd', label: 'd', unit: 'number' },
+    { id: 'p', label: 'p', unit: 'number', source: 'previous' },
+    { id: 'p_base', label: 'p_base', unit: 'number' },
+    { id: 'bud', label: 'bud', unit: '元' },
+    { id: 'bud_wan', label: 'bud_wan', unit: '万元' },
+    { id: 'pop', label: 'pop', unit: '人' },
+    { id: 'policy', label: 'policy', unit: 'count' },
+    { id: 'births', label: 'births', unit: 'count' },
+  ],
+  sections: items.map((item, i) => ({
+    code: `S${i + 1}`,
+    title: item.title,
+    points: item.points,
+    items: [item],
+  })),
+  sanctions: [
+    { id: 'v', level: 'veto', when: 'r1 < 0.88 && bud / pop < 19.5', reason: '否决' },
+    { id: 'nc', level: 'no-commendation', when: 'total < 30', reason: '不予评先' },
+  ],
+};
+const parsed = parseRuleSet(json);
+if (!parsed.ok) throw new Error(JSON.stringify(parsed.issues));
+const rs = compileRuleSet(parsed.value);
+
+/** A decimal with `dp` places between lo and hi, as text. */
+const decimal = (lo: number, hi: number, dp: number) =>
+  fc
+    .integer({ min: Math.round(lo * 10 ** dp), max: Math.round(hi * 10 ** dp) })
+    .map((i) => scaledText(i, dp));
+const places = fc.integer({ min: 4, max: 6 });
+
+/** One unit's figures: rates with 4–6 places, a previous year up to ten million. */
+const unitValues = fc
+  .record({
+    r1: places.chain((dp) => decimal(0.86, 1, dp)),
+    r2: places.chain((dp) => decimal(0.88, 1, dp)),
+    c1: places.chain((dp) => decimal(0.006, 0.014, dp)),
+    sr: decimal(98, 125, 1),
+    big: fc.boolean(),
+    pScale: fc.double({ min: 0, max: 1, noNaN: true }),
+    dRatio: fc.double({ min: 0.6, max: 1.15, noNaN: true }),
+    baseRatio: fc.double({ min: 0, max: 1.05, noNaN: true }),
+    pop: fc.integer({ min: 50_000, max: 500_000 }),
+    perHead: fc.double({ min: 17, max: 27, noNaN: true }),
+    births: fc.integer({ min: 0, max: 4000 }),
+    policyShare: fc.double({ min: 0.85, max: 1, noNaN: true }),
+  })
+  .map((g) => {
+    // Last year's figure: a few hundred cases, or millions (yuan, with fen).
+    const p = g.big ? Math.round(1e8 + g.pScale * 9e8) / 100 : 100 + Math.floor(400 * g.pScale);
+    const d = g.big ? Math.round(p * g.dRatio * 100) / 100 : Math.floor(p * g.dRatio);
+    const bud = Math.floor(g.pop * g.perHead);
+    return {
+      r1: g.r1,
+      r2: g.r2,
+      c1: g.c1,
+      sr: g.sr,
+      p: String(p),
+      d: String(d),
+      p_base: String(Math.floor(p * g.baseRatio)),
+      bud,
+      bud_wan: (Math.round(bud / 100) / 100).toFixed(2),
+      pop: g.pop,
+      policy: Math.floor(g.births * g.policyShare),
+      births: g.births,
+    };
+  });
+
+describe('real figures on the kernels', () => {
+  it(
+    'scores every item exactly as scoreUnit does, on the fast route only',
+    { timeout: 60_000 },
+    () => {
+      fc.assert(
+        fc.property(fc.array(unitValues, { minLength: 2, maxLength: 12 }), (rows) => {
+          const units = rows.map((values, i) => ({ id: `u${i}`, name: `单位${i}`, values }));
+          const ctx = { peers: buildPeerStats(rs, units).stats };
+          const lean = createLeanScorer(rs);
+          for (const unit of units) {
+            const full = scoreUnit(rs, unit, ctx);
+            const fast = lean(unit, ctx);
+            // Item by item (one per section), to the last digit.
+            expect(fast.sections.map((s) => scaledText(s, 2))).toEqual(
+              full.sections.map((s) => s.score),
+            );
+            expect([fast.total, fast.complete, fast.vetoed, fast.noCommendation]).toEqual([
+              full.total,
+              full.complete,
+              full.vetoed,
+              full.noCommendation,
+            ]);
+          }
+          // Births of 0 make the derived rate a division by zero: only the exact evaluator reports
+          // that (cannot-compute). Every other figure stays on the kernels.
+          const zeroBirths = rows.filter((r) => r.births === 0).length;
+          expect(lean.routes.exact).toBe(zeroBirths);
+          expect(lean.routes.fast).toBe(units.length * items.length - zeroBirths);
+        }),
+        { numRuns: 300, seed: 13 },
+      );
+    },
+  );
+
+  it(
+    'ranks and grades a cohort as scoreCohort does, all on the kernels',
+    { timeout: 60_000 },
+    () => {
+      fc.assert(
+        fc.property(fc.array(unitValues, { minLength: 1, maxLength: 20 }), (rows) => {
+          const units = rows.map((values, i) => ({
+            id: `u${i}`,
+            name: `单位${i}`,
+            values: { ...values, births: Math.max(1, values.births) },
+          }));
+          const full = scoreCohort(rs, units);
+          const fast = rankCohort(rs, units);
+          const row = (u: (typeof fast.units)[number] | (typeof full.units)[number]) => [
+            u.unitId,
+            u.rank,
+            u.total,
+            u.vetoed,
+            u.noCommendation,
+            u.complete,
+          ];
+          expect(fast.units.map(row)).toEqual(full.units.map(row));
+          expect(fast.routes).toEqual({ fast: units.length * items.length, exact: 0 });
+        }),
+        { numRuns: 150, seed: 14 },
+      );
+    },
+  );
+
+  it('asks the exact evaluator for scores and statuses only: the same as with reasons, no words built', () => {
+    fc.assert(
+      fc.property(unitValues, fc.boolean(), (values, noBirths) => {
+        const unit = {
+          id: 'u',
+          name: 'u',
+          values: { ...values, births: noBirths ? 0 : values.births },
+        };
+        const ctx = { peers: buildPeerStats(rs, [unit]).stats };
+        const loud = createUnitScorer(rs, unit, ctx);
+        const quiet = createUnitScorer(rs, unit, ctx, { reasons: false });
+        for (const item of rs.byPath.values()) {
+          const a = loud.evaluate(item);
+          const b = quiet.evaluate(item);
+          expect([b.score, b.max, b.status, b.missingInputs]).toEqual([
+            a.score,
+            a.max,
+            a.status,
+            a.missingInputs,
+          ]);
+          // What the quiet mode leaves out: the inputs shown, every figure in the words.
+          expect(b.inputs).toEqual({});
+          expect(b.adjustments.map((x) => x.amount)).toEqual(a.adjustments.map(() => ''));
+          // (the gate's reason is the rule set's own text, figure and all)
+          expect(b.reason.zh.replace('超过0.0125不得分', '')).not.toMatch(/\d\.\d|\d分/);
+        }
+      }),
+      { numRuns: 200, seed: 15 },
+    );
+  });
+
+  it('gets the worked cases right to the digit', () => {
+    const ctx = {
+      peers: buildPeerStats(rs, [
+        {
+          id: 'x',
+          name: 'x',
+          values: { r1: '0.95', r2: '0.99', sr: '104', bud: 1, pop: 1, births: 1 },
+        },
+      ]).stats,
+    };
+    const values = {
+      r1: '0.91345',
+      r2: '0.9',
+      c1: '0.0081',
+      sr: '108.3',
+      // 3,600,000.00 last year, 3,420,000.00 now: cut 5 % of 20 % → 3 × 0.05 / 0.2 = 0.75
+      p: '3600000',
+      d: '3420000.00',
+      p_base: '0',
+      // 18,000,001 / 818,182 = 21.99999… per head: short of 22 by 3 / 818,182
+      bud: 18_000_001,
+      bud_wan: '1800.0001',
+      pop: 818_182,
+      policy: 2,
+      births: 3,
+    };
+    const fast = createLeanScorer(rs)({ id: 'u', name: 'u', values }, ctx);
+    const full = scoreUnit(rs, { id: 'u', name: 'u', values }, ctx);
+    const s = (i: number) => scaledText(fast.sections[i] as number, 2);
+    // 1: 0.92345 − 0.91345 = 0.01: one step started → 4 − 0.5 = 3.5
+    expect(s(0)).toBe('3.5');
+    // 2: 0.0081 − 0.008 = 0.0001 < 0.0005: one step started → 3 − 1 = 2
+    expect(s(1)).toBe('2');
+    // 4: 108.3 − 107 = 1.3: two steps started → 4 − 2 = 2
+    expect(s(3)).toBe('2');
+    // 5: cut (3600000 − 3420000) / 3600000 = 5 %; 3 − (20 − 5) / 20 × 3 = 0.75
+    expect(s(4)).toBe('0.75');
+    // 7: 5 × (18000001 / 818182) / 22 = 90000005 / 18000004 = 4.99999… → 5.00 (half-up)
+    expect(s(6)).toBe('5');
+    // 8: 1800.0001 × 10000 / 818182 = 18000001 / 818182 ≥ 20: full 4
+    expect(s(7)).toBe('4');
+    // 9: 2 × 100 / 3 = 66.666… → 66.67 % (rates to 2 places); 91.5 − 66.67 = 24.83 → 25 steps
+    //    of 0.5 = 12.5 > 4 → 0 (no item below 0)
+    expect(s(8)).toBe('0');
+    // 11: 21.99999… < 22, ≥ 20.5 → 1.75
+    expect(s(10)).toBe('1.75');
+    // 13: round(21.99999…, 1) = 22.0 ≥ 22 → 2
+    expect(s(12)).toBe('2');
+    // 14: the cohort's mean r1 is 0.95: 0.95 − 0.91345 = 0.03655 → 0.03655 / 0.005 × 0.25
+    //    = 1.8275 → 4 − 1.8275 = 2.1725 → 2.17
+    expect(s(13)).toBe('2.17');
+    expect(fast.sections.map((x) => scaledText(x, 2))).toEqual(full.sections.map((x) => x.score));
+  });
+});
