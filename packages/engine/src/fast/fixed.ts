@@ -175,19 +175,6 @@ export function gcd(a: number, b: number): number {
   return a;
 }
 
-/** n / d in lowest terms into `out` (d > 0, both safe). */
-export function setRat(out: Rat, n: number, d: number): void {
-  if (d !== 1) {
-    const g = gcd(n, d);
-    if (g > 1) {
-      n /= g;
-      d /= g;
-    }
-  }
-  out.n = n + 0;
-  out.d = d;
-}
-
 /** The sign of a/b − c/d (b, d > 0), by cross-multiplying; BigInt only when a product would
  *  leave the safe range. */
 export function cmpRat(a: number, b: number, c: number, d: number): number {
@@ -200,20 +187,24 @@ export function cmpRat(a: number, b: number, c: number, d: number): number {
   return bx < by ? -1 : bx > by ? 1 : 0;
 }
 
-/** a/b + c/d into `out`; false when it would leave the safe range. */
+/** a/b + c/d into `out` over the least common denominator; false when it would leave the safe
+ *  range. */
 export function addRat(a: number, b: number, c: number, d: number, out: Rat): boolean {
   if (b === d) {
     const n = a + c;
     if (!isSafe(n)) return false;
-    setRat(out, n, b);
+    out.n = n + 0;
+    out.d = b;
     return true;
   }
-  const x = a * d;
-  const y = c * b;
-  const den = b * d;
+  const g = gcd(b, d);
+  const x = a * (d / g);
+  const y = c * (b / g);
+  const den = (b / g) * d;
   const n = x + y;
   if (!isSafe(x) || !isSafe(y) || !isSafe(den) || !isSafe(n)) return false;
-  setRat(out, n, den);
+  out.n = n + 0;
+  out.d = den;
   return true;
 }
 
@@ -304,6 +295,27 @@ export function parseRat(text: string, out: Rat): boolean {
   return true;
 }
 
+/**
+ * A JS number as the decimal it is spelt as (its shortest round-trip spelling, as String() and
+ * the exact reader have it), without making the text: the fewest places p such that
+ * y = round(x × 10^p) has at most 15 digits and y ÷ 10^p is x again. Any decimal of at most 15
+ * significant digits is the only one of its length that reads as its double, so this is the
+ * shortest spelling's value. False (the caller spells it out) past 15 digits.
+ */
+function ratOfNumber(x: number, out: Rat): boolean {
+  for (let p = 1; p <= 15; p++) {
+    const scale = POW10R[p] as number;
+    const y = Math.round(x * scale);
+    if (y > 999_999_999_999_999 || y < -999_999_999_999_999) return false;
+    if (y / scale === x) {
+      out.n = y + 0;
+      out.d = scale;
+      return true;
+    }
+  }
+  return false;
+}
+
 /** A figure typed as text or a JS number as a rational into `out`; false when it is neither
  *  plain decimal text nor a finite number the fast reader can take (the exact reader decides). */
 export function readRat(raw: string | number, out: Rat): boolean {
@@ -313,7 +325,7 @@ export function readRat(raw: string | number, out: Rat): boolean {
       out.d = 1;
       return true;
     }
-    return Number.isFinite(raw) && parseRat(String(raw), out);
+    return Number.isFinite(raw) && (ratOfNumber(raw, out) || parseRat(String(raw), out));
   }
   const first = raw.charCodeAt(0);
   const last = raw.charCodeAt(raw.length - 1);

@@ -10,8 +10,9 @@ import { buildPeerStats } from '../cohort/peers.ts';
 import { scoreCohort } from '../cohort/score-cohort.ts';
 import { createLeanScorer } from './score-lean.ts';
 import { rankCohort } from './rank-cohort.ts';
-import { scaledText } from './fixed.ts';
+import { parseRat, readRat, scaledText } from './fixed.ts';
 import type { RuleSetInput } from '../schema/ruleset.ts';
+import { q } from '../exact/exact.ts';
 
 type Item = NonNullable<RuleSetInput['sections']>[number]['items'][number];
 
@@ -358,6 +359,33 @@ describe('real figures on the kernels', () => {
       }),
       { numRuns: 200, seed: 15 },
     );
+  });
+
+  it('reads a JS number as the decimal it is spelt as, without spelling it', () => {
+    const viaText = { n: 0, d: 1 };
+    const direct = { n: 0, d: 1 };
+    fc.assert(
+      fc.property(
+        fc.oneof(
+          fc
+            .integer({ min: 0, max: 15 })
+            .chain((dp) => fc.integer({ min: -1e12, max: 1e12 }).map((i) => i / 10 ** dp)),
+          fc.double({ noNaN: true, noDefaultInfinity: true, min: -1e15, max: 1e15 }),
+        ),
+        (x) => {
+          const readable = parseRat(String(x), viaText);
+          const ok = readRat(x, direct);
+          if (readable) expect([ok, direct.n, direct.d]).toEqual([true, viaText.n, viaText.d]);
+          // Spelt with an exponent (1e-7): read only when it is the very decimal the exact reader
+          // makes of it.
+          else if (ok) expect(q(direct.n).div(direct.d).equals(q(x))).toBe(true);
+        },
+      ),
+      { numRuns: 20_000, seed: 16 },
+    );
+    expect(readRat(1e-7, direct) && [direct.n, direct.d]).toEqual([1, 1e7]);
+    // 0.1 + 0.2 is spelt 0.30000000000000004: past the safe range, the exact reader takes it
+    expect(readRat(0.1 + 0.2, direct)).toBe(false);
   });
 
   it('gets the worked cases right to the digit', () => {
