@@ -40,11 +40,14 @@ export interface SlopeK {
   /** One step, n / d (> 0). */
   perN: number;
   perD: number;
-  /** Points for one step (10^-dp). */
-  points: number;
+  /** Points for one step, in 10^-dp points: n / d (a step of 0.375 at 2 places is 75/2). */
+  pointsN: number;
+  pointsD: number;
   steps: CSlope['steps'];
   relative: boolean;
-  cap: number | undefined;
+  /** At most this many 10^-dp points from the slope, n / d; capD 0 for no cap. */
+  capN: number;
+  capD: number;
 }
 
 /** The result for a slot state that is not OK: null for a blank, undefined for the exact path. */
@@ -89,20 +92,22 @@ function deduct(
   }
   // steps = g / per
   if (!mulRat(gN, gD, s.perD, s.perN, G)) return undefined;
-  if (s.steps === 'pro-rata') {
-    // cut = steps × points (10^-dp), capped; score = points − cut = (points·d − n) / d
-    if (!mulRat(G.n, G.d, s.points, 1, H)) return undefined;
-    if (s.cap !== undefined && cmpRat(H.n, H.d, s.cap, 1) > 0) return points - s.cap;
-    const whole = points * H.d;
-    const num = whole - H.n;
-    return safe(whole) && safe(num) ? frac(f, num, H.d) : undefined;
+  if (s.steps !== 'pro-rata') {
+    const whole =
+      s.steps === 'each-full' ? floorDiv(G.n, G.d) : strict && gN === 0 ? 1 : ceilDiv(G.n, G.d);
+    G.n = whole;
+    G.d = 1;
   }
-  const steps =
-    s.steps === 'each-full' ? floorDiv(G.n, G.d) : strict && gN === 0 ? 1 : ceilDiv(G.n, G.d);
-  let cut = steps * s.points;
-  if (!safe(cut)) return undefined;
-  if (s.cap !== undefined && cut > s.cap) cut = s.cap;
-  return points - cut;
+  // cut = steps × points, capped; score = points − cut = (points·d − n) / d
+  if (!mulRat(G.n, G.d, s.pointsN, s.pointsD, H)) return undefined;
+  if (s.capD !== 0 && cmpRat(H.n, H.d, s.capN, s.capD) > 0) {
+    H.n = s.capN;
+    H.d = s.capD;
+  }
+  if (H.d === 1) return safe(points - H.n) ? points - H.n : undefined;
+  const whole = points * H.d;
+  const num = whole - H.n;
+  return safe(whole) && safe(num) ? frac(f, num, H.d) : undefined;
 }
 
 export function baseKernel(

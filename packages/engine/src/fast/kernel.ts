@@ -24,15 +24,15 @@ export interface YesNoShape {
 /** The shape of each plain yes/no kernel (one whose evidence, if any, is its own input). */
 export const yesNoShape = new WeakMap<Kernel, YesNoShape>();
 
-/** An item that only sums its sub-items: no rule, streams, gates, applicability or classes. */
+/** An item that only sums its sub-items: no rule, streams, gates or applicability (its points,
+ *  by class or not, are the caller's). */
 export function isContainer(item: CIndicator): boolean {
   return (
     item.children.length > 0 &&
     !item.rule &&
     item.streams.length === 0 &&
     item.gates.length === 0 &&
-    !item.applicable &&
-    !item.pointsByClass
+    !item.applicable
   );
 }
 
@@ -97,20 +97,28 @@ function leafKernel(
   const points = sc(pointsQ);
   const min = sc(item.min);
   if (points === undefined || min === undefined) return undefined;
+  const scale = q(10 ** dp);
   const slope = (s: CSlope | undefined): SlopeK | null | undefined => {
     if (!s) return null;
     const per: Rat = { n: 0, d: 1 };
-    const pts = sc(s.points);
-    const cap = s.cap ? sc(s.cap) : undefined;
-    if (!ratOfQ(s.per, per) || per.n <= 0 || pts === undefined || (s.cap && cap === undefined))
+    const pts: Rat = { n: 0, d: 1 };
+    const cap: Rat = { n: 0, d: 0 };
+    if (
+      !ratOfQ(s.per, per) ||
+      per.n <= 0 ||
+      !ratOfQ(s.points.mul(scale), pts) ||
+      (s.cap && !ratOfQ(s.cap.mul(scale), cap))
+    )
       return undefined;
     return {
       perN: per.n,
       perD: per.d,
-      points: pts,
+      pointsN: pts.n,
+      pointsD: pts.d,
       steps: s.steps,
       relative: s.gap === 'relative',
-      cap,
+      capN: cap.n,
+      capD: s.cap ? cap.d : 0,
     };
   };
 

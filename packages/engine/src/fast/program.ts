@@ -16,16 +16,12 @@ export interface LeanItem {
   /** A pure container whose sub-items all run on kernels: their sum, capped. */
   children: LeanItem[] | undefined;
   min: number;
-  /** An item with points by class: its kernel and points for each declared class (null: the
-   *  item does not apply to that class). A unit of a class not declared goes to the exact path. */
-  byClass?: ReadonlyMap<string, { kernel: Kernel; points: number } | null>;
 }
 
 const KERNEL = 0;
 const YESNO = 1;
 const EXACT = 2;
 const CLOSE = 3;
-const CLASSED = 4;
 
 /** What the program needs from its scorer, per unit. */
 export interface ProgramHost {
@@ -76,7 +72,7 @@ export function compileProgram(
       return;
     }
     const shape = li.kernel ? yesNoShape.get(li.kernel) : undefined;
-    push(li, li.byClass ? CLASSED : shape ? YESNO : li.kernel ? KERNEL : EXACT, parent, -1);
+    push(li, shape ? YESNO : li.kernel ? KERNEL : EXACT, parent, -1);
     if (shape) {
       slots[slots.length - 1] = shape.k;
       onYes[onYes.length - 1] = shape.onYes;
@@ -159,19 +155,6 @@ export function compileProgram(
             applies = false;
           } else if (fast === null) host.complete = false;
           else v = fast;
-        } else if (k === CLASSED) {
-          const cls = f.unit.class;
-          const entry = cls === undefined ? undefined : (items[j] as LeanItem).byClass?.get(cls);
-          const fast = entry ? entry.kernel(f) : entry === null ? NA : undefined;
-          if (fast === undefined) exact = true;
-          else if (fast === NA) {
-            m = 0;
-            applies = false;
-          } else {
-            m = (entry as { points: number }).points;
-            if (fast === null) host.complete = false;
-            else v = fast;
-          }
         } else if (k === CLOSE) {
           const b = box[j] as number;
           if (accApplies[b] === 1) {

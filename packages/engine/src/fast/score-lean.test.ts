@@ -18,7 +18,7 @@ const json: RuleSetInput = {
   level: '县',
   year: 2015,
   edition: 1,
-  points: 73,
+  points: 77,
   rounding: { scores: { dp: 2, mode: 'half-up' }, rates: { dp: 1, mode: 'half-up' } },
   classes: [
     { id: 'town', label: '乡镇' },
@@ -120,7 +120,7 @@ const json: RuleSetInput = {
     {
       code: '三',
       title: '丙',
-      points: 12,
+      points: 16,
       items: [
         {
           code: '1',
@@ -151,6 +151,27 @@ const json: RuleSetInput = {
                   { equals: 'ok', points: 3 },
                   { equals: 'late', points: 1 },
                 ],
+              },
+            },
+          ],
+        },
+        {
+          code: '3',
+          title: '按类别考核',
+          points: 4,
+          pointsByClass: { farm: 'not-assessed', town: 3 },
+          items: [
+            { code: '(1)', title: '是否', points: 2, rule: { kind: 'yesno', input: 'z' } },
+            {
+              code: '(2)',
+              title: '细分扣分',
+              points: 3,
+              rule: {
+                kind: 'threshold',
+                value: 'n',
+                op: '<=',
+                target: 1,
+                below: { per: 1, points: 0.375, steps: 'each-full' },
               },
             },
           ],
@@ -344,16 +365,21 @@ describe('lean scorer', () => {
       sr_prev: '113.75',
     };
     scorer({ id: 'u', name: 'u', values, class: 'farm' });
-    // 22 leaves: 一 8; 三 (1)(2) and 2; 四 2; 五 (1), ①, ② and 2; 六 2; 二 2 (one applicable
-    // only where y, one with points by class); the bonus item. Containers only sum.
-    expect(scorer.routes).toEqual({ fast: 22, exact: 0 });
+    // A farm: 23 leaves — 一 8; 三 (1)(2), 3 (not assessed for farms: one evaluation, no
+    // sub-items) and 2; 四 2; 五 (1), ①, ② and 2; 六 2; 二 2 (one applicable only where y, one
+    // with points by class); the bonus item. Containers only sum.
+    expect(scorer.routes).toEqual({ fast: 23, exact: 0 });
+    // A town: 三.3 is assessed, its two sub-items count instead: 24.
+    scorer({ id: 't', name: 't', values, class: 'town' });
+    expect(scorer.routes).toEqual({ fast: 23 + 24, exact: 0 });
     // Text in a number cell can only be judged by the exact evaluator: the four items that read
-    // `a` (一.1, 四.2, 二.1, 加分.1) take it, the other 18 stay on the kernels.
+    // `a` (一.1, 四.2, 二.1, 加分.1) take it, the other 19 stay on the kernels.
     scorer({ id: 'v', name: 'v', values: { ...values, a: '九十' }, class: 'farm' });
-    expect(scorer.routes).toEqual({ fast: 22 + 18, exact: 4 });
-    // A class the rule set does not declare: the item with points by class is the exact path's.
+    expect(scorer.routes).toEqual({ fast: 47 + 19, exact: 4 });
+    // A class the rule set does not declare: the items with points by class (二.2, 三.3) are the
+    // exact path's, which reports it; 21 others on the kernels.
     scorer({ id: 'w', name: 'w', values, class: 'ranch' });
-    expect(scorer.routes).toEqual({ fast: 22 + 18 + 21, exact: 5 });
+    expect(scorer.routes).toEqual({ fast: 66 + 21, exact: 4 + 2 });
   });
 
   it('gives the same totals, sections, completeness and sanctions as scoreUnit, to the digit', () => {

@@ -15,7 +15,7 @@ import { roundDiv, scaledText, toScaled } from './fixed.ts';
 import { buildKernel, isContainer } from './kernel.ts';
 import { NA, type Kernel } from './kernel-base.ts';
 import { createFramePlan } from './frame.ts';
-import { compileProgram, type LeanItem, type ProgramHost } from './program.ts';
+import { compileProgram, type LeanItem, type Program, type ProgramHost } from './program.ts';
 import { BLANK as V_BLANK, EXACT as EXACT_STATUS, FALSE, NUM, TRUE } from '../expr/micro.ts';
 
 export interface LeanResult {
@@ -81,35 +81,34 @@ export function createLeanScorer(rs: CompiledRuleSet): LeanScorer {
     (run.scorer ??= createUnitScorer(rs, run.unit, run.ctx, { reasons: false }));
   const routes: Routes = { fast: 0, exact: 0 };
   const plan = createFramePlan(rs, () => unitScorer().env);
-  const lean = (item: CIndicator): LeanItem => {
-    const points = toScaled(item.points.toString(), dp);
+  /**
+   * An item as the kernels take it for units of class `cls` (one the rule set declares), or for
+   * any unit (cls undefined): points by class are then the exact path's, which also reports a
+   * class not declared.
+   */
+  const lean = (item: CIndicator, cls: string | undefined): LeanItem => {
+    const exact: LeanItem = { item, kernel: undefined, points: 0, children: undefined, min: 0 };
+    let pointsQ: Q | null | undefined = item.points;
+    if (item.pointsByClass) {
+      if (cls === undefined) return exact;
+      if (item.pointsByClass.has(cls)) pointsQ = item.pointsByClass.get(cls);
+    }
+    // Not assessed for this class: the item does not apply, as the exact path has it.
+    if (pointsQ === null || pointsQ === undefined) return { ...exact, kernel: notApplicable };
+    const points = toScaled(pointsQ.toString(), dp);
     const min = toScaled(item.min.toString(), dp);
-    if (isContainer(item) && points !== undefined && min !== undefined) {
-      const children = item.children.map(lean);
-      if (children.every((c) => c.kernel || c.children || c.byClass))
+    if (points === undefined || min === undefined) return exact;
+    if (isContainer(item)) {
+      const children = item.children.map((c) => lean(c, cls));
+      if (children.every((c) => c.kernel || c.children))
         return { item, kernel: undefined, points, children, min };
+      return exact;
     }
-    if (item.pointsByClass && item.children.length === 0) {
-      // One kernel per declared class, at that class's points (the item's own where it has none).
-      const byClass = new Map<string, { kernel: Kernel; points: number } | null>();
-      for (const cls of rs.classIds) {
-        const own = item.pointsByClass.has(cls) ? item.pointsByClass.get(cls) : item.points;
-        if (own === null || own === undefined) {
-          byClass.set(cls, null);
-          continue;
-        }
-        const p = toScaled(own.toString(), dp);
-        const kernel = p === undefined ? undefined : buildKernel(rs, plan, item, own);
-        if (!kernel || p === undefined)
-          return { item, kernel: undefined, points: 0, children: undefined, min: 0 };
-        byClass.set(cls, { kernel, points: p });
-      }
-      return { item, kernel: undefined, points: points ?? 0, children: undefined, min: 0, byClass };
-    }
-    const kernel =
-      points === undefined || item.pointsByClass ? undefined : buildKernel(rs, plan, item);
-    return { item, kernel, points: points ?? 0, children: undefined, min: 0 };
+    return { ...exact, kernel: buildKernel(rs, plan, item, pointsQ), points };
   };
+  /** Programs by class are needed only where an item's points depend on it. */
+  const byClass = [...rs.byPath.values()].some((i) => i.pointsByClass);
+  const classes: (string | undefined)[] = byClass ? [undefined, ...rs.classIds] : [undefined];
   const sections = rs.sections.map((s) => ({
     points: toScaled(s.points.toString(), dp),
     /** The section's points by class (scaled), when a class has its own. */
@@ -117,12 +116,26 @@ export function createLeanScorer(rs: CompiledRuleSet): LeanScorer {
       ? new Map([...s.pointsByClass].map(([cls, v]) => [cls, toScaled(v.toString(), dp)]))
       : undefined,
     rescale: s.notApplicable === 'rescale',
-    items: s.items.map(lean),
+    items: s.items.map((i) => lean(i, undefined)),
   }));
-  const bonusItems = rs.bonus ? rs.bonus.items.map(lean) : [];
+  const bonusItems = rs.bonus ? rs.bonus.items.map((i) => lean(i, undefined)) : [];
+  // The items of each section and the bonus, for any unit and for each class (kernels are built
+  // before the frame is sealed).
+  const classGroups = classes.map(
+    (cls) =>
+      [
+        cls,
+        cls === undefined
+          ? [...sections.map((s) => s.items), bonusItems]
+          : [
+              ...rs.sections.map((s) => s.items.map((i) => lean(i, cls))),
+              rs.bonus ? rs.bonus.items.map((i) => lean(i, cls)) : [],
+            ],
+      ] as const,
+  );
   const kernels = new Map<string, Kernel>();
   const collect = (li: LeanItem): void => {
-    if (li.kernel && !li.item.pointsByClass) kernels.set(li.item.path, li.kernel);
+    if (li.kernel) kernels.set(li.item.path, li.kernel);
     li.children?.forEach(collect);
   };
   sections.forEach((s) => s.items.forEach(collect));
@@ -181,7 +194,10 @@ export function createLeanScorer(rs: CompiledRuleSet): LeanScorer {
       };
     },
   };
-  const program = compileProgram([...sections.map((s) => s.items), bonusItems], host);
+  // One program for any unit, and one for each declared class when points depend on the class.
+  const programs = new Map<string | undefined, Program>();
+  for (const [cls, groups] of classGroups) programs.set(cls, compileProgram(groups, host));
+  const anyUnit = programs.get(undefined) as Program;
   /** Reads the score of an item asked for by path (a tie-break), for the unit loaded. */
   const itemReader = (path: string): (() => number | null) => {
     const item = rs.byPath.get(path);
@@ -211,6 +227,8 @@ export function createLeanScorer(rs: CompiledRuleSet): LeanScorer {
     run.scorer = undefined;
     host.complete = true;
     plan.load(unit, ctx);
+    const program =
+      (byClass && unit.class !== undefined ? programs.get(unit.class) : undefined) ?? anyUnit;
     const sectionScores = new Array<number>(sections.length);
     let total = 0;
     for (let i = 0; i < sections.length; i++) {
@@ -296,6 +314,8 @@ export function createLeanScorer(rs: CompiledRuleSet): LeanScorer {
 }
 
 const NO_CONTEXT: ScoreContext = {};
+/** The kernel of an item not assessed for the unit's class. */
+const notApplicable: Kernel = () => NA;
 
 /** Whether an item or any of its sub-items lacks an input (as scoreUnit's `complete` counts). */
 function lacksInput(r: IndicatorResult): boolean {
