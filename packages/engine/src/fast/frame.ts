@@ -61,7 +61,7 @@ export interface Frame {
   s: Uint8Array;
   /** Input slot flags: RAW_BLANK (the typed value is blank), HAS_EVIDENCE. */
   x: Uint8Array;
-  /** A base kernel's fractional result, num / den (see FRAC). */
+  /** A base kernel's fractional result, num / den, and whether it is also the upper bound (see FRAC). */
   q: Float64Array;
   /** The integer environment for expressions (gates, sanctions, derived values). */
   micro: UnitMicroEnv;
@@ -240,7 +240,7 @@ export function createFramePlan(rs: CompiledRuleSet, exact: () => UnitEnv): Fram
     d: new Float64Array(0),
     s: new Uint8Array(0),
     x: new Uint8Array(0),
-    q: new Float64Array(2),
+    q: new Float64Array(3),
     micro: createFrameEnv(rs, slotOf, names, () => f),
     exact,
     resolve: (k) => resolveDerived(k),

@@ -33,7 +33,8 @@ export type Kernel = (f: Frame) => number | null | undefined;
 /** Returned by a kernel for an item that does not apply to the unit. */
 export const NA = Number.NEGATIVE_INFINITY;
 
-/** Returned by a base kernel whose score is the fraction f.q[0] / f.q[1] of 10^-dp points. */
+/** Returned by a base kernel whose score is the fraction f.q[0] / f.q[1] of 10^-dp points;
+ *  f.q[2] is 1 when that fraction is also the item's upper bound (credit above a target). */
 export const FRAC = Number.POSITIVE_INFINITY;
 
 export interface SlopeK {
@@ -68,11 +69,55 @@ const H: Rat = { n: 0, d: 1 };
 const safe = Number.isSafeInteger;
 
 /**
- * points − the deduction for a gap gN / gD (≥ 0) on a slope, as the exact path's applySlope:
- * the gap in steps (relative: in % of |target| tn / td), pro rata or whole steps, capped.
- * A score, FRAC, or undefined when a product leaves the safe range (or the target is 0 for a
- * relative gap: the exact evaluator reports that).
+ * The points a gap gN / gD (≥ 0) makes on a slope, as the exact path's applySlope, into H (in
+ * 10^-dp points): the gap in steps (relative: in % of |target| tn / td), pro rata or whole steps,
+ * capped. False when a product leaves the safe range, or the target is 0 for a relative gap
+ * (the exact evaluator reports that).
  */
+function slopeAmount(
+  gN: number,
+  gD: number,
+  s: SlopeK,
+  strict: boolean,
+  tn: number,
+  td: number,
+): boolean {
+  if (s.relative) {
+    if (tn === 0) return false;
+    // g × 100 / |t|
+    if (!mulRat(gN, gD, 100 * td, tn < 0 ? -tn : tn, H)) return false;
+    gN = H.n;
+    gD = H.d;
+  }
+  // steps = g / per
+  if (!mulRat(gN, gD, s.perD, s.perN, G)) return false;
+  if (s.steps !== 'pro-rata') {
+    const whole =
+      s.steps === 'each-full' ? floorDiv(G.n, G.d) : strict && gN === 0 ? 1 : ceilDiv(G.n, G.d);
+    G.n = whole;
+    G.d = 1;
+  }
+  // amount = steps × points, capped
+  if (!mulRat(G.n, G.d, s.pointsN, s.pointsD, H)) return false;
+  if (s.capD !== 0 && cmpRat(H.n, H.d, s.capN, s.capD) > 0) {
+    H.n = s.capN;
+    H.d = s.capD;
+  }
+  return true;
+}
+
+/** points + sign × H as a score or FRAC; undefined past the safe range. */
+function plus(f: Frame, points: number, sign: 1 | -1): number | undefined {
+  if (H.d === 1) {
+    const v = points + sign * H.n;
+    return safe(v) ? v : undefined;
+  }
+  const whole = points * H.d;
+  const num = whole + sign * H.n;
+  return safe(whole) && safe(num) ? frac(f, num, H.d) : undefined;
+}
+
+/** points − the deduction for a gap on a slope: a score, FRAC, or undefined (see slopeAmount). */
 function deduct(
   f: Frame,
   points: number,
@@ -83,31 +128,7 @@ function deduct(
   tn: number,
   td: number,
 ): number | undefined {
-  if (s.relative) {
-    if (tn === 0) return undefined;
-    // g × 100 / |t|
-    if (!mulRat(gN, gD, 100 * td, tn < 0 ? -tn : tn, H)) return undefined;
-    gN = H.n;
-    gD = H.d;
-  }
-  // steps = g / per
-  if (!mulRat(gN, gD, s.perD, s.perN, G)) return undefined;
-  if (s.steps !== 'pro-rata') {
-    const whole =
-      s.steps === 'each-full' ? floorDiv(G.n, G.d) : strict && gN === 0 ? 1 : ceilDiv(G.n, G.d);
-    G.n = whole;
-    G.d = 1;
-  }
-  // cut = steps × points, capped; score = points − cut = (points·d − n) / d
-  if (!mulRat(G.n, G.d, s.pointsN, s.pointsD, H)) return undefined;
-  if (s.capD !== 0 && cmpRat(H.n, H.d, s.capN, s.capD) > 0) {
-    H.n = s.capN;
-    H.d = s.capD;
-  }
-  if (H.d === 1) return safe(points - H.n) ? points - H.n : undefined;
-  const whole = points * H.d;
-  const num = whole - H.n;
-  return safe(whole) && safe(num) ? frac(f, num, H.d) : undefined;
+  return slopeAmount(gN, gD, s, strict, tn, td) ? plus(f, points, -1) : undefined;
 }
 
 export function baseKernel(
@@ -128,10 +149,12 @@ export function baseKernel(
       const kv = slot('value');
       const kt = slot('target');
       const below = slope(item.slopes.get('below'));
-      if (kv === undefined || kt === undefined || below === undefined || item.slopes.has('above'))
+      const above = slope(item.slopes.get('above'));
+      if (kv === undefined || kt === undefined || below === undefined || above === undefined)
         return undefined;
       const op = rule.op;
       const strict = op === '>' || op === '<';
+      const ceiling = op === '<=' || op === '<';
       return (f) => {
         const st = state2(f, kv, kt);
         if (st !== OK) return notOk(st);
@@ -141,7 +164,18 @@ export function baseKernel(
         const vd = d[kv] as number;
         const tn = m[kt] as number;
         const td = d[kt] as number;
-        if (holds(cmpRat(vn, vd, tn, td), op)) return points;
+        if (holds(cmpRat(vn, vd, tn, td), op)) {
+          if (!above) return points;
+          // Credit beyond the target: points + amount, which is also the item's upper bound.
+          if (!(ceiling ? subRat(tn, td, vn, vd, G) : subRat(vn, vd, tn, td, G))) return undefined;
+          if (G.n <= 0) return points;
+          if (!slopeAmount(G.n, G.d, above, false, tn, td)) return undefined;
+          const v = plus(f, points, 1);
+          if (v === undefined) return undefined;
+          if (v !== FRAC) frac(f, v, 1);
+          f.q[2] = 1;
+          return FRAC;
+        }
         if (!below) return 0;
         // |t − v|
         if (!subRat(tn, td, vn, vd, G)) return undefined;

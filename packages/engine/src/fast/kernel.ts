@@ -211,13 +211,18 @@ function leafKernel(
     if (b === NA) return NA;
     let num: number;
     let den: number;
+    // The upper bound: the item's points, or the base itself when it has credit above a target.
+    let upper = false;
     if (b === FRAC) {
       num = f.q[0] as number;
       den = f.q[1] as number;
+      upper = f.q[2] === 1;
+      f.q[2] = 0;
     } else {
       num = b;
       den = 1;
     }
+    const upperNum = num;
     for (let i = 0; i < cases.length; i++) {
       const s = cases[i] as CaseStream;
       const st = f.s[s.k];
@@ -247,7 +252,7 @@ function leafKernel(
       num += add;
     }
     // clamp(num/den, min, upper) then round: the one division
-    const hi = points * den;
+    const hi = upper && upperNum > points * den ? upperNum : points * den;
     const lo = min * den;
     if (!Number.isSafeInteger(hi) || !Number.isSafeInteger(lo) || !Number.isSafeInteger(num))
       return undefined;

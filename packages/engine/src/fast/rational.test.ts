@@ -174,6 +174,20 @@ const items: Item[] = [
     rule: { kind: 'ramp', value: 'r2', full: 'peer_max(r2)', zero: 0.9, better: 'higher' },
   },
   {
+    code: '17',
+    title: '超额加分',
+    points: 3,
+    rule: {
+      kind: 'threshold',
+      value: 'c1',
+      op: '<',
+      target: 0.0105,
+      below: { per: 0.001, points: 1, steps: 'each-full' },
+      above: { per: 0.0004, points: 0.15, steps: 'pro-rata', cap: 1.25 },
+    },
+    deductions: [{ kind: 'per-case', input: 'cases', each: 0.25 }],
+  },
+  {
     code: '16',
     title: '门槛与条件',
     points: 2,
@@ -206,6 +220,7 @@ const json: RuleSetInput = {
     { id: 'pop', label: 'pop', unit: '人' },
     { id: 'policy', label: 'policy', unit: 'count' },
     { id: 'births', label: 'births', unit: 'count' },
+    { id: 'cases', label: 'cases', unit: 'count', blankMeans: 0 },
   ],
   sections: items.map((item, i) => ({
     code: `S${i + 1}`,
@@ -244,6 +259,7 @@ const unitValues = fc
     perHead: fc.double({ min: 17, max: 27, noNaN: true }),
     births: fc.integer({ min: 0, max: 4000 }),
     policyShare: fc.double({ min: 0.85, max: 1, noNaN: true }),
+    cases: fc.integer({ min: 0, max: 3 }),
   })
   .map((g) => {
     // Last year's figure: a few hundred cases, or millions (yuan, with fen).
@@ -263,6 +279,7 @@ const unitValues = fc
       pop: g.pop,
       policy: Math.floor(g.births * g.policyShare),
       births: g.births,
+      cases: g.cases,
     };
   });
 

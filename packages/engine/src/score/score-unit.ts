@@ -192,7 +192,7 @@ export function createUnitScorer(
             reason: outcome.reason,
           });
       }
-      const streams = evaluateStreams(rs, item, env);
+      const streams = evaluateStreams(rs, item, env, withReasons);
       const upper = outcome.upper ? qmax(points, outcome.upper) : points;
       const raw = add(outcome.base, streams.total);
       let score = round(clamp(raw, item.min, upper), rs.scoreRounding);

@@ -2,7 +2,7 @@
 // multipliers, a case count that zeroes the item), by state, or by expression.
 import { add, div, min as qmin, mul, q, round, sub, ZERO, type Q } from '../exact/exact.ts';
 import type { Adjustment, Msg } from '../model/result.ts';
-import { show } from '../messages/format.ts';
+import { show as showText } from '../messages/format.ts';
 import { msgOf } from '../messages/text.ts';
 import type { CIndicator, CompiledRuleSet } from './compile.ts';
 import type { UnitEnv } from './env.ts';
@@ -21,8 +21,8 @@ function count(env: UnitEnv, id: string): Q {
   const v = env.ident(id);
   if (typeof v !== 'object' || v.d !== 1n || v.s < 0n) {
     throw new RuleProblem({
-      zh: `「${id}」应为非负整数(例数),实为「${String(typeof v === 'object' ? show(v) : v)}」`,
-      en: `"${id}" should be a whole number of cases, not "${String(typeof v === 'object' ? show(v) : v)}"`,
+      zh: `「${id}」应为非负整数(例数),实为「${String(typeof v === 'object' ? showText(v) : v)}」`,
+      en: `"${id}" should be a whole number of cases, not "${String(typeof v === 'object' ? showText(v) : v)}"`,
     });
   }
   return v;
@@ -48,7 +48,10 @@ export function evaluateStreams(
   rs: CompiledRuleSet,
   item: CIndicator,
   env: UnitEnv,
+  reasons = true,
 ): StreamOutcome {
+  // Without reasons (the cohort path), the same amounts and decisions, no figure formatted.
+  const show: (x: Q) => string = reasons ? showText : () => '';
   let total = ZERO;
   const adjustments: Adjustment[] = [];
   let zeroed: Msg | undefined;
@@ -82,7 +85,7 @@ export function evaluateStreams(
           const mlabel = mdef ? msgOf(mdef.label) : label;
           // Of which: those cases are already counted once above; they weigh × factor instead.
           if (cases === 'of-which' && m.compare(n) > 0)
-            throw new RuleProblem(R.multipliedTooMany(mlabel, show(m), label, show(n)));
+            throw new RuleProblem(R.multipliedTooMany(mlabel, showText(m), label, showText(n)));
           const weight = cases === 'of-which' ? sub(factor, q(1)) : factor;
           const extra = mul(mul(m, each), weight);
           if (extra.n !== 0n) {
