@@ -83,7 +83,7 @@ function slopeAmount(
   td: number,
 ): boolean {
   if (s.relative) {
-    if (tn === 0) return false;
+    if (tn === 0 || !safe(100 * td)) return false;
     // g × 100 / |t|
     if (!mulRat(gN, gD, 100 * td, tn < 0 ? -tn : tn, H)) return false;
     gN = H.n;

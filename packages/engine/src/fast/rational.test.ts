@@ -405,6 +405,34 @@ describe('real figures on the kernels', () => {
     expect(readRat(0.1 + 0.2, direct)).toBe(false);
   });
 
+  it('hands an item whose product would leave the safe range to the exact evaluator, checked and scored the same', () => {
+    const values = {
+      // 15 places: the gap 0.92345 − r1 over 1e15, in steps of 1/100, is past the safe range
+      r1: '0.123456789012345',
+      r2: '0.95',
+      c1: '0.009',
+      sr: '105',
+      d: '90',
+      p: '120',
+      p_base: '0',
+      bud: 2_000_000,
+      bud_wan: '200',
+      pop: 90_000,
+      policy: 95,
+      births: 100,
+      cases: 0,
+    };
+    const unit = { id: 'u', name: 'u', values };
+    const ctx = { peers: buildPeerStats(rs, [unit]).stats };
+    const lean = createLeanScorer(rs);
+    const fast = lean(unit, ctx);
+    const full = scoreUnit(rs, unit, ctx);
+    expect(fast.sections.map((x) => scaledText(x, 2))).toEqual(full.sections.map((x) => x.score));
+    expect(fast.total).toBe(full.total);
+    // Item 1 (r1 against 0.92345) is the exact evaluator's; the others that read r1 fit.
+    expect(lean.routes.exact).toBe(1);
+  });
+
   it('gets the worked cases right to the digit', () => {
     const ctx = {
       peers: buildPeerStats(rs, [
