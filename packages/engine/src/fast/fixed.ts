@@ -167,12 +167,21 @@ const isSafe = Number.isSafeInteger;
 export function gcd(a: number, b: number): number {
   if (a < 0) a = -a;
   if (b < 0) b = -b;
-  while (b !== 0) {
+  // Double-precision remainders are slow; below 2^31 the same steps run on int32.
+  while (b !== 0 && (a > 0x7fffffff || b > 0x7fffffff)) {
     const r = a % b;
     a = b;
     b = r;
   }
-  return a;
+  if (b === 0) return a;
+  let x = a | 0;
+  let y = b | 0;
+  while (y !== 0) {
+    const r = (x % y) | 0;
+    x = y;
+    y = r;
+  }
+  return x;
 }
 
 /** The sign of a/b − c/d (b, d > 0), by cross-multiplying; BigInt only when a product would
@@ -215,8 +224,13 @@ export function subRat(a: number, b: number, c: number, d: number, out: Rat): bo
 
 /** a/b × c/d into `out` (cross-reduced first); false when it would leave the safe range. */
 export function mulRat(a: number, b: number, c: number, d: number, out: Rat): boolean {
-  const g1 = gcd(a, d);
-  const g2 = gcd(c, b);
+  if (a === 0 || c === 0) {
+    out.n = 0;
+    out.d = 1;
+    return true;
+  }
+  const g1 = d === 1 ? 1 : gcd(a, d);
+  const g2 = b === 1 ? 1 : gcd(c, b);
   if (g1 > 1) {
     a /= g1;
     d /= g1;

@@ -392,14 +392,11 @@ export function createFramePlan(rs: CompiledRuleSet, exact: () => UnitEnv): Fram
     }
   };
 
-  // Officials' sheets give every unit the same keys in the same order: the key seen at each
-  // position of the last unit is remembered with its input, so a unit's values are walked once
-  // (for…in) without a lookup per key.
-  const inputOf = new Map<string, SlotInput>();
-  for (const d of numeric) inputOf.set(d.id, d);
-  for (const d of symbols) inputOf.set(d.id, d);
-  const valueKeys = keyOrder(inputOf);
-  const evidenceKeys = keyOrder(inputOf);
+  // Each input is read by its id, as the exact path reads it (unit.values[id]): no walk over the
+  // object's keys (for…in allocates for objects in dictionary mode, as sheets with many columns
+  // make them), and an id the object lacks is blank.
+  const inputs: SlotInput[] = [...numeric, ...symbols];
+  const withEvidence = inputs.filter((d) => d.def.evidence);
   const value = ratOf(0, 1);
 
   const load = (unit: UnitInput, ctx: ScoreContext): void => {
@@ -413,11 +410,9 @@ export function createFramePlan(rs: CompiledRuleSet, exact: () => UnitEnv): Fram
     s.set(blankS);
     x.set(blankX);
     const values = unit.values;
-    let p = 0;
-    for (const key in values) {
-      const d = valueKeys(p++, key);
-      if (d === undefined) continue;
-      const raw = values[key];
+    for (let i = 0; i < inputs.length; i++) {
+      const d = inputs[i] as SlotInput;
+      const raw = values[d.id];
       // Blank (as the template has it already). Text of spaces only is not taken as blank here:
       // a figure of spaces goes to the exact path, which reads it as blank, and a yes/no or
       // choice of spaces decodes to blank.
@@ -457,10 +452,9 @@ export function createFramePlan(rs: CompiledRuleSet, exact: () => UnitEnv): Fram
     }
     const evidence = unit.evidence;
     if (evidence === undefined) return;
-    p = 0;
-    for (const key in evidence) {
-      const d = evidenceKeys(p++, key);
-      if (d !== undefined && evidence[key]) x[d.k] = (x[d.k] as number) | HAS_EVIDENCE;
+    for (let i = 0; i < withEvidence.length; i++) {
+      const d = withEvidence[i] as SlotInput;
+      if (evidence[d.id]) x[d.k] = (x[d.k] as number) | HAS_EVIDENCE;
     }
   };
 
@@ -473,22 +467,6 @@ export function createFramePlan(rs: CompiledRuleSet, exact: () => UnitEnv): Fram
     bind,
     seal,
     load,
-  };
-}
-
-/** The input of the key at position p of an object walked with for…in: the key met there in the
- *  last object is remembered with its input, so objects of one shape need no lookup per key. */
-function keyOrder(
-  inputOf: ReadonlyMap<string, SlotInput>,
-): (p: number, key: string) => SlotInput | undefined {
-  const keys: string[] = [];
-  const inputs: (SlotInput | undefined)[] = [];
-  return (p, key) => {
-    if (keys[p] === key) return inputs[p];
-    const d = inputOf.get(key);
-    keys[p] = key;
-    inputs[p] = d;
-    return d;
   };
 }
 

@@ -10,7 +10,7 @@ import { buildPeerStats } from '../cohort/peers.ts';
 import { scoreCohort } from '../cohort/score-cohort.ts';
 import { createLeanScorer } from './score-lean.ts';
 import { rankCohort } from './rank-cohort.ts';
-import { parseRat, readRat, scaledText } from './fixed.ts';
+import { gcd, parseRat, readRat, scaledText } from './fixed.ts';
 import type { RuleSetInput } from '../schema/ruleset.ts';
 import { q } from '../exact/exact.ts';
 
@@ -375,6 +375,21 @@ describe('real figures on the kernels', () => {
         }
       }),
       { numRuns: 200, seed: 15 },
+    );
+  });
+
+  it('finds greatest common divisors on int32 and past 2^31 alike', () => {
+    const big = (a: bigint, b: bigint): bigint => (b === 0n ? a : big(b, a % b));
+    fc.assert(
+      fc.property(
+        fc.oneof(fc.integer(), fc.maxSafeInteger(), fc.integer({ min: 0, max: 2 ** 33 })),
+        fc.oneof(fc.integer(), fc.maxSafeInteger(), fc.integer({ min: 0, max: 2 ** 33 })),
+        (a, b) => {
+          const abs = (x: number) => BigInt(Math.abs(x));
+          expect(BigInt(gcd(a, b))).toBe(big(abs(a), abs(b)));
+        },
+      ),
+      { numRuns: 5000, seed: 17 },
     );
   });
 
