@@ -122,6 +122,12 @@ for (const e of engines) {
   differing.set(e, compare(got, e.sample ? sampleReference : reference));
 }
 
+const counts = new Map<string, number>();
+for (const g of reference.grade) counts.set(g, (counts.get(g) ?? 0) + 1);
+console.log(
+  `  grades by the reference: ${[...counts].map(([g, c]) => `${g} ${c.toLocaleString('en')}`).join(', ')}`,
+);
+
 // 3. Timed: the runs taken in turn, engine after engine, so a busy moment falls on all alike.
 const times = new Map<Engine, number[]>(engines.map((e) => [e, []]));
 for (let r = 0; r < RUNS; r++)

@@ -1,6 +1,6 @@
-// json-rules-engine with BENCH-30 as JSON rules: one rule per branch of each item (met, or short
-// by so much), decided by the engine's conditions through decimal operators; each rule's event
-// names what the branch scores, and the arithmetic is decimal.js, dividing last. Ratios (cut,
+// json-rules-engine with BENCH-30 as JSON rules: one rule per item, decided by the engine's
+// conditions through decimal operators; the rule's event names the item's form, and what a
+// short item scores is worked out in decimal.js, dividing last. Ratios (cut,
 // budget per head) are facts worked out per unit as exact pairs and compared cross-multiplied.
 import Decimal from 'decimal.js';
 import { Engine, type Almanac, type Event, type RuleProperties } from 'json-rules-engine';
@@ -56,13 +56,18 @@ const fact = (id: string, operator: string, value: unknown): Condition => ({
   value,
 });
 
+/**
+ * One rule per figured item: its conditions say whether the item is met; its event names the
+ * item's form and figures. A met rule's event (in `events`) scores full points; a failed one's
+ * (in `failureEvents`) is scored by how far short it is. Yes/no items, the bonus and the vetoes
+ * are rules whose events count only when they hold.
+ */
 function rules(): RuleProperties[] {
   const list: RuleProperties[] = [];
   R.forEach((id, k) => {
     const t = RATE_TARGETS[k] as string;
-    list.push(rule(all(fact(id, 'decGte', t)), 'points', { points: RATE_POINTS }));
     list.push(
-      rule(all(fact(id, 'decLt', t)), 'each-started-short', {
+      rule(all(fact(id, 'decGte', t)), 'floor', {
         fact: id,
         target: t,
         per: RATE_STEP,
@@ -73,9 +78,8 @@ function rules(): RuleProperties[] {
   });
   C.forEach((id, k) => {
     const l = CEILING_LIMITS[k] as string;
-    list.push(rule(all(fact(id, 'decLte', l)), 'points', { points: CEILING_POINTS }));
     list.push(
-      rule(all(fact(id, 'decGt', l)), 'each-started-over', {
+      rule(all(fact(id, 'decLte', l)), 'ceiling', {
         fact: id,
         target: l,
         per: CEILING_STEP,
@@ -84,56 +88,35 @@ function rules(): RuleProperties[] {
       }),
     );
   });
-  for (const id of B) {
+  for (const id of B)
     list.push(
-      rule(all(fact(id, 'decGte', BAND_LOW), fact(id, 'decLte', BAND_HIGH)), 'points', {
+      rule(all(fact(id, 'decGte', BAND_LOW), fact(id, 'decLte', BAND_HIGH)), 'band', {
+        fact: id,
+        low: BAND_LOW,
+        high: BAND_HIGH,
+        per: '1',
+        each: '1',
         points: BAND_POINTS,
       }),
     );
-    const outside = { per: '1', each: '1', points: BAND_POINTS, fact: id };
-    list.push(
-      rule(all(fact(id, 'decLt', BAND_LOW)), 'each-started-short', {
-        ...outside,
-        target: BAND_LOW,
-      }),
-    );
-    list.push(
-      rule(all(fact(id, 'decGt', BAND_HIGH)), 'each-started-over', {
-        ...outside,
-        target: BAND_HIGH,
-      }),
-    );
-  }
   D.forEach((id, k) => {
-    const cut = { fact: 'cut', params: { previous: P[k], current: id } };
+    const params = { previous: P[k], current: id };
     list.push(
-      rule(all({ ...cut, operator: 'ratioGte', value: REDUCTION_REQUIRED }), 'points', {
-        points: REDUCTION_POINTS,
-      }),
-    );
-    list.push(
-      rule(all({ ...cut, operator: 'ratioLt', value: REDUCTION_REQUIRED }), 'pro-rata', {
-        ...cut.params,
-        ratio: 'cut',
-        target: REDUCTION_REQUIRED,
-        points: REDUCTION_POINTS,
-      }),
+      rule(
+        all({ fact: 'cut', params, operator: 'ratioGte', value: REDUCTION_REQUIRED }),
+        'pro-rata',
+        { ...params, ratio: 'cut', target: REDUCTION_REQUIRED, points: REDUCTION_POINTS },
+      ),
     );
   });
   BUD.forEach((id, k) => {
-    const perHead = { fact: 'perHead', params: { amount: id, people: POP[k] } };
+    const params = { amount: id, people: POP[k] };
     list.push(
-      rule(all({ ...perHead, operator: 'ratioGte', value: PER_HEAD_TARGET }), 'points', {
-        points: PER_HEAD_POINTS,
-      }),
-    );
-    list.push(
-      rule(all({ ...perHead, operator: 'ratioLt', value: PER_HEAD_TARGET }), 'pro-rata', {
-        ...perHead.params,
-        ratio: 'perHead',
-        target: PER_HEAD_TARGET,
-        points: PER_HEAD_POINTS,
-      }),
+      rule(
+        all({ fact: 'perHead', params, operator: 'ratioGte', value: PER_HEAD_TARGET }),
+        'pro-rata',
+        { ...params, ratio: 'perHead', target: PER_HEAD_TARGET, points: PER_HEAD_POINTS },
+      ),
     );
   });
   Y.forEach((id, k) => {
@@ -178,56 +161,53 @@ export function jsonRulesEngine(): Engine {
   engine.addOperator<string, string>('decGte', (a, b) => dec(a).gte(dec(b)));
   engine.addOperator<string, string>('decGt', (a, b) => dec(a).gt(dec(b)));
   engine.addOperator<string, string>('decLte', (a, b) => dec(a).lte(dec(b)));
-  engine.addOperator<string, string>('decLt', (a, b) => dec(a).lt(dec(b)));
   engine.addOperator<Ratio, string>('ratioGte', (r, b) => r.num.gte(dec(b).times(r.den)));
-  engine.addOperator<Ratio, string>('ratioLt', (r, b) => r.num.lt(dec(b).times(r.den)));
   // cut = (last year − this year) ÷ last year; per head = budget ÷ population.
-  engine.addFact<Promise<Ratio>>('cut', (params, almanac) =>
-    ratioFact(almanac, params.current as string, params.previous as string, 'minus'),
+  // Each is read by one rule: no cache (its key would be a hash of the params, per unit).
+  engine.addFact<Promise<Ratio>>(
+    'cut',
+    (params, almanac) =>
+      ratioFact(almanac, params.current as string, params.previous as string, 'minus'),
+    { cache: false },
   );
-  engine.addFact<Promise<Ratio>>('perHead', (params, almanac) =>
-    ratioFact(almanac, params.amount as string, params.people as string),
+  engine.addFact<Promise<Ratio>>(
+    'perHead',
+    (params, almanac) => ratioFact(almanac, params.amount as string, params.people as string),
+    { cache: false },
   );
   return engine;
 }
 
-/** What one event scores, exactly, for the unit's figures `v`. */
-function eventScore(event: Event, v: Bench30Unit['values']): Decimal {
+/** What an item scores that its rule found short, exactly, for the unit's figures `v`. */
+function shortScore(event: Event, v: Bench30Unit['values']): Decimal {
   const p = event.params as Record<string, string>;
   const points = dec(p.points);
-  switch (event.type) {
-    case 'points':
-    case 'bonus':
-      return points;
-    case 'each-started-short':
-    case 'each-started-over': {
-      const x = dec(v[p.fact as string]);
-      const gap =
-        event.type === 'each-started-short' ? dec(p.target).minus(x) : x.minus(dec(p.target));
-      const s = points.minus(
-        gap
-          .div(p.per as string)
-          .ceil()
-          .times(p.each as string),
-      );
-      return round2(s.isNegative() ? ZERO : s);
-    }
-    case 'pro-rata': {
-      // points × (num ÷ den) ÷ target, divided once: points × num ÷ (target × den).
-      const [num, den] =
-        p.ratio === 'cut'
-          ? [
-              dec(v[p.previous as string]).minus(dec(v[p.current as string])),
-              dec(v[p.previous as string]),
-            ]
-          : [dec(v[p.amount as string]), dec(v[p.people as string])];
-      const top = points.times(num);
-      return round2((top.isNegative() ? ZERO : top).div(dec(p.target).times(den)));
-    }
-    default:
-      throw new Error(`an event this scorer does not know: ${event.type}`);
+  if (event.type === 'pro-rata') {
+    // points × (num ÷ den) ÷ target, divided once: points × num ÷ (target × den).
+    const [num, den] =
+      p.ratio === 'cut'
+        ? [
+            dec(v[p.previous as string]).minus(dec(v[p.current as string])),
+            dec(v[p.previous as string]),
+          ]
+        : [dec(v[p.amount as string]), dec(v[p.people as string])];
+    const top = points.times(num);
+    return round2((top.isNegative() ? ZERO : top).div(dec(p.target).times(den)));
   }
+  // Each started step short costs `each`: below a floor, above a ceiling, outside a band.
+  const x = dec(v[p.fact as string]);
+  let gap: Decimal;
+  if (event.type === 'floor') gap = dec(p.target).minus(x);
+  else if (event.type === 'ceiling') gap = x.minus(dec(p.target));
+  else if (event.type === 'band')
+    gap = x.lt(dec(p.low)) ? dec(p.low).minus(x) : x.minus(dec(p.high));
+  else throw new Error(`an event this scorer does not know: ${event.type}`);
+  const s = points.minus(gap.div(dec(p.per)).ceil().times(dec(p.each)));
+  return round2(s.isNegative() ? ZERO : s);
 }
+
+/** Rules whose failure scores something (an item short of its target). */
+const SCORED_WHEN_SHORT = new Set(['floor', 'ceiling', 'band', 'pro-rata']);
 
 export async function scoreJsonRules(
   engine: Engine,
@@ -239,15 +219,18 @@ export async function scoreJsonRules(
   const cap = dec(BONUS_CAP);
   for (let i = 0; i < n; i++) {
     const v = (units[i] as Bench30Unit).values;
-    const { events } = await engine.run(v);
+    const { events, failureEvents } = await engine.run(v);
     let total = ZERO;
     let bonus = ZERO;
     let veto = false;
     for (const event of events) {
+      const points = dec((event.params as { points?: string }).points ?? '0');
       if (event.type === 'veto') veto = true;
-      else if (event.type === 'bonus') bonus = bonus.plus(eventScore(event, v));
-      else total = total.plus(eventScore(event, v));
+      else if (event.type === 'bonus') bonus = bonus.plus(points);
+      else total = total.plus(points);
     }
+    for (const event of failureEvents)
+      if (SCORED_WHEN_SHORT.has(event.type)) total = total.plus(shortScore(event, v));
     totals[i] = total.plus(bonus.gt(cap) ? cap : bonus).toFixed(2);
     vetoed[i] = veto;
   }
