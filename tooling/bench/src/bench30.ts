@@ -130,12 +130,16 @@ console.log(
 
 // 3. Timed: the runs taken in turn, engine after engine, so a busy moment falls on all alike.
 const times = new Map<Engine, number[]>(engines.map((e) => [e, []]));
+const cpuTimes = new Map<Engine, number[]>(engines.map((e) => [e, []]));
 for (let r = 0; r < RUNS; r++)
   for (const e of engines) {
     const units = unitsOf(e);
     const t0 = performance.now();
+    const c0 = process.cpuUsage();
     await run(e, units);
+    const cpu = process.cpuUsage(c0);
     (times.get(e) as number[]).push(((performance.now() - t0) * 1000) / units.length);
+    (cpuTimes.get(e) as number[]).push((cpu.user + cpu.system) / units.length);
   }
 const median = (xs: number[]): number => {
   const s = [...xs].sort((a, b) => a - b);
@@ -143,6 +147,8 @@ const median = (xs: number[]): number => {
   return s.length % 2 ? (s[m] as number) : ((s[m - 1] as number) + (s[m] as number)) / 2;
 };
 const us = engines.map((e) => median(times.get(e) as number[]));
+const cpuUs = engines.map((e) => median(cpuTimes.get(e) as number[]));
+const fixed = (x: number): string => (x >= 100 ? x.toFixed(0) : x.toFixed(1));
 const floatsUs = us[FLOATS] as number;
 const exactUs = us[EXACT] as number;
 
@@ -152,7 +158,8 @@ const rows = engines.map((e, k) => {
   return [
     e.name,
     unitsOf(e).length.toLocaleString('en'),
-    perUnit >= 100 ? perUnit.toFixed(0) : perUnit.toFixed(1),
+    fixed(perUnit),
+    fixed(cpuUs[k] as number),
     `${(perUnit / floatsUs).toFixed(1)}×`,
     `${(perUnit / exactUs).toFixed(2)}×`,
     `${d.any.toLocaleString('en')} (${d.total.toLocaleString('en')} / ${d.veto} / ${d.grade.toLocaleString('en')})`,
@@ -162,6 +169,7 @@ const head = [
   'engine',
   'units',
   'µs per unit',
+  'CPU µs',
   '÷ floats',
   '÷ exact',
   'units differing (total / veto / grade)',
@@ -175,7 +183,8 @@ console.log(`\n${line(head)}\n${widths.map((w) => '-'.repeat(w)).join('  ')}`);
 for (const r of rows) console.log(line(r));
 console.log(
   `\nTimed from the figures' decimal spellings to totals, vetoes, ranks and grades (ranking and` +
-    ` grading: one shared routine); median of ${RUNS} run${RUNS === 1 ? '' : 's'} after a checking pass.` +
+    ` grading: one shared routine); median of ${RUNS} run${RUNS === 1 ? '' : 's'} after a checking pass;` +
+    ` ratios from the wall-clock µs; CPU µs is the process's user + system time (all its threads).` +
     `\nKaohe with every reason is timed on the first ${REASONS_UNITS.toLocaleString('en')} units` +
     ` (--reasons-units / KAOHE_BENCH30_REASONS_UNITS) and checked against the reference on the same` +
     ` units, graded among themselves. "Differing": against hand-written decimal.js, divide last.`,
