@@ -29,7 +29,7 @@ function mulberry32(seed: number): () => number {
 }
 
 /** An integer count of 10^-places as a plain decimal, trailing zeros dropped: 9100, 4 → "0.91". */
-export function decimalText(scaled: number, places: number): string {
+function decimalText(scaled: number, places: number): string {
   if (!Number.isSafeInteger(scaled) || scaled < 0)
     throw new RangeError(`not a whole number ≥ 0: ${scaled}`);
   if (places === 0) return String(scaled);

@@ -9,10 +9,10 @@
 // in floor(0.4 m); 后进 only if every unit at or below it fits in floor(0.1 m)), so no quota is
 // ever exceeded and the grade does not depend on the order of equal units.
 
-export const GRADE_ADVANCED = '先进';
-export const GRADE_PASS = '合格';
-export const GRADE_BACKWARD = '后进';
-export const GRADE_VETOED = '否决';
+const GRADE_ADVANCED = '先进';
+const GRADE_PASS = '合格';
+const GRADE_BACKWARD = '后进';
+const GRADE_VETOED = '否决';
 
 export interface Graded {
   /** Per unit, in the engine's cohort order: the total in hundredths of a point. */

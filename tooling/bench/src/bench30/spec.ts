@@ -41,24 +41,24 @@ export const CEILING_POINTS = '3';
 export const CEILING_STEP = '0.0005';
 export const CEILING_STEP_POINTS = '1';
 
-export const BAND_COUNT = 3;
+const BAND_COUNT = 3;
 export const BAND_LOW = '103';
 export const BAND_HIGH = '107';
 export const BAND_POINTS = '4';
 /** 1 point per started unit outside the band. */
 export const BAND_STEP_POINTS = '1';
 
-export const REDUCTION_COUNT = 4;
+const REDUCTION_COUNT = 4;
 /** The reduction required: 20 % of last year's figure. */
 export const REDUCTION_REQUIRED = '0.2';
 export const REDUCTION_POINTS = '3';
 
-export const PER_HEAD_COUNT = 4;
+const PER_HEAD_COUNT = 4;
 /** Yuan per person. */
 export const PER_HEAD_TARGET = '22';
 export const PER_HEAD_POINTS = '5';
 
-export const YESNO_COUNT = 4;
+const YESNO_COUNT = 4;
 export const YESNO_POINTS = '2';
 /** A yes without evidence earns this much (one of two). */
 export const YESNO_WITHOUT_EVIDENCE = '1';
