@@ -1,5 +1,6 @@
 // Where a unit lost its points: the leaf items with the largest gap between maximum and score.
-import { exact, q, type IndicatorResult, type Msg, type Q, type UnitResult } from '@kaohe/engine';
+import { type IndicatorResult, type Msg, type Q, type UnitResult } from '@kaohe/engine';
+import { exact, q } from '@kaohe/engine/internal';
 
 export interface Loss {
   path: string;
