@@ -111,25 +111,23 @@ for (const { entry, report, forgotten } of entries) {
 if (changed.length > 0) {
   for (const { accepted, built } of changed) {
     console.error(`\nThe API differs from ${shown(accepted)} (the built one: ${shown(built)}):`);
+    const before = existsSync(accepted) ? shown(accepted) : '/dev/null';
     const diff = spawnSync(
       'git',
-      [
-        'diff',
-        '--no-index',
-        '--no-color',
-        '--',
-        existsSync(accepted) ? accepted : '/dev/null',
-        built,
-      ],
-      { encoding: 'utf8' },
+      ['diff', '--no-index', '--no-color', '--', before, shown(built)],
+      {
+        cwd: repo,
+        encoding: 'utf8',
+      },
     );
-    console.error(diff.stdout || '(no diff tool: compare the two files)');
+    console.error(diff.stdout || '(no diff: compare the two files)');
   }
   console.error(
-    `\n公开接口变了:若是有意为之,运行 \`${updateCommand}\`,审阅并提交 etc/ 下的报告。` +
-      `\nThe engine's API changed. If that is intended, run \`${updateCommand}\`,` +
-      ' then review and commit the report(s) under packages/engine/etc/.' +
-      '\nIf not, put back what src/index.ts (or src/internal.ts) exports.',
+    `\n引擎导出的接口变了:若是有意为之,运行 \`${updateCommand}\`,审阅并提交 etc/ 下的报告;` +
+      '若非有意,恢复 src/index.ts(或 src/internal.ts)原先的导出。' +
+      `\nWhat the engine exports changed. If that is meant, run \`${updateCommand}\`, then` +
+      ' review and commit the report(s) under packages/engine/etc/; if not, put back what' +
+      ' src/index.ts (or src/internal.ts) exported.',
   );
   failed = true;
 }
