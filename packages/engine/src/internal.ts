@@ -5,8 +5,7 @@
 // it, so that a change here is seen too.
 
 // Exact rationals: parsing, arithmetic, printing.
-export * as exact from './exact/exact.ts';
-export { fmt, fmtFixed, q, tryQ } from './exact/exact.ts';
+export { cmp, fmt, fmtFixed, q, sign, sub, tryQ } from './exact/exact.ts';
 
 // A figure as a message shows it (with its unit), and text echoed into a message.
 export { show, showWithUnit } from './messages/format.ts';
