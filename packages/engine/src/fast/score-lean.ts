@@ -48,7 +48,9 @@ const NO_SANCTIONS: readonly string[] = Object.freeze([]);
 /** Item evaluations per route, counted as they happen: on the integer kernels (fast) or by
  *  the exact evaluator (exact). Containers that only sum their sub-items are not counted. */
 export interface Routes {
+  /** Items scored on the integer kernels. */
   fast: number;
+  /** Items the exact evaluator scored (a value only it can read or judge). */
   exact: number;
 }
 
