@@ -11,7 +11,7 @@ import type { Bench30Unit, EngineOutput } from './bench30/spec.ts';
 import { scoreExact } from './bench30/engines/exact.ts';
 import { scoreFloats } from './bench30/engines/floats.ts';
 import { jsonRulesEngine, scoreJsonRules } from './bench30/engines/json-rules.ts';
-import { scoreKaoheCohort, scoreKaoheReasons } from './bench30/engines/kaohe.ts';
+import { kaoheRoutes, scoreKaoheCohort, scoreKaoheReasons } from './bench30/engines/kaohe.ts';
 import { scoreZen, zenDecision } from './bench30/engines/zen.ts';
 
 function option(name: string, env: string, fallback: number): number {
@@ -181,6 +181,14 @@ const line = (cells: string[]) =>
     .join('  ');
 console.log(`\n${line(head)}\n${widths.map((w) => '-'.repeat(w)).join('  ')}`);
 for (const r of rows) console.log(line(r));
+{
+  const all = Math.max(1, kaoheRoutes.fast + kaoheRoutes.exact);
+  const pct = (n: number) => `${((100 * n) / all).toFixed(2)} %`;
+  console.log(
+    `\nKaohe rankCohort, item evaluations by route: fast (integer kernels) ${pct(kaoheRoutes.fast)},` +
+      ` exact evaluator ${pct(kaoheRoutes.exact)} (${kaoheRoutes.exact.toLocaleString('en')}).`,
+  );
+}
 console.log(
   `\nTimed from the figures' decimal spellings to totals, vetoes, ranks and grades (ranking and` +
     ` grading: one shared routine); median of ${RUNS} run${RUNS === 1 ? '' : 's'} after a checking pass;` +

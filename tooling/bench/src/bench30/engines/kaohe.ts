@@ -1,6 +1,6 @@
 // Kaohe on the BENCH-30 rule set: the cohort path (rankCohort: totals and vetoes without
 // reasons) and the full path (scoreCohort: every item with its reasons in zh and en).
-import { rankCohort, scoreCohort, type CompiledRuleSet } from '@kaohe/engine';
+import { rankCohort, scoreCohort, type CompiledRuleSet, type Routes } from '@kaohe/engine';
 import type { Bench30Unit, EngineOutput } from '../spec.ts';
 
 /** rankCohort lists units in ranking order; this puts its results back in cohort order. */
@@ -26,11 +26,16 @@ function inCohortOrder(
   return { totals, vetoed };
 }
 
+/** The item evaluations on each route in the last rankCohort run (for the report). */
+export const kaoheRoutes: Routes = { fast: 0, exact: 0 };
+
 export function scoreKaoheCohort(
   rules: CompiledRuleSet,
   units: readonly Bench30Unit[],
 ): EngineOutput {
-  return inCohortOrder(units, rankCohort(rules, units).units);
+  const cohort = rankCohort(rules, units);
+  Object.assign(kaoheRoutes, cohort.routes);
+  return inCohortOrder(units, cohort.units);
 }
 
 export function scoreKaoheReasons(
