@@ -39,7 +39,7 @@ export interface Reg {
   s: string;
 }
 
-export const newReg = (): Reg => ({ n: 0, d: 1, s: '' });
+const newReg = (): Reg => ({ n: 0, d: 1, s: '' });
 
 /** Reads a value into `out` and returns its status. */
 export type Reader = (out: Reg) => Status;

@@ -5,7 +5,7 @@
 import type { Rounding } from '../schema/common.ts';
 
 export const MICRO_DP = 6;
-export const MICRO = 1_000_000;
+const MICRO = 1_000_000;
 
 const POW10 = [1, 10, 100, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8] as const;
 
@@ -93,7 +93,7 @@ export function ceilDiv(a: number, b: number): number {
  * Whether a magnitude with a remainder rounds up, by the declared mode (half-up: ties away from
  * zero). `half` compares twice the remainder with the divisor: < 0, 0 (a tie) or > 0.
  */
-export function roundsUp(
+function roundsUp(
   mode: Rounding['mode'],
   half: number,
   restNonZero: boolean,

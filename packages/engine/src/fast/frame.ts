@@ -11,7 +11,6 @@ import {
   NUM,
   STR,
   TRUE,
-  newReg,
   type MicroBinder,
   type MicroEnv,
   type MicroExpr,
@@ -532,5 +531,3 @@ function createFrameEnv(
   };
   return env;
 }
-
-export { newReg };

@@ -17,7 +17,6 @@ import {
   cmpRat,
   floorDiv,
   mulRat,
-  ratOfQ,
   readRat,
   scaledOfQ,
   subRat,
@@ -271,8 +270,8 @@ export function baseKernel(
     }
     case 'yesno': {
       const input = plan.inputSlot(rule.input);
-      const yes = rule.yes === undefined ? points : scaledText(rule.yes, dp);
-      const no = rule.no === undefined ? 0 : scaledText(rule.no, dp);
+      const yes = rule.yes === undefined ? points : scaledDecimal(rule.yes, dp);
+      const no = rule.no === undefined ? 0 : scaledDecimal(rule.no, dp);
       if (input?.kind !== 'symbol' || yes === undefined || no === undefined) return undefined;
       const k = input.k;
       return (f) => {
@@ -347,7 +346,7 @@ export function baseKernel(
       const kv = symbolic ? input.k : input ? input.k : plan.operandSlot(valueOp);
       const tiers: { op?: Comparison; than: number; code: number; points: number }[] = [];
       for (const [i, tier] of rule.tiers.entries()) {
-        const pts = scaledText(tier.points, dp);
+        const pts = scaledDecimal(tier.points, dp);
         if (pts === undefined) return undefined;
         if ('equals' in tier)
           tiers.push({ code: symbolic ? plan.codeOf(tier.equals) : -1, than: -1, points: pts });
@@ -357,7 +356,7 @@ export function baseKernel(
           tiers.push({ op: tier.op, than, code: -1, points: pts });
         }
       }
-      const otherwise = rule.otherwise === undefined ? 0 : scaledText(rule.otherwise, dp);
+      const otherwise = rule.otherwise === undefined ? 0 : scaledDecimal(rule.otherwise, dp);
       if (otherwise === undefined) return undefined;
       if (kv !== undefined) {
         return (f) => {
@@ -398,14 +397,8 @@ function ratOfText(value: string | number): Rat | undefined {
 
 /** A declared decimal (points, amounts) as an integer count of 10^-dp; undefined when it has
  *  more places or does not fit. */
-export function scaledText(value: string | number, dp: number): number | undefined {
+function scaledDecimal(value: string | number, dp: number): number | undefined {
   return scaledOfQ(q(value), dp);
-}
-
-/** A constant as a rational, or undefined past the safe range (explicit check, no exception). */
-export function constRat(value: Parameters<typeof ratOfQ>[0]): Rat | undefined {
-  const r: Rat = { n: 0, d: 1 };
-  return ratOfQ(value, r) ? r : undefined;
 }
 
 function textTier(

@@ -52,7 +52,7 @@ const num = (v: ExprValue, where: string): Q => {
   });
 };
 
-export function operandValue(rs: CompiledRuleSet, op: COperand, env: UnitEnv): Q {
+function operandValue(rs: CompiledRuleSet, op: COperand, env: UnitEnv): Q {
   if (op.constant) return op.constant;
   if (!op.expr) throw new Error(`operand ${op.path} did not compile`);
   const value = num(op.expr.evaluate(env), op.path);
