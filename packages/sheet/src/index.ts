@@ -26,7 +26,7 @@ export {
   DATA_COLUMNS,
   SCORING_COLUMNS,
 } from './labels.ts';
-export { FILLS, NUMBER_FORMATS } from './formats.ts';
+export { FILLS, hintFill, NUMBER_FORMATS } from './formats.ts';
 export type { SheetIssueCode } from './messages.ts';
 export { buildTemplate, type TemplateOptions } from './template/build-template.ts';
 export type { Prefill } from './template/data-sheet.ts';

@@ -149,4 +149,10 @@ export interface RangeWrite {
   sheet: string;
   address: string;
   values: CellValue[][];
+  /**
+   * The cells' fills, the shape of `values`: an ARGB colour is a solid fill (it prints), `''`
+   * no fill, `null` leaves the cell's fill as it is. `planWrites` gives one for every cell it
+   * writes, so a highlight (FILLS.unscored) goes when a later scoring judges the row.
+   */
+  fills?: (string | null)[][];
 }

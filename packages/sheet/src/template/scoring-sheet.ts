@@ -24,6 +24,12 @@ const SCORE_COLS = [COL.self, COL.review, COL.final];
 const FIELD_LABEL_COL = COL.code;
 const FIELD_VALUE_COL = COL.self;
 
+/** The styling kind of a keyed row's score cells (a subtotal or total is banded like its row);
+ *  its reason cell is always 'reason'. */
+export function scoreCellKind(kind: RowKind): 'score' | 'total' {
+  return kind === 'item' || kind === 'bonus-item' || kind === 'sanction' ? 'score' : 'total';
+}
+
 /** The header fields in their order, one a row below the title. */
 export function headerFieldKeys(ruleSet: Pick<RuleSet, 'classes'>): HeaderField[] {
   return [
@@ -117,15 +123,13 @@ export function buildScoringSheet(
       kind === 'item' || kind === 'bonus-item' || kind === 'sanction' ? 'item' : 'section';
     for (const col of [COL.code, COL.title, COL.criteria, COL.points, COL.inputs])
       g.hint({ row, col, kind: band });
-    for (const col of SCORE_COLS) {
-      const scoreKind = kind === 'item' || kind === 'bonus-item' ? 'score' : 'total';
+    for (const col of SCORE_COLS)
       g.hint({
         row,
         col,
-        kind: kind === 'sanction' ? 'score' : scoreKind,
+        kind: scoreCellKind(kind),
         format: kind === 'sanction' ? 'text' : 'score',
       });
-    }
     g.hint({ row, col: COL.reason, kind: 'reason' });
     g.hint({ row, col: COL.note, kind: 'input' });
     rows.push({ key, kind, row });
