@@ -1,6 +1,6 @@
 import { compileRuleSet, scoreUnit } from '@kaohe/engine';
 import { baotou2012, baotou2012SampleUnits } from '@kaohe/rulesets';
-import { readSheet, SHEET_NAMES } from '@kaohe/sheet';
+import { a1, FILLS, readSheet, SHEET_NAMES } from '@kaohe/sheet';
 import { readWorkbook, writeTemplateWorkbook } from '@kaohe/xlsx';
 import { describe, expect, it } from 'vitest';
 import { createKernel } from '../core/kernel.ts';
@@ -12,6 +12,29 @@ import { xlsxFiles } from './xlsx-file.ts';
 
 const ruleSet = parsed(baotou2012);
 const unit = baotou2012SampleUnits[3]!;
+
+/** A cell's solid fill colour (ARGB) in a saved file, or 'none': its style's fill, from the XML. */
+function solidFills(bytes: Uint8Array, sheetPart: string): (cell: string) => string {
+  const parts = xlsxParts(bytes);
+  const styles = parts.get('xl/styles.xml') ?? '';
+  const fills = [
+    ...(/<fills[^>]*>([\s\S]*?)<\/fills>/.exec(styles)?.[1] ?? '').matchAll(
+      /<fill>([\s\S]*?)<\/fill>/g,
+    ),
+  ].map((m) =>
+    /patternType="solid"/.test(m[1]!)
+      ? (/fgColor rgb="([0-9A-F]{8})"/.exec(m[1]!)?.[1] ?? '?')
+      : 'none',
+  );
+  const xfs = [
+    ...(/<cellXfs[^>]*>([\s\S]*?)<\/cellXfs>/.exec(styles)?.[1] ?? '').matchAll(/<xf [^>]*>/g),
+  ].map((m) => Number(/fillId="(\d+)"/.exec(m[0])?.[1] ?? 0));
+  const sheet = parts.get(sheetPart) ?? '';
+  return (cell) => {
+    const style = new RegExp(`<c r="${cell}"(?: s="(\\d+)")?`).exec(sheet)?.[1];
+    return fills[xfs[Number(style ?? 0)] ?? 0] ?? 'none';
+  };
+}
 
 describe('browser mode on an .xlsx file', () => {
   it('opens a workbook, scores it and saves the scores into the same file', async () => {
@@ -30,6 +53,31 @@ describe('browser mode on an .xlsx file', () => {
     const totalKey = back.value.map.scoring.rows.find((r) => r.kind === 'total')!.key;
     expect(back.value.reported.self[totalKey]).toBe(scoreUnit(compileRuleSet(ruleSet), unit).total);
     expect(back.value.unit.values).toEqual(readSheetValues(await readWorkbook(bytes)));
+  });
+
+  it('saves the highlight of an unscored item and its 合计 into the downloaded file', async () => {
+    // 出生率 left blank: its item is 未计分, the total incomplete.
+    const bytes = await writeTemplateWorkbook(filledTemplate(ruleSet, unit, { birth_rate: null }));
+    const original = bytes.slice().buffer;
+    const port = createMemoryPort(await xlsxFiles.open(original), xlsxFiles.decodeSheets);
+    const applied = await createSession(port, createKernel()).selfAssess();
+    expect(applied.ok).toBe(true);
+    const saved = await xlsxFiles.save(original, port.workbook, port.journal);
+    const back = readSheet((await readWorkbook(saved)).sheets);
+    if (!back.ok) throw new Error(JSON.stringify(back.issues.slice(0, 3)));
+    const { rows, columns } = back.value.map.scoring;
+    const fillOf = solidFills(saved, 'xl/worksheets/sheet1.xml');
+    const fillAt = (kind: string, unscored: boolean) => {
+      const keys = rows.filter(
+        (r) => r.kind === kind && (back.value.reported.self[r.key] === null) === unscored,
+      );
+      return fillOf(a1(keys[0]!.row, columns.self));
+    };
+    expect([fillAt('item', true), fillAt('total', false), fillAt('item', false)]).toEqual([
+      FILLS.unscored,
+      FILLS.unscored,
+      'none',
+    ]);
   });
 
   it('saves a review as the CLI does: the printable summary workbook, styled, no chart', async () => {
