@@ -6,7 +6,7 @@ import type { HeaderField, RowKind, ScoringColumn, SheetLayout, SheetMap } from 
 import { inputCaption, sheetTitle, zh } from '../units.ts';
 import { fingerprint } from '../checksum.ts';
 import { GridBuilder } from './grid-builder.ts';
-import { declaredPoints } from './row-keys.ts';
+import { declaredPoints, sanctionCell } from './row-keys.ts';
 import { addSignOff, unitFooter } from './sign-off.ts';
 
 export interface UnitIdentity {
@@ -114,9 +114,10 @@ export function buildScoringSheet(
     key: string,
     kind: RowKind,
     cells: Partial<Record<ScoringColumn, string | number | null>>,
+    cell = key,
   ): number => {
     const row = g.addRow();
-    g.set(row, COL.code, key);
+    g.set(row, COL.code, cell);
     for (const [col, value] of Object.entries(cells))
       g.set(row, COL[col as ScoringColumn], value ?? null);
     const band =
@@ -132,7 +133,7 @@ export function buildScoringSheet(
       });
     g.hint({ row, col: COL.reason, kind: 'reason' });
     g.hint({ row, col: COL.note, kind: 'input' });
-    rows.push({ key, kind, row });
+    rows.push({ key, kind, row, ...(cell === key ? {} : { cell }) });
     return row;
   };
   // Inputs in their declared order, as the data sheet lists them.
@@ -175,12 +176,18 @@ export function buildScoringSheet(
       title: '否决及处理事项',
       criteria: '“是”表示该情形成立,不影响得分',
     });
-    for (const s of compiled.sanctions) {
-      addKeyed(`${ROW_KEYS.sanctions}.${s.sanction.id}`, 'sanction', {
-        title: SANCTION_LEVELS[s.sanction.level],
-        criteria: s.consequence ? `${s.reason.zh}(${s.consequence.zh})` : s.reason.zh,
-      });
-    }
+    // A sanction's row is keyed by its id, but its 序号 reads 否决.1, 否决.2… (ids are not for people).
+    compiled.sanctions.forEach((s, i) => {
+      addKeyed(
+        `${ROW_KEYS.sanctions}.${s.sanction.id}`,
+        'sanction',
+        {
+          title: SANCTION_LEVELS[s.sanction.level],
+          criteria: s.consequence ? `${s.reason.zh}(${s.consequence.zh})` : s.reason.zh,
+        },
+        sanctionCell(i),
+      );
+    });
   }
   addKeyed(ROW_KEYS.total, 'total', { title: '总分', points: points.get(ROW_KEYS.total) ?? null });
   const tallRows = addSignOff(
