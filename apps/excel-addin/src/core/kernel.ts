@@ -194,7 +194,7 @@ function unitProblems(
     ...notes,
     ...flags,
     ...rest,
-    ...differenceProblems(u.differences, u.read.map, group, u.stage ?? 'self'),
+    ...differenceProblems(u.differences, u.read, group, u.stage ?? 'self'),
     ...fromResult(u.ranked.result, u.read, group, rest),
   ];
 }
