@@ -6,35 +6,12 @@ import { describe, expect, it } from 'vitest';
 import { createKernel } from '../core/kernel.ts';
 import { createSession } from '../core/session.ts';
 import { filledTemplate, parsed } from '../testing/sample-workbook.ts';
-import { xlsxParts } from '../testing/xlsx-parts.ts';
+import { solidFills, xlsxParts } from '../testing/xlsx-parts.ts';
 import { createMemoryPort } from './memory-port.ts';
 import { xlsxFiles } from './xlsx-file.ts';
 
 const ruleSet = parsed(baotou2012);
 const unit = baotou2012SampleUnits[3]!;
-
-/** A cell's solid fill colour (ARGB) in a saved file, or 'none': its style's fill, from the XML. */
-function solidFills(bytes: Uint8Array, sheetPart: string): (cell: string) => string {
-  const parts = xlsxParts(bytes);
-  const styles = parts.get('xl/styles.xml') ?? '';
-  const fills = [
-    ...(/<fills[^>]*>([\s\S]*?)<\/fills>/.exec(styles)?.[1] ?? '').matchAll(
-      /<fill>([\s\S]*?)<\/fill>/g,
-    ),
-  ].map((m) =>
-    /patternType="solid"/.test(m[1]!)
-      ? (/fgColor rgb="([0-9A-F]{8})"/.exec(m[1]!)?.[1] ?? '?')
-      : 'none',
-  );
-  const xfs = [
-    ...(/<cellXfs[^>]*>([\s\S]*?)<\/cellXfs>/.exec(styles)?.[1] ?? '').matchAll(/<xf [^>]*>/g),
-  ].map((m) => Number(/fillId="(\d+)"/.exec(m[0])?.[1] ?? 0));
-  const sheet = parts.get(sheetPart) ?? '';
-  return (cell) => {
-    const style = new RegExp(`<c r="${cell}"(?: s="(\\d+)")?`).exec(sheet)?.[1];
-    return fills[xfs[Number(style ?? 0)] ?? 0] ?? 'none';
-  };
-}
 
 describe('browser mode on an .xlsx file', () => {
   it('opens a workbook, scores it and saves the scores into the same file', async () => {
