@@ -65,6 +65,16 @@ describe('sanction rows', () => {
     expect(checkMap(s, r.value.map, 'self')).toEqual([]);
   });
 
+  it('re-checks a sanction row before writing by what its 序号 says, naming no id', () => {
+    const grids = fill(t, goodValues);
+    const r = readSheet(grids);
+    if (!r.ok) throw new Error(JSON.stringify(r.issues));
+    scoring(grids).values[rowOf('否决.srb_interview')]![0] = '备注';
+    expect(checkMap(scoring(grids), r.value.map, 'self').map((i) => i.message.zh)).toEqual([
+      '找不到“否决.2”行(可能被删除),未作任何修改',
+    ]);
+  });
+
   it('names a misplaced sanction row by its number and reason', () => {
     const grids = fill(t, goodValues);
     const s = scoring(grids);
