@@ -21,6 +21,11 @@ const OP_EN: Record<Comparison, string> = {
   '=': 'exactly',
 };
 
+/** An input as an official knows it: its label (its id only when the rules declare no such input). */
+export function inputLabel(inputs: ReadonlyMap<string, InputDef>, id: string): Msg {
+  return msgOf(inputs.get(id)?.label ?? id);
+}
+
 export function badValue(def: InputDef, raw: string, outOfRange = false): Issue {
   const label = msgOf(def.label);
   if (outOfRange) {

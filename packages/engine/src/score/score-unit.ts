@@ -333,7 +333,7 @@ export function decideSanctions(
           message:
             e.inputId === 'total'
               ? totalUndecided(s.reason)
-              : R.sanctionUndecided(s.reason, msgOf(rs.inputs.get(e.inputId)?.label ?? e.inputId)),
+              : R.sanctionUndecided(s.reason, R.inputLabel(rs.inputs, e.inputId)),
           inputId: e.inputId,
         });
         continue;

@@ -114,7 +114,7 @@ describe('buildSummary', () => {
     expect(rows).toContainEqual([
       'a',
       '甲区',
-      '否决「发生重大信访案件」',
+      '否决.1「发生重大信访案件」',
       '是',
       '否',
       null,

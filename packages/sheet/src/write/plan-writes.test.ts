@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { compileRuleSet, scoreUnit } from '@kaohe/engine';
 import { parseRange } from '../a1.ts';
+import { FILLS } from '../formats.ts';
 import { fill, fixtureInput, goodValues, ruleSetOf, unit } from '../__tests__/fixture.ts';
 import { readSheet } from '../read/read-sheet.ts';
 import { buildTemplate } from '../template/build-template.ts';
@@ -166,6 +167,35 @@ describe('planWrites', () => {
       if (!back.ok) throw new Error(JSON.stringify(back.issues));
       expect(back.value.reported.self['一.1']).toBeNull();
       expect(back.value.reported.self['一.2']).toBe('3');
+    });
+
+    it('highlights what could not be judged (unscored leaves, 合计) and restores every other fill', () => {
+      const ws = planWrites(r.value.map, res, 'self', { read: r.value });
+      const fillOf = (i: number, key: string) => {
+        const row = tt.map.scoring.rows.find((x) => x.key === key)?.row ?? -1;
+        const top = parseRange(ws[i]?.address ?? '')?.top ?? 0;
+        return ws[i]?.fills?.[row - top]?.[0];
+      };
+      for (const key of ['一.1', '一.3.(1)', '合计']) {
+        expect(fillOf(0, key), key).toBe(FILLS.unscored);
+        expect(fillOf(1, key), key).toBe(FILLS.unscored);
+      }
+      // Scored rows get the template's own fill back: none on an item, the band on a subtotal.
+      expect([fillOf(0, '一.2'), fillOf(1, '一.2'), fillOf(0, '一')]).toEqual([
+        '',
+        '',
+        FILLS.section,
+      ]);
+      // A complete result: nothing highlighted, the 合计 in its band.
+      const done = planWrites(read.map, result, 'self');
+      expect(
+        done.flatMap((w) => w.fills?.flat() ?? []).filter((f) => f === FILLS.unscored),
+      ).toEqual([]);
+      // Every cell written has a fill, every cell left alone keeps its own.
+      for (const w of ws)
+        w.values.forEach((line, i) =>
+          expect(w.fills?.[i]?.[0] === null, w.address).toBe(line[0] === null),
+        );
     });
 
     it('marks the total as incomplete, naming the unscored leaf items', () => {
