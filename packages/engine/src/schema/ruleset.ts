@@ -180,6 +180,19 @@ export const GradeBand = z
     /** A quota on the share of graded units, in % of them (advanced ≤ 50). */
     maxShare: DecimalLiteral.optional(),
     minShare: DecimalLiteral.optional(),
+    /**
+     * A share counted from the bottom (后进 about 10 %: the lowest-ranked tenth), last band only:
+     * the band takes at least the lowest-ranked `share` % of the graded units, whatever their
+     * totals; `rounding` says how share × graded becomes a whole count (floor, round = half up
+     * 四舍五入, ceil). A tie at the cut goes into the band whole.
+     */
+    fromBottom: z
+      .object({
+        share: DecimalLiteral,
+        rounding: z.enum(['floor', 'round', 'ceil']),
+      })
+      .strict()
+      .optional(),
     /** Money or other consequence carried as output (prize by grade). */
     consequence: Text.optional(),
   })

@@ -82,6 +82,38 @@ export function checkGrades(ruleSet: RuleSet, issues: Issue[]): void {
       }
       if (key === 'minShare') minShares = minShares.add(share);
     }
+    const bottom = band.fromBottom;
+    if (bottom) {
+      const share = q(bottom.share);
+      const last = i === grades.bands.length - 1;
+      if (!last) {
+        issues.push(
+          error('bottom-quota-not-last', `${bp}.fromBottom`, {
+            zh: `等次「${msgOf(band.label).zh}」不是最低等次,不能按排名从后取比例(fromBottom 只能用于最后一个等次)`,
+            en: `grade "${msgOf(band.label).en}" is not the lowest grade: a share counted from the bottom (fromBottom) belongs on the last band only`,
+          }),
+        );
+      }
+      const inRange = share.compare(0) >= 0 && share.compare(100) <= 0;
+      if (!inRange) {
+        issues.push(
+          error('quota-range', `${bp}.fromBottom.share`, {
+            zh: `等次比例须在0–100%之间`,
+            en: `a grade quota must lie within 0–100%`,
+          }),
+        );
+      } else if (band.maxShare !== undefined && share.compare(q(band.maxShare)) > 0) {
+        issues.push(
+          error('quota-range', `${bp}.fromBottom.share`, {
+            zh: `等次「${msgOf(band.label).zh}」按排名从后取的比例 ${share.toString()}% 高于其比例上限 ${q(band.maxShare).toString()}%`,
+            en: `grade "${msgOf(band.label).en}": the share from the bottom, ${share.toString()}%, is above its maximum share ${q(band.maxShare).toString()}%`,
+          }),
+        );
+      }
+      // The lowest-ranked share is a minimum the band holds: it adds up with the minimum shares
+      // (one out of range is said once, above).
+      if (inRange) minShares = minShares.add(share);
+    }
     if (
       band.maxShare !== undefined &&
       band.minShare !== undefined &&
@@ -98,8 +130,8 @@ export function checkGrades(ruleSet: RuleSet, issues: Issue[]): void {
   if (minShares.compare(100) > 0) {
     issues.push(
       error('quota-over-100', 'grades.bands', {
-        zh: `各等次最低比例合计 ${minShares.toString()}% 超过100%`,
-        en: `grade minimum shares add up to ${minShares.toString()}%, over 100%`,
+        zh: `各等次最低比例(含按排名从后取的比例)合计 ${minShares.toString()}% 超过100%`,
+        en: `grade minimum shares (with any share from the bottom) add up to ${minShares.toString()}%, over 100%`,
       }),
     );
   }
