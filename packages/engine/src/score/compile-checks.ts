@@ -210,7 +210,7 @@ export function checkClassPoints(
   total: Q,
   issues: Issue[],
 ): void {
-  if (ruleSet.pointsMismatch) return;
+  // Each declared mismatch silences its own sum only: an item's, a section's, the total's.
   const classes = (ruleSet.classes ?? []).map((c) => c.id);
   const of = (item: CIndicator, cls: string): Q =>
     item.pointsByClass?.has(cls) ? (item.pointsByClass.get(cls) ?? item.points) : item.points;
@@ -226,7 +226,10 @@ export function checkClassPoints(
   };
   const visit = (item: CIndicator, rp: string, cls: string): void => {
     if (item.children.length === 0 || !differs(item, cls)) return;
-    if (item.pointsByClass?.get(cls) !== null || !item.pointsByClass.has(cls)) {
+    if (
+      !item.pointsMismatch &&
+      (item.pointsByClass?.get(cls) !== null || !item.pointsByClass.has(cls))
+    ) {
       const added = sum(item.children.map((c) => of(c, cls)));
       if (added.compare(of(item, cls)) !== 0) mismatch(rp, item.path, cls, of(item, cls), added);
     }
@@ -241,7 +244,7 @@ export function checkClassPoints(
       if (section.pointsByClass?.has(cls) || section.items.some((i) => differs(i, cls))) {
         anyDiffers = true;
         const added = sum(section.items.map((i) => of(i, cls)));
-        if (added.compare(declared) !== 0)
+        if (added.compare(declared) !== 0 && !section.pointsMismatch && !section.pending)
           mismatch(`${rp}.points`, `第${section.code}部分`, cls, declared, added);
       }
       return declared;
@@ -249,7 +252,7 @@ export function checkClassPoints(
     bonus?.items.forEach((item, i) => visit(item, `bonus.items[${i}]`, cls));
     const declared = totalByClass?.get(cls) ?? total;
     const added = sum(sectionMax);
-    if (anyDiffers && added.compare(declared) !== 0)
+    if (anyDiffers && added.compare(declared) !== 0 && !ruleSet.pointsMismatch)
       mismatch('points', '总分值', cls, declared, added);
   }
 }
@@ -270,6 +273,17 @@ export function checkTieBreakTargets(
         : m[1] === 'indicator'
           ? byPath.has(m[2] ?? '')
           : inputs.has(m[2] ?? ''));
+    const pending =
+      m?.[1] === 'section' &&
+      ruleSet.sections.find((s) => s.code === m[2])?.itemsPending !== undefined;
+    if (found && pending) {
+      issues.push(
+        error('bad-tie-break', `ranking.tieBreak[${i}]`, {
+          zh: `并列排序依据「${entry}」所指的部分考核项目待定、不计分,不能用于排序`,
+          en: `tie-break "${entry}" names a section whose items are pending (not scored): it cannot break ties`,
+        }),
+      );
+    }
     if (!found) {
       issues.push(
         error('bad-tie-break', `ranking.tieBreak[${i}]`, {
