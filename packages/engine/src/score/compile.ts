@@ -201,7 +201,7 @@ export function compileCollecting(ruleSet: RuleSet): {
   /** A declared points mismatch is said where it is declared: accepted, or not needed. */
   const mismatchDeclared = (
     path: string,
-    what: string,
+    what: Msg,
     reason: Text,
     differs: boolean,
     f: { points: Q; sum: Q; parts: Msg },
@@ -209,12 +209,12 @@ export function compileCollecting(ruleSet: RuleSet): {
     const why = msgOf(reason);
     return differs
       ? warning('points-mismatch-declared', path, {
-          zh: `${what} 分值 ${f.points.toString()} 与${f.parts.zh}合计 ${f.sum.toString()} 不符,已声明:${why.zh}`,
-          en: `${what}: points ${f.points.toString()} differ from ${f.parts.en} total ${f.sum.toString()}, as declared: ${why.en}`,
+          zh: `${what.zh} 分值 ${f.points.toString()} 与${f.parts.zh}合计 ${f.sum.toString()} 不符,已声明:${why.zh}`,
+          en: `${what.en}: points ${f.points.toString()} differ from ${f.parts.en} total ${f.sum.toString()}, as declared: ${why.en}`,
         })
       : warning('points-mismatch-unneeded', path, {
-          zh: `${what} 分值 ${f.points.toString()} 与${f.parts.zh}合计相符,无需声明分值不符(pointsMismatch)`,
-          en: `${what}: points ${f.points.toString()} equal ${f.parts.en} total: the declared mismatch (pointsMismatch) is not needed`,
+          zh: `${what.zh} 分值 ${f.points.toString()} 与${f.parts.zh}合计相符,无需声明分值不符(pointsMismatch)`,
+          en: `${what.en}: points ${f.points.toString()} equal ${f.parts.en} total: the declared mismatch (pointsMismatch) is not needed`,
         });
   };
   /** A section whose items are not known yet: declared (why), and then without items. */
@@ -557,11 +557,17 @@ export function compileCollecting(ruleSet: RuleSet): {
       }
       if (item.pointsMismatch)
         issues.push(
-          mismatchDeclared(`${rulePath}.pointsMismatch`, path, item.pointsMismatch, differs, {
-            points,
-            sum: childSum,
-            parts: { zh: '下级小项', en: "the sub-items'" },
-          }),
+          mismatchDeclared(
+            `${rulePath}.pointsMismatch`,
+            { zh: path, en: path },
+            item.pointsMismatch,
+            differs,
+            {
+              points,
+              sum: childSum,
+              parts: { zh: '下级小项', en: "the sub-items'" },
+            },
+          ),
         );
     } else if (item.pointsMismatch && children.length === 0) {
       issues.push(
@@ -759,7 +765,7 @@ export function compileCollecting(ruleSet: RuleSet): {
       issues.push(
         mismatchDeclared(
           `${rp}.pointsMismatch`,
-          `第${section.code}部分`,
+          { zh: `第${section.code}部分`, en: `section ${section.code}` },
           section.pointsMismatch,
           differs,
           {

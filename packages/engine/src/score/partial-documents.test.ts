@@ -63,7 +63,7 @@ describe('pointsMismatch where it is declared', () => {
     expect(at(d, 'warning')).toEqual(['points-mismatch-declared@sections[0].pointsMismatch']);
     expect(validateRuleSet(d).find((i) => i.severity === 'warning')?.message).toEqual({
       zh: '第一部分 分值 10 与各项合计 6 不符,已声明:原文件第一部分缺页,仅存第1项',
-      en: "第一部分: points 10 differ from its items' total 6, as declared: 原文件第一部分缺页,仅存第1项",
+      en: "section 一: points 10 differ from its items' total 6, as declared: 原文件第一部分缺页,仅存第1项",
     });
   });
 
