@@ -162,6 +162,22 @@ describe('a share counted from the bottom', () => {
     expect(out.units[9]!.notes[0]!.zh).toContain('超出名额');
   });
 
+  it('never applies a share from the bottom on a band above the last (it would pull units up)', () => {
+    const g = Grades.parse({
+      bands: [
+        { id: 'adv', label: '先进', min: 90 },
+        { id: 'pass', label: '合格', min: 60, fromBottom: { share: 50, rounding: 'ceil' } },
+        { id: 'back', label: '后进', min: null },
+      ],
+    });
+    const out = assignGrades(rows([95, 70, 40, 30]), g);
+    // By totals alone: 95 先进, 70 合格, 40 and 30 后进 — nobody moved up into 合格.
+    expect(gradesOf(out)).toEqual(['adv', 'pass', 'back', 'back']);
+    expect(out.issues.map((i) => `${i.code}@${i.path}`)).toEqual([
+      'bottom-quota-not-last@grades.bands[1].fromBottom',
+    ]);
+  });
+
   it('gives the same outcomes on integer totals (assignGradesScaled)', () => {
     fc.assert(
       fc.property(

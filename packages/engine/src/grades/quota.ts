@@ -4,7 +4,7 @@ import { HUNDRED, q, round } from '../exact/exact.ts';
 import { show } from '../messages/format.ts';
 import type { Issue, Msg } from '../model/result.ts';
 import type { GradeBand, Grades } from '../schema/ruleset.ts';
-import { warning } from '../validate/issues.ts';
+import { error, warning } from '../validate/issues.ts';
 import { addNote, type GradeOutcome } from './outcome.ts';
 
 export interface Slot {
@@ -75,9 +75,20 @@ export function applyQuotas(
     }
   });
   // Counted from the bottom after the caps from the top, so what they passed down counts too.
-  const bottomRequired = grades.bands.map((b, i) =>
-    b.fromBottom ? fillFromBottom(slots, i, b.fromBottom, labels[i] as Msg, graded, issues) : null,
-  );
+  // Only the last band can take the lowest-ranked (validation says so; grades given here directly
+  // are not validated): elsewhere it would pull units up from the bands below.
+  const last = grades.bands.length - 1;
+  const bottomRequired = grades.bands.map((b, i) => {
+    if (!b.fromBottom) return null;
+    if (i === last) return fillFromBottom(slots, i, b.fromBottom, labels[i] as Msg, graded, issues);
+    issues.push(
+      error('bottom-quota-not-last', `grades.bands[${i}].fromBottom`, {
+        zh: `等次「${labels[i]?.zh}」不是最低等次,不能按排名从后取比例,未执行`,
+        en: `grade "${labels[i]?.en}" is not the lowest grade: its share from the bottom is not applied`,
+      }),
+    );
+    return null;
+  });
   const counts: number[] = grades.bands.map(() => 0);
   for (const s of slots) counts[s.band] = (counts[s.band] ?? 0) + 1;
   grades.bands.forEach((_, b) => {
