@@ -13,7 +13,7 @@ const json: RuleSetInput = {
   schemaVersion: 1,
   id: 'lean',
   title: '快速路径',
-  pointsMismatch: '三.1 的小项合计6分,按上限5分计',
+  pointsMismatch: '总分73分,各部分合计74分(农场78分)',
   issuer: '市',
   level: '县',
   year: 2015,
@@ -126,6 +126,7 @@ const json: RuleSetInput = {
           code: '1',
           title: '父项',
           points: 5,
+          pointsMismatch: '三.1 的小项合计6分,按上限5分计',
           items: [
             {
               code: '(1)',
@@ -208,6 +209,7 @@ const json: RuleSetInput = {
           code: '1',
           title: '嵌套',
           points: 6,
+          pointsMismatch: '五.1 的小项合计7分,按上限6分计',
           items: [
             {
               code: '(1)',
@@ -226,6 +228,7 @@ const json: RuleSetInput = {
               code: '(2)',
               title: '小计',
               points: 3,
+              pointsMismatch: '五.1.(2) 的小项合计4分,按上限3分计',
               items: [
                 { code: '①', title: '是否', points: 2, rule: { kind: 'yesno', input: 'z' } },
                 {

@@ -90,6 +90,7 @@ export function createLeanScorer(rs: CompiledRuleSet): LeanScorer {
     items: s.items.map(lean),
   }));
   const bonusItems = rs.bonus ? rs.bonus.items.map(lean) : [];
+  const anyPending = rs.sections.some((s) => s.pending !== undefined);
   const kernels = new Map<string, Kernel>();
   const collect = (li: LeanItem): void => {
     if (li.kernel) kernels.set(li.item.path, li.kernel);
@@ -165,7 +166,8 @@ export function createLeanScorer(rs: CompiledRuleSet): LeanScorer {
     run.unit = unit;
     run.ctx = ctx;
     run.scorer = undefined;
-    host.complete = true;
+    // A section whose items are pending leaves every total incomplete (as scoreUnit has it).
+    host.complete = !anyPending;
     plan.load(unit);
     const sectionScores = new Array<number>(sections.length);
     let total = 0;

@@ -83,6 +83,7 @@ export function buildSummary(
       { header: '占比(%)\nShare (%)', width: 10 },
       { header: '上限\nAt most', width: 8 },
       { header: '下限\nAt least', width: 8 },
+      { header: '排名最后\nLowest-ranked', width: 10 },
       { header: '奖惩\nConsequence', width: 30, wrap: true },
     ],
     (cohort.grades?.bands ?? []).map((b) => [
@@ -91,6 +92,7 @@ export function buildSummary(
       shareNumber(b.share),
       b.maxAllowed,
       b.minRequired,
+      b.bottomRequired,
       b.consequence?.zh ?? '',
     ]),
   );

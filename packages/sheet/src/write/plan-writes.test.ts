@@ -207,3 +207,32 @@ describe('planWrites', () => {
     });
   });
 });
+
+describe('planWrites on a section whose items are pending', () => {
+  it('writes 未计分 in its subtotal cell, never 0, and names it in the 合计 note', () => {
+    const partial = ruleSetOf({
+      ...fixtureInput,
+      points: 35,
+      sections: [
+        ...fixtureInput.sections,
+        { code: '九', title: '其他', points: 10, items: [], itemsPending: '细则另行下发' },
+      ],
+    });
+    const tp = buildTemplate(partial, unit);
+    const r = readSheet(fill(tp, goodValues));
+    if (!r.ok) throw new Error(JSON.stringify(r.issues));
+    const result = scoreUnit(compileRuleSet(partial), r.value.unit);
+    expect(result.complete).toBe(false);
+    const [scores] = planWrites(r.value.map, result, 'self');
+    const first = r.value.map.scoring.rows[0]?.row ?? 0;
+    const at = (key: string) => {
+      const row = r.value.map.scoring.rows.find((x) => x.key === key)?.row ?? -1;
+      return scores?.values[row - first]?.[0];
+    };
+    expect(at('九')).toBe('未计分');
+    const [, reasons] = planWrites(r.value.map, result, 'self');
+    const totalRow = r.value.map.scoring.rows.find((x) => x.kind === 'total')?.row ?? -1;
+    const note = reasons?.values[totalRow - first - 1]?.[0];
+    expect(note).toContain('不完整:有 1 项未能计分(九)');
+  });
+});

@@ -70,7 +70,9 @@ export function planWrites(
     switch (kind) {
       case 'section': {
         const s = result.sections.find((x) => x.code === key);
-        if (s) scores.set(row, score(s.score));
+        // Items pending: 未计分 in the subtotal cell, never a 0; the 合计 row's note names it
+        // (a section row has no reason cell).
+        if (s) scores.set(row, s.pending ? UNSCORED : score(s.score));
         break;
       }
       case 'item':
