@@ -59,7 +59,7 @@ describe('the production paths equal the reference oracle', () => {
               expected(oracleUnit(parsed, unit)),
             ]);
         }),
-        { numRuns: 150, seed: SEED },
+        { numRuns: 100, seed: SEED },
       );
     },
   );
@@ -122,7 +122,7 @@ describe('the production paths equal the reference oracle', () => {
             sections.get(u.unitId),
           ]);
       }),
-      { numRuns: 200, seed: SEED },
+      { numRuns: 150, seed: SEED },
     );
   });
 });
