@@ -10,7 +10,7 @@ import type { Rule, Slope, Stream } from '../../schema/rules.ts';
 import type { Indicator, InputDef, RuleSet, Section } from '../../schema/ruleset.ts';
 import { Blank, CannotCompute, evaluate, inputsOf, parse, rateOf, type Value } from './expr.ts';
 
-export type Status =
+type Status =
   | 'met'
   | 'partly-met'
   | 'not-met'
@@ -20,7 +20,7 @@ export type Status =
   | 'not-applicable'
   | 'gated';
 
-export interface OracleItem {
+interface OracleItem {
   path: string;
   score: string | null;
   max: string;
@@ -40,7 +40,7 @@ export interface OracleUnit {
   /** Ids of the sanctions that hold, in rule-set order. */
   sanctions: string[];
 }
-export interface OracleRanked {
+interface OracleRanked {
   unitId: string;
   position: number;
   rank: number;
@@ -57,7 +57,7 @@ const dec = (v: string | number): Fraction => new Fraction(String(v));
 // ---- Decimals: rounding and canonical text ----
 
 /** Rounds to dp places by mode; half-up is 四舍五入 (ties away from zero). */
-export function roundTo(x: Fraction, { dp, mode }: Rounding): Fraction {
+function roundTo(x: Fraction, { dp, mode }: Rounding): Fraction {
   const scale = 10n ** BigInt(dp);
   const n = x.n * scale; // |x| × 10^dp = n / d
   const whole = n / x.d;
@@ -91,7 +91,7 @@ const isBlankRaw = (raw: InputValue | undefined): boolean =>
   raw === null || raw === undefined || (typeof raw === 'string' && raw.trim() === '');
 
 /** An input's value, or undefined when blank (without a meaning) or not readable. */
-export function decode(def: InputDef, raw: InputValue | undefined): Value | undefined {
+function decode(def: InputDef, raw: InputValue | undefined): Value | undefined {
   if (isBlankRaw(raw)) return def.blankMeans === undefined ? undefined : dec(def.blankMeans);
   if (def.unit === 'yesno') {
     if (typeof raw === 'boolean') return raw;
@@ -123,7 +123,7 @@ function numberText(n: number): string | undefined {
 // ---- One unit ----
 
 /** What a unit's score needs from its cohort; absent when a unit is scored alone. */
-export interface Cohort {
+interface Cohort {
   stat(kind: 'mean' | 'max' | 'min', id: string): Fraction | undefined;
   /** 1-based rank (ties shared), the leader's value; undefined when the unit is not ranked. */
   place(path: string, unitId: string): { rank: number; leader: Fraction } | undefined;
@@ -648,7 +648,7 @@ function oracleOperand(rs: RuleSet, unit: UnitInput, op: string | number): Fract
     : v;
 }
 
-export function oracleCohortContext(rs: RuleSet, units: readonly UnitInput[]): Cohort {
+function oracleCohortContext(rs: RuleSet, units: readonly UnitInput[]): Cohort {
   const inputs = new Map(rs.inputs.map((d) => [d.id, d]));
   const stat = (kind: 'mean' | 'max' | 'min', id: string): Fraction | undefined => {
     const values: Fraction[] = [];
