@@ -262,6 +262,9 @@ const expr = (points: number): fc.Arbitrary<Rule> =>
     `rate / 100 * ${points} - cases * 0.5`,
     `0.7 * ${points} * rate2 / 100 + 0.3 * (budget * 10000 / pop) / 30`,
     `${points} - abs(rate - 92) / 3`,
+    // blank() reads a blank without making the item miss it.
+    `if(blank(done), 1, min(${points}, done / 20))`,
+    `round(rate2, 1) >= 90 ? ${points} : clamp(rate2 / 10, 0, ${points})`,
   ]).map((score): Rule => ({ kind: 'expr', score }));
 
 const rule = (points: number): fc.Arbitrary<Rule> =>
@@ -660,6 +663,14 @@ const figure = (boundaries: readonly number[], lo: number, hi: number): fc.Arbit
         ),
     },
   );
+/** A figure as a sheet may hand it over: decimal text, a JS number when that spells it
+ *  exactly, or text with spaces around it. */
+const asTyped = (arb: fc.Arbitrary<string>): fc.Arbitrary<InputValue> =>
+  fc
+    .tuple(arb, pick(['text', 'text', 'number', 'spaced'] as const))
+    .map(([t, how]) =>
+      how === 'number' && String(Number(t)) === t ? Number(t) : how === 'spaced' ? ` ${t} ` : t,
+    );
 const maybe = <T>(arb: fc.Arbitrary<T>, blank = 1): fc.Arbitrary<T | null> =>
   fc.oneof({ weight: 40, arbitrary: arb }, { weight: blank, arbitrary: fc.constant(null) });
 
@@ -740,12 +751,12 @@ const unitValues = (h: Hints) => {
       rate: maybe(
         fc.oneof({ weight: 30, arbitrary: pct }, { weight: 1, arbitrary: pick(['100.5', 'n/a']) }),
       ),
-      rate2: maybe(pct),
+      rate2: maybe(asTyped(pct)),
       birth: maybe(figure([...PERMILLE.constants, ...within(h.constants, 0, 20)], 4, 15)),
       pop: maybe(pop),
       share: pct,
       perHead: figure([...MONEY.constants, ...within(h.constants, 5, 40)], 5, 40),
-      done: maybe(figure([...COUNT.constants, ...within(h.constants, 0, 250)], 0, 250)),
+      done: maybe(asTyped(figure([...COUNT.constants, ...within(h.constants, 0, 250)], 0, 250))),
       assigned: maybe(fc.oneof(figure(COUNT.constants, 0, 250), fc.constant('0'))),
       reduction: maybe(reductionPair(h)),
       cases: maybe(count),
