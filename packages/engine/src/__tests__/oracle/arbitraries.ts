@@ -706,12 +706,12 @@ const within = (xs: readonly number[], lo: number, hi: number) =>
   xs.filter((x) => x >= lo && x <= hi);
 
 const pop = fc.oneof(
-  pick(['2500', '4000', '3', '7', '12345', '1000', '0']),
+  pick(['2500', '4000', '3', '7', '12345', '1000', '0', '98765432']),
   fc.integer({ min: 1, max: 50000 }).map(String),
 );
 const count = fc.oneof(
   { weight: 10, arbitrary: fc.integer({ min: 0, max: 8 }) as fc.Arbitrary<InputValue> },
-  { weight: 1, arbitrary: pick<InputValue>(['1.5', '2']) },
+  { weight: 1, arbitrary: pick<InputValue>(['1.5', '2', 999]) },
 );
 const yesNo = fc.oneof(
   { weight: 6, arbitrary: fc.boolean() as fc.Arbitrary<InputValue> },
@@ -723,7 +723,11 @@ const yesNo = fc.oneof(
 const reductionPair = (h: Hints) =>
   fc
     .tuple(
-      figure([107, 120, 450, 451.5, 900], 0, 1000),
+      // Large figures now and then, past where integer kernels overflow safe integers.
+      fc.oneof(
+        { weight: 6, arbitrary: figure([107, 120, 450, 451.5, 900], 0, 1000) },
+        { weight: 1, arbitrary: figure([123456789.123456], 1e6, 1e9) },
+      ),
       pick(h.bases),
       fc.oneof(pick(h.pcts).map(String), figure([10], -5, 30)),
       fc.oneof(
@@ -756,7 +760,17 @@ const unitValues = (h: Hints) => {
       pop: maybe(pop),
       share: pct,
       perHead: figure([...MONEY.constants, ...within(h.constants, 5, 40)], 5, 40),
-      done: maybe(asTyped(figure([...COUNT.constants, ...within(h.constants, 0, 250)], 0, 250))),
+      done: maybe(
+        asTyped(
+          fc.oneof(
+            {
+              weight: 8,
+              arbitrary: figure([...COUNT.constants, ...within(h.constants, 0, 250)], 0, 250),
+            },
+            { weight: 1, arbitrary: figure([9007199254.740993], 1e6, 1e10) },
+          ),
+        ),
+      ),
       assigned: maybe(fc.oneof(figure(COUNT.constants, 0, 250), fc.constant('0'))),
       reduction: maybe(reductionPair(h)),
       cases: maybe(count),
