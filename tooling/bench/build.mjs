@@ -3,7 +3,7 @@
 import { build } from 'esbuild';
 
 await build({
-  entryPoints: ['src/run.ts', 'src/cohort.ts'],
+  entryPoints: ['src/run.ts', 'src/cohort.ts', 'src/bench30.ts'],
   outdir: 'dist',
   outExtension: { '.js': '.mjs' },
   bundle: true,
@@ -12,7 +12,8 @@ await build({
   target: 'node20',
   conditions: ['@kaohe/source'],
   packages: 'bundle',
-  external: ['exceljs'],
+  // zen-engine loads a native module for the platform: left to Node's resolution.
+  external: ['exceljs', '@gorules/zen-engine'],
   logLevel: 'warning',
   banner: {
     js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);",

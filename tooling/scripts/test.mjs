@@ -51,12 +51,13 @@ if (knip.status !== 0) {
   failures.push('knip');
 }
 
-// 3. typecheck, lint and test in every package.
+// 3. typecheck, lint and test in every package, and the engine's API report (after its build).
 const turboArgs = [
   'run',
   'typecheck',
   'lint',
   'test',
+  'api:check',
   '--concurrency=1',
   '--continue',
   '--output-logs=full',
@@ -69,7 +70,7 @@ const turbo = spawn(bin('turbo'), turboArgs, { cwd: root, stdio: ['ignore', 'pip
 const logs = new Map(); // "pkg:task" → its lines
 let summaryPath;
 for await (const line of createInterface({ input: turbo.stdout })) {
-  const task = /^(\S+?:[\w-]+): ?(.*)$/.exec(line);
+  const task = /^(\S+?:[\w:-]+): ?(.*)$/.exec(line); // a task's name may hold a colon (api:check)
   const summary = /^\s*Summary:\s+(\S+\.json)/.exec(line);
   if (summary) summaryPath = summary[1];
   else if (task) {

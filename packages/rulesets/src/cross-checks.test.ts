@@ -1,7 +1,8 @@
 // Cross-checks against other engine paths: the fast lean scorer must give the exact scorer's
 // figures on the sample cohort and on generated cohorts, and the association rule set's 20
 // points must weigh the same as the document's 20 % when combined as a weighted part.
-import { combineParts, createLeanScorer, rankCohort, scoreCohort, scoreUnit } from '@kaohe/engine';
+import { combineParts, rankCohort, scoreCohort, scoreUnit } from '@kaohe/engine';
+import { createLeanScorer } from '@kaohe/engine/internal';
 import { describe, expect, it } from 'vitest';
 import { compiled } from './__tests__/helpers.ts';
 import { baotou2012 } from './index.ts';

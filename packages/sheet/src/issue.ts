@@ -1,4 +1,4 @@
-import { clip } from '@kaohe/engine';
+import { clip } from '@kaohe/engine/internal';
 import { messages, type SheetIssueCode } from './messages.ts';
 import type { SheetIssue } from './types.ts';
 

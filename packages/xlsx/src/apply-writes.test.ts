@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
-import { allIndicators, compileRuleSet, scoreUnit } from '@kaohe/engine';
+import { compileRuleSet, scoreUnit } from '@kaohe/engine';
+import { allIndicators } from '@kaohe/engine/internal';
 import { parseRange, planWrites, readSheet, type SheetGrid } from '@kaohe/sheet';
 import { fillWorkbook, filled, ruleSet, template } from './__tests__/fixture.ts';
 import { applyWrites } from './apply-writes.ts';

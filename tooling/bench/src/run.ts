@@ -2,6 +2,7 @@
 // machine has it), so peak memory and time are that size's own. Goal: 500,000 units ≤ 5 s.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { runBench30 } from './bench30/launch.ts';
 
 const sizes = (process.env.KAOHE_BENCH_SIZES ?? '1000,40000,500000').split(',').map(Number);
 const script = fileURLToPath(new URL('./cohort.mjs', import.meta.url));
@@ -44,3 +45,6 @@ console.table(
 );
 const big = rows.find((r) => r.units === 500000);
 if (big) console.log(`500,000 units: ${(big.rankMs / 1000).toFixed(2)} s (goal ≤ 5 s)`);
+
+// BENCH-30: one rule set, every engine side by side (src/bench30.ts).
+runBench30(hasTaskset);

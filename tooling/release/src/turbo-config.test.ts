@@ -39,4 +39,15 @@ describe('turbo.json', () => {
       cache: false,
     });
   });
+
+  it("the engine's API check runs in the test command, after the engine's build", () => {
+    // API Extractor reads the built .d.ts: without the build a fresh clone would check nothing.
+    expect(turbo.tasks['api:check']).toEqual({ dependsOn: ['build'], outputs: [], cache: false });
+    const engine = JSON.parse(
+      readFileSync(join(repoRoot, 'packages/engine/package.json'), 'utf8'),
+    ) as { scripts: Record<string, string> };
+    expect(engine.scripts['api:check']).toBeDefined();
+    const testCommand = readFileSync(join(repoRoot, 'tooling/scripts/test.mjs'), 'utf8');
+    expect(testCommand).toMatch(/'test',\s*'api:check',/);
+  });
 });

@@ -1,4 +1,5 @@
-import { fmtFixed, q, type Msg } from '@kaohe/engine';
+import { type Msg } from '@kaohe/engine';
+import { fmtFixed, q } from '@kaohe/engine/internal';
 
 /** Shares come as exact text ("125/3"): shown to one decimal. */
 const shareText = (share: string): string => {

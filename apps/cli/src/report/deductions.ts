@@ -1,5 +1,6 @@
 // Where a unit lost its points: the leaf items with the largest gap between maximum and score.
-import { exact, q, type IndicatorResult, type Msg, type Q, type UnitResult } from '@kaohe/engine';
+import { type IndicatorResult, type Msg, type Q, type UnitResult } from '@kaohe/engine';
+import { cmp, fmt, q, sign, sub } from '@kaohe/engine/internal';
 
 export interface Loss {
   path: string;
@@ -20,16 +21,16 @@ export function largestLosses(result: UnitResult, top: number): Loss[] {
   for (const item of leaves(result.sections.flatMap((s) => s.items))) {
     if (item.status === 'not-applicable') continue;
     const missing = item.score === null;
-    const amount = missing ? q(item.max) : exact.sub(q(item.max), q(item.score ?? '0'));
-    if (exact.sign(amount) <= 0) continue;
+    const amount = missing ? q(item.max) : sub(q(item.max), q(item.score ?? '0'));
+    if (sign(amount) <= 0) continue;
     losses.push({
-      loss: { path: item.path, title: item.title, lost: exact.fmt(amount), missing },
+      loss: { path: item.path, title: item.title, lost: fmt(amount), missing },
       amount,
     });
   }
   losses.sort(
     (a, b) =>
-      exact.cmp(b.amount, a.amount) ||
+      cmp(b.amount, a.amount) ||
       (a.loss.path < b.loss.path ? -1 : a.loss.path > b.loss.path ? 1 : 0),
   );
   return losses.slice(0, top).map((l) => l.loss);

@@ -17,7 +17,7 @@ export interface PeerInputSummary {
   min: string;
 }
 
-export interface RankPlace {
+interface RankPlace {
   rank: number;
   leader: Q;
   count: number;

@@ -123,5 +123,3 @@ export function fmtFixed(a: Q, dp: number): string {
   const [int, frac = ''] = text.split('.');
   return `${int}.${frac.padEnd(dp, '0')}`;
 }
-
-export const toNumber = (a: Q): number => a.valueOf();

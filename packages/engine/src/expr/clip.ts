@@ -5,7 +5,7 @@
 export const MAX_EXPR_LENGTH = 4000;
 
 /** Characters of echoed text kept in a message. */
-export const ECHO_LIMIT = 80;
+const ECHO_LIMIT = 80;
 
 /** `text` as echoed in a message: at most `limit` characters (code points), then "…". */
 export function clip(text: string, limit = ECHO_LIMIT): string {

@@ -5,8 +5,6 @@ import type { Msg } from '../model/result.ts';
 import type { MicroBinder, MicroEv } from './micro.ts';
 import type { Naming, OperandRef } from './words.ts';
 
-export type { Naming, OperandRef } from './words.ts';
-
 /** A value inside an expression: an exact number, a boolean, or a string (choices, codes). */
 export type ExprValue = Q | boolean | string;
 

@@ -1,7 +1,7 @@
 // Turns a parsed rule set into a form that is cheap to evaluate many times: expressions parsed
 // once, decimals read once, paths resolved, dependencies between items ordered. Collects every
 // problem it finds as an Issue with the rule path; `compileRuleSet` refuses a rule set with errors.
-import { compileExpr } from '../expr/index.ts';
+import { compileExpr } from '../expr/compile.ts';
 import type { CompiledExpr, ExprKind } from '../expr/types.ts';
 import { q, round, sum, ZERO, type Q } from '../exact/exact.ts';
 import { MissingValue } from '../expr/types.ts';

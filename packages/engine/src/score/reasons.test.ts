@@ -1,6 +1,6 @@
 // Reasons say what the rule did, in zh-CN and in English: full strings for hand-built cases.
 import { describe, expect, it } from 'vitest';
-import { scoreCohort } from '../cohort/index.ts';
+import { scoreCohort } from '../cohort/score-cohort.ts';
 import type { IndicatorResult, InputValue, Msg, UnitResult } from '../model/result.ts';
 import type { IndicatorInput, InputDef, RuleSetInput } from '../schema/ruleset.ts';
 import { parseRuleSet } from '../validate/parse.ts';

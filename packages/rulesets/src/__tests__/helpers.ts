@@ -1,6 +1,5 @@
 // Shared by the golden tests: compile a shipped rule set once, and look results up by path.
 import {
-  allIndicators,
   compileRuleSet,
   parseRuleSet,
   type CompiledRuleSet,
@@ -8,6 +7,7 @@ import {
   type RuleSetInput,
   type UnitResult,
 } from '@kaohe/engine';
+import { allIndicators } from '@kaohe/engine/internal';
 
 export function compiled(ruleSet: RuleSetInput): CompiledRuleSet {
   const parsed = parseRuleSet(ruleSet);

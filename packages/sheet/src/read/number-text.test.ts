@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { fmt, q, type InputDef } from '@kaohe/engine';
+import { type InputDef } from '@kaohe/engine';
+import { fmt, q } from '@kaohe/engine/internal';
 import { numberText } from './number-text.ts';
 import { parseInput } from './parse-input.ts';
 

@@ -1,5 +1,6 @@
 // Numbers as officials type them, to exact decimal text: never through a binary float.
-import { fmt, q, type Q } from '@kaohe/engine';
+import { type Q } from '@kaohe/engine';
+import { fmt, q } from '@kaohe/engine/internal';
 
 export type Mark = '%' | '‰' | '';
 

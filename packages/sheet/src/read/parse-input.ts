@@ -1,7 +1,8 @@
 // One input cell → the value the engine takes, by the input's declared unit. Tolerant of what
 // officials type (92%, 0.92, ９２％, 8‰, "1,234", 是/√/有/Y, 2012年3月5日, Excel date serials),
 // strict about what it cannot read: an error with the cell's address, never a guess of 0.
-import { clip, q, type InputDef, type InputValue, type Q } from '@kaohe/engine';
+import { type InputDef, type InputValue, type Q } from '@kaohe/engine';
+import { clip, q } from '@kaohe/engine/internal';
 import { sheetError, sheetWarning } from '../issue.ts';
 import { unitDisplay, zh } from '../units.ts';
 import type { CellValue, SheetIssue } from '../types.ts';

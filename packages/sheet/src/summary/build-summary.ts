@@ -1,16 +1,14 @@
 // A cohort's results → the grids a higher level publishes and checks: ranking, grades, vetoes
 // and sanctions, section scores, the items × units matrix, and the differences to look at.
 import {
-  allIndicators,
   compileRuleSet,
-  fmtFixed,
-  q,
   type CohortResult,
   type CohortUnit,
   type IndicatorResult,
   type Msg,
   type RuleSet,
 } from '@kaohe/engine';
+import { allIndicators, fmtFixed, q } from '@kaohe/engine/internal';
 import { declaredPoints, type DeclaredPoints } from '../template/row-keys.ts';
 import { ruleSetChecksum } from '../checksum.ts';
 import { ROW_KEYS, SANCTION_LEVELS } from '../labels.ts';

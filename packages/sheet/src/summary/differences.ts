@@ -1,6 +1,7 @@
 // What a reviewer must look at: scores a unit reported that differ from the recomputed ones,
 // and workbooks whose embedded rules are not the reviewer's (by checksum).
-import { allIndicators, fmt, q, type Change, type UnitResult } from '@kaohe/engine';
+import { type Change, type UnitResult } from '@kaohe/engine';
+import { allIndicators, fmt, q } from '@kaohe/engine/internal';
 import type { Reported, Stage } from '../read/read-scoring.ts';
 import { NO, ROW_KEYS, UNDECIDED, YES } from '../labels.ts';
 import type { CellValue } from '../types.ts';

@@ -1,6 +1,7 @@
 // An input value as the cell that shows it under the template's formats: the inverse of the
 // reader, so a prefilled figure reads back to exactly itself.
-import { fmt, q, type InputDef, type InputValue } from '@kaohe/engine';
+import { type InputDef, type InputValue } from '@kaohe/engine';
+import { fmt, q } from '@kaohe/engine/internal';
 import { NO, YES } from '../labels.ts';
 import type { CellValue } from '../types.ts';
 import { zh } from '../units.ts';

@@ -1,6 +1,7 @@
 // The scoring sheet (考核评分表): a header block, the table header, one row per section,
 // item and sub-item, the bonus block, the sanctions block (是/否 per condition) and the total.
-import { type CompiledRuleSet, type CIndicator, type Msg, type RuleSet } from '@kaohe/engine';
+import { type CompiledRuleSet, type Msg, type RuleSet } from '@kaohe/engine';
+import { type CIndicator } from '@kaohe/engine/internal';
 import { HEADER_FIELDS, ROW_KEYS, SANCTION_LEVELS, SCORING_COLUMNS, twoLines } from '../labels.ts';
 import type { HeaderField, RowKind, ScoringColumn, SheetLayout, SheetMap } from '../types.ts';
 import { inputCaption, sheetTitle, zh } from '../units.ts';

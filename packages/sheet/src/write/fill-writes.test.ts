@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { fmt, parseRuleSet, q } from '@kaohe/engine';
+import { parseRuleSet } from '@kaohe/engine';
+import { fmt, q } from '@kaohe/engine/internal';
 import { baotou2012, baotou2012SampleUnits } from '@kaohe/rulesets';
 import { readSheet } from '../read/read-sheet.ts';
 import { buildTemplate } from '../template/build-template.ts';

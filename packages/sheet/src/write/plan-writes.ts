@@ -2,7 +2,8 @@
 // one column range for the stage's scores, one for the reasons. Only rows the codec owns get
 // a value; every other cell in a range is null, which leaves it unchanged (Office.js and the
 // xlsx adapter agree on that). Input cells are never in a range.
-import { allIndicators, type RuleSet, type UnitInput, type UnitResult } from '@kaohe/engine';
+import { type RuleSet, type UnitInput, type UnitResult } from '@kaohe/engine';
+import { allIndicators } from '@kaohe/engine/internal';
 import { NO, UNDECIDED, UNSCORED, YES } from '../labels.ts';
 import type { Stage } from '../read/read-scoring.ts';
 import type { CellValue, RangeWrite, SheetMap } from '../types.ts';

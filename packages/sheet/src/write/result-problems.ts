@@ -4,10 +4,6 @@
 // from here, so they say the same.
 import {
   msgOf,
-  q,
-  show,
-  showWithUnit,
-  tryQ,
   type IndicatorResult,
   type InputDef,
   type Msg,
@@ -15,6 +11,7 @@ import {
   type UnitInput,
   type UnitResult,
 } from '@kaohe/engine';
+import { q, show, showWithUnit, tryQ } from '@kaohe/engine/internal';
 import { cellRef } from '../a1.ts';
 import { sheetError } from '../issue.ts';
 import type { SheetIssue, SheetMap } from '../types.ts';

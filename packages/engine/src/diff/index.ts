@@ -1,2 +1,0 @@
-export { diffRuleSets } from './diff.ts';
-export type { Change, ChangeKind, Direction, RuleSetDiff } from './types.ts';

@@ -1,2 +1,0 @@
-export * as exact from './exact.ts';
-export { q, tryQ, fmt, fmtFixed, round, type Q } from './exact.ts';

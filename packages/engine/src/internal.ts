@@ -1,0 +1,19 @@
+// @kaohe/engine/internal: what Kaohe's own packages (sheet, xlsx, rulesets, the CLI, the task pane)
+// share with the engine so that each decision has one implementation: exact arithmetic, how a
+// figure is shown in a message, how echoed text is cut, the compiled rule set's items. Not API:
+// it may change in any release, without a changeset's warning. etc/engine-internal.api.md records
+// it, so that a change here is seen too.
+
+// Exact rationals: parsing, arithmetic, printing.
+export { cmp, fmt, fmtFixed, q, sign, sub, tryQ } from './exact/exact.ts';
+
+// A figure as a message shows it (with its unit), and text echoed into a message.
+export { show, showWithUnit } from './messages/format.ts';
+export { clip } from './expr/clip.ts';
+
+// The compiled rule set's items, in document order.
+export type { CIndicator } from './score/compile.ts';
+export { allIndicators } from './cohort/tie-break.ts';
+
+// The cohort path's scorer of one unit (held equal to scoreUnit by the rule-set packages' tests).
+export { createLeanScorer, type LeanResult, type LeanScorer } from './fast/score-lean.ts';

@@ -1,2 +1,0 @@
-export { msgOf } from './text.ts';
-export { show, showWithUnit } from './format.ts';
