@@ -459,6 +459,14 @@ export function compileCollecting(ruleSet: RuleSet): {
       if (stream.kind === 'per-case') {
         needInput(stream.input, `${sp}.input`);
         if (stream.multiplied) needInput(stream.multiplied.input, `${sp}.multiplied.input`);
+        // An increment escalates the cases beyond a schedule; alone it would be dropped.
+        if (stream.increment !== undefined && stream.schedule === undefined)
+          issues.push(
+            error('increment-without-schedule', `${sp}.increment`, {
+              zh: `${path}:递增额(increment)须与各例扣分表(schedule)同用,表外每例比前一例多扣该额;只写 increment 时每例都按 each 计,递增不会生效`,
+              en: `${path}: increment needs a schedule (each case beyond it costs that much more than the one before); without one every case would cost each and the escalation would be lost`,
+            }),
+          );
       }
       if (stream.kind === 'state') {
         needInput(stream.input, `${sp}.input`, ['yesno', 'choice']);

@@ -354,6 +354,26 @@ describe('parseRuleSet', () => {
     expect(codes(typo)).not.toContain('bad-tie-break@ranking.tieBreak[1]');
   });
 
+  it('refuses an increment without a schedule, which would be read as a flat amount a case', () => {
+    // increment escalates the cases beyond a schedule; alone, every case cost `each` and the
+    // escalation the document asks for (1, 2, 3…) was dropped without a word.
+    const per = (extra: Record<string, unknown>) =>
+      variant((rs) => {
+        rs.sections[0]!.items[1]!.deductions = [
+          { kind: 'per-case', input: 'n', each: 1, ...extra },
+        ];
+      });
+    expect(codes(per({ increment: 1 }))).toContain(
+      'increment-without-schedule@sections[0].items[1].deductions[0].increment',
+    );
+    const issue = validateRuleSet(per({ increment: 1 })).find(
+      (i) => i.code === 'increment-without-schedule',
+    );
+    expect(issue?.message.zh).toMatch(/^一\.2.*schedule/);
+    expect(codes(per({ increment: 1, schedule: [1, 2] }))).toEqual([]);
+    expect(codes(per({}))).toEqual([]);
+  });
+
   it('keeps points on the score grid', () => {
     const off = variant((rs) => {
       rs.rounding = { scores: { dp: 0, mode: 'half-up' } };
