@@ -145,9 +145,12 @@ export function reductionText(
   required: string,
   met: boolean,
 ): Msg {
+  // A rise is said as one (上升 10%), never as a negative fall (下降-10%).
+  const rose = achieved.startsWith('-');
+  const change = rose ? achieved.slice(1) : achieved;
   return {
-    zh: `${label.zh}由上年${previous.zh}降至${value.zh},下降${achieved}%,要求下降${required}%${met ? ',达到要求' : ',未达到要求'}`,
-    en: `${label.en} went from ${previous.en} last year to ${value.en}, down ${achieved}% against ${required}% required${met ? ': met' : ': not met'}`,
+    zh: `${label.zh}由上年${previous.zh}${rose ? '升至' : '降至'}${value.zh},${rose ? '上升' : '下降'}${change}%,要求下降${required}%${met ? ',达到要求' : ',未达到要求'}`,
+    en: `${label.en} went from ${previous.en} last year to ${value.en}, ${rose ? 'up' : 'down'} ${change}% against ${required}% required${met ? ': met' : ': not met'}`,
   };
 }
 
