@@ -30,7 +30,7 @@ export interface OracleUnit {
   unitId: string;
   /** Every item, sections then bonus, a parent before its sub-items. */
   items: OracleItem[];
-  sections: { code: string; score: string; max: string }[];
+  sections: { code: string; score: string | null; max: string }[];
   bonus: string;
   total: string;
   max: string;
