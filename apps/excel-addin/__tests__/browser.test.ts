@@ -7,14 +7,14 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { compileRuleSet, scoreUnit, type UnitInput } from '@kaohe/engine';
 import { baotou2012, baotou2012SampleUnits } from '@kaohe/rulesets';
-import { readSheet } from '@kaohe/sheet';
+import { a1, FILLS, readSheet } from '@kaohe/sheet';
 import { readWorkbook, writeTemplateWorkbook } from '@kaohe/xlsx';
 import type { Page } from 'playwright-core';
 import type { PreviewServer } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../scripts/chromium.ts';
 import { filledTemplate, parsed } from '../src/testing/sample-workbook.ts';
-import { xlsxParts } from '../src/testing/xlsx-parts.ts';
+import { solidFills, xlsxParts } from '../src/testing/xlsx-parts.ts';
 import { appRoot, buildAndServe, firstLoadJs } from './built-app.ts';
 import { OFFICE_CDN, serveOfficeJsLocally } from './office-cdn.ts';
 
@@ -120,6 +120,8 @@ describe('task pane in a browser (standalone mode)', () => {
     const note = missing.locator('xpath=ancestor::li[1]').getByTestId('selection');
     await expect(note.textContent()).resolves.toContain(location);
     await expect(note.textContent()).resolves.toContain('(空白)');
+    // The row is named by its label, never by the input id in the data sheet's key column.
+    await expect(note.textContent()).resolves.not.toContain('info_coverage');
     await note.scrollIntoViewIfNeeded();
     await shot('3-selected', false);
   });
@@ -144,6 +146,17 @@ describe('task pane in a browser (standalone mode)', () => {
     const totalKey = read.value.map.scoring.rows.find((r) => r.kind === 'total')!.key;
     expect(read.value.reported.self[totalKey]).toBe(await page.getByTestId('total').textContent());
     expect(read.value.reported.self['否决.srb_veto']).toBe('是');
+    // The unscored item (info_coverage left blank) and the 合计 are highlighted in the file, in
+    // print too (a solid fill); a scored item is not.
+    const { rows, columns } = read.value.map.scoring;
+    const fillOf = solidFills(new Uint8Array(readFileSync(saved)), 'xl/worksheets/sheet1.xml');
+    const selfFill = (unscored: boolean, kind: string) =>
+      rows
+        .filter((r) => r.kind === kind && (read.value.reported.self[r.key] === null) === unscored)
+        .map((r) => fillOf(a1(r.row, columns.self)));
+    expect(new Set(selfFill(true, 'item'))).toEqual(new Set([FILLS.unscored]));
+    expect(selfFill(false, 'total')).toEqual([FILLS.unscored]);
+    expect(new Set(selfFill(false, 'item'))).toEqual(new Set(['none']));
     expect(await leavingAsks()).toBe(false);
   }, 30_000);
 

@@ -1,6 +1,6 @@
 // Golden tests: association-year-end.json (20 points) scored by the engine against figures
 // worked out by hand.
-import { scoreCohort, scoreUnit, type InputValue, type UnitInput } from '@kaohe/engine';
+import { rankCohort, scoreCohort, scoreUnit, type InputValue, type UnitInput } from '@kaohe/engine';
 import { describe, expect, it } from 'vitest';
 import { compiled, item, sectionScores } from './__tests__/helpers.ts';
 import { associationYearEnd } from './index.ts';
@@ -224,5 +224,110 @@ describe('association-year-end golden scores', () => {
       't4:14:pass',
       't5:20:backward',
     ]);
+  });
+
+  // 后进 counted from the bottom: the lowest-ranked 10 % (count rounded half up) are 后进.
+  describe('backward is the lowest-ranked 10 %', () => {
+    // Each of these yes/no items is worth 1 point: the first k of them failed cost k points.
+    const SIX = [
+      'care_activities',
+      'insurance_service',
+      'funds_separate',
+      'joint_commendation',
+      'assoc_office_staff',
+      'office_space',
+    ];
+    const failing = (id: string, k: number, more: Record<string, InputValue> = {}) =>
+      unit(id, 'other', { ...Object.fromEntries(SIX.slice(0, k).map((x) => [x, false])), ...more });
+    const graded = (units: UnitInput[]) => {
+      const cohort = scoreCohort(rules, units);
+      const fast = rankCohort(rules, units);
+      const lines = cohort.units.map((u) => `${u.unitId}:${u.total}:${u.grade ?? '-'}`);
+      // rankCohort grades on integer totals (assignGradesScaled): the same outcomes.
+      expect(fast.units.map((u) => `${u.unitId}:${u.total}:${u.grade ?? '-'}`)).toEqual(lines);
+      return { cohort, lines };
+    };
+
+    it('moves the lowest-ranked of ten into 后进 although its 14 reaches 合格', () => {
+      const { cohort, lines } = graded([
+        failing('a01', 0),
+        failing('a02', 1),
+        failing('a03', 2),
+        failing('a04', 3),
+        failing('a05', 3),
+        failing('a06', 4),
+        failing('a07', 4),
+        failing('a08', 5),
+        failing('a09', 5),
+        failing('a10', 6),
+      ]);
+      // Totals 20 − k: 20, 19, 18, 17, 17, 16, 16, 15, 15, 14. Advanced ≥ 18 and at most
+      // floor(40 % × 10) = 4: a01–a03. 后进: round(10 % × 10) = 1 unit, none below 12 → a10.
+      expect(lines).toEqual([
+        'a01:20:advanced',
+        'a02:19:advanced',
+        'a03:18:advanced',
+        'a04:17:pass',
+        'a05:17:pass',
+        'a06:16:pass',
+        'a07:16:pass',
+        'a08:15:pass',
+        'a09:15:pass',
+        'a10:14:backward',
+      ]);
+      expect(cohort.units[9]!.gradeNotes.map((n) => n.zh)).toEqual([
+        '排名在后10%(1个)之内,定为「后进」',
+      ]);
+      expect(cohort.grades?.bands[2]).toMatchObject({ count: 1, bottomRequired: 1 });
+    });
+
+    it('takes a tie at the line whole', () => {
+      const { cohort, lines } = graded([
+        failing('a01', 0),
+        failing('a02', 1),
+        failing('a03', 2),
+        failing('a04', 3),
+        failing('a05', 3),
+        failing('a06', 4),
+        failing('a07', 4),
+        failing('a08', 4),
+        failing('a09', 5),
+        failing('a10', 5),
+      ]);
+      // 1 unit from the bottom, but a09 and a10 both have 15 (the same items, rank 9, 9): both.
+      expect(lines.slice(7)).toEqual(['a08:16:pass', 'a09:15:backward', 'a10:15:backward']);
+      expect(cohort.issues.filter((i) => i.code === 'bottom-quota-tie')).toHaveLength(1);
+    });
+
+    it('counts a vetoed township, graded 后进, towards the share', () => {
+      const units = [
+        ...Array.from({ length: 14 }, (_, i) =>
+          failing(`b${String(i + 1).padStart(2, '0')}`, Math.floor(i / 3)),
+        ),
+        failing('b15', 0, { leadership_failure: true }),
+      ];
+      const { lines } = graded(units);
+      // k = 0,0,0,1,1,1,2,2,2,3,3,3,4,4: totals 20×3, 19×3, 18×3, 17×3, 16×2; b15 20 but vetoed
+      // (ranked last, 后进). Advanced (≥ 18) at most floor(40 % × 15) = 6: b01–b06; b07–b09
+      // (18) pass down to 合格. 后进: round(10 % × 15) = round(1.5) = 2 — b15 and one more,
+      // the lowest-ranked: b13 and b14 tie at 16 (rank 13, 13), so both go: 3 in all.
+      expect(lines).toEqual([
+        'b01:20:advanced',
+        'b02:20:advanced',
+        'b03:20:advanced',
+        'b04:19:advanced',
+        'b05:19:advanced',
+        'b06:19:advanced',
+        'b07:18:pass',
+        'b08:18:pass',
+        'b09:18:pass',
+        'b10:17:pass',
+        'b11:17:pass',
+        'b12:17:pass',
+        'b13:16:backward',
+        'b14:16:backward',
+        'b15:20:backward',
+      ]);
+    });
   });
 });

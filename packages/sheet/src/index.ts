@@ -26,11 +26,12 @@ export {
   DATA_COLUMNS,
   SCORING_COLUMNS,
 } from './labels.ts';
-export { FILLS, NUMBER_FORMATS } from './formats.ts';
+export { FILLS, hintFill, NUMBER_FORMATS } from './formats.ts';
 export type { SheetIssueCode } from './messages.ts';
 export { buildTemplate, type TemplateOptions } from './template/build-template.ts';
 export type { Prefill } from './template/data-sheet.ts';
 export { cellOf } from './template/cell-of.ts';
+export { rowCaptions, type RowKey } from './template/row-keys.ts';
 export { templateGrids } from './template/template-grids.ts';
 export type { UnitIdentity } from './template/scoring-sheet.ts';
 export { parseInput } from './read/parse-input.ts';

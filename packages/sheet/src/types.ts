@@ -63,8 +63,9 @@ export interface SheetMap {
     sheet: string;
     headerRow: number;
     columns: Record<ScoringColumn, number>;
-    /** Row keys in sheet order: "一", "一.1", "一.1.(2)", "加分", "加分.1", "否决", "否决.petition", "合计". */
-    rows: { key: string; kind: RowKind; row: number }[];
+    /** Row keys in sheet order: "一", "一.1", "一.1.(2)", "加分", "加分.1", "否决", "否决.petition", "合计";
+     *  `cell`: what the 序号 cell says when it is not the key (a sanction's "否决.1"). */
+    rows: { key: string; kind: RowKind; row: number; cell?: string }[];
     header: Partial<Record<HeaderField, CellPos>>;
   };
   data: {
@@ -149,4 +150,10 @@ export interface RangeWrite {
   sheet: string;
   address: string;
   values: CellValue[][];
+  /**
+   * The cells' fills, the shape of `values`: an ARGB colour is a solid fill (it prints), `''`
+   * no fill, `null` leaves the cell's fill as it is. `planWrites` gives one for every cell it
+   * writes, so a highlight (FILLS.unscored) goes when a later scoring judges the row.
+   */
+  fills?: (string | null)[][];
 }

@@ -115,7 +115,7 @@ describe('LibreOffice interop', () => {
         .split('\n')
         .map((line) => line.split(',')[0]?.replaceAll('"', '') ?? '');
     expect(firstCells('template-考核评分.csv')).toEqual(
-      expect.arrayContaining(t.map.scoring.rows.map((r) => r.key)),
+      expect.arrayContaining(t.map.scoring.rows.map((r) => r.cell ?? r.key)),
     );
     // The scoring sheet prints the short fingerprint; the meta sheet keeps the full checksum.
     expect(readFileSync(join(out, 'template-考核评分.csv'), 'utf8')).toContain(

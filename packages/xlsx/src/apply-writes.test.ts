@@ -84,6 +84,12 @@ describe('applyWrites', () => {
     await expect(
       applyWrites(before, [{ sheet: '考核评分', address: 'A1:A2', values: [[1]] }]),
     ).rejects.toBeInstanceOf(XlsxError);
+    // Fills not the shape of the values: refused, not applied to the wrong cells.
+    await expect(
+      applyWrites(before, [
+        { sheet: '考核评分', address: 'A1:A2', values: [[1], [2]], fills: [['FFFFC7CE']] },
+      ]),
+    ).rejects.toMatchObject({ code: 'bad-range' });
   });
 
   it('puts whole sheets in, in place of a sheet of the same name, and writes the rest as usual', async () => {

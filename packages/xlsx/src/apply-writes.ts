@@ -49,14 +49,28 @@ export async function applyWrites(
     const range = parseRange(w.address);
     const height = range ? range.bottom - range.top + 1 : 0;
     const width = range ? range.right - range.left + 1 : 0;
-    if (!range || w.values.length !== height || w.values.some((line) => line.length !== width)) {
+    const misfit = (grid: readonly (readonly unknown[])[]) =>
+      grid.length !== height || grid.some((line) => line.length !== width);
+    if (!range || misfit(w.values) || (w.fills && misfit(w.fills))) {
       throw new XlsxError('bad-range', `${w.sheet}!${w.address}`);
     }
     const touched: number[] = [];
     w.values.forEach((line, i) =>
       line.forEach((value, j) => {
+        const cell = ws.getCell(range.top + i + 1, range.left + j + 1);
+        const fill = w.fills?.[i]?.[j];
+        // A solid fill (it prints), or none; null leaves the cell's fill as it is. Cells loaded
+        // with one style share its object in ExcelJS: the cell gets a copy, so only it changes.
+        if (fill !== null && fill !== undefined)
+          cell.style = {
+            ...cell.style,
+            fill:
+              fill === ''
+                ? { type: 'pattern', pattern: 'none' }
+                : { type: 'pattern', pattern: 'solid', fgColor: { argb: fill } },
+          };
         if (value === null) return;
-        ws.getCell(range.top + i + 1, range.left + j + 1).value = value === '' ? null : value;
+        cell.value = value === '' ? null : value;
         touched.push(range.top + i + 1);
       }),
     );

@@ -1,7 +1,7 @@
 // How the layout hints look in Excel (number formats and fills come from @kaohe/sheet, shared
 // with the add-in's Office.js writer).
 import type ExcelJS from 'exceljs';
-import { FILLS, NUMBER_FORMATS, type CellHint } from '@kaohe/sheet';
+import { hintFill, NUMBER_FORMATS, type CellHint } from '@kaohe/sheet';
 
 const fill = (argb: string): ExcelJS.Fill => ({
   type: 'pattern',
@@ -36,21 +36,21 @@ export function styleCell(cell: ExcelJS.Cell, hint: CellHint, wrap: boolean): vo
       return;
     case 'header':
       cell.font = { ...font, bold: true };
-      cell.fill = fill(FILLS.header);
+      cell.fill = fill(hintFill(hint));
       cell.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
       cell.border = box;
       return;
     case 'section':
       cell.font = { ...font, bold: true };
-      cell.fill = fill(FILLS.section);
+      cell.fill = fill(hintFill(hint));
       break;
     case 'total':
       cell.font = { ...font, bold: true };
-      cell.fill = fill(FILLS.section);
+      cell.fill = fill(hintFill(hint));
       break;
     case 'input':
       cell.font = font;
-      cell.fill = fill(hint.required ? FILLS.required : FILLS.input);
+      cell.fill = fill(hintFill(hint));
       cell.protection = { locked: false };
       break;
     case 'item':

@@ -228,7 +228,7 @@ describe.concurrent('kaohe review', () => {
 
   it('flags a sanction the unit reported otherwise than the recomputation, as the summary does: exit 1', async () => {
     // A unit that reports 是 for a sanction that does not hold (the demo units are clean of it).
-    const key = await editScored('sanction-edit', (book) => {
+    const cell = await editScored('sanction-edit', (book) => {
       const sheet = book.getWorksheet('考核评分');
       if (!sheet) throw new Error('fixture: no 考核评分 sheet');
       let selfCol = 0;
@@ -245,7 +245,10 @@ describe.concurrent('kaohe review', () => {
       });
       return found;
     });
-    expect(key).not.toBe('');
+    // 序号 reads 否决.N (the N-th sanction declared); the review's key is 否决.<id>.
+    const sanction = baotou2012.sanctions?.[Number(/^否决\.(\d+)$/.exec(cell)?.[1]) - 1];
+    expect(sanction).toBeDefined();
+    const key = `否决.${sanction?.id}`;
 
     const run = await runCli(
       [
@@ -277,13 +280,19 @@ describe.concurrent('kaohe review', () => {
     const differences = (await readWorkbook(await readFile(join(d.dir, 'sum-s.xlsx')))).sheets.find(
       (s) => s.name === '差异',
     );
-    const sanction = baotou2012.sanctions?.find((x) => `否决.${x.id}` === key);
     const reason = typeof sanction?.reason === 'string' ? sanction.reason : sanction?.reason.zh;
     expect(
       differences?.values.some(
-        (r) => r.includes(`否决「${reason}」`) && r.includes('是') && r.includes('否'),
+        (r) => r.includes(`${cell}「${reason}」`) && r.includes('是') && r.includes('否'),
       ),
     ).toBe(true);
+    // What the reviewer reads on screen names the row as the sheet does, never by the id.
+    const text = await runCli(
+      ['review', 'sanction-edit', '--rules', d.rules, '--out', 'sum-s2.xlsx'],
+      d.dir,
+    );
+    expect(text.stdout).toContain(`分数不符:昆都仑区 ${cell}「${reason}」 自评填报 是,重算为 否`);
+    expect(text.stdout).not.toContain(String(sanction?.id));
   });
 
   it('exit 3 when a folder holds no workbooks', async () => {

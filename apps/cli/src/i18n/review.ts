@@ -46,15 +46,16 @@ export const reviewText = {
     zh: `规则被改动:${name}(${file})表内规则与其校验码不符或已损坏(${cell}),已按复核方规则重算`,
     en: `Rules altered: ${name} (${file}) embeds rules that fail their checksum or are damaged (${cell}); recomputed with the reviewer's`,
   }),
+  /** `row`: the row as a person reads it (rowCaptions: 一.1 标题, 否决.1「理由」), never an id. */
   difference: (
     name: string,
-    key: string,
+    row: Msg,
     stage: Msg,
     reported: string | null,
     recomputed: string | null,
   ): Msg => ({
-    zh: `分数不符:${name} ${key} ${stage.zh}填报 ${reported ?? '空白'},重算为 ${recomputed ?? '无法计分'}`,
-    en: `Score differs: ${name} ${key}: ${stage.en} reported ${reported ?? 'blank'}, recomputed ${recomputed ?? 'not computable'}`,
+    zh: `分数不符:${name} ${row.zh} ${stage.zh}填报 ${reported ?? '空白'},重算为 ${recomputed ?? '无法计分'}`,
+    en: `Score differs: ${name} ${row.en}: ${stage.en} reported ${reported ?? 'blank'}, recomputed ${recomputed ?? 'not computable'}`,
   }),
   clean: {
     zh: '各单位填报分数与重算结果一致,表内规则未被改动。',

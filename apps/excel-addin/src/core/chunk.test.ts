@@ -27,4 +27,15 @@ describe('chunkWrites', () => {
     const second = parts[1];
     expect(second?.address).toBe(`C${10 + (parts[0]?.values.length ?? 0)}`);
   });
+
+  it('splits a write’s fills with its rows, so each part keeps its own', () => {
+    const big = {
+      ...column('a', 'C10', 1000, 'reason-text-'),
+      fills: Array.from({ length: 1000 }, (_, i) => [i % 7 === 0 ? 'FFFFC7CE' : '']),
+    };
+    const parts = chunkWrites([big], 4000).flat();
+    expect(parts.length).toBeGreaterThan(3);
+    for (const p of parts) expect(p.fills?.length).toBe(p.values.length);
+    expect(parts.flatMap((p) => p.fills ?? [])).toEqual(big.fills);
+  });
 });

@@ -6,8 +6,14 @@ import type { RangeWrite } from './workbook-port.ts';
 
 export const MAX_REQUEST_BYTES = 5_000_000;
 
-function rowBytes(values: readonly unknown[], formats: readonly string[] | undefined): number {
-  return JSON.stringify(values).length + (formats ? JSON.stringify(formats).length : 0) + 2;
+function rowBytes(
+  values: readonly unknown[],
+  ...styles: (readonly unknown[] | undefined)[]
+): number {
+  return styles.reduce(
+    (n, row) => n + (row ? JSON.stringify(row).length : 0),
+    JSON.stringify(values).length + 2,
+  );
 }
 
 /** Groups of writes, each group's estimated JSON size within `limit`; big writes split by rows. */
@@ -24,7 +30,9 @@ export function chunkWrites(
     size = 0;
   };
   for (const write of writes) {
-    const rows = write.values.map((row, r) => rowBytes(row, write.numberFormats?.[r]));
+    const rows = write.values.map((row, r) =>
+      rowBytes(row, write.numberFormats?.[r], write.fills?.[r]),
+    );
     const total = rows.reduce((a, b) => a + b, 0);
     if (size + total <= limit) {
       current.push(write);
@@ -57,5 +65,6 @@ function slice(write: RangeWrite, row: number, col: number, from: number, to: nu
     values: write.values.slice(from, to),
   };
   if (write.numberFormats) part.numberFormats = write.numberFormats.slice(from, to);
+  if (write.fills) part.fills = write.fills.slice(from, to);
   return part;
 }

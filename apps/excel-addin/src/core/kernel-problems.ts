@@ -3,10 +3,10 @@ import type { UnitResult } from '@kaohe/engine';
 import {
   a1,
   resultProblems,
+  rowCaptions,
   type Difference,
   type SheetIssue,
   type SheetIssueCode,
-  type SheetMap,
   type SheetRead,
   type Stage,
 } from '@kaohe/sheet';
@@ -123,22 +123,26 @@ export function fromResult(
  *  (in the stage compared). */
 export function differenceProblems(
   differences: readonly Difference[],
-  map: SheetMap,
+  read: Pick<SheetRead, 'map' | 'ruleSet'>,
   group: SheetGroup,
   stage: Stage = 'self',
 ): Problem[] {
+  const { map } = read;
   const rows = new Map(map.scoring.rows.map((r) => [r.key, r.row]));
   const sheet = actualName(group, map.scoring.sheet);
+  // A row as a person reads it (一.1 标题, 否决.1「理由」), never its key's id.
+  const captions = rowCaptions(read.ruleSet);
   return differences.map((d) => {
     const row = rows.get(d.key);
+    const caption = captions.get(d.key) ?? { zh: d.key, en: d.key };
     return {
       code: 'score-differs',
       severity: 'warning',
       sheet,
       address: row === undefined || row < 0 ? null : a1(row, map.scoring.columns[stage]),
       message: {
-        zh: `${d.key}:上报 ${d.reported ?? '(空)'},复核 ${d.recomputed ?? '(无法计分)'}`,
-        en: `${d.key}: reported ${d.reported ?? '(blank)'}, review ${d.recomputed ?? '(not scorable)'}`,
+        zh: `${caption.zh}:上报 ${d.reported ?? '(空)'},复核 ${d.recomputed ?? '(无法计分)'}`,
+        en: `${caption.en}: reported ${d.reported ?? '(blank)'}, review ${d.recomputed ?? '(not scorable)'}`,
       },
     };
   });

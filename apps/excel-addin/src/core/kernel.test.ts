@@ -244,13 +244,17 @@ describe('kernel over @kaohe/sheet and @kaohe/engine', () => {
     expect(reviewed.plan.units[0]!.result.sanctions.map((x) => `否决.${x.id}`)).not.toContain(
       sanction.key,
     );
-    expect(reviewed.plan.units[0]!.problems).toContainEqual(
+    const differs = reviewed.plan.units[0]!.problems.filter((p) => p.code === 'score-differs');
+    expect(differs).toContainEqual(
       expect.objectContaining({
-        code: 'score-differs',
         sheet: `${SHEET_NAMES.scoring} (2)`,
         address: a1(sanction.row, template.map.scoring.columns.self),
       }),
     );
+    // Named as the official reads the row (its 序号 and reason), never by the sanction's id.
+    const first = ruleSet.sanctions[0]!;
+    const reason = typeof first.reason === 'string' ? first.reason : first.reason.zh;
+    expect(differs.map((p) => p.message.zh)).toEqual([`否决.1「${reason}」:上报 是,复核 否`]);
   });
 
   it('reads an imported unit whose rules sheet did not come along, by the reviewer rules', async () => {

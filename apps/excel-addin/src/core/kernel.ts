@@ -42,7 +42,12 @@ function readOwn(snapshot: WorkbookSnapshot): Outcome<GroupRead> | null {
 }
 
 const localWrites = (group: GroupRead['group'], writes: readonly CodecWrite[]): RangeWrite[] =>
-  writes.map((w) => ({ sheet: actualName(group, w.sheet), address: w.address, values: w.values }));
+  writes.map((w) => ({
+    sheet: actualName(group, w.sheet),
+    address: w.address,
+    values: w.values,
+    ...(w.fills ? { fills: w.fills } : {}),
+  }));
 
 function reviewerRules(
   snapshot: WorkbookSnapshot,
@@ -189,7 +194,7 @@ function unitProblems(
     ...notes,
     ...flags,
     ...rest,
-    ...differenceProblems(u.differences, u.read.map, group, u.stage ?? 'self'),
+    ...differenceProblems(u.differences, u.read, group, u.stage ?? 'self'),
     ...fromResult(u.ranked.result, u.read, group, rest),
   ];
 }

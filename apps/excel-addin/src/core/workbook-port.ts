@@ -24,13 +24,15 @@ export interface WorkbookSnapshot {
 /**
  * One rectangular write. `address` is the top-left cell ("B4") or a whole range ("B4:D9") of
  * `values`; a `null` inside `values` leaves that cell as it is (Office.js semantics, kept by both
- * ports). `numberFormats`, when given, has the same shape.
+ * ports). `numberFormats`, when given, has the same shape; so has `fills` (the codec's: an ARGB
+ * colour is a solid fill, '' none, null leaves the cell's fill).
  */
 export interface RangeWrite {
   sheet: string;
   address: string;
   values: Cell[][];
   numberFormats?: string[][];
+  fills?: (string | null)[][];
 }
 
 /**

@@ -2,7 +2,7 @@
 // ranges and sheets; it has no collections, so the worksheets collection gets its own `load`
 // that enforces the same order on `items`.
 import { OfficeMockObject } from 'office-addin-mock';
-import { a1 } from '@kaohe/sheet';
+import { a1, a1Range } from '@kaohe/sheet';
 import { parseCell } from '../core/a1.ts';
 import type { Cell } from '../core/workbook-port.ts';
 
@@ -25,6 +25,8 @@ export interface MockWorkbook {
   formulas: [string, string, string][];
   /** Sheets renamed (a worksheet's name set): [from, to]. */
   renamed: [string, string][];
+  /** Fills set on ranges, in order: [sheet, range, '#RRGGBB'], or null for format.fill.clear(). */
+  fills: [string, string, string | null][];
   /** context.sync() calls so far, failed ones included: the round trips, counted outside the port. */
   readonly syncs: number;
   /** Headers the next guard read returns (a colleague edited the sheet). */
@@ -49,6 +51,7 @@ export function mockWorkbook(
   const charts: string[] = [];
   const formulas: [string, string, string][] = [];
   const renamed: [string, string][] = [];
+  const fills: [string, string, string | null][] = [];
   let guardValues: Cell[][] | null = null;
   const sheetData = (s: MockSheet) => ({
     name: s.name,
@@ -118,6 +121,27 @@ export function mockWorkbook(
               range,
               a1(origin.row + r, origin.col + c),
             );
+        // A range grown from its top-left cell (Office.js getResizedRange: rows and columns added).
+        if (prop === 'getResizedRange')
+          return (rows: number, cols: number) =>
+            cellsOf(
+              sheet,
+              origin,
+              range,
+              a1Range(origin.row, origin.col, origin.row + rows, origin.col + cols),
+            );
+        // format.fill of this range: colours set and clears, recorded with the range's address.
+        if (prop === 'format')
+          return {
+            fill: {
+              set color(color: string) {
+                fills.push([sheet, address, color]);
+              },
+              clear() {
+                fills.push([sheet, address, null]);
+              },
+            },
+          };
         return Reflect.get(target, prop, receiver) as unknown;
       },
       set(target, prop, value) {
@@ -211,6 +235,7 @@ export function mockWorkbook(
     charts,
     formulas,
     renamed,
+    fills,
     get syncs() {
       return syncs;
     },

@@ -1,9 +1,11 @@
 import { compileRuleSet, scoreCohort } from '@kaohe/engine';
+import { allIndicators } from '@kaohe/engine/internal';
 import { baotou2012, baotou2012SampleUnits } from '@kaohe/rulesets';
-import { buildSummary } from '@kaohe/sheet';
+import { buildSummary, FILLS, parseRange, SHEET_NAMES } from '@kaohe/sheet';
+import { createKernel } from '../core/kernel.ts';
+import { asGrids, filledTemplate, parsed } from '../testing/sample-workbook.ts';
 import { describe, expect, it } from 'vitest';
 import { summaryPlan } from '../core/kernel-summary.ts';
-import { parsed } from '../testing/sample-workbook.ts';
 import type { Cell, RangeWrite } from '../core/workbook-port.ts';
 import { exactGuard } from '../testing/exact-guard.ts';
 import { mockWorkbook } from './mock-workbook.ts';
@@ -165,6 +167,53 @@ describe('office port', () => {
     ).toBeGreaterThan(1);
     // …and Excel took none of it as a formula ("-2.5" is a number, not text a unit wrote).
     expect(book.formulas).toEqual([]);
+  });
+
+  it('sends the scored sheet’s fills: unscored rows and 合计 highlighted, the rest cleared, in runs', async () => {
+    const ruleSet = parsed(baotou2012);
+    // 出生率 left blank: its item cannot be scored, so the total is incomplete.
+    const grids = asGrids(filledTemplate(ruleSet, baotou2012SampleUnits[0]!, { birth_rate: null }));
+    const snapshot = {
+      active: grids[0]!,
+      sheets: Object.fromEntries(grids.map((g) => [g.name, g])),
+      sheetNames: grids.map((g) => g.name),
+    };
+    const planned = createKernel().selfAssess(snapshot);
+    if (!planned.ok) throw new Error('does not plan');
+    const book = mockWorkbook(
+      grids.map((g) => ({ name: g.name, values: g.values })),
+      SHEET_NAMES.scoring,
+    );
+    const port = createOfficePort({ run: book.excel.run });
+    const outcome = await port.write({ writes: planned.value.writes });
+    expect(outcome.ok).toBe(true);
+    // Each cell's last fill, from the ranges the port filled ('#RRGGBB', or null: cleared).
+    const cell = new Map<string, string | null>();
+    for (const [sheet, address, color] of book.fills) {
+      const r = parseRange(address)!;
+      for (let row = r.top; row <= r.bottom; row++)
+        for (let col = r.left; col <= r.right; col++) cell.set(`${sheet}!${row},${col}`, color);
+    }
+    const scoring = grids.find((g) => g.name === SHEET_NAMES.scoring)!;
+    const rowOf = (key: string) => scoring.values.findIndex((line) => line[0] === key);
+    const selfCol = parseRange(planned.value.writes[0]!.address)!.left;
+    const at = (key: string) => cell.get(`${SHEET_NAMES.scoring}!${rowOf(key)},${selfCol}`);
+    const path =
+      allIndicators(planned.value.result).find((i) => i.score === null && !i.children?.length)
+        ?.path ?? '';
+    expect(rowOf(path)).toBeGreaterThan(0);
+    const red = `#${FILLS.unscored.slice(2)}`;
+    expect([at(path), at('合计')]).toEqual([red, red]);
+    // A scored item is cleared (a highlight from an earlier scoring goes), a subtotal banded.
+    const scored = planned.value.result.sections[0]!.items.find((i) => i.score !== null)!;
+    expect(at(scored.path)).toBeNull();
+    expect(at(planned.value.result.sections[0]!.code)).toBe(`#${FILLS.section.slice(2)}`);
+    // Runs of one fill go as one range: far fewer calls than cells.
+    const filled = planned.value.writes
+      .flatMap((w) => w.fills ?? [])
+      .flat()
+      .filter((f) => f !== null);
+    expect(book.fills.length).toBeLessThan(filled.length / 2);
   });
 
   it('renames imported sheets in one sync', async () => {

@@ -28,6 +28,29 @@ function targetRange(sheet: Excel.Worksheet, write: RangeWrite): Excel.Range {
   return sheet.getRange(rangeOf(rangeStart(write.address), rows, cols));
 }
 
+/**
+ * The codec's fills (ARGB solid, '' none, null untouched) onto a written range: each column's
+ * runs of one fill as one range, so a scored sheet costs a few calls, not one per cell.
+ */
+function setFills(range: Excel.Range, fills: readonly (readonly (string | null)[])[]): void {
+  const width = Math.max(...fills.map((row) => row.length), 0);
+  for (let c = 0; c < width; c++) {
+    let r = 0;
+    while (r < fills.length) {
+      const fill = fills[r]?.[c] ?? null;
+      let end = r;
+      while (end + 1 < fills.length && (fills[end + 1]?.[c] ?? null) === fill) end++;
+      if (fill !== null) {
+        const run = range.getCell(r, c).getResizedRange(end - r, 0).format.fill;
+        // Office.js takes #RRGGBB; the codec's colours are ARGB (opaque).
+        if (fill === '') run.clear();
+        else run.color = `#${fill.slice(-6)}`;
+      }
+      r = end + 1;
+    }
+  }
+}
+
 /** The active sheet, the named sheets and every name, in one sync. */
 async function readBatch(
   context: Excel.RequestContext,
@@ -155,6 +178,7 @@ export function createOfficePort(
               for (const [r, c] of text) range.getCell(r, c).numberFormat = [['@']];
             }
             range.values = write.values;
+            if (write.fills) setFills(range, write.fills);
             cells += write.values.reduce((n, row) => n + row.length, 0);
           }
           if (i < groups.length - 1) await meter.sync(context);

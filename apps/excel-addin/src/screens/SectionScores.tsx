@@ -20,6 +20,9 @@ const useStyles = makeStyles({
   code: { width: '64px', whiteSpace: 'nowrap', color: tokens.colorNeutralForeground3 },
 });
 
+/** 「8 / 10」; a section whose items are pending has no score (— / 10), never a 0. */
+const outOf = (s: UnitResult['sections'][number]): string => `${s.score ?? '—'} / ${s.max}`;
+
 /** Section subtotals and the bonus, as the engine summed them (rounded items, exact sums). */
 export function SectionScores({ result }: { result: UnitResult }) {
   const { t } = useTranslation();
@@ -32,7 +35,7 @@ export function SectionScores({ result }: { result: UnitResult }) {
           <TableRow key={section.code}>
             <TableCell className={styles.code}>{section.code}</TableCell>
             <TableCell>{msg(section.title)}</TableCell>
-            <TableCell className={styles.score}>{`${section.score} / ${section.max}`}</TableCell>
+            <TableCell className={styles.score}>{outOf(section)}</TableCell>
           </TableRow>
         ))}
         {result.bonus.items.length > 0 && (

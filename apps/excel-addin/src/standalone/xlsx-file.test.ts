@@ -1,12 +1,12 @@
 import { compileRuleSet, scoreUnit } from '@kaohe/engine';
 import { baotou2012, baotou2012SampleUnits } from '@kaohe/rulesets';
-import { readSheet, SHEET_NAMES } from '@kaohe/sheet';
+import { a1, FILLS, readSheet, SHEET_NAMES } from '@kaohe/sheet';
 import { readWorkbook, writeTemplateWorkbook } from '@kaohe/xlsx';
 import { describe, expect, it } from 'vitest';
 import { createKernel } from '../core/kernel.ts';
 import { createSession } from '../core/session.ts';
 import { filledTemplate, parsed } from '../testing/sample-workbook.ts';
-import { xlsxParts } from '../testing/xlsx-parts.ts';
+import { solidFills, xlsxParts } from '../testing/xlsx-parts.ts';
 import { createMemoryPort } from './memory-port.ts';
 import { xlsxFiles } from './xlsx-file.ts';
 
@@ -30,6 +30,31 @@ describe('browser mode on an .xlsx file', () => {
     const totalKey = back.value.map.scoring.rows.find((r) => r.kind === 'total')!.key;
     expect(back.value.reported.self[totalKey]).toBe(scoreUnit(compileRuleSet(ruleSet), unit).total);
     expect(back.value.unit.values).toEqual(readSheetValues(await readWorkbook(bytes)));
+  });
+
+  it('saves the highlight of an unscored item and its 合计 into the downloaded file', async () => {
+    // 出生率 left blank: its item is 未计分, the total incomplete.
+    const bytes = await writeTemplateWorkbook(filledTemplate(ruleSet, unit, { birth_rate: null }));
+    const original = bytes.slice().buffer;
+    const port = createMemoryPort(await xlsxFiles.open(original), xlsxFiles.decodeSheets);
+    const applied = await createSession(port, createKernel()).selfAssess();
+    expect(applied.ok).toBe(true);
+    const saved = await xlsxFiles.save(original, port.workbook, port.journal);
+    const back = readSheet((await readWorkbook(saved)).sheets);
+    if (!back.ok) throw new Error(JSON.stringify(back.issues.slice(0, 3)));
+    const { rows, columns } = back.value.map.scoring;
+    const fillOf = solidFills(saved, 'xl/worksheets/sheet1.xml');
+    const fillAt = (kind: string, unscored: boolean) => {
+      const keys = rows.filter(
+        (r) => r.kind === kind && (back.value.reported.self[r.key] === null) === unscored,
+      );
+      return fillOf(a1(keys[0]!.row, columns.self));
+    };
+    expect([fillAt('item', true), fillAt('total', false), fillAt('item', false)]).toEqual([
+      FILLS.unscored,
+      FILLS.unscored,
+      'none',
+    ]);
   });
 
   it('saves a review as the CLI does: the printable summary workbook, styled, no chart', async () => {

@@ -64,6 +64,7 @@ export const xlsxFiles: FileAdapter = {
           Math.max(...w.values.map((r) => r.length), 1),
         ),
         values: w.values,
+        ...(w.fills ? { fills: w.fills } : {}),
       })),
     );
   },

@@ -26,3 +26,26 @@ export function xlsxParts(bytes: Uint8Array): Map<string, string> {
   }
   return parts;
 }
+
+/** A cell's solid fill colour (ARGB) in a saved file, or 'none': its style's fill, from the XML. */
+export function solidFills(bytes: Uint8Array, sheetPart: string): (cell: string) => string {
+  const parts = xlsxParts(bytes);
+  const styles = parts.get('xl/styles.xml') ?? '';
+  const fills = [
+    ...(/<fills[^>]*>([\s\S]*?)<\/fills>/.exec(styles)?.[1] ?? '').matchAll(
+      /<fill>([\s\S]*?)<\/fill>/g,
+    ),
+  ].map((m) =>
+    /patternType="solid"/.test(m[1]!)
+      ? (/fgColor rgb="([0-9A-F]{8})"/.exec(m[1]!)?.[1] ?? '?')
+      : 'none',
+  );
+  const xfs = [
+    ...(/<cellXfs[^>]*>([\s\S]*?)<\/cellXfs>/.exec(styles)?.[1] ?? '').matchAll(/<xf [^>]*>/g),
+  ].map((m) => Number(/fillId="(\d+)"/.exec(m[0])?.[1] ?? 0));
+  const sheet = parts.get(sheetPart) ?? '';
+  return (cell) => {
+    const style = new RegExp(`<c r="${cell}"(?: s="(\\d+)")?`).exec(sheet)?.[1];
+    return fills[xfs[Number(style ?? 0)] ?? 0] ?? 'none';
+  };
+}

@@ -319,6 +319,11 @@ describe('certify: a parent clause with its own gates and deductions', () => {
     expect(undecided.warnings.map((w) => `${w.code}@${w.path}`)).toContain(
       'certifier-undecided@certifiedBy[0].when',
     );
+    // The figure is named by its label, never by its id.
+    expect(undecided.warnings.find((w) => w.code === 'certifier-undecided')?.message).toEqual({
+      zh: '缺少「申报等次」,无法确定认定单位',
+      en: '"申报等次" is missing: who certifies cannot be decided',
+    });
     // A rule set without certifiedBy keeps its records as they were.
     const plain = certify(association(), unit(good), { assessedOn: '2026-06-01' });
     expect(plain.ok && 'certifiedBy' in plain.value.record).toBe(false);

@@ -8,7 +8,7 @@ import type { CompiledRuleSet } from '../score/compile.ts';
 import { createUnitScorer, scoreWith, type UnitEnv } from '../score/score-unit.ts';
 import { MissingValue } from '../expr/types.ts';
 import { asProblem } from '../score/as-problem.ts';
-import { evalProblem } from '../score/reasons.ts';
+import { evalProblem, inputLabel } from '../score/reasons.ts';
 import { error, warning } from '../validate/issues.ts';
 import { addDays, compareDates, isIsoDate } from './dates.ts';
 import { clausesOf, failingClauses } from './clauses.ts';
@@ -124,10 +124,11 @@ function certifierOf(compiled: CompiledRuleSet, env: UnitEnv, issues: Issue[]): 
         issues.push(error('cannot-compute', `certifiedBy[${i}].when`, evalProblem(problem)));
         return null;
       }
+      const missing = inputLabel(compiled.inputs, e.inputId);
       issues.push(
         warning('certifier-undecided', `certifiedBy[${i}].when`, {
-          zh: `缺少「${e.inputId}」,无法确定认定单位`,
-          en: `"${e.inputId}" is missing: who certifies cannot be decided`,
+          zh: `缺少「${missing.zh}」,无法确定认定单位`,
+          en: `"${missing.en}" is missing: who certifies cannot be decided`,
         }),
       );
       return null;

@@ -89,5 +89,21 @@ export function failingClauses(rs: CompiledRuleSet, result: UnitResult): Failing
         en: `veto "${s.reason.en}" cannot be decided (data missing): pending`,
       },
     }));
-  return [...clauses, ...vetoes, ...undecided];
+  // A section whose clauses are not known yet is no pass either: nobody is certified on it.
+  const pending = result.sections.flatMap((s) =>
+    s.pending
+      ? [
+          {
+            path: `sections.${s.code}`,
+            title: s.title,
+            status: 'undecided' as const,
+            reason: {
+              zh: `第${s.code}部分条款待定(${s.pending.zh}),无法认定`,
+              en: `section ${s.code}: clauses pending (${s.pending.en}), cannot be certified`,
+            },
+          },
+        ]
+      : [],
+  );
+  return [...clauses, ...pending, ...vetoes, ...undecided];
 }

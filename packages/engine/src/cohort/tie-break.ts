@@ -83,7 +83,7 @@ export function tieBreakKey(
   let value: Q | null = null;
   if (tb.kind === 'section') {
     const s = result.sections.find((x) => x.code === tb.ref);
-    value = s ? q(s.score) : null;
+    value = s?.score != null ? q(s.score) : null;
   } else if (tb.kind === 'indicator') {
     const item = findIndicator(
       [...result.sections.flatMap((s) => s.items), ...result.bonus.items],

@@ -185,4 +185,58 @@ describe('diffRuleSets', () => {
       '一.1 领导小组:新增不记分情形:超生5例以上(收紧)',
     ]);
   });
+
+  it('partial documents: a declared mismatch and items pending, added and removed', () => {
+    const partial = edit((r) => {
+      r.sections[1]!.pointsMismatch = '原文件第二部分缺页';
+      r.sections[1]!.items.splice(2);
+      r.sections.push({
+        code: '三',
+        title: '服务',
+        points: 10,
+        items: [],
+        itemsPending: { zh: '细则另行下发', en: 'details to follow' },
+      });
+      r.points = 40;
+    });
+    expect(zh(old, partial)).toEqual([
+      '考核办法:总分由 30分 提高到 40分',
+      '二 稳定低生育水平:新增分值不符的说明:原文件第二部分缺页',
+      '二.3 出生人口性别比:删除(6分)',
+      '三 服务:新增(10分)',
+    ]);
+    const listed = edit((r) => {
+      r.sections[1]!.pointsMismatch = '原文件第二部分缺页';
+      r.sections[1]!.items.splice(2);
+      r.sections.push({
+        code: '三',
+        title: '服务',
+        points: 10,
+        items: [{ code: '1', title: '服务站', points: 10, rule: { kind: 'expr', score: '10' } }],
+      });
+      r.points = 40;
+    });
+    expect(zh(partial, listed)).toEqual([
+      '三 服务:考核项目已列出,不再待定(原因:细则另行下发)',
+      '三.1 服务站:新增(10分)',
+    ]);
+    expect(diffRuleSets(listed, partial).changes.map((c) => c.message.en)).toEqual([
+      '三 服务: items now pending (details to follow): not scored',
+      '三.1 服务站: removed (10 points)',
+    ]);
+    const item = edit((r) => {
+      r.pointsMismatch = '原文件总分如此';
+    });
+    expect(zh(old, item)).toEqual(['考核办法:新增分值不符的说明:原文件总分如此']);
+    expect(zh(item, old)).toEqual(['考核办法:取消分值不符的说明(原文件总分如此),分值须相符']);
+    const parent = edit((r) => {
+      r.sections[0]!.items[0]!.pointsMismatch = '小项合计12分';
+    });
+    const reworded = edit((r) => {
+      r.sections[0]!.items[0]!.pointsMismatch = '小项合计11分';
+    });
+    expect(zh(parent, reworded)).toEqual([
+      '一.1 领导小组:分值不符的说明由「小项合计12分」改为「小项合计11分」',
+    ]);
+  });
 });

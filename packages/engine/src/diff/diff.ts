@@ -5,7 +5,7 @@ import { msgOf } from '../messages/text.ts';
 import type { Operand } from '../schema/common.ts';
 import type { InputUnit, RuleSet } from '../schema/ruleset.ts';
 import { evidencePolicyOf } from './effective.ts';
-import { compareNodes, itemNode, sectionNode } from './items.ts';
+import { compareNodes, itemNode, mismatchChange, sectionNode } from './items.ts';
 import {
   compareCounters,
   compareGrades,
@@ -82,6 +82,9 @@ function identity(a: RuleSet, b: RuleSet): Change[] {
       evidencePolicyOf(b) === 'zero' ? 'tightened' : 'loosened',
     ),
   ];
+  out.push(
+    mismatchChange({ ...where, path: 'pointsMismatch' }, a.pointsMismatch, b.pointsMismatch),
+  );
   if (a.points !== null && b.points !== null)
     out.push(
       numChange(

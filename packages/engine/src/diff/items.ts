@@ -173,8 +173,67 @@ function compareSection(
       notApplicableOf(b),
     ),
   ];
+  out.push(mismatchChange(where, a.pointsMismatch, b.pointsMismatch));
+  // Items not known yet, or known now: the items themselves show as added or removed below.
+  if (a.itemsPending !== undefined || b.itemsPending !== undefined) {
+    const [x, y] = [a.itemsPending, b.itemsPending].map((t) => (t ? msgOf(t) : undefined));
+    if (!x || !y)
+      out.push(
+        change(
+          'points',
+          where,
+          y
+            ? {
+                zh: `考核项目改为待定(${y.zh}),不计分`,
+                en: `items now pending (${y.en}): not scored`,
+              }
+            : {
+                zh: `考核项目已列出,不再待定(原因:${x?.zh ?? ''})`,
+                en: `items now listed, no longer pending (was: ${x?.en ?? ''})`,
+              },
+        ),
+      );
+    else
+      out.push(
+        textChange(
+          'points',
+          where,
+          { zh: '项目待定的原因', en: 'why items are pending' },
+          x.zh,
+          y.zh,
+        ),
+      );
+  }
   out.push(...compareNodes(path, a.items.map(itemNode), b.items.map(itemNode), ctx));
   return out.filter((c): c is Change => c !== undefined);
+}
+
+/** A declared points mismatch (why the parts do not add up): added, removed or reworded. */
+export function mismatchChange(
+  where: Where,
+  a: Section['pointsMismatch'],
+  b: Section['pointsMismatch'],
+): Change | undefined {
+  const [x, y] = [a, b].map((t) => (t ? msgOf(t) : undefined));
+  if (x?.zh === y?.zh) return undefined;
+  if (x && y)
+    return textChange(
+      'points',
+      where,
+      { zh: '分值不符的说明', en: 'declared points mismatch' },
+      x.zh,
+      y.zh,
+    );
+  return change(
+    'points',
+    where,
+    y
+      ? { zh: `新增分值不符的说明:${y.zh}`, en: `points mismatch declared: ${y.en}` }
+      : {
+          zh: `取消分值不符的说明(${x?.zh ?? ''}),分值须相符`,
+          en: `points mismatch no longer declared (${x?.en ?? ''}): the points must add up`,
+        },
+  );
 }
 
 const textOf = (t: Indicator['criteria']): string | undefined =>
@@ -271,6 +330,7 @@ function compareItem(
       b.applicable,
     ),
   );
+  out.push(mismatchChange(where, a.pointsMismatch, b.pointsMismatch));
   if (a.items || b.items)
     out.push(
       ...compareNodes(path, (a.items ?? []).map(itemNode), (b.items ?? []).map(itemNode), ctx),

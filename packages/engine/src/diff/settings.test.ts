@@ -120,6 +120,40 @@ describe('diffRuleSets outside the indicators', () => {
     expect(diffRuleSets(b, old).changes.map((c) => c.direction)).toEqual(['tightened']);
   });
 
+  it('a share counted from the bottom: added, raised, rounded up, removed', () => {
+    const withBottom = next((r) => {
+      r.grades!.bands[2]!.fromBottom = { share: 10, rounding: 'floor' };
+    });
+    expect(lines(withBottom)).toEqual([
+      [
+        'grades.bands.c.fromBottom',
+        '等次「合格」:新增按排名从后取比例:排名最后的10%(名额去尾)(收紧)',
+        'tightened',
+      ],
+    ]);
+    const raised = diffRuleSets(
+      withBottom,
+      next((r) => {
+        r.grades!.bands[2]!.fromBottom = { share: 15, rounding: 'ceil' };
+      }),
+    );
+    expect(raised.changes.map((c) => [c.message.zh, c.message.en, c.direction])).toEqual([
+      [
+        '等次「合格」:按排名从后取的比例由 10% 提高到 15%(收紧)',
+        'grade "合格": share from the bottom raised from 10% to 15% (tightened)',
+        'tightened',
+      ],
+      [
+        '等次「合格」:名额取整由「去尾」改为「进一」(收紧)',
+        'grade "合格": count rounded down, now rounded up (tightened)',
+        'tightened',
+      ],
+    ]);
+    expect(diffRuleSets(withBottom, old).changes.map((c) => [c.path, c.direction])).toEqual([
+      ['grades.bands.c.fromBottom', 'loosened'],
+    ]);
+  });
+
   it('counters across periods: added, condition changed, removed', () => {
     const withCounter = next((r) => {
       r.counters = [{ id: 'late_count', label: '逾期上报', when: 'late' }];

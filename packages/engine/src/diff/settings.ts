@@ -1,9 +1,12 @@
 // Changes outside the indicator tree: inputs, sanctions, grades and quotas, ranking.
 import { q } from '../exact/exact.ts';
 import { msgOf } from '../messages/text.ts';
-import type { Counter, RuleSet, Sanction } from '../schema/ruleset.ts';
+import type { Msg } from '../model/result.ts';
+import type { Counter, GradeBand, RuleSet, Sanction } from '../schema/ruleset.ts';
 import { change, numChange, plain, textChange, type Where } from './text.ts';
 import type { Change } from './types.ts';
+
+type BottomShare = NonNullable<GradeBand['fromBottom']>;
 
 const keep = (xs: (Change | undefined)[]): Change[] =>
   xs.filter((c): c is Change => c !== undefined);
@@ -272,6 +275,7 @@ export function compareGrades(a: RuleSet, b: RuleSet): Change[] {
         );
       }
     }
+    out.push(...bottomChanges(where, old.fromBottom, band.fromBottom));
   }
   for (const band of ga.bands) {
     if (!gb.bands.some((x) => x.id === band.id))
@@ -326,4 +330,64 @@ export function compareRanking(a: RuleSet, b: RuleSet): Change[] {
       String(b.ranking.vetoedLast),
     ),
   ]);
+}
+
+const COUNT_WORDS: Record<BottomShare['rounding'], Msg> = {
+  floor: { zh: '去尾', en: 'rounded down' },
+  round: { zh: '四舍五入', en: 'rounded half up' },
+  ceil: { zh: '进一', en: 'rounded up' },
+};
+const COUNT_ORDER: readonly BottomShare['rounding'][] = ['floor', 'round', 'ceil'];
+const bottomWords = (b: BottomShare): Msg => {
+  const v = pct(q(b.share));
+  return {
+    zh: `排名最后的${v.zh}(名额${COUNT_WORDS[b.rounding].zh})`,
+    en: `the lowest-ranked ${v.en} (count ${COUNT_WORDS[b.rounding].en})`,
+  };
+};
+
+/**
+ * A share counted from the bottom puts units into the lowest grade whatever their totals: a
+ * larger share, or a count rounded up rather than down, places more there (tightens).
+ */
+function bottomChanges(
+  band: Where,
+  a: BottomShare | undefined,
+  b: BottomShare | undefined,
+): (Change | undefined)[] {
+  const where = { ...band, path: `${band.path}.fromBottom` };
+  const name = { zh: '按排名从后取的比例', en: 'share from the bottom' };
+  if (a && b) {
+    const moved = Math.sign(COUNT_ORDER.indexOf(b.rounding) - COUNT_ORDER.indexOf(a.rounding));
+    return [
+      numChange('grades', where, name, q(a.share), q(b.share), 'higher-tightens', pct),
+      moved === 0
+        ? undefined
+        : change(
+            'grades',
+            where,
+            {
+              zh: `名额取整由「${COUNT_WORDS[a.rounding].zh}」改为「${COUNT_WORDS[b.rounding].zh}」`,
+              en: `count ${COUNT_WORDS[a.rounding].en}, now ${COUNT_WORDS[b.rounding].en}`,
+            },
+            moved > 0 ? 'tightened' : 'loosened',
+            a.rounding,
+            b.rounding,
+          ),
+    ];
+  }
+  if (!a && !b) return [];
+  const added = b !== undefined;
+  const words = bottomWords((b ?? a) as BottomShare);
+  return [
+    change(
+      'grades',
+      where,
+      {
+        zh: `${added ? '新增' : '取消'}按排名从后取比例:${words.zh}`,
+        en: `share from the bottom ${added ? 'added' : 'removed'}: ${words.en}`,
+      },
+      added ? 'tightened' : 'loosened',
+    ),
+  ];
 }

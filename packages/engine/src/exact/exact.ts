@@ -92,11 +92,8 @@ export function round(a: Q, rounding: Rounding): Q {
   return (a.s < 0n ? magnitude.neg() : magnitude).div(scale);
 }
 
-/**
- * Canonical decimal text: no exponent, no trailing zeros ("12.7", "0.125", "-3").
- * A value with no finite decimal expansion (1/3) must be rounded first: that is a bug.
- */
-export function fmt(a: Q): string {
+/** The places of a value's finite decimal form (0.125 → 3), undefined when it has none (1/3). */
+export function decimalPlaces(a: Q): number | undefined {
   let d = a.d;
   let twos = 0;
   let fives = 0;
@@ -108,10 +105,19 @@ export function fmt(a: Q): string {
     d /= 5n;
     fives++;
   }
-  if (d !== 1n)
+  return d === 1n ? Math.max(twos, fives) : undefined;
+}
+
+/**
+ * Canonical decimal text: no exponent, no trailing zeros ("12.7", "0.125", "-3").
+ * A value with no finite decimal expansion (1/3) must be rounded first: that is a bug.
+ */
+export function fmt(a: Q): string {
+  const places = decimalPlaces(a);
+  if (places === undefined)
     throw new RangeError(`${a.toFraction()} has no finite decimal form; round it first`);
   // Exactly as many places as the value has (fraction.js defaults to 15 and would cut).
-  const text = a.toString(Math.max(twos, fives));
+  const text = a.toString(places);
   return text.includes('.') ? text.replace(/\.?0+$/, '') : text;
 }
 

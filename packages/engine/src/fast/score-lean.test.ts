@@ -13,7 +13,7 @@ const json: RuleSetInput = {
   schemaVersion: 1,
   id: 'lean',
   title: '快速路径',
-  pointsMismatch: '三.1 的小项合计6分,按上限5分计',
+  pointsMismatch: '总分77分,各部分合计79分(农场78分)',
   issuer: '市',
   level: '县',
   year: 2015,
@@ -120,12 +120,13 @@ const json: RuleSetInput = {
     {
       code: '三',
       title: '丙',
-      points: 16,
+      points: 17,
       items: [
         {
           code: '1',
           title: '父项',
           points: 5,
+          pointsMismatch: '三.1 的小项合计6分,按上限5分计',
           items: [
             {
               code: '(1)',
@@ -158,8 +159,8 @@ const json: RuleSetInput = {
         {
           code: '3',
           title: '按类别考核',
-          points: 4,
-          pointsByClass: { farm: 'not-assessed', town: 3 },
+          points: 5,
+          pointsByClass: { farm: 'not-assessed' },
           items: [
             { code: '(1)', title: '是否', points: 2, rule: { kind: 'yesno', input: 'z' } },
             {
@@ -229,6 +230,7 @@ const json: RuleSetInput = {
           code: '1',
           title: '嵌套',
           points: 6,
+          pointsMismatch: '五.1 的小项合计7分,按上限6分计',
           items: [
             {
               code: '(1)',
@@ -247,6 +249,7 @@ const json: RuleSetInput = {
               code: '(2)',
               title: '小计',
               points: 3,
+              pointsMismatch: '五.1.(2) 的小项合计4分,按上限3分计',
               items: [
                 { code: '①', title: '是否', points: 2, rule: { kind: 'yesno', input: 'z' } },
                 {

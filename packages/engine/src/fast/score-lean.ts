@@ -121,6 +121,7 @@ export function createLeanScorer(rs: CompiledRuleSet): LeanScorer {
     items: s.items.map((i) => lean(i, undefined)),
   }));
   const bonusItems = rs.bonus ? rs.bonus.items.map((i) => lean(i, undefined)) : [];
+  const anyPending = rs.sections.some((s) => s.pending !== undefined);
   // The items of each section and the bonus, for any unit and for each class (kernels are built
   // before the frame is sealed).
   const classGroups = classes.map(
@@ -227,7 +228,8 @@ export function createLeanScorer(rs: CompiledRuleSet): LeanScorer {
     run.unit = unit;
     run.ctx = ctx;
     run.scorer = undefined;
-    host.complete = true;
+    // A section whose items are pending leaves every total incomplete (as scoreUnit has it).
+    host.complete = !anyPending;
     plan.load(unit, ctx);
     const program =
       (byClass && unit.class !== undefined ? programs.get(unit.class) : undefined) ?? anyUnit;

@@ -1,5 +1,6 @@
 // Grades by score bands with quotas, on plain data in ranking order. A band over its maxShare
-// passes its lowest-ranked excess down to the next band; a minShare not reached is a warning.
+// passes its lowest-ranked excess down to the next band; the last band takes at least the
+// lowest-ranked share its fromBottom declares; a minShare not reached is a warning.
 // A last band whose min is blank (null) is the catch-all: every total below the band above it.
 import { HUNDRED, q, type Q } from '../exact/exact.ts';
 import { exactText } from '../cohort/exact-text.ts';
@@ -37,6 +38,9 @@ export interface BandSummary {
   maxAllowed: number | null;
   /** Fewest units the band should hold (ceil of minShare × graded), or null. */
   minRequired: number | null;
+  /** The lowest-ranked units the band takes (fromBottom.share × graded, rounded as declared),
+   *  or null without a share counted from the bottom. */
+  bottomRequired: number | null;
   consequence?: Msg;
 }
 
@@ -219,7 +223,13 @@ function assignBy<
   }
 
   const graded = slots.length;
-  const { counts, maxAllowed, minRequired } = applyQuotas(slots, grades, labels, graded, issues);
+  const { counts, maxAllowed, minRequired, bottomRequired } = applyQuotas(
+    slots,
+    grades,
+    labels,
+    graded,
+    issues,
+  );
   for (const slot of slots) slot.outcome.grade = grades.bands[slot.band]?.id ?? null;
 
   const bands: BandSummary[] = grades.bands.map((b, i) => ({
@@ -236,6 +246,7 @@ function assignBy<
           ),
     maxAllowed: maxAllowed[i] ?? null,
     minRequired: minRequired[i] ?? null,
+    bottomRequired: bottomRequired[i] ?? null,
     ...(b.consequence ? { consequence: msgOf(b.consequence) } : {}),
   }));
   return { units: outcomes, bands, graded, issues };

@@ -1,9 +1,10 @@
 // Quotas on grade bands, in % of the graded units. Works top band first so that units passed
 // down can cascade further; only the lowest-ranked units that the total placed are moved.
-import { HUNDRED, q } from '../exact/exact.ts';
+import { HUNDRED, q, round } from '../exact/exact.ts';
+import { show } from '../messages/format.ts';
 import type { Issue, Msg } from '../model/result.ts';
-import type { Grades } from '../schema/ruleset.ts';
-import { warning } from '../validate/issues.ts';
+import type { GradeBand, Grades } from '../schema/ruleset.ts';
+import { error, warning } from '../validate/issues.ts';
 import { addNote, type GradeOutcome } from './outcome.ts';
 
 export interface Slot {
@@ -20,7 +21,12 @@ export function applyQuotas(
   labels: readonly Msg[],
   graded: number,
   issues: Issue[],
-): { counts: number[]; maxAllowed: (number | null)[]; minRequired: (number | null)[] } {
+): {
+  counts: number[];
+  maxAllowed: (number | null)[];
+  minRequired: (number | null)[];
+  bottomRequired: (number | null)[];
+} {
   const maxAllowed = grades.bands.map((b) =>
     b.maxShare === undefined
       ? null
@@ -68,6 +74,21 @@ export function applyQuotas(
       );
     }
   });
+  // Counted from the bottom after the caps from the top, so what they passed down counts too.
+  // Only the last band can take the lowest-ranked (validation says so; grades given here directly
+  // are not validated): elsewhere it would pull units up from the bands below.
+  const last = grades.bands.length - 1;
+  const bottomRequired = grades.bands.map((b, i) => {
+    if (!b.fromBottom) return null;
+    if (i === last) return fillFromBottom(slots, i, b.fromBottom, labels[i] as Msg, graded, issues);
+    issues.push(
+      error('bottom-quota-not-last', `grades.bands[${i}].fromBottom`, {
+        zh: `等次「${labels[i]?.zh}」不是最低等次,不能按排名从后取比例,未执行`,
+        en: `grade "${labels[i]?.en}" is not the lowest grade: its share from the bottom is not applied`,
+      }),
+    );
+    return null;
+  });
   const counts: number[] = grades.bands.map(() => 0);
   for (const s of slots) counts[s.band] = (counts[s.band] ?? 0) + 1;
   grades.bands.forEach((_, b) => {
@@ -82,5 +103,70 @@ export function applyQuotas(
       );
     }
   });
-  return { counts, maxAllowed, minRequired };
+  return { counts, maxAllowed, minRequired, bottomRequired };
+}
+
+const COUNT_ROUNDING = { floor: 'down', round: 'half-up', ceil: 'up' } as const;
+
+/**
+ * A share counted from the bottom (后进 about 10 %), on band `b` (the last: validation allows it
+ * nowhere else). The count is share × graded, rounded as declared. Units already in the band —
+ * by their totals, passed down by a cap, or vetoed into it — count towards it; while it holds
+ * fewer, the lowest-ranked units above it are moved into it. Vetoed units placed in another
+ * band by `grades.vetoed` are never moved. A tie at the cut goes in whole (units of one rank
+ * share one grade), with a warning; so the band can hold more than the count, never fewer
+ * unless there are not enough units to move. Returns the count.
+ */
+function fillFromBottom(
+  slots: Slot[],
+  b: number,
+  bottom: NonNullable<GradeBand['fromBottom']>,
+  label: Msg,
+  graded: number,
+  issues: Issue[],
+): number {
+  const need = Number(
+    round(q(bottom.share).mul(graded).div(HUNDRED), {
+      dp: 0,
+      mode: COUNT_ROUNDING[bottom.rounding],
+    }).toString(),
+  );
+  const path = `grades.bands[${b}].fromBottom`;
+  const share = show(q(bottom.share));
+  const held = slots.reduce((n, s) => n + (s.band === b ? 1 : 0), 0);
+  if (held >= need) return need;
+  const movable = slots.filter((s) => s.band !== b && !s.forced);
+  let from = Math.max(0, movable.length - (need - held));
+  const cut = movable[from];
+  let tied = false;
+  while (cut && from > 0 && (movable[from - 1] as Slot).rank === cut.rank) {
+    from -= 1;
+    tied = true;
+  }
+  const note: Msg = {
+    zh: `排名在后${share}%(${need}个)之内,定为「${label.zh}」`,
+    en: `among the lowest-ranked ${share}% (${need}): graded "${label.en}"`,
+  };
+  for (const slot of movable.slice(from)) {
+    slot.band = b;
+    addNote(slot.outcome, note);
+  }
+  if (tied && cut) {
+    const moved = movable.length - from;
+    issues.push(
+      warning('bottom-quota-tie', path, {
+        zh: `「${label.zh}」按排名从后取${need}个,名额线上有并列第${cut.rank}名的单位,一并计入,共${held + moved}个`,
+        en: `"${label.en}" takes the lowest-ranked ${need}; the line falls inside a tie at rank ${cut.rank}, taken whole: ${held + moved} in all`,
+      }),
+    );
+  }
+  if (held + movable.length < need) {
+    issues.push(
+      warning('bottom-quota-not-reached', path, {
+        zh: `「${label.zh}」应取排名最后的${need}个单位,可计入的只有${held + movable.length}个`,
+        en: `"${label.en}" should take the lowest-ranked ${need} units; only ${held + movable.length} can be placed there`,
+      }),
+    );
+  }
+  return need;
 }

@@ -1,16 +1,18 @@
-import { fmt, fmtFixed, type Q } from '../exact/exact.ts';
+import { decimalPlaces, fmt, fmtFixed, ONE, type Q } from '../exact/exact.ts';
 import type { InputUnit } from '../schema/ruleset.ts';
 
-/** A value for a person: exact when it has ≤ 4 decimals, else to 2 places with "≈". */
+/** Places a value is shown with in full: the 4–6 places of a typed rate or per-mille figure. */
+const SHOWN_PLACES = 6;
+
+/**
+ * A value for a person: exact when it has at most 6 decimals (0.01001 is never shown as 0.01
+ * beside a limit of 0.01); else approximate, marked "≈", to 2 places from 1 up (a derived
+ * 21.38172… yuan a head) and to 6 below (≈0.333333).
+ */
 export function show(value: Q): string {
-  try {
-    const text = fmt(value);
-    const dot = text.indexOf('.');
-    if (dot < 0 || text.length - dot - 1 <= 4) return text;
-  } catch {
-    // No finite decimal form (1/3): shown rounded below, marked as approximate.
-  }
-  return `≈${fmtFixed(value, 2)}`;
+  const places = decimalPlaces(value);
+  if (places !== undefined && places <= SHOWN_PLACES) return fmt(value);
+  return `≈${fmtFixed(value, value.abs().compare(ONE) >= 0 ? 2 : SHOWN_PLACES)}`;
 }
 
 const SUFFIX: Partial<Record<InputUnit, { zh: string; en: string }>> = {

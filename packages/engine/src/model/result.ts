@@ -95,9 +95,13 @@ export interface IndicatorResult {
 export interface SectionResult {
   code: string;
   title: Msg;
-  score: string;
+  /** null while the section's items are not known yet (`pending`): never a 0 or full marks. */
+  score: string | null;
   max: string;
   items: IndicatorResult[];
+  /** The section's items are not known yet (`itemsPending`), and why: it is not scored and
+   *  the unit is not complete. */
+  pending?: Msg;
 }
 
 export interface SanctionResult {
@@ -123,8 +127,8 @@ export interface UnitResult {
   counters: CounterResult[];
   vetoed: boolean;
   noCommendation: boolean;
-  /** False while anything cannot be judged: an item lacks an input or cannot be computed, or a
-   *  sanction is undecided. The total of an incomplete unit is provisional: sanctions on `total`
+  /** False while anything cannot be judged: an item lacks an input or cannot be computed, a
+   *  section's items are pending, or a sanction is undecided. The total of an incomplete unit is provisional: sanctions on `total`
    *  are undecided and its grade is pending (待定). */
   complete: boolean;
   issues: Issue[];

@@ -76,6 +76,7 @@ interface IndicatorOf<R, S> {
   gates?: Gate[] | undefined;
   applicable?: string | undefined;
   items?: IndicatorOf<R, S>[] | undefined;
+  pointsMismatch?: Text | undefined;
   note?: Text | undefined;
 }
 /** An indicator as scored (defaults filled in). */
@@ -107,6 +108,9 @@ export const Indicator: z.ZodType<Indicator, IndicatorInput> = z.lazy(() =>
       gates: z.array(Gate).optional(),
       applicable: Expr.optional(),
       items: z.array(Indicator).optional(),
+      /** Why this parent's sub-items do not add up to its points (a document cut off, a
+       *  document's own sum): silences this item's own sum check only. */
+      pointsMismatch: Text.optional(),
       note: Text.optional(),
     })
     .strict(),
@@ -120,9 +124,17 @@ export const Section = z
     /** The section's points for a class whose items add up to other points (absent: `points`);
      *  `notApplicable: rescale` rescales a unit to its own class's points. */
     pointsByClass: PointsByClass.optional(),
-    items: z.array(Indicator).min(1),
+    /** At least one, unless `itemsPending` says why none is known yet (`items: []`; checked
+     *  by validation, which reports an empty list without it as `no-items`). */
+    items: z.array(Indicator),
     /** When items are not applicable: none (the section's max shrinks) or rescale to `points`. */
     notApplicable: z.enum(['shrink', 'rescale']).default('shrink'),
+    /** Why this section's items do not add up to its points (its items cut off in the copy):
+     *  silences this section's own sum check only; its items keep theirs. */
+    pointsMismatch: Text.optional(),
+    /** A section whose items are not known yet (the document lists its points only), and why:
+     *  it has no items, is never scored (no unit's total is complete while it is pending). */
+    itemsPending: Text.optional(),
   })
   .strict();
 export type Section = z.infer<typeof Section>;
@@ -180,6 +192,19 @@ export const GradeBand = z
     /** A quota on the share of graded units, in % of them (advanced ≤ 50). */
     maxShare: DecimalLiteral.optional(),
     minShare: DecimalLiteral.optional(),
+    /**
+     * A share counted from the bottom (后进 about 10 %: the lowest-ranked tenth), last band only:
+     * the band takes at least the lowest-ranked `share` % of the graded units, whatever their
+     * totals; `rounding` says how share × graded becomes a whole count (floor, round = half up
+     * 四舍五入, ceil). A tie at the cut goes into the band whole.
+     */
+    fromBottom: z
+      .object({
+        share: DecimalLiteral,
+        rounding: z.enum(['floor', 'round', 'ceil']),
+      })
+      .strict()
+      .optional(),
     /** Money or other consequence carried as output (prize by grade). */
     consequence: Text.optional(),
   })
@@ -225,7 +250,8 @@ export const RuleSet = z
     year: z.number().int().min(1949).max(2200),
     edition: z.number().int().min(1),
     notes: z.array(Text).default([]),
-    /** Total points; must equal the sum of sections unless `pointsMismatch` explains why. */
+    /** Total points; must equal the sum of sections unless `pointsMismatch` explains why (it
+     *  silences that check only: a section or item that does not add up declares its own). */
     points: DecimalLiteral.nullable(),
     /** Total points for a class whose sections add up to other points (absent: `points`). */
     pointsByClass: PointsByClass.optional(),

@@ -82,6 +82,38 @@ export function checkGrades(ruleSet: RuleSet, issues: Issue[]): void {
       }
       if (key === 'minShare') minShares = minShares.add(share);
     }
+    const bottom = band.fromBottom;
+    if (bottom) {
+      const share = q(bottom.share);
+      const last = i === grades.bands.length - 1;
+      if (!last) {
+        issues.push(
+          error('bottom-quota-not-last', `${bp}.fromBottom`, {
+            zh: `等次「${msgOf(band.label).zh}」不是最低等次,不能按排名从后取比例(fromBottom 只能用于最后一个等次)`,
+            en: `grade "${msgOf(band.label).en}" is not the lowest grade: a share counted from the bottom (fromBottom) belongs on the last band only`,
+          }),
+        );
+      }
+      const inRange = share.compare(0) >= 0 && share.compare(100) <= 0;
+      if (!inRange) {
+        issues.push(
+          error('quota-range', `${bp}.fromBottom.share`, {
+            zh: `等次比例须在0–100%之间`,
+            en: `a grade quota must lie within 0–100%`,
+          }),
+        );
+      } else if (band.maxShare !== undefined && share.compare(q(band.maxShare)) > 0) {
+        issues.push(
+          error('quota-range', `${bp}.fromBottom.share`, {
+            zh: `等次「${msgOf(band.label).zh}」按排名从后取的比例 ${share.toString()}% 高于其比例上限 ${q(band.maxShare).toString()}%`,
+            en: `grade "${msgOf(band.label).en}": the share from the bottom, ${share.toString()}%, is above its maximum share ${q(band.maxShare).toString()}%`,
+          }),
+        );
+      }
+      // The lowest-ranked share is a minimum the band holds: it adds up with the minimum shares
+      // (one out of range is said once, above).
+      if (inRange) minShares = minShares.add(share);
+    }
     if (
       band.maxShare !== undefined &&
       band.minShare !== undefined &&
@@ -98,8 +130,8 @@ export function checkGrades(ruleSet: RuleSet, issues: Issue[]): void {
   if (minShares.compare(100) > 0) {
     issues.push(
       error('quota-over-100', 'grades.bands', {
-        zh: `各等次最低比例合计 ${minShares.toString()}% 超过100%`,
-        en: `grade minimum shares add up to ${minShares.toString()}%, over 100%`,
+        zh: `各等次最低比例(含按排名从后取的比例)合计 ${minShares.toString()}% 超过100%`,
+        en: `grade minimum shares (with any share from the bottom) add up to ${minShares.toString()}%, over 100%`,
       }),
     );
   }
@@ -178,7 +210,7 @@ export function checkClassPoints(
   total: Q,
   issues: Issue[],
 ): void {
-  if (ruleSet.pointsMismatch) return;
+  // Each declared mismatch silences its own sum only: an item's, a section's, the total's.
   const classes = (ruleSet.classes ?? []).map((c) => c.id);
   const of = (item: CIndicator, cls: string): Q =>
     item.pointsByClass?.has(cls) ? (item.pointsByClass.get(cls) ?? item.points) : item.points;
@@ -194,7 +226,10 @@ export function checkClassPoints(
   };
   const visit = (item: CIndicator, rp: string, cls: string): void => {
     if (item.children.length === 0 || !differs(item, cls)) return;
-    if (item.pointsByClass?.get(cls) !== null || !item.pointsByClass.has(cls)) {
+    if (
+      !item.pointsMismatch &&
+      (item.pointsByClass?.get(cls) !== null || !item.pointsByClass.has(cls))
+    ) {
       const added = sum(item.children.map((c) => of(c, cls)));
       if (added.compare(of(item, cls)) !== 0) mismatch(rp, item.path, cls, of(item, cls), added);
     }
@@ -209,7 +244,7 @@ export function checkClassPoints(
       if (section.pointsByClass?.has(cls) || section.items.some((i) => differs(i, cls))) {
         anyDiffers = true;
         const added = sum(section.items.map((i) => of(i, cls)));
-        if (added.compare(declared) !== 0)
+        if (added.compare(declared) !== 0 && !section.pointsMismatch && !section.pending)
           mismatch(`${rp}.points`, `第${section.code}部分`, cls, declared, added);
       }
       return declared;
@@ -217,7 +252,7 @@ export function checkClassPoints(
     bonus?.items.forEach((item, i) => visit(item, `bonus.items[${i}]`, cls));
     const declared = totalByClass?.get(cls) ?? total;
     const added = sum(sectionMax);
-    if (anyDiffers && added.compare(declared) !== 0)
+    if (anyDiffers && added.compare(declared) !== 0 && !ruleSet.pointsMismatch)
       mismatch('points', '总分值', cls, declared, added);
   }
 }
@@ -238,6 +273,17 @@ export function checkTieBreakTargets(
         : m[1] === 'indicator'
           ? byPath.has(m[2] ?? '')
           : inputs.has(m[2] ?? ''));
+    const pending =
+      m?.[1] === 'section' &&
+      ruleSet.sections.find((s) => s.code === m[2])?.itemsPending !== undefined;
+    if (found && pending) {
+      issues.push(
+        error('bad-tie-break', `ranking.tieBreak[${i}]`, {
+          zh: `并列排序依据「${entry}」所指的部分考核项目待定、不计分,不能用于排序`,
+          en: `tie-break "${entry}" names a section whose items are pending (not scored): it cannot break ties`,
+        }),
+      );
+    }
     if (!found) {
       issues.push(
         error('bad-tie-break', `ranking.tieBreak[${i}]`, {

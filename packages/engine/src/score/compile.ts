@@ -8,7 +8,7 @@ import { MissingValue } from '../expr/types.ts';
 import { ExprEvalError } from '../expr/errors.ts';
 import type { Issue, Msg, UnitInput } from '../model/result.ts';
 import { msgOf } from '../messages/text.ts';
-import type { Operand, Rounding } from '../schema/common.ts';
+import type { Operand, Rounding, Text } from '../schema/common.ts';
 import type { Gate, Rule, Slope, Stream } from '../schema/rules.ts';
 import type {
   Counter,
@@ -19,7 +19,7 @@ import type {
   Sanction,
 } from '../schema/ruleset.ts';
 import { anyBlank, blankPoints } from '../validate/blanks.ts';
-import { describePath, error } from '../validate/issues.ts';
+import { describePath, error, warning } from '../validate/issues.ts';
 import {
   COUNTER_FUNCTIONS,
   createEnv,
@@ -80,6 +80,8 @@ export interface CIndicator {
   inputsUsed: readonly string[];
   /** Paths this item's expressions read through score()/met()/status(). */
   dependsOn: readonly string[];
+  /** Declared: the sub-items need not add up to the points (why). */
+  pointsMismatch: Msg | undefined;
 }
 
 export interface CSection {
@@ -90,6 +92,10 @@ export interface CSection {
   pointsByClass: ReadonlyMap<string, Q> | undefined;
   notApplicable: 'shrink' | 'rescale';
   items: readonly CIndicator[];
+  /** Declared: the items need not add up to the points (why). */
+  pointsMismatch: Msg | undefined;
+  /** The items are not known yet (why): the section has none and is never scored. */
+  pending: Msg | undefined;
 }
 
 export interface CompiledRuleSet {
@@ -192,6 +198,56 @@ export function compileCollecting(ruleSet: RuleSet): {
   });
   /** A rule-set path as an admin reads it, by the document's codes: "二.1 rule.target". */
   const named = (path: string): string => describePath(ruleSet, path);
+  /** A declared points mismatch is said where it is declared: accepted, or not needed. */
+  const mismatchDeclared = (
+    path: string,
+    what: Msg,
+    reason: Text,
+    differs: boolean,
+    f: { points: Q; sum: Q; parts: Msg },
+  ): Issue => {
+    const why = msgOf(reason);
+    return differs
+      ? warning('points-mismatch-declared', path, {
+          zh: `${what.zh} 分值 ${f.points.toString()} 与${f.parts.zh}合计 ${f.sum.toString()} 不符,已声明:${why.zh}`,
+          en: `${what.en}: points ${f.points.toString()} differ from ${f.parts.en} total ${f.sum.toString()}, as declared: ${why.en}`,
+        })
+      : warning('points-mismatch-unneeded', path, {
+          zh: `${what.zh} 分值 ${f.points.toString()} 与${f.parts.zh}合计相符,无需声明分值不符(pointsMismatch)`,
+          en: `${what.en}: points ${f.points.toString()} equal ${f.parts.en} total: the declared mismatch (pointsMismatch) is not needed`,
+        });
+  };
+  /** A section whose items are not known yet: declared (why), and then without items. */
+  const checkPending = (section: RuleSet['sections'][number], rp: string): Msg | undefined => {
+    const title = `第${section.code}部分`;
+    if (section.itemsPending === undefined) {
+      if (section.items.length === 0)
+        issues.push(
+          error('no-items', `${rp}.items`, {
+            zh: `${title}没有考核项目;原文件尚未列出的,请以 itemsPending 说明原因`,
+            en: `section ${section.code} has no items; if the document does not list them yet, say why in itemsPending`,
+          }),
+        );
+      return undefined;
+    }
+    const why = msgOf(section.itemsPending);
+    if (section.items.length > 0) {
+      issues.push(
+        error('items-pending-with-items', `${rp}.itemsPending`, {
+          zh: `${title}已列出考核项目,不能同时声明项目待定(itemsPending);项目不全的,请用 pointsMismatch 说明`,
+          en: `section ${section.code} lists items, so its items cannot also be pending (itemsPending); for items cut off, declare pointsMismatch`,
+        }),
+      );
+      return undefined;
+    }
+    issues.push(
+      warning('section-pending', `${rp}.itemsPending`, {
+        zh: `${title}考核项目待定(${why.zh}):该部分不计分,各单位总分不完整,等次待定`,
+        en: `section ${section.code}: items pending (${why.en}); it is not scored, every unit's total is incomplete and its grade pending`,
+      }),
+    );
+    return why;
+  };
   const identifiers = new Set<string>([...inputs.keys(), 'class']);
   const sanctionIdentifiers = new Set<string>([...identifiers, 'total']);
   const byPath = new Map<string, CIndicator>();
@@ -403,6 +459,14 @@ export function compileCollecting(ruleSet: RuleSet): {
       if (stream.kind === 'per-case') {
         needInput(stream.input, `${sp}.input`);
         if (stream.multiplied) needInput(stream.multiplied.input, `${sp}.multiplied.input`);
+        // An increment escalates the cases beyond a schedule; alone it would be dropped.
+        if (stream.increment !== undefined && stream.schedule === undefined)
+          issues.push(
+            error('increment-without-schedule', `${sp}.increment`, {
+              zh: `${path}:递增额(increment)须与各例扣分表(schedule)同用,表外每例比前一例多扣该额;只写 increment 时每例都按 each 计,递增不会生效`,
+              en: `${path}: increment needs a schedule (each case beyond it costs that much more than the one before); without one every case would cost each and the escalation would be lost`,
+            }),
+          );
       }
       if (stream.kind === 'state') {
         needInput(stream.input, `${sp}.input`, ['yesno', 'choice']);
@@ -490,7 +554,8 @@ export function compileCollecting(ruleSet: RuleSet): {
     const blankChild = anyBlank((item.items ?? []).map((c) => c.points));
     if (children.length > 0 && points !== undefined && !blankChild) {
       const childSum = sum(children.map((c) => c.points));
-      if (childSum.compare(points) !== 0 && !ruleSet.pointsMismatch) {
+      const differs = childSum.compare(points) !== 0;
+      if (differs && !item.pointsMismatch) {
         issues.push(
           error('points-mismatch', `${rulePath}.points`, {
             zh: `${path} 分值 ${points.toString()} 与下级合计 ${childSum.toString()} 不符`,
@@ -498,6 +563,27 @@ export function compileCollecting(ruleSet: RuleSet): {
           }),
         );
       }
+      if (item.pointsMismatch)
+        issues.push(
+          mismatchDeclared(
+            `${rulePath}.pointsMismatch`,
+            { zh: path, en: path },
+            item.pointsMismatch,
+            differs,
+            {
+              points,
+              sum: childSum,
+              parts: { zh: '下级小项', en: "the sub-items'" },
+            },
+          ),
+        );
+    } else if (item.pointsMismatch && children.length === 0) {
+      issues.push(
+        warning('points-mismatch-unneeded', `${rulePath}.pointsMismatch`, {
+          zh: `${path} 没有下级小项,无需声明分值不符(pointsMismatch)`,
+          en: `${path} has no sub-items: a points mismatch (pointsMismatch) declares nothing here`,
+        }),
+      );
     }
     // null in the map: not assessed for that class (written 'not-assessed'; a blank is an error).
     const pointsByClass = item.pointsByClass
@@ -527,6 +613,7 @@ export function compileCollecting(ruleSet: RuleSet): {
       children,
       inputsUsed: [...used].sort(),
       dependsOn: [...deps].sort(),
+      pointsMismatch: item.pointsMismatch ? msgOf(item.pointsMismatch) : undefined,
     };
     if (byPath.has(path)) {
       issues.push(
@@ -667,7 +754,14 @@ export function compileCollecting(ruleSet: RuleSet): {
     const points = section.points === null ? undefined : dec(section.points, `${rp}.points`);
     const itemSum = sum(items.map((i) => i.points));
     const blankItem = anyBlank(section.items.map((i) => i.points));
-    if (points && !blankItem && itemSum.compare(points) !== 0 && !ruleSet.pointsMismatch) {
+    const pending = checkPending(section, rp);
+    // No items at all is said once (no-items), not also as a sum of 0.
+    const differs =
+      points !== undefined &&
+      !blankItem &&
+      section.items.length > 0 &&
+      itemSum.compare(points) !== 0;
+    if (differs && !section.pointsMismatch && !pending) {
       issues.push(
         error('points-mismatch', `${rp}.points`, {
           zh: `第${section.code}部分分值 ${points.toString()} 与各项合计 ${itemSum.toString()} 不符`,
@@ -675,6 +769,20 @@ export function compileCollecting(ruleSet: RuleSet): {
         }),
       );
     }
+    if (section.pointsMismatch && points !== undefined && !blankItem)
+      issues.push(
+        mismatchDeclared(
+          `${rp}.pointsMismatch`,
+          { zh: `第${section.code}部分`, en: `section ${section.code}` },
+          section.pointsMismatch,
+          differs,
+          {
+            points,
+            sum: itemSum,
+            parts: { zh: '各项', en: "its items'" },
+          },
+        ),
+      );
     return {
       code: section.code,
       title: msgOf(section.title),
@@ -687,6 +795,8 @@ export function compileCollecting(ruleSet: RuleSet): {
       ),
       notApplicable: section.notApplicable,
       items,
+      pointsMismatch: section.pointsMismatch ? msgOf(section.pointsMismatch) : undefined,
+      pending,
     };
   });
   const bonus = ruleSet.bonus
@@ -708,6 +818,27 @@ export function compileCollecting(ruleSet: RuleSet): {
         }),
       );
     }
+    // The rule set's own declaration covers the total only: a section or an item that does not
+    // add up declares its own, so a typo elsewhere is still found.
+    if (declared && ruleSet.pointsMismatch)
+      issues.push(
+        declared.compare(max) === 0
+          ? warning('points-mismatch-unneeded', 'pointsMismatch', {
+              zh: `总分值 ${declared.toString()} 与各部分合计相符,无需声明;某一部分或某一项的分值不符,须在该部分或该项上声明 pointsMismatch`,
+              en: `total points ${declared.toString()} equal the sections' total: nothing to declare here; a section or item whose points do not add up declares its own pointsMismatch`,
+            })
+          : warning('points-mismatch-declared', 'pointsMismatch', {
+              zh: '分值合计不一致已声明,按声明处理',
+              en: 'points that do not add up are declared and accepted',
+            }),
+      );
+  } else if (ruleSet.pointsMismatch) {
+    issues.push(
+      warning('points-mismatch-declared', 'pointsMismatch', {
+        zh: '分值合计不一致已声明,按声明处理',
+        en: 'points that do not add up are declared and accepted',
+      }),
+    );
   }
   const sanctions = ruleSet.sanctions.flatMap((sanction, i) => {
     const when = expr(sanction.when, `sanctions[${i}].when`, sanctionIdentifiers);

@@ -94,6 +94,10 @@ describe('counters across periods', () => {
         inputId: 'passed',
       }),
     );
+    // The figure is named as the official knows it, never by its id.
+    expect(r.issues.find((i) => i.code === 'counter-undecided')?.message.zh).toContain(
+      '缺少「本月检查合格」',
+    );
     // Two failures in a row before; this month may be the third: the interview is undecided
     // (待定), never "not held" on the carried-over count of 2.
     expect(r.issues).toContainEqual(

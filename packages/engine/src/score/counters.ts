@@ -33,10 +33,11 @@ export function countPeriods(rs: CompiledRuleSet, env: UnitEnv): Map<string, Cou
     } catch (e) {
       // Not decided either way (a missing input, a problem): the earlier counts carry over.
       if (e instanceof MissingValue) {
+        const missing = R.inputLabel(rs.inputs, e.inputId);
         env.issues.push({
           ...issue('counter-undecided', id, 'warning', {
-            zh: `计数器「${c.label.zh}」:缺少「${e.inputId}」,本期是否计入无法确定,沿用上期计数`,
-            en: `counter "${c.label.en}": "${e.inputId}" is missing, so whether this period counts is undecided; the earlier counts carry over`,
+            zh: `计数器「${c.label.zh}」:缺少「${missing.zh}」,本期是否计入无法确定,沿用上期计数`,
+            en: `counter "${c.label.en}": "${missing.en}" is missing, so whether this period counts is undecided; the earlier counts carry over`,
           }),
           inputId: e.inputId,
         });

@@ -149,7 +149,7 @@ describe('scoring properties', () => {
         const bonus = sum(r.bonus.items.map((i) => q(i.score ?? '0')));
         const capped = cmp(bonus, q(2)) > 0 ? q(2) : bonus;
         expect(r.bonus.score).toBe(capped.toString());
-        expect(cmp(q(r.total), add(sum(r.sections.map((s) => q(s.score))), capped))).toBe(0);
+        expect(cmp(q(r.total), add(sum(r.sections.map((s) => q(s.score!))), capped))).toBe(0);
       }),
     );
   });

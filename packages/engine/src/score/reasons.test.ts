@@ -271,13 +271,13 @@ describe('reasons', () => {
           code: '3',
           title: '小项',
           points: 4,
+          pointsMismatch: '原文件小项合计6分,大项4分',
           items: [
             { code: '(1)', title: '甲', points: 3, rule: { kind: 'expr', score: '3' } },
             { code: '(2)', title: '乙', points: 3, rule: { kind: 'expr', score: '3' } },
           ],
         },
       ],
-      { pointsMismatch: '原文件小项合计6分,大项4分' },
     );
     const r = run(rs, { x: 59, n: 5 });
     // 59 ÷ 10 = 5.9 on a 5-point item → 5; 3 − 5 × 1 = −2 → 0; 3 + 3 = 6 on a 4-point item → 4.

@@ -21,6 +21,11 @@ const OP_EN: Record<Comparison, string> = {
   '=': 'exactly',
 };
 
+/** An input as an official knows it: its label (its id only when the rules declare no such input). */
+export function inputLabel(inputs: ReadonlyMap<string, InputDef>, id: string): Msg {
+  return msgOf(inputs.get(id)?.label ?? id);
+}
+
 export function badValue(def: InputDef, raw: string, outOfRange = false): Issue {
   const label = msgOf(def.label);
   if (outOfRange) {
@@ -140,9 +145,12 @@ export function reductionText(
   required: string,
   met: boolean,
 ): Msg {
+  // A rise is said as one (上升 10%), never as a negative fall (下降-10%).
+  const rose = achieved.startsWith('-');
+  const change = rose ? achieved.slice(1) : achieved;
   return {
-    zh: `${label.zh}由上年${previous.zh}降至${value.zh},下降${achieved}%,要求下降${required}%${met ? ',达到要求' : ',未达到要求'}`,
-    en: `${label.en} went from ${previous.en} last year to ${value.en}, down ${achieved}% against ${required}% required${met ? ': met' : ': not met'}`,
+    zh: `${label.zh}由上年${previous.zh}${rose ? '升至' : '降至'}${value.zh},${rose ? '上升' : '下降'}${change}%,要求下降${required}%${met ? ',达到要求' : ',未达到要求'}`,
+    en: `${label.en} went from ${previous.en} last year to ${value.en}, ${rose ? 'up' : 'down'} ${change}% against ${required}% required${met ? ': met' : ': not met'}`,
   };
 }
 

@@ -68,6 +68,12 @@ describe('rule kinds', () => {
     expect(first(run(rs, { sr: '124.7', sr_prev: 127 })).status).toBe('not-met');
     // prev within normal range: no tier applies
     expect(first(run(rs, { sr: 105, sr_prev: 106 })).status).toBe('not-applicable');
+    // A rise (117 → 118.17: up 1.17 of the 10 excess = 11.7 %) is said as a rise, not "下降-11.7%".
+    const rose = first(run(rs, { sr: '118.17', sr_prev: 117 }));
+    expect(rose.status).toBe('not-met');
+    expect(rose.reason.zh).toContain('升至118.17,上升11.7%,要求下降10%');
+    expect(rose.reason.zh).not.toContain('下降-');
+    expect(rose.reason.en).toContain('up 11.7%');
   });
 
   it('ramp: ≤ 3‰ full, ≥ 5‰ zero, linear between', () => {

@@ -345,7 +345,7 @@ export function decideSanctions(
           message:
             e.inputId === 'total'
               ? totalUndecided(s.reason)
-              : R.sanctionUndecided(s.reason, msgOf(rs.inputs.get(e.inputId)?.label ?? e.inputId)),
+              : R.sanctionUndecided(s.reason, R.inputLabel(rs.inputs, e.inputId)),
           inputId: e.inputId,
         });
         continue;
@@ -384,6 +384,17 @@ export const unknownClasses = (rs: CompiledRuleSet, units: readonly UnitInput[])
     .filter((u) => u.class !== undefined && !rs.classIds.has(u.class))
     .map((u) => unknownClass(rs, u));
 
+/** A unit's note on a section whose items are not known yet: unscored, the total incomplete. */
+const sectionPending = (s: SectionResult): Issue => ({
+  code: 'section-pending',
+  path: s.code,
+  severity: 'warning',
+  message: {
+    zh: `第${s.code}部分考核项目待定(${s.pending?.zh ?? ''}),未计分(满分${s.max}分);总分不完整`,
+    en: `section ${s.code}: items pending (${s.pending?.en ?? ''}), not scored (out of ${s.max}); the total is incomplete`,
+  },
+});
+
 const totalUndecided = (reason: Msg): Msg => ({
   zh: `无法判定「${reason.zh}」:尚有指标未能计分,总分不完整(待定)`,
   en: `cannot decide "${reason.en}": items could not be scored, so the total is incomplete (pending)`,
@@ -407,6 +418,16 @@ export function scoreWith(rs: CompiledRuleSet, scorer: UnitScorer): UnitResult {
   const unit = env.unit;
 
   const sections: SectionResult[] = rs.sections.map((section) => {
+    // Items not known yet: no score (never 0, never full marks); the total is incomplete.
+    if (section.pending)
+      return {
+        code: section.code,
+        title: section.title,
+        score: null,
+        max: fmt(sectionPoints(section, unit.class)),
+        items: [],
+        pending: section.pending,
+      };
     const items = section.items.map(evaluate);
     let score = sum(items.map(scoreOf));
     let maxQ = sum(items.filter((i) => i.status !== 'not-applicable').map((i) => q(i.max)));
@@ -422,9 +443,11 @@ export function scoreWith(rs: CompiledRuleSet, scorer: UnitScorer): UnitResult {
   const bonusRaw = sum(bonusItems.map(scoreOf));
   const bonusCap = rs.bonus?.cap;
   const bonusScore = bonusCap ? qmin(bonusRaw, bonusCap) : bonusRaw;
-  const totalQ = add(sum(sections.map((s) => q(s.score))), bonusScore);
+  const totalQ = add(sum(sections.map((s) => (s.score === null ? ZERO : q(s.score)))), bonusScore);
   const all = allIndicators({ sections, bonus: { items: bonusItems } });
-  const itemsComplete = !all.some(undecided);
+  const pendingSections = sections.filter((s) => s.pending);
+  const itemsComplete = !all.some(undecided) && pendingSections.length === 0;
+  for (const s of pendingSections) env.issues.push(sectionPending(s));
   // An incomplete total is no total: sanctions and counters that read it are undecided.
   const { held: sanctions, undecided: pending } = decideSanctions(
     rs,

@@ -250,6 +250,63 @@ describe('parseRuleSet', () => {
     );
   });
 
+  it('checks a share counted from the bottom: last band only, within 0–100 %, a rounding declared', () => {
+    const withBands = (bands: unknown[]) =>
+      variant((rs) => {
+        rs.grades = { bands };
+      });
+    const back = (fromBottom: unknown, extra = {}) => ({
+      id: 'c',
+      label: '后进',
+      min: null,
+      fromBottom,
+      ...extra,
+    });
+    // 后进 on the middle band: counted from the bottom belongs on the last band only.
+    const middle = validateRuleSet(
+      withBands([
+        { id: 'a', label: '先进', min: 80 },
+        { id: 'b', label: '后进', min: 60, fromBottom: { share: 10, rounding: 'round' } },
+        { id: 'c', label: '不合格', min: null },
+      ]),
+    );
+    expect(middle.map((i) => `${i.code}@${i.path}`)).toEqual([
+      'bottom-quota-not-last@grades.bands[1].fromBottom',
+    ]);
+    expect(middle[0]!.message.zh).toContain('「后进」不是最低等次');
+    expect(
+      codes(
+        withBands([{ id: 'a', label: '先进', min: 80 }, back({ share: 110, rounding: 'floor' })]),
+      ),
+    ).toEqual(['quota-range@grades.bands[1].fromBottom.share']);
+    expect(
+      codes(
+        withBands([
+          { id: 'a', label: '先进', min: 80 },
+          back({ share: 20, rounding: 'ceil' }, { maxShare: 10 }),
+        ]),
+      ),
+    ).toEqual(['quota-range@grades.bands[1].fromBottom.share']);
+    // 先进 at least 95 % and the lowest-ranked 10 % cannot both hold: 105 % > 100 %.
+    expect(
+      codes(
+        withBands([
+          { id: 'a', label: '先进', min: 80, minShare: 95 },
+          back({ share: 10, rounding: 'round' }),
+        ]),
+      ),
+    ).toEqual(['quota-over-100@grades.bands']);
+    // The rounding of the count is not guessed: it must be declared.
+    const noRounding = codes(withBands([{ id: 'a', label: '先进', min: 80 }, back({ share: 10 })]));
+    expect(noRounding).toHaveLength(1);
+    expect(noRounding[0]).toMatch(/@grades\.bands\[1\]\.fromBottom\.rounding$/);
+    expect(
+      parseRuleSet(
+        withBands([{ id: 'a', label: '先进', min: 80 }, back({ share: 10, rounding: 'round' })]),
+      ).ok,
+    ).toBe(true);
+  });
+
   it('names an unknown rule kind and unknown fields', () => {
     expect(
       codes(
@@ -295,6 +352,26 @@ describe('parseRuleSet', () => {
       ]),
     );
     expect(codes(typo)).not.toContain('bad-tie-break@ranking.tieBreak[1]');
+  });
+
+  it('refuses an increment without a schedule, which would be read as a flat amount a case', () => {
+    // increment escalates the cases beyond a schedule; alone, every case cost `each` and the
+    // escalation the document asks for (1, 2, 3…) was dropped without a word.
+    const per = (extra: Record<string, unknown>) =>
+      variant((rs) => {
+        rs.sections[0]!.items[1]!.deductions = [
+          { kind: 'per-case', input: 'n', each: 1, ...extra },
+        ];
+      });
+    expect(codes(per({ increment: 1 }))).toContain(
+      'increment-without-schedule@sections[0].items[1].deductions[0].increment',
+    );
+    const issue = validateRuleSet(per({ increment: 1 })).find(
+      (i) => i.code === 'increment-without-schedule',
+    );
+    expect(issue?.message.zh).toMatch(/^一\.2.*schedule/);
+    expect(codes(per({ increment: 1, schedule: [1, 2] }))).toEqual([]);
+    expect(codes(per({}))).toEqual([]);
   });
 
   it('keeps points on the score grid', () => {

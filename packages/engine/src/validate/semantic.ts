@@ -25,14 +25,7 @@ export function checkRuleSet(ruleSet: RuleSet): Issue[] {
       );
     }
   });
-  if (ruleSet.pointsMismatch) {
-    issues.push(
-      warning('points-mismatch-declared', 'pointsMismatch', {
-        zh: '分值合计不一致已声明,按声明处理',
-        en: 'points that do not add up are declared and accepted',
-      }),
-    );
-  }
+  // A declared points mismatch is said where the sums are checked (score/compile.ts).
   if (ruleSet.kind === 'certification' && ruleSet.rectificationDays === undefined) {
     issues.push(
       warning('no-rectification-days', 'rectificationDays', {

@@ -26,6 +26,6 @@ export function item(result: UnitResult, path: string): IndicatorResult {
 }
 
 /** Section subtotals by code, as the engine's canonical decimal strings. */
-export function sectionScores(result: UnitResult): Record<string, string> {
+export function sectionScores(result: UnitResult): Record<string, string | null> {
   return Object.fromEntries(result.sections.map((s) => [s.code, s.score]));
 }

@@ -66,7 +66,9 @@ describe('the example rule sets', () => {
     if (!r.ok) throw new Error(JSON.stringify(r.issues.slice(0, 3)));
     expect(Object.keys(r.value.unit.values)).toEqual(rs.inputs.map((d) => d.id));
     expect(r.value.unit.class).toBe(cls?.id);
-    expect(rowKeys(rs)).toEqual(t.map.scoring.rows.map(({ key, kind }) => ({ key, kind })));
+    expect(rowKeys(rs).map(({ key, kind, cell }) => ({ key, kind, cell }))).toEqual(
+      t.map.scoring.rows.map(({ key, kind, cell }) => ({ key, kind, cell: cell ?? key })),
+    );
     const itemRows = t.map.scoring.rows.filter((x) => x.kind === 'item' || x.kind === 'bonus-item');
     expect(itemRows.length).toBeGreaterThan(0);
     // The year once in the title, whether or not the document's title names it.

@@ -26,21 +26,32 @@ export function keyText(value: CellValue): string {
  */
 export function rowKeyMatcher(
   expected: readonly string[],
+  /** Other spellings of a key's cell (spelling → key): a sanction's 否决.1 for 否决.<id>. */
+  aliases: ReadonlyMap<string, string> = new Map(),
 ): (cell: CellValue) => string | undefined {
   const spelt = (v: string): string => v.replace(/\s+/g, '');
-  const byFold = new Map<string, string[]>();
-  for (const key of expected) {
-    const fold = keyText(key);
-    byFold.set(fold, [...(byFold.get(fold) ?? []), key]);
+  const byFold = new Map<string, [string, string][]>();
+  const spellings: [string, string][] = [
+    ...expected.map((key): [string, string] => [key, key]),
+    ...[...aliases].filter(([, key]) => expected.includes(key)),
+  ];
+  for (const [spelling, key] of spellings) {
+    const fold = keyText(spelling);
+    byFold.set(fold, [...(byFold.get(fold) ?? []), [spelling, key]]);
   }
   return (cell) => {
     if (cell === null) return undefined;
     const keys = byFold.get(keyText(cell));
     if (!keys) return undefined;
-    if (keys.length === 1) return keys[0];
+    if (keys.length === 1) return keys[0]?.[1];
     const own = spelt(String(cell));
-    return keys.find((k) => spelt(k) === own);
+    return keys.find(([spelling]) => spelt(spelling) === own)?.[1];
   };
+}
+
+/** The other spellings of rows' key cells (`cell` where it is not the key), for rowKeyMatcher. */
+export function cellAliases(rows: readonly { key: string; cell?: string }[]): Map<string, string> {
+  return new Map(rows.flatMap((r) => (r.cell && r.cell !== r.key ? [[r.cell, r.key]] : [])));
 }
 
 export type HeaderSearch<K extends string> =

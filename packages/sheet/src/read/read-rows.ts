@@ -14,9 +14,11 @@ export function locateRows(
   expected: readonly string[],
   /** How a person knows a key (an input's label): messages name that, not the id. */
   labelOf?: (key: string) => Msg | undefined,
+  /** Other spellings of key cells (spelling → key), accepted as the key. */
+  aliases?: ReadonlyMap<string, string>,
 ): { rows: Map<string, number>; errors: SheetIssue[]; warnings: SheetIssue[] } {
   const shown = (key: string): Msg => labelOf?.(key) ?? { zh: key, en: key };
-  const match = rowKeyMatcher(expected);
+  const match = rowKeyMatcher(expected, aliases);
   const rows = new Map<string, number>();
   const errors: SheetIssue[] = [];
   const warnings: SheetIssue[] = [];

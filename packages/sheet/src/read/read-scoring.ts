@@ -1,24 +1,18 @@
 // The scoring sheet: its header (unit, rule set, edition, checksum), where each keyed row is
 // now, and the scores already reported in it (for the differences a reviewer lists).
-import { msgOf, type RuleSet, type UnitInput } from '@kaohe/engine';
+import type { RuleSet, UnitInput } from '@kaohe/engine';
 import { cellRef } from '../a1.ts';
 import { fingerprint } from '../checksum.ts';
 import { sheetError } from '../issue.ts';
-import { HEADER_FIELDS, ROW_KEYS, SCORING_COLUMNS, UNSCORED } from '../labels.ts';
-import type {
-  HeaderField,
-  RowKind,
-  ScoringColumn,
-  SheetGrid,
-  SheetIssue,
-  SheetMap,
-} from '../types.ts';
+import { HEADER_FIELDS, SCORING_COLUMNS, UNSCORED } from '../labels.ts';
+import type { HeaderField, ScoringColumn, SheetGrid, SheetIssue, SheetMap } from '../types.ts';
 import { zh } from '../units.ts';
 import { yesNo } from './parse-input.ts';
-import { cellAt, findField, findHeaderRow, headerIssues, keyText } from './locate.ts';
+import { cellAliases, cellAt, findField, findHeaderRow, headerIssues, keyText } from './locate.ts';
 import { normaliseText, numberText, parseNumberText } from './number-text.ts';
 import { locateRows } from './read-rows.ts';
 import { headerFieldKeys } from '../template/scoring-sheet.ts';
+import type { RowKey } from '../template/row-keys.ts';
 
 export type Stage = 'self' | 'review' | 'final';
 
@@ -38,7 +32,7 @@ export function readScoring(
   ruleSet: RuleSet,
   /** The embedded rules' checksum; undefined when they were altered: edition and checksum unchecked. */
   checksum: string | undefined,
-  expected: readonly { key: string; kind: RowKind }[],
+  expected: readonly RowKey[],
 ): { value?: ScoringRead; errors: SheetIssue[]; warnings: SheetIssue[] } {
   const grid = sheet.values;
   const found = findHeaderRow(grid, SCORING_COLUMNS, REQUIRED);
@@ -126,15 +120,10 @@ export function readScoring(
     else unitClass = match.id;
   }
 
-  // A sanction row's key holds the sanction's id: messages name its reason instead.
-  const sanctionLabels = new Map(
-    ruleSet.sanctions.map((s) => {
-      const m = msgOf(s.reason);
-      return [
-        `${ROW_KEYS.sanctions}.${s.id}`,
-        { zh: `${ROW_KEYS.sanctions}「${m.zh}」`, en: `${ROW_KEYS.sanctions} "${m.en}"` },
-      ];
-    }),
+  // A sanction's 序号 reads 否决.1 (sheets made before that hold 否决.<id>, read alike); messages
+  // name it by number and reason, never by id.
+  const captions = new Map(
+    expected.filter((r) => r.kind === 'sanction').map((r) => [r.key, r.caption]),
   );
   const located = locateRows(
     sheet.name,
@@ -142,10 +131,16 @@ export function readScoring(
     found.row,
     columns.code,
     expected.map((r) => r.key),
-    (key) => sanctionLabels.get(key),
+    (key) => captions.get(key),
+    cellAliases(expected),
   );
   errors.push(...located.errors);
-  const rows = expected.map((r) => ({ ...r, row: located.rows.get(r.key) ?? -1 }));
+  const rows = expected.map(({ key, kind, cell }) => ({
+    key,
+    kind,
+    row: located.rows.get(key) ?? -1,
+    ...(cell === key ? {} : { cell }),
+  }));
   const reported: Reported = { self: {}, review: {}, final: {} };
   for (const r of rows) {
     if (r.row < 0) continue;

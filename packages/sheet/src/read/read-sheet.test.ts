@@ -114,7 +114,7 @@ describe('readSheet', () => {
     const r = readSheet(grids);
     expect(
       r.ok ? [] : r.issues.filter((i) => i.code === 'row-missing').map((i) => i.message.zh),
-    ).toEqual(['找不到“否决「发生重大信访案件」”行(可能被删除),未作任何修改']);
+    ).toEqual(['找不到“否决.1「发生重大信访案件」”行(可能被删除),未作任何修改']);
   });
 
   it('stops at reordered item rows', () => {

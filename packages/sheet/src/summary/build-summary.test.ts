@@ -114,7 +114,7 @@ describe('buildSummary', () => {
     expect(rows).toContainEqual([
       'a',
       '甲区',
-      '否决「发生重大信访案件」',
+      '否决.1「发生重大信访案件」',
       '是',
       '否',
       null,
@@ -209,5 +209,34 @@ describe('the items × units sheet for 200 units', () => {
   it('builds the sheets for a cohort of no units too (the pane asks it for the sheet names)', () => {
     const none = buildSummary(scoreCohort(compileRuleSet(rs), []), rs);
     expect(byName(none.sheets, '指标得分')?.values[1]).toEqual(['单位代码\nUnit id', '单位\nUnit']);
+  });
+});
+
+describe('buildSummary with a share counted from the bottom', () => {
+  it('gives each band its count from the bottom (后进: the lowest-ranked 10 %)', () => {
+    const withBottom = ruleSetOf({
+      ...fixtureInput,
+      grades: {
+        bands: [
+          { id: 'adv', label: '先进', min: 0 },
+          { id: 'back', label: '后进', min: null, fromBottom: { share: 10, rounding: 'ceil' } },
+        ],
+      },
+    });
+    const c = scoreCohort(compileRuleSet(withBottom), units);
+    const s = buildSummary(c, withBottom);
+    const sheet = byName(s.sheets, '等级');
+    expect(sheet?.values[1]?.[5]).toBe('排名最后\nLowest-ranked');
+    // 丙区 is vetoed (a petition case), out of the grades: 2 graded, ceil(10 % × 2) = ceil(0.2)
+    // = 1 from the bottom; the top band has no count from the bottom.
+    expect(body(sheet).map((r) => [r[0], r[1], r[5]])).toEqual([
+      ['先进', 1, null],
+      ['后进', 1, 1],
+    ]);
+    // The lower-ranked of the two graded units is the one taken (whatever its total).
+    const graded = c.units.filter((u) => !u.vetoed);
+    expect(graded.map((u) => u.grade)).toEqual(['adv', 'back']);
+    expect(graded[1]!.gradeNotes.map((n) => n.zh)).toEqual(['排名在后10%(1个)之内,定为「后进」']);
+    expect(c.units.find((u) => u.unitId === 'c')).toMatchObject({ vetoed: true, grade: null });
   });
 });

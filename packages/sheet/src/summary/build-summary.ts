@@ -9,7 +9,7 @@ import {
   type RuleSet,
 } from '@kaohe/engine';
 import { allIndicators, fmtFixed, q } from '@kaohe/engine/internal';
-import { declaredPoints, type DeclaredPoints } from '../template/row-keys.ts';
+import { declaredPoints, rowCaptions, type DeclaredPoints } from '../template/row-keys.ts';
 import { ruleSetChecksum } from '../checksum.ts';
 import { ROW_KEYS, SANCTION_LEVELS } from '../labels.ts';
 import type { CellValue, SheetLayout } from '../types.ts';
@@ -83,6 +83,7 @@ export function buildSummary(
       { header: '占比(%)\nShare (%)', width: 10 },
       { header: '上限\nAt most', width: 8 },
       { header: '下限\nAt least', width: 8 },
+      { header: '排名最后\nLowest-ranked', width: 10 },
       { header: '奖惩\nConsequence', width: 30, wrap: true },
     ],
     (cohort.grades?.bands ?? []).map((b) => [
@@ -91,6 +92,7 @@ export function buildSummary(
       shareNumber(b.share),
       b.maxAllowed,
       b.minRequired,
+      b.bottomRequired,
       b.consequence?.zh ?? '',
     ]),
   );
@@ -166,16 +168,8 @@ export function buildSummary(
   );
 
   const names = new Map(units.map((u) => [u.unitId, u.name]));
-  // 项目 as a person reads it: 序号 and title, a sanction by its reason (never its id).
-  const captions = new Map<string, string>([
-    ...units.flatMap((u) =>
-      allIndicators(u.result).map((i): [string, string] => [i.path, `${i.path} ${i.title.zh}`]),
-    ),
-    ...ruleSet.sanctions.map((x): [string, string] => [
-      `${ROW_KEYS.sanctions}.${x.id}`,
-      `${ROW_KEYS.sanctions}「${zh(x.reason)}」`,
-    ]),
-  ]);
+  // 项目 as a person reads it: 序号 and title, a sanction by its number and reason (never its id).
+  const captions = rowCaptions(ruleSet);
   const differences = table(
     '差异',
     `${title} 上报与复核差异`,
@@ -192,7 +186,7 @@ export function buildSummary(
       ...diffs.map((d): CellValue[] => [
         d.unitId,
         d.name,
-        captions.get(d.key) ?? d.key,
+        captions.get(d.key)?.zh ?? d.key,
         numOrText(d.reported),
         numOrText(d.recomputed),
         num(d.delta),

@@ -1,34 +1,77 @@
 // The keyed rows of the scoring sheet, from the rule set alone: what the reader expects to find,
 // in order. Paths follow the engine's ("一.1.(2)", "加分.1"); a test holds them to the template.
-import { type CompiledRuleSet, type Indicator, type RuleSet } from '@kaohe/engine';
+import {
+  msgOf,
+  type CompiledRuleSet,
+  type Indicator,
+  type Msg,
+  type RuleSet,
+} from '@kaohe/engine';
 import { fmt } from '@kaohe/engine/internal';
 import { ROW_KEYS } from '../labels.ts';
 import type { RowKind } from '../types.ts';
 
-export function rowKeys(ruleSet: RuleSet): { key: string; kind: RowKind }[] {
-  const out: { key: string; kind: RowKind }[] = [];
+type Text = Parameters<typeof msgOf>[0];
+
+/** A keyed row of the scoring sheet: its key (the engine's path; a sanction's `否决.<id>`), what
+ *  its 序号 cell says (the key, but `否决.1`, `否决.2`… for the sanctions in their declared order:
+ *  an id is not for people) and how a message names it (`一.1 符合政策生育率`, `否决.1「…」`). */
+export interface RowKey {
+  key: string;
+  kind: RowKind;
+  cell: string;
+  caption: Msg;
+}
+
+/** The 序号 of the n-th sanction (0-based): `否决.1`. */
+export const sanctionCell = (index: number): string => `${ROW_KEYS.sanctions}.${index + 1}`;
+
+export function rowKeys(ruleSet: RuleSet): RowKey[] {
+  const out: RowKey[] = [];
+  const row = (key: string, kind: RowKind, title?: Text, cell = key): void => {
+    const t = title === undefined ? undefined : msgOf(title);
+    out.push({
+      key,
+      kind,
+      cell,
+      caption: t ? { zh: `${cell} ${t.zh}`, en: `${cell} ${t.en}` } : { zh: cell, en: cell },
+    });
+  };
   const items = (list: readonly Indicator[], prefix: string, kind: 'item' | 'bonus-item'): void => {
     for (const item of list) {
       const key = `${prefix}.${item.code}`;
-      out.push({ key, kind });
+      row(key, kind, item.title);
       items(item.items ?? [], key, kind);
     }
   };
   for (const s of ruleSet.sections) {
-    out.push({ key: s.code, kind: 'section' });
+    row(s.code, 'section', s.title);
     items(s.items, s.code, 'item');
   }
   if (ruleSet.bonus) {
-    out.push({ key: ROW_KEYS.bonus, kind: 'bonus' });
+    row(ROW_KEYS.bonus, 'bonus');
     items(ruleSet.bonus.items, ROW_KEYS.bonus, 'bonus-item');
   }
   if (ruleSet.sanctions.length) {
-    out.push({ key: ROW_KEYS.sanctions, kind: 'sanctions' });
-    for (const s of ruleSet.sanctions)
-      out.push({ key: `${ROW_KEYS.sanctions}.${s.id}`, kind: 'sanction' });
+    row(ROW_KEYS.sanctions, 'sanctions');
+    ruleSet.sanctions.forEach((s, i) => {
+      const cell = sanctionCell(i);
+      const m = msgOf(s.reason);
+      out.push({
+        key: `${ROW_KEYS.sanctions}.${s.id}`,
+        kind: 'sanction',
+        cell,
+        caption: { zh: `${cell}「${m.zh}」`, en: `${cell} "${m.en}"` },
+      });
+    });
   }
-  out.push({ key: ROW_KEYS.total, kind: 'total' });
+  row(ROW_KEYS.total, 'total');
   return out;
+}
+
+/** Row key → how a person reads the row (for messages, the 差异 sheet, the pane, the CLI). */
+export function rowCaptions(ruleSet: RuleSet): Map<string, Msg> {
+  return new Map(rowKeys(ruleSet).map((r) => [r.key, r.caption]));
 }
 
 /** What a row is worth as declared, the 分值 the forms print: '按类别' when it depends on the class. */

@@ -7,7 +7,7 @@ import type { HeaderField, RowKind, ScoringColumn, SheetLayout, SheetMap } from 
 import { inputCaption, sheetTitle, zh } from '../units.ts';
 import { fingerprint } from '../checksum.ts';
 import { GridBuilder } from './grid-builder.ts';
-import { declaredPoints } from './row-keys.ts';
+import { declaredPoints, sanctionCell } from './row-keys.ts';
 import { addSignOff, unitFooter } from './sign-off.ts';
 
 export interface UnitIdentity {
@@ -24,6 +24,12 @@ const SCORE_COLS = [COL.self, COL.review, COL.final];
 /** Header fields: label in 序号's column, value in 自评得分's (neither may be deleted). */
 const FIELD_LABEL_COL = COL.code;
 const FIELD_VALUE_COL = COL.self;
+
+/** The styling kind of a keyed row's score cells (a subtotal or total is banded like its row);
+ *  its reason cell is always 'reason'. */
+export function scoreCellKind(kind: RowKind): 'score' | 'total' {
+  return kind === 'item' || kind === 'bonus-item' || kind === 'sanction' ? 'score' : 'total';
+}
 
 /** The header fields in their order, one a row below the title. */
 export function headerFieldKeys(ruleSet: Pick<RuleSet, 'classes'>): HeaderField[] {
@@ -109,27 +115,26 @@ export function buildScoringSheet(
     key: string,
     kind: RowKind,
     cells: Partial<Record<ScoringColumn, string | number | null>>,
+    cell = key,
   ): number => {
     const row = g.addRow();
-    g.set(row, COL.code, key);
+    g.set(row, COL.code, cell);
     for (const [col, value] of Object.entries(cells))
       g.set(row, COL[col as ScoringColumn], value ?? null);
     const band =
       kind === 'item' || kind === 'bonus-item' || kind === 'sanction' ? 'item' : 'section';
     for (const col of [COL.code, COL.title, COL.criteria, COL.points, COL.inputs])
       g.hint({ row, col, kind: band });
-    for (const col of SCORE_COLS) {
-      const scoreKind = kind === 'item' || kind === 'bonus-item' ? 'score' : 'total';
+    for (const col of SCORE_COLS)
       g.hint({
         row,
         col,
-        kind: kind === 'sanction' ? 'score' : scoreKind,
+        kind: scoreCellKind(kind),
         format: kind === 'sanction' ? 'text' : 'score',
       });
-    }
     g.hint({ row, col: COL.reason, kind: 'reason' });
     g.hint({ row, col: COL.note, kind: 'input' });
-    rows.push({ key, kind, row });
+    rows.push({ key, kind, row, ...(cell === key ? {} : { cell }) });
     return row;
   };
   // Inputs in their declared order, as the data sheet lists them.
@@ -172,12 +177,18 @@ export function buildScoringSheet(
       title: '否决及处理事项',
       criteria: '“是”表示该情形成立,不影响得分',
     });
-    for (const s of compiled.sanctions) {
-      addKeyed(`${ROW_KEYS.sanctions}.${s.sanction.id}`, 'sanction', {
-        title: SANCTION_LEVELS[s.sanction.level],
-        criteria: s.consequence ? `${s.reason.zh}(${s.consequence.zh})` : s.reason.zh,
-      });
-    }
+    // A sanction's row is keyed by its id, but its 序号 reads 否决.1, 否决.2… (ids are not for people).
+    compiled.sanctions.forEach((s, i) => {
+      addKeyed(
+        `${ROW_KEYS.sanctions}.${s.sanction.id}`,
+        'sanction',
+        {
+          title: SANCTION_LEVELS[s.sanction.level],
+          criteria: s.consequence ? `${s.reason.zh}(${s.consequence.zh})` : s.reason.zh,
+        },
+        sanctionCell(i),
+      );
+    });
   }
   addKeyed(ROW_KEYS.total, 'total', { title: '总分', points: points.get(ROW_KEYS.total) ?? null });
   const tallRows = addSignOff(

@@ -3,7 +3,7 @@
 import { cellRef } from '../a1.ts';
 import { sheetError } from '../issue.ts';
 import { headerMatches, SCORING_COLUMNS } from '../labels.ts';
-import { cellAt, rowKeyMatcher } from '../read/locate.ts';
+import { cellAliases, cellAt, rowKeyMatcher } from '../read/locate.ts';
 import type { Stage } from '../read/read-scoring.ts';
 import type { SheetGrid, SheetIssue, SheetMap } from '../types.ts';
 
@@ -21,10 +21,15 @@ export function checkMap(sheet: SheetGrid, map: SheetMap, as: Stage): SheetIssue
       );
     }
   }
-  const match = rowKeyMatcher(m.rows.map((r) => r.key));
-  for (const { key, row } of m.rows) {
+  const match = rowKeyMatcher(
+    m.rows.map((r) => r.key),
+    cellAliases(m.rows),
+  );
+  for (const { key, row, cell } of m.rows) {
     if (row >= 0 && match(cellAt(sheet.values, row, m.columns.code)) !== key) {
-      issues.push(sheetError('row-missing', cellRef(sheet.name, row, m.columns.code), [key]));
+      issues.push(
+        sheetError('row-missing', cellRef(sheet.name, row, m.columns.code), [cell ?? key]),
+      );
     }
   }
   return issues;

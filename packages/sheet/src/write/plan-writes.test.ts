@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { compileRuleSet, scoreUnit } from '@kaohe/engine';
 import { parseRange } from '../a1.ts';
+import { FILLS } from '../formats.ts';
 import { fill, fixtureInput, goodValues, ruleSetOf, unit } from '../__tests__/fixture.ts';
 import { readSheet } from '../read/read-sheet.ts';
 import { buildTemplate } from '../template/build-template.ts';
@@ -168,6 +169,35 @@ describe('planWrites', () => {
       expect(back.value.reported.self['一.2']).toBe('3');
     });
 
+    it('highlights what could not be judged (unscored leaves, 合计) and restores every other fill', () => {
+      const ws = planWrites(r.value.map, res, 'self', { read: r.value });
+      const fillOf = (i: number, key: string) => {
+        const row = tt.map.scoring.rows.find((x) => x.key === key)?.row ?? -1;
+        const top = parseRange(ws[i]?.address ?? '')?.top ?? 0;
+        return ws[i]?.fills?.[row - top]?.[0];
+      };
+      for (const key of ['一.1', '一.3.(1)', '合计']) {
+        expect(fillOf(0, key), key).toBe(FILLS.unscored);
+        expect(fillOf(1, key), key).toBe(FILLS.unscored);
+      }
+      // Scored rows get the template's own fill back: none on an item, the band on a subtotal.
+      expect([fillOf(0, '一.2'), fillOf(1, '一.2'), fillOf(0, '一')]).toEqual([
+        '',
+        '',
+        FILLS.section,
+      ]);
+      // A complete result: nothing highlighted, the 合计 in its band.
+      const done = planWrites(read.map, result, 'self');
+      expect(
+        done.flatMap((w) => w.fills?.flat() ?? []).filter((f) => f === FILLS.unscored),
+      ).toEqual([]);
+      // Every cell written has a fill, every cell left alone keeps its own.
+      for (const w of ws)
+        w.values.forEach((line, i) =>
+          expect(w.fills?.[i]?.[0] === null, w.address).toBe(line[0] === null),
+        );
+    });
+
     it('marks the total as incomplete, naming the unscored leaf items', () => {
       const ws = planWrites(r.value.map, res, 'self', { read: r.value });
       // Two leaves unscored (一.1 and 一.3.(1)); their parent 一.3 is not counted again.
@@ -175,5 +205,34 @@ describe('planWrites', () => {
       // A complete result carries no such note.
       expect(reasonOf(planWrites(read.map, result, 'self'), '合计')).not.toContain('不完整');
     });
+  });
+});
+
+describe('planWrites on a section whose items are pending', () => {
+  it('writes 未计分 in its subtotal cell, never 0, and names it in the 合计 note', () => {
+    const partial = ruleSetOf({
+      ...fixtureInput,
+      points: 35,
+      sections: [
+        ...fixtureInput.sections,
+        { code: '九', title: '其他', points: 10, items: [], itemsPending: '细则另行下发' },
+      ],
+    });
+    const tp = buildTemplate(partial, unit);
+    const r = readSheet(fill(tp, goodValues));
+    if (!r.ok) throw new Error(JSON.stringify(r.issues));
+    const result = scoreUnit(compileRuleSet(partial), r.value.unit);
+    expect(result.complete).toBe(false);
+    const [scores] = planWrites(r.value.map, result, 'self');
+    const first = r.value.map.scoring.rows[0]?.row ?? 0;
+    const at = (key: string) => {
+      const row = r.value.map.scoring.rows.find((x) => x.key === key)?.row ?? -1;
+      return scores?.values[row - first]?.[0];
+    };
+    expect(at('九')).toBe('未计分');
+    const [, reasons] = planWrites(r.value.map, result, 'self');
+    const totalRow = r.value.map.scoring.rows.find((x) => x.kind === 'total')?.row ?? -1;
+    const note = reasons?.values[totalRow - first - 1]?.[0];
+    expect(note).toContain('不完整:有 1 项未能计分(九)');
   });
 });

@@ -4,7 +4,9 @@
 // xlsx adapter agree on that). Input cells are never in a range.
 import { type RuleSet, type UnitInput, type UnitResult } from '@kaohe/engine';
 import { allIndicators } from '@kaohe/engine/internal';
+import { FILLS, hintFill } from '../formats.ts';
 import { NO, UNDECIDED, UNSCORED, YES } from '../labels.ts';
+import { scoreCellKind } from '../template/scoring-sheet.ts';
 import type { Stage } from '../read/read-scoring.ts';
 import type { CellValue, RangeWrite, SheetMap } from '../types.ts';
 import { columnWrite } from './column.ts';
@@ -61,12 +63,16 @@ export function planWrites(
   );
   const scores = new Map<number, CellValue>();
   const reasons = new Map<number, CellValue>();
+  /** Rows that could not be judged: an unscored item, a 待定 sanction, an incomplete 合计. */
+  const flagged = new Set<number>();
   for (const { key, kind, row } of map.scoring.rows) {
     if (row < 0) continue;
     switch (kind) {
       case 'section': {
         const s = result.sections.find((x) => x.code === key);
-        if (s) scores.set(row, score(s.score));
+        // Items pending: 未计分 in the subtotal cell, never a 0; the 合计 row's note names it
+        // (a section row has no reason cell).
+        if (s) scores.set(row, s.pending ? UNSCORED : score(s.score));
         break;
       }
       case 'item':
@@ -78,6 +84,7 @@ export function planWrites(
         // stands out on screen and on paper; a parent of unscored sub-items keeps its partial sum.
         scores.set(row, u ? UNSCORED : score(r.score));
         reasons.set(row, text(u?.reason ?? r.reason));
+        if (u) flagged.add(row);
         break;
       }
       case 'bonus': {
@@ -100,6 +107,7 @@ export function planWrites(
         const open = undecided.get(id);
         scores.set(row, hit ? YES : open ? UNDECIDED : NO);
         reasons.set(row, hit ? text(hit.reason) : open ? text(open) : '');
+        if (!hit && open) flagged.add(row);
         break;
       }
       case 'total': {
@@ -109,15 +117,31 @@ export function planWrites(
           ...result.sanctions.map((s) => s.reason),
         ];
         reasons.set(row, notes.length ? notes.map(text).join(';') : '');
+        if (!result.complete) flagged.add(row);
         break;
       }
       case 'sanctions':
         break;
     }
   }
+  // Every cell written gets its fill: the highlight on a row that could not be judged, else the
+  // template's own (so a highlight from an earlier scoring goes once the row is scored). On
+  // screen and on paper alike: a solid fill prints.
+  const kinds = new Map(map.scoring.rows.map((r) => [r.row, r.kind]));
+  const fills = (cells: ReadonlyMap<number, CellValue>, own: (row: number) => string) =>
+    new Map([...cells.keys()].map((row) => [row, flagged.has(row) ? FILLS.unscored : own(row)]));
+  const scoreFill = (row: number): string => {
+    const kind = kinds.get(row);
+    return kind ? hintFill({ kind: scoreCellKind(kind) }) : '';
+  };
   const { sheet, columns } = map.scoring;
   return [
-    ...columnWrite(sheet, columns[as], scores),
-    ...columnWrite(sheet, columns.reason, reasons),
+    ...columnWrite(sheet, columns[as], scores, fills(scores, scoreFill)),
+    ...columnWrite(
+      sheet,
+      columns.reason,
+      reasons,
+      fills(reasons, () => hintFill({ kind: 'reason' })),
+    ),
   ];
 }

@@ -45,7 +45,8 @@ export interface EvidenceItem {
 export interface ResultProblems {
   /** One error per refused figure, at its 填报值 cell (code `out-of-range`). */
   values: SheetIssue[];
-  /** Leaf items not scored (a parent of unscored sub-items is not counted again). */
+  /** Sections whose items are pending, then leaf items not scored (a parent of unscored
+   *  sub-items is not counted again). */
   unscored: UnscoredItem[];
   /** Leaf items short of evidence. */
   evidence: EvidenceItem[];
@@ -107,7 +108,22 @@ export function resultProblems(result: UnitResult, context: ResultContext): Resu
       },
     });
   }
-  const unscored: UnscoredItem[] = [];
+  // A section whose items are not known yet is not scored at all: said first, at its code.
+  const unscored: UnscoredItem[] = result.sections.flatMap((s) =>
+    s.pending
+      ? [
+          {
+            path: s.code,
+            title: s.title,
+            reason: {
+              zh: `考核项目待定(${s.pending.zh}),未计分`,
+              en: `items pending (${s.pending.en}): not scored`,
+            },
+            cells: [],
+          },
+        ]
+      : [],
+  );
   const evidence: EvidenceItem[] = [];
   for (const item of leafItems(result)) {
     if (item.status === 'missing-input' || item.status === 'cannot-compute') {

@@ -4,7 +4,7 @@ import { reviewText } from '../../i18n/review.ts';
 import { scoreText } from '../../i18n/score.ts';
 import type { Output } from '../../io/output.ts';
 import { formatGrades, formatRanking, type RankingRow } from '../../report/ranking.ts';
-import { hasFindings } from '@kaohe/sheet';
+import { hasFindings, rowCaptions } from '@kaohe/sheet';
 import type { Review } from './review-workbooks.ts';
 
 /** Prints the review; `rows` are its ranking rows (`rankingRows(review.cohort)`), made once. */
@@ -26,6 +26,7 @@ export function printReview(
     for (const i of r.issues)
       out.line(`  ${i.address ? `${i.address}:` : ''}${out.text(i.message)}`);
   }
+  const captions = rowCaptions(ruleSet);
   for (const u of review.units) {
     if (u.sameAs.length > 0) out.line(reviewText.sameFile(u.name, u.file, u.sameAs));
     if (u.rulesAltered) out.line(reviewText.rulesAltered(u.name, u.file, u.rulesAt ?? ''));
@@ -36,7 +37,7 @@ export function printReview(
       out.line(
         reviewText.difference(
           u.name,
-          d.key,
+          captions.get(d.key) ?? { zh: d.key, en: d.key },
           scoreText.stage[u.stage ?? 'self'],
           d.reported,
           d.recomputed,

@@ -16,7 +16,8 @@ export function printUnitResult(
   const problems = resultProblems(result, context);
   out.line(scoreText.heading(result.name, result.total, result.max, scoreText.stage[as]));
   for (const s of result.sections)
-    out.line(scoreText.section(s.code, out.text(msgOf(s.title)), s.score, s.max));
+    // A section whose items are pending has no score (listed below as not scored), never 0.
+    out.line(scoreText.section(s.code, out.text(msgOf(s.title)), s.score ?? '—', s.max));
   for (const s of result.sanctions)
     out.line(scoreText.sanction(out.text(scoreText.levels[s.level]), out.text(s.reason)));
   // Figures refused at their cells first, then the items they (and blanks) left unscored.
