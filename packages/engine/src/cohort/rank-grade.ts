@@ -27,6 +27,7 @@ export function rankAndGrade(
     ),
   );
   const unitById = new Map(units.map((u) => [u.id, u]));
+  const inputs = new Map((ruleSet.inputs ?? []).map((d) => [d.id, d]));
   issues.push(...duplicateUnits(results.map((r) => ({ id: r.unitId, name: r.name }))));
   for (const r of results) {
     if (!r.complete) issues.push(incompleteUnit({ id: r.unitId, name: r.name }));
@@ -40,7 +41,12 @@ export function rankAndGrade(
     keys: [
       q(r.total),
       ...tieBreaks.map((tb) =>
-        tieBreakKey(tb, r, units[i]?.id === r.unitId ? units[i] : unitById.get(r.unitId)),
+        tieBreakKey(
+          tb,
+          r,
+          units[i]?.id === r.unitId ? units[i] : unitById.get(r.unitId),
+          inputs,
+        ),
       ),
     ],
   }));

@@ -2,6 +2,8 @@
 // ("section:一", "indicator:二.1", "input:policy_rate", each optionally ":asc").
 import { q, tryQ, type Q } from '../exact/exact.ts';
 import type { IndicatorResult, Issue, UnitInput, UnitResult } from '../model/result.ts';
+import type { InputDef } from '../schema/ruleset.ts';
+import { decodeValue } from '../score/env.ts';
 import { error } from '../validate/issues.ts';
 
 export interface TieBreak {
@@ -67,11 +69,27 @@ export function allIndicators(result: {
   return out;
 }
 
-function rawNumber(unit: UnitInput | undefined, id: string): Q | null {
-  const raw = unit?.values[id];
+function rawNumber(raw: UnitInput['values'][string] | undefined): Q | null {
   if (typeof raw === 'number') return Number.isFinite(raw) ? q(raw) : null;
   if (typeof raw === 'string') return tryQ(raw) ?? null;
   return null;
+}
+
+/**
+ * What a tie-break on an input reads: the figure as scoring reads it. A blank is what the rule
+ * set says a blank means (`blankMeans: 0`: no cases, which ranks ahead of one case when fewer is
+ * better); a figure outside the declared range, text or a blank without a meaning is no value and
+ * sorts last. An input the rule set does not declare (an error reported with the tie-breaks) is
+ * read as typed.
+ */
+export function tieInputValue(
+  def: InputDef | undefined,
+  raw: UnitInput['values'][string] | undefined,
+): Q | null {
+  if (!def) return rawNumber(raw);
+  const { value } = decodeValue(def, raw);
+  // A figure is a rational; yes/no, choices and text are no value for ordering.
+  return typeof value === 'object' ? value : null;
 }
 
 /** The key of one tie-break for one unit, oriented so that larger is better; null if absent. */
@@ -79,6 +97,7 @@ export function tieBreakKey(
   tb: TieBreak,
   result: UnitResult,
   unit: UnitInput | undefined,
+  inputs?: ReadonlyMap<string, InputDef>,
 ): Q | null {
   let value: Q | null = null;
   if (tb.kind === 'section') {
@@ -91,7 +110,7 @@ export function tieBreakKey(
     );
     value = item?.score != null ? q(item.score) : null;
   } else {
-    value = rawNumber(unit, tb.ref);
+    value = tieInputValue(inputs?.get(tb.ref), unit?.values[tb.ref]);
   }
   return value === null ? null : tb.order === 'asc' ? value.neg() : value;
 }

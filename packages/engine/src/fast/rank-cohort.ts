@@ -2,15 +2,16 @@
 // totals, integer sort keys, then the same grade assignment as scoreCohort. For tens of
 // thousands of units and more; scoreCohort gives every unit's reasons and stays the reference
 // (a test holds the two to the same ranks and grades).
-import { q, tryQ, type Q } from '../exact/exact.ts';
+import { q, type Q } from '../exact/exact.ts';
 import { duplicateUnits, incompleteUnit } from '../cohort/unit-issues.ts';
 import { buildPeerStats } from '../cohort/peers.ts';
-import { parseTieBreaks, type TieBreak } from '../cohort/tie-break.ts';
+import { parseTieBreaks, tieInputValue, type TieBreak } from '../cohort/tie-break.ts';
 import { assignGradesScaled, GRADE_PENDING, type BandSummary } from '../grades/assign.ts';
 import type { Issue, UnitInput } from '../model/result.ts';
 import type { ScoreContext } from '../model/context.ts';
 import { msgOf } from '../messages/text.ts';
 import type { CompiledRuleSet } from '../score/compile.ts';
+import { NUMERIC_UNITS, type InputDef } from '../schema/ruleset.ts';
 import { sortIssues } from '../validate/issues.ts';
 import { MICRO_DP, scaledText, toMicro } from './fixed.ts';
 import { createLeanScorer, type LeanResult, type Routes } from './score-lean.ts';
@@ -43,21 +44,26 @@ interface KeyColumn {
   scale: number;
 }
 
-function inputKey(raw: UnitInput['values'][string]): number | Q | null {
-  // A blank, a yes/no, a number that is not finite or anything not text (an object from JSON)
-  // sorts last, as the exact reader has it.
-  if (
-    raw === null ||
-    raw === undefined ||
-    typeof raw === 'boolean' ||
-    (typeof raw !== 'number' && typeof raw !== 'string') ||
-    (typeof raw === 'number' && !Number.isFinite(raw))
-  )
-    return null;
-  const micro = toMicro(raw);
-  if (micro !== undefined) return micro;
-  // More than 6 places, or padding the fast reader does not strip: the exact reader decides.
-  return (typeof raw === 'number' ? q(raw) : tryQ(raw)) ?? null;
+/**
+ * A tie-break input's key: what `tieInputValue` reads (the figure as scoring reads it: a blank
+ * as its declared meaning, out of range or not a figure sorting last). The plain case — a
+ * figure of a numeric input within its declared bounds — is taken as micro units without a
+ * rational; every other case asks tieInputValue itself.
+ */
+function inputKeyReader(
+  def: InputDef | undefined,
+): (raw: UnitInput['values'][string] | undefined) => number | Q | null {
+  const numeric = def === undefined || NUMERIC_UNITS.includes(def.unit);
+  const lo = def?.min === undefined ? -Infinity : toMicro(def.min);
+  const hi = def?.max === undefined ? Infinity : toMicro(def.max);
+  const plain = numeric && lo !== undefined && hi !== undefined;
+  return (raw) => {
+    if (plain && (typeof raw === 'string' || (typeof raw === 'number' && Number.isFinite(raw)))) {
+      const micro = toMicro(raw);
+      if (micro !== undefined && micro >= lo && micro <= hi) return micro;
+    }
+    return tieInputValue(def, raw);
+  };
 }
 
 /** Larger first; blank (NaN) last. */
@@ -200,7 +206,8 @@ function keyFiller(
   }
   if (tb.kind === 'input') {
     const id = tb.ref;
-    return (i, unit) => put(i, inputKey(unit.values[id]));
+    const key = inputKeyReader(rs.inputs.get(id));
+    return (i, unit) => put(i, key(unit.values[id]));
   }
   const k = itemPaths.indexOf(tb.ref);
   return (i, _unit, r) => put(i, r.items[k] ?? null);

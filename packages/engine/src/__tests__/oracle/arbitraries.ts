@@ -532,10 +532,17 @@ const ruleSetArb: fc.Arbitrary<RuleSetInput> = fc
           { nil: undefined },
         ),
         ranking: fc.record({
-          // Inputs without blankMeans or bounds only: a tie-break reads the typed figure, not
-          // what a blank means (reported: a blank count with blankMeans 0 ranks last under
-          // input:cases:asc, after units with cases; cohort/tie-break.ts and fast/).
-          tieBreak: fc.subarray(['section:一', 'indicator:一.1', 'input:rate2', 'input:done:asc']),
+          // Inputs with and without blankMeans and bounds: a tie-break reads the figure as
+          // scoring reads it (a blank count with blankMeans 0 is 0 cases, ranking ahead of one
+          // case under input:cases:asc; a rate outside 0–100 sorts last).
+          tieBreak: fc.subarray([
+            'section:一',
+            'indicator:一.1',
+            'input:rate2',
+            'input:done:asc',
+            'input:cases:asc',
+            'input:rate',
+          ]),
           ties: pick(['shared', 'dense'] as const),
           vetoedLast: fc.boolean(),
         }),
