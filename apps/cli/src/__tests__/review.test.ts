@@ -81,7 +81,9 @@ describe.concurrent('kaohe review', () => {
     );
     expect(run.code).toBe(1);
     expect(run.stdout).toContain('规则不一致:昆都仑区');
-    expect(run.stdout).toMatch(/分数不符:昆都仑区 一\(二\)\.2 自评填报 \d+(\.\d+)?,重算为/);
+    expect(run.stdout).toMatch(
+      /分数不符:昆都仑区 一\(二\)\.2 符合政策生育率达到92%以上 自评填报 \d+(\.\d+)?,重算为/,
+    );
     expect(looksClean(run.stderr)).toBe(true);
     expect(await readdir(d.dir)).toContain('sum2.xlsx');
   });

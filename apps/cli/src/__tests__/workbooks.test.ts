@@ -200,6 +200,12 @@ describe.concurrent('kaohe score', () => {
     expect(run.stdout).not.toContain('因缺数据');
     // Three leaves unscored, each by its 序号: 一(二).2 and 二(一).1 use the rate, 一(五).1 the count.
     expect(run.stdout).toContain('有 3 项未能计分(一(二).2、一(五).1、二(一).1)');
+    // The total and the sections those items are in are said to be parts, not scores.
+    const lineOf = (start: string) => run.stdout.split('\n').find((l) => l.startsWith(start));
+    expect(lineOf('九原区:总分')).toMatch(/ \/ 150\(不完整,仅供参考\)/);
+    expect(lineOf('  一(二) ')).toMatch(/ \/ 13\(不完整:1 项未计分\)$/);
+    expect(lineOf('  二(一) ')).toContain('(不完整:1 项未计分)');
+    expect(lineOf('  一(三) ')).not.toContain('不完整');
     const evidenceLine = run.stdout.split('\n').find((l) => l.includes('缺佐证 二(四).(7)'));
     expect(evidenceLine).toContain(`得 0 / 1,佐证材料未填(基础数据!G${row('coop_meetings')})`);
     expect(run.stdout).toContain(`基础数据!E${row('highrisk_followup')}:单元格显示为“9200%”`);

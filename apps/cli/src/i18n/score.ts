@@ -6,13 +6,14 @@ export const scoreText = {
     review: { zh: '初审', en: 'review' },
     final: { zh: '复核', en: 'final review' },
   },
-  heading: (name: string, total: string, max: string, stage: Msg): Msg => ({
-    zh: `${name}:总分 ${total} / ${max}(写入“${stage.zh}”列)`,
-    en: `${name}: total ${total} / ${max} (written to the ${stage.en} column)`,
+  heading: (name: string, total: string, max: string, stage: Msg, complete: boolean): Msg => ({
+    zh: `${name}:总分 ${total} / ${max}${complete ? '' : '(不完整,仅供参考)'}(写入“${stage.zh}”列)`,
+    en: `${name}: total ${total} / ${max}${complete ? '' : ' (incomplete, provisional)'} (written to the ${stage.en} column)`,
   }),
-  section: (code: string, title: string, score: string, max: string): Msg => ({
-    zh: `  ${code} ${title}:${score} / ${max}`,
-    en: `  ${code} ${title}: ${score} / ${max}`,
+  /** A section's line; `unscored` items of it not scored make its sum a part, said so. */
+  section: (code: string, title: string, score: string, max: string, unscored: number): Msg => ({
+    zh: `  ${code} ${title}:${score} / ${max}${unscored ? `(不完整:${unscored} 项未计分)` : ''}`,
+    en: `  ${code} ${title}: ${score} / ${max}${unscored ? ` (incomplete: ${unscored} item(s) not scored)` : ''}`,
   }),
   sanction: (level: string, reason: string): Msg => ({
     zh: `  ${level}:${reason}`,

@@ -8,7 +8,7 @@ import {
   type Msg,
   type RuleSet,
 } from '@kaohe/engine';
-import { allIndicators, fmtFixed, q } from '@kaohe/engine/internal';
+import { fmtFixed, q } from '@kaohe/engine/internal';
 import { declaredPoints, rowCaptions, type DeclaredPoints } from '../template/row-keys.ts';
 import { ruleSetChecksum } from '../checksum.ts';
 import { ROW_KEYS, SANCTION_LEVELS } from '../labels.ts';

@@ -1,12 +1,6 @@
 // The keyed rows of the scoring sheet, from the rule set alone: what the reader expects to find,
 // in order. Paths follow the engine's ("一.1.(2)", "加分.1"); a test holds them to the template.
-import {
-  msgOf,
-  type CompiledRuleSet,
-  type Indicator,
-  type Msg,
-  type RuleSet,
-} from '@kaohe/engine';
+import { msgOf, type CompiledRuleSet, type Indicator, type Msg, type RuleSet } from '@kaohe/engine';
 import { fmt } from '@kaohe/engine/internal';
 import { ROW_KEYS } from '../labels.ts';
 import type { RowKind } from '../types.ts';

@@ -14,10 +14,15 @@ export function printUnitResult(
   context: ResultContext,
 ): void {
   const problems = resultProblems(result, context);
-  out.line(scoreText.heading(result.name, result.total, result.max, scoreText.stage[as]));
-  for (const s of result.sections)
-    // A section whose items are pending has no score (listed below as not scored), never 0.
-    out.line(scoreText.section(s.code, out.text(msgOf(s.title)), s.score ?? '—', s.max));
+  out.line(
+    scoreText.heading(result.name, result.total, result.max, scoreText.stage[as], result.complete),
+  );
+  for (const s of result.sections) {
+    // A section whose items are pending has no score (listed below as not scored), never 0;
+    // one with items not scored shows its sum as a part, never as the section's score.
+    const unscored = problems.unscored.filter((u) => u.path.startsWith(`${s.code}.`)).length;
+    out.line(scoreText.section(s.code, out.text(msgOf(s.title)), s.score ?? '—', s.max, unscored));
+  }
   for (const s of result.sanctions)
     out.line(scoreText.sanction(out.text(scoreText.levels[s.level]), out.text(s.reason)));
   // Figures refused at their cells first, then the items they (and blanks) left unscored.
