@@ -41,12 +41,7 @@ export function rankAndGrade(
     keys: [
       q(r.total),
       ...tieBreaks.map((tb) =>
-        tieBreakKey(
-          tb,
-          r,
-          units[i]?.id === r.unitId ? units[i] : unitById.get(r.unitId),
-          inputs,
-        ),
+        tieBreakKey(tb, r, units[i]?.id === r.unitId ? units[i] : unitById.get(r.unitId), inputs),
       ),
     ],
   }));
