@@ -30,6 +30,8 @@ export interface UnscoredItem {
   reason: Msg;
   /** Data-sheet cells of the figures it lacks or refused. */
   cells: string[];
+  /** A whole section whose items are not known yet (path is its code), not one item. */
+  pendingSection?: true;
 }
 
 export interface EvidenceItem {
@@ -138,6 +140,7 @@ export function resultProblems(result: UnitResult, context: ResultContext): Resu
               en: `items pending (${s.pending.en}): not scored`,
             },
             cells: [],
+            pendingSection: true as const,
           },
         ]
       : [],
