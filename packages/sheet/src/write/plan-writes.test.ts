@@ -176,7 +176,8 @@ describe('planWrites', () => {
         const top = parseRange(ws[i]?.address ?? '')?.top ?? 0;
         return ws[i]?.fills?.[row - top]?.[0];
       };
-      for (const key of ['一.1', '一.3.(1)', '合计']) {
+      // 一.3 is the parent of the unscored 一.3.(1): its sum is a part, flagged with it.
+      for (const key of ['一.1', '一.3.(1)', '一.3', '合计']) {
         expect(fillOf(0, key), key).toBe(FILLS.unscored);
         expect(fillOf(1, key), key).toBe(FILLS.unscored);
       }

@@ -100,7 +100,10 @@ export function planWrites(
         // stands out on screen and on paper; a parent of unscored sub-items keeps its partial sum.
         scores.set(row, u ? UNSCORED : score(r.score));
         reasons.set(row, text(u?.reason ?? r.reason));
-        if (u) flagged.add(row);
+        // A parent whose sum leaves out an unscored sub-item is a part too: highlighted.
+        const partOnly =
+          r.children !== undefined && [...unscored.keys()].some((p) => p.startsWith(`${key}.`));
+        if (u || partOnly) flagged.add(row);
         break;
       }
       case 'bonus': {
