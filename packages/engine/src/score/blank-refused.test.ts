@@ -49,7 +49,11 @@ const both = (done: InputValue) => {
 describe('blank() tells a blank from a figure typed but refused', () => {
   it('a blank is blank: 1 point, as the rule says', () => {
     const r = both(null);
-    expect([r.total, r.complete, r.sections[0]?.items[0]?.status]).toEqual(['1', true, 'partly-met']);
+    expect([r.total, r.complete, r.sections[0]?.items[0]?.status]).toEqual([
+      '1',
+      true,
+      'partly-met',
+    ]);
   });
 
   it('text or a figure out of range is not scored (never 1 point as if the cell were empty)', () => {
