@@ -20,6 +20,7 @@ import {
   type Q,
 } from '../exact/exact.ts';
 import type {
+  Adjustment,
   IndicatorResult,
   IndicatorStatus,
   Issue,
@@ -251,16 +252,28 @@ export function createUnitScorer(
           });
         } else reasons.push(R.missingEvidence(noEvidence.map(label), zero));
       }
-      return finish({
-        ...base,
+      // Built field by field (no spreads: this is the hot path), in the order the result
+      // has always had: base fields, then score, max, status, adjustments, reason, children.
+      const withInputs: Adjustment[] = new Array<Adjustment>(adjustments.length);
+      for (let i = 0; i < adjustments.length; i++) {
+        const a = adjustments[i] as Adjustment;
+        withInputs[i] = { amount: a.amount, reason: a.reason, inputs };
+      }
+      const result: IndicatorResult = {
+        path: item.path,
+        code: item.code,
+        title: item.title,
+        inputs,
+        missingInputs: base.missingInputs,
         missingEvidence: noEvidence,
         score: fmt(score),
         max: fmt(points),
         status,
-        adjustments: adjustments.map((a) => ({ ...a, inputs })),
+        adjustments: withInputs,
         reason: { zh: reasons.map((r) => r.zh).join(','), en: reasons.map((r) => r.en).join('; ') },
-        ...(children ? { children } : {}),
-      });
+      };
+      if (children) result.children = children;
+      return finish(result);
     } catch (e) {
       if (e instanceof MissingValue) return missing(e);
       const problem = asProblem(e);
