@@ -37,6 +37,7 @@ console.log(
     rounds,
     wallUs: median(runs.map((r) => r.wall)),
     cpuUs: median(runs.map((r) => r.cpu)),
+    minCpuUs: Math.round(Math.min(...runs.map((r) => r.cpu))),
     sink,
     digest: digest.digest('hex').slice(0, 16),
   }),
