@@ -117,6 +117,26 @@ const FAIL_WORD: Record<Comparison, Msg> = {
   '=': { zh: '不等于', en: 'differs from' },
 };
 
+/** How an item's figures are shown, worked out once per compiled item (it depends on the item
+ *  alone): the unit — the value's, else the first operand whose unit is known (a derived value
+ *  compared with a target in % is in %) — and the label of its value. */
+const SHOWN_AS = new WeakMap<CIndicator, { unit: InputUnit | undefined; label: Msg }>();
+function shownAs(item: CIndicator): { unit: InputUnit | undefined; label: Msg } {
+  const known = SHOWN_AS.get(item);
+  if (known) return known;
+  const valueOp = item.operands.get('value');
+  const unit: InputUnit | undefined = [
+    valueOp,
+    ...['target', 'low', 'high', 'full', 'zero', 'previous'].map((k) => item.operands.get(k)),
+  ]
+    .map((o) => o?.input?.unit ?? o?.unit)
+    .find((u) => u !== undefined);
+  const label: Msg = valueOp?.input ? msgOf(valueOp.input.label) : item.title;
+  const made = { unit, label };
+  SHOWN_AS.set(item, made);
+  return made;
+}
+
 export function evaluateBase(
   rs: CompiledRuleSet,
   item: CIndicator,
@@ -140,16 +160,7 @@ export function evaluateBase(
     return o;
   };
   const val = (key: string): Q => operandValue(rs, op(key), env);
-  const valueOp = item.operands.get('value');
-  // The unit figures are shown in: the value's, else the first operand whose unit is known
-  // (a derived value compared with a target in % is in %).
-  const unit: InputUnit | undefined = [
-    valueOp,
-    ...['target', 'low', 'high', 'full', 'zero', 'previous'].map((k) => item.operands.get(k)),
-  ]
-    .map((o) => o?.input?.unit ?? o?.unit)
-    .find((u) => u !== undefined);
-  const label: Msg = valueOp?.input ? msgOf(valueOp.input.label) : item.title;
+  const { unit, label } = shownAs(item);
   const shown = (x: Q) => showWithUnit(x, unit);
   /** An operand's value and, unless it is a number or the item's own input, what it is. */
   const shownOp = (key: string, x: Q): Msg => {

@@ -103,9 +103,15 @@ export function createUnitScorer(
   if (unit.class !== undefined && !rs.classIds.has(unit.class))
     env.issues.push(unknownClass(rs, unit));
 
+  // An input's canonical text, written once per unit (items share inputs); the first call
+  // decodes it through peek, as before, so a bad value's issue comes at the same point.
+  const texts = new Map<string, string | undefined>();
   const valueText = (id: string): string | undefined => {
+    if (texts.has(id)) return texts.get(id);
     const v = env.peek(id);
-    return v === undefined ? undefined : typeof v === 'object' ? fmt(v) : String(v);
+    const t = v === undefined ? undefined : typeof v === 'object' ? fmt(v) : String(v);
+    texts.set(id, t);
+    return t;
   };
   const label = (id: string): Msg => {
     const def = rs.inputs.get(id);
