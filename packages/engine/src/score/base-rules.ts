@@ -10,6 +10,7 @@ import {
   mul,
   q,
   round,
+  sign,
   sub,
   ZERO,
   type Q,
@@ -183,7 +184,7 @@ export function evaluateBase(
       if (holds(c, rule.op)) {
         const above = slope('above');
         const gap = rule.op === '<=' || rule.op === '<' ? sub(t, v) : sub(v, t);
-        if (above && gap.compare(0) > 0) {
+        if (above && sign(gap) > 0) {
           const { amount, proRata, relative } = applySlope(gap, above, t, false);
           const text = R.slopeText(
             'above',
@@ -285,7 +286,7 @@ export function evaluateBase(
           (t.to === undefined || cmp(prev, q(t.to)) < 0),
       );
       const excess = sub(prev, base);
-      if (!tier || excess.compare(0) <= 0)
+      if (!tier || sign(excess) <= 0)
         return {
           base: ZERO,
           notApplicable: true,
@@ -344,7 +345,7 @@ export function evaluateBase(
     case 'proportional': {
       const v = val('value');
       const t = val('target');
-      if (t.compare(0) <= 0)
+      if (sign(t) <= 0)
         throw new RuleProblem({
           zh: `${label.zh}的目标值 ${showText(t)} 不大于0`,
           en: `${label.en}: target ${showText(t)} is not above 0`,

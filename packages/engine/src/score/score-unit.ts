@@ -15,6 +15,7 @@ import {
   min as qmin,
   mul,
   round,
+  sign,
   sum,
   ZERO,
   type Q,
@@ -239,7 +240,7 @@ export function createUnitScorer(
       let status: IndicatorStatus =
         score.compare(points) >= 0
           ? 'met'
-          : score.compare(0) <= 0 && points.compare(0) > 0
+          : sign(score) <= 0 && sign(points) > 0
             ? 'not-met'
             : 'partly-met';
       if (children) {
@@ -248,14 +249,13 @@ export function createUnitScorer(
       }
       const gate = item.gates.find((g) => g.when.evaluate(env) === true);
       if (streams.zeroed || gate) {
-        score = item.min.compare(0) < 0 ? qmin(score, ZERO) : ZERO;
+        score = sign(item.min) < 0 ? qmin(score, ZERO) : ZERO;
         status = 'gated';
         reasons.push(gate ? gate.reason : (streams.zeroed as Msg));
       }
       // Evidence backs the points claimed: an item that earned nothing needs none.
       const noEvidence = item.inputsUsed.filter((id) => {
-        if (score.compare(0) <= 0 || !rs.inputs.get(id)?.evidence || unit.evidence?.[id])
-          return false;
+        if (sign(score) <= 0 || !rs.inputs.get(id)?.evidence || unit.evidence?.[id]) return false;
         // Evidence backs what the unit typed; a blank taken by its declared meaning needs none.
         const raw = unit.values[id];
         if (raw === null || raw === undefined || (typeof raw === 'string' && raw.trim() === ''))
@@ -489,7 +489,7 @@ export function scoreWith(rs: CompiledRuleSet, scorer: UnitScorer): UnitResult {
     let maxQ = sum(items.filter((i) => i.status !== 'not-applicable').map((i) => exact(i).max));
     // Rescaled to the section's points for the unit's own class (a farm's 60, not the towns' 35).
     const full = sectionPoints(section, unit.class);
-    if (section.notApplicable === 'rescale' && maxQ.compare(0) > 0 && maxQ.compare(full) !== 0) {
+    if (section.notApplicable === 'rescale' && sign(maxQ) > 0 && maxQ.compare(full) !== 0) {
       score = round(div(mul(score, full), maxQ), rs.scoreRounding);
       maxQ = full;
     }
