@@ -100,6 +100,11 @@ describe('task pane in a browser (standalone mode)', () => {
     expect(total).toBe(expected.total);
     await page.getByText('一票否决').first().waitFor();
     await page.getByRole('list', { name: '缺少数据' }).waitFor();
+    // The section holding the unscored item says its sum is a part, not its score.
+    await page
+      .getByText(/^不完整:\d+ 项未计分$/)
+      .first()
+      .waitFor();
     await page.getByRole('list', { name: '缺少佐证材料' }).waitFor();
     await page.getByRole('list', { name: '数值含糊' }).waitFor();
     await page.getByText('已自评', { exact: true }).waitFor();

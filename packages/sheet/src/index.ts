@@ -44,6 +44,7 @@ export { incompleteNote, planWrites, type WriteOptions } from './write/plan-writ
 export {
   leafItems,
   resultProblems,
+  unscoredBySection,
   type EvidenceItem,
   type ResultContext,
   type ResultProblems,

@@ -43,8 +43,9 @@ describe('applyWrites: fills', () => {
     expect(await fillsOf(scored, '一.2')).toEqual([FILLS.unscored, FILLS.unscored, 'none']);
     expect(await fillsOf(scored, '合计')).toEqual([FILLS.unscored, FILLS.unscored, FILLS.section]);
     expect(await fillsOf(scored, '一.1')).toEqual(['none', 'none', 'none']);
-    // A subtotal keeps its band.
-    expect((await fillsOf(scored, '一'))[0]).toBe(FILLS.section);
+    // A subtotal holding an unscored item is a part: highlighted; one fully scored keeps its band.
+    expect((await fillsOf(scored, '一'))[0]).toBe(FILLS.unscored);
+    expect((await fillsOf(scored, '二'))[0]).toBe(FILLS.section);
   });
 
   it('clears the highlight when a later scoring judges the row, leaving the figure typed', async () => {
@@ -53,6 +54,7 @@ describe('applyWrites: fills', () => {
     const again = await score(await fillWorkbook(first, t, { birth_rate: 7.5 }));
     expect(await fillsOf(again, '一.2')).toEqual(['none', 'none', 'none']);
     expect(await fillsOf(again, '合计')).toEqual([FILLS.section, 'none', FILLS.section]);
+    expect((await fillsOf(again, '一'))[0]).toBe(FILLS.section);
     // The figure typed in between is the unit's, untouched by the scoring.
     const back = readSheet((await readWorkbook(again)).sheets);
     if (!back.ok) throw new Error(JSON.stringify(back.issues));

@@ -49,6 +49,7 @@ export const en: Catalogue = {
     unitProblems: '{{unit}}: problems ({{count}})',
     noProblems: 'No problems found.',
     sections: 'Section scores',
+    sectionPartial: 'incomplete: {{count}} item(s) not scored',
     bonus: 'Bonus',
     vetoed: 'Vetoed',
     sanctions: 'Sanctions',

@@ -47,6 +47,7 @@ export const zhCN = {
     unitProblems: '{{unit}}:问题({{count}})',
     noProblems: '没有发现问题。',
     sections: '分项得分',
+    sectionPartial: '不完整:{{count}} 项未计分',
     bonus: '加分',
     vetoed: '一票否决',
     sanctions: '处理',

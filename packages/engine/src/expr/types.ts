@@ -23,13 +23,17 @@ export class MissingValue {
   }
 }
 
-/** blank(id) for either evaluator: whether reading the identifier finds it blank. */
-export function isBlank(env: { ident(name: string): unknown }, id: string): boolean {
+/**
+ * blank(id): whether reading the identifier finds it blank. A figure typed but refused (text in a
+ * number cell, out of the declared range) is no blank: it cannot be judged, so what reads it is
+ * not scored (the MissingValue passes on), never scored as if the cell were empty.
+ */
+export function isBlank(env: ExprEnv, id: string): boolean {
   try {
     env.ident(id);
     return false;
   } catch (e) {
-    if (e instanceof MissingValue) return true;
+    if (e instanceof MissingValue && !env.refused?.(id)) return true;
     throw e;
   }
 }
@@ -47,6 +51,8 @@ export interface HostFunction {
 export interface ExprEnv {
   /** The value of an identifier (an input id, `total`, `class`…); throws MissingValue if blank. */
   ident(name: string): ExprValue;
+  /** Whether an input was typed but refused (text, out of range): no value, yet not blank. */
+  refused?(name: string): boolean;
 }
 
 export interface CompileOptions {

@@ -182,7 +182,9 @@ function leafKernel(
     const no = rule.no === undefined ? 0 : sc(rule.no);
     if (input?.kind !== 'symbol' || yes === undefined || no === undefined) return undefined;
     const k = input.k;
-    const clamp = (v: number): number => (v > points ? points : v < min ? min : v);
+    // Raised to the floor first, then capped at the points: the exact evaluator's order.
+    const clamp = (v: number): number =>
+      v < min ? (min > points ? points : min) : v > points ? points : v;
     const onYes = clamp(yes);
     const onNo = clamp(no);
     const checkEvidence = zeroOnMissingEvidence && evidence.length > 0;
@@ -256,8 +258,9 @@ function leafKernel(
     const lo = min * den;
     if (!Number.isSafeInteger(hi) || !Number.isSafeInteger(lo) || !Number.isSafeInteger(num))
       return undefined;
-    if (num > hi) num = hi;
+    // The floor first, then the cap (exact.clamp's order: the cap wins over a floor above it).
     if (num < lo) num = lo;
+    if (num > hi) num = hi;
     const score = den === 1 ? num : roundDiv(num, den, mode);
     for (let i = 0; i < gates.length; i++) {
       // A gate that holds zeroes the item; a blank one leaves it missing; one the integers

@@ -159,7 +159,8 @@ export function compileProgram(
           const b = box[j] as number;
           if (accApplies[b] === 1) {
             m = Math.min(m, accMax[b] as number);
-            v = Math.max(min[j] as number, Math.min(m, accSum[b] as number));
+            // The floor first, then the cap, as exact.clamp: a maximum shrunk below the floor wins.
+            v = Math.min(m, Math.max(min[j] as number, accSum[b] as number));
           } else {
             m = 0;
             applies = false;

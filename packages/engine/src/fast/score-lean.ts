@@ -1,7 +1,7 @@
 // Totals, sections and sanctions of many units, fast: integer kernels where an item's shape
 // allows, the exact evaluator for the rest. The figures equal scoreUnit's to the last digit
 // (a property test holds them together); the reasons are left out — ask scoreUnit for those.
-import { q, type Q } from '../exact/exact.ts';
+import { q, round, type Q } from '../exact/exact.ts';
 import type { ScoreContext } from '../model/context.ts';
 import type { IndicatorResult, Msg, UnitInput } from '../model/result.ts';
 import type { CIndicator, CompiledRuleSet } from '../score/compile.ts';
@@ -25,8 +25,9 @@ export interface LeanResult {
   total: string;
   /** The total as an integer count of 10^-dp points (dp from the rule set's score rounding). */
   totalScaled: number;
-  /** Section scores, same scale, in section order. */
-  sections: number[];
+  /** Section scores, same scale, in section order; null for a section whose items are pending
+   *  (as scoreUnit's null: never 0). */
+  sections: (number | null)[];
   vetoed: boolean;
   noCommendation: boolean;
   complete: boolean;
@@ -118,6 +119,7 @@ export function createLeanScorer(rs: CompiledRuleSet): LeanScorer {
       ? new Map([...s.pointsByClass].map(([cls, v]) => [cls, toScaled(v.toString(), dp)]))
       : undefined,
     rescale: s.notApplicable === 'rescale',
+    pending: s.pending !== undefined,
     items: s.items.map((i) => lean(i, undefined)),
   }));
   const bonusItems = rs.bonus ? rs.bonus.items.map((i) => lean(i, undefined)) : [];
@@ -233,16 +235,25 @@ export function createLeanScorer(rs: CompiledRuleSet): LeanScorer {
     plan.load(unit, ctx);
     const program =
       (byClass && unit.class !== undefined ? programs.get(unit.class) : undefined) ?? anyUnit;
-    const sectionScores = new Array<number>(sections.length);
+    const sectionScores = new Array<number | null>(sections.length);
     let total = 0;
     for (let i = 0; i < sections.length; i++) {
       const s = sections[i] as (typeof sections)[number];
       let sum = program.run(i);
+      if (s.pending) {
+        sectionScores[i] = null;
+        continue;
+      }
       const max = program.max;
       // As scoreUnit's sectionPoints: the points of the unit's own class.
       const full = (unit.class !== undefined ? s.byClass?.get(unit.class) : undefined) ?? s.points;
-      if (s.rescale && full !== undefined && max > 0 && max !== full)
-        sum = roundDiv(sum * full, max, mode);
+      if (s.rescale && full !== undefined && max > 0 && max !== full) {
+        const product = sum * full;
+        // Past the safe integers (points far beyond any document's), rescaled in exact rationals.
+        sum = Number.isSafeInteger(product)
+          ? roundDiv(product, max, mode)
+          : Number(round(q(sum).mul(full).div(max), { dp: 0, mode }).toString());
+      }
       sectionScores[i] = sum;
       total += sum;
     }

@@ -615,6 +615,16 @@ export function compileCollecting(ruleSet: RuleSet): {
       dependsOn: [...deps].sort(),
       pointsMismatch: item.pointsMismatch ? msgOf(item.pointsMismatch) : undefined,
     };
+    // A floor above the item's own points (min 7 on a 5-point item) cannot hold: the score would
+    // be both at most 5 and at least 7. Refused, never settled by the order of clamping.
+    if (compiled.min.compare(compiled.points) > 0) {
+      issues.push(
+        error('min-above-points', `${rulePath}.min`, {
+          zh: `${path} 的最低分 ${compiled.min.toString()} 高于其满分 ${compiled.points.toString()}`,
+          en: `${path}: the floor ${compiled.min.toString()} is above its points ${compiled.points.toString()}`,
+        }),
+      );
+    }
     if (byPath.has(path)) {
       issues.push(
         error('duplicate-code', `${rulePath}.code`, {

@@ -105,7 +105,10 @@ export function createEnv(
 ): UnitEnv {
   const cache = new Map<string, ExprValue | undefined>();
   const issues: Issue[] = [];
+  /** Inputs typed but refused when decoded (text, out of range): no value, yet not blank. */
+  const refused = new Set<string>();
   const env: UnitEnv = {
+    refused: (name) => refused.has(name),
     unit,
     ctx,
     issues,
@@ -118,8 +121,10 @@ export function createEnv(
         const def = inputs.get(name);
         if (!def) return undefined;
         const decoded = decodeValue(def, unit.values[name]);
-        if (decoded.problem !== undefined)
+        if (decoded.problem !== undefined) {
           issues.push(badValue(def, decoded.problem, decoded.outOfRange));
+          refused.add(name);
+        }
         cache.set(name, decoded.value);
       }
       return cache.get(name);
@@ -138,8 +143,10 @@ export function createEnv(
         const def = inputs.get(name);
         if (!def) throw new Error(`undeclared input ${name} reached evaluation`);
         const decoded = decodeValue(def, unit.values[name]);
-        if (decoded.problem !== undefined)
+        if (decoded.problem !== undefined) {
           issues.push(badValue(def, decoded.problem, decoded.outOfRange));
+          refused.add(name);
+        }
         value = decoded.value;
         cache.set(name, value);
       }

@@ -200,6 +200,13 @@ describe('a section whose items are not known yet', () => {
       ['y', '20', null, false],
       ['x', '15', null, false],
     ]);
+    // Its sections as scoreUnit has them: the pending one has no score (null), never 0.
+    expect(fast.units.map((u) => u.sections.map((s) => (s === null ? null : s / 10)))).toEqual(
+      cohort.units.map((u) =>
+        u.result.sections.map((s) => (s.score === null ? null : Number(s.score))),
+      ),
+    );
+    expect(fast.units[0]?.sections[2]).toBeNull();
   });
 
   it('certifies nobody on it', () => {

@@ -374,6 +374,17 @@ describe('parseRuleSet', () => {
     expect(codes(per({}))).toEqual([]);
   });
 
+  it('refuses a floor above the item’s own points (min 7 on a 5-point item)', () => {
+    const floor = (min: number) =>
+      variant((rs) => {
+        rs.sections[0]!.items[0]!.min = min;
+      });
+    const points = Number(base().sections[0]!.items[0]!.points);
+    expect(codes(floor(points + 2))).toContain('min-above-points@sections[0].items[0].min');
+    expect(codes(floor(points))).toEqual([]);
+    expect(codes(floor(-3))).toEqual([]);
+  });
+
   it('keeps points on the score grid', () => {
     const off = variant((rs) => {
       rs.rounding = { scores: { dp: 0, mode: 'half-up' } };

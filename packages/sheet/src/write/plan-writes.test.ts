@@ -180,11 +180,13 @@ describe('planWrites', () => {
         expect(fillOf(0, key), key).toBe(FILLS.unscored);
         expect(fillOf(1, key), key).toBe(FILLS.unscored);
       }
-      // Scored rows get the template's own fill back: none on an item, the band on a subtotal.
-      expect([fillOf(0, '一.2'), fillOf(1, '一.2'), fillOf(0, '一')]).toEqual([
+      // Scored rows get the template's own fill back: none on an item, the band on a subtotal
+      // whose items are all scored (二); 一 holds unscored items, so its sum is a part: flagged.
+      expect([fillOf(0, '一.2'), fillOf(1, '一.2'), fillOf(0, '二'), fillOf(0, '一')]).toEqual([
         '',
         '',
         FILLS.section,
+        FILLS.unscored,
       ]);
       // A complete result: nothing highlighted, the 合计 in its band.
       const done = planWrites(read.map, result, 'self');
@@ -233,6 +235,13 @@ describe('planWrites on a section whose items are pending', () => {
     const [, reasons] = planWrites(r.value.map, result, 'self');
     const totalRow = r.value.map.scoring.rows.find((x) => x.kind === 'total')?.row ?? -1;
     const note = reasons?.values[totalRow - first - 1]?.[0];
-    expect(note).toContain('不完整:有 1 项未能计分(九)');
+    // The section is named as a part whose items are pending, not counted as an item.
+    expect(note).toBe('不完整:第九部分考核项目待定,总分仅供参考');
+    // Its subtotal cell is highlighted like any figure that could not be judged.
+    const fillAt = (key: string) => {
+      const row = r.value.map.scoring.rows.find((x) => x.key === key)?.row ?? -1;
+      return scores?.fills?.[row - first]?.[0];
+    };
+    expect([fillAt('九'), fillAt('一')]).toEqual([FILLS.unscored, FILLS.section]);
   });
 });

@@ -10,7 +10,7 @@ import { scoreCellKind } from '../template/scoring-sheet.ts';
 import type { Stage } from '../read/read-scoring.ts';
 import type { CellValue, RangeWrite, SheetMap } from '../types.ts';
 import { columnWrite } from './column.ts';
-import { resultProblems, type UnscoredItem } from './result-problems.ts';
+import { resultProblems, unscoredBySection, type UnscoredItem } from './result-problems.ts';
 
 export interface WriteOptions {
   /** Reasons in zh-CN only (default) or zh-CN then English on a second line. */
@@ -30,17 +30,29 @@ const pathList = (items: readonly UnscoredItem[], shown = 8): { zh: string; en: 
   };
 };
 
-/** The 合计 row's note for an incomplete result: 「不完整:…,总分仅供参考」. */
+/** The 合计 row's note for an incomplete result: 「不完整:…,总分仅供参考」. A section whose items
+ *  are pending is named as a part (第九部分考核项目待定), never counted among the items. */
 export function incompleteNote(unscored: readonly UnscoredItem[]): { zh: string; en: string } {
-  if (unscored.length === 0)
+  const sections = unscored.filter((u) => u.pendingSection);
+  const items = unscored.filter((u) => !u.pendingSection);
+  if (items.length === 0 && sections.length === 0)
     return {
       zh: '不完整:有否决条件因缺数据无法判定,总分仅供参考',
       en: 'incomplete: a sanction cannot be decided for missing data; the total is provisional',
     };
-  const list = pathList(unscored);
+  const parts = {
+    zh: sections.length ? `第${sections.map((s) => s.path).join('、')}部分考核项目待定` : '',
+    en: sections.length ? `section ${sections.map((s) => s.path).join(', ')} pending` : '',
+  };
+  const list = pathList(items);
+  const some = {
+    zh: items.length ? `有 ${items.length} 项未能计分(${list.zh})` : '',
+    en: items.length ? `${items.length} item(s) not scored (${list.en})` : '',
+  };
+  const join = (a: string, b: string, sep: string) => [a, b].filter(Boolean).join(sep);
   return {
-    zh: `不完整:有 ${unscored.length} 项未能计分(${list.zh}),总分仅供参考`,
-    en: `incomplete: ${unscored.length} item(s) not scored (${list.en}); the total is provisional`,
+    zh: `不完整:${join(parts.zh, some.zh, ';')},总分仅供参考`,
+    en: `incomplete: ${join(parts.en, some.en, '; ')}; the total is provisional`,
   };
 }
 
@@ -56,6 +68,7 @@ export function planWrites(
     options.reasons === 'zh-en' ? `${m.zh}\n${m.en}` : m.zh;
   const items = new Map(allIndicators(result).map((i) => [i.path, i]));
   const problems = resultProblems(result, { map, ...options.read });
+  const partial = unscoredBySection(result);
   const unscored = new Map(problems.unscored.map((u) => [u.path, u]));
   const sanctions = new Map(result.sanctions.map((s) => [s.id, s]));
   const undecided = new Map(
@@ -73,6 +86,9 @@ export function planWrites(
         // Items pending: 未计分 in the subtotal cell, never a 0; the 合计 row's note names it
         // (a section row has no reason cell).
         if (s) scores.set(row, s.pending ? UNSCORED : score(s.score));
+        // Pending, or a sum with items not scored (a part, not the section's score): highlighted,
+        // as the CLI and the pane mark it 不完整.
+        if (s && (s.pending || partial.has(s.code))) flagged.add(row);
         break;
       }
       case 'item':

@@ -30,6 +30,8 @@ export interface UnscoredItem {
   reason: Msg;
   /** Data-sheet cells of the figures it lacks or refused. */
   cells: string[];
+  /** A whole section whose items are not known yet (path is its code), not one item. */
+  pendingSection?: true;
 }
 
 export interface EvidenceItem {
@@ -76,6 +78,24 @@ export function leafItems(result: UnitResult): IndicatorResult[] {
   return leaves([...result.sections.flatMap((s) => s.items), ...result.bonus.items]);
 }
 
+/** An item that could not be judged (a blank or refused figure, a ratio that cannot be worked
+ *  out): not scored, said at its row, never counted as 0. */
+const notScored = (item: IndicatorResult): boolean =>
+  item.status === 'missing-input' || item.status === 'cannot-compute';
+
+/**
+ * How many leaf items of each section are not scored, by section code (sections with none are
+ * absent): a section's sum with such items is a part, shown as 不完整 beside it (CLI, pane).
+ */
+export function unscoredBySection(result: UnitResult): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const s of result.sections) {
+    const n = leaves(s.items).filter(notScored).length;
+    if (n > 0) out.set(s.code, n);
+  }
+  return out;
+}
+
 export function resultProblems(result: UnitResult, context: ResultContext): ResultProblems {
   const { map, ruleSet, unit } = context;
   const defs = new Map((ruleSet?.inputs ?? []).map((d) => [d.id, d]));
@@ -120,13 +140,14 @@ export function resultProblems(result: UnitResult, context: ResultContext): Resu
               en: `items pending (${s.pending.en}): not scored`,
             },
             cells: [],
+            pendingSection: true as const,
           },
         ]
       : [],
   );
   const evidence: EvidenceItem[] = [];
   for (const item of leafItems(result)) {
-    if (item.status === 'missing-input' || item.status === 'cannot-compute') {
+    if (notScored(item)) {
       const bad = item.missingInputs.filter((id) => refused.has(id));
       const blank = item.missingInputs.filter((id) => !refused.has(id));
       const cells = item.missingInputs.flatMap((id) => {

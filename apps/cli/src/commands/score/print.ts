@@ -1,7 +1,13 @@
 // One unit's result for a person: total, sections, sanctions, what could not be scored and why
 // (each at its cell), what lost points for want of evidence.
 import { msgOf, type UnitResult } from '@kaohe/engine';
-import { resultProblems, type ResultContext, type SheetIssue, type Stage } from '@kaohe/sheet';
+import {
+  resultProblems,
+  unscoredBySection,
+  type ResultContext,
+  type SheetIssue,
+  type Stage,
+} from '@kaohe/sheet';
 import { scoreText } from '../../i18n/score.ts';
 import type { Output } from '../../io/output.ts';
 import { formatSheetIssues } from '../../report/issues.ts';
@@ -17,11 +23,12 @@ export function printUnitResult(
   out.line(
     scoreText.heading(result.name, result.total, result.max, scoreText.stage[as], result.complete),
   );
+  // A section whose items are pending has no score (listed below as not scored), never 0;
+  // one with items not scored shows its sum as a part, never as the section's score.
+  const unscored = unscoredBySection(result);
   for (const s of result.sections) {
-    // A section whose items are pending has no score (listed below as not scored), never 0;
-    // one with items not scored shows its sum as a part, never as the section's score.
-    const unscored = problems.unscored.filter((u) => u.path.startsWith(`${s.code}.`)).length;
-    out.line(scoreText.section(s.code, out.text(msgOf(s.title)), s.score ?? '—', s.max, unscored));
+    const n = unscored.get(s.code) ?? 0;
+    out.line(scoreText.section(s.code, out.text(msgOf(s.title)), s.score ?? '—', s.max, n));
   }
   for (const s of result.sanctions)
     out.line(scoreText.sanction(out.text(scoreText.levels[s.level]), out.text(s.reason)));

@@ -19,6 +19,8 @@ export class CannotCompute {
 /** What an expression may read. Each throws Blank when it has nothing to give. */
 export interface Scope {
   input(id: string): Value;
+  /** blank(id): a raw blank; throws Blank for a figure typed but refused. */
+  blank(id: string): boolean;
   total(): Fraction;
   unitClass(): string;
   peer(kind: 'mean' | 'max' | 'min', id: string): Fraction;
@@ -188,13 +190,7 @@ function call(node: Node, scope: Scope): Value {
     case 'if':
       return bool(arg(0), 'if') ? arg(1) : arg(2);
     case 'blank':
-      try {
-        scope.input(rawArg(0));
-        return false;
-      } catch (e) {
-        if (e instanceof Blank) return true;
-        throw e;
-      }
+      return scope.blank(rawArg(0));
     case 'peer_mean':
       return scope.peer('mean', rawArg(0));
     case 'peer_max':

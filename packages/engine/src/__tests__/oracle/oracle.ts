@@ -114,6 +114,21 @@ function decode(def: InputDef, raw: InputValue | undefined): Value | undefined {
   if (def.max !== undefined && v.compare(dec(def.max)) > 0) return undefined;
   return v;
 }
+/**
+ * blank(id) (README "Expressions"): true for an input left blank without a meaning for blanks;
+ * false for one with a value (or a blank that means 0); a figure typed but refused (text, out
+ * of range) is neither: what reads it cannot be judged (missing-input).
+ */
+function blankOf(inputs: ReadonlyMap<string, InputDef>, unit: UnitInput, id: string): boolean {
+  const def = inputs.get(id);
+  if (!def) {
+    if (id === 'class') return unit.class === undefined;
+    throw new Error(`oracle: blank() of ${id}`);
+  }
+  if (decode(def, unit.values[id]) !== undefined) return false;
+  if (isBlankRaw(unit.values[id])) return true;
+  throw new Blank(id);
+}
 function numberText(n: number): string | undefined {
   if (!Number.isFinite(n)) return undefined;
   if (/e/i.test(String(n))) throw new Error(`oracle: give ${n} as decimal text`);
@@ -168,6 +183,7 @@ export function oracleUnit(rs: RuleSet, unit: UnitInput, cohort?: Cohort): Oracl
   };
   const scope = {
     input: read,
+    blank: (id: string) => blankOf(inputs, unit, id),
     total: () => {
       if (known.total === undefined) throw new Blank('total');
       return known.total;
@@ -632,6 +648,7 @@ function oracleOperand(rs: RuleSet, unit: UnitInput, op: string | number): Fract
       if (v === undefined) throw new Blank(id);
       return v;
     },
+    blank: (id) => blankOf(inputs, unit, id),
     total: none('total'),
     unitClass: () => {
       if (unit.class === undefined) throw new Blank('class');
