@@ -54,5 +54,21 @@ console.table(
 const big = rows.find((r) => r.units === 500000);
 if (big) console.log(`500,000 units: ${(big.rankMs / 1000).toFixed(2)} s (goal ≤ 5 s)`);
 
+// scoreUnit, one unit at a time with every reason in zh and en (src/unit.ts), its own process.
+{
+  const unitScript = fileURLToPath(new URL('./unit.mjs', import.meta.url));
+  const out = hasTaskset
+    ? execFileSync('taskset', ['-c', '0', process.execPath, unitScript])
+    : execFileSync(process.execPath, [unitScript]);
+  const u = JSON.parse(out.toString().trim().split('\n').pop() ?? '{}') as {
+    units: number;
+    wallUs: number;
+    cpuUs: number;
+  };
+  console.log(
+    `scoreUnit with reasons, Baotou, µs per unit: ${u.wallUs} (CPU ${u.cpuUs}; median of rounds over ${u.units} units; goal ≤ 100)`,
+  );
+}
+
 // BENCH-30: one rule set, every engine side by side (src/bench30.ts).
 runBench30(hasTaskset);

@@ -44,3 +44,24 @@ describe('exact decimals', () => {
     );
   });
 });
+
+describe('round and fmt on BigInt digits', () => {
+  const r = (x: string, dp: number, mode: 'down' | 'up' | 'half-up' | 'half-even') =>
+    fmt(round(q(x), { dp, mode }));
+  it('rounds magnitudes, keeping the sign, by each mode', () => {
+    // -2.345 × 100 = -234.5: down keeps 234, up and half-up take 235, half-even the even 234.
+    expect(r('-2.345', 2, 'down')).toBe('-2.34');
+    expect(r('-2.345', 2, 'up')).toBe('-2.35');
+    expect(r('-2.345', 2, 'half-up')).toBe('-2.35');
+    expect(r('-2.345', 2, 'half-even')).toBe('-2.34');
+    // 0.0351 × 100 = 3.51: above the half, half-even goes up to 4.
+    expect(r('0.0351', 2, 'half-even')).toBe('0.04');
+    // A value already on the grid comes back as it is, in every mode.
+    expect(r('-7.5', 2, 'up')).toBe('-7.5');
+  });
+  it('writes the leading zeros of a small value and no sign on zero', () => {
+    expect(fmt(q('-0.005'))).toBe('-0.005');
+    expect(fmt(div(q(1), q(-8)))).toBe('-0.125');
+    expect(fmt(round(q('-0.004'), { dp: 2, mode: 'half-up' }))).toBe('0');
+  });
+});

@@ -18,12 +18,25 @@ export function q(value: number | string | bigint): Q {
   // A JS number is read through its shortest decimal spelling: 0.1 → "0.1" → 1/10.
   const text = typeof value === 'number' ? numberToDecimal(value) : value.trim();
   if (!DECIMAL.test(text)) throw new RangeError(`not a plain decimal: ${JSON.stringify(value)}`);
-  return new Fraction(text);
+  return fromDecimal(text);
 }
 
 /** Parses a plain decimal string; undefined when it is not one. */
 export function tryQ(text: string): Q | undefined {
-  return DECIMAL.test(text.trim()) ? new Fraction(text.trim()) : undefined;
+  const t = text.trim();
+  return DECIMAL.test(t) ? fromDecimal(t) : undefined;
+}
+
+/** 10^k as a BigInt, the first few kept (places of scores and figures are small). */
+const POW10: bigint[] = Array.from({ length: 32 }, (_, k) => 10n ** BigInt(k));
+const pow10 = (k: number): bigint => POW10[k] ?? 10n ** BigInt(k);
+
+/** A text DECIMAL accepts, as digits over a power of ten (what fraction.js makes of it). */
+function fromDecimal(text: string): Q {
+  const point = text.indexOf('.');
+  if (point < 0) return new Fraction(BigInt(text));
+  const places = text.length - point - 1;
+  return new Fraction(BigInt(text.slice(0, point) + text.slice(point + 1)), pow10(places));
 }
 
 function numberToDecimal(n: number): string {
@@ -66,30 +79,32 @@ export const sum = (xs: readonly Q[]): Q => xs.reduce((s, x) => s.add(x), ZERO);
 
 /** Rounds to `dp` places by the declared mode; half-up is 四舍五入 (ties away from zero). */
 export function round(a: Q, rounding: Rounding): Q {
-  const scale = new Fraction(10n ** BigInt(rounding.dp));
-  const scaled = a.mul(scale).abs();
-  const whole = scaled.floor();
-  const rest = scaled.sub(whole);
-  const half = new Fraction(1, 2);
+  const scale = pow10(rounding.dp);
+  // Already on the grid of 10^-dp (the usual case): nothing to round.
+  if (scale % a.d === 0n) return a;
+  // |a| × 10^dp = whole + rest/d, with a.n ≥ 0 and the sign in a.s.
+  const scaled = a.n * scale;
+  const whole = scaled / a.d;
+  const rest = scaled % a.d;
   let up: boolean;
   switch (rounding.mode) {
     case 'down':
       up = false;
       break;
     case 'up':
-      up = rest.n !== 0n;
+      up = rest !== 0n;
       break;
     case 'half-up':
-      up = rest.compare(half) >= 0;
+      up = 2n * rest >= a.d;
       break;
     case 'half-even': {
-      const c = rest.compare(half);
-      up = c > 0 || (c === 0 && whole.n % 2n === 1n);
+      const twice = 2n * rest;
+      up = twice > a.d || (twice === a.d && whole % 2n === 1n);
       break;
     }
   }
-  const magnitude = up ? whole.add(1) : whole;
-  return (a.s < 0n ? magnitude.neg() : magnitude).div(scale);
+  const magnitude = up ? whole + 1n : whole;
+  return new Fraction(a.s < 0n ? -magnitude : magnitude, scale);
 }
 
 /** The places of a value's finite decimal form (0.125 → 3), undefined when it has none (1/3). */
@@ -116,9 +131,13 @@ export function fmt(a: Q): string {
   const places = decimalPlaces(a);
   if (places === undefined)
     throw new RangeError(`${a.toFraction()} has no finite decimal form; round it first`);
-  // Exactly as many places as the value has (fraction.js defaults to 15 and would cut).
-  const text = a.toString(places);
-  return text.includes('.') ? text.replace(/\.?0+$/, '') : text;
+  // Exactly as many places as the value has (fraction.js defaults to 15 and would cut): the
+  // digits of |a| × 10^places, an integer, with the point put back.
+  const digits = ((a.n * pow10(places)) / a.d).toString();
+  const sign = a.s < 0n && a.n !== 0n ? '-' : '';
+  if (places === 0) return sign + digits;
+  const padded = digits.padStart(places + 1, '0');
+  return `${sign}${padded.slice(0, -places)}.${padded.slice(-places)}`;
 }
 
 /** Fixed decimal places for display ("0.50"), rounding half-up. */

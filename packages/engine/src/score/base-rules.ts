@@ -10,6 +10,7 @@ import {
   mul,
   q,
   round,
+  sign,
   sub,
   ZERO,
   type Q,
@@ -117,6 +118,26 @@ const FAIL_WORD: Record<Comparison, Msg> = {
   '=': { zh: '不等于', en: 'differs from' },
 };
 
+/** How an item's figures are shown, worked out once per compiled item (it depends on the item
+ *  alone): the unit — the value's, else the first operand whose unit is known (a derived value
+ *  compared with a target in % is in %) — and the label of its value. */
+const SHOWN_AS = new WeakMap<CIndicator, { unit: InputUnit | undefined; label: Msg }>();
+function shownAs(item: CIndicator): { unit: InputUnit | undefined; label: Msg } {
+  const known = SHOWN_AS.get(item);
+  if (known) return known;
+  const valueOp = item.operands.get('value');
+  const unit: InputUnit | undefined = [
+    valueOp,
+    ...['target', 'low', 'high', 'full', 'zero', 'previous'].map((k) => item.operands.get(k)),
+  ]
+    .map((o) => o?.input?.unit ?? o?.unit)
+    .find((u) => u !== undefined);
+  const label: Msg = valueOp?.input ? msgOf(valueOp.input.label) : item.title;
+  const made = { unit, label };
+  SHOWN_AS.set(item, made);
+  return made;
+}
+
 export function evaluateBase(
   rs: CompiledRuleSet,
   item: CIndicator,
@@ -140,16 +161,7 @@ export function evaluateBase(
     return o;
   };
   const val = (key: string): Q => operandValue(rs, op(key), env);
-  const valueOp = item.operands.get('value');
-  // The unit figures are shown in: the value's, else the first operand whose unit is known
-  // (a derived value compared with a target in % is in %).
-  const unit: InputUnit | undefined = [
-    valueOp,
-    ...['target', 'low', 'high', 'full', 'zero', 'previous'].map((k) => item.operands.get(k)),
-  ]
-    .map((o) => o?.input?.unit ?? o?.unit)
-    .find((u) => u !== undefined);
-  const label: Msg = valueOp?.input ? msgOf(valueOp.input.label) : item.title;
+  const { unit, label } = shownAs(item);
   const shown = (x: Q) => showWithUnit(x, unit);
   /** An operand's value and, unless it is a number or the item's own input, what it is. */
   const shownOp = (key: string, x: Q): Msg => {
@@ -172,7 +184,7 @@ export function evaluateBase(
       if (holds(c, rule.op)) {
         const above = slope('above');
         const gap = rule.op === '<=' || rule.op === '<' ? sub(t, v) : sub(v, t);
-        if (above && gap.compare(0) > 0) {
+        if (above && sign(gap) > 0) {
           const { amount, proRata, relative } = applySlope(gap, above, t, false);
           const text = R.slopeText(
             'above',
@@ -274,7 +286,7 @@ export function evaluateBase(
           (t.to === undefined || cmp(prev, q(t.to)) < 0),
       );
       const excess = sub(prev, base);
-      if (!tier || excess.compare(0) <= 0)
+      if (!tier || sign(excess) <= 0)
         return {
           base: ZERO,
           notApplicable: true,
@@ -333,7 +345,7 @@ export function evaluateBase(
     case 'proportional': {
       const v = val('value');
       const t = val('target');
-      if (t.compare(0) <= 0)
+      if (sign(t) <= 0)
         throw new RuleProblem({
           zh: `${label.zh}的目标值 ${showText(t)} 不大于0`,
           en: `${label.en}: target ${showText(t)} is not above 0`,

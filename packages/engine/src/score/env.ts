@@ -67,14 +67,27 @@ export function decodeValue(
         typeof raw === 'number' ? (Number.isFinite(raw) ? q(raw) : undefined) : tryQ(raw);
       if (!value) return { value: undefined, problem: clip(String(raw)) };
       // A figure outside the declared range (912 for a rate in %) is a typing error, not a score.
-      const min = def.min === undefined ? undefined : q(def.min);
-      const max = def.max === undefined ? undefined : q(def.max);
+      const { min, max } = rangeOf(def);
       if ((min && value.compare(min) < 0) || (max && value.compare(max) > 0)) {
         return { value: undefined, problem: String(raw), outOfRange: true };
       }
       return { value };
     }
   }
+}
+
+/** An input's declared range as exact values, read once per declaration. */
+const RANGES = new WeakMap<InputDef, { min: Q | undefined; max: Q | undefined }>();
+function rangeOf(def: InputDef): { min: Q | undefined; max: Q | undefined } {
+  let range = RANGES.get(def);
+  if (!range) {
+    range = {
+      min: def.min === undefined ? undefined : q(def.min),
+      max: def.max === undefined ? undefined : q(def.max),
+    };
+    RANGES.set(def, range);
+  }
+  return range;
 }
 
 /** How a value that is not a string, number or boolean is named in its `bad-value` message. */

@@ -11,15 +11,17 @@ import {
   div,
   fmt,
   max as qmax,
+  q,
   min as qmin,
   mul,
-  q,
   round,
+  sign,
   sum,
   ZERO,
   type Q,
 } from '../exact/exact.ts';
 import type {
+  Adjustment,
   IndicatorResult,
   IndicatorStatus,
   Issue,
@@ -54,9 +56,15 @@ export interface UnitScorer {
   env: UnitEnv;
   /** The full result of one item (memoised: score('二.1') and the sections share it). */
   evaluate: (item: CIndicator) => IndicatorResult;
+  /** The exact score (0 when it has none) and maximum of a result evaluate gave, as its text
+   *  shows them: sums read these instead of parsing the text back. */
+  exact: (r: IndicatorResult) => Exact;
 }
 
-const scoreOf = (r: IndicatorResult): Q => (r.score === null ? ZERO : q(r.score));
+interface Exact {
+  score: Q;
+  max: Q;
+}
 
 /** An item that cannot be judged: a blank input, or a figure that cannot be worked out. */
 export const undecided = (r: IndicatorResult): boolean =>
@@ -90,12 +98,21 @@ export function createUnitScorer(
   const withReasons = options.reasons !== false;
   const env = createEnv(rs.inputs, unit, ctx);
   const results = new Map<string, IndicatorResult>();
+  const exacts = new Map<string, Exact>();
+  const exact = (r: IndicatorResult): Exact =>
+    exacts.get(r.path) ?? { score: r.score === null ? ZERO : q(r.score), max: q(r.max) };
   if (unit.class !== undefined && !rs.classIds.has(unit.class))
     env.issues.push(unknownClass(rs, unit));
 
+  // An input's canonical text, written once per unit (items share inputs); the first call
+  // decodes it through peek, as before, so a bad value's issue comes at the same point.
+  const texts = new Map<string, string | undefined>();
   const valueText = (id: string): string | undefined => {
+    if (texts.has(id)) return texts.get(id);
     const v = env.peek(id);
-    return v === undefined ? undefined : typeof v === 'object' ? fmt(v) : String(v);
+    const t = v === undefined ? undefined : typeof v === 'object' ? fmt(v) : String(v);
+    texts.set(id, t);
+    return t;
   };
   const label = (id: string): Msg => {
     const def = rs.inputs.get(id);
@@ -119,31 +136,40 @@ export function createUnitScorer(
       missingInputs: [] as string[],
       missingEvidence: [] as string[],
     };
-    const finish = (r: IndicatorResult): IndicatorResult => {
+    const finish = (r: IndicatorResult, score: Q | null, max: Q): IndicatorResult => {
       results.set(item.path, r);
+      exacts.set(item.path, { score: score ?? ZERO, max });
       return r;
     };
     const notApplicable = (): IndicatorResult =>
-      finish({
-        ...base,
-        score: null,
-        max: '0',
-        status: 'not-applicable',
-        adjustments: [],
-        reason: R.notApplicable,
-      });
+      finish(
+        {
+          ...base,
+          score: null,
+          max: '0',
+          status: 'not-applicable',
+          adjustments: [],
+          reason: R.notApplicable,
+        },
+        null,
+        ZERO,
+      );
     // A maximum by class needs the unit's class, one the rule set declares ('not-assessed' is
     // stored as null: the item does not apply to that class).
     if (item.pointsByClass && !rs.classIds.has(unit.class ?? ''))
-      return finish({
-        ...base,
-        missingInputs: ['class'],
-        score: null,
-        max: fmt(item.points),
-        status: 'missing-input',
-        adjustments: [],
-        reason: R.missingInputs([UNIT_CLASS]),
-      });
+      return finish(
+        {
+          ...base,
+          missingInputs: ['class'],
+          score: null,
+          max: fmt(item.points),
+          status: 'missing-input',
+          adjustments: [],
+          reason: R.missingInputs([UNIT_CLASS]),
+        },
+        null,
+        item.points,
+      );
     const classMax =
       unit.class !== undefined && item.pointsByClass?.has(unit.class)
         ? item.pointsByClass.get(unit.class)
@@ -154,15 +180,19 @@ export function createUnitScorer(
       const blanks = item.inputsUsed.filter((id) => valueText(id) === undefined);
       const ids = blanks.length > 0 ? blanks : [e.inputId];
       const cohort = e.inputId.startsWith('peer_');
-      return finish({
-        ...base,
-        missingInputs: cohort ? [] : ids,
-        score: null,
-        max: fmt(points),
-        status: 'missing-input',
-        adjustments: [],
-        reason: cohort ? R.cohortNeeded : R.missingInputs(ids.map(label)),
-      });
+      return finish(
+        {
+          ...base,
+          missingInputs: cohort ? [] : ids,
+          score: null,
+          max: fmt(points),
+          status: 'missing-input',
+          adjustments: [],
+          reason: cohort ? R.cohortNeeded : R.missingInputs(ids.map(label)),
+        },
+        null,
+        points,
+      );
     };
     try {
       if (item.applicable && item.applicable.evaluate(env) === false) return notApplicable();
@@ -173,24 +203,28 @@ export function createUnitScorer(
         const applicable = children.filter((c) => c.status !== 'not-applicable');
         if (applicable.length === 0) return notApplicable();
         // Sub-items that do not apply take their points with them (the parent's maximum shrinks).
-        points = qmin(points, sum(applicable.map((c) => q(c.max))));
+        points = qmin(points, sum(applicable.map((c) => exact(c).max)));
         outcome = {
           // Capped at the parent's points below, where the reason says so.
-          base: sum(children.map(scoreOf)),
+          base: sum(children.map((c) => exact(c).score)),
           reason: { zh: '各小项得分合计', en: 'sum of the sub-items' },
           adjustments: [],
         };
       } else {
         outcome = evaluateBase(rs, item, env, points, withReasons);
         if (outcome.notApplicable)
-          return finish({
-            ...base,
-            score: null,
-            max: '0',
-            status: 'not-applicable',
-            adjustments: [],
-            reason: outcome.reason,
-          });
+          return finish(
+            {
+              ...base,
+              score: null,
+              max: '0',
+              status: 'not-applicable',
+              adjustments: [],
+              reason: outcome.reason,
+            },
+            null,
+            ZERO,
+          );
       }
       const streams = evaluateStreams(rs, item, env, withReasons);
       const upper = outcome.upper ? qmax(points, outcome.upper) : points;
@@ -206,7 +240,7 @@ export function createUnitScorer(
       let status: IndicatorStatus =
         score.compare(points) >= 0
           ? 'met'
-          : score.compare(0) <= 0 && points.compare(0) > 0
+          : sign(score) <= 0 && sign(points) > 0
             ? 'not-met'
             : 'partly-met';
       if (children) {
@@ -215,14 +249,13 @@ export function createUnitScorer(
       }
       const gate = item.gates.find((g) => g.when.evaluate(env) === true);
       if (streams.zeroed || gate) {
-        score = item.min.compare(0) < 0 ? qmin(score, ZERO) : ZERO;
+        score = sign(item.min) < 0 ? qmin(score, ZERO) : ZERO;
         status = 'gated';
         reasons.push(gate ? gate.reason : (streams.zeroed as Msg));
       }
       // Evidence backs the points claimed: an item that earned nothing needs none.
       const noEvidence = item.inputsUsed.filter((id) => {
-        if (score.compare(0) <= 0 || !rs.inputs.get(id)?.evidence || unit.evidence?.[id])
-          return false;
+        if (sign(score) <= 0 || !rs.inputs.get(id)?.evidence || unit.evidence?.[id]) return false;
         // Evidence backs what the unit typed; a blank taken by its declared meaning needs none.
         const raw = unit.values[id];
         if (raw === null || raw === undefined || (typeof raw === 'string' && raw.trim() === ''))
@@ -251,16 +284,28 @@ export function createUnitScorer(
           });
         } else reasons.push(R.missingEvidence(noEvidence.map(label), zero));
       }
-      return finish({
-        ...base,
+      // Built field by field (no spreads: this is the hot path), in the order the result
+      // has always had: base fields, then score, max, status, adjustments, reason, children.
+      const withInputs: Adjustment[] = new Array<Adjustment>(adjustments.length);
+      for (let i = 0; i < adjustments.length; i++) {
+        const a = adjustments[i] as Adjustment;
+        withInputs[i] = { amount: a.amount, reason: a.reason, inputs };
+      }
+      const result: IndicatorResult = {
+        path: item.path,
+        code: item.code,
+        title: item.title,
+        inputs,
+        missingInputs: base.missingInputs,
         missingEvidence: noEvidence,
         score: fmt(score),
         max: fmt(points),
         status,
-        adjustments: adjustments.map((a) => ({ ...a, inputs })),
+        adjustments: withInputs,
         reason: { zh: reasons.map((r) => r.zh).join(','), en: reasons.map((r) => r.en).join('; ') },
-        ...(children ? { children } : {}),
-      });
+      };
+      if (children) result.children = children;
+      return finish(result, score, points);
     } catch (e) {
       if (e instanceof MissingValue) return missing(e);
       const problem = asProblem(e);
@@ -271,14 +316,18 @@ export function createUnitScorer(
         message: R.evalProblem(problem),
         severity: 'error',
       });
-      return finish({
-        ...base,
-        score: null,
-        max: fmt(points),
-        status: 'cannot-compute',
-        adjustments: [],
-        reason: problemReason(e, problem),
-      });
+      return finish(
+        {
+          ...base,
+          score: null,
+          max: fmt(points),
+          status: 'cannot-compute',
+          adjustments: [],
+          reason: problemReason(e, problem),
+        },
+        null,
+        points,
+      );
     }
   };
 
@@ -287,7 +336,7 @@ export function createUnitScorer(
     if (!item) throw new Error(`unknown item ${path} reached evaluation`);
     return evaluate(item);
   };
-  return { env, evaluate };
+  return { env, evaluate, exact };
 }
 
 export interface SanctionOutcome {
@@ -414,36 +463,45 @@ export function scoreUnit(
 
 /** scoreUnit on a scorer the caller keeps: its env (total, counters set) serves what follows. */
 export function scoreWith(rs: CompiledRuleSet, scorer: UnitScorer): UnitResult {
-  const { env, evaluate } = scorer;
+  const { env, evaluate, exact } = scorer;
   const unit = env.unit;
 
+  // Each section's exact score and maximum, as its text shows them (the total sums these).
+  const sectionScores: Q[] = [];
+  const sectionMaxima: Q[] = [];
   const sections: SectionResult[] = rs.sections.map((section) => {
     // Items not known yet: no score (never 0, never full marks); the total is incomplete.
-    if (section.pending)
+    if (section.pending) {
+      const pendingMax = sectionPoints(section, unit.class);
+      sectionScores.push(ZERO);
+      sectionMaxima.push(pendingMax);
       return {
         code: section.code,
         title: section.title,
         score: null,
-        max: fmt(sectionPoints(section, unit.class)),
+        max: fmt(pendingMax),
         items: [],
         pending: section.pending,
       };
+    }
     const items = section.items.map(evaluate);
-    let score = sum(items.map(scoreOf));
-    let maxQ = sum(items.filter((i) => i.status !== 'not-applicable').map((i) => q(i.max)));
+    let score = sum(items.map((i) => exact(i).score));
+    let maxQ = sum(items.filter((i) => i.status !== 'not-applicable').map((i) => exact(i).max));
     // Rescaled to the section's points for the unit's own class (a farm's 60, not the towns' 35).
     const full = sectionPoints(section, unit.class);
-    if (section.notApplicable === 'rescale' && maxQ.compare(0) > 0 && maxQ.compare(full) !== 0) {
+    if (section.notApplicable === 'rescale' && sign(maxQ) > 0 && maxQ.compare(full) !== 0) {
       score = round(div(mul(score, full), maxQ), rs.scoreRounding);
       maxQ = full;
     }
+    sectionScores.push(score);
+    sectionMaxima.push(maxQ);
     return { code: section.code, title: section.title, score: fmt(score), max: fmt(maxQ), items };
   });
   const bonusItems = rs.bonus ? rs.bonus.items.map(evaluate) : [];
-  const bonusRaw = sum(bonusItems.map(scoreOf));
+  const bonusRaw = sum(bonusItems.map((i) => exact(i).score));
   const bonusCap = rs.bonus?.cap;
   const bonusScore = bonusCap ? qmin(bonusRaw, bonusCap) : bonusRaw;
-  const totalQ = add(sum(sections.map((s) => (s.score === null ? ZERO : q(s.score)))), bonusScore);
+  const totalQ = add(sum(sectionScores), bonusScore);
   const all = allIndicators({ sections, bonus: { items: bonusItems } });
   const pendingSections = sections.filter((s) => s.pending);
   const itemsComplete = !all.some(undecided) && pendingSections.length === 0;
@@ -463,7 +521,7 @@ export function scoreWith(rs: CompiledRuleSet, scorer: UnitScorer): UnitResult {
     ruleSetId: rs.ruleSet.id,
     edition: rs.ruleSet.edition,
     total: fmt(totalQ),
-    max: fmt(sum(sections.map((s) => q(s.max)))),
+    max: fmt(sum(sectionMaxima)),
     sections,
     bonus: {
       score: fmt(bonusScore),
