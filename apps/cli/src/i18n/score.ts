@@ -19,9 +19,11 @@ export const scoreText = {
     zh: `  ${level}:${reason}`,
     en: `  ${level}: ${reason}`,
   }),
-  incomplete: (paths: readonly string[]): Msg => ({
-    zh: `  有 ${paths.length} 项未能计分(${paths.join('、')}),总分仅供参考(空白不按0计);请按上列提示补填或改正后重新计分`,
-    en: `  ${paths.length} item(s) not scored (${paths.join(', ')}); the total is provisional (a blank is never 0). Fill in or correct the figures above and score again`,
+  /** Items not scored, and sections whose items are pending: a section is named as a part,
+   *  never counted among the items. */
+  incomplete: (items: readonly string[], sections: readonly string[] = []): Msg => ({
+    zh: `  ${sections.length ? `第${sections.join('、')}部分考核项目待定;` : ''}${items.length ? `有 ${items.length} 项未能计分(${items.join('、')}),` : ''}总分仅供参考(空白不按0计);请按上列提示补填或改正后重新计分`,
+    en: `  ${sections.length ? `section ${sections.join(', ')} pending; ` : ''}${items.length ? `${items.length} item(s) not scored (${items.join(', ')}); ` : ''}the total is provisional (a blank is never 0). Fill in or correct the figures above and score again`,
   }),
   unscoredItem: (path: string, title: string, reason: string, cells: readonly string[]): Msg => ({
     zh: `  未计分 ${path} ${title}:${reason}${cells.length ? `(${cells.join('、')})` : ''}`,

@@ -42,9 +42,14 @@ export function printUnitResult(
   for (const e of problems.evidence)
     out.line(scoreText.evidenceItem(e.path, out.text(e.title), e.score ?? '—', e.max, e.cells));
   if (!result.complete) {
-    const paths = problems.unscored.map((u) => u.path);
+    const items = problems.unscored.filter((u) => !u.pendingSection).map((u) => u.path);
+    const sections = problems.unscored.filter((u) => u.pendingSection).map((u) => u.path);
     // Every item scored, but a sanction could not be decided (a blank only it reads).
-    out.line(paths.length > 0 ? scoreText.incomplete(paths) : scoreText.sanctionsUndecided);
+    out.line(
+      items.length + sections.length > 0
+        ? scoreText.incomplete(items, sections)
+        : scoreText.sanctionsUndecided,
+    );
   }
   for (const line of formatSheetIssues(warnings, out)) out.line(line);
 }
