@@ -1,7 +1,7 @@
 import { compileRuleSet, scoreCohort } from '@kaohe/engine';
 import { allIndicators } from '@kaohe/engine/internal';
 import { baotou2012, baotou2012SampleUnits } from '@kaohe/rulesets';
-import { buildSummary, FILLS, parseRange, SHEET_NAMES } from '@kaohe/sheet';
+import { buildSummary, FILLS, parseRange, SHEET_NAMES, unscoredBySection } from '@kaohe/sheet';
 import { createKernel } from '../core/kernel.ts';
 import { asGrids, filledTemplate, parsed } from '../testing/sample-workbook.ts';
 import { describe, expect, it } from 'vitest';
@@ -204,10 +204,15 @@ describe('office port', () => {
     expect(rowOf(path)).toBeGreaterThan(0);
     const red = `#${FILLS.unscored.slice(2)}`;
     expect([at(path), at('合计')]).toEqual([red, red]);
-    // A scored item is cleared (a highlight from an earlier scoring goes), a subtotal banded.
-    const scored = planned.value.result.sections[0]!.items.find((i) => i.score !== null)!;
+    // A scored item is cleared (a highlight from an earlier scoring goes), a subtotal banded —
+    // in a section without unscored items (one with them is a part, highlighted).
+    const partial = unscoredBySection(planned.value.result);
+    const whole = planned.value.result.sections.find((s) => !partial.has(s.code))!;
+    const scored = whole.items.find((i) => i.score !== null)!;
     expect(at(scored.path)).toBeNull();
-    expect(at(planned.value.result.sections[0]!.code)).toBe(`#${FILLS.section.slice(2)}`);
+    expect(at(whole.code)).toBe(`#${FILLS.section.slice(2)}`);
+    const part = planned.value.result.sections.find((s) => partial.has(s.code))!;
+    expect(at(part.code)).toBe(red);
     // Runs of one fill go as one range: far fewer calls than cells.
     const filled = planned.value.writes
       .flatMap((w) => w.fills ?? [])

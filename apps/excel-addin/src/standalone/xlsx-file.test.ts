@@ -45,8 +45,13 @@ describe('browser mode on an .xlsx file', () => {
     const { rows, columns } = back.value.map.scoring;
     const fillOf = solidFills(saved, 'xl/worksheets/sheet1.xml');
     const fillAt = (kind: string, unscored: boolean) => {
+      const blank = (key: string) => back.value.reported.self[key] === null;
+      // A scored row that is no parent of an unscored one (such a parent's sum is a part).
       const keys = rows.filter(
-        (r) => r.kind === kind && (back.value.reported.self[r.key] === null) === unscored,
+        (r) =>
+          r.kind === kind &&
+          blank(r.key) === unscored &&
+          (unscored || !rows.some((o) => blank(o.key) && o.key.startsWith(`${r.key}.`))),
       );
       return fillOf(a1(keys[0]!.row, columns.self));
     };
