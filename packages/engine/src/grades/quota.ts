@@ -15,6 +15,14 @@ export interface Slot {
   forced: boolean;
 }
 
+/** A share from the bottom on a band that is not the last: refused where the rule set is checked,
+ *  and not applied (the same issue) when grades are assigned from unchecked bands. */
+export const bottomQuotaNotLast = (path: string, label: Msg): Issue =>
+  error('bottom-quota-not-last', path, {
+    zh: `等次「${label.zh}」不是最低等次,不能按排名从后取比例(fromBottom 只能用于最后一个等次)`,
+    en: `grade "${label.en}" is not the lowest grade: a share counted from the bottom (fromBottom) belongs on the last band only`,
+  });
+
 export function applyQuotas(
   slots: Slot[],
   grades: Grades,
@@ -81,12 +89,7 @@ export function applyQuotas(
   const bottomRequired = grades.bands.map((b, i) => {
     if (!b.fromBottom) return null;
     if (i === last) return fillFromBottom(slots, i, b.fromBottom, labels[i] as Msg, graded, issues);
-    issues.push(
-      error('bottom-quota-not-last', `grades.bands[${i}].fromBottom`, {
-        zh: `等次「${labels[i]?.zh}」不是最低等次,不能按排名从后取比例,未执行`,
-        en: `grade "${labels[i]?.en}" is not the lowest grade: its share from the bottom is not applied`,
-      }),
-    );
+    issues.push(bottomQuotaNotLast(`grades.bands[${i}].fromBottom`, labels[i] as Msg));
     return null;
   });
   const counts: number[] = grades.bands.map(() => 0);

@@ -5,6 +5,7 @@ import type { Issue } from '../model/result.ts';
 import { msgOf } from '../messages/text.ts';
 import type { InputDef, RuleSet } from '../schema/ruleset.ts';
 import { error } from '../validate/issues.ts';
+import { bottomQuotaNotLast } from '../grades/quota.ts';
 import type { CIndicator, CompiledRuleSet, CSection } from './compile.ts';
 
 export function findCycle(byPath: ReadonlyMap<string, CIndicator>): string[] | undefined {
@@ -87,12 +88,7 @@ export function checkGrades(ruleSet: RuleSet, issues: Issue[]): void {
       const share = q(bottom.share);
       const last = i === grades.bands.length - 1;
       if (!last) {
-        issues.push(
-          error('bottom-quota-not-last', `${bp}.fromBottom`, {
-            zh: `等次「${msgOf(band.label).zh}」不是最低等次,不能按排名从后取比例(fromBottom 只能用于最后一个等次)`,
-            en: `grade "${msgOf(band.label).en}" is not the lowest grade: a share counted from the bottom (fromBottom) belongs on the last band only`,
-          }),
-        );
+        issues.push(bottomQuotaNotLast(`${bp}.fromBottom`, msgOf(band.label)));
       }
       const inRange = share.compare(0) >= 0 && share.compare(100) <= 0;
       if (!inRange) {

@@ -10,7 +10,12 @@ import { scoreCellKind } from '../template/scoring-sheet.ts';
 import type { Stage } from '../read/read-scoring.ts';
 import type { CellValue, RangeWrite, SheetMap } from '../types.ts';
 import { columnWrite } from './column.ts';
-import { resultProblems, unscoredBySection, type UnscoredItem } from './result-problems.ts';
+import {
+  resultProblems,
+  unscoredBySection,
+  unscoredLeaves,
+  type UnscoredItem,
+} from './result-problems.ts';
 
 export interface WriteOptions {
   /** Reasons in zh-CN only (default) or zh-CN then English on a second line. */
@@ -101,8 +106,7 @@ export function planWrites(
         scores.set(row, u ? UNSCORED : score(r.score));
         reasons.set(row, text(u?.reason ?? r.reason));
         // A parent whose sum leaves out an unscored sub-item is a part too: highlighted.
-        const partOnly =
-          r.children !== undefined && [...unscored.keys()].some((p) => p.startsWith(`${key}.`));
+        const partOnly = r.children !== undefined && unscoredLeaves(r.children) > 0;
         if (u || partOnly) flagged.add(row);
         break;
       }

@@ -83,6 +83,10 @@ export function leafItems(result: UnitResult): IndicatorResult[] {
 const notScored = (item: IndicatorResult): boolean =>
   item.status === 'missing-input' || item.status === 'cannot-compute';
 
+/** How many leaf items under these items are not scored (a parent's sum without them is a part). */
+export const unscoredLeaves = (items: readonly IndicatorResult[]): number =>
+  leaves(items).filter(notScored).length;
+
 /**
  * How many leaf items of each section are not scored, by section code (sections with none are
  * absent): a section's sum with such items is a part, shown as 不完整 beside it (CLI, pane).
@@ -90,7 +94,7 @@ const notScored = (item: IndicatorResult): boolean =>
 export function unscoredBySection(result: UnitResult): Map<string, number> {
   const out = new Map<string, number>();
   for (const s of result.sections) {
-    const n = leaves(s.items).filter(notScored).length;
+    const n = unscoredLeaves(s.items);
     if (n > 0) out.set(s.code, n);
   }
   return out;
