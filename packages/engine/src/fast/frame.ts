@@ -391,12 +391,70 @@ export function createFramePlan(rs: CompiledRuleSet, exact: () => UnitEnv): Fram
     }
   };
 
-  // Each input is read by its id, as the exact path reads it (unit.values[id]): no walk over the
-  // object's keys (for…in allocates for objects in dictionary mode, as sheets with many columns
-  // make them), and an id the object lacks is blank.
+  // Each input's value is what the exact path reads (unit.values[id]). Officials' sheets give
+  // every unit the same keys in the same order, so the unit's own keys are walked (for…in) and
+  // the key met at each position of the last unit is remembered with its input: no lookup by
+  // name per input. An input the walk did not meet (absent, or a key it does not list, such as
+  // one the object inherits) is then read by its id, so the value is always values[id].
   const inputs: SlotInput[] = [...numeric, ...symbols];
+  const inputAt = new Map<string, number>();
+  for (let i = 0; i < inputs.length; i++) inputAt.set((inputs[i] as SlotInput).id, i);
   const withEvidence = inputs.filter((d) => d.def.evidence);
   const value = ratOf(0, 1);
+  /** The epoch at which each input was last met by a walk (one per unit and object walked). */
+  const met = new Uint32Array(inputs.length);
+  let epoch = 0;
+  const nextEpoch = (): number => {
+    epoch = (epoch + 1) >>> 0;
+    if (epoch === 0) {
+      met.fill(0);
+      epoch = 1;
+    }
+    return epoch;
+  };
+  const valueKeys = keyOrder(inputAt);
+  const evidenceKeys = keyOrder(inputAt);
+
+  /** One input's value as typed into its slot. */
+  const take = (d: SlotInput, raw: unknown): void => {
+    // Blank (as the template has it already). Text of spaces only is not taken as blank here:
+    // a figure of spaces goes to the exact path, which reads it as blank, and a yes/no or
+    // choice of spaces decodes to blank.
+    if (raw === null || raw === undefined || raw === '') return;
+    const { m, s, x } = f;
+    x[d.k] = 0;
+    // Not a string, number or boolean (an object from JSON): the exact path reports it.
+    if (typeof raw !== 'string' && typeof raw !== 'number' && typeof raw !== 'boolean') {
+      s[d.k] = EXACT;
+      return;
+    }
+    if (d.numeric) {
+      if (
+        typeof raw === 'boolean' ||
+        !readRat(raw, value) ||
+        (d.min !== undefined && cmpRat(value.n, value.d, d.min.n, d.min.d) < 0) ||
+        (d.max !== undefined && cmpRat(value.n, value.d, d.max.n, d.max.d) > 0)
+      )
+        s[d.k] = EXACT;
+      else {
+        m[d.k] = value.n;
+        f.d[d.k] = value.d;
+        s[d.k] = OK;
+      }
+    } else if (d.yesno && typeof raw === 'boolean') {
+      m[d.k] = raw ? YES_CODE : NO_CODE;
+      s[d.k] = OK;
+    } else {
+      const text = typeof raw === 'string' ? raw : String(raw);
+      let code = d.memo.get(text);
+      if (code === undefined) {
+        code = symbolCode(d.def, raw as InputValue);
+        if (d.memo.size > 1000) d.memo.clear();
+        d.memo.set(text, code);
+      }
+      setCode(m, s, d, code);
+    }
+  };
 
   const load = (unit: UnitInput, ctx: ScoreContext): void => {
     if (!sealed) seal();
@@ -408,53 +466,40 @@ export function createFramePlan(rs: CompiledRuleSet, exact: () => UnitEnv): Fram
     den.set(blankD);
     s.set(blankS);
     x.set(blankX);
-    const values = unit.values;
-    for (let i = 0; i < inputs.length; i++) {
+    const values = unit.values as Record<string, unknown>;
+    let e = nextEpoch();
+    let found = 0;
+    let p = 0;
+    for (const key in values) {
+      const i = valueKeys(p++, key);
+      if (i < 0 || met[i] === e) continue;
+      met[i] = e;
+      found++;
+      take(inputs[i] as SlotInput, values[key]);
+    }
+    if (found < inputs.length)
+      for (let i = 0; i < inputs.length; i++)
+        if (met[i] !== e) take(inputs[i] as SlotInput, values[(inputs[i] as SlotInput).id]);
+    const evidence = unit.evidence as Record<string, unknown> | undefined;
+    if (evidence === undefined || withEvidence.length === 0) return;
+    e = nextEpoch();
+    found = 0;
+    p = 0;
+    for (const key in evidence) {
+      const i = evidenceKeys(p++, key);
+      if (i < 0 || met[i] === e) continue;
       const d = inputs[i] as SlotInput;
-      const raw = values[d.id];
-      // Blank (as the template has it already). Text of spaces only is not taken as blank here:
-      // a figure of spaces goes to the exact path, which reads it as blank, and a yes/no or
-      // choice of spaces decodes to blank.
-      if (raw === null || raw === undefined || raw === '') continue;
-      x[d.k] = 0;
-      // Not a string, number or boolean (an object from JSON): the exact path reports it.
-      if (typeof raw === 'object' || typeof raw === 'function') {
-        s[d.k] = EXACT;
-        continue;
-      }
-      if (d.numeric) {
-        if (
-          typeof raw === 'boolean' ||
-          !readRat(raw, value) ||
-          (d.min !== undefined && cmpRat(value.n, value.d, d.min.n, d.min.d) < 0) ||
-          (d.max !== undefined && cmpRat(value.n, value.d, d.max.n, d.max.d) > 0)
-        )
-          s[d.k] = EXACT;
-        else {
-          m[d.k] = value.n;
-          den[d.k] = value.d;
-          s[d.k] = OK;
-        }
-      } else if (d.yesno && typeof raw === 'boolean') {
-        m[d.k] = raw ? YES_CODE : NO_CODE;
-        s[d.k] = OK;
-      } else {
-        const text = typeof raw === 'string' ? raw : String(raw);
-        let code = d.memo.get(text);
-        if (code === undefined) {
-          code = symbolCode(d.def, raw);
-          if (d.memo.size > 1000) d.memo.clear();
-          d.memo.set(text, code);
-        }
-        setCode(m, s, d, code);
-      }
+      if (!d.def.evidence) continue;
+      met[i] = e;
+      found++;
+      if (evidence[key]) x[d.k] = (x[d.k] as number) | HAS_EVIDENCE;
     }
-    const evidence = unit.evidence;
-    if (evidence === undefined) return;
-    for (let i = 0; i < withEvidence.length; i++) {
-      const d = withEvidence[i] as SlotInput;
-      if (evidence[d.id]) x[d.k] = (x[d.k] as number) | HAS_EVIDENCE;
-    }
+    if (found < withEvidence.length)
+      for (let i = 0; i < withEvidence.length; i++) {
+        const d = withEvidence[i] as SlotInput;
+        if (met[inputAt.get(d.id) as number] !== e && evidence[d.id])
+          x[d.k] = (x[d.k] as number) | HAS_EVIDENCE;
+      }
   };
 
   return {
@@ -466,6 +511,24 @@ export function createFramePlan(rs: CompiledRuleSet, exact: () => UnitEnv): Fram
     bind,
     seal,
     load,
+  };
+}
+
+/** The input of the key at position p of an object walked with for…in (−1: not an input): the
+ *  key met there in the last object is remembered with its input, so objects of one shape need
+ *  no lookup by name. */
+function keyOrder(inputAt: ReadonlyMap<string, number>): (p: number, key: string) => number {
+  const keys: string[] = [];
+  const at: number[] = [];
+  return (p, key) => {
+    if (keys[p] === key) return at[p] as number;
+    const i = inputAt.get(key) ?? -1;
+    // Objects with far more keys than a sheet has columns are not remembered past that.
+    if (p < 4096) {
+      keys[p] = key;
+      at[p] = i;
+    }
+    return i;
   };
 }
 
