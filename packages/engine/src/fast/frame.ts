@@ -23,7 +23,7 @@ import type { ScoreContext, PeerStat } from '../model/context.ts';
 import { NUMERIC_UNITS, type InputDef } from '../schema/ruleset.ts';
 import type { COperand, CompiledRuleSet } from '../score/compile.ts';
 import { decodeValue, type UnitEnv } from '../score/env.ts';
-import { cmpRat, ratOfQ, readRat, type Rat } from './fixed.ts';
+import { cmpRat, parseRat, ratOfQ, readRat, type Rat } from './fixed.ts';
 
 /** A slot's state: its value is in `m` / `d` (OK), the input is blank (BLANK: a missing
  *  input), only the exact evaluator can judge it (EXACT), or a derived value not yet worked out. */
@@ -31,6 +31,10 @@ export const OK = 0;
 export const BLANK = 1;
 const EXACT = 2;
 const PENDING = 4;
+
+/** How the walk over a unit's values takes an input inline: a yes/no, a figure, else (0) by take. */
+const K_YESNO = 1;
+const K_NUMBER = 2;
 
 /** Flags of an input slot: what the official typed was blank; evidence is supplied. */
 const RAW_BLANK = 1;
@@ -413,6 +417,8 @@ export function createFramePlan(rs: CompiledRuleSet, exact: () => UnitEnv): Fram
     return epoch;
   };
   const valueKeys = keyOrder(inputAt);
+  const kinds = Uint8Array.from(inputs, (d) => (d.yesno ? K_YESNO : d.numeric ? K_NUMBER : 0));
+  const slotOfInput = Int32Array.from(inputs, (d) => d.k);
   const evidenceKeys = keyOrder(inputAt);
 
   /** One input's value as typed into its slot. */
@@ -429,13 +435,7 @@ export function createFramePlan(rs: CompiledRuleSet, exact: () => UnitEnv): Fram
       return;
     }
     if (d.numeric) {
-      if (
-        typeof raw === 'boolean' ||
-        !readRat(raw, value) ||
-        (d.min !== undefined && cmpRat(value.n, value.d, d.min.n, d.min.d) < 0) ||
-        (d.max !== undefined && cmpRat(value.n, value.d, d.max.n, d.max.d) > 0)
-      )
-        s[d.k] = EXACT;
+      if (typeof raw === 'boolean' || !readRat(raw, value) || !inRange(d, value)) s[d.k] = EXACT;
       else {
         m[d.k] = value.n;
         f.d[d.k] = value.d;
@@ -471,11 +471,35 @@ export function createFramePlan(rs: CompiledRuleSet, exact: () => UnitEnv): Fram
     let found = 0;
     let p = 0;
     for (const key in values) {
-      const i = valueKeys(p++, key);
-      if (i < 0 || met[i] === e) continue;
+      const i =
+        p < valueKeys.keys.length && valueKeys.keys[p] === key
+          ? (valueKeys.at[p] as number)
+          : valueKeys.learn(p, key);
+      p++;
+      if (i < 0) continue;
+      // for…in lists a key once, and each key is one input: met only for the reads by id below.
       met[i] = e;
       found++;
-      take(inputs[i] as SlotInput, values[key]);
+      const raw = values[key];
+      const k = slotOfInput[i] as number;
+      const kind = kinds[i];
+      // The common cases inline: a yes/no typed as a boolean, a figure as plain decimal text
+      // within its range (anything else, and text the plain reader refuses, goes to take).
+      if (kind === K_YESNO && typeof raw === 'boolean') {
+        x[k] = 0;
+        m[k] = raw ? YES_CODE : NO_CODE;
+        s[k] = OK;
+      } else if (
+        kind === K_NUMBER &&
+        typeof raw === 'string' &&
+        parseRat(raw, value) &&
+        inRange(inputs[i] as SlotInput, value)
+      ) {
+        x[k] = 0;
+        m[k] = value.n;
+        den[k] = value.d;
+        s[k] = OK;
+      } else take(inputs[i] as SlotInput, raw);
     }
     if (found < inputs.length)
       for (let i = 0; i < inputs.length; i++)
@@ -486,7 +510,11 @@ export function createFramePlan(rs: CompiledRuleSet, exact: () => UnitEnv): Fram
     found = 0;
     p = 0;
     for (const key in evidence) {
-      const i = evidenceKeys(p++, key);
+      const i =
+        p < evidenceKeys.keys.length && evidenceKeys.keys[p] === key
+          ? (evidenceKeys.at[p] as number)
+          : evidenceKeys.learn(p, key);
+      p++;
       if (i < 0 || met[i] === e) continue;
       const d = inputs[i] as SlotInput;
       if (!d.def.evidence) continue;
@@ -514,22 +542,43 @@ export function createFramePlan(rs: CompiledRuleSet, exact: () => UnitEnv): Fram
   };
 }
 
-/** The input of the key at position p of an object walked with for…in (−1: not an input): the
- *  key met there in the last object is remembered with its input, so objects of one shape need
- *  no lookup by name. */
-function keyOrder(inputAt: ReadonlyMap<string, number>): (p: number, key: string) => number {
+/** The input of the key at each position of an object walked with for…in (−1: not an input),
+ *  as met in the last object: objects of one shape need no lookup by name (`learn` looks a key
+ *  up and remembers it). */
+interface KeyOrder {
+  keys: string[];
+  at: number[];
+  learn(p: number, key: string): number;
+}
+
+function keyOrder(inputAt: ReadonlyMap<string, number>): KeyOrder {
   const keys: string[] = [];
   const at: number[] = [];
-  return (p, key) => {
-    if (keys[p] === key) return at[p] as number;
-    const i = inputAt.get(key) ?? -1;
-    // Objects with far more keys than a sheet has columns are not remembered past that.
-    if (p < 4096) {
-      keys[p] = key;
-      at[p] = i;
-    }
-    return i;
+  return {
+    keys,
+    at,
+    learn: (p, key) => {
+      const i = inputAt.get(key) ?? -1;
+      // Objects with far more keys than a sheet has columns are not remembered past that.
+      if (p < 4096) {
+        while (keys.length < p) {
+          keys.push('');
+          at.push(-1);
+        }
+        keys[p] = key;
+        at[p] = i;
+      }
+      return i;
+    },
   };
+}
+
+/** Whether a figure is within its input's declared range. */
+function inRange(d: SlotInput, v: Rat): boolean {
+  return (
+    (d.min === undefined || cmpRat(v.n, v.d, d.min.n, d.min.d) >= 0) &&
+    (d.max === undefined || cmpRat(v.n, v.d, d.max.n, d.max.d) <= 0)
+  );
 }
 
 /** A symbol input's code, or its state when the code is −BLANK / −EXACT. */
