@@ -575,9 +575,12 @@ function keyOrder(inputAt: ReadonlyMap<string, number>): KeyOrder {
 
 /** Whether a figure is within its input's declared range. */
 function inRange(d: SlotInput, v: Rat): boolean {
+  const min = d.min;
+  const max = d.max;
+  // A lower bound of 0 (most declared ranges) is a sign test: v.d > 0.
   return (
-    (d.min === undefined || cmpRat(v.n, v.d, d.min.n, d.min.d) >= 0) &&
-    (d.max === undefined || cmpRat(v.n, v.d, d.max.n, d.max.d) <= 0)
+    (min === undefined || (min.n === 0 ? v.n >= 0 : cmpRat(v.n, v.d, min.n, min.d) >= 0)) &&
+    (max === undefined || cmpRat(v.n, v.d, max.n, max.d) <= 0)
   );
 }
 

@@ -219,9 +219,12 @@ export function createLeanScorer(rs: CompiledRuleSet): LeanScorer {
       return r.score === null ? null : scaled(r.score);
     };
   };
-  // A cohort's totals repeat (they span a few thousand counts of 10^-dp): each text is made once.
+  // A cohort's totals repeat (they span a few thousand counts of 10^-dp): each text is made once,
+  // kept by the total's count for counts below 2^15 (an array read), in a bounded map past that.
+  const smallTexts = new Array<string | undefined>(1 << 15);
   const totalTexts = new Map<number, string>();
   const textOf = (total: number): string => {
+    if (total >= 0 && total < 1 << 15) return (smallTexts[total] ??= scaledText(total, dp));
     let text = totalTexts.get(total);
     if (text === undefined) {
       text = scaledText(total, dp);
