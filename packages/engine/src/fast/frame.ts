@@ -448,7 +448,7 @@ export function createFramePlan(rs: CompiledRuleSet, exact: () => UnitEnv): Fram
       const text = typeof raw === 'string' ? raw : String(raw);
       let code = d.memo.get(text);
       if (code === undefined) {
-        code = symbolCode(d.def, raw as InputValue);
+        code = symbolCode(d.def, raw);
         if (d.memo.size > 1000) d.memo.clear();
         d.memo.set(text, code);
       }
