@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { DecimalLiteral, Expr, Id, Rounding, Text } from './common.ts';
 import { Gate, Rule, Stream } from './rules.ts';
+import { Amount } from './amounts.ts';
 
 export const SCHEMA_VERSION = 1 as const;
 
@@ -274,6 +275,9 @@ export const RuleSet = z
     /** Absent rather than empty by default, so rule sets without counters keep their checksum. */
     counters: z.array(Counter).optional(),
     grades: Grades.optional(),
+    /** Money carried as output (prize by grade, 300 元 × staff); absent by default, so rule sets
+     *  without amounts keep their checksum. */
+    amounts: z.array(Amount).optional(),
     ranking: Ranking.default({ tieBreak: [], ties: 'shared', vetoedLast: true }),
     /** Certification only: days allowed for rectification (整改) after a failed assessment. */
     rectificationDays: z.number().int().min(1).optional(),
