@@ -164,6 +164,12 @@ export const Sanction = z
     reason: Text,
     /** Personal or external consequence carried as output (heads barred from honours…). */
     consequence: Text.optional(),
+    /** The best grade (band id) a unit under this sanction may have: several caps, each its
+     *  own (misconduct → at most 合格; a late report → at most 良好); the strictest holds. */
+    gradeCap: Id.optional(),
+    /** 不参加等次评定: the unit is ranked but not graded, without a veto (not in any band's
+     *  count or share). */
+    excludeFromGrades: z.literal(true).optional(),
   })
   .strict();
 export type Sanction = z.infer<typeof Sanction>;

@@ -32,6 +32,7 @@ import { expressionUnit, isRateUnit } from './rate-operands.ts';
 import {
   checkClassPoints,
   checkGrades,
+  checkSanctionGrades,
   checkPrecision,
   checkTieBreakTargets,
   findCycle,
@@ -962,6 +963,7 @@ export function compileCollecting(ruleSet: RuleSet): {
     );
   }
   checkGrades(ruleSet, issues);
+  checkSanctionGrades(ruleSet, issues);
   checkPrecision(ruleSet, sections, bonus, issues);
   checkClassPoints(
     ruleSet,
