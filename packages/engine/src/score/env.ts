@@ -274,4 +274,9 @@ export const PEER_FUNCTIONS = new Set(['peer_mean', 'peer_max', 'peer_min']);
 export const RESULT_FUNCTIONS = new Set(['score', 'met', 'status']);
 export const COUNTER_FUNCTIONS = new Set(['consecutive', 'cumulative']);
 /** What a sanction reads of the ranked and graded cohort: it is decided after them. */
-export const STANDING_FUNCTIONS = new Set(['rank', 'bottom_rank', 'class_rank', 'class_bottom_rank']);
+export const STANDING_FUNCTIONS = new Set([
+  'rank',
+  'bottom_rank',
+  'class_rank',
+  'class_bottom_rank',
+]);
