@@ -94,8 +94,12 @@ function leafKernel(
   const mode = rs.scoreRounding.mode;
   const sc = (value: Q | string | number): number | undefined =>
     scaledOfQ(typeof value === 'object' ? value : q(value), dp);
+  // An uncapped bonus item, or one that keeps part of its points without evidence, is the exact
+  // evaluator's (rare shapes; bounds.ts holds the decisions).
+  if (item.uncapped || item.evidence.policy === 'keep') return undefined;
   const points = sc(pointsQ);
-  const min = sc(item.min);
+  // No floor at all (min 'none'): −∞ clamps nothing, and a gate keeps a negative score.
+  const min = item.min === undefined ? Number.NEGATIVE_INFINITY : sc(item.min);
   if (points === undefined || min === undefined) return undefined;
   const scale = q(10 ** dp);
   const slope = (s: CSlope | undefined): SlopeK | null | undefined => {
@@ -171,7 +175,7 @@ function leafKernel(
         ]
       : [];
   });
-  const zeroOnMissingEvidence = rs.ruleSet.evidencePolicy === 'zero';
+  const zeroOnMissingEvidence = item.evidence.policy === 'zero';
   const gates = item.gates.map((g) => g.when.microBound(plan.bind));
 
   const rule = item.rule;
@@ -255,8 +259,12 @@ function leafKernel(
     }
     // clamp(num/den, min, upper) then round: the one division
     const hi = upper && upperNum > points * den ? upperNum : points * den;
-    const lo = min * den;
-    if (!Number.isSafeInteger(hi) || !Number.isSafeInteger(lo) || !Number.isSafeInteger(num))
+    const lo = min === Number.NEGATIVE_INFINITY ? min : min * den;
+    if (
+      !Number.isSafeInteger(hi) ||
+      (lo !== Number.NEGATIVE_INFINITY && !Number.isSafeInteger(lo)) ||
+      !Number.isSafeInteger(num)
+    )
       return undefined;
     // The floor first, then the cap (exact.clamp's order: the cap wins over a floor above it).
     if (num < lo) num = lo;

@@ -303,6 +303,20 @@ export const missingEvidence = (labels: readonly Msg[], zero: boolean): Msg => (
   en: `missing evidence: ${labels.map((l) => l.en).join(', ')}${zero ? '; no points' : '; to be verified'}`,
 });
 
+/** Missing evidence under `evidencePolicy: { keep }`: what is kept, and why. */
+export const keptWithoutEvidence = (
+  labels: readonly Msg[],
+  keep: string,
+  score: string,
+  of: string,
+): Msg => ({
+  zh: `但缺少佐证材料(${labels.map((l) => l.zh).join('、')}),按规定最多保留${keep}分,得${score}分(${of})`,
+  en: `but no evidence (${labels.map((l) => l.en).join(', ')}): at most ${keep} kept as the rules allow, ${score} (${of})`,
+});
+
+/** An item without a rule that starts at 0 (`start: 'zero'`): what it earns, it accrues. */
+export const startsAtZero: Msg = { zh: '起始0分,按件累计加分', en: 'starts at 0; credits accrue' };
+
 export const notApplicable: Msg = { zh: '此项不考核', en: 'not assessed for this unit' };
 export const cohortNeeded: Msg = {
   zh: '需要全部被考核单位的数据才能计分',
