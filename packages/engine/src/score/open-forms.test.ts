@@ -187,9 +187,7 @@ describe('partial credit without evidence (form 57)', () => {
       'missing-evidence',
       ['materials'],
     ]);
-    expect(r.reason.zh).toBe(
-      '宣传资料:是,但缺少佐证材料(宣传资料),按规定最多保留1分,得1分(1/2)',
-    );
+    expect(r.reason.zh).toBe('宣传资料:是,但缺少佐证材料(宣传资料),按规定最多保留1分,得1分(1/2)');
     expect(r.reason.en).toContain('at most 1 kept as the rules allow, 1 (1/2)');
     // 无: 0, nothing to back.
     expect(item(scoreUnit(rs, unit({ materials: false })), '一.4').status).toBe('not-met');
@@ -319,6 +317,26 @@ describe('validation: each shape at its rule path, in zh and en', () => {
     );
     expect(yes.path).toBe('bonus.items[0].rule');
     expect(yes.message.en).toContain('no full points to give');
+  });
+
+  it('a blank floor or bonus cap is an error, never "no bound": the word is named', () => {
+    const blank = parseRuleSet({
+      ...json,
+      sections: [
+        {
+          ...(json.sections[0] as RuleSetInput['sections'][number]),
+          items: [
+            { code: '1', title: 'a', points: 25, min: null as unknown as number, start: 'full' },
+          ],
+        },
+      ],
+      bonus: { cap: null as unknown as number, items: json.bonus?.items ?? [] },
+    });
+    expect(blank.ok).toBe(false);
+    const issues = blank.ok ? [] : blank.issues;
+    const at = (path: string) => issues.find((i) => i.path === path);
+    expect(at('sections[0].items[0].min')?.message.zh).toContain("不设下限(该项可负分)请写 'none'");
+    expect(at('bonus.cap')?.message.en).toContain("for no cap on bonus write 'none'");
   });
 
   it('a kept share outside 0 … points, and a policy with nothing to apply to', () => {
