@@ -521,6 +521,15 @@ export function compileCollecting(ruleSet: RuleSet): {
           en: `${path}: ${keep.toString()} points kept without evidence should be between 0 and the item's points ${points.toString()}`,
         }),
       );
+    // What is kept is a score: on the grid the scores are rounded to, never rounded afterwards.
+    const dp = ruleSet.rounding.scores.dp;
+    if (keep.mul(q(10n ** BigInt(dp))).d !== 1n)
+      issues.push(
+        error('points-precision', where, {
+          zh: `${path} 缺少佐证时保留的 ${keep.toString()} 分超出得分保留的 ${dp} 位小数(rounding.scores)`,
+          en: `${path}: ${keep.toString()} points kept without evidence have more places than the ${dp} kept for scores (rounding.scores)`,
+        }),
+      );
     return { policy: 'keep', keep };
   };
 

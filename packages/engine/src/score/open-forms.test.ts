@@ -354,6 +354,24 @@ describe('validation: each shape at its rule path, in zh and en', () => {
     );
     expect(above.path).toBe('sections[0].items[0].evidencePolicy.keep');
     expect(above.message.zh).toBe('一.1 缺少佐证时保留 12 分,应在0至该项满分 10 之间');
+    const places = one(
+      issuesOf(
+        [
+          {
+            code: '1',
+            title: 'a',
+            points: 10,
+            rule: { kind: 'yesno', input: 'materials' },
+            evidencePolicy: { keep: 0.5 },
+          },
+        ],
+        { rounding: { scores: { dp: 0, mode: 'half-up' } } },
+      ),
+      'points-precision',
+    );
+    // 0.5 kept at 0 places would be a score off the grid the scores are rounded to.
+    expect(places.path).toBe('sections[0].items[0].evidencePolicy.keep');
+    expect(places.message.zh).toContain('超出得分保留的 0 位小数');
     const unused = one(
       issuesOf([
         {
