@@ -154,6 +154,8 @@ describe('open bounds (forms 28, 48)', () => {
     const r = item(scoreUnit(rs, unit({ illegal: 4 })), '一.3');
     expect([r.score, r.max, r.status]).toEqual(['-3', '5', 'not-met']);
     expect(r.reason.zh).not.toContain('扣完为止');
+    expect(r.reason.zh).toBe('得满分5分,违法生育例数4例,每例扣2分,扣8分,该项可负分,得-3分');
+    expect(r.reason.en).toContain('no floor: -3');
     // 5 − 40 × 2 = −75: still no floor (the −1000 workaround is not needed).
     expect(item(scoreUnit(rs, unit({ illegal: 40 })), '一.3').score).toBe('-75');
   });
@@ -163,6 +165,10 @@ describe('open bounds (forms 28, 48)', () => {
     const r = scoreUnit(rs, unit({ projects: 30, honour: true }));
     const b = item(r, '加分.1');
     expect([b.score, b.max, b.status]).toEqual(['15', '15', 'met']);
+    expect(b.reason.zh).toBe(
+      '起始0分,按件累计加分,引进项目数30例,每例加0.5分,加15分,不设上限,得15分',
+    );
+    expect(b.reason.en).toContain('uncapped: 15');
     expect(r.bonus).toMatchObject({ score: '18', uncapped: '18', cap: null });
     // Section: 一.1 10 + 一.2 0 + 一.3 5 + 一.4 0 = 15; total 15 + 18 = 33, above the 25 points.
     expect(r.sections[0]?.score).toBe('15');

@@ -288,6 +288,18 @@ export const flooredAt = (min: string): Msg =>
     ? { zh: '扣完为止,得0分', en: 'no lower than 0' }
     : { zh: `最低${min}分`, en: `no lower than ${min}` };
 
+/** A score below 0 on an item without a floor (`min: 'none'`): 该项可负分. */
+export const noFloor = (score: string): Msg => ({
+  zh: `该项可负分,得${score}分`,
+  en: `no floor: ${score}`,
+});
+
+/** An uncapped bonus item's score (`points: 'uncapped'`): 不设上限. */
+export const uncappedAt = (score: string): Msg => ({
+  zh: `不设上限,得${score}分`,
+  en: `uncapped: ${score}`,
+});
+
 export const streamCapped = (cap: string): Msg => ({
   zh: `(最多${cap}分)`,
   en: ` (at most ${cap})`,

@@ -242,6 +242,8 @@ export function createUnitScorer(
       if (withReasons) {
         if (upper && raw.compare(upper) > 0) reasons.push(R.cappedAt(show(upper)));
         else if (item.min && raw.compare(item.min) < 0) reasons.push(R.flooredAt(show(item.min)));
+        // No floor at all: a score below 0 says it is meant (该项可负分), not a slip.
+        else if (!item.min && sign(score) < 0) reasons.push(R.noFloor(show(score)));
       }
       let status: IndicatorStatus = item.uncapped
         ? sign(score) > 0
@@ -299,6 +301,7 @@ export function createUnitScorer(
       }
       // An uncapped item's maximum is what it scored: there is none above it.
       const maxQ = item.uncapped ? score : points;
+      if (withReasons && item.uncapped && status === 'met') reasons.push(R.uncappedAt(show(score)));
       // Built field by field (no spreads: this is the hot path), in the order the result
       // has always had: base fields, then score, max, status, adjustments, reason, children.
       const withInputs: Adjustment[] = new Array<Adjustment>(adjustments.length);
