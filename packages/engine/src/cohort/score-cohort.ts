@@ -1,6 +1,8 @@
 // A cohort: every unit one level assesses. Pass 1 computes what scores need from peers
 // (means, ranks), pass 2 scores each unit with that context, then the cohort is ranked and
 // graded. Same input, same output, byte for byte.
+import { gradedAmounts, type GradeFact } from '../amounts/amounts.ts';
+import { GRADE_PENDING } from '../grades/assign.ts';
 import type { UnitInput } from '../model/result.ts';
 import type { CompiledRuleSet } from '../score/compile.ts';
 import { scoreUnit, unknownClasses } from '../score/score-unit.ts';
@@ -8,7 +10,18 @@ import { sortIssues } from '../validate/issues.ts';
 import { withBaselines, type Baselines } from './baselines.ts';
 import { buildPeerStats } from './peers.ts';
 import { rankAndGrade } from './rank-grade.ts';
-import type { CohortResult } from './types.ts';
+import type { CohortResult, CohortUnit } from './types.ts';
+
+/** What an amount by grade reads of a graded unit. */
+function gradeFact(u: CohortUnit): GradeFact {
+  if (u.gradeLabel === GRADE_PENDING) return { pending: true };
+  if (u.grade !== null && u.gradeLabel) return { band: u.grade, label: u.gradeLabel };
+  return {
+    none: u.vetoed
+      ? { zh: '一票否决,不评等次', en: 'vetoed: out of the grades' }
+      : { zh: '未评等次', en: 'not graded' },
+  };
+}
 
 export interface CohortOptions {
   /** Per-unit assigned targets and previous-year figures, merged into the units' values. */
@@ -27,8 +40,15 @@ export function scoreCohort(
   const results = merged.units.map((u) => scoreUnit(compiled, u, { peers: peers.stats }));
   const classIssues = unknownClasses(compiled, merged.units);
   const ranked = rankAndGrade(compiled.ruleSet, results, merged.units);
+  const listed = compiled.amounts.length
+    ? ranked.units.map((u) => ({
+        ...u,
+        amounts: gradedAmounts(compiled, u.result.amounts ?? [], gradeFact(u)),
+      }))
+    : ranked.units;
   return {
     ...ranked,
+    units: listed,
     peers: peers.inputs,
     issues: sortIssues([...merged.issues, ...peers.issues, ...classIssues, ...ranked.issues]),
   };

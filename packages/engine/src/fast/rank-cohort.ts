@@ -159,7 +159,7 @@ export function rankCohort(rs: CompiledRuleSet, units: readonly UnitInput[]): Ra
   let grades: RankedCohort['grades'] = null;
   const scheme = rs.ruleSet.grades;
   if (scheme) {
-    const assignment = assignGradesScaled(ranked, scheme, dp);
+    const assignment = assignGradesScaled(ranked, scheme, dp, rs.ruleSet.sanctions);
     const labels = new Map(scheme.bands.map((b) => [b.id, msgOf(b.label)]));
     // Outcomes come in the order of the rows given: the ranking order (duplicate ids stay apart).
     assignment.units.forEach((g, i) => {

@@ -1,6 +1,7 @@
 // Turns a parsed rule set into a form that is cheap to evaluate many times: expressions parsed
 // once, decimals read once, paths resolved, dependencies between items ordered. Collects every
 // problem it finds as an Issue with the rule path; `compileRuleSet` refuses a rule set with errors.
+import { compileAmounts, type CAmount } from '../amounts/amounts.ts';
 import { compileExpr } from '../expr/compile.ts';
 import type { CompiledExpr, ExprKind } from '../expr/types.ts';
 import { q, round, sum, ZERO, type Q } from '../exact/exact.ts';
@@ -31,6 +32,7 @@ import { expressionUnit, isRateUnit } from './rate-operands.ts';
 import {
   checkClassPoints,
   checkGrades,
+  checkSanctionGrades,
   checkPrecision,
   checkTieBreakTargets,
   findCycle,
@@ -123,6 +125,8 @@ export interface CompiledRuleSet {
   }[];
   /** Counters across periods, worked out after the items and the total, before the sanctions. */
   counters: readonly { counter: Counter; when: CompiledExpr; label: Msg }[];
+  /** Money carried as output (amounts/amounts.ts). */
+  amounts: readonly CAmount[];
   /** Certification: who certifies, by the grade sought; the first that holds. */
   certifiers: readonly { when: CompiledExpr; by: Msg }[];
   /** Every indicator (sections and bonus, parents and leaves) by path. */
@@ -1020,6 +1024,12 @@ export function compileCollecting(ruleSet: RuleSet): {
     const when = expr(c.when, `certifiedBy[${i}].when`, sanctionIdentifiers);
     return when ? [{ when, by: msgOf(c.by) }] : [];
   });
+  const amounts = compileAmounts(
+    ruleSet,
+    (source, path) => expr(source, path, sanctionIdentifiers),
+    naming,
+    issues,
+  );
   if (ruleSet.certifiedBy && ruleSet.kind !== 'certification') {
     issues.push(
       error('certified-by-scored', 'certifiedBy', {
@@ -1055,6 +1065,7 @@ export function compileCollecting(ruleSet: RuleSet): {
   sanctions.forEach((s, i) => refs(s.when, `sanctions[${i}].when`));
   counters.forEach((c, i) => refs(c.when, `counters[${i}].when`));
   certifiers.forEach((c, i) => refs(c.when, `certifiedBy[${i}].when`));
+  amounts.forEach((a, i) => refs(a.expr, `amounts[${i}].amount`));
   sanctions.forEach((s, i) => counterRefs(s.when, `sanctions[${i}].when`));
   for (const item of byPath.values()) {
     for (const dep of item.dependsOn) {
@@ -1078,6 +1089,7 @@ export function compileCollecting(ruleSet: RuleSet): {
     );
   }
   checkGrades(ruleSet, issues);
+  checkSanctionGrades(ruleSet, issues);
   checkPrecision(ruleSet, sections, bonus, issues);
   checkClassPoints(
     ruleSet,
@@ -1111,6 +1123,7 @@ export function compileCollecting(ruleSet: RuleSet): {
     bonus,
     sanctions,
     counters,
+    amounts,
     certifiers,
     byPath,
     classIds: new Set((ruleSet.classes ?? []).map((c) => c.id)),

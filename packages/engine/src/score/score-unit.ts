@@ -1,5 +1,6 @@
 // Scores one unit under a compiled rule set: every item, section subtotals, capped bonus,
 // total, and — separate from the score — sanctions and vetoes.
+import { unitAmounts } from '../amounts/amounts.ts';
 import { asProblem } from './as-problem.ts';
 import { countPeriods } from './counters.ts';
 import { allIndicators } from '../cohort/tie-break.ts';
@@ -530,6 +531,8 @@ export function scoreWith(rs: CompiledRuleSet, scorer: UnitScorer): UnitResult {
     env,
     itemsComplete ? totalQ : undefined,
   );
+  // Amounts read the total and the results as sanctions do (env.total is set by now).
+  const amounts = rs.amounts.length ? unitAmounts(rs, env) : undefined;
   const issues: Issue[] = env.issues;
   const vetoed = sanctions.some((s) => s.level === 'veto');
   return {
@@ -548,6 +551,7 @@ export function scoreWith(rs: CompiledRuleSet, scorer: UnitScorer): UnitResult {
       items: bonusItems,
     },
     sanctions,
+    ...(amounts ? { amounts } : {}),
     // decideSanctions worked the counters out before the sanctions.
     counters: [...(env.counters?.values() ?? [])],
     vetoed,
