@@ -208,7 +208,7 @@ describe('partial credit without evidence (form 57)', () => {
 });
 
 describe('the fast path agrees, and routes what it declines', () => {
-  it('rankCohort gives scoreUnit’s totals; uncapped and keep items go to the exact evaluator', () => {
+  it('rankCohort gives scoreUnit’s totals; uncapped items go to the exact evaluator', () => {
     const { rs } = compile();
     const units = [
       unit({ served: 12, illegal: 4, materials: true, projects: 30, honour: true }, undefined, 'a'),
@@ -222,8 +222,9 @@ describe('the fast path agrees, and routes what it declines', () => {
     }
     // a: 10 + 4.8 + (5 − 8 = −3) + 1 + bonus (15 + 3) = 30.8
     expect(ranked.units.find((r) => r.unitId === 'a')?.total).toBe('30.8');
-    // Per unit: 一.1, 一.2, 一.3 and 加分.2 on the kernels; 一.4 (keep) and 加分.1 (uncapped) exact.
-    expect(ranked.routes).toEqual({ fast: 12, exact: 6 });
+    // Per unit: 一.1–一.4 and 加分.2 on the kernels (一.4 keeps 1 of 2 there too, by the shared
+    // decision); 加分.1 (uncapped) exact: 3 × 5 = 15 fast, 3 × 1 = 3 exact.
+    expect(ranked.routes).toEqual({ fast: 15, exact: 3 });
   });
 });
 
