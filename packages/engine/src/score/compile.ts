@@ -23,6 +23,7 @@ import { anyBlank, blankPoints } from '../validate/blanks.ts';
 import { describePath, error, warning } from '../validate/issues.ts';
 import {
   COUNTER_FUNCTIONS,
+  STANDING_FUNCTIONS,
   createEnv,
   hostFunctions,
   PEER_FUNCTIONS,
@@ -123,6 +124,9 @@ export interface CompiledRuleSet {
     reason: Msg;
     consequence: Msg | undefined;
   }[];
+  /** Sanctions that read the ranked and graded cohort (rank(), bottom_rank(), `grade`…):
+   *  decided by the cohort after ranking and grading; interview or notice only. */
+  cohortSanctions: CompiledRuleSet['sanctions'];
   /** Counters across periods, worked out after the items and the total, before the sanctions. */
   counters: readonly { counter: Counter; when: CompiledExpr; label: Msg }[];
   /** Money carried as output (amounts/amounts.ts). */
@@ -266,6 +270,8 @@ export function compileCollecting(ruleSet: RuleSet): {
   };
   const identifiers = new Set<string>([...inputs.keys(), 'class']);
   const sanctionIdentifiers = new Set<string>([...identifiers, 'total']);
+  /** Sanctions alone may read the unit's grade (they are then decided after grading). */
+  const sanctionOnlyIdentifiers = new Set<string>([...sanctionIdentifiers, 'grade']);
   const byPath = new Map<string, CIndicator>();
   const peerInputs = new Set<string>();
   const rankRules: CompiledRuleSet['rankRules'][number][] = [];
@@ -273,6 +279,7 @@ export function compileCollecting(ruleSet: RuleSet): {
   const types = new Map<string, ExprKind>([
     ['class', 'string'],
     ['total', 'number'],
+    ['grade', 'string'],
   ]);
   for (const def of inputs.values()) types.set(def.id, KIND_OF_UNIT[def.unit]);
   const expr = (
@@ -296,6 +303,14 @@ export function compileCollecting(ruleSet: RuleSet): {
     }
     for (const call of result.expr.calls) {
       // consecutive() / cumulative() are known once the counters are: sanctions only read them.
+      if (STANDING_FUNCTIONS.has(call.name) && !path.startsWith('sanctions[')) {
+        issues.push(
+          error('standing-misplaced', path, {
+            zh: `${named(path)}:${call.name}() 只能用于否决/约束条件(排名后判定)`,
+            en: `${named(path)}: ${call.name}() may be used in sanctions only (decided after ranking)`,
+          }),
+        );
+      }
       if (COUNTER_FUNCTIONS.has(call.name) && !path.startsWith('sanctions[')) {
         issues.push(
           error('counter-misplaced', path, {
@@ -981,7 +996,7 @@ export function compileCollecting(ruleSet: RuleSet): {
     );
   }
   const sanctions = ruleSet.sanctions.flatMap((sanction, i) => {
-    const when = expr(sanction.when, `sanctions[${i}].when`, sanctionIdentifiers);
+    const when = expr(sanction.when, `sanctions[${i}].when`, sanctionOnlyIdentifiers);
     return when
       ? [
           {
@@ -1090,6 +1105,17 @@ export function compileCollecting(ruleSet: RuleSet): {
   }
   checkGrades(ruleSet, issues);
   checkSanctionGrades(ruleSet, issues);
+  sanctions.forEach(({ sanction: s, when }) => {
+    if (!readsStanding(when)) return;
+    const at = `sanctions[${ruleSet.sanctions.indexOf(s)}]`;
+    if ((s.level !== 'interview' && s.level !== 'notice') || s.gradeCap || s.excludeFromGrades)
+      issues.push(
+        error('cohort-sanction-level', at, {
+          zh: `否决/约束条件「${msgOf(s.reason).zh}」读取排名或等次,在排名、评定等次之后判定,只能是约谈或通报(不能再影响排名和等次)`,
+          en: `sanction "${msgOf(s.reason).en}" reads the ranking or the grade, decided after them: it may only be an interview or a notice (it cannot change the ranking or the grades)`,
+        }),
+      );
+  });
   checkPrecision(ruleSet, sections, bonus, issues);
   checkClassPoints(
     ruleSet,
@@ -1121,7 +1147,8 @@ export function compileCollecting(ruleSet: RuleSet): {
     inputs,
     sections,
     bonus,
-    sanctions,
+    sanctions: sanctions.filter((s) => !readsStanding(s.when)),
+    cohortSanctions: sanctions.filter((s) => readsStanding(s.when)),
     counters,
     amounts,
     certifiers,
@@ -1135,6 +1162,10 @@ export function compileCollecting(ruleSet: RuleSet): {
   };
   return { compiled, issues };
 }
+
+/** A sanction that reads the ranked and graded cohort. */
+const readsStanding = (when: CompiledExpr): boolean =>
+  when.identifiers.includes('grade') || when.calls.some((c) => STANDING_FUNCTIONS.has(c.name));
 
 function operandValueOrNull(
   inputs: ReadonlyMap<string, InputDef>,

@@ -278,3 +278,34 @@ describe('the 金额 sheet (money carried as output)', () => {
     expect(byName(buildSummary(cohort, rs).sheets, '金额')).toBeUndefined();
   });
 });
+
+describe('sanctions on the ranking in the 差异 sheet', () => {
+  const ranked = ruleSetOf({
+    ...fixtureInput,
+    sanctions: [
+      ...(fixtureInput.sanctions ?? []),
+      {
+        id: 'last',
+        level: 'interview',
+        when: 'bottom_rank() <= 1',
+        reason: '排名最后',
+      },
+    ],
+  });
+  const out = scoreCohort(compileRuleSet(ranked), units);
+  it('a unit that reported 待定 for a sanction only the cohort decides is no difference', () => {
+    // The lowest-ranked unit is interviewed (decided on the cohort); its own sheet said 待定.
+    const last = out.units.at(-1);
+    expect(last?.result.sanctions.map((s) => s.id)).toContain('last');
+    const summary = buildSummary(out, ranked, {
+      submissions: [
+        {
+          unitId: last?.unitId ?? '',
+          embeddedChecksum: ruleSetChecksum(ranked),
+          reported: { self: { '否决.last': '待定' }, review: {}, final: {} },
+        },
+      ],
+    });
+    expect(summary.differences).toBe(0);
+  });
+});

@@ -14,7 +14,13 @@ import { ruleSetChecksum } from '../checksum.ts';
 import { ROW_KEYS, SANCTION_LEVELS } from '../labels.ts';
 import type { CellValue, SheetLayout } from '../types.ts';
 import { sheetTitle, zh } from '../units.ts';
-import { checksumRows, recomputed, scoreDifferences, type Submission } from './differences.ts';
+import {
+  checksumRows,
+  recomputed,
+  scoreDifferences,
+  unitSanctionIds,
+  type Submission,
+} from './differences.ts';
 import { num, table } from './table.ts';
 
 export interface SummaryOptions {
@@ -40,10 +46,11 @@ export function buildSummary(
   const title = sheetTitle(ruleSet);
   const units = cohort.units;
   const submissions = options.submissions ?? [];
+  const compiled = compileRuleSet(ruleSet);
   const diffs = scoreDifferences(
     units.map((u) => u.result),
     submissions,
-    ruleSet.sanctions.map((x) => x.id),
+    unitSanctionIds(compiled),
   );
   const reviewer = ruleSetChecksum(ruleSet);
   const notes = rankingNotes(cohort, ruleSet, submissions, diffs, reviewer);
@@ -146,7 +153,7 @@ export function buildSummary(
 
   // Units as rows, items as columns: 200 units run down the pages like the other sheets, and the
   // item columns continue across pages at full size, unit and item titles repeated on each.
-  const matrixCols = matrixColumns(cohort, declaredPoints(ruleSet, compileRuleSet(ruleSet)));
+  const matrixCols = matrixColumns(cohort, declaredPoints(ruleSet, compiled));
   const matrix = table(
     '指标得分',
     `${title} 各单位指标得分`,
