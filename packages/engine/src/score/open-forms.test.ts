@@ -228,6 +228,50 @@ describe('the fast path agrees, and routes what it declines', () => {
   });
 });
 
+describe('a parent without a floor sums its sub-items below 0', () => {
+  it('on both paths: (1) 3 − 4 × 2 = −5, (2) yes 2, the parent −5 + 2 = −3', () => {
+    const j: RuleSetInput = {
+      ...json,
+      points: 5,
+      sections: [
+        {
+          code: '二',
+          title: '合计可负',
+          points: 5,
+          items: [
+            {
+              code: '1',
+              title: '父项',
+              points: 5,
+              min: 'none',
+              items: [
+                {
+                  code: '(1)',
+                  title: '违法生育',
+                  points: 3,
+                  min: 'none',
+                  deductions: [{ kind: 'per-case', input: 'illegal', each: 2 }],
+                },
+                { code: '(2)', title: '表彰', points: 2, rule: { kind: 'yesno', input: 'honour' } },
+              ],
+            },
+          ],
+        },
+      ],
+      bonus: undefined,
+    };
+    const { rs } = compile(j);
+    const u = unit({ illegal: 4, honour: true });
+    const exact = scoreUnit(rs, u);
+    expect(item(exact, '二.1').score).toBe('-3');
+    expect(exact.total).toBe('-3');
+    // The container runs on the kernels: its floor is none there too.
+    const ranked = rankCohort(rs, [u]);
+    expect(ranked.units[0]?.total).toBe('-3');
+    expect(ranked.routes).toEqual({ fast: 2, exact: 0 });
+  });
+});
+
 describe('validation: each shape at its rule path, in zh and en', () => {
   const issuesOf = (items: IndicatorInput[], extra: Partial<RuleSetInput> = {}) => {
     const r = parseRuleSet({

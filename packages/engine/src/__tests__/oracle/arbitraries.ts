@@ -467,7 +467,7 @@ const parent = (shape: Shape, code: string): fc.Arbitrary<Item> =>
       fc.array(fc.boolean(), { minLength: 2, maxLength: 3 }),
       sometimes(fc.oneof(perCase, stateStream), 3),
       gates,
-      pick([0, 0, 0, -1]),
+      pick([0, 0, 0, -1, 'none'] as const),
     )
     .chain(([kinds, stream, g, min]) =>
       fc
