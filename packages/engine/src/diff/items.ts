@@ -152,8 +152,8 @@ export function compareNodes(
   for (const y of restB) {
     out.push(
       change(y.section ? 'section-added' : 'item-added', whereOf(join(parent, y.code), y.title), {
-        zh: `新增${y.points ? `(${points(y.points).zh})` : ''}`,
-        en: `added${y.points ? ` (${points(y.points).en})` : ''}`,
+        zh: `新增${y.points ? `(${points(y.points).zh})` : y.item?.points === 'uncapped' ? '(不设上限)' : ''}`,
+        en: `added${y.points ? ` (${points(y.points).en})` : y.item?.points === 'uncapped' ? ' (uncapped)' : ''}`,
       }),
     );
   }

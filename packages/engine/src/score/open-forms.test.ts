@@ -467,6 +467,12 @@ describe('the diff of two editions says it', () => {
     expect(zh).toContain('一.4 宣传资料:缺少佐证材料时由「最多保留1分」改为「不得分」(收紧)');
     expect(zh).toContain('加分:新设加分上限20分(原不设上限)(收紧)');
     expect(zh).toContain('加分.1 引进项目:新设上限15分(原不设上限)(收紧)');
+    // An uncapped item added says so, not a blank where its points would be.
+    const added = edit((j) => {
+      const bonus = j.bonus as NonNullable<RuleSetInput['bonus']>;
+      bonus.items.push({ ...(bonus.items[0] as IndicatorInput), code: '3', title: '新引进' });
+    });
+    expect(messages(added).map((m) => m.zh)).toContain('加分.3 新引进:新增(不设上限)');
     // And back: cap removed / 不设上限, floor removed.
     const en = diffRuleSets(b, base).changes.map((c) => c.message.en);
     expect(en).toContain('加分.1 引进项目: cap removed (was 15 points): uncapped (loosened)');
