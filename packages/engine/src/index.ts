@@ -18,6 +18,7 @@ export type {
   IndicatorInput,
   InputDef,
   InputUnit,
+  ItemEvidencePolicy,
   Ranking,
   RuleSet,
   RuleSetInput,

@@ -38,6 +38,7 @@ import { show } from '../messages/format.ts';
 import type { CIndicator, CompiledRuleSet, CSection } from './compile.ts';
 import { createEnv, type UnitEnv } from './env.ts';
 import { evaluateBase } from './base-rules.ts';
+import { gatedScore, scoreWithoutEvidence } from './bounds.ts';
 import { evaluateStreams } from './streams.ts';
 import * as R from './reasons.ts';
 
@@ -228,18 +229,28 @@ export function createUnitScorer(
           );
       }
       const streams = evaluateStreams(rs, item, env, withReasons);
-      const upper = outcome.upper ? qmax(points, outcome.upper) : points;
+      // An uncapped bonus item has no ceiling; an item with min 'none' no floor.
+      const upper = item.uncapped
+        ? undefined
+        : outcome.upper
+          ? qmax(points, outcome.upper)
+          : points;
       const raw = add(outcome.base, streams.total);
       let score = round(clamp(raw, item.min, upper), rs.scoreRounding);
       const adjustments = [...outcome.adjustments, ...streams.adjustments];
       const reasons = [outcome.reason, ...adjustments.map((a) => a.reason)];
       // A figure above the item's points or below its floor is not the score: say where it stops.
       if (withReasons) {
-        if (raw.compare(upper) > 0) reasons.push(R.cappedAt(show(upper)));
-        else if (raw.compare(item.min) < 0) reasons.push(R.flooredAt(show(item.min)));
+        if (upper && raw.compare(upper) > 0) reasons.push(R.cappedAt(show(upper)));
+        else if (item.min && raw.compare(item.min) < 0) reasons.push(R.flooredAt(show(item.min)));
+        // No floor at all: a score below 0 says it is meant (该项可负分), not a slip.
+        else if (!item.min && sign(score) < 0) reasons.push(R.noFloor(show(score)));
       }
-      let status: IndicatorStatus =
-        score.compare(points) >= 0
+      let status: IndicatorStatus = item.uncapped
+        ? sign(score) > 0
+          ? 'met'
+          : 'not-met'
+        : score.compare(points) >= 0
           ? 'met'
           : sign(score) <= 0 && sign(points) > 0
             ? 'not-met'
@@ -250,7 +261,7 @@ export function createUnitScorer(
       }
       const gate = item.gates.find((g) => g.when.evaluate(env) === true);
       if (streams.zeroed || gate) {
-        score = sign(item.min) < 0 ? qmin(score, ZERO) : ZERO;
+        score = gatedScore(item, score);
         status = 'gated';
         reasons.push(gate ? gate.reason : (streams.zeroed as Msg));
       }
@@ -265,26 +276,33 @@ export function createUnitScorer(
         return t !== undefined && t !== 'false' && t !== '0';
       });
       if (noEvidence.length > 0 && status !== 'gated') {
-        const zero = rs.ruleSet.evidencePolicy === 'zero';
+        const rule = item.evidence;
         status = 'missing-evidence';
-        if (zero && !withReasons) score = qmin(score, ZERO);
-        else if (zero) {
-          // The points the rule gave are void: the reason keeps what was found, drops the
-          // points it claimed (得4分 and 不得分 at once) and ends with the score: 是,但缺少佐证
-          // 材料,不得分(0/4).
-          score = qmin(score, ZERO);
+        score = scoreWithoutEvidence(rule, score);
+        if (withReasons && rule.policy !== 'flag') {
+          // The points the rule gave are void (or cut to what is kept): the reason keeps what was
+          // found, drops the points it claimed (得4分 and 不得分 at once) and ends with the score:
+          // 是,但缺少佐证材料,不得分(0/4) / 按规定最多保留1分,得1分(1/2).
           const found = reasons[0] ?? { zh: '', en: '' };
           const labels = noEvidence.map(label);
           reasons[0] = {
             zh: found.zh.replace(/,?(按比例)?得(满分)?-?[\d.]+分$/, ''),
             en: found.en.replace(/(,|:|;)? ?(full marks )?-?[\d.]+( pro rata)?$/, ''),
           };
-          reasons.push({
-            zh: `但缺少佐证材料(${labels.map((l) => l.zh).join('、')}),不得分(${fmt(score)}/${fmt(points)})`,
-            en: `but no evidence (${labels.map((l) => l.en).join(', ')}): no points (${fmt(score)}/${fmt(points)})`,
-          });
-        } else reasons.push(R.missingEvidence(noEvidence.map(label), zero));
+          const of = `${fmt(score)}/${item.uncapped ? fmt(score) : fmt(points)}`;
+          reasons.push(
+            rule.policy === 'zero'
+              ? {
+                  zh: `但缺少佐证材料(${labels.map((l) => l.zh).join('、')}),不得分(${of})`,
+                  en: `but no evidence (${labels.map((l) => l.en).join(', ')}): no points (${of})`,
+                }
+              : R.keptWithoutEvidence(labels, show(rule.keep), show(score), of),
+          );
+        } else if (withReasons) reasons.push(R.missingEvidence(noEvidence.map(label), false));
       }
+      // An uncapped item's maximum is what it scored: there is none above it.
+      const maxQ = item.uncapped ? score : points;
+      if (withReasons && item.uncapped && status === 'met') reasons.push(R.uncappedAt(show(score)));
       // Built field by field (no spreads: this is the hot path), in the order the result
       // has always had: base fields, then score, max, status, adjustments, reason, children.
       const withInputs: Adjustment[] = new Array<Adjustment>(adjustments.length);
@@ -300,13 +318,13 @@ export function createUnitScorer(
         missingInputs: base.missingInputs,
         missingEvidence: noEvidence,
         score: fmt(score),
-        max: fmt(points),
+        max: fmt(maxQ),
         status,
         adjustments: withInputs,
         reason: { zh: reasons.map((r) => r.zh).join(','), en: reasons.map((r) => r.en).join('; ') },
       };
       if (children) result.children = children;
-      return finish(result, score, points);
+      return finish(result, score, maxQ);
     } catch (e) {
       if (e instanceof MissingValue) return missing(e);
       const problem = asProblem(e);

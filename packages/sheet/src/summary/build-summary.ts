@@ -415,7 +415,14 @@ function matrixColumns(
   const cols: { key: string; header: string }[] = [];
   const push = (key: string, title: string): void => {
     const p = points.get(key) ?? null;
-    const max = p === null ? '' : p === '按类别' ? '\n(分值按类别)' : `\n(${p}分)`;
+    const max =
+      p === null
+        ? ''
+        : p === '按类别'
+          ? '\n(分值按类别)'
+          : p === '不设上限'
+            ? '\n(不设上限)'
+            : `\n(${p}分)`;
     // The bonus column's key is its title (加分): said once.
     cols.push({ key, header: `${title === key ? key : `${key}\n${title}`}${max}` });
   };
