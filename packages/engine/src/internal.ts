@@ -12,7 +12,7 @@ export { show, showWithUnit } from './messages/format.ts';
 export { clip } from './expr/clip.ts';
 
 // The compiled rule set's items, in document order.
-export type { CIndicator } from './score/compile.ts';
+export type { CIndicator, EvidenceRule } from './score/compile.ts';
 export { allIndicators } from './cohort/tie-break.ts';
 
 // The cohort path's scorer of one unit (held equal to scoreUnit by the rule-set packages' tests).

@@ -1,10 +1,12 @@
 // The business-level difference between two editions of a rule set: what an official must know
 // ("二.1 符合政策生育率:下限由 92% 提高到 93%(收紧)"), in zh-CN and English.
+import { compareAmounts } from '../amounts/diff.ts';
 import { q } from '../exact/exact.ts';
 import { msgOf } from '../messages/text.ts';
 import type { Operand } from '../schema/common.ts';
 import type { InputUnit, RuleSet } from '../schema/ruleset.ts';
 import { evidencePolicyOf } from './effective.ts';
+import { bonusCapOf, evidenceDefaults } from './bounds.ts';
 import { compareNodes, itemNode, mismatchChange, sectionNode } from './items.ts';
 import {
   compareCounters,
@@ -140,7 +142,7 @@ function bonus(a: RuleSet, b: RuleSet, unitOf: (op: Operand) => InputUnit | unde
         ];
   }
   const out: (Change | undefined)[] = [];
-  const [ca, cb] = [a.bonus.cap, b.bonus.cap];
+  const [ca, cb] = [bonusCapOf(a.bonus), bonusCapOf(b.bonus)];
   if (ca !== undefined && cb !== undefined)
     out.push(
       numChange(
@@ -153,19 +155,30 @@ function bonus(a: RuleSet, b: RuleSet, unitOf: (op: Operand) => InputUnit | unde
         points,
       ),
     );
-  else
+  else if (ca !== cb) {
+    const cap = points(q((ca ?? cb) as string | number));
     out.push(
-      textChange(
+      change(
         'bonus',
         where,
-        { zh: '加分上限', en: 'bonus cap' },
-        ca?.toString(),
-        cb?.toString(),
-        ca === cb ? undefined : cb === undefined ? 'loosened' : 'tightened',
+        cb === undefined
+          ? {
+              zh: `取消加分上限(原${cap.zh}),加分不设上限`,
+              en: `bonus cap removed (was ${cap.en}): bonus uncapped`,
+            }
+          : {
+              zh: `新设加分上限${cap.zh}(原不设上限)`,
+              en: `bonus capped at ${cap.en} (was uncapped)`,
+            },
+        cb === undefined ? 'loosened' : 'tightened',
       ),
     );
+  }
   out.push(
-    ...compareNodes('加分', a.bonus.items.map(itemNode), b.bonus.items.map(itemNode), { unitOf }),
+    ...compareNodes('加分', a.bonus.items.map(itemNode), b.bonus.items.map(itemNode), {
+      unitOf,
+      evidence: evidenceDefaults(a, b),
+    }),
   );
   return keep(out);
 }
@@ -179,11 +192,15 @@ export function diffRuleSets(a: RuleSet, b: RuleSet): RuleSetDiff {
   };
   const changes = [
     ...identity(a, b),
-    ...compareNodes('', a.sections.map(sectionNode), b.sections.map(sectionNode), { unitOf }),
+    ...compareNodes('', a.sections.map(sectionNode), b.sections.map(sectionNode), {
+      unitOf,
+      evidence: evidenceDefaults(a, b),
+    }),
     ...bonus(a, b, unitOf),
     ...compareInputs(a, b),
     ...compareSanctions(a, b),
     ...compareCounters(a, b),
+    ...compareAmounts(a, b),
     ...compareGrades(a, b),
     ...compareRanking(a, b),
   ];

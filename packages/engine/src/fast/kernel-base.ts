@@ -12,6 +12,7 @@ import type { Comparison } from '../schema/rules.ts';
 import { decodeValue } from '../score/env.ts';
 import { q } from '../exact/exact.ts';
 import { rampLowerIsBetter } from '../score/base-rules.ts';
+import { startsAtZero } from '../score/bounds.ts';
 import {
   ceilDiv,
   cmpRat,
@@ -138,7 +139,10 @@ export function baseKernel(
   slope: (s: CSlope | undefined) => SlopeK | null | undefined,
 ): Kernel | undefined {
   const rule = item.rule;
-  if (!rule) return () => points;
+  if (!rule) {
+    const start = startsAtZero(item) ? 0 : points;
+    return () => start;
+  }
   const slot = (key: string): number | undefined => plan.operandSlot(item.operands.get(key));
   const dp = rs.scoreRounding.dp;
   const scale = 10 ** dp;

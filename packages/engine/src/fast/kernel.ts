@@ -10,6 +10,7 @@ import { BLANK as V_BLANK, EXACT as V_EXACT, TRUE, FALSE, type MicroExpr } from 
 import { ratOfQ, roundDiv, scaledOfQ, type Rat } from './fixed.ts';
 import { BLANK, NO_CODE, NUMERIC, OK, YES_CODE, type Frame, type FramePlan } from './frame.ts';
 import { decodeValue } from '../score/env.ts';
+import { scoreWithoutEvidence } from '../score/bounds.ts';
 import { baseKernel, FRAC, NA, type Kernel, type SlopeK } from './kernel-base.ts';
 
 /** A plain yes/no kernel, for a caller that reads it inline: its slot, its scores (clamped) for
@@ -70,7 +71,7 @@ export function buildKernel(
   pointsQ: Q = item.points,
 ): Kernel | undefined {
   if (item.children.length) return undefined;
-  const kernel = leafKernel(rs, plan, item, pointsQ);
+  const kernel = withKeptEvidence(rs, plan, item, leafKernel(rs, plan, item, pointsQ));
   if (!kernel || !item.applicable) return kernel;
   const applicable = item.applicable.microBound(plan.bind);
   return (f) => {
@@ -94,8 +95,11 @@ function leafKernel(
   const mode = rs.scoreRounding.mode;
   const sc = (value: Q | string | number): number | undefined =>
     scaledOfQ(typeof value === 'object' ? value : q(value), dp);
+  // An uncapped bonus item is the exact evaluator's (a rare shape).
+  if (item.uncapped) return undefined;
   const points = sc(pointsQ);
-  const min = sc(item.min);
+  // No floor at all (min 'none'): −∞ clamps nothing, and a gate keeps a negative score.
+  const min = item.min === undefined ? Number.NEGATIVE_INFINITY : sc(item.min);
   if (points === undefined || min === undefined) return undefined;
   const scale = q(10 ** dp);
   const slope = (s: CSlope | undefined): SlopeK | null | undefined => {
@@ -158,20 +162,9 @@ function leafKernel(
     if (each === undefined || slot?.kind !== 'number') return undefined;
     cases.push({ k: slot.k, each, cap: capSc, sign });
   }
-  const evidence: EvidenceCheck[] = item.inputsUsed.flatMap((id) => {
-    const def = rs.inputs.get(id);
-    return def?.evidence
-      ? [
-          {
-            id,
-            def,
-            slot: plan.inputSlot(id),
-            noCodes: [NO_CODE, plan.codeOf('false'), plan.codeOf('0')],
-          },
-        ]
-      : [];
-  });
-  const zeroOnMissingEvidence = rs.ruleSet.evidencePolicy === 'zero';
+  const evidence = evidenceChecks(rs, plan, item);
+  // Under `keep` the leaf scores as under `flag`; withKeptEvidence then applies what is kept.
+  const zeroOnMissingEvidence = item.evidence.policy === 'zero';
   const gates = item.gates.map((g) => g.when.microBound(plan.bind));
 
   const rule = item.rule;
@@ -255,8 +248,12 @@ function leafKernel(
     }
     // clamp(num/den, min, upper) then round: the one division
     const hi = upper && upperNum > points * den ? upperNum : points * den;
-    const lo = min * den;
-    if (!Number.isSafeInteger(hi) || !Number.isSafeInteger(lo) || !Number.isSafeInteger(num))
+    const lo = min === Number.NEGATIVE_INFINITY ? min : min * den;
+    if (
+      !Number.isSafeInteger(hi) ||
+      (lo !== Number.NEGATIVE_INFINITY && !Number.isSafeInteger(lo)) ||
+      !Number.isSafeInteger(num)
+    )
       return undefined;
     // The floor first, then the cap (exact.clamp's order: the cap wins over a floor above it).
     if (num < lo) num = lo;
@@ -273,6 +270,50 @@ function leafKernel(
     if (score > 0 && zeroOnMissingEvidence && evidence.length > 0)
       return withEvidence(score, unevidenced(f, evidence));
     return score;
+  };
+}
+
+/** The figures an item reads that need evidence. */
+function evidenceChecks(rs: CompiledRuleSet, plan: FramePlan, item: CIndicator): EvidenceCheck[] {
+  return item.inputsUsed.flatMap((id) => {
+    const def = rs.inputs.get(id);
+    return def?.evidence
+      ? [
+          {
+            id,
+            def,
+            slot: plan.inputSlot(id),
+            noCodes: [NO_CODE, plan.codeOf('false'), plan.codeOf('0')],
+          },
+        ]
+      : [];
+  });
+}
+
+/**
+ * An item that keeps part of its points without evidence (`evidencePolicy: { keep }`): the leaf's
+ * score (as under `flag`), then, when a figure lacks its evidence, what bounds.ts's
+ * scoreWithoutEvidence leaves of it — the exact path's own decision, on this item's few units.
+ */
+function withKeptEvidence(
+  rs: CompiledRuleSet,
+  plan: FramePlan,
+  item: CIndicator,
+  kernel: Kernel | undefined,
+): Kernel | undefined {
+  const rule = item.evidence;
+  if (!kernel || rule.policy !== 'keep') return kernel;
+  const evidence = evidenceChecks(rs, plan, item);
+  if (evidence.length === 0) return kernel;
+  const dp = rs.scoreRounding.dp;
+  const scale = q(10n ** BigInt(dp));
+  return (f) => {
+    const score = kernel(f);
+    // Nothing earned (or gated) needs no evidence, as on the exact path.
+    if (score === undefined || score === null || score === NA || score <= 0) return score;
+    const check = unevidenced(f, evidence);
+    if (check !== 0) return check === null ? score : undefined;
+    return scaledOfQ(scoreWithoutEvidence(rule, q(score).div(scale)), dp);
   };
 }
 

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { DecimalLiteral, Expr, Id, Rounding, Text } from './common.ts';
 import { Gate, Rule, Stream } from './rules.ts';
+import { Amount } from './amounts.ts';
 
 export const SCHEMA_VERSION = 1 as const;
 
@@ -64,13 +65,27 @@ export type ClassPoints = z.infer<typeof ClassPoints>;
 /** Section or total points for a class whose items' maxima differ (farms 60, towns 35). */
 const PointsByClass = z.record(z.string(), DecimalLiteral.nullable());
 
+/** What an item keeps when the evidence it needs is missing, overriding the rule set's
+ *  `evidencePolicy` for that item: `zero`, `flag`, or `{ keep }` — at most that many points
+ *  (是但无佐证得1分: `{ keep: 1 }` on a 2-point item). */
+export const ItemEvidencePolicy = z.union([
+  z.enum(['zero', 'flag']),
+  z.object({ keep: DecimalLiteral }).strict(),
+]);
+export type ItemEvidencePolicy = z.infer<typeof ItemEvidencePolicy>;
+
 interface IndicatorOf<R, S> {
   code: string;
   title: Text;
   criteria?: Text | undefined;
+  /** Or 'uncapped' (加分不设上限): a top-level bonus item without a maximum. */
   points: DecimalLiteral | null;
   pointsByClass?: Record<string, ClassPoints | null> | undefined;
+  /** Or 'none' (该项可负分): no floor at all. */
   min?: DecimalLiteral | undefined;
+  /** Where an item without a rule starts: full points (the default), or 0 (credits accrue). */
+  start?: 'full' | 'zero' | undefined;
+  evidencePolicy?: ItemEvidencePolicy | undefined;
   rule?: R | undefined;
   deductions?: S[] | undefined;
   gates?: Gate[] | undefined;
@@ -88,7 +103,12 @@ export type IndicatorInput = IndicatorOf<z.input<typeof Rule>, z.input<typeof St
  * An indicator or sub-item, coded by the document's own numbering ("1", "(2)").
  * Score = clamp(base + streams, min, points), then gates. `rule` absent: the base is full
  * points (deductions only). With `items`, the score is the sum of the sub-items, capped.
- * `min` below 0 allows a negative item (倒扣分制); default 0 (扣完为止).
+ * `min` below 0 allows a negative item (倒扣分制); default 0 (扣完为止); 'none': no floor at all
+ * (该项可负分). `points: 'uncapped'` (top-level bonus items only): no maximum (加分不设上限).
+ * `start` (items without `rule` or sub-items): `full` — full points, less deductions, zeroed by
+ * gates (a gate-only item); `zero` — from 0, the `add` streams accrue up to the points (capped
+ * accrual: 0.4 a case, at most 20).
+ * `evidencePolicy`: this item's own policy for missing evidence (see ItemEvidencePolicy).
  * `pointsByClass`: the maximum depends on the unit's class; 'not-assessed' = the item does not
  * apply to that class. Checked per class as `points` are: the sub-items add up to the parent,
  * the items to the section (`Section.pointsByClass`), the sections to the total.
@@ -100,9 +120,11 @@ export const Indicator: z.ZodType<Indicator, IndicatorInput> = z.lazy(() =>
       code: z.string().min(1),
       title: Text,
       criteria: Text.optional(),
-      points: DecimalLiteral.nullable(),
+      points: z.union([DecimalLiteral, z.literal('uncapped')]).nullable(),
       pointsByClass: z.record(z.string(), ClassPoints.nullable()).optional(),
-      min: DecimalLiteral.optional(),
+      min: z.union([DecimalLiteral, z.literal('none')]).optional(),
+      start: z.enum(['full', 'zero']).optional(),
+      evidencePolicy: ItemEvidencePolicy.optional(),
       rule: Rule.optional(),
       deductions: z.array(Stream).optional(),
       gates: z.array(Gate).optional(),
@@ -142,8 +164,9 @@ export type Section = z.infer<typeof Section>;
 export const Bonus = z
   .object({
     title: Text.optional(),
-    /** Cap on all bonus together. */
-    cap: DecimalLiteral.optional(),
+    /** Cap on all bonus together; 'none' says the document sets none (加分不设上限). Absent:
+     *  no cap either (as before), but not said. */
+    cap: z.union([DecimalLiteral, z.literal('none')]).optional(),
     items: z.array(Indicator).min(1),
   })
   .strict();
@@ -163,6 +186,12 @@ export const Sanction = z
     reason: Text,
     /** Personal or external consequence carried as output (heads barred from honours…). */
     consequence: Text.optional(),
+    /** The best grade (band id) a unit under this sanction may have: several caps, each its
+     *  own (misconduct → at most 合格; a late report → at most 良好); the strictest holds. */
+    gradeCap: Id.optional(),
+    /** 不参加等次评定: the unit is ranked but not graded, without a veto (not in any band's
+     *  count or share). */
+    excludeFromGrades: z.literal(true).optional(),
   })
   .strict();
 export type Sanction = z.infer<typeof Sanction>;
@@ -274,6 +303,9 @@ export const RuleSet = z
     /** Absent rather than empty by default, so rule sets without counters keep their checksum. */
     counters: z.array(Counter).optional(),
     grades: Grades.optional(),
+    /** Money carried as output (prize by grade, 300 元 × staff); absent by default, so rule sets
+     *  without amounts keep their checksum. */
+    amounts: z.array(Amount).optional(),
     ranking: Ranking.default({ tieBreak: [], ties: 'shared', vetoedLast: true }),
     /** Certification only: days allowed for rectification (整改) after a failed assessment. */
     rectificationDays: z.number().int().min(1).optional(),

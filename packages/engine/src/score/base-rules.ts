@@ -27,6 +27,7 @@ import type { InputUnit } from '../schema/ruleset.ts';
 import type { COperand, CIndicator, CompiledRuleSet, CSlope } from './compile.ts';
 import type { UnitEnv } from './env.ts';
 import * as R from './reasons.ts';
+import { startsAtZero } from './bounds.ts';
 import { operandValues, operandWords, withWords } from './operand-text.ts';
 
 export interface BaseOutcome {
@@ -154,7 +155,10 @@ export function evaluateBase(
     : quietMsg;
   const fmtScore: (rs: CompiledRuleSet, x: Q) => string = reasons ? fmtScoreText : quietText;
   const rule = item.rule;
-  if (!rule) return { base: points, reason: R.fullMarks(show(points)), adjustments: [] };
+  if (!rule)
+    return startsAtZero(item)
+      ? { base: ZERO, reason: R.startsAtZero, adjustments: [] }
+      : { base: points, reason: R.fullMarks(show(points)), adjustments: [] };
   const op = (key: string): COperand => {
     const o = item.operands.get(key);
     if (!o) throw new Error(`${item.path}: operand ${key} missing after compile`);

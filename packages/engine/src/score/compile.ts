@@ -1,6 +1,7 @@
 // Turns a parsed rule set into a form that is cheap to evaluate many times: expressions parsed
 // once, decimals read once, paths resolved, dependencies between items ordered. Collects every
 // problem it finds as an Issue with the rule path; `compileRuleSet` refuses a rule set with errors.
+import { compileAmounts, type CAmount } from '../amounts/amounts.ts';
 import { compileExpr } from '../expr/compile.ts';
 import type { CompiledExpr, ExprKind } from '../expr/types.ts';
 import { q, round, sum, ZERO, type Q } from '../exact/exact.ts';
@@ -22,6 +23,7 @@ import { anyBlank, blankPoints } from '../validate/blanks.ts';
 import { describePath, error, warning } from '../validate/issues.ts';
 import {
   COUNTER_FUNCTIONS,
+  STANDING_FUNCTIONS,
   createEnv,
   hostFunctions,
   PEER_FUNCTIONS,
@@ -31,6 +33,7 @@ import { expressionUnit, isRateUnit } from './rate-operands.ts';
 import {
   checkClassPoints,
   checkGrades,
+  checkSanctionGrades,
   checkPrecision,
   checkTieBreakTargets,
   findCycle,
@@ -66,9 +69,18 @@ export interface CIndicator {
   code: string;
   title: Msg;
   criteria: Msg | undefined;
+  /** The maximum; 0 for an item without one (`uncapped`), which no sum counts. */
   points: Q;
+  /** A top-level bonus item without a maximum (`points: 'uncapped'`, 加分不设上限). */
+  uncapped: boolean;
   pointsByClass: ReadonlyMap<string, Q | null> | undefined;
-  min: Q;
+  /** The floor; undefined for no floor at all (`min: 'none'`, 该项可负分). */
+  min: Q | undefined;
+  /** Where an item without a rule starts: full points, or 0 (credits accrue). */
+  start: 'full' | 'zero';
+  /** This item's policy for missing evidence (its own, else the rule set's): `keep` holds at
+   *  most that many points. */
+  evidence: EvidenceRule;
   rule: Rule | undefined;
   operands: ReadonlyMap<string, COperand>;
   slopes: ReadonlyMap<string, CSlope>;
@@ -83,6 +95,9 @@ export interface CIndicator {
   /** Declared: the sub-items need not add up to the points (why). */
   pointsMismatch: Msg | undefined;
 }
+
+/** What an item keeps when evidence it needs is missing. */
+export type EvidenceRule = { policy: 'zero' } | { policy: 'flag' } | { policy: 'keep'; keep: Q };
 
 export interface CSection {
   code: string;
@@ -109,8 +124,13 @@ export interface CompiledRuleSet {
     reason: Msg;
     consequence: Msg | undefined;
   }[];
+  /** Sanctions that read the ranked and graded cohort (rank(), bottom_rank(), `grade`…):
+   *  decided by the cohort after ranking and grading; interview or notice only. */
+  cohortSanctions: CompiledRuleSet['sanctions'];
   /** Counters across periods, worked out after the items and the total, before the sanctions. */
   counters: readonly { counter: Counter; when: CompiledExpr; label: Msg }[];
+  /** Money carried as output (amounts/amounts.ts). */
+  amounts: readonly CAmount[];
   /** Certification: who certifies, by the grade sought; the first that holds. */
   certifiers: readonly { when: CompiledExpr; by: Msg }[];
   /** Every indicator (sections and bonus, parents and leaves) by path. */
@@ -250,6 +270,8 @@ export function compileCollecting(ruleSet: RuleSet): {
   };
   const identifiers = new Set<string>([...inputs.keys(), 'class']);
   const sanctionIdentifiers = new Set<string>([...identifiers, 'total']);
+  /** Sanctions alone may read the unit's grade (they are then decided after grading). */
+  const sanctionOnlyIdentifiers = new Set<string>([...sanctionIdentifiers, 'grade']);
   const byPath = new Map<string, CIndicator>();
   const peerInputs = new Set<string>();
   const rankRules: CompiledRuleSet['rankRules'][number][] = [];
@@ -257,6 +279,7 @@ export function compileCollecting(ruleSet: RuleSet): {
   const types = new Map<string, ExprKind>([
     ['class', 'string'],
     ['total', 'number'],
+    ['grade', 'string'],
   ]);
   for (const def of inputs.values()) types.set(def.id, KIND_OF_UNIT[def.unit]);
   const expr = (
@@ -280,6 +303,14 @@ export function compileCollecting(ruleSet: RuleSet): {
     }
     for (const call of result.expr.calls) {
       // consecutive() / cumulative() are known once the counters are: sanctions only read them.
+      if (STANDING_FUNCTIONS.has(call.name) && !path.startsWith('sanctions[')) {
+        issues.push(
+          error('standing-misplaced', path, {
+            zh: `${named(path)}:${call.name}() 只能用于否决/约束条件(排名后判定)`,
+            en: `${named(path)}: ${call.name}() may be used in sanctions only (decided after ranking)`,
+          }),
+        );
+      }
       if (COUNTER_FUNCTIONS.has(call.name) && !path.startsWith('sanctions[')) {
         issues.push(
           error('counter-misplaced', path, {
@@ -419,9 +450,113 @@ export function compileCollecting(ruleSet: RuleSet): {
     }
   };
 
+  /** Rule kinds whose base is worked out from the item's full points: an item without a
+   *  maximum cannot use them. */
+  const needsFullPoints = (item: Indicator): boolean => {
+    const rule = item.rule;
+    if (!rule) return item.start !== 'zero' && (item.items ?? []).length === 0;
+    if (rule.kind === 'expr' || rule.kind === 'tiers') return false;
+    if (rule.kind === 'yesno') return rule.yes === undefined;
+    if (rule.kind === 'rank') return rule.points === 'proportional-to-leader';
+    return true;
+  };
+  /** Open bounds and where an item without a rule starts: the shapes that hold together. */
+  const checkOpenForms = (
+    item: Indicator,
+    at: { rulePath: string; path: string; parentPath: string; streams: readonly Stream[] },
+  ): void => {
+    const { rulePath, path } = at;
+    if (item.start !== undefined) {
+      if (item.rule)
+        issues.push(
+          error('start-with-rule', `${rulePath}.start`, {
+            zh: `${path} 有评分规则(rule),起始分由规则给出,不能另写 start`,
+            en: `${path} has a rule, which gives its base: start cannot be declared beside it`,
+          }),
+        );
+      else if ((item.items ?? []).length > 0)
+        issues.push(
+          error('start-with-items', `${rulePath}.start`, {
+            zh: `${path} 有下级小项,其得分为各小项之和,不能另写 start`,
+            en: `${path} has sub-items, whose sum is its base: start cannot be declared`,
+          }),
+        );
+      else if (item.start === 'zero' && !at.streams.some((s) => s.direction === 'add'))
+        issues.push(
+          error('start-zero-without-credit', `${rulePath}.start`, {
+            zh: `${path} 从0分起算(start: 'zero'),但没有加分(direction: 'add')的计分项,永远得0分`,
+            en: `${path} starts at 0 (start: 'zero') but has no stream that adds (direction: 'add'): it could never score`,
+          }),
+        );
+    }
+    if (item.points !== 'uncapped') return;
+    // Top-level bonus items only: a section's items add up to its points, a parent's to its.
+    if (at.parentPath !== '加分')
+      issues.push(
+        error('uncapped-outside-bonus', `${rulePath}.points`, {
+          zh: `${path}:只有加分项目(不含其小项)可以不设上限(points: 'uncapped');考核项目的分值要计入合计`,
+          en: `${path}: only a bonus item (not a sub-item) may be uncapped (points: 'uncapped'); an item's points count in its sums`,
+        }),
+      );
+    else if (item.pointsByClass)
+      issues.push(
+        error('uncapped-by-class', `${rulePath}.pointsByClass`, {
+          zh: `${path} 不设上限,不能再按类别规定分值`,
+          en: `${path} is uncapped: it cannot have points by class`,
+        }),
+      );
+    else if (needsFullPoints(item))
+      issues.push(
+        error('uncapped-needs-points', item.rule ? `${rulePath}.rule` : `${rulePath}.points`, {
+          zh: `${path} 不设上限,没有满分可得:得分须由规则自身给出(tiers、expr、写明 yes 的 yesno、按名次分值表的 rank),或以 start: 'zero' 起按件累计加分`,
+          en: `${path} is uncapped, so there are no full points to give: its rule must give the points itself (tiers, expr, yesno with yes, rank with a points list), or start: 'zero' with streams that add`,
+        }),
+      );
+  };
+  /** An item's own evidence policy, else the rule set's; `keep` between 0 and the points. */
+  const evidenceRule = (
+    item: Indicator,
+    rulePath: string,
+    path: string,
+    points: Q,
+    used: ReadonlySet<string>,
+  ): EvidenceRule => {
+    const own = item.evidencePolicy;
+    if (own === undefined) return { policy: ruleSet.evidencePolicy };
+    if (![...used].some((id) => inputs.get(id)?.evidence))
+      issues.push(
+        warning('evidence-policy-unused', `${rulePath}.evidencePolicy`, {
+          zh: `${path} 不读取须附佐证材料的输入项(evidence: true),缺少佐证时的规定(evidencePolicy)不起作用`,
+          en: `${path} reads no input that needs evidence (evidence: true): its evidencePolicy has nothing to apply to`,
+        }),
+      );
+    if (typeof own === 'string') return { policy: own };
+    const where = `${rulePath}.evidencePolicy.keep`;
+    const keep = dec(own.keep, where) ?? ZERO;
+    if (keep.compare(0) < 0 || (item.points !== 'uncapped' && keep.compare(points) > 0))
+      issues.push(
+        error('evidence-keep-range', where, {
+          zh: `${path} 缺少佐证时保留 ${keep.toString()} 分,应在0至该项满分 ${points.toString()} 之间`,
+          en: `${path}: ${keep.toString()} points kept without evidence should be between 0 and the item's points ${points.toString()}`,
+        }),
+      );
+    // What is kept is a score: on the grid the scores are rounded to, never rounded afterwards.
+    const dp = ruleSet.rounding.scores.dp;
+    if (keep.mul(q(10n ** BigInt(dp))).d !== 1n)
+      issues.push(
+        error('points-precision', where, {
+          zh: `${path} 缺少佐证时保留的 ${keep.toString()} 分超出得分保留的 ${dp} 位小数(rounding.scores)`,
+          en: `${path}: ${keep.toString()} points kept without evidence have more places than the ${dp} kept for scores (rounding.scores)`,
+        }),
+      );
+    return { policy: 'keep', keep };
+  };
+
   const indicator = (item: Indicator, rulePath: string, parentPath: string): CIndicator => {
     const path = parentPath ? `${parentPath}.${item.code}` : item.code;
-    const points = item.points === null ? undefined : dec(item.points, `${rulePath}.points`);
+    const uncapped = item.points === 'uncapped';
+    const points =
+      item.points === null ? undefined : uncapped ? ZERO : dec(item.points, `${rulePath}.points`);
     const operands = new Map<string, COperand>();
     const slopes = new Map<string, CSlope>();
     const rule = item.rule;
@@ -543,11 +678,18 @@ export function compileCollecting(ruleSet: RuleSet): {
         }),
       );
     }
-    if (!rule && children.length === 0 && streams.length === 0) {
+    checkOpenForms(item, { rulePath, path, parentPath, streams: item.deductions ?? [] });
+    if (!rule && children.length === 0 && streams.length === 0 && item.start === undefined) {
       issues.push(
         error('no-rule', rulePath, {
-          zh: `${path} 没有评分规则`,
-          en: `${path} has no scoring rule`,
+          zh:
+            gates.length > 0
+              ? `${path} 没有评分规则:只凭不记分情形(gates)评分的,请写 start: 'full'(未发生即得满分)`
+              : `${path} 没有评分规则`,
+          en:
+            gates.length > 0
+              ? `${path} has no scoring rule: for an item scored by its zeroing events alone, write start: 'full' (full points unless one holds)`
+              : `${path} has no scoring rule`,
         }),
       );
     }
@@ -602,8 +744,11 @@ export function compileCollecting(ruleSet: RuleSet): {
       title: msgOf(item.title),
       criteria: item.criteria ? msgOf(item.criteria) : undefined,
       points: points ?? ZERO,
+      uncapped,
       pointsByClass,
-      min: dec(item.min, `${rulePath}.min`) ?? ZERO,
+      min: item.min === 'none' ? undefined : (dec(item.min, `${rulePath}.min`) ?? ZERO),
+      start: item.start ?? 'full',
+      evidence: evidenceRule(item, rulePath, path, points ?? ZERO, used),
       rule,
       operands,
       slopes,
@@ -617,7 +762,7 @@ export function compileCollecting(ruleSet: RuleSet): {
     };
     // A floor above the item's own points (min 7 on a 5-point item) cannot hold: the score would
     // be both at most 5 and at least 7. Refused, never settled by the order of clamping.
-    if (compiled.min.compare(compiled.points) > 0) {
+    if (compiled.min && !uncapped && compiled.min.compare(compiled.points) > 0) {
       issues.push(
         error('min-above-points', `${rulePath}.min`, {
           zh: `${path} 的最低分 ${compiled.min.toString()} 高于其满分 ${compiled.points.toString()}`,
@@ -812,7 +957,7 @@ export function compileCollecting(ruleSet: RuleSet): {
   const bonus = ruleSet.bonus
     ? {
         title: ruleSet.bonus.title ? msgOf(ruleSet.bonus.title) : { zh: '加分项目', en: 'Bonus' },
-        cap: dec(ruleSet.bonus.cap, 'bonus.cap'),
+        cap: ruleSet.bonus.cap === 'none' ? undefined : dec(ruleSet.bonus.cap, 'bonus.cap'),
         items: ruleSet.bonus.items.map((item, i) => indicator(item, `bonus.items[${i}]`, '加分')),
       }
     : undefined;
@@ -851,7 +996,7 @@ export function compileCollecting(ruleSet: RuleSet): {
     );
   }
   const sanctions = ruleSet.sanctions.flatMap((sanction, i) => {
-    const when = expr(sanction.when, `sanctions[${i}].when`, sanctionIdentifiers);
+    const when = expr(sanction.when, `sanctions[${i}].when`, sanctionOnlyIdentifiers);
     return when
       ? [
           {
@@ -894,6 +1039,12 @@ export function compileCollecting(ruleSet: RuleSet): {
     const when = expr(c.when, `certifiedBy[${i}].when`, sanctionIdentifiers);
     return when ? [{ when, by: msgOf(c.by) }] : [];
   });
+  const amounts = compileAmounts(
+    ruleSet,
+    (source, path) => expr(source, path, sanctionIdentifiers),
+    naming,
+    issues,
+  );
   if (ruleSet.certifiedBy && ruleSet.kind !== 'certification') {
     issues.push(
       error('certified-by-scored', 'certifiedBy', {
@@ -929,6 +1080,7 @@ export function compileCollecting(ruleSet: RuleSet): {
   sanctions.forEach((s, i) => refs(s.when, `sanctions[${i}].when`));
   counters.forEach((c, i) => refs(c.when, `counters[${i}].when`));
   certifiers.forEach((c, i) => refs(c.when, `certifiedBy[${i}].when`));
+  amounts.forEach((a, i) => refs(a.expr, `amounts[${i}].amount`));
   sanctions.forEach((s, i) => counterRefs(s.when, `sanctions[${i}].when`));
   for (const item of byPath.values()) {
     for (const dep of item.dependsOn) {
@@ -952,6 +1104,18 @@ export function compileCollecting(ruleSet: RuleSet): {
     );
   }
   checkGrades(ruleSet, issues);
+  checkSanctionGrades(ruleSet, issues);
+  sanctions.forEach(({ sanction: s, when }) => {
+    if (!readsStanding(when)) return;
+    const at = `sanctions[${ruleSet.sanctions.indexOf(s)}]`;
+    if ((s.level !== 'interview' && s.level !== 'notice') || s.gradeCap || s.excludeFromGrades)
+      issues.push(
+        error('cohort-sanction-level', at, {
+          zh: `否决/约束条件「${msgOf(s.reason).zh}」读取排名或等次,在排名、评定等次之后判定,只能是约谈或通报(不能再影响排名和等次)`,
+          en: `sanction "${msgOf(s.reason).en}" reads the ranking or the grade, decided after them: it may only be an interview or a notice (it cannot change the ranking or the grades)`,
+        }),
+      );
+  });
   checkPrecision(ruleSet, sections, bonus, issues);
   checkClassPoints(
     ruleSet,
@@ -983,8 +1147,10 @@ export function compileCollecting(ruleSet: RuleSet): {
     inputs,
     sections,
     bonus,
-    sanctions,
+    sanctions: sanctions.filter((s) => !readsStanding(s.when)),
+    cohortSanctions: sanctions.filter((s) => readsStanding(s.when)),
     counters,
+    amounts,
     certifiers,
     byPath,
     classIds: new Set((ruleSet.classes ?? []).map((c) => c.id)),
@@ -996,6 +1162,10 @@ export function compileCollecting(ruleSet: RuleSet): {
   };
   return { compiled, issues };
 }
+
+/** A sanction that reads the ranked and graded cohort. */
+const readsStanding = (when: CompiledExpr): boolean =>
+  when.identifiers.includes('grade') || when.calls.some((c) => STANDING_FUNCTIONS.has(c.name));
 
 function operandValueOrNull(
   inputs: ReadonlyMap<string, InputDef>,

@@ -288,6 +288,18 @@ export const flooredAt = (min: string): Msg =>
     ? { zh: '扣完为止,得0分', en: 'no lower than 0' }
     : { zh: `最低${min}分`, en: `no lower than ${min}` };
 
+/** A score below 0 on an item without a floor (`min: 'none'`): 该项可负分. */
+export const noFloor = (score: string): Msg => ({
+  zh: `该项可负分,得${score}分`,
+  en: `no floor: ${score}`,
+});
+
+/** An uncapped bonus item's score (`points: 'uncapped'`): 不设上限. */
+export const uncappedAt = (score: string): Msg => ({
+  zh: `不设上限,得${score}分`,
+  en: `uncapped: ${score}`,
+});
+
 export const streamCapped = (cap: string): Msg => ({
   zh: `(最多${cap}分)`,
   en: ` (at most ${cap})`,
@@ -302,6 +314,20 @@ export const missingEvidence = (labels: readonly Msg[], zero: boolean): Msg => (
   zh: `缺少佐证材料:${labels.map((l) => l.zh).join('、')}${zero ? ',不得分' : ',待核实'}`,
   en: `missing evidence: ${labels.map((l) => l.en).join(', ')}${zero ? '; no points' : '; to be verified'}`,
 });
+
+/** Missing evidence under `evidencePolicy: { keep }`: what is kept, and why. */
+export const keptWithoutEvidence = (
+  labels: readonly Msg[],
+  keep: string,
+  score: string,
+  of: string,
+): Msg => ({
+  zh: `但缺少佐证材料(${labels.map((l) => l.zh).join('、')}),按规定最多保留${keep}分,得${score}分(${of})`,
+  en: `but no evidence (${labels.map((l) => l.en).join(', ')}): at most ${keep} kept as the rules allow, ${score} (${of})`,
+});
+
+/** An item without a rule that starts at 0 (`start: 'zero'`): what it earns, it accrues. */
+export const startsAtZero: Msg = { zh: '起始0分,按件累计加分', en: 'starts at 0; credits accrue' };
 
 export const notApplicable: Msg = { zh: '此项不考核', en: 'not assessed for this unit' };
 export const cohortNeeded: Msg = {

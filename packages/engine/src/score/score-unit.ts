@@ -1,5 +1,6 @@
 // Scores one unit under a compiled rule set: every item, section subtotals, capped bonus,
 // total, and — separate from the score — sanctions and vetoes.
+import { unitAmounts } from '../amounts/amounts.ts';
 import { asProblem } from './as-problem.ts';
 import { countPeriods } from './counters.ts';
 import { allIndicators } from '../cohort/tie-break.ts';
@@ -37,6 +38,7 @@ import { show } from '../messages/format.ts';
 import type { CIndicator, CompiledRuleSet, CSection } from './compile.ts';
 import { createEnv, type UnitEnv } from './env.ts';
 import { evaluateBase } from './base-rules.ts';
+import { gatedScore, scoreWithoutEvidence } from './bounds.ts';
 import { evaluateStreams } from './streams.ts';
 import * as R from './reasons.ts';
 
@@ -227,18 +229,28 @@ export function createUnitScorer(
           );
       }
       const streams = evaluateStreams(rs, item, env, withReasons);
-      const upper = outcome.upper ? qmax(points, outcome.upper) : points;
+      // An uncapped bonus item has no ceiling; an item with min 'none' no floor.
+      const upper = item.uncapped
+        ? undefined
+        : outcome.upper
+          ? qmax(points, outcome.upper)
+          : points;
       const raw = add(outcome.base, streams.total);
       let score = round(clamp(raw, item.min, upper), rs.scoreRounding);
       const adjustments = [...outcome.adjustments, ...streams.adjustments];
       const reasons = [outcome.reason, ...adjustments.map((a) => a.reason)];
       // A figure above the item's points or below its floor is not the score: say where it stops.
       if (withReasons) {
-        if (raw.compare(upper) > 0) reasons.push(R.cappedAt(show(upper)));
-        else if (raw.compare(item.min) < 0) reasons.push(R.flooredAt(show(item.min)));
+        if (upper && raw.compare(upper) > 0) reasons.push(R.cappedAt(show(upper)));
+        else if (item.min && raw.compare(item.min) < 0) reasons.push(R.flooredAt(show(item.min)));
+        // No floor at all: a score below 0 says it is meant (该项可负分), not a slip.
+        else if (!item.min && sign(score) < 0) reasons.push(R.noFloor(show(score)));
       }
-      let status: IndicatorStatus =
-        score.compare(points) >= 0
+      let status: IndicatorStatus = item.uncapped
+        ? sign(score) > 0
+          ? 'met'
+          : 'not-met'
+        : score.compare(points) >= 0
           ? 'met'
           : sign(score) <= 0 && sign(points) > 0
             ? 'not-met'
@@ -249,7 +261,7 @@ export function createUnitScorer(
       }
       const gate = item.gates.find((g) => g.when.evaluate(env) === true);
       if (streams.zeroed || gate) {
-        score = sign(item.min) < 0 ? qmin(score, ZERO) : ZERO;
+        score = gatedScore(item, score);
         status = 'gated';
         reasons.push(gate ? gate.reason : (streams.zeroed as Msg));
       }
@@ -264,26 +276,33 @@ export function createUnitScorer(
         return t !== undefined && t !== 'false' && t !== '0';
       });
       if (noEvidence.length > 0 && status !== 'gated') {
-        const zero = rs.ruleSet.evidencePolicy === 'zero';
+        const rule = item.evidence;
         status = 'missing-evidence';
-        if (zero && !withReasons) score = qmin(score, ZERO);
-        else if (zero) {
-          // The points the rule gave are void: the reason keeps what was found, drops the
-          // points it claimed (得4分 and 不得分 at once) and ends with the score: 是,但缺少佐证
-          // 材料,不得分(0/4).
-          score = qmin(score, ZERO);
+        score = scoreWithoutEvidence(rule, score);
+        if (withReasons && rule.policy !== 'flag') {
+          // The points the rule gave are void (or cut to what is kept): the reason keeps what was
+          // found, drops the points it claimed (得4分 and 不得分 at once) and ends with the score:
+          // 是,但缺少佐证材料,不得分(0/4) / 按规定最多保留1分,得1分(1/2).
           const found = reasons[0] ?? { zh: '', en: '' };
           const labels = noEvidence.map(label);
           reasons[0] = {
             zh: found.zh.replace(/,?(按比例)?得(满分)?-?[\d.]+分$/, ''),
             en: found.en.replace(/(,|:|;)? ?(full marks )?-?[\d.]+( pro rata)?$/, ''),
           };
-          reasons.push({
-            zh: `但缺少佐证材料(${labels.map((l) => l.zh).join('、')}),不得分(${fmt(score)}/${fmt(points)})`,
-            en: `but no evidence (${labels.map((l) => l.en).join(', ')}): no points (${fmt(score)}/${fmt(points)})`,
-          });
-        } else reasons.push(R.missingEvidence(noEvidence.map(label), zero));
+          const of = `${fmt(score)}/${item.uncapped ? fmt(score) : fmt(points)}`;
+          reasons.push(
+            rule.policy === 'zero'
+              ? {
+                  zh: `但缺少佐证材料(${labels.map((l) => l.zh).join('、')}),不得分(${of})`,
+                  en: `but no evidence (${labels.map((l) => l.en).join(', ')}): no points (${of})`,
+                }
+              : R.keptWithoutEvidence(labels, show(rule.keep), show(score), of),
+          );
+        } else if (withReasons) reasons.push(R.missingEvidence(noEvidence.map(label), false));
       }
+      // An uncapped item's maximum is what it scored: there is none above it.
+      const maxQ = item.uncapped ? score : points;
+      if (withReasons && item.uncapped && status === 'met') reasons.push(R.uncappedAt(show(score)));
       // Built field by field (no spreads: this is the hot path), in the order the result
       // has always had: base fields, then score, max, status, adjustments, reason, children.
       const withInputs: Adjustment[] = new Array<Adjustment>(adjustments.length);
@@ -299,13 +318,13 @@ export function createUnitScorer(
         missingInputs: base.missingInputs,
         missingEvidence: noEvidence,
         score: fmt(score),
-        max: fmt(points),
+        max: fmt(maxQ),
         status,
         adjustments: withInputs,
         reason: { zh: reasons.map((r) => r.zh).join(','), en: reasons.map((r) => r.en).join('; ') },
       };
       if (children) result.children = children;
-      return finish(result, score, points);
+      return finish(result, score, maxQ);
     } catch (e) {
       if (e instanceof MissingValue) return missing(e);
       const problem = asProblem(e);
@@ -394,7 +413,9 @@ export function decideSanctions(
           message:
             e.inputId === 'total'
               ? totalUndecided(s.reason)
-              : R.sanctionUndecided(s.reason, R.inputLabel(rs.inputs, e.inputId)),
+              : e.inputId === 'rank' || e.inputId === 'grade'
+                ? rankingProvisional(s.reason)
+                : R.sanctionUndecided(s.reason, R.inputLabel(rs.inputs, e.inputId)),
           inputId: e.inputId,
         });
         continue;
@@ -432,6 +453,22 @@ export const unknownClasses = (rs: CompiledRuleSet, units: readonly UnitInput[])
   units
     .filter((u) => u.class !== undefined && !rs.classIds.has(u.class))
     .map((u) => unknownClass(rs, u));
+
+/** A sanction on the ranking or the grade, for a unit scored alone: open until the cohort. */
+const decidedAfterRanking = (id: string, reason: Msg): Issue => ({
+  code: 'sanction-undecided',
+  path: id,
+  severity: 'warning',
+  message: {
+    zh: `「${reason.zh}」按排名或等次判定,待全部单位排名、评定等次后由考核单位判定`,
+    en: `"${reason.en}" reads the ranking or the grade: decided once every unit is ranked and graded`,
+  },
+});
+
+const rankingProvisional = (reason: Msg): Msg => ({
+  zh: `无法判定「${reason.zh}」:有单位数据不完整,排名和等次尚未确定`,
+  en: `cannot decide "${reason.en}": units are incomplete, so the ranking and the grades are provisional`,
+});
 
 /** A unit's note on a section whose items are not known yet: unscored, the total incomplete. */
 const sectionPending = (s: SectionResult): Issue => ({
@@ -512,6 +549,11 @@ export function scoreWith(rs: CompiledRuleSet, scorer: UnitScorer): UnitResult {
     env,
     itemsComplete ? totalQ : undefined,
   );
+  // Sanctions on the ranking or the grade are the cohort's to decide (decideCohortSanctions):
+  // for one unit alone they are open, said at their rows, and leave its own figures complete.
+  for (const s of rs.cohortSanctions) env.issues.push(decidedAfterRanking(s.sanction.id, s.reason));
+  // Amounts read the total and the results as sanctions do (env.total is set by now).
+  const amounts = rs.amounts.length ? unitAmounts(rs, env) : undefined;
   const issues: Issue[] = env.issues;
   const vetoed = sanctions.some((s) => s.level === 'veto');
   return {
@@ -530,6 +572,7 @@ export function scoreWith(rs: CompiledRuleSet, scorer: UnitScorer): UnitResult {
       items: bonusItems,
     },
     sanctions,
+    ...(amounts ? { amounts } : {}),
     // decideSanctions worked the counters out before the sanctions.
     counters: [...(env.counters?.values() ?? [])],
     vetoed,

@@ -357,6 +357,27 @@ interface Shape {
   classes: boolean;
 }
 
+/** Capped accrual (0.4 a case, at most the cap or the item's points), from 0 (`start: 'zero'`). */
+const accrual: fc.Arbitrary<StreamIn> = fc.record(
+  {
+    kind: fc.constant('per-case' as const),
+    input: pick(['cases', 'city']),
+    each: pick([0.4, 1, 0.5]),
+    direction: fc.constant('add' as const),
+    cap: pick([1.2, 2]),
+  },
+  { requiredKeys: ['kind', 'input', 'each', 'direction'] },
+);
+/** What an item keeps without evidence, over the rule set's policy now and then. */
+const evidencePolicy = (points: number): fc.Arbitrary<Item['evidencePolicy']> =>
+  sometimes(
+    fc.oneof(
+      pick(['zero', 'flag'] as const),
+      pick([0, Math.min(1, points)]).map((keep) => ({ keep })),
+    ),
+    4,
+  );
+
 const leaf = (shape: Shape, code: string, top: boolean): fc.Arbitrary<Item> =>
   pointsOf(shape.dp).chain((points) =>
     fc
@@ -365,34 +386,76 @@ const leaf = (shape: Shape, code: string, top: boolean): fc.Arbitrary<Item> =>
           { weight: 8, arbitrary: rule(points) },
           { weight: 1, arbitrary: fc.constant(undefined) },
         ),
+        // An item without a rule: full points less deductions (unsaid or `start: 'full'`, which
+        // also serves a gate-only item), or from 0 with credits that accrue.
+        start: pick([undefined, 'full', 'zero'] as const),
+        accrual,
         deductions: streams,
         gates,
         applicable,
-        min: pick([0, 0, 0, -2]),
+        min: pick([0, 0, 0, -2, 'none'] as const),
+        evidencePolicy: evidencePolicy(points),
         byClass:
           top && shape.classes
             ? sometimes(fc.oneof(pointsOf(shape.dp), fc.constant('not-assessed' as const)), 3)
             : fc.constant(undefined),
       })
-      .map(({ rule, deductions, gates, applicable, min, byClass }): Item => {
-        const ds =
-          rule || deductions.length > 0
-            ? deductions
-            : [{ kind: 'per-case' as const, input: 'cases', each: 1 }];
-        return {
-          code,
-          title: `项${code}`,
-          points,
-          ...(rule ? { rule } : {}),
-          ...(ds.length > 0 ? { deductions: ds } : {}),
-          ...(gates ? { gates } : {}),
-          ...(applicable ? { applicable } : {}),
-          ...(min !== 0 ? { min } : {}),
-          ...(byClass !== undefined ? { pointsByClass: { farm: byClass } } : {}),
-        };
-      }),
+      .map(
+        ({
+          rule,
+          start,
+          accrual,
+          deductions,
+          gates,
+          applicable,
+          min,
+          evidencePolicy,
+          byClass,
+        }): Item => {
+          const from = rule ? undefined : start;
+          const ds =
+            from === 'zero'
+              ? [accrual, ...deductions]
+              : rule || from === 'full' || deductions.length > 0
+                ? deductions
+                : [{ kind: 'per-case' as const, input: 'cases', each: 1 }];
+          return {
+            code,
+            title: `项${code}`,
+            points,
+            ...(rule ? { rule } : {}),
+            ...(from ? { start: from } : {}),
+            ...(ds.length > 0 ? { deductions: ds } : {}),
+            ...(gates ? { gates } : {}),
+            ...(applicable ? { applicable } : {}),
+            ...(min !== 0 ? { min } : {}),
+            ...(evidencePolicy !== undefined ? { evidencePolicy } : {}),
+            ...(byClass !== undefined ? { pointsByClass: { farm: byClass } } : {}),
+          };
+        },
+      ),
   );
 
+/** A bonus item without a cap (加分不设上限): accrual from 0, or a rule that gives its points. */
+const uncappedLeaf = (code: string): fc.Arbitrary<Item> =>
+  fc
+    .record({
+      base: fc.oneof(fc.constant(undefined), tiers(3), expr(3)),
+      accrual,
+      gates,
+      min: pick([0, 'none'] as const),
+      evidencePolicy: evidencePolicy(1),
+    })
+    .map(({ base, accrual, gates, min, evidencePolicy }): Item => ({
+      code,
+      title: `项${code}`,
+      points: 'uncapped',
+      ...(base ? { rule: base } : { start: 'zero' as const }),
+      deductions: [accrual],
+      ...(gates ? { gates } : {}),
+      ...(min !== 0 ? { min } : {}),
+      ...(evidencePolicy !== undefined ? { evidencePolicy } : {}),
+    }));
 const SUB = ['(1)', '(2)', '(3)'];
 const SUBSUB = ['①', '②'];
 const sumPoints = (items: readonly Item[]): number =>
@@ -404,7 +467,7 @@ const parent = (shape: Shape, code: string): fc.Arbitrary<Item> =>
       fc.array(fc.boolean(), { minLength: 2, maxLength: 3 }),
       sometimes(fc.oneof(perCase, stateStream), 3),
       gates,
-      pick([0, 0, 0, -1]),
+      pick([0, 0, 0, -1, 'none'] as const),
     )
     .chain(([kinds, stream, g, min]) =>
       fc
@@ -494,8 +557,11 @@ const ruleSetArb: fc.Arbitrary<RuleSetInput> = fc
           .chain((n) => fc.tuple(...CODES.slice(0, n).map(section))),
         bonus: fc.option(
           fc.record({
-            cap: fc.option(pick([1, 2]), { nil: undefined }),
-            items: fc.tuple(leaf(shape, '1', false), leaf(shape, '2', false)),
+            cap: fc.option(pick([1, 2, 'none'] as const), { nil: undefined }),
+            items: fc.tuple(
+              leaf(shape, '1', false),
+              fc.oneof(leaf(shape, '2', false), uncappedLeaf('2')),
+            ),
           }),
           { nil: undefined },
         ),

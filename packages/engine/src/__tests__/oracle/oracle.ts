@@ -235,7 +235,9 @@ export function oracleUnit(rs: RuleSet, unit: UnitInput, cohort?: Cohort): Oracl
   };
 
   const judgeItem = (item: Indicator, path: string): Judged => {
-    const points = dec(item.points as number | string);
+    // 加分不设上限: an uncapped bonus item has no maximum (its result's max is its score).
+    const uncapped = item.points === 'uncapped';
+    const points = uncapped ? ZERO : dec(item.points as number | string);
     // Maxima by class: the unit's declared class picks its maximum; 'not-assessed' is n/a.
     if (item.pointsByClass && !(unit.class !== undefined && classes.has(unit.class)))
       return { score: null, max: points, status: 'missing-input' };
@@ -256,17 +258,23 @@ export function oracleUnit(rs: RuleSet, unit: UnitInput, cohort?: Cohort): Oracl
         const childMax = applying.reduce((s, c) => s.add(c.max), ZERO);
         if (childMax.compare(max) < 0) max = childMax;
         base = children.reduce((s, c) => s.add(c.score ?? ZERO), ZERO);
-      } else if (!item.rule) base = max;
+      } else if (!item.rule)
+        base = item.start === 'zero' ? ZERO : max; // from 0: credits accrue
       else ({ base, upper } = baseScore(item.rule, max, path));
       const { sum: streams, zeroed } = applyStreams(item.deductions ?? []);
-      const min = item.min === undefined ? ZERO : dec(item.min);
+      // min 'none' (该项可负分): no floor at all; uncapped: no top.
+      const min = item.min === undefined ? ZERO : item.min === 'none' ? undefined : dec(item.min);
       const top = upper !== undefined && upper.compare(max) > 0 ? upper : max;
       let raw = base.add(streams);
-      if (raw.compare(min) < 0) raw = min;
-      if (raw.compare(top) > 0) raw = top;
+      if (min !== undefined && raw.compare(min) < 0) raw = min;
+      if (!uncapped && raw.compare(top) > 0) raw = top;
       let score = roundTo(raw, rs.rounding.scores);
-      let status: Status =
-        score.compare(max) >= 0
+      // Without a maximum, an item that earned something has met it.
+      let status: Status = uncapped
+        ? score.compare(0) > 0
+          ? 'met'
+          : 'not-met'
+        : score.compare(max) >= 0
           ? 'met'
           : score.compare(0) <= 0 && max.compare(0) > 0
             ? 'not-met'
@@ -275,13 +283,18 @@ export function oracleUnit(rs: RuleSet, unit: UnitInput, cohort?: Cohort): Oracl
         if (WORST.indexOf(c.status) < WORST.indexOf(status)) status = c.status;
       const gated = (item.gates ?? []).some((g) => run(g.when) === true);
       if (zeroed || gated) {
-        score = min.compare(0) < 0 && score.compare(0) < 0 ? score : ZERO;
+        const negative = min === undefined || min.compare(0) < 0;
+        score = negative && score.compare(0) < 0 ? score : ZERO;
         status = 'gated';
       }
       if (status !== 'gated' && score.compare(0) > 0 && lacksEvidence(item)) {
         status = 'missing-evidence';
-        if (rs.evidencePolicy === 'zero') score = ZERO;
+        // The item's own policy, else the rule set's: nothing, at most `keep`, or all of it.
+        const policy = item.evidencePolicy ?? rs.evidencePolicy;
+        if (policy === 'zero') score = ZERO;
+        else if (policy !== 'flag' && score.compare(dec(policy.keep)) > 0) score = dec(policy.keep);
       }
+      if (uncapped) max = score;
       // A parent lists its sub-items with its own score (not when it cannot be judged).
       if (children.length > 0) opened.add(path);
       return { score, max, status };
@@ -588,7 +601,7 @@ export function oracleUnit(rs: RuleSet, unit: UnitInput, cohort?: Cohort): Oracl
   const bonusItems = rs.bonus ? list(rs.bonus.items, '加分') : [];
   let bonus = bonusItems.reduce((s, i) => s.add(i.score ?? ZERO), ZERO);
   const cap = rs.bonus?.cap;
-  if (cap !== undefined && bonus.compare(dec(cap)) > 0) bonus = dec(cap);
+  if (cap !== undefined && cap !== 'none' && bonus.compare(dec(cap)) > 0) bonus = dec(cap);
   const sum = sections.reduce((s, x) => s.add(x.score), ZERO).add(bonus);
 
   const itemsComplete = !listed.some(
