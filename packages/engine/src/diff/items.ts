@@ -290,6 +290,8 @@ function compareItem(
     ...compareRule(where, a.rule, b.rule, ctx.unitOf, {
       a: constant(a.points),
       b: constant(b.points),
+      minA: orZero(a.min),
+      minB: orZero(b.min),
     }),
   );
   out.push(...compareStreams(where, a.deductions, b.deductions));

@@ -12,6 +12,7 @@ import type { Comparison } from '../schema/rules.ts';
 import { decodeValue } from '../score/env.ts';
 import { q } from '../exact/exact.ts';
 import { rampLowerIsBetter } from '../score/base-rules.ts';
+import { piecewiseKernel } from '../kinds/piecewise.ts';
 import {
   ceilDiv,
   cmpRat,
@@ -382,6 +383,17 @@ export function baseKernel(
       if (!def || tiers.some((t) => t.op !== undefined)) return undefined;
       const texts = rule.tiers.map((t) => ('equals' in t ? t.equals : undefined));
       return (f) => textTier(f.unit, def, texts, tiers, otherwise);
+    }
+    case 'piecewise': {
+      const kv = slot('value');
+      const at = piecewiseKernel(rule, dp);
+      if (kv === undefined || !at) return undefined;
+      return (f) => {
+        const st = state(f, kv);
+        if (st !== OK) return notOk(st);
+        if (!at(f.m[kv] as number, f.d[kv] as number, G)) return undefined;
+        return G.d === 1 ? G.n : frac(f, G.n, G.d);
+      };
     }
     default:
       return undefined;

@@ -195,6 +195,37 @@ const items: Item[] = [
     rule: { kind: 'band', value: 'sr', low: 'peer_min(sr) + 2', high: 110 },
     gates: [{ when: 'c1 > 0.0125', reason: '超过0.0125不得分' }],
   },
+  {
+    code: '18',
+    title: '分段计分(4–6位小数)',
+    points: 3,
+    rule: {
+      kind: 'piecewise',
+      value: 'r2',
+      breakpoints: [
+        { at: 0.9, points: 0 },
+        { at: 0.95, points: 2 },
+        { at: 0.98, points: 3 },
+      ],
+      beforeFirst: 'zero',
+    },
+  },
+  {
+    code: '19',
+    title: '派生值分段计分',
+    points: 2,
+    rule: {
+      kind: 'piecewise',
+      value: 'bud / pop',
+      breakpoints: [
+        { at: 20, points: 0.5 },
+        { at: 21.5, points: 1.75 },
+        { at: 23, points: 2 },
+      ],
+      beforeFirst: 'extend',
+      afterLast: 'extend',
+    },
+  },
 ];
 
 const json: RuleSetInput = {

@@ -19,6 +19,7 @@ import type {
   Sanction,
 } from '../schema/ruleset.ts';
 import { anyBlank, blankPoints } from '../validate/blanks.ts';
+import { checkPiecewise } from '../kinds/piecewise.ts';
 import { describePath, error, warning } from '../validate/issues.ts';
 import {
   COUNTER_FUNCTIONS,
@@ -452,7 +453,7 @@ export function compileCollecting(ruleSet: RuleSet): {
           cap: dec(s.cap, `${sp}.cap`),
         });
       }
-      checkRule(rule, `${rulePath}.rule`, path, operands);
+      checkRule(rule, `${rulePath}.rule`, path, operands, points);
     }
     const streams = (item.deductions ?? []).map((stream, i) => {
       const sp = `${rulePath}.deductions[${i}]`;
@@ -645,8 +646,25 @@ export function compileCollecting(ruleSet: RuleSet): {
     return compiled;
   };
 
-  function checkRule(rule: Rule, rp: string, path: string, operands: Map<string, COperand>): void {
+  function checkRule(
+    rule: Rule,
+    rp: string,
+    path: string,
+    operands: Map<string, COperand>,
+    points: Q | undefined,
+  ): void {
     if (rule.kind === 'yesno') needInput(rule.input, `${rp}.input`, ['yesno']);
+    if (rule.kind === 'piecewise') {
+      checkPiecewise(rule, rp, path, points, issues);
+      const def = operands.get('value')?.input;
+      if (def && KIND_OF_UNIT[def.unit] !== 'number')
+        issues.push(
+          error('input-unit', `${rp}.value`, {
+            zh: `${path}:按比例分段计分的数值须为数字,输入项「${def.id}」不是`,
+            en: `${path}: piecewise scoring needs a number, and input "${def.id}" is not one`,
+          }),
+        );
+    }
     if (rule.kind === 'band') {
       const low = operands.get('low')?.constant;
       const high = operands.get('high')?.constant;

@@ -1,7 +1,7 @@
 // The scoring sheet (考核评分表): a header block, the table header, one row per section,
 // item and sub-item, the bonus block, the sanctions block (是/否 per condition) and the total.
 import { type CompiledRuleSet, type Msg, type RuleSet } from '@kaohe/engine';
-import { type CIndicator } from '@kaohe/engine/internal';
+import { piecewiseItemCriteria, type CIndicator } from '@kaohe/engine/internal';
 import { HEADER_FIELDS, ROW_KEYS, SANCTION_LEVELS, SCORING_COLUMNS, twoLines } from '../labels.ts';
 import type { HeaderField, RowKind, ScoringColumn, SheetLayout, SheetMap } from '../types.ts';
 import { inputCaption, sheetTitle, zh } from '../units.ts';
@@ -148,7 +148,8 @@ export function buildScoringSheet(
     for (const item of list) {
       addKeyed(item.path, kind, {
         title: item.title.zh,
-        criteria: text(item.criteria),
+        // The document's criteria; a piecewise item without them shows its breakpoints.
+        criteria: text(item.criteria ?? piecewiseItemCriteria(item)),
         points: points.get(item.path) ?? null,
         inputs: caption(item),
       });

@@ -267,8 +267,41 @@ const expr = (points: number): fc.Arbitrary<Rule> =>
     `round(rate2, 1) >= 90 ? ${points} : clamp(rate2 / 10, 0, ${points})`,
   ]).map((score): Rule => ({ kind: 'expr', score }));
 
+/** Piecewise linear (按比例分段): 2–4 breakpoints around a family's constants, points within 0
+ *  and the item's (rising, falling or neither), each end clamped, zeroed or carried on. */
+const piecewise = (points: number): fc.Arbitrary<Rule> =>
+  family.chain((f) =>
+    fc
+      .record(
+        {
+          value: pick(f.values),
+          start: pick(f.constants),
+          gaps: fc.array(pick([0.5, 1, 2.5, 5, 0.1]), { minLength: 1, maxLength: 3 }),
+          shares: fc.array(pick([0, 0.25, 0.5, 0.6, 1]), { minLength: 4, maxLength: 4 }),
+          beforeFirst: pick(['clamp', 'zero', 'extend'] as const),
+          afterLast: pick(['clamp', 'zero', 'extend'] as const),
+        },
+        { requiredKeys: ['value', 'start', 'gaps', 'shares'] },
+      )
+      .map(({ value, start, gaps, shares, ...ends }): Rule => {
+        const ats = [start];
+        for (const g of gaps) ats.push(Number(new Fraction(ats[ats.length - 1] as number).add(g)));
+        return {
+          kind: 'piecewise',
+          value,
+          // Halves of a point, within 0 and the item's points.
+          breakpoints: ats.map((at, i) => {
+            const share = shares[i] ?? 1;
+            return { at, points: share === 1 ? points : Math.floor(share * points * 2) / 2 };
+          }),
+          ...ends,
+        };
+      }),
+  );
+
 const rule = (points: number): fc.Arbitrary<Rule> =>
   fc.oneof(
+    piecewise(points),
     threshold(points),
     band,
     reduction,

@@ -344,6 +344,8 @@ export function oracleUnit(rs: RuleSet, unit: UnitInput, cohort?: Cohort): Oracl
         return { base: yesno(rule, points) };
       case 'rank':
         return { base: rank(rule, points, path) };
+      case 'piecewise':
+        return { base: piecewise(rule) };
       case 'expr':
         // An expr item's score is not a rate: rounded once, with the item, by rounding.scores.
         return { base: number(run(rule.score)) };
@@ -429,6 +431,28 @@ export function oracleUnit(rs: RuleSet, unit: UnitInput, cohort?: Cohort): Oracl
     if (lower ? v.compare(zero) >= 0 : v.compare(zero) <= 0) return ZERO;
     if (lower ? v.compare(full) <= 0 : v.compare(full) >= 0) return points;
     return points.mul(zero.sub(v)).div(zero.sub(full));
+  };
+
+  /** Linear interpolation on the segment that holds the value; beyond an end as declared. */
+  const piecewise = (rule: Extract<Rule, { kind: 'piecewise' }>): Fraction => {
+    const v = operand(rule.value);
+    const pts = rule.breakpoints.map((b) => ({ x: dec(b.at), y: dec(b.points) }));
+    const line = (p: (typeof pts)[number], r: (typeof pts)[number]): Fraction =>
+      p.y.add(r.y.sub(p.y).mul(v.sub(p.x)).div(r.x.sub(p.x)));
+    const [first, second] = [pts[0], pts[1]] as [(typeof pts)[number], (typeof pts)[number]];
+    const [last, penult] = [pts[pts.length - 1], pts[pts.length - 2]] as [
+      (typeof pts)[number],
+      (typeof pts)[number],
+    ];
+    const end = (how: string | undefined, p: Fraction, extended: Fraction): Fraction =>
+      how === 'zero' ? ZERO : how === 'extend' ? extended : p;
+    if (v.compare(first.x) < 0) return end(rule.beforeFirst, first.y, line(first, second));
+    if (v.compare(last.x) > 0) return end(rule.afterLast, last.y, line(penult, last));
+    for (let i = 0; i + 1 < pts.length; i++) {
+      const [p, r] = [pts[i], pts[i + 1]] as [(typeof pts)[number], (typeof pts)[number]];
+      if (v.compare(p.x) >= 0 && v.compare(r.x) <= 0) return line(p, r);
+    }
+    throw new Error('unreachable: a value between the ends lies on a segment');
   };
 
   const proportional = (
