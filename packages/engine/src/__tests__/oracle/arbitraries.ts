@@ -30,8 +30,9 @@ interface Family {
   constants: number[];
 }
 const PCT: Family = {
-  values: ['rate', 'rate2', 'members * 100 / pop', 'rate * 0.999', 'members / pop * 100'],
-  targets: ['rate2', 'peer_mean(rate)', 'peer_max(rate2) * 0.9'],
+  // `share` is a named derived value (members × 100 ÷ pop, a % rounded by rounding.rates).
+  values: ['rate', 'rate2', 'members * 100 / pop', 'rate * 0.999', 'members / pop * 100', 'share'],
+  targets: ['rate2', 'peer_mean(rate)', 'peer_max(rate2) * 0.9', 'peer_mean(share)', 'share - 1'],
   constants: [80, 85, 90, 92, 95, 96.5, 99],
 };
 const PERMILLE: Family = {
@@ -40,7 +41,12 @@ const PERMILLE: Family = {
   constants: [8, 10, 12.5],
 };
 /** Money per head (元 a head from 万元 and 人): never a rate. */
-const MONEY: Family = { values: ['budget * 10000 / pop'], targets: [], constants: [20, 22, 25.5] };
+const MONEY: Family = {
+  // `perHead` is a named derived value with its own rounding (2 places, half even).
+  values: ['budget * 10000 / pop', 'perHead'],
+  targets: [],
+  constants: [20, 22, 25.5],
+};
 const COUNT: Family = {
   values: ['done'],
   targets: ['assigned', 'assigned * 0.85'],
@@ -649,6 +655,16 @@ const ruleSetArb: fc.Arbitrary<RuleSetInput> = fc
           points,
           ...(h.classes && farm !== points ? { pointsByClass: { farm } } : {}),
           rounding: { scores: { dp: h.dp, mode: h.mode }, ...(h.rates ? { rates: h.rates } : {}) },
+          derived: [
+            { id: 'share', label: '会员占比', unit: '%', expression: 'members * 100 / pop' },
+            {
+              id: 'perHead',
+              label: '人均经费',
+              unit: '元',
+              expression: 'budget * 10000 / pop',
+              rounding: { dp: 2, mode: 'half-even' },
+            },
+          ],
           evidencePolicy: h.evidencePolicy,
           ...(h.classes
             ? {
