@@ -389,6 +389,16 @@ export function compileCollecting(ruleSet: RuleSet): {
     });
   const derived = compileDerived(derivedDecl, expr, issues, shownInputs, ruleSet.rounding.rates);
   for (const [id, d] of derived) if (d.usesPeers) derivedPeers.add(id);
+  // Inside a derived formula too: no cohort statistic of a value that reads one.
+  for (const [id, d] of derived)
+    for (const c of d.expr.calls)
+      if (PEER_FUNCTIONS.has(c.name) && c.arg !== undefined && derivedPeers.has(c.arg))
+        issues.push(
+          error('derived-peer-nested', `derived[${derivedDecl.get(id)?.i ?? 0}].expression`, {
+            zh: `派生指标「${id}」:「${c.arg}」本身含有全体平均/最高/最低,不能再求 ${c.name}`,
+            en: `derived value "${id}": "${c.arg}" reads a cohort statistic itself; ${c.name} of it is not allowed`,
+          }),
+        );
 
   const naming = {
     label: (id: string): Msg | undefined => {

@@ -8,6 +8,7 @@ import { scoreCohort } from '../cohort/score-cohort.ts';
 import { rankCohort } from '../fast/rank-cohort.ts';
 import type { IndicatorInput, RuleSetInput } from '../schema/ruleset.ts';
 import type { InputValue } from '../model/result.ts';
+import { diffRuleSets } from '../diff/diff.ts';
 
 const SRB = {
   id: 'srb',
@@ -247,5 +248,63 @@ describe('named derived values', () => {
     expect(errors([SRB, pooled], [nested]).map(([c, p]) => [c, p])).toEqual([
       ['derived-peer-nested', 'sections[0].items[0].rule.target'],
     ]);
+    const meanOfPooled = { ...SRB, id: 'gap', expression: 'srb - peer_mean(pooled)' };
+    expect(errors([SRB, pooled, meanOfPooled]).map(([c, p]) => [c, p])).toEqual([
+      ['derived-peer-nested', 'derived[2].expression'],
+    ]);
+  });
+
+  it('two editions: a formula or rounding changed is said at the derived value', () => {
+    const parse = (j: RuleSetInput) => {
+      const p = parseRuleSet(j);
+      if (!p.ok) throw new Error('refused');
+      return p.value;
+    };
+    const a = parse(json(meanAndPooled));
+    const b = parse({
+      ...json(meanAndPooled),
+      edition: 2,
+      derived: [
+        { ...SRB, rounding: { dp: 1, mode: 'half-up' } },
+        { id: 'births', label: '出生数', unit: '人', expression: 'boys + girls' },
+      ],
+    });
+    expect(
+      diffRuleSets(a, b)
+        .changes.filter((c) => c.path.startsWith('derived.'))
+        .map((c) => [c.kind, c.message.zh]),
+    ).toEqual([
+      ['derived-changed', '派生指标「出生人口性别比」:取舍由「2位/half-up」改为「1位/half-up」'],
+      ['derived-added', '派生指标「出生数」:新增'],
+      ['derived-removed', '派生指标「会员占比」:删除'],
+    ]);
+  });
+
+  it('blank(srb) holds for a blank under it, not for a figure typed but refused', () => {
+    const rs = compiled(
+      json([
+        {
+          code: '1',
+          title: '甲',
+          points: 2,
+          rule: { kind: 'expr', score: 'if(blank(srb), 1, 2)' },
+        },
+      ]),
+    );
+    const us = units([{ boys: 110 }, { boys: 110, girls: 'abc' }, { boys: 110, girls: 100 }]);
+    const exact = us.map((u) => scoreUnit(rs, u).sections[0]?.items[0]);
+    expect(exact.map((i) => [i?.score, i?.status])).toEqual([
+      ['1', 'partly-met'],
+      [null, 'missing-input'],
+      ['2', 'met'],
+    ]);
+    const fast = rankCohort(rs, us);
+    expect(new Map(fast.units.map((u) => [u.unitId, u.complete ? u.total : null]))).toEqual(
+      new Map([
+        ['u0', '1'],
+        ['u1', null],
+        ['u2', '2'],
+      ]),
+    );
   });
 });
