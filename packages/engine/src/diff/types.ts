@@ -31,6 +31,7 @@ export type ChangeKind =
   | 'sanction-changed'
   | 'counter'
   | 'certifier'
+  | 'amount'
   | 'grades'
   | 'ranking'
   | 'bonus';
