@@ -1217,6 +1217,16 @@ function compileDerived(
           en: `derived value "${id}": the formula must give a number, not a comparison, a logical test or text`,
         }),
       );
+    // The unit its form works out to (members × 100 ÷ pop is a %), when it says one, against the
+    // declared: a warning (a generic number or count is never contradicted).
+    const formUnit = expressionUnit(def.expression, shown);
+    if (formUnit && formUnit !== def.unit && def.unit !== 'number' && def.unit !== 'count')
+      issues.push(
+        warning('derived-unit-form', `derived[${i}].unit`, {
+          zh: `派生指标「${id}」声明的单位为 ${def.unit},但公式得出的是 ${formUnit}`,
+          en: `derived value "${id}" is declared in ${def.unit}, but its formula works out in ${formUnit}`,
+        }),
+      );
     const misplaced = e.calls.find((c) => RESULT_FUNCTIONS.has(c.name));
     if (misplaced)
       issues.push(

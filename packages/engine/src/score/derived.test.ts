@@ -221,6 +221,17 @@ describe('named derived values', () => {
     expect(errors([SRB, { ...SRB, id: 'boys' }])).toEqual([
       ['derived-id-clash', 'derived[1].id', '派生指标「boys」与同名输入项重名,请改用其他代码'],
     ]);
+    // A unit its formula contradicts is a warning: members × 100 ÷ pop is a %, not 人.
+    const warned = validateRuleSet({
+      ...json([item]),
+      derived: [
+        SRB,
+        { id: 'share', label: '会员占比', unit: '人', expression: 'members * 100 / pop' },
+      ],
+    }).filter((i) => i.code === 'derived-unit-form');
+    expect(warned.map((i) => [i.severity, i.path, i.message.zh])).toEqual([
+      ['warning', 'derived[1].unit', '派生指标「share」声明的单位为 人,但公式得出的是 %'],
+    ]);
     expect(errors([{ ...SRB, unit: 'yesno' }]).map(([code, path]) => [code, path])).toEqual([
       ['derived-unit', 'derived[0].unit'],
     ]);
