@@ -437,7 +437,7 @@ export const unknownClasses = (rs: CompiledRuleSet, units: readonly UnitInput[])
     .map((u) => unknownClass(rs, u));
 
 /** A sanction on the ranking or the grade, for a unit scored alone: open until the cohort. */
-export const decidedAfterRanking = (id: string, reason: Msg): Issue => ({
+const decidedAfterRanking = (id: string, reason: Msg): Issue => ({
   code: 'sanction-undecided',
   path: id,
   severity: 'warning',
