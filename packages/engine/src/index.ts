@@ -12,6 +12,7 @@ export type {
   Bonus,
   ClassPoints,
   Counter,
+  DerivedDef,
   GradeBand,
   Grades,
   Indicator,

@@ -3,7 +3,7 @@ import { q } from '../exact/exact.ts';
 import { msgOf } from '../messages/text.ts';
 import type { Msg } from '../model/result.ts';
 import type { Counter, GradeBand, RuleSet, Sanction } from '../schema/ruleset.ts';
-import { change, numChange, plain, textChange, type Where } from './text.ts';
+import { change, numChange, plain, roundingText, textChange, type Where } from './text.ts';
 import type { Change } from './types.ts';
 
 type BottomShare = NonNullable<GradeBand['fromBottom']>;
@@ -72,6 +72,46 @@ export function compareInputs(a: RuleSet, b: RuleSet): Change[] {
       );
     }
   }
+  return keep(out);
+}
+
+/** Named derived values: added, removed, or a formula, unit or rounding changed. A changed
+ *  formula has no side of its own: the items that read it say what moved for them. */
+export function compareDerived(a: RuleSet, b: RuleSet): Change[] {
+  const out: (Change | undefined)[] = [];
+  const where = (d: { id: string; label: RuleSet['title'] }): Where => ({
+    path: `derived.${d.id}`,
+    label: { zh: `派生指标「${msgOf(d.label).zh}」`, en: `derived value "${msgOf(d.label).en}"` },
+  });
+  for (const d of b.derived ?? []) {
+    const old = a.derived?.find((x) => x.id === d.id);
+    if (!old) {
+      out.push(change('derived-added', where(d), { zh: '新增', en: 'added' }));
+      continue;
+    }
+    const w = where(d);
+    out.push(
+      textChange(
+        'derived-changed',
+        w,
+        { zh: '名称', en: 'label' },
+        msgOf(old.label).zh,
+        msgOf(d.label).zh,
+      ),
+      textChange('derived-changed', w, { zh: '公式', en: 'formula' }, old.expression, d.expression),
+      textChange('derived-changed', w, { zh: '单位', en: 'unit' }, old.unit, d.unit),
+      textChange(
+        'derived-changed',
+        w,
+        { zh: '取舍', en: 'rounding' },
+        roundingText(old.rounding),
+        roundingText(d.rounding),
+      ),
+    );
+  }
+  for (const d of a.derived ?? [])
+    if (!b.derived?.some((x) => x.id === d.id))
+      out.push(change('derived-removed', where(d), { zh: '删除', en: 'removed' }));
   return keep(out);
 }
 

@@ -33,7 +33,8 @@ export function isBlank(env: ExprEnv, id: string): boolean {
     env.ident(id);
     return false;
   } catch (e) {
-    if (e instanceof MissingValue && !env.refused?.(id)) return true;
+    // The input that is missing decides: under a derived value it is not `id` itself.
+    if (e instanceof MissingValue && !env.refused?.(e.inputId)) return true;
     throw e;
   }
 }

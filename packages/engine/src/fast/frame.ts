@@ -107,7 +107,6 @@ interface SlotInput {
 
 interface Derived {
   k: number;
-  op: COperand;
   ex: MicroExpr;
 }
 
@@ -274,10 +273,33 @@ export function createFramePlan(rs: CompiledRuleSet, exact: () => UnitEnv): Fram
           return symbolStatus(names[f.m[k] as number], out);
         };
   };
+  /** A named derived value's slot: its formula, rounded as declared, worked out on first use. */
+  const namedSlots = new Map<string, number>();
+  const namedReader = (name: string): Reader | undefined => {
+    const dv = rs.derived.get(name);
+    if (!dv) return undefined;
+    let k = namedSlots.get(name);
+    if (k === undefined) {
+      k = newSlot();
+      namedSlots.set(name, k);
+      const ex = dv.rounding
+        ? dv.expr.microRounded(dv.rounding.dp, dv.rounding.mode, bind)
+        : dv.expr.microBound(bind);
+      derived.push({ k, ex });
+    }
+    const slot = k;
+    return (out) => {
+      const st = state(f, slot);
+      if (st !== OK) return st === BLANK ? V_BLANK : V_EXACT;
+      out.n = f.m[slot] as number;
+      out.d = f.d[slot] as number;
+      return NUM;
+    };
+  };
   const bind: MicroBinder = {
     ident: (name) => {
       const slot = slotOf.get(name);
-      return slot ? slotReader(slot) : undefined;
+      return slot ? slotReader(slot) : namedReader(name);
     },
     call: (fn, id) => {
       const kind = fn === 'peer_mean' ? 'mean' : fn === 'peer_max' ? 'max' : 'min';
@@ -330,7 +352,7 @@ export function createFramePlan(rs: CompiledRuleSet, exact: () => UnitEnv): Fram
         rounding && op.rate
           ? expr.microRounded(rounding.dp, rounding.mode, bind)
           : expr.microBound(bind);
-      derived.push({ k, op, ex });
+      derived.push({ k, ex });
     }
     return k;
   };

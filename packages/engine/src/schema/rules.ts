@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { DecimalLiteral, Expr, Operand, Text } from './common.ts';
+import { PiecewiseRule } from '../kinds/piecewise.ts';
 
 /**
  * How a gap from a target turns into points.
@@ -152,6 +153,7 @@ export const Rule = z.discriminatedUnion('kind', [
   YesNoRule,
   RankRule,
   ExprRule,
+  PiecewiseRule,
 ]);
 export type Rule = z.infer<typeof Rule>;
 

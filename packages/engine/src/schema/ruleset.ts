@@ -55,6 +55,26 @@ export const InputDef = z
 export type InputDef = z.infer<typeof InputDef>;
 
 /**
+ * A named derived value (form 47): a formula written once (SRB = boys ÷ girls × 100) and read by
+ * its id wherever an input id may stand — rules' operands, expressions, streams, gates,
+ * `applicable`, sanctions and `peer_mean/max/min` (the mean of the units' derived values).
+ * `unit`: a numeric unit (its reasons show it); `rounding`: how the value is rounded before
+ * anything reads it (absent: `rounding.rates` for a % or ‰ value, else exact). A blank input
+ * under it makes it blank: what reads it is missing that input, never given a 0.
+ */
+export const DerivedDef = z
+  .object({
+    id: Id,
+    label: Text,
+    unit: InputUnit,
+    expression: Expr,
+    rounding: Rounding.optional(),
+    note: Text.optional(),
+  })
+  .strict();
+export type DerivedDef = z.infer<typeof DerivedDef>;
+
+/**
  * An item's maximum for one unit class: points, or 'not-assessed' (不考核) when the item does not
  * apply to that class. `null` is accepted by the schema only so validation can report a blanked
  * maximum at its path (it is an error, never "not assessed").
@@ -297,6 +317,8 @@ export const RuleSet = z
     evidencePolicy: z.enum(['zero', 'flag']).default('zero'),
     classes: z.array(UnitClass).optional(),
     inputs: z.array(InputDef).min(1),
+    /** Named derived values; absent rather than empty, so rule sets without keep their checksum. */
+    derived: z.array(DerivedDef).optional(),
     sections: z.array(Section).min(1),
     bonus: Bonus.optional(),
     sanctions: z.array(Sanction).default([]),

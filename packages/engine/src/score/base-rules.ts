@@ -28,6 +28,7 @@ import type { COperand, CIndicator, CompiledRuleSet, CSlope } from './compile.ts
 import type { UnitEnv } from './env.ts';
 import * as R from './reasons.ts';
 import { startsAtZero } from './bounds.ts';
+import { piecewiseBase } from '../kinds/piecewise.ts';
 import { operandValues, operandWords, withWords } from './operand-text.ts';
 
 export interface BaseOutcome {
@@ -467,6 +468,13 @@ export function evaluateBase(
         reason: R.rankText(place.rank, place.count, fmtScore(rs, base)),
         adjustments: [],
       };
+    }
+    case 'piecewise': {
+      const v = val('value');
+      const shownValue = reasons
+        ? { label, value: shownOp('value', v), unit, score: (x: Q) => fmtScore(rs, x) }
+        : undefined;
+      return { ...piecewiseBase(rule, v, shownValue), adjustments: [] };
     }
     case 'expr': {
       const base = val('score');

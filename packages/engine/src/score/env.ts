@@ -1,7 +1,9 @@
 // The per-unit evaluation environment: decoded input values, cohort context and the
 // indicator results computed so far (for score('二.1') and the sanctions' `total`).
 import { MissingValue, type ExprEnv, type ExprValue, type HostFunction } from '../expr/types.ts';
-import { q, tryQ, type Q } from '../exact/exact.ts';
+import { q, round, tryQ, type Q } from '../exact/exact.ts';
+import { ExprEvalError } from '../expr/errors.ts';
+import type { CDerived } from './compile.ts';
 import type {
   CounterResult,
   IndicatorResult,
@@ -120,8 +122,30 @@ export function createEnv(
   inputs: ReadonlyMap<string, InputDef>,
   unit: UnitInput,
   ctx: ScoreContext,
+  derived?: ReadonlyMap<string, CDerived>,
 ): UnitEnv {
   const cache = new Map<string, ExprValue | undefined>();
+  /** Derived values worked out for this unit (a blank or error under one is thrown each time). */
+  const worked = new Map<string, Q>();
+  /** A derived value: its formula over this unit's figures, rounded as declared. */
+  const derivedValue = (dv: CDerived): Q => {
+    const known = worked.get(dv.def.id);
+    if (known) return known;
+    const v = dv.expr.evaluate(env);
+    if (typeof v !== 'object')
+      throw new ExprEvalError(
+        'type',
+        0,
+        {
+          zh: `派生指标「${dv.def.id}」应为数值,实为「${String(v)}」`,
+          en: `derived value "${dv.def.id}" should be a number, not "${String(v)}"`,
+        },
+        dv.expr.source,
+      );
+    const value = dv.rounding ? round(v, dv.rounding) : v;
+    worked.set(dv.def.id, value);
+    return value;
+  };
   const issues: Issue[] = [];
   /** Inputs typed but refused when decoded (text, out of range): no value, yet not blank. */
   const refused = new Set<string>();
@@ -135,6 +159,15 @@ export function createEnv(
       throw new Error('result() used before the scorer bound it');
     },
     peek(name: string): ExprValue | undefined {
+      const dv = derived?.get(name);
+      if (dv) {
+        try {
+          return derivedValue(dv);
+        } catch (e) {
+          if (e instanceof MissingValue || e instanceof ExprEvalError) return undefined;
+          throw e;
+        }
+      }
       if (!cache.has(name)) {
         const def = inputs.get(name);
         if (!def) return undefined;
@@ -161,6 +194,8 @@ export function createEnv(
         if (unit.class === undefined) throw new MissingValue('class');
         return unit.class;
       }
+      const dv = derived?.get(name);
+      if (dv) return derivedValue(dv);
       let value = cache.get(name);
       if (!cache.has(name)) {
         const def = inputs.get(name);

@@ -98,7 +98,7 @@ export function createUnitScorer(
   options: ScorerOptions = {},
 ): UnitScorer {
   const withReasons = options.reasons !== false;
-  const env = createEnv(rs.inputs, unit, ctx);
+  const env = createEnv(rs.inputs, unit, ctx, rs.derived);
   const results = new Map<string, IndicatorResult>();
   const exacts = new Map<string, Exact>();
   const exact = (r: IndicatorResult): Exact =>

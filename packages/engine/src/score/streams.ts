@@ -61,7 +61,7 @@ export function evaluateStreams(
     let reason: Msg;
     switch (stream.kind) {
       case 'per-case': {
-        const def = rs.inputs.get(stream.input);
+        const def = rs.inputs.get(stream.input) ?? rs.derived.get(stream.input)?.shown;
         const label = stream.reason ? msgOf(stream.reason) : def ? msgOf(def.label) : item.title;
         const n = count(env, stream.input);
         const each = q(stream.each);
@@ -81,7 +81,9 @@ export function evaluateStreams(
           const m = count(env, stream.multiplied.input);
           const factor = q(stream.multiplied.factor);
           const cases = stream.multiplied.cases ?? 'extra';
-          const mdef = rs.inputs.get(stream.multiplied.input);
+          const mdef =
+            rs.inputs.get(stream.multiplied.input) ??
+            rs.derived.get(stream.multiplied.input)?.shown;
           const mlabel = mdef ? msgOf(mdef.label) : label;
           // Of which: those cases are already counted once above; they weigh × factor instead.
           if (cases === 'of-which' && m.compare(n) > 0)
@@ -107,7 +109,7 @@ export function evaluateStreams(
         break;
       }
       case 'state': {
-        const def = rs.inputs.get(stream.input);
+        const def = rs.inputs.get(stream.input) ?? rs.derived.get(stream.input)?.shown;
         const label = stream.reason ? msgOf(stream.reason) : def ? msgOf(def.label) : item.title;
         const v = env.ident(stream.input);
         const key =

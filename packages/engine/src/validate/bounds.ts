@@ -74,6 +74,7 @@ export function reservedIdIssues(json: unknown): Issue[] {
   const grades = rs.grades as Record<string, unknown> | undefined;
   const lists: [string, unknown][] = [
     ['inputs', rs.inputs],
+    ['derived', rs.derived],
     ['counters', rs.counters],
     ['sanctions', rs.sanctions],
     ['classes', rs.classes],

@@ -30,8 +30,9 @@ interface Family {
   constants: number[];
 }
 const PCT: Family = {
-  values: ['rate', 'rate2', 'members * 100 / pop', 'rate * 0.999', 'members / pop * 100'],
-  targets: ['rate2', 'peer_mean(rate)', 'peer_max(rate2) * 0.9'],
+  // `share` is a named derived value (members × 100 ÷ pop, a % rounded by rounding.rates).
+  values: ['rate', 'rate2', 'members * 100 / pop', 'rate * 0.999', 'members / pop * 100', 'share'],
+  targets: ['rate2', 'peer_mean(rate)', 'peer_max(rate2) * 0.9', 'peer_mean(share)', 'share - 1'],
   constants: [80, 85, 90, 92, 95, 96.5, 99],
 };
 const PERMILLE: Family = {
@@ -40,7 +41,12 @@ const PERMILLE: Family = {
   constants: [8, 10, 12.5],
 };
 /** Money per head (元 a head from 万元 and 人): never a rate. */
-const MONEY: Family = { values: ['budget * 10000 / pop'], targets: [], constants: [20, 22, 25.5] };
+const MONEY: Family = {
+  // `perHead` is a named derived value with its own rounding (2 places, half even).
+  values: ['budget * 10000 / pop', 'perHead'],
+  targets: [],
+  constants: [20, 22, 25.5],
+};
 const COUNT: Family = {
   values: ['done'],
   targets: ['assigned', 'assigned * 0.85'],
@@ -267,8 +273,41 @@ const expr = (points: number): fc.Arbitrary<Rule> =>
     `round(rate2, 1) >= 90 ? ${points} : clamp(rate2 / 10, 0, ${points})`,
   ]).map((score): Rule => ({ kind: 'expr', score }));
 
+/** Piecewise linear (按比例分段): 2–4 breakpoints around a family's constants, points within 0
+ *  and the item's (rising, falling or neither), each end clamped, zeroed or carried on. */
+const piecewise = (points: number): fc.Arbitrary<Rule> =>
+  family.chain((f) =>
+    fc
+      .record(
+        {
+          value: pick(f.values),
+          start: pick(f.constants),
+          gaps: fc.array(pick([0.5, 1, 2.5, 5, 0.1]), { minLength: 1, maxLength: 3 }),
+          shares: fc.array(pick([0, 0.25, 0.5, 0.6, 1]), { minLength: 4, maxLength: 4 }),
+          beforeFirst: pick(['clamp', 'zero', 'extend'] as const),
+          afterLast: pick(['clamp', 'zero', 'extend'] as const),
+        },
+        { requiredKeys: ['value', 'start', 'gaps', 'shares'] },
+      )
+      .map(({ value, start, gaps, shares, ...ends }): Rule => {
+        const ats = [start];
+        for (const g of gaps) ats.push(Number(new Fraction(ats[ats.length - 1] as number).add(g)));
+        return {
+          kind: 'piecewise',
+          value,
+          // Halves of a point, within 0 and the item's points.
+          breakpoints: ats.map((at, i) => {
+            const share = shares[i] ?? 1;
+            return { at, points: share === 1 ? points : Math.floor(share * points * 2) / 2 };
+          }),
+          ...ends,
+        };
+      }),
+  );
+
 const rule = (points: number): fc.Arbitrary<Rule> =>
   fc.oneof(
+    piecewise(points),
     threshold(points),
     band,
     reduction,
@@ -682,6 +721,16 @@ const ruleSetArb: fc.Arbitrary<RuleSetInput> = fc
           points,
           ...(h.classes && farm !== points ? { pointsByClass: { farm } } : {}),
           rounding: { scores: { dp: h.dp, mode: h.mode }, ...(h.rates ? { rates: h.rates } : {}) },
+          derived: [
+            { id: 'share', label: '会员占比', unit: '%', expression: 'members * 100 / pop' },
+            {
+              id: 'perHead',
+              label: '人均经费',
+              unit: '元',
+              expression: 'budget * 10000 / pop',
+              rounding: { dp: 2, mode: 'half-even' },
+            },
+          ],
           evidencePolicy: h.evidencePolicy,
           ...(h.classes
             ? {

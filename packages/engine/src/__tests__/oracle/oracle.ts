@@ -164,8 +164,72 @@ const WORST: Status[] = [
   'not-applicable',
 ];
 
+// ---- Named derived values: a formula over the unit's figures, rounded as declared ----
+
+/** Inputs and derived values, a derived value as an input of its unit (for rates and evidence). */
+function shownInputs(rs: RuleSet): Map<string, InputDef> {
+  const out = new Map(rs.inputs.map((d) => [d.id, d]));
+  for (const d of rs.derived ?? [])
+    out.set(d.id, { id: d.id, label: d.label, unit: d.unit, source: 'unit', evidence: false });
+  return out;
+}
+
+/** A unit's derived value: its formula (inputs decoded, other derived values worked out the
+ *  same way, cohort statistics from `peer`), rounded by its own rounding, else rounding.rates
+ *  for a % or ‰ value. */
+function derivedValue(
+  rs: RuleSet,
+  unit: UnitInput,
+  id: string,
+  peer: (kind: 'mean' | 'max' | 'min', id: string) => Fraction,
+): Fraction {
+  const d = (rs.derived ?? []).find((x) => x.id === id);
+  if (!d) throw new Error(`oracle: unknown derived value ${id}`);
+  const inputs = new Map(rs.inputs.map((x) => [x.id, x]));
+  const none = (what: string) => () => {
+    throw new Blank(what);
+  };
+  const v = evaluate(parse(d.expression), {
+    input: (name) => {
+      if ((rs.derived ?? []).some((x) => x.id === name)) return derivedValue(rs, unit, name, peer);
+      const value = decode(inputs.get(name) as InputDef, unit.values[name]);
+      if (value === undefined) throw new Blank(name);
+      return value;
+    },
+    blank: (name) => blankOf(inputs, unit, name),
+    total: none('total'),
+    unitClass: () => {
+      if (unit.class === undefined) throw new Blank('class');
+      return unit.class;
+    },
+    peer,
+    score: none('score'),
+    met: none('met'),
+    status: none('status'),
+  });
+  if (!(v instanceof Fraction)) throw new CannotCompute('derived value not a number');
+  const rounding = d.rounding ?? (d.unit === '%' || d.unit === '‰' ? rs.rounding.rates : undefined);
+  return rounding ? roundTo(v, rounding) : v;
+}
+
+/** The inputs under the derived values among `read`, in their place (evidence is theirs). */
+function underDerived(rs: RuleSet, read: Set<string>): void {
+  const shown = shownInputs(rs);
+  for (let again = true; again;) {
+    again = false;
+    for (const d of rs.derived ?? []) {
+      if (!read.has(d.id)) continue;
+      read.delete(d.id);
+      inputsOf(parse(d.expression), shown, read);
+      again = true;
+    }
+  }
+}
+
 export function oracleUnit(rs: RuleSet, unit: UnitInput, cohort?: Cohort): OracleUnit {
   const inputs = new Map(rs.inputs.map((d) => [d.id, d]));
+  const derivedIds = new Set((rs.derived ?? []).map((d) => d.id));
+  const shown = shownInputs(rs);
   const classes = new Set((rs.classes ?? []).map((c) => c.id));
   const judged = new Map<string, Judged>();
   /** Parents that were scored: only those list their sub-items in the result. */
@@ -175,6 +239,7 @@ export function oracleUnit(rs: RuleSet, unit: UnitInput, cohort?: Cohort): Oracl
   const known: { total?: Fraction } = {};
 
   const read = (id: string): Value => {
+    if (derivedIds.has(id)) return derivedValue(rs, unit, id, scope.peer);
     const def = inputs.get(id);
     if (!def) throw new Error(`oracle: unknown input ${id}`);
     const v = decode(def, unit.values[id]);
@@ -220,8 +285,9 @@ export function oracleUnit(rs: RuleSet, unit: UnitInput, cohort?: Cohort): Oracl
     if (typeof op === 'number' || /^-?\d+(\.\d+)?$/.test(op.trim())) return dec(op);
     const ast = parse(op);
     const v = number(evaluate(ast, scope));
-    const isInput = inputs.has(op.trim());
-    return !isInput && rs.rounding.rates && rateOf(ast, inputs) ? roundTo(v, rs.rounding.rates) : v;
+    // A derived value by its id is rounded where it is declared.
+    const isInput = shown.has(op.trim());
+    return !isInput && rs.rounding.rates && rateOf(ast, shown) ? roundTo(v, rs.rounding.rates) : v;
   };
 
   const judge = (path: string): Judged => {
@@ -328,7 +394,8 @@ export function oracleUnit(rs: RuleSet, unit: UnitInput, cohort?: Cohort): Oracl
     }
     for (const g of item.gates ?? []) sources.push(g.when);
     for (const src of sources)
-      if (!/^-?\d+(\.\d+)?$/.test(src.trim())) inputsOf(parse(src), inputs, read);
+      if (!/^-?\d+(\.\d+)?$/.test(src.trim())) inputsOf(parse(src), shown, read);
+    underDerived(rs, read);
     return [...read].some((id) => {
       if (!inputs.get(id)?.evidence || unit.evidence?.[id]) return false;
       if (isBlankRaw(unit.values[id])) return false;
@@ -357,6 +424,8 @@ export function oracleUnit(rs: RuleSet, unit: UnitInput, cohort?: Cohort): Oracl
         return { base: yesno(rule, points) };
       case 'rank':
         return { base: rank(rule, points, path) };
+      case 'piecewise':
+        return { base: piecewise(rule) };
       case 'expr':
         // An expr item's score is not a rate: rounded once, with the item, by rounding.scores.
         return { base: number(run(rule.score)) };
@@ -442,6 +511,28 @@ export function oracleUnit(rs: RuleSet, unit: UnitInput, cohort?: Cohort): Oracl
     if (lower ? v.compare(zero) >= 0 : v.compare(zero) <= 0) return ZERO;
     if (lower ? v.compare(full) <= 0 : v.compare(full) >= 0) return points;
     return points.mul(zero.sub(v)).div(zero.sub(full));
+  };
+
+  /** Linear interpolation on the segment that holds the value; beyond an end as declared. */
+  const piecewise = (rule: Extract<Rule, { kind: 'piecewise' }>): Fraction => {
+    const v = operand(rule.value);
+    const pts = rule.breakpoints.map((b) => ({ x: dec(b.at), y: dec(b.points) }));
+    const line = (p: (typeof pts)[number], r: (typeof pts)[number]): Fraction =>
+      p.y.add(r.y.sub(p.y).mul(v.sub(p.x)).div(r.x.sub(p.x)));
+    const [first, second] = [pts[0], pts[1]] as [(typeof pts)[number], (typeof pts)[number]];
+    const [last, penult] = [pts[pts.length - 1], pts[pts.length - 2]] as [
+      (typeof pts)[number],
+      (typeof pts)[number],
+    ];
+    const end = (how: string | undefined, p: Fraction, extended: Fraction): Fraction =>
+      how === 'zero' ? ZERO : how === 'extend' ? extended : p;
+    if (v.compare(first.x) < 0) return end(rule.beforeFirst, first.y, line(first, second));
+    if (v.compare(last.x) > 0) return end(rule.afterLast, last.y, line(penult, last));
+    for (let i = 0; i + 1 < pts.length; i++) {
+      const [p, r] = [pts[i], pts[i + 1]] as [(typeof pts)[number], (typeof pts)[number]];
+      if (v.compare(p.x) >= 0 && v.compare(r.x) <= 0) return line(p, r);
+    }
+    throw new Error('unreachable: a value between the ends lies on a segment');
   };
 
   const proportional = (
@@ -657,6 +748,10 @@ function oracleOperand(rs: RuleSet, unit: UnitInput, op: string | number): Fract
   const ast = parse(op);
   const v = evaluate(ast, {
     input: (id) => {
+      if ((rs.derived ?? []).some((d) => d.id === id))
+        return derivedValue(rs, unit, id, (k) => {
+          throw new Blank(`peer_${k}`);
+        });
       const v = decode(inputs.get(id) as InputDef, unit.values[id]);
       if (v === undefined) throw new Blank(id);
       return v;
@@ -673,7 +768,8 @@ function oracleOperand(rs: RuleSet, unit: UnitInput, op: string | number): Fract
     status: none('status'),
   });
   if (!(v instanceof Fraction)) throw new CannotCompute('not a number');
-  return !inputs.has(op.trim()) && rs.rounding.rates && rateOf(ast, inputs)
+  const shown = shownInputs(rs);
+  return !shown.has(op.trim()) && rs.rounding.rates && rateOf(ast, shown)
     ? roundTo(v, rs.rounding.rates)
     : v;
 }
@@ -682,8 +778,19 @@ function oracleCohortContext(rs: RuleSet, units: readonly UnitInput[]): Cohort {
   const inputs = new Map(rs.inputs.map((d) => [d.id, d]));
   const stat = (kind: 'mean' | 'max' | 'min', id: string): Fraction | undefined => {
     const values: Fraction[] = [];
+    const derived = (rs.derived ?? []).some((d) => d.id === id);
     for (const u of units) {
-      const v = decode(inputs.get(id) as InputDef, u.values[id]);
+      let v: Value | undefined;
+      if (!derived) v = decode(inputs.get(id) as InputDef, u.values[id]);
+      else
+        try {
+          // Blank or not worked out under it: not counted (a blank is never 0).
+          v = derivedValue(rs, u, id, (k) => {
+            throw new Blank(`peer_${k}`);
+          });
+        } catch (e) {
+          if (!(e instanceof Blank) && !(e instanceof CannotCompute)) throw e;
+        }
       if (v instanceof Fraction) values.push(v);
     }
     if (values.length === 0) return undefined;
