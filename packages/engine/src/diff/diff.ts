@@ -8,6 +8,7 @@ import { evidencePolicyOf } from './effective.ts';
 import { compareNodes, itemNode, mismatchChange, sectionNode } from './items.ts';
 import {
   compareCounters,
+  compareDeadlines,
   compareGrades,
   compareInputs,
   compareRanking,
@@ -184,6 +185,7 @@ export function diffRuleSets(a: RuleSet, b: RuleSet): RuleSetDiff {
     ...compareInputs(a, b),
     ...compareSanctions(a, b),
     ...compareCounters(a, b),
+    ...compareDeadlines(a, b),
     ...compareGrades(a, b),
     ...compareRanking(a, b),
   ];

@@ -177,3 +177,31 @@ describe('diffRuleSets outside the indicators', () => {
     ).toContainEqual(['counters.late_count', expect.stringContaining('取消'), 'loosened']);
   });
 });
+
+describe('compareDeadlines', () => {
+  it('says a declared deadline moved, added and removed', async () => {
+    const { compareDeadlines } = await import('./settings.ts');
+    const base = {
+      deadlines: [
+        { id: 'report_due', label: '年报报送截止', date: '2013-03-31' },
+        { id: 'plan_due', label: '计划印发', date: '2013-01-31' },
+      ],
+    };
+    const next = {
+      deadlines: [
+        { id: 'report_due', label: '年报报送截止', date: '2013-03-15' },
+        { id: 'audit_due', label: '自查', date: '2013-06-30' },
+      ],
+    };
+    const changes = compareDeadlines(base as never, next as never);
+    expect(changes.map((c) => [c.path, c.message.zh, c.direction])).toEqual([
+      [
+        'deadlines.report_due',
+        '截止日期「年报报送截止」:由 2013-03-31 提前到 2013-03-15(收紧)',
+        'tightened',
+      ],
+      ['deadlines.audit_due', '截止日期「自查」:新增(2013-06-30)', undefined],
+      ['deadlines.plan_due', '截止日期「计划印发」:删除', undefined],
+    ]);
+  });
+});

@@ -2,7 +2,7 @@
 import { q } from '../exact/exact.ts';
 import { msgOf } from '../messages/text.ts';
 import type { Msg } from '../model/result.ts';
-import type { Counter, GradeBand, RuleSet, Sanction } from '../schema/ruleset.ts';
+import type { Counter, Deadline, GradeBand, RuleSet, Sanction } from '../schema/ruleset.ts';
 import { change, numChange, plain, textChange, type Where } from './text.ts';
 import type { Change } from './types.ts';
 
@@ -55,6 +55,15 @@ export function compareInputs(a: RuleSet, b: RuleSet): Change[] {
         { zh: '空白含义', en: 'meaning of a blank' },
         old.blankMeans?.toString(),
         d.blankMeans?.toString(),
+      ),
+    );
+    out.push(
+      textChange(
+        'input-changed',
+        where,
+        { zh: '省略年份的日期所取年份', en: 'year of a date typed without one' },
+        old.defaultYear?.toString(),
+        d.defaultYear?.toString(),
       ),
     );
   }
@@ -390,4 +399,50 @@ function bottomChanges(
       added ? 'tightened' : 'loosened',
     ),
   ];
+}
+
+/** Declared deadlines: added, removed, moved (later loosens: more time to report), renamed. */
+export function compareDeadlines(a: RuleSet, b: RuleSet): Change[] {
+  const out: (Change | undefined)[] = [];
+  const [da, db] = [a.deadlines ?? [], b.deadlines ?? []];
+  const whereOf = (d: Deadline): Where => ({
+    path: `deadlines.${d.id}`,
+    label: { zh: `截止日期「${msgOf(d.label).zh}」`, en: `deadline "${msgOf(d.label).en}"` },
+  });
+  for (const d of db) {
+    const old = da.find((x) => x.id === d.id);
+    if (!old) {
+      out.push(change('deadline', whereOf(d), { zh: `新增(${d.date})`, en: `added (${d.date})` }));
+      continue;
+    }
+    if (old.date !== d.date) {
+      const later = d.date > old.date;
+      out.push(
+        change(
+          'deadline',
+          whereOf(d),
+          {
+            zh: `由 ${old.date} ${later ? '推迟' : '提前'}到 ${d.date}`,
+            en: `moved ${later ? 'later' : 'earlier'} from ${old.date} to ${d.date}`,
+          },
+          later ? 'loosened' : 'tightened',
+          old.date,
+          d.date,
+        ),
+      );
+    }
+    out.push(
+      textChange(
+        'deadline',
+        whereOf(d),
+        { zh: '名称', en: 'label' },
+        msgOf(old.label).zh,
+        msgOf(d.label).zh,
+      ),
+    );
+  }
+  for (const d of da)
+    if (!db.some((x) => x.id === d.id))
+      out.push(change('deadline', whereOf(d), { zh: '删除', en: 'removed' }));
+  return keep(out);
 }

@@ -27,6 +27,7 @@ export type ChangeKind =
   | 'sanction-removed'
   | 'sanction-changed'
   | 'counter'
+  | 'deadline'
   | 'certifier'
   | 'grades'
   | 'ranking'

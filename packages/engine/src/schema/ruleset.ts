@@ -48,6 +48,9 @@ export const InputDef = z
     choices: z.array(z.object({ value: z.string(), label: Text }).strict()).optional(),
     min: DecimalLiteral.optional(),
     max: DecimalLiteral.optional(),
+    /** Dates only: the year of a date typed without one (3月31日). Absent: such a date is a
+     *  bad value at its cell, never given a year by guess. */
+    defaultYear: z.number().int().min(1).max(9999).optional(),
     note: Text.optional(),
   })
   .strict();
@@ -234,6 +237,20 @@ export const Ranking = z
   .strict();
 export type Ranking = z.infer<typeof Ranking>;
 
+/**
+ * A deadline the rule set declares (报送截止3月31日): an id usable in expressions as a date and
+ * as the `due` of a deadline stream, its label for reasons, and the date as ISO text.
+ */
+export const Deadline = z
+  .object({
+    id: Id,
+    label: Text,
+    /** "2013-03-31": written exactly so (checked by validation, `bad-date`). */
+    date: z.string(),
+  })
+  .strict();
+export type Deadline = z.infer<typeof Deadline>;
+
 export const UnitClass = z.object({ id: Id, label: Text }).strict();
 
 export const RuleSet = z
@@ -268,6 +285,8 @@ export const RuleSet = z
     evidencePolicy: z.enum(['zero', 'flag']).default('zero'),
     classes: z.array(UnitClass).optional(),
     inputs: z.array(InputDef).min(1),
+    /** Declared deadlines; absent rather than empty when not used (the checksum stays). */
+    deadlines: z.array(Deadline).optional(),
     sections: z.array(Section).min(1),
     bonus: Bonus.optional(),
     sanctions: z.array(Sanction).default([]),

@@ -13,6 +13,7 @@ import type { ScoreContext } from '../model/context.ts';
 import type { InputDef } from '../schema/ruleset.ts';
 import { badValue } from './reasons.ts';
 import { clip } from '../expr/clip.ts';
+import { readDate, type DateProblem } from '../exact/calendar.ts';
 
 const YES = new Set(['是', '有', '√', '✓', 'y', 'yes', 'true', '1', '已', '已完成']);
 const NO = new Set(['否', '无', '×', '✗', 'x', 'n', 'no', 'false', '0', '未', '未完成']);
@@ -34,7 +35,7 @@ export interface UnitEnv extends ExprEnv {
 export function decodeValue(
   def: InputDef,
   raw: InputValue | undefined,
-): { value: ExprValue | undefined; problem?: string; outOfRange?: boolean } {
+): { value: ExprValue | undefined; problem?: string; outOfRange?: boolean; date?: DateProblem } {
   if (raw === null || raw === undefined || (typeof raw === 'string' && raw.trim() === '')) {
     return { value: def.blankMeans === undefined ? undefined : q(def.blankMeans) };
   }
@@ -59,8 +60,17 @@ export function decodeValue(
       return match ? { value: match.value } : { value: undefined, problem: clip(t) };
     }
     case 'text':
-    case 'date':
       return { value: String(raw).trim() };
+    case 'date': {
+      // A date is read strictly (../exact/calendar.ts): 2013-02-30 is no date, 3月31日 needs the
+      // input's declared year; a number (an Excel serial) is the sheet's to turn into a date.
+      if (typeof raw !== 'string')
+        return { value: undefined, problem: String(raw), date: 'not-a-date' };
+      const read = readDate(raw, def.defaultYear);
+      return read.ok
+        ? { value: q(read.day) }
+        : { value: undefined, problem: clip(raw.trim()), date: read.problem };
+    }
     default: {
       if (typeof raw === 'boolean') return { value: undefined, problem: String(raw) };
       const value =
@@ -102,6 +112,8 @@ export function createEnv(
   inputs: ReadonlyMap<string, InputDef>,
   unit: UnitInput,
   ctx: ScoreContext,
+  /** Named constants of the rule set (its declared deadlines, as days). */
+  constants?: ReadonlyMap<string, Q>,
 ): UnitEnv {
   const cache = new Map<string, ExprValue | undefined>();
   const issues: Issue[] = [];
@@ -122,7 +134,7 @@ export function createEnv(
         if (!def) return undefined;
         const decoded = decodeValue(def, unit.values[name]);
         if (decoded.problem !== undefined) {
-          issues.push(badValue(def, decoded.problem, decoded.outOfRange));
+          issues.push(badValue(def, decoded.problem, decoded.outOfRange, decoded.date));
           refused.add(name);
         }
         cache.set(name, decoded.value);
@@ -141,10 +153,12 @@ export function createEnv(
       let value = cache.get(name);
       if (!cache.has(name)) {
         const def = inputs.get(name);
+        const constant = def ? undefined : constants?.get(name);
+        if (constant) return constant;
         if (!def) throw new Error(`undeclared input ${name} reached evaluation`);
         const decoded = decodeValue(def, unit.values[name]);
         if (decoded.problem !== undefined) {
-          issues.push(badValue(def, decoded.problem, decoded.outOfRange));
+          issues.push(badValue(def, decoded.problem, decoded.outOfRange, decoded.date));
           refused.add(name);
         }
         value = decoded.value;

@@ -75,6 +75,7 @@ export function reservedIdIssues(json: unknown): Issue[] {
   const lists: [string, unknown][] = [
     ['inputs', rs.inputs],
     ['counters', rs.counters],
+    ['deadlines', rs.deadlines],
     ['sanctions', rs.sanctions],
     ['classes', rs.classes],
     ['grades.bands', grades && typeof grades === 'object' ? grades.bands : undefined],
