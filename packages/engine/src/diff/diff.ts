@@ -9,6 +9,7 @@ import { compareNodes, itemNode, mismatchChange, sectionNode } from './items.ts'
 import {
   compareCounters,
   compareDeadlines,
+  compareCertificationGrades,
   compareGrades,
   compareInputs,
   compareRanking,
@@ -186,6 +187,7 @@ export function diffRuleSets(a: RuleSet, b: RuleSet): RuleSetDiff {
     ...compareSanctions(a, b),
     ...compareCounters(a, b),
     ...compareDeadlines(a, b),
+    ...compareCertificationGrades(a, b),
     ...compareGrades(a, b),
     ...compareRanking(a, b),
   ];

@@ -205,3 +205,42 @@ describe('compareDeadlines', () => {
     ]);
   });
 });
+
+describe('compareCertificationGrades', () => {
+  it('a higher cut-off tightens; who certifies and a grade added are said', async () => {
+    const { compareCertificationGrades } = await import('./settings.ts');
+    const a = {
+      certificationGrades: {
+        sought: 'apply',
+        grades: [
+          { id: 'first_class', label: '一流', min: 90, by: '县计生协' },
+          { id: 'qualified', label: '合格', min: 80, by: '乡镇计生协' },
+        ],
+      },
+    };
+    const b = {
+      certificationGrades: {
+        sought: 'apply',
+        grades: [
+          { id: 'model', label: '示范', min: 95, by: '市计生协' },
+          { id: 'first_class', label: '一流', min: 92, by: '县计生协' },
+          { id: 'qualified', label: '合格', min: 80, by: '县计生协' },
+        ],
+      },
+    };
+    const changes = compareCertificationGrades(a as never, b as never);
+    expect(changes.map((c) => [c.path, c.message.zh, c.direction])).toEqual([
+      ['certificationGrades.model', '认定等次「示范」:新增(95分以上,由市计生协认定)', undefined],
+      [
+        'certificationGrades.first_class',
+        '认定等次「一流」:认定分数线由 90 提高到 92(收紧)',
+        'tightened',
+      ],
+      [
+        'certificationGrades.qualified',
+        '认定等次「合格」:认定单位由「乡镇计生协」改为「县计生协」',
+        undefined,
+      ],
+    ]);
+  });
+});

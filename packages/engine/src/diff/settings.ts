@@ -2,6 +2,7 @@
 import { q } from '../exact/exact.ts';
 import { msgOf } from '../messages/text.ts';
 import type { Msg } from '../model/result.ts';
+import type { Text } from '../schema/common.ts';
 import type { Counter, Deadline, GradeBand, RuleSet, Sanction } from '../schema/ruleset.ts';
 import { change, numChange, plain, textChange, type Where } from './text.ts';
 import type { Change } from './types.ts';
@@ -444,5 +445,72 @@ export function compareDeadlines(a: RuleSet, b: RuleSet): Change[] {
   for (const d of da)
     if (!db.some((x) => x.id === d.id))
       out.push(change('deadline', whereOf(d), { zh: '删除', en: 'removed' }));
+  return keep(out);
+}
+
+/** Certification cut-offs: a higher cut-off tightens; who certifies, grades added or removed. */
+export function compareCertificationGrades(a: RuleSet, b: RuleSet): Change[] {
+  const out: (Change | undefined)[] = [];
+  const [ga, gb] = [a.certificationGrades, b.certificationGrades];
+  if (!ga && !gb) return [];
+  const whereOf = (id: string, label: Text): Where => ({
+    path: `certificationGrades.${id}`,
+    label: { zh: `认定等次「${msgOf(label).zh}」`, en: `certification grade "${msgOf(label).en}"` },
+  });
+  const [la, lb] = [ga?.grades ?? [], gb?.grades ?? []];
+  for (const g of lb) {
+    const old = la.find((x) => x.id === g.id);
+    const where = whereOf(g.id, g.label);
+    if (!old) {
+      out.push(
+        change('grades', where, {
+          zh: `新增(${plain(q(g.min)).zh}分以上,由${msgOf(g.by).zh}认定)`,
+          en: `added (at least ${plain(q(g.min)).en}, certified by ${msgOf(g.by).en})`,
+        }),
+      );
+      continue;
+    }
+    out.push(
+      numChange(
+        'grades',
+        where,
+        { zh: '认定分数线', en: 'cut-off' },
+        q(old.min),
+        q(g.min),
+        'higher-tightens',
+        plain,
+      ),
+    );
+    out.push(
+      textChange(
+        'certifier',
+        where,
+        { zh: '认定单位', en: 'certified by' },
+        msgOf(old.by).zh,
+        msgOf(g.by).zh,
+      ),
+    );
+    out.push(
+      textChange(
+        'grades',
+        where,
+        { zh: '名称', en: 'label' },
+        msgOf(old.label).zh,
+        msgOf(g.label).zh,
+      ),
+    );
+  }
+  for (const g of la)
+    if (!lb.some((x) => x.id === g.id))
+      out.push(change('grades', whereOf(g.id, g.label), { zh: '删除', en: 'removed' }));
+  out.push(
+    textChange(
+      'grades',
+      { path: 'certificationGrades.sought', label: { zh: '申报等次', en: 'grade sought' } },
+      { zh: '输入项', en: 'input' },
+      ga?.sought,
+      gb?.sought,
+    ),
+  );
   return keep(out);
 }

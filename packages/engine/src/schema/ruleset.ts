@@ -251,6 +251,32 @@ export const Deadline = z
   .strict();
 export type Deadline = z.infer<typeof Deadline>;
 
+/**
+ * Certification only: grades by the total (合格 ≥ 80 certified by the township, 一流 ≥ 90 by
+ * the county), highest first. `sought`: a choice input, the grade the unit applies for (申报等次),
+ * whose values are grade ids; absent: the highest grade the total reaches is certified.
+ */
+export const CertificationGrades = z
+  .object({
+    sought: z.string().optional(),
+    grades: z
+      .array(
+        z
+          .object({
+            id: Id,
+            label: Text,
+            /** Inclusive: the total must reach it. */
+            min: DecimalLiteral,
+            /** Who certifies at this grade (乡镇计生协, 县计生协). */
+            by: Text,
+          })
+          .strict(),
+      )
+      .min(1),
+  })
+  .strict();
+export type CertificationGrades = z.infer<typeof CertificationGrades>;
+
 export const UnitClass = z.object({ id: Id, label: Text }).strict();
 
 export const RuleSet = z
@@ -301,6 +327,8 @@ export const RuleSet = z
      * county). The first entry whose `when` holds names the certifying level.
      */
     certifiedBy: z.array(z.object({ when: Expr, by: Text }).strict()).optional(),
+    /** Certification only: score cut-offs per grade and who certifies each (see above). */
+    certificationGrades: CertificationGrades.optional(),
   })
   .strict();
 export type RuleSet = z.infer<typeof RuleSet>;

@@ -29,6 +29,7 @@ import {
 } from './env.ts';
 import { expressionUnit, isRateUnit } from './rate-operands.ts';
 import { dayOfIso } from '../exact/calendar.ts';
+import { compileCertificationGrades, type CCertificationGrades } from '../certify/grades.ts';
 import { clip as clipText } from '../expr/clip.ts';
 import {
   checkClassPoints,
@@ -126,6 +127,8 @@ export interface CompiledRuleSet {
   constants: ReadonlyMap<string, Q>;
   /** Certification: who certifies, by the grade sought; the first that holds. */
   certifiers: readonly { when: CompiledExpr; by: Msg }[];
+  /** Certification: score cut-offs per grade and who certifies each (certify/grades.ts). */
+  certificationGrades: CCertificationGrades | undefined;
   /** Every indicator (sections and bonus, parents and leaves) by path. */
   byPath: ReadonlyMap<string, CIndicator>;
   /** Declared unit classes. */
@@ -1014,6 +1017,12 @@ export function compileCollecting(ruleSet: RuleSet): {
     );
   }
   checkGrades(ruleSet, issues);
+  const certificationGrades = compileCertificationGrades(
+    ruleSet,
+    inputs,
+    dec(ruleSet.points, 'points') ?? max,
+    issues,
+  );
   checkPrecision(ruleSet, sections, bonus, issues);
   checkClassPoints(
     ruleSet,
@@ -1055,6 +1064,7 @@ export function compileCollecting(ruleSet: RuleSet): {
     sanctions,
     counters,
     certifiers,
+    certificationGrades,
     deadlines,
     constants,
     byPath,

@@ -76,6 +76,12 @@ export function reservedIdIssues(json: unknown): Issue[] {
     ['inputs', rs.inputs],
     ['counters', rs.counters],
     ['deadlines', rs.deadlines],
+    [
+      'certificationGrades.grades',
+      rs.certificationGrades && typeof rs.certificationGrades === 'object'
+        ? (rs.certificationGrades as { grades?: unknown }).grades
+        : undefined,
+    ],
     ['sanctions', rs.sanctions],
     ['classes', rs.classes],
     ['grades.bands', grades && typeof grades === 'object' ? grades.bands : undefined],
