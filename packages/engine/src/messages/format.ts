@@ -44,6 +44,8 @@ export function showWithUnit(value: Q, unit: InputUnit | undefined): { zh: strin
 /** Step size in words: 1 on a % value is "1个百分点" / "1 percentage point". */
 export function showStep(per: Q, unit: InputUnit | undefined): { zh: string; en: string } {
   const text = show(per);
+  // A step on a date is a number of days, never a date itself.
+  if (unit === 'date') return { zh: `${text}天`, en: `${text} day${text === '1' ? '' : 's'}` };
   if (unit === '%')
     return { zh: `${text}个百分点`, en: `${text} percentage point${text === '1' ? '' : 's'}` };
   if (unit === '‰')

@@ -225,6 +225,32 @@ describe('dates in rules and expressions', () => {
   });
 });
 
+describe('a slope per day late', () => {
+  it('每晚1天扣0.1分: a threshold on a date, its step said in days', () => {
+    const json = structuredClone(RULES);
+    json.sections[0]!.items[2]!.rule = {
+      kind: 'threshold',
+      value: 'report_date',
+      op: '<=',
+      target: 'report_due',
+      below: { per: 1, points: 0.1, steps: 'each-started' },
+    };
+    const parsed = parseRuleSet(json);
+    if (!parsed.ok) throw new Error('invalid');
+    const r = scoreUnit(compileRuleSet(parsed.value), {
+      id: 'u',
+      name: '甲县',
+      values: { report_date: '2013-04-05', plan_date: '2013-01-20' },
+    });
+    // 04-05 is 5 days after 03-31: 5 steps begun × 0.1 = 0.5; 2 − 0.5 = 1.5
+    const it3 = r.sections[0]!.items[2]!;
+    expect(it3.score).toBe('1.5');
+    expect(it3.reason.zh).toBe(
+      '年报报送日期 2013-04-05,高于 2013-03-31(年报报送截止),每高1天扣0.1分,扣0.5分',
+    );
+  });
+});
+
 describe('validation of dates and deadlines', () => {
   const issues = (json: RuleSetInput) =>
     validateRuleSet(json).filter((i) => i.severity === 'error');
