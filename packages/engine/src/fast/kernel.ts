@@ -354,6 +354,8 @@ function claims(f: Frame, e: EvidenceCheck): boolean | undefined {
     if (st === BLANK) return false;
     if (st !== OK) return undefined;
     const v = f.m[slot.k] as number;
+    // A date claims whatever day it is (1970-01-01 is day 0), as the exact path has it.
+    if (e.def.unit === 'date') return true;
     return slot.kind === 'number' ? v !== 0 : !e.noCodes.includes(v);
   }
   if (NUMERIC.has(e.def.unit)) return undefined;

@@ -225,6 +225,27 @@ describe('dates in rules and expressions', () => {
   });
 });
 
+describe('evidence for a date', () => {
+  it('a date claims what it says on both paths, day 0 (1970-01-01) too', () => {
+    const json = structuredClone(RULES);
+    json.inputs[1] = { ...json.inputs[1]!, evidence: true };
+    const parsed = parseRuleSet(json);
+    if (!parsed.ok) throw new Error('invalid');
+    const rs = compileRuleSet(parsed.value);
+    const units = ['1970-01-01', '2013-01-20'].map((d, i) => ({
+      id: `u${i}`,
+      name: `县${i}`,
+      values: { report_date: '2013-03-31', plan_date: d },
+    }));
+    // no evidence for the plan's date: 一.3 (2 points, met by the date) scores 0 on both paths
+    for (const u of units)
+      expect(scoreUnit(rs, u).sections[0]!.items[2]!.status, u.id).toBe('missing-evidence');
+    const rows = (us: readonly { unitId: string; total: string }[]) =>
+      us.map((r) => [r.unitId, r.total]);
+    expect(rows(rankCohort(rs, units).units)).toEqual(rows(scoreCohort(rs, units).units));
+  });
+});
+
 describe('a slope per day late', () => {
   it('每晚1天扣0.1分: a threshold on a date, its step said in days', () => {
     const json = structuredClone(RULES);
