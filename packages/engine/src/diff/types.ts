@@ -29,6 +29,7 @@ export type ChangeKind =
   | 'counter'
   | 'deadline'
   | 'certifier'
+  | 'amount'
   | 'grades'
   | 'ranking'
   | 'bonus';
