@@ -364,6 +364,8 @@ export function compileCollecting(ruleSet: RuleSet): {
   /** What a derived operand shows beside its value: its formula in words and its unit. */
   const described = (compiled: CompiledExpr): Pick<COperand, 'words' | 'unit'> => {
     const unit = expressionUnit(compiled.source, inputs, new Set(deadlines.keys()));
+    // date('2013-01-31') is shown as its date: its words would only repeat it.
+    if (unit === 'date' && /^date\(\s*'[^']*'\s*\)$/.test(compiled.source.trim())) return { unit };
     return { words: compiled.inWords(naming), ...(unit ? { unit } : {}) };
   };
   const operand = (value: Operand, path: string): COperand => {

@@ -267,8 +267,14 @@ describe('a slope per day late', () => {
     const it3 = r.sections[0]!.items[2]!;
     expect(it3.score).toBe('1.5');
     expect(it3.reason.zh).toBe(
-      '年报报送日期 2013-04-05,高于 2013-03-31(年报报送截止),每高1天扣0.1分,扣0.5分',
+      '年报报送日期 2013-04-05,晚于 2013-03-31(年报报送截止),每晚1天扣0.1分,扣0.5分',
     );
+    expect(it3.adjustments[0]!.reason.en).toBe('deduct 0.1 per 1 day later than the deadline: 0.5');
+    // met: said as a date, once
+    expect(item(run({ report_date: '2013-03-31', plan_date: '2013-01-31' }), '3').reason).toEqual({
+      zh: '计划印发日期 2013-01-31,达到不晚于2013-01-31的要求',
+      en: '计划印发日期 2013-01-31 meets "not after 2013-01-31"',
+    });
   });
 });
 

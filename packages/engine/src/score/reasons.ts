@@ -84,8 +84,32 @@ const requirement = (op: Comparison, target: Shown): Msg => ({
   en: `${OP_EN[op]} ${target.en}`,
 });
 
-export function thresholdMet(label: Msg, value: Shown, op: Comparison, target: Shown): Msg {
-  const req = requirement(op, target);
+/** Comparisons of dates in words: 不晚于 / not after, 早于 / before. */
+const DATE_OP_ZH: Record<Comparison, string> = {
+  '>=': '不早于',
+  '>': '晚于',
+  '<=': '不晚于',
+  '<': '早于',
+  '=': '为',
+};
+const DATE_OP_EN: Record<Comparison, string> = {
+  '>=': 'not before',
+  '>': 'after',
+  '<=': 'not after',
+  '<': 'before',
+  '=': 'on',
+};
+
+export function thresholdMet(
+  label: Msg,
+  value: Shown,
+  op: Comparison,
+  target: Shown,
+  dates = false,
+): Msg {
+  const req = dates
+    ? { zh: `${DATE_OP_ZH[op]}${target.zh}`, en: `${DATE_OP_EN[op]} ${target.en}` }
+    : requirement(op, target);
   return {
     zh: `${label.zh} ${value.zh},达到${req.zh}的要求`,
     en: `${label.en} ${value.en} meets "${req.en}"`,
@@ -118,6 +142,8 @@ export function slopeText(
   amount: string,
   proRata: boolean,
   relativeGap?: { per: string; gap: string },
+  /** The value is a date: steps are days earlier or later (每晚1天). */
+  dates = false,
 ): Msg {
   const verbZh = direction === 'above' ? '加' : '扣';
   const verbEn = direction === 'above' ? 'add' : 'deduct';
@@ -129,16 +155,24 @@ export function slopeText(
       en: `${verbEn} ${points} per ${per}% of ${r.en} ${r.dirEn}${proRata ? ' (pro rata)' : ''}; ${gap}% ${r.dirEn} ${r.en}: ${amount}`,
     };
   }
-  const zhDir = { below: '每低', above: '每高', over: '每高', outside: '每超出', short: '每少降' }[
-    direction
-  ];
-  const enDir = {
-    below: 'below',
-    above: 'above',
-    over: 'above the ceiling',
-    outside: 'outside the band',
-    short: 'short of the required reduction',
-  }[direction];
+  const zhDir = dates
+    ? { below: '每早', above: '每晚', over: '每晚', outside: '每差', short: '每少降' }[direction]
+    : { below: '每低', above: '每高', over: '每高', outside: '每超出', short: '每少降' }[direction];
+  const enDir = dates
+    ? {
+        below: 'earlier',
+        above: 'later',
+        over: 'later than the deadline',
+        outside: 'off the date',
+        short: 'short of the required reduction',
+      }[direction]
+    : {
+        below: 'below',
+        above: 'above',
+        over: 'above the ceiling',
+        outside: 'outside the band',
+        short: 'short of the required reduction',
+      }[direction];
   return {
     zh: `${zhDir}${step.zh}${verbZh}${points}分${proRata ? '(不足部分按比例)' : ''},${verbZh}${amount}分`,
     en: `${verbEn} ${points} per ${step.en} ${enDir}${proRata ? ' (pro rata)' : ''}: ${amount}`,
