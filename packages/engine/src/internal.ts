@@ -7,6 +7,10 @@
 // Exact rationals: parsing, arithmetic, printing.
 export { cmp, fmt, fmtFixed, q, sign, sub, tryQ } from './exact/exact.ts';
 
+// Calendar dates: one reading of what officials type (2013/3/31, 2013年3月31日, 3月31日 with the
+// input's declared year), as the engine decodes a date input.
+export { isoOfDay, readDate, type DateProblem, type DateReading } from './exact/calendar.ts';
+
 // A figure as a message shows it (with its unit), and text echoed into a message.
 export { show, showWithUnit } from './messages/format.ts';
 export { clip } from './expr/clip.ts';

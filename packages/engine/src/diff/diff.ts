@@ -10,6 +10,8 @@ import { bonusCapOf, evidenceDefaults } from './bounds.ts';
 import { compareNodes, itemNode, mismatchChange, sectionNode } from './items.ts';
 import {
   compareCounters,
+  compareDeadlines,
+  compareCertificationGrades,
   compareGrades,
   compareDerived,
   compareInputs,
@@ -206,6 +208,8 @@ export function diffRuleSets(a: RuleSet, b: RuleSet): RuleSetDiff {
     ...compareDerived(a, b),
     ...compareSanctions(a, b),
     ...compareCounters(a, b),
+    ...compareDeadlines(a, b),
+    ...compareCertificationGrades(a, b),
     ...compareAmounts(a, b),
     ...compareGrades(a, b),
     ...compareRanking(a, b),

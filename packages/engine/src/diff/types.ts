@@ -30,6 +30,7 @@ export type ChangeKind =
   | 'sanction-removed'
   | 'sanction-changed'
   | 'counter'
+  | 'deadline'
   | 'certifier'
   | 'amount'
   | 'grades'

@@ -94,6 +94,9 @@ interface SlotInput {
   k: number;
   /** A figure (a rational), else a yes/no or choice (a symbol code). */
   numeric: boolean;
+  /** A date: a figure holding its day number (../exact/calendar.ts), decoded as the exact path
+   *  decodes it. */
+  date: boolean;
   yesno: boolean;
   /** Figures: what a blank means, or none (hasBlank false); the declared range, if any. */
   hasBlank: boolean;
@@ -199,11 +202,29 @@ export function createFramePlan(rs: CompiledRuleSet, exact: () => UnitEnv): Fram
         def,
         k,
         numeric: true,
+        date: false,
         yesno: false,
         hasBlank: blank !== undefined,
         blank: blank ?? ratOf(0, 1),
         min,
         max,
+        memo: new Map(),
+        blankCode: -BLANK,
+      });
+      slotOf.set(def.id, { k, kind: 'number' });
+    } else if (def.unit === 'date') {
+      const k = next++;
+      numeric.push({
+        id: def.id,
+        def,
+        k,
+        numeric: true,
+        date: true,
+        yesno: false,
+        hasBlank: false,
+        blank: ratOf(0, 1),
+        min: undefined,
+        max: undefined,
         memo: new Map(),
         blankCode: -BLANK,
       });
@@ -216,6 +237,7 @@ export function createFramePlan(rs: CompiledRuleSet, exact: () => UnitEnv): Fram
         def,
         k,
         numeric: false,
+        date: false,
         yesno: def.unit === 'yesno',
         hasBlank: false,
         blank: ratOf(0, 1),
@@ -444,7 +466,18 @@ export function createFramePlan(rs: CompiledRuleSet, exact: () => UnitEnv): Fram
         s[d.k] = EXACT;
         continue;
       }
-      if (d.numeric) {
+      if (d.date) {
+        // One reading of dates: the exact path's decoder, its day number in the slot.
+        const dv = decodeValue(d.def, raw);
+        if (dv.problem !== undefined || (dv.value !== undefined && typeof dv.value !== 'object'))
+          s[d.k] = EXACT;
+        else if (dv.value === undefined) x[d.k] = RAW_BLANK;
+        else {
+          m[d.k] = Number(dv.value.s * dv.value.n);
+          den[d.k] = 1;
+          s[d.k] = OK;
+        }
+      } else if (d.numeric) {
         if (
           typeof raw === 'boolean' ||
           !readRat(raw, value) ||
@@ -539,6 +572,13 @@ function createFrameEnv(
         if (slot.kind === 'symbol') return symbolStatus(names[f.m[slot.k] as number], out);
         out.n = f.m[slot.k] as number;
         out.d = f.d[slot.k] as number;
+        return NUM;
+      }
+      // A declared deadline: its day, a constant.
+      const deadline = rs.deadlines.get(name);
+      if (deadline) {
+        out.n = deadline.day;
+        out.d = 1;
         return NUM;
       }
       // A text input, read as the exact path decodes it; a figure without a slot is exact-only.

@@ -49,6 +49,9 @@ export const InputDef = z
     choices: z.array(z.object({ value: z.string(), label: Text }).strict()).optional(),
     min: DecimalLiteral.optional(),
     max: DecimalLiteral.optional(),
+    /** Dates only: the year of a date typed without one (3月31日). Absent: such a date is a
+     *  bad value at its cell, never given a year by guess. */
+    defaultYear: z.number().int().min(1).max(9999).optional(),
     note: Text.optional(),
   })
   .strict();
@@ -283,6 +286,46 @@ export const Ranking = z
   .strict();
 export type Ranking = z.infer<typeof Ranking>;
 
+/**
+ * A deadline the rule set declares (报送截止3月31日): an id usable in expressions as a date and
+ * as the `due` of a deadline stream, its label for reasons, and the date as ISO text.
+ */
+export const Deadline = z
+  .object({
+    id: Id,
+    label: Text,
+    /** "2013-03-31": written exactly so (checked by validation, `bad-date`). */
+    date: z.string(),
+  })
+  .strict();
+export type Deadline = z.infer<typeof Deadline>;
+
+/**
+ * Certification only: grades by the total (合格 ≥ 80 certified by the township, 一流 ≥ 90 by
+ * the county), highest first. `sought`: a choice input, the grade the unit applies for (申报等次),
+ * whose values are grade ids; absent: the highest grade the total reaches is certified.
+ */
+export const CertificationGrades = z
+  .object({
+    sought: z.string().optional(),
+    grades: z
+      .array(
+        z
+          .object({
+            id: Id,
+            label: Text,
+            /** Inclusive: the total must reach it. */
+            min: DecimalLiteral,
+            /** Who certifies at this grade (乡镇计生协, 县计生协). */
+            by: Text,
+          })
+          .strict(),
+      )
+      .min(1),
+  })
+  .strict();
+export type CertificationGrades = z.infer<typeof CertificationGrades>;
+
 export const UnitClass = z.object({ id: Id, label: Text }).strict();
 
 export const RuleSet = z
@@ -319,6 +362,8 @@ export const RuleSet = z
     inputs: z.array(InputDef).min(1),
     /** Named derived values; absent rather than empty, so rule sets without keep their checksum. */
     derived: z.array(DerivedDef).optional(),
+    /** Declared deadlines; absent rather than empty when not used (the checksum stays). */
+    deadlines: z.array(Deadline).optional(),
     sections: z.array(Section).min(1),
     bonus: Bonus.optional(),
     sanctions: z.array(Sanction).default([]),
@@ -336,6 +381,8 @@ export const RuleSet = z
      * county). The first entry whose `when` holds names the certifying level.
      */
     certifiedBy: z.array(z.object({ when: Expr, by: Text }).strict()).optional(),
+    /** Certification only: score cut-offs per grade and who certifies each (see above). */
+    certificationGrades: CertificationGrades.optional(),
   })
   .strict();
 export type RuleSet = z.infer<typeof RuleSet>;

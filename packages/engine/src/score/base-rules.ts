@@ -112,6 +112,15 @@ const relativeOf = (slope: CSlope, relative: Q | undefined) =>
 const holds = (c: number, op: Comparison): boolean =>
   op === '>=' ? c >= 0 : op === '>' ? c > 0 : op === '<=' ? c <= 0 : op === '<' ? c < 0 : c === 0;
 
+/** A date that misses its requirement: 晚于 the deadline, not 高于 it. */
+const DATE_FAIL_WORD: Record<Comparison, Msg> = {
+  '>=': { zh: '早于', en: 'is before' },
+  '>': { zh: '未晚于', en: 'is not after' },
+  '<=': { zh: '晚于', en: 'is after' },
+  '<': { zh: '未早于', en: 'is not before' },
+  '=': { zh: '不是', en: 'is not' },
+};
+
 const FAIL_WORD: Record<Comparison, Msg> = {
   '>=': { zh: '低于', en: 'is below' },
   '>': { zh: '未高于', en: 'is not above' },
@@ -183,6 +192,7 @@ export function evaluateBase(
 
   switch (rule.kind) {
     case 'threshold': {
+      const dates = unit === 'date';
       const v = val('value');
       const t = val('target');
       const c = cmp(v, t);
@@ -198,24 +208,32 @@ export function evaluateBase(
             fmtScore(rs, amount),
             proRata,
             relativeOf(above, relative),
+            dates,
           );
           return {
             base: points.add(amount),
             upper: points.add(amount),
-            reason: R.thresholdMet(label, shownOp('value', v), rule.op, shownOp('target', t)),
+            reason: R.thresholdMet(
+              label,
+              shownOp('value', v),
+              rule.op,
+              shownOp('target', t),
+              dates,
+            ),
             adjustments: amount.n === 0n ? [] : [adj(amount, text)],
           };
         }
         return {
           base: points,
-          reason: R.thresholdMet(label, shownOp('value', v), rule.op, shownOp('target', t)),
+          reason: R.thresholdMet(label, shownOp('value', v), rule.op, shownOp('target', t), dates),
           adjustments: [],
         };
       }
       const [sv, st] = [shownOp('value', v), shownOp('target', t)];
+      const fail = (dates ? DATE_FAIL_WORD : FAIL_WORD)[rule.op];
       const missed: Msg = {
-        zh: `${label.zh} ${sv.zh},${FAIL_WORD[rule.op].zh} ${st.zh}`,
-        en: `${label.en} ${sv.en} ${FAIL_WORD[rule.op].en} ${st.en}`,
+        zh: `${label.zh} ${sv.zh},${fail.zh} ${st.zh}`,
+        en: `${label.en} ${sv.en} ${fail.en} ${st.en}`,
       };
       const below = slope('below');
       if (!below)
@@ -243,6 +261,7 @@ export function evaluateBase(
         fmtScore(rs, amount),
         proRata,
         relativeOf(below, relative),
+        dates,
       );
       return { base: sub(points, amount), reason: missed, adjustments: [adj(amount.neg(), text)] };
     }

@@ -34,6 +34,9 @@ import {
   RESULT_FUNCTIONS,
 } from './env.ts';
 import { expressionUnit, isRateUnit } from './rate-operands.ts';
+import { dayOfIso } from '../exact/calendar.ts';
+import { compileCertificationGrades, type CCertificationGrades } from '../certify/grades.ts';
+import { clip as clipText } from '../expr/clip.ts';
 import {
   checkClassPoints,
   checkGrades,
@@ -68,6 +71,13 @@ export interface CSlope {
   cap: Q | undefined;
 }
 
+/** A deadline as scored: its day (calendar.ts), ISO text, and label when declared by name. */
+export interface CDue {
+  day: number;
+  iso: string;
+  label: Msg | undefined;
+}
+
 export interface CIndicator {
   path: string;
   code: string;
@@ -88,7 +98,7 @@ export interface CIndicator {
   rule: Rule | undefined;
   operands: ReadonlyMap<string, COperand>;
   slopes: ReadonlyMap<string, CSlope>;
-  streams: readonly { stream: Stream; amount?: CompiledExpr; cap: Q | undefined }[];
+  streams: readonly { stream: Stream; amount?: CompiledExpr; due?: CDue; cap: Q | undefined }[];
   gates: readonly { gate: Gate; when: CompiledExpr; reason: Msg }[];
   applicable: CompiledExpr | undefined;
   children: readonly CIndicator[];
@@ -150,10 +160,16 @@ export interface CompiledRuleSet {
   cohortSanctions: CompiledRuleSet['sanctions'];
   /** Counters across periods, worked out after the items and the total, before the sanctions. */
   counters: readonly { counter: Counter; when: CompiledExpr; label: Msg }[];
+  /** Declared deadlines by id (a date in expressions, a deadline stream's `due`). */
+  deadlines: ReadonlyMap<string, CDue>;
+  /** The same as expression values (days), for the evaluation environment. */
+  constants: ReadonlyMap<string, Q>;
   /** Money carried as output (amounts/amounts.ts). */
   amounts: readonly CAmount[];
   /** Certification: who certifies, by the grade sought; the first that holds. */
   certifiers: readonly { when: CompiledExpr; by: Msg }[];
+  /** Certification: score cut-offs per grade and who certifies each (certify/grades.ts). */
+  certificationGrades: CCertificationGrades | undefined;
   /** Every indicator (sections and bonus, parents and leaves) by path. */
   byPath: ReadonlyMap<string, CIndicator>;
   /** Declared unit classes. */
@@ -196,7 +212,7 @@ const KIND_OF_UNIT: Record<InputUnit, ExprKind> = {
   yesno: 'boolean',
   choice: 'string',
   text: 'string',
-  date: 'string',
+  date: 'date',
 };
 
 const OPERAND_KEYS = [
@@ -316,7 +332,14 @@ export function compileCollecting(ruleSet: RuleSet): {
         }),
       );
   });
-  const identifiers = new Set<string>([...inputs.keys(), ...derivedDecl.keys(), 'class']);
+  const deadlines = compileDeadlines(ruleSet, inputs, issues);
+  const constants = new Map([...deadlines].map(([id, d]) => [id, q(d.day)]));
+  const identifiers = new Set<string>([
+    ...inputs.keys(),
+    ...derivedDecl.keys(),
+    ...deadlines.keys(),
+    'class',
+  ]);
   const sanctionIdentifiers = new Set<string>([...identifiers, 'total']);
   /** Sanctions alone may read the unit's grade (they are then decided after grading). */
   const sanctionOnlyIdentifiers = new Set<string>([...sanctionIdentifiers, 'grade']);
@@ -333,6 +356,7 @@ export function compileCollecting(ruleSet: RuleSet): {
   for (const id of derivedDecl.keys()) types.set(id, 'number');
   /** Derived values that read a cohort statistic (set once they are compiled). */
   const derivedPeers = new Set<string>();
+  for (const id of deadlines.keys()) types.set(id, 'date');
   const expr = (
     source: string,
     path: string,
@@ -434,12 +458,14 @@ export function compileCollecting(ruleSet: RuleSet): {
   const naming = {
     label: (id: string): Msg | undefined => {
       const def = shownInputs.get(id);
-      return def ? msgOf(def.label) : undefined;
+      return def ? msgOf(def.label) : deadlines.get(id)?.label;
     },
   };
   /** What a derived operand shows beside its value: its formula in words and its unit. */
   const described = (compiled: CompiledExpr): Pick<COperand, 'words' | 'unit'> => {
-    const unit = expressionUnit(compiled.source, shownInputs);
+    const unit = expressionUnit(compiled.source, shownInputs, new Set(deadlines.keys()));
+    // date('2013-01-31') is shown as its date: its words would only repeat it.
+    if (unit === 'date' && /^date\(\s*'[^']*'\s*\)$/.test(compiled.source.trim())) return { unit };
     return { words: compiled.inWords(naming), ...(unit ? { unit } : {}) };
   };
   const operand = (value: Operand, path: string): COperand => {
@@ -649,6 +675,46 @@ export function compileCollecting(ruleSet: RuleSet): {
     return { policy: 'keep', keep };
   };
 
+  /** A deadline stream's date input, due date and amounts, checked; its due date resolved. */
+  const deadlineStream = (
+    stream: Extract<Stream, { kind: 'deadline' }>,
+    sp: string,
+    path: string,
+  ): CDue | undefined => {
+    needInput(stream.input, `${sp}.input`, ['date']);
+    if (stream.late === undefined && stream.perMonth === undefined)
+      issues.push(
+        error('deadline-no-late', sp, {
+          zh: `${path}:截止日期扣分须规定逾期扣分(late 固定扣分,或 perMonth 每月扣分)`,
+          en: `${path}: a deadline needs what lateness costs (late, a fixed amount, or perMonth, per month)`,
+        }),
+      );
+    if (stream.maxMonths !== undefined && stream.perMonth === undefined)
+      issues.push(
+        error('deadline-max-months', `${sp}.maxMonths`, {
+          zh: `${path}:最多计月数(maxMonths)须与每月扣分(perMonth)同用`,
+          en: `${path}: maxMonths needs perMonth (it bounds the months counted)`,
+        }),
+      );
+    for (const key of ['late', 'perMonth', 'missing'] as const) {
+      const v = stream[key];
+      if (v !== undefined && v !== 'missing-input') dec(v, `${sp}.${key}`);
+    }
+    const named = deadlines.get(stream.due);
+    if (named) return named;
+    const day = dayOfIso(stream.due);
+    if (day === undefined) {
+      issues.push(
+        error('unknown-deadline', `${sp}.due`, {
+          zh: `${path}:截止日期「${clipText(stream.due)}」既不是已声明的截止日期(deadlines),也不是写成 2013-03-31 的有效日期`,
+          en: `${path}: due "${clipText(stream.due)}" is neither a declared deadline (deadlines) nor a real date written as 2013-03-31`,
+        }),
+      );
+      return undefined;
+    }
+    return { day, iso: stream.due, label: undefined };
+  };
+
   const indicator = (item: Indicator, rulePath: string, parentPath: string): CIndicator => {
     const path = parentPath ? `${parentPath}.${item.code}` : item.code;
     const uncapped = item.points === 'uncapped';
@@ -716,8 +782,14 @@ export function compileCollecting(ruleSet: RuleSet): {
           }
         }
       }
+      const due = stream.kind === 'deadline' ? deadlineStream(stream, sp, path) : undefined;
       const amount = stream.kind === 'expr' ? expr(stream.amount, `${sp}.amount`) : undefined;
-      return { stream, ...(amount ? { amount } : {}), cap: dec(stream.cap, `${sp}.cap`) };
+      return {
+        stream,
+        ...(amount ? { amount } : {}),
+        ...(due ? { due } : {}),
+        cap: dec(stream.cap, `${sp}.cap`),
+      };
     });
     const gates = (item.gates ?? []).flatMap((gate, i) => {
       const when = expr(gate.when, `${rulePath}.gates[${i}].when`);
@@ -752,7 +824,7 @@ export function compileCollecting(ruleSet: RuleSet): {
         use(s.stream.input);
         if (s.stream.multiplied) use(s.stream.multiplied.input);
       }
-      if (s.stream.kind === 'state') used.add(s.stream.input);
+      if (s.stream.kind === 'state' || s.stream.kind === 'deadline') used.add(s.stream.input);
       note(s.amount);
     });
     if (rule?.kind === 'yesno') used.add(rule.input);
@@ -886,7 +958,8 @@ export function compileCollecting(ruleSet: RuleSet): {
       rankRules.push({
         path,
         order: rule.order,
-        value: (unit) => operandValueOrNull(inputs, derived, ruleSet.rounding.rates, value, unit),
+        value: (unit) =>
+          operandValueOrNull(inputs, derived, ruleSet.rounding.rates, value, unit, constants),
       });
     }
     return compiled;
@@ -1223,6 +1296,12 @@ export function compileCollecting(ruleSet: RuleSet): {
     );
   }
   checkGrades(ruleSet, issues);
+  const certificationGrades = compileCertificationGrades(
+    ruleSet,
+    inputs,
+    dec(ruleSet.points, 'points') ?? max,
+    issues,
+  );
   checkSanctionGrades(ruleSet, issues);
   sanctions.forEach(({ sanction: s, when }) => {
     if (!readsStanding(when)) return;
@@ -1251,6 +1330,13 @@ export function compileCollecting(ruleSet: RuleSet): {
   );
   checkTieBreakTargets(ruleSet, byPath, inputs, issues);
   ruleSet.inputs.forEach((def, i) => {
+    if (def.defaultYear !== undefined && def.unit !== 'date')
+      issues.push(
+        error('default-year', `inputs[${i}].defaultYear`, {
+          zh: `输入项「${def.id}」不是日期,不能规定省略的年份(defaultYear)`,
+          en: `input "${def.id}" is not a date: it cannot have a year for dates typed without one (defaultYear)`,
+        }),
+      );
     if (def.blankMeans !== undefined && KIND_OF_UNIT[def.unit] !== 'number') {
       issues.push(
         error('blank-means', `inputs[${i}].blankMeans`, {
@@ -1272,6 +1358,9 @@ export function compileCollecting(ruleSet: RuleSet): {
     counters,
     amounts,
     certifiers,
+    certificationGrades,
+    deadlines,
+    constants,
     byPath,
     classIds: new Set((ruleSet.classes ?? []).map((c) => c.id)),
     scoreRounding: ruleSet.rounding.scores,
@@ -1293,11 +1382,12 @@ function operandValueOrNull(
   rates: Rounding | undefined,
   operand: COperand | undefined,
   unit: UnitInput,
+  constants: ReadonlyMap<string, Q>,
 ): Q | null {
   if (!operand) return null;
   if (operand.constant) return operand.constant;
   try {
-    const v = operand.expr?.evaluate(createEnv(inputs, unit, {}, derived));
+    const v = operand.expr?.evaluate(createEnv(inputs, unit, {}, derived, constants));
     if (v === undefined || typeof v !== 'object') return null;
     return operand.rate && rates ? round(v, rates) : v;
   } catch (e) {
@@ -1429,5 +1519,35 @@ function compileDerived(
     return made;
   };
   for (const id of compiled.keys()) build(id);
+  return out;
+}
+
+/** Declared deadlines: real ISO dates, ids unique and apart from the inputs'. */
+function compileDeadlines(
+  ruleSet: RuleSet,
+  inputs: ReadonlyMap<string, InputDef>,
+  issues: Issue[],
+): Map<string, CDue> {
+  const out = new Map<string, CDue>();
+  (ruleSet.deadlines ?? []).forEach((d, i) => {
+    if (out.has(d.id) || inputs.has(d.id))
+      issues.push(
+        error('duplicate-id', `deadlines[${i}].id`, {
+          zh: `截止日期编号「${d.id}」与${inputs.has(d.id) ? '输入项' : '另一截止日期'}重复`,
+          en: `deadline id "${d.id}" is also ${inputs.has(d.id) ? 'an input' : 'another deadline'}'s`,
+        }),
+      );
+    const day = dayOfIso(d.date);
+    if (day === undefined) {
+      issues.push(
+        error('bad-date', `deadlines[${i}].date`, {
+          zh: `截止日期「${d.id}」的日期「${clipText(d.date)}」不是有效日期(应写成 2013-03-31)`,
+          en: `deadline "${d.id}": "${clipText(d.date)}" is not a real date written as 2013-03-31`,
+        }),
+      );
+      return;
+    }
+    out.set(d.id, { day, iso: d.date, label: msgOf(d.label) });
+  });
   return out;
 }

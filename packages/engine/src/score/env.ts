@@ -15,6 +15,7 @@ import type { ScoreContext } from '../model/context.ts';
 import type { InputDef } from '../schema/ruleset.ts';
 import { badValue } from './reasons.ts';
 import { clip } from '../expr/clip.ts';
+import { readDate, type DateProblem } from '../exact/calendar.ts';
 
 const YES = new Set(['是', '有', '√', '✓', 'y', 'yes', 'true', '1', '已', '已完成']);
 const NO = new Set(['否', '无', '×', '✗', 'x', 'n', 'no', 'false', '0', '未', '未完成']);
@@ -54,7 +55,7 @@ export interface Standing {
 export function decodeValue(
   def: InputDef,
   raw: InputValue | undefined,
-): { value: ExprValue | undefined; problem?: string; outOfRange?: boolean } {
+): { value: ExprValue | undefined; problem?: string; outOfRange?: boolean; date?: DateProblem } {
   if (raw === null || raw === undefined || (typeof raw === 'string' && raw.trim() === '')) {
     return { value: def.blankMeans === undefined ? undefined : q(def.blankMeans) };
   }
@@ -79,8 +80,17 @@ export function decodeValue(
       return match ? { value: match.value } : { value: undefined, problem: clip(t) };
     }
     case 'text':
-    case 'date':
       return { value: String(raw).trim() };
+    case 'date': {
+      // A date is read strictly (../exact/calendar.ts): 2013-02-30 is no date, 3月31日 needs the
+      // input's declared year; a number (an Excel serial) is the sheet's to turn into a date.
+      if (typeof raw !== 'string')
+        return { value: undefined, problem: String(raw), date: 'not-a-date' };
+      const read = readDate(raw, def.defaultYear);
+      return read.ok
+        ? { value: q(read.day) }
+        : { value: undefined, problem: clip(raw.trim()), date: read.problem };
+    }
     default: {
       if (typeof raw === 'boolean') return { value: undefined, problem: String(raw) };
       const value =
@@ -123,6 +133,8 @@ export function createEnv(
   unit: UnitInput,
   ctx: ScoreContext,
   derived?: ReadonlyMap<string, CDerived>,
+  /** Named constants of the rule set (its declared deadlines, as days). */
+  constants?: ReadonlyMap<string, Q>,
 ): UnitEnv {
   const cache = new Map<string, ExprValue | undefined>();
   /** Derived values worked out for this unit (a blank or error under one is thrown each time). */
@@ -173,7 +185,7 @@ export function createEnv(
         if (!def) return undefined;
         const decoded = decodeValue(def, unit.values[name]);
         if (decoded.problem !== undefined) {
-          issues.push(badValue(def, decoded.problem, decoded.outOfRange));
+          issues.push(badValue(def, decoded.problem, decoded.outOfRange, decoded.date));
           refused.add(name);
         }
         cache.set(name, decoded.value);
@@ -199,10 +211,12 @@ export function createEnv(
       let value = cache.get(name);
       if (!cache.has(name)) {
         const def = inputs.get(name);
+        const constant = def ? undefined : constants?.get(name);
+        if (constant) return constant;
         if (!def) throw new Error(`undeclared input ${name} reached evaluation`);
         const decoded = decodeValue(def, unit.values[name]);
         if (decoded.problem !== undefined) {
-          issues.push(badValue(def, decoded.problem, decoded.outOfRange));
+          issues.push(badValue(def, decoded.problem, decoded.outOfRange, decoded.date));
           refused.add(name);
         }
         value = decoded.value;

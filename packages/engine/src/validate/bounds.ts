@@ -76,6 +76,13 @@ export function reservedIdIssues(json: unknown): Issue[] {
     ['inputs', rs.inputs],
     ['derived', rs.derived],
     ['counters', rs.counters],
+    ['deadlines', rs.deadlines],
+    [
+      'certificationGrades.grades',
+      rs.certificationGrades && typeof rs.certificationGrades === 'object'
+        ? (rs.certificationGrades as { grades?: unknown }).grades
+        : undefined,
+    ],
     ['sanctions', rs.sanctions],
     ['classes', rs.classes],
     ['grades.bands', grades && typeof grades === 'object' ? grades.bands : undefined],

@@ -372,15 +372,62 @@ const exprStream: fc.Arbitrary<StreamIn> = fc.record(
   },
   { requiredKeys: ['kind', 'amount'] },
 );
-const streams = fc.array(fc.oneof(perCase, stateStream, exprStream), { maxLength: 2 });
+/** 报送截止3月31日 (the declared deadline `due`, or a date written in): late −1 or 0.2 a month
+ *  from the next month at most 10, missing −3 or not scored; a gap of days by formula. */
+const deadlineStream: fc.Arbitrary<StreamIn> = fc
+  .record(
+    {
+      kind: fc.constant('deadline' as const),
+      input: fc.constant('filed'),
+      due: pick(['due', '2026-03-31', '2026-01-31', '2026-02-15']),
+      late: pick([1, 0.5]),
+      perMonth: pick([0.2, 0.25]),
+      maxMonths: pick([10, 3]),
+      missing: pick([3, 0.5, 'missing-input'] as const),
+      direction: pick(['deduct', 'add'] as const),
+      cap: pick([2, 1.5]),
+    },
+    { requiredKeys: ['kind', 'input', 'due', 'missing'] },
+  )
+  .map((s) => {
+    const { maxMonths, ...rest } = s;
+    const out = s.perMonth !== undefined && maxMonths !== undefined ? { ...rest, maxMonths } : rest;
+    return out.late === undefined && out.perMonth === undefined ? { ...out, late: 1 } : out;
+  });
+const dateExprStream: fc.Arbitrary<StreamIn> = fc.record({
+  kind: fc.constant('expr' as const),
+  amount: pick([
+    'months_started(due, filed) * 0.1',
+    "max(0, months_between(date('2026-01-15'), filed)) * 0.25",
+    'if(filed > due, days_between(due, filed) * 0.01, 0)',
+  ]),
+});
+const streams = fc.array(
+  fc.oneof(perCase, stateStream, exprStream, deadlineStream, dateExprStream),
+  {
+    maxLength: 2,
+  },
+);
 const gates = sometimes(
   // `gate || rate < 60` is decided on a blank rate when the gate holds (short-circuit). Two
   // gates now and then: the first that holds decides, a blank in a later one is not read.
   fc
-    .shuffledSubarray(['gate', 'cases >= 5', 'rate < 60', 'gate || rate < 60'], {
-      minLength: 1,
-      maxLength: 2,
-    })
+    .shuffledSubarray(
+      [
+        'gate',
+        'cases >= 5',
+        'rate < 60',
+        'gate || rate < 60',
+        // dates on the integer kernels: a date compared, whole months and days counted
+        "filed > date('2026-06-30')",
+        'months_between(due, filed) >= 2',
+        'days_between(filed, due) < 0 && gate',
+      ],
+      {
+        minLength: 1,
+        maxLength: 2,
+      },
+    )
     .map((whens) => whens.map((when) => ({ when, reason: '事件不记分' }))),
   6,
 );
@@ -690,6 +737,7 @@ const ruleSetArb: fc.Arbitrary<RuleSetInput> = fc
           { id: 'yes', label: '是否', unit: 'yesno', evidence: h.evidence.yes },
           { id: 'flag', label: '标志', unit: 'yesno' },
           { id: 'gate', label: '事件', unit: 'yesno' },
+          { id: 'filed', label: '报送日期', unit: 'date', defaultYear: 2026 },
           {
             id: 'st',
             label: '状态',
@@ -717,6 +765,7 @@ const ruleSetArb: fc.Arbitrary<RuleSetInput> = fc
           issuer: '市',
           level: '县',
           year: 2026,
+          deadlines: [{ id: 'due', label: '报送截止', date: '2026-03-31' }],
           edition: 1,
           points,
           ...(h.classes && farm !== points ? { pointsByClass: { farm } } : {}),
@@ -903,6 +952,29 @@ const unitValues = (h: Hints) => {
         fc.oneof({ weight: 1, arbitrary: yesNo }, { weight: 3, arbitrary: fc.constant(false) }),
       ),
       st: maybe(pick<InputValue>(['a', 'b', 'c', '逾期', 'zzz'])),
+      // On the due date, a day after, a month's last and first days, a year on; typed with and
+      // without a year, in other spellings, and dates that are not in the calendar.
+      filed: maybe(
+        pick<InputValue>([
+          '2026-03-31',
+          '2026-04-01',
+          '2026-04-30',
+          '2026-05-01',
+          '2026-01-31',
+          '2026-02-28',
+          '2026-03-01',
+          '2026-02-15',
+          '2026-02-16',
+          '2027-01-31',
+          '2027-02-01',
+          '2026/3/15',
+          '2026年4月1日',
+          '3月31日',
+          '5月1日',
+          '2026-02-30',
+          '已报送',
+        ]),
+      ),
     })
     .map(({ share, perHead, reduction, pop, ...v }) => {
       // Members and budget from the population, so the derived ratios hit their boundaries.

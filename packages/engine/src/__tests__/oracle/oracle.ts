@@ -8,7 +8,17 @@ import type { InputValue, UnitInput } from '../../model/result.ts';
 import type { Rounding } from '../../schema/common.ts';
 import type { Rule, Slope, Stream } from '../../schema/rules.ts';
 import type { Indicator, InputDef, RuleSet, Section } from '../../schema/ruleset.ts';
-import { Blank, CannotCompute, evaluate, inputsOf, parse, rateOf, type Value } from './expr.ts';
+import {
+  Blank,
+  CannotCompute,
+  evaluate,
+  inputsOf,
+  oracleDay,
+  oracleMonthsStarted,
+  parse,
+  rateOf,
+  type Value,
+} from './expr.ts';
 
 type Status =
   | 'met'
@@ -104,7 +114,25 @@ function decode(def: InputDef, raw: InputValue | undefined): Value | undefined {
       typeof c.label === 'string' ? c.label : c.label.zh;
     return def.choices?.find((c) => c.value === t || label(c) === t)?.value;
   }
-  if (def.unit === 'text' || def.unit === 'date') return String(raw).trim();
+  if (def.unit === 'text') return String(raw).trim();
+  if (def.unit === 'date') {
+    if (typeof raw !== 'string') return undefined;
+    // README "Dates and deadlines": Y-M-D with one separator, Y年M月D日, M月D日 with the input's year.
+    const t = raw.normalize('NFKC').replace(/\s+/g, '');
+    const m =
+      /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(t) ??
+      /^(\d{4})\/(\d{1,2})\/(\d{1,2})$/.exec(t) ??
+      /^(\d{4})\.(\d{1,2})\.(\d{1,2})$/.exec(t) ??
+      /^(\d{4})年(\d{1,2})月(\d{1,2})[日号]?$/.exec(t);
+    const short = m ? null : /^(\d{1,2})月(\d{1,2})[日号]?$/.exec(t);
+    const [y, mo, d] = m
+      ? [Number(m[1]), Number(m[2]), Number(m[3])]
+      : short && def.defaultYear !== undefined
+        ? [def.defaultYear, Number(short[1]), Number(short[2])]
+        : [0, 0, 0];
+    const day = oracleDay(y, mo, d);
+    return day === undefined ? undefined : new Fraction(day);
+  }
   if (typeof raw === 'boolean') return undefined;
   const t = typeof raw === 'number' ? numberText(raw) : String(raw).trim();
   if (t === undefined || !/^-?\d+(\.\d+)?$/.test(t)) return undefined;
@@ -238,9 +266,15 @@ export function oracleUnit(rs: RuleSet, unit: UnitInput, cohort?: Cohort): Oracl
   /** Set once every item is judged: undefined while the total is incomplete. */
   const known: { total?: Fraction } = {};
 
+  const deadlineDay = (id: string): number | undefined => {
+    const iso = rs.deadlines?.find((d) => d.id === id)?.date ?? id;
+    const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+    return m ? oracleDay(Number(m[1]), Number(m[2]), Number(m[3])) : undefined;
+  };
   const read = (id: string): Value => {
     if (derivedIds.has(id)) return derivedValue(rs, unit, id, scope.peer);
     const def = inputs.get(id);
+    if (!def && rs.deadlines?.some((d) => d.id === id)) return new Fraction(deadlineDay(id) ?? NaN);
     if (!def) throw new Error(`oracle: unknown input ${id}`);
     const v = decode(def, unit.values[id]);
     if (v === undefined) throw new Blank(id);
@@ -631,6 +665,23 @@ export function oracleUnit(rs: RuleSet, unit: UnitInput, cohort?: Cohort): Oracl
     return found === undefined ? ZERO : dec(found);
   };
 
+  /** README "Dates and deadlines": blank → `missing`; on or before the due date 0; after it
+   *  late + perMonth × min(months begun, maxMonths). A date refused is not a blank. */
+  const deadline = (s: Extract<Stream, { kind: 'deadline' }>): Fraction => {
+    const due = deadlineDay(s.due);
+    if (due === undefined) throw new Error(`oracle: due ${s.due}`);
+    if (blankOf(inputs, unit, s.input)) {
+      if (s.missing === 'missing-input') throw new Blank(s.input);
+      return dec(s.missing);
+    }
+    const filed = Number(number(read(s.input)).toString());
+    if (filed <= due) return ZERO;
+    let months = oracleMonthsStarted(due, filed);
+    if (s.maxMonths !== undefined) months = Math.min(months, s.maxMonths);
+    const late = s.late === undefined ? ZERO : dec(s.late);
+    return late.add(s.perMonth === undefined ? ZERO : dec(s.perMonth).mul(months));
+  };
+
   const applyStreams = (streams: readonly Stream[]) => {
     let sum = ZERO;
     let zeroed = false;
@@ -641,6 +692,7 @@ export function oracleUnit(rs: RuleSet, unit: UnitInput, cohort?: Cohort): Oracl
         amount = r.amount;
         zeroed ||= r.zeroed;
       } else if (s.kind === 'state') amount = state(s);
+      else if (s.kind === 'deadline') amount = deadline(s);
       else amount = number(run(s.amount));
       if (s.cap !== undefined && amount.compare(dec(s.cap)) > 0) amount = dec(s.cap);
       sum = s.direction === 'add' ? sum.add(amount) : sum.sub(amount);
