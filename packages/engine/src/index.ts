@@ -10,8 +10,11 @@
 export { SCHEMA_VERSION } from './schema/ruleset.ts';
 export type {
   Bonus,
+  CertificationGrades,
   ClassPoints,
   Counter,
+  Deadline,
+  DerivedDef,
   GradeBand,
   Grades,
   Indicator,

@@ -10,20 +10,21 @@ import { bonusCapOf, evidenceDefaults } from './bounds.ts';
 import { compareNodes, itemNode, mismatchChange, sectionNode } from './items.ts';
 import {
   compareCounters,
+  compareDeadlines,
+  compareCertificationGrades,
   compareGrades,
+  compareDerived,
   compareInputs,
   compareRanking,
   compareSanctions,
 } from './settings.ts';
-import { change, numChange, plain, points, textChange, type Where } from './text.ts';
+import { change, numChange, plain, points, roundingText, textChange, type Where } from './text.ts';
 import type { Change, RuleSetDiff } from './types.ts';
 
 const keep = (xs: (Change | undefined)[]): Change[] =>
   xs.filter((c): c is Change => c !== undefined);
 const evidenceText = (r: RuleSet): string =>
   evidencePolicyOf(r) === 'zero' ? '该项不得分' : '保留得分并标记';
-const roundingText = (r: RuleSet['rounding']['scores'] | undefined): string | undefined =>
-  r ? `${r.dp}位/${r.mode}` : undefined;
 
 function identity(a: RuleSet, b: RuleSet): Change[] {
   const where: Where = { path: '(root)', label: { zh: '考核办法', en: 'Rule set' } };
@@ -188,7 +189,13 @@ export function diffRuleSets(a: RuleSet, b: RuleSet): RuleSetDiff {
   const unitOf = (op: Operand): InputUnit | undefined => {
     if (typeof op !== 'string') return undefined;
     const id = op.trim();
-    return (b.inputs.find((d) => d.id === id) ?? a.inputs.find((d) => d.id === id))?.unit;
+    // A derived value's unit too: a breakpoint on it is shown in it.
+    return (
+      b.inputs.find((d) => d.id === id) ??
+      a.inputs.find((d) => d.id === id) ??
+      b.derived?.find((d) => d.id === id) ??
+      a.derived?.find((d) => d.id === id)
+    )?.unit;
   };
   const changes = [
     ...identity(a, b),
@@ -198,8 +205,11 @@ export function diffRuleSets(a: RuleSet, b: RuleSet): RuleSetDiff {
     }),
     ...bonus(a, b, unitOf),
     ...compareInputs(a, b),
+    ...compareDerived(a, b),
     ...compareSanctions(a, b),
     ...compareCounters(a, b),
+    ...compareDeadlines(a, b),
+    ...compareCertificationGrades(a, b),
     ...compareAmounts(a, b),
     ...compareGrades(a, b),
     ...compareRanking(a, b),

@@ -1,11 +1,11 @@
 // Sections and indicators matched by the document's codes (then by title, for renumbering):
 // added, removed, renamed, renumbered, points moved, and every rule under them.
-import type { Q } from '../exact/exact.ts';
+import { q, type Q } from '../exact/exact.ts';
 import { msgOf } from '../messages/text.ts';
 import type { Msg } from '../model/result.ts';
 import type { Operand } from '../schema/common.ts';
 import type { Indicator, InputUnit, Section } from '../schema/ruleset.ts';
-import { notApplicableOf } from './effective.ts';
+import { notApplicableOf, orZero } from './effective.ts';
 import { compareRule } from './rules.ts';
 import { compareBounds, type EvidenceDefaults } from './bounds.ts';
 import { compareStreams } from './slopes.ts';
@@ -284,6 +284,9 @@ function compareItem(
     ...compareRule(where, a.rule, b.rule, ctx.unitOf, {
       a: constant(a.points),
       b: constant(b.points),
+      // No floor (min: 'none'): the curves are compared from 0 down to nothing lower.
+      minA: a.min === 'none' ? q(0) : orZero(a.min),
+      minB: b.min === 'none' ? q(0) : orZero(b.min),
     }),
   );
   out.push(...compareStreams(where, a.deductions, b.deductions));

@@ -13,6 +13,7 @@ import { decodeValue } from '../score/env.ts';
 import { q } from '../exact/exact.ts';
 import { rampLowerIsBetter } from '../score/base-rules.ts';
 import { startsAtZero } from '../score/bounds.ts';
+import { piecewiseKernel } from '../kinds/piecewise.ts';
 import {
   ceilDiv,
   cmpRat,
@@ -386,6 +387,17 @@ export function baseKernel(
       if (!def || tiers.some((t) => t.op !== undefined)) return undefined;
       const texts = rule.tiers.map((t) => ('equals' in t ? t.equals : undefined));
       return (f) => textTier(f.unit, def, texts, tiers, otherwise);
+    }
+    case 'piecewise': {
+      const kv = slot('value');
+      const at = piecewiseKernel(rule, dp);
+      if (kv === undefined || !at) return undefined;
+      return (f) => {
+        const st = state(f, kv);
+        if (st !== OK) return notOk(st);
+        if (!at(f.m[kv] as number, f.d[kv] as number, G)) return undefined;
+        return G.d === 1 ? G.n : frac(f, G.n, G.d);
+      };
     }
     default:
       return undefined;

@@ -11,6 +11,7 @@ import { ratOfQ, roundDiv, scaledOfQ, type Rat } from './fixed.ts';
 import { BLANK, NO_CODE, NUMERIC, OK, YES_CODE, type Frame, type FramePlan } from './frame.ts';
 import { decodeValue } from '../score/env.ts';
 import { scoreWithoutEvidence } from '../score/bounds.ts';
+import { deadlineOutcome } from '../score/deadline.ts';
 import { baseKernel, FRAC, NA, type Kernel, type SlopeK } from './kernel-base.ts';
 
 /** A plain yes/no kernel, for a caller that reads it inline: its slot, its scores (clamped) for
@@ -48,6 +49,15 @@ interface StateStream {
   k: number;
   /** Amount by symbol code (sparse). */
   amounts: (number | undefined)[];
+  cap: number | undefined;
+  sign: 1 | -1;
+}
+
+/** A deadline stream on a date slot: the one decision is deadline.ts's, read per unit. */
+interface DeadlineK {
+  k: number;
+  stream: Extract<CIndicator['streams'][number]['stream'], { kind: 'deadline' }>;
+  due: number;
   cap: number | undefined;
   sign: 1 | -1;
 }
@@ -129,7 +139,8 @@ function leafKernel(
   // Streams: plain per-case amounts and amounts by state only.
   const cases: CaseStream[] = [];
   const states: StateStream[] = [];
-  for (const { stream, cap } of item.streams) {
+  const deadlines: DeadlineK[] = [];
+  for (const { stream, cap, due } of item.streams) {
     const capSc = cap ? sc(cap) : undefined;
     if (cap && capSc === undefined) return undefined;
     const sign = stream.direction === 'add' ? 1 : -1;
@@ -147,6 +158,12 @@ function leafKernel(
         amounts[plan.codeOf(value)] = a;
       }
       states.push({ k: slot.k, amounts, cap: capSc, sign });
+      continue;
+    }
+    if (stream.kind === 'deadline') {
+      const slot = plan.inputSlot(stream.input);
+      if (slot?.kind !== 'number' || !due) return undefined;
+      deadlines.push({ k: slot.k, stream, due: due.day, cap: capSc, sign });
       continue;
     }
     if (
@@ -168,7 +185,13 @@ function leafKernel(
   const gates = item.gates.map((g) => g.when.microBound(plan.bind));
 
   const rule = item.rule;
-  if (rule?.kind === 'yesno' && cases.length === 0 && states.length === 0 && gates.length === 0) {
+  if (
+    rule?.kind === 'yesno' &&
+    cases.length === 0 &&
+    states.length === 0 &&
+    deadlines.length === 0 &&
+    gates.length === 0
+  ) {
     // The commonest item (46 of Baotou's 81): one fused function, no base call and no loops.
     const input = plan.inputSlot(rule.input);
     const yes = rule.yes === undefined ? points : sc(rule.yes);
@@ -243,6 +266,21 @@ function leafKernel(
       if (amount === undefined) continue;
       if (st.cap !== undefined && amount > st.cap) amount = st.cap;
       const add = amount * st.sign * den;
+      if (!Number.isSafeInteger(add)) return undefined;
+      num += add;
+    }
+    for (let i = 0; i < deadlines.length; i++) {
+      const dl = deadlines[i] as DeadlineK;
+      const state = f.s[dl.k];
+      // A blank date is the declared case `missing` (or a missing input, when so declared); a
+      // date refused is the exact path's to report.
+      if (state !== OK && state !== BLANK) return undefined;
+      if (state === BLANK && dl.stream.missing === 'missing-input') return null;
+      const outcome = deadlineOutcome(dl.stream, dl.due, state === BLANK ? undefined : f.m[dl.k]);
+      let amount = sc(outcome.amount);
+      if (amount === undefined) return undefined;
+      if (dl.cap !== undefined && amount > dl.cap) amount = dl.cap;
+      const add = amount * dl.sign * den;
       if (!Number.isSafeInteger(add)) return undefined;
       num += add;
     }
@@ -357,6 +395,8 @@ function claims(f: Frame, e: EvidenceCheck): boolean | undefined {
     if (st === BLANK) return false;
     if (st !== OK) return undefined;
     const v = f.m[slot.k] as number;
+    // A date claims whatever day it is (1970-01-01 is day 0), as the exact path has it.
+    if (e.def.unit === 'date') return true;
     return slot.kind === 'number' ? v !== 0 : !e.noCodes.includes(v);
   }
   if (NUMERIC.has(e.def.unit)) return undefined;

@@ -49,10 +49,33 @@ export const InputDef = z
     choices: z.array(z.object({ value: z.string(), label: Text }).strict()).optional(),
     min: DecimalLiteral.optional(),
     max: DecimalLiteral.optional(),
+    /** Dates only: the year of a date typed without one (3月31日). Absent: such a date is a
+     *  bad value at its cell, never given a year by guess. */
+    defaultYear: z.number().int().min(1).max(9999).optional(),
     note: Text.optional(),
   })
   .strict();
 export type InputDef = z.infer<typeof InputDef>;
+
+/**
+ * A named derived value (form 47): a formula written once (SRB = boys ÷ girls × 100) and read by
+ * its id wherever an input id may stand — rules' operands, expressions, streams, gates,
+ * `applicable`, sanctions and `peer_mean/max/min` (the mean of the units' derived values).
+ * `unit`: a numeric unit (its reasons show it); `rounding`: how the value is rounded before
+ * anything reads it (absent: `rounding.rates` for a % or ‰ value, else exact). A blank input
+ * under it makes it blank: what reads it is missing that input, never given a 0.
+ */
+export const DerivedDef = z
+  .object({
+    id: Id,
+    label: Text,
+    unit: InputUnit,
+    expression: Expr,
+    rounding: Rounding.optional(),
+    note: Text.optional(),
+  })
+  .strict();
+export type DerivedDef = z.infer<typeof DerivedDef>;
 
 /**
  * An item's maximum for one unit class: points, or 'not-assessed' (不考核) when the item does not
@@ -263,6 +286,46 @@ export const Ranking = z
   .strict();
 export type Ranking = z.infer<typeof Ranking>;
 
+/**
+ * A deadline the rule set declares (报送截止3月31日): an id usable in expressions as a date and
+ * as the `due` of a deadline stream, its label for reasons, and the date as ISO text.
+ */
+export const Deadline = z
+  .object({
+    id: Id,
+    label: Text,
+    /** "2013-03-31": written exactly so (checked by validation, `bad-date`). */
+    date: z.string(),
+  })
+  .strict();
+export type Deadline = z.infer<typeof Deadline>;
+
+/**
+ * Certification only: grades by the total (合格 ≥ 80 certified by the township, 一流 ≥ 90 by
+ * the county), highest first. `sought`: a choice input, the grade the unit applies for (申报等次),
+ * whose values are grade ids; absent: the highest grade the total reaches is certified.
+ */
+export const CertificationGrades = z
+  .object({
+    sought: z.string().optional(),
+    grades: z
+      .array(
+        z
+          .object({
+            id: Id,
+            label: Text,
+            /** Inclusive: the total must reach it. */
+            min: DecimalLiteral,
+            /** Who certifies at this grade (乡镇计生协, 县计生协). */
+            by: Text,
+          })
+          .strict(),
+      )
+      .min(1),
+  })
+  .strict();
+export type CertificationGrades = z.infer<typeof CertificationGrades>;
+
 export const UnitClass = z.object({ id: Id, label: Text }).strict();
 
 export const RuleSet = z
@@ -297,6 +360,10 @@ export const RuleSet = z
     evidencePolicy: z.enum(['zero', 'flag']).default('zero'),
     classes: z.array(UnitClass).optional(),
     inputs: z.array(InputDef).min(1),
+    /** Named derived values; absent rather than empty, so rule sets without keep their checksum. */
+    derived: z.array(DerivedDef).optional(),
+    /** Declared deadlines; absent rather than empty when not used (the checksum stays). */
+    deadlines: z.array(Deadline).optional(),
     sections: z.array(Section).min(1),
     bonus: Bonus.optional(),
     sanctions: z.array(Sanction).default([]),
@@ -314,6 +381,8 @@ export const RuleSet = z
      * county). The first entry whose `when` holds names the certifying level.
      */
     certifiedBy: z.array(z.object({ when: Expr, by: Text }).strict()).optional(),
+    /** Certification only: score cut-offs per grade and who certifies each (see above). */
+    certificationGrades: CertificationGrades.optional(),
   })
   .strict();
 export type RuleSet = z.infer<typeof RuleSet>;

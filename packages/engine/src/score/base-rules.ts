@@ -28,6 +28,7 @@ import type { COperand, CIndicator, CompiledRuleSet, CSlope } from './compile.ts
 import type { UnitEnv } from './env.ts';
 import * as R from './reasons.ts';
 import { startsAtZero } from './bounds.ts';
+import { piecewiseBase } from '../kinds/piecewise.ts';
 import { operandValues, operandWords, withWords } from './operand-text.ts';
 
 export interface BaseOutcome {
@@ -111,6 +112,15 @@ const relativeOf = (slope: CSlope, relative: Q | undefined) =>
 const holds = (c: number, op: Comparison): boolean =>
   op === '>=' ? c >= 0 : op === '>' ? c > 0 : op === '<=' ? c <= 0 : op === '<' ? c < 0 : c === 0;
 
+/** A date that misses its requirement: 晚于 the deadline, not 高于 it. */
+const DATE_FAIL_WORD: Record<Comparison, Msg> = {
+  '>=': { zh: '早于', en: 'is before' },
+  '>': { zh: '未晚于', en: 'is not after' },
+  '<=': { zh: '晚于', en: 'is after' },
+  '<': { zh: '未早于', en: 'is not before' },
+  '=': { zh: '不是', en: 'is not' },
+};
+
 const FAIL_WORD: Record<Comparison, Msg> = {
   '>=': { zh: '低于', en: 'is below' },
   '>': { zh: '未高于', en: 'is not above' },
@@ -182,6 +192,7 @@ export function evaluateBase(
 
   switch (rule.kind) {
     case 'threshold': {
+      const dates = unit === 'date';
       const v = val('value');
       const t = val('target');
       const c = cmp(v, t);
@@ -197,24 +208,32 @@ export function evaluateBase(
             fmtScore(rs, amount),
             proRata,
             relativeOf(above, relative),
+            dates,
           );
           return {
             base: points.add(amount),
             upper: points.add(amount),
-            reason: R.thresholdMet(label, shownOp('value', v), rule.op, shownOp('target', t)),
+            reason: R.thresholdMet(
+              label,
+              shownOp('value', v),
+              rule.op,
+              shownOp('target', t),
+              dates,
+            ),
             adjustments: amount.n === 0n ? [] : [adj(amount, text)],
           };
         }
         return {
           base: points,
-          reason: R.thresholdMet(label, shownOp('value', v), rule.op, shownOp('target', t)),
+          reason: R.thresholdMet(label, shownOp('value', v), rule.op, shownOp('target', t), dates),
           adjustments: [],
         };
       }
       const [sv, st] = [shownOp('value', v), shownOp('target', t)];
+      const fail = (dates ? DATE_FAIL_WORD : FAIL_WORD)[rule.op];
       const missed: Msg = {
-        zh: `${label.zh} ${sv.zh},${FAIL_WORD[rule.op].zh} ${st.zh}`,
-        en: `${label.en} ${sv.en} ${FAIL_WORD[rule.op].en} ${st.en}`,
+        zh: `${label.zh} ${sv.zh},${fail.zh} ${st.zh}`,
+        en: `${label.en} ${sv.en} ${fail.en} ${st.en}`,
       };
       const below = slope('below');
       if (!below)
@@ -242,6 +261,7 @@ export function evaluateBase(
         fmtScore(rs, amount),
         proRata,
         relativeOf(below, relative),
+        dates,
       );
       return { base: sub(points, amount), reason: missed, adjustments: [adj(amount.neg(), text)] };
     }
@@ -467,6 +487,13 @@ export function evaluateBase(
         reason: R.rankText(place.rank, place.count, fmtScore(rs, base)),
         adjustments: [],
       };
+    }
+    case 'piecewise': {
+      const v = val('value');
+      const shownValue = reasons
+        ? { label, value: shownOp('value', v), unit, score: (x: Q) => fmtScore(rs, x) }
+        : undefined;
+      return { ...piecewiseBase(rule, v, shownValue), adjustments: [] };
     }
     case 'expr': {
       const base = val('score');

@@ -41,10 +41,11 @@ export function operandValues(rs: CompiledRuleSet, expr: CompiledExpr, env: Unit
   };
   for (const ref of expr.operands) {
     if (ref.kind === 'input') {
-      const def = rs.inputs.get(ref.id);
+      // An input, or a derived value shown as one: its label, value and unit.
+      const def = rs.inputs.get(ref.id) ?? rs.derived.get(ref.id)?.shown;
       if (def) line(msgOf(def.label), inputValue(def, env.peek(ref.id)));
     } else if (ref.kind === 'peer') {
-      const def = rs.inputs.get(ref.id);
+      const def = rs.inputs.get(ref.id) ?? rs.derived.get(ref.id)?.shown;
       const stat: Q | undefined = env.ctx.peers?.stat(ref.stat, ref.id);
       const label = peerWords(ref.stat, def ? msgOf(def.label) : { zh: ref.id, en: ref.id });
       line(label, stat ? showWithUnit(stat, def?.unit) : NOT_REPORTED);

@@ -36,6 +36,7 @@ import type { ScoreContext } from '../model/context.ts';
 import { msgOf } from '../messages/text.ts';
 import { show } from '../messages/format.ts';
 import type { CIndicator, CompiledRuleSet, CSection } from './compile.ts';
+import { isoOfDay } from '../exact/calendar.ts';
 import { createEnv, type UnitEnv } from './env.ts';
 import { evaluateBase } from './base-rules.ts';
 import { gatedScore, scoreWithoutEvidence } from './bounds.ts';
@@ -98,7 +99,7 @@ export function createUnitScorer(
   options: ScorerOptions = {},
 ): UnitScorer {
   const withReasons = options.reasons !== false;
-  const env = createEnv(rs.inputs, unit, ctx);
+  const env = createEnv(rs.inputs, unit, ctx, rs.derived, rs.constants);
   const results = new Map<string, IndicatorResult>();
   const exacts = new Map<string, Exact>();
   const exact = (r: IndicatorResult): Exact =>
@@ -112,7 +113,14 @@ export function createUnitScorer(
   const valueText = (id: string): string | undefined => {
     if (texts.has(id)) return texts.get(id);
     const v = env.peek(id);
-    const t = v === undefined ? undefined : typeof v === 'object' ? fmt(v) : String(v);
+    const t =
+      v === undefined
+        ? undefined
+        : typeof v === 'object'
+          ? rs.inputs.get(id)?.unit === 'date'
+            ? isoOfDay(Number(v.s * v.n))
+            : fmt(v)
+          : String(v);
     texts.set(id, t);
     return t;
   };

@@ -7,6 +7,8 @@ import { msgOf } from '../messages/text.ts';
 import type { CIndicator, CompiledRuleSet } from './compile.ts';
 import type { UnitEnv } from './env.ts';
 import { RuleProblem } from './base-rules.ts';
+import { deadlineOutcome } from './deadline.ts';
+import { isBlank, MissingValue } from '../expr/types.ts';
 import * as R from './reasons.ts';
 
 export interface StreamOutcome {
@@ -55,13 +57,13 @@ export function evaluateStreams(
   let total = ZERO;
   const adjustments: Adjustment[] = [];
   let zeroed: Msg | undefined;
-  for (const { stream, amount: amountExpr, cap } of item.streams) {
+  for (const { stream, amount: amountExpr, due, cap } of item.streams) {
     const addDir = stream.direction === 'add';
     let amount = ZERO;
     let reason: Msg;
     switch (stream.kind) {
       case 'per-case': {
-        const def = rs.inputs.get(stream.input);
+        const def = rs.inputs.get(stream.input) ?? rs.derived.get(stream.input)?.shown;
         const label = stream.reason ? msgOf(stream.reason) : def ? msgOf(def.label) : item.title;
         const n = count(env, stream.input);
         const each = q(stream.each);
@@ -81,7 +83,9 @@ export function evaluateStreams(
           const m = count(env, stream.multiplied.input);
           const factor = q(stream.multiplied.factor);
           const cases = stream.multiplied.cases ?? 'extra';
-          const mdef = rs.inputs.get(stream.multiplied.input);
+          const mdef =
+            rs.inputs.get(stream.multiplied.input) ??
+            rs.derived.get(stream.multiplied.input)?.shown;
           const mlabel = mdef ? msgOf(mdef.label) : label;
           // Of which: those cases are already counted once above; they weigh × factor instead.
           if (cases === 'of-which' && m.compare(n) > 0)
@@ -107,7 +111,7 @@ export function evaluateStreams(
         break;
       }
       case 'state': {
-        const def = rs.inputs.get(stream.input);
+        const def = rs.inputs.get(stream.input) ?? rs.derived.get(stream.input)?.shown;
         const label = stream.reason ? msgOf(stream.reason) : def ? msgOf(def.label) : item.title;
         const v = env.ident(stream.input);
         const key =
@@ -124,6 +128,24 @@ export function evaluateStreams(
               : { zh: '否', en: 'no' }
             : { zh: key, en: key };
         reason = R.stateText(label, state, show(amount), addDir);
+        break;
+      }
+      case 'deadline': {
+        if (!due) throw new Error('a deadline stream without its due date reached scoring');
+        const def = rs.inputs.get(stream.input);
+        const label = stream.reason ? msgOf(stream.reason) : def ? msgOf(def.label) : item.title;
+        // A blank date is the declared case `missing`; a date refused (2013-02-30) is no blank:
+        // isBlank passes its MissingValue on, and the item is not scored.
+        let submitted: number | undefined;
+        if (isBlank(env, stream.input)) {
+          if (stream.missing === 'missing-input') throw new MissingValue(stream.input);
+        } else {
+          const v = env.ident(stream.input) as Q;
+          submitted = Number(v.s * v.n);
+        }
+        const outcome = deadlineOutcome(stream, due.day, submitted);
+        amount = outcome.amount;
+        reason = R.deadlineText(label, due, stream, outcome, submitted, show, addDir);
         break;
       }
       case 'expr': {

@@ -1,7 +1,7 @@
 // The scoring sheet (考核评分表): a header block, the table header, one row per section,
 // item and sub-item, the bonus block, the sanctions block (是/否 per condition) and the total.
 import { type CompiledRuleSet, type Msg, type RuleSet } from '@kaohe/engine';
-import { fmt, type CIndicator } from '@kaohe/engine/internal';
+import { fmt, piecewiseItemCriteria, type CIndicator } from '@kaohe/engine/internal';
 import { HEADER_FIELDS, ROW_KEYS, SANCTION_LEVELS, SCORING_COLUMNS, twoLines } from '../labels.ts';
 import type { HeaderField, RowKind, ScoringColumn, SheetLayout, SheetMap } from '../types.ts';
 import { inputCaption, sheetTitle, zh } from '../units.ts';
@@ -47,7 +47,7 @@ export function headerFieldKeys(ruleSet: Pick<RuleSet, 'classes'>): HeaderField[
 
 /** What an item's row says of its bounds beside its criteria: no floor, no cap, the points kept
  *  without evidence. */
-export function boundNotes(item: CIndicator): string[] {
+function boundNotes(item: CIndicator): string[] {
   const notes: string[] = [];
   if (item.min === undefined) notes.push('该项可负分');
   if (item.uncapped) notes.push('不设上限');
@@ -159,7 +159,8 @@ export function buildScoringSheet(
    *  item's bounds where a unit must know it (该项可负分; 缺少佐证材料的最多得1分). */
   const criteria = (item: CIndicator): string | null => {
     const notes = boundNotes(item);
-    const own = text(item.criteria);
+    // The document's criteria; a piecewise item without them shows its breakpoints.
+    const own = text(item.criteria ?? piecewiseItemCriteria(item));
     return notes.length === 0 ? own : [...(own ? [own] : []), ...notes].join(';');
   };
   const items = (list: readonly CIndicator[], kind: 'item' | 'bonus-item'): void => {
