@@ -1,6 +1,6 @@
 // Sections and indicators matched by the document's codes (then by title, for renumbering):
 // added, removed, renamed, renumbered, points moved, and every rule under them.
-import { q, type Q } from '../exact/exact.ts';
+import type { Q } from '../exact/exact.ts';
 import { msgOf } from '../messages/text.ts';
 import type { Msg } from '../model/result.ts';
 import type { Operand } from '../schema/common.ts';
@@ -284,9 +284,9 @@ function compareItem(
     ...compareRule(where, a.rule, b.rule, ctx.unitOf, {
       a: constant(a.points),
       b: constant(b.points),
-      // No floor (min: 'none'): the curves are compared from 0 down to nothing lower.
-      minA: a.min === 'none' ? q(0) : orZero(a.min),
-      minB: b.min === 'none' ? q(0) : orZero(b.min),
+      // No floor (min: 'none'): the curves are compared without one.
+      minA: a.min === 'none' ? undefined : orZero(a.min),
+      minB: b.min === 'none' ? undefined : orZero(b.min),
     }),
   );
   out.push(...compareStreams(where, a.deductions, b.deductions));

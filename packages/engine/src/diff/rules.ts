@@ -142,7 +142,8 @@ export function compareRule(
   a: Rule | undefined,
   b: Rule | undefined,
   unitOf: (op: Operand) => InputUnit | undefined,
-  full: { a?: Q | undefined; b?: Q | undefined; minA?: Q; minB?: Q } = {},
+  /** The items' points and floors; a floor given as undefined is no floor (min: 'none'). */
+  full: { a?: Q | undefined; b?: Q | undefined; minA?: Q | undefined; minB?: Q | undefined } = {},
 ): Change[] {
   if (!a && !b) return [];
   if (!a || !b || a.kind !== b.kind) {
@@ -467,8 +468,8 @@ export function compareRule(
       out.push(value);
       // The two curves compared at every value: fewer points somewhere and nowhere more 收紧.
       const how = compareCurves(old, b, {
-        a: { lo: full.minA ?? q(0), hi: full.a },
-        b: { lo: full.minB ?? q(0), hi: full.b },
+        a: { lo: 'minA' in full ? full.minA : q(0), hi: full.a },
+        b: { lo: 'minB' in full ? full.minB : q(0), hi: full.b },
       });
       if (how !== 'same') {
         const [from, to] = [breakpointsText(old, unit), breakpointsText(b, unit)];

@@ -276,6 +276,22 @@ describe('two editions of a piecewise rule', () => {
     // third breakpoint 10 → 10 with the default clamp (not a slope dropped).
     expect(cmp(pw('0:0 5:5', { afterLast: 'extend' }), pw('0:0 5:5 10:10'))).toEqual([]);
   });
+
+  it('without a floor (min: none) a fall carried on counts: a change the floor hid is mixed', () => {
+    // 80 → 0, 100 → 10 against 80 → 0, 100 → 5, both carried on below 80. At 60: −10 against −5
+    // (more for b); at 100: 10 against 5 (less for b). With the floor at 0 both give 0 below 80.
+    const a = pw('80:0 100:10', { beforeFirst: 'extend' });
+    const b = pw('80:0 100:5', { beforeFirst: 'extend' });
+    const open = (x: unknown, y: unknown) =>
+      compareRule(where, Rule.parse(x), Rule.parse(y), unitOf, {
+        a: q(10),
+        b: q(10),
+        minA: undefined,
+        minB: undefined,
+      })[0]?.direction;
+    expect(open(a, b)).toBeUndefined();
+    expect(side(a, b)).toBe('tightened');
+  });
 });
 
 describe('criteria text', () => {

@@ -310,15 +310,15 @@ export function piecewiseKernel(
 
 // ---- Two editions compared ----
 
-/** An edition's item bounds its base score: its floor (`min`, default 0) and its points (when
- *  constant; undefined: unbounded above). */
+/** An edition's item bounds its base score: its floor (`min`, default 0; undefined: no floor,
+ *  该项可负分) and its points (when constant; undefined: unbounded above). */
 export interface CurveBounds {
-  lo: Q;
+  lo: Q | undefined;
   hi: Q | undefined;
 }
 
 const bounded = (x: Q, b: CurveBounds): Q =>
-  x.compare(b.lo) < 0 ? b.lo : b.hi && x.compare(b.hi) > 0 ? b.hi : x;
+  b.lo && x.compare(b.lo) < 0 ? b.lo : b.hi && x.compare(b.hi) > 0 ? b.hi : x;
 
 /** The score at x, and just below and just above it (an end declared `zero` jumps there). */
 function around(c: Curve, b: CurveBounds, x: Q): [Q, Q, Q] {
@@ -344,7 +344,7 @@ function bends(c: Curve, b: CurveBounds): Q[] {
     if (p1.equals(p0)) continue;
     const from = i === 0 && c.before === 'extend' ? undefined : a0;
     const to = i === last - 1 && c.after === 'extend' ? undefined : a1;
-    for (const y of b.hi ? [b.lo, b.hi] : [b.lo]) {
+    for (const y of [b.lo, b.hi].filter((v): v is Q => v !== undefined)) {
       // a0 + (y − p0) × (a1 − a0) ÷ (p1 − p0)
       const x = add(a0, div(mul(sub(y, p0), sub(a1, a0)), sub(p1, p0)));
       if ((!from || x.compare(from) >= 0) && (!to || x.compare(to) <= 0)) out.push(x);
@@ -361,10 +361,11 @@ const tailSlope = (c: Curve, b: CurveBounds, first: boolean): Q => {
     sub(c.points[i + 1] as Q, c.points[i] as Q),
     sub(c.at[i + 1] as Q, c.at[i] as Q),
   );
-  // Carried on, a slope meets a bound (a bend, sampled) and is flat beyond: only a rise with
-  // no points to stop it (or a fall, which the floor always stops) keeps its slope.
+  // Carried on, a slope meets a bound (a bend, sampled) and is flat beyond: a rise keeps its
+  // slope with no points to stop it, a fall with no floor to stop it (该项可负分).
   const rising = first ? slope.compare(0) < 0 : slope.compare(0) > 0;
-  return rising && !b.hi ? slope : ZERO;
+  const falling = first ? slope.compare(0) > 0 : slope.compare(0) < 0;
+  return (rising && !b.hi) || (falling && !b.lo) ? slope : ZERO;
 };
 
 /**

@@ -332,7 +332,7 @@ export function compileCollecting(ruleSet: RuleSet): {
         }),
       );
   });
-  const deadlines = compileDeadlines(ruleSet, inputs, issues);
+  const deadlines = compileDeadlines(ruleSet, inputs, new Set(derivedDecl.keys()), issues);
   const constants = new Map([...deadlines].map(([id, d]) => [id, q(d.day)]));
   const identifiers = new Set<string>([
     ...inputs.keys(),
@@ -1526,17 +1526,27 @@ function compileDerived(
 function compileDeadlines(
   ruleSet: RuleSet,
   inputs: ReadonlyMap<string, InputDef>,
+  derivedIds: ReadonlySet<string>,
   issues: Issue[],
 ): Map<string, CDue> {
   const out = new Map<string, CDue>();
   (ruleSet.deadlines ?? []).forEach((d, i) => {
-    if (out.has(d.id) || inputs.has(d.id))
+    const other = inputs.has(d.id)
+      ? { zh: '输入项', en: 'an input' }
+      : derivedIds.has(d.id)
+        ? { zh: '派生指标', en: 'a derived value' }
+        : out.has(d.id)
+          ? { zh: '另一截止日期', en: 'another deadline' }
+          : undefined;
+    if (other) {
       issues.push(
         error('duplicate-id', `deadlines[${i}].id`, {
-          zh: `截止日期编号「${d.id}」与${inputs.has(d.id) ? '输入项' : '另一截止日期'}重复`,
-          en: `deadline id "${d.id}" is also ${inputs.has(d.id) ? 'an input' : 'another deadline'}'s`,
+          zh: `截止日期编号「${d.id}」与${other.zh}重复`,
+          en: `deadline id "${d.id}" is also ${other.en}'s`,
         }),
       );
+      return;
+    }
     const day = dayOfIso(d.date);
     if (day === undefined) {
       issues.push(

@@ -306,6 +306,17 @@ describe('validation of dates and deadlines', () => {
     expect(bad.map((i) => [i.code, i.path])).toContainEqual(['bad-date', 'deadlines[0].date']);
   });
 
+  it('refuses a deadline named as a derived value (typed as a date, read as the number)', () => {
+    const clash = issues({
+      ...RULES,
+      derived: [{ id: 'report_due', label: '派生', unit: 'number', expression: '1 + 1' }],
+    });
+    expect(clash.map((i) => [i.code, i.path])).toContainEqual(['duplicate-id', 'deadlines[0].id']);
+    expect(clash.find((i) => i.path === 'deadlines[0].id')?.message.zh).toBe(
+      '截止日期编号「report_due」与派生指标重复',
+    );
+  });
+
   it('asks for a date input and a cost of lateness', () => {
     const json = structuredClone(RULES);
     json.inputs.push({ id: 'n', label: '数', unit: 'count' });

@@ -58,6 +58,11 @@ export const RESERVED_IDS: ReadonlySet<string> = new Set([
   'prototype',
   'total',
   'class',
+  // What sanctions read of the ranked cohort (`grade`, rank()), and the grade of a unit out of
+  // the grades ('none'): an input or band of that name would be read as the other.
+  'grade',
+  'rank',
+  'none',
   'true',
   'false',
   'null',

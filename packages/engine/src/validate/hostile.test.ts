@@ -131,6 +131,10 @@ describe('reserved ids', () => {
     'hasOwnProperty',
     'total',
     'class',
+    // An input `grade` was read as the unit's grade by scoreUnit and as the input by rankCohort.
+    'grade',
+    'rank',
+    'none',
     'true',
     'false',
     'null',
