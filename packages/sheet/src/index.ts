@@ -77,6 +77,7 @@ export {
   fingerprintOf,
   formatPublicKey,
   openKey,
+  passphraseProblem,
   parsePublicKey,
   SecretKeyFile,
   type NewKeyOptions,
@@ -96,3 +97,9 @@ export {
   type Statement,
   type TrustStore,
 } from './editions/edition.ts';
+export {
+  EMPTY_TRUST_FILE,
+  normalizeKeyId,
+  parseTrustFile,
+  type TrustFile,
+} from './editions/trust.ts';

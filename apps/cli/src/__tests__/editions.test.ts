@@ -16,6 +16,11 @@ beforeAll(async () => {
   dir = await tempDir();
   await writeFile(join(dir, 'rules.json'), JSON.stringify(smallRuleSet()));
   await writeFile(join(dir, 'rules2.json'), JSON.stringify({ ...smallRuleSet(), edition: 2 }));
+  // A trust list that trusts nobody (a named list must exist: a mistyped name is no empty list).
+  await writeFile(
+    join(dir, 'empty.json'),
+    JSON.stringify({ kaohe: 'trust', version: 1, keys: [], revoked: [] }),
+  );
   const made = await runCli(
     ['keys', 'new', '--issuer', '某县人口计生局', '--years', '2012-2014', '--out', 'k.key'],
     dir,
@@ -89,10 +94,11 @@ describe('signed editions from the command line', () => {
     const none = await runCli(['verify', 'e1.json', '--trust', 'empty.json'], dir);
     expect(none.code).toBe(1);
     expect(none.stdout).toContain('不在信任列表中');
-    const keyId = line.split(' ')[1] ?? '';
+    // Revoked by the fingerprint as the notice prints it (groups of four, upper case).
+    const fingerprint = (line.split(' ')[1] ?? '').toUpperCase().replace(/(.{4})(?=.)/g, '$1 ');
     await writeFile(join(dir, 'revoked.json'), await readFile(join(dir, 'trust.json')));
     const rv = await runCli(
-      ['trust', 'revoke', keyId, '--reason', '私钥遗失', '--trust', 'revoked.json'],
+      ['trust', 'revoke', fingerprint, '--reason', '私钥遗失', '--trust', 'revoked.json'],
       dir,
     );
     expect(rv.code).toBe(0);
@@ -171,8 +177,24 @@ describe('signed editions from the command line', () => {
       ['review', 'bing.xlsx', 'ding.xlsx', '--rules', 'e1.json', '--out', 'sum2.xlsx', ...T],
       dir,
     );
-    expect(human.stdout).toContain('签名未通过:丁县(ding.xlsx):规则未签名(草稿,非正式版本)');
+    expect(human.stdout).toContain('非可信正式版本:丁县(ding.xlsx):规则未签名(草稿,非正式版本)');
   }, 120_000);
+
+  it('a trust list named but not there is an error, not an empty list; a bad key id is refused', async () => {
+    const missing = await runCli(['verify', 'e1.json', '--trust', 'no-such.json'], dir);
+    expect(missing.code).toBe(3);
+    expect(missing.stderr).toContain('信任列表文件 no-such.json 不存在');
+    const bad = await runCli(['trust', 'revoke', 'not-a-key', '--trust', 'trust.json'], dir);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('不是密钥编号');
+    await writeFile(
+      join(dir, 'broken.json'),
+      JSON.stringify({ kaohe: 'trust', version: 1, keys: [], revoked: [null] }),
+    );
+    const broken = await runCli(['verify', 'e1.json', '--trust', 'broken.json'], dir);
+    expect(broken.code).toBe(3);
+    expect(broken.stderr).toContain('信任列表格式不正确(revoked.0)');
+  });
 
   it('refuses a wrong passphrase and does not publish', async () => {
     const run = await runCli(['publish', 'rules.json', '--key', 'k.key', '--out', 'x.json'], dir, {

@@ -18,10 +18,6 @@ export const editionText = {
     zh: '缺少口令:请用 --passphrase-file 指定口令文件,或设置环境变量 KAOHE_PASSPHRASE',
     en: 'no passphrase: give --passphrase-file, or set KAOHE_PASSPHRASE',
   } satisfies Msg,
-  shortPassphrase: {
-    zh: '口令至少 8 个字符',
-    en: 'the passphrase must have at least 8 characters',
-  } satisfies Msg,
   badYears: (v: string): Msg => ({
     zh: `有效年份「${v}」应写作 2013-2015`,
     en: `valid years "${v}" should read like 2013-2015`,
@@ -90,8 +86,28 @@ export const editionText = {
     zh: `已吊销密钥 ${keyId},写入 ${store}`,
     en: `key ${keyId} revoked, written to ${store}`,
   }),
-  badTrustStore: (file: string): Msg => ({
-    zh: `信任列表文件 ${file} 格式不正确`,
-    en: `the trust list ${file} is malformed`,
+  badTrustStore: (file: string, why: Msg): Msg => ({
+    zh: `信任列表文件 ${file}:${why.zh}`,
+    en: `the trust list ${file}: ${why.en}`,
+  }),
+  trustMissing: (file: string): Msg => ({
+    zh: `信任列表文件 ${file} 不存在(用 kaohe trust add 建立)`,
+    en: `the trust list ${file} does not exist (make it with kaohe trust add)`,
+  }),
+  badKeyId: (v: string): Msg => ({
+    zh: `「${v}」不是密钥编号(16 位十六进制)或指纹`,
+    en: `"${v}" is not a key id (16 hex digits) or a fingerprint`,
+  }),
+  revokedUnknown: (keyId: string): Msg => ({
+    zh: `注意:信任列表中没有编号为 ${keyId} 的密钥,吊销仍已记录`,
+    en: `note: no key ${keyId} is in the trust list; the revocation is recorded all the same`,
+  }),
+  previousOtherRules: (file: string): Msg => ({
+    zh: `上一版 ${file} 是另一考核办法的版本,不能链接`,
+    en: `the previous edition ${file} is another rule set's, so it cannot be chained to`,
+  }),
+  unsignedWithTrust: (what: Msg): Msg => ({
+    zh: `注意:${what.zh};已设信任列表,但本表规则不是可信的正式版本`,
+    en: `note: ${what.en}; a trust list is set, but these rules are not a trusted edition`,
   }),
 } as const;

@@ -43,7 +43,7 @@ export const reviewText = {
     en: `Rules differ: ${name} (${file}) embeds rules that differ from the reviewer's (checksum); recomputed with the reviewer's`,
   }),
   unverified: (name: string, file: string, why: Msg): Msg => ({
-    zh: `签名未通过:${name}(${file}):${why.zh}`,
+    zh: `非可信正式版本:${name}(${file}):${why.zh}`,
     en: `Not a verified edition: ${name} (${file}): ${why.en}`,
   }),
   unverifiedCount: (n: number): Msg => ({

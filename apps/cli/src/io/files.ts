@@ -120,6 +120,8 @@ export interface PendingFile {
   /** The name as shown to the user. */
   shown: string;
   data: Uint8Array | string;
+  /** File mode at creation (a secret key: 0o600, readable by its owner only). */
+  mode?: number;
 }
 
 /**
@@ -138,7 +140,10 @@ export async function writeAll(files: readonly PendingFile[]): Promise<void> {
         `.${basename(file.path)}.${randomBytes(6).toString('hex')}.tmp`,
       );
       temps.push({ temp, file });
-      await writeFile(temp, file.data, { flag: 'wx' });
+      await writeFile(temp, file.data, {
+        flag: 'wx',
+        ...(file.mode !== undefined ? { mode: file.mode } : {}),
+      });
     }
     for (const { temp, file } of temps) {
       current = file;

@@ -1,7 +1,7 @@
-// The trust list: the public keys a reader trusts and the key ids revoked, in one JSON file.
+// The trust list file: read and written here; what it may hold is @kaohe/sheet's (parseTrustFile).
 import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { parsePublicKey, type PublicKeyInfo, type TrustStore } from '@kaohe/sheet';
+import { EMPTY_TRUST_FILE, parseTrustFile, type TrustFile, type TrustStore } from '@kaohe/sheet';
 import { CliError } from '../errors.ts';
 import { editionText as T } from '../i18n/editions.ts';
 import { readJson } from './files.ts';
@@ -13,32 +13,28 @@ export const trustPath = (file: string | undefined): string =>
     file ?? process.env.KAOHE_TRUST_FILE ?? join(homedir(), '.config', 'kaohe', 'trust.json'),
   );
 
-export interface TrustFile {
-  kaohe: 'trust';
-  version: 1;
-  keys: string[];
-  revoked: { keyId: string; reason?: string }[];
-}
-
-export async function readTrustFile(file: string | undefined): Promise<TrustFile> {
+/**
+ * The trust list file and what it trusts. A list named with `--trust` must exist (a mistyped name
+ * is never an empty list), unless `creating` (trust add / revoke make it); the default list may
+ * be absent: nothing is trusted then.
+ */
+export async function readTrust(
+  file: string | undefined,
+  creating = false,
+): Promise<{ file: TrustFile; store: TrustStore; path: string; shown: string }> {
   const path = trustPath(file);
-  if ((await exists(path)) === false) return { kaohe: 'trust', version: 1, keys: [], revoked: [] };
-  const raw = (await readJson(path, file ?? path)) as Partial<TrustFile>;
-  if (raw?.kaohe !== 'trust' || !Array.isArray(raw.keys) || !Array.isArray(raw.revoked))
-    throw new CliError('input-corrupt', T.badTrustStore(file ?? path));
-  return raw as TrustFile;
+  const shown = file ?? path;
+  if ((await exists(path)) === false) {
+    if (file !== undefined && !creating) throw new CliError('input-missing', T.trustMissing(shown));
+    return { file: EMPTY_TRUST_FILE, store: { keys: [], revoked: [] }, path, shown };
+  }
+  const parsed = parseTrustFile(await readJson(path, shown));
+  if (!parsed.ok) throw new CliError('input-corrupt', T.badTrustStore(shown, parsed.message));
+  return { ...parsed.value, path, shown };
 }
 
-export async function loadTrust(file: string | undefined): Promise<TrustStore> {
-  const t = await readTrustFile(file);
-  const keys: PublicKeyInfo[] = [];
-  for (const line of t.keys) {
-    const k = parsePublicKey(line);
-    if (!k.ok) throw new CliError('input-corrupt', T.badTrustStore(file ?? trustPath(file)));
-    keys.push(k.value);
-  }
-  return { keys, revoked: t.revoked };
-}
+export const loadTrust = async (file: string | undefined): Promise<TrustStore> =>
+  (await readTrust(file)).store;
 
 /** The trust list when one is given or the default one exists; else none (no signature check). */
 export async function trustIfAny(file: string | undefined): Promise<TrustStore | undefined> {

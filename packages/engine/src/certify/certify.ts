@@ -223,7 +223,8 @@ function gradeOf(
     (f) =>
       f.status !== 'missing-input' && f.status !== 'cannot-compute' && f.status !== 'undecided',
   );
-  if (!soughtOk || !judged || !result.total)
+  // An incomplete total (a pending section, an undecided sanction) is checked against no cut-off.
+  if (!soughtOk || !judged || !result.complete)
     return {
       sought,
       reached: undefined,

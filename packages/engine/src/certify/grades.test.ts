@@ -131,6 +131,20 @@ describe('certification with score cut-offs', () => {
     );
   });
 
+  it('an incomplete total (an undecided sanction) is held to no cut-off', () => {
+    // 5 % is 3 below 8: −15 → 15; 20 + 15 + 20 + 30 = 85, below 90 — but the interview reads a
+    // blank check, so the unit is incomplete: no 低于分数线 clause is claimed on that total.
+    const json = structuredClone(RULES);
+    json.inputs.push({ id: 'checked', label: '抽查结果', unit: 'yesno' });
+    json.sanctions = [
+      ...(json.sanctions ?? []),
+      { id: 'talk', level: 'interview', when: 'checked', reason: '抽查发现问题' },
+    ];
+    const { record } = run({ members_pct: '5' }, json);
+    expect(record.failing.map((f) => f.path)).not.toContain('certificationGrades.first_class');
+    expect(record.grade).toBeNull();
+  });
+
   it('a total exactly at the cut-off reaches it', () => {
     // 7.2 % is 0.8 below 8: one step begun, −5 → 25; reported 04-02: late −5 → 25
     // 20 + 25 + 20 + 25 = 90 ≥ 90

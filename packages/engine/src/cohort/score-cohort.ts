@@ -61,9 +61,10 @@ function gradeFact(u: CohortUnit): GradeFact {
   if (u.gradeLabel === GRADE_PENDING) return { pending: true };
   if (u.grade !== null && u.gradeLabel) return { band: u.grade, label: u.gradeLabel };
   return {
+    // Why it has none, as the grading said it (a sanction's 不参加等次评定, below every band).
     none: u.vetoed
       ? { zh: '一票否决,不评等次', en: 'vetoed: out of the grades' }
-      : { zh: '未评等次', en: 'not graded' },
+      : (u.gradeNotes[0] ?? { zh: '未评等次', en: 'not graded' }),
   };
 }
 

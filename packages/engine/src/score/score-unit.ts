@@ -423,7 +423,9 @@ export function decideSanctions(
               ? totalUndecided(s.reason)
               : e.inputId === 'rank' || e.inputId === 'grade'
                 ? rankingProvisional(s.reason)
-                : R.sanctionUndecided(s.reason, R.inputLabel(rs.inputs, e.inputId)),
+                : e.inputId === 'class'
+                  ? R.sanctionUndecided(s.reason, { zh: '单位类别', en: 'the unit’s class' })
+                  : R.sanctionUndecided(s.reason, R.inputLabel(rs.inputs, e.inputId)),
           inputId: e.inputId,
         });
         continue;

@@ -42,7 +42,9 @@ const Envelope = z
   .object({
     payloadType: z.string(),
     payload: z.string(),
-    signatures: z.array(z.object({ keyid: z.string(), sig: z.string() }).strict()).min(1),
+    signatures: z
+      .array(z.object({ keyid: z.string().regex(/^[0-9a-f]{16}$/), sig: z.string() }).strict())
+      .min(1),
   })
   .strict();
 type Envelope = z.infer<typeof Envelope>;
@@ -279,6 +281,16 @@ export function verifyEdition(raw: unknown, trust: TrustStore): EditionCheck {
       { signer: who, statement },
     );
   const parsed = parseRuleSet(json);
+  // Signed text that is not the canonical form of its rules would not be what a workbook embeds.
+  if (parsed.ok && canonicalRuleSet(parsed.value) !== text)
+    return fail(
+      'invalid-rules',
+      {
+        zh: '签名的规则文本不是规范格式(RFC 8785),不能用作正式版本',
+        en: 'the signed rules are not in canonical form (RFC 8785): not usable as an edition',
+      },
+      { signer: who, statement },
+    );
   if (!parsed.ok)
     return fail(
       'invalid-rules',
@@ -288,11 +300,19 @@ export function verifyEdition(raw: unknown, trust: TrustStore): EditionCheck {
       },
       { signer: who, statement },
     );
+  // The rules may name their issuer otherwise than the key does: both are said, never one alone.
+  const named =
+    statement.issuer === key.issuer
+      ? { zh: '', en: '' }
+      : {
+          zh: `;规则写明的发布单位为“${statement.issuer}”`,
+          en: `; the rules name "${statement.issuer}" as issuer`,
+        };
   return {
     status: 'trusted',
     message: {
-      zh: `正式版本:由${key.issuer}签发(指纹 ${who.fingerprint}),${statement.year}年度第${statement.edition}版`,
-      en: `official edition: issued by ${key.issuer} (fingerprint ${who.fingerprint}), ${statement.year} edition ${statement.edition}`,
+      zh: `正式版本:由${key.issuer}签发(指纹 ${who.fingerprint}),${statement.year}年度第${statement.edition}版${named.zh}`,
+      en: `official edition: issued by ${key.issuer} (fingerprint ${who.fingerprint}), ${statement.year} edition ${statement.edition}${named.en}`,
     },
     signer: who,
     statement,
@@ -302,6 +322,18 @@ export function verifyEdition(raw: unknown, trust: TrustStore): EditionCheck {
 
 /** Whether each edition chains to the one before it (files in any order, by edition number). */
 export function checkChain(files: readonly EditionFile[]): { ok: boolean; breaks: number[] } {
+  // One chain per rule set: editions of another rule set are not its history.
+  const byId = new Map<string, EditionFile[]>();
+  for (const f of files) {
+    const body = fromBase64(f.envelope.payload);
+    const id = (body && readStatement(body)?.id) ?? '';
+    (byId.get(id) ?? byId.set(id, []).get(id))?.push(f);
+  }
+  const breaks = [...byId.values()].flatMap((group) => chainOf(group).breaks);
+  return { ok: breaks.length === 0, breaks };
+}
+
+function chainOf(files: readonly EditionFile[]): { ok: boolean; breaks: number[] } {
   const withStatement = files
     .map((f) => {
       const body = fromBase64(f.envelope.payload);

@@ -80,9 +80,14 @@ export const SecretKeyFile = z
     kdf: z
       .object({
         name: z.literal('scrypt'),
-        N: z.number().int(),
-        r: z.number().int(),
-        p: z.number().int(),
+        // Bounded: a hostile file cannot ask for a cost that hangs or exhausts memory.
+        N: z
+          .number()
+          .int()
+          .min(2 ** 10)
+          .max(2 ** 20),
+        r: z.number().int().min(1).max(16),
+        p: z.number().int().min(1).max(4),
         salt: z.string(),
       })
       .strict(),
@@ -92,6 +97,14 @@ export const SecretKeyFile = z
   })
   .strict();
 export type SecretKeyFile = z.infer<typeof SecretKeyFile>;
+
+/** Why a passphrase cannot seal a key (fewer than 8 characters, counted as people count
+ *  them), or undefined. The one check, for the CLI and createKey alike. */
+export function passphraseProblem(passphrase: string): { zh: string; en: string } | undefined {
+  return [...passphrase.normalize('NFC')].length < 8
+    ? { zh: '口令至少 8 个字符', en: 'the passphrase must have at least 8 characters' }
+    : undefined;
+}
 
 export interface NewKeyOptions {
   issuer: string;
@@ -116,7 +129,8 @@ export function createKey(
   passphrase: string,
   options: NewKeyOptions,
 ): { file: SecretKeyFile; publicKey: PublicKeyInfo; line: string; fingerprint: string } {
-  if (passphrase.length < 8) throw new RangeError('passphrase shorter than 8 characters');
+  const short = passphraseProblem(passphrase);
+  if (short) throw new RangeError(short.en);
   const secret = ed25519.utils.randomSecretKey();
   const pub = ed25519.getPublicKey(secret);
   const keyId = keyIdOf(pub);
@@ -181,8 +195,18 @@ export function openKey(
     ).decrypt(fromBase64(f.sealed) ?? new Uint8Array());
     if (toBase64(ed25519.getPublicKey(secret)) !== f.publicKey) throw new Error('key mismatch');
     return { ok: true, value: { secret, publicKey } };
-  } catch {
-    // The AEAD tag fails for a wrong passphrase and for a damaged or edited file alike.
+  } catch (e) {
+    // The AEAD tag fails for a wrong passphrase and for a damaged or edited file alike; so does
+    // a key that is not the file's (checked above). Anything else (hostile scrypt costs) is said.
+    if (!(e instanceof Error)) throw e;
+    if (!/invalid tag|key mismatch/i.test(e.message))
+      return {
+        ok: false,
+        message: {
+          zh: `私钥文件无法打开:${e.message.slice(0, 80)}`,
+          en: `the key file cannot be opened: ${e.message.slice(0, 80)}`,
+        },
+      };
     return {
       ok: false,
       message: {

@@ -1,6 +1,6 @@
 // kaohe keys new / publish / verify / trust: signed editions (issue 15). The decisions live in
 // @kaohe/sheet (editions/): these commands only read and write files.
-import { chmod, readdir, readFile } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import {
   checkChain,
@@ -8,15 +8,18 @@ import {
   type EditionFile,
   formatPublicKey,
   fingerprintOf,
+  normalizeKeyId,
   openKey,
   parsePublicKey,
+  passphraseProblem,
   publishEdition,
   verifyEdition,
+  type TrustFile,
 } from '@kaohe/sheet';
 import { CliError, type CommandStatus } from '../../errors.ts';
 import { editionText as T } from '../../i18n/editions.ts';
 import { readJson, writeAll } from '../../io/files.ts';
-import { loadTrust, readTrustFile, trustPath, type TrustFile } from '../../io/trust.ts';
+import { loadTrust, readTrust } from '../../io/trust.ts';
 import { exists, refuseExisting } from '../../io/output-policy.ts';
 import type { Output } from '../../io/output.ts';
 import { resolveInput } from '../../io/paths.ts';
@@ -35,7 +38,8 @@ async function passphrase(file: string | undefined): Promise<string> {
     ? (await readFile(file, 'utf8')).replace(/\r?\n$/, '')
     : process.env.KAOHE_PASSPHRASE;
   if (text === undefined || text === '') throw new CliError('usage', T.noPassphrase);
-  if ([...text].length < 8) throw new CliError('usage', T.shortPassphrase);
+  const short = passphraseProblem(text);
+  if (short) throw new CliError('usage', short);
   return text;
 }
 
@@ -46,8 +50,7 @@ export async function runKeysNew(o: KeyOptions, out: Output): Promise<CommandSta
   const file = { path: resolve(o.out), shown: o.out };
   await refuseExisting([{ ...file, data: '' }], o.force);
   const key = createKey(pass, { issuer: o.issuer, validFrom: Number(m[1]), validTo: Number(m[2]) });
-  await writeAll([{ ...file, data: `${JSON.stringify(key.file, null, 2)}\n` }]);
-  await chmod(file.path, 0o600);
+  await writeAll([{ ...file, data: `${JSON.stringify(key.file, null, 2)}\n`, mode: 0o600 }]);
   out.note(T.keyMade(o.out, o.issuer));
   out.line(T.publicLine);
   out.line(key.line);
@@ -90,6 +93,8 @@ export async function runPublish(
     const check = verifyEdition(raw, { ...store, keys: [...store.keys, opened.value.publicKey] });
     if (check.status !== 'trusted')
       throw new CliError('input-invalid', T.previousNotTrusted(o.previous, check.message));
+    if (check.statement?.id !== ruleSet.id)
+      throw new CliError('input-invalid', T.previousOtherRules(o.previous));
     if ((check.statement?.edition ?? 0) >= ruleSet.edition)
       throw new CliError('input-invalid', T.previousNotEarlier(o.previous));
     previous = raw as EditionFile;
@@ -157,37 +162,38 @@ export async function runTrustAdd(
 ): Promise<CommandStatus> {
   const key = parsePublicKey(line);
   if (!key.ok) throw new CliError('usage', key.message);
-  const t = await readTrustFile(o.trust);
+  const t = await readTrust(o.trust, true);
   const fp = fingerprintOf(key.value.keyId);
-  const known = t.keys.some((l) => parsePublicKey(l).ok && l.includes(` ${key.value.keyId} `));
-  if (known) {
+  if (t.store.keys.some((k) => k.keyId === key.value.keyId)) {
     out.line(T.trustAlready(key.value.issuer, fp));
     return 'ok';
   }
-  const path = trustPath(o.trust);
-  const next: TrustFile = { ...t, keys: [...t.keys, formatPublicKey(key.value)] };
-  await writeAll([{ path, shown: o.trust ?? path, data: `${JSON.stringify(next, null, 2)}\n` }]);
-  out.line(T.trustAdded(key.value.issuer, fp, o.trust ?? path));
+  const next: TrustFile = { ...t.file, keys: [...t.file.keys, formatPublicKey(key.value)] };
+  await writeAll([{ path: t.path, shown: t.shown, data: `${JSON.stringify(next, null, 2)}\n` }]);
+  out.line(T.trustAdded(key.value.issuer, fp, t.shown));
   out.result({ command: 'trust add', keyId: key.value.keyId, fingerprint: fp });
   return 'ok';
 }
 
 export async function runTrustRevoke(
-  keyId: string,
+  typed: string,
   o: { trust?: string; reason?: string },
   out: Output,
 ): Promise<CommandStatus> {
-  const t = await readTrustFile(o.trust);
-  const path = trustPath(o.trust);
+  // The fingerprint as printed in a notice ("9C32 116E …") or the key id.
+  const keyId = normalizeKeyId(typed);
+  if (!keyId) throw new CliError('usage', T.badKeyId(typed));
+  const t = await readTrust(o.trust, true);
+  if (!t.store.keys.some((k) => k.keyId === keyId)) out.note(T.revokedUnknown(keyId));
   const next: TrustFile = {
-    ...t,
+    ...t.file,
     revoked: [
-      ...t.revoked.filter((r) => r.keyId !== keyId),
+      ...t.file.revoked.filter((r) => r.keyId !== keyId),
       { keyId, ...(o.reason ? { reason: o.reason } : {}) },
     ],
   };
-  await writeAll([{ path, shown: o.trust ?? path, data: `${JSON.stringify(next, null, 2)}\n` }]);
-  out.line(T.revokedNow(keyId, o.trust ?? path));
+  await writeAll([{ path: t.path, shown: t.shown, data: `${JSON.stringify(next, null, 2)}\n` }]);
+  out.line(T.revokedNow(keyId, t.shown));
   out.result({ command: 'trust revoke', keyId });
   return 'ok';
 }

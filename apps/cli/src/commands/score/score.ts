@@ -3,7 +3,7 @@ import { basename, dirname, join, resolve } from 'node:path';
 import type { Output } from '../../io/output.ts';
 import { resultProblems, workbookEdition, type Stage } from '@kaohe/sheet';
 import { editionText } from '../../i18n/editions.ts';
-import { loadTrust } from '../../io/trust.ts';
+import { trustIfAny } from '../../io/trust.ts';
 import { CliError, type CommandStatus } from '../../errors.ts';
 import { common } from '../../i18n/common.ts';
 import { scoreText } from '../../i18n/score.ts';
@@ -45,7 +45,8 @@ export async function runScore(
   const original = await readWorkbookFile(inputPath, file);
   const scored = await scoreWorkbook(original, file, options.as);
   // Who issued the rules inside: a signature that fails is never scored by, unless --unsigned.
-  const edition = workbookEdition(scored.read, await loadTrust(options.trust));
+  const trust = await trustIfAny(options.trust);
+  const edition = workbookEdition(scored.read, trust ?? { keys: [], revoked: [] });
   const verified = edition.status === 'trusted';
   if (!verified && edition.status !== 'unsigned' && !options.unsigned)
     throw new CliError('input-invalid', editionText.workbookRefused(file, edition.message));
@@ -66,7 +67,9 @@ export async function runScore(
 
   printUnitResult(scored.result, options.as, scored.warnings, out, scored.read);
   if (verified) out.line(edition.message);
-  else if (edition.status === 'unsigned') out.note(edition.message);
+  else if (edition.status === 'unsigned')
+    // A draft is said on screen whenever a trust list is set (its rules could be anyone's).
+    trust ? out.line(editionText.unsignedWithTrust(edition.message)) : out.note(edition.message);
   else out.line(editionText.workbookUnverified(edition.message));
   if (options.inPlace) out.note(scoreText.backup(files[0]?.shown ?? ''));
   out.note(common.wrote(outShown));

@@ -1,0 +1,58 @@
+// The trust list as a file: the public key lines a reader imported and the key ids revoked by a
+// later notice. Read strictly: a list that is not exactly this shape is refused, naming the entry.
+import { z } from 'zod';
+import type { TrustStore } from './edition.ts';
+import { parsePublicKey, type Parsed, type PublicKeyInfo } from './keys.ts';
+
+const KEY_ID = /^[0-9a-f]{16}$/;
+
+const TrustFileSchema = z
+  .object({
+    kaohe: z.literal('trust'),
+    version: z.literal(1),
+    keys: z.array(z.string()),
+    revoked: z.array(
+      z.object({ keyId: z.string().regex(KEY_ID), reason: z.string().optional() }).strict(),
+    ),
+  })
+  .strict();
+export type TrustFile = z.infer<typeof TrustFileSchema>;
+
+export const EMPTY_TRUST_FILE: TrustFile = Object.freeze({
+  kaohe: 'trust',
+  version: 1,
+  keys: [],
+  revoked: [],
+}) as TrustFile;
+
+/** A trust list file's JSON, checked; the first problem named by where it is. */
+export function parseTrustFile(json: unknown): Parsed<{ file: TrustFile; store: TrustStore }> {
+  const parsed = TrustFileSchema.safeParse(json);
+  if (!parsed.success) {
+    const at = parsed.error.issues[0]?.path.join('.') || '(root)';
+    return {
+      ok: false,
+      message: { zh: `信任列表格式不正确(${at})`, en: `the trust list is malformed (at ${at})` },
+    };
+  }
+  const keys: PublicKeyInfo[] = [];
+  for (const [i, line] of parsed.data.keys.entries()) {
+    const k = parsePublicKey(line);
+    if (!k.ok)
+      return {
+        ok: false,
+        message: {
+          zh: `信任列表第 ${i + 1} 个公钥有误:${k.message.zh}`,
+          en: `key ${i + 1} of the trust list: ${k.message.en}`,
+        },
+      };
+    keys.push(k.value);
+  }
+  return { ok: true, value: { file: parsed.data, store: { keys, revoked: parsed.data.revoked } } };
+}
+
+/** A key id as typed: the 16 hex digits, or the fingerprint read off a notice ("9C32 116E …"). */
+export function normalizeKeyId(text: string): string | undefined {
+  const id = text.replace(/\s+/g, '').toLowerCase();
+  return KEY_ID.test(id) ? id : undefined;
+}
