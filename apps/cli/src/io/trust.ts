@@ -8,7 +8,7 @@ import { readJson } from './files.ts';
 import { exists } from './output-policy.ts';
 
 /** The trust list file: `--trust`, else KAOHE_TRUST_FILE, else the user's own config folder. */
-export const trustPath = (file: string | undefined): string =>
+const trustPath = (file: string | undefined): string =>
   resolve(
     file ?? process.env.KAOHE_TRUST_FILE ?? join(homedir(), '.config', 'kaohe', 'trust.json'),
   );
