@@ -76,6 +76,47 @@ const DIVISION_BY_ZERO: Msg = {
 };
 const UNIT_CLASS: Msg = { zh: '单位类别', en: 'unit class' };
 
+const NONE: string[] = [];
+
+/** An item's result, built field by field (no spreads: this is the hot path) in the order the
+ *  result has always had: base fields, then score, max, status, adjustments, reason. */
+function assemble(
+  item: CIndicator,
+  inputs: Record<string, string>,
+  missingEvidence: string[],
+  score: string,
+  max: string,
+  status: IndicatorStatus,
+  adjustments: readonly Adjustment[],
+  reasons: readonly Msg[],
+): IndicatorResult {
+  const withInputs: Adjustment[] = new Array<Adjustment>(adjustments.length);
+  for (let i = 0; i < adjustments.length; i++) {
+    const a = adjustments[i] as Adjustment;
+    withInputs[i] = { amount: a.amount, reason: a.reason, inputs };
+  }
+  let zh = '';
+  let en = '';
+  for (let i = 0; i < reasons.length; i++) {
+    const r = reasons[i] as Msg;
+    zh = i === 0 ? r.zh : `${zh},${r.zh}`;
+    en = i === 0 ? r.en : `${en}; ${r.en}`;
+  }
+  return {
+    path: item.path,
+    code: item.code,
+    title: item.title,
+    inputs,
+    missingInputs: [],
+    missingEvidence,
+    score,
+    max,
+    status,
+    adjustments: withInputs,
+    reason: { zh, en },
+  };
+}
+
 /** An evaluation problem's reason: a zero denominator has its own words. */
 const problemReason = (e: unknown, problem: Msg): Msg =>
   e instanceof ExprEvalError && e.code === 'division-by-zero'
@@ -117,6 +158,43 @@ export function createUnitScorer(
   const label = (id: string): Msg => {
     const def = rs.inputs.get(id);
     return def ? msgOf(def.label) : { zh: id, en: id };
+  };
+
+  const zeroEvidence = rs.ruleSet.evidencePolicy === 'zero';
+  /** The evidence inputs an item's claimed points lack (none when it earned nothing): what the
+   *  unit typed and claims something (not blank, not no, not 0), without its evidence. */
+  const lackingEvidence = (item: CIndicator, positive: boolean): string[] => {
+    if (!positive) return NONE;
+    let out: string[] = NONE;
+    for (const id of item.inputsUsed) {
+      if (!rs.inputs.get(id)?.evidence || unit.evidence?.[id]) continue;
+      // Evidence backs what the unit typed; a blank taken by its declared meaning needs none.
+      const raw = unit.values[id];
+      if (raw === null || raw === undefined || (typeof raw === 'string' && raw.trim() === ''))
+        continue;
+      const t = valueText(id);
+      if (t !== undefined && t !== 'false' && t !== '0') (out === NONE ? (out = []) : out).push(id);
+    }
+    return out === NONE ? [] : out;
+  };
+  /** The words of missing evidence, into an item's reasons. Under the zero policy the points
+   *  the rule gave are void: the reason keeps what was found, drops the points it claimed (得4分
+   *  and 不得分 at once) and ends with the score: 是,但缺少佐证材料,不得分(0/4). */
+  const evidenceWords = (reasons: Msg[], lacking: string[], score: string, max: string): void => {
+    const labels = lacking.map(label);
+    if (!zeroEvidence) {
+      reasons.push(R.missingEvidence(labels, false));
+      return;
+    }
+    const found = reasons[0] ?? { zh: '', en: '' };
+    reasons[0] = {
+      zh: found.zh.replace(/,?(按比例)?得(满分)?-?[\d.]+分$/, ''),
+      en: found.en.replace(/(,|:|;)? ?(full marks )?-?[\d.]+( pro rata)?$/, ''),
+    };
+    reasons.push({
+      zh: `但缺少佐证材料(${labels.map((l) => l.zh).join('、')}),不得分(${score}/${max})`,
+      en: `but no evidence (${labels.map((l) => l.en).join(', ')}): no points (${score}/${max})`,
+    });
   };
 
   const evaluate = (item: CIndicator): IndicatorResult => {
@@ -253,57 +331,22 @@ export function createUnitScorer(
         status = 'gated';
         reasons.push(gate ? gate.reason : (streams.zeroed as Msg));
       }
-      // Evidence backs the points claimed: an item that earned nothing needs none.
-      const noEvidence = item.inputsUsed.filter((id) => {
-        if (sign(score) <= 0 || !rs.inputs.get(id)?.evidence || unit.evidence?.[id]) return false;
-        // Evidence backs what the unit typed; a blank taken by its declared meaning needs none.
-        const raw = unit.values[id];
-        if (raw === null || raw === undefined || (typeof raw === 'string' && raw.trim() === ''))
-          return false;
-        const t = valueText(id);
-        return t !== undefined && t !== 'false' && t !== '0';
-      });
+      const noEvidence = lackingEvidence(item, sign(score) > 0);
       if (noEvidence.length > 0 && status !== 'gated') {
-        const zero = rs.ruleSet.evidencePolicy === 'zero';
         status = 'missing-evidence';
-        if (zero && !withReasons) score = qmin(score, ZERO);
-        else if (zero) {
-          // The points the rule gave are void: the reason keeps what was found, drops the
-          // points it claimed (得4分 and 不得分 at once) and ends with the score: 是,但缺少佐证
-          // 材料,不得分(0/4).
-          score = qmin(score, ZERO);
-          const found = reasons[0] ?? { zh: '', en: '' };
-          const labels = noEvidence.map(label);
-          reasons[0] = {
-            zh: found.zh.replace(/,?(按比例)?得(满分)?-?[\d.]+分$/, ''),
-            en: found.en.replace(/(,|:|;)? ?(full marks )?-?[\d.]+( pro rata)?$/, ''),
-          };
-          reasons.push({
-            zh: `但缺少佐证材料(${labels.map((l) => l.zh).join('、')}),不得分(${fmt(score)}/${fmt(points)})`,
-            en: `but no evidence (${labels.map((l) => l.en).join(', ')}): no points (${fmt(score)}/${fmt(points)})`,
-          });
-        } else reasons.push(R.missingEvidence(noEvidence.map(label), zero));
+        if (zeroEvidence) score = qmin(score, ZERO);
+        if (withReasons) evidenceWords(reasons, noEvidence, fmt(score), fmt(points));
       }
-      // Built field by field (no spreads: this is the hot path), in the order the result
-      // has always had: base fields, then score, max, status, adjustments, reason, children.
-      const withInputs: Adjustment[] = new Array<Adjustment>(adjustments.length);
-      for (let i = 0; i < adjustments.length; i++) {
-        const a = adjustments[i] as Adjustment;
-        withInputs[i] = { amount: a.amount, reason: a.reason, inputs };
-      }
-      const result: IndicatorResult = {
-        path: item.path,
-        code: item.code,
-        title: item.title,
+      const result = assemble(
+        item,
         inputs,
-        missingInputs: base.missingInputs,
-        missingEvidence: noEvidence,
-        score: fmt(score),
-        max: fmt(points),
+        noEvidence,
+        fmt(score),
+        fmt(points),
         status,
-        adjustments: withInputs,
-        reason: { zh: reasons.map((r) => r.zh).join(','), en: reasons.map((r) => r.en).join('; ') },
-      };
+        adjustments,
+        reasons,
+      );
       if (children) result.children = children;
       return finish(result, score, points);
     } catch (e) {
