@@ -33,12 +33,29 @@ import type {
 } from '../model/result.ts';
 import type { ScoreContext } from '../model/context.ts';
 import { msgOf } from '../messages/text.ts';
+import { scaledText } from '../fast/fixed.ts';
 import { show } from '../messages/format.ts';
 import type { CIndicator, CompiledRuleSet, CSection } from './compile.ts';
 import { createEnv, type UnitEnv } from './env.ts';
 import { evaluateBase } from './base-rules.ts';
 import { evaluateStreams } from './streams.ts';
 import * as R from './reasons.ts';
+import { itemWords } from './base-rules.ts';
+import { createFramePlan, type Frame, type FramePlan } from '../fast/frame.ts';
+import { buildKernel } from '../fast/kernel.ts';
+import { NA, type Kernel } from '../fast/kernel-base.ts';
+import { scaledOfQ } from '../fast/fixed.ts';
+import { showRat } from '../messages/format.ts';
+import {
+  CAPPED,
+  FLOORED,
+  renders,
+  resetTrace,
+  TRACE,
+  type Render,
+  type RenderContext,
+} from '../fast/trace.ts';
+import Fraction from 'fraction.js';
 
 const WORST: readonly IndicatorStatus[] = [
   'missing-input',
@@ -84,7 +101,7 @@ function assemble(
   item: CIndicator,
   inputs: Record<string, string>,
   missingEvidence: string[],
-  score: string,
+  score: string | null,
   max: string,
   status: IndicatorStatus,
   adjustments: readonly Adjustment[],
@@ -130,6 +147,86 @@ export interface ScorerOptions {
   reasons?: boolean;
 }
 
+/** A leaf item's kernel for units of one class (or any), with what its result shows. */
+interface TracedItem {
+  kernel: Kernel;
+  render: Render;
+  /** The item's points and floor in 10^-dp points; their texts (max, 最低…分). */
+  points: number;
+  min: number;
+  max: string;
+  minText: string;
+  words: RenderContext;
+}
+
+/** The integer kernels of a rule set, traced for reasons: built once per compiled rule set,
+ *  one frame serving unit after unit (loaded by the scorer that uses it, when it does). */
+interface TracedRuleSet {
+  frame: Frame;
+  plan: FramePlan;
+  /** By item, by class (undefined: the item's points do not depend on the class). */
+  items: Map<CIndicator, Map<string | undefined, TracedItem>>;
+  /** The scorer whose unit the frame holds, and its environment. */
+  owner: object | undefined;
+  env: UnitEnv | undefined;
+}
+
+const TRACED = new WeakMap<CompiledRuleSet, TracedRuleSet>();
+
+function tracedRuleSet(rs: CompiledRuleSet): TracedRuleSet {
+  const known = TRACED.get(rs);
+  if (known) return known;
+  const made: TracedRuleSet = {
+    frame: undefined as unknown as Frame,
+    plan: undefined as unknown as FramePlan,
+    items: new Map(),
+    owner: undefined,
+    env: undefined,
+  };
+  const plan = createFramePlan(rs, () => made.env as UnitEnv);
+  const dp = rs.scoreRounding.dp;
+  const scale = 10 ** dp;
+  const add = (item: CIndicator, cls: string | undefined, pointsQ: Q): void => {
+    const kernel = buildKernel(rs, plan, item, pointsQ);
+    const render = kernel ? renders.get(kernel) : undefined;
+    const points = scaledOfQ(pointsQ, dp);
+    const min = scaledOfQ(item.min, dp);
+    if (!kernel || !render || points === undefined || min === undefined) return;
+    let byClass = made.items.get(item);
+    if (!byClass) made.items.set(item, (byClass = new Map()));
+    byClass.set(cls, {
+      kernel,
+      render,
+      points,
+      min,
+      max: fmt(pointsQ),
+      minText: show(item.min),
+      words: { rs, item, words: itemWords(item), env: undefined as unknown as UnitEnv, scale },
+    });
+  };
+  for (const item of rs.byPath.values()) {
+    if (item.children.length > 0) continue;
+    if (!item.pointsByClass) add(item, undefined, item.points);
+    else
+      for (const cls of rs.classIds) {
+        const p = item.pointsByClass.has(cls) ? item.pointsByClass.get(cls) : item.points;
+        if (p) add(item, cls, p);
+      }
+  }
+  made.plan = plan;
+  made.frame = plan.seal();
+  TRACED.set(rs, made);
+  return made;
+}
+
+/** A value of n / d 10^-dp points (d × 10^dp may pass the safe range) as show gives it. */
+function showScaled(n: number, d: number, scale: number): string {
+  const den = d * scale;
+  return Number.isSafeInteger(den)
+    ? showRat(n, den)
+    : show(new Fraction(BigInt(n), BigInt(d) * BigInt(scale)));
+}
+
 export function createUnitScorer(
   rs: CompiledRuleSet,
   unit: UnitInput,
@@ -161,6 +258,91 @@ export function createUnitScorer(
   };
 
   const zeroEvidence = rs.ruleSet.evidencePolicy === 'zero';
+  // Leaf items the kernels take are scored on them, their reasons worded from the kernel's trace.
+  const traced = withReasons ? tracedRuleSet(rs) : undefined;
+  const token = {};
+  /**
+   * An item scored on its kernel, its reason rendered from the trace; undefined to leave it to
+   * the exact evaluation below (a value only it can read, a blank, a trace it must word).
+   */
+  const viaKernel = (
+    item: CIndicator,
+    inputs: Record<string, string>,
+  ): IndicatorResult | undefined => {
+    const byClass = traced?.items.get(item);
+    const t = byClass?.get(item.pointsByClass ? unit.class : undefined);
+    if (!traced || !t) return undefined;
+    if (traced.owner !== token) {
+      traced.owner = token;
+      traced.env = env;
+      traced.plan.load(unit, ctx);
+    }
+    TRACE.on = true;
+    resetTrace();
+    let r: number | null | undefined;
+    try {
+      r = t.kernel(traced.frame);
+    } finally {
+      TRACE.on = false;
+    }
+    if (r === undefined || r === null) return undefined;
+    // What the tail needs, kept before the renderer runs (a formula's renderer may score the
+    // items it reads, whose kernels reuse the trace).
+    const score0 = TRACE.score;
+    const clampedBy = TRACE.clamp;
+    const hn = TRACE.hn;
+    const hd = TRACE.hd;
+    const gate = TRACE.gate;
+    const notAssessed = r === NA && TRACE.branch < 0;
+    t.words.env = env;
+    const said = notAssessed ? undefined : t.render(traced.frame, TRACE, t.words);
+    if (r === NA)
+      return notAssessed || said
+        ? assemble(
+            item,
+            inputs,
+            [],
+            null,
+            '0',
+            'not-applicable',
+            [],
+            [said ? said.reason : R.notApplicable],
+          )
+        : undefined;
+    if (!said) return undefined;
+    const reasons: Msg[] = [said.reason];
+    for (const a of said.adjustments) reasons.push(a.reason);
+    if (clampedBy === CAPPED) reasons.push(R.cappedAt(showScaled(hn, hd, t.words.scale)));
+    else if (clampedBy === FLOORED) reasons.push(R.flooredAt(t.minText));
+    let score = score0;
+    let status: IndicatorStatus =
+      score >= t.points ? 'met' : score <= 0 && t.points > 0 ? 'not-met' : 'partly-met';
+    if (gate >= 0) {
+      score = t.min < 0 ? Math.min(score, 0) : 0;
+      status = 'gated';
+      reasons.push((item.gates[gate] as CIndicator['gates'][number]).reason);
+    }
+    const noEvidence = lackingEvidence(item, score > 0);
+    let text: string | undefined;
+    if (noEvidence.length > 0 && status !== 'gated') {
+      status = 'missing-evidence';
+      if (zeroEvidence) score = Math.min(score, 0);
+      text = scaledText(score, rs.scoreRounding.dp);
+      evidenceWords(reasons, noEvidence, text, t.max);
+    }
+    // The kernel's own score and the one its trace gives must agree; else the exact path decides.
+    if (score !== r) return undefined;
+    return assemble(
+      item,
+      inputs,
+      noEvidence,
+      text ?? scaledText(score, rs.scoreRounding.dp),
+      t.max,
+      status,
+      said.adjustments,
+      reasons,
+    );
+  };
   /** The evidence inputs an item's claimed points lack (none when it earned nothing): what the
    *  unit typed and claims something (not blank, not no, not 0), without its evidence. */
   const lackingEvidence = (item: CIndicator, positive: boolean): string[] => {
@@ -272,6 +454,15 @@ export function createUnitScorer(
         points,
       );
     };
+    if (traced && item.children.length === 0) {
+      const fast = viaKernel(item, inputs);
+      if (fast)
+        return finish(
+          fast,
+          fast.score === null ? null : q(fast.score),
+          fast.score === null ? ZERO : points,
+        );
+    }
     try {
       if (item.applicable && item.applicable.evaluate(env) === false) return notApplicable();
       let children: IndicatorResult[] | undefined;
