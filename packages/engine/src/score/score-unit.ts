@@ -76,6 +76,9 @@ export interface UnitScorer {
   /** The exact score (0 when it has none) and maximum of a result evaluate gave, as its text
    *  shows them: sums read these instead of parsing the text back. */
   exact: (r: IndicatorResult) => Exact;
+  /** Items scored on the integer kernels, their reasons rendered from the kernels' traces (the
+   *  rest went through the exact evaluation). */
+  readonly traced: number;
 }
 
 interface Exact {
@@ -145,6 +148,9 @@ export interface ScorerOptions {
   /** false: scores and statuses only, every reason left empty and no figure formatted for one
    *  (the cohort path's items that leave the integer kernels). Default true. */
   reasons?: boolean;
+  /** false: every item through the exact evaluation, none on the traced kernels (tests hold
+   *  the two routes to the same results). Default true. */
+  kernels?: boolean;
 }
 
 /** A leaf item's kernel for units of one class (or any), with what its result shows. */
@@ -259,7 +265,8 @@ export function createUnitScorer(
 
   const zeroEvidence = rs.ruleSet.evidencePolicy === 'zero';
   // Leaf items the kernels take are scored on them, their reasons worded from the kernel's trace.
-  const traced = withReasons ? tracedRuleSet(rs) : undefined;
+  const traced = withReasons && options.kernels !== false ? tracedRuleSet(rs) : undefined;
+  let tracedCount = 0;
   const token = {};
   /**
    * An item scored on its kernel, its reason rendered from the trace; undefined to leave it to
@@ -456,6 +463,7 @@ export function createUnitScorer(
     };
     if (traced && item.children.length === 0) {
       const fast = viaKernel(item, inputs);
+      if (fast) tracedCount++;
       if (fast)
         return finish(
           fast,
@@ -570,7 +578,14 @@ export function createUnitScorer(
     if (!item) throw new Error(`unknown item ${path} reached evaluation`);
     return evaluate(item);
   };
-  return { env, evaluate, exact };
+  return {
+    env,
+    evaluate,
+    exact,
+    get traced() {
+      return tracedCount;
+    },
+  };
 }
 
 export interface SanctionOutcome {
