@@ -41,10 +41,10 @@ import { evaluateBase } from './base-rules.ts';
 import { evaluateStreams } from './streams.ts';
 import * as R from './reasons.ts';
 import { itemWords } from './base-rules.ts';
-import { createFramePlan, type Frame, type FramePlan } from '../fast/frame.ts';
-import { buildKernel } from '../fast/kernel.ts';
+import { BLANK, createFramePlan, OK, type Frame, type FramePlan } from '../fast/frame.ts';
+import { buildKernel, isContainer } from '../fast/kernel.ts';
 import { NA, type Kernel } from '../fast/kernel-base.ts';
-import { scaledOfQ } from '../fast/fixed.ts';
+import { decimalText, scaledOfQ } from '../fast/fixed.ts';
 import { showRat } from '../messages/format.ts';
 import {
   CAPPED,
@@ -79,6 +79,8 @@ export interface UnitScorer {
   /** Items scored on the integer kernels, their reasons rendered from the kernels' traces (the
    *  rest went through the exact evaluation). */
   readonly traced: number;
+  /** The score and maximum (10^-dp points) of an item scored on the kernels (or a sum of such). */
+  scaled(path: string): Scaled | undefined;
 }
 
 interface Exact {
@@ -97,6 +99,25 @@ const DIVISION_BY_ZERO: Msg = {
 const UNIT_CLASS: Msg = { zh: '单位类别', en: 'unit class' };
 
 const NONE: string[] = [];
+
+/** An item's score and maximum in 10^-dp points, and whether it applies. */
+export interface Scaled {
+  score: number;
+  max: number;
+  applies: boolean;
+}
+const NOT_APPLICABLE: Scaled = { score: 0, max: 0, applies: false };
+/** A value as an integer count of 10^-dp, worked out once per value (points are the rule
+ *  set's own); undefined when it has more places or does not fit. */
+const SCALED = new WeakMap<Q, number | undefined>();
+function scaledQ(x: Q, dp: number): number | undefined {
+  if (SCALED.has(x)) return SCALED.get(x);
+  const v = scaledOfQ(x, dp);
+  SCALED.set(x, v);
+  return v;
+}
+
+const SUB_ITEMS: Msg = { zh: '各小项得分合计', en: 'sum of the sub-items' };
 
 /** An item's result, built field by field (no spreads: this is the hot path) in the order the
  *  result has always had: base fields, then score, max, status, adjustments, reason. */
@@ -153,6 +174,14 @@ export interface ScorerOptions {
   kernels?: boolean;
 }
 
+/** An item's points and floor in 10^-dp points, the floor's text (最低…分), the scale 10^dp. */
+interface Bounds {
+  points: number;
+  min: number;
+  minText: string;
+  scale: number;
+}
+
 /** A leaf item's kernel for units of one class (or any), with what its result shows. */
 interface TracedItem {
   kernel: Kernel;
@@ -172,9 +201,14 @@ interface TracedRuleSet {
   plan: FramePlan;
   /** By item, by class (undefined: the item's points do not depend on the class). */
   items: Map<CIndicator, Map<string | undefined, TracedItem>>;
+  /** Containers that only sum their sub-items: points and floor by class, as for items. */
+  containers: Map<CIndicator, Map<string | undefined, Bounds>>;
   /** The scorer whose unit the frame holds, and its environment. */
   owner: object | undefined;
   env: UnitEnv | undefined;
+  /** An input's canonical text off the frame (undefined: blank), null when only the exact
+   *  environment can tell. */
+  text(id: string): string | undefined | null;
 }
 
 const TRACED = new WeakMap<CompiledRuleSet, TracedRuleSet>();
@@ -186,8 +220,22 @@ function tracedRuleSet(rs: CompiledRuleSet): TracedRuleSet {
     frame: undefined as unknown as Frame,
     plan: undefined as unknown as FramePlan,
     items: new Map(),
+    containers: new Map(),
     owner: undefined,
     env: undefined,
+    text: (id) => {
+      const slot = plan.inputSlot(id);
+      if (!slot) return null;
+      const f = made.frame;
+      const st = f.s[slot.k];
+      if (st === BLANK) return undefined;
+      if (st !== OK) return null;
+      if (slot.kind === 'symbol') {
+        const v = plan.symbol(f.m[slot.k] as number);
+        return v === undefined ? null : String(v);
+      }
+      return decimalText(f.m[slot.k] as number, f.d[slot.k] as number) ?? null;
+    },
   };
   const plan = createFramePlan(rs, () => made.env as UnitEnv);
   const dp = rs.scoreRounding.dp;
@@ -210,7 +258,23 @@ function tracedRuleSet(rs: CompiledRuleSet): TracedRuleSet {
       words: { rs, item, words: itemWords(item), env: undefined as unknown as UnitEnv, scale },
     });
   };
+  const bounds = (item: CIndicator, cls: string | undefined, pointsQ: Q): void => {
+    const points = scaledOfQ(pointsQ, dp);
+    const min = scaledOfQ(item.min, dp);
+    if (points === undefined || min === undefined) return;
+    let byClass = made.containers.get(item);
+    if (!byClass) made.containers.set(item, (byClass = new Map()));
+    byClass.set(cls, { points, min, minText: show(item.min), scale });
+  };
   for (const item of rs.byPath.values()) {
+    if (isContainer(item)) {
+      if (!item.pointsByClass) bounds(item, undefined, item.points);
+      else
+        for (const cls of rs.classIds) {
+          const p = item.pointsByClass.has(cls) ? item.pointsByClass.get(cls) : item.points;
+          if (p) bounds(item, cls, p);
+        }
+    }
     if (item.children.length > 0) continue;
     if (!item.pointsByClass) add(item, undefined, item.points);
     else
@@ -242,6 +306,8 @@ export function createUnitScorer(
   const withReasons = options.reasons !== false;
   const env = createEnv(rs.inputs, unit, ctx);
   const results = new Map<string, IndicatorResult>();
+  /** Scores and maxima (10^-dp points) of the items scored on the kernels: sums read these. */
+  const scaled = new Map<string, Scaled>();
   const exacts = new Map<string, Exact>();
   const exact = (r: IndicatorResult): Exact =>
     exacts.get(r.path) ?? { score: r.score === null ? ZERO : q(r.score), max: q(r.max) };
@@ -253,6 +319,15 @@ export function createUnitScorer(
   const texts = new Map<string, string | undefined>();
   const valueText = (id: string): string | undefined => {
     if (texts.has(id)) return texts.get(id);
+    // Read off the frame when the kernels hold the unit and the figure is one they read (a
+    // value they cannot read is decoded, and reported, by the exact environment as before).
+    if (traced && traced.owner === token) {
+      const t = traced.text(id);
+      if (t !== null) {
+        texts.set(id, t);
+        return t;
+      }
+    }
     const v = env.peek(id);
     const t = v === undefined ? undefined : typeof v === 'object' ? fmt(v) : String(v);
     texts.set(id, t);
@@ -267,7 +342,15 @@ export function createUnitScorer(
   // Leaf items the kernels take are scored on them, their reasons worded from the kernel's trace.
   const traced = withReasons && options.kernels !== false ? tracedRuleSet(rs) : undefined;
   let tracedCount = 0;
+  /** The unit into the kernels' frame (again, when another scorer has used it since). */
+  const hold = (): void => {
+    if (!traced) return;
+    traced.owner = token;
+    traced.env = env;
+    traced.plan.load(unit, ctx);
+  };
   const token = {};
+  hold();
   /**
    * An item scored on its kernel, its reason rendered from the trace; undefined to leave it to
    * the exact evaluation below (a value only it can read, a blank, a trace it must word).
@@ -279,11 +362,7 @@ export function createUnitScorer(
     const byClass = traced?.items.get(item);
     const t = byClass?.get(item.pointsByClass ? unit.class : undefined);
     if (!traced || !t) return undefined;
-    if (traced.owner !== token) {
-      traced.owner = token;
-      traced.env = env;
-      traced.plan.load(unit, ctx);
-    }
+    if (traced.owner !== token) hold();
     TRACE.on = true;
     resetTrace();
     let r: number | null | undefined;
@@ -303,19 +382,20 @@ export function createUnitScorer(
     const notAssessed = r === NA && TRACE.branch < 0;
     t.words.env = env;
     const said = notAssessed ? undefined : t.render(traced.frame, TRACE, t.words);
-    if (r === NA)
-      return notAssessed || said
-        ? assemble(
-            item,
-            inputs,
-            [],
-            null,
-            '0',
-            'not-applicable',
-            [],
-            [said ? said.reason : R.notApplicable],
-          )
-        : undefined;
+    if (r === NA) {
+      if (!notAssessed && !said) return undefined;
+      scaled.set(item.path, NOT_APPLICABLE);
+      return assemble(
+        item,
+        inputs,
+        [],
+        null,
+        '0',
+        'not-applicable',
+        [],
+        [said ? said.reason : R.notApplicable],
+      );
+    }
     if (!said) return undefined;
     const reasons: Msg[] = [said.reason];
     for (const a of said.adjustments) reasons.push(a.reason);
@@ -339,6 +419,7 @@ export function createUnitScorer(
     }
     // The kernel's own score and the one its trace gives must agree; else the exact path decides.
     if (score !== r) return undefined;
+    scaled.set(item.path, { score, max: t.points, applies: true });
     return assemble(
       item,
       inputs,
@@ -386,6 +467,70 @@ export function createUnitScorer(
     });
   };
 
+  /**
+   * A container that only sums its sub-items, when every sub-item was scored on the kernels:
+   * the same sum, cap, floor and status as the exact evaluation below, in integers.
+   */
+  const viaSum = (
+    item: CIndicator,
+    inputs: Record<string, string>,
+  ): IndicatorResult | undefined => {
+    if (!traced || !isContainer(item)) return undefined;
+    const t = traced.containers.get(item)?.get(item.pointsByClass ? unit.class : undefined);
+    if (!t) return undefined;
+    const children = item.children.map(evaluate);
+    let sum = 0;
+    let max = 0;
+    let applies = false;
+    for (const c of children) {
+      const sc = scaled.get(c.path);
+      if (!sc) return undefined;
+      sum += sc.score;
+      if (sc.applies) {
+        max += sc.max;
+        applies = true;
+      }
+    }
+    if (!applies) {
+      scaled.set(item.path, NOT_APPLICABLE);
+      return assemble(item, inputs, [], null, '0', 'not-applicable', [], [R.notApplicable]);
+    }
+    // Sub-items that do not apply take their points with them (the maximum shrinks).
+    const points = Math.min(t.points, max);
+    const reasons: Msg[] = [SUB_ITEMS];
+    if (sum > points) reasons.push(R.cappedAt(showRat(points, t.scale)));
+    else if (sum < t.min) reasons.push(R.flooredAt(t.minText));
+    // The floor first, then the cap (exact.clamp's order).
+    let score = sum < t.min ? t.min : sum;
+    if (score > points) score = points;
+    let status: IndicatorStatus =
+      score >= points ? 'met' : score <= 0 && points > 0 ? 'not-met' : 'partly-met';
+    const worst = WORST.find((s) => children.some((c) => c.status === s));
+    if (worst && WORST.indexOf(worst) < WORST.indexOf(status)) status = worst;
+    const noEvidence = lackingEvidence(item, score > 0);
+    const maxText = scaledText(points, rs.scoreRounding.dp);
+    let text: string | undefined;
+    if (noEvidence.length > 0 && status !== 'gated') {
+      status = 'missing-evidence';
+      if (zeroEvidence) score = Math.min(score, 0);
+      text = scaledText(score, rs.scoreRounding.dp);
+      evidenceWords(reasons, noEvidence, text, maxText);
+    }
+    scaled.set(item.path, { score, max: points, applies: true });
+    const result = assemble(
+      item,
+      inputs,
+      noEvidence,
+      text ?? scaledText(score, rs.scoreRounding.dp),
+      maxText,
+      status,
+      [],
+      reasons,
+    );
+    result.children = children;
+    return result;
+  };
+
   const evaluate = (item: CIndicator): IndicatorResult => {
     const done = results.get(item.path);
     if (done) return done;
@@ -395,6 +540,14 @@ export function createUnitScorer(
         const t = valueText(id);
         if (t !== undefined) inputs[id] = t;
       }
+    if (traced) {
+      const fast = item.children.length === 0 ? viaKernel(item, inputs) : viaSum(item, inputs);
+      if (fast) {
+        tracedCount++;
+        results.set(item.path, fast);
+        return fast;
+      }
+    }
     const base = {
       path: item.path,
       code: item.code,
@@ -461,16 +614,6 @@ export function createUnitScorer(
         points,
       );
     };
-    if (traced && item.children.length === 0) {
-      const fast = viaKernel(item, inputs);
-      if (fast) tracedCount++;
-      if (fast)
-        return finish(
-          fast,
-          fast.score === null ? null : q(fast.score),
-          fast.score === null ? ZERO : points,
-        );
-    }
     try {
       if (item.applicable && item.applicable.evaluate(env) === false) return notApplicable();
       let children: IndicatorResult[] | undefined;
@@ -585,6 +728,7 @@ export function createUnitScorer(
     get traced() {
       return tracedCount;
     },
+    scaled: (path) => scaled.get(path),
   };
 }
 
@@ -714,10 +858,24 @@ export function scoreUnit(
 export function scoreWith(rs: CompiledRuleSet, scorer: UnitScorer): UnitResult {
   const { env, evaluate, exact } = scorer;
   const unit = env.unit;
+  const dp = rs.scoreRounding.dp;
+  /** Items' scores and maxima summed in 10^-dp points, when all were scored on the kernels. */
+  const sumScaled = (items: readonly IndicatorResult[]): Scaled | undefined => {
+    let score = 0;
+    let max = 0;
+    for (const i of items) {
+      const sc = scorer.scaled(i.path);
+      if (!sc) return undefined;
+      score += sc.score;
+      if (sc.applies) max += sc.max;
+    }
+    return { score, max, applies: true };
+  };
 
-  // Each section's exact score and maximum, as its text shows them (the total sums these).
-  const sectionScores: Q[] = [];
-  const sectionMaxima: Q[] = [];
+  // Each section's score and maximum, exact (Q) or in 10^-dp points when its items were all
+  // scored on the kernels; the total sums these.
+  const sectionScores: (Q | number)[] = [];
+  const sectionMaxima: (Q | number)[] = [];
   const sections: SectionResult[] = rs.sections.map((section) => {
     // Items not known yet: no score (never 0, never full marks); the total is incomplete.
     if (section.pending) {
@@ -734,10 +892,28 @@ export function scoreWith(rs: CompiledRuleSet, scorer: UnitScorer): UnitResult {
       };
     }
     const items = section.items.map(evaluate);
-    let score = sum(items.map((i) => exact(i).score));
-    let maxQ = sum(items.filter((i) => i.status !== 'not-applicable').map((i) => exact(i).max));
     // Rescaled to the section's points for the unit's own class (a farm's 60, not the towns' 35).
     const full = sectionPoints(section, unit.class);
+    const ints = sumScaled(items);
+    const fullS = ints ? scaledQ(full, dp) : undefined;
+    if (
+      ints &&
+      fullS !== undefined &&
+      !(section.notApplicable === 'rescale' && ints.max > 0 && ints.max !== fullS)
+    ) {
+      sectionScores.push(ints.score);
+      sectionMaxima.push(ints.max);
+      const score = scaledText(ints.score, dp);
+      return {
+        code: section.code,
+        title: section.title,
+        score,
+        max: scaledText(ints.max, dp),
+        items,
+      };
+    }
+    let score = sum(items.map((i) => exact(i).score));
+    let maxQ = sum(items.filter((i) => i.status !== 'not-applicable').map((i) => exact(i).max));
     if (section.notApplicable === 'rescale' && sign(maxQ) > 0 && maxQ.compare(full) !== 0) {
       score = round(div(mul(score, full), maxQ), rs.scoreRounding);
       maxQ = full;
@@ -747,10 +923,40 @@ export function scoreWith(rs: CompiledRuleSet, scorer: UnitScorer): UnitResult {
     return { code: section.code, title: section.title, score: fmt(score), max: fmt(maxQ), items };
   });
   const bonusItems = rs.bonus ? rs.bonus.items.map(evaluate) : [];
-  const bonusRaw = sum(bonusItems.map((i) => exact(i).score));
   const bonusCap = rs.bonus?.cap;
-  const bonusScore = bonusCap ? qmin(bonusRaw, bonusCap) : bonusRaw;
-  const totalQ = add(sum(sectionScores), bonusScore);
+  const bonusInts = sumScaled(bonusItems);
+  const capS = bonusCap ? scaledQ(bonusCap, dp) : undefined;
+  const allInts =
+    bonusInts !== undefined &&
+    (!bonusCap || capS !== undefined) &&
+    sectionScores.every((x) => typeof x === 'number') &&
+    sectionMaxima.every((x) => typeof x === 'number');
+  let bonusText: string;
+  let uncappedText: string;
+  let totalText: string;
+  let maxText: string;
+  let totalQ: Q;
+  if (allInts) {
+    const bonus = capS !== undefined && bonusInts.score > capS ? capS : bonusInts.score;
+    let total = bonus;
+    let max = 0;
+    for (const x of sectionScores) total += x as number;
+    for (const x of sectionMaxima) max += x as number;
+    bonusText = scaledText(bonus, dp);
+    uncappedText = scaledText(bonusInts.score, dp);
+    totalText = scaledText(total, dp);
+    maxText = scaledText(max, dp);
+    totalQ = q(totalText);
+  } else {
+    const asQ = (x: Q | number): Q => (typeof x === 'number' ? q(scaledText(x, dp)) : x);
+    const bonusRaw = sum(bonusItems.map((i) => exact(i).score));
+    const bonusScore = bonusCap ? qmin(bonusRaw, bonusCap) : bonusRaw;
+    totalQ = add(sum(sectionScores.map(asQ)), bonusScore);
+    bonusText = fmt(bonusScore);
+    uncappedText = fmt(bonusRaw);
+    totalText = fmt(totalQ);
+    maxText = fmt(sum(sectionMaxima.map(asQ)));
+  }
   const all = allIndicators({ sections, bonus: { items: bonusItems } });
   const pendingSections = sections.filter((s) => s.pending);
   const itemsComplete = !all.some(undecided) && pendingSections.length === 0;
@@ -769,12 +975,12 @@ export function scoreWith(rs: CompiledRuleSet, scorer: UnitScorer): UnitResult {
     ...(unit.class !== undefined ? { class: unit.class } : {}),
     ruleSetId: rs.ruleSet.id,
     edition: rs.ruleSet.edition,
-    total: fmt(totalQ),
-    max: fmt(sum(sectionMaxima)),
+    total: totalText,
+    max: maxText,
     sections,
     bonus: {
-      score: fmt(bonusScore),
-      uncapped: fmt(bonusRaw),
+      score: bonusText,
+      uncapped: uncappedText,
       cap: bonusCap ? show(bonusCap) : null,
       items: bonusItems,
     },
