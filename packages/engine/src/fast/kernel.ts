@@ -12,7 +12,6 @@ import { BLANK, NO_CODE, NUMERIC, OK, YES_CODE, type Frame, type FramePlan } fro
 import { decodeValue } from '../score/env.ts';
 import { baseKernel, FRAC, NA, yesNoWords, type Kernel, type SlopeK } from './kernel-base.ts';
 import type { Adjustment, Msg } from '../model/result.ts';
-import { msgOf } from '../messages/text.ts';
 import { show, showRat } from '../messages/format.ts';
 import * as R from '../score/reasons.ts';
 import { cappedStream, stateMsg, streamLabel } from '../score/streams.ts';

@@ -182,19 +182,32 @@ export function slopeAdjustment(
   signed: string,
   relative: string | undefined,
 ): Adjustment {
+  let said = SLOPE_TEXTS.get(slope);
+  if (!said) {
+    said = { per: showText(slope.per), points: showText(slope.points), steps: new Map() };
+    SLOPE_TEXTS.set(slope, said);
+  }
+  let step = said.steps.get(unit);
+  if (!step) said.steps.set(unit, (step = showStepMsg(slope.per, unit)));
   return {
     amount: signed,
     reason: R.slopeText(
       direction,
-      showStepMsg(slope.per, unit),
-      showText(slope.points),
+      step,
+      said.points,
       amount,
       slope.steps === 'pro-rata',
-      relative === undefined ? undefined : { per: showText(slope.per), gap: relative },
+      relative === undefined ? undefined : { per: said.per, gap: relative },
     ),
     inputs: {},
   };
 }
+
+/** A slope's own figures as its reasons show them, worked out once per compiled slope. */
+const SLOPE_TEXTS = new WeakMap<
+  CSlope,
+  { per: string; points: string; steps: Map<InputUnit | undefined, Msg> }
+>();
 
 /** A threshold's reason: met (达到…的要求), or missed, all or nothing unless a slope deducts. */
 export function thresholdReason(
@@ -245,7 +258,6 @@ export function evaluateBase(
   // Without reasons (the cohort path asks for score and status only), no figure is formatted:
   // the same decisions, the words left empty.
   const show: (x: Q) => string = reasons ? showText : quietText;
-  const showStep: (x: Q, unit: InputUnit | undefined) => Msg = reasons ? showStepMsg : quietMsg;
   const showWithUnit: (x: Q, unit: InputUnit | undefined) => Msg = reasons
     ? showWithUnitMsg
     : quietMsg;

@@ -107,6 +107,52 @@ export interface Scaled {
   applies: boolean;
 }
 const NOT_APPLICABLE: Scaled = { score: 0, max: 0, applies: false };
+/** Items by path and inputs by id, numbered once per rule set. */
+const INDEX = new WeakMap<
+  CompiledRuleSet,
+  { items: ReadonlyMap<string, number>; inputs: ReadonlyMap<string, number> }
+>();
+function indexOf(rs: CompiledRuleSet) {
+  let known = INDEX.get(rs);
+  if (!known) {
+    known = {
+      items: new Map([...rs.byPath.keys()].map((k, i) => [k, i])),
+      inputs: new Map([...rs.inputs.keys()].map((k, i) => [k, i])),
+    };
+    INDEX.set(rs, known);
+  }
+  return known;
+}
+
+/** Per-unit values by a key the rule set numbers (an item's path, an input's id), in arrays
+ *  sized once: a Map per unit grows (and copies) as it fills. A key it does not number goes to
+ *  a Map. */
+class Table<V> {
+  private readonly values: (V | undefined)[];
+  private readonly held: Uint8Array;
+  private extra: Map<string, V> | undefined;
+  constructor(private readonly index: ReadonlyMap<string, number>) {
+    this.values = new Array<V | undefined>(index.size);
+    this.held = new Uint8Array(index.size);
+  }
+  has(key: string): boolean {
+    const i = this.index.get(key);
+    return i === undefined ? (this.extra?.has(key) ?? false) : this.held[i] === 1;
+  }
+  get(key: string): V | undefined {
+    const i = this.index.get(key);
+    return i === undefined ? this.extra?.get(key) : this.values[i];
+  }
+  set(key: string, value: V): void {
+    const i = this.index.get(key);
+    if (i === undefined) (this.extra ??= new Map()).set(key, value);
+    else {
+      this.values[i] = value;
+      this.held[i] = 1;
+    }
+  }
+}
+
 /** A value as an integer count of 10^-dp, worked out once per value (points are the rule
  *  set's own); undefined when it has more places or does not fit. */
 const SCALED = new WeakMap<Q, number | undefined>();
@@ -247,7 +293,7 @@ function tracedRuleSet(rs: CompiledRuleSet): TracedRuleSet {
     const min = scaledOfQ(item.min, dp);
     if (!kernel || !render || points === undefined || min === undefined) return;
     let byClass = made.items.get(item);
-    if (!byClass) made.items.set(item, (byClass = new Map()));
+    if (!byClass) made.items.set(item, (byClass = new Map<string | undefined, TracedItem>()));
     byClass.set(cls, {
       kernel,
       render,
@@ -263,7 +309,7 @@ function tracedRuleSet(rs: CompiledRuleSet): TracedRuleSet {
     const min = scaledOfQ(item.min, dp);
     if (points === undefined || min === undefined) return;
     let byClass = made.containers.get(item);
-    if (!byClass) made.containers.set(item, (byClass = new Map()));
+    if (!byClass) made.containers.set(item, (byClass = new Map<string | undefined, Bounds>()));
     byClass.set(cls, { points, min, minText: show(item.min), scale });
   };
   for (const item of rs.byPath.values()) {
@@ -305,9 +351,10 @@ export function createUnitScorer(
 ): UnitScorer {
   const withReasons = options.reasons !== false;
   const env = createEnv(rs.inputs, unit, ctx);
-  const results = new Map<string, IndicatorResult>();
+  const ix = indexOf(rs);
+  const results = new Table<IndicatorResult>(ix.items);
   /** Scores and maxima (10^-dp points) of the items scored on the kernels: sums read these. */
-  const scaled = new Map<string, Scaled>();
+  const scaled = new Table<Scaled>(ix.items);
   const exacts = new Map<string, Exact>();
   const exact = (r: IndicatorResult): Exact =>
     exacts.get(r.path) ?? { score: r.score === null ? ZERO : q(r.score), max: q(r.max) };
@@ -316,7 +363,7 @@ export function createUnitScorer(
 
   // An input's canonical text, written once per unit (items share inputs); the first call
   // decodes it through peek, as before, so a bad value's issue comes at the same point.
-  const texts = new Map<string, string | undefined>();
+  const texts = new Table<string | undefined>(ix.inputs);
   const valueText = (id: string): string | undefined => {
     if (texts.has(id)) return texts.get(id);
     // Read off the frame when the kernels hold the unit and the figure is one they read (a
@@ -880,8 +927,8 @@ export function scoreWith(rs: CompiledRuleSet, scorer: UnitScorer): UnitResult {
     // Items not known yet: no score (never 0, never full marks); the total is incomplete.
     if (section.pending) {
       const pendingMax = sectionPoints(section, unit.class);
-      sectionScores.push(ZERO);
-      sectionMaxima.push(pendingMax);
+      sectionScores.push(0);
+      sectionMaxima.push(scaledQ(pendingMax, dp) ?? pendingMax);
       return {
         code: section.code,
         title: section.title,
@@ -940,8 +987,8 @@ export function scoreWith(rs: CompiledRuleSet, scorer: UnitScorer): UnitResult {
     const bonus = capS !== undefined && bonusInts.score > capS ? capS : bonusInts.score;
     let total = bonus;
     let max = 0;
-    for (const x of sectionScores) total += x as number;
-    for (const x of sectionMaxima) max += x as number;
+    for (const x of sectionScores) total += typeof x === 'number' ? x : 0;
+    for (const x of sectionMaxima) max += typeof x === 'number' ? x : 0;
     bonusText = scaledText(bonus, dp);
     uncappedText = scaledText(bonusInts.score, dp);
     totalText = scaledText(total, dp);
