@@ -25,7 +25,7 @@ import {
 import { BLANK, OK, state, state2, state3, type Frame, type FramePlan } from './frame.ts';
 import type { Adjustment, Msg } from '../model/result.ts';
 import { msgOf } from '../messages/text.ts';
-import { show, showRat } from '../messages/format.ts';
+import { show, showRat, withUnit } from '../messages/format.ts';
 import {
   bandReason,
   missedDirection,
@@ -33,7 +33,7 @@ import {
   thresholdReason,
 } from '../score/base-rules.ts';
 import * as R from '../score/reasons.ts';
-import { operandValues } from '../score/operand-text.ts';
+import { inputValue, NOT_REPORTED, operandValues } from '../score/operand-text.ts';
 import {
   BETWEEN,
   CREDIT,
@@ -408,11 +408,13 @@ export function baseKernel(
         if (T.on) between(G);
         return G.d === 1 ? G.n : frac(f, G.n, G.d);
       };
-      return traced(kernel, (_f, t, c) => {
+      return traced(kernel, (f, t, c) => {
         // The score first: listing the operands may score the items a formula reads (score()),
         // whose kernels reuse the trace.
         const score = scoreText(c, t.xn, t.xd);
-        const operands = formula?.expr ? operandValues(c.rs, formula.expr, c.env) : [];
+        const operands = formula?.expr
+          ? operandValues(c.rs, formula.expr, c.env, (def) => frameValue(plan, f, def))
+          : [];
         return words(R.exprText(formulaWords, operands, score));
       });
     }
@@ -646,4 +648,18 @@ export function yesNoWords(
     yes: R.yesNoText(label, true, rule.yes === undefined ? pointsText : show(q(rule.yes))),
     no: R.yesNoText(label, false, rule.no === undefined ? '0' : show(q(rule.no))),
   };
+}
+
+/** An input's value as a formula's reason lists it, off the frame (inputValue's words);
+ *  undefined when only the exact environment can read it. */
+function frameValue(plan: FramePlan, f: Frame, def: InputDef): Msg | undefined {
+  const slot = plan.inputSlot(def.id);
+  if (!slot) return undefined;
+  const st = f.s[slot.k];
+  if (st === BLANK) return NOT_REPORTED;
+  if (st !== OK) return undefined;
+  if (slot.kind === 'number')
+    return withUnit(showRat(f.m[slot.k] as number, f.d[slot.k] as number), def.unit);
+  const v = plan.symbol(f.m[slot.k] as number);
+  return v === undefined ? undefined : inputValue(def, v);
 }
