@@ -66,6 +66,31 @@ describe('reasons rendered from the kernels’ traces', () => {
     },
   );
 
+  it(
+    'keep each scorer to its own unit when scorers of several units are used in turn',
+    { timeout: 60_000 },
+    () => {
+      fc.assert(
+        fc.property(caseArb({ minLength: 2, maxLength: 6 }), (c) => {
+          const p = parseRuleSet(c.ruleSet);
+          if (!p.ok) throw new Error(`generated rule set refused: ${p.issues[0]?.message.en}`);
+          const rs = compileRuleSet(p.value);
+          const ctx = { peers: buildPeerStats(rs, c.units).stats };
+          // Every scorer made first (the kernels' frame is shared), then used last to first.
+          const scorers = c.units.map((u) => createUnitScorer(rs, u, ctx));
+          for (let i = c.units.length - 1; i >= 0; i--) {
+            const unit = c.units[i] as (typeof c.units)[number];
+            const exact = createUnitScorer(rs, unit, ctx, { kernels: false });
+            expect(JSON.stringify(scoreWith(rs, scorers[i] as (typeof scorers)[number]))).toBe(
+              JSON.stringify(scoreWith(rs, exact)),
+            );
+          }
+        }),
+        { numRuns: 30, seed: 20261203 },
+      );
+    },
+  );
+
   it('show a rational of safe integers as show does', () => {
     fc.assert(
       fc.property(
