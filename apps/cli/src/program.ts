@@ -10,6 +10,7 @@ import { help } from './i18n/help.ts';
 import { LANGS, pick, toLang, type Lang } from './i18n/lang.ts';
 import { HELP_TITLES, optionNotes, usageWords } from './i18n/usage.ts';
 import { createOutput, type Output, type Streams } from './io/output.ts';
+import type { KeyOptions, PublishCliOptions } from './commands/editions/editions.ts';
 import type { ReviewOptions } from './commands/review/review.ts';
 import type { ScoreOptions } from './commands/score/score.ts';
 import type { TemplateOptions } from './commands/template/template.ts';
@@ -171,6 +172,71 @@ export function buildProgram(
     .action(
       act(async (out, _args, o) => (await import('./commands/demo/demo.ts')).runDemo(o, out)),
     );
+
+  // Signed editions: keys, publishing, verifying, the trust list.
+  const editions = () => import('./commands/editions/editions.ts');
+  const keys = program
+    .command('keys')
+    .description(t(help.keys))
+    .helpOption('-h, --help', t(help.help));
+  keys
+    .command('new')
+    .description(t(help.keysNew))
+    .option('--json', t(help.json))
+    .addOption(new Option('--lang <lang>', t(help.lang)).choices(LANGS).default('zh'))
+    .requiredOption('--issuer <name>', t(help.issuer))
+    .requiredOption('--years <from-to>', t(help.years))
+    .requiredOption('--out <key file>', t(help.keyOut))
+    .option('--passphrase-file <file>', t(help.passphraseFile))
+    .option('--force', t(help.force))
+    .exitOverride()
+    .action(
+      act(async (out, _args, o) => (await editions()).runKeysNew(o as unknown as KeyOptions, out)),
+    );
+
+  define('publish', help.publish)
+    .argument('<rules.json>', t(help.rules))
+    .requiredOption('--key <key file>', t(help.keyFile))
+    .requiredOption('--out <edition.json>', t(help.editionOut))
+    .option('--previous <edition.json>', t(help.previous))
+    .option('--passphrase-file <file>', t(help.passphraseFile))
+    .option('--trust <file>', t(help.trustFile))
+    .option('--force', t(help.force))
+    .action(
+      act(async (out, [file], o) =>
+        (await editions()).runPublish(file as string, o as unknown as PublishCliOptions, out),
+      ),
+    );
+
+  define('verify', help.verify)
+    .argument('<paths...>', t(help.editionPaths))
+    .option('--trust <file>', t(help.trustFile))
+    .action(
+      act(async (out, [paths], o) => (await editions()).runVerify(paths as string[], o, out)),
+    );
+
+  const trust = program
+    .command('trust')
+    .description(t(help.trust))
+    .helpOption('-h, --help', t(help.help));
+  const trustCommand = (name: string, description: Msg): Command =>
+    trust
+      .command(name)
+      .description(t(description))
+      .option('--json', t(help.json))
+      .addOption(new Option('--lang <lang>', t(help.lang)).choices(LANGS).default('zh'))
+      .option('--trust <file>', t(help.trustFile))
+      .exitOverride();
+  trustCommand('add', help.trustAdd)
+    .argument('<public key line>', t(help.publicKeyLine))
+    .action(act(async (out, [line], o) => (await editions()).runTrustAdd(line as string, o, out)));
+  trustCommand('list', help.trustList).action(
+    act(async (out, _args, o) => (await editions()).runTrustList(o, out)),
+  );
+  trustCommand('revoke', help.trustRevoke)
+    .argument('<key id>', t(help.keyId))
+    .option('--reason <text>', t(help.reason))
+    .action(act(async (out, [id], o) => (await editions()).runTrustRevoke(id as string, o, out)));
 
   return program;
 }

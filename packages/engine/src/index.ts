@@ -26,6 +26,7 @@ export type {
   UnitClass,
 } from './schema/ruleset.ts';
 export type { Comparison, Gate, Rule, Slope, Stream } from './schema/rules.ts';
+export type { Amount } from './schema/amounts.ts';
 export type { DecimalLiteral, Operand, Rounding, Text } from './schema/common.ts';
 export { ruleSetJsonSchema } from './schema/json-schema.ts';
 
@@ -36,6 +37,7 @@ export { MAX_ITEM_DEPTH, MAX_JSON_DEPTH, RESERVED_IDS } from './validate/bounds.
 // Inputs and results.
 export type {
   Adjustment,
+  AmountResult,
   CounterResult,
   IndicatorResult,
   IndicatorStatus,

@@ -70,3 +70,27 @@ export {
   type ReviewResult,
   type RulesState,
 } from './review/review.ts';
+
+// Signed editions: keys without a PKI, publishing and verifying an edition (issue 15).
+export {
+  createKey,
+  fingerprintOf,
+  formatPublicKey,
+  openKey,
+  parsePublicKey,
+  SecretKeyFile,
+  type NewKeyOptions,
+  type PublicKeyInfo,
+} from './editions/keys.ts';
+export {
+  checkChain,
+  EditionFile,
+  publishEdition,
+  statementHash,
+  verifyEdition,
+  type EditionCheck,
+  type EditionStatus,
+  type PublishOptions,
+  type Statement,
+  type TrustStore,
+} from './editions/edition.ts';

@@ -70,4 +70,42 @@ export const help = {
     zh: '输出文件夹(默认:新建临时文件夹)',
     en: 'output folder (default: a fresh temp folder)',
   },
+  keys: { zh: '签名密钥', en: 'signing keys' },
+  keysNew: {
+    zh: '生成签名密钥对:私钥以口令加密保存,公钥一行打印(印发于正式通知)',
+    en: 'make a signing key pair: the secret key sealed by a passphrase, the public key printed as one line',
+  },
+  issuer: { zh: '签发单位', en: 'issuing body' },
+  years: { zh: '密钥适用的年度,如 2013-2015', en: 'years the key signs for, e.g. 2013-2015' },
+  keyOut: { zh: '私钥文件输出路径', en: 'secret key file to write' },
+  passphraseFile: {
+    zh: '口令文件(默认读环境变量 KAOHE_PASSPHRASE)',
+    en: 'file holding the passphrase (default: the KAOHE_PASSPHRASE variable)',
+  },
+  publish: {
+    zh: '校验规则集并签名发布为正式版本(链接上一版)',
+    en: 'validate a rule set and sign it as an official edition (chained to the previous one)',
+  },
+  keyFile: { zh: '私钥文件', en: 'secret key file' },
+  editionOut: { zh: '发布文件输出路径(.json)', en: 'edition file to write (.json)' },
+  previous: { zh: '上一版的发布文件', en: 'the previous edition file' },
+  verify: {
+    zh: '验证发布文件:由谁签发(指纹)、是否受信任、哪个版本、版本链是否完整',
+    en: 'verify edition files: signed by whom (fingerprint), trusted or not, which edition, chain intact',
+  },
+  editionPaths: { zh: '发布文件或文件夹', en: 'edition files or folders' },
+  trust: { zh: '信任列表', en: 'trust list' },
+  trustFile: {
+    zh: '信任列表文件(默认:环境变量 KAOHE_TRUST_FILE,或用户配置目录下 kaohe/trust.json)',
+    en: 'trust list file (default: KAOHE_TRUST_FILE, or kaohe/trust.json in the user config folder)',
+  },
+  trustAdd: { zh: '导入一行公钥到信任列表', en: 'add a public key line to the trust list' },
+  publicKeyLine: { zh: '公钥一行(kaohe-ed25519 …)', en: 'the public key line (kaohe-ed25519 …)' },
+  trustList: { zh: '列出信任的公钥', en: 'list the trusted keys' },
+  trustRevoke: {
+    zh: '按密钥编号吊销(依后续通知)',
+    en: 'revoke a key by its key id (as a later notice says)',
+  },
+  keyId: { zh: '密钥编号(16 位十六进制)', en: 'key id (16 hex digits)' },
+  reason: { zh: '吊销理由', en: 'why it is revoked' },
 } satisfies Record<string, Msg>;

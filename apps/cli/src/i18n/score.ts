@@ -19,6 +19,11 @@ export const scoreText = {
     zh: `  ${level}:${reason}`,
     en: `  ${level}: ${reason}`,
   }),
+  /** Money carried as output: its amount, or 待定 with why. */
+  amount: (label: string, amount: string | null, unit: string, reason: string): Msg => ({
+    zh: `  ${label}:${amount === null ? '待定' : `${amount} ${unit}`}(${reason})`,
+    en: `  ${label}: ${amount === null ? 'pending' : `${amount} ${unit === '元' ? 'yuan' : '× 10,000 yuan'}`} (${reason})`,
+  }),
   /** Items not scored, and sections whose items are pending: a section is named as a part,
    *  never counted among the items. */
   incomplete: (items: readonly string[], sections: readonly string[] = []): Msg => ({

@@ -12,7 +12,7 @@ import type { CohortResult, CohortUnit } from './types.ts';
 
 export function rankAndGrade(
   ruleSet: Pick<RuleSet, 'id' | 'edition' | 'ranking' | 'grades'> &
-    Partial<Pick<RuleSet, 'inputs'>>,
+    Partial<Pick<RuleSet, 'inputs' | 'sanctions'>>,
   results: readonly UnitResult[],
   units: readonly UnitInput[] = [],
 ): Omit<CohortResult, 'peers'> {
@@ -61,8 +61,10 @@ export function rankAndGrade(
           vetoed: r.vetoed,
           noCommendation: r.noCommendation,
           complete: r.complete,
+          sanctions: r.sanctions.map((s) => s.id),
         })),
         gradeRule,
+        ruleSet.sanctions,
       )
     : undefined;
   if (assignment) issues.push(...assignment.issues);

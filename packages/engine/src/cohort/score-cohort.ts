@@ -1,14 +1,71 @@
 // A cohort: every unit one level assesses. Pass 1 computes what scores need from peers
 // (means, ranks), pass 2 scores each unit with that context, then the cohort is ranked and
 // graded. Same input, same output, byte for byte.
-import type { UnitInput } from '../model/result.ts';
+import { gradedAmounts, type GradeFact } from '../amounts/amounts.ts';
+import { GRADE_PENDING } from '../grades/assign.ts';
+import type { ScoreContext } from '../model/context.ts';
+import type { UnitInput, UnitResult } from '../model/result.ts';
+import type { Standing } from '../score/env.ts';
+import { decideCohortSanctions, standings } from './standing.ts';
 import type { CompiledRuleSet } from '../score/compile.ts';
 import { scoreUnit, unknownClasses } from '../score/score-unit.ts';
 import { sortIssues } from '../validate/issues.ts';
 import { withBaselines, type Baselines } from './baselines.ts';
 import { buildPeerStats } from './peers.ts';
 import { rankAndGrade } from './rank-grade.ts';
-import type { CohortResult } from './types.ts';
+import type { CohortResult, CohortUnit } from './types.ts';
+
+/** The sanctions on the ranking or the grade, decided on the ranked and graded cohort; their
+ *  "decided after ranking" notes from scoring each unit alone give way to the outcome. */
+function withCohortSanctions(
+  rs: CompiledRuleSet,
+  units: readonly CohortUnit[],
+  inputOf: ReadonlyMap<UnitResult, UnitInput>,
+  ctx: ScoreContext,
+): CohortUnit[] {
+  const ids = new Set(rs.cohortSanctions.map((s) => s.sanction.id));
+  const places = standings(
+    units.map((u) => ({
+      rank: u.rank,
+      class: u.result.class,
+      complete: u.complete,
+      grade: u.grade,
+      pending: u.gradeLabel === GRADE_PENDING,
+    })),
+    rs.ruleSet.ranking.ties,
+  );
+  return units.map((u, i) => {
+    const unit = inputOf.get(u.result);
+    if (!unit) return u;
+    const out = decideCohortSanctions(
+      rs,
+      unit,
+      ctx,
+      places[i] as Standing,
+      u.result.complete ? u.result.total : undefined,
+    );
+    const result: UnitResult = {
+      ...u.result,
+      sanctions: [...u.result.sanctions, ...out.held],
+      issues: [
+        ...u.result.issues.filter((x) => !(x.code === 'sanction-undecided' && ids.has(x.path))),
+        ...out.issues,
+      ],
+    };
+    return { ...u, result };
+  });
+}
+
+/** What an amount by grade reads of a graded unit. */
+function gradeFact(u: CohortUnit): GradeFact {
+  if (u.gradeLabel === GRADE_PENDING) return { pending: true };
+  if (u.grade !== null && u.gradeLabel) return { band: u.grade, label: u.gradeLabel };
+  return {
+    none: u.vetoed
+      ? { zh: '一票否决,不评等次', en: 'vetoed: out of the grades' }
+      : { zh: '未评等次', en: 'not graded' },
+  };
+}
 
 export interface CohortOptions {
   /** Per-unit assigned targets and previous-year figures, merged into the units' values. */
@@ -27,8 +84,25 @@ export function scoreCohort(
   const results = merged.units.map((u) => scoreUnit(compiled, u, { peers: peers.stats }));
   const classIssues = unknownClasses(compiled, merged.units);
   const ranked = rankAndGrade(compiled.ruleSet, results, merged.units);
+  const sanctioned = compiled.cohortSanctions.length
+    ? withCohortSanctions(
+        compiled,
+        ranked.units,
+        new Map(results.map((r, i) => [r, merged.units[i] as UnitInput])),
+        {
+          peers: peers.stats,
+        },
+      )
+    : ranked.units;
+  const listed = compiled.amounts.length
+    ? sanctioned.map((u) => ({
+        ...u,
+        amounts: gradedAmounts(compiled, u.result.amounts ?? [], gradeFact(u)),
+      }))
+    : sanctioned;
   return {
     ...ranked,
+    units: listed,
     peers: peers.inputs,
     issues: sortIssues([...merged.issues, ...peers.issues, ...classIssues, ...ranked.issues]),
   };

@@ -1,4 +1,4 @@
-import type { Issue, Msg, UnitResult } from '../model/result.ts';
+import type { AmountResult, Issue, Msg, UnitResult } from '../model/result.ts';
 import type { BandSummary } from '../grades/assign.ts';
 import type { PeerInputSummary } from './peers.ts';
 
@@ -20,6 +20,9 @@ export interface CohortUnit {
   gradeLabel: Msg | null;
   /** Why the grade differs from what the total alone gives (veto, cap, quota). */
   gradeNotes: readonly Msg[];
+  /** Money carried as output with the amounts by grade given from this grade (scoreCohort);
+   *  absent when the rule set declares none. */
+  amounts?: AmountResult[];
   result: UnitResult;
 }
 

@@ -1,5 +1,6 @@
 // The business-level difference between two editions of a rule set: what an official must know
 // ("二.1 符合政策生育率:下限由 92% 提高到 93%(收紧)"), in zh-CN and English.
+import { compareAmounts } from '../amounts/diff.ts';
 import { q } from '../exact/exact.ts';
 import { msgOf } from '../messages/text.ts';
 import type { Operand } from '../schema/common.ts';
@@ -184,6 +185,7 @@ export function diffRuleSets(a: RuleSet, b: RuleSet): RuleSetDiff {
     ...compareInputs(a, b),
     ...compareSanctions(a, b),
     ...compareCounters(a, b),
+    ...compareAmounts(a, b),
     ...compareGrades(a, b),
     ...compareRanking(a, b),
   ];

@@ -133,6 +133,32 @@ export function compareSanctions(a: RuleSet, b: RuleSet): Change[] {
         s.consequence && msgOf(s.consequence).zh,
       ),
     );
+    // A lower cap (a band further down), or one where there was none, is stricter.
+    const capAt = (id: string | undefined, r: RuleSet) =>
+      id === undefined ? -1 : (r.grades?.bands.findIndex((x) => x.id === id) ?? -1);
+    const bandZh = (id: string | undefined, r: RuleSet) =>
+      id && msgOf(r.grades?.bands.find((x) => x.id === id)?.label ?? id).zh;
+    out.push(
+      textChange(
+        'sanction-changed',
+        where(s),
+        { zh: '等次上限', en: 'grade cap' },
+        bandZh(old.gradeCap, a),
+        bandZh(s.gradeCap, b),
+        capAt(s.gradeCap, b) > capAt(old.gradeCap, a) ? 'tightened' : 'loosened',
+      ),
+    );
+    if (Boolean(old.excludeFromGrades) !== Boolean(s.excludeFromGrades))
+      out.push(
+        change(
+          'sanction-changed',
+          where(s),
+          s.excludeFromGrades
+            ? { zh: '改为不参加等次评定', en: 'now out of the grades' }
+            : { zh: '不再排除于等次评定之外', en: 'no longer out of the grades' },
+          s.excludeFromGrades ? 'tightened' : 'loosened',
+        ),
+      );
   }
   for (const s of a.sanctions) {
     if (!b.sanctions.some((x) => x.id === s.id))

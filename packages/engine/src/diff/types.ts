@@ -28,6 +28,7 @@ export type ChangeKind =
   | 'sanction-changed'
   | 'counter'
   | 'certifier'
+  | 'amount'
   | 'grades'
   | 'ranking'
   | 'bonus';

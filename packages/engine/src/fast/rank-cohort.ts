@@ -12,7 +12,9 @@ import type { ScoreContext } from '../model/context.ts';
 import { msgOf } from '../messages/text.ts';
 import type { CompiledRuleSet } from '../score/compile.ts';
 import { NUMERIC_UNITS, type InputDef } from '../schema/ruleset.ts';
-import { sortIssues } from '../validate/issues.ts';
+import { sortIssues, warning } from '../validate/issues.ts';
+import { decideCohortSanctions, standings } from '../cohort/standing.ts';
+import type { Standing } from '../score/env.ts';
 import { MICRO_DP, scaledText, toMicro } from './fixed.ts';
 import { createLeanScorer, type LeanResult, type Routes } from './score-lean.ts';
 import { unknownClasses } from '../score/score-unit.ts';
@@ -159,7 +161,7 @@ export function rankCohort(rs: CompiledRuleSet, units: readonly UnitInput[]): Ra
   let grades: RankedCohort['grades'] = null;
   const scheme = rs.ruleSet.grades;
   if (scheme) {
-    const assignment = assignGradesScaled(ranked, scheme, dp);
+    const assignment = assignGradesScaled(ranked, scheme, dp, rs.ruleSet.sanctions);
     const labels = new Map(scheme.bands.map((b) => [b.id, msgOf(b.label)]));
     // Outcomes come in the order of the rows given: the ranking order (duplicate ids stay apart).
     assignment.units.forEach((g, i) => {
@@ -174,6 +176,39 @@ export function rankCohort(rs: CompiledRuleSet, units: readonly UnitInput[]): Ra
     });
     issues.push(...assignment.issues);
     grades = { graded: assignment.graded, bands: assignment.bands };
+  }
+  if (rs.cohortSanctions.length) {
+    // Sanctions on the ranking or the grade, as scoreCohort decides them (one decision).
+    const inputOf = new Map(results.map((r, i) => [r, units[i] as UnitInput]));
+    const places = standings(
+      ranked.map((r) => ({
+        rank: r.rank,
+        class: inputOf.get(r)?.class,
+        complete: r.complete,
+        grade: r.grade,
+        pending: r.gradeLabel === GRADE_PENDING,
+      })),
+      rs.ruleSet.ranking.ties,
+    );
+    if (places.some((s) => s.provisional))
+      issues.push(
+        warning('sanction-undecided', 'sanctions', {
+          zh: `有单位数据不完整,排名和等次尚未确定:按排名或等次判定的约束条件(${rs.cohortSanctions.map((s) => s.reason.zh).join('、')})暂不判定`,
+          en: `units are incomplete, so the ranking and the grades are provisional: the sanctions on them (${rs.cohortSanctions.map((s) => s.reason.en).join(', ')}) are not decided`,
+        }),
+      );
+    ranked.forEach((r, p) => {
+      const unit = inputOf.get(r);
+      if (!unit) return;
+      const out = decideCohortSanctions(
+        rs,
+        unit,
+        ctx,
+        places[p] as Standing,
+        r.complete ? r.total : undefined,
+      );
+      if (out.held.length) r.sanctions = [...r.sanctions, ...out.held.map((h) => h.id)];
+    });
   }
   return {
     ruleSetId: rs.ruleSet.id,

@@ -7,7 +7,7 @@ import { exactText } from '../cohort/exact-text.ts';
 import { unitName } from '../cohort/unit-name.ts';
 import { msgOf } from '../messages/text.ts';
 import type { Issue, Msg } from '../model/result.ts';
-import type { Grades } from '../schema/ruleset.ts';
+import type { Grades, Sanction } from '../schema/ruleset.ts';
 import { error, warning } from '../validate/issues.ts';
 import { addNote, NO_NOTES, type GradeOutcome } from './outcome.ts';
 import { applyQuotas, type Slot } from './quota.ts';
@@ -23,6 +23,8 @@ export interface GradeRow {
   noCommendation: boolean;
   /** False while an item cannot be judged: the grade is pending (待定). Absent: complete. */
   complete?: boolean;
+  /** Ids of the sanctions that hold: their `gradeCap` and `excludeFromGrades` apply. */
+  sanctions?: readonly string[];
 }
 
 /** The label of a grade that cannot be given yet: inputs are missing (待定). */
@@ -53,10 +55,15 @@ export interface GradeAssignment {
   issues: Issue[];
 }
 
-export function assignGrades(rows: readonly GradeRow[], grades: Grades): GradeAssignment {
+export function assignGrades(
+  rows: readonly GradeRow[],
+  grades: Grades,
+  sanctions: readonly Sanction[] = [],
+): GradeAssignment {
   return assignBy(
     rows,
     grades,
+    sanctions,
     (row) => row.id,
     (mins) => (row) =>
       mins.findIndex((m) => m === 'rest' || (m !== null && row.total.compare(m) >= 0)),
@@ -75,6 +82,7 @@ export interface ScaledGradeRow {
   vetoed: boolean;
   noCommendation: boolean;
   complete?: boolean;
+  sanctions?: readonly string[];
 }
 
 /**
@@ -86,11 +94,13 @@ export function assignGradesScaled(
   rows: readonly ScaledGradeRow[],
   grades: Grades,
   dp: number,
+  sanctions: readonly Sanction[] = [],
 ): GradeAssignment {
   const unit = q(10).pow(dp);
   return assignBy(
     rows,
     grades,
+    sanctions,
     (row) => row.unitId,
     (mins) => {
       const bounds = mins.map((m) =>
@@ -107,6 +117,39 @@ export function assignGradesScaled(
   );
 }
 
+/** Per set of held sanction ids: the strictest `gradeCap` among them (with its note) and the
+ *  note of an `excludeFromGrades` that holds. Unknown band ids are checked with the rule set
+ *  (checkSanctionGrades); here they are passed over. */
+function gradeLimitsOf(
+  grades: Grades,
+  sanctions: readonly Sanction[],
+  labels: readonly Msg[],
+): (held: readonly string[]) => { cap?: { band: number; note: Msg }; excluded?: Msg } {
+  const byId = new Map(sanctions.map((s) => [s.id, s]));
+  return (held) => {
+    let cap: { band: number; note: Msg } | undefined;
+    let excluded: Msg | undefined;
+    for (const id of held) {
+      const s = byId.get(id);
+      if (!s || s.level === 'veto') continue;
+      const reason = msgOf(s.reason);
+      if (s.excludeFromGrades && !excluded)
+        excluded = { zh: `${reason.zh},不参加等次评定`, en: `${reason.en}: out of the grades` };
+      const band =
+        s.gradeCap === undefined ? -1 : grades.bands.findIndex((b) => b.id === s.gradeCap);
+      if (band >= 0 && (!cap || band > cap.band))
+        cap = {
+          band,
+          note: {
+            zh: `${reason.zh},等次不高于「${labels[band]?.zh}」`,
+            en: `${reason.en}: graded no higher than "${labels[band]?.en}"`,
+          },
+        };
+    }
+    return { ...(cap ? { cap } : {}), ...(excluded ? { excluded } : {}) };
+  };
+}
+
 /** The grading itself; `finder` turns the bands' lower bounds into a row's band by its total. */
 function assignBy<
   R extends {
@@ -115,10 +158,12 @@ function assignBy<
     vetoed: boolean;
     noCommendation: boolean;
     complete?: boolean;
+    sanctions?: readonly string[];
   },
 >(
   rows: readonly R[],
   grades: Grades,
+  sanctionDefs: readonly Sanction[],
   idOf: (row: R) => string,
   finder: (mins: readonly (Q | null | 'rest')[]) => (row: R) => number,
 ): GradeAssignment {
@@ -181,6 +226,7 @@ function assignBy<
           zh: `不予评先,等次不高于「${labels[capIdx]?.zh}」`,
           en: `no commendation: graded no higher than "${labels[capIdx]?.en}"`,
         };
+  const limits = gradeLimitsOf(grades, sanctionDefs, labels);
   const outcomes = new Array<GradeOutcome>(rows.length);
   const slots: Slot[] = [];
   for (let r = 0; r < rows.length; r++) {
@@ -195,6 +241,12 @@ function assignBy<
       }
       addNote(outcome, vetoNote);
       slots.push({ outcome, rank: row.rank, band: vetoedIdx, forced: true });
+      continue;
+    }
+    // 不参加等次评定 without a veto: out of the grades, whatever the total.
+    const limit = row.sanctions?.length ? limits(row.sanctions) : undefined;
+    if (limit?.excluded) {
+      addNote(outcome, limit.excluded);
       continue;
     }
     // A total that is not complete decides no grade (a veto that holds does, above).
@@ -218,6 +270,11 @@ function assignBy<
     if (row.noCommendation && capIdx !== undefined && capNote && band < capIdx) {
       band = capIdx;
       addNote(outcome, capNote);
+    }
+    // A sanction's own cap: the strictest of those that hold, each said with its reason.
+    if (limit?.cap && band < limit.cap.band) {
+      band = limit.cap.band;
+      addNote(outcome, limit.cap.note);
     }
     slots.push({ outcome, rank: row.rank, band, forced: false });
   }

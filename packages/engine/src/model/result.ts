@@ -111,6 +111,18 @@ export interface SanctionResult {
   consequence?: Msg;
 }
 
+/** Money carried as output (奖惩金额), exact, rounded as declared. */
+export interface AmountResult {
+  id: string;
+  label: Msg;
+  unit: '元' | '万元';
+  /** Canonical decimal; null while it cannot be decided (a figure blank, the total incomplete,
+   *  the grade pending): never a 0 standing in for what is not known. */
+  amount: string | null;
+  /** How it was worked out, or why it is pending. */
+  reason: Msg;
+}
+
 export interface UnitResult {
   unitId: string;
   name: string;
@@ -123,6 +135,9 @@ export interface UnitResult {
   sections: SectionResult[];
   bonus: { score: string; uncapped: string; cap: string | null; items: IndicatorResult[] };
   sanctions: SanctionResult[];
+  /** Money carried as output, in declared order; amounts by grade are pending here (the
+   *  cohort's grading gives them: `CohortUnit.amounts`). Absent when the rule set has none. */
+  amounts?: AmountResult[];
   /** Counters across periods with this period added: the next period's `UnitInput.counters`. */
   counters: CounterResult[];
   vetoed: boolean;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { DecimalLiteral, Expr, Id, Rounding, Text } from './common.ts';
 import { Gate, Rule, Stream } from './rules.ts';
+import { Amount } from './amounts.ts';
 
 export const SCHEMA_VERSION = 1 as const;
 
@@ -163,6 +164,12 @@ export const Sanction = z
     reason: Text,
     /** Personal or external consequence carried as output (heads barred from honours…). */
     consequence: Text.optional(),
+    /** The best grade (band id) a unit under this sanction may have: several caps, each its
+     *  own (misconduct → at most 合格; a late report → at most 良好); the strictest holds. */
+    gradeCap: Id.optional(),
+    /** 不参加等次评定: the unit is ranked but not graded, without a veto (not in any band's
+     *  count or share). */
+    excludeFromGrades: z.literal(true).optional(),
   })
   .strict();
 export type Sanction = z.infer<typeof Sanction>;
@@ -274,6 +281,9 @@ export const RuleSet = z
     /** Absent rather than empty by default, so rule sets without counters keep their checksum. */
     counters: z.array(Counter).optional(),
     grades: Grades.optional(),
+    /** Money carried as output (prize by grade, 300 元 × staff); absent by default, so rule sets
+     *  without amounts keep their checksum. */
+    amounts: z.array(Amount).optional(),
     ranking: Ranking.default({ tieBreak: [], ties: 'shared', vetoedLast: true }),
     /** Certification only: days allowed for rectification (整改) after a failed assessment. */
     rectificationDays: z.number().int().min(1).optional(),

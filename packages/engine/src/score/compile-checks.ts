@@ -290,3 +290,38 @@ export function checkTieBreakTargets(
     }
   });
 }
+
+/** A sanction's `gradeCap` names a declared band; neither it nor `excludeFromGrades` is written
+ *  on a veto (a vetoed unit is out of the grades, or in `grades.vetoed`, already) or without
+ *  grades. */
+export function checkSanctionGrades(ruleSet: RuleSet, issues: Issue[]): void {
+  const bands = new Set((ruleSet.grades?.bands ?? []).map((b) => b.id));
+  ruleSet.sanctions.forEach((s, i) => {
+    const reason = msgOf(s.reason);
+    for (const field of ['gradeCap', 'excludeFromGrades'] as const) {
+      if (s[field] === undefined) continue;
+      const at = `sanctions[${i}].${field}`;
+      if (s.level === 'veto')
+        issues.push(
+          error('sanction-grade-veto', at, {
+            zh: `否决条件「${reason.zh}」为一票否决,已不参加等次评定(或按 grades.vetoed 定等次),不能再写 ${field}`,
+            en: `sanction "${reason.en}" is a veto, already out of the grades (or graded by grades.vetoed): ${field} does not apply`,
+          }),
+        );
+      else if (!ruleSet.grades)
+        issues.push(
+          error('sanction-grade-without-grades', at, {
+            zh: `否决/约束条件「${reason.zh}」写了 ${field},但考核办法未规定等次`,
+            en: `sanction "${reason.en}" has ${field}, but the rule set declares no grades`,
+          }),
+        );
+      else if (field === 'gradeCap' && s.gradeCap !== undefined && !bands.has(s.gradeCap))
+        issues.push(
+          error('unknown-grade', at, {
+            zh: `否决/约束条件「${reason.zh}」的等次上限「${s.gradeCap}」不存在`,
+            en: `sanction "${reason.en}": grade cap "${s.gradeCap}" does not exist`,
+          }),
+        );
+    }
+  });
+}

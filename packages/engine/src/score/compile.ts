@@ -1,6 +1,7 @@
 // Turns a parsed rule set into a form that is cheap to evaluate many times: expressions parsed
 // once, decimals read once, paths resolved, dependencies between items ordered. Collects every
 // problem it finds as an Issue with the rule path; `compileRuleSet` refuses a rule set with errors.
+import { compileAmounts, type CAmount } from '../amounts/amounts.ts';
 import { compileExpr } from '../expr/compile.ts';
 import type { CompiledExpr, ExprKind } from '../expr/types.ts';
 import { q, round, sum, ZERO, type Q } from '../exact/exact.ts';
@@ -22,6 +23,7 @@ import { anyBlank, blankPoints } from '../validate/blanks.ts';
 import { describePath, error, warning } from '../validate/issues.ts';
 import {
   COUNTER_FUNCTIONS,
+  STANDING_FUNCTIONS,
   createEnv,
   hostFunctions,
   PEER_FUNCTIONS,
@@ -31,6 +33,7 @@ import { expressionUnit, isRateUnit } from './rate-operands.ts';
 import {
   checkClassPoints,
   checkGrades,
+  checkSanctionGrades,
   checkPrecision,
   checkTieBreakTargets,
   findCycle,
@@ -109,8 +112,13 @@ export interface CompiledRuleSet {
     reason: Msg;
     consequence: Msg | undefined;
   }[];
+  /** Sanctions that read the ranked and graded cohort (rank(), bottom_rank(), `grade`…):
+   *  decided by the cohort after ranking and grading; interview or notice only. */
+  cohortSanctions: CompiledRuleSet['sanctions'];
   /** Counters across periods, worked out after the items and the total, before the sanctions. */
   counters: readonly { counter: Counter; when: CompiledExpr; label: Msg }[];
+  /** Money carried as output (amounts/amounts.ts). */
+  amounts: readonly CAmount[];
   /** Certification: who certifies, by the grade sought; the first that holds. */
   certifiers: readonly { when: CompiledExpr; by: Msg }[];
   /** Every indicator (sections and bonus, parents and leaves) by path. */
@@ -250,6 +258,8 @@ export function compileCollecting(ruleSet: RuleSet): {
   };
   const identifiers = new Set<string>([...inputs.keys(), 'class']);
   const sanctionIdentifiers = new Set<string>([...identifiers, 'total']);
+  /** Sanctions alone may read the unit's grade (they are then decided after grading). */
+  const sanctionOnlyIdentifiers = new Set<string>([...sanctionIdentifiers, 'grade']);
   const byPath = new Map<string, CIndicator>();
   const peerInputs = new Set<string>();
   const rankRules: CompiledRuleSet['rankRules'][number][] = [];
@@ -257,6 +267,7 @@ export function compileCollecting(ruleSet: RuleSet): {
   const types = new Map<string, ExprKind>([
     ['class', 'string'],
     ['total', 'number'],
+    ['grade', 'string'],
   ]);
   for (const def of inputs.values()) types.set(def.id, KIND_OF_UNIT[def.unit]);
   const expr = (
@@ -280,6 +291,14 @@ export function compileCollecting(ruleSet: RuleSet): {
     }
     for (const call of result.expr.calls) {
       // consecutive() / cumulative() are known once the counters are: sanctions only read them.
+      if (STANDING_FUNCTIONS.has(call.name) && !path.startsWith('sanctions[')) {
+        issues.push(
+          error('standing-misplaced', path, {
+            zh: `${named(path)}:${call.name}() 只能用于否决/约束条件(排名后判定)`,
+            en: `${named(path)}: ${call.name}() may be used in sanctions only (decided after ranking)`,
+          }),
+        );
+      }
       if (COUNTER_FUNCTIONS.has(call.name) && !path.startsWith('sanctions[')) {
         issues.push(
           error('counter-misplaced', path, {
@@ -851,7 +870,7 @@ export function compileCollecting(ruleSet: RuleSet): {
     );
   }
   const sanctions = ruleSet.sanctions.flatMap((sanction, i) => {
-    const when = expr(sanction.when, `sanctions[${i}].when`, sanctionIdentifiers);
+    const when = expr(sanction.when, `sanctions[${i}].when`, sanctionOnlyIdentifiers);
     return when
       ? [
           {
@@ -894,6 +913,12 @@ export function compileCollecting(ruleSet: RuleSet): {
     const when = expr(c.when, `certifiedBy[${i}].when`, sanctionIdentifiers);
     return when ? [{ when, by: msgOf(c.by) }] : [];
   });
+  const amounts = compileAmounts(
+    ruleSet,
+    (source, path) => expr(source, path, sanctionIdentifiers),
+    naming,
+    issues,
+  );
   if (ruleSet.certifiedBy && ruleSet.kind !== 'certification') {
     issues.push(
       error('certified-by-scored', 'certifiedBy', {
@@ -929,6 +954,7 @@ export function compileCollecting(ruleSet: RuleSet): {
   sanctions.forEach((s, i) => refs(s.when, `sanctions[${i}].when`));
   counters.forEach((c, i) => refs(c.when, `counters[${i}].when`));
   certifiers.forEach((c, i) => refs(c.when, `certifiedBy[${i}].when`));
+  amounts.forEach((a, i) => refs(a.expr, `amounts[${i}].amount`));
   sanctions.forEach((s, i) => counterRefs(s.when, `sanctions[${i}].when`));
   for (const item of byPath.values()) {
     for (const dep of item.dependsOn) {
@@ -952,6 +978,18 @@ export function compileCollecting(ruleSet: RuleSet): {
     );
   }
   checkGrades(ruleSet, issues);
+  checkSanctionGrades(ruleSet, issues);
+  sanctions.forEach(({ sanction: s, when }) => {
+    if (!readsStanding(when)) return;
+    const at = `sanctions[${ruleSet.sanctions.indexOf(s)}]`;
+    if ((s.level !== 'interview' && s.level !== 'notice') || s.gradeCap || s.excludeFromGrades)
+      issues.push(
+        error('cohort-sanction-level', at, {
+          zh: `否决/约束条件「${msgOf(s.reason).zh}」读取排名或等次,在排名、评定等次之后判定,只能是约谈或通报(不能再影响排名和等次)`,
+          en: `sanction "${msgOf(s.reason).en}" reads the ranking or the grade, decided after them: it may only be an interview or a notice (it cannot change the ranking or the grades)`,
+        }),
+      );
+  });
   checkPrecision(ruleSet, sections, bonus, issues);
   checkClassPoints(
     ruleSet,
@@ -983,8 +1021,10 @@ export function compileCollecting(ruleSet: RuleSet): {
     inputs,
     sections,
     bonus,
-    sanctions,
+    sanctions: sanctions.filter((s) => !readsStanding(s.when)),
+    cohortSanctions: sanctions.filter((s) => readsStanding(s.when)),
     counters,
+    amounts,
     certifiers,
     byPath,
     classIds: new Set((ruleSet.classes ?? []).map((c) => c.id)),
@@ -996,6 +1036,10 @@ export function compileCollecting(ruleSet: RuleSet): {
   };
   return { compiled, issues };
 }
+
+/** A sanction that reads the ranked and graded cohort. */
+const readsStanding = (when: CompiledExpr): boolean =>
+  when.identifiers.includes('grade') || when.calls.some((c) => STANDING_FUNCTIONS.has(c.name));
 
 function operandValueOrNull(
   inputs: ReadonlyMap<string, InputDef>,

@@ -28,6 +28,24 @@ export interface UnitEnv extends ExprEnv {
   issues: Issue[];
   /** Set once this period's counters are known (before sanctions): consecutive() / cumulative(). */
   counters?: ReadonlyMap<string, CounterResult>;
+  /** Set by the cohort once ranked and graded: what rank() and `grade` read (cohort sanctions). */
+  standing?: Standing;
+}
+
+/** A unit's place in its ranked and graded cohort, for the sanctions that read it. */
+export interface Standing {
+  /** Rank in the cohort (1 = first; ties as the ranking declares). */
+  rank: number;
+  /** 1 + the units ranked below it: the last is 1, units tied share it (the bottom five:
+   *  bottom_rank() <= 5, a tie at the cut in whole). */
+  fromBottom: number;
+  /** The same within its class; undefined for a unit without a class. */
+  classRank?: number;
+  classFromBottom?: number;
+  /** Its grade band id; null when out of the grades; undefined while pending (待定). */
+  grade: string | null | undefined;
+  /** Some unit of the cohort is incomplete: every rank is provisional, nothing reads it. */
+  provisional: boolean;
 }
 
 /** Decodes one raw input value by its declared unit; undefined for a blank. */
@@ -134,6 +152,11 @@ export function createEnv(
         if (env.total === undefined) throw new MissingValue('total');
         return env.total;
       }
+      if (name === 'grade') {
+        const grade = env.standing?.grade;
+        if (grade === undefined) throw new MissingValue('grade');
+        return grade ?? 'none';
+      }
       if (name === 'class') {
         if (unit.class === undefined) throw new MissingValue('class');
         return unit.class;
@@ -210,7 +233,27 @@ export const hostFunctions: Readonly<Record<string, HostFunction>> = {
   },
   consecutive: counterFunction('consecutive'),
   cumulative: counterFunction('cumulative'),
+  rank: standingFunction((s) => s.rank),
+  bottom_rank: standingFunction((s) => s.fromBottom),
+  class_rank: standingFunction((s) => s.classRank),
+  class_bottom_rank: standingFunction((s) => s.classFromBottom),
 };
+
+/** rank() and its kin: known once the cohort is ranked, and only when no unit is incomplete
+ *  (a provisional ranking decides nothing); a class rank needs the unit's class. */
+function standingFunction(read: (s: Standing) => number | undefined): HostFunction {
+  return {
+    arity: [0],
+    returns: 'number',
+    call(_args, env) {
+      const s = asEnv(env).standing;
+      if (!s || s.provisional) throw new MissingValue('rank');
+      const v = read(s);
+      if (v === undefined) throw new MissingValue('class');
+      return q(v);
+    },
+  };
+}
 
 function counterFunction(which: 'consecutive' | 'cumulative'): HostFunction {
   return {
@@ -230,3 +273,10 @@ function counterFunction(which: 'consecutive' | 'cumulative'): HostFunction {
 export const PEER_FUNCTIONS = new Set(['peer_mean', 'peer_max', 'peer_min']);
 export const RESULT_FUNCTIONS = new Set(['score', 'met', 'status']);
 export const COUNTER_FUNCTIONS = new Set(['consecutive', 'cumulative']);
+/** What a sanction reads of the ranked and graded cohort: it is decided after them. */
+export const STANDING_FUNCTIONS = new Set([
+  'rank',
+  'bottom_rank',
+  'class_rank',
+  'class_bottom_rank',
+]);

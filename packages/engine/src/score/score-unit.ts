@@ -1,5 +1,6 @@
 // Scores one unit under a compiled rule set: every item, section subtotals, capped bonus,
 // total, and — separate from the score — sanctions and vetoes.
+import { unitAmounts } from '../amounts/amounts.ts';
 import { asProblem } from './as-problem.ts';
 import { countPeriods } from './counters.ts';
 import { allIndicators } from '../cohort/tie-break.ts';
@@ -834,7 +835,9 @@ export function decideSanctions(
           message:
             e.inputId === 'total'
               ? totalUndecided(s.reason)
-              : R.sanctionUndecided(s.reason, R.inputLabel(rs.inputs, e.inputId)),
+              : e.inputId === 'rank' || e.inputId === 'grade'
+                ? rankingProvisional(s.reason)
+                : R.sanctionUndecided(s.reason, R.inputLabel(rs.inputs, e.inputId)),
           inputId: e.inputId,
         });
         continue;
@@ -872,6 +875,22 @@ export const unknownClasses = (rs: CompiledRuleSet, units: readonly UnitInput[])
   units
     .filter((u) => u.class !== undefined && !rs.classIds.has(u.class))
     .map((u) => unknownClass(rs, u));
+
+/** A sanction on the ranking or the grade, for a unit scored alone: open until the cohort. */
+const decidedAfterRanking = (id: string, reason: Msg): Issue => ({
+  code: 'sanction-undecided',
+  path: id,
+  severity: 'warning',
+  message: {
+    zh: `「${reason.zh}」按排名或等次判定,待全部单位排名、评定等次后由考核单位判定`,
+    en: `"${reason.en}" reads the ranking or the grade: decided once every unit is ranked and graded`,
+  },
+});
+
+const rankingProvisional = (reason: Msg): Msg => ({
+  zh: `无法判定「${reason.zh}」:有单位数据不完整,排名和等次尚未确定`,
+  en: `cannot decide "${reason.en}": units are incomplete, so the ranking and the grades are provisional`,
+});
 
 /** A unit's note on a section whose items are not known yet: unscored, the total incomplete. */
 const sectionPending = (s: SectionResult): Issue => ({
@@ -1014,6 +1033,11 @@ export function scoreWith(rs: CompiledRuleSet, scorer: UnitScorer): UnitResult {
     env,
     itemsComplete ? totalQ : undefined,
   );
+  // Sanctions on the ranking or the grade are the cohort's to decide (decideCohortSanctions):
+  // for one unit alone they are open, said at their rows, and leave its own figures complete.
+  for (const s of rs.cohortSanctions) env.issues.push(decidedAfterRanking(s.sanction.id, s.reason));
+  // Amounts read the total and the results as sanctions do (env.total is set by now).
+  const amounts = rs.amounts.length ? unitAmounts(rs, env) : undefined;
   const issues: Issue[] = env.issues;
   const vetoed = sanctions.some((s) => s.level === 'veto');
   return {
@@ -1032,6 +1056,7 @@ export function scoreWith(rs: CompiledRuleSet, scorer: UnitScorer): UnitResult {
       items: bonusItems,
     },
     sanctions,
+    ...(amounts ? { amounts } : {}),
     // decideSanctions worked the counters out before the sanctions.
     counters: [...(env.counters?.values() ?? [])],
     vetoed,

@@ -31,7 +31,12 @@ import { ruleSetChecksum } from '../checksum.ts';
 import { readSheet, type SheetRead } from '../read/read-sheet.ts';
 import type { Reported, Stage } from '../read/read-scoring.ts';
 import { buildSummary, type Summary } from '../summary/build-summary.ts';
-import { scoreDifferences, type Difference, type Submission } from '../summary/differences.ts';
+import {
+  scoreDifferences,
+  unitSanctionIds,
+  type Difference,
+  type Submission,
+} from '../summary/differences.ts';
 import type { SheetGrid, SheetIssue } from '../types.ts';
 
 /** One returned file as the app found it: its grids, or why it could not be opened. */
@@ -268,7 +273,7 @@ export function reviewReads(
   const differences = scoreDifferences(
     cohort.units.map((u) => u.result),
     submissions,
-    reviewer.sanctions.map((x) => x.id),
+    unitSanctionIds(compiled),
   );
   const units: ReviewedUnit[] = cohort.units.map((u) => {
     const d = details.get(u.unitId);

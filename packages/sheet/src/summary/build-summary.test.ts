@@ -240,3 +240,72 @@ describe('buildSummary with a share counted from the bottom', () => {
     expect(c.units.find((u) => u.unitId === 'c')).toMatchObject({ vetoed: true, grade: null });
   });
 });
+
+describe('the 金额 sheet (money carried as output)', () => {
+  const withAmounts = ruleSetOf({
+    ...fixtureInput,
+    amounts: [
+      {
+        id: 'subsidy',
+        label: { zh: '人口补助', en: 'population subsidy' },
+        unit: '元',
+        amount: 'pop * 0.015',
+      },
+    ],
+  });
+  const cohortWith = scoreCohort(compileRuleSet(withAmounts), [
+    { id: 'a', name: '甲区', values: { ...values, pop: '50000' } },
+    { id: 'b', name: '乙区', values: { ...values, pop: '12345' } },
+    { id: 'c', name: '丙区', values: { ...values, pop: null } },
+  ]);
+  const sheet = byName(buildSummary(cohortWith, withAmounts).sheets, '金额');
+
+  it("lists each unit's amount, a pending one as 待定, and the sum of the decided ones", () => {
+    // 50000 × 0.015 = 750; 12345 × 0.015 = 185.175 → 185.18 (to the fen, half-up); c: pop blank.
+    const rows = body(sheet).map((r) => r.slice(0, 3));
+    const a = rows.find((r) => r[0] === 'a');
+    const b = rows.find((r) => r[0] === 'b');
+    const c = rows.find((r) => r[0] === 'c');
+    expect([a?.[2], b?.[2], c?.[2]]).toEqual([750, 185.18, '待定']);
+    // 750 + 185.18 = 935.18; c is said to be left out.
+    const last = body(sheet).at(-1);
+    expect(last?.slice(0, 3)).toEqual(['合计', '', 935.18]);
+    expect(last?.[3]).toBe('人口补助待定1个单位,未计入合计');
+    expect(sheet?.values[1]?.[2]).toBe('人口补助(元)');
+  });
+
+  it('is not written for a rule set without amounts', () => {
+    expect(byName(buildSummary(cohort, rs).sheets, '金额')).toBeUndefined();
+  });
+});
+
+describe('sanctions on the ranking in the 差异 sheet', () => {
+  const ranked = ruleSetOf({
+    ...fixtureInput,
+    sanctions: [
+      ...(fixtureInput.sanctions ?? []),
+      {
+        id: 'last',
+        level: 'interview',
+        when: 'bottom_rank() <= 1',
+        reason: '排名最后',
+      },
+    ],
+  });
+  const out = scoreCohort(compileRuleSet(ranked), units);
+  it('a unit that reported 待定 for a sanction only the cohort decides is no difference', () => {
+    // The lowest-ranked unit is interviewed (decided on the cohort); its own sheet said 待定.
+    const last = out.units.at(-1);
+    expect(last?.result.sanctions.map((s) => s.id)).toContain('last');
+    const summary = buildSummary(out, ranked, {
+      submissions: [
+        {
+          unitId: last?.unitId ?? '',
+          embeddedChecksum: ruleSetChecksum(ranked),
+          reported: { self: { '否决.last': '待定' }, review: {}, final: {} },
+        },
+      ],
+    });
+    expect(summary.differences).toBe(0);
+  });
+});

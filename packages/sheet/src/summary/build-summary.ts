@@ -8,13 +8,19 @@ import {
   type Msg,
   type RuleSet,
 } from '@kaohe/engine';
-import { fmtFixed, q } from '@kaohe/engine/internal';
+import { fmt, fmtFixed, q } from '@kaohe/engine/internal';
 import { declaredPoints, rowCaptions, type DeclaredPoints } from '../template/row-keys.ts';
 import { ruleSetChecksum } from '../checksum.ts';
 import { ROW_KEYS, SANCTION_LEVELS } from '../labels.ts';
 import type { CellValue, SheetLayout } from '../types.ts';
 import { sheetTitle, zh } from '../units.ts';
-import { checksumRows, recomputed, scoreDifferences, type Submission } from './differences.ts';
+import {
+  checksumRows,
+  recomputed,
+  scoreDifferences,
+  unitSanctionIds,
+  type Submission,
+} from './differences.ts';
 import { num, table } from './table.ts';
 
 export interface SummaryOptions {
@@ -40,10 +46,11 @@ export function buildSummary(
   const title = sheetTitle(ruleSet);
   const units = cohort.units;
   const submissions = options.submissions ?? [];
+  const compiled = compileRuleSet(ruleSet);
   const diffs = scoreDifferences(
     units.map((u) => u.result),
     submissions,
-    ruleSet.sanctions.map((x) => x.id),
+    unitSanctionIds(compiled),
   );
   const reviewer = ruleSetChecksum(ruleSet);
   const notes = rankingNotes(cohort, ruleSet, submissions, diffs, reviewer);
@@ -146,7 +153,7 @@ export function buildSummary(
 
   // Units as rows, items as columns: 200 units run down the pages like the other sheets, and the
   // item columns continue across pages at full size, unit and item titles repeated on each.
-  const matrixCols = matrixColumns(cohort, declaredPoints(ruleSet, compileRuleSet(ruleSet)));
+  const matrixCols = matrixColumns(cohort, declaredPoints(ruleSet, compiled));
   const matrix = table(
     '指标得分',
     `${title} 各单位指标得分`,
@@ -224,10 +231,76 @@ export function buildSummary(
     ],
     (options.rejected ?? []).map((r) => [r.file, r.message.zh]),
   );
+  const money = amountsSheet(cohort, ruleSet, title);
   return {
-    sheets: [ranking, grades, vetoes, sections, matrix, differences, rejected],
+    sheets: [
+      ranking,
+      grades,
+      vetoes,
+      sections,
+      ...(money ? [money] : []),
+      matrix,
+      differences,
+      rejected,
+    ],
     differences: differences.values.length - 2,
   };
+}
+
+/** 金额: each unit's amounts (money carried as output), pending ones as 待定, and their sums —
+ *  the decided amounts only, with how many are pending said beside them. */
+function amountsSheet(
+  cohort: CohortResult,
+  ruleSet: RuleSet,
+  title: string,
+): SheetLayout | undefined {
+  const declared = ruleSet.amounts ?? [];
+  if (declared.length === 0) return undefined;
+  const cells = (u: CohortUnit) => u.amounts ?? u.result.amounts ?? [];
+  const rows: CellValue[][] = cohort.units.map((u) => [
+    u.unitId,
+    u.name,
+    ...declared.map((_, i) => {
+      const a = cells(u)[i];
+      return a?.amount === null || a === undefined ? '待定' : num(a.amount);
+    }),
+    cells(u)
+      .map((a) => `${zh(a.label)}:${a.reason.zh}`)
+      .join(';'),
+  ]);
+  const sums = declared.map((_, i) =>
+    cohort.units.reduce(
+      (acc, u) => {
+        const a = cells(u)[i]?.amount;
+        return a === null || a === undefined
+          ? { ...acc, pending: acc.pending + 1 }
+          : { ...acc, sum: acc.sum.add(q(a)) };
+      },
+      { sum: q(0), pending: 0 },
+    ),
+  );
+  const pendingNote = sums
+    .flatMap((s, i) =>
+      s.pending ? [`${zh(declared[i]?.label ?? '')}待定${s.pending}个单位,未计入合计`] : [],
+    )
+    .join(';');
+  rows.push(['合计', '', ...sums.map((s) => num(fmt(s.sum))), pendingNote]);
+  return table(
+    '金额',
+    `${title} 奖惩金额`,
+    [
+      { header: '单位代码\nUnit id', width: 12 },
+      { header: '单位\nUnit', width: 18 },
+      ...declared.map((a) => ({
+        header: `${zh(a.label)}(${a.unit})`,
+        width: 12,
+        format: 'decimal' as const,
+        wrap: true,
+      })),
+      { header: '计算说明\nHow worked out', width: 50, wrap: true },
+    ],
+    rows,
+  );
 }
 
 /** A band's exact share in % ("37.5", "100/3") as a number to one decimal, half-up (33.3). */

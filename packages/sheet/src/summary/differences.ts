@@ -1,6 +1,6 @@
 // What a reviewer must look at: scores a unit reported that differ from the recomputed ones,
 // and workbooks whose embedded rules are not the reviewer's (by checksum).
-import { type Change, type UnitResult } from '@kaohe/engine';
+import { type Change, type CompiledRuleSet, type UnitResult } from '@kaohe/engine';
 import { allIndicators, fmt, q } from '@kaohe/engine/internal';
 import type { Reported, Stage } from '../read/read-scoring.ts';
 import { NO, ROW_KEYS, UNDECIDED, YES } from '../labels.ts';
@@ -57,6 +57,11 @@ export function recomputed(
 }
 
 const isDecimal = (s: string | null): s is string => s !== null && /^-?\d+(\.\d+)?$/.test(s);
+
+/** The sanctions a unit's workbook decides, so compared: not those on the ranking or the grade,
+ *  which the assessing level decides on the cohort (a unit's own sheet has them 待定). */
+export const unitSanctionIds = (compiled: CompiledRuleSet): string[] =>
+  compiled.sanctions.map((s) => s.sanction.id);
 
 /** `sanctionIds`: the rule set's sanctions, so a reported 是/否/待定 is compared too (required:
  *  every caller compares the same rows, the summary's 差异 sheet included). Only what the unit

@@ -1,0 +1,247 @@
+// kaohe keys new / publish / verify / trust: signed editions (issue 15). The decisions live in
+// @kaohe/sheet (editions/): these commands only read and write files.
+import { chmod, readdir, readFile } from 'node:fs/promises';
+import { homedir } from 'node:os';
+import { join, resolve } from 'node:path';
+import {
+  checkChain,
+  createKey,
+  type EditionFile,
+  formatPublicKey,
+  fingerprintOf,
+  openKey,
+  parsePublicKey,
+  publishEdition,
+  verifyEdition,
+  type PublicKeyInfo,
+  type TrustStore,
+} from '@kaohe/sheet';
+import { CliError, type CommandStatus } from '../../errors.ts';
+import { editionText as T } from '../../i18n/editions.ts';
+import { readJson, writeAll } from '../../io/files.ts';
+import { exists, refuseExisting } from '../../io/output-policy.ts';
+import type { Output } from '../../io/output.ts';
+import { resolveInput } from '../../io/paths.ts';
+import { loadRuleSet } from '../../io/rule-set.ts';
+
+export interface KeyOptions {
+  issuer: string;
+  years: string;
+  out: string;
+  passphraseFile?: string;
+  force?: boolean;
+}
+
+async function passphrase(file: string | undefined): Promise<string> {
+  const text = file
+    ? (await readFile(file, 'utf8')).replace(/\r?\n$/, '')
+    : process.env.KAOHE_PASSPHRASE;
+  if (text === undefined || text === '') throw new CliError('usage', T.noPassphrase);
+  if ([...text].length < 8) throw new CliError('usage', T.shortPassphrase);
+  return text;
+}
+
+export async function runKeysNew(o: KeyOptions, out: Output): Promise<CommandStatus> {
+  const m = /^(\d{4})-(\d{4})$/.exec(o.years);
+  if (!m || Number(m[1]) > Number(m[2])) throw new CliError('usage', T.badYears(o.years));
+  const pass = await passphrase(o.passphraseFile);
+  const file = { path: resolve(o.out), shown: o.out };
+  await refuseExisting([{ ...file, data: '' }], o.force);
+  const key = createKey(pass, { issuer: o.issuer, validFrom: Number(m[1]), validTo: Number(m[2]) });
+  await writeAll([{ ...file, data: `${JSON.stringify(key.file, null, 2)}\n` }]);
+  await chmod(file.path, 0o600);
+  out.note(T.keyMade(o.out, o.issuer));
+  out.line(T.publicLine);
+  out.line(key.line);
+  out.line(T.fingerprint(key.fingerprint));
+  out.result({
+    command: 'keys new',
+    keyFile: o.out,
+    publicKey: key.line,
+    fingerprint: key.fingerprint,
+  });
+  return 'ok';
+}
+
+export interface PublishCliOptions {
+  key: string;
+  out: string;
+  previous?: string;
+  passphraseFile?: string;
+  trust?: string;
+  force?: boolean;
+}
+
+export async function runPublish(
+  rulesFile: string,
+  o: PublishCliOptions,
+  out: Output,
+): Promise<CommandStatus> {
+  // Validated first: an edition is never published from rules with errors.
+  const { ruleSet } = await loadRuleSet(resolveInput(out, rulesFile), rulesFile);
+  const opened = openKey(
+    await readJson(resolveInput(out, o.key), o.key),
+    await passphrase(o.passphraseFile),
+  );
+  if (!opened.ok) throw new CliError('input-invalid', T.keyRefused(o.key, opened.message));
+  let previous: EditionFile | undefined;
+  if (o.previous) {
+    const raw = await readJson(resolveInput(out, o.previous), o.previous);
+    // The previous edition is chained to only once it verifies (with the publisher's own key too).
+    const store = await loadTrust(o.trust);
+    const check = verifyEdition(raw, { ...store, keys: [...store.keys, opened.value.publicKey] });
+    if (check.status !== 'trusted')
+      throw new CliError('input-invalid', T.previousNotTrusted(o.previous, check.message));
+    if ((check.statement?.edition ?? 0) >= ruleSet.edition)
+      throw new CliError('input-invalid', T.previousNotEarlier(o.previous));
+    previous = raw as EditionFile;
+  }
+  const file = { path: resolve(o.out), shown: o.out };
+  await refuseExisting([{ ...file, data: '' }], o.force);
+  const edition = publishEdition(ruleSet, {
+    secret: opened.value.secret,
+    key: opened.value.publicKey,
+    issuedAt: new Date().toISOString(),
+    ...(previous ? { previous } : {}),
+  });
+  await writeAll([{ ...file, data: `${JSON.stringify(edition, null, 2)}\n` }]);
+  out.line(T.published(o.out, ruleSet.year, ruleSet.edition, previous !== undefined));
+  out.result({ command: 'publish', out: o.out, year: ruleSet.year, edition: ruleSet.edition });
+  return 'ok';
+}
+
+/** The trust list file: `--trust`, else KAOHE_TRUST_FILE, else the user's own config folder. */
+const trustPath = (file: string | undefined): string =>
+  resolve(
+    file ?? process.env.KAOHE_TRUST_FILE ?? join(homedir(), '.config', 'kaohe', 'trust.json'),
+  );
+
+interface TrustFile {
+  kaohe: 'trust';
+  version: 1;
+  keys: string[];
+  revoked: { keyId: string; reason?: string }[];
+}
+
+async function readTrustFile(file: string | undefined): Promise<TrustFile> {
+  const path = trustPath(file);
+  if ((await exists(path)) === false) return { kaohe: 'trust', version: 1, keys: [], revoked: [] };
+  const raw = (await readJson(path, file ?? path)) as Partial<TrustFile>;
+  if (raw?.kaohe !== 'trust' || !Array.isArray(raw.keys) || !Array.isArray(raw.revoked))
+    throw new CliError('input-corrupt', T.badTrustStore(file ?? path));
+  return raw as TrustFile;
+}
+
+async function loadTrust(file: string | undefined): Promise<TrustStore> {
+  const t = await readTrustFile(file);
+  const keys: PublicKeyInfo[] = [];
+  for (const line of t.keys) {
+    const k = parsePublicKey(line);
+    if (!k.ok) throw new CliError('input-corrupt', T.badTrustStore(file ?? trustPath(file)));
+    keys.push(k.value);
+  }
+  return { keys, revoked: t.revoked };
+}
+
+export async function runVerify(
+  paths: readonly string[],
+  o: { trust?: string },
+  out: Output,
+): Promise<CommandStatus> {
+  const trust = await loadTrust(o.trust);
+  const files: string[] = [];
+  for (const p of paths) {
+    const abs = resolveInput(out, p);
+    if ((await exists(abs)) === 'dir')
+      files.push(
+        ...(await readdir(abs))
+          .filter((f) => f.endsWith('.json'))
+          .sort()
+          .map((f) => join(p, f)),
+      );
+    else files.push(p);
+  }
+  const rows: { file: string; status: string; message: unknown; fingerprint?: string }[] = [];
+  const trusted: EditionFile[] = [];
+  for (const f of files) {
+    const raw = await readJson(resolveInput(out, f), f);
+    const check = verifyEdition(raw, trust);
+    out.line(
+      check.status === 'trusted' ? T.verified(f, check.message) : T.refused(f, check.message),
+    );
+    if (check.status === 'trusted') trusted.push(raw as EditionFile);
+    rows.push({
+      file: f,
+      status: check.status,
+      message: check.message,
+      ...(check.signer ? { fingerprint: check.signer.fingerprint } : {}),
+    });
+  }
+  const chain = trusted.length > 1 ? checkChain(trusted) : undefined;
+  if (chain) out.line(chain.ok ? T.chainIntact(trusted.length) : T.chainBroken(chain.breaks));
+  const bad = rows.filter((r) => r.status !== 'trusted').length;
+  out.line(T.summary(rows.length - bad, bad));
+  out.result({ command: 'verify', files: rows, chain: chain ?? null });
+  return bad > 0 || (chain && !chain.ok) ? 'findings' : 'ok';
+}
+
+export async function runTrustAdd(
+  line: string,
+  o: { trust?: string },
+  out: Output,
+): Promise<CommandStatus> {
+  const key = parsePublicKey(line);
+  if (!key.ok) throw new CliError('usage', key.message);
+  const t = await readTrustFile(o.trust);
+  const fp = fingerprintOf(key.value.keyId);
+  const known = t.keys.some((l) => parsePublicKey(l).ok && l.includes(` ${key.value.keyId} `));
+  if (known) {
+    out.line(T.trustAlready(key.value.issuer, fp));
+    return 'ok';
+  }
+  const path = trustPath(o.trust);
+  const next: TrustFile = { ...t, keys: [...t.keys, formatPublicKey(key.value)] };
+  await writeAll([{ path, shown: o.trust ?? path, data: `${JSON.stringify(next, null, 2)}\n` }]);
+  out.line(T.trustAdded(key.value.issuer, fp, o.trust ?? path));
+  out.result({ command: 'trust add', keyId: key.value.keyId, fingerprint: fp });
+  return 'ok';
+}
+
+export async function runTrustRevoke(
+  keyId: string,
+  o: { trust?: string; reason?: string },
+  out: Output,
+): Promise<CommandStatus> {
+  const t = await readTrustFile(o.trust);
+  const path = trustPath(o.trust);
+  const next: TrustFile = {
+    ...t,
+    revoked: [
+      ...t.revoked.filter((r) => r.keyId !== keyId),
+      { keyId, ...(o.reason ? { reason: o.reason } : {}) },
+    ],
+  };
+  await writeAll([{ path, shown: o.trust ?? path, data: `${JSON.stringify(next, null, 2)}\n` }]);
+  out.line(T.revokedNow(keyId, o.trust ?? path));
+  out.result({ command: 'trust revoke', keyId });
+  return 'ok';
+}
+
+export async function runTrustList(o: { trust?: string }, out: Output): Promise<CommandStatus> {
+  const t = await loadTrust(o.trust);
+  if (t.keys.length === 0) out.line(T.trustEmpty);
+  for (const k of t.keys) {
+    const r = t.revoked.find((x) => x.keyId === k.keyId);
+    out.line(
+      T.trustEntry(
+        k.issuer,
+        fingerprintOf(k.keyId),
+        k.validFrom,
+        k.validTo,
+        r ? (r.reason ?? '') : undefined,
+      ),
+    );
+  }
+  out.result({ command: 'trust list', keys: t.keys, revoked: t.revoked });
+  return 'ok';
+}

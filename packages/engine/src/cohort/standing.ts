@@ -1,0 +1,91 @@
+// Sanctions on the ranking or the grade (the bottom five of a class are interviewed; units graded
+// 不合格 are named in a notice): decided once the cohort is ranked and graded, by scoreCohort and
+// rankCohort alike. Interview and notice only, so they change neither the ranking nor the grades.
+import { q } from '../exact/exact.ts';
+import type { ScoreContext } from '../model/context.ts';
+import type { Issue, SanctionResult, UnitInput } from '../model/result.ts';
+import type { CompiledRuleSet } from '../score/compile.ts';
+import type { Standing } from '../score/env.ts';
+import { createUnitScorer, decideSanctions } from '../score/score-unit.ts';
+
+export interface StandingRow {
+  rank: number;
+  class?: string | undefined;
+  complete: boolean;
+  /** Band id; null when out of the grades (or no grades). */
+  grade: string | null;
+  /** The grade is pending (待定). */
+  pending: boolean;
+}
+
+/** Each row's standing, rows in ranking order (ranks never fall). From the bottom: 1 + the
+ *  units ranked below (units tied share it); within a class, the class's own ranks, with the
+ *  ranking's ties (shared 1, 1, 3 or dense 1, 1, 2). */
+export function standings(rows: readonly StandingRow[], ties: 'shared' | 'dense'): Standing[] {
+  const provisional = rows.some((r) => !r.complete);
+  const out: Standing[] = rows.map((r) => ({
+    rank: r.rank,
+    fromBottom: 0,
+    grade: r.pending ? undefined : r.grade,
+    provisional,
+  }));
+  const fromBottom = (members: readonly number[], set: (s: Standing, v: number) => void) => {
+    let below = 0;
+    for (let end = members.length; end > 0;) {
+      let start = end - 1;
+      const rank = (rows[members[start] as number] as StandingRow).rank;
+      while (start > 0 && (rows[members[start - 1] as number] as StandingRow).rank === rank)
+        start--;
+      for (let k = start; k < end; k++) set(out[members[k] as number] as Standing, below + 1);
+      below += end - start;
+      end = start;
+    }
+  };
+  fromBottom(
+    rows.map((_, i) => i),
+    (s, v) => (s.fromBottom = v),
+  );
+  const byClass = new Map<string, number[]>();
+  rows.forEach((r, i) => {
+    if (r.class !== undefined)
+      (byClass.get(r.class) ?? byClass.set(r.class, []).get(r.class))?.push(i);
+  });
+  for (const members of byClass.values()) {
+    let prevRank = 0;
+    let classRank = 0;
+    members.forEach((i, k) => {
+      const rank = (rows[i] as StandingRow).rank;
+      if (k === 0 || rank !== prevRank) classRank = ties === 'dense' ? classRank + 1 : k + 1;
+      prevRank = rank;
+      (out[i] as Standing).classRank = classRank;
+    });
+    fromBottom(members, (s, v) => (s.classFromBottom = v));
+  }
+  return out;
+}
+
+export interface CohortSanctionOutcome {
+  held: SanctionResult[];
+  /** Problems of these sanctions only (undecided, not true or false, cannot be computed). */
+  issues: Issue[];
+}
+
+/** The sanctions on the ranking or the grade for one unit, from its standing. */
+export function decideCohortSanctions(
+  rs: CompiledRuleSet,
+  unit: UnitInput,
+  ctx: ScoreContext,
+  standing: Standing,
+  total: string | undefined,
+): CohortSanctionOutcome {
+  const scorer = createUnitScorer(rs, unit, ctx, { reasons: false });
+  scorer.env.standing = standing;
+  const ids = new Set(rs.cohortSanctions.map((s) => s.sanction.id));
+  const { held } = decideSanctions(
+    rs,
+    scorer.env,
+    total === undefined ? undefined : q(total),
+    rs.cohortSanctions,
+  );
+  return { held, issues: scorer.env.issues.filter((i) => ids.has(i.path)) };
+}

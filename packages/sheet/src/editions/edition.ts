@@ -1,0 +1,319 @@
+// A published edition: the rule set's canonical text and a signed statement about it — id, title,
+// issuer, level, year, edition, when, by which key, the SHA-256 of the text, and the hash of the
+// previous edition's statement (a chain: history is tamper-evident without a server). Ed25519 in a
+// DSSE envelope: the payload type is inside the signed bytes (PAE), so a signature cannot be
+// moved to another kind of payload.
+import { bytesToUtf8 } from '@noble/ciphers/utils.js';
+import { ed25519 } from '@noble/curves/ed25519.js';
+import { sha256 } from '@noble/hashes/sha2.js';
+import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
+import canonicalize from 'canonicalize';
+import { parseRuleSet, type Msg, type RuleSet } from '@kaohe/engine';
+import { z } from 'zod';
+import { canonicalRuleSet, sha256Hex } from '../checksum.ts';
+import { zh } from '../units.ts';
+import { fromBase64, toBase64 } from './base64.ts';
+import { fingerprintOf, type PublicKeyInfo } from './keys.ts';
+
+const EDITION_PAYLOAD_TYPE = 'application/vnd.kaohe.edition+json';
+
+export const Statement = z
+  .object({
+    type: z.literal('kaohe.edition/v1'),
+    id: z.string(),
+    title: z.string(),
+    issuer: z.string(),
+    level: z.string(),
+    year: z.number().int(),
+    edition: z.number().int(),
+    issuedAt: z.string(),
+    keyId: z.string(),
+    ruleSetSha256: z.string().regex(/^[0-9a-f]{64}$/),
+    /** SHA-256 (hex) of the previous edition's statement payload; null for the first. */
+    previous: z
+      .string()
+      .regex(/^[0-9a-f]{64}$/)
+      .nullable(),
+  })
+  .strict();
+export type Statement = z.infer<typeof Statement>;
+
+const Envelope = z
+  .object({
+    payloadType: z.string(),
+    payload: z.string(),
+    signatures: z.array(z.object({ keyid: z.string(), sig: z.string() }).strict()).min(1),
+  })
+  .strict();
+type Envelope = z.infer<typeof Envelope>;
+
+export const EditionFile = z
+  .object({
+    kaohe: z.literal('edition'),
+    envelope: Envelope,
+    /** The rule set's canonical JSON text (RFC 8785), as signed by its digest. */
+    ruleSet: z.string(),
+  })
+  .strict();
+export type EditionFile = z.infer<typeof EditionFile>;
+
+/** DSSE's pre-authentication encoding: what is signed. */
+function pae(type: string, body: Uint8Array): Uint8Array {
+  const head = utf8ToBytes(`DSSEv1 ${utf8ToBytes(type).length} ${type} ${body.length} `);
+  const out = new Uint8Array(head.length + body.length);
+  out.set(head);
+  out.set(body, head.length);
+  return out;
+}
+
+/** The statement in a payload: UTF-8 JSON of the statement's shape, else undefined. */
+function readStatement(body: Uint8Array): Statement | undefined {
+  let json: unknown;
+  try {
+    // Read only after its signature holds (or to list a chain): bytes the issuer signed.
+    json = JSON.parse(bytesToUtf8(body));
+  } catch (e) {
+    if (e instanceof SyntaxError) return undefined;
+    throw e;
+  }
+  const st = Statement.safeParse(json);
+  return st.success ? st.data : undefined;
+}
+
+/** The hash a later edition chains to: SHA-256 of this statement's payload bytes. */
+export const statementHash = (file: EditionFile): string =>
+  bytesToHex(sha256(fromBase64(file.envelope.payload) ?? new Uint8Array()));
+
+export interface PublishOptions {
+  secret: Uint8Array;
+  key: PublicKeyInfo;
+  /** ISO time of issue (the caller's clock; fixed in tests). */
+  issuedAt: string;
+  /** The previous edition, to chain to; absent for the first. */
+  previous?: EditionFile;
+}
+
+/** Signs an edition of a parsed rule set (validate it first: publishing never fixes rules). */
+export function publishEdition(ruleSet: RuleSet, options: PublishOptions): EditionFile {
+  const text = canonicalRuleSet(ruleSet);
+  const statement: Statement = {
+    type: 'kaohe.edition/v1',
+    id: ruleSet.id,
+    title: zh(ruleSet.title),
+    issuer: zh(ruleSet.issuer),
+    level: zh(ruleSet.level),
+    year: ruleSet.year,
+    edition: ruleSet.edition,
+    issuedAt: options.issuedAt,
+    keyId: options.key.keyId,
+    ruleSetSha256: sha256Hex(text),
+    previous: options.previous ? statementHash(options.previous) : null,
+  };
+  const body = utf8ToBytes(canonicalize(statement) ?? '');
+  const sig = ed25519.sign(pae(EDITION_PAYLOAD_TYPE, body), options.secret);
+  return {
+    kaohe: 'edition',
+    envelope: {
+      payloadType: EDITION_PAYLOAD_TYPE,
+      payload: toBase64(body),
+      signatures: [{ keyid: options.key.keyId, sig: toBase64(sig) }],
+    },
+    ruleSet: text,
+  };
+}
+
+/** The keys a reader trusts, and the key ids revoked by a later notice. */
+export interface TrustStore {
+  keys: readonly PublicKeyInfo[];
+  revoked: readonly { keyId: string; reason?: string }[];
+}
+
+export type EditionStatus =
+  | 'trusted'
+  | 'malformed'
+  | 'unknown-key'
+  | 'bad-signature'
+  | 'revoked'
+  | 'key-expired'
+  | 'rules-altered'
+  | 'identity-mismatch'
+  | 'invalid-rules';
+
+export interface EditionCheck {
+  status: EditionStatus;
+  message: Msg;
+  /** Who signed, when the signature could be read. */
+  signer?: { keyId: string; fingerprint: string; issuer?: string };
+  statement?: Statement;
+  /** The rule set, only once everything before it holds. */
+  ruleSet?: RuleSet;
+}
+
+const fail = (
+  status: EditionStatus,
+  message: Msg,
+  rest: Partial<EditionCheck> = {},
+): EditionCheck => ({
+  status,
+  message,
+  ...rest,
+});
+
+/**
+ * Verifies an edition file, in this order: the signature with a trusted key (known, not revoked,
+ * valid for the year), then the digest of the embedded text, then id/year/edition of the text
+ * against the statement, and only then parses the rule set. Nothing is parsed before it is known
+ * to be what the issuer signed.
+ */
+export function verifyEdition(raw: unknown, trust: TrustStore): EditionCheck {
+  const file = EditionFile.safeParse(raw);
+  if (!file.success)
+    return fail('malformed', {
+      zh: '不是考核办法的发布文件(签名版本)',
+      en: 'not a published (signed) edition file',
+    });
+  const { envelope, ruleSet: text } = file.data;
+  const body = fromBase64(envelope.payload);
+  const sigEntry = envelope.signatures[0];
+  const sig = sigEntry && fromBase64(sigEntry.sig);
+  if (!body || !sig || sig.length !== 64 || envelope.payloadType !== EDITION_PAYLOAD_TYPE)
+    return fail('malformed', {
+      zh: '签名信封格式不正确',
+      en: 'the signature envelope is malformed',
+    });
+  const keyId = sigEntry.keyid;
+  const signer = { keyId, fingerprint: fingerprintOf(keyId) };
+  const key = trust.keys.find((k) => k.keyId === keyId);
+  if (!key)
+    return fail(
+      'unknown-key',
+      {
+        zh: `签名密钥(指纹 ${signer.fingerprint})不在信任列表中`,
+        en: `the signing key (fingerprint ${signer.fingerprint}) is not trusted here`,
+      },
+      { signer },
+    );
+  const who = { ...signer, issuer: key.issuer };
+  const pub = fromBase64(key.publicKey) ?? new Uint8Array();
+  let valid = false;
+  try {
+    // Strict (RFC 8032, not ZIP-215): one valid encoding of each signature.
+    valid = ed25519.verify(sig, pae(envelope.payloadType, body), pub, { zip215: false });
+  } catch (e) {
+    if (!(e instanceof Error)) throw e;
+    valid = false; // a signature or key that is not a curve point: not valid, said below
+  }
+  if (!valid)
+    return fail(
+      'bad-signature',
+      {
+        zh: `签名无效(${key.issuer},指纹 ${who.fingerprint}):内容被改动或签名来自别处`,
+        en: `bad signature (${key.issuer}, fingerprint ${who.fingerprint}): the content was changed or the signature belongs elsewhere`,
+      },
+      { signer: who },
+    );
+  const revoked = trust.revoked.find((r) => r.keyId === keyId);
+  if (revoked)
+    return fail(
+      'revoked',
+      {
+        zh: `签名密钥(指纹 ${who.fingerprint})已被吊销${revoked.reason ? `:${revoked.reason}` : ''}`,
+        en: `the signing key (fingerprint ${who.fingerprint}) is revoked${revoked.reason ? `: ${revoked.reason}` : ''}`,
+      },
+      { signer: who },
+    );
+  const statement = readStatement(body);
+  if (!statement)
+    return fail(
+      'malformed',
+      { zh: '签名内容无法读取或格式不正确', en: 'the signed statement cannot be read' },
+      { signer: who },
+    );
+  if (statement.keyId !== keyId)
+    return fail(
+      'bad-signature',
+      { zh: '签名内容中的密钥编号与签名不符', en: 'the statement names another key' },
+      { signer: who },
+    );
+  if (statement.year < key.validFrom || statement.year > key.validTo)
+    return fail(
+      'key-expired',
+      {
+        zh: `签名密钥只适用于 ${key.validFrom}–${key.validTo} 年,不适用于 ${statement.year} 年度`,
+        en: `the signing key is valid for ${key.validFrom}–${key.validTo}, not for ${statement.year}`,
+      },
+      { signer: who, statement },
+    );
+  if (sha256Hex(text) !== statement.ruleSetSha256)
+    return fail(
+      'rules-altered',
+      {
+        zh: '考核办法内容与签名不符(已被改动)',
+        en: 'the rules differ from what was signed (altered)',
+      },
+      { signer: who, statement },
+    );
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (e) {
+    if (!(e instanceof SyntaxError)) throw e;
+    return fail(
+      'invalid-rules',
+      { zh: '考核办法不是有效的 JSON', en: 'the rules are not valid JSON' },
+      { signer: who, statement },
+    );
+  }
+  const ids = json as { id?: unknown; year?: unknown; edition?: unknown };
+  if (
+    ids?.id !== statement.id ||
+    ids?.year !== statement.year ||
+    ids?.edition !== statement.edition
+  )
+    return fail(
+      'identity-mismatch',
+      {
+        zh: '考核办法的编号、年度或版次与签名内容不符',
+        en: 'the rules’ id, year or edition differ from the statement',
+      },
+      { signer: who, statement },
+    );
+  const parsed = parseRuleSet(json);
+  if (!parsed.ok)
+    return fail(
+      'invalid-rules',
+      {
+        zh: `考核办法有误:${parsed.issues[0]?.message.zh ?? ''}`,
+        en: `the rules are invalid: ${parsed.issues[0]?.message.en ?? ''}`,
+      },
+      { signer: who, statement },
+    );
+  return {
+    status: 'trusted',
+    message: {
+      zh: `正式版本:由${key.issuer}签发(指纹 ${who.fingerprint}),${statement.year}年度第${statement.edition}版`,
+      en: `official edition: issued by ${key.issuer} (fingerprint ${who.fingerprint}), ${statement.year} edition ${statement.edition}`,
+    },
+    signer: who,
+    statement,
+    ruleSet: parsed.value,
+  };
+}
+
+/** Whether each edition chains to the one before it (files in any order, by edition number). */
+export function checkChain(files: readonly EditionFile[]): { ok: boolean; breaks: number[] } {
+  const withStatement = files
+    .map((f) => {
+      const body = fromBase64(f.envelope.payload);
+      const s = body && readStatement(body);
+      return s ? { f, s } : undefined;
+    })
+    .filter((x): x is { f: EditionFile; s: Statement } => x !== undefined)
+    .sort((a, b) => a.s.edition - b.s.edition);
+  const breaks: number[] = [];
+  withStatement.forEach((x, i) => {
+    const prev = withStatement[i - 1];
+    if (prev && x.s.previous !== statementHash(prev.f)) breaks.push(x.s.edition);
+  });
+  return { ok: breaks.length === 0, breaks };
+}
