@@ -108,6 +108,7 @@ export function buildProgram(
     .argument('<rules.json>', t(help.rules))
     .requiredOption('--unit <name>', t(help.unit), (v: string, prev: string[] = []) => [...prev, v])
     .requiredOption('--out <path>', t(help.templateOut))
+    .option('--trust <file>', t(help.trustFile))
     .option('--force', t(help.force))
     .action(
       act(async (out, [file], o) =>
@@ -126,6 +127,8 @@ export function buildProgram(
     )
     .option('--out <file>', t(help.scoreOut))
     .option('--in-place', t(help.inPlace))
+    .option('--trust <file>', t(help.trustFile))
+    .option('--unsigned', t(help.unsigned))
     .option('--force', t(help.force))
     .action(
       act(async (out, [file], o) =>
@@ -142,6 +145,7 @@ export function buildProgram(
     .requiredOption('--rules <rules.json>', t(help.reviewRules))
     .requiredOption('--out <summary.xlsx>', t(help.summaryOut))
     .option('--csv <ranking.csv>', t(help.csv))
+    .option('--trust <file>', t(help.trustFile))
     .option('--force', t(help.force))
     .action(
       act(async (out, [paths], o) =>

@@ -10,14 +10,18 @@
 export { SCHEMA_VERSION } from './schema/ruleset.ts';
 export type {
   Bonus,
+  CertificationGrades,
   ClassPoints,
   Counter,
+  Deadline,
+  DerivedDef,
   GradeBand,
   Grades,
   Indicator,
   IndicatorInput,
   InputDef,
   InputUnit,
+  ItemEvidencePolicy,
   Ranking,
   RuleSet,
   RuleSetInput,

@@ -7,13 +7,19 @@
 // Exact rationals: parsing, arithmetic, printing.
 export { cmp, fmt, fmtFixed, q, sign, sub, tryQ } from './exact/exact.ts';
 
+// Calendar dates: one reading of what officials type (2013/3/31, 2013年3月31日, 3月31日 with the
+// input's declared year), as the engine decodes a date input.
+export { isoOfDay, readDate, type DateProblem, type DateReading } from './exact/calendar.ts';
+
 // A figure as a message shows it (with its unit), and text echoed into a message.
 export { show, showWithUnit } from './messages/format.ts';
 export { clip } from './expr/clip.ts';
 
 // The compiled rule set's items, in document order.
-export type { CIndicator } from './score/compile.ts';
+export type { CIndicator, EvidenceRule } from './score/compile.ts';
 export { allIndicators } from './cohort/tie-break.ts';
+// A piecewise item's breakpoints as criteria text, for a sheet whose document gives none.
+export { piecewiseItemCriteria } from './kinds/piecewise.ts';
 
 // The cohort path's scorer of one unit (held equal to scoreUnit by the rule-set packages' tests).
 export { createLeanScorer, type LeanResult, type LeanScorer } from './fast/score-lean.ts';

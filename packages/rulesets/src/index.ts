@@ -5,6 +5,7 @@ import associationReformJson from './association-reform.json' with { type: 'json
 import associationYearEndJson from './association-year-end.json' with { type: 'json' };
 import baotou2012Json from './baotou-2012.json' with { type: 'json' };
 import grassrootsCertificationJson from './grassroots-certification.json' with { type: 'json' };
+import associationGradeCertificationJson from './association-grade-certification.json' with { type: 'json' };
 import { ruleSetFromJson } from './load.ts';
 
 /** 包头市2012年人口和计划生育目标管理责任书考核 (banners, counties and districts; 150 points). */
@@ -19,6 +20,11 @@ export const grassrootsCertification: RuleSetInput = ruleSetFromJson(
   grassrootsCertificationJson,
   'grassroots-certification.json',
 );
+/** 村(社区)计生协等级评估认定: 合格 ≥ 80 by the township, 一流 ≥ 90 by the county. */
+export const associationGradeCertification: RuleSetInput = ruleSetFromJson(
+  associationGradeCertificationJson,
+  'association-grade-certification.json',
+);
 /** 嘉峪关市计生协改革方案落实情况评估. */
 export const associationReform: RuleSetInput = ruleSetFromJson(
   associationReformJson,
@@ -31,6 +37,7 @@ export const exampleRuleSets: Readonly<Record<string, RuleSetInput>> = {
   [associationYearEnd.id]: associationYearEnd,
   [grassrootsCertification.id]: grassrootsCertification,
   [associationReform.id]: associationReform,
+  [associationGradeCertification.id]: associationGradeCertification,
 };
 
 export { ruleSetFromJson, RuleSetFileError } from './load.ts';

@@ -4,7 +4,9 @@ import associationReformJson from './association-reform.json' with { type: 'json
 import associationYearEndJson from './association-year-end.json' with { type: 'json' };
 import baotou2012Json from './baotou-2012.json' with { type: 'json' };
 import grassrootsCertificationJson from './grassroots-certification.json' with { type: 'json' };
+import associationGradeCertificationJson from './association-grade-certification.json' with { type: 'json' };
 import {
+  associationGradeCertification,
   associationReform,
   associationYearEnd,
   baotou2012,
@@ -19,6 +21,7 @@ const FILES: Record<string, object> = {
   'association-year-end.json': associationYearEndJson,
   'grassroots-certification.json': grassrootsCertificationJson,
   'association-reform.json': associationReformJson,
+  'association-grade-certification.json': associationGradeCertificationJson,
 };
 /** A fresh, editable copy of a shipped file. */
 const copy = <T>(file: string): T => JSON.parse(JSON.stringify(FILES[file])) as T;
@@ -26,6 +29,7 @@ const copy = <T>(file: string): T => JSON.parse(JSON.stringify(FILES[file])) as 
 describe('the example rule sets', () => {
   it('are all exported by id', () => {
     expect(Object.keys(exampleRuleSets).sort()).toEqual([
+      'association-grade-certification',
       'association-reform',
       'association-year-end',
       'baotou-2012',
@@ -35,6 +39,7 @@ describe('the example rule sets', () => {
     expect(exampleRuleSets['association-year-end']).toBe(associationYearEnd);
     expect(exampleRuleSets['grassroots-certification']).toBe(grassrootsCertification);
     expect(exampleRuleSets['association-reform']).toBe(associationReform);
+    expect(exampleRuleSets['association-grade-certification']).toBe(associationGradeCertification);
   });
 
   it.each(Object.entries(FILES))('%s names the JSON Schema first, for editors', (_file, json) => {

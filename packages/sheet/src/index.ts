@@ -84,6 +84,8 @@ export {
 } from './editions/keys.ts';
 export {
   checkChain,
+  workbookEdition,
+  type WorkbookEdition,
   EditionFile,
   publishEdition,
   statementHash,

@@ -11,6 +11,7 @@ export type SheetIssueCode =
   | 'invalid-yesno'
   | 'invalid-choice'
   | 'invalid-date'
+  | 'date-without-year'
   | 'dash-as-blank'
   | 'blank-input'
   | 'sheet-missing'
@@ -65,7 +66,16 @@ export const messages = {
     M(`“${raw}”不是“是”或“否”`, `"${raw}" is not yes (是) or no (否)`),
   'invalid-choice': (raw: string, choices: string) =>
     M(`“${raw}”不是可选项(${choices})之一`, `"${raw}" is not one of the choices (${choices})`),
-  'invalid-date': (raw: string) => M(`“${raw}”不是有效日期`, `"${raw}" is not a valid date`),
+  'invalid-date': (raw: string) =>
+    M(
+      `“${raw}”不是有效日期(应如 2013-03-31、2013/3/31 或 2013年3月31日)`,
+      `"${raw}" is not a valid date (write e.g. 2013-03-31, 2013/3/31 or 2013年3月31日)`,
+    ),
+  'date-without-year': (raw: string) =>
+    M(
+      `“${raw}”缺少年份,本项未规定省略年份时按哪一年,请写全(如 2013年3月31日)`,
+      `"${raw}" has no year and this figure declares none for dates without one: write it in full (e.g. 2013-03-31)`,
+    ),
   'dash-as-blank': (raw: string) =>
     M(`“${raw}”按空白(缺数据)处理,不按0计`, `"${raw}" read as blank (missing), not as 0`),
   'blank-input': (label: string) =>

@@ -103,6 +103,77 @@ describe('signed editions from the command line', () => {
     expect(list.stdout).toContain('已吊销:私钥遗失');
   });
 
+  it('a template made from a trusted edition carries it: score says who issued the rules', async () => {
+    const made = await runCli(
+      ['template', 'e1.json', '--unit', '甲县', '--out', 'jia.xlsx', ...T],
+      dir,
+    );
+    expect(made.code, made.stderr).toBe(0);
+    const scored = await runCli(['score', 'jia.xlsx', ...T], dir);
+    expect(scored.stdout).toContain('正式版本:由某县人口计生局签发(指纹');
+    // The same workbook where the edition's key is not trusted: refused, unless --unsigned.
+    const refused = await runCli(
+      ['score', 'jia.xlsx', '--out', 'r.xlsx', '--trust', 'empty.json'],
+      dir,
+    );
+    expect(refused.code).toBe(3);
+    expect(refused.stderr).toContain('内的规则未通过验证,不予计分');
+    await expect(stat(join(dir, 'r.xlsx'))).rejects.toThrow();
+    const draft = await runCli(
+      ['score', 'jia.xlsx', '--out', 'd.xlsx', '--trust', 'empty.json', '--unsigned'],
+      dir,
+    );
+    expect(draft.stdout).toContain('按 --unsigned 计分,结果不是正式版本的得分');
+    // An edition whose key is not trusted cannot be made into templates at all.
+    const untrusted = await runCli(
+      ['template', 'e1.json', '--unit', '乙县', '--out', 'yi.xlsx', '--trust', 'empty.json'],
+      dir,
+    );
+    expect(untrusted.code).toBe(3);
+    expect(untrusted.stderr).toContain('e1.json 不是可信的正式版本');
+  }, 120_000);
+
+  it('review flags each workbook whose rules are not a trusted edition', async () => {
+    const signed = await runCli(
+      ['template', 'e1.json', '--unit', '丙县', '--out', 'bing.xlsx', ...T],
+      dir,
+    );
+    expect(signed.code, signed.stderr).toBe(0);
+    const plain = await runCli(
+      ['template', 'rules.json', '--unit', '丁县', '--out', 'ding.xlsx'],
+      dir,
+    );
+    expect(plain.code, plain.stderr).toBe(0);
+    const run = await runCli(
+      [
+        'review',
+        'bing.xlsx',
+        'ding.xlsx',
+        '--rules',
+        'e1.json',
+        '--out',
+        'sum.xlsx',
+        ...T,
+        '--json',
+      ],
+      dir,
+    );
+    const doc = JSON.parse(run.stdout) as {
+      units: { name: string; edition?: { status: string } }[];
+      findings: { unverified: number };
+    };
+    expect(Object.fromEntries(doc.units.map((u) => [u.name, u.edition?.status]))).toEqual({
+      丙县: 'trusted',
+      丁县: 'unsigned',
+    });
+    expect(doc.findings.unverified).toBe(1);
+    const human = await runCli(
+      ['review', 'bing.xlsx', 'ding.xlsx', '--rules', 'e1.json', '--out', 'sum2.xlsx', ...T],
+      dir,
+    );
+    expect(human.stdout).toContain('签名未通过:丁县(ding.xlsx):规则未签名(草稿,非正式版本)');
+  }, 120_000);
+
   it('refuses a wrong passphrase and does not publish', async () => {
     const run = await runCli(['publish', 'rules.json', '--key', 'k.key', '--out', 'x.json'], dir, {
       env: { KAOHE_PASSPHRASE: 'not the passphrase' },

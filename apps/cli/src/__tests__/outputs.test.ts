@@ -48,7 +48,8 @@ describe.concurrent('an output that exists is refused without --force', () => {
     expect(again.code).toBe(2);
     expect(again.stderr).toContain('jy.scored.xlsx already exists; add --force to overwrite it');
     expect(String(await bytes('jy.scored.xlsx'))).toBe('earlier');
-  });
+    // Three scorings of real workbooks: robust on a loaded machine.
+  }, 180_000);
 
   it('review --out and demo --out', async () => {
     await writeFile(join(d.dir, 'summary-taken.xlsx'), 'keep me');

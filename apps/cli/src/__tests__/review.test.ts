@@ -67,6 +67,7 @@ describe.concurrent('kaohe review', () => {
       rulesAltered: 0,
       notScored: 0,
       rejected: 0,
+      unverified: 0,
     });
     const demo = JSON.parse(d.json.stdout) as { ranking: { name: string }[] };
     expect(doc.ranking.map((r) => r.name)).toEqual(demo.ranking.map((r) => r.name));
@@ -190,6 +191,7 @@ describe.concurrent('kaohe review', () => {
       rulesAltered: 1,
       notScored: 0,
       rejected: 0,
+      unverified: 0,
     });
     const kdq = doc.units.find((u) => u.name === '昆都仑区');
     expect(kdq).toMatchObject({ rulesAltered: true, rulesDiffer: true, differences: [] });

@@ -46,6 +46,18 @@ export const editionText = {
     zh: `  ✗ ${file}:${what.zh}`,
     en: `  ✗ ${file}: ${what.en}`,
   }),
+  editionRefused: (file: string, what: Msg): Msg => ({
+    zh: `${file} 不是可信的正式版本:${what.zh}`,
+    en: `${file} is not a trusted official edition: ${what.en}`,
+  }),
+  workbookRefused: (file: string, what: Msg): Msg => ({
+    zh: `${file} 内的规则未通过验证,不予计分:${what.zh}(草稿可加 --unsigned 计分)`,
+    en: `the rules in ${file} fail verification, so it is not scored: ${what.en} (a draft: add --unsigned)`,
+  }),
+  workbookUnverified: (what: Msg): Msg => ({
+    zh: `注意:${what.zh};按 --unsigned 计分,结果不是正式版本的得分`,
+    en: `note: ${what.en}; scored under --unsigned, not by an official edition`,
+  }),
   chainBroken: (editions: readonly number[]): Msg => ({
     zh: `  ✗ 版本链断开:第 ${editions.join('、')} 版未链接到上一版(历史可能被改写)`,
     en: `  ✗ chain broken: edition(s) ${editions.join(', ')} do not link to the one before (history may have been rewritten)`,

@@ -108,4 +108,8 @@ export const help = {
   },
   keyId: { zh: '密钥编号(16 位十六进制)', en: 'key id (16 hex digits)' },
   reason: { zh: '吊销理由', en: 'why it is revoked' },
+  unsigned: {
+    zh: '规则未通过签名验证时仍计分(草稿用),输出中注明',
+    en: 'score even when the rules fail signature verification (drafts), said in the output',
+  },
 } satisfies Record<string, Msg>;

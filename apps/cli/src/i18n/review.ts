@@ -42,6 +42,14 @@ export const reviewText = {
     zh: `规则不一致:${name}(${file})表内规则与复核方规则不同(校验码不符),已按复核方规则重算`,
     en: `Rules differ: ${name} (${file}) embeds rules that differ from the reviewer's (checksum); recomputed with the reviewer's`,
   }),
+  unverified: (name: string, file: string, why: Msg): Msg => ({
+    zh: `签名未通过:${name}(${file}):${why.zh}`,
+    en: `Not a verified edition: ${name} (${file}): ${why.en}`,
+  }),
+  unverifiedCount: (n: number): Msg => ({
+    zh: `${n} 份考核表内的规则不是可信的正式版本(未签名、签名无效或密钥不受信任)。`,
+    en: `${n} workbook(s) carry rules that are not a trusted official edition (unsigned, bad signature or untrusted key).`,
+  }),
   rulesAltered: (name: string, file: string, cell: string): Msg => ({
     zh: `规则被改动:${name}(${file})表内规则与其校验码不符或已损坏(${cell}),已按复核方规则重算`,
     en: `Rules altered: ${name} (${file}) embeds rules that fail their checksum or are damaged (${cell}); recomputed with the reviewer's`,

@@ -25,6 +25,7 @@ const CODES: Record<SheetIssueCode, ProblemCode> = {
   'invalid-yesno': 'invalid-value',
   'invalid-choice': 'invalid-value',
   'invalid-date': 'invalid-value',
+  'date-without-year': 'invalid-value',
   'class-invalid': 'invalid-value',
   'unit-missing': 'invalid-value',
   'rules-differ': 'rules-differ',

@@ -2,7 +2,11 @@
 // parent item with a rule, deductions or gates of its own (clauses.ts) — is met
 // (一条否决). A failing unit is told which clauses failed and by when to rectify (整改); a
 // re-assessment appends to the history and keeps the earlier records.
-import type { Issue, Msg, Result, UnitInput } from '../model/result.ts';
+import type { Issue, Msg, Result, UnitInput, UnitResult } from '../model/result.ts';
+import { fmt, q } from '../exact/exact.ts';
+import { msgOf } from '../messages/text.ts';
+import { decodeValue } from '../score/env.ts';
+import { decideGrade, type CCertificationGrades, type CGrade } from './grades.ts';
 import type { ScoreContext } from '../model/context.ts';
 import type { CompiledRuleSet } from '../score/compile.ts';
 import { createUnitScorer, scoreWith, type UnitEnv } from '../score/score-unit.ts';
@@ -12,7 +16,12 @@ import { evalProblem, inputLabel } from '../score/reasons.ts';
 import { error, warning } from '../validate/issues.ts';
 import { addDays, compareDates, isIsoDate } from './dates.ts';
 import { clausesOf, failingClauses } from './clauses.ts';
-import type { CertificationOutcome, CertificationRecord, CertifyOptions } from './types.ts';
+import type {
+  CertificationOutcome,
+  CertificationRecord,
+  CertifyOptions,
+  FailingClause,
+} from './types.ts';
 
 export function certify(
   compiled: CompiledRuleSet,
@@ -65,7 +74,9 @@ export function certify(
   }
   const scorer = createUnitScorer(compiled, unit, ctx);
   const result = scoreWith(compiled, scorer);
-  const failing = failingClauses(compiled, result);
+  const cg = compiled.certificationGrades;
+  const failing = failingClauses(compiled, result, cg !== undefined);
+  const graded = cg ? gradeOf(cg, unit, result, failing) : undefined;
   const passed = failing.length === 0;
   if (!passed && rs.rectificationDays === undefined) {
     issues.push(
@@ -79,8 +90,11 @@ export function certify(
     passed || rs.rectificationDays === undefined
       ? null
       : addDays(options.assessedOn, rs.rectificationDays);
-  const certifiedBy =
-    compiled.certifiers.length > 0 ? certifierOf(compiled, scorer.env, issues) : undefined;
+  const certifiedBy = graded
+    ? graded.by
+    : compiled.certifiers.length > 0
+      ? certifierOf(compiled, scorer.env, issues)
+      : undefined;
   const record: CertificationRecord = {
     unitId: unit.id,
     ruleSetId: rs.id,
@@ -91,20 +105,30 @@ export function certify(
     failing,
     rectifyBy,
     ...(certifiedBy !== undefined ? { certifiedBy } : {}),
+    ...(graded
+      ? {
+          grade: passed ? (graded.certifies?.id ?? null) : null,
+          gradeLabel: passed ? (graded.certifies?.label ?? null) : null,
+          reached: graded.reached?.id ?? null,
+          sought: graded.sought?.id ?? null,
+        }
+      : {}),
   };
   const again =
     record.attempt > 1
       ? { zh: `第${record.attempt}次认定`, en: `assessment ${record.attempt}` }
       : { zh: '认定', en: 'assessment' };
-  const summary = passed
-    ? {
-        zh: `${unit.name}${again.zh}:全部${clausesOf(compiled, result).length}项条款均达到,认定通过${certifiedBy ? `(由${certifiedBy.zh}认定)` : ''}`,
-        en: `${unit.name}, ${again.en}: every clause met, certified${certifiedBy ? ` (by ${certifiedBy.en})` : ''}`,
-      }
-    : {
-        zh: `${unit.name}${again.zh}:${failing.length}项条款未达到(${failing.map((f) => f.path).join('、')}),不予认定${rectifyBy ? `,请于 ${rectifyBy} 前完成整改` : ''}`,
-        en: `${unit.name}, ${again.en}: ${failing.length} clause(s) not met (${failing.map((f) => f.path).join(', ')}), not certified${rectifyBy ? `; rectify by ${rectifyBy}` : ''}`,
-      };
+  const summary = graded
+    ? gradedSummary(unit.name, again, result, graded, passed, failing, rectifyBy)
+    : passed
+      ? {
+          zh: `${unit.name}${again.zh}:全部${clausesOf(compiled, result).length}项条款均达到,认定通过${certifiedBy ? `(由${certifiedBy.zh}认定)` : ''}`,
+          en: `${unit.name}, ${again.en}: every clause met, certified${certifiedBy ? ` (by ${certifiedBy.en})` : ''}`,
+        }
+      : {
+          zh: `${unit.name}${again.zh}:${failing.length}项条款未达到(${failing.map((f) => f.path).join('、')}),不予认定${rectifyBy ? `,请于 ${rectifyBy} 前完成整改` : ''}`,
+          en: `${unit.name}, ${again.en}: ${failing.length} clause(s) not met (${failing.map((f) => f.path).join(', ')}), not certified${rectifyBy ? `; rectify by ${rectifyBy}` : ''}`,
+        };
   return {
     ok: true,
     warnings: issues,
@@ -141,4 +165,115 @@ function certifierOf(compiled: CompiledRuleSet, env: UnitEnv, issues: Issue[]): 
     }),
   );
   return null;
+}
+
+interface Graded {
+  /** The grade sought (申报等次), when the rule set asks for one and the unit gave it. */
+  sought: CGrade | undefined;
+  /** The highest grade the total reaches (a complete total only). */
+  reached: CGrade | undefined;
+  /** The grade certified when every clause holds: the one sought, else the highest reached. */
+  certifies: CGrade | undefined;
+  /** Who certifies: at the grade certified, else at the grade sought or needed. */
+  by: Msg | null;
+  /** The cut-off the decision was made against, when the total could be judged. */
+  needed: CGrade | undefined;
+}
+
+/**
+ * A certification with score cut-offs: the grade sought read from its input (blank or not a
+ * grade: a failing clause, never a guess), the cut-off checked on a complete total (a total with
+ * an item that cannot be judged decides nothing; that item already fails), the shortfall listed
+ * as a failing clause `certificationGrades.<id>`.
+ */
+function gradeOf(
+  cg: CCertificationGrades,
+  unit: UnitInput,
+  result: UnitResult,
+  failing: FailingClause[],
+): Graded {
+  let sought: CGrade | undefined;
+  let soughtOk = true;
+  if (cg.sought) {
+    const def = cg.sought;
+    const label = msgOf(def.label);
+    const { value, problem } = decodeValue(def, unit.values[def.id]);
+    sought = typeof value === 'string' ? cg.grades.find((g) => g.id === value) : undefined;
+    if (!sought) {
+      soughtOk = false;
+      const typed = problem ?? (value === undefined ? undefined : String(value));
+      failing.push({
+        path: 'certificationGrades.sought',
+        title: label,
+        status: 'missing-input',
+        reason:
+          typed === undefined
+            ? {
+                zh: `未填写${label.zh},无法认定`,
+                en: `${label.en} is not given: cannot be certified`,
+              }
+            : {
+                zh: `${label.zh}「${typed}」不是可申报的等次(${cg.grades.map((g) => g.label.zh).join('、')}),无法认定`,
+                en: `${label.en} "${typed}" is not a grade that can be sought (${cg.grades.map((g) => g.label.en).join(', ')}): cannot be certified`,
+              },
+      });
+    }
+  }
+  const judged = failing.every(
+    (f) =>
+      f.status !== 'missing-input' && f.status !== 'cannot-compute' && f.status !== 'undecided',
+  );
+  if (!soughtOk || !judged || !result.total)
+    return {
+      sought,
+      reached: undefined,
+      certifies: undefined,
+      needed: undefined,
+      by: sought?.by ?? null,
+    };
+  const total = q(result.total);
+  const decision = decideGrade(cg.grades, total, sought);
+  if (!decision.ok) {
+    const { needed, reached } = decision;
+    failing.push({
+      path: `certificationGrades.${needed.id}`,
+      title: needed.label,
+      status: 'not-met',
+      reason: {
+        zh: `总分${fmt(total)}分,低于「${needed.label.zh}」的认定分数线${fmt(needed.min)}分${reached ? `(达到「${reached.label.zh}」分数线)` : ''}`,
+        en: `total ${fmt(total)}, below the cut-off of ${fmt(needed.min)} for "${needed.label.en}"${reached ? ` (it reaches "${reached.label.en}")` : ''}`,
+      },
+    });
+    return { sought, reached, certifies: undefined, needed, by: needed.by };
+  }
+  return {
+    sought,
+    reached: decision.reached,
+    certifies: decision.grade,
+    needed: sought ?? decision.grade,
+    by: decision.grade.by,
+  };
+}
+
+function gradedSummary(
+  name: string,
+  again: Msg,
+  result: UnitResult,
+  g: Graded,
+  passed: boolean,
+  failing: readonly FailingClause[],
+  rectifyBy: string | null,
+): Msg {
+  if (passed && g.certifies) {
+    const c = g.certifies;
+    return {
+      zh: `${name}${again.zh}:总分${result.total}分,达到「${c.label.zh}」认定分数线${fmt(c.min)}分,各项条款均符合,认定为「${c.label.zh}」(由${c.by.zh}认定)`,
+      en: `${name}, ${again.en}: total ${result.total}, at least ${fmt(c.min)} for "${c.label.en}", every clause holds: certified "${c.label.en}" (by ${c.by.en})`,
+    };
+  }
+  const what = g.needed ?? g.sought;
+  return {
+    zh: `${name}${again.zh}:${failing.length}项条款未达到(${failing.map((f) => f.path).join('、')}),不予认定${what ? `「${what.label.zh}」` : ''}${g.by ? `(由${g.by.zh}认定)` : ''}${rectifyBy ? `,请于 ${rectifyBy} 前完成整改` : ''}`,
+    en: `${name}, ${again.en}: ${failing.length} clause(s) not met (${failing.map((f) => f.path).join(', ')}), not certified${what ? ` "${what.label.en}"` : ''}${g.by ? ` (by ${g.by.en})` : ''}${rectifyBy ? `; rectify by ${rectifyBy}` : ''}`,
+  };
 }

@@ -51,9 +51,23 @@ export function clausesOf(rs: CompiledRuleSet, result: UnitResult): Clause[] {
   return out;
 }
 
-export function failingClauses(rs: CompiledRuleSet, result: UnitResult): FailingClause[] {
+/**
+ * The clauses that fail. `graded` (a certification with score cut-offs): the items are graded by
+ * the total, so an item short of its points fails nothing by itself; what must hold is that every
+ * item can be judged, no veto holds or waits, and no section is pending (the cut-off is checked
+ * by the caller).
+ */
+export function failingClauses(
+  rs: CompiledRuleSet,
+  result: UnitResult,
+  graded = false,
+): FailingClause[] {
   const clauses = clausesOf(rs, result)
-    .filter((c) => c.failing)
+    .filter(
+      (c) =>
+        c.failing &&
+        (!graded || c.result.status === 'missing-input' || c.result.status === 'cannot-compute'),
+    )
     .map(({ result: i }) => ({
       path: i.path,
       title: i.title,

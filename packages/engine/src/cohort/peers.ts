@@ -4,7 +4,9 @@ import type { Q } from '../exact/exact.ts';
 import type { PeerStat, PeerStats } from '../model/context.ts';
 import type { Issue, UnitInput } from '../model/result.ts';
 import type { CompiledRuleSet } from '../score/compile.ts';
-import { decodeValue } from '../score/env.ts';
+import { createEnv, decodeValue } from '../score/env.ts';
+import { ExprEvalError } from '../expr/errors.ts';
+import { MissingValue, type ExprValue } from '../expr/types.ts';
 import { warning } from '../validate/issues.ts';
 import { exactText } from './exact-text.ts';
 import { unitName } from './unit-name.ts';
@@ -30,7 +32,45 @@ export interface PeerPass {
   issues: Issue[];
 }
 
-type PeerSource = Pick<CompiledRuleSet, 'inputs' | 'peerInputs' | 'rankRules'>;
+type PeerSource = Pick<CompiledRuleSet, 'inputs' | 'peerInputs' | 'rankRules'> &
+  Partial<Pick<CompiledRuleSet, 'derived'>>;
+
+/** Each unit's derived value (undefined: blank under it, not counted); a value that cannot be
+ *  worked out (a division by zero, a figure refused) is left out with a warning. */
+function derivedValues(
+  rs: PeerSource,
+  id: string,
+  units: readonly UnitInput[],
+  issues: Issue[],
+): Q[] | undefined {
+  if (!rs.derived?.has(id)) return undefined;
+  const values: Q[] = [];
+  for (const unit of units) {
+    const env = createEnv(rs.inputs, unit, {}, rs.derived);
+    let v: ExprValue | undefined;
+    let unreadable = false;
+    try {
+      v = env.ident(id);
+    } catch (e) {
+      if (e instanceof ExprEvalError) unreadable = true;
+      else if (!(e instanceof MissingValue)) throw e;
+    }
+    if (v !== undefined && typeof v === 'object') values.push(v);
+    else if (unreadable || env.issues.length > 0) issues.push(unreadableWarning(unit, id));
+  }
+  return values;
+}
+
+const unreadableWarning = (unit: UnitInput, id: string): Issue =>
+  warning(
+    'peer-value-unreadable',
+    `units.${unit.id}.${id}`,
+    {
+      zh: `单位${unitName(unit.id, unit.name).zh}的「${id}」不是数值,未计入全体平均/最高/最低`,
+      en: `unit ${unitName(unit.id, unit.name).en}: "${id}" is not a number and is left out of the peer mean/max/min`,
+    },
+    { inputId: id },
+  );
 
 function inputStats(
   rs: PeerSource,
@@ -39,23 +79,15 @@ function inputStats(
   issues: Issue[],
 ): (Record<PeerStat, Q> & { count: number }) | undefined {
   const def = rs.inputs.get(id);
-  if (!def) return undefined;
-  const values: Q[] = [];
-  for (const unit of units) {
-    const { value, problem } = decodeValue(def, unit.values[id]);
-    if (value !== undefined && typeof value === 'object') values.push(value);
-    else if (problem !== undefined || value !== undefined) {
-      issues.push(
-        warning(
-          'peer-value-unreadable',
-          `units.${unit.id}.${id}`,
-          {
-            zh: `单位${unitName(unit.id, unit.name).zh}的「${id}」不是数值,未计入全体平均/最高/最低`,
-            en: `unit ${unitName(unit.id, unit.name).en}: "${id}" is not a number and is left out of the peer mean/max/min`,
-          },
-          { inputId: id },
-        ),
-      );
+  let values = derivedValues(rs, id, units, issues);
+  if (!values) {
+    if (!def) return undefined;
+    values = [];
+    for (const unit of units) {
+      const { value, problem } = decodeValue(def, unit.values[id]);
+      if (value !== undefined && typeof value === 'object') values.push(value);
+      else if (problem !== undefined || value !== undefined)
+        issues.push(unreadableWarning(unit, id));
     }
   }
   const [first, ...rest] = values;

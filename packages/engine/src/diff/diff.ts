@@ -6,23 +6,25 @@ import { msgOf } from '../messages/text.ts';
 import type { Operand } from '../schema/common.ts';
 import type { InputUnit, RuleSet } from '../schema/ruleset.ts';
 import { evidencePolicyOf } from './effective.ts';
+import { bonusCapOf, evidenceDefaults } from './bounds.ts';
 import { compareNodes, itemNode, mismatchChange, sectionNode } from './items.ts';
 import {
   compareCounters,
+  compareDeadlines,
+  compareCertificationGrades,
   compareGrades,
+  compareDerived,
   compareInputs,
   compareRanking,
   compareSanctions,
 } from './settings.ts';
-import { change, numChange, plain, points, textChange, type Where } from './text.ts';
+import { change, numChange, plain, points, roundingText, textChange, type Where } from './text.ts';
 import type { Change, RuleSetDiff } from './types.ts';
 
 const keep = (xs: (Change | undefined)[]): Change[] =>
   xs.filter((c): c is Change => c !== undefined);
 const evidenceText = (r: RuleSet): string =>
   evidencePolicyOf(r) === 'zero' ? '该项不得分' : '保留得分并标记';
-const roundingText = (r: RuleSet['rounding']['scores'] | undefined): string | undefined =>
-  r ? `${r.dp}位/${r.mode}` : undefined;
 
 function identity(a: RuleSet, b: RuleSet): Change[] {
   const where: Where = { path: '(root)', label: { zh: '考核办法', en: 'Rule set' } };
@@ -141,7 +143,7 @@ function bonus(a: RuleSet, b: RuleSet, unitOf: (op: Operand) => InputUnit | unde
         ];
   }
   const out: (Change | undefined)[] = [];
-  const [ca, cb] = [a.bonus.cap, b.bonus.cap];
+  const [ca, cb] = [bonusCapOf(a.bonus), bonusCapOf(b.bonus)];
   if (ca !== undefined && cb !== undefined)
     out.push(
       numChange(
@@ -154,19 +156,30 @@ function bonus(a: RuleSet, b: RuleSet, unitOf: (op: Operand) => InputUnit | unde
         points,
       ),
     );
-  else
+  else if (ca !== cb) {
+    const cap = points(q((ca ?? cb) as string | number));
     out.push(
-      textChange(
+      change(
         'bonus',
         where,
-        { zh: '加分上限', en: 'bonus cap' },
-        ca?.toString(),
-        cb?.toString(),
-        ca === cb ? undefined : cb === undefined ? 'loosened' : 'tightened',
+        cb === undefined
+          ? {
+              zh: `取消加分上限(原${cap.zh}),加分不设上限`,
+              en: `bonus cap removed (was ${cap.en}): bonus uncapped`,
+            }
+          : {
+              zh: `新设加分上限${cap.zh}(原不设上限)`,
+              en: `bonus capped at ${cap.en} (was uncapped)`,
+            },
+        cb === undefined ? 'loosened' : 'tightened',
       ),
     );
+  }
   out.push(
-    ...compareNodes('加分', a.bonus.items.map(itemNode), b.bonus.items.map(itemNode), { unitOf }),
+    ...compareNodes('加分', a.bonus.items.map(itemNode), b.bonus.items.map(itemNode), {
+      unitOf,
+      evidence: evidenceDefaults(a, b),
+    }),
   );
   return keep(out);
 }
@@ -176,15 +189,27 @@ export function diffRuleSets(a: RuleSet, b: RuleSet): RuleSetDiff {
   const unitOf = (op: Operand): InputUnit | undefined => {
     if (typeof op !== 'string') return undefined;
     const id = op.trim();
-    return (b.inputs.find((d) => d.id === id) ?? a.inputs.find((d) => d.id === id))?.unit;
+    // A derived value's unit too: a breakpoint on it is shown in it.
+    return (
+      b.inputs.find((d) => d.id === id) ??
+      a.inputs.find((d) => d.id === id) ??
+      b.derived?.find((d) => d.id === id) ??
+      a.derived?.find((d) => d.id === id)
+    )?.unit;
   };
   const changes = [
     ...identity(a, b),
-    ...compareNodes('', a.sections.map(sectionNode), b.sections.map(sectionNode), { unitOf }),
+    ...compareNodes('', a.sections.map(sectionNode), b.sections.map(sectionNode), {
+      unitOf,
+      evidence: evidenceDefaults(a, b),
+    }),
     ...bonus(a, b, unitOf),
     ...compareInputs(a, b),
+    ...compareDerived(a, b),
     ...compareSanctions(a, b),
     ...compareCounters(a, b),
+    ...compareDeadlines(a, b),
+    ...compareCertificationGrades(a, b),
     ...compareAmounts(a, b),
     ...compareGrades(a, b),
     ...compareRanking(a, b),

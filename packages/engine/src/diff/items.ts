@@ -1,12 +1,13 @@
 // Sections and indicators matched by the document's codes (then by title, for renumbering):
 // added, removed, renamed, renumbered, points moved, and every rule under them.
-import type { Q } from '../exact/exact.ts';
+import { q, type Q } from '../exact/exact.ts';
 import { msgOf } from '../messages/text.ts';
 import type { Msg } from '../model/result.ts';
 import type { Operand } from '../schema/common.ts';
 import type { Indicator, InputUnit, Section } from '../schema/ruleset.ts';
 import { notApplicableOf, orZero } from './effective.ts';
 import { compareRule } from './rules.ts';
+import { compareBounds, type EvidenceDefaults } from './bounds.ts';
 import { compareStreams } from './slopes.ts';
 import { change, constant, numChange, points, textChange, type Where } from './text.ts';
 import type { Change } from './types.ts';
@@ -40,6 +41,8 @@ export const sectionNode = (s: Section): Node => ({
 
 export interface ItemCtx {
   unitOf: (op: Operand) => InputUnit | undefined;
+  /** The rule sets' evidence policies (an item without its own follows them). */
+  evidence?: EvidenceDefaults;
 }
 
 /** Siblings of one parent: matched pairs compared in depth, the rest added or removed. */
@@ -149,8 +152,8 @@ export function compareNodes(
   for (const y of restB) {
     out.push(
       change(y.section ? 'section-added' : 'item-added', whereOf(join(parent, y.code), y.title), {
-        zh: `新增${y.points ? `(${points(y.points).zh})` : ''}`,
-        en: `added${y.points ? ` (${points(y.points).en})` : ''}`,
+        zh: `新增${y.points ? `(${points(y.points).zh})` : y.item?.points === 'uncapped' ? '(不设上限)' : ''}`,
+        en: `added${y.points ? ` (${points(y.points).en})` : y.item?.points === 'uncapped' ? ' (uncapped)' : ''}`,
       }),
     );
   }
@@ -274,22 +277,16 @@ function compareItem(
       byClass(b),
     ),
   );
-  // A lower floor lets the item go further below zero (倒扣分): that tightens.
-  out.push(
-    numChange(
-      'points',
-      where,
-      { zh: '最低得分', en: 'lowest score' },
-      orZero(a.min),
-      orZero(b.min),
-      'higher-loosens',
-      points,
-    ),
-  );
+  // The floor (a lower one lets the item go further below zero, 倒扣分: that tightens), the cap,
+  // where an item without a rule starts, and what it keeps without evidence.
+  out.push(...compareBounds(where, a, b, ctx.evidence));
   out.push(
     ...compareRule(where, a.rule, b.rule, ctx.unitOf, {
       a: constant(a.points),
       b: constant(b.points),
+      // No floor (min: 'none'): the curves are compared from 0 down to nothing lower.
+      minA: a.min === 'none' ? q(0) : orZero(a.min),
+      minB: b.min === 'none' ? q(0) : orZero(b.min),
     }),
   );
   out.push(...compareStreams(where, a.deductions, b.deductions));

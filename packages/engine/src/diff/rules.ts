@@ -7,6 +7,7 @@ import type { Comparison, Rule } from '../schema/rules.ts';
 import type { InputUnit } from '../schema/ruleset.ts';
 import { orZero, rankOrderOf, yesPoints } from './effective.ts';
 import { compareSlope } from './slopes.ts';
+import { breakpointsText, compareCurves } from '../kinds/piecewise.ts';
 import {
   change,
   constant,
@@ -29,6 +30,7 @@ const KIND: Record<Rule['kind'], string> = {
   yesno: '有/无',
   rank: '名次',
   expr: '公式',
+  piecewise: '按比例分段',
 };
 
 const FLOOR = new Set<Comparison>(['>=', '>']);
@@ -140,7 +142,7 @@ export function compareRule(
   a: Rule | undefined,
   b: Rule | undefined,
   unitOf: (op: Operand) => InputUnit | undefined,
-  full: { a?: Q | undefined; b?: Q | undefined } = {},
+  full: { a?: Q | undefined; b?: Q | undefined; minA?: Q; minB?: Q } = {},
 ): Change[] {
   if (!a && !b) return [];
   if (!a || !b || a.kind !== b.kind) {
@@ -458,6 +460,38 @@ export function compareRule(
           points,
         ),
       );
+      break;
+    }
+    case 'piecewise': {
+      const old = a as typeof b;
+      out.push(value);
+      // The two curves compared at every value: fewer points somewhere and nowhere more 收紧.
+      const how = compareCurves(old, b, {
+        a: { lo: full.minA ?? q(0), hi: full.a },
+        b: { lo: full.minB ?? q(0), hi: full.b },
+      });
+      if (how !== 'same') {
+        const [from, to] = [breakpointsText(old, unit), breakpointsText(b, unit)];
+        const word =
+          how === 'lower'
+            ? { zh: '各数值得分均不高于原标准', en: 'no value scores more than before' }
+            : how === 'higher'
+              ? { zh: '各数值得分均不低于原标准', en: 'no value scores less than before' }
+              : { zh: '部分数值得分提高、部分降低', en: 'some values score more, some less' };
+        out.push(
+          change(
+            'rule',
+            where,
+            {
+              zh: `分段计分标准由 ${from.zh} 调整为 ${to.zh},${word.zh}`,
+              en: `breakpoints changed from ${from.en} to ${to.en}: ${word.en}`,
+            },
+            how === 'lower' ? 'tightened' : how === 'higher' ? 'loosened' : undefined,
+            from.zh,
+            to.zh,
+          ),
+        );
+      }
       break;
     }
     case 'expr':

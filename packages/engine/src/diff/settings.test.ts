@@ -177,3 +177,70 @@ describe('diffRuleSets outside the indicators', () => {
     ).toContainEqual(['counters.late_count', expect.stringContaining('取消'), 'loosened']);
   });
 });
+
+describe('compareDeadlines', () => {
+  it('says a declared deadline moved, added and removed', async () => {
+    const { compareDeadlines } = await import('./settings.ts');
+    const base = {
+      deadlines: [
+        { id: 'report_due', label: '年报报送截止', date: '2013-03-31' },
+        { id: 'plan_due', label: '计划印发', date: '2013-01-31' },
+      ],
+    };
+    const next = {
+      deadlines: [
+        { id: 'report_due', label: '年报报送截止', date: '2013-03-15' },
+        { id: 'audit_due', label: '自查', date: '2013-06-30' },
+      ],
+    };
+    const changes = compareDeadlines(base as never, next as never);
+    expect(changes.map((c) => [c.path, c.message.zh, c.direction])).toEqual([
+      [
+        'deadlines.report_due',
+        '截止日期「年报报送截止」:由 2013-03-31 提前到 2013-03-15(收紧)',
+        'tightened',
+      ],
+      ['deadlines.audit_due', '截止日期「自查」:新增(2013-06-30)', undefined],
+      ['deadlines.plan_due', '截止日期「计划印发」:删除', undefined],
+    ]);
+  });
+});
+
+describe('compareCertificationGrades', () => {
+  it('a higher cut-off tightens; who certifies and a grade added are said', async () => {
+    const { compareCertificationGrades } = await import('./settings.ts');
+    const a = {
+      certificationGrades: {
+        sought: 'apply',
+        grades: [
+          { id: 'first_class', label: '一流', min: 90, by: '县计生协' },
+          { id: 'qualified', label: '合格', min: 80, by: '乡镇计生协' },
+        ],
+      },
+    };
+    const b = {
+      certificationGrades: {
+        sought: 'apply',
+        grades: [
+          { id: 'model', label: '示范', min: 95, by: '市计生协' },
+          { id: 'first_class', label: '一流', min: 92, by: '县计生协' },
+          { id: 'qualified', label: '合格', min: 80, by: '县计生协' },
+        ],
+      },
+    };
+    const changes = compareCertificationGrades(a as never, b as never);
+    expect(changes.map((c) => [c.path, c.message.zh, c.direction])).toEqual([
+      ['certificationGrades.model', '认定等次「示范」:新增(95分以上,由市计生协认定)', undefined],
+      [
+        'certificationGrades.first_class',
+        '认定等次「一流」:认定分数线由 90 提高到 92(收紧)',
+        'tightened',
+      ],
+      [
+        'certificationGrades.qualified',
+        '认定等次「合格」:认定单位由「乡镇计生协」改为「县计生协」',
+        undefined,
+      ],
+    ]);
+  });
+});

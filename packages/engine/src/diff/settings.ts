@@ -2,8 +2,9 @@
 import { q } from '../exact/exact.ts';
 import { msgOf } from '../messages/text.ts';
 import type { Msg } from '../model/result.ts';
-import type { Counter, GradeBand, RuleSet, Sanction } from '../schema/ruleset.ts';
-import { change, numChange, plain, textChange, type Where } from './text.ts';
+import type { Text } from '../schema/common.ts';
+import type { Counter, Deadline, GradeBand, RuleSet, Sanction } from '../schema/ruleset.ts';
+import { change, numChange, plain, roundingText, textChange, type Where } from './text.ts';
 import type { Change } from './types.ts';
 
 type BottomShare = NonNullable<GradeBand['fromBottom']>;
@@ -57,6 +58,15 @@ export function compareInputs(a: RuleSet, b: RuleSet): Change[] {
         d.blankMeans?.toString(),
       ),
     );
+    out.push(
+      textChange(
+        'input-changed',
+        where,
+        { zh: '省略年份的日期所取年份', en: 'year of a date typed without one' },
+        old.defaultYear?.toString(),
+        d.defaultYear?.toString(),
+      ),
+    );
   }
   for (const d of a.inputs) {
     if (!b.inputs.some((x) => x.id === d.id)) {
@@ -72,6 +82,46 @@ export function compareInputs(a: RuleSet, b: RuleSet): Change[] {
       );
     }
   }
+  return keep(out);
+}
+
+/** Named derived values: added, removed, or a formula, unit or rounding changed. A changed
+ *  formula has no side of its own: the items that read it say what moved for them. */
+export function compareDerived(a: RuleSet, b: RuleSet): Change[] {
+  const out: (Change | undefined)[] = [];
+  const where = (d: { id: string; label: RuleSet['title'] }): Where => ({
+    path: `derived.${d.id}`,
+    label: { zh: `派生指标「${msgOf(d.label).zh}」`, en: `derived value "${msgOf(d.label).en}"` },
+  });
+  for (const d of b.derived ?? []) {
+    const old = a.derived?.find((x) => x.id === d.id);
+    if (!old) {
+      out.push(change('derived-added', where(d), { zh: '新增', en: 'added' }));
+      continue;
+    }
+    const w = where(d);
+    out.push(
+      textChange(
+        'derived-changed',
+        w,
+        { zh: '名称', en: 'label' },
+        msgOf(old.label).zh,
+        msgOf(d.label).zh,
+      ),
+      textChange('derived-changed', w, { zh: '公式', en: 'formula' }, old.expression, d.expression),
+      textChange('derived-changed', w, { zh: '单位', en: 'unit' }, old.unit, d.unit),
+      textChange(
+        'derived-changed',
+        w,
+        { zh: '取舍', en: 'rounding' },
+        roundingText(old.rounding),
+        roundingText(d.rounding),
+      ),
+    );
+  }
+  for (const d of a.derived ?? [])
+    if (!b.derived?.some((x) => x.id === d.id))
+      out.push(change('derived-removed', where(d), { zh: '删除', en: 'removed' }));
   return keep(out);
 }
 
@@ -416,4 +466,117 @@ function bottomChanges(
       added ? 'tightened' : 'loosened',
     ),
   ];
+}
+
+/** Declared deadlines: added, removed, moved (later loosens: more time to report), renamed. */
+export function compareDeadlines(a: RuleSet, b: RuleSet): Change[] {
+  const out: (Change | undefined)[] = [];
+  const [da, db] = [a.deadlines ?? [], b.deadlines ?? []];
+  const whereOf = (d: Deadline): Where => ({
+    path: `deadlines.${d.id}`,
+    label: { zh: `截止日期「${msgOf(d.label).zh}」`, en: `deadline "${msgOf(d.label).en}"` },
+  });
+  for (const d of db) {
+    const old = da.find((x) => x.id === d.id);
+    if (!old) {
+      out.push(change('deadline', whereOf(d), { zh: `新增(${d.date})`, en: `added (${d.date})` }));
+      continue;
+    }
+    if (old.date !== d.date) {
+      const later = d.date > old.date;
+      out.push(
+        change(
+          'deadline',
+          whereOf(d),
+          {
+            zh: `由 ${old.date} ${later ? '推迟' : '提前'}到 ${d.date}`,
+            en: `moved ${later ? 'later' : 'earlier'} from ${old.date} to ${d.date}`,
+          },
+          later ? 'loosened' : 'tightened',
+          old.date,
+          d.date,
+        ),
+      );
+    }
+    out.push(
+      textChange(
+        'deadline',
+        whereOf(d),
+        { zh: '名称', en: 'label' },
+        msgOf(old.label).zh,
+        msgOf(d.label).zh,
+      ),
+    );
+  }
+  for (const d of da)
+    if (!db.some((x) => x.id === d.id))
+      out.push(change('deadline', whereOf(d), { zh: '删除', en: 'removed' }));
+  return keep(out);
+}
+
+/** Certification cut-offs: a higher cut-off tightens; who certifies, grades added or removed. */
+export function compareCertificationGrades(a: RuleSet, b: RuleSet): Change[] {
+  const out: (Change | undefined)[] = [];
+  const [ga, gb] = [a.certificationGrades, b.certificationGrades];
+  if (!ga && !gb) return [];
+  const whereOf = (id: string, label: Text): Where => ({
+    path: `certificationGrades.${id}`,
+    label: { zh: `认定等次「${msgOf(label).zh}」`, en: `certification grade "${msgOf(label).en}"` },
+  });
+  const [la, lb] = [ga?.grades ?? [], gb?.grades ?? []];
+  for (const g of lb) {
+    const old = la.find((x) => x.id === g.id);
+    const where = whereOf(g.id, g.label);
+    if (!old) {
+      out.push(
+        change('grades', where, {
+          zh: `新增(${plain(q(g.min)).zh}分以上,由${msgOf(g.by).zh}认定)`,
+          en: `added (at least ${plain(q(g.min)).en}, certified by ${msgOf(g.by).en})`,
+        }),
+      );
+      continue;
+    }
+    out.push(
+      numChange(
+        'grades',
+        where,
+        { zh: '认定分数线', en: 'cut-off' },
+        q(old.min),
+        q(g.min),
+        'higher-tightens',
+        plain,
+      ),
+    );
+    out.push(
+      textChange(
+        'certifier',
+        where,
+        { zh: '认定单位', en: 'certified by' },
+        msgOf(old.by).zh,
+        msgOf(g.by).zh,
+      ),
+    );
+    out.push(
+      textChange(
+        'grades',
+        where,
+        { zh: '名称', en: 'label' },
+        msgOf(old.label).zh,
+        msgOf(g.label).zh,
+      ),
+    );
+  }
+  for (const g of la)
+    if (!lb.some((x) => x.id === g.id))
+      out.push(change('grades', whereOf(g.id, g.label), { zh: '删除', en: 'removed' }));
+  out.push(
+    textChange(
+      'grades',
+      { path: 'certificationGrades.sought', label: { zh: '申报等次', en: 'grade sought' } },
+      { zh: '输入项', en: 'input' },
+      ga?.sought,
+      gb?.sought,
+    ),
+  );
+  return keep(out);
 }

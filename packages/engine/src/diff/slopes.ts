@@ -6,6 +6,7 @@ import type { Msg } from '../model/result.ts';
 import type { Slope, Stream } from '../schema/rules.ts';
 import type { InputUnit } from '../schema/ruleset.ts';
 import { gapOf } from './effective.ts';
+import { dayOfIso } from '../exact/calendar.ts';
 import { change, numChange, plain, points, textChange, type Sense, type Where } from './text.ts';
 import type { Change } from './types.ts';
 
@@ -142,6 +143,7 @@ const STREAM_NAME: Record<Stream['kind'], Msg> = {
   'per-case': { zh: '按件扣分', en: 'per-case deduction' },
   state: { zh: '按情形扣分', en: 'deduction by state' },
   expr: { zh: '公式扣分', en: 'deduction by formula' },
+  deadline: { zh: '报送时限扣分', en: 'deadline deduction' },
 };
 
 function streamName(s: Stream): Msg {
@@ -289,6 +291,8 @@ export function compareStreams(
               : textChange('stream', where, label, x?.toString(), y?.toString()),
           );
         }
+      } else if (sa.kind === 'deadline' && sb.kind === 'deadline') {
+        out.push(...compareDeadlineStreams(where, name, sa, sb, sense));
       } else if (sa.kind === 'expr' && sb.kind === 'expr') {
         out.push(
           textChange(
@@ -324,4 +328,103 @@ export function compareStreams(
     }
   }
   return out.filter((c): c is Change => c !== undefined);
+}
+
+type DeadlineStream = Extract<Stream, { kind: 'deadline' }>;
+
+/** Two editions of a deadline stream: a later due date loosens a deduction, a dearer lateness or
+ *  blank tightens it, more months counted tighten it. */
+function compareDeadlineStreams(
+  where: Where,
+  name: Msg,
+  a: DeadlineStream,
+  b: DeadlineStream,
+  sense: Sense,
+): (Change | undefined)[] {
+  const out: (Change | undefined)[] = [];
+  const [da, db] = [dayOfIso(a.due), dayOfIso(b.due)];
+  const due = { zh: `${name.zh}截止日期`, en: `${name.en}: due date` };
+  if (da !== undefined && db !== undefined && da !== db) {
+    // Later is more time: for a deduction that loosens.
+    const later = db > da;
+    out.push(
+      change(
+        'stream',
+        where,
+        {
+          zh: `${due.zh}由 ${a.due} ${later ? '推迟' : '提前'}到 ${b.due}`,
+          en: `${due.en} moved ${later ? 'later' : 'earlier'} from ${a.due} to ${b.due}`,
+        },
+        later === (sense === 'higher-tightens') ? 'loosened' : 'tightened',
+        a.due,
+        b.due,
+      ),
+    );
+  } else if (da === undefined || db === undefined) {
+    // A declared deadline by name: its own date's changes are said under deadlines.
+    out.push(textChange('stream', where, due, a.due, b.due));
+  }
+  out.push(
+    textChange(
+      'stream',
+      where,
+      { zh: `${name.zh}日期输入`, en: `${name.en}: input` },
+      a.input,
+      b.input,
+    ),
+  );
+  const amount = (key: 'late' | 'perMonth', label: Msg): void => {
+    const [x, y] = [a[key], b[key]];
+    out.push(
+      x !== undefined && y !== undefined
+        ? numChange('stream', where, label, q(x), q(y), sense, points)
+        : textChange(
+            'stream',
+            where,
+            label,
+            x?.toString(),
+            y?.toString(),
+            y === undefined ? 'loosened' : 'tightened',
+          ),
+    );
+  };
+  amount('late', { zh: `${name.zh}逾期扣分`, en: `${name.en}: points when late` });
+  amount('perMonth', { zh: `${name.zh}每月扣分`, en: `${name.en}: points a month late` });
+  if (a.maxMonths !== undefined && b.maxMonths !== undefined)
+    out.push(
+      numChange(
+        'stream',
+        where,
+        { zh: `${name.zh}最多计月数`, en: `${name.en}: months counted at most` },
+        q(a.maxMonths),
+        q(b.maxMonths),
+        sense,
+        plain,
+      ),
+    );
+  else
+    out.push(
+      textChange(
+        'stream',
+        where,
+        { zh: `${name.zh}最多计月数`, en: `${name.en}: months counted at most` },
+        a.maxMonths?.toString(),
+        b.maxMonths?.toString(),
+        b.maxMonths === undefined ? 'tightened' : 'loosened',
+      ),
+    );
+  const missing = { zh: `${name.zh}未报送扣分`, en: `${name.en}: points when not reported` };
+  const [ma, mb] = [a.missing, b.missing];
+  out.push(
+    ma !== 'missing-input' && mb !== 'missing-input'
+      ? numChange('stream', where, missing, q(ma), q(mb), sense, points)
+      : textChange(
+          'stream',
+          where,
+          missing,
+          ma === 'missing-input' ? '不计分(缺项)' : String(ma),
+          mb === 'missing-input' ? '不计分(缺项)' : String(mb),
+        ),
+  );
+  return out;
 }

@@ -133,3 +133,7 @@ export function textChange(
     b ?? '',
   );
 }
+
+/** A declared rounding as the diff shows it: 「2位/half-up」. */
+export const roundingText = (r: { dp: number; mode: string } | undefined): string | undefined =>
+  r ? `${r.dp}位/${r.mode}` : undefined;

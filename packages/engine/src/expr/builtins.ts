@@ -1,6 +1,7 @@
 // Built-in functions. Each is compiled into a closure over its compiled arguments, so `if`
 // evaluates only the branch it chooses. blank(id) takes a raw name and lives in compile.ts.
-import { abs, ceil, clamp, cmp, floor, round, type Q } from '../exact/exact.ts';
+import { abs, ceil, clamp, cmp, floor, q, round, type Q } from '../exact/exact.ts';
+import { dayOfIso, monthsCompleted, monthsStarted } from '../exact/calendar.ts';
 import { ExprEvalError, at, describe, typeError } from './errors.ts';
 import type { ExprEnv, ExprValue, HostFunction } from './types.ts';
 
@@ -51,7 +52,51 @@ function domainError(site: Site, zh: string, en: string): ExprEvalError {
   return new ExprEvalError('domain', site.position, at(site.position, zh, en), site.source);
 }
 
+/** A date value (days from 1970-01-01) as the integer it is. Typing makes every date so. */
+function dayNumber(v: ExprValue, site: Site): number {
+  const x = asNumber(v, site);
+  if (x.d !== 1n)
+    throw domainError(
+      site,
+      `${site.name}() 的日期须为整天,得到的是${describe(x).zh}`,
+      `${site.name}() needs whole days, got ${describe(x).en}`,
+    );
+  return Number(x.s * x.n);
+}
+
+/** Functions of two dates, (from, to) → a count: whole months completed, months begun, days. */
+const between = (fn: (from: number, to: number) => number): Builtin => ({
+  arity: { min: 2, max: 2 },
+  make: ([a, b], site) => {
+    const [ea, eb] = [a, b] as [Ev, Ev];
+    return (env) => q(fn(dayNumber(ea(env), site), dayNumber(eb(env), site)));
+  },
+});
+
+/** The date functions of two dates (typing asks for dates). */
+export const DATE_FUNCTIONS: ReadonlySet<string> = new Set([
+  'months_between',
+  'months_started',
+  'days_between',
+]);
+
 const TABLE: Readonly<Record<string, Builtin>> = {
+  /** date('2013-03-31'): a date constant (typing checks it is a real ISO date). */
+  date: {
+    arity: { min: 1, max: 1 },
+    make: ([x], site) => {
+      const ex = x as Ev;
+      return (env) => {
+        const v = ex(env);
+        const day = typeof v === 'string' ? dayOfIso(v) : undefined;
+        if (day === undefined) throw typeError(site.source, site.position, 'date()', 'date', v);
+        return q(day);
+      };
+    },
+  },
+  months_between: between(monthsCompleted),
+  months_started: between(monthsStarted),
+  days_between: between((from, to) => to - from),
   min: extreme((c) => c < 0),
   max: extreme((c) => c > 0),
   abs: one(abs),

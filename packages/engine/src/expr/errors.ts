@@ -60,11 +60,13 @@ export const KIND_ZH: Readonly<Record<Kind, string>> = {
   number: '数值',
   boolean: '是非值',
   string: '文本',
+  date: '日期',
 };
 export const KIND_EN: Readonly<Record<Kind, string>> = {
   number: 'a number',
   boolean: 'a boolean (true/false)',
   string: 'text',
+  date: 'a date',
 };
 
 /** Builds the type error "op needs <kind>, got <value>". */

@@ -21,6 +21,7 @@ import {
   subRat,
 } from '../fast/fixed.ts';
 import { OPERATOR_ALIASES, type Node } from './parse.ts';
+import { dayOfIso, monthsCompleted, monthsStarted } from '../exact/calendar.ts';
 
 export const NUM = 0;
 export const TRUE = 1;
@@ -262,6 +263,12 @@ function binary(node: Node, out: Reg, bind: MicroBinder | undefined): Ev {
 }
 
 const PEERS = new Set(['peer_mean', 'peer_max', 'peer_min']);
+/** Functions of two dates (day numbers), the same calendar as the exact evaluator's. */
+const BETWEEN: Readonly<Record<string, (from: number, to: number) => number>> = {
+  months_between: monthsCompleted,
+  months_started: monthsStarted,
+  days_between: (from, to) => to - from,
+};
 
 function call(node: Node, out: Reg, bind: MicroBinder | undefined): Ev {
   const callee = node.callee as Node;
@@ -289,8 +296,35 @@ function call(node: Node, out: Reg, bind: MicroBinder | undefined): Ev {
     const reader = bind?.call?.(name, first.name as string);
     return reader ? () => reader(out) : exact;
   }
+  if (name === 'date') {
+    // date('2013-03-31'): a constant day number (typing has checked the literal).
+    const day =
+      first?.type === 'Literal' && typeof first.value === 'string'
+        ? dayOfIso(first.value)
+        : undefined;
+    if (day === undefined || args.length !== 1) return exact;
+    return (): Status => {
+      out.n = day;
+      out.d = 1;
+      return NUM;
+    };
+  }
   const built = args.map((a) => build(a, bind));
   const one = built.length === 1 ? built[0] : undefined;
+  const between = BETWEEN[name];
+  if (between) {
+    const [a, b] = built;
+    if (!a || !b || built.length !== 2) return exact;
+    return (env) => {
+      const st = numbers(a, b, env);
+      if (st !== NUM) return st;
+      // Whole days only, as the exact evaluator has them; anything else is its to report.
+      if (a.out.d !== 1 || b.out.d !== 1) return EXACT;
+      out.n = between(a.out.n, b.out.n) + 0;
+      out.d = 1;
+      return NUM;
+    };
+  }
   switch (name) {
     case 'min':
     case 'max': {

@@ -5,11 +5,14 @@ import type { Msg } from '../model/result.ts';
 import type { MicroBinder, MicroExpr } from './micro.ts';
 import type { Naming, OperandRef } from './words.ts';
 
-/** A value inside an expression: an exact number, a boolean, or a string (choices, codes). */
+/** A value inside an expression: an exact number, a boolean, or a string (choices, codes). A
+ *  date is a whole number of days from 1970-01-01 (../exact/calendar.ts), kept apart from other
+ *  numbers by the compile-time kind `date`. */
 export type ExprValue = Q | boolean | string;
 
-/** The kind of a value, for compile-time type checks. */
-export type ExprKind = 'number' | 'boolean' | 'string';
+/** The kind of a value, for compile-time type checks. A `date` is held as a number of days:
+ *  dates compare with dates, date − date is days, date ± days is a date, nothing else mixes. */
+export type ExprKind = 'number' | 'boolean' | 'string' | 'date';
 
 /** Thrown (internally) when an identifier's input is blank: the caller turns it into status
  *  missing-input for the item. Never reaches a user as an exception. */
@@ -33,7 +36,8 @@ export function isBlank(env: ExprEnv, id: string): boolean {
     env.ident(id);
     return false;
   } catch (e) {
-    if (e instanceof MissingValue && !env.refused?.(id)) return true;
+    // The input that is missing decides: under a derived value it is not `id` itself.
+    if (e instanceof MissingValue && !env.refused?.(e.inputId)) return true;
     throw e;
   }
 }

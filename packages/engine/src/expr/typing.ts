@@ -2,7 +2,8 @@
 // the kinds given in CompileOptions.types, host functions their `returns`; anything else is
 // unknown and checked at evaluation instead. A mismatch found here would throw at evaluation
 // for every unit that reaches it, so it is reported once, at compile time, with its position.
-import { builtin, hostFunction } from './builtins.ts';
+import { builtin, DATE_FUNCTIONS, hostFunction } from './builtins.ts';
+import { dayOfIso } from '../exact/calendar.ts';
 import { KIND_EN, KIND_ZH, compileError } from './errors.ts';
 import { OPERATOR_ALIASES, type BinaryNode, type Node, type Parsed, type Span } from './parse.ts';
 import type { CompileOptions, ExprError, ExprKind } from './types.ts';
@@ -71,6 +72,7 @@ export function checkTypes(ast: Node, parsed: Parsed, options: CompileOptions): 
     const at = parsed.operatorSpan(node);
     const [l, r] = [kindOf(node.left), kindOf(node.right)];
     const what = `“${op}”`;
+    if (l === 'date' || r === 'date') return dated(op, l, r, at, what);
     if (NUMERIC.has(op) || ORDER.has(op)) {
       need(l, 'number', at, what);
       need(r, 'number', at, what);
@@ -94,6 +96,32 @@ export function checkTypes(ast: Node, parsed: Parsed, options: CompileOptions): 
     return 'boolean';
   };
 
+  /** An operator with a date on one side: date − date is days, date ± days a date, dates
+   *  compare with dates; anything else mixes a date with what it is not. */
+  const dated = (op: string, l: K, r: K, at: Span, what: string): K => {
+    const mismatch = (): K => {
+      report(
+        compileError(
+          'type',
+          at,
+          `${what}不能用于${KIND_ZH[l === 'any' ? 'number' : l]}与${KIND_ZH[r === 'any' ? 'number' : r]}(日期只能与日期比较、相减,或加减天数)`,
+          `${what} cannot take ${KIND_EN[l === 'any' ? 'number' : l]} and ${KIND_EN[r === 'any' ? 'number' : r]} (a date compares with a date, subtracts a date, or adds or subtracts days)`,
+        ),
+      );
+      return 'any';
+    };
+    if (ORDER.has(op) || op === '==' || op === '!=') {
+      if (l !== 'any' && r !== 'any' && l !== r) return mismatch();
+      return 'boolean';
+    }
+    if (op === '-' && (r === 'date' || r === 'any') && (l === 'date' || l === 'any'))
+      return r === 'date' && l === 'date' ? 'number' : 'any';
+    if ((op === '+' || op === '-') && l === 'date' && (r === 'number' || r === 'any'))
+      return 'date';
+    if (op === '+' && r === 'date' && (l === 'number' || l === 'any')) return 'date';
+    return mismatch();
+  };
+
   const call = (node: Node): K => {
     const name = (node.callee as Node).name as string;
     const args = node.arguments as Node[];
@@ -103,6 +131,24 @@ export function checkTypes(ast: Node, parsed: Parsed, options: CompileOptions): 
         const [c, a, b] = args as [Node, Node, Node];
         need(kindOf(c), 'boolean', parsed.span(c), 'if()');
         return join(kindOf(a), kindOf(b));
+      }
+      if (name === 'date') {
+        const arg = args[0];
+        const iso = arg?.type === 'Literal' && typeof arg.value === 'string' ? arg.value : '';
+        if (arg && dayOfIso(iso) === undefined)
+          report(
+            compileError(
+              'type',
+              parsed.span(arg),
+              "date() 需要一个写成带引号的日期,如 date('2013-03-31')",
+              "date() takes a real date in quotes, written e.g. date('2013-03-31')",
+            ),
+          );
+        return 'date';
+      }
+      if (DATE_FUNCTIONS.has(name)) {
+        for (const arg of args) need(kindOf(arg), 'date', parsed.span(arg), `${name}()`);
+        return 'number';
       }
       for (const arg of args) need(kindOf(arg), 'number', parsed.span(arg), `${name}()`);
       return 'number';

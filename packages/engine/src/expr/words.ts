@@ -95,6 +95,24 @@ function precedence(node: Node): number {
   return 12;
 }
 
+/** Functions of two dates in words (calendar.ts defines them). */
+const BETWEEN_WORDS: Readonly<
+  Record<string, { zh: (a: string, b: string) => string; en: (a: string, b: string) => string }>
+> = {
+  months_between: {
+    zh: (a, b) => `${a}至${b}的整月数`,
+    en: (a, b) => `whole months from ${a} to ${b}`,
+  },
+  months_started: {
+    zh: (a, b) => `${a}之后至${b}所跨月数(不足一月按一月)`,
+    en: (a, b) => `months begun after ${a} up to ${b}`,
+  },
+  days_between: {
+    zh: (a, b) => `${a}至${b}的天数`,
+    en: (a, b) => `days from ${a} to ${b}`,
+  },
+};
+
 export function inWords(node: Node, naming: Naming): Msg {
   const sub = (n: Node, min: number): Msg => {
     const m = inWords(n, naming);
@@ -144,6 +162,12 @@ export function inWords(node: Node, naming: Naming): Msg {
       if (name === 'blank') {
         const label = naming.label(arg) ?? both(arg);
         return { zh: `${label.zh}未填报`, en: `${label.en} not reported` };
+      }
+      if (name === 'date' && typeof args[0]?.value === 'string') return both(args[0].value);
+      const between = BETWEEN_WORDS[name];
+      if (between && args.length === 2) {
+        const [a, b] = [inWords(args[0] as Node, naming), inWords(args[1] as Node, naming)];
+        return { zh: between.zh(a.zh, b.zh), en: between.en(a.en, b.en) };
       }
       if (name === 'if' && args.length === 3)
         return choice(args[0] as Node, args[1] as Node, args[2] as Node, naming);

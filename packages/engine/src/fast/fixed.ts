@@ -64,10 +64,24 @@ function parseMicro(text: string): number | undefined {
 /** A decimal as an integer count of 10^-dp; undefined if it has more places or does not fit. */
 export function toScaled(raw: string | number, dp: number): number | undefined {
   const micro = toMicro(raw);
-  if (micro === undefined) return undefined;
+  // Past the micro range (a score above 9·10^9 at 6 places) but within the scale's own range.
+  if (micro === undefined)
+    return typeof raw === 'string' ? scaledOfText(raw.trim(), dp) : undefined;
   const div = POW10[MICRO_DP - dp];
   if (div === undefined || micro % div !== 0) return undefined;
   return micro / div;
+}
+
+/** Plain decimal text with at most `dp` places as a count of 10^-dp, within the safe range. */
+function scaledOfText(text: string, dp: number): number | undefined {
+  const m = /^(-?)(\d+)(?:\.(\d+))?$/.exec(text);
+  const unit = POW10[dp];
+  if (!m || unit === undefined) return undefined;
+  const [, sign = '', whole = '', frac = ''] = m;
+  if (frac.length > dp) return undefined;
+  const value = Number(whole) * unit + Number(frac.padEnd(dp, '0') || '0');
+  if (!Number.isSafeInteger(value) || !Number.isSafeInteger(Number(whole) * unit)) return undefined;
+  return sign && value !== 0 ? -value : value;
 }
 
 /** floor(a / b) for safe integers, b > 0, exact despite floating division. */

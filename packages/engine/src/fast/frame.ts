@@ -94,6 +94,9 @@ interface SlotInput {
   k: number;
   /** A figure (a rational), else a yes/no or choice (a symbol code). */
   numeric: boolean;
+  /** A date: a figure holding its day number (../exact/calendar.ts), decoded as the exact path
+   *  decodes it. */
+  date: boolean;
   yesno: boolean;
   /** Figures: what a blank means, or none (hasBlank false); the declared range, if any. */
   hasBlank: boolean;
@@ -107,7 +110,6 @@ interface SlotInput {
 
 interface Derived {
   k: number;
-  op: COperand;
   ex: MicroExpr;
 }
 
@@ -200,11 +202,29 @@ export function createFramePlan(rs: CompiledRuleSet, exact: () => UnitEnv): Fram
         def,
         k,
         numeric: true,
+        date: false,
         yesno: false,
         hasBlank: blank !== undefined,
         blank: blank ?? ratOf(0, 1),
         min,
         max,
+        memo: new Map(),
+        blankCode: -BLANK,
+      });
+      slotOf.set(def.id, { k, kind: 'number' });
+    } else if (def.unit === 'date') {
+      const k = next++;
+      numeric.push({
+        id: def.id,
+        def,
+        k,
+        numeric: true,
+        date: true,
+        yesno: false,
+        hasBlank: false,
+        blank: ratOf(0, 1),
+        min: undefined,
+        max: undefined,
         memo: new Map(),
         blankCode: -BLANK,
       });
@@ -217,6 +237,7 @@ export function createFramePlan(rs: CompiledRuleSet, exact: () => UnitEnv): Fram
         def,
         k,
         numeric: false,
+        date: false,
         yesno: def.unit === 'yesno',
         hasBlank: false,
         blank: ratOf(0, 1),
@@ -274,10 +295,33 @@ export function createFramePlan(rs: CompiledRuleSet, exact: () => UnitEnv): Fram
           return symbolStatus(names[f.m[k] as number], out);
         };
   };
+  /** A named derived value's slot: its formula, rounded as declared, worked out on first use. */
+  const namedSlots = new Map<string, number>();
+  const namedReader = (name: string): Reader | undefined => {
+    const dv = rs.derived.get(name);
+    if (!dv) return undefined;
+    let k = namedSlots.get(name);
+    if (k === undefined) {
+      k = newSlot();
+      namedSlots.set(name, k);
+      const ex = dv.rounding
+        ? dv.expr.microRounded(dv.rounding.dp, dv.rounding.mode, bind)
+        : dv.expr.microBound(bind);
+      derived.push({ k, ex });
+    }
+    const slot = k;
+    return (out) => {
+      const st = state(f, slot);
+      if (st !== OK) return st === BLANK ? V_BLANK : V_EXACT;
+      out.n = f.m[slot] as number;
+      out.d = f.d[slot] as number;
+      return NUM;
+    };
+  };
   const bind: MicroBinder = {
     ident: (name) => {
       const slot = slotOf.get(name);
-      return slot ? slotReader(slot) : undefined;
+      return slot ? slotReader(slot) : namedReader(name);
     },
     call: (fn, id) => {
       const kind = fn === 'peer_mean' ? 'mean' : fn === 'peer_max' ? 'max' : 'min';
@@ -330,7 +374,7 @@ export function createFramePlan(rs: CompiledRuleSet, exact: () => UnitEnv): Fram
         rounding && op.rate
           ? expr.microRounded(rounding.dp, rounding.mode, bind)
           : expr.microBound(bind);
-      derived.push({ k, op, ex });
+      derived.push({ k, ex });
     }
     return k;
   };
@@ -422,7 +466,18 @@ export function createFramePlan(rs: CompiledRuleSet, exact: () => UnitEnv): Fram
         s[d.k] = EXACT;
         continue;
       }
-      if (d.numeric) {
+      if (d.date) {
+        // One reading of dates: the exact path's decoder, its day number in the slot.
+        const dv = decodeValue(d.def, raw);
+        if (dv.problem !== undefined || (dv.value !== undefined && typeof dv.value !== 'object'))
+          s[d.k] = EXACT;
+        else if (dv.value === undefined) x[d.k] = RAW_BLANK;
+        else {
+          m[d.k] = Number(dv.value.s * dv.value.n);
+          den[d.k] = 1;
+          s[d.k] = OK;
+        }
+      } else if (d.numeric) {
         if (
           typeof raw === 'boolean' ||
           !readRat(raw, value) ||
@@ -517,6 +572,13 @@ function createFrameEnv(
         if (slot.kind === 'symbol') return symbolStatus(names[f.m[slot.k] as number], out);
         out.n = f.m[slot.k] as number;
         out.d = f.d[slot.k] as number;
+        return NUM;
+      }
+      // A declared deadline: its day, a constant.
+      const deadline = rs.deadlines.get(name);
+      if (deadline) {
+        out.n = deadline.day;
+        out.d = 1;
         return NUM;
       }
       // A text input, read as the exact path decodes it; a figure without a slot is exact-only.

@@ -12,6 +12,8 @@ import type { Comparison } from '../schema/rules.ts';
 import { decodeValue } from '../score/env.ts';
 import { q } from '../exact/exact.ts';
 import { rampLowerIsBetter } from '../score/base-rules.ts';
+import { startsAtZero } from '../score/bounds.ts';
+import { piecewiseKernel } from '../kinds/piecewise.ts';
 import {
   ceilDiv,
   cmpRat,
@@ -205,10 +207,13 @@ export function baseKernel(
 ): Kernel | undefined {
   const rule = item.rule;
   if (!rule) {
-    const full = R.fullMarks(showRat(points, 10 ** rs.scoreRounding.dp));
+    const start = startsAtZero(item) ? 0 : points;
+    const said = startsAtZero(item)
+      ? R.startsAtZero
+      : R.fullMarks(showRat(points, 10 ** rs.scoreRounding.dp));
     return traced(
-      () => points,
-      () => words(full),
+      () => start,
+      () => words(said),
     );
   }
   const slot = (key: string): number | undefined => plan.operandSlot(item.operands.get(key));
@@ -585,6 +590,17 @@ export function baseKernel(
       const texts = rule.tiers.map((t) => ('equals' in t ? t.equals : undefined));
       return (f) => textTier(f.unit, def, texts, tiers, otherwise);
     }
+    case 'piecewise': {
+      const kv = slot('value');
+      const at = piecewiseKernel(rule, dp);
+      if (kv === undefined || !at) return undefined;
+      return (f) => {
+        const st = state(f, kv);
+        if (st !== OK) return notOk(st);
+        if (!at(f.m[kv] as number, f.d[kv] as number, G)) return undefined;
+        return G.d === 1 ? G.n : frac(f, G.n, G.d);
+      };
+    }
     default:
       return undefined;
   }
@@ -657,7 +673,8 @@ function frameValue(plan: FramePlan, f: Frame, def: InputDef): Msg | undefined {
   if (!slot) return undefined;
   const st = f.s[slot.k];
   if (st === BLANK) return NOT_REPORTED;
-  if (st !== OK) return undefined;
+  // A date is shown as its day (showWithUnit's), read from the exact environment.
+  if (st !== OK || def.unit === 'date') return undefined;
   if (slot.kind === 'number')
     return withUnit(showRat(f.m[slot.k] as number, f.d[slot.k] as number), def.unit);
   const v = plan.symbol(f.m[slot.k] as number);

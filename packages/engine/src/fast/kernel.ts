@@ -10,6 +10,8 @@ import { BLANK as V_BLANK, EXACT as V_EXACT, TRUE, FALSE, type MicroExpr } from 
 import { ratOfQ, roundDiv, scaledOfQ, type Rat } from './fixed.ts';
 import { BLANK, NO_CODE, NUMERIC, OK, YES_CODE, type Frame, type FramePlan } from './frame.ts';
 import { decodeValue } from '../score/env.ts';
+import { scoreWithoutEvidence } from '../score/bounds.ts';
+import { deadlineOutcome } from '../score/deadline.ts';
 import { baseKernel, FRAC, NA, yesNoWords, type Kernel, type SlopeK } from './kernel-base.ts';
 import type { Adjustment, Msg } from '../model/result.ts';
 import { show, showRat } from '../messages/format.ts';
@@ -67,6 +69,15 @@ interface StateStream {
   sign: 1 | -1;
 }
 
+/** A deadline stream on a date slot: the one decision is deadline.ts's, read per unit. */
+interface DeadlineK {
+  k: number;
+  stream: Extract<CIndicator['streams'][number]['stream'], { kind: 'deadline' }>;
+  due: number;
+  cap: number | undefined;
+  sign: 1 | -1;
+}
+
 interface EvidenceCheck {
   id: string;
   def: InputDef;
@@ -86,7 +97,7 @@ export function buildKernel(
   pointsQ: Q = item.points,
 ): Kernel | undefined {
   if (item.children.length) return undefined;
-  const kernel = leafKernel(rs, plan, item, pointsQ);
+  const kernel = withKeptEvidence(rs, plan, item, leafKernel(rs, plan, item, pointsQ));
   if (!kernel || !item.applicable) return kernel;
   const applicable = item.applicable.microBound(plan.bind);
   const render = renders.get(kernel);
@@ -112,8 +123,11 @@ function leafKernel(
   const mode = rs.scoreRounding.mode;
   const sc = (value: Q | string | number): number | undefined =>
     scaledOfQ(typeof value === 'object' ? value : q(value), dp);
+  // An uncapped bonus item is the exact evaluator's (a rare shape).
+  if (item.uncapped) return undefined;
   const points = sc(pointsQ);
-  const min = sc(item.min);
+  // No floor at all (min 'none'): −∞ clamps nothing, and a gate keeps a negative score.
+  const min = item.min === undefined ? Number.NEGATIVE_INFINITY : sc(item.min);
   if (points === undefined || min === undefined) return undefined;
   const scale = q(10 ** dp);
   const slope = (s: CSlope | undefined): SlopeK | null | undefined => {
@@ -143,7 +157,8 @@ function leafKernel(
   // Streams: plain per-case amounts and amounts by state only.
   const cases: CaseStream[] = [];
   const states: StateStream[] = [];
-  for (const [at, { stream, cap }] of item.streams.entries()) {
+  const deadlines: DeadlineK[] = [];
+  for (const [at, { stream, cap, due }] of item.streams.entries()) {
     const capSc = cap ? sc(cap) : undefined;
     if (cap && capSc === undefined) return undefined;
     const sign = stream.direction === 'add' ? 1 : -1;
@@ -163,6 +178,12 @@ function leafKernel(
       states.push({ at, k: slot.k, amounts, cap: capSc, sign });
       continue;
     }
+    if (stream.kind === 'deadline') {
+      const slot = plan.inputSlot(stream.input);
+      if (slot?.kind !== 'number' || !due) return undefined;
+      deadlines.push({ k: slot.k, stream, due: due.day, cap: capSc, sign });
+      continue;
+    }
     if (
       stream.kind !== 'per-case' ||
       stream.schedule ||
@@ -176,24 +197,19 @@ function leafKernel(
     if (each === undefined || slot?.kind !== 'number') return undefined;
     cases.push({ at, k: slot.k, each, cap: capSc, sign });
   }
-  const evidence: EvidenceCheck[] = item.inputsUsed.flatMap((id) => {
-    const def = rs.inputs.get(id);
-    return def?.evidence
-      ? [
-          {
-            id,
-            def,
-            slot: plan.inputSlot(id),
-            noCodes: [NO_CODE, plan.codeOf('false'), plan.codeOf('0')],
-          },
-        ]
-      : [];
-  });
-  const zeroOnMissingEvidence = rs.ruleSet.evidencePolicy === 'zero';
+  const evidence = evidenceChecks(rs, plan, item);
+  // Under `keep` the leaf scores as under `flag`; withKeptEvidence then applies what is kept.
+  const zeroOnMissingEvidence = item.evidence.policy === 'zero';
   const gates = item.gates.map((g) => g.when.microBound(plan.bind));
 
   const rule = item.rule;
-  if (rule?.kind === 'yesno' && cases.length === 0 && states.length === 0 && gates.length === 0) {
+  if (
+    rule?.kind === 'yesno' &&
+    cases.length === 0 &&
+    states.length === 0 &&
+    deadlines.length === 0 &&
+    gates.length === 0
+  ) {
     // The commonest item (46 of Baotou's 81): one fused function, no base call and no loops.
     const input = plan.inputSlot(rule.input);
     const yes = rule.yes === undefined ? points : sc(rule.yes);
@@ -292,10 +308,29 @@ function leafKernel(
       if (!Number.isSafeInteger(add)) return undefined;
       num += add;
     }
+    for (let i = 0; i < deadlines.length; i++) {
+      const dl = deadlines[i] as DeadlineK;
+      const state = f.s[dl.k];
+      // A blank date is the declared case `missing` (or a missing input, when so declared); a
+      // date refused is the exact path's to report.
+      if (state !== OK && state !== BLANK) return undefined;
+      if (state === BLANK && dl.stream.missing === 'missing-input') return null;
+      const outcome = deadlineOutcome(dl.stream, dl.due, state === BLANK ? undefined : f.m[dl.k]);
+      let amount = sc(outcome.amount);
+      if (amount === undefined) return undefined;
+      if (dl.cap !== undefined && amount > dl.cap) amount = dl.cap;
+      const add = amount * dl.sign * den;
+      if (!Number.isSafeInteger(add)) return undefined;
+      num += add;
+    }
     // clamp(num/den, min, upper) then round: the one division
     const hi = upper && upperNum > points * den ? upperNum : points * den;
-    const lo = min * den;
-    if (!Number.isSafeInteger(hi) || !Number.isSafeInteger(lo) || !Number.isSafeInteger(num))
+    const lo = min === Number.NEGATIVE_INFINITY ? min : min * den;
+    if (
+      !Number.isSafeInteger(hi) ||
+      (lo !== Number.NEGATIVE_INFINITY && !Number.isSafeInteger(lo)) ||
+      !Number.isSafeInteger(num)
+    )
       return undefined;
     if (T.on) {
       T.clamp = num > hi ? CAPPED : num < lo ? FLOORED : 0;
@@ -332,7 +367,10 @@ function leafKernel(
       k: read?.k ?? -1,
       capAt: read?.cap ?? 0,
       label: streamLabel(rs, item, stream),
-      def: stream.kind === 'expr' ? undefined : rs.inputs.get(stream.input),
+      def:
+        stream.kind === 'expr'
+          ? undefined
+          : (rs.inputs.get(stream.input) ?? rs.derived.get(stream.input)?.shown),
       each: stream.kind === 'per-case' ? show(q(stream.each)) : '',
       cap: cap ? show(cap) : '',
       add: stream.direction === 'add',
@@ -371,6 +409,50 @@ function leafKernel(
     return said;
   };
   return traced(kernel, render);
+}
+
+/** The figures an item reads that need evidence. */
+function evidenceChecks(rs: CompiledRuleSet, plan: FramePlan, item: CIndicator): EvidenceCheck[] {
+  return item.inputsUsed.flatMap((id) => {
+    const def = rs.inputs.get(id);
+    return def?.evidence
+      ? [
+          {
+            id,
+            def,
+            slot: plan.inputSlot(id),
+            noCodes: [NO_CODE, plan.codeOf('false'), plan.codeOf('0')],
+          },
+        ]
+      : [];
+  });
+}
+
+/**
+ * An item that keeps part of its points without evidence (`evidencePolicy: { keep }`): the leaf's
+ * score (as under `flag`), then, when a figure lacks its evidence, what bounds.ts's
+ * scoreWithoutEvidence leaves of it — the exact path's own decision, on this item's few units.
+ */
+function withKeptEvidence(
+  rs: CompiledRuleSet,
+  plan: FramePlan,
+  item: CIndicator,
+  kernel: Kernel | undefined,
+): Kernel | undefined {
+  const rule = item.evidence;
+  if (!kernel || rule.policy !== 'keep') return kernel;
+  const evidence = evidenceChecks(rs, plan, item);
+  if (evidence.length === 0) return kernel;
+  const dp = rs.scoreRounding.dp;
+  const scale = q(10n ** BigInt(dp));
+  return (f) => {
+    const score = kernel(f);
+    // Nothing earned (or gated) needs no evidence, as on the exact path.
+    if (score === undefined || score === null || score === NA || score <= 0) return score;
+    const check = unevidenced(f, evidence);
+    if (check !== 0) return check === null ? score : undefined;
+    return scaledOfQ(scoreWithoutEvidence(rule, q(score).div(scale)), dp);
+  };
 }
 
 /** The score after the evidence check: kept (null), 0, or undefined for the exact path to judge. */
@@ -413,6 +495,8 @@ function claims(f: Frame, e: EvidenceCheck): boolean | undefined {
     if (st === BLANK) return false;
     if (st !== OK) return undefined;
     const v = f.m[slot.k] as number;
+    // A date claims whatever day it is (1970-01-01 is day 0), as the exact path has it.
+    if (e.def.unit === 'date') return true;
     return slot.kind === 'number' ? v !== 0 : !e.noCodes.includes(v);
   }
   if (NUMERIC.has(e.def.unit)) return undefined;

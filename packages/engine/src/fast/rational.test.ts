@@ -195,7 +195,65 @@ const items: Item[] = [
     rule: { kind: 'band', value: 'sr', low: 'peer_min(sr) + 2', high: 110 },
     gates: [{ when: 'c1 > 0.0125', reason: '超过0.0125不得分' }],
   },
+  {
+    code: '18',
+    title: '分段计分(4–6位小数)',
+    points: 3,
+    rule: {
+      kind: 'piecewise',
+      value: 'r2',
+      breakpoints: [
+        { at: 0.9, points: 0 },
+        { at: 0.95, points: 2 },
+        { at: 0.98, points: 3 },
+      ],
+      beforeFirst: 'zero',
+    },
+  },
+  {
+    code: '19',
+    title: '派生值分段计分',
+    points: 2,
+    rule: {
+      kind: 'piecewise',
+      value: 'bud / pop',
+      breakpoints: [
+        { at: 20, points: 0.5 },
+        { at: 21.5, points: 1.75 },
+        { at: 23, points: 2 },
+      ],
+      beforeFirst: 'extend',
+      afterLast: 'extend',
+    },
+  },
 ];
+
+items.push(
+  {
+    code: '20',
+    title: '派生值(人均)',
+    points: 2,
+    rule: {
+      kind: 'threshold',
+      value: 'perHead',
+      op: '>=',
+      target: 21.5,
+      below: { per: 0.5, points: 0.5, steps: 'pro-rata' },
+    },
+  },
+  {
+    code: '21',
+    title: '派生值对照均值',
+    points: 3,
+    rule: {
+      kind: 'threshold',
+      value: 'policyRate',
+      op: '>=',
+      target: 'peer_mean(policyRate)',
+      below: { per: 1, points: 0.5, steps: 'each-started', cap: 3 },
+    },
+  },
+);
 
 const json: RuleSetInput = {
   schemaVersion: 1,
@@ -221,6 +279,17 @@ const json: RuleSetInput = {
     { id: 'policy', label: 'policy', unit: 'count' },
     { id: 'births', label: 'births', unit: 'count' },
     { id: 'cases', label: 'cases', unit: 'count', blankMeans: 0 },
+  ],
+  // Named derived values: money a head rounded half even, and a rate of counts read by peers.
+  derived: [
+    {
+      id: 'perHead',
+      label: '人均经费',
+      unit: '元',
+      expression: 'bud / pop',
+      rounding: { dp: 2, mode: 'half-even' },
+    },
+    { id: 'policyRate', label: '政策率', unit: '%', expression: 'policy * 100 / births' },
   ],
   sections: items.map((item, i) => ({
     code: `S${i + 1}`,
@@ -307,11 +376,12 @@ describe('real figures on the kernels', () => {
               full.noCommendation,
             ]);
           }
-          // Births of 0 make the derived rate a division by zero: only the exact evaluator reports
-          // that (cannot-compute). Every other figure stays on the kernels.
+          // Births of 0 make the derived rates a division by zero: only the exact evaluator reports
+          // that (cannot-compute), at the two items that read policy ÷ births (one as a formula,
+          // one as the named value policyRate). Every other figure stays on the kernels.
           const zeroBirths = rows.filter((r) => r.births === 0).length;
-          expect(lean.routes.exact).toBe(zeroBirths);
-          expect(lean.routes.fast).toBe(units.length * items.length - zeroBirths);
+          expect(lean.routes.exact).toBe(2 * zeroBirths);
+          expect(lean.routes.fast).toBe(units.length * items.length - 2 * zeroBirths);
         }),
         { numRuns: 300, seed: 13 },
       );

@@ -99,7 +99,9 @@ export function createLeanScorer(rs: CompiledRuleSet): LeanScorer {
     // Not assessed for this class: the item does not apply, as the exact path has it.
     if (pointsQ === null || pointsQ === undefined) return { ...exact, kernel: notApplicable };
     const points = toScaled(pointsQ.toString(), dp);
-    const min = toScaled(item.min.toString(), dp);
+    // No floor (min 'none'): −∞, which the containers' clamp leaves alone.
+    const min =
+      item.min === undefined ? Number.NEGATIVE_INFINITY : toScaled(item.min.toString(), dp);
     if (points === undefined || min === undefined) return exact;
     if (isContainer(item)) {
       const children = item.children.map((c) => lean(c, cls));

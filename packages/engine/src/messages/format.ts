@@ -2,6 +2,7 @@ import Fraction from 'fraction.js';
 import { decimalPlaces, fmt, fmtFixed, ONE, type Q } from '../exact/exact.ts';
 import { gcd, roundScaled, scaledText } from '../fast/fixed.ts';
 import type { InputUnit } from '../schema/ruleset.ts';
+import { isoOfDay } from '../exact/calendar.ts';
 
 /** Places a value is shown with in full: the 4–6 places of a typed rate or per-mille figure. */
 const SHOWN_PLACES = 6;
@@ -74,10 +75,16 @@ const SUFFIX: Partial<Record<InputUnit, { zh: string; en: string }>> = {
 
 /** "91.2%", "8‰", "22元" / "22 yuan". */
 export function showWithUnit(value: Q, unit: InputUnit | undefined): { zh: string; en: string } {
+  // A date is held as its day number: shown as the date (2013-03-31).
+  if (unit === 'date' && value.d === 1n) {
+    const iso = isoOfDay(Number(value.s * value.n));
+    return { zh: iso, en: iso };
+  }
   return withUnit(show(value), unit);
 }
 
-/** A value's text (show or showRat) with its unit. */
+/** A value's text (show or showRat) with its unit (a date's text is its day number's: a
+ *  caller with a date shows it through showWithUnit). */
 export function withUnit(text: string, unit: InputUnit | undefined): { zh: string; en: string } {
   const suffix = unit ? SUFFIX[unit] : undefined;
   return suffix ? { zh: text + suffix.zh, en: text + suffix.en } : { zh: text, en: text };
@@ -86,6 +93,8 @@ export function withUnit(text: string, unit: InputUnit | undefined): { zh: strin
 /** Step size in words: 1 on a % value is "1个百分点" / "1 percentage point". */
 export function showStep(per: Q, unit: InputUnit | undefined): { zh: string; en: string } {
   const text = show(per);
+  // A step on a date is a number of days, never a date itself.
+  if (unit === 'date') return { zh: `${text}天`, en: `${text} day${text === '1' ? '' : 's'}` };
   if (unit === '%' || unit === '‰') return stepText(text, unit);
   return showWithUnit(per, unit);
 }

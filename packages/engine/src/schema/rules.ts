@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { DecimalLiteral, Expr, Operand, Text } from './common.ts';
+import { PiecewiseRule } from '../kinds/piecewise.ts';
 
 /**
  * How a gap from a target turns into points.
@@ -152,6 +153,7 @@ export const Rule = z.discriminatedUnion('kind', [
   YesNoRule,
   RankRule,
   ExprRule,
+  PiecewiseRule,
 ]);
 export type Rule = z.infer<typeof Rule>;
 
@@ -200,9 +202,33 @@ const StateStream = z
     ...StreamBase,
   })
   .strict();
+/**
+ * A deadline (报送截止3月31日): a date input judged against `due` (a declared deadline's id or an
+ * ISO date). On or before it: nothing. After it: `late` (a fixed amount) plus `perMonth` for each
+ * month begun after the due date (from the next month, 从次月起), at most `maxMonths` months.
+ * Blank: `missing` — an amount (未报送 −3), or 'missing-input' when the document says a blank
+ * cannot be judged. A date that is not a real calendar date is never blank: not scored.
+ */
+const DeadlineStream = z
+  .object({
+    kind: z.literal('deadline'),
+    input: z.string(),
+    due: z.string(),
+    late: DecimalLiteral.optional(),
+    perMonth: DecimalLiteral.optional(),
+    maxMonths: z.number().int().min(1).optional(),
+    missing: z.union([DecimalLiteral, z.literal('missing-input')]),
+    ...StreamBase,
+  })
+  .strict();
 const ExprStream = z.object({ kind: z.literal('expr'), amount: Expr, ...StreamBase }).strict();
 
-export const Stream = z.discriminatedUnion('kind', [PerCaseStream, StateStream, ExprStream]);
+export const Stream = z.discriminatedUnion('kind', [
+  PerCaseStream,
+  StateStream,
+  ExprStream,
+  DeadlineStream,
+]);
 export type Stream = z.infer<typeof Stream>;
 
 /** An event that zeroes an item (验收不合格不记分; 举报属实此项不记分). */

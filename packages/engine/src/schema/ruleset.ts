@@ -49,10 +49,33 @@ export const InputDef = z
     choices: z.array(z.object({ value: z.string(), label: Text }).strict()).optional(),
     min: DecimalLiteral.optional(),
     max: DecimalLiteral.optional(),
+    /** Dates only: the year of a date typed without one (3月31日). Absent: such a date is a
+     *  bad value at its cell, never given a year by guess. */
+    defaultYear: z.number().int().min(1).max(9999).optional(),
     note: Text.optional(),
   })
   .strict();
 export type InputDef = z.infer<typeof InputDef>;
+
+/**
+ * A named derived value (form 47): a formula written once (SRB = boys ÷ girls × 100) and read by
+ * its id wherever an input id may stand — rules' operands, expressions, streams, gates,
+ * `applicable`, sanctions and `peer_mean/max/min` (the mean of the units' derived values).
+ * `unit`: a numeric unit (its reasons show it); `rounding`: how the value is rounded before
+ * anything reads it (absent: `rounding.rates` for a % or ‰ value, else exact). A blank input
+ * under it makes it blank: what reads it is missing that input, never given a 0.
+ */
+export const DerivedDef = z
+  .object({
+    id: Id,
+    label: Text,
+    unit: InputUnit,
+    expression: Expr,
+    rounding: Rounding.optional(),
+    note: Text.optional(),
+  })
+  .strict();
+export type DerivedDef = z.infer<typeof DerivedDef>;
 
 /**
  * An item's maximum for one unit class: points, or 'not-assessed' (不考核) when the item does not
@@ -65,13 +88,27 @@ export type ClassPoints = z.infer<typeof ClassPoints>;
 /** Section or total points for a class whose items' maxima differ (farms 60, towns 35). */
 const PointsByClass = z.record(z.string(), DecimalLiteral.nullable());
 
+/** What an item keeps when the evidence it needs is missing, overriding the rule set's
+ *  `evidencePolicy` for that item: `zero`, `flag`, or `{ keep }` — at most that many points
+ *  (是但无佐证得1分: `{ keep: 1 }` on a 2-point item). */
+export const ItemEvidencePolicy = z.union([
+  z.enum(['zero', 'flag']),
+  z.object({ keep: DecimalLiteral }).strict(),
+]);
+export type ItemEvidencePolicy = z.infer<typeof ItemEvidencePolicy>;
+
 interface IndicatorOf<R, S> {
   code: string;
   title: Text;
   criteria?: Text | undefined;
+  /** Or 'uncapped' (加分不设上限): a top-level bonus item without a maximum. */
   points: DecimalLiteral | null;
   pointsByClass?: Record<string, ClassPoints | null> | undefined;
+  /** Or 'none' (该项可负分): no floor at all. */
   min?: DecimalLiteral | undefined;
+  /** Where an item without a rule starts: full points (the default), or 0 (credits accrue). */
+  start?: 'full' | 'zero' | undefined;
+  evidencePolicy?: ItemEvidencePolicy | undefined;
   rule?: R | undefined;
   deductions?: S[] | undefined;
   gates?: Gate[] | undefined;
@@ -89,7 +126,12 @@ export type IndicatorInput = IndicatorOf<z.input<typeof Rule>, z.input<typeof St
  * An indicator or sub-item, coded by the document's own numbering ("1", "(2)").
  * Score = clamp(base + streams, min, points), then gates. `rule` absent: the base is full
  * points (deductions only). With `items`, the score is the sum of the sub-items, capped.
- * `min` below 0 allows a negative item (倒扣分制); default 0 (扣完为止).
+ * `min` below 0 allows a negative item (倒扣分制); default 0 (扣完为止); 'none': no floor at all
+ * (该项可负分). `points: 'uncapped'` (top-level bonus items only): no maximum (加分不设上限).
+ * `start` (items without `rule` or sub-items): `full` — full points, less deductions, zeroed by
+ * gates (a gate-only item); `zero` — from 0, the `add` streams accrue up to the points (capped
+ * accrual: 0.4 a case, at most 20).
+ * `evidencePolicy`: this item's own policy for missing evidence (see ItemEvidencePolicy).
  * `pointsByClass`: the maximum depends on the unit's class; 'not-assessed' = the item does not
  * apply to that class. Checked per class as `points` are: the sub-items add up to the parent,
  * the items to the section (`Section.pointsByClass`), the sections to the total.
@@ -101,9 +143,11 @@ export const Indicator: z.ZodType<Indicator, IndicatorInput> = z.lazy(() =>
       code: z.string().min(1),
       title: Text,
       criteria: Text.optional(),
-      points: DecimalLiteral.nullable(),
+      points: z.union([DecimalLiteral, z.literal('uncapped')]).nullable(),
       pointsByClass: z.record(z.string(), ClassPoints.nullable()).optional(),
-      min: DecimalLiteral.optional(),
+      min: z.union([DecimalLiteral, z.literal('none')]).optional(),
+      start: z.enum(['full', 'zero']).optional(),
+      evidencePolicy: ItemEvidencePolicy.optional(),
       rule: Rule.optional(),
       deductions: z.array(Stream).optional(),
       gates: z.array(Gate).optional(),
@@ -143,8 +187,9 @@ export type Section = z.infer<typeof Section>;
 export const Bonus = z
   .object({
     title: Text.optional(),
-    /** Cap on all bonus together. */
-    cap: DecimalLiteral.optional(),
+    /** Cap on all bonus together; 'none' says the document sets none (加分不设上限). Absent:
+     *  no cap either (as before), but not said. */
+    cap: z.union([DecimalLiteral, z.literal('none')]).optional(),
     items: z.array(Indicator).min(1),
   })
   .strict();
@@ -241,6 +286,46 @@ export const Ranking = z
   .strict();
 export type Ranking = z.infer<typeof Ranking>;
 
+/**
+ * A deadline the rule set declares (报送截止3月31日): an id usable in expressions as a date and
+ * as the `due` of a deadline stream, its label for reasons, and the date as ISO text.
+ */
+export const Deadline = z
+  .object({
+    id: Id,
+    label: Text,
+    /** "2013-03-31": written exactly so (checked by validation, `bad-date`). */
+    date: z.string(),
+  })
+  .strict();
+export type Deadline = z.infer<typeof Deadline>;
+
+/**
+ * Certification only: grades by the total (合格 ≥ 80 certified by the township, 一流 ≥ 90 by
+ * the county), highest first. `sought`: a choice input, the grade the unit applies for (申报等次),
+ * whose values are grade ids; absent: the highest grade the total reaches is certified.
+ */
+export const CertificationGrades = z
+  .object({
+    sought: z.string().optional(),
+    grades: z
+      .array(
+        z
+          .object({
+            id: Id,
+            label: Text,
+            /** Inclusive: the total must reach it. */
+            min: DecimalLiteral,
+            /** Who certifies at this grade (乡镇计生协, 县计生协). */
+            by: Text,
+          })
+          .strict(),
+      )
+      .min(1),
+  })
+  .strict();
+export type CertificationGrades = z.infer<typeof CertificationGrades>;
+
 export const UnitClass = z.object({ id: Id, label: Text }).strict();
 
 export const RuleSet = z
@@ -275,6 +360,10 @@ export const RuleSet = z
     evidencePolicy: z.enum(['zero', 'flag']).default('zero'),
     classes: z.array(UnitClass).optional(),
     inputs: z.array(InputDef).min(1),
+    /** Named derived values; absent rather than empty, so rule sets without keep their checksum. */
+    derived: z.array(DerivedDef).optional(),
+    /** Declared deadlines; absent rather than empty when not used (the checksum stays). */
+    deadlines: z.array(Deadline).optional(),
     sections: z.array(Section).min(1),
     bonus: Bonus.optional(),
     sanctions: z.array(Sanction).default([]),
@@ -292,6 +381,8 @@ export const RuleSet = z
      * county). The first entry whose `when` holds names the certifying level.
      */
     certifiedBy: z.array(z.object({ when: Expr, by: Text }).strict()).optional(),
+    /** Certification only: score cut-offs per grade and who certifies each (see above). */
+    certificationGrades: CertificationGrades.optional(),
   })
   .strict();
 export type RuleSet = z.infer<typeof RuleSet>;

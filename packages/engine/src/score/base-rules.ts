@@ -28,6 +28,8 @@ import type { InputUnit } from '../schema/ruleset.ts';
 import type { COperand, CIndicator, CompiledRuleSet, CSlope } from './compile.ts';
 import type { UnitEnv } from './env.ts';
 import * as R from './reasons.ts';
+import { startsAtZero } from './bounds.ts';
+import { piecewiseBase } from '../kinds/piecewise.ts';
 import { operandValues, operandWords, withWords } from './operand-text.ts';
 
 export interface BaseOutcome {
@@ -107,6 +109,15 @@ function applySlope(
 const holds = (c: number, op: Comparison): boolean =>
   op === '>=' ? c >= 0 : op === '>' ? c > 0 : op === '<=' ? c <= 0 : op === '<' ? c < 0 : c === 0;
 
+/** A date that misses its requirement: 晚于 the deadline, not 高于 it. */
+const DATE_FAIL_WORD: Record<Comparison, Msg> = {
+  '>=': { zh: '早于', en: 'is before' },
+  '>': { zh: '未晚于', en: 'is not after' },
+  '<=': { zh: '晚于', en: 'is after' },
+  '<': { zh: '未早于', en: 'is not before' },
+  '=': { zh: '不是', en: 'is not' },
+};
+
 const FAIL_WORD: Record<Comparison, Msg> = {
   '>=': { zh: '低于', en: 'is below' },
   '>': { zh: '未高于', en: 'is not above' },
@@ -181,6 +192,8 @@ export function slopeAdjustment(
   amount: string,
   signed: string,
   relative: string | undefined,
+  /** The value is a date: steps are days earlier or later (每晚1天). */
+  dates = false,
 ): Adjustment {
   let said = SLOPE_TEXTS.get(slope);
   if (!said) {
@@ -198,6 +211,7 @@ export function slopeAdjustment(
       amount,
       slope.steps === 'pro-rata',
       relative === undefined ? undefined : { per: said.per, gap: relative },
+      dates,
     ),
     inputs: {},
   };
@@ -217,11 +231,14 @@ export function thresholdReason(
   target: Msg,
   met: boolean,
   sloped: boolean,
+  /** The value is a date: 早于 / 晚于 the deadline, not 低于 / 高于 it. */
+  dates = false,
 ): Msg {
-  if (met) return R.thresholdMet(w.label, value, op, target);
+  if (met) return R.thresholdMet(w.label, value, op, target, dates);
+  const fail = (dates ? DATE_FAIL_WORD : FAIL_WORD)[op];
   const missed: Msg = {
-    zh: `${w.label.zh} ${value.zh},${FAIL_WORD[op].zh} ${target.zh}`,
-    en: `${w.label.en} ${value.en} ${FAIL_WORD[op].en} ${target.en}`,
+    zh: `${w.label.zh} ${value.zh},${fail.zh} ${target.zh}`,
+    en: `${w.label.en} ${value.en} ${fail.en} ${target.en}`,
   };
   return sloped ? missed : allOrNothing(missed);
 }
@@ -263,7 +280,10 @@ export function evaluateBase(
     : quietMsg;
   const fmtScore: (rs: CompiledRuleSet, x: Q) => string = reasons ? fmtScoreText : quietText;
   const rule = item.rule;
-  if (!rule) return { base: points, reason: R.fullMarks(show(points)), adjustments: [] };
+  if (!rule)
+    return startsAtZero(item)
+      ? { base: ZERO, reason: R.startsAtZero, adjustments: [] }
+      : { base: points, reason: R.fullMarks(show(points)), adjustments: [] };
   const op = (key: string): COperand => {
     const o = item.operands.get(key);
     if (!o) throw new Error(`${item.path}: operand ${key} missing after compile`);
@@ -288,6 +308,7 @@ export function evaluateBase(
     amount: Q,
     deduct: boolean,
     relative: Q | undefined,
+    dates = false,
   ): Adjustment =>
     reasons
       ? slopeAdjustment(
@@ -297,11 +318,13 @@ export function evaluateBase(
           fmtScore(rs, amount),
           show(round(deduct ? amount.neg() : amount, rs.scoreRounding)),
           relative === undefined ? undefined : show(relative),
+          dates,
         )
       : { amount: '', reason: QUIET, inputs: {} };
 
   switch (rule.kind) {
     case 'threshold': {
+      const dates = unit === 'date';
       const v = val('value');
       const t = val('target');
       const c = cmp(v, t);
@@ -309,7 +332,7 @@ export function evaluateBase(
       if (holds(c, rule.op)) {
         const above = slope('above');
         const gap = rule.op === '<=' || rule.op === '<' ? sub(t, v) : sub(v, t);
-        const reason = reasons ? thresholdReason(w, rule.op, sv, st, true, false) : QUIET;
+        const reason = reasons ? thresholdReason(w, rule.op, sv, st, true, false, dates) : QUIET;
         if (above && sign(gap) > 0) {
           const { amount, relative } = applySlope(gap, above, t, false);
           return {
@@ -317,20 +340,20 @@ export function evaluateBase(
             upper: points.add(amount),
             reason,
             adjustments:
-              amount.n === 0n ? [] : [slope1('above', above, unit, amount, false, relative)],
+              amount.n === 0n ? [] : [slope1('above', above, unit, amount, false, relative, dates)],
           };
         }
         return { base: points, reason, adjustments: [] };
       }
       const below = slope('below');
-      const reason = reasons ? thresholdReason(w, rule.op, sv, st, false, !!below) : QUIET;
+      const reason = reasons ? thresholdReason(w, rule.op, sv, st, false, !!below, dates) : QUIET;
       if (!below) return { base: ZERO, reason, adjustments: [] };
       const gap = sub(t, v).abs();
       const { amount, relative } = applySlope(gap, below, t, rule.op === '>' || rule.op === '<');
       return {
         base: sub(points, amount),
         reason,
-        adjustments: [slope1(missedDirection(rule.op), below, unit, amount, true, relative)],
+        adjustments: [slope1(missedDirection(rule.op), below, unit, amount, true, relative, dates)],
       };
     }
     case 'band': {
@@ -542,6 +565,13 @@ export function evaluateBase(
         reason: R.rankText(place.rank, place.count, fmtScore(rs, base)),
         adjustments: [],
       };
+    }
+    case 'piecewise': {
+      const v = val('value');
+      const shownValue = reasons
+        ? { label, value: shownOp('value', v), unit, score: (x: Q) => fmtScore(rs, x) }
+        : undefined;
+      return { ...piecewiseBase(rule, v, shownValue), adjustments: [] };
     }
     case 'expr': {
       const base = val('score');

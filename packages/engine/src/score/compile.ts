@@ -11,15 +11,19 @@ import type { Issue, Msg, UnitInput } from '../model/result.ts';
 import { msgOf } from '../messages/text.ts';
 import type { Operand, Rounding, Text } from '../schema/common.ts';
 import type { Gate, Rule, Slope, Stream } from '../schema/rules.ts';
-import type {
-  Counter,
-  Indicator,
-  InputDef,
-  InputUnit,
-  RuleSet,
-  Sanction,
+import {
+  NUMERIC_UNITS,
+  type Counter,
+  type DerivedDef,
+  type Indicator,
+  type InputDef,
+  type InputUnit,
+  type RuleSet,
+  type Sanction,
 } from '../schema/ruleset.ts';
+import { parseSource } from '../expr/parse.ts';
 import { anyBlank, blankPoints } from '../validate/blanks.ts';
+import { checkPiecewise } from '../kinds/piecewise.ts';
 import { describePath, error, warning } from '../validate/issues.ts';
 import {
   COUNTER_FUNCTIONS,
@@ -30,6 +34,9 @@ import {
   RESULT_FUNCTIONS,
 } from './env.ts';
 import { expressionUnit, isRateUnit } from './rate-operands.ts';
+import { dayOfIso } from '../exact/calendar.ts';
+import { compileCertificationGrades, type CCertificationGrades } from '../certify/grades.ts';
+import { clip as clipText } from '../expr/clip.ts';
 import {
   checkClassPoints,
   checkGrades,
@@ -64,18 +71,34 @@ export interface CSlope {
   cap: Q | undefined;
 }
 
+/** A deadline as scored: its day (calendar.ts), ISO text, and label when declared by name. */
+export interface CDue {
+  day: number;
+  iso: string;
+  label: Msg | undefined;
+}
+
 export interface CIndicator {
   path: string;
   code: string;
   title: Msg;
   criteria: Msg | undefined;
+  /** The maximum; 0 for an item without one (`uncapped`), which no sum counts. */
   points: Q;
+  /** A top-level bonus item without a maximum (`points: 'uncapped'`, 加分不设上限). */
+  uncapped: boolean;
   pointsByClass: ReadonlyMap<string, Q | null> | undefined;
-  min: Q;
+  /** The floor; undefined for no floor at all (`min: 'none'`, 该项可负分). */
+  min: Q | undefined;
+  /** Where an item without a rule starts: full points, or 0 (credits accrue). */
+  start: 'full' | 'zero';
+  /** This item's policy for missing evidence (its own, else the rule set's): `keep` holds at
+   *  most that many points. */
+  evidence: EvidenceRule;
   rule: Rule | undefined;
   operands: ReadonlyMap<string, COperand>;
   slopes: ReadonlyMap<string, CSlope>;
-  streams: readonly { stream: Stream; amount?: CompiledExpr; cap: Q | undefined }[];
+  streams: readonly { stream: Stream; amount?: CompiledExpr; due?: CDue; cap: Q | undefined }[];
   gates: readonly { gate: Gate; when: CompiledExpr; reason: Msg }[];
   applicable: CompiledExpr | undefined;
   children: readonly CIndicator[];
@@ -86,6 +109,9 @@ export interface CIndicator {
   /** Declared: the sub-items need not add up to the points (why). */
   pointsMismatch: Msg | undefined;
 }
+
+/** What an item keeps when evidence it needs is missing. */
+export type EvidenceRule = { policy: 'zero' } | { policy: 'flag' } | { policy: 'keep'; keep: Q };
 
 export interface CSection {
   code: string;
@@ -101,9 +127,26 @@ export interface CSection {
   pending: Msg | undefined;
 }
 
+/** A named derived value, compiled: read by its id as an input is (see env.ts, fast/frame.ts). */
+export interface CDerived {
+  def: DerivedDef;
+  expr: CompiledExpr;
+  /** Its own rounding; else `rounding.rates` for a % or ‰ value; else none (exact). */
+  rounding: Rounding | undefined;
+  /** The inputs under it (through other derived values too): what a reader of it lacks when
+   *  one is blank, and whose evidence it asks for. */
+  inputs: readonly string[];
+  /** Calls peer_mean/max/min (itself or under it): a cohort statistic of it is refused. */
+  usesPeers: boolean;
+  /** As a reason shows it: its label and unit, in the shape of an input's declaration. */
+  shown: InputDef;
+}
+
 export interface CompiledRuleSet {
   ruleSet: RuleSet;
   inputs: ReadonlyMap<string, InputDef>;
+  /** Named derived values by id (form 47). */
+  derived: ReadonlyMap<string, CDerived>;
   sections: readonly CSection[];
   bonus: { title: Msg; cap: Q | undefined; items: readonly CIndicator[] } | undefined;
   sanctions: readonly {
@@ -117,10 +160,16 @@ export interface CompiledRuleSet {
   cohortSanctions: CompiledRuleSet['sanctions'];
   /** Counters across periods, worked out after the items and the total, before the sanctions. */
   counters: readonly { counter: Counter; when: CompiledExpr; label: Msg }[];
+  /** Declared deadlines by id (a date in expressions, a deadline stream's `due`). */
+  deadlines: ReadonlyMap<string, CDue>;
+  /** The same as expression values (days), for the evaluation environment. */
+  constants: ReadonlyMap<string, Q>;
   /** Money carried as output (amounts/amounts.ts). */
   amounts: readonly CAmount[];
   /** Certification: who certifies, by the grade sought; the first that holds. */
   certifiers: readonly { when: CompiledExpr; by: Msg }[];
+  /** Certification: score cut-offs per grade and who certifies each (certify/grades.ts). */
+  certificationGrades: CCertificationGrades | undefined;
   /** Every indicator (sections and bonus, parents and leaves) by path. */
   byPath: ReadonlyMap<string, CIndicator>;
   /** Declared unit classes. */
@@ -163,7 +212,7 @@ const KIND_OF_UNIT: Record<InputUnit, ExprKind> = {
   yesno: 'boolean',
   choice: 'string',
   text: 'string',
-  date: 'string',
+  date: 'date',
 };
 
 const OPERAND_KEYS = [
@@ -256,7 +305,41 @@ export function compileCollecting(ruleSet: RuleSet): {
     );
     return why;
   };
-  const identifiers = new Set<string>([...inputs.keys(), 'class']);
+  // Named derived values: declared once, read by id wherever an input may be.
+  const derivedDecl = new Map<string, { def: DerivedDef; i: number }>();
+  (ruleSet.derived ?? []).forEach((def, i) => {
+    const where = `derived[${i}]`;
+    if (inputs.has(def.id))
+      issues.push(
+        error('derived-id-clash', `${where}.id`, {
+          zh: `派生指标「${def.id}」与同名输入项重名,请改用其他代码`,
+          en: `derived value "${def.id}" has the id of an input; choose another id`,
+        }),
+      );
+    else if (derivedDecl.has(def.id))
+      issues.push(
+        error('duplicate-id', `${where}.id`, {
+          zh: `派生指标代码「${def.id}」重复`,
+          en: `derived value id "${def.id}" is declared twice`,
+        }),
+      );
+    else derivedDecl.set(def.id, { def, i });
+    if (!NUMERIC_UNITS.includes(def.unit))
+      issues.push(
+        error('derived-unit', `${where}.unit`, {
+          zh: `派生指标「${def.id}」须为数值,单位不能为 ${def.unit}`,
+          en: `derived value "${def.id}" is a number: its unit cannot be ${def.unit}`,
+        }),
+      );
+  });
+  const deadlines = compileDeadlines(ruleSet, inputs, issues);
+  const constants = new Map([...deadlines].map(([id, d]) => [id, q(d.day)]));
+  const identifiers = new Set<string>([
+    ...inputs.keys(),
+    ...derivedDecl.keys(),
+    ...deadlines.keys(),
+    'class',
+  ]);
   const sanctionIdentifiers = new Set<string>([...identifiers, 'total']);
   /** Sanctions alone may read the unit's grade (they are then decided after grading). */
   const sanctionOnlyIdentifiers = new Set<string>([...sanctionIdentifiers, 'grade']);
@@ -270,6 +353,10 @@ export function compileCollecting(ruleSet: RuleSet): {
     ['grade', 'string'],
   ]);
   for (const def of inputs.values()) types.set(def.id, KIND_OF_UNIT[def.unit]);
+  for (const id of derivedDecl.keys()) types.set(id, 'number');
+  /** Derived values that read a cohort statistic (set once they are compiled). */
+  const derivedPeers = new Set<string>();
+  for (const id of deadlines.keys()) types.set(id, 'date');
   const expr = (
     source: string,
     path: string,
@@ -308,11 +395,18 @@ export function compileCollecting(ruleSet: RuleSet): {
         );
       }
       if (PEER_FUNCTIONS.has(call.name) && call.arg !== undefined) {
-        if (!inputs.has(call.arg)) {
+        if (!inputs.has(call.arg) && !derivedDecl.has(call.arg)) {
           issues.push(
             error('unknown-input', path, {
               zh: `${named(path)}:${call.name} 引用了未声明的输入项「${call.arg}」`,
               en: `${named(path)}: ${call.name} names undeclared input "${call.arg}"`,
+            }),
+          );
+        } else if (derivedPeers.has(call.arg)) {
+          issues.push(
+            error('derived-peer-nested', path, {
+              zh: `${named(path)}:派生指标「${call.arg}」本身含有全体平均/最高/最低,不能再求 ${call.name}`,
+              en: `${named(path)}: derived value "${call.arg}" reads a cohort statistic itself; ${call.name} of it is not allowed`,
             }),
           );
         } else peerInputs.add(call.arg);
@@ -336,15 +430,42 @@ export function compileCollecting(ruleSet: RuleSet): {
     }
   };
 
+  // Named derived values: compiled once, each checked where it is declared.
+  /** Inputs and derived values as a reason names them (label, unit). */
+  const shownInputs = new Map<string, InputDef>(inputs);
+  for (const [id, { def }] of derivedDecl)
+    shownInputs.set(id, {
+      id,
+      label: def.label,
+      unit: def.unit,
+      source: 'unit',
+      evidence: false,
+      ...(def.note ? { note: def.note } : {}),
+    });
+  const derived = compileDerived(derivedDecl, expr, issues, shownInputs, ruleSet.rounding.rates);
+  for (const [id, d] of derived) if (d.usesPeers) derivedPeers.add(id);
+  // Inside a derived formula too: no cohort statistic of a value that reads one.
+  for (const [id, d] of derived)
+    for (const c of d.expr.calls)
+      if (PEER_FUNCTIONS.has(c.name) && c.arg !== undefined && derivedPeers.has(c.arg))
+        issues.push(
+          error('derived-peer-nested', `derived[${derivedDecl.get(id)?.i ?? 0}].expression`, {
+            zh: `派生指标「${id}」:「${c.arg}」本身含有全体平均/最高/最低,不能再求 ${c.name}`,
+            en: `derived value "${id}": "${c.arg}" reads a cohort statistic itself; ${c.name} of it is not allowed`,
+          }),
+        );
+
   const naming = {
     label: (id: string): Msg | undefined => {
-      const def = inputs.get(id);
-      return def ? msgOf(def.label) : undefined;
+      const def = shownInputs.get(id);
+      return def ? msgOf(def.label) : deadlines.get(id)?.label;
     },
   };
   /** What a derived operand shows beside its value: its formula in words and its unit. */
   const described = (compiled: CompiledExpr): Pick<COperand, 'words' | 'unit'> => {
-    const unit = expressionUnit(compiled.source, inputs);
+    const unit = expressionUnit(compiled.source, shownInputs, new Set(deadlines.keys()));
+    // date('2013-01-31') is shown as its date: its words would only repeat it.
+    if (unit === 'date' && /^date\(\s*'[^']*'\s*\)$/.test(compiled.source.trim())) return { unit };
     return { words: compiled.inWords(naming), ...(unit ? { unit } : {}) };
   };
   const operand = (value: Operand, path: string): COperand => {
@@ -355,6 +476,18 @@ export function compileCollecting(ruleSet: RuleSet): {
       return { constant: q(trimmed), derived: false, rate: false, path };
     const input = inputs.get(trimmed);
     const compiled = expr(trimmed, path);
+    // A derived value by its id: shown by its label and unit, rounded where it is declared.
+    const named = derived.get(trimmed);
+    if (named && compiled)
+      return {
+        expr: compiled,
+        // Shown as an input is (its label, its unit), yet worked out: never read as a cell.
+        input: named.shown,
+        unit: named.def.unit,
+        derived: true,
+        rate: false,
+        path,
+      };
     // One reading of the expression's unit serves the reason and the rates rounding.
     const shown = compiled && !input ? described(compiled) : {};
     return {
@@ -421,6 +554,8 @@ export function compileCollecting(ruleSet: RuleSet): {
 
   const needInput = (id: string, path: string, units?: readonly InputUnit[]): void => {
     const def = inputs.get(id);
+    // A case count may be a derived value (read as an input is); a yes/no or choice may not.
+    if (!def && !units && derived.has(id)) return;
     if (!def) {
       issues.push(
         error('unknown-input', path, {
@@ -438,9 +573,153 @@ export function compileCollecting(ruleSet: RuleSet): {
     }
   };
 
+  /** Rule kinds whose base is worked out from the item's full points: an item without a
+   *  maximum cannot use them. */
+  const needsFullPoints = (item: Indicator): boolean => {
+    const rule = item.rule;
+    if (!rule) return item.start !== 'zero' && (item.items ?? []).length === 0;
+    if (rule.kind === 'expr' || rule.kind === 'tiers') return false;
+    if (rule.kind === 'yesno') return rule.yes === undefined;
+    if (rule.kind === 'rank') return rule.points === 'proportional-to-leader';
+    return true;
+  };
+  /** Open bounds and where an item without a rule starts: the shapes that hold together. */
+  const checkOpenForms = (
+    item: Indicator,
+    at: { rulePath: string; path: string; parentPath: string; streams: readonly Stream[] },
+  ): void => {
+    const { rulePath, path } = at;
+    if (item.start !== undefined) {
+      if (item.rule)
+        issues.push(
+          error('start-with-rule', `${rulePath}.start`, {
+            zh: `${path} 有评分规则(rule),起始分由规则给出,不能另写 start`,
+            en: `${path} has a rule, which gives its base: start cannot be declared beside it`,
+          }),
+        );
+      else if ((item.items ?? []).length > 0)
+        issues.push(
+          error('start-with-items', `${rulePath}.start`, {
+            zh: `${path} 有下级小项,其得分为各小项之和,不能另写 start`,
+            en: `${path} has sub-items, whose sum is its base: start cannot be declared`,
+          }),
+        );
+      else if (item.start === 'zero' && !at.streams.some((s) => s.direction === 'add'))
+        issues.push(
+          error('start-zero-without-credit', `${rulePath}.start`, {
+            zh: `${path} 从0分起算(start: 'zero'),但没有加分(direction: 'add')的计分项,永远得0分`,
+            en: `${path} starts at 0 (start: 'zero') but has no stream that adds (direction: 'add'): it could never score`,
+          }),
+        );
+    }
+    if (item.points !== 'uncapped') return;
+    // Top-level bonus items only: a section's items add up to its points, a parent's to its.
+    if (at.parentPath !== '加分')
+      issues.push(
+        error('uncapped-outside-bonus', `${rulePath}.points`, {
+          zh: `${path}:只有加分项目(不含其小项)可以不设上限(points: 'uncapped');考核项目的分值要计入合计`,
+          en: `${path}: only a bonus item (not a sub-item) may be uncapped (points: 'uncapped'); an item's points count in its sums`,
+        }),
+      );
+    else if (item.pointsByClass)
+      issues.push(
+        error('uncapped-by-class', `${rulePath}.pointsByClass`, {
+          zh: `${path} 不设上限,不能再按类别规定分值`,
+          en: `${path} is uncapped: it cannot have points by class`,
+        }),
+      );
+    else if (needsFullPoints(item))
+      issues.push(
+        error('uncapped-needs-points', item.rule ? `${rulePath}.rule` : `${rulePath}.points`, {
+          zh: `${path} 不设上限,没有满分可得:得分须由规则自身给出(tiers、expr、写明 yes 的 yesno、按名次分值表的 rank),或以 start: 'zero' 起按件累计加分`,
+          en: `${path} is uncapped, so there are no full points to give: its rule must give the points itself (tiers, expr, yesno with yes, rank with a points list), or start: 'zero' with streams that add`,
+        }),
+      );
+  };
+  /** An item's own evidence policy, else the rule set's; `keep` between 0 and the points. */
+  const evidenceRule = (
+    item: Indicator,
+    rulePath: string,
+    path: string,
+    points: Q,
+    used: ReadonlySet<string>,
+  ): EvidenceRule => {
+    const own = item.evidencePolicy;
+    if (own === undefined) return { policy: ruleSet.evidencePolicy };
+    if (![...used].some((id) => inputs.get(id)?.evidence))
+      issues.push(
+        warning('evidence-policy-unused', `${rulePath}.evidencePolicy`, {
+          zh: `${path} 不读取须附佐证材料的输入项(evidence: true),缺少佐证时的规定(evidencePolicy)不起作用`,
+          en: `${path} reads no input that needs evidence (evidence: true): its evidencePolicy has nothing to apply to`,
+        }),
+      );
+    if (typeof own === 'string') return { policy: own };
+    const where = `${rulePath}.evidencePolicy.keep`;
+    const keep = dec(own.keep, where) ?? ZERO;
+    if (keep.compare(0) < 0 || (item.points !== 'uncapped' && keep.compare(points) > 0))
+      issues.push(
+        error('evidence-keep-range', where, {
+          zh: `${path} 缺少佐证时保留 ${keep.toString()} 分,应在0至该项满分 ${points.toString()} 之间`,
+          en: `${path}: ${keep.toString()} points kept without evidence should be between 0 and the item's points ${points.toString()}`,
+        }),
+      );
+    // What is kept is a score: on the grid the scores are rounded to, never rounded afterwards.
+    const dp = ruleSet.rounding.scores.dp;
+    if (keep.mul(q(10n ** BigInt(dp))).d !== 1n)
+      issues.push(
+        error('points-precision', where, {
+          zh: `${path} 缺少佐证时保留的 ${keep.toString()} 分超出得分保留的 ${dp} 位小数(rounding.scores)`,
+          en: `${path}: ${keep.toString()} points kept without evidence have more places than the ${dp} kept for scores (rounding.scores)`,
+        }),
+      );
+    return { policy: 'keep', keep };
+  };
+
+  /** A deadline stream's date input, due date and amounts, checked; its due date resolved. */
+  const deadlineStream = (
+    stream: Extract<Stream, { kind: 'deadline' }>,
+    sp: string,
+    path: string,
+  ): CDue | undefined => {
+    needInput(stream.input, `${sp}.input`, ['date']);
+    if (stream.late === undefined && stream.perMonth === undefined)
+      issues.push(
+        error('deadline-no-late', sp, {
+          zh: `${path}:截止日期扣分须规定逾期扣分(late 固定扣分,或 perMonth 每月扣分)`,
+          en: `${path}: a deadline needs what lateness costs (late, a fixed amount, or perMonth, per month)`,
+        }),
+      );
+    if (stream.maxMonths !== undefined && stream.perMonth === undefined)
+      issues.push(
+        error('deadline-max-months', `${sp}.maxMonths`, {
+          zh: `${path}:最多计月数(maxMonths)须与每月扣分(perMonth)同用`,
+          en: `${path}: maxMonths needs perMonth (it bounds the months counted)`,
+        }),
+      );
+    for (const key of ['late', 'perMonth', 'missing'] as const) {
+      const v = stream[key];
+      if (v !== undefined && v !== 'missing-input') dec(v, `${sp}.${key}`);
+    }
+    const named = deadlines.get(stream.due);
+    if (named) return named;
+    const day = dayOfIso(stream.due);
+    if (day === undefined) {
+      issues.push(
+        error('unknown-deadline', `${sp}.due`, {
+          zh: `${path}:截止日期「${clipText(stream.due)}」既不是已声明的截止日期(deadlines),也不是写成 2013-03-31 的有效日期`,
+          en: `${path}: due "${clipText(stream.due)}" is neither a declared deadline (deadlines) nor a real date written as 2013-03-31`,
+        }),
+      );
+      return undefined;
+    }
+    return { day, iso: stream.due, label: undefined };
+  };
+
   const indicator = (item: Indicator, rulePath: string, parentPath: string): CIndicator => {
     const path = parentPath ? `${parentPath}.${item.code}` : item.code;
-    const points = item.points === null ? undefined : dec(item.points, `${rulePath}.points`);
+    const uncapped = item.points === 'uncapped';
+    const points =
+      item.points === null ? undefined : uncapped ? ZERO : dec(item.points, `${rulePath}.points`);
     const operands = new Map<string, COperand>();
     const slopes = new Map<string, CSlope>();
     const rule = item.rule;
@@ -471,7 +750,7 @@ export function compileCollecting(ruleSet: RuleSet): {
           cap: dec(s.cap, `${sp}.cap`),
         });
       }
-      checkRule(rule, `${rulePath}.rule`, path, operands);
+      checkRule(rule, `${rulePath}.rule`, path, operands, points);
     }
     const streams = (item.deductions ?? []).map((stream, i) => {
       const sp = `${rulePath}.deductions[${i}]`;
@@ -503,8 +782,14 @@ export function compileCollecting(ruleSet: RuleSet): {
           }
         }
       }
+      const due = stream.kind === 'deadline' ? deadlineStream(stream, sp, path) : undefined;
       const amount = stream.kind === 'expr' ? expr(stream.amount, `${sp}.amount`) : undefined;
-      return { stream, ...(amount ? { amount } : {}), cap: dec(stream.cap, `${sp}.cap`) };
+      return {
+        stream,
+        ...(amount ? { amount } : {}),
+        ...(due ? { due } : {}),
+        cap: dec(stream.cap, `${sp}.cap`),
+      };
     });
     const gates = (item.gates ?? []).flatMap((gate, i) => {
       const when = expr(gate.when, `${rulePath}.gates[${i}].when`);
@@ -520,21 +805,26 @@ export function compileCollecting(ruleSet: RuleSet): {
 
     const used = new Set<string>();
     const deps = new Set<string>();
+    /** An input read, or the inputs under a derived value (its blanks and evidence are theirs). */
+    const use = (id: string): void => {
+      if (inputs.has(id)) used.add(id);
+      else derived.get(id)?.inputs.forEach((i) => used.add(i));
+    };
     const note = (e: CompiledExpr | undefined): void => {
       if (!e) return;
-      e.identifiers.forEach((id) => inputs.has(id) && used.add(id));
+      e.identifiers.forEach(use);
       e.calls.forEach((c) => {
         if (RESULT_FUNCTIONS.has(c.name) && c.arg !== undefined) deps.add(c.arg);
-        if (PEER_FUNCTIONS.has(c.name) && c.arg !== undefined && inputs.has(c.arg)) used.add(c.arg);
+        if (PEER_FUNCTIONS.has(c.name) && c.arg !== undefined) use(c.arg);
       });
     };
     operands.forEach((o) => note(o.expr));
     streams.forEach((s) => {
       if (s.stream.kind === 'per-case') {
-        used.add(s.stream.input);
-        if (s.stream.multiplied) used.add(s.stream.multiplied.input);
+        use(s.stream.input);
+        if (s.stream.multiplied) use(s.stream.multiplied.input);
       }
-      if (s.stream.kind === 'state') used.add(s.stream.input);
+      if (s.stream.kind === 'state' || s.stream.kind === 'deadline') used.add(s.stream.input);
       note(s.amount);
     });
     if (rule?.kind === 'yesno') used.add(rule.input);
@@ -562,11 +852,18 @@ export function compileCollecting(ruleSet: RuleSet): {
         }),
       );
     }
-    if (!rule && children.length === 0 && streams.length === 0) {
+    checkOpenForms(item, { rulePath, path, parentPath, streams: item.deductions ?? [] });
+    if (!rule && children.length === 0 && streams.length === 0 && item.start === undefined) {
       issues.push(
         error('no-rule', rulePath, {
-          zh: `${path} 没有评分规则`,
-          en: `${path} has no scoring rule`,
+          zh:
+            gates.length > 0
+              ? `${path} 没有评分规则:只凭不记分情形(gates)评分的,请写 start: 'full'(未发生即得满分)`
+              : `${path} 没有评分规则`,
+          en:
+            gates.length > 0
+              ? `${path} has no scoring rule: for an item scored by its zeroing events alone, write start: 'full' (full points unless one holds)`
+              : `${path} has no scoring rule`,
         }),
       );
     }
@@ -621,8 +918,11 @@ export function compileCollecting(ruleSet: RuleSet): {
       title: msgOf(item.title),
       criteria: item.criteria ? msgOf(item.criteria) : undefined,
       points: points ?? ZERO,
+      uncapped,
       pointsByClass,
-      min: dec(item.min, `${rulePath}.min`) ?? ZERO,
+      min: item.min === 'none' ? undefined : (dec(item.min, `${rulePath}.min`) ?? ZERO),
+      start: item.start ?? 'full',
+      evidence: evidenceRule(item, rulePath, path, points ?? ZERO, used),
       rule,
       operands,
       slopes,
@@ -636,7 +936,7 @@ export function compileCollecting(ruleSet: RuleSet): {
     };
     // A floor above the item's own points (min 7 on a 5-point item) cannot hold: the score would
     // be both at most 5 and at least 7. Refused, never settled by the order of clamping.
-    if (compiled.min.compare(compiled.points) > 0) {
+    if (compiled.min && !uncapped && compiled.min.compare(compiled.points) > 0) {
       issues.push(
         error('min-above-points', `${rulePath}.min`, {
           zh: `${path} 的最低分 ${compiled.min.toString()} 高于其满分 ${compiled.points.toString()}`,
@@ -658,14 +958,32 @@ export function compileCollecting(ruleSet: RuleSet): {
       rankRules.push({
         path,
         order: rule.order,
-        value: (unit) => operandValueOrNull(inputs, ruleSet.rounding.rates, value, unit),
+        value: (unit) =>
+          operandValueOrNull(inputs, derived, ruleSet.rounding.rates, value, unit, constants),
       });
     }
     return compiled;
   };
 
-  function checkRule(rule: Rule, rp: string, path: string, operands: Map<string, COperand>): void {
+  function checkRule(
+    rule: Rule,
+    rp: string,
+    path: string,
+    operands: Map<string, COperand>,
+    points: Q | undefined,
+  ): void {
     if (rule.kind === 'yesno') needInput(rule.input, `${rp}.input`, ['yesno']);
+    if (rule.kind === 'piecewise') {
+      checkPiecewise(rule, rp, path, points, issues);
+      const def = operands.get('value')?.input;
+      if (def && KIND_OF_UNIT[def.unit] !== 'number')
+        issues.push(
+          error('input-unit', `${rp}.value`, {
+            zh: `${path}:按比例分段计分的数值须为数字,输入项「${def.id}」不是`,
+            en: `${path}: piecewise scoring needs a number, and input "${def.id}" is not one`,
+          }),
+        );
+    }
     if (rule.kind === 'band') {
       const low = operands.get('low')?.constant;
       const high = operands.get('high')?.constant;
@@ -831,7 +1149,7 @@ export function compileCollecting(ruleSet: RuleSet): {
   const bonus = ruleSet.bonus
     ? {
         title: ruleSet.bonus.title ? msgOf(ruleSet.bonus.title) : { zh: '加分项目', en: 'Bonus' },
-        cap: dec(ruleSet.bonus.cap, 'bonus.cap'),
+        cap: ruleSet.bonus.cap === 'none' ? undefined : dec(ruleSet.bonus.cap, 'bonus.cap'),
         items: ruleSet.bonus.items.map((item, i) => indicator(item, `bonus.items[${i}]`, '加分')),
       }
     : undefined;
@@ -978,6 +1296,12 @@ export function compileCollecting(ruleSet: RuleSet): {
     );
   }
   checkGrades(ruleSet, issues);
+  const certificationGrades = compileCertificationGrades(
+    ruleSet,
+    inputs,
+    dec(ruleSet.points, 'points') ?? max,
+    issues,
+  );
   checkSanctionGrades(ruleSet, issues);
   sanctions.forEach(({ sanction: s, when }) => {
     if (!readsStanding(when)) return;
@@ -1006,6 +1330,13 @@ export function compileCollecting(ruleSet: RuleSet): {
   );
   checkTieBreakTargets(ruleSet, byPath, inputs, issues);
   ruleSet.inputs.forEach((def, i) => {
+    if (def.defaultYear !== undefined && def.unit !== 'date')
+      issues.push(
+        error('default-year', `inputs[${i}].defaultYear`, {
+          zh: `输入项「${def.id}」不是日期,不能规定省略的年份(defaultYear)`,
+          en: `input "${def.id}" is not a date: it cannot have a year for dates typed without one (defaultYear)`,
+        }),
+      );
     if (def.blankMeans !== undefined && KIND_OF_UNIT[def.unit] !== 'number') {
       issues.push(
         error('blank-means', `inputs[${i}].blankMeans`, {
@@ -1019,6 +1350,7 @@ export function compileCollecting(ruleSet: RuleSet): {
   const compiled: CompiledRuleSet = {
     ruleSet,
     inputs,
+    derived,
     sections,
     bonus,
     sanctions: sanctions.filter((s) => !readsStanding(s.when)),
@@ -1026,6 +1358,9 @@ export function compileCollecting(ruleSet: RuleSet): {
     counters,
     amounts,
     certifiers,
+    certificationGrades,
+    deadlines,
+    constants,
     byPath,
     classIds: new Set((ruleSet.classes ?? []).map((c) => c.id)),
     scoreRounding: ruleSet.rounding.scores,
@@ -1043,14 +1378,16 @@ const readsStanding = (when: CompiledExpr): boolean =>
 
 function operandValueOrNull(
   inputs: ReadonlyMap<string, InputDef>,
+  derived: ReadonlyMap<string, CDerived>,
   rates: Rounding | undefined,
   operand: COperand | undefined,
   unit: UnitInput,
+  constants: ReadonlyMap<string, Q>,
 ): Q | null {
   if (!operand) return null;
   if (operand.constant) return operand.constant;
   try {
-    const v = operand.expr?.evaluate(createEnv(inputs, unit, {}));
+    const v = operand.expr?.evaluate(createEnv(inputs, unit, {}, derived, constants));
     if (v === undefined || typeof v !== 'object') return null;
     return operand.rate && rates ? round(v, rates) : v;
   } catch (e) {
@@ -1058,4 +1395,159 @@ function operandValueOrNull(
     if (e instanceof MissingValue || e instanceof ExprEvalError) return null;
     throw e;
   }
+}
+
+/** Arithmetic at the top of a formula: not a comparison, a logical operation or text. */
+function numericForm(source: string): boolean {
+  const parsed = parseSource(source);
+  if (!parsed.ok) return true; // reported as a syntax error already
+  const node = parsed.parsed.ast;
+  if (node.type === 'Literal') return typeof node.value === 'number';
+  if (node.type === 'UnaryExpression') return node.operator !== '!' && node.operator !== 'not';
+  if (node.type === 'BinaryExpression')
+    return ['+', '-', '*', '/', '×', '÷'].includes(node.operator as string);
+  return true;
+}
+
+/**
+ * Compiles the named derived values: each formula once, refusing a comparison or text as a
+ * value, item results and counters inside (a derived value is the unit's figure, not a result),
+ * and derived values that read each other in a circle. Each knows the inputs under it.
+ */
+function compileDerived(
+  declared: ReadonlyMap<string, { def: DerivedDef; i: number }>,
+  expr: (source: string, path: string) => CompiledExpr | undefined,
+  issues: Issue[],
+  shown: ReadonlyMap<string, InputDef>,
+  rates: Rounding | undefined,
+): Map<string, CDerived> {
+  const compiled = new Map<string, { def: DerivedDef; i: number; e: CompiledExpr }>();
+  for (const [id, { def, i }] of declared) {
+    const path = `derived[${i}].expression`;
+    const e = expr(def.expression, path);
+    if (!e) continue;
+    if (!numericForm(def.expression))
+      issues.push(
+        error('derived-type', path, {
+          zh: `派生指标「${id}」的公式应得出数值,不能是比较、逻辑判断或文字`,
+          en: `derived value "${id}": the formula must give a number, not a comparison, a logical test or text`,
+        }),
+      );
+    // The unit its form works out to (members × 100 ÷ pop is a %), when it says one, against the
+    // declared: a warning (a generic number or count is never contradicted).
+    const formUnit = expressionUnit(def.expression, shown);
+    if (formUnit && formUnit !== def.unit && def.unit !== 'number' && def.unit !== 'count')
+      issues.push(
+        warning('derived-unit-form', `derived[${i}].unit`, {
+          zh: `派生指标「${id}」声明的单位为 ${def.unit},但公式得出的是 ${formUnit}`,
+          en: `derived value "${id}" is declared in ${def.unit}, but its formula works out in ${formUnit}`,
+        }),
+      );
+    const misplaced = e.calls.find((c) => RESULT_FUNCTIONS.has(c.name));
+    if (misplaced)
+      issues.push(
+        error('derived-function', path, {
+          zh: `派生指标「${id}」由单位的数据算出,不能引用考核结果 ${misplaced.name}()`,
+          en: `derived value "${id}" is worked out from the unit's figures and cannot read ${misplaced.name}()`,
+        }),
+      );
+    compiled.set(id, { def, i, e });
+  }
+  const reads = (e: CompiledExpr): string[] => [
+    ...e.identifiers.filter((x) => compiled.has(x)),
+    ...e.calls.flatMap((c) =>
+      PEER_FUNCTIONS.has(c.name) && c.arg !== undefined && compiled.has(c.arg) ? [c.arg] : [],
+    ),
+  ];
+  // A circle (a reads b, b reads a) is reported once, where it starts.
+  const state = new Map<string, 'open' | 'done'>();
+  const inCycle = new Set<string>();
+  const visit = (id: string, trail: string[]): void => {
+    if (state.get(id) === 'done') return;
+    if (state.get(id) === 'open') {
+      const loop = [...trail.slice(trail.indexOf(id)), id];
+      const first = compiled.get(id);
+      if (first && !loop.some((x) => inCycle.has(x)))
+        issues.push(
+          error('derived-cycle', `derived[${first.i}].expression`, {
+            zh: `派生指标互相引用成环:${loop.join(' → ')}`,
+            en: `derived values refer to each other in a cycle: ${loop.join(' → ')}`,
+          }),
+        );
+      loop.forEach((x) => inCycle.add(x));
+      return;
+    }
+    state.set(id, 'open');
+    const c = compiled.get(id);
+    if (c) for (const next of reads(c.e)) visit(next, [...trail, id]);
+    state.set(id, 'done');
+  };
+  for (const id of compiled.keys()) visit(id, []);
+
+  const out = new Map<string, CDerived>();
+  const build = (id: string): CDerived | undefined => {
+    const known = out.get(id);
+    if (known) return known;
+    const c = compiled.get(id);
+    if (!c || inCycle.has(id)) return undefined;
+    const inputs = new Set<string>();
+    let usesPeers = false;
+    for (const x of c.e.identifiers) {
+      const under = compiled.has(x) ? build(x) : undefined;
+      if (under) {
+        under.inputs.forEach((i) => inputs.add(i));
+        usesPeers ||= under.usesPeers;
+      } else if (!compiled.has(x) && x !== 'class') inputs.add(x);
+    }
+    for (const call of c.e.calls) {
+      if (!PEER_FUNCTIONS.has(call.name) || call.arg === undefined) continue;
+      usesPeers = true;
+      const under = compiled.has(call.arg) ? build(call.arg) : undefined;
+      if (under) under.inputs.forEach((i) => inputs.add(i));
+      else inputs.add(call.arg);
+    }
+    const def = c.def;
+    const made: CDerived = {
+      def,
+      expr: c.e,
+      rounding: def.rounding ?? (isRateUnit(def.unit) ? rates : undefined),
+      inputs: [...inputs],
+      usesPeers,
+      shown: shown.get(id) as InputDef,
+    };
+    out.set(id, made);
+    return made;
+  };
+  for (const id of compiled.keys()) build(id);
+  return out;
+}
+
+/** Declared deadlines: real ISO dates, ids unique and apart from the inputs'. */
+function compileDeadlines(
+  ruleSet: RuleSet,
+  inputs: ReadonlyMap<string, InputDef>,
+  issues: Issue[],
+): Map<string, CDue> {
+  const out = new Map<string, CDue>();
+  (ruleSet.deadlines ?? []).forEach((d, i) => {
+    if (out.has(d.id) || inputs.has(d.id))
+      issues.push(
+        error('duplicate-id', `deadlines[${i}].id`, {
+          zh: `截止日期编号「${d.id}」与${inputs.has(d.id) ? '输入项' : '另一截止日期'}重复`,
+          en: `deadline id "${d.id}" is also ${inputs.has(d.id) ? 'an input' : 'another deadline'}'s`,
+        }),
+      );
+    const day = dayOfIso(d.date);
+    if (day === undefined) {
+      issues.push(
+        error('bad-date', `deadlines[${i}].date`, {
+          zh: `截止日期「${d.id}」的日期「${clipText(d.date)}」不是有效日期(应写成 2013-03-31)`,
+          en: `deadline "${d.id}": "${clipText(d.date)}" is not a real date written as 2013-03-31`,
+        }),
+      );
+      return;
+    }
+    out.set(d.id, { day, iso: d.date, label: msgOf(d.label) });
+  });
+  return out;
 }

@@ -1,7 +1,9 @@
 // The per-unit evaluation environment: decoded input values, cohort context and the
 // indicator results computed so far (for score('二.1') and the sanctions' `total`).
 import { MissingValue, type ExprEnv, type ExprValue, type HostFunction } from '../expr/types.ts';
-import { q, tryQ, type Q } from '../exact/exact.ts';
+import { q, round, tryQ, type Q } from '../exact/exact.ts';
+import { ExprEvalError } from '../expr/errors.ts';
+import type { CDerived } from './compile.ts';
 import type {
   CounterResult,
   IndicatorResult,
@@ -13,6 +15,7 @@ import type { ScoreContext } from '../model/context.ts';
 import type { InputDef } from '../schema/ruleset.ts';
 import { badValue } from './reasons.ts';
 import { clip } from '../expr/clip.ts';
+import { readDate, type DateProblem } from '../exact/calendar.ts';
 
 const YES = new Set(['是', '有', '√', '✓', 'y', 'yes', 'true', '1', '已', '已完成']);
 const NO = new Set(['否', '无', '×', '✗', 'x', 'n', 'no', 'false', '0', '未', '未完成']);
@@ -52,7 +55,7 @@ export interface Standing {
 export function decodeValue(
   def: InputDef,
   raw: InputValue | undefined,
-): { value: ExprValue | undefined; problem?: string; outOfRange?: boolean } {
+): { value: ExprValue | undefined; problem?: string; outOfRange?: boolean; date?: DateProblem } {
   if (raw === null || raw === undefined || (typeof raw === 'string' && raw.trim() === '')) {
     return { value: def.blankMeans === undefined ? undefined : q(def.blankMeans) };
   }
@@ -77,8 +80,17 @@ export function decodeValue(
       return match ? { value: match.value } : { value: undefined, problem: clip(t) };
     }
     case 'text':
-    case 'date':
       return { value: String(raw).trim() };
+    case 'date': {
+      // A date is read strictly (../exact/calendar.ts): 2013-02-30 is no date, 3月31日 needs the
+      // input's declared year; a number (an Excel serial) is the sheet's to turn into a date.
+      if (typeof raw !== 'string')
+        return { value: undefined, problem: String(raw), date: 'not-a-date' };
+      const read = readDate(raw, def.defaultYear);
+      return read.ok
+        ? { value: q(read.day) }
+        : { value: undefined, problem: clip(raw.trim()), date: read.problem };
+    }
     default: {
       if (typeof raw === 'boolean') return { value: undefined, problem: String(raw) };
       const value =
@@ -120,8 +132,32 @@ export function createEnv(
   inputs: ReadonlyMap<string, InputDef>,
   unit: UnitInput,
   ctx: ScoreContext,
+  derived?: ReadonlyMap<string, CDerived>,
+  /** Named constants of the rule set (its declared deadlines, as days). */
+  constants?: ReadonlyMap<string, Q>,
 ): UnitEnv {
   const cache = new Map<string, ExprValue | undefined>();
+  /** Derived values worked out for this unit (a blank or error under one is thrown each time). */
+  const worked = new Map<string, Q>();
+  /** A derived value: its formula over this unit's figures, rounded as declared. */
+  const derivedValue = (dv: CDerived): Q => {
+    const known = worked.get(dv.def.id);
+    if (known) return known;
+    const v = dv.expr.evaluate(env);
+    if (typeof v !== 'object')
+      throw new ExprEvalError(
+        'type',
+        0,
+        {
+          zh: `派生指标「${dv.def.id}」应为数值,实为「${String(v)}」`,
+          en: `derived value "${dv.def.id}" should be a number, not "${String(v)}"`,
+        },
+        dv.expr.source,
+      );
+    const value = dv.rounding ? round(v, dv.rounding) : v;
+    worked.set(dv.def.id, value);
+    return value;
+  };
   const issues: Issue[] = [];
   /** Inputs typed but refused when decoded (text, out of range): no value, yet not blank. */
   const refused = new Set<string>();
@@ -135,12 +171,21 @@ export function createEnv(
       throw new Error('result() used before the scorer bound it');
     },
     peek(name: string): ExprValue | undefined {
+      const dv = derived?.get(name);
+      if (dv) {
+        try {
+          return derivedValue(dv);
+        } catch (e) {
+          if (e instanceof MissingValue || e instanceof ExprEvalError) return undefined;
+          throw e;
+        }
+      }
       if (!cache.has(name)) {
         const def = inputs.get(name);
         if (!def) return undefined;
         const decoded = decodeValue(def, unit.values[name]);
         if (decoded.problem !== undefined) {
-          issues.push(badValue(def, decoded.problem, decoded.outOfRange));
+          issues.push(badValue(def, decoded.problem, decoded.outOfRange, decoded.date));
           refused.add(name);
         }
         cache.set(name, decoded.value);
@@ -161,13 +206,17 @@ export function createEnv(
         if (unit.class === undefined) throw new MissingValue('class');
         return unit.class;
       }
+      const dv = derived?.get(name);
+      if (dv) return derivedValue(dv);
       let value = cache.get(name);
       if (!cache.has(name)) {
         const def = inputs.get(name);
+        const constant = def ? undefined : constants?.get(name);
+        if (constant) return constant;
         if (!def) throw new Error(`undeclared input ${name} reached evaluation`);
         const decoded = decodeValue(def, unit.values[name]);
         if (decoded.problem !== undefined) {
-          issues.push(badValue(def, decoded.problem, decoded.outOfRange));
+          issues.push(badValue(def, decoded.problem, decoded.outOfRange, decoded.date));
           refused.add(name);
         }
         value = decoded.value;

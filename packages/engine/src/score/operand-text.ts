@@ -48,10 +48,13 @@ export function operandValues(
   };
   for (const ref of expr.operands) {
     if (ref.kind === 'input') {
-      const def = rs.inputs.get(ref.id);
-      if (def) line(msgOf(def.label), read?.(def) ?? inputValue(def, env.peek(ref.id)));
+      // An input, or a derived value shown as one: its label, value and unit (a derived value
+      // is read from the environment, never off the frame).
+      const input = rs.inputs.get(ref.id);
+      const def = input ?? rs.derived.get(ref.id)?.shown;
+      if (def) line(msgOf(def.label), (input && read?.(def)) ?? inputValue(def, env.peek(ref.id)));
     } else if (ref.kind === 'peer') {
-      const def = rs.inputs.get(ref.id);
+      const def = rs.inputs.get(ref.id) ?? rs.derived.get(ref.id)?.shown;
       const stat: Q | undefined = env.ctx.peers?.stat(ref.stat, ref.id);
       const label = peerWords(ref.stat, def ? msgOf(def.label) : { zh: ref.id, en: ref.id });
       line(label, stat ? showWithUnit(stat, def?.unit) : NOT_REPORTED);

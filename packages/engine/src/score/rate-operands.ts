@@ -14,6 +14,8 @@ type Unit =
   | { kind: 'qty'; unit: string; scale: number }
   /** A quantity over a quantity of the same unit, times a constant factor: × 100 is a %. */
   | { kind: 'ratio'; scale: number }
+  /** A date (a date input, a declared deadline, date('…'), a date ± days). */
+  | { kind: 'date' }
   | { kind: 'other' };
 
 const OTHER: Unit = { kind: 'other' };
@@ -28,6 +30,7 @@ const SAME_UNIT = new Set(['min', 'max', 'abs', 'floor', 'ceil', 'round', 'clamp
 const PEER = new Set(['peer_mean', 'peer_max', 'peer_min']);
 
 const same = (a: Unit, b: Unit): Unit => {
+  if (a.kind === 'date' && b.kind === 'date') return a;
   if (a.kind === 'const') return b.kind === 'const' ? OTHER : b;
   if (b.kind === 'const') return a;
   if (a.kind === 'rate' && b.kind === 'rate') return a.unit === b.unit ? a : OTHER;
@@ -45,23 +48,41 @@ const scaled = (u: Unit, factor: number): Unit => {
   return OTHER;
 };
 
-function unitOf(node: Node, inputs: ReadonlyMap<string, InputDef>): Unit {
+const DATE: Unit = { kind: 'date' };
+/** Functions of two dates and the unit of the count they give. */
+const BETWEEN: Readonly<Record<string, string>> = {
+  months_between: '月',
+  months_started: '月',
+  days_between: '天',
+};
+
+function unitOf(
+  node: Node,
+  inputs: ReadonlyMap<string, InputDef>,
+  dates: ReadonlySet<string> = new Set(),
+): Unit {
   switch (node.type) {
     case 'Literal':
       return typeof node.value === 'number' ? { kind: 'const', value: node.value } : OTHER;
     case 'Identifier': {
       const def = inputs.get(node.name as string);
-      if (!def) return OTHER;
+      if (!def) return dates.has(node.name as string) ? DATE : OTHER;
+      if (def.unit === 'date') return DATE;
       if (def.unit === '%' || def.unit === '‰') return { kind: 'rate', unit: def.unit };
       return QUANTITIES.has(def.unit) ? { kind: 'qty', unit: def.unit, scale: 1 } : OTHER;
     }
     case 'UnaryExpression': {
-      const arg = unitOf(node.argument as Node, inputs);
+      const arg = unitOf(node.argument as Node, inputs, dates);
       return node.operator === '-' || node.operator === '+' ? scaled(arg, 1) : OTHER;
     }
     case 'BinaryExpression': {
-      const a = unitOf(node.left as Node, inputs);
-      const b = unitOf(node.right as Node, inputs);
+      const a = unitOf(node.left as Node, inputs, dates);
+      const b = unitOf(node.right as Node, inputs, dates);
+      // date − date is days; date ± days is a date (typing has refused anything else).
+      if (a.kind === 'date' && b.kind === 'date' && node.operator === '-')
+        return { kind: 'qty', unit: '天', scale: 1 };
+      if (a.kind === 'date' || b.kind === 'date')
+        return node.operator === '+' || node.operator === '-' ? DATE : OTHER;
       switch (node.operator) {
         case '+':
         case '-':
@@ -83,12 +104,18 @@ function unitOf(node: Node, inputs: ReadonlyMap<string, InputDef>): Unit {
       }
     }
     case 'ConditionalExpression':
-      return same(unitOf(node.consequent as Node, inputs), unitOf(node.alternate as Node, inputs));
+      return same(
+        unitOf(node.consequent as Node, inputs, dates),
+        unitOf(node.alternate as Node, inputs, dates),
+      );
     case 'CallExpression': {
       const callee = node.callee as Node;
       const name = callee.type === 'Identifier' ? (callee.name as string) : '';
       const args = (node.arguments ?? []) as Node[];
-      if (PEER.has(name)) return args[0] ? unitOf(args[0], inputs) : OTHER;
+      if (PEER.has(name)) return args[0] ? unitOf(args[0], inputs, dates) : OTHER;
+      if (name === 'date') return DATE;
+      const count = BETWEEN[name];
+      if (count) return { kind: 'qty', unit: count, scale: 1 };
       const numeric =
         name === 'if'
           ? args.slice(1)
@@ -98,7 +125,7 @@ function unitOf(node: Node, inputs: ReadonlyMap<string, InputDef>): Unit {
               ? args
               : [];
       if (numeric.length === 0) return OTHER;
-      return numeric.map((n) => unitOf(n, inputs)).reduce(same);
+      return numeric.map((n) => unitOf(n, inputs, dates)).reduce(same);
     }
     default:
       return OTHER;
@@ -127,10 +154,13 @@ const converts = (scale: number): boolean =>
 export function expressionUnit(
   source: string,
   inputs: ReadonlyMap<string, InputDef>,
+  /** Identifiers that are dates besides the date inputs (declared deadlines). */
+  dates?: ReadonlySet<string>,
 ): InputUnit | undefined {
   const parsed = parseSource(source);
   if (!parsed.ok) return undefined;
-  const u = unitOf(parsed.parsed.ast, inputs);
+  const u = unitOf(parsed.parsed.ast, inputs, dates);
+  if (u.kind === 'date') return 'date';
   if (u.kind === 'rate') return u.unit;
   if (u.kind === 'ratio')
     return Math.abs(u.scale - 100) < 1e-9 ? '%' : Math.abs(u.scale - 1000) < 1e-9 ? '‰' : undefined;

@@ -3,6 +3,9 @@ import type { Issue, Msg } from '../model/result.ts';
 import type { Comparison } from '../schema/rules.ts';
 import type { InputDef } from '../schema/ruleset.ts';
 import { msgOf } from '../messages/text.ts';
+import { isoOfDay, type DateProblem } from '../exact/calendar.ts';
+import { q, type Q } from '../exact/exact.ts';
+import type { DeadlineOutcome } from './deadline.ts';
 
 type Shown = { zh: string; en: string };
 
@@ -26,8 +29,31 @@ export function inputLabel(inputs: ReadonlyMap<string, InputDef>, id: string): M
   return msgOf(inputs.get(id)?.label ?? id);
 }
 
-export function badValue(def: InputDef, raw: string, outOfRange = false): Issue {
+export function badValue(
+  def: InputDef,
+  raw: string,
+  outOfRange = false,
+  date?: DateProblem,
+): Issue {
   const label = msgOf(def.label);
+  if (date) {
+    const why: Msg =
+      date === 'no-year'
+        ? { zh: '缺少年份', en: 'has no year' }
+        : date === 'not-a-calendar-date'
+          ? { zh: '不是日历上的日期', en: 'is not a real calendar date' }
+          : { zh: '不是日期', en: 'is not a date' };
+    return {
+      code: 'bad-value',
+      path: def.id,
+      inputId: def.id,
+      severity: 'error',
+      message: {
+        zh: `「${label.zh}」的值「${raw}」${why.zh}(应如 2013-03-31 或 2013年3月31日),无法判断,用到它的项目不计分`,
+        en: `"${label.en}": "${raw}" ${why.en} (write e.g. 2013-03-31); it cannot be judged and what reads it is not scored`,
+      },
+    };
+  }
   if (outOfRange) {
     const range = `${def.min ?? '…'}–${def.max ?? '…'}`;
     return {
@@ -58,8 +84,32 @@ const requirement = (op: Comparison, target: Shown): Msg => ({
   en: `${OP_EN[op]} ${target.en}`,
 });
 
-export function thresholdMet(label: Msg, value: Shown, op: Comparison, target: Shown): Msg {
-  const req = requirement(op, target);
+/** Comparisons of dates in words: 不晚于 / not after, 早于 / before. */
+const DATE_OP_ZH: Record<Comparison, string> = {
+  '>=': '不早于',
+  '>': '晚于',
+  '<=': '不晚于',
+  '<': '早于',
+  '=': '为',
+};
+const DATE_OP_EN: Record<Comparison, string> = {
+  '>=': 'not before',
+  '>': 'after',
+  '<=': 'not after',
+  '<': 'before',
+  '=': 'on',
+};
+
+export function thresholdMet(
+  label: Msg,
+  value: Shown,
+  op: Comparison,
+  target: Shown,
+  dates = false,
+): Msg {
+  const req = dates
+    ? { zh: `${DATE_OP_ZH[op]}${target.zh}`, en: `${DATE_OP_EN[op]} ${target.en}` }
+    : requirement(op, target);
   return {
     zh: `${label.zh} ${value.zh},达到${req.zh}的要求`,
     en: `${label.en} ${value.en} meets "${req.en}"`,
@@ -94,6 +144,21 @@ const STEP_EN: Record<SlopeDirection, string> = {
   outside: 'outside the band',
   short: 'short of the required reduction',
 };
+/** The same on a date: steps are days earlier or later (每晚1天). */
+const DATE_STEP_ZH: Record<SlopeDirection, string> = {
+  below: '每早',
+  above: '每晚',
+  over: '每晚',
+  outside: '每差',
+  short: '每少降',
+};
+const DATE_STEP_EN: Record<SlopeDirection, string> = {
+  below: 'earlier',
+  above: 'later',
+  over: 'later than the deadline',
+  outside: 'off the date',
+  short: 'short of the required reduction',
+};
 
 /**
  * 「每低1个百分点扣0.5分,扣0.5分」. `over`: a deduction for each step above a ceiling; `above`: a
@@ -107,6 +172,8 @@ export function slopeText(
   amount: string,
   proRata: boolean,
   relativeGap?: { per: string; gap: string },
+  /** The value is a date: steps are days earlier or later (每晚1天). */
+  dates = false,
 ): Msg {
   const verbZh = direction === 'above' ? '加' : '扣';
   const verbEn = direction === 'above' ? 'add' : 'deduct';
@@ -118,8 +185,8 @@ export function slopeText(
       en: `${verbEn} ${points} per ${per}% of ${r.en} ${r.dirEn}${proRata ? ' (pro rata)' : ''}; ${gap}% ${r.dirEn} ${r.en}: ${amount}`,
     };
   }
-  const zhDir = STEP_ZH[direction];
-  const enDir = STEP_EN[direction];
+  const zhDir = (dates ? DATE_STEP_ZH : STEP_ZH)[direction];
+  const enDir = (dates ? DATE_STEP_EN : STEP_EN)[direction];
   return {
     zh: `${zhDir}${step.zh}${verbZh}${points}分${proRata ? '(不足部分按比例)' : ''},${verbZh}${amount}分`,
     en: `${verbEn} ${points} per ${step.en} ${enDir}${proRata ? ' (pro rata)' : ''}: ${amount}`,
@@ -295,6 +362,18 @@ export const flooredAt = (min: string): Msg =>
     ? { zh: '扣完为止,得0分', en: 'no lower than 0' }
     : { zh: `最低${min}分`, en: `no lower than ${min}` };
 
+/** A score below 0 on an item without a floor (`min: 'none'`): 该项可负分. */
+export const noFloor = (score: string): Msg => ({
+  zh: `该项可负分,得${score}分`,
+  en: `no floor: ${score}`,
+});
+
+/** An uncapped bonus item's score (`points: 'uncapped'`): 不设上限. */
+export const uncappedAt = (score: string): Msg => ({
+  zh: `不设上限,得${score}分`,
+  en: `uncapped: ${score}`,
+});
+
 export const streamCapped = (cap: string): Msg => ({
   zh: `(最多${cap}分)`,
   en: ` (at most ${cap})`,
@@ -309,6 +388,20 @@ export const missingEvidence = (labels: readonly Msg[], zero: boolean): Msg => (
   zh: `缺少佐证材料:${labels.map((l) => l.zh).join('、')}${zero ? ',不得分' : ',待核实'}`,
   en: `missing evidence: ${labels.map((l) => l.en).join(', ')}${zero ? '; no points' : '; to be verified'}`,
 });
+
+/** Missing evidence under `evidencePolicy: { keep }`: what is kept, and why. */
+export const keptWithoutEvidence = (
+  labels: readonly Msg[],
+  keep: string,
+  score: string,
+  of: string,
+): Msg => ({
+  zh: `但缺少佐证材料(${labels.map((l) => l.zh).join('、')}),按规定最多保留${keep}分,得${score}分(${of})`,
+  en: `but no evidence (${labels.map((l) => l.en).join(', ')}): at most ${keep} kept as the rules allow, ${score} (${of})`,
+});
+
+/** An item without a rule that starts at 0 (`start: 'zero'`): what it earns, it accrues. */
+export const startsAtZero: Msg = { zh: '起始0分,按件累计加分', en: 'starts at 0; credits accrue' };
 
 export const notApplicable: Msg = { zh: '此项不考核', en: 'not assessed for this unit' };
 export const cohortNeeded: Msg = {
@@ -326,3 +419,56 @@ export const sanctionUndecided = (reason: Msg, missing: Msg): Msg => ({
   zh: `无法判定「${reason.zh}」:缺少“${missing.zh}”`,
   en: `cannot decide "${reason.en}": "${missing.en}" is missing`,
 });
+
+/** A deadline stream's reason: reported on time (no adjustment is made), late, or not reported.
+ *  报送日期 2013-05-10,晚于截止日期(年报报送截止 2013-03-31),逾期2个月,每月扣0.2分,扣0.4分 */
+export function deadlineText(
+  label: Msg,
+  due: { iso: string; label: Msg | undefined },
+  stream: {
+    late?: string | number | undefined;
+    perMonth?: string | number | undefined;
+    maxMonths?: number | undefined;
+  },
+  outcome: DeadlineOutcome,
+  submitted: number | undefined,
+  show: (x: Q) => string,
+  add: boolean,
+): Msg {
+  const sign = add ? { zh: '加', en: '+' } : { zh: '扣', en: '−' };
+  const amount = show(outcome.amount);
+  if (outcome.case === 'missing')
+    return {
+      zh: `${label.zh}未填报(视为未报送),${sign.zh}${amount}分`,
+      en: `${label.en} not reported (taken as not submitted): ${sign.en}${amount}`,
+    };
+  const when = submitted === undefined ? '' : isoOfDay(submitted);
+  const dueText: Msg = due.label
+    ? { zh: `${due.label.zh} ${due.iso}`, en: `${due.label.en}, ${due.iso}` }
+    : { zh: due.iso, en: due.iso };
+  if (outcome.case === 'on-time')
+    return {
+      zh: `${label.zh} ${when},未晚于截止日期(${dueText.zh})`,
+      en: `${label.en} ${when}, by the deadline (${dueText.en})`,
+    };
+  const parts: Msg[] = [];
+  if (stream.late !== undefined)
+    parts.push({
+      zh: `逾期${sign.zh}${show(q(stream.late))}分`,
+      en: `late ${sign.en}${show(q(stream.late))}`,
+    });
+  if (stream.perMonth !== undefined) {
+    const capped =
+      outcome.counted < outcome.months
+        ? { zh: `,最多计${outcome.counted}个月`, en: `, at most ${outcome.counted} counted` }
+        : { zh: '', en: '' };
+    parts.push({
+      zh: `从次月起每月${sign.zh}${show(q(stream.perMonth))}分${capped.zh}`,
+      en: `${sign.en}${show(q(stream.perMonth))} a month from the next month${capped.en}`,
+    });
+  }
+  return {
+    zh: `${label.zh} ${when},晚于截止日期(${dueText.zh}),逾期${outcome.months}个月,${parts.map((p) => p.zh).join(',')},共${sign.zh}${amount}分`,
+    en: `${label.en} ${when}, after the deadline (${dueText.en}), ${outcome.months} month(s) late; ${parts.map((p) => p.en).join('; ')}: ${sign.en}${amount} in all`,
+  };
+}

@@ -37,8 +37,10 @@ import { msgOf } from '../messages/text.ts';
 import { scaledText } from '../fast/fixed.ts';
 import { show } from '../messages/format.ts';
 import type { CIndicator, CompiledRuleSet, CSection } from './compile.ts';
+import { isoOfDay } from '../exact/calendar.ts';
 import { createEnv, type UnitEnv } from './env.ts';
 import { evaluateBase } from './base-rules.ts';
+import { gatedScore, scoreWithoutEvidence } from './bounds.ts';
 import { evaluateStreams } from './streams.ts';
 import * as R from './reasons.ts';
 import { itemWords } from './base-rules.ts';
@@ -260,6 +262,22 @@ interface TracedRuleSet {
 
 const TRACED = new WeakMap<CompiledRuleSet, TracedRuleSet>();
 
+/**
+ * Whether an item's reason can be rendered from its kernel's trace. The shapes whose words only
+ * the exact evaluation gives stay there (their scores and reasons are its own, never a second
+ * copy): no ceiling (不设上限), a piecewise rule, a deadline stream, a value shown as a date
+ * (早于 / 晚于, 2013-03-31). (A kernel without a renderer, or one that cannot read a figure,
+ * leaves its item there too.)
+ */
+function tracedShape(item: CIndicator): boolean {
+  if (item.uncapped || item.rule?.kind === 'piecewise') return false;
+  if (item.streams.some((s) => s.stream.kind === 'deadline')) return false;
+  if (itemWords(item).unit === 'date') return false;
+  for (const o of item.operands.values())
+    if (o.unit === 'date' || o.input?.unit === 'date') return false;
+  return true;
+}
+
 function tracedRuleSet(rs: CompiledRuleSet): TracedRuleSet {
   const known = TRACED.get(rs);
   if (known) return known;
@@ -271,6 +289,8 @@ function tracedRuleSet(rs: CompiledRuleSet): TracedRuleSet {
     owner: undefined,
     env: undefined,
     text: (id) => {
+      // A date's text is its ISO day, which the exact environment writes.
+      if (rs.inputs.get(id)?.unit === 'date') return null;
       const slot = plan.inputSlot(id);
       if (!slot) return null;
       const f = made.frame;
@@ -288,10 +308,12 @@ function tracedRuleSet(rs: CompiledRuleSet): TracedRuleSet {
   const dp = rs.scoreRounding.dp;
   const scale = 10 ** dp;
   const add = (item: CIndicator, cls: string | undefined, pointsQ: Q): void => {
+    if (!tracedShape(item)) return;
     const kernel = buildKernel(rs, plan, item, pointsQ);
     const render = kernel ? renders.get(kernel) : undefined;
     const points = scaledOfQ(pointsQ, dp);
-    const min = scaledOfQ(item.min, dp);
+    // No floor at all (min 'none'): −∞.
+    const min = item.min ? scaledOfQ(item.min, dp) : Number.NEGATIVE_INFINITY;
     if (!kernel || !render || points === undefined || min === undefined) return;
     let byClass = made.items.get(item);
     if (!byClass) made.items.set(item, (byClass = new Map<string | undefined, TracedItem>()));
@@ -301,17 +323,19 @@ function tracedRuleSet(rs: CompiledRuleSet): TracedRuleSet {
       points,
       min,
       max: fmt(pointsQ),
-      minText: show(item.min),
+      minText: item.min ? show(item.min) : '',
       words: { rs, item, words: itemWords(item), env: undefined as unknown as UnitEnv, scale },
     });
   };
   const bounds = (item: CIndicator, cls: string | undefined, pointsQ: Q): void => {
+    // No ceiling, or points kept without evidence: the exact path's alone; no floor is −∞.
+    if (item.uncapped || item.evidence.policy === 'keep') return;
     const points = scaledOfQ(pointsQ, dp);
-    const min = scaledOfQ(item.min, dp);
+    const min = item.min ? scaledOfQ(item.min, dp) : Number.NEGATIVE_INFINITY;
     if (points === undefined || min === undefined) return;
     let byClass = made.containers.get(item);
     if (!byClass) made.containers.set(item, (byClass = new Map<string | undefined, Bounds>()));
-    byClass.set(cls, { points, min, minText: show(item.min), scale });
+    byClass.set(cls, { points, min, minText: item.min ? show(item.min) : '', scale });
   };
   for (const item of rs.byPath.values()) {
     if (isContainer(item)) {
@@ -351,7 +375,7 @@ export function createUnitScorer(
   options: ScorerOptions = {},
 ): UnitScorer {
   const withReasons = options.reasons !== false;
-  const env = createEnv(rs.inputs, unit, ctx);
+  const env = createEnv(rs.inputs, unit, ctx, rs.derived, rs.constants);
   const ix = indexOf(rs);
   const results = new Table<IndicatorResult>(ix.items);
   /** Scores and maxima (10^-dp points) of the items scored on the kernels: sums read these. */
@@ -377,7 +401,14 @@ export function createUnitScorer(
       }
     }
     const v = env.peek(id);
-    const t = v === undefined ? undefined : typeof v === 'object' ? fmt(v) : String(v);
+    const t =
+      v === undefined
+        ? undefined
+        : typeof v === 'object'
+          ? rs.inputs.get(id)?.unit === 'date'
+            ? isoOfDay(Number(v.s * v.n))
+            : fmt(v)
+          : String(v);
     texts.set(id, t);
     return t;
   };
@@ -386,7 +417,6 @@ export function createUnitScorer(
     return def ? msgOf(def.label) : { zh: id, en: id };
   };
 
-  const zeroEvidence = rs.ruleSet.evidencePolicy === 'zero';
   // Leaf items the kernels take are scored on them, their reasons worded from the kernel's trace.
   const traced = withReasons && options.kernels !== false ? tracedRuleSet(rs) : undefined;
   let tracedCount = 0;
@@ -449,6 +479,9 @@ export function createUnitScorer(
     for (const a of said.adjustments) reasons.push(a.reason);
     if (clampedBy === CAPPED) reasons.push(R.cappedAt(showScaled(hn, hd, t.words.scale)));
     else if (clampedBy === FLOORED) reasons.push(R.flooredAt(t.minText));
+    // No floor at all: a score below 0 says it is meant (该项可负分), as on the exact path.
+    else if (t.min === Number.NEGATIVE_INFINITY && score0 < 0)
+      reasons.push(R.noFloor(showRat(score0, t.words.scale)));
     let score = score0;
     let status: IndicatorStatus =
       score >= t.points ? 'met' : score <= 0 && t.points > 0 ? 'not-met' : 'partly-met';
@@ -461,9 +494,10 @@ export function createUnitScorer(
     let text: string | undefined;
     if (noEvidence.length > 0 && status !== 'gated') {
       status = 'missing-evidence';
-      if (zeroEvidence) score = Math.min(score, 0);
+      if (item.evidence.policy === 'zero') score = Math.min(score, 0);
+      else if (item.evidence.policy === 'keep') return undefined;
       text = scaledText(score, rs.scoreRounding.dp);
-      evidenceWords(reasons, noEvidence, text, t.max);
+      evidenceWords(reasons, noEvidence, item.evidence, text, `${text}/${t.max}`);
     }
     // The kernel's own score and the one its trace gives must agree; else the exact path decides.
     if (score !== r) return undefined;
@@ -495,12 +529,19 @@ export function createUnitScorer(
     }
     return out === NONE ? [] : out;
   };
-  /** The words of missing evidence, into an item's reasons. Under the zero policy the points
-   *  the rule gave are void: the reason keeps what was found, drops the points it claimed (得4分
-   *  and 不得分 at once) and ends with the score: 是,但缺少佐证材料,不得分(0/4). */
-  const evidenceWords = (reasons: Msg[], lacking: string[], score: string, max: string): void => {
+  /** The words of missing evidence, into an item's reasons (`kept` the score as show gives it,
+   *  `of` score/maximum). Under `zero` (or `keep`) the points the rule gave are void (or cut to
+   *  what is kept): the reason keeps what was found, drops the points it claimed (得4分 and 不得分
+   *  at once) and ends with the score: 是,但缺少佐证材料,不得分(0/4) / 按规定最多保留1分,得1分(1/2). */
+  const evidenceWords = (
+    reasons: Msg[],
+    lacking: string[],
+    rule: CIndicator['evidence'],
+    kept: string,
+    of: string,
+  ): void => {
     const labels = lacking.map(label);
-    if (!zeroEvidence) {
+    if (rule.policy === 'flag') {
       reasons.push(R.missingEvidence(labels, false));
       return;
     }
@@ -509,10 +550,14 @@ export function createUnitScorer(
       zh: found.zh.replace(/,?(按比例)?得(满分)?-?[\d.]+分$/, ''),
       en: found.en.replace(/(,|:|;)? ?(full marks )?-?[\d.]+( pro rata)?$/, ''),
     };
-    reasons.push({
-      zh: `但缺少佐证材料(${labels.map((l) => l.zh).join('、')}),不得分(${score}/${max})`,
-      en: `but no evidence (${labels.map((l) => l.en).join(', ')}): no points (${score}/${max})`,
-    });
+    reasons.push(
+      rule.policy === 'zero'
+        ? {
+            zh: `但缺少佐证材料(${labels.map((l) => l.zh).join('、')}),不得分(${of})`,
+            en: `but no evidence (${labels.map((l) => l.en).join(', ')}): no points (${of})`,
+          }
+        : R.keptWithoutEvidence(labels, show(rule.keep), kept, of),
+    );
   };
 
   /**
@@ -546,11 +591,13 @@ export function createUnitScorer(
     // Sub-items that do not apply take their points with them (the maximum shrinks).
     const points = Math.min(t.points, max);
     const reasons: Msg[] = [SUB_ITEMS];
-    if (sum > points) reasons.push(R.cappedAt(showRat(points, t.scale)));
-    else if (sum < t.min) reasons.push(R.flooredAt(t.minText));
     // The floor first, then the cap (exact.clamp's order).
     let score = sum < t.min ? t.min : sum;
     if (score > points) score = points;
+    if (sum > points) reasons.push(R.cappedAt(showRat(points, t.scale)));
+    else if (sum < t.min) reasons.push(R.flooredAt(t.minText));
+    else if (t.min === Number.NEGATIVE_INFINITY && score < 0)
+      reasons.push(R.noFloor(showRat(score, t.scale)));
     let status: IndicatorStatus =
       score >= points ? 'met' : score <= 0 && points > 0 ? 'not-met' : 'partly-met';
     const worst = WORST.find((s) => children.some((c) => c.status === s));
@@ -560,9 +607,9 @@ export function createUnitScorer(
     let text: string | undefined;
     if (noEvidence.length > 0 && status !== 'gated') {
       status = 'missing-evidence';
-      if (zeroEvidence) score = Math.min(score, 0);
+      if (item.evidence.policy === 'zero') score = Math.min(score, 0);
       text = scaledText(score, rs.scoreRounding.dp);
-      evidenceWords(reasons, noEvidence, text, maxText);
+      evidenceWords(reasons, noEvidence, item.evidence, text, `${text}/${maxText}`);
     }
     scaled.set(item.path, { score, max: points, applies: true });
     const result = assemble(
@@ -695,18 +742,28 @@ export function createUnitScorer(
           );
       }
       const streams = evaluateStreams(rs, item, env, withReasons);
-      const upper = outcome.upper ? qmax(points, outcome.upper) : points;
+      // An uncapped bonus item has no ceiling; an item with min 'none' no floor.
+      const upper = item.uncapped
+        ? undefined
+        : outcome.upper
+          ? qmax(points, outcome.upper)
+          : points;
       const raw = add(outcome.base, streams.total);
       let score = round(clamp(raw, item.min, upper), rs.scoreRounding);
       const adjustments = [...outcome.adjustments, ...streams.adjustments];
       const reasons = [outcome.reason, ...adjustments.map((a) => a.reason)];
       // A figure above the item's points or below its floor is not the score: say where it stops.
       if (withReasons) {
-        if (raw.compare(upper) > 0) reasons.push(R.cappedAt(show(upper)));
-        else if (raw.compare(item.min) < 0) reasons.push(R.flooredAt(show(item.min)));
+        if (upper && raw.compare(upper) > 0) reasons.push(R.cappedAt(show(upper)));
+        else if (item.min && raw.compare(item.min) < 0) reasons.push(R.flooredAt(show(item.min)));
+        // No floor at all: a score below 0 says it is meant (该项可负分), not a slip.
+        else if (!item.min && sign(score) < 0) reasons.push(R.noFloor(show(score)));
       }
-      let status: IndicatorStatus =
-        score.compare(points) >= 0
+      let status: IndicatorStatus = item.uncapped
+        ? sign(score) > 0
+          ? 'met'
+          : 'not-met'
+        : score.compare(points) >= 0
           ? 'met'
           : sign(score) <= 0 && sign(points) > 0
             ? 'not-met'
@@ -717,28 +774,38 @@ export function createUnitScorer(
       }
       const gate = item.gates.find((g) => g.when.evaluate(env) === true);
       if (streams.zeroed || gate) {
-        score = sign(item.min) < 0 ? qmin(score, ZERO) : ZERO;
+        score = gatedScore(item, score);
         status = 'gated';
         reasons.push(gate ? gate.reason : (streams.zeroed as Msg));
       }
       const noEvidence = lackingEvidence(item, sign(score) > 0);
       if (noEvidence.length > 0 && status !== 'gated') {
         status = 'missing-evidence';
-        if (zeroEvidence) score = qmin(score, ZERO);
-        if (withReasons) evidenceWords(reasons, noEvidence, fmt(score), fmt(points));
+        score = scoreWithoutEvidence(item.evidence, score);
+        if (withReasons)
+          evidenceWords(
+            reasons,
+            noEvidence,
+            item.evidence,
+            show(score),
+            `${fmt(score)}/${item.uncapped ? fmt(score) : fmt(points)}`,
+          );
       }
+      // An uncapped item's maximum is what it scored: there is none above it.
+      const maxQ = item.uncapped ? score : points;
+      if (withReasons && item.uncapped && status === 'met') reasons.push(R.uncappedAt(show(score)));
       const result = assemble(
         item,
         inputs,
         noEvidence,
         fmt(score),
-        fmt(points),
+        fmt(maxQ),
         status,
         adjustments,
         reasons,
       );
       if (children) result.children = children;
-      return finish(result, score, points);
+      return finish(result, score, maxQ);
     } catch (e) {
       if (e instanceof MissingValue) return missing(e);
       const problem = asProblem(e);

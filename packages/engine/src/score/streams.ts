@@ -10,6 +10,8 @@ import type { Stream } from '../schema/rules.ts';
 import type { InputDef } from '../schema/ruleset.ts';
 import type { UnitEnv } from './env.ts';
 import { RuleProblem } from './base-rules.ts';
+import { deadlineOutcome } from './deadline.ts';
+import { isBlank, MissingValue } from '../expr/types.ts';
 import * as R from './reasons.ts';
 
 export interface StreamOutcome {
@@ -51,7 +53,8 @@ function scheduled(n: bigint, schedule: readonly Q[], each: Q, increment: Q | un
 export function streamLabel(rs: CompiledRuleSet, item: CIndicator, stream: Stream): Msg {
   if (stream.reason) return msgOf(stream.reason);
   if (stream.kind === 'expr') return item.title;
-  const def = rs.inputs.get(stream.input);
+  // An input, or a derived value shown as one.
+  const def = rs.inputs.get(stream.input) ?? rs.derived.get(stream.input)?.shown;
   return def ? msgOf(def.label) : item.title;
 }
 
@@ -84,7 +87,7 @@ export function evaluateStreams(
   let total = ZERO;
   const adjustments: Adjustment[] = [];
   let zeroed: Msg | undefined;
-  for (const { stream, amount: amountExpr, cap } of item.streams) {
+  for (const { stream, amount: amountExpr, due, cap } of item.streams) {
     const addDir = stream.direction === 'add';
     let amount = ZERO;
     let reason: Msg;
@@ -109,7 +112,9 @@ export function evaluateStreams(
           const m = count(env, stream.multiplied.input);
           const factor = q(stream.multiplied.factor);
           const cases = stream.multiplied.cases ?? 'extra';
-          const mdef = rs.inputs.get(stream.multiplied.input);
+          const mdef =
+            rs.inputs.get(stream.multiplied.input) ??
+            rs.derived.get(stream.multiplied.input)?.shown;
           const mlabel = mdef ? msgOf(mdef.label) : label;
           // Of which: those cases are already counted once above; they weigh × factor instead.
           if (cases === 'of-which' && m.compare(n) > 0)
@@ -135,7 +140,7 @@ export function evaluateStreams(
         break;
       }
       case 'state': {
-        const def = rs.inputs.get(stream.input);
+        const def = rs.inputs.get(stream.input) ?? rs.derived.get(stream.input)?.shown;
         const label = streamLabel(rs, item, stream);
         const v = env.ident(stream.input);
         const key =
@@ -144,6 +149,24 @@ export function evaluateStreams(
         if (found === undefined) continue;
         amount = q(found);
         reason = R.stateText(label, stateMsg(def, v, key), show(amount), addDir);
+        break;
+      }
+      case 'deadline': {
+        if (!due) throw new Error('a deadline stream without its due date reached scoring');
+        const def = rs.inputs.get(stream.input);
+        const label = stream.reason ? msgOf(stream.reason) : def ? msgOf(def.label) : item.title;
+        // A blank date is the declared case `missing`; a date refused (2013-02-30) is no blank:
+        // isBlank passes its MissingValue on, and the item is not scored.
+        let submitted: number | undefined;
+        if (isBlank(env, stream.input)) {
+          if (stream.missing === 'missing-input') throw new MissingValue(stream.input);
+        } else {
+          const v = env.ident(stream.input) as Q;
+          submitted = Number(v.s * v.n);
+        }
+        const outcome = deadlineOutcome(stream, due.day, submitted);
+        amount = outcome.amount;
+        reason = R.deadlineText(label, due, stream, outcome, submitted, show, addDir);
         break;
       }
       case 'expr': {

@@ -74,7 +74,15 @@ export function reservedIdIssues(json: unknown): Issue[] {
   const grades = rs.grades as Record<string, unknown> | undefined;
   const lists: [string, unknown][] = [
     ['inputs', rs.inputs],
+    ['derived', rs.derived],
     ['counters', rs.counters],
+    ['deadlines', rs.deadlines],
+    [
+      'certificationGrades.grades',
+      rs.certificationGrades && typeof rs.certificationGrades === 'object'
+        ? (rs.certificationGrades as { grades?: unknown }).grades
+        : undefined,
+    ],
     ['sanctions', rs.sanctions],
     ['classes', rs.classes],
     ['grades.bands', grades && typeof grades === 'object' ? grades.bands : undefined],

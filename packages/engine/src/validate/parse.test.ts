@@ -134,7 +134,7 @@ describe('parseRuleSet', () => {
       variant((rs) => (rs.sections[0]!.items[0]!.rule = { value: 'rate' })),
     );
     expect(noKind.map((i) => i.message.zh)).toEqual([
-      '一.1 rule.kind:缺少类型,可用:"threshold"、"band"、"reduction"、"ramp"、"proportional"、"tiers"、"yesno"、"rank"、"expr"',
+      '一.1 rule.kind:缺少类型,可用:"threshold"、"band"、"reduction"、"ramp"、"proportional"、"tiers"、"yesno"、"rank"、"expr"、"piecewise"',
     ]);
   });
   it('reports blank points and points that do not add up', () => {

@@ -168,9 +168,10 @@ export function fromZod(issue: ZodIssue, root: unknown): Issue[] {
     const where = describeParts(root, parts);
     const value = valueAt(root, parts);
     if (value === null) {
+      const open = openWord(path);
       return error('missing-number', path, {
-        zh: `${where}缺少数值(空白不会按0处理)`,
-        en: `${where}: a number is blank (a blank is never taken as 0)`,
+        zh: `${where}缺少数值(空白不会按0处理${open?.zh ?? ''})`,
+        en: `${where}: a number is blank (a blank is never taken as 0${open?.en ?? ''})`,
       });
     }
     if (value === undefined && (leaf.code === 'invalid_type' || kindUnionIssue(leaf))) {
@@ -206,6 +207,18 @@ export function fromZod(issue: ZodIssue, root: unknown): Issue[] {
       en: `${where}: ${what.en}`,
     });
   });
+}
+
+/** A blank where an explicit word says there is no bound: the blank is never that word. */
+function openWord(path: string): Msg | undefined {
+  if (path === 'bonus.cap')
+    return { zh: ";加分不设上限请写 'none'", en: "; for no cap on bonus write 'none'" };
+  if (/items\[\d+\]\.min$/.test(path))
+    return {
+      zh: ";不设下限(该项可负分)请写 'none'",
+      en: "; for no floor (the item may go negative) write 'none'",
+    };
+  return undefined;
 }
 
 const optionsOf = (issue: ZodIssue): readonly unknown[] =>

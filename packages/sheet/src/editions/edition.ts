@@ -317,3 +317,29 @@ export function checkChain(files: readonly EditionFile[]): { ok: boolean; breaks
   });
   return { ok: breaks.length === 0, breaks };
 }
+
+/** What a workbook's rules are: a verified edition, one that fails (with why), or unsigned. */
+export type WorkbookEdition = EditionCheck | { status: 'unsigned'; message: Msg };
+
+/** Verifies the rules a workbook carries (meta sheet text and signature) as an edition file. */
+export function workbookEdition(
+  read: { embeddedText: string; embeddedSignature?: string },
+  trust: TrustStore,
+): WorkbookEdition {
+  if (read.embeddedSignature === undefined)
+    return {
+      status: 'unsigned',
+      message: {
+        zh: '规则未签名(草稿,非正式版本)',
+        en: 'the rules are unsigned (a draft, not an official edition)',
+      },
+    };
+  let envelope: unknown;
+  try {
+    envelope = JSON.parse(read.embeddedSignature);
+  } catch (e) {
+    if (!(e instanceof SyntaxError)) throw e;
+    envelope = undefined;
+  }
+  return verifyEdition({ kaohe: 'edition', envelope, ruleSet: read.embeddedText }, trust);
+}

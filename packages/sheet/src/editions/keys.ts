@@ -24,8 +24,7 @@ export interface PublicKeyInfo {
 const PREFIX = 'kaohe-ed25519';
 
 /** The key id: the first 16 hex digits of SHA-256 of the public key. */
-const keyIdOf = (publicKey: Uint8Array): string =>
-  bytesToHex(sha256(publicKey)).slice(0, 16);
+const keyIdOf = (publicKey: Uint8Array): string => bytesToHex(sha256(publicKey)).slice(0, 16);
 
 /** The fingerprint an official reads out or compares on paper: the key id in groups of four. */
 export const fingerprintOf = (keyId: string): string =>

@@ -97,3 +97,27 @@ describe('the example rule sets', () => {
     // About 3 s alone; leave room for a loaded machine.
   }, 30_000);
 });
+
+describe('association-grade-certification in the sheet', () => {
+  const rs = parsed(exampleRuleSets['association-grade-certification']);
+  it('the unit fills the grade sought from a list and a date in its own spelling', () => {
+    const t = buildTemplate(rs, { id: 'lj', name: '李家村计生协' });
+    const row = (id: string) => t.map.data.rows.find((r) => r.id === id)?.row ?? -1;
+    const hint = t.sheets[1]?.cells.find(
+      (h) => h.row === row('grade_sought') && h.col === t.map.data.columns.value,
+    );
+    expect(hint?.list).toEqual(['一流', '合格']);
+    const grids = t.sheets.map((s) => ({
+      name: s.name,
+      values: s.values.map((r) => [...r]),
+      state: s.state,
+    }));
+    grids[1]!.values[row('grade_sought')]![t.map.data.columns.value] = '合格';
+    grids[1]!.values[row('self_check_date')]![t.map.data.columns.value] = '10月28日';
+    const r = readSheet(grids);
+    if (!r.ok) throw new Error(JSON.stringify(r.issues.slice(0, 3)));
+    expect(r.value.unit.values.grade_sought).toBe('qualified');
+    // 10月28日 takes the input's declared year, 2013
+    expect(r.value.unit.values.self_check_date).toBe('2013-10-28');
+  });
+});

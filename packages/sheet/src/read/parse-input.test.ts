@@ -138,6 +138,35 @@ describe('parseInput', () => {
     expect(read(61, 'date').value).toBe('1900-03-01');
     expect(read('2012年3月5日', 'date').value).toBe('2012-03-05');
     expect(read('2012/3/5', 'date').value).toBe('2012-03-05');
+    expect(read('2013-03-31', 'date').value).toBe('2013-03-31');
+    expect(read('2013.3.31', 'date').value).toBe('2013-03-31');
+    expect(read('２０１３年３月３１日', 'date').value).toBe('2013-03-31');
+    // 41364 is 2013-03-31: 41364 − 25569 (1970-01-01) = 15795 days
+    expect(read(41364, 'date').value).toBe('2013-03-31');
+    // a date-time cell keeps its date
+    expect(read(41364.75, 'date').value).toBe('2013-03-31');
+  });
+
+  it('takes the declared year for a date typed without one, and refuses it otherwise', () => {
+    expect(read('3月31日', 'date', null, { defaultYear: 2013 })).toEqual({
+      value: '2013-03-31',
+      issues: [],
+    });
+    const r = read('3月31日', 'date');
+    expect(r.value).toBeNull();
+    expect(r.issues.map((i) => [i.code, i.address, i.message.zh])).toEqual([
+      [
+        'date-without-year',
+        '基础数据!E7',
+        '“3月31日”缺少年份,本项未规定省略年份时按哪一年,请写全(如 2013年3月31日)',
+      ],
+    ]);
+    // not in the calendar, with or without the year: never rolled over to March
+    expect(read('2月29日', 'date', null, { defaultYear: 2013 }).issues[0]?.code).toBe(
+      'invalid-date',
+    );
+    expect(read('2013/3-31', 'date').issues[0]?.code).toBe('invalid-date');
+    expect(read(true, 'date').issues[0]?.code).toBe('invalid-date');
   });
 
   it('reads choices by value or label', () => {

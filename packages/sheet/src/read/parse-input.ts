@@ -2,11 +2,11 @@
 // officials type (92%, 0.92, ９２％, 8‰, "1,234", 是/√/有/Y, 2012年3月5日, Excel date serials),
 // strict about what it cannot read: an error with the cell's address, never a guess of 0.
 import { type InputDef, type InputValue, type Q } from '@kaohe/engine';
-import { clip, q } from '@kaohe/engine/internal';
+import { clip, isoOfDay, q, readDate } from '@kaohe/engine/internal';
 import { sheetError, sheetWarning } from '../issue.ts';
 import { unitDisplay, zh } from '../units.ts';
 import type { CellValue, SheetIssue } from '../types.ts';
-import { serialToIso, textToIso } from './dates.ts';
+import { serialToIso } from './dates.ts';
 import {
   isPercentFormat,
   normaliseText,
@@ -106,13 +106,23 @@ export function parseInput(
             : raw.trim(),
       );
     case 'date': {
-      const iso =
-        typeof raw === 'number'
-          ? serialToIso(raw)
-          : typeof raw === 'string'
-            ? textToIso(text)
-            : undefined;
-      return iso ? ok(iso) : fail(sheetError('invalid-date', address, [shown], def.id));
+      // An Excel date cell comes as its serial (ExcelJS Dates and LibreOffice's numbers alike);
+      // typed text is read as the engine reads a date (one reading: 3月31日 takes the input's
+      // declared year, or is refused; 2013-02-30 is no date).
+      if (typeof raw === 'number') {
+        const iso = serialToIso(raw);
+        return iso ? ok(iso) : fail(sheetError('invalid-date', address, [shown], def.id));
+      }
+      const read = typeof raw === 'string' ? readDate(text, def.defaultYear) : undefined;
+      if (read?.ok) return ok(isoOfDay(read.day));
+      return fail(
+        sheetError(
+          read?.problem === 'no-year' ? 'date-without-year' : 'invalid-date',
+          address,
+          [shown],
+          def.id,
+        ),
+      );
     }
     default:
       return parseNumber(raw, text, format, def, address);

@@ -19,6 +19,10 @@ export interface MetaRead {
   altered?: SheetIssue;
   scoringSheet: string;
   dataSheet: string;
+  /** The embedded rules' text as stored (the chunks joined), and the signed edition's envelope
+   *  when the workbook carries one: what `workbookEdition` verifies. */
+  text: string;
+  signature?: string;
 }
 
 /**
@@ -54,7 +58,10 @@ export function readMeta(
     return { ok: false, issues: [sheetError('meta-version', at(0), [version.value])] };
   const checksum = fields.get('checksum')?.value ?? '';
   const count = fields.get('chunks')?.value ?? '';
+  const signature = fields.get('signature')?.value;
   const names = {
+    text: chunks.join(''),
+    ...(signature ? { signature } : {}),
     sheet: meta.name,
     checksum,
     ruleSetId: fields.get('ruleSetId')?.value ?? '',

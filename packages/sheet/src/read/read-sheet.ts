@@ -37,6 +37,9 @@ export interface SheetRead {
   map: SheetMap;
   reported: Reported;
   previous: Record<string, InputValue>;
+  /** The embedded rules' text and signature, for `workbookEdition`. */
+  embeddedText: string;
+  embeddedSignature?: string;
 }
 
 export function readSheet(
@@ -114,6 +117,8 @@ export function readSheet(
       map: { scoring: scoring.value.map, data: data.value.map, meta: { sheet: meta.value.sheet } },
       reported: scoring.value.reported,
       previous: data.value.previous,
+      embeddedText: meta.value.text,
+      ...(meta.value.signature ? { embeddedSignature: meta.value.signature } : {}),
     },
     warnings,
   };

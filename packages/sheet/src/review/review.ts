@@ -31,6 +31,7 @@ import { ruleSetChecksum } from '../checksum.ts';
 import { readSheet, type SheetRead } from '../read/read-sheet.ts';
 import type { Reported, Stage } from '../read/read-scoring.ts';
 import { buildSummary, type Summary } from '../summary/build-summary.ts';
+import { workbookEdition, type TrustStore, type WorkbookEdition } from '../editions/edition.ts';
 import {
   scoreDifferences,
   unitSanctionIds,
@@ -79,6 +80,8 @@ export interface ReviewedUnit {
   ruleChanges: Change[];
   /** The unit in the cohort: rank, grade, total, result. */
   ranked: CohortUnit;
+  /** Who issued the rules in the workbook (checked when the review has a trust list). */
+  edition?: WorkbookEdition;
 }
 
 export interface ReviewFindings {
@@ -92,6 +95,14 @@ export interface ReviewFindings {
   notScored: number;
   /** Files not reviewed. */
   rejected: number;
+  /** Workbooks whose rules are not a trusted edition: unsigned, unknown key, bad signature,
+   *  revoked or expired key, rules altered (0 when the review has no trust list). */
+  unverified: number;
+}
+
+export interface ReviewOptions {
+  /** The reviewer's trust list: each workbook's signed edition is then checked. */
+  trust?: TrustStore;
 }
 
 export interface ReviewResult {
@@ -180,11 +191,13 @@ export function reviewReturns(
   returned: readonly Returned[],
   reviewer: RuleSet,
   compiled: CompiledRuleSet = compileRuleSet(reviewer),
+  options: ReviewOptions = {},
 ): ReviewResult {
   return reviewReads(
     returned.map((r, i) => readReturn(r, i, reviewer)),
     reviewer,
     compiled,
+    options,
   );
 }
 
@@ -193,6 +206,7 @@ export function reviewReads(
   all: readonly ReadReturn[],
   reviewer: RuleSet,
   compiled: CompiledRuleSet = compileRuleSet(reviewer),
+  options: ReviewOptions = {},
 ): ReviewResult {
   const rejected: RejectedFile[] = all.flatMap((r) => (r.ok ? [] : [r.rejected]));
   const reads = all.flatMap((r) => (r.ok ? [r] : []));
@@ -258,6 +272,7 @@ export function reviewReads(
           rules,
           ruleChanges,
           rulesAt: rules === 'same' ? null : (flag?.address ?? null),
+          ...(options.trust ? { edition: workbookEdition(read, options.trust) } : {}),
         },
       ];
     }),
@@ -269,6 +284,7 @@ export function reviewReads(
     embeddedChecksum: d.read.embeddedChecksum,
     rulesAltered: d.rules === 'altered',
     ruleChanges: d.ruleChanges,
+    ...(d.edition ? { edition: { status: d.edition.status, message: d.edition.message } } : {}),
   }));
   const differences = scoreDifferences(
     cohort.units.map((u) => u.result),
@@ -292,6 +308,7 @@ export function reviewReads(
       rulesAt: d.rulesAt,
       ruleChanges: d.ruleChanges,
       ranked: u,
+      ...(d.edition ? { edition: d.edition } : {}),
     };
   });
   return {
@@ -306,6 +323,7 @@ export function reviewReads(
       rulesAltered: units.filter((u) => u.rules === 'altered').length,
       notScored: units.filter((u) => u.stage === null).length,
       rejected: rejected.length,
+      unverified: units.filter((u) => u.edition && u.edition.status !== 'trusted').length,
     },
     summary: buildSummary(cohort, reviewer, {
       submissions,
@@ -316,4 +334,4 @@ export function reviewReads(
 
 /** True when the review has anything for the reviewer to look at. */
 export const hasFindings = (f: ReviewFindings): boolean =>
-  f.differences + f.rulesDiffer + f.notScored + f.rejected > 0;
+  f.differences + f.rulesDiffer + f.notScored + f.rejected + f.unverified > 0;

@@ -208,6 +208,22 @@ export function buildSummary(
         null,
         r[4] ?? null,
       ]),
+      // Workbooks whose rules are not a trusted edition, with why.
+      ...submissions.flatMap((s): CellValue[][] =>
+        s.edition && s.edition.status !== 'trusted'
+          ? [
+              [
+                s.unitId,
+                names.get(s.unitId) ?? '',
+                '签名 / signature',
+                null,
+                null,
+                null,
+                `${s.edition.message.zh} / ${s.edition.message.en}`,
+              ],
+            ]
+          : [],
+      ),
       // What the embedded rules change against the reviewer's, in business terms.
       ...submissions.flatMap((s) =>
         (s.ruleChanges ?? []).map((c): CellValue[] => [
@@ -303,6 +319,19 @@ function amountsSheet(
   );
 }
 
+/** The 排名 note for a workbook whose rules are not a trusted edition. */
+const EDITION_NOTES: Record<string, string> = {
+  unsigned: '未签名',
+  'unknown-key': '签名密钥不受信任',
+  'bad-signature': '签名无效',
+  revoked: '签名密钥已吊销',
+  'key-expired': '签名密钥不适用于本年度',
+  'rules-altered': '规则与签名不符',
+  'identity-mismatch': '规则与签名不符',
+  malformed: '签名损坏',
+  'invalid-rules': '签名的规则有误',
+};
+
 /** A band's exact share in % ("37.5", "100/3") as a number to one decimal, half-up (33.3). */
 function shareNumber(share: string): number {
   const [n = '0', d] = share.split('/');
@@ -327,6 +356,8 @@ function rankingNotes(
   for (const u of cohort.units) {
     const notes: string[] = [];
     const sub = by.get(u.unitId);
+    if (sub?.edition && sub.edition.status !== 'trusted')
+      notes.push(EDITION_NOTES[sub.edition.status] ?? '签名异常');
     if (sub?.rulesAltered) notes.push('规则被改动');
     else if (sub?.embeddedChecksum !== undefined && sub.embeddedChecksum !== reviewer)
       notes.push('规则版本不同');
@@ -384,7 +415,14 @@ function matrixColumns(
   const cols: { key: string; header: string }[] = [];
   const push = (key: string, title: string): void => {
     const p = points.get(key) ?? null;
-    const max = p === null ? '' : p === '按类别' ? '\n(分值按类别)' : `\n(${p}分)`;
+    const max =
+      p === null
+        ? ''
+        : p === '按类别'
+          ? '\n(分值按类别)'
+          : p === '不设上限'
+            ? '\n(不设上限)'
+            : `\n(${p}分)`;
     // The bonus column's key is its title (加分): said once.
     cols.push({ key, header: `${title === key ? key : `${key}\n${title}`}${max}` });
   };

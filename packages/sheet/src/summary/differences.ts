@@ -1,6 +1,6 @@
 // What a reviewer must look at: scores a unit reported that differ from the recomputed ones,
 // and workbooks whose embedded rules are not the reviewer's (by checksum).
-import { type Change, type CompiledRuleSet, type UnitResult } from '@kaohe/engine';
+import { type Change, type CompiledRuleSet, type Msg, type UnitResult } from '@kaohe/engine';
 import { allIndicators, fmt, q } from '@kaohe/engine/internal';
 import type { Reported, Stage } from '../read/read-scoring.ts';
 import { NO, ROW_KEYS, UNDECIDED, YES } from '../labels.ts';
@@ -19,6 +19,8 @@ export interface Submission {
   rulesAltered?: boolean;
   /** What the embedded rules change against the reviewer's, in business terms (diffRuleSets). */
   ruleChanges?: readonly Change[];
+  /** The workbook's signed edition as checked (reviews with a trust list). */
+  edition?: { status: string; message: Msg };
 }
 
 export interface Difference {

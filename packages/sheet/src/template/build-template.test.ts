@@ -51,6 +51,45 @@ describe('buildTemplate', () => {
     expect(scoring?.values[0]?.[0]).toBe('2012年度人口和计划生育目标管理责任制考核');
   });
 
+  it("shows a piecewise item's breakpoints when the document gives no criteria", () => {
+    // 一.1 scored 按比例分段 instead: 90% → 1, 95% → 3, 100% → 4, nothing below 90%.
+    const [first, ...rest] = fixtureInput.sections;
+    const [, ...items] = first?.items ?? [];
+    const input = {
+      ...fixtureInput,
+      sections: [
+        {
+          ...first,
+          items: [
+            {
+              code: '1',
+              title: '符合政策生育率',
+              points: 4,
+              rule: {
+                kind: 'piecewise',
+                value: 'policy_rate',
+                breakpoints: [
+                  { at: 90, points: 1 },
+                  { at: 95, points: 3 },
+                  { at: 100, points: 4 },
+                ],
+                beforeFirst: 'zero',
+              },
+            },
+            ...items,
+          ],
+        },
+        ...rest,
+      ],
+    } as typeof fixtureInput;
+    const tp = buildTemplate(ruleSetOf(input), unit);
+    const sheet = tp.sheets[0];
+    const row = sheet?.values[tp.map.scoring.rows.find((r) => r.key === '一.1')?.row ?? -1];
+    expect(row?.[2]).toBe(
+      '按比例分段计分:90%得1分,95%得3分,100%得4分,之间按比例;低于90%不得分,高于100%按4分计',
+    );
+  });
+
   it('puts issuer, unit, year, rule set, edition and checksum in the header', () => {
     const cell = (p: { row: number; col: number } | undefined) =>
       p ? scoring?.values[p.row]?.[p.col] : undefined;

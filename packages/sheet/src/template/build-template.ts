@@ -4,6 +4,7 @@ import { canonicalRuleSet, ruleSetChecksum } from '../checksum.ts';
 import { SHEET_NAMES } from '../labels.ts';
 import type { Template } from '../types.ts';
 import { buildDataSheet, type Prefill } from './data-sheet.ts';
+import type { EditionFile } from '../editions/edition.ts';
 import { buildMetaSheet } from './meta-sheet.ts';
 import { placeLists } from './lists.ts';
 import { buildScoringSheet, type UnitIdentity } from './scoring-sheet.ts';
@@ -13,6 +14,9 @@ export interface TemplateOptions {
   sheetNames?: Partial<Record<'scoring' | 'data' | 'meta', string>>;
   /** Figures filled in before the sheet goes out (assigned targets are then locked). */
   prefill?: Prefill;
+  /** The signed edition these rules were published as: its envelope goes into the meta sheet,
+   *  so whoever opens the workbook can check who issued the rules inside. */
+  edition?: EditionFile;
 }
 
 /**
@@ -27,6 +31,8 @@ export function buildTemplate(
   const names = { ...SHEET_NAMES, ...options.sheetNames };
   const compiled = compileRuleSet(ruleSet);
   const json = canonicalRuleSet(ruleSet);
+  if (options.edition && options.edition.ruleSet !== json)
+    throw new Error('buildTemplate: the edition signs other rules than the ones given');
   const checksum = ruleSetChecksum(ruleSet);
   const scoring = buildScoringSheet(names.scoring, ruleSet, compiled, unit, checksum);
   const data = buildDataSheet(names.data, ruleSet, compiled, unit?.name, options.prefill);
@@ -40,6 +46,7 @@ export function buildTemplate(
       dataSheet: names.data,
     },
     json,
+    options.edition && JSON.stringify(options.edition.envelope),
   );
   placeLists([scoring.layout, data.layout], meta);
   return {

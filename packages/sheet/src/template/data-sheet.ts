@@ -51,6 +51,17 @@ export function buildDataSheet(
     if (item.children.length) continue;
     for (const id of item.inputsUsed) usedBy.set(id, [...(usedBy.get(id) ?? []), path]);
   }
+  // A date a deadline judges: the official sees the deadline, and what a blank means there.
+  const deadlines = new Map<string, string[]>();
+  for (const item of compiled.byPath.values())
+    for (const { stream, due } of item.streams) {
+      if (stream.kind !== 'deadline' || !due) continue;
+      const said = `截止日期${due.iso}${due.label ? `(${zh(due.label)})` : ''}${
+        stream.missing === 'missing-input' ? '' : ',空白视为未报送'
+      }`;
+      const list = deadlines.get(stream.input) ?? [];
+      if (!list.includes(said)) deadlines.set(stream.input, [...list, said]);
+    }
   const rows: SheetMap['data']['rows'] = [];
   for (const def of ruleSet.inputs) {
     const row = g.addRow();
@@ -62,6 +73,12 @@ export function buildDataSheet(
     const notes = [
       def.note ? zh(def.note) : '',
       def.blankMeans !== undefined ? `空白按${def.blankMeans}计` : '',
+      def.unit === 'date'
+        ? `填日期,如${ruleSet.year}-03-31或${ruleSet.year}年3月31日${
+            def.defaultYear !== undefined ? `;只写月日的按${def.defaultYear}年计` : ''
+          }`
+        : '',
+      ...(deadlines.get(def.id) ?? []),
     ];
     g.set(row, COL.note, notes.filter(Boolean).join(';') || null);
     for (const col of [COL.id, COL.label, COL.unit, COL.source, COL.usedBy])

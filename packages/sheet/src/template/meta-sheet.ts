@@ -19,7 +19,13 @@ function chunk(text: string, size = META_CHUNK): string[] {
   return out.length ? out : [''];
 }
 
-export function buildMetaSheet(name: string, fields: MetaFields, json: string): SheetLayout {
+/** `signature`: the signed edition's envelope (JSON) when the rules are a published edition. */
+export function buildMetaSheet(
+  name: string,
+  fields: MetaFields,
+  json: string,
+  signature?: string,
+): SheetLayout {
   const parts = chunk(json);
   const values: Grid = [
     [META_MARKER, String(LAYOUT_VERSION)],
@@ -30,6 +36,8 @@ export function buildMetaSheet(name: string, fields: MetaFields, json: string): 
     ['dataSheet', fields.dataSheet],
     ['chunks', String(parts.length)],
     ...parts.map((p): [string, string] => ['json', p]),
+    // After the chunks, so a reader of an older layout that lists rows by position is unmoved.
+    ...(signature === undefined ? [] : [['signature', signature] as [string, string]]),
   ];
   return {
     name,

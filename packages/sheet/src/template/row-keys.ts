@@ -68,8 +68,9 @@ export function rowCaptions(ruleSet: RuleSet): Map<string, Msg> {
   return new Map(rowKeys(ruleSet).map((r) => [r.key, r.caption]));
 }
 
-/** What a row is worth as declared, the 分值 the forms print: '按类别' when it depends on the class. */
-export type DeclaredPoints = number | '按类别' | null;
+/** What a row is worth as declared, the 分值 the forms print: '按类别' when it depends on the class,
+ *  '不设上限' for a bonus item or bonus total without a cap (`points: 'uncapped'`, `cap: 'none'`). */
+export type DeclaredPoints = number | '按类别' | '不设上限' | null;
 
 export function declaredPoints(
   ruleSet: RuleSet,
@@ -79,9 +80,13 @@ export function declaredPoints(
     v === null || v === undefined ? null : Number(v);
   const out = new Map<string, DeclaredPoints>();
   for (const [path, item] of compiled.byPath)
-    out.set(path, item.pointsByClass ? '按类别' : Number(fmt(item.points)));
+    out.set(
+      path,
+      item.uncapped ? '不设上限' : item.pointsByClass ? '按类别' : Number(fmt(item.points)),
+    );
   for (const s of ruleSet.sections) out.set(s.code, num(s.points));
-  if (ruleSet.bonus) out.set(ROW_KEYS.bonus, num(ruleSet.bonus.cap));
+  if (ruleSet.bonus)
+    out.set(ROW_KEYS.bonus, ruleSet.bonus.cap === 'none' ? '不设上限' : num(ruleSet.bonus.cap));
   out.set(ROW_KEYS.total, num(ruleSet.points));
   return out;
 }

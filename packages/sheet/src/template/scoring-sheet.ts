@@ -1,7 +1,7 @@
 // The scoring sheet (考核评分表): a header block, the table header, one row per section,
 // item and sub-item, the bonus block, the sanctions block (是/否 per condition) and the total.
 import { type CompiledRuleSet, type Msg, type RuleSet } from '@kaohe/engine';
-import { type CIndicator } from '@kaohe/engine/internal';
+import { fmt, piecewiseItemCriteria, type CIndicator } from '@kaohe/engine/internal';
 import { HEADER_FIELDS, ROW_KEYS, SANCTION_LEVELS, SCORING_COLUMNS, twoLines } from '../labels.ts';
 import type { HeaderField, RowKind, ScoringColumn, SheetLayout, SheetMap } from '../types.ts';
 import { inputCaption, sheetTitle, zh } from '../units.ts';
@@ -43,6 +43,17 @@ export function headerFieldKeys(ruleSet: Pick<RuleSet, 'classes'>): HeaderField[
     'edition',
     'checksum',
   ];
+}
+
+/** What an item's row says of its bounds beside its criteria: no floor, no cap, the points kept
+ *  without evidence. */
+export function boundNotes(item: CIndicator): string[] {
+  const notes: string[] = [];
+  if (item.min === undefined) notes.push('该项可负分');
+  if (item.uncapped) notes.push('不设上限');
+  if (item.evidence.policy === 'keep')
+    notes.push(`缺少佐证材料的最多得${fmt(item.evidence.keep)}分`);
+  return notes;
 }
 
 export function buildScoringSheet(
@@ -144,11 +155,19 @@ export function buildScoringSheet(
       .map(inputCaption)
       .join('\n');
   const text = (m: Msg | undefined): string | null => m?.zh ?? null;
+  /** The criteria as printed: the document's text, then what the rule set declares about the
+   *  item's bounds where a unit must know it (该项可负分; 缺少佐证材料的最多得1分). */
+  const criteria = (item: CIndicator): string | null => {
+    const notes = boundNotes(item);
+    // The document's criteria; a piecewise item without them shows its breakpoints.
+    const own = text(item.criteria ?? piecewiseItemCriteria(item));
+    return notes.length === 0 ? own : [...(own ? [own] : []), ...notes].join(';');
+  };
   const items = (list: readonly CIndicator[], kind: 'item' | 'bonus-item'): void => {
     for (const item of list) {
       addKeyed(item.path, kind, {
         title: item.title.zh,
-        criteria: text(item.criteria),
+        criteria: criteria(item),
         points: points.get(item.path) ?? null,
         inputs: caption(item),
       });
@@ -167,7 +186,8 @@ export function buildScoringSheet(
     const cap = ruleSet.bonus?.cap;
     addKeyed(ROW_KEYS.bonus, 'bonus', {
       title: compiled.bonus.title.zh,
-      criteria: cap === undefined ? null : `加分合计最多${cap}分`,
+      criteria:
+        cap === undefined ? null : cap === 'none' ? '加分合计不设上限' : `加分合计最多${cap}分`,
       points: points.get(ROW_KEYS.bonus) ?? null,
     });
     items(compiled.bonus.items, 'bonus-item');

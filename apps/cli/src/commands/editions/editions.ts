@@ -1,7 +1,6 @@
 // kaohe keys new / publish / verify / trust: signed editions (issue 15). The decisions live in
 // @kaohe/sheet (editions/): these commands only read and write files.
 import { chmod, readdir, readFile } from 'node:fs/promises';
-import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
 import {
   checkChain,
@@ -13,12 +12,11 @@ import {
   parsePublicKey,
   publishEdition,
   verifyEdition,
-  type PublicKeyInfo,
-  type TrustStore,
 } from '@kaohe/sheet';
 import { CliError, type CommandStatus } from '../../errors.ts';
 import { editionText as T } from '../../i18n/editions.ts';
 import { readJson, writeAll } from '../../io/files.ts';
+import { loadTrust, readTrustFile, trustPath, type TrustFile } from '../../io/trust.ts';
 import { exists, refuseExisting } from '../../io/output-policy.ts';
 import type { Output } from '../../io/output.ts';
 import { resolveInput } from '../../io/paths.ts';
@@ -108,39 +106,6 @@ export async function runPublish(
   out.line(T.published(o.out, ruleSet.year, ruleSet.edition, previous !== undefined));
   out.result({ command: 'publish', out: o.out, year: ruleSet.year, edition: ruleSet.edition });
   return 'ok';
-}
-
-/** The trust list file: `--trust`, else KAOHE_TRUST_FILE, else the user's own config folder. */
-const trustPath = (file: string | undefined): string =>
-  resolve(
-    file ?? process.env.KAOHE_TRUST_FILE ?? join(homedir(), '.config', 'kaohe', 'trust.json'),
-  );
-
-interface TrustFile {
-  kaohe: 'trust';
-  version: 1;
-  keys: string[];
-  revoked: { keyId: string; reason?: string }[];
-}
-
-async function readTrustFile(file: string | undefined): Promise<TrustFile> {
-  const path = trustPath(file);
-  if ((await exists(path)) === false) return { kaohe: 'trust', version: 1, keys: [], revoked: [] };
-  const raw = (await readJson(path, file ?? path)) as Partial<TrustFile>;
-  if (raw?.kaohe !== 'trust' || !Array.isArray(raw.keys) || !Array.isArray(raw.revoked))
-    throw new CliError('input-corrupt', T.badTrustStore(file ?? path));
-  return raw as TrustFile;
-}
-
-async function loadTrust(file: string | undefined): Promise<TrustStore> {
-  const t = await readTrustFile(file);
-  const keys: PublicKeyInfo[] = [];
-  for (const line of t.keys) {
-    const k = parsePublicKey(line);
-    if (!k.ok) throw new CliError('input-corrupt', T.badTrustStore(file ?? trustPath(file)));
-    keys.push(k.value);
-  }
-  return { keys, revoked: t.revoked };
 }
 
 export async function runVerify(

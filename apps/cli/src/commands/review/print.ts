@@ -29,6 +29,8 @@ export function printReview(
   const captions = rowCaptions(ruleSet);
   for (const u of review.units) {
     if (u.sameAs.length > 0) out.line(reviewText.sameFile(u.name, u.file, u.sameAs));
+    if (u.edition && u.edition.status !== 'trusted')
+      out.line(reviewText.unverified(u.name, u.file, u.edition.message));
     if (u.rulesAltered) out.line(reviewText.rulesAltered(u.name, u.file, u.rulesAt ?? ''));
     else if (u.rulesDiffer) out.line(reviewText.rulesDiffer(u.name, u.file));
     for (const c of u.ruleChanges) out.line(reviewText.ruleChange(c.message));
@@ -46,6 +48,7 @@ export function printReview(
     }
   }
   const f = review.findings;
+  if (f.unverified > 0) out.line(reviewText.unverifiedCount(f.unverified));
   out.line(
     hasFindings(f)
       ? reviewText.findings(

@@ -12,8 +12,8 @@ import {
   type SheetLayout,
   type Stage,
 } from '@kaohe/sheet';
-import type { Change, CohortResult } from '@kaohe/engine';
-import type { Difference } from '@kaohe/sheet';
+import type { Change, CohortResult, Msg } from '@kaohe/engine';
+import type { Difference, TrustStore } from '@kaohe/sheet';
 import { CliError, type ErrorDetail } from '../../errors.ts';
 import { reviewText } from '../../i18n/review.ts';
 import type { LoadedRuleSet } from '../../io/rule-set.ts';
@@ -45,6 +45,8 @@ interface ReviewedUnit {
   stage: Stage | null;
   differences: Difference[];
   warnings: SheetIssue[];
+  /** Who issued the rules inside (reviews with a trust list). */
+  edition?: { status: string; message: Msg; fingerprint?: string };
 }
 
 export interface Review {
@@ -71,6 +73,7 @@ export async function reviewWorkbooks(
   inputs: readonly ReviewInput[],
   loaded: LoadedRuleSet,
   onEach: (file: string) => void = () => undefined,
+  trust?: TrustStore,
 ): Promise<Review> {
   const reads: ReadReturn[] = [];
   for (const [index, input] of inputs.entries()) {
@@ -90,7 +93,12 @@ export async function reviewWorkbooks(
     }
     onEach(input.shown);
   }
-  const review: ReviewResult = reviewReads(reads, loaded.ruleSet, loaded.compiled);
+  const review: ReviewResult = reviewReads(
+    reads,
+    loaded.ruleSet,
+    loaded.compiled,
+    trust ? { trust } : {},
+  );
   if (review.units.length === 0 && review.rejected.length > 0) {
     // Nothing to rank: the review cannot be done (exit 3), each file with its reason.
     const details: ErrorDetail[] = review.rejected.flatMap((r) => [
@@ -122,6 +130,17 @@ export async function reviewWorkbooks(
       stage: u.stage,
       differences: u.differences,
       warnings: u.warnings,
+      ...(u.edition
+        ? {
+            edition: {
+              status: u.edition.status,
+              message: u.edition.message,
+              ...('signer' in u.edition && u.edition.signer
+                ? { fingerprint: u.edition.signer.fingerprint }
+                : {}),
+            },
+          }
+        : {}),
     })),
   };
 }

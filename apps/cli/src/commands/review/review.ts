@@ -10,6 +10,7 @@ import type { Output } from '../../io/output.ts';
 import { refuseExisting } from '../../io/output-policy.ts';
 import { resolveInput } from '../../io/paths.ts';
 import { startProgress } from '../../io/progress.ts';
+import { trustIfAny } from '../../io/trust.ts';
 import { loadRuleSet } from '../../io/rule-set.ts';
 import { encodeSummary, readWorkbookFile } from '../../io/workbook.ts';
 import { rankingCsv } from '../../report/ranking-csv.ts';
@@ -22,6 +23,8 @@ export interface ReviewOptions {
   out: string;
   force?: boolean;
   csv?: string;
+  /** The trust list: each workbook's signed edition is checked (also the default list, if any). */
+  trust?: string;
 }
 
 export async function runReview(
@@ -36,7 +39,7 @@ export async function runReview(
       : { path: resolveInput(out, options.csv), shown: options.csv };
   if (csvTarget && csvTarget.path === target.path)
     throw new CliError('usage', reviewText.csvSameAsOut(csvTarget.shown));
-  const loaded = await loadRuleSet(resolveInput(out, options.rules), options.rules);
+  const loaded = await loadRuleSet(resolveInput(out, options.rules), options.rules, options.trust);
   await refuseExisting(
     [target, ...(csvTarget ? [csvTarget] : [])].map((t) => ({ ...t, data: '' })),
     options.force,
@@ -50,9 +53,13 @@ export async function runReview(
   }));
 
   const progress = startProgress(out, inputs.length, out.text(reviewText.progress));
-  const review = await reviewWorkbooks(inputs, loaded, (file) => progress.tick(file)).finally(() =>
-    progress.stop(),
-  );
+  const trust = await trustIfAny(options.trust);
+  const review = await reviewWorkbooks(
+    inputs,
+    loaded,
+    (file) => progress.tick(file),
+    trust,
+  ).finally(() => progress.stop());
   const files: PendingFile[] = [{ ...target, data: await encodeSummary(review.summary) }];
   const rows = rankingRows(review.cohort);
   if (csvTarget) files.push({ ...csvTarget, data: rankingCsv(rows, out) });

@@ -1,7 +1,9 @@
 // kaohe score <filled.xlsx> [--as self|review|final] [--out <file>] [--in-place]
 import { basename, dirname, join, resolve } from 'node:path';
 import type { Output } from '../../io/output.ts';
-import { resultProblems, type Stage } from '@kaohe/sheet';
+import { resultProblems, workbookEdition, type Stage } from '@kaohe/sheet';
+import { editionText } from '../../i18n/editions.ts';
+import { loadTrust } from '../../io/trust.ts';
 import { CliError, type CommandStatus } from '../../errors.ts';
 import { common } from '../../i18n/common.ts';
 import { scoreText } from '../../i18n/score.ts';
@@ -17,6 +19,9 @@ export interface ScoreOptions {
   out?: string;
   inPlace?: boolean;
   force?: boolean;
+  /** Score by rules that fail verification (drafts), saying so. */
+  unsigned?: boolean;
+  trust?: string;
 }
 
 /** "x.xlsx" → "x" + suffix, in the input's folder (as typed, for messages). */
@@ -39,6 +44,11 @@ export async function runScore(
 
   const original = await readWorkbookFile(inputPath, file);
   const scored = await scoreWorkbook(original, file, options.as);
+  // Who issued the rules inside: a signature that fails is never scored by, unless --unsigned.
+  const edition = workbookEdition(scored.read, await loadTrust(options.trust));
+  const verified = edition.status === 'trusted';
+  if (!verified && edition.status !== 'unsigned' && !options.unsigned)
+    throw new CliError('input-invalid', editionText.workbookRefused(file, edition.message));
   const files: PendingFile[] = [];
   if (options.inPlace) {
     // Never over an earlier backup: x.bak.xlsx, then x.bak-2.xlsx, …
@@ -55,6 +65,9 @@ export async function runScore(
   await writeAll(files);
 
   printUnitResult(scored.result, options.as, scored.warnings, out, scored.read);
+  if (verified) out.line(edition.message);
+  else if (edition.status === 'unsigned') out.note(edition.message);
+  else out.line(editionText.workbookUnverified(edition.message));
   if (options.inPlace) out.note(scoreText.backup(files[0]?.shown ?? ''));
   out.note(common.wrote(outShown));
   out.result({
@@ -66,6 +79,11 @@ export async function runScore(
     result: scored.result,
     warnings: scored.warnings,
     problems: resultProblems(scored.result, scored.read),
+    edition: {
+      status: edition.status,
+      message: edition.message,
+      ...('signer' in edition && edition.signer ? { fingerprint: edition.signer.fingerprint } : {}),
+    },
   });
   return scored.result.complete ? 'ok' : 'findings';
 }

@@ -17,6 +17,8 @@ export interface TemplateOptions {
   unit: string[];
   out: string;
   force?: boolean;
+  /** The trust list for a published edition given as the rules. */
+  trust?: string;
 }
 
 /** Workbooks for the units, in memory: nothing is written here. */
@@ -32,7 +34,9 @@ export async function templateFiles(
     throw new CliError('usage', templateText.outFileForMany(outShown, units.length));
   const files: PendingFile[] = [];
   for (const unit of units) {
-    const data = await writeTemplateWorkbook(buildTemplate(loaded.ruleSet, unit));
+    const data = await writeTemplateWorkbook(
+      buildTemplate(loaded.ruleSet, unit, loaded.edition ? { edition: loaded.edition } : {}),
+    );
     const path = asFile ? outPath : join(outPath, fileNameFor(unit.name));
     const shown = asFile ? outShown : join(outShown, basename(path));
     files.push({ path, shown, data });
@@ -45,7 +49,7 @@ export async function runTemplate(
   options: TemplateOptions,
   out: Output,
 ): Promise<CommandStatus> {
-  const loaded = await loadRuleSet(resolveInput(out, rulesFile), rulesFile);
+  const loaded = await loadRuleSet(resolveInput(out, rulesFile), rulesFile, options.trust);
   const files = await templateFiles(
     loaded,
     options.unit,

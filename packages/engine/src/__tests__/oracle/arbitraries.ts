@@ -30,8 +30,9 @@ interface Family {
   constants: number[];
 }
 const PCT: Family = {
-  values: ['rate', 'rate2', 'members * 100 / pop', 'rate * 0.999', 'members / pop * 100'],
-  targets: ['rate2', 'peer_mean(rate)', 'peer_max(rate2) * 0.9'],
+  // `share` is a named derived value (members × 100 ÷ pop, a % rounded by rounding.rates).
+  values: ['rate', 'rate2', 'members * 100 / pop', 'rate * 0.999', 'members / pop * 100', 'share'],
+  targets: ['rate2', 'peer_mean(rate)', 'peer_max(rate2) * 0.9', 'peer_mean(share)', 'share - 1'],
   constants: [80, 85, 90, 92, 95, 96.5, 99],
 };
 const PERMILLE: Family = {
@@ -40,7 +41,12 @@ const PERMILLE: Family = {
   constants: [8, 10, 12.5],
 };
 /** Money per head (元 a head from 万元 and 人): never a rate. */
-const MONEY: Family = { values: ['budget * 10000 / pop'], targets: [], constants: [20, 22, 25.5] };
+const MONEY: Family = {
+  // `perHead` is a named derived value with its own rounding (2 places, half even).
+  values: ['budget * 10000 / pop', 'perHead'],
+  targets: [],
+  constants: [20, 22, 25.5],
+};
 const COUNT: Family = {
   values: ['done'],
   targets: ['assigned', 'assigned * 0.85'],
@@ -267,8 +273,41 @@ const expr = (points: number): fc.Arbitrary<Rule> =>
     `round(rate2, 1) >= 90 ? ${points} : clamp(rate2 / 10, 0, ${points})`,
   ]).map((score): Rule => ({ kind: 'expr', score }));
 
+/** Piecewise linear (按比例分段): 2–4 breakpoints around a family's constants, points within 0
+ *  and the item's (rising, falling or neither), each end clamped, zeroed or carried on. */
+const piecewise = (points: number): fc.Arbitrary<Rule> =>
+  family.chain((f) =>
+    fc
+      .record(
+        {
+          value: pick(f.values),
+          start: pick(f.constants),
+          gaps: fc.array(pick([0.5, 1, 2.5, 5, 0.1]), { minLength: 1, maxLength: 3 }),
+          shares: fc.array(pick([0, 0.25, 0.5, 0.6, 1]), { minLength: 4, maxLength: 4 }),
+          beforeFirst: pick(['clamp', 'zero', 'extend'] as const),
+          afterLast: pick(['clamp', 'zero', 'extend'] as const),
+        },
+        { requiredKeys: ['value', 'start', 'gaps', 'shares'] },
+      )
+      .map(({ value, start, gaps, shares, ...ends }): Rule => {
+        const ats = [start];
+        for (const g of gaps) ats.push(Number(new Fraction(ats[ats.length - 1] as number).add(g)));
+        return {
+          kind: 'piecewise',
+          value,
+          // Halves of a point, within 0 and the item's points.
+          breakpoints: ats.map((at, i) => {
+            const share = shares[i] ?? 1;
+            return { at, points: share === 1 ? points : Math.floor(share * points * 2) / 2 };
+          }),
+          ...ends,
+        };
+      }),
+  );
+
 const rule = (points: number): fc.Arbitrary<Rule> =>
   fc.oneof(
+    piecewise(points),
     threshold(points),
     band,
     reduction,
@@ -333,15 +372,62 @@ const exprStream: fc.Arbitrary<StreamIn> = fc.record(
   },
   { requiredKeys: ['kind', 'amount'] },
 );
-const streams = fc.array(fc.oneof(perCase, stateStream, exprStream), { maxLength: 2 });
+/** 报送截止3月31日 (the declared deadline `due`, or a date written in): late −1 or 0.2 a month
+ *  from the next month at most 10, missing −3 or not scored; a gap of days by formula. */
+const deadlineStream: fc.Arbitrary<StreamIn> = fc
+  .record(
+    {
+      kind: fc.constant('deadline' as const),
+      input: fc.constant('filed'),
+      due: pick(['due', '2026-03-31', '2026-01-31', '2026-02-15']),
+      late: pick([1, 0.5]),
+      perMonth: pick([0.2, 0.25]),
+      maxMonths: pick([10, 3]),
+      missing: pick([3, 0.5, 'missing-input'] as const),
+      direction: pick(['deduct', 'add'] as const),
+      cap: pick([2, 1.5]),
+    },
+    { requiredKeys: ['kind', 'input', 'due', 'missing'] },
+  )
+  .map((s) => {
+    const { maxMonths, ...rest } = s;
+    const out = s.perMonth !== undefined && maxMonths !== undefined ? { ...rest, maxMonths } : rest;
+    return out.late === undefined && out.perMonth === undefined ? { ...out, late: 1 } : out;
+  });
+const dateExprStream: fc.Arbitrary<StreamIn> = fc.record({
+  kind: fc.constant('expr' as const),
+  amount: pick([
+    'months_started(due, filed) * 0.1',
+    "max(0, months_between(date('2026-01-15'), filed)) * 0.25",
+    'if(filed > due, days_between(due, filed) * 0.01, 0)',
+  ]),
+});
+const streams = fc.array(
+  fc.oneof(perCase, stateStream, exprStream, deadlineStream, dateExprStream),
+  {
+    maxLength: 2,
+  },
+);
 const gates = sometimes(
   // `gate || rate < 60` is decided on a blank rate when the gate holds (short-circuit). Two
   // gates now and then: the first that holds decides, a blank in a later one is not read.
   fc
-    .shuffledSubarray(['gate', 'cases >= 5', 'rate < 60', 'gate || rate < 60'], {
-      minLength: 1,
-      maxLength: 2,
-    })
+    .shuffledSubarray(
+      [
+        'gate',
+        'cases >= 5',
+        'rate < 60',
+        'gate || rate < 60',
+        // dates on the integer kernels: a date compared, whole months and days counted
+        "filed > date('2026-06-30')",
+        'months_between(due, filed) >= 2',
+        'days_between(filed, due) < 0 && gate',
+      ],
+      {
+        minLength: 1,
+        maxLength: 2,
+      },
+    )
     .map((whens) => whens.map((when) => ({ when, reason: '事件不记分' }))),
   6,
 );
@@ -357,6 +443,27 @@ interface Shape {
   classes: boolean;
 }
 
+/** Capped accrual (0.4 a case, at most the cap or the item's points), from 0 (`start: 'zero'`). */
+const accrual: fc.Arbitrary<StreamIn> = fc.record(
+  {
+    kind: fc.constant('per-case' as const),
+    input: pick(['cases', 'city']),
+    each: pick([0.4, 1, 0.5]),
+    direction: fc.constant('add' as const),
+    cap: pick([1.2, 2]),
+  },
+  { requiredKeys: ['kind', 'input', 'each', 'direction'] },
+);
+/** What an item keeps without evidence, over the rule set's policy now and then. */
+const evidencePolicy = (points: number): fc.Arbitrary<Item['evidencePolicy']> =>
+  sometimes(
+    fc.oneof(
+      pick(['zero', 'flag'] as const),
+      pick([0, Math.min(1, points)]).map((keep) => ({ keep })),
+    ),
+    4,
+  );
+
 const leaf = (shape: Shape, code: string, top: boolean): fc.Arbitrary<Item> =>
   pointsOf(shape.dp).chain((points) =>
     fc
@@ -365,34 +472,76 @@ const leaf = (shape: Shape, code: string, top: boolean): fc.Arbitrary<Item> =>
           { weight: 8, arbitrary: rule(points) },
           { weight: 1, arbitrary: fc.constant(undefined) },
         ),
+        // An item without a rule: full points less deductions (unsaid or `start: 'full'`, which
+        // also serves a gate-only item), or from 0 with credits that accrue.
+        start: pick([undefined, 'full', 'zero'] as const),
+        accrual,
         deductions: streams,
         gates,
         applicable,
-        min: pick([0, 0, 0, -2]),
+        min: pick([0, 0, 0, -2, 'none'] as const),
+        evidencePolicy: evidencePolicy(points),
         byClass:
           top && shape.classes
             ? sometimes(fc.oneof(pointsOf(shape.dp), fc.constant('not-assessed' as const)), 3)
             : fc.constant(undefined),
       })
-      .map(({ rule, deductions, gates, applicable, min, byClass }): Item => {
-        const ds =
-          rule || deductions.length > 0
-            ? deductions
-            : [{ kind: 'per-case' as const, input: 'cases', each: 1 }];
-        return {
-          code,
-          title: `项${code}`,
-          points,
-          ...(rule ? { rule } : {}),
-          ...(ds.length > 0 ? { deductions: ds } : {}),
-          ...(gates ? { gates } : {}),
-          ...(applicable ? { applicable } : {}),
-          ...(min !== 0 ? { min } : {}),
-          ...(byClass !== undefined ? { pointsByClass: { farm: byClass } } : {}),
-        };
-      }),
+      .map(
+        ({
+          rule,
+          start,
+          accrual,
+          deductions,
+          gates,
+          applicable,
+          min,
+          evidencePolicy,
+          byClass,
+        }): Item => {
+          const from = rule ? undefined : start;
+          const ds =
+            from === 'zero'
+              ? [accrual, ...deductions]
+              : rule || from === 'full' || deductions.length > 0
+                ? deductions
+                : [{ kind: 'per-case' as const, input: 'cases', each: 1 }];
+          return {
+            code,
+            title: `项${code}`,
+            points,
+            ...(rule ? { rule } : {}),
+            ...(from ? { start: from } : {}),
+            ...(ds.length > 0 ? { deductions: ds } : {}),
+            ...(gates ? { gates } : {}),
+            ...(applicable ? { applicable } : {}),
+            ...(min !== 0 ? { min } : {}),
+            ...(evidencePolicy !== undefined ? { evidencePolicy } : {}),
+            ...(byClass !== undefined ? { pointsByClass: { farm: byClass } } : {}),
+          };
+        },
+      ),
   );
 
+/** A bonus item without a cap (加分不设上限): accrual from 0, or a rule that gives its points. */
+const uncappedLeaf = (code: string): fc.Arbitrary<Item> =>
+  fc
+    .record({
+      base: fc.oneof(fc.constant(undefined), tiers(3), expr(3)),
+      accrual,
+      gates,
+      min: pick([0, 'none'] as const),
+      evidencePolicy: evidencePolicy(1),
+    })
+    .map(({ base, accrual, gates, min, evidencePolicy }): Item => ({
+      code,
+      title: `项${code}`,
+      points: 'uncapped',
+      ...(base ? { rule: base } : { start: 'zero' as const }),
+      deductions: [accrual],
+      ...(gates ? { gates } : {}),
+      ...(min !== 0 ? { min } : {}),
+      ...(evidencePolicy !== undefined ? { evidencePolicy } : {}),
+    }));
 const SUB = ['(1)', '(2)', '(3)'];
 const SUBSUB = ['①', '②'];
 const sumPoints = (items: readonly Item[]): number =>
@@ -404,7 +553,7 @@ const parent = (shape: Shape, code: string): fc.Arbitrary<Item> =>
       fc.array(fc.boolean(), { minLength: 2, maxLength: 3 }),
       sometimes(fc.oneof(perCase, stateStream), 3),
       gates,
-      pick([0, 0, 0, -1]),
+      pick([0, 0, 0, -1, 'none'] as const),
     )
     .chain(([kinds, stream, g, min]) =>
       fc
@@ -494,8 +643,11 @@ const ruleSetArb: fc.Arbitrary<RuleSetInput> = fc
           .chain((n) => fc.tuple(...CODES.slice(0, n).map(section))),
         bonus: fc.option(
           fc.record({
-            cap: fc.option(pick([1, 2]), { nil: undefined }),
-            items: fc.tuple(leaf(shape, '1', false), leaf(shape, '2', false)),
+            cap: fc.option(pick([1, 2, 'none'] as const), { nil: undefined }),
+            items: fc.tuple(
+              leaf(shape, '1', false),
+              fc.oneof(leaf(shape, '2', false), uncappedLeaf('2')),
+            ),
           }),
           { nil: undefined },
         ),
@@ -585,6 +737,7 @@ const ruleSetArb: fc.Arbitrary<RuleSetInput> = fc
           { id: 'yes', label: '是否', unit: 'yesno', evidence: h.evidence.yes },
           { id: 'flag', label: '标志', unit: 'yesno' },
           { id: 'gate', label: '事件', unit: 'yesno' },
+          { id: 'filed', label: '报送日期', unit: 'date', defaultYear: 2026 },
           {
             id: 'st',
             label: '状态',
@@ -612,10 +765,21 @@ const ruleSetArb: fc.Arbitrary<RuleSetInput> = fc
           issuer: '市',
           level: '县',
           year: 2026,
+          deadlines: [{ id: 'due', label: '报送截止', date: '2026-03-31' }],
           edition: 1,
           points,
           ...(h.classes && farm !== points ? { pointsByClass: { farm } } : {}),
           rounding: { scores: { dp: h.dp, mode: h.mode }, ...(h.rates ? { rates: h.rates } : {}) },
+          derived: [
+            { id: 'share', label: '会员占比', unit: '%', expression: 'members * 100 / pop' },
+            {
+              id: 'perHead',
+              label: '人均经费',
+              unit: '元',
+              expression: 'budget * 10000 / pop',
+              rounding: { dp: 2, mode: 'half-even' },
+            },
+          ],
           evidencePolicy: h.evidencePolicy,
           ...(h.classes
             ? {
@@ -788,6 +952,29 @@ const unitValues = (h: Hints) => {
         fc.oneof({ weight: 1, arbitrary: yesNo }, { weight: 3, arbitrary: fc.constant(false) }),
       ),
       st: maybe(pick<InputValue>(['a', 'b', 'c', '逾期', 'zzz'])),
+      // On the due date, a day after, a month's last and first days, a year on; typed with and
+      // without a year, in other spellings, and dates that are not in the calendar.
+      filed: maybe(
+        pick<InputValue>([
+          '2026-03-31',
+          '2026-04-01',
+          '2026-04-30',
+          '2026-05-01',
+          '2026-01-31',
+          '2026-02-28',
+          '2026-03-01',
+          '2026-02-15',
+          '2026-02-16',
+          '2027-01-31',
+          '2027-02-01',
+          '2026/3/15',
+          '2026年4月1日',
+          '3月31日',
+          '5月1日',
+          '2026-02-30',
+          '已报送',
+        ]),
+      ),
     })
     .map(({ share, perHead, reduction, pop, ...v }) => {
       // Members and budget from the population, so the derived ratios hit their boundaries.

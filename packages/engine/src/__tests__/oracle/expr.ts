@@ -153,6 +153,44 @@ export function evaluate(node: Node, scope: Scope): Value {
   throw new Error(`oracle: node ${node.type}`);
 }
 
+// ---- Dates (README "Dates and deadlines"): days from 1970-01-01, worked out with Date ----
+
+const DAY = 86_400_000;
+/** The day of a real calendar date, by Date.UTC and a round trip; undefined when not real. */
+export function oracleDay(y: number, m: number, d: number): number | undefined {
+  const ms = Date.UTC(y, m - 1, d);
+  const t = new Date(ms);
+  if (y < 1000 || t.getUTCFullYear() !== y || t.getUTCMonth() !== m - 1 || t.getUTCDate() !== d)
+    return undefined;
+  return ms / DAY;
+}
+/** `day` plus n calendar months, on the month's last day when it is shorter. */
+function plusMonths(day: number, n: number): number {
+  const t = new Date(day * DAY);
+  const first = Date.UTC(t.getUTCFullYear(), t.getUTCMonth() + n, 1);
+  const f = new Date(first);
+  const last = new Date(Date.UTC(f.getUTCFullYear(), f.getUTCMonth() + 1, 0)).getUTCDate();
+  return Date.UTC(f.getUTCFullYear(), f.getUTCMonth(), Math.min(t.getUTCDate(), last)) / DAY;
+}
+/** Whole months completed from a to b, counted one by one (negative going back). */
+export function oracleMonthsCompleted(a: number, b: number): number {
+  if (b < a) return -oracleMonthsCompleted(b, a);
+  let m = 0;
+  while (plusMonths(a, m + 1) <= b) m++;
+  return m;
+}
+/** Months begun after a up to b: the k ≥ 1 with b after a + (k − 1) months. */
+export function oracleMonthsStarted(a: number, b: number): number {
+  let k = 0;
+  while (b > plusMonths(a, k)) k++;
+  return k;
+}
+const dayOfValue = (v: Value, where: string): number => {
+  const x = num(v, where);
+  if (x.d !== 1n) throw new CannotCompute(`${where}: not whole days`);
+  return Number(x.s * x.n);
+};
+
 function call(node: Node, scope: Scope): Value {
   const name = (node.callee as Node).name as string;
   const args = node.arguments as Node[];
@@ -162,6 +200,20 @@ function call(node: Node, scope: Scope): Value {
     return a.type === 'Identifier' ? (a.name as string) : String(a.value);
   };
   switch (name) {
+    case 'date': {
+      const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(rawArg(0));
+      const day = m ? oracleDay(Number(m[1]), Number(m[2]), Number(m[3])) : undefined;
+      if (day === undefined) throw new Error(`oracle: date(${rawArg(0)})`);
+      return new Fraction(day);
+    }
+    case 'months_between':
+      return new Fraction(
+        oracleMonthsCompleted(dayOfValue(arg(0), name), dayOfValue(arg(1), name)),
+      );
+    case 'months_started':
+      return new Fraction(oracleMonthsStarted(dayOfValue(arg(0), name), dayOfValue(arg(1), name)));
+    case 'days_between':
+      return new Fraction(dayOfValue(arg(1), name) - dayOfValue(arg(0), name));
     case 'min':
     case 'max': {
       let best = num(arg(0), name);

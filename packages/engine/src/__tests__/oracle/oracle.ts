@@ -8,7 +8,17 @@ import type { InputValue, UnitInput } from '../../model/result.ts';
 import type { Rounding } from '../../schema/common.ts';
 import type { Rule, Slope, Stream } from '../../schema/rules.ts';
 import type { Indicator, InputDef, RuleSet, Section } from '../../schema/ruleset.ts';
-import { Blank, CannotCompute, evaluate, inputsOf, parse, rateOf, type Value } from './expr.ts';
+import {
+  Blank,
+  CannotCompute,
+  evaluate,
+  inputsOf,
+  oracleDay,
+  oracleMonthsStarted,
+  parse,
+  rateOf,
+  type Value,
+} from './expr.ts';
 
 type Status =
   | 'met'
@@ -104,7 +114,25 @@ function decode(def: InputDef, raw: InputValue | undefined): Value | undefined {
       typeof c.label === 'string' ? c.label : c.label.zh;
     return def.choices?.find((c) => c.value === t || label(c) === t)?.value;
   }
-  if (def.unit === 'text' || def.unit === 'date') return String(raw).trim();
+  if (def.unit === 'text') return String(raw).trim();
+  if (def.unit === 'date') {
+    if (typeof raw !== 'string') return undefined;
+    // README "Dates and deadlines": Y-M-D with one separator, Y年M月D日, M月D日 with the input's year.
+    const t = raw.normalize('NFKC').replace(/\s+/g, '');
+    const m =
+      /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(t) ??
+      /^(\d{4})\/(\d{1,2})\/(\d{1,2})$/.exec(t) ??
+      /^(\d{4})\.(\d{1,2})\.(\d{1,2})$/.exec(t) ??
+      /^(\d{4})年(\d{1,2})月(\d{1,2})[日号]?$/.exec(t);
+    const short = m ? null : /^(\d{1,2})月(\d{1,2})[日号]?$/.exec(t);
+    const [y, mo, d] = m
+      ? [Number(m[1]), Number(m[2]), Number(m[3])]
+      : short && def.defaultYear !== undefined
+        ? [def.defaultYear, Number(short[1]), Number(short[2])]
+        : [0, 0, 0];
+    const day = oracleDay(y, mo, d);
+    return day === undefined ? undefined : new Fraction(day);
+  }
   if (typeof raw === 'boolean') return undefined;
   const t = typeof raw === 'number' ? numberText(raw) : String(raw).trim();
   if (t === undefined || !/^-?\d+(\.\d+)?$/.test(t)) return undefined;
@@ -164,8 +192,72 @@ const WORST: Status[] = [
   'not-applicable',
 ];
 
+// ---- Named derived values: a formula over the unit's figures, rounded as declared ----
+
+/** Inputs and derived values, a derived value as an input of its unit (for rates and evidence). */
+function shownInputs(rs: RuleSet): Map<string, InputDef> {
+  const out = new Map(rs.inputs.map((d) => [d.id, d]));
+  for (const d of rs.derived ?? [])
+    out.set(d.id, { id: d.id, label: d.label, unit: d.unit, source: 'unit', evidence: false });
+  return out;
+}
+
+/** A unit's derived value: its formula (inputs decoded, other derived values worked out the
+ *  same way, cohort statistics from `peer`), rounded by its own rounding, else rounding.rates
+ *  for a % or ‰ value. */
+function derivedValue(
+  rs: RuleSet,
+  unit: UnitInput,
+  id: string,
+  peer: (kind: 'mean' | 'max' | 'min', id: string) => Fraction,
+): Fraction {
+  const d = (rs.derived ?? []).find((x) => x.id === id);
+  if (!d) throw new Error(`oracle: unknown derived value ${id}`);
+  const inputs = new Map(rs.inputs.map((x) => [x.id, x]));
+  const none = (what: string) => () => {
+    throw new Blank(what);
+  };
+  const v = evaluate(parse(d.expression), {
+    input: (name) => {
+      if ((rs.derived ?? []).some((x) => x.id === name)) return derivedValue(rs, unit, name, peer);
+      const value = decode(inputs.get(name) as InputDef, unit.values[name]);
+      if (value === undefined) throw new Blank(name);
+      return value;
+    },
+    blank: (name) => blankOf(inputs, unit, name),
+    total: none('total'),
+    unitClass: () => {
+      if (unit.class === undefined) throw new Blank('class');
+      return unit.class;
+    },
+    peer,
+    score: none('score'),
+    met: none('met'),
+    status: none('status'),
+  });
+  if (!(v instanceof Fraction)) throw new CannotCompute('derived value not a number');
+  const rounding = d.rounding ?? (d.unit === '%' || d.unit === '‰' ? rs.rounding.rates : undefined);
+  return rounding ? roundTo(v, rounding) : v;
+}
+
+/** The inputs under the derived values among `read`, in their place (evidence is theirs). */
+function underDerived(rs: RuleSet, read: Set<string>): void {
+  const shown = shownInputs(rs);
+  for (let again = true; again;) {
+    again = false;
+    for (const d of rs.derived ?? []) {
+      if (!read.has(d.id)) continue;
+      read.delete(d.id);
+      inputsOf(parse(d.expression), shown, read);
+      again = true;
+    }
+  }
+}
+
 export function oracleUnit(rs: RuleSet, unit: UnitInput, cohort?: Cohort): OracleUnit {
   const inputs = new Map(rs.inputs.map((d) => [d.id, d]));
+  const derivedIds = new Set((rs.derived ?? []).map((d) => d.id));
+  const shown = shownInputs(rs);
   const classes = new Set((rs.classes ?? []).map((c) => c.id));
   const judged = new Map<string, Judged>();
   /** Parents that were scored: only those list their sub-items in the result. */
@@ -174,8 +266,15 @@ export function oracleUnit(rs: RuleSet, unit: UnitInput, cohort?: Cohort): Oracl
   /** Set once every item is judged: undefined while the total is incomplete. */
   const known: { total?: Fraction } = {};
 
+  const deadlineDay = (id: string): number | undefined => {
+    const iso = rs.deadlines?.find((d) => d.id === id)?.date ?? id;
+    const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+    return m ? oracleDay(Number(m[1]), Number(m[2]), Number(m[3])) : undefined;
+  };
   const read = (id: string): Value => {
+    if (derivedIds.has(id)) return derivedValue(rs, unit, id, scope.peer);
     const def = inputs.get(id);
+    if (!def && rs.deadlines?.some((d) => d.id === id)) return new Fraction(deadlineDay(id) ?? NaN);
     if (!def) throw new Error(`oracle: unknown input ${id}`);
     const v = decode(def, unit.values[id]);
     if (v === undefined) throw new Blank(id);
@@ -220,8 +319,9 @@ export function oracleUnit(rs: RuleSet, unit: UnitInput, cohort?: Cohort): Oracl
     if (typeof op === 'number' || /^-?\d+(\.\d+)?$/.test(op.trim())) return dec(op);
     const ast = parse(op);
     const v = number(evaluate(ast, scope));
-    const isInput = inputs.has(op.trim());
-    return !isInput && rs.rounding.rates && rateOf(ast, inputs) ? roundTo(v, rs.rounding.rates) : v;
+    // A derived value by its id is rounded where it is declared.
+    const isInput = shown.has(op.trim());
+    return !isInput && rs.rounding.rates && rateOf(ast, shown) ? roundTo(v, rs.rounding.rates) : v;
   };
 
   const judge = (path: string): Judged => {
@@ -235,7 +335,9 @@ export function oracleUnit(rs: RuleSet, unit: UnitInput, cohort?: Cohort): Oracl
   };
 
   const judgeItem = (item: Indicator, path: string): Judged => {
-    const points = dec(item.points as number | string);
+    // 加分不设上限: an uncapped bonus item has no maximum (its result's max is its score).
+    const uncapped = item.points === 'uncapped';
+    const points = uncapped ? ZERO : dec(item.points as number | string);
     // Maxima by class: the unit's declared class picks its maximum; 'not-assessed' is n/a.
     if (item.pointsByClass && !(unit.class !== undefined && classes.has(unit.class)))
       return { score: null, max: points, status: 'missing-input' };
@@ -256,17 +358,23 @@ export function oracleUnit(rs: RuleSet, unit: UnitInput, cohort?: Cohort): Oracl
         const childMax = applying.reduce((s, c) => s.add(c.max), ZERO);
         if (childMax.compare(max) < 0) max = childMax;
         base = children.reduce((s, c) => s.add(c.score ?? ZERO), ZERO);
-      } else if (!item.rule) base = max;
+      } else if (!item.rule)
+        base = item.start === 'zero' ? ZERO : max; // from 0: credits accrue
       else ({ base, upper } = baseScore(item.rule, max, path));
       const { sum: streams, zeroed } = applyStreams(item.deductions ?? []);
-      const min = item.min === undefined ? ZERO : dec(item.min);
+      // min 'none' (该项可负分): no floor at all; uncapped: no top.
+      const min = item.min === undefined ? ZERO : item.min === 'none' ? undefined : dec(item.min);
       const top = upper !== undefined && upper.compare(max) > 0 ? upper : max;
       let raw = base.add(streams);
-      if (raw.compare(min) < 0) raw = min;
-      if (raw.compare(top) > 0) raw = top;
+      if (min !== undefined && raw.compare(min) < 0) raw = min;
+      if (!uncapped && raw.compare(top) > 0) raw = top;
       let score = roundTo(raw, rs.rounding.scores);
-      let status: Status =
-        score.compare(max) >= 0
+      // Without a maximum, an item that earned something has met it.
+      let status: Status = uncapped
+        ? score.compare(0) > 0
+          ? 'met'
+          : 'not-met'
+        : score.compare(max) >= 0
           ? 'met'
           : score.compare(0) <= 0 && max.compare(0) > 0
             ? 'not-met'
@@ -275,13 +383,18 @@ export function oracleUnit(rs: RuleSet, unit: UnitInput, cohort?: Cohort): Oracl
         if (WORST.indexOf(c.status) < WORST.indexOf(status)) status = c.status;
       const gated = (item.gates ?? []).some((g) => run(g.when) === true);
       if (zeroed || gated) {
-        score = min.compare(0) < 0 && score.compare(0) < 0 ? score : ZERO;
+        const negative = min === undefined || min.compare(0) < 0;
+        score = negative && score.compare(0) < 0 ? score : ZERO;
         status = 'gated';
       }
       if (status !== 'gated' && score.compare(0) > 0 && lacksEvidence(item)) {
         status = 'missing-evidence';
-        if (rs.evidencePolicy === 'zero') score = ZERO;
+        // The item's own policy, else the rule set's: nothing, at most `keep`, or all of it.
+        const policy = item.evidencePolicy ?? rs.evidencePolicy;
+        if (policy === 'zero') score = ZERO;
+        else if (policy !== 'flag' && score.compare(dec(policy.keep)) > 0) score = dec(policy.keep);
       }
+      if (uncapped) max = score;
       // A parent lists its sub-items with its own score (not when it cannot be judged).
       if (children.length > 0) opened.add(path);
       return { score, max, status };
@@ -315,7 +428,8 @@ export function oracleUnit(rs: RuleSet, unit: UnitInput, cohort?: Cohort): Oracl
     }
     for (const g of item.gates ?? []) sources.push(g.when);
     for (const src of sources)
-      if (!/^-?\d+(\.\d+)?$/.test(src.trim())) inputsOf(parse(src), inputs, read);
+      if (!/^-?\d+(\.\d+)?$/.test(src.trim())) inputsOf(parse(src), shown, read);
+    underDerived(rs, read);
     return [...read].some((id) => {
       if (!inputs.get(id)?.evidence || unit.evidence?.[id]) return false;
       if (isBlankRaw(unit.values[id])) return false;
@@ -344,6 +458,8 @@ export function oracleUnit(rs: RuleSet, unit: UnitInput, cohort?: Cohort): Oracl
         return { base: yesno(rule, points) };
       case 'rank':
         return { base: rank(rule, points, path) };
+      case 'piecewise':
+        return { base: piecewise(rule) };
       case 'expr':
         // An expr item's score is not a rate: rounded once, with the item, by rounding.scores.
         return { base: number(run(rule.score)) };
@@ -429,6 +545,28 @@ export function oracleUnit(rs: RuleSet, unit: UnitInput, cohort?: Cohort): Oracl
     if (lower ? v.compare(zero) >= 0 : v.compare(zero) <= 0) return ZERO;
     if (lower ? v.compare(full) <= 0 : v.compare(full) >= 0) return points;
     return points.mul(zero.sub(v)).div(zero.sub(full));
+  };
+
+  /** Linear interpolation on the segment that holds the value; beyond an end as declared. */
+  const piecewise = (rule: Extract<Rule, { kind: 'piecewise' }>): Fraction => {
+    const v = operand(rule.value);
+    const pts = rule.breakpoints.map((b) => ({ x: dec(b.at), y: dec(b.points) }));
+    const line = (p: (typeof pts)[number], r: (typeof pts)[number]): Fraction =>
+      p.y.add(r.y.sub(p.y).mul(v.sub(p.x)).div(r.x.sub(p.x)));
+    const [first, second] = [pts[0], pts[1]] as [(typeof pts)[number], (typeof pts)[number]];
+    const [last, penult] = [pts[pts.length - 1], pts[pts.length - 2]] as [
+      (typeof pts)[number],
+      (typeof pts)[number],
+    ];
+    const end = (how: string | undefined, p: Fraction, extended: Fraction): Fraction =>
+      how === 'zero' ? ZERO : how === 'extend' ? extended : p;
+    if (v.compare(first.x) < 0) return end(rule.beforeFirst, first.y, line(first, second));
+    if (v.compare(last.x) > 0) return end(rule.afterLast, last.y, line(penult, last));
+    for (let i = 0; i + 1 < pts.length; i++) {
+      const [p, r] = [pts[i], pts[i + 1]] as [(typeof pts)[number], (typeof pts)[number]];
+      if (v.compare(p.x) >= 0 && v.compare(r.x) <= 0) return line(p, r);
+    }
+    throw new Error('unreachable: a value between the ends lies on a segment');
   };
 
   const proportional = (
@@ -527,6 +665,23 @@ export function oracleUnit(rs: RuleSet, unit: UnitInput, cohort?: Cohort): Oracl
     return found === undefined ? ZERO : dec(found);
   };
 
+  /** README "Dates and deadlines": blank → `missing`; on or before the due date 0; after it
+   *  late + perMonth × min(months begun, maxMonths). A date refused is not a blank. */
+  const deadline = (s: Extract<Stream, { kind: 'deadline' }>): Fraction => {
+    const due = deadlineDay(s.due);
+    if (due === undefined) throw new Error(`oracle: due ${s.due}`);
+    if (blankOf(inputs, unit, s.input)) {
+      if (s.missing === 'missing-input') throw new Blank(s.input);
+      return dec(s.missing);
+    }
+    const filed = Number(number(read(s.input)).toString());
+    if (filed <= due) return ZERO;
+    let months = oracleMonthsStarted(due, filed);
+    if (s.maxMonths !== undefined) months = Math.min(months, s.maxMonths);
+    const late = s.late === undefined ? ZERO : dec(s.late);
+    return late.add(s.perMonth === undefined ? ZERO : dec(s.perMonth).mul(months));
+  };
+
   const applyStreams = (streams: readonly Stream[]) => {
     let sum = ZERO;
     let zeroed = false;
@@ -537,6 +692,7 @@ export function oracleUnit(rs: RuleSet, unit: UnitInput, cohort?: Cohort): Oracl
         amount = r.amount;
         zeroed ||= r.zeroed;
       } else if (s.kind === 'state') amount = state(s);
+      else if (s.kind === 'deadline') amount = deadline(s);
       else amount = number(run(s.amount));
       if (s.cap !== undefined && amount.compare(dec(s.cap)) > 0) amount = dec(s.cap);
       sum = s.direction === 'add' ? sum.add(amount) : sum.sub(amount);
@@ -588,7 +744,7 @@ export function oracleUnit(rs: RuleSet, unit: UnitInput, cohort?: Cohort): Oracl
   const bonusItems = rs.bonus ? list(rs.bonus.items, '加分') : [];
   let bonus = bonusItems.reduce((s, i) => s.add(i.score ?? ZERO), ZERO);
   const cap = rs.bonus?.cap;
-  if (cap !== undefined && bonus.compare(dec(cap)) > 0) bonus = dec(cap);
+  if (cap !== undefined && cap !== 'none' && bonus.compare(dec(cap)) > 0) bonus = dec(cap);
   const sum = sections.reduce((s, x) => s.add(x.score), ZERO).add(bonus);
 
   const itemsComplete = !listed.some(
@@ -644,6 +800,10 @@ function oracleOperand(rs: RuleSet, unit: UnitInput, op: string | number): Fract
   const ast = parse(op);
   const v = evaluate(ast, {
     input: (id) => {
+      if ((rs.derived ?? []).some((d) => d.id === id))
+        return derivedValue(rs, unit, id, (k) => {
+          throw new Blank(`peer_${k}`);
+        });
       const v = decode(inputs.get(id) as InputDef, unit.values[id]);
       if (v === undefined) throw new Blank(id);
       return v;
@@ -660,7 +820,8 @@ function oracleOperand(rs: RuleSet, unit: UnitInput, op: string | number): Fract
     status: none('status'),
   });
   if (!(v instanceof Fraction)) throw new CannotCompute('not a number');
-  return !inputs.has(op.trim()) && rs.rounding.rates && rateOf(ast, inputs)
+  const shown = shownInputs(rs);
+  return !shown.has(op.trim()) && rs.rounding.rates && rateOf(ast, shown)
     ? roundTo(v, rs.rounding.rates)
     : v;
 }
@@ -669,8 +830,19 @@ function oracleCohortContext(rs: RuleSet, units: readonly UnitInput[]): Cohort {
   const inputs = new Map(rs.inputs.map((d) => [d.id, d]));
   const stat = (kind: 'mean' | 'max' | 'min', id: string): Fraction | undefined => {
     const values: Fraction[] = [];
+    const derived = (rs.derived ?? []).some((d) => d.id === id);
     for (const u of units) {
-      const v = decode(inputs.get(id) as InputDef, u.values[id]);
+      let v: Value | undefined;
+      if (!derived) v = decode(inputs.get(id) as InputDef, u.values[id]);
+      else
+        try {
+          // Blank or not worked out under it: not counted (a blank is never 0).
+          v = derivedValue(rs, u, id, (k) => {
+            throw new Blank(`peer_${k}`);
+          });
+        } catch (e) {
+          if (!(e instanceof Blank) && !(e instanceof CannotCompute)) throw e;
+        }
       if (v instanceof Fraction) values.push(v);
     }
     if (values.length === 0) return undefined;

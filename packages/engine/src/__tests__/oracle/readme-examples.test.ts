@@ -226,3 +226,51 @@ describe('the oracle on the README examples', () => {
     expect(e.units.map((u) => u.total)).toEqual(['10', '8.75']);
   });
 });
+
+describe('the oracle on open bounds, start and partial credit (README "Open bounds, start, partial credit")', () => {
+  const cases: Inputs = [{ id: 'n', label: '例数', unit: 'count' }];
+
+  it('capped accrual from 0: 0.4 a case, at most 20', () => {
+    const item = {
+      points: 20,
+      start: 'zero' as const,
+      deductions: [{ kind: 'per-case' as const, input: 'n', each: 0.4, direction: 'add' as const }],
+    };
+    // 12 × 0.4 = 4.8; 60 × 0.4 = 24, capped at the item's 20; 0 cases: 0, not 20.
+    expect(one(cases, item, { n: 12 })).toEqual({
+      oracle: '4.8',
+      engine: '4.8',
+      status: 'partly-met',
+    });
+    expect(one(cases, item, { n: 60 })).toEqual({ oracle: '20', engine: '20', status: 'met' });
+    expect(one(cases, item, { n: 0 })).toEqual({ oracle: '0', engine: '0', status: 'not-met' });
+  });
+
+  it('no floor: 5 − 4 × 2 = −3, and a gate keeps it', () => {
+    const item = {
+      points: 5,
+      min: 'none' as const,
+      deductions: [{ kind: 'per-case' as const, input: 'n', each: 2 }],
+      gates: [{ when: 'n >= 4', reason: '四例以上不记分' }],
+    };
+    // The gate holds at 4 cases: a negative score stays −3 (a gate zeroes, never raises).
+    expect(one(cases, item, { n: 4 })).toEqual({ oracle: '-3', engine: '-3', status: 'gated' });
+    // 2 cases: 5 − 4 = 1, the gate does not hold.
+    expect(one(cases, item, { n: 2 })).toEqual({ oracle: '1', engine: '1', status: 'partly-met' });
+  });
+
+  it('yes without evidence keeps 1 of 2', () => {
+    const inputs: Inputs = [{ id: 'y', label: '有文件', unit: 'yesno', evidence: true }];
+    const item = {
+      points: 2,
+      rule: { kind: 'yesno' as const, input: 'y' },
+      evidencePolicy: { keep: 1 },
+    };
+    // min(2, 1) = 1 without evidence.
+    expect(one(inputs, item, { y: true })).toEqual({
+      oracle: '1',
+      engine: '1',
+      status: 'missing-evidence',
+    });
+  });
+});
