@@ -26,4 +26,32 @@ describe('duplicateUnits', () => {
       duplicateUnits(Array.from({ length: 1000 }, (_, i) => ({ id: `u${i}`, name: `单位${i}` }))),
     ).toEqual([]);
   });
+
+  it('names the first unit of each id on a large cohort, as a plain first-seen map does', () => {
+    // 20,000 units over 7,001 ids of 1 to 6 characters, repeats spread through the cohort.
+    const units = Array.from({ length: 20_000 }, (_, i) => ({
+      id: ((i * 7919) % 7001).toString(36),
+      name: `单位${i}`,
+    }));
+    const firstOf = new Map<string, { id: string; name: string }>();
+    const expected: string[] = [];
+    for (const u of units) {
+      const first = firstOf.get(u.id);
+      if (first) expected.push(`单位「${u.name}」(${u.id})的编号与「${first.name}」(${u.id})重复`);
+      else firstOf.set(u.id, u);
+    }
+    expect(expected).toHaveLength(20_000 - 7001);
+    expect(duplicateUnits(units).map((i) => i.message.zh)).toEqual(expected);
+  });
+
+  it('tells an id that is not text from the same digits as text (unchecked input)', () => {
+    const units = [
+      { id: 1 as unknown as string, name: '甲' },
+      { id: '1', name: '乙' },
+      { id: 1 as unknown as string, name: '丙' },
+    ];
+    expect(duplicateUnits(units).map((i) => i.message.zh)).toEqual([
+      '单位「丙」(1)的编号与「甲」(1)重复',
+    ]);
+  });
 });

@@ -13,7 +13,7 @@ export interface Civil {
 const isLeap = (y: number): boolean => (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
 
 /** Days in month `m` (1–12) of year `y`. */
-export function daysInMonth(y: number, m: number): number {
+function daysInMonth(y: number, m: number): number {
   return m === 2 ? (isLeap(y) ? 29 : 28) : [4, 6, 9, 11].includes(m) ? 30 : 31;
 }
 

@@ -23,7 +23,7 @@ import type { ScoreContext, PeerStat } from '../model/context.ts';
 import { NUMERIC_UNITS, type InputDef } from '../schema/ruleset.ts';
 import type { COperand, CompiledRuleSet } from '../score/compile.ts';
 import { decodeValue, type UnitEnv } from '../score/env.ts';
-import { cmpRat, ratOfQ, readRat, type Rat } from './fixed.ts';
+import { cmpRat, parseRat, ratOfQ, readRat, type Rat } from './fixed.ts';
 
 /** A slot's state: its value is in `m` / `d` (OK), the input is blank (BLANK: a missing
  *  input), only the exact evaluator can judge it (EXACT), or a derived value not yet worked out. */
@@ -31,6 +31,10 @@ export const OK = 0;
 export const BLANK = 1;
 const EXACT = 2;
 const PENDING = 4;
+
+/** How the walk over a unit's values takes an input inline: a yes/no, a figure, else (0) by take. */
+const K_YESNO = 1;
+const K_NUMBER = 2;
 
 /** Flags of an input slot: what the official typed was blank; evidence is supplied. */
 const RAW_BLANK = 1;
@@ -435,12 +439,79 @@ export function createFramePlan(rs: CompiledRuleSet, exact: () => UnitEnv): Fram
     }
   };
 
-  // Each input is read by its id, as the exact path reads it (unit.values[id]): no walk over the
-  // object's keys (for…in allocates for objects in dictionary mode, as sheets with many columns
-  // make them), and an id the object lacks is blank.
+  // Each input's value is what the exact path reads (unit.values[id]). Officials' sheets give
+  // every unit the same keys in the same order, so the unit's own keys are walked (for…in) and
+  // the key met at each position of the last unit is remembered with its input: no lookup by
+  // name per input. An input the walk did not meet (absent, or a key it does not list, such as
+  // one the object inherits) is then read by its id, so the value is always values[id].
   const inputs: SlotInput[] = [...numeric, ...symbols];
+  const inputAt = new Map<string, number>();
+  for (let i = 0; i < inputs.length; i++) inputAt.set((inputs[i] as SlotInput).id, i);
   const withEvidence = inputs.filter((d) => d.def.evidence);
   const value = ratOf(0, 1);
+  /** The epoch at which each input was last met by a walk (one per unit and object walked). */
+  const met = new Uint32Array(inputs.length);
+  let epoch = 0;
+  const nextEpoch = (): number => {
+    epoch = (epoch + 1) >>> 0;
+    if (epoch === 0) {
+      met.fill(0);
+      epoch = 1;
+    }
+    return epoch;
+  };
+  const valueKeys = keyOrder(inputAt);
+  const kinds = Uint8Array.from(inputs, (d) =>
+    d.yesno ? K_YESNO : d.numeric && !d.date ? K_NUMBER : 0,
+  );
+  const slotOfInput = Int32Array.from(inputs, (d) => d.k);
+  const evidenceKeys = keyOrder(inputAt);
+
+  /** One input's value as typed into its slot. */
+  const take = (d: SlotInput, raw: unknown): void => {
+    // Blank (as the template has it already). Text of spaces only is not taken as blank here:
+    // a figure of spaces goes to the exact path, which reads it as blank, and a yes/no or
+    // choice of spaces decodes to blank.
+    if (raw === null || raw === undefined || raw === '') return;
+    const { m, s, x } = f;
+    x[d.k] = 0;
+    // Not a string, number or boolean (an object from JSON): the exact path reports it.
+    if (typeof raw !== 'string' && typeof raw !== 'number' && typeof raw !== 'boolean') {
+      s[d.k] = EXACT;
+      return;
+    }
+    if (d.date) {
+      // One reading of dates: the exact path's decoder, its day number in the slot.
+      const dv = decodeValue(d.def, raw);
+      if (dv.problem !== undefined || (dv.value !== undefined && typeof dv.value !== 'object'))
+        s[d.k] = EXACT;
+      else if (dv.value === undefined) x[d.k] = RAW_BLANK;
+      else {
+        m[d.k] = Number(dv.value.s * dv.value.n);
+        f.d[d.k] = 1;
+        s[d.k] = OK;
+      }
+    } else if (d.numeric) {
+      if (typeof raw === 'boolean' || !readRat(raw, value) || !inRange(d, value)) s[d.k] = EXACT;
+      else {
+        m[d.k] = value.n;
+        f.d[d.k] = value.d;
+        s[d.k] = OK;
+      }
+    } else if (d.yesno && typeof raw === 'boolean') {
+      m[d.k] = raw ? YES_CODE : NO_CODE;
+      s[d.k] = OK;
+    } else {
+      const text = typeof raw === 'string' ? raw : String(raw);
+      let code = d.memo.get(text);
+      if (code === undefined) {
+        code = symbolCode(d.def, raw);
+        if (d.memo.size > 1000) d.memo.clear();
+        d.memo.set(text, code);
+      }
+      setCode(m, s, d, code);
+    }
+  };
 
   const load = (unit: UnitInput, ctx: ScoreContext): void => {
     if (!sealed) seal();
@@ -452,64 +523,68 @@ export function createFramePlan(rs: CompiledRuleSet, exact: () => UnitEnv): Fram
     den.set(blankD);
     s.set(blankS);
     x.set(blankX);
-    const values = unit.values;
-    for (let i = 0; i < inputs.length; i++) {
+    const values = unit.values as Record<string, unknown>;
+    let e = nextEpoch();
+    let found = 0;
+    let p = 0;
+    for (const key in values) {
+      const i =
+        p < valueKeys.keys.length && valueKeys.keys[p] === key
+          ? (valueKeys.at[p] as number)
+          : valueKeys.learn(p, key);
+      p++;
+      if (i < 0) continue;
+      // for…in lists a key once, and each key is one input: met only for the reads by id below.
+      met[i] = e;
+      found++;
+      const raw = values[key];
+      const k = slotOfInput[i] as number;
+      const kind = kinds[i];
+      // The common cases inline: a yes/no typed as a boolean, a figure as plain decimal text
+      // within its range (anything else, and text the plain reader refuses, goes to take).
+      if (kind === K_YESNO && typeof raw === 'boolean') {
+        x[k] = 0;
+        m[k] = raw ? YES_CODE : NO_CODE;
+        s[k] = OK;
+      } else if (
+        kind === K_NUMBER &&
+        typeof raw === 'string' &&
+        parseRat(raw, value) &&
+        inRange(inputs[i] as SlotInput, value)
+      ) {
+        x[k] = 0;
+        m[k] = value.n;
+        den[k] = value.d;
+        s[k] = OK;
+      } else take(inputs[i] as SlotInput, raw);
+    }
+    if (found < inputs.length)
+      for (let i = 0; i < inputs.length; i++)
+        if (met[i] !== e) take(inputs[i] as SlotInput, values[(inputs[i] as SlotInput).id]);
+    const evidence = unit.evidence as Record<string, unknown> | undefined;
+    if (evidence === undefined || withEvidence.length === 0) return;
+    e = nextEpoch();
+    found = 0;
+    p = 0;
+    for (const key in evidence) {
+      const i =
+        p < evidenceKeys.keys.length && evidenceKeys.keys[p] === key
+          ? (evidenceKeys.at[p] as number)
+          : evidenceKeys.learn(p, key);
+      p++;
+      if (i < 0 || met[i] === e) continue;
       const d = inputs[i] as SlotInput;
-      const raw = values[d.id];
-      // Blank (as the template has it already). Text of spaces only is not taken as blank here:
-      // a figure of spaces goes to the exact path, which reads it as blank, and a yes/no or
-      // choice of spaces decodes to blank.
-      if (raw === null || raw === undefined || raw === '') continue;
-      x[d.k] = 0;
-      // Not a string, number or boolean (an object from JSON): the exact path reports it.
-      if (typeof raw === 'object' || typeof raw === 'function') {
-        s[d.k] = EXACT;
-        continue;
-      }
-      if (d.date) {
-        // One reading of dates: the exact path's decoder, its day number in the slot.
-        const dv = decodeValue(d.def, raw);
-        if (dv.problem !== undefined || (dv.value !== undefined && typeof dv.value !== 'object'))
-          s[d.k] = EXACT;
-        else if (dv.value === undefined) x[d.k] = RAW_BLANK;
-        else {
-          m[d.k] = Number(dv.value.s * dv.value.n);
-          den[d.k] = 1;
-          s[d.k] = OK;
-        }
-      } else if (d.numeric) {
-        if (
-          typeof raw === 'boolean' ||
-          !readRat(raw, value) ||
-          (d.min !== undefined && cmpRat(value.n, value.d, d.min.n, d.min.d) < 0) ||
-          (d.max !== undefined && cmpRat(value.n, value.d, d.max.n, d.max.d) > 0)
-        )
-          s[d.k] = EXACT;
-        else {
-          m[d.k] = value.n;
-          den[d.k] = value.d;
-          s[d.k] = OK;
-        }
-      } else if (d.yesno && typeof raw === 'boolean') {
-        m[d.k] = raw ? YES_CODE : NO_CODE;
-        s[d.k] = OK;
-      } else {
-        const text = typeof raw === 'string' ? raw : String(raw);
-        let code = d.memo.get(text);
-        if (code === undefined) {
-          code = symbolCode(d.def, raw);
-          if (d.memo.size > 1000) d.memo.clear();
-          d.memo.set(text, code);
-        }
-        setCode(m, s, d, code);
-      }
+      if (!d.def.evidence) continue;
+      met[i] = e;
+      found++;
+      if (evidence[key]) x[d.k] = (x[d.k] as number) | HAS_EVIDENCE;
     }
-    const evidence = unit.evidence;
-    if (evidence === undefined) return;
-    for (let i = 0; i < withEvidence.length; i++) {
-      const d = withEvidence[i] as SlotInput;
-      if (evidence[d.id]) x[d.k] = (x[d.k] as number) | HAS_EVIDENCE;
-    }
+    if (found < withEvidence.length)
+      for (let i = 0; i < withEvidence.length; i++) {
+        const d = withEvidence[i] as SlotInput;
+        if (met[inputAt.get(d.id) as number] !== e && evidence[d.id])
+          x[d.k] = (x[d.k] as number) | HAS_EVIDENCE;
+      }
   };
 
   return {
@@ -522,6 +597,48 @@ export function createFramePlan(rs: CompiledRuleSet, exact: () => UnitEnv): Fram
     seal,
     load,
   };
+}
+
+/** The input of the key at each position of an object walked with for…in (−1: not an input),
+ *  as met in the last object: objects of one shape need no lookup by name (`learn` looks a key
+ *  up and remembers it). */
+interface KeyOrder {
+  keys: string[];
+  at: number[];
+  learn(p: number, key: string): number;
+}
+
+function keyOrder(inputAt: ReadonlyMap<string, number>): KeyOrder {
+  const keys: string[] = [];
+  const at: number[] = [];
+  return {
+    keys,
+    at,
+    learn: (p, key) => {
+      const i = inputAt.get(key) ?? -1;
+      // Objects with far more keys than a sheet has columns are not remembered past that.
+      if (p < 4096) {
+        while (keys.length < p) {
+          keys.push('');
+          at.push(-1);
+        }
+        keys[p] = key;
+        at[p] = i;
+      }
+      return i;
+    },
+  };
+}
+
+/** Whether a figure is within its input's declared range. */
+function inRange(d: SlotInput, v: Rat): boolean {
+  const min = d.min;
+  const max = d.max;
+  // A lower bound of 0 (most declared ranges) is a sign test: v.d > 0.
+  return (
+    (min === undefined || (min.n === 0 ? v.n >= 0 : cmpRat(v.n, v.d, min.n, min.d) >= 0)) &&
+    (max === undefined || cmpRat(v.n, v.d, max.n, max.d) <= 0)
+  );
 }
 
 /** A symbol input's code, or its state when the code is −BLANK / −EXACT. */

@@ -390,7 +390,14 @@ function sortOrder(
     for (let c = keys.length - 1; c >= 0; c--) order = countingPass(order, keys[c] as Codes);
     order = countingPass(order, bucket);
     const codes = keys.map((k) => k.codes);
-    grouped((x, y) => b[x] === b[y] && codes.every((c) => c[x] === c[y]));
+    grouped((x, y) => {
+      if (b[x] !== b[y]) return false;
+      for (let c = 0; c < codes.length; c++) {
+        const col = codes[c] as Int32Array;
+        if (col[x] !== col[y]) return false;
+      }
+      return true;
+    });
     runs((x, y) => group[x] === group[y], byUnitId);
     return { order, group };
   }

@@ -428,6 +428,63 @@ describe('lean scorer', () => {
     );
   });
 
+  it('reads each value as values[id] and each evidence as evidence[id], whatever the object', () => {
+    // One scorer for unit after unit (it remembers the last unit's key order): keys in another
+    // order, keys that are not inputs, inputs absent, a value the object inherits, a value it
+    // does not list (non-enumerable), evidence the same ways. Each unit against scoreUnit.
+    const scorer = createLeanScorer(rs);
+    const base: Record<string, string | number | boolean> = {
+      a: '93.125',
+      b: '7.25',
+      c: '104.5',
+      y: true,
+      z: true,
+      n: 2,
+      budget: '2000000',
+      pop: '81817',
+      st: 'late',
+      sr: '110.5',
+      sr_prev: '113.75',
+    };
+    const reversed = Object.fromEntries(Object.entries(base).reverse());
+    const inherited = Object.assign(Object.create({ a: '71.5', y: false }) as object, {
+      ...base,
+      a: undefined,
+    }) as Record<string, string | number | boolean>;
+    delete inherited.a;
+    delete inherited.y;
+    const hidden = { ...base };
+    Object.defineProperty(hidden, 'c', { value: '91.5', enumerable: false });
+    const hiddenEvidence = { y: true };
+    Object.defineProperty(hiddenEvidence, 'z', { value: true, enumerable: false });
+    const units = [
+      { values: base, evidence: { y: true, z: true } },
+      { values: { extra: 1, ...reversed, more: 'x' }, evidence: { z: true, y: false } },
+      { values: { b: '7.25', pop: '81817' }, evidence: {} },
+      { values: inherited, evidence: Object.create({ y: true }) as Record<string, boolean> },
+      { values: hidden, evidence: hiddenEvidence },
+      { values: base, evidence: { y: true, z: true } },
+    ];
+    const seen = new Set<string>();
+    for (const [i, u] of units.entries()) {
+      const unit = { id: `u${i}`, name: `u${i}`, class: 'town', ...u };
+      const full = scoreUnit(rs, unit);
+      const fast = scorer(unit);
+      expect({ i, total: fast.total, complete: fast.complete }).toEqual({
+        i,
+        total: full.total,
+        complete: full.complete,
+      });
+      expect(fast.sections.map((x) => (x === null ? null : scaledText(x, 2)))).toEqual(
+        full.sections.map((x) => x.score),
+      );
+      seen.add(full.total);
+    }
+    // The units differ where their values do (a walk that missed the inherited or unlisted
+    // values would score them as blanks): at least four distinct totals.
+    expect(seen.size).toBeGreaterThanOrEqual(4);
+  });
+
   it('does exact integer arithmetic on the way', () => {
     expect(toMicro('91.2')).toBe(91_200_000);
     expect(toMicro('-0.000001')).toBe(-1);

@@ -221,6 +221,20 @@ export function createLeanScorer(rs: CompiledRuleSet): LeanScorer {
       return r.score === null ? null : scaled(r.score);
     };
   };
+  // A cohort's totals repeat (they span a few thousand counts of 10^-dp): each text is made once,
+  // kept by the total's count for counts below 2^15 (an array read), in a bounded map past that.
+  const smallTexts = new Array<string | undefined>(1 << 15);
+  const totalTexts = new Map<number, string>();
+  const textOf = (total: number): string => {
+    if (total >= 0 && total < 1 << 15) return (smallTexts[total] ??= scaledText(total, dp));
+    let text = totalTexts.get(total);
+    if (text === undefined) {
+      text = scaledText(total, dp);
+      if (totalTexts.size >= 65_536) totalTexts.clear();
+      totalTexts.set(total, text);
+    }
+    return text;
+  };
   // The same paths (the same array) come with every unit of a cohort: their readers are made once.
   let lastPaths: readonly string[] = [];
   let readers: (() => number | null)[] = [];
@@ -262,7 +276,7 @@ export function createLeanScorer(rs: CompiledRuleSet): LeanScorer {
     let bonus = program.run(sections.length);
     if (bonusCap !== undefined && bonus > bonusCap) bonus = bonusCap;
     total += bonus;
-    const totalText = scaledText(total, dp);
+    const totalText = textOf(total);
     let vetoed = false;
     let noCommendation = false;
     let ids: string[] | undefined;

@@ -17,10 +17,10 @@ import { addRat, cmpRat, mulRat, ratOfQ, subRat, type Rat } from '../fast/fixed.
 // ---- Schema ----
 
 /** What the score is beyond an end: the end's points, 0, or the end segment carried on. */
-export const PiecewiseEnd = z.enum(['clamp', 'zero', 'extend']);
-export type PiecewiseEnd = z.infer<typeof PiecewiseEnd>;
+const PiecewiseEnd = z.enum(['clamp', 'zero', 'extend']);
+type PiecewiseEnd = z.infer<typeof PiecewiseEnd>;
 
-export const Breakpoint = z.object({ at: DecimalLiteral, points: DecimalLiteral }).strict();
+const Breakpoint = z.object({ at: DecimalLiteral, points: DecimalLiteral }).strict();
 
 /**
  * Piecewise linear (按比例分段计分): `breakpoints` [{at, points}] with `at` strictly increasing
@@ -159,7 +159,7 @@ function pointsAt(c: Curve, v: Q): Q {
 }
 
 /** The base score for a value, exact (before the item's floor and points bound it). */
-export const piecewiseAt = (rule: PiecewiseRule, v: Q): Q => pointsAt(curveOf(rule), v);
+const piecewiseAt = (rule: PiecewiseRule, v: Q): Q => pointsAt(curveOf(rule), v);
 
 export interface PiecewiseShown {
   label: Msg;

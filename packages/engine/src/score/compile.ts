@@ -72,7 +72,7 @@ export interface CSlope {
 }
 
 /** A deadline as scored: its day (calendar.ts), ISO text, and label when declared by name. */
-export interface CDue {
+interface CDue {
   day: number;
   iso: string;
   label: Msg | undefined;

@@ -47,7 +47,7 @@ export function headerFieldKeys(ruleSet: Pick<RuleSet, 'classes'>): HeaderField[
 
 /** What an item's row says of its bounds beside its criteria: no floor, no cap, the points kept
  *  without evidence. */
-export function boundNotes(item: CIndicator): string[] {
+function boundNotes(item: CIndicator): string[] {
   const notes: string[] = [];
   if (item.min === undefined) notes.push('该项可负分');
   if (item.uncapped) notes.push('不设上限');

@@ -173,7 +173,7 @@ function plusMonths(day: number, n: number): number {
   return Date.UTC(f.getUTCFullYear(), f.getUTCMonth(), Math.min(t.getUTCDate(), last)) / DAY;
 }
 /** Whole months completed from a to b, counted one by one (negative going back). */
-export function oracleMonthsCompleted(a: number, b: number): number {
+function oracleMonthsCompleted(a: number, b: number): number {
   if (b < a) return -oracleMonthsCompleted(b, a);
   let m = 0;
   while (plusMonths(a, m + 1) <= b) m++;
