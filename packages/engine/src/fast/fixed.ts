@@ -157,6 +157,32 @@ export function scaledText(value: number, dp: number): string {
   return `${sign}${int}.${digits.length < places ? '0'.repeat(places - digits.length) + digits : digits}`;
 }
 
+/** The rational n / d (safe integers, d > 0) as canonical decimal text (fmt's), undefined when
+ *  it has no finite decimal form or its digits would leave the safe range. */
+export function decimalText(n: number, d: number): string | undefined {
+  const g = gcd(n, d);
+  if (g > 1) {
+    n /= g;
+    d /= g;
+  }
+  let rest = d;
+  let twos = 0;
+  let fives = 0;
+  while (rest % 2 === 0) {
+    rest /= 2;
+    twos++;
+  }
+  while (rest % 5 === 0) {
+    rest /= 5;
+    fives++;
+  }
+  const places = twos > fives ? twos : fives;
+  const unit = POW10R[places];
+  if (rest !== 1 || unit === undefined) return undefined;
+  const digits = n * (unit / d);
+  return Number.isSafeInteger(digits) ? scaledText(digits, places) : undefined;
+}
+
 function scaledTextSlow(value: number, dp: number): string {
   const negative = value < 0;
   const digits = String(negative ? -value : value).padStart(dp + 1, '0');

@@ -25,6 +25,32 @@ import {
   type Rat,
 } from './fixed.ts';
 import { BLANK, OK, state, state2, state3, type Frame, type FramePlan } from './frame.ts';
+import type { Adjustment, Msg } from '../model/result.ts';
+import { msgOf } from '../messages/text.ts';
+import { show, showRat, withUnit } from '../messages/format.ts';
+import {
+  bandReason,
+  missedDirection,
+  slopeAdjustment,
+  thresholdReason,
+} from '../score/base-rules.ts';
+import * as R from '../score/reasons.ts';
+import { inputValue, NOT_REPORTED, operandValues } from '../score/operand-text.ts';
+import {
+  BETWEEN,
+  CREDIT,
+  FAILED,
+  MET,
+  NOT_ASSESSED,
+  SLOPED,
+  slotText,
+  scoreText,
+  TRACE,
+  traced,
+  ZERO_END,
+  type RenderContext,
+  type Trace,
+} from './trace.ts';
 
 /** A score (integer count of 10^-dp), null for a missing input, NA when the item does not
  *  apply, FRAC (base kernels only) for the fraction in frame.q, undefined to hand the item to
@@ -89,6 +115,10 @@ function slopeAmount(
     if (!mulRat(gN, gD, 100 * td, tn < 0 ? -tn : tn, H)) return false;
     gN = H.n;
     gD = H.d;
+    if (TRACE.on) {
+      TRACE.gn = gN;
+      TRACE.gd = gD;
+    }
   }
   // steps = g / per
   if (!mulRat(gN, gD, s.perD, s.perN, G)) return false;
@@ -104,8 +134,44 @@ function slopeAmount(
     H.n = s.capN;
     H.d = s.capD;
   }
+  if (TRACE.on) {
+    TRACE.an = H.n;
+    TRACE.ad = H.d;
+  }
   return true;
 }
+
+/** A traced slope's relative gap as its reason shows it (undefined when not relative). */
+const relativeText = (t: Trace): string | undefined =>
+  t.gd === 0 ? undefined : showRat(t.gn, t.gd);
+
+/** A traced slope's adjustment (a deduction unless `credit`). */
+function slopeWords(
+  c: RenderContext,
+  t: Trace,
+  direction: Parameters<typeof slopeAdjustment>[0],
+  s: CSlope | undefined,
+  unit: Parameters<typeof slopeAdjustment>[2],
+  credit: boolean,
+): Adjustment[] {
+  if (!s) return [];
+  return [
+    slopeAdjustment(
+      direction,
+      s,
+      unit,
+      scoreText(c, t.an, t.ad),
+      scoreText(c, t.an, t.ad, credit ? 1 : -1),
+      relativeText(t),
+    ),
+  ];
+}
+
+const NO_ADJUSTMENTS: Adjustment[] = [];
+const words = (reason: Msg, adjustments: Adjustment[] = NO_ADJUSTMENTS) => ({
+  reason,
+  adjustments: adjustments === NO_ADJUSTMENTS ? [] : adjustments,
+});
 
 /** points + sign × H as a score or FRAC; undefined past the safe range. */
 function plus(f: Frame, points: number, sign: 1 | -1): number | undefined {
@@ -142,11 +208,18 @@ export function baseKernel(
   const rule = item.rule;
   if (!rule) {
     const start = startsAtZero(item) ? 0 : points;
-    return () => start;
+    const said = startsAtZero(item)
+      ? R.startsAtZero
+      : R.fullMarks(showRat(points, 10 ** rs.scoreRounding.dp));
+    return traced(
+      () => start,
+      () => words(said),
+    );
   }
   const slot = (key: string): number | undefined => plan.operandSlot(item.operands.get(key));
   const dp = rs.scoreRounding.dp;
   const scale = 10 ** dp;
+  const T = TRACE;
 
   switch (rule.kind) {
     case 'threshold': {
@@ -159,7 +232,9 @@ export function baseKernel(
       const op = rule.op;
       const strict = op === '>' || op === '<';
       const ceiling = op === '<=' || op === '<';
-      return (f) => {
+      const aboveC = item.slopes.get('above');
+      const belowC = item.slopes.get('below');
+      const kernel: Kernel = (f) => {
         const st = state2(f, kv, kt);
         if (st !== OK) return notOk(st);
         const m = f.m;
@@ -169,10 +244,12 @@ export function baseKernel(
         const tn = m[kt] as number;
         const td = d[kt] as number;
         if (holds(cmpRat(vn, vd, tn, td), op)) {
+          if (T.on) T.branch = MET;
           if (!above) return points;
           // Credit beyond the target: points + amount, which is also the item's upper bound.
           if (!(ceiling ? subRat(tn, td, vn, vd, G) : subRat(vn, vd, tn, td, G))) return undefined;
           if (G.n <= 0) return points;
+          if (T.on) T.branch = CREDIT;
           if (!slopeAmount(G.n, G.d, above, false, tn, td)) return undefined;
           const v = plus(f, points, 1);
           if (v === undefined) return undefined;
@@ -180,11 +257,24 @@ export function baseKernel(
           f.q[2] = 1;
           return FRAC;
         }
+        if (T.on) T.branch = below ? SLOPED : FAILED;
         if (!below) return 0;
         // |t − v|
         if (!subRat(tn, td, vn, vd, G)) return undefined;
         return deduct(f, points, Math.abs(G.n), G.d, below, strict, tn, td);
       };
+      return traced(kernel, (f, t, c) => {
+        const w = c.words;
+        const sv = w.op('value', slotText(f, kv));
+        const st = w.op('target', slotText(f, kt));
+        const met = t.branch === MET || t.branch === CREDIT;
+        const reason = thresholdReason(w, op, sv, st, met, t.branch === SLOPED);
+        if (t.branch === CREDIT)
+          return words(reason, t.an === 0 ? [] : slopeWords(c, t, 'above', aboveC, w.unit, true));
+        if (t.branch === SLOPED)
+          return words(reason, slopeWords(c, t, missedDirection(op), belowC, w.unit, false));
+        return words(reason);
+      });
     }
     case 'band': {
       const kv = slot('value');
@@ -193,7 +283,8 @@ export function baseKernel(
       const outside = slope(item.slopes.get('outside'));
       if (kv === undefined || kl === undefined || kh === undefined || outside === undefined)
         return undefined;
-      return (f) => {
+      const outsideC = item.slopes.get('outside');
+      const kernel: Kernel = (f) => {
         const st = state3(f, kv, kl, kh);
         if (st !== OK) return notOk(st);
         const m = f.m;
@@ -201,7 +292,11 @@ export function baseKernel(
         const vn = m[kv] as number;
         const vd = d[kv] as number;
         const under = cmpRat(vn, vd, m[kl] as number, d[kl] as number) < 0;
-        if (!under && cmpRat(vn, vd, m[kh] as number, d[kh] as number) <= 0) return points;
+        if (!under && cmpRat(vn, vd, m[kh] as number, d[kh] as number) <= 0) {
+          if (T.on) T.branch = MET;
+          return points;
+        }
+        if (T.on) T.branch = outside ? SLOPED : FAILED;
         if (!outside) return 0;
         const ke = under ? kl : kh;
         const en = m[ke] as number;
@@ -209,6 +304,20 @@ export function baseKernel(
         if (!subRat(en, ed, vn, vd, G)) return undefined;
         return deduct(f, points, Math.abs(G.n), G.d, outside, false, en, ed);
       };
+      return traced(kernel, (f, t, c) => {
+        const w = c.words;
+        const reason = bandReason(
+          w,
+          w.op('value', slotText(f, kv)),
+          w.op('low', slotText(f, kl)),
+          w.op('high', slotText(f, kh)),
+          t.branch === MET,
+          t.branch === SLOPED,
+        );
+        return t.branch === SLOPED
+          ? words(reason, slopeWords(c, t, 'outside', outsideC, w.unit, false))
+          : words(reason);
+      });
     }
     case 'ramp': {
       const kv = slot('value');
@@ -216,7 +325,7 @@ export function baseKernel(
       const kz = slot('zero');
       if (kv === undefined || kf === undefined || kz === undefined) return undefined;
       const lowerIsBetter = rampLowerIsBetter(item);
-      return (f) => {
+      const kernel: Kernel = (f) => {
         const st = state3(f, kv, kf, kz);
         if (st !== OK) return notOk(st);
         const m = f.m;
@@ -229,8 +338,10 @@ export function baseKernel(
         const zd = d[kz] as number;
         // As the exact path: the declared direction, the zero point checked first.
         const cz = cmpRat(vn, vd, zn, zd);
+        if (T.on) T.branch = ZERO_END;
         if (lowerIsBetter ? cz >= 0 : cz <= 0) return 0;
         const cf = cmpRat(vn, vd, fn, fd);
+        if (T.on) T.branch = MET;
         if (lowerIsBetter ? cf <= 0 : cf >= 0) return points;
         // points × (zero − v) / (zero − full)
         if (!subRat(zn, zd, vn, vd, G) || !subRat(zn, zd, fn, fd, H)) return undefined;
@@ -238,14 +349,27 @@ export function baseKernel(
         const hd = H.d;
         if (!mulRat(G.n, G.d, hn < 0 ? -hd : hd, hn < 0 ? -hn : hn, G)) return undefined;
         if (!mulRat(G.n, G.d, points, 1, G)) return undefined;
+        if (T.on) between(G);
         return frac(f, G.n, G.d);
       };
+      return traced(kernel, (f, t, c) => {
+        const w = c.words;
+        return words(
+          R.rampText(
+            w.label,
+            w.op('value', slotText(f, kv)),
+            w.op('full', slotText(f, kf)),
+            w.op('zero', slotText(f, kz)),
+            baseText(c, t, points),
+          ),
+        );
+      });
     }
     case 'proportional': {
       const kv = slot('value');
       const kt = slot('target');
       if (kv === undefined || kt === undefined || points < 0) return undefined;
-      return (f) => {
+      const kernel: Kernel = (f) => {
         const st = state2(f, kv, kt);
         if (st !== OK) return notOk(st);
         const tn = f.m[kt] as number;
@@ -253,25 +377,51 @@ export function baseKernel(
         // A target not above 0 is the exact evaluator's to report.
         if (tn <= 0) return undefined;
         const vn = f.m[kv] as number;
+        if (T.on) T.branch = ZERO_END;
         if (vn <= 0) return 0;
         // min(points, points × v / t)
         if (!mulRat(vn, f.d[kv] as number, td, tn, G)) return undefined;
+        if (T.on) T.branch = MET;
         if (cmpRat(G.n, G.d, 1, 1) >= 0) return points;
         if (!mulRat(G.n, G.d, points, 1, G)) return undefined;
+        if (T.on) between(G);
         return frac(f, G.n, G.d);
       };
+      return traced(kernel, (f, t, c) => {
+        const w = c.words;
+        return words(
+          R.proportionalText(
+            w.label,
+            w.op('value', slotText(f, kv)),
+            w.op('target', slotText(f, kt)),
+            baseText(c, t, points),
+          ),
+        );
+      });
     }
     case 'expr': {
       // The score is the expression's value (in points), rounded once with the item's score.
       const ks = slot('score');
       if (ks === undefined) return undefined;
-      return (f) => {
+      const formula = item.operands.get('score');
+      const formulaWords = formula?.words ?? { zh: rule.score, en: rule.score };
+      const kernel: Kernel = (f) => {
         const st = state(f, ks);
         if (st !== OK) return notOk(st);
         // value × 10^dp, as a fraction of 10^-dp points
         if (!mulRat(f.m[ks] as number, f.d[ks] as number, scale, 1, G)) return undefined;
+        if (T.on) between(G);
         return G.d === 1 ? G.n : frac(f, G.n, G.d);
       };
+      return traced(kernel, (f, t, c) => {
+        // The score first: listing the operands may score the items a formula reads (score()),
+        // whose kernels reuse the trace.
+        const score = scoreText(c, t.xn, t.xd);
+        const operands = formula?.expr
+          ? operandValues(c.rs, formula.expr, c.env, (def) => frameValue(plan, f, def))
+          : [];
+        return words(R.exprText(formulaWords, operands, score));
+      });
     }
     case 'yesno': {
       const input = plan.inputSlot(rule.input);
@@ -279,12 +429,15 @@ export function baseKernel(
       const no = rule.no === undefined ? 0 : scaledDecimal(rule.no, dp);
       if (input?.kind !== 'symbol' || yes === undefined || no === undefined) return undefined;
       const k = input.k;
-      return (f) => {
+      const said = yesNoWords(rs, item, rule, showRat(points, scale));
+      const kernel: Kernel = (f) => {
         const st = f.s[k] as number;
         if (st !== OK) return notOk(st);
         const code = f.m[k];
+        if (T.on) T.branch = code as number;
         return code === 1 ? yes : code === 0 ? no : undefined;
       };
+      return traced(kernel, (_f, t) => words(t.branch === 1 ? said.yes : said.no));
     }
     case 'reduction': {
       const kv = slot('value');
@@ -307,7 +460,9 @@ export function baseKernel(
       }
       if (kv === undefined || kp === undefined || kb === undefined || below === undefined)
         return undefined;
-      return (f) => {
+      const belowC = item.slopes.get('below');
+      const pctTexts = rule.required.map((t) => show(q(t.pct)));
+      const kernel: Kernel = (f) => {
         const st = state3(f, kv, kp, kb);
         if (st !== OK) return notOk(st);
         const m = f.m;
@@ -322,23 +477,46 @@ export function baseKernel(
             (t.to === undefined || cmpRat(pn, pd, t.to.n, t.to.d) < 0)
           ) {
             tier = t;
+            if (T.on) T.tier = i;
             break;
           }
         }
         // excess = previous − base; achieved % = (previous − value) × 100 / excess
         if (!subRat(pn, pd, m[kb] as number, d[kb] as number, H)) return undefined;
+        if (T.on) T.branch = NOT_ASSESSED;
         if (!tier || H.n <= 0) return NA;
         const en = H.n;
         const ed = H.d;
         if (!subRat(pn, pd, m[kv] as number, d[kv] as number, G)) return undefined;
         if (!safe(100 * ed) || !mulRat(G.n, G.d, 100 * ed, en, G)) return undefined;
         const pct = tier.pct;
+        if (T.on) {
+          T.xn = G.n;
+          T.xd = G.d;
+          T.branch = MET;
+        }
         if (cmpRat(G.n, G.d, pct.n, pct.d) >= 0) return points;
+        if (T.on) T.branch = below ? SLOPED : FAILED;
         if (!below) return 0;
         // short by pct − achieved
         if (!subRat(pct.n, pct.d, G.n, G.d, G)) return undefined;
         return deduct(f, points, G.n, G.d, below, false, pct.n, pct.d);
       };
+      return traced(kernel, (f, t, c) => {
+        const w = c.words;
+        if (t.branch === NOT_ASSESSED) return words(R.noReductionTier(w.shown(slotText(f, kp))));
+        const reason = R.reductionText(
+          w.label,
+          w.op('value', slotText(f, kv)),
+          w.op('previous', slotText(f, kp)),
+          showRat(t.xn, t.xd),
+          pctTexts[t.tier] as string,
+          t.branch === MET,
+        );
+        return t.branch === SLOPED
+          ? words(reason, slopeWords(c, t, 'short', belowC, '%', false))
+          : words(reason);
+      });
     }
     case 'tiers': {
       const valueOp = item.operands.get('value');
@@ -364,7 +542,7 @@ export function baseKernel(
       const otherwise = rule.otherwise === undefined ? 0 : scaledDecimal(rule.otherwise, dp);
       if (otherwise === undefined) return undefined;
       if (kv !== undefined) {
-        return (f) => {
+        const kernel: Kernel = (f) => {
           const st = state(f, kv);
           if (st !== OK) return notOk(st);
           const vn = f.m[kv] as number;
@@ -375,13 +553,37 @@ export function baseKernel(
               // The exact path works each tier's bound out in turn: a blank one is missing.
               const sb = state(f, t.than);
               if (sb !== OK) return notOk(sb);
-              if (holds(cmpRat(vn, vd, f.m[t.than] as number, f.d[t.than] as number), t.op))
+              if (holds(cmpRat(vn, vd, f.m[t.than] as number, f.d[t.than] as number), t.op)) {
+                if (T.on) T.tier = i;
                 return t.points;
-            } else if (symbolic && vn === t.code) return t.points;
-            else if (!symbolic) return undefined;
+              }
+            } else if (symbolic && vn === t.code) {
+              if (T.on) T.tier = i;
+              return t.points;
+            } else if (!symbolic) return undefined;
           }
           return otherwise;
         };
+        // Each tier's score as its reason shows it, and its label.
+        const said = rule.tiers.map((t) => ({
+          score: show(q(t.points)),
+          label: t.label ? msgOf(t.label) : undefined,
+        }));
+        const otherwiseText = show(q(rule.otherwise ?? 0));
+        return traced(kernel, (f, t, c) => {
+          const w = c.words;
+          let value: Msg;
+          if (!symbolic) value = w.op('value', slotText(f, kv));
+          else {
+            // A choice by its label (有效果), never its id; a yes/no as the exact path spells it.
+            const raw = plan.symbol(f.m[kv] as number);
+            const choice =
+              typeof raw === 'string' ? def?.choices?.find((x) => x.value === raw) : undefined;
+            value = choice ? msgOf(choice.label) : { zh: String(raw), en: String(raw) };
+          }
+          const tier = t.tier < 0 ? undefined : said[t.tier];
+          return words(R.tierText(w.label, value, tier?.label, tier ? tier.score : otherwiseText));
+        });
       }
       // A text input: only `equals` tiers can hold; decoded per unit.
       if (!def || tiers.some((t) => t.op !== undefined)) return undefined;
@@ -433,4 +635,48 @@ function textTier(
   for (let i = 0; i < texts.length; i++)
     if (d.value === texts[i]) return (tiers[i] as { points: number }).points;
   return otherwise;
+}
+
+/** A traced value between the ends (ramp, proportional) or a formula's score: G, in 10^-dp points. */
+function between(g: Rat): void {
+  TRACE.branch = BETWEEN;
+  TRACE.xn = g.n;
+  TRACE.xd = g.d;
+}
+
+/** A ramp's or proportional item's base as its reason shows it (fmtScore's text). */
+function baseText(c: RenderContext, t: Trace, points: number): string {
+  if (t.branch === BETWEEN) return scoreText(c, t.xn, t.xd);
+  return t.branch === MET ? scoreText(c, points, 1) : scoreText(c, 0, 1);
+}
+
+/** A yes/no item's reason for yes and for no (what it scores before clamping): its input's
+ *  label, else the item's title. */
+export function yesNoWords(
+  rs: CompiledRuleSet,
+  item: CIndicator,
+  rule: { input: string; yes?: string | number; no?: string | number },
+  pointsText: string,
+): { yes: Msg; no: Msg } {
+  const def = rs.inputs.get(rule.input);
+  const label = def ? msgOf(def.label) : item.title;
+  return {
+    yes: R.yesNoText(label, true, rule.yes === undefined ? pointsText : show(q(rule.yes))),
+    no: R.yesNoText(label, false, rule.no === undefined ? '0' : show(q(rule.no))),
+  };
+}
+
+/** An input's value as a formula's reason lists it, off the frame (inputValue's words);
+ *  undefined when only the exact environment can read it. */
+function frameValue(plan: FramePlan, f: Frame, def: InputDef): Msg | undefined {
+  const slot = plan.inputSlot(def.id);
+  if (!slot) return undefined;
+  const st = f.s[slot.k];
+  if (st === BLANK) return NOT_REPORTED;
+  // A date is shown as its day (showWithUnit's), read from the exact environment.
+  if (st !== OK || def.unit === 'date') return undefined;
+  if (slot.kind === 'number')
+    return withUnit(showRat(f.m[slot.k] as number, f.d[slot.k] as number), def.unit);
+  const v = plan.symbol(f.m[slot.k] as number);
+  return v === undefined ? undefined : inputValue(def, v);
 }

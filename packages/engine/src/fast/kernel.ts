@@ -12,7 +12,20 @@ import { BLANK, NO_CODE, NUMERIC, OK, YES_CODE, type Frame, type FramePlan } fro
 import { decodeValue } from '../score/env.ts';
 import { scoreWithoutEvidence } from '../score/bounds.ts';
 import { deadlineOutcome } from '../score/deadline.ts';
-import { baseKernel, FRAC, NA, type Kernel, type SlopeK } from './kernel-base.ts';
+import { baseKernel, FRAC, NA, yesNoWords, type Kernel, type SlopeK } from './kernel-base.ts';
+import type { Adjustment, Msg } from '../model/result.ts';
+import { show, showRat } from '../messages/format.ts';
+import * as R from '../score/reasons.ts';
+import { cappedStream, stateMsg, streamLabel } from '../score/streams.ts';
+import {
+  CAPPED,
+  FLOORED,
+  MAX_TRACED_STREAMS,
+  renders,
+  TRACE,
+  traced,
+  type Render,
+} from './trace.ts';
 
 /** A plain yes/no kernel, for a caller that reads it inline: its slot, its scores (clamped) for
  *  yes and no, and whether a yes without its own evidence scores 0. */
@@ -39,6 +52,8 @@ export function isContainer(item: CIndicator): boolean {
 }
 
 interface CaseStream {
+  /** The stream's place among the item's streams (its trace and its adjustment's order). */
+  at: number;
   k: number;
   each: number;
   cap: number | undefined;
@@ -46,6 +61,7 @@ interface CaseStream {
 }
 
 interface StateStream {
+  at: number;
   k: number;
   /** Amount by symbol code (sparse). */
   amounts: (number | undefined)[];
@@ -84,7 +100,8 @@ export function buildKernel(
   const kernel = withKeptEvidence(rs, plan, item, leafKernel(rs, plan, item, pointsQ));
   if (!kernel || !item.applicable) return kernel;
   const applicable = item.applicable.microBound(plan.bind);
-  return (f) => {
+  const render = renders.get(kernel);
+  const wrapped: Kernel = (f) => {
     // Only false means "does not apply"; a blank is missing; anything else applies, unless
     // only the exact evaluator can tell.
     const st = applicable.ev(f.micro);
@@ -93,6 +110,7 @@ export function buildKernel(
     if (st === V_EXACT) return undefined;
     return kernel(f);
   };
+  return render ? traced(wrapped, render) : wrapped;
 }
 
 function leafKernel(
@@ -140,7 +158,7 @@ function leafKernel(
   const cases: CaseStream[] = [];
   const states: StateStream[] = [];
   const deadlines: DeadlineK[] = [];
-  for (const { stream, cap, due } of item.streams) {
+  for (const [at, { stream, cap, due }] of item.streams.entries()) {
     const capSc = cap ? sc(cap) : undefined;
     if (cap && capSc === undefined) return undefined;
     const sign = stream.direction === 'add' ? 1 : -1;
@@ -157,7 +175,7 @@ function leafKernel(
           def?.unit === 'yesno' && (key === 'yes' || key === 'no') ? key === 'yes' : key;
         amounts[plan.codeOf(value)] = a;
       }
-      states.push({ k: slot.k, amounts, cap: capSc, sign });
+      states.push({ at, k: slot.k, amounts, cap: capSc, sign });
       continue;
     }
     if (stream.kind === 'deadline') {
@@ -177,7 +195,7 @@ function leafKernel(
     const each = sc(stream.each);
     const slot = plan.inputSlot(stream.input);
     if (each === undefined || slot?.kind !== 'number') return undefined;
-    cases.push({ k: slot.k, each, cap: capSc, sign });
+    cases.push({ at, k: slot.k, each, cap: capSc, sign });
   }
   const evidence = evidenceChecks(rs, plan, item);
   // Under `keep` the leaf scores as under `flag`; withKeptEvidence then applies what is kept.
@@ -211,19 +229,32 @@ function leafKernel(
       if (st !== OK) return st === BLANK ? null : undefined;
       const code = f.m[k];
       const score = code === YES_CODE ? onYes : code === NO_CODE ? onNo : undefined;
+      if (TRACE.on && score !== undefined) {
+        const raw = code === YES_CODE ? yes : no;
+        TRACE.branch = code as number;
+        TRACE.score = score;
+        TRACE.clamp = raw > points ? CAPPED : raw < min ? FLOORED : 0;
+        TRACE.hn = points;
+        TRACE.hd = 1;
+      }
       if (score === undefined || score <= 0 || !checkEvidence) return score;
       if (ownEvidenceOnly) return code === YES_CODE && f.x[k] === 0 ? 0 : score;
       return withEvidence(score, unevidenced(f, evidence));
     };
     if (!checkEvidence || ownEvidenceOnly)
       yesNoShape.set(kernel, { k, onYes, onNo, ownEvidence: checkEvidence });
-    return kernel;
+    const said = yesNoWords(rs, item, rule, showRat(points, 10 ** dp));
+    return traced(kernel, (_f, t) => ({
+      reason: t.branch === YES_CODE ? said.yes : said.no,
+      adjustments: [],
+    }));
   }
 
   const base = baseKernel(rs, plan, item, points, slope);
   if (base === undefined) return undefined;
+  const T = TRACE;
 
-  return (f) => {
+  const kernel: Kernel = (f) => {
     const b = base(f);
     if (b === null || b === undefined) return b;
     if (b === NA) return NA;
@@ -252,6 +283,10 @@ function leafKernel(
       if (n < 0 || n % d !== 0) return undefined;
       let amount = (n / d) * s.each;
       if (!Number.isSafeInteger(amount)) return undefined;
+      if (T.on) {
+        T.streams[s.at] = amount;
+        T.capped[s.at] = s.cap !== undefined && amount > s.cap ? 1 : 0;
+      }
       if (s.cap !== undefined && amount > s.cap) amount = s.cap;
       const add = amount * s.sign * den;
       if (!Number.isSafeInteger(add)) return undefined;
@@ -263,6 +298,10 @@ function leafKernel(
       if (state === BLANK) return null;
       if (state !== OK) return undefined;
       let amount = st.amounts[f.m[st.k] as number];
+      if (T.on) {
+        T.streams[st.at] = amount ?? NaN;
+        T.capped[st.at] = amount !== undefined && st.cap !== undefined && amount > st.cap ? 1 : 0;
+      }
       if (amount === undefined) continue;
       if (st.cap !== undefined && amount > st.cap) amount = st.cap;
       const add = amount * st.sign * den;
@@ -293,15 +332,24 @@ function leafKernel(
       !Number.isSafeInteger(num)
     )
       return undefined;
+    if (T.on) {
+      T.clamp = num > hi ? CAPPED : num < lo ? FLOORED : 0;
+      T.hn = hi;
+      T.hd = den;
+    }
     // The floor first, then the cap (exact.clamp's order: the cap wins over a floor above it).
     if (num < lo) num = lo;
     if (num > hi) num = hi;
     const score = den === 1 ? num : roundDiv(num, den, mode);
+    if (T.on) T.score = score;
     for (let i = 0; i < gates.length; i++) {
       // A gate that holds zeroes the item; a blank one leaves it missing; one the integers
       // cannot decide (or that is not true/false) is the exact evaluator's.
       const g = (gates[i] as MicroExpr).ev(f.micro);
-      if (g === TRUE) return min < 0 ? Math.min(score, 0) : 0;
+      if (g === TRUE) {
+        if (T.on) T.gate = i;
+        return min < 0 ? Math.min(score, 0) : 0;
+      }
       if (g === V_BLANK) return null;
       if (g !== FALSE) return undefined;
     }
@@ -309,6 +357,58 @@ function leafKernel(
       return withEvidence(score, unevidenced(f, evidence));
     return score;
   };
+  const baseRender = renders.get(base);
+  if (!baseRender || item.streams.length > MAX_TRACED_STREAMS) return kernel;
+  // The streams' words, in the item's order, as evaluateStreams gives them.
+  const streamWords = item.streams.map(({ stream, cap }, at) => {
+    const read = cases.find((s) => s.at === at) ?? states.find((s) => s.at === at);
+    return {
+      kind: stream.kind,
+      k: read?.k ?? -1,
+      capAt: read?.cap ?? 0,
+      label: streamLabel(rs, item, stream),
+      def:
+        stream.kind === 'expr'
+          ? undefined
+          : (rs.inputs.get(stream.input) ?? rs.derived.get(stream.input)?.shown),
+      each: stream.kind === 'per-case' ? show(q(stream.each)) : '',
+      cap: cap ? show(cap) : '',
+      add: stream.direction === 'add',
+    };
+  });
+  const unit = 10 ** dp;
+  const render: Render = (f, t, c) => {
+    const said = baseRender(f, t, c);
+    if (!said || streamWords.length === 0) return said;
+    const adjustments: Adjustment[] = said.adjustments;
+    for (let i = 0; i < streamWords.length; i++) {
+      const w = streamWords[i] as (typeof streamWords)[number];
+      const amount = t.streams[i] as number;
+      if (Number.isNaN(amount)) continue; // a state without an amount
+      const capped = t.capped[i] === 1;
+      const kept = capped ? w.capAt : amount;
+      let reason: Msg;
+      if (w.kind === 'per-case') {
+        reason = R.perCaseText(
+          w.label,
+          showRat(f.m[w.k] as number, f.d[w.k] as number),
+          w.each,
+          showRat(amount, unit),
+          w.add,
+        );
+      } else if (w.kind === 'state') {
+        const v = plan.symbol(f.m[w.k] as number);
+        if (v === undefined) return undefined;
+        const key = typeof v === 'boolean' ? (v ? 'yes' : 'no') : v;
+        reason = R.stateText(w.label, stateMsg(w.def, v, key), showRat(amount, unit), w.add);
+      } else return undefined;
+      if (capped) reason = cappedStream(reason, w.cap);
+      if (kept === 0) continue;
+      adjustments.push({ amount: showRat(w.add ? kept : -kept, unit), reason, inputs: {} });
+    }
+    return said;
+  };
+  return traced(kernel, render);
 }
 
 /** The figures an item reads that need evidence. */

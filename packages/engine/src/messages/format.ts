@@ -1,4 +1,6 @@
+import Fraction from 'fraction.js';
 import { decimalPlaces, fmt, fmtFixed, ONE, type Q } from '../exact/exact.ts';
+import { gcd, roundScaled, scaledText } from '../fast/fixed.ts';
 import type { InputUnit } from '../schema/ruleset.ts';
 import { isoOfDay } from '../exact/calendar.ts';
 
@@ -14,6 +16,48 @@ export function show(value: Q): string {
   const places = decimalPlaces(value);
   if (places !== undefined && places <= SHOWN_PLACES) return fmt(value);
   return `≈${fmtFixed(value, value.abs().compare(ONE) >= 0 ? 2 : SHOWN_PLACES)}`;
+}
+
+const POW10 = [1, 10, 100, 1e3, 1e4, 1e5, 1e6] as const;
+
+/**
+ * `show` of the rational n / d (safe integers, d > 0) without BigInt: the same text as
+ * show(n / d) (a property test holds them equal). The kernels' traces carry figures this way;
+ * a value whose digits would leave the safe range is shown through show itself.
+ */
+export function showRat(n: number, d: number): string {
+  const g = gcd(n, d);
+  if (g > 1) {
+    n /= g;
+    d /= g;
+  }
+  let rest = d;
+  let twos = 0;
+  let fives = 0;
+  while (rest % 2 === 0) {
+    rest /= 2;
+    twos++;
+  }
+  while (rest % 5 === 0) {
+    rest /= 5;
+    fives++;
+  }
+  const places = twos > fives ? twos : fives;
+  if (rest === 1 && places <= SHOWN_PLACES) {
+    const digits = n * ((POW10[places] as number) / d);
+    if (Number.isSafeInteger(digits)) return scaledText(digits, places);
+  } else {
+    // No finite form within 6 places: ≈, to 2 places from 1 up and to 6 below, half-up.
+    const dp = (n < 0 ? -n : n) >= d ? 2 : SHOWN_PLACES;
+    const r = roundScaled(n, d, dp, 'half-up');
+    if (Number.isSafeInteger(r)) {
+      const text = scaledText(r, dp);
+      const point = text.indexOf('.');
+      const frac = point < 0 ? 0 : text.length - point - 1;
+      return `≈${point < 0 ? `${text}.` : text}${'0'.repeat(dp - frac)}`;
+    }
+  }
+  return show(new Fraction(BigInt(n), BigInt(d)));
 }
 
 const SUFFIX: Partial<Record<InputUnit, { zh: string; en: string }>> = {
@@ -36,7 +80,12 @@ export function showWithUnit(value: Q, unit: InputUnit | undefined): { zh: strin
     const iso = isoOfDay(Number(value.s * value.n));
     return { zh: iso, en: iso };
   }
-  const text = show(value);
+  return withUnit(show(value), unit);
+}
+
+/** A value's text (show or showRat) with its unit (a date's text is its day number's: a
+ *  caller with a date shows it through showWithUnit). */
+export function withUnit(text: string, unit: InputUnit | undefined): { zh: string; en: string } {
   const suffix = unit ? SUFFIX[unit] : undefined;
   return suffix ? { zh: text + suffix.zh, en: text + suffix.en } : { zh: text, en: text };
 }
@@ -46,9 +95,13 @@ export function showStep(per: Q, unit: InputUnit | undefined): { zh: string; en:
   const text = show(per);
   // A step on a date is a number of days, never a date itself.
   if (unit === 'date') return { zh: `${text}天`, en: `${text} day${text === '1' ? '' : 's'}` };
+  if (unit === '%' || unit === '‰') return stepText(text, unit);
+  return showWithUnit(per, unit);
+}
+
+/** A step's text in words (see showStep). */
+function stepText(text: string, unit: '%' | '‰'): { zh: string; en: string } {
   if (unit === '%')
     return { zh: `${text}个百分点`, en: `${text} percentage point${text === '1' ? '' : 's'}` };
-  if (unit === '‰')
-    return { zh: `${text}个千分点`, en: `${text} per-mille point${text === '1' ? '' : 's'}` };
-  return showWithUnit(per, unit);
+  return { zh: `${text}个千分点`, en: `${text} per-mille point${text === '1' ? '' : 's'}` };
 }

@@ -20,6 +20,7 @@ import {
   show as showText,
   showStep as showStepMsg,
   showWithUnit as showWithUnitMsg,
+  withUnit,
 } from '../messages/format.ts';
 import { msgOf } from '../messages/text.ts';
 import type { Comparison } from '../schema/rules.ts';
@@ -105,10 +106,6 @@ function applySlope(
   };
 }
 
-/** A relative slope's step and gap, in % of the target, for its reason. */
-const relativeOf = (slope: CSlope, relative: Q | undefined) =>
-  relative === undefined ? undefined : { per: showText(slope.per), gap: showText(relative) };
-
 const holds = (c: number, op: Comparison): boolean =>
   op === '>=' ? c >= 0 : op === '>' ? c > 0 : op === '<=' ? c <= 0 : op === '<' ? c < 0 : c === 0;
 
@@ -149,6 +146,125 @@ function shownAs(item: CIndicator): { unit: InputUnit | undefined; label: Msg } 
   return made;
 }
 
+/** How an item's figures read in its reason: its label, its unit, each operand with what it
+ *  is. Both routes word a reason through it: the exact evaluation below (figures as Q, shown
+ *  by show) and the kernels' renderers (figures as a trace's rationals, shown by showRat). */
+export interface ItemWords {
+  label: Msg;
+  unit: InputUnit | undefined;
+  /** A figure's text (show's) with the item's unit. */
+  shown(text: string): Msg;
+  /** An operand's text with the unit and, unless it is a number or the item's own input, what
+   *  it is: 92.07%(各单位比率平均值). */
+  op(key: string, text: string): Msg;
+}
+
+const ITEM_WORDS = new WeakMap<CIndicator, ItemWords>();
+export function itemWords(item: CIndicator): ItemWords {
+  const known = ITEM_WORDS.get(item);
+  if (known) return known;
+  const { unit, label } = shownAs(item);
+  const opWords = new Map<string, Msg | undefined>();
+  const made: ItemWords = {
+    label,
+    unit,
+    shown: (text) => withUnit(text, unit),
+    op: (key, text) => {
+      let w = opWords.get(key);
+      if (w === undefined && !opWords.has(key)) {
+        const o = item.operands.get(key);
+        w = !o || (key === 'value' && o.input) ? undefined : operandWords(o);
+        opWords.set(key, w);
+      }
+      return withWords(withUnit(text, unit), w);
+    },
+  };
+  ITEM_WORDS.set(item, made);
+  return made;
+}
+
+/** A slope's adjustment: `amount` the score it makes (fmtScore's text), `signed` the adjustment
+ *  as listed (show(round(±amount))), `relative` a relative gap in % of the target. */
+export function slopeAdjustment(
+  direction: Parameters<typeof R.slopeText>[0],
+  slope: CSlope,
+  unit: InputUnit | undefined,
+  amount: string,
+  signed: string,
+  relative: string | undefined,
+  /** The value is a date: steps are days earlier or later (每晚1天). */
+  dates = false,
+): Adjustment {
+  let said = SLOPE_TEXTS.get(slope);
+  if (!said) {
+    said = { per: showText(slope.per), points: showText(slope.points), steps: new Map() };
+    SLOPE_TEXTS.set(slope, said);
+  }
+  let step = said.steps.get(unit);
+  if (!step) said.steps.set(unit, (step = showStepMsg(slope.per, unit)));
+  return {
+    amount: signed,
+    reason: R.slopeText(
+      direction,
+      step,
+      said.points,
+      amount,
+      slope.steps === 'pro-rata',
+      relative === undefined ? undefined : { per: said.per, gap: relative },
+      dates,
+    ),
+    inputs: {},
+  };
+}
+
+/** A slope's own figures as its reasons show them, worked out once per compiled slope. */
+const SLOPE_TEXTS = new WeakMap<
+  CSlope,
+  { per: string; points: string; steps: Map<InputUnit | undefined, Msg> }
+>();
+
+/** A threshold's reason: met (达到…的要求), or missed, all or nothing unless a slope deducts. */
+export function thresholdReason(
+  w: ItemWords,
+  op: Comparison,
+  value: Msg,
+  target: Msg,
+  met: boolean,
+  sloped: boolean,
+  /** The value is a date: 早于 / 晚于 the deadline, not 低于 / 高于 it. */
+  dates = false,
+): Msg {
+  if (met) return R.thresholdMet(w.label, value, op, target, dates);
+  const fail = (dates ? DATE_FAIL_WORD : FAIL_WORD)[op];
+  const missed: Msg = {
+    zh: `${w.label.zh} ${value.zh},${fail.zh} ${target.zh}`,
+    en: `${w.label.en} ${value.en} ${fail.en} ${target.en}`,
+  };
+  return sloped ? missed : allOrNothing(missed);
+}
+
+/** A threshold's slope direction when it is missed. */
+export const missedDirection = (op: Comparison): 'below' | 'outside' | 'over' =>
+  op === '>=' || op === '>' ? 'below' : op === '=' ? 'outside' : 'over';
+
+const allOrNothing = (reason: Msg): Msg => ({
+  zh: `${reason.zh},${R.allOrNothing.zh}`,
+  en: `${reason.en}: ${R.allOrNothing.en}`,
+});
+
+/** A band's reason: inside, or outside (all or nothing unless a slope deducts). */
+export function bandReason(
+  w: ItemWords,
+  value: Msg,
+  low: Msg,
+  high: Msg,
+  inside: boolean,
+  sloped: boolean,
+): Msg {
+  const reason = R.bandText(w.label, value, low, high, inside);
+  return inside || sloped ? reason : allOrNothing(reason);
+}
+
 export function evaluateBase(
   rs: CompiledRuleSet,
   item: CIndicator,
@@ -159,7 +275,6 @@ export function evaluateBase(
   // Without reasons (the cohort path asks for score and status only), no figure is formatted:
   // the same decisions, the words left empty.
   const show: (x: Q) => string = reasons ? showText : quietText;
-  const showStep: (x: Q, unit: InputUnit | undefined) => Msg = reasons ? showStepMsg : quietMsg;
   const showWithUnit: (x: Q, unit: InputUnit | undefined) => Msg = reasons
     ? showWithUnitMsg
     : quietMsg;
@@ -184,11 +299,28 @@ export function evaluateBase(
     return withWords(shown(x), key === 'value' && o.input ? undefined : operandWords(o));
   };
   const slope = (key: string): CSlope | undefined => item.slopes.get(key);
-  const adj = (amount: Q, reason: Msg): Adjustment => ({
-    amount: show(round(amount, rs.scoreRounding)),
-    reason,
-    inputs: {},
-  });
+  const w = itemWords(item);
+  /** A slope's adjustment of `amount` points, a deduction when `deduct`. */
+  const slope1 = (
+    direction: Parameters<typeof R.slopeText>[0],
+    s: CSlope,
+    u: InputUnit | undefined,
+    amount: Q,
+    deduct: boolean,
+    relative: Q | undefined,
+    dates = false,
+  ): Adjustment =>
+    reasons
+      ? slopeAdjustment(
+          direction,
+          s,
+          u,
+          fmtScore(rs, amount),
+          show(round(deduct ? amount.neg() : amount, rs.scoreRounding)),
+          relative === undefined ? undefined : show(relative),
+          dates,
+        )
+      : { amount: '', reason: QUIET, inputs: {} };
 
   switch (rule.kind) {
     case 'threshold': {
@@ -196,109 +328,59 @@ export function evaluateBase(
       const v = val('value');
       const t = val('target');
       const c = cmp(v, t);
+      const [sv, st] = [shownOp('value', v), shownOp('target', t)];
       if (holds(c, rule.op)) {
         const above = slope('above');
         const gap = rule.op === '<=' || rule.op === '<' ? sub(t, v) : sub(v, t);
+        const reason = reasons ? thresholdReason(w, rule.op, sv, st, true, false, dates) : QUIET;
         if (above && sign(gap) > 0) {
-          const { amount, proRata, relative } = applySlope(gap, above, t, false);
-          const text = R.slopeText(
-            'above',
-            showStep(above.per, unit),
-            show(above.points),
-            fmtScore(rs, amount),
-            proRata,
-            relativeOf(above, relative),
-            dates,
-          );
+          const { amount, relative } = applySlope(gap, above, t, false);
           return {
             base: points.add(amount),
             upper: points.add(amount),
-            reason: R.thresholdMet(
-              label,
-              shownOp('value', v),
-              rule.op,
-              shownOp('target', t),
-              dates,
-            ),
-            adjustments: amount.n === 0n ? [] : [adj(amount, text)],
+            reason,
+            adjustments:
+              amount.n === 0n ? [] : [slope1('above', above, unit, amount, false, relative, dates)],
           };
         }
-        return {
-          base: points,
-          reason: R.thresholdMet(label, shownOp('value', v), rule.op, shownOp('target', t), dates),
-          adjustments: [],
-        };
+        return { base: points, reason, adjustments: [] };
       }
-      const [sv, st] = [shownOp('value', v), shownOp('target', t)];
-      const fail = (dates ? DATE_FAIL_WORD : FAIL_WORD)[rule.op];
-      const missed: Msg = {
-        zh: `${label.zh} ${sv.zh},${fail.zh} ${st.zh}`,
-        en: `${label.en} ${sv.en} ${fail.en} ${st.en}`,
-      };
       const below = slope('below');
-      if (!below)
-        return {
-          base: ZERO,
-          reason: {
-            zh: `${missed.zh},${R.allOrNothing.zh}`,
-            en: `${missed.en}: ${R.allOrNothing.en}`,
-          },
-          adjustments: [],
-        };
+      const reason = reasons ? thresholdReason(w, rule.op, sv, st, false, !!below, dates) : QUIET;
+      if (!below) return { base: ZERO, reason, adjustments: [] };
       const gap = sub(t, v).abs();
-      const { amount, proRata, relative } = applySlope(
-        gap,
-        below,
-        t,
-        rule.op === '>' || rule.op === '<',
-      );
-      const dir =
-        rule.op === '>=' || rule.op === '>' ? 'below' : rule.op === '=' ? 'outside' : 'over';
-      const text = R.slopeText(
-        dir,
-        showStep(below.per, unit),
-        show(below.points),
-        fmtScore(rs, amount),
-        proRata,
-        relativeOf(below, relative),
-        dates,
-      );
-      return { base: sub(points, amount), reason: missed, adjustments: [adj(amount.neg(), text)] };
+      const { amount, relative } = applySlope(gap, below, t, rule.op === '>' || rule.op === '<');
+      return {
+        base: sub(points, amount),
+        reason,
+        adjustments: [slope1(missedDirection(rule.op), below, unit, amount, true, relative, dates)],
+      };
     }
     case 'band': {
       const v = val('value');
       const low = val('low');
       const high = val('high');
       const inside = cmp(v, low) >= 0 && cmp(v, high) <= 0;
-      const reason = R.bandText(
-        label,
-        shownOp('value', v),
-        shownOp('low', low),
-        shownOp('high', high),
-        inside,
-      );
-      if (inside) return { base: points, reason, adjustments: [] };
       const outside = slope('outside');
-      if (!outside)
-        return {
-          base: ZERO,
-          reason: {
-            zh: `${reason.zh},${R.allOrNothing.zh}`,
-            en: `${reason.en}: ${R.allOrNothing.en}`,
-          },
-          adjustments: [],
-        };
+      const reason = reasons
+        ? bandReason(
+            w,
+            shownOp('value', v),
+            shownOp('low', low),
+            shownOp('high', high),
+            inside,
+            !!outside,
+          )
+        : QUIET;
+      if (inside) return { base: points, reason, adjustments: [] };
+      if (!outside) return { base: ZERO, reason, adjustments: [] };
       const edge = cmp(v, low) < 0 ? low : high;
-      const { amount, proRata, relative } = applySlope(sub(edge, v).abs(), outside, edge, false);
-      const text = R.slopeText(
-        'outside',
-        showStep(outside.per, unit),
-        show(outside.points),
-        fmtScore(rs, amount),
-        proRata,
-        relativeOf(outside, relative),
-      );
-      return { base: sub(points, amount), reason, adjustments: [adj(amount.neg(), text)] };
+      const { amount, relative } = applySlope(sub(edge, v).abs(), outside, edge, false);
+      return {
+        base: sub(points, amount),
+        reason,
+        adjustments: [slope1('outside', outside, unit, amount, true, relative)],
+      };
     }
     case 'reduction': {
       const v = val('value');
@@ -331,16 +413,12 @@ export function evaluateBase(
       if (met) return { base: points, reason, adjustments: [] };
       const below = slope('below');
       if (!below) return { base: ZERO, reason, adjustments: [] };
-      const { amount, proRata, relative } = applySlope(sub(pct, achieved), below, pct, false);
-      const text = R.slopeText(
-        'short',
-        showStep(below.per, '%'),
-        show(below.points),
-        fmtScore(rs, amount),
-        proRata,
-        relativeOf(below, relative),
-      );
-      return { base: sub(points, amount), reason, adjustments: [adj(amount.neg(), text)] };
+      const { amount, relative } = applySlope(sub(pct, achieved), below, pct, false);
+      return {
+        base: sub(points, amount),
+        reason,
+        adjustments: [slope1('short', below, '%', amount, true, relative)],
+      };
     }
     case 'ramp': {
       const v = val('value');

@@ -20,10 +20,10 @@ export function withWords(shown: Msg, words: Msg | undefined): Msg {
 export const operandWords = (op: COperand): Msg | undefined =>
   op.constant ? undefined : (op.words ?? (op.input ? msgOf(op.input.label) : undefined));
 
-const NOT_REPORTED: Msg = { zh: '未填报', en: 'not reported' };
+export const NOT_REPORTED: Msg = { zh: '未填报', en: 'not reported' };
 
 /** An input's value as a person reads it: 2万元, 是, 「建而不用」 by its label. */
-function inputValue(def: InputDef, value: ReturnType<UnitEnv['peek']>): Msg {
+export function inputValue(def: InputDef, value: ReturnType<UnitEnv['peek']>): Msg {
   if (value === undefined) return NOT_REPORTED;
   if (typeof value === 'boolean') return value ? { zh: '是', en: 'yes' } : { zh: '否', en: 'no' };
   if (typeof value === 'string') {
@@ -34,16 +34,25 @@ function inputValue(def: InputDef, value: ReturnType<UnitEnv['peek']>): Msg {
 }
 
 /** Each figure a formula reads, once, in order of first use: 「预算 2万元」「各单位比率平均值 92%」. */
-export function operandValues(rs: CompiledRuleSet, expr: CompiledExpr, env: UnitEnv): Msg[] {
+export function operandValues(
+  rs: CompiledRuleSet,
+  expr: CompiledExpr,
+  env: UnitEnv,
+  /** An input's value as shown here, read some quicker way (the kernels' frame); undefined to
+   *  decode it from the environment. */
+  read?: (def: InputDef) => Msg | undefined,
+): Msg[] {
   const out: Msg[] = [];
   const line = (label: Msg, value: Msg): void => {
     out.push({ zh: `${label.zh} ${value.zh}`, en: `${label.en} ${value.en}` });
   };
   for (const ref of expr.operands) {
     if (ref.kind === 'input') {
-      // An input, or a derived value shown as one: its label, value and unit.
-      const def = rs.inputs.get(ref.id) ?? rs.derived.get(ref.id)?.shown;
-      if (def) line(msgOf(def.label), inputValue(def, env.peek(ref.id)));
+      // An input, or a derived value shown as one: its label, value and unit (a derived value
+      // is read from the environment, never off the frame).
+      const input = rs.inputs.get(ref.id);
+      const def = input ?? rs.derived.get(ref.id)?.shown;
+      if (def) line(msgOf(def.label), (input && read?.(def)) ?? inputValue(def, env.peek(ref.id)));
     } else if (ref.kind === 'peer') {
       const def = rs.inputs.get(ref.id) ?? rs.derived.get(ref.id)?.shown;
       const stat: Q | undefined = env.ctx.peers?.stat(ref.stat, ref.id);

@@ -130,6 +130,36 @@ const RELATIVE_TO: Record<
   short: { zh: '要求降幅', en: 'the required reduction', dirZh: '少于', dirEn: 'short of' },
 };
 
+const STEP_ZH: Record<SlopeDirection, string> = {
+  below: '每低',
+  above: '每高',
+  over: '每高',
+  outside: '每超出',
+  short: '每少降',
+};
+const STEP_EN: Record<SlopeDirection, string> = {
+  below: 'below',
+  above: 'above',
+  over: 'above the ceiling',
+  outside: 'outside the band',
+  short: 'short of the required reduction',
+};
+/** The same on a date: steps are days earlier or later (每晚1天). */
+const DATE_STEP_ZH: Record<SlopeDirection, string> = {
+  below: '每早',
+  above: '每晚',
+  over: '每晚',
+  outside: '每差',
+  short: '每少降',
+};
+const DATE_STEP_EN: Record<SlopeDirection, string> = {
+  below: 'earlier',
+  above: 'later',
+  over: 'later than the deadline',
+  outside: 'off the date',
+  short: 'short of the required reduction',
+};
+
 /**
  * 「每低1个百分点扣0.5分,扣0.5分」. `over`: a deduction for each step above a ceiling; `above`: a
  * credit for each step beyond a floor. With `relativeGap` (the gap in % of the target) the step is
@@ -155,24 +185,8 @@ export function slopeText(
       en: `${verbEn} ${points} per ${per}% of ${r.en} ${r.dirEn}${proRata ? ' (pro rata)' : ''}; ${gap}% ${r.dirEn} ${r.en}: ${amount}`,
     };
   }
-  const zhDir = dates
-    ? { below: '每早', above: '每晚', over: '每晚', outside: '每差', short: '每少降' }[direction]
-    : { below: '每低', above: '每高', over: '每高', outside: '每超出', short: '每少降' }[direction];
-  const enDir = dates
-    ? {
-        below: 'earlier',
-        above: 'later',
-        over: 'later than the deadline',
-        outside: 'off the date',
-        short: 'short of the required reduction',
-      }[direction]
-    : {
-        below: 'below',
-        above: 'above',
-        over: 'above the ceiling',
-        outside: 'outside the band',
-        short: 'short of the required reduction',
-      }[direction];
+  const zhDir = (dates ? DATE_STEP_ZH : STEP_ZH)[direction];
+  const enDir = (dates ? DATE_STEP_EN : STEP_EN)[direction];
   return {
     zh: `${zhDir}${step.zh}${verbZh}${points}分${proRata ? '(不足部分按比例)' : ''},${verbZh}${amount}分`,
     en: `${verbEn} ${points} per ${step.en} ${enDir}${proRata ? ' (pro rata)' : ''}: ${amount}`,

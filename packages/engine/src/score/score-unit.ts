@@ -34,6 +34,7 @@ import type {
 } from '../model/result.ts';
 import type { ScoreContext } from '../model/context.ts';
 import { msgOf } from '../messages/text.ts';
+import { scaledText } from '../fast/fixed.ts';
 import { show } from '../messages/format.ts';
 import type { CIndicator, CompiledRuleSet, CSection } from './compile.ts';
 import { isoOfDay } from '../exact/calendar.ts';
@@ -42,6 +43,22 @@ import { evaluateBase } from './base-rules.ts';
 import { gatedScore, scoreWithoutEvidence } from './bounds.ts';
 import { evaluateStreams } from './streams.ts';
 import * as R from './reasons.ts';
+import { itemWords } from './base-rules.ts';
+import { BLANK, createFramePlan, OK, type Frame, type FramePlan } from '../fast/frame.ts';
+import { buildKernel, isContainer } from '../fast/kernel.ts';
+import { NA, type Kernel } from '../fast/kernel-base.ts';
+import { decimalText, scaledOfQ } from '../fast/fixed.ts';
+import { showRat } from '../messages/format.ts';
+import {
+  CAPPED,
+  FLOORED,
+  renders,
+  resetTrace,
+  TRACE,
+  type Render,
+  type RenderContext,
+} from '../fast/trace.ts';
+import Fraction from 'fraction.js';
 
 const WORST: readonly IndicatorStatus[] = [
   'missing-input',
@@ -62,6 +79,11 @@ export interface UnitScorer {
   /** The exact score (0 when it has none) and maximum of a result evaluate gave, as its text
    *  shows them: sums read these instead of parsing the text back. */
   exact: (r: IndicatorResult) => Exact;
+  /** Items scored on the integer kernels, their reasons rendered from the kernels' traces (the
+   *  rest went through the exact evaluation). */
+  readonly traced: number;
+  /** The score and maximum (10^-dp points) of an item scored on the kernels (or a sum of such). */
+  scaled(path: string): Scaled | undefined;
 }
 
 interface Exact {
@@ -79,6 +101,112 @@ const DIVISION_BY_ZERO: Msg = {
 };
 const UNIT_CLASS: Msg = { zh: '单位类别', en: 'unit class' };
 
+const NONE: string[] = [];
+
+/** An item's score and maximum in 10^-dp points, and whether it applies. */
+export interface Scaled {
+  score: number;
+  max: number;
+  applies: boolean;
+}
+const NOT_APPLICABLE: Scaled = { score: 0, max: 0, applies: false };
+/** Items by path and inputs by id, numbered once per rule set. */
+const INDEX = new WeakMap<
+  CompiledRuleSet,
+  { items: ReadonlyMap<string, number>; inputs: ReadonlyMap<string, number> }
+>();
+function indexOf(rs: CompiledRuleSet) {
+  let known = INDEX.get(rs);
+  if (!known) {
+    known = {
+      items: new Map([...rs.byPath.keys()].map((k, i) => [k, i])),
+      inputs: new Map([...rs.inputs.keys()].map((k, i) => [k, i])),
+    };
+    INDEX.set(rs, known);
+  }
+  return known;
+}
+
+/** Per-unit values by a key the rule set numbers (an item's path, an input's id), in arrays
+ *  sized once: a Map per unit grows (and copies) as it fills. A key it does not number goes to
+ *  a Map. */
+class Table<V> {
+  private readonly values: (V | undefined)[];
+  private readonly held: Uint8Array;
+  private extra: Map<string, V> | undefined;
+  constructor(private readonly index: ReadonlyMap<string, number>) {
+    this.values = new Array<V | undefined>(index.size);
+    this.held = new Uint8Array(index.size);
+  }
+  has(key: string): boolean {
+    const i = this.index.get(key);
+    return i === undefined ? (this.extra?.has(key) ?? false) : this.held[i] === 1;
+  }
+  get(key: string): V | undefined {
+    const i = this.index.get(key);
+    return i === undefined ? this.extra?.get(key) : this.values[i];
+  }
+  set(key: string, value: V): void {
+    const i = this.index.get(key);
+    if (i === undefined) (this.extra ??= new Map()).set(key, value);
+    else {
+      this.values[i] = value;
+      this.held[i] = 1;
+    }
+  }
+}
+
+/** A value as an integer count of 10^-dp, worked out once per value (points are the rule
+ *  set's own); undefined when it has more places or does not fit. */
+const SCALED = new WeakMap<Q, number | undefined>();
+function scaledQ(x: Q, dp: number): number | undefined {
+  if (SCALED.has(x)) return SCALED.get(x);
+  const v = scaledOfQ(x, dp);
+  SCALED.set(x, v);
+  return v;
+}
+
+const SUB_ITEMS: Msg = { zh: '各小项得分合计', en: 'sum of the sub-items' };
+
+/** An item's result, built field by field (no spreads: this is the hot path) in the order the
+ *  result has always had: base fields, then score, max, status, adjustments, reason. */
+function assemble(
+  item: CIndicator,
+  inputs: Record<string, string>,
+  missingEvidence: string[],
+  score: string | null,
+  max: string,
+  status: IndicatorStatus,
+  adjustments: readonly Adjustment[],
+  reasons: readonly Msg[],
+): IndicatorResult {
+  const withInputs: Adjustment[] = new Array<Adjustment>(adjustments.length);
+  for (let i = 0; i < adjustments.length; i++) {
+    const a = adjustments[i] as Adjustment;
+    withInputs[i] = { amount: a.amount, reason: a.reason, inputs };
+  }
+  let zh = '';
+  let en = '';
+  for (let i = 0; i < reasons.length; i++) {
+    const r = reasons[i] as Msg;
+    zh = i === 0 ? r.zh : `${zh},${r.zh}`;
+    en = i === 0 ? r.en : `${en}; ${r.en}`;
+  }
+  return {
+    path: item.path,
+    code: item.code,
+    title: item.title,
+    inputs,
+    missingInputs: [],
+    missingEvidence,
+    score,
+    max,
+    status,
+    adjustments: withInputs,
+    reason: { zh, en },
+  };
+}
+
 /** An evaluation problem's reason: a zero denominator has its own words. */
 const problemReason = (e: unknown, problem: Msg): Msg =>
   e instanceof ExprEvalError && e.code === 'division-by-zero'
@@ -90,6 +218,154 @@ export interface ScorerOptions {
   /** false: scores and statuses only, every reason left empty and no figure formatted for one
    *  (the cohort path's items that leave the integer kernels). Default true. */
   reasons?: boolean;
+  /** false: every item through the exact evaluation, none on the traced kernels (tests hold
+   *  the two routes to the same results). Default true. */
+  kernels?: boolean;
+}
+
+/** An item's points and floor in 10^-dp points, the floor's text (最低…分), the scale 10^dp. */
+interface Bounds {
+  points: number;
+  min: number;
+  minText: string;
+  scale: number;
+}
+
+/** A leaf item's kernel for units of one class (or any), with what its result shows. */
+interface TracedItem {
+  kernel: Kernel;
+  render: Render;
+  /** The item's points and floor in 10^-dp points; their texts (max, 最低…分). */
+  points: number;
+  min: number;
+  max: string;
+  minText: string;
+  words: RenderContext;
+}
+
+/** The integer kernels of a rule set, traced for reasons: built once per compiled rule set,
+ *  one frame serving unit after unit (loaded by the scorer that uses it, when it does). */
+interface TracedRuleSet {
+  frame: Frame;
+  plan: FramePlan;
+  /** By item, by class (undefined: the item's points do not depend on the class). */
+  items: Map<CIndicator, Map<string | undefined, TracedItem>>;
+  /** Containers that only sum their sub-items: points and floor by class, as for items. */
+  containers: Map<CIndicator, Map<string | undefined, Bounds>>;
+  /** The scorer whose unit the frame holds, and its environment. */
+  owner: object | undefined;
+  env: UnitEnv | undefined;
+  /** An input's canonical text off the frame (undefined: blank), null when only the exact
+   *  environment can tell. */
+  text(id: string): string | undefined | null;
+}
+
+const TRACED = new WeakMap<CompiledRuleSet, TracedRuleSet>();
+
+/**
+ * Whether an item's reason can be rendered from its kernel's trace. The shapes whose words only
+ * the exact evaluation gives stay there (their scores and reasons are its own, never a second
+ * copy): no ceiling (不设上限), a piecewise rule, a deadline stream, a value shown as a date
+ * (早于 / 晚于, 2013-03-31). (A kernel without a renderer, or one that cannot read a figure,
+ * leaves its item there too.)
+ */
+function tracedShape(item: CIndicator): boolean {
+  if (item.uncapped || item.rule?.kind === 'piecewise') return false;
+  if (item.streams.some((s) => s.stream.kind === 'deadline')) return false;
+  if (itemWords(item).unit === 'date') return false;
+  for (const o of item.operands.values())
+    if (o.unit === 'date' || o.input?.unit === 'date') return false;
+  return true;
+}
+
+function tracedRuleSet(rs: CompiledRuleSet): TracedRuleSet {
+  const known = TRACED.get(rs);
+  if (known) return known;
+  const made: TracedRuleSet = {
+    frame: undefined as unknown as Frame,
+    plan: undefined as unknown as FramePlan,
+    items: new Map(),
+    containers: new Map(),
+    owner: undefined,
+    env: undefined,
+    text: (id) => {
+      // A date's text is its ISO day, which the exact environment writes.
+      if (rs.inputs.get(id)?.unit === 'date') return null;
+      const slot = plan.inputSlot(id);
+      if (!slot) return null;
+      const f = made.frame;
+      const st = f.s[slot.k];
+      if (st === BLANK) return undefined;
+      if (st !== OK) return null;
+      if (slot.kind === 'symbol') {
+        const v = plan.symbol(f.m[slot.k] as number);
+        return v === undefined ? null : String(v);
+      }
+      return decimalText(f.m[slot.k] as number, f.d[slot.k] as number) ?? null;
+    },
+  };
+  const plan = createFramePlan(rs, () => made.env as UnitEnv);
+  const dp = rs.scoreRounding.dp;
+  const scale = 10 ** dp;
+  const add = (item: CIndicator, cls: string | undefined, pointsQ: Q): void => {
+    if (!tracedShape(item)) return;
+    const kernel = buildKernel(rs, plan, item, pointsQ);
+    const render = kernel ? renders.get(kernel) : undefined;
+    const points = scaledOfQ(pointsQ, dp);
+    // No floor at all (min 'none'): −∞.
+    const min = item.min ? scaledOfQ(item.min, dp) : Number.NEGATIVE_INFINITY;
+    if (!kernel || !render || points === undefined || min === undefined) return;
+    let byClass = made.items.get(item);
+    if (!byClass) made.items.set(item, (byClass = new Map<string | undefined, TracedItem>()));
+    byClass.set(cls, {
+      kernel,
+      render,
+      points,
+      min,
+      max: fmt(pointsQ),
+      minText: item.min ? show(item.min) : '',
+      words: { rs, item, words: itemWords(item), env: undefined as unknown as UnitEnv, scale },
+    });
+  };
+  const bounds = (item: CIndicator, cls: string | undefined, pointsQ: Q): void => {
+    // No ceiling, or points kept without evidence: the exact path's alone; no floor is −∞.
+    if (item.uncapped || item.evidence.policy === 'keep') return;
+    const points = scaledOfQ(pointsQ, dp);
+    const min = item.min ? scaledOfQ(item.min, dp) : Number.NEGATIVE_INFINITY;
+    if (points === undefined || min === undefined) return;
+    let byClass = made.containers.get(item);
+    if (!byClass) made.containers.set(item, (byClass = new Map<string | undefined, Bounds>()));
+    byClass.set(cls, { points, min, minText: item.min ? show(item.min) : '', scale });
+  };
+  for (const item of rs.byPath.values()) {
+    if (isContainer(item)) {
+      if (!item.pointsByClass) bounds(item, undefined, item.points);
+      else
+        for (const cls of rs.classIds) {
+          const p = item.pointsByClass.has(cls) ? item.pointsByClass.get(cls) : item.points;
+          if (p) bounds(item, cls, p);
+        }
+    }
+    if (item.children.length > 0) continue;
+    if (!item.pointsByClass) add(item, undefined, item.points);
+    else
+      for (const cls of rs.classIds) {
+        const p = item.pointsByClass.has(cls) ? item.pointsByClass.get(cls) : item.points;
+        if (p) add(item, cls, p);
+      }
+  }
+  made.plan = plan;
+  made.frame = plan.seal();
+  TRACED.set(rs, made);
+  return made;
+}
+
+/** A value of n / d 10^-dp points (d × 10^dp may pass the safe range) as show gives it. */
+function showScaled(n: number, d: number, scale: number): string {
+  const den = d * scale;
+  return Number.isSafeInteger(den)
+    ? showRat(n, den)
+    : show(new Fraction(BigInt(n), BigInt(d) * BigInt(scale)));
 }
 
 export function createUnitScorer(
@@ -100,7 +376,10 @@ export function createUnitScorer(
 ): UnitScorer {
   const withReasons = options.reasons !== false;
   const env = createEnv(rs.inputs, unit, ctx, rs.derived, rs.constants);
-  const results = new Map<string, IndicatorResult>();
+  const ix = indexOf(rs);
+  const results = new Table<IndicatorResult>(ix.items);
+  /** Scores and maxima (10^-dp points) of the items scored on the kernels: sums read these. */
+  const scaled = new Table<Scaled>(ix.items);
   const exacts = new Map<string, Exact>();
   const exact = (r: IndicatorResult): Exact =>
     exacts.get(r.path) ?? { score: r.score === null ? ZERO : q(r.score), max: q(r.max) };
@@ -109,9 +388,18 @@ export function createUnitScorer(
 
   // An input's canonical text, written once per unit (items share inputs); the first call
   // decodes it through peek, as before, so a bad value's issue comes at the same point.
-  const texts = new Map<string, string | undefined>();
+  const texts = new Table<string | undefined>(ix.inputs);
   const valueText = (id: string): string | undefined => {
     if (texts.has(id)) return texts.get(id);
+    // Read off the frame when the kernels hold the unit and the figure is one they read (a
+    // value they cannot read is decoded, and reported, by the exact environment as before).
+    if (traced && traced.owner === token) {
+      const t = traced.text(id);
+      if (t !== null) {
+        texts.set(id, t);
+        return t;
+      }
+    }
     const v = env.peek(id);
     const t =
       v === undefined
@@ -129,6 +417,215 @@ export function createUnitScorer(
     return def ? msgOf(def.label) : { zh: id, en: id };
   };
 
+  // Leaf items the kernels take are scored on them, their reasons worded from the kernel's trace.
+  const traced = withReasons && options.kernels !== false ? tracedRuleSet(rs) : undefined;
+  let tracedCount = 0;
+  /** The unit into the kernels' frame (again, when another scorer has used it since). */
+  const hold = (): void => {
+    if (!traced) return;
+    traced.owner = token;
+    traced.env = env;
+    traced.plan.load(unit, ctx);
+  };
+  const token = {};
+  hold();
+  /**
+   * An item scored on its kernel, its reason rendered from the trace; undefined to leave it to
+   * the exact evaluation below (a value only it can read, a blank, a trace it must word).
+   */
+  const viaKernel = (
+    item: CIndicator,
+    inputs: Record<string, string>,
+  ): IndicatorResult | undefined => {
+    const byClass = traced?.items.get(item);
+    const t = byClass?.get(item.pointsByClass ? unit.class : undefined);
+    if (!traced || !t) return undefined;
+    if (traced.owner !== token) hold();
+    TRACE.on = true;
+    resetTrace();
+    let r: number | null | undefined;
+    try {
+      r = t.kernel(traced.frame);
+    } finally {
+      TRACE.on = false;
+    }
+    if (r === undefined || r === null) return undefined;
+    // What the tail needs, kept before the renderer runs (a formula's renderer may score the
+    // items it reads, whose kernels reuse the trace).
+    const score0 = TRACE.score;
+    const clampedBy = TRACE.clamp;
+    const hn = TRACE.hn;
+    const hd = TRACE.hd;
+    const gate = TRACE.gate;
+    const notAssessed = r === NA && TRACE.branch < 0;
+    t.words.env = env;
+    const said = notAssessed ? undefined : t.render(traced.frame, TRACE, t.words);
+    if (r === NA) {
+      if (!notAssessed && !said) return undefined;
+      scaled.set(item.path, NOT_APPLICABLE);
+      return assemble(
+        item,
+        inputs,
+        [],
+        null,
+        '0',
+        'not-applicable',
+        [],
+        [said ? said.reason : R.notApplicable],
+      );
+    }
+    if (!said) return undefined;
+    const reasons: Msg[] = [said.reason];
+    for (const a of said.adjustments) reasons.push(a.reason);
+    if (clampedBy === CAPPED) reasons.push(R.cappedAt(showScaled(hn, hd, t.words.scale)));
+    else if (clampedBy === FLOORED) reasons.push(R.flooredAt(t.minText));
+    // No floor at all: a score below 0 says it is meant (该项可负分), as on the exact path.
+    else if (t.min === Number.NEGATIVE_INFINITY && score0 < 0)
+      reasons.push(R.noFloor(showRat(score0, t.words.scale)));
+    let score = score0;
+    let status: IndicatorStatus =
+      score >= t.points ? 'met' : score <= 0 && t.points > 0 ? 'not-met' : 'partly-met';
+    if (gate >= 0) {
+      score = t.min < 0 ? Math.min(score, 0) : 0;
+      status = 'gated';
+      reasons.push((item.gates[gate] as CIndicator['gates'][number]).reason);
+    }
+    const noEvidence = lackingEvidence(item, score > 0);
+    let text: string | undefined;
+    if (noEvidence.length > 0 && status !== 'gated') {
+      status = 'missing-evidence';
+      if (item.evidence.policy === 'zero') score = Math.min(score, 0);
+      else if (item.evidence.policy === 'keep') return undefined;
+      text = scaledText(score, rs.scoreRounding.dp);
+      evidenceWords(reasons, noEvidence, item.evidence, text, `${text}/${t.max}`);
+    }
+    // The kernel's own score and the one its trace gives must agree; else the exact path decides.
+    if (score !== r) return undefined;
+    scaled.set(item.path, { score, max: t.points, applies: true });
+    return assemble(
+      item,
+      inputs,
+      noEvidence,
+      text ?? scaledText(score, rs.scoreRounding.dp),
+      t.max,
+      status,
+      said.adjustments,
+      reasons,
+    );
+  };
+  /** The evidence inputs an item's claimed points lack (none when it earned nothing): what the
+   *  unit typed and claims something (not blank, not no, not 0), without its evidence. */
+  const lackingEvidence = (item: CIndicator, positive: boolean): string[] => {
+    if (!positive) return NONE;
+    let out: string[] = NONE;
+    for (const id of item.inputsUsed) {
+      if (!rs.inputs.get(id)?.evidence || unit.evidence?.[id]) continue;
+      // Evidence backs what the unit typed; a blank taken by its declared meaning needs none.
+      const raw = unit.values[id];
+      if (raw === null || raw === undefined || (typeof raw === 'string' && raw.trim() === ''))
+        continue;
+      const t = valueText(id);
+      if (t !== undefined && t !== 'false' && t !== '0') (out === NONE ? (out = []) : out).push(id);
+    }
+    return out === NONE ? [] : out;
+  };
+  /** The words of missing evidence, into an item's reasons (`kept` the score as show gives it,
+   *  `of` score/maximum). Under `zero` (or `keep`) the points the rule gave are void (or cut to
+   *  what is kept): the reason keeps what was found, drops the points it claimed (得4分 and 不得分
+   *  at once) and ends with the score: 是,但缺少佐证材料,不得分(0/4) / 按规定最多保留1分,得1分(1/2). */
+  const evidenceWords = (
+    reasons: Msg[],
+    lacking: string[],
+    rule: CIndicator['evidence'],
+    kept: string,
+    of: string,
+  ): void => {
+    const labels = lacking.map(label);
+    if (rule.policy === 'flag') {
+      reasons.push(R.missingEvidence(labels, false));
+      return;
+    }
+    const found = reasons[0] ?? { zh: '', en: '' };
+    reasons[0] = {
+      zh: found.zh.replace(/,?(按比例)?得(满分)?-?[\d.]+分$/, ''),
+      en: found.en.replace(/(,|:|;)? ?(full marks )?-?[\d.]+( pro rata)?$/, ''),
+    };
+    reasons.push(
+      rule.policy === 'zero'
+        ? {
+            zh: `但缺少佐证材料(${labels.map((l) => l.zh).join('、')}),不得分(${of})`,
+            en: `but no evidence (${labels.map((l) => l.en).join(', ')}): no points (${of})`,
+          }
+        : R.keptWithoutEvidence(labels, show(rule.keep), kept, of),
+    );
+  };
+
+  /**
+   * A container that only sums its sub-items, when every sub-item was scored on the kernels:
+   * the same sum, cap, floor and status as the exact evaluation below, in integers.
+   */
+  const viaSum = (
+    item: CIndicator,
+    inputs: Record<string, string>,
+  ): IndicatorResult | undefined => {
+    if (!traced || !isContainer(item)) return undefined;
+    const t = traced.containers.get(item)?.get(item.pointsByClass ? unit.class : undefined);
+    if (!t) return undefined;
+    const children = item.children.map(evaluate);
+    let sum = 0;
+    let max = 0;
+    let applies = false;
+    for (const c of children) {
+      const sc = scaled.get(c.path);
+      if (!sc) return undefined;
+      sum += sc.score;
+      if (sc.applies) {
+        max += sc.max;
+        applies = true;
+      }
+    }
+    if (!applies) {
+      scaled.set(item.path, NOT_APPLICABLE);
+      return assemble(item, inputs, [], null, '0', 'not-applicable', [], [R.notApplicable]);
+    }
+    // Sub-items that do not apply take their points with them (the maximum shrinks).
+    const points = Math.min(t.points, max);
+    const reasons: Msg[] = [SUB_ITEMS];
+    // The floor first, then the cap (exact.clamp's order).
+    let score = sum < t.min ? t.min : sum;
+    if (score > points) score = points;
+    if (sum > points) reasons.push(R.cappedAt(showRat(points, t.scale)));
+    else if (sum < t.min) reasons.push(R.flooredAt(t.minText));
+    else if (t.min === Number.NEGATIVE_INFINITY && score < 0)
+      reasons.push(R.noFloor(showRat(score, t.scale)));
+    let status: IndicatorStatus =
+      score >= points ? 'met' : score <= 0 && points > 0 ? 'not-met' : 'partly-met';
+    const worst = WORST.find((s) => children.some((c) => c.status === s));
+    if (worst && WORST.indexOf(worst) < WORST.indexOf(status)) status = worst;
+    const noEvidence = lackingEvidence(item, score > 0);
+    const maxText = scaledText(points, rs.scoreRounding.dp);
+    let text: string | undefined;
+    if (noEvidence.length > 0 && status !== 'gated') {
+      status = 'missing-evidence';
+      if (item.evidence.policy === 'zero') score = Math.min(score, 0);
+      text = scaledText(score, rs.scoreRounding.dp);
+      evidenceWords(reasons, noEvidence, item.evidence, text, `${text}/${maxText}`);
+    }
+    scaled.set(item.path, { score, max: points, applies: true });
+    const result = assemble(
+      item,
+      inputs,
+      noEvidence,
+      text ?? scaledText(score, rs.scoreRounding.dp),
+      maxText,
+      status,
+      [],
+      reasons,
+    );
+    result.children = children;
+    return result;
+  };
+
   const evaluate = (item: CIndicator): IndicatorResult => {
     const done = results.get(item.path);
     if (done) return done;
@@ -138,6 +635,14 @@ export function createUnitScorer(
         const t = valueText(id);
         if (t !== undefined) inputs[id] = t;
       }
+    if (traced) {
+      const fast = item.children.length === 0 ? viaKernel(item, inputs) : viaSum(item, inputs);
+      if (fast) {
+        tracedCount++;
+        results.set(item.path, fast);
+        return fast;
+      }
+    }
     const base = {
       path: item.path,
       code: item.code,
@@ -273,64 +778,32 @@ export function createUnitScorer(
         status = 'gated';
         reasons.push(gate ? gate.reason : (streams.zeroed as Msg));
       }
-      // Evidence backs the points claimed: an item that earned nothing needs none.
-      const noEvidence = item.inputsUsed.filter((id) => {
-        if (sign(score) <= 0 || !rs.inputs.get(id)?.evidence || unit.evidence?.[id]) return false;
-        // Evidence backs what the unit typed; a blank taken by its declared meaning needs none.
-        const raw = unit.values[id];
-        if (raw === null || raw === undefined || (typeof raw === 'string' && raw.trim() === ''))
-          return false;
-        const t = valueText(id);
-        return t !== undefined && t !== 'false' && t !== '0';
-      });
+      const noEvidence = lackingEvidence(item, sign(score) > 0);
       if (noEvidence.length > 0 && status !== 'gated') {
-        const rule = item.evidence;
         status = 'missing-evidence';
-        score = scoreWithoutEvidence(rule, score);
-        if (withReasons && rule.policy !== 'flag') {
-          // The points the rule gave are void (or cut to what is kept): the reason keeps what was
-          // found, drops the points it claimed (得4分 and 不得分 at once) and ends with the score:
-          // 是,但缺少佐证材料,不得分(0/4) / 按规定最多保留1分,得1分(1/2).
-          const found = reasons[0] ?? { zh: '', en: '' };
-          const labels = noEvidence.map(label);
-          reasons[0] = {
-            zh: found.zh.replace(/,?(按比例)?得(满分)?-?[\d.]+分$/, ''),
-            en: found.en.replace(/(,|:|;)? ?(full marks )?-?[\d.]+( pro rata)?$/, ''),
-          };
-          const of = `${fmt(score)}/${item.uncapped ? fmt(score) : fmt(points)}`;
-          reasons.push(
-            rule.policy === 'zero'
-              ? {
-                  zh: `但缺少佐证材料(${labels.map((l) => l.zh).join('、')}),不得分(${of})`,
-                  en: `but no evidence (${labels.map((l) => l.en).join(', ')}): no points (${of})`,
-                }
-              : R.keptWithoutEvidence(labels, show(rule.keep), show(score), of),
+        score = scoreWithoutEvidence(item.evidence, score);
+        if (withReasons)
+          evidenceWords(
+            reasons,
+            noEvidence,
+            item.evidence,
+            show(score),
+            `${fmt(score)}/${item.uncapped ? fmt(score) : fmt(points)}`,
           );
-        } else if (withReasons) reasons.push(R.missingEvidence(noEvidence.map(label), false));
       }
       // An uncapped item's maximum is what it scored: there is none above it.
       const maxQ = item.uncapped ? score : points;
       if (withReasons && item.uncapped && status === 'met') reasons.push(R.uncappedAt(show(score)));
-      // Built field by field (no spreads: this is the hot path), in the order the result
-      // has always had: base fields, then score, max, status, adjustments, reason, children.
-      const withInputs: Adjustment[] = new Array<Adjustment>(adjustments.length);
-      for (let i = 0; i < adjustments.length; i++) {
-        const a = adjustments[i] as Adjustment;
-        withInputs[i] = { amount: a.amount, reason: a.reason, inputs };
-      }
-      const result: IndicatorResult = {
-        path: item.path,
-        code: item.code,
-        title: item.title,
+      const result = assemble(
+        item,
         inputs,
-        missingInputs: base.missingInputs,
-        missingEvidence: noEvidence,
-        score: fmt(score),
-        max: fmt(maxQ),
+        noEvidence,
+        fmt(score),
+        fmt(maxQ),
         status,
-        adjustments: withInputs,
-        reason: { zh: reasons.map((r) => r.zh).join(','), en: reasons.map((r) => r.en).join('; ') },
-      };
+        adjustments,
+        reasons,
+      );
       if (children) result.children = children;
       return finish(result, score, maxQ);
     } catch (e) {
@@ -363,7 +836,15 @@ export function createUnitScorer(
     if (!item) throw new Error(`unknown item ${path} reached evaluation`);
     return evaluate(item);
   };
-  return { env, evaluate, exact };
+  return {
+    env,
+    evaluate,
+    exact,
+    get traced() {
+      return tracedCount;
+    },
+    scaled: (path) => scaled.get(path),
+  };
 }
 
 export interface SanctionOutcome {
@@ -512,16 +993,30 @@ export function scoreUnit(
 export function scoreWith(rs: CompiledRuleSet, scorer: UnitScorer): UnitResult {
   const { env, evaluate, exact } = scorer;
   const unit = env.unit;
+  const dp = rs.scoreRounding.dp;
+  /** Items' scores and maxima summed in 10^-dp points, when all were scored on the kernels. */
+  const sumScaled = (items: readonly IndicatorResult[]): Scaled | undefined => {
+    let score = 0;
+    let max = 0;
+    for (const i of items) {
+      const sc = scorer.scaled(i.path);
+      if (!sc) return undefined;
+      score += sc.score;
+      if (sc.applies) max += sc.max;
+    }
+    return { score, max, applies: true };
+  };
 
-  // Each section's exact score and maximum, as its text shows them (the total sums these).
-  const sectionScores: Q[] = [];
-  const sectionMaxima: Q[] = [];
+  // Each section's score and maximum, exact (Q) or in 10^-dp points when its items were all
+  // scored on the kernels; the total sums these.
+  const sectionScores: (Q | number)[] = [];
+  const sectionMaxima: (Q | number)[] = [];
   const sections: SectionResult[] = rs.sections.map((section) => {
     // Items not known yet: no score (never 0, never full marks); the total is incomplete.
     if (section.pending) {
       const pendingMax = sectionPoints(section, unit.class);
-      sectionScores.push(ZERO);
-      sectionMaxima.push(pendingMax);
+      sectionScores.push(0);
+      sectionMaxima.push(scaledQ(pendingMax, dp) ?? pendingMax);
       return {
         code: section.code,
         title: section.title,
@@ -532,10 +1027,28 @@ export function scoreWith(rs: CompiledRuleSet, scorer: UnitScorer): UnitResult {
       };
     }
     const items = section.items.map(evaluate);
-    let score = sum(items.map((i) => exact(i).score));
-    let maxQ = sum(items.filter((i) => i.status !== 'not-applicable').map((i) => exact(i).max));
     // Rescaled to the section's points for the unit's own class (a farm's 60, not the towns' 35).
     const full = sectionPoints(section, unit.class);
+    const ints = sumScaled(items);
+    const fullS = ints ? scaledQ(full, dp) : undefined;
+    if (
+      ints &&
+      fullS !== undefined &&
+      !(section.notApplicable === 'rescale' && ints.max > 0 && ints.max !== fullS)
+    ) {
+      sectionScores.push(ints.score);
+      sectionMaxima.push(ints.max);
+      const score = scaledText(ints.score, dp);
+      return {
+        code: section.code,
+        title: section.title,
+        score,
+        max: scaledText(ints.max, dp),
+        items,
+      };
+    }
+    let score = sum(items.map((i) => exact(i).score));
+    let maxQ = sum(items.filter((i) => i.status !== 'not-applicable').map((i) => exact(i).max));
     if (section.notApplicable === 'rescale' && sign(maxQ) > 0 && maxQ.compare(full) !== 0) {
       score = round(div(mul(score, full), maxQ), rs.scoreRounding);
       maxQ = full;
@@ -545,10 +1058,40 @@ export function scoreWith(rs: CompiledRuleSet, scorer: UnitScorer): UnitResult {
     return { code: section.code, title: section.title, score: fmt(score), max: fmt(maxQ), items };
   });
   const bonusItems = rs.bonus ? rs.bonus.items.map(evaluate) : [];
-  const bonusRaw = sum(bonusItems.map((i) => exact(i).score));
   const bonusCap = rs.bonus?.cap;
-  const bonusScore = bonusCap ? qmin(bonusRaw, bonusCap) : bonusRaw;
-  const totalQ = add(sum(sectionScores), bonusScore);
+  const bonusInts = sumScaled(bonusItems);
+  const capS = bonusCap ? scaledQ(bonusCap, dp) : undefined;
+  const allInts =
+    bonusInts !== undefined &&
+    (!bonusCap || capS !== undefined) &&
+    sectionScores.every((x) => typeof x === 'number') &&
+    sectionMaxima.every((x) => typeof x === 'number');
+  let bonusText: string;
+  let uncappedText: string;
+  let totalText: string;
+  let maxText: string;
+  let totalQ: Q;
+  if (allInts) {
+    const bonus = capS !== undefined && bonusInts.score > capS ? capS : bonusInts.score;
+    let total = bonus;
+    let max = 0;
+    for (const x of sectionScores) total += typeof x === 'number' ? x : 0;
+    for (const x of sectionMaxima) max += typeof x === 'number' ? x : 0;
+    bonusText = scaledText(bonus, dp);
+    uncappedText = scaledText(bonusInts.score, dp);
+    totalText = scaledText(total, dp);
+    maxText = scaledText(max, dp);
+    totalQ = q(totalText);
+  } else {
+    const asQ = (x: Q | number): Q => (typeof x === 'number' ? q(scaledText(x, dp)) : x);
+    const bonusRaw = sum(bonusItems.map((i) => exact(i).score));
+    const bonusScore = bonusCap ? qmin(bonusRaw, bonusCap) : bonusRaw;
+    totalQ = add(sum(sectionScores.map(asQ)), bonusScore);
+    bonusText = fmt(bonusScore);
+    uncappedText = fmt(bonusRaw);
+    totalText = fmt(totalQ);
+    maxText = fmt(sum(sectionMaxima.map(asQ)));
+  }
   const all = allIndicators({ sections, bonus: { items: bonusItems } });
   const pendingSections = sections.filter((s) => s.pending);
   const itemsComplete = !all.some(undecided) && pendingSections.length === 0;
@@ -572,12 +1115,12 @@ export function scoreWith(rs: CompiledRuleSet, scorer: UnitScorer): UnitResult {
     ...(unit.class !== undefined ? { class: unit.class } : {}),
     ruleSetId: rs.ruleSet.id,
     edition: rs.ruleSet.edition,
-    total: fmt(totalQ),
-    max: fmt(sum(sectionMaxima)),
+    total: totalText,
+    max: maxText,
     sections,
     bonus: {
-      score: fmt(bonusScore),
-      uncapped: fmt(bonusRaw),
+      score: bonusText,
+      uncapped: uncappedText,
       cap: bonusCap ? show(bonusCap) : null,
       items: bonusItems,
     },

@@ -5,6 +5,9 @@ import type { Adjustment, Msg } from '../model/result.ts';
 import { show as showText } from '../messages/format.ts';
 import { msgOf } from '../messages/text.ts';
 import type { CIndicator, CompiledRuleSet } from './compile.ts';
+import type { ExprValue } from '../expr/types.ts';
+import type { Stream } from '../schema/rules.ts';
+import type { InputDef } from '../schema/ruleset.ts';
 import type { UnitEnv } from './env.ts';
 import { RuleProblem } from './base-rules.ts';
 import { deadlineOutcome } from './deadline.ts';
@@ -46,6 +49,33 @@ function scheduled(n: bigint, schedule: readonly Q[], each: Q, increment: Q | un
   return add(total, add(mul(beyond, last), mul(increment, triangle)));
 }
 
+/** A stream's label in its reason: its own words, else its input's label, else the item's title. */
+export function streamLabel(rs: CompiledRuleSet, item: CIndicator, stream: Stream): Msg {
+  if (stream.reason) return msgOf(stream.reason);
+  if (stream.kind === 'expr') return item.title;
+  // An input, or a derived value shown as one.
+  const def = rs.inputs.get(stream.input) ?? rs.derived.get(stream.input)?.shown;
+  return def ? msgOf(def.label) : item.title;
+}
+
+/** A state as its reason shows it: a choice by its label, a yes/no as 是/否, else as keyed. */
+export function stateMsg(def: InputDef | undefined, v: ExprValue, key: string): Msg {
+  const choice = def?.choices?.find((c) => c.value === key);
+  return choice
+    ? msgOf(choice.label)
+    : typeof v === 'boolean'
+      ? v
+        ? { zh: '是', en: 'yes' }
+        : { zh: '否', en: 'no' }
+      : { zh: key, en: key };
+}
+
+/** A stream's words with its cap, when the cap cut the amount (最多3分). */
+export const cappedStream = (reason: Msg, cap: string): Msg => {
+  const c = R.streamCapped(cap);
+  return { zh: reason.zh + c.zh, en: reason.en + c.en };
+};
+
 export function evaluateStreams(
   rs: CompiledRuleSet,
   item: CIndicator,
@@ -63,8 +93,7 @@ export function evaluateStreams(
     let reason: Msg;
     switch (stream.kind) {
       case 'per-case': {
-        const def = rs.inputs.get(stream.input) ?? rs.derived.get(stream.input)?.shown;
-        const label = stream.reason ? msgOf(stream.reason) : def ? msgOf(def.label) : item.title;
+        const label = streamLabel(rs, item, stream);
         const n = count(env, stream.input);
         const each = q(stream.each);
         if (stream.schedule) {
@@ -112,22 +141,14 @@ export function evaluateStreams(
       }
       case 'state': {
         const def = rs.inputs.get(stream.input) ?? rs.derived.get(stream.input)?.shown;
-        const label = stream.reason ? msgOf(stream.reason) : def ? msgOf(def.label) : item.title;
+        const label = streamLabel(rs, item, stream);
         const v = env.ident(stream.input);
         const key =
           typeof v === 'boolean' ? (v ? 'yes' : 'no') : typeof v === 'string' ? v : show(v);
         const found = stream.amounts[key];
         if (found === undefined) continue;
         amount = q(found);
-        const choice = def?.choices?.find((c) => c.value === key);
-        const state: Msg = choice
-          ? msgOf(choice.label)
-          : typeof v === 'boolean'
-            ? v
-              ? { zh: '是', en: 'yes' }
-              : { zh: '否', en: 'no' }
-            : { zh: key, en: key };
-        reason = R.stateText(label, state, show(amount), addDir);
+        reason = R.stateText(label, stateMsg(def, v, key), show(amount), addDir);
         break;
       }
       case 'deadline': {
@@ -156,7 +177,7 @@ export function evaluateStreams(
             en: 'a deduction formula must give a number',
           });
         amount = v;
-        const label = stream.reason ? msgOf(stream.reason) : item.title;
+        const label = streamLabel(rs, item, stream);
         reason = {
           zh: `${label.zh}:${addDir ? '加' : '扣'}${show(round(amount, rs.scoreRounding))}分`,
           en: `${label.en}: ${addDir ? '+' : '−'}${show(round(amount, rs.scoreRounding))}`,
@@ -166,8 +187,7 @@ export function evaluateStreams(
     }
     if (cap && amount.compare(cap) > 0) {
       amount = qmin(amount, cap);
-      const c = R.streamCapped(show(cap));
-      reason = { zh: reason.zh + c.zh, en: reason.en + c.en };
+      reason = cappedStream(reason, show(cap));
     }
     if (amount.n === 0n) continue;
     const signed = addDir ? amount : amount.neg();
