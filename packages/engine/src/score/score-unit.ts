@@ -104,7 +104,7 @@ const UNIT_CLASS: Msg = { zh: '单位类别', en: 'unit class' };
 const NONE: string[] = [];
 
 /** An item's score and maximum in 10^-dp points, and whether it applies. */
-export interface Scaled {
+interface Scaled {
   score: number;
   max: number;
   applies: boolean;
