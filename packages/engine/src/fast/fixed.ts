@@ -157,9 +157,9 @@ export function scaledText(value: number, dp: number): string {
   return `${sign}${int}.${digits.length < places ? '0'.repeat(places - digits.length) + digits : digits}`;
 }
 
-/** The rational n / d (safe integers, d > 0) as canonical decimal text (fmt's), undefined when
- *  it has no finite decimal form or its digits would leave the safe range. */
-export function decimalText(n: number, d: number): string | undefined {
+/** n / d (safe integers, d > 0) in lowest terms, and the places of its decimal form: undefined
+ *  places when it has none (a prime other than 2 and 5 in the denominator). */
+export function lowestTerms(n: number, d: number): { n: number; d: number; places?: number } {
   const g = gcd(n, d);
   if (g > 1) {
     n /= g;
@@ -176,11 +176,17 @@ export function decimalText(n: number, d: number): string | undefined {
     rest /= 5;
     fives++;
   }
-  const places = twos > fives ? twos : fives;
-  const unit = POW10R[places];
-  if (rest !== 1 || unit === undefined) return undefined;
-  const digits = n * (unit / d);
-  return Number.isSafeInteger(digits) ? scaledText(digits, places) : undefined;
+  return rest === 1 ? { n, d, places: twos > fives ? twos : fives } : { n, d };
+}
+
+/** The rational n / d (safe integers, d > 0) as canonical decimal text (fmt's), undefined when
+ *  it has no finite decimal form or its digits would leave the safe range. */
+export function decimalText(n: number, d: number): string | undefined {
+  const r = lowestTerms(n, d);
+  const unit = r.places === undefined ? undefined : POW10R[r.places];
+  if (unit === undefined || r.places === undefined) return undefined;
+  const digits = r.n * (unit / r.d);
+  return Number.isSafeInteger(digits) ? scaledText(digits, r.places) : undefined;
 }
 
 function scaledTextSlow(value: number, dp: number): string {

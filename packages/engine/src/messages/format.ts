@@ -1,6 +1,6 @@
 import Fraction from 'fraction.js';
 import { decimalPlaces, fmt, fmtFixed, ONE, type Q } from '../exact/exact.ts';
-import { gcd, roundScaled, scaledText } from '../fast/fixed.ts';
+import { lowestTerms, roundScaled, scaledText } from '../fast/fixed.ts';
 import type { InputUnit } from '../schema/ruleset.ts';
 import { isoOfDay } from '../exact/calendar.ts';
 
@@ -25,25 +25,9 @@ const POW10 = [1, 10, 100, 1e3, 1e4, 1e5, 1e6] as const;
  * show(n / d) (a property test holds them equal). The kernels' traces carry figures this way;
  * a value whose digits would leave the safe range is shown through show itself.
  */
-export function showRat(n: number, d: number): string {
-  const g = gcd(n, d);
-  if (g > 1) {
-    n /= g;
-    d /= g;
-  }
-  let rest = d;
-  let twos = 0;
-  let fives = 0;
-  while (rest % 2 === 0) {
-    rest /= 2;
-    twos++;
-  }
-  while (rest % 5 === 0) {
-    rest /= 5;
-    fives++;
-  }
-  const places = twos > fives ? twos : fives;
-  if (rest === 1 && places <= SHOWN_PLACES) {
+export function showRat(n0: number, d0: number): string {
+  const { n, d, places } = lowestTerms(n0, d0);
+  if (places !== undefined && places <= SHOWN_PLACES) {
     const digits = n * ((POW10[places] as number) / d);
     if (Number.isSafeInteger(digits)) return scaledText(digits, places);
   } else {
