@@ -7,7 +7,16 @@ import type { Slope, Stream } from '../schema/rules.ts';
 import type { InputUnit } from '../schema/ruleset.ts';
 import { gapOf } from './effective.ts';
 import { dayOfIso } from '../exact/calendar.ts';
-import { change, numChange, plain, points, textChange, type Sense, type Where } from './text.ts';
+import {
+  change,
+  numChange,
+  optionalCountChange,
+  plain,
+  points,
+  textChange,
+  type Sense,
+  type Where,
+} from './text.ts';
 import type { Change } from './types.ts';
 
 const STEPS: Record<Slope['steps'], { zh: string; en: string; strict: number }> = {
@@ -225,29 +234,17 @@ export function compareStreams(
               sb.increment?.toString(),
             ),
           );
-        if (sa.zeroAt !== undefined && sb.zeroAt !== undefined)
-          out.push(
-            numChange(
-              'stream',
-              where,
-              { zh: `${name.zh}该项记零的件数`, en: `${name.en}: cases that zero the item` },
-              q(sa.zeroAt),
-              q(sb.zeroAt),
-              'higher-loosens',
-              plain,
-            ),
-          );
-        else
-          out.push(
-            textChange(
-              'stream',
-              where,
-              { zh: `${name.zh}该项记零的件数`, en: `${name.en}: cases that zero the item` },
-              sa.zeroAt?.toString(),
-              sb.zeroAt?.toString(),
-              sb.zeroAt === undefined ? 'loosened' : 'tightened',
-            ),
-          );
+        out.push(
+          optionalCountChange(
+            'stream',
+            where,
+            { zh: `${name.zh}该项记零的件数`, en: `${name.en}: cases that zero the item` },
+            sa.zeroAt,
+            sb.zeroAt,
+            'higher-loosens',
+            'tightened',
+          ),
+        );
         if (sa.multiplied && sb.multiplied)
           out.push(
             numChange(
@@ -390,29 +387,17 @@ function compareDeadlineStreams(
   };
   amount('late', { zh: `${name.zh}逾期扣分`, en: `${name.en}: points when late` });
   amount('perMonth', { zh: `${name.zh}每月扣分`, en: `${name.en}: points a month late` });
-  if (a.maxMonths !== undefined && b.maxMonths !== undefined)
-    out.push(
-      numChange(
-        'stream',
-        where,
-        { zh: `${name.zh}最多计月数`, en: `${name.en}: months counted at most` },
-        q(a.maxMonths),
-        q(b.maxMonths),
-        sense,
-        plain,
-      ),
-    );
-  else
-    out.push(
-      textChange(
-        'stream',
-        where,
-        { zh: `${name.zh}最多计月数`, en: `${name.en}: months counted at most` },
-        a.maxMonths?.toString(),
-        b.maxMonths?.toString(),
-        b.maxMonths === undefined ? 'tightened' : 'loosened',
-      ),
-    );
+  out.push(
+    optionalCountChange(
+      'stream',
+      where,
+      { zh: `${name.zh}最多计月数`, en: `${name.en}: months counted at most` },
+      a.maxMonths,
+      b.maxMonths,
+      sense,
+      'loosened',
+    ),
+  );
   const missing = { zh: `${name.zh}未报送扣分`, en: `${name.en}: points when not reported` };
   const [ma, mb] = [a.missing, b.missing];
   out.push(

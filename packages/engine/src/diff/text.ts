@@ -137,3 +137,27 @@ export function textChange(
 /** A declared rounding as the diff shows it: 「2位/half-up」. */
 export const roundingText = (r: { dp: number; mode: string } | undefined): string | undefined =>
   r ? `${r.dp}位/${r.mode}` : undefined;
+
+/** A count that may be absent: compared as numbers when both editions give it, else said added
+ *  (`added`: what adding it does) or removed (the other way). */
+export function optionalCountChange(
+  kind: ChangeKind,
+  where: Where,
+  name: Msg,
+  a: number | string | undefined,
+  b: number | string | undefined,
+  sense: Sense,
+  added: Direction,
+): Change | undefined {
+  if (a !== undefined && b !== undefined)
+    return numChange(kind, where, name, q(a), q(b), sense, plain);
+  const removed: Direction = added === 'tightened' ? 'loosened' : 'tightened';
+  return textChange(
+    kind,
+    where,
+    name,
+    a?.toString(),
+    b?.toString(),
+    b === undefined ? removed : added,
+  );
+}
