@@ -442,7 +442,14 @@ export function compileCollecting(ruleSet: RuleSet): {
       evidence: false,
       ...(def.note ? { note: def.note } : {}),
     });
-  const derived = compileDerived(derivedDecl, expr, issues, shownInputs, ruleSet.rounding.rates);
+  const derived = compileDerived(
+    derivedDecl,
+    expr,
+    issues,
+    shownInputs,
+    ruleSet.rounding.rates,
+    new Set(deadlines.keys()),
+  );
   for (const [id, d] of derived) if (d.usesPeers) derivedPeers.add(id);
   // Inside a derived formula too: no cohort statistic of a value that reads one.
   for (const [id, d] of derived)
@@ -955,6 +962,18 @@ export function compileCollecting(ruleSet: RuleSet): {
     byPath.set(path, compiled);
     if (rule?.kind === 'rank') {
       const value = operands.get('value');
+      // Units are ranked on their own figures, before any cohort statistic exists: a value read
+      // through peer_mean/max/min (directly or under a derived value) could never be ranked.
+      const peerRead =
+        value?.expr?.calls.some((c) => PEER_FUNCTIONS.has(c.name)) ||
+        value?.expr?.identifiers.some((id) => derived.get(id)?.usesPeers);
+      if (peerRead)
+        issues.push(
+          error('rank-peer-value', `${rulePath}.rule.value`, {
+            zh: `${path} 按排名计分的数值不能引用全体单位的统计值(peer_mean/peer_max/peer_min)`,
+            en: `${path}: the value ranked cannot read a cohort statistic (peer_mean/peer_max/peer_min)`,
+          }),
+        );
       rankRules.push({
         path,
         order: rule.order,
@@ -1420,6 +1439,8 @@ function compileDerived(
   issues: Issue[],
   shown: ReadonlyMap<string, InputDef>,
   rates: Rounding | undefined,
+  /** Declared deadlines: constants, neither inputs under a value nor figures of a unit. */
+  deadlineIds: ReadonlySet<string>,
 ): Map<string, CDerived> {
   const compiled = new Map<string, { def: DerivedDef; i: number; e: CompiledExpr }>();
   for (const [id, { def, i }] of declared) {
@@ -1435,7 +1456,7 @@ function compileDerived(
       );
     // The unit its form works out to (members × 100 ÷ pop is a %), when it says one, against the
     // declared: a warning (a generic number or count is never contradicted).
-    const formUnit = expressionUnit(def.expression, shown);
+    const formUnit = expressionUnit(def.expression, shown, deadlineIds);
     if (formUnit && formUnit !== def.unit && def.unit !== 'number' && def.unit !== 'count')
       issues.push(
         warning('derived-unit-form', `derived[${i}].unit`, {
@@ -1497,7 +1518,7 @@ function compileDerived(
       if (under) {
         under.inputs.forEach((i) => inputs.add(i));
         usesPeers ||= under.usesPeers;
-      } else if (!compiled.has(x) && x !== 'class') inputs.add(x);
+      } else if (!compiled.has(x) && x !== 'class' && !deadlineIds.has(x)) inputs.add(x);
     }
     for (const call of c.e.calls) {
       if (!PEER_FUNCTIONS.has(call.name) || call.arg === undefined) continue;

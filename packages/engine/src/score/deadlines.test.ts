@@ -306,6 +306,30 @@ describe('validation of dates and deadlines', () => {
     expect(bad.map((i) => [i.code, i.path])).toContainEqual(['bad-date', 'deadlines[0].date']);
   });
 
+  it('a derived value over a date and a deadline: the deadline is no missing figure', () => {
+    const json: RuleSetInput = {
+      ...structuredClone(RULES),
+      derived: [
+        { id: 'days_late', label: '逾期天数', unit: '天', expression: 'report_date - report_due' },
+      ],
+    };
+    json.sections[0]!.items[0]!.deductions = [];
+    json.sections[0]!.items[0]!.rule = {
+      kind: 'threshold',
+      value: 'days_late',
+      op: '<=',
+      target: 0,
+    };
+    // No false "works out in date" warning: a date minus a date is days.
+    expect(validateRuleSet(json).map((i) => i.code)).not.toContain('derived-unit-form');
+    const p = parseRuleSet(json);
+    if (!p.ok) throw new Error(JSON.stringify(p.issues));
+    const item = scoreUnit(compileRuleSet(p.value), { id: 'u', name: 'u', values: {} }).sections[0]
+      ?.items[0];
+    // The blank date is named; the deadline (a constant of the rules) is not.
+    expect(item?.missingInputs).toEqual(['report_date']);
+  });
+
   it('refuses a deadline named as a derived value (typed as a date, read as the number)', () => {
     const clash = issues({
       ...RULES,

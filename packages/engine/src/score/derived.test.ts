@@ -319,3 +319,25 @@ describe('named derived values', () => {
     );
   });
 });
+
+describe('a rank over a cohort statistic', () => {
+  it('is refused where it is written: units are ranked on their own figures', () => {
+    const j = json([
+      {
+        code: '1',
+        title: '偏离均值排名',
+        points: 5,
+        rule: { kind: 'rank', value: 'gap', order: 'asc', points: [5, 3, 1] },
+      },
+    ]);
+    j.derived = [
+      ...(j.derived ?? []),
+      { id: 'gap', label: '偏离', unit: 'number', expression: 'abs(srb - peer_mean(srb))' },
+    ];
+    expect(
+      validateRuleSet(j)
+        .filter((i) => i.severity === 'error')
+        .map((i) => `${i.code}@${i.path}`),
+    ).toContain('rank-peer-value@sections[0].items[0].rule.value');
+  });
+});
