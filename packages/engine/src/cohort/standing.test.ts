@@ -157,6 +157,11 @@ describe('sanctions on the ranking or the grade', () => {
     expect(errs([{ ...SANCTIONS[0], level: 'veto' }])).toEqual([
       'cohort-sanction-level@sanctions[0]',
     ]);
+    // The grade read where the rule set has no grades: never holds, so refused.
+    const noGrades = validateRuleSet({ ...doc([SANCTIONS[1]]), grades: undefined })
+      .filter((i) => i.severity === 'error')
+      .map((i) => `${i.code}@${i.path}`);
+    expect(noGrades).toEqual(['grade-without-grades@sanctions[0].when']);
     expect(errs([{ ...SANCTIONS[1], level: 'notice', gradeCap: 'pass' }])).toEqual([
       'cohort-sanction-level@sanctions[0]',
     ]);

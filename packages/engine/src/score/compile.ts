@@ -1325,6 +1325,13 @@ export function compileCollecting(ruleSet: RuleSet): {
   sanctions.forEach(({ sanction: s, when }) => {
     if (!readsStanding(when)) return;
     const at = `sanctions[${ruleSet.sanctions.indexOf(s)}]`;
+    if (when.identifiers.includes('grade') && !ruleSet.grades)
+      issues.push(
+        error('grade-without-grades', `${at}.when`, {
+          zh: `否决/约束条件「${msgOf(s.reason).zh}」读取等次(grade),但考核办法未规定等次`,
+          en: `sanction "${msgOf(s.reason).en}" reads the grade, but the rule set declares no grades`,
+        }),
+      );
     if ((s.level !== 'interview' && s.level !== 'notice') || s.gradeCap || s.excludeFromGrades)
       issues.push(
         error('cohort-sanction-level', at, {
