@@ -23,7 +23,7 @@ export const EMPTY_TRUST_FILE: TrustFile = Object.freeze({
   version: 1,
   keys: [],
   revoked: [],
-}) as TrustFile;
+});
 
 /** A trust list file's JSON, checked; the first problem named by where it is. */
 export function parseTrustFile(json: unknown): Parsed<{ file: TrustFile; store: TrustStore }> {

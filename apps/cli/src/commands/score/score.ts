@@ -67,9 +67,10 @@ export async function runScore(
 
   printUnitResult(scored.result, options.as, scored.warnings, out, scored.read);
   if (verified) out.line(edition.message);
-  else if (edition.status === 'unsigned')
-    // A draft is said on screen whenever a trust list is set (its rules could be anyone's).
-    trust ? out.line(editionText.unsignedWithTrust(edition.message)) : out.note(edition.message);
+  // A draft is said on screen whenever a trust list is set (its rules could be anyone's).
+  else if (edition.status === 'unsigned' && trust)
+    out.line(editionText.unsignedWithTrust(edition.message));
+  else if (edition.status === 'unsigned') out.note(edition.message);
   else out.line(editionText.workbookUnverified(edition.message));
   if (options.inPlace) out.note(scoreText.backup(files[0]?.shown ?? ''));
   out.note(common.wrote(outShown));
