@@ -8,13 +8,35 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { compileRuleSet, scoreUnit } from '@kaohe/engine';
-import { buildTemplate, fingerprint, planWrites, readSheet, type SheetGrid } from '@kaohe/sheet';
+import {
+  buildTemplate,
+  createKey,
+  fingerprint,
+  openKey,
+  planWrites,
+  publishEdition,
+  readSheet,
+  workbookEdition,
+  type SheetGrid,
+} from '@kaohe/sheet';
 import { fillWorkbook, filled, fixtureInput, ruleSet, template } from '../src/__tests__/fixture.ts';
 import { applyWrites, readWorkbook, writeTemplateWorkbook } from '../src/index.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'kaohe-lo-'));
 const out = join(dir, 'out');
 const t = template();
+// A signing key for the signed workbook (a low scrypt cost: the key file is not under test here).
+const signingKey = (() => {
+  const made = createKey('测试市政府口令2012', {
+    issuer: '测试市人民政府',
+    validFrom: 2012,
+    validTo: 2013,
+    scryptN: 2 ** 10,
+  });
+  const opened = openKey(made.file, '测试市政府口令2012');
+  if (!opened.ok) throw new Error('the test key does not open');
+  return opened.value;
+})();
 
 function soffice(args: string[]): void {
   const profile = pathToFileURL(join(dir, 'profile')).href;
@@ -78,6 +100,18 @@ beforeAll(async () => {
     name: '昆都仑区',
   });
   writeFileSync(file('long.xlsx'), await writeTemplateWorkbook(long));
+  // A workbook carrying a signed edition (issue 15): the signature must survive the round trip.
+  const edition = publishEdition(ruleSet(), {
+    secret: signingKey.secret,
+    key: signingKey.publicKey,
+    issuedAt: '2013-01-15T08:00:00Z',
+  });
+  writeFileSync(
+    file('signed.xlsx'),
+    await writeTemplateWorkbook(
+      buildTemplate(ruleSet(), { id: 'kdq', name: '昆都仑区' }, { edition }),
+    ),
+  );
   // One LibreOffice start for the four round trips, one for the CSV export of every sheet.
   soffice([
     '--convert-to',
@@ -88,6 +122,7 @@ beforeAll(async () => {
     file('filled.xlsx'),
     file('scored.xlsx'),
     file('long.xlsx'),
+    file('signed.xlsx'),
   ]);
   soffice([
     '--convert-to',
@@ -158,6 +193,14 @@ describe('LibreOffice interop', () => {
     const r = readSheet((await readWorkbook(bytesOf(join(out, 'long.xlsx')))).sheets);
     if (!r.ok) throw new Error(JSON.stringify(r.issues));
     expect(r.value.ruleSet.notes).toEqual(['注'.repeat(40_000)]);
+  });
+
+  it('keeps a signed edition verifiable through a LibreOffice round trip (no false alarm)', async () => {
+    const r = readSheet((await readWorkbook(bytesOf(join(out, 'signed.xlsx')))).sheets);
+    if (!r.ok) throw new Error(JSON.stringify(r.issues));
+    const check = workbookEdition(r.value, { keys: [signingKey.publicKey], revoked: [] });
+    expect(check.status).toBe('trusted');
+    expect(check.message.zh).toContain('正式版本:由测试市人民政府签发');
   });
 
   it('keeps written scores through a LibreOffice round trip', async () => {
