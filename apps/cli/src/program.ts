@@ -72,12 +72,11 @@ export function buildProgram(
       outputError: () => undefined,
     });
 
-  const define = (name: string, description: Msg): Command =>
-    program
+  /** A command group (keys, trust) or, with `define`, a command: help and errors alike. */
+  const group = (name: string, description: Msg, parent: Command = program): Command =>
+    parent
       .command(name)
       .description(t(description))
-      .option('--json', t(help.json))
-      .addOption(new Option('--lang <lang>', t(help.lang)).choices(LANGS).default('zh'))
       .helpOption('-h, --help', t(help.help))
       .exitOverride()
       .configureHelp(lang === 'zh' ? zhHelp() : {})
@@ -86,6 +85,10 @@ export function buildProgram(
         writeErr: streams.stderr,
         outputError: () => undefined,
       });
+  const define = (name: string, description: Msg, parent: Command = program): Command =>
+    group(name, description, parent)
+      .option('--json', t(help.json))
+      .addOption(new Option('--lang <lang>', t(help.lang)).choices(LANGS).default('zh'));
 
   const act =
     (run: Action) =>
@@ -179,21 +182,13 @@ export function buildProgram(
 
   // Signed editions: keys, publishing, verifying, the trust list.
   const editions = () => import('./commands/editions/editions.ts');
-  const keys = program
-    .command('keys')
-    .description(t(help.keys))
-    .helpOption('-h, --help', t(help.help));
-  keys
-    .command('new')
-    .description(t(help.keysNew))
-    .option('--json', t(help.json))
-    .addOption(new Option('--lang <lang>', t(help.lang)).choices(LANGS).default('zh'))
+  const keys = group('keys', help.keys);
+  define('new', help.keysNew, keys)
     .requiredOption('--issuer <name>', t(help.issuer))
     .requiredOption('--years <from-to>', t(help.years))
     .requiredOption('--out <key file>', t(help.keyOut))
     .option('--passphrase-file <file>', t(help.passphraseFile))
     .option('--force', t(help.force))
-    .exitOverride()
     .action(
       act(async (out, _args, o) => (await editions()).runKeysNew(o as unknown as KeyOptions, out)),
     );
@@ -219,18 +214,9 @@ export function buildProgram(
       act(async (out, [paths], o) => (await editions()).runVerify(paths as string[], o, out)),
     );
 
-  const trust = program
-    .command('trust')
-    .description(t(help.trust))
-    .helpOption('-h, --help', t(help.help));
+  const trust = group('trust', help.trust);
   const trustCommand = (name: string, description: Msg): Command =>
-    trust
-      .command(name)
-      .description(t(description))
-      .option('--json', t(help.json))
-      .addOption(new Option('--lang <lang>', t(help.lang)).choices(LANGS).default('zh'))
-      .option('--trust <file>', t(help.trustFile))
-      .exitOverride();
+    define(name, description, trust).option('--trust <file>', t(help.trustFile));
   trustCommand('add', help.trustAdd)
     .argument('<public key line>', t(help.publicKeyLine))
     .action(act(async (out, [line], o) => (await editions()).runTrustAdd(line as string, o, out)));

@@ -20,9 +20,10 @@ export const scoreText = {
     en: `  ${level}: ${reason}`,
   }),
   /** Money carried as output: its amount, or 待定 with why. */
-  amount: (label: string, amount: string | null, unit: string, reason: string): Msg => ({
-    zh: `  ${label}:${amount === null ? '待定' : `${amount} ${unit}`}(${reason})`,
-    en: `  ${label}: ${amount === null ? 'pending' : `${amount} ${unit === '元' ? 'yuan' : '× 10,000 yuan'}`} (${reason})`,
+  amount: (label: string, pending: boolean, reason: Msg): Msg => ({
+    // A decided amount's reason ends with it, in its unit (the engine's wording: 计3600元).
+    zh: `  ${label}:${pending ? `待定(${reason.zh})` : reason.zh}`,
+    en: `  ${label}: ${pending ? `pending (${reason.en})` : reason.en}`,
   }),
   /** Items not scored, and sections whose items are pending: a section is named as a part,
    *  never counted among the items. */

@@ -24,16 +24,7 @@ function withCohortSanctions(
   ctx: ScoreContext,
 ): CohortUnit[] {
   const ids = new Set(rs.cohortSanctions.map((s) => s.sanction.id));
-  const places = standings(
-    units.map((u) => ({
-      rank: u.rank,
-      class: u.result.class,
-      complete: u.complete,
-      grade: u.grade,
-      pending: u.gradeLabel === GRADE_PENDING,
-    })),
-    rs.ruleSet.ranking.ties,
-  );
+  const places = standings(units, (i) => units[i]?.result.class, rs.ruleSet.ranking.ties);
   return units.map((u, i) => {
     const unit = inputOf.get(u.result);
     if (!unit) return u;

@@ -3,30 +3,35 @@
 // rankCohort alike. Interview and notice only, so they change neither the ranking nor the grades.
 import { q } from '../exact/exact.ts';
 import type { ScoreContext } from '../model/context.ts';
-import type { Issue, SanctionResult, UnitInput } from '../model/result.ts';
+import { GRADE_PENDING } from '../grades/assign.ts';
+import type { Issue, Msg, SanctionResult, UnitInput } from '../model/result.ts';
 import type { CompiledRuleSet } from '../score/compile.ts';
 import type { Standing } from '../score/env.ts';
 import { createUnitScorer, decideSanctions } from '../score/score-unit.ts';
 
+/** What a standing is read from: a ranked unit of either cohort path (CohortUnit, RankedUnit). */
 export interface StandingRow {
   rank: number;
-  class?: string | undefined;
   complete: boolean;
   /** Band id; null when out of the grades (or no grades). */
   grade: string | null;
-  /** The grade is pending (待定). */
-  pending: boolean;
+  /** 待定 (GRADE_PENDING) while the grade is pending. */
+  gradeLabel: Msg | null;
 }
 
-/** Each row's standing, rows in ranking order (ranks never fall). From the bottom: 1 + the
- *  units ranked below (units tied share it); within a class, the class's own ranks, with the
- *  ranking's ties (shared 1, 1, 3 or dense 1, 1, 2). */
-export function standings(rows: readonly StandingRow[], ties: 'shared' | 'dense'): Standing[] {
+/** Each row's standing, rows in ranking order (ranks never fall); `classOf(i)` the class of row
+ *  i. From the bottom: 1 + the units ranked below (units tied share it); within a class, the
+ *  class's own ranks, with the ranking's ties (shared 1, 1, 3 or dense 1, 1, 2). */
+export function standings(
+  rows: readonly StandingRow[],
+  classOf: (i: number) => string | undefined,
+  ties: 'shared' | 'dense',
+): Standing[] {
   const provisional = rows.some((r) => !r.complete);
   const out: Standing[] = rows.map((r) => ({
     rank: r.rank,
     fromBottom: 0,
-    grade: r.pending ? undefined : r.grade,
+    grade: r.gradeLabel === GRADE_PENDING ? undefined : r.grade,
     provisional,
   }));
   const fromBottom = (members: readonly number[], set: (s: Standing, v: number) => void) => {
@@ -46,9 +51,9 @@ export function standings(rows: readonly StandingRow[], ties: 'shared' | 'dense'
     (s, v) => (s.fromBottom = v),
   );
   const byClass = new Map<string, number[]>();
-  rows.forEach((r, i) => {
-    if (r.class !== undefined)
-      (byClass.get(r.class) ?? byClass.set(r.class, []).get(r.class))?.push(i);
+  rows.forEach((_, i) => {
+    const cls = classOf(i);
+    if (cls !== undefined) (byClass.get(cls) ?? byClass.set(cls, []).get(cls))?.push(i);
   });
   for (const members of byClass.values()) {
     let prevRank = 0;

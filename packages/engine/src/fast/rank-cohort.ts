@@ -181,13 +181,8 @@ export function rankCohort(rs: CompiledRuleSet, units: readonly UnitInput[]): Ra
     // Sanctions on the ranking or the grade, as scoreCohort decides them (one decision).
     const inputOf = new Map(results.map((r, i) => [r, units[i] as UnitInput]));
     const places = standings(
-      ranked.map((r) => ({
-        rank: r.rank,
-        class: inputOf.get(r)?.class,
-        complete: r.complete,
-        grade: r.grade,
-        pending: r.gradeLabel === GRADE_PENDING,
-      })),
+      ranked,
+      (p) => inputOf.get(ranked[p] as RankedUnit)?.class,
       rs.ruleSet.ranking.ties,
     );
     if (places.some((s) => s.provisional))

@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { fill, goodValues, ruleSetOf, unit } from '../__tests__/fixture.ts';
 import { fixtureInput } from '../__tests__/fixture.ts';
-import { canonicalRuleSet, sha256Hex } from '../checksum.ts';
+import { sha256Hex } from '../checksum.ts';
 import { readSheet } from '../read/read-sheet.ts';
 import { buildTemplate } from '../template/build-template.ts';
 import type { SheetGrid } from '../types.ts';
@@ -83,6 +83,5 @@ describe('a signed edition in a workbook', () => {
     expect(() =>
       buildTemplate(ruleSetOf({ ...fixtureInput, edition: 9 }), unit, { edition: file }),
     ).toThrow();
-    expect(canonicalRuleSet(rs)).toBe(file.ruleSet);
   });
 });

@@ -33,7 +33,7 @@ export function printUnitResult(
   for (const s of result.sanctions)
     out.line(scoreText.sanction(out.text(scoreText.levels[s.level]), out.text(s.reason)));
   for (const a of result.amounts ?? [])
-    out.line(scoreText.amount(out.text(a.label), a.amount, a.unit, out.text(a.reason)));
+    out.line(scoreText.amount(out.text(a.label), a.amount === null, a.reason));
   // Figures refused at their cells first, then the items they (and blanks) left unscored.
   for (const line of formatSheetIssues(problems.values, out, Infinity)) out.line(line);
   for (const u of problems.unscored) {
