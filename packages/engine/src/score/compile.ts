@@ -158,8 +158,10 @@ export interface CompiledRuleSet {
   /** Sanctions that read the ranked and graded cohort (rank(), bottom_rank(), `grade`…):
    *  decided by the cohort after ranking and grading; interview or notice only. */
   cohortSanctions: CompiledRuleSet['sanctions'];
-  /** Counters across periods, worked out after the items and the total, before the sanctions. */
-  counters: readonly { counter: Counter; when: CompiledExpr; label: Msg }[];
+  /** Counters across periods, worked out after the items and the total, before the sanctions.
+   *  `cohort`: it reads the ranking or the grade (the bottom five this year), so the cohort
+   *  decides it after ranking; a unit scored alone carries its counts over. */
+  counters: readonly { counter: Counter; when: CompiledExpr; label: Msg; cohort: boolean }[];
   /** Declared deadlines by id (a date in expressions, a deadline stream's `due`). */
   deadlines: ReadonlyMap<string, CDue>;
   /** The same as expression values (days), for the evaluation environment. */
@@ -378,11 +380,15 @@ export function compileCollecting(ruleSet: RuleSet): {
     }
     for (const call of result.expr.calls) {
       // consecutive() / cumulative() are known once the counters are: sanctions only read them.
-      if (STANDING_FUNCTIONS.has(call.name) && !path.startsWith('sanctions[')) {
+      if (
+        STANDING_FUNCTIONS.has(call.name) &&
+        !path.startsWith('sanctions[') &&
+        !path.startsWith('counters[')
+      ) {
         issues.push(
           error('standing-misplaced', path, {
-            zh: `${named(path)}:${call.name}() 只能用于否决/约束条件(排名后判定)`,
-            en: `${named(path)}: ${call.name}() may be used in sanctions only (decided after ranking)`,
+            zh: `${named(path)}:${call.name}() 只能用于否决/约束条件和计数器(排名后判定)`,
+            en: `${named(path)}: ${call.name}() may be used in sanctions and counters only (decided after ranking)`,
           }),
         );
       }
@@ -1220,8 +1226,10 @@ export function compileCollecting(ruleSet: RuleSet): {
       : [];
   });
   const counters = (ruleSet.counters ?? []).flatMap((counter, i) => {
-    const when = expr(counter.when, `counters[${i}].when`, sanctionIdentifiers);
-    return when ? [{ counter, when, label: msgOf(counter.label) }] : [];
+    const when = expr(counter.when, `counters[${i}].when`, sanctionOnlyIdentifiers);
+    return when
+      ? [{ counter, when, label: msgOf(counter.label), cohort: readsStanding(when) }]
+      : [];
   });
   const counterIds = new Set<string>();
   (ruleSet.counters ?? []).forEach((c, i) => {
@@ -1322,8 +1330,24 @@ export function compileCollecting(ruleSet: RuleSet): {
     issues,
   );
   checkSanctionGrades(ruleSet, issues);
+  // A sanction on a counter that reads the standing is decided after ranking as well.
+  const cohortCounters = new Set(counters.filter((c) => c.cohort).map((c) => c.counter.id));
+  const onStanding = (when: CompiledExpr): boolean =>
+    readsStanding(when) ||
+    when.calls.some(
+      (c) => COUNTER_FUNCTIONS.has(c.name) && c.arg !== undefined && cohortCounters.has(c.arg),
+    );
+  counters.forEach(({ counter: c, when, label }) => {
+    if (when.identifiers.includes('grade') && !ruleSet.grades)
+      issues.push(
+        error('grade-without-grades', `counters[${(ruleSet.counters ?? []).indexOf(c)}].when`, {
+          zh: `计数器「${label.zh}」读取等次(grade),但考核办法未规定等次`,
+          en: `counter "${label.en}" reads the grade, but the rule set declares no grades`,
+        }),
+      );
+  });
   sanctions.forEach(({ sanction: s, when }) => {
-    if (!readsStanding(when)) return;
+    if (!onStanding(when)) return;
     const at = `sanctions[${ruleSet.sanctions.indexOf(s)}]`;
     if (when.identifiers.includes('grade') && !ruleSet.grades)
       issues.push(
@@ -1335,8 +1359,8 @@ export function compileCollecting(ruleSet: RuleSet): {
     if ((s.level !== 'interview' && s.level !== 'notice') || s.gradeCap || s.excludeFromGrades)
       issues.push(
         error('cohort-sanction-level', at, {
-          zh: `否决/约束条件「${msgOf(s.reason).zh}」读取排名或等次,在排名、评定等次之后判定,只能是约谈或通报(不能再影响排名和等次)`,
-          en: `sanction "${msgOf(s.reason).en}" reads the ranking or the grade, decided after them: it may only be an interview or a notice (it cannot change the ranking or the grades)`,
+          zh: `否决/约束条件「${msgOf(s.reason).zh}」读取排名或等次(直接或经计数器),在排名、评定等次之后判定,只能是约谈或通报(不能再影响排名和等次)`,
+          en: `sanction "${msgOf(s.reason).en}" reads the ranking or the grade (itself or through a counter), decided after them: it may only be an interview or a notice (it cannot change the ranking or the grades)`,
         }),
       );
   });
@@ -1379,8 +1403,8 @@ export function compileCollecting(ruleSet: RuleSet): {
     derived,
     sections,
     bonus,
-    sanctions: sanctions.filter((s) => !readsStanding(s.when)),
-    cohortSanctions: sanctions.filter((s) => readsStanding(s.when)),
+    sanctions: sanctions.filter((s) => !onStanding(s.when)),
+    cohortSanctions: sanctions.filter((s) => onStanding(s.when)),
     counters,
     amounts,
     certifiers,
@@ -1398,7 +1422,7 @@ export function compileCollecting(ruleSet: RuleSet): {
   return { compiled, issues };
 }
 
-/** A sanction that reads the ranked and graded cohort. */
+/** A sanction or counter that reads the ranked and graded cohort. */
 const readsStanding = (when: CompiledExpr): boolean =>
   when.identifiers.includes('grade') || when.calls.some((c) => STANDING_FUNCTIONS.has(c.name));
 

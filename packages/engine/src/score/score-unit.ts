@@ -906,7 +906,8 @@ export function decideSanctions(
                 ? rankingProvisional(s.reason)
                 : e.inputId === 'class'
                   ? R.sanctionUndecided(s.reason, { zh: '单位类别', en: 'the unit’s class' })
-                  : R.sanctionUndecided(s.reason, R.inputLabel(rs.inputs, e.inputId)),
+                  : (counterUndecided(rs, s.reason, e.inputId) ??
+                    R.sanctionUndecided(s.reason, R.inputLabel(rs.inputs, e.inputId))),
           inputId: e.inputId,
         });
         continue;
@@ -955,6 +956,18 @@ const decidedAfterRanking = (id: string, reason: Msg): Issue => ({
     en: `"${reason.en}" reads the ranking or the grade: decided once every unit is ranked and graded`,
   },
 });
+
+/** A sanction on a counter whose period is undecided (its `counter-undecided` says why). */
+function counterUndecided(rs: CompiledRuleSet, reason: Msg, missing: string): Msg | undefined {
+  const m = /^(?:consecutive|cumulative)\((.*)\)$/.exec(missing);
+  const c = m && rs.counters.find((x) => x.counter.id === m[1]);
+  return c
+    ? {
+        zh: `无法判定「${reason.zh}」:计数器「${c.label.zh}」本期是否计入尚未确定`,
+        en: `cannot decide "${reason.en}": whether this period counts for counter "${c.label.en}" is undecided`,
+      }
+    : undefined;
+}
 
 const rankingProvisional = (reason: Msg): Msg => ({
   zh: `无法判定「${reason.zh}」:有单位数据不完整,排名和等次尚未确定`,
