@@ -7,6 +7,7 @@ import { q } from '../exact/exact.ts';
 import type { ScoreContext } from '../model/context.ts';
 import { GRADE_PENDING } from '../grades/assign.ts';
 import type {
+  CarriedResult,
   CounterResult,
   Issue,
   Msg,
@@ -16,7 +17,8 @@ import type {
 } from '../model/result.ts';
 import type { CompiledRuleSet } from '../score/compile.ts';
 import type { Standing } from '../score/env.ts';
-import { createUnitScorer, decideSanctions } from '../score/score-unit.ts';
+import { createUnitScorer, decideSanctions, whyUndecided } from '../score/score-unit.ts';
+import { carriedOf } from '../carry/carry.ts';
 
 /** What a standing is read from: a ranked unit of either cohort path (CohortUnit, RankedUnit). */
 export interface StandingRow {
@@ -85,6 +87,8 @@ export interface CohortSanctionOutcome {
   /** The counters on the ranking or the grade (bottom five this year), decided from the
    *  standing, by counter id; the other counters are scoreUnit's own. */
   counters: ReadonlyMap<string, CounterResult>;
+  /** The points these sanctions carry into other schemes (pending where undecided). */
+  carried: CarriedResult[];
   /** Problems of these sanctions and counters only (undecided, not true or false, cannot be
    *  computed). */
   issues: Issue[];
@@ -98,10 +102,19 @@ export function withCohortOutcome(
   out: CohortSanctionOutcome,
 ): UnitResult {
   const paths = cohortPaths(rs);
+  const cohort = new Set(rs.cohortSanctions.map((s) => s.sanction.id));
   return {
     ...result,
     sanctions: [...result.sanctions, ...out.held],
     counters: result.counters.map((c) => out.counters.get(c.id) ?? c),
+    ...(result.carried
+      ? {
+          carried: [
+            ...result.carried.filter((c) => !cohort.has(c.from.sanctionId)),
+            ...out.carried,
+          ],
+        }
+      : {}),
     issues: [
       ...result.issues.filter(
         (x) =>
@@ -133,16 +146,32 @@ export function decideCohortSanctions(
   const scorer = createUnitScorer(rs, unit, ctx, { reasons: false });
   scorer.env.standing = standing;
   const paths = cohortPaths(rs);
-  const { held } = decideSanctions(
+  const { held, undecided } = decideSanctions(
     rs,
     scorer.env,
     total === undefined ? undefined : q(total),
     rs.cohortSanctions,
   );
+  const carried = rs.carries
+    ? carriedOf(
+        rs,
+        scorer.env,
+        rs.cohortSanctions,
+        new Set(held.map((h) => h.id)),
+        whyUndecided(scorer.env, undecided),
+      )
+    : [];
   const counters = new Map(
     [...(scorer.env.counters?.values() ?? [])]
       .filter((c) => paths.has(`counters.${c.id}`))
       .map((c) => [c.id, c] as const),
   );
-  return { held, counters, issues: scorer.env.issues.filter((i) => paths.has(i.path)) };
+  return {
+    held,
+    counters,
+    carried,
+    issues: scorer.env.issues.filter(
+      (i) => paths.has(i.path) || (i.path.endsWith('.carries') && paths.has(i.path.slice(0, -8))),
+    ),
+  };
 }

@@ -39,6 +39,41 @@ export interface UnitInput {
   evidence?: Record<string, boolean | string>;
   /** By counter id: the counts of the periods before this one (absent: none yet). */
   counters?: Record<string, PeriodCounts>;
+  /** By input id (`source: 'carried'`): where the value carried in from another assessment came
+   *  from, as `carriedInputs` gives it; the reasons of the items that read it quote it. */
+  carried?: Record<string, CarriedIn>;
+}
+
+/** The rule set a carried amount comes from, as a reason names it. */
+export interface CarriedSender {
+  ruleSetId: string;
+  title: Msg;
+  year: number;
+  edition: number;
+}
+
+/** One sanction's amount carried into another scheme (form 42). */
+export interface CarriedResult {
+  /** The receiving rule set's id, and the input there that reads it. */
+  to: string;
+  input: string;
+  /** Signed points, canonical decimal (−10 deducts there); null while pending — never 0. */
+  amount: string | null;
+  from: CarriedSender & {
+    sanctionId: string;
+    level: SanctionResult['level'];
+    reason: Msg;
+  };
+  /** Why it is pending: the sanction undecided, its amount not worked out. */
+  pending?: Msg;
+}
+
+/** A carried input's provenance in the receiving scheme: each amount with its sanction, none
+ *  (the sender's complete result says nothing is carried: 0), or why it is pending (blank). */
+export interface CarriedIn {
+  sender: CarriedSender;
+  amounts: { sanctionId: string; level: SanctionResult['level']; reason: Msg; amount: string }[];
+  pending?: Msg;
 }
 
 /** A counter's counts: periods in a row up to now, and periods in all. Whole numbers ≥ 0. */
@@ -140,6 +175,9 @@ export interface UnitResult {
   amounts?: AmountResult[];
   /** Counters across periods with this period added: the next period's `UnitInput.counters`. */
   counters: CounterResult[];
+  /** Amounts carried into other schemes by the sanctions that hold, and pending ones for the
+   *  sanctions undecided; absent when the rule set's sanctions carry nothing. */
+  carried?: CarriedResult[];
   vetoed: boolean;
   noCommendation: boolean;
   /** False while anything cannot be judged: an item lacks an input or cannot be computed, a

@@ -34,14 +34,18 @@ export const NUMERIC_UNITS: readonly InputUnit[] = InputUnit.options.filter(
  * A figure the sheet asks for. `%` and `‰` values are held in their own unit: 92 means 92 %,
  * 8 means 8 ‰, so thresholds read as in the document and a step of 1 is one percentage point.
  * `source`: who supplies it — the unit (unit), the assessing level per unit (assigned: 责任指标),
- * last year's results (previous: 上年数据), an inspection (inspection).
+ * last year's results (previous: 上年数据), an inspection (inspection), another assessment's
+ * sanction carried here (carried: 结转, with `from` the sending rule set's id; points, read by
+ * `carriedInputs` with where each amount came from).
  */
 export const InputDef = z
   .object({
     id: Id,
     label: Text,
     unit: InputUnit,
-    source: z.enum(['unit', 'assigned', 'previous', 'inspection']).default('unit'),
+    source: z.enum(['unit', 'assigned', 'previous', 'inspection', 'carried']).default('unit'),
+    /** `source: 'carried'` only: the id of the rule set whose sanctions carry points here. */
+    from: Id.optional(),
     /** 佐证材料 required: an item that uses this input is `missing-evidence` without it. */
     evidence: z.boolean().default(false),
     /** A blank is allowed and means "no such case" (counts 0) only when declared here. */
@@ -215,6 +219,18 @@ export const Sanction = z
     /** 不参加等次评定: the unit is ranked but not graded, without a veto (not in any band's
      *  count or share). */
     excludeFromGrades: z.literal(true).optional(),
+    /** A result carried into another scheme (−10 on the unit's composite elsewhere): while the
+     *  sanction holds, `amount` points (signed: −10 deducts) land on input `input` of rule set
+     *  `to`, read there as an input with `source: 'carried'` and where it came from. */
+    carries: z
+      .object({
+        to: Id,
+        input: Id,
+        /** A decimal, or an expression over what `when` may read; rounded as the scores are. */
+        amount: z.union([z.number().finite(), Expr]).nullable(),
+      })
+      .strict()
+      .optional(),
   })
   .strict();
 export type Sanction = z.infer<typeof Sanction>;

@@ -36,6 +36,7 @@ import {
 import { expressionUnit, isRateUnit } from './rate-operands.ts';
 import { dayOfIso } from '../exact/calendar.ts';
 import { compileCertificationGrades, type CCertificationGrades } from '../certify/grades.ts';
+import { checkCarriedInputs, compileCarry, type CCarry } from '../carry/carry.ts';
 import { clip as clipText } from '../expr/clip.ts';
 import {
   checkClassPoints,
@@ -154,6 +155,8 @@ export interface CompiledRuleSet {
     when: CompiledExpr;
     reason: Msg;
     consequence: Msg | undefined;
+    /** Points carried into another scheme while it holds (carry/carry.ts). */
+    carries?: CCarry;
   }[];
   /** Sanctions that read the ranked and graded cohort (rank(), bottom_rank(), `grade`…):
    *  decided by the cohort after ranking and grading; interview or notice only. */
@@ -182,6 +185,8 @@ export interface CompiledRuleSet {
   /** Inputs read by peer_mean / peer_max / peer_min: the cohort computes their statistics. */
   peerInputs: readonly string[];
   /** Items scored by rank: the cohort ranks each unit's value. */
+  /** Some sanction carries points into another scheme: results list `carried`. */
+  carries: boolean;
   rankRules: readonly {
     path: string;
     order: 'asc' | 'desc';
@@ -1214,6 +1219,13 @@ export function compileCollecting(ruleSet: RuleSet): {
   }
   const sanctions = ruleSet.sanctions.flatMap((sanction, i) => {
     const when = expr(sanction.when, `sanctions[${i}].when`, sanctionOnlyIdentifiers);
+    const carries = compileCarry(
+      ruleSet,
+      sanction,
+      `sanctions[${i}]`,
+      (source, path) => expr(source, path, sanctionOnlyIdentifiers),
+      issues,
+    );
     return when
       ? [
           {
@@ -1221,6 +1233,7 @@ export function compileCollecting(ruleSet: RuleSet): {
             when,
             reason: msgOf(sanction.reason),
             consequence: sanction.consequence ? msgOf(sanction.consequence) : undefined,
+            ...(carries ? { carries } : {}),
           },
         ]
       : [];
@@ -1301,6 +1314,14 @@ export function compileCollecting(ruleSet: RuleSet): {
   certifiers.forEach((c, i) => refs(c.when, `certifiedBy[${i}].when`));
   amounts.forEach((a, i) => refs(a.expr, `amounts[${i}].amount`));
   sanctions.forEach((s, i) => counterRefs(s.when, `sanctions[${i}].when`));
+  sanctions.forEach((s) => {
+    const amount = s.carries?.amount;
+    if (amount && 'evaluate' in amount) {
+      const at = `sanctions[${ruleSet.sanctions.indexOf(s.sanction)}].carries.amount`;
+      refs(amount, at);
+      counterRefs(amount, at);
+    }
+  });
   for (const item of byPath.values()) {
     for (const dep of item.dependsOn) {
       if (!byPath.has(dep)) {
@@ -1346,8 +1367,14 @@ export function compileCollecting(ruleSet: RuleSet): {
         }),
       );
   });
-  sanctions.forEach(({ sanction: s, when }) => {
-    if (!onStanding(when)) return;
+  // A sanction whose carried amount reads the standing is decided after ranking too.
+  const sanctionOnStanding = (s: (typeof sanctions)[number]): boolean =>
+    onStanding(s.when) ||
+    (s.carries !== undefined && 'evaluate' in s.carries.amount && onStanding(s.carries.amount));
+  checkCarriedInputs(ruleSet, issues);
+  sanctions.forEach((entry) => {
+    const { sanction: s, when } = entry;
+    if (!sanctionOnStanding(entry)) return;
     const at = `sanctions[${ruleSet.sanctions.indexOf(s)}]`;
     if (when.identifiers.includes('grade') && !ruleSet.grades)
       issues.push(
@@ -1403,8 +1430,8 @@ export function compileCollecting(ruleSet: RuleSet): {
     derived,
     sections,
     bonus,
-    sanctions: sanctions.filter((s) => !onStanding(s.when)),
-    cohortSanctions: sanctions.filter((s) => onStanding(s.when)),
+    sanctions: sanctions.filter((s) => !sanctionOnStanding(s)),
+    cohortSanctions: sanctions.filter(sanctionOnStanding),
     counters,
     amounts,
     certifiers,
@@ -1418,6 +1445,7 @@ export function compileCollecting(ruleSet: RuleSet): {
     max,
     peerInputs: [...peerInputs].sort(),
     rankRules,
+    carries: sanctions.some((s) => s.carries !== undefined),
   };
   return { compiled, issues };
 }

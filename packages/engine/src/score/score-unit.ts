@@ -1,6 +1,7 @@
 // Scores one unit under a compiled rule set: every item, section subtotals, capped bonus,
 // total, and — separate from the score — sanctions and vetoes.
 import { unitAmounts } from '../amounts/amounts.ts';
+import { carriedOf, provenanceOf } from '../carry/carry.ts';
 import { asProblem } from './as-problem.ts';
 import { countPeriods } from './counters.ts';
 import { allIndicators } from '../cohort/tie-break.ts';
@@ -626,6 +627,14 @@ export function createUnitScorer(
     return result;
   };
 
+  /** A leaf item that reads a value carried in from another assessment quotes where it came
+   *  from (另一考核(…)否决事项「…」结转:扣10分), or why it is pending. */
+  const quoted = (item: CIndicator, r: IndicatorResult): IndicatorResult => {
+    if (!withReasons || !unit.carried || item.children.length > 0) return r;
+    const p = provenanceOf(unit, item.inputsUsed);
+    if (p) r.reason = { zh: `${r.reason.zh};${p.zh}`, en: `${r.reason.en}; ${p.en}` };
+    return r;
+  };
   const evaluate = (item: CIndicator): IndicatorResult => {
     const done = results.get(item.path);
     if (done) return done;
@@ -639,7 +648,7 @@ export function createUnitScorer(
       const fast = item.children.length === 0 ? viaKernel(item, inputs) : viaSum(item, inputs);
       if (fast) {
         tracedCount++;
-        results.set(item.path, fast);
+        results.set(item.path, quoted(item, fast));
         return fast;
       }
     }
@@ -652,7 +661,7 @@ export function createUnitScorer(
       missingEvidence: [] as string[],
     };
     const finish = (r: IndicatorResult, score: Q | null, max: Q): IndicatorResult => {
-      results.set(item.path, r);
+      results.set(item.path, quoted(item, r));
       exacts.set(item.path, { score: score ?? ZERO, max });
       return r;
     };
@@ -926,6 +935,17 @@ export function decideSanctions(
   return { held: sanctions, undecided: undecidedIds };
 }
 
+/** Each undecided sanction's id with what its issue says (why it is 待定). */
+export const whyUndecided = (env: UnitEnv, ids: readonly string[]): Map<string, Msg | undefined> =>
+  new Map(
+    ids.map((id) => [
+      id,
+      env.issues.find(
+        (i) => i.path === id && (i.code === 'sanction-undecided' || i.code === 'cannot-compute'),
+      )?.message,
+    ]),
+  );
+
 /** A unit whose class the rule set does not declare: its maxima by class cannot be chosen. */
 function unknownClass(rs: CompiledRuleSet, unit: UnitInput): Issue {
   const declared = [...rs.classIds].join('、') || '无';
@@ -1118,6 +1138,25 @@ export function scoreWith(rs: CompiledRuleSet, scorer: UnitScorer): UnitResult {
   // Sanctions on the ranking or the grade are the cohort's to decide (decideCohortSanctions):
   // for one unit alone they are open, said at their rows, and leave its own figures complete.
   for (const s of rs.cohortSanctions) env.issues.push(decidedAfterRanking(s.sanction.id, s.reason));
+  // Points carried into other schemes: by the sanctions that hold; pending where undecided.
+  const carried = rs.carries
+    ? [
+        ...carriedOf(
+          rs,
+          env,
+          rs.sanctions,
+          new Set(sanctions.map((s) => s.id)),
+          whyUndecided(env, pending),
+        ),
+        ...carriedOf(
+          rs,
+          env,
+          rs.cohortSanctions,
+          new Set(),
+          new Map(rs.cohortSanctions.map((s) => [s.sanction.id, undefined])),
+        ),
+      ]
+    : undefined;
   // Amounts read the total and the results as sanctions do (env.total is set by now).
   const amounts = rs.amounts.length ? unitAmounts(rs, env) : undefined;
   const issues: Issue[] = env.issues;
@@ -1141,6 +1180,7 @@ export function scoreWith(rs: CompiledRuleSet, scorer: UnitScorer): UnitResult {
     ...(amounts ? { amounts } : {}),
     // decideSanctions worked the counters out before the sanctions.
     counters: [...(env.counters?.values() ?? [])],
+    ...(carried ? { carried } : {}),
     vetoed,
     noCommendation: vetoed || sanctions.some((s) => s.level === 'no-commendation'),
     complete: itemsComplete && pending.length === 0,
