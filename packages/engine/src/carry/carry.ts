@@ -213,9 +213,11 @@ export function carriedOf(
 /** What a scheme sends to the others: who it is, where its sanctions carry, and each unit's
  *  carried amounts with whether its result is complete. Plain JSON (`kaohe score --carried-out`). */
 export interface CarriedOut {
+  /** The sending rule set. */
   from: CarriedSender;
   /** Every carry the rule set declares: which sanction lands on which input of which scheme. */
   carries: { sanctionId: string; to: string; input: string }[];
+  /** Each unit assessed: whether its result is complete, and what its sanctions carry. */
   units: { unitId: string; name: string; complete: boolean; carried: CarriedResult[] }[];
 }
 
@@ -238,7 +240,9 @@ export function carriedOut(ruleSet: RuleSet, results: readonly UnitResult[]): Ca
 
 /** The receiving scheme's values and their provenance, by unit id. */
 export interface CarriedInputs {
+  /** The rule set the values came from. */
   from: CarriedSender;
+  /** By unit id: the units the sender assessed (a unit not here gets nothing: blank). */
   units: Record<
     string,
     {
@@ -248,6 +252,7 @@ export interface CarriedInputs {
       carried: Record<string, CarriedIn>;
     }
   >;
+  /** Amounts that would be lost, sanctions not declared, a sender of another year. */
   issues: Issue[];
 }
 

@@ -46,7 +46,9 @@ export interface UnitInput {
 
 /** The rule set a carried amount comes from, as a reason names it. */
 export interface CarriedSender {
+  /** The sending rule set's id, as the receiving input's `from` names it. */
   ruleSetId: string;
+  /** Its title, year and edition, as the receiving reason quotes them. */
   title: Msg;
   year: number;
   edition: number;
@@ -56,9 +58,12 @@ export interface CarriedSender {
 export interface CarriedResult {
   /** The receiving rule set's id, and the input there that reads it. */
   to: string;
+  /** The input there (`source: 'carried'`, `from` this rule set). */
   input: string;
   /** Signed points, canonical decimal (−10 deducts there); null while pending — never 0. */
   amount: string | null;
+  /** The sender and the sanction that carries it (its level and reason, as the other scheme's
+   *  reason quotes them). */
   from: CarriedSender & {
     sanctionId: string;
     level: SanctionResult['level'];
@@ -71,8 +76,11 @@ export interface CarriedResult {
 /** A carried input's provenance in the receiving scheme: each amount with its sanction, none
  *  (the sender's complete result says nothing is carried: 0), or why it is pending (blank). */
 export interface CarriedIn {
+  /** The rule set it came from. */
   sender: CarriedSender;
+  /** The amounts of its holding sanctions that make up the value (none: 0). */
   amounts: { sanctionId: string; level: SanctionResult['level']; reason: Msg; amount: string }[];
+  /** Why the value is blank: the unit's result there is incomplete, or a carry undecided. */
   pending?: Msg;
 }
 
