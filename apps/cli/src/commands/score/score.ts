@@ -11,6 +11,7 @@ import { writeAll, type PendingFile } from '../../io/files.ts';
 import { freeName, refuseExisting } from '../../io/output-policy.ts';
 import { resolveInput } from '../../io/paths.ts';
 import { readWorkbookFile } from '../../io/workbook.ts';
+import { readCarried } from '../../io/carried.ts';
 import { printUnitResult } from './print.ts';
 import { scoreWorkbook } from './score-workbook.ts';
 
@@ -22,6 +23,8 @@ export interface ScoreOptions {
   /** Score by rules that fail verification (drafts), saying so. */
   unsigned?: boolean;
   trust?: string;
+  /** Carried-results files of other assessments (their review's --carried-out). */
+  carried?: string[];
 }
 
 /** "x.xlsx" → "x" + suffix, in the input's folder (as typed, for messages). */
@@ -43,7 +46,10 @@ export async function runScore(
     throw new CliError('usage', scoreText.sameAsInput(outShown));
 
   const original = await readWorkbookFile(inputPath, file);
-  const scored = await scoreWorkbook(original, file, options.as);
+  const carried = await readCarried(
+    (options.carried ?? []).map((f) => ({ path: resolveInput(out, f), shown: f })),
+  );
+  const scored = await scoreWorkbook(original, file, options.as, carried);
   // Who issued the rules inside: a signature that fails is never scored by, unless --unsigned.
   const trust = await trustIfAny(options.trust);
   const edition = workbookEdition(scored.read, trust ?? { keys: [], revoked: [] });
@@ -66,6 +72,7 @@ export async function runScore(
   await writeAll(files);
 
   printUnitResult(scored.result, options.as, scored.warnings, out, scored.read);
+  for (const n of scored.carriedNotes) out.line(n);
   if (verified) out.line(edition.message);
   // A draft is said on screen whenever a trust list is set (its rules could be anyone's).
   else if (edition.status === 'unsigned' && trust)
