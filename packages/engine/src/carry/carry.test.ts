@@ -2,6 +2,7 @@
 // sanctions land on a composite assessment (−10 for a major accident; half a point per point
 // below 60), read there by an input `source: 'carried'` with where each amount came from. Every
 // figure below is worked out by hand.
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ruleSetHeader } from '@kaohe/test-utils';
 import { scoreCohort } from '../cohort/score-cohort.ts';
@@ -347,4 +348,41 @@ describe('a sanction carried into another scheme', () => {
       '输入项「安全生产结转」:结转来源由「safety」改为「fire」',
     );
   });
+});
+
+describe('carried values, against a naive oracle', () => {
+  // The veto carries −10 when `major` is yes; the notice carries −(60 − s) × 0.5 when s < 60.
+  // A blank s leaves the total incomplete (the notice undecided), a blank `major` the veto
+  // undecided: then the composite's input is blank; else the sum (0 when neither holds).
+  const rs = compileRuleSet(safety);
+  const unit = fc.record({
+    s: fc.option(fc.integer({ min: 0, max: 100 }), { nil: null }),
+    major: fc.option(fc.boolean(), { nil: null }),
+  });
+  it(
+    'reads the sum from a complete result, 0 only when it says nothing holds, else blank',
+    { timeout: 30_000 },
+    () => {
+      fc.assert(
+        fc.property(fc.array(unit, { minLength: 1, maxLength: 8 }), (figures) => {
+          const units = figures.map((v, i) => ({ id: `u${i}`, name: `u${i}`, values: v }));
+          const read = carriedInputs(
+            carriedOut(
+              safety,
+              units.map((x) => scoreUnit(rs, x)),
+            ),
+            composite,
+          );
+          figures.forEach(({ s, major }, i) => {
+            const expected =
+              s === null || major === null
+                ? null
+                : String((major ? -10 : 0) + (s < 60 ? -(60 - s) * 0.5 : 0));
+            expect(read.units[`u${i}`]?.values.safety_cut).toBe(expected === '-0' ? '0' : expected);
+          });
+        }),
+        { seed: 42014, numRuns: 100 },
+      );
+    },
+  );
 });

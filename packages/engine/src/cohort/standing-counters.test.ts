@@ -3,6 +3,7 @@
 // `consecutive('bottom2') >= 3`. Decided by scoreCohort and rankCohort after ranking and grading
 // (one decision, src/cohort/standing.ts); a unit scored alone, or a cohort with a unit
 // incomplete, carries the counts over and leaves the sanction open. Worked out by hand.
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ruleSetHeader } from '@kaohe/test-utils';
 import { rankCohort } from '../fast/rank-cohort.ts';
@@ -230,4 +231,50 @@ describe('counters on the ranking or the grade', () => {
       }),
     ).toEqual(['standing-misplaced@sections[0].items[0].rule.score']);
   });
+});
+
+describe('counters on the standing, against a naive oracle', () => {
+  // Without tie-breaks or vetoes, a unit's bottom_rank() is 1 + the units with a lower total, and
+  // its percentile_rank() 100 × those ÷ the units: worked out here from the totals alone.
+  const rs = compiled();
+  const cohort = fc.array(fc.integer({ min: 0, max: 100 }), { minLength: 1, maxLength: 12 });
+  const before = fc.record({
+    consecutive: fc.integer({ min: 0, max: 3 }),
+    extra: fc.integer({ min: 0, max: 3 }),
+  });
+  it(
+    'counts exactly the units the oracle places, and rankCohort decides alike',
+    { timeout: 30_000 },
+    () => {
+      fc.assert(
+        fc.property(cohort, fc.array(before, { minLength: 12, maxLength: 12 }), (totals, prior) => {
+          const units = totals.map((s, i) => {
+            const p = prior[i] ?? { consecutive: 0, extra: 0 };
+            const carried = { consecutive: p.consecutive, cumulative: p.consecutive + p.extra };
+            return u(`u${String(i).padStart(2, '0')}`, s, { bottom2: carried, low: carried });
+          });
+          const out = scoreCohort(rs, units);
+          for (const x of out.units) {
+            const i = Number(x.unitId.slice(1));
+            const total = totals[i] as number;
+            const below = totals.filter((t) => t < total).length;
+            const c = (id: string) => x.result.counters.find((k) => k.id === id);
+            expect(c('bottom2')?.counts).toBe(1 + below <= 2);
+            expect(c('low')?.counts).toBe((100 * below) / totals.length < 20);
+            const p = prior[i] ?? { consecutive: 0, extra: 0 };
+            const bottom = c('bottom2');
+            expect(bottom?.consecutive).toBe(bottom?.counts ? p.consecutive + 1 : 0);
+            expect(bottom?.cumulative).toBe(p.consecutive + p.extra + (bottom?.counts ? 1 : 0));
+            // talk: 3 in a row or 5 in all in the bottom two.
+            const talk = (bottom?.consecutive ?? 0) >= 3 || (bottom?.cumulative ?? 0) >= 5;
+            expect(x.result.sanctions.some((s) => s.id === 'talk')).toBe(talk);
+          }
+          expect(rankCohort(rs, units).units.map((x) => [x.unitId, [...x.sanctions]])).toEqual(
+            out.units.map((x) => [x.unitId, x.result.sanctions.map((s) => s.id)]),
+          );
+        }),
+        { seed: 14055, numRuns: 60 },
+      );
+    },
+  );
 });
