@@ -67,12 +67,7 @@ export { scoreUnit } from './score/score-unit.ts';
 export { carryCounters } from './score/counters.ts';
 
 // A result carried into another scheme (form 42).
-export {
-  carriedInputs,
-  carriedOut,
-  type CarriedInputs,
-  type CarriedOut,
-} from './carry/carry.ts';
+export { carriedInputs, carriedOut, type CarriedInputs, type CarriedOut } from './carry/carry.ts';
 
 // Cohorts: baselines, ranks, grades.
 export { scoreCohort, type CohortOptions } from './cohort/score-cohort.ts';

@@ -32,9 +32,7 @@ export interface CCarry {
 }
 
 /** The sending rule set as a carried value names it. */
-export const senderOf = (
-  rs: Pick<RuleSet, 'id' | 'title' | 'year' | 'edition'>,
-): CarriedSender => ({
+const senderOf = (rs: Pick<RuleSet, 'id' | 'title' | 'year' | 'edition'>): CarriedSender => ({
   ruleSetId: rs.id,
   title: msgOf(rs.title),
   year: rs.year,
