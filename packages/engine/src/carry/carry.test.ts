@@ -223,6 +223,19 @@ describe('a sanction carried into another scheme', () => {
     ]);
     // The amount of an undeclared sanction is not summed: B reads −10 only.
     expect(read.units.B?.values).toEqual({ safety_cut: '-10' });
+    // A sender that carries nothing to this input cannot give it a 0; a unit twice, neither.
+    const silent = { ...sent, carries: [], units: [...sent.units, ...sent.units.slice(0, 1)] };
+    const none = carriedInputs(silent, composite);
+    expect(codes(none)).toEqual([
+      'carried-undeclared@inputs[1].from',
+      'unknown-sanction@units.B.carried[0]',
+      'unknown-sanction@units.B.carried[1]',
+      'unknown-sanction@units.C.carried[0]',
+      'unknown-sanction@units.C.carried[1]',
+      'unknown-sanction@units.D.carried[0]',
+      'duplicate-unit@units.A',
+    ]);
+    expect(none.units.A?.values).toEqual({});
   });
 
   it('decides a carry on the ranking with the cohort; scored alone it is pending', () => {

@@ -286,6 +286,23 @@ export function carriedInputs(
         }),
       );
   }
+  // An input the sender declares no carry to: a 0 there would be made up, not said.
+  const undeclared = new Set(
+    reads
+      .filter((d) => !sent.carries.some((c) => c.to === receiving.id && c.input === d.id))
+      .map((d) => d.id),
+  );
+  for (const id of undeclared)
+    issues.push(
+      error(
+        'carried-undeclared',
+        `inputs[${receiving.inputs.findIndex((d) => d.id === id)}].from`,
+        {
+          zh: `输入项「${id}」由${who.zh}结转,但该考核没有结转到这一项的否决/约束事项:无从得知其值`,
+          en: `input "${id}" is carried from ${who.en}, which carries nothing to it: its value cannot be known`,
+        },
+      ),
+    );
   if (reads.length === 0)
     issues.push(
       warning('carried-unused', 'carried', {
@@ -303,6 +320,16 @@ export function carriedInputs(
   const declared = new Set(sent.carries.map((c) => c.sanctionId));
   const units: CarriedInputs['units'] = {};
   for (const u of sent.units) {
+    if (units[u.unitId]) {
+      issues.push(
+        error('duplicate-unit', `units.${u.unitId}`, {
+          zh: `${who.zh}的结转数据中单位「${u.name}」(${u.unitId})出现两次,均未采用`,
+          en: `${who.en}: unit "${u.name}" (${u.unitId}) appears twice in the carried data; neither is used`,
+        }),
+      );
+      units[u.unitId] = { name: u.name, values: {}, carried: {} };
+      continue;
+    }
     u.carried.forEach((c, k) => {
       if (!declared.has(c.from.sanctionId))
         issues.push(
@@ -315,6 +342,7 @@ export function carriedInputs(
     const values: Record<string, string | null> = {};
     const carried: Record<string, CarriedIn> = {};
     for (const d of reads) {
+      if (undeclared.has(d.id)) continue;
       const here = u.carried.filter(
         (c) => c.to === receiving.id && c.input === d.id && declared.has(c.from.sanctionId),
       );
