@@ -207,6 +207,10 @@ describe('counters on the ranking or the grade', () => {
     expect(errs({ sanctions: [{ ...SANCTIONS[0], level: 'veto' }] })).toEqual([
       'cohort-sanction-level@sanctions[0]',
     ]);
+    // A band that is not declared is a typo that would never count.
+    expect(
+      errs({ counters: [{ ...COUNTERS[2], when: "grade == 'fial'" }], sanctions: [] }),
+    ).toEqual(['expr-type@counters[0].when']);
     expect(errs({ grades: undefined, sanctions: [] })).toEqual([
       'grade-without-grades@counters[2].when',
     ]);
