@@ -137,6 +137,7 @@ export function buildProgram(
     .option('--in-place', t(help.inPlace))
     .option('--trust <file>', t(help.trustFile))
     .option('--carried <file>', t(carriedText.helpCarried), collect)
+    .option('--carried-out <file.json>', t(carriedText.helpCarriedOut))
     .option('--unsigned', t(help.unsigned))
     .option('--force', t(help.force))
     .action(

@@ -186,6 +186,18 @@ describe('carried results between two schemes', () => {
     );
   });
 
+  it('score --carried-out writes one unit’s record', async () => {
+    const run = await runCli(
+      ['score', 'safety/乙镇.xlsx', '--out', 'b.scored.xlsx', '--carried-out', 'one.json'],
+      dir,
+    );
+    expect(looksClean(run.stdout + run.stderr)).toBe(true);
+    const sent = JSON.parse(await readFile(join(dir, 'one.json'), 'utf8')) as CarriedOut;
+    expect(sent.units.map((u) => [u.unitId, u.complete, u.carried.map((c) => c.amount)])).toEqual([
+      ['B', true, ['-10', '-5']],
+    ]);
+  });
+
   it('refuses a carried file whose amounts this rule set would lose, naming them', async () => {
     const lost = { ...COMPOSITE, inputs: [COMPOSITE.inputs[0]], sections: [COMPOSITE.sections[0]] };
     await writeFile(join(dir, 'lost.json'), JSON.stringify({ ...lost, points: 100 }));

@@ -3,16 +3,16 @@ import type { Msg } from '@kaohe/engine';
 
 export const carriedText = {
   helpCarried: {
-    zh: '其他考核结转的分值(另一考核 kaohe review --carried-out 写出的 JSON;可多次给出)',
-    en: 'points carried from another assessment (the JSON its kaohe review --carried-out wrote; may repeat)',
+    zh: '其他考核结转的分值(另一考核 kaohe review 或 score --carried-out 写出的 JSON;可多次给出)',
+    en: 'points carried from another assessment (the JSON its kaohe review or score --carried-out wrote; may repeat)',
   },
   helpCarriedOut: {
     zh: '另将本考核结转到其他考核的分值写成 JSON(供对方 --carried 读取)',
     en: 'also write the points this assessment carries into others as JSON (for their --carried)',
   },
   notCarried: (file: string, why: string): Msg => ({
-    zh: `${file} 不是结转数据文件(应由 kaohe review --carried-out 写出):${why}`,
-    en: `${file} is not a carried-results file (one kaohe review --carried-out wrote): ${why}`,
+    zh: `${file} 不是结转数据文件(应由 kaohe review 或 score --carried-out 写出):${why}`,
+    en: `${file} is not a carried-results file (one kaohe review or score --carried-out wrote): ${why}`,
   }),
   /** A carried value that replaced a different figure in the workbook's locked cell. */
   replaced: (label: Msg, was: string, now: string | null, from: Msg): Msg => ({
