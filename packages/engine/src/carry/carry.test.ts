@@ -265,6 +265,24 @@ describe('a sanction carried into another scheme', () => {
       ['A', []],
       ['B', ['-2']],
     ]);
+    // An amount on the rank, while a unit is incomplete (C): B's notice holds (50 < 60), its
+    // amount waits for the ranking.
+    const byRank = parsed({
+      ...SAFETY,
+      sanctions: [
+        {
+          id: 'low',
+          level: 'notice',
+          when: 'total < 60',
+          reason: { zh: '安全考核低于60分', en: 'safety below 60' },
+          carries: { to: 'composite', input: 'safety_cut', amount: '-bottom_rank()' },
+        },
+      ],
+    });
+    const provisional = scoreCohort(compileRuleSet(byRank), [units[1], SENT[2]] as UnitInput[]);
+    expect(provisional.units.find((u) => u.unitId === 'B')?.result.carried?.[0]?.pending?.zh).toBe(
+      '「安全考核低于60分」结转的分值待定:排名和等次尚未确定',
+    );
     const read = carriedInputs(
       carriedOut(
         ranked,

@@ -192,10 +192,15 @@ export function carriedOf(
                 zh: `「${s.reason.zh}」结转的分值待定:总分不完整`,
                 en: `the points "${s.reason.en}" carries are pending: the total is incomplete`,
               }
-            : {
-                zh: `「${s.reason.zh}」结转的分值待定:${label.zh}未填报`,
-                en: `the points "${s.reason.en}" carries are pending: ${label.en} not reported`,
-              };
+            : e.inputId === 'rank' || e.inputId === 'grade'
+              ? {
+                  zh: `「${s.reason.zh}」结转的分值待定:排名和等次尚未确定`,
+                  en: `the points "${s.reason.en}" carries are pending: the ranking and the grades are provisional`,
+                }
+              : {
+                  zh: `「${s.reason.zh}」结转的分值待定:${label.zh}未填报`,
+                  en: `the points "${s.reason.en}" carries are pending: ${label.en} not reported`,
+                };
         out.push({ ...base, amount: null, pending: why });
         continue;
       }
