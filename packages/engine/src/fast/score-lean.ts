@@ -12,6 +12,7 @@ import {
   type UnitScorer,
 } from '../score/score-unit.ts';
 import { roundDiv, scaledText, toScaled } from './fixed.ts';
+import { poolPoints, poolSectionScore } from '../score/pool.ts';
 import { buildKernel, isContainer } from './kernel.ts';
 import { NA, type Kernel } from './kernel-base.ts';
 import { createFramePlan } from './frame.ts';
@@ -26,7 +27,7 @@ export interface LeanResult {
   /** The total as an integer count of 10^-dp points (dp from the rule set's score rounding). */
   totalScaled: number;
   /** Section scores, same scale, in section order; null for a section whose items are pending
-   *  (as scoreUnit's null: never 0). */
+   *  or a pool section an item of which cannot be judged (as scoreUnit's null: never 0). */
   sections: (number | null)[];
   vetoed: boolean;
   noCommendation: boolean;
@@ -122,7 +123,10 @@ export function createLeanScorer(rs: CompiledRuleSet): LeanScorer {
       : undefined,
     rescale: s.notApplicable === 'rescale',
     pending: s.pending !== undefined,
-    items: s.items.map((i) => lean(i, undefined)),
+    /** Items without points of their own: the section is the exact evaluator's (its items are
+     *  counted in routes.exact), scored by the one pool function (score/pool.ts). */
+    pool: s.pool ? { pool: s.pool, items: s.items } : undefined,
+    items: s.pool ? [] : s.items.map((i) => lean(i, undefined)),
   }));
   const bonusItems = rs.bonus ? rs.bonus.items.map((i) => lean(i, undefined)) : [];
   const anyPending = rs.sections.some((s) => s.pending !== undefined);
@@ -135,7 +139,7 @@ export function createLeanScorer(rs: CompiledRuleSet): LeanScorer {
         cls === undefined
           ? [...sections.map((s) => s.items), bonusItems]
           : [
-              ...rs.sections.map((s) => s.items.map((i) => lean(i, cls))),
+              ...rs.sections.map((s) => (s.pool ? [] : s.items.map((i) => lean(i, cls)))),
               rs.bonus ? rs.bonus.items.map((i) => lean(i, cls)) : [],
             ],
       ] as const,
@@ -255,6 +259,26 @@ export function createLeanScorer(rs: CompiledRuleSet): LeanScorer {
     let total = 0;
     for (let i = 0; i < sections.length; i++) {
       const s = sections[i] as (typeof sections)[number];
+      if (s.pool) {
+        const figures = s.pool.items.map((item) => {
+          routes.exact++;
+          const r = exactItem(item);
+          if (lacksInput(r)) host.complete = false;
+          return { path: r.path, score: r.score === null ? null : q(r.score), status: r.status };
+        });
+        const pooled = poolSectionScore(
+          s.pool.pool,
+          poolPoints(s.pool.pool, unit.class, rs.classIds),
+          figures,
+          rs.scoreRounding,
+        );
+        // Not scored (an item cannot be judged): null, as scoreUnit's, and no total.
+        if (pooled.score === null) host.complete = false;
+        const v = pooled.score === null ? null : scaled(pooled.score);
+        sectionScores[i] = v;
+        total += v ?? 0;
+        continue;
+      }
       let sum = program.run(i);
       if (s.pending) {
         sectionScores[i] = null;
