@@ -19,6 +19,7 @@ import * as R from './reasons.ts';
 
 /** A pool section as its items and its score read it (filled in once the section compiles). */
 export interface CPool {
+  /** The section's code (一), which the items' reasons name. */
   code: string;
   /** The section's points, which the pool starts at. */
   points: Q;
