@@ -125,7 +125,7 @@ export function createLeanScorer(rs: CompiledRuleSet): LeanScorer {
     pending: s.pending !== undefined,
     /** Items without points of their own: the section is the exact evaluator's (its items are
      *  counted in routes.exact), scored by the one pool function (score/pool.ts). */
-    pool: s.pool ? { pool: s.pool, items: s.items } : undefined,
+    pool: s.pool && s.pending === undefined ? { pool: s.pool, items: s.items } : undefined,
     items: s.pool ? [] : s.items.map((i) => lean(i, undefined)),
   }));
   const bonusItems = rs.bonus ? rs.bonus.items.map((i) => lean(i, undefined)) : [];

@@ -8,6 +8,7 @@ import { compileRuleSet } from './compile.ts';
 import { scoreUnit } from './score-unit.ts';
 import { rankCohort } from '../fast/rank-cohort.ts';
 import { diffRuleSets } from '../diff/diff.ts';
+import { certify } from '../certify/certify.ts';
 import type { RuleSet, RuleSetInput } from '../schema/ruleset.ts';
 import type { IndicatorResult, InputValue, UnitInput, UnitResult } from '../model/result.ts';
 
@@ -293,6 +294,25 @@ describe('a pool with its own floor and points by class', () => {
     ]);
   });
 
+  it('a pool whose items are not known yet is pending on both routes, never 0 of 0', () => {
+    const pending: RuleSetInput = {
+      ...json,
+      sections: [
+        {
+          ...(json.sections[0] as RuleSetInput['sections'][number]),
+          items: [],
+          itemsPending: '细则另行下发',
+        },
+        json.sections[1]!,
+      ],
+      sanctions: [],
+    };
+    const { rs } = compile(pending);
+    const r = scoreUnit(rs, unit({}));
+    expect([section(r, '一').score, section(r, '一').max, r.complete]).toEqual([null, '10', false]);
+    sameOnBothRoutes(rs, [unit({}, 'a')]);
+  });
+
   it('no item applies: the section is not assessed (0 of 0)', () => {
     const only: RuleSetInput = {
       ...json,
@@ -494,5 +514,36 @@ describe('two editions: a section becoming a pool, its points or floor changed',
     expect(changes.find((c) => c.path === '一.1')?.message.zh).toBe(
       '一.1 违法生育:改为无单独分值(—),原2.5分',
     );
+  });
+});
+
+describe('a pool in a certification', () => {
+  // Every clause must hold: a pool item holds when it deducts nothing.
+  const cert: RuleSetInput = {
+    ...json,
+    kind: 'certification',
+    rectificationDays: 30,
+    sanctions: [],
+  };
+  const { rs } = compile(cert);
+
+  it('an item that deducts is a failing clause; one that deducts nothing holds', () => {
+    const failed = certify(rs, unit({ unfiled: 1 }), { assessedOn: '2026-12-20' });
+    if (!failed.ok) throw new Error(JSON.stringify(failed.issues));
+    expect(failed.value.record.failing.map((f) => [f.path, f.status])).toEqual([
+      ['一.2', 'not-met'],
+    ]);
+    const passed = certify(rs, unit({}), { assessedOn: '2026-12-20' });
+    if (!passed.ok) throw new Error(JSON.stringify(passed.issues));
+    expect(passed.value.record.passed).toBe(true);
+  });
+
+  it('a blank under a pool item is no pass: the clause is undecided', () => {
+    const open = certify(rs, unit({ illegal: null }), { assessedOn: '2026-12-20' });
+    if (!open.ok) throw new Error(JSON.stringify(open.issues));
+    expect(open.value.record.passed).toBe(false);
+    expect(open.value.record.failing.map((f) => [f.path, f.status])).toEqual([
+      ['一.1', 'missing-input'],
+    ]);
   });
 });
