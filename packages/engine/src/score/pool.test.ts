@@ -121,6 +121,7 @@ function sameOnBothRoutes(rs: ReturnType<typeof compile>['rs'], units: UnitInput
     const fast = ranked.units.find((r) => r.unitId === u.id);
     expect(fast?.total).toBe(exact.total);
     expect(fast?.complete).toBe(exact.complete);
+    expect(fast?.sanctions).toEqual(exact.sanctions.map((x) => x.id));
     expect(fast?.sections.map((s) => (s === null ? null : s / 10))).toEqual(
       exact.sections.map((s) => (s.score === null ? null : Number(s.score))),
     );
@@ -178,6 +179,12 @@ describe('a section whose items have no points of their own (form 49)', () => {
     expect(gated.reason.zh).toBe('本项无单独分值,从「一」的10分中扣除,发生重大案件,本部分不得分');
     // The total is 0 + 5.
     expect(r.total).toBe('5');
+    // The event alone, nothing deducted: 10, zeroed.
+    const alone = section(scoreUnit(rs, unit({ major: true })), '一');
+    expect([alone.score, alone.reason?.zh]).toEqual([
+      '0',
+      '10分,各项均未扣分,一.3不记分情形成立,本部分得0分',
+    ]);
   });
 
   it('a blank under one item leaves the section not scored, never a silent 0 or 10', () => {
@@ -223,9 +230,11 @@ describe('a section whose items have no points of their own (form 49)', () => {
       unit({ illegal: 1, major: true }, 'c'),
       unit({ illegal: null }, 'd'),
       unit({ illegal: 3, late: 5, town: true }, 'e'),
+      unit({ illegal: 3, unfiled: 1 }, 'f'),
     ];
     const ranked = sameOnBothRoutes(rs, units);
     // 4 pool items a unit on the exact route; 二.1 on the kernels.
+    // (Sanctions on score('一.1') and met('一.2') read the exact results, not counted again.)
     expect(ranked.routes.exact).toBe(4 * units.length);
     expect(ranked.routes.fast).toBe(units.length);
   });

@@ -296,8 +296,9 @@ export function poolSectionScore(
   const zh: string[] = [];
   const en: string[] = [];
   if (parts.length === 0) {
-    zh.push(`各项均未扣分,得${show(points)}分`);
-    en.push(`nothing deducted: ${show(points)}`);
+    // Nothing deducted: the whole points, unless an event zeroes them (said below).
+    zh.push(zeroedBy ? `${show(points)}分,各项均未扣分` : `各项均未扣分,得${show(points)}分`);
+    en.push(zeroedBy ? `${show(points)}, nothing deducted` : `nothing deducted: ${show(points)}`);
   } else {
     zh.push(`${show(points)}分,扣除${parts.map((p) => p.zh).join('、')}`);
     en.push(`${show(points)} less ${parts.map((p) => p.en).join(', ')}`);
