@@ -363,12 +363,32 @@ export function compileCollecting(ruleSet: RuleSet): {
   /** Derived values that read a cohort statistic (set once they are compiled). */
   const derivedPeers = new Set<string>();
   for (const id of deadlines.keys()) types.set(id, 'date');
+  /** What a text may be compared with: a choice's values, the grade band ids (and 'none', out of
+   *  the grades), the declared classes. */
+  const domains = new Map<string, readonly string[]>();
+  for (const def of inputs.values())
+    if (def.unit === 'choice' && def.choices)
+      domains.set(
+        def.id,
+        def.choices.map((c) => c.value),
+      );
+  if (ruleSet.grades) domains.set('grade', [...ruleSet.grades.bands.map((b) => b.id), 'none']);
+  if (ruleSet.classes)
+    domains.set(
+      'class',
+      ruleSet.classes.map((c) => c.id),
+    );
   const expr = (
     source: string,
     path: string,
     ids: ReadonlySet<string> = identifiers,
   ): CompiledExpr | undefined => {
-    const result = compileExpr(source, { identifiers: ids, functions: hostFunctions, types });
+    const result = compileExpr(source, {
+      identifiers: ids,
+      functions: hostFunctions,
+      types,
+      domains,
+    });
     if (!result.ok) {
       for (const e of result.errors) {
         issues.push(
@@ -406,6 +426,14 @@ export function compileCollecting(ruleSet: RuleSet): {
             error('unknown-input', path, {
               zh: `${named(path)}:${call.name} 引用了未声明的输入项「${call.arg}」`,
               en: `${named(path)}: ${call.name} names undeclared input "${call.arg}"`,
+            }),
+          );
+        } else if (inputs.has(call.arg) && !NUMERIC_UNITS.includes(inputs.get(call.arg)!.unit)) {
+          const def = inputs.get(call.arg)!;
+          issues.push(
+            error('peer-unit', path, {
+              zh: `${named(path)}:${call.name} 只能用于数值,「${msgOf(def.label).zh}」(${call.arg})的单位为 ${def.unit}`,
+              en: `${named(path)}: ${call.name} takes a number; "${msgOf(def.label).en}" (${call.arg}) is in ${def.unit}`,
             }),
           );
         } else if (derivedPeers.has(call.arg)) {
