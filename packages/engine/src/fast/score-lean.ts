@@ -12,7 +12,8 @@ import {
   type UnitScorer,
 } from '../score/score-unit.ts';
 import { roundDiv, scaledText, toScaled } from './fixed.ts';
-import { poolPoints, poolSectionScore } from '../score/pool.ts';
+import { poolItemStatus, poolPoints, poolSectionFigure } from '../score/pool.ts';
+import type { MicroExpr } from '../expr/micro.ts';
 import { buildKernel, isContainer } from './kernel.ts';
 import { NA, type Kernel } from './kernel-base.ts';
 import { createFramePlan } from './frame.ts';
@@ -112,6 +113,55 @@ export function createLeanScorer(rs: CompiledRuleSet): LeanScorer {
     }
     return { ...exact, kernel: buildKernel(rs, plan, item, pointsQ), points };
   };
+  /**
+   * A pool item on the kernels (points 0, no floor: the kernel gives what it deducts), with its
+   * events as micro expressions to tell a gated item; none (the exact evaluator) for an item with
+   * a case count that zeroes (`zeroAt`), or a shape the kernels do not take.
+   */
+  function poolKernel(item: CIndicator): { kernel?: Kernel; gates?: MicroExpr[] } {
+    if (item.streams.some((s) => s.stream.kind === 'per-case' && s.stream.zeroAt !== undefined))
+      return {};
+    const kernel = buildKernel(rs, plan, item, item.points);
+    return kernel ? { kernel, gates: item.gates.map((g) => g.when.microBound(plan.bind)) } : {};
+  }
+  /** A pool item's figure as its section reads it, on its kernel where it can be read there. */
+  const poolFigure = (li: { item: CIndicator; kernel?: Kernel; gates?: MicroExpr[] }) => {
+    const { item, kernel, gates } = li;
+    const v = kernel?.(frame);
+    if (v !== undefined && gates) {
+      let zeroed = false;
+      let decided = true;
+      // The first event that holds decides; one the micro evaluation cannot tell is the exact's.
+      for (const g of gates) {
+        const st = g.ev(frame.micro);
+        if (st === TRUE) {
+          zeroed = true;
+          break;
+        }
+        if (st !== FALSE) {
+          decided = v === null || v === NA;
+          break;
+        }
+      }
+      if (decided) {
+        routes.fast++;
+        if (v === null) {
+          host.complete = false;
+          return { path: item.path, score: null, status: 'missing-input' as const };
+        }
+        if (v === NA) return { path: item.path, score: null, status: 'not-applicable' as const };
+        return {
+          path: item.path,
+          score: q(scaledText(v, dp)),
+          status: poolItemStatus(v < 0, zeroed),
+        };
+      }
+    }
+    routes.exact++;
+    const r = exactItem(item);
+    if (lacksInput(r)) host.complete = false;
+    return { path: r.path, score: r.score === null ? null : q(r.score), status: r.status };
+  };
   /** Programs by class are needed only where an item's points depend on it. */
   const byClass = [...rs.byPath.values()].some((i) => i.pointsByClass);
   const classes: (string | undefined)[] = byClass ? [undefined, ...rs.classIds] : [undefined];
@@ -125,7 +175,10 @@ export function createLeanScorer(rs: CompiledRuleSet): LeanScorer {
     pending: s.pending !== undefined,
     /** Items without points of their own: the section is the exact evaluator's (its items are
      *  counted in routes.exact), scored by the one pool function (score/pool.ts). */
-    pool: s.pool && s.pending === undefined ? { pool: s.pool, items: s.items } : undefined,
+    pool:
+      s.pool && s.pending === undefined
+        ? { pool: s.pool, items: s.items.map((item) => ({ item, ...poolKernel(item) })) }
+        : undefined,
     items: s.pool ? [] : s.items.map((i) => lean(i, undefined)),
   }));
   const bonusItems = rs.bonus ? rs.bonus.items.map((i) => lean(i, undefined)) : [];
@@ -260,13 +313,8 @@ export function createLeanScorer(rs: CompiledRuleSet): LeanScorer {
     for (let i = 0; i < sections.length; i++) {
       const s = sections[i] as (typeof sections)[number];
       if (s.pool) {
-        const figures = s.pool.items.map((item) => {
-          routes.exact++;
-          const r = exactItem(item);
-          if (lacksInput(r)) host.complete = false;
-          return { path: r.path, score: r.score === null ? null : q(r.score), status: r.status };
-        });
-        const pooled = poolSectionScore(
+        const figures = s.pool.items.map(poolFigure);
+        const pooled = poolSectionFigure(
           s.pool.pool,
           poolPoints(s.pool.pool, unit.class, rs.classIds),
           figures,

@@ -979,7 +979,8 @@ export function compileCollecting(ruleSet: RuleSet): {
       points: points ?? ZERO,
       uncapped,
       pointsByClass,
-      min: item.min === 'none' ? undefined : (dec(item.min, `${rulePath}.min`) ?? ZERO),
+      // A pool item has no floor of its own (pool-item-min): its figure is what it deducts.
+      min: pool || item.min === 'none' ? undefined : (dec(item.min, `${rulePath}.min`) ?? ZERO),
       start: item.start ?? 'full',
       // A pool item only deducts: no evidence is asked for it (checkPoolItem warns of a policy).
       evidence: pool

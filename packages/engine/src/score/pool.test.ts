@@ -223,7 +223,7 @@ describe('a section whose items have no points of their own (form 49)', () => {
     expect(clear.sanctions.map((s) => s.id)).toEqual([]);
   });
 
-  it('rankCohort gives the same figures; the pool’s items go to the exact evaluator', () => {
+  it('rankCohort gives the same figures, the pool’s items on the kernels', () => {
     const units = [
       unit({ illegal: 3, unfiled: 2 }, 'a'),
       unit({ illegal: 8, unfiled: 5 }, 'b'),
@@ -233,10 +233,38 @@ describe('a section whose items have no points of their own (form 49)', () => {
       unit({ illegal: 3, unfiled: 1 }, 'f'),
     ];
     const ranked = sameOnBothRoutes(rs, units);
-    // 4 pool items a unit on the exact route; 二.1 on the kernels.
-    // (Sanctions on score('一.1') and met('一.2') read the exact results, not counted again.)
-    expect(ranked.routes.exact).toBe(4 * units.length);
-    expect(ranked.routes.fast).toBe(units.length);
+    // A unit: 一.1–一.3 and 二.1 on the kernels (a blank too: the kernel reads it as blank);
+    // 一.4's 0.25 a case has more places than the scores' one, so the kernels hand it over.
+    expect(ranked.routes).toEqual({ fast: 4 * units.length, exact: units.length });
+  });
+
+  it('an item whose case count zeroes the section (zeroAt) goes to the exact evaluator', () => {
+    const pool = json.sections[0] as RuleSetInput['sections'][number];
+    const zeroAt: RuleSetInput = {
+      ...json,
+      sections: [
+        {
+          ...pool,
+          items: [
+            {
+              ...pool.items[0]!,
+              // 每例扣1分,达到5例的该部分不得分.
+              deductions: [{ kind: 'per-case', input: 'illegal', each: 1, zeroAt: 5 }],
+            },
+            ...pool.items.slice(1),
+          ],
+        },
+        json.sections[1]!,
+      ],
+    };
+    const { rs: z } = compile(zeroAt);
+    // 4 cases: 10 − 4 = 6; 5 cases: zeroed, 0.
+    const units = [unit({ illegal: 4 }, 'a'), unit({ illegal: 5 }, 'b')];
+    expect(units.map((u) => section(scoreUnit(z, u), '一').score)).toEqual(['6', '0']);
+    expect(item(scoreUnit(z, units[1]!), '一.1').status).toBe('gated');
+    const ranked = sameOnBothRoutes(z, units);
+    // 一.1 (zeroAt) and 一.4 (0.25 a case) exact, 一.2, 一.3 and 二.1 on the kernels.
+    expect(ranked.routes).toEqual({ fast: 3 * units.length, exact: 2 * units.length });
   });
 });
 

@@ -198,6 +198,11 @@ const head = (pool: CPool, points: Q | undefined): Msg => {
 
 const SECTION_ZEROED: Msg = { zh: '本部分不得分', en: 'the section scores nothing' };
 
+/** A pool item's status: `gated` when its event holds (it zeroes the section), else `not-met`
+ *  when it deducts something, `met` when nothing (the kernels' route decides by this too). */
+export const poolItemStatus = (deducts: boolean, zeroed: boolean): IndicatorStatus =>
+  zeroed ? 'gated' : deducts ? 'not-met' : 'met';
+
 /**
  * A pool item's score (its deductions, rounded by rounding.scores, as a negative figure), its
  * status (`met`: nothing deducted; `not-met`: something; `gated`: an event that zeroes the
@@ -213,7 +218,7 @@ export function poolItemOutcome(
 ): { score: Q; status: IndicatorStatus; reasons: Msg[] } {
   // Streams only deduct here (pool-item-credit): their signed total is at most 0.
   const score = round(deducted, rounding);
-  const status: IndicatorStatus = zeroedBy ? 'gated' : sign(score) < 0 ? 'not-met' : 'met';
+  const status = poolItemStatus(sign(score) < 0, zeroedBy !== undefined);
   const h = head(pool, points);
   const reasons: Msg[] = [];
   const [first, ...rest] = adjustments;
@@ -242,6 +247,19 @@ export interface PoolItemFigure {
 const undecidedStatus = (s: IndicatorStatus): boolean =>
   s === 'missing-input' || s === 'cannot-compute';
 
+/** What a pool section's score was worked out from (the words are made from it on demand). */
+interface PoolFigure {
+  score: Q | null;
+  max: Q;
+  /** Why it is not scored, or how: the class unknown, an item open, none applying, scored. */
+  state: 'class' | 'open' | 'none' | 'scored';
+  open: readonly string[];
+  taking: readonly PoolItemFigure[];
+  deducted: Q;
+  raw: Q;
+  zeroedBy: PoolItemFigure | undefined;
+}
+
 /**
  * The section's score: its points (for the unit's class) less its items' deductions, within its
  * floor and its points, rounded by rounding.scores; an event on an item (a gate, `zeroAt`)
@@ -249,47 +267,45 @@ const undecidedStatus = (s: IndicatorStatus): boolean =>
  * Not scored (null, never 0 nor full points) while an item cannot be judged or the unit's class
  * is not known for points by class. No item applies: the section does not apply (0 of 0).
  */
-export function poolSectionScore(
+export function poolSectionFigure(
   pool: CPool,
   points: Q | undefined,
   items: readonly PoolItemFigure[],
   rounding: Rounding,
-): { score: Q | null; max: Q; reason: Msg } {
-  if (points === undefined)
-    return {
-      score: null,
-      max: pool.points,
-      reason: {
-        zh: `缺少数据:单位类别(${sectionWords(pool.code).zh}按类别规定分值),未计分`,
-        en: `missing data: unit class (${sectionWords(pool.code).en} has points by class); not scored`,
-      },
-    };
+): PoolFigure {
+  const none = { open: [], taking: [], deducted: ZERO, raw: ZERO, zeroedBy: undefined };
+  if (points === undefined) return { ...none, score: null, max: pool.points, state: 'class' };
   const open = items.filter((i) => undecidedStatus(i.status)).map((i) => i.path);
-  if (open.length > 0)
-    return {
-      score: null,
-      max: points,
-      reason: {
-        zh: `${open.join('、')}无法评分,从${show(points)}分中扣除多少尚不能确定,未计分`,
-        en: `${open.join(', ')} cannot be scored: what is deducted from ${show(points)} is not known; not scored`,
-      },
-    };
+  if (open.length > 0) return { ...none, score: null, max: points, state: 'open', open };
   const applying = items.filter((i) => i.status !== 'not-applicable');
-  if (applying.length === 0)
-    return {
-      score: ZERO,
-      max: ZERO,
-      reason: {
-        zh: '各项均不考核,本部分不计分',
-        en: 'no item applies: the section is not assessed',
-      },
-    };
+  if (applying.length === 0) return { ...none, score: ZERO, max: ZERO, state: 'none' };
   const taking = applying.filter((i) => i.score !== null && sign(i.score) < 0);
   const deducted = sum(taking.map((i) => (i.score as Q).neg()));
   const raw = add(points, deducted.neg());
   let score = round(clamp(raw, pool.min, points), rounding);
   const zeroedBy = applying.find((i) => i.status === 'gated');
-  const parts = taking.map((i) => ({
+  if (zeroedBy) score = pool.min === undefined || sign(pool.min) < 0 ? qmin(score, ZERO) : ZERO;
+  return { score, max: points, state: 'scored', open: [], taking, deducted, raw, zeroedBy };
+}
+
+/** How a pool section's figure came about, zh-CN and English. */
+export function poolSectionReason(pool: CPool, f: PoolFigure): Msg {
+  const s = sectionWords(pool.code);
+  if (f.state === 'class')
+    return {
+      zh: `缺少数据:单位类别(${s.zh}按类别规定分值),未计分`,
+      en: `missing data: unit class (${s.en} has points by class); not scored`,
+    };
+  if (f.state === 'open')
+    return {
+      zh: `${f.open.join('、')}无法评分,从${show(f.max)}分中扣除多少尚不能确定,未计分`,
+      en: `${f.open.join(', ')} cannot be scored: what is deducted from ${show(f.max)} is not known; not scored`,
+    };
+  if (f.state === 'none')
+    return { zh: '各项均不考核,本部分不计分', en: 'no item applies: the section is not assessed' };
+  const points = f.max;
+  const score = f.score ?? ZERO;
+  const parts = f.taking.map((i) => ({
     zh: `${i.path}扣${show((i.score as Q).neg())}分`,
     en: `${i.path} −${show((i.score as Q).neg())}`,
   }));
@@ -297,30 +313,41 @@ export function poolSectionScore(
   const en: string[] = [];
   if (parts.length === 0) {
     // Nothing deducted: the whole points, unless an event zeroes them (said below).
-    zh.push(zeroedBy ? `${show(points)}分,各项均未扣分` : `各项均未扣分,得${show(points)}分`);
-    en.push(zeroedBy ? `${show(points)}, nothing deducted` : `nothing deducted: ${show(points)}`);
+    zh.push(f.zeroedBy ? `${show(points)}分,各项均未扣分` : `各项均未扣分,得${show(points)}分`);
+    en.push(f.zeroedBy ? `${show(points)}, nothing deducted` : `nothing deducted: ${show(points)}`);
   } else {
     zh.push(`${show(points)}分,扣除${parts.map((p) => p.zh).join('、')}`);
     en.push(`${show(points)} less ${parts.map((p) => p.en).join(', ')}`);
     if (parts.length > 1) {
-      zh.push(`共扣${show(deducted)}分`);
-      en.push(`${show(deducted)} in all`);
+      zh.push(`共扣${show(f.deducted)}分`);
+      en.push(`${show(f.deducted)} in all`);
     }
-    if (pool.min && raw.compare(pool.min) < 0) {
-      const f = R.flooredAt(show(pool.min));
-      zh.push(f.zh);
-      en.push(f.en);
-    } else if (!zeroedBy) {
+    if (pool.min && f.raw.compare(pool.min) < 0) {
+      const fl = R.flooredAt(show(pool.min));
+      zh.push(fl.zh);
+      en.push(fl.en);
+    } else if (!f.zeroedBy) {
       zh.push(`得${show(score)}分`);
       en.push(show(score));
     }
   }
-  if (zeroedBy) {
-    score = pool.min === undefined || sign(pool.min) < 0 ? qmin(score, ZERO) : ZERO;
-    zh.push(`${zeroedBy.path}不记分情形成立,本部分得${show(score)}分`);
-    en.push(`${zeroedBy.path}: a zeroing event holds, the section scores ${show(score)}`);
+  if (f.zeroedBy) {
+    zh.push(`${f.zeroedBy.path}不记分情形成立,本部分得${show(score)}分`);
+    en.push(`${f.zeroedBy.path}: a zeroing event holds, the section scores ${show(score)}`);
   }
-  return { score, max: points, reason: { zh: zh.join(','), en: en.join('; ') } };
+  return { zh: zh.join(','), en: en.join('; ') };
+}
+
+/** The section's score with its reason (see poolSectionFigure; the lean scorer takes the
+ *  figure alone). */
+export function poolSectionScore(
+  pool: CPool,
+  points: Q | undefined,
+  items: readonly PoolItemFigure[],
+  rounding: Rounding,
+): { score: Q | null; max: Q; reason: Msg } {
+  const f = poolSectionFigure(pool, points, items, rounding);
+  return { score: f.score, max: f.max, reason: poolSectionReason(pool, f) };
 }
 
 // ---- Two editions ----
