@@ -391,6 +391,12 @@ describe('validation of a pool and its items', () => {
   const codes = (j: unknown) => issuesOf(j).map((i) => [i.code, i.path, i.severity]);
 
   it('a pool item with points, a rule, a credit, a start, a floor or sub-items is refused', () => {
+    // A blank is one error, which names the word for "—".
+    const blank = issuesOf(withItem({ points: null }));
+    expect(blank.map((i) => [i.code, i.path])).toEqual([
+      ['missing-number', 'sections[0].items[0].points'],
+    ]);
+    expect(blank[0]?.message.zh).toContain("没有单独分值的请写 points: 'none'");
     expect(codes(withItem({ points: 3 }))).toContainEqual([
       'pool-item-points',
       'sections[0].items[0].points',

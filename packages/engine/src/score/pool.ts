@@ -65,7 +65,8 @@ export function checkPoolItem(
     return;
   }
   const s = sectionWords(pool.code);
-  if (item.points !== 'none')
+  // A blank is said once, where blanks are (validate/blanks.ts), with the word for "—".
+  if (item.points !== 'none' && item.points !== null)
     issues.push(
       error('pool-item-points', `${rulePath}.points`, {
         zh: `${path} 属于从${s.zh}分值中扣分的项目,本身没有分值:请写 points: 'none'(原文件中的“—”)`,
