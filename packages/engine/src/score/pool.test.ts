@@ -499,6 +499,21 @@ describe('validation of a pool and its items', () => {
     expect(codes(inBonus).map((c) => c[1])).toContain('bonus');
   });
 
+  it('a pool’s points by class are checked against the total’s, class by class', () => {
+    const classes = [
+      { id: 'town', label: '乡镇' },
+      { id: 'farm', label: '农场' },
+    ];
+    // 一 is 12 for a farm, 二 5: a farm's total is 17, and the rule set says 15 for all.
+    const off = {
+      ...json,
+      classes,
+      sections: [{ ...pool, pointsByClass: { farm: 12 } }, json.sections[1]],
+    };
+    expect(codes(off)).toContainEqual(['points-mismatch', 'points', 'error']);
+    expect(codes({ ...off, pointsByClass: { farm: 17 } })).toEqual([]);
+  });
+
   it('a pool’s items add up to nothing, and no points mismatch is needed', () => {
     expect(issuesOf(json)).toEqual([]);
     const declared = {
