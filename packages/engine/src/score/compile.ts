@@ -619,7 +619,7 @@ export function compileCollecting(ruleSet: RuleSet): {
   const needsFullPoints = (item: Indicator): boolean => {
     const rule = item.rule;
     if (!rule) return item.start !== 'zero' && (item.items ?? []).length === 0;
-    if (rule.kind === 'expr' || rule.kind === 'tiers') return false;
+    if (rule.kind === 'expr' || rule.kind === 'tiers' || rule.kind === 'piecewise') return false;
     if (rule.kind === 'yesno') return rule.yes === undefined;
     if (rule.kind === 'rank') return rule.points === 'proportional-to-leader';
     return true;
@@ -672,8 +672,8 @@ export function compileCollecting(ruleSet: RuleSet): {
     else if (needsFullPoints(item))
       issues.push(
         error('uncapped-needs-points', item.rule ? `${rulePath}.rule` : `${rulePath}.points`, {
-          zh: `${path} 不设上限,没有满分可得:得分须由规则自身给出(tiers、expr、写明 yes 的 yesno、按名次分值表的 rank),或以 start: 'zero' 起按件累计加分`,
-          en: `${path} is uncapped, so there are no full points to give: its rule must give the points itself (tiers, expr, yesno with yes, rank with a points list), or start: 'zero' with streams that add`,
+          zh: `${path} 不设上限,没有满分可得:得分须由规则自身给出(tiers、expr、piecewise、写明 yes 的 yesno、按名次分值表的 rank),或以 start: 'zero' 起按件累计加分`,
+          en: `${path} is uncapped, so there are no full points to give: its rule must give the points itself (tiers, expr, piecewise, yesno with yes, rank with a points list), or start: 'zero' with streams that add`,
         }),
       );
   };
@@ -803,7 +803,8 @@ export function compileCollecting(ruleSet: RuleSet): {
           cap: dec(s.cap, `${sp}.cap`),
         });
       }
-      checkRule(rule, `${rulePath}.rule`, path, operands, points);
+      // An uncapped item has no maximum to hold a rule's points to (its 0 is no ceiling).
+      checkRule(rule, `${rulePath}.rule`, path, operands, uncapped ? 'uncapped' : points);
     }
     const streams = (item.deductions ?? []).map((stream, i) => {
       const sp = `${rulePath}.deductions[${i}]`;
@@ -1046,7 +1047,7 @@ export function compileCollecting(ruleSet: RuleSet): {
     rp: string,
     path: string,
     operands: Map<string, COperand>,
-    points: Q | undefined,
+    points: Q | 'uncapped' | undefined,
   ): void {
     if (rule.kind === 'yesno') needInput(rule.input, `${rp}.input`, ['yesno']);
     if (rule.kind === 'piecewise') {
