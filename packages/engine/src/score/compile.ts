@@ -1221,7 +1221,7 @@ export function compileCollecting(ruleSet: RuleSet): {
       pool.pointsByClass = pointsByClass;
       pool.min = section.min === 'none' ? undefined : (dec(section.min, `${rp}.min`) ?? ZERO);
     }
-    checkPoolSection(section, rp, pool, issues);
+    checkPoolSection(section, rp, pool, ruleSet.rounding.scores.dp, issues);
     return {
       code: section.code,
       title: msgOf(section.title),

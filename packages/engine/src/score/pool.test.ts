@@ -492,6 +492,9 @@ describe('validation of a pool and its items', () => {
     expect(codes(floor)).toContainEqual(['section-min-without-pool', 'sections[1].min', 'error']);
     const rescale = { ...json, sections: [{ ...pool, notApplicable: 'rescale' }, plain] };
     expect(codes(rescale)).toContainEqual(['pool-rescale', 'sections[0].notApplicable', 'error']);
+    // A floor is a score: on the one place scores keep here (−2.55 would round below it).
+    const places = { ...json, sections: [{ ...pool, min: -2.55 }, plain] };
+    expect(codes(places)).toContainEqual(['points-precision', 'sections[0].min', 'error']);
     const high = { ...json, sections: [{ ...pool, min: 11 }, plain] };
     expect(codes(high)).toContainEqual(['min-above-points', 'sections[0].min', 'error']);
     // A pool section in the bonus: the bonus has no sections, the schema refuses it at its path.

@@ -139,6 +139,8 @@ export function checkPoolSection(
   section: Section,
   rp: string,
   pool: CPool | undefined,
+  /** The places scores keep (rounding.scores): a floor is a score, on their grid. */
+  dp: number,
   issues: Issue[],
 ): void {
   const s = sectionWords(section.code);
@@ -164,6 +166,13 @@ export function checkPoolSection(
       warning('points-mismatch-unneeded', `${rp}.pointsMismatch`, {
         zh: `${s.zh}各项没有单独分值、从该部分分值中扣分,不做分值合计核对,无需声明分值不符(pointsMismatch)`,
         en: `${s.en}: its items have no points of their own and deduct from its points; no sum is checked, so no points mismatch needs declaring`,
+      }),
+    );
+  if (pool.min && pool.min.mul(q(10n ** BigInt(dp))).d !== 1n)
+    issues.push(
+      error('points-precision', `${rp}.min`, {
+        zh: `${s.zh}的最低分 ${pool.min.toString()} 超出得分保留的 ${dp} 位小数(rounding.scores)`,
+        en: `${s.en}: the floor ${pool.min.toString()} has more places than the ${dp} kept for scores (rounding.scores)`,
       }),
     );
   if (pool.min && pool.min.compare(pool.points) > 0)
