@@ -20,6 +20,7 @@ export type { CIndicator, EvidenceRule } from './score/compile.ts';
 export { allIndicators } from './cohort/tie-break.ts';
 // A piecewise item's breakpoints as criteria text, for a sheet whose document gives none.
 export { piecewiseItemCriteria } from './kinds/piecewise.ts';
+export { NO_POINTS_MARK, poolCriteria, type CPool } from './score/pool.ts';
 
 // Where a value carried in from another assessment came from, as a reason quotes it (the data
 // sheet's note of a prefilled carried input says the same).

@@ -24,6 +24,7 @@ import {
 import { parseSource } from '../expr/parse.ts';
 import { anyBlank, blankPoints } from '../validate/blanks.ts';
 import { checkPiecewise } from '../kinds/piecewise.ts';
+import { checkPoolItem, checkPoolSection, newPool, type CPool } from './pool.ts';
 import { describePath, error, warning } from '../validate/issues.ts';
 import {
   COUNTER_FUNCTIONS,
@@ -109,6 +110,9 @@ export interface CIndicator {
   dependsOn: readonly string[];
   /** Declared: the sub-items need not add up to the points (why). */
   pointsMismatch: Msg | undefined;
+  /** An item without points of its own (`points: 'none'`), deducting from its pool section's
+   *  points (score/pool.ts); its own `points` are 0 and count in no sum. */
+  pool?: CPool | undefined;
 }
 
 /** What an item keeps when evidence it needs is missing. */
@@ -126,6 +130,8 @@ export interface CSection {
   pointsMismatch: Msg | undefined;
   /** The items are not known yet (why): the section has none and is never scored. */
   pending: Msg | undefined;
+  /** Items without points of their own deduct from the section's points (score/pool.ts). */
+  pool?: CPool | undefined;
 }
 
 /** A named derived value, compiled: read by its id as an input is (see env.ts, fast/frame.ts). */
@@ -761,11 +767,23 @@ export function compileCollecting(ruleSet: RuleSet): {
     return { day, iso: stream.due, label: undefined };
   };
 
-  const indicator = (item: Indicator, rulePath: string, parentPath: string): CIndicator => {
+  const indicator = (
+    item: Indicator,
+    rulePath: string,
+    parentPath: string,
+    pool?: CPool,
+  ): CIndicator => {
     const path = parentPath ? `${parentPath}.${item.code}` : item.code;
     const uncapped = item.points === 'uncapped';
+    // Without points of its own ('none', in a pool section only: checkPoolItem): 0 in every sum.
+    const noPoints = item.points === 'none';
     const points =
-      item.points === null ? undefined : uncapped ? ZERO : dec(item.points, `${rulePath}.points`);
+      item.points === null
+        ? undefined
+        : uncapped || noPoints
+          ? ZERO
+          : dec(item.points, `${rulePath}.points`);
+    checkPoolItem(item, rulePath, path, pool, issues);
     const operands = new Map<string, COperand>();
     const slopes = new Map<string, CSlope>();
     const rule = item.rule;
@@ -900,7 +918,13 @@ export function compileCollecting(ruleSet: RuleSet): {
       );
     }
     checkOpenForms(item, { rulePath, path, parentPath, streams: item.deductions ?? [] });
-    if (!rule && children.length === 0 && streams.length === 0 && item.start === undefined) {
+    if (
+      !pool &&
+      !rule &&
+      children.length === 0 &&
+      streams.length === 0 &&
+      item.start === undefined
+    ) {
       issues.push(
         error('no-rule', rulePath, {
           zh:
@@ -967,9 +991,13 @@ export function compileCollecting(ruleSet: RuleSet): {
       points: points ?? ZERO,
       uncapped,
       pointsByClass,
-      min: item.min === 'none' ? undefined : (dec(item.min, `${rulePath}.min`) ?? ZERO),
+      // A pool item has no floor of its own (pool-item-min): its figure is what it deducts.
+      min: pool || item.min === 'none' ? undefined : (dec(item.min, `${rulePath}.min`) ?? ZERO),
       start: item.start ?? 'full',
-      evidence: evidenceRule(item, rulePath, path, points ?? ZERO, used),
+      // A pool item only deducts: no evidence is asked for it (checkPoolItem warns of a policy).
+      evidence: pool
+        ? { policy: ruleSet.evidencePolicy }
+        : evidenceRule(item, rulePath, path, points ?? ZERO, used),
       rule,
       operands,
       slopes,
@@ -980,6 +1008,7 @@ export function compileCollecting(ruleSet: RuleSet): {
       inputsUsed: [...used].sort(),
       dependsOn: [...deps].sort(),
       pointsMismatch: item.pointsMismatch ? msgOf(item.pointsMismatch) : undefined,
+      ...(pool ? { pool } : {}),
     };
     // A floor above the item's own points (min 7 on a 5-point item) cannot hold: the score would
     // be both at most 5 and at least 7. Refused, never settled by the order of clamping.
@@ -1153,16 +1182,19 @@ export function compileCollecting(ruleSet: RuleSet): {
   );
   const sections: CSection[] = ruleSet.sections.map((section, si) => {
     const rp = `sections[${si}]`;
+    const pool = section.pool ? newPool(section.code) : undefined;
     const items = section.items.map((item, i) =>
-      indicator(item, `${rp}.items[${i}]`, section.code),
+      indicator(item, `${rp}.items[${i}]`, section.code, pool),
     );
     checkSiblings(section.items, `${rp}.items`);
     const points = section.points === null ? undefined : dec(section.points, `${rp}.points`);
     const itemSum = sum(items.map((i) => i.points));
     const blankItem = anyBlank(section.items.map((i) => i.points));
     const pending = checkPending(section, rp);
-    // No items at all is said once (no-items), not also as a sum of 0.
+    // No items at all is said once (no-items), not also as a sum of 0; a pool's items have no
+    // points to add up (checkPoolSection says a declared mismatch is not needed).
     const differs =
+      !pool &&
       points !== undefined &&
       !blankItem &&
       section.items.length > 0 &&
@@ -1175,7 +1207,7 @@ export function compileCollecting(ruleSet: RuleSet): {
         }),
       );
     }
-    if (section.pointsMismatch && points !== undefined && !blankItem)
+    if (section.pointsMismatch && points !== undefined && !blankItem && !pool)
       issues.push(
         mismatchDeclared(
           `${rp}.pointsMismatch`,
@@ -1189,20 +1221,28 @@ export function compileCollecting(ruleSet: RuleSet): {
           },
         ),
       );
+    const pointsByClass = classMap(
+      section.pointsByClass,
+      `${rp}.pointsByClass`,
+      `第${section.code}部分`,
+      points ?? itemSum,
+    );
+    if (pool) {
+      pool.points = points ?? ZERO;
+      pool.pointsByClass = pointsByClass;
+      pool.min = section.min === 'none' ? undefined : (dec(section.min, `${rp}.min`) ?? ZERO);
+    }
+    checkPoolSection(section, rp, pool, ruleSet.rounding.scores.dp, issues);
     return {
       code: section.code,
       title: msgOf(section.title),
       points: points ?? itemSum,
-      pointsByClass: classMap(
-        section.pointsByClass,
-        `${rp}.pointsByClass`,
-        `第${section.code}部分`,
-        points ?? itemSum,
-      ),
+      pointsByClass,
       notApplicable: section.notApplicable,
       items,
       pointsMismatch: section.pointsMismatch ? msgOf(section.pointsMismatch) : undefined,
       pending,
+      ...(pool ? { pool } : {}),
     };
   });
   const bonus = ruleSet.bonus
