@@ -137,7 +137,7 @@ export function buildProgram(
     .option('--in-place', t(help.inPlace))
     .option('--trust <file>', t(help.trustFile))
     .option('--carried <file>', t(carriedText.helpCarried), collect)
-    .option('--carried-out <file.json>', t(carriedText.helpCarriedOut))
+    .option('--carried-out <file>', t(carriedText.helpCarriedOut))
     .option('--unsigned', t(help.unsigned))
     .option('--force', t(help.force))
     .action(
@@ -155,7 +155,7 @@ export function buildProgram(
     .requiredOption('--rules <rules.json>', t(help.reviewRules))
     .requiredOption('--out <summary.xlsx>', t(help.summaryOut))
     .option('--csv <ranking.csv>', t(help.csv))
-    .option('--carried-out <file.json>', t(carriedText.helpCarriedOut))
+    .option('--carried-out <file>', t(carriedText.helpCarriedOut))
     .option('--trust <file>', t(help.trustFile))
     .option('--force', t(help.force))
     .action(
