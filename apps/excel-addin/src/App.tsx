@@ -1,10 +1,21 @@
-import { Tab, TabList, ToggleButton, Title3, makeStyles, tokens } from '@fluentui/react-components';
+import {
+  Button,
+  Tab,
+  TabList,
+  ToggleButton,
+  Title3,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { SheetCard } from './components/SheetCard/SheetCard.tsx';
 import type { Boot } from './pane/boot.types.ts';
 import { PaneContext } from './pane/PaneContext.ts';
 import { usePaneController } from './pane/use-pane-controller.ts';
+import { verificationLines } from './pane/verification-lines.ts';
+import { KeyDialog } from './screens/KeyDialog.tsx';
+import { VerificationBanner } from './screens/VerificationBanner.tsx';
 import { ErrorBar } from './screens/ErrorBar.tsx';
 import { ReviewScreen } from './screens/ReviewScreen.tsx';
 import { SelfAssessScreen } from './screens/SelfAssessScreen.tsx';
@@ -23,6 +34,7 @@ const useStyles = makeStyles({
   },
   header: { display: 'flex', justifyContent: 'space-between', alignItems: 'center' },
   languages: { display: 'flex', columnGap: tokens.spacingHorizontalXS },
+  keys: { alignSelf: 'flex-start' },
 });
 
 type TabId = 'self' | 'review' | 'summary';
@@ -32,6 +44,7 @@ export function App({ boot }: { boot: Boot }) {
   const pane = usePaneController(boot);
   const styles = useStyles();
   const [tab, setTab] = useState<TabId>('self');
+  const [keysOpen, setKeysOpen] = useState(false);
   const switchTo = (lng: 'zh-CN' | 'en') => {
     void i18n.changeLanguage(lng);
     document.documentElement.lang = lng;
@@ -60,6 +73,23 @@ export function App({ boot }: { boot: Boot }) {
         </header>
         {pane.mode === 'standalone' && <StandaloneBar />}
         <ErrorBar error={pane.error} />
+        {pane.session && (
+          <VerificationBanner
+            lines={verificationLines(pane.sheet)}
+            onImportKey={() => setKeysOpen(true)}
+          />
+        )}
+        {pane.trust && (
+          <Button
+            className={styles.keys}
+            size="small"
+            appearance="subtle"
+            onClick={() => setKeysOpen(true)}
+          >
+            {t('verify.keys', { count: pane.trust.keys.length })}
+          </Button>
+        )}
+        {pane.trust && <KeyDialog open={keysOpen} onClose={() => setKeysOpen(false)} />}
         {pane.session && (
           <SheetCard state={pane.sheet} busy={pane.busy} onRefresh={() => void pane.refresh()} />
         )}
