@@ -53,7 +53,7 @@ export const signedTemplate = (ruleSet: RuleSet, unit: UnitInput, key: TestKey):
 const metaRows = (template: Template): unknown[][] => {
   const meta = template.sheets.find((s) => s.role === 'meta');
   if (!meta) throw new Error('template without a meta sheet');
-  return meta.values as unknown[][];
+  return meta.values;
 };
 const field = (template: Template, key: string): unknown[] => {
   const row = metaRows(template).find((r) => r[0] === key);
