@@ -14,7 +14,7 @@ import type { Boot } from './pane/boot.types.ts';
 import { PaneContext } from './pane/PaneContext.ts';
 import { usePaneController } from './pane/use-pane-controller.ts';
 import { verificationLines } from './pane/verification-lines.ts';
-import { KeyDialog } from './screens/KeyDialog.tsx';
+import { KeyPanel } from './screens/KeyPanel.tsx';
 import { VerificationBanner } from './screens/VerificationBanner.tsx';
 import { ErrorBar } from './screens/ErrorBar.tsx';
 import { ReviewScreen } from './screens/ReviewScreen.tsx';
@@ -84,12 +84,13 @@ export function App({ boot }: { boot: Boot }) {
             className={styles.keys}
             size="small"
             appearance="subtle"
-            onClick={() => setKeysOpen(true)}
+            aria-expanded={keysOpen}
+            onClick={() => setKeysOpen((open) => !open)}
           >
             {t('verify.keys', { count: pane.trust.keys.length })}
           </Button>
         )}
-        {pane.trust && <KeyDialog open={keysOpen} onClose={() => setKeysOpen(false)} />}
+        {pane.trust && keysOpen && <KeyPanel onClose={() => setKeysOpen(false)} />}
         {pane.session && (
           <SheetCard state={pane.sheet} busy={pane.busy} onRefresh={() => void pane.refresh()} />
         )}
