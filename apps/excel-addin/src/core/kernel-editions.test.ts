@@ -22,6 +22,8 @@ import type { SheetGrid } from './workbook-port.ts';
 
 const ruleSet = parsed(baotou2012);
 const kdq = baotou2012SampleUnits.find((u) => u.id === 'kdq')!;
+const qsq = baotou2012SampleUnits.find((u) => u.id === 'qsq')!;
+const dhq = baotou2012SampleUnits.find((u) => u.id === 'dhq')!;
 const issuer = issuerKey('包头市人口和计划生育委员会');
 const trusted: TrustStore = { keys: [issuer.publicKey], revoked: [] };
 
@@ -81,7 +83,7 @@ describe('the pane verifies the edition a workbook carries', () => {
         trusted, // another key than the one imported
         'unknown',
       ],
-      ['bad-signature', asGrids(breakSignature(signed())), trusted, 'altered'],
+      ['bad-signature', asGrids(breakSignature(signed())), trusted, 'unknown'],
       ['rules-altered', asGrids(alterRules(signed())), trusted, 'altered'],
       [
         'revoked',
@@ -160,5 +162,25 @@ describe('the pane verifies the edition a workbook carries', () => {
     expect(await s.inspect()).toMatchObject({ edition: { status: 'unknown-key' } });
     trust = trusted;
     expect(await s.inspect()).toMatchObject({ edition: { status: 'trusted' } });
+  });
+
+  it('review flags each returned unit whose rules are not a trusted edition, as kaohe review --trust', async () => {
+    const reviewer = asGrids(filledTemplate(ruleSet, { id: '', name: '', values: {} }));
+    const units = [
+      ...asGrids(signedTemplate(ruleSet, qsq, issuer), ' (2)'),
+      ...asGrids(filledTemplate(ruleSet, dhq), ' (3)'),
+    ];
+    const reviewed = await session([...reviewer, ...units], trusted).session.review();
+    if (!reviewed.ok) throw new Error(JSON.stringify(reviewed));
+    const flagged = Object.fromEntries(
+      reviewed.plan.units.map((u) => [
+        u.unit.name,
+        u.problems.filter((p) => p.code === 'rules-unverified').map((p) => p.message.zh),
+      ]),
+    );
+    expect(flagged).toEqual({
+      青山区: [],
+      东河区: ['规则不是可信的正式版本:规则未签名(草稿,非正式版本)'],
+    });
   });
 });

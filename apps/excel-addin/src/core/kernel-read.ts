@@ -52,11 +52,9 @@ export function editionView(
   };
 }
 
-const ALTERED = new Set<EditionView['status']>([
-  'rules-altered',
-  'bad-signature',
-  'identity-mismatch',
-]);
+// What the signature shows changed. A bad signature alone does not say whether the rules or the
+// signature were changed: unknown.
+const ALTERED = new Set<EditionView['status']>(['rules-altered', 'identity-mismatch']);
 
 export function ruleSetInfo(ruleSet: RuleSet, checksum: string, edition: EditionView): RuleSetInfo {
   // readSheet refuses rules that do not match their checksum; whether they are the issuer's is

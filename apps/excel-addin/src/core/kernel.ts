@@ -123,7 +123,7 @@ function reviewCohort(
   snapshot: WorkbookSnapshot,
   grids: readonly SheetGrid[],
   reviewer: RuleSet,
-  trust: TrustStore,
+  trust: TrustStore | undefined,
 ) {
   const reviewerMeta = snapshot.sheets[SHEET_NAMES.meta];
   const groups = groupSheets(snapshot.sheetNames, true);
@@ -134,8 +134,14 @@ function reviewCohort(
     notes.push(stand.notes);
     return { file: fileOf(group), grids: gridsOf(group, stand.grids) };
   });
-  // With the pane's trust list: each unit's edition is checked, as `kaohe review --trust` does.
-  const review = reviewReturns(returned, reviewer, compileRuleSet(reviewer), { trust });
+  // With a trust list (the pane always has its own): each unit's edition is checked, as
+  // `kaohe review --trust` does.
+  const review = reviewReturns(
+    returned,
+    reviewer,
+    compileRuleSet(reviewer),
+    trust ? { trust } : {},
+  );
   const ownIndex = groups.findIndex((g) => g.suffix === '');
   const unread: Problem[] = review.rejected
     .filter((r) => r.index !== ownIndex)
@@ -396,7 +402,7 @@ export function createKernel(): Kernel {
         .filter((g) => g.suffix !== '')
         .flatMap((g) => [...g.actual.keys()]),
 
-    review(snapshot, grids, trust = NO_TRUST) {
+    review(snapshot, grids, trust) {
       const reviewer = reviewerRules(snapshot);
       if (!reviewer.ok) return reviewer;
       const { review, groups, notes, unread } = reviewCohort(
@@ -438,7 +444,7 @@ export function createKernel(): Kernel {
       return { ok: true, value: { units: reviewed, writes, unread } };
     },
 
-    summarise(snapshot, grids, trust = NO_TRUST) {
+    summarise(snapshot, grids, trust) {
       const reviewer = reviewerRules(snapshot);
       if (!reviewer.ok) return reviewer;
       const { review, unread } = reviewCohort(snapshot, grids, reviewer.value.ruleSet, trust);

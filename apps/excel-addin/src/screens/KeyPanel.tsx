@@ -139,6 +139,16 @@ export function KeyPanel({ onClose }: { onClose: () => void }) {
             <MessageBarBody>{done}</MessageBarBody>
           </MessageBar>
         )}
+        <div className={styles.actions}>
+          <Button
+            appearance="primary"
+            disabled={!preview?.ok || pane.busy}
+            onClick={() => void confirm()}
+          >
+            {t('keys.confirm')}
+          </Button>
+          <Button onClick={onClose}>{t('keys.close')}</Button>
+        </div>
         <strong>{t('keys.list')}</strong>
         {keys.length === 0 ? (
           <span className={styles.small}>{t('keys.none')}</span>
@@ -166,16 +176,6 @@ export function KeyPanel({ onClose }: { onClose: () => void }) {
             ))}
           </ul>
         )}
-      </div>
-      <div className={styles.actions}>
-        <Button
-          appearance="primary"
-          disabled={!preview?.ok || pane.busy}
-          onClick={() => void confirm()}
-        >
-          {t('keys.confirm')}
-        </Button>
-        <Button onClick={onClose}>{t('keys.close')}</Button>
       </div>
     </Card>
   );
