@@ -1,5 +1,6 @@
 import {
   Button,
+  Spinner,
   Tab,
   TabList,
   ToggleButton,
@@ -7,14 +8,13 @@ import {
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { SheetCard } from './components/SheetCard/SheetCard.tsx';
 import type { Boot } from './pane/boot.types.ts';
 import { PaneContext } from './pane/PaneContext.ts';
 import { usePaneController } from './pane/use-pane-controller.ts';
 import { verificationLines } from './pane/verification-lines.ts';
-import { KeyPanel } from './screens/KeyPanel.tsx';
 import { VerificationBanner } from './screens/VerificationBanner.tsx';
 import { ErrorBar } from './screens/ErrorBar.tsx';
 import { ReviewScreen } from './screens/ReviewScreen.tsx';
@@ -36,6 +36,11 @@ const useStyles = makeStyles({
   languages: { display: 'flex', columnGap: tokens.spacingHorizontalXS },
   keys: { alignSelf: 'flex-start' },
 });
+
+// Loaded when first opened: the key import is used once per browser, not on every load.
+const KeyPanel = lazy(() =>
+  import('./screens/KeyPanel.tsx').then((m) => ({ default: m.KeyPanel })),
+);
 
 type TabId = 'self' | 'review' | 'summary';
 
@@ -90,7 +95,11 @@ export function App({ boot }: { boot: Boot }) {
             {t('verify.keys', { count: pane.trust.keys.length })}
           </Button>
         )}
-        {pane.trust && keysOpen && <KeyPanel onClose={() => setKeysOpen(false)} />}
+        {pane.trust && keysOpen && (
+          <Suspense fallback={<Spinner size="tiny" label={t('app.loading')} />}>
+            <KeyPanel onClose={() => setKeysOpen(false)} />
+          </Suspense>
+        )}
         {pane.session && (
           <SheetCard state={pane.sheet} busy={pane.busy} onRefresh={() => void pane.refresh()} />
         )}
