@@ -1,5 +1,7 @@
 import {
   Button,
+  MessageBar,
+  MessageBarBody,
   Spinner,
   Tab,
   TabList,
@@ -14,6 +16,7 @@ import { SheetCard } from './components/SheetCard/SheetCard.tsx';
 import type { Boot } from './pane/boot.types.ts';
 import { PaneContext } from './pane/PaneContext.ts';
 import { usePaneController } from './pane/use-pane-controller.ts';
+import { pick } from './i18n/msg.ts';
 import { verificationLines } from './pane/verification-lines.ts';
 import { VerificationBanner } from './screens/VerificationBanner.tsx';
 import { ErrorBar } from './screens/ErrorBar.tsx';
@@ -83,6 +86,15 @@ export function App({ boot }: { boot: Boot }) {
             lines={verificationLines(pane.sheet)}
             onImportKey={() => setKeysOpen(true)}
           />
+        )}
+        {pane.trustIssue && (
+          <MessageBar intent="warning" layout="multiline">
+            <MessageBarBody>
+              {pane.trustIssue.kind === 'unavailable'
+                ? t('keys.unavailable', { detail: pane.trustIssue.detail })
+                : t('keys.malformed', { detail: pick(pane.trustIssue.message, i18n.language) })}
+            </MessageBarBody>
+          </MessageBar>
         )}
         {pane.trust && (
           <Button

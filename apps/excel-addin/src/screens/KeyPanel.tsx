@@ -95,15 +95,6 @@ export function KeyPanel({ onClose }: { onClose: () => void }) {
     <Card className={styles.root} role="region" aria-label={t('keys.title')} data-testid="keys">
       <Subtitle2 as="h2">{t('keys.title')}</Subtitle2>
       <div className={styles.content}>
-        {pane.trustIssue && (
-          <MessageBar intent="warning" layout="multiline">
-            <MessageBarBody>
-              {pane.trustIssue.kind === 'unavailable'
-                ? t('keys.unavailable', { detail: pane.trustIssue.detail })
-                : t('keys.malformed', { detail: msg(pane.trustIssue.message) })}
-            </MessageBarBody>
-          </MessageBar>
-        )}
         <span className={styles.small}>{t('keys.intro')}</span>
         <Field
           label={t('keys.paste')}
