@@ -1,7 +1,7 @@
 // kaohe score <filled.xlsx> [--as self|review|final] [--out <file>] [--in-place]
 import { basename, dirname, join, resolve } from 'node:path';
 import type { Output } from '../../io/output.ts';
-import { resultProblems, workbookEdition, type Stage } from '@kaohe/sheet';
+import { resultProblems, scoringGate, workbookEdition, type Stage } from '@kaohe/sheet';
 import { editionText } from '../../i18n/editions.ts';
 import { trustIfAny } from '../../io/trust.ts';
 import { CliError, type CommandStatus } from '../../errors.ts';
@@ -55,8 +55,9 @@ export async function runScore(
   // Who issued the rules inside: a signature that fails is never scored by, unless --unsigned.
   const trust = await trustIfAny(options.trust);
   const edition = workbookEdition(scored.read, trust ?? { keys: [], revoked: [] });
-  const verified = edition.status === 'trusted';
-  if (!verified && edition.status !== 'unsigned' && !options.unsigned)
+  // The decision is @kaohe/sheet's (the task pane makes the same one).
+  const gate = scoringGate(edition, { draft: options.unsigned === true });
+  if (gate.decision === 'refused')
     throw new CliError('input-invalid', editionText.workbookRefused(file, edition.message));
   const files: PendingFile[] = [];
   if (options.inPlace) {
@@ -89,12 +90,12 @@ export async function runScore(
     out.line(carriedSummary(carriedOut.record));
     out.note(common.wrote(carriedOut.file.shown));
   }
-  if (verified) out.line(edition.message);
+  if (gate.decision === 'official') out.line(edition.message);
+  else if (gate.decision === 'draft' && gate.forced)
+    out.line(editionText.workbookUnverified(edition.message));
   // A draft is said on screen whenever a trust list is set (its rules could be anyone's).
-  else if (edition.status === 'unsigned' && trust)
-    out.line(editionText.unsignedWithTrust(edition.message));
-  else if (edition.status === 'unsigned') out.note(edition.message);
-  else out.line(editionText.workbookUnverified(edition.message));
+  else if (trust) out.line(editionText.unsignedWithTrust(edition.message));
+  else out.note(edition.message);
   if (options.inPlace) out.note(scoreText.backup(files[0]?.shown ?? ''));
   out.note(common.wrote(outShown));
   out.result({
