@@ -24,6 +24,7 @@ import {
 import { parseSource } from '../expr/parse.ts';
 import { anyBlank, blankPoints } from '../validate/blanks.ts';
 import { checkPiecewise } from '../kinds/piecewise.ts';
+import { checkCasesInput, compilePerRecord, type CPerRecord } from '../kinds/records.ts';
 import { describePath, error, warning } from '../validate/issues.ts';
 import {
   COUNTER_FUNCTIONS,
@@ -98,7 +99,14 @@ export interface CIndicator {
   rule: Rule | undefined;
   operands: ReadonlyMap<string, COperand>;
   slopes: ReadonlyMap<string, CSlope>;
-  streams: readonly { stream: Stream; amount?: CompiledExpr; due?: CDue; cap: Q | undefined }[];
+  streams: readonly {
+    stream: Stream;
+    amount?: CompiledExpr;
+    due?: CDue;
+    /** A per-record stream, compiled (kinds/records.ts). */
+    records?: CPerRecord;
+    cap: Q | undefined;
+  }[];
   gates: readonly { gate: Gate; when: CompiledExpr; reason: Msg }[];
   applicable: CompiledExpr | undefined;
   children: readonly CIndicator[];
@@ -213,6 +221,8 @@ const KIND_OF_UNIT: Record<InputUnit, ExprKind> = {
   choice: 'string',
   text: 'string',
   date: 'date',
+  // A list of cases reads as its number of cases.
+  cases: 'number',
 };
 
 const OPERAND_KEYS = [
@@ -252,6 +262,7 @@ export function compileCollecting(ruleSet: RuleSet): {
       );
     }
     inputs.set(def.id, def);
+    checkCasesInput(def, i, issues);
   });
   /** A rule-set path as an admin reads it, by the document's codes: "二.1 rule.target". */
   const named = (path: string): string => describePath(ruleSet, path);
@@ -361,8 +372,15 @@ export function compileCollecting(ruleSet: RuleSet): {
     source: string,
     path: string,
     ids: ReadonlySet<string> = identifiers,
+    /** A case's own names and kinds (kinds/records.ts): no host functions there. */
+    own?: ReadonlyMap<string, ExprKind>,
   ): CompiledExpr | undefined => {
-    const result = compileExpr(source, { identifiers: ids, functions: hostFunctions, types });
+    const result = compileExpr(
+      source,
+      own
+        ? { identifiers: ids, functions: {}, types: own }
+        : { identifiers: ids, functions: hostFunctions, types },
+    );
     if (!result.ok) {
       for (const e of result.errors) {
         issues.push(
@@ -791,10 +809,21 @@ export function compileCollecting(ruleSet: RuleSet): {
       }
       const due = stream.kind === 'deadline' ? deadlineStream(stream, sp, path) : undefined;
       const amount = stream.kind === 'expr' ? expr(stream.amount, `${sp}.amount`) : undefined;
+      const records =
+        stream.kind === 'per-record'
+          ? compilePerRecord(stream, sp, path, {
+              inputs,
+              issues,
+              expr: (source, where, ids, own) => expr(source, where, ids, own),
+              dec,
+              deadlines: new Map([...deadlines].map(([id, d]) => [id, d.label])),
+            })
+          : undefined;
       return {
         stream,
         ...(amount ? { amount } : {}),
         ...(due ? { due } : {}),
+        ...(records ? { records } : {}),
         cap: dec(stream.cap, `${sp}.cap`),
       };
     });
@@ -831,7 +860,12 @@ export function compileCollecting(ruleSet: RuleSet): {
         use(s.stream.input);
         if (s.stream.multiplied) use(s.stream.multiplied.input);
       }
-      if (s.stream.kind === 'state' || s.stream.kind === 'deadline') used.add(s.stream.input);
+      if (
+        s.stream.kind === 'state' ||
+        s.stream.kind === 'deadline' ||
+        s.stream.kind === 'per-record'
+      )
+        used.add(s.stream.input);
       note(s.amount);
     });
     if (rule?.kind === 'yesno') used.add(rule.input);
