@@ -297,6 +297,44 @@ describe('per-record streams: both routes', () => {
     expect(totals.get('b')).toBe('100');
   });
 
+  it('a rule or gate reading the number of cases goes to the exact route, never read as blank', () => {
+    // At most 2 late cases, else all 10 points lost: 3 cases → 0, 1 case → 10.
+    const j = json(LATE);
+    const first = j.sections[0]?.items[0] as unknown as Record<string, unknown>;
+    delete first.deductions;
+    first.rule = { kind: 'threshold', value: 'late', op: '<=', target: 2 };
+    first.gates = [{ when: 'births >= 5', reason: '违法生育5件以上不得分' }];
+    const rs = compileRuleSet(parsed(j));
+    const units = [
+      unit({ late: [{}, {}, {}] }, 'a'),
+      unit({ late: [{}] }, 'b'),
+      unit({ late: [{}], births: [{}, {}, {}, {}, {}] }, 'c'),
+    ];
+    const fast = rankCohort(rs, units);
+    expect(fast.routes).toEqual({ fast: 0, exact: 3 });
+    // A kernel's rule (rate) with a gate on the number of cases: the gate hands it over too.
+    const k = json(LATE);
+    const item = k.sections[0]?.items[0] as unknown as Record<string, unknown>;
+    delete item.deductions;
+    item.rule = { kind: 'threshold', value: 'rate', op: '>=', target: 90 };
+    item.gates = [{ when: 'late >= 3', reason: '逾期3件以上不得分' }];
+    const gated = compileRuleSet(parsed(k));
+    const g = rankCohort(gated, units);
+    expect(g.routes.exact).toBe(3);
+    expect(g.units.map((u) => [u.unitId, u.total])).toEqual([
+      ['b', '100'],
+      ['c', '100'],
+      ['a', '0'],
+    ]);
+    expect(units.map((u) => scoreUnit(gated, u).total)).toEqual(['0', '100', '100']);
+    expect(fast.units.map((u) => [u.unitId, u.total])).toEqual([
+      ['b', '100'],
+      ['a', '0'],
+      ['c', '0'],
+    ]);
+    expect(units.map((u) => scoreUnit(rs, u).total)).toEqual(['0', '100', '0']);
+  });
+
   it('the oracle agrees on generated cases (fixed seed, bounded runs)', { timeout: 30_000 }, () => {
     const s = {
       kind: 'per-record',
