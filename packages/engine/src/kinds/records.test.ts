@@ -262,6 +262,10 @@ describe('per-record streams: checks', () => {
     ).toContain('escalation-order sections[0].items[0].deductions[0].escalation.schedule[1].at');
     // A field's kind is checked: a choice compared with a number is a type error.
     expect(codes(json({ ...LATE, when: 'found_by > 2' }))[0]).toMatch(/^expr-type /);
+    // A choice field compares with its values only: a typo is refused at the literal.
+    expect(codes(json({ ...LATE, when: "found_by == 'cty'" }))[0]).toMatch(
+      /^expr-\S+ sections\[0\]\.items\[0\]\.deductions\[0\]\.when$/,
+    );
   });
   it('fields only on cases, cases with fields, blankMeans 0 only', () => {
     const j = json(LATE);

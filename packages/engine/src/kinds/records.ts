@@ -263,7 +263,10 @@ export interface RecordsCompileContext {
     source: string,
     path: string,
     ids: ReadonlySet<string>,
-    types: ReadonlyMap<string, ExprKind>,
+    own: {
+      types: ReadonlyMap<string, ExprKind>;
+      domains: ReadonlyMap<string, readonly string[]>;
+    },
   ): CompiledExpr | undefined;
   dec(value: string | number | null | undefined, path: string): Q | undefined;
   /** Declared deadlines: dates a case's expressions may compare with (id → label). */
@@ -300,6 +303,12 @@ export function compilePerRecord(
     ...(input.fields ?? []).map((f) => [f.id, KIND[f.unit]] as const),
     ...[...ctx.deadlines.keys()].map((id) => [id, 'date'] as const),
   ]);
+  // A choice field compares with its values only: found_by == 'cty' is refused at the literal.
+  const domains = new Map(
+    (input.fields ?? []).flatMap((f) =>
+      f.unit === 'choice' && f.choices ? [[f.id, f.choices.map((c) => c.value)] as const] : [],
+    ),
+  );
   const naming = {
     label: (id: string): Msg | undefined => {
       const f = fields.get(id);
@@ -308,7 +317,7 @@ export function compilePerRecord(
   };
   const read = new Set<string>();
   const compile = (source: string, where: string): CompiledExpr | undefined => {
-    const e = ctx.expr(source, where, ids, types);
+    const e = ctx.expr(source, where, ids, { types, domains });
     e?.identifiers.forEach((id) => fields.has(id) && read.add(id));
     return e;
   };

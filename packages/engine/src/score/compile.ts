@@ -368,18 +368,33 @@ export function compileCollecting(ruleSet: RuleSet): {
   /** Derived values that read a cohort statistic (set once they are compiled). */
   const derivedPeers = new Set<string>();
   for (const id of deadlines.keys()) types.set(id, 'date');
+  /** What a text may be compared with: a choice's values, the grade band ids (and 'none', out of
+   *  the grades), the declared classes. */
+  const domains = new Map<string, readonly string[]>();
+  for (const def of inputs.values())
+    if (def.unit === 'choice' && def.choices)
+      domains.set(
+        def.id,
+        def.choices.map((c) => c.value),
+      );
+  if (ruleSet.grades) domains.set('grade', [...ruleSet.grades.bands.map((b) => b.id), 'none']);
+  if (ruleSet.classes)
+    domains.set(
+      'class',
+      ruleSet.classes.map((c) => c.id),
+    );
   const expr = (
     source: string,
     path: string,
     ids: ReadonlySet<string> = identifiers,
-    /** A case's own names and kinds (kinds/records.ts): no host functions there. */
-    own?: ReadonlyMap<string, ExprKind>,
+    /** A case's own names' kinds and choice values (kinds/records.ts): no host functions there. */
+    own?: { types: ReadonlyMap<string, ExprKind>; domains: ReadonlyMap<string, readonly string[]> },
   ): CompiledExpr | undefined => {
     const result = compileExpr(
       source,
       own
-        ? { identifiers: ids, functions: {}, types: own }
-        : { identifiers: ids, functions: hostFunctions, types },
+        ? { identifiers: ids, functions: {}, types: own.types, domains: own.domains }
+        : { identifiers: ids, functions: hostFunctions, types, domains },
     );
     if (!result.ok) {
       for (const e of result.errors) {
@@ -418,6 +433,14 @@ export function compileCollecting(ruleSet: RuleSet): {
             error('unknown-input', path, {
               zh: `${named(path)}:${call.name} 引用了未声明的输入项「${call.arg}」`,
               en: `${named(path)}: ${call.name} names undeclared input "${call.arg}"`,
+            }),
+          );
+        } else if (inputs.has(call.arg) && !NUMERIC_UNITS.includes(inputs.get(call.arg)!.unit)) {
+          const def = inputs.get(call.arg)!;
+          issues.push(
+            error('peer-unit', path, {
+              zh: `${named(path)}:${call.name} 只能用于数值,「${msgOf(def.label).zh}」(${call.arg})的单位为 ${def.unit}`,
+              en: `${named(path)}: ${call.name} takes a number; "${msgOf(def.label).en}" (${call.arg}) is in ${def.unit}`,
             }),
           );
         } else if (derivedPeers.has(call.arg)) {
@@ -603,7 +626,7 @@ export function compileCollecting(ruleSet: RuleSet): {
   const needsFullPoints = (item: Indicator): boolean => {
     const rule = item.rule;
     if (!rule) return item.start !== 'zero' && (item.items ?? []).length === 0;
-    if (rule.kind === 'expr' || rule.kind === 'tiers') return false;
+    if (rule.kind === 'expr' || rule.kind === 'tiers' || rule.kind === 'piecewise') return false;
     if (rule.kind === 'yesno') return rule.yes === undefined;
     if (rule.kind === 'rank') return rule.points === 'proportional-to-leader';
     return true;
@@ -656,8 +679,8 @@ export function compileCollecting(ruleSet: RuleSet): {
     else if (needsFullPoints(item))
       issues.push(
         error('uncapped-needs-points', item.rule ? `${rulePath}.rule` : `${rulePath}.points`, {
-          zh: `${path} 不设上限,没有满分可得:得分须由规则自身给出(tiers、expr、写明 yes 的 yesno、按名次分值表的 rank),或以 start: 'zero' 起按件累计加分`,
-          en: `${path} is uncapped, so there are no full points to give: its rule must give the points itself (tiers, expr, yesno with yes, rank with a points list), or start: 'zero' with streams that add`,
+          zh: `${path} 不设上限,没有满分可得:得分须由规则自身给出(tiers、expr、piecewise、写明 yes 的 yesno、按名次分值表的 rank),或以 start: 'zero' 起按件累计加分`,
+          en: `${path} is uncapped, so there are no full points to give: its rule must give the points itself (tiers, expr, piecewise, yesno with yes, rank with a points list), or start: 'zero' with streams that add`,
         }),
       );
   };
@@ -775,7 +798,8 @@ export function compileCollecting(ruleSet: RuleSet): {
           cap: dec(s.cap, `${sp}.cap`),
         });
       }
-      checkRule(rule, `${rulePath}.rule`, path, operands, points);
+      // An uncapped item has no maximum to hold a rule's points to (its 0 is no ceiling).
+      checkRule(rule, `${rulePath}.rule`, path, operands, uncapped ? 'uncapped' : points);
     }
     const streams = (item.deductions ?? []).map((stream, i) => {
       const sp = `${rulePath}.deductions[${i}]`;
@@ -1023,7 +1047,7 @@ export function compileCollecting(ruleSet: RuleSet): {
     rp: string,
     path: string,
     operands: Map<string, COperand>,
-    points: Q | undefined,
+    points: Q | 'uncapped' | undefined,
   ): void {
     if (rule.kind === 'yesno') needInput(rule.input, `${rp}.input`, ['yesno']);
     if (rule.kind === 'piecewise') {
