@@ -49,7 +49,7 @@ export type CaseField = z.infer<typeof CaseField>;
  * `each` (a decimal, or an expression over the case's fields: "min(months_late, 10) * 0.2"), or
  * `escalation` by a whole-number field (`by`): the points of the highest `at` the value reaches,
  * and beyond the last `at` each further one `beyondLast.increment` more (nothing below the first
- * `at`). `eachCap` bounds one case's amount; then `multiplied.factor` weighs a case for which
+ * `at`; a case whose value reaches `zeroAt` zeroes the item). `eachCap` bounds one case's amount; then `multiplied.factor` weighs a case for which
  * `multiplied.when` holds (found by a city-level inspection → × 2). The stream's `cap` bounds the
  * sum, as for every stream.
  */
@@ -66,6 +66,8 @@ export const PerRecordStream = z
           .array(z.object({ at: z.number().int(), points: DecimalLiteral }).strict())
           .min(1),
         beyondLast: z.object({ increment: DecimalLiteral }).strict().optional(),
+        /** A case whose value reaches this zeroes the item (a 6th child: the item scores 0). */
+        zeroAt: z.number().int().optional(),
       })
       .strict()
       .optional(),

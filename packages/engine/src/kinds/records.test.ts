@@ -133,6 +133,17 @@ describe('per-record streams: golden figures', () => {
     expect(m.item?.adjustments[0]?.amount).toBe('-668');
   });
 
+  it('a birth of order 6 or more makes the item 0 (escalation.zeroAt)', () => {
+    // order 2 → 8 and order 6 → zeroed: the item is gated at 0, whatever the deduction.
+    const s = { ...BIRTHS, escalation: { ...(BIRTHS.escalation as object), zeroAt: 6 } };
+    const { item: a } = item(json(s), unit({ births: [{ order: 2 }, { order: 6 }] }));
+    expect([a?.status, a?.score]).toEqual(['gated', '0']);
+    expect(a?.reason.zh).toContain('违法生育案件第2件「出生孩次」为6,达到6,此项不得分');
+    // Order 5 does not reach it: 8 + 30 = 38, 100 − 38 = 62.
+    const { item: b } = item(json(s), unit({ births: [{ order: 2 }, { order: 5 }] }));
+    expect([b?.status, b?.score]).toEqual(['partly-met', '62']);
+  });
+
   it('a multiplier by who found it, after the cap per case; the stream cap bounds the sum', () => {
     // case 1: 12 months, city: min(12 × 0.2, cap 1.5) = 1.5, × 2 = 3;
     // case 2: 3 months, county: 0.6; case 3: 5 months, city: 1, × 2 = 2. Sum 5.6.
@@ -349,7 +360,8 @@ describe('per-record streams: both routes', () => {
       multiplied: { when: "found_by == 'city'", factor: 2 },
       cap: 30,
     };
-    const rs = parsed(json(s, {}, [{ ...BIRTHS, cap: 50 }]));
+    const births = { ...BIRTHS, escalation: { ...(BIRTHS.escalation as object), zeroAt: 8 } };
+    const rs = parsed(json(s, {}, [{ ...births, cap: 50 }]));
     const compiled = compileRuleSet(rs);
     const field = fc.oneof(
       fc.constant(null),
@@ -394,7 +406,13 @@ describe('per-record streams: both routes', () => {
       { seed: 52, numRuns: 300 },
     );
     // The runs reached scored, unscored and uncomputable cases alike.
-    expect([...seen].sort()).toEqual(['cannot-compute', 'met', 'missing-input', 'partly-met']);
+    expect([...seen].sort()).toEqual([
+      'cannot-compute',
+      'gated',
+      'met',
+      'missing-input',
+      'partly-met',
+    ]);
   });
 });
 
@@ -418,6 +436,11 @@ describe('per-record streams: two editions', () => {
     const m = messages(json(BIRTHS), json(b));
     expect(m.some((x) => x.includes('「order」为2时由 8分 提高到 10分(收紧)'))).toBe(true);
     expect(m.some((x) => x.includes('此后每增1递增由 10分 降低到 5分(放宽)'))).toBe(true);
+    const z = messages(
+      json(BIRTHS),
+      json({ ...BIRTHS, escalation: { ...(BIRTHS.escalation as object), zeroAt: 6 } }),
+    );
+    expect(z.some((x) => x.includes('该项记零的值') && x.includes('收紧'))).toBe(true);
     const c = messages(json({ ...LATE, eachCap: 2 }), json({ ...LATE, eachCap: 1 }));
     expect(c.some((x) => x.includes('每件上限由 2分 降低到 1分(放宽)'))).toBe(true);
     const d = messages(

@@ -15,7 +15,15 @@ import { RESERVED_IDS } from '../validate/bounds.ts';
 import { decodeValue, type UnitEnv } from '../score/env.ts';
 import { badValue } from '../score/reasons.ts';
 import { RuleProblem } from '../score/base-rules.ts';
-import { change, numChange, points, textChange, type Sense, type Where } from '../diff/text.ts';
+import {
+  change,
+  numChange,
+  optionalCountChange,
+  points,
+  textChange,
+  type Sense,
+  type Where,
+} from '../diff/text.ts';
 import type { Change } from '../diff/types.ts';
 import type { CaseField, PerRecordStream } from './records-schema.ts';
 
@@ -246,7 +254,14 @@ export interface CPerRecord {
   when: CompiledExpr | undefined;
   each: { constant: Q } | { expr: CompiledExpr } | undefined;
   escalation:
-    { by: InputDef; at: readonly Q[]; points: readonly Q[]; increment: Q | undefined } | undefined;
+    | {
+        by: InputDef;
+        at: readonly Q[];
+        points: readonly Q[];
+        increment: Q | undefined;
+        zeroAt: number | undefined;
+      }
+    | undefined;
   eachCap: Q | undefined;
   multiplied: { when: CompiledExpr; factor: Q } | undefined;
   /** The fields the stream reads, in declaration order: each case's figures in its reason. */
@@ -378,7 +393,7 @@ export function compilePerRecord(
     const increment = e.beyondLast
       ? ctx.dec(e.beyondLast.increment, `${sp}.escalation.beyondLast.increment`)
       : undefined;
-    if (by) escalation = { by, at, points: pts, increment };
+    if (by) escalation = { by, at, points: pts, increment, zeroAt: e.zeroAt };
   }
   function negative(where: string): void {
     issues.push(
@@ -457,6 +472,8 @@ function fieldText(def: InputDef, v: Q | boolean | string): Msg {
 export interface RecordsOutcome {
   amount: Q;
   reason: Msg;
+  /** A case reached the escalation's `zeroAt`: the item scores nothing (why). */
+  zeroed: Msg | undefined;
 }
 
 /**
@@ -498,6 +515,7 @@ export function perRecordOutcome(
   const parts: Msg[] = [];
   let skipped = 0;
   let counted = 0;
+  let zeroed: Msg | undefined;
   for (k = 0; k < read.records.length; k++) {
     if (c.when) {
       const ok = c.when.evaluate(recEnv);
@@ -517,6 +535,14 @@ export function perRecordOutcome(
           en: `${caseField(c.input, k, c.escalation.by).en} should be a whole number, not ${showText(v)}`,
         });
       base = escalated(c.escalation, v);
+      const z = c.escalation.zeroAt;
+      if (z !== undefined && v.compare(z) >= 0 && !zeroed) {
+        const f = caseField(c.input, k, c.escalation.by);
+        zeroed = {
+          zh: `${f.zh}为${showText(v)},达到${z},此项不得分`,
+          en: `${f.en} is ${showText(v)}, reaching ${z}: the item scores nothing`,
+        };
+      }
     } else if (c.each && 'constant' in c.each) base = c.each.constant;
     else {
       const v = c.each ? c.each.expr.evaluate(recEnv) : ZERO;
@@ -569,7 +595,7 @@ export function perRecordOutcome(
       parts.push(head);
     }
   }
-  if (!reasons) return { amount: total, reason: { zh: '', en: '' } };
+  if (!reasons) return { amount: total, reason: { zh: '', en: '' }, zeroed };
   const n = read.records.length;
   const how = howPriced(c);
   const rest = counted - parts.length;
@@ -594,6 +620,7 @@ export function perRecordOutcome(
   const sum = show(total);
   return {
     amount: total,
+    zeroed,
     reason: {
       zh: `${label.zh}${n}件${filter.zh},${how.zh}${cap.zh}${mult.zh}:${parts.map((p) => p.zh).join(';')}${more.zh},共${addDir ? '加' : '扣'}${sum}分`,
       en: `${label.en}: ${n} case${n === 1 ? '' : 's'}${filter.en}, ${how.en}${cap.en}${mult.en}: ${parts.map((p) => p.en).join('; ')}${more.en}; ${addDir ? '+' : '−'}${sum} in all`,
@@ -677,6 +704,17 @@ export function comparePerRecord(
           : textChange('stream', where, what, x?.points.toString(), y?.points.toString()),
       );
     }
+    out.push(
+      optionalCountChange(
+        'stream',
+        where,
+        l('该项记零的值', 'value that zeroes the item'),
+        ea.zeroAt,
+        eb.zeroAt,
+        'higher-loosens',
+        'tightened',
+      ),
+    );
     const [ia, ib] = [ea.beyondLast?.increment, eb.beyondLast?.increment];
     out.push(
       ia !== undefined && ib !== undefined

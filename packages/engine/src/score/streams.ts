@@ -182,6 +182,7 @@ export function evaluateStreams(
         );
         amount = outcome.amount;
         reason = outcome.reason;
+        if (outcome.zeroed) zeroed ??= outcome.zeroed;
         break;
       }
       case 'expr': {

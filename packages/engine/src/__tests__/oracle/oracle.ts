@@ -702,9 +702,12 @@ export function oracleUnit(rs: RuleSet, unit: UnitInput, cohort?: Cohort): Oracl
   /** Each case that `when` admits: `each` (or the escalation step its field reaches, then
    *  `increment` per one beyond the last), at most `eachCap`, × factor where `multiplied.when`
    *  holds; summed. */
-  const perRecord = (s: Extract<Stream, { kind: 'per-record' }>): Fraction => {
+  const perRecord = (
+    s: Extract<Stream, { kind: 'per-record' }>,
+  ): { amount: Fraction; zeroed: boolean } => {
     const def = inputs.get(s.input) as InputDef;
     let amount = ZERO;
+    let zeroed = false;
     for (const rec of casesOf(def)) {
       const field = (id: string): Value => {
         const f = def.fields?.find((x) => x.id === id);
@@ -724,6 +727,7 @@ export function oracleUnit(rs: RuleSet, unit: UnitInput, cohort?: Cohort): Oracl
       if (s.escalation) {
         const v = number(field(s.escalation.by));
         if (v.d !== 1n) throw new CannotCompute('escalation by a whole number');
+        if (s.escalation.zeroAt !== undefined && v.compare(s.escalation.zeroAt) >= 0) zeroed = true;
         const steps = s.escalation.schedule.filter((x) => v.compare(x.at) >= 0);
         const top = steps.at(-1);
         const last = s.escalation.schedule.at(-1);
@@ -738,7 +742,7 @@ export function oracleUnit(rs: RuleSet, unit: UnitInput, cohort?: Cohort): Oracl
       if (s.multiplied && test(s.multiplied.when)) base = base.mul(dec(s.multiplied.factor));
       amount = amount.add(base);
     }
-    return amount;
+    return { amount, zeroed };
   };
 
   const applyStreams = (streams: readonly Stream[]) => {
@@ -750,8 +754,11 @@ export function oracleUnit(rs: RuleSet, unit: UnitInput, cohort?: Cohort): Oracl
         const r = perCase(s);
         amount = r.amount;
         zeroed ||= r.zeroed;
-      } else if (s.kind === 'per-record') amount = perRecord(s);
-      else if (s.kind === 'state') amount = state(s);
+      } else if (s.kind === 'per-record') {
+        const r = perRecord(s);
+        amount = r.amount;
+        zeroed ||= r.zeroed;
+      } else if (s.kind === 'state') amount = state(s);
       else if (s.kind === 'deadline') amount = deadline(s);
       else amount = number(run(s.amount));
       if (s.cap !== undefined && amount.compare(dec(s.cap)) > 0) amount = dec(s.cap);
