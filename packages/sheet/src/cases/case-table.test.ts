@@ -15,6 +15,8 @@ import { templateGrids } from '../template/template-grids.ts';
 import { readSheet } from '../read/read-sheet.ts';
 import { planWrites } from '../write/plan-writes.ts';
 import { resultProblems } from '../write/result-problems.ts';
+import { fillWrites } from '../write/fill-writes.ts';
+import { applyToGrids } from '../write/apply-to-grids.ts';
 import type { CellValue, SheetGrid, Template } from '../types.ts';
 
 const input: RuleSetInput = {
@@ -243,5 +245,23 @@ describe('the case table', () => {
     });
     const row = (t.map.cases?.blocks[0]?.headerRow ?? 0) + 3;
     expect(problems.values.map((v) => v.address)).toEqual([`案件明细!B${row}`]);
+  });
+
+  it('fillWrites puts a unit’s cases into a fresh template and they read back the same', () => {
+    const records = {
+      late: [{ months: '2', found_by: 'city' }, { months: '12' }],
+      births: [],
+    };
+    const u = { ...unit, values: { rate: '95' }, records };
+    const grids = applyToGrids(templateGrids(t), fillWrites(rs, t.map.data, u, t.map.cases));
+    const r = readSheet(grids);
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(r.value.unit.records).toEqual(records);
+    // Eleven late cases do not fit the first table's ten rows: refused, the next table untouched.
+    const many = { late: Array.from({ length: 11 }, () => ({ months: '1' })) };
+    expect(() => fillWrites(rs, t.map.data, { ...u, records: many }, t.map.cases)).toThrow(
+      /do not fit/,
+    );
   });
 });

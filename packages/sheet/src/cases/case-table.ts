@@ -5,10 +5,18 @@
 // its address). The codec never writes into these rows after the template: they are the
 // official's. Pure: grids in, records out.
 import { msgOf, type CaseField, type CaseRecord, type InputDef, type RuleSet } from '@kaohe/engine';
-import { cellRef } from '../a1.ts';
+import { a1Range, cellRef } from '../a1.ts';
+import { cellOf } from '../template/cell-of.ts';
 import { sheetError } from '../issue.ts';
 import { twoLines, headerMatches, type Label } from '../labels.ts';
-import type { SheetGrid, SheetIssue, SheetLayout, SheetMap } from '../types.ts';
+import type {
+  CellValue,
+  RangeWrite,
+  SheetGrid,
+  SheetIssue,
+  SheetLayout,
+  SheetMap,
+} from '../types.ts';
 import { formatOf, listOf, sheetTitle, zh } from '../units.ts';
 import { GridBuilder } from '../template/grid-builder.ts';
 import { cellAt, keyText } from '../read/locate.ts';
@@ -220,4 +228,44 @@ export function caseCell(map: SheetMap['cases'], path: string): string | undefin
   if (!block || row === undefined) return undefined;
   const col = m[3] === undefined ? 0 : block.columns[m[3]];
   return col === undefined ? undefined : cellRef(map.sheet, row, col);
+}
+
+/**
+ * A unit's cases as writes into a fresh template's tables (demos, bulk imports): case k into
+ * the table's k-th row, each value spelt by cellOf (the reader's inverse). A table holds the
+ * rows up to the next table's key row; more cases than that is an error naming the input (the
+ * next table is never written over), and the last table grows below. Blank values stay blank.
+ */
+export function caseWrites(
+  ruleSet: RuleSet,
+  map: NonNullable<SheetMap['cases']>,
+  unit: { records?: Record<string, CaseRecord[]> },
+): RangeWrite[] {
+  const out: RangeWrite[] = [];
+  const keys = map.blocks.map((b) => b.keyRow).sort((a, b) => a - b);
+  for (const def of casesInputs(ruleSet)) {
+    const list = unit.records?.[def.id];
+    const block = map.blocks.find((b) => b.id === def.id);
+    if (!list || list.length === 0 || !block) continue;
+    const next = keys.find((k) => k > block.keyRow);
+    // The blank row before the next table's key row separates the tables: never written.
+    const room = next === undefined ? Infinity : next - 1 - (block.headerRow + 1);
+    if (list.length > room)
+      throw new Error(
+        `caseWrites: ${list.length} cases of "${def.id}" do not fit its table (${room} rows); insert rows first`,
+      );
+    const fields = (def.fields ?? []).filter((f) => block.columns[f.id] !== undefined);
+    const cols = fields.map((f) => block.columns[f.id] as number);
+    if (cols.length === 0) continue;
+    const left = Math.min(...cols);
+    const right = Math.max(...cols);
+    list.forEach((record, k) => {
+      const row = block.headerRow + 1 + k;
+      const values: CellValue[] = Array.from({ length: right - left + 1 }, () => null);
+      for (const f of fields)
+        values[(block.columns[f.id] as number) - left] = cellOf(fieldInput(f), record[f.id]);
+      out.push({ sheet: map.sheet, address: a1Range(row, left, row, right), values: [values] });
+    });
+  }
+  return out;
 }
