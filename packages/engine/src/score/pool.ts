@@ -299,7 +299,7 @@ export function poolSectionFigure(
 }
 
 /** How a pool section's figure came about, zh-CN and English. */
-export function poolSectionReason(pool: CPool, f: PoolFigure): Msg {
+function poolSectionReason(pool: CPool, f: PoolFigure): Msg {
   const s = sectionWords(pool.code);
   if (f.state === 'class')
     return {
