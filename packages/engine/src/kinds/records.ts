@@ -150,7 +150,7 @@ export function checkCasesInput(def: InputDef, i: number, issues: Issue[]): void
 
 /** A unit's cases of one input: a list, blank (nothing given), or refused (not a list of
  *  records of the declared fields: the issues say where). */
-export type ReadCases =
+type ReadCases =
   { kind: 'list'; records: readonly CaseRecord[] } | { kind: 'blank' } | { kind: 'refused' };
 
 const READ = new WeakMap<object, Map<string, ReadCases>>();
@@ -159,7 +159,7 @@ const DECODED = new WeakMap<object, Map<string, DecodedField>>();
 type DecodedField = { value: Q | boolean | string | undefined; refused: boolean };
 
 /** `违法生育案件第2件「出生孩次」` / `case 2 of "illegal births": "birth order"`. */
-export const caseField = (input: InputDef, k: number, field: CaseField | InputDef): Msg => {
+const caseField = (input: InputDef, k: number, field: CaseField | InputDef): Msg => {
   const l = msgOf(input.label);
   const f = msgOf(field.label);
   return { zh: `${l.zh}第${k + 1}件「${f.zh}」`, en: `case ${k + 1} of "${l.en}": "${f.en}"` };
@@ -172,7 +172,7 @@ export const caseField = (input: InputDef, k: number, field: CaseField | InputDe
  * the input does not declare are refused (never dropped); a field value that is not of its unit
  * or out of its range is a `bad-value` at `input[k].field` (the case counted from 1).
  */
-export function casesOf(env: UnitEnv, def: InputDef): ReadCases {
+function casesOf(env: UnitEnv, def: InputDef): ReadCases {
   let known = READ.get(env);
   if (!known) READ.set(env, (known = new Map<string, ReadCases>()));
   const done = known.get(def.id);

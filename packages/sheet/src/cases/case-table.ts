@@ -24,7 +24,7 @@ import { parseInput } from '../read/parse-input.ts';
 import { unitFooter } from '../template/sign-off.ts';
 
 /** Blank rows the template gives each table (officials insert or append more). */
-export const CASE_ROWS = 10;
+const CASE_ROWS = 10;
 
 const NUMBER_LABEL: Label = { zh: '序号', en: 'No.' };
 const NOTE_LABEL: Label = { zh: '备注', en: 'Note' };
