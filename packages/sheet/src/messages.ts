@@ -2,6 +2,11 @@
 import type { Msg } from '@kaohe/engine';
 
 export type SheetIssueCode =
+  | 'cases-block-missing'
+  | 'cases-column-missing'
+  | 'cases-no-cases-text'
+  | 'cases-conflict'
+  | 'cases-empty'
   | 'ambiguous-percent'
   | 'unit-converted'
   | 'percent-as-number'
@@ -39,6 +44,31 @@ export type SheetIssueCode =
 const M = (zh: string, en: string): Msg => ({ zh, en });
 
 export const messages = {
+  'cases-block-missing': (label: string, sheet: string) =>
+    M(
+      `工作表“${sheet}”中找不到“${label}”的案件表(首列为其代码的一行),无法读取案件`,
+      `sheet "${sheet}" has no table of "${label}" (a row whose first cell is its code): its cases cannot be read`,
+    ),
+  'cases-column-missing': (label: string, field: string) =>
+    M(
+      `“${label}”案件表缺少“${field}”一列,无法读取案件`,
+      `the table of "${label}" has no column "${field}": its cases cannot be read`,
+    ),
+  'cases-no-cases-text': (raw: string, label: string) =>
+    M(
+      `“${raw}”:“${label}”逐件填在案件明细表中,本格只能留空或填“无”(没有案件)`,
+      `"${raw}": the cases of "${label}" go in the case table; this cell is blank or 无 (no cases)`,
+    ),
+  'cases-conflict': (label: string, count: string) =>
+    M(
+      `“${label}”填了“无”,但案件明细表中有${count}件案件,请改正其一`,
+      `"${label}" says 无 (no cases) but its table lists ${count}: correct one of them`,
+    ),
+  'cases-empty': (label: string) =>
+    M(
+      `“${label}”的案件表为空,未填“无”,按缺数据处理(没有案件的请在基础数据表填“无”)`,
+      `the table of "${label}" is empty and 无 is not said: treated as missing (for no cases write 无 in the data sheet)`,
+    ),
   'ambiguous-percent': (raw: string, read: string) =>
     M(
       `“${raw}”可能是比例也可能是百分数,已按${read}%读取;如不对请填写带%的数值`,

@@ -47,6 +47,11 @@ const CODES: Record<SheetIssueCode, ProblemCode> = {
   'row-order': 'sheet-damaged',
   'row-duplicate': 'sheet-damaged',
   'row-unknown': 'sheet-damaged',
+  'cases-block-missing': 'sheet-damaged',
+  'cases-column-missing': 'sheet-damaged',
+  'cases-no-cases-text': 'invalid-value',
+  'cases-conflict': 'invalid-value',
+  'cases-empty': 'missing-input',
 };
 
 export function fromSheetIssue(issue: SheetIssue, group: SheetGroup): Problem {

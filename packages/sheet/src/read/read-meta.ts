@@ -19,6 +19,8 @@ export interface MetaRead {
   altered?: SheetIssue;
   scoringSheet: string;
   dataSheet: string;
+  /** The case table's name (absent in workbooks without `cases` inputs: the default then). */
+  casesSheet: string;
   /** The embedded rules' text as stored (the chunks joined), and the signed edition's envelope
    *  when the workbook carries one: what `workbookEdition` verifies. */
   text: string;
@@ -67,6 +69,7 @@ export function readMeta(
     ruleSetId: fields.get('ruleSetId')?.value ?? '',
     scoringSheet: fields.get('scoringSheet')?.value || SHEET_NAMES.scoring,
     dataSheet: fields.get('dataSheet')?.value || SHEET_NAMES.data,
+    casesSheet: fields.get('casesSheet')?.value || SHEET_NAMES.cases,
   };
   // Past the marker and the version, whatever is wrong with the rules themselves is fatal,
   // unless the caller reads leniently: then it is the one `altered` warning, at the same cell.

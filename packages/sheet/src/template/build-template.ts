@@ -6,12 +6,13 @@ import type { Template } from '../types.ts';
 import { buildDataSheet, type Prefill } from './data-sheet.ts';
 import type { EditionFile } from '../editions/edition.ts';
 import { buildMetaSheet } from './meta-sheet.ts';
+import { buildCasesSheet } from '../cases/case-table.ts';
 import { placeLists } from './lists.ts';
 import { buildScoringSheet, type UnitIdentity } from './scoring-sheet.ts';
 
 export interface TemplateOptions {
   /** Sheet names; the defaults are 考核评分, 基础数据 and kaohe_meta. */
-  sheetNames?: Partial<Record<'scoring' | 'data' | 'meta', string>>;
+  sheetNames?: Partial<Record<'scoring' | 'data' | 'meta' | 'cases', string>>;
   /** Figures filled in before the sheet goes out (assigned targets are then locked). */
   prefill?: Prefill;
   /** The signed edition these rules were published as: its envelope goes into the meta sheet,
@@ -36,6 +37,7 @@ export function buildTemplate(
   const checksum = ruleSetChecksum(ruleSet);
   const scoring = buildScoringSheet(names.scoring, ruleSet, compiled, unit, checksum);
   const data = buildDataSheet(names.data, ruleSet, compiled, unit?.name, options.prefill);
+  const cases = buildCasesSheet(names.cases, ruleSet, unit?.name);
   const meta = buildMetaSheet(
     names.meta,
     {
@@ -44,14 +46,25 @@ export function buildTemplate(
       checksum,
       scoringSheet: names.scoring,
       dataSheet: names.data,
+      ...(cases ? { casesSheet: names.cases } : {}),
     },
     json,
     options.edition && JSON.stringify(options.edition.envelope),
   );
-  placeLists([scoring.layout, data.layout], meta);
+  placeLists(
+    cases ? [scoring.layout, data.layout, cases.layout] : [scoring.layout, data.layout],
+    meta,
+  );
   return {
-    sheets: [scoring.layout, data.layout, meta],
-    map: { scoring: scoring.map, data: data.map, meta: { sheet: names.meta } },
+    sheets: cases
+      ? [scoring.layout, data.layout, cases.layout, meta]
+      : [scoring.layout, data.layout, meta],
+    map: {
+      scoring: scoring.map,
+      data: data.map,
+      meta: { sheet: names.meta },
+      ...(cases ? { cases: cases.map } : {}),
+    },
     checksum,
   };
 }

@@ -9,6 +9,8 @@ export interface MetaFields {
   checksum: string;
   scoringSheet: string;
   dataSheet: string;
+  /** The case table's name, when the rules declare `cases` inputs. */
+  casesSheet?: string;
 }
 
 function chunk(text: string, size = META_CHUNK): string[] {
@@ -34,6 +36,7 @@ export function buildMetaSheet(
     ['checksum', fields.checksum],
     ['scoringSheet', fields.scoringSheet],
     ['dataSheet', fields.dataSheet],
+    ...(fields.casesSheet === undefined ? [] : [['casesSheet', fields.casesSheet]]),
     ['chunks', String(parts.length)],
     ...parts.map((p): [string, string] => ['json', p]),
     // After the chunks, so a reader of an older layout that lists rows by position is unmoved.
