@@ -103,3 +103,4 @@ export {
   parseTrustFile,
   type TrustFile,
 } from './editions/trust.ts';
+export { readRoster, type RosterRead, type RosterUnit } from './roster/read-roster.ts';
