@@ -40,6 +40,8 @@ export interface SheetRead {
   /** The embedded rules' text and signature, for `workbookEdition`. */
   embeddedText: string;
   embeddedSignature?: string;
+  /** The unit's signed prefill envelope, for `verifyPrefill`. */
+  embeddedPrefill?: string;
 }
 
 export function readSheet(
@@ -119,6 +121,7 @@ export function readSheet(
       previous: data.value.previous,
       embeddedText: meta.value.text,
       ...(meta.value.signature ? { embeddedSignature: meta.value.signature } : {}),
+      ...(meta.value.prefill ? { embeddedPrefill: meta.value.prefill } : {}),
     },
     warnings,
   };
