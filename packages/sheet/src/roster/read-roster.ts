@@ -70,8 +70,13 @@ const SCAN_ROWS = 20;
  * Reads a roster grid against the rules it prefills. The header row is the first (of the first
  * 20) with both a 单位代码 and a 单位名称 column; fully blank rows are skipped.
  */
-export function readRoster(grid: SheetGrid, ruleSet: RuleSet): RosterRead {
-  const at = (row: number, col: number): string => cellRef(grid.name, row, col);
+export function readRoster(
+  grid: SheetGrid,
+  ruleSet: RuleSet,
+  /** How a cell is named in messages; default `单位名单!D7` (an app may put the file first). */
+  addressOf: (row: number, col: number) => string = (row, col) => cellRef(grid.name, row, col),
+): RosterRead {
+  const at = addressOf;
   const issues: SheetIssue[] = [];
   const headerRow = grid.values.slice(0, SCAN_ROWS).findIndex((r) => {
     const kinds = r.map((c) => columnOf(fold(c), ruleSet)?.kind);

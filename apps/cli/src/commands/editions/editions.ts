@@ -33,7 +33,8 @@ export interface KeyOptions {
   force?: boolean;
 }
 
-async function passphrase(file: string | undefined): Promise<string> {
+/** The passphrase: --passphrase-file, else KAOHE_PASSPHRASE; too short is refused. */
+export async function passphrase(file: string | undefined): Promise<string> {
   const text = file
     ? (await readFile(file, 'utf8')).replace(/\r?\n$/, '')
     : process.env.KAOHE_PASSPHRASE;
