@@ -8,6 +8,7 @@ import {
   type RangeWrite,
   type SheetIssue,
   type SheetMap,
+  type SheetGrid,
   type SheetRead,
   type Stage,
 } from '@kaohe/sheet';
@@ -42,21 +43,39 @@ function assertScoringOnly(writes: readonly RangeWrite[], map: SheetMap): void {
   }
 }
 
+/** A decoded workbook read by its own rules; a sheet that cannot be read is the CLI's error. */
+export function readGrids(
+  grids: readonly SheetGrid[],
+  shown: string,
+): { read: SheetRead; warnings: SheetIssue[] } {
+  const read = readSheet(grids);
+  if (!read.ok) throw sheetFailure(shown, read.issues);
+  return { read: read.value, warnings: read.warnings };
+}
+
+/** Scores what was read and writes the scores (and `extra` writes, such as a draft mark). */
+export async function scoreRead(
+  bytes: Uint8Array,
+  { read, warnings }: { read: SheetRead; warnings: SheetIssue[] },
+  shown: string,
+  as: Stage,
+  extra: readonly RangeWrite[] = [],
+): Promise<ScoredWorkbook> {
+  const result = scoreUnit(compileRuleSet(read.ruleSet), read.unit);
+  const writes = planWrites(read.map, result, as, { read });
+  assertScoringOnly(writes, read.map);
+  return {
+    read,
+    result,
+    warnings,
+    bytes: await patchWorkbook(bytes, [...writes, ...extra], shown),
+  };
+}
+
 export async function scoreWorkbook(
   bytes: Uint8Array,
   shown: string,
   as: Stage,
 ): Promise<ScoredWorkbook> {
-  const grids = await decodeWorkbook(bytes, shown);
-  const read = readSheet(grids);
-  if (!read.ok) throw sheetFailure(shown, read.issues);
-  const result = scoreUnit(compileRuleSet(read.value.ruleSet), read.value.unit);
-  const writes = planWrites(read.value.map, result, as, { read: read.value });
-  assertScoringOnly(writes, read.value.map);
-  return {
-    read: read.value,
-    result,
-    warnings: read.warnings,
-    bytes: await patchWorkbook(bytes, writes, shown),
-  };
+  return scoreRead(bytes, readGrids(await decodeWorkbook(bytes, shown), shown), shown, as);
 }

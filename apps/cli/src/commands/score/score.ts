@@ -1,7 +1,16 @@
 // kaohe score <filled.xlsx> [--as self|review|final] [--out <file>] [--in-place]
 import { basename, dirname, join, resolve } from 'node:path';
 import type { Output } from '../../io/output.ts';
-import { resultProblems, workbookEdition, type Stage } from '@kaohe/sheet';
+import type { Msg } from '@kaohe/engine';
+import {
+  draftMark,
+  embeddedEdition,
+  prefillOk,
+  resultProblems,
+  verifyPrefill,
+  workbookEdition,
+  type Stage,
+} from '@kaohe/sheet';
 import { editionText } from '../../i18n/editions.ts';
 import { trustIfAny } from '../../io/trust.ts';
 import { CliError, type CommandStatus } from '../../errors.ts';
@@ -10,9 +19,9 @@ import { scoreText } from '../../i18n/score.ts';
 import { writeAll, type PendingFile } from '../../io/files.ts';
 import { freeName, refuseExisting } from '../../io/output-policy.ts';
 import { resolveInput } from '../../io/paths.ts';
-import { readWorkbookFile } from '../../io/workbook.ts';
+import { decodeWorkbook, readWorkbookFile } from '../../io/workbook.ts';
 import { printUnitResult } from './print.ts';
-import { scoreWorkbook } from './score-workbook.ts';
+import { readGrids, scoreRead } from './score-workbook.ts';
 
 export interface ScoreOptions {
   as: Stage;
@@ -43,13 +52,39 @@ export async function runScore(
     throw new CliError('usage', scoreText.sameAsInput(outShown));
 
   const original = await readWorkbookFile(inputPath, file);
-  const scored = await scoreWorkbook(original, file, options.as);
-  // Who issued the rules inside: a signature that fails is never scored by, unless --unsigned.
+  const grids = await decodeWorkbook(original, file);
+  // Who issued the rules inside, checked before anything in the workbook is parsed (signature,
+  // digest, id/year/edition): rules that fail are never scored by, unless --unsigned.
   const trust = await trustIfAny(options.trust);
-  const edition = workbookEdition(scored.read, trust ?? { keys: [], revoked: [] });
+  const store = trust ?? { keys: [], revoked: [] };
+  const texts = embeddedEdition(grids);
+  if (!texts) {
+    readGrids(grids, file); // no rules sheet: refused at its cell
+    throw new Error('a workbook without its rules sheet was read');
+  }
+  const edition = workbookEdition(texts, store);
   const verified = edition.status === 'trusted';
-  if (!verified && edition.status !== 'unsigned' && !options.unsigned)
-    throw new CliError('input-invalid', editionText.workbookRefused(file, edition.message));
+  const refusals: Msg[] = [];
+  if (!verified && edition.status !== 'unsigned')
+    refusals.push(editionText.workbookRefused(file, edition.message));
+  // With a trust list set, unsigned rules could be anyone's.
+  else if (edition.status === 'unsigned' && trust)
+    refusals.push(editionText.unsignedRefused(file, edition.message));
+  const first = refusals[0];
+  if (first && !options.unsigned) throw new CliError('input-invalid', first);
+  const read = readGrids(grids, file);
+  // The unit's targets and baselines as the issuer signed them.
+  const prefill = verifyPrefill(read.read, store);
+  const prefillBad = !prefillOk(prefill) && (prefill.status !== 'unsigned' || trust !== undefined);
+  if (prefillBad) refusals.push(editionText.prefillRefused(file, prefill.message));
+  const why = refusals.at(-1);
+  if (why && !options.unsigned) throw new CliError('input-invalid', why);
+  // Scored under --unsigned: the sheet itself says so, where everyone sees it.
+  const draft =
+    refusals.length > 0
+      ? draftMark(grids, read.read.map, prefillBad ? prefill.message : edition.message)
+      : undefined;
+  const scored = await scoreRead(original, read, file, options.as, draft ? [draft] : []);
   const files: PendingFile[] = [];
   if (options.inPlace) {
     // Never over an earlier backup: x.bak.xlsx, then x.bak-2.xlsx, …
@@ -72,6 +107,9 @@ export async function runScore(
     out.line(editionText.unsignedWithTrust(edition.message));
   else if (edition.status === 'unsigned') out.note(edition.message);
   else out.line(editionText.workbookUnverified(edition.message));
+  if (prefill.status !== 'none')
+    out.line(prefillBad ? editionText.prefillUnverified(prefill.message) : prefill.message);
+  if (draft) out.line(editionText.draftMarked(draft.sheet));
   if (options.inPlace) out.note(scoreText.backup(files[0]?.shown ?? ''));
   out.note(common.wrote(outShown));
   out.result({
@@ -88,6 +126,8 @@ export async function runScore(
       message: edition.message,
       ...('signer' in edition && edition.signer ? { fingerprint: edition.signer.fingerprint } : {}),
     },
+    prefill: { status: prefill.status, message: prefill.message, changes: prefill.changes },
+    draft: draft !== undefined,
   });
   return scored.result.complete ? 'ok' : 'findings';
 }
