@@ -110,6 +110,10 @@ export const editionText = {
     zh: `注意:${what.zh};已设信任列表,但本表规则不是可信的正式版本`,
     en: `note: ${what.en}; a trust list is set, but these rules are not a trusted edition`,
   }),
+  notChecked: {
+    zh: '本表的规则和预填指标带有签名,但未设信任列表,签名未核对(用 kaohe trust add 导入签发单位的公钥,或加 --trust)',
+    en: 'the rules and prefill are signed, but no trust list is set, so the signatures were not checked (import the issuer’s key with kaohe trust add, or give --trust)',
+  } satisfies Msg,
   sheetUnreadable: (at: string, why: Msg): Msg => ({
     zh: `    考核表无法读取:${at ? `${at}:` : ''}${why.zh}`,
     en: `    the sheet cannot be read: ${at ? `${at}: ` : ''}${why.en}`,

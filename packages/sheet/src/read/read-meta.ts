@@ -25,6 +25,8 @@ export interface MetaRead {
   signature?: string;
   /** The unit's signed prefill envelope (JSON), when the workbook was prefilled from a roster. */
   prefill?: string;
+  /** The meta sheet was made visible (unhidden on purpose: LibreOffice leaves it merely hidden). */
+  unhidden: boolean;
 }
 
 /** Column A keys → column B values (the first of each key), and the rules' chunks in order. */
@@ -90,6 +92,7 @@ export function readMeta(
     text: chunks.join(''),
     ...(signature ? { signature } : {}),
     ...(prefill ? { prefill } : {}),
+    unhidden: meta.state === 'visible',
     sheet: meta.name,
     checksum,
     ruleSetId: fields.get('ruleSetId')?.value ?? '',

@@ -42,6 +42,8 @@ export interface SheetRead {
   embeddedSignature?: string;
   /** The unit's signed prefill envelope, for `verifyPrefill`. */
   embeddedPrefill?: string;
+  /** The rules sheet was made visible (a very hidden sheet is unhidden only on purpose). */
+  metaUnhidden: boolean;
 }
 
 export function readSheet(
@@ -122,6 +124,7 @@ export function readSheet(
       embeddedText: meta.value.text,
       ...(meta.value.signature ? { embeddedSignature: meta.value.signature } : {}),
       ...(meta.value.prefill ? { embeddedPrefill: meta.value.prefill } : {}),
+      metaUnhidden: meta.value.unhidden,
     },
     warnings,
   };

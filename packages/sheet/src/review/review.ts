@@ -104,6 +104,8 @@ export interface ReviewFindings {
   /** Workbooks whose prefill is not as signed: altered, unsigned targets, a signature that fails
    *  or belongs to another edition (0 without a trust list; nothing prefilled is no finding). */
   prefillUnverified: number;
+  /** Workbooks whose rules sheet was made visible (0 without a trust list). */
+  metaUnhidden: number;
 }
 
 export interface ReviewOptions {
@@ -297,6 +299,7 @@ export function reviewReads(
     ruleChanges: d.ruleChanges,
     ...(d.edition ? { edition: { status: d.edition.status, message: d.edition.message } } : {}),
     ...(d.prefill ? { prefill: d.prefill } : {}),
+    ...(options.trust && d.read.metaUnhidden ? { metaUnhidden: true } : {}),
   }));
   const differences = scoreDifferences(
     cohort.units.map((u) => u.result),
@@ -338,6 +341,7 @@ export function reviewReads(
       rejected: rejected.length,
       unverified: units.filter((u) => u.edition && u.edition.status !== 'trusted').length,
       prefillUnverified: units.filter((u) => u.prefill && !prefillOk(u.prefill)).length,
+      metaUnhidden: options.trust ? units.filter((u) => u.read.metaUnhidden).length : 0,
     },
     summary: buildSummary(cohort, reviewer, {
       submissions,
@@ -352,4 +356,11 @@ export const prefillOk = (p: { status: string }): boolean =>
 
 /** True when the review has anything for the reviewer to look at. */
 export const hasFindings = (f: ReviewFindings): boolean =>
-  f.differences + f.rulesDiffer + f.notScored + f.rejected + f.unverified + f.prefillUnverified > 0;
+  f.differences +
+    f.rulesDiffer +
+    f.notScored +
+    f.rejected +
+    f.unverified +
+    f.prefillUnverified +
+    f.metaUnhidden >
+  0;

@@ -400,6 +400,7 @@ function rankingNotes(
       notes.push(EDITION_NOTES[sub.edition.status] ?? '签名异常');
     if (sub?.prefill && sub.prefill.status !== 'intact' && sub.prefill.status !== 'none')
       notes.push(PREFILL_NOTES[sub.prefill.status] ?? '预填指标签名异常');
+    if (sub?.metaUnhidden) notes.push('规则数据表被取消隐藏');
     if (sub?.rulesAltered) notes.push('规则被改动');
     else if (sub?.embeddedChecksum !== undefined && sub.embeddedChecksum !== reviewer)
       notes.push('规则版本不同');

@@ -33,6 +33,7 @@ export function printReview(
       out.line(reviewText.unverified(u.name, u.file, u.edition.message));
     if (u.prefill && !prefillOk(u.prefill))
       out.line(reviewText.prefillFlag(u.name, u.file, u.prefill.message));
+    if (u.metaUnhidden) out.line(reviewText.metaUnhidden(u.name, u.file));
     if (u.rulesAltered) out.line(reviewText.rulesAltered(u.name, u.file, u.rulesAt ?? ''));
     else if (u.rulesDiffer) out.line(reviewText.rulesDiffer(u.name, u.file));
     for (const c of u.ruleChanges) out.line(reviewText.ruleChange(c.message));

@@ -49,6 +49,8 @@ interface ReviewedUnit {
   edition?: { status: string; message: Msg; fingerprint?: string };
   /** Whether the prefilled targets and baselines are as signed (reviews with a trust list). */
   prefill?: { status: string; message: Msg; changes: PrefillChange[] };
+  /** The rules sheet was made visible (reviews with a trust list). */
+  metaUnhidden?: boolean;
 }
 
 export interface Review {
@@ -143,6 +145,7 @@ export async function reviewWorkbooks(
             },
           }
         : {}),
+      ...(trust && u.read.metaUnhidden ? { metaUnhidden: true } : {}),
       ...(u.prefill
         ? {
             prefill: {

@@ -65,17 +65,20 @@ export async function runScore(
   const edition = workbookEdition(texts, store);
   const verified = edition.status === 'trusted';
   const refusals: Msg[] = [];
-  if (!verified && edition.status !== 'unsigned')
-    refusals.push(editionText.workbookRefused(file, edition.message));
-  // With a trust list set, unsigned rules could be anyone's.
-  else if (edition.status === 'unsigned' && trust)
-    refusals.push(editionText.unsignedRefused(file, edition.message));
+  // No trust list at all: nothing can be verified, and nothing is refused for it (as in review);
+  // the output says the signatures were not checked. With one, unsigned rules could be anyone's.
+  if (trust && !verified)
+    refusals.push(
+      edition.status === 'unsigned'
+        ? editionText.unsignedRefused(file, edition.message)
+        : editionText.workbookRefused(file, edition.message),
+    );
   const first = refusals[0];
   if (first && !options.unsigned) throw new CliError('input-invalid', first);
   const read = readGrids(grids, file);
   // The unit's targets and baselines as the issuer signed them.
   const prefill = verifyPrefill(read.read, store);
-  const prefillBad = !prefillOk(prefill) && (prefill.status !== 'unsigned' || trust !== undefined);
+  const prefillBad = trust !== undefined && !prefillOk(prefill);
   if (prefillBad) refusals.push(editionText.prefillRefused(file, prefill.message));
   const why = refusals.at(-1);
   if (why && !options.unsigned) throw new CliError('input-invalid', why);
@@ -101,13 +104,14 @@ export async function runScore(
   await writeAll(files);
 
   printUnitResult(scored.result, options.as, scored.warnings, out, scored.read);
-  if (verified) out.line(edition.message);
+  if (!trust && edition.status !== 'unsigned') out.note(editionText.notChecked);
+  else if (verified) out.line(edition.message);
   // A draft is said on screen whenever a trust list is set (its rules could be anyone's).
   else if (edition.status === 'unsigned' && trust)
     out.line(editionText.unsignedWithTrust(edition.message));
   else if (edition.status === 'unsigned') out.note(edition.message);
   else out.line(editionText.workbookUnverified(edition.message));
-  if (prefill.status !== 'none')
+  if (prefill.status !== 'none' && trust)
     out.line(prefillBad ? editionText.prefillUnverified(prefill.message) : prefill.message);
   if (draft) out.line(editionText.draftMarked(draft.sheet));
   if (options.inPlace) out.note(scoreText.backup(files[0]?.shown ?? ''));
