@@ -323,6 +323,16 @@ describe('the tamper matrix', () => {
     );
   }, 300_000);
 
+  it('score checks the rules’ signature before it reads the workbook', async () => {
+    // The threshold edited behind the checksum: refused for its signature, not as a damaged sheet.
+    const run = await runCli(
+      ['score', join('w', `${unitName(1)}.xlsx`), '--trust', 'trust.json', '--out', 't.xlsx'],
+      dir,
+    );
+    expect(run.code).toBe(3);
+    expect(run.stderr).toContain('内的规则未通过验证,不予计分:考核办法内容与签名不符(已被改动)');
+  }, 60_000);
+
   it('score refuses the changed target unless --unsigned, then marks the sheet a draft', async () => {
     const file = join('w', `${unitName(6)}.xlsx`);
     const refused = await runCli(['score', file, '--trust', 'trust.json', '--out', 's.xlsx'], dir);

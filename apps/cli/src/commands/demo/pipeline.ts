@@ -43,7 +43,7 @@ export const DEMO_TRUST = '0-trust.json';
 const DEMO_PASSPHRASE = 'kaohe-demo-演示口令';
 
 /** The unit that tampers with its prefill, and how (the demo's one cheat, shown in the review). */
-export interface DemoTamper {
+interface DemoTamper {
   unitId: string;
   name: string;
   input: string;
