@@ -157,6 +157,18 @@ describe('sanctions on the ranking or the grade', () => {
       .filter((i) => i.severity === 'error')
       .map((i) => `${i.code}@${i.path}`);
     expect(noGrades).toEqual(['grade-without-grades@sanctions[0].when']);
+    // A grade, a class or a choice compared with a value it never takes: refused at the literal.
+    const typo = validateRuleSet(doc([{ ...SANCTIONS[1], when: "grade == 'failed'" }])).filter(
+      (i) => i.severity === 'error',
+    );
+    expect(typo.map((i) => `${i.code}@${i.path}`)).toEqual(['expr-type@sanctions[0].when']);
+    expect(typo[0]?.message.zh).toContain(
+      `“grade”没有取值'failed'（可取：'good'、'pass'、'fail'、'none'）`,
+    );
+    expect(errs([{ ...SANCTIONS[1], when: "grade != 'none' && class == 'farms'" }])).toEqual([
+      'expr-type@sanctions[0].when',
+    ]);
+    expect(errs([{ ...SANCTIONS[1], when: "grade != 'none' && class == 'farm'" }])).toEqual([]);
     expect(errs([{ ...SANCTIONS[1], level: 'notice', gradeCap: 'pass' }])).toEqual([
       'cohort-sanction-level@sanctions[0]',
     ]);

@@ -67,6 +67,9 @@ export interface CompileOptions {
   /** Kinds of identifiers when known (yes/no inputs are booleans, choices strings…): lets
    *  compileExpr report `rate == '达标'` as a type error before any unit is scored. */
   types?: ReadonlyMap<string, ExprKind>;
+  /** The values an identifier of kind string can take (a choice's values, the grade band ids):
+   *  `grade == 'exellent'` is reported at the literal before any unit is scored. */
+  domains?: ReadonlyMap<string, readonly string[]>;
 }
 
 export interface CompiledExpr {

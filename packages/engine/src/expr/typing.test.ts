@@ -32,6 +32,14 @@ describe('compile-time type checks', () => {
     expect(brief('ok > 1')).toEqual([['type', 3]]);
     expect(brief("grade == '优' && ok && rate >= 92")).toEqual([]);
   });
+  it('refuses a text compared with a name that never takes it, at the text', () => {
+    const domains = new Map([['grade', ['excellent', 'good', 'none']]]);
+    expect(brief("grade == 'exellent'", { ...options, domains })).toEqual([['type', 9]]);
+    expect(brief("'exellent' != grade", { ...options, domains })).toEqual([['type', 0]]);
+    expect(brief("grade == 'good' || grade == 'none'", { ...options, domains })).toEqual([]);
+    // Without a declared domain any text may be compared.
+    expect(brief("grade == 'exellent'")).toEqual([]);
+  });
   it('sees the classic not-precedence trap', () => {
     // `not rate > 3` is (not rate) > 3: both halves are wrong.
     expect(brief('not rate > 3')).toEqual([

@@ -67,6 +67,23 @@ export function checkTypes(ast: Node, parsed: Parsed, options: CompileOptions): 
     }
   };
 
+  /** `grade == 'exellent'`: a text compared with a name whose values are known, and none of them. */
+  const outsideDomain = (name: Node, literal: Node): void => {
+    if (name.type !== 'Identifier' || literal.type !== 'Literal') return;
+    const values = options.domains?.get(name.name as string);
+    const text = literal.value;
+    if (values === undefined || typeof text !== 'string' || values.includes(text)) return;
+    const list = values.map((v) => `'${v}'`).join(values.length > 0 ? '、' : '');
+    report(
+      compileError(
+        'type',
+        parsed.span(literal),
+        `“${name.name as string}”没有取值'${text}'（可取：${list || '无'}）`,
+        `"${name.name as string}" never takes the value '${text}' (it takes: ${values.map((v) => `'${v}'`).join(', ') || 'none'})`,
+      ),
+    );
+  };
+
   const binary = (node: BinaryNode): K => {
     const op = OPERATOR_ALIASES[node.operator] ?? node.operator;
     const at = parsed.operatorSpan(node);
@@ -82,6 +99,10 @@ export function checkTypes(ast: Node, parsed: Parsed, options: CompileOptions): 
       need(l, 'boolean', at, what);
       need(r, 'boolean', at, what);
       return 'boolean';
+    }
+    if (op === '==' || op === '!=') {
+      outsideDomain(node.left, node.right);
+      outsideDomain(node.right, node.left);
     }
     if ((op === '==' || op === '!=') && l !== 'any' && r !== 'any' && l !== r) {
       report(

@@ -95,13 +95,17 @@ export interface IndicatorResult {
 export interface SectionResult {
   code: string;
   title: Msg;
-  /** null while the section's items are not known yet (`pending`): never a 0 or full marks. */
+  /** null while the section's items are not known yet (`pending`), or while an item of a pool
+   *  section cannot be judged: never a 0 or full marks. */
   score: string | null;
   max: string;
   items: IndicatorResult[];
   /** The section's items are not known yet (`itemsPending`), and why: it is not scored and
    *  the unit is not complete. */
   pending?: Msg;
+  /** A pool section (items without points of their own): how its score was worked out, its
+   *  points less its items' deductions (or why it is not scored). */
+  reason?: Msg;
 }
 
 export interface SanctionResult {

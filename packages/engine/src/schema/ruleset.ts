@@ -101,7 +101,8 @@ interface IndicatorOf<R, S> {
   code: string;
   title: Text;
   criteria?: Text | undefined;
-  /** Or 'uncapped' (加分不设上限): a top-level bonus item without a maximum. */
+  /** Or 'uncapped' (加分不设上限): a top-level bonus item without a maximum; or 'none' ("—"):
+   *  an item of a pool section, without points of its own (it deducts from the section's). */
   points: DecimalLiteral | null;
   pointsByClass?: Record<string, ClassPoints | null> | undefined;
   /** Or 'none' (该项可负分): no floor at all. */
@@ -143,7 +144,7 @@ export const Indicator: z.ZodType<Indicator, IndicatorInput> = z.lazy(() =>
       code: z.string().min(1),
       title: Text,
       criteria: Text.optional(),
-      points: z.union([DecimalLiteral, z.literal('uncapped')]).nullable(),
+      points: z.union([DecimalLiteral, z.literal('uncapped'), z.literal('none')]).nullable(),
       pointsByClass: z.record(z.string(), ClassPoints.nullable()).optional(),
       min: z.union([DecimalLiteral, z.literal('none')]).optional(),
       start: z.enum(['full', 'zero']).optional(),
@@ -180,6 +181,11 @@ export const Section = z
     /** A section whose items are not known yet (the document lists its points only), and why:
      *  it has no items, is never scored (no unit's total is complete while it is pending). */
     itemsPending: Text.optional(),
+    /** Items without points of their own ("—" in the document, form 49): the section starts at
+     *  its points and its items (`points: 'none'`) deduct from them (see src/score/pool.ts). */
+    pool: z.literal(true).optional(),
+    /** A pool section's floor: 0 when absent; negative allows 倒扣分; 'none': no floor. */
+    min: z.union([DecimalLiteral, z.literal('none')]).optional(),
   })
   .strict();
 export type Section = z.infer<typeof Section>;

@@ -24,6 +24,7 @@ import {
 import { parseSource } from '../expr/parse.ts';
 import { anyBlank, blankPoints } from '../validate/blanks.ts';
 import { checkPiecewise } from '../kinds/piecewise.ts';
+import { checkPoolItem, checkPoolSection, newPool, type CPool } from './pool.ts';
 import { describePath, error, warning } from '../validate/issues.ts';
 import {
   COUNTER_FUNCTIONS,
@@ -108,6 +109,9 @@ export interface CIndicator {
   dependsOn: readonly string[];
   /** Declared: the sub-items need not add up to the points (why). */
   pointsMismatch: Msg | undefined;
+  /** An item without points of its own (`points: 'none'`), deducting from its pool section's
+   *  points (score/pool.ts); its own `points` are 0 and count in no sum. */
+  pool?: CPool | undefined;
 }
 
 /** What an item keeps when evidence it needs is missing. */
@@ -125,6 +129,8 @@ export interface CSection {
   pointsMismatch: Msg | undefined;
   /** The items are not known yet (why): the section has none and is never scored. */
   pending: Msg | undefined;
+  /** Items without points of their own deduct from the section's points (score/pool.ts). */
+  pool?: CPool | undefined;
 }
 
 /** A named derived value, compiled: read by its id as an input is (see env.ts, fast/frame.ts). */
@@ -357,12 +363,32 @@ export function compileCollecting(ruleSet: RuleSet): {
   /** Derived values that read a cohort statistic (set once they are compiled). */
   const derivedPeers = new Set<string>();
   for (const id of deadlines.keys()) types.set(id, 'date');
+  /** What a text may be compared with: a choice's values, the grade band ids (and 'none', out of
+   *  the grades), the declared classes. */
+  const domains = new Map<string, readonly string[]>();
+  for (const def of inputs.values())
+    if (def.unit === 'choice' && def.choices)
+      domains.set(
+        def.id,
+        def.choices.map((c) => c.value),
+      );
+  if (ruleSet.grades) domains.set('grade', [...ruleSet.grades.bands.map((b) => b.id), 'none']);
+  if (ruleSet.classes)
+    domains.set(
+      'class',
+      ruleSet.classes.map((c) => c.id),
+    );
   const expr = (
     source: string,
     path: string,
     ids: ReadonlySet<string> = identifiers,
   ): CompiledExpr | undefined => {
-    const result = compileExpr(source, { identifiers: ids, functions: hostFunctions, types });
+    const result = compileExpr(source, {
+      identifiers: ids,
+      functions: hostFunctions,
+      types,
+      domains,
+    });
     if (!result.ok) {
       for (const e of result.errors) {
         issues.push(
@@ -400,6 +426,14 @@ export function compileCollecting(ruleSet: RuleSet): {
             error('unknown-input', path, {
               zh: `${named(path)}:${call.name} 引用了未声明的输入项「${call.arg}」`,
               en: `${named(path)}: ${call.name} names undeclared input "${call.arg}"`,
+            }),
+          );
+        } else if (inputs.has(call.arg) && !NUMERIC_UNITS.includes(inputs.get(call.arg)!.unit)) {
+          const def = inputs.get(call.arg)!;
+          issues.push(
+            error('peer-unit', path, {
+              zh: `${named(path)}:${call.name} 只能用于数值,「${msgOf(def.label).zh}」(${call.arg})的单位为 ${def.unit}`,
+              en: `${named(path)}: ${call.name} takes a number; "${msgOf(def.label).en}" (${call.arg}) is in ${def.unit}`,
             }),
           );
         } else if (derivedPeers.has(call.arg)) {
@@ -585,7 +619,7 @@ export function compileCollecting(ruleSet: RuleSet): {
   const needsFullPoints = (item: Indicator): boolean => {
     const rule = item.rule;
     if (!rule) return item.start !== 'zero' && (item.items ?? []).length === 0;
-    if (rule.kind === 'expr' || rule.kind === 'tiers') return false;
+    if (rule.kind === 'expr' || rule.kind === 'tiers' || rule.kind === 'piecewise') return false;
     if (rule.kind === 'yesno') return rule.yes === undefined;
     if (rule.kind === 'rank') return rule.points === 'proportional-to-leader';
     return true;
@@ -638,8 +672,8 @@ export function compileCollecting(ruleSet: RuleSet): {
     else if (needsFullPoints(item))
       issues.push(
         error('uncapped-needs-points', item.rule ? `${rulePath}.rule` : `${rulePath}.points`, {
-          zh: `${path} 不设上限,没有满分可得:得分须由规则自身给出(tiers、expr、写明 yes 的 yesno、按名次分值表的 rank),或以 start: 'zero' 起按件累计加分`,
-          en: `${path} is uncapped, so there are no full points to give: its rule must give the points itself (tiers, expr, yesno with yes, rank with a points list), or start: 'zero' with streams that add`,
+          zh: `${path} 不设上限,没有满分可得:得分须由规则自身给出(tiers、expr、piecewise、写明 yes 的 yesno、按名次分值表的 rank),或以 start: 'zero' 起按件累计加分`,
+          en: `${path} is uncapped, so there are no full points to give: its rule must give the points itself (tiers, expr, piecewise, yesno with yes, rank with a points list), or start: 'zero' with streams that add`,
         }),
       );
   };
@@ -722,11 +756,23 @@ export function compileCollecting(ruleSet: RuleSet): {
     return { day, iso: stream.due, label: undefined };
   };
 
-  const indicator = (item: Indicator, rulePath: string, parentPath: string): CIndicator => {
+  const indicator = (
+    item: Indicator,
+    rulePath: string,
+    parentPath: string,
+    pool?: CPool,
+  ): CIndicator => {
     const path = parentPath ? `${parentPath}.${item.code}` : item.code;
     const uncapped = item.points === 'uncapped';
+    // Without points of its own ('none', in a pool section only: checkPoolItem): 0 in every sum.
+    const noPoints = item.points === 'none';
     const points =
-      item.points === null ? undefined : uncapped ? ZERO : dec(item.points, `${rulePath}.points`);
+      item.points === null
+        ? undefined
+        : uncapped || noPoints
+          ? ZERO
+          : dec(item.points, `${rulePath}.points`);
+    checkPoolItem(item, rulePath, path, pool, issues);
     const operands = new Map<string, COperand>();
     const slopes = new Map<string, CSlope>();
     const rule = item.rule;
@@ -757,7 +803,8 @@ export function compileCollecting(ruleSet: RuleSet): {
           cap: dec(s.cap, `${sp}.cap`),
         });
       }
-      checkRule(rule, `${rulePath}.rule`, path, operands, points);
+      // An uncapped item has no maximum to hold a rule's points to (its 0 is no ceiling).
+      checkRule(rule, `${rulePath}.rule`, path, operands, uncapped ? 'uncapped' : points);
     }
     const streams = (item.deductions ?? []).map((stream, i) => {
       const sp = `${rulePath}.deductions[${i}]`;
@@ -860,7 +907,13 @@ export function compileCollecting(ruleSet: RuleSet): {
       );
     }
     checkOpenForms(item, { rulePath, path, parentPath, streams: item.deductions ?? [] });
-    if (!rule && children.length === 0 && streams.length === 0 && item.start === undefined) {
+    if (
+      !pool &&
+      !rule &&
+      children.length === 0 &&
+      streams.length === 0 &&
+      item.start === undefined
+    ) {
       issues.push(
         error('no-rule', rulePath, {
           zh:
@@ -927,9 +980,13 @@ export function compileCollecting(ruleSet: RuleSet): {
       points: points ?? ZERO,
       uncapped,
       pointsByClass,
-      min: item.min === 'none' ? undefined : (dec(item.min, `${rulePath}.min`) ?? ZERO),
+      // A pool item has no floor of its own (pool-item-min): its figure is what it deducts.
+      min: pool || item.min === 'none' ? undefined : (dec(item.min, `${rulePath}.min`) ?? ZERO),
       start: item.start ?? 'full',
-      evidence: evidenceRule(item, rulePath, path, points ?? ZERO, used),
+      // A pool item only deducts: no evidence is asked for it (checkPoolItem warns of a policy).
+      evidence: pool
+        ? { policy: ruleSet.evidencePolicy }
+        : evidenceRule(item, rulePath, path, points ?? ZERO, used),
       rule,
       operands,
       slopes,
@@ -940,6 +997,7 @@ export function compileCollecting(ruleSet: RuleSet): {
       inputsUsed: [...used].sort(),
       dependsOn: [...deps].sort(),
       pointsMismatch: item.pointsMismatch ? msgOf(item.pointsMismatch) : undefined,
+      ...(pool ? { pool } : {}),
     };
     // A floor above the item's own points (min 7 on a 5-point item) cannot hold: the score would
     // be both at most 5 and at least 7. Refused, never settled by the order of clamping.
@@ -989,7 +1047,7 @@ export function compileCollecting(ruleSet: RuleSet): {
     rp: string,
     path: string,
     operands: Map<string, COperand>,
-    points: Q | undefined,
+    points: Q | 'uncapped' | undefined,
   ): void {
     if (rule.kind === 'yesno') needInput(rule.input, `${rp}.input`, ['yesno']);
     if (rule.kind === 'piecewise') {
@@ -1113,16 +1171,19 @@ export function compileCollecting(ruleSet: RuleSet): {
   );
   const sections: CSection[] = ruleSet.sections.map((section, si) => {
     const rp = `sections[${si}]`;
+    const pool = section.pool ? newPool(section.code) : undefined;
     const items = section.items.map((item, i) =>
-      indicator(item, `${rp}.items[${i}]`, section.code),
+      indicator(item, `${rp}.items[${i}]`, section.code, pool),
     );
     checkSiblings(section.items, `${rp}.items`);
     const points = section.points === null ? undefined : dec(section.points, `${rp}.points`);
     const itemSum = sum(items.map((i) => i.points));
     const blankItem = anyBlank(section.items.map((i) => i.points));
     const pending = checkPending(section, rp);
-    // No items at all is said once (no-items), not also as a sum of 0.
+    // No items at all is said once (no-items), not also as a sum of 0; a pool's items have no
+    // points to add up (checkPoolSection says a declared mismatch is not needed).
     const differs =
+      !pool &&
       points !== undefined &&
       !blankItem &&
       section.items.length > 0 &&
@@ -1135,7 +1196,7 @@ export function compileCollecting(ruleSet: RuleSet): {
         }),
       );
     }
-    if (section.pointsMismatch && points !== undefined && !blankItem)
+    if (section.pointsMismatch && points !== undefined && !blankItem && !pool)
       issues.push(
         mismatchDeclared(
           `${rp}.pointsMismatch`,
@@ -1149,20 +1210,28 @@ export function compileCollecting(ruleSet: RuleSet): {
           },
         ),
       );
+    const pointsByClass = classMap(
+      section.pointsByClass,
+      `${rp}.pointsByClass`,
+      `第${section.code}部分`,
+      points ?? itemSum,
+    );
+    if (pool) {
+      pool.points = points ?? ZERO;
+      pool.pointsByClass = pointsByClass;
+      pool.min = section.min === 'none' ? undefined : (dec(section.min, `${rp}.min`) ?? ZERO);
+    }
+    checkPoolSection(section, rp, pool, ruleSet.rounding.scores.dp, issues);
     return {
       code: section.code,
       title: msgOf(section.title),
       points: points ?? itemSum,
-      pointsByClass: classMap(
-        section.pointsByClass,
-        `${rp}.pointsByClass`,
-        `第${section.code}部分`,
-        points ?? itemSum,
-      ),
+      pointsByClass,
       notApplicable: section.notApplicable,
       items,
       pointsMismatch: section.pointsMismatch ? msgOf(section.pointsMismatch) : undefined,
       pending,
+      ...(pool ? { pool } : {}),
     };
   });
   const bonus = ruleSet.bonus

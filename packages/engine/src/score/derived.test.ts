@@ -265,6 +265,29 @@ describe('named derived values', () => {
     ]);
   });
 
+  it('a cohort statistic of a figure that is not a number is refused at its operand', () => {
+    // The mean of dates, of yes/no answers or of choices is no figure a rule can be held to.
+    const on = (input: string): IndicatorInput => ({
+      ...meanAndPooled[0]!,
+      rule: { kind: 'threshold', value: 'srb', op: '<=', target: `peer_max(${input})` },
+    });
+    const extra = {
+      inputs: [
+        ...json([]).inputs,
+        { id: 'filed', label: '报送日期', unit: 'date' },
+        { id: 'group', label: '成立领导小组', unit: 'yesno' },
+      ],
+    } as Partial<RuleSetInput>;
+    for (const input of ['filed', 'group']) {
+      const found = validateRuleSet(json([on(input)], extra)).filter((i) => i.code === 'peer-unit');
+      expect(found.map((i) => [i.severity, i.path])).toEqual([
+        ['error', 'sections[0].items[0].rule.target'],
+      ]);
+      expect(found[0]?.message.zh).toContain(`peer_max 只能用于数值`);
+    }
+    expect(validateRuleSet(json([on('boys')])).filter((i) => i.code === 'peer-unit')).toEqual([]);
+  });
+
   it('two editions: a formula or rounding changed is said at the derived value', () => {
     const parse = (j: RuleSetInput) => {
       const p = parseRuleSet(j);

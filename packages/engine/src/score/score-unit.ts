@@ -42,6 +42,7 @@ import { createEnv, type UnitEnv } from './env.ts';
 import { evaluateBase } from './base-rules.ts';
 import { gatedScore, scoreWithoutEvidence } from './bounds.ts';
 import { evaluateStreams } from './streams.ts';
+import { poolItemOutcome, poolPoints, poolSectionScore } from './pool.ts';
 import * as R from './reasons.ts';
 import { itemWords } from './base-rules.ts';
 import { BLANK, createFramePlan, OK, type Frame, type FramePlan } from '../fast/frame.ts';
@@ -270,7 +271,8 @@ const TRACED = new WeakMap<CompiledRuleSet, TracedRuleSet>();
  * leaves its item there too.)
  */
 function tracedShape(item: CIndicator): boolean {
-  if (item.uncapped || item.rule?.kind === 'piecewise') return false;
+  // An item without points of its own (a pool's) is the exact path's: its section reads it.
+  if (item.uncapped || item.pool || item.rule?.kind === 'piecewise') return false;
   if (item.streams.some((s) => s.stream.kind === 'deadline')) return false;
   if (itemWords(item).unit === 'date') return false;
   for (const o of item.operands.values())
@@ -711,6 +713,31 @@ export function createUnitScorer(
     };
     try {
       if (item.applicable && item.applicable.evaluate(env) === false) return notApplicable();
+      if (item.pool) {
+        // No points of its own: what it deducts from its section's (score/pool.ts).
+        const streams = evaluateStreams(rs, item, env, withReasons);
+        const gate = item.gates.find((g) => g.when.evaluate(env) === true);
+        const zeroedBy = gate ? gate.reason : streams.zeroed;
+        const own = poolItemOutcome(
+          item.pool,
+          poolPoints(item.pool, unit.class, rs.classIds),
+          streams.total,
+          streams.adjustments.map((a) => a.reason),
+          zeroedBy,
+          rs.scoreRounding,
+        );
+        const result = assemble(
+          item,
+          inputs,
+          [],
+          fmt(own.score),
+          '0',
+          own.status,
+          streams.adjustments,
+          withReasons ? own.reasons : [],
+        );
+        return finish(result, own.score, ZERO);
+      }
       let children: IndicatorResult[] | undefined;
       let outcome;
       if (item.children.length > 0) {
@@ -1027,6 +1054,29 @@ export function scoreWith(rs: CompiledRuleSet, scorer: UnitScorer): UnitResult {
       };
     }
     const items = section.items.map(evaluate);
+    if (section.pool) {
+      // Items without points of their own: the section's points less their deductions.
+      const pool = poolSectionScore(
+        section.pool,
+        poolPoints(section.pool, unit.class, rs.classIds),
+        items.map((i) => ({
+          path: i.path,
+          score: i.score === null ? null : exact(i).score,
+          status: i.status,
+        })),
+        rs.scoreRounding,
+      );
+      sectionScores.push(pool.score ?? ZERO);
+      sectionMaxima.push(pool.max);
+      return {
+        code: section.code,
+        title: section.title,
+        score: pool.score === null ? null : fmt(pool.score),
+        max: fmt(pool.max),
+        items,
+        reason: pool.reason,
+      };
+    }
     // Rescaled to the section's points for the unit's own class (a farm's 60, not the towns' 35).
     const full = sectionPoints(section, unit.class);
     const ints = sumScaled(items);
@@ -1094,7 +1144,8 @@ export function scoreWith(rs: CompiledRuleSet, scorer: UnitScorer): UnitResult {
   }
   const all = allIndicators({ sections, bonus: { items: bonusItems } });
   const pendingSections = sections.filter((s) => s.pending);
-  const itemsComplete = !all.some(undecided) && pendingSections.length === 0;
+  // A section not scored (pending, or a pool an item of which cannot be judged) is no total.
+  const itemsComplete = !all.some(undecided) && sections.every((s) => s.score !== null);
   for (const s of pendingSections) env.issues.push(sectionPending(s));
   // An incomplete total is no total: sanctions and counters that read it are undecided.
   const { held: sanctions, undecided: pending } = decideSanctions(
