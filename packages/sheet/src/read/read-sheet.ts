@@ -43,6 +43,10 @@ export interface SheetRead {
   /** The embedded rules' text and signature, for `workbookEdition`. */
   embeddedText: string;
   embeddedSignature?: string;
+  /** The unit's signed prefill envelope, for `verifyPrefill`. */
+  embeddedPrefill?: string;
+  /** The rules sheet was made visible (a very hidden sheet is unhidden only on purpose). */
+  metaUnhidden: boolean;
 }
 
 export function readSheet(
@@ -142,6 +146,8 @@ export function readSheet(
       previous: data.value.previous,
       embeddedText: meta.value.text,
       ...(meta.value.signature ? { embeddedSignature: meta.value.signature } : {}),
+      ...(meta.value.prefill ? { embeddedPrefill: meta.value.prefill } : {}),
+      metaUnhidden: meta.value.unhidden,
     },
     warnings,
   };

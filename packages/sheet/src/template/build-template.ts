@@ -1,10 +1,12 @@
 // Rule set + unit → the workbook's grids and the layout hints for styling.
 import { compileRuleSet, type RuleSet } from '@kaohe/engine';
 import { canonicalRuleSet, ruleSetChecksum } from '../checksum.ts';
-import { SHEET_NAMES } from '../labels.ts';
+import { META_CHUNK, SHEET_NAMES } from '../labels.ts';
 import type { Template } from '../types.ts';
 import { buildDataSheet, type Prefill } from './data-sheet.ts';
-import type { EditionFile } from '../editions/edition.ts';
+import { statementHash, type EditionFile, type Envelope } from '../editions/edition.ts';
+import { prefillStatementOf } from '../editions/prefill.ts';
+import canonicalize from 'canonicalize';
 import { buildMetaSheet } from './meta-sheet.ts';
 import { buildCasesSheet } from '../cases/case-table.ts';
 import { placeLists } from './lists.ts';
@@ -18,6 +20,9 @@ export interface TemplateOptions {
   /** The signed edition these rules were published as: its envelope goes into the meta sheet,
    *  so whoever opens the workbook can check who issued the rules inside. */
   edition?: EditionFile;
+  /** The unit's prefill signed by the issuer (`signPrefill`): it must sign exactly `prefill`, this
+   *  unit and `edition`; it goes into the meta sheet, so a changed target is caught. */
+  prefillSignature?: Envelope;
 }
 
 /**
@@ -34,6 +39,25 @@ export function buildTemplate(
   const json = canonicalRuleSet(ruleSet);
   if (options.edition && options.edition.ruleSet !== json)
     throw new Error('buildTemplate: the edition signs other rules than the ones given');
+  if (options.prefillSignature) {
+    const st = prefillStatementOf(options.prefillSignature);
+    const said = (x: unknown): string | undefined => canonicalize(x);
+    const ok =
+      st !== undefined &&
+      options.edition !== undefined &&
+      st.edition === statementHash(options.edition) &&
+      said(st.unit) ===
+        said({ id: unit?.id, name: unit?.name, ...(unit?.class ? { class: unit.class } : {}) }) &&
+      said(st.values) === said(options.prefill?.values ?? {}) &&
+      said(st.previous) === said(options.prefill?.previous ?? {});
+    if (!ok)
+      throw new Error(
+        'buildTemplate: the prefill signature signs another unit, edition or figures',
+      );
+    // One cell of the meta sheet holds it: Excel cuts a cell at 32,767 characters.
+    if (JSON.stringify(options.prefillSignature).length > META_CHUNK)
+      throw new Error('buildTemplate: the signed prefill is too long for one cell');
+  }
   const checksum = ruleSetChecksum(ruleSet);
   const scoring = buildScoringSheet(names.scoring, ruleSet, compiled, unit, checksum);
   const data = buildDataSheet(names.data, ruleSet, compiled, unit?.name, options.prefill);
@@ -50,6 +74,7 @@ export function buildTemplate(
     },
     json,
     options.edition && JSON.stringify(options.edition.envelope),
+    options.prefillSignature && JSON.stringify(options.prefillSignature),
   );
   placeLists(
     cases ? [scoring.layout, data.layout, cases.layout] : [scoring.layout, data.layout],

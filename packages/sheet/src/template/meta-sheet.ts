@@ -21,12 +21,14 @@ function chunk(text: string, size = META_CHUNK): string[] {
   return out.length ? out : [''];
 }
 
-/** `signature`: the signed edition's envelope (JSON) when the rules are a published edition. */
+/** `signature`: the signed edition's envelope (JSON) when the rules are a published edition;
+ *  `prefill`: the unit's signed prefill envelope (JSON). */
 export function buildMetaSheet(
   name: string,
   fields: MetaFields,
   json: string,
   signature?: string,
+  prefill?: string,
 ): SheetLayout {
   const parts = chunk(json);
   const values: Grid = [
@@ -41,6 +43,8 @@ export function buildMetaSheet(
     ...parts.map((p): [string, string] => ['json', p]),
     // After the chunks, so a reader of an older layout that lists rows by position is unmoved.
     ...(signature === undefined ? [] : [['signature', signature] as [string, string]]),
+    // The unit's signed prefill (its targets and baselines), after the edition's signature.
+    ...(prefill === undefined ? [] : [['prefill', prefill] as [string, string]]),
   ];
   return {
     name,
