@@ -109,6 +109,8 @@ export interface CellHint {
   listRange?: string;
   /** An input the rules need (blank is an error, or evidence is required). */
   required?: boolean;
+  /** Wrap the text (a paragraph of a printed notice in a `value` cell). */
+  wrap?: true;
 }
 
 export interface SheetLayout {
@@ -129,6 +131,10 @@ export interface SheetLayout {
    * (default): for a table whose width grows with the number of units or items.
    */
   printAcross?: true;
+  /** Printed on portrait A4 (default landscape): a letter such as the 整改通知书. */
+  portrait?: true;
+  /** The print area is the sheet's grid (A1 to its last row and column), nothing beside it. */
+  printArea?: true;
   /** Left of the printed footer (the unit whose form this is); the page number is centred. */
   footer?: string;
   /** Rows printed at a set height in points, whatever their text (the sign-off block: room for a stamp). */

@@ -48,7 +48,7 @@ async function addSheet(
     state: layout.state,
     pageSetup: {
       paperSize: 9,
-      orientation: 'landscape',
+      orientation: layout.portrait ? 'portrait' : 'landscape',
       // One page wide, shrunk to fit; a table that grows with the units prints at 100 % across
       // pages instead, its title rows and columns repeated on each.
       ...(layout.printAcross
@@ -56,6 +56,11 @@ async function addSheet(
         : { fitToPage: true, fitToWidth: 1, fitToHeight: 0 }),
       horizontalCentered: true,
       margins: { left: 0.5, right: 0.5, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
+      ...(layout.printArea && layout.values.length > 0
+        ? {
+            printArea: `A1:${colLetters(Math.max((layout.values[0]?.length ?? 1) - 1, 0))}${layout.values.length}`,
+          }
+        : {}),
       ...(layout.printTitleRows
         ? { printTitlesRow: `${layout.printTitleRows[0] + 1}:${layout.printTitleRows[1] + 1}` }
         : {}),

@@ -23,6 +23,8 @@ export interface MetaRead {
    *  when the workbook carries one: what `workbookEdition` verifies. */
   text: string;
   signature?: string;
+  /** The certification history rows (joined) and the cell of the first, when there are any. */
+  history?: { text: string; address: string };
 }
 
 /**
@@ -45,11 +47,16 @@ export function readMeta(
     warnings.push(sheetWarning('meta-not-very-hidden', at(0, 0), []));
   const fields = new Map<string, { value: string; row: number }>();
   const chunks: string[] = [];
+  const history: string[] = [];
+  let historyRow = -1;
   meta.values.forEach((r, row) => {
     const key = r[0];
     const value = r[1] === null || r[1] === undefined ? '' : String(r[1]);
     if (key === 'json') chunks.push(value);
-    else if (typeof key === 'string' && !fields.has(key)) fields.set(key, { value, row });
+    else if (key === 'history') {
+      if (historyRow < 0) historyRow = row;
+      history.push(value);
+    } else if (typeof key === 'string' && !fields.has(key)) fields.set(key, { value, row });
   });
   const version = fields.get(META_MARKER);
   if (!version)
@@ -62,6 +69,7 @@ export function readMeta(
   const names = {
     text: chunks.join(''),
     ...(signature ? { signature } : {}),
+    ...(historyRow >= 0 ? { history: { text: history.join(''), address: at(historyRow) } } : {}),
     sheet: meta.name,
     checksum,
     ruleSetId: fields.get('ruleSetId')?.value ?? '',

@@ -1,6 +1,7 @@
 // Grids of a filled workbook → the unit's inputs for the engine, the rule set they were filled
 // against, and where everything is (for planWrites). All or nothing: any error, no value.
-import type { InputValue, RuleSet, UnitInput } from '@kaohe/engine';
+import type { CertificationRecord, InputValue, RuleSet, UnitInput } from '@kaohe/engine';
+import { parseHistory } from '../certification/history.ts';
 import { sheetError, sheetWarning } from '../issue.ts';
 import { ruleSetChecksum } from '../checksum.ts';
 import { rowKeys } from '../template/row-keys.ts';
@@ -40,6 +41,10 @@ export interface SheetRead {
   /** The embedded rules' text and signature, for `workbookEdition`. */
   embeddedText: string;
   embeddedSignature?: string;
+  /** The unit's earlier certification records carried in the meta sheet (empty: none), and the
+   *  cell they start at. */
+  history: CertificationRecord[];
+  historyAt?: string;
 }
 
 export function readSheet(
@@ -105,6 +110,12 @@ export function readSheet(
     values: data.value.values,
     evidence: data.value.evidence,
   };
+  // History that does not parse is an error at its cell: never a first assessment by accident.
+  const carried = meta.value.history;
+  const history = carried
+    ? parseHistory(carried.text, carried.address, { unitId: unit.id, ruleSetId: ruleSet.id })
+    : { ok: true as const, value: [] };
+  if (!history.ok) return { ok: false, issues: [history.issue, ...warnings] };
   return {
     ok: true,
     value: {
@@ -119,6 +130,8 @@ export function readSheet(
       previous: data.value.previous,
       embeddedText: meta.value.text,
       ...(meta.value.signature ? { embeddedSignature: meta.value.signature } : {}),
+      history: history.value,
+      ...(carried ? { historyAt: carried.address } : {}),
     },
     warnings,
   };

@@ -1,5 +1,6 @@
 // Rule set + unit → the workbook's grids and the layout hints for styling.
-import { compileRuleSet, type RuleSet } from '@kaohe/engine';
+import { compileRuleSet, type CertificationRecord, type RuleSet } from '@kaohe/engine';
+import { historyJson } from '../certification/history.ts';
 import { canonicalRuleSet, ruleSetChecksum } from '../checksum.ts';
 import { SHEET_NAMES } from '../labels.ts';
 import type { Template } from '../types.ts';
@@ -17,6 +18,9 @@ export interface TemplateOptions {
   /** The signed edition these rules were published as: its envelope goes into the meta sheet,
    *  so whoever opens the workbook can check who issued the rules inside. */
   edition?: EditionFile;
+  /** The unit's certification records so far (a re-assessment's workbook carries them): written
+   *  into the meta sheet's `history` rows, read back by `readSheet` as `history`. */
+  history?: readonly CertificationRecord[];
 }
 
 /**
@@ -33,6 +37,13 @@ export function buildTemplate(
   const json = canonicalRuleSet(ruleSet);
   if (options.edition && options.edition.ruleSet !== json)
     throw new Error('buildTemplate: the edition signs other rules than the ones given');
+  const strange = options.history?.find(
+    (r) => r.ruleSetId !== ruleSet.id || unit === undefined || r.unitId !== unit.id,
+  );
+  if (strange)
+    throw new Error(
+      `buildTemplate: a history record of ${strange.unitId} under ${strange.ruleSetId} is not this unit's`,
+    );
   const checksum = ruleSetChecksum(ruleSet);
   const scoring = buildScoringSheet(names.scoring, ruleSet, compiled, unit, checksum);
   const data = buildDataSheet(names.data, ruleSet, compiled, unit?.name, options.prefill);
@@ -47,6 +58,7 @@ export function buildTemplate(
     },
     json,
     options.edition && JSON.stringify(options.edition.envelope),
+    options.history && options.history.length > 0 ? historyJson(options.history) : undefined,
   );
   placeLists([scoring.layout, data.layout], meta);
   return {

@@ -11,7 +11,7 @@ export interface MetaFields {
   dataSheet: string;
 }
 
-function chunk(text: string, size = META_CHUNK): string[] {
+export function chunk(text: string, size = META_CHUNK): string[] {
   const out: string[] = [];
   // Split on code points, so a surrogate pair is never cut in two.
   const chars = Array.from(text);
@@ -19,12 +19,14 @@ function chunk(text: string, size = META_CHUNK): string[] {
   return out.length ? out : [''];
 }
 
-/** `signature`: the signed edition's envelope (JSON) when the rules are a published edition. */
+/** `signature`: the signed edition's envelope (JSON) when the rules are a published edition;
+ *  `history`: the unit's certification records (canonical JSON), chunked like the rules. */
 export function buildMetaSheet(
   name: string,
   fields: MetaFields,
   json: string,
   signature?: string,
+  history?: string,
 ): SheetLayout {
   const parts = chunk(json);
   const values: Grid = [
@@ -38,6 +40,7 @@ export function buildMetaSheet(
     ...parts.map((p): [string, string] => ['json', p]),
     // After the chunks, so a reader of an older layout that lists rows by position is unmoved.
     ...(signature === undefined ? [] : [['signature', signature] as [string, string]]),
+    ...(history === undefined ? [] : chunk(history).map((p): [string, string] => ['history', p])),
   ];
   return {
     name,
