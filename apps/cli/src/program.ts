@@ -111,6 +111,7 @@ export function buildProgram(
     .argument('<rules.json>', t(help.rules))
     .requiredOption('--unit <name>', t(help.unit), (v: string, prev: string[] = []) => [...prev, v])
     .requiredOption('--out <path>', t(help.templateOut))
+    .option('--history <summary.xlsx>', t(help.history))
     .option('--trust <file>', t(help.trustFile))
     .option('--force', t(help.force))
     .action(
@@ -148,6 +149,7 @@ export function buildProgram(
     .requiredOption('--rules <rules.json>', t(help.reviewRules))
     .requiredOption('--out <summary.xlsx>', t(help.summaryOut))
     .option('--csv <ranking.csv>', t(help.csv))
+    .option('--assessed-on <YYYY-MM-DD>', t(help.assessedOn))
     .option('--trust <file>', t(help.trustFile))
     .option('--force', t(help.force))
     .action(

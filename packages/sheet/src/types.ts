@@ -137,6 +137,8 @@ export interface SheetLayout {
   printArea?: true;
   /** Left of the printed footer (the unit whose form this is); the page number is centred. */
   footer?: string;
+  /** false: no page number in the footer (a one-page letter printed with other sheets). */
+  pageNumbers?: false;
   /** Rows printed at a set height in points, whatever their text (the sign-off block: room for a stamp). */
   tallRows?: { row: number; height: number }[];
   freeze?: { rows: number; cols: number };

@@ -34,8 +34,8 @@ export async function writeTemplateWorkbook(
 }
 
 /** The page footer: the unit at the left (`&` doubled: it starts a code), page numbers centred. */
-export function footer(left: string | undefined): string {
-  const page = '&C第 &P 页,共 &N 页';
+export function footer(left: string | undefined, pageNumbers = true): string {
+  const page = pageNumbers ? '&C第 &P 页,共 &N 页' : '';
   return left ? `&L${left.replace(/&/g, '&&')}${page}` : page;
 }
 
@@ -70,7 +70,7 @@ async function addSheet(
           }
         : {}),
     },
-    headerFooter: { oddFooter: footer(layout.footer) },
+    headerFooter: { oddFooter: footer(layout.footer, layout.pageNumbers !== false) },
     views: layout.freeze
       ? [{ state: 'frozen', xSplit: layout.freeze.cols, ySplit: layout.freeze.rows }]
       : [],

@@ -185,7 +185,6 @@ export function rectificationNotice(
   if (!rec || rec.passed) throw new Error('rectificationNotice: the unit did not fail');
   const last = NOTICE_WIDTHS.length - 1;
   const g = new GridBuilder(NOTICE_WIDTHS.length);
-  const wrapCols = [1, 2, 3];
   const line = (text: string, kind: 'title' | 'label' | 'value', wrap = false): number => {
     const r = g.addRow([text]);
     g.merge(r, 0, r, last);
@@ -195,7 +194,6 @@ export function rectificationNotice(
   const by = certifierText(rec, ruleSet).zh;
   const title = sheetTitle(ruleSet);
   line('整改通知书', 'title');
-  line(`(${title})`, 'value');
   g.addRow();
   line(`${u.name}:`, 'label');
   const sought = rec.sought ? `「${gradeName(compiled, rec.sought)}」` : '';
@@ -219,7 +217,7 @@ export function rectificationNotice(
   const captions = rowCaptions(ruleSet);
   rec.failing.forEach((f, i) => {
     const r = g.addRow([
-      i + 1,
+      String(i + 1),
       clauseCaption(f, captions).zh,
       f.reason.zh,
       materialsOf(f, compiled, values),
@@ -227,70 +225,48 @@ export function rectificationNotice(
     NOTICE_WIDTHS.forEach((_, col) => g.hint({ row: r, col, kind: 'item' }));
   });
   g.addRow();
-  const field = (label: string, value: string): number => {
-    const r = g.addRow([label, null, value]);
-    g.merge(r, 0, r, 1);
-    g.merge(r, 2, r, last);
-    g.hint({ row: r, col: 0, kind: 'label' });
-    g.hint({ row: r, col: 2, kind: 'value', wrap: true });
-    return r;
-  };
-  field('整改期限', rec.rectifyBy ? `${chineseDate(rec.rectifyBy)}前` : '考核办法未规定整改期限');
-  field('认定单位', by);
-  if (u.earlier.length > 0) field('认定经过', historyText(u.outcome?.history ?? []).zh);
+  line(
+    `整改期限:${rec.rectifyBy ? `${chineseDate(rec.rectifyBy)}前` : '考核办法未规定整改期限'}`,
+    'label',
+  );
+  line(`认定单位:${by}`, 'label');
+  if (u.earlier.length > 0)
+    line(
+      `认定经过:${historyText(u.outcome?.history ?? [])
+        .zh.split('\n')
+        .join(';')}`,
+      'value',
+      true,
+    );
   g.addRow();
-  // The sign-off: the certifying level signs and stamps; the unit signs for receipt.
+  // The sign-off, as on the template: the certifying level signs and stamps (room for the stamp),
+  // each a label and a line to write on; the unit signs for receipt at the foot.
   const tall: { row: number; height: number }[] = [];
-  const sign = (pairs: [string, string | null][], height: number): void => {
-    const r = g.addRow();
-    pairs.forEach(([label, value], i) => {
-      const col = i * 2;
-      g.set(r, col, label);
-      g.hint({ row: r, col, kind: 'label' });
-      g.set(r, col + 1, value);
-      g.hint({ row: r, col: col + 1, kind: 'sign' });
-    });
-    tall.push({ row: r, height });
+  const sign = (text: string, from: number, to: number, row = g.addRow()): number => {
+    g.set(row, from, text);
+    for (let c = from; c <= to; c++) g.hint({ row, col: c, kind: 'sign' });
+    if (to > from) g.merge(row, from, row, to);
+    return row;
   };
-  sign(
-    [
-      ['认定单位\n(盖章)', by],
-      ['负责人', null],
-    ],
-    48,
-  );
-  sign(
-    [
-      ['经办人', null],
-      ['联系电话', null],
-    ],
-    28,
-  );
-  sign(
-    [
-      ['日期', chineseDate(rec.assessedOn)],
-      ['', null],
-    ],
-    28,
-  );
+  tall.push({ row: sign(`认定单位(盖章):${by}`, 2, last), height: 56 });
+  for (const label of ['负责人:', '经办人:', '联系电话:'])
+    tall.push({ row: sign(label, 2, last), height: 28 });
+  tall.push({ row: sign(`日期:${chineseDate(rec.assessedOn)}`, 2, last), height: 28 });
   g.addRow();
-  sign(
-    [
-      ['签收人', null],
-      ['签收日期', '      年    月    日'],
-    ],
-    28,
-  );
+  const receipt = sign('被通知单位签收人:', 0, 1);
+  sign('签收日期:      年    月    日', 2, last, receipt);
+  tall.push({ row: receipt, height: 28 });
   return {
     name,
     role: 'data',
     state: 'visible',
     values: g.values,
     widths: NOTICE_WIDTHS,
-    wrap: wrapCols,
+    wrap: [1, 2, 3],
     portrait: true,
     printArea: true,
     footer: `被通知单位:${u.name}`,
+    pageNumbers: false,
     tallRows: tall,
     merges: g.merges,
     cells: g.cells,

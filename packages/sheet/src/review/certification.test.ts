@@ -115,14 +115,15 @@ describe('reviewReturns with a certification rule set', () => {
     expect(text[0]).toBe('整改通知书');
     expect(text).toContain('王家村:');
     expect(text.some((t) => t.includes('于2012年12月20日前完成整改'))).toBe(true);
-    const clause = n.values.find((r) => r[0] === 1);
+    const clause = n.values.find((r) => r[0] === '1');
     expect(clause?.[1]).toBe('一.5 会员人数不低于总人口的8%');
     // 一.5 reads members and population; members needs its evidence
     expect(clause?.[3]).toBe('会员人数及佐证材料、村(社区)总人口');
-    expect(text).toContain('认定单位\n(盖章)');
+    expect(text).toContain('认定单位(盖章):县计划生育协会');
+    expect(text).toContain('被通知单位签收人:');
     // The blank figure is said as such in what to send
     const z = sheetOf(review.summary.sheets, '整改-张家村');
-    expect(z?.values.find((r) => r[0] === 1)?.[3]).toBe(
+    expect(z?.values.find((r) => r[0] === '1')?.[3]).toBe(
       '建立村级计生协「会员之家」活动场所(未填写)及佐证材料',
     );
   });
@@ -266,7 +267,7 @@ describe('a graded certification (合格 by the township, 一流 by the county)'
     const veto = review.certification?.units[1]?.outcome?.record.failing;
     expect(veto?.map((f) => `${f.path}:${f.status}`)).toEqual(['sanctions.violation:vetoed']);
     const n = sheetOf(review.summary.sheets, '整改-乙村');
-    const clause = n?.values.find((r) => r[0] === 1);
+    const clause = n?.values.find((r) => r[0] === '1');
     expect(clause?.[1]).toBe('否决.1「发生违法生育或弄虚作假」');
     expect(clause?.[3]).toBe('发生违法生育或弄虚作假,整改情况说明');
   });

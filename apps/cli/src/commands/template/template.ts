@@ -11,6 +11,9 @@ import type { Output } from '../../io/output.ts';
 import { exists, refuseExisting } from '../../io/output-policy.ts';
 import { resolveInput } from '../../io/paths.ts';
 import { loadRuleSet, type LoadedRuleSet } from '../../io/rule-set.ts';
+import { certificationText } from '../../i18n/certification.ts';
+import type { CertificationRecord } from '@kaohe/engine';
+import { loadHistory } from './history.ts';
 import { fileNameFor, parseUnitSpecs } from './units.ts';
 
 export interface TemplateOptions {
@@ -19,6 +22,8 @@ export interface TemplateOptions {
   force?: boolean;
   /** The trust list for a published edition given as the rules. */
   trust?: string;
+  /** The previous certification review's summary: each unit's records go into its workbook. */
+  history?: string;
 }
 
 /** Workbooks for the units, in memory: nothing is written here. */
@@ -27,6 +32,8 @@ export async function templateFiles(
   specs: readonly string[],
   outPath: string,
   outShown: string,
+  /** Certification records by unit id (a re-assessment): carried into each unit's workbook. */
+  histories?: ReadonlyMap<string, CertificationRecord[]>,
 ): Promise<PendingFile[]> {
   const units = parseUnitSpecs(specs, loaded.ruleSet);
   const asFile = /\.xlsx$/i.test(outPath) && (await exists(outPath)) !== 'dir';
@@ -34,8 +41,12 @@ export async function templateFiles(
     throw new CliError('usage', templateText.outFileForMany(outShown, units.length));
   const files: PendingFile[] = [];
   for (const unit of units) {
+    const history = histories?.get(unit.id);
     const data = await writeTemplateWorkbook(
-      buildTemplate(loaded.ruleSet, unit, loaded.edition ? { edition: loaded.edition } : {}),
+      buildTemplate(loaded.ruleSet, unit, {
+        ...(loaded.edition ? { edition: loaded.edition } : {}),
+        ...(history ? { history } : {}),
+      }),
     );
     const path = asFile ? outPath : join(outPath, fileNameFor(unit.name));
     const shown = asFile ? outShown : join(outShown, basename(path));
@@ -50,16 +61,26 @@ export async function runTemplate(
   out: Output,
 ): Promise<CommandStatus> {
   const loaded = await loadRuleSet(resolveInput(out, rulesFile), rulesFile, options.trust);
+  const histories =
+    options.history === undefined
+      ? undefined
+      : await loadHistory(resolveInput(out, options.history), options.history, loaded.ruleSet);
   const files = await templateFiles(
     loaded,
     options.unit,
     resolveInput(out, options.out),
     options.out,
+    histories,
   );
   await refuseExisting(files, options.force);
   await writeAll(files);
   out.line(templateText.made(files.length, out.text(msgOf(loaded.ruleSet.title))));
   for (const f of files) out.line(`  ${out.text(common.wrote(f.shown))}`);
+  if (histories && options.history !== undefined) {
+    const ids = new Set(parseUnitSpecs(options.unit, loaded.ruleSet).map((u) => u.id));
+    const carried = [...histories.keys()].filter((id) => ids.has(id)).length;
+    out.line(certificationText.historyOf(options.history, carried));
+  }
   out.result({
     command: 'template',
     ruleSet: { id: loaded.ruleSet.id, edition: loaded.ruleSet.edition },
