@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { fill } from '../__tests__/fixture.ts';
 import { CERTIFICATION_SHEETS, readCertificationRecords } from '../certification/sheets.ts';
 import { readSheet } from '../read/read-sheet.ts';
-import { buildTemplate } from '../template/build-template.ts';
+import { buildTemplate, type TemplateOptions } from '../template/build-template.ts';
 import type { CellValue, SheetGrid, SheetLayout } from '../types.ts';
 import { reviewReturns } from './review.ts';
 
@@ -36,7 +36,7 @@ function workbook(
   name: string,
   values: Record<string, CellValue>,
   evidence: Record<string, CellValue>,
-  history?: Parameters<typeof buildTemplate>[2]['history'],
+  history?: TemplateOptions['history'],
 ): SheetGrid[] {
   return fill(buildTemplate(ruleSet, { id, name }, history ? { history } : {}), values, evidence);
 }
