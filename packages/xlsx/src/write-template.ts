@@ -58,7 +58,8 @@ async function addSheet(
       margins: { left: 0.5, right: 0.5, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
       ...(layout.printArea && layout.values.length > 0
         ? {
-            printArea: `A1:${colLetters(Math.max((layout.values[0]?.length ?? 1) - 1, 0))}${layout.values.length}`,
+            // ExcelJS puts the `$` before the columns itself: the rows' here make it absolute.
+            printArea: `A$1:${colLetters(Math.max((layout.values[0]?.length ?? 1) - 1, 0))}$${layout.values.length}`,
           }
         : {}),
       ...(layout.printTitleRows
