@@ -34,8 +34,7 @@ export type SheetIssueCode =
   | 'row-missing'
   | 'row-order'
   | 'row-duplicate'
-  | 'row-unknown'
-  | 'history-invalid';
+  | 'row-unknown';
 
 const M = (zh: string, en: string): Msg => ({ zh, en });
 
@@ -155,10 +154,5 @@ export const messages = {
     M(
       `“${key}”不是本规则集的项目,已忽略该行`,
       `"${key}" is not an item of this rule set; row ignored`,
-    ),
-  'history-invalid': (zhWhy: string, enWhy: string) =>
-    M(
-      `认定记录无法读取(${zhWhy}),未予采用;请用上次认定的汇总表重新生成考核表`,
-      `the certification history cannot be read (${enWhy}) and is not used: make the workbook again from the previous summary`,
     ),
 } satisfies Record<SheetIssueCode, (...args: string[]) => Msg>;

@@ -6,7 +6,7 @@ import type { CertificationRecord, Msg } from '@kaohe/engine';
 import { readDate } from '@kaohe/engine/internal';
 import canonicalize from 'canonicalize';
 import { z } from 'zod';
-import { sheetError } from '../issue.ts';
+import { sheetIssueIn } from '../issue.ts';
 import type { SheetIssue } from '../types.ts';
 
 const MsgSchema = z.strictObject({ zh: z.string(), en: z.string() });
@@ -56,8 +56,15 @@ export function historyJson(records: readonly CertificationRecord[]): string {
   return text;
 }
 
-const fail = (address: string, why: Msg): SheetIssue =>
-  sheetError('history-invalid', address, [why.zh, why.en]);
+/** A damaged history is a damaged meta sheet (`meta-corrupt`), said as the records. */
+export const historyIssue = (address: string, why: Msg): SheetIssue =>
+  sheetIssueIn('error', 'meta-corrupt', address, {
+    zh: [`认定记录无法读取(${why.zh}),未予采用;请用上次认定的汇总表重新生成考核表`],
+    en: [
+      `the certification history cannot be read (${why.en}) and is not used: make the workbook again from the previous summary`,
+    ],
+  });
+const fail = historyIssue;
 
 /**
  * Parses a history as stored at `address` (its first cell). `expect`: the unit and rule set the

@@ -11,7 +11,6 @@ import {
   type RuleSet,
 } from '@kaohe/engine';
 import { cellRef } from '../a1.ts';
-import { sheetError } from '../issue.ts';
 import { ROW_KEYS } from '../labels.ts';
 import { findSheet, cellAt } from '../read/locate.ts';
 import {
@@ -28,7 +27,7 @@ import { chunk } from '../template/meta-sheet.ts';
 import { rowCaptions } from '../template/row-keys.ts';
 import type { CellValue, SheetGrid, SheetLayout, SheetResult } from '../types.ts';
 import { sheetTitle, zh } from '../units.ts';
-import { historyJson, parseHistory } from './history.ts';
+import { historyIssue, historyJson, parseHistory } from './history.ts';
 
 export const CERTIFICATION_SHEETS = {
   result: '认定结果',
@@ -345,10 +344,10 @@ export function readCertificationRecords(
     return {
       ok: false,
       issues: [
-        sheetError('history-invalid', at(0, 0), [
-          '汇总表中没有认定记录(kaohe_certification),不是评估认定的复核汇总表',
-          'the summary has no certification records (kaohe_certification): not a certification review summary',
-        ]),
+        historyIssue(at(0, 0), {
+          zh: '汇总表中没有认定记录(kaohe_certification),不是评估认定的复核汇总表',
+          en: 'the summary has no certification records (kaohe_certification): not a certification review summary',
+        }),
       ],
     };
   const texts = new Map<string, { text: string; row: number }>();
@@ -368,10 +367,10 @@ export function readCertificationRecords(
     return {
       ok: false,
       issues: [
-        sheetError('history-invalid', at(Math.max(row, 0), 1), [
-          `汇总表属于规则集“${id ?? ''}”,不是“${ruleSet.id}”`,
-          `the summary is of rule set "${id ?? ''}", not "${ruleSet.id}"`,
-        ]),
+        historyIssue(at(Math.max(row, 0), 1), {
+          zh: `汇总表属于规则集“${id ?? ''}”,不是“${ruleSet.id}”`,
+          en: `the summary is of rule set "${id ?? ''}", not "${ruleSet.id}"`,
+        }),
       ],
     };
   }

@@ -182,7 +182,8 @@ describe('reviewReturns with a certification rule set', () => {
     const read = readSheet(grids, { ruleSet: rs });
     expect(read.ok).toBe(false);
     if (read.ok) return;
-    expect(read.issues[0]).toMatchObject({ code: 'history-invalid', address: at });
+    expect(read.issues[0]).toMatchObject({ code: 'meta-corrupt', address: at });
+    expect(read.issues[0]?.message.zh).toContain('认定记录无法读取');
     expect(read.issues[0]?.message.zh).toContain('history[0].passed');
     // In a review, the file is not reviewed, with the cell named — never a first assessment.
     const r = reviewReturns([{ file: 'x.xlsx', grids }], rs, undefined, {
@@ -211,7 +212,9 @@ describe('reviewReturns with a certification rule set', () => {
       ]),
     ]);
     const read = readSheet(grids, { ruleSet: rs });
-    expect(read.ok ? [] : read.issues.map((i) => i.code)).toEqual(['history-invalid']);
+    expect(read.ok ? [] : read.issues.map((i) => i.message.zh)).toEqual([
+      expect.stringContaining('history[0] 是单位“lj”的记录,不是本单位“wj”的'),
+    ]);
   });
 
   it('needs the assessment date', () => {
