@@ -71,9 +71,9 @@ export async function runReview(
   await writeAll(files);
 
   const cr = review.certification;
-  const notices = review.summary.filter((s) => s.portrait).length;
   if (cr) {
-    printCertification(cr, loaded.ruleSet, notices, out);
+    // One 整改通知书 per unit not certified (sheets/certification in @kaohe/sheet).
+    printCertification(cr, loaded.ruleSet, cr.failed, out);
     out.line('');
     printFindings(review, loaded.ruleSet, out);
   }
