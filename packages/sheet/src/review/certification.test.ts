@@ -161,6 +161,39 @@ describe('reviewReturns with a certification rule set', () => {
     );
   });
 
+  it('notes a re-assessment after the deadline; refuses one dated before the last (无法认定, why)', () => {
+    const records = readCertificationRecords(
+      review.summary.sheets.map((s) => ({ name: s.name, values: s.values })),
+      rs,
+    );
+    if (!records.ok) throw new Error(JSON.stringify(records.issues));
+    const next = workbook(rs, 'wj', '王家村', MET, ALL_EVIDENCE, records.value.get('wj'));
+    // 2013-01-05 is after the deadline 2012-12-20: certified, with a note
+    const late = reviewReturns([{ file: 'a.xlsx', grids: next }], rs, undefined, {
+      assessedOn: '2013-01-05',
+    });
+    expect(late.certification?.units[0]?.outcome?.record.passed).toBe(true);
+    const row = rowsOf(sheetOf(late.summary.sheets, '认定结果'))[0];
+    expect(row?.['说明']).toBe('复评日期 2013-01-05 晚于整改期限 2012-12-20');
+    // 2012-11-01 is before the first assessment (2012-11-20): not certified at all
+    const early = reviewReturns([{ file: 'a.xlsx', grids: next }], rs, undefined, {
+      assessedOn: '2012-11-01',
+    });
+    expect(early.certification).toMatchObject({ refused: 1, passed: 0, failed: 0 });
+    const r = rowsOf(sheetOf(early.summary.sheets, '认定结果'))[0];
+    expect([r?.['认定结果'], r?.['认定次数'], r?.['说明']]).toEqual([
+      '无法认定',
+      '第2次',
+      '认定日期 2012-11-01 早于上次认定 2012-11-20',
+    ]);
+    // Its records are kept as they were, never lost
+    const kept = readCertificationRecords(
+      early.summary.sheets.map((s) => ({ name: s.name, values: s.values })),
+      rs,
+    );
+    expect(kept.ok && kept.value.get('wj')).toEqual(records.value.get('wj'));
+  });
+
   it('refuses a history that does not parse, at its cell', () => {
     const grids = workbook(rs, 'wj', '王家村', MET, ALL_EVIDENCE, [
       {
