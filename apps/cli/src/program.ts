@@ -7,6 +7,7 @@ import stringWidth from 'string-width';
 import type { Msg } from '@kaohe/engine';
 import type { CommandStatus } from './errors.ts';
 import { help } from './i18n/help.ts';
+import { carriedText } from './i18n/carried.ts';
 import { LANGS, pick, toLang, type Lang } from './i18n/lang.ts';
 import { HELP_TITLES, optionNotes, usageWords } from './i18n/usage.ts';
 import { createOutput, type Output, type Streams } from './io/output.ts';
@@ -19,6 +20,9 @@ import type { TemplateOptions } from './commands/template/template.ts';
 function version(): string {
   return (createRequire(import.meta.url)('../package.json') as { version: string }).version;
 }
+
+/** A repeatable option's values, in order. */
+const collect = (v: string, prev: string[] = []): string[] => [...prev, v];
 
 interface CommonOptions {
   json?: boolean;
@@ -113,6 +117,7 @@ export function buildProgram(
     .requiredOption('--out <path>', t(help.templateOut))
     .option('--history <summary.xlsx>', t(help.history))
     .option('--trust <file>', t(help.trustFile))
+    .option('--carried <file>', t(carriedText.helpCarried), collect)
     .option('--force', t(help.force))
     .action(
       act(async (out, [file], o) =>
@@ -132,6 +137,8 @@ export function buildProgram(
     .option('--out <file>', t(help.scoreOut))
     .option('--in-place', t(help.inPlace))
     .option('--trust <file>', t(help.trustFile))
+    .option('--carried <file>', t(carriedText.helpCarried), collect)
+    .option('--carried-out <file>', t(carriedText.helpCarriedOut))
     .option('--unsigned', t(help.unsigned))
     .option('--force', t(help.force))
     .action(
@@ -150,6 +157,7 @@ export function buildProgram(
     .requiredOption('--out <summary.xlsx>', t(help.summaryOut))
     .option('--csv <ranking.csv>', t(help.csv))
     .option('--assessed-on <YYYY-MM-DD>', t(help.assessedOn))
+    .option('--carried-out <file>', t(carriedText.helpCarriedOut))
     .option('--trust <file>', t(help.trustFile))
     .option('--force', t(help.force))
     .action(

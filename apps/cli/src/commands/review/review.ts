@@ -18,6 +18,7 @@ import { rankingRows } from '../../report/ranking.ts';
 import { assessmentDate, certificationFindings, printCertification } from './certification.ts';
 import { printFindings, printReview } from './print.ts';
 import { reviewWorkbooks, type ReviewInput } from './review-workbooks.ts';
+import { carriedOutFile, carriedSummary } from '../../io/carried.ts';
 
 export interface ReviewOptions {
   rules: string;
@@ -28,6 +29,8 @@ export interface ReviewOptions {
   trust?: string;
   /** A certification's assessment date, YYYY-MM-DD (default: today's, on this computer's clock). */
   assessedOn?: string;
+  /** Also write the points this assessment carries into others (carriedOut) to this file. */
+  carriedOut?: string;
 }
 
 export async function runReview(
@@ -68,6 +71,17 @@ export async function runReview(
   const files: PendingFile[] = [{ ...target, data: await encodeSummary(review.summary) }];
   const rows = rankingRows(review.cohort);
   if (csvTarget) files.push({ ...csvTarget, data: rankingCsv(rows, out) });
+  const carried = options.carriedOut
+    ? carriedOutFile(
+        loaded.ruleSet,
+        review.cohort.units.map((u) => u.result),
+        { path: resolveInput(out, options.carriedOut), shown: options.carriedOut },
+      )
+    : undefined;
+  if (carried) {
+    await refuseExisting([carried.file], options.force);
+    files.push(carried.file);
+  }
   await writeAll(files);
 
   const cr = review.certification;
@@ -78,12 +92,14 @@ export async function runReview(
     printFindings(review, loaded.ruleSet, out);
   }
   const ranking = cr ? rows : printReview(review, rows, loaded.ruleSet, out);
+  if (carried) out.line(carriedSummary(carried.record));
   for (const f of files) out.note(common.wrote(f.shown));
   const { findings } = review;
   out.result({
     command: 'review',
     out: options.out,
     csv: options.csv,
+    ...(options.carriedOut ? { carriedOut: options.carriedOut } : {}),
     ruleSet: {
       id: loaded.ruleSet.id,
       edition: loaded.ruleSet.edition,

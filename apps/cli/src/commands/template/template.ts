@@ -15,6 +15,7 @@ import { certificationText } from '../../i18n/certification.ts';
 import type { CertificationRecord } from '@kaohe/engine';
 import { loadHistory } from './history.ts';
 import { fileNameFor, parseUnitSpecs } from './units.ts';
+import { carriedFor, carriedPrefill, readCarried, type CarriedForUnits } from '../../io/carried.ts';
 
 export interface TemplateOptions {
   unit: string[];
@@ -24,6 +25,8 @@ export interface TemplateOptions {
   trust?: string;
   /** The previous certification review's summary: each unit's records go into its workbook. */
   history?: string;
+  /** Carried-results files of other assessments: their values prefilled and locked. */
+  carried?: string[];
 }
 
 /** Workbooks for the units, in memory: nothing is written here. */
@@ -32,6 +35,7 @@ export async function templateFiles(
   specs: readonly string[],
   outPath: string,
   outShown: string,
+  carried?: CarriedForUnits,
   /** Certification records by unit id (a re-assessment): carried into each unit's workbook. */
   histories?: ReadonlyMap<string, CertificationRecord[]>,
 ): Promise<PendingFile[]> {
@@ -46,6 +50,7 @@ export async function templateFiles(
       buildTemplate(loaded.ruleSet, unit, {
         ...(loaded.edition ? { edition: loaded.edition } : {}),
         ...(history ? { history } : {}),
+        ...carriedPrefill(carried, unit.id),
       }),
     );
     const path = asFile ? outPath : join(outPath, fileNameFor(unit.name));
@@ -65,11 +70,15 @@ export async function runTemplate(
     options.history === undefined
       ? undefined
       : await loadHistory(resolveInput(out, options.history), options.history, loaded.ruleSet);
+  const sent = await readCarried(
+    (options.carried ?? []).map((f) => ({ path: resolveInput(out, f), shown: f })),
+  );
   const files = await templateFiles(
     loaded,
     options.unit,
     resolveInput(out, options.out),
     options.out,
+    sent.length ? carriedFor(sent, loaded.ruleSet) : undefined,
     histories,
   );
   await refuseExisting(files, options.force);
@@ -78,8 +87,8 @@ export async function runTemplate(
   for (const f of files) out.line(`  ${out.text(common.wrote(f.shown))}`);
   if (histories && options.history !== undefined) {
     const ids = new Set(parseUnitSpecs(options.unit, loaded.ruleSet).map((u) => u.id));
-    const carried = [...histories.keys()].filter((id) => ids.has(id)).length;
-    out.line(certificationText.historyOf(options.history, carried));
+    const withHistory = [...histories.keys()].filter((id) => ids.has(id)).length;
+    out.line(certificationText.historyOf(options.history, withHistory));
   }
   out.result({
     command: 'template',
