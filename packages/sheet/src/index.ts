@@ -71,6 +71,26 @@ export {
   type RulesState,
 } from './review/review.ts';
 
+// Certification (评估认定): the review's results, notices and the history carried in workbooks.
+export {
+  cannotJudge,
+  certifyUnits,
+  chineseDate,
+  historyText,
+  recordText,
+  resultText,
+  type CertificationReview,
+  type CertifiedUnit,
+} from './review/certification.ts';
+export {
+  CERTIFICATION_SHEETS,
+  certifierText,
+  clauseCaption,
+  materialsOf,
+  readCertificationRecords,
+} from './certification/sheets.ts';
+export { historyJson, parseHistory } from './certification/history.ts';
+
 // Signed editions: keys without a PKI, publishing and verifying an edition (issue 15).
 export {
   createKey,

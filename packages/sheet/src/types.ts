@@ -121,6 +121,8 @@ export interface CellHint {
   listRange?: string;
   /** An input the rules need (blank is an error, or evidence is required). */
   required?: boolean;
+  /** Wrap the text (a paragraph of a printed notice in a `value` cell). */
+  wrap?: true;
 }
 
 export interface SheetLayout {
@@ -141,8 +143,14 @@ export interface SheetLayout {
    * (default): for a table whose width grows with the number of units or items.
    */
   printAcross?: true;
+  /** Printed on portrait A4 (default landscape): a letter such as the 整改通知书. */
+  portrait?: true;
+  /** The print area is the sheet's grid (A1 to its last row and column), nothing beside it. */
+  printArea?: true;
   /** Left of the printed footer (the unit whose form this is); the page number is centred. */
   footer?: string;
+  /** false: no page number in the footer (a one-page letter printed with other sheets). */
+  pageNumbers?: false;
   /** Rows printed at a set height in points, whatever their text (the sign-off block: room for a stamp). */
   tallRows?: { row: number; height: number }[];
   freeze?: { rows: number; cols: number };

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { compileRuleSet, scoreUnit } from '@kaohe/engine';
+import { compileRuleSet, parseRuleSet, scoreUnit, type CertificationRecord } from '@kaohe/engine';
 import {
   buildTemplate,
   createKey,
@@ -15,7 +15,9 @@ import {
   openKey,
   planWrites,
   publishEdition,
+  readCertificationRecords,
   readSheet,
+  reviewReturns,
   signPrefill,
   verifyPrefill,
   workbookEdition,
@@ -79,6 +81,60 @@ const signedRules = ruleSet({
     i.id === 'policy_rate' ? { ...i, source: 'assigned' as const } : i,
   ),
 });
+// A certification (评估认定) of one clause: the re-assessment workbook carries the unit's records,
+// the review's summary carries every unit's; both as a clerk's LibreOffice leaves them.
+const certification = (() => {
+  const r = parseRuleSet({
+    schemaVersion: 1,
+    kind: 'certification',
+    id: 'lo-certification',
+    title: { zh: '协会评估认定', en: 'Association certification' },
+    issuer: { zh: '县计生协', en: 'County association' },
+    level: { zh: '村', en: 'villages' },
+    year: 2012,
+    edition: 1,
+    points: 1,
+    rounding: { scores: { dp: 2, mode: 'half-up' } },
+    rectificationDays: 30,
+    inputs: [{ id: 'home', label: { zh: '建立会员之家', en: 'Member home' }, unit: 'yesno' }],
+    sections: [
+      {
+        code: '一',
+        title: { zh: '阵地建设', en: 'Premises' },
+        points: 1,
+        items: [
+          {
+            code: '1',
+            title: { zh: '建立会员之家', en: 'Member home' },
+            points: 1,
+            rule: { kind: 'yesno', input: 'home' },
+          },
+        ],
+      },
+    ],
+  });
+  if (!r.ok) throw new Error(JSON.stringify(r.issues));
+  return r.value;
+})();
+const earlier: CertificationRecord[] = [
+  {
+    unitId: 'wj',
+    ruleSetId: 'lo-certification',
+    edition: 1,
+    assessedOn: '2012-11-20',
+    attempt: 1,
+    passed: false,
+    failing: [
+      {
+        path: '一.1',
+        title: { zh: '建立会员之家', en: 'Member home' },
+        status: 'not-met',
+        reason: { zh: '未建立“会员之家”,不得分', en: 'no member home: 0' },
+      },
+    ],
+    rectifyBy: '2012-12-20',
+  },
+];
 
 let templateBytes: Uint8Array;
 let scoredTotal: string;
@@ -136,7 +192,20 @@ beforeAll(async () => {
       }),
     ),
   );
-  // One LibreOffice start for the four round trips, one for the CSV export of every sheet.
+  const again = buildTemplate(certification, { id: 'wj', name: '王家村' }, { history: earlier });
+  const againBytes = await fillWorkbook(await writeTemplateWorkbook(again), again, { home: '是' });
+  writeFileSync(file('reassess.xlsx'), againBytes);
+  const review = reviewReturns(
+    [{ file: 'reassess.xlsx', grids: (await readWorkbook(againBytes)).sheets }],
+    certification,
+    undefined,
+    { assessedOn: '2012-12-18' },
+  );
+  writeFileSync(
+    file('certified.xlsx'),
+    await writeTemplateWorkbook({ sheets: review.summary.sheets }, { protect: false }),
+  );
+  // One LibreOffice start for the round trips, one for the CSV export of every sheet.
   soffice([
     '--convert-to',
     'xlsx',
@@ -147,6 +216,8 @@ beforeAll(async () => {
     file('scored.xlsx'),
     file('long.xlsx'),
     file('signed.xlsx'),
+    file('reassess.xlsx'),
+    file('certified.xlsx'),
   ]);
   soffice([
     '--convert-to',
@@ -241,5 +312,21 @@ describe('LibreOffice interop', () => {
     expect(r.value.reported.review['一.1']).toBe(scoredItem);
     expect(r.value.reported.review['否决.petition']).toBe('是');
     expect(r.value.reported.self['合计']).toBeNull();
+  });
+
+  it('keeps a certification history through a LibreOffice round trip: the workbook’s and the summary’s', async () => {
+    const r = readSheet((await readWorkbook(bytesOf(join(out, 'reassess.xlsx')))).sheets, {
+      ruleSet: certification,
+    });
+    if (!r.ok) throw new Error(JSON.stringify(r.issues));
+    expect(r.value.history).toEqual(earlier);
+    const summary = await readWorkbook(bytesOf(join(out, 'certified.xlsx')));
+    const records = readCertificationRecords(summary.sheets, certification);
+    if (!records.ok) throw new Error(JSON.stringify(records.issues));
+    const wj = records.value.get('wj');
+    expect(wj?.map((x) => [x.attempt, x.assessedOn, x.passed])).toEqual([
+      [1, '2012-11-20', false],
+      [2, '2012-12-18', true],
+    ]);
   });
 });

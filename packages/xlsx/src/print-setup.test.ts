@@ -116,3 +116,42 @@ describe('the printed summary', () => {
     expect(ranking).toMatch(/<pageSetup[^>]*fitToWidth="1"/);
   });
 });
+
+describe('a printed letter (the 整改通知书)', () => {
+  const letter = {
+    name: '整改-王家村',
+    role: 'data' as const,
+    state: 'visible' as const,
+    values: [
+      ['整改通知书', null, null],
+      ['经评估认定,你单位有1项条款未达到要求,请于2012年12月20日前完成整改。'.repeat(3), null, null],
+    ],
+    widths: [6, 30, 40],
+    wrap: [],
+    portrait: true as const,
+    printArea: true as const,
+    pageNumbers: false as const,
+    footer: '被通知单位:王家村',
+    merges: [
+      { top: 0, left: 0, bottom: 0, right: 2 },
+      { top: 1, left: 0, bottom: 1, right: 2 },
+    ],
+    cells: [
+      { row: 0, col: 0, kind: 'title' as const },
+      { row: 1, col: 0, kind: 'value' as const, wrap: true as const },
+    ],
+  };
+
+  it('prints portrait, one page wide, its print area the notice, no page number; the paragraph wraps', async () => {
+    const parts = xml(await writeTemplateWorkbook({ sheets: [letter] }, { protect: false }));
+    const s = parts.get('xl/worksheets/sheet1.xml') ?? '';
+    expect(s).toMatch(/<pageSetup[^>]*orientation="portrait"/);
+    expect(s).toMatch(/<pageSetup[^>]*fitToWidth="1"/);
+    expect(s).toContain('<oddFooter>&amp;L被通知单位:王家村</oddFooter>');
+    expect(parts.get('xl/workbook.xml')).toContain('_xlnm.Print_Area');
+    expect(parts.get('xl/workbook.xml')).toContain('&apos;整改-王家村&apos;!$A$1:$C$2');
+    // 3 × 39 characters of CJK text (~2 units each) over 76 units: several lines, not one
+    expect(heights(s).get(2)).toBeGreaterThan(heightFor(2));
+    expect(parts.get('xl/styles.xml')).toMatch(/wrapText="1"/);
+  });
+});

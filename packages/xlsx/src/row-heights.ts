@@ -56,7 +56,7 @@ export function rowHeights(layout: SheetLayout): Map<number, number> {
   const titles = new Set(layout.cells.filter((c) => c.kind === 'title').map((c) => c.row));
   const wrapped = new Set(
     layout.cells
-      .filter((c) => c.kind === 'header' || c.kind === 'label')
+      .filter((c) => c.kind === 'header' || c.kind === 'label' || c.wrap === true)
       .map((c) => `${c.row},${c.col}`),
   );
   const out = new Map<number, number>();

@@ -25,7 +25,11 @@ export function styleCell(cell: ExcelJS.Cell, hint: CellHint, wrap: boolean): vo
       return;
     case 'value':
       cell.font = font;
-      cell.alignment = { horizontal: 'left', vertical: 'middle' };
+      cell.alignment = {
+        horizontal: 'left',
+        vertical: hint.wrap ? 'top' : 'middle',
+        ...(hint.wrap ? { wrapText: true } : {}),
+      };
       return;
     case 'sign':
       // A line to write on: unlocked, no fill (it prints), only the bottom border.

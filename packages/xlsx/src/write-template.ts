@@ -34,8 +34,8 @@ export async function writeTemplateWorkbook(
 }
 
 /** The page footer: the unit at the left (`&` doubled: it starts a code), page numbers centred. */
-export function footer(left: string | undefined): string {
-  const page = '&C第 &P 页,共 &N 页';
+export function footer(left: string | undefined, pageNumbers = true): string {
+  const page = pageNumbers ? '&C第 &P 页,共 &N 页' : '';
   return left ? `&L${left.replace(/&/g, '&&')}${page}` : page;
 }
 
@@ -48,7 +48,7 @@ async function addSheet(
     state: layout.state,
     pageSetup: {
       paperSize: 9,
-      orientation: 'landscape',
+      orientation: layout.portrait ? 'portrait' : 'landscape',
       // One page wide, shrunk to fit; a table that grows with the units prints at 100 % across
       // pages instead, its title rows and columns repeated on each.
       ...(layout.printAcross
@@ -56,6 +56,12 @@ async function addSheet(
         : { fitToPage: true, fitToWidth: 1, fitToHeight: 0 }),
       horizontalCentered: true,
       margins: { left: 0.5, right: 0.5, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
+      ...(layout.printArea && layout.values.length > 0
+        ? {
+            // ExcelJS puts the `$` before the columns itself: the rows' here make it absolute.
+            printArea: `A$1:${colLetters(Math.max((layout.values[0]?.length ?? 1) - 1, 0))}$${layout.values.length}`,
+          }
+        : {}),
       ...(layout.printTitleRows
         ? { printTitlesRow: `${layout.printTitleRows[0] + 1}:${layout.printTitleRows[1] + 1}` }
         : {}),
@@ -65,7 +71,7 @@ async function addSheet(
           }
         : {}),
     },
-    headerFooter: { oddFooter: footer(layout.footer) },
+    headerFooter: { oddFooter: footer(layout.footer, layout.pageNumbers !== false) },
     views: layout.freeze
       ? [{ state: 'frozen', xSplit: layout.freeze.cols, ySplit: layout.freeze.rows }]
       : [],

@@ -67,6 +67,14 @@ export const help = {
     en: 'recompute every unit with the reviewer’s rules, rank, grade, flag differences and altered rules',
   },
   paths: { zh: '考核表文件或文件夹', en: 'workbooks or folders' },
+  assessedOn: {
+    zh: '评估认定的认定日期(YYYY-MM-DD;默认取本机今天的日期),整改期限由此起算',
+    en: 'a certification’s assessment date (YYYY-MM-DD; default: today on this computer); the rectification deadline counts from it',
+  },
+  history: {
+    zh: '上次评估认定的复核汇总表:把各单位的认定记录带入新的考核表(复评)',
+    en: 'the previous certification review’s summary: carries each unit’s records into its new workbook (re-assessment)',
+  },
   reviewRules: { zh: '复核方持有的规则集 JSON', en: 'the reviewer’s rule set JSON' },
   summaryOut: { zh: '汇总表输出文件(.xlsx)', en: 'summary workbook to write (.xlsx)' },
   csv: {

@@ -29,22 +29,32 @@ export interface MetaRead {
   prefill?: string;
   /** The meta sheet was made visible (unhidden on purpose: LibreOffice leaves it merely hidden). */
   unhidden: boolean;
+  /** The certification history rows (joined) and the cell of the first, when there are any. */
+  history?: { text: string; address: string };
 }
 
-/** Column A keys → column B values (the first of each key), and the rules' chunks in order. */
+/** Column A keys → column B values (the first of each key), the rules' chunks in order, and the
+ *  certification history rows (joined by the reader) with the row of the first. */
 function metaFields(meta: SheetGrid): {
   fields: Map<string, { value: string; row: number }>;
   chunks: string[];
+  history: string[];
+  historyRow: number;
 } {
   const fields = new Map<string, { value: string; row: number }>();
   const chunks: string[] = [];
+  const history: string[] = [];
+  let historyRow = -1;
   meta.values.forEach((r, row) => {
     const key = r[0];
     const value = r[1] === null || r[1] === undefined ? '' : String(r[1]);
     if (key === 'json') chunks.push(value);
-    else if (typeof key === 'string' && !fields.has(key)) fields.set(key, { value, row });
+    else if (key === 'history') {
+      if (historyRow < 0) historyRow = row;
+      history.push(value);
+    } else if (typeof key === 'string' && !fields.has(key)) fields.set(key, { value, row });
   });
-  return { fields, chunks };
+  return { fields, chunks, history, historyRow };
 }
 
 /**
@@ -80,7 +90,7 @@ export function readMeta(
   const warnings: SheetIssue[] = [];
   if (meta.state && meta.state !== 'veryHidden')
     warnings.push(sheetWarning('meta-not-very-hidden', at(0, 0), []));
-  const { fields, chunks } = metaFields(meta);
+  const { fields, chunks, history, historyRow } = metaFields(meta);
   const version = fields.get(META_MARKER);
   if (!version)
     return { ok: false, issues: [sheetError('meta-corrupt', at(0, 0), ['kaohe-meta marker'])] };
@@ -95,6 +105,7 @@ export function readMeta(
     ...(signature ? { signature } : {}),
     ...(prefill ? { prefill } : {}),
     unhidden: meta.state === 'visible',
+    ...(historyRow >= 0 ? { history: { text: history.join(''), address: at(historyRow) } } : {}),
     sheet: meta.name,
     checksum,
     ruleSetId: fields.get('ruleSetId')?.value ?? '',

@@ -1,6 +1,13 @@
 // Grids of a filled workbook → the unit's inputs for the engine, the rule set they were filled
 // against, and where everything is (for planWrites). All or nothing: any error, no value.
-import type { CaseRecord, InputValue, RuleSet, UnitInput } from '@kaohe/engine';
+import type {
+  CaseRecord,
+  CertificationRecord,
+  InputValue,
+  RuleSet,
+  UnitInput,
+} from '@kaohe/engine';
+import { parseHistory } from '../certification/history.ts';
 import { sheetError, sheetWarning } from '../issue.ts';
 import { ruleSetChecksum } from '../checksum.ts';
 import { rowKeys } from '../template/row-keys.ts';
@@ -47,6 +54,10 @@ export interface SheetRead {
   embeddedPrefill?: string;
   /** The rules sheet was made visible (a very hidden sheet is unhidden only on purpose). */
   metaUnhidden: boolean;
+  /** The unit's earlier certification records carried in the meta sheet (empty: none), and the
+   *  cell they start at. */
+  history: CertificationRecord[];
+  historyAt?: string;
 }
 
 export function readSheet(
@@ -127,6 +138,12 @@ export function readSheet(
     ...(records ? { records } : {}),
     evidence: data.value.evidence,
   };
+  // History that does not parse is an error at its cell: never a first assessment by accident.
+  const carried = meta.value.history;
+  const history = carried
+    ? parseHistory(carried.text, carried.address, { unitId: unit.id, ruleSetId: ruleSet.id })
+    : { ok: true as const, value: [] };
+  if (!history.ok) return { ok: false, issues: [history.issue, ...warnings] };
   return {
     ok: true,
     value: {
@@ -148,6 +165,8 @@ export function readSheet(
       ...(meta.value.signature ? { embeddedSignature: meta.value.signature } : {}),
       ...(meta.value.prefill ? { embeddedPrefill: meta.value.prefill } : {}),
       metaUnhidden: meta.value.unhidden,
+      history: history.value,
+      ...(carried ? { historyAt: carried.address } : {}),
     },
     warnings,
   };

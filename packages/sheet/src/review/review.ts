@@ -45,6 +45,8 @@ import {
   type Submission,
 } from '../summary/differences.ts';
 import type { SheetGrid, SheetIssue } from '../types.ts';
+import { certificationSummary } from '../certification/sheets.ts';
+import { certifyUnits, type CertificationReview } from './certification.ts';
 
 /** One returned file as the app found it: its grids, or why it could not be opened. */
 export type Returned =
@@ -116,6 +118,9 @@ export interface ReviewFindings {
 export interface ReviewOptions {
   /** The reviewer's trust list: each workbook's signed edition is then checked. */
   trust?: TrustStore;
+  /** A certification's assessment date (ISO), passed in by the app: required for a rule set of
+   *  kind `certification`, whose review certifies each unit (see certification.ts). */
+  assessedOn?: string;
 }
 
 export interface ReviewResult {
@@ -126,8 +131,11 @@ export interface ReviewResult {
   /** In the order of the returned files. */
   rejected: RejectedFile[];
   findings: ReviewFindings;
-  /** The summary workbook's sheets (ranking first), flags and rejected files included. */
+  /** The summary workbook's sheets (ranking first), flags and rejected files included; for a
+   *  certification 认定结果 first, the 整改通知书 and the records last. */
   summary: Summary;
+  /** A certification rule set: each unit certified on `assessedOn`. */
+  certification?: CertificationReview;
 }
 
 const LATEST_FIRST: readonly Stage[] = ['final', 'review', 'self'];
@@ -332,6 +340,25 @@ export function reviewReads(
       ...(d.prefill ? { prefill: d.prefill } : {}),
     };
   });
+  const summary = buildSummary(cohort, reviewer, {
+    submissions,
+    rejected: rejected.map((r) => ({ file: r.file, message: r.message })),
+  });
+  let certification: CertificationReview | undefined;
+  if (reviewer.kind === 'certification') {
+    if (options.assessedOn === undefined)
+      throw new Error('reviewReads: a certification needs the assessment date (assessedOn)');
+    const cr = certifyUnits(units, compiled, options.assessedOn);
+    const values = new Map(units.map((u) => [u.unitId, u.read.unit.values]));
+    summary.sheets = certificationSummary(
+      summary.sheets,
+      cr,
+      (u) => values.get(u.unitId) ?? {},
+      reviewer,
+      compiled,
+    );
+    certification = cr;
+  }
   return {
     checksum: ruleSetChecksum(reviewer),
     cohort,
@@ -348,10 +375,8 @@ export function reviewReads(
       prefillUnverified: units.filter((u) => u.prefill && !prefillOk(u.prefill)).length,
       metaUnhidden: options.trust ? units.filter((u) => u.read.metaUnhidden).length : 0,
     },
-    summary: buildSummary(cohort, reviewer, {
-      submissions,
-      rejected: rejected.map((r) => ({ file: r.file, message: r.message })),
-    }),
+    summary,
+    ...(certification ? { certification } : {}),
   };
 }
 

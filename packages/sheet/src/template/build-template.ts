@@ -1,5 +1,6 @@
 // Rule set + unit → the workbook's grids and the layout hints for styling.
-import { compileRuleSet, type RuleSet } from '@kaohe/engine';
+import { compileRuleSet, type CertificationRecord, type RuleSet } from '@kaohe/engine';
+import { historyJson } from '../certification/history.ts';
 import { canonicalRuleSet, ruleSetChecksum } from '../checksum.ts';
 import { META_CHUNK, SHEET_NAMES } from '../labels.ts';
 import type { Template } from '../types.ts';
@@ -23,6 +24,9 @@ export interface TemplateOptions {
   /** The unit's prefill signed by the issuer (`signPrefill`): it must sign exactly `prefill`, this
    *  unit and `edition`; it goes into the meta sheet, so a changed target is caught. */
   prefillSignature?: Envelope;
+  /** The unit's certification records so far (a re-assessment's workbook carries them): written
+   *  into the meta sheet's `history` rows, read back by `readSheet` as `history`. */
+  history?: readonly CertificationRecord[];
 }
 
 /**
@@ -58,6 +62,13 @@ export function buildTemplate(
     if (JSON.stringify(options.prefillSignature).length > META_CHUNK)
       throw new Error('buildTemplate: the signed prefill is too long for one cell');
   }
+  const strange = options.history?.find(
+    (r) => r.ruleSetId !== ruleSet.id || unit === undefined || r.unitId !== unit.id,
+  );
+  if (strange)
+    throw new Error(
+      `buildTemplate: a history record of ${strange.unitId} under ${strange.ruleSetId} is not this unit's`,
+    );
   const checksum = ruleSetChecksum(ruleSet);
   const scoring = buildScoringSheet(names.scoring, ruleSet, compiled, unit, checksum);
   const data = buildDataSheet(names.data, ruleSet, compiled, unit?.name, options.prefill);
@@ -75,6 +86,7 @@ export function buildTemplate(
     json,
     options.edition && JSON.stringify(options.edition.envelope),
     options.prefillSignature && JSON.stringify(options.prefillSignature),
+    options.history && options.history.length > 0 ? historyJson(options.history) : undefined,
   );
   placeLists(
     cases ? [scoring.layout, data.layout, cases.layout] : [scoring.layout, data.layout],

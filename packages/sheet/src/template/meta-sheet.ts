@@ -13,7 +13,7 @@ export interface MetaFields {
   casesSheet?: string;
 }
 
-function chunk(text: string, size = META_CHUNK): string[] {
+export function chunk(text: string, size = META_CHUNK): string[] {
   const out: string[] = [];
   // Split on code points, so a surrogate pair is never cut in two.
   const chars = Array.from(text);
@@ -22,13 +22,15 @@ function chunk(text: string, size = META_CHUNK): string[] {
 }
 
 /** `signature`: the signed edition's envelope (JSON) when the rules are a published edition;
- *  `prefill`: the unit's signed prefill envelope (JSON). */
+ *  `prefill`: the unit's signed prefill envelope (JSON);
+ *  `history`: the unit's certification records (canonical JSON), chunked like the rules. */
 export function buildMetaSheet(
   name: string,
   fields: MetaFields,
   json: string,
   signature?: string,
   prefill?: string,
+  history?: string,
 ): SheetLayout {
   const parts = chunk(json);
   const values: Grid = [
@@ -45,6 +47,7 @@ export function buildMetaSheet(
     ...(signature === undefined ? [] : [['signature', signature] as [string, string]]),
     // The unit's signed prefill (its targets and baselines), after the edition's signature.
     ...(prefill === undefined ? [] : [['prefill', prefill] as [string, string]]),
+    ...(history === undefined ? [] : chunk(history).map((p): [string, string] => ['history', p])),
   ];
   return {
     name,

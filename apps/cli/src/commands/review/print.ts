@@ -21,6 +21,12 @@ export function printReview(
   const grades = formatGrades(review.cohort, out);
   if (grades) out.line(grades);
   out.line('');
+  printFindings(review, ruleSet, out);
+  return rows;
+}
+
+/** Every finding of the review (rejected files, flags, differences) and the count line. */
+export function printFindings(review: Review, ruleSet: RuleSet, out: Output): void {
   for (const r of review.rejected) {
     out.line(reviewText.rejected(r.message));
     for (const i of r.issues)
@@ -65,5 +71,4 @@ export function printReview(
         )
       : reviewText.clean,
   );
-  return rows;
 }

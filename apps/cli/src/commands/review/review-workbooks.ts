@@ -1,6 +1,7 @@
 // Many returned workbooks → the review, decided once in @kaohe/sheet (reviewReturns: duplicates,
 // stage, altered rules, rejected files) and shared with the task pane. Here: decode the files.
 import {
+  type CertificationReview,
   readReturn,
   reviewReads,
   type ReadReturn,
@@ -62,6 +63,8 @@ export interface Review {
   units: ReviewedUnit[];
   rejected: RejectedFile[];
   findings: ReviewFindings;
+  /** A certification rule set: each unit certified on the assessment date. */
+  certification?: CertificationReview;
 }
 
 const asIssues = (e: CliError): SheetIssue[] =>
@@ -78,6 +81,8 @@ export async function reviewWorkbooks(
   loaded: LoadedRuleSet,
   onEach: (file: string) => void = () => undefined,
   trust?: TrustStore,
+  /** A certification's assessment date (YYYY-MM-DD). */
+  assessedOn?: string,
 ): Promise<Review> {
   const reads: ReadReturn[] = [];
   for (const [index, input] of inputs.entries()) {
@@ -97,12 +102,10 @@ export async function reviewWorkbooks(
     }
     onEach(input.shown);
   }
-  const review: ReviewResult = reviewReads(
-    reads,
-    loaded.ruleSet,
-    loaded.compiled,
-    trust ? { trust } : {},
-  );
+  const review: ReviewResult = reviewReads(reads, loaded.ruleSet, loaded.compiled, {
+    ...(trust ? { trust } : {}),
+    ...(assessedOn !== undefined ? { assessedOn } : {}),
+  });
   if (review.units.length === 0 && review.rejected.length > 0) {
     // Nothing to rank: the review cannot be done (exit 3), each file with its reason.
     const details: ErrorDetail[] = review.rejected.flatMap((r) => [
@@ -120,6 +123,7 @@ export async function reviewWorkbooks(
     summary: review.summary.sheets,
     rejected: review.rejected,
     findings: review.findings,
+    ...(review.certification ? { certification: review.certification } : {}),
     units: review.units.map((u) => ({
       file: u.file,
       sameAs: u.sameAs.map((s) => s.file),

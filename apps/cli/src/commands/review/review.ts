@@ -15,7 +15,8 @@ import { loadRuleSet } from '../../io/rule-set.ts';
 import { encodeSummary, readWorkbookFile } from '../../io/workbook.ts';
 import { rankingCsv } from '../../report/ranking-csv.ts';
 import { rankingRows } from '../../report/ranking.ts';
-import { printReview } from './print.ts';
+import { assessmentDate, certificationFindings, printCertification } from './certification.ts';
+import { printFindings, printReview } from './print.ts';
 import { reviewWorkbooks, type ReviewInput } from './review-workbooks.ts';
 import { carriedOutFile, carriedSummary } from '../../io/carried.ts';
 
@@ -26,6 +27,8 @@ export interface ReviewOptions {
   csv?: string;
   /** The trust list: each workbook's signed edition is checked (also the default list, if any). */
   trust?: string;
+  /** A certification's assessment date, YYYY-MM-DD (default: today's, on this computer's clock). */
+  assessedOn?: string;
   /** Also write the points this assessment carries into others (carriedOut) to this file. */
   carriedOut?: string;
 }
@@ -43,6 +46,7 @@ export async function runReview(
   if (csvTarget && csvTarget.path === target.path)
     throw new CliError('usage', reviewText.csvSameAsOut(csvTarget.shown));
   const loaded = await loadRuleSet(resolveInput(out, options.rules), options.rules, options.trust);
+  const assessedOn = assessmentDate(loaded.ruleSet, options.assessedOn, out);
   await refuseExisting(
     [target, ...(csvTarget ? [csvTarget] : [])].map((t) => ({ ...t, data: '' })),
     options.force,
@@ -62,6 +66,7 @@ export async function runReview(
     loaded,
     (file) => progress.tick(file),
     trust,
+    assessedOn,
   ).finally(() => progress.stop());
   const files: PendingFile[] = [{ ...target, data: await encodeSummary(review.summary) }];
   const rows = rankingRows(review.cohort);
@@ -79,7 +84,14 @@ export async function runReview(
   }
   await writeAll(files);
 
-  const ranking = printReview(review, rows, loaded.ruleSet, out);
+  const cr = review.certification;
+  if (cr) {
+    // One 整改通知书 per unit not certified (sheets/certification in @kaohe/sheet).
+    printCertification(cr, loaded.ruleSet, cr.failed, out);
+    out.line('');
+    printFindings(review, loaded.ruleSet, out);
+  }
+  const ranking = cr ? rows : printReview(review, rows, loaded.ruleSet, out);
   if (carried) out.line(carriedSummary(carried.record));
   for (const f of files) out.note(common.wrote(f.shown));
   const { findings } = review;
@@ -100,7 +112,27 @@ export async function runReview(
     rejected: review.rejected,
     skipped,
     findings,
+    ...(cr
+      ? {
+          certification: {
+            assessedOn: cr.assessedOn,
+            passed: cr.passed,
+            failed: cr.failed,
+            undecided: cr.undecided,
+            refused: cr.refused,
+            units: cr.units.map((u) => ({
+              unitId: u.unitId,
+              name: u.name,
+              file: u.file,
+              record: u.outcome?.record ?? null,
+              history: u.outcome?.history ?? u.earlier,
+              summary: u.outcome?.summary ?? null,
+              issues: u.issues,
+            })),
+          },
+        }
+      : {}),
     issues: review.cohort.issues,
   });
-  return hasFindings(findings) ? 'findings' : 'ok';
+  return hasFindings(findings) || (cr && certificationFindings(cr)) ? 'findings' : 'ok';
 }

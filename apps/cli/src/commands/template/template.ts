@@ -24,6 +24,9 @@ import { resolveInput } from '../../io/paths.ts';
 import { readRosterFile } from '../../io/roster.ts';
 import { loadRuleSet, type LoadedRuleSet } from '../../io/rule-set.ts';
 import { passphrase } from '../editions/editions.ts';
+import { certificationText } from '../../i18n/certification.ts';
+import type { CertificationRecord } from '@kaohe/engine';
+import { loadHistory } from './history.ts';
 import { fileNameFor, parseUnitSpecs } from './units.ts';
 import { carriedFor, carriedPrefill, readCarried, type CarriedForUnits } from '../../io/carried.ts';
 
@@ -33,6 +36,8 @@ export interface TemplateOptions {
   force?: boolean;
   /** The trust list for a published edition given as the rules. */
   trust?: string;
+  /** The previous certification review's summary: each unit's records go into its workbook. */
+  history?: string;
   /** Carried-results files of other assessments: their values prefilled and locked. */
   carried?: string[];
   /** The rules as --edition (the form with --roster). */
@@ -74,15 +79,19 @@ export async function templateFiles(
   outPath: string,
   outShown: string,
   carried?: CarriedForUnits,
+  /** Certification records by unit id (a re-assessment): carried into each unit's workbook. */
+  histories?: ReadonlyMap<string, CertificationRecord[]>,
 ): Promise<PendingFile[]> {
   const asFile = /\.xlsx$/i.test(outPath) && (await exists(outPath)) !== 'dir';
   if (asFile && units.length > 1)
     throw new CliError('usage', templateText.outFileForMany(outShown, units.length));
   const files: PendingFile[] = [];
   for (const { unit, prefill, signature } of units) {
+    const history = histories?.get(unit.id);
     const data = await writeTemplateWorkbook(
       buildTemplate(loaded.ruleSet, unit, {
         ...(loaded.edition ? { edition: loaded.edition } : {}),
+        ...(history ? { history } : {}),
         ...withCarried(prefill, carriedPrefill(carried, unit.id).prefill),
         ...(signature ? { prefillSignature: signature } : {}),
       }),
@@ -162,6 +171,10 @@ export async function runTemplate(
   if (options.roster === undefined && options.key !== undefined)
     throw new CliError('usage', templateText.keyWithoutRoster);
   const loaded = await loadRuleSet(resolveInput(out, rules), rules, options.trust);
+  const histories =
+    options.history === undefined
+      ? undefined
+      : await loadHistory(resolveInput(out, options.history), options.history, loaded.ruleSet);
   const sent = await readCarried(
     (options.carried ?? []).map((f) => ({ path: resolveInput(out, f), shown: f })),
   );
@@ -175,12 +188,18 @@ export async function runTemplate(
     resolveInput(out, options.out),
     options.out,
     sent.length ? carriedFor(sent, loaded.ruleSet) : undefined,
+    histories,
   );
   await refuseExisting(files, options.force);
   await writeAll(files);
   out.line(templateText.made(files.length, out.text(msgOf(loaded.ruleSet.title))));
   if (units.some((u) => u.signature)) out.line(templateText.prefillSigned(units.length));
   for (const f of files) out.line(`  ${out.text(common.wrote(f.shown))}`);
+  if (histories && options.history !== undefined) {
+    const ids = new Set(units.map((u) => u.unit.id));
+    const withHistory = [...histories.keys()].filter((id) => ids.has(id)).length;
+    out.line(certificationText.historyOf(options.history, withHistory));
+  }
   out.result({
     command: 'template',
     ruleSet: { id: loaded.ruleSet.id, edition: loaded.ruleSet.edition },
