@@ -47,7 +47,7 @@ import { itemWords } from './base-rules.ts';
 import { BLANK, createFramePlan, OK, type Frame, type FramePlan } from '../fast/frame.ts';
 import { buildKernel, isContainer } from '../fast/kernel.ts';
 import { NA, type Kernel } from '../fast/kernel-base.ts';
-import { decimalText, scaledOfQ } from '../fast/fixed.ts';
+import { decimalText, roundScaled, scaledOfQ } from '../fast/fixed.ts';
 import { showRat } from '../messages/format.ts';
 import {
   CAPPED,
@@ -1031,21 +1031,29 @@ export function scoreWith(rs: CompiledRuleSet, scorer: UnitScorer): UnitResult {
     const full = sectionPoints(section, unit.class);
     const ints = sumScaled(items);
     const fullS = ints ? scaledQ(full, dp) : undefined;
-    if (
-      ints &&
-      fullS !== undefined &&
-      !(section.notApplicable === 'rescale' && ints.max > 0 && ints.max !== fullS)
-    ) {
-      sectionScores.push(ints.score);
-      sectionMaxima.push(ints.max);
-      const score = scaledText(ints.score, dp);
-      return {
-        code: section.code,
-        title: section.title,
-        score,
-        max: scaledText(ints.max, dp),
-        items,
-      };
+    if (ints && fullS !== undefined) {
+      let score = ints.score;
+      let max = ints.max;
+      // Rescaled to the section's points as the exact sum below is: round(score × full / max),
+      // in 10^-dp points S × F / M, rounded once by the declared mode.
+      if (section.notApplicable === 'rescale' && max > 0 && max !== fullS) {
+        const product = score * fullS;
+        score = Number.isSafeInteger(product)
+          ? roundScaled(product, max, 0, rs.scoreRounding.mode)
+          : Number.NaN;
+        max = fullS;
+      }
+      if (Number.isSafeInteger(score)) {
+        sectionScores.push(score);
+        sectionMaxima.push(max);
+        return {
+          code: section.code,
+          title: section.title,
+          score: scaledText(score, dp),
+          max: scaledText(max, dp),
+          items,
+        };
+      }
     }
     let score = sum(items.map((i) => exact(i).score));
     let maxQ = sum(items.filter((i) => i.status !== 'not-applicable').map((i) => exact(i).max));
