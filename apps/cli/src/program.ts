@@ -7,6 +7,7 @@ import stringWidth from 'string-width';
 import type { Msg } from '@kaohe/engine';
 import type { CommandStatus } from './errors.ts';
 import { help } from './i18n/help.ts';
+import { carriedText } from './i18n/carried.ts';
 import { LANGS, pick, toLang, type Lang } from './i18n/lang.ts';
 import { HELP_TITLES, optionNotes, usageWords } from './i18n/usage.ts';
 import { createOutput, type Output, type Streams } from './io/output.ts';
@@ -19,6 +20,9 @@ import type { TemplateOptions } from './commands/template/template.ts';
 function version(): string {
   return (createRequire(import.meta.url)('../package.json') as { version: string }).version;
 }
+
+/** A repeatable option's values, in order. */
+const collect = (v: string, prev: string[] = []): string[] => [...prev, v];
 
 interface CommonOptions {
   json?: boolean;
@@ -112,6 +116,7 @@ export function buildProgram(
     .requiredOption('--unit <name>', t(help.unit), (v: string, prev: string[] = []) => [...prev, v])
     .requiredOption('--out <path>', t(help.templateOut))
     .option('--trust <file>', t(help.trustFile))
+    .option('--carried <file>', t(carriedText.helpCarried), collect)
     .option('--force', t(help.force))
     .action(
       act(async (out, [file], o) =>
@@ -131,6 +136,8 @@ export function buildProgram(
     .option('--out <file>', t(help.scoreOut))
     .option('--in-place', t(help.inPlace))
     .option('--trust <file>', t(help.trustFile))
+    .option('--carried <file>', t(carriedText.helpCarried), collect)
+    .option('--carried-out <file>', t(carriedText.helpCarriedOut))
     .option('--unsigned', t(help.unsigned))
     .option('--force', t(help.force))
     .action(
@@ -148,6 +155,7 @@ export function buildProgram(
     .requiredOption('--rules <rules.json>', t(help.reviewRules))
     .requiredOption('--out <summary.xlsx>', t(help.summaryOut))
     .option('--csv <ranking.csv>', t(help.csv))
+    .option('--carried-out <file>', t(carriedText.helpCarriedOut))
     .option('--trust <file>', t(help.trustFile))
     .option('--force', t(help.force))
     .action(

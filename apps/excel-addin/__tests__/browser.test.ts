@@ -15,6 +15,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../scripts/chromium.ts';
 import { filledTemplate, parsed } from '../src/testing/sample-workbook.ts';
 import { solidFills, xlsxParts } from '../src/testing/xlsx-parts.ts';
+import {
+  alterRules,
+  breakSignature,
+  issuerKey,
+  signedTemplate,
+} from '../src/testing/signed-workbook.ts';
 import { appRoot, buildAndServe, firstLoadJs } from './built-app.ts';
 import { OFFICE_CDN, serveOfficeJsLocally } from './office-cdn.ts';
 
@@ -331,4 +337,115 @@ describe('task pane in a browser (standalone mode)', () => {
     await old.screenshot({ path: join(out, '5-unsupported.png') });
     await old.close();
   });
+});
+
+// Issue 15 points 4–5: the edition at the top of the pane, the key import, in a pane as narrow as
+// Excel's (320–350 px). A fresh browser profile has no key: the first signed workbook asks for it.
+describe('signed editions in the pane (browser mode, 340 px wide)', () => {
+  const key = issuerKey('包头市人口和计划生育委员会');
+  const kdq = baotou2012SampleUnits.find((u) => u.id === 'kdq')!;
+  const files: Record<string, string> = {};
+  let pane: Page;
+
+  beforeAll(async () => {
+    const make = async (name: string, template: Parameters<typeof writeTemplateWorkbook>[0]) => {
+      files[name] = join(out, `edition-${name}.xlsx`);
+      writeFileSync(files[name], await writeTemplateWorkbook(template));
+    };
+    await make('signed', signedTemplate(ruleSet, kdq, key));
+    await make('unsigned', filledTemplate(ruleSet, kdq));
+    await make('bad-signature', breakSignature(signedTemplate(ruleSet, kdq, key)));
+    await make('altered', alterRules(signedTemplate(ruleSet, kdq, key)));
+    pane = await browser.context.newPage();
+    await pane.setViewportSize({ width: 340, height: 900 });
+  }, 60_000);
+
+  const snap = (name: string) =>
+    pane.screenshot({ path: join(out, `edition-${name}.png`), fullPage: true });
+  /** Nothing wider than the pane: no horizontal scroll bar. */
+  const fits = () =>
+    pane.evaluate(
+      () => document.documentElement.scrollWidth <= document.documentElement.clientWidth,
+    );
+  const open = async (name: string) => {
+    await pane.goto(url);
+    await pane.getByTestId('open-file').setInputFiles(files[name]!);
+    return pane.getByTestId('verify-edition').waitFor({ timeout: 30_000 });
+  };
+  const line = () => pane.getByTestId('verify-edition');
+
+  it('a signed workbook, no key imported: 未导入签发机关的公钥, not scored, the import offered', async () => {
+    await open('signed');
+    await line().getByText('未导入签发机关的公钥').waitFor();
+    await expect(line().getAttribute('role')).resolves.toBe('alert');
+    expect(await pane.getByRole('button', { name: '评分并写回' }).isDisabled()).toBe(true);
+    await pane.getByText('考核规则未通过验证,不予计分(原因见上方)。').waitFor();
+    expect(await fits()).toBe(true);
+    await snap('1-no-key');
+  }, 40_000);
+
+  it('imports the key: issuer and fingerprint shown to compare, then trusted', async () => {
+    await line().getByRole('button', { name: '导入公钥' }).click();
+    const panel = pane.getByRole('region', { name: '签发机关的公钥' });
+    await panel.getByRole('textbox').fill(key.line);
+    const preview = panel.getByTestId('key-preview');
+    await preview.getByText(key.fingerprint).waitFor();
+    await preview.getByText('包头市人口和计划生育委员会').waitFor();
+    expect(await fits()).toBe(true);
+    await snap('2-key-import');
+    await panel.getByRole('button', { name: '确认导入' }).click();
+    await panel.getByText(`已导入:包头市人口和计划生育委员会(指纹 ${key.fingerprint})。`).waitFor();
+    await panel.getByRole('button', { name: '关闭' }).click();
+    await line()
+      .getByText(`正式版本:由包头市人口和计划生育委员会签发(指纹 ${key.fingerprint})`, {
+        exact: false,
+      })
+      .waitFor();
+    await expect(line().getAttribute('role')).resolves.toBe('status');
+    await pane.getByRole('button', { name: '评分并写回' }).click();
+    await pane.getByTestId('total').waitFor({ timeout: 20_000 });
+    expect(await pane.getByTestId('scored-as-draft').count()).toBe(0);
+    expect(await fits()).toBe(true);
+    await snap('3-trusted');
+  }, 40_000);
+
+  it('the key is kept in the browser: a new page trusts the workbook at once', async () => {
+    await open('signed');
+    await line().getByText('正式版本:由包头市人口和计划生育委员会签发', { exact: false }).waitFor();
+  }, 40_000);
+
+  it('unsigned rules: a red line; scored as the CLI scores them, said to be a draft', async () => {
+    await open('unsigned');
+    await line().getByText('规则未签名:不是正式版本').waitFor();
+    await line().getByText('规则未签名(草稿,非正式版本)').waitFor();
+    await pane.getByRole('button', { name: '评分并写回' }).click();
+    await pane.getByTestId('scored-as-draft').waitFor({ timeout: 20_000 });
+    expect(await fits()).toBe(true);
+    await snap('4-unsigned');
+  }, 40_000);
+
+  it('a changed signature: 签名无效, not scored', async () => {
+    await open('bad-signature');
+    await line().getByText('签名无效:规则或签名被改动过').waitFor();
+    expect(await pane.getByRole('button', { name: '评分并写回' }).isDisabled()).toBe(true);
+    expect(await fits()).toBe(true);
+    await snap('5-bad-signature');
+  }, 40_000);
+
+  it('rules altered behind a recomputed checksum: named; a draft score only when asked, said so', async () => {
+    await open('altered');
+    await line().getByText('考核规则已被改动').waitFor();
+    await line().getByText('考核办法内容与签名不符(已被改动)').waitFor();
+    expect(await pane.getByRole('button', { name: '评分并写回' }).isDisabled()).toBe(true);
+    await pane.getByRole('button', { name: '按草稿计分' }).click();
+    await pane
+      .getByTestId('scored-as-draft')
+      .getByText('按草稿计分,结果不是正式版本的得分', { exact: false })
+      .waitFor({ timeout: 20_000 });
+    expect(await fits()).toBe(true);
+    await snap('6-altered-draft');
+    await pane.getByRole('button', { name: 'English' }).click();
+    await line().getByText('The rules were altered').waitFor();
+    await snap('7-altered-english');
+  }, 40_000);
 });

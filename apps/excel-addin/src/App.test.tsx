@@ -8,6 +8,7 @@ import type { FileAdapter } from './standalone/file-adapter.types.ts';
 import { createMemoryPort, type SheetDecoder } from './standalone/memory-port.ts';
 import type { MemoryWorkbook } from './standalone/memory-workbook.ts';
 import { FAKE_META, fakeKernel } from './testing/fake-kernel.ts';
+import { memoryTrustStorage, type TrustStorage } from './pane/trust-storage.ts';
 
 afterEach(() => {
   cleanup();
@@ -34,6 +35,7 @@ async function renderStandalone(book: MemoryWorkbook) {
             port: null,
             loadKernel: async () => fakeKernel,
             loadFiles: async () => files,
+            trust: memoryTrustStorage(),
           }}
         />
       </FluentProvider>
@@ -92,6 +94,7 @@ async function renderPane(
   book: MemoryWorkbook,
   language: 'zh-CN' | 'en' = 'zh-CN',
   decode?: SheetDecoder,
+  trust: TrustStorage = memoryTrustStorage(),
 ) {
   // Standing in for Excel (mode office), which keeps charts.
   const port = createMemoryPort(book, decode, { charts: true });
@@ -105,6 +108,7 @@ async function renderPane(
             port,
             loadKernel: async () => fakeKernel,
             loadFiles: () => Promise.reject(new Error('unused')),
+            trust,
           }}
         />
       </FluentProvider>

@@ -11,6 +11,7 @@ import { createOfficePort } from './office/office-port.ts';
 import type { Boot } from './pane/boot.types.ts';
 import { detectHost } from './pane/detect-host.ts';
 import { hostHints, loadOfficeJs, openedByOffice } from './pane/load-office.ts';
+import { browserTrustStorage } from './pane/trust-storage.ts';
 
 const loadKernel: Boot['loadKernel'] = () =>
   import('./core/kernel.ts').then((m) => m.createKernel());
@@ -38,10 +39,11 @@ async function start(): Promise<void> {
     : { mode: 'standalone' as const, language: 'zh-CN' as const };
   document.documentElement.lang = host.language;
   const i18n = await createI18n(host.language);
+  const trust = browserTrustStorage();
   const boot: Boot =
     host.mode === 'office'
-      ? { mode: 'office', port: createOfficePort(), loadKernel, loadFiles }
-      : { mode: 'standalone', port: null, loadKernel, loadFiles };
+      ? { mode: 'office', port: createOfficePort(), loadKernel, loadFiles, trust }
+      : { mode: 'standalone', port: null, loadKernel, loadFiles, trust };
   root.render(
     <StrictMode>
       <I18nextProvider i18n={i18n}>

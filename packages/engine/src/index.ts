@@ -42,6 +42,9 @@ export { MAX_ITEM_DEPTH, MAX_JSON_DEPTH, RESERVED_IDS } from './validate/bounds.
 export type {
   Adjustment,
   AmountResult,
+  CarriedIn,
+  CarriedResult,
+  CarriedSender,
   CounterResult,
   IndicatorResult,
   IndicatorStatus,
@@ -62,6 +65,9 @@ export { msgOf } from './messages/text.ts';
 export { compileRuleSet, CompileError, type CompiledRuleSet } from './score/compile.ts';
 export { scoreUnit } from './score/score-unit.ts';
 export { carryCounters } from './score/counters.ts';
+
+// A result carried into another scheme (form 42).
+export { carriedInputs, carriedOut, type CarriedInputs, type CarriedOut } from './carry/carry.ts';
 
 // Cohorts: baselines, ranks, grades.
 export { scoreCohort, type CohortOptions } from './cohort/score-cohort.ts';

@@ -20,6 +20,11 @@ export type { CIndicator, EvidenceRule } from './score/compile.ts';
 export { allIndicators } from './cohort/tie-break.ts';
 // A piecewise item's breakpoints as criteria text, for a sheet whose document gives none.
 export { piecewiseItemCriteria } from './kinds/piecewise.ts';
+export { NO_POINTS_MARK, poolCriteria, type CPool } from './score/pool.ts';
+
+// Where a value carried in from another assessment came from, as a reason quotes it (the data
+// sheet's note of a prefilled carried input says the same).
+export { provenanceWords } from './carry/carry.ts';
 
 // The cohort path's scorer of one unit (held equal to scoreUnit by the rule-set packages' tests).
 export { createLeanScorer, type LeanResult, type LeanScorer } from './fast/score-lean.ts';

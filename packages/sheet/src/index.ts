@@ -85,7 +85,9 @@ export {
 } from './editions/keys.ts';
 export {
   checkChain,
+  scoringGate,
   workbookEdition,
+  type ScoringGate,
   type WorkbookEdition,
   EditionFile,
   publishEdition,
@@ -101,5 +103,7 @@ export {
   EMPTY_TRUST_FILE,
   normalizeKeyId,
   parseTrustFile,
+  trustAdd,
+  trustRemove,
   type TrustFile,
 } from './editions/trust.ts';

@@ -66,11 +66,15 @@ export const HEADER_FIELDS: Record<HeaderField, Label> = {
   checksum: { zh: '校验码', en: 'Checksum' },
 };
 
-export const SOURCE_LABELS: Record<'unit' | 'assigned' | 'previous' | 'inspection', string> = {
+export const SOURCE_LABELS: Record<
+  'unit' | 'assigned' | 'previous' | 'inspection' | 'carried',
+  string
+> = {
   unit: '本单位填报',
   assigned: '考核方下达',
   previous: '上年数据',
   inspection: '检查核实',
+  carried: '其他考核结转',
 };
 
 export const SANCTION_LEVELS: Record<'interview' | 'notice' | 'no-commendation' | 'veto', string> =

@@ -90,6 +90,17 @@ describe('signed editions from the command line', () => {
     expect(run.stdout).toContain('共 3 个文件:0 个通过验证,3 个未通过');
   });
 
+  it('trust add of a key already there says so and leaves the list as it was', async () => {
+    const before = await readFile(join(dir, 'trust.json'), 'utf8');
+    const again = await runCli(['trust', 'add', line, ...T], dir);
+    expect(again.code).toBe(0);
+    expect(again.stdout).toContain('已在信任列表中:某县人口计生局(指纹');
+    expect(await readFile(join(dir, 'trust.json'), 'utf8')).toBe(before);
+    const bad = await runCli(['trust', 'add', 'kaohe-ed25519 0123', ...T], dir);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('公钥格式不正确');
+  });
+
   it('an untrusted store and a revoked key are refused', async () => {
     const none = await runCli(['verify', 'e1.json', '--trust', 'empty.json'], dir);
     expect(none.code).toBe(1);

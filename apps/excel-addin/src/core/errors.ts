@@ -7,7 +7,9 @@ export type AddinErrorCode =
   | 'kernel-unavailable'
   | 'nothing-to-download'
   | 'no-workbook'
-  | 'cannot-save-new-sheets';
+  | 'cannot-save-new-sheets'
+  /** The browser refused to keep the trust list (localStorage blocked or full). */
+  | 'trust-not-saved';
 
 export class AddinError extends Error {
   readonly code: AddinErrorCode;

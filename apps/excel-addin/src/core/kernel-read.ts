@@ -1,9 +1,15 @@
 // Reading one unit's workbook (a sheet group) through the codec, and the rule-set card.
 import { msgOf, type RuleSet } from '@kaohe/engine';
-import { readSheet, type SheetRead } from '@kaohe/sheet';
+import {
+  readSheet,
+  scoringGate,
+  workbookEdition,
+  type SheetRead,
+  type TrustStore,
+} from '@kaohe/sheet';
 import { fromSheetIssue } from './kernel-problems.ts';
 import { gridsOf, type SheetGroup } from './kernel-grids.ts';
-import type { Outcome, RuleSetInfo } from './kernel.types.ts';
+import type { EditionView, Outcome, RuleSetInfo } from './kernel.types.ts';
 import type { SheetGrid } from './workbook-port.ts';
 
 export interface GroupRead {
@@ -29,8 +35,30 @@ export function readGroup(
   };
 }
 
-export function ruleSetInfo(ruleSet: RuleSet, checksum: string): RuleSetInfo {
-  // readSheet refuses rules that do not match their checksum, so what it returns is intact.
+/** The workbook's edition (meta sheet text and signature) verified against `trust`. */
+export function editionView(
+  embedded: { embeddedText: string; embeddedSignature?: string },
+  trust: TrustStore,
+): EditionView {
+  const edition = workbookEdition(embedded, trust);
+  const signer = 'signer' in edition && edition.signer ? edition.signer : undefined;
+  return {
+    status: edition.status,
+    message: edition.message,
+    signer: signer
+      ? { keyId: signer.keyId, fingerprint: signer.fingerprint, issuer: signer.issuer ?? null }
+      : null,
+    gate: scoringGate(edition, { draft: false }).decision,
+  };
+}
+
+// What the signature shows changed. A bad signature alone does not say whether the rules or the
+// signature were changed: unknown.
+const ALTERED = new Set<EditionView['status']>(['rules-altered', 'identity-mismatch']);
+
+export function ruleSetInfo(ruleSet: RuleSet, checksum: string, edition: EditionView): RuleSetInfo {
+  // readSheet refuses rules that do not match their checksum; whether they are the issuer's is
+  // the signature's to say.
   return {
     id: ruleSet.id,
     title: msgOf(ruleSet.title),
@@ -38,6 +66,7 @@ export function ruleSetInfo(ruleSet: RuleSet, checksum: string): RuleSetInfo {
     year: ruleSet.year,
     edition: ruleSet.edition,
     checksum,
-    integrity: 'intact',
+    integrity:
+      edition.status === 'trusted' ? 'intact' : ALTERED.has(edition.status) ? 'altered' : 'unknown',
   };
 }

@@ -6,9 +6,12 @@ import {
   readMeta,
   reviewReturns,
   SHEET_NAMES,
+  scoringGate,
+  workbookEdition,
   type RangeWrite as CodecWrite,
   type Returned,
   type ReviewResult,
+  type TrustStore,
 } from '@kaohe/sheet';
 import {
   actualName,
@@ -20,14 +23,17 @@ import {
   type SheetGroup,
 } from './kernel-grids.ts';
 import { differenceProblems, fromResult, fromSheetIssue } from './kernel-problems.ts';
-import { readGroup, ruleSetInfo, type GroupRead } from './kernel-read.ts';
+import { editionView, readGroup, ruleSetInfo, type GroupRead } from './kernel-read.ts';
 import { importedGroup, unitSheetNames } from './kernel-import.ts';
 import { summaryPlan, summarySheetNames } from './kernel-summary.ts';
 import { headerGuard } from './kernel-guard.ts';
 import type { Kernel, Outcome, Problem, ReviewedUnit, SheetState } from './kernel.types.ts';
+import { addKey, previewKey, readTrustText, removeKey } from './trust.ts';
 import type { RangeWrite, SheetGrid, WorkbookSnapshot } from './workbook-port.ts';
 
 const NAMED = [SHEET_NAMES.scoring, SHEET_NAMES.data, SHEET_NAMES.meta];
+/** No trust list given: nothing is trusted (a signed workbook reads as an unknown key). */
+const NO_TRUST: TrustStore = { keys: [], revoked: [] };
 /** The workbook's own sheets, under their own names. */
 const OWN: SheetGroup = { suffix: '', actual: new Map() };
 
@@ -49,9 +55,12 @@ const localWrites = (group: GroupRead['group'], writes: readonly CodecWrite[]): 
     ...(w.fills ? { fills: w.fills } : {}),
   }));
 
-function reviewerRules(
-  snapshot: WorkbookSnapshot,
-): Outcome<{ ruleSet: RuleSet; checksum: string }> {
+function reviewerRules(snapshot: WorkbookSnapshot): Outcome<{
+  ruleSet: RuleSet;
+  checksum: string;
+  embeddedText: string;
+  embeddedSignature?: string;
+}> {
   const meta = snapshot.sheets[SHEET_NAMES.meta];
   if (!meta)
     return {
@@ -73,7 +82,7 @@ function reviewerRules(
   // for want of a unit, so the codec's own meta reader checks marker, version, chunks and checksum.
   const read = readMeta([fromA1(meta)], SHEET_NAMES.meta);
   if (!read.ok) return { ok: false, problems: read.issues.map((i) => fromSheetIssue(i, OWN)) };
-  const { ruleSet, checksum } = read.value;
+  const { ruleSet, checksum, text, signature } = read.value;
   // Only a lenient read comes back without rules; this one is strict, so this is a guard.
   if (!ruleSet)
     return {
@@ -91,7 +100,15 @@ function reviewerRules(
         },
       ],
     };
-  return { ok: true, value: { ruleSet, checksum } };
+  return {
+    ok: true,
+    value: {
+      ruleSet,
+      checksum,
+      embeddedText: text,
+      ...(signature === undefined ? {} : { embeddedSignature: signature }),
+    },
+  };
 }
 
 /** The sheet a reviewer clicks for a returned workbook: its scoring sheet, as named here. */
@@ -102,7 +119,12 @@ const fileOf = (group: SheetGroup): string => actualName(group, SHEET_NAMES.scor
  * review: one duplicates, stage and tamper policy). The workbook's own sheets count only when they
  * name a unit: a reviewer's blank template or summary workbook is not a return.
  */
-function reviewCohort(snapshot: WorkbookSnapshot, grids: readonly SheetGrid[], reviewer: RuleSet) {
+function reviewCohort(
+  snapshot: WorkbookSnapshot,
+  grids: readonly SheetGrid[],
+  reviewer: RuleSet,
+  trust: TrustStore | undefined,
+) {
   const reviewerMeta = snapshot.sheets[SHEET_NAMES.meta];
   const groups = groupSheets(snapshot.sheetNames, true);
   const notes: Problem[][] = [];
@@ -112,7 +134,14 @@ function reviewCohort(snapshot: WorkbookSnapshot, grids: readonly SheetGrid[], r
     notes.push(stand.notes);
     return { file: fileOf(group), grids: gridsOf(group, stand.grids) };
   });
-  const review = reviewReturns(returned, reviewer);
+  // With a trust list (the pane always has its own): each unit's edition is checked, as
+  // `kaohe review --trust` does.
+  const review = reviewReturns(
+    returned,
+    reviewer,
+    compileRuleSet(reviewer),
+    trust ? { trust } : {},
+  );
   const ownIndex = groups.findIndex((g) => g.suffix === '');
   const unread: Problem[] = review.rejected
     .filter((r) => r.index !== ownIndex)
@@ -146,6 +175,17 @@ function unitProblems(
   };
   const warnings = u.warnings.map((i) => fromSheetIssue(i, group));
   const flags: Problem[] = [];
+  if (u.edition && u.edition.status !== 'trusted')
+    flags.push({
+      code: 'rules-unverified',
+      severity: 'warning',
+      sheet,
+      address: null,
+      message: {
+        zh: `规则不是可信的正式版本:${u.edition.message.zh}`,
+        en: `the rules are not a trusted official edition: ${u.edition.message.en}`,
+      },
+    });
   if (u.rules === 'altered')
     flags.push({
       code: 'rules-altered',
@@ -242,7 +282,7 @@ export function createKernel(): Kernel {
     metaSheet: SHEET_NAMES.meta,
     namedSheets: NAMED,
 
-    inspect(snapshot): SheetState {
+    inspect(snapshot, trust = NO_TRUST): SheetState {
       const sheet = snapshot.active.name;
       const read = readOwn(snapshot);
       if (!read) return { kind: 'no-assessment', sheet };
@@ -254,10 +294,12 @@ export function createKernel(): Kernel {
           (p) => p.code === 'invalid-value' && p.sheet === SHEET_NAMES.scoring,
         );
         if (rules.ok && onlyUnitMissing) {
+          const edition = editionView(rules.value, trust);
           return {
             kind: 'assessment',
             sheet,
-            ruleSet: ruleSetInfo(rules.value.ruleSet, rules.value.checksum),
+            ruleSet: ruleSetInfo(rules.value.ruleSet, rules.value.checksum, edition),
+            edition,
             unit: { id: '', name: '' },
             status: 'blank',
           };
@@ -265,9 +307,10 @@ export function createKernel(): Kernel {
         return { kind: 'damaged', sheet, problems: errors };
       }
       const { read: r } = read.value;
-      const info = ruleSetInfo(r.ruleSet, r.embeddedChecksum);
+      const edition = editionView(r, trust);
+      const info = ruleSetInfo(r.ruleSet, r.embeddedChecksum, edition);
       if (summarySheetNames(r.ruleSet).includes(sheet))
-        return { kind: 'summary', sheet, ruleSet: info };
+        return { kind: 'summary', sheet, ruleSet: info, edition };
       const any = (record: Record<string, unknown>) =>
         Object.values(record).some((v) => v !== null && v !== undefined);
       const status = any(r.reported.review)
@@ -281,16 +324,36 @@ export function createKernel(): Kernel {
         kind: 'assessment',
         sheet,
         ruleSet: info,
+        edition,
         unit: { id: r.unit.id, name: r.unit.name },
         status,
       };
     },
 
-    selfAssess(snapshot) {
+    selfAssess(snapshot, options = {}) {
       const read = readOwn(snapshot);
       if (!read) return { ok: false, problems: [] };
       if (!read.ok) return read;
       const { group, read: r, problems } = read.value;
+      // @kaohe/sheet's decision, as `kaohe score` makes it: refused means nothing is planned.
+      const edition = workbookEdition(r, options.trust ?? NO_TRUST);
+      const gate = scoringGate(edition, { draft: options.draft === true });
+      if (gate.decision === 'refused')
+        return {
+          ok: false,
+          problems: [
+            {
+              code: 'rules-unverified',
+              severity: 'error',
+              sheet: actualName(group, r.map.meta.sheet),
+              address: null,
+              message: {
+                zh: `考核规则未通过验证,不予计分:${edition.message.zh}`,
+                en: `the rules fail verification, so nothing is scored: ${edition.message.en}`,
+              },
+            },
+          ],
+        };
       const result = scoreUnit(compileRuleSet(r.ruleSet), r.unit);
       const all = [...problems, ...fromResult(result, r, group, problems)];
       const scoring = snapshot.sheets[actualName(group, r.map.scoring.sheet)];
@@ -298,6 +361,10 @@ export function createKernel(): Kernel {
       return {
         ok: true,
         value: {
+          scoredAs:
+            gate.decision === 'official'
+              ? { decision: 'official' }
+              : { decision: 'draft', forced: gate.forced, message: edition.message },
           result,
           problems: all,
           guard: headerGuard(r.map, scoring, 'self'),
@@ -335,13 +402,14 @@ export function createKernel(): Kernel {
         .filter((g) => g.suffix !== '')
         .flatMap((g) => [...g.actual.keys()]),
 
-    review(snapshot, grids) {
+    review(snapshot, grids, trust) {
       const reviewer = reviewerRules(snapshot);
       if (!reviewer.ok) return reviewer;
       const { review, groups, notes, unread } = reviewCohort(
         snapshot,
         grids,
         reviewer.value.ruleSet,
+        trust,
       );
       if (review.units.length === 0 && unread.length > 0) return { ok: false, problems: unread };
       const reviewed: ReviewedUnit[] = review.units.map((u) => {
@@ -376,15 +444,17 @@ export function createKernel(): Kernel {
       return { ok: true, value: { units: reviewed, writes, unread } };
     },
 
-    summarise(snapshot, grids) {
+    summarise(snapshot, grids, trust) {
       const reviewer = reviewerRules(snapshot);
       if (!reviewer.ok) return reviewer;
-      const { review, unread } = reviewCohort(snapshot, grids, reviewer.value.ruleSet);
+      const { review, unread } = reviewCohort(snapshot, grids, reviewer.value.ruleSet, trust);
       if (review.units.length === 0) return { ok: false, problems: unread };
       return {
         ok: true,
         value: summaryPlan(review.cohort, reviewer.value.ruleSet, review.summary),
       };
     },
+
+    trust: { read: readTrustText, preview: previewKey, add: addKey, remove: removeKey },
   };
 }

@@ -2,7 +2,16 @@
 // (core/kernel.ts) composes @kaohe/sheet (grid codec) and @kaohe/engine (scoring); screens and
 // tests depend only on this interface, so they do not care how a grid becomes a score.
 import type { Msg, SanctionResult, UnitResult } from '@kaohe/engine';
-import type { Difference, RulesState, SheetLayout, Stage } from '@kaohe/sheet';
+import type {
+  Difference,
+  EditionStatus,
+  RulesState,
+  SheetLayout,
+  Stage,
+  TrustFile,
+  TrustStore,
+} from '@kaohe/sheet';
+import type { KeyInfo, KeyOutcome, TrustRead } from './trust.ts';
 import type {
   ChartSpec,
   HeaderGuard,
@@ -12,7 +21,7 @@ import type {
   WorkbookSnapshot,
 } from './workbook-port.ts';
 
-export type { Msg, UnitResult };
+export type { KeyInfo, KeyOutcome, Msg, TrustRead, TrustStore, UnitResult };
 
 export interface RuleSetInfo {
   id: string;
@@ -21,8 +30,25 @@ export interface RuleSetInfo {
   year: number;
   edition: number;
   checksum: string;
-  /** Does the embedded rule set still match its recorded checksum? */
+  /**
+   * Are the embedded rules what their issuer signed? intact: a trusted edition; altered: the
+   * signature shows them changed; unknown: unsigned, or the signature cannot be checked here (a
+   * checksum alone proves nothing: anyone can recompute it).
+   */
   integrity: 'intact' | 'altered' | 'unknown';
+}
+
+/**
+ * Who issued the rules the workbook carries, checked by @kaohe/sheet's workbookEdition against
+ * this browser's trust list, and what scoring may do with them (its scoringGate, no draft asked).
+ */
+export interface EditionView {
+  status: EditionStatus | 'unsigned';
+  /** @kaohe/sheet's words for it: the signer, fingerprint, years or reason. */
+  message: Msg;
+  /** Who signed, when the signature could be read (issuer: when the key is trusted here). */
+  signer: { keyId: string; fingerprint: string; issuer: string | null } | null;
+  gate: 'official' | 'draft' | 'refused';
 }
 
 export type ProblemCode =
@@ -33,6 +59,8 @@ export type ProblemCode =
   | 'score-differs'
   | 'rules-differ'
   | 'rules-altered'
+  /** The rules are not a trusted edition (unsigned, unknown key, bad signature, …). */
+  | 'rules-unverified'
   | 'sheet-damaged'
   /** A returned file the review could not use (unreadable, another rule set, a duplicate unit). */
   | 'not-reviewed'
@@ -63,14 +91,17 @@ export type SheetState =
       kind: 'assessment';
       sheet: string;
       ruleSet: RuleSetInfo;
+      edition: EditionView;
       unit: UnitRef;
       /** blank: nothing filled in; filled: figures, no scores; scored: self-assessed; reviewed: review scores in. */
       status: 'blank' | 'filled' | 'scored' | 'reviewed';
     }
-  | { kind: 'summary'; sheet: string; ruleSet: RuleSetInfo | null };
+  | { kind: 'summary'; sheet: string; ruleSet: RuleSetInfo | null; edition: EditionView | null };
 
 /** A plan: what to show and what to write. Nothing is written until the pane applies it. */
 export interface ScoringPlan {
+  /** official: by a trusted edition; draft: unsigned rules, or (forced) asked for as a draft. */
+  scoredAs: { decision: 'official' } | { decision: 'draft'; forced: boolean; message: Msg };
   result: UnitResult;
   problems: Problem[];
   guard: HeaderGuard;
@@ -139,9 +170,15 @@ export interface Kernel {
   readonly metaSheet: string;
   /** Sheets every read brings along with the active one (meta, data, scoring). */
   readonly namedSheets: readonly string[];
-  inspect(snapshot: WorkbookSnapshot): SheetState;
-  /** 自评: score the active sheet. */
-  selfAssess(snapshot: WorkbookSnapshot): Outcome<ScoringPlan>;
+  inspect(snapshot: WorkbookSnapshot, trust?: TrustStore): SheetState;
+  /**
+   * 自评: score the active sheet. Rules that fail verification are refused (nothing to write)
+   * unless `draft` is asked for, as `kaohe score` refuses them without `--unsigned`.
+   */
+  selfAssess(
+    snapshot: WorkbookSnapshot,
+    options?: { trust?: TrustStore; draft?: boolean },
+  ): Outcome<ScoringPlan>;
   /**
    * Names for sheets just brought in, given per file (`files`, as inserted; `grids` their used
    * ranges): each file's sheets after its unit, "考核评分 (青山区)".
@@ -150,7 +187,21 @@ export interface Kernel {
   /** The sheets review and summary read: every unit's workbook in this one (own and imported). */
   cohortSheets(snapshot: WorkbookSnapshot): string[];
   /** 审核: recompute returned units with the reviewer's rule set (from the snapshot's meta sheet). */
-  review(snapshot: WorkbookSnapshot, grids: SheetGrid[]): Outcome<ReviewPlan>;
+  review(snapshot: WorkbookSnapshot, grids: SheetGrid[], trust?: TrustStore): Outcome<ReviewPlan>;
   /** 汇总: rank and grade the units, as a summary sheet with a chart. */
-  summarise(snapshot: WorkbookSnapshot, grids: SheetGrid[]): Outcome<SummaryPlan>;
+  summarise(
+    snapshot: WorkbookSnapshot,
+    grids: SheetGrid[],
+    trust?: TrustStore,
+  ): Outcome<SummaryPlan>;
+  /** The browser's trust list (the CLI's trust list format): read, keys previewed, added, removed. */
+  readonly trust: {
+    read(text: string | null): TrustRead;
+    preview(line: string): KeyOutcome<KeyInfo>;
+    add(
+      file: TrustFile,
+      line: string,
+    ): KeyOutcome<{ text: string; key: KeyInfo; already: boolean }>;
+    remove(file: TrustFile, keyId: string): string;
+  };
 }

@@ -9,6 +9,7 @@ import type {
   ScoringPlan,
   SheetState,
   SummaryPlan,
+  TrustStore,
 } from './kernel.types.ts';
 import type { WorkbookPort, WriteOutcome } from './workbook-port.ts';
 
@@ -19,7 +20,8 @@ type Applied<T> =
 
 export interface Session {
   inspect(): Promise<SheetState>;
-  selfAssess(): Promise<Applied<ScoringPlan>>;
+  /** `draft`: score rules that fail verification as a draft (the CLI's `--unsigned`). */
+  selfAssess(options?: { draft?: boolean }): Promise<Applied<ScoringPlan>>;
   /** Brings units' workbooks in, their sheets named after the unit. */
   importWorkbooks(files: readonly ArrayBuffer[]): Promise<ImportNaming['files']>;
   review(): Promise<Applied<ReviewPlan>>;
@@ -48,16 +50,22 @@ async function apply<T extends { writes: ScoringPlan['writes'] }>(
   return { ok: true, plan: planned.value, written, sheet: after(planned.value) };
 }
 
-export function createSession(port: WorkbookPort, kernel: Kernel): Session {
+/** `trust`: the trust list as it is now (the pane's, kept in the browser); none: nothing trusted. */
+export function createSession(
+  port: WorkbookPort,
+  kernel: Kernel,
+  trust: () => TrustStore = () => ({ keys: [], revoked: [] }),
+): Session {
   const read = () => port.read(kernel.namedSheets);
   return {
     async inspect() {
-      return kernel.inspect(await read());
+      return kernel.inspect(await read(), trust());
     },
-    async selfAssess() {
+    async selfAssess(options = {}) {
       const snapshot = await read();
-      const planned = kernel.selfAssess(snapshot);
-      const before = kernel.inspect(snapshot);
+      const store = trust();
+      const planned = kernel.selfAssess(snapshot, { trust: store, draft: options.draft === true });
+      const before = kernel.inspect(snapshot, store);
       return apply(
         port,
         planned,
@@ -80,18 +88,18 @@ export function createSession(port: WorkbookPort, kernel: Kernel): Session {
       // The unit sheets come from the snapshot's names, all read in one readSheets call.
       const snapshot = await read();
       const grids = await port.readSheets(kernel.cohortSheets(snapshot));
-      const planned = kernel.review(snapshot, grids);
+      const planned = kernel.review(snapshot, grids, trust());
       return apply(
         port,
         planned,
         () => ({}),
-        () => kernel.inspect(snapshot),
+        () => kernel.inspect(snapshot, trust()),
       );
     },
     async summarise() {
       const snapshot = await read();
       const units = await port.readSheets(kernel.cohortSheets(snapshot));
-      const planned = kernel.summarise(snapshot, units);
+      const planned = kernel.summarise(snapshot, units, trust());
       return apply(
         port,
         planned,
@@ -105,12 +113,13 @@ export function createSession(port: WorkbookPort, kernel: Kernel): Session {
           activate: plan.sheet,
         }),
         (plan) => {
-          const before = kernel.inspect(snapshot);
+          const before = kernel.inspect(snapshot, trust());
+          const known = before.kind === 'assessment' || before.kind === 'summary';
           return {
             kind: 'summary',
             sheet: plan.sheet,
-            ruleSet:
-              before.kind === 'assessment' || before.kind === 'summary' ? before.ruleSet : null,
+            ruleSet: known ? before.ruleSet : null,
+            edition: known ? before.edition : null,
           };
         },
       );

@@ -54,6 +54,11 @@ export const en: Catalogue = {
     vetoed: 'Vetoed',
     sanctions: 'Sanctions',
     consequence: ' ({{text}})',
+    draftRun: 'Score as a draft',
+    draftHint:
+      'If this is a draft, score it as a draft (as kaohe score --unsigned does): self-assessment scores are written as usual, but the result is not an official edition’s score.',
+    draftForced: 'Note: {{what}}; scored as a draft, not by an official edition.',
+    draftUnsigned: 'Note: {{what}}; the result is not an official edition’s score.',
   },
   problem: {
     'missing-input': 'Missing input',
@@ -64,6 +69,7 @@ export const en: Catalogue = {
     'rules-differ': 'Rule set differs',
     'sheet-damaged': 'Sheet damaged',
     'rules-altered': 'Rules altered',
+    'rules-unverified': 'Not an official edition',
     'not-reviewed': 'Not reviewed',
     'not-scored': 'Not self-scored',
     'duplicate-file': 'Duplicate file',
@@ -114,6 +120,7 @@ export const en: Catalogue = {
       'Cannot save: the sheets to write ({{detail}}) are not in this workbook; nothing was downloaded.',
     'header-changed':
       'The header ({{address}}) changed after it was read; nothing was written. Score again.',
+    'trust-not-saved': 'The browser did not keep the public key: {{detail}}',
     unexpected: 'Unexpected error: {{detail}}',
   },
   selection: {
@@ -128,6 +135,52 @@ export const en: Catalogue = {
     none: 'This workbook is not an assessment workbook (no rule set): no scoring, review or summary.',
     summary: 'This is the summary sheet: self-assessment works on the scoring sheet.',
     blank: 'No assessed unit is filled in yet: no self-assessment.',
+    unverified: 'The rules fail verification, so nothing is scored (see above).',
+  },
+  verify: {
+    region: 'Who issued the rules',
+    official: 'Official edition',
+    unsigned: 'Unsigned rules: not an official edition',
+    'unknown-key': 'The issuer’s public key is not imported',
+    'bad-signature': 'Bad signature: the rules or the signature were changed',
+    'rules-altered': 'The rules were altered',
+    revoked: 'The signing key is revoked',
+    'key-expired': 'The signing key has expired',
+    malformed: 'The signature is damaged and cannot be checked',
+    'identity-mismatch': 'The rules do not match their signed statement',
+    'invalid-rules': 'The signed rules are invalid',
+    importHint:
+      'Import the public key printed in the official notice, and compare the fingerprint digit by digit.',
+    refused:
+      'Not scored by these rules. If this is a draft, score it as a draft under Self-assessment.',
+    draft: 'It can be scored, but the result is not an official edition’s score.',
+    importKey: 'Import public key',
+    keys: 'Imported public keys ({{count}})',
+  },
+  keys: {
+    title: 'Issuers’ public keys',
+    intro:
+      'Paste the public key printed in the official notice (one line starting with kaohe-ed25519). It is kept in this browser only: on another computer or browser, or after clearing browsing data, import it again.',
+    paste: 'Public key (one line)',
+    check:
+      'Compare with the fingerprint printed in the official notice, digit by digit, before importing:',
+    issuer: 'Issuer',
+    fingerprint: 'Fingerprint',
+    years: 'Valid years',
+    yearsValue: '{{from}}–{{to}}',
+    confirm: 'Import',
+    close: 'Close',
+    remove: 'Remove',
+    removeLabel: 'Remove the key of {{issuer}}',
+    imported: 'Imported: {{issuer}} (fingerprint {{fingerprint}}).',
+    already: 'Already imported in this browser: {{issuer}} (fingerprint {{fingerprint}}).',
+    list: 'Imported public keys',
+    none: 'No public key imported in this browser yet.',
+    revoked: 'revoked',
+    unavailable:
+      'The browser does not let the pane read its saved keys ({{detail}}): treated as none imported; whether an import is kept depends on the browser’s settings.',
+    malformed:
+      'The key list saved in this browser cannot be read ({{detail}}): treated as none imported; importing a key replaces that list.',
   },
   language: { label: 'Language', zh: '中文', en: 'English' },
 };

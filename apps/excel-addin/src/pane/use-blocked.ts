@@ -24,6 +24,8 @@ export function useBlocked(): Blocked {
       ? t('blocked.summary')
       : sheet.kind === 'assessment' && sheet.unit.name === ''
         ? t('blocked.blank')
-        : null);
+        : sheet.kind === 'assessment' && sheet.edition.gate === 'refused'
+          ? t('blocked.unverified')
+          : null);
   return { all, self };
 }

@@ -3,7 +3,14 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { AddinError, describeError } from '../core/errors.ts';
 import type { SheetLayout } from '@kaohe/sheet';
-import type { SheetState } from '../core/kernel.types.ts';
+import type {
+  Kernel,
+  KeyInfo,
+  KeyOutcome,
+  Msg,
+  SheetState,
+  TrustRead,
+} from '../core/kernel.types.ts';
 import { createSession, type Session } from '../core/session.ts';
 import { parseCell } from '../core/a1.ts';
 import type { Cell, WorkbookPort } from '../core/workbook-port.ts';
@@ -37,6 +44,10 @@ interface Unsaved {
   summary: boolean;
 }
 
+/** What is wrong with the stored trust list, if anything (said in the pane, never hidden). */
+export type TrustIssue =
+  { kind: 'unavailable'; detail: string } | { kind: 'malformed'; message: Msg } | null;
+
 export interface PaneController {
   mode: Boot['mode'];
   session: Session | null;
@@ -59,6 +70,14 @@ export interface PaneController {
   unsaved: Unsaved;
   selectCell: (target: { sheet: string; address: string | null }) => Promise<void>;
   selected: SelectedCell | null;
+  /** The keys this browser trusts (null until the kernel is loaded). */
+  trust: TrustRead | null;
+  trustIssue: TrustIssue;
+  /** A pasted public key line, read for confirmation; nothing is kept. */
+  previewKey: (line: string) => KeyOutcome<KeyInfo> | null;
+  /** Keeps the key in the browser and checks the sheet again. */
+  importKey: (line: string) => Promise<KeyOutcome<{ key: KeyInfo; already: boolean }> | undefined>;
+  removeKey: (keyId: string) => Promise<void>;
 }
 
 export function usePaneController(boot: Boot): PaneController {
@@ -70,6 +89,15 @@ export function usePaneController(boot: Boot): PaneController {
   const [selected, setSelected] = useState<SelectedCell | null>(null);
   const file = useRef<{ bytes: ArrayBuffer; port: MemoryPort } | null>(null);
   const [summary, setSummary] = useState<readonly SheetLayout[] | null>(null);
+  const kernelRef = useRef<Kernel | null>(null);
+  const [trust, setTrustState] = useState<TrustRead | null>(null);
+  const [trustIssue, setTrustIssue] = useState<TrustIssue>(null);
+  // The session asks for the trust list at each action: the one imported last.
+  const trustRef = useRef<TrustRead | null>(null);
+  const setTrust = useCallback((next: TrustRead) => {
+    trustRef.current = next;
+    setTrustState(next);
+  }, []);
   // Journal requests (by kind) written so far, and how many of them a download covered.
   const [journal, setJournal] = useState({ file: 0, other: 0 });
   const [saved, setSaved] = useState({ file: 0, other: 0 });
@@ -119,11 +147,45 @@ export function usePaneController(boot: Boot): PaneController {
       const kernel = await boot.loadKernel().catch((cause: unknown) => {
         throw new AddinError('kernel-unavailable', describeError(cause).detail, { cause });
       });
-      const next = createSession(port, kernel);
+      kernelRef.current = kernel;
+      if (!trustRef.current) {
+        const stored = boot.trust.load();
+        const read = kernel.trust.read(stored.ok ? stored.text : null);
+        setTrust(read);
+        setTrustIssue(
+          !stored.ok
+            ? { kind: 'unavailable', detail: stored.detail }
+            : read.problem
+              ? { kind: 'malformed', message: read.problem }
+              : null,
+        );
+      }
+      const next = createSession(
+        port,
+        kernel,
+        () => trustRef.current?.store ?? { keys: [], revoked: [] },
+      );
       setSession(next);
       setSheet(await next.inspect());
     },
-    [boot],
+    [boot, setTrust],
+  );
+
+  /** Keeps a new trust list text, then reads the sheet again against it. */
+  const keepTrust = useCallback(
+    async (text: string) => {
+      const kernel = kernelRef.current;
+      if (!kernel) throw new AddinError('no-workbook', '');
+      try {
+        boot.trust.save(text);
+      } catch (cause) {
+        throw new AddinError('trust-not-saved', describeError(cause).detail, { cause });
+      }
+      setTrust(kernel.trust.read(text));
+      setTrustIssue(null);
+      if (session) setSheet(await session.inspect());
+    },
+    [boot, session, setTrust],
   );
 
   useEffect(() => {
@@ -226,6 +288,29 @@ export function usePaneController(boot: Boot): PaneController {
       });
     },
     unsaved,
+    trust,
+    trustIssue,
+    previewKey: (line) => kernelRef.current?.trust.preview(line) ?? null,
+    importKey: (line) =>
+      guarded(async () => {
+        const kernel = kernelRef.current;
+        if (!kernel) throw new AddinError('no-workbook', '');
+        const added = kernel.trust.add(
+          trustRef.current?.file ?? kernel.trust.read(null).file,
+          line,
+        );
+        if (!added.ok) return added;
+        if (!added.value.already) await keepTrust(added.value.text);
+        return { ok: true, value: { key: added.value.key, already: added.value.already } };
+      }),
+    removeKey: async (keyId) => {
+      await guarded(async () => {
+        const kernel = kernelRef.current;
+        const file = trustRef.current?.file;
+        if (!kernel || !file) throw new AddinError('no-workbook', '');
+        await keepTrust(kernel.trust.remove(file, keyId));
+      });
+    },
   };
 }
 

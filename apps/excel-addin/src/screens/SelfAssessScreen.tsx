@@ -1,4 +1,5 @@
 import {
+  Button,
   MessageBar,
   MessageBarBody,
   Spinner,
@@ -7,6 +8,7 @@ import {
 } from '@fluentui/react-components';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useMsg } from '../i18n/msg.ts';
 import { ProblemList } from '../components/ProblemList/ProblemList.tsx';
 import type { Problem, ScoringPlan } from '../core/kernel.types.ts';
 import { usePane } from '../pane/PaneContext.ts';
@@ -24,6 +26,8 @@ const useStyles = makeStyles({
     lineHeight: tokens.lineHeightHero700,
   },
   max: { color: tokens.colorNeutralForeground3, marginLeft: tokens.spacingHorizontalS },
+  draft: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalXS },
+  hint: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200 },
 });
 
 /** 自评: score the active sheet, write back, list what needs attention. */
@@ -32,12 +36,15 @@ export function SelfAssessScreen() {
   const pane = usePane();
   const blocked = useBlocked();
   const styles = useStyles();
+  const msg = useMsg();
   const [plan, setPlan] = useState<ScoringPlan | null>(null);
   const [problems, setProblems] = useState<Problem[]>([]);
   const [written, setWritten] = useState<number | null>(null);
 
-  const score = async () => {
-    const applied = await pane.run((s) => s.selfAssess());
+  // Rules that fail verification: not scored, unless asked for as a draft (kaohe score --unsigned).
+  const refused = pane.sheet?.kind === 'assessment' && pane.sheet.edition.gate === 'refused';
+  const score = async (draft = false) => {
+    const applied = await pane.run((s) => s.selfAssess({ draft }));
     if (!applied) return;
     if (applied.ok) {
       setPlan(applied.plan);
@@ -63,6 +70,23 @@ export function SelfAssessScreen() {
       >
         {pane.busy ? <Spinner size="tiny" label={t('self.running')} /> : t('self.run')}
       </ActionButton>
+      {refused && blocked.self === t('blocked.unverified') && (
+        <div className={styles.draft}>
+          <span className={styles.hint}>{t('self.draftHint')}</span>
+          <Button onClick={() => void score(true)} disabled={pane.busy}>
+            {t('self.draftRun')}
+          </Button>
+        </div>
+      )}
+      {plan && plan.scoredAs.decision === 'draft' && (
+        <MessageBar intent="warning" layout="multiline" data-testid="scored-as-draft">
+          <MessageBarBody>
+            {t(plan.scoredAs.forced ? 'self.draftForced' : 'self.draftUnsigned', {
+              what: msg(plan.scoredAs.message),
+            })}
+          </MessageBarBody>
+        </MessageBar>
+      )}
       {plan && <SanctionsBanner result={plan.result} />}
       {plan && (
         <div aria-label={t('self.total')} role="group">

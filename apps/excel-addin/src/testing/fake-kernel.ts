@@ -2,7 +2,16 @@
 // [code, title, points, value]; a blank value is a missing input, "约90" is ambiguous, and an
 // item scores its points when the value is at least 90. Screens are tested against this so that
 // their tests do not depend on the scoring packages' sheet layout.
-import type { Kernel, Problem, RuleSetInfo, SheetState, UnitResult } from '../core/kernel.types.ts';
+import { scoringGate, type TrustStore } from '@kaohe/sheet';
+import type {
+  EditionView,
+  Kernel,
+  Problem,
+  RuleSetInfo,
+  SheetState,
+  UnitResult,
+} from '../core/kernel.types.ts';
+import { addKey, previewKey, readTrustText, removeKey } from '../core/trust.ts';
 import type { SheetGrid, WorkbookSnapshot } from '../core/workbook-port.ts';
 import { exactGuard } from './exact-guard.ts';
 
@@ -17,6 +26,37 @@ const ruleSet: RuleSetInfo = {
   checksum: 'abc',
   integrity: 'intact',
 };
+
+/**
+ * The meta sheet's B1 says what its edition is: empty → trusted; "signed" → trusted once any key
+ * is in the trust list, else an unknown key; any other status name → that status.
+ */
+function editionOf(snapshot: WorkbookSnapshot, trust?: TrustStore): EditionView {
+  const said = snapshot.sheets[FAKE_META]?.values[0]?.[1];
+  const status = (
+    said === 'signed'
+      ? (trust?.keys.length ?? 0) > 0
+        ? 'trusted'
+        : 'unknown-key'
+      : typeof said === 'string' && said !== ''
+        ? said
+        : 'trusted'
+  ) as EditionView['status'];
+  const fingerprint = '9C32 116E 0A1B 2C3D';
+  const message =
+    status === 'trusted'
+      ? {
+          zh: `正式版本:由示例市签发(指纹 ${fingerprint})`,
+          en: `issued by Demo City (${fingerprint})`,
+        }
+      : { zh: `示例:${status}`, en: `demo: ${status}` };
+  return {
+    status,
+    message,
+    signer: status === 'unsigned' ? null : { keyId: '9c32116e0a1b2c3d', fingerprint, issuer: null },
+    gate: scoringGate({ status, message }, { draft: false }).decision,
+  };
+}
 
 function scoreGrid(grid: SheetGrid): { result: UnitResult; problems: Problem[] } {
   const problems: Problem[] = [];
@@ -76,7 +116,7 @@ function scoreGrid(grid: SheetGrid): { result: UnitResult; problems: Problem[] }
 export const fakeKernel: Kernel = {
   metaSheet: FAKE_META,
   namedSheets: [FAKE_META],
-  inspect(snapshot: WorkbookSnapshot): SheetState {
+  inspect(snapshot: WorkbookSnapshot, trust?: TrustStore): SheetState {
     const grid = snapshot.active;
     if (!snapshot.sheets[FAKE_META]) return { kind: 'no-assessment', sheet: grid.name };
     // A meta sheet that says 损坏 stands for rules that do not read.
@@ -99,16 +139,38 @@ export const fakeKernel: Kernel = {
       kind: 'assessment',
       sheet: grid.name,
       ruleSet,
+      edition: editionOf(snapshot, trust),
       unit: { id: 'u', name: String(grid.values[0]?.[1]) },
       status: scored ? 'scored' : 'filled',
     };
   },
-  selfAssess(snapshot) {
+  selfAssess(snapshot, options = {}) {
+    const edition = editionOf(snapshot, options.trust);
+    const gate = scoringGate(edition as Parameters<typeof scoringGate>[0], {
+      draft: options.draft === true,
+    });
+    if (gate.decision === 'refused')
+      return {
+        ok: false,
+        problems: [
+          {
+            code: 'rules-unverified',
+            severity: 'error',
+            sheet: FAKE_META,
+            address: null,
+            message: edition.message,
+          },
+        ],
+      };
     const { result, problems } = scoreGrid(snapshot.active);
     const rows = snapshot.active.values.length - 1;
     return {
       ok: true,
       value: {
+        scoredAs:
+          gate.decision === 'official'
+            ? { decision: 'official' as const }
+            : { decision: 'draft' as const, forced: gate.forced, message: edition.message },
         result,
         problems,
         guard: exactGuard(snapshot.active.name, 'A1:B1', [
@@ -196,4 +258,5 @@ export const fakeKernel: Kernel = {
       },
     };
   },
+  trust: { read: readTrustText, preview: previewKey, add: addKey, remove: removeKey },
 };

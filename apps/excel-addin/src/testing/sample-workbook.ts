@@ -7,7 +7,7 @@ import {
   type RuleSetInput,
   type UnitInput,
 } from '@kaohe/engine';
-import { buildTemplate, type Template } from '@kaohe/sheet';
+import { buildTemplate, type EditionFile, type Template } from '@kaohe/sheet';
 import type { Cell, SheetGrid } from '../core/workbook-port.ts';
 
 export function parsed(input: RuleSetInput): RuleSet {
@@ -29,17 +29,25 @@ const typed = (v: InputValue | undefined, unit: string | undefined): Cell => {
   return v;
 };
 
-/** The template's grids with `unit`'s values (overridden by `edits`, null = left blank) filled in. */
+/**
+ * The template's grids with `unit`'s values (overridden by `edits`, null = left blank) filled in;
+ * carrying `edition` (the signed edition of `ruleSet`) when given, as `kaohe template` makes it.
+ */
 export function filledTemplate(
   ruleSet: RuleSet,
   unit: UnitInput,
   edits: Record<string, Cell> = {},
+  edition?: EditionFile,
 ): Template {
-  const template = buildTemplate(ruleSet, {
-    id: unit.id,
-    name: unit.name,
-    ...(unit.class ? { class: unit.class } : {}),
-  });
+  const template = buildTemplate(
+    ruleSet,
+    {
+      id: unit.id,
+      name: unit.name,
+      ...(unit.class ? { class: unit.class } : {}),
+    },
+    edition ? { edition } : {},
+  );
   const data = template.sheets.find((s) => s.role === 'data');
   if (!data) throw new Error('template without a data sheet');
   const { columns, rows } = template.map.data;

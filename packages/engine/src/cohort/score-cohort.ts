@@ -6,7 +6,7 @@ import { GRADE_PENDING } from '../grades/assign.ts';
 import type { ScoreContext } from '../model/context.ts';
 import type { UnitInput, UnitResult } from '../model/result.ts';
 import type { Standing } from '../score/env.ts';
-import { decideCohortSanctions, standings } from './standing.ts';
+import { decideCohortSanctions, standings, withCohortOutcome } from './standing.ts';
 import type { CompiledRuleSet } from '../score/compile.ts';
 import { scoreUnit, unknownClasses } from '../score/score-unit.ts';
 import { sortIssues } from '../validate/issues.ts';
@@ -15,15 +15,15 @@ import { buildPeerStats } from './peers.ts';
 import { rankAndGrade } from './rank-grade.ts';
 import type { CohortResult, CohortUnit } from './types.ts';
 
-/** The sanctions on the ranking or the grade, decided on the ranked and graded cohort; their
- *  "decided after ranking" notes from scoring each unit alone give way to the outcome. */
+/** The sanctions and counters on the ranking or the grade, decided on the ranked and graded
+ *  cohort; their "decided after ranking" notes from scoring each unit alone give way to the
+ *  outcome. */
 function withCohortSanctions(
   rs: CompiledRuleSet,
   units: readonly CohortUnit[],
   inputOf: ReadonlyMap<UnitResult, UnitInput>,
   ctx: ScoreContext,
 ): CohortUnit[] {
-  const ids = new Set(rs.cohortSanctions.map((s) => s.sanction.id));
   const places = standings(units, (i) => units[i]?.result.class, rs.ruleSet.ranking.ties);
   return units.map((u, i) => {
     const unit = inputOf.get(u.result);
@@ -35,15 +35,7 @@ function withCohortSanctions(
       places[i] as Standing,
       u.result.complete ? u.result.total : undefined,
     );
-    const result: UnitResult = {
-      ...u.result,
-      sanctions: [...u.result.sanctions, ...out.held],
-      issues: [
-        ...u.result.issues.filter((x) => !(x.code === 'sanction-undecided' && ids.has(x.path))),
-        ...out.issues,
-      ],
-    };
-    return { ...u, result };
+    return { ...u, result: withCohortOutcome(rs, u.result, out) };
   });
 }
 
@@ -76,16 +68,17 @@ export function scoreCohort(
   const results = merged.units.map((u) => scoreUnit(compiled, u, { peers: peers.stats }));
   const classIssues = unknownClasses(compiled, merged.units);
   const ranked = rankAndGrade(compiled.ruleSet, results, merged.units);
-  const sanctioned = compiled.cohortSanctions.length
-    ? withCohortSanctions(
-        compiled,
-        ranked.units,
-        new Map(results.map((r, i) => [r, merged.units[i] as UnitInput])),
-        {
-          peers: peers.stats,
-        },
-      )
-    : ranked.units;
+  const sanctioned =
+    compiled.cohortSanctions.length || compiled.counters.some((c) => c.cohort)
+      ? withCohortSanctions(
+          compiled,
+          ranked.units,
+          new Map(results.map((r, i) => [r, merged.units[i] as UnitInput])),
+          {
+            peers: peers.stats,
+          },
+        )
+      : ranked.units;
   const listed = compiled.amounts.length
     ? sanctioned.map((u) => ({
         ...u,

@@ -1,13 +1,24 @@
 // Sanctions on the ranking or the grade (the bottom five of a class are interviewed; units graded
 // 不合格 are named in a notice): decided once the cohort is ranked and graded, by scoreCohort and
 // rankCohort alike. Interview and notice only, so they change neither the ranking nor the grades.
+// Counters that read them (the bottom five this year) are decided here too, before the
+// sanctions that read those counters (three years in a row in the bottom five).
 import { q } from '../exact/exact.ts';
 import type { ScoreContext } from '../model/context.ts';
 import { GRADE_PENDING } from '../grades/assign.ts';
-import type { Issue, Msg, SanctionResult, UnitInput } from '../model/result.ts';
+import type {
+  CarriedResult,
+  CounterResult,
+  Issue,
+  Msg,
+  SanctionResult,
+  UnitInput,
+  UnitResult,
+} from '../model/result.ts';
 import type { CompiledRuleSet } from '../score/compile.ts';
 import type { Standing } from '../score/env.ts';
-import { createUnitScorer, decideSanctions } from '../score/score-unit.ts';
+import { createUnitScorer, decideSanctions, whyUndecided } from '../score/score-unit.ts';
+import { carriedOf } from '../carry/carry.ts';
 
 /** What a standing is read from: a ranked unit of either cohort path (CohortUnit, RankedUnit). */
 export interface StandingRow {
@@ -33,6 +44,7 @@ export function standings(
     fromBottom: 0,
     grade: r.gradeLabel === GRADE_PENDING ? undefined : r.grade,
     provisional,
+    size: rows.length,
   }));
   const fromBottom = (members: readonly number[], set: (s: Standing, v: number) => void) => {
     let below = 0;
@@ -65,17 +77,65 @@ export function standings(
       (out[i] as Standing).classRank = classRank;
     });
     fromBottom(members, (s, v) => (s.classFromBottom = v));
+    for (const i of members) (out[i] as Standing).classSize = members.length;
   }
   return out;
 }
 
 export interface CohortSanctionOutcome {
   held: SanctionResult[];
-  /** Problems of these sanctions only (undecided, not true or false, cannot be computed). */
+  /** The counters on the ranking or the grade (bottom five this year), decided from the
+   *  standing, by counter id; the other counters are scoreUnit's own. */
+  counters: ReadonlyMap<string, CounterResult>;
+  /** The points these sanctions carry into other schemes (pending where undecided). */
+  carried: CarriedResult[];
+  /** Problems of these sanctions and counters only (undecided, not true or false, cannot be
+   *  computed). */
   issues: Issue[];
 }
 
-/** The sanctions on the ranking or the grade for one unit, from its standing. */
+/** A unit's result with the cohort's decision in: the sanctions that hold added, the counters on
+ *  the standing replaced, and their "decided after ranking" notes from scoring alone given way. */
+export function withCohortOutcome(
+  rs: CompiledRuleSet,
+  result: UnitResult,
+  out: CohortSanctionOutcome,
+): UnitResult {
+  const paths = cohortPaths(rs);
+  const cohort = new Set(rs.cohortSanctions.map((s) => s.sanction.id));
+  return {
+    ...result,
+    sanctions: [...result.sanctions, ...out.held],
+    counters: result.counters.map((c) => out.counters.get(c.id) ?? c),
+    ...(result.carried
+      ? {
+          carried: [
+            ...result.carried.filter((c) => !cohort.has(c.from.sanctionId)),
+            ...out.carried,
+          ],
+        }
+      : {}),
+    issues: [
+      ...result.issues.filter(
+        (x) =>
+          !(
+            (x.code === 'sanction-undecided' || x.code === 'counter-undecided') &&
+            paths.has(x.path)
+          ),
+      ),
+      ...out.issues,
+    ],
+  };
+}
+
+/** Issue paths of the sanctions and counters on the standing. */
+const cohortPaths = (rs: CompiledRuleSet): Set<string> =>
+  new Set([
+    ...rs.cohortSanctions.map((s) => s.sanction.id),
+    ...rs.counters.filter((c) => c.cohort).map((c) => `counters.${c.counter.id}`),
+  ]);
+
+/** The sanctions (and counters) on the ranking or the grade for one unit, from its standing. */
 export function decideCohortSanctions(
   rs: CompiledRuleSet,
   unit: UnitInput,
@@ -85,12 +145,33 @@ export function decideCohortSanctions(
 ): CohortSanctionOutcome {
   const scorer = createUnitScorer(rs, unit, ctx, { reasons: false });
   scorer.env.standing = standing;
-  const ids = new Set(rs.cohortSanctions.map((s) => s.sanction.id));
-  const { held } = decideSanctions(
+  const paths = cohortPaths(rs);
+  const { held, undecided } = decideSanctions(
     rs,
     scorer.env,
     total === undefined ? undefined : q(total),
     rs.cohortSanctions,
   );
-  return { held, issues: scorer.env.issues.filter((i) => ids.has(i.path)) };
+  const carried = rs.carries
+    ? carriedOf(
+        rs,
+        scorer.env,
+        rs.cohortSanctions,
+        new Set(held.map((h) => h.id)),
+        whyUndecided(scorer.env, undecided),
+      )
+    : [];
+  const counters = new Map(
+    [...(scorer.env.counters?.values() ?? [])]
+      .filter((c) => paths.has(`counters.${c.id}`))
+      .map((c) => [c.id, c] as const),
+  );
+  return {
+    held,
+    counters,
+    carried,
+    issues: scorer.env.issues.filter(
+      (i) => paths.has(i.path) || (i.path.endsWith('.carries') && paths.has(i.path.slice(0, -8))),
+    ),
+  };
 }

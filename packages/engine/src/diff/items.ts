@@ -9,6 +9,7 @@ import { notApplicableOf, orZero } from './effective.ts';
 import { compareRule } from './rules.ts';
 import { compareBounds, type EvidenceDefaults } from './bounds.ts';
 import { compareStreams } from './slopes.ts';
+import { comparePool, comparePoolItem } from '../score/pool.ts';
 import { change, constant, numChange, points, textChange, type Where } from './text.ts';
 import type { Change } from './types.ts';
 
@@ -177,6 +178,8 @@ function compareSection(
     ),
   ];
   out.push(mismatchChange(where, a.pointsMismatch, b.pointsMismatch));
+  // Items without points of their own (a pool), or with them again; the pool's floor.
+  out.push(...comparePool(where, a, b));
   // Items not known yet, or known now: the items themselves show as added or removed below.
   if (a.itemsPending !== undefined || b.itemsPending !== undefined) {
     const [x, y] = [a.itemsPending, b.itemsPending].map((t) => (t ? msgOf(t) : undefined));
@@ -280,6 +283,7 @@ function compareItem(
   // The floor (a lower one lets the item go further below zero, 倒扣分: that tightens), the cap,
   // where an item without a rule starts, and what it keeps without evidence.
   out.push(...compareBounds(where, a, b, ctx.evidence));
+  out.push(...comparePoolItem(where, a, b));
   out.push(
     ...compareRule(where, a.rule, b.rule, ctx.unitOf, {
       a: constant(a.points),

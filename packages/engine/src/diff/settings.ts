@@ -37,6 +37,9 @@ export function compareInputs(a: RuleSet, b: RuleSet): Change[] {
     out.push(
       textChange('input-changed', where, { zh: '数据来源', en: 'source' }, old.source, d.source),
     );
+    out.push(
+      textChange('input-changed', where, { zh: '结转来源', en: 'carried from' }, old.from, d.from),
+    );
     if (old.evidence !== d.evidence) {
       out.push(
         change(
@@ -133,6 +136,10 @@ const LEVEL_ZH: Record<Sanction['level'], string> = {
   veto: '一票否决',
 };
 
+/** A sanction's carry as the diff shows it: 「composite.safety_cut:-10」. */
+const carryText = (s: Sanction): string | undefined =>
+  s.carries ? `${s.carries.to}.${s.carries.input}:${String(s.carries.amount)}` : undefined;
+
 export function compareSanctions(a: RuleSet, b: RuleSet): Change[] {
   const out: (Change | undefined)[] = [];
   const where = (s: Sanction): Where => ({
@@ -149,7 +156,12 @@ export function compareSanctions(a: RuleSet, b: RuleSet): Change[] {
         change(
           'sanction-added',
           where(s),
-          { zh: `新增,条件:${s.when}`, en: `added, when ${s.when}` },
+          s.carries
+            ? {
+                zh: `新增,条件:${s.when},结转至另一考核「${carryText(s) ?? ''}」`,
+                en: `added, when ${s.when}, carried to another assessment "${carryText(s) ?? ''}"`,
+              }
+            : { zh: `新增,条件:${s.when}`, en: `added, when ${s.when}` },
           'tightened',
         ),
       );
@@ -196,6 +208,17 @@ export function compareSanctions(a: RuleSet, b: RuleSet): Change[] {
         bandZh(old.gradeCap, a),
         bandZh(s.gradeCap, b),
         capAt(s.gradeCap, b) > capAt(old.gradeCap, a) ? 'tightened' : 'loosened',
+      ),
+    );
+    // Points carried into another scheme (form 42): a carry added is stricter, one removed looser.
+    out.push(
+      textChange(
+        'sanction-changed',
+        where(s),
+        { zh: '结转至另一考核', en: 'carried to another assessment' },
+        carryText(old),
+        carryText(s),
+        old.carries && s.carries ? undefined : s.carries ? 'tightened' : 'loosened',
       ),
     );
     if (Boolean(old.excludeFromGrades) !== Boolean(s.excludeFromGrades))

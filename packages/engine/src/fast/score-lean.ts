@@ -12,6 +12,8 @@ import {
   type UnitScorer,
 } from '../score/score-unit.ts';
 import { roundDiv, scaledText, toScaled } from './fixed.ts';
+import { poolItemStatus, poolPoints, poolSectionFigure } from '../score/pool.ts';
+import type { MicroExpr } from '../expr/micro.ts';
 import { buildKernel, isContainer } from './kernel.ts';
 import { NA, type Kernel } from './kernel-base.ts';
 import { createFramePlan } from './frame.ts';
@@ -26,7 +28,7 @@ export interface LeanResult {
   /** The total as an integer count of 10^-dp points (dp from the rule set's score rounding). */
   totalScaled: number;
   /** Section scores, same scale, in section order; null for a section whose items are pending
-   *  (as scoreUnit's null: never 0). */
+   *  or a pool section an item of which cannot be judged (as scoreUnit's null: never 0). */
   sections: (number | null)[];
   vetoed: boolean;
   noCommendation: boolean;
@@ -111,6 +113,55 @@ export function createLeanScorer(rs: CompiledRuleSet): LeanScorer {
     }
     return { ...exact, kernel: buildKernel(rs, plan, item, pointsQ), points };
   };
+  /**
+   * A pool item on the kernels (points 0, no floor: the kernel gives what it deducts), with its
+   * events as micro expressions to tell a gated item; none (the exact evaluator) for an item with
+   * a case count that zeroes (`zeroAt`), or a shape the kernels do not take.
+   */
+  function poolKernel(item: CIndicator): { kernel?: Kernel; gates?: MicroExpr[] } {
+    if (item.streams.some((s) => s.stream.kind === 'per-case' && s.stream.zeroAt !== undefined))
+      return {};
+    const kernel = buildKernel(rs, plan, item, item.points);
+    return kernel ? { kernel, gates: item.gates.map((g) => g.when.microBound(plan.bind)) } : {};
+  }
+  /** A pool item's figure as its section reads it, on its kernel where it can be read there. */
+  const poolFigure = (li: { item: CIndicator; kernel?: Kernel; gates?: MicroExpr[] }) => {
+    const { item, kernel, gates } = li;
+    const v = kernel?.(frame);
+    if (v !== undefined && gates) {
+      let zeroed = false;
+      let decided = true;
+      // The first event that holds decides; one the micro evaluation cannot tell is the exact's.
+      for (const g of gates) {
+        const st = g.ev(frame.micro);
+        if (st === TRUE) {
+          zeroed = true;
+          break;
+        }
+        if (st !== FALSE) {
+          decided = v === null || v === NA;
+          break;
+        }
+      }
+      if (decided) {
+        routes.fast++;
+        if (v === null) {
+          host.complete = false;
+          return { path: item.path, score: null, status: 'missing-input' as const };
+        }
+        if (v === NA) return { path: item.path, score: null, status: 'not-applicable' as const };
+        return {
+          path: item.path,
+          score: q(scaledText(v, dp)),
+          status: poolItemStatus(v < 0, zeroed),
+        };
+      }
+    }
+    routes.exact++;
+    const r = exactItem(item);
+    if (lacksInput(r)) host.complete = false;
+    return { path: r.path, score: r.score === null ? null : q(r.score), status: r.status };
+  };
   /** Programs by class are needed only where an item's points depend on it. */
   const byClass = [...rs.byPath.values()].some((i) => i.pointsByClass);
   const classes: (string | undefined)[] = byClass ? [undefined, ...rs.classIds] : [undefined];
@@ -122,7 +173,13 @@ export function createLeanScorer(rs: CompiledRuleSet): LeanScorer {
       : undefined,
     rescale: s.notApplicable === 'rescale',
     pending: s.pending !== undefined,
-    items: s.items.map((i) => lean(i, undefined)),
+    /** Items without points of their own: the section is the exact evaluator's (its items are
+     *  counted in routes.exact), scored by the one pool function (score/pool.ts). */
+    pool:
+      s.pool && s.pending === undefined
+        ? { pool: s.pool, items: s.items.map((item) => ({ item, ...poolKernel(item) })) }
+        : undefined,
+    items: s.pool ? [] : s.items.map((i) => lean(i, undefined)),
   }));
   const bonusItems = rs.bonus ? rs.bonus.items.map((i) => lean(i, undefined)) : [];
   const anyPending = rs.sections.some((s) => s.pending !== undefined);
@@ -135,7 +192,7 @@ export function createLeanScorer(rs: CompiledRuleSet): LeanScorer {
         cls === undefined
           ? [...sections.map((s) => s.items), bonusItems]
           : [
-              ...rs.sections.map((s) => s.items.map((i) => lean(i, cls))),
+              ...rs.sections.map((s) => (s.pool ? [] : s.items.map((i) => lean(i, cls)))),
               rs.bonus ? rs.bonus.items.map((i) => lean(i, cls)) : [],
             ],
       ] as const,
@@ -255,6 +312,21 @@ export function createLeanScorer(rs: CompiledRuleSet): LeanScorer {
     let total = 0;
     for (let i = 0; i < sections.length; i++) {
       const s = sections[i] as (typeof sections)[number];
+      if (s.pool) {
+        const figures = s.pool.items.map(poolFigure);
+        const pooled = poolSectionFigure(
+          s.pool.pool,
+          poolPoints(s.pool.pool, unit.class, rs.classIds),
+          figures,
+          rs.scoreRounding,
+        );
+        // Not scored (an item cannot be judged): null, as scoreUnit's, and no total.
+        if (pooled.score === null) host.complete = false;
+        const v = pooled.score === null ? null : scaled(pooled.score);
+        sectionScores[i] = v;
+        total += v ?? 0;
+        continue;
+      }
       let sum = program.run(i);
       if (s.pending) {
         sectionScores[i] = null;

@@ -126,6 +126,53 @@ describe('piecewise linear scoring (按比例分段计分)', () => {
     ]);
   });
 
+  it('on a bonus without a cap (加分不设上限) the breakpoints give the points, carried on past the last', () => {
+    // 加分.1: 0 → 0, 10 → 5 points, carried on: 20 cases give 5 + 5 × (20 − 10) ÷ 10 = 10.
+    const bonus = json(
+      {},
+      {
+        bonus: {
+          cap: 'none',
+          items: [
+            {
+              code: '1',
+              title: '创新加分',
+              points: 'uncapped',
+              rule: {
+                kind: 'piecewise',
+                value: 'members',
+                breakpoints: [
+                  { at: 0, points: 0 },
+                  { at: 10, points: 5 },
+                ],
+                afterLast: 'extend',
+              },
+            },
+          ],
+        },
+      },
+    );
+    expect(validateRuleSet(bonus).filter((i) => i.severity === 'error')).toEqual([]);
+    const rs = compiled(bonus);
+    const bonusOf = (members: number) =>
+      scoreUnit(rs, {
+        id: 'u',
+        name: '甲',
+        values: { rate: 100, members },
+        evidence: { rate: true },
+      }).bonus?.items[0]?.score;
+    expect([bonusOf(20), bonusOf(4)]).toEqual(['10', '2']); // 4 cases: 5 × 4 ÷ 10 = 2
+    // A breakpoint below 0 points is still refused there.
+    const below = structuredClone(bonus);
+    (below.bonus!.items[0]!.rule as { breakpoints: { points: number }[] }).breakpoints[0]!.points =
+      -1;
+    expect(
+      validateRuleSet(below)
+        .filter((i) => i.severity === 'error')
+        .map((i) => `${i.code}@${i.path}`),
+    ).toEqual(['piecewise-points@bonus.items[0].rule.breakpoints[0].points']);
+  });
+
   it('reads a derived rate rounded by rounding.rates, and a blank is missing, never 0', () => {
     const derived = json(
       { rule: rule({}, 'members * 100 / pop') },

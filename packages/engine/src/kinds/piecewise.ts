@@ -71,9 +71,10 @@ export function checkPiecewise(
   rule: PiecewiseRule,
   rp: string,
   path: string,
-  itemPoints: Q | undefined,
+  itemPoints: Q | 'uncapped' | undefined,
   issues: Issue[],
 ): void {
+  const ceiling = itemPoints === 'uncapped' ? undefined : itemPoints;
   let previous: Q | undefined;
   rule.breakpoints.forEach((b, i) => {
     const bp = `${rp}.breakpoints[${i}]`;
@@ -87,11 +88,18 @@ export function checkPiecewise(
         }),
       );
     if (at) previous = at;
-    if (pts && itemPoints && (pts.compare(0) < 0 || pts.compare(itemPoints) > 0))
+    if (pts && ceiling && (pts.compare(0) < 0 || pts.compare(ceiling) > 0))
       issues.push(
         error('piecewise-points', `${bp}.points`, {
-          zh: `${path}:第${i + 1}个分段点的得分 ${pts.toString()} 不在 0 至该项分值 ${itemPoints.toString()} 之间`,
-          en: `${path}: breakpoint ${i + 1} gives ${pts.toString()} points, outside 0 to the item's ${itemPoints.toString()}`,
+          zh: `${path}:第${i + 1}个分段点的得分 ${pts.toString()} 不在 0 至该项分值 ${ceiling.toString()} 之间`,
+          en: `${path}: breakpoint ${i + 1} gives ${pts.toString()} points, outside 0 to the item's ${ceiling.toString()}`,
+        }),
+      );
+    else if (pts && itemPoints === 'uncapped' && pts.compare(0) < 0)
+      issues.push(
+        error('piecewise-points', `${bp}.points`, {
+          zh: `${path}:第${i + 1}个分段点的得分 ${pts.toString()} 低于0分(加分不设上限,但不能为负)`,
+          en: `${path}: breakpoint ${i + 1} gives ${pts.toString()} points, below 0 (a bonus without a cap is still never negative)`,
         }),
       );
   });

@@ -39,6 +39,49 @@ export interface UnitInput {
   evidence?: Record<string, boolean | string>;
   /** By counter id: the counts of the periods before this one (absent: none yet). */
   counters?: Record<string, PeriodCounts>;
+  /** By input id (`source: 'carried'`): where the value carried in from another assessment came
+   *  from, as `carriedInputs` gives it; the reasons of the items that read it quote it. */
+  carried?: Record<string, CarriedIn>;
+}
+
+/** The rule set a carried amount comes from, as a reason names it. */
+export interface CarriedSender {
+  /** The sending rule set's id, as the receiving input's `from` names it. */
+  ruleSetId: string;
+  /** Its title, year and edition, as the receiving reason quotes them. */
+  title: Msg;
+  year: number;
+  edition: number;
+}
+
+/** One sanction's amount carried into another scheme (form 42). */
+export interface CarriedResult {
+  /** The receiving rule set's id, and the input there that reads it. */
+  to: string;
+  /** The input there (`source: 'carried'`, `from` this rule set). */
+  input: string;
+  /** Signed points, canonical decimal (−10 deducts there); null while pending — never 0. */
+  amount: string | null;
+  /** The sender and the sanction that carries it (its level and reason, as the other scheme's
+   *  reason quotes them). */
+  from: CarriedSender & {
+    sanctionId: string;
+    level: SanctionResult['level'];
+    reason: Msg;
+  };
+  /** Why it is pending: the sanction undecided, its amount not worked out. */
+  pending?: Msg;
+}
+
+/** A carried input's provenance in the receiving scheme: each amount with its sanction, none
+ *  (the sender's complete result says nothing is carried: 0), or why it is pending (blank). */
+export interface CarriedIn {
+  /** The rule set it came from. */
+  sender: CarriedSender;
+  /** The amounts of its holding sanctions that make up the value (none: 0). */
+  amounts: { sanctionId: string; level: SanctionResult['level']; reason: Msg; amount: string }[];
+  /** Why the value is blank: the unit's result there is incomplete, or a carry undecided. */
+  pending?: Msg;
 }
 
 /** A counter's counts: periods in a row up to now, and periods in all. Whole numbers ≥ 0. */
@@ -95,13 +138,17 @@ export interface IndicatorResult {
 export interface SectionResult {
   code: string;
   title: Msg;
-  /** null while the section's items are not known yet (`pending`): never a 0 or full marks. */
+  /** null while the section's items are not known yet (`pending`), or while an item of a pool
+   *  section cannot be judged: never a 0 or full marks. */
   score: string | null;
   max: string;
   items: IndicatorResult[];
   /** The section's items are not known yet (`itemsPending`), and why: it is not scored and
    *  the unit is not complete. */
   pending?: Msg;
+  /** A pool section (items without points of their own): how its score was worked out, its
+   *  points less its items' deductions (or why it is not scored). */
+  reason?: Msg;
 }
 
 export interface SanctionResult {
@@ -140,6 +187,9 @@ export interface UnitResult {
   amounts?: AmountResult[];
   /** Counters across periods with this period added: the next period's `UnitInput.counters`. */
   counters: CounterResult[];
+  /** Amounts carried into other schemes by the sanctions that hold, and pending ones for the
+   *  sanctions undecided; absent when the rule set's sanctions carry nothing. */
+  carried?: CarriedResult[];
   vetoed: boolean;
   noCommendation: boolean;
   /** False while anything cannot be judged: an item lacks an input or cannot be computed, a

@@ -34,14 +34,18 @@ export const NUMERIC_UNITS: readonly InputUnit[] = InputUnit.options.filter(
  * A figure the sheet asks for. `%` and `‰` values are held in their own unit: 92 means 92 %,
  * 8 means 8 ‰, so thresholds read as in the document and a step of 1 is one percentage point.
  * `source`: who supplies it — the unit (unit), the assessing level per unit (assigned: 责任指标),
- * last year's results (previous: 上年数据), an inspection (inspection).
+ * last year's results (previous: 上年数据), an inspection (inspection), another assessment's
+ * sanction carried here (carried: 结转, with `from` the sending rule set's id; points, read by
+ * `carriedInputs` with where each amount came from).
  */
 export const InputDef = z
   .object({
     id: Id,
     label: Text,
     unit: InputUnit,
-    source: z.enum(['unit', 'assigned', 'previous', 'inspection']).default('unit'),
+    source: z.enum(['unit', 'assigned', 'previous', 'inspection', 'carried']).default('unit'),
+    /** `source: 'carried'` only: the id of the rule set whose sanctions carry points here. */
+    from: Id.optional(),
     /** 佐证材料 required: an item that uses this input is `missing-evidence` without it. */
     evidence: z.boolean().default(false),
     /** A blank is allowed and means "no such case" (counts 0) only when declared here. */
@@ -101,7 +105,8 @@ interface IndicatorOf<R, S> {
   code: string;
   title: Text;
   criteria?: Text | undefined;
-  /** Or 'uncapped' (加分不设上限): a top-level bonus item without a maximum. */
+  /** Or 'uncapped' (加分不设上限): a top-level bonus item without a maximum; or 'none' ("—"):
+   *  an item of a pool section, without points of its own (it deducts from the section's). */
   points: DecimalLiteral | null;
   pointsByClass?: Record<string, ClassPoints | null> | undefined;
   /** Or 'none' (该项可负分): no floor at all. */
@@ -143,7 +148,7 @@ export const Indicator: z.ZodType<Indicator, IndicatorInput> = z.lazy(() =>
       code: z.string().min(1),
       title: Text,
       criteria: Text.optional(),
-      points: z.union([DecimalLiteral, z.literal('uncapped')]).nullable(),
+      points: z.union([DecimalLiteral, z.literal('uncapped'), z.literal('none')]).nullable(),
       pointsByClass: z.record(z.string(), ClassPoints.nullable()).optional(),
       min: z.union([DecimalLiteral, z.literal('none')]).optional(),
       start: z.enum(['full', 'zero']).optional(),
@@ -180,6 +185,11 @@ export const Section = z
     /** A section whose items are not known yet (the document lists its points only), and why:
      *  it has no items, is never scored (no unit's total is complete while it is pending). */
     itemsPending: Text.optional(),
+    /** Items without points of their own ("—" in the document, form 49): the section starts at
+     *  its points and its items (`points: 'none'`) deduct from them (see src/score/pool.ts). */
+    pool: z.literal(true).optional(),
+    /** A pool section's floor: 0 when absent; negative allows 倒扣分; 'none': no floor. */
+    min: z.union([DecimalLiteral, z.literal('none')]).optional(),
   })
   .strict();
 export type Section = z.infer<typeof Section>;
@@ -215,6 +225,18 @@ export const Sanction = z
     /** 不参加等次评定: the unit is ranked but not graded, without a veto (not in any band's
      *  count or share). */
     excludeFromGrades: z.literal(true).optional(),
+    /** A result carried into another scheme (−10 on the unit's composite elsewhere): while the
+     *  sanction holds, `amount` points (signed: −10 deducts) land on input `input` of rule set
+     *  `to`, read there as an input with `source: 'carried'` and where it came from. */
+    carries: z
+      .object({
+        to: Id,
+        input: Id,
+        /** A decimal, or an expression over what `when` may read; rounded as the scores are. */
+        amount: z.union([z.number().finite(), Expr]).nullable(),
+      })
+      .strict()
+      .optional(),
   })
   .strict();
 export type Sanction = z.infer<typeof Sanction>;

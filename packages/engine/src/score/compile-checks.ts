@@ -237,7 +237,13 @@ export function checkClassPoints(
       const rp = `sections[${si}]`;
       section.items.forEach((item, i) => visit(item, `${rp}.items[${i}]`, cls));
       const declared = section.pointsByClass?.get(cls) ?? section.points;
-      if (section.pointsByClass?.has(cls) || section.items.some((i) => differs(i, cls))) {
+      // The total for the class is checked against the section's own class points; a pool's
+      // items have no points of their own: nothing adds up to the section's.
+      if (section.pointsByClass?.has(cls)) anyDiffers = true;
+      if (
+        !section.pool &&
+        (section.pointsByClass?.has(cls) || section.items.some((i) => differs(i, cls)))
+      ) {
         anyDiffers = true;
         const added = sum(section.items.map((i) => of(i, cls)));
         if (added.compare(declared) !== 0 && !section.pointsMismatch && !section.pending)

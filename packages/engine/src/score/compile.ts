@@ -24,6 +24,7 @@ import {
 import { parseSource } from '../expr/parse.ts';
 import { anyBlank, blankPoints } from '../validate/blanks.ts';
 import { checkPiecewise } from '../kinds/piecewise.ts';
+import { checkPoolItem, checkPoolSection, newPool, type CPool } from './pool.ts';
 import { describePath, error, warning } from '../validate/issues.ts';
 import {
   COUNTER_FUNCTIONS,
@@ -36,6 +37,7 @@ import {
 import { expressionUnit, isRateUnit } from './rate-operands.ts';
 import { dayOfIso } from '../exact/calendar.ts';
 import { compileCertificationGrades, type CCertificationGrades } from '../certify/grades.ts';
+import { checkCarriedInputs, compileCarry, type CCarry } from '../carry/carry.ts';
 import { clip as clipText } from '../expr/clip.ts';
 import {
   checkClassPoints,
@@ -108,6 +110,9 @@ export interface CIndicator {
   dependsOn: readonly string[];
   /** Declared: the sub-items need not add up to the points (why). */
   pointsMismatch: Msg | undefined;
+  /** An item without points of its own (`points: 'none'`), deducting from its pool section's
+   *  points (score/pool.ts); its own `points` are 0 and count in no sum. */
+  pool?: CPool | undefined;
 }
 
 /** What an item keeps when evidence it needs is missing. */
@@ -125,6 +130,8 @@ export interface CSection {
   pointsMismatch: Msg | undefined;
   /** The items are not known yet (why): the section has none and is never scored. */
   pending: Msg | undefined;
+  /** Items without points of their own deduct from the section's points (score/pool.ts). */
+  pool?: CPool | undefined;
 }
 
 /** A named derived value, compiled: read by its id as an input is (see env.ts, fast/frame.ts). */
@@ -154,12 +161,16 @@ export interface CompiledRuleSet {
     when: CompiledExpr;
     reason: Msg;
     consequence: Msg | undefined;
+    /** Points carried into another scheme while it holds (carry/carry.ts). */
+    carries?: CCarry;
   }[];
   /** Sanctions that read the ranked and graded cohort (rank(), bottom_rank(), `grade`…):
    *  decided by the cohort after ranking and grading; interview or notice only. */
   cohortSanctions: CompiledRuleSet['sanctions'];
-  /** Counters across periods, worked out after the items and the total, before the sanctions. */
-  counters: readonly { counter: Counter; when: CompiledExpr; label: Msg }[];
+  /** Counters across periods, worked out after the items and the total, before the sanctions.
+   *  `cohort`: it reads the ranking or the grade (the bottom five this year), so the cohort
+   *  decides it after ranking; a unit scored alone carries its counts over. */
+  counters: readonly { counter: Counter; when: CompiledExpr; label: Msg; cohort: boolean }[];
   /** Declared deadlines by id (a date in expressions, a deadline stream's `due`). */
   deadlines: ReadonlyMap<string, CDue>;
   /** The same as expression values (days), for the evaluation environment. */
@@ -180,6 +191,8 @@ export interface CompiledRuleSet {
   /** Inputs read by peer_mean / peer_max / peer_min: the cohort computes their statistics. */
   peerInputs: readonly string[];
   /** Items scored by rank: the cohort ranks each unit's value. */
+  /** Some sanction carries points into another scheme: results list `carried`. */
+  carries: boolean;
   rankRules: readonly {
     path: string;
     order: 'asc' | 'desc';
@@ -398,11 +411,15 @@ export function compileCollecting(ruleSet: RuleSet): {
     }
     for (const call of result.expr.calls) {
       // consecutive() / cumulative() are known once the counters are: sanctions only read them.
-      if (STANDING_FUNCTIONS.has(call.name) && !path.startsWith('sanctions[')) {
+      if (
+        STANDING_FUNCTIONS.has(call.name) &&
+        !path.startsWith('sanctions[') &&
+        !path.startsWith('counters[')
+      ) {
         issues.push(
           error('standing-misplaced', path, {
-            zh: `${named(path)}:${call.name}() 只能用于否决/约束条件(排名后判定)`,
-            en: `${named(path)}: ${call.name}() may be used in sanctions only (decided after ranking)`,
+            zh: `${named(path)}:${call.name}() 只能用于否决/约束条件和计数器(排名后判定)`,
+            en: `${named(path)}: ${call.name}() may be used in sanctions and counters only (decided after ranking)`,
           }),
         );
       }
@@ -613,7 +630,7 @@ export function compileCollecting(ruleSet: RuleSet): {
   const needsFullPoints = (item: Indicator): boolean => {
     const rule = item.rule;
     if (!rule) return item.start !== 'zero' && (item.items ?? []).length === 0;
-    if (rule.kind === 'expr' || rule.kind === 'tiers') return false;
+    if (rule.kind === 'expr' || rule.kind === 'tiers' || rule.kind === 'piecewise') return false;
     if (rule.kind === 'yesno') return rule.yes === undefined;
     if (rule.kind === 'rank') return rule.points === 'proportional-to-leader';
     return true;
@@ -666,8 +683,8 @@ export function compileCollecting(ruleSet: RuleSet): {
     else if (needsFullPoints(item))
       issues.push(
         error('uncapped-needs-points', item.rule ? `${rulePath}.rule` : `${rulePath}.points`, {
-          zh: `${path} 不设上限,没有满分可得:得分须由规则自身给出(tiers、expr、写明 yes 的 yesno、按名次分值表的 rank),或以 start: 'zero' 起按件累计加分`,
-          en: `${path} is uncapped, so there are no full points to give: its rule must give the points itself (tiers, expr, yesno with yes, rank with a points list), or start: 'zero' with streams that add`,
+          zh: `${path} 不设上限,没有满分可得:得分须由规则自身给出(tiers、expr、piecewise、写明 yes 的 yesno、按名次分值表的 rank),或以 start: 'zero' 起按件累计加分`,
+          en: `${path} is uncapped, so there are no full points to give: its rule must give the points itself (tiers, expr, piecewise, yesno with yes, rank with a points list), or start: 'zero' with streams that add`,
         }),
       );
   };
@@ -750,11 +767,23 @@ export function compileCollecting(ruleSet: RuleSet): {
     return { day, iso: stream.due, label: undefined };
   };
 
-  const indicator = (item: Indicator, rulePath: string, parentPath: string): CIndicator => {
+  const indicator = (
+    item: Indicator,
+    rulePath: string,
+    parentPath: string,
+    pool?: CPool,
+  ): CIndicator => {
     const path = parentPath ? `${parentPath}.${item.code}` : item.code;
     const uncapped = item.points === 'uncapped';
+    // Without points of its own ('none', in a pool section only: checkPoolItem): 0 in every sum.
+    const noPoints = item.points === 'none';
     const points =
-      item.points === null ? undefined : uncapped ? ZERO : dec(item.points, `${rulePath}.points`);
+      item.points === null
+        ? undefined
+        : uncapped || noPoints
+          ? ZERO
+          : dec(item.points, `${rulePath}.points`);
+    checkPoolItem(item, rulePath, path, pool, issues);
     const operands = new Map<string, COperand>();
     const slopes = new Map<string, CSlope>();
     const rule = item.rule;
@@ -785,7 +814,8 @@ export function compileCollecting(ruleSet: RuleSet): {
           cap: dec(s.cap, `${sp}.cap`),
         });
       }
-      checkRule(rule, `${rulePath}.rule`, path, operands, points);
+      // An uncapped item has no maximum to hold a rule's points to (its 0 is no ceiling).
+      checkRule(rule, `${rulePath}.rule`, path, operands, uncapped ? 'uncapped' : points);
     }
     const streams = (item.deductions ?? []).map((stream, i) => {
       const sp = `${rulePath}.deductions[${i}]`;
@@ -888,7 +918,13 @@ export function compileCollecting(ruleSet: RuleSet): {
       );
     }
     checkOpenForms(item, { rulePath, path, parentPath, streams: item.deductions ?? [] });
-    if (!rule && children.length === 0 && streams.length === 0 && item.start === undefined) {
+    if (
+      !pool &&
+      !rule &&
+      children.length === 0 &&
+      streams.length === 0 &&
+      item.start === undefined
+    ) {
       issues.push(
         error('no-rule', rulePath, {
           zh:
@@ -955,9 +991,13 @@ export function compileCollecting(ruleSet: RuleSet): {
       points: points ?? ZERO,
       uncapped,
       pointsByClass,
-      min: item.min === 'none' ? undefined : (dec(item.min, `${rulePath}.min`) ?? ZERO),
+      // A pool item has no floor of its own (pool-item-min): its figure is what it deducts.
+      min: pool || item.min === 'none' ? undefined : (dec(item.min, `${rulePath}.min`) ?? ZERO),
       start: item.start ?? 'full',
-      evidence: evidenceRule(item, rulePath, path, points ?? ZERO, used),
+      // A pool item only deducts: no evidence is asked for it (checkPoolItem warns of a policy).
+      evidence: pool
+        ? { policy: ruleSet.evidencePolicy }
+        : evidenceRule(item, rulePath, path, points ?? ZERO, used),
       rule,
       operands,
       slopes,
@@ -968,6 +1008,7 @@ export function compileCollecting(ruleSet: RuleSet): {
       inputsUsed: [...used].sort(),
       dependsOn: [...deps].sort(),
       pointsMismatch: item.pointsMismatch ? msgOf(item.pointsMismatch) : undefined,
+      ...(pool ? { pool } : {}),
     };
     // A floor above the item's own points (min 7 on a 5-point item) cannot hold: the score would
     // be both at most 5 and at least 7. Refused, never settled by the order of clamping.
@@ -1017,7 +1058,7 @@ export function compileCollecting(ruleSet: RuleSet): {
     rp: string,
     path: string,
     operands: Map<string, COperand>,
-    points: Q | undefined,
+    points: Q | 'uncapped' | undefined,
   ): void {
     if (rule.kind === 'yesno') needInput(rule.input, `${rp}.input`, ['yesno']);
     if (rule.kind === 'piecewise') {
@@ -1141,16 +1182,19 @@ export function compileCollecting(ruleSet: RuleSet): {
   );
   const sections: CSection[] = ruleSet.sections.map((section, si) => {
     const rp = `sections[${si}]`;
+    const pool = section.pool ? newPool(section.code) : undefined;
     const items = section.items.map((item, i) =>
-      indicator(item, `${rp}.items[${i}]`, section.code),
+      indicator(item, `${rp}.items[${i}]`, section.code, pool),
     );
     checkSiblings(section.items, `${rp}.items`);
     const points = section.points === null ? undefined : dec(section.points, `${rp}.points`);
     const itemSum = sum(items.map((i) => i.points));
     const blankItem = anyBlank(section.items.map((i) => i.points));
     const pending = checkPending(section, rp);
-    // No items at all is said once (no-items), not also as a sum of 0.
+    // No items at all is said once (no-items), not also as a sum of 0; a pool's items have no
+    // points to add up (checkPoolSection says a declared mismatch is not needed).
     const differs =
+      !pool &&
       points !== undefined &&
       !blankItem &&
       section.items.length > 0 &&
@@ -1163,7 +1207,7 @@ export function compileCollecting(ruleSet: RuleSet): {
         }),
       );
     }
-    if (section.pointsMismatch && points !== undefined && !blankItem)
+    if (section.pointsMismatch && points !== undefined && !blankItem && !pool)
       issues.push(
         mismatchDeclared(
           `${rp}.pointsMismatch`,
@@ -1177,20 +1221,28 @@ export function compileCollecting(ruleSet: RuleSet): {
           },
         ),
       );
+    const pointsByClass = classMap(
+      section.pointsByClass,
+      `${rp}.pointsByClass`,
+      `第${section.code}部分`,
+      points ?? itemSum,
+    );
+    if (pool) {
+      pool.points = points ?? ZERO;
+      pool.pointsByClass = pointsByClass;
+      pool.min = section.min === 'none' ? undefined : (dec(section.min, `${rp}.min`) ?? ZERO);
+    }
+    checkPoolSection(section, rp, pool, ruleSet.rounding.scores.dp, issues);
     return {
       code: section.code,
       title: msgOf(section.title),
       points: points ?? itemSum,
-      pointsByClass: classMap(
-        section.pointsByClass,
-        `${rp}.pointsByClass`,
-        `第${section.code}部分`,
-        points ?? itemSum,
-      ),
+      pointsByClass,
       notApplicable: section.notApplicable,
       items,
       pointsMismatch: section.pointsMismatch ? msgOf(section.pointsMismatch) : undefined,
       pending,
+      ...(pool ? { pool } : {}),
     };
   });
   const bonus = ruleSet.bonus
@@ -1236,6 +1288,13 @@ export function compileCollecting(ruleSet: RuleSet): {
   }
   const sanctions = ruleSet.sanctions.flatMap((sanction, i) => {
     const when = expr(sanction.when, `sanctions[${i}].when`, sanctionOnlyIdentifiers);
+    const carries = compileCarry(
+      ruleSet,
+      sanction,
+      `sanctions[${i}]`,
+      (source, path) => expr(source, path, sanctionOnlyIdentifiers),
+      issues,
+    );
     return when
       ? [
           {
@@ -1243,13 +1302,16 @@ export function compileCollecting(ruleSet: RuleSet): {
             when,
             reason: msgOf(sanction.reason),
             consequence: sanction.consequence ? msgOf(sanction.consequence) : undefined,
+            ...(carries ? { carries } : {}),
           },
         ]
       : [];
   });
   const counters = (ruleSet.counters ?? []).flatMap((counter, i) => {
-    const when = expr(counter.when, `counters[${i}].when`, sanctionIdentifiers);
-    return when ? [{ counter, when, label: msgOf(counter.label) }] : [];
+    const when = expr(counter.when, `counters[${i}].when`, sanctionOnlyIdentifiers);
+    return when
+      ? [{ counter, when, label: msgOf(counter.label), cohort: readsStanding(when) }]
+      : [];
   });
   const counterIds = new Set<string>();
   (ruleSet.counters ?? []).forEach((c, i) => {
@@ -1321,6 +1383,14 @@ export function compileCollecting(ruleSet: RuleSet): {
   certifiers.forEach((c, i) => refs(c.when, `certifiedBy[${i}].when`));
   amounts.forEach((a, i) => refs(a.expr, `amounts[${i}].amount`));
   sanctions.forEach((s, i) => counterRefs(s.when, `sanctions[${i}].when`));
+  sanctions.forEach((s) => {
+    const amount = s.carries?.amount;
+    if (amount && 'evaluate' in amount) {
+      const at = `sanctions[${ruleSet.sanctions.indexOf(s.sanction)}].carries.amount`;
+      refs(amount, at);
+      counterRefs(amount, at);
+    }
+  });
   for (const item of byPath.values()) {
     for (const dep of item.dependsOn) {
       if (!byPath.has(dep)) {
@@ -1350,8 +1420,30 @@ export function compileCollecting(ruleSet: RuleSet): {
     issues,
   );
   checkSanctionGrades(ruleSet, issues);
-  sanctions.forEach(({ sanction: s, when }) => {
-    if (!readsStanding(when)) return;
+  // A sanction on a counter that reads the standing is decided after ranking as well.
+  const cohortCounters = new Set(counters.filter((c) => c.cohort).map((c) => c.counter.id));
+  const onStanding = (when: CompiledExpr): boolean =>
+    readsStanding(when) ||
+    when.calls.some(
+      (c) => COUNTER_FUNCTIONS.has(c.name) && c.arg !== undefined && cohortCounters.has(c.arg),
+    );
+  counters.forEach(({ counter: c, when, label }) => {
+    if (when.identifiers.includes('grade') && !ruleSet.grades)
+      issues.push(
+        error('grade-without-grades', `counters[${(ruleSet.counters ?? []).indexOf(c)}].when`, {
+          zh: `计数器「${label.zh}」读取等次(grade),但考核办法未规定等次`,
+          en: `counter "${label.en}" reads the grade, but the rule set declares no grades`,
+        }),
+      );
+  });
+  // A sanction whose carried amount reads the standing is decided after ranking too.
+  const sanctionOnStanding = (s: (typeof sanctions)[number]): boolean =>
+    onStanding(s.when) ||
+    (s.carries !== undefined && 'evaluate' in s.carries.amount && onStanding(s.carries.amount));
+  checkCarriedInputs(ruleSet, issues);
+  sanctions.forEach((entry) => {
+    const { sanction: s, when } = entry;
+    if (!sanctionOnStanding(entry)) return;
     const at = `sanctions[${ruleSet.sanctions.indexOf(s)}]`;
     if (when.identifiers.includes('grade') && !ruleSet.grades)
       issues.push(
@@ -1363,8 +1455,8 @@ export function compileCollecting(ruleSet: RuleSet): {
     if ((s.level !== 'interview' && s.level !== 'notice') || s.gradeCap || s.excludeFromGrades)
       issues.push(
         error('cohort-sanction-level', at, {
-          zh: `否决/约束条件「${msgOf(s.reason).zh}」读取排名或等次,在排名、评定等次之后判定,只能是约谈或通报(不能再影响排名和等次)`,
-          en: `sanction "${msgOf(s.reason).en}" reads the ranking or the grade, decided after them: it may only be an interview or a notice (it cannot change the ranking or the grades)`,
+          zh: `否决/约束条件「${msgOf(s.reason).zh}」读取排名或等次(直接或经计数器),在排名、评定等次之后判定,只能是约谈或通报(不能再影响排名和等次)`,
+          en: `sanction "${msgOf(s.reason).en}" reads the ranking or the grade (itself or through a counter), decided after them: it may only be an interview or a notice (it cannot change the ranking or the grades)`,
         }),
       );
   });
@@ -1407,8 +1499,8 @@ export function compileCollecting(ruleSet: RuleSet): {
     derived,
     sections,
     bonus,
-    sanctions: sanctions.filter((s) => !readsStanding(s.when)),
-    cohortSanctions: sanctions.filter((s) => readsStanding(s.when)),
+    sanctions: sanctions.filter((s) => !sanctionOnStanding(s)),
+    cohortSanctions: sanctions.filter(sanctionOnStanding),
     counters,
     amounts,
     certifiers,
@@ -1422,11 +1514,12 @@ export function compileCollecting(ruleSet: RuleSet): {
     max,
     peerInputs: [...peerInputs].sort(),
     rankRules,
+    carries: sanctions.some((s) => s.carries !== undefined),
   };
   return { compiled, issues };
 }
 
-/** A sanction that reads the ranked and graded cohort. */
+/** A sanction or counter that reads the ranked and graded cohort. */
 const readsStanding = (when: CompiledExpr): boolean =>
   when.identifiers.includes('grade') || when.calls.some((c) => STANDING_FUNCTIONS.has(c.name));
 

@@ -33,12 +33,8 @@ export function countPeriods(rs: CompiledRuleSet, env: UnitEnv): Map<string, Cou
     } catch (e) {
       // Not decided either way (a missing input, a problem): the earlier counts carry over.
       if (e instanceof MissingValue) {
-        const missing = R.inputLabel(rs.inputs, e.inputId);
         env.issues.push({
-          ...issue('counter-undecided', id, 'warning', {
-            zh: `计数器「${c.label.zh}」:缺少「${missing.zh}」,本期是否计入无法确定,沿用上期计数`,
-            en: `counter "${c.label.en}": "${missing.en}" is missing, so whether this period counts is undecided; the earlier counts carry over`,
-          }),
+          ...issue('counter-undecided', id, 'warning', undecidedWhy(rs, env, c.label, e.inputId)),
           inputId: e.inputId,
         });
       } else {
@@ -57,6 +53,46 @@ export function countPeriods(rs: CompiledRuleSet, env: UnitEnv): Map<string, Cou
     });
   }
   return out;
+}
+
+/** Why this period's count is undecided: a figure missing, or the ranking or the grade it reads
+ *  not known (a unit scored alone; a cohort with a unit incomplete; its grade pending). */
+function undecidedWhy(
+  rs: CompiledRuleSet,
+  env: UnitEnv,
+  label: CounterResult['label'],
+  missingId: string,
+): Issue['message'] {
+  const carry = {
+    zh: '本期是否计入无法确定,沿用上期计数',
+    en: 'whether this period counts is undecided; the earlier counts carry over',
+  };
+  const standing = missingId === 'rank' || missingId === 'grade';
+  if (standing && !env.standing)
+    return {
+      zh: `计数器「${label.zh}」按排名或等次计数,待全部单位排名、评定等次后由考核单位判定;单独计分时${carry.zh}`,
+      en: `counter "${label.en}" reads the ranking or the grade: decided once every unit is ranked and graded; scored alone, ${carry.en}`,
+    };
+  if (standing)
+    return missingId === 'grade' && !env.standing?.provisional
+      ? {
+          zh: `计数器「${label.zh}」:等次待定,${carry.zh}`,
+          en: `counter "${label.en}": the grade is pending, so ${carry.en}`,
+        }
+      : {
+          zh: `计数器「${label.zh}」:有单位数据不完整,排名和等次尚未确定,${carry.zh}`,
+          en: `counter "${label.en}": units are incomplete, so the ranking and the grades are provisional; ${carry.en}`,
+        };
+  const missing =
+    missingId === 'class'
+      ? { zh: '单位类别', en: 'the unit’s class' }
+      : missingId === 'total'
+        ? { zh: '完整的总分', en: 'a complete total' }
+        : R.inputLabel(rs.inputs, missingId);
+  return {
+    zh: `计数器「${label.zh}」:缺少「${missing.zh}」,${carry.zh}`,
+    en: `counter "${label.en}": "${missing.en}" is missing, so ${carry.en}`,
+  };
 }
 
 /** The counts a unit brought; a value that is not a whole number ≥ 0 is an error, read as none. */

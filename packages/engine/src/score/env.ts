@@ -45,6 +45,10 @@ export interface Standing {
   /** The same within its class; undefined for a unit without a class. */
   classRank?: number;
   classFromBottom?: number;
+  /** Units in the ranking (the cohort), and in the unit's class (undefined without a class):
+   *  percentile_rank() is 100 × (fromBottom − 1) ÷ size. */
+  size: number;
+  classSize?: number;
   /** Its grade band id; null when out of the grades; undefined while pending (待定). */
   grade: string | null | undefined;
   /** Some unit of the cohort is incomplete: every rank is provisional, nothing reads it. */
@@ -286,11 +290,25 @@ export const hostFunctions: Readonly<Record<string, HostFunction>> = {
   bottom_rank: standingFunction((s) => s.fromBottom),
   class_rank: standingFunction((s) => s.classRank),
   class_bottom_rank: standingFunction((s) => s.classFromBottom),
+  // The share, in %, of the units ranked strictly below it (units tied with it are not below):
+  // the last is 0, the first of 20 is 95; `percentile_rank() < 10` is the lowest tenth.
+  percentile_rank: standingFunction((s) => percentile(s.fromBottom, s.size)),
+  class_percentile_rank: standingFunction((s) =>
+    s.classFromBottom === undefined || s.classSize === undefined
+      ? undefined
+      : percentile(s.classFromBottom, s.classSize),
+  ),
 };
+
+/** 100 × the units ranked strictly below ÷ the units ranked, exact. */
+const percentile = (fromBottom: number, size: number): Q =>
+  q(fromBottom - 1)
+    .mul(100)
+    .div(size);
 
 /** rank() and its kin: known once the cohort is ranked, and only when no unit is incomplete
  *  (a provisional ranking decides nothing); a class rank needs the unit's class. */
-function standingFunction(read: (s: Standing) => number | undefined): HostFunction {
+function standingFunction(read: (s: Standing) => number | Q | undefined): HostFunction {
   return {
     arity: [0],
     returns: 'number',
@@ -299,7 +317,7 @@ function standingFunction(read: (s: Standing) => number | undefined): HostFuncti
       if (!s || s.provisional) throw new MissingValue('rank');
       const v = read(s);
       if (v === undefined) throw new MissingValue('class');
-      return q(v);
+      return typeof v === 'number' ? q(v) : v;
     },
   };
 }
@@ -328,4 +346,6 @@ export const STANDING_FUNCTIONS = new Set([
   'bottom_rank',
   'class_rank',
   'class_bottom_rank',
+  'percentile_rank',
+  'class_percentile_rank',
 ]);

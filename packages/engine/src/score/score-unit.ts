@@ -1,6 +1,7 @@
 // Scores one unit under a compiled rule set: every item, section subtotals, capped bonus,
 // total, and — separate from the score — sanctions and vetoes.
 import { unitAmounts } from '../amounts/amounts.ts';
+import { carriedOf, provenanceOf } from '../carry/carry.ts';
 import { asProblem } from './as-problem.ts';
 import { countPeriods } from './counters.ts';
 import { allIndicators } from '../cohort/tie-break.ts';
@@ -42,6 +43,7 @@ import { createEnv, type UnitEnv } from './env.ts';
 import { evaluateBase } from './base-rules.ts';
 import { gatedScore, scoreWithoutEvidence } from './bounds.ts';
 import { evaluateStreams } from './streams.ts';
+import { poolItemOutcome, poolPoints, poolSectionScore } from './pool.ts';
 import * as R from './reasons.ts';
 import { itemWords } from './base-rules.ts';
 import { BLANK, createFramePlan, OK, type Frame, type FramePlan } from '../fast/frame.ts';
@@ -270,7 +272,8 @@ const TRACED = new WeakMap<CompiledRuleSet, TracedRuleSet>();
  * leaves its item there too.)
  */
 function tracedShape(item: CIndicator): boolean {
-  if (item.uncapped || item.rule?.kind === 'piecewise') return false;
+  // An item without points of its own (a pool's) is the exact path's: its section reads it.
+  if (item.uncapped || item.pool || item.rule?.kind === 'piecewise') return false;
   if (item.streams.some((s) => s.stream.kind === 'deadline')) return false;
   if (itemWords(item).unit === 'date') return false;
   for (const o of item.operands.values())
@@ -626,6 +629,14 @@ export function createUnitScorer(
     return result;
   };
 
+  /** A leaf item that reads a value carried in from another assessment quotes where it came
+   *  from (另一考核(…)否决事项「…」结转:扣10分), or why it is pending. */
+  const quoted = (item: CIndicator, r: IndicatorResult): IndicatorResult => {
+    if (!withReasons || !unit.carried || item.children.length > 0) return r;
+    const p = provenanceOf(unit, item.inputsUsed);
+    if (p) r.reason = { zh: `${r.reason.zh};${p.zh}`, en: `${r.reason.en}; ${p.en}` };
+    return r;
+  };
   const evaluate = (item: CIndicator): IndicatorResult => {
     const done = results.get(item.path);
     if (done) return done;
@@ -639,7 +650,7 @@ export function createUnitScorer(
       const fast = item.children.length === 0 ? viaKernel(item, inputs) : viaSum(item, inputs);
       if (fast) {
         tracedCount++;
-        results.set(item.path, fast);
+        results.set(item.path, quoted(item, fast));
         return fast;
       }
     }
@@ -652,7 +663,7 @@ export function createUnitScorer(
       missingEvidence: [] as string[],
     };
     const finish = (r: IndicatorResult, score: Q | null, max: Q): IndicatorResult => {
-      results.set(item.path, r);
+      results.set(item.path, quoted(item, r));
       exacts.set(item.path, { score: score ?? ZERO, max });
       return r;
     };
@@ -711,6 +722,31 @@ export function createUnitScorer(
     };
     try {
       if (item.applicable && item.applicable.evaluate(env) === false) return notApplicable();
+      if (item.pool) {
+        // No points of its own: what it deducts from its section's (score/pool.ts).
+        const streams = evaluateStreams(rs, item, env, withReasons);
+        const gate = item.gates.find((g) => g.when.evaluate(env) === true);
+        const zeroedBy = gate ? gate.reason : streams.zeroed;
+        const own = poolItemOutcome(
+          item.pool,
+          poolPoints(item.pool, unit.class, rs.classIds),
+          streams.total,
+          streams.adjustments.map((a) => a.reason),
+          zeroedBy,
+          rs.scoreRounding,
+        );
+        const result = assemble(
+          item,
+          inputs,
+          [],
+          fmt(own.score),
+          '0',
+          own.status,
+          streams.adjustments,
+          withReasons ? own.reasons : [],
+        );
+        return finish(result, own.score, ZERO);
+      }
       let children: IndicatorResult[] | undefined;
       let outcome;
       if (item.children.length > 0) {
@@ -906,7 +942,8 @@ export function decideSanctions(
                 ? rankingProvisional(s.reason)
                 : e.inputId === 'class'
                   ? R.sanctionUndecided(s.reason, { zh: '单位类别', en: 'the unit’s class' })
-                  : R.sanctionUndecided(s.reason, R.inputLabel(rs.inputs, e.inputId)),
+                  : (counterUndecided(rs, s.reason, e.inputId) ??
+                    R.sanctionUndecided(s.reason, R.inputLabel(rs.inputs, e.inputId))),
           inputId: e.inputId,
         });
         continue;
@@ -924,6 +961,17 @@ export function decideSanctions(
   }
   return { held: sanctions, undecided: undecidedIds };
 }
+
+/** Each undecided sanction's id with what its issue says (why it is 待定). */
+export const whyUndecided = (env: UnitEnv, ids: readonly string[]): Map<string, Msg | undefined> =>
+  new Map(
+    ids.map((id) => [
+      id,
+      env.issues.find(
+        (i) => i.path === id && (i.code === 'sanction-undecided' || i.code === 'cannot-compute'),
+      )?.message,
+    ]),
+  );
 
 /** A unit whose class the rule set does not declare: its maxima by class cannot be chosen. */
 function unknownClass(rs: CompiledRuleSet, unit: UnitInput): Issue {
@@ -955,6 +1003,18 @@ const decidedAfterRanking = (id: string, reason: Msg): Issue => ({
     en: `"${reason.en}" reads the ranking or the grade: decided once every unit is ranked and graded`,
   },
 });
+
+/** A sanction on a counter whose period is undecided (its `counter-undecided` says why). */
+function counterUndecided(rs: CompiledRuleSet, reason: Msg, missing: string): Msg | undefined {
+  const m = /^(?:consecutive|cumulative)\((.*)\)$/.exec(missing);
+  const c = m && rs.counters.find((x) => x.counter.id === m[1]);
+  return c
+    ? {
+        zh: `无法判定「${reason.zh}」:计数器「${c.label.zh}」本期是否计入尚未确定`,
+        en: `cannot decide "${reason.en}": whether this period counts for counter "${c.label.en}" is undecided`,
+      }
+    : undefined;
+}
 
 const rankingProvisional = (reason: Msg): Msg => ({
   zh: `无法判定「${reason.zh}」:有单位数据不完整,排名和等次尚未确定`,
@@ -1027,6 +1087,29 @@ export function scoreWith(rs: CompiledRuleSet, scorer: UnitScorer): UnitResult {
       };
     }
     const items = section.items.map(evaluate);
+    if (section.pool) {
+      // Items without points of their own: the section's points less their deductions.
+      const pool = poolSectionScore(
+        section.pool,
+        poolPoints(section.pool, unit.class, rs.classIds),
+        items.map((i) => ({
+          path: i.path,
+          score: i.score === null ? null : exact(i).score,
+          status: i.status,
+        })),
+        rs.scoreRounding,
+      );
+      sectionScores.push(pool.score ?? ZERO);
+      sectionMaxima.push(pool.max);
+      return {
+        code: section.code,
+        title: section.title,
+        score: pool.score === null ? null : fmt(pool.score),
+        max: fmt(pool.max),
+        items,
+        reason: pool.reason,
+      };
+    }
     // Rescaled to the section's points for the unit's own class (a farm's 60, not the towns' 35).
     const full = sectionPoints(section, unit.class);
     const ints = sumScaled(items);
@@ -1102,7 +1185,8 @@ export function scoreWith(rs: CompiledRuleSet, scorer: UnitScorer): UnitResult {
   }
   const all = allIndicators({ sections, bonus: { items: bonusItems } });
   const pendingSections = sections.filter((s) => s.pending);
-  const itemsComplete = !all.some(undecided) && pendingSections.length === 0;
+  // A section not scored (pending, or a pool an item of which cannot be judged) is no total.
+  const itemsComplete = !all.some(undecided) && sections.every((s) => s.score !== null);
   for (const s of pendingSections) env.issues.push(sectionPending(s));
   // An incomplete total is no total: sanctions and counters that read it are undecided.
   const { held: sanctions, undecided: pending } = decideSanctions(
@@ -1113,6 +1197,25 @@ export function scoreWith(rs: CompiledRuleSet, scorer: UnitScorer): UnitResult {
   // Sanctions on the ranking or the grade are the cohort's to decide (decideCohortSanctions):
   // for one unit alone they are open, said at their rows, and leave its own figures complete.
   for (const s of rs.cohortSanctions) env.issues.push(decidedAfterRanking(s.sanction.id, s.reason));
+  // Points carried into other schemes: by the sanctions that hold; pending where undecided.
+  const carried = rs.carries
+    ? [
+        ...carriedOf(
+          rs,
+          env,
+          rs.sanctions,
+          new Set(sanctions.map((s) => s.id)),
+          whyUndecided(env, pending),
+        ),
+        ...carriedOf(
+          rs,
+          env,
+          rs.cohortSanctions,
+          new Set(),
+          new Map(rs.cohortSanctions.map((s) => [s.sanction.id, undefined])),
+        ),
+      ]
+    : undefined;
   // Amounts read the total and the results as sanctions do (env.total is set by now).
   const amounts = rs.amounts.length ? unitAmounts(rs, env) : undefined;
   const issues: Issue[] = env.issues;
@@ -1136,6 +1239,7 @@ export function scoreWith(rs: CompiledRuleSet, scorer: UnitScorer): UnitResult {
     ...(amounts ? { amounts } : {}),
     // decideSanctions worked the counters out before the sanctions.
     counters: [...(env.counters?.values() ?? [])],
+    ...(carried ? { carried } : {}),
     vetoed,
     noCommendation: vetoed || sanctions.some((s) => s.level === 'no-commendation'),
     complete: itemsComplete && pending.length === 0,

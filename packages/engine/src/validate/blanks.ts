@@ -22,18 +22,28 @@ export function blankPoints(ruleSet: unknown): Issue[] {
         en: 'total points are blank (a blank is never taken as 0)',
       }),
     );
-  const items = (raw: unknown, at: string, parent: string): void => {
+  const items = (raw: unknown, at: string, parent: string, pool = false): void => {
     list(raw).forEach((value, i) => {
       const item = record(value);
       if (!item) return;
       const rp = `${at}[${i}]`;
       const path = `${parent}.${codeOf(item.code)}`;
+      // In a pool section (items deduct from its points), the word for "—" is said too.
       if (item.points === null)
         issues.push(
-          error('missing-number', `${rp}.points`, {
-            zh: `${path} 的分值空白(空白不会按0处理)`,
-            en: `${path}: points are blank (a blank is never taken as 0)`,
-          }),
+          error(
+            'missing-number',
+            `${rp}.points`,
+            pool
+              ? {
+                  zh: `${path} 的分值空白(空白不会按0处理;本部分各项从部分分值中扣分,没有单独分值的请写 points: 'none')`,
+                  en: `${path}: points are blank (a blank is never taken as 0; this section's items deduct from its points: for one without points of its own write points: 'none')`,
+                }
+              : {
+                  zh: `${path} 的分值空白(空白不会按0处理)`,
+                  en: `${path}: points are blank (a blank is never taken as 0)`,
+                },
+          ),
         );
       items(item.items, `${rp}.items`, path);
     });
@@ -48,7 +58,7 @@ export function blankPoints(ruleSet: unknown): Issue[] {
           en: `section ${codeOf(section.code)}: points are blank (a blank is never taken as 0)`,
         }),
       );
-    items(section.items, `sections[${i}].items`, codeOf(section.code));
+    items(section.items, `sections[${i}].items`, codeOf(section.code), section.pool === true);
   });
   items(record(root.bonus)?.items, 'bonus.items', '加分');
   return issues;

@@ -375,3 +375,23 @@ export function workbookEdition(
   }
   return verifyEdition({ kaohe: 'edition', envelope, ruleSet: read.embeddedText }, trust);
 }
+
+/**
+ * May a workbook be scored by its rules? The one decision for `kaohe score` and the task pane:
+ * `official` — a trusted edition; `draft` — unsigned rules (a draft: scored, said to be one), or
+ * rules that fail verification scored because the user asked for a draft (`forced`: the CLI's
+ * `--unsigned`, the pane's 按草稿计分); `refused` — rules that fail verification (unknown key, bad
+ * signature, rules altered, revoked or expired key, …): not scored, nothing written.
+ */
+export type ScoringGate =
+  | { decision: 'official'; edition: EditionCheck }
+  | { decision: 'draft'; edition: WorkbookEdition; forced: boolean }
+  | { decision: 'refused'; edition: WorkbookEdition };
+
+export function scoringGate(edition: WorkbookEdition, options: { draft: boolean }): ScoringGate {
+  if (edition.status === 'trusted') return { decision: 'official', edition };
+  if (edition.status === 'unsigned') return { decision: 'draft', edition, forced: false };
+  return options.draft
+    ? { decision: 'draft', edition, forced: true }
+    : { decision: 'refused', edition };
+}

@@ -2,7 +2,7 @@
 // later notice. Read strictly: a list that is not exactly this shape is refused, naming the entry.
 import { z } from 'zod';
 import type { TrustStore } from './edition.ts';
-import { parsePublicKey, type Parsed, type PublicKeyInfo } from './keys.ts';
+import { formatPublicKey, parsePublicKey, type Parsed, type PublicKeyInfo } from './keys.ts';
 
 const KEY_ID = /^[0-9a-f]{16}$/;
 
@@ -55,4 +55,39 @@ export function parseTrustFile(json: unknown): Parsed<{ file: TrustFile; store: 
 export function normalizeKeyId(text: string): string | undefined {
   const id = text.replace(/\s+/g, '').toLowerCase();
   return KEY_ID.test(id) ? id : undefined;
+}
+
+/**
+ * A public key line added to a trust list (`kaohe trust add`, the pane's key import): the line is
+ * read strictly, written back in its own form; a key already there is not added twice.
+ */
+export function trustAdd(
+  file: TrustFile,
+  line: string,
+): Parsed<{ file: TrustFile; key: PublicKeyInfo; already: boolean }> {
+  const key = parsePublicKey(line);
+  if (!key.ok) return key;
+  const had = file.keys.some((l) => {
+    const k = parsePublicKey(l);
+    return k.ok && k.value.keyId === key.value.keyId;
+  });
+  return {
+    ok: true,
+    value: {
+      file: had ? file : { ...file, keys: [...file.keys, formatPublicKey(key.value)] },
+      key: key.value,
+      already: had,
+    },
+  };
+}
+
+/** The trust list without a key (its revocation, if any, stays: a revoked key is never unrevoked). */
+export function trustRemove(file: TrustFile, keyId: string): TrustFile {
+  return {
+    ...file,
+    keys: file.keys.filter((l) => {
+      const k = parsePublicKey(l);
+      return !(k.ok && k.value.keyId === keyId);
+    }),
+  };
 }

@@ -422,7 +422,9 @@ function matrixColumns(
           ? '\n(分值按类别)'
           : p === '不设上限'
             ? '\n(不设上限)'
-            : `\n(${p}分)`;
+            : p === '—'
+              ? '\n(无单独分值)'
+              : `\n(${p}分)`;
     // The bonus column's key is its title (加分): said once.
     cols.push({ key, header: `${title === key ? key : `${key}\n${title}`}${max}` });
   };

@@ -2,7 +2,8 @@
 // last year's figure, the evidence and which items use it. One row per input (rather than
 // one column per input) keeps the sheet printable on A4 whatever the number of inputs, and
 // is the shape of the 基础数据表 officials already attach to their assessment forms.
-import type { CompiledRuleSet, InputValue, RuleSet } from '@kaohe/engine';
+import type { CarriedIn, CompiledRuleSet, InputValue, RuleSet } from '@kaohe/engine';
+import { provenanceWords } from '@kaohe/engine/internal';
 import { cellOf } from './cell-of.ts';
 import { DATA_COLUMNS, SOURCE_LABELS, twoLines } from '../labels.ts';
 import type { DataColumn, SheetLayout, SheetMap } from '../types.ts';
@@ -21,7 +22,13 @@ export interface Prefill {
   values?: Record<string, InputValue>;
   /** By input id: last year's figures for the 上年数据 column. */
   previous?: Record<string, InputValue>;
+  /** By input id (`source: 'carried'`): where a value carried in from another assessment came
+   *  from (`carriedInputs`), said in the note; a carried value given is locked. */
+  carried?: Record<string, CarriedIn>;
 }
+
+/** A carried value's provenance for the note column (Chinese, as the sheet is). */
+const carriedNote = (c: CarriedIn | undefined): string[] => (c ? [provenanceWords(c).zh] : []);
 
 export function buildDataSheet(
   name: string,
@@ -79,6 +86,7 @@ export function buildDataSheet(
           }`
         : '',
       ...(deadlines.get(def.id) ?? []),
+      ...carriedNote(prefill.carried?.[def.id]),
     ];
     g.set(row, COL.note, notes.filter(Boolean).join(';') || null);
     for (const col of [COL.id, COL.label, COL.unit, COL.source, COL.usedBy])
@@ -89,7 +97,11 @@ export function buildDataSheet(
     g.set(row, COL.value, cellOf(def, given));
     g.set(row, COL.previous, cellOf(def, prefill.previous?.[def.id]));
     // A target the assessing level set is not the unit's to change.
-    const locked = def.source === 'assigned' && given !== undefined && given !== null;
+    // Nor a value carried in from another assessment (its note says where from).
+    const locked =
+      (def.source === 'assigned' || def.source === 'carried') &&
+      given !== undefined &&
+      given !== null;
     g.hint({
       row,
       col: COL.value,

@@ -1,7 +1,7 @@
 // The keyed rows of the scoring sheet, from the rule set alone: what the reader expects to find,
 // in order. Paths follow the engine's ("一.1.(2)", "加分.1"); a test holds them to the template.
 import { msgOf, type CompiledRuleSet, type Indicator, type Msg, type RuleSet } from '@kaohe/engine';
-import { fmt } from '@kaohe/engine/internal';
+import { fmt, NO_POINTS_MARK } from '@kaohe/engine/internal';
 import { ROW_KEYS } from '../labels.ts';
 import type { RowKind } from '../types.ts';
 
@@ -69,8 +69,9 @@ export function rowCaptions(ruleSet: RuleSet): Map<string, Msg> {
 }
 
 /** What a row is worth as declared, the 分值 the forms print: '按类别' when it depends on the class,
- *  '不设上限' for a bonus item or bonus total without a cap (`points: 'uncapped'`, `cap: 'none'`). */
-export type DeclaredPoints = number | '按类别' | '不设上限' | null;
+ *  '不设上限' for a bonus item or bonus total without a cap (`points: 'uncapped'`, `cap: 'none'`),
+ *  '—' for an item without points of its own (it deducts from its section's: `points: 'none'`). */
+export type DeclaredPoints = number | '按类别' | '不设上限' | '—' | null;
 
 export function declaredPoints(
   ruleSet: RuleSet,
@@ -82,7 +83,13 @@ export function declaredPoints(
   for (const [path, item] of compiled.byPath)
     out.set(
       path,
-      item.uncapped ? '不设上限' : item.pointsByClass ? '按类别' : Number(fmt(item.points)),
+      item.pool
+        ? NO_POINTS_MARK
+        : item.uncapped
+          ? '不设上限'
+          : item.pointsByClass
+            ? '按类别'
+            : Number(fmt(item.points)),
     );
   for (const s of ruleSet.sections) out.set(s.code, num(s.points));
   if (ruleSet.bonus)

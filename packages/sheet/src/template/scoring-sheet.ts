@@ -1,7 +1,7 @@
 // The scoring sheet (考核评分表): a header block, the table header, one row per section,
 // item and sub-item, the bonus block, the sanctions block (是/否 per condition) and the total.
 import { type CompiledRuleSet, type Msg, type RuleSet } from '@kaohe/engine';
-import { fmt, piecewiseItemCriteria, type CIndicator } from '@kaohe/engine/internal';
+import { fmt, piecewiseItemCriteria, poolCriteria, type CIndicator } from '@kaohe/engine/internal';
 import { HEADER_FIELDS, ROW_KEYS, SANCTION_LEVELS, SCORING_COLUMNS, twoLines } from '../labels.ts';
 import type { HeaderField, RowKind, ScoringColumn, SheetLayout, SheetMap } from '../types.ts';
 import { inputCaption, sheetTitle, zh } from '../units.ts';
@@ -49,6 +49,8 @@ export function headerFieldKeys(ruleSet: Pick<RuleSet, 'classes'>): HeaderField[
  *  without evidence. */
 function boundNotes(item: CIndicator): string[] {
   const notes: string[] = [];
+  // No points of its own (分值 —): its section's criteria say where its deductions go.
+  if (item.pool) return notes;
   if (item.min === undefined) notes.push('该项可负分');
   if (item.uncapped) notes.push('不设上限');
   if (item.evidence.policy === 'keep')
@@ -178,6 +180,8 @@ export function buildScoringSheet(
   for (const section of compiled.sections) {
     addKeyed(section.code, 'section', {
       title: section.title.zh,
+      // A pool: its items (分值 —) deduct from its points, as the criteria say.
+      ...(section.pool ? { criteria: poolCriteria(section.pool) } : {}),
       points: points.get(section.code) ?? null,
     });
     items(section.items, 'item');

@@ -88,9 +88,9 @@ export function planWrites(
     switch (kind) {
       case 'section': {
         const s = result.sections.find((x) => x.code === key);
-        // Items pending: 未计分 in the subtotal cell, never a 0; the 合计 row's note names it
-        // (a section row has no reason cell).
-        if (s) scores.set(row, s.pending ? UNSCORED : score(s.score));
+        // Items pending, or a pool an item of which is not scored: 未计分 in the subtotal cell,
+        // never a 0 or a blank; the 合计 row's note names it (a section row has no reason cell).
+        if (s) scores.set(row, s.pending || s.score === null ? UNSCORED : score(s.score));
         // Pending, or a sum with items not scored (a part, not the section's score): highlighted,
         // as the CLI and the pane mark it 不完整.
         if (s && (s.pending || partial.has(s.code))) flagged.add(row);

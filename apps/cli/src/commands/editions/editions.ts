@@ -6,7 +6,6 @@ import {
   checkChain,
   createKey,
   type EditionFile,
-  formatPublicKey,
   fingerprintOf,
   normalizeKeyId,
   openKey,
@@ -14,6 +13,7 @@ import {
   passphraseProblem,
   publishEdition,
   verifyEdition,
+  trustAdd,
   type TrustFile,
 } from '@kaohe/sheet';
 import { CliError, type CommandStatus } from '../../errors.ts';
@@ -160,18 +160,22 @@ export async function runTrustAdd(
   o: { trust?: string },
   out: Output,
 ): Promise<CommandStatus> {
-  const key = parsePublicKey(line);
-  if (!key.ok) throw new CliError('usage', key.message);
+  // What a trust list takes is @kaohe/sheet's (trustAdd): the task pane imports keys the same way.
+  // A bad line is a usage error before the list is even read.
+  const parsed = parsePublicKey(line);
+  if (!parsed.ok) throw new CliError('usage', parsed.message);
   const t = await readTrust(o.trust, true);
-  const fp = fingerprintOf(key.value.keyId);
-  if (t.store.keys.some((k) => k.keyId === key.value.keyId)) {
-    out.line(T.trustAlready(key.value.issuer, fp));
+  const added = trustAdd(t.file, line);
+  if (!added.ok) throw new CliError('usage', added.message);
+  const { key, file: next } = added.value;
+  const fp = fingerprintOf(key.keyId);
+  if (added.value.already) {
+    out.line(T.trustAlready(key.issuer, fp));
     return 'ok';
   }
-  const next: TrustFile = { ...t.file, keys: [...t.file.keys, formatPublicKey(key.value)] };
   await writeAll([{ path: t.path, shown: t.shown, data: `${JSON.stringify(next, null, 2)}\n` }]);
-  out.line(T.trustAdded(key.value.issuer, fp, t.shown));
-  out.result({ command: 'trust add', keyId: key.value.keyId, fingerprint: fp });
+  out.line(T.trustAdded(key.issuer, fp, t.shown));
+  out.result({ command: 'trust add', keyId: key.keyId, fingerprint: fp });
   return 'ok';
 }
 

@@ -17,6 +17,7 @@ import { rankingCsv } from '../../report/ranking-csv.ts';
 import { rankingRows } from '../../report/ranking.ts';
 import { printReview } from './print.ts';
 import { reviewWorkbooks, type ReviewInput } from './review-workbooks.ts';
+import { carriedOutFile, carriedSummary } from '../../io/carried.ts';
 
 export interface ReviewOptions {
   rules: string;
@@ -25,6 +26,8 @@ export interface ReviewOptions {
   csv?: string;
   /** The trust list: each workbook's signed edition is checked (also the default list, if any). */
   trust?: string;
+  /** Also write the points this assessment carries into others (carriedOut) to this file. */
+  carriedOut?: string;
 }
 
 export async function runReview(
@@ -63,15 +66,28 @@ export async function runReview(
   const files: PendingFile[] = [{ ...target, data: await encodeSummary(review.summary) }];
   const rows = rankingRows(review.cohort);
   if (csvTarget) files.push({ ...csvTarget, data: rankingCsv(rows, out) });
+  const carried = options.carriedOut
+    ? carriedOutFile(
+        loaded.ruleSet,
+        review.cohort.units.map((u) => u.result),
+        { path: resolveInput(out, options.carriedOut), shown: options.carriedOut },
+      )
+    : undefined;
+  if (carried) {
+    await refuseExisting([carried.file], options.force);
+    files.push(carried.file);
+  }
   await writeAll(files);
 
   const ranking = printReview(review, rows, loaded.ruleSet, out);
+  if (carried) out.line(carriedSummary(carried.record));
   for (const f of files) out.note(common.wrote(f.shown));
   const { findings } = review;
   out.result({
     command: 'review',
     out: options.out,
     csv: options.csv,
+    ...(options.carriedOut ? { carriedOut: options.carriedOut } : {}),
     ruleSet: {
       id: loaded.ruleSet.id,
       edition: loaded.ruleSet.edition,

@@ -1,6 +1,13 @@
 // One filled workbook → its result and the workbook with the scores written in: read → decode
 // → score → encode → patch, all in memory.
-import { compileRuleSet, scoreUnit, type UnitResult } from '@kaohe/engine';
+import {
+  compileRuleSet,
+  scoreUnit,
+  type CarriedOut,
+  type Msg,
+  type UnitResult,
+} from '@kaohe/engine';
+import { carriedFor, withCarried } from '../../io/carried.ts';
 import {
   parseRange,
   planWrites,
@@ -21,6 +28,8 @@ export interface ScoredWorkbook {
   result: UnitResult;
   warnings: SheetIssue[];
   bytes: Uint8Array;
+  /** Figures in the workbook that the carried data replaced (none without --carried). */
+  carriedNotes: Msg[];
 }
 
 /** The codec promises never to write an input cell; a bug there must not reach a file. */
@@ -46,11 +55,16 @@ export async function scoreWorkbook(
   bytes: Uint8Array,
   shown: string,
   as: Stage,
+  /** Values carried in from other assessments (--carried), with their provenance. */
+  carried?: readonly CarriedOut[],
 ): Promise<ScoredWorkbook> {
   const grids = await decodeWorkbook(bytes, shown);
   const read = readSheet(grids);
   if (!read.ok) throw sheetFailure(shown, read.issues);
-  const result = scoreUnit(compileRuleSet(read.value.ruleSet), read.value.unit);
+  const { unit, notes } = carried?.length
+    ? withCarried(read.value.unit, carriedFor(carried, read.value.ruleSet), read.value.ruleSet)
+    : { unit: read.value.unit, notes: [] };
+  const result = scoreUnit(compileRuleSet(read.value.ruleSet), unit);
   const writes = planWrites(read.value.map, result, as, { read: read.value });
   assertScoringOnly(writes, read.value.map);
   return {
@@ -58,5 +72,6 @@ export async function scoreWorkbook(
     result,
     warnings: read.warnings,
     bytes: await patchWorkbook(bytes, writes, shown),
+    carriedNotes: notes,
   };
 }

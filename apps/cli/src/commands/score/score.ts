@@ -1,7 +1,7 @@
 // kaohe score <filled.xlsx> [--as self|review|final] [--out <file>] [--in-place]
 import { basename, dirname, join, resolve } from 'node:path';
 import type { Output } from '../../io/output.ts';
-import { resultProblems, workbookEdition, type Stage } from '@kaohe/sheet';
+import { resultProblems, scoringGate, workbookEdition, type Stage } from '@kaohe/sheet';
 import { editionText } from '../../i18n/editions.ts';
 import { trustIfAny } from '../../io/trust.ts';
 import { CliError, type CommandStatus } from '../../errors.ts';
@@ -11,6 +11,7 @@ import { writeAll, type PendingFile } from '../../io/files.ts';
 import { freeName, refuseExisting } from '../../io/output-policy.ts';
 import { resolveInput } from '../../io/paths.ts';
 import { readWorkbookFile } from '../../io/workbook.ts';
+import { carriedOutFile, carriedSummary, readCarried } from '../../io/carried.ts';
 import { printUnitResult } from './print.ts';
 import { scoreWorkbook } from './score-workbook.ts';
 
@@ -22,6 +23,10 @@ export interface ScoreOptions {
   /** Score by rules that fail verification (drafts), saying so. */
   unsigned?: boolean;
   trust?: string;
+  /** Carried-results files of other assessments (their review's --carried-out). */
+  carried?: string[];
+  /** Also write what this unit's sanctions carry into other schemes (carriedOut) to this file. */
+  carriedOut?: string;
 }
 
 /** "x.xlsx" → "x" + suffix, in the input's folder (as typed, for messages). */
@@ -43,12 +48,16 @@ export async function runScore(
     throw new CliError('usage', scoreText.sameAsInput(outShown));
 
   const original = await readWorkbookFile(inputPath, file);
-  const scored = await scoreWorkbook(original, file, options.as);
+  const carried = await readCarried(
+    (options.carried ?? []).map((f) => ({ path: resolveInput(out, f), shown: f })),
+  );
+  const scored = await scoreWorkbook(original, file, options.as, carried);
   // Who issued the rules inside: a signature that fails is never scored by, unless --unsigned.
   const trust = await trustIfAny(options.trust);
   const edition = workbookEdition(scored.read, trust ?? { keys: [], revoked: [] });
-  const verified = edition.status === 'trusted';
-  if (!verified && edition.status !== 'unsigned' && !options.unsigned)
+  // The decision is @kaohe/sheet's (the task pane makes the same one).
+  const gate = scoringGate(edition, { draft: options.unsigned === true });
+  if (gate.decision === 'refused')
     throw new CliError('input-invalid', editionText.workbookRefused(file, edition.message));
   const files: PendingFile[] = [];
   if (options.inPlace) {
@@ -63,15 +72,30 @@ export async function runScore(
   // --in-place rewrites the input on purpose; any other output that exists needs --force.
   if (!options.inPlace) await refuseExisting([target], options.force);
   files.push(target);
+  const carriedOut = options.carriedOut
+    ? carriedOutFile(scored.read.ruleSet, [scored.result], {
+        path: resolveInput(out, options.carriedOut),
+        shown: options.carriedOut,
+      })
+    : undefined;
+  if (carriedOut) {
+    await refuseExisting([carriedOut.file], options.force);
+    files.push(carriedOut.file);
+  }
   await writeAll(files);
 
   printUnitResult(scored.result, options.as, scored.warnings, out, scored.read);
-  if (verified) out.line(edition.message);
+  for (const n of scored.carriedNotes) out.line(n);
+  if (carriedOut) {
+    out.line(carriedSummary(carriedOut.record));
+    out.note(common.wrote(carriedOut.file.shown));
+  }
+  if (gate.decision === 'official') out.line(edition.message);
+  else if (gate.decision === 'draft' && gate.forced)
+    out.line(editionText.workbookUnverified(edition.message));
   // A draft is said on screen whenever a trust list is set (its rules could be anyone's).
-  else if (edition.status === 'unsigned' && trust)
-    out.line(editionText.unsignedWithTrust(edition.message));
-  else if (edition.status === 'unsigned') out.note(edition.message);
-  else out.line(editionText.workbookUnverified(edition.message));
+  else if (trust) out.line(editionText.unsignedWithTrust(edition.message));
+  else out.note(edition.message);
   if (options.inPlace) out.note(scoreText.backup(files[0]?.shown ?? ''));
   out.note(common.wrote(outShown));
   out.result({

@@ -12,6 +12,7 @@ import { exists, refuseExisting } from '../../io/output-policy.ts';
 import { resolveInput } from '../../io/paths.ts';
 import { loadRuleSet, type LoadedRuleSet } from '../../io/rule-set.ts';
 import { fileNameFor, parseUnitSpecs } from './units.ts';
+import { carriedFor, carriedPrefill, readCarried, type CarriedForUnits } from '../../io/carried.ts';
 
 export interface TemplateOptions {
   unit: string[];
@@ -19,6 +20,8 @@ export interface TemplateOptions {
   force?: boolean;
   /** The trust list for a published edition given as the rules. */
   trust?: string;
+  /** Carried-results files of other assessments: their values prefilled and locked. */
+  carried?: string[];
 }
 
 /** Workbooks for the units, in memory: nothing is written here. */
@@ -27,6 +30,7 @@ export async function templateFiles(
   specs: readonly string[],
   outPath: string,
   outShown: string,
+  carried?: CarriedForUnits,
 ): Promise<PendingFile[]> {
   const units = parseUnitSpecs(specs, loaded.ruleSet);
   const asFile = /\.xlsx$/i.test(outPath) && (await exists(outPath)) !== 'dir';
@@ -35,7 +39,10 @@ export async function templateFiles(
   const files: PendingFile[] = [];
   for (const unit of units) {
     const data = await writeTemplateWorkbook(
-      buildTemplate(loaded.ruleSet, unit, loaded.edition ? { edition: loaded.edition } : {}),
+      buildTemplate(loaded.ruleSet, unit, {
+        ...(loaded.edition ? { edition: loaded.edition } : {}),
+        ...carriedPrefill(carried, unit.id),
+      }),
     );
     const path = asFile ? outPath : join(outPath, fileNameFor(unit.name));
     const shown = asFile ? outShown : join(outShown, basename(path));
@@ -50,11 +57,15 @@ export async function runTemplate(
   out: Output,
 ): Promise<CommandStatus> {
   const loaded = await loadRuleSet(resolveInput(out, rulesFile), rulesFile, options.trust);
+  const sent = await readCarried(
+    (options.carried ?? []).map((f) => ({ path: resolveInput(out, f), shown: f })),
+  );
   const files = await templateFiles(
     loaded,
     options.unit,
     resolveInput(out, options.out),
     options.out,
+    sent.length ? carriedFor(sent, loaded.ruleSet) : undefined,
   );
   await refuseExisting(files, options.force);
   await writeAll(files);

@@ -542,6 +542,25 @@ const uncappedLeaf = (code: string): fc.Arbitrary<Item> =>
       ...(min !== 0 ? { min } : {}),
       ...(evidencePolicy !== undefined ? { evidencePolicy } : {}),
     }));
+/** An item without points of its own ("—", a pool section's): only what it deducts and its
+ *  events (every stream kind, each turned to deduct), maybe not applicable. */
+const poolLeaf = (code: string): fc.Arbitrary<Item> =>
+  fc.record({ deductions: streams, gates, applicable }).map(({ deductions, gates, applicable }) => {
+    const ds = deductions.map((d) => {
+      const { direction: _taken, ...rest } = d as StreamIn & { direction?: string };
+      return rest as StreamIn;
+    });
+    const taking =
+      ds.length > 0 || gates ? ds : [{ kind: 'per-case' as const, input: 'cases', each: 1 }];
+    return {
+      code,
+      title: `项${code}`,
+      points: 'none',
+      ...(taking.length > 0 ? { deductions: taking } : {}),
+      ...(gates ? { gates } : {}),
+      ...(applicable ? { applicable } : {}),
+    };
+  });
 const SUB = ['(1)', '(2)', '(3)'];
 const SUBSUB = ['①', '②'];
 const sumPoints = (items: readonly Item[]): number =>
@@ -608,7 +627,29 @@ const ruleSetArb: fc.Arbitrary<RuleSetInput> = fc
   })
   .chain((h) => {
     const shape = { dp: h.dp, classes: h.classes };
-    const section = (code: string) =>
+    /** A pool (form 49): its points less its items' deductions, within its floor. */
+    const poolSection = (code: string) =>
+      fc
+        .record({
+          n: fc.integer({ min: 1, max: 4 }),
+          points: pick([3, 5, 10, ...(h.dp >= 1 ? [2.5] : [])]),
+          min: pick([undefined, undefined, -2, 'none'] as const),
+          farm: h.classes ? sometimes(pick([4, 12]), 2) : fc.constant(undefined),
+        })
+        .chain(({ n, points, min, farm }) =>
+          fc
+            .tuple(...Array.from({ length: n }, (_, i) => poolLeaf(String(i + 1))))
+            .map((items) => ({
+              code,
+              title: `部分${code}`,
+              points,
+              pool: true as const,
+              ...(min !== undefined ? { min } : {}),
+              ...(farm !== undefined ? { pointsByClass: { farm } } : {}),
+              items,
+            })),
+        );
+    const plainSection = (code: string) =>
       fc
         .tuple(
           fc.array(fc.boolean(), { minLength: 1, maxLength: 4 }),
@@ -636,6 +677,11 @@ const ruleSetArb: fc.Arbitrary<RuleSetInput> = fc
               };
             }),
         );
+    const section = (code: string): fc.Arbitrary<RuleSetInput['sections'][number]> =>
+      fc.oneof(
+        { weight: 3, arbitrary: plainSection(code) },
+        { weight: 1, arbitrary: poolSection(code) },
+      );
     return fc
       .record({
         sections: fc

@@ -337,7 +337,7 @@ export function oracleUnit(rs: RuleSet, unit: UnitInput, cohort?: Cohort): Oracl
   const judgeItem = (item: Indicator, path: string): Judged => {
     // 加分不设上限: an uncapped bonus item has no maximum (its result's max is its score).
     const uncapped = item.points === 'uncapped';
-    const points = uncapped ? ZERO : dec(item.points as number | string);
+    const points = uncapped || item.points === 'none' ? ZERO : dec(item.points as number | string);
     // Maxima by class: the unit's declared class picks its maximum; 'not-assessed' is n/a.
     if (item.pointsByClass && !(unit.class !== undefined && classes.has(unit.class)))
       return { score: null, max: points, status: 'missing-input' };
@@ -347,6 +347,15 @@ export function oracleUnit(rs: RuleSet, unit: UnitInput, cohort?: Cohort): Oracl
     let children: Judged[] = [];
     try {
       if (item.applicable !== undefined && run(item.applicable) === false) return notApplicable;
+      // "—": no points of its own (a pool section's item): what it deducts, as a negative figure;
+      // nothing deducted is met, an event that holds zeroes the section (it is gated).
+      if (item.points === 'none') {
+        const { sum: taken, zeroed } = applyStreams(item.deductions ?? []);
+        const gated = (item.gates ?? []).some((g) => run(g.when) === true);
+        const score = roundTo(taken, rs.rounding.scores);
+        const status: Status = zeroed || gated ? 'gated' : score.compare(0) < 0 ? 'not-met' : 'met';
+        return { score, max: ZERO, status };
+      }
       // The sub-items are judged (and listed) only once the parent itself applies.
       children = (item.items ?? []).map((c) => judge(`${path}.${c.code}`));
       let base: Fraction;
@@ -729,6 +738,7 @@ export function oracleUnit(rs: RuleSet, unit: UnitInput, cohort?: Cohort): Oracl
 
   const sections = rs.sections.map((section: Section) => {
     const items = list(section.items, section.code);
+    if (section.pool) return poolSection(section, items);
     let score = items.reduce((s, i) => s.add(i.score ?? ZERO), ZERO);
     let max = items
       .filter((i) => i.status !== 'not-applicable')
@@ -739,17 +749,45 @@ export function oracleUnit(rs: RuleSet, unit: UnitInput, cohort?: Cohort): Oracl
       score = roundTo(score.mul(full).div(max), rs.rounding.scores);
       max = full;
     }
-    return { code: section.code, score, max };
+    return { code: section.code, score: score as Fraction | null, max };
   });
+  /** A pool: the section's points (its class's) less the items' deductions, between its floor
+   *  (0 unless declared; 'none': none) and its points; an event on an item leaves 0 (or the
+   *  score below 0 a floor under 0 allows). Not scored while an item is not, or the class of a
+   *  unit is not known for points by class; no item applies: 0 of 0. */
+  function poolSection(section: Section, items: Judged[]) {
+    let full = dec(section.points as number | string);
+    if (section.pointsByClass) {
+      const c = unit.class;
+      if (c === undefined || !classes.has(c)) return { code: section.code, score: null, max: full };
+      const own = section.pointsByClass[c];
+      if (own !== undefined && own !== null) full = dec(own);
+    }
+    if (items.some((i) => i.status === 'missing-input' || i.status === 'cannot-compute'))
+      return { code: section.code, score: null, max: full };
+    const applying = items.filter((i) => i.status !== 'not-applicable');
+    if (applying.length === 0) return { code: section.code, score: ZERO, max: ZERO };
+    let score = applying.reduce((s, i) => s.add(i.score ?? ZERO), full);
+    const min =
+      section.min === undefined ? ZERO : section.min === 'none' ? undefined : dec(section.min);
+    if (min !== undefined && score.compare(min) < 0) score = min;
+    if (score.compare(full) > 0) score = full;
+    score = roundTo(score, rs.rounding.scores);
+    if (applying.some((i) => i.status === 'gated')) {
+      const negative = min === undefined || min.compare(0) < 0;
+      score = negative && score.compare(0) < 0 ? score : ZERO;
+    }
+    return { code: section.code, score: score as Fraction | null, max: full };
+  }
   const bonusItems = rs.bonus ? list(rs.bonus.items, '加分') : [];
   let bonus = bonusItems.reduce((s, i) => s.add(i.score ?? ZERO), ZERO);
   const cap = rs.bonus?.cap;
   if (cap !== undefined && cap !== 'none' && bonus.compare(dec(cap)) > 0) bonus = dec(cap);
-  const sum = sections.reduce((s, x) => s.add(x.score), ZERO).add(bonus);
+  const sum = sections.reduce((s, x) => s.add(x.score ?? ZERO), ZERO).add(bonus);
 
-  const itemsComplete = !listed.some(
-    (r) => r.status === 'missing-input' || r.status === 'cannot-compute',
-  );
+  const itemsComplete =
+    !listed.some((r) => r.status === 'missing-input' || r.status === 'cannot-compute') &&
+    sections.every((s) => s.score !== null);
   // An incomplete total is no total: a sanction that reads it is undecided.
   if (itemsComplete) known.total = sum;
   const held: { id: string; level: string }[] = [];
@@ -766,7 +804,11 @@ export function oracleUnit(rs: RuleSet, unit: UnitInput, cohort?: Cohort): Oracl
   return {
     unitId: unit.id,
     items: listed,
-    sections: sections.map((s) => ({ code: s.code, score: text(s.score), max: text(s.max) })),
+    sections: sections.map((s) => ({
+      code: s.code,
+      score: s.score === null ? null : text(s.score),
+      max: text(s.max),
+    })),
     bonus: text(bonus),
     total: text(sum),
     max: text(sections.reduce((s, x) => s.add(x.max), ZERO)),
@@ -903,7 +945,11 @@ function keysOf(rs: RuleSet, unit: UnitInput, r: OracleUnit): (Fraction | null)[
   return rs.ranking.tieBreak.map((entry) => {
     const [kind, ref, order] = entry.split(':') as [string, string, string | undefined];
     let v: Fraction | null = null;
-    if (kind === 'section') v = dec(r.sections.find((s) => s.code === ref)?.score as string);
+    if (kind === 'section') {
+      // A section not scored (a pool an item of which is not) has no key: it sorts last.
+      const s = r.sections.find((x) => x.code === ref)?.score;
+      v = s === null || s === undefined ? null : dec(s);
+    }
     if (kind === 'indicator') {
       const s = r.items.find((i) => i.path === ref)?.score;
       v = s === null || s === undefined ? null : dec(s);

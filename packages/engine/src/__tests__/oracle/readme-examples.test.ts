@@ -274,3 +274,58 @@ describe('the oracle on open bounds, start and partial credit (README "Open boun
     });
   });
 });
+
+describe('the oracle on the README’s pool (items without points of their own, form 49)', () => {
+  const pool = (min?: number | 'none') => {
+    const p = parseRuleSet(
+      ruleSetHeader({
+        rounding: { scores: { dp: 1, mode: 'half-up' } },
+        points: 10,
+        inputs: [
+          { id: 'a', label: '违法生育例数', unit: 'count' },
+          { id: 'b', label: '未立案例数', unit: 'count' },
+        ],
+        sections: [
+          {
+            code: '一',
+            title: '依法行政',
+            points: 10,
+            pool: true,
+            ...(min !== undefined ? { min } : {}),
+            items: [
+              {
+                code: '1',
+                title: '违法生育',
+                points: 'none',
+                deductions: [{ kind: 'per-case', input: 'a', each: 1 }],
+              },
+              {
+                code: '2',
+                title: '立案',
+                points: 'none',
+                deductions: [{ kind: 'per-case', input: 'b', each: 1 }],
+              },
+            ],
+          },
+        ],
+      }),
+    );
+    if (!p.ok) throw new Error(JSON.stringify(p.issues));
+    return (values: Record<string, InputValue>) => {
+      const unit = { id: 'u', name: 'u', values };
+      return {
+        oracle: oracleUnit(p.value, unit).sections[0]?.score,
+        engine: scoreUnit(compileRuleSet(p.value), unit).sections[0]?.score,
+      };
+    };
+  };
+
+  it('10 − 3 − 2 = 5; 10 − 8 − 5 stops at 0; with min −5 it is −3; a blank is not scored', () => {
+    expect(pool()({ a: 3, b: 2 })).toEqual({ oracle: '5', engine: '5' });
+    expect(pool()({ a: 8, b: 5 })).toEqual({ oracle: '0', engine: '0' });
+    expect(pool(-5)({ a: 8, b: 5 })).toEqual({ oracle: '-3', engine: '-3' });
+    // 10 − 12 − 8 = −10: no floor at all.
+    expect(pool('none')({ a: 12, b: 8 })).toEqual({ oracle: '-10', engine: '-10' });
+    expect(pool()({ a: null, b: 2 })).toEqual({ oracle: null, engine: null });
+  });
+});

@@ -1,0 +1,49 @@
+// What stands at the top of the pane about whose rules these are: one line per check, each calm
+// when it holds and red when it does not. Today one line: the edition (who signed the rules).
+// A second, the signed prefill (责任指标: the unit's assigned targets intact or altered), joins
+// it as another `VerificationLine` with id 'prefill' once @kaohe/sheet verifies prefill; the
+// banner renders whatever lines there are, in order.
+import type { EditionView, Msg, SheetState } from '../core/kernel.types.ts';
+
+export interface VerificationLine {
+  id: 'edition' | 'prefill';
+  tone: 'success' | 'error';
+  /** i18n key of the line's title (the pane's own words for what is wrong). */
+  title: string;
+  /** @kaohe/sheet's words: who signed, the fingerprint, the years or reason. */
+  detail: Msg;
+  /** Further i18n keys said under the detail (what to do). */
+  hints: string[];
+  /** What the line offers: importing the issuer's public key. */
+  action: 'import-key' | null;
+}
+
+export function editionLine(edition: EditionView): VerificationLine {
+  if (edition.status === 'trusted')
+    return {
+      id: 'edition',
+      tone: 'success',
+      title: 'verify.official',
+      detail: edition.message,
+      hints: [],
+      action: null,
+    };
+  const missingKey = edition.status === 'unknown-key';
+  return {
+    id: 'edition',
+    tone: 'error',
+    title: `verify.${edition.status}`,
+    detail: edition.message,
+    hints: [
+      ...(missingKey ? ['verify.importHint'] : []),
+      edition.gate === 'refused' ? 'verify.refused' : 'verify.draft',
+    ],
+    action: missingKey ? 'import-key' : null,
+  };
+}
+
+/** The lines for the sheet as read (none where the workbook carries no rules). */
+export function verificationLines(state: SheetState | null): VerificationLine[] {
+  if (state?.kind !== 'assessment' && state?.kind !== 'summary') return [];
+  return state.edition ? [editionLine(state.edition)] : [];
+}

@@ -1,0 +1,84 @@
+// The scoring decision the CLI's `score` and the task pane share, and the trust list's add and
+// remove (`kaohe trust add`, the pane's key import).
+import { describe, expect, it } from 'vitest';
+import type { WorkbookEdition } from './edition.ts';
+import { scoringGate } from './edition.ts';
+import { createKey } from './keys.ts';
+import { EMPTY_TRUST_FILE, parseTrustFile, trustAdd, trustRemove } from './trust.ts';
+
+const msg = { zh: '…', en: '…' };
+const of = (status: WorkbookEdition['status']) => ({ status, message: msg }) as WorkbookEdition;
+
+describe('scoringGate', () => {
+  it('a trusted edition is official; unsigned rules are a draft, scored without asking', () => {
+    expect(scoringGate(of('trusted'), { draft: false }).decision).toBe('official');
+    expect(scoringGate(of('unsigned'), { draft: false })).toMatchObject({
+      decision: 'draft',
+      forced: false,
+    });
+  });
+
+  it('every failed verification is refused, unless a draft is asked for (then forced)', () => {
+    const failed = [
+      'malformed',
+      'unknown-key',
+      'bad-signature',
+      'revoked',
+      'key-expired',
+      'rules-altered',
+      'identity-mismatch',
+      'invalid-rules',
+    ] as const;
+    for (const status of failed) {
+      expect(scoringGate(of(status), { draft: false }).decision, status).toBe('refused');
+      expect(scoringGate(of(status), { draft: true }), status).toMatchObject({
+        decision: 'draft',
+        forced: true,
+      });
+    }
+    // Asking for a draft never makes a trusted edition less than official.
+    expect(scoringGate(of('trusted'), { draft: true }).decision).toBe('official');
+  });
+});
+
+describe('trustAdd / trustRemove', () => {
+  const a = createKey('口令口令口令口令', {
+    issuer: '某市人民政府',
+    validFrom: 2012,
+    validTo: 2014,
+    scryptN: 2 ** 10,
+  });
+  const b = createKey('口令口令口令口令', {
+    issuer: '某县人民政府',
+    validFrom: 2012,
+    validTo: 2014,
+    scryptN: 2 ** 10,
+  });
+
+  it('adds a line once, in its own form, and the list reads back with the key', () => {
+    const added = trustAdd(EMPTY_TRUST_FILE, `  ${a.line}  `);
+    if (!added.ok) throw new Error(added.message.en);
+    expect(added.value).toMatchObject({ already: false, key: a.publicKey });
+    expect(added.value.file.keys).toEqual([a.line]);
+    const again = trustAdd(added.value.file, a.line);
+    expect(again.ok && again.value.already).toBe(true);
+    expect(again.ok && again.value.file.keys).toEqual([a.line]);
+    const read = parseTrustFile(added.value.file);
+    expect(read.ok && read.value.store.keys).toEqual([a.publicKey]);
+  });
+
+  it('refuses a line that is not a key, saying why', () => {
+    const bad = trustAdd(EMPTY_TRUST_FILE, a.line.replace(/ \S{43}= /, ' AAAA '));
+    expect(bad.ok).toBe(false);
+    expect(!bad.ok && bad.message.zh).toContain('公钥格式不正确');
+  });
+
+  it('removes one key, keeping the others and the revocations', () => {
+    const file = {
+      ...EMPTY_TRUST_FILE,
+      keys: [a.line, b.line],
+      revoked: [{ keyId: a.publicKey.keyId }],
+    };
+    expect(trustRemove(file, a.publicKey.keyId)).toEqual({ ...file, keys: [b.line] });
+  });
+});
