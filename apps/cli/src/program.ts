@@ -13,6 +13,7 @@ import { HELP_TITLES, optionNotes, usageWords } from './i18n/usage.ts';
 import { createOutput, type Output, type Streams } from './io/output.ts';
 import type { KeyOptions, PublishCliOptions } from './commands/editions/editions.ts';
 import type { ReviewOptions } from './commands/review/review.ts';
+import type { RosterCheckOptions } from './commands/roster/roster.ts';
 import type { ScoreOptions } from './commands/score/score.ts';
 import type { TemplateOptions } from './commands/template/template.ts';
 
@@ -112,8 +113,12 @@ export function buildProgram(
     );
 
   define('template', help.template)
-    .argument('<rules.json>', t(help.rules))
-    .requiredOption('--unit <name>', t(help.unit), (v: string, prev: string[] = []) => [...prev, v])
+    .argument('[rules.json]', t(help.rules))
+    .option('--unit <name>', t(help.unit), (v: string, prev: string[] = []) => [...prev, v])
+    .option('--edition <edition.json>', t(help.templateEdition))
+    .option('--roster <units.xlsx>', t(help.roster))
+    .option('--key <key file>', t(help.prefillKey))
+    .option('--passphrase-file <file>', t(help.passphraseFile))
     .requiredOption('--out <path>', t(help.templateOut))
     .option('--trust <file>', t(help.trustFile))
     .option('--carried <file>', t(carriedText.helpCarried), collect)
@@ -121,7 +126,7 @@ export function buildProgram(
     .action(
       act(async (out, [file], o) =>
         (await import('./commands/template/template.ts')).runTemplate(
-          file as string,
+          file as string | undefined,
           o as unknown as TemplateOptions,
           out,
         ),
@@ -220,6 +225,21 @@ export function buildProgram(
     .option('--trust <file>', t(help.trustFile))
     .action(
       act(async (out, [paths], o) => (await editions()).runVerify(paths as string[], o, out)),
+    );
+
+  const roster = group('roster', help.rosterGroup);
+  define('check', help.rosterCheck, roster)
+    .argument('<units.xlsx>', t(help.roster))
+    .requiredOption('--edition <edition.json>', t(help.templateEdition))
+    .option('--trust <file>', t(help.trustFile))
+    .action(
+      act(async (out, [file], o) =>
+        (await import('./commands/roster/roster.ts')).runRosterCheck(
+          file as string,
+          o as unknown as RosterCheckOptions,
+          out,
+        ),
+      ),
     );
 
   const trust = group('trust', help.trust);

@@ -31,6 +31,7 @@ export type {
 } from './schema/ruleset.ts';
 export type { Comparison, Gate, Rule, Slope, Stream } from './schema/rules.ts';
 export type { Amount } from './schema/amounts.ts';
+export type { CaseField, PerRecordStream } from './kinds/records-schema.ts';
 export type { DecimalLiteral, Operand, Rounding, Text } from './schema/common.ts';
 export { ruleSetJsonSchema } from './schema/json-schema.ts';
 
@@ -42,6 +43,7 @@ export { MAX_ITEM_DEPTH, MAX_JSON_DEPTH, RESERVED_IDS } from './validate/bounds.
 export type {
   Adjustment,
   AmountResult,
+  CaseRecord,
   CarriedIn,
   CarriedResult,
   CarriedSender,

@@ -38,7 +38,7 @@ export { parseInput } from './read/parse-input.ts';
 export { numberText, isPercentFormat } from './read/number-text.ts';
 export { serialToIso } from './read/dates.ts';
 export { readSheet, type ReadOptions, type SheetRead } from './read/read-sheet.ts';
-export { readMeta, type MetaRead } from './read/read-meta.ts';
+export { embeddedEdition, readMeta, type MetaRead } from './read/read-meta.ts';
 export type { Reported, Stage } from './read/read-scoring.ts';
 export { incompleteNote, planWrites, type WriteOptions } from './write/plan-writes.ts';
 export {
@@ -85,11 +85,14 @@ export {
 } from './editions/keys.ts';
 export {
   checkChain,
+  prefillOk,
   scoringGate,
+  trustIsSet,
   workbookEdition,
   type ScoringGate,
   type WorkbookEdition,
   EditionFile,
+  type Envelope,
   publishEdition,
   statementHash,
   verifyEdition,
@@ -107,3 +110,16 @@ export {
   trustRemove,
   type TrustFile,
 } from './editions/trust.ts';
+export { readRoster, type RosterRead, type RosterUnit } from './roster/read-roster.ts';
+export {
+  PREFILL_PAYLOAD_TYPE,
+  signPrefill,
+  verifyPrefill,
+  type PrefillChange,
+  type PrefillCheck,
+  type PrefillRead,
+  type PrefillStatement,
+  type PrefillStatus,
+  type SignPrefillOptions,
+} from './editions/prefill.ts';
+export { DRAFT_MARK, draftMark } from './write/draft-mark.ts';

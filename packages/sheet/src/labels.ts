@@ -5,7 +5,12 @@ import type { DataColumn, HeaderField, ScoringColumn } from './types.ts';
 
 export const LAYOUT_VERSION = 1;
 
-export const SHEET_NAMES = { scoring: '考核评分', data: '基础数据', meta: 'kaohe_meta' } as const;
+export const SHEET_NAMES = {
+  scoring: '考核评分',
+  data: '基础数据',
+  meta: 'kaohe_meta',
+  cases: '案件明细',
+} as const;
 export const META_MARKER = 'kaohe-meta';
 /** Excel holds at most 32,767 characters in a cell; chunks stay well below. */
 export const META_CHUNK = 30000;

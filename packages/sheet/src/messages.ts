@@ -2,6 +2,11 @@
 import type { Msg } from '@kaohe/engine';
 
 export type SheetIssueCode =
+  | 'cases-block-missing'
+  | 'cases-column-missing'
+  | 'cases-no-cases-text'
+  | 'cases-conflict'
+  | 'cases-empty'
   | 'ambiguous-percent'
   | 'unit-converted'
   | 'percent-as-number'
@@ -34,11 +39,45 @@ export type SheetIssueCode =
   | 'row-missing'
   | 'row-order'
   | 'row-duplicate'
-  | 'row-unknown';
+  | 'row-unknown'
+  | 'roster-header-missing'
+  | 'roster-column-unknown'
+  | 'roster-column-duplicate'
+  | 'roster-column-not-prefill'
+  | 'roster-duplicate'
+  | 'roster-no-classes'
+  | 'roster-class-blank'
+  | 'roster-target-blank'
+  | 'roster-empty';
 
 const M = (zh: string, en: string): Msg => ({ zh, en });
 
 export const messages = {
+  'cases-block-missing': (label: string, sheet: string) =>
+    M(
+      `工作表“${sheet}”中找不到“${label}”的案件表(首列为其代码的一行),无法读取案件`,
+      `sheet "${sheet}" has no table of "${label}" (a row whose first cell is its code): its cases cannot be read`,
+    ),
+  'cases-column-missing': (label: string, field: string) =>
+    M(
+      `“${label}”案件表缺少“${field}”一列,无法读取案件`,
+      `the table of "${label}" has no column "${field}": its cases cannot be read`,
+    ),
+  'cases-no-cases-text': (raw: string, label: string) =>
+    M(
+      `“${raw}”:“${label}”逐件填在案件明细表中,本格只能留空或填“无”(没有案件)`,
+      `"${raw}": the cases of "${label}" go in the case table; this cell is blank or 无 (no cases)`,
+    ),
+  'cases-conflict': (label: string, count: string) =>
+    M(
+      `“${label}”填了“无”,但案件明细表中有${count}件案件,请改正其一`,
+      `"${label}" says 无 (no cases) but its table lists ${count}: correct one of them`,
+    ),
+  'cases-empty': (label: string) =>
+    M(
+      `“${label}”的案件表为空,未填“无”,按缺数据处理(没有案件的请在基础数据表填“无”)`,
+      `the table of "${label}" is empty and 无 is not said: treated as missing (for no cases write 无 in the data sheet)`,
+    ),
   'ambiguous-percent': (raw: string, read: string) =>
     M(
       `“${raw}”可能是比例也可能是百分数,已按${read}%读取;如不对请填写带%的数值`,
@@ -155,4 +194,37 @@ export const messages = {
       `“${key}”不是本规则集的项目,已忽略该行`,
       `"${key}" is not an item of this rule set; row ignored`,
     ),
+  'roster-header-missing': (sheet: string) =>
+    M(
+      `名单“${sheet}”中找不到表头行(须有“单位代码”和“单位名称”两列)`,
+      `no header row in roster "${sheet}" (it needs the columns 单位代码 and 单位名称)`,
+    ),
+  'roster-column-unknown': (header: string) =>
+    M(
+      `“${header}”不是单位代码、单位名称、单位类别,也不是本考核的数据项(按填报项目名称或代码写表头;上年数据写作“上年:名称”)`,
+      `"${header}" is not 单位代码, 单位名称, 单位类别 nor a figure of these rules (head a column with the figure's label or id; last year's figure as "上年:label")`,
+    ),
+  'roster-column-duplicate': (header: string, other: string) =>
+    M(`“${header}”列与 ${other} 列重复`, `column "${header}" repeats column ${other}`),
+  'roster-column-not-prefill': (label: string, source: string) =>
+    M(
+      `“${label}”的数据来源为“${source}”,由被考核单位填报或检查核实,不能在名单中预填(名单只预填考核方下达的指标和上年数据)`,
+      `"${label}" comes from "${source}": the unit fills it or an inspection does, so a roster cannot prefill it (only assigned targets and last year's figures)`,
+    ),
+  'roster-duplicate': (field: string, value: string, other: string) =>
+    M(`${field}“${value}”与 ${other} 重复`, `${field} "${value}" repeats the one at ${other}`),
+  'roster-no-classes': (raw: string) =>
+    M(
+      `本考核办法没有单位类别,不能填写“${raw}”`,
+      `these rules declare no unit classes: "${raw}" cannot be given`,
+    ),
+  'roster-class-blank': (choices: string) =>
+    M(`未填写单位类别(${choices})`, `the unit class is blank (${choices})`),
+  'roster-target-blank': (label: string) =>
+    M(
+      `考核方下达的指标“${label}”未填写(空白不按0计,请填写)`,
+      `the assigned target "${label}" is blank (a blank is never 0: fill it in)`,
+    ),
+  'roster-empty': (sheet: string) =>
+    M(`名单“${sheet}”中没有单位`, `roster "${sheet}" lists no units`),
 } satisfies Record<SheetIssueCode, (...args: string[]) => Msg>;

@@ -76,6 +76,18 @@ export interface SheetMap {
     rows: { id: string; row: number }[];
   };
   meta: { sheet: string };
+  /** The case table (案件明细), when the rule set declares `cases` inputs: per input its key
+   *  row, header row, a column per field id, and the sheet row of each case read (in order). */
+  cases?: {
+    sheet: string;
+    blocks: {
+      id: string;
+      keyRow: number;
+      headerRow: number;
+      columns: Record<string, number>;
+      rows: number[];
+    }[];
+  };
 }
 
 export type CellFormat = 'percent' | 'permille' | 'integer' | 'decimal' | 'score' | 'text' | 'date';
@@ -113,7 +125,7 @@ export interface CellHint {
 
 export interface SheetLayout {
   name: string;
-  role: 'scoring' | 'data' | 'meta';
+  role: 'scoring' | 'data' | 'meta' | 'cases';
   state: SheetState;
   values: Grid;
   /** Column widths in characters, by column. */

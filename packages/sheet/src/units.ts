@@ -20,6 +20,7 @@ const DISPLAY: Record<InputUnit, string> = {
   choice: '选项',
   text: '文字',
   date: '日期',
+  cases: '件',
 };
 
 export const unitDisplay = (unit: InputUnit): string => DISPLAY[unit];
@@ -47,6 +48,7 @@ export function formatOf(unit: InputUnit): CellFormat {
     case 'yesno':
     case 'choice':
     case 'text':
+    case 'cases':
       return 'text';
   }
 }

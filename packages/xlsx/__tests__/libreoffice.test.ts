@@ -16,6 +16,8 @@ import {
   planWrites,
   publishEdition,
   readSheet,
+  signPrefill,
+  verifyPrefill,
   workbookEdition,
   type SheetGrid,
 } from '@kaohe/sheet';
@@ -70,6 +72,14 @@ const trim = (g: SheetGrid): unknown[][] => {
   return rows;
 };
 
+/** The rules of the signed workbook: the rate is a target the assessing level assigns. */
+const signedRules = ruleSet({
+  ...fixtureInput,
+  inputs: fixtureInput.inputs.map((i) =>
+    i.id === 'policy_rate' ? { ...i, source: 'assigned' as const } : i,
+  ),
+});
+
 let templateBytes: Uint8Array;
 let scoredTotal: string;
 let scoredItem: string | null | undefined;
@@ -100,16 +110,30 @@ beforeAll(async () => {
     name: '昆都仑区',
   });
   writeFileSync(file('long.xlsx'), await writeTemplateWorkbook(long));
-  // A workbook carrying a signed edition (issue 15): the signature must survive the round trip.
-  const edition = publishEdition(ruleSet(), {
+  // A workbook carrying a signed edition and a signed prefill (issue 15): an assigned target and
+  // last year's figures, from a roster. Both signatures must survive the round trip.
+  const edition = publishEdition(signedRules, {
     secret: signingKey.secret,
     key: signingKey.publicKey,
     issuedAt: '2013-01-15T08:00:00Z',
   });
+  const unit = { id: 'kdq', name: '昆都仑区' };
+  const prefill = {
+    values: { policy_rate: '92.5' },
+    previous: { birth_rate: '7.85', pop: '48000', award: false },
+  };
   writeFileSync(
     file('signed.xlsx'),
     await writeTemplateWorkbook(
-      buildTemplate(ruleSet(), { id: 'kdq', name: '昆都仑区' }, { edition }),
+      buildTemplate(signedRules, unit, {
+        edition,
+        prefill,
+        prefillSignature: signPrefill(edition, unit, prefill, {
+          ...signingKey,
+          key: signingKey.publicKey,
+          issuedAt: '2013-01-15T08:00:00Z',
+        }),
+      }),
     ),
   );
   // One LibreOffice start for the four round trips, one for the CSV export of every sheet.
@@ -195,12 +219,19 @@ describe('LibreOffice interop', () => {
     expect(r.value.ruleSet.notes).toEqual(['注'.repeat(40_000)]);
   });
 
-  it('keeps a signed edition verifiable through a LibreOffice round trip (no false alarm)', async () => {
+  it('keeps a signed edition and a signed prefill verifiable through a LibreOffice round trip (no false alarm)', async () => {
     const r = readSheet((await readWorkbook(bytesOf(join(out, 'signed.xlsx')))).sheets);
     if (!r.ok) throw new Error(JSON.stringify(r.issues));
-    const check = workbookEdition(r.value, { keys: [signingKey.publicKey], revoked: [] });
+    const trust = { keys: [signingKey.publicKey], revoked: [] };
+    const check = workbookEdition(r.value, trust);
     expect(check.status).toBe('trusted');
     expect(check.message.zh).toContain('正式版本:由测试市人民政府签发');
+    // The prefill too: the target and last year's figures read back as signed, and the rules
+    // sheet LibreOffice leaves merely hidden is not taken for one unhidden.
+    const prefill = verifyPrefill(r.value, trust);
+    expect(prefill.changes).toEqual([]);
+    expect(prefill.status).toBe('intact');
+    expect(r.value.metaUnhidden).toBe(false);
   });
 
   it('keeps written scores through a LibreOffice round trip', async () => {

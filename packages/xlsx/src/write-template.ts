@@ -86,7 +86,9 @@ async function addSheet(
   for (const m of layout.merges) ws.mergeCells(m.top + 1, m.left + 1, m.bottom + 1, m.right + 1);
   for (const [row, height] of rowHeights(layout)) ws.getRow(row + 1).height = height;
   if (layout.role === 'meta') ws.getColumn(2).numFmt = NUMBER_FORMATS.text;
-  if (!protect) return;
+  // The case table is the official's to insert, append and delete rows in: left unprotected
+  // (the reader finds its tables by their key rows and reports what it cannot read).
+  if (!protect || layout.role === 'cases') return;
   await ws.protect('', {
     selectLockedCells: true,
     selectUnlockedCells: true,

@@ -68,6 +68,8 @@ describe.concurrent('kaohe review', () => {
       notScored: 0,
       rejected: 0,
       unverified: 0,
+      prefillUnverified: 0,
+      metaUnhidden: 0,
     });
     const demo = JSON.parse(d.json.stdout) as { ranking: { name: string }[] };
     expect(doc.ranking.map((r) => r.name)).toEqual(demo.ranking.map((r) => r.name));
@@ -192,6 +194,8 @@ describe.concurrent('kaohe review', () => {
       notScored: 0,
       rejected: 0,
       unverified: 0,
+      prefillUnverified: 0,
+      metaUnhidden: 0,
     });
     const kdq = doc.units.find((u) => u.name === '昆都仑区');
     expect(kdq).toMatchObject({ rulesAltered: true, rulesDiffer: true, differences: [] });

@@ -37,16 +37,31 @@ describe('kaohe demo', () => {
     expect(rows[11]).toContain('一票否决');
     expect(d.run.stdout).toContain('仅供参考');
     expect(lines.filter((l) => l.trim()).at(-1)).toBe('演示文件在:demo');
+    // The one unit that changed an issued figure in its data sheet is caught by the review.
+    expect(d.run.stdout).toMatch(
+      /演示作弊:固阳县把下达的上年数据 基础数据!E\d+ 由 106\.1 改为 126\.1——复核已发现\(预填指标被改动\)/,
+    );
+    expect(d.run.stdout).toMatch(
+      /预填指标未通过验证:固阳县\(3-scored\/固阳县\.xlsx\):预填指标已被改动/,
+    );
   });
 
-  it('writes the rules, 12 templates, 12 filled and 12 scored workbooks and the summary', async () => {
+  it('writes the rules signed, the roster, 12 templates, 12 filled and 12 scored workbooks and the summary', async () => {
     expect(await files('demo')).toEqual([
+      '0-edition.json',
+      '0-roster.csv',
+      '0-trust.json',
       '1-templates',
       '2-filled',
       '3-scored',
       '4-summary.xlsx',
       'baotou-2012.json',
     ]);
+    // Signed: the edition, the roster its prefills came from, and the demo key's trust list.
+    const edition = JSON.parse((await bytes('demo/0-edition.json')).toString()) as {
+      kaohe: string;
+    };
+    expect(edition.kaohe).toBe('edition');
     for (const sub of ['1-templates', '2-filled', '3-scored'])
       expect(await files(join('demo', sub))).toHaveLength(12);
     const summary = await readWorkbook(await bytes('demo/4-summary.xlsx'));

@@ -11,4 +11,12 @@ export const demoText = {
     zh: '内置示例规则集无效(kaohe 的缺陷)',
     en: 'the bundled example rule set is invalid (a bug in kaohe)',
   } satisfies Msg,
+  signed: (edition: string, roster: string, trust: string, key: string): Msg => ({
+    zh: `规则已用演示密钥签名发布(${edition}),各单位的预填数据按单位名单(${roster})签名;信任列表:${trust}(公钥 ${key})`,
+    en: `the rules are signed with a demo key (${edition}), each unit's prefill from the roster (${roster}) signed too; trust list: ${trust} (key ${key})`,
+  }),
+  tampered: (name: string, cell: string, issued: string, typed: string, caught: boolean): Msg => ({
+    zh: `演示作弊:${name}把下达的上年数据 ${cell} 由 ${issued} 改为 ${typed}——${caught ? '复核已发现(预填指标被改动)' : '复核未发现(kaohe 的缺陷)'}`,
+    en: `demo tamper: ${name} changed the issued figure at ${cell} from ${issued} to ${typed} — ${caught ? 'caught by the review (prefill altered)' : 'NOT caught (a bug in kaohe)'}`,
+  }),
 } as const;

@@ -110,4 +110,36 @@ export const editionText = {
     zh: `注意:${what.zh};已设信任列表,但本表规则不是可信的正式版本`,
     en: `note: ${what.en}; a trust list is set, but these rules are not a trusted edition`,
   }),
+  notChecked: {
+    zh: '本表的规则和预填指标带有签名,但未设信任列表,签名未核对(用 kaohe trust add 导入签发单位的公钥,或加 --trust)',
+    en: 'the rules and prefill are signed, but no trust list is set, so the signatures were not checked (import the issuer’s key with kaohe trust add, or give --trust)',
+  } satisfies Msg,
+  sheetUnreadable: (at: string, why: Msg): Msg => ({
+    zh: `    考核表无法读取:${at ? `${at}:` : ''}${why.zh}`,
+    en: `    the sheet cannot be read: ${at ? `${at}: ` : ''}${why.en}`,
+  }),
+  prefillLine: (ok: boolean, what: Msg): Msg => ({
+    zh: `    ${ok ? '✓' : '✗'} ${what.zh}`,
+    en: `    ${ok ? '✓' : '✗'} ${what.en}`,
+  }),
+  metaVisible: (sheet: string): Msg => ({
+    zh: `    ✗ 规则数据表 ${sheet} 已被取消隐藏(原为深度隐藏),请核对表内规则和指标是否被改动`,
+    en: `    ✗ the rules sheet ${sheet} was unhidden (it was very hidden): check whether its rules or targets were changed`,
+  }),
+  prefillRefused: (file: string, what: Msg): Msg => ({
+    zh: `${file} 的预填指标未通过验证,不予计分:${what.zh}(草稿可加 --unsigned 计分)`,
+    en: `the prefill of ${file} fails verification, so it is not scored: ${what.en} (a draft: add --unsigned)`,
+  }),
+  unsignedRefused: (file: string, what: Msg): Msg => ({
+    zh: `${file} 内的规则未签名,而已设信任列表,不予计分:${what.zh}(草稿可加 --unsigned 计分)`,
+    en: `the rules in ${file} are unsigned while a trust list is set, so it is not scored: ${what.en} (a draft: add --unsigned)`,
+  }),
+  prefillUnverified: (what: Msg): Msg => ({
+    zh: `注意:${what.zh};按 --unsigned 计分`,
+    en: `note: ${what.en}; scored under --unsigned`,
+  }),
+  draftMarked: (sheet: string): Msg => ({
+    zh: `已在 ${sheet}!A1 标注“草稿:按未经验证的规则计分”`,
+    en: `marked ${sheet}!A1 "draft: scored by unverified rules"`,
+  }),
 } as const;

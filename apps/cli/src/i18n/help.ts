@@ -27,6 +27,23 @@ export const help = {
     zh: '被考核单位名称,可重复;可写作 编号=名称 或 编号=名称@类别',
     en: 'assessed unit, repeatable; also id=name or id=name@class',
   },
+  templateEdition: {
+    zh: '正式版本(kaohe publish 生成)或规则集 JSON 文件',
+    en: 'official edition (made by kaohe publish) or rule set JSON file',
+  },
+  roster: {
+    zh: '单位名单(.xlsx 或 .csv:单位代码、单位名称、单位类别、各项指标)',
+    en: 'roster of units (.xlsx or .csv: 单位代码, 单位名称, 单位类别, one column per figure)',
+  },
+  prefillKey: {
+    zh: '签发单位的私钥文件:为各单位的预填指标签名',
+    en: "the issuer's secret key file: signs each unit's prefill",
+  },
+  rosterGroup: { zh: '单位名单', en: 'roster of units' },
+  rosterCheck: {
+    zh: '检查单位名单:逐个单元格列出问题',
+    en: 'check a roster of units: every problem at its cell',
+  },
   templateOut: { zh: '输出文件(一个单位)或文件夹', en: 'output file (one unit) or folder' },
   score: {
     zh: '按表内规则计分并写回分数',

@@ -46,6 +46,18 @@ export const reviewText = {
     zh: `非可信正式版本:${name}(${file}):${why.zh}`,
     en: `Not a verified edition: ${name} (${file}): ${why.en}`,
   }),
+  prefillFlag: (name: string, file: string, why: Msg): Msg => ({
+    zh: `预填指标未通过验证:${name}(${file}):${why.zh}`,
+    en: `Prefill fails verification: ${name} (${file}): ${why.en}`,
+  }),
+  metaUnhidden: (name: string, file: string): Msg => ({
+    zh: `规则数据表被取消隐藏:${name}(${file}):原为深度隐藏,请核对是否有改动`,
+    en: `Rules sheet unhidden: ${name} (${file}): it was very hidden; check for changes`,
+  }),
+  prefillCount: (n: number): Msg => ({
+    zh: `${n} 份考核表的预填指标(责任指标、上年数据)与签发的不符或无法验证。`,
+    en: `${n} workbook(s) hold prefilled targets or baselines that differ from what was issued or cannot be verified.`,
+  }),
   unverifiedCount: (n: number): Msg => ({
     zh: `${n} 份考核表内的规则不是可信的正式版本(未签名、签名无效或密钥不受信任)。`,
     en: `${n} workbook(s) carry rules that are not a trusted official edition (unsigned, bad signature or untrusted key).`,

@@ -104,7 +104,10 @@ describe('the pane verifies the edition a workbook carries', () => {
     for (const [status, grids, trust, integrity] of cases) {
       const state = await editionOf(grids as SheetGrid[], trust as TrustStore);
       expect(state.edition.status, status).toBe(status);
-      expect(state.edition.gate, status).toBe(status === 'unsigned' ? 'draft' : 'refused');
+      // With a trust list (a key imported) anything but a trusted edition is refused; with none
+      // nothing can be verified and nothing is refused for it (as kaohe score without a trust file).
+      const listed = trust.keys.length + trust.revoked.length > 0;
+      expect(state.edition.gate, status).toBe(listed ? 'refused' : 'draft');
       expect(state.ruleSet.integrity, status).toBe(integrity);
     }
   });
@@ -127,16 +130,22 @@ describe('the pane verifies the edition a workbook carries', () => {
   });
 
   it('scores them as a draft when asked (kaohe score --unsigned), saying so', async () => {
-    const { port, session: s } = session(asGrids(signed()), { keys: [], revoked: [] });
+    const { port, session: s } = session(asGrids(alterRules(signed())), trusted);
     const applied = await s.selfAssess({ draft: true });
     if (!applied.ok) throw new Error(JSON.stringify(applied));
     expect(applied.plan.scoredAs).toMatchObject({ decision: 'draft', forced: true });
     expect(port.journal).toHaveLength(1);
   });
 
-  it('scores unsigned rules without asking, as the CLI does, as a draft', async () => {
+  it('unsigned rules: refused once a key is imported (as kaohe score with a trust list), a draft before', async () => {
     const { session: s } = session(asGrids(filledTemplate(ruleSet, kdq)), trusted);
-    const applied = await s.selfAssess();
+    const refused = await s.selfAssess();
+    expect(refused.ok).toBe(false);
+    const { session: none } = session(asGrids(filledTemplate(ruleSet, kdq)), {
+      keys: [],
+      revoked: [],
+    });
+    const applied = await none.selfAssess();
     if (!applied.ok) throw new Error(JSON.stringify(applied));
     expect(applied.plan.scoredAs).toMatchObject({
       decision: 'draft',

@@ -37,6 +37,22 @@ describe('kernel grids', () => {
     expect(actualName(imported, '考核评分')).toBe('考核评分 (2)');
   });
 
+  it('keeps a unit’s case table (案件明细) with its group, imported or not', () => {
+    const groups = groupSheets([
+      '考核评分',
+      '基础数据',
+      '案件明细',
+      'kaohe_meta',
+      '考核评分 (2)',
+      '案件明细 (2)',
+      'kaohe_meta (2)',
+    ]);
+    expect(groups.map((g) => [...g.actual.values()])).toEqual([
+      ['考核评分', '基础数据', '案件明细', 'kaohe_meta'],
+      ['考核评分', '案件明细', 'kaohe_meta'],
+    ]);
+  });
+
   it('splits sheet-qualified addresses, quoted or not', () => {
     expect(splitAddress("'考核评分 (2)'!F7")).toEqual({ sheet: '考核评分 (2)', cell: 'F7' });
     expect(splitAddress('基础数据!E7')).toEqual({ sheet: '基础数据', cell: 'E7' });

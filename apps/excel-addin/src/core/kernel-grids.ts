@@ -33,7 +33,12 @@ export interface SheetGroup {
 
 // Excel's " (2)" on a taken name, or the unit name the pane gives imported sheets (kernel-import.ts).
 const SUFFIX = / \(([^()]+)\)$/;
-const BASES: readonly string[] = [SHEET_NAMES.scoring, SHEET_NAMES.data, SHEET_NAMES.meta];
+const BASES: readonly string[] = [
+  SHEET_NAMES.scoring,
+  SHEET_NAMES.data,
+  SHEET_NAMES.cases,
+  SHEET_NAMES.meta,
+];
 
 export function suffixOf(name: string): { base: string; suffix: string } {
   const m = SUFFIX.exec(name);

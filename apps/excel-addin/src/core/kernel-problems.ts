@@ -47,6 +47,21 @@ const CODES: Record<SheetIssueCode, ProblemCode> = {
   'row-order': 'sheet-damaged',
   'row-duplicate': 'sheet-damaged',
   'row-unknown': 'sheet-damaged',
+  'cases-block-missing': 'sheet-damaged',
+  'cases-column-missing': 'sheet-damaged',
+  'cases-no-cases-text': 'invalid-value',
+  'cases-conflict': 'invalid-value',
+  'cases-empty': 'missing-input',
+  // A roster is the assessing level's file (kaohe roster check), never a sheet the pane reads.
+  'roster-header-missing': 'sheet-damaged',
+  'roster-column-unknown': 'sheet-damaged',
+  'roster-column-duplicate': 'sheet-damaged',
+  'roster-column-not-prefill': 'sheet-damaged',
+  'roster-duplicate': 'invalid-value',
+  'roster-empty': 'sheet-damaged',
+  'roster-no-classes': 'invalid-value',
+  'roster-class-blank': 'missing-input',
+  'roster-target-blank': 'missing-input',
 };
 
 export function fromSheetIssue(issue: SheetIssue, group: SheetGroup): Problem {

@@ -3,6 +3,7 @@ import { msgOf, type RuleSet } from '@kaohe/engine';
 import {
   readSheet,
   scoringGate,
+  trustIsSet,
   workbookEdition,
   type SheetRead,
   type TrustStore,
@@ -48,7 +49,7 @@ export function editionView(
     signer: signer
       ? { keyId: signer.keyId, fingerprint: signer.fingerprint, issuer: signer.issuer ?? null }
       : null,
-    gate: scoringGate(edition, { draft: false }).decision,
+    gate: scoringGate(edition, { draft: false, checked: trustIsSet(trust) }).decision,
   };
 }
 

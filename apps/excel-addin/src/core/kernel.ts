@@ -7,6 +7,8 @@ import {
   reviewReturns,
   SHEET_NAMES,
   scoringGate,
+  trustIsSet,
+  verifyPrefill,
   workbookEdition,
   type RangeWrite as CodecWrite,
   type Returned,
@@ -336,8 +338,14 @@ export function createKernel(): Kernel {
       if (!read.ok) return read;
       const { group, read: r, problems } = read.value;
       // @kaohe/sheet's decision, as `kaohe score` makes it: refused means nothing is planned.
-      const edition = workbookEdition(r, options.trust ?? NO_TRUST);
-      const gate = scoringGate(edition, { draft: options.draft === true });
+      const trust = options.trust ?? NO_TRUST;
+      const edition = workbookEdition(r, trust);
+      // The unit's targets and baselines as the issuer signed them (kaohe score checks the same).
+      const gate = scoringGate(edition, {
+        draft: options.draft === true,
+        checked: trustIsSet(trust),
+        prefill: verifyPrefill(r, trust),
+      });
       if (gate.decision === 'refused')
         return {
           ok: false,
@@ -348,8 +356,8 @@ export function createKernel(): Kernel {
               sheet: actualName(group, r.map.meta.sheet),
               address: null,
               message: {
-                zh: `考核规则未通过验证,不予计分:${edition.message.zh}`,
-                en: `the rules fail verification, so nothing is scored: ${edition.message.en}`,
+                zh: `考核规则未通过验证,不予计分:${gate.why.zh}`,
+                en: `the rules fail verification, so nothing is scored: ${gate.why.en}`,
               },
             },
           ],
@@ -364,7 +372,7 @@ export function createKernel(): Kernel {
           scoredAs:
             gate.decision === 'official'
               ? { decision: 'official' }
-              : { decision: 'draft', forced: gate.forced, message: edition.message },
+              : { decision: 'draft', forced: gate.forced, message: gate.why },
           result,
           problems: all,
           guard: headerGuard(r.map, scoring, 'self'),

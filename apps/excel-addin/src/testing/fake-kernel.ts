@@ -54,7 +54,7 @@ function editionOf(snapshot: WorkbookSnapshot, trust?: TrustStore): EditionView 
     status,
     message,
     signer: status === 'unsigned' ? null : { keyId: '9c32116e0a1b2c3d', fingerprint, issuer: null },
-    gate: scoringGate({ status, message }, { draft: false }).decision,
+    gate: scoringGate({ status, message }, { draft: false, checked: true }).decision,
   };
 }
 
@@ -148,6 +148,7 @@ export const fakeKernel: Kernel = {
     const edition = editionOf(snapshot, options.trust);
     const gate = scoringGate(edition as Parameters<typeof scoringGate>[0], {
       draft: options.draft === true,
+      checked: true,
     });
     if (gate.decision === 'refused')
       return {

@@ -6,6 +6,7 @@ import type { Text } from '../schema/common.ts';
 import type { Counter, Deadline, GradeBand, RuleSet, Sanction } from '../schema/ruleset.ts';
 import { change, numChange, plain, roundingText, textChange, type Where } from './text.ts';
 import type { Change } from './types.ts';
+import { compareFields } from '../kinds/records.ts';
 
 type BottomShare = NonNullable<GradeBand['fromBottom']>;
 
@@ -70,6 +71,7 @@ export function compareInputs(a: RuleSet, b: RuleSet): Change[] {
         d.defaultYear?.toString(),
       ),
     );
+    out.push(...compareFields(old, d, where));
   }
   for (const d of a.inputs) {
     if (!b.inputs.some((x) => x.id === d.id)) {

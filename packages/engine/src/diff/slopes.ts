@@ -1,5 +1,6 @@
 // Slopes (how a gap becomes points) and deduction streams: steeper deductions tighten,
 // steeper credits loosen; a stream or a gate added to deduct tightens.
+import { comparePerRecord } from '../kinds/records.ts';
 import { q } from '../exact/exact.ts';
 import { showStep } from '../messages/format.ts';
 import type { Msg } from '../model/result.ts';
@@ -153,6 +154,7 @@ const STREAM_NAME: Record<Stream['kind'], Msg> = {
   state: { zh: '按情形扣分', en: 'deduction by state' },
   expr: { zh: '公式扣分', en: 'deduction by formula' },
   deadline: { zh: '报送时限扣分', en: 'deadline deduction' },
+  'per-record': { zh: '逐件扣分', en: 'per-record deduction' },
 };
 
 function streamName(s: Stream): Msg {
@@ -288,6 +290,8 @@ export function compareStreams(
               : textChange('stream', where, label, x?.toString(), y?.toString()),
           );
         }
+      } else if (sa.kind === 'per-record' && sb.kind === 'per-record') {
+        out.push(...comparePerRecord(where, name, sa, sb, sense));
       } else if (sa.kind === 'deadline' && sb.kind === 'deadline') {
         out.push(...compareDeadlineStreams(where, name, sa, sb, sense));
       } else if (sa.kind === 'expr' && sb.kind === 'expr') {

@@ -20,7 +20,11 @@ export class MissingValue {
   // Not an Error on purpose: a blank is expected and frequent, and capturing a stack trace for
   // each one cost more than scoring the unit. It is always caught inside the engine.
   readonly name = 'MissingValue';
-  constructor(readonly inputId: string) {}
+  constructor(
+    readonly inputId: string,
+    /** Where inside the input, when it is a list of cases: 违法生育案件第2件「出生孩次」. */
+    readonly detail?: Msg,
+  ) {}
   get message(): string {
     return `missing input ${this.inputId}`;
   }

@@ -700,7 +700,8 @@ function createFrameEnv(
       }
       // A text input, read as the exact path decodes it; a figure without a slot is exact-only.
       const def = rs.inputs.get(name);
-      if (!def || NUMERIC.has(def.unit)) return V_EXACT;
+      // A list of cases (its number of cases) is read by the exact evaluator alone.
+      if (!def || NUMERIC.has(def.unit) || def.unit === 'cases') return V_EXACT;
       const decoded = decodeValue(def, f.unit.values[name]);
       if (decoded.problem !== undefined) return V_EXACT;
       const v = decoded.value;

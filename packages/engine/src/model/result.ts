@@ -35,6 +35,10 @@ export interface UnitInput {
   /** By input id. Numbers as numbers or plain decimal strings ("91.2"); yes/no as booleans;
    *  choices and text as strings; a blank is null or absent — never 0. */
   values: Record<string, InputValue | undefined>;
+  /** By `cases` input id: the cases, one record a case, each by field id (values as in
+   *  `values`; a blank is null or absent). Absent for an input: blank (missing unless the input
+   *  declares `blankMeans: 0`); an empty list: no cases. */
+  records?: Record<string, CaseRecord[]>;
   /** By input id: evidence supplied (true, or its description / file name). */
   evidence?: Record<string, boolean | string>;
   /** By counter id: the counts of the periods before this one (absent: none yet). */
@@ -83,6 +87,9 @@ export interface CarriedIn {
   /** Why the value is blank: the unit's result there is incomplete, or a carry undecided. */
   pending?: Msg;
 }
+
+/** One case of a `cases` input: its fields' values by field id. */
+export type CaseRecord = Record<string, InputValue | undefined>;
 
 /** A counter's counts: periods in a row up to now, and periods in all. Whole numbers ≥ 0. */
 export interface PeriodCounts {

@@ -43,3 +43,11 @@ export const Rounding = z
   })
   .strict();
 export type Rounding = z.infer<typeof Rounding>;
+
+/** What every stream has: its direction, a cap on its amount, and its own words. deduct (the
+ *  default) lowers the score; add raises it (capped accrual: 0.4 a case, at most 20). */
+export const StreamBase = {
+  direction: z.enum(['deduct', 'add']).default('deduct'),
+  cap: DecimalLiteral.optional(),
+  reason: Text.optional(),
+};

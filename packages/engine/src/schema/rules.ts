@@ -1,6 +1,7 @@
 import { z } from 'zod';
-import { DecimalLiteral, Expr, Operand, Text } from './common.ts';
+import { DecimalLiteral, Expr, Operand, StreamBase, Text } from './common.ts';
 import { PiecewiseRule } from '../kinds/piecewise.ts';
+import { PerRecordStream } from '../kinds/records-schema.ts';
 
 /**
  * How a gap from a target turns into points.
@@ -168,13 +169,8 @@ export type Rule = z.infer<typeof Rule>;
  * each (so each × (factor − 1) more), and never more of them than there are cases.
  * state: an amount for each value of a choice/yes-no input (not built 1, built but failing 3).
  * expr: an amount given by an expression.
+ * per-record: an amount for each case of a `cases` input (kinds/records-schema.ts).
  */
-const StreamBase = {
-  /** deduct (default) lowers the score; add raises it (capped accrual: 0.4 a case, at most 20). */
-  direction: z.enum(['deduct', 'add']).default('deduct'),
-  cap: DecimalLiteral.optional(),
-  reason: Text.optional(),
-};
 const PerCaseStream = z
   .object({
     kind: z.literal('per-case'),
@@ -228,6 +224,7 @@ export const Stream = z.discriminatedUnion('kind', [
   StateStream,
   ExprStream,
   DeadlineStream,
+  PerRecordStream,
 ]);
 export type Stream = z.infer<typeof Stream>;
 

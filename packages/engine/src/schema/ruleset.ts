@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { DecimalLiteral, Expr, Id, Rounding, Text } from './common.ts';
 import { Gate, Rule, Stream } from './rules.ts';
 import { Amount } from './amounts.ts';
+import { CaseField } from '../kinds/records-schema.ts';
 
 export const SCHEMA_VERSION = 1 as const;
 
@@ -22,12 +23,14 @@ export const InputUnit = z.enum([
   'choice',
   'text',
   'date',
+  'cases',
 ]);
 export type InputUnit = z.infer<typeof InputUnit>;
 
-/** The units whose figures are numbers: every unit but yes/no, choice, text and date. */
+/** The units whose figures are numbers: every unit but yes/no, choice, text, date and cases
+ *  (a list of case records; read as its number of cases in expressions). */
 export const NUMERIC_UNITS: readonly InputUnit[] = InputUnit.options.filter(
-  (u) => u !== 'yesno' && u !== 'choice' && u !== 'text' && u !== 'date',
+  (u) => u !== 'yesno' && u !== 'choice' && u !== 'text' && u !== 'date' && u !== 'cases',
 );
 
 /**
@@ -56,6 +59,10 @@ export const InputDef = z
     /** Dates only: the year of a date typed without one (3月31日). Absent: such a date is a
      *  bad value at its cell, never given a year by guess. */
     defaultYear: z.number().int().min(1).max(9999).optional(),
+    /** `cases` inputs only: the attributes of each case (a list of records, one per case;
+     *  kinds/records-schema.ts). A blank list is missing unless `blankMeans: 0` says an empty
+     *  list means no cases. */
+    fields: z.array(CaseField).min(1).optional(),
     note: Text.optional(),
   })
   .strict();

@@ -24,6 +24,7 @@ import {
 import { parseSource } from '../expr/parse.ts';
 import { anyBlank, blankPoints } from '../validate/blanks.ts';
 import { checkPiecewise } from '../kinds/piecewise.ts';
+import { checkCasesInput, compilePerRecord, type CPerRecord } from '../kinds/records.ts';
 import { checkPoolItem, checkPoolSection, newPool, type CPool } from './pool.ts';
 import { describePath, error, warning } from '../validate/issues.ts';
 import {
@@ -100,7 +101,14 @@ export interface CIndicator {
   rule: Rule | undefined;
   operands: ReadonlyMap<string, COperand>;
   slopes: ReadonlyMap<string, CSlope>;
-  streams: readonly { stream: Stream; amount?: CompiledExpr; due?: CDue; cap: Q | undefined }[];
+  streams: readonly {
+    stream: Stream;
+    amount?: CompiledExpr;
+    due?: CDue;
+    /** A per-record stream, compiled (kinds/records.ts). */
+    records?: CPerRecord;
+    cap: Q | undefined;
+  }[];
   gates: readonly { gate: Gate; when: CompiledExpr; reason: Msg }[];
   applicable: CompiledExpr | undefined;
   children: readonly CIndicator[];
@@ -226,6 +234,8 @@ const KIND_OF_UNIT: Record<InputUnit, ExprKind> = {
   choice: 'string',
   text: 'string',
   date: 'date',
+  // A list of cases reads as its number of cases.
+  cases: 'number',
 };
 
 const OPERAND_KEYS = [
@@ -265,6 +275,7 @@ export function compileCollecting(ruleSet: RuleSet): {
       );
     }
     inputs.set(def.id, def);
+    checkCasesInput(def, i, issues);
   });
   /** A rule-set path as an admin reads it, by the document's codes: "二.1 rule.target". */
   const named = (path: string): string => describePath(ruleSet, path);
@@ -389,13 +400,15 @@ export function compileCollecting(ruleSet: RuleSet): {
     source: string,
     path: string,
     ids: ReadonlySet<string> = identifiers,
+    /** A case's own names' kinds and choice values (kinds/records.ts): no host functions there. */
+    own?: { types: ReadonlyMap<string, ExprKind>; domains: ReadonlyMap<string, readonly string[]> },
   ): CompiledExpr | undefined => {
-    const result = compileExpr(source, {
-      identifiers: ids,
-      functions: hostFunctions,
-      types,
-      domains,
-    });
+    const result = compileExpr(
+      source,
+      own
+        ? { identifiers: ids, functions: {}, types: own.types, domains: own.domains }
+        : { identifiers: ids, functions: hostFunctions, types, domains },
+    );
     if (!result.ok) {
       for (const e of result.errors) {
         issues.push(
@@ -849,10 +862,21 @@ export function compileCollecting(ruleSet: RuleSet): {
       }
       const due = stream.kind === 'deadline' ? deadlineStream(stream, sp, path) : undefined;
       const amount = stream.kind === 'expr' ? expr(stream.amount, `${sp}.amount`) : undefined;
+      const records =
+        stream.kind === 'per-record'
+          ? compilePerRecord(stream, sp, path, {
+              inputs,
+              issues,
+              expr: (source, where, ids, own) => expr(source, where, ids, own),
+              dec,
+              deadlines: new Map([...deadlines].map(([id, d]) => [id, d.label])),
+            })
+          : undefined;
       return {
         stream,
         ...(amount ? { amount } : {}),
         ...(due ? { due } : {}),
+        ...(records ? { records } : {}),
         cap: dec(stream.cap, `${sp}.cap`),
       };
     });
@@ -889,7 +913,12 @@ export function compileCollecting(ruleSet: RuleSet): {
         use(s.stream.input);
         if (s.stream.multiplied) use(s.stream.multiplied.input);
       }
-      if (s.stream.kind === 'state' || s.stream.kind === 'deadline') used.add(s.stream.input);
+      if (
+        s.stream.kind === 'state' ||
+        s.stream.kind === 'deadline' ||
+        s.stream.kind === 'per-record'
+      )
+        used.add(s.stream.input);
       note(s.amount);
     });
     if (rule?.kind === 'yesno') used.add(rule.input);

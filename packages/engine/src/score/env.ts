@@ -16,6 +16,7 @@ import type { InputDef } from '../schema/ruleset.ts';
 import { badValue } from './reasons.ts';
 import { clip } from '../expr/clip.ts';
 import { readDate, type DateProblem } from '../exact/calendar.ts';
+import { caseCount } from '../kinds/records.ts';
 
 const YES = new Set(['是', '有', '√', '✓', 'y', 'yes', 'true', '1', '已', '已完成']);
 const NO = new Set(['否', '无', '×', '✗', 'x', 'n', 'no', 'false', '0', '未', '未完成']);
@@ -165,6 +166,13 @@ export function createEnv(
   const issues: Issue[] = [];
   /** Inputs typed but refused when decoded (text, out of range): no value, yet not blank. */
   const refused = new Set<string>();
+  /** A list of cases, read as its number of cases (kinds/records.ts reads and checks it). */
+  const casesValue = (def: InputDef): Q | undefined => {
+    const read = caseCount(env, def);
+    if (read.refused) refused.add(def.id);
+    cache.set(def.id, read.value);
+    return read.value;
+  };
   const env: UnitEnv = {
     refused: (name) => refused.has(name),
     unit,
@@ -187,6 +195,7 @@ export function createEnv(
       if (!cache.has(name)) {
         const def = inputs.get(name);
         if (!def) return undefined;
+        if (def.unit === 'cases') return casesValue(def);
         const decoded = decodeValue(def, unit.values[name]);
         if (decoded.problem !== undefined) {
           issues.push(badValue(def, decoded.problem, decoded.outOfRange, decoded.date));
@@ -218,6 +227,11 @@ export function createEnv(
         const constant = def ? undefined : constants?.get(name);
         if (constant) return constant;
         if (!def) throw new Error(`undeclared input ${name} reached evaluation`);
+        if (def.unit === 'cases') {
+          const n = casesValue(def);
+          if (n === undefined) throw new MissingValue(name);
+          return n;
+        }
         const decoded = decodeValue(def, unit.values[name]);
         if (decoded.problem !== undefined) {
           issues.push(badValue(def, decoded.problem, decoded.outOfRange, decoded.date));

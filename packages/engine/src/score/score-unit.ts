@@ -739,6 +739,12 @@ export function createUnitScorer(
     const missing = (e: MissingValue): IndicatorResult => {
       const blanks = item.inputsUsed.filter((id) => valueText(id) === undefined);
       const ids = blanks.length > 0 ? blanks : [e.inputId];
+      // A case's field (a list of cases given, one case's field blank) is named as such.
+      const labels = ids.map(label);
+      if (e.detail && !blanks.includes(e.inputId)) {
+        if (blanks.length > 0) ids.push(e.inputId);
+        labels.splice(blanks.length > 0 ? labels.length : 0, blanks.length > 0 ? 0 : 1, e.detail);
+      }
       const cohort = e.inputId.startsWith('peer_');
       return finish(
         {
@@ -748,7 +754,7 @@ export function createUnitScorer(
           max: fmt(points),
           status: 'missing-input',
           adjustments: [],
-          reason: cohort ? R.cohortNeeded : R.missingInputs(ids.map(label)),
+          reason: cohort ? R.cohortNeeded : R.missingInputs(labels),
         },
         null,
         points,

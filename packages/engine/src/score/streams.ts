@@ -13,6 +13,7 @@ import { RuleProblem } from './base-rules.ts';
 import { deadlineOutcome } from './deadline.ts';
 import { isBlank, MissingValue } from '../expr/types.ts';
 import * as R from './reasons.ts';
+import { perRecordOutcome } from '../kinds/records.ts';
 
 export interface StreamOutcome {
   /** Signed total of all streams. */
@@ -87,7 +88,7 @@ export function evaluateStreams(
   let total = ZERO;
   const adjustments: Adjustment[] = [];
   let zeroed: Msg | undefined;
-  for (const { stream, amount: amountExpr, due, cap } of item.streams) {
+  for (const { stream, amount: amountExpr, due, records, cap } of item.streams) {
     const addDir = stream.direction === 'add';
     let amount = ZERO;
     let reason: Msg;
@@ -167,6 +168,21 @@ export function evaluateStreams(
         const outcome = deadlineOutcome(stream, due.day, submitted);
         amount = outcome.amount;
         reason = R.deadlineText(label, due, stream, outcome, submitted, show, addDir);
+        break;
+      }
+      case 'per-record': {
+        if (!records)
+          throw new Error('a per-record stream without its compiled form reached scoring');
+        const outcome = perRecordOutcome(
+          records,
+          env,
+          streamLabel(rs, item, stream),
+          addDir,
+          reasons,
+        );
+        amount = outcome.amount;
+        reason = outcome.reason;
+        if (outcome.zeroed) zeroed ??= outcome.zeroed;
         break;
       }
       case 'expr': {

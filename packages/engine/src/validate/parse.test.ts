@@ -109,8 +109,8 @@ describe('parseRuleSet', () => {
       ],
       [
         'inputs[1].unit',
-        'inputs[1].unit:应为以下之一:"%"、"‰"、"元"、"万元"、"人"、"户"、"个"、"次"、"天"、"月"、"count"、"number"、"yesno"、"choice"、"text"、"date"',
-        'inputs[1].unit: should be one of "%", "‰", "元", "万元", "人", "户", "个", "次", "天", "月", "count", "number", "yesno", "choice", "text", "date"',
+        'inputs[1].unit:应为以下之一:"%"、"‰"、"元"、"万元"、"人"、"户"、"个"、"次"、"天"、"月"、"count"、"number"、"yesno"、"choice"、"text"、"date"、"cases"',
+        'inputs[1].unit: should be one of "%", "‰", "元", "万元", "人", "户", "个", "次", "天", "月", "count", "number", "yesno", "choice", "text", "date", "cases"',
       ],
       [
         'sections[0].items[0].rule.below.per',

@@ -38,7 +38,7 @@ export const Statement = z
   .strict();
 export type Statement = z.infer<typeof Statement>;
 
-const Envelope = z
+export const Envelope = z
   .object({
     payloadType: z.string(),
     payload: z.string(),
@@ -47,7 +47,7 @@ const Envelope = z
       .min(1),
   })
   .strict();
-type Envelope = z.infer<typeof Envelope>;
+export type Envelope = z.infer<typeof Envelope>;
 
 export const EditionFile = z
   .object({
@@ -112,14 +112,9 @@ export function publishEdition(ruleSet: RuleSet, options: PublishOptions): Editi
     previous: options.previous ? statementHash(options.previous) : null,
   };
   const body = utf8ToBytes(canonicalize(statement) ?? '');
-  const sig = ed25519.sign(pae(EDITION_PAYLOAD_TYPE, body), options.secret);
   return {
     kaohe: 'edition',
-    envelope: {
-      payloadType: EDITION_PAYLOAD_TYPE,
-      payload: toBase64(body),
-      signatures: [{ keyid: options.key.keyId, sig: toBase64(sig) }],
-    },
+    envelope: signEnvelope(EDITION_PAYLOAD_TYPE, body, options.secret, options.key.keyId),
     ruleSet: text,
   };
 }
@@ -161,6 +156,105 @@ const fail = (
   ...rest,
 });
 
+/** Who signed, as read from a signature. */
+export interface Signer {
+  keyId: string;
+  fingerprint: string;
+  issuer?: string;
+}
+
+/** A DSSE envelope whose signature holds, by a trusted key not revoked: its payload and key. */
+export type OpenedEnvelope =
+  | { ok: true; body: Uint8Array; key: PublicKeyInfo; signer: Signer & { issuer: string } }
+  | {
+      ok: false;
+      check: {
+        status: 'malformed' | 'unknown-key' | 'bad-signature' | 'revoked';
+        message: Msg;
+        signer?: Signer;
+      };
+    };
+
+/**
+ * The one check of a signature (editions and prefills alike): the envelope's shape and payload
+ * type, the key in the trust list, the signature (strict Ed25519 over DSSE's PAE), the key not
+ * revoked. Nothing in the payload is read before this holds.
+ */
+export function openEnvelope(raw: unknown, payloadType: string, trust: TrustStore): OpenedEnvelope {
+  const bad = (
+    status: 'malformed' | 'unknown-key' | 'bad-signature' | 'revoked',
+    message: Msg,
+    signer?: Signer,
+  ): OpenedEnvelope => ({ ok: false, check: { status, message, ...(signer ? { signer } : {}) } });
+  const parsed = Envelope.safeParse(raw);
+  const envelope = parsed.success ? parsed.data : undefined;
+  const body = envelope && fromBase64(envelope.payload);
+  const sigEntry = envelope?.signatures[0];
+  const sig = sigEntry && fromBase64(sigEntry.sig);
+  if (!envelope || !body || !sig || sig.length !== 64 || envelope.payloadType !== payloadType)
+    return bad('malformed', {
+      zh: '签名信封格式不正确',
+      en: 'the signature envelope is malformed',
+    });
+  const keyId = sigEntry.keyid;
+  const signer = { keyId, fingerprint: fingerprintOf(keyId) };
+  const key = trust.keys.find((k) => k.keyId === keyId);
+  if (!key)
+    return bad(
+      'unknown-key',
+      {
+        zh: `签名密钥(指纹 ${signer.fingerprint})不在信任列表中`,
+        en: `the signing key (fingerprint ${signer.fingerprint}) is not trusted here`,
+      },
+      signer,
+    );
+  const who = { ...signer, issuer: key.issuer };
+  const pub = fromBase64(key.publicKey) ?? new Uint8Array();
+  let valid = false;
+  try {
+    // Strict (RFC 8032, not ZIP-215): one valid encoding of each signature.
+    valid = ed25519.verify(sig, pae(envelope.payloadType, body), pub, { zip215: false });
+  } catch (e) {
+    if (!(e instanceof Error)) throw e;
+    valid = false; // a signature or key that is not a curve point: not valid, said below
+  }
+  if (!valid)
+    return bad(
+      'bad-signature',
+      {
+        zh: `签名无效(${key.issuer},指纹 ${who.fingerprint}):内容被改动或签名来自别处`,
+        en: `bad signature (${key.issuer}, fingerprint ${who.fingerprint}): the content was changed or the signature belongs elsewhere`,
+      },
+      who,
+    );
+  const revoked = trust.revoked.find((r) => r.keyId === keyId);
+  if (revoked)
+    return bad(
+      'revoked',
+      {
+        zh: `签名密钥(指纹 ${who.fingerprint})已被吊销${revoked.reason ? `:${revoked.reason}` : ''}`,
+        en: `the signing key (fingerprint ${who.fingerprint}) is revoked${revoked.reason ? `: ${revoked.reason}` : ''}`,
+      },
+      who,
+    );
+  return { ok: true, body, key, signer: who };
+}
+
+/** Signs a payload of the given type with a DSSE envelope. */
+export function signEnvelope(
+  payloadType: string,
+  body: Uint8Array,
+  secret: Uint8Array,
+  keyId: string,
+): Envelope {
+  const sig = ed25519.sign(pae(payloadType, body), secret);
+  return {
+    payloadType,
+    payload: toBase64(body),
+    signatures: [{ keyid: keyId, sig: toBase64(sig) }],
+  };
+}
+
 /**
  * Verifies an edition file, in this order: the signature with a trusted key (known, not revoked,
  * valid for the year), then the digest of the embedded text, then id/year/edition of the text
@@ -175,55 +269,10 @@ export function verifyEdition(raw: unknown, trust: TrustStore): EditionCheck {
       en: 'not a published (signed) edition file',
     });
   const { envelope, ruleSet: text } = file.data;
-  const body = fromBase64(envelope.payload);
-  const sigEntry = envelope.signatures[0];
-  const sig = sigEntry && fromBase64(sigEntry.sig);
-  if (!body || !sig || sig.length !== 64 || envelope.payloadType !== EDITION_PAYLOAD_TYPE)
-    return fail('malformed', {
-      zh: '签名信封格式不正确',
-      en: 'the signature envelope is malformed',
-    });
-  const keyId = sigEntry.keyid;
-  const signer = { keyId, fingerprint: fingerprintOf(keyId) };
-  const key = trust.keys.find((k) => k.keyId === keyId);
-  if (!key)
-    return fail(
-      'unknown-key',
-      {
-        zh: `签名密钥(指纹 ${signer.fingerprint})不在信任列表中`,
-        en: `the signing key (fingerprint ${signer.fingerprint}) is not trusted here`,
-      },
-      { signer },
-    );
-  const who = { ...signer, issuer: key.issuer };
-  const pub = fromBase64(key.publicKey) ?? new Uint8Array();
-  let valid = false;
-  try {
-    // Strict (RFC 8032, not ZIP-215): one valid encoding of each signature.
-    valid = ed25519.verify(sig, pae(envelope.payloadType, body), pub, { zip215: false });
-  } catch (e) {
-    if (!(e instanceof Error)) throw e;
-    valid = false; // a signature or key that is not a curve point: not valid, said below
-  }
-  if (!valid)
-    return fail(
-      'bad-signature',
-      {
-        zh: `签名无效(${key.issuer},指纹 ${who.fingerprint}):内容被改动或签名来自别处`,
-        en: `bad signature (${key.issuer}, fingerprint ${who.fingerprint}): the content was changed or the signature belongs elsewhere`,
-      },
-      { signer: who },
-    );
-  const revoked = trust.revoked.find((r) => r.keyId === keyId);
-  if (revoked)
-    return fail(
-      'revoked',
-      {
-        zh: `签名密钥(指纹 ${who.fingerprint})已被吊销${revoked.reason ? `:${revoked.reason}` : ''}`,
-        en: `the signing key (fingerprint ${who.fingerprint}) is revoked${revoked.reason ? `: ${revoked.reason}` : ''}`,
-      },
-      { signer: who },
-    );
+  const opened = openEnvelope(envelope, EDITION_PAYLOAD_TYPE, trust);
+  if (!opened.ok) return opened.check;
+  const { body, key, signer: who } = opened;
+  const keyId = who.keyId;
   const statement = readStatement(body);
   if (!statement)
     return fail(
@@ -376,22 +425,56 @@ export function workbookEdition(
   return verifyEdition({ kaohe: 'edition', envelope, ruleSet: read.embeddedText }, trust);
 }
 
+/** Does the user keep a trust list (a key imported or revoked)? The pane's stand-in for the
+ *  CLI's trust file: until then nothing can be verified, and nothing is refused for it. */
+export const trustIsSet = (trust: TrustStore): boolean =>
+  trust.keys.length > 0 || trust.revoked.length > 0;
+
+/** A prefill that needs no look: as signed, or nothing prefilled at all. */
+export const prefillOk = (p: { status: string }): boolean =>
+  p.status === 'intact' || p.status === 'none';
+
 /**
- * May a workbook be scored by its rules? The one decision for `kaohe score` and the task pane:
- * `official` — a trusted edition; `draft` — unsigned rules (a draft: scored, said to be one), or
- * rules that fail verification scored because the user asked for a draft (`forced`: the CLI's
- * `--unsigned`, the pane's 按草稿计分); `refused` — rules that fail verification (unknown key, bad
- * signature, rules altered, revoked or expired key, …): not scored, nothing written.
+ * May a workbook be scored by its rules? The one decision for `kaohe score` and the task pane.
+ * `checked`: the user keeps a trust list (the CLI's trust file, keys imported in the pane). Without
+ * one nothing can be verified and nothing is refused for it: a `draft`, `unchecked`. With one:
+ * `official` — a trusted edition whose prefill (the unit's targets and baselines, when given) is
+ * intact; otherwise — unsigned rules, a failed verification (unknown key, bad signature, rules
+ * altered, revoked or expired key, …) or a prefill that is not as issued — `refused` (not scored,
+ * nothing written), or a `draft` when the user asked for one (`forced`: the CLI's `--unsigned`, the
+ * pane's 按草稿计分). `why` is what failed: the edition's message, else the prefill's.
  */
 export type ScoringGate =
   | { decision: 'official'; edition: EditionCheck }
-  | { decision: 'draft'; edition: WorkbookEdition; forced: boolean }
-  | { decision: 'refused'; edition: WorkbookEdition };
+  | {
+      decision: 'draft';
+      edition: WorkbookEdition;
+      forced: boolean;
+      unchecked: boolean;
+      failed: 'edition' | 'prefill' | null;
+      why: Msg;
+    }
+  | { decision: 'refused'; edition: WorkbookEdition; failed: 'edition' | 'prefill'; why: Msg };
 
-export function scoringGate(edition: WorkbookEdition, options: { draft: boolean }): ScoringGate {
-  if (edition.status === 'trusted') return { decision: 'official', edition };
-  if (edition.status === 'unsigned') return { decision: 'draft', edition, forced: false };
+export function scoringGate(
+  edition: WorkbookEdition,
+  options: { draft: boolean; checked: boolean; prefill?: { status: string; message: Msg } },
+): ScoringGate {
+  if (!options.checked)
+    return {
+      decision: 'draft',
+      edition,
+      forced: false,
+      unchecked: true,
+      failed: null,
+      why: edition.message,
+    };
+  const prefillBad = options.prefill !== undefined && !prefillOk(options.prefill);
+  if (edition.status === 'trusted' && !prefillBad) return { decision: 'official', edition };
+  const failed = edition.status !== 'trusted' ? 'edition' : 'prefill';
+  const why =
+    failed === 'edition' ? edition.message : (options.prefill?.message ?? edition.message);
   return options.draft
-    ? { decision: 'draft', edition, forced: true }
-    : { decision: 'refused', edition };
+    ? { decision: 'draft', edition, forced: true, unchecked: false, failed, why }
+    : { decision: 'refused', edition, failed, why };
 }

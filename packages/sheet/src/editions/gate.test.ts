@@ -10,11 +10,26 @@ const msg = { zh: '…', en: '…' };
 const of = (status: WorkbookEdition['status']) => ({ status, message: msg }) as WorkbookEdition;
 
 describe('scoringGate', () => {
-  it('a trusted edition is official; unsigned rules are a draft, scored without asking', () => {
-    expect(scoringGate(of('trusted'), { draft: false }).decision).toBe('official');
-    expect(scoringGate(of('unsigned'), { draft: false })).toMatchObject({
+  const checked = true;
+  it('without a trust list nothing is verified and nothing refused: a draft, unchecked', () => {
+    for (const status of ['unsigned', 'unknown-key', 'rules-altered'] as const)
+      expect(scoringGate(of(status), { draft: false, checked: false }), status).toMatchObject({
+        decision: 'draft',
+        forced: false,
+        unchecked: true,
+      });
+  });
+
+  it('with one, a trusted edition is official; unsigned rules are refused unless a draft is asked', () => {
+    expect(scoringGate(of('trusted'), { draft: false, checked }).decision).toBe('official');
+    expect(scoringGate(of('unsigned'), { draft: false, checked })).toMatchObject({
+      decision: 'refused',
+      failed: 'edition',
+    });
+    expect(scoringGate(of('unsigned'), { draft: true, checked })).toMatchObject({
       decision: 'draft',
-      forced: false,
+      forced: true,
+      unchecked: false,
     });
   });
 
@@ -30,14 +45,28 @@ describe('scoringGate', () => {
       'invalid-rules',
     ] as const;
     for (const status of failed) {
-      expect(scoringGate(of(status), { draft: false }).decision, status).toBe('refused');
-      expect(scoringGate(of(status), { draft: true }), status).toMatchObject({
+      expect(scoringGate(of(status), { draft: false, checked }).decision, status).toBe('refused');
+      expect(scoringGate(of(status), { draft: true, checked }), status).toMatchObject({
         decision: 'draft',
         forced: true,
       });
     }
     // Asking for a draft never makes a trusted edition less than official.
-    expect(scoringGate(of('trusted'), { draft: true }).decision).toBe('official');
+    expect(scoringGate(of('trusted'), { draft: true, checked }).decision).toBe('official');
+  });
+
+  it('a trusted edition with a prefill that is not as issued is refused for the prefill', () => {
+    const altered = { status: 'altered', message: { zh: '责任指标被改动', en: 'target changed' } };
+    expect(scoringGate(of('trusted'), { draft: false, checked, prefill: altered })).toMatchObject({
+      decision: 'refused',
+      failed: 'prefill',
+      why: altered.message,
+    });
+    for (const status of ['intact', 'none'])
+      expect(
+        scoringGate(of('trusted'), { draft: false, checked, prefill: { status, message: msg } })
+          .decision,
+      ).toBe('official');
   });
 });
 

@@ -2,7 +2,7 @@
 // last year's figure and the evidence cell.
 import { msgOf, type InputValue, type RuleSet, type UnitInput } from '@kaohe/engine';
 import { cellRef } from '../a1.ts';
-import { sheetWarning } from '../issue.ts';
+import { sheetError, sheetWarning } from '../issue.ts';
 import { DATA_COLUMNS } from '../labels.ts';
 import type { DataColumn, SheetGrid, SheetIssue, SheetMap } from '../types.ts';
 import { zh } from '../units.ts';
@@ -15,6 +15,8 @@ export interface DataRead {
   values: UnitInput['values'];
   evidence: NonNullable<UnitInput['evidence']>;
   previous: Record<string, InputValue>;
+  /** `cases` inputs whose 填报值 says 无: no cases (their table must then be empty). */
+  noCases: Set<string>;
 }
 
 // 上年数据 and the descriptive columns may go; the evidence column may not (it changes scores).
@@ -39,10 +41,20 @@ export function readData(
   const previous: Record<string, InputValue> = {};
   const format = (row: number, col: number): string | null =>
     sheet.numberFormats?.[row]?.[col] ?? null;
+  const noCases = new Set<string>();
   for (const def of ruleSet.inputs) {
     const row = located.rows.get(def.id);
     if (row === undefined) continue;
     const at = (col: number): string => cellRef(sheet.name, row, col);
+    if (def.unit === 'cases') {
+      // The cases are in the case table; this cell says 无 (no cases) or stays blank.
+      const raw = cellAt(grid, row, cols.value);
+      const t = raw === null ? '' : String(raw).normalize('NFKC').trim();
+      if (t === '无' || t === '0' || yesNo(raw) === false) noCases.add(def.id);
+      else if (t !== '')
+        errors.push(sheetError('cases-no-cases-text', at(cols.value), [t, zh(def.label)], def.id));
+      continue;
+    }
     const v = parseInput(
       cellAt(grid, row, cols.value),
       format(row, cols.value),
@@ -81,6 +93,7 @@ export function readData(
       values,
       evidence,
       previous,
+      noCases,
     },
     errors,
     warnings,

@@ -19,10 +19,47 @@ export interface MetaRead {
   altered?: SheetIssue;
   scoringSheet: string;
   dataSheet: string;
+  /** The case table's name (absent in workbooks without `cases` inputs: the default then). */
+  casesSheet: string;
   /** The embedded rules' text as stored (the chunks joined), and the signed edition's envelope
    *  when the workbook carries one: what `workbookEdition` verifies. */
   text: string;
   signature?: string;
+  /** The unit's signed prefill envelope (JSON), when the workbook was prefilled from a roster. */
+  prefill?: string;
+  /** The meta sheet was made visible (unhidden on purpose: LibreOffice leaves it merely hidden). */
+  unhidden: boolean;
+}
+
+/** Column A keys → column B values (the first of each key), and the rules' chunks in order. */
+function metaFields(meta: SheetGrid): {
+  fields: Map<string, { value: string; row: number }>;
+  chunks: string[];
+} {
+  const fields = new Map<string, { value: string; row: number }>();
+  const chunks: string[] = [];
+  meta.values.forEach((r, row) => {
+    const key = r[0];
+    const value = r[1] === null || r[1] === undefined ? '' : String(r[1]);
+    if (key === 'json') chunks.push(value);
+    else if (typeof key === 'string' && !fields.has(key)) fields.set(key, { value, row });
+  });
+  return { fields, chunks };
+}
+
+/**
+ * The embedded rules' text and the edition's signature as stored, nothing parsed: what
+ * `workbookEdition` verifies before anything in the workbook is read (undefined: no meta sheet).
+ */
+export function embeddedEdition(
+  sheets: readonly SheetGrid[],
+  metaName: string = SHEET_NAMES.meta,
+): { embeddedText: string; embeddedSignature?: string } | undefined {
+  const meta = findSheet(sheets, metaName, (s) => cellAt(s.values, 0, 0) === META_MARKER);
+  if (!meta) return undefined;
+  const { fields, chunks } = metaFields(meta);
+  const signature = fields.get('signature')?.value;
+  return { embeddedText: chunks.join(''), ...(signature ? { embeddedSignature: signature } : {}) };
 }
 
 /**
@@ -43,14 +80,7 @@ export function readMeta(
   const warnings: SheetIssue[] = [];
   if (meta.state && meta.state !== 'veryHidden')
     warnings.push(sheetWarning('meta-not-very-hidden', at(0, 0), []));
-  const fields = new Map<string, { value: string; row: number }>();
-  const chunks: string[] = [];
-  meta.values.forEach((r, row) => {
-    const key = r[0];
-    const value = r[1] === null || r[1] === undefined ? '' : String(r[1]);
-    if (key === 'json') chunks.push(value);
-    else if (typeof key === 'string' && !fields.has(key)) fields.set(key, { value, row });
-  });
+  const { fields, chunks } = metaFields(meta);
   const version = fields.get(META_MARKER);
   if (!version)
     return { ok: false, issues: [sheetError('meta-corrupt', at(0, 0), ['kaohe-meta marker'])] };
@@ -59,14 +89,18 @@ export function readMeta(
   const checksum = fields.get('checksum')?.value ?? '';
   const count = fields.get('chunks')?.value ?? '';
   const signature = fields.get('signature')?.value;
+  const prefill = fields.get('prefill')?.value;
   const names = {
     text: chunks.join(''),
     ...(signature ? { signature } : {}),
+    ...(prefill ? { prefill } : {}),
+    unhidden: meta.state === 'visible',
     sheet: meta.name,
     checksum,
     ruleSetId: fields.get('ruleSetId')?.value ?? '',
     scoringSheet: fields.get('scoringSheet')?.value || SHEET_NAMES.scoring,
     dataSheet: fields.get('dataSheet')?.value || SHEET_NAMES.data,
+    casesSheet: fields.get('casesSheet')?.value || SHEET_NAMES.cases,
   };
   // Past the marker and the version, whatever is wrong with the rules themselves is fatal,
   // unless the caller reads leniently: then it is the one `altered` warning, at the same cell.

@@ -1,11 +1,14 @@
 // Grids of a filled workbook → the unit's inputs for the engine, the rule set they were filled
 // against, and where everything is (for planWrites). All or nothing: any error, no value.
-import type { InputValue, RuleSet, UnitInput } from '@kaohe/engine';
+import type { CaseRecord, InputValue, RuleSet, UnitInput } from '@kaohe/engine';
 import { sheetError, sheetWarning } from '../issue.ts';
 import { ruleSetChecksum } from '../checksum.ts';
 import { rowKeys } from '../template/row-keys.ts';
 import type { SheetGrid, SheetIssue, SheetMap, SheetResult } from '../types.ts';
-import { readData } from './read-data.ts';
+import { readData, type DataRead } from './read-data.ts';
+import { casesInputs, readCases, type CasesRead } from '../cases/case-table.ts';
+import { cellRef } from '../a1.ts';
+import { zh } from '../units.ts';
 import { readMeta } from './read-meta.ts';
 import { readScoring, type Reported } from './read-scoring.ts';
 
@@ -40,6 +43,10 @@ export interface SheetRead {
   /** The embedded rules' text and signature, for `workbookEdition`. */
   embeddedText: string;
   embeddedSignature?: string;
+  /** The unit's signed prefill envelope, for `verifyPrefill`. */
+  embeddedPrefill?: string;
+  /** The rules sheet was made visible (a very hidden sheet is unhidden only on purpose). */
+  metaUnhidden: boolean;
 }
 
 export function readSheet(
@@ -98,11 +105,26 @@ export function readSheet(
   const data = readData(dataSheet, ruleSet);
   const errors = [...scoring.errors, ...data.errors];
   warnings.push(...scoring.warnings, ...data.warnings);
-  if (errors.length || !scoring.value || !data.value)
+  // The case table, when the rules declare lists of cases.
+  const hasCases = casesInputs(ruleSet).length > 0;
+  const casesSheet = hasCases ? grids.find((g) => g.name === meta.value.casesSheet) : undefined;
+  if (hasCases && !casesSheet)
+    errors.push(
+      sheetError('sheet-missing', `${meta.value.casesSheet}!A1`, [meta.value.casesSheet]),
+    );
+  const cases = casesSheet ? readCases(casesSheet, ruleSet) : undefined;
+  if (cases) {
+    errors.push(...cases.errors);
+    warnings.push(...cases.warnings);
+  }
+  if (errors.length || !scoring.value || !data.value || (hasCases && !cases?.value))
     return { ok: false, issues: [...errors, ...warnings] };
+  const records = casesRecords(ruleSet, data.value, cases?.value, errors, warnings);
+  if (errors.length) return { ok: false, issues: [...errors, ...warnings] };
   const unit: UnitInput = {
     ...scoring.value.unit,
     values: data.value.values,
+    ...(records ? { records } : {}),
     evidence: data.value.evidence,
   };
   return {
@@ -114,12 +136,55 @@ export function readSheet(
       ...(meta.value.ruleSet ? { embeddedRules: meta.value.ruleSet } : {}),
       rulesDiffer,
       rulesAltered: altered !== undefined,
-      map: { scoring: scoring.value.map, data: data.value.map, meta: { sheet: meta.value.sheet } },
+      map: {
+        scoring: scoring.value.map,
+        data: data.value.map,
+        meta: { sheet: meta.value.sheet },
+        ...(cases?.value ? { cases: cases.value.map } : {}),
+      },
       reported: scoring.value.reported,
       previous: data.value.previous,
       embeddedText: meta.value.text,
       ...(meta.value.signature ? { embeddedSignature: meta.value.signature } : {}),
+      ...(meta.value.prefill ? { embeddedPrefill: meta.value.prefill } : {}),
+      metaUnhidden: meta.value.unhidden,
     },
     warnings,
   };
+}
+
+/**
+ * The unit's lists of cases: the table's rows; an empty table is no cases when the data sheet
+ * says 无 (or the input declares blankMeans 0), else left out — missing, with a warning — never a
+ * silent "none". 无 beside listed cases is an error at the 填报值 cell.
+ */
+function casesRecords(
+  ruleSet: RuleSet,
+  data: DataRead,
+  cases: CasesRead | undefined,
+  errors: SheetIssue[],
+  warnings: SheetIssue[],
+): Record<string, CaseRecord[]> | undefined {
+  if (!cases) return undefined;
+  const out: Record<string, CaseRecord[]> = {};
+  for (const def of casesInputs(ruleSet)) {
+    const list = cases.records[def.id] ?? [];
+    const row = data.map.rows.find((r) => r.id === def.id)?.row;
+    const valueCell =
+      row === undefined ? undefined : cellRef(data.map.sheet, row, data.map.columns.value);
+    const none = data.noCases.has(def.id);
+    if (list.length > 0) {
+      if (none && valueCell)
+        errors.push(
+          sheetError('cases-conflict', valueCell, [zh(def.label), String(list.length)], def.id),
+        );
+      out[def.id] = list;
+    } else if (none || def.blankMeans !== undefined) out[def.id] = [];
+    else {
+      const block = cases.map.blocks.find((b) => b.id === def.id);
+      const at = block ? cellRef(cases.map.sheet, block.keyRow, 0) : (valueCell ?? cases.map.sheet);
+      warnings.push(sheetWarning('cases-empty', at, [zh(def.label)], def.id));
+    }
+  }
+  return out;
 }

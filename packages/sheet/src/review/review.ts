@@ -31,7 +31,13 @@ import { ruleSetChecksum } from '../checksum.ts';
 import { readSheet, type SheetRead } from '../read/read-sheet.ts';
 import type { Reported, Stage } from '../read/read-scoring.ts';
 import { buildSummary, type Summary } from '../summary/build-summary.ts';
-import { workbookEdition, type TrustStore, type WorkbookEdition } from '../editions/edition.ts';
+import {
+  prefillOk,
+  workbookEdition,
+  type TrustStore,
+  type WorkbookEdition,
+} from '../editions/edition.ts';
+import { verifyPrefill, type PrefillCheck } from '../editions/prefill.ts';
 import {
   scoreDifferences,
   unitSanctionIds,
@@ -82,6 +88,8 @@ export interface ReviewedUnit {
   ranked: CohortUnit;
   /** Who issued the rules in the workbook (checked when the review has a trust list). */
   edition?: WorkbookEdition;
+  /** Whether the unit's prefilled targets and baselines are as signed (with a trust list). */
+  prefill?: PrefillCheck;
 }
 
 export interface ReviewFindings {
@@ -98,6 +106,11 @@ export interface ReviewFindings {
   /** Workbooks whose rules are not a trusted edition: unsigned, unknown key, bad signature,
    *  revoked or expired key, rules altered (0 when the review has no trust list). */
   unverified: number;
+  /** Workbooks whose prefill is not as signed: altered, unsigned targets, a signature that fails
+   *  or belongs to another edition (0 without a trust list; nothing prefilled is no finding). */
+  prefillUnverified: number;
+  /** Workbooks whose rules sheet was made visible (0 without a trust list). */
+  metaUnhidden: number;
 }
 
 export interface ReviewOptions {
@@ -272,7 +285,12 @@ export function reviewReads(
           rules,
           ruleChanges,
           rulesAt: rules === 'same' ? null : (flag?.address ?? null),
-          ...(options.trust ? { edition: workbookEdition(read, options.trust) } : {}),
+          ...(options.trust
+            ? {
+                edition: workbookEdition(read, options.trust),
+                prefill: verifyPrefill(read, options.trust),
+              }
+            : {}),
         },
       ];
     }),
@@ -285,6 +303,8 @@ export function reviewReads(
     rulesAltered: d.rules === 'altered',
     ruleChanges: d.ruleChanges,
     ...(d.edition ? { edition: { status: d.edition.status, message: d.edition.message } } : {}),
+    ...(d.prefill ? { prefill: d.prefill } : {}),
+    ...(options.trust && d.read.metaUnhidden ? { metaUnhidden: true } : {}),
   }));
   const differences = scoreDifferences(
     cohort.units.map((u) => u.result),
@@ -309,6 +329,7 @@ export function reviewReads(
       ruleChanges: d.ruleChanges,
       ranked: u,
       ...(d.edition ? { edition: d.edition } : {}),
+      ...(d.prefill ? { prefill: d.prefill } : {}),
     };
   });
   return {
@@ -324,6 +345,8 @@ export function reviewReads(
       notScored: units.filter((u) => u.stage === null).length,
       rejected: rejected.length,
       unverified: units.filter((u) => u.edition && u.edition.status !== 'trusted').length,
+      prefillUnverified: units.filter((u) => u.prefill && !prefillOk(u.prefill)).length,
+      metaUnhidden: options.trust ? units.filter((u) => u.read.metaUnhidden).length : 0,
     },
     summary: buildSummary(cohort, reviewer, {
       submissions,
@@ -334,4 +357,11 @@ export function reviewReads(
 
 /** True when the review has anything for the reviewer to look at. */
 export const hasFindings = (f: ReviewFindings): boolean =>
-  f.differences + f.rulesDiffer + f.notScored + f.rejected + f.unverified > 0;
+  f.differences +
+    f.rulesDiffer +
+    f.notScored +
+    f.rejected +
+    f.unverified +
+    f.prefillUnverified +
+    f.metaUnhidden >
+  0;

@@ -13,7 +13,7 @@ import { declaredPoints, rowCaptions, type DeclaredPoints } from '../template/ro
 import { ruleSetChecksum } from '../checksum.ts';
 import { ROW_KEYS, SANCTION_LEVELS } from '../labels.ts';
 import type { CellValue, SheetLayout } from '../types.ts';
-import { sheetTitle, zh } from '../units.ts';
+import { inputCaption, sheetTitle, zh } from '../units.ts';
 import {
   checksumRows,
   recomputed,
@@ -224,6 +224,28 @@ export function buildSummary(
             ]
           : [],
       ),
+      // Prefilled targets and baselines that are not as signed: each changed cell, else why.
+      ...submissions.flatMap((s): CellValue[][] => {
+        const p = s.prefill;
+        if (!p || p.status === 'intact' || p.status === 'none') return [];
+        const who = [s.unitId, names.get(s.unitId) ?? ''];
+        const fieldName = (f: string): string => {
+          const def = ruleSet.inputs.find((d) => d.id === f);
+          return def ? inputCaption(def) : (UNIT_FIELDS[f] ?? f);
+        };
+        if (p.changes.length === 0)
+          return [
+            [...who, '预填指标 / prefill', null, null, null, `${p.message.zh} / ${p.message.en}`],
+          ];
+        return p.changes.map((c): CellValue[] => [
+          ...who,
+          `预填指标被改动 / prefill altered: ${fieldName(c.field)}${c.column === 'previous' ? '(上年数据)' : ''}`,
+          cellText(c.signed),
+          cellText(c.found),
+          null,
+          `${c.address || '(单元格已删除 / cell deleted)'}:签发值与表中不符 / the cell differs from the signed figure`,
+        ]);
+      }),
       // What the embedded rules change against the reviewer's, in business terms.
       ...submissions.flatMap((s) =>
         (s.ruleChanges ?? []).map((c): CellValue[] => [
@@ -319,6 +341,24 @@ function amountsSheet(
   );
 }
 
+/** A signed or found figure as a cell of the 差异 sheet. */
+const cellText = (v: string | number | boolean | null): CellValue =>
+  typeof v === 'boolean' ? (v ? '是' : '否') : v;
+
+/** The header fields a prefill signs, as the 差异 sheet names them. */
+const UNIT_FIELDS: Record<string, string> = {
+  unitId: '单位代码',
+  unitName: '被考核单位',
+  unitClass: '单位类别',
+};
+
+/** The 排名 note for a workbook whose prefill is not as signed. */
+const PREFILL_NOTES: Record<string, string> = {
+  altered: '预填指标被改动',
+  unsigned: '责任指标未签名',
+  'other-edition': '预填指标属另一版本',
+};
+
 /** The 排名 note for a workbook whose rules are not a trusted edition. */
 const EDITION_NOTES: Record<string, string> = {
   unsigned: '未签名',
@@ -358,6 +398,9 @@ function rankingNotes(
     const sub = by.get(u.unitId);
     if (sub?.edition && sub.edition.status !== 'trusted')
       notes.push(EDITION_NOTES[sub.edition.status] ?? '签名异常');
+    if (sub?.prefill && sub.prefill.status !== 'intact' && sub.prefill.status !== 'none')
+      notes.push(PREFILL_NOTES[sub.prefill.status] ?? '预填指标签名异常');
+    if (sub?.metaUnhidden) notes.push('规则数据表被取消隐藏');
     if (sub?.rulesAltered) notes.push('规则被改动');
     else if (sub?.embeddedChecksum !== undefined && sub.embeddedChecksum !== reviewer)
       notes.push('规则版本不同');

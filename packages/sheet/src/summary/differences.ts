@@ -21,6 +21,20 @@ export interface Submission {
   ruleChanges?: readonly Change[];
   /** The workbook's signed edition as checked (reviews with a trust list). */
   edition?: { status: string; message: Msg };
+  /** The rules sheet was made visible (reviews with a trust list). */
+  metaUnhidden?: boolean;
+  /** The workbook's prefill as checked against its signature (reviews with a trust list). */
+  prefill?: {
+    status: string;
+    message: Msg;
+    changes: readonly {
+      field: string;
+      column: string;
+      address: string;
+      signed: string | number | boolean | null;
+      found: string | number | boolean | null;
+    }[];
+  };
 }
 
 export interface Difference {

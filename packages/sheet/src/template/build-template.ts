@@ -1,22 +1,28 @@
 // Rule set + unit → the workbook's grids and the layout hints for styling.
 import { compileRuleSet, type RuleSet } from '@kaohe/engine';
 import { canonicalRuleSet, ruleSetChecksum } from '../checksum.ts';
-import { SHEET_NAMES } from '../labels.ts';
+import { META_CHUNK, SHEET_NAMES } from '../labels.ts';
 import type { Template } from '../types.ts';
 import { buildDataSheet, type Prefill } from './data-sheet.ts';
-import type { EditionFile } from '../editions/edition.ts';
+import { statementHash, type EditionFile, type Envelope } from '../editions/edition.ts';
+import { prefillStatementOf } from '../editions/prefill.ts';
+import canonicalize from 'canonicalize';
 import { buildMetaSheet } from './meta-sheet.ts';
+import { buildCasesSheet } from '../cases/case-table.ts';
 import { placeLists } from './lists.ts';
 import { buildScoringSheet, type UnitIdentity } from './scoring-sheet.ts';
 
 export interface TemplateOptions {
   /** Sheet names; the defaults are 考核评分, 基础数据 and kaohe_meta. */
-  sheetNames?: Partial<Record<'scoring' | 'data' | 'meta', string>>;
+  sheetNames?: Partial<Record<'scoring' | 'data' | 'meta' | 'cases', string>>;
   /** Figures filled in before the sheet goes out (assigned targets are then locked). */
   prefill?: Prefill;
   /** The signed edition these rules were published as: its envelope goes into the meta sheet,
    *  so whoever opens the workbook can check who issued the rules inside. */
   edition?: EditionFile;
+  /** The unit's prefill signed by the issuer (`signPrefill`): it must sign exactly `prefill`, this
+   *  unit and `edition`; it goes into the meta sheet, so a changed target is caught. */
+  prefillSignature?: Envelope;
 }
 
 /**
@@ -33,9 +39,29 @@ export function buildTemplate(
   const json = canonicalRuleSet(ruleSet);
   if (options.edition && options.edition.ruleSet !== json)
     throw new Error('buildTemplate: the edition signs other rules than the ones given');
+  if (options.prefillSignature) {
+    const st = prefillStatementOf(options.prefillSignature);
+    const said = (x: unknown): string | undefined => canonicalize(x);
+    const ok =
+      st !== undefined &&
+      options.edition !== undefined &&
+      st.edition === statementHash(options.edition) &&
+      said(st.unit) ===
+        said({ id: unit?.id, name: unit?.name, ...(unit?.class ? { class: unit.class } : {}) }) &&
+      said(st.values) === said(options.prefill?.values ?? {}) &&
+      said(st.previous) === said(options.prefill?.previous ?? {});
+    if (!ok)
+      throw new Error(
+        'buildTemplate: the prefill signature signs another unit, edition or figures',
+      );
+    // One cell of the meta sheet holds it: Excel cuts a cell at 32,767 characters.
+    if (JSON.stringify(options.prefillSignature).length > META_CHUNK)
+      throw new Error('buildTemplate: the signed prefill is too long for one cell');
+  }
   const checksum = ruleSetChecksum(ruleSet);
   const scoring = buildScoringSheet(names.scoring, ruleSet, compiled, unit, checksum);
   const data = buildDataSheet(names.data, ruleSet, compiled, unit?.name, options.prefill);
+  const cases = buildCasesSheet(names.cases, ruleSet, unit?.name);
   const meta = buildMetaSheet(
     names.meta,
     {
@@ -44,14 +70,26 @@ export function buildTemplate(
       checksum,
       scoringSheet: names.scoring,
       dataSheet: names.data,
+      ...(cases ? { casesSheet: names.cases } : {}),
     },
     json,
     options.edition && JSON.stringify(options.edition.envelope),
+    options.prefillSignature && JSON.stringify(options.prefillSignature),
   );
-  placeLists([scoring.layout, data.layout], meta);
+  placeLists(
+    cases ? [scoring.layout, data.layout, cases.layout] : [scoring.layout, data.layout],
+    meta,
+  );
   return {
-    sheets: [scoring.layout, data.layout, meta],
-    map: { scoring: scoring.map, data: data.map, meta: { sheet: names.meta } },
+    sheets: cases
+      ? [scoring.layout, data.layout, cases.layout, meta]
+      : [scoring.layout, data.layout, meta],
+    map: {
+      scoring: scoring.map,
+      data: data.map,
+      meta: { sheet: names.meta },
+      ...(cases ? { cases: cases.map } : {}),
+    },
     checksum,
   };
 }

@@ -79,13 +79,16 @@ export function buildDataSheet(
     g.set(row, COL.usedBy, (usedBy.get(def.id) ?? []).join('、'));
     const notes = [
       def.note ? zh(def.note) : '',
-      def.blankMeans !== undefined ? `空白按${def.blankMeans}计` : '',
+      def.blankMeans !== undefined && def.unit !== 'cases' ? `空白按${def.blankMeans}计` : '',
       def.unit === 'date'
         ? `填日期,如${ruleSet.year}-03-31或${ruleSet.year}年3月31日${
             def.defaultYear !== undefined ? `;只写月日的按${def.defaultYear}年计` : ''
           }`
         : '',
       ...(deadlines.get(def.id) ?? []),
+      def.unit === 'cases'
+        ? `逐件填入“案件明细”表;没有案件的本格填“无”${def.blankMeans !== undefined ? '(空表亦按无案件计)' : ''}`
+        : '',
       ...carriedNote(prefill.carried?.[def.id]),
     ];
     g.set(row, COL.note, notes.filter(Boolean).join(';') || null);
@@ -107,7 +110,7 @@ export function buildDataSheet(
       col: COL.value,
       kind: locked ? 'item' : 'input',
       format,
-      required: def.blankMeans === undefined,
+      required: def.blankMeans === undefined && def.unit !== 'cases',
       ...(list && !locked ? { list } : {}),
     });
     g.hint({ row, col: COL.previous, kind: 'input', format, ...(list ? { list } : {}) });

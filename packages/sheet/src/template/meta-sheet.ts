@@ -9,6 +9,8 @@ export interface MetaFields {
   checksum: string;
   scoringSheet: string;
   dataSheet: string;
+  /** The case table's name, when the rules declare `cases` inputs. */
+  casesSheet?: string;
 }
 
 function chunk(text: string, size = META_CHUNK): string[] {
@@ -19,12 +21,14 @@ function chunk(text: string, size = META_CHUNK): string[] {
   return out.length ? out : [''];
 }
 
-/** `signature`: the signed edition's envelope (JSON) when the rules are a published edition. */
+/** `signature`: the signed edition's envelope (JSON) when the rules are a published edition;
+ *  `prefill`: the unit's signed prefill envelope (JSON). */
 export function buildMetaSheet(
   name: string,
   fields: MetaFields,
   json: string,
   signature?: string,
+  prefill?: string,
 ): SheetLayout {
   const parts = chunk(json);
   const values: Grid = [
@@ -34,10 +38,13 @@ export function buildMetaSheet(
     ['checksum', fields.checksum],
     ['scoringSheet', fields.scoringSheet],
     ['dataSheet', fields.dataSheet],
+    ...(fields.casesSheet === undefined ? [] : [['casesSheet', fields.casesSheet]]),
     ['chunks', String(parts.length)],
     ...parts.map((p): [string, string] => ['json', p]),
     // After the chunks, so a reader of an older layout that lists rows by position is unmoved.
     ...(signature === undefined ? [] : [['signature', signature] as [string, string]]),
+    // The unit's signed prefill (its targets and baselines), after the edition's signature.
+    ...(prefill === undefined ? [] : [['prefill', prefill] as [string, string]]),
   ];
   return {
     name,

@@ -14,6 +14,7 @@ import {
 import { q, show, showWithUnit, tryQ } from '@kaohe/engine/internal';
 import { cellRef } from '../a1.ts';
 import { sheetError } from '../issue.ts';
+import { caseCell } from '../cases/case-table.ts';
 import type { SheetIssue, SheetMap } from '../types.ts';
 
 export interface ResultContext {
@@ -115,7 +116,9 @@ export function resultProblems(result: UnitResult, context: ResultContext): Resu
   // The engine refuses a figure outside its input's declared range (its decision, its code).
   const refused = new Map<string, { issue: SheetIssue; short: Msg }>();
   for (const issue of result.issues) {
-    if (issue.code !== 'out-of-range' || !issue.inputId || refused.has(issue.inputId)) continue;
+    // A case's field (path late[2].months) is said at its own cell, below.
+    if (issue.code !== 'out-of-range' || !issue.inputId || issue.path !== issue.inputId) continue;
+    if (refused.has(issue.inputId)) continue;
     const def = defs.get(issue.inputId);
     const address = cell(issue.inputId, map.data.columns.value);
     if (!def || !address || !unit) continue;
@@ -131,6 +134,13 @@ export function resultProblems(result: UnitResult, context: ResultContext): Resu
         en: `${address} ${shown.en} is outside ${range.en}`,
       },
     });
+  }
+  // A case's field the engine refused (out of its range): said at its cell in the case table.
+  const caseIssues: SheetIssue[] = [];
+  for (const issue of result.issues) {
+    const address = caseCell(map.cases, issue.path);
+    if (address && (issue.code === 'out-of-range' || issue.code === 'bad-value'))
+      caseIssues.push({ ...issue, path: address, address });
   }
   // A section whose items are not known yet is not scored at all: said first, at its code.
   const unscored: UnscoredItem[] = result.sections.flatMap((s) =>
@@ -183,5 +193,9 @@ export function resultProblems(result: UnitResult, context: ResultContext): Resu
       });
     }
   }
-  return { values: [...refused.values()].map((r) => r.issue), unscored, evidence };
+  return {
+    values: [...[...refused.values()].map((r) => r.issue), ...caseIssues],
+    unscored,
+    evidence,
+  };
 }

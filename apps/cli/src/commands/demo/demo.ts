@@ -16,7 +16,17 @@ import { startProgress } from '../../io/progress.ts';
 import { ruleSetFromJson } from '../../io/rule-set.ts';
 import { encodeSummary } from '../../io/workbook.ts';
 import { printReview } from '../review/print.ts';
-import { buildDemo, DEMO_DIRS, DEMO_SUMMARY } from './pipeline.ts';
+import {
+  buildDemo,
+  DEMO_DIRS,
+  DEMO_EDITION,
+  DEMO_ROSTER,
+  DEMO_SUMMARY,
+  DEMO_TRUST,
+} from './pipeline.ts';
+
+/** The sample unit that raises a prefilled baseline (last year's figure) in its data sheet. */
+const DEMO_TAMPER = 'gyx';
 
 export interface DemoOptions {
   out?: string;
@@ -41,9 +51,13 @@ export async function runDemo(options: DemoOptions, out: Output): Promise<Comman
   await refuseExisting(early, options.force);
 
   const progress = startProgress(out, units.length, out.text(demoText.progress));
-  const run = await buildDemo(loaded, units, outDir, (name) => progress.tick(name)).finally(() =>
-    progress.stop(),
-  );
+  const run = await buildDemo(
+    loaded,
+    units,
+    outDir,
+    (name) => progress.tick(name),
+    DEMO_TAMPER,
+  ).finally(() => progress.stop());
   const files = [
     {
       path: join(outDir, rulesFile),
@@ -69,6 +83,13 @@ export async function runDemo(options: DemoOptions, out: Output): Promise<Comman
     heading,
   );
   out.line('');
+  out.line(demoText.signed(DEMO_EDITION, DEMO_ROSTER, DEMO_TRUST, run.publicKey));
+  const t = run.tamper;
+  if (t) {
+    const caught =
+      run.review.units.find((u) => u.unitId === t.unitId)?.prefill?.status === 'altered';
+    out.line(demoText.tampered(t.name, t.address, String(t.issued), String(t.typed), caught));
+  }
   out.line(demoText.outDir(shownDir));
   out.result({
     command: 'demo',
@@ -84,6 +105,10 @@ export async function runDemo(options: DemoOptions, out: Output): Promise<Comman
     ranking,
     grades: run.review.cohort.grades,
     findings: run.review.findings,
+    edition: DEMO_EDITION,
+    roster: DEMO_ROSTER,
+    trust: DEMO_TRUST,
+    tamper: run.tamper ?? null,
     issues: run.review.cohort.issues,
   });
   return 'ok';

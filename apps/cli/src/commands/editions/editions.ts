@@ -2,8 +2,16 @@
 // @kaohe/sheet (editions/): these commands only read and write files.
 import { readdir, readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
+import type { Msg } from '@kaohe/engine';
 import {
   checkChain,
+  embeddedEdition,
+  prefillOk,
+  readSheet,
+  type SheetGrid,
+  type TrustStore,
+  verifyPrefill,
+  workbookEdition,
   createKey,
   type EditionFile,
   fingerprintOf,
@@ -23,6 +31,7 @@ import { loadTrust, readTrust } from '../../io/trust.ts';
 import { exists, refuseExisting } from '../../io/output-policy.ts';
 import type { Output } from '../../io/output.ts';
 import { resolveInput } from '../../io/paths.ts';
+import { decodeWorkbook, readWorkbookFile } from '../../io/workbook.ts';
 import { loadRuleSet } from '../../io/rule-set.ts';
 
 export interface KeyOptions {
@@ -33,7 +42,8 @@ export interface KeyOptions {
   force?: boolean;
 }
 
-async function passphrase(file: string | undefined): Promise<string> {
+/** The passphrase: --passphrase-file, else KAOHE_PASSPHRASE; too short is refused. */
+export async function passphrase(file: string | undefined): Promise<string> {
   const text = file
     ? (await readFile(file, 'utf8')).replace(/\r?\n$/, '')
     : process.env.KAOHE_PASSPHRASE;
@@ -113,6 +123,77 @@ export async function runPublish(
   return 'ok';
 }
 
+/** One workbook's signatures: the rules (before anything is parsed), then the prefill. */
+async function verifyWorkbook(
+  path: string,
+  shown: string,
+  trust: TrustStore,
+): Promise<{ ok: boolean; lines: Msg[]; row: Record<string, unknown> }> {
+  let grids: SheetGrid[];
+  try {
+    grids = await decodeWorkbook(await readWorkbookFile(path, shown), shown);
+  } catch (e) {
+    if (!(e instanceof CliError)) throw e;
+    return {
+      ok: false,
+      lines: [T.refused(shown, e.msg)],
+      row: { file: shown, status: 'unreadable', message: e.msg },
+    };
+  }
+  const texts = embeddedEdition(grids);
+  if (!texts) {
+    const missing = {
+      zh: '找不到规则数据表(kaohe_meta)',
+      en: 'the rules sheet (kaohe_meta) is missing',
+    };
+    return {
+      ok: false,
+      lines: [T.refused(shown, missing)],
+      row: { file: shown, status: 'meta-missing', message: missing },
+    };
+  }
+  const edition = workbookEdition(texts, trust);
+  const lines: Msg[] = [
+    edition.status === 'trusted'
+      ? T.verified(shown, edition.message)
+      : T.refused(shown, edition.message),
+  ];
+  const row: Record<string, unknown> = {
+    file: shown,
+    status: edition.status,
+    message: edition.message,
+    ...('signer' in edition && edition.signer ? { fingerprint: edition.signer.fingerprint } : {}),
+  };
+  // Only rules that verified are read by; else the sheet is read by its own rules, strictly.
+  const read = readSheet(
+    grids,
+    edition.status === 'trusted' && edition.ruleSet ? { ruleSet: edition.ruleSet } : {},
+  );
+  if (!read.ok) {
+    const first = read.issues.find((i) => i.severity === 'error') ?? read.issues[0];
+    const why = first
+      ? T.sheetUnreadable(first.address, first.message)
+      : T.sheetUnreadable('', { zh: '', en: '' });
+    lines.push(why);
+    return { ok: false, lines, row: { ...row, sheet: why } };
+  }
+  const prefill = verifyPrefill(read.value, trust);
+  lines.push(T.prefillLine(prefillOk(prefill), prefill.message));
+  // LibreOffice saves a very hidden sheet as hidden: only a visible one was unhidden on purpose.
+  const meta = grids.find((g) => g.name === read.value.map.meta.sheet);
+  const visible = meta?.state === 'visible';
+  if (visible) lines.push(T.metaVisible(read.value.map.meta.sheet));
+  return {
+    ok: edition.status === 'trusted' && prefillOk(prefill) && !visible,
+    lines,
+    row: {
+      ...row,
+      prefill: { status: prefill.status, message: prefill.message, changes: prefill.changes },
+      metaVisible: visible,
+    },
+  };
+}
+
 export async function runVerify(
   paths: readonly string[],
   o: { trust?: string },
@@ -120,26 +201,37 @@ export async function runVerify(
 ): Promise<CommandStatus> {
   const trust = await loadTrust(o.trust);
   const files: string[] = [];
+  const isWorkbook = (f: string): boolean => /\.xlsx$/i.test(f);
   for (const p of paths) {
     const abs = resolveInput(out, p);
     if ((await exists(abs)) === 'dir')
       files.push(
         ...(await readdir(abs))
-          .filter((f) => f.endsWith('.json'))
+          // Excel's lock files (~$name.xlsx) are not workbooks.
+          .filter((f) => f.endsWith('.json') || (isWorkbook(f) && !f.startsWith('~$')))
           .sort()
           .map((f) => join(p, f)),
       );
     else files.push(p);
   }
-  const rows: { file: string; status: string; message: unknown; fingerprint?: string }[] = [];
+  const rows: Record<string, unknown>[] = [];
   const trusted: EditionFile[] = [];
+  let bad = 0;
   for (const f of files) {
+    if (isWorkbook(f)) {
+      const w = await verifyWorkbook(resolveInput(out, f), f, trust);
+      for (const l of w.lines) out.line(l);
+      if (!w.ok) bad++;
+      rows.push(w.row);
+      continue;
+    }
     const raw = await readJson(resolveInput(out, f), f);
     const check = verifyEdition(raw, trust);
     out.line(
       check.status === 'trusted' ? T.verified(f, check.message) : T.refused(f, check.message),
     );
     if (check.status === 'trusted') trusted.push(raw as EditionFile);
+    else bad++;
     rows.push({
       file: f,
       status: check.status,
@@ -149,7 +241,6 @@ export async function runVerify(
   }
   const chain = trusted.length > 1 ? checkChain(trusted) : undefined;
   if (chain) out.line(chain.ok ? T.chainIntact(trusted.length) : T.chainBroken(chain.breaks));
-  const bad = rows.filter((r) => r.status !== 'trusted').length;
   out.line(T.summary(rows.length - bad, bad));
   out.result({ command: 'verify', files: rows, chain: chain ?? null });
   return bad > 0 || (chain && !chain.ok) ? 'findings' : 'ok';

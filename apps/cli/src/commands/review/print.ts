@@ -4,7 +4,7 @@ import { reviewText } from '../../i18n/review.ts';
 import { scoreText } from '../../i18n/score.ts';
 import type { Output } from '../../io/output.ts';
 import { formatGrades, formatRanking, type RankingRow } from '../../report/ranking.ts';
-import { hasFindings, rowCaptions } from '@kaohe/sheet';
+import { hasFindings, prefillOk, rowCaptions } from '@kaohe/sheet';
 import type { Review } from './review-workbooks.ts';
 
 /** Prints the review; `rows` are its ranking rows (`rankingRows(review.cohort)`), made once. */
@@ -31,6 +31,9 @@ export function printReview(
     if (u.sameAs.length > 0) out.line(reviewText.sameFile(u.name, u.file, u.sameAs));
     if (u.edition && u.edition.status !== 'trusted')
       out.line(reviewText.unverified(u.name, u.file, u.edition.message));
+    if (u.prefill && !prefillOk(u.prefill))
+      out.line(reviewText.prefillFlag(u.name, u.file, u.prefill.message));
+    if (u.metaUnhidden) out.line(reviewText.metaUnhidden(u.name, u.file));
     if (u.rulesAltered) out.line(reviewText.rulesAltered(u.name, u.file, u.rulesAt ?? ''));
     else if (u.rulesDiffer) out.line(reviewText.rulesDiffer(u.name, u.file));
     for (const c of u.ruleChanges) out.line(reviewText.ruleChange(c.message));
@@ -49,6 +52,7 @@ export function printReview(
   }
   const f = review.findings;
   if (f.unverified > 0) out.line(reviewText.unverifiedCount(f.unverified));
+  if (f.prefillUnverified > 0) out.line(reviewText.prefillCount(f.prefillUnverified));
   out.line(
     hasFindings(f)
       ? reviewText.findings(

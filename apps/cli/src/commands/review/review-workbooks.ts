@@ -13,7 +13,7 @@ import {
   type Stage,
 } from '@kaohe/sheet';
 import type { Change, CohortResult, Msg } from '@kaohe/engine';
-import type { Difference, TrustStore } from '@kaohe/sheet';
+import type { Difference, PrefillChange, TrustStore } from '@kaohe/sheet';
 import { CliError, type ErrorDetail } from '../../errors.ts';
 import { reviewText } from '../../i18n/review.ts';
 import type { LoadedRuleSet } from '../../io/rule-set.ts';
@@ -47,6 +47,10 @@ interface ReviewedUnit {
   warnings: SheetIssue[];
   /** Who issued the rules inside (reviews with a trust list). */
   edition?: { status: string; message: Msg; fingerprint?: string };
+  /** Whether the prefilled targets and baselines are as signed (reviews with a trust list). */
+  prefill?: { status: string; message: Msg; changes: PrefillChange[] };
+  /** The rules sheet was made visible (reviews with a trust list). */
+  metaUnhidden?: boolean;
 }
 
 export interface Review {
@@ -138,6 +142,16 @@ export async function reviewWorkbooks(
               ...('signer' in u.edition && u.edition.signer
                 ? { fingerprint: u.edition.signer.fingerprint }
                 : {}),
+            },
+          }
+        : {}),
+      ...(trust && u.read.metaUnhidden ? { metaUnhidden: true } : {}),
+      ...(u.prefill
+        ? {
+            prefill: {
+              status: u.prefill.status,
+              message: u.prefill.message,
+              changes: u.prefill.changes,
             },
           }
         : {}),

@@ -7,7 +7,6 @@ import {
   type Msg,
   type UnitResult,
 } from '@kaohe/engine';
-import { carriedFor, withCarried } from '../../io/carried.ts';
 import {
   parseRange,
   planWrites,
@@ -15,9 +14,11 @@ import {
   type RangeWrite,
   type SheetIssue,
   type SheetMap,
+  type SheetGrid,
   type SheetRead,
   type Stage,
 } from '@kaohe/sheet';
+import { carriedFor, withCarried } from '../../io/carried.ts';
 import { common } from '../../i18n/common.ts';
 import { scoreText } from '../../i18n/score.ts';
 import { sheetFailure } from '../../io/sheet-issues.ts';
@@ -51,6 +52,41 @@ function assertScoringOnly(writes: readonly RangeWrite[], map: SheetMap): void {
   }
 }
 
+/** A decoded workbook read by its own rules; a sheet that cannot be read is the CLI's error. */
+export function readGrids(
+  grids: readonly SheetGrid[],
+  shown: string,
+): { read: SheetRead; warnings: SheetIssue[] } {
+  const read = readSheet(grids);
+  if (!read.ok) throw sheetFailure(shown, read.issues);
+  return { read: read.value, warnings: read.warnings };
+}
+
+/** Scores what was read (with any values carried in from other assessments, --carried) and
+ *  writes the scores (and `extra` writes, such as a draft mark). */
+export async function scoreRead(
+  bytes: Uint8Array,
+  { read, warnings }: { read: SheetRead; warnings: SheetIssue[] },
+  shown: string,
+  as: Stage,
+  extra: readonly RangeWrite[] = [],
+  carried?: readonly CarriedOut[],
+): Promise<ScoredWorkbook> {
+  const { unit, notes } = carried?.length
+    ? withCarried(read.unit, carriedFor(carried, read.ruleSet), read.ruleSet)
+    : { unit: read.unit, notes: [] };
+  const result = scoreUnit(compileRuleSet(read.ruleSet), unit);
+  const writes = planWrites(read.map, result, as, { read });
+  assertScoringOnly(writes, read.map);
+  return {
+    read,
+    result,
+    warnings,
+    bytes: await patchWorkbook(bytes, [...writes, ...extra], shown),
+    carriedNotes: notes,
+  };
+}
+
 export async function scoreWorkbook(
   bytes: Uint8Array,
   shown: string,
@@ -58,20 +94,12 @@ export async function scoreWorkbook(
   /** Values carried in from other assessments (--carried), with their provenance. */
   carried?: readonly CarriedOut[],
 ): Promise<ScoredWorkbook> {
-  const grids = await decodeWorkbook(bytes, shown);
-  const read = readSheet(grids);
-  if (!read.ok) throw sheetFailure(shown, read.issues);
-  const { unit, notes } = carried?.length
-    ? withCarried(read.value.unit, carriedFor(carried, read.value.ruleSet), read.value.ruleSet)
-    : { unit: read.value.unit, notes: [] };
-  const result = scoreUnit(compileRuleSet(read.value.ruleSet), unit);
-  const writes = planWrites(read.value.map, result, as, { read: read.value });
-  assertScoringOnly(writes, read.value.map);
-  return {
-    read: read.value,
-    result,
-    warnings: read.warnings,
-    bytes: await patchWorkbook(bytes, writes, shown),
-    carriedNotes: notes,
-  };
+  return scoreRead(
+    bytes,
+    readGrids(await decodeWorkbook(bytes, shown), shown),
+    shown,
+    as,
+    [],
+    carried,
+  );
 }

@@ -1,7 +1,16 @@
 // kaohe score <filled.xlsx> [--as self|review|final] [--out <file>] [--in-place]
 import { basename, dirname, join, resolve } from 'node:path';
 import type { Output } from '../../io/output.ts';
-import { resultProblems, scoringGate, workbookEdition, type Stage } from '@kaohe/sheet';
+import {
+  draftMark,
+  embeddedEdition,
+  prefillOk,
+  resultProblems,
+  scoringGate,
+  verifyPrefill,
+  workbookEdition,
+  type Stage,
+} from '@kaohe/sheet';
 import { editionText } from '../../i18n/editions.ts';
 import { trustIfAny } from '../../io/trust.ts';
 import { CliError, type CommandStatus } from '../../errors.ts';
@@ -10,10 +19,10 @@ import { scoreText } from '../../i18n/score.ts';
 import { writeAll, type PendingFile } from '../../io/files.ts';
 import { freeName, refuseExisting } from '../../io/output-policy.ts';
 import { resolveInput } from '../../io/paths.ts';
-import { readWorkbookFile } from '../../io/workbook.ts';
+import { decodeWorkbook, readWorkbookFile } from '../../io/workbook.ts';
 import { carriedOutFile, carriedSummary, readCarried } from '../../io/carried.ts';
 import { printUnitResult } from './print.ts';
-import { scoreWorkbook } from './score-workbook.ts';
+import { readGrids, scoreRead } from './score-workbook.ts';
 
 export interface ScoreOptions {
   as: Stage;
@@ -48,17 +57,49 @@ export async function runScore(
     throw new CliError('usage', scoreText.sameAsInput(outShown));
 
   const original = await readWorkbookFile(inputPath, file);
+  const grids = await decodeWorkbook(original, file);
+  // Who issued the rules inside, checked before anything in the workbook is parsed (signature,
+  // digest, id/year/edition): rules that fail are never scored by, unless --unsigned.
+  const trust = await trustIfAny(options.trust);
+  const store = trust ?? { keys: [], revoked: [] };
+  const texts = embeddedEdition(grids);
+  if (!texts) {
+    readGrids(grids, file); // no rules sheet: refused at its cell
+    throw new Error('a workbook without its rules sheet was read');
+  }
+  const edition = workbookEdition(texts, store);
+  // The decision is @kaohe/sheet's (the task pane makes the same one). No trust list at all:
+  // nothing can be verified and nothing is refused for it (as in review); the output says the
+  // signatures were not checked. With one, unsigned rules could be anyone's.
+  const checked = trust !== undefined;
+  const draftAsked = options.unsigned === true;
+  const refused = (gate: ReturnType<typeof scoringGate>): never => {
+    throw new CliError(
+      'input-invalid',
+      gate.decision !== 'official' && gate.failed === 'prefill'
+        ? editionText.prefillRefused(file, gate.why)
+        : edition.status === 'unsigned'
+          ? editionText.unsignedRefused(file, edition.message)
+          : editionText.workbookRefused(file, edition.message),
+    );
+  };
+  const early = scoringGate(edition, { checked, draft: draftAsked });
+  if (early.decision === 'refused') refused(early);
+  const read = readGrids(grids, file);
+  // The unit's targets and baselines as the issuer signed them.
+  const prefill = verifyPrefill(read.read, store);
+  const gate = scoringGate(edition, { checked, draft: draftAsked, prefill });
+  if (gate.decision === 'refused') refused(gate);
+  const prefillBad = !prefillOk(prefill);
+  // Scored under --unsigned: the sheet itself says so, where everyone sees it.
+  const draft =
+    gate.decision === 'draft' && gate.forced
+      ? draftMark(grids, read.read.map, gate.why)
+      : undefined;
   const carried = await readCarried(
     (options.carried ?? []).map((f) => ({ path: resolveInput(out, f), shown: f })),
   );
-  const scored = await scoreWorkbook(original, file, options.as, carried);
-  // Who issued the rules inside: a signature that fails is never scored by, unless --unsigned.
-  const trust = await trustIfAny(options.trust);
-  const edition = workbookEdition(scored.read, trust ?? { keys: [], revoked: [] });
-  // The decision is @kaohe/sheet's (the task pane makes the same one).
-  const gate = scoringGate(edition, { draft: options.unsigned === true });
-  if (gate.decision === 'refused')
-    throw new CliError('input-invalid', editionText.workbookRefused(file, edition.message));
+  const scored = await scoreRead(original, read, file, options.as, draft ? [draft] : [], carried);
   const files: PendingFile[] = [];
   if (options.inPlace) {
     // Never over an earlier backup: x.bak.xlsx, then x.bak-2.xlsx, …
@@ -90,12 +131,16 @@ export async function runScore(
     out.line(carriedSummary(carriedOut.record));
     out.note(common.wrote(carriedOut.file.shown));
   }
-  if (gate.decision === 'official') out.line(edition.message);
-  else if (gate.decision === 'draft' && gate.forced)
-    out.line(editionText.workbookUnverified(edition.message));
+  if (!trust && edition.status !== 'unsigned') out.note(editionText.notChecked);
+  else if (edition.status === 'trusted') out.line(edition.message);
   // A draft is said on screen whenever a trust list is set (its rules could be anyone's).
-  else if (trust) out.line(editionText.unsignedWithTrust(edition.message));
-  else out.note(edition.message);
+  else if (edition.status === 'unsigned' && trust)
+    out.line(editionText.unsignedWithTrust(edition.message));
+  else if (edition.status === 'unsigned') out.note(edition.message);
+  else out.line(editionText.workbookUnverified(edition.message));
+  if (prefill.status !== 'none' && trust)
+    out.line(prefillBad ? editionText.prefillUnverified(prefill.message) : prefill.message);
+  if (draft) out.line(editionText.draftMarked(draft.sheet));
   if (options.inPlace) out.note(scoreText.backup(files[0]?.shown ?? ''));
   out.note(common.wrote(outShown));
   out.result({
@@ -112,6 +157,8 @@ export async function runScore(
       message: edition.message,
       ...('signer' in edition && edition.signer ? { fingerprint: edition.signer.fingerprint } : {}),
     },
+    prefill: { status: prefill.status, message: prefill.message, changes: prefill.changes },
+    draft: draft !== undefined,
   });
   return scored.result.complete ? 'ok' : 'findings';
 }

@@ -276,6 +276,7 @@ export function oracleUnit(rs: RuleSet, unit: UnitInput, cohort?: Cohort): Oracl
     const def = inputs.get(id);
     if (!def && rs.deadlines?.some((d) => d.id === id)) return new Fraction(deadlineDay(id) ?? NaN);
     if (!def) throw new Error(`oracle: unknown input ${id}`);
+    if (def.unit === 'cases') return new Fraction(casesOf(def).length);
     const v = decode(def, unit.values[id]);
     if (v === undefined) throw new Blank(id);
     return v;
@@ -691,6 +692,68 @@ export function oracleUnit(rs: RuleSet, unit: UnitInput, cohort?: Cohort): Oracl
     return late.add(s.perMonth === undefined ? ZERO : dec(s.perMonth).mul(months));
   };
 
+  /** README "Per-case records": absent is blank (no cases under blankMeans 0), a list of
+   *  records of the declared fields, anything else cannot be read. */
+  const casesOf = (def: InputDef): readonly Record<string, InputValue | undefined>[] => {
+    const raw: unknown = unit.records?.[def.id];
+    if (raw === undefined || raw === null) {
+      if (def.blankMeans !== undefined) return [];
+      throw new Blank(def.id);
+    }
+    if (!Array.isArray(raw)) throw new Blank(def.id);
+    const names = new Set((def.fields ?? []).map((f) => f.id));
+    for (const r of raw as unknown[])
+      if (typeof r !== 'object' || r === null || Object.keys(r).some((k) => !names.has(k)))
+        throw new Blank(def.id);
+    return raw as Record<string, InputValue | undefined>[];
+  };
+
+  /** Each case that `when` admits: `each` (or the escalation step its field reaches, then
+   *  `increment` per one beyond the last), at most `eachCap`, × factor where `multiplied.when`
+   *  holds; summed. */
+  const perRecord = (
+    s: Extract<Stream, { kind: 'per-record' }>,
+  ): { amount: Fraction; zeroed: boolean } => {
+    const def = inputs.get(s.input) as InputDef;
+    let amount = ZERO;
+    let zeroed = false;
+    for (const rec of casesOf(def)) {
+      const field = (id: string): Value => {
+        const f = def.fields?.find((x) => x.id === id);
+        if (!f) return read(id);
+        const v = decode(f as unknown as InputDef, rec[id]);
+        if (v === undefined) throw new Blank(`${def.id}.${id}`);
+        return v;
+      };
+      const own = { ...scope, input: field };
+      const test = (src: string): boolean => {
+        const v = evaluate(parse(src), own);
+        if (typeof v !== 'boolean') throw new CannotCompute('a test that is not yes/no');
+        return v;
+      };
+      if (s.when !== undefined && !test(s.when)) continue;
+      let base: Fraction;
+      if (s.escalation) {
+        const v = number(field(s.escalation.by));
+        if (v.d !== 1n) throw new CannotCompute('escalation by a whole number');
+        if (s.escalation.zeroAt !== undefined && v.compare(s.escalation.zeroAt) >= 0) zeroed = true;
+        const steps = s.escalation.schedule.filter((x) => v.compare(x.at) >= 0);
+        const top = steps.at(-1);
+        const last = s.escalation.schedule.at(-1);
+        base = top === undefined ? ZERO : dec(top.points);
+        if (top && top === last && s.escalation.beyondLast)
+          base = base.add(dec(s.escalation.beyondLast.increment).mul(v.sub(top.at)));
+      } else if (typeof s.each === 'number' || /^-?\d+(\.\d+)?$/.test(String(s.each).trim()))
+        base = dec(s.each as number | string);
+      else base = number(evaluate(parse(String(s.each)), own));
+      if (base.compare(0) < 0) throw new CannotCompute('a case priced below 0');
+      if (s.eachCap !== undefined && base.compare(dec(s.eachCap)) > 0) base = dec(s.eachCap);
+      if (s.multiplied && test(s.multiplied.when)) base = base.mul(dec(s.multiplied.factor));
+      amount = amount.add(base);
+    }
+    return { amount, zeroed };
+  };
+
   const applyStreams = (streams: readonly Stream[]) => {
     let sum = ZERO;
     let zeroed = false;
@@ -698,6 +761,10 @@ export function oracleUnit(rs: RuleSet, unit: UnitInput, cohort?: Cohort): Oracl
       let amount: Fraction;
       if (s.kind === 'per-case') {
         const r = perCase(s);
+        amount = r.amount;
+        zeroed ||= r.zeroed;
+      } else if (s.kind === 'per-record') {
+        const r = perRecord(s);
         amount = r.amount;
         zeroed ||= r.zeroed;
       } else if (s.kind === 'state') amount = state(s);

@@ -1,0 +1,329 @@
+// A unit's prefill, signed: the figures the assessing level wrote into one unit's workbook before
+// sending it out (责任指标 and last year's figures), with the unit's id, name and class, bound to
+// the edition the workbook carries (the hash of its signed statement). The issuer signs it with
+// the same Ed25519/DSSE machinery as an edition, under its own payload type, so neither signature
+// can pass for the other. A unit that lowers its own target is caught at the cell.
+import { bytesToUtf8 } from '@noble/ciphers/utils.js';
+import { utf8ToBytes } from '@noble/hashes/utils.js';
+import canonicalize from 'canonicalize';
+import type { InputValue, Msg, RuleSet, UnitInput } from '@kaohe/engine';
+import { q } from '@kaohe/engine/internal';
+import { z } from 'zod';
+import { cellRef } from '../a1.ts';
+import type { Prefill } from '../template/data-sheet.ts';
+import type { UnitIdentity } from '../template/scoring-sheet.ts';
+import type { SheetMap } from '../types.ts';
+import { inputCaption } from '../units.ts';
+import {
+  EditionFile,
+  openEnvelope,
+  signEnvelope,
+  statementHash,
+  type Envelope,
+  type Signer,
+  type TrustStore,
+} from './edition.ts';
+import type { PublicKeyInfo } from './keys.ts';
+import { fromBase64 } from './base64.ts';
+
+export const PREFILL_PAYLOAD_TYPE = 'application/vnd.kaohe.prefill+json';
+
+const Value = z.union([z.string(), z.number(), z.boolean(), z.null()]);
+
+export const PrefillStatement = z
+  .object({
+    type: z.literal('kaohe.prefill/v1'),
+    /** SHA-256 (hex) of the edition's statement payload: the rules these figures go with. */
+    edition: z.string().regex(/^[0-9a-f]{64}$/),
+    ruleSetId: z.string(),
+    year: z.number().int(),
+    unit: z.object({ id: z.string(), name: z.string(), class: z.string().optional() }).strict(),
+    values: z.record(z.string(), Value),
+    previous: z.record(z.string(), Value),
+    keyId: z.string(),
+    issuedAt: z.string(),
+  })
+  .strict();
+export type PrefillStatement = z.infer<typeof PrefillStatement>;
+
+export interface SignPrefillOptions {
+  secret: Uint8Array;
+  key: PublicKeyInfo;
+  /** ISO time of issue (the caller's clock; fixed in tests). */
+  issuedAt: string;
+}
+
+/** Signs one unit's prefill for the workbook of a published edition. */
+export function signPrefill(
+  edition: EditionFile,
+  unit: UnitIdentity,
+  prefill: Prefill,
+  options: SignPrefillOptions,
+): Envelope {
+  const rules = JSON.parse(edition.ruleSet) as { id: string; year: number };
+  const statement: PrefillStatement = {
+    type: 'kaohe.prefill/v1',
+    edition: statementHash(edition),
+    ruleSetId: rules.id,
+    year: rules.year,
+    unit: { id: unit.id, name: unit.name, ...(unit.class ? { class: unit.class } : {}) },
+    values: { ...prefill.values },
+    previous: { ...prefill.previous },
+    keyId: options.key.keyId,
+    issuedAt: options.issuedAt,
+  };
+  const body = utf8ToBytes(canonicalize(statement) ?? '');
+  return signEnvelope(PREFILL_PAYLOAD_TYPE, body, options.secret, options.key.keyId);
+}
+
+function readPrefillStatement(body: Uint8Array): PrefillStatement | undefined {
+  let json: unknown;
+  try {
+    json = JSON.parse(bytesToUtf8(body));
+  } catch (e) {
+    if (e instanceof SyntaxError) return undefined;
+    throw e;
+  }
+  const st = PrefillStatement.safeParse(json);
+  return st.success ? st.data : undefined;
+}
+
+/** The statement inside a prefill envelope, read without checking it (to build a workbook). */
+export function prefillStatementOf(envelope: Envelope): PrefillStatement | undefined {
+  const body = fromBase64(envelope.payload);
+  if (!body) return undefined;
+  return readPrefillStatement(body);
+}
+
+export type PrefillStatus =
+  | 'intact'
+  | 'none'
+  | 'unsigned'
+  | 'altered'
+  | 'other-edition'
+  | 'malformed'
+  | 'unknown-key'
+  | 'bad-signature'
+  | 'revoked'
+  | 'key-expired';
+
+/** One prefilled figure (or the unit's identity) that is not what was signed. */
+export interface PrefillChange {
+  /** The input id, or unitId / unitName / unitClass. */
+  field: string;
+  /** 'value' (填报值), 'previous' (上年数据) or 'unit' (the scoring sheet's header). */
+  column: 'value' | 'previous' | 'unit';
+  /** The cell ('' when its column or row is gone). */
+  address: string;
+  signed: InputValue;
+  found: InputValue;
+}
+
+export interface PrefillCheck {
+  status: PrefillStatus;
+  message: Msg;
+  signer?: Signer;
+  statement?: PrefillStatement;
+  changes: PrefillChange[];
+}
+
+/** What verifyPrefill reads of a workbook: readSheet's value has it all. */
+export interface PrefillRead {
+  unit: UnitInput;
+  ruleSet: RuleSet;
+  previous: Record<string, InputValue>;
+  map: SheetMap;
+  embeddedSignature?: string;
+  embeddedPrefill?: string;
+}
+
+const DECIMAL = /^-?\d+(?:\.\d+)?$/;
+
+/** Same figure: decimals by value (92.50 is 92.5), anything else as it is. */
+function sameValue(a: InputValue | undefined, b: InputValue | undefined): boolean {
+  const x = a ?? null;
+  const y = b ?? null;
+  if (x === y) return true;
+  if (
+    (typeof x === 'string' || typeof x === 'number') &&
+    (typeof y === 'string' || typeof y === 'number')
+  ) {
+    const [sx, sy] = [String(x).trim(), String(y).trim()];
+    if (DECIMAL.test(sx) && DECIMAL.test(sy)) {
+      return q(sx).compare(q(sy)) === 0;
+    }
+  }
+  return false;
+}
+
+const shown = (v: InputValue): string =>
+  v === null ? '空白' : typeof v === 'boolean' ? (v ? '是' : '否') : String(v);
+const shownEn = (v: InputValue): string =>
+  v === null ? 'blank' : typeof v === 'boolean' ? (v ? 'yes' : 'no') : String(v);
+
+const parseJson = (text: string | undefined): unknown => {
+  if (text === undefined) return undefined;
+  try {
+    return JSON.parse(text);
+  } catch (e) {
+    if (e instanceof SyntaxError) return null;
+    throw e;
+  }
+};
+
+/**
+ * Checks a workbook's prefill against its signature, in the order editions are checked: the
+ * signature with a trusted key, the key's years, the binding to the workbook's own edition, and
+ * only then each signed figure against the cell that holds it now. Pure: the pane and the CLI
+ * call it on what readSheet read. `none`: nothing was prefilled and no target is in the sheet.
+ */
+export function verifyPrefill(read: PrefillRead, trust: TrustStore): PrefillCheck {
+  const fail = (
+    status: PrefillStatus,
+    message: Msg,
+    rest: Partial<PrefillCheck> = {},
+  ): PrefillCheck => ({ status, message, changes: [], ...rest });
+  if (read.embeddedPrefill === undefined) {
+    const targets = read.ruleSet.inputs.filter(
+      (d) => d.source === 'assigned' && (read.unit.values[d.id] ?? null) !== null,
+    );
+    return targets.length === 0
+      ? fail('none', { zh: '未预填指标', en: 'nothing prefilled' })
+      : fail('unsigned', {
+          zh: `责任指标未签名:表中有考核方下达的指标(${targets.map(inputCaption).join('、')}),但没有签名,无法确认未被改动`,
+          en: `the assigned targets are unsigned: the sheet holds targets (${targets.map((d) => d.id).join(', ')}) with no signature, so they cannot be known unchanged`,
+        });
+  }
+  const opened = openEnvelope(parseJson(read.embeddedPrefill), PREFILL_PAYLOAD_TYPE, trust);
+  if (!opened.ok)
+    return fail(
+      opened.check.status,
+      {
+        zh: `预填指标的${opened.check.message.zh}`,
+        en: `the prefill: ${opened.check.message.en}`,
+      },
+      opened.check.signer ? { signer: opened.check.signer } : {},
+    );
+  const { key, signer } = opened;
+  const statement = readPrefillStatement(opened.body);
+  if (!statement || statement.keyId !== signer.keyId)
+    return fail(
+      'malformed',
+      { zh: '预填指标的签名内容无法读取', en: 'the signed prefill cannot be read' },
+      { signer },
+    );
+  if (statement.year < key.validFrom || statement.year > key.validTo)
+    return fail(
+      'key-expired',
+      {
+        zh: `预填指标的签名密钥只适用于 ${key.validFrom}–${key.validTo} 年,不适用于 ${statement.year} 年度`,
+        en: `the prefill's signing key is valid for ${key.validFrom}–${key.validTo}, not for ${statement.year}`,
+      },
+      { signer, statement },
+    );
+  // Bound to the workbook's own edition: a prefill copied in from another edition's workbook,
+  // or a workbook whose edition was swapped, does not go with these rules.
+  const edition = EditionFile.safeParse({
+    kaohe: 'edition',
+    envelope: parseJson(read.embeddedSignature),
+    ruleSet: '',
+  });
+  if (
+    !edition.success ||
+    statementHash(edition.data) !== statement.edition ||
+    statement.ruleSetId !== read.ruleSet.id
+  )
+    return fail(
+      'other-edition',
+      {
+        zh: '预填指标的签名属于另一版本的考核办法(可能从别的表格粘贴而来)',
+        en: 'the prefill is signed for another edition of the rules (pasted from another workbook?)',
+      },
+      { signer, statement },
+    );
+  const changes: PrefillChange[] = [];
+  const header = read.map.scoring.header;
+  const headerAt = (f: 'unitId' | 'unitName' | 'unitClass'): string => {
+    const p = header[f];
+    return p ? cellRef(read.map.scoring.sheet, p.row, p.col) : '';
+  };
+  for (const [field, signed, found] of [
+    ['unitId', statement.unit.id, read.unit.id],
+    ['unitName', statement.unit.name, read.unit.name],
+    ['unitClass', statement.unit.class ?? null, read.unit.class ?? null],
+  ] as const)
+    if (!sameValue(signed, found))
+      changes.push({
+        field,
+        column: 'unit',
+        address: headerAt(field),
+        signed,
+        found,
+      });
+  const rowOf = new Map(read.map.data.rows.map((r) => [r.id, r.row]));
+  const at = (id: string, col: number): string => {
+    const row = rowOf.get(id);
+    return row === undefined || col < 0 ? '' : cellRef(read.map.data.sheet, row, col);
+  };
+  for (const [id, signed] of Object.entries(statement.values))
+    if (!sameValue(signed, read.unit.values[id]))
+      changes.push({
+        field: id,
+        column: 'value',
+        address: at(id, read.map.data.columns.value),
+        signed,
+        found: read.unit.values[id] ?? null,
+      });
+  for (const [id, signed] of Object.entries(statement.previous))
+    if (!sameValue(signed, read.previous[id]))
+      changes.push({
+        field: id,
+        column: 'previous',
+        address: at(id, read.map.data.columns.previous),
+        signed,
+        found: read.previous[id] ?? null,
+      });
+  const n = Object.keys(statement.values).length + Object.keys(statement.previous).length;
+  if (changes.length === 0)
+    return {
+      status: 'intact',
+      message: {
+        zh: `预填指标完好:由${key.issuer}签发(指纹 ${signer.fingerprint}),共 ${n} 项`,
+        en: `prefill intact: signed by ${key.issuer} (fingerprint ${signer.fingerprint}), ${n} figure(s)`,
+      },
+      signer,
+      statement,
+      changes,
+    };
+  const labels = new Map(read.ruleSet.inputs.map((d) => [d.id, inputCaption(d)]));
+  const UNIT: Record<string, { zh: string; en: string }> = {
+    unitId: { zh: '单位代码', en: 'unit id' },
+    unitName: { zh: '被考核单位', en: 'unit name' },
+    unitClass: { zh: '单位类别', en: 'unit class' },
+  };
+  const name = (c: PrefillChange): { zh: string; en: string } =>
+    UNIT[c.field] ??
+    (c.column === 'previous'
+      ? { zh: `${labels.get(c.field) ?? c.field}(上年数据)`, en: `${c.field} (last year)` }
+      : { zh: labels.get(c.field) ?? c.field, en: c.field });
+  return {
+    status: 'altered',
+    message: {
+      zh: `预填指标已被改动:${changes
+        .map(
+          (c) =>
+            `${name(c).zh} ${c.address || '(单元格已删除)'} 签发为 ${shown(c.signed)},现为 ${shown(c.found)}`,
+        )
+        .join(';')}`,
+      en: `prefill altered: ${changes
+        .map(
+          (c) =>
+            `${name(c).en} at ${c.address || '(cell deleted)'} was issued as ${shownEn(c.signed)}, now ${shownEn(c.found)}`,
+        )
+        .join('; ')}`,
+    },
+    signer,
+    statement,
+    changes,
+  };
+}
