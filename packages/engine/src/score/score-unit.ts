@@ -49,7 +49,7 @@ import { itemWords } from './base-rules.ts';
 import { BLANK, createFramePlan, OK, type Frame, type FramePlan } from '../fast/frame.ts';
 import { buildKernel, isContainer } from '../fast/kernel.ts';
 import { NA, type Kernel } from '../fast/kernel-base.ts';
-import { decimalText, scaledOfQ } from '../fast/fixed.ts';
+import { decimalText, roundScaled, scaledOfQ } from '../fast/fixed.ts';
 import { showRat } from '../messages/format.ts';
 import {
   CAPPED,
@@ -84,8 +84,9 @@ export interface UnitScorer {
   /** Items scored on the integer kernels, their reasons rendered from the kernels' traces (the
    *  rest went through the exact evaluation). */
   readonly traced: number;
-  /** The score and maximum (10^-dp points) of an item scored on the kernels (or a sum of such). */
-  scaled(path: string): Scaled | undefined;
+  /** The summed scores and maxima (10^-dp points) of items scored on the kernels (or sums of
+   *  such); undefined when one of them was not. */
+  sumScaled(items: readonly { path: string }[]): Scaled | undefined;
 }
 
 interface Exact {
@@ -111,7 +112,6 @@ interface Scaled {
   max: number;
   applies: boolean;
 }
-const NOT_APPLICABLE: Scaled = { score: 0, max: 0, applies: false };
 /** Items by path and inputs by id, numbered once per rule set. */
 const INDEX = new WeakMap<
   CompiledRuleSet,
@@ -155,6 +155,49 @@ class Table<V> {
       this.values[i] = value;
       this.held[i] = 1;
     }
+  }
+}
+
+/** The scores and maxima (10^-dp points) of one unit's items scored on the kernels, by item
+ *  number, as numbers in arrays (no object per item). */
+class ScaledScores {
+  private readonly score: number[];
+  private readonly max: number[];
+  /** 0: not scored on the kernels, 1: scored, 2: scored and does not apply. */
+  private readonly state: number[];
+  constructor(private readonly index: ReadonlyMap<string, number>) {
+    this.score = new Array<number>(index.size).fill(0);
+    this.max = new Array<number>(index.size).fill(0);
+    this.state = new Array<number>(index.size).fill(0);
+  }
+  set(path: string, score: number, max: number): void {
+    const i = this.index.get(path);
+    if (i === undefined) return;
+    this.score[i] = score;
+    this.max[i] = max;
+    this.state[i] = 1;
+  }
+  notApplicable(path: string): void {
+    const i = this.index.get(path);
+    if (i !== undefined) this.state[i] = 2;
+  }
+  /** The items' scores and the maxima of those that apply, summed; `applies` whether any
+   *  does; undefined when one was not scored on the kernels. */
+  sum(items: readonly { path: string }[]): Scaled | undefined {
+    let score = 0;
+    let max = 0;
+    let applies = false;
+    for (let k = 0; k < items.length; k++) {
+      const i = this.index.get((items[k] as { path: string }).path);
+      const st = i === undefined ? 0 : (this.state[i] as number);
+      if (st === 0) return undefined;
+      if (st === 1) {
+        score += this.score[i as number] as number;
+        max += this.max[i as number] as number;
+        applies = true;
+      }
+    }
+    return { score, max, applies };
   }
 }
 
@@ -382,7 +425,7 @@ export function createUnitScorer(
   const ix = indexOf(rs);
   const results = new Table<IndicatorResult>(ix.items);
   /** Scores and maxima (10^-dp points) of the items scored on the kernels: sums read these. */
-  const scaled = new Table<Scaled>(ix.items);
+  const scaled = new ScaledScores(ix.items);
   const exacts = new Map<string, Exact>();
   const exact = (r: IndicatorResult): Exact =>
     exacts.get(r.path) ?? { score: r.score === null ? ZERO : q(r.score), max: q(r.max) };
@@ -465,7 +508,7 @@ export function createUnitScorer(
     const said = notAssessed ? undefined : t.render(traced.frame, TRACE, t.words);
     if (r === NA) {
       if (!notAssessed && !said) return undefined;
-      scaled.set(item.path, NOT_APPLICABLE);
+      scaled.notApplicable(item.path);
       return assemble(
         item,
         inputs,
@@ -504,7 +547,7 @@ export function createUnitScorer(
     }
     // The kernel's own score and the one its trace gives must agree; else the exact path decides.
     if (score !== r) return undefined;
-    scaled.set(item.path, { score, max: t.points, applies: true });
+    scaled.set(item.path, score, t.points);
     return assemble(
       item,
       inputs,
@@ -575,20 +618,11 @@ export function createUnitScorer(
     const t = traced.containers.get(item)?.get(item.pointsByClass ? unit.class : undefined);
     if (!t) return undefined;
     const children = item.children.map(evaluate);
-    let sum = 0;
-    let max = 0;
-    let applies = false;
-    for (const c of children) {
-      const sc = scaled.get(c.path);
-      if (!sc) return undefined;
-      sum += sc.score;
-      if (sc.applies) {
-        max += sc.max;
-        applies = true;
-      }
-    }
-    if (!applies) {
-      scaled.set(item.path, NOT_APPLICABLE);
+    const summed = scaled.sum(children);
+    if (!summed) return undefined;
+    const { score: sum, max } = summed;
+    if (!summed.applies) {
+      scaled.notApplicable(item.path);
       return assemble(item, inputs, [], null, '0', 'not-applicable', [], [R.notApplicable]);
     }
     // Sub-items that do not apply take their points with them (the maximum shrinks).
@@ -614,7 +648,7 @@ export function createUnitScorer(
       text = scaledText(score, rs.scoreRounding.dp);
       evidenceWords(reasons, noEvidence, item.evidence, text, `${text}/${maxText}`);
     }
-    scaled.set(item.path, { score, max: points, applies: true });
+    scaled.set(item.path, score, points);
     const result = assemble(
       item,
       inputs,
@@ -885,7 +919,7 @@ export function createUnitScorer(
     get traced() {
       return tracedCount;
     },
-    scaled: (path) => scaled.get(path),
+    sumScaled: (items) => scaled.sum(items),
   };
 }
 
@@ -1061,17 +1095,8 @@ export function scoreWith(rs: CompiledRuleSet, scorer: UnitScorer): UnitResult {
   const unit = env.unit;
   const dp = rs.scoreRounding.dp;
   /** Items' scores and maxima summed in 10^-dp points, when all were scored on the kernels. */
-  const sumScaled = (items: readonly IndicatorResult[]): Scaled | undefined => {
-    let score = 0;
-    let max = 0;
-    for (const i of items) {
-      const sc = scorer.scaled(i.path);
-      if (!sc) return undefined;
-      score += sc.score;
-      if (sc.applies) max += sc.max;
-    }
-    return { score, max, applies: true };
-  };
+  const sumScaled = (items: readonly { path: string }[]): Scaled | undefined =>
+    scorer.sumScaled(items);
 
   // Each section's score and maximum, exact (Q) or in 10^-dp points when its items were all
   // scored on the kernels; the total sums these.
@@ -1120,21 +1145,29 @@ export function scoreWith(rs: CompiledRuleSet, scorer: UnitScorer): UnitResult {
     const full = sectionPoints(section, unit.class);
     const ints = sumScaled(items);
     const fullS = ints ? scaledQ(full, dp) : undefined;
-    if (
-      ints &&
-      fullS !== undefined &&
-      !(section.notApplicable === 'rescale' && ints.max > 0 && ints.max !== fullS)
-    ) {
-      sectionScores.push(ints.score);
-      sectionMaxima.push(ints.max);
-      const score = scaledText(ints.score, dp);
-      return {
-        code: section.code,
-        title: section.title,
-        score,
-        max: scaledText(ints.max, dp),
-        items,
-      };
+    if (ints && fullS !== undefined) {
+      let score = ints.score;
+      let max = ints.max;
+      // Rescaled to the section's points as the exact sum below is: round(score × full / max),
+      // in 10^-dp points S × F / M, rounded once by the declared mode.
+      if (section.notApplicable === 'rescale' && max > 0 && max !== fullS) {
+        const product = score * fullS;
+        score = Number.isSafeInteger(product)
+          ? roundScaled(product, max, 0, rs.scoreRounding.mode)
+          : Number.NaN;
+        max = fullS;
+      }
+      if (Number.isSafeInteger(score)) {
+        sectionScores.push(score);
+        sectionMaxima.push(max);
+        return {
+          code: section.code,
+          title: section.title,
+          score: scaledText(score, dp),
+          max: scaledText(max, dp),
+          items,
+        };
+      }
     }
     let score = sum(items.map((i) => exact(i).score));
     let maxQ = sum(items.filter((i) => i.status !== 'not-applicable').map((i) => exact(i).max));
