@@ -1,7 +1,7 @@
 // Where the pane keeps its trust list: the browser's localStorage (per origin), not Office's
 // document or roaming settings, which Excel on the web and on Mac do not keep. When the browser
 // loses it (cleared, another machine, private window) the pane asks for the key again.
-export const TRUST_STORAGE_KEY = 'kaohe.trust.v1';
+const TRUST_STORAGE_KEY = 'kaohe.trust.v1';
 
 export interface TrustStorage {
   /** The stored trust list text (null: none yet), or why the browser would not give it. */

@@ -45,7 +45,7 @@ interface Unsaved {
 }
 
 /** What is wrong with the stored trust list, if anything (said in the pane, never hidden). */
-export type TrustIssue =
+type TrustIssue =
   { kind: 'unavailable'; detail: string } | { kind: 'malformed'; message: Msg } | null;
 
 export interface PaneController {

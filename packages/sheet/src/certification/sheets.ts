@@ -94,7 +94,7 @@ const gradeName = (compiled: CompiledRuleSet, id: string | null | undefined): st
   id ? (compiled.certificationGrades?.grades.find((g) => g.id === id)?.label.zh ?? id) : '';
 
 /** 认定结果: one row per unit, in the order of the returned files. */
-export function certificationResultSheet(
+function certificationResultSheet(
   cr: CertificationReview,
   ruleSet: RuleSet,
   compiled: CompiledRuleSet,
@@ -173,7 +173,7 @@ function sheetName(base: string, taken: Set<string>): string {
 const NOTICE_WIDTHS = [6, 30, 40, 34];
 
 /** 整改通知书 for one failing unit: what failed and why, by when, what to send; signed and stamped. */
-export function rectificationNotice(
+function rectificationNotice(
   u: CertifiedUnit,
   values: Readonly<Record<string, unknown>>,
   ruleSet: RuleSet,
@@ -273,7 +273,7 @@ export function rectificationNotice(
 }
 
 /** The notices of the failing units, named 整改-<unit>, in the order of the returned files. */
-export function rectificationNotices(
+function rectificationNotices(
   cr: CertificationReview,
   valuesOf: (u: CertifiedUnit) => Readonly<Record<string, unknown>>,
   ruleSet: RuleSet,
@@ -298,7 +298,7 @@ export function rectificationNotices(
  * unit's records (this assessment's included), cut into chunks; a refused unit keeps its
  * earlier records.
  */
-export function certificationRecordsSheet(cr: CertificationReview, ruleSet: RuleSet): SheetLayout {
+function certificationRecordsSheet(cr: CertificationReview, ruleSet: RuleSet): SheetLayout {
   const values: CellValue[][] = [
     [RECORDS_MARKER, '1', null],
     ['ruleSetId', ruleSet.id, null],
