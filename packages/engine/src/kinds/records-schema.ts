@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { DecimalLiteral, Expr, Id, Operand, StreamBase, Text } from '../schema/common.ts';
 
 /** What one field of a case holds: a number in its unit, yes/no, a choice, text or a date. */
-const FieldUnit = z.enum([
+export const FieldUnit = z.enum([
   '%',
   '‰',
   '元',

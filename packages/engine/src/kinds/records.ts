@@ -26,25 +26,10 @@ import {
 } from '../diff/text.ts';
 import type { Change } from '../diff/types.ts';
 import type { CaseField, PerRecordStream } from './records-schema.ts';
+import { KIND_OF_UNIT } from '../schema/unit-kinds.ts';
 
-const KIND: Record<CaseField['unit'], ExprKind> = {
-  '%': 'number',
-  '‰': 'number',
-  元: 'number',
-  万元: 'number',
-  人: 'number',
-  户: 'number',
-  个: 'number',
-  次: 'number',
-  天: 'number',
-  月: 'number',
-  count: 'number',
-  number: 'number',
-  yesno: 'boolean',
-  choice: 'string',
-  text: 'string',
-  date: 'date',
-};
+/** A case field's kind in expressions: its unit's, as for an input. */
+const KIND: Readonly<Record<CaseField['unit'], ExprKind>> = KIND_OF_UNIT;
 
 /** A field as an input declaration: decoded by the one reader of typed values (env.ts). */
 const asInput = (field: CaseField): InputDef => ({

@@ -2,29 +2,12 @@ import { z } from 'zod';
 import { DecimalLiteral, Expr, Id, Rounding, Text } from './common.ts';
 import { Gate, Rule, Stream } from './rules.ts';
 import { Amount } from './amounts.ts';
-import { CaseField } from '../kinds/records-schema.ts';
+import { CaseField, FieldUnit } from '../kinds/records-schema.ts';
 
 export const SCHEMA_VERSION = 1 as const;
 
-export const InputUnit = z.enum([
-  '%',
-  '‰',
-  '元',
-  '万元',
-  '人',
-  '户',
-  '个',
-  '次',
-  '天',
-  '月',
-  'count',
-  'number',
-  'yesno',
-  'choice',
-  'text',
-  'date',
-  'cases',
-]);
+/** A case field's units, and `cases` (a list of cases with their fields). */
+export const InputUnit = z.enum([...FieldUnit.options, 'cases']);
 export type InputUnit = z.infer<typeof InputUnit>;
 
 /** The units whose figures are numbers: every unit but yes/no, choice, text, date and cases

@@ -4,6 +4,7 @@
 import { compileAmounts, type CAmount } from '../amounts/amounts.ts';
 import { compileExpr } from '../expr/compile.ts';
 import type { CompiledExpr, ExprKind } from '../expr/types.ts';
+import { KIND_OF_UNIT } from '../schema/unit-kinds.ts';
 import { q, round, sum, ZERO, type Q } from '../exact/exact.ts';
 import { MissingValue } from '../expr/types.ts';
 import { ExprEvalError } from '../expr/errors.ts';
@@ -216,27 +217,6 @@ export class CompileError extends Error {
     );
   }
 }
-
-const KIND_OF_UNIT: Record<InputUnit, ExprKind> = {
-  '%': 'number',
-  '‰': 'number',
-  元: 'number',
-  万元: 'number',
-  人: 'number',
-  户: 'number',
-  个: 'number',
-  次: 'number',
-  天: 'number',
-  月: 'number',
-  count: 'number',
-  number: 'number',
-  yesno: 'boolean',
-  choice: 'string',
-  text: 'string',
-  date: 'date',
-  // A list of cases reads as its number of cases.
-  cases: 'number',
-};
 
 const OPERAND_KEYS = [
   'value',
