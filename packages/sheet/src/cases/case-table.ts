@@ -22,6 +22,7 @@ import { GridBuilder } from '../template/grid-builder.ts';
 import { cellAt, keyText } from '../read/locate.ts';
 import { parseInput } from '../read/parse-input.ts';
 import { unitFooter } from '../template/sign-off.ts';
+import { sheetHeading } from '../template/data-sheet.ts';
 
 /** Blank rows the template gives each table (officials insert or append more). */
 const CASE_ROWS = 10;
@@ -66,17 +67,13 @@ export function buildCasesSheet(
   const width = Math.max(...inputs.map((d) => (d.fields ?? []).length)) + 2;
   const g = new GridBuilder(width);
   const last = width - 1;
-  const title = g.addRow([`${sheetTitle(ruleSet)} 案件明细表`]);
-  g.merge(title, 0, title, last);
-  g.hint({ row: title, col: 0, kind: 'title' });
-  const sub = g.addRow([unitName ? `被考核单位:${unitName}` : '被考核单位:见考核评分表']);
-  g.merge(sub, 0, sub, last);
-  g.hint({ row: sub, col: 0, kind: 'label' });
-  const hint = g.addRow([
+  sheetHeading(
+    g,
+    last,
+    `${sheetTitle(ruleSet)} 案件明细表`,
+    unitName,
     '每件案件填一行;行不够时在表内插入行,或在最后一张表末尾续填;空白行不计;没有案件的,在基础数据表该项填“无”。',
-  ]);
-  g.merge(hint, 0, hint, last);
-  g.hint({ row: hint, col: 0, kind: 'label' });
+  );
   const blocks: NonNullable<SheetMap['cases']>['blocks'] = [];
   for (const def of inputs) {
     const fields = def.fields ?? [];

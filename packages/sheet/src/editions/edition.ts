@@ -68,19 +68,22 @@ function pae(type: string, body: Uint8Array): Uint8Array {
   return out;
 }
 
-/** The statement in a payload: UTF-8 JSON of the statement's shape, else undefined. */
-function readStatement(body: Uint8Array): Statement | undefined {
+/** A signed payload read as a statement of the given shape: UTF-8 JSON of it, else undefined
+ *  (an edition's statement, a unit's prefill). Read only after its signature holds, or to list a
+ *  chain: bytes the issuer signed. */
+export function readPayload<T>(body: Uint8Array, shape: z.ZodType<T>): T | undefined {
   let json: unknown;
   try {
-    // Read only after its signature holds (or to list a chain): bytes the issuer signed.
     json = JSON.parse(bytesToUtf8(body));
   } catch (e) {
     if (e instanceof SyntaxError) return undefined;
     throw e;
   }
-  const st = Statement.safeParse(json);
+  const st = shape.safeParse(json);
   return st.success ? st.data : undefined;
 }
+
+const readStatement = (body: Uint8Array): Statement | undefined => readPayload(body, Statement);
 
 /** The hash a later edition chains to: SHA-256 of this statement's payload bytes. */
 export const statementHash = (file: EditionFile): string =>

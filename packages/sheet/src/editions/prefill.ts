@@ -3,7 +3,6 @@
 // the edition the workbook carries (the hash of its signed statement). The issuer signs it with
 // the same Ed25519/DSSE machinery as an edition, under its own payload type, so neither signature
 // can pass for the other. A unit that lowers its own target is caught at the cell.
-import { bytesToUtf8 } from '@noble/ciphers/utils.js';
 import { utf8ToBytes } from '@noble/hashes/utils.js';
 import canonicalize from 'canonicalize';
 import type { InputValue, Msg, RuleSet, UnitInput } from '@kaohe/engine';
@@ -17,6 +16,7 @@ import { inputCaption } from '../units.ts';
 import {
   EditionFile,
   openEnvelope,
+  readPayload,
   signEnvelope,
   statementHash,
   type Envelope,
@@ -76,17 +76,8 @@ export function signPrefill(
   return signEnvelope(PREFILL_PAYLOAD_TYPE, body, options.secret, options.key.keyId);
 }
 
-function readPrefillStatement(body: Uint8Array): PrefillStatement | undefined {
-  let json: unknown;
-  try {
-    json = JSON.parse(bytesToUtf8(body));
-  } catch (e) {
-    if (e instanceof SyntaxError) return undefined;
-    throw e;
-  }
-  const st = PrefillStatement.safeParse(json);
-  return st.success ? st.data : undefined;
-}
+const readPrefillStatement = (body: Uint8Array): PrefillStatement | undefined =>
+  readPayload(body, PrefillStatement);
 
 /** The statement inside a prefill envelope, read without checking it (to build a workbook). */
 export function prefillStatementOf(envelope: Envelope): PrefillStatement | undefined {

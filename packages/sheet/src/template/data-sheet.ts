@@ -30,6 +30,26 @@ export interface Prefill {
 /** A carried value's provenance for the note column (Chinese, as the sheet is). */
 const carriedNote = (c: CarriedIn | undefined): string[] => (c ? [provenanceWords(c).zh] : []);
 
+/** A sheet's first three rows across its width: the title, the unit, and how to fill it in. */
+export function sheetHeading(
+  g: GridBuilder,
+  last: number,
+  title: string,
+  unitName: string | undefined,
+  howTo: string,
+): void {
+  const rows: [string, 'title' | 'label'][] = [
+    [title, 'title'],
+    [unitName ? `被考核单位:${unitName}` : '被考核单位:见考核评分表', 'label'],
+    [howTo, 'label'],
+  ];
+  for (const [text, kind] of rows) {
+    const row = g.addRow([text]);
+    g.merge(row, 0, row, last);
+    g.hint({ row, col: 0, kind });
+  }
+}
+
 export function buildDataSheet(
   name: string,
   ruleSet: RuleSet,
@@ -39,17 +59,13 @@ export function buildDataSheet(
 ): { layout: SheetLayout; map: SheetMap['data'] } {
   const g = new GridBuilder(DATA_COLUMNS.length);
   const last = DATA_COLUMNS.length - 1;
-  const title = g.addRow([`${sheetTitle(ruleSet)} 基础数据表`]);
-  g.merge(title, 0, title, last);
-  g.hint({ row: title, col: 0, kind: 'title' });
-  const sub = g.addRow([unitName ? `被考核单位:${unitName}` : '被考核单位:见考核评分表']);
-  g.merge(sub, 0, sub, last);
-  g.hint({ row: sub, col: 0, kind: 'label' });
-  const hint = g.addRow([
+  sheetHeading(
+    g,
+    last,
+    `${sheetTitle(ruleSet)} 基础数据表`,
+    unitName,
     '蓝色单元格为填报项;空白表示缺数据(不按0计);百分比可填92%或92,千分比填8‰或8;是/否项填“是”或“否”。',
-  ]);
-  g.merge(hint, 0, hint, last);
-  g.hint({ row: hint, col: 0, kind: 'label' });
+  );
   const headerRow = g.addRow(DATA_COLUMNS.map((c) => twoLines(c.label)));
   DATA_COLUMNS.forEach((_, col) => g.hint({ row: headerRow, col, kind: 'header' }));
 
