@@ -14,6 +14,7 @@ import {
   breakSignature,
   dropSignature,
   issuerKey,
+  prefilledTemplate,
   signedTemplate,
 } from '../testing/signed-workbook.ts';
 import { createKernel } from './kernel.ts';
@@ -110,6 +111,27 @@ describe('the pane verifies the edition a workbook carries', () => {
       expect(state.edition.gate, status).toBe(listed ? 'refused' : 'draft');
       expect(state.ruleSet.integrity, status).toBe(integrity);
     }
+  });
+
+  it('checks the prefill as kaohe score does: a baseline the unit changed is refused, named', async () => {
+    // The assessing level issued 上年出生人口性别比 as the roster has it; the unit raised it.
+    const issued = { sex_ratio_prev: kdq.values.sex_ratio_prev ?? null };
+    const intact = session(asGrids(prefilledTemplate(ruleSet, kdq, issuer, issued)), trusted);
+    const ok = await intact.session.selfAssess();
+    if (!ok.ok) throw new Error(JSON.stringify(ok));
+    expect(ok.plan.scoredAs).toEqual({ decision: 'official' });
+    const changed = prefilledTemplate(ruleSet, kdq, issuer, issued, { sex_ratio_prev: '126.1' });
+    const { port, session: s } = session(asGrids(changed), trusted);
+    const applied = await s.selfAssess();
+    expect(applied.ok).toBe(false);
+    if (applied.ok || 'headerChanged' in applied) throw new Error('scored');
+    expect(applied.problems.map((p) => p.code)).toEqual(['rules-unverified']);
+    expect(applied.problems[0]?.message.zh).toContain('126.1');
+    expect(port.journal).toEqual([]);
+    // Asked for a draft, it is scored as one, the prefill's problem said.
+    const draft = await s.selfAssess({ draft: true });
+    if (!draft.ok) throw new Error(JSON.stringify(draft));
+    expect(draft.plan.scoredAs).toMatchObject({ decision: 'draft', forced: true });
   });
 
   it('refuses to score by rules that fail verification: nothing written, the reason named', async () => {

@@ -7,7 +7,7 @@ import {
   type RuleSetInput,
   type UnitInput,
 } from '@kaohe/engine';
-import { buildTemplate, type EditionFile, type Template } from '@kaohe/sheet';
+import { buildTemplate, type EditionFile, type Template, type TemplateOptions } from '@kaohe/sheet';
 import type { Cell, SheetGrid } from '../core/workbook-port.ts';
 
 export function parsed(input: RuleSetInput): RuleSet {
@@ -38,6 +38,8 @@ export function filledTemplate(
   unit: UnitInput,
   edits: Record<string, Cell> = {},
   edition?: EditionFile,
+  /** What the assessing level prefilled (and signed): `buildTemplate`'s options. */
+  prefilled: Pick<TemplateOptions, 'prefill' | 'prefillSignature'> = {},
 ): Template {
   const template = buildTemplate(
     ruleSet,
@@ -46,7 +48,7 @@ export function filledTemplate(
       name: unit.name,
       ...(unit.class ? { class: unit.class } : {}),
     },
-    edition ? { edition } : {},
+    { ...(edition ? { edition } : {}), ...prefilled },
   );
   const data = template.sheets.find((s) => s.role === 'data');
   if (!data) throw new Error('template without a data sheet');

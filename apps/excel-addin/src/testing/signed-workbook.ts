@@ -1,16 +1,18 @@
 // Signed workbooks for tests, made as `kaohe keys new` / `publish` / `template` make them: a key
 // pair, an edition of the rule set signed with it, the unit's template carrying that edition.
 // And the tampers the issue lists, done to the template's meta sheet as a unit could do them.
-import type { RuleSet, UnitInput } from '@kaohe/engine';
+import type { InputValue, RuleSet, UnitInput } from '@kaohe/engine';
 import {
   createKey,
   openKey,
   publishEdition,
   sha256Hex,
+  signPrefill,
   type EditionFile,
   type PublicKeyInfo,
   type Template,
 } from '@kaohe/sheet';
+import type { Cell } from '../core/workbook-port.ts';
 import { filledTemplate } from './sample-workbook.ts';
 
 export interface TestKey {
@@ -39,12 +41,32 @@ export function issuerKey(issuer: string, years: [number, number] = [2012, 2014]
   };
 }
 
-const signEdition = (ruleSet: RuleSet, key: TestKey): EditionFile =>
+export const signEdition = (ruleSet: RuleSet, key: TestKey): EditionFile =>
   publishEdition(ruleSet, {
     secret: key.secret,
     key: key.publicKey,
     issuedAt: '2013-01-15T08:00:00Z',
   });
+
+/** A unit's filled workbook carrying the edition signed by `key` and, prefilled by the assessing
+ *  level, `values` (as a roster gives them) signed by the same key; `edits` as the unit typed. */
+export function prefilledTemplate(
+  ruleSet: RuleSet,
+  unit: UnitInput,
+  key: TestKey,
+  values: Record<string, InputValue>,
+  edits: Record<string, Cell> = {},
+): Template {
+  const edition = signEdition(ruleSet, key);
+  const prefill = { values };
+  const identity = { id: unit.id, name: unit.name, ...(unit.class ? { class: unit.class } : {}) };
+  const prefillSignature = signPrefill(edition, identity, prefill, {
+    secret: key.secret,
+    key: key.publicKey,
+    issuedAt: '2013-01-15T08:00:00Z',
+  });
+  return filledTemplate(ruleSet, unit, edits, edition, { prefill, prefillSignature });
+}
 
 /** A unit's filled workbook carrying the edition signed by `key`. */
 export const signedTemplate = (ruleSet: RuleSet, unit: UnitInput, key: TestKey): Template =>
