@@ -31,7 +31,7 @@ export async function buildAndServe(): Promise<{ url: string; server: PreviewSer
  * The JavaScript a first load fetches: the entry module and what it imports statically
  * (modulepreload links), gzipped. Lazy chunks (the scoring kernel, ExcelJS) are not in it.
  */
-export function firstLoadJs(): { files: string[]; gzipBytes: number } {
+export function firstLoadJs(): { files: string[]; gzipBytes: number; text: string } {
   const html = readFileSync(join(distDir, 'index.html'), 'utf8');
   const files = [
     ...html.matchAll(
@@ -42,5 +42,6 @@ export function firstLoadJs(): { files: string[]; gzipBytes: number } {
     (sum, file) => sum + gzipSync(readFileSync(join(distDir, file))).length,
     0,
   );
-  return { files, gzipBytes };
+  const text = files.map((file) => readFileSync(join(distDir, file), 'utf8')).join('\n');
+  return { files, gzipBytes, text };
 }
