@@ -41,7 +41,7 @@ export function issuerKey(issuer: string, years: [number, number] = [2012, 2014]
   };
 }
 
-export const signEdition = (ruleSet: RuleSet, key: TestKey): EditionFile =>
+const signEdition = (ruleSet: RuleSet, key: TestKey): EditionFile =>
   publishEdition(ruleSet, {
     secret: key.secret,
     key: key.publicKey,
