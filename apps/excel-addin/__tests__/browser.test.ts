@@ -19,6 +19,7 @@ import {
   alterRules,
   breakSignature,
   issuerKey,
+  prefilledTemplate,
   signedTemplate,
 } from '../src/testing/signed-workbook.ts';
 import { appRoot, buildAndServe, firstLoadJs } from './built-app.ts';
@@ -360,6 +361,12 @@ describe('signed editions in the pane (browser mode, 340 px wide)', () => {
     await make('unsigned', filledTemplate(ruleSet, kdq));
     await make('bad-signature', breakSignature(signedTemplate(ruleSet, kdq, key)));
     await make('altered', alterRules(signedTemplate(ruleSet, kdq, key)));
+    // The assessing level issued 上年出生人口性别比; the unit raised it in its data sheet.
+    const issued = { sex_ratio_prev: kdq.values.sex_ratio_prev ?? null };
+    await make(
+      'prefill-altered',
+      prefilledTemplate(ruleSet, kdq, key, issued, { sex_ratio_prev: '126.1' }),
+    );
     pane = await browser.context.newPage();
     await pane.setViewportSize({ width: 340, height: 900 });
   }, 60_000);
@@ -453,5 +460,17 @@ describe('signed editions in the pane (browser mode, 340 px wide)', () => {
     await pane.getByRole('button', { name: 'English' }).click();
     await line().getByText('The rules were altered').waitFor();
     await snap('7-altered-english');
+  }, 40_000);
+
+  it('a prefilled figure the unit changed: its own red line, named at its cell, not scored', async () => {
+    await open('prefill-altered');
+    await pane.getByRole('button', { name: '中文' }).click();
+    await line().getByText('正式版本').first().waitFor();
+    const prefill = pane.getByTestId('verify-prefill');
+    await prefill.getByText('预填指标与签发的不符').waitFor();
+    await prefill.getByText('126.1', { exact: false }).waitFor();
+    expect(await pane.getByRole('button', { name: '评分并写回' }).isDisabled()).toBe(true);
+    expect(await fits()).toBe(true);
+    await snap('8-prefill-altered');
   }, 40_000);
 });

@@ -18,6 +18,7 @@ import {
   signedTemplate,
 } from '../testing/signed-workbook.ts';
 import { createKernel } from './kernel.ts';
+import { verificationLines } from '../pane/verification-lines.ts';
 import { createSession } from './session.ts';
 import type { SheetGrid } from './workbook-port.ts';
 
@@ -121,6 +122,26 @@ describe('the pane verifies the edition a workbook carries', () => {
     if (!ok.ok) throw new Error(JSON.stringify(ok));
     expect(ok.plan.scoredAs).toEqual({ decision: 'official' });
     const changed = prefilledTemplate(ruleSet, kdq, issuer, issued, { sex_ratio_prev: '126.1' });
+    // Said when the sheet is read, before anything is scored: a line of its own in the pane.
+    const shown = await editionOf(asGrids(changed), trusted);
+    expect(shown.edition).toMatchObject({ status: 'trusted', gate: 'refused' });
+    expect(shown.edition.prefill?.status).toBe('failed');
+    expect(verificationLines(shown).map((l) => [l.id, l.tone, l.title])).toEqual([
+      ['edition', 'success', 'verify.official'],
+      ['prefill', 'error', 'verify.prefillBad'],
+    ]);
+    expect(verificationLines(shown)[1]?.detail.zh).toContain('126.1');
+    const asIssued = await editionOf(
+      asGrids(prefilledTemplate(ruleSet, kdq, issuer, issued)),
+      trusted,
+    );
+    expect(verificationLines(asIssued).map((l) => [l.id, l.tone])).toEqual([
+      ['edition', 'success'],
+      ['prefill', 'success'],
+    ]);
+    // No trust list kept: nothing verified, no prefill line (as kaohe score without one).
+    const none = await editionOf(asGrids(changed), { keys: [], revoked: [] });
+    expect(none.edition.prefill).toBeUndefined();
     const { port, session: s } = session(asGrids(changed), trusted);
     const applied = await s.selfAssess();
     expect(applied.ok).toBe(false);

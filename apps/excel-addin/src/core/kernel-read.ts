@@ -2,8 +2,10 @@
 import { msgOf, type RuleSet } from '@kaohe/engine';
 import {
   readSheet,
+  prefillOk,
   scoringGate,
   trustIsSet,
+  type PrefillCheck,
   workbookEdition,
   type SheetRead,
   type TrustStore,
@@ -40,6 +42,8 @@ export function readGroup(
 export function editionView(
   embedded: { embeddedText: string; embeddedSignature?: string },
   trust: TrustStore,
+  /** The unit's signed prefill checked (verifyPrefill), for a unit's own sheet. */
+  prefill?: PrefillCheck,
 ): EditionView {
   const edition = workbookEdition(embedded, trust);
   const signer = 'signer' in edition && edition.signer ? edition.signer : undefined;
@@ -49,7 +53,20 @@ export function editionView(
     signer: signer
       ? { keyId: signer.keyId, fingerprint: signer.fingerprint, issuer: signer.issuer ?? null }
       : null,
-    gate: scoringGate(edition, { draft: false, checked: trustIsSet(trust) }).decision,
+    gate: scoringGate(edition, {
+      draft: false,
+      checked: trustIsSet(trust),
+      ...(prefill ? { prefill } : {}),
+    }).decision,
+    // Said once a trust list is kept (before, nothing can be verified), where something was prefilled.
+    ...(prefill && prefill.status !== 'none' && trustIsSet(trust)
+      ? {
+          prefill: {
+            status: prefillOk(prefill) ? ('intact' as const) : ('failed' as const),
+            message: prefill.message,
+          },
+        }
+      : {}),
   };
 }
 

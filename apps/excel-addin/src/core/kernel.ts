@@ -309,7 +309,7 @@ export function createKernel(): Kernel {
         return { kind: 'damaged', sheet, problems: errors };
       }
       const { read: r } = read.value;
-      const edition = editionView(r, trust);
+      const edition = editionView(r, trust, verifyPrefill(r, trust));
       const info = ruleSetInfo(r.ruleSet, r.embeddedChecksum, edition);
       if (summarySheetNames(r.ruleSet).includes(sheet))
         return { kind: 'summary', sheet, ruleSet: info, edition };

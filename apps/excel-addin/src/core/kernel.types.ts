@@ -49,6 +49,9 @@ export interface EditionView {
   /** Who signed, when the signature could be read (issuer: when the key is trusted here). */
   signer: { keyId: string; fingerprint: string; issuer: string | null } | null;
   gate: 'official' | 'draft' | 'refused';
+  /** The unit's prefilled targets and baselines (责任指标, 上年数据) checked against the issuer's
+   *  signature (@kaohe/sheet's verifyPrefill); absent where nothing was prefilled or read. */
+  prefill?: { status: 'intact' | 'failed'; message: Msg };
 }
 
 export type ProblemCode =

@@ -156,6 +156,8 @@ export const en: Catalogue = {
     draft: 'It can be scored, but the result is not an official edition’s score.',
     importKey: 'Import public key',
     keys: 'Imported public keys ({{count}})',
+    prefillIntact: 'Prefilled figures as issued',
+    prefillBad: 'Prefilled figures differ from what was issued',
   },
   keys: {
     title: 'Issuers’ public keys',

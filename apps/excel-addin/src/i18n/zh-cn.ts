@@ -148,6 +148,8 @@ export const zhCN = {
     draft: '可以评分,但结果不是正式版本的得分。',
     importKey: '导入公钥',
     keys: '已导入的公钥({{count}})',
+    prefillIntact: '预填指标完好',
+    prefillBad: '预填指标与签发的不符',
   },
   keys: {
     title: '签发机关的公钥',

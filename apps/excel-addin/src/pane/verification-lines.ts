@@ -1,8 +1,8 @@
 // What stands at the top of the pane about whose rules these are: one line per check, each calm
-// when it holds and red when it does not. Today one line: the edition (who signed the rules).
-// A second, the signed prefill (责任指标: the unit's assigned targets intact or altered), joins
-// it as another `VerificationLine` with id 'prefill' once @kaohe/sheet verifies prefill; the
-// banner renders whatever lines there are, in order.
+// when it holds and red when it does not: the edition (who signed the rules), then — where the
+// assessing level prefilled and signed the unit's figures, once a trust list is kept — the
+// prefill (责任指标, 上年数据 intact or altered, @kaohe/sheet's verifyPrefill). The banner renders
+// whatever lines there are, in order.
 import type { EditionView, Msg, SheetState } from '../core/kernel.types.ts';
 
 export interface VerificationLine {
@@ -42,8 +42,25 @@ export function editionLine(edition: EditionView): VerificationLine {
   };
 }
 
+/** The unit's prefilled figures (责任指标, 上年数据) as the issuer signed them, or what differs. */
+function prefillLine(prefill: NonNullable<EditionView['prefill']>): VerificationLine {
+  const intact = prefill.status === 'intact';
+  return {
+    id: 'prefill',
+    tone: intact ? 'success' : 'error',
+    title: intact ? 'verify.prefillIntact' : 'verify.prefillBad',
+    detail: prefill.message,
+    hints: intact ? [] : ['verify.refused'],
+    action: null,
+  };
+}
+
 /** The lines for the sheet as read (none where the workbook carries no rules). */
 export function verificationLines(state: SheetState | null): VerificationLine[] {
   if (state?.kind !== 'assessment' && state?.kind !== 'summary') return [];
-  return state.edition ? [editionLine(state.edition)] : [];
+  if (!state.edition) return [];
+  return [
+    editionLine(state.edition),
+    ...(state.edition.prefill ? [prefillLine(state.edition.prefill)] : []),
+  ];
 }
