@@ -4,7 +4,15 @@ import { msgOf } from '../messages/text.ts';
 import type { Msg } from '../model/result.ts';
 import type { Text } from '../schema/common.ts';
 import type { Counter, Deadline, GradeBand, RuleSet, Sanction } from '../schema/ruleset.ts';
-import { change, numChange, plain, roundingText, textChange, type Where } from './text.ts';
+import {
+  change,
+  labelAndUnitChanges,
+  numChange,
+  plain,
+  roundingText,
+  textChange,
+  type Where,
+} from './text.ts';
 import type { Change } from './types.ts';
 import { compareFields } from '../kinds/records.ts';
 
@@ -25,16 +33,7 @@ export function compareInputs(a: RuleSet, b: RuleSet): Change[] {
       out.push(change('input-added', where, { zh: '新增', en: 'added' }));
       continue;
     }
-    out.push(
-      textChange(
-        'input-changed',
-        where,
-        { zh: '名称', en: 'label' },
-        msgOf(old.label).zh,
-        msgOf(d.label).zh,
-      ),
-    );
-    out.push(textChange('input-changed', where, { zh: '单位', en: 'unit' }, old.unit, d.unit));
+    out.push(...labelAndUnitChanges(where, old, d));
     out.push(
       textChange('input-changed', where, { zh: '数据来源', en: 'source' }, old.source, d.source),
     );

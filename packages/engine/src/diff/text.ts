@@ -2,7 +2,8 @@
 import { q, tryQ, type Q } from '../exact/exact.ts';
 import { show, showWithUnit } from '../messages/format.ts';
 import type { Msg } from '../model/result.ts';
-import type { Operand } from '../schema/common.ts';
+import { msgOf } from '../messages/text.ts';
+import type { Operand, Text } from '../schema/common.ts';
 import type { InputUnit } from '../schema/ruleset.ts';
 import type { Change, ChangeKind, Direction } from './types.ts';
 
@@ -160,4 +161,23 @@ export function optionalCountChange(
     b?.toString(),
     b === undefined ? removed : added,
   );
+}
+
+/** What an input and a case field both declare, compared alike: the label (as the document words
+ *  it, in Chinese) and the unit. */
+export function labelAndUnitChanges(
+  where: Where,
+  a: { label: Text; unit: string },
+  b: { label: Text; unit: string },
+): (Change | undefined)[] {
+  return [
+    textChange(
+      'input-changed',
+      where,
+      { zh: '名称', en: 'label' },
+      msgOf(a.label).zh,
+      msgOf(b.label).zh,
+    ),
+    textChange('input-changed', where, { zh: '单位', en: 'unit' }, a.unit, b.unit),
+  ];
 }

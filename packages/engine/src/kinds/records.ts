@@ -17,6 +17,7 @@ import { badValue } from '../score/reasons.ts';
 import { RuleProblem } from '../score/base-rules.ts';
 import {
   change,
+  labelAndUnitChanges,
   numChange,
   optionalCountChange,
   points,
@@ -781,6 +782,15 @@ export function comparePerRecord(
   return out;
 }
 
+/** Where a case field is, for the diff: under its input. */
+const fieldWhere = (where: Where, f: CaseField): Where => ({
+  path: `${where.path}.fields.${f.id}`,
+  label: {
+    zh: `${where.label.zh}字段「${msgOf(f.label).zh}」`,
+    en: `${where.label.en} field "${msgOf(f.label).en}"`,
+  },
+});
+
 /** Two editions of a `cases` input's fields: added, removed, or a label or unit changed (no
  *  side: the streams that read them say what moved). */
 export function compareFields(a: InputDef, b: InputDef, where: Where): (Change | undefined)[] {
@@ -788,27 +798,12 @@ export function compareFields(a: InputDef, b: InputDef, where: Where): (Change |
   const [fa, fb] = [a.fields ?? [], b.fields ?? []];
   for (const f of fb) {
     const old = fa.find((x) => x.id === f.id);
-    const fw: Where = {
-      path: `${where.path}.fields.${f.id}`,
-      label: {
-        zh: `${where.label.zh}字段「${msgOf(f.label).zh}」`,
-        en: `${where.label.en} field "${msgOf(f.label).en}"`,
-      },
-    };
+    const fw = fieldWhere(where, f);
     if (!old) {
       out.push(change('input-changed', fw, { zh: '新增', en: 'added' }));
       continue;
     }
-    out.push(
-      textChange(
-        'input-changed',
-        fw,
-        { zh: '名称', en: 'label' },
-        msgOf(old.label).zh,
-        msgOf(f.label).zh,
-      ),
-    );
-    out.push(textChange('input-changed', fw, { zh: '单位', en: 'unit' }, old.unit, f.unit));
+    out.push(...labelAndUnitChanges(fw, old, f));
     out.push(
       textChange(
         'input-changed',
@@ -821,18 +816,6 @@ export function compareFields(a: InputDef, b: InputDef, where: Where): (Change |
   }
   for (const f of fa)
     if (!fb.some((x) => x.id === f.id))
-      out.push(
-        change(
-          'input-changed',
-          {
-            path: `${where.path}.fields.${f.id}`,
-            label: {
-              zh: `${where.label.zh}字段「${msgOf(f.label).zh}」`,
-              en: `${where.label.en} field "${msgOf(f.label).en}"`,
-            },
-          },
-          { zh: '删除', en: 'removed' },
-        ),
-      );
+      out.push(change('input-changed', fieldWhere(where, f), { zh: '删除', en: 'removed' }));
   return out;
 }
