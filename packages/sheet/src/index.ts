@@ -70,12 +70,25 @@ export {
   type ReviewResult,
   type RulesState,
 } from './review/review.ts';
+// The reviewer's record (roster, carried results) against each unit's sheet.
+export {
+  applyRecord,
+  missingText,
+  missingUnits,
+  recordFlagged,
+  type CarriedRecord,
+  type MissingUnit,
+  type RecordChange,
+  type RecordCheck,
+  type ReviewerRecord,
+} from './review/record.ts';
 
 // Certification (评估认定): the review's results, notices and the history carried in workbooks.
 export {
   cannotJudge,
   certifyUnits,
   chineseDate,
+  historyDifference,
   historyText,
   recordText,
   resultText,
@@ -133,6 +146,8 @@ export {
 export { readRoster, type RosterRead, type RosterUnit } from './roster/read-roster.ts';
 export {
   PREFILL_PAYLOAD_TYPE,
+  changesText,
+  prefillChanges,
   signPrefill,
   verifyPrefill,
   type PrefillChange,
