@@ -78,8 +78,8 @@ export const reviewText = {
     en: `Score differs: ${name} ${row.en}: ${stage.en} reported ${reported ?? 'blank'}, recomputed ${recomputed ?? 'not computable'}`,
   }),
   recordFlag: (name: string, file: string, why: Msg): Msg => ({
-    zh: `与复核方记录不符:${name}(${file}):${why.zh}`,
-    en: `Not as the reviewer's record: ${name} (${file}): ${why.en}`,
+    zh: `${name}(${file}):${why.zh}`,
+    en: `${name} (${file}): ${why.en}`,
   }),
   missing: (name: string, id: string, address: string): Msg => ({
     zh: `未上报:${name}(${id},名册 ${address})没有交回考核表,不参加排名`,

@@ -277,8 +277,8 @@ export function buildSummary(
         return r.changes.map((c): CellValue[] => [
           ...who,
           `${c.source === 'roster' ? '与名册不符 / differs from the roster' : '与结转数据不符 / differs from the carried results'}: ${fieldName(c.field)}${c.column === 'previous' ? '(上年数据)' : ''}`,
-          cellText(c.signed),
-          cellText(c.found),
+          figureCell(c.signed),
+          figureCell(c.found),
           null,
           `${c.address || '(单元格已删除 / cell deleted)'}:${c.source === 'roster' ? '已按名册计 / scored by the roster' : '已按结转数据计 / scored by the carried results'}`,
         ]);
@@ -392,6 +392,10 @@ const RECORD_ITEM = (r: { inRoster?: boolean; inCarried?: boolean }): string =>
     : r.inCarried === false
       ? '结转数据 / carried results'
       : '名册 / roster';
+
+/** A figure of the reviewer's record or the sheet: a decimal as a number, else as a cell. */
+const figureCell = (v: string | number | boolean | null): CellValue =>
+  typeof v === 'string' ? numOrText(v) : cellText(v);
 
 /** The header fields a prefill signs, as the 差异 sheet names them. */
 const UNIT_FIELDS: Record<string, string> = {
