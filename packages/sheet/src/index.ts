@@ -73,7 +73,6 @@ export {
 // The reviewer's record (roster, carried results) against each unit's sheet.
 export {
   applyRecord,
-  missingText,
   missingUnits,
   recordFlagged,
   type CarriedRecord,
@@ -146,8 +145,6 @@ export {
 export { readRoster, type RosterRead, type RosterUnit } from './roster/read-roster.ts';
 export {
   PREFILL_PAYLOAD_TYPE,
-  changesText,
-  prefillChanges,
   signPrefill,
   verifyPrefill,
   type PrefillChange,

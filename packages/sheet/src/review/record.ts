@@ -196,9 +196,3 @@ export function missingUnits(
     .filter((u) => !returned.has(u.id))
     .map((u) => ({ id: u.id, name: u.name, address: u.address }));
 }
-
-/** RuleSet-free words for a missing unit (console, 排名 note). */
-export const missingText = (u: MissingUnit): Msg => ({
-  zh: `未上报:名册中的${u.name}(${u.id})没有交回考核表,不参加排名`,
-  en: `not returned: ${u.name} (${u.id}) on the roster returned no workbook; not ranked`,
-});
