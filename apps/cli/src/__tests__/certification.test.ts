@@ -378,6 +378,30 @@ describe('kaohe review of a certification', () => {
     const clean = await review('h-ok');
     expect(clean.code, clean.stdout).toBe(0);
     expect(clean.stdout).not.toContain('历史记录与上次认定不符');
+
+    // With the roster: 李家村 returned nothing this round, listed 未上报 in 认定结果 (not certified).
+    await writeFile(join(dir, 'villages.csv'), '单位代码,单位名称\nwj,王家村\nlj,李家村\n');
+    const listed = await run([
+      'review',
+      'h-ok',
+      '--rules',
+      'rules.json',
+      '--out',
+      'h-roster.xlsx',
+      '--assessed-on',
+      '2012-12-18',
+      '--history',
+      'h-base.xlsx',
+      '--roster',
+      'villages.csv',
+    ]);
+    expect(listed.code, listed.stderr).toBe(1);
+    expect(listed.stdout).toContain('未上报:李家村(lj,名册 villages.csv A3)没有交回考核表');
+    const result = (await readWorkbook(await readFile(join(dir, 'h-roster.xlsx')))).sheets[0];
+    expect(result?.values.slice(2).map((r) => [r[0], r[3]])).toEqual([
+      ['wj', '认定通过'],
+      ['lj', '未上报'],
+    ]);
   }, 180_000);
 
   it('refuses --history from a summary that carries no records, naming the cell', async () => {
