@@ -250,8 +250,8 @@ describe('carried results between two schemes', () => {
     const diffs = book.sheets.find((s) => s.name === '差异')?.values ?? [];
     expect(diffs.find((d) => d[0] === 'B')?.slice(2, 7)).toEqual([
       '与结转数据不符 / differs from the carried results: 安全生产结转',
-      -15,
       -5,
+      -15,
       null,
       `${at}:已按结转数据计 / scored by the carried results`,
     ]);

@@ -171,8 +171,8 @@ describe('kaohe review --roster', () => {
     );
     expect(row?.slice(2, 7)).toEqual([
       '与名册不符 / differs from the roster: 出生人数控制指标(人)',
-      800,
       1000,
+      800,
       null,
       `${target}:已按名册计 / scored by the roster`,
     ]);

@@ -277,8 +277,9 @@ export function buildSummary(
         return r.changes.map((c): CellValue[] => [
           ...who,
           `${c.source === 'roster' ? '与名册不符 / differs from the roster' : '与结转数据不符 / differs from the carried results'}: ${fieldName(c.field)}${c.column === 'previous' ? '(上年数据)' : ''}`,
-          figureCell(c.signed),
+          // 上报: what the sheet says; 复核计算: the record's figure, the one scored.
           figureCell(c.found),
+          figureCell(c.signed),
           null,
           `${c.address || '(单元格已删除 / cell deleted)'}:${c.source === 'roster' ? '已按名册计 / scored by the roster' : '已按结转数据计 / scored by the carried results'}`,
         ]);
