@@ -1,9 +1,12 @@
 // kaohe review --roster: the assessing level's roster (the list `kaohe roster check` reads) is the
 // reviewer's record of who must return a workbook and of each unit's targets and baselines. Real
 // files: templates made by the CLI, figures typed through ExcelJS as a clerk would, the roster an
-// .xlsx with a cover sheet and a CSV.
-import { readFile, rm, writeFile } from 'node:fs/promises';
+// .xlsx with a cover sheet saved by LibreOffice (as is 青山区's workbook) and a CSV. soffice must
+// be present (as for the xlsx package's interop tests): without it this suite fails, never skips.
+import { execFileSync } from 'node:child_process';
+import { copyFile, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { buildTemplate, cellRef } from '@kaohe/sheet';
 import { parseRuleSet } from '@kaohe/engine';
 import { readWorkbook } from '@kaohe/xlsx';
@@ -77,6 +80,25 @@ function valueCell(id: string): string {
   return cellRef(map.sheet, row, map.columns.value);
 }
 
+/** Opens `file` in LibreOffice and saves it as .xlsx into `outDir`, as a clerk would. */
+function saveWithLibreOffice(file: string, outDir: string): void {
+  const profile = pathToFileURL(join(dir, 'lo-profile')).href;
+  execFileSync(
+    'soffice',
+    [
+      `-env:UserInstallation=${profile}`,
+      '--headless',
+      '--norestore',
+      '--convert-to',
+      'xlsx',
+      '--outdir',
+      join(dir, outDir),
+      join(dir, file),
+    ],
+    { stdio: 'pipe', timeout: 90_000 },
+  );
+}
+
 beforeAll(async () => {
   dir = await tempDir('kaohe-review-roster-');
   await writeFile(join(dir, 'rules.json'), JSON.stringify(rules));
@@ -109,7 +131,11 @@ beforeAll(async () => {
     [2, 'qs', '青山区', 800, 900],
     [3, 'dh', '东河区', 500, 520],
   ]);
-  await roster.xlsx.writeFile(join(dir, 'units.xlsx'));
+  await roster.xlsx.writeFile(join(dir, 'units-exceljs.xlsx'));
+  saveWithLibreOffice('units-exceljs.xlsx', 'lo');
+  await copyFile(join(dir, 'lo', 'units-exceljs.xlsx'), join(dir, 'units.xlsx'));
+  saveWithLibreOffice('r/青山区.xlsx', 'lo');
+  await copyFile(join(dir, 'lo', '青山区.xlsx'), join(dir, 'r', '青山区.xlsx'));
   await writeFile(
     join(dir, 'units.csv'),
     '单位代码,单位名称,出生人数控制指标,上年出生人数\r\nkdq,昆都仑区,1200,1150\r\nqs,青山区,800,900\r\ndh,东河区,500,520\r\n',
