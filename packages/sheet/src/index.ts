@@ -145,6 +145,7 @@ export {
 export { readRoster, type RosterRead, type RosterUnit } from './roster/read-roster.ts';
 export {
   PREFILL_PAYLOAD_TYPE,
+  sameFigure,
   signPrefill,
   verifyPrefill,
   type PrefillChange,

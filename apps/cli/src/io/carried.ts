@@ -12,6 +12,7 @@ import {
   type UnitInput,
   type UnitResult,
 } from '@kaohe/engine';
+import { sameFigure } from '@kaohe/sheet';
 import { CliError } from '../errors.ts';
 import { carriedText } from '../i18n/carried.ts';
 import { readJson } from './files.ts';
@@ -95,8 +96,7 @@ export function withCarried(
   if (!c) return { unit, notes: [] };
   const notes = Object.entries(c.values).flatMap(([id, v]) => {
     const typed = unit.values[id];
-    if (typed === undefined || typed === null || typed === '' || String(typed) === String(v))
-      return [];
+    if (typed === undefined || typed === null || typed === '' || sameFigure(typed, v)) return [];
     const def = ruleSet.inputs.find((d) => d.id === id);
     const from = c.carried[id]?.sender.title ?? { zh: '', en: '' };
     return [carriedText.replaced(msgOf(def?.label ?? id), String(typed), v, from)];

@@ -130,8 +130,9 @@ export interface PrefillRead {
 
 const DECIMAL = /^-?\d+(?:\.\d+)?$/;
 
-/** Same figure: decimals by value (92.50 is 92.5), anything else as it is. */
-function sameValue(a: InputValue | undefined, b: InputValue | undefined): boolean {
+/** Same figure: decimals by value (92.50 is 92.5), anything else as it is. The one test of
+ *  whether a sheet holds the figure it was given (signed prefill, roster, carried results). */
+export function sameFigure(a: InputValue | undefined, b: InputValue | undefined): boolean {
   const x = a ?? null;
   const y = b ?? null;
   if (x === y) return true;
@@ -280,7 +281,7 @@ export function prefillChanges(read: PrefillRead, expected: PrefillFigures): Pre
     ['unitName', expected.unit.name, read.unit.name],
     ['unitClass', expected.unit.class ?? null, read.unit.class ?? null],
   ] as const)
-    if (!sameValue(signed, found))
+    if (!sameFigure(signed, found))
       changes.push({
         field,
         column: 'unit',
@@ -294,7 +295,7 @@ export function prefillChanges(read: PrefillRead, expected: PrefillFigures): Pre
     return row === undefined || col < 0 ? '' : cellRef(read.map.data.sheet, row, col);
   };
   for (const [id, signed] of Object.entries(expected.values))
-    if (!sameValue(signed, read.unit.values[id]))
+    if (!sameFigure(signed, read.unit.values[id]))
       changes.push({
         field: id,
         column: 'value',
@@ -303,7 +304,7 @@ export function prefillChanges(read: PrefillRead, expected: PrefillFigures): Pre
         found: read.unit.values[id] ?? null,
       });
   for (const [id, signed] of Object.entries(expected.previous))
-    if (!sameValue(signed, read.previous[id]))
+    if (!sameFigure(signed, read.previous[id]))
       changes.push({
         field: id,
         column: 'previous',
