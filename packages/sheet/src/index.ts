@@ -142,4 +142,4 @@ export {
   type PrefillStatus,
   type SignPrefillOptions,
 } from './editions/prefill.ts';
-export { DRAFT_MARK, draftMark } from './write/draft-mark.ts';
+export { DRAFT_MARKS, draftMark, draftMarkWords, type DraftFailure } from './write/draft-mark.ts';

@@ -345,9 +345,11 @@ describe('the tamper matrix', () => {
     expect(draft.stdout).toContain('已在 考核评分!A1 标注');
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(join(dir, 's.xlsx'));
-    expect(String(wb.getWorksheet('考核评分')?.getCell('A1').value)).toContain(
-      '【草稿:按未经验证的规则计分',
-    );
+    // Only the prefill failed (the rules are the issuer's): the mark says so, not "unverified rules".
+    const title = String(wb.getWorksheet('考核评分')?.getCell('A1').value);
+    expect(title).toContain('【草稿:预填指标未通过核验');
+    expect(title).not.toContain('按未经验证的规则');
+    expect(draft.stdout).toContain('标注“草稿:预填指标未通过核验”');
     const ok = await runCli(
       ['score', join('w', `${unitName(0)}.xlsx`), '--trust', 'trust.json', '--out', 'ok.xlsx'],
       dir,

@@ -138,8 +138,8 @@ export const editionText = {
     zh: `注意:${what.zh};按 --unsigned 计分`,
     en: `note: ${what.en}; scored under --unsigned`,
   }),
-  draftMarked: (sheet: string): Msg => ({
-    zh: `已在 ${sheet}!A1 标注“草稿:按未经验证的规则计分”`,
-    en: `marked ${sheet}!A1 "draft: scored by unverified rules"`,
+  draftMarked: (sheet: string, mark: Msg): Msg => ({
+    zh: `已在 ${sheet}!A1 标注“${mark.zh}”`,
+    en: `marked ${sheet}!A1 "${mark.en}"`,
   }),
 } as const;

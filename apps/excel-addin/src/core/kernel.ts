@@ -2,6 +2,7 @@
 // engine and codec are not in the pane's first load.
 import { compileRuleSet, scoreUnit, type RuleSet } from '@kaohe/engine';
 import {
+  draftMark,
   planWrites,
   readMeta,
   reviewReturns,
@@ -366,6 +367,15 @@ export function createKernel(): Kernel {
       const all = [...problems, ...fromResult(result, r, group, problems)];
       const scoring = snapshot.sheets[actualName(group, r.map.scoring.sheet)];
       if (!scoring) return { ok: false, problems: all };
+      // Asked for as a draft (按草稿计分, the CLI's --unsigned): the scoring sheet's title says so,
+      // in @kaohe/sheet's words for what failed, as kaohe score marks it.
+      const mark =
+        gate.decision === 'draft' && gate.forced && gate.failed
+          ? draftMark(gridsOf(group, own(snapshot)), r.map, {
+              failed: gate.failed,
+              why: gate.why,
+            })
+          : undefined;
       return {
         ok: true,
         value: {
@@ -376,7 +386,10 @@ export function createKernel(): Kernel {
           result,
           problems: all,
           guard: headerGuard(r.map, scoring, 'self'),
-          writes: localWrites(group, planWrites(r.map, result, 'self', { read: r })),
+          writes: localWrites(group, [
+            ...planWrites(r.map, result, 'self', { read: r }),
+            ...(mark ? [mark] : []),
+          ]),
         },
       };
     },

@@ -56,7 +56,7 @@ export const en: Catalogue = {
     consequence: ' ({{text}})',
     draftRun: 'Score as a draft',
     draftHint:
-      'If this is a draft, score it as a draft (as kaohe score --unsigned does): self-assessment scores are written as usual, but the result is not an official edition’s score.',
+      'If this is a draft, score it as a draft (as kaohe score --unsigned does): self-assessment scores are written as usual, the scoring sheet’s title marked as a draft; the result is not an official edition’s score.',
     draftForced: 'Note: {{what}}; scored as a draft, not by an official edition.',
     draftUnsigned: 'Note: {{what}}; the result is not an official edition’s score.',
   },

@@ -54,7 +54,7 @@ export const zhCN = {
     consequence: '({{text}})',
     draftRun: '按草稿计分',
     draftHint:
-      '如确为草稿,可按草稿计分(与命令行 kaohe score --unsigned 相同):照常写入自评得分,但结果不是正式版本的得分。',
+      '如确为草稿,可按草稿计分(与命令行 kaohe score --unsigned 相同):照常写入自评得分,评分表标题注明“草稿”,结果不是正式版本的得分。',
     draftForced: '注意:{{what}};按草稿计分,结果不是正式版本的得分。',
     draftUnsigned: '注意:{{what}};结果不是正式版本的得分。',
   },
