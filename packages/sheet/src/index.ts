@@ -128,6 +128,7 @@ export {
   parseTrustFile,
   trustAdd,
   trustRemove,
+  trustRevoke,
   type TrustFile,
 } from './editions/trust.ts';
 export { readRoster, type RosterRead, type RosterUnit } from './roster/read-roster.ts';

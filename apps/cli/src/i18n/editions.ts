@@ -94,10 +94,6 @@ export const editionText = {
     zh: `信任列表文件 ${file} 不存在(用 kaohe trust add 建立)`,
     en: `the trust list ${file} does not exist (make it with kaohe trust add)`,
   }),
-  badKeyId: (v: string): Msg => ({
-    zh: `「${v}」不是密钥编号(16 位十六进制)或指纹`,
-    en: `"${v}" is not a key id (16 hex digits) or a fingerprint`,
-  }),
   revokedUnknown: (keyId: string): Msg => ({
     zh: `注意:信任列表中没有编号为 ${keyId} 的密钥,吊销仍已记录`,
     en: `note: no key ${keyId} is in the trust list; the revocation is recorded all the same`,

@@ -31,7 +31,7 @@ import { importedGroup, unitSheetNames } from './kernel-import.ts';
 import { summaryPlan, summarySheetNames } from './kernel-summary.ts';
 import { headerGuard } from './kernel-guard.ts';
 import type { Kernel, Outcome, Problem, ReviewedUnit, SheetState } from './kernel.types.ts';
-import { addKey, previewKey, readTrustText, removeKey } from './trust.ts';
+import { addKey, previewKey, readTrustText, removeKey, revokeKey } from './trust.ts';
 import type { RangeWrite, SheetGrid, WorkbookSnapshot } from './workbook-port.ts';
 
 const NAMED = [SHEET_NAMES.scoring, SHEET_NAMES.data, SHEET_NAMES.meta];
@@ -476,6 +476,12 @@ export function createKernel(): Kernel {
       };
     },
 
-    trust: { read: readTrustText, preview: previewKey, add: addKey, remove: removeKey },
+    trust: {
+      read: readTrustText,
+      preview: previewKey,
+      add: addKey,
+      remove: removeKey,
+      revoke: revokeKey,
+    },
   };
 }

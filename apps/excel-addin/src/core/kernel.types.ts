@@ -11,7 +11,7 @@ import type {
   TrustFile,
   TrustStore,
 } from '@kaohe/sheet';
-import type { KeyInfo, KeyOutcome, TrustRead } from './trust.ts';
+import type { KeyInfo, KeyOutcome, RevokedInfo, TrustRead } from './trust.ts';
 import type {
   ChartSpec,
   HeaderGuard,
@@ -21,7 +21,7 @@ import type {
   WorkbookSnapshot,
 } from './workbook-port.ts';
 
-export type { KeyInfo, KeyOutcome, Msg, TrustRead, TrustStore, UnitResult };
+export type { KeyInfo, KeyOutcome, Msg, RevokedInfo, TrustRead, TrustStore, UnitResult };
 
 export interface RuleSetInfo {
   id: string;
@@ -206,5 +206,11 @@ export interface Kernel {
       line: string,
     ): KeyOutcome<{ text: string; key: KeyInfo; already: boolean }>;
     remove(file: TrustFile, keyId: string): string;
+    /** A key revoked by a later notice (key id or fingerprint, and its reason): the list's text. */
+    revoke(
+      file: TrustFile,
+      typed: string,
+      reason?: string,
+    ): KeyOutcome<{ text: string; revoked: RevokedInfo }>;
   };
 }

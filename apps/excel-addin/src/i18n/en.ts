@@ -179,6 +179,19 @@ export const en: Catalogue = {
     list: 'Imported public keys',
     none: 'No public key imported in this browser yet.',
     revoked: 'revoked',
+    revokedWhy: 'revoked: {{reason}}',
+    revokeTitle: 'Revoke a public key',
+    revokeIntro:
+      'When a later notice revokes a public key, enter the key id or fingerprint it prints. Rules and prefilled figures signed by a revoked key are no longer an official edition and are not scored; a revocation cannot be undone.',
+    revokeId: 'Key id or fingerprint',
+    revokeReason: 'Reason (optional, as the notice gives it)',
+    revokeKnown: 'To revoke: {{issuer}} (fingerprint {{fingerprint}})',
+    revokeUnknown:
+      'To revoke: the key with fingerprint {{fingerprint}} (not imported in this browser; the revocation is recorded all the same)',
+    revokeConfirm: 'Revoke',
+    revokedDone: 'Revoked: {{who}} (fingerprint {{fingerprint}}).',
+    revokedList: 'Revoked public keys',
+    notImported: 'a key not imported here',
     unavailable:
       'The browser does not let the pane read its saved keys ({{detail}}): treated as none imported; whether an import is kept depends on the browser’s settings.',
     malformed:

@@ -170,6 +170,18 @@ export const zhCN = {
     list: '已导入的公钥',
     none: '本浏览器还没有导入公钥。',
     revoked: '已吊销',
+    revokedWhy: '已吊销:{{reason}}',
+    revokeTitle: '吊销公钥',
+    revokeIntro:
+      '后续通知宣布吊销某个公钥时,输入通知中印发的密钥编号或指纹。吊销后,该公钥签发的规则和预填指标不再作为正式版本,不予计分;吊销不能撤回。',
+    revokeId: '密钥编号或指纹',
+    revokeReason: '吊销理由(可选,照通知填写)',
+    revokeKnown: '将吊销:{{issuer}}(指纹 {{fingerprint}})',
+    revokeUnknown: '将吊销指纹为 {{fingerprint}} 的公钥(本浏览器未导入该公钥,吊销仍会记录)',
+    revokeConfirm: '确认吊销',
+    revokedDone: '已吊销:{{who}}(指纹 {{fingerprint}})。',
+    revokedList: '已吊销的公钥',
+    notImported: '未导入的公钥',
     unavailable:
       '浏览器不允许读取保存的公钥({{detail}}):本页按未导入公钥处理;导入后能否保存取决于浏览器设置。',
     malformed:

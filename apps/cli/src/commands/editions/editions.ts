@@ -15,14 +15,13 @@ import {
   createKey,
   type EditionFile,
   fingerprintOf,
-  normalizeKeyId,
   openKey,
   parsePublicKey,
   passphraseProblem,
   publishEdition,
   verifyEdition,
   trustAdd,
-  type TrustFile,
+  trustRevoke,
 } from '@kaohe/sheet';
 import { CliError, type CommandStatus } from '../../errors.ts';
 import { editionText as T } from '../../i18n/editions.ts';
@@ -275,18 +274,13 @@ export async function runTrustRevoke(
   o: { trust?: string; reason?: string },
   out: Output,
 ): Promise<CommandStatus> {
-  // The fingerprint as printed in a notice ("9C32 116E …") or the key id.
-  const keyId = normalizeKeyId(typed);
-  if (!keyId) throw new CliError('usage', T.badKeyId(typed));
+  // The fingerprint as printed in a notice ("9C32 116E …") or the key id: @kaohe/sheet's
+  // trustRevoke, as the pane's key panel revokes.
   const t = await readTrust(o.trust, true);
-  if (!t.store.keys.some((k) => k.keyId === keyId)) out.note(T.revokedUnknown(keyId));
-  const next: TrustFile = {
-    ...t.file,
-    revoked: [
-      ...t.file.revoked.filter((r) => r.keyId !== keyId),
-      { keyId, ...(o.reason ? { reason: o.reason } : {}) },
-    ],
-  };
+  const revoked = trustRevoke(t.file, typed, o.reason);
+  if (!revoked.ok) throw new CliError('usage', revoked.message);
+  const { keyId, key, file: next } = revoked.value;
+  if (!key) out.note(T.revokedUnknown(keyId));
   await writeAll([{ path: t.path, shown: t.shown, data: `${JSON.stringify(next, null, 2)}\n` }]);
   out.line(T.revokedNow(keyId, t.shown));
   out.result({ command: 'trust revoke', keyId });
