@@ -105,6 +105,7 @@ export {
 } from './editions/keys.ts';
 export {
   checkChain,
+  metaUnhiddenMessage,
   prefillOk,
   scoringGate,
   trustIsSet,

@@ -118,13 +118,17 @@ export const editionText = {
     zh: `    ${ok ? '✓' : '✗'} ${what.zh}`,
     en: `    ${ok ? '✓' : '✗'} ${what.en}`,
   }),
-  metaVisible: (sheet: string): Msg => ({
-    zh: `    ✗ 规则数据表 ${sheet} 已被取消隐藏(原为深度隐藏),请核对表内规则和指标是否被改动`,
-    en: `    ✗ the rules sheet ${sheet} was unhidden (it was very hidden): check whether its rules or targets were changed`,
+  metaVisible: (what: Msg): Msg => ({
+    zh: `    ✗ ${what.zh}`,
+    en: `    ✗ ${what.en}`,
   }),
   prefillRefused: (file: string, what: Msg): Msg => ({
     zh: `${file} 的预填指标未通过验证,不予计分:${what.zh}(草稿可加 --unsigned 计分)`,
     en: `the prefill of ${file} fails verification, so it is not scored: ${what.en} (a draft: add --unsigned)`,
+  }),
+  metaRefused: (file: string, what: Msg): Msg => ({
+    zh: `${file} 未通过验证,不予计分:${what.zh}(草稿可加 --unsigned 计分)`,
+    en: `${file} fails verification, so it is not scored: ${what.en} (a draft: add --unsigned)`,
   }),
   unsignedRefused: (file: string, what: Msg): Msg => ({
     zh: `${file} 内的规则未签名,而已设信任列表,不予计分:${what.zh}(草稿可加 --unsigned 计分)`,

@@ -26,7 +26,13 @@ import {
   type SheetGroup,
 } from './kernel-grids.ts';
 import { differenceProblems, fromResult, fromSheetIssue } from './kernel-problems.ts';
-import { editionView, readGroup, ruleSetInfo, type GroupRead } from './kernel-read.ts';
+import {
+  editionView,
+  readGroup,
+  ruleSetInfo,
+  unhiddenMeta,
+  type GroupRead,
+} from './kernel-read.ts';
 import { importedGroup, unitSheetNames } from './kernel-import.ts';
 import { summaryPlan, summarySheetNames } from './kernel-summary.ts';
 import { headerGuard } from './kernel-guard.ts';
@@ -44,11 +50,21 @@ function own(snapshot: WorkbookSnapshot): SheetGrid[] {
   return Object.values(snapshot.sheets).filter((g): g is SheetGrid => g !== null);
 }
 
+const ownGroup = (grids: readonly SheetGrid[]): SheetGroup => ({
+  suffix: '',
+  actual: new Map(grids.map((g) => [g.name, g.name])),
+});
+
 function readOwn(snapshot: WorkbookSnapshot): Outcome<GroupRead> | null {
   const grids = own(snapshot);
   const group = groupSheets(grids.map((g) => g.name)).find((g) => g.suffix === '');
-  return group ? readGroup(group, grids) : null;
+  if (group) return readGroup(group, grids);
+  // An assessment's scoring sheet without its rules sheet (deleted): read all the same, so the
+  // codec says what is missing at its place — never "not an assessment workbook".
+  if (snapshot.sheets[SHEET_NAMES.scoring]) return readGroup(ownGroup(grids), grids);
+  return null;
 }
+
 
 const localWrites = (group: GroupRead['group'], writes: readonly CodecWrite[]): RangeWrite[] =>
   writes.map((w) => ({
@@ -310,7 +326,7 @@ export function createKernel(): Kernel {
         return { kind: 'damaged', sheet, problems: errors };
       }
       const { read: r } = read.value;
-      const edition = editionView(r, trust, verifyPrefill(r, trust));
+      const edition = editionView(r, trust, verifyPrefill(r, trust), unhiddenMeta(r));
       const info = ruleSetInfo(r.ruleSet, r.embeddedChecksum, edition);
       if (summarySheetNames(r.ruleSet).includes(sheet))
         return { kind: 'summary', sheet, ruleSet: info, edition };
@@ -341,11 +357,13 @@ export function createKernel(): Kernel {
       // @kaohe/sheet's decision, as `kaohe score` makes it: refused means nothing is planned.
       const trust = options.trust ?? NO_TRUST;
       const edition = workbookEdition(r, trust);
+      const unhidden = unhiddenMeta(r);
       // The unit's targets and baselines as the issuer signed them (kaohe score checks the same).
       const gate = scoringGate(edition, {
         draft: options.draft === true,
         checked: trustIsSet(trust),
         prefill: verifyPrefill(r, trust),
+        ...(unhidden !== undefined ? { metaUnhidden: unhidden } : {}),
       });
       if (gate.decision === 'refused')
         return {

@@ -52,6 +52,9 @@ export interface EditionView {
   /** The unit's prefilled targets and baselines (责任指标, 上年数据) checked against the issuer's
    *  signature (@kaohe/sheet's verifyPrefill); absent where nothing was prefilled or read. */
   prefill?: { status: 'intact' | 'failed'; message: Msg };
+  /** The rules sheet was made visible (it is very hidden; only unhidden on purpose), said once
+   *  a trust list is kept, as `kaohe verify` fails it; scoring refused for it (scoringGate). */
+  metaUnhidden?: { sheet: string; message: Msg };
 }
 
 export type ProblemCode =

@@ -158,6 +158,7 @@ export const en: Catalogue = {
     keys: 'Imported public keys ({{count}})',
     prefillIntact: 'Prefilled figures as issued',
     prefillBad: 'Prefilled figures differ from what was issued',
+    metaUnhidden: 'The rules sheet was unhidden',
   },
   keys: {
     title: 'Issuers’ public keys',

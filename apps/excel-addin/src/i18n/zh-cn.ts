@@ -150,6 +150,7 @@ export const zhCN = {
     keys: '已导入的公钥({{count}})',
     prefillIntact: '预填指标完好',
     prefillBad: '预填指标与签发的不符',
+    metaUnhidden: '规则数据表被取消隐藏',
   },
   keys: {
     title: '签发机关的公钥',

@@ -70,6 +70,32 @@ describe('scoringGate', () => {
   });
 });
 
+describe('scoringGate: a rules sheet made visible', () => {
+  const checked = true;
+  it('a trusted edition whose rules sheet was unhidden is refused for it, last; a draft when asked', () => {
+    const gate = scoringGate(of('trusted'), { draft: false, checked, metaUnhidden: 'kaohe_meta' });
+    expect(gate).toMatchObject({ decision: 'refused', failed: 'meta' });
+    expect(gate.decision !== 'official' && gate.why.zh).toBe(
+      '规则数据表 kaohe_meta 已被取消隐藏(原为深度隐藏),请核对表内规则和指标是否被改动',
+    );
+    expect(
+      scoringGate(of('trusted'), { draft: true, checked, metaUnhidden: 'kaohe_meta' }),
+    ).toMatchObject({ decision: 'draft', forced: true, failed: 'meta' });
+    // The edition and the prefill are said first.
+    const altered = { status: 'altered', message: msg };
+    expect(
+      scoringGate(of('trusted'), { draft: false, checked, prefill: altered, metaUnhidden: 'm' }),
+    ).toMatchObject({ failed: 'prefill' });
+    expect(
+      scoringGate(of('rules-altered'), { draft: false, checked, metaUnhidden: 'm' }),
+    ).toMatchObject({ failed: 'edition' });
+    // Without a trust list nothing is verified and nothing refused, as for the rest.
+    expect(
+      scoringGate(of('trusted'), { draft: false, checked: false, metaUnhidden: 'm' }).decision,
+    ).toBe('draft');
+  });
+});
+
 describe('trustAdd / trustRemove / trustRevoke', () => {
   const a = createKey('口令口令口令口令', {
     issuer: '某市人民政府',

@@ -17,6 +17,7 @@ import {
   fingerprintOf,
   openKey,
   parsePublicKey,
+  metaUnhiddenMessage,
   passphraseProblem,
   publishEdition,
   verifyEdition,
@@ -181,7 +182,7 @@ async function verifyWorkbook(
   // LibreOffice saves a very hidden sheet as hidden: only a visible one was unhidden on purpose.
   const meta = grids.find((g) => g.name === read.value.map.meta.sheet);
   const visible = meta?.state === 'visible';
-  if (visible) lines.push(T.metaVisible(read.value.map.meta.sheet));
+  if (visible) lines.push(T.metaVisible(metaUnhiddenMessage(read.value.map.meta.sheet)));
   return {
     ok: edition.status === 'trusted' && prefillOk(prefill) && !visible,
     lines,

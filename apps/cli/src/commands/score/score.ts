@@ -79,9 +79,11 @@ export async function runScore(
       'input-invalid',
       gate.decision !== 'official' && gate.failed === 'prefill'
         ? editionText.prefillRefused(file, gate.why)
-        : edition.status === 'unsigned'
-          ? editionText.unsignedRefused(file, edition.message)
-          : editionText.workbookRefused(file, edition.message),
+        : gate.decision !== 'official' && gate.failed === 'meta'
+          ? editionText.metaRefused(file, gate.why)
+          : edition.status === 'unsigned'
+            ? editionText.unsignedRefused(file, edition.message)
+            : editionText.workbookRefused(file, edition.message),
     );
   };
   const early = scoringGate(edition, { checked, draft: draftAsked });
@@ -89,7 +91,13 @@ export async function runScore(
   const read = readGrids(grids, file);
   // The unit's targets and baselines as the issuer signed them.
   const prefill = verifyPrefill(read.read, store);
-  const gate = scoringGate(edition, { checked, draft: draftAsked, prefill });
+  // A rules sheet made visible is refused too, as verify fails it (LibreOffice's hidden is none).
+  const gate = scoringGate(edition, {
+    checked,
+    draft: draftAsked,
+    prefill,
+    ...(read.read.metaUnhidden ? { metaUnhidden: read.read.map.meta.sheet } : {}),
+  });
   if (gate.decision === 'refused') refused(gate);
   const prefillBad = !prefillOk(prefill);
   // Scored under --unsigned: the sheet itself says so, where everyone sees it.
