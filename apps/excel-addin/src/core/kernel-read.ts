@@ -34,7 +34,11 @@ export function readGroup(
     value: {
       group,
       read: read.value,
-      problems: read.warnings.map((i) => fromSheetIssue(i, group)),
+      // The rules sheet's visibility is the verification line's to say (规则数据表被取消隐藏, when
+      // made visible); merely hidden — as LibreOffice saves a very hidden sheet — is no alarm.
+      problems: read.warnings
+        .filter((i) => i.code !== 'meta-not-very-hidden')
+        .map((i) => fromSheetIssue(i, group)),
     },
   };
 }

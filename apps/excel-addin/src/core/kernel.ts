@@ -65,7 +65,6 @@ function readOwn(snapshot: WorkbookSnapshot): Outcome<GroupRead> | null {
   return null;
 }
 
-
 const localWrites = (group: GroupRead['group'], writes: readonly CodecWrite[]): RangeWrite[] =>
   writes.map((w) => ({
     sheet: actualName(group, w.sheet),

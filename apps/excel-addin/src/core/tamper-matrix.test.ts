@@ -268,6 +268,8 @@ describe('no false alarm on a workbook saved by LibreOffice', () => {
     const applied = await clean.session.selfAssess();
     if (!applied.ok) throw new Error(JSON.stringify(applied));
     expect(applied.plan.scoredAs).toEqual({ decision: 'official' });
+    // Nothing said about it at all: the sheet merely hidden is no warning either.
+    expect(applied.plan.problems).toEqual([]);
     expect(clean.port.journal).toHaveLength(1);
 
     const target = await opened('target.xlsx');
