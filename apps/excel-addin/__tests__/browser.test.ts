@@ -399,7 +399,7 @@ describe('signed editions in the pane (browser mode, 340 px wide)', () => {
   it('imports the key: issuer and fingerprint shown to compare, then trusted', async () => {
     await line().getByRole('button', { name: '导入公钥' }).click();
     const panel = pane.getByRole('region', { name: '签发机关的公钥' });
-    await panel.getByRole('textbox').fill(key.line);
+    await panel.getByRole('textbox', { name: '公钥(一行)' }).fill(key.line);
     const preview = panel.getByTestId('key-preview');
     await preview.getByText(key.fingerprint).waitFor();
     await preview.getByText('包头市人口和计划生育委员会').waitFor();
@@ -472,5 +472,33 @@ describe('signed editions in the pane (browser mode, 340 px wide)', () => {
     expect(await pane.getByRole('button', { name: '评分并写回' }).isDisabled()).toBe(true);
     expect(await fits()).toBe(true);
     await snap('8-prefill-altered');
+  }, 40_000);
+
+  it('a later notice revokes the key: typed by its fingerprint, the revoked red line, not scored', async () => {
+    await open('signed');
+    await line().getByText('正式版本:由包头市人口和计划生育委员会签发', { exact: false }).waitFor();
+    await pane.getByRole('button', { name: '已导入的公钥(1)' }).click();
+    const panel = pane.getByRole('region', { name: '签发机关的公钥' });
+    const revoke = panel.getByRole('region', { name: '吊销公钥' });
+    await revoke.getByRole('textbox', { name: '密钥编号或指纹' }).fill(key.fingerprint);
+    await revoke.getByRole('textbox', { name: '吊销理由(可选,照通知填写)' }).fill('私钥遗失');
+    await revoke
+      .getByTestId('revoke-preview')
+      .getByText(`将吊销:包头市人口和计划生育委员会(指纹 ${key.fingerprint})`)
+      .waitFor();
+    expect(await fits()).toBe(true);
+    await snap('9-revoke');
+    await revoke.getByRole('button', { name: '确认吊销' }).click();
+    await revoke
+      .getByText(`已吊销:包头市人口和计划生育委员会(指纹 ${key.fingerprint})。`)
+      .waitFor();
+    await panel.getByRole('button', { name: '关闭' }).click();
+    await line().getByText('签名密钥已被吊销').waitFor();
+    await line()
+      .getByText(`签名密钥(指纹 ${key.fingerprint})已被吊销:私钥遗失`, { exact: false })
+      .waitFor();
+    expect(await pane.getByRole('button', { name: '评分并写回' }).isDisabled()).toBe(true);
+    expect(await fits()).toBe(true);
+    await snap('10-revoked');
   }, 40_000);
 });

@@ -1,6 +1,8 @@
 // The pane's edition line and key import (issue 15 points 4–5), against the stand-in kernel:
 // its meta sheet's B1 says what the edition is ("signed": trusted once a key is imported).
 import { FluentProvider, webLightTheme } from '@fluentui/react-components';
+import { baotou2012, baotou2012SampleUnits } from '@kaohe/rulesets';
+import { SHEET_NAMES } from '@kaohe/sheet';
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { I18nextProvider } from 'react-i18next';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -10,7 +12,9 @@ import { memoryTrustStorage } from './pane/trust-storage.ts';
 import { createMemoryPort } from './standalone/memory-port.ts';
 import type { MemoryWorkbook } from './standalone/memory-workbook.ts';
 import { FAKE_META, fakeKernel } from './testing/fake-kernel.ts';
-import { issuerKey } from './testing/signed-workbook.ts';
+import { issuerKey, signedTemplate } from './testing/signed-workbook.ts';
+import { asGrids, parsed } from './testing/sample-workbook.ts';
+import { createKernel } from './core/kernel.ts';
 
 afterEach(cleanup);
 
@@ -77,9 +81,13 @@ describe('the edition at the top of the pane', () => {
     const dialog = await screen.findByRole('region', { name: '签发机关的公钥' });
     const confirm = within(dialog).getByRole('button', { name: '确认导入' });
     expect(confirm).toHaveProperty('disabled', true);
-    fireEvent.change(within(dialog).getByRole('textbox'), { target: { value: 'not a key' } });
+    fireEvent.change(within(dialog).getByRole('textbox', { name: '公钥(一行)' }), {
+      target: { value: 'not a key' },
+    });
     expect(within(dialog).getByText(/公钥格式不正确/)).toBeTruthy();
-    fireEvent.change(within(dialog).getByRole('textbox'), { target: { value: key.line } });
+    fireEvent.change(within(dialog).getByRole('textbox', { name: '公钥(一行)' }), {
+      target: { value: key.line },
+    });
     // Shown for confirmation before anything is kept.
     const preview = within(dialog).getByTestId('key-preview');
     expect(preview.textContent).toContain('包头市人口和计划生育委员会');
@@ -144,5 +152,86 @@ describe('the edition at the top of the pane', () => {
     fireEvent.click(screen.getByRole('button', { name: '按草稿计分' }));
     await screen.findByTestId('total');
     expect(screen.getByTestId('scored-as-draft').textContent).toContain('结果不是正式版本的得分');
+  });
+});
+
+describe('a key revoked by a later notice (the real kernel, a signed workbook)', () => {
+  it('revoked by its fingerprint as printed: the revoked red line, scoring refused, nothing written', async () => {
+    const ruleSet = parsed(baotou2012);
+    const kdq = baotou2012SampleUnits.find((u) => u.id === 'kdq')!;
+    const book: MemoryWorkbook = {
+      sheets: asGrids(signedTemplate(ruleSet, kdq, key)).map((g) => ({
+        name: g.name,
+        state: g.name === SHEET_NAMES.meta ? 'veryHidden' : 'visible',
+        values: g.values,
+        numberFormats: g.numberFormats,
+      })),
+      active: SHEET_NAMES.scoring,
+      charts: [],
+      selection: null,
+    };
+    const port = createMemoryPort(book, undefined, { charts: true });
+    const trust = memoryTrustStorage(
+      JSON.stringify({ kaohe: 'trust', version: 1, keys: [key.line], revoked: [] }),
+    );
+    render(
+      <I18nextProvider i18n={await createI18n('zh-CN')}>
+        <FluentProvider theme={webLightTheme}>
+          <App
+            boot={{
+              mode: 'office',
+              port,
+              loadKernel: async () => createKernel(),
+              loadFiles: () => Promise.reject(new Error('unused')),
+              trust,
+            }}
+          />
+        </FluentProvider>
+      </I18nextProvider>,
+    );
+    await waitFor(() =>
+      expect(screen.getByTestId('verify-edition').textContent).toContain('正式版本'),
+    );
+    expect(screen.getByRole('button', { name: '评分并写回' })).toHaveProperty('disabled', false);
+
+    fireEvent.click(screen.getByRole('button', { name: '已导入的公钥(1)' }));
+    const dialog = await screen.findByRole('region', { name: '签发机关的公钥' });
+    const revoke = within(dialog).getByRole('region', { name: '吊销公钥' });
+    const idBox = within(revoke).getByRole('textbox', { name: '密钥编号或指纹' });
+    const reasonBox = within(revoke).getByRole('textbox', { name: '吊销理由(可选,照通知填写)' });
+    const confirm = within(revoke).getByRole('button', { name: '确认吊销' });
+    expect(confirm).toHaveProperty('disabled', true);
+    // A typo is refused, saying why (@kaohe/sheet's words, as kaohe trust revoke says them).
+    fireEvent.change(idBox, { target: { value: '9C32 116E' } });
+    expect(within(revoke).getByText('「9C32 116E」不是密钥编号(16 位十六进制)或指纹')).toBeTruthy();
+    expect(confirm).toHaveProperty('disabled', true);
+    // The fingerprint as the notice prints it, in groups of four: shown for confirmation first.
+    fireEvent.change(idBox, { target: { value: key.fingerprint } });
+    fireEvent.change(reasonBox, { target: { value: '私钥遗失' } });
+    expect(within(revoke).getByTestId('revoke-preview').textContent).toBe(
+      `将吊销:包头市人口和计划生育委员会(指纹 ${key.fingerprint})`,
+    );
+    expect(JSON.parse(trust.text ?? '{}')).toMatchObject({ revoked: [] });
+    fireEvent.click(confirm);
+    await within(revoke).findByText(`已吊销:包头市人口和计划生育委员会(指纹 ${key.fingerprint})。`);
+    // Kept as the CLI's trust list keeps it: the key stays, its id revoked with the reason.
+    expect(JSON.parse(trust.text ?? '{}')).toEqual({
+      kaohe: 'trust',
+      version: 1,
+      keys: [key.line],
+      revoked: [{ keyId: key.publicKey.keyId, reason: '私钥遗失' }],
+    });
+    expect(within(dialog).getByText(/已吊销:私钥遗失/, { selector: 'li' })).toBeTruthy();
+    fireEvent.click(within(dialog).getByRole('button', { name: '关闭' }));
+    // The sheet checked again: the revoked red line, scoring refused.
+    await waitFor(() =>
+      expect(screen.getByTestId('verify-edition').textContent).toContain('签名密钥已被吊销'),
+    );
+    const line = screen.getByTestId('verify-edition');
+    expect(line.getAttribute('role')).toBe('alert');
+    expect(line.textContent).toContain(`签名密钥(指纹 ${key.fingerprint})已被吊销:私钥遗失`);
+    expect(screen.getByRole('button', { name: '评分并写回' })).toHaveProperty('disabled', true);
+    expect(screen.getByText('考核规则未通过验证,不予计分(原因见上方)。')).toBeTruthy();
+    expect(port.journal).toEqual([]);
   });
 });

@@ -117,6 +117,7 @@ export {
 } from './editions/keys.ts';
 export {
   checkChain,
+  metaUnhiddenMessage,
   prefillOk,
   scoringGate,
   trustIsSet,
@@ -140,6 +141,7 @@ export {
   parseTrustFile,
   trustAdd,
   trustRemove,
+  trustRevoke,
   type TrustFile,
 } from './editions/trust.ts';
 export { readRoster, type RosterRead, type RosterUnit } from './roster/read-roster.ts';
@@ -155,4 +157,4 @@ export {
   type PrefillStatus,
   type SignPrefillOptions,
 } from './editions/prefill.ts';
-export { DRAFT_MARK, draftMark } from './write/draft-mark.ts';
+export { DRAFT_MARKS, draftMark, draftMarkWords, type DraftFailure } from './write/draft-mark.ts';

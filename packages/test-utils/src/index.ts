@@ -59,3 +59,14 @@ export function smallRuleSet<T extends object = object>(overrides: T = {} as T) 
     ...overrides,
   });
 }
+
+export {
+  applyTamper,
+  KEY_TAMPERS,
+  RAISED_TARGET,
+  TAMPERS,
+  tamperRules,
+  type Tamper,
+  type TamperContext,
+  type TamperSheet,
+} from './tampers.ts';

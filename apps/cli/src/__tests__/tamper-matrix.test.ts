@@ -3,92 +3,67 @@
 // another edition; the rules sheet deleted or unhidden; a target changed in the data sheet; another
 // edition's rules sheet pasted in; an expired or revoked key — each detected by `kaohe verify` and
 // by `kaohe review`, and no alarm on the untouched workbook. The counts are printed for the note.
+// The rules and the tampers are @kaohe/test-utils' (the task pane's matrix tries the same ones),
+// done here to the .xlsx files through ExcelJS.
 import { createHash } from 'node:crypto';
 import { readFile, writeFile, mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
+import {
+  applyTamper,
+  TAMPERS,
+  tamperRules,
+  type Tamper,
+  type TamperContext,
+  type TamperSheet,
+} from '@kaohe/test-utils';
 import { runCli, tempDir } from './run-cli.ts';
 
 const env = { KAOHE_PASSPHRASE: '市计生委口令2013' };
 let dir = '';
 
-/** Rules with an assigned target (责任指标) and a threshold to edit. */
-const rules = (edition: number) => ({
-  schemaVersion: 1,
-  id: 'tamper',
-  title: '人口计生目标管理责任制考核',
-  issuer: '某市人民政府',
-  level: '县',
-  year: 2013,
-  edition,
-  rounding: { scores: { dp: 2, mode: 'half-up' } },
-  points: 10,
-  inputs: [
-    { id: 'target', label: '出生人数控制指标', unit: '人', source: 'assigned' },
-    { id: 'births', label: '出生人数', unit: '人' },
-    { id: 'rate', label: '符合政策生育率', unit: '%' },
-  ],
-  sections: [
-    {
-      code: '一',
-      title: '人口控制',
-      points: 10,
-      items: [
-        {
-          code: '1',
-          title: '出生人数',
-          points: 5,
-          rule: { kind: 'expr', score: 'births <= target ? 5 : 0' },
-        },
-        {
-          code: '2',
-          title: '符合政策生育率',
-          points: 5,
-          rule: { kind: 'threshold', value: 'rate', op: '>=', target: 90 },
-        },
-      ],
-    },
-  ],
-});
-
-// One unit per tamper (a review ranks them all at once); u0 stays untouched.
-const TAMPERS = [
-  'threshold',
-  'threshold+checksum',
-  'signature-from-other-edition',
-  'meta-deleted',
-  'meta-unhidden',
-  'target-changed',
-  'other-edition-meta',
-] as const;
 const unitName = (i: number) => `单位${i}`;
 
-async function edit(file: string, change: (wb: ExcelJS.Workbook) => void | Promise<void>) {
+/** A sheet's cells as a grid (0-based), the values as ExcelJS holds them. */
+function gridOf(ws: ExcelJS.Worksheet): unknown[][] {
+  return Array.from({ length: ws.rowCount }, (_, r) =>
+    Array.from({ length: ws.columnCount }, (_, c) => ws.getCell(r + 1, c + 1).value),
+  );
+}
+const sheetsOf = (wb: ExcelJS.Workbook): TamperSheet[] =>
+  wb.worksheets.map((ws) => ({ name: ws.name, state: ws.state, values: gridOf(ws) }));
+
+/** A file with a tamper done to its sheets as grids, and only what it changed written back. */
+async function tamperFile(file: string, tamper: Tamper, ctx: TamperContext): Promise<void> {
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.readFile(file);
-  await change(wb);
+  const sheets = sheetsOf(wb);
+  applyTamper(tamper, sheets, ctx);
+  for (const ws of [...wb.worksheets]) {
+    const after = sheets.find((x) => x.name === ws.name);
+    if (!after) {
+      wb.removeWorksheet(ws.id);
+      continue;
+    }
+    if (after.state && after.state !== ws.state) ws.state = after.state;
+    const rows = Math.max(after.values.length, ws.rowCount);
+    for (let r = 0; r < rows; r++) {
+      const cols = Math.max(after.values[r]?.length ?? 0, ws.columnCount);
+      for (let c = 0; c < cols; c++) {
+        const cell = ws.getCell(r + 1, c + 1);
+        const value = (after.values[r]?.[c] ?? null) as ExcelJS.CellValue;
+        if (cell.value !== value) cell.value = value;
+      }
+    }
+  }
   await wb.xlsx.writeFile(file);
 }
-const metaOf = (wb: ExcelJS.Workbook) => {
-  const ws = wb.getWorksheet('kaohe_meta');
-  if (!ws) throw new Error('no meta');
-  return ws;
-};
-const rowWith = (ws: ExcelJS.Worksheet, key: string) => {
-  let found: ExcelJS.Row | undefined;
-  ws.eachRow((r) => {
-    if (!found && r.getCell(1).value === key) found = r;
-  });
-  if (!found) throw new Error(`no ${key}`);
-  return found;
-};
-const jsonRow = (ws: ExcelJS.Worksheet) => rowWith(ws, 'json');
 
 beforeAll(async () => {
   dir = await tempDir();
-  await writeFile(join(dir, 'rules1.json'), JSON.stringify(rules(1)));
-  await writeFile(join(dir, 'rules2.json'), JSON.stringify(rules(2)));
+  await writeFile(join(dir, 'rules1.json'), JSON.stringify(tamperRules(1)));
+  await writeFile(join(dir, 'rules2.json'), JSON.stringify(tamperRules(2)));
   const made = await runCli(
     ['keys', 'new', '--issuer', '某市人口计生委', '--years', '2013-2014', '--out', 'k.key'],
     dir,
@@ -163,61 +138,17 @@ beforeAll(async () => {
   const at = (i: number, e = 1) => join(dir, `out${e}`, `${unitName(i)}.xlsx`);
   const to = (i: number) => join(dir, 'w', `${unitName(i)}.xlsx`);
   for (let i = 0; i <= TAMPERS.length; i++) await writeFile(to(i), await readFile(at(i)));
-  const other2 = new ExcelJS.Workbook();
-  await other2.xlsx.readFile(at(3, 2));
-  const other7 = new ExcelJS.Workbook();
-  await other7.xlsx.readFile(at(7, 2));
-  const apply: Record<(typeof TAMPERS)[number], (wb: ExcelJS.Workbook) => void> = {
-    threshold: (wb) => {
-      const c = jsonRow(metaOf(wb)).getCell(2);
-      c.value = String(c.value).replace('"target":90', '"target":80');
-    },
-    'threshold+checksum': (wb) => {
-      const meta = metaOf(wb);
-      const c = jsonRow(meta).getCell(2);
-      const edited = String(c.value).replace('"target":90', '"target":80');
-      c.value = edited;
-      const sum = rowWith(meta, 'checksum').getCell(2);
-      const old = String(sum.value);
-      const fresh = createHash('sha256').update(edited).digest('hex');
-      sum.value = fresh;
-      // And the checksum printed in the scoring sheet's header, as a careful forger would.
-      const fp = (h: string) => (h.slice(0, 12).match(/.{4}/g) ?? []).join(' ');
-      wb.getWorksheet('考核评分')?.eachRow((r) =>
-        r.eachCell((cell) => {
-          if (cell.value === fp(old)) cell.value = fp(fresh);
-        }),
-      );
-    },
-    'signature-from-other-edition': (wb) => {
-      rowWith(metaOf(wb), 'signature').getCell(2).value = rowWith(
-        metaOf(other2),
-        'signature',
-      ).getCell(2).value;
-    },
-    'meta-deleted': (wb) => {
-      wb.removeWorksheet(metaOf(wb).id);
-    },
-    'meta-unhidden': (wb) => {
-      metaOf(wb).state = 'visible';
-    },
-    'target-changed': (wb) => {
-      const data = wb.getWorksheet('基础数据');
-      data?.eachRow((r) => {
-        if (r.getCell(1).value === 'target') r.getCell(5).value = 2000; // raised: more births allowed
-      });
-    },
-    'other-edition-meta': (wb) => {
-      const meta = metaOf(wb);
-      const src = metaOf(other7);
-      src.eachRow({ includeEmpty: true }, (r, n) => {
-        r.eachCell({ includeEmpty: true }, (c, col) => {
-          meta.getRow(n).getCell(col).value = c.value;
-        });
-      });
-    },
-  };
-  for (const [i, t] of TAMPERS.entries()) await edit(to(i + 1), apply[t]);
+  // The same unit's workbook of edition 2 (signed by the same key), for the copy-and-paste tampers.
+  for (const [i, t] of TAMPERS.entries()) {
+    const other = new ExcelJS.Workbook();
+    await other.xlsx.readFile(at(i + 1, 2));
+    await tamperFile(to(i + 1), t, {
+      sheets: { meta: 'kaohe_meta', data: '基础数据' },
+      otherEdition: sheetsOf(other),
+      valueColumn: 4, // 基础数据's column E, 填报值
+      sha256Hex: (text) => createHash('sha256').update(text).digest('hex'),
+    });
+  }
 }, 300_000);
 
 interface Verified {
@@ -345,13 +276,33 @@ describe('the tamper matrix', () => {
     expect(draft.stdout).toContain('已在 考核评分!A1 标注');
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(join(dir, 's.xlsx'));
-    expect(String(wb.getWorksheet('考核评分')?.getCell('A1').value)).toContain(
-      '【草稿:按未经验证的规则计分',
-    );
+    // Only the prefill failed (the rules are the issuer's): the mark says so, not "unverified rules".
+    const title = String(wb.getWorksheet('考核评分')?.getCell('A1').value);
+    expect(title).toContain('【草稿:预填指标未通过核验');
+    expect(title).not.toContain('按未经验证的规则');
+    expect(draft.stdout).toContain('标注“草稿:预填指标未通过核验”');
     const ok = await runCli(
       ['score', join('w', `${unitName(0)}.xlsx`), '--trust', 'trust.json', '--out', 'ok.xlsx'],
       dir,
     );
     expect(ok.stdout).toContain('预填指标完好');
+  }, 120_000);
+
+  it('score refuses a workbook whose rules sheet was unhidden, as verify fails it; a draft says so', async () => {
+    // Unit 5: the meta sheet made visible, nothing else changed (rules and prefill as signed).
+    const file = join('w', `${unitName(5)}.xlsx`);
+    const refused = await runCli(['score', file, '--trust', 'trust.json', '--out', 'm.xlsx'], dir);
+    expect(refused.code).toBe(3);
+    expect(refused.stderr).toContain('规则数据表 kaohe_meta 已被取消隐藏(原为深度隐藏)');
+    const draft = await runCli(
+      ['score', file, '--trust', 'trust.json', '--out', 'm.xlsx', '--unsigned'],
+      dir,
+    );
+    expect(draft.code, draft.stderr).not.toBe(3);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(join(dir, 'm.xlsx'));
+    expect(String(wb.getWorksheet('考核评分')?.getCell('A1').value)).toContain(
+      '【草稿:规则数据表被取消隐藏,未经核验',
+    );
   }, 120_000);
 });

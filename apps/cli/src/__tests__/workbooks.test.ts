@@ -62,6 +62,23 @@ describe('kaohe demo', () => {
       kaohe: string;
     };
     expect(edition.kaohe).toBe('edition');
+    // The demo key is issued as the rules' issuer (包头市人民政府, as baotou-2012.json names it), so
+    // verify says who issued them once, with no second issuer named by the rules.
+    const issuer = typeof baotou2012.issuer === 'string' ? baotou2012.issuer : baotou2012.issuer.zh;
+    const trust = JSON.parse((await bytes('demo/0-trust.json')).toString()) as { keys: string[] };
+    expect(trust.keys).toHaveLength(1);
+    expect(trust.keys[0]?.endsWith(` ${issuer}`)).toBe(true);
+    const verified = await runCli(
+      [
+        'verify',
+        join('demo', '3-scored', '昆都仑区.xlsx'),
+        '--trust',
+        join('demo', '0-trust.json'),
+      ],
+      d.dir,
+    );
+    expect(verified.stdout).toContain(`正式版本:由${issuer}签发`);
+    expect(verified.stdout).not.toContain('规则写明的发布单位');
     for (const sub of ['1-templates', '2-filled', '3-scored'])
       expect(await files(join('demo', sub))).toHaveLength(12);
     const summary = await readWorkbook(await bytes('demo/4-summary.xlsx'));

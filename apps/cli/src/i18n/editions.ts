@@ -94,10 +94,6 @@ export const editionText = {
     zh: `信任列表文件 ${file} 不存在(用 kaohe trust add 建立)`,
     en: `the trust list ${file} does not exist (make it with kaohe trust add)`,
   }),
-  badKeyId: (v: string): Msg => ({
-    zh: `「${v}」不是密钥编号(16 位十六进制)或指纹`,
-    en: `"${v}" is not a key id (16 hex digits) or a fingerprint`,
-  }),
   revokedUnknown: (keyId: string): Msg => ({
     zh: `注意:信任列表中没有编号为 ${keyId} 的密钥,吊销仍已记录`,
     en: `note: no key ${keyId} is in the trust list; the revocation is recorded all the same`,
@@ -122,13 +118,17 @@ export const editionText = {
     zh: `    ${ok ? '✓' : '✗'} ${what.zh}`,
     en: `    ${ok ? '✓' : '✗'} ${what.en}`,
   }),
-  metaVisible: (sheet: string): Msg => ({
-    zh: `    ✗ 规则数据表 ${sheet} 已被取消隐藏(原为深度隐藏),请核对表内规则和指标是否被改动`,
-    en: `    ✗ the rules sheet ${sheet} was unhidden (it was very hidden): check whether its rules or targets were changed`,
+  metaVisible: (what: Msg): Msg => ({
+    zh: `    ✗ ${what.zh}`,
+    en: `    ✗ ${what.en}`,
   }),
   prefillRefused: (file: string, what: Msg): Msg => ({
     zh: `${file} 的预填指标未通过验证,不予计分:${what.zh}(草稿可加 --unsigned 计分)`,
     en: `the prefill of ${file} fails verification, so it is not scored: ${what.en} (a draft: add --unsigned)`,
+  }),
+  metaRefused: (file: string, what: Msg): Msg => ({
+    zh: `${file} 未通过验证,不予计分:${what.zh}(草稿可加 --unsigned 计分)`,
+    en: `${file} fails verification, so it is not scored: ${what.en} (a draft: add --unsigned)`,
   }),
   unsignedRefused: (file: string, what: Msg): Msg => ({
     zh: `${file} 内的规则未签名,而已设信任列表,不予计分:${what.zh}(草稿可加 --unsigned 计分)`,
@@ -138,8 +138,8 @@ export const editionText = {
     zh: `注意:${what.zh};按 --unsigned 计分`,
     en: `note: ${what.en}; scored under --unsigned`,
   }),
-  draftMarked: (sheet: string): Msg => ({
-    zh: `已在 ${sheet}!A1 标注“草稿:按未经验证的规则计分”`,
-    en: `marked ${sheet}!A1 "draft: scored by unverified rules"`,
+  draftMarked: (sheet: string, mark: Msg): Msg => ({
+    zh: `已在 ${sheet}!A1 标注“${mark.zh}”`,
+    en: `marked ${sheet}!A1 "${mark.en}"`,
   }),
 } as const;

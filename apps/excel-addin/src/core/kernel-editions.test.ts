@@ -46,6 +46,8 @@ function session(grids: SheetGrid[], trust: TrustStore) {
 }
 
 const signed = () => signedTemplate(ruleSet, kdq, issuer);
+const titleOf = (port: ReturnType<typeof createMemoryPort>) =>
+  port.workbook.sheets.find((x) => x.name === SHEET_NAMES.scoring)?.values[0]?.[0];
 
 async function editionOf(grids: SheetGrid[], trust: TrustStore) {
   const state = await session(grids, trust).session.inspect();
@@ -153,6 +155,11 @@ describe('the pane verifies the edition a workbook carries', () => {
     const draft = await s.selfAssess({ draft: true });
     if (!draft.ok) throw new Error(JSON.stringify(draft));
     expect(draft.plan.scoredAs).toMatchObject({ decision: 'draft', forced: true });
+    // The scoring sheet's title says it is a draft, for what failed: the prefill, not the rules.
+    const title = String(titleOf(port));
+    expect(title).toContain('【草稿:预填指标未通过核验,非正式考核结果');
+    expect(title).not.toContain('按未经验证的规则');
+    expect(title).toContain('126.1');
   });
 
   it('refuses to score by rules that fail verification: nothing written, the reason named', async () => {
@@ -178,6 +185,13 @@ describe('the pane verifies the edition a workbook carries', () => {
     if (!applied.ok) throw new Error(JSON.stringify(applied));
     expect(applied.plan.scoredAs).toMatchObject({ decision: 'draft', forced: true });
     expect(port.journal).toHaveLength(1);
+    // Marked in the sheet, as kaohe score --unsigned marks it: the rules are what failed.
+    expect(String(titleOf(port))).toContain(
+      '【草稿:按未经验证的规则计分,非正式考核结果 / draft: scored by unverified rules】(考核办法内容与签名不符(已被改动))',
+    );
+    // Scored again: marked once.
+    await s.selfAssess({ draft: true });
+    expect(String(titleOf(port)).split('【草稿').length).toBe(2);
   });
 
   it('unsigned rules: refused once a key is imported (as kaohe score with a trust list), a draft before', async () => {

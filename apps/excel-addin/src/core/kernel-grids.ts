@@ -17,7 +17,12 @@ export function fromA1(grid: SheetGrid): CodecGrid {
     ...Array.from({ length: grid.top }, () => [] as string[]),
     ...grid.numberFormats.map((r) => [...Array<string>(grid.left).fill('General'), ...r]),
   ];
-  return { name: grid.name, values, numberFormats: formats };
+  return {
+    name: grid.name,
+    values,
+    numberFormats: formats,
+    ...(grid.state ? { state: grid.state } : {}),
+  };
 }
 
 /**

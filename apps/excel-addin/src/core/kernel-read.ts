@@ -1,6 +1,7 @@
 // Reading one unit's workbook (a sheet group) through the codec, and the rule-set card.
 import { msgOf, type RuleSet } from '@kaohe/engine';
 import {
+  metaUnhiddenMessage,
   readSheet,
   prefillOk,
   scoringGate,
@@ -33,7 +34,11 @@ export function readGroup(
     value: {
       group,
       read: read.value,
-      problems: read.warnings.map((i) => fromSheetIssue(i, group)),
+      // The rules sheet's visibility is the verification line's to say (规则数据表被取消隐藏, when
+      // made visible); merely hidden — as LibreOffice saves a very hidden sheet — is no alarm.
+      problems: read.warnings
+        .filter((i) => i.code !== 'meta-not-very-hidden')
+        .map((i) => fromSheetIssue(i, group)),
     },
   };
 }
@@ -44,8 +49,11 @@ export function editionView(
   trust: TrustStore,
   /** The unit's signed prefill checked (verifyPrefill), for a unit's own sheet. */
   prefill?: PrefillCheck,
+  /** The rules sheet's name, when it was made visible (the read's metaUnhidden). */
+  metaUnhidden?: string,
 ): EditionView {
   const edition = workbookEdition(embedded, trust);
+  const checked = trustIsSet(trust);
   const signer = 'signer' in edition && edition.signer ? edition.signer : undefined;
   return {
     status: edition.status,
@@ -55,11 +63,15 @@ export function editionView(
       : null,
     gate: scoringGate(edition, {
       draft: false,
-      checked: trustIsSet(trust),
+      checked,
       ...(prefill ? { prefill } : {}),
+      ...(metaUnhidden !== undefined ? { metaUnhidden } : {}),
     }).decision,
     // Said once a trust list is kept (before, nothing can be verified), where something was prefilled.
-    ...(prefill && prefill.status !== 'none' && trustIsSet(trust)
+    ...(metaUnhidden !== undefined && checked
+      ? { metaUnhidden: { sheet: metaUnhidden, message: metaUnhiddenMessage(metaUnhidden) } }
+      : {}),
+    ...(prefill && prefill.status !== 'none' && checked
       ? {
           prefill: {
             status: prefillOk(prefill) ? ('intact' as const) : ('failed' as const),
@@ -88,3 +100,7 @@ export function ruleSetInfo(ruleSet: RuleSet, checksum: string, edition: Edition
       edition.status === 'trusted' ? 'intact' : ALTERED.has(edition.status) ? 'altered' : 'unknown',
   };
 }
+
+/** The rules sheet's name where it was made visible (LibreOffice's merely hidden is no alarm). */
+export const unhiddenMeta = (r: SheetRead): string | undefined =>
+  r.metaUnhidden ? r.map.meta.sheet : undefined;

@@ -2,6 +2,7 @@
 // engine and codec are not in the pane's first load.
 import { compileRuleSet, scoreUnit, type RuleSet } from '@kaohe/engine';
 import {
+  draftMark,
   planWrites,
   readMeta,
   reviewReturns,
@@ -25,12 +26,18 @@ import {
   type SheetGroup,
 } from './kernel-grids.ts';
 import { differenceProblems, fromResult, fromSheetIssue } from './kernel-problems.ts';
-import { editionView, readGroup, ruleSetInfo, type GroupRead } from './kernel-read.ts';
+import {
+  editionView,
+  readGroup,
+  ruleSetInfo,
+  unhiddenMeta,
+  type GroupRead,
+} from './kernel-read.ts';
 import { importedGroup, unitSheetNames } from './kernel-import.ts';
 import { summaryPlan, summarySheetNames } from './kernel-summary.ts';
 import { headerGuard } from './kernel-guard.ts';
 import type { Kernel, Outcome, Problem, ReviewedUnit, SheetState } from './kernel.types.ts';
-import { addKey, previewKey, readTrustText, removeKey } from './trust.ts';
+import { addKey, previewKey, readTrustText, removeKey, revokeKey } from './trust.ts';
 import type { RangeWrite, SheetGrid, WorkbookSnapshot } from './workbook-port.ts';
 
 const NAMED = [SHEET_NAMES.scoring, SHEET_NAMES.data, SHEET_NAMES.meta];
@@ -43,10 +50,19 @@ function own(snapshot: WorkbookSnapshot): SheetGrid[] {
   return Object.values(snapshot.sheets).filter((g): g is SheetGrid => g !== null);
 }
 
+const ownGroup = (grids: readonly SheetGrid[]): SheetGroup => ({
+  suffix: '',
+  actual: new Map(grids.map((g) => [g.name, g.name])),
+});
+
 function readOwn(snapshot: WorkbookSnapshot): Outcome<GroupRead> | null {
   const grids = own(snapshot);
   const group = groupSheets(grids.map((g) => g.name)).find((g) => g.suffix === '');
-  return group ? readGroup(group, grids) : null;
+  if (group) return readGroup(group, grids);
+  // An assessment's scoring sheet without its rules sheet (deleted): read all the same, so the
+  // codec says what is missing at its place — never "not an assessment workbook".
+  if (snapshot.sheets[SHEET_NAMES.scoring]) return readGroup(ownGroup(grids), grids);
+  return null;
 }
 
 const localWrites = (group: GroupRead['group'], writes: readonly CodecWrite[]): RangeWrite[] =>
@@ -309,7 +325,7 @@ export function createKernel(): Kernel {
         return { kind: 'damaged', sheet, problems: errors };
       }
       const { read: r } = read.value;
-      const edition = editionView(r, trust, verifyPrefill(r, trust));
+      const edition = editionView(r, trust, verifyPrefill(r, trust), unhiddenMeta(r));
       const info = ruleSetInfo(r.ruleSet, r.embeddedChecksum, edition);
       if (summarySheetNames(r.ruleSet).includes(sheet))
         return { kind: 'summary', sheet, ruleSet: info, edition };
@@ -340,11 +356,13 @@ export function createKernel(): Kernel {
       // @kaohe/sheet's decision, as `kaohe score` makes it: refused means nothing is planned.
       const trust = options.trust ?? NO_TRUST;
       const edition = workbookEdition(r, trust);
+      const unhidden = unhiddenMeta(r);
       // The unit's targets and baselines as the issuer signed them (kaohe score checks the same).
       const gate = scoringGate(edition, {
         draft: options.draft === true,
         checked: trustIsSet(trust),
         prefill: verifyPrefill(r, trust),
+        ...(unhidden !== undefined ? { metaUnhidden: unhidden } : {}),
       });
       if (gate.decision === 'refused')
         return {
@@ -366,6 +384,15 @@ export function createKernel(): Kernel {
       const all = [...problems, ...fromResult(result, r, group, problems)];
       const scoring = snapshot.sheets[actualName(group, r.map.scoring.sheet)];
       if (!scoring) return { ok: false, problems: all };
+      // Asked for as a draft (按草稿计分, the CLI's --unsigned): the scoring sheet's title says so,
+      // in @kaohe/sheet's words for what failed, as kaohe score marks it.
+      const mark =
+        gate.decision === 'draft' && gate.forced && gate.failed
+          ? draftMark(gridsOf(group, own(snapshot)), r.map, {
+              failed: gate.failed,
+              why: gate.why,
+            })
+          : undefined;
       return {
         ok: true,
         value: {
@@ -376,7 +403,10 @@ export function createKernel(): Kernel {
           result,
           problems: all,
           guard: headerGuard(r.map, scoring, 'self'),
-          writes: localWrites(group, planWrites(r.map, result, 'self', { read: r })),
+          writes: localWrites(group, [
+            ...planWrites(r.map, result, 'self', { read: r }),
+            ...(mark ? [mark] : []),
+          ]),
         },
       };
     },
@@ -463,6 +493,12 @@ export function createKernel(): Kernel {
       };
     },
 
-    trust: { read: readTrustText, preview: previewKey, add: addKey, remove: removeKey },
+    trust: {
+      read: readTrustText,
+      preview: previewKey,
+      add: addKey,
+      remove: removeKey,
+      revoke: revokeKey,
+    },
   };
 }

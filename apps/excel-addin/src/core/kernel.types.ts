@@ -11,7 +11,7 @@ import type {
   TrustFile,
   TrustStore,
 } from '@kaohe/sheet';
-import type { KeyInfo, KeyOutcome, TrustRead } from './trust.ts';
+import type { KeyInfo, KeyOutcome, RevokedInfo, TrustRead } from './trust.ts';
 import type {
   ChartSpec,
   HeaderGuard,
@@ -21,7 +21,7 @@ import type {
   WorkbookSnapshot,
 } from './workbook-port.ts';
 
-export type { KeyInfo, KeyOutcome, Msg, TrustRead, TrustStore, UnitResult };
+export type { KeyInfo, KeyOutcome, Msg, RevokedInfo, TrustRead, TrustStore, UnitResult };
 
 export interface RuleSetInfo {
   id: string;
@@ -52,6 +52,9 @@ export interface EditionView {
   /** The unit's prefilled targets and baselines (责任指标, 上年数据) checked against the issuer's
    *  signature (@kaohe/sheet's verifyPrefill); absent where nothing was prefilled or read. */
   prefill?: { status: 'intact' | 'failed'; message: Msg };
+  /** The rules sheet was made visible (it is very hidden; only unhidden on purpose), said once
+   *  a trust list is kept, as `kaohe verify` fails it; scoring refused for it (scoringGate). */
+  metaUnhidden?: { sheet: string; message: Msg };
 }
 
 export type ProblemCode =
@@ -206,5 +209,11 @@ export interface Kernel {
       line: string,
     ): KeyOutcome<{ text: string; key: KeyInfo; already: boolean }>;
     remove(file: TrustFile, keyId: string): string;
+    /** A key revoked by a later notice (key id or fingerprint, and its reason): the list's text. */
+    revoke(
+      file: TrustFile,
+      typed: string,
+      reason?: string,
+    ): KeyOutcome<{ text: string; revoked: RevokedInfo }>;
   };
 }

@@ -12,6 +12,11 @@ export interface SheetGrid {
   left: number;
   values: Cell[][];
   numberFormats: string[][];
+  /**
+   * Whether the sheet is shown (read for the named sheets): a rules sheet made visible was
+   * unhidden on purpose (very hidden, Excel's UI cannot show it). Absent where not read.
+   */
+  state?: 'visible' | 'hidden' | 'veryHidden';
 }
 
 /** What one read returns: the active sheet, the named sheets (null when absent), every sheet's name. */

@@ -56,7 +56,7 @@ export const en: Catalogue = {
     consequence: ' ({{text}})',
     draftRun: 'Score as a draft',
     draftHint:
-      'If this is a draft, score it as a draft (as kaohe score --unsigned does): self-assessment scores are written as usual, but the result is not an official edition’s score.',
+      'If this is a draft, score it as a draft (as kaohe score --unsigned does): self-assessment scores are written as usual, the scoring sheet’s title marked as a draft; the result is not an official edition’s score.',
     draftForced: 'Note: {{what}}; scored as a draft, not by an official edition.',
     draftUnsigned: 'Note: {{what}}; the result is not an official edition’s score.',
   },
@@ -158,6 +158,7 @@ export const en: Catalogue = {
     keys: 'Imported public keys ({{count}})',
     prefillIntact: 'Prefilled figures as issued',
     prefillBad: 'Prefilled figures differ from what was issued',
+    metaUnhidden: 'The rules sheet was unhidden',
   },
   keys: {
     title: 'Issuers’ public keys',
@@ -179,6 +180,19 @@ export const en: Catalogue = {
     list: 'Imported public keys',
     none: 'No public key imported in this browser yet.',
     revoked: 'revoked',
+    revokedWhy: 'revoked: {{reason}}',
+    revokeTitle: 'Revoke a public key',
+    revokeIntro:
+      'When a later notice revokes a public key, enter the key id or fingerprint it prints. Rules and prefilled figures signed by a revoked key are no longer an official edition and are not scored; a revocation cannot be undone.',
+    revokeId: 'Key id or fingerprint',
+    revokeReason: 'Reason (optional, as the notice gives it)',
+    revokeKnown: 'To revoke: {{issuer}} (fingerprint {{fingerprint}})',
+    revokeUnknown:
+      'To revoke: the key with fingerprint {{fingerprint}} (not imported in this browser; the revocation is recorded all the same)',
+    revokeConfirm: 'Revoke',
+    revokedDone: 'Revoked: {{who}} (fingerprint {{fingerprint}}).',
+    revokedList: 'Revoked public keys',
+    notImported: 'a key not imported here',
     unavailable:
       'The browser does not let the pane read its saved keys ({{detail}}): treated as none imported; whether an import is kept depends on the browser’s settings.',
     malformed:

@@ -54,7 +54,7 @@ export const zhCN = {
     consequence: '({{text}})',
     draftRun: '按草稿计分',
     draftHint:
-      '如确为草稿,可按草稿计分(与命令行 kaohe score --unsigned 相同):照常写入自评得分,但结果不是正式版本的得分。',
+      '如确为草稿,可按草稿计分(与命令行 kaohe score --unsigned 相同):照常写入自评得分,评分表标题注明“草稿”,结果不是正式版本的得分。',
     draftForced: '注意:{{what}};按草稿计分,结果不是正式版本的得分。',
     draftUnsigned: '注意:{{what}};结果不是正式版本的得分。',
   },
@@ -150,6 +150,7 @@ export const zhCN = {
     keys: '已导入的公钥({{count}})',
     prefillIntact: '预填指标完好',
     prefillBad: '预填指标与签发的不符',
+    metaUnhidden: '规则数据表被取消隐藏',
   },
   keys: {
     title: '签发机关的公钥',
@@ -170,6 +171,18 @@ export const zhCN = {
     list: '已导入的公钥',
     none: '本浏览器还没有导入公钥。',
     revoked: '已吊销',
+    revokedWhy: '已吊销:{{reason}}',
+    revokeTitle: '吊销公钥',
+    revokeIntro:
+      '后续通知宣布吊销某个公钥时,输入通知中印发的密钥编号或指纹。吊销后,该公钥签发的规则和预填指标不再作为正式版本,不予计分;吊销不能撤回。',
+    revokeId: '密钥编号或指纹',
+    revokeReason: '吊销理由(可选,照通知填写)',
+    revokeKnown: '将吊销:{{issuer}}(指纹 {{fingerprint}})',
+    revokeUnknown: '将吊销指纹为 {{fingerprint}} 的公钥(本浏览器未导入该公钥,吊销仍会记录)',
+    revokeConfirm: '确认吊销',
+    revokedDone: '已吊销:{{who}}(指纹 {{fingerprint}})。',
+    revokedList: '已吊销的公钥',
+    notImported: '未导入的公钥',
     unavailable:
       '浏览器不允许读取保存的公钥({{detail}}):本页按未导入公钥处理;导入后能否保存取决于浏览器设置。',
     malformed:

@@ -9,6 +9,8 @@ import type { Cell } from '../core/workbook-port.ts';
 export interface MockSheet {
   name: string;
   values: Cell[][];
+  /** Office.js Worksheet.visibility (default Visible). */
+  visibility?: 'Visible' | 'Hidden' | 'VeryHidden';
 }
 
 export interface MockWorkbook {
@@ -55,6 +57,7 @@ export function mockWorkbook(
   let guardValues: Cell[][] | null = null;
   const sheetData = (s: MockSheet) => ({
     name: s.name,
+    visibility: s.visibility ?? 'Visible',
     used: {
       values: office(s.values),
       numberFormat: s.values.map((row) => row.map(() => 'General')),
@@ -172,6 +175,7 @@ export function mockWorkbook(
           ...bySheet,
           nothing: {
             name: '',
+            visibility: 'Visible',
             used: { values: [], numberFormat: [], rowIndex: 0, columnIndex: 0 },
             getUsedRangeOrNullObject() {
               if (options.missingSheetRangeFails) notFound = true;

@@ -43,17 +43,21 @@ describe('office port', () => {
     const book = mockWorkbook(
       [
         { name: '单位', values: sheetOf(3) },
-        { name: '_kaohe', values: [['schemaVersion', 1]] },
+        { name: '_kaohe', values: [['schemaVersion', 1]], visibility: 'VeryHidden' },
+        { name: '基础数据', values: [['x']], visibility: 'Visible' },
       ],
       '单位',
     );
     const port = createOfficePort({ run: book.excel.run });
-    const snap = await port.read(['_kaohe']);
+    const snap = await port.read(['_kaohe', '基础数据']);
     expect(port.meter.count).toBe(1);
     expect(book.syncs).toBe(1);
-    expect(snap.sheetNames).toEqual(['单位', '_kaohe']);
+    expect(snap.sheetNames).toEqual(['单位', '_kaohe', '基础数据']);
     expect(snap.active.values[1]).toEqual(['二.1', '指标 1', 10, null, null]);
     expect(snap.sheets['_kaohe']?.values).toEqual([['schemaVersion', 1]]);
+    // Whether each named sheet is shown, in the same sync (an unhidden rules sheet is said).
+    expect(snap.sheets['_kaohe']?.state).toBe('veryHidden');
+    expect(snap.sheets['基础数据']?.state).toBe('visible');
   });
 
   it('gives no meta sheet when the workbook has none', async () => {

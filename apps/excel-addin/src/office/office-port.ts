@@ -7,6 +7,7 @@ import { AddinError } from '../core/errors.ts';
 import type {
   Cell,
   RangeWrite,
+  SheetGrid,
   WorkbookPort,
   WorkbookSnapshot,
   WriteRequest,
@@ -51,6 +52,14 @@ function setFills(range: Excel.Range, fills: readonly (readonly (string | null)[
   }
 }
 
+/** Office.js's sheet visibility as the codec names it (nothing when the host did not say). */
+function stateOf(visibility: unknown): Pick<SheetGrid, 'state'> {
+  if (visibility === 'Visible') return { state: 'visible' };
+  if (visibility === 'Hidden') return { state: 'hidden' };
+  if (visibility === 'VeryHidden') return { state: 'veryHidden' };
+  return {};
+}
+
 /** The active sheet, the named sheets and every name, in one sync. */
 async function readBatch(
   context: Excel.RequestContext,
@@ -65,7 +74,7 @@ async function readBatch(
   used.load(RANGE_PROPS);
   const others = named.map((name) => {
     const sheet = sheets.getItemOrNullObject(name);
-    sheet.load('name');
+    sheet.load('name,visibility');
     const range = sheet.getUsedRangeOrNullObject();
     range.load(RANGE_PROPS);
     return { name, sheet, range };
@@ -74,7 +83,10 @@ async function readBatch(
   const found = others.map(({ name, sheet, range }) =>
     sheet.isNullObject === true
       ? ([name, null] as const)
-      : ([name, gridOf(name, range as unknown as LoadedRange)] as const),
+      : ([
+          name,
+          { ...gridOf(name, range as unknown as LoadedRange), ...stateOf(sheet.visibility) },
+        ] as const),
   );
   return {
     active: gridOf(active.name, used),

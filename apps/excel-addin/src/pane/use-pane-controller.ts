@@ -6,6 +6,7 @@ import type { SheetLayout } from '@kaohe/sheet';
 import type {
   Kernel,
   KeyInfo,
+  RevokedInfo,
   KeyOutcome,
   Msg,
   SheetState,
@@ -78,6 +79,10 @@ export interface PaneController {
   /** Keeps the key in the browser and checks the sheet again. */
   importKey: (line: string) => Promise<KeyOutcome<{ key: KeyInfo; already: boolean }> | undefined>;
   removeKey: (keyId: string) => Promise<void>;
+  /** A key id or fingerprint as a later notice prints it, read for confirmation; nothing kept. */
+  previewRevoke: (typed: string) => KeyOutcome<RevokedInfo> | null;
+  /** Records the revocation (with the notice's reason) in the browser and checks the sheet again. */
+  revokeKey: (typed: string, reason: string) => Promise<KeyOutcome<RevokedInfo> | undefined>;
 }
 
 export function usePaneController(boot: Boot): PaneController {
@@ -302,6 +307,28 @@ export function usePaneController(boot: Boot): PaneController {
         if (!added.ok) return added;
         if (!added.value.already) await keepTrust(added.value.text);
         return { ok: true, value: { key: added.value.key, already: added.value.already } };
+      }),
+    previewRevoke: (typed) => {
+      const kernel = kernelRef.current;
+      if (!kernel) return null;
+      const done = kernel.trust.revoke(
+        trustRef.current?.file ?? kernel.trust.read(null).file,
+        typed,
+      );
+      return done.ok ? { ok: true, value: done.value.revoked } : done;
+    },
+    revokeKey: (typed, reason) =>
+      guarded(async () => {
+        const kernel = kernelRef.current;
+        if (!kernel) throw new AddinError('no-workbook', '');
+        const done = kernel.trust.revoke(
+          trustRef.current?.file ?? kernel.trust.read(null).file,
+          typed,
+          reason,
+        );
+        if (!done.ok) return done;
+        await keepTrust(done.value.text);
+        return { ok: true, value: done.value.revoked };
       }),
     removeKey: async (keyId) => {
       await guarded(async () => {

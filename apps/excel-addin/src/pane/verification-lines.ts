@@ -1,12 +1,12 @@
 // What stands at the top of the pane about whose rules these are: one line per check, each calm
 // when it holds and red when it does not: the edition (who signed the rules), then — where the
 // assessing level prefilled and signed the unit's figures, once a trust list is kept — the
-// prefill (责任指标, 上年数据 intact or altered, @kaohe/sheet's verifyPrefill). The banner renders
-// whatever lines there are, in order.
+// prefill (责任指标, 上年数据 intact or altered, @kaohe/sheet's verifyPrefill), then a rules sheet
+// made visible (said only when it was). The banner renders whatever lines there are, in order.
 import type { EditionView, Msg, SheetState } from '../core/kernel.types.ts';
 
 export interface VerificationLine {
-  id: 'edition' | 'prefill';
+  id: 'edition' | 'prefill' | 'meta';
   tone: 'success' | 'error';
   /** i18n key of the line's title (the pane's own words for what is wrong). */
   title: string;
@@ -55,6 +55,16 @@ function prefillLine(prefill: NonNullable<EditionView['prefill']>): Verification
   };
 }
 
+/** The rules sheet unhidden: very hidden, it was shown on purpose; refused as verify fails it. */
+const metaLine = (meta: NonNullable<EditionView['metaUnhidden']>): VerificationLine => ({
+  id: 'meta',
+  tone: 'error',
+  title: 'verify.metaUnhidden',
+  detail: meta.message,
+  hints: ['verify.refused'],
+  action: null,
+});
+
 /** The lines for the sheet as read (none where the workbook carries no rules). */
 export function verificationLines(state: SheetState | null): VerificationLine[] {
   if (state?.kind !== 'assessment' && state?.kind !== 'summary') return [];
@@ -62,5 +72,6 @@ export function verificationLines(state: SheetState | null): VerificationLine[] 
   return [
     editionLine(state.edition),
     ...(state.edition.prefill ? [prefillLine(state.edition.prefill)] : []),
+    ...(state.edition.metaUnhidden ? [metaLine(state.edition.metaUnhidden)] : []),
   ];
 }

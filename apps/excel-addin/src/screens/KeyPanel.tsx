@@ -2,6 +2,7 @@ import {
   Button,
   Card,
   Field,
+  Input,
   MessageBar,
   MessageBarBody,
   Subtitle2,
@@ -61,6 +62,87 @@ function KeyFields({ k }: { k: KeyInfo }) {
       <dt className={styles.label}>{t('keys.years')}</dt>
       <dd className={styles.value}>{t('keys.yearsValue', { from: k.validFrom, to: k.validTo })}</dd>
     </dl>
+  );
+}
+
+/**
+ * Revoke a key as a later notice says: its key id or fingerprint (the same reading as `kaohe trust
+ * revoke`, @kaohe/sheet's trustRevoke), shown for confirmation, then kept with the reason.
+ */
+function RevokeSection() {
+  const { t } = useTranslation();
+  const msg = useMsg();
+  const pane = usePane();
+  const styles = useStyles();
+  const [typed, setTyped] = useState('');
+  const [reason, setReason] = useState('');
+  const [done, setDone] = useState<string | null>(null);
+  const preview = typed.trim() === '' ? null : pane.previewRevoke(typed);
+  const revoked = pane.trust?.revoked ?? [];
+
+  const confirm = async () => {
+    const result = await pane.revokeKey(typed, reason);
+    if (!result?.ok) return;
+    const { issuer, fingerprint } = result.value;
+    setDone(t('keys.revokedDone', { who: issuer ?? t('keys.notImported'), fingerprint }));
+    setTyped('');
+    setReason('');
+  };
+
+  return (
+    <section className={styles.content} aria-label={t('keys.revokeTitle')}>
+      <strong>{t('keys.revokeTitle')}</strong>
+      <span className={styles.small}>{t('keys.revokeIntro')}</span>
+      <Field
+        label={t('keys.revokeId')}
+        validationState={preview && !preview.ok ? 'error' : 'none'}
+        validationMessage={preview && !preview.ok ? msg(preview.message) : undefined}
+      >
+        <Input
+          value={typed}
+          input={{ className: styles.line, spellCheck: false }}
+          placeholder="9C32 116E 0A1B 2C3D"
+          onChange={(_, data) => {
+            setTyped(data.value);
+            setDone(null);
+          }}
+        />
+      </Field>
+      <Field label={t('keys.revokeReason')}>
+        <Input value={reason} onChange={(_, data) => setReason(data.value)} />
+      </Field>
+      {preview?.ok && (
+        <span className={styles.small} data-testid="revoke-preview">
+          {preview.value.issuer === null
+            ? t('keys.revokeUnknown', { fingerprint: preview.value.fingerprint })
+            : t('keys.revokeKnown', {
+                issuer: preview.value.issuer,
+                fingerprint: preview.value.fingerprint,
+              })}
+        </span>
+      )}
+      {done && (
+        <MessageBar intent="success" layout="multiline">
+          <MessageBarBody>{done}</MessageBarBody>
+        </MessageBar>
+      )}
+      <div className={styles.actions}>
+        <Button disabled={!preview?.ok || pane.busy} onClick={() => void confirm()}>
+          {t('keys.revokeConfirm')}
+        </Button>
+      </div>
+      {revoked.length > 0 && (
+        <ul className={styles.list} aria-label={t('keys.revokedList')}>
+          {revoked.map((r) => (
+            <li key={r.keyId} className={styles.itemText}>
+              {r.issuer ?? t('keys.notImported')}{' '}
+              <span className={styles.fingerprint}>{r.fingerprint}</span> ·{' '}
+              {r.reason ? t('keys.revokedWhy', { reason: r.reason }) : t('keys.revoked')}
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
   );
 }
 
@@ -153,7 +235,7 @@ export function KeyPanel({ onClose }: { onClose: () => void }) {
                   <span className={styles.fingerprint}>{k.fingerprint}</span>{' '}
                   {t('keys.yearsValue', { from: k.validFrom, to: k.validTo })}
                   {k.revoked !== undefined &&
-                    ` · ${t('keys.revoked')}${k.revoked ? `:${k.revoked}` : ''}`}
+                    ` · ${k.revoked ? t('keys.revokedWhy', { reason: k.revoked }) : t('keys.revoked')}`}
                 </span>
                 <Button
                   size="small"
@@ -167,6 +249,7 @@ export function KeyPanel({ onClose }: { onClose: () => void }) {
             ))}
           </ul>
         )}
+        <RevokeSection />
       </div>
     </Card>
   );

@@ -34,6 +34,7 @@ function used(sheet: MemorySheet): SheetGrid {
     numberFormats: rows.map((_, r) =>
       Array.from({ length: right + 1 }, (_, c) => sheet.numberFormats[r]?.[c] ?? 'General'),
     ),
+    state: sheet.state,
   };
 }
 

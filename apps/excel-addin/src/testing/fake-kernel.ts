@@ -11,7 +11,7 @@ import type {
   SheetState,
   UnitResult,
 } from '../core/kernel.types.ts';
-import { addKey, previewKey, readTrustText, removeKey } from '../core/trust.ts';
+import { addKey, previewKey, readTrustText, removeKey, revokeKey } from '../core/trust.ts';
 import type { SheetGrid, WorkbookSnapshot } from '../core/workbook-port.ts';
 import { exactGuard } from './exact-guard.ts';
 
@@ -259,5 +259,11 @@ export const fakeKernel: Kernel = {
       },
     };
   },
-  trust: { read: readTrustText, preview: previewKey, add: addKey, remove: removeKey },
+  trust: {
+    read: readTrustText,
+    preview: previewKey,
+    add: addKey,
+    remove: removeKey,
+    revoke: revokeKey,
+  },
 };

@@ -78,6 +78,7 @@ export function asGrids(template: Template, suffix = ''): SheetGrid[] {
       left: 0,
       values,
       numberFormats: values.map((r) => r.map(() => 'General')),
+      ...(s.state ? { state: s.state } : {}),
     };
   });
 }

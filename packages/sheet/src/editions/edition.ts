@@ -437,6 +437,13 @@ export const trustIsSet = (trust: TrustStore): boolean =>
 export const prefillOk = (p: { status: string }): boolean =>
   p.status === 'intact' || p.status === 'none';
 
+/** The words for a rules sheet made visible: very hidden, it is unhidden only on purpose (other
+ *  programs, LibreOffice among them, save it merely hidden, which is no alarm). */
+export const metaUnhiddenMessage = (sheet: string): Msg => ({
+  zh: `规则数据表 ${sheet} 已被取消隐藏(原为深度隐藏),请核对表内规则和指标是否被改动`,
+  en: `the rules sheet ${sheet} was unhidden (it was very hidden): check whether its rules or targets were changed`,
+});
+
 /**
  * May a workbook be scored by its rules? The one decision for `kaohe score` and the task pane.
  * `checked`: the user keeps a trust list (the CLI's trust file, keys imported in the pane). Without
@@ -445,7 +452,9 @@ export const prefillOk = (p: { status: string }): boolean =>
  * intact; otherwise — unsigned rules, a failed verification (unknown key, bad signature, rules
  * altered, revoked or expired key, …) or a prefill that is not as issued — `refused` (not scored,
  * nothing written), or a `draft` when the user asked for one (`forced`: the CLI's `--unsigned`, the
- * pane's 按草稿计分). `why` is what failed: the edition's message, else the prefill's.
+ * pane's 按草稿计分). `why` is what failed: the edition's message, else the prefill's. A rules
+ * sheet made visible (`metaUnhidden`, the sheet's name; `kaohe verify` fails it too) is refused
+ * the same way, last: `failed` 'meta'.
  */
 export type ScoringGate =
   | { decision: 'official'; edition: EditionCheck }
@@ -454,14 +463,25 @@ export type ScoringGate =
       edition: WorkbookEdition;
       forced: boolean;
       unchecked: boolean;
-      failed: 'edition' | 'prefill' | null;
+      failed: 'edition' | 'prefill' | 'meta' | null;
       why: Msg;
     }
-  | { decision: 'refused'; edition: WorkbookEdition; failed: 'edition' | 'prefill'; why: Msg };
+  | {
+      decision: 'refused';
+      edition: WorkbookEdition;
+      failed: 'edition' | 'prefill' | 'meta';
+      why: Msg;
+    };
 
 export function scoringGate(
   edition: WorkbookEdition,
-  options: { draft: boolean; checked: boolean; prefill?: { status: string; message: Msg } },
+  options: {
+    draft: boolean;
+    checked: boolean;
+    prefill?: { status: string; message: Msg };
+    /** The rules sheet's name when it was made visible (read.metaUnhidden). */
+    metaUnhidden?: string;
+  },
 ): ScoringGate {
   if (!options.checked)
     return {
@@ -473,11 +493,23 @@ export function scoringGate(
       why: edition.message,
     };
   const prefillBad = options.prefill !== undefined && !prefillOk(options.prefill);
-  if (edition.status === 'trusted' && !prefillBad) return { decision: 'official', edition };
-  const failed = edition.status !== 'trusted' ? 'edition' : 'prefill';
+  const failed =
+    edition.status !== 'trusted'
+      ? 'edition'
+      : prefillBad
+        ? 'prefill'
+        : options.metaUnhidden !== undefined
+          ? 'meta'
+          : null;
+  if (edition.status === 'trusted' && failed === null) return { decision: 'official', edition };
   const why =
-    failed === 'edition' ? edition.message : (options.prefill?.message ?? edition.message);
+    failed === 'prefill' && options.prefill
+      ? options.prefill.message
+      : failed === 'meta' && options.metaUnhidden !== undefined
+        ? metaUnhiddenMessage(options.metaUnhidden)
+        : edition.message;
+  const what = failed ?? 'edition';
   return options.draft
-    ? { decision: 'draft', edition, forced: true, unchecked: false, failed, why }
-    : { decision: 'refused', edition, failed, why };
+    ? { decision: 'draft', edition, forced: true, unchecked: false, failed: what, why }
+    : { decision: 'refused', edition, failed: what, why };
 }

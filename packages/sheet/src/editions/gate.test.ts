@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { WorkbookEdition } from './edition.ts';
 import { scoringGate } from './edition.ts';
 import { createKey } from './keys.ts';
-import { EMPTY_TRUST_FILE, parseTrustFile, trustAdd, trustRemove } from './trust.ts';
+import { EMPTY_TRUST_FILE, parseTrustFile, trustAdd, trustRemove, trustRevoke } from './trust.ts';
 
 const msg = { zh: '…', en: '…' };
 const of = (status: WorkbookEdition['status']) => ({ status, message: msg }) as WorkbookEdition;
@@ -70,7 +70,33 @@ describe('scoringGate', () => {
   });
 });
 
-describe('trustAdd / trustRemove', () => {
+describe('scoringGate: a rules sheet made visible', () => {
+  const checked = true;
+  it('a trusted edition whose rules sheet was unhidden is refused for it, last; a draft when asked', () => {
+    const gate = scoringGate(of('trusted'), { draft: false, checked, metaUnhidden: 'kaohe_meta' });
+    expect(gate).toMatchObject({ decision: 'refused', failed: 'meta' });
+    expect(gate.decision !== 'official' && gate.why.zh).toBe(
+      '规则数据表 kaohe_meta 已被取消隐藏(原为深度隐藏),请核对表内规则和指标是否被改动',
+    );
+    expect(
+      scoringGate(of('trusted'), { draft: true, checked, metaUnhidden: 'kaohe_meta' }),
+    ).toMatchObject({ decision: 'draft', forced: true, failed: 'meta' });
+    // The edition and the prefill are said first.
+    const altered = { status: 'altered', message: msg };
+    expect(
+      scoringGate(of('trusted'), { draft: false, checked, prefill: altered, metaUnhidden: 'm' }),
+    ).toMatchObject({ failed: 'prefill' });
+    expect(
+      scoringGate(of('rules-altered'), { draft: false, checked, metaUnhidden: 'm' }),
+    ).toMatchObject({ failed: 'edition' });
+    // Without a trust list nothing is verified and nothing refused, as for the rest.
+    expect(
+      scoringGate(of('trusted'), { draft: false, checked: false, metaUnhidden: 'm' }).decision,
+    ).toBe('draft');
+  });
+});
+
+describe('trustAdd / trustRemove / trustRevoke', () => {
   const a = createKey('口令口令口令口令', {
     issuer: '某市人民政府',
     validFrom: 2012,
@@ -109,5 +135,39 @@ describe('trustAdd / trustRemove', () => {
       revoked: [{ keyId: a.publicKey.keyId }],
     };
     expect(trustRemove(file, a.publicKey.keyId)).toEqual({ ...file, keys: [b.line] });
+  });
+
+  it('revokes by the fingerprint as a notice prints it, once, with the reason; the key stays listed', () => {
+    const file = { ...EMPTY_TRUST_FILE, keys: [a.line, b.line] };
+    const revoked = trustRevoke(file, ` ${a.fingerprint.toLowerCase()} `, ' 私钥遗失 ');
+    if (!revoked.ok) throw new Error(revoked.message.en);
+    expect(revoked.value.keyId).toBe(a.publicKey.keyId);
+    expect(revoked.value.key).toEqual(a.publicKey);
+    expect(revoked.value.file).toEqual({
+      ...file,
+      revoked: [{ keyId: a.publicKey.keyId, reason: '私钥遗失' }],
+    });
+    // Read back, the store revokes it (edition.ts's openEnvelope then says 已被吊销).
+    const read = parseTrustFile(revoked.value.file);
+    expect(read.ok && read.value.store.revoked).toEqual([
+      { keyId: a.publicKey.keyId, reason: '私钥遗失' },
+    ]);
+    // Again by its key id: one entry, the later reason.
+    const again = trustRevoke(revoked.value.file, a.publicKey.keyId);
+    expect(again.ok && again.value.file.revoked).toEqual([{ keyId: a.publicKey.keyId }]);
+  });
+
+  it('a key not in the list is revoked all the same (no key said); a typo is refused, named', () => {
+    const other = trustRevoke(EMPTY_TRUST_FILE, b.publicKey.keyId);
+    expect(other.ok && other.value.key).toBeUndefined();
+    expect(other.ok && other.value.file.revoked).toEqual([{ keyId: b.publicKey.keyId }]);
+    const bad = trustRevoke(EMPTY_TRUST_FILE, '9C32 116E');
+    expect(bad).toEqual({
+      ok: false,
+      message: {
+        zh: '「9C32 116E」不是密钥编号(16 位十六进制)或指纹',
+        en: '"9C32 116E" is not a key id (16 hex digits) or a fingerprint',
+      },
+    });
   });
 });

@@ -91,3 +91,42 @@ export function trustRemove(file: TrustFile, keyId: string): TrustFile {
     }),
   };
 }
+
+/**
+ * A key revoked by a later notice (`kaohe trust revoke`, the pane's key panel): the key id as the
+ * notice prints it — its 16 hex digits or the fingerprint ("9C32 116E …") — recorded once with the
+ * notice's reason (a second revocation of the same key replaces the first's reason). A key not in
+ * the list is revoked all the same (`known` false: the caller says so); a revoked key is never
+ * trusted again, even when it is imported later.
+ */
+export function trustRevoke(
+  file: TrustFile,
+  typed: string,
+  reason?: string,
+): Parsed<{ file: TrustFile; keyId: string; key?: PublicKeyInfo }> {
+  const keyId = normalizeKeyId(typed);
+  if (!keyId)
+    return {
+      ok: false,
+      message: {
+        zh: `「${typed.trim()}」不是密钥编号(16 位十六进制)或指纹`,
+        en: `"${typed.trim()}" is not a key id (16 hex digits) or a fingerprint`,
+      },
+    };
+  const key = file.keys.map((l) => parsePublicKey(l)).find((k) => k.ok && k.value.keyId === keyId);
+  const why = reason?.trim();
+  return {
+    ok: true,
+    value: {
+      file: {
+        ...file,
+        revoked: [
+          ...file.revoked.filter((r) => r.keyId !== keyId),
+          { keyId, ...(why ? { reason: why } : {}) },
+        ],
+      },
+      keyId,
+      ...(key?.ok ? { key: key.value } : {}),
+    },
+  };
+}

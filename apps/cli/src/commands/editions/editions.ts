@@ -15,14 +15,14 @@ import {
   createKey,
   type EditionFile,
   fingerprintOf,
-  normalizeKeyId,
   openKey,
   parsePublicKey,
+  metaUnhiddenMessage,
   passphraseProblem,
   publishEdition,
   verifyEdition,
   trustAdd,
-  type TrustFile,
+  trustRevoke,
 } from '@kaohe/sheet';
 import { CliError, type CommandStatus } from '../../errors.ts';
 import { editionText as T } from '../../i18n/editions.ts';
@@ -182,7 +182,7 @@ async function verifyWorkbook(
   // LibreOffice saves a very hidden sheet as hidden: only a visible one was unhidden on purpose.
   const meta = grids.find((g) => g.name === read.value.map.meta.sheet);
   const visible = meta?.state === 'visible';
-  if (visible) lines.push(T.metaVisible(read.value.map.meta.sheet));
+  if (visible) lines.push(T.metaVisible(metaUnhiddenMessage(read.value.map.meta.sheet)));
   return {
     ok: edition.status === 'trusted' && prefillOk(prefill) && !visible,
     lines,
@@ -275,18 +275,13 @@ export async function runTrustRevoke(
   o: { trust?: string; reason?: string },
   out: Output,
 ): Promise<CommandStatus> {
-  // The fingerprint as printed in a notice ("9C32 116E …") or the key id.
-  const keyId = normalizeKeyId(typed);
-  if (!keyId) throw new CliError('usage', T.badKeyId(typed));
+  // The fingerprint as printed in a notice ("9C32 116E …") or the key id: @kaohe/sheet's
+  // trustRevoke, as the pane's key panel revokes.
   const t = await readTrust(o.trust, true);
-  if (!t.store.keys.some((k) => k.keyId === keyId)) out.note(T.revokedUnknown(keyId));
-  const next: TrustFile = {
-    ...t.file,
-    revoked: [
-      ...t.file.revoked.filter((r) => r.keyId !== keyId),
-      { keyId, ...(o.reason ? { reason: o.reason } : {}) },
-    ],
-  };
+  const revoked = trustRevoke(t.file, typed, o.reason);
+  if (!revoked.ok) throw new CliError('usage', revoked.message);
+  const { keyId, key, file: next } = revoked.value;
+  if (!key) out.note(T.revokedUnknown(keyId));
   await writeAll([{ path: t.path, shown: t.shown, data: `${JSON.stringify(next, null, 2)}\n` }]);
   out.line(T.revokedNow(keyId, t.shown));
   out.result({ command: 'trust revoke', keyId });

@@ -3,6 +3,7 @@ import { basename, dirname, join, resolve } from 'node:path';
 import type { Output } from '../../io/output.ts';
 import {
   draftMark,
+  draftMarkWords,
   embeddedEdition,
   prefillOk,
   resultProblems,
@@ -78,9 +79,11 @@ export async function runScore(
       'input-invalid',
       gate.decision !== 'official' && gate.failed === 'prefill'
         ? editionText.prefillRefused(file, gate.why)
-        : edition.status === 'unsigned'
-          ? editionText.unsignedRefused(file, edition.message)
-          : editionText.workbookRefused(file, edition.message),
+        : gate.decision !== 'official' && gate.failed === 'meta'
+          ? editionText.metaRefused(file, gate.why)
+          : edition.status === 'unsigned'
+            ? editionText.unsignedRefused(file, edition.message)
+            : editionText.workbookRefused(file, edition.message),
     );
   };
   const early = scoringGate(edition, { checked, draft: draftAsked });
@@ -88,18 +91,35 @@ export async function runScore(
   const read = readGrids(grids, file);
   // The unit's targets and baselines as the issuer signed them.
   const prefill = verifyPrefill(read.read, store);
-  const gate = scoringGate(edition, { checked, draft: draftAsked, prefill });
+  // A rules sheet made visible is refused too, as verify fails it (LibreOffice's hidden is none).
+  const gate = scoringGate(edition, {
+    checked,
+    draft: draftAsked,
+    prefill,
+    ...(read.read.metaUnhidden ? { metaUnhidden: read.read.map.meta.sheet } : {}),
+  });
   if (gate.decision === 'refused') refused(gate);
   const prefillBad = !prefillOk(prefill);
   // Scored under --unsigned: the sheet itself says so, where everyone sees it.
+  // The mark says what failed: the rules, or only the prefilled figures.
   const draft =
-    gate.decision === 'draft' && gate.forced
-      ? draftMark(grids, read.read.map, gate.why)
+    gate.decision === 'draft' && gate.forced && gate.failed
+      ? {
+          failed: gate.failed,
+          write: draftMark(grids, read.read.map, { failed: gate.failed, why: gate.why }),
+        }
       : undefined;
   const carried = await readCarried(
     (options.carried ?? []).map((f) => ({ path: resolveInput(out, f), shown: f })),
   );
-  const scored = await scoreRead(original, read, file, options.as, draft ? [draft] : [], carried);
+  const scored = await scoreRead(
+    original,
+    read,
+    file,
+    options.as,
+    draft?.write ? [draft.write] : [],
+    carried,
+  );
   const files: PendingFile[] = [];
   if (options.inPlace) {
     // Never over an earlier backup: x.bak.xlsx, then x.bak-2.xlsx, …
@@ -140,7 +160,8 @@ export async function runScore(
   else out.line(editionText.workbookUnverified(edition.message));
   if (prefill.status !== 'none' && trust)
     out.line(prefillBad ? editionText.prefillUnverified(prefill.message) : prefill.message);
-  if (draft) out.line(editionText.draftMarked(draft.sheet));
+  if (draft?.write)
+    out.line(editionText.draftMarked(draft.write.sheet, draftMarkWords(draft.failed)));
   if (options.inPlace) out.note(scoreText.backup(files[0]?.shown ?? ''));
   out.note(common.wrote(outShown));
   out.result({
@@ -158,7 +179,7 @@ export async function runScore(
       ...('signer' in edition && edition.signer ? { fingerprint: edition.signer.fingerprint } : {}),
     },
     prefill: { status: prefill.status, message: prefill.message, changes: prefill.changes },
-    draft: draft !== undefined,
+    draft: draft?.write !== undefined,
   });
   return scored.result.complete ? 'ok' : 'findings';
 }
