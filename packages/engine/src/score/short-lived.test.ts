@@ -3,13 +3,15 @@
 // young-generation collections. Such a link lives until a full collection, so every unit's
 // result would be copied and promoted by each scavenge, and V8 would then allocate results
 // straight into the old generation (allocation-site pretenuring): scoreUnit ran at less than
-// half its speed, most of it garbage collection.
+// half its speed, most of it garbage collection. And what a cohort keeps is compact: its
+// reasons flat strings, not trees of concatenated parts.
 import { getHeapSpaceStatistics, setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { describe, expect, it } from 'vitest';
 import { compileRuleSet } from './compile.ts';
 import { parseRuleSet } from '../validate/parse.ts';
-import { createUnitScorer, scoreWith } from './score-unit.ts';
+import { createUnitScorer, scoreUnit, scoreWith } from './score-unit.ts';
+import { scoreCohort } from '../cohort/score-cohort.ts';
 import type { RuleSetInput } from '../schema/ruleset.ts';
 import type { UnitResult } from '../model/result.ts';
 import { ruleSetHeader } from '@kaohe/test-utils';
@@ -93,5 +95,34 @@ describe('a unit scored is garbage once dropped', () => {
     expect(sink).toBe(n);
     // Held by a getter or a stored closure, every one of them was still there (kept ≈ n units).
     expect(kept).toBeLessThan(0.1 * n * perUnit);
+  });
+});
+
+describe('a cohort keeps its results compact', () => {
+  it('its reasons are held as flat strings, not trees of their parts', { timeout: 60_000 }, () => {
+    const parsed = parseRuleSet(rules);
+    if (!parsed.ok) throw new Error(parsed.issues[0]?.message.en);
+    const rs = compileRuleSet(parsed.value);
+    const units = Array.from({ length: 2000 }, (_, i) => ({
+      id: `u${i}`,
+      name: `单位${i}`,
+      // Below the target: each reason is worded from several parts (figure, gap, slope, amount).
+      values: { rate: String(85 + (i % 60) / 10), group: i % 3 !== 0 },
+    }));
+    const size = (make: () => unknown): number => {
+      gc();
+      const base = used();
+      const kept = make();
+      gc();
+      const n = used() - base;
+      expect(kept).toBeDefined();
+      return n;
+    };
+    const alone = size(() => units.map((u) => scoreUnit(rs, u)));
+    // The results alone, as the cohort keeps them (its ranking dropped).
+    const cohort = size(() => scoreCohort(rs, units).units.map((u) => u.result));
+    // The same results: with each reason a tree of concatenated parts they held as much as
+    // scored alone; with flat reasons, less.
+    expect(cohort).toBeLessThan(0.85 * alone);
   });
 });
