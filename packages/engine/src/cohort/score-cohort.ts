@@ -13,6 +13,8 @@ import { sortIssues } from '../validate/issues.ts';
 import { withBaselines, type Baselines } from './baselines.ts';
 import { buildPeerStats } from './peers.ts';
 import { rankAndGrade } from './rank-grade.ts';
+import { allIndicators } from './tie-break.ts';
+import { flat } from '../messages/text.ts';
 import type { CohortResult, CohortUnit } from './types.ts';
 
 /** The sanctions and counters on the ranking or the grade, decided on the ranked and graded
@@ -51,6 +53,21 @@ function gradeFact(u: CohortUnit): GradeFact {
   };
 }
 
+/** A unit's result as the cohort keeps it (to the end of the run and in what it returns): its
+ *  reasons as flat strings, each one object instead of a tree of its parts (about a third of a
+ *  result's memory, and of the collector's work while the cohort is scored). */
+function kept(r: UnitResult): UnitResult {
+  for (const item of allIndicators(r)) {
+    flat(item.reason.zh);
+    flat(item.reason.en);
+    for (const a of item.adjustments) {
+      flat(a.reason.zh);
+      flat(a.reason.en);
+    }
+  }
+  return r;
+}
+
 export interface CohortOptions {
   /** Per-unit assigned targets and previous-year figures, merged into the units' values. */
   baselines?: Baselines;
@@ -65,7 +82,7 @@ export function scoreCohort(
     ? withBaselines(units, options.baselines, compiled.inputs)
     : { units: [...units], issues: [] };
   const peers = buildPeerStats(compiled, merged.units);
-  const results = merged.units.map((u) => scoreUnit(compiled, u, { peers: peers.stats }));
+  const results = merged.units.map((u) => kept(scoreUnit(compiled, u, { peers: peers.stats })));
   const classIssues = unknownClasses(compiled, merged.units);
   const ranked = rankAndGrade(compiled.ruleSet, results, merged.units);
   const sanctioned =

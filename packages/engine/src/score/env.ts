@@ -26,8 +26,13 @@ export interface UnitEnv extends ExprEnv {
   peek(name: string): ExprValue | undefined;
   unit: UnitInput;
   ctx: ScoreContext;
-  /** Set by the scorer: results by indicator path, computed on demand. */
+  /** Results by indicator path, computed on demand by the scorer bound with `bindResults`. */
   result(path: string): IndicatorResult;
+  /** Binds the scorer that `result` asks. Kept in the environment's closure, not stored in a
+   *  field: a function stored into an object's field stays reachable for V8's young-generation
+   *  collections after the object dies (until a full collection), so every unit's results
+   *  would survive scavenges and be copied and promoted. */
+  bindResults(results: (path: string) => IndicatorResult): void;
   total: Q | undefined;
   issues: Issue[];
   /** Set once this period's counters are known (before sanctions): consecutive() / cumulative(). */
@@ -164,6 +169,7 @@ export function createEnv(
     return value;
   };
   const issues: Issue[] = [];
+  let results: ((path: string) => IndicatorResult) | undefined;
   /** Inputs typed but refused when decoded (text, out of range): no value, yet not blank. */
   const refused = new Set<string>();
   /** A list of cases, read as its number of cases (kinds/records.ts reads and checks it). */
@@ -179,8 +185,12 @@ export function createEnv(
     ctx,
     issues,
     total: undefined,
-    result: () => {
-      throw new Error('result() used before the scorer bound it');
+    result: (path) => {
+      if (!results) throw new Error('result() used before the scorer bound it');
+      return results(path);
+    },
+    bindResults: (f) => {
+      results = f;
     },
     peek(name: string): ExprValue | undefined {
       const dv = derived?.get(name);

@@ -83,7 +83,7 @@ export interface UnitScorer {
   exact: (r: IndicatorResult) => Exact;
   /** Items scored on the integer kernels, their reasons rendered from the kernels' traces (the
    *  rest went through the exact evaluation). */
-  readonly traced: number;
+  traced(): number;
   /** The summed scores and maxima (10^-dp points) of items scored on the kernels (or sums of
    *  such); undefined when one of them was not. */
   sumScaled(items: readonly { path: string }[]): Scaled | undefined;
@@ -907,18 +907,19 @@ export function createUnitScorer(
     }
   };
 
-  env.result = (path: string) => {
+  env.bindResults((path: string) => {
     const item = rs.byPath.get(path);
     if (!item) throw new Error(`unknown item ${path} reached evaluation`);
     return evaluate(item);
-  };
+  });
   return {
     env,
     evaluate,
     exact,
-    get traced() {
-      return tracedCount;
-    },
+    // A method, not a getter: an object literal's getter is a new closure per scorer, held
+    // by a new hidden class (map) each time; maps live until a full collection, so each
+    // unit's scorer and results would outlive it through every young-generation collection.
+    traced: () => tracedCount,
     sumScaled: (items) => scaled.sum(items),
   };
 }

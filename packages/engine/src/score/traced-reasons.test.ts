@@ -34,8 +34,8 @@ describe('reasons rendered from the kernels’ traces', () => {
             expect(JSON.stringify(scoreWith(rs, fast), null, 1)).toBe(
               JSON.stringify(scoreWith(rs, exact), null, 1),
             );
-            expect(exact.traced).toBe(0);
-            traced += fast.traced;
+            expect(exact.traced()).toBe(0);
+            traced += fast.traced();
             // A pool's items (no points of their own) are the exact path's by design: not counted.
             items += [...rs.byPath.values()].filter(
               (i) => i.children.length === 0 && !i.pool,
@@ -45,7 +45,7 @@ describe('reasons rendered from the kernels’ traces', () => {
               if (item.children.length > 0) continue;
               const one = createUnitScorer(rs, unit, ctx);
               one.evaluate(item);
-              if (one.traced === 0) continue;
+              if (one.traced() === 0) continue;
               kinds.add(item.rule?.kind ?? 'none');
               // The open bounds and start the traced route words as the exact path does.
               if (item.min === undefined) shapes.add('no-floor');
