@@ -143,3 +143,17 @@ export {
   type SignPrefillOptions,
 } from './editions/prefill.ts';
 export { DRAFT_MARK, draftMark } from './write/draft-mark.ts';
+
+// A review's results as data (kaohe_results), and composites of several reviews (kaohe combine).
+export {
+  readSummaryResults,
+  RESULTS_SHEET,
+  resultsSheet,
+  type SummaryResults,
+  type SummaryUnit,
+} from './summary/results-sheet.ts';
+export {
+  COMPOSITE_SHEETS,
+  compositeSheets,
+  type CompositeDeclared,
+} from './combine/composite-sheets.ts';

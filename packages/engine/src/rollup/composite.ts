@@ -219,8 +219,10 @@ export interface CompositeResult {
     summary: string;
     ruleSetId: string;
     ruleSetTitle: Msg;
-    /** The weight as a share of 1, exact text ("0.2", "4/10"). */
+    /** The weight as a share of 1, exact text ("0.2", "0.4"). */
     weight: string;
+    /** As the explanation words it ("20%", "1/3"). */
+    weightShown: string;
   }[];
   /** In listing order. */
   units: CompositeUnit[];
@@ -525,6 +527,7 @@ export function combineResults(
         ruleSetId: parts[i]?.ruleSetId as string,
         ruleSetTitle: parts[i]?.title as Msg,
         weight: probe.ok ? (probe.value.parts[i]?.weight ?? '') : '',
+        weightShown: probe.ok ? (probe.value.parts[i]?.weightShown ?? '') : '',
       })),
       units,
       grades: graded ? { graded: graded.graded, bands: graded.bands } : null,

@@ -21,6 +21,7 @@ import {
   unitSanctionIds,
   type Submission,
 } from './differences.ts';
+import { resultsSheet } from './results-sheet.ts';
 import { num, table } from './table.ts';
 
 export interface SummaryOptions {
@@ -280,6 +281,8 @@ export function buildSummary(
       matrix,
       differences,
       rejected,
+      // The results as data (very hidden): what combine and the next period read.
+      resultsSheet(cohort, ruleSet),
     ],
     differences: differences.values.length - 2,
   };
