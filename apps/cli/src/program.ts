@@ -123,6 +123,7 @@ export function buildProgram(
     .option('--passphrase-file <file>', t(help.passphraseFile))
     .requiredOption('--out <path>', t(help.templateOut))
     .option('--history <summary.xlsx>', t(help.history))
+    .option('--counters <summary.xlsx>', t(combineText.helpCounters))
     .option('--trust <file>', t(help.trustFile))
     .option('--carried <file>', t(carriedText.helpCarried), collect)
     .option('--force', t(help.force))

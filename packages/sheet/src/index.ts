@@ -157,3 +157,4 @@ export {
   compositeSheets,
   type CompositeDeclared,
 } from './combine/composite-sheets.ts';
+export { countersJson, parseCounters, unknownCounters } from './read/counters.ts';

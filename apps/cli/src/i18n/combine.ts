@@ -52,4 +52,28 @@ export const combineText = {
   notComputedCell: { zh: '未计算', en: 'not computed' } satisfies Msg,
   vetoed: { zh: '一票否决', en: 'vetoed' } satisfies Msg,
   noCommendation: { zh: '不予评先', en: 'no commendation' } satisfies Msg,
+  helpCounters: {
+    zh: '上一期复核的汇总表:把各单位的计数(连续、累计次数,含上一期)带入本期考核表',
+    en: 'the previous period’s review summary: carries each unit’s counts (in a row, in all, that period included) into its new workbook',
+  } satisfies Msg,
+  countersNotDeclared: (title: string): Msg => ({
+    zh: `--counters 只用于声明了跨期计数器的规则集;“${title}”没有计数器`,
+    en: `--counters is for rule sets that declare counters across periods; "${title}" declares none`,
+  }),
+  countersUnusable: (file: string): Msg => ({
+    zh: `上期汇总表 ${file} 无法使用`,
+    en: `the previous period's summary ${file} cannot be used`,
+  }),
+  countersMissing: (file: string, ids: readonly string[]): Msg => ({
+    zh: `上期汇总表 ${file} 中没有单位 ${ids.join('、')}:其计数不能从零开始而不加说明;请核对单位代码,或为新单位另行生成考核表(不带 --counters)`,
+    en: `the previous period's summary ${file} has no unit ${ids.join(', ')}: its counts cannot silently start from zero; check the unit ids, or make a new unit's workbook without --counters`,
+  }),
+  countersUnknown: (file: string, unit: string, ids: readonly string[]): Msg => ({
+    zh: `上期汇总表 ${file} 中单位 ${unit} 的计数器“${ids.join('、')}”不在本规则集中`,
+    en: `the previous period's summary ${file}: unit ${unit} counts "${ids.join('", "')}", which the rules do not declare`,
+  }),
+  countersOf: (file: string, n: number): Msg => ({
+    zh: `已带入上期计数(${file}):${n} 个单位`,
+    en: `Counts of the periods before carried (${file}): ${n} unit(s)`,
+  }),
 };

@@ -271,6 +271,7 @@ export function buildSummary(
     (options.rejected ?? []).map((r) => [r.file, r.message.zh]),
   );
   const money = amountsSheet(cohort, ruleSet, title);
+  const counts = countersSheet(cohort, ruleSet, title);
   return {
     sheets: [
       ranking,
@@ -278,6 +279,7 @@ export function buildSummary(
       vetoes,
       sections,
       ...(money ? [money] : []),
+      ...(counts ? [counts] : []),
       matrix,
       differences,
       rejected,
@@ -341,6 +343,39 @@ function amountsSheet(
       { header: '计算说明\nHow worked out', width: 50, wrap: true },
     ],
     rows,
+  );
+}
+
+/** 计数: each unit's counters across periods, this period included (待定 when it could not be
+ *  decided: the counts then carry over) — what the next period's workbooks carry
+ *  (`kaohe template --counters`). */
+function countersSheet(
+  cohort: CohortResult,
+  ruleSet: RuleSet,
+  title: string,
+): SheetLayout | undefined {
+  if ((ruleSet.counters ?? []).length === 0) return undefined;
+  return table(
+    '计数',
+    `${title} 跨期计数(含本期)`,
+    [
+      { header: '单位代码\nUnit id', width: 12 },
+      { header: '单位\nUnit', width: 18 },
+      { header: '计数器\nCounter', width: 24, wrap: true },
+      { header: '本期计入\nThis period', width: 10 },
+      { header: '连续次数\nIn a row', width: 10, format: 'integer' },
+      { header: '累计次数\nIn all', width: 10, format: 'integer' },
+    ],
+    cohort.units.flatMap((u) =>
+      u.result.counters.map((c): CellValue[] => [
+        u.unitId,
+        u.name,
+        c.label.zh,
+        c.counts === null ? '待定(沿用上期计数)' : yes(c.counts),
+        c.consecutive,
+        c.cumulative,
+      ]),
+    ),
   );
 }
 
