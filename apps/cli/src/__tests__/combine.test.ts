@@ -5,11 +5,9 @@
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { ruleSetHeader } from '@kaohe/test-utils';
-import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { fillWorkbook, sheetRows, type Figures } from './fill-data.ts';
 import { looksClean, runCli, tempDir } from './run-cli.ts';
-
-type Figures = Record<string, string | number | null>;
 
 // Population targets, 100 points: 一.1 rate ≥ 90 % → 60 (else 0); 一.2 40 − 5 × cases.
 const population = ruleSetHeader({
@@ -69,25 +67,6 @@ const association = ruleSetHeader({
   },
 });
 
-/** Types the figures into 基础数据 (填报值), as a clerk would. */
-async function fillWorkbook(from: string, to: string, figures: Figures): Promise<void> {
-  const book = new ExcelJS.Workbook();
-  await book.xlsx.readFile(from);
-  const ws = book.getWorksheet('基础数据');
-  if (!ws) throw new Error('no data sheet');
-  let valueCol = 0;
-  ws.eachRow((row) => {
-    row.eachCell((cell, col) => {
-      const t = typeof cell.value === 'string' ? cell.value : '';
-      if (t.startsWith('填报值')) valueCol = col;
-    });
-    const id = row.getCell(1).value;
-    if (typeof id !== 'string' || !(id in figures) || !valueCol) return;
-    row.getCell(valueCol).value = figures[id] ?? null;
-  });
-  await book.xlsx.writeFile(to);
-}
-
 let dir = '';
 const run = (args: string[]) => runCli(args, dir);
 
@@ -146,18 +125,6 @@ const declaration = {
   ],
 };
 
-async function sheetRows(file: string, name: string): Promise<unknown[][]> {
-  const book = new ExcelJS.Workbook();
-  await book.xlsx.readFile(join(dir, file));
-  const ws = book.getWorksheet(name);
-  if (!ws) throw new Error(`no sheet ${name}`);
-  const rows: unknown[][] = [];
-  ws.eachRow({ includeEmpty: true }, (row) => {
-    rows.push(Array.from((row.values as unknown[]).slice(1), (v) => v ?? null));
-  });
-  return rows;
-}
-
 beforeAll(async () => {
   dir = await tempDir('kaohe-combine-');
   await mkdir(join(dir, 'summaries'), { recursive: true });
@@ -211,7 +178,7 @@ describe('kaohe combine', () => {
     );
     expect(r.stdout).toContain('2 个单位未计算综合得分');
 
-    const rows = await sheetRows('composite.xlsx', '综合得分');
+    const rows = await sheetRows(join(dir, 'composite.xlsx'), '综合得分');
     expect(rows[0]?.[0]).toBe(
       '2012年度 人口和计划生育目标管理责任制考核综合得分 综合得分(满分100)',
     );
@@ -263,7 +230,7 @@ describe('kaohe combine', () => {
       '(人口计生工作 95/100 × 80% + 计生协会工作 16/20 × 20%) × 100 = 92分(满分100)',
     );
 
-    const decl = await sheetRows('composite.xlsx', '合成说明');
+    const decl = await sheetRows(join(dir, 'composite.xlsx'), '合成说明');
     expect(decl.slice(2).map((row) => row.slice(0, 5))).toEqual([
       ['population', '人口计生工作', 'population.xlsx', '人口计生目标考核(cli-population)', '80%'],
       [
@@ -274,7 +241,7 @@ describe('kaohe combine', () => {
         '20%',
       ],
     ]);
-    const missing = await sheetRows('composite.xlsx', '未计算');
+    const missing = await sheetRows(join(dir, 'composite.xlsx'), '未计算');
     expect(missing.slice(2).map((row) => row.slice(0, 2))).toEqual([
       ['v03', '丙村'],
       ['v04', '丁村'],
