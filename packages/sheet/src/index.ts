@@ -152,9 +152,5 @@ export {
   type SummaryResults,
   type SummaryUnit,
 } from './summary/results-sheet.ts';
-export {
-  COMPOSITE_SHEETS,
-  compositeSheets,
-  type CompositeDeclared,
-} from './combine/composite-sheets.ts';
+export { COMPOSITE_SHEETS, compositeSheets } from './combine/composite-sheets.ts';
 export { countersJson, parseCounters, unknownCounters } from './read/counters.ts';

@@ -124,6 +124,7 @@ describe('quarters: counters carried across periods, combined into the year', ()
       join(dir, 'summaries', 'year.json'),
       JSON.stringify({
         kind: 'combination',
+        id: 'quarters',
         title: '村级计生工作年度考核(按季度)',
         weights: 'ratio',
         rounding: { dp: 1, mode: 'half-up' },
@@ -147,7 +148,42 @@ describe('quarters: counters carried across periods, combined into the year', ()
       [2, '甲村', 35.5],
     ]);
     expect(String(rows[1]?.[6])).toBe('第一季度\n折合(权重40%)');
-  }, 30_000);
+
+    // The year's quarters as the routine part (40 %), the last quarter's review standing in for
+    // the year-end one (60 %): a composite is itself a part.
+    await writeFile(
+      join(dir, 'year-end.json'),
+      JSON.stringify({
+        kind: 'combination',
+        title: '村级计生工作年度综合得分',
+        weights: 'percent',
+        rounding: { dp: 1, mode: 'half-up' },
+        parts: [
+          {
+            id: 'routine',
+            label: '日常考核',
+            summary: 'year.xlsx',
+            ruleSet: 'quarters',
+            weight: 40,
+          },
+          {
+            id: 'year_end',
+            label: '年终考核',
+            summary: join('summaries', 'q3.xlsx'),
+            weight: 60,
+          },
+        ],
+      }),
+    );
+    const y = await run(['combine', 'year-end.json', '--out', 'year-end.xlsx']);
+    expect(y.code, y.stderr).toBe(0);
+    const total = await sheetRows(join(dir, 'year-end.xlsx'), '综合得分');
+    // 乙村: 0.4 × 76 + 0.6 × 80 = 30.4 + 48 = 78.4; 甲村: 0.4 × 35.5 + 0.6 × 35 = 14.2 + 21 = 35.2
+    expect(total.slice(2).map((row) => [row[0], row[2], row[3], row[7], row[11]])).toEqual([
+      [1, '乙村', 76, 80, 78.4],
+      [2, '甲村', 35.5, 35, 35.2],
+    ]);
+  }, 60_000);
 
   it('a previous summary without one of the units, or rules without counters: refused', async () => {
     await writeFile(

@@ -7,7 +7,12 @@ import {
   type PartUnit,
 } from './composite.ts';
 
-const unit = (unitId: string, name: string, total: string, extra: Partial<PartUnit> = {}) => ({
+const unit = (
+  unitId: string,
+  name: string,
+  total: string | null,
+  extra: Partial<PartUnit> = {},
+) => ({
   unitId,
   name,
   total,
@@ -215,6 +220,26 @@ describe('combineResults', () => {
     expect(r.value.units[1]?.parts.map((p) => p?.contribution ?? null)).toEqual([null, null]);
   });
 
+  it('a part with no score for a unit (a composite not computed there) gives it none', () => {
+    const r = combineResults(parsed(), [
+      part('population', [unit('v01', '甲村', '85'), unit('v02', '乙村', '90')]),
+      part('association', [
+        unit('v01', '甲村', '16', { max: '20' }),
+        unit('v02', '乙村', null, { max: '20', complete: false }),
+      ]),
+    ]);
+    expect(
+      r.ok && r.value.units.map((u) => [u.name, u.value, u.notComputed.map((m) => m.zh)]),
+    ).toEqual([
+      ['甲村', '84', []],
+      [
+        '乙村',
+        null,
+        ['“乙村”在「计生协会工作」(association.xlsx)中没有得分(该部分未计算),综合得分未计算'],
+      ],
+    ]);
+  });
+
   it('parts of different years, another rule set, mismatched unit ids: refused', () => {
     const year = combineResults(parsed(), [
       part('population', [unit('v01', '甲村', '85')]),
@@ -306,7 +331,7 @@ describe('combineResults', () => {
       ['乙村', 2, '80', false, true, 'other'],
       ['甲村', 3, '96', true, false, 'other'],
     ]);
-    expect(r.value.units.map((u) => u.carried.map((m) => m.zh))).toEqual([
+    expect(r.value.units.map((u) => u.carried.map((m) => m.reason.zh))).toEqual([
       [],
       ['「计生协会工作」(association.xlsx)等次为「后进」,不予评先'],
       ['「计生协会工作」(association.xlsx)一票否决:领导协会工作不力'],

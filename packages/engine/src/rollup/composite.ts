@@ -58,6 +58,12 @@ export const Combination = z
     $schema: z.string().optional(),
     /** Tells a combination declaration from a rule set. */
     kind: z.literal('combination'),
+    /** The composite's id, as the rule set id of its results when the composite is itself a part
+     *  of another (the quarters combined, 40 % routine); absent: "combination". */
+    id: z
+      .string()
+      .regex(/^[a-z0-9][a-z0-9-]*$/, 'lower-case letters, digits and -')
+      .optional(),
     title: Text,
     /** The year every part must be of; absent: the parts' common year. */
     year: z.number().int().min(1949).max(2200).optional(),
@@ -142,8 +148,9 @@ const weightOptions = (c: Combination) => ({
 export interface PartUnit {
   unitId: string;
   name: string;
-  /** The part's total, rounded as its rule set declares. */
-  total: string;
+  /** The part's total, rounded as its rule set declares; null: the part has no score for the
+   *  unit (a composite that could not be computed, as a part of another). */
+  total: string | null;
   /** The unit's maximum in the part. */
   max: string;
   /** False: the part's total is provisional (something cannot be judged). */
@@ -170,7 +177,7 @@ export interface PartResults {
 
 /** A unit's figures in one part of the composite. */
 export interface CompositeCell {
-  total: string;
+  total: string | null;
   max: string;
   complete: boolean;
   vetoed: boolean;
@@ -205,10 +212,12 @@ export interface CompositeUnit {
   /** Why the composite is not computed (empty when it is). */
   notComputed: Msg[];
   /** Vetoes and no-commendation carried from the parts, with where from. */
-  carried: Msg[];
+  carried: { level: 'veto' | 'no-commendation'; reason: Msg }[];
 }
 
 export interface CompositeResult {
+  /** The declared id, or "combination". */
+  id: string;
   title: Msg;
   year: number;
   /** The composite's maximum: declared, or the parts' common one. */
@@ -227,6 +236,8 @@ export interface CompositeResult {
   /** In listing order. */
   units: CompositeUnit[];
   grades: { graded: number; bands: BandSummary[] } | null;
+  /** The composite's grade ids (empty without grades). */
+  gradeIds: string[];
   /** Grading issues (a quota not reached) and the like. */
   issues: Issue[];
 }
@@ -368,7 +379,7 @@ export function combineResults(
     const name = names.get(unitId) as string;
     const found = byPart.map((m) => m.get(unitId) ?? null);
     const notComputed: Msg[] = [];
-    const carried: Msg[] = [];
+    const carried: CompositeUnit['carried'] = [];
     let vetoed = false;
     let noCommendation = false;
     found.forEach((u, i) => {
@@ -381,7 +392,12 @@ export function combineResults(
         });
         return;
       }
-      if (!u.complete)
+      if (u.total === null)
+        notComputed.push({
+          zh: `“${name}”在${where.zh}中没有得分(该部分未计算),综合得分未计算`,
+          en: `"${name}" has no score in ${where.en} (not computed there): no composite`,
+        });
+      else if (!u.complete)
         notComputed.push({
           zh: `“${name}”在${where.zh}中的得分无法判定(数据不完整,总分暂定 ${u.total}),综合得分未计算`,
           en: `"${name}": its score in ${where.en} cannot be judged (data incomplete, total ${u.total} provisional): no composite`,
@@ -390,23 +406,29 @@ export function combineResults(
         vetoed = true;
         const why = u.sanctions.filter((s) => s.level === 'veto').map((s) => s.reason);
         carried.push({
-          zh: `${where.zh}一票否决${why.length ? `:${why.map((w) => w.zh).join(';')}` : ''}`,
-          en: `vetoed in ${where.en}${why.length ? `: ${why.map((w) => w.en).join('; ')}` : ''}`,
+          level: 'veto',
+          reason: {
+            zh: `${where.zh}一票否决${why.length ? `:${why.map((w) => w.zh).join(';')}` : ''}`,
+            en: `vetoed in ${where.en}${why.length ? `: ${why.map((w) => w.en).join('; ')}` : ''}`,
+          },
         });
       }
       if (u.noCommendation && decl.noCommendation === 'carry' && !u.vetoed) {
         noCommendation = true;
         carried.push({
-          zh: `${where.zh}不予评先`,
-          en: `no commendation in ${where.en}`,
+          level: 'no-commendation',
+          reason: { zh: `${where.zh}不予评先`, en: `no commendation in ${where.en}` },
         });
       }
       if (u.grade !== null && (decl.noCommendationGrades ?? []).includes(u.grade)) {
         noCommendation = true;
         const g = u.gradeLabel ?? { zh: u.grade, en: u.grade };
         carried.push({
-          zh: `${where.zh}等次为「${g.zh}」,不予评先`,
-          en: `graded "${g.en}" in ${where.en}: no commendation`,
+          level: 'no-commendation',
+          reason: {
+            zh: `${where.zh}等次为「${g.zh}」,不予评先`,
+            en: `graded "${g.en}" in ${where.en}: no commendation`,
+          },
         });
       }
     });
@@ -419,7 +441,7 @@ export function combineResults(
           id: decl.id,
           label: decl.label,
           weight: decl.weight,
-          score: unit.total,
+          score: unit.total as string,
           max: unit.max,
         };
       });
@@ -517,6 +539,7 @@ export function combineResults(
     ok: true,
     warnings: [],
     value: {
+      id: c.id ?? 'combination',
       title: msgOf(c.title),
       year,
       outOf,
@@ -531,6 +554,7 @@ export function combineResults(
       })),
       units,
       grades: graded ? { graded: graded.graded, bands: graded.bands } : null,
+      gradeIds: (c.grades?.bands ?? []).map((b) => b.id),
       issues: graded ? sortIssues([...graded.issues]) : [],
     },
   };

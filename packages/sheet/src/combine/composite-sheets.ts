@@ -2,8 +2,10 @@
 // parts (score of maximum, grade, contribution), the composite, rank, grade, vetoes and
 // no-commendation carried, and how it was worked out; 合成说明 — the declaration: each part, its
 // summary, rule set and weight, what carries; 等级 when grades are declared; 未计算 — the units
-// without a composite and why. A composite not computed is said 未计算 in its cell, never 0.
-import type { CompositeResult, Msg } from '@kaohe/engine';
+// without a composite and why; kaohe_results, so that the composite can be a part of another.
+// A composite not computed is said 未计算 in its cell, never 0.
+import type { Combination, CompositeResult, Msg } from '@kaohe/engine';
+import { compositeResultsSheet } from '../summary/results-sheet.ts';
 import type { CellValue, SheetLayout } from '../types.ts';
 import { num, table, type Column } from '../summary/table.ts';
 
@@ -20,17 +22,6 @@ export const COMPOSITE_SHEETS = {
   notComputed: '未计算',
 } as const;
 
-export interface CompositeDeclared {
-  /** The composite's rounding, as declared. */
-  rounding: { dp: number; mode: string };
-  /** Per part, as declared: what carries. */
-  parts: readonly {
-    vetoes: 'carry' | 'ignore';
-    noCommendation: 'carry' | 'ignore';
-    noCommendationGrades?: readonly string[];
-  }[];
-}
-
 const ROUNDING: Record<string, string> = {
   'half-up': '四舍五入',
   'half-even': '四舍六入五成双',
@@ -38,7 +29,9 @@ const ROUNDING: Record<string, string> = {
   up: '进一',
 };
 
-export function compositeSheets(r: CompositeResult, declared: CompositeDeclared): SheetLayout[] {
+/** The composite's sheets; last, very hidden, its results as data (kaohe_results), so that the
+ *  composite can itself be a part of another. */
+export function compositeSheets(r: CompositeResult, declared: Combination): SheetLayout[] {
   const title = `${r.year}年度 ${r.title.zh}`;
   const graded = r.grades !== null;
   const partCols: Column[] = r.parts.flatMap((p) => [
@@ -53,7 +46,9 @@ export function compositeSheets(r: CompositeResult, declared: CompositeDeclared)
     },
   ]);
   const notes = (u: CompositeResult['units'][number]): string =>
-    [...u.notComputed, ...u.carried, ...u.gradeNotes].map((m: Msg) => m.zh).join(';');
+    [...u.notComputed, ...u.carried.map((c) => c.reason), ...u.gradeNotes]
+      .map((m: Msg) => m.zh)
+      .join(';');
   const ranking = table(
     COMPOSITE_SHEETS.ranking,
     `${title} 综合得分(满分${r.outOf})`,
@@ -76,7 +71,7 @@ export function compositeSheets(r: CompositeResult, declared: CompositeDeclared)
       ...u.parts.flatMap((c): CellValue[] =>
         c
           ? [
-              num(c.total),
+              c.total === null ? '未计算' : num(c.total),
               num(c.max),
               c.gradeLabel?.zh ?? '',
               u.value === null ? '未计算' : exactCell(c.contribution),
@@ -157,5 +152,11 @@ export function compositeSheets(r: CompositeResult, declared: CompositeDeclared)
       .filter((u) => u.value === null)
       .map((u) => [u.unitId, u.name, u.notComputed.map((m) => m.zh).join(';')]),
   );
-  return [ranking, declaration, ...(grades ? [grades] : []), missing];
+  return [
+    ranking,
+    declaration,
+    ...(grades ? [grades] : []),
+    missing,
+    compositeResultsSheet(r, declared),
+  ];
 }

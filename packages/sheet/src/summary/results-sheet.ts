@@ -8,7 +8,9 @@
 import {
   carryCounters,
   msgOf,
+  type Combination,
   type CohortResult,
+  type CompositeResult,
   type Msg,
   type PartResults,
   type PartUnit,
@@ -18,7 +20,7 @@ import {
 import canonicalize from 'canonicalize';
 import { z } from 'zod';
 import { cellRef } from '../a1.ts';
-import { ruleSetChecksum } from '../checksum.ts';
+import { ruleSetChecksum, sha256Hex } from '../checksum.ts';
 import { cellAt, findSheet } from '../read/locate.ts';
 import { chunk } from '../template/meta-sheet.ts';
 import type { CellValue, SheetGrid, SheetIssue, SheetLayout, SheetResult } from '../types.ts';
@@ -56,7 +58,7 @@ const RuleSetSchema = z.strictObject({
 const UnitSchema = z.strictObject({
   unitId: z.string().min(1),
   name: z.string(),
-  total: Decimal,
+  total: Decimal.nullable(),
   max: Decimal,
   complete: z.boolean(),
   vetoed: z.boolean(),
@@ -73,37 +75,16 @@ const json = (value: unknown): string => {
   return text;
 };
 
-/** The kaohe_results sheet of a review's cohort. */
-export function resultsSheet(cohort: CohortResult, ruleSet: RuleSet): SheetLayout {
-  const head = {
-    id: ruleSet.id,
-    kind: ruleSet.kind,
-    title: msgOf(ruleSet.title),
-    year: ruleSet.year,
-    edition: ruleSet.edition,
-    checksum: ruleSetChecksum(ruleSet),
-    gradeIds: (ruleSet.grades?.bands ?? []).map((b) => b.id),
-  };
+type Head = z.infer<typeof RuleSetSchema>;
+
+/** The sheet itself: the head, then each unit, as canonical JSON in chunks. */
+function resultsLayout(head: Head, units: readonly SummaryUnit[]): SheetLayout {
   const values: CellValue[][] = [
     [MARKER, VERSION, null],
-    ...chunk(json(head)).map((p): CellValue[] => ['ruleSet', ruleSet.id, p]),
+    ...chunk(json(head)).map((p): CellValue[] => ['ruleSet', head.id, p]),
   ];
-  for (const u of cohort.units) {
-    const unit: SummaryUnit = {
-      unitId: u.unitId,
-      name: u.name,
-      total: u.total,
-      max: u.result.max,
-      complete: u.complete,
-      vetoed: u.vetoed,
-      noCommendation: u.noCommendation,
-      grade: u.grade,
-      gradeLabel: u.gradeLabel,
-      sanctions: u.result.sanctions.map((s) => ({ level: s.level, reason: s.reason })),
-      counters: carryCounters(u.result),
-    };
-    for (const p of chunk(json(unit))) values.push(['unit', u.unitId, p]);
-  }
+  for (const unit of units)
+    for (const p of chunk(json(unit))) values.push(['unit', unit.unitId, p]);
   return {
     name: RESULTS_SHEET,
     role: 'meta',
@@ -117,6 +98,67 @@ export function resultsSheet(cohort: CohortResult, ruleSet: RuleSet): SheetLayou
       { row, col: 2, kind: 'value' as const, format: 'text' as const },
     ]),
   };
+}
+
+/** The kaohe_results sheet of a review's cohort. */
+export function resultsSheet(cohort: CohortResult, ruleSet: RuleSet): SheetLayout {
+  return resultsLayout(
+    {
+      id: ruleSet.id,
+      kind: ruleSet.kind,
+      title: msgOf(ruleSet.title),
+      year: ruleSet.year,
+      edition: ruleSet.edition,
+      checksum: ruleSetChecksum(ruleSet),
+      gradeIds: (ruleSet.grades?.bands ?? []).map((b) => b.id),
+    },
+    cohort.units.map((u) => ({
+      unitId: u.unitId,
+      name: u.name,
+      total: u.total,
+      max: u.result.max,
+      complete: u.complete,
+      vetoed: u.vetoed,
+      noCommendation: u.noCommendation,
+      grade: u.grade,
+      gradeLabel: u.gradeLabel,
+      sanctions: u.result.sanctions.map((x) => ({ level: x.level, reason: x.reason })),
+      counters: carryCounters(u.result),
+    })),
+  );
+}
+
+/**
+ * The kaohe_results sheet of a composite, so that it can be a part of another (the quarters
+ * combined, as the routine 40 %): its id, title and year as the rule set's, the declaration's
+ * checksum; a unit without a composite has no total (null) and is incomplete; the vetoes and
+ * no-commendation carried are its sanctions; no counters.
+ */
+export function compositeResultsSheet(r: CompositeResult, declared: Combination): SheetLayout {
+  return resultsLayout(
+    {
+      id: r.id,
+      kind: 'scored',
+      title: r.title,
+      year: r.year,
+      edition: 1,
+      checksum: sha256Hex(json(declared)),
+      gradeIds: r.gradeIds,
+    },
+    r.units.map((u) => ({
+      unitId: u.unitId,
+      name: u.name,
+      total: u.value,
+      max: r.outOf,
+      complete: u.value !== null,
+      vetoed: u.vetoed,
+      noCommendation: u.noCommendation,
+      grade: u.grade,
+      gradeLabel: u.gradeLabel,
+      sanctions: u.carried,
+      counters: {},
+    })),
+  );
 }
 
 const issue = (address: string, why: Msg): SheetIssue => ({

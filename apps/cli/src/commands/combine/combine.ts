@@ -87,7 +87,7 @@ function printComposite(r: CompositeResult, out: Output): void {
   out.line('');
   for (const u of r.units) {
     for (const m of u.notComputed) out.line(T.notComputed(m));
-    for (const m of u.carried) out.line(`${u.name}:${out.text(m)}`);
+    for (const m of u.carried) out.line(`${u.name}:${out.text(m.reason)}`);
   }
   for (const i of r.issues) out.line(i.message);
   out.line(T.count(r.units.filter((u) => u.value === null).length));
