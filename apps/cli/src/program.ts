@@ -8,9 +8,11 @@ import type { Msg } from '@kaohe/engine';
 import type { CommandStatus } from './errors.ts';
 import { help } from './i18n/help.ts';
 import { carriedText } from './i18n/carried.ts';
+import { combineText } from './i18n/combine.ts';
 import { LANGS, pick, toLang, type Lang } from './i18n/lang.ts';
 import { HELP_TITLES, optionNotes, usageWords } from './i18n/usage.ts';
 import { createOutput, type Output, type Streams } from './io/output.ts';
+import type { CombineOptions } from './commands/combine/combine.ts';
 import type { KeyOptions, PublishCliOptions } from './commands/editions/editions.ts';
 import type { ReviewOptions } from './commands/review/review.ts';
 import type { RosterCheckOptions } from './commands/roster/roster.ts';
@@ -121,6 +123,7 @@ export function buildProgram(
     .option('--passphrase-file <file>', t(help.passphraseFile))
     .requiredOption('--out <path>', t(help.templateOut))
     .option('--history <summary.xlsx>', t(help.history))
+    .option('--counters <summary.xlsx>', t(combineText.helpCounters))
     .option('--trust <file>', t(help.trustFile))
     .option('--carried <file>', t(carriedText.helpCarried), collect)
     .option('--force', t(help.force))
@@ -173,6 +176,20 @@ export function buildProgram(
         (await import('./commands/review/review.ts')).runReview(
           paths as string[],
           o as unknown as ReviewOptions,
+          out,
+        ),
+      ),
+    );
+
+  define('combine', combineText.help)
+    .argument('<combination.json>', t(combineText.helpDeclaration))
+    .requiredOption('--out <composite.xlsx>', t(combineText.helpOut))
+    .option('--force', t(help.force))
+    .action(
+      act(async (out, [file], o) =>
+        (await import('./commands/combine/combine.ts')).runCombine(
+          file as string,
+          o as unknown as CombineOptions,
           out,
         ),
       ),

@@ -96,6 +96,18 @@ export {
   type CombinedPart,
   type Part,
 } from './rollup/combine.ts';
+export {
+  combineResults,
+  parseCombination,
+  type Combination,
+  type CombinationInput,
+  type CombinationPart,
+  type CompositeCell,
+  type CompositeResult,
+  type CompositeUnit,
+  type PartResults,
+  type PartUnit,
+} from './rollup/composite.ts';
 export { rollUp, type Qualifier, type RollUpResult, type RollUpRule } from './rollup/roll-up.ts';
 export {
   childFlags,

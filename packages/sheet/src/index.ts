@@ -158,3 +158,14 @@ export {
   type SignPrefillOptions,
 } from './editions/prefill.ts';
 export { DRAFT_MARKS, draftMark, draftMarkWords, type DraftFailure } from './write/draft-mark.ts';
+
+// A review's results as data (kaohe_results), and composites of several reviews (kaohe combine).
+export {
+  readSummaryResults,
+  RESULTS_SHEET,
+  resultsSheet,
+  type SummaryResults,
+  type SummaryUnit,
+} from './summary/results-sheet.ts';
+export { COMPOSITE_SHEETS, compositeSheets } from './combine/composite-sheets.ts';
+export { countersJson, parseCounters, unknownCounters } from './read/counters.ts';

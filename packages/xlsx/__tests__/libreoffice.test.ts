@@ -17,6 +17,7 @@ import {
   publishEdition,
   readCertificationRecords,
   readSheet,
+  readSummaryResults,
   reviewReturns,
   signPrefill,
   verifyPrefill,
@@ -136,6 +137,44 @@ const earlier: CertificationRecord[] = [
   },
 ];
 
+// A quarterly check with a counter across periods (3 in a row or 5 in all → interview): the
+// second quarter's workbook carries the counts, the review's summary carries them on.
+const quarterly = (() => {
+  const r = parseRuleSet({
+    schemaVersion: 1,
+    id: 'lo-quarterly',
+    title: '季度检查',
+    issuer: '某镇',
+    level: '村',
+    year: 2012,
+    edition: 1,
+    points: 10,
+    rounding: { scores: { dp: 1, mode: 'half-up' } },
+    inputs: [{ id: 'passed', label: '本季度检查合格', unit: 'yesno' }],
+    sections: [
+      {
+        code: '一',
+        title: '检查',
+        points: 10,
+        items: [
+          { code: '1', title: '季度检查', points: 10, rule: { kind: 'yesno', input: 'passed' } },
+        ],
+      },
+    ],
+    counters: [{ id: 'fail', label: '检查不合格', when: "!met('一.1')" }],
+    sanctions: [
+      {
+        id: 'talk',
+        level: 'interview',
+        when: "consecutive('fail') >= 3 || cumulative('fail') >= 5",
+        reason: '连续3次或累计5次检查不合格,约谈',
+      },
+    ],
+  });
+  if (!r.ok) throw new Error(JSON.stringify(r.issues));
+  return r.value;
+})();
+
 let templateBytes: Uint8Array;
 let scoredTotal: string;
 let scoredItem: string | null | undefined;
@@ -205,6 +244,25 @@ beforeAll(async () => {
     file('certified.xlsx'),
     await writeTemplateWorkbook({ sheets: review.summary.sheets }, { protect: false }),
   );
+  const period = buildTemplate(
+    quarterly,
+    { id: 'v01', name: '甲村' },
+    {
+      counters: { fail: { consecutive: 2, cumulative: 4 } },
+    },
+  );
+  const periodBytes = await fillWorkbook(await writeTemplateWorkbook(period), period, {
+    passed: '否',
+  });
+  writeFileSync(file('period.xlsx'), periodBytes);
+  const periodReview = reviewReturns(
+    [{ file: 'period.xlsx', grids: (await readWorkbook(periodBytes)).sheets }],
+    quarterly,
+  );
+  writeFileSync(
+    file('period-summary.xlsx'),
+    await writeTemplateWorkbook({ sheets: periodReview.summary.sheets }, { protect: false }),
+  );
   // One LibreOffice start for the round trips, one for the CSV export of every sheet.
   soffice([
     '--convert-to',
@@ -218,6 +276,8 @@ beforeAll(async () => {
     file('signed.xlsx'),
     file('reassess.xlsx'),
     file('certified.xlsx'),
+    file('period.xlsx'),
+    file('period-summary.xlsx'),
   ]);
   soffice([
     '--convert-to',
@@ -312,6 +372,22 @@ describe('LibreOffice interop', () => {
     expect(r.value.reported.review['一.1']).toBe(scoredItem);
     expect(r.value.reported.review['否决.petition']).toBe('是');
     expect(r.value.reported.self['合计']).toBeNull();
+  });
+
+  it('keeps the counts across periods through a LibreOffice round trip: the workbook’s and the summary’s', async () => {
+    const r = readSheet((await readWorkbook(bytesOf(join(out, 'period.xlsx')))).sheets, {
+      ruleSet: quarterly,
+    });
+    if (!r.ok) throw new Error(JSON.stringify(r.issues));
+    expect(r.value.unit.counters).toEqual({ fail: { consecutive: 2, cumulative: 4 } });
+    const summary = await readWorkbook(bytesOf(join(out, 'period-summary.xlsx')));
+    const results = readSummaryResults(summary.sheets);
+    if (!results.ok) throw new Error(JSON.stringify(results.issues));
+    // This quarter failed too: 2 + 1 = 3 in a row, 4 + 1 = 5 in all.
+    expect(results.value.units.map((u) => [u.unitId, u.total, u.max, u.counters])).toEqual([
+      ['v01', '0', '10', { fail: { consecutive: 3, cumulative: 5 } }],
+    ]);
+    expect(results.value.units[0]?.sanctions.map((x) => x.level)).toEqual(['interview']);
   });
 
   it('keeps a certification history through a LibreOffice round trip: the workbook’s and the summary’s', async () => {

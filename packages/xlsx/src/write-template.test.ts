@@ -163,6 +163,8 @@ describe('writeTemplateWorkbook with summary sheets', () => {
       '差异',
       // Returned files not reviewed, with their reason: always there, empty when none.
       '未纳入',
+      // The results as data (very hidden), for kaohe combine and the next period.
+      'kaohe_results',
     ]);
     expect(grids.sheets[0]?.values[2]?.slice(0, 3)).toEqual([1, 'a', '甲区']);
   });

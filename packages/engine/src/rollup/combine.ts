@@ -37,6 +37,8 @@ export interface CombinedPart {
   label: Msg;
   /** The weight as a share of 1, exact text ("0.4", "1/12"). */
   weight: string;
+  /** The weight as the explanation words it ("40%", "1/12"). */
+  weightShown: string;
   score: string;
   max: string;
   /** weight × score ÷ max × outOf, exact text. */
@@ -188,6 +190,7 @@ export function combineParts(
         id: c.part.id,
         label: c.r.label,
         weight: exactText(c.w),
+        weightShown: weightText(c.w),
         score: exactText(c.r.s),
         max: exactText(c.r.m),
         contribution: exactText(c.contribution),

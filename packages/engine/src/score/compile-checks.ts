@@ -32,7 +32,7 @@ export function findCycle(byPath: ReadonlyMap<string, CIndicator>): string[] | u
   return undefined;
 }
 
-export function checkGrades(ruleSet: RuleSet, issues: Issue[]): void {
+export function checkGrades(ruleSet: Pick<RuleSet, 'grades'>, issues: Issue[]): void {
   const grades = ruleSet.grades;
   if (!grades) return;
   let previous: Q | undefined;

@@ -31,6 +31,8 @@ export interface MetaRead {
   unhidden: boolean;
   /** The certification history rows (joined) and the cell of the first, when there are any. */
   history?: { text: string; address: string };
+  /** The counts of the periods before (rows joined) and the cell of the first, when carried. */
+  counters?: { text: string; address: string };
 }
 
 /** Column A keys → column B values (the first of each key), the rules' chunks in order, and the
@@ -40,11 +42,15 @@ function metaFields(meta: SheetGrid): {
   chunks: string[];
   history: string[];
   historyRow: number;
+  counters: string[];
+  countersRow: number;
 } {
   const fields = new Map<string, { value: string; row: number }>();
   const chunks: string[] = [];
   const history: string[] = [];
   let historyRow = -1;
+  const counters: string[] = [];
+  let countersRow = -1;
   meta.values.forEach((r, row) => {
     const key = r[0];
     const value = r[1] === null || r[1] === undefined ? '' : String(r[1]);
@@ -52,9 +58,12 @@ function metaFields(meta: SheetGrid): {
     else if (key === 'history') {
       if (historyRow < 0) historyRow = row;
       history.push(value);
+    } else if (key === 'counters') {
+      if (countersRow < 0) countersRow = row;
+      counters.push(value);
     } else if (typeof key === 'string' && !fields.has(key)) fields.set(key, { value, row });
   });
-  return { fields, chunks, history, historyRow };
+  return { fields, chunks, history, historyRow, counters, countersRow };
 }
 
 /**
@@ -90,7 +99,7 @@ export function readMeta(
   const warnings: SheetIssue[] = [];
   if (meta.state && meta.state !== 'veryHidden')
     warnings.push(sheetWarning('meta-not-very-hidden', at(0, 0), []));
-  const { fields, chunks, history, historyRow } = metaFields(meta);
+  const { fields, chunks, history, historyRow, counters, countersRow } = metaFields(meta);
   const version = fields.get(META_MARKER);
   if (!version)
     return { ok: false, issues: [sheetError('meta-corrupt', at(0, 0), ['kaohe-meta marker'])] };
@@ -106,6 +115,9 @@ export function readMeta(
     ...(prefill ? { prefill } : {}),
     unhidden: meta.state === 'visible',
     ...(historyRow >= 0 ? { history: { text: history.join(''), address: at(historyRow) } } : {}),
+    ...(countersRow >= 0
+      ? { counters: { text: counters.join(''), address: at(countersRow) } }
+      : {}),
     sheet: meta.name,
     checksum,
     ruleSetId: fields.get('ruleSetId')?.value ?? '',

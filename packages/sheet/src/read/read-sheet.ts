@@ -8,6 +8,7 @@ import type {
   UnitInput,
 } from '@kaohe/engine';
 import { parseHistory } from '../certification/history.ts';
+import { parseCounters } from './counters.ts';
 import { sheetError, sheetWarning } from '../issue.ts';
 import { ruleSetChecksum } from '../checksum.ts';
 import { rowKeys } from '../template/row-keys.ts';
@@ -144,6 +145,13 @@ export function readSheet(
     ? parseHistory(carried.text, carried.address, { unitId: unit.id, ruleSetId: ruleSet.id })
     : { ok: true as const, value: [] };
   if (!history.ok) return { ok: false, issues: [history.issue, ...warnings] };
+  // The counts of the periods before: the same, never zero by accident.
+  const counts = meta.value.counters;
+  if (counts) {
+    const parsed = parseCounters(counts.text, counts.address, ruleSet);
+    if (!parsed.ok) return { ok: false, issues: [parsed.issue, ...warnings] };
+    unit.counters = parsed.value;
+  }
   return {
     ok: true,
     value: {

@@ -21,6 +21,7 @@ import {
   unitSanctionIds,
   type Submission,
 } from './differences.ts';
+import { resultsSheet } from './results-sheet.ts';
 import { num, table } from './table.ts';
 
 export interface SummaryOptions {
@@ -308,6 +309,7 @@ export function buildSummary(
     (options.rejected ?? []).map((r) => [r.file, r.message.zh]),
   );
   const money = amountsSheet(cohort, ruleSet, title);
+  const counts = countersSheet(cohort, ruleSet, title);
   return {
     sheets: [
       ranking,
@@ -315,9 +317,12 @@ export function buildSummary(
       vetoes,
       sections,
       ...(money ? [money] : []),
+      ...(counts ? [counts] : []),
       matrix,
       differences,
       rejected,
+      // The results as data (very hidden): what combine and the next period read.
+      resultsSheet(cohort, ruleSet),
     ],
     differences: differences.values.length - 2,
   };
@@ -376,6 +381,39 @@ function amountsSheet(
       { header: '计算说明\nHow worked out', width: 50, wrap: true },
     ],
     rows,
+  );
+}
+
+/** 计数: each unit's counters across periods, this period included (待定 when it could not be
+ *  decided: the counts then carry over) — what the next period's workbooks carry
+ *  (`kaohe template --counters`). */
+function countersSheet(
+  cohort: CohortResult,
+  ruleSet: RuleSet,
+  title: string,
+): SheetLayout | undefined {
+  if ((ruleSet.counters ?? []).length === 0) return undefined;
+  return table(
+    '计数',
+    `${title} 跨期计数(含本期)`,
+    [
+      { header: '单位代码\nUnit id', width: 12 },
+      { header: '单位\nUnit', width: 18 },
+      { header: '计数器\nCounter', width: 24, wrap: true },
+      { header: '本期计入\nThis period', width: 10 },
+      { header: '连续次数\nIn a row', width: 10, format: 'integer' },
+      { header: '累计次数\nIn all', width: 10, format: 'integer' },
+    ],
+    cohort.units.flatMap((u) =>
+      u.result.counters.map((c): CellValue[] => [
+        u.unitId,
+        u.name,
+        c.label.zh,
+        c.counts === null ? '待定(沿用上期计数)' : yes(c.counts),
+        c.consecutive,
+        c.cumulative,
+      ]),
+    ),
   );
 }
 

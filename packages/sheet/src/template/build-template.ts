@@ -1,6 +1,12 @@
 // Rule set + unit → the workbook's grids and the layout hints for styling.
-import { compileRuleSet, type CertificationRecord, type RuleSet } from '@kaohe/engine';
+import {
+  compileRuleSet,
+  type CertificationRecord,
+  type PeriodCounts,
+  type RuleSet,
+} from '@kaohe/engine';
 import { historyJson } from '../certification/history.ts';
+import { countersJson, unknownCounters } from '../read/counters.ts';
 import { canonicalRuleSet, ruleSetChecksum } from '../checksum.ts';
 import { META_CHUNK, SHEET_NAMES } from '../labels.ts';
 import type { Template } from '../types.ts';
@@ -27,6 +33,9 @@ export interface TemplateOptions {
   /** The unit's certification records so far (a re-assessment's workbook carries them): written
    *  into the meta sheet's `history` rows, read back by `readSheet` as `history`. */
   history?: readonly CertificationRecord[];
+  /** The unit's counts of the periods before (the previous period's summary): written into the
+   *  meta sheet's `counters` rows, read back by `readSheet` as the unit's `counters`. */
+  counters?: Readonly<Record<string, PeriodCounts>>;
 }
 
 /**
@@ -69,6 +78,9 @@ export function buildTemplate(
     throw new Error(
       `buildTemplate: a history record of ${strange.unitId} under ${strange.ruleSetId} is not this unit's`,
     );
+  const strangeCounters = options.counters ? unknownCounters(options.counters, ruleSet) : [];
+  if (strangeCounters.length > 0)
+    throw new Error(`buildTemplate: the rules declare no counter ${strangeCounters.join(', ')}`);
   const checksum = ruleSetChecksum(ruleSet);
   const scoring = buildScoringSheet(names.scoring, ruleSet, compiled, unit, checksum);
   const data = buildDataSheet(names.data, ruleSet, compiled, unit?.name, options.prefill);
@@ -87,6 +99,7 @@ export function buildTemplate(
     options.edition && JSON.stringify(options.edition.envelope),
     options.prefillSignature && JSON.stringify(options.prefillSignature),
     options.history && options.history.length > 0 ? historyJson(options.history) : undefined,
+    options.counters ? countersJson(options.counters) : undefined,
   );
   placeLists(
     cases ? [scoring.layout, data.layout, cases.layout] : [scoring.layout, data.layout],

@@ -23,7 +23,8 @@ export function chunk(text: string, size = META_CHUNK): string[] {
 
 /** `signature`: the signed edition's envelope (JSON) when the rules are a published edition;
  *  `prefill`: the unit's signed prefill envelope (JSON);
- *  `history`: the unit's certification records (canonical JSON), chunked like the rules. */
+ *  `history`: the unit's certification records (canonical JSON), chunked like the rules;
+ *  `counters`: the unit's counts of the periods before (canonical JSON), chunked the same. */
 export function buildMetaSheet(
   name: string,
   fields: MetaFields,
@@ -31,6 +32,7 @@ export function buildMetaSheet(
   signature?: string,
   prefill?: string,
   history?: string,
+  counters?: string,
 ): SheetLayout {
   const parts = chunk(json);
   const values: Grid = [
@@ -48,6 +50,9 @@ export function buildMetaSheet(
     // The unit's signed prefill (its targets and baselines), after the edition's signature.
     ...(prefill === undefined ? [] : [['prefill', prefill] as [string, string]]),
     ...(history === undefined ? [] : chunk(history).map((p): [string, string] => ['history', p])),
+    ...(counters === undefined
+      ? []
+      : chunk(counters).map((p): [string, string] => ['counters', p])),
   ];
   return {
     name,

@@ -27,6 +27,9 @@ import { passphrase } from '../editions/editions.ts';
 import { certificationText } from '../../i18n/certification.ts';
 import type { CertificationRecord } from '@kaohe/engine';
 import { loadHistory } from './history.ts';
+import { loadCounters } from './counters.ts';
+import { combineText } from '../../i18n/combine.ts';
+import type { PeriodCounts } from '@kaohe/engine';
 import { fileNameFor, parseUnitSpecs } from './units.ts';
 import { carriedFor, carriedPrefill, readCarried, type CarriedForUnits } from '../../io/carried.ts';
 
@@ -40,6 +43,8 @@ export interface TemplateOptions {
   history?: string;
   /** Carried-results files of other assessments: their values prefilled and locked. */
   carried?: string[];
+  /** The previous period's review summary: each unit's counters go into its workbook. */
+  counters?: string;
   /** The rules as --edition (the form with --roster). */
   edition?: string;
   /** The assessing level's roster: one prefilled workbook per unit. */
@@ -81,6 +86,8 @@ export async function templateFiles(
   carried?: CarriedForUnits,
   /** Certification records by unit id (a re-assessment): carried into each unit's workbook. */
   histories?: ReadonlyMap<string, CertificationRecord[]>,
+  /** Counts of the periods before by unit id: carried into each unit's workbook. */
+  counters?: ReadonlyMap<string, Record<string, PeriodCounts>>,
 ): Promise<PendingFile[]> {
   const asFile = /\.xlsx$/i.test(outPath) && (await exists(outPath)) !== 'dir';
   if (asFile && units.length > 1)
@@ -88,10 +95,12 @@ export async function templateFiles(
   const files: PendingFile[] = [];
   for (const { unit, prefill, signature } of units) {
     const history = histories?.get(unit.id);
+    const counts = counters?.get(unit.id);
     const data = await writeTemplateWorkbook(
       buildTemplate(loaded.ruleSet, unit, {
         ...(loaded.edition ? { edition: loaded.edition } : {}),
         ...(history ? { history } : {}),
+        ...(counts ? { counters: counts } : {}),
         ...withCarried(prefill, carriedPrefill(carried, unit.id).prefill),
         ...(signature ? { prefillSignature: signature } : {}),
       }),
@@ -182,6 +191,15 @@ export async function runTemplate(
     options.roster === undefined
       ? parseUnitSpecs(specs, loaded.ruleSet).map((unit) => ({ unit }))
       : await rosterUnits(loaded, { ...options, roster: options.roster }, out);
+  const counters =
+    options.counters === undefined
+      ? undefined
+      : await loadCounters(
+          resolveInput(out, options.counters),
+          options.counters,
+          loaded.ruleSet,
+          units.map((u) => u.unit.id),
+        );
   const files = await templateFiles(
     loaded,
     units,
@@ -189,6 +207,7 @@ export async function runTemplate(
     options.out,
     sent.length ? carriedFor(sent, loaded.ruleSet) : undefined,
     histories,
+    counters,
   );
   await refuseExisting(files, options.force);
   await writeAll(files);
@@ -200,6 +219,8 @@ export async function runTemplate(
     const withHistory = [...histories.keys()].filter((id) => ids.has(id)).length;
     out.line(certificationText.historyOf(options.history, withHistory));
   }
+  if (counters && options.counters !== undefined)
+    out.line(combineText.countersOf(options.counters, units.length));
   out.result({
     command: 'template',
     ruleSet: { id: loaded.ruleSet.id, edition: loaded.ruleSet.edition },
