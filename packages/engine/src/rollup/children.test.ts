@@ -133,6 +133,8 @@ describe('source: children — the declaration', () => {
 
   it('each problem at its path, in Chinese and English', () => {
     expect(issuesOf({ from: undefined })).toEqual([['children-without-from', 'inputs[0].from']]);
+    // `from` is a rule set id, dashes and all (not an input id).
+    expect(issuesOf({ from: 'cascade-village' })).toEqual([]);
     expect(issuesOf({ from: 'township' })).toEqual([['children-self', 'inputs[0].from']]);
     expect(issuesOf({ rollUp: undefined })).toEqual([
       ['children-without-roll-up', 'inputs[0].rollUp'],

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DecimalLiteral, Expr, Id, Rounding, Text } from './common.ts';
+import { DecimalLiteral, Expr, Id, Rounding, RuleSetId, Text } from './common.ts';
 import { Gate, Rule, Stream } from './rules.ts';
 import { Amount } from './amounts.ts';
 import { CaseField, FieldUnit } from '../kinds/records-schema.ts';
@@ -37,7 +37,7 @@ export const InputDef = z
       .default('unit'),
     /** `source: 'carried'`: the id of the rule set whose sanctions carry points here;
      *  `source: 'children'`: the id of the rule set the children were assessed by. */
-    from: Id.optional(),
+    from: RuleSetId.optional(),
     /** `source: 'children'` only: how the figure is worked out from the children's results. */
     rollUp: RollUpDef.optional(),
     /** 佐证材料 required: an item that uses this input is `missing-evidence` without it. */
@@ -354,7 +354,7 @@ export const RuleSet = z
     schemaVersion: z.literal(SCHEMA_VERSION),
     /** scored: points and grades; certification: pass only if every clause (item) is met. */
     kind: z.enum(['scored', 'certification']).default('scored'),
-    id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'lower-case letters, digits and -'),
+    id: RuleSetId,
     title: Text,
     issuer: Text,
     /** The level assessed: 旗县区, 苏木乡镇, 基层协会… */
