@@ -70,6 +70,9 @@ describe('rollUp', () => {
       rounding: { dp: 2, mode: 'half-up' },
     });
     expect(rounded.ok && [rounded.value.value, rounded.value.exact]).toEqual(['66.67', '200/3']);
+    expect(rounded.ok && rounded.value.notQualified.map((n) => n.reason.zh)).toEqual([
+      '「一.1 签订责任书」未达标',
+    ]);
   });
 
   it('a child that cannot be judged is an error naming it: no share over the others', () => {

@@ -106,10 +106,22 @@ function judge(child: Child, rule: RollUpRule, issues: Issue[]): Msg | null {
         en: `"${c.path} ${title.en}" scored ${item.score ?? 'none'}, below ${show(q(c.minScore ?? 0))}`,
       }
     : {
-        zh: `「${c.path} ${title.zh}」状态为 ${item.status}`,
-        en: `"${c.path} ${title.en}" is ${item.status}`,
+        zh: `「${c.path} ${title.zh}」${STATUS_WORDS[item.status].zh}`,
+        en: `"${c.path} ${title.en}" ${STATUS_WORDS[item.status].en}`,
       };
 }
+
+/** An indicator's status as a reason for not qualifying says it. */
+const STATUS_WORDS: Record<IndicatorStatus, Msg> = {
+  met: { zh: '达标', en: 'is met' },
+  'partly-met': { zh: '部分达标', en: 'is partly met' },
+  'not-met': { zh: '未达标', en: 'is not met' },
+  'missing-input': { zh: '缺少数据', en: 'lacks data' },
+  'cannot-compute': { zh: '无法计算', en: 'cannot be computed' },
+  'missing-evidence': { zh: '缺少佐证材料', en: 'lacks evidence' },
+  'not-applicable': { zh: '不适用', en: 'does not apply' },
+  gated: { zh: '未满足前提条件', en: 'is gated' },
+};
 
 const isCohort = (x: readonly UnitResult[] | CohortResult): x is CohortResult => !Array.isArray(x);
 
