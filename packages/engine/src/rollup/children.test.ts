@@ -7,6 +7,7 @@ import { compileRuleSet } from '../score/compile.ts';
 import { scoreUnit } from '../score/score-unit.ts';
 import { parseRuleSet } from '../validate/parse.ts';
 import { childrenInputs, rolledUpWords } from './children.ts';
+import { diffRuleSets } from '../diff/diff.ts';
 
 const common = {
   schemaVersion: 1 as const,
@@ -255,6 +256,37 @@ describe('childrenInputs', () => {
     expect([read.values.unsigned_cut, read.issues.map((i) => i.code)]).toEqual([
       null,
       ['unknown-child-input'],
+    ]);
+  });
+});
+
+describe('source: children — the diff of two editions', () => {
+  const edition = (patch: Record<string, unknown>, i = 0) =>
+    parsed({
+      ...townshipJson,
+      inputs: townshipJson.inputs.map((d, k) => (k === i ? { ...d, ...patch } : d)),
+    } as RuleSetInput);
+  const said = (b: ReturnType<typeof edition>) =>
+    diffRuleSets(townshipRules, b).changes.map((c) => [c.message.zh, c.direction ?? null]);
+
+  it('a pass mark raised, points per child raised, and the way of rolling up changed', () => {
+    const shareRule = townshipJson.inputs[0].rollUp;
+    expect(
+      said(edition({ rollUp: { ...shareRule, qualifies: { by: 'total', min: 90 } } })),
+    ).toEqual([['输入项「达标村比例」:下级达标分数线由 85 提高到 90(收紧)', 'tightened']]);
+    expect(said(edition({ rollUp: { kind: 'per-child', input: 'signed', each: 1 } }, 1))).toEqual([
+      ['输入项「未签责任书扣分」:每个下级扣分由 0.5 提高到 1(收紧)', 'tightened'],
+    ]);
+    expect(
+      said(edition({ rollUp: { ...shareRule, qualifies: { by: 'grade', grades: ['adv'] } } })),
+    ).toEqual([
+      [
+        '输入项「达标村比例」:下级汇总方法由「达标比例:总分≥85,2位/half-up」改为「达标比例:等次为adv,2位/half-up」',
+        null,
+      ],
+    ]);
+    expect(said(edition({ from: 'village-2' }))).toEqual([
+      ['输入项「达标村比例」:下级考核办法由「village」改为「village-2」', null],
     ]);
   });
 });
