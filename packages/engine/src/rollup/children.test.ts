@@ -270,7 +270,7 @@ describe('source: children — the diff of two editions', () => {
     diffRuleSets(townshipRules, b).changes.map((c) => [c.message.zh, c.direction ?? null]);
 
   it('a pass mark raised, points per child raised, and the way of rolling up changed', () => {
-    const shareRule = townshipJson.inputs[0].rollUp;
+    const shareRule = townshipJson.inputs.at(0)?.rollUp;
     expect(
       said(edition({ rollUp: { ...shareRule, qualifies: { by: 'total', min: 90 } } })),
     ).toEqual([['输入项「达标村比例」:下级达标分数线由 85 提高到 90(收紧)', 'tightened']]);
