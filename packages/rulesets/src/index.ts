@@ -8,6 +8,7 @@ import grassrootsCertificationJson from './grassroots-certification.json' with {
 import associationGradeCertificationJson from './association-grade-certification.json' with { type: 'json' };
 import cascadeVillageJson from './cascade-village.json' with { type: 'json' };
 import cascadeTownshipJson from './cascade-township.json' with { type: 'json' };
+import cascadeCountyJson from './cascade-county.json' with { type: 'json' };
 import { ruleSetFromJson } from './load.ts';
 
 /** 包头市2012年人口和计划生育目标管理责任书考核 (banners, counties and districts; 150 points). */
@@ -42,6 +43,11 @@ export const cascadeTownship: RuleSetInput = ruleSetFromJson(
   cascadeTownshipJson,
   'cascade-township.json',
 );
+/** 县(区)计划生育工作年终考核: the county, with figures rolled up from its townships. */
+export const cascadeCounty: RuleSetInput = ruleSetFromJson(
+  cascadeCountyJson,
+  'cascade-county.json',
+);
 
 /** Every example rule set by its id. */
 export const exampleRuleSets: Readonly<Record<string, RuleSetInput>> = {
@@ -52,6 +58,7 @@ export const exampleRuleSets: Readonly<Record<string, RuleSetInput>> = {
   [associationGradeCertification.id]: associationGradeCertification,
   [cascadeVillage.id]: cascadeVillage,
   [cascadeTownship.id]: cascadeTownship,
+  [cascadeCounty.id]: cascadeCounty,
 };
 
 export { ruleSetFromJson, RuleSetFileError } from './load.ts';

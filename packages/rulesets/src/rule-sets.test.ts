@@ -7,6 +7,7 @@ import grassrootsCertificationJson from './grassroots-certification.json' with {
 import associationGradeCertificationJson from './association-grade-certification.json' with { type: 'json' };
 import cascadeVillageJson from './cascade-village.json' with { type: 'json' };
 import cascadeTownshipJson from './cascade-township.json' with { type: 'json' };
+import cascadeCountyJson from './cascade-county.json' with { type: 'json' };
 import {
   associationGradeCertification,
   associationReform,
@@ -26,6 +27,7 @@ const FILES: Record<string, object> = {
   'association-grade-certification.json': associationGradeCertificationJson,
   'cascade-village.json': cascadeVillageJson,
   'cascade-township.json': cascadeTownshipJson,
+  'cascade-county.json': cascadeCountyJson,
 };
 /** A fresh, editable copy of a shipped file. */
 const copy = <T>(file: string): T => JSON.parse(JSON.stringify(FILES[file])) as T;
@@ -37,6 +39,7 @@ describe('the example rule sets', () => {
       'association-reform',
       'association-year-end',
       'baotou-2012',
+      'cascade-county',
       'cascade-township',
       'cascade-village',
       'grassroots-certification',

@@ -23,7 +23,7 @@ import { copyFile, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseRuleSet, type RuleSet, type UnitInput } from '@kaohe/engine';
-import { cascadeTownship, cascadeVillage } from '@kaohe/rulesets';
+import { cascadeCounty, cascadeTownship, cascadeVillage } from '@kaohe/rulesets';
 import { buildTemplate, fillWrites, readSheet } from '@kaohe/sheet';
 import { readWorkbook, writeTemplateWorkbook } from '@kaohe/xlsx';
 import ExcelJS from 'exceljs';
@@ -62,17 +62,30 @@ async function filled(rules: RuleSet, unit: UnitInput, file: string): Promise<vo
   await writeFile(join(dir, file), bytes);
 }
 
-/** The township types its own figure into the rolled-up workbook (the rest stays as written). */
-async function typeOwnFigure(from: string, to: string): Promise<void> {
+/** The unit types its own figure into the rolled-up workbook (the rest stays as written). */
+async function typeOwnFigure(from: string, to: string, rate = 93, rules = township): Promise<void> {
   const bytes = new Uint8Array(await readFile(join(dir, from)));
   const read = readSheet((await readWorkbook(bytes)).sheets);
   if (!read.ok) throw new Error(JSON.stringify(read.issues));
-  const own = { id: 't1', name: '某镇', values: { policy_rate: 93 } };
+  const own = { id: read.value.unit.id, name: read.value.unit.name, values: { policy_rate: rate } };
   await writeFile(
     join(dir, to),
-    await patchWorkbook(bytes, fillWrites(township, read.value.map.data, own), to),
+    await patchWorkbook(bytes, fillWrites(rules, read.value.map.data, own), to),
   );
 }
+
+const rollup = (
+  children: string,
+  roster: string,
+  into: string,
+  out: string,
+  rules = 'village.json',
+) =>
+  runCli(
+    ['rollup', children, '--rules', rules, '--children', roster, '--into', into, '--out', out],
+    dir,
+    { timeoutMs: 60_000 },
+  );
 
 interface Doc {
   figures: { input: string; cell: string; value: string | null; issues: { code: string }[] }[];
@@ -433,4 +446,93 @@ describe('a village saved by LibreOffice', () => {
     expect(run.stdout).toContain('达标村比例 = 83.33%');
     expect(run.stdout).toContain('未签责任书的村扣分 = -1');
   }, 150_000);
+});
+
+// Two levels: three townships roll up their villages, the county rolls up the townships.
+//   甲镇 all six villages, its own rate 93: 82.33 (above); 一.1 13.33 of 15, not met.
+//   乙镇 v1 v3 v4: 3 of 3 qualified → 100 %, self-government 3 of 3 → 100 %, 三村 unsigned → −0.5;
+//        own rate 92 → 60: 15 + 15 + 9.5 + 60 = 99.5.
+//   丙镇 v1 v4 v5: 100 %, 100 %, 五村 unsigned → −0.5; own rate 90 → 60 − 2 × 5 = 50:
+//        15 + 15 + 9.5 + 50 = 89.5.
+// County: townships ≥ 80: 3 of 3 = 100 % ≥ 80 → 20; 一.1 met: 乙镇 丙镇 = 2 of 3 = 66.67 % ≥ 60 →
+//   20; its own rate 91 → 60 − 5 = 55; total 95.
+describe('a county over its townships', () => {
+  it('rolls up the townships’ reviewed workbooks, each rolled up from its villages', async () => {
+    await writeFile(join(dir, 'county.json'), JSON.stringify(cascadeCounty));
+    await mkdir(join(dir, 'tw'));
+    await mkdir(join(dir, 'townships'));
+    const t = await runCli(
+      [
+        'template',
+        'township.json',
+        '--unit',
+        't1=甲镇',
+        '--unit',
+        't2=乙镇',
+        '--unit',
+        't3=丙镇',
+        '--out',
+        'tw',
+      ],
+      dir,
+    );
+    expect(t.code).toBe(0);
+    const rosters: [string, string[], number][] = [
+      ['甲镇', ['v1', 'v2', 'v3', 'v4', 'v5', 'v6'], 93],
+      ['乙镇', ['v1', 'v3', 'v4'], 92],
+      ['丙镇', ['v1', 'v4', 'v5'], 90],
+    ];
+    for (const [name, ids, rate] of rosters) {
+      const units = VILLAGES.filter((v) => ids.includes(v.id));
+      await writeFile(
+        join(dir, `${name}-villages.csv`),
+        ['单位代码,单位名称', ...units.map((v) => `${v.id},${v.name}`)].join('\n'),
+      );
+      await mkdir(join(dir, `${name}-villages`));
+      for (const v of units)
+        await copyFile(
+          join(dir, `villages/${v.name}.xlsx`),
+          join(dir, `${name}-villages/${v.name}.xlsx`),
+        );
+      const run = await rollup(
+        `${name}-villages`,
+        `${name}-villages.csv`,
+        `tw/${name}.xlsx`,
+        `tw/${name}.rolled.xlsx`,
+      );
+      expect(run.code).toBe(0);
+      await typeOwnFigure(`tw/${name}.rolled.xlsx`, `townships/${name}.xlsx`, rate);
+    }
+    await writeFile(join(dir, 'townships.csv'), '单位代码,单位名称\nt1,甲镇\nt2,乙镇\nt3,丙镇\n');
+    const c = await runCli(
+      ['template', 'county.json', '--unit', 'c1=某县', '--out', 'county.xlsx'],
+      dir,
+    );
+    expect(c.code).toBe(0);
+    const run = await rollup(
+      'townships',
+      'townships.csv',
+      'county.xlsx',
+      'county.rolled.xlsx',
+      'township.json',
+    );
+    expect(looksClean(run.stdout + run.stderr)).toBe(true);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('乡镇考核合格比例 = 100%');
+    expect(run.stdout).toContain('村级达标率达标的乡镇比例 = 66.67%');
+    expect(run.stdout).toContain('未达标:甲镇(「一.1 达标村比例≥85%」部分达标)');
+    await typeOwnFigure('county.rolled.xlsx', 'county.filled.xlsx', 91, parsed(cascadeCounty));
+    const score = await runCli(['score', 'county.filled.xlsx', '--json'], dir, {
+      timeoutMs: 60_000,
+    });
+    expect(score.code).toBe(0);
+    const doc = JSON.parse(score.stdout) as {
+      result: { total: string; sections: { items: { score: string | null }[] }[] };
+    };
+    expect(doc.result.sections.map((s) => s.items.map((i) => i.score))).toEqual([
+      ['20', '20'],
+      ['55'],
+    ]);
+    expect(doc.result.total).toBe('95');
+  }, 240_000);
 });
