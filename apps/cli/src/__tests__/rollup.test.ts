@@ -261,6 +261,17 @@ describe('kaohe rollup', () => {
       '原因:「达标村比例」未汇总:下级单位「六村」未上报(所给文件中没有其考核表)',
     );
     expect(human.stdout).toContain('3 项下级汇总未填');
+    // Into the workbook rolled up before: its figures are cleared, and said so.
+    const pre = await rollup('villages', 'villages.csv', 'township.xlsx', 'township.pre.xlsx');
+    expect(pre.code).toBe(0);
+    const over = await rollup('five', 'villages.csv', 'township.pre.xlsx', 'township.over.xlsx');
+    expect(over.stdout).toContain(
+      '基础数据!E5 达标村比例:考核表中原为 83.33,按下级汇总清空(未汇总)',
+    );
+    const overRead = readSheet(
+      (await readWorkbook(await readFile(join(dir, 'township.over.xlsx')))).sheets,
+    );
+    expect(overRead.ok && overRead.value.unit.values.villages_qualified).toBeNull();
     // Scored, the township is missing those figures: never a 0.
     await typeOwnFigure('township.five.xlsx', 'township.five.filled.xlsx');
     const score = await runCli(['score', 'township.five.filled.xlsx', '--json'], dir, {

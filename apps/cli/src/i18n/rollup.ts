@@ -47,6 +47,10 @@ export const rollupText = {
     zh: `${where} ${label.zh} = ${value}`,
     en: `${where} ${label.en} = ${value}`,
   }),
+  replaced: (where: string, label: Msg, was: string, now: string | null): Msg => ({
+    zh: `${where} ${label.zh}:考核表中原为 ${was},按下级汇总${now === null ? '清空(未汇总)' : `改为 ${now}`}`,
+    en: `${where} ${label.en}: the workbook had ${was}; the roll-up ${now === null ? 'clears it (not rolled up)' : `gives ${now}`}`,
+  }),
   how: (words: Msg): Msg => ({ zh: `  ${words.zh}`, en: `  ${words.en}` }),
   notFilled: (where: string, label: Msg): Msg => ({
     zh: `${where} ${label.zh}:未填(不按0计)`,

@@ -101,6 +101,8 @@ export async function runRollup(
   const outShown = options.out ?? besideInput(options.into, '.rollup.xlsx');
   const outPath = resolveInput(out, outShown);
   if (outPath === intoPath) throw new CliError('usage', T.sameAsInto(outShown));
+  // An output that exists needs --force: said before anything is read.
+  await refuseExisting([{ path: outPath, shown: outShown, data: '' }], options.force);
   const loaded = await loadRuleSet(resolveInput(out, options.rules), options.rules, options.trust);
   const childRules = loaded.ruleSet;
   const childTitle = msgOf(childRules.title);
@@ -193,7 +195,13 @@ export async function runRollup(
         values: [[withRolledUpNote(sheet?.values[row]?.[data.columns.note] ?? null, words.zh)]],
       });
     const issues = rolled.issues.filter((i) => i.path === `inputs.${d.id}`);
-    return { def: d, where, value, words, issues };
+    // A figure already there (an earlier roll-up, or typed into an unlocked cell) that differs.
+    const was = parent.unit.values[d.id];
+    const replaced =
+      was !== undefined && was !== null && String(was) !== String(value ?? '')
+        ? String(was)
+        : undefined;
+    return { def: d, where, value, words, issues, replaced };
   });
   const errors = rolled.issues.filter(
     (i) => i.severity === 'error' && !i.path.startsWith('inputs.'),
@@ -216,6 +224,7 @@ export async function runRollup(
   for (const w of rolled.issues.filter((i) => i.severity === 'warning')) out.note(w.message);
   for (const f of figures) {
     const label = msgOf(f.def.label);
+    if (f.replaced !== undefined) out.line(T.replaced(f.where, label, f.replaced, f.value));
     if (f.value !== null) {
       out.line(T.filled(f.where, label, `${f.value}${f.def.unit === '%' ? '%' : ''}`));
       if (f.words) out.line(T.how(f.words));
