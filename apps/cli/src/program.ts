@@ -9,12 +9,14 @@ import type { CommandStatus } from './errors.ts';
 import { help } from './i18n/help.ts';
 import { carriedText } from './i18n/carried.ts';
 import { combineText } from './i18n/combine.ts';
+import { rollupText } from './i18n/rollup.ts';
 import { LANGS, pick, toLang, type Lang } from './i18n/lang.ts';
 import { HELP_TITLES, optionNotes, usageWords } from './i18n/usage.ts';
 import { createOutput, type Output, type Streams } from './io/output.ts';
 import type { CombineOptions } from './commands/combine/combine.ts';
 import type { KeyOptions, PublishCliOptions } from './commands/editions/editions.ts';
 import type { ReviewOptions } from './commands/review/review.ts';
+import type { RollupOptions } from './commands/rollup/rollup.ts';
 import type { RosterCheckOptions } from './commands/roster/roster.ts';
 import type { ScoreOptions } from './commands/score/score.ts';
 import type { TemplateOptions } from './commands/template/template.ts';
@@ -190,6 +192,24 @@ export function buildProgram(
         (await import('./commands/combine/combine.ts')).runCombine(
           file as string,
           o as unknown as CombineOptions,
+          out,
+        ),
+      ),
+    );
+
+  define('rollup', rollupText.help)
+    .argument('<paths...>', t(rollupText.paths))
+    .requiredOption('--rules <rules.json>', t(rollupText.rules))
+    .requiredOption('--children <units.xlsx>', t(rollupText.children))
+    .requiredOption('--into <parent.xlsx>', t(rollupText.into))
+    .option('--out <file>', t(rollupText.out))
+    .option('--trust <file>', t(help.trustFile))
+    .option('--force', t(help.force))
+    .action(
+      act(async (out, [paths], o) =>
+        (await import('./commands/rollup/rollup.ts')).runRollup(
+          paths as string[],
+          o as unknown as RollupOptions,
           out,
         ),
       ),

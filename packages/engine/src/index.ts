@@ -31,6 +31,7 @@ export type {
 } from './schema/ruleset.ts';
 export type { Comparison, Gate, Rule, Slope, Stream } from './schema/rules.ts';
 export type { Amount } from './schema/amounts.ts';
+export type { ChildQualifier, RollUpDef } from './schema/roll-up.ts';
 export type { CaseField, PerRecordStream } from './kinds/records-schema.ts';
 export type { DecimalLiteral, Operand, Rounding, Text } from './schema/common.ts';
 export { ruleSetJsonSchema } from './schema/json-schema.ts';
@@ -115,6 +116,13 @@ export {
   type ChildFlag,
   type PerChildDeduction,
 } from './rollup/per-child.ts';
+export {
+  childrenInputs,
+  rolledUpWords,
+  type ChildrenInputs,
+  type ChildrenResults,
+  type RolledUpIn,
+} from './rollup/children.ts';
 
 // Certification.
 export { certify } from './certify/certify.ts';

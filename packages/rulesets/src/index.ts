@@ -6,6 +6,9 @@ import associationYearEndJson from './association-year-end.json' with { type: 'j
 import baotou2012Json from './baotou-2012.json' with { type: 'json' };
 import grassrootsCertificationJson from './grassroots-certification.json' with { type: 'json' };
 import associationGradeCertificationJson from './association-grade-certification.json' with { type: 'json' };
+import cascadeVillageJson from './cascade-village.json' with { type: 'json' };
+import cascadeTownshipJson from './cascade-township.json' with { type: 'json' };
+import cascadeCountyJson from './cascade-county.json' with { type: 'json' };
 import { ruleSetFromJson } from './load.ts';
 
 /** 包头市2012年人口和计划生育目标管理责任书考核 (banners, counties and districts; 150 points). */
@@ -30,6 +33,21 @@ export const associationReform: RuleSetInput = ruleSetFromJson(
   associationReformJson,
   'association-reform.json',
 );
+/** 村(居)计划生育工作年终考核: villages scored by their township (85 or more: qualified). */
+export const cascadeVillage: RuleSetInput = ruleSetFromJson(
+  cascadeVillageJson,
+  'cascade-village.json',
+);
+/** 乡镇计划生育工作年终考核: the township, with figures rolled up from its villages. */
+export const cascadeTownship: RuleSetInput = ruleSetFromJson(
+  cascadeTownshipJson,
+  'cascade-township.json',
+);
+/** 县(区)计划生育工作年终考核: the county, with figures rolled up from its townships. */
+export const cascadeCounty: RuleSetInput = ruleSetFromJson(
+  cascadeCountyJson,
+  'cascade-county.json',
+);
 
 /** Every example rule set by its id. */
 export const exampleRuleSets: Readonly<Record<string, RuleSetInput>> = {
@@ -38,6 +56,9 @@ export const exampleRuleSets: Readonly<Record<string, RuleSetInput>> = {
   [grassrootsCertification.id]: grassrootsCertification,
   [associationReform.id]: associationReform,
   [associationGradeCertification.id]: associationGradeCertification,
+  [cascadeVillage.id]: cascadeVillage,
+  [cascadeTownship.id]: cascadeTownship,
+  [cascadeCounty.id]: cascadeCounty,
 };
 
 export { ruleSetFromJson, RuleSetFileError } from './load.ts';

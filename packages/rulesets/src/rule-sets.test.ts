@@ -5,6 +5,9 @@ import associationYearEndJson from './association-year-end.json' with { type: 'j
 import baotou2012Json from './baotou-2012.json' with { type: 'json' };
 import grassrootsCertificationJson from './grassroots-certification.json' with { type: 'json' };
 import associationGradeCertificationJson from './association-grade-certification.json' with { type: 'json' };
+import cascadeVillageJson from './cascade-village.json' with { type: 'json' };
+import cascadeTownshipJson from './cascade-township.json' with { type: 'json' };
+import cascadeCountyJson from './cascade-county.json' with { type: 'json' };
 import {
   associationGradeCertification,
   associationReform,
@@ -22,6 +25,9 @@ const FILES: Record<string, object> = {
   'grassroots-certification.json': grassrootsCertificationJson,
   'association-reform.json': associationReformJson,
   'association-grade-certification.json': associationGradeCertificationJson,
+  'cascade-village.json': cascadeVillageJson,
+  'cascade-township.json': cascadeTownshipJson,
+  'cascade-county.json': cascadeCountyJson,
 };
 /** A fresh, editable copy of a shipped file. */
 const copy = <T>(file: string): T => JSON.parse(JSON.stringify(FILES[file])) as T;
@@ -33,6 +39,9 @@ describe('the example rule sets', () => {
       'association-reform',
       'association-year-end',
       'baotou-2012',
+      'cascade-county',
+      'cascade-township',
+      'cascade-village',
       'grassroots-certification',
     ]);
     expect(exampleRuleSets['baotou-2012']).toBe(baotou2012);

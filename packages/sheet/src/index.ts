@@ -30,6 +30,7 @@ export { FILLS, hintFill, NUMBER_FORMATS } from './formats.ts';
 export type { SheetIssueCode } from './messages.ts';
 export { buildTemplate, type TemplateOptions } from './template/build-template.ts';
 export type { Prefill } from './template/data-sheet.ts';
+export { ROLLED_UP_NOTE, withRolledUpNote } from './template/data-sheet.ts';
 export { cellOf } from './template/cell-of.ts';
 export { rowCaptions, type RowKey } from './template/row-keys.ts';
 export { templateGrids } from './template/template-grids.ts';

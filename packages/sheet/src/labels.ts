@@ -72,7 +72,7 @@ export const HEADER_FIELDS: Record<HeaderField, Label> = {
 };
 
 export const SOURCE_LABELS: Record<
-  'unit' | 'assigned' | 'previous' | 'inspection' | 'carried',
+  'unit' | 'assigned' | 'previous' | 'inspection' | 'carried' | 'children',
   string
 > = {
   unit: '本单位填报',
@@ -80,6 +80,7 @@ export const SOURCE_LABELS: Record<
   previous: '上年数据',
   inspection: '检查核实',
   carried: '其他考核结转',
+  children: '下级汇总',
 };
 
 export const SANCTION_LEVELS: Record<'interview' | 'notice' | 'no-commendation' | 'veto', string> =

@@ -81,7 +81,8 @@ export function checkCarriedInputs(ruleSet: RuleSet, issues: Issue[]): void {
     const at = `inputs[${i}]`;
     const label = msgOf(d.label);
     if (d.source !== 'carried') {
-      if (d.from !== undefined)
+      // An input rolled up from the children names their rule set in `from` too (rollup/).
+      if (d.from !== undefined && d.source !== 'children')
         issues.push(
           error('from-without-carried', `${at}.from`, {
             zh: `输入项「${label.zh}」不是其他考核结转的数据(source 不是 carried),不能规定结转来源(from)`,

@@ -3,6 +3,7 @@ import { q } from '../exact/exact.ts';
 import { msgOf } from '../messages/text.ts';
 import type { Msg } from '../model/result.ts';
 import type { Text } from '../schema/common.ts';
+import type { RollUpDef } from '../schema/roll-up.ts';
 import type { Counter, Deadline, GradeBand, RuleSet, Sanction } from '../schema/ruleset.ts';
 import {
   change,
@@ -21,6 +22,76 @@ type BottomShare = NonNullable<GradeBand['fromBottom']>;
 const keep = (xs: (Change | undefined)[]): Change[] =>
   xs.filter((c): c is Change => c !== undefined);
 
+/** How a figure rolled up from the children is worked out, as the diff quotes it. */
+function rollUpText(r: RollUpDef): string {
+  if (r.kind === 'per-child')
+    return `逐个扣分:${r.input}为否的每个扣${String(r.each)}分${r.cap !== undefined ? `,最多${String(r.cap)}分` : ''}`;
+  const c = r.qualifies;
+  const who =
+    c.by === 'total'
+      ? `总分≥${String(c.min)}`
+      : c.by === 'grade'
+        ? `等次为${c.grades.join('、')}`
+        : `指标${c.path}${(c.status ?? ['met']).join('、')}${c.minScore !== undefined ? `且得分≥${String(c.minScore)}` : ''}`;
+  return `达标比例:${who}${r.vetoedMayQualify ? '(被否决的也可达标)' : ''}${r.rounding ? `,${roundingText(r.rounding) ?? ''}` : ''}`;
+}
+
+/** A roll-up's bar raised or lowered (a total to qualify, the points off per child) is stricter or
+ *  looser; any other change is quoted as it reads. */
+function compareRollUp(
+  a: RollUpDef | undefined,
+  b: RollUpDef | undefined,
+  where: Where,
+): (Change | undefined)[] {
+  if (a && b && a.kind === 'share' && b.kind === 'share') {
+    const x = a.qualifies;
+    const y = b.qualifies;
+    if (
+      x.by === 'total' &&
+      y.by === 'total' &&
+      rollUpText({ ...a, qualifies: { ...x, min: y.min } }) === rollUpText(b)
+    )
+      return [
+        numChange(
+          'input-changed',
+          where,
+          { zh: '下级达标分数线', en: 'children’s pass mark' },
+          q(x.min),
+          q(y.min),
+          'higher-tightens',
+          plain,
+        ),
+      ];
+  }
+  if (
+    a &&
+    b &&
+    a.kind === 'per-child' &&
+    b.kind === 'per-child' &&
+    rollUpText({ ...a, each: b.each }) === rollUpText(b)
+  )
+    return [
+      numChange(
+        'input-changed',
+        where,
+        { zh: '每个下级扣分', en: 'points off per child' },
+        q(a.each),
+        q(b.each),
+        'higher-tightens',
+        plain,
+      ),
+    ];
+  return [
+    textChange(
+      'input-changed',
+      where,
+      { zh: '下级汇总方法', en: 'roll-up' },
+      a ? rollUpText(a) : undefined,
+      b ? rollUpText(b) : undefined,
+    ),
+  ];
+}
+
 export function compareInputs(a: RuleSet, b: RuleSet): Change[] {
   const out: (Change | undefined)[] = [];
   for (const d of b.inputs) {
@@ -38,8 +109,17 @@ export function compareInputs(a: RuleSet, b: RuleSet): Change[] {
       textChange('input-changed', where, { zh: '数据来源', en: 'source' }, old.source, d.source),
     );
     out.push(
-      textChange('input-changed', where, { zh: '结转来源', en: 'carried from' }, old.from, d.from),
+      textChange(
+        'input-changed',
+        where,
+        d.source === 'children'
+          ? { zh: '下级考核办法', en: 'children assessed by' }
+          : { zh: '结转来源', en: 'carried from' },
+        old.from,
+        d.from,
+      ),
     );
+    out.push(...compareRollUp(old.rollUp, d.rollUp, where));
     if (old.evidence !== d.evidence) {
       out.push(
         change(

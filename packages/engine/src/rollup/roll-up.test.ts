@@ -70,16 +70,32 @@ describe('rollUp', () => {
       rounding: { dp: 2, mode: 'half-up' },
     });
     expect(rounded.ok && [rounded.value.value, rounded.value.exact]).toEqual(['66.67', '200/3']);
+    expect(rounded.ok && rounded.value.notQualified.map((n) => n.reason.zh)).toEqual([
+      '「一.1 签订责任书」未达标',
+    ]);
   });
 
-  it('a child lacking the data counts as not qualified, with a warning', () => {
+  it('a child that cannot be judged is an error naming it: no share over the others', () => {
     const out = rollUp([child('a', '90'), child('b', '90', 'missing-input')], {
       qualifies: { by: 'indicator', path: '一.1' },
     });
-    expect(out.ok && [out.value.value, out.warnings.map((w) => w.code)]).toEqual([
-      '50',
-      ['child-missing-input'],
+    expect(out.ok ? [] : out.issues.map((i) => [i.code, i.path, i.message.zh])).toEqual([
+      [
+        'child-cannot-be-judged',
+        'children.b',
+        '下级单位「村b」无法判定是否达标:「一.1 签订责任书」缺少数据',
+      ],
     ]);
+    // By total: an incomplete total is not judged on its partial sum (a vetoed child still is).
+    const byTotal = rollUp(
+      [
+        child('a', '90'),
+        child('b', '90', 'missing-input'),
+        child('c', '99', 'missing-input', true),
+      ],
+      { qualifies: { by: 'total', min: 85 } },
+    );
+    expect(byTotal.ok ? [] : byTotal.issues.map((i) => i.path)).toEqual(['children.b']);
   });
 
   it('by grade reads a cohort; a plain list is refused', () => {

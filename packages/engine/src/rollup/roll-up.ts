@@ -1,6 +1,8 @@
 // A level's figure from its children: the share of children that qualify (villages qualified,
 // associations advanced), as an exact % with the declared rounding, plus who does not qualify.
-// The value is plain decimal text, ready to feed a parent unit's input.
+// The value is plain decimal text, ready to feed a parent unit's input. A child that cannot be
+// judged (its total incomplete, its grade pending, the indicator not scored) is an error naming
+// it: the share is never taken over the children that could be judged.
 import { HUNDRED, q, round, type Q } from '../exact/exact.ts';
 import { exactText } from '../cohort/exact-text.ts';
 import { findIndicator } from '../cohort/tie-break.ts';
@@ -9,7 +11,7 @@ import { show } from '../messages/format.ts';
 import { msgOf } from '../messages/text.ts';
 import type { IndicatorStatus, Issue, Msg, Result, UnitResult } from '../model/result.ts';
 import type { DecimalLiteral, Rounding, Text } from '../schema/common.ts';
-import { error, warning } from '../validate/issues.ts';
+import { error } from '../validate/issues.ts';
 
 export type Qualifier =
   | { by: 'total'; min: DecimalLiteral }
@@ -51,7 +53,21 @@ function judge(child: Child, rule: RollUpRule, issues: Issue[]): Msg | null {
   const r = child.result;
   if (r.vetoed && !rule.vetoedMayQualify) return { zh: '被一票否决', en: 'vetoed' };
   const c = rule.qualifies;
+  const unjudged = (why: Msg): Msg => {
+    issues.push(
+      error('child-cannot-be-judged', `children.${r.unitId}`, {
+        zh: `下级单位「${r.name}」无法判定是否达标:${why.zh}`,
+        en: `child unit "${r.name}" cannot be judged: ${why.en}`,
+      }),
+    );
+    return why;
+  };
   if (c.by === 'total') {
+    if (!r.complete)
+      return unjudged({
+        zh: '总分不完整(有指标未计分或事项待定)',
+        en: 'its total is incomplete (items not scored or sanctions undecided)',
+      });
     const min = q(c.min);
     return q(r.total).compare(min) >= 0
       ? null
@@ -59,6 +75,7 @@ function judge(child: Child, rule: RollUpRule, issues: Issue[]): Msg | null {
   }
   if (c.by === 'grade') {
     if (child.grade === undefined) return { zh: '无等次', en: 'no grade' };
+    if (child.grade === null) return unjudged({ zh: '等次待定', en: 'its grade is pending' });
     return child.grade !== null && c.grades.includes(child.grade)
       ? null
       : { zh: `等次为「${child.grade ?? '未定'}」`, en: `grade is "${child.grade ?? 'none'}"` };
@@ -73,14 +90,11 @@ function judge(child: Child, rule: RollUpRule, issues: Issue[]): Msg | null {
     );
     return { zh: `没有指标「${c.path}」`, en: `no indicator "${c.path}"` };
   }
-  if (item.status === 'missing-input') {
-    issues.push(
-      warning('child-missing-input', `children.${r.unitId}`, {
-        zh: `单位「${r.name}」的「${c.path}」缺少数据,按未达标计`,
-        en: `unit "${r.name}": "${c.path}" lacks data and counts as not qualified`,
-      }),
-    );
-  }
+  if (item.status === 'missing-input' || item.status === 'cannot-compute')
+    return unjudged({
+      zh: `「${c.path} ${item.title.zh}」${item.status === 'missing-input' ? '缺少数据' : '无法计算'}`,
+      en: `"${c.path} ${item.title.en}" ${item.status === 'missing-input' ? 'lacks data' : 'cannot be computed'}`,
+    });
   const okStatus = (c.status ?? ['met']).includes(item.status);
   const okScore =
     c.minScore === undefined || (item.score !== null && q(item.score).compare(q(c.minScore)) >= 0);
@@ -92,10 +106,22 @@ function judge(child: Child, rule: RollUpRule, issues: Issue[]): Msg | null {
         en: `"${c.path} ${title.en}" scored ${item.score ?? 'none'}, below ${show(q(c.minScore ?? 0))}`,
       }
     : {
-        zh: `「${c.path} ${title.zh}」状态为 ${item.status}`,
-        en: `"${c.path} ${title.en}" is ${item.status}`,
+        zh: `「${c.path} ${title.zh}」${STATUS_WORDS[item.status].zh}`,
+        en: `"${c.path} ${title.en}" ${STATUS_WORDS[item.status].en}`,
       };
 }
+
+/** An indicator's status as a reason for not qualifying says it. */
+const STATUS_WORDS: Record<IndicatorStatus, Msg> = {
+  met: { zh: '达标', en: 'is met' },
+  'partly-met': { zh: '部分达标', en: 'is partly met' },
+  'not-met': { zh: '未达标', en: 'is not met' },
+  'missing-input': { zh: '缺少数据', en: 'lacks data' },
+  'cannot-compute': { zh: '无法计算', en: 'cannot be computed' },
+  'missing-evidence': { zh: '缺少佐证材料', en: 'lacks evidence' },
+  'not-applicable': { zh: '不适用', en: 'does not apply' },
+  gated: { zh: '未满足前提条件', en: 'is gated' },
+};
 
 const isCohort = (x: readonly UnitResult[] | CohortResult): x is CohortResult => !Array.isArray(x);
 
@@ -134,6 +160,8 @@ export function rollUp(
     const reason = judge(child, rule, issues);
     if (reason) notQualified.push({ unitId: child.result.unitId, name: child.result.name, reason });
   }
+  // A child not judged (or an indicator unknown): no share is taken at all.
+  if (issues.some((i) => i.severity === 'error')) return { ok: false, issues };
   notQualified.sort((a, b) => (a.unitId < b.unitId ? -1 : a.unitId > b.unitId ? 1 : 0));
   const count = list.length;
   const qualified = count - notQualified.length;

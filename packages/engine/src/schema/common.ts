@@ -23,6 +23,11 @@ export const Id = z
   .string()
   .regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'letters, digits and _, not starting with a digit');
 
+/** A rule set's id (baotou-2012): what `from` names. */
+export const RuleSetId = z
+  .string()
+  .regex(/^[a-z0-9][a-z0-9-]*$/, 'lower-case letters, digits and -');
+
 /** An expression in the safe expression language (see the package README). */
 export const Expr = z.string().min(1);
 

@@ -1,8 +1,9 @@
 import { z } from 'zod';
-import { DecimalLiteral, Expr, Id, Rounding, Text } from './common.ts';
+import { DecimalLiteral, Expr, Id, Rounding, RuleSetId, Text } from './common.ts';
 import { Gate, Rule, Stream } from './rules.ts';
 import { Amount } from './amounts.ts';
 import { CaseField, FieldUnit } from '../kinds/records-schema.ts';
+import { RollUpDef } from './roll-up.ts';
 
 export const SCHEMA_VERSION = 1 as const;
 
@@ -22,16 +23,23 @@ export const NUMERIC_UNITS: readonly InputUnit[] = InputUnit.options.filter(
  * `source`: who supplies it — the unit (unit), the assessing level per unit (assigned: 责任指标),
  * last year's results (previous: 上年数据), an inspection (inspection), another assessment's
  * sanction carried here (carried: 结转, with `from` the sending rule set's id; points, read by
- * `carriedInputs` with where each amount came from).
+ * `carriedInputs` with where each amount came from), the children's reviewed results rolled up
+ * (children: 下级汇总, with `from` the children's rule set id and `rollUp` how; read by
+ * `childrenInputs` with the child files it came from).
  */
 export const InputDef = z
   .object({
     id: Id,
     label: Text,
     unit: InputUnit,
-    source: z.enum(['unit', 'assigned', 'previous', 'inspection', 'carried']).default('unit'),
-    /** `source: 'carried'` only: the id of the rule set whose sanctions carry points here. */
-    from: Id.optional(),
+    source: z
+      .enum(['unit', 'assigned', 'previous', 'inspection', 'carried', 'children'])
+      .default('unit'),
+    /** `source: 'carried'`: the id of the rule set whose sanctions carry points here;
+     *  `source: 'children'`: the id of the rule set the children were assessed by. */
+    from: RuleSetId.optional(),
+    /** `source: 'children'` only: how the figure is worked out from the children's results. */
+    rollUp: RollUpDef.optional(),
     /** 佐证材料 required: an item that uses this input is `missing-evidence` without it. */
     evidence: z.boolean().default(false),
     /** A blank is allowed and means "no such case" (counts 0) only when declared here. */
@@ -346,7 +354,7 @@ export const RuleSet = z
     schemaVersion: z.literal(SCHEMA_VERSION),
     /** scored: points and grades; certification: pass only if every clause (item) is met. */
     kind: z.enum(['scored', 'certification']).default('scored'),
-    id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'lower-case letters, digits and -'),
+    id: RuleSetId,
     title: Text,
     issuer: Text,
     /** The level assessed: 旗县区, 苏木乡镇, 基层协会… */

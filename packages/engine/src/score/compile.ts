@@ -40,6 +40,7 @@ import { expressionUnit, isRateUnit } from './rate-operands.ts';
 import { dayOfIso } from '../exact/calendar.ts';
 import { compileCertificationGrades, type CCertificationGrades } from '../certify/grades.ts';
 import { checkCarriedInputs, compileCarry, type CCarry } from '../carry/carry.ts';
+import { checkChildrenInputs } from '../rollup/children.ts';
 import { clip as clipText } from '../expr/clip.ts';
 import {
   checkClassPoints,
@@ -1450,6 +1451,7 @@ export function compileCollecting(ruleSet: RuleSet): {
     onStanding(s.when) ||
     (s.carries !== undefined && 'evaluate' in s.carries.amount && onStanding(s.carries.amount));
   checkCarriedInputs(ruleSet, issues);
+  checkChildrenInputs(ruleSet, issues);
   sanctions.forEach((entry) => {
     const { sanction: s, when } = entry;
     if (!sanctionOnStanding(entry)) return;

@@ -6,7 +6,7 @@ import type { CarriedIn, CompiledRuleSet, InputValue, RuleSet } from '@kaohe/eng
 import { provenanceWords } from '@kaohe/engine/internal';
 import { cellOf } from './cell-of.ts';
 import { DATA_COLUMNS, SOURCE_LABELS, twoLines } from '../labels.ts';
-import type { DataColumn, SheetLayout, SheetMap } from '../types.ts';
+import type { CellValue, DataColumn, SheetLayout, SheetMap } from '../types.ts';
 import { formatOf, listOf, sheetTitle, unitDisplay, zh } from '../units.ts';
 import { GridBuilder } from './grid-builder.ts';
 import { addSignOff, unitFooter } from './sign-off.ts';
@@ -26,6 +26,19 @@ export interface Prefill {
    *  from (`carriedInputs`), said in the note; a carried value given is locked. */
   carried?: Record<string, CarriedIn>;
 }
+
+/** The note of a figure rolled up from the children until `kaohe rollup` writes its provenance. */
+export const ROLLED_UP_NOTE = '由下级单位的复核结果汇总填入(kaohe rollup),不手工填写';
+
+/** The note cell of a rolled-up figure with its provenance (`rolledUpWords(r).zh`) in place of
+ *  the placeholder, or of the provenance an earlier roll-up wrote; the notes before it stay. */
+export function withRolledUpNote(existing: CellValue, words: string): string {
+  const text = existing === null ? '' : String(existing);
+  const at = [text.indexOf(ROLLED_UP_NOTE), text.indexOf(ROLLED_UP_MARK)].filter((i) => i >= 0);
+  const kept = at.length ? text.slice(0, Math.min(...at)).replace(/;$/, '') : text;
+  return kept ? `${kept};${words}` : words;
+}
+const ROLLED_UP_MARK = '下级汇总(';
 
 /** A carried value's provenance for the note column (Chinese, as the sheet is). */
 const carriedNote = (c: CarriedIn | undefined): string[] => (c ? [provenanceWords(c).zh] : []);
@@ -106,6 +119,7 @@ export function buildDataSheet(
         ? `逐件填入“案件明细”表;没有案件的本格填“无”${def.blankMeans !== undefined ? '(空表亦按无案件计)' : ''}`
         : '',
       ...carriedNote(prefill.carried?.[def.id]),
+      def.source === 'children' ? ROLLED_UP_NOTE : '',
     ];
     g.set(row, COL.note, notes.filter(Boolean).join(';') || null);
     for (const col of [COL.id, COL.label, COL.unit, COL.source, COL.usedBy])
@@ -116,11 +130,13 @@ export function buildDataSheet(
     g.set(row, COL.value, cellOf(def, given));
     g.set(row, COL.previous, cellOf(def, prefill.previous?.[def.id]));
     // A target the assessing level set is not the unit's to change.
-    // Nor a value carried in from another assessment (its note says where from).
+    // Nor a value carried in from another assessment (its note says where from). A figure
+    // rolled up from the children is never typed: `kaohe rollup` writes it, with its provenance.
     const locked =
-      (def.source === 'assigned' || def.source === 'carried') &&
-      given !== undefined &&
-      given !== null;
+      def.source === 'children' ||
+      ((def.source === 'assigned' || def.source === 'carried') &&
+        given !== undefined &&
+        given !== null);
     g.hint({
       row,
       col: COL.value,

@@ -1,0 +1,549 @@
+// Cascades on the command line (issue 16 point 2): six villages' workbooks are reviewed by their
+// township, `kaohe rollup` fills the township's rolled-up figures in its workbook (locked, the
+// files named in the note), the township types its own figure and `kaohe score` scores it.
+// Rule sets: packages/rulesets cascade-village.json and cascade-township.json.
+//
+// Villages, by hand (signed 10, self-government 10, policy rate ≥ 92 → 60 less 5 a point pro rata,
+// members ≥ 8 % → 20 less 5 a started point):
+//   v1 一村 是 是 95 9   → 10 + 10 + 60 + 20                 = 100
+//   v2 二村 是 否 90 8   → 10 +  0 + (60 − 2 × 5 = 50) + 20  =  80  (below 85)
+//   v3 三村 否 是 92 7.5 →  0 + 10 + 60 + (20 − 5 = 15)      =  85
+//   v4 四村 是 是 89 8   → 10 + 10 + (60 − 3 × 5 = 45) + 20  =  85
+//   v5 五村 否 是 93 10  →  0 + 10 + 60 + 20                 =  90
+//   v6 六村 是 否 95 9   → 10 +  0 + 60 + 20                 =  90
+// Township:
+//   达标村比例 (total ≥ 85): v1 v3 v4 v5 v6 = 5 of 6 = 83.333… → 83.33 %
+//   村民自治合格比例 (一.2 met): v1 v3 v4 v5 = 4 of 6 = 66.666… → 66.67 %
+//   未签责任书: v3, v5 → 2 × −0.5 = −1
+//   一.1: 83.33 < 85 by 1.67, 1 a point pro rata → 15 − 1.67 = 13.33
+//   一.2: 66.67 < 85 → 0;  一.3: 10 + (−1) = 9;  二.1: its own rate 93 ≥ 92 → 60
+//   total 13.33 + 0 + 9 + 60 = 82.33
+import { execFileSync } from 'node:child_process';
+import { copyFile, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { parseRuleSet, type RuleSet, type UnitInput } from '@kaohe/engine';
+import { cascadeCounty, cascadeTownship, cascadeVillage } from '@kaohe/rulesets';
+import { buildTemplate, fillWrites, readSheet } from '@kaohe/sheet';
+import { readWorkbook, writeTemplateWorkbook } from '@kaohe/xlsx';
+import ExcelJS from 'exceljs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { patchWorkbook } from '../io/workbook.ts';
+import { looksClean, runCli, tempDir } from './run-cli.ts';
+
+const parsed = (json: unknown): RuleSet => {
+  const p = parseRuleSet(json);
+  if (!p.ok) throw new Error(JSON.stringify(p.issues));
+  return p.value;
+};
+const village = parsed(cascadeVillage);
+const township = parsed(cascadeTownship);
+
+const VILLAGES: UnitInput[] = [
+  ['v1', '一村', '是', '是', 95, 9],
+  ['v2', '二村', '是', '否', 90, 8],
+  ['v3', '三村', '否', '是', 92, '7.5'],
+  ['v4', '四村', '是', '是', 89, 8],
+  ['v5', '五村', '否', '是', 93, 10],
+  ['v6', '六村', '是', '否', 95, 9],
+].map(([id, name, signed, selfGov, rate, members]) => ({
+  id: String(id),
+  name: String(name),
+  values: { signed, self_gov: selfGov, policy_rate: rate, members_share: members },
+}));
+
+let dir: string;
+
+/** A unit's workbook of `rules`, filled with its figures, written to `file`. */
+async function filled(rules: RuleSet, unit: UnitInput, file: string): Promise<void> {
+  const template = buildTemplate(rules, { id: unit.id, name: unit.name });
+  const blank = await writeTemplateWorkbook(template);
+  const bytes = await patchWorkbook(blank, fillWrites(rules, template.map.data, unit), file);
+  await writeFile(join(dir, file), bytes);
+}
+
+/** The unit types its own figure into the rolled-up workbook (the rest stays as written). */
+async function typeOwnFigure(from: string, to: string, rate = 93, rules = township): Promise<void> {
+  const bytes = new Uint8Array(await readFile(join(dir, from)));
+  const read = readSheet((await readWorkbook(bytes)).sheets);
+  if (!read.ok) throw new Error(JSON.stringify(read.issues));
+  const own = { id: read.value.unit.id, name: read.value.unit.name, values: { policy_rate: rate } };
+  await writeFile(
+    join(dir, to),
+    await patchWorkbook(bytes, fillWrites(rules, read.value.map.data, own), to),
+  );
+}
+
+const rollup = (
+  children: string,
+  roster: string,
+  into: string,
+  out: string,
+  rules = 'village.json',
+) =>
+  runCli(
+    ['rollup', children, '--rules', rules, '--children', roster, '--into', into, '--out', out],
+    dir,
+    { timeoutMs: 60_000 },
+  );
+
+interface Doc {
+  figures: { input: string; cell: string; value: string | null; issues: { code: string }[] }[];
+  children: { unusable: { unitId: string }[] };
+}
+
+beforeAll(async () => {
+  dir = await tempDir('kaohe-rollup-');
+  await writeFile(join(dir, 'village.json'), JSON.stringify(cascadeVillage));
+  await writeFile(join(dir, 'township.json'), JSON.stringify(cascadeTownship));
+  await writeFile(
+    join(dir, 'villages.csv'),
+    ['单位代码,单位名称', ...VILLAGES.map((v) => `${v.id},${v.name}`)].join('\n'),
+  );
+  await mkdir(join(dir, 'villages'));
+  for (const v of VILLAGES) await filled(village, v, `villages/${v.name}.xlsx`);
+  const t = await runCli(
+    ['template', 'township.json', '--unit', 't1=某镇', '--out', 'township.xlsx'],
+    dir,
+  );
+  if (t.code !== 0) throw new Error(t.stderr);
+}, 60_000);
+afterAll(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+describe('kaohe rollup', () => {
+  it('reviews the villages, fills the township’s figures, and the township scores by hand', async () => {
+    const review = await runCli(
+      ['review', 'villages', '--rules', 'village.json', '--out', 'summary.xlsx'],
+      dir,
+    );
+    expect(looksClean(review.stdout + review.stderr)).toBe(true);
+    const run = await runCli(
+      [
+        'rollup',
+        'villages',
+        '--rules',
+        'village.json',
+        '--children',
+        'villages.csv',
+        '--into',
+        'township.xlsx',
+        '--out',
+        'township.rolled.xlsx',
+      ],
+      dir,
+      { timeoutMs: 60_000 },
+    );
+    expect(looksClean(run.stdout + run.stderr)).toBe(true);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain(
+      '下级汇总:某镇(「乡镇计划生育工作年终考核(含村级汇总)」),下级 6 个单位',
+    );
+    expect(run.stdout).toContain('基础数据!E5 达标村比例 = 83.33%');
+    expect(run.stdout).toContain('基础数据!E6 村(居)民自治合格比例 = 66.67%');
+    expect(run.stdout).toContain('基础数据!E7 未签责任书的村扣分 = -1');
+
+    // In the sheet: the figures, 下级汇总, locked, and the files in the note.
+    const bytes = new Uint8Array(await readFile(join(dir, 'township.rolled.xlsx')));
+    const grids = (await readWorkbook(bytes)).sheets;
+    const read = readSheet(grids);
+    if (!read.ok) throw new Error(JSON.stringify(read.issues));
+    expect(read.value.unit.values).toMatchObject({
+      villages_qualified: '83.33',
+      self_gov_share: '66.67',
+      unsigned_cut: '-1',
+    });
+    const data = read.value.map.data;
+    const row = (id: string) => data.rows.find((r) => r.id === id)?.row ?? -1;
+    const grid = grids.find((g) => g.name === data.sheet);
+    expect(grid?.values[row('villages_qualified')]?.[data.columns.source]).toBe('下级汇总');
+    expect(grid?.values[row('unsigned_cut')]?.[data.columns.note]).toBe(
+      '下级汇总(按「村(居)计划生育工作年终考核」2015年度第1版考核的6个单位):未签订目标管理责任书的村:2个(三村、五村),每个扣0.5分,共扣1分;来自:villages/一村.xlsx、villages/二村.xlsx、villages/三村.xlsx、villages/四村.xlsx、villages/五村.xlsx、villages/六村.xlsx',
+    );
+    expect(grid?.values[row('villages_qualified')]?.[data.columns.note]).toContain(
+      '6个单位中5个达标,占 83.33%;未达标:二村(总分 80 低于 85)',
+    );
+    expect(grid?.values[row('self_gov_share')]?.[data.columns.note]).toContain(
+      '6个单位中4个达标,占 66.67%;未达标:二村(「一.2 计划生育村(居)民自治」未达标)、六村(「一.2 计划生育村(居)民自治」未达标)',
+    );
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(bytes.buffer as ArrayBuffer);
+    const ws = book.getWorksheet(data.sheet);
+    const value = ws?.getCell(row('villages_qualified') + 1, data.columns.value + 1);
+    expect(value?.protection?.locked).not.toBe(false);
+    expect(ws?.getCell(row('policy_rate') + 1, data.columns.value + 1).protection?.locked).toBe(
+      false,
+    );
+
+    // Same input → same bytes.
+    const again = await runCli(
+      [
+        'rollup',
+        'villages',
+        '--rules',
+        'village.json',
+        '--children',
+        'villages.csv',
+        '--into',
+        'township.xlsx',
+        '--out',
+        'township.rolled-2.xlsx',
+      ],
+      dir,
+      { timeoutMs: 60_000 },
+    );
+    expect(again.code).toBe(0);
+    expect(await readFile(join(dir, 'township.rolled-2.xlsx'))).toEqual(Buffer.from(bytes));
+
+    await typeOwnFigure('township.rolled.xlsx', 'township.filled.xlsx');
+    const score = await runCli(['score', 'township.filled.xlsx', '--json'], dir, {
+      timeoutMs: 60_000,
+    });
+    expect(score.code).toBe(0);
+    const doc = JSON.parse(score.stdout) as {
+      result: { total: string; sections: { items: { score: string | null }[] }[] };
+    };
+    expect(doc.result.total).toBe('82.33');
+    expect(doc.result.sections.map((s) => s.items.map((i) => i.score))).toEqual([
+      ['13.33', '0', '9'],
+      ['60'],
+    ]);
+  }, 120_000);
+
+  it('a village not returned leaves every figure blank, naming it and the cell', async () => {
+    await mkdir(join(dir, 'five'));
+    for (const v of VILLAGES.slice(0, 5))
+      await copyFile(join(dir, `villages/${v.name}.xlsx`), join(dir, `five/${v.name}.xlsx`));
+    const run = await runCli(
+      [
+        'rollup',
+        'five',
+        '--rules',
+        'village.json',
+        '--children',
+        'villages.csv',
+        '--into',
+        'township.xlsx',
+        '--out',
+        'township.five.xlsx',
+        '--json',
+      ],
+      dir,
+      { timeoutMs: 60_000 },
+    );
+    expect(run.code).toBe(1);
+    const doc = JSON.parse(run.stdout) as Doc;
+    expect(doc.figures.map((f) => [f.cell, f.value, f.issues.map((i) => i.code)])).toEqual([
+      ['基础数据!E5', null, ['child-unusable']],
+      ['基础数据!E6', null, ['child-unusable']],
+      ['基础数据!E7', null, ['child-unusable']],
+    ]);
+    const human = await runCli(
+      [
+        'rollup',
+        'five',
+        '--rules',
+        'village.json',
+        '--children',
+        'villages.csv',
+        '--into',
+        'township.xlsx',
+        '--out',
+        'township.five.xlsx',
+        '--force',
+      ],
+      dir,
+      { timeoutMs: 60_000 },
+    );
+    expect(human.stdout).toContain('基础数据!E5 达标村比例:未填(不按0计)');
+    expect(human.stdout).toContain(
+      '原因:「达标村比例」未汇总:下级单位「六村」未上报(所给文件中没有其考核表)',
+    );
+    expect(human.stdout).toContain('3 项下级汇总未填');
+    // Into the workbook rolled up before: its figures are cleared, and said so.
+    const pre = await rollup('villages', 'villages.csv', 'township.xlsx', 'township.pre.xlsx');
+    expect(pre.code).toBe(0);
+    const over = await rollup('five', 'villages.csv', 'township.pre.xlsx', 'township.over.xlsx');
+    expect(over.stdout).toContain(
+      '基础数据!E5 达标村比例:考核表中原为 83.33,按下级汇总清空(未汇总)',
+    );
+    const overRead = readSheet(
+      (await readWorkbook(await readFile(join(dir, 'township.over.xlsx')))).sheets,
+    );
+    expect(overRead.ok && overRead.value.unit.values.villages_qualified).toBeNull();
+    // Scored, the township is missing those figures: never a 0.
+    await typeOwnFigure('township.five.xlsx', 'township.five.filled.xlsx');
+    const score = await runCli(['score', 'township.five.filled.xlsx', '--json'], dir, {
+      timeoutMs: 60_000,
+    });
+    const result = (
+      JSON.parse(score.stdout) as {
+        result: { complete: boolean; sections: { items: { status: string }[] }[] };
+      }
+    ).result;
+    expect([result.complete, result.sections[0]?.items.map((i) => i.status)]).toEqual([
+      false,
+      ['missing-input', 'missing-input', 'missing-input'],
+    ]);
+  }, 120_000);
+
+  it('a village whose rules were altered behind their checksum is named at every figure', async () => {
+    await mkdir(join(dir, 'bad'));
+    for (const v of VILLAGES)
+      await copyFile(join(dir, `villages/${v.name}.xlsx`), join(dir, `bad/${v.name}.xlsx`));
+    // 二村's embedded rules edited behind their checksum (the 92 % target lowered to 90).
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(join(dir, 'bad/二村.xlsx'));
+    const meta = book.worksheets.find((w) => w.getCell('A1').value === 'kaohe-meta');
+    let edited = 0;
+    meta?.eachRow((r) => {
+      const json = r.getCell(2).value;
+      if (typeof json === 'string' && json.includes('"target":92') && edited === 0) {
+        r.getCell(2).value = json.replace('"target":92', '"target":90');
+        edited++;
+      }
+    });
+    expect(edited).toBe(1);
+    await book.xlsx.writeFile(join(dir, 'bad/二村.xlsx'));
+
+    const run = await runCli(
+      [
+        'rollup',
+        'bad',
+        '--rules',
+        'village.json',
+        '--children',
+        'villages.csv',
+        '--into',
+        'township.xlsx',
+        '--out',
+        'township.bad.xlsx',
+      ],
+      dir,
+      { timeoutMs: 60_000 },
+    );
+    expect(looksClean(run.stdout + run.stderr)).toBe(true);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toMatch(
+      /原因:「未签责任书的村扣分」未汇总:下级单位「二村」考核表中的规则被改动\(kaohe_meta!B\d+\),未通过核验/,
+    );
+    expect(run.stdout).not.toContain(' = ');
+    expect(run.stdout).toContain('3 项下级汇总未填');
+  }, 120_000);
+
+  it('a village that cannot be judged blanks the figure that needs it, and only that', async () => {
+    await mkdir(join(dir, 'unjudged'));
+    for (const v of VILLAGES.slice(1))
+      await copyFile(join(dir, `villages/${v.name}.xlsx`), join(dir, `unjudged/${v.name}.xlsx`));
+    // 一村 left its members' share blank: its total is incomplete (三.1 not scored), while its
+    // self-government item (一.2) and its signed document are judged.
+    const [v1] = VILLAGES;
+    if (!v1) throw new Error('fixture');
+    await filled(
+      village,
+      { ...v1, values: { ...v1.values, members_share: null } },
+      'unjudged/一村.xlsx',
+    );
+    const run = await runCli(
+      [
+        'rollup',
+        'unjudged',
+        '--rules',
+        'village.json',
+        '--children',
+        'villages.csv',
+        '--into',
+        'township.xlsx',
+        '--out',
+        'township.unjudged.xlsx',
+        '--json',
+      ],
+      dir,
+      { timeoutMs: 60_000 },
+    );
+    expect(run.code).toBe(1);
+    const doc = JSON.parse(run.stdout) as Doc & {
+      figures: { issues: { message: { zh: string } }[] }[];
+    };
+    expect(doc.figures.map((f) => [f.cell, f.value, f.issues.map((i) => i.code)])).toEqual([
+      ['基础数据!E5', null, ['child-cannot-be-judged']],
+      ['基础数据!E6', '66.67', []],
+      ['基础数据!E7', '-1', []],
+    ]);
+    expect(doc.figures[0]?.issues[0]?.message.zh).toBe(
+      '「达标村比例」未汇总:下级单位「一村」无法判定是否达标:总分不完整(有指标未计分或事项待定)',
+    );
+  }, 120_000);
+
+  it('refuses a review summary, and a parent with nothing from these children', async () => {
+    const summary = await runCli(
+      [
+        'rollup',
+        'summary.xlsx',
+        '--rules',
+        'village.json',
+        '--children',
+        'villages.csv',
+        '--into',
+        'township.xlsx',
+      ],
+      dir,
+    );
+    expect(summary.code).toBe(2);
+    expect(summary.stderr).toContain('summary.xlsx 是复核汇总表');
+    const wrong = await runCli(
+      [
+        'rollup',
+        'villages',
+        '--rules',
+        'village.json',
+        '--children',
+        'villages.csv',
+        '--into',
+        'villages/一村.xlsx',
+        '--out',
+        'x.xlsx',
+      ],
+      dir,
+    );
+    expect(wrong.code).toBe(3);
+    expect(wrong.stderr).toContain('没有由按「村(居)计划生育工作年终考核」考核的下级汇总的数据项');
+  }, 120_000);
+});
+
+describe('a village saved by LibreOffice', () => {
+  it('is read and rolled up like the others', async () => {
+    await mkdir(join(dir, 'lo-in'));
+    await mkdir(join(dir, 'lo'));
+    for (const v of VILLAGES) {
+      const src = join(dir, `villages/${v.name}.xlsx`);
+      if (v.id === 'v3') await copyFile(src, join(dir, 'lo-in/三村.xlsx'));
+      else await copyFile(src, join(dir, `lo/${v.name}.xlsx`));
+    }
+    const profile = pathToFileURL(join(dir, 'profile')).href;
+    execFileSync(
+      'soffice',
+      [
+        `-env:UserInstallation=${profile}`,
+        '--headless',
+        '--norestore',
+        '--convert-to',
+        'xlsx',
+        '--outdir',
+        join(dir, 'lo'),
+        join(dir, 'lo-in/三村.xlsx'),
+      ],
+      { stdio: 'pipe', timeout: 90_000 },
+    );
+    const run = await runCli(
+      [
+        'rollup',
+        'lo',
+        '--rules',
+        'village.json',
+        '--children',
+        'villages.csv',
+        '--into',
+        'township.xlsx',
+        '--out',
+        'township.lo.xlsx',
+      ],
+      dir,
+      { timeoutMs: 60_000 },
+    );
+    expect(looksClean(run.stdout + run.stderr)).toBe(true);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('达标村比例 = 83.33%');
+    expect(run.stdout).toContain('未签责任书的村扣分 = -1');
+  }, 150_000);
+});
+
+// Two levels: three townships roll up their villages, the county rolls up the townships.
+//   甲镇 all six villages, its own rate 93: 82.33 (above); 一.1 13.33 of 15, not met.
+//   乙镇 v1 v3 v4: 3 of 3 qualified → 100 %, self-government 3 of 3 → 100 %, 三村 unsigned → −0.5;
+//        own rate 92 → 60: 15 + 15 + 9.5 + 60 = 99.5.
+//   丙镇 v1 v4 v5: 100 %, 100 %, 五村 unsigned → −0.5; own rate 90 → 60 − 2 × 5 = 50:
+//        15 + 15 + 9.5 + 50 = 89.5.
+// County: townships ≥ 80: 3 of 3 = 100 % ≥ 80 → 20; 一.1 met: 乙镇 丙镇 = 2 of 3 = 66.67 % ≥ 60 →
+//   20; its own rate 91 → 60 − 5 = 55; total 95.
+describe('a county over its townships', () => {
+  it('rolls up the townships’ reviewed workbooks, each rolled up from its villages', async () => {
+    await writeFile(join(dir, 'county.json'), JSON.stringify(cascadeCounty));
+    await mkdir(join(dir, 'tw'));
+    await mkdir(join(dir, 'townships'));
+    const t = await runCli(
+      [
+        'template',
+        'township.json',
+        '--unit',
+        't1=甲镇',
+        '--unit',
+        't2=乙镇',
+        '--unit',
+        't3=丙镇',
+        '--out',
+        'tw',
+      ],
+      dir,
+    );
+    expect(t.code).toBe(0);
+    const rosters: [string, string[], number][] = [
+      ['甲镇', ['v1', 'v2', 'v3', 'v4', 'v5', 'v6'], 93],
+      ['乙镇', ['v1', 'v3', 'v4'], 92],
+      ['丙镇', ['v1', 'v4', 'v5'], 90],
+    ];
+    for (const [name, ids, rate] of rosters) {
+      const units = VILLAGES.filter((v) => ids.includes(v.id));
+      await writeFile(
+        join(dir, `${name}-villages.csv`),
+        ['单位代码,单位名称', ...units.map((v) => `${v.id},${v.name}`)].join('\n'),
+      );
+      await mkdir(join(dir, `${name}-villages`));
+      for (const v of units)
+        await copyFile(
+          join(dir, `villages/${v.name}.xlsx`),
+          join(dir, `${name}-villages/${v.name}.xlsx`),
+        );
+      const run = await rollup(
+        `${name}-villages`,
+        `${name}-villages.csv`,
+        `tw/${name}.xlsx`,
+        `tw/${name}.rolled.xlsx`,
+      );
+      expect(run.code).toBe(0);
+      await typeOwnFigure(`tw/${name}.rolled.xlsx`, `townships/${name}.xlsx`, rate);
+    }
+    await writeFile(join(dir, 'townships.csv'), '单位代码,单位名称\nt1,甲镇\nt2,乙镇\nt3,丙镇\n');
+    const c = await runCli(
+      ['template', 'county.json', '--unit', 'c1=某县', '--out', 'county.xlsx'],
+      dir,
+    );
+    expect(c.code).toBe(0);
+    const run = await rollup(
+      'townships',
+      'townships.csv',
+      'county.xlsx',
+      'county.rolled.xlsx',
+      'township.json',
+    );
+    expect(looksClean(run.stdout + run.stderr)).toBe(true);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('乡镇考核合格比例 = 100%');
+    expect(run.stdout).toContain('村级达标率达标的乡镇比例 = 66.67%');
+    expect(run.stdout).toContain('未达标:甲镇(「一.1 达标村比例≥85%」部分达标)');
+    await typeOwnFigure('county.rolled.xlsx', 'county.filled.xlsx', 91, parsed(cascadeCounty));
+    const score = await runCli(['score', 'county.filled.xlsx', '--json'], dir, {
+      timeoutMs: 60_000,
+    });
+    expect(score.code).toBe(0);
+    const doc = JSON.parse(score.stdout) as {
+      result: { total: string; sections: { items: { score: string | null }[] }[] };
+    };
+    expect(doc.result.sections.map((s) => s.items.map((i) => i.score))).toEqual([
+      ['20', '20'],
+      ['55'],
+    ]);
+    expect(doc.result.total).toBe('95');
+  }, 240_000);
+});
