@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { FluentProvider, webLightTheme } from '@fluentui/react-components';
-import { cleanup, fireEvent, render, screen } from '@testing-library/react';
+import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import { I18nextProvider } from 'react-i18next';
 import { afterEach, describe, expect, it } from 'vitest';
 import { App } from './App.tsx';
@@ -49,5 +49,34 @@ describe('admin app', () => {
       target: { files: [new File(['not json'], '错.json')] },
     });
     expect((await screen.findByRole('status')).textContent).toMatch(/^错\.json 不是有效的 JSON/);
+  });
+
+  it('shows the engine’s problems at the item and in the panel; a JSON edit is checked again', async () => {
+    await renderApp();
+    await openBaotou();
+    expect(screen.getByTestId('problem-count').textContent).toBe('0 个错误,0 个提示');
+    fireEvent.click(screen.getByTestId('node-一(二).1.(1)'));
+    const text = screen.getByTestId('json-text') as HTMLTextAreaElement;
+    const item = JSON.parse(text.value) as { rule: { target: unknown } };
+    expect(item.rule.target).toBe(8);
+    item.rule.target = null;
+    fireEvent.change(text, { target: { value: JSON.stringify(item) } });
+    fireEvent.click(screen.getByRole('button', { name: '应用修改' }));
+    expect(screen.getByTestId('problem-count').textContent).toBe('1 个错误,0 个提示');
+    const panel = screen.getByTestId('problems');
+    within(panel).getByText('sections[0].items[0].items[0].rule.target');
+    within(panel).getByText('missing-number');
+    // At the field in the item's JSON view, and counted on the item and its parents.
+    within(screen.getByRole('list', { name: '本项目的问题' })).getByText('rule.target');
+    expect(screen.getAllByLabelText('1 个问题')).toHaveLength(3);
+    // Choosing the problem selects its item.
+    fireEvent.click(screen.getByTestId('node-一(三)'));
+    fireEvent.click(within(panel).getByRole('button'));
+    expect(screen.getByRole('heading', { level: 2, name: /^一\(二\)\.1\.\(1\)/ })).toBeTruthy();
+    // Not JSON: said at the field, nothing applied.
+    fireEvent.change(screen.getByTestId('json-text'), { target: { value: '{' } });
+    fireEvent.click(screen.getByRole('button', { name: '应用修改' }));
+    await screen.findByText(/^不是有效的 JSON/);
+    expect(screen.getByTestId('problem-count').textContent).toBe('1 个错误,0 个提示');
   });
 });

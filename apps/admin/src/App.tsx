@@ -1,8 +1,13 @@
 // The admin app: open last year's rules, make next year's draft, edit, check and publish it.
 import { Button, makeStyles, MessageBar, Text, tokens, Title3 } from '@fluentui/react-components';
-import { useRef, useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { edit, startHistory, type History } from './doc/history.ts';
+import { validateRuleSet, type Issue } from '@kaohe/engine';
+import { edit, getAt, setAt, startHistory, type History } from './doc/history.ts';
+import { nodeOf, outline, within } from './doc/outline.ts';
+import { JsonView } from './screens/JsonView.tsx';
+import { OutlineTree } from './screens/OutlineTree.tsx';
+import { ProblemsPanel } from './screens/ProblemsPanel.tsx';
 import { nextYear, openText, type Doc, type Json } from './doc/open.ts';
 import type { EditionFile } from '@kaohe/sheet';
 import { shown, textOf, useMsg } from './i18n/msg.ts';
@@ -19,6 +24,13 @@ const useStyles = makeStyles({
   },
   grow: { flexGrow: 1 },
   body: { padding: tokens.spacingVerticalM },
+  columns: {
+    display: 'grid',
+    gridTemplateColumns: 'minmax(280px, 1fr) minmax(360px, 1.4fr) minmax(260px, 1fr)',
+    gap: tokens.spacingHorizontalL,
+    alignItems: 'start',
+  },
+  pane: { maxHeight: 'calc(100vh - 180px)', overflowY: 'auto' },
 });
 
 interface Session {
@@ -37,6 +49,7 @@ export function App() {
   const msg = useMsg();
   const input = useRef<HTMLInputElement>(null);
   const [session, setSession] = useState<Session>();
+  const [selected, setSelected] = useState<string>();
   const [note, setNote] = useState<{ intent: 'success' | 'error'; text: string }>();
 
   const say = (intent: 'success' | 'error', m: Msg | string) =>
@@ -45,6 +58,7 @@ export function App() {
   const open = async (file: File) => {
     const opened = openText(await file.text(), file.name);
     if (!opened.ok) return say('error', opened.message);
+    setSelected(undefined);
     setSession({
       name: file.name,
       base: opened.doc,
@@ -59,6 +73,14 @@ export function App() {
 
   const doc: Doc = session?.history.doc ?? {};
   const title = textOf(field(doc, 'title'));
+  const issues = useMemo(() => (session ? validateRuleSet(session.history.doc) : []), [session]);
+  const tree = useMemo(() => outline(doc, issues), [doc, issues]);
+  const node = selected === undefined ? undefined : nodeOf(tree, selected);
+  const nodeIssues = node ? issues.filter((i) => within(i.path, node.key)) : [];
+  const selectIssue = (issue: Issue) => {
+    const at = nodeOf(tree, issue.path);
+    if (at) setSelected(at.key);
+  };
 
   return (
     <div>
@@ -126,6 +148,33 @@ export function App() {
               </Text>
             )}
           </section>
+        )}
+        {session && (
+          <div className={styles.columns}>
+            <div className={styles.pane}>
+              <OutlineTree nodes={tree} selected={node?.key} onSelect={(n) => setSelected(n.key)} />
+            </div>
+            <div className={styles.pane} data-testid="detail">
+              {node ? (
+                <section aria-label={t('item.heading')}>
+                  <Title3 as="h2">
+                    {node.code} {node.title ? msg(node.title) : ''}
+                  </Title3>
+                  <JsonView
+                    value={getAt(doc, node.path)}
+                    nodeKey={node.key}
+                    issues={nodeIssues}
+                    onApply={(value) => change((h) => edit(h, setAt(node.path, value)))}
+                  />
+                </section>
+              ) : (
+                <Text as="p">{t('item.none')}</Text>
+              )}
+            </div>
+            <div className={styles.pane}>
+              <ProblemsPanel issues={issues} onSelect={selectIssue} />
+            </div>
+          </div>
         )}
       </div>
     </div>

@@ -18,4 +18,27 @@ export const en: Catalogue = {
     nextYear: 'Next year',
     nextYearDone: 'Copied as the draft for {{year}}, edition {{edition}}; codes kept.',
   },
+  outline: {
+    heading: 'Indicators',
+    pointsOf: '{{points}} (children add up to {{sum}})',
+    pointsHint: 'Points; the children’s sum is shown when it differs',
+    problems: '{{count}} problem(s)',
+  },
+  problems: {
+    heading: 'Problems',
+    count: '{{errors}} error(s), {{warnings}} warning(s)',
+    none: 'The engine found no problems.',
+    error: 'Error',
+    warning: 'Warning',
+  },
+  item: {
+    heading: 'Selected item',
+    none: 'Choose a section or an item on the left.',
+  },
+  json: {
+    label: 'JSON (everything in this item)',
+    apply: 'Apply',
+    invalid: 'Not valid JSON: {{message}}',
+    issues: 'Problems in this item',
+  },
 };

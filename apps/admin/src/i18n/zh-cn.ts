@@ -16,5 +16,28 @@ export const zhCN = {
     nextYear: '新一年度',
     nextYearDone: '已复制为 {{year}} 年度第 {{edition}} 版草稿,编号保持不变。',
   },
+  outline: {
+    heading: '考核项目',
+    pointsOf: '{{points}}(下级合计 {{sum}})',
+    pointsHint: '分值;与下级合计不符时一并列出',
+    problems: '{{count}} 个问题',
+  },
+  problems: {
+    heading: '问题',
+    count: '{{errors}} 个错误,{{warnings}} 个提示',
+    none: '引擎未发现问题。',
+    error: '错误',
+    warning: '提示',
+  },
+  item: {
+    heading: '所选项目',
+    none: '在左侧选择一个部分或项目。',
+  },
+  json: {
+    label: 'JSON(本项目的全部内容)',
+    apply: '应用修改',
+    invalid: '不是有效的 JSON:{{message}}',
+    issues: '本项目的问题',
+  },
 };
 export type Catalogue = typeof zhCN;
