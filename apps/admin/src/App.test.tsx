@@ -1,13 +1,37 @@
+import 'fake-indexeddb/auto';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { FluentProvider, webLightTheme } from '@fluentui/react-components';
 import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import { I18nextProvider } from 'react-i18next';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { clearDraft } from './doc/drafts.ts';
+import { openText, savedText } from './doc/open.ts';
 import { App } from './App.tsx';
 import { createI18n } from './i18n/i18n.ts';
 
-afterEach(cleanup);
+afterEach(async () => {
+  cleanup();
+  vi.restoreAllMocks();
+  await clearDraft();
+});
+
+/** What the app hands the browser to save: the file's name and text. */
+function captureDownloads(): { name: string; text: () => Promise<string> }[] {
+  const saved: { name: string; text: () => Promise<string> }[] = [];
+  let blob: Blob | undefined;
+  vi.spyOn(URL, 'createObjectURL').mockImplementation((b) => {
+    blob = b as Blob;
+    return 'blob:test';
+  });
+  vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (
+    this: HTMLAnchorElement,
+  ) {
+    const b = blob!;
+    saved.push({ name: this.download, text: () => b.text() });
+  });
+  return saved;
+}
 
 const baotouText = readFileSync(
   createRequire(import.meta.url).resolve('@kaohe/rulesets/baotou-2012.json'),
@@ -78,5 +102,61 @@ describe('admin app', () => {
     fireEvent.click(screen.getByRole('button', { name: '应用修改' }));
     await screen.findByText(/^不是有效的 JSON/);
     expect(screen.getByTestId('problem-count').textContent).toBe('1 个错误,0 个提示');
+  });
+
+  it('undoes and redoes every change; saving without edits gives the canonical bytes', async () => {
+    const saved = captureDownloads();
+    await renderApp();
+    await openBaotou();
+    const opened = openText(baotouText, 'baotou-2012.json');
+    if (!opened.ok) throw new Error('baotou-2012 does not open');
+    fireEvent.click(screen.getByRole('button', { name: '保存为文件' }));
+    expect(saved[0]?.name).toBe('baotou-2012-2012.json');
+    expect(await saved[0]!.text()).toBe(savedText(opened.doc));
+
+    fireEvent.click(screen.getByRole('button', { name: '新一年度' }));
+    fireEvent.click(screen.getByTestId('node-一(二).1.(1)'));
+    const item = JSON.parse((screen.getByTestId('json-text') as HTMLTextAreaElement).value) as {
+      points: unknown;
+    };
+    item.points = null;
+    fireEvent.change(screen.getByTestId('json-text'), { target: { value: JSON.stringify(item) } });
+    fireEvent.click(screen.getByRole('button', { name: '应用修改' }));
+    expect(screen.getByTestId('problem-count').textContent).toMatch(/^[1-9]\d* 个错误/);
+    fireEvent.click(screen.getByRole('button', { name: '撤销' }));
+    expect(screen.getByTestId('problem-count').textContent).toBe('0 个错误,0 个提示');
+    expect(screen.getByTestId('year').textContent).toBe('2013');
+    fireEvent.keyDown(window, { key: 'z', ctrlKey: true });
+    expect(screen.getByTestId('year').textContent).toBe('2012');
+    expect((screen.getByRole('button', { name: '撤销' }) as HTMLButtonElement).disabled).toBe(true);
+    fireEvent.keyDown(window, { key: 'y', ctrlKey: true });
+    fireEvent.click(screen.getByRole('button', { name: '重做' }));
+    expect(screen.getByTestId('year').textContent).toBe('2013');
+    expect(screen.getByTestId('problem-count').textContent).toMatch(/^[1-9]\d* 个错误/);
+
+    // Saved, then opened and saved again: the same bytes.
+    fireEvent.click(screen.getByRole('button', { name: '保存为文件' }));
+    const text = await saved[1]!.text();
+    expect(saved[1]!.name).toBe('baotou-2012-2013.json');
+    fireEvent.change(screen.getByTestId('open-file'), {
+      target: { files: [new File([text], 'baotou-2012-2013.json')] },
+    });
+    await screen.findByText('已打开 baotou-2012-2013.json');
+    fireEvent.click(screen.getByRole('button', { name: '保存为文件' }));
+    expect(await saved[2]!.text()).toBe(text);
+  });
+
+  it('autosaves the draft and offers it back on the next visit', async () => {
+    await renderApp();
+    await openBaotou();
+    fireEvent.click(screen.getByRole('button', { name: '新一年度' }));
+    await screen.findByTestId('autosaved', {}, { timeout: 5_000 });
+    cleanup();
+    await renderApp();
+    const offer = await screen.findByTestId('draft-offer');
+    expect(offer.textContent).toContain('baotou-2012.json');
+    fireEvent.click(screen.getByRole('button', { name: '恢复草稿' }));
+    expect(screen.getByTestId('year').textContent).toBe('2013');
+    await screen.findByText('已恢复草稿 baotou-2012.json。');
   });
 });

@@ -1,14 +1,16 @@
 // The admin app: open last year's rules, make next year's draft, edit, check and publish it.
 import { Button, makeStyles, MessageBar, Text, tokens, Title3 } from '@fluentui/react-components';
-import { useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { validateRuleSet, type Issue } from '@kaohe/engine';
-import { edit, getAt, setAt, startHistory, type History } from './doc/history.ts';
+import { clearDraft, loadDraft, saveDraft, type SavedDraft } from './doc/drafts.ts';
+import { edit, getAt, redo, setAt, startHistory, undo, type History } from './doc/history.ts';
+import { download } from './download.ts';
 import { nodeOf, outline, within } from './doc/outline.ts';
 import { JsonView } from './screens/JsonView.tsx';
 import { OutlineTree } from './screens/OutlineTree.tsx';
 import { ProblemsPanel } from './screens/ProblemsPanel.tsx';
-import { nextYear, openText, type Doc, type Json } from './doc/open.ts';
+import { nextYear, openText, savedText, type Doc, type Json } from './doc/open.ts';
 import type { EditionFile } from '@kaohe/sheet';
 import { shown, textOf, useMsg } from './i18n/msg.ts';
 import type { Msg } from '@kaohe/engine';
@@ -43,6 +45,10 @@ interface Session {
 
 const field = (doc: Doc, key: string): Json | undefined => doc[key];
 
+/** The saved file's name: the rule set's id and year ("baotou-2012-2013.json"). */
+const fileName = (doc: Doc): string =>
+  `${shown(doc['id']).replace(/[\\/:*?"<>|]/g, '_')}-${shown(doc['year'])}.json`;
+
 export function App() {
   const styles = useStyles();
   const { t, i18n } = useTranslation();
@@ -51,6 +57,54 @@ export function App() {
   const [session, setSession] = useState<Session>();
   const [selected, setSelected] = useState<string>();
   const [note, setNote] = useState<{ intent: 'success' | 'error'; text: string }>();
+
+  const [offer, setOffer] = useState<SavedDraft>();
+  const [autosaved, setAutosaved] = useState(false);
+  const change = (next: (h: History) => History) =>
+    setSession((s) => (s ? { ...s, history: next(s.history) } : s));
+
+  // A draft left by an earlier visit is offered back, never applied unasked.
+  useEffect(() => {
+    void loadDraft().then(setOffer, (e: unknown) =>
+      setNote({ intent: 'error', text: t('draft.unavailable', { message: String(e) }) }),
+    );
+  }, [t]);
+
+  // Autosave: the draft is written shortly after each change.
+  useEffect(() => {
+    if (!session) return;
+    const timer = setTimeout(() => {
+      const { name, base, baseEdition, history } = session;
+      saveDraft({
+        name,
+        base,
+        ...(baseEdition ? { baseEdition } : {}),
+        doc: history.doc,
+        savedAt: new Date().toISOString(),
+      }).then(
+        () => setAutosaved(true),
+        (e: unknown) =>
+          setNote({ intent: 'error', text: t('draft.unavailable', { message: String(e) }) }),
+      );
+    }, 300);
+    return () => clearTimeout(timer);
+  }, [session, t]);
+
+  // Ctrl+Z undoes, Ctrl+Y or Ctrl+Shift+Z redoes (not inside a text field: it has its own).
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.target instanceof Element && e.target.closest('input, textarea, [contenteditable]'))
+        return;
+      if (!(e.ctrlKey || e.metaKey)) return;
+      const key = e.key.toLowerCase();
+      if (key === 'z' && !e.shiftKey) change(undo);
+      else if (key === 'y' || (key === 'z' && e.shiftKey)) change(redo);
+      else return;
+      e.preventDefault();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
 
   const say = (intent: 'success' | 'error', m: Msg | string) =>
     setNote({ intent, text: typeof m === 'string' ? m : msg(m) });
@@ -68,8 +122,24 @@ export function App() {
     say('success', t('app.opened', { name: file.name }));
   };
 
-  const change = (next: (h: History) => History) =>
-    setSession((s) => (s ? { ...s, history: next(s.history) } : s));
+  const restore = (d: SavedDraft) => {
+    setSelected(undefined);
+    setSession({
+      name: d.name,
+      base: d.base,
+      ...(d.baseEdition ? { baseEdition: d.baseEdition } : {}),
+      history: startHistory(d.doc),
+    });
+    setOffer(undefined);
+    say('success', t('draft.restored', { name: d.name }));
+  };
+
+  const save = () => {
+    if (!session) return;
+    const d = session.history.doc;
+    download(fileName(d), savedText(d), 'application/json');
+    say('success', t('doc.saved', { name: fileName(d) }));
+  };
 
   const doc: Doc = session?.history.doc ?? {};
   const title = textOf(field(doc, 'title'));
@@ -118,6 +188,26 @@ export function App() {
             {t('doc.nextYear')}
           </Button>
         )}
+        {session && (
+          <>
+            <Button
+              disabled={session.history.past.length === 0}
+              onClick={() => change(undo)}
+              title="Ctrl+Z"
+            >
+              {t('doc.undo')}
+            </Button>
+            <Button
+              disabled={session.history.future.length === 0}
+              onClick={() => change(redo)}
+              title="Ctrl+Y"
+            >
+              {t('doc.redo')}
+            </Button>
+            <Button onClick={save}>{t('doc.save')}</Button>
+            {autosaved && <Text data-testid="autosaved">{t('draft.autosaved')}</Text>}
+          </>
+        )}
         <span className={styles.grow} />
         <Button
           appearance="subtle"
@@ -133,6 +223,23 @@ export function App() {
           </MessageBar>
         )}
         {!session && <Text as="p">{t('app.intro')}</Text>}
+        {!session && offer && (
+          <MessageBar intent="info" data-testid="draft-offer">
+            {t('draft.offer', { name: offer.name, at: offer.savedAt })}{' '}
+            <Button size="small" appearance="primary" onClick={() => restore(offer)}>
+              {t('draft.restore')}
+            </Button>{' '}
+            <Button
+              size="small"
+              onClick={() => {
+                setOffer(undefined);
+                void clearDraft();
+              }}
+            >
+              {t('draft.discard')}
+            </Button>
+          </MessageBar>
+        )}
         {session && (
           <section aria-label={t('doc.heading')}>
             <Title3 as="h2">{title ? msg(title) : session.name}</Title3>

@@ -3,7 +3,7 @@ import { createRequire } from 'node:module';
 import { parseRuleSet } from '@kaohe/engine';
 import { canonicalRuleSet, createKey, openKey, publishEdition } from '@kaohe/sheet';
 import { describe, expect, it } from 'vitest';
-import { nextYear, openText, type Doc } from './open.ts';
+import { nextYear, openText, savedText, type Doc } from './open.ts';
 
 const baotouText = readFileSync(
   createRequire(import.meta.url).resolve('@kaohe/rulesets/baotou-2012.json'),
@@ -58,5 +58,21 @@ describe('nextYear (新一年度)', () => {
     expect([next['year'], next['edition']]).toEqual([2013, 2]);
     expect({ ...next, year: doc['year'], edition: doc['edition'] }).toEqual(doc);
     expect(doc['year']).toBe(2012); // the opened rules are not changed
+  });
+});
+
+describe('savedText', () => {
+  it('gives the same bytes when a saved file is opened and saved again', () => {
+    const opened = openText(baotouText, 'baotou-2012.json');
+    if (!opened.ok) throw new Error(opened.message.en);
+    const saved = savedText(opened.doc);
+    const again = openText(saved, 'saved.json');
+    expect(again.ok && savedText(again.doc)).toBe(saved);
+    // Nothing lost or added: the same document, keys in the file's own order.
+    expect(JSON.parse(saved)).toEqual(JSON.parse(baotouText));
+    expect(Object.keys(JSON.parse(saved) as object)).toEqual(
+      Object.keys(JSON.parse(baotouText) as object),
+    );
+    expect(saved.endsWith('}\n')).toBe(true);
   });
 });

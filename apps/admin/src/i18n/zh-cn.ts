@@ -13,6 +13,10 @@ export const zhCN = {
     year: '年度',
     edition: '版次',
     issuer: '发布单位',
+    undo: '撤销',
+    redo: '重做',
+    save: '保存为文件',
+    saved: '已保存为 {{name}}。',
     nextYear: '新一年度',
     nextYearDone: '已复制为 {{year}} 年度第 {{edition}} 版草稿,编号保持不变。',
   },
@@ -38,6 +42,14 @@ export const zhCN = {
     apply: '应用修改',
     invalid: '不是有效的 JSON:{{message}}',
     issues: '本项目的问题',
+  },
+  draft: {
+    autosaved: '草稿已自动保存在本浏览器中',
+    offer: '本浏览器中有未完成的草稿 {{name}}(保存于 {{at}})。',
+    restore: '恢复草稿',
+    discard: '丢弃',
+    restored: '已恢复草稿 {{name}}。',
+    unavailable: '本浏览器无法自动保存草稿({{message}}),请及时保存为文件。',
   },
 };
 export type Catalogue = typeof zhCN;
