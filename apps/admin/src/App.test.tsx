@@ -80,6 +80,7 @@ describe('admin app', () => {
     await openBaotou();
     expect(screen.getByTestId('problem-count').textContent).toBe('0 个错误,0 个提示');
     fireEvent.click(screen.getByTestId('node-一(二).1.(1)'));
+    fireEvent.click(screen.getByRole('tab', { name: 'JSON' }));
     const text = screen.getByTestId('json-text') as HTMLTextAreaElement;
     const item = JSON.parse(text.value) as { rule: { target: unknown } };
     expect(item.rule.target).toBe(8);
@@ -116,6 +117,7 @@ describe('admin app', () => {
 
     fireEvent.click(screen.getByRole('button', { name: '新一年度' }));
     fireEvent.click(screen.getByTestId('node-一(二).1.(1)'));
+    fireEvent.click(screen.getByRole('tab', { name: 'JSON' }));
     const item = JSON.parse((screen.getByTestId('json-text') as HTMLTextAreaElement).value) as {
       points: unknown;
     };
@@ -158,5 +160,36 @@ describe('admin app', () => {
     fireEvent.click(screen.getByRole('button', { name: '恢复草稿' }));
     expect(screen.getByTestId('year').textContent).toBe('2013');
     await screen.findByText('已恢复草稿 baotou-2012.json。');
+  });
+
+  it('edits a threshold in its form; a blanked number is a problem at its field', async () => {
+    await renderApp();
+    await openBaotou();
+    fireEvent.click(screen.getByTestId('node-一(二).1.(1)'));
+    const target = screen.getByRole('textbox', { name: /^目标值/ }) as HTMLInputElement;
+    expect(target.value).toBe('8');
+    fireEvent.change(target, { target: { value: '7.5' } });
+    fireEvent.blur(target);
+    const points = screen.getByRole('textbox', { name: /^分值/ }) as HTMLInputElement;
+    fireEvent.change(points, { target: { value: '' } });
+    fireEvent.blur(points);
+    // Blank is null, which the engine reports at the field, never as 0.
+    const field = points.closest('.fui-Field');
+    expect(field?.textContent).toContain('一(二).1.(1) 的分值空白(空白不会按0处理)');
+    expect(points.getAttribute('aria-invalid')).toBe('true');
+    expect(screen.getByTestId('problem-count').textContent).toMatch(/^[1-9]\d* 个错误/);
+    fireEvent.click(screen.getByRole('tab', { name: 'JSON' }));
+    const item = JSON.parse((screen.getByTestId('json-text') as HTMLTextAreaElement).value) as {
+      points: unknown;
+      rule: { target: unknown; below: unknown };
+    };
+    expect(item.points).toBeNull();
+    expect(item.rule.target).toBe(7.5);
+    expect(item.rule.below).toEqual({ per: 0.1, points: 1, steps: 'each-started' });
+    // Two fields, two undo steps.
+    fireEvent.click(screen.getByRole('button', { name: '撤销' }));
+    fireEvent.click(screen.getByRole('button', { name: '撤销' }));
+    expect(screen.getByTestId('problem-count').textContent).toBe('0 个错误,0 个提示');
+    expect((screen.getByRole('button', { name: '撤销' }) as HTMLButtonElement).disabled).toBe(true);
   });
 });

@@ -1,5 +1,14 @@
 // The admin app: open last year's rules, make next year's draft, edit, check and publish it.
-import { Button, makeStyles, MessageBar, Text, tokens, Title3 } from '@fluentui/react-components';
+import {
+  Button,
+  makeStyles,
+  MessageBar,
+  Tab,
+  TabList,
+  Text,
+  tokens,
+  Title3,
+} from '@fluentui/react-components';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { validateRuleSet, type Issue } from '@kaohe/engine';
@@ -7,6 +16,7 @@ import { clearDraft, loadDraft, saveDraft, type SavedDraft } from './doc/drafts.
 import { edit, getAt, redo, setAt, startHistory, undo, type History } from './doc/history.ts';
 import { download } from './download.ts';
 import { nodeOf, outline, within } from './doc/outline.ts';
+import { ItemForm } from './screens/ItemForm.tsx';
 import { JsonView } from './screens/JsonView.tsx';
 import { OutlineTree } from './screens/OutlineTree.tsx';
 import { ProblemsPanel } from './screens/ProblemsPanel.tsx';
@@ -56,6 +66,7 @@ export function App() {
   const input = useRef<HTMLInputElement>(null);
   const [session, setSession] = useState<Session>();
   const [selected, setSelected] = useState<string>();
+  const [view, setView] = useState<'form' | 'json'>('form');
   const [note, setNote] = useState<{ intent: 'success' | 'error'; text: string }>();
 
   const [offer, setOffer] = useState<SavedDraft>();
@@ -267,12 +278,29 @@ export function App() {
                   <Title3 as="h2">
                     {node.code} {node.title ? msg(node.title) : ''}
                   </Title3>
-                  <JsonView
-                    value={getAt(doc, node.path)}
-                    nodeKey={node.key}
-                    issues={nodeIssues}
-                    onApply={(value) => change((h) => edit(h, setAt(node.path, value)))}
-                  />
+                  <TabList
+                    selectedValue={view}
+                    onTabSelect={(_, d) => setView(d.value as 'form' | 'json')}
+                  >
+                    <Tab value="form">{t('form.tab')}</Tab>
+                    <Tab value="json">{t('form.json')}</Tab>
+                  </TabList>
+                  {view === 'form' ? (
+                    <ItemForm
+                      doc={doc}
+                      path={node.path}
+                      nodeKey={node.key}
+                      issues={nodeIssues}
+                      onSet={(path, value) => change((h) => edit(h, setAt(path, value)))}
+                    />
+                  ) : (
+                    <JsonView
+                      value={getAt(doc, node.path)}
+                      nodeKey={node.key}
+                      issues={nodeIssues}
+                      onApply={(value) => change((h) => edit(h, setAt(node.path, value)))}
+                    />
+                  )}
                 </section>
               ) : (
                 <Text as="p">{t('item.none')}</Text>
