@@ -143,3 +143,5 @@ export {
   type SignPrefillOptions,
 } from './editions/prefill.ts';
 export { DRAFT_MARK, draftMark } from './write/draft-mark.ts';
+export { diffReport, type DiffReport } from './diff-report.ts';
+export { workbookFileName } from './template/file-name.ts';

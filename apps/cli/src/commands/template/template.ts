@@ -10,6 +10,7 @@ import {
   type Envelope,
   type Prefill,
   type UnitIdentity,
+  workbookFileName,
 } from '@kaohe/sheet';
 import { writeTemplateWorkbook } from '@kaohe/xlsx';
 import { CliError, type CommandStatus } from '../../errors.ts';
@@ -27,7 +28,7 @@ import { passphrase } from '../editions/editions.ts';
 import { certificationText } from '../../i18n/certification.ts';
 import type { CertificationRecord } from '@kaohe/engine';
 import { loadHistory } from './history.ts';
-import { fileNameFor, parseUnitSpecs } from './units.ts';
+import { parseUnitSpecs } from './units.ts';
 import { carriedFor, carriedPrefill, readCarried, type CarriedForUnits } from '../../io/carried.ts';
 
 export interface TemplateOptions {
@@ -96,7 +97,7 @@ export async function templateFiles(
         ...(signature ? { prefillSignature: signature } : {}),
       }),
     );
-    const path = asFile ? outPath : join(outPath, fileNameFor(unit.name));
+    const path = asFile ? outPath : join(outPath, workbookFileName(unit.name));
     const shown = asFile ? outShown : join(outShown, basename(path));
     files.push({ path, shown, data });
   }
