@@ -109,7 +109,7 @@ describe('admin app', () => {
     const saved = captureDownloads();
     await renderApp();
     await openBaotou();
-    const opened = openText(baotouText, 'baotou-2012.json');
+    const opened = await openText(baotouText, 'baotou-2012.json');
     if (!opened.ok) throw new Error('baotou-2012 does not open');
     fireEvent.click(screen.getByRole('button', { name: '保存为文件' }));
     expect(saved[0]?.name).toBe('baotou-2012-2012.json');

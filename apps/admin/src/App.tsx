@@ -9,7 +9,7 @@ import {
   tokens,
   Title3,
 } from '@fluentui/react-components';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { lazy, Suspense, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { validateRuleSet, type Issue } from '@kaohe/engine';
 import { clearDraft, loadDraft, saveDraft, type SavedDraft } from './doc/drafts.ts';
@@ -24,6 +24,11 @@ import { nextYear, openText, savedText, type Doc, type Json } from './doc/open.t
 import type { EditionFile } from '@kaohe/sheet';
 import { shown, textOf, useMsg } from './i18n/msg.ts';
 import type { Msg } from '@kaohe/engine';
+
+// Publishing (diff, signing) loads when its page is opened: not in the first load.
+const PublishPanel = lazy(() =>
+  import('./screens/PublishPanel.tsx').then((m) => ({ default: m.PublishPanel })),
+);
 
 const useStyles = makeStyles({
   bar: {
@@ -67,6 +72,7 @@ export function App() {
   const [session, setSession] = useState<Session>();
   const [selected, setSelected] = useState<string>();
   const [view, setView] = useState<'form' | 'json'>('form');
+  const [page, setPage] = useState<'edit' | 'publish'>('edit');
   const [note, setNote] = useState<{ intent: 'success' | 'error'; text: string }>();
 
   const [offer, setOffer] = useState<SavedDraft>();
@@ -121,9 +127,10 @@ export function App() {
     setNote({ intent, text: typeof m === 'string' ? m : msg(m) });
 
   const open = async (file: File) => {
-    const opened = openText(await file.text(), file.name);
+    const opened = await openText(await file.text(), file.name);
     if (!opened.ok) return say('error', opened.message);
     setSelected(undefined);
+    setPage('edit');
     setSession({
       name: file.name,
       base: opened.doc,
@@ -216,6 +223,12 @@ export function App() {
               {t('doc.redo')}
             </Button>
             <Button onClick={save}>{t('doc.save')}</Button>
+            <Button
+              appearance={page === 'publish' ? 'secondary' : 'primary'}
+              onClick={() => setPage(page === 'publish' ? 'edit' : 'publish')}
+            >
+              {page === 'publish' ? t('publish.back') : t('publish.open')}
+            </Button>
             {autosaved && <Text data-testid="autosaved">{t('draft.autosaved')}</Text>}
           </>
         )}
@@ -267,7 +280,16 @@ export function App() {
             )}
           </section>
         )}
-        {session && (
+        {session && page === 'publish' && (
+          <Suspense fallback={<Text>{t('app.loading')}</Text>}>
+            <PublishPanel
+              base={session.base}
+              {...(session.baseEdition ? { baseEdition: session.baseEdition } : {})}
+              doc={doc}
+            />
+          </Suspense>
+        )}
+        {session && page === 'edit' && (
           <div className={styles.columns}>
             <div className={styles.pane}>
               <OutlineTree nodes={tree} selected={node?.key} onSelect={(n) => setSelected(n.key)} />

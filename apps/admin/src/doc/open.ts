@@ -1,7 +1,7 @@
 // A file the admin opens: a rule set (JSON) or a published edition (its embedded rules). The
 // rules themselves are only read here; what they mean is the engine's to say (validateRuleSet).
 import type { Msg } from '@kaohe/engine';
-import { EditionFile } from '@kaohe/sheet';
+import type { EditionFile } from '@kaohe/sheet';
 
 /** A JSON document as edited: kept as written (no defaults added), so saving loses nothing. */
 export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
@@ -18,8 +18,9 @@ export type Opened =
     }
   | { ok: false; message: Msg };
 
-/** Reads a file's text as a rule set or an edition; a bad file says why, naming the file. */
-export function openText(text: string, name: string): Opened {
+/** Reads a file's text as a rule set or an edition; a bad file says why, naming the file. The
+ *  edition reader (@kaohe/sheet, with its signature code) loads only for an edition file. */
+export async function openText(text: string, name: string): Promise<Opened> {
   let json: unknown;
   try {
     json = JSON.parse(text);
@@ -42,6 +43,7 @@ export function openText(text: string, name: string): Opened {
       },
     };
   if ((json as { kaohe?: unknown }).kaohe !== 'edition') return { ok: true, doc: json as Doc };
+  const { EditionFile } = await import('@kaohe/sheet');
   const edition = EditionFile.safeParse(json);
   if (!edition.success)
     return {

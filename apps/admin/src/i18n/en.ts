@@ -2,6 +2,7 @@ import type { Catalogue } from './zh-cn.ts';
 
 export const en: Catalogue = {
   app: {
+    loading: 'Loading…',
     title: 'Rule set editor',
     intro:
       'Open last year’s rule set (JSON) or a published edition file, edit next year’s rules and publish them.',
@@ -85,5 +86,34 @@ export const en: Catalogue = {
     noDefault: 'blank: 0 points',
     kind: { threshold: 'Threshold', proportional: 'Proportional', yesno: 'Yes / no' },
     otherKind: 'No form yet for rule kind {{kind}}: edit it in the JSON view.',
+  },
+  publish: {
+    open: 'Publish',
+    back: 'Back to editing',
+    heading: 'Publish a new edition',
+    which: '{{year}}, edition {{edition}}',
+    noBase: 'The file opened is not a valid rule set: no diff against the last edition.',
+    noChanges: 'No change against the last edition.',
+    key: 'Signing key (optional)',
+    keyHint: 'without one, the unsigned rule set file is downloaded',
+    keyUnreadable: '{{name}} is not a key file',
+    passphrase: 'Key passphrase',
+    publish: 'Publish…',
+    confirmTitle: 'Publish {{which}}?',
+    confirmSigned:
+      'It is signed with the key chosen, an edition file that cannot be changed, chained to the edition opened.',
+    confirmUnsigned:
+      'No key chosen: the rule set file downloaded is unsigned, so units cannot check who issued it.',
+    confirm: 'Publish',
+    cancel: 'Cancel',
+    doneSigned: 'Published {{which}} (signed); {{name}} downloaded.',
+    doneUnsigned: 'Published {{which}} (unsigned); {{name}} downloaded.',
+    roster: 'Units assessed',
+    rosterHint: 'one unit name a line',
+    noUnits: 'The list has no unit',
+    templates: 'Download the units’ workbooks (.zip)',
+    making: 'Making the workbooks…',
+    templatesMade: 'Workbooks made for {{count}} unit(s): {{name}}',
+    templatesFailed: 'The workbooks could not be made: {{message}}',
   },
 };

@@ -1,6 +1,7 @@
 // What the admin reads, in Chinese first; en.ts has the same keys (the type checks it).
 export const zhCN = {
   app: {
+    loading: '正在加载……',
     title: '考核办法编辑',
     intro: '打开上一年度的考核办法(JSON)或已发布的版本文件,编辑下一年度的办法并发布。',
     open: '打开考核办法或发布文件',
@@ -83,6 +84,33 @@ export const zhCN = {
       yesno: '是否(yesno)',
     },
     otherKind: '规则类型 {{kind}} 暂无表单,请在 JSON 视图中编辑。',
+  },
+  publish: {
+    open: '发布',
+    back: '返回编辑',
+    heading: '发布新版本',
+    which: '{{year}} 年度第 {{edition}} 版',
+    noBase: '打开的文件不是有效的考核办法,无法列出与上一版的差异。',
+    noChanges: '与上一版相比没有变化。',
+    key: '签名密钥(可选)',
+    keyHint: '不选则下载未签名的考核办法文件',
+    keyUnreadable: '{{name}} 不是密钥文件',
+    passphrase: '密钥口令',
+    publish: '发布……',
+    confirmTitle: '确认发布 {{which}}?',
+    confirmSigned: '将用所选密钥签名,生成不可更改的发布文件,并接续打开的上一版。',
+    confirmUnsigned: '未选密钥:下载的是未签名的考核办法文件,各单位核验时不能确认发布单位。',
+    confirm: '确认发布',
+    cancel: '取消',
+    doneSigned: '已发布 {{which}}(已签名),文件 {{name}} 已下载。',
+    doneUnsigned: '已发布 {{which}}(未签名),文件 {{name}} 已下载。',
+    roster: '考核单位名单',
+    rosterHint: '每行一个单位名称',
+    noUnits: '名单中没有单位',
+    templates: '下载各单位考核表(.zip)',
+    making: '正在生成考核表……',
+    templatesMade: '已生成 {{count}} 个单位的考核表:{{name}}',
+    templatesFailed: '考核表未能生成:{{message}}',
   },
 };
 export type Catalogue = typeof zhCN;
