@@ -40,6 +40,12 @@ const useStyles = makeStyles({
     borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
   },
   grow: { flexGrow: 1 },
+  identity: {
+    display: 'flex',
+    gap: tokens.spacingHorizontalS,
+    margin: `${tokens.spacingVerticalXS} 0 ${tokens.spacingVerticalM}`,
+    '& dd': { margin: `0 ${tokens.spacingHorizontalL} 0 0`, fontWeight: tokens.fontWeightSemibold },
+  },
   body: { padding: tokens.spacingVerticalM },
   columns: {
     display: 'grid',
@@ -267,7 +273,7 @@ export function App() {
         {session && (
           <section aria-label={t('doc.heading')}>
             <Title3 as="h2">{title ? msg(title) : session.name}</Title3>
-            <dl data-testid="identity">
+            <dl className={styles.identity} data-testid="identity">
               <dt>{t('doc.year')}</dt>
               <dd data-testid="year">{shown(field(doc, 'year'))}</dd>
               <dt>{t('doc.edition')}</dt>

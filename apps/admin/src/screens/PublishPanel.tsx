@@ -28,7 +28,7 @@ import { publishPlan, rosterUnits, signedEdition } from '../publish/publish.ts';
 
 const useStyles = makeStyles({
   panel: { display: 'grid', gap: tokens.spacingVerticalM, maxWidth: '960px' },
-  diff: { margin: 0, paddingLeft: tokens.spacingHorizontalL, lineHeight: tokens.lineHeightBase400 },
+  diff: { margin: 0, padding: 0, listStyleType: 'none', lineHeight: tokens.lineHeightBase400 },
   tightened: { color: tokens.colorPaletteRedForeground1 },
   loosened: { color: tokens.colorPaletteGreenForeground1 },
   row: { display: 'flex', gap: tokens.spacingHorizontalM, alignItems: 'end', flexWrap: 'wrap' },
