@@ -1,10 +1,12 @@
 // @vitest-environment node
 // End to end in a real browser: the built admin app, served on 127.0.0.1, in Debian's chromium
 // (playwright-core, no browser download). Open baotou-2012, make next year's draft, tighten
-// 人口出生率 to 7.5‰ in its form, see the problem when a number is blanked, see the diff,
+// 人口出生率 to 7.5‰ in its form, see the problem when a number is blanked, see the what-if
+// movers on the 12 units' workbooks `kaohe demo` makes, see the diff,
 // publish, download the units' workbooks and read one back with @kaohe/xlsx. Screenshots go
 // to test-results/ (gitignored).
-import { mkdirSync, readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -97,6 +99,37 @@ describe('admin app in a browser', () => {
     expect(await problemCount()).toBe('0 个错误,0 个提示');
   }, 30_000);
 
+  it('shows the what-if movers on last year’s 12 returned workbooks', async () => {
+    // Last year's returned workbooks, as `kaohe demo` makes and scores them.
+    const demo = join(out, 'demo');
+    rmSync(demo, { recursive: true, force: true });
+    const made = spawnSync(
+      process.execPath,
+      [join(appRoot, '..', '..', 'kaohe.mjs'), 'demo', '--out', demo],
+      { encoding: 'utf8', timeout: 120_000 },
+    );
+    expect(made.status, made.stderr).toBe(0);
+    const scored = join(demo, '3-scored');
+    const files = readdirSync(scored).map((f) => join(scored, f));
+    expect(files).toHaveLength(12);
+    await page.getByRole('button', { name: '试算' }).click();
+    await page.getByTestId('cohort-files').setInputFiles(files);
+    const summary = await page.getByTestId('whatif-summary').textContent({ timeout: 60_000 });
+    console.log(`what-if: ${summary}`);
+    expect(summary).toMatch(/^共 12 个单位,[1-9]\d* 个有变化\(计分用时 \d+ 毫秒\)$/);
+    // Tightening lowers totals only: every mover's total goes down.
+    const totals = await page
+      .getByRole('table', { name: '有变化的单位' })
+      .locator('tbody tr td:nth-child(2)')
+      .allTextContents();
+    for (const t of totals) {
+      const m = /^(\d+(?:\.\d+)?) → (\d+(?:\.\d+)?)/.exec(t);
+      if (m) expect(Number(m[2])).toBeLessThan(Number(m[1]));
+    }
+    await shot('6-whatif', true);
+    await page.getByRole('button', { name: '返回编辑' }).click();
+  }, 180_000);
+
   it('shows the diff against the last edition and publishes after a confirmation', async () => {
     await page.getByRole('button', { name: '发布', exact: true }).click();
     const diff = page.getByTestId('diff');
@@ -104,10 +137,10 @@ describe('admin app in a browser', () => {
     const tightened = diff.getByText(/^▲ 收紧 {2}一\(二\)\.1\.\(1\)/);
     await tightened.waitFor();
     expect(await tightened.textContent()).toContain('7.5');
-    await shot('6-diff', true);
+    await shot('7-diff', true);
     await page.getByRole('button', { name: '发布……' }).click();
     await page.getByText('确认发布 2013 年度第 2 版?').waitFor();
-    await shot('7-confirm');
+    await shot('8-confirm');
     const [download] = await Promise.all([
       page.waitForEvent('download'),
       page.getByRole('button', { name: '确认发布' }).click(),
@@ -142,7 +175,7 @@ describe('admin app in a browser', () => {
     expect(read.value.unit.name).toBe('青山区');
     expect([read.value.ruleSet.year, read.value.ruleSet.edition]).toEqual([2013, 2]);
     await page.getByText('已生成 2 个单位的考核表').waitFor();
-    await shot('8-templates', true);
+    await shot('9-templates', true);
   }, 90_000);
 
   it('switches to English', async () => {
@@ -150,6 +183,6 @@ describe('admin app in a browser', () => {
     await page.getByRole('button', { name: 'English' }).click();
     await page.getByRole('button', { name: 'Next year' }).waitFor();
     await birthRate().click();
-    await shot('9-english');
+    await shot('10-english');
   }, 30_000);
 });

@@ -30,6 +30,10 @@ const PublishPanel = lazy(() =>
   import('./screens/PublishPanel.tsx').then((m) => ({ default: m.PublishPanel })),
 );
 
+const WhatIfPanel = lazy(() =>
+  import('./screens/WhatIfPanel.tsx').then((m) => ({ default: m.WhatIfPanel })),
+);
+
 const useStyles = makeStyles({
   bar: {
     display: 'flex',
@@ -78,7 +82,7 @@ export function App() {
   const [session, setSession] = useState<Session>();
   const [selected, setSelected] = useState<string>();
   const [view, setView] = useState<'form' | 'json'>('form');
-  const [page, setPage] = useState<'edit' | 'publish'>('edit');
+  const [page, setPage] = useState<'edit' | 'publish' | 'whatif'>('edit');
   const [note, setNote] = useState<{ intent: 'success' | 'error'; text: string }>();
 
   const [offer, setOffer] = useState<SavedDraft>();
@@ -229,6 +233,9 @@ export function App() {
               {t('doc.redo')}
             </Button>
             <Button onClick={save}>{t('doc.save')}</Button>
+            <Button onClick={() => setPage(page === 'whatif' ? 'edit' : 'whatif')}>
+              {page === 'whatif' ? t('publish.back') : t('whatif.open')}
+            </Button>
             <Button
               appearance={page === 'publish' ? 'secondary' : 'primary'}
               onClick={() => setPage(page === 'publish' ? 'edit' : 'publish')}
@@ -293,6 +300,11 @@ export function App() {
               {...(session.baseEdition ? { baseEdition: session.baseEdition } : {})}
               doc={doc}
             />
+          </Suspense>
+        )}
+        {session && page === 'whatif' && (
+          <Suspense fallback={<Text>{t('app.loading')}</Text>}>
+            <WhatIfPanel base={session.base} doc={doc} />
           </Suspense>
         )}
         {session && page === 'edit' && (

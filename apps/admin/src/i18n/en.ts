@@ -116,4 +116,22 @@ export const en: Catalogue = {
     templatesMade: 'Workbooks made for {{count}} unit(s): {{name}}',
     templatesFailed: 'The workbooks could not be made: {{message}}',
   },
+  whatif: {
+    open: 'What-if',
+    heading: 'What-if: last year’s units scored under the draft',
+    intro:
+      'Choose the workbooks the units returned last year (.xlsx, several at once): they are scored under the last edition and under the draft, and the units that move are listed.',
+    running: 'Scoring…',
+    summary: '{{units}} unit(s), {{movers}} moved (scored in {{ms}} ms)',
+    movers: 'Units that move',
+    unit: 'Unit',
+    total: 'Total',
+    rank: 'Rank',
+    grade: 'Grade',
+    veto: 'Vetoed',
+    unscoreable: 'Items not scoreable for lack of a figure',
+    incomplete: '(incomplete)',
+    yes: 'yes',
+    no: 'no',
+  },
 };

@@ -112,5 +112,22 @@ export const zhCN = {
     templatesMade: '已生成 {{count}} 个单位的考核表:{{name}}',
     templatesFailed: '考核表未能生成:{{message}}',
   },
+  whatif: {
+    open: '试算',
+    heading: '试算:上一年度各单位按草稿重新计分',
+    intro: '选择上一年度各单位报回的考核表(.xlsx,可多选),按上一版与草稿分别计分,列出变化的单位。',
+    running: '正在计分……',
+    summary: '共 {{units}} 个单位,{{movers}} 个有变化(计分用时 {{ms}} 毫秒)',
+    movers: '有变化的单位',
+    unit: '单位',
+    total: '总分',
+    rank: '名次',
+    grade: '等次',
+    veto: '一票否决',
+    unscoreable: '缺少数据、无法计分的项目',
+    incomplete: '(不完整)',
+    yes: '是',
+    no: '否',
+  },
 };
 export type Catalogue = typeof zhCN;
