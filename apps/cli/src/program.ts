@@ -163,6 +163,9 @@ export function buildProgram(
     .option('--csv <ranking.csv>', t(help.csv))
     .option('--assessed-on <YYYY-MM-DD>', t(help.assessedOn))
     .option('--carried-out <file>', t(carriedText.helpCarriedOut))
+    .option('--roster <units.xlsx>', t(help.reviewRoster))
+    .option('--history <summary.xlsx>', t(help.reviewHistory))
+    .option('--carried <file>', t(help.reviewCarried), collect)
     .option('--trust <file>', t(help.trustFile))
     .option('--force', t(help.force))
     .action(

@@ -70,12 +70,24 @@ export {
   type ReviewResult,
   type RulesState,
 } from './review/review.ts';
+// The reviewer's record (roster, carried results) against each unit's sheet.
+export {
+  applyRecord,
+  missingUnits,
+  recordFlagged,
+  type CarriedRecord,
+  type MissingUnit,
+  type RecordChange,
+  type RecordCheck,
+  type ReviewerRecord,
+} from './review/record.ts';
 
 // Certification (评估认定): the review's results, notices and the history carried in workbooks.
 export {
   cannotJudge,
   certifyUnits,
   chineseDate,
+  historyDifference,
   historyText,
   recordText,
   resultText,

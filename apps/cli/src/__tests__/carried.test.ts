@@ -7,7 +7,7 @@ import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseRuleSet, type CarriedOut, type RuleSet, type UnitInput } from '@kaohe/engine';
-import { buildTemplate, fillWrites, readSheet } from '@kaohe/sheet';
+import { buildTemplate, cellRef, fillWrites, readSheet } from '@kaohe/sheet';
 import { readWorkbook, writeTemplateWorkbook } from '@kaohe/xlsx';
 import { ruleSetHeader } from '@kaohe/test-utils';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -184,6 +184,77 @@ describe('carried results between two schemes', () => {
     expect(doc.result.sections[1]?.items[0]?.reason.zh).toContain(
       ';另一考核(「安全生产考核」2024年度第2版)否决事项「发生重大安全事故」结转:扣10分,通报事项「安全考核低于60分」结转:扣5分',
     );
+  });
+
+  it('review --carried: recomputed with the sending scheme’s record, a figure the unit changed flagged at its cell', async () => {
+    const sent = await runCli(
+      [
+        'review',
+        'safety',
+        '--rules',
+        'safety.json',
+        '--out',
+        'sum-r.xlsx',
+        '--carried-out',
+        'carried-r.json',
+      ],
+      dir,
+    );
+    expect(sent.code, sent.stderr).not.toBe(2);
+    const composite = parsed(COMPOSITE);
+    await mkdir(join(dir, 'composite'));
+    // 乙镇 types −5 over the −15 carried to it; 甲镇 leaves the carried cell blank (its −0).
+    await filled(
+      composite,
+      { id: 'B', name: '乙镇', values: { work: 80, safety_cut: '-5' } },
+      'composite/乙镇.xlsx',
+    );
+    await filled(composite, { id: 'A', name: '甲镇', values: { work: 70 } }, 'composite/甲镇.xlsx');
+    // 丙镇 was not assessed in safety: its carried figure is pending, not its own −0.
+    await filled(
+      composite,
+      { id: 'C', name: '丙镇', values: { work: 60, safety_cut: '0' } },
+      'composite/丙镇.xlsx',
+    );
+    const args = ['review', 'composite', '--rules', 'composite.json', '--json'];
+    const without = await runCli([...args, '--out', 'c-own.xlsx'], dir);
+    const own = JSON.parse(without.stdout) as { ranking: { unitId: string; total: string }[] };
+    // By its own sheet 乙镇 would have 80 − 5 = 75.
+    expect(own.ranking.find((u) => u.unitId === 'B')?.total).toBe('75');
+
+    const run = await runCli([...args, '--out', 'c-sum.xlsx', '--carried', 'carried-r.json'], dir);
+    expect(looksClean(run.stdout + run.stderr)).toBe(true);
+    expect(run.code, run.stderr).toBe(1);
+    const doc = JSON.parse(run.stdout) as {
+      ranking: { unitId: string; total: string; complete: boolean }[];
+      units: { unitId: string; record?: { message?: { zh: string } } }[];
+    };
+    // 乙镇: 80 − 15 = 65 (veto −10, (60 − 50) × 0.5 = 5 below 60: −5); 甲镇: 70 + 0 = 70
+    // (nothing carried: 0, said so); 丙镇: 60 with its carried item missing (incomplete).
+    expect(doc.ranking.map((u) => [u.unitId, u.total, u.complete])).toEqual([
+      ['A', '70', true],
+      ['B', '65', true],
+      ['C', '60', false],
+    ]);
+    const template = buildTemplate(composite, { id: 'B', name: '乙镇' }).map.data;
+    const row = template.rows.find((r) => r.id === 'safety_cut')?.row ?? -1;
+    const at = cellRef(template.sheet, row, template.columns.value);
+    const note = (id: string) => doc.units.find((u) => u.unitId === id)?.record?.message?.zh;
+    expect(note('B')).toBe(
+      `与结转数据不符,已按结转数据计:安全生产结转 ${at} 结转数据为 -15,表中为 -5`,
+    );
+    expect(note('A')).toBeUndefined();
+    expect(note('C')).toBe('结转数据中没有该单位:安全生产结转按空白计(待定,不按表中所填)');
+
+    const book = await readWorkbook(await readFile(join(dir, 'c-sum.xlsx')));
+    const diffs = book.sheets.find((s) => s.name === '差异')?.values ?? [];
+    expect(diffs.find((d) => d[0] === 'B')?.slice(2, 7)).toEqual([
+      '与结转数据不符 / differs from the carried results: 安全生产结转',
+      -15,
+      -5,
+      null,
+      `${at}:已按结转数据计 / scored by the carried results`,
+    ]);
   });
 
   it('score --carried-out writes one unit’s record', async () => {

@@ -285,6 +285,125 @@ describe('kaohe review of a certification', () => {
     expect(broken.stderr).toContain('认定记录无法读取');
   }, 120_000);
 
+  it('review --history: a history the unit edited or deleted is flagged, naming the record, and the reviewer’s record used', async () => {
+    const first = await run([
+      'review',
+      'r1',
+      '--rules',
+      'rules.json',
+      '--out',
+      'h-base.xlsx',
+      '--assessed-on',
+      '2012-11-20',
+    ]);
+    expect(first.code).toBe(1);
+    const t = await run([
+      'template',
+      'rules.json',
+      '--unit',
+      'wj=王家村',
+      '--history',
+      'h-base.xlsx',
+      '--out',
+      'h-t',
+    ]);
+    expect(t.code, t.stderr).toBe(0);
+    await fillAndScore(
+      'h-t/王家村.xlsx',
+      '王家村.xlsx',
+      { ...MET, members: 400, liaison_households: 400 },
+      'h-ok',
+    );
+    /** The unit's workbook with its kaohe_meta history rows changed by `edit` (null: deleted). */
+    async function forged(folder: string, edit: (text: string) => string | null): Promise<string> {
+      const book = new ExcelJS.Workbook();
+      await book.xlsx.readFile(join(dir, 'h-ok/王家村.xlsx'));
+      let cell = '';
+      book.getWorksheet('kaohe_meta')?.eachRow((r, n) => {
+        if (r.getCell(1).value !== 'history') return;
+        cell ||= `kaohe_meta!B${n}`;
+        const next = edit(String(r.getCell(2).value));
+        if (next === null) {
+          r.getCell(1).value = null;
+          r.getCell(2).value = null;
+        } else r.getCell(2).value = next;
+      });
+      expect(cell).not.toBe('');
+      await mkdir(join(dir, folder));
+      await book.xlsx.writeFile(join(dir, folder, '王家村.xlsx'));
+      return cell;
+    }
+    const review = (folder: string, history = true) =>
+      run([
+        'review',
+        folder,
+        '--rules',
+        'rules.json',
+        '--out',
+        `${folder}${history ? '' : '-unchecked'}.xlsx`,
+        '--assessed-on',
+        '2012-12-18',
+        ...(history ? ['--history', 'h-base.xlsx'] : []),
+      ]);
+    const earlier = '2012-11-20 第1次认定未通过(1项条款未达到,限2012-12-20前整改)';
+
+    // The unit turns its first failure into a pass.
+    const cell = await forged('h-edited', (text) =>
+      text.replace('"passed":false', '"passed":true'),
+    );
+    const unchecked = await review('h-edited', false);
+    expect(unchecked.stdout).not.toContain('历史记录与上次认定不符');
+    const edited = await review('h-edited');
+    expect(edited.code, edited.stderr).toBe(1);
+    expect(edited.stdout).toContain(
+      `历史记录与上次认定不符(${cell}):第1次认定记录:上次认定为“${earlier}”,表中为“2012-11-20 第1次认定通过”;已按上次认定的记录认定`,
+    );
+    // Certified on the reviewer's record: re-assessed after the failure, not a second pass.
+    expect(edited.stdout).toContain(`认定经过:${earlier};2012-12-18 第2次认定通过(整改后复评)`);
+    const book = await readWorkbook(await readFile(join(dir, 'h-edited.xlsx')));
+    const row = book.sheets[0]?.values[2];
+    expect(String(row?.[8])).toContain('历史记录与上次认定不符');
+
+    // The unit deletes its history to pass for a first assessment.
+    await forged('h-deleted', () => null);
+    const deleted = await review('h-deleted');
+    expect(deleted.code, deleted.stderr).toBe(1);
+    expect(deleted.stdout).toContain(
+      `历史记录与上次认定不符:第1次认定记录“${earlier}”在表中缺失;已按上次认定的记录认定`,
+    );
+    const again = await readWorkbook(await readFile(join(dir, 'h-deleted.xlsx')));
+    expect(again.sheets[0]?.values[2]?.[2]).toBe('第2次');
+
+    // Untouched: no flag, nothing to act on.
+    const clean = await review('h-ok');
+    expect(clean.code, clean.stdout).toBe(0);
+    expect(clean.stdout).not.toContain('历史记录与上次认定不符');
+
+    // With the roster: 李家村 returned nothing this round, listed 未上报 in 认定结果 (not certified).
+    await writeFile(join(dir, 'villages.csv'), '单位代码,单位名称\nwj,王家村\nlj,李家村\n');
+    const listed = await run([
+      'review',
+      'h-ok',
+      '--rules',
+      'rules.json',
+      '--out',
+      'h-roster.xlsx',
+      '--assessed-on',
+      '2012-12-18',
+      '--history',
+      'h-base.xlsx',
+      '--roster',
+      'villages.csv',
+    ]);
+    expect(listed.code, listed.stderr).toBe(1);
+    expect(listed.stdout).toContain('未上报:李家村(lj,名册 villages.csv A3)没有交回考核表');
+    const result = (await readWorkbook(await readFile(join(dir, 'h-roster.xlsx')))).sheets[0];
+    expect(result?.values.slice(2).map((r) => [r[0], r[3]])).toEqual([
+      ['wj', '认定通过'],
+      ['lj', '未上报'],
+    ]);
+  }, 180_000);
+
   it('refuses --history from a summary that carries no records, naming the cell', async () => {
     const r = await run([
       'template',

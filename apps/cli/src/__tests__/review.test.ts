@@ -70,6 +70,10 @@ describe.concurrent('kaohe review', () => {
       unverified: 0,
       prefillUnverified: 0,
       metaUnhidden: 0,
+      missing: 0,
+      outsideRoster: 0,
+      recordDiffers: 0,
+      historyDiffers: 0,
     });
     const demo = JSON.parse(d.json.stdout) as { ranking: { name: string }[] };
     expect(doc.ranking.map((r) => r.name)).toEqual(demo.ranking.map((r) => r.name));
@@ -196,6 +200,10 @@ describe.concurrent('kaohe review', () => {
       unverified: 0,
       prefillUnverified: 0,
       metaUnhidden: 0,
+      missing: 0,
+      outsideRoster: 0,
+      recordDiffers: 0,
+      historyDiffers: 0,
     });
     const kdq = doc.units.find((u) => u.name === '昆都仑区');
     expect(kdq).toMatchObject({ rulesAltered: true, rulesDiffer: true, differences: [] });

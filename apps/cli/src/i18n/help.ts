@@ -75,6 +75,18 @@ export const help = {
     zh: '上次评估认定的复核汇总表:把各单位的认定记录带入新的考核表(复评)',
     en: 'the previous certification review’s summary: carries each unit’s records into its new workbook (re-assessment)',
   },
+  reviewRoster: {
+    zh: '单位名单(.xlsx 或 .csv):核对各单位是否上报,责任指标和上年数据按名单计',
+    en: 'roster of units (.xlsx or .csv): checks every unit returned its workbook; targets and last year’s figures are taken from it',
+  },
+  reviewHistory: {
+    zh: '上次评估认定的复核汇总表:各单位的认定记录以此为准,表中记录与之不符的逐项标出',
+    en: 'the previous certification review’s summary: each unit’s records are taken from it, and a workbook’s own records that differ are flagged',
+  },
+  reviewCarried: {
+    zh: '其他考核结转的分值(对方 kaohe review --carried-out 写出的 JSON;可多次给出):按其重算,表中不符的逐项标出',
+    en: 'points carried from another assessment (the JSON its kaohe review --carried-out wrote; may repeat): recomputed with them, the sheet’s differing figures flagged',
+  },
   reviewRules: { zh: '复核方持有的规则集 JSON', en: 'the reviewer’s rule set JSON' },
   summaryOut: { zh: '汇总表输出文件(.xlsx)', en: 'summary workbook to write (.xlsx)' },
   csv: {

@@ -25,6 +25,7 @@ export const rankingText = {
   noCommendation: { zh: '不予评先', en: 'no commendation' },
   none: { zh: '—', en: '—' },
   missing: { zh: '缺数据', en: 'missing data' },
+  notReturned: { zh: '未上报', en: 'not returned' },
   incomplete: {
     zh: '* 有指标或否决条件缺数据未能判定,排名仅供参考,等次待定',
     en: '* some items or sanctions could not be judged (missing data): rank provisional, grade pending',

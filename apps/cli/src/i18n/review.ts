@@ -77,6 +77,34 @@ export const reviewText = {
     zh: `分数不符:${name} ${row.zh} ${stage.zh}填报 ${reported ?? '空白'},重算为 ${recomputed ?? '无法计分'}`,
     en: `Score differs: ${name} ${row.en}: ${stage.en} reported ${reported ?? 'blank'}, recomputed ${recomputed ?? 'not computable'}`,
   }),
+  recordFlag: (name: string, file: string, why: Msg): Msg => ({
+    zh: `${name}(${file}):${why.zh}`,
+    en: `${name} (${file}): ${why.en}`,
+  }),
+  missing: (name: string, id: string, address: string): Msg => ({
+    zh: `未上报:${name}(${id},名册 ${address})没有交回考核表,不参加排名`,
+    en: `Not returned: ${name} (${id}, roster ${address}) returned no workbook; not ranked`,
+  }),
+  missingCount: (n: number): Msg => ({
+    zh: `名册中 ${n} 个单位未上报考核表,未参加排名。`,
+    en: `${n} unit(s) on the roster returned no workbook and are not ranked.`,
+  }),
+  recordCount: (n: number, outside: number): Msg => ({
+    zh: `${n} 份考核表与复核方记录(名册、结转数据)不符,已按复核方记录计(其中名册外单位 ${outside} 个)。`,
+    en: `${n} workbook(s) differ from the reviewer's record (roster, carried results) and were scored by the record (${outside} not on the roster).`,
+  }),
+  historyCount: (n: number): Msg => ({
+    zh: `${n} 份考核表的历史记录与上次认定不符,已按上次认定的记录认定。`,
+    en: `${n} workbook(s) carry a history that differs from the previous review; certified by the previous review's records.`,
+  }),
+  rosterRead: (file: string, units: number): Msg => ({
+    zh: `名单 ${file}:${units} 个单位,责任指标和上年数据按名单计`,
+    en: `roster ${file}: ${units} unit(s); targets and last year's figures are taken from it`,
+  }),
+  carriedRead: (units: number, inputs: string): Msg => ({
+    zh: `结转数据:${units} 个单位,${inputs}按结转数据计`,
+    en: `carried results: ${units} unit(s); ${inputs} taken from them`,
+  }),
   clean: {
     zh: '各单位填报分数与重算结果一致,表内规则未被改动。',
     en: 'Reported scores match the recomputed ones; no embedded rules were altered.',

@@ -15,6 +15,12 @@ export const scoreText = {
     zh: `  ${code} ${title}:${score} / ${max}${unscored ? `(不完整:${unscored} 项未计分)` : ''}`,
     en: `  ${code} ${title}: ${score} / ${max}${unscored ? ` (incomplete: ${unscored} item(s) not scored)` : ''}`,
   }),
+  /** How a pool section's score was worked out (its points less its items' deductions), or
+   *  why it has none: under the section's line. */
+  sectionReason: (reason: string): Msg => ({
+    zh: `    ${reason}`,
+    en: `    ${reason}`,
+  }),
   sanction: (level: string, reason: string): Msg => ({
     zh: `  ${level}:${reason}`,
     en: `  ${level}: ${reason}`,

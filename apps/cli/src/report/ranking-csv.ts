@@ -19,7 +19,12 @@ export function csvField(value: string): string {
   return `"${text.replace(/"/g, '""')}"`;
 }
 
-export function rankingCsv(rows: readonly RankingRow[], out: Output): string {
+/** `missing`: units on the roster that returned no workbook, last, as 未上报 with no total. */
+export function rankingCsv(
+  rows: readonly RankingRow[],
+  out: Output,
+  missing: readonly { id: string; name: string }[] = [],
+): string {
   const header = [T.rank, T.tied, T.unitId, T.unit, T.total, T.max, T.grade, T.veto, T.complete]
     .map((m) => out.text(m))
     .concat(out.text(T.losses));
@@ -36,5 +41,7 @@ export function rankingCsv(rows: readonly RankingRow[], out: Output): string {
     yes(r.complete),
     r.losses.map((l) => lossText(l, out)).join(out.lang === 'en' ? '; ' : ';'),
   ]);
+  for (const m of missing)
+    lines.push([out.text(T.notReturned), '', m.id, m.name, '', '', '', '', '', '']);
   return `\uFEFF${[header, ...lines].map((l) => l.map(csvField).join(',')).join('\r\n')}\r\n`;
 }

@@ -61,7 +61,13 @@ export function formatGrades(cohort: CohortResult, out: Output): string | undefi
   return out.text(T.grades(cohort.grades.graded, parts.join(out.lang === 'en' ? ', ' : '、')));
 }
 
-export function formatRanking(rows: readonly RankingRow[], out: Output): string {
+/** `missing`: units on the roster that returned no workbook, listed last as 未上报 (no rank, no
+ *  total: never 0 points). */
+export function formatRanking(
+  rows: readonly RankingRow[],
+  out: Output,
+  missing: readonly { id: string; name: string }[] = [],
+): string {
   const sep = out.lang === 'en' ? '; ' : ';';
   const table = formatTable(
     [
@@ -72,18 +78,29 @@ export function formatRanking(rows: readonly RankingRow[], out: Output): string 
       { header: out.text(T.veto) },
       { header: out.text(T.losses) },
     ],
-    rows.map((r) => [
-      r.tied ? `=${r.rank}` : String(r.rank),
-      r.complete ? r.name : `${r.name}*`,
-      r.total,
-      r.grade ? out.text(r.grade) : out.text(T.none),
-      r.vetoed
-        ? out.text(T.vetoed)
-        : r.noCommendation
-          ? out.text(T.noCommendation)
-          : out.text(T.none),
-      r.losses.map((l) => lossText(l, out)).join(sep),
-    ]),
+    rows
+      .map((r) => [
+        r.tied ? `=${r.rank}` : String(r.rank),
+        r.complete ? r.name : `${r.name}*`,
+        r.total,
+        r.grade ? out.text(r.grade) : out.text(T.none),
+        r.vetoed
+          ? out.text(T.vetoed)
+          : r.noCommendation
+            ? out.text(T.noCommendation)
+            : out.text(T.none),
+        r.losses.map((l) => lossText(l, out)).join(sep),
+      ])
+      .concat(
+        missing.map((m) => [
+          out.text(T.notReturned),
+          m.name,
+          out.text(T.none),
+          out.text(T.none),
+          out.text(T.none),
+          '',
+        ]),
+      ),
   );
   return rows.every((r) => r.complete) ? table : `${table}\n${out.text(T.incomplete)}`;
 }

@@ -138,7 +138,7 @@ describe('a section whose items have no points of their own (form 49)', () => {
     const s = section(r, '一');
     expect([s.score, s.max]).toEqual(['5', '10']);
     expect(s.reason?.zh).toBe('10分,扣除一.1扣3分、一.2扣2分,共扣5分,得5分');
-    expect(s.reason?.en).toBe('10 less 一.1 −3, 一.2 −2; 5 in all; 5');
+    expect(s.reason?.en).toBe('10 points less 一.1 −3, 一.2 −2; 5 deducted in all; scores 5');
     expect(r.total).toBe('10');
     expect(r.max).toBe('15');
     // Each item's own result: its deduction as a negative figure, of no points of its own.

@@ -324,13 +324,17 @@ function poolSectionReason(pool: CPool, f: PoolFigure): Msg {
   if (parts.length === 0) {
     // Nothing deducted: the whole points, unless an event zeroes them (said below).
     zh.push(f.zeroedBy ? `${show(points)}分,各项均未扣分` : `各项均未扣分,得${show(points)}分`);
-    en.push(f.zeroedBy ? `${show(points)}, nothing deducted` : `nothing deducted: ${show(points)}`);
+    en.push(
+      f.zeroedBy
+        ? `${show(points)} points, nothing deducted`
+        : `nothing deducted: scores ${show(points)}`,
+    );
   } else {
     zh.push(`${show(points)}分,扣除${parts.map((p) => p.zh).join('、')}`);
-    en.push(`${show(points)} less ${parts.map((p) => p.en).join(', ')}`);
+    en.push(`${show(points)} points less ${parts.map((p) => p.en).join(', ')}`);
     if (parts.length > 1) {
       zh.push(`共扣${show(f.deducted)}分`);
-      en.push(`${show(f.deducted)} in all`);
+      en.push(`${show(f.deducted)} deducted in all`);
     }
     if (pool.min && f.raw.compare(pool.min) < 0) {
       const fl = R.flooredAt(show(pool.min));
@@ -338,7 +342,7 @@ function poolSectionReason(pool: CPool, f: PoolFigure): Msg {
       en.push(fl.en);
     } else if (!f.zeroedBy) {
       zh.push(`得${show(score)}分`);
-      en.push(show(score));
+      en.push(`scores ${show(score)}`);
     }
   }
   if (f.zeroedBy) {

@@ -98,6 +98,7 @@ function certificationResultSheet(
   cr: CertificationReview,
   ruleSet: RuleSet,
   compiled: CompiledRuleSet,
+  missing: readonly { id: string; name: string; address: string }[],
 ): SheetLayout {
   const graded = compiled.certificationGrades !== undefined;
   const captions = rowCaptions(ruleSet);
@@ -106,7 +107,10 @@ function certificationResultSheet(
     const failing = (rec?.failing ?? [])
       .map((f) => `${clauseCaption(f, captions).zh}:${f.reason.zh}`)
       .join('\n');
-    const notes = u.issues.map((i) => i.message.zh).join(';');
+    const notes = [
+      ...(u.historyDiffers ? [u.historyDiffers.zh] : []),
+      ...u.issues.map((i) => i.message.zh),
+    ].join(';');
     return [
       u.unitId,
       u.name,
@@ -128,6 +132,21 @@ function certificationResultSheet(
       u.file,
     ];
   });
+  // Roster units that returned nothing: not certified, said so (never a pass or a fail).
+  for (const m of missing)
+    rows.push([
+      m.id,
+      m.name,
+      '',
+      '未上报',
+      ...(graded ? [null, '', '', ''] : []),
+      '',
+      '',
+      '',
+      '',
+      `名册中有该单位(${m.address}),未收到其考核表,未予认定`,
+      '',
+    ]);
   return table(
     CERTIFICATION_SHEETS.result,
     `${sheetTitle(ruleSet)} 评估认定结果(认定日期 ${cr.assessedOn})`,
@@ -397,6 +416,8 @@ export function certificationSummary(
   valuesOf: (u: CertifiedUnit) => Readonly<Record<string, unknown>>,
   ruleSet: RuleSet,
   compiled: CompiledRuleSet,
+  /** Roster units that returned no workbook (未上报). */
+  missing: readonly { id: string; name: string; address: string }[] = [],
 ): SheetLayout[] {
   const kept = sheets.filter((s) => !NOT_FOR_CERTIFICATION.has(s.name));
   const taken = new Set([
@@ -405,7 +426,7 @@ export function certificationSummary(
     ...kept.map((s) => s.name),
   ]);
   return [
-    certificationResultSheet(cr, ruleSet, compiled),
+    certificationResultSheet(cr, ruleSet, compiled, missing),
     ...kept,
     ...rectificationNotices(cr, valuesOf, ruleSet, compiled, taken),
     certificationRecordsSheet(cr, ruleSet),

@@ -232,6 +232,43 @@ export function verifyPrefill(read: PrefillRead, trust: TrustStore): PrefillChec
       },
       { signer, statement },
     );
+  const changes = prefillChanges(read, statement);
+  const n = Object.keys(statement.values).length + Object.keys(statement.previous).length;
+  if (changes.length === 0)
+    return {
+      status: 'intact',
+      message: {
+        zh: `预填指标完好:由${key.issuer}签发(指纹 ${signer.fingerprint}),共 ${n} 项`,
+        en: `prefill intact: signed by ${key.issuer} (fingerprint ${signer.fingerprint}), ${n} figure(s)`,
+      },
+      signer,
+      statement,
+      changes,
+    };
+  const text = changesText(read.ruleSet, changes, SIGNED);
+  return {
+    status: 'altered',
+    message: { zh: `预填指标已被改动:${text.zh}`, en: `prefill altered: ${text.en}` },
+    signer,
+    statement,
+    changes,
+  };
+}
+
+/** The figures a unit's workbook must hold as the assessing level gave them: its identity, the
+ *  prefilled values and last year's figures (by input id; null: the level gave a blank). */
+export interface PrefillFigures {
+  unit: { id: string; name: string; class?: string | undefined };
+  values: Readonly<Record<string, InputValue>>;
+  previous: Readonly<Record<string, InputValue>>;
+}
+
+/**
+ * Each of `expected`'s figures (and the unit's id, name and class) that the workbook does not hold
+ * now, at its cell: the one comparison of a unit's sheet against what the assessing level gave it,
+ * whether signed (verifyPrefill) or on the reviewer's own record (a roster, carried results).
+ */
+export function prefillChanges(read: PrefillRead, expected: PrefillFigures): PrefillChange[] {
   const changes: PrefillChange[] = [];
   const header = read.map.scoring.header;
   const headerAt = (f: 'unitId' | 'unitName' | 'unitClass'): string => {
@@ -239,9 +276,9 @@ export function verifyPrefill(read: PrefillRead, trust: TrustStore): PrefillChec
     return p ? cellRef(read.map.scoring.sheet, p.row, p.col) : '';
   };
   for (const [field, signed, found] of [
-    ['unitId', statement.unit.id, read.unit.id],
-    ['unitName', statement.unit.name, read.unit.name],
-    ['unitClass', statement.unit.class ?? null, read.unit.class ?? null],
+    ['unitId', expected.unit.id, read.unit.id],
+    ['unitName', expected.unit.name, read.unit.name],
+    ['unitClass', expected.unit.class ?? null, read.unit.class ?? null],
   ] as const)
     if (!sameValue(signed, found))
       changes.push({
@@ -256,7 +293,7 @@ export function verifyPrefill(read: PrefillRead, trust: TrustStore): PrefillChec
     const row = rowOf.get(id);
     return row === undefined || col < 0 ? '' : cellRef(read.map.data.sheet, row, col);
   };
-  for (const [id, signed] of Object.entries(statement.values))
+  for (const [id, signed] of Object.entries(expected.values))
     if (!sameValue(signed, read.unit.values[id]))
       changes.push({
         field: id,
@@ -265,7 +302,7 @@ export function verifyPrefill(read: PrefillRead, trust: TrustStore): PrefillChec
         signed,
         found: read.unit.values[id] ?? null,
       });
-  for (const [id, signed] of Object.entries(statement.previous))
+  for (const [id, signed] of Object.entries(expected.previous))
     if (!sameValue(signed, read.previous[id]))
       changes.push({
         field: id,
@@ -274,47 +311,52 @@ export function verifyPrefill(read: PrefillRead, trust: TrustStore): PrefillChec
         signed,
         found: read.previous[id] ?? null,
       });
-  const n = Object.keys(statement.values).length + Object.keys(statement.previous).length;
-  if (changes.length === 0)
-    return {
-      status: 'intact',
-      message: {
-        zh: `预填指标完好:由${key.issuer}签发(指纹 ${signer.fingerprint}),共 ${n} 项`,
-        en: `prefill intact: signed by ${key.issuer} (fingerprint ${signer.fingerprint}), ${n} figure(s)`,
-      },
-      signer,
-      statement,
-      changes,
-    };
-  const labels = new Map(read.ruleSet.inputs.map((d) => [d.id, inputCaption(d)]));
-  const UNIT: Record<string, { zh: string; en: string }> = {
-    unitId: { zh: '单位代码', en: 'unit id' },
-    unitName: { zh: '被考核单位', en: 'unit name' },
-    unitClass: { zh: '单位类别', en: 'unit class' },
-  };
-  const name = (c: PrefillChange): { zh: string; en: string } =>
-    UNIT[c.field] ??
+  return changes;
+}
+
+/** How a list of changes says where the expected figure came from. */
+export interface ChangeWords {
+  /** 签发为 / was issued as */
+  expected: Msg;
+  /** 现为 / now */
+  found: Msg;
+}
+
+const SIGNED: ChangeWords = {
+  expected: { zh: '签发为', en: 'was issued as' },
+  found: { zh: '现为', en: 'now' },
+};
+
+const UNIT_FIELD_NAMES: Record<string, Msg> = {
+  unitId: { zh: '单位代码', en: 'unit id' },
+  unitName: { zh: '被考核单位', en: 'unit name' },
+  unitClass: { zh: '单位类别', en: 'unit class' },
+};
+
+/** The changes in words, each with its cell: 出生人数控制指标(人) 数据!D5 签发为 1200,现为 1000. */
+export function changesText(
+  ruleSet: RuleSet,
+  changes: readonly PrefillChange[],
+  words: ChangeWords,
+): Msg {
+  const labels = new Map(ruleSet.inputs.map((d) => [d.id, inputCaption(d)]));
+  const name = (c: PrefillChange): Msg =>
+    UNIT_FIELD_NAMES[c.field] ??
     (c.column === 'previous'
       ? { zh: `${labels.get(c.field) ?? c.field}(上年数据)`, en: `${c.field} (last year)` }
       : { zh: labels.get(c.field) ?? c.field, en: c.field });
   return {
-    status: 'altered',
-    message: {
-      zh: `预填指标已被改动:${changes
-        .map(
-          (c) =>
-            `${name(c).zh} ${c.address || '(单元格已删除)'} 签发为 ${shown(c.signed)},现为 ${shown(c.found)}`,
-        )
-        .join(';')}`,
-      en: `prefill altered: ${changes
-        .map(
-          (c) =>
-            `${name(c).en} at ${c.address || '(cell deleted)'} was issued as ${shownEn(c.signed)}, now ${shownEn(c.found)}`,
-        )
-        .join('; ')}`,
-    },
-    signer,
-    statement,
-    changes,
+    zh: changes
+      .map(
+        (c) =>
+          `${name(c).zh} ${c.address || '(单元格已删除)'} ${words.expected.zh} ${shown(c.signed)},${words.found.zh} ${shown(c.found)}`,
+      )
+      .join(';'),
+    en: changes
+      .map(
+        (c) =>
+          `${name(c).en} at ${c.address || '(cell deleted)'} ${words.expected.en} ${shownEn(c.signed)}, ${words.found.en} ${shownEn(c.found)}`,
+      )
+      .join('; '),
   };
 }

@@ -6,6 +6,9 @@
 // - A unit the engine refuses (an assessment date before its last one) is 无法认定 with why.
 // - A certification is not ranked: the summary's 认定结果 sheet takes the place of 排名 and 等级;
 //   a graded certification shows its total and grades there.
+// - History: a unit can edit its own kaohe_meta history rows. With the reviewer's previous summary
+//   (`record`), the history comes from that record, and each record the workbook carries
+//   otherwise is flagged, named by its attempt (历史记录与上次认定不符).
 import {
   certify,
   type CertificationOutcome,
@@ -15,6 +18,7 @@ import {
   type Issue,
   type Msg,
 } from '@kaohe/engine';
+import canonicalize from 'canonicalize';
 import type { SheetRead } from '../read/read-sheet.ts';
 
 export interface CertifiedUnit {
@@ -33,6 +37,8 @@ export interface CertifiedUnit {
   issues: Issue[];
   /** Not passed because a clause cannot be judged yet (blank figure, undecided veto). */
   undecided: boolean;
+  /** With the reviewer's previous record: how the workbook's own history differs from it. */
+  historyDiffers?: Msg;
 }
 
 export interface CertificationReview {
@@ -51,16 +57,59 @@ export interface CertificationReview {
 export const cannotJudge = (f: FailingClause): boolean =>
   f.status === 'missing-input' || f.status === 'cannot-compute' || f.status === 'undecided';
 
-/** Certifies each reviewed unit on `assessedOn` with the history its workbook carries. */
+/** The records of `carried` that are not those of `recorded`, by attempt, in words; undefined
+ *  when they are the same. */
+export function historyDifference(
+  carried: readonly CertificationRecord[],
+  recorded: readonly CertificationRecord[],
+  at: string | undefined,
+): Msg | undefined {
+  const lines: Msg[] = [];
+  const where = at ? { zh: `(${at})`, en: ` (${at})` } : { zh: '', en: '' };
+  for (let i = 0; i < Math.max(carried.length, recorded.length); i++) {
+    const mine = recorded[i];
+    const theirs = carried[i];
+    if (mine && theirs && canonicalize(mine) === canonicalize(theirs)) continue;
+    if (mine && theirs) {
+      const a = recordText(mine);
+      const b = recordText(theirs);
+      lines.push({
+        zh: `第${i + 1}次认定记录:上次认定为“${a.zh}”,表中为“${b.zh}”`,
+        en: `record of assessment ${i + 1}: the previous review has "${a.en}", the sheet "${b.en}"`,
+      });
+    } else if (mine)
+      lines.push({
+        zh: `第${i + 1}次认定记录“${recordText(mine).zh}”在表中缺失`,
+        en: `record of assessment ${i + 1} "${recordText(mine).en}" is missing from the sheet`,
+      });
+    else if (theirs)
+      lines.push({
+        zh: `表中的第${i + 1}次认定记录“${recordText(theirs).zh}”不在上次认定中`,
+        en: `the sheet's record of assessment ${i + 1} "${recordText(theirs).en}" is not in the previous review`,
+      });
+  }
+  if (lines.length === 0) return undefined;
+  return {
+    zh: `历史记录与上次认定不符${where.zh}:${lines.map((l) => l.zh).join(';')};已按上次认定的记录认定`,
+    en: `history differs from the previous review${where.en}: ${lines.map((l) => l.en).join('; ')}; certified by the previous review's records`,
+  };
+}
+
+/** Certifies each reviewed unit on `assessedOn` with the history its workbook carries, or, given
+ *  the reviewer's previous record (`record`, by unit id), with that record's. */
 export function certifyUnits(
   units: readonly { index: number; file: string; unitId: string; name: string; read: SheetRead }[],
   compiled: CompiledRuleSet,
   assessedOn: string,
+  record?: ReadonlyMap<string, readonly CertificationRecord[]>,
 ): CertificationReview {
   const out: CertifiedUnit[] = [...units]
     .sort((a, b) => a.index - b.index)
     .map((u) => {
-      const earlier = u.read.history;
+      const earlier = record ? [...(record.get(u.unitId) ?? [])] : u.read.history;
+      const differs = record
+        ? historyDifference(u.read.history, earlier, u.read.historyAt)
+        : undefined;
       const base = {
         index: u.index,
         file: u.file,
@@ -68,6 +117,7 @@ export function certifyUnits(
         name: u.name,
         earlier,
         ...(u.read.historyAt ? { historyAt: u.read.historyAt } : {}),
+        ...(differs ? { historyDiffers: differs } : {}),
       };
       const r = certify(compiled, u.read.unit, { assessedOn, history: earlier });
       if (!r.ok) return { ...base, outcome: null, issues: r.issues, undecided: false };

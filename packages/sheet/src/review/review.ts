@@ -15,7 +15,11 @@
 // - Rules: embedded rules edited behind their checksum or damaged, and other rules under the
 //   reviewer's own id and edition, are altered: recomputed by the reviewer's rules and flagged;
 //   another edition differs. What the embedded rules change is given in business terms.
+// - The reviewer's record (a roster, carried results; record.ts) wins over what a unit's sheet
+//   says of the figures it was given; with a roster, each unit on it that returned nothing
+//   reviewed is listed 未上报 (never ranked, never 0 points) and each unit not on it flagged.
 import {
+  type CertificationRecord,
   compileRuleSet,
   diffRuleSets,
   scoreCohort,
@@ -25,6 +29,7 @@ import {
   type CompiledRuleSet,
   type Msg,
   type RuleSet,
+  type UnitInput,
 } from '@kaohe/engine';
 import canonicalize from 'canonicalize';
 import { ruleSetChecksum } from '../checksum.ts';
@@ -47,6 +52,14 @@ import {
 import type { SheetGrid, SheetIssue } from '../types.ts';
 import { certificationSummary } from '../certification/sheets.ts';
 import { certifyUnits, type CertificationReview } from './certification.ts';
+import {
+  applyRecord,
+  missingUnits,
+  recordFlagged,
+  type MissingUnit,
+  type RecordCheck,
+  type ReviewerRecord,
+} from './record.ts';
 
 /** One returned file as the app found it: its grids, or why it could not be opened. */
 export type Returned =
@@ -92,6 +105,10 @@ export interface ReviewedUnit {
   edition?: WorkbookEdition;
   /** Whether the unit's prefilled targets and baselines are as signed (with a trust list). */
   prefill?: PrefillCheck;
+  /** The unit as scored: its sheet's figures with the reviewer's record in (record.ts). */
+  input: UnitInput;
+  /** Its sheet against the reviewer's record (a review with a roster or carried results). */
+  record?: RecordCheck;
 }
 
 export interface ReviewFindings {
@@ -113,6 +130,15 @@ export interface ReviewFindings {
   prefillUnverified: number;
   /** Workbooks whose rules sheet was made visible (0 without a trust list). */
   metaUnhidden: number;
+  /** Roster units that returned no workbook (未上报; 0 without a roster). */
+  missing: number;
+  /** Workbooks of units not on the roster (名册外单位; 0 without a roster). */
+  outsideRoster: number;
+  /** Workbooks whose figures are not the reviewer's record (roster, carried results), or whose
+   *  unit the record does not have. */
+  recordDiffers: number;
+  /** Certifications whose workbook's history is not the reviewer's previous record. */
+  historyDiffers: number;
 }
 
 export interface ReviewOptions {
@@ -121,6 +147,11 @@ export interface ReviewOptions {
   /** A certification's assessment date (ISO), passed in by the app: required for a rule set of
    *  kind `certification`, whose review certifies each unit (see certification.ts). */
   assessedOn?: string;
+  /** The reviewer's record of the units' figures: the roster and/or carried results. */
+  record?: ReviewerRecord;
+  /** A certification: each unit's earlier records as the reviewer's previous summary has them
+   *  (readCertificationRecords): they are used, and a workbook's own history checked. */
+  history?: ReadonlyMap<string, readonly CertificationRecord[]>;
 }
 
 export interface ReviewResult {
@@ -136,6 +167,8 @@ export interface ReviewResult {
   summary: Summary;
   /** A certification rule set: each unit certified on `assessedOn`. */
   certification?: CertificationReview;
+  /** With a roster: its units that returned no workbook (未上报), in roster order. */
+  missing: MissingUnit[];
 }
 
 const LATEST_FIRST: readonly Stage[] = ['final', 'review', 'self'];
@@ -236,6 +269,7 @@ export function reviewReads(
   const byId = new Map<string, typeof reads>();
   for (const r of reads) byId.set(r.read.unit.id, [...(byId.get(r.read.unit.id) ?? []), r]);
   const kept: ((typeof reads)[number] & { sameAs: { index: number; file: string }[] })[] = [];
+  const conflicting = new Set<string>();
   for (const [id, group] of byId) {
     const first = group[0];
     if (!first) continue;
@@ -247,6 +281,7 @@ export function reviewReads(
       });
       continue;
     }
+    conflicting.add(id);
     const files = group.map((g) => g.file).join('、');
     for (const g of group) {
       const others = group.filter((o) => o !== g).map((o) => o.file);
@@ -266,9 +301,24 @@ export function reviewReads(
   }
   rejected.sort((a, b) => a.index - b.index);
 
+  // The reviewer's record wins over the sheet's own figures (record.ts).
+  const applied = new Map(
+    kept.map((k) => {
+      const record = options.record;
+      return [
+        k.read.unit.id,
+        record ? applyRecord(k.read, record) : { unit: k.read.unit, check: undefined },
+      ] as const;
+    }),
+  );
+  const inputOf = (id: string): UnitInput => {
+    const a = applied.get(id);
+    if (!a) throw new Error(`unit ${id} has no input`);
+    return a.unit;
+  };
   const cohort = scoreCohort(
     compiled,
-    kept.map((k) => k.read.unit),
+    kept.map((k) => inputOf(k.read.unit.id)),
   );
   const details = new Map(
     kept.map((k) => {
@@ -293,6 +343,8 @@ export function reviewReads(
           rules,
           ruleChanges,
           rulesAt: rules === 'same' ? null : (flag?.address ?? null),
+          input: inputOf(read.unit.id),
+          ...(applied.get(read.unit.id)?.check ? { record: applied.get(read.unit.id)?.check } : {}),
           ...(options.trust
             ? {
                 edition: workbookEdition(read, options.trust),
@@ -313,6 +365,7 @@ export function reviewReads(
     ...(d.edition ? { edition: { status: d.edition.status, message: d.edition.message } } : {}),
     ...(d.prefill ? { prefill: d.prefill } : {}),
     ...(options.trust && d.read.metaUnhidden ? { metaUnhidden: true } : {}),
+    ...(d.record ? { record: d.record } : {}),
   }));
   const differences = scoreDifferences(
     cohort.units.map((u) => u.result),
@@ -336,26 +389,39 @@ export function reviewReads(
       rulesAt: d.rulesAt,
       ruleChanges: d.ruleChanges,
       ranked: u,
+      input: d.input,
       ...(d.edition ? { edition: d.edition } : {}),
       ...(d.prefill ? { prefill: d.prefill } : {}),
+      ...(d.record ? { record: d.record } : {}),
     };
   });
+  const roster = options.record?.roster;
+  const missing = roster
+    ? missingUnits(roster, new Set([...kept.map((k) => k.read.unit.id), ...conflicting]))
+    : [];
   const summary = buildSummary(cohort, reviewer, {
     submissions,
     rejected: rejected.map((r) => ({ file: r.file, message: r.message })),
+    missing,
   });
   let certification: CertificationReview | undefined;
   if (reviewer.kind === 'certification') {
     if (options.assessedOn === undefined)
       throw new Error('reviewReads: a certification needs the assessment date (assessedOn)');
-    const cr = certifyUnits(units, compiled, options.assessedOn);
-    const values = new Map(units.map((u) => [u.unitId, u.read.unit.values]));
+    const cr = certifyUnits(
+      units.map((u) => ({ ...u, read: { ...u.read, unit: u.input } })),
+      compiled,
+      options.assessedOn,
+      options.history,
+    );
+    const values = new Map(units.map((u) => [u.unitId, u.input.values]));
     summary.sheets = certificationSummary(
       summary.sheets,
       cr,
       (u) => values.get(u.unitId) ?? {},
       reviewer,
       compiled,
+      missing,
     );
     certification = cr;
   }
@@ -374,8 +440,13 @@ export function reviewReads(
       unverified: units.filter((u) => u.edition && u.edition.status !== 'trusted').length,
       prefillUnverified: units.filter((u) => u.prefill && !prefillOk(u.prefill)).length,
       metaUnhidden: options.trust ? units.filter((u) => u.read.metaUnhidden).length : 0,
+      missing: missing.length,
+      outsideRoster: units.filter((u) => u.record?.inRoster === false).length,
+      recordDiffers: units.filter((u) => recordFlagged(u.record)).length,
+      historyDiffers: certification?.units.filter((u) => u.historyDiffers).length ?? 0,
     },
     summary,
+    missing,
     ...(certification ? { certification } : {}),
   };
 }
@@ -388,5 +459,8 @@ export const hasFindings = (f: ReviewFindings): boolean =>
     f.rejected +
     f.unverified +
     f.prefillUnverified +
-    f.metaUnhidden >
+    f.metaUnhidden +
+    f.missing +
+    f.recordDiffers +
+    f.historyDiffers >
   0;

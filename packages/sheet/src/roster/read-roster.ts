@@ -27,6 +27,9 @@ export interface RosterRead {
   units: RosterUnit[];
   /** Errors and warnings, each at its cell. Any error: the roster must not be used. */
   issues: SheetIssue[];
+  /** The input ids the roster has a column for: values (targets, last year's figures as
+   *  inputs) and 上年数据. A blank cell there is the roster's blank, not the unit's to fill. */
+  columns: { values: string[]; previous: string[] };
 }
 
 type Column =
@@ -83,7 +86,11 @@ export function readRoster(
     return kinds.includes('id') && kinds.includes('name');
   });
   if (headerRow < 0)
-    return { units: [], issues: [sheetError('roster-header-missing', at(0, 0), [grid.name])] };
+    return {
+      units: [],
+      issues: [sheetError('roster-header-missing', at(0, 0), [grid.name])],
+      columns: { values: [], previous: [] },
+    };
   const header = grid.values[headerRow] ?? [];
   const width = Math.max(0, ...grid.values.map((r) => r.length));
   const columns = new Map<number, Column>();
@@ -199,5 +206,7 @@ export function readRoster(
     });
   }
   if (units.length === 0) issues.push(sheetError('roster-empty', at(headerRow, 0), [grid.name]));
-  return { units, issues };
+  const ids = (kind: 'value' | 'previous'): string[] =>
+    [...columns.values()].flatMap((c) => ('def' in c && c.kind === kind ? [c.def.id] : []));
+  return { units, issues, columns: { values: ids('value'), previous: ids('previous') } };
 }

@@ -28,6 +28,9 @@ export interface SummaryOptions {
   submissions?: readonly Submission[];
   /** Returned files that were not reviewed, with why: listed in the 未纳入 sheet. */
   rejected?: readonly { file: string; message: Msg }[];
+  /** Roster units that returned no workbook: listed under the ranking as 未上报, no rank and no
+   *  total (never 0 points). */
+  missing?: readonly { id: string; name: string; address: string }[];
 }
 
 export interface Summary {
@@ -68,17 +71,31 @@ export function buildSummary(
       { header: '数据完整\nComplete', width: 9 },
       { header: '说明\nNotes', width: 40, wrap: true },
     ],
-    units.map((u) => [
-      u.rank,
-      u.unitId,
-      u.name,
-      num(u.total),
-      u.gradeLabel?.zh ?? '',
-      yes(u.vetoed),
-      yes(u.noCommendation),
-      yes(u.complete),
-      [...(notes.get(u) ?? []), ...u.gradeNotes.map((n) => n.zh)].join(';'),
-    ]),
+    units
+      .map((u) => [
+        u.rank,
+        u.unitId,
+        u.name,
+        num(u.total),
+        u.gradeLabel?.zh ?? '',
+        yes(u.vetoed),
+        yes(u.noCommendation),
+        yes(u.complete),
+        [...(notes.get(u) ?? []), ...u.gradeNotes.map((n) => n.zh)].join(';'),
+      ])
+      .concat(
+        (options.missing ?? []).map((m): CellValue[] => [
+          MISSING,
+          m.id,
+          m.name,
+          null,
+          '',
+          '',
+          '',
+          '',
+          `未上报:名册中有该单位(${m.address}),未收到其考核表,不参加排名`,
+        ]),
+      ),
   );
 
   const grades = table(
@@ -246,6 +263,26 @@ export function buildSummary(
           `${c.address || '(单元格已删除 / cell deleted)'}:签发值与表中不符 / the cell differs from the signed figure`,
         ]);
       }),
+      // Figures not as the reviewer's record (roster, carried results): each cell, else why.
+      ...submissions.flatMap((s): CellValue[][] => {
+        const r = s.record;
+        if (!r?.message) return [];
+        const who = [s.unitId, names.get(s.unitId) ?? ''];
+        const fieldName = (f: string): string => {
+          const def = ruleSet.inputs.find((d) => d.id === f);
+          return def ? inputCaption(def) : (UNIT_FIELDS[f] ?? f);
+        };
+        if (r.changes.length === 0)
+          return [[...who, RECORD_ITEM(r), null, null, null, `${r.message.zh} / ${r.message.en}`]];
+        return r.changes.map((c): CellValue[] => [
+          ...who,
+          `${c.source === 'roster' ? '与名册不符 / differs from the roster' : '与结转数据不符 / differs from the carried results'}: ${fieldName(c.field)}${c.column === 'previous' ? '(上年数据)' : ''}`,
+          figureCell(c.signed),
+          figureCell(c.found),
+          null,
+          `${c.address || '(单元格已删除 / cell deleted)'}:${c.source === 'roster' ? '已按名册计 / scored by the roster' : '已按结转数据计 / scored by the carried results'}`,
+        ]);
+      }),
       // What the embedded rules change against the reviewer's, in business terms.
       ...submissions.flatMap((s) =>
         (s.ruleChanges ?? []).map((c): CellValue[] => [
@@ -345,6 +382,21 @@ function amountsSheet(
 const cellText = (v: string | number | boolean | null): CellValue =>
   typeof v === 'boolean' ? (v ? '是' : '否') : v;
 
+/** The 名次 of a roster unit that returned no workbook. */
+const MISSING = '未上报';
+
+/** The 差异 item of a unit the record does not have. */
+const RECORD_ITEM = (r: { inRoster?: boolean; inCarried?: boolean }): string =>
+  r.inRoster === false
+    ? '名册外单位 / not on the roster'
+    : r.inCarried === false
+      ? '结转数据 / carried results'
+      : '名册 / roster';
+
+/** A figure of the reviewer's record or the sheet: a decimal as a number, else as a cell. */
+const figureCell = (v: string | number | boolean | null): CellValue =>
+  typeof v === 'string' ? numOrText(v) : cellText(v);
+
 /** The header fields a prefill signs, as the 差异 sheet names them. */
 const UNIT_FIELDS: Record<string, string> = {
   unitId: '单位代码',
@@ -401,6 +453,11 @@ function rankingNotes(
     if (sub?.prefill && sub.prefill.status !== 'intact' && sub.prefill.status !== 'none')
       notes.push(PREFILL_NOTES[sub.prefill.status] ?? '预填指标签名异常');
     if (sub?.metaUnhidden) notes.push('规则数据表被取消隐藏');
+    if (sub?.record?.inRoster === false) notes.push('名册外单位');
+    if (sub?.record?.inCarried === false) notes.push('结转数据中无该单位');
+    const sources = new Set(sub?.record?.changes.map((c) => c.source));
+    if (sources.has('roster')) notes.push('与名册不符(已按名册计)');
+    if (sources.has('carried')) notes.push('与结转数据不符(已按结转数据计)');
     if (sub?.rulesAltered) notes.push('规则被改动');
     else if (sub?.embeddedChecksum !== undefined && sub.embeddedChecksum !== reviewer)
       notes.push('规则版本不同');

@@ -23,6 +23,20 @@ export interface Submission {
   edition?: { status: string; message: Msg };
   /** The rules sheet was made visible (reviews with a trust list). */
   metaUnhidden?: boolean;
+  /** The workbook against the reviewer's record (a roster, carried results): review/record.ts. */
+  record?: {
+    inRoster?: boolean;
+    inCarried?: boolean;
+    message?: Msg;
+    changes: readonly {
+      source: 'roster' | 'carried';
+      field: string;
+      column: string;
+      address: string;
+      signed: string | number | boolean | null;
+      found: string | number | boolean | null;
+    }[];
+  };
   /** The workbook's prefill as checked against its signature (reviews with a trust list). */
   prefill?: {
     status: string;

@@ -180,7 +180,7 @@ export async function buildDemo(
     scored.map((s) => ({ shown: s.shown, read: () => Promise.resolve(s.bytes) })),
     loaded,
     () => undefined,
-    trust,
+    { trust },
   );
   return {
     files,

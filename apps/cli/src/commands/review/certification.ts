@@ -70,6 +70,7 @@ export function printCertification(
     );
     for (const f of rec.failing) out.line(T.clause(clauseCaption(f, captions), f.reason));
     if (u.earlier.length > 0 && u.outcome) out.line(T.history(historyText(u.outcome.history)));
+    if (u.historyDiffers) out.line(T.note(u.historyDiffers));
     for (const i of u.issues) out.line(T.note(i.message));
   }
   out.line(T.totals(cr.passed, cr.failed, cr.undecided, cr.refused, notices));

@@ -17,7 +17,7 @@ export function printReview(
 ): RankingRow[] {
   out.line(heading ?? reviewText.heading(out.text(msgOf(ruleSet.title)), rows.length));
   out.line('');
-  out.line(formatRanking(rows, out));
+  out.line(formatRanking(rows, out, review.missing));
   const grades = formatGrades(review.cohort, out);
   if (grades) out.line(grades);
   out.line('');
@@ -43,6 +43,7 @@ export function printFindings(review: Review, ruleSet: RuleSet, out: Output): vo
     if (u.rulesAltered) out.line(reviewText.rulesAltered(u.name, u.file, u.rulesAt ?? ''));
     else if (u.rulesDiffer) out.line(reviewText.rulesDiffer(u.name, u.file));
     for (const c of u.ruleChanges) out.line(reviewText.ruleChange(c.message));
+    if (u.record?.message) out.line(reviewText.recordFlag(u.name, u.file, u.record.message));
     if (u.stage === null) out.line(reviewText.notScored(u.name, u.file));
     for (const d of u.differences) {
       out.line(
@@ -56,7 +57,11 @@ export function printFindings(review: Review, ruleSet: RuleSet, out: Output): vo
       );
     }
   }
+  for (const m of review.missing) out.line(reviewText.missing(m.name, m.id, m.address));
   const f = review.findings;
+  if (f.missing > 0) out.line(reviewText.missingCount(f.missing));
+  if (f.recordDiffers > 0) out.line(reviewText.recordCount(f.recordDiffers, f.outsideRoster));
+  if (f.historyDiffers > 0) out.line(reviewText.historyCount(f.historyDiffers));
   if (f.unverified > 0) out.line(reviewText.unverifiedCount(f.unverified));
   if (f.prefillUnverified > 0) out.line(reviewText.prefillCount(f.prefillUnverified));
   out.line(

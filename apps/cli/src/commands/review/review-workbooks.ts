@@ -13,8 +13,15 @@ import {
   type SheetLayout,
   type Stage,
 } from '@kaohe/sheet';
-import type { Change, CohortResult, Msg } from '@kaohe/engine';
-import type { Difference, PrefillChange, TrustStore } from '@kaohe/sheet';
+import type { CertificationRecord, Change, CohortResult, Msg } from '@kaohe/engine';
+import type {
+  Difference,
+  MissingUnit,
+  PrefillChange,
+  RecordCheck,
+  ReviewerRecord,
+  TrustStore,
+} from '@kaohe/sheet';
 import { CliError, type ErrorDetail } from '../../errors.ts';
 import { reviewText } from '../../i18n/review.ts';
 import type { LoadedRuleSet } from '../../io/rule-set.ts';
@@ -52,6 +59,8 @@ interface ReviewedUnit {
   prefill?: { status: string; message: Msg; changes: PrefillChange[] };
   /** The rules sheet was made visible (reviews with a trust list). */
   metaUnhidden?: boolean;
+  /** Its figures against the reviewer's record (--roster, --carried). */
+  record?: RecordCheck;
 }
 
 export interface Review {
@@ -65,6 +74,18 @@ export interface Review {
   findings: ReviewFindings;
   /** A certification rule set: each unit certified on the assessment date. */
   certification?: CertificationReview;
+  /** With a roster: its units that returned no workbook (未上报). */
+  missing: MissingUnit[];
+}
+
+/** What the review holds besides the files: the trust list, a certification's date and earlier
+ *  records, the reviewer's record of the units' figures (roster, carried results). */
+export interface ReviewContext {
+  trust?: TrustStore;
+  /** A certification's assessment date (YYYY-MM-DD). */
+  assessedOn?: string;
+  history?: ReadonlyMap<string, readonly CertificationRecord[]>;
+  record?: ReviewerRecord;
 }
 
 const asIssues = (e: CliError): SheetIssue[] =>
@@ -80,10 +101,9 @@ export async function reviewWorkbooks(
   inputs: readonly ReviewInput[],
   loaded: LoadedRuleSet,
   onEach: (file: string) => void = () => undefined,
-  trust?: TrustStore,
-  /** A certification's assessment date (YYYY-MM-DD). */
-  assessedOn?: string,
+  context: ReviewContext = {},
 ): Promise<Review> {
+  const { trust, assessedOn, history, record } = context;
   const reads: ReadReturn[] = [];
   for (const [index, input] of inputs.entries()) {
     try {
@@ -105,6 +125,8 @@ export async function reviewWorkbooks(
   const review: ReviewResult = reviewReads(reads, loaded.ruleSet, loaded.compiled, {
     ...(trust ? { trust } : {}),
     ...(assessedOn !== undefined ? { assessedOn } : {}),
+    ...(history ? { history } : {}),
+    ...(record ? { record } : {}),
   });
   if (review.units.length === 0 && review.rejected.length > 0) {
     // Nothing to rank: the review cannot be done (exit 3), each file with its reason.
@@ -123,6 +145,7 @@ export async function reviewWorkbooks(
     summary: review.summary.sheets,
     rejected: review.rejected,
     findings: review.findings,
+    missing: review.missing,
     ...(review.certification ? { certification: review.certification } : {}),
     units: review.units.map((u) => ({
       file: u.file,
@@ -150,6 +173,7 @@ export async function reviewWorkbooks(
           }
         : {}),
       ...(trust && u.read.metaUnhidden ? { metaUnhidden: true } : {}),
+      ...(u.record ? { record: u.record } : {}),
       ...(u.prefill
         ? {
             prefill: {

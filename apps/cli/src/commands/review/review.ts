@@ -1,4 +1,5 @@
 // kaohe review <files or dirs…> --rules <rules.json> --out <summary.xlsx> [--csv <ranking.csv>]
+//   [--roster <units.xlsx>] [--carried <file>…] [--history <previous summary.xlsx>]
 import { msgOf } from '@kaohe/engine';
 import { hasFindings } from '@kaohe/sheet';
 import { CliError, type CommandStatus } from '../../errors.ts';
@@ -19,6 +20,7 @@ import { assessmentDate, certificationFindings, printCertification } from './cer
 import { printFindings, printReview } from './print.ts';
 import { reviewWorkbooks, type ReviewInput } from './review-workbooks.ts';
 import { carriedOutFile, carriedSummary } from '../../io/carried.ts';
+import { loadRecord, loadReviewHistory } from './record.ts';
 
 export interface ReviewOptions {
   rules: string;
@@ -31,6 +33,12 @@ export interface ReviewOptions {
   assessedOn?: string;
   /** Also write the points this assessment carries into others (carriedOut) to this file. */
   carriedOut?: string;
+  /** The roster: every unit on it must return its workbook; its targets and baselines count. */
+  roster?: string;
+  /** Carried-results files of other schemes (their --carried-out): their figures count. */
+  carried?: string[];
+  /** A certification's previous summary: the units' earlier records come from it. */
+  history?: string;
 }
 
 export async function runReview(
@@ -47,6 +55,8 @@ export async function runReview(
     throw new CliError('usage', reviewText.csvSameAsOut(csvTarget.shown));
   const loaded = await loadRuleSet(resolveInput(out, options.rules), options.rules, options.trust);
   const assessedOn = assessmentDate(loaded.ruleSet, options.assessedOn, out);
+  const history = await loadReviewHistory(loaded.ruleSet, options.history, out);
+  const record = await loadRecord(loaded.ruleSet, options, out);
   await refuseExisting(
     [target, ...(csvTarget ? [csvTarget] : [])].map((t) => ({ ...t, data: '' })),
     options.force,
@@ -61,16 +71,15 @@ export async function runReview(
 
   const progress = startProgress(out, inputs.length, out.text(reviewText.progress));
   const trust = await trustIfAny(options.trust);
-  const review = await reviewWorkbooks(
-    inputs,
-    loaded,
-    (file) => progress.tick(file),
-    trust,
-    assessedOn,
-  ).finally(() => progress.stop());
+  const review = await reviewWorkbooks(inputs, loaded, (file) => progress.tick(file), {
+    ...(trust ? { trust } : {}),
+    ...(assessedOn !== undefined ? { assessedOn } : {}),
+    ...(history ? { history } : {}),
+    ...(record ? { record } : {}),
+  }).finally(() => progress.stop());
   const files: PendingFile[] = [{ ...target, data: await encodeSummary(review.summary) }];
   const rows = rankingRows(review.cohort);
-  if (csvTarget) files.push({ ...csvTarget, data: rankingCsv(rows, out) });
+  if (csvTarget) files.push({ ...csvTarget, data: rankingCsv(rows, out, review.missing) });
   const carried = options.carriedOut
     ? carriedOutFile(
         loaded.ruleSet,
@@ -110,6 +119,7 @@ export async function runReview(
     grades: review.cohort.grades,
     units: review.units,
     rejected: review.rejected,
+    missing: review.missing,
     skipped,
     findings,
     ...(cr
@@ -128,6 +138,7 @@ export async function runReview(
               history: u.outcome?.history ?? u.earlier,
               summary: u.outcome?.summary ?? null,
               issues: u.issues,
+              ...(u.historyDiffers ? { historyDiffers: u.historyDiffers } : {}),
             })),
           },
         }

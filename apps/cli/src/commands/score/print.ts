@@ -29,6 +29,8 @@ export function printUnitResult(
   for (const s of result.sections) {
     const n = unscored.get(s.code) ?? 0;
     out.line(scoreText.section(s.code, out.text(msgOf(s.title)), s.score ?? '—', s.max, n));
+    // A pool section's items have no points of their own: how the section's score came about.
+    if (s.reason) out.line(scoreText.sectionReason(out.text(s.reason)));
   }
   for (const s of result.sanctions)
     out.line(scoreText.sanction(out.text(scoreText.levels[s.level]), out.text(s.reason)));

@@ -1,0 +1,198 @@
+// The reviewer's own record of what each unit was given, against what its workbook says: the
+// assessing level's roster (单位名单: assigned targets, last year's figures) and the results
+// carried in from another scheme (form 42, the sending scheme's carried-out record). Decisions
+// (one each):
+// - The record wins: a unit is scored with the roster's targets and baselines (and its class and
+//   name) and with the carried figures, never with what its own sheet says; each figure the
+//   sheet holds otherwise is flagged at its cell, by the same comparison as a signed prefill
+//   (prefillChanges).
+// - A unit not on the roster (名册外单位) is flagged; the figures the roster gives are unknown
+//   for it, so they are blank (the items that read them cannot be judged), never the unit's own.
+// - A unit the sending scheme did not assess gets its carried inputs blank (pending), as
+//   carriedInputs says; a carried input the unit left blank claims nothing (as `score --carried`).
+import type { CarriedIn, InputValue, Msg, UnitInput } from '@kaohe/engine';
+import {
+  changesText,
+  prefillChanges,
+  type ChangeWords,
+  type PrefillChange,
+} from '../editions/prefill.ts';
+import type { SheetRead } from '../read/read-sheet.ts';
+import type { RosterRead } from '../roster/read-roster.ts';
+import { inputCaption } from '../units.ts';
+
+/** Results carried in from other schemes, as the receiving scheme reads them (carriedInputs). */
+export interface CarriedRecord {
+  /** The receiving inputs the record covers (source carried, from one of its senders). */
+  inputs: readonly string[];
+  /** By unit id: the carried values (null: pending) and where each came from. */
+  units: ReadonlyMap<
+    string,
+    {
+      values: Readonly<Record<string, string | null>>;
+      carried: Readonly<Record<string, CarriedIn>>;
+    }
+  >;
+}
+
+/** What the reviewer holds of the units' figures. */
+export interface ReviewerRecord {
+  roster?: Pick<RosterRead, 'units' | 'columns'>;
+  carried?: CarriedRecord;
+}
+
+export interface RecordChange extends PrefillChange {
+  /** Whose figure `signed` is: the roster's or the sending scheme's. */
+  source: 'roster' | 'carried';
+}
+
+export interface RecordCheck {
+  /** With a roster: whether the unit is on it (false: 名册外单位). */
+  inRoster?: boolean;
+  /** With carried results: whether the sending scheme assessed the unit. */
+  inCarried?: boolean;
+  /** Each figure (or identity field) the sheet holds otherwise than the record, at its cell. */
+  changes: RecordChange[];
+  /** What the reviewer must know, one line; absent when the sheet agrees with the record. */
+  message?: Msg;
+}
+
+const ROSTER_WORDS: ChangeWords = {
+  expected: { zh: '名册为', en: 'is on the roster as' },
+  found: { zh: '表中为', en: 'the sheet has' },
+};
+const CARRIED_WORDS: ChangeWords = {
+  expected: { zh: '结转数据为', en: 'was carried as' },
+  found: { zh: '表中为', en: 'the sheet has' },
+};
+
+/** True when the check has anything for the reviewer to look at. */
+export const recordFlagged = (c: RecordCheck | undefined): boolean =>
+  c !== undefined && c.message !== undefined;
+
+/** The unit to score, with the record's figures in, and what differs. */
+export function applyRecord(
+  read: SheetRead,
+  record: ReviewerRecord,
+): { unit: UnitInput; check: RecordCheck } {
+  const ruleSet = read.ruleSet;
+  const values: Record<string, InputValue | undefined> = { ...read.unit.values };
+  let unit: UnitInput = { ...read.unit };
+  const changes: RecordChange[] = [];
+  const lines: Msg[] = [];
+  const check: RecordCheck = { changes };
+  const captions = (ids: readonly string[]): string =>
+    ids
+      .map((id) => {
+        const d = ruleSet.inputs.find((x) => x.id === id);
+        return d ? inputCaption(d) : id;
+      })
+      .join('、');
+
+  const roster = record.roster;
+  if (roster) {
+    const entry = roster.units.find((u) => u.id === read.unit.id);
+    check.inRoster = entry !== undefined;
+    if (entry) {
+      const classes = (ruleSet.classes ?? []).length > 0;
+      const pick = (ids: readonly string[], from: Readonly<Record<string, InputValue>>) =>
+        Object.fromEntries(ids.map((id) => [id, from[id] ?? null]));
+      const expected = {
+        unit: {
+          id: entry.id,
+          name: entry.name,
+          class: classes ? entry.class : read.unit.class,
+        },
+        values: pick(roster.columns.values, entry.prefill.values),
+        previous: pick(roster.columns.previous, entry.prefill.previous),
+      };
+      const found = prefillChanges(read, expected).map((c): RecordChange => ({
+        ...c,
+        source: 'roster',
+      }));
+      changes.push(...found);
+      Object.assign(values, expected.values);
+      unit = { ...unit, name: entry.name };
+      if (classes && entry.class) unit.class = entry.class;
+      else if (classes) delete unit.class;
+      if (found.length > 0) {
+        const t = changesText(ruleSet, found, ROSTER_WORDS);
+        lines.push({
+          zh: `与名册不符,已按名册计:${t.zh}`,
+          en: `differs from the roster, scored by the roster: ${t.en}`,
+        });
+      }
+    } else {
+      for (const id of roster.columns.values) values[id] = null;
+      const blanked = roster.columns.values.length
+        ? {
+            zh: `,名册所列的${captions(roster.columns.values)}无从核对,按空白计(不按表中所填)`,
+            en: `; the roster's ${roster.columns.values.join(', ')} cannot be known for it and are blank (not the sheet's)`,
+          }
+        : { zh: '', en: '' };
+      lines.push({
+        zh: `名册外单位:名册中没有单位代码“${read.unit.id}”${blanked.zh}`,
+        en: `not on the roster: no unit "${read.unit.id}" there${blanked.en}`,
+      });
+    }
+  }
+
+  const carried = record.carried;
+  if (carried && carried.inputs.length > 0) {
+    const entry = carried.units.get(read.unit.id);
+    check.inCarried = entry !== undefined;
+    if (entry) {
+      const expected = Object.fromEntries(
+        carried.inputs.filter((id) => id in entry.values).map((id) => [id, entry.values[id]]),
+      ) as Record<string, string | null>;
+      const found = prefillChanges(read, {
+        unit: read.unit,
+        values: expected,
+        previous: {},
+      })
+        .filter((c) => c.found !== null)
+        .map((c): RecordChange => ({ ...c, source: 'carried' }));
+      changes.push(...found);
+      Object.assign(values, expected);
+      unit = { ...unit, carried: { ...read.unit.carried, ...entry.carried } };
+      if (found.length > 0) {
+        const t = changesText(ruleSet, found, CARRIED_WORDS);
+        lines.push({
+          zh: `与结转数据不符,已按结转数据计:${t.zh}`,
+          en: `differs from the carried results, scored by them: ${t.en}`,
+        });
+      }
+    } else {
+      for (const id of carried.inputs) values[id] = null;
+      lines.push({
+        zh: `结转数据中没有该单位:${captions(carried.inputs)}按空白计(待定,不按表中所填)`,
+        en: `the carried results have no such unit: ${carried.inputs.join(', ')} blank (pending, not the sheet's)`,
+      });
+    }
+  }
+  if (lines.length > 0)
+    check.message = {
+      zh: lines.map((l) => l.zh).join(';'),
+      en: lines.map((l) => l.en).join('; '),
+    };
+  return { unit: { ...unit, values }, check };
+}
+
+/** A roster unit that returned no workbook (未上报). */
+export interface MissingUnit {
+  id: string;
+  name: string;
+  /** Its row on the roster (the 单位代码 cell). */
+  address: string;
+}
+
+/** The roster's units that returned nothing reviewed, in roster order; `returned`: the ids of
+ *  units whose workbooks were read (ranked, or rejected as conflicting copies). */
+export function missingUnits(
+  roster: Pick<RosterRead, 'units'>,
+  returned: ReadonlySet<string>,
+): MissingUnit[] {
+  return roster.units
+    .filter((u) => !returned.has(u.id))
+    .map((u) => ({ id: u.id, name: u.name, address: u.address }));
+}
