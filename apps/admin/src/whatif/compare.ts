@@ -11,7 +11,7 @@ import {
   type UnitInput,
 } from '@kaohe/engine';
 
-export interface Standing {
+interface Standing {
   total: string;
   rank: number;
   grade: Msg | null;
@@ -19,7 +19,7 @@ export interface Standing {
   complete: boolean;
 }
 
-export interface Mover {
+interface Mover {
   unitId: string;
   name: string;
   before: Standing;
