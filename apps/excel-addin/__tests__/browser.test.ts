@@ -4,15 +4,16 @@
 // and problems, select a problem's cell, switch language, download the scored file and read it
 // back with @kaohe/xlsx. Screenshots go to test-results/ (gitignored).
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { compileRuleSet, scoreUnit, type UnitInput } from '@kaohe/engine';
 import { baotou2012, baotou2012SampleUnits } from '@kaohe/rulesets';
 import { a1, FILLS, readSheet } from '@kaohe/sheet';
 import { readWorkbook, writeTemplateWorkbook } from '@kaohe/xlsx';
+import { buildAndServe, firstLoadJs, launchChromium } from '@kaohe/browser-test';
 import type { Page } from 'playwright-core';
 import type { PreviewServer } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from '../scripts/chromium.ts';
 import { filledTemplate, parsed } from '../src/testing/sample-workbook.ts';
 import { solidFills, xlsxParts } from '../src/testing/xlsx-parts.ts';
 import {
@@ -22,9 +23,9 @@ import {
   prefilledTemplate,
   signedTemplate,
 } from '../src/testing/signed-workbook.ts';
-import { appRoot, buildAndServe, firstLoadJs } from './built-app.ts';
 import { OFFICE_CDN, serveOfficeJsLocally } from './office-cdn.ts';
 
+const appRoot = join(dirname(fileURLToPath(import.meta.url)), '..');
 const out = join(appRoot, 'test-results', 'browser');
 const ruleSet = parsed(baotou2012);
 const base = baotou2012SampleUnits.find((u) => u.id === 'tmtyq')!;
@@ -49,7 +50,7 @@ beforeAll(async () => {
     samplePath,
     await writeTemplateWorkbook(filledTemplate(ruleSet, unit, { policy_rate: '0.958' })),
   );
-  ({ url, server } = await buildAndServe());
+  ({ url, server } = await buildAndServe(appRoot));
   browser = await launchChromium();
   officeFiles = await serveOfficeJsLocally(browser.context);
   page = await browser.context.newPage();
@@ -73,7 +74,7 @@ const leavingAsks = () =>
 
 describe('task pane in a browser (standalone mode)', () => {
   it('keeps the first load small: ExcelJS and the engine load later', () => {
-    const { files, gzipBytes, text } = firstLoadJs();
+    const { files, gzipBytes, text } = firstLoadJs(appRoot);
     console.log(`first-load JS: ${files.join(', ')} = ${(gzipBytes / 1024).toFixed(1)} KB gzipped`);
     // One entry; a small chunk of cell-address helpers it shares with the lazy chunks may be
     // preloaded beside it, but neither ExcelJS nor the engine is in what loads first.

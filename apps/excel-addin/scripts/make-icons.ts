@@ -3,7 +3,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { launchChromium } from './chromium.ts';
+import { launchChromium } from '@kaohe/browser-test';
 
 // A score sheet with a tick: green like Excel, readable at 16 px.
 const svg = (size: number) => `

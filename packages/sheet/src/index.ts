@@ -170,3 +170,5 @@ export {
 } from './summary/results-sheet.ts';
 export { COMPOSITE_SHEETS, compositeSheets } from './combine/composite-sheets.ts';
 export { countersJson, parseCounters, unknownCounters } from './read/counters.ts';
+export { diffReport, type DiffReport } from './diff-report.ts';
+export { workbookFileName } from './template/file-name.ts';

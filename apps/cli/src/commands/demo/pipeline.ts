@@ -20,6 +20,7 @@ import {
   type EditionFile,
   type RosterUnit,
   type TrustStore,
+  workbookFileName,
 } from '@kaohe/sheet';
 import { writeTemplateWorkbook } from '@kaohe/xlsx';
 import type { PendingFile } from '../../io/files.ts';
@@ -27,7 +28,6 @@ import type { LoadedRuleSet } from '../../io/rule-set.ts';
 import { patchWorkbook } from '../../io/workbook.ts';
 import { reviewWorkbooks, type Review } from '../review/review-workbooks.ts';
 import { scoreWorkbook } from '../score/score-workbook.ts';
-import { fileNameFor } from '../template/units.ts';
 
 export const DEMO_DIRS = {
   templates: '1-templates',
@@ -105,7 +105,7 @@ export async function buildDemo(
     name: string,
     data: Uint8Array,
   ): { shown: string; bytes: Uint8Array } => {
-    const shown = join(dir, fileNameFor(name));
+    const shown = join(dir, workbookFileName(name));
     put(shown, data);
     return { shown, bytes: data };
   };

@@ -1,16 +1,10 @@
-// kaohe diff <old.json> <new.json>: the engine's diff of two editions, in business terms.
-import { diffRuleSets, msgOf, type Change } from '@kaohe/engine';
+// kaohe diff <old.json> <new.json>: the engine's diff of two editions, in business terms, as
+// @kaohe/sheet's diffReport words it (the admin app shows the same lines before publishing).
+import { diffReport } from '@kaohe/sheet';
 import type { CommandStatus } from '../../errors.ts';
-import { diffText } from '../../i18n/diff.ts';
 import type { Output } from '../../io/output.ts';
 import { resolveInput } from '../../io/paths.ts';
 import { loadRuleSet } from '../../io/rule-set.ts';
-
-function marker(change: Change, out: Output): string {
-  if (change.direction === 'tightened') return `▲ ${out.text(diffText.tightened)}`;
-  if (change.direction === 'loosened') return `▽ ${out.text(diffText.loosened)}`;
-  return '•';
-}
 
 export async function runDiff(
   oldFile: string,
@@ -21,22 +15,11 @@ export async function runDiff(
     loadRuleSet(resolveInput(out, oldFile), oldFile),
     loadRuleSet(resolveInput(out, newFile), newFile),
   ]);
-  const diff = diffRuleSets(a.ruleSet, b.ruleSet);
-  const title = (t: typeof a.ruleSet.title): string => out.text(msgOf(t));
-  out.line(
-    diffText.heading(
-      title(a.ruleSet.title),
-      a.ruleSet.edition,
-      a.ruleSet.year,
-      title(b.ruleSet.title),
-      b.ruleSet.edition,
-      b.ruleSet.year,
-    ),
-  );
-  if (a.ruleSet.id !== b.ruleSet.id) out.note(diffText.otherRuleSet(a.ruleSet.id, b.ruleSet.id));
-  for (const change of diff.changes)
-    out.line(`  ${marker(change, out)}  ${out.text(change.message)}`);
-  out.line(diff.summary);
-  out.result({ command: 'diff', old: oldFile, new: newFile, ...diff });
-  return diff.changes.length > 0 ? 'findings' : 'ok';
+  const report = diffReport(a.ruleSet, b.ruleSet);
+  out.line(report.heading);
+  if (report.otherRuleSet) out.note(report.otherRuleSet);
+  for (const line of report.lines) out.line(`  ${out.text(line.text)}`);
+  out.line(report.summary);
+  out.result({ command: 'diff', old: oldFile, new: newFile, ...report.diff });
+  return report.diff.changes.length > 0 ? 'findings' : 'ok';
 }

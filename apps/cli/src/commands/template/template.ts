@@ -10,6 +10,7 @@ import {
   type Envelope,
   type Prefill,
   type UnitIdentity,
+  workbookFileName,
 } from '@kaohe/sheet';
 import { writeTemplateWorkbook } from '@kaohe/xlsx';
 import { CliError, type CommandStatus } from '../../errors.ts';
@@ -30,7 +31,7 @@ import { loadHistory } from './history.ts';
 import { loadCounters } from './counters.ts';
 import { combineText } from '../../i18n/combine.ts';
 import type { PeriodCounts } from '@kaohe/engine';
-import { fileNameFor, parseUnitSpecs } from './units.ts';
+import { parseUnitSpecs } from './units.ts';
 import { carriedFor, carriedPrefill, readCarried, type CarriedForUnits } from '../../io/carried.ts';
 
 export interface TemplateOptions {
@@ -105,7 +106,7 @@ export async function templateFiles(
         ...(signature ? { prefillSignature: signature } : {}),
       }),
     );
-    const path = asFile ? outPath : join(outPath, fileNameFor(unit.name));
+    const path = asFile ? outPath : join(outPath, workbookFileName(unit.name));
     const shown = asFile ? outShown : join(outShown, basename(path));
     files.push({ path, shown, data });
   }

@@ -1,7 +1,7 @@
 import type { RuleSet } from '@kaohe/engine';
 import { describe, expect, it } from 'vitest';
 import { CliError } from '../../errors.ts';
-import { fileNameFor, parseUnitSpec, parseUnitSpecs } from './units.ts';
+import { parseUnitSpec, parseUnitSpecs } from './units.ts';
 
 const withClasses = {
   classes: [{ id: 'town', label: { zh: '镇', en: 'town' } }],
@@ -23,11 +23,5 @@ describe('parseUnitSpec', () => {
     expect(() => parseUnitSpec('a=甲@farm', withClasses)).toThrow(CliError);
     expect(() => parseUnitSpec('a=甲@town', without)).toThrow(CliError);
     expect(() => parseUnitSpecs(['a=甲', 'b=甲'], without)).toThrow(CliError);
-  });
-});
-
-describe('fileNameFor', () => {
-  it('replaces characters Windows refuses', () => {
-    expect(fileNameFor('甲/乙:丙')).toBe('甲_乙_丙.xlsx');
   });
 });

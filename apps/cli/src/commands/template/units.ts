@@ -38,10 +38,3 @@ export function parseUnitSpecs(specs: readonly string[], ruleSet: RuleSet): Unit
   }
   return units;
 }
-
-/** A file name from a unit name: characters Windows refuses become "_". */
-export function fileNameFor(name: string): string {
-  // eslint-disable-next-line no-control-regex
-  const safe = name.replace(/[\\/:*?"<>|\u0000-\u001f]/g, '_').replace(/[. ]+$/, '');
-  return `${safe || '_'}.xlsx`;
-}

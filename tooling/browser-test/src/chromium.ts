@@ -1,5 +1,5 @@
-// Debian's chromium driven by playwright-core: never a browser download. Used by the icon
-// script and the end-to-end test.
+// Debian's chromium driven by playwright-core: never a browser download. Used by the pane's icon
+// script and the apps' end-to-end tests.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -21,7 +21,7 @@ function chromiumPath(): string {
 
 /** A browser with a fresh profile, removed again by `close`. */
 export async function launchChromium(
-  options: { locale?: string } = {},
+  options: { locale?: string; viewport?: { width: number; height: number } } = {},
 ): Promise<{ context: BrowserContext; close: () => Promise<void> }> {
   const profile = mkdtempSync(join(tmpdir(), 'kaohe-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
@@ -30,7 +30,7 @@ export async function launchChromium(
     headless: true,
     acceptDownloads: true,
     locale: options.locale ?? 'zh-CN',
-    viewport: { width: 420, height: 900 },
+    viewport: options.viewport ?? { width: 420, height: 900 },
   });
   return {
     context,

@@ -1,14 +1,14 @@
-// Builds the pane with Vite and serves dist/ on 127.0.0.1 (vite preview), for the browser test.
+// Builds an app (the task pane, the admin app) with Vite and serves its dist/ on 127.0.0.1
+// (vite preview), for the browser tests.
 import { readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { build, preview, type PreviewServer } from 'vite';
 
-export const appRoot = join(dirname(fileURLToPath(import.meta.url)), '..');
-const distDir = join(appRoot, 'dist');
-
-export async function buildAndServe(): Promise<{ url: string; server: PreviewServer }> {
+/** `appRoot`: the app's folder (where its vite.config.ts is). */
+export async function buildAndServe(
+  appRoot: string,
+): Promise<{ url: string; server: PreviewServer }> {
   // vitest sets NODE_ENV=test, which would give React's development build: build as shipped.
   const nodeEnv = process.env['NODE_ENV'];
   process.env['NODE_ENV'] = 'production';
@@ -29,9 +29,14 @@ export async function buildAndServe(): Promise<{ url: string; server: PreviewSer
 
 /**
  * The JavaScript a first load fetches: the entry module and what it imports statically
- * (modulepreload links), gzipped. Lazy chunks (the scoring kernel, ExcelJS) are not in it.
+ * (modulepreload links), gzipped. Lazy chunks (the scoring kernel, ExcelJS, CodeMirror) are not in it.
  */
-export function firstLoadJs(): { files: string[]; gzipBytes: number; text: string } {
+export function firstLoadJs(appRoot: string): {
+  files: string[];
+  gzipBytes: number;
+  text: string;
+} {
+  const distDir = join(appRoot, 'dist');
   const html = readFileSync(join(distDir, 'index.html'), 'utf8');
   const files = [
     ...html.matchAll(

@@ -1,0 +1,188 @@
+// @vitest-environment node
+// End to end in a real browser: the built admin app, served on 127.0.0.1, in Debian's chromium
+// (playwright-core, no browser download). Open baotou-2012, make next year's draft, tighten
+// 人口出生率 to 7.5‰ in its form, see the problem when a number is blanked, see the what-if
+// movers on the 12 units' workbooks `kaohe demo` makes, see the diff,
+// publish, download the units' workbooks and read one back with @kaohe/xlsx. Screenshots go
+// to test-results/ (gitignored).
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { buildAndServe, firstLoadJs, launchChromium } from '@kaohe/browser-test';
+import { readSheet } from '@kaohe/sheet';
+import { readWorkbook } from '@kaohe/xlsx';
+import JSZip from 'jszip';
+import type { Page } from 'playwright-core';
+import type { PreviewServer } from 'vite';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const appRoot = join(dirname(fileURLToPath(import.meta.url)), '..');
+const out = join(appRoot, 'test-results', 'browser');
+const baotouPath = createRequire(import.meta.url).resolve('@kaohe/rulesets/baotou-2012.json');
+
+let server: PreviewServer;
+let url: string;
+let browser: Awaited<ReturnType<typeof launchChromium>>;
+let page: Page;
+
+beforeAll(async () => {
+  mkdirSync(out, { recursive: true });
+  ({ url, server } = await buildAndServe(appRoot));
+  browser = await launchChromium({ viewport: { width: 1400, height: 900 } });
+  page = await browser.context.newPage();
+  page.setDefaultTimeout(20_000);
+}, 180_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const shot = (name: string, fullPage = false) =>
+  page.screenshot({ path: join(out, `${name}.png`), fullPage });
+
+const birthRate = () => page.getByTestId('node-一(二).1.(1)');
+const problemCount = () => page.getByTestId('problem-count').textContent();
+
+describe('admin app in a browser', () => {
+  it('keeps the first load small: ExcelJS, signing and the publish page load later', () => {
+    const { files, gzipBytes, text } = firstLoadJs(appRoot);
+    console.log(`first-load JS: ${files.join(', ')} = ${(gzipBytes / 1024).toFixed(1)} KB gzipped`);
+    expect(files.filter((f) => /(^|\/)index-/.test(f))).toHaveLength(1);
+    expect(text).not.toContain('xl/workbook.xml'); // ExcelJS writes and reads it
+    expect(text).not.toContain('DSSEv1'); // the edition signature's encoding
+    expect(gzipBytes).toBeLessThan(300 * 1024);
+  });
+
+  it('opens baotou-2012 and shows its outline and no problems', async () => {
+    await page.goto(url);
+    await page.getByText('打开上一年度的考核办法').waitFor();
+    await shot('1-start');
+    await page.getByTestId('open-file').setInputFiles(baotouPath);
+    await page.getByText('已打开 baotou-2012.json').waitFor({ timeout: 30_000 });
+    expect(await problemCount()).toBe('0 个错误,0 个提示');
+    expect(await page.getByTestId('year').textContent()).toBe('2012');
+    await shot('2-opened');
+  }, 60_000);
+
+  it('makes next year’s draft and tightens 人口出生率 to 7.5‰ in the form', async () => {
+    await page.getByRole('button', { name: '新一年度' }).click();
+    expect(await page.getByTestId('year').textContent()).toBe('2013');
+    await birthRate().click();
+    const target = page.getByRole('textbox', { name: /^目标值/ });
+    expect(await target.inputValue()).toBe('8');
+    await target.fill('7.5');
+    await target.press('Tab');
+    await page.getByTestId('autosaved').waitFor();
+    await shot('3-form');
+  }, 30_000);
+
+  it('shows the problem at the field and in the panel when a number is blanked', async () => {
+    const points = page.getByRole('textbox', { name: /^分值/ });
+    await points.fill('');
+    await points.press('Tab');
+    await page.getByText('1 个错误,0 个提示').waitFor();
+    expect(await points.getAttribute('aria-invalid')).toBe('true');
+    const problems = page.getByTestId('problems');
+    await problems.getByText('missing-number').waitFor();
+    await problems.getByText('sections[0].items[0].items[0].points').waitFor();
+    // The badge on the item and on each of its parents.
+    expect(await page.getByLabel('1 个问题').count()).toBe(3);
+    await shot('4-problem');
+    // The JSON view shows the same problem at its field.
+    await page.getByRole('tab', { name: 'JSON' }).click();
+    await page.getByRole('list', { name: '本项目的问题' }).getByText('points').waitFor();
+    await shot('5-json');
+    await page.getByRole('button', { name: '撤销' }).click();
+    expect(await problemCount()).toBe('0 个错误,0 个提示');
+  }, 30_000);
+
+  it('shows the what-if movers on last year’s 12 returned workbooks', async () => {
+    // Last year's returned workbooks, as `kaohe demo` makes and scores them.
+    const demo = join(out, 'demo');
+    rmSync(demo, { recursive: true, force: true });
+    const made = spawnSync(
+      process.execPath,
+      [join(appRoot, '..', '..', 'kaohe.mjs'), 'demo', '--out', demo],
+      { encoding: 'utf8', timeout: 120_000 },
+    );
+    expect(made.status, made.stderr).toBe(0);
+    const scored = join(demo, '3-scored');
+    const files = readdirSync(scored).map((f) => join(scored, f));
+    expect(files).toHaveLength(12);
+    await page.getByRole('button', { name: '试算' }).click();
+    await page.getByTestId('cohort-files').setInputFiles(files);
+    const summary = await page.getByTestId('whatif-summary').textContent({ timeout: 60_000 });
+    console.log(`what-if: ${summary}`);
+    expect(summary).toMatch(/^共 12 个单位,[1-9]\d* 个有变化\(计分用时 \d+ 毫秒\)$/);
+    // Tightening lowers totals only: every mover's total goes down.
+    const totals = await page
+      .getByRole('table', { name: '有变化的单位' })
+      .locator('tbody tr td:nth-child(2)')
+      .allTextContents();
+    for (const t of totals) {
+      const m = /^(\d+(?:\.\d+)?) → (\d+(?:\.\d+)?)/.exec(t);
+      if (m) expect(Number(m[2])).toBeLessThan(Number(m[1]));
+    }
+    await shot('6-whatif', true);
+    await page.getByRole('button', { name: '返回编辑' }).click();
+  }, 180_000);
+
+  it('shows the diff against the last edition and publishes after a confirmation', async () => {
+    await page.getByRole('button', { name: '发布', exact: true }).click();
+    const diff = page.getByTestId('diff');
+    await diff.waitFor({ timeout: 30_000 });
+    const tightened = diff.getByText(/^▲ 收紧 {2}一\(二\)\.1\.\(1\)/);
+    await tightened.waitFor();
+    expect(await tightened.textContent()).toContain('7.5');
+    await shot('7-diff', true);
+    await page.getByRole('button', { name: '发布……' }).click();
+    await page.getByText('确认发布 2013 年度第 2 版?').waitFor();
+    await shot('8-confirm');
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: '确认发布' }).click(),
+    ]);
+    expect(download.suggestedFilename()).toBe('baotou-2012-2013-ed2.json');
+    const saved = join(out, download.suggestedFilename());
+    await download.saveAs(saved);
+    const rules = JSON.parse(readFileSync(saved, 'utf8')) as {
+      year: number;
+      edition: number;
+      sections: { items: { items: { rule: { target: unknown } }[] }[] }[];
+    };
+    expect([rules.year, rules.edition]).toEqual([2013, 2]);
+    expect(rules.sections[0]!.items[0]!.items[0]!.rule.target).toBe(7.5);
+    await page.getByTestId('published').waitFor();
+  }, 60_000);
+
+  it('downloads the units’ workbooks as one zip, read back with @kaohe/xlsx', async () => {
+    await page.getByTestId('roster').fill('昆都仑区\n青山区');
+    const [download] = await Promise.all([
+      page.waitForEvent('download', { timeout: 60_000 }),
+      page.getByRole('button', { name: '下载各单位考核表(.zip)' }).click(),
+    ]);
+    expect(download.suggestedFilename()).toBe('baotou-2012-2013-ed2-templates.zip');
+    const saved = join(out, download.suggestedFilename());
+    await download.saveAs(saved);
+    const zip = await JSZip.loadAsync(readFileSync(saved));
+    expect(Object.keys(zip.files).sort()).toEqual(['昆都仑区.xlsx', '青山区.xlsx']);
+    const grids = await readWorkbook(await zip.file('青山区.xlsx')!.async('uint8array'));
+    const read = readSheet(grids.sheets);
+    if (!read.ok) throw new Error(JSON.stringify(read.issues.slice(0, 3)));
+    expect(read.value.unit.name).toBe('青山区');
+    expect([read.value.ruleSet.year, read.value.ruleSet.edition]).toEqual([2013, 2]);
+    await page.getByText('已生成 2 个单位的考核表').waitFor();
+    await shot('9-templates', true);
+  }, 90_000);
+
+  it('switches to English', async () => {
+    await page.getByRole('button', { name: '返回编辑' }).click();
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.getByRole('button', { name: 'Next year' }).waitFor();
+    await birthRate().click();
+    await shot('10-english');
+  }, 30_000);
+});
