@@ -122,7 +122,8 @@ describe('a cohort keeps its results compact', () => {
     // The results alone, as the cohort keeps them (its ranking dropped).
     const cohort = size(() => scoreCohort(rs, units).units.map((u) => u.result));
     // The same results: with each reason a tree of concatenated parts they held as much as
-    // scored alone; with flat reasons, less.
-    expect(cohort).toBeLessThan(0.85 * alone);
+    // scored alone or more (1.13× measured without flattening); with flat reasons, less
+    // (0.85–0.87× measured): the bound sits between the two, clear of either.
+    expect(cohort).toBeLessThan(0.95 * alone);
   });
 });
