@@ -32,8 +32,8 @@ export const cascadeText = {
     en: `== Step ${n}: ${what.en} ==`,
   }),
   certify: (township: string, villages: number): Msg => ({
-    zh: `${township}计生协对所辖 ${villages} 个村(社区)计生协评估认定(村(社区)计划生育协会评估认定标准)`,
-    en: `${township}'s association certifies its ${villages} village associations (the grassroots certification standard)`,
+    zh: `${township}所辖 ${villages} 个村(社区)计生协的评估认定(村(社区)计划生育协会评估认定标准,认定单位按规则集所定)`,
+    en: `the ${villages} village associations of ${township} certified (the grassroots certification standard; the certifier as the rule set names it)`,
   }),
   reassess: (village: string, first: string, again: string): Msg => ({
     zh: `${village}按整改通知书整改后,${again} 重新评估认定(带入 ${first} 的认定记录)`,
