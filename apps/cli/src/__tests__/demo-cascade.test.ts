@@ -211,4 +211,21 @@ describe('kaohe demo --cascade', () => {
     expect(looksClean(again.stderr)).toBe(true);
     expect(again.stderr).toContain('--force');
   });
+
+  it('speaks English with --lang en; --force writes the same files over the earlier run', async () => {
+    const en = await runCli(['demo', '--cascade', '--out', B, '--lang', 'en', '--force'], dir);
+    expect(en.code, en.stderr).toBe(0);
+    expect(en.stdout).toContain('== Step 1: the 6 village associations of 城关镇 certified');
+    expect(en.stdout).toContain(
+      '北街村 (v04): not certified, 2 clause(s) not met; rectify by 2012-12-20',
+    );
+    expect(en.stdout).toContain(`Demo done; every workbook, summary and declaration is in: ${B}`);
+    expect(en.stdout).not.toMatch(/第[一二三四]步|认定通过/);
+    const a = await files(join(dir, A));
+    expect(await files(join(dir, B))).toEqual(a);
+    for (const f of a) {
+      const [x, y] = await Promise.all([readFile(join(dir, A, f)), readFile(join(dir, B, f))]);
+      expect(x.equals(y), f).toBe(true);
+    }
+  }, 180_000);
 });
