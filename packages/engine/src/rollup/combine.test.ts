@@ -83,6 +83,26 @@ describe('combineParts', () => {
     );
   });
 
+  it('shows each contribution rounded as the composite is, and sums the exact ones', () => {
+    // Three equal parts of 95, 80 and 81: contributions 95/3, 80/3, 27 (exact), shown 31.67,
+    // 26.67, 27, which add to 85.34; the composite is (95 + 80 + 81) / 3 = 256/3 = 85.33.
+    const out = combineParts(
+      [
+        { id: 'a', label: '甲', weight: 1, score: 95, max: 100 },
+        { id: 'b', label: '乙', weight: 1, score: 80, max: 100 },
+        { id: 'c', label: '丙', weight: 1, score: 81, max: 100 },
+      ],
+      r2,
+      { weights: 'ratio', outOf: 100 },
+    );
+    expect(out.ok && out.value.value).toBe('85.33');
+    expect(out.ok && out.value.parts.map((p) => [p.contribution, p.contributionShown])).toEqual([
+      ['95/3', '31.67'],
+      ['80/3', '26.67'],
+      ['27', '27'],
+    ]);
+  });
+
   it('quarters 4:3:3 round only at the end', () => {
     // 0.4 × 88.5 + 0.3 × 91.25 + 0.3 × 79.05 = 35.4 + 27.375 + 23.715 = 86.49
     const out = combineParts(

@@ -43,6 +43,9 @@ export interface CombinedPart {
   max: string;
   /** weight × score ÷ max × outOf, exact text. */
   contribution: string;
+  /** The contribution rounded as the composite is, for display: the composite is the rounded sum
+   *  of the exact contributions, so the shown ones may not add up to it in the last place. */
+  contributionShown: string;
 }
 
 export interface Combined {
@@ -194,6 +197,7 @@ export function combineParts(
         score: exactText(c.r.s),
         max: exactText(c.r.m),
         contribution: exactText(c.contribution),
+        contributionShown: exactText(round(c.contribution, rounding)),
       })),
       explanation,
     },

@@ -186,6 +186,8 @@ export interface CompositeCell {
   gradeLabel: Msg | null;
   /** weight × total ÷ max × outOf, exact text; null while the composite is not computed. */
   contribution: string | null;
+  /** The contribution rounded as the composite is (for display; see CombinedPart). */
+  contributionShown: string | null;
 }
 
 export interface CompositeUnit {
@@ -466,6 +468,7 @@ export function combineResults(
             grade: u.grade,
             gradeLabel: u.gradeLabel,
             contribution: value?.parts[i]?.contribution ?? null,
+            contributionShown: value?.parts[i]?.contributionShown ?? null,
           }
         : null,
     );

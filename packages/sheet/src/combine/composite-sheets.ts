@@ -7,13 +7,10 @@
 import type { Combination, CompositeResult, Msg } from '@kaohe/engine';
 import { compositeResultsSheet } from '../summary/results-sheet.ts';
 import type { CellValue, SheetLayout } from '../types.ts';
+import { shareNumber } from '../summary/build-summary.ts';
 import { num, table, type Column } from '../summary/table.ts';
 
 const yes = (b: boolean): string => (b ? '是' : '否');
-const DECIMAL = /^-?\d+(\.\d+)?$/;
-/** An exact text as a cell: a number when it has a finite decimal form, else its fraction. */
-const exactCell = (text: string | null): CellValue =>
-  text === null ? null : DECIMAL.test(text) ? num(text) : text;
 
 export const COMPOSITE_SHEETS = {
   ranking: '综合得分',
@@ -74,7 +71,9 @@ export function compositeSheets(r: CompositeResult, declared: Combination): Shee
               c.total === null ? '未计算' : num(c.total),
               num(c.max),
               c.gradeLabel?.zh ?? '',
-              u.value === null ? '未计算' : exactCell(c.contribution),
+              u.value === null || c.contributionShown === null
+                ? '未计算'
+                : num(c.contributionShown),
             ]
           : ['未列入', null, null, '未计算'],
       ),
@@ -89,7 +88,7 @@ export function compositeSheets(r: CompositeResult, declared: Combination): Shee
 
   const declaration = table(
     COMPOSITE_SHEETS.declaration,
-    `${title} 合成说明:综合得分 = Σ 权重 × 部分得分 ÷ 部分满分 × ${r.outOf},保留${declared.rounding.dp}位小数(${ROUNDING[declared.rounding.mode] ?? declared.rounding.mode}),各部分得分按其复核汇总表`,
+    `${title} 合成说明:综合得分 = Σ 权重 × 部分得分 ÷ 部分满分 × ${r.outOf},保留${declared.rounding.dp}位小数(${ROUNDING[declared.rounding.mode] ?? declared.rounding.mode}),各部分得分按其复核汇总表;折合分按同样位数显示,综合得分由未舍入的折合分相加后舍入,末位可能与折合分之和不同`,
     [
       { header: '编号\nId', width: 12 },
       { header: '组成部分\nPart', width: 18, wrap: true },
@@ -132,7 +131,7 @@ export function compositeSheets(r: CompositeResult, declared: Combination): Shee
         r.grades.bands.map((b) => [
           b.label.zh,
           b.count,
-          exactCell(b.share),
+          shareNumber(b.share),
           b.maxAllowed,
           b.minRequired,
           b.consequence?.zh ?? '',

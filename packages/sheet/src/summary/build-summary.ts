@@ -464,7 +464,8 @@ const EDITION_NOTES: Record<string, string> = {
 };
 
 /** A band's exact share in % ("37.5", "100/3") as a number to one decimal, half-up (33.3). */
-function shareNumber(share: string): number {
+/** A band's share of the graded (exact text, e.g. "100/3") as shown: % to one place. */
+export function shareNumber(share: string): number {
   const [n = '0', d] = share.split('/');
   return Number(fmtFixed(d === undefined ? q(n) : q(n).div(q(d)), 1));
 }
