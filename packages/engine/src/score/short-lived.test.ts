@@ -127,3 +127,28 @@ describe('a cohort keeps its results compact', () => {
     expect(cohort).toBeLessThan(0.95 * alone);
   });
 });
+
+describe('an item with nothing to list holds no list of its own', () => {
+  it('its empty lists (missing inputs, missing evidence, adjustments) are one frozen list', () => {
+    const parsed = parseRuleSet(rules);
+    if (!parsed.ok) throw new Error(parsed.issues[0]?.message.en);
+    const rs = compileRuleSet(parsed.value);
+    // Rate 95 meets 92 (no adjustment) and the group is set up: nothing missing in either unit.
+    const [a, b] = [0, 1].map((i) =>
+      scoreUnit(rs, { id: `u${i}`, name: `单位${i}`, values: { rate: '95', group: true } }),
+    );
+    const lists = [a, b].flatMap((r) =>
+      (r?.sections[0]?.items ?? []).flatMap((item) => [
+        item.missingInputs,
+        item.missingEvidence,
+        item.adjustments,
+      ]),
+    );
+    // 2 units × 2 items × 3 lists, every one empty.
+    expect(lists).toHaveLength(12);
+    expect(lists.every((l) => l.length === 0)).toBe(true);
+    // One list, frozen: 12 empty lists would be 12 objects kept per unit's two items.
+    expect(new Set(lists).size).toBe(1);
+    expect(lists.every((l) => Object.isFrozen(l))).toBe(true);
+  });
+});
