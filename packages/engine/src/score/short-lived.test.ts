@@ -154,3 +154,31 @@ describe('an item with nothing to list holds no list of its own', () => {
     expect(lists.every((l) => Object.isFrozen(l))).toBe(true);
   });
 });
+
+describe('a cohort keeps each adjustment wording once', () => {
+  it('units whose adjustments read the same share one reason object', () => {
+    const parsed = parseRuleSet(rules);
+    if (!parsed.ok) throw new Error(parsed.issues[0]?.message.en);
+    const rs = compileRuleSet(parsed.value);
+    // Rates 85.0–88.9 repeat every 40 units: each below 92, one deduction each (0.5 per
+    // started point below: 92 − 85.0 = 7 → 3.5, …, 92 − 88.9 = 3.1 → 4 steps, 2).
+    const units = Array.from({ length: 120 }, (_, i) => ({
+      id: `u${i}`,
+      name: `单位${i}`,
+      values: { rate: String(85 + (i % 40) / 10), group: true },
+    }));
+    const results = scoreCohort(rs, units).units.map((u) => u.result);
+    const kept = results.map((r) => r.sections[0]?.items[0]);
+    const adjustments = kept.flatMap((item) => item?.adjustments.map((a) => a.reason) ?? []);
+    expect(adjustments).toHaveLength(120);
+    const texts = new Set(adjustments.map((r) => `${r.zh}|${r.en}`)).size;
+    // Fewer wordings than units (the amounts repeat), and one object for each wording.
+    expect(texts).toBeLessThan(40);
+    expect(new Set(adjustments).size).toBe(texts);
+    // Scored alone, a unit's reasons are its own.
+    const alone = scoreUnit(rs, units[0] as (typeof units)[number]).sections[0]?.items[0];
+    const inCohort = results.find((r) => r.unitId === 'u0')?.sections[0]?.items[0];
+    expect(alone?.adjustments[0]?.reason).toEqual(inCohort?.adjustments[0]?.reason);
+    expect(alone?.adjustments[0]?.reason).not.toBe(inCohort?.adjustments[0]?.reason);
+  });
+});
