@@ -4,7 +4,7 @@
 import { gradedAmounts, type GradeFact } from '../amounts/amounts.ts';
 import { GRADE_PENDING } from '../grades/assign.ts';
 import type { ScoreContext } from '../model/context.ts';
-import type { UnitInput, UnitResult } from '../model/result.ts';
+import type { Msg, UnitInput, UnitResult } from '../model/result.ts';
 import type { Standing } from '../score/env.ts';
 import { decideCohortSanctions, standings, withCohortOutcome } from './standing.ts';
 import type { CompiledRuleSet } from '../score/compile.ts';
@@ -53,17 +53,39 @@ function gradeFact(u: CohortUnit): GradeFact {
   };
 }
 
+/**
+ * The adjustments' reasons a cohort keeps, one object for each wording: they repeat (BENCH-30's
+ * 5,000 units: 478 wordings among 72,215 adjustments), and each unit would otherwise keep its
+ * own copy to the end of the run. One table per cohort, dropped with it; past `limit` wordings
+ * the rest are kept as they are. A reason is a value (never changed in place), so one object
+ * serves every result that says it. (Items' own reasons repeat less, 35,062 among 150,000, and
+ * looking them up cost more time, about a fifth, than it saved: they are only flattened.)
+ */
+class Reasons {
+  private readonly byZh = new Map<string, Msg>();
+  constructor(private readonly limit = 1 << 16) {}
+
+  /** The cohort's object for this wording (the first one met), its text flat. */
+  intern(m: Msg): Msg {
+    const known = this.byZh.get(m.zh);
+    if (known !== undefined) return known.en === m.en ? known : m;
+    flat(m.zh);
+    flat(m.en);
+    if (this.byZh.size < this.limit) this.byZh.set(m.zh, m);
+    return m;
+  }
+}
+
 /** A unit's result as the cohort keeps it (to the end of the run and in what it returns): its
  *  reasons as flat strings, each one object instead of a tree of its parts (about a third of a
- *  result's memory, and of the collector's work while the cohort is scored). */
-function kept(r: UnitResult): UnitResult {
+ *  result's memory, and of the collector's work while the cohort is scored: reading a character
+ *  makes V8 flatten the concatenation in place), its adjustments' reasons shared with the units
+ *  that say the same. */
+function kept(r: UnitResult, reasons: Reasons): UnitResult {
   for (const item of allIndicators(r)) {
     flat(item.reason.zh);
     flat(item.reason.en);
-    for (const a of item.adjustments) {
-      flat(a.reason.zh);
-      flat(a.reason.en);
-    }
+    for (const a of item.adjustments) a.reason = reasons.intern(a.reason);
   }
   return r;
 }
@@ -82,7 +104,10 @@ export function scoreCohort(
     ? withBaselines(units, options.baselines, compiled.inputs)
     : { units: [...units], issues: [] };
   const peers = buildPeerStats(compiled, merged.units);
-  const results = merged.units.map((u) => kept(scoreUnit(compiled, u, { peers: peers.stats })));
+  const reasons = new Reasons();
+  const results = merged.units.map((u) =>
+    kept(scoreUnit(compiled, u, { peers: peers.stats }), reasons),
+  );
   const classIssues = unknownClasses(compiled, merged.units);
   const ranked = rankAndGrade(compiled.ruleSet, results, merged.units);
   const sanctioned =

@@ -86,7 +86,9 @@ describe('a unit scored is garbage once dropped', () => {
     // copied, two: promoted): what they left in either generation.
     gc();
     base = used();
-    const n = 1000;
+    // Enough units that what the run itself leaves (compiled code, feedback: about 0.35 MB)
+    // stays clear of the bound below, now that a result holds less (its empty lists shared).
+    const n = 3000;
     let sink = 0;
     for (let i = 0; i < n; i++) sink += score(i).sections.length;
     gc({ type: 'minor' });
@@ -125,5 +127,58 @@ describe('a cohort keeps its results compact', () => {
     // scored alone or more (1.13× measured without flattening); with flat reasons, less
     // (0.85–0.87× measured): the bound sits between the two, clear of either.
     expect(cohort).toBeLessThan(0.95 * alone);
+  });
+});
+
+describe('an item with nothing to list holds no list of its own', () => {
+  it('its empty lists (missing inputs, missing evidence, adjustments) are one frozen list', () => {
+    const parsed = parseRuleSet(rules);
+    if (!parsed.ok) throw new Error(parsed.issues[0]?.message.en);
+    const rs = compileRuleSet(parsed.value);
+    // Rate 95 meets 92 (no adjustment) and the group is set up: nothing missing in either unit.
+    const [a, b] = [0, 1].map((i) =>
+      scoreUnit(rs, { id: `u${i}`, name: `单位${i}`, values: { rate: '95', group: true } }),
+    );
+    const lists = [a, b].flatMap((r) =>
+      (r?.sections[0]?.items ?? []).flatMap((item) => [
+        item.missingInputs,
+        item.missingEvidence,
+        item.adjustments,
+      ]),
+    );
+    // 2 units × 2 items × 3 lists, every one empty.
+    expect(lists).toHaveLength(12);
+    expect(lists.every((l) => l.length === 0)).toBe(true);
+    // One list, frozen: 12 empty lists would be 12 objects kept per unit's two items.
+    expect(new Set(lists).size).toBe(1);
+    expect(lists.every((l) => Object.isFrozen(l))).toBe(true);
+  });
+});
+
+describe('a cohort keeps each adjustment wording once', () => {
+  it('units whose adjustments read the same share one reason object', () => {
+    const parsed = parseRuleSet(rules);
+    if (!parsed.ok) throw new Error(parsed.issues[0]?.message.en);
+    const rs = compileRuleSet(parsed.value);
+    // Rates 85.0–88.9 repeat every 40 units: each below 92, one deduction each (0.5 per
+    // started point below: 92 − 85.0 = 7 → 3.5, …, 92 − 88.9 = 3.1 → 4 steps, 2).
+    const units = Array.from({ length: 120 }, (_, i) => ({
+      id: `u${i}`,
+      name: `单位${i}`,
+      values: { rate: String(85 + (i % 40) / 10), group: true },
+    }));
+    const results = scoreCohort(rs, units).units.map((u) => u.result);
+    const kept = results.map((r) => r.sections[0]?.items[0]);
+    const adjustments = kept.flatMap((item) => item?.adjustments.map((a) => a.reason) ?? []);
+    expect(adjustments).toHaveLength(120);
+    const texts = new Set(adjustments.map((r) => `${r.zh}|${r.en}`)).size;
+    // Fewer wordings than units (the amounts repeat), and one object for each wording.
+    expect(texts).toBeLessThan(40);
+    expect(new Set(adjustments).size).toBe(texts);
+    // Scored alone, a unit's reasons are its own.
+    const alone = scoreUnit(rs, units[0] as (typeof units)[number]).sections[0]?.items[0];
+    const inCohort = results.find((r) => r.unitId === 'u0')?.sections[0]?.items[0];
+    expect(alone?.adjustments[0]?.reason).toEqual(inCohort?.adjustments[0]?.reason);
+    expect(alone?.adjustments[0]?.reason).not.toBe(inCohort?.adjustments[0]?.reason);
   });
 });
