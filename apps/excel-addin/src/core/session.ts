@@ -104,10 +104,14 @@ export function createSession(
         port,
         planned,
         (plan) => ({
-          replaceSheets: plan.sheets.map((name) => ({
-            name,
-            exists: snapshot.sheetNames.includes(name),
-          })),
+          replaceSheets: plan.sheets.map((name) => {
+            const state = plan.printable.find((l) => l.name === name)?.state;
+            return {
+              name,
+              exists: snapshot.sheetNames.includes(name),
+              ...(state && state !== 'visible' ? { state } : {}),
+            };
+          }),
           chart: plan.chart,
           layouts: plan.layouts,
           activate: plan.sheet,
