@@ -91,6 +91,7 @@ export function ruleSetInfo(ruleSet: RuleSet, checksum: string, edition: Edition
   // the signature's to say.
   return {
     id: ruleSet.id,
+    kind: ruleSet.kind,
     title: msgOf(ruleSet.title),
     issuer: msgOf(ruleSet.issuer),
     year: ruleSet.year,
