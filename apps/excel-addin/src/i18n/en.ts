@@ -74,6 +74,8 @@ export const en: Catalogue = {
     'not-scored': 'Not self-scored',
     'duplicate-file': 'Duplicate file',
     select: 'Go to {{address}}',
+    'meta-unhidden': 'Rules sheet unhidden',
+    'summary-unusable': 'Summary unusable',
   },
   review: {
     pick: 'Import workbooks sent back by units',
@@ -97,6 +99,22 @@ export const en: Catalogue = {
     rulesAltered: 'rules altered',
     notScored: 'not self-scored',
     none: 'No unit sheets to review yet.',
+    metaUnhidden: 'rules sheet unhidden',
+    date: 'Assessment date',
+    dateHint:
+      'Units are certified as of this day (default today, on this computer); rectification deadlines count from it.',
+    certHeading: 'Certification: {{count}} units, assessed on {{date}}',
+    certPassed: 'Certified',
+    certFailed: 'Not certified',
+    certRefused: 'Cannot be certified',
+    certifier: 'Certified by {{by}}',
+    rectifyBy: 'Rectify by {{date}}',
+    failing: 'Clauses not met ({{count}})',
+    cannotJudge: 'cannot be judged',
+    history: 'History: {{text}}',
+    note: 'Note: {{text}}',
+    certTotals:
+      '{{passed}} certified, {{failed}} not ({{undecided}} with clauses that cannot be judged: data missing), {{refused}} cannot be certified. Make the results and rectification notices under Summary.',
   },
   summary: {
     run: 'Make the summary sheet',
@@ -109,6 +127,25 @@ export const en: Catalogue = {
     writtenNoChart: 'Written to sheet “{{sheet}}”.',
     writtenStandalone:
       'Summary made, not saved yet: Download the summary gives the printable summary workbook (the same as the kaohe review command writes, without a chart).',
+    writtenCertification:
+      'Written: the results “{{sheet}}” and a rectification notice for each unit not certified.',
+    combine: 'Composite of several parts',
+    combineHint:
+      'Choose the combination declaration (JSON, as for kaohe combine) and the summaries of the parts it lists (made by kaohe review or this pane, matched by file name).',
+    pickDeclaration: 'Choose the declaration',
+    pickSummaries: 'Choose the parts’ summaries',
+    declaration: 'Declaration: {{name}}',
+    summaries: 'Summaries: {{names}}',
+    combineRun: 'Combine and write',
+    parts: '{{title}} ({{year}}): {{parts}}, out of {{outOf}}',
+    composite: 'Composite',
+    notComputed: 'not computed',
+    noCommendation: 'no commendation',
+    combineWritten: 'Written to sheet “{{sheet}}”.',
+    combineWrittenStandalone:
+      'The composite is made, not saved yet: Download the summary gives the composite workbook (the same as kaohe combine writes).',
+    combineProblems: 'Cannot combine',
+    notComputedCount: '{{count}} units have no composite (see each unit).',
   },
   errors: {
     'office-call-failed': 'Excel could not do it: {{detail}}',
