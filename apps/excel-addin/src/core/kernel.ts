@@ -40,6 +40,7 @@ import { summaryPlan, summarySheetNames } from './kernel-summary.ts';
 import { headerGuard } from './kernel-guard.ts';
 import { certificationView } from './kernel-certification.ts';
 import { combinePlan } from './kernel-combine.ts';
+import { rollupPlan } from './kernel-rollup.ts';
 import type {
   Kernel,
   Outcome,
@@ -562,6 +563,20 @@ export function createKernel(): Kernel {
     },
 
     combine: combinePlan,
+
+    rollup(snapshot, children, roster, trust) {
+      const read = readOwn(snapshot);
+      if (!read) return { ok: false, problems: [] };
+      if (!read.ok) return read;
+      // As `kaohe rollup` verifies the children only with a trust list (kept here: some key).
+      return rollupPlan(
+        read.value,
+        own(snapshot),
+        children,
+        roster,
+        trust && trustIsSet(trust) ? trust : undefined,
+      );
+    },
 
     trust: {
       read: readTrustText,

@@ -27,6 +27,8 @@ export interface RuleSetInfo {
   id: string;
   /** scored: points and a ranking; certification (评估认定): pass or fail, clause by clause. */
   kind: 'scored' | 'certification';
+  /** Some figures are rolled up from the children's reviewed workbooks (汇总下级). */
+  rollsUp: boolean;
   title: Msg;
   issuer: Msg;
   year: number;
@@ -240,6 +242,29 @@ export interface CombinePlan {
   layouts: SheetLook[];
 }
 
+/** 汇总下级 (kaohe rollup): the parent's figures from its children, as planned. */
+export interface RollupPlanView {
+  /** The rules the children were assessed by, taken from `from` (a child's workbook). */
+  children: { title: Msg; year: number; edition: number; from: string; expected: number };
+  /** Each figure whose source is the children: its cell, value (null: not rolled up, `issues`
+   *  say why), how it was worked out, and a different figure it replaced. */
+  figures: {
+    label: Msg;
+    sheet: string;
+    address: string;
+    value: string | null;
+    words: Msg | null;
+    issues: Msg[];
+    replaced: string | null;
+  }[];
+  /** Children that cannot be counted (not returned, not on the roster, failing verification). */
+  unusable: { unitId: string; name: string; why: Msg }[];
+  /** Chosen files not reviewed, each with its reason. */
+  rejected: Msg[];
+  notes: Msg[];
+  writes: RangeWrite[];
+}
+
 /** Imported sheets named after their unit: per file, its unit (null: not found) and sheets. */
 export interface ImportNaming {
   files: { unit: UnitRef | null; sheets: string[] }[];
@@ -291,6 +316,16 @@ export interface Kernel {
     declaration: { name: string; text: string },
     summaries: readonly { name: string; grids: SheetGrid[] }[],
   ): Outcome<CombinePlan>;
+  /**
+   * 汇总下级: the open workbook's figures whose source is its children, from the children's
+   * returned workbooks and the roster of the children (files the user chose).
+   */
+  rollup(
+    snapshot: WorkbookSnapshot,
+    children: readonly { name: string; grids: SheetGrid[] }[],
+    roster: { name: string; grids: SheetGrid[] },
+    trust?: TrustStore,
+  ): Outcome<RollupPlanView>;
   /** The browser's trust list (the CLI's trust list format): read, keys previewed, added, removed. */
   readonly trust: {
     read(text: string | null): TrustRead;

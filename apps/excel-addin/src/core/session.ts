@@ -8,6 +8,7 @@ import type {
   Problem,
   ReviewOptions,
   ReviewPlan,
+  RollupPlanView,
   ScoringPlan,
   SheetState,
   SummaryPlan,
@@ -34,6 +35,11 @@ export interface Session {
     declaration: { name: string; text: string },
     summaries: readonly { name: string; grids: SheetGrid[] }[],
   ): Promise<Applied<CombinePlan>>;
+  /** 汇总下级: the children's figures into the open (parent's) workbook's data sheet. */
+  rollup(
+    children: readonly { name: string; grids: SheetGrid[] }[],
+    roster: { name: string; grids: SheetGrid[] },
+  ): Promise<Applied<RollupPlanView>>;
   select(problem: Pick<Problem, 'sheet' | 'address'>): Promise<void>;
 }
 
@@ -164,6 +170,15 @@ export function createSession(
           edition:
             before.kind === 'assessment' || before.kind === 'summary' ? before.edition : null,
         }),
+      );
+    },
+    async rollup(children, roster) {
+      const snapshot = await read();
+      return apply(
+        port,
+        kernel.rollup(snapshot, children, roster, trust()),
+        () => ({}),
+        () => kernel.inspect(snapshot, trust()),
       );
     },
     async select(problem) {

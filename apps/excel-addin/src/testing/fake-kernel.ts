@@ -20,6 +20,7 @@ export const FAKE_META = '_meta';
 const ruleSet: RuleSetInfo = {
   id: 'demo',
   kind: 'scored',
+  rollsUp: false,
   title: { zh: '示例考核办法', en: 'Demo rules' },
   issuer: { zh: '示例市', en: 'Demo City' },
   year: 2024,
@@ -328,6 +329,18 @@ export const fakeKernel: Kernel = {
       },
     };
   },
+  rollup: (_snapshot, _children, roster) => ({
+    ok: false,
+    problems: [
+      {
+        code: 'not-reviewed',
+        severity: 'error',
+        sheet: roster.name,
+        address: null,
+        message: { zh: '示例考核没有下级汇总', en: 'the demo rules roll nothing up' },
+      },
+    ],
+  }),
   trust: {
     read: readTrustText,
     preview: previewKey,
