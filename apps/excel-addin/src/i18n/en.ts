@@ -147,6 +147,28 @@ export const en: Catalogue = {
     combineProblems: 'Cannot combine',
     notComputedCount: '{{count}} units have no composite (see each unit).',
   },
+  rollup: {
+    title: 'Roll up the children',
+    hint: 'These rules take figures from the children’s reviewed workbooks: choose the workbooks the children sent back and the roster of the children, and the figures are filled in from their review (as kaohe rollup does). Only those figures are written; figures this unit typed stay as they are.',
+    pickChildren: 'Choose the children’s workbooks',
+    pickRoster: 'Choose the roster',
+    children: 'Children’s workbooks: {{count}}',
+    roster: 'Roster: {{name}}',
+    run: 'Roll up and write back',
+    heading:
+      'Children assessed by “{{title}}”, {{year}}, edition {{edition}}; {{expected}} units on the roster (rules from {{from}})',
+    filled: '{{address}} {{label}}: {{value}}',
+    notFilled: '{{address}} {{label}}: not filled',
+    replaced: 'was {{was}}, replaced',
+    unusable: '{{name}} ({{id}}): {{why}}',
+    unusableTitle: 'Children that cannot be counted',
+    rejected: 'Not included: {{text}}',
+    written: '{{count}} rolled-up figures written back.',
+    writtenStandalone:
+      '{{count}} rolled-up figures written in this page, not saved yet: Download the scored file saves them.',
+    unfilled: '{{count}} figures could not be rolled up: left blank and marked (see each).',
+    problems: 'Cannot roll up',
+  },
   errors: {
     'office-call-failed': 'Excel could not do it: {{detail}}',
     'file-unreadable': 'Cannot read the file {{detail}}',

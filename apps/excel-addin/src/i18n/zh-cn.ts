@@ -142,6 +142,28 @@ export const zhCN = {
     combineProblems: '无法合成',
     notComputedCount: '{{count}} 个单位未计算综合得分(原因见各单位)。',
   },
+  rollup: {
+    title: '汇总下级',
+    hint: '本考核有由下级单位汇总的数据:选择下级上报的工作簿和下级单位名单,按下级的复核结果填入(与命令行 kaohe rollup 相同)。只写入由下级汇总的数据,本单位填报的数据不动。',
+    pickChildren: '选择下级上报的工作簿',
+    pickRoster: '选择下级单位名单',
+    children: '下级工作簿:{{count}} 个',
+    roster: '名单:{{name}}',
+    run: '汇总下级并写回',
+    heading:
+      '按「{{title}}」{{year}} 年度第 {{edition}} 版考核的下级,名单 {{expected}} 个单位(规则取自 {{from}})',
+    filled: '{{address}} {{label}}:{{value}}',
+    notFilled: '{{address}} {{label}}:未填入',
+    replaced: '原为 {{was}},已替换',
+    unusable: '{{name}}({{id}}):{{why}}',
+    unusableTitle: '不能计入的下级单位',
+    rejected: '未纳入:{{text}}',
+    written: '已写回 {{count}} 项由下级汇总的数据。',
+    writtenStandalone:
+      '已在本页中写入 {{count}} 项由下级汇总的数据,尚未保存:点「下载评分后的文件」保存。',
+    unfilled: '{{count}} 项数据未能汇总,已留空并标出(原因见各项)。',
+    problems: '无法汇总',
+  },
   errors: {
     'office-call-failed': 'Excel 操作失败:{{detail}}',
     'file-unreadable': '无法读取文件 {{detail}}',

@@ -20,6 +20,7 @@ import { usePane } from '../pane/PaneContext.ts';
 import { useBlocked } from '../pane/use-blocked.ts';
 import { ActionButton } from './ActionButton.tsx';
 import { CertificationList } from './CertificationList.tsx';
+import { RollupSection } from './RollupSection.tsx';
 import { SelectionNote } from './SelectionNote.tsx';
 
 const useStyles = makeStyles({
@@ -74,6 +75,9 @@ export function ReviewScreen() {
 
   return (
     <div className={styles.root}>
+      {rules?.rollsUp && pane.sheet?.kind === 'assessment' && pane.sheet.unit.name !== '' && (
+        <RollupSection blocked={blocked.all} />
+      )}
       {rules && (
         <section className={styles.start} aria-label={t('review.start')}>
           <span className={styles.startTitle}>{t('review.start')}</span>
