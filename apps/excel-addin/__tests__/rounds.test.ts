@@ -177,6 +177,13 @@ describe('the pane’s screens for rounds across levels (340 px)', () => {
     await shot('1-certification');
     const widest = await page.evaluate(() => document.documentElement.scrollWidth);
     expect(widest).toBeLessThanOrEqual(340);
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.getByText('Rectify by 2012-12-20').waitFor();
+    await shot('1-certification-en');
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
+      340,
+    );
+    await page.getByRole('button', { name: '中文' }).click();
   }, 90_000);
 
   it('汇总下级: the township’s figures from the villages’ files and the roster; downloaded, read back', async () => {

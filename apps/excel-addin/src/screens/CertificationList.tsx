@@ -26,6 +26,12 @@ const useStyles = makeStyles({
     fontWeight: tokens.fontWeightSemibold,
     fontSize: tokens.fontSizeBase300,
   },
+  go: {
+    minWidth: 0,
+    padding: 0,
+    fontWeight: tokens.fontWeightSemibold,
+    fontSize: tokens.fontSizeBase300,
+  },
   deadline: { color: tokens.colorPaletteRedForeground1, fontWeight: tokens.fontWeightSemibold },
   clauses: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
   muted: { color: tokens.colorNeutralForeground3 },
@@ -55,6 +61,7 @@ export function CertificationList({ view }: { view: CertificationView }) {
         >
           <span className={styles.name}>
             <Button
+              className={styles.go}
               appearance="transparent"
               size="small"
               onClick={() => void pane.selectCell({ sheet: u.sheet, address: 'A1' })}
