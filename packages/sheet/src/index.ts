@@ -172,3 +172,6 @@ export { COMPOSITE_SHEETS, compositeSheets } from './combine/composite-sheets.ts
 export { countersJson, parseCounters, unknownCounters } from './read/counters.ts';
 export { diffReport, type DiffReport } from './diff-report.ts';
 export { workbookFileName } from './template/file-name.ts';
+
+// A parent's figures from its children's reviewed workbooks (kaohe rollup, the pane's 汇总下级).
+export { planRollup, rolledUpInputs, type RolledFigure, type RollupPlan } from './review/rollup.ts';

@@ -13,7 +13,12 @@ import {
 import { actualName, splitAddress, type SheetGroup } from './kernel-grids.ts';
 import type { Problem, ProblemCode } from './kernel.types.ts';
 
-const CODES: Record<SheetIssueCode, ProblemCode> = {
+/** Codes a summary's results (kaohe_results) are refused with, read by `kaohe combine` too. */
+type SummaryIssueCode = 'not-a-summary' | 'summary-corrupt';
+
+const CODES: Record<SheetIssueCode | SummaryIssueCode, ProblemCode> = {
+  'not-a-summary': 'summary-unusable',
+  'summary-corrupt': 'summary-unusable',
   'blank-input': 'missing-input',
   'dash-as-blank': 'missing-input',
   'ambiguous-percent': 'ambiguous-value',
@@ -67,7 +72,7 @@ const CODES: Record<SheetIssueCode, ProblemCode> = {
 export function fromSheetIssue(issue: SheetIssue, group: SheetGroup): Problem {
   const { sheet, cell } = splitAddress(issue.address);
   return {
-    code: CODES[issue.code as SheetIssueCode] ?? 'sheet-damaged',
+    code: CODES[issue.code as SheetIssueCode | SummaryIssueCode] ?? 'sheet-damaged',
     severity: issue.severity,
     sheet: actualName(group, sheet ?? ''),
     address: cell,

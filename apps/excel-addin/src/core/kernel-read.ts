@@ -91,6 +91,8 @@ export function ruleSetInfo(ruleSet: RuleSet, checksum: string, edition: Edition
   // the signature's to say.
   return {
     id: ruleSet.id,
+    kind: ruleSet.kind,
+    rollsUp: ruleSet.inputs.some((d) => d.source === 'children'),
     title: msgOf(ruleSet.title),
     issuer: msgOf(ruleSet.issuer),
     year: ruleSet.year,

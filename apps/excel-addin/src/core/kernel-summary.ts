@@ -11,7 +11,8 @@ import {
 import type { SummaryPlan } from './kernel.types.ts';
 import type { Cell, RangeWrite } from './workbook-port.ts';
 
-function writeOf(layout: SheetLayout): RangeWrite {
+/** A codec sheet as one range write (values and number formats, from A1). */
+export function sheetWrite(layout: SheetLayout): RangeWrite {
   const width = Math.max(1, ...layout.values.map((r) => r.length));
   const values: Cell[][] = layout.values.map((r) =>
     Array.from({ length: width }, (_, c) => r[c] ?? null),
@@ -53,14 +54,7 @@ export function summaryPlan(
 ): SummaryPlan {
   const ranking = summary.sheets[0];
   if (!ranking) throw new Error('buildSummary returned no ranking sheet');
-  // Title row, then the header row: the chart takes the unit names and totals below it.
-  const header = ranking.values[1] ?? [];
-  const unitCol = column(header, '单位');
-  const totalCol = column(header, '总分');
-  if (unitCol < 0 || totalCol !== unitCol + 1)
-    throw new Error('ranking sheet without adjacent 单位 and 总分 columns');
-  const title = typeof ruleSet.title === 'string' ? ruleSet.title : ruleSet.title.zh;
-  return {
+  const base = {
     rows: cohort.units.map((u) => ({
       rank: u.rank,
       unit: { id: u.unitId, name: u.name },
@@ -72,13 +66,25 @@ export function summaryPlan(
     sheet: ranking.name,
     sheets: summary.sheets.map((s) => s.name),
     printable: summary.sheets,
-    writes: summary.sheets.map(writeOf),
+    writes: summary.sheets.map(sheetWrite),
     layouts: summary.sheets.map((s) => ({
       sheet: s.name,
       widths: s.widths,
       wrap: s.wrap,
       freezeRows: s.freeze?.rows ?? 0,
     })),
+  };
+  // A certification is not ranked (its first sheet is 认定结果): no ranking chart.
+  if (ruleSet.kind === 'certification') return { ...base, chart: null };
+  // Title row, then the header row: the chart takes the unit names and totals below it.
+  const header = ranking.values[1] ?? [];
+  const unitCol = column(header, '单位');
+  const totalCol = column(header, '总分');
+  if (unitCol < 0 || totalCol !== unitCol + 1)
+    throw new Error('ranking sheet without adjacent 单位 and 总分 columns');
+  const title = typeof ruleSet.title === 'string' ? ruleSet.title : ruleSet.title.zh;
+  return {
+    ...base,
     chart: {
       sheet: ranking.name,
       dataAddress: a1Range(1, unitCol, 1 + Math.max(cohort.units.length, 1), totalCol),

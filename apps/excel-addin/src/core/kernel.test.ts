@@ -1,6 +1,6 @@
 import { compileRuleSet, scoreCohort, scoreUnit } from '@kaohe/engine';
 import { baotou2012, baotou2012SampleUnits } from '@kaohe/rulesets';
-import { a1, a1Range, colLetters, SHEET_NAMES } from '@kaohe/sheet';
+import { a1, a1Range, colLetters, RESULTS_SHEET, SHEET_NAMES } from '@kaohe/sheet';
 import { describe, expect, it } from 'vitest';
 import { createMemoryPort } from '../standalone/memory-port.ts';
 import type { MemoryWorkbook } from '../standalone/memory-workbook.ts';
@@ -135,6 +135,17 @@ describe('kernel over @kaohe/sheet and @kaohe/engine', () => {
     expect(port.workbook.sheets.map((x) => x.name)).toEqual(
       expect.arrayContaining(['排名', '等级', '差异']),
     );
+    // The results as data (kaohe_results, what combine reads) are very hidden, never a visible
+    // sheet of JSON; the summary's own sheets are shown.
+    const states = Object.fromEntries(
+      port.workbook.sheets
+        .filter((x) => summary.plan.sheets.includes(x.name))
+        .map((x) => [x.name, x.state]),
+    );
+    expect(states[RESULTS_SHEET]).toBe('veryHidden');
+    expect(Object.entries(states).filter(([, st]) => st !== 'visible')).toEqual([
+      [RESULTS_SHEET, 'veryHidden'],
+    ]);
   });
 
   it('ranks neither of two imports claiming one unit with other content, and names both', async () => {

@@ -1,8 +1,10 @@
 // The Kernel over @kaohe/sheet and @kaohe/engine. Loaded lazily (dynamic import), so the
 // engine and codec are not in the pane's first load.
 import { compileRuleSet, scoreUnit, type RuleSet } from '@kaohe/engine';
+import { readDate } from '@kaohe/engine/internal';
 import {
   draftMark,
+  metaUnhiddenMessage,
   planWrites,
   readMeta,
   reviewReturns,
@@ -36,7 +38,17 @@ import {
 import { importedGroup, unitSheetNames } from './kernel-import.ts';
 import { summaryPlan, summarySheetNames } from './kernel-summary.ts';
 import { headerGuard } from './kernel-guard.ts';
-import type { Kernel, Outcome, Problem, ReviewedUnit, SheetState } from './kernel.types.ts';
+import { certificationView } from './kernel-certification.ts';
+import { combinePlan } from './kernel-combine.ts';
+import { rollupPlan } from './kernel-rollup.ts';
+import type {
+  Kernel,
+  Outcome,
+  Problem,
+  ReviewOptions,
+  ReviewedUnit,
+  SheetState,
+} from './kernel.types.ts';
 import { addKey, previewKey, readTrustText, removeKey, revokeKey } from './trust.ts';
 import type { RangeWrite, SheetGrid, WorkbookSnapshot } from './workbook-port.ts';
 
@@ -142,6 +154,7 @@ function reviewCohort(
   grids: readonly SheetGrid[],
   reviewer: RuleSet,
   trust: TrustStore | undefined,
+  assessedOn: string,
 ) {
   const reviewerMeta = snapshot.sheets[SHEET_NAMES.meta];
   const groups = groupSheets(snapshot.sheetNames, true);
@@ -154,12 +167,11 @@ function reviewCohort(
   });
   // With a trust list (the pane always has its own): each unit's edition is checked, as
   // `kaohe review --trust` does.
-  const review = reviewReturns(
-    returned,
-    reviewer,
-    compileRuleSet(reviewer),
-    trust ? { trust } : {},
-  );
+  const review = reviewReturns(returned, reviewer, compileRuleSet(reviewer), {
+    ...(trust ? { trust } : {}),
+    // Read by a certification only (the scored review has no date).
+    ...(reviewer.kind === 'certification' ? { assessedOn } : {}),
+  });
   const ownIndex = groups.findIndex((g) => g.suffix === '');
   const unread: Problem[] = review.rejected
     .filter((r) => r.index !== ownIndex)
@@ -184,6 +196,7 @@ function unitProblems(
   u: ReviewResult['units'][number],
   group: SheetGroup,
   notes: readonly Problem[],
+  trust: TrustStore | undefined,
 ): Problem[] {
   const sheet = actualName(group, u.read.map.scoring.sheet);
   const where = (address: string | null) => {
@@ -203,6 +216,17 @@ function unitProblems(
         zh: `规则不是可信的正式版本:${u.edition.message.zh}`,
         en: `the rules are not a trusted official edition: ${u.edition.message.en}`,
       },
+    });
+  // The rules sheet made visible (very hidden, so unhidden on purpose): the read's metaUnhidden,
+  // flagged where reviewReturns counts it (a review with a trust list), as `kaohe review` does.
+  const unhidden = unhiddenMeta(u.read);
+  if (trust && unhidden !== undefined)
+    flags.push({
+      code: 'meta-unhidden',
+      severity: 'warning',
+      sheet: actualName(group, unhidden),
+      address: null,
+      message: metaUnhiddenMessage(actualName(group, unhidden)),
     });
   if (u.rules === 'altered')
     flags.push({
@@ -293,6 +317,31 @@ function readUnit(
 ): { read: Outcome<GroupRead>; notes: Problem[] } {
   const stand = standIn(group, grids, reviewerMeta);
   return { read: readGroup(group, stand.grids, reviewer), notes: stand.notes };
+}
+
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** A certification's assessment date, checked; '' for a scored rule set (no date is read). */
+function assessmentDate(ruleSet: RuleSet, options: ReviewOptions): Outcome<string> {
+  if (ruleSet.kind !== 'certification') return { ok: true, value: '' };
+  const date = options.assessedOn ?? '';
+  // The engine's calendar, as `kaohe review --assessed-on` checks it.
+  if (ISO_DATE.test(date) && readDate(date).ok) return { ok: true, value: date };
+  return {
+    ok: false,
+    problems: [
+      {
+        code: 'invalid-value',
+        severity: 'error',
+        sheet: SHEET_NAMES.meta,
+        address: null,
+        message: {
+          zh: `评估认定需要有效的认定日期(YYYY-MM-DD,如 2012-11-20),现为“${date}”`,
+          en: `a certification needs a valid assessment date (YYYY-MM-DD, e.g. 2012-11-20), not "${date}"`,
+        },
+      },
+    ],
+  };
 }
 
 export function createKernel(): Kernel {
@@ -440,14 +489,17 @@ export function createKernel(): Kernel {
         .filter((g) => g.suffix !== '')
         .flatMap((g) => [...g.actual.keys()]),
 
-    review(snapshot, grids, trust) {
+    review(snapshot, grids, trust, options = {}) {
       const reviewer = reviewerRules(snapshot);
       if (!reviewer.ok) return reviewer;
+      const date = assessmentDate(reviewer.value.ruleSet, options);
+      if (!date.ok) return date;
       const { review, groups, notes, unread } = reviewCohort(
         snapshot,
         grids,
         reviewer.value.ruleSet,
         trust,
+        date.value,
       );
       if (review.units.length === 0 && unread.length > 0) return { ok: false, problems: unread };
       const reviewed: ReviewedUnit[] = review.units.map((u) => {
@@ -465,7 +517,8 @@ export function createKernel(): Kernel {
           stage: u.stage,
           differences: u.differences,
           sameAs: u.sameAs.map((c) => c.file),
-          problems: unitProblems(u, group, notes[u.index] ?? []),
+          problems: unitProblems(u, group, notes[u.index] ?? [], trust),
+          metaUnhidden: trust !== undefined && u.read.metaUnhidden === true,
         };
       });
       // Review and final scores go into every copy of a unit's workbook, so they stay the same file.
@@ -479,18 +532,50 @@ export function createKernel(): Kernel {
           localWrites(groups[i] as SheetGroup, [...planned, ...final]),
         );
       });
-      return { ok: true, value: { units: reviewed, writes, unread } };
+      const certification = review.certification
+        ? certificationView(review.certification, reviewer.value.ruleSet, (i) =>
+            fileOf(groups[i] as SheetGroup),
+          )
+        : undefined;
+      return {
+        ok: true,
+        value: { units: reviewed, writes, unread, ...(certification ? { certification } : {}) },
+      };
     },
 
-    summarise(snapshot, grids, trust) {
+    summarise(snapshot, grids, trust, options = {}) {
       const reviewer = reviewerRules(snapshot);
       if (!reviewer.ok) return reviewer;
-      const { review, unread } = reviewCohort(snapshot, grids, reviewer.value.ruleSet, trust);
+      const date = assessmentDate(reviewer.value.ruleSet, options);
+      if (!date.ok) return date;
+      const { review, unread } = reviewCohort(
+        snapshot,
+        grids,
+        reviewer.value.ruleSet,
+        trust,
+        date.value,
+      );
       if (review.units.length === 0) return { ok: false, problems: unread };
       return {
         ok: true,
         value: summaryPlan(review.cohort, reviewer.value.ruleSet, review.summary),
       };
+    },
+
+    combine: combinePlan,
+
+    rollup(snapshot, children, roster, trust) {
+      const read = readOwn(snapshot);
+      if (!read) return { ok: false, problems: [] };
+      if (!read.ok) return read;
+      // As `kaohe rollup` verifies the children only with a trust list (kept here: some key).
+      return rollupPlan(
+        read.value,
+        own(snapshot),
+        children,
+        roster,
+        trust && trustIsSet(trust) ? trust : undefined,
+      );
     },
 
     trust: {

@@ -25,6 +25,10 @@ export type { KeyInfo, KeyOutcome, Msg, RevokedInfo, TrustRead, TrustStore, Unit
 
 export interface RuleSetInfo {
   id: string;
+  /** scored: points and a ranking; certification (评估认定): pass or fail, clause by clause. */
+  kind: 'scored' | 'certification';
+  /** Some figures are rolled up from the children's reviewed workbooks (汇总下级). */
+  rollsUp: boolean;
   title: Msg;
   issuer: Msg;
   year: number;
@@ -73,7 +77,11 @@ export type ProblemCode =
   /** Figures filled in, no stage scored: one note per unit, nothing compared. */
   | 'not-scored'
   /** The same unit's same workbook seen again (open and imported): counted once. */
-  | 'duplicate-file';
+  | 'duplicate-file'
+  /** The unit's rules sheet (very hidden) was made visible: unhidden on purpose. */
+  | 'meta-unhidden'
+  /** A summary the combination cannot use (not a review summary, its results unreadable). */
+  | 'summary-unusable';
 
 /** One thing for the user to look at, with the cell it is about (when there is one). */
 export interface Problem {
@@ -129,9 +137,42 @@ export interface ReviewedUnit {
   /** The stage compared; null: nothing scored (未自评). */
   stage: Stage | null;
   differences: Difference[];
+  /** The unit's rules sheet was made visible (flagged in `problems` too). */
+  metaUnhidden: boolean;
   /** Other sheets of the same workbook (open and imported), counted once. */
   sameAs: string[];
   problems: Problem[];
+}
+
+/** One unit of a certification (评估认定), in the words `kaohe review` prints. */
+export interface CertifiedUnitView {
+  sheet: string;
+  unit: UnitRef;
+  /** null: the engine refused to certify it (无法认定; `notes` say why). */
+  passed: boolean | null;
+  /** 认定通过「合格」, 未通过, 未通过(有条款缺少数据、无法判定), 无法认定. */
+  result: Msg;
+  /** Who certifies, by the grade sought (null: not certified at all). */
+  certifier: Msg | null;
+  /** The rectification deadline of a failed unit (YYYY-MM-DD), when the rules set one. */
+  rectifyBy: string | null;
+  /** The clauses not met, each with its reason; cannotJudge: a figure missing, not a judgement. */
+  failing: { caption: Msg; reason: Msg; cannotJudge: boolean }[];
+  /** 认定经过, when the workbook carried earlier records. */
+  history: Msg | null;
+  /** The history differing from the reviewer's record, the engine's warnings or refusal. */
+  notes: Msg[];
+}
+
+export interface CertificationView {
+  /** The assessment date (YYYY-MM-DD). */
+  assessedOn: string;
+  /** In the order the files were read. */
+  units: CertifiedUnitView[];
+  passed: number;
+  failed: number;
+  undecided: number;
+  refused: number;
 }
 
 export interface ReviewPlan {
@@ -140,6 +181,14 @@ export interface ReviewPlan {
   /** Returned files that were not reviewed, each with its reason. */
   unread: Problem[];
   writes: RangeWrite[];
+  /** A certification rule set: each unit certified on the assessment date. */
+  certification?: CertificationView;
+}
+
+/** What review and summary need besides the workbook: a certification's assessment date. */
+export interface ReviewOptions {
+  /** YYYY-MM-DD; required for a certification rule set (the pane gives today's by default). */
+  assessedOn?: string;
 }
 
 interface SummaryRow {
@@ -157,10 +206,63 @@ export interface SummaryPlan {
   sheet: string;
   sheets: string[];
   writes: RangeWrite[];
-  chart: ChartSpec;
+  /** The ranking chart; null for a certification (not ranked). */
+  chart: ChartSpec | null;
   layouts: SheetLook[];
   /** The summary as the codec lays it out (styles, print setup): the CLI's summary workbook. */
   printable: SheetLayout[];
+}
+
+/** 汇总 of parts (kaohe combine): the composite of several reviewed summaries, as declared. */
+export interface CombinePlan {
+  title: Msg;
+  year: number;
+  outOf: string;
+  /** Each declared part with its weight as the explanation words it (20%, 1/3). */
+  parts: { label: Msg; weightShown: string }[];
+  /** In listing order: the ranked first, then those not computed. */
+  units: {
+    rank: number | null;
+    unit: UnitRef;
+    /** null: not computed (未计算; `notes` say why), never 0. */
+    value: string | null;
+    grade: Msg | null;
+    vetoed: boolean;
+    noCommendation: boolean;
+    notes: Msg[];
+  }[];
+  /** Warnings: files chosen but not declared, the grading's issues. */
+  issues: Msg[];
+  /** The composite's first sheet (综合得分), shown after writing; `sheets` all of them. */
+  sheet: string;
+  sheets: string[];
+  /** The codec's composite sheets (kaohe_results very hidden): the CLI's composite workbook. */
+  printable: SheetLayout[];
+  writes: RangeWrite[];
+  layouts: SheetLook[];
+}
+
+/** 汇总下级 (kaohe rollup): the parent's figures from its children, as planned. */
+export interface RollupPlanView {
+  /** The rules the children were assessed by, taken from `from` (a child's workbook). */
+  children: { title: Msg; year: number; edition: number; from: string; expected: number };
+  /** Each figure whose source is the children: its cell, value (null: not rolled up, `issues`
+   *  say why), how it was worked out, and a different figure it replaced. */
+  figures: {
+    label: Msg;
+    sheet: string;
+    address: string;
+    value: string | null;
+    words: Msg | null;
+    issues: Msg[];
+    replaced: string | null;
+  }[];
+  /** Children that cannot be counted (not returned, not on the roster, failing verification). */
+  unusable: { unitId: string; name: string; why: Msg }[];
+  /** Chosen files not reviewed, each with its reason. */
+  rejected: Msg[];
+  notes: Msg[];
+  writes: RangeWrite[];
 }
 
 /** Imported sheets named after their unit: per file, its unit (null: not found) and sheets. */
@@ -193,13 +295,37 @@ export interface Kernel {
   /** The sheets review and summary read: every unit's workbook in this one (own and imported). */
   cohortSheets(snapshot: WorkbookSnapshot): string[];
   /** 审核: recompute returned units with the reviewer's rule set (from the snapshot's meta sheet). */
-  review(snapshot: WorkbookSnapshot, grids: SheetGrid[], trust?: TrustStore): Outcome<ReviewPlan>;
+  review(
+    snapshot: WorkbookSnapshot,
+    grids: SheetGrid[],
+    trust?: TrustStore,
+    options?: ReviewOptions,
+  ): Outcome<ReviewPlan>;
   /** 汇总: rank and grade the units, as a summary sheet with a chart. */
   summarise(
     snapshot: WorkbookSnapshot,
     grids: SheetGrid[],
     trust?: TrustStore,
+    options?: ReviewOptions,
   ): Outcome<SummaryPlan>;
+  /**
+   * 汇总 of parts: the declaration (a combination JSON) and the parts' reviewed summaries,
+   * matched by file name to the summaries it declares.
+   */
+  combine(
+    declaration: { name: string; text: string },
+    summaries: readonly { name: string; grids: SheetGrid[] }[],
+  ): Outcome<CombinePlan>;
+  /**
+   * 汇总下级: the open workbook's figures whose source is its children, from the children's
+   * returned workbooks and the roster of the children (files the user chose).
+   */
+  rollup(
+    snapshot: WorkbookSnapshot,
+    children: readonly { name: string; grids: SheetGrid[] }[],
+    roster: { name: string; grids: SheetGrid[] },
+    trust?: TrustStore,
+  ): Outcome<RollupPlanView>;
   /** The browser's trust list (the CLI's trust list format): read, keys previewed, added, removed. */
   readonly trust: {
     read(text: string | null): TrustRead;

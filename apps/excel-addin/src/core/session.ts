@@ -1,17 +1,20 @@
 // The user's actions, as plain async functions over a port and a kernel. Each action reads once,
 // then (if it writes) re-checks the header and writes once: three round trips at most.
 import type {
+  CombinePlan,
   ImportNaming,
   Kernel,
   Outcome,
   Problem,
+  ReviewOptions,
   ReviewPlan,
+  RollupPlanView,
   ScoringPlan,
   SheetState,
   SummaryPlan,
   TrustStore,
 } from './kernel.types.ts';
-import type { WorkbookPort, WriteOutcome } from './workbook-port.ts';
+import type { SheetGrid, WorkbookPort, WriteOutcome } from './workbook-port.ts';
 
 type Applied<T> =
   | { ok: true; plan: T; written: Extract<WriteOutcome, { ok: true }>; sheet: SheetState }
@@ -24,9 +27,35 @@ export interface Session {
   selfAssess(options?: { draft?: boolean }): Promise<Applied<ScoringPlan>>;
   /** Brings units' workbooks in, their sheets named after the unit. */
   importWorkbooks(files: readonly ArrayBuffer[]): Promise<ImportNaming['files']>;
-  review(): Promise<Applied<ReviewPlan>>;
-  summarise(): Promise<Applied<SummaryPlan>>;
+  /** `assessedOn`: a certification's assessment date (YYYY-MM-DD). */
+  review(options?: ReviewOptions): Promise<Applied<ReviewPlan>>;
+  summarise(options?: ReviewOptions): Promise<Applied<SummaryPlan>>;
+  /** 汇总 of parts: the composite written as sheets of this workbook (kaohe_results very hidden). */
+  combine(
+    declaration: { name: string; text: string },
+    summaries: readonly { name: string; grids: SheetGrid[] }[],
+  ): Promise<Applied<CombinePlan>>;
+  /** 汇总下级: the children's figures into the open (parent's) workbook's data sheet. */
+  rollup(
+    children: readonly { name: string; grids: SheetGrid[] }[],
+    roster: { name: string; grids: SheetGrid[] },
+  ): Promise<Applied<RollupPlanView>>;
   select(problem: Pick<Problem, 'sheet' | 'address'>): Promise<void>;
+}
+
+/** Sheets (re)made by a summary or a composite, each shown as the codec lays it out. */
+function replaced(
+  plan: { sheets: string[]; printable: readonly { name: string; state?: SheetGrid['state'] }[] },
+  sheetNames: readonly string[],
+) {
+  return plan.sheets.map((name) => {
+    const state = plan.printable.find((l) => l.name === name)?.state;
+    return {
+      name,
+      exists: sheetNames.includes(name),
+      ...(state && state !== 'visible' ? { state } : {}),
+    };
+  });
 }
 
 function toBase64(bytes: ArrayBuffer): string {
@@ -84,11 +113,11 @@ export function createSession(
       if (naming.renames.length > 0) await port.renameSheets(naming.renames);
       return naming.files;
     },
-    async review() {
+    async review(options = {}) {
       // The unit sheets come from the snapshot's names, all read in one readSheets call.
       const snapshot = await read();
       const grids = await port.readSheets(kernel.cohortSheets(snapshot));
-      const planned = kernel.review(snapshot, grids, trust());
+      const planned = kernel.review(snapshot, grids, trust(), options);
       return apply(
         port,
         planned,
@@ -96,19 +125,16 @@ export function createSession(
         () => kernel.inspect(snapshot, trust()),
       );
     },
-    async summarise() {
+    async summarise(options = {}) {
       const snapshot = await read();
       const units = await port.readSheets(kernel.cohortSheets(snapshot));
-      const planned = kernel.summarise(snapshot, units, trust());
+      const planned = kernel.summarise(snapshot, units, trust(), options);
       return apply(
         port,
         planned,
         (plan) => ({
-          replaceSheets: plan.sheets.map((name) => ({
-            name,
-            exists: snapshot.sheetNames.includes(name),
-          })),
-          chart: plan.chart,
+          replaceSheets: replaced(plan, snapshot.sheetNames),
+          ...(plan.chart ? { chart: plan.chart } : {}),
           layouts: plan.layouts,
           activate: plan.sheet,
         }),
@@ -122,6 +148,37 @@ export function createSession(
             edition: known ? before.edition : null,
           };
         },
+      );
+    },
+    async combine(declaration, summaries) {
+      // One read for the names (which sheets are there to replace), then the write.
+      const snapshot = await read();
+      const before = kernel.inspect(snapshot, trust());
+      return apply(
+        port,
+        kernel.combine(declaration, summaries),
+        (plan) => ({
+          replaceSheets: replaced(plan, snapshot.sheetNames),
+          layouts: plan.layouts,
+          activate: plan.sheet,
+        }),
+        (plan) => ({
+          kind: 'summary',
+          sheet: plan.sheet,
+          ruleSet:
+            before.kind === 'assessment' || before.kind === 'summary' ? before.ruleSet : null,
+          edition:
+            before.kind === 'assessment' || before.kind === 'summary' ? before.edition : null,
+        }),
+      );
+    },
+    async rollup(children, roster) {
+      const snapshot = await read();
+      return apply(
+        port,
+        kernel.rollup(snapshot, children, roster, trust()),
+        () => ({}),
+        () => kernel.inspect(snapshot, trust()),
       );
     },
     async select(problem) {

@@ -70,8 +70,12 @@ export interface SheetLook {
 
 export interface WriteRequest {
   guard?: HeaderGuard;
-  /** Sheets to (re)create before writing; `exists` (known from the read) says to delete it first. */
-  replaceSheets?: { name: string; exists: boolean }[];
+  /**
+   * Sheets to (re)create before writing; `exists` (known from the read) says to delete it first;
+   * `state` how it is shown (absent: visible). A summary's kaohe_results (its results as data)
+   * is very hidden: Excel's own menu cannot show it, as in the CLI's summary workbook.
+   */
+  replaceSheets?: { name: string; exists: boolean; state?: SheetGrid['state'] }[];
   writes: RangeWrite[];
   chart?: ChartSpec;
   /** Column widths (in characters), wrapped columns and frozen rows of sheets made here. */

@@ -27,6 +27,8 @@ export interface MockWorkbook {
   formulas: [string, string, string][];
   /** Sheets renamed (a worksheet's name set): [from, to]. */
   renamed: [string, string][];
+  /** Sheets added (worksheets.add), each with the visibility last set on it. */
+  added: { name: string; visibility: 'Visible' | 'Hidden' | 'VeryHidden' }[];
   /** Fills set on ranges, in order: [sheet, range, '#RRGGBB'], or null for format.fill.clear(). */
   fills: [string, string, string | null][];
   /** context.sync() calls so far, failed ones included: the round trips, counted outside the port. */
@@ -53,6 +55,7 @@ export function mockWorkbook(
   const charts: string[] = [];
   const formulas: [string, string, string][] = [];
   const renamed: [string, string][] = [];
+  const added: MockWorkbook['added'] = [];
   const fills: [string, string, string | null][] = [];
   let guardValues: Cell[][] | null = null;
   const sheetData = (s: MockSheet) => ({
@@ -204,7 +207,18 @@ export function mockWorkbook(
               (this as Record<string, unknown>)['nothing']
             );
           },
-          add() {},
+          add(name: string) {
+            const sheet: MockWorkbook['added'][number] = { name, visibility: 'Visible' };
+            added.push(sheet);
+            // Office.js takes only these three (Excel.SheetVisibility).
+            return {
+              set visibility(v: string) {
+                if (v !== 'Visible' && v !== 'Hidden' && v !== 'VeryHidden')
+                  throw new Error(`InvalidArgument: visibility ${v}`);
+                sheet.visibility = v;
+              },
+            };
+          },
         },
       },
     },
@@ -239,6 +253,7 @@ export function mockWorkbook(
     charts,
     formulas,
     renamed,
+    added,
     fills,
     get syncs() {
       return syncs;

@@ -1,11 +1,19 @@
 import { compileRuleSet, scoreCohort } from '@kaohe/engine';
 import { allIndicators } from '@kaohe/engine/internal';
 import { baotou2012, baotou2012SampleUnits } from '@kaohe/rulesets';
-import { buildSummary, FILLS, parseRange, SHEET_NAMES, unscoredBySection } from '@kaohe/sheet';
+import {
+  buildSummary,
+  FILLS,
+  parseRange,
+  RESULTS_SHEET,
+  SHEET_NAMES,
+  unscoredBySection,
+} from '@kaohe/sheet';
 import { createKernel } from '../core/kernel.ts';
 import { asGrids, filledTemplate, parsed } from '../testing/sample-workbook.ts';
 import { describe, expect, it } from 'vitest';
-import { summaryPlan } from '../core/kernel-summary.ts';
+import { summaryPlan, summarySheetNames } from '../core/kernel-summary.ts';
+import { createSession } from '../core/session.ts';
 import type { Cell, RangeWrite } from '../core/workbook-port.ts';
 import { exactGuard } from '../testing/exact-guard.ts';
 import { mockWorkbook } from './mock-workbook.ts';
@@ -237,5 +245,36 @@ describe('office port', () => {
     await port.renameSheets([{ from: '单位 (2)', to: '单位 (青山区)' }]);
     expect(book.renamed).toEqual([['单位 (2)', '单位 (青山区)']]);
     expect(book.syncs).toBe(1);
+  });
+});
+
+describe('the summary in Excel', () => {
+  it('makes the results sheet (kaohe_results) very hidden, the summary’s own sheets visible', async () => {
+    const ruleSet = parsed(baotou2012);
+    const reviewer = asGrids(filledTemplate(ruleSet, { id: '', name: '', values: {} }));
+    const units = baotou2012SampleUnits
+      .slice(0, 2)
+      .flatMap((u, i) => asGrids(filledTemplate(ruleSet, u), ` (${i + 2})`));
+    const kernel = createKernel();
+    const names = summarySheetNames(ruleSet);
+    // The summary's sheets are there from an earlier summary (the mock writes only to sheets it holds).
+    const book = mockWorkbook(
+      [
+        ...[...reviewer, ...units].map((g) => ({
+          name: g.name,
+          values: g.values,
+          ...(g.state === 'veryHidden' ? { visibility: 'VeryHidden' as const } : {}),
+        })),
+        ...names.map((name) => ({ name, values: [] })),
+      ],
+      SHEET_NAMES.scoring,
+    );
+    const session = createSession(createOfficePort({ run: book.excel.run }), kernel);
+    const summary = await session.summarise();
+    if (!summary.ok) throw new Error(JSON.stringify(summary.problems.slice(0, 3)));
+    expect(book.added.map((a) => a.name)).toEqual(summary.plan.sheets);
+    expect(book.added.filter((a) => a.visibility !== 'Visible')).toEqual([
+      { name: RESULTS_SHEET, visibility: 'VeryHidden' },
+    ]);
   });
 });

@@ -170,9 +170,12 @@ export function createOfficePort(
             } as const;
           }
         }
-        for (const { name, exists } of request.replaceSheets ?? []) {
+        for (const { name, exists, state } of request.replaceSheets ?? []) {
           if (exists) sheets.getItem(name).delete();
-          sheets.add(name);
+          const added = sheets.add(name);
+          // Very hidden: Excel's Unhide menu does not list it (Office.js SheetVisibility).
+          if (state === 'veryHidden') added.visibility = 'VeryHidden';
+          else if (state === 'hidden') added.visibility = 'Hidden';
         }
         const groups = chunkWrites(request.writes, limit);
         let cells = 0;

@@ -14,7 +14,7 @@ import type {
 } from '../core/kernel.types.ts';
 import { createSession, type Session } from '../core/session.ts';
 import { parseCell } from '../core/a1.ts';
-import type { Cell, WorkbookPort } from '../core/workbook-port.ts';
+import type { Cell, SheetGrid, WorkbookPort } from '../core/workbook-port.ts';
 import { createMemoryPort, type MemoryPort } from '../standalone/memory-port.ts';
 import type { Boot } from './boot.types.ts';
 import { rowContext } from './row-context.ts';
@@ -83,6 +83,25 @@ export interface PaneController {
   previewRevoke: (typed: string) => KeyOutcome<RevokedInfo> | null;
   /** Records the revocation (with the notice's reason) in the browser and checks the sheet again. */
   revokeKey: (typed: string, reason: string) => Promise<KeyOutcome<RevokedInfo> | undefined>;
+  /** A certification's assessment date (YYYY-MM-DD): today's on this computer unless changed. */
+  assessedOn: string;
+  setAssessedOn: (date: string) => void;
+  /** Files the user chose (summaries of parts), decoded into grids as the ports read sheets. */
+  decodeFiles: (files: readonly File[]) => Promise<{ name: string; grids: SheetGrid[] }[]>;
+}
+
+/** Today's date on this computer's clock, local time, as YYYY-MM-DD (as `kaohe review` takes it). */
+export function today(now: Date = new Date()): string {
+  const p = (n: number): string => String(n).padStart(2, '0');
+  return `${now.getFullYear()}-${p(now.getMonth() + 1)}-${p(now.getDate())}`;
+}
+
+function toBase64(bytes: ArrayBuffer): string {
+  const view = new Uint8Array(bytes);
+  let binary = '';
+  for (let i = 0; i < view.length; i += 0x8000)
+    binary += String.fromCharCode(...view.subarray(i, i + 0x8000));
+  return btoa(binary);
 }
 
 export function usePaneController(boot: Boot): PaneController {
@@ -94,6 +113,7 @@ export function usePaneController(boot: Boot): PaneController {
   const [selected, setSelected] = useState<SelectedCell | null>(null);
   const file = useRef<{ bytes: ArrayBuffer; port: MemoryPort } | null>(null);
   const [summary, setSummary] = useState<readonly SheetLayout[] | null>(null);
+  const [assessedOn, setAssessedOn] = useState(() => today());
   const kernelRef = useRef<Kernel | null>(null);
   const [trust, setTrustState] = useState<TrustRead | null>(null);
   const [trustIssue, setTrustIssue] = useState<TrustIssue>(null);
@@ -293,6 +313,33 @@ export function usePaneController(boot: Boot): PaneController {
       });
     },
     unsaved,
+    assessedOn,
+    setAssessedOn,
+    decodeFiles: async (picked) => {
+      const files = await boot.loadFiles();
+      const out: { name: string; grids: SheetGrid[] }[] = [];
+      for (const f of picked) {
+        const sheets = await files
+          .decodeSheets(toBase64(await f.arrayBuffer()))
+          .catch((cause: unknown) => {
+            throw new AddinError('file-unreadable', `${f.name}: ${describeError(cause).detail}`, {
+              cause,
+            });
+          });
+        out.push({
+          name: f.name,
+          grids: sheets.map((s) => ({
+            name: s.name,
+            top: 0,
+            left: 0,
+            values: s.values,
+            numberFormats: s.numberFormats,
+            state: s.state,
+          })),
+        });
+      }
+      return out;
+    },
     trust,
     trustIssue,
     previewKey: (line) => kernelRef.current?.trust.preview(line) ?? null,

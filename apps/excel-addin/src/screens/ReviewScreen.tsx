@@ -1,5 +1,7 @@
 import {
   Badge,
+  Field,
+  Input,
   Table,
   TableBody,
   TableCell,
@@ -17,6 +19,8 @@ import { useMsg } from '../i18n/msg.ts';
 import { usePane } from '../pane/PaneContext.ts';
 import { useBlocked } from '../pane/use-blocked.ts';
 import { ActionButton } from './ActionButton.tsx';
+import { CertificationList } from './CertificationList.tsx';
+import { RollupSection } from './RollupSection.tsx';
 import { SelectionNote } from './SelectionNote.tsx';
 
 const useStyles = makeStyles({
@@ -56,8 +60,11 @@ export function ReviewScreen() {
     if (picker.current) picker.current.value = '';
   };
 
+  const certification = rules?.kind === 'certification';
   const review = async () => {
-    const applied = await pane.run((s) => s.review());
+    const applied = await pane.run((s) =>
+      s.review(certification ? { assessedOn: pane.assessedOn } : {}),
+    );
     if (applied?.ok) setPlan(applied.plan);
     else if (applied && 'headerChanged' in applied)
       pane.setError({ code: 'header-changed', detail: applied.headerChanged });
@@ -68,6 +75,9 @@ export function ReviewScreen() {
 
   return (
     <div className={styles.root}>
+      {rules?.rollsUp && pane.sheet?.kind === 'assessment' && pane.sheet.unit.name !== '' && (
+        <RollupSection blocked={blocked.all} />
+      )}
       {rules && (
         <section className={styles.start} aria-label={t('review.start')}>
           <span className={styles.startTitle}>{t('review.start')}</span>
@@ -111,6 +121,15 @@ export function ReviewScreen() {
           {unnamed > 0 && ` ${t('review.unnamed', { count: unnamed })}`}
         </div>
       )}
+      {certification && (
+        <Field label={t('review.date')} hint={t('review.dateHint')}>
+          <Input
+            type="date"
+            value={pane.assessedOn}
+            onChange={(_, data) => pane.setAssessedOn(data.value)}
+          />
+        </Field>
+      )}
       <ActionButton
         appearance="primary"
         onClick={() => void review()}
@@ -127,7 +146,8 @@ export function ReviewScreen() {
         </div>
       )}
       {plan && plan.units.length === 0 && <div>{t('review.none')}</div>}
-      {plan && plan.units.length > 0 && (
+      {plan?.certification && <CertificationList view={plan.certification} />}
+      {plan && plan.units.length > 0 && !plan.certification && (
         <Table size="small" aria-label={t('tabs.review')}>
           <TableHeader>
             <TableRow>
@@ -148,6 +168,7 @@ export function ReviewScreen() {
                     <Badge color="danger">{t('review.rulesDiffer')}</Badge>
                   )}
                   {u.stage === null && <Badge color="warning">{t('review.notScored')}</Badge>}
+                  {u.metaUnhidden && <Badge color="danger">{t('review.metaUnhidden')}</Badge>}
                 </TableCell>
                 <TableCell>{u.reported ?? '—'}</TableCell>
                 <TableCell

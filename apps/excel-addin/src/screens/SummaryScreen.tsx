@@ -16,6 +16,7 @@ import { useMsg } from '../i18n/msg.ts';
 import { usePane } from '../pane/PaneContext.ts';
 import { useBlocked } from '../pane/use-blocked.ts';
 import { ActionButton } from './ActionButton.tsx';
+import { CombineSection } from './CombineSection.tsx';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalM },
@@ -31,8 +32,13 @@ export function SummaryScreen() {
   const [plan, setPlan] = useState<SummaryPlan | null>(null);
   const [chart, setChart] = useState(false);
 
+  const rules =
+    pane.sheet?.kind === 'assessment' || pane.sheet?.kind === 'summary' ? pane.sheet.ruleSet : null;
+  const certification = rules?.kind === 'certification';
   const summarise = async () => {
-    const applied = await pane.run((s) => s.summarise());
+    const applied = await pane.run((s) =>
+      s.summarise(certification ? { assessedOn: pane.assessedOn } : {}),
+    );
     if (applied?.ok) {
       setPlan(applied.plan);
       setChart(applied.written.chart);
@@ -44,9 +50,11 @@ export function SummaryScreen() {
   const written =
     pane.mode === 'standalone'
       ? 'summary.writtenStandalone'
-      : chart
-        ? 'summary.written'
-        : 'summary.writtenNoChart';
+      : plan?.chart === null
+        ? 'summary.writtenCertification'
+        : chart
+          ? 'summary.written'
+          : 'summary.writtenNoChart';
 
   return (
     <div className={styles.root} lang={i18n.language}>
@@ -59,7 +67,7 @@ export function SummaryScreen() {
         {t('summary.run')}
       </ActionButton>
       {plan && <div role="status">{t(written, { sheet: plan.sheet })}</div>}
-      {plan && (
+      {plan && plan.chart !== null && (
         <Table size="small" aria-label={t('tabs.summary')}>
           <TableHeader>
             <TableRow>
@@ -89,6 +97,7 @@ export function SummaryScreen() {
           </TableBody>
         </Table>
       )}
+      <CombineSection blocked={null} />
     </div>
   );
 }

@@ -102,10 +102,10 @@ export function createMemoryPort(
           address: guard.address,
         } as const;
       }
-      for (const { name } of request.replaceSheets ?? []) {
+      for (const { name, state } of request.replaceSheets ?? []) {
         workbook.sheets = workbook.sheets.filter((s) => s.name !== name);
         workbook.charts = workbook.charts.filter((c) => c.sheet !== name);
-        workbook.sheets.push({ name, state: 'visible', values: [], numberFormats: [] });
+        workbook.sheets.push({ name, state: state ?? 'visible', values: [], numberFormats: [] });
       }
       let cells = 0;
       for (const write of request.writes) {

@@ -1,6 +1,6 @@
 import { compileRuleSet, scoreUnit } from '@kaohe/engine';
 import { baotou2012, baotou2012SampleUnits } from '@kaohe/rulesets';
-import { a1, FILLS, readSheet, SHEET_NAMES } from '@kaohe/sheet';
+import { a1, FILLS, readSheet, RESULTS_SHEET, SHEET_NAMES } from '@kaohe/sheet';
 import { readWorkbook, writeTemplateWorkbook } from '@kaohe/xlsx';
 import { describe, expect, it } from 'vitest';
 import { createKernel } from '../core/kernel.ts';
@@ -99,6 +99,11 @@ describe('browser mode on an .xlsx file', () => {
     // Only the summary's sheets (ranking first), not the units' sheets brought in.
     expect(back.sheets.map((x) => x.name)).toEqual(summarised.plan.sheets);
     expect(back.sheets[0]?.name).toBe('排名');
+    // In the pane's workbook and in the file, the results as data are very hidden.
+    expect(port.workbook.sheets.find((x) => x.name === RESULTS_SHEET)?.state).toBe('veryHidden');
+    expect(back.sheets.filter((x) => x.state !== 'visible').map((x) => [x.name, x.state])).toEqual([
+      [RESULTS_SHEET, 'veryHidden'],
+    ]);
     const ranking = back.sheets[0]!;
     const compiled = compileRuleSet(ruleSet);
     for (const u of units) {

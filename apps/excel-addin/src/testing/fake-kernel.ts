@@ -19,6 +19,8 @@ export const FAKE_META = '_meta';
 
 const ruleSet: RuleSetInfo = {
   id: 'demo',
+  kind: 'scored',
+  rollsUp: false,
   title: { zh: '示例考核办法', en: 'Demo rules' },
   issuer: { zh: '示例市', en: 'Demo City' },
   year: 2024,
@@ -218,6 +220,7 @@ export const fakeKernel: Kernel = {
           rules: grid.name.endsWith('旧规则') ? ('other-edition' as const) : ('same' as const),
           stage: 'self' as const,
           differences: [],
+          metaUnhidden: false,
           sameAs: [],
           problems: scoreGrid(grid).problems,
         })),
@@ -259,6 +262,85 @@ export const fakeKernel: Kernel = {
       },
     };
   },
+  // Each chosen summary is a part of equal weight; its first cell is a unit's name.
+  combine(declaration, summaries) {
+    if (summaries.length === 0)
+      return {
+        ok: false,
+        problems: [
+          {
+            code: 'summary-unusable',
+            severity: 'error',
+            sheet: declaration.name,
+            address: null,
+            message: { zh: '没有选中汇总表', en: 'no summary chosen' },
+          },
+        ],
+      };
+    const sheet = '综合得分';
+    const values = summaries.map((s, i) => [s.name, String(90 - i)]);
+    return {
+      ok: true,
+      value: {
+        title: { zh: '综合考核', en: 'Composite' },
+        year: 2024,
+        outOf: '100',
+        parts: summaries.map((s) => ({
+          label: { zh: s.name, en: s.name },
+          weightShown: `1/${summaries.length}`,
+        })),
+        units: [
+          {
+            rank: 1,
+            unit: { id: 'a', name: '甲' },
+            value: '90',
+            grade: null,
+            vetoed: false,
+            noCommendation: false,
+            notes: [],
+          },
+          {
+            rank: null,
+            unit: { id: 'b', name: '乙' },
+            value: null,
+            grade: null,
+            vetoed: false,
+            noCommendation: false,
+            notes: [{ zh: '乙不在第二部分中', en: '乙 is not in the second part' }],
+          },
+        ],
+        issues: [],
+        sheet,
+        sheets: [sheet],
+        printable: [
+          {
+            name: sheet,
+            role: 'scoring',
+            state: 'visible',
+            values,
+            widths: [12, 8],
+            wrap: [],
+            merges: [],
+            cells: [],
+          },
+        ],
+        writes: [{ sheet, address: 'A1', values }],
+        layouts: [{ sheet, widths: [12, 8], wrap: [], freezeRows: 0 }],
+      },
+    };
+  },
+  rollup: (_snapshot, _children, roster) => ({
+    ok: false,
+    problems: [
+      {
+        code: 'not-reviewed',
+        severity: 'error',
+        sheet: roster.name,
+        address: null,
+        message: { zh: '示例考核没有下级汇总', en: 'the demo rules roll nothing up' },
+      },
+    ],
+  }),
   trust: {
     read: readTrustText,
     preview: previewKey,
