@@ -134,4 +134,8 @@ export const en: Catalogue = {
     yes: 'yes',
     no: 'no',
   },
+  file: {
+    open: 'Open files…',
+    chosen: '{{count}} files chosen',
+  },
 };

@@ -129,5 +129,9 @@ export const zhCN = {
     yes: '是',
     no: '否',
   },
+  file: {
+    open: '打开文件…',
+    chosen: '已选择 {{count}} 个文件',
+  },
 };
 export type Catalogue = typeof zhCN;
