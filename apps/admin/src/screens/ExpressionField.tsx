@@ -5,7 +5,7 @@
 // when the field loses focus (one undo step each), never while an IME is still composing.
 import { Caption1, Field, makeStyles, Text, tokens } from '@fluentui/react-components';
 import { expressionFunctions, expressionInWords, validateRuleSet, type Issue } from '@kaohe/engine';
-import { useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
+import { useDeferredValue, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { fieldText, fieldValue } from '../doc/fields.ts';
 import { edit, getAt, setAt, startHistory, type Path } from '../doc/history.ts';
@@ -76,9 +76,19 @@ export function ExpressionField(props: {
   const latest = useRef({ text, written, props });
   latest.current = { text, written, props };
 
+  // Removing a focused editor blurs it (Chromium): a field already gone (another file opened,
+  // another item selected) writes nothing into the document that replaced its own.
+  const alive = useRef(true);
+  // A layout effect: its cleanup runs before React removes the editor's element.
+  useLayoutEffect(() => {
+    alive.current = true;
+    return () => {
+      alive.current = false;
+    };
+  }, []);
   const commit = () => {
     const { text: now, written: was, props: p } = latest.current;
-    if (now === was) return;
+    if (!alive.current || now === was) return;
     p.onSet(p.path, fieldValue(now));
   };
 
@@ -121,7 +131,10 @@ export function ExpressionField(props: {
     );
     return () => {
       gone = true;
+      const going = alive.current;
+      alive.current = false; // its blur on the way out writes nothing
       editor.current?.destroy();
+      alive.current = going;
       editor.current = undefined;
     };
   }, [props.fieldKey]);
