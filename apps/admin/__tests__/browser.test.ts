@@ -263,6 +263,7 @@ describe('admin app in a browser', () => {
       for (let i = 0; i < 50 && (await drafted()) !== want; i++) await page.waitForTimeout(100);
       expect(await drafted()).toBe(want);
     };
+    await page.goto(url);
     await page.getByTestId('open-file').setInputFiles(townshipPath);
     await page.getByText('已打开 cascade-township.json').waitFor();
     await page.getByTestId('node-一.3').click();

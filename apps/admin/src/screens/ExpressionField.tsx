@@ -158,20 +158,22 @@ export function ExpressionField(props: {
 
   const words = expressionInWords(props.doc, judged);
   return (
-    <Field
-      label={props.label}
-      hint={props.hint}
-      validationState={issues.length > 0 ? 'error' : 'none'}
-      validationMessage={
-        issues.length > 0 ? issues.map((i) => msg(i.message)).join(';') : undefined
-      }
-    >
-      <div
-        ref={host}
-        className={styles.host}
-        data-field={props.fieldKey}
-        aria-invalid={issues.length > 0}
-      />
+    <div>
+      <Field
+        label={props.label}
+        hint={props.hint}
+        validationState={issues.length > 0 ? 'error' : 'none'}
+        validationMessage={
+          issues.length > 0 ? issues.map((i) => msg(i.message)).join(';') : undefined
+        }
+      >
+        <div
+          ref={host}
+          className={styles.host}
+          data-field={props.fieldKey}
+          aria-invalid={issues.length > 0}
+        />
+      </Field>
       {!loaded && !failed && <Caption1>{t('expr.loading')}</Caption1>}
       {failed && <Caption1>{t('expr.failed', { message: failed })}</Caption1>}
       {judged.trim() !== '' && (
@@ -179,6 +181,6 @@ export function ExpressionField(props: {
           {words ? `${t('expr.readBack')}${msg(words)}` : t('expr.unreadable')}
         </Text>
       )}
-    </Field>
+    </div>
   );
 }
