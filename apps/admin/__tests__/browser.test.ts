@@ -305,6 +305,15 @@ describe('admin app in a browser', () => {
     expect(await editor.textContent()).toBe(after);
     await draftIs(after);
     await page.getByText('读作:10 + 未签责任书的村扣分 + (单位类别 = 「镇」)').waitFor();
+    // Typing goes on after the composition: past the closing quote, the rest of the formula.
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.type(' ? 1 : 0');
+    const whole = "10 + unsigned_cut + (class == '镇' ? 1 : 0)";
+    await draftIs(whole);
+    await page
+      .getByText('读作:10 + 未签责任书的村扣分 + (如果单位类别 = 「镇」则1,否则0)')
+      .waitFor();
+    expect(await problemCount()).toBe('0 个错误,0 个提示');
     const events = await page.evaluate(
       () => (window as unknown as { composition: string[] }).composition,
     );
