@@ -86,14 +86,20 @@ export function ExpressionField(props: {
       alive.current = false;
     };
   }, []);
+  /** The text this field last gave the draft: its echo back is not a change from elsewhere. */
+  const given = useRef<string>(undefined);
   const commit = () => {
     const { text: now, written: was, props: p } = latest.current;
     if (!alive.current || now === was) return;
+    given.current = fieldText(fieldValue(now));
     p.onSet(p.path, fieldValue(now));
   };
 
-  // The draft changed under the field (undo, another item): the editor shows it.
+  // The draft changed under the field (undo, another item): the editor shows it. Its own text
+  // coming back leaves the editor alone: typing (or an IME composing) has gone on since.
   useEffect(() => {
+    if (written === given.current) return;
+    given.current = undefined;
     setText(written);
     editor.current?.setText(written);
   }, [written, props.fieldKey]);
