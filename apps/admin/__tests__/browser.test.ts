@@ -21,6 +21,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 const appRoot = join(dirname(fileURLToPath(import.meta.url)), '..');
 const out = join(appRoot, 'test-results', 'browser');
 const baotouPath = createRequire(import.meta.url).resolve('@kaohe/rulesets/baotou-2012.json');
+const townshipPath = createRequire(import.meta.url).resolve(
+  '@kaohe/rulesets/cascade-township.json',
+);
 
 let server: PreviewServer;
 let url: string;
@@ -185,4 +188,140 @@ describe('admin app in a browser', () => {
     await birthRate().click();
     await shot('10-english');
   }, 30_000);
+
+  it('edits a formula in CodeMirror, loaded only then: the engine’s error at its span, completion, the read-back', async () => {
+    const loaded: string[] = [];
+    page.on('request', (r) => loaded.push(r.url()));
+    await page.goto(url); // a fresh load, in Chinese
+    await page.getByText('打开上一年度的考核办法').waitFor();
+    await page.getByTestId('open-file').setInputFiles(townshipPath);
+    await page.getByText('已打开 cascade-township.json').waitFor();
+    const editorChunk = (u: string) => /\/editor-[^/]*\.js$/.test(u);
+    expect(loaded.filter(editorChunk)).toEqual([]);
+    await page.getByTestId('node-一.3').click();
+    await page.getByRole('tab', { name: '表单' }).click();
+    const editor = page.getByTestId('expression-editor');
+    await editor.waitFor();
+    expect(loaded.filter(editorChunk)).toHaveLength(1);
+    expect(await editor.textContent()).toBe('10 + unsigned_cut');
+    const words = page.getByTestId('expression-words');
+    expect(await words.textContent()).toBe('读作:10 + 未签责任书的村扣分');
+    // An unknown name: the engine's own issue, marked at its characters (21–22).
+    await editor.click();
+    await page.keyboard.press('End');
+    await page.keyboard.type(' + nn');
+    const marked = page.locator('.cm-lintRange-error');
+    await marked.waitFor();
+    expect(await marked.allTextContents()).toEqual(['nn']);
+    await page
+      .getByText(/表达式第21–22个字符处:未知的输入项 nn/)
+      .first()
+      .waitFor();
+    await shot('11-formula-error');
+    // Completion: an input found by its label's characters or its id, written as its id.
+    await page.keyboard.press('Backspace');
+    await page.keyboard.press('Backspace');
+    await page.keyboard.type('vil');
+    const list = page.locator('.cm-tooltip-autocomplete');
+    await list.waitFor();
+    expect(await list.locator('li').first().textContent()).toBe('villages_qualified达标村比例');
+    await shot('12-formula-completion');
+    await page.keyboard.press('Enter');
+    expect(await editor.textContent()).toBe('10 + unsigned_cut + villages_qualified');
+    await page.getByText('读作:10 + 未签责任书的村扣分 + 达标村比例').waitFor();
+    expect(await marked.count()).toBe(0);
+    // Half a formula cannot be read back: it says so (the error is marked), never a guess.
+    await page.keyboard.type(' *');
+    await page.getByText('公式有误,未能读出,见上方标出之处').waitFor();
+    await page.keyboard.type(' min(2, 3');
+    await page.getByText('读作:10 + 未签责任书的村扣分 + 达标村比例 × 最小值(2, 3)').waitFor();
+    await shot('13-formula-read-back');
+  }, 60_000);
+
+  it('takes Chinese typed through an IME: the chosen text only, never the pinyin', async () => {
+    // The draft as autosaved (IndexedDB): what the app took from the editor.
+    const drafted = () =>
+      page.evaluate(
+        () =>
+          new Promise<string>((resolve, reject) => {
+            const open = indexedDB.open('kaohe-admin');
+            open.onerror = () => reject(new Error(String(open.error)));
+            open.onsuccess = () => {
+              const get = open.result.transaction('drafts').objectStore('drafts').get('current');
+              get.onerror = () => reject(new Error(String(get.error)));
+              get.onsuccess = () => {
+                const d = get.result as {
+                  doc: { sections: { items: { rule: { score: string } }[] }[] };
+                };
+                open.result.close();
+                resolve(d.doc.sections[0]!.items[2]!.rule.score);
+              };
+            };
+          }),
+      );
+    const draftIs = async (want: string) => {
+      for (let i = 0; i < 50 && (await drafted()) !== want; i++) await page.waitForTimeout(100);
+      expect(await drafted()).toBe(want);
+    };
+    await page.goto(url);
+    await page.getByTestId('open-file').setInputFiles(townshipPath);
+    await page.getByText('已打开 cascade-township.json').waitFor();
+    await page.getByTestId('node-一.3').click();
+    await page.getByRole('tab', { name: '表单' }).click();
+    const editor = page.getByTestId('expression-editor');
+    await editor.waitFor();
+    await editor.evaluate((el) => {
+      const w = window as unknown as { composition: string[] };
+      w.composition = [];
+      for (const type of ['compositionstart', 'compositionupdate', 'compositionend'])
+        el.addEventListener(type, (e) =>
+          w.composition.push(`${type}:${(e as CompositionEvent).data}`),
+        );
+    });
+    await editor.click();
+    await page.keyboard.press('End');
+    // The brackets and quotes close themselves: the caret is between the quotes.
+    await page.keyboard.type(" + (class == '");
+    const before = "10 + unsigned_cut + (class == '')";
+    expect(await editor.textContent()).toBe(before);
+    // Pinyin being composed at once, as Chromium's IME path delivers it (compositionstart and
+    // update): the pause after the typing ends while it composes.
+    const cdp = await page.context().newCDPSession(page);
+    for (const text of ['z', 'zh', 'zhe', 'zhen'])
+      await cdp.send('Input.imeSetComposition', {
+        text,
+        selectionStart: text.length,
+        selectionEnd: text.length,
+      });
+    expect(await editor.textContent()).toBe("10 + unsigned_cut + (class == 'zhen')");
+    // Longer than the pause after which the draft takes typed text: the text typed before the
+    // composition is taken, the pinyin is not, and the composition is left as it was.
+    await page.waitForTimeout(1500);
+    await draftIs(before);
+    expect(await editor.textContent()).toBe("10 + unsigned_cut + (class == 'zhen')");
+    expect(await page.getByTestId('expression-words').textContent()).not.toContain('zhen');
+    await shot('14-formula-ime-composing');
+    // The candidate chosen: the composition ends with 镇.
+    await cdp.send('Input.insertText', { text: '镇' });
+    const after = "10 + unsigned_cut + (class == '镇')";
+    expect(await editor.textContent()).toBe(after);
+    await draftIs(after);
+    await page.getByText('读作:10 + 未签责任书的村扣分 + (单位类别 = 「镇」)').waitFor();
+    // Typing goes on after the composition: past the closing quote, the rest of the formula.
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.type(' ? 1 : 0');
+    const whole = "10 + unsigned_cut + (class == '镇' ? 1 : 0)";
+    await draftIs(whole);
+    await page
+      .getByText('读作:10 + 未签责任书的村扣分 + (如果单位类别 = 「镇」则1,否则0)')
+      .waitFor();
+    expect(await problemCount()).toBe('0 个错误,0 个提示');
+    const events = await page.evaluate(
+      () => (window as unknown as { composition: string[] }).composition,
+    );
+    expect(events[0]).toBe('compositionstart:');
+    expect(events).toContain('compositionupdate:zhen');
+    expect(events.at(-1)).toBe('compositionend:镇');
+    await shot('15-formula-ime-done');
+  }, 60_000);
 });

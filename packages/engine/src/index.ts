@@ -140,6 +140,7 @@ export type { Change, ChangeKind, Direction, RuleSetDiff } from './diff/types.ts
 
 // The expression language on its own.
 export { compileExpr } from './expr/compile.ts';
+export { expressionFunctions, expressionInWords } from './expr/read-back.ts';
 export { MAX_EXPR_LENGTH } from './expr/clip.ts';
 export { ExprEvalError, type ExprEvalCode } from './expr/errors.ts';
 export {

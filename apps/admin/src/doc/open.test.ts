@@ -56,8 +56,26 @@ describe('nextYear (新一年度)', () => {
     const next = nextYear(doc);
     // baotou-2012 is year 2012, edition 1 → 2013, edition 2.
     expect([next['year'], next['edition']]).toEqual([2013, 2]);
-    expect({ ...next, year: doc['year'], edition: doc['edition'] }).toEqual(doc);
+    expect({ ...next, year: doc['year'], edition: doc['edition'], title: doc['title'] }).toEqual(
+      doc,
+    );
     expect(doc['year']).toBe(2012); // the opened rules are not changed
+  });
+
+  it('bumps the year in the title as it bumps the year field, in each language', () => {
+    const doc = JSON.parse(baotouText) as Doc;
+    expect(nextYear(doc)['title']).toEqual({
+      zh: '包头市2013年人口和计划生育工作目标管理责任书考核评估内容和评估办法',
+      en: 'Baotou 2013 population and family planning target responsibility: assessment content and scoring rules',
+    });
+    expect(nextYear({ year: 2012, title: '2012年度考核办法' })['title']).toBe('2013年度考核办法');
+    // Only the year itself: a longer number that contains it and another year are left alone.
+    expect(nextYear({ year: 2012, title: '2011—2015年规划第20120号,2012年度' })['title']).toBe(
+      '2011—2015年规划第20120号,2013年度',
+    );
+    // A title without the year, and a document without a year, keep their titles.
+    expect(nextYear({ year: 2012, title: '年终考核' })['title']).toBe('年终考核');
+    expect(nextYear({ title: '2012年度' })['title']).toBe('2012年度');
   });
 });
 

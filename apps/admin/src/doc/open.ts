@@ -62,11 +62,29 @@ export function savedText(doc: Doc): string {
   return `${JSON.stringify(doc, null, 2)}\n`;
 }
 
-/** 新一年度: next year's draft from this year's rules — year and edition one more, every code,
- *  id and rule kept (next year's baselines and the diff follow the codes). */
+/** 新一年度: next year's draft from this year's rules — year and edition one more, the year in
+ *  the title too (包头市2012年… → 包头市2013年…, in each language), every code, id and rule kept
+ *  (next year's baselines and the diff follow the codes). Only the year itself is bumped in the
+ *  title: a number that merely contains it (20120, 12012) or another year (2011—2015) is left. */
 export function nextYear(doc: Doc): Doc {
   const copy = structuredClone(doc);
-  if (typeof copy['year'] === 'number') copy['year'] = copy['year'] + 1;
+  const year = copy['year'];
+  if (typeof year === 'number') {
+    copy['year'] = year + 1;
+    if (Number.isInteger(year) && copy['title'] !== undefined)
+      copy['title'] = bumpYear(copy['title'], year);
+  }
   if (typeof copy['edition'] === 'number') copy['edition'] = copy['edition'] + 1;
   return copy;
+}
+
+/** A title (text, or text by language) with the year `year` written as year + 1. */
+function bumpYear(title: Json, year: number): Json {
+  const at = new RegExp(`(?<!\\d)${year}(?!\\d)`, 'g');
+  if (typeof title === 'string') return title.replace(at, String(year + 1));
+  if (title && typeof title === 'object' && !Array.isArray(title))
+    return Object.fromEntries(
+      Object.entries(title).map(([k, v]) => [k, typeof v === 'string' ? bumpYear(v, year) : v]),
+    );
+  return title;
 }

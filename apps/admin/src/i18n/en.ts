@@ -134,4 +134,17 @@ export const en: Catalogue = {
     yes: 'yes',
     no: 'no',
   },
+  file: {
+    open: 'Open files…',
+    chosen: '{{count}} files chosen',
+  },
+  expr: {
+    kind: 'Formula (expr)',
+    score: 'Score formula',
+    hint: 'Input ids, functions and operators; Ctrl+Space lists the inputs and functions',
+    readBack: 'Reads: ',
+    unreadable: 'The formula has an error and cannot be read back: see where it is marked above',
+    loading: 'Loading the formula editor…',
+    failed: 'The formula editor did not load: {{message}}',
+  },
 };

@@ -129,5 +129,18 @@ export const zhCN = {
     yes: '是',
     no: '否',
   },
+  file: {
+    open: '打开文件…',
+    chosen: '已选择 {{count}} 个文件',
+  },
+  expr: {
+    kind: '公式(expr)',
+    score: '得分公式',
+    hint: '输入项编号、函数和运算符;按 Ctrl+空格 列出可用的输入项和函数',
+    readBack: '读作:',
+    unreadable: '公式有误,未能读出,见上方标出之处',
+    loading: '正在加载公式编辑器……',
+    failed: '公式编辑器未能加载:{{message}}',
+  },
 };
 export type Catalogue = typeof zhCN;

@@ -1,5 +1,6 @@
 // A form for the selected item: its code, title and points, and its rule for the kinds the forms
-// cover (threshold with its slopes, proportional, yes/no); other kinds are edited in the JSON view.
+// cover (threshold with its slopes, proportional, yes/no, a formula); other kinds are edited in
+// the JSON view.
 // A field is written when it loses focus (one undo step per field), and the engine's issues at
 // its path show under it.
 import {
@@ -19,6 +20,7 @@ import { getAt, type Path } from '../doc/history.ts';
 import type { Doc, Json } from '../doc/open.ts';
 import { within } from '../doc/outline.ts';
 import { useMsg } from '../i18n/msg.ts';
+import { ExpressionField } from './ExpressionField.tsx';
 
 const useStyles = makeStyles({
   form: { display: 'grid', gap: tokens.spacingVerticalS, maxWidth: '560px' },
@@ -147,6 +149,7 @@ function SlopeFields(props: Props & { at: 'below' | 'above' }) {
 }
 
 const COMPARISONS = ['>=', '>', '<=', '<', '='] as const;
+const FORM_KINDS = ['threshold', 'proportional', 'yesno', 'expr'];
 
 export function ItemForm(props: Props) {
   const styles = useStyles();
@@ -240,7 +243,20 @@ export function ItemForm(props: Props) {
           />
         </fieldset>
       )}
-      {typeof kind === 'string' && !['threshold', 'proportional', 'yesno'].includes(kind) && (
+      {kind === 'expr' && (
+        <fieldset className={styles.group}>
+          <legend>{t('expr.kind')}</legend>
+          <ExpressionField
+            doc={props.doc}
+            path={[...props.path, 'rule', 'score']}
+            fieldKey={keyOf(props.nodeKey, ['rule', 'score'])}
+            label={t('expr.score')}
+            hint={t('expr.hint')}
+            onSet={props.onSet}
+          />
+        </fieldset>
+      )}
+      {typeof kind === 'string' && !FORM_KINDS.includes(kind) && (
         <Caption1>{t('form.otherKind', { kind })}</Caption1>
       )}
     </form>

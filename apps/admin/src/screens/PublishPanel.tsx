@@ -24,6 +24,7 @@ import { useTranslation } from 'react-i18next';
 import { download } from '../download.ts';
 import { savedText, type Doc } from '../doc/open.ts';
 import { useMsg } from '../i18n/msg.ts';
+import { FileButton } from './FileButton.tsx';
 import { publishPlan, rosterUnits, signedEdition } from '../publish/publish.ts';
 
 const useStyles = makeStyles({
@@ -141,12 +142,11 @@ export function PublishPanel(props: { base: Doc; baseEdition?: EditionFile; doc:
       {plan.ok && (
         <div className={styles.row}>
           <Field label={t('publish.key')} hint={keyFile?.name ?? t('publish.keyHint')}>
-            <input
-              type="file"
+            <FileButton
               accept=".key,.json,application/json"
-              data-testid="key-file"
-              onChange={(e) => {
-                const file = e.target.files?.[0];
+              testId="key-file"
+              showChosen={false}
+              onFiles={([file]) => {
                 if (!file) return setKeyFile(undefined);
                 void file.text().then((text) => {
                   try {

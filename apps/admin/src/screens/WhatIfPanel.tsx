@@ -17,6 +17,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Doc } from '../doc/open.ts';
 import { useMsg } from '../i18n/msg.ts';
+import { FileButton } from './FileButton.tsx';
 import type { WhatIfReply, WhatIfRequest } from '../whatif/protocol.ts';
 
 const useStyles = makeStyles({
@@ -42,7 +43,7 @@ export function WhatIfPanel(props: { base: Doc; doc: Doc }) {
   const [running, setRunning] = useState(false);
   const [failed, setFailed] = useState<string>();
 
-  const run = async (files: FileList) => {
+  const run = async (files: readonly File[]) => {
     setRunning(true);
     setFailed(undefined);
     try {
@@ -62,15 +63,12 @@ export function WhatIfPanel(props: { base: Doc; doc: Doc }) {
     <section className={styles.panel} aria-label={t('whatif.heading')} data-testid="whatif">
       <Title3 as="h2">{t('whatif.heading')}</Title3>
       <p>{t('whatif.intro')}</p>
-      <input
-        type="file"
+      <FileButton
         multiple
         accept=".xlsx"
-        data-testid="cohort-files"
+        testId="cohort-files"
         disabled={running}
-        onChange={(e) => {
-          if (e.target.files?.length) void run(e.target.files);
-        }}
+        onFiles={(files) => void run(files)}
       />
       {running && <MessageBar>{t('whatif.running')}</MessageBar>}
       {failed && <MessageBar intent="error">{failed}</MessageBar>}

@@ -172,6 +172,9 @@ export function hostFunction(
   return functions && Object.hasOwn(functions, name) ? functions[name] : undefined;
 }
 
+/** The language's own functions, blank() included, in the order the README lists them. */
+export const BUILTIN_NAMES: readonly string[] = [...Object.keys(TABLE), 'blank'];
+
 /** Names the language reserves for its own functions. */
 export const isBuiltinName = (name: string): boolean =>
   name === 'blank' || builtin(name) !== undefined;

@@ -33,6 +33,11 @@ describe('expressions in words', () => {
       '(如果达标则最小值(a, b),否则二.1得分)',
     );
     expect(words('peer_mean(rate) * 0.9').zh).toBe('各单位比率的平均值 × 0.9');
+    // A conditional's words carry their own parentheses: never doubled inside a sum.
+    expect(words('a + (ok ? 1 : 2)')).toEqual({
+      zh: 'a + (如果达标则1,否则2)',
+      en: 'a + (if ok then 1 else 2)',
+    });
   });
   it('names the operands once, in order of first use', () => {
     expect(compiled("a + peer_mean(rate) + a * score('二.1')").operands).toEqual([

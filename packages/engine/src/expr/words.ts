@@ -87,10 +87,10 @@ const rawArg = (node: Node | undefined): string | undefined =>
       ? node.value
       : undefined;
 
-/** How tightly a node binds: 0 for a conditional, 11 for a leaf or call. */
+/** How tightly a node binds: 11 for a unary operator, 12 for a leaf, a call or a conditional
+ *  (its words, 如果…则…,否则…, carry their own parentheses). */
 function precedence(node: Node): number {
   if (node.type === 'BinaryExpression') return PRECEDENCE[op(node)] ?? 0;
-  if (node.type === 'ConditionalExpression') return 0;
   if (node.type === 'UnaryExpression') return 11;
   return 12;
 }

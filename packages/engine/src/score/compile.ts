@@ -34,6 +34,7 @@ import {
   createEnv,
   hostFunctions,
   PEER_FUNCTIONS,
+  placeAllows,
   RESULT_FUNCTIONS,
 } from './env.ts';
 import { expressionUnit, isRateUnit } from './rate-operands.ts';
@@ -405,11 +406,7 @@ export function compileCollecting(ruleSet: RuleSet): {
     }
     for (const call of result.expr.calls) {
       // consecutive() / cumulative() are known once the counters are: sanctions only read them.
-      if (
-        STANDING_FUNCTIONS.has(call.name) &&
-        !path.startsWith('sanctions[') &&
-        !path.startsWith('counters[')
-      ) {
+      if (STANDING_FUNCTIONS.has(call.name) && !placeAllows(call.name, path)) {
         issues.push(
           error('standing-misplaced', path, {
             zh: `${named(path)}:${call.name}() 只能用于否决/约束条件和计数器(排名后判定)`,
@@ -417,7 +414,7 @@ export function compileCollecting(ruleSet: RuleSet): {
           }),
         );
       }
-      if (COUNTER_FUNCTIONS.has(call.name) && !path.startsWith('sanctions[')) {
+      if (COUNTER_FUNCTIONS.has(call.name) && !placeAllows(call.name, path)) {
         issues.push(
           error('counter-misplaced', path, {
             zh: `${named(path)}:${call.name}() 只能用于否决/约束条件`,

@@ -364,6 +364,14 @@ function counterFunction(which: 'consecutive' | 'cumulative'): HostFunction {
 export const PEER_FUNCTIONS = new Set(['peer_mean', 'peer_max', 'peer_min']);
 export const RESULT_FUNCTIONS = new Set(['score', 'met', 'status']);
 export const COUNTER_FUNCTIONS = new Set(['consecutive', 'cumulative']);
+/** Whether a formula at `path` may call `name` as far as its place goes: standing functions in
+ *  sanctions and counters only (decided after ranking), counter functions in sanctions only. */
+export function placeAllows(name: string, path: string): boolean {
+  if (STANDING_FUNCTIONS.has(name))
+    return path.startsWith('sanctions[') || path.startsWith('counters[');
+  if (COUNTER_FUNCTIONS.has(name)) return path.startsWith('sanctions[');
+  return true;
+}
 /** What a sanction reads of the ranked and graded cohort: it is decided after them. */
 export const STANDING_FUNCTIONS = new Set([
   'rank',
