@@ -261,5 +261,9 @@ export const en: Catalogue = {
     rosterFile: 'Read from a roster workbook (.xlsx)',
     rosterRead: 'Read {{count}} unit(s) from {{name}}.',
     rosterFailed: '{{name}} cannot be used as a roster: {{message}}',
+    otherRules:
+      'Note: the summary was reviewed by other rules ("{{id}}", that year and edition) than the last edition opened.',
+    differs:
+      '{{name}}: reviewed total {{reviewed}}, rescored {{rescored}} from the returned workbook under the last edition (not the workbook reviewed, or not the edition it was reviewed by).',
   },
 };

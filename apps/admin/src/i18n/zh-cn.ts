@@ -252,6 +252,9 @@ export const zhCN = {
     rosterFile: '从名单工作簿读取(.xlsx)',
     rosterRead: '已从 {{name}} 读取 {{count}} 个单位。',
     rosterFailed: '{{name}} 不能用作名单:{{message}}',
+    otherRules: '注意:汇总表所用的考核办法(「{{id}}」该年度、版次)与打开的上一版不同。',
+    differs:
+      '{{name}}:复核总分 {{reviewed}},按上一版和报回的考核表重算为 {{rescored}}(考核表不是复核时的那份,或上一版不是复核所用的版本)。',
   },
 };
 export type Catalogue = typeof zhCN;

@@ -16,6 +16,7 @@ import {
   type UnitInput,
   type UnitResult,
 } from '@kaohe/engine';
+import type { SummaryResults } from '@kaohe/sheet';
 
 interface Standing {
   total: string;
@@ -109,4 +110,49 @@ export function rescore(before: Before, draft: RuleSet, units: readonly UnitInpu
       movers.push({ unitId: now.unitId, name: now.name, before: a, after: b, unscoreable });
   }
   return { units: after.units.length, movers, ms: performance.now() - started };
+}
+
+/** A review summary (`kaohe review`'s .xlsx) against the returned workbooks: it carries each
+ *  unit's reviewed result but not its figures, so a unit is rescored only from its workbook. */
+export interface SummaryCheck {
+  ruleSetId: string;
+  year: number;
+  edition: number;
+  units: number;
+  /** Units of the summary with no workbook among those chosen: not rescored (no figures). */
+  noFigures: { unitId: string; name: string }[];
+  /** Units whose reviewed total differs from the workbook's under the last edition: the
+   *  workbook is not what was reviewed, or the last edition is not the one reviewed by. */
+  differs: { unitId: string; name: string; reviewed: string | null; rescored: string }[];
+  /** The summary was made under another rule set than the last edition opened. */
+  otherRules: boolean;
+}
+
+export function checkSummary(
+  summary: SummaryResults,
+  before: Before,
+  base: RuleSet,
+  units: readonly UnitInput[],
+): SummaryCheck {
+  const rescored = new Map(before.ranked.units.map((u) => [u.unitId, u]));
+  const read = new Set(units.map((u) => u.id));
+  return {
+    ruleSetId: summary.ruleSetId,
+    year: summary.year,
+    edition: summary.edition,
+    units: summary.units.length,
+    noFigures: summary.units
+      .filter((u) => !read.has(u.unitId))
+      .map((u) => ({ unitId: u.unitId, name: u.name })),
+    differs: summary.units.flatMap((u) => {
+      const r = rescored.get(u.unitId);
+      return r && r.total !== u.total
+        ? [{ unitId: u.unitId, name: u.name, reviewed: u.total, rescored: r.total }]
+        : [];
+    }),
+    otherRules:
+      summary.ruleSetId !== base.id ||
+      summary.year !== base.year ||
+      summary.edition !== base.edition,
+  };
 }
