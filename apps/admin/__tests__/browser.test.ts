@@ -189,7 +189,8 @@ describe('admin app in a browser', () => {
     expect(await page.getByTestId('unit-total').textContent()).toMatch(/^总分 \d+(\.\d+)? \/ /);
     const row = page.getByTestId('result-一(二).1.(1)');
     expect(await row.textContent()).toMatch(/人口出生率.*\/ 5/);
-    await shot('16-unit-result', true);
+    await row.scrollIntoViewIfNeeded();
+    await shot('16-unit-result');
     await page.getByRole('button', { name: '返回编辑' }).click();
   }, 180_000);
 

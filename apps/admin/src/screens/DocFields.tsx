@@ -2,7 +2,7 @@
 // grades and quotas: shown as written, written back on blur (one undo step per field), with the
 // engine's issues at that path (and inside it) under the field. The text ↔ value mapping is
 // fields.ts's; the matching of issues to a place is outline.ts's `within`.
-import { Checkbox, Dropdown, Field, Input, Option } from '@fluentui/react-components';
+import { Checkbox, Dropdown, Field, Input, makeStyles, Option } from '@fluentui/react-components';
 import type { Issue } from '@kaohe/engine';
 import { useEffect, useState } from 'react';
 import { fieldText, fieldValue } from '../doc/fields.ts';
@@ -10,6 +10,10 @@ import { getAt, type Path } from '../doc/history.ts';
 import type { Doc, Json } from '../doc/open.ts';
 import { within } from '../doc/outline.ts';
 import { useMsg } from '../i18n/msg.ts';
+
+// Fields fill their cell of the page's grid (Fluent's inputs and dropdowns have their own
+// minimum widths, which would overlap the next cell).
+const useStyles = makeStyles({ fill: { width: '100%', minWidth: 0, maxWidth: '100%' } });
 
 export interface Bound {
   doc: Doc;
@@ -53,6 +57,7 @@ export function DocText(
     issuePath?: Path;
   },
 ) {
+  const styles = useStyles();
   const value = getAt(props.doc, props.path);
   const shownText = fieldText(value);
   const [text, setText] = useState(shownText);
@@ -67,6 +72,7 @@ export function DocText(
   return (
     <Field label={props.label} hint={props.hint} {...problems}>
       <Input
+        className={styles.fill}
         value={text}
         data-field={pathKey(props.path)}
         onChange={(_, d) => setText(d.value)}
@@ -131,6 +137,7 @@ export function DocChoice(
     optional?: { text: string };
   },
 ) {
+  const styles = useStyles();
   const value = getAt(props.doc, props.path);
   const problems = useProblems(props, props.path);
   const none = '\u0000none';
@@ -141,6 +148,7 @@ export function DocChoice(
   return (
     <Field label={props.label} {...problems}>
       <Dropdown
+        className={styles.fill}
         data-field={pathKey(props.path)}
         value={current?.text ?? fieldText(value)}
         selectedOptions={current ? [current.value] : []}

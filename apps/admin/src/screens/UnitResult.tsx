@@ -56,6 +56,10 @@ function Reason(props: { text: Msg }) {
   );
 }
 
+/** An item the engine could not judge (a figure missing or not computable): said in red. */
+const unjudged = (i: IndicatorResult): boolean =>
+  i.status === 'missing-input' || i.status === 'cannot-compute';
+
 export function UnitResult(props: { doc: Doc; units: readonly UnitInput[] }) {
   const styles = useStyles();
   const { t } = useTranslation();
@@ -74,10 +78,10 @@ export function UnitResult(props: { doc: Doc; units: readonly UnitInput[] }) {
         <TableCell style={{ paddingLeft: `${8 + depth * 16}px` }}>
           {i.path} {msg(i.title)}
         </TableCell>
-        <TableCell className={`${styles.score} ${i.score === null ? styles.missing : ''}`}>
-          {i.score ?? t('unitResult.pending')} / {i.max}
+        <TableCell className={`${styles.score} ${unjudged(i) ? styles.missing : ''}`}>
+          {i.score ?? (i.status === 'not-applicable' ? '—' : t('unitResult.pending'))} / {i.max}
         </TableCell>
-        <TableCell className={i.score === null ? styles.missing : undefined}>
+        <TableCell className={unjudged(i) ? styles.missing : undefined}>
           {t(`unitResult.statuses.${i.status}`)}
         </TableCell>
         <TableCell>
@@ -122,12 +126,12 @@ export function UnitResult(props: { doc: Doc; units: readonly UnitInput[] }) {
           <Table size="small" aria-label={t('unitResult.heading')}>
             <TableHeader>
               <TableRow>
-                <TableHeaderCell>{t('unitResult.item')}</TableHeaderCell>
-                <TableHeaderCell>
+                <TableHeaderCell style={{ width: '30%' }}>{t('unitResult.item')}</TableHeaderCell>
+                <TableHeaderCell style={{ width: '10%' }}>
                   {t('unitResult.score')} / {t('unitResult.max')}
                 </TableHeaderCell>
-                <TableHeaderCell>{t('unitResult.status')}</TableHeaderCell>
-                <TableHeaderCell>{t('unitResult.reason')}</TableHeaderCell>
+                <TableHeaderCell style={{ width: '9%' }}>{t('unitResult.status')}</TableHeaderCell>
+                <TableHeaderCell style={{ width: '51%' }}>{t('unitResult.reason')}</TableHeaderCell>
               </TableRow>
             </TableHeader>
             <TableBody>
