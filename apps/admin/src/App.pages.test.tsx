@@ -56,7 +56,7 @@ describe('pages for inputs, sanctions, grades and quotas', () => {
       const undo = () => fireEvent.click(screen.getByRole('button', { name: '撤销' }));
 
       fireEvent.click(screen.getByRole('tab', { name: '输入项' }));
-      expect(screen.getByTestId('page-inputs')).toBeTruthy();
+      await screen.findByTestId('page-inputs');
       expect(fieldAt('inputs[0].id').input.value).toBe('birth_rate');
       expect(fieldAt('inputs[0].label.zh').input.value).toBe('人口出生率');
       expect(fieldAt('inputs[0].label.en').input.value).toBe('Crude birth rate');
@@ -74,6 +74,7 @@ describe('pages for inputs, sanctions, grades and quotas', () => {
       expect(fieldAt('inputs[0].label.zh').input.getAttribute('aria-invalid')).not.toBe('true');
 
       fireEvent.click(screen.getByRole('tab', { name: '否决与惩戒' }));
+      await screen.findByTestId('page-sanctions');
       expect(fieldAt('sanctions[0].when').input.value).toBe('sex_ratio > 107');
       type('sanctions[0].when', 'sex_ratio >');
       expect(fieldAt('sanctions[0].when').text()).toContain('expr-syntax');
@@ -81,6 +82,7 @@ describe('pages for inputs, sanctions, grades and quotas', () => {
       expect(fieldAt('sanctions[0].when').input.value).toBe('sex_ratio > 107');
 
       fireEvent.click(screen.getByRole('tab', { name: '等次' }));
+      await screen.findByTestId('page-grades');
       expect(fieldAt('grades.bands[0].min').input.value).toBe('135');
       type('grades.bands[0].min', '');
       // Blank is null, which the engine reports at the field: never 0.
@@ -88,6 +90,7 @@ describe('pages for inputs, sanctions, grades and quotas', () => {
       undo();
 
       fireEvent.click(screen.getByRole('tab', { name: '名额' }));
+      await screen.findByTestId('page-quotas');
       expect(fieldAt('grades.bands[0].maxShare').input.value).toBe('50');
       type('grades.bands[0].maxShare', '120');
       expect(fieldAt('grades.bands[0].maxShare').text()).toContain('quota-range');

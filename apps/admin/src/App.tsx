@@ -25,16 +25,18 @@ import type { EditionFile } from '@kaohe/sheet';
 import { shown, textOf, useMsg } from './i18n/msg.ts';
 import type { Msg } from '@kaohe/engine';
 import { duplicateAt } from './doc/duplicate.ts';
-import { GradesPage, InputsPage, QuotasPage, SanctionsPage } from './screens/RulePages.tsx';
 
 /** The pages of the draft besides the items: each its own, from the navigation. */
 const RULE_PAGES = ['inputs', 'sanctions', 'grades', 'quotas'] as const;
 type RulePage = (typeof RULE_PAGES)[number];
+// Loaded when first opened, like the what-if and publishing pages: not in the first load.
+const rulePage = (name: 'InputsPage' | 'SanctionsPage' | 'GradesPage' | 'QuotasPage') =>
+  lazy(() => import('./screens/RulePages.tsx').then((m) => ({ default: m[name] })));
 const RULE_PAGE = {
-  inputs: InputsPage,
-  sanctions: SanctionsPage,
-  grades: GradesPage,
-  quotas: QuotasPage,
+  inputs: rulePage('InputsPage'),
+  sanctions: rulePage('SanctionsPage'),
+  grades: rulePage('GradesPage'),
+  quotas: rulePage('QuotasPage'),
 };
 
 // Publishing (diff, signing) loads when its page is opened: not in the first load.
@@ -356,13 +358,14 @@ export function App() {
             const Page = RULE_PAGE[p];
             return (
               page === p && (
-                <Page
-                  key={p}
-                  doc={doc}
-                  issues={issues}
-                  onSet={(path, value) => change((h) => edit(h, setAt(path, value)))}
-                  onSetList={(path, value) => change((h) => edit(h, setAt(path, value)))}
-                />
+                <Suspense key={p} fallback={<Text>{t('app.loading')}</Text>}>
+                  <Page
+                    doc={doc}
+                    issues={issues}
+                    onSet={(path, value) => change((h) => edit(h, setAt(path, value)))}
+                    onSetList={(path, value) => change((h) => edit(h, setAt(path, value)))}
+                  />
+                </Suspense>
               )
             );
           })}
