@@ -102,6 +102,58 @@ describe('admin app in a browser', () => {
     expect(await problemCount()).toBe('0 个错误,0 个提示');
   }, 30_000);
 
+  it('has a page each for inputs, sanctions, grades and quotas, with problems at the field', async () => {
+    const nav = page.getByRole('tablist', { name: '页面' });
+    const field = (path: string) => page.locator(`[data-field="${path}"]`);
+    await nav.getByRole('tab', { name: '输入项' }).click();
+    expect(await field('inputs[0].id').inputValue()).toBe('birth_rate');
+    await shot('11-inputs');
+    await nav.getByRole('tab', { name: '否决与惩戒' }).click();
+    const when = field('sanctions[0].when');
+    await when.fill('sex_ratio >');
+    await when.press('Tab');
+    expect(await when.getAttribute('aria-invalid')).toBe('true');
+    await shot('12-sanctions');
+    await page.getByRole('button', { name: '撤销' }).click();
+    expect(await when.inputValue()).toBe('sex_ratio > 107');
+    await nav.getByRole('tab', { name: '等次' }).click();
+    expect(await field('grades.bands[0].min').inputValue()).toBe('135');
+    await shot('13-grades');
+    await nav.getByRole('tab', { name: '名额' }).click();
+    const share = field('grades.bands[0].maxShare');
+    await share.fill('120');
+    await share.press('Tab');
+    await page.getByText('quota-range', { exact: false }).waitFor();
+    await shot('14-quotas');
+    await page.getByRole('button', { name: '撤销' }).click();
+    expect(await share.inputValue()).toBe('50');
+    await nav.getByRole('tab', { name: '考核项目' }).click();
+    expect(await problemCount()).toBe('0 个错误,0 个提示');
+  }, 60_000);
+
+  it('tabs through the item form and duplicates an item with Ctrl+D', async () => {
+    await birthRate().click();
+    await page.getByRole('tab', { name: '表单' }).click();
+    const code = page.getByRole('textbox', { name: /^编号/ });
+    await code.focus();
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-field'))).toBe(
+      'sections[0].items[0].items[0].title.zh',
+    );
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-field'))).toBe(
+      'sections[0].items[0].items[0].points',
+    );
+    const before = await page.locator('[data-testid^="node-一(二).1.("]').count();
+    await birthRate().focus();
+    await page.keyboard.press('Control+d');
+    await page.getByTestId(`node-一(二).1.(${before + 1})`).waitFor();
+    await shot('15-duplicated');
+    await page.getByRole('button', { name: '撤销' }).click();
+    expect(await page.locator('[data-testid^="node-一(二).1.("]').count()).toBe(before);
+    expect(await problemCount()).toBe('0 个错误,0 个提示');
+  }, 30_000);
+
   it('shows the what-if movers on last year’s 12 returned workbooks', async () => {
     // Last year's returned workbooks, as `kaohe demo` makes and scores them.
     const demo = join(out, 'demo');
@@ -116,7 +168,8 @@ describe('admin app in a browser', () => {
     const files = readdirSync(scored).map((f) => join(scored, f));
     expect(files).toHaveLength(12);
     await page.getByRole('button', { name: '试算' }).click();
-    await page.getByTestId('cohort-files').setInputFiles(files);
+    // Last year's review summary (kaohe review's, as the demo writes it) beside the workbooks.
+    await page.getByTestId('cohort-files').setInputFiles([...files, join(demo, '4-summary.xlsx')]);
     const summary = await page.getByTestId('whatif-summary').textContent({ timeout: 60_000 });
     console.log(`what-if: ${summary}`);
     expect(summary).toMatch(/^共 12 个单位,[1-9]\d* 个有变化\(计分用时 \d+ 毫秒\)$/);
@@ -129,7 +182,18 @@ describe('admin app in a browser', () => {
       const m = /^(\d+(?:\.\d+)?) → (\d+(?:\.\d+)?)/.exec(t);
       if (m) expect(Number(m[2])).toBeLessThan(Number(m[1]));
     }
+    expect(await page.getByTestId('whatif-from-summary').textContent()).toBe(
+      '上一版结果取自复核汇总表 4-summary.xlsx(2012 年度第 1 版,12 个单位)。',
+    );
     await shot('6-whatif', true);
+    // One unit's full result under the draft, item by item with the engine's reasons.
+    const result = page.getByTestId('unit-result');
+    await result.scrollIntoViewIfNeeded();
+    expect(await page.getByTestId('unit-total').textContent()).toMatch(/^总分 \d+(\.\d+)? \/ /);
+    const row = page.getByTestId('result-一(二).1.(1)');
+    expect(await row.textContent()).toMatch(/人口出生率.*\/ 5/);
+    await row.scrollIntoViewIfNeeded();
+    await shot('16-unit-result');
     await page.getByRole('button', { name: '返回编辑' }).click();
   }, 180_000);
 

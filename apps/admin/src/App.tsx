@@ -24,6 +24,20 @@ import { nextYear, openText, savedText, type Doc, type Json } from './doc/open.t
 import type { EditionFile } from '@kaohe/sheet';
 import { shown, textOf, useMsg } from './i18n/msg.ts';
 import type { Msg } from '@kaohe/engine';
+import { duplicateAt } from './doc/duplicate.ts';
+
+/** The pages of the draft besides the items: each its own, from the navigation. */
+const RULE_PAGES = ['inputs', 'sanctions', 'grades', 'quotas'] as const;
+type RulePage = (typeof RULE_PAGES)[number];
+// Loaded when first opened, like the what-if and publishing pages: not in the first load.
+const rulePage = (name: 'InputsPage' | 'SanctionsPage' | 'GradesPage' | 'QuotasPage') =>
+  lazy(() => import('./screens/RulePages.tsx').then((m) => ({ default: m[name] })));
+const RULE_PAGE = {
+  inputs: rulePage('InputsPage'),
+  sanctions: rulePage('SanctionsPage'),
+  grades: rulePage('GradesPage'),
+  quotas: rulePage('QuotasPage'),
+};
 
 // Publishing (diff, signing) loads when its page is opened: not in the first load.
 const PublishPanel = lazy(() =>
@@ -82,7 +96,7 @@ export function App() {
   const [session, setSession] = useState<Session>();
   const [selected, setSelected] = useState<string>();
   const [view, setView] = useState<'form' | 'json'>('form');
-  const [page, setPage] = useState<'edit' | 'publish' | 'whatif'>('edit');
+  const [page, setPage] = useState<'edit' | 'publish' | 'whatif' | RulePage>('edit');
   const [note, setNote] = useState<{ intent: 'success' | 'error'; text: string }>();
 
   const [offer, setOffer] = useState<SavedDraft>();
@@ -133,6 +147,19 @@ export function App() {
     return () => window.removeEventListener('keydown', onKey);
   }, []);
 
+  // Ctrl+D duplicates the selected item (on the items page; not inside a multi-line editor).
+  const duplicateRef = useRef<() => void>(() => undefined);
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (!(e.ctrlKey || e.metaKey) || e.shiftKey || e.key.toLowerCase() !== 'd') return;
+      if (e.target instanceof Element && e.target.closest('textarea, [contenteditable]')) return;
+      e.preventDefault();
+      duplicateRef.current();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+
   const say = (intent: 'success' | 'error', m: Msg | string) =>
     setNote({ intent, text: typeof m === 'string' ? m : msg(m) });
 
@@ -175,6 +202,22 @@ export function App() {
   const tree = useMemo(() => outline(doc, issues), [doc, issues]);
   const node = selected === undefined ? undefined : nodeOf(tree, selected);
   const nodeIssues = node ? issues.filter((i) => within(i.path, node.key)) : [];
+  const duplicate = () => {
+    if (!session || !node || page !== 'edit') return;
+    const path = node.path;
+    const parent = node.key.slice(0, node.key.lastIndexOf('['));
+    let code = '';
+    const history = edit(
+      session.history,
+      duplicateAt(path, (c) => (code = c)),
+    );
+    setSession({ ...session, history });
+    if (code) {
+      setSelected(`${parent}[${Number(path.at(-1)) + 1}]`);
+      say('success', t('pages.duplicated', { code }));
+    }
+  };
+  duplicateRef.current = duplicate;
   const selectIssue = (issue: Issue) => {
     const at = nodeOf(tree, issue.path);
     if (at) setSelected(at.key);
@@ -293,6 +336,39 @@ export function App() {
             )}
           </section>
         )}
+        {session && (
+          <TabList
+            aria-label={t('pages.nav')}
+            selectedValue={page}
+            onTabSelect={(_, d) => setPage(d.value as typeof page)}
+            data-testid="pages-nav"
+          >
+            <Tab value="edit">{t('pages.items')}</Tab>
+            {RULE_PAGES.map((p) => (
+              <Tab key={p} value={p}>
+                {t(`pages.${p}`)}
+              </Tab>
+            ))}
+            <Tab value="whatif">{t('whatif.open')}</Tab>
+            <Tab value="publish">{t('publish.open')}</Tab>
+          </TabList>
+        )}
+        {session &&
+          RULE_PAGES.map((p) => {
+            const Page = RULE_PAGE[p];
+            return (
+              page === p && (
+                <Suspense key={p} fallback={<Text>{t('app.loading')}</Text>}>
+                  <Page
+                    doc={doc}
+                    issues={issues}
+                    onSet={(path, value) => change((h) => edit(h, setAt(path, value)))}
+                    onSetList={(path, value) => change((h) => edit(h, setAt(path, value)))}
+                  />
+                </Suspense>
+              )
+            );
+          })}
         {session && page === 'publish' && (
           <Suspense fallback={<Text>{t('app.loading')}</Text>}>
             <PublishPanel
@@ -325,6 +401,11 @@ export function App() {
                     <Tab value="form">{t('form.tab')}</Tab>
                     <Tab value="json">{t('form.json')}</Tab>
                   </TabList>
+                  {node.path.at(-2) === 'items' && (
+                    <Button size="small" onClick={duplicate} title="Ctrl+D">
+                      {t('pages.duplicate')}
+                    </Button>
+                  )}
                   {view === 'form' ? (
                     <ItemForm
                       doc={doc}

@@ -26,6 +26,7 @@ import { savedText, type Doc } from '../doc/open.ts';
 import { useMsg } from '../i18n/msg.ts';
 import { FileButton } from './FileButton.tsx';
 import { publishPlan, rosterUnits, signedEdition } from '../publish/publish.ts';
+import type { RosterEntry } from '../publish/templates.ts';
 
 const useStyles = makeStyles({
   panel: { display: 'grid', gap: tokens.spacingVerticalM, maxWidth: '960px' },
@@ -50,6 +51,8 @@ export function PublishPanel(props: { base: Doc; baseEdition?: EditionFile; doc:
     name: string;
   }>();
   const [roster, setRoster] = useState('');
+  // A roster read from a workbook (its units with their prefill), until the text is edited.
+  const [rosterBook, setRosterBook] = useState<{ name: string; units: RosterEntry[] }>();
   const [making, setMaking] = useState(false);
   const [made, setMade] = useState<string>();
 
@@ -85,7 +88,7 @@ export function PublishPanel(props: { base: Doc; baseEdition?: EditionFile; doc:
 
   const templates = async () => {
     if (!published) return;
-    const units = rosterUnits(roster);
+    const units = rosterBook ? { ok: true as const, units: rosterBook.units } : rosterUnits(roster);
     if (!units.ok) return setProblem(units.message);
     if (units.units.length === 0) return setProblem(t('publish.noUnits'));
     setMaking(true);
@@ -102,6 +105,33 @@ export function PublishPanel(props: { base: Doc; baseEdition?: EditionFile; doc:
       );
     } finally {
       setMaking(false);
+    }
+  };
+
+  const readRosterBook = async (file: File) => {
+    if (!published) return;
+    try {
+      const { rosterFromWorkbook } = await import('../publish/templates.ts');
+      const read = await rosterFromWorkbook(
+        new Uint8Array(await file.arrayBuffer()),
+        file.name,
+        published.ruleSet,
+      );
+      if (!read.ok) {
+        setRosterBook(undefined);
+        return setProblem(read.message);
+      }
+      setRosterBook({ name: file.name, units: read.units });
+      setRoster(read.units.map((u) => u.name).join('\n'));
+      setMade(t('cohort.rosterRead', { name: file.name, count: read.units.length }));
+      setProblem(undefined);
+    } catch (e) {
+      setProblem(
+        t('cohort.rosterFailed', {
+          name: file.name,
+          message: e instanceof Error ? e.message : String(e),
+        }),
+      );
     }
   };
 
@@ -205,9 +235,24 @@ export function PublishPanel(props: { base: Doc; baseEdition?: EditionFile; doc:
           <Field label={t('publish.roster')} hint={t('publish.rosterHint')}>
             <Textarea
               value={roster}
-              onChange={(_, d) => setRoster(d.value)}
+              onChange={(_, d) => {
+                setRoster(d.value);
+                setRosterBook(undefined);
+              }}
               data-testid="roster"
               rows={6}
+            />
+          </Field>
+          <Field label={t('cohort.rosterFile')}>
+            <input
+              type="file"
+              accept=".xlsx"
+              data-testid="roster-file"
+              onChange={(e) => {
+                const file = e.target.files?.[0];
+                e.target.value = '';
+                if (file) void readRosterBook(file);
+              }}
             />
           </Field>
           <div>

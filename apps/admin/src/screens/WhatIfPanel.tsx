@@ -1,7 +1,8 @@
-// What-if: last year's returned workbooks scored under the last edition and under the draft (in
+// What-if: last year's returned workbooks (and, beside them, last year's review summary) scored under the last edition and under the draft (in
 // a Web Worker), and who moves: total, rank, grade, veto; items the draft cannot score for lack
 // of a figure are listed as such, never as 0.
 import {
+  Caption1,
   makeStyles,
   MessageBar,
   Table,
@@ -19,6 +20,7 @@ import type { Doc } from '../doc/open.ts';
 import { useMsg } from '../i18n/msg.ts';
 import { FileButton } from './FileButton.tsx';
 import type { WhatIfReply, WhatIfRequest } from '../whatif/protocol.ts';
+import { UnitResult } from './UnitResult.tsx';
 
 const useStyles = makeStyles({
   panel: { display: 'grid', gap: tokens.spacingVerticalM, maxWidth: '1100px' },
@@ -70,6 +72,7 @@ export function WhatIfPanel(props: { base: Doc; doc: Doc }) {
         disabled={running}
         onFiles={(files) => void run(files)}
       />
+      <Caption1>{t('cohort.summaryFiles')}</Caption1>
       {running && <MessageBar>{t('whatif.running')}</MessageBar>}
       {failed && <MessageBar intent="error">{failed}</MessageBar>}
       {reply && !reply.ok && <MessageBar intent="error">{msg(reply.message)}</MessageBar>}
@@ -82,6 +85,42 @@ export function WhatIfPanel(props: { base: Doc; doc: Doc }) {
               ms: Math.round(reply.result.ms),
             })}
           </MessageBar>
+          {reply.summaries.map((s) => (
+            <MessageBar
+              key={s.name}
+              intent={
+                s.otherRules || s.noFigures.length > 0 || s.differs.length > 0 ? 'warning' : 'info'
+              }
+              data-testid="whatif-from-summary"
+            >
+              <div>
+                {t('cohort.fromSummary', {
+                  name: s.name,
+                  year: s.year,
+                  edition: s.edition,
+                  units: s.units,
+                })}
+                {s.otherRules && ` ${t('cohort.otherRules', { id: s.ruleSetId })}`}
+                {s.noFigures.length > 0 && (
+                  <div>
+                    {t('cohort.noFigures', {
+                      count: s.noFigures.length,
+                      names: s.noFigures.map((u) => u.name).join('、'),
+                    })}
+                  </div>
+                )}
+                {s.differs.map((d) => (
+                  <div key={d.unitId}>
+                    {t('cohort.differs', {
+                      name: d.name,
+                      reviewed: d.reviewed ?? '—',
+                      rescored: d.rescored,
+                    })}
+                  </div>
+                ))}
+              </div>
+            </MessageBar>
+          ))}
           {reply.rejected.map((r) => (
             <MessageBar key={r.name} intent="warning">
               {r.name}:{msg(r.message)}
@@ -136,6 +175,7 @@ export function WhatIfPanel(props: { base: Doc; doc: Doc }) {
               ))}
             </TableBody>
           </Table>
+          <UnitResult doc={props.doc} units={reply.units} />
         </>
       )}
     </section>

@@ -1,6 +1,6 @@
-import type { Msg } from '@kaohe/engine';
+import type { Msg, UnitInput } from '@kaohe/engine';
 import type { Doc } from '../doc/open.ts';
-import type { WhatIf } from './compare.ts';
+import type { SummaryCheck, WhatIf } from './compare.ts';
 
 export interface WhatIfRequest {
   base: Doc;
@@ -9,5 +9,13 @@ export interface WhatIfRequest {
 }
 
 export type WhatIfReply =
-  | { ok: true; result: WhatIf; rejected: { name: string; message: Msg }[] }
+  | {
+      ok: true;
+      result: WhatIf;
+      rejected: { name: string; message: Msg }[];
+      /** The units read from the returned workbooks: one can be shown item by item. */
+      units: UnitInput[];
+      /** Last year's review summaries chosen with the workbooks, checked against them. */
+      summaries: (SummaryCheck & { name: string })[];
+    }
   | { ok: false; message: Msg };

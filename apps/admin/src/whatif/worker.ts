@@ -1,10 +1,11 @@
 // The what-if's Web Worker: reads last year's returned workbooks (by the last edition's rules)
-// and scores them under both editions, off the page's thread. ExcelJS loads only here.
-import { parseRuleSet } from '@kaohe/engine';
-import { readSheet } from '@kaohe/sheet';
+// and scores them under both editions, off the page's thread; a review summary chosen with them
+// (its kaohe_results sheet) is checked against them. ExcelJS loads only here.
+import { parseRuleSet, type UnitInput } from '@kaohe/engine';
+import { readSheet, readSummaryResults, type SummaryResults } from '@kaohe/sheet';
 import { readWorkbook } from '@kaohe/xlsx';
 import type { WhatIfReply, WhatIfRequest } from './protocol.ts';
-import { whatIf } from './compare.ts';
+import { checkSummary, rescore, scoreBase } from './compare.ts';
 
 const scope = self as unknown as {
   onmessage: ((e: MessageEvent<WhatIfRequest>) => void) | null;
@@ -22,11 +23,17 @@ async function run(req: WhatIfRequest): Promise<WhatIfReply> {
         en: 'the last edition or the draft has errors: no what-if',
       },
     };
-  const units = [];
+  const units: UnitInput[] = [];
+  const summaries: { name: string; summary: SummaryResults }[] = [];
   const rejected: { name: string; message: { zh: string; en: string } }[] = [];
   for (const file of req.files) {
     try {
       const grids = await readWorkbook(new Uint8Array(file.bytes));
+      const summary = readSummaryResults(grids.sheets);
+      if (summary.ok) {
+        summaries.push({ name: file.name, summary: summary.value });
+        continue;
+      }
       const read = readSheet(grids.sheets, { ruleSet: base.value });
       if (read.ok) units.push(read.value.unit);
       else {
@@ -48,7 +55,17 @@ async function run(req: WhatIfRequest): Promise<WhatIfReply> {
       });
     }
   }
-  return { ok: true, result: whatIf(base.value, draft.value, units), rejected };
+  const before = scoreBase(base.value, units);
+  return {
+    ok: true,
+    result: rescore(before, draft.value, units),
+    rejected,
+    units,
+    summaries: summaries.map((s) => ({
+      name: s.name,
+      ...checkSummary(s.summary, before, base.value, units),
+    })),
+  };
 }
 
 scope.onmessage = (e) => {

@@ -1,0 +1,175 @@
+// One unit's full result under the draft: every item's score against its points, its status
+// and the engine's reason (Chinese first, English under it), section subtotals, the bonus, the
+// total and the sanctions that hold. Everything shown is scoreUnit's: the app decides nothing.
+import {
+  Caption1,
+  Field,
+  makeStyles,
+  MessageBar,
+  Select,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+  Text,
+  tokens,
+  Title3,
+} from '@fluentui/react-components';
+import {
+  compileRuleSet,
+  parseRuleSet,
+  scoreUnit,
+  type IndicatorResult,
+  type Msg,
+  type UnitInput,
+} from '@kaohe/engine';
+import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Doc } from '../doc/open.ts';
+import { useMsg } from '../i18n/msg.ts';
+
+const useStyles = makeStyles({
+  panel: { display: 'grid', gap: tokens.spacingVerticalS },
+  section: {
+    backgroundColor: tokens.colorNeutralBackground3,
+    fontWeight: tokens.fontWeightSemibold,
+  },
+  missing: { color: tokens.colorPaletteRedForeground1 },
+  second: { display: 'block', color: tokens.colorNeutralForeground3 },
+  score: { whiteSpace: 'nowrap' },
+});
+
+/** A reason in the app's language, the other one under it (zh-CN first when in Chinese). */
+function Reason(props: { text: Msg }) {
+  const styles = useStyles();
+  const { i18n } = useTranslation();
+  const en = i18n.language === 'en';
+  return (
+    <>
+      {en ? props.text.en : props.text.zh}
+      <Caption1 className={styles.second} lang={en ? 'zh-CN' : 'en'}>
+        {en ? props.text.zh : props.text.en}
+      </Caption1>
+    </>
+  );
+}
+
+/** An item the engine could not judge (a figure missing or not computable): said in red. */
+const unjudged = (i: IndicatorResult): boolean =>
+  i.status === 'missing-input' || i.status === 'cannot-compute';
+
+export function UnitResult(props: { doc: Doc; units: readonly UnitInput[] }) {
+  const styles = useStyles();
+  const { t } = useTranslation();
+  const msg = useMsg();
+  const [unitId, setUnitId] = useState(props.units[0]?.id ?? '');
+  const rules = useMemo(() => {
+    const parsed = parseRuleSet(props.doc);
+    return parsed.ok ? compileRuleSet(parsed.value) : undefined;
+  }, [props.doc]);
+  const unit = props.units.find((u) => u.id === unitId);
+  const result = useMemo(() => (rules && unit ? scoreUnit(rules, unit) : undefined), [rules, unit]);
+  if (props.units.length === 0) return null;
+  const rows = (items: readonly IndicatorResult[], depth: number): React.ReactNode[] =>
+    items.flatMap((i) => [
+      <TableRow key={i.path} data-testid={`result-${i.path}`}>
+        <TableCell style={{ paddingLeft: `${8 + depth * 16}px` }}>
+          {i.path} {msg(i.title)}
+        </TableCell>
+        <TableCell className={`${styles.score} ${unjudged(i) ? styles.missing : ''}`}>
+          {i.score ?? (i.status === 'not-applicable' ? '—' : t('unitResult.pending'))} / {i.max}
+        </TableCell>
+        <TableCell className={unjudged(i) ? styles.missing : undefined}>
+          {t(`unitResult.statuses.${i.status}`)}
+        </TableCell>
+        <TableCell>
+          <Reason text={i.reason} />
+        </TableCell>
+      </TableRow>,
+      ...rows(i.children ?? [], depth + 1),
+    ]);
+  return (
+    <section
+      className={styles.panel}
+      aria-label={t('unitResult.heading')}
+      data-testid="unit-result"
+    >
+      <Title3 as="h3">{t('unitResult.heading')}</Title3>
+      <Text>{t('unitResult.intro')}</Text>
+      <Field label={t('unitResult.pick')}>
+        <Select value={unitId} onChange={(_, d) => setUnitId(d.value)} data-testid="unit-pick">
+          {props.units.map((u) => (
+            <option key={u.id} value={u.id}>
+              {u.name}({u.id})
+            </option>
+          ))}
+        </Select>
+      </Field>
+      {result && (
+        <>
+          <MessageBar intent={result.complete ? 'info' : 'warning'} data-testid="unit-total">
+            {t('unitResult.total', { total: result.total, max: result.max })}
+            {!result.complete && `;${t('unitResult.incomplete')}`}
+          </MessageBar>
+          <div>
+            <Text weight="semibold">{t('unitResult.sanctions')}:</Text>{' '}
+            {result.sanctions.length === 0
+              ? t('unitResult.noSanctions')
+              : result.sanctions.map((s) => (
+                  <span key={s.id} data-testid={`sanction-${s.id}`}>
+                    <Reason text={s.reason} />
+                  </span>
+                ))}
+          </div>
+          <Table size="small" aria-label={t('unitResult.heading')}>
+            <TableHeader>
+              <TableRow>
+                <TableHeaderCell style={{ width: '30%' }}>{t('unitResult.item')}</TableHeaderCell>
+                <TableHeaderCell style={{ width: '10%' }}>
+                  {t('unitResult.score')} / {t('unitResult.max')}
+                </TableHeaderCell>
+                <TableHeaderCell style={{ width: '9%' }}>{t('unitResult.status')}</TableHeaderCell>
+                <TableHeaderCell style={{ width: '51%' }}>{t('unitResult.reason')}</TableHeaderCell>
+              </TableRow>
+            </TableHeader>
+            <TableBody>
+              {result.sections.flatMap((s) => [
+                <TableRow key={`section-${s.code}`} className={styles.section}>
+                  <TableCell>
+                    {s.code} {msg(s.title)}
+                  </TableCell>
+                  <TableCell className={s.score === null ? styles.missing : undefined}>
+                    {s.score ?? t('unitResult.pending')} / {s.max}
+                  </TableCell>
+                  <TableCell />
+                  <TableCell>
+                    {s.reason ? (
+                      <Reason text={s.reason} />
+                    ) : s.pending ? (
+                      <Reason text={s.pending} />
+                    ) : null}
+                  </TableCell>
+                </TableRow>,
+                ...rows(s.items, 1),
+              ])}
+              {result.bonus.items.length > 0 && (
+                <TableRow className={styles.section}>
+                  <TableCell>{t('unitResult.bonus')}</TableCell>
+                  <TableCell>
+                    {result.bonus.score}
+                    {result.bonus.cap !== null && ` / ${result.bonus.cap}`}
+                  </TableCell>
+                  <TableCell />
+                  <TableCell />
+                </TableRow>
+              )}
+              {rows(result.bonus.items, 1)}
+            </TableBody>
+          </Table>
+        </>
+      )}
+    </section>
+  );
+}
