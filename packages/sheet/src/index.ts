@@ -88,6 +88,7 @@ export {
   cannotJudge,
   certifyUnits,
   chineseDate,
+  localDate,
   historyDifference,
   historyText,
   recordText,

@@ -7,7 +7,7 @@ import { associationGradeCertification, grassrootsCertification } from '@kaohe/r
 import { readWorkbook } from '@kaohe/xlsx';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { today } from '../commands/review/certification.ts';
+import { localDate } from '@kaohe/sheet';
 import { looksClean, runCli, tempDir } from './run-cli.ts';
 
 type Figures = Record<string, string | number | null>;
@@ -183,9 +183,9 @@ describe('kaohe review of a certification', () => {
   });
 
   it('takes today’s date from the clock when none is given, and says so; refuses a date that is none', async () => {
-    const before = today();
+    const before = localDate(new Date());
     const r = await run(['review', 'r1', '--rules', 'rules.json', '--out', 's-today.xlsx']);
-    const after = today();
+    const after = localDate(new Date());
     const date = /认定日期:(\d{4}-\d{2}-\d{2})/.exec(r.stderr)?.[1];
     expect([before, after]).toContain(date);
     expect(r.stderr).toContain(`认定日期:${date ?? ''}(未指定 --assessed-on,取本机今天的日期)`);

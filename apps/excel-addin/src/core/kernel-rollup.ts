@@ -33,7 +33,7 @@ const fail = (sheet: string, message: Msg, code: Problem['code'] = 'not-reviewed
 });
 
 /** The ids of the rule sets the parent's figures are rolled up from. */
-export const childRuleIds = (ruleSet: RuleSet): string[] => [
+const childRuleIds = (ruleSet: RuleSet): string[] => [
   ...new Set(ruleSet.inputs.flatMap((d) => (d.source === 'children' && d.from ? [d.from] : []))),
 ];
 

@@ -145,7 +145,7 @@ export interface ReviewedUnit {
 }
 
 /** One unit of a certification (评估认定), in the words `kaohe review` prints. */
-export interface CertifiedUnitView {
+interface CertifiedUnitView {
   sheet: string;
   unit: UnitRef;
   /** null: the engine refused to certify it (无法认定; `notes` say why). */

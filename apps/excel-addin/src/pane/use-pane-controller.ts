@@ -2,7 +2,7 @@
 // an error becomes something the user sees (the ErrorBar), never a console line.
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { AddinError, describeError } from '../core/errors.ts';
-import type { SheetLayout } from '@kaohe/sheet';
+import { localDate, type SheetLayout } from '@kaohe/sheet';
 import type {
   Kernel,
   KeyInfo,
@@ -90,12 +90,6 @@ export interface PaneController {
   decodeFiles: (files: readonly File[]) => Promise<{ name: string; grids: SheetGrid[] }[]>;
 }
 
-/** Today's date on this computer's clock, local time, as YYYY-MM-DD (as `kaohe review` takes it). */
-export function today(now: Date = new Date()): string {
-  const p = (n: number): string => String(n).padStart(2, '0');
-  return `${now.getFullYear()}-${p(now.getMonth() + 1)}-${p(now.getDate())}`;
-}
-
 function toBase64(bytes: ArrayBuffer): string {
   const view = new Uint8Array(bytes);
   let binary = '';
@@ -113,7 +107,7 @@ export function usePaneController(boot: Boot): PaneController {
   const [selected, setSelected] = useState<SelectedCell | null>(null);
   const file = useRef<{ bytes: ArrayBuffer; port: MemoryPort } | null>(null);
   const [summary, setSummary] = useState<readonly SheetLayout[] | null>(null);
-  const [assessedOn, setAssessedOn] = useState(() => today());
+  const [assessedOn, setAssessedOn] = useState(() => localDate(new Date()));
   const kernelRef = useRef<Kernel | null>(null);
   const [trust, setTrustState] = useState<TrustRead | null>(null);
   const [trustIssue, setTrustIssue] = useState<TrustIssue>(null);

@@ -7,6 +7,7 @@ import {
   certifierText,
   clauseCaption,
   historyText,
+  localDate,
   resultText,
   rowCaptions,
   type CertificationReview,
@@ -16,12 +17,6 @@ import { certificationText as T } from '../../i18n/certification.ts';
 import type { Output } from '../../io/output.ts';
 
 const ISO = /^\d{4}-\d{2}-\d{2}$/;
-
-/** Today's date on this computer's clock, local time, as YYYY-MM-DD. */
-export function today(now: Date = new Date()): string {
-  const p = (n: number): string => String(n).padStart(2, '0');
-  return `${now.getFullYear()}-${p(now.getMonth() + 1)}-${p(now.getDate())}`;
-}
 
 /**
  * The assessment date of a certification review: `--assessed-on` (a real YYYY-MM-DD date, else a
@@ -38,7 +33,7 @@ export function assessmentDate(
     return undefined;
   }
   if (given === undefined) {
-    const date = today();
+    const date = localDate(new Date());
     out.note(T.dateFromClock(date));
     return date;
   }
