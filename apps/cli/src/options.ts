@@ -62,20 +62,14 @@ const rollup: z.ZodType<RollupOptions> = z.object({
   force: flag,
 });
 const demo: z.ZodType<DemoOptions> = z.object({ out: maybe, force: flag });
-const keysNew: z.ZodType<KeyOptions> = z.object({
-  issuer: text,
-  years: text,
-  out: text,
-  passphraseFile: maybe,
-  force: flag,
-});
+/** A key or an edition written with the issuer's passphrase. */
+const signedOut = { out: text, passphraseFile: maybe, force: flag };
+const keysNew: z.ZodType<KeyOptions> = z.object({ issuer: text, years: text, ...signedOut });
 const publish: z.ZodType<PublishCliOptions> = z.object({
   key: text,
-  out: text,
   previous: maybe,
-  passphraseFile: maybe,
   trust: maybe,
-  force: flag,
+  ...signedOut,
 });
 const rosterCheck: z.ZodType<RosterCheckOptions> = z.object({ edition: text, trust: maybe });
 const trust: z.ZodType<{ trust?: string }> = z.object({ trust: maybe });

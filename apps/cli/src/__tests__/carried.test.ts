@@ -114,25 +114,29 @@ beforeAll(async () => {
     'safety/乙镇.xlsx',
   );
 });
+/** The safety review of both towns, writing what it carries to `carried` (its summary beside). */
+const sendCarried = (carried: string) =>
+  runCli(
+    [
+      'review',
+      'safety',
+      '--rules',
+      'safety.json',
+      '--out',
+      `sum-${carried}.xlsx`,
+      '--carried-out',
+      carried,
+    ],
+    dir,
+  );
+
 afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
 describe('carried results between two schemes', () => {
   it('review --carried-out, template --carried (prefilled, locked, its provenance), score --carried', async () => {
-    const review = await runCli(
-      [
-        'review',
-        'safety',
-        '--rules',
-        'safety.json',
-        '--out',
-        'sum.xlsx',
-        '--carried-out',
-        'carried.json',
-      ],
-      dir,
-    );
+    const review = await sendCarried('carried.json');
     expect(looksClean(review.stdout + review.stderr)).toBe(true);
     expect(review.stdout).toContain('结转数据:2 个单位,2 项结转');
     const sent = JSON.parse(await readFile(join(dir, 'carried.json'), 'utf8')) as CarriedOut;
@@ -184,22 +188,10 @@ describe('carried results between two schemes', () => {
     expect(doc.result.sections[1]?.items[0]?.reason.zh).toContain(
       ';另一考核(「安全生产考核」2024年度第2版)否决事项「发生重大安全事故」结转:扣10分,通报事项「安全考核低于60分」结转:扣5分',
     );
-  });
+  }, 120_000);
 
   it('review --carried: recomputed with the sending scheme’s record, a figure the unit changed flagged at its cell', async () => {
-    const sent = await runCli(
-      [
-        'review',
-        'safety',
-        '--rules',
-        'safety.json',
-        '--out',
-        'sum-r.xlsx',
-        '--carried-out',
-        'carried-r.json',
-      ],
-      dir,
-    );
+    const sent = await sendCarried('carried-r.json');
     expect(sent.code, sent.stderr).not.toBe(2);
     const composite = parsed(COMPOSITE);
     await mkdir(join(dir, 'composite'));
@@ -257,22 +249,10 @@ describe('carried results between two schemes', () => {
       null,
       `${at}:已按结转数据计 / scored by the carried results`,
     ]);
-  });
+  }, 120_000);
 
   it('score --carried: a unit missing from the carried file has its carried figure blank, as review --carried', async () => {
-    const sent = await runCli(
-      [
-        'review',
-        'safety',
-        '--rules',
-        'safety.json',
-        '--out',
-        'sum-m.xlsx',
-        '--carried-out',
-        'carried-m.json',
-      ],
-      dir,
-    );
+    const sent = await sendCarried('carried-m.json');
     expect(sent.code, sent.stderr).not.toBe(2);
     // 丁镇 was not assessed in safety; it types 0 into its carried cell: not its to claim.
     await filled(
@@ -299,7 +279,7 @@ describe('carried results between two schemes', () => {
     expect(text.stdout).toContain(
       '结转数据(carried-m.json)中没有单位“D”:安全生产结转按空白计(待定,不按表中所填)',
     );
-  });
+  }, 120_000);
 
   it('score --carried-out writes one unit’s record', async () => {
     const run = await runCli(
