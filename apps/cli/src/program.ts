@@ -224,6 +224,7 @@ export function buildProgram(
 
   define('demo', help.demo)
     .option('--out <dir>', t(help.demoOut))
+    .option('--cascade', t(help.demoCascade))
     .option('--force', t(help.force))
     .action(
       act(async (out, _args, o) =>

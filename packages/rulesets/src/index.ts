@@ -9,6 +9,7 @@ import associationGradeCertificationJson from './association-grade-certification
 import cascadeVillageJson from './cascade-village.json' with { type: 'json' };
 import cascadeTownshipJson from './cascade-township.json' with { type: 'json' };
 import cascadeCountyJson from './cascade-county.json' with { type: 'json' };
+import cascadeVillageQuarterlyJson from './cascade-village-quarterly.json' with { type: 'json' };
 import { ruleSetFromJson } from './load.ts';
 
 /** 包头市2012年人口和计划生育目标管理责任书考核 (banners, counties and districts; 150 points). */
@@ -49,6 +50,13 @@ export const cascadeCounty: RuleSetInput = ruleSetFromJson(
   'cascade-county.json',
 );
 
+/** 村(居)计划生育工作季度考核: villages scored every quarter, failed inspections counted across
+ *  quarters (3 in a row or 5 in all → interview). */
+export const cascadeVillageQuarterly: RuleSetInput = ruleSetFromJson(
+  cascadeVillageQuarterlyJson,
+  'cascade-village-quarterly.json',
+);
+
 /** Every example rule set by its id. */
 export const exampleRuleSets: Readonly<Record<string, RuleSetInput>> = {
   [baotou2012.id]: baotou2012,
@@ -59,6 +67,7 @@ export const exampleRuleSets: Readonly<Record<string, RuleSetInput>> = {
   [cascadeVillage.id]: cascadeVillage,
   [cascadeTownship.id]: cascadeTownship,
   [cascadeCounty.id]: cascadeCounty,
+  [cascadeVillageQuarterly.id]: cascadeVillageQuarterly,
 };
 
 export { ruleSetFromJson, RuleSetFileError } from './load.ts';

@@ -8,6 +8,7 @@ import associationGradeCertificationJson from './association-grade-certification
 import cascadeVillageJson from './cascade-village.json' with { type: 'json' };
 import cascadeTownshipJson from './cascade-township.json' with { type: 'json' };
 import cascadeCountyJson from './cascade-county.json' with { type: 'json' };
+import cascadeVillageQuarterlyJson from './cascade-village-quarterly.json' with { type: 'json' };
 import {
   associationGradeCertification,
   associationReform,
@@ -28,6 +29,7 @@ const FILES: Record<string, object> = {
   'cascade-village.json': cascadeVillageJson,
   'cascade-township.json': cascadeTownshipJson,
   'cascade-county.json': cascadeCountyJson,
+  'cascade-village-quarterly.json': cascadeVillageQuarterlyJson,
 };
 /** A fresh, editable copy of a shipped file. */
 const copy = <T>(file: string): T => JSON.parse(JSON.stringify(FILES[file])) as T;
@@ -42,6 +44,7 @@ describe('the example rule sets', () => {
       'cascade-county',
       'cascade-township',
       'cascade-village',
+      'cascade-village-quarterly',
       'grassroots-certification',
     ]);
     expect(exampleRuleSets['baotou-2012']).toBe(baotou2012);

@@ -103,6 +103,10 @@ export const help = {
     zh: '以包头市2012年考核为例完整演示:生成、填报、计分、复核汇总',
     en: 'end-to-end demo on the Baotou 2012 example: templates, filling, scoring, review',
   },
+  demoCascade: {
+    zh: '多级、分项、分期考核演示:村计生协评估认定(一村整改后复评通过)、村 → 乡镇 → 县下级汇总、计生协会工作按20%合成、四个季度合成全年',
+    en: 'the round across levels, parts and periods: village associations certified (one rectifies and passes on re-assessment), villages → townships → county rolled up, association work combined at 20 %, four quarters into the year',
+  },
   demoOut: {
     zh: '输出文件夹(默认:新建临时文件夹)',
     en: 'output folder (default: a fresh temp folder)',

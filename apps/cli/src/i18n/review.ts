@@ -34,6 +34,11 @@ export const reviewText = {
     zh: `--csv 与 --out 是同一个文件:${file}`,
     en: `--csv and --out name the same file: ${file}`,
   }),
+  /** A sanction that holds (约谈, 通报, 不予评先, 一票否决), with its reason. */
+  sanction: (name: string, id: string, level: Msg, reason: Msg): Msg => ({
+    zh: `${name}(${id}):${level.zh}——${reason.zh}`,
+    en: `${name} (${id}): ${level.en} — ${reason.en}`,
+  }),
   heading: (title: string, count: number): Msg => ({
     zh: `复核:${title},${count} 个单位`,
     en: `Review: ${title}, ${count} units`,

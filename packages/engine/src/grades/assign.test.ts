@@ -56,18 +56,27 @@ describe('assignGrades', () => {
     expect(out.bands[0]).toMatchObject({ count: 2, maxAllowed: 2, share: '100/3' });
   });
 
-  it('warns when the quota line splits a tie', () => {
+  it('passes a tie across the quota line down whole: units of one rank share one grade', () => {
+    // 40 % of 5 is at most 2 excellent; b and c tie at rank 2, so the line falls inside the tie.
+    // Splitting it by unit id would give b 优秀 and c 良好 on the same total; both go down.
     const r = rows(['a', '99'], ['b', '95'], ['c', '95'], ['d', '80'], ['e', '70']);
     r[2]!.rank = 2;
     const out = assignGrades(r, grades(fourBands));
-    expect(out.units.map((u) => u.grade)).toEqual([
+    expect(out.units.map((u) => u.grade)).toEqual(['excellent', 'good', 'good', 'good', 'pass']);
+    expect(out.issues.map((i) => i.code)).toEqual(['quota-tie-passed-down']);
+    expect(out.issues[0]!.message.zh).toContain('并列第2名的2个单位');
+    expect(out.bands[0]).toMatchObject({ count: 1, maxAllowed: 2 });
+    // The same totals told apart by a tie-break (ranks 2 and 3) keep the quota's two places.
+    r[2]!.rank = 3;
+    const broken = assignGrades(r, grades(fourBands));
+    expect(broken.units.map((u) => u.grade)).toEqual([
       'excellent',
       'excellent',
       'good',
       'good',
       'pass',
     ]);
-    expect(out.issues.map((i) => i.code)).toEqual(['quota-splits-tie']);
+    expect(broken.issues).toEqual([]);
   });
 
   it('vetoed units are out of the grades unless grades.vetoed names one; they are never moved', () => {

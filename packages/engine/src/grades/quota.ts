@@ -54,7 +54,16 @@ export function applyQuotas(
     const label = labels[b] as Msg;
     const next = labels[b + 1];
     const movable = members.filter((s) => !s.forced);
-    const moved = next ? movable.slice(Math.max(0, movable.length - excess)) : [];
+    // Units of one rank share one grade: a tie across the quota line goes down whole, so the
+    // band never holds more than its quota and no unit's grade is decided by its id.
+    let from = Math.max(0, movable.length - excess);
+    const cut = movable[from];
+    let tied = false;
+    while (next && cut && from > 0 && (movable[from - 1] as Slot).rank === cut.rank) {
+      from -= 1;
+      tied = true;
+    }
+    const moved = next ? movable.slice(from) : [];
     for (const slot of moved) {
       slot.band = b + 1;
       addNote(slot.outcome, {
@@ -64,12 +73,12 @@ export function applyQuotas(
     }
     excess -= moved.length;
     const firstMoved = moved[0];
-    const lastKept = members.filter((s) => s.band === b).at(-1);
-    if (firstMoved && lastKept && firstMoved.rank === lastKept.rank) {
+    if (tied && firstMoved) {
+      const n = moved.filter((s) => s.rank === firstMoved.rank).length;
       issues.push(
-        warning('quota-splits-tie', `grades.bands[${b}].maxShare`, {
-          zh: `「${label.zh}」名额线上有并列第${firstMoved.rank}名的单位,按单位编号顺序划分`,
-          en: `"${label.en}" quota line falls inside a tie at rank ${firstMoved.rank}: split by unit id`,
+        warning('quota-tie-passed-down', `grades.bands[${b}].maxShare`, {
+          zh: `「${label.zh}」名额线(最多${allowed}个)落在并列第${firstMoved.rank}名的${n}个单位之间:并列单位同一等次,一并顺延为「${next?.zh}」;如需区分,请在 ranking.tieBreak 中声明排序依据`,
+          en: `"${label.en}" quota line (at most ${allowed}) falls inside a tie of ${n} units at rank ${firstMoved.rank}: units of one rank share one grade, so all of them pass down to "${next?.en}"; declare ranking.tieBreak to tell them apart`,
         }),
       );
     }

@@ -31,9 +31,12 @@ const DEMO_TAMPER = 'gyx';
 export interface DemoOptions {
   out?: string;
   force?: boolean;
+  /** The round across levels, parts and periods instead (./cascade.ts). */
+  cascade?: boolean;
 }
 
 export async function runDemo(options: DemoOptions, out: Output): Promise<CommandStatus> {
+  if (options.cascade === true) return (await import('./cascade.ts')).runCascadeDemo(options, out);
   const loaded = ruleSetFromJson(baotou2012, 'baotou-2012.json');
   const units = baotou2012SampleUnits;
   const outDir =

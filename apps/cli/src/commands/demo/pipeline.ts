@@ -62,7 +62,7 @@ export interface DemoRun {
 }
 
 /** The demo's roster: 单位代码, 单位名称, and each input of last year (source previous) by its id. */
-function rosterRows(loaded: LoadedRuleSet, units: readonly UnitInput[]): CellValue[][] {
+export function rosterRows(loaded: LoadedRuleSet, units: readonly UnitInput[]): CellValue[][] {
   const prev = loaded.ruleSet.inputs.filter((d) => d.source === 'previous');
   return [
     ['单位代码', '单位名称', ...prev.map((d) => d.id)],
@@ -87,6 +87,10 @@ const csvCell = (v: CellValue): string => {
   const t = v === null ? '' : String(v);
   return /[",\n]/.test(t) ? `"${t.replaceAll('"', '""')}"` : t;
 };
+
+/** Rows as the CSV a clerk's Excel saves: UTF-8 with BOM, CRLF. */
+export const rosterCsv = (rows: readonly (readonly CellValue[])[]): string =>
+  `\uFEFF${rows.map((r) => r.map(csvCell).join(',')).join('\r\n')}\r\n`;
 
 export async function buildDemo(
   loaded: LoadedRuleSet,
@@ -132,7 +136,7 @@ export async function buildDemo(
   if (problems.length > 0) throw new Error(`the demo roster: ${problems[0]?.message.en ?? ''}`);
   const byId = new Map<string, RosterUnit>(roster.units.map((u) => [u.id, u]));
   put(DEMO_EDITION, `${JSON.stringify(edition, null, 2)}\n`);
-  put(DEMO_ROSTER, `\uFEFF${rows.map((r) => r.map(csvCell).join(',')).join('\r\n')}\r\n`);
+  put(DEMO_ROSTER, rosterCsv(rows));
   put(
     DEMO_TRUST,
     `${JSON.stringify({ kaohe: 'trust', version: 1, keys: [formatPublicKey(made.publicKey)], revoked: [] }, null, 2)}\n`,

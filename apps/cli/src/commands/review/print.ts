@@ -20,6 +20,13 @@ export function printReview(
   out.line(formatRanking(rows, out, review.missing));
   const grades = formatGrades(review.cohort, out);
   if (grades) out.line(grades);
+  // Each sanction that holds, in listing order: an interview the counters across periods call
+  // for is not in the ranking's columns.
+  for (const u of review.cohort.units)
+    for (const s of u.result.sanctions)
+      out.line(
+        reviewText.sanction(u.result.name, u.result.unitId, scoreText.levels[s.level], s.reason),
+      );
   out.line('');
   printFindings(review, ruleSet, out);
   return rows;

@@ -1120,9 +1120,12 @@ function grade(
     const members = placed.filter((p) => p.band === k);
     const excess = members.length - allowed;
     if (excess <= 0) return;
-    // The lowest-ranked of those the total placed go down one band (and may cascade further).
+    // The lowest-ranked of those the total placed go down one band (and may cascade further);
+    // every unit ranked at or below the cut goes, so a tie across the line goes down whole.
     const movable = members.filter((p) => !p.forced);
-    for (const p of movable.slice(Math.max(0, movable.length - excess))) p.band = k + 1;
+    const cut = movable[Math.max(0, movable.length - excess)];
+    if (!cut) return;
+    for (const p of movable) if (p.unit.rank >= cut.unit.rank) p.band = k + 1;
   });
   for (const p of placed) p.unit.grade = bands[p.band]?.id ?? null;
 }
