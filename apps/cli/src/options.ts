@@ -1,7 +1,8 @@
 // The commands' options as commander parsed them, checked by a schema typed by each command's own
 // options type: what a command is handed is what it declares, never a cast. Commander already
-// refuses a missing required option or a choice not offered; a value of another type here is a
-// mistake in the command tree (program.ts), said as such.
+// refuses a missing required option or a choice not offered; a value of another type here, or
+// an option the schema does not name, is a mistake in the command tree (program.ts), said as
+// such.
 import { z } from 'zod';
 import type { CombineOptions } from './commands/combine/combine.ts';
 import type { DemoOptions } from './commands/demo/demo.ts';
@@ -17,7 +18,7 @@ const maybe = z.string().optional();
 const flag = z.boolean().optional();
 const list = z.array(z.string()).optional();
 
-const template: z.ZodType<TemplateOptions> = z.object({
+const template: z.ZodType<TemplateOptions> = z.strictObject({
   unit: list,
   out: text,
   force: flag,
@@ -30,7 +31,7 @@ const template: z.ZodType<TemplateOptions> = z.object({
   key: maybe,
   passphraseFile: maybe,
 });
-const score: z.ZodType<ScoreOptions> = z.object({
+const score: z.ZodType<ScoreOptions> = z.strictObject({
   as: z.enum(['self', 'review', 'final']),
   out: maybe,
   inPlace: flag,
@@ -40,7 +41,7 @@ const score: z.ZodType<ScoreOptions> = z.object({
   carried: list,
   carriedOut: maybe,
 });
-const review: z.ZodType<ReviewOptions> = z.object({
+const review: z.ZodType<ReviewOptions> = z.strictObject({
   rules: text,
   out: text,
   force: flag,
@@ -52,8 +53,8 @@ const review: z.ZodType<ReviewOptions> = z.object({
   carried: list,
   history: maybe,
 });
-const combine: z.ZodType<CombineOptions> = z.object({ out: text, force: flag });
-const rollup: z.ZodType<RollupOptions> = z.object({
+const combine: z.ZodType<CombineOptions> = z.strictObject({ out: text, force: flag });
+const rollup: z.ZodType<RollupOptions> = z.strictObject({
   rules: text,
   into: text,
   children: text,
@@ -61,19 +62,19 @@ const rollup: z.ZodType<RollupOptions> = z.object({
   trust: maybe,
   force: flag,
 });
-const demo: z.ZodType<DemoOptions> = z.object({ out: maybe, force: flag });
+const demo: z.ZodType<DemoOptions> = z.strictObject({ out: maybe, force: flag, cascade: flag });
 /** A key or an edition written with the issuer's passphrase. */
 const signedOut = { out: text, passphraseFile: maybe, force: flag };
-const keysNew: z.ZodType<KeyOptions> = z.object({ issuer: text, years: text, ...signedOut });
-const publish: z.ZodType<PublishCliOptions> = z.object({
+const keysNew: z.ZodType<KeyOptions> = z.strictObject({ issuer: text, years: text, ...signedOut });
+const publish: z.ZodType<PublishCliOptions> = z.strictObject({
   key: text,
   previous: maybe,
   trust: maybe,
   ...signedOut,
 });
-const rosterCheck: z.ZodType<RosterCheckOptions> = z.object({ edition: text, trust: maybe });
-const trust: z.ZodType<{ trust?: string }> = z.object({ trust: maybe });
-const trustRevoke: z.ZodType<{ trust?: string; reason?: string }> = z.object({
+const rosterCheck: z.ZodType<RosterCheckOptions> = z.strictObject({ edition: text, trust: maybe });
+const trust: z.ZodType<{ trust?: string }> = z.strictObject({ trust: maybe });
+const trustRevoke: z.ZodType<{ trust?: string; reason?: string }> = z.strictObject({
   trust: maybe,
   reason: maybe,
 });
@@ -93,9 +94,11 @@ export const OPTIONS = {
 };
 
 /** Commander's options for a command, as its options type (the common --json and --lang are
- *  the program's, left out). */
+ *  the program's, left out). Strict: an option the command tree defines and the schema does not
+ *  name is an error, never dropped unseen. */
 export function optionsOf<T>(schema: z.ZodType<T>, options: Record<string, unknown>): T {
-  const parsed = schema.safeParse(options);
+  const { json: _json, lang: _lang, ...own } = options;
+  const parsed = schema.safeParse(own);
   if (!parsed.success)
     throw new Error(`the command tree gave options of another type: ${parsed.error.message}`);
   return parsed.data;
