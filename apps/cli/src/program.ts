@@ -13,13 +13,7 @@ import { rollupText } from './i18n/rollup.ts';
 import { LANGS, pick, toLang, type Lang } from './i18n/lang.ts';
 import { HELP_TITLES, optionNotes, usageWords } from './i18n/usage.ts';
 import { createOutput, type Output, type Streams } from './io/output.ts';
-import type { CombineOptions } from './commands/combine/combine.ts';
-import type { KeyOptions, PublishCliOptions } from './commands/editions/editions.ts';
-import type { ReviewOptions } from './commands/review/review.ts';
-import type { RollupOptions } from './commands/rollup/rollup.ts';
-import type { RosterCheckOptions } from './commands/roster/roster.ts';
-import type { ScoreOptions } from './commands/score/score.ts';
-import type { TemplateOptions } from './commands/template/template.ts';
+import { OPTIONS, optionsOf } from './options.ts';
 
 /** The package's own version, read at run time (from src/ or dist/ alike). */
 function version(): string {
@@ -133,7 +127,7 @@ export function buildProgram(
       act(async (out, [file], o) =>
         (await import('./commands/template/template.ts')).runTemplate(
           file as string | undefined,
-          o as unknown as TemplateOptions,
+          optionsOf(OPTIONS.template, o),
           out,
         ),
       ),
@@ -155,7 +149,7 @@ export function buildProgram(
       act(async (out, [file], o) =>
         (await import('./commands/score/score.ts')).runScore(
           file as string,
-          o as unknown as ScoreOptions,
+          optionsOf(OPTIONS.score, o),
           out,
         ),
       ),
@@ -177,7 +171,7 @@ export function buildProgram(
       act(async (out, [paths], o) =>
         (await import('./commands/review/review.ts')).runReview(
           paths as string[],
-          o as unknown as ReviewOptions,
+          optionsOf(OPTIONS.review, o),
           out,
         ),
       ),
@@ -191,7 +185,7 @@ export function buildProgram(
       act(async (out, [file], o) =>
         (await import('./commands/combine/combine.ts')).runCombine(
           file as string,
-          o as unknown as CombineOptions,
+          optionsOf(OPTIONS.combine, o),
           out,
         ),
       ),
@@ -209,7 +203,7 @@ export function buildProgram(
       act(async (out, [paths], o) =>
         (await import('./commands/rollup/rollup.ts')).runRollup(
           paths as string[],
-          o as unknown as RollupOptions,
+          optionsOf(OPTIONS.rollup, o),
           out,
         ),
       ),
@@ -233,7 +227,9 @@ export function buildProgram(
     .option('--cascade', t(help.demoCascade))
     .option('--force', t(help.force))
     .action(
-      act(async (out, _args, o) => (await import('./commands/demo/demo.ts')).runDemo(o, out)),
+      act(async (out, _args, o) =>
+        (await import('./commands/demo/demo.ts')).runDemo(optionsOf(OPTIONS.demo, o), out),
+      ),
     );
 
   // Signed editions: keys, publishing, verifying, the trust list.
@@ -246,7 +242,9 @@ export function buildProgram(
     .option('--passphrase-file <file>', t(help.passphraseFile))
     .option('--force', t(help.force))
     .action(
-      act(async (out, _args, o) => (await editions()).runKeysNew(o as unknown as KeyOptions, out)),
+      act(async (out, _args, o) =>
+        (await editions()).runKeysNew(optionsOf(OPTIONS.keysNew, o), out),
+      ),
     );
 
   define('publish', help.publish)
@@ -259,7 +257,7 @@ export function buildProgram(
     .option('--force', t(help.force))
     .action(
       act(async (out, [file], o) =>
-        (await editions()).runPublish(file as string, o as unknown as PublishCliOptions, out),
+        (await editions()).runPublish(file as string, optionsOf(OPTIONS.publish, o), out),
       ),
     );
 
@@ -267,7 +265,9 @@ export function buildProgram(
     .argument('<paths...>', t(help.editionPaths))
     .option('--trust <file>', t(help.trustFile))
     .action(
-      act(async (out, [paths], o) => (await editions()).runVerify(paths as string[], o, out)),
+      act(async (out, [paths], o) =>
+        (await editions()).runVerify(paths as string[], optionsOf(OPTIONS.trust, o), out),
+      ),
     );
 
   const roster = group('roster', help.rosterGroup);
@@ -279,7 +279,7 @@ export function buildProgram(
       act(async (out, [file], o) =>
         (await import('./commands/roster/roster.ts')).runRosterCheck(
           file as string,
-          o as unknown as RosterCheckOptions,
+          optionsOf(OPTIONS.rosterCheck, o),
           out,
         ),
       ),
@@ -290,14 +290,22 @@ export function buildProgram(
     define(name, description, trust).option('--trust <file>', t(help.trustFile));
   trustCommand('add', help.trustAdd)
     .argument('<public key line>', t(help.publicKeyLine))
-    .action(act(async (out, [line], o) => (await editions()).runTrustAdd(line as string, o, out)));
+    .action(
+      act(async (out, [line], o) =>
+        (await editions()).runTrustAdd(line as string, optionsOf(OPTIONS.trust, o), out),
+      ),
+    );
   trustCommand('list', help.trustList).action(
-    act(async (out, _args, o) => (await editions()).runTrustList(o, out)),
+    act(async (out, _args, o) => (await editions()).runTrustList(optionsOf(OPTIONS.trust, o), out)),
   );
   trustCommand('revoke', help.trustRevoke)
     .argument('<key id>', t(help.keyId))
     .option('--reason <text>', t(help.reason))
-    .action(act(async (out, [id], o) => (await editions()).runTrustRevoke(id as string, o, out)));
+    .action(
+      act(async (out, [id], o) =>
+        (await editions()).runTrustRevoke(id as string, optionsOf(OPTIONS.trustRevoke, o), out),
+      ),
+    );
 
   return program;
 }

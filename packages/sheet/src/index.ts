@@ -74,8 +74,10 @@ export {
 // The reviewer's record (roster, carried results) against each unit's sheet.
 export {
   applyRecord,
+  carriedOf,
   missingUnits,
   recordFlagged,
+  type CarriedOfUnit,
   type CarriedRecord,
   type MissingUnit,
   type RecordChange,

@@ -60,6 +60,52 @@ export function smallRuleSet<T extends object = object>(overrides: T = {} as T) 
   });
 }
 
+/**
+ * A quarterly yes/no inspection counted across periods: the counter `fail` (`when`, by default
+ * the inspection not met) and the interview (约谈) at 3 failures in a row or 5 in all — the
+ * counters-across-periods fixture. `points`: the inspection's (and the rule set's).
+ */
+export function inspectionRuleSet<T extends object = object>(
+  { points = 10, when = "!met('一.1')" }: { points?: number; when?: string } = {},
+  overrides: T = {} as T,
+) {
+  return ruleSetHeader({
+    id: 'quarterly',
+    title: '季度检查',
+    issuer: '某镇',
+    level: '村',
+    year: 2012,
+    points,
+    rounding: { scores: { dp: 1, mode: 'half-up' as const } },
+    inputs: [{ id: 'passed', label: '本季度检查合格', unit: 'yesno' as const }],
+    sections: [
+      {
+        code: '一',
+        title: '检查',
+        points,
+        items: [
+          {
+            code: '1',
+            title: '季度检查',
+            points,
+            rule: { kind: 'yesno' as const, input: 'passed' },
+          },
+        ],
+      },
+    ],
+    counters: [{ id: 'fail', label: '检查不合格', when }],
+    sanctions: [
+      {
+        id: 'talk',
+        level: 'interview' as const,
+        when: "consecutive('fail') >= 3 || cumulative('fail') >= 5",
+        reason: '连续3次或累计5次检查不合格,约谈',
+      },
+    ],
+    ...overrides,
+  });
+}
+
 export {
   applyTamper,
   KEY_TAMPERS,

@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { inspectionRuleSet } from '@kaohe/test-utils';
 import { compileRuleSet, parseRuleSet, scoreUnit, type CertificationRecord } from '@kaohe/engine';
 import {
   buildTemplate,
@@ -140,37 +141,7 @@ const earlier: CertificationRecord[] = [
 // A quarterly check with a counter across periods (3 in a row or 5 in all → interview): the
 // second quarter's workbook carries the counts, the review's summary carries them on.
 const quarterly = (() => {
-  const r = parseRuleSet({
-    schemaVersion: 1,
-    id: 'lo-quarterly',
-    title: '季度检查',
-    issuer: '某镇',
-    level: '村',
-    year: 2012,
-    edition: 1,
-    points: 10,
-    rounding: { scores: { dp: 1, mode: 'half-up' } },
-    inputs: [{ id: 'passed', label: '本季度检查合格', unit: 'yesno' }],
-    sections: [
-      {
-        code: '一',
-        title: '检查',
-        points: 10,
-        items: [
-          { code: '1', title: '季度检查', points: 10, rule: { kind: 'yesno', input: 'passed' } },
-        ],
-      },
-    ],
-    counters: [{ id: 'fail', label: '检查不合格', when: "!met('一.1')" }],
-    sanctions: [
-      {
-        id: 'talk',
-        level: 'interview',
-        when: "consecutive('fail') >= 3 || cumulative('fail') >= 5",
-        reason: '连续3次或累计5次检查不合格,约谈',
-      },
-    ],
-  });
+  const r = parseRuleSet(inspectionRuleSet({}, { id: 'lo-quarterly' }));
   if (!r.ok) throw new Error(JSON.stringify(r.issues));
   return r.value;
 })();

@@ -114,25 +114,29 @@ beforeAll(async () => {
     'safety/乙镇.xlsx',
   );
 });
+/** The safety review of both towns, writing what it carries to `carried` (its summary beside). */
+const sendCarried = (carried: string) =>
+  runCli(
+    [
+      'review',
+      'safety',
+      '--rules',
+      'safety.json',
+      '--out',
+      `sum-${carried}.xlsx`,
+      '--carried-out',
+      carried,
+    ],
+    dir,
+  );
+
 afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
 describe('carried results between two schemes', () => {
   it('review --carried-out, template --carried (prefilled, locked, its provenance), score --carried', async () => {
-    const review = await runCli(
-      [
-        'review',
-        'safety',
-        '--rules',
-        'safety.json',
-        '--out',
-        'sum.xlsx',
-        '--carried-out',
-        'carried.json',
-      ],
-      dir,
-    );
+    const review = await sendCarried('carried.json');
     expect(looksClean(review.stdout + review.stderr)).toBe(true);
     expect(review.stdout).toContain('结转数据:2 个单位,2 项结转');
     const sent = JSON.parse(await readFile(join(dir, 'carried.json'), 'utf8')) as CarriedOut;
@@ -184,22 +188,10 @@ describe('carried results between two schemes', () => {
     expect(doc.result.sections[1]?.items[0]?.reason.zh).toContain(
       ';另一考核(「安全生产考核」2024年度第2版)否决事项「发生重大安全事故」结转:扣10分,通报事项「安全考核低于60分」结转:扣5分',
     );
-  });
+  }, 120_000);
 
   it('review --carried: recomputed with the sending scheme’s record, a figure the unit changed flagged at its cell', async () => {
-    const sent = await runCli(
-      [
-        'review',
-        'safety',
-        '--rules',
-        'safety.json',
-        '--out',
-        'sum-r.xlsx',
-        '--carried-out',
-        'carried-r.json',
-      ],
-      dir,
-    );
+    const sent = await sendCarried('carried-r.json');
     expect(sent.code, sent.stderr).not.toBe(2);
     const composite = parsed(COMPOSITE);
     await mkdir(join(dir, 'composite'));
@@ -244,7 +236,9 @@ describe('carried results between two schemes', () => {
       `与结转数据不符,已按结转数据计:安全生产结转 ${at} 结转数据为 -15,表中为 -5`,
     );
     expect(note('A')).toBeUndefined();
-    expect(note('C')).toBe('结转数据中没有该单位:安全生产结转按空白计(待定,不按表中所填)');
+    expect(note('C')).toBe(
+      '结转数据(carried-r.json)中没有单位“C”:安全生产结转按空白计(待定,不按表中所填)',
+    );
 
     const book = await readWorkbook(await readFile(join(dir, 'c-sum.xlsx')));
     const diffs = book.sheets.find((s) => s.name === '差异')?.values ?? [];
@@ -255,7 +249,37 @@ describe('carried results between two schemes', () => {
       null,
       `${at}:已按结转数据计 / scored by the carried results`,
     ]);
-  });
+  }, 120_000);
+
+  it('score --carried: a unit missing from the carried file has its carried figure blank, as review --carried', async () => {
+    const sent = await sendCarried('carried-m.json');
+    expect(sent.code, sent.stderr).not.toBe(2);
+    // 丁镇 was not assessed in safety; it types 0 into its carried cell: not its to claim.
+    await filled(
+      parsed(COMPOSITE),
+      { id: 'D', name: '丁镇', values: { work: 60, safety_cut: '0' } },
+      'd-filled.xlsx',
+    );
+    const score = await runCli(
+      ['score', 'd-filled.xlsx', '--out', 'd.scored.xlsx', '--carried', 'carried-m.json', '--json'],
+      dir,
+    );
+    expect(score.code, score.stderr).not.toBe(2);
+    const doc = JSON.parse(score.stdout) as {
+      result: { complete: boolean; sections: { items: { status: string }[] }[] };
+    };
+    // The carried item cannot be judged (its figure blank, pending), so the total is incomplete:
+    // never 60 + 0 from the unit's own 0.
+    expect(doc.result.sections[1]?.items[0]?.status).toBe('missing-input');
+    expect(doc.result.complete).toBe(false);
+    const text = await runCli(
+      ['score', 'd-filled.xlsx', '--out', 'd2.scored.xlsx', '--carried', 'carried-m.json'],
+      dir,
+    );
+    expect(text.stdout).toContain(
+      '结转数据(carried-m.json)中没有单位“D”:安全生产结转按空白计(待定,不按表中所填)',
+    );
+  }, 120_000);
 
   it('score --carried-out writes one unit’s record', async () => {
     const run = await runCli(

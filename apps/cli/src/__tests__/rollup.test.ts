@@ -74,18 +74,49 @@ async function typeOwnFigure(from: string, to: string, rate = 93, rules = townsh
   );
 }
 
+/** `kaohe rollup` of the workbooks in `children` into `into`, written to `out` (none: beside
+ *  `into`), by the villages' rules and roster unless told; `flags`: more options. */
 const rollup = (
   children: string,
-  roster: string,
   into: string,
-  out: string,
-  rules = 'village.json',
+  out?: string,
+  { roster = 'villages.csv', rules = 'village.json', flags = [] as string[] } = {},
 ) =>
   runCli(
-    ['rollup', children, '--rules', rules, '--children', roster, '--into', into, '--out', out],
+    [
+      'rollup',
+      children,
+      '--rules',
+      rules,
+      '--children',
+      roster,
+      '--into',
+      into,
+      ...(out === undefined ? [] : ['--out', out]),
+      ...flags,
+    ],
     dir,
     { timeoutMs: 60_000 },
   );
+
+/** Copies of the villages' workbooks (all, unless told) in a new folder `folder`. */
+async function villagesIn(folder: string, villages = VILLAGES): Promise<void> {
+  await mkdir(join(dir, folder));
+  for (const v of villages)
+    await copyFile(join(dir, `villages/${v.name}.xlsx`), join(dir, `${folder}/${v.name}.xlsx`));
+}
+
+interface Scored {
+  total: string;
+  complete: boolean;
+  sections: { items: { score: string | null; status: string }[] }[];
+}
+
+/** `kaohe score --json` of `file`: its exit code and result. */
+async function score(file: string): Promise<{ code: number | null; result: Scored }> {
+  const run = await runCli(['score', file, '--json'], dir, { timeoutMs: 60_000 });
+  return { code: run.code, result: (JSON.parse(run.stdout) as { result: Scored }).result };
+}
 
 interface Doc {
   figures: { input: string; cell: string; value: string | null; issues: { code: string }[] }[];
@@ -119,22 +150,7 @@ describe('kaohe rollup', () => {
       dir,
     );
     expect(looksClean(review.stdout + review.stderr)).toBe(true);
-    const run = await runCli(
-      [
-        'rollup',
-        'villages',
-        '--rules',
-        'village.json',
-        '--children',
-        'villages.csv',
-        '--into',
-        'township.xlsx',
-        '--out',
-        'township.rolled.xlsx',
-      ],
-      dir,
-      { timeoutMs: 60_000 },
-    );
+    const run = await rollup('villages', 'township.xlsx', 'township.rolled.xlsx');
     expect(looksClean(run.stdout + run.stderr)).toBe(true);
     expect(run.code).toBe(0);
     expect(run.stdout).toContain(
@@ -177,61 +193,23 @@ describe('kaohe rollup', () => {
     );
 
     // Same input → same bytes.
-    const again = await runCli(
-      [
-        'rollup',
-        'villages',
-        '--rules',
-        'village.json',
-        '--children',
-        'villages.csv',
-        '--into',
-        'township.xlsx',
-        '--out',
-        'township.rolled-2.xlsx',
-      ],
-      dir,
-      { timeoutMs: 60_000 },
-    );
+    const again = await rollup('villages', 'township.xlsx', 'township.rolled-2.xlsx');
     expect(again.code).toBe(0);
     expect(await readFile(join(dir, 'township.rolled-2.xlsx'))).toEqual(Buffer.from(bytes));
 
     await typeOwnFigure('township.rolled.xlsx', 'township.filled.xlsx');
-    const score = await runCli(['score', 'township.filled.xlsx', '--json'], dir, {
-      timeoutMs: 60_000,
-    });
-    expect(score.code).toBe(0);
-    const doc = JSON.parse(score.stdout) as {
-      result: { total: string; sections: { items: { score: string | null }[] }[] };
-    };
-    expect(doc.result.total).toBe('82.33');
-    expect(doc.result.sections.map((s) => s.items.map((i) => i.score))).toEqual([
+    const scored = await score('township.filled.xlsx');
+    expect(scored.code).toBe(0);
+    expect(scored.result.total).toBe('82.33');
+    expect(scored.result.sections.map((s) => s.items.map((i) => i.score))).toEqual([
       ['13.33', '0', '9'],
       ['60'],
     ]);
   }, 120_000);
 
   it('a village not returned leaves every figure blank, naming it and the cell', async () => {
-    await mkdir(join(dir, 'five'));
-    for (const v of VILLAGES.slice(0, 5))
-      await copyFile(join(dir, `villages/${v.name}.xlsx`), join(dir, `five/${v.name}.xlsx`));
-    const run = await runCli(
-      [
-        'rollup',
-        'five',
-        '--rules',
-        'village.json',
-        '--children',
-        'villages.csv',
-        '--into',
-        'township.xlsx',
-        '--out',
-        'township.five.xlsx',
-        '--json',
-      ],
-      dir,
-      { timeoutMs: 60_000 },
-    );
+    await villagesIn('five', VILLAGES.slice(0, 5));
+    const run = await rollup('five', 'township.xlsx', 'township.five.xlsx', { flags: ['--json'] });
     expect(run.code).toBe(1);
     const doc = JSON.parse(run.stdout) as Doc;
     expect(doc.figures.map((f) => [f.cell, f.value, f.issues.map((i) => i.code)])).toEqual([
@@ -239,32 +217,18 @@ describe('kaohe rollup', () => {
       ['基础数据!E6', null, ['child-unusable']],
       ['基础数据!E7', null, ['child-unusable']],
     ]);
-    const human = await runCli(
-      [
-        'rollup',
-        'five',
-        '--rules',
-        'village.json',
-        '--children',
-        'villages.csv',
-        '--into',
-        'township.xlsx',
-        '--out',
-        'township.five.xlsx',
-        '--force',
-      ],
-      dir,
-      { timeoutMs: 60_000 },
-    );
+    const human = await rollup('five', 'township.xlsx', 'township.five.xlsx', {
+      flags: ['--force'],
+    });
     expect(human.stdout).toContain('基础数据!E5 达标村比例:未填(不按0计)');
     expect(human.stdout).toContain(
       '原因:「达标村比例」未汇总:下级单位「六村」未上报(所给文件中没有其考核表)',
     );
     expect(human.stdout).toContain('3 项下级汇总未填');
     // Into the workbook rolled up before: its figures are cleared, and said so.
-    const pre = await rollup('villages', 'villages.csv', 'township.xlsx', 'township.pre.xlsx');
+    const pre = await rollup('villages', 'township.xlsx', 'township.pre.xlsx');
     expect(pre.code).toBe(0);
-    const over = await rollup('five', 'villages.csv', 'township.pre.xlsx', 'township.over.xlsx');
+    const over = await rollup('five', 'township.pre.xlsx', 'township.over.xlsx');
     expect(over.stdout).toContain(
       '基础数据!E5 达标村比例:考核表中原为 83.33,按下级汇总清空(未汇总)',
     );
@@ -274,14 +238,7 @@ describe('kaohe rollup', () => {
     expect(overRead.ok && overRead.value.unit.values.villages_qualified).toBeNull();
     // Scored, the township is missing those figures: never a 0.
     await typeOwnFigure('township.five.xlsx', 'township.five.filled.xlsx');
-    const score = await runCli(['score', 'township.five.filled.xlsx', '--json'], dir, {
-      timeoutMs: 60_000,
-    });
-    const result = (
-      JSON.parse(score.stdout) as {
-        result: { complete: boolean; sections: { items: { status: string }[] }[] };
-      }
-    ).result;
+    const { result } = await score('township.five.filled.xlsx');
     expect([result.complete, result.sections[0]?.items.map((i) => i.status)]).toEqual([
       false,
       ['missing-input', 'missing-input', 'missing-input'],
@@ -289,9 +246,7 @@ describe('kaohe rollup', () => {
   }, 120_000);
 
   it('a village whose rules were altered behind their checksum is named at every figure', async () => {
-    await mkdir(join(dir, 'bad'));
-    for (const v of VILLAGES)
-      await copyFile(join(dir, `villages/${v.name}.xlsx`), join(dir, `bad/${v.name}.xlsx`));
+    await villagesIn('bad');
     // 二村's embedded rules edited behind their checksum (the 92 % target lowered to 90).
     const book = new ExcelJS.Workbook();
     await book.xlsx.readFile(join(dir, 'bad/二村.xlsx'));
@@ -307,22 +262,7 @@ describe('kaohe rollup', () => {
     expect(edited).toBe(1);
     await book.xlsx.writeFile(join(dir, 'bad/二村.xlsx'));
 
-    const run = await runCli(
-      [
-        'rollup',
-        'bad',
-        '--rules',
-        'village.json',
-        '--children',
-        'villages.csv',
-        '--into',
-        'township.xlsx',
-        '--out',
-        'township.bad.xlsx',
-      ],
-      dir,
-      { timeoutMs: 60_000 },
-    );
+    const run = await rollup('bad', 'township.xlsx', 'township.bad.xlsx');
     expect(looksClean(run.stdout + run.stderr)).toBe(true);
     expect(run.code).toBe(1);
     expect(run.stdout).toMatch(
@@ -333,9 +273,7 @@ describe('kaohe rollup', () => {
   }, 120_000);
 
   it('a village that cannot be judged blanks the figure that needs it, and only that', async () => {
-    await mkdir(join(dir, 'unjudged'));
-    for (const v of VILLAGES.slice(1))
-      await copyFile(join(dir, `villages/${v.name}.xlsx`), join(dir, `unjudged/${v.name}.xlsx`));
+    await villagesIn('unjudged', VILLAGES.slice(1));
     // 一村 left its members' share blank: its total is incomplete (三.1 not scored), while its
     // self-government item (一.2) and its signed document are judged.
     const [v1] = VILLAGES;
@@ -345,23 +283,9 @@ describe('kaohe rollup', () => {
       { ...v1, values: { ...v1.values, members_share: null } },
       'unjudged/一村.xlsx',
     );
-    const run = await runCli(
-      [
-        'rollup',
-        'unjudged',
-        '--rules',
-        'village.json',
-        '--children',
-        'villages.csv',
-        '--into',
-        'township.xlsx',
-        '--out',
-        'township.unjudged.xlsx',
-        '--json',
-      ],
-      dir,
-      { timeoutMs: 60_000 },
-    );
+    const run = await rollup('unjudged', 'township.xlsx', 'township.unjudged.xlsx', {
+      flags: ['--json'],
+    });
     expect(run.code).toBe(1);
     const doc = JSON.parse(run.stdout) as Doc & {
       figures: { issues: { message: { zh: string } }[] }[];
@@ -377,36 +301,10 @@ describe('kaohe rollup', () => {
   }, 120_000);
 
   it('refuses a review summary, and a parent with nothing from these children', async () => {
-    const summary = await runCli(
-      [
-        'rollup',
-        'summary.xlsx',
-        '--rules',
-        'village.json',
-        '--children',
-        'villages.csv',
-        '--into',
-        'township.xlsx',
-      ],
-      dir,
-    );
+    const summary = await rollup('summary.xlsx', 'township.xlsx');
     expect(summary.code).toBe(2);
     expect(summary.stderr).toContain('summary.xlsx 是复核汇总表');
-    const wrong = await runCli(
-      [
-        'rollup',
-        'villages',
-        '--rules',
-        'village.json',
-        '--children',
-        'villages.csv',
-        '--into',
-        'villages/一村.xlsx',
-        '--out',
-        'x.xlsx',
-      ],
-      dir,
-    );
+    const wrong = await rollup('villages', 'villages/一村.xlsx', 'x.xlsx');
     expect(wrong.code).toBe(3);
     expect(wrong.stderr).toContain('没有由按「村(居)计划生育工作年终考核」考核的下级汇总的数据项');
   }, 120_000);
@@ -436,22 +334,7 @@ describe('a village saved by LibreOffice', () => {
       ],
       { stdio: 'pipe', timeout: 90_000 },
     );
-    const run = await runCli(
-      [
-        'rollup',
-        'lo',
-        '--rules',
-        'village.json',
-        '--children',
-        'villages.csv',
-        '--into',
-        'township.xlsx',
-        '--out',
-        'township.lo.xlsx',
-      ],
-      dir,
-      { timeoutMs: 60_000 },
-    );
+    const run = await rollup('lo', 'township.xlsx', 'township.lo.xlsx');
     expect(looksClean(run.stdout + run.stderr)).toBe(true);
     expect(run.code).toBe(0);
     expect(run.stdout).toContain('达标村比例 = 83.33%');
@@ -499,18 +382,10 @@ describe('a county over its townships', () => {
         join(dir, `${name}-villages.csv`),
         ['单位代码,单位名称', ...units.map((v) => `${v.id},${v.name}`)].join('\n'),
       );
-      await mkdir(join(dir, `${name}-villages`));
-      for (const v of units)
-        await copyFile(
-          join(dir, `villages/${v.name}.xlsx`),
-          join(dir, `${name}-villages/${v.name}.xlsx`),
-        );
-      const run = await rollup(
-        `${name}-villages`,
-        `${name}-villages.csv`,
-        `tw/${name}.xlsx`,
-        `tw/${name}.rolled.xlsx`,
-      );
+      await villagesIn(`${name}-villages`, units);
+      const run = await rollup(`${name}-villages`, `tw/${name}.xlsx`, `tw/${name}.rolled.xlsx`, {
+        roster: `${name}-villages.csv`,
+      });
       expect(run.code).toBe(0);
       await typeOwnFigure(`tw/${name}.rolled.xlsx`, `townships/${name}.xlsx`, rate);
     }
@@ -520,30 +395,22 @@ describe('a county over its townships', () => {
       dir,
     );
     expect(c.code).toBe(0);
-    const run = await rollup(
-      'townships',
-      'townships.csv',
-      'county.xlsx',
-      'county.rolled.xlsx',
-      'township.json',
-    );
+    const run = await rollup('townships', 'county.xlsx', 'county.rolled.xlsx', {
+      roster: 'townships.csv',
+      rules: 'township.json',
+    });
     expect(looksClean(run.stdout + run.stderr)).toBe(true);
     expect(run.code).toBe(0);
     expect(run.stdout).toContain('乡镇考核合格比例 = 100%');
     expect(run.stdout).toContain('村级达标率达标的乡镇比例 = 66.67%');
     expect(run.stdout).toContain('未达标:甲镇(「一.1 达标村比例≥85%」部分达标)');
     await typeOwnFigure('county.rolled.xlsx', 'county.filled.xlsx', 91, parsed(cascadeCounty));
-    const score = await runCli(['score', 'county.filled.xlsx', '--json'], dir, {
-      timeoutMs: 60_000,
-    });
-    expect(score.code).toBe(0);
-    const doc = JSON.parse(score.stdout) as {
-      result: { total: string; sections: { items: { score: string | null }[] }[] };
-    };
-    expect(doc.result.sections.map((s) => s.items.map((i) => i.score))).toEqual([
+    const scored = await score('county.filled.xlsx');
+    expect(scored.code).toBe(0);
+    expect(scored.result.sections.map((s) => s.items.map((i) => i.score))).toEqual([
       ['20', '20'],
       ['55'],
     ]);
-    expect(doc.result.total).toBe('95');
+    expect(scored.result.total).toBe('95');
   }, 240_000);
 });

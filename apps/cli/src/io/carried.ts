@@ -8,11 +8,12 @@ import {
   type CarriedIn,
   type CarriedOut,
   type Issue,
+  type Msg,
   type RuleSet,
   type UnitInput,
   type UnitResult,
 } from '@kaohe/engine';
-import { sameFigure } from '@kaohe/sheet';
+import { carriedOf, sameFigure, type CarriedRecord } from '@kaohe/sheet';
 import { CliError } from '../errors.ts';
 import { carriedText } from '../i18n/carried.ts';
 import { readJson } from './files.ts';
@@ -39,32 +40,39 @@ function shapeProblem(json: unknown): string | undefined {
   return undefined;
 }
 
+/** A carried-results file read: its record and its name as the user gave it. */
+export interface CarriedFile {
+  shown: string;
+  sent: CarriedOut;
+}
+
 /** Reads the carried-results files given (none: an empty list). */
 export async function readCarried(
   files: readonly { path: string; shown: string }[],
-): Promise<CarriedOut[]> {
-  const out: CarriedOut[] = [];
+): Promise<CarriedFile[]> {
+  const out: CarriedFile[] = [];
   for (const f of files) {
     const json = await readJson(f.path, f.shown);
     const problem = shapeProblem(json);
     if (problem) throw new CliError('input-invalid', carriedText.notCarried(f.shown, problem));
-    out.push(json as CarriedOut);
+    out.push({ shown: f.shown, sent: json as CarriedOut });
   }
   return out;
 }
 
-/** Per unit id, the carried values and their provenance from every file, for `ruleSet`. */
-export interface CarriedForUnits {
+/** Per unit id, the carried values and their provenance from every file, for `ruleSet`; the
+ *  inputs they cover and the files' names. */
+export interface CarriedForUnits extends CarriedRecord {
   units: Map<string, { values: Record<string, string | null>; carried: Record<string, CarriedIn> }>;
   issues: Issue[];
 }
 
 /** The files' values for `ruleSet`; an error among them (an amount that would be lost, a
  *  sanction not declared) refuses them all, each at its place. */
-export function carriedFor(sent: readonly CarriedOut[], ruleSet: RuleSet): CarriedForUnits {
+export function carriedFor(files: readonly CarriedFile[], ruleSet: RuleSet): CarriedForUnits {
   const units: CarriedForUnits['units'] = new Map();
   const issues: Issue[] = [];
-  for (const s of sent) {
+  for (const { sent: s } of files) {
     const read = carriedInputs(s, ruleSet);
     issues.push(...read.issues);
     for (const [id, u] of Object.entries(read.units)) {
@@ -82,18 +90,24 @@ export function carriedFor(sent: readonly CarriedOut[], ruleSet: RuleSet): Carri
       carriedText.refused(errors.length),
       errors.map((i) => ({ code: i.code, where: i.path, message: i.message })),
     );
-  return { units, issues };
+  const inputs = ruleSet.inputs.filter(
+    (d) => d.source === 'carried' && files.some((f) => f.sent.from.ruleSetId === d.from),
+  );
+  return { units, issues, inputs: inputs.map((d) => d.id), files: files.map((f) => f.shown) };
 }
 
 /** A unit with its carried values in (the carried file is the source of truth for them: a
- *  different figure in the workbook is replaced, and said) and their provenance. */
+ *  different figure in the workbook is replaced, and said) and their provenance; a unit missing
+ *  from the carried files has them blank, said (@kaohe/sheet's carriedOf, as the review). */
 export function withCarried(
   unit: UnitInput,
   carried: CarriedForUnits,
   ruleSet: RuleSet,
-): { unit: UnitInput; notes: ReturnType<typeof carriedText.replaced>[] } {
-  const c = carried.units.get(unit.id);
+): { unit: UnitInput; notes: Msg[] } {
+  const c = carriedOf(carried, unit.id, ruleSet);
   if (!c) return { unit, notes: [] };
+  if (!c.found)
+    return { unit: { ...unit, values: { ...unit.values, ...c.values } }, notes: [c.message] };
   const notes = Object.entries(c.values).flatMap(([id, v]) => {
     const typed = unit.values[id];
     if (typed === undefined || typed === null || typed === '' || sameFigure(typed, v)) return [];

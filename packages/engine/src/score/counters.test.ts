@@ -1,3 +1,4 @@
+import { inspectionRuleSet } from '@kaohe/test-utils';
 import { describe, expect, it } from 'vitest';
 import { createLeanScorer } from '../fast/score-lean.ts';
 import type { UnitInput } from '../model/result.ts';
@@ -7,38 +8,9 @@ import { compileRuleSet } from './compile.ts';
 import { carryCounters } from './counters.ts';
 import { scoreUnit } from './score-unit.ts';
 
-// A monthly inspection: 3 failures in a row or 5 in all → interview (约谈).
-const json: RuleSetInput = {
-  schemaVersion: 1,
-  id: 'monthly',
-  title: '月度检查',
-  issuer: '县',
-  level: '乡镇',
-  year: 2016,
-  edition: 1,
-  points: 10,
-  rounding: { scores: { dp: 1, mode: 'half-up' } },
-  inputs: [{ id: 'passed', label: '本月检查合格', unit: 'yesno' }],
-  sections: [
-    {
-      code: '一',
-      title: '检查',
-      points: 10,
-      items: [
-        { code: '1', title: '本月检查', points: 10, rule: { kind: 'yesno', input: 'passed' } },
-      ],
-    },
-  ],
-  counters: [{ id: 'fail', label: '检查不合格', when: '!passed' }],
-  sanctions: [
-    {
-      id: 'talk',
-      level: 'interview',
-      when: "consecutive('fail') >= 3 || cumulative('fail') >= 5",
-      reason: '连续3次或累计5次检查不合格,约谈',
-    },
-  ],
-};
+// A quarterly inspection: 3 failures in a row or 5 in all → interview (约谈); a failure is the
+// input itself being 否 (the counter reads the input, not the item).
+const json: RuleSetInput = inspectionRuleSet({ when: '!passed' });
 const parsed = parseRuleSet(json);
 if (!parsed.ok) throw new Error(JSON.stringify(parsed.issues));
 const rs = compileRuleSet(parsed.value);
@@ -96,7 +68,7 @@ describe('counters across periods', () => {
     );
     // The figure is named as the official knows it, never by its id.
     expect(r.issues.find((i) => i.code === 'counter-undecided')?.message.zh).toContain(
-      '缺少「本月检查合格」',
+      '缺少「本季度检查合格」',
     );
     // Two failures in a row before; this month may be the third: the interview is undecided
     // (待定), never "not held" on the carried-over count of 2.

@@ -7,6 +7,7 @@ import { readDate } from '@kaohe/engine/internal';
 import canonicalize from 'canonicalize';
 import { z } from 'zod';
 import { sheetIssueIn } from '../issue.ts';
+import { parseJsonRow } from '../json-rows.ts';
 import type { SheetIssue } from '../types.ts';
 
 const MsgSchema = z.strictObject({ zh: z.string(), en: z.string() });
@@ -75,32 +76,9 @@ export function parseHistory(
   address: string,
   expect: { unitId: string; ruleSetId: string },
 ): { ok: true; value: CertificationRecord[] } | { ok: false; issue: SheetIssue } {
-  let data: unknown;
-  try {
-    data = JSON.parse(text);
-  } catch (e) {
-    const why = e instanceof Error ? e.message : String(e);
-    return {
-      ok: false,
-      issue: fail(address, { zh: `不是有效的JSON:${why}`, en: `not JSON: ${why}` }),
-    };
-  }
-  const parsed = HistorySchema.safeParse(data);
-  if (!parsed.success) {
-    const first = parsed.error.issues[0];
-    const where = first
-      ? first.path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('')
-      : '';
-    const what = first?.message ?? '';
-    return {
-      ok: false,
-      issue: fail(address, {
-        zh: `格式不符:history${where} ${what}`,
-        en: `wrong shape: history${where} ${what}`,
-      }),
-    };
-  }
-  const records = parsed.data as CertificationRecord[];
+  const parsed = parseJsonRow(text, HistorySchema, address, fail, 'history');
+  if (!parsed.ok) return parsed;
+  const records = parsed.value as CertificationRecord[];
   for (const [i, r] of records.entries()) {
     const at = `history[${i}]`;
     if (r.unitId !== expect.unitId)

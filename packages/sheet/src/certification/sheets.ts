@@ -23,6 +23,7 @@ import {
 } from '../review/certification.ts';
 import { num, table } from '../summary/table.ts';
 import { GridBuilder } from '../template/grid-builder.ts';
+import { jsonRowsById, jsonRowsSheet } from '../json-rows.ts';
 import { chunk } from '../template/meta-sheet.ts';
 import { rowCaptions } from '../template/row-keys.ts';
 import type { CellValue, SheetGrid, SheetLayout, SheetResult } from '../types.ts';
@@ -328,19 +329,7 @@ function certificationRecordsSheet(cr: CertificationReview, ruleSet: RuleSet): S
     if (records.length === 0) continue;
     for (const part of chunk(historyJson(records))) values.push(['history', u.unitId, part]);
   }
-  return {
-    name: CERTIFICATION_SHEETS.records,
-    role: 'meta',
-    state: 'veryHidden',
-    values,
-    widths: [10, 14, 60],
-    wrap: [],
-    merges: [],
-    cells: values.flatMap((_, row) => [
-      { row, col: 1, kind: 'value' as const, format: 'text' as const },
-      { row, col: 2, kind: 'value' as const, format: 'text' as const },
-    ]),
-  };
+  return jsonRowsSheet(CERTIFICATION_SHEETS.records, values);
 }
 
 /**
@@ -369,20 +358,10 @@ export function readCertificationRecords(
         }),
       ],
     };
-  const texts = new Map<string, { text: string; row: number }>();
-  let id: string | undefined;
-  sheet.values.forEach((r, row) => {
-    if (r[0] === 'ruleSetId') id = String(r[1] ?? '');
-    if (r[0] !== 'history') return;
-    const unit = String(r[1] ?? '');
-    const before = texts.get(unit);
-    texts.set(unit, {
-      text: `${before?.text ?? ''}${String(r[2] ?? '')}`,
-      row: before?.row ?? row,
-    });
-  });
+  const texts = jsonRowsById(sheet.values, 'history');
+  const row = sheet.values.findIndex((r) => r[0] === 'ruleSetId');
+  const id = row < 0 ? undefined : String(sheet.values[row]?.[1] ?? '');
   if (id !== ruleSet.id) {
-    const row = sheet.values.findIndex((r) => r[0] === 'ruleSetId');
     return {
       ok: false,
       issues: [

@@ -2,6 +2,7 @@
 // counts (kaohe_results), the next period's workbook carries them (kaohe_meta `counters`), the
 // review scores with them and its summary carries them on.
 import { parseRuleSet, type RuleSet } from '@kaohe/engine';
+import { inspectionRuleSet } from '@kaohe/test-utils';
 import { describe, expect, it } from 'vitest';
 import { fill } from '../__tests__/fixture.ts';
 import { reviewReturns } from '../review/review.ts';
@@ -10,37 +11,7 @@ import { buildTemplate } from '../template/build-template.ts';
 import type { SheetGrid } from '../types.ts';
 import { readSheet } from './read-sheet.ts';
 
-const parsed = parseRuleSet({
-  schemaVersion: 1,
-  id: 'quarterly',
-  title: '村级季度考核',
-  issuer: '某镇',
-  level: '村',
-  year: 2012,
-  edition: 1,
-  points: 100,
-  rounding: { scores: { dp: 1, mode: 'half-up' } },
-  inputs: [{ id: 'passed', label: '本季度检查合格', unit: 'yesno' }],
-  sections: [
-    {
-      code: '一',
-      title: '检查',
-      points: 100,
-      items: [
-        { code: '1', title: '季度检查', points: 100, rule: { kind: 'yesno', input: 'passed' } },
-      ],
-    },
-  ],
-  counters: [{ id: 'fail', label: '检查不合格', when: "!met('一.1')" }],
-  sanctions: [
-    {
-      id: 'talk',
-      level: 'interview',
-      when: "consecutive('fail') >= 3 || cumulative('fail') >= 5",
-      reason: '连续3次或累计5次检查不合格,约谈',
-    },
-  ],
-});
+const parsed = parseRuleSet(inspectionRuleSet({ points: 100 }, { title: '村级季度考核' }));
 if (!parsed.ok) throw new Error(JSON.stringify(parsed.issues));
 const rs: RuleSet = parsed.value;
 

@@ -8,6 +8,7 @@ import type { PeriodCounts, RuleSet } from '@kaohe/engine';
 import canonicalize from 'canonicalize';
 import { z } from 'zod';
 import { sheetIssueIn } from '../issue.ts';
+import { parseJsonRow } from '../json-rows.ts';
 import type { SheetIssue } from '../types.ts';
 
 const Count = z.number().int().min(0);
@@ -46,30 +47,9 @@ export function parseCounters(
   address: string,
   ruleSet: RuleSet,
 ): { ok: true; value: Record<string, PeriodCounts> } | { ok: false; issue: SheetIssue } {
-  let data: unknown;
-  try {
-    data = JSON.parse(text);
-  } catch (e) {
-    const why = e instanceof Error ? e.message : String(e);
-    return {
-      ok: false,
-      issue: fail(address, { zh: `不是有效的JSON:${why}`, en: `not JSON: ${why}` }),
-    };
-  }
-  const parsed = CountersSchema.safeParse(data);
-  if (!parsed.success) {
-    const first = parsed.error.issues[0];
-    const where = first ? first.path.map((p) => `.${String(p)}`).join('') : '';
-    const what = first?.message ?? '';
-    return {
-      ok: false,
-      issue: fail(address, {
-        zh: `格式不符:counters${where} ${what}`,
-        en: `wrong shape: counters${where} ${what}`,
-      }),
-    };
-  }
-  const counts = parsed.data;
+  const parsed = parseJsonRow(text, CountersSchema, address, fail, 'counters');
+  if (!parsed.ok) return parsed;
+  const counts = parsed.value;
   const unknown = unknownCounters(counts, ruleSet);
   if (unknown.length > 0)
     return {

@@ -10,7 +10,10 @@
 //   for it, so they are blank (the items that read them cannot be judged), never the unit's own.
 // - A unit the sending scheme did not assess gets its carried inputs blank (pending), as
 //   carriedInputs says; a carried input the unit left blank claims nothing (as `score --carried`).
-import type { CarriedIn, InputValue, Msg, UnitInput } from '@kaohe/engine';
+// - A unit missing from the carried files altogether gets its carried inputs blank too (pending,
+//   never its own figure), said naming the files: `carriedOf`, for `score --carried` and
+//   `review --carried` alike, so nothing is scored around a missing carried figure.
+import type { CarriedIn, InputValue, Msg, RuleSet, UnitInput } from '@kaohe/engine';
 import {
   changesText,
   prefillChanges,
@@ -25,6 +28,8 @@ import { inputCaption } from '../units.ts';
 export interface CarriedRecord {
   /** The receiving inputs the record covers (source carried, from one of its senders). */
   inputs: readonly string[];
+  /** The carried files, as the user named them (said when a unit is missing from them). */
+  files: readonly string[];
   /** By unit id: the carried values (null: pending) and where each came from. */
   units: ReadonlyMap<
     string,
@@ -66,6 +71,59 @@ const CARRIED_WORDS: ChangeWords = {
   found: { zh: '表中为', en: 'the sheet has' },
 };
 
+const captionsOf = (ruleSet: RuleSet, ids: readonly string[]): string =>
+  ids
+    .map((id) => {
+      const d = ruleSet.inputs.find((x) => x.id === id);
+      return d ? inputCaption(d) : id;
+    })
+    .join('、');
+
+/** A unit's carried figures. */
+export type CarriedOfUnit =
+  | {
+      found: true;
+      values: Record<string, string | null>;
+      carried: Readonly<Record<string, CarriedIn>>;
+    }
+  | {
+      /** Missing from the carried files: every carried input blank (pending), and why. */
+      found: false;
+      values: Record<string, null>;
+      message: Msg;
+    };
+
+/**
+ * The carried figures of unit `unitId` (undefined when the record covers no input of the
+ * rules): its entry's, or — the unit missing from every carried file — each carried input
+ * blank (pending, never the sheet's own figure), said naming the files.
+ */
+export function carriedOf(
+  record: CarriedRecord,
+  unitId: string,
+  ruleSet: RuleSet,
+): CarriedOfUnit | undefined {
+  if (record.inputs.length === 0) return undefined;
+  const entry = record.units.get(unitId);
+  if (entry)
+    return {
+      found: true,
+      values: Object.fromEntries(
+        record.inputs.filter((id) => id in entry.values).map((id) => [id, entry.values[id]]),
+      ) as Record<string, string | null>,
+      carried: entry.carried,
+    };
+  const files = { zh: record.files.join('、'), en: record.files.join(', ') };
+  return {
+    found: false,
+    values: Object.fromEntries(record.inputs.map((id) => [id, null])),
+    message: {
+      zh: `结转数据(${files.zh})中没有单位“${unitId}”:${captionsOf(ruleSet, record.inputs)}按空白计(待定,不按表中所填)`,
+      en: `the carried results (${files.en}) have no unit "${unitId}": ${record.inputs.join(', ')} blank (pending, not the sheet's)`,
+    },
+  };
+}
+
 /** True when the check has anything for the reviewer to look at. */
 export const recordFlagged = (c: RecordCheck | undefined): boolean =>
   c !== undefined && c.message !== undefined;
@@ -81,13 +139,7 @@ export function applyRecord(
   const changes: RecordChange[] = [];
   const lines: Msg[] = [];
   const check: RecordCheck = { changes };
-  const captions = (ids: readonly string[]): string =>
-    ids
-      .map((id) => {
-        const d = ruleSet.inputs.find((x) => x.id === id);
-        return d ? inputCaption(d) : id;
-      })
-      .join('、');
+  const captions = (ids: readonly string[]): string => captionsOf(ruleSet, ids);
 
   const roster = record.roster;
   if (roster) {
@@ -137,24 +189,19 @@ export function applyRecord(
     }
   }
 
-  const carried = record.carried;
-  if (carried && carried.inputs.length > 0) {
-    const entry = carried.units.get(read.unit.id);
-    check.inCarried = entry !== undefined;
-    if (entry) {
-      const expected = Object.fromEntries(
-        carried.inputs.filter((id) => id in entry.values).map((id) => [id, entry.values[id]]),
-      ) as Record<string, string | null>;
+  const carried = record.carried && carriedOf(record.carried, read.unit.id, ruleSet);
+  if (carried) {
+    check.inCarried = carried.found;
+    if (carried.found) {
       const found = prefillChanges(read, {
         unit: read.unit,
-        values: expected,
+        values: carried.values,
         previous: {},
       })
         .filter((c) => c.found !== null)
         .map((c): RecordChange => ({ ...c, source: 'carried' }));
       changes.push(...found);
-      Object.assign(values, expected);
-      unit = { ...unit, carried: { ...read.unit.carried, ...entry.carried } };
+      unit = { ...unit, carried: { ...read.unit.carried, ...carried.carried } };
       if (found.length > 0) {
         const t = changesText(ruleSet, found, CARRIED_WORDS);
         lines.push({
@@ -162,13 +209,8 @@ export function applyRecord(
           en: `differs from the carried results, scored by them: ${t.en}`,
         });
       }
-    } else {
-      for (const id of carried.inputs) values[id] = null;
-      lines.push({
-        zh: `结转数据中没有该单位:${captions(carried.inputs)}按空白计(待定,不按表中所填)`,
-        en: `the carried results have no such unit: ${carried.inputs.join(', ')} blank (pending, not the sheet's)`,
-      });
-    }
+    } else lines.push(carried.message);
+    Object.assign(values, carried.values);
   }
   if (lines.length > 0)
     check.message = {

@@ -22,6 +22,7 @@ import { z } from 'zod';
 import { cellRef } from '../a1.ts';
 import { ruleSetChecksum, sha256Hex } from '../checksum.ts';
 import { cellAt, findSheet } from '../read/locate.ts';
+import { jsonRowsById, jsonRowsSheet, parseJsonRow } from '../json-rows.ts';
 import { chunk } from '../template/meta-sheet.ts';
 import type { CellValue, SheetGrid, SheetIssue, SheetLayout, SheetResult } from '../types.ts';
 
@@ -85,19 +86,7 @@ function resultsLayout(head: Head, units: readonly SummaryUnit[]): SheetLayout {
   ];
   for (const unit of units)
     for (const p of chunk(json(unit))) values.push(['unit', unit.unitId, p]);
-  return {
-    name: RESULTS_SHEET,
-    role: 'meta',
-    state: 'veryHidden',
-    values,
-    widths: [10, 14, 60],
-    wrap: [],
-    merges: [],
-    cells: values.flatMap((_, row) => [
-      { row, col: 1, kind: 'value' as const, format: 'text' as const },
-      { row, col: 2, kind: 'value' as const, format: 'text' as const },
-    ]),
-  };
+  return jsonRowsSheet(RESULTS_SHEET, values);
 }
 
 /** The kaohe_results sheet of a review's cohort. */
@@ -172,39 +161,8 @@ const issue = (address: string, why: Msg): SheetIssue => ({
   },
 });
 
-const zodWhere = (e: z.ZodError): string => {
-  const first = e.issues[0];
-  const where = first
-    ? first.path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('')
-    : '';
-  return `${where} ${first?.message ?? ''}`.trim();
-};
-
-function parseJson<T>(
-  text: string,
-  schema: z.ZodType<T>,
-  address: string,
-): { ok: true; value: T } | { ok: false; issue: SheetIssue } {
-  let data: unknown;
-  try {
-    data = JSON.parse(text);
-  } catch (e) {
-    const why = e instanceof Error ? e.message : String(e);
-    return {
-      ok: false,
-      issue: issue(address, { zh: `不是有效的JSON:${why}`, en: `not JSON: ${why}` }),
-    };
-  }
-  const parsed = schema.safeParse(data);
-  if (!parsed.success) {
-    const why = zodWhere(parsed.error);
-    return {
-      ok: false,
-      issue: issue(address, { zh: `格式不符:${why}`, en: `wrong shape: ${why}` }),
-    };
-  }
-  return { ok: true, value: parsed.data };
-}
+const parseJson = <T>(text: string, schema: z.ZodType<T>, address: string) =>
+  parseJsonRow(text, schema, address, issue);
 
 /**
  * A summary's results (its kaohe_results sheet). A workbook without it (not a review summary, or
@@ -244,21 +202,12 @@ export function readSummaryResults(grids: readonly SheetGrid[]): SheetResult<Sum
     };
   let head = '';
   let headRow = -1;
-  const texts = new Map<string, { text: string; row: number }>();
   sheet.values.forEach((r, row) => {
-    const key = r[0];
-    if (key === 'ruleSet') {
-      if (headRow < 0) headRow = row;
-      head += String(r[2] ?? '');
-    } else if (key === 'unit') {
-      const id = String(r[1] ?? '');
-      const before = texts.get(id);
-      texts.set(id, {
-        text: `${before?.text ?? ''}${String(r[2] ?? '')}`,
-        row: before?.row ?? row,
-      });
-    }
+    if (r[0] !== 'ruleSet') return;
+    if (headRow < 0) headRow = row;
+    head += String(r[2] ?? '');
   });
+  const texts = jsonRowsById(sheet.values, 'unit');
   if (headRow < 0)
     return {
       ok: false,

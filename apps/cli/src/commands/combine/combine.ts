@@ -20,7 +20,8 @@ import { readJson, writeAll } from '../../io/files.ts';
 import type { Output } from '../../io/output.ts';
 import { refuseExisting } from '../../io/output-policy.ts';
 import { resolveInput } from '../../io/paths.ts';
-import { decodeWorkbook, encodeSummary, readWorkbookFile } from '../../io/workbook.ts';
+import { readSummaryFile } from '../../io/summary.ts';
+import { encodeSummary } from '../../io/workbook.ts';
 import { formatTable } from '../../report/table.ts';
 
 export interface CombineOptions {
@@ -45,17 +46,8 @@ async function loadDeclaration(path: string, shown: string): Promise<Combination
 }
 
 /** A part's summary read back: its results, or an input error naming the file and the cell. */
-async function loadPart(path: string, shown: string, label: Msg): Promise<SummaryResults> {
-  const grids = await decodeWorkbook(await readWorkbookFile(path, shown), shown);
-  const read = readSummaryResults(grids);
-  if (!read.ok)
-    throw new CliError(
-      'input-corrupt',
-      T.partUnusable(label.zh, shown),
-      read.issues.map((i) => ({ code: i.code, where: i.address, message: i.message })),
-    );
-  return read.value;
-}
+const loadPart = (path: string, shown: string, label: Msg): Promise<SummaryResults> =>
+  readSummaryFile(path, shown, readSummaryResults, T.partUnusable(label.zh, shown));
 
 function printComposite(r: CompositeResult, out: Output): void {
   const parts = r.parts.map((p) => `${out.text(p.label)} ${p.weightShown}`).join(' + ');

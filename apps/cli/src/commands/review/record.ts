@@ -47,16 +47,16 @@ export async function loadRecord(
     (options.carried ?? []).map((f) => ({ path: resolveInput(out, f), shown: f })),
   );
   if (sent.length > 0) {
-    const { units, issues } = carriedFor(sent, ruleSet);
+    const { issues, ...carried } = carriedFor(sent, ruleSet);
     for (const i of issues) out.note(i.message);
-    const inputs = ruleSet.inputs.filter(
-      (d) => d.source === 'carried' && sent.some((s) => s.from.ruleSetId === d.from),
-    );
-    record.carried = { inputs: inputs.map((d) => d.id), units };
+    record.carried = carried;
     out.note(
       reviewText.carriedRead(
-        units.size,
-        inputs.map((d) => `「${out.text(msgOf(d.label))}」`).join('、'),
+        carried.units.size,
+        ruleSet.inputs
+          .filter((d) => carried.inputs.includes(d.id))
+          .map((d) => `「${out.text(msgOf(d.label))}」`)
+          .join('、'),
       ),
     );
   }

@@ -1,5 +1,6 @@
 // Many returned workbooks → the review, decided once in @kaohe/sheet (reviewReturns: duplicates,
-// stage, altered rules, rejected files) and shared with the task pane. Here: decode the files.
+// stage, altered rules, rejected files) and shared with the task pane. Here: decode the files
+// (readReturns, also `kaohe rollup`'s reader of the children's workbooks).
 import {
   type CertificationReview,
   readReturn,
@@ -9,11 +10,12 @@ import {
   type ReviewFindings,
   type ReviewResult,
   type RulesState,
+  type SheetGrid,
   type SheetIssue,
   type SheetLayout,
   type Stage,
 } from '@kaohe/sheet';
-import type { CertificationRecord, Change, CohortResult, Msg } from '@kaohe/engine';
+import type { CertificationRecord, Change, CohortResult, Msg, RuleSet } from '@kaohe/engine';
 import type {
   Difference,
   MissingUnit,
@@ -97,6 +99,39 @@ const asIssues = (e: CliError): SheetIssue[] =>
     message: d.message,
   }));
 
+/**
+ * The returned workbooks decoded and read one at a time (so that only one file's grids are held
+ * at once), as `kaohe review` and `kaohe rollup` read them: a file that cannot be decoded is a
+ * return that is rejected with its reason. `refuse`: grids that are not a return at all (for
+ * rollup, a summary) stop the command with that error.
+ */
+export async function readReturns(
+  inputs: readonly ReviewInput[],
+  ruleSet: RuleSet,
+  onEach: (file: string) => void = () => undefined,
+  refuse?: (grids: readonly SheetGrid[], shown: string) => CliError | undefined,
+): Promise<ReadReturn[]> {
+  const reads: ReadReturn[] = [];
+  for (const [index, input] of inputs.entries()) {
+    let grids: SheetGrid[];
+    try {
+      grids = await decodeWorkbook(await input.read(), input.shown);
+    } catch (e) {
+      if (!(e instanceof CliError)) throw e;
+      reads.push(
+        readReturn({ file: input.shown, unreadable: e.msg, details: asIssues(e) }, index, ruleSet),
+      );
+      onEach(input.shown);
+      continue;
+    }
+    const refused = refuse?.(grids, input.shown);
+    if (refused) throw refused;
+    reads.push(readReturn({ file: input.shown, grids }, index, ruleSet));
+    onEach(input.shown);
+  }
+  return reads;
+}
+
 export async function reviewWorkbooks(
   inputs: readonly ReviewInput[],
   loaded: LoadedRuleSet,
@@ -104,24 +139,7 @@ export async function reviewWorkbooks(
   context: ReviewContext = {},
 ): Promise<Review> {
   const { trust, assessedOn, history, record } = context;
-  const reads: ReadReturn[] = [];
-  for (const [index, input] of inputs.entries()) {
-    try {
-      const grids = await decodeWorkbook(await input.read(), input.shown);
-      // Read now, so that only one file's grids are held at a time.
-      reads.push(readReturn({ file: input.shown, grids }, index, loaded.ruleSet));
-    } catch (e) {
-      if (!(e instanceof CliError)) throw e;
-      reads.push(
-        readReturn(
-          { file: input.shown, unreadable: e.msg, details: asIssues(e) },
-          index,
-          loaded.ruleSet,
-        ),
-      );
-    }
-    onEach(input.shown);
-  }
+  const reads = await readReturns(inputs, loaded.ruleSet, onEach);
   const review: ReviewResult = reviewReads(reads, loaded.ruleSet, loaded.compiled, {
     ...(trust ? { trust } : {}),
     ...(assessedOn !== undefined ? { assessedOn } : {}),

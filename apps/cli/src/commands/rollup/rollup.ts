@@ -1,9 +1,10 @@
 // kaohe rollup <children's workbooks or folders…> --rules <children's rules> --children <roster>
 //   --into <parent.xlsx> [--out <file>]
-// The children's returned workbooks are reviewed as `kaohe review` reviews them (@kaohe/sheet's
-// reviewReads), the parent's rolled-up figures worked out by the engine (childrenInputs), and
-// written into a copy of the parent's workbook: value, and the provenance in the note. A child
-// missing, failing verification or not judged leaves the figure blank, said at its cell.
+// The children's returned workbooks are read and reviewed as `kaohe review` reads and reviews
+// them (its readReturns, @kaohe/sheet's reviewReads), the parent's rolled-up figures worked out
+// by the engine (childrenInputs), and written into a copy of the parent's workbook: value, and
+// the provenance in the note. A child missing, failing verification or not judged leaves the
+// figure blank, said at its cell.
 import {
   childrenInputs,
   msgOf,
@@ -17,7 +18,6 @@ import {
   cellOf,
   cellRef,
   FILLS,
-  readReturn,
   readSheet,
   reviewReads,
   SHEET_NAMES,
@@ -42,6 +42,7 @@ import { loadRuleSet, type LoadedRuleSet } from '../../io/rule-set.ts';
 import { sheetFailure } from '../../io/sheet-issues.ts';
 import { trustIfAny } from '../../io/trust.ts';
 import { decodeWorkbook, patchWorkbook, readWorkbookFile } from '../../io/workbook.ts';
+import { readReturns } from '../review/review-workbooks.ts';
 import { besideInput } from '../score/score.ts';
 
 export interface RollupOptions {
@@ -60,24 +61,20 @@ export interface RollupOptions {
 const isSummary = (grids: readonly SheetGrid[]): boolean =>
   grids.some((g) => g.name === '排名') && !grids.some((g) => g.name === SHEET_NAMES.meta);
 
-/** The children's workbooks decoded and read one at a time (as review reads them). */
+/** The children's workbooks, read as review reads them; a summary given is refused. */
 async function readChildren(
   paths: readonly string[],
   loaded: LoadedRuleSet,
   out: Output,
 ): Promise<{ reads: ReadReturn[]; skipped: string[] }> {
   const { found, skipped } = await collectWorkbooks(paths, out);
-  const reads: ReadReturn[] = [];
-  for (const [index, f] of found.entries()) {
-    try {
-      const grids = await decodeWorkbook(await readWorkbookFile(f.path, f.shown), f.shown);
-      if (isSummary(grids)) throw new CliError('usage', T.summaryGiven(f.shown));
-      reads.push(readReturn({ file: f.shown, grids }, index, loaded.ruleSet));
-    } catch (e) {
-      if (!(e instanceof CliError) || e.code === 'usage') throw e;
-      reads.push(readReturn({ file: f.shown, unreadable: e.msg }, index, loaded.ruleSet));
-    }
-  }
+  const inputs = found.map((f) => ({
+    shown: f.shown,
+    read: () => readWorkbookFile(f.path, f.shown),
+  }));
+  const reads = await readReturns(inputs, loaded.ruleSet, undefined, (grids, shown) =>
+    isSummary(grids) ? new CliError('usage', T.summaryGiven(shown)) : undefined,
+  );
   return { reads, skipped };
 }
 

@@ -1,12 +1,6 @@
 // One filled workbook → its result and the workbook with the scores written in: read → decode
 // → score → encode → patch, all in memory.
-import {
-  compileRuleSet,
-  scoreUnit,
-  type CarriedOut,
-  type Msg,
-  type UnitResult,
-} from '@kaohe/engine';
+import { compileRuleSet, scoreUnit, type Msg, type UnitResult } from '@kaohe/engine';
 import {
   parseRange,
   planWrites,
@@ -18,7 +12,7 @@ import {
   type SheetRead,
   type Stage,
 } from '@kaohe/sheet';
-import { carriedFor, withCarried } from '../../io/carried.ts';
+import { carriedFor, withCarried, type CarriedFile } from '../../io/carried.ts';
 import { common } from '../../i18n/common.ts';
 import { scoreText } from '../../i18n/score.ts';
 import { sheetFailure } from '../../io/sheet-issues.ts';
@@ -29,7 +23,8 @@ export interface ScoredWorkbook {
   result: UnitResult;
   warnings: SheetIssue[];
   bytes: Uint8Array;
-  /** Figures in the workbook that the carried data replaced (none without --carried). */
+  /** Figures in the workbook that the carried data replaced, or blanked for a unit missing from
+   *  it (none without --carried). */
   carriedNotes: Msg[];
 }
 
@@ -70,7 +65,7 @@ export async function scoreRead(
   shown: string,
   as: Stage,
   extra: readonly RangeWrite[] = [],
-  carried?: readonly CarriedOut[],
+  carried?: readonly CarriedFile[],
 ): Promise<ScoredWorkbook> {
   const { unit, notes } = carried?.length
     ? withCarried(read.unit, carriedFor(carried, read.ruleSet), read.ruleSet)
@@ -92,7 +87,7 @@ export async function scoreWorkbook(
   shown: string,
   as: Stage,
   /** Values carried in from other assessments (--carried), with their provenance. */
-  carried?: readonly CarriedOut[],
+  carried?: readonly CarriedFile[],
 ): Promise<ScoredWorkbook> {
   return scoreRead(
     bytes,

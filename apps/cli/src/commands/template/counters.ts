@@ -7,7 +7,7 @@ import { msgOf, type PeriodCounts, type RuleSet } from '@kaohe/engine';
 import { readSummaryResults, unknownCounters } from '@kaohe/sheet';
 import { CliError } from '../../errors.ts';
 import { combineText as T } from '../../i18n/combine.ts';
-import { decodeWorkbook, readWorkbookFile } from '../../io/workbook.ts';
+import { readSummaryFile } from '../../io/summary.ts';
 
 export async function loadCounters(
   path: string,
@@ -17,15 +17,8 @@ export async function loadCounters(
 ): Promise<Map<string, Record<string, PeriodCounts>>> {
   if ((ruleSet.counters ?? []).length === 0)
     throw new CliError('usage', T.countersNotDeclared(msgOf(ruleSet.title).zh));
-  const grids = await decodeWorkbook(await readWorkbookFile(path, shown), shown);
-  const read = readSummaryResults(grids);
-  if (!read.ok)
-    throw new CliError(
-      'input-corrupt',
-      T.countersUnusable(shown),
-      read.issues.map((i) => ({ code: i.code, where: i.address, message: i.message })),
-    );
-  const byId = new Map(read.value.units.map((u) => [u.unitId, u.counters]));
+  const read = await readSummaryFile(path, shown, readSummaryResults, T.countersUnusable(shown));
+  const byId = new Map(read.units.map((u) => [u.unitId, u.counters]));
   const missing = unitIds.filter((id) => !byId.has(id));
   if (missing.length > 0) throw new CliError('input-invalid', T.countersMissing(shown, missing));
   for (const [id, counts] of byId) {

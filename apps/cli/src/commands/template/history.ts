@@ -4,7 +4,7 @@ import { msgOf, type CertificationRecord, type RuleSet } from '@kaohe/engine';
 import { readCertificationRecords } from '@kaohe/sheet';
 import { CliError } from '../../errors.ts';
 import { certificationText as T } from '../../i18n/certification.ts';
-import { decodeWorkbook, readWorkbookFile } from '../../io/workbook.ts';
+import { readSummaryFile } from '../../io/summary.ts';
 
 /** Every unit's records in the summary, by unit id; records that do not parse: an input error at
  *  their cell. */
@@ -15,13 +15,10 @@ export async function loadHistory(
 ): Promise<Map<string, CertificationRecord[]>> {
   if (ruleSet.kind !== 'certification')
     throw new CliError('usage', T.historyNotCertification(msgOf(ruleSet.title).zh));
-  const grids = await decodeWorkbook(await readWorkbookFile(path, shown), shown);
-  const read = readCertificationRecords(grids, ruleSet);
-  if (!read.ok)
-    throw new CliError(
-      'input-corrupt',
-      T.historyUnusable(shown),
-      read.issues.map((i) => ({ code: i.code, where: i.address, message: i.message })),
-    );
-  return read.value;
+  return readSummaryFile(
+    path,
+    shown,
+    (grids) => readCertificationRecords(grids, ruleSet),
+    T.historyUnusable(shown),
+  );
 }
