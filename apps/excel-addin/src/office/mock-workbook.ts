@@ -11,6 +11,8 @@ export interface MockSheet {
   values: Cell[][];
   /** Office.js Worksheet.visibility (default Visible). */
   visibility?: 'Visible' | 'Hidden' | 'VeryHidden';
+  /** Protected without a password, as Kaohe's templates are: Excel refuses writes to it. */
+  protected?: boolean;
 }
 
 export interface MockWorkbook {
@@ -31,6 +33,10 @@ export interface MockWorkbook {
   added: { name: string; visibility: 'Visible' | 'Hidden' | 'VeryHidden' }[];
   /** Fills set on ranges, in order: [sheet, range, '#RRGGBB'], or null for format.fill.clear(). */
   fills: [string, string, string | null][];
+  /** Protection calls, in order: [sheet, 'protect' | 'unprotect']. */
+  protections: [string, 'protect' | 'unprotect'][];
+  /** Whether each sheet is protected now (by name). */
+  isProtected(sheet: string): boolean;
   /** context.sync() calls so far, failed ones included: the round trips, counted outside the port. */
   readonly syncs: number;
   /** Headers the next guard read returns (a colleague edited the sheet). */
@@ -58,9 +64,32 @@ export function mockWorkbook(
   const added: MockWorkbook['added'] = [];
   const fills: [string, string, string | null][] = [];
   let guardValues: Cell[][] | null = null;
+  const protections: MockWorkbook['protections'] = [];
+  const locked = new Map(sheets.map((s) => [s.name, s.protected === true]));
+  // A write or format on a protected sheet fails the batch at its sync, as Excel's AccessDenied.
+  let denied: string | null = null;
+  const touch = (sheet: string) => {
+    if (locked.get(sheet)) denied ??= sheet;
+  };
   const sheetData = (s: MockSheet) => ({
     name: s.name,
     visibility: s.visibility ?? 'Visible',
+    protection: {
+      protected: s.protected === true,
+      options: { allowFormatCells: false, selectionMode: 'Normal' },
+      protect(this: { setValue(k: string, v: unknown): void }) {
+        if (locked.get(s.name))
+          throw new Error('InvalidOperation: the worksheet is already protected');
+        locked.set(s.name, true);
+        protections.push([s.name, 'protect']);
+        this.setValue('protected', true);
+      },
+      unprotect(this: { setValue(k: string, v: unknown): void }) {
+        locked.set(s.name, false);
+        protections.push([s.name, 'unprotect']);
+        this.setValue('protected', false);
+      },
+    },
     used: {
       values: office(s.values),
       numberFormat: s.values.map((row) => row.map(() => 'General')),
@@ -141,9 +170,11 @@ export function mockWorkbook(
           return {
             fill: {
               set color(color: string) {
+                touch(sheet);
                 fills.push([sheet, address, color]);
               },
               clear() {
+                touch(sheet);
                 fills.push([sheet, address, null]);
               },
             },
@@ -151,6 +182,8 @@ export function mockWorkbook(
         return Reflect.get(target, prop, receiver) as unknown;
       },
       set(target, prop, value) {
+        // (Loading a range sets its properties too, never to a 2-D array.)
+        if ((prop === 'numberFormat' || prop === 'values') && Array.isArray(value)) touch(sheet);
         if (prop === 'numberFormat') {
           const grid = Array.isArray(value) ? (value as unknown[][]) : [[value]];
           grid.forEach((row, r) => row.forEach((f, c) => formats.set(key(r, c), String(f))));
@@ -244,6 +277,13 @@ export function mockWorkbook(
       itemsState = 'unloaded';
       throw new Error("RichApi.Error: ItemNotFound: The requested resource doesn't exist.");
     }
+    if (denied !== null) {
+      const sheet = denied;
+      denied = null;
+      throw new Error(
+        `RichApi.Error: AccessDenied: The cell or chart you're trying to change is on a protected sheet (${sheet}).`,
+      );
+    }
     if (itemsState === 'loaded') itemsState = 'synced';
     await sync();
   };
@@ -255,6 +295,8 @@ export function mockWorkbook(
     renamed,
     added,
     fills,
+    protections,
+    isProtected: (sheet) => locked.get(sheet) === true,
     get syncs() {
       return syncs;
     },

@@ -112,6 +112,57 @@ describe('office port', () => {
     });
   }
 
+  it('writes into a protected sheet (as templates are) and protects it again, in the same 3 syncs', async () => {
+    // Excel refuses a write to a locked cell of a protected sheet: scores are locked cells.
+    const book = mockWorkbook([{ name: '单位', values: sheetOf(10), protected: true }], '单位');
+    const port = createOfficePort({ run: book.excel.run });
+    await port.read(['_kaohe', '基础数据']);
+    const outcome = await port.write({
+      guard: exactGuard('单位', 'A1:D1', HEADER),
+      writes: writesFor(10),
+    });
+    expect(outcome).toMatchObject({ ok: true, cells: 21 });
+    expect(book.protections).toEqual([
+      ['单位', 'unprotect'],
+      ['单位', 'protect'],
+    ]);
+    expect(book.isProtected('单位')).toBe(true);
+    expect(book.syncs).toBe(3);
+  });
+
+  it('leaves an unprotected sheet unprotected', async () => {
+    const book = mockWorkbook([{ name: '单位', values: sheetOf(3) }], '单位');
+    const port = createOfficePort({ run: book.excel.run });
+    await port.write({ guard: exactGuard('单位', 'A1:D1', HEADER), writes: writesFor(3) });
+    expect(book.protections).toEqual([]);
+    expect(book.isProtected('单位')).toBe(false);
+  });
+
+  it('protects the sheet again when a write fails half-way, and says it failed', async () => {
+    const book = mockWorkbook([{ name: '单位', values: sheetOf(2000), protected: true }], '单位');
+    let n = 0;
+    const port = createOfficePort({
+      maxRequestBytes: 20_000,
+      // The second round trip (the first chunk of values) fails, as a dropped connection would.
+      run: (batch) =>
+        book.excel.run((context) => {
+          const sync = context.sync.bind(context);
+          context.sync = async () => {
+            n += 1;
+            if (n === 2) throw new Error('RichApi.Error: GeneralException');
+            return sync();
+          };
+          return batch(context);
+        }),
+    });
+    await expect(port.write({ writes: writesFor(2000) })).rejects.toMatchObject({
+      code: 'office-call-failed',
+      detail: 'RichApi.Error: GeneralException',
+    });
+    expect(book.isProtected('单位')).toBe(true);
+    expect(book.protections.at(-1)).toEqual(['单位', 'protect']);
+  });
+
   it('writes nothing when the header changed since the read', async () => {
     const book = mockWorkbook([{ name: '单位', values: sheetOf(3) }], '单位');
     const port = createOfficePort({ run: book.excel.run });
@@ -136,8 +187,9 @@ describe('office port', () => {
     const port = createOfficePort({ run: book.excel.run, maxRequestBytes: 20_000 });
     const outcome = await port.write({ writes: writesFor(2000) });
     expect(outcome.ok && outcome.requests).toBeGreaterThan(2);
-    expect(port.meter.count).toBe(outcome.ok ? outcome.requests : -1);
-    expect(book.syncs).toBe(outcome.ok ? outcome.requests : -1);
+    // One sync reads the written sheets' protection, then one per request.
+    expect(port.meter.count).toBe(outcome.ok ? outcome.requests + 1 : -1);
+    expect(book.syncs).toBe(outcome.ok ? outcome.requests + 1 : -1);
     const written = book.writes
       .filter(([, address]) => address.startsWith('F'))
       .flatMap(([, , v]) => v);

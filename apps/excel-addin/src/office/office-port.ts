@@ -1,5 +1,6 @@
 // WorkbookPort over Office.js. Every round trip goes through the SyncMeter: read = 1 sync,
-// write = 2 (re-check the header, then write), more only when the data passes ~5 MB.
+// write = 2 (re-check the header and read the sheets' protection, then write), more only when
+// the data passes ~5 MB.
 import { colLetters } from '@kaohe/sheet';
 import { rangeOf, rangeStart } from '../core/a1.ts';
 import { chunkWrites, MAX_REQUEST_BYTES } from '../core/chunk.ts';
@@ -156,7 +157,23 @@ export function createOfficePort(
           ? sheets.getItem(request.guard.sheet).getRange(request.guard.address)
           : null;
         guard?.load('values');
-        if (guard) await meter.sync(context);
+        // Kaohe's templates protect every sheet without a password, and Excel refuses a write to
+        // a locked cell of a protected sheet (scores, rolled-up figures). So each written sheet's
+        // protection is read with the header; a protected one is unprotected for this write only
+        // and protected again with its own options in the same batch. (Protection calls clear
+        // Excel's undo history, so this happens once per write, never per cell or per chunk.)
+        const touched = [
+          ...new Set([
+            ...request.writes.map((w) => w.sheet),
+            ...(request.layouts ?? []).map((l) => l.sheet),
+          ]),
+        ].filter((name) => !(request.replaceSheets ?? []).some((r) => r.name === name));
+        const protections = touched.map((name) => {
+          const protection = sheets.getItem(name).protection;
+          protection.load('protected,options');
+          return { name, protection };
+        });
+        if (guard || protections.length > 0) await meter.sync(context);
         if (guard && request.guard) {
           const now = (guard.values as unknown[][]).map((row) =>
             row.map((v) => (v === '' ? null : (v as Cell))),
@@ -177,52 +194,80 @@ export function createOfficePort(
           if (state === 'veryHidden') added.visibility = 'VeryHidden';
           else if (state === 'hidden') added.visibility = 'Hidden';
         }
+        const relock = protections.filter((p) => p.protection.protected);
+        for (const { protection } of relock) protection.unprotect();
         const groups = chunkWrites(request.writes, limit);
         let cells = 0;
-        for (const [i, group] of groups.entries()) {
-          for (const write of group) {
-            const range = targetRange(sheets.getItem(write.sheet), write);
-            // Text a unit controls (its name, reported text) that starts with = + - @ would be
-            // entered as a formula: those cells are made text ("@") before the values go in.
-            const text = textCells(write.values);
-            if (write.numberFormats) {
-              const formats = write.numberFormats.map((row) => [...row]);
-              for (const [r, c] of text) if (formats[r]) formats[r][c] = '@';
-              range.numberFormat = formats;
-            } else {
-              for (const [r, c] of text) range.getCell(r, c).numberFormat = [['@']];
+        try {
+          for (const [i, group] of groups.entries()) {
+            for (const write of group) {
+              const range = targetRange(sheets.getItem(write.sheet), write);
+              // Text a unit controls (its name, reported text) that starts with = + - @ would be
+              // entered as a formula: those cells are made text ("@") before the values go in.
+              const text = textCells(write.values);
+              if (write.numberFormats) {
+                const formats = write.numberFormats.map((row) => [...row]);
+                for (const [r, c] of text) if (formats[r]) formats[r][c] = '@';
+                range.numberFormat = formats;
+              } else {
+                for (const [r, c] of text) range.getCell(r, c).numberFormat = [['@']];
+              }
+              range.values = write.values;
+              if (write.fills) setFills(range, write.fills);
+              cells += write.values.reduce((n, row) => n + row.length, 0);
             }
-            range.values = write.values;
-            if (write.fills) setFills(range, write.fills);
-            cells += write.values.reduce((n, row) => n + row.length, 0);
+            if (i < groups.length - 1) await meter.sync(context);
           }
-          if (i < groups.length - 1) await meter.sync(context);
+          for (const look of request.layouts ?? []) {
+            const sheet = sheets.getItem(look.sheet);
+            // Excel's column width unit is the character; Office.js takes points (~6 a character).
+            look.widths.forEach(
+              (chars, col) =>
+                (sheet.getRange(`${colLetters(col)}:${colLetters(col)}`).format.columnWidth =
+                  chars * 6),
+            );
+            for (const col of look.wrap)
+              sheet.getRange(`${colLetters(col)}:${colLetters(col)}`).format.wrapText = true;
+            if (look.freezeRows > 0) sheet.freezePanes.freezeRows(look.freezeRows);
+          }
+          if (request.chart) {
+            const sheet = sheets.getItem(request.chart.sheet);
+            const chart = sheet.charts.add(
+              'BarClustered',
+              sheet.getRange(request.chart.dataAddress),
+              'Columns',
+            );
+            chart.title.text = request.chart.title;
+            chart.legend.visible = false;
+            chart.setPosition(request.chart.anchor);
+          }
+          for (const { protection } of relock) protection.protect(protection.options);
+          if (request.activate) sheets.getItem(request.activate).activate();
+          await meter.sync(context);
+        } catch (error) {
+          // A failed round trip may leave a sheet unprotected: protect it again before saying so.
+          // (Office.js's protect() fails on a sheet already protected, so ask first.)
+          if (relock.length === 0) throw error;
+          try {
+            const now = relock.map(({ name }) => {
+              const protection = sheets.getItem(name).protection;
+              protection.load('protected');
+              return protection;
+            });
+            await meter.sync(context);
+            now.forEach((protection, i) => {
+              if (!protection.protected) protection.protect(relock[i]?.protection.options);
+            });
+            await meter.sync(context);
+          } catch (again) {
+            throw new AddinError(
+              'office-call-failed',
+              `${error instanceof Error ? error.message : String(error)}; ${again instanceof Error ? again.message : String(again)} (${relock.map((p) => p.name).join(', ')})`,
+              { cause: error },
+            );
+          }
+          throw error;
         }
-        for (const look of request.layouts ?? []) {
-          const sheet = sheets.getItem(look.sheet);
-          // Excel's column width unit is the character; Office.js takes points (~6 a character).
-          look.widths.forEach(
-            (chars, col) =>
-              (sheet.getRange(`${colLetters(col)}:${colLetters(col)}`).format.columnWidth =
-                chars * 6),
-          );
-          for (const col of look.wrap)
-            sheet.getRange(`${colLetters(col)}:${colLetters(col)}`).format.wrapText = true;
-          if (look.freezeRows > 0) sheet.freezePanes.freezeRows(look.freezeRows);
-        }
-        if (request.chart) {
-          const sheet = sheets.getItem(request.chart.sheet);
-          const chart = sheet.charts.add(
-            'BarClustered',
-            sheet.getRange(request.chart.dataAddress),
-            'Columns',
-          );
-          chart.title.text = request.chart.title;
-          chart.legend.visible = false;
-          chart.setPosition(request.chart.anchor);
-        }
-        if (request.activate) sheets.getItem(request.activate).activate();
-        await meter.sync(context);
         return { ok: true, cells, requests: groups.length, chart: Boolean(request.chart) } as const;
       }),
 
