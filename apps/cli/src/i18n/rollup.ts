@@ -57,37 +57,7 @@ export const rollupText = {
     en: `${where} ${label.en}: not filled (never taken as 0)`,
   }),
   because: (why: Msg): Msg => ({ zh: `  原因:${why.zh}`, en: `  because: ${why.en}` }),
-  missing: (rejectedFiles: number): Msg =>
-    rejectedFiles > 0
-      ? {
-          zh: '未上报,或其考核表未能读取(见未纳入的文件)',
-          en: 'not returned, or its workbook could not be read (see the files not included)',
-        }
-      : {
-          zh: '未上报(所给文件中没有其考核表)',
-          en: 'not returned (no workbook of it among the files)',
-        },
-  notOnRoster: {
-    zh: '不在下级单位名单中',
-    en: 'is not on the roster of the children',
-  } satisfies Msg,
-  rulesAltered: (at: string | null): Msg => ({
-    zh: `考核表中的规则被改动${at ? `(${at})` : ''},未通过核验`,
-    en: `the rules in its workbook were altered${at ? ` (${at})` : ''}: it failed verification`,
-  }),
-  editionUnverified: (why: Msg): Msg => ({
-    zh: `规则签名未通过核验:${why.zh}`,
-    en: `its rules failed signature verification: ${why.en}`,
-  }),
-  prefillUnverified: (why: Msg): Msg => ({
-    zh: `预填指标未通过核验:${why.zh}`,
-    en: `its prefilled figures failed verification: ${why.en}`,
-  }),
   rejected: (line: Msg): Msg => ({ zh: `未纳入:${line.zh}`, en: `Not included: ${line.en}` }),
-  nameDiffers: (id: string, roster: string, workbook: string): Msg => ({
-    zh: `单位代码 ${id}:名单中为「${roster}」,考核表中为「${workbook}」`,
-    en: `unit id ${id}: the roster says "${roster}", its workbook "${workbook}"`,
-  }),
   summaryGiven: (file: string): Msg => ({
     zh: `${file} 是复核汇总表:汇总表不含各村填报的数据和签名,无法核验,请给出下级上报的考核表(或其所在文件夹)`,
     en: `${file} is a review summary: it holds neither the children's figures nor their signatures and cannot be verified; give the children's returned workbooks (or their folder)`,

@@ -109,4 +109,30 @@ describe('planRollup', () => {
     expect(values.map((w) => w?.values[0]?.[0])).toEqual(['', '', '']);
     expect(values.every((w) => w?.fills?.[0]?.[0] === FILLS.unscored)).toBe(true);
   });
+
+  it('a child not on the roster is not counted, and one named otherwise there is noted', () => {
+    const p = parent();
+    const extra: UnitInput = { ...VILLAGES[0]!, id: 'v7', name: '七村' };
+    const children = [...VILLAGES, extra].map((v, i) =>
+      readReturn({ file: `${v.name}.xlsx`, grids: filled(village, v) }, i, village),
+    );
+    const plan = planRollup({
+      parent: p.read,
+      parentGrids: p.grids,
+      childRules: village,
+      children,
+      roster: new Map([...roster, ['v6', '第六村']]),
+    });
+    expect(plan.unusable).toEqual([
+      {
+        unitId: 'v7',
+        name: '七村',
+        why: { zh: '不在下级单位名单中', en: 'is not on the roster of the children' },
+      },
+    ]);
+    expect(plan.notes.map((n) => n.zh)).toEqual([
+      '单位代码 v6:名单中为「第六村」,考核表中为「六村」',
+    ]);
+    expect(plan.figures.map((f) => f.value)).toEqual([null, null, null]);
+  });
 });

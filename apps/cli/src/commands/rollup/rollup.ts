@@ -1,32 +1,18 @@
 // kaohe rollup <children's workbooks or folders…> --rules <children's rules> --children <roster>
 //   --into <parent.xlsx> [--out <file>]
-// The children's returned workbooks are read and reviewed as `kaohe review` reads and reviews
-// them (its readReturns, @kaohe/sheet's reviewReads), the parent's rolled-up figures worked out
-// by the engine (childrenInputs), and written into a copy of the parent's workbook: value, and
-// the provenance in the note. A child missing, failing verification or not judged leaves the
+// The children's returned workbooks are read as `kaohe review` reads them (its readReturns); the
+// roll-up itself — the review, who counts, the engine's figures, the writes — is @kaohe/sheet's
+// planRollup (the pane's 汇总下级 plans it the same way). Here only I/O: the files read, a copy
+// of the parent's workbook written (value, and the provenance in the note), the lines printed. A child missing, failing verification or not judged leaves the
 // figure blank, said at its cell.
+import { msgOf, type Issue, type RuleSet } from '@kaohe/engine';
 import {
-  childrenInputs,
-  msgOf,
-  rolledUpWords,
-  type Issue,
-  type Msg,
-  type RuleSet,
-} from '@kaohe/engine';
-import {
-  a1,
-  cellOf,
-  cellRef,
-  FILLS,
+  planRollup,
   readSheet,
-  reviewReads,
+  rolledUpInputs,
   SHEET_NAMES,
-  withRolledUpNote,
-  type RangeWrite,
   type ReadReturn,
-  type ReviewedUnit,
   type SheetGrid,
-  type TrustStore,
 } from '@kaohe/sheet';
 import { CliError, type CommandStatus } from '../../errors.ts';
 import { common } from '../../i18n/common.ts';
@@ -78,17 +64,6 @@ async function readChildren(
   return { reads, skipped };
 }
 
-/** Why a reviewed child cannot be counted: it failed verification (rules altered; with a trust
- *  list, rules or prefill not as signed). */
-function unverified(u: ReviewedUnit, trust: TrustStore | undefined): Msg | undefined {
-  if (u.rules === 'altered') return T.rulesAltered(u.rulesAt);
-  if (!trust) return undefined;
-  if (u.edition && u.edition.status !== 'trusted') return T.editionUnverified(u.edition.message);
-  if (u.prefill && u.prefill.status !== 'intact' && u.prefill.status !== 'none')
-    return T.prefillUnverified(u.prefill.message);
-  return undefined;
-}
-
 export async function runRollup(
   paths: readonly string[],
   options: RollupOptions,
@@ -111,10 +86,7 @@ export async function runRollup(
   if (!parentRead.ok) throw sheetFailure(options.into, parentRead.issues);
   const parent = parentRead.value;
   const parentRules: RuleSet = parent.ruleSet;
-  const reads = parentRules.inputs.filter(
-    (d) => d.source === 'children' && d.from === childRules.id,
-  );
-  if (reads.length === 0)
+  if (rolledUpInputs(parentRules, childRules).length === 0)
     throw new CliError('input-invalid', T.nothingToRollUp(options.into, childTitle));
 
   // Who the children are.
@@ -132,77 +104,21 @@ export async function runRollup(
       rosterErrors.map((i) => ({ code: i.code, where: i.address, message: i.message })),
     );
 
-  // Their workbooks, reviewed as `kaohe review` does.
+  // Their workbooks, reviewed as `kaohe review` does; who counts, the figures and the writes
+  // planned by @kaohe/sheet's planRollup (as the pane's 汇总下级 plans them).
   const { reads: returned, skipped } = await readChildren(paths, loaded, out);
   if (skipped.length > 0) out.note(reviewText.skipped(skipped.length, skipped));
   const trust = await trustIfAny(options.trust);
-  const review = reviewReads(returned, childRules, loaded.compiled, trust ? { trust } : {});
-
   const expected = new Map(roster.read.units.map((u) => [u.id, u.name]));
-  const unusable: { unitId: string; name: string; why: Msg }[] = [];
-  const notes: Msg[] = [];
-  const reviewed = new Map(review.units.map((u) => [u.unitId, u]));
-  for (const [id, name] of expected)
-    if (!reviewed.has(id))
-      unusable.push({ unitId: id, name, why: T.missing(review.rejected.length) });
-  for (const u of review.units) {
-    if (!expected.has(u.unitId)) {
-      unusable.push({ unitId: u.unitId, name: u.name, why: T.notOnRoster });
-      continue;
-    }
-    const why = unverified(u, trust);
-    if (why) unusable.push({ unitId: u.unitId, name: u.name, why });
-    const listed = expected.get(u.unitId);
-    if (listed !== undefined && listed !== u.name)
-      notes.push(T.nameDiffers(u.unitId, listed, u.name));
-  }
-  const rolled = childrenInputs(
-    {
-      ruleSet: childRules,
-      cohort: review.cohort,
-      inputs: review.units.map((u) => u.read.unit),
-      sources: Object.fromEntries(review.units.map((u) => [u.unitId, u.file])),
-      unusable,
-    },
-    parentRules,
-  );
-
-  // Each figure into its value cell (blank when not rolled up: a stale figure never stays), its
-  // provenance into the note cell; a figure not filled is marked as an unscored cell is.
-  const data = parent.map.data;
-  const sheet = grids.find((g) => g.name === data.sheet);
-  const writes: RangeWrite[] = [];
-  const figures = reads.map((d) => {
-    const row = data.rows.find((r) => r.id === d.id)?.row;
-    if (row === undefined) throw new Error(`the data sheet has no row for input ${d.id}`);
-    const r = rolled.rolledUp[d.id];
-    const value = rolled.values[d.id] ?? null;
-    const where = cellRef(data.sheet, row, data.columns.value);
-    const words = r ? rolledUpWords(r) : undefined;
-    writes.push({
-      sheet: data.sheet,
-      address: a1(row, data.columns.value),
-      values: [[value === null ? '' : cellOf(d, value)]],
-      fills: [[value === null ? FILLS.unscored : '']],
-    });
-    if (words)
-      writes.push({
-        sheet: data.sheet,
-        address: a1(row, data.columns.note),
-        values: [[withRolledUpNote(sheet?.values[row]?.[data.columns.note] ?? null, words.zh)]],
-      });
-    const issues = rolled.issues.filter((i) => i.path === `inputs.${d.id}`);
-    // A figure already there (an earlier roll-up, or typed into an unlocked cell) that differs.
-    const was = parent.unit.values[d.id];
-    const replaced =
-      was !== undefined && was !== null && String(was) !== String(value ?? '')
-        ? String(was)
-        : undefined;
-    return { def: d, where, value, words, issues, replaced };
+  const { review, unusable, notes, rolled, figures, writes, errors } = planRollup({
+    parent,
+    parentGrids: grids,
+    childRules,
+    compiled: loaded.compiled,
+    children: returned,
+    roster: expected,
+    ...(trust ? { trust } : {}),
   });
-  const errors = rolled.issues.filter(
-    (i) => i.severity === 'error' && !i.path.startsWith('inputs.'),
-  );
   if (errors.length > 0)
     throw new CliError(
       'input-invalid',
