@@ -66,8 +66,4 @@ export const rollupText = {
     zh: `${count} 项下级汇总未填,见上`,
     en: `${count} rolled-up figure(s) not filled, see above`,
   }),
-  fromFiles: (count: number): Msg => ({
-    zh: `依据 ${count} 份下级考核表`,
-    en: `from ${count} children's workbook(s)`,
-  }),
 };
