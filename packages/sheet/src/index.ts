@@ -85,12 +85,13 @@ export {
   type ReviewerRecord,
 } from './review/record.ts';
 
+export { localDate } from './dates.ts';
+
 // Certification (评估认定): the review's results, notices and the history carried in workbooks.
 export {
   cannotJudge,
   certifyUnits,
   chineseDate,
-  localDate,
   historyDifference,
   historyText,
   recordText,

@@ -140,13 +140,6 @@ export function certifyUnits(
 }
 
 /** 2012-11-20 → 2012年11月20日, as a letter dates itself. */
-/** The date on the given clock, local time, as YYYY-MM-DD: the assessment date a certification
- *  review takes by default (`kaohe review` without --assessed-on, the pane's 认定日期). */
-export function localDate(now: Date): string {
-  const p = (n: number): string => String(n).padStart(2, '0');
-  return `${now.getFullYear()}-${p(now.getMonth() + 1)}-${p(now.getDate())}`;
-}
-
 export function chineseDate(iso: string): string {
   const [y, m, d] = iso.split('-');
   return `${y}年${Number(m)}月${Number(d)}日`;
