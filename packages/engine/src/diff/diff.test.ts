@@ -268,6 +268,18 @@ describe('diffRuleSets', () => {
       ]);
     });
 
+    it('a section renumbered and retitled: its items follow it', () => {
+      const next = edit((r) => {
+        Object.assign(r.sections[1]!, { code: '三', formerly: '二', title: '生育水平' });
+        (r.sections[1]!.items[1]!.rule as { target: number }).target = 7;
+      });
+      expect(zh(old, next)).toEqual([
+        '三 生育水平:编号由 二 改为 三',
+        '三 生育水平:名称由「稳定低生育水平」改为「生育水平」',
+        '三.2 出生率:上限由 8‰ 降低到 7‰(收紧)',
+      ]);
+    });
+
     it('without formerly a renamed and renumbered item stays removed + added', () => {
       const next = edit((r) => {
         Object.assign(r.sections[1]!.items[1]!, { code: '5', title: '人口出生率' });
