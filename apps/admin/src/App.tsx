@@ -20,6 +20,7 @@ import { ItemForm } from './screens/ItemForm.tsx';
 import { JsonView } from './screens/JsonView.tsx';
 import { OutlineTree } from './screens/OutlineTree.tsx';
 import { ProblemsPanel } from './screens/ProblemsPanel.tsx';
+import { isNewEdition, setCode } from './doc/lineage.ts';
 import { nextYear, openText, savedText, type Doc, type Json } from './doc/open.ts';
 import type { EditionFile } from '@kaohe/sheet';
 import { shown, textOf, useMsg } from './i18n/msg.ts';
@@ -412,7 +413,18 @@ export function App() {
                       path={node.path}
                       nodeKey={node.key}
                       issues={nodeIssues}
-                      onSet={(path, value) => change((h) => edit(h, setAt(path, value)))}
+                      onSet={(path, value) =>
+                        change((h) =>
+                          edit(
+                            h,
+                            // A code changed in a new edition keeps its lineage (formerly).
+                            path.at(-1) === 'code' &&
+                              isNewEdition(h.doc, session.base, !!session.baseEdition)
+                              ? setCode(path.slice(0, -1), value, session.base)
+                              : setAt(path, value),
+                          ),
+                        )
+                      }
                     />
                   ) : (
                     <JsonView

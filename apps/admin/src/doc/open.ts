@@ -2,6 +2,7 @@
 // rules themselves are only read here; what they mean is the engine's to say (validateRuleSet).
 import type { Msg } from '@kaohe/engine';
 import type { EditionFile } from '@kaohe/sheet';
+import { withoutLineage } from './lineage.ts';
 
 /** A JSON document as edited: kept as written (no defaults added), so saving loses nothing. */
 export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
@@ -64,10 +65,12 @@ export function savedText(doc: Doc): string {
 
 /** 新一年度: next year's draft from this year's rules — year and edition one more, the year in
  *  the title too (包头市2012年… → 包头市2013年…, in each language), every code, id and rule kept
- *  (next year's baselines and the diff follow the codes). Only the year itself is bumped in the
+ *  (next year's baselines and the diff follow the codes; a code changed later is recorded as
+ *  lineage, see lineage.ts). Only the year itself is bumped in the
  *  title: a number that merely contains it (20120, 12012) or another year (2011—2015) is left. */
 export function nextYear(doc: Doc): Doc {
-  const copy = structuredClone(doc);
+  // Lineage (`formerly`) named the codes of the year before; this year's starts afresh.
+  const copy = withoutLineage(doc) as Doc;
   const year = copy['year'];
   if (typeof year === 'number') {
     copy['year'] = year + 1;

@@ -10,13 +10,20 @@ const parsed = (json: unknown): RuleSet => {
 };
 
 /** baotou-2012 with 人口出生率 ≤ 8‰ tightened to ≤ `target`‰, and `input` renamed if given. */
-function draft(target: number, renameBirthRate = false): RuleSet {
+function draft(target: number, renameBirthRate = false, renumber = false): RuleSet {
   const json = JSON.parse(JSON.stringify(baotou2012)) as {
-    sections: { items: { items: { rule: { target: number; value: string } }[] }[] }[];
+    sections: {
+      items: {
+        items: { code: string; formerly?: string; rule: { target: number; value: string } }[];
+      }[];
+    }[];
     inputs: { id: string }[];
   };
-  const rule = json.sections[0]!.items[0]!.items[0]!.rule;
+  const sub = json.sections[0]!.items[0]!.items[0]!;
+  const rule = sub.rule;
   rule.target = target;
+  // 一(二).1.(1) renumbered (5), its lineage recorded.
+  if (renumber) Object.assign(sub, { code: '(5)', formerly: sub.code });
   if (renameBirthRate) {
     rule.value = 'birth_rate_2013';
     json.inputs.push({ ...json.inputs.find((i) => i.id === 'birth_rate')!, id: 'birth_rate_2013' });
@@ -66,4 +73,15 @@ describe('whatIf', () => {
       }
     },
   );
+
+  it("follows a renumbered item (formerly) to last year's score of it", { timeout: 30_000 }, () => {
+    // As above, the item now 一(二).1.(5) (formerly (1)): it was scored last year under (1),
+    // so it is still named as the one the draft cannot score.
+    const result = whatIf(parsed(baotou2012), draft(7.5, true, true), baotou2012SampleUnits);
+    expect(result.movers).toHaveLength(baotou2012SampleUnits.length);
+    for (const m of result.movers)
+      expect(m.unscoreable.map((u) => [u.path, u.missing])).toEqual([
+        ['一(二).1.(5)', ['birth_rate_2013']],
+      ]);
+  });
 });

@@ -56,6 +56,27 @@ function leaves(u: UnitResult): IndicatorResult[] {
   return [...u.sections.flatMap((s) => walk(s.items)), ...walk(u.bonus.items)];
 }
 
+/** Each item's path in the draft → its path in the last edition, through the lineage the draft
+ *  records (`formerly`, on the item or any parent); an item without one keeps its path. */
+function formerPaths(draft: RuleSet): Map<string, string> {
+  const out = new Map<string, string>();
+  type Coded = {
+    code: string;
+    formerly?: string | undefined;
+    items?: readonly Coded[] | undefined;
+  };
+  const walk = (items: readonly Coded[], at: string, was: string): void => {
+    for (const i of items) {
+      const [p, o] = [`${at}.${i.code}`, `${was}.${i.formerly ?? i.code}`];
+      out.set(p, o);
+      walk(i.items ?? [], p, o);
+    }
+  };
+  for (const s of draft.sections) walk(s.items, s.code, s.formerly ?? s.code);
+  walk(draft.bonus?.items ?? [], '加分', '加分');
+  return out;
+}
+
 type Compiled = ReturnType<typeof compileRuleSet>;
 
 /** Last year's units under the last edition: scored once per cohort, kept while the draft
@@ -83,6 +104,7 @@ export function rescore(before: Before, draft: RuleSet, units: readonly UnitInpu
   const was = new Map(before.ranked.units.map((u) => [u.unitId, u]));
   const inputOf = new Map(units.map((u) => [u.id, u]));
   const movers: Mover[] = [];
+  const former = formerPaths(draft);
   for (const now of after.units) {
     const then = was.get(now.unitId);
     const unit = inputOf.get(now.unitId);
@@ -95,7 +117,12 @@ export function rescore(before: Before, draft: RuleSet, units: readonly UnitInpu
           .map((i) => i.path),
       );
       unscoreable = leaves(scoreUnit(rules, unit))
-        .filter((i) => i.score === null && i.missingInputs.length > 0 && scored.has(i.path))
+        .filter(
+          (i) =>
+            i.score === null &&
+            i.missingInputs.length > 0 &&
+            scored.has(former.get(i.path) ?? i.path),
+        )
         .map((i) => ({ path: i.path, title: i.title, missing: i.missingInputs }));
     }
     const a = standing(then);

@@ -239,4 +239,52 @@ describe('diffRuleSets', () => {
       '一.1 领导小组:分值不符的说明由「小项合计12分」改为「小项合计11分」',
     ]);
   });
+  describe('lineage (formerly)', () => {
+    it('a renamed item (new code and title) is matched through formerly, not removed + added', () => {
+      const next = edit((r) => {
+        Object.assign(r.sections[1]!.items[1]!, { code: '5', formerly: '2', title: '人口出生率' });
+      });
+      expect(zh(old, next)).toEqual([
+        '二.5 人口出生率:编号由 二.2 改为 二.5',
+        '二.5 人口出生率:名称由「出生率」改为「人口出生率」',
+      ]);
+    });
+
+    it('renumbered with a tightened threshold: one item, its rule change in business terms', () => {
+      // 二.3 性别比 becomes 二.2 (formerly 3); the old 二.2 出生率 is gone. The item's code is
+      // an old item's, yet it follows its lineage: 103–107 → 104–107 narrows (tightens).
+      const next = edit((r) => {
+        const items = r.sections[1]!.items;
+        items.splice(1, 1);
+        Object.assign(items[1]!, { code: '2', formerly: '3' });
+        (items[1]!.rule as { low: number }).low = 104;
+        items[0]!.points = 14;
+      });
+      expect(zh(old, next)).toEqual([
+        '二.2 出生人口性别比:编号由 二.3 改为 二.2',
+        '二.1 符合政策生育率:分值由 8分 提高到 14分',
+        '二.2 出生人口性别比:区间由 103–107 调整为 104–107(收窄)(收紧)',
+        '二.2 出生率:删除(6分)',
+      ]);
+    });
+
+    it('a section renumbered and retitled: its items follow it', () => {
+      const next = edit((r) => {
+        Object.assign(r.sections[1]!, { code: '三', formerly: '二', title: '生育水平' });
+        (r.sections[1]!.items[1]!.rule as { target: number }).target = 7;
+      });
+      expect(zh(old, next)).toEqual([
+        '三 生育水平:编号由 二 改为 三',
+        '三 生育水平:名称由「稳定低生育水平」改为「生育水平」',
+        '三.2 出生率:上限由 8‰ 降低到 7‰(收紧)',
+      ]);
+    });
+
+    it('without formerly a renamed and renumbered item stays removed + added', () => {
+      const next = edit((r) => {
+        Object.assign(r.sections[1]!.items[1]!, { code: '5', title: '人口出生率' });
+      });
+      expect(zh(old, next)).toEqual(['二.2 出生率:删除(6分)', '二.5 人口出生率:新增(6分)']);
+    });
+  });
 });

@@ -21,6 +21,7 @@ export interface Node {
   section?: Section;
 }
 
+const formerlyOf = (n: Node): string | undefined => (n.item ?? n.section)?.formerly;
 const join = (parent: string, code: string): string => (parent ? `${parent}.${code}` : code);
 const whereOf = (path: string, title: Msg): Where => ({
   path,
@@ -55,17 +56,22 @@ export function compareNodes(
 ): Change[] {
   const out: Change[] = [];
   const pairs: [Node, Node][] = [];
-  const restA = a.filter((x) => !b.some((y) => y.code === x.code));
-  const restB = b.filter((y) => !a.some((x) => x.code === y.code));
+  // Lineage first: a new item that says which old code it had (formerly) is matched to it, even
+  // when its own new code is an old item's; then by the same code; then by the same title.
+  const former = new Map<Node, Node>();
   for (const y of b) {
-    const x = a.find((n) => n.code === y.code);
-    if (x) pairs.push([x, y]);
+    const f = formerlyOf(y);
+    const x = f === undefined ? undefined : a.find((n) => n.code === f);
+    if (x && ![...former.values()].includes(x)) former.set(y, x);
   }
-  for (const y of [...restB]) {
-    const x = restA.find((n) => n.title.zh === y.title.zh);
-    if (!x) continue;
-    restA.splice(restA.indexOf(x), 1);
-    restB.splice(restB.indexOf(y), 1);
+  const taken = new Set(former.values());
+  const restA = a.filter(
+    (x) => !taken.has(x) && !b.some((y) => !former.has(y) && y.code === x.code),
+  );
+  const restB = b.filter(
+    (y) => !former.has(y) && !a.some((x) => !taken.has(x) && x.code === y.code),
+  );
+  const renumber = (x: Node, y: Node): void => {
     out.push(
       change(
         'item-renumbered',
@@ -79,6 +85,23 @@ export function compareNodes(
         join(parent, y.code),
       ),
     );
+  };
+  for (const y of b) {
+    const f = former.get(y);
+    if (f) {
+      if (f.code !== y.code) renumber(f, y);
+      pairs.push([f, y]);
+      continue;
+    }
+    const x = a.find((n) => !taken.has(n) && n.code === y.code);
+    if (x) pairs.push([x, y]);
+  }
+  for (const y of [...restB]) {
+    const x = restA.find((n) => n.title.zh === y.title.zh);
+    if (!x) continue;
+    restA.splice(restA.indexOf(x), 1);
+    restB.splice(restB.indexOf(y), 1);
+    renumber(x, y);
     pairs.push([x, y]);
   }
 

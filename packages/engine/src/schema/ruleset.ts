@@ -101,6 +101,9 @@ export type ItemEvidencePolicy = z.infer<typeof ItemEvidencePolicy>;
 
 interface IndicatorOf<R, S> {
   code: string;
+  /** Lineage: this item's code in the previous edition (among the same siblings), when next
+   *  year's rule set renamed or renumbered it; the diff matches the two through it. */
+  formerly?: string | undefined;
   title: Text;
   criteria?: Text | undefined;
   /** Or 'uncapped' (加分不设上限): a top-level bonus item without a maximum; or 'none' ("—"):
@@ -144,6 +147,7 @@ export const Indicator: z.ZodType<Indicator, IndicatorInput> = z.lazy(() =>
   z
     .object({
       code: z.string().min(1),
+      formerly: z.string().min(1).optional(),
       title: Text,
       criteria: Text.optional(),
       points: z.union([DecimalLiteral, z.literal('uncapped'), z.literal('none')]).nullable(),
@@ -167,6 +171,8 @@ export const Indicator: z.ZodType<Indicator, IndicatorInput> = z.lazy(() =>
 export const Section = z
   .object({
     code: z.string().min(1),
+    /** Lineage: the section's code in the previous edition (一 → 二), when it was renumbered. */
+    formerly: z.string().min(1).optional(),
     title: Text,
     points: DecimalLiteral.nullable(),
     /** The section's points for a class whose items add up to other points (absent: `points`);

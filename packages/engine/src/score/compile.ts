@@ -1181,10 +1181,39 @@ export function compileCollecting(ruleSet: RuleSet): {
       }
       seen.add(item.code);
     });
+    checkFormerly(items, rp);
+  }
+
+  function checkFormerly(items: readonly Pick<Indicator, 'code' | 'formerly'>[], rp: string): void {
+    // Lineage: a former code must name no current sibling and no other item's former code, so
+    // the diff's matching through it is never ambiguous.
+    const former = new Set<string>();
+    items.forEach((item, i) => {
+      const f = item.formerly;
+      if (f === undefined) return;
+      const clash = items.some((o, j) => j !== i && o.code === f);
+      if (clash || former.has(f))
+        issues.push(
+          error('formerly-clash', `${rp}[${i}].formerly`, {
+            zh: clash
+              ? `「${item.code}」的原编号「${f}」是同级另一项的现编号`
+              : `原编号「${f}」被同级两项使用`,
+            en: clash
+              ? `"${item.code}": its former code "${f}" is another sibling's code`
+              : `former code "${f}" is claimed by two siblings`,
+          }),
+        );
+      former.add(f);
+    });
   }
 
   checkSiblings(
-    ruleSet.sections.map((s) => ({ code: s.code, title: s.title, points: s.points })),
+    ruleSet.sections.map((s) => ({
+      code: s.code,
+      formerly: s.formerly,
+      title: s.title,
+      points: s.points,
+    })),
     'sections',
   );
   const sections: CSection[] = ruleSet.sections.map((section, si) => {
@@ -1259,6 +1288,8 @@ export function compileCollecting(ruleSet: RuleSet): {
         items: ruleSet.bonus.items.map((item, i) => indicator(item, `bonus.items[${i}]`, '加分')),
       }
     : undefined;
+  // Bonus codes are checked for repeats by path (above); their former codes here.
+  if (ruleSet.bonus) checkFormerly(ruleSet.bonus.items, 'bonus.items');
   const max = sum(sections.map((s) => s.points));
   // A blank section's maximum above is its items' sum: no check of the total is made over it.
   if (ruleSet.points !== null && !anyBlank(ruleSet.sections.map((s) => s.points))) {

@@ -172,6 +172,24 @@ describe('parseRuleSet', () => {
     ).toContain('expr-unknown-identifier@sections[0].items[0].rule.value');
   });
 
+  it('refuses a former code (lineage) that names another sibling or is claimed twice', () => {
+    // Item 2 says it was 1, but 1 is still there: which old item it follows would be ambiguous.
+    expect(codes(variant((rs) => (rs.sections[0]!.items[1]!.formerly = '1')))).toEqual([
+      'formerly-clash@sections[0].items[1].formerly',
+    ]);
+    // Both items say they were 3: reported at the second.
+    expect(
+      codes(
+        variant((rs) => {
+          rs.sections[0]!.items[0]!.formerly = '3';
+          rs.sections[0]!.items[1]!.formerly = '3';
+        }),
+      ),
+    ).toEqual(['formerly-clash@sections[0].items[1].formerly']);
+    expect(codes(variant((rs) => (rs.sections[0]!.formerly = '一')))).toEqual([]);
+    expect(codes(variant((rs) => (rs.sections[0]!.items[1]!.formerly = '3')))).toEqual([]);
+  });
+
   it('gives the position of an expression error', () => {
     const issues = validateRuleSet(
       variant(
