@@ -7,7 +7,7 @@
 // The rule-set format: types only, a rule set is checked with parseRuleSet (bounds first, then the
 // schema and the semantic checks), never by a bare schema. (The report lists each type's zod
 // schema beside it, one name in TypeScript; only the type is exported.)
-export { SCHEMA_VERSION } from './schema/ruleset.ts';
+export { INPUT_SOURCES, INPUT_UNITS, SCHEMA_VERSION } from './schema/ruleset.ts';
 export type {
   Bonus,
   CertificationGrades,
@@ -20,6 +20,7 @@ export type {
   Indicator,
   IndicatorInput,
   InputDef,
+  InputSource,
   InputUnit,
   ItemEvidencePolicy,
   Ranking,

@@ -11,7 +11,7 @@ import {
   tokens,
   Title3,
 } from '@fluentui/react-components';
-import type { Issue } from '@kaohe/engine';
+import { INPUT_SOURCES, INPUT_UNITS, type Issue } from '@kaohe/engine';
 import { useTranslation } from 'react-i18next';
 import { getAt, type Path } from '../doc/history.ts';
 import type { Json } from '../doc/open.ts';
@@ -81,27 +81,6 @@ function Rest(props: { issues: readonly Issue[]; row: Path; fields: readonly str
   );
 }
 
-const UNITS = [
-  '%',
-  '‰',
-  '元',
-  '万元',
-  '人',
-  '户',
-  '个',
-  '次',
-  '天',
-  '月',
-  'count',
-  'number',
-  'yesno',
-  'choice',
-  'text',
-  'date',
-  'cases',
-] as const;
-const SOURCES = ['unit', 'assigned', 'previous', 'inspection', 'carried', 'children'] as const;
-
 export function InputsPage(props: PageProps) {
   const styles = useStyles();
   const { t } = useTranslation();
@@ -129,13 +108,13 @@ export function InputsPage(props: PageProps) {
               {...props}
               path={[...at, 'unit']}
               label={t('pages.unit')}
-              options={UNITS.map((u) => ({ value: u, text: t(`pages.units.${u}`) }))}
+              options={INPUT_UNITS.map((u) => ({ value: u, text: t(`pages.units.${u}`) }))}
             />
             <DocChoice
               {...props}
               path={[...at, 'source']}
               label={t('pages.source')}
-              options={SOURCES.map((s) => ({ value: s, text: t(`pages.sources.${s}`) }))}
+              options={INPUT_SOURCES.map((s) => ({ value: s, text: t(`pages.sources.${s}`) }))}
               optional={{ text: t('pages.sources.default') }}
             />
             <DocText {...props} path={[...at, 'min']} label={t('pages.min')} optional />

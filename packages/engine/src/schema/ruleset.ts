@@ -10,6 +10,21 @@ export const SCHEMA_VERSION = 1 as const;
 /** A case field's units, and `cases` (a list of cases with their fields). */
 export const InputUnit = z.enum([...FieldUnit.options, 'cases']);
 export type InputUnit = z.infer<typeof InputUnit>;
+/** Every unit an input may declare, in the schema's order (for editors' pickers). */
+export const INPUT_UNITS: readonly InputUnit[] = InputUnit.options;
+
+/** Where an input's figure comes from (`source`). */
+export const InputSource = z.enum([
+  'unit',
+  'assigned',
+  'previous',
+  'inspection',
+  'carried',
+  'children',
+]);
+export type InputSource = z.infer<typeof InputSource>;
+/** Every source an input may declare, in the schema's order (for editors' pickers). */
+export const INPUT_SOURCES: readonly InputSource[] = InputSource.options;
 
 /** The units whose figures are numbers: every unit but yes/no, choice, text, date and cases
  *  (a list of case records; read as its number of cases in expressions). */
@@ -32,9 +47,7 @@ export const InputDef = z
     id: Id,
     label: Text,
     unit: InputUnit,
-    source: z
-      .enum(['unit', 'assigned', 'previous', 'inspection', 'carried', 'children'])
-      .default('unit'),
+    source: InputSource.default('unit'),
     /** `source: 'carried'`: the id of the rule set whose sanctions carry points here;
      *  `source: 'children'`: the id of the rule set the children were assessed by. */
     from: RuleSetId.optional(),
