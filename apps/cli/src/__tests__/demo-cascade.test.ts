@@ -190,6 +190,9 @@ describe('kaohe demo --cascade', () => {
       [5, '南街村', 90],
       [6, '北街村', 66.25],
     ]);
+    // Printed, the tie is marked as the review's ranking marks one.
+    expect(shown.stdout).toMatch(/^\s*=1\s+东关村\s+100\s*$/m);
+    expect(shown.stdout).toMatch(/^\s*3\s+西关村\s+99\.75\s*$/m);
   });
 
   it('gives the same files, byte for byte, on another run (into another folder, under --json)', async () => {

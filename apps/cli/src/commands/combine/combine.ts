@@ -65,7 +65,8 @@ function printComposite(r: CompositeResult, out: Output): void {
         { header: out.text(c.notes) },
       ],
       r.units.map((u) => [
-        u.rank === null ? '—' : String(u.rank),
+        // Tied units marked =1, as kaohe review's ranking marks them.
+        u.rank === null ? '—' : u.tied ? `=${u.rank}` : String(u.rank),
         u.name,
         u.value ?? out.text(T.notComputedCell),
         ...(graded ? [u.gradeLabel ? out.text(u.gradeLabel) : ''] : []),
