@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 // The pages for the rule set's lists outside the items: inputs (输入项), sanctions (否决与惩戒),
 // grades (等次) and their quotas (名额). Each row is a set of fields bound to its place in the
 // draft; every change is one undo step; the engine's issues show at the field they name, and an
@@ -81,6 +82,48 @@ function Rest(props: { issues: readonly Issue[]; row: Path; fields: readonly str
   );
 }
 
+const BAND_FIELDS = ['id', 'label', 'min', 'maxShare', 'minShare', 'fromBottom', 'consequence'];
+
+interface RowProps {
+  at: Path;
+  fields: readonly string[];
+  issues: readonly Issue[];
+  testId: string;
+  legend: string;
+  /** Absent: the row cannot be removed here (a band on the quotas page). */
+  onRemove: (() => void) | undefined;
+  children: ReactNode;
+}
+
+/** A row's issues and its removal, from the page's props. */
+const rowOf = (props: PageProps, at: Path, fields: readonly string[]) => ({
+  at,
+  fields,
+  issues: props.issues,
+  onRemove: () => props.onSetList(at, undefined),
+});
+
+/** One row of a list page: its fieldset and legend, its fields, the issues none of its fields
+ *  shows, and 删除 when it can be removed. */
+function Row(props: RowProps) {
+  const styles = useStyles();
+  const { t } = useTranslation();
+  return (
+    <fieldset className={styles.row} data-testid={props.testId}>
+      <legend className={styles.legend}>{props.legend}</legend>
+      {props.children}
+      <Rest issues={props.issues} row={props.at} fields={props.fields} />
+      {props.onRemove && (
+        <div className={styles.actions}>
+          <Button size="small" onClick={props.onRemove}>
+            {t('pages.remove')}
+          </Button>
+        </div>
+      )}
+    </fieldset>
+  );
+}
+
 export function InputsPage(props: PageProps) {
   const styles = useStyles();
   const { t } = useTranslation();
@@ -93,10 +136,12 @@ export function InputsPage(props: PageProps) {
       {inputs.map((_, i) => {
         const at = ['inputs', i];
         return (
-          <fieldset key={i} className={styles.row} data-testid={`input-${i}`}>
-            <legend className={styles.legend}>
-              {i + 1}. {str(getAt(props.doc, [...at, 'id']))}
-            </legend>
+          <Row
+            key={i}
+            {...rowOf(props, at, fields)}
+            testId={`input-${i}`}
+            legend={`${i + 1}. ${str(getAt(props.doc, [...at, 'id']))}`}
+          >
             <DocText {...props} path={[...at, 'id']} label={t('pages.id')} />
             <div className={styles.wide}>
               <DocLabel {...props} path={[...at, 'label']} label={t('pages.labelZh')} lang="zh" />
@@ -127,13 +172,7 @@ export function InputsPage(props: PageProps) {
               optional
             />
             <DocCheck {...props} path={[...at, 'evidence']} label={t('pages.evidence')} />
-            <Rest issues={props.issues} row={at} fields={fields} />
-            <div className={styles.actions}>
-              <Button size="small" onClick={() => props.onSetList(at, undefined)}>
-                {t('pages.remove')}
-              </Button>
-            </div>
-          </fieldset>
+          </Row>
         );
       })}
       <div>
@@ -174,10 +213,12 @@ export function SanctionsPage(props: PageProps) {
       {sanctions.map((_, i) => {
         const at = ['sanctions', i];
         return (
-          <fieldset key={i} className={styles.row} data-testid={`sanction-${i}`}>
-            <legend className={styles.legend}>
-              {i + 1}. {str(getAt(props.doc, [...at, 'id']))}
-            </legend>
+          <Row
+            key={i}
+            {...rowOf(props, at, fields)}
+            testId={`sanction-${i}`}
+            legend={`${i + 1}. ${str(getAt(props.doc, [...at, 'id']))}`}
+          >
             <DocText {...props} path={[...at, 'id']} label={t('pages.id')} />
             <DocChoice
               {...props}
@@ -221,13 +262,7 @@ export function SanctionsPage(props: PageProps) {
               path={[...at, 'excludeFromGrades']}
               label={t('pages.excludeFromGrades')}
             />
-            <Rest issues={props.issues} row={at} fields={fields} />
-            <div className={styles.actions}>
-              <Button size="small" onClick={() => props.onSetList(at, undefined)}>
-                {t('pages.remove')}
-              </Button>
-            </div>
-          </fieldset>
+          </Row>
         );
       })}
       <div>
@@ -292,10 +327,12 @@ export function GradesPage(props: PageProps) {
           {bands.map((_, i) => {
             const at = ['grades', 'bands', i];
             return (
-              <fieldset key={i} className={styles.row} data-testid={`band-${i}`}>
-                <legend className={styles.legend}>
-                  {i + 1}. {str(getAt(props.doc, [...at, 'id']))}
-                </legend>
+              <Row
+                key={i}
+                {...rowOf(props, at, BAND_FIELDS)}
+                testId={`band-${i}`}
+                legend={`${i + 1}. ${str(getAt(props.doc, [...at, 'id']))}`}
+              >
                 <DocText {...props} path={[...at, 'id']} label={t('pages.id')} />
                 <DocLabel {...props} path={[...at, 'label']} label={t('pages.labelZh')} lang="zh" />
                 <DocLabel {...props} path={[...at, 'label']} label={t('pages.labelEn')} lang="en" />
@@ -305,25 +342,7 @@ export function GradesPage(props: PageProps) {
                   label={t('pages.bandMin')}
                   hint={i === bands.length - 1 ? t('pages.bandMinLast') : t('pages.bandMinHint')}
                 />
-                <Rest
-                  issues={props.issues}
-                  row={at}
-                  fields={[
-                    'id',
-                    'label',
-                    'min',
-                    'maxShare',
-                    'minShare',
-                    'fromBottom',
-                    'consequence',
-                  ]}
-                />
-                <div className={styles.actions}>
-                  <Button size="small" onClick={() => props.onSetList(at, undefined)}>
-                    {t('pages.remove')}
-                  </Button>
-                </div>
-              </fieldset>
+              </Row>
             );
           })}
           <div>
@@ -356,10 +375,13 @@ export function QuotasPage(props: PageProps) {
         const label = textOf(getAt(props.doc, [...at, 'label']));
         const bottom = getAt(props.doc, [...at, 'fromBottom']);
         return (
-          <fieldset key={i} className={styles.row} data-testid={`quota-${i}`}>
-            <legend className={styles.legend}>
-              {label ? msg(label) : str(getAt(props.doc, [...at, 'id']))}
-            </legend>
+          <Row
+            key={i}
+            {...rowOf(props, at, BAND_FIELDS)}
+            onRemove={undefined}
+            testId={`quota-${i}`}
+            legend={label ? msg(label) : str(getAt(props.doc, [...at, 'id']))}
+          >
             <DocText
               {...props}
               path={[...at, 'maxShare']}
@@ -415,12 +437,7 @@ export function QuotasPage(props: PageProps) {
                 </div>
               </>
             )}
-            <Rest
-              issues={props.issues}
-              row={at}
-              fields={['id', 'label', 'min', 'maxShare', 'minShare', 'fromBottom', 'consequence']}
-            />
-          </fieldset>
+          </Row>
         );
       })}
     </section>
