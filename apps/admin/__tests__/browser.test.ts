@@ -293,7 +293,8 @@ describe('admin app in a browser', () => {
     await page.keyboard.press('Enter');
     expect(await editor.textContent()).toBe('10 + unsigned_cut + villages_qualified');
     await page.getByText('读作:10 + 未签责任书的村扣分 + 达标村比例').waitFor();
-    expect(await marked.count()).toBe(0);
+    // The lint runs after a pause in typing: wait for its marks to clear, as a user would see.
+    await expect.poll(() => marked.count(), { timeout: 10_000 }).toBe(0);
     // Half a formula cannot be read back: it says so (the error is marked), never a guess.
     await page.keyboard.type(' *');
     await page.getByText('公式有误,未能读出,见上方标出之处').waitFor();
