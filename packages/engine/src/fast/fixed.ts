@@ -329,6 +329,29 @@ export function parseRat(text: string, out: Rat): boolean {
     negative = true;
     i = 1;
   }
+  // Past 15 characters a figure may leave the safe range: checked digit by digit.
+  if (len - i > 15) return parseLongRat(text, i, negative, out);
+  // At most 15 digits: below 10^15 < 2^53, so no digit needs a check.
+  const first = i;
+  let n = 0;
+  let dot = -1;
+  for (; i < len; i++) {
+    const c = text.charCodeAt(i) - 48;
+    if (c >= 0 && c <= 9) n = n * 10 + c;
+    else if (c === -2 && dot < 0) dot = i;
+    else return false;
+  }
+  // A digit before the dot and one after it, or digits alone.
+  let places = 0;
+  if (dot >= 0) {
+    if (dot === first || dot === len - 1) return false;
+    places = len - 1 - dot;
+  } else if (len === first) return false;
+  return ratOfDigits(n, places, negative, out);
+}
+
+function parseLongRat(text: string, i: number, negative: boolean, out: Rat): boolean {
+  const len = text.length;
   let n = 0;
   let digits = 0;
   let places = 0;
@@ -346,6 +369,11 @@ export function parseRat(text: string, out: Rat): boolean {
     } else return false;
   }
   if (digits === places || (dot && places === 0)) return false;
+  return ratOfDigits(n, places, negative, out);
+}
+
+/** n / 10^places (n ≥ 0) into `out`, trailing zeros dropped. */
+function ratOfDigits(n: number, places: number, negative: boolean, out: Rat): boolean {
   while (places > 0 && n % 10 === 0) {
     n /= 10;
     places--;

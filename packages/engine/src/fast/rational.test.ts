@@ -463,6 +463,71 @@ describe('real figures on the kernels', () => {
     );
   });
 
+  it('reads plain decimal text as the exact parser does, short and long, or refuses it', () => {
+    const out = { n: 0, d: 1 };
+    // The exact parser's grammar (-?digits[.digits]) and its value; parseRat may refuse only a
+    // figure past the safe range (more than 15 places, or digits past 2^53).
+    const check = (text: string): void => {
+      const read = parseRat(text, out);
+      const exact = /^-?\d+(\.\d+)?$/.test(text) ? q(text) : undefined;
+      if (!exact) {
+        expect(read).toBe(false);
+        return;
+      }
+      const digits = text.replace(/[-.]/g, '').replace(/^0+/, '');
+      const places = text.includes('.') ? text.length - text.indexOf('.') - 1 : 0;
+      if (places <= 15 && BigInt(digits || '0') <= BigInt(Number.MAX_SAFE_INTEGER))
+        expect(read).toBe(true);
+      if (!read) return;
+      // The same value, as digits over a power of ten with no trailing zero.
+      expect(q(out.n).div(out.d).equals(exact)).toBe(true);
+      expect(out.d === 1 || out.n % 10 !== 0).toBe(true);
+      expect(Number.isInteger(Math.log10(out.d))).toBe(true);
+    };
+    for (const t of [
+      '',
+      '-',
+      '.',
+      '-.',
+      '.5',
+      '5.',
+      '-5.',
+      '1..2',
+      '1.2.3',
+      '0',
+      '-0',
+      '-0.0',
+      '007',
+      '0.50',
+      '12a',
+      ' 1',
+      '1 ',
+      '+1',
+      '1e5',
+      '999999999999999',
+      '9999999999999999',
+      '9007199254740991',
+      '9007199254740992',
+      '0.000000000000001',
+      '0.0000000000000001',
+      '-123456789012345',
+      '-1234567890123456',
+      '12345678901234.5',
+      '0.123456789012345',
+    ])
+      check(t);
+    const digit = fc.constantFrom('0', '1', '2', '5', '9');
+    fc.assert(
+      fc.property(
+        fc.array(fc.oneof(digit, digit, digit, fc.constantFrom('.', '-', 'x')), { maxLength: 20 }),
+        (chars) => {
+          check(chars.join(''));
+        },
+      ),
+      { numRuns: 20_000, seed: 19 },
+    );
+  });
+
   it('reads a JS number as the decimal it is spelt as, without spelling it', () => {
     const viaText = { n: 0, d: 1 };
     const direct = { n: 0, d: 1 };
