@@ -414,7 +414,9 @@ export function createLeanScorer(rs: CompiledRuleSet): LeanScorer {
       unitId: unit.id,
       name: unit.name,
       total: totalText,
-      totalScaled: total,
+      // A small integer as such (not a boxed double: sums of typed-array reads are doubles), so
+      // the field holds it in place.
+      totalScaled: total === (total | 0) ? total | 0 : total,
       sections: sectionScores,
       vetoed,
       noCommendation,
