@@ -25,10 +25,11 @@ import {
   type Msg,
   type UnitInput,
 } from '@kaohe/engine';
-import { useMemo, useState } from 'react';
+import { useMemo, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Doc } from '../doc/open.ts';
 import { useMsg } from '../i18n/msg.ts';
+import { firstProblem } from '../whatif/compare.ts';
 
 const useStyles = makeStyles({
   panel: { display: 'grid', gap: tokens.spacingVerticalS },
@@ -60,18 +61,37 @@ function Reason(props: { text: Msg }) {
 const unjudged = (i: IndicatorResult): boolean =>
   i.status === 'missing-input' || i.status === 'cannot-compute';
 
-export function UnitResult(props: { doc: Doc; units: readonly UnitInput[] }) {
+/** The picker's value for a unit of the cohort; the workbook opened alone is FILE. */
+const cohortKey = (u: UnitInput) => `unit:${u.id}`;
+const FILE = 'file';
+
+/** `units`: the cohort's (may be none); `opened`: one unit's workbook opened alone, shown
+ *  first; `children`: what opens it, under the heading. */
+export function UnitResult(props: {
+  doc: Doc;
+  units: readonly UnitInput[];
+  opened?: { name: string; unit: UnitInput };
+  children?: ReactNode;
+}) {
   const styles = useStyles();
   const { t } = useTranslation();
   const msg = useMsg();
-  const [unitId, setUnitId] = useState(props.units[0]?.id ?? '');
-  const rules = useMemo(() => {
+  const choices = [
+    ...(props.opened ? [{ key: FILE, unit: props.opened.unit, file: props.opened.name }] : []),
+    ...props.units.map((u) => ({ key: cohortKey(u), unit: u, file: undefined })),
+  ];
+  const [picked, setPicked] = useState(choices[0]?.key ?? '');
+  const compiled = useMemo(() => {
     const parsed = parseRuleSet(props.doc);
-    return parsed.ok ? compileRuleSet(parsed.value) : undefined;
+    return parsed.ok
+      ? { rules: compileRuleSet(parsed.value) }
+      : { problem: firstProblem(parsed.issues) };
   }, [props.doc]);
-  const unit = props.units.find((u) => u.id === unitId);
-  const result = useMemo(() => (rules && unit ? scoreUnit(rules, unit) : undefined), [rules, unit]);
-  if (props.units.length === 0) return null;
+  const unit = (choices.find((c) => c.key === picked) ?? choices[0])?.unit;
+  const result = useMemo(
+    () => (compiled.rules && unit ? scoreUnit(compiled.rules, unit) : undefined),
+    [compiled, unit],
+  );
   const rows = (items: readonly IndicatorResult[], depth: number): React.ReactNode[] =>
     items.flatMap((i) => [
       <TableRow key={i.path} data-testid={`result-${i.path}`}>
@@ -98,15 +118,26 @@ export function UnitResult(props: { doc: Doc; units: readonly UnitInput[] }) {
     >
       <Title3 as="h3">{t('unitResult.heading')}</Title3>
       <Text>{t('unitResult.intro')}</Text>
-      <Field label={t('unitResult.pick')}>
-        <Select value={unitId} onChange={(_, d) => setUnitId(d.value)} data-testid="unit-pick">
-          {props.units.map((u) => (
-            <option key={u.id} value={u.id}>
-              {u.name}({u.id})
-            </option>
-          ))}
-        </Select>
-      </Field>
+      {props.children}
+      {choices.length > 0 && (
+        <Field label={t('unitResult.pick')}>
+          <Select value={picked} onChange={(_, d) => setPicked(d.value)} data-testid="unit-pick">
+            {choices.map((c) => {
+              const name = `${c.unit.name}(${c.unit.id})`;
+              return (
+                <option key={c.key} value={c.key}>
+                  {c.file ? t('unitResult.fromFile', { name, file: c.file }) : name}
+                </option>
+              );
+            })}
+          </Select>
+        </Field>
+      )}
+      {unit && compiled.problem && (
+        <MessageBar intent="error" data-testid="unit-blocked">
+          {t('unitResult.blocked', { problem: msg(compiled.problem) })}
+        </MessageBar>
+      )}
       {result && (
         <>
           <MessageBar intent={result.complete ? 'info' : 'warning'} data-testid="unit-total">
