@@ -32,7 +32,8 @@ import { useMsg } from '../i18n/msg.ts';
 import { firstProblem } from '../whatif/compare.ts';
 
 const useStyles = makeStyles({
-  panel: { display: 'grid', gap: tokens.spacingVerticalS },
+  panel: { display: 'grid', gridTemplateColumns: 'minmax(0, 1fr)', gap: tokens.spacingVerticalS },
+  scroll: { overflowX: 'auto' },
   section: {
     backgroundColor: tokens.colorNeutralBackground3,
     fontWeight: tokens.fontWeightSemibold,
@@ -154,51 +155,57 @@ export function UnitResult(props: {
                   </span>
                 ))}
           </div>
-          <Table size="small" aria-label={t('unitResult.heading')}>
-            <TableHeader>
-              <TableRow>
-                <TableHeaderCell style={{ width: '30%' }}>{t('unitResult.item')}</TableHeaderCell>
-                <TableHeaderCell style={{ width: '10%' }}>
-                  {t('unitResult.score')} / {t('unitResult.max')}
-                </TableHeaderCell>
-                <TableHeaderCell style={{ width: '9%' }}>{t('unitResult.status')}</TableHeaderCell>
-                <TableHeaderCell style={{ width: '51%' }}>{t('unitResult.reason')}</TableHeaderCell>
-              </TableRow>
-            </TableHeader>
-            <TableBody>
-              {result.sections.flatMap((s) => [
-                <TableRow key={`section-${s.code}`} className={styles.section}>
-                  <TableCell>
-                    {s.code} {msg(s.title)}
-                  </TableCell>
-                  <TableCell className={s.score === null ? styles.missing : undefined}>
-                    {s.score ?? t('unitResult.pending')} / {s.max}
-                  </TableCell>
-                  <TableCell />
-                  <TableCell>
-                    {s.reason ? (
-                      <Reason text={s.reason} />
-                    ) : s.pending ? (
-                      <Reason text={s.pending} />
-                    ) : null}
-                  </TableCell>
-                </TableRow>,
-                ...rows(s.items, 1),
-              ])}
-              {result.bonus.items.length > 0 && (
-                <TableRow className={styles.section}>
-                  <TableCell>{t('unitResult.bonus')}</TableCell>
-                  <TableCell>
-                    {result.bonus.score}
-                    {result.bonus.cap !== null && ` / ${result.bonus.cap}`}
-                  </TableCell>
-                  <TableCell />
-                  <TableCell />
+          <div className={styles.scroll}>
+            <Table size="small" aria-label={t('unitResult.heading')}>
+              <TableHeader>
+                <TableRow>
+                  <TableHeaderCell style={{ width: '30%' }}>{t('unitResult.item')}</TableHeaderCell>
+                  <TableHeaderCell style={{ width: '10%' }}>
+                    {t('unitResult.score')} / {t('unitResult.max')}
+                  </TableHeaderCell>
+                  <TableHeaderCell style={{ width: '9%' }}>
+                    {t('unitResult.status')}
+                  </TableHeaderCell>
+                  <TableHeaderCell style={{ width: '51%' }}>
+                    {t('unitResult.reason')}
+                  </TableHeaderCell>
                 </TableRow>
-              )}
-              {rows(result.bonus.items, 1)}
-            </TableBody>
-          </Table>
+              </TableHeader>
+              <TableBody>
+                {result.sections.flatMap((s) => [
+                  <TableRow key={`section-${s.code}`} className={styles.section}>
+                    <TableCell>
+                      {s.code} {msg(s.title)}
+                    </TableCell>
+                    <TableCell className={s.score === null ? styles.missing : undefined}>
+                      {s.score ?? t('unitResult.pending')} / {s.max}
+                    </TableCell>
+                    <TableCell />
+                    <TableCell>
+                      {s.reason ? (
+                        <Reason text={s.reason} />
+                      ) : s.pending ? (
+                        <Reason text={s.pending} />
+                      ) : null}
+                    </TableCell>
+                  </TableRow>,
+                  ...rows(s.items, 1),
+                ])}
+                {result.bonus.items.length > 0 && (
+                  <TableRow className={styles.section}>
+                    <TableCell>{t('unitResult.bonus')}</TableCell>
+                    <TableCell>
+                      {result.bonus.score}
+                      {result.bonus.cap !== null && ` / ${result.bonus.cap}`}
+                    </TableCell>
+                    <TableCell />
+                    <TableCell />
+                  </TableRow>
+                )}
+                {rows(result.bonus.items, 1)}
+              </TableBody>
+            </Table>
+          </div>
         </>
       )}
     </section>

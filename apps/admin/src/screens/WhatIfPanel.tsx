@@ -29,7 +29,15 @@ import { RescoreScheduler } from '../whatif/schedule.ts';
 import { UnitResult } from './UnitResult.tsx';
 
 const useStyles = makeStyles({
-  panel: { display: 'grid', gap: tokens.spacingVerticalM, maxWidth: '1100px' },
+  // One column that never grows past the window: a wide table scrolls in its own box.
+  panel: {
+    display: 'grid',
+    gridTemplateColumns: 'minmax(0, 1fr)',
+    gap: tokens.spacingVerticalM,
+    maxWidth: '1100px',
+  },
+  results: { display: 'grid', gap: tokens.spacingVerticalS },
+  scroll: { overflowX: 'auto' },
   down: { color: tokens.colorPaletteRedForeground1 },
   up: { color: tokens.colorPaletteGreenForeground1 },
   // An earlier draft's results: kept in view while the current one is rescored, but faded.
@@ -202,10 +210,8 @@ export function WhatIfPanel(props: { base: Doc; doc: Doc; issues: readonly Issue
   return (
     <section className={styles.panel} aria-label={t('whatif.heading')} data-testid="whatif">
       <Title3 as="h2">{t('whatif.heading')}</Title3>
-      <p>
-        {t('whatif.intro')}
-        {t('whatif.auto')}
-      </p>
+      <p>{t('whatif.intro')}</p>
+      <p>{t('whatif.auto')}</p>
       <FileButton
         multiple
         accept=".xlsx"
@@ -277,68 +283,70 @@ export function WhatIfPanel(props: { base: Doc; doc: Doc; issues: readonly Issue
       )}
       {cohort && shown && (
         <div
+          className={styles.results}
           data-testid="whatif-results"
           data-state={current ? 'current' : 'stale'}
-          className={current ? undefined : styles.stale}
           aria-busy={!current && !problem}
         >
           {!current && <Caption1 data-testid="whatif-stale">{t('whatif.stale')}</Caption1>}
-          <MessageBar intent="info" data-testid="whatif-summary">
-            {t('whatif.summary', {
-              units: shown.result.units,
-              movers: shown.result.movers.length,
-              ms: Math.round(shown.result.ms),
-            })}
-          </MessageBar>
-          <Table aria-label={t('whatif.movers')} size="small">
-            <TableHeader>
-              <TableRow>
-                <TableHeaderCell>{t('whatif.unit')}</TableHeaderCell>
-                <TableHeaderCell>{t('whatif.total')}</TableHeaderCell>
-                <TableHeaderCell>{t('whatif.rank')}</TableHeaderCell>
-                <TableHeaderCell>{t('whatif.grade')}</TableHeaderCell>
-                <TableHeaderCell>{t('whatif.veto')}</TableHeaderCell>
-                <TableHeaderCell>{t('whatif.unscoreable')}</TableHeaderCell>
-              </TableRow>
-            </TableHeader>
-            <TableBody>
-              {shown.result.movers.map((m) => (
-                <TableRow key={m.unitId}>
-                  <TableCell>{m.name}</TableCell>
-                  <TableCell
-                    className={
-                      Number(m.after.total) < Number(m.before.total)
-                        ? styles.down
-                        : Number(m.after.total) > Number(m.before.total)
-                          ? styles.up
-                          : undefined
-                    }
-                  >
-                    {arrow(m.before.total, m.after.total)}
-                    {!m.after.complete && ` ${t('whatif.incomplete')}`}
-                  </TableCell>
-                  <TableCell>{arrow(String(m.before.rank), String(m.after.rank))}</TableCell>
-                  <TableCell>
-                    {arrow(
-                      m.before.grade ? msg(m.before.grade) : '—',
-                      m.after.grade ? msg(m.after.grade) : '—',
-                    )}
-                  </TableCell>
-                  <TableCell>
-                    {arrow(
-                      m.before.vetoed ? t('whatif.yes') : t('whatif.no'),
-                      m.after.vetoed ? t('whatif.yes') : t('whatif.no'),
-                    )}
-                  </TableCell>
-                  <TableCell>
-                    {m.unscoreable
-                      .map((u) => `${u.path} ${msg(u.title)}(${u.missing.join('、')})`)
-                      .join(';')}
-                  </TableCell>
+          <div className={current ? styles.scroll : `${styles.scroll} ${styles.stale}`}>
+            <MessageBar intent="info" data-testid="whatif-summary">
+              {t('whatif.summary', {
+                units: shown.result.units,
+                movers: shown.result.movers.length,
+                ms: Math.round(shown.result.ms),
+              })}
+            </MessageBar>
+            <Table aria-label={t('whatif.movers')} size="small">
+              <TableHeader>
+                <TableRow>
+                  <TableHeaderCell>{t('whatif.unit')}</TableHeaderCell>
+                  <TableHeaderCell>{t('whatif.total')}</TableHeaderCell>
+                  <TableHeaderCell>{t('whatif.rank')}</TableHeaderCell>
+                  <TableHeaderCell>{t('whatif.grade')}</TableHeaderCell>
+                  <TableHeaderCell>{t('whatif.veto')}</TableHeaderCell>
+                  <TableHeaderCell>{t('whatif.unscoreable')}</TableHeaderCell>
                 </TableRow>
-              ))}
-            </TableBody>
-          </Table>
+              </TableHeader>
+              <TableBody>
+                {shown.result.movers.map((m) => (
+                  <TableRow key={m.unitId}>
+                    <TableCell>{m.name}</TableCell>
+                    <TableCell
+                      className={
+                        Number(m.after.total) < Number(m.before.total)
+                          ? styles.down
+                          : Number(m.after.total) > Number(m.before.total)
+                            ? styles.up
+                            : undefined
+                      }
+                    >
+                      {arrow(m.before.total, m.after.total)}
+                      {!m.after.complete && ` ${t('whatif.incomplete')}`}
+                    </TableCell>
+                    <TableCell>{arrow(String(m.before.rank), String(m.after.rank))}</TableCell>
+                    <TableCell>
+                      {arrow(
+                        m.before.grade ? msg(m.before.grade) : '—',
+                        m.after.grade ? msg(m.after.grade) : '—',
+                      )}
+                    </TableCell>
+                    <TableCell>
+                      {arrow(
+                        m.before.vetoed ? t('whatif.yes') : t('whatif.no'),
+                        m.after.vetoed ? t('whatif.yes') : t('whatif.no'),
+                      )}
+                    </TableCell>
+                    <TableCell>
+                      {m.unscoreable
+                        .map((u) => `${u.path} ${msg(u.title)}(${u.missing.join('、')})`)
+                        .join(';')}
+                    </TableCell>
+                  </TableRow>
+                ))}
+              </TableBody>
+            </Table>
+          </div>
         </div>
       )}
       <UnitResult
