@@ -126,8 +126,16 @@ export function WhatIfPanel(props: { base: Doc; doc: Doc; issues: readonly Issue
     } else setRefused({ rev: at, message: rescored.message });
   };
 
-  const load = async (files: readonly File[]) => {
+  /** No cohort (another being read, or the worker lost): nothing shown as if rescored. */
+  const drop = () => {
     stop();
+    setCohort(undefined);
+    setShown(undefined);
+    setRefused(undefined);
+  };
+
+  const load = async (files: readonly File[]) => {
+    drop();
     setLoading(true);
     setFailed(undefined);
     let chosen: ChosenFile[];
@@ -154,13 +162,11 @@ export function WhatIfPanel(props: { base: Doc; doc: Doc; issues: readonly Issue
       if (reply.type === 'cohort') {
         setLoading(false);
         if (!reply.ok) {
-          scheduler.settle(reply.rev);
           setFailed(msg(reply.message));
+          drop();
           return;
         }
         setCohort({ rejected: reply.rejected, units: reply.units, summaries: reply.summaries });
-        setShown(undefined);
-        setRefused(undefined);
         if (scheduler.settle(reply.rev)) took(reply.rev, reply.rescored);
       } else if (reply.type === 'rescore' && scheduler.settle(reply.rev))
         took(reply.rev, reply.rescored);
@@ -168,7 +174,7 @@ export function WhatIfPanel(props: { base: Doc; doc: Doc; issues: readonly Issue
     w.onerror = (e) => {
       setLoading(false);
       setFailed(e.message);
-      stop();
+      drop();
     };
     w.postMessage(
       {
