@@ -25,7 +25,7 @@ import {
   type Msg,
   type UnitInput,
 } from '@kaohe/engine';
-import { useMemo, useState, type ReactNode } from 'react';
+import { useDeferredValue, useMemo, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Doc } from '../doc/open.ts';
 import { useMsg } from '../i18n/msg.ts';
@@ -41,6 +41,8 @@ const useStyles = makeStyles({
   missing: { color: tokens.colorPaletteRedForeground1 },
   second: { display: 'block', color: tokens.colorNeutralForeground3 },
   score: { whiteSpace: 'nowrap' },
+  // The draft before the last edit, while the current one is scored: faded, never as current.
+  behind: { opacity: 0.55 },
 });
 
 /** A reason in the app's language, the other one under it (zh-CN first when in Chinese). */
@@ -82,12 +84,14 @@ export function UnitResult(props: {
     ...props.units.map((u) => ({ key: cohortKey(u), unit: u, file: undefined })),
   ];
   const [picked, setPicked] = useState(choices[0]?.key ?? '');
+  // Scored after the edit is shown elsewhere (a deferred render): typing never waits for it.
+  const doc = useDeferredValue(props.doc);
   const compiled = useMemo(() => {
-    const parsed = parseRuleSet(props.doc);
+    const parsed = parseRuleSet(doc);
     return parsed.ok
       ? { rules: compileRuleSet(parsed.value) }
       : { problem: firstProblem(parsed.issues) };
-  }, [props.doc]);
+  }, [doc]);
   const unit = (choices.find((c) => c.key === picked) ?? choices[0])?.unit;
   const result = useMemo(
     () => (compiled.rules && unit ? scoreUnit(compiled.rules, unit) : undefined),
@@ -140,7 +144,10 @@ export function UnitResult(props: {
         </MessageBar>
       )}
       {result && (
-        <>
+        <div
+          className={doc === props.doc ? styles.panel : `${styles.panel} ${styles.behind}`}
+          aria-busy={doc !== props.doc}
+        >
           <MessageBar intent={result.complete ? 'info' : 'warning'} data-testid="unit-total">
             {t('unitResult.total', { total: result.total, max: result.max })}
             {!result.complete && `;${t('unitResult.incomplete')}`}
@@ -206,7 +213,7 @@ export function UnitResult(props: {
               </TableBody>
             </Table>
           </div>
-        </>
+        </div>
       )}
     </section>
   );
