@@ -84,5 +84,15 @@ for (const mode of ['held', 'streamed']) {
   );
 }
 
+// Every example rule set on a generated cohort with figures of 4–6 places (src/examples.ts).
+{
+  const examples = fileURLToPath(new URL('./examples.mjs', import.meta.url));
+  const args = [examples, process.env.KAOHE_BENCH_EXAMPLE_UNITS ?? '20000'];
+  const out = hasTaskset
+    ? execFileSync('taskset', ['-c', '0', process.execPath, ...args])
+    : execFileSync(process.execPath, args);
+  process.stdout.write(out);
+}
+
 // BENCH-30: one rule set, every engine side by side (src/bench30.ts).
 runBench30(hasTaskset);
