@@ -3,21 +3,10 @@
 // yes, a choice or a class drawn from those declared, dates in the rule set's year, a few cases
 // for a `cases` input, and evidence for every input that asks for it. Deterministic for a seed.
 import type { CaseRecord, InputValue, RuleSetInput, UnitInput } from '@kaohe/engine';
+import { mulberry32 } from '@kaohe/rulesets';
 
 type Def = NonNullable<RuleSetInput['inputs']>[number];
 type Field = NonNullable<Def['fields']>[number];
-
-/** mulberry32: a float in [0, 1), the same sequence for the same seed on every machine. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const WHOLE = new Set(['人', '户', '个', '次', '天', '月', 'count']);
 /** Whole counts of people, households and bodies: at least one (they divide other figures). */
@@ -81,7 +70,7 @@ function records(next: () => number, fields: readonly Field[], year: number): Ca
 
 /** `count` units for the rule set, the same for the same seed. */
 export function unitsFor(rs: RuleSetInput, count: number, seed: number): UnitInput[] {
-  const next = prng(seed);
+  const next = mulberry32(seed).next;
   const defs = rs.inputs ?? [];
   const classes = (rs.classes ?? []).map((c) => c.id);
   const width = String(Math.max(count, 1)).length;
