@@ -2,7 +2,7 @@ import { scoreUnit } from '@kaohe/engine';
 import { describe, expect, it } from 'vitest';
 import { compiled } from '../__tests__/helpers.ts';
 import { baotou2012 } from '../index.ts';
-import { generateUnits } from './generate-units.ts';
+import { generateUnits, streamUnits } from './generate-units.ts';
 import { decimalText, mulberry32 } from './prng.ts';
 
 const DECIMAL = /^-?\d+(\.\d+)?$/;
@@ -36,6 +36,13 @@ describe('generateUnits', () => {
     expect(a).toHaveLength(50);
     expect(new Set(a.map((u) => u.id)).size).toBe(50);
     expect(a[0]?.id).toBe('sim-01');
+  });
+
+  it('streams the same units, afresh each time the stream is read', () => {
+    const stream = streamUnits(30, 2012);
+    expect([...stream]).toEqual(generateUnits(30, 2012));
+    expect([...stream]).toEqual(generateUnits(30, 2012));
+    expect(() => streamUnits(-1, 1)).toThrow(RangeError);
   });
 
   it('gives every declared input as a decimal string, boolean, choice or deliberate blank', () => {
