@@ -216,8 +216,11 @@ export function WhatIfPanel(props: { base: Doc; doc: Doc; issues: readonly Issue
   return (
     <section className={styles.panel} aria-label={t('whatif.heading')} data-testid="whatif">
       <Title3 as="h2">{t('whatif.heading')}</Title3>
-      <p>{t('whatif.intro')}</p>
-      <p>{t('whatif.auto')}</p>
+      <p>
+        {t('whatif.intro')}
+        <br />
+        {t('whatif.auto')}
+      </p>
       <FileButton
         multiple
         accept=".xlsx"
