@@ -306,55 +306,57 @@ export function WhatIfPanel(props: { base: Doc; doc: Doc; issues: readonly Issue
                 ms: Math.round(shown.result.ms),
               })}
             </MessageBar>
-            <Table aria-label={t('whatif.movers')} size="small">
-              <TableHeader>
-                <TableRow>
-                  <TableHeaderCell>{t('whatif.unit')}</TableHeaderCell>
-                  <TableHeaderCell>{t('whatif.total')}</TableHeaderCell>
-                  <TableHeaderCell>{t('whatif.rank')}</TableHeaderCell>
-                  <TableHeaderCell>{t('whatif.grade')}</TableHeaderCell>
-                  <TableHeaderCell>{t('whatif.veto')}</TableHeaderCell>
-                  <TableHeaderCell>{t('whatif.unscoreable')}</TableHeaderCell>
-                </TableRow>
-              </TableHeader>
-              <TableBody>
-                {shown.result.movers.map((m) => (
-                  <TableRow key={m.unitId}>
-                    <TableCell>{m.name}</TableCell>
-                    <TableCell
-                      className={
-                        Number(m.after.total) < Number(m.before.total)
-                          ? styles.down
-                          : Number(m.after.total) > Number(m.before.total)
-                            ? styles.up
-                            : undefined
-                      }
-                    >
-                      {arrow(m.before.total, m.after.total)}
-                      {!m.after.complete && ` ${t('whatif.incomplete')}`}
-                    </TableCell>
-                    <TableCell>{arrow(String(m.before.rank), String(m.after.rank))}</TableCell>
-                    <TableCell>
-                      {arrow(
-                        m.before.grade ? msg(m.before.grade) : '—',
-                        m.after.grade ? msg(m.after.grade) : '—',
-                      )}
-                    </TableCell>
-                    <TableCell>
-                      {arrow(
-                        m.before.vetoed ? t('whatif.yes') : t('whatif.no'),
-                        m.after.vetoed ? t('whatif.yes') : t('whatif.no'),
-                      )}
-                    </TableCell>
-                    <TableCell>
-                      {m.unscoreable
-                        .map((u) => `${u.path} ${msg(u.title)}(${u.missing.join('、')})`)
-                        .join(';')}
-                    </TableCell>
+            {shown.result.movers.length > 0 && (
+              <Table aria-label={t('whatif.movers')} size="small">
+                <TableHeader>
+                  <TableRow>
+                    <TableHeaderCell>{t('whatif.unit')}</TableHeaderCell>
+                    <TableHeaderCell>{t('whatif.total')}</TableHeaderCell>
+                    <TableHeaderCell>{t('whatif.rank')}</TableHeaderCell>
+                    <TableHeaderCell>{t('whatif.grade')}</TableHeaderCell>
+                    <TableHeaderCell>{t('whatif.veto')}</TableHeaderCell>
+                    <TableHeaderCell>{t('whatif.unscoreable')}</TableHeaderCell>
                   </TableRow>
-                ))}
-              </TableBody>
-            </Table>
+                </TableHeader>
+                <TableBody>
+                  {shown.result.movers.map((m) => (
+                    <TableRow key={m.unitId}>
+                      <TableCell>{m.name}</TableCell>
+                      <TableCell
+                        className={
+                          Number(m.after.total) < Number(m.before.total)
+                            ? styles.down
+                            : Number(m.after.total) > Number(m.before.total)
+                              ? styles.up
+                              : undefined
+                        }
+                      >
+                        {arrow(m.before.total, m.after.total)}
+                        {!m.after.complete && ` ${t('whatif.incomplete')}`}
+                      </TableCell>
+                      <TableCell>{arrow(String(m.before.rank), String(m.after.rank))}</TableCell>
+                      <TableCell>
+                        {arrow(
+                          m.before.grade ? msg(m.before.grade) : '—',
+                          m.after.grade ? msg(m.after.grade) : '—',
+                        )}
+                      </TableCell>
+                      <TableCell>
+                        {arrow(
+                          m.before.vetoed ? t('whatif.yes') : t('whatif.no'),
+                          m.after.vetoed ? t('whatif.yes') : t('whatif.no'),
+                        )}
+                      </TableCell>
+                      <TableCell>
+                        {m.unscoreable
+                          .map((u) => `${u.path} ${msg(u.title)}(${u.missing.join('、')})`)
+                          .join(';')}
+                      </TableCell>
+                    </TableRow>
+                  ))}
+                </TableBody>
+              </Table>
+            )}
           </div>
         </div>
       )}
