@@ -13,7 +13,7 @@ export type FileRead =
   | { kind: 'refused'; message: Msg };
 
 /** A sheet issue with its place first: 「数据填报!D7:…」. */
-export const atCell = (i: SheetIssue): Msg => ({
+const atCell = (i: SheetIssue): Msg => ({
   zh: `${i.address}:${i.message.zh}`,
   en: `${i.address}: ${i.message.en}`,
 });
