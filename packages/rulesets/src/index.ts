@@ -74,3 +74,4 @@ export { ruleSetFromJson, RuleSetFileError } from './load.ts';
 export { baotou2012SampleUnits } from './samples/baotou-2012-units.ts';
 export { generateUnits, streamUnits } from './samples/generate-units.ts';
 export { mulberry32, type Prng } from './samples/prng.ts';
+export { generateUnitsFor } from './samples/generate-for.ts';

@@ -1,5 +1,5 @@
 // `node dist/examples.mjs [units]`: every example rule set on a generated cohort whose figures
-// have 4–6 places (src/examples/units.ts), ranked with rankCohort and scored with every reason
+// have 4–6 places (generateUnitsFor in @kaohe/rulesets), ranked with rankCohort and scored with every reason
 // (scoreCohort). Before any time counts, the two are held to each other unit by unit (rank,
 // total, grade, veto, completeness); a difference stops the bench. Prints one table: µs a
 // unit for each, their ratio, and the share of item evaluations on the integer kernels.
@@ -11,8 +11,7 @@ import {
   type CompiledRuleSet,
   type UnitInput,
 } from '@kaohe/engine';
-import { exampleRuleSets } from '@kaohe/rulesets';
-import { unitsFor } from './examples/units.ts';
+import { exampleRuleSets, generateUnitsFor } from '@kaohe/rulesets';
 
 const count = Number(process.argv[2] ?? '20000');
 /** scoreCohort builds every reason: timed on fewer units. */
@@ -61,7 +60,7 @@ for (const [id, input] of Object.entries(exampleRuleSets)) {
   const parsed = parseRuleSet(input);
   if (!parsed.ok) throw new Error(`${id} does not parse: ${parsed.issues[0]?.message.en}`);
   const rules = compileRuleSet(parsed.value);
-  const units = unitsFor(input, count, 6);
+  const units = generateUnitsFor(input, count, 6);
   const few = units.slice(0, reasonsCount);
   const wrong = differing(rules, few);
   if (wrong.length)

@@ -3,7 +3,7 @@
 // yes, a choice or a class drawn from those declared, dates in the rule set's year, a few cases
 // for a `cases` input, and evidence for every input that asks for it. Deterministic for a seed.
 import type { CaseRecord, InputValue, RuleSetInput, UnitInput } from '@kaohe/engine';
-import { mulberry32 } from '@kaohe/rulesets';
+import { mulberry32 } from './prng.ts';
 
 type Def = NonNullable<RuleSetInput['inputs']>[number];
 type Field = NonNullable<Def['fields']>[number];
@@ -68,8 +68,9 @@ function records(next: () => number, fields: readonly Field[], year: number): Ca
   });
 }
 
-/** `count` units for the rule set, the same for the same seed. */
-export function unitsFor(rs: RuleSetInput, count: number, seed: number): UnitInput[] {
+/** `count` units for any rule set, from its input declarations alone; the same for the same
+ *  seed. */
+export function generateUnitsFor(rs: RuleSetInput, count: number, seed: number): UnitInput[] {
   const next = mulberry32(seed).next;
   const defs = rs.inputs ?? [];
   const classes = (rs.classes ?? []).map((c) => c.id);
