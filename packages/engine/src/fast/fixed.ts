@@ -137,11 +137,26 @@ export function roundDiv(n: number, d: number, mode: Rounding['mode']): number {
   return negative ? -magnitude : magnitude;
 }
 
+/** Texts of small counts (|value| < SMALL) by places, made once: an item's score, a slope's
+ *  amount (3.5, 0.25) recur in every unit's results, which then share one string. */
+const SMALL = 4096;
+const SMALL_TEXTS: (string | undefined)[][] = [];
+
 /** An integer count of 10^-dp as canonical decimal text: 1950 at dp 2 → "19.5". */
 export function scaledText(value: number, dp: number): string {
   if (dp === 0) return String(value + 0);
   const unit = POW10[dp];
   if (unit === undefined || !Number.isSafeInteger(value)) return scaledTextSlow(value, dp);
+  if (value > -SMALL && value < SMALL) {
+    const texts = (SMALL_TEXTS[dp] ??= new Array<string | undefined>(2 * SMALL));
+    const known = texts[value + SMALL];
+    if (known !== undefined) return known;
+    return (texts[value + SMALL] = placesText(value, dp, unit));
+  }
+  return placesText(value, dp, unit);
+}
+
+function placesText(value: number, dp: number, unit: number): string {
   const magnitude = value < 0 ? -value : value;
   let frac = magnitude % unit;
   const int = (magnitude - frac) / unit;
@@ -157,14 +172,17 @@ export function scaledText(value: number, dp: number): string {
   return `${sign}${int}.${digits.length < places ? '0'.repeat(places - digits.length) + digits : digits}`;
 }
 
-/** n / d (safe integers, d > 0) in lowest terms, and the places of its decimal form: undefined
- *  places when it has none (a prime other than 2 and 5 in the denominator). */
-export function lowestTerms(n: number, d: number): { n: number; d: number; places?: number } {
+/** n / d (safe integers, d > 0) in lowest terms, into `out`, and the places of its decimal
+ *  form: -1 when it has none (a prime other than 2 and 5 in the denominator). No object is
+ *  made: show's text is asked for every figure of every reason. */
+export function lowestTerms(n: number, d: number, out: Rat): number {
   const g = gcd(n, d);
   if (g > 1) {
     n /= g;
     d /= g;
   }
+  out.n = n;
+  out.d = d;
   let rest = d;
   let twos = 0;
   let fives = 0;
@@ -176,17 +194,19 @@ export function lowestTerms(n: number, d: number): { n: number; d: number; place
     rest /= 5;
     fives++;
   }
-  return rest === 1 ? { n, d, places: twos > fives ? twos : fives } : { n, d };
+  return rest === 1 ? (twos > fives ? twos : fives) : -1;
 }
+
+const LOWEST: Rat = { n: 0, d: 1 };
 
 /** The rational n / d (safe integers, d > 0) as canonical decimal text (fmt's), undefined when
  *  it has no finite decimal form or its digits would leave the safe range. */
 export function decimalText(n: number, d: number): string | undefined {
-  const r = lowestTerms(n, d);
-  const unit = r.places === undefined ? undefined : POW10R[r.places];
-  if (unit === undefined || r.places === undefined) return undefined;
-  const digits = r.n * (unit / r.d);
-  return Number.isSafeInteger(digits) ? scaledText(digits, r.places) : undefined;
+  const places = lowestTerms(n, d, LOWEST);
+  const unit = places < 0 ? undefined : POW10R[places];
+  if (unit === undefined) return undefined;
+  const digits = LOWEST.n * (unit / LOWEST.d);
+  return Number.isSafeInteger(digits) ? scaledText(digits, places) : undefined;
 }
 
 function scaledTextSlow(value: number, dp: number): string {
