@@ -137,6 +137,35 @@ export function roundDiv(n: number, d: number, mode: Rounding['mode']): number {
   return negative ? -magnitude : magnitude;
 }
 
+/**
+ * The places of decimal text in canonical form (fmt's: -?(0|[1-9][0-9]*)(.[0-9]*[1-9])?, never
+ * "-0"), -1 for any other text. A figure typed that way is its own canonical text: its result
+ * can show the string as typed instead of writing it out again.
+ */
+export function canonicalPlaces(s: string): number {
+  const len = s.length;
+  let i = s.charCodeAt(0) === 45 ? 1 : 0;
+  const negative = i === 1;
+  if (i >= len) return -1;
+  let c = s.charCodeAt(i);
+  let nonzero = false;
+  if (c === 48) i++;
+  else if (c >= 49 && c <= 57) {
+    nonzero = true;
+    i++;
+    while (i < len && (c = s.charCodeAt(i)) >= 48 && c <= 57) i++;
+  } else return -1;
+  if (i === len) return negative && !nonzero ? -1 : 0;
+  if (s.charCodeAt(i) !== 46 || i + 1 === len || s.charCodeAt(len - 1) === 48) return -1;
+  const point = i++;
+  for (; i < len; i++) {
+    c = s.charCodeAt(i);
+    if (c < 48 || c > 57) return -1;
+  }
+  // The last digit is not 0: the value is not zero.
+  return len - point - 1;
+}
+
 /** Texts of small counts (|value| < SMALL) by places, made once: an item's score, a slope's
  *  amount (3.5, 0.25) recur in every unit's results, which then share one string. */
 const SMALL = 4096;

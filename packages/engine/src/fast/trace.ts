@@ -125,6 +125,14 @@ const SHOWN_N: number[] = [];
 const SHOWN_D: number[] = [];
 const SHOWN: string[] = [];
 
+/** Tells slotText the text show gives the slot's current value (the caller knows it: a figure
+ *  typed in canonical form with at most 6 places is its own show text). */
+export function shownAs(f: Frame, k: number, text: string): void {
+  SHOWN_N[k] = f.m[k] as number;
+  SHOWN_D[k] = f.d[k] as number;
+  SHOWN[k] = text;
+}
+
 /** A slot's value as show gives it. */
 export function slotText(f: Frame, k: number): string {
   const n = f.m[k] as number;

@@ -5,7 +5,7 @@ import type { InputUnit } from '../schema/ruleset.ts';
 import { isoOfDay } from '../exact/calendar.ts';
 
 /** Places a value is shown with in full: the 4–6 places of a typed rate or per-mille figure. */
-const SHOWN_PLACES = 6;
+export const SHOWN_PLACES = 6;
 
 /**
  * A value for a person: exact when it has at most 6 decimals (0.01001 is never shown as 0.01

@@ -49,13 +49,14 @@ import { itemWords } from './base-rules.ts';
 import { BLANK, createFramePlan, OK, type Frame, type FramePlan } from '../fast/frame.ts';
 import { buildKernel, isContainer } from '../fast/kernel.ts';
 import { NA, type Kernel } from '../fast/kernel-base.ts';
-import { decimalText, roundScaled, scaledOfQ } from '../fast/fixed.ts';
-import { showRat } from '../messages/format.ts';
+import { canonicalPlaces, decimalText, roundScaled, scaledOfQ } from '../fast/fixed.ts';
+import { showRat, SHOWN_PLACES } from '../messages/format.ts';
 import {
   CAPPED,
   FLOORED,
   renders,
   resetTrace,
+  shownAs,
   slotText,
   TRACE,
   type Render,
@@ -414,6 +415,16 @@ function tracedRuleSet(rs: CompiledRuleSet): TracedRuleSet {
       if (slot.kind === 'symbol') {
         const v = plan.symbol(f.m[slot.k] as number);
         return v === undefined ? null : String(v);
+      }
+      // A figure typed as its canonical text is that text (the value was read from it, as it
+      // is: decodeValue's), which then serves the reason too when show gives it exactly.
+      const raw = f.unit.values[id];
+      if (typeof raw === 'string') {
+        const places = canonicalPlaces(raw);
+        if (places >= 0) {
+          if (places <= SHOWN_PLACES) shownAs(f, slot.k, raw);
+          return raw;
+        }
       }
       // show's text is fmt's whenever it is exact (not ≈): the reason's figure, already shown.
       const shown = slotText(f, slot.k);
