@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { canonicalPlaces } from './fixed.ts';
-import { decimalPlaces, fmt, tryQ } from '../exact/exact.ts';
+import { canonicalPlaces, roundScaled } from './fixed.ts';
+import { decimalPlaces, fmt, q, round, tryQ } from '../exact/exact.ts';
 
 // A figure typed in canonical form is shown as typed (its result shares the string): that
 // holds only when the text is exactly what fmt writes for the value it spells.
@@ -52,6 +52,32 @@ describe('canonicalPlaces', () => {
         if (value !== undefined && canonical) expect(places).toBe(decimalPlaces(value));
       }),
       { numRuns: 5000, seed: 13 },
+    );
+  });
+});
+
+// A share of large figures (a reduction's achieved %) is rounded past the safe range of
+// n × 10^dp without BigInt: held to the exact evaluator's rounding.
+describe('roundScaled past the safe range of n × 10^dp', () => {
+  it('rounds as the exact evaluator does, by every mode', () => {
+    const modes = ['half-up', 'half-even', 'up', 'down'] as const;
+    fc.assert(
+      fc.property(
+        fc.integer({ min: -Number.MAX_SAFE_INTEGER + 1e9, max: Number.MAX_SAFE_INTEGER - 1e9 }),
+        fc.integer({ min: 1, max: 1e9 }),
+        fc.integer({ min: 0, max: 6 }),
+        fc.constantFrom(...modes),
+        (n, d, dp, mode) => {
+          const exact = round(q(n).div(q(d)), { dp, mode }).mul(q(10 ** dp));
+          const expected = Number(fmt(exact));
+          // (-0 and 0 are one count.)
+          const got = roundScaled(n, d, dp, mode) + 0;
+          expect(Number.isSafeInteger(expected) ? got : Number.NaN).toBe(
+            Number.isSafeInteger(expected) ? expected : got,
+          );
+        },
+      ),
+      { numRuns: 5000, seed: 29 },
     );
   });
 });

@@ -348,6 +348,23 @@ export function roundScaled(n: number, d: number, dp: number, mode: Rounding['mo
   const scale = 10 ** dp;
   const x = n * scale;
   if (isSafe(x)) return d === 1 ? x + 0 : roundDiv(x, d, mode);
+  // n × 10^dp past the safe range (a share such as a reduction's achieved %, of large figures):
+  // |n| = q·d + r with 0 ≤ r < d, so |n| × 10^dp = (q × 10^dp + q2)·d + rest where
+  // r × 10^dp = q2·d + rest, all in safe integers while d × 10^dp (and |n| + d) is.
+  const mag = n < 0 ? -n : n;
+  if (isSafe(d * scale) && isSafe(mag + d)) {
+    const q0 = floorDiv(mag, d);
+    const x2 = (mag - q0 * d) * scale;
+    const q2 = floorDiv(x2, d);
+    const rest = x2 - q2 * d;
+    const quotient = q0 * scale + q2;
+    if (isSafe(quotient + 1)) {
+      const m = roundsUp(mode, Math.sign(2 * rest - d), rest > 0, quotient % 2 === 1)
+        ? quotient + 1
+        : quotient;
+      return (n < 0 ? -m : m) + 0;
+    }
+  }
   const bn = BigInt(n) * BigInt(scale);
   const bd = BigInt(d);
   const negative = bn < 0n;
