@@ -149,8 +149,9 @@ const relativeText = (t: Trace): string | undefined =>
 
 /** What a renderer's slope says of an amount, by the amount's rounded score (10^-dp points):
  *  the same figures word the same adjustment, so a cohort's units share it (a result copies
- *  what it lists, never changes it). A relative slope's words also carry its gap: not kept. */
-const SAID_KEPT = 64;
+ *  what it lists, never changes it). At most this many amounts per renderer (a 3-point slope
+ *  pro rata at 2 places has 300); a relative slope's words also carry its gap: not kept. */
+const SAID_KEPT = 512;
 
 /** A traced slope's adjustment (a deduction unless `credit`), for one item's renderer. */
 function slopeWords(
