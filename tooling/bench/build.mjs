@@ -3,7 +3,14 @@
 import { build } from 'esbuild';
 
 await build({
-  entryPoints: ['src/run.ts', 'src/cohort.ts', 'src/unit.ts', 'src/bench30.ts', 'src/examples.ts'],
+  entryPoints: [
+    'src/run.ts',
+    'src/cohort.ts',
+    'src/unit.ts',
+    'src/bench30.ts',
+    'src/examples.ts',
+    'src/reasons30.ts',
+  ],
   outdir: 'dist',
   outExtension: { '.js': '.mjs' },
   bundle: true,

@@ -137,11 +137,55 @@ export function roundDiv(n: number, d: number, mode: Rounding['mode']): number {
   return negative ? -magnitude : magnitude;
 }
 
+/**
+ * The places of decimal text in canonical form (fmt's: -?(0|[1-9][0-9]*)(.[0-9]*[1-9])?, never
+ * "-0"), -1 for any other text. A figure typed that way is its own canonical text: its result
+ * can show the string as typed instead of writing it out again.
+ */
+export function canonicalPlaces(s: string): number {
+  const len = s.length;
+  let i = s.charCodeAt(0) === 45 ? 1 : 0;
+  const negative = i === 1;
+  if (i >= len) return -1;
+  let c = s.charCodeAt(i);
+  let nonzero = false;
+  if (c === 48) i++;
+  else if (c >= 49 && c <= 57) {
+    nonzero = true;
+    i++;
+    while (i < len && (c = s.charCodeAt(i)) >= 48 && c <= 57) i++;
+  } else return -1;
+  if (i === len) return negative && !nonzero ? -1 : 0;
+  if (s.charCodeAt(i) !== 46 || i + 1 === len || s.charCodeAt(len - 1) === 48) return -1;
+  const point = i++;
+  for (; i < len; i++) {
+    c = s.charCodeAt(i);
+    if (c < 48 || c > 57) return -1;
+  }
+  // The last digit is not 0: the value is not zero.
+  return len - point - 1;
+}
+
+/** Texts of small counts (|value| < SMALL) by places, made once: an item's score, a slope's
+ *  amount (3.5, 0.25) recur in every unit's results, which then share one string. */
+const SMALL = 4096;
+const SMALL_TEXTS: (string | undefined)[][] = [];
+
 /** An integer count of 10^-dp as canonical decimal text: 1950 at dp 2 → "19.5". */
 export function scaledText(value: number, dp: number): string {
   if (dp === 0) return String(value + 0);
   const unit = POW10[dp];
   if (unit === undefined || !Number.isSafeInteger(value)) return scaledTextSlow(value, dp);
+  if (value > -SMALL && value < SMALL) {
+    const texts = (SMALL_TEXTS[dp] ??= new Array<string | undefined>(2 * SMALL));
+    const known = texts[value + SMALL];
+    if (known !== undefined) return known;
+    return (texts[value + SMALL] = placesText(value, dp, unit));
+  }
+  return placesText(value, dp, unit);
+}
+
+function placesText(value: number, dp: number, unit: number): string {
   const magnitude = value < 0 ? -value : value;
   let frac = magnitude % unit;
   const int = (magnitude - frac) / unit;
@@ -157,14 +201,17 @@ export function scaledText(value: number, dp: number): string {
   return `${sign}${int}.${digits.length < places ? '0'.repeat(places - digits.length) + digits : digits}`;
 }
 
-/** n / d (safe integers, d > 0) in lowest terms, and the places of its decimal form: undefined
- *  places when it has none (a prime other than 2 and 5 in the denominator). */
-export function lowestTerms(n: number, d: number): { n: number; d: number; places?: number } {
+/** n / d (safe integers, d > 0) in lowest terms, into `out`, and the places of its decimal
+ *  form: -1 when it has none (a prime other than 2 and 5 in the denominator). No object is
+ *  made: show's text is asked for every figure of every reason. */
+export function lowestTerms(n: number, d: number, out: Rat): number {
   const g = gcd(n, d);
   if (g > 1) {
     n /= g;
     d /= g;
   }
+  out.n = n;
+  out.d = d;
   let rest = d;
   let twos = 0;
   let fives = 0;
@@ -176,17 +223,19 @@ export function lowestTerms(n: number, d: number): { n: number; d: number; place
     rest /= 5;
     fives++;
   }
-  return rest === 1 ? { n, d, places: twos > fives ? twos : fives } : { n, d };
+  return rest === 1 ? (twos > fives ? twos : fives) : -1;
 }
+
+const LOWEST: Rat = { n: 0, d: 1 };
 
 /** The rational n / d (safe integers, d > 0) as canonical decimal text (fmt's), undefined when
  *  it has no finite decimal form or its digits would leave the safe range. */
 export function decimalText(n: number, d: number): string | undefined {
-  const r = lowestTerms(n, d);
-  const unit = r.places === undefined ? undefined : POW10R[r.places];
-  if (unit === undefined || r.places === undefined) return undefined;
-  const digits = r.n * (unit / r.d);
-  return Number.isSafeInteger(digits) ? scaledText(digits, r.places) : undefined;
+  const places = lowestTerms(n, d, LOWEST);
+  const unit = places < 0 ? undefined : POW10R[places];
+  if (unit === undefined) return undefined;
+  const digits = LOWEST.n * (unit / LOWEST.d);
+  return Number.isSafeInteger(digits) ? scaledText(digits, places) : undefined;
 }
 
 function scaledTextSlow(value: number, dp: number): string {
@@ -338,6 +387,23 @@ export function roundScaled(n: number, d: number, dp: number, mode: Rounding['mo
   const scale = 10 ** dp;
   const x = n * scale;
   if (isSafe(x)) return d === 1 ? x + 0 : roundDiv(x, d, mode);
+  // n × 10^dp past the safe range (a share such as a reduction's achieved %, of large figures):
+  // |n| = q·d + r with 0 ≤ r < d, so |n| × 10^dp = (q × 10^dp + q2)·d + rest where
+  // r × 10^dp = q2·d + rest, all in safe integers while d × 10^dp (and |n| + d) is.
+  const mag = n < 0 ? -n : n;
+  if (isSafe(d * scale) && isSafe(mag + d)) {
+    const q0 = floorDiv(mag, d);
+    const x2 = (mag - q0 * d) * scale;
+    const q2 = floorDiv(x2, d);
+    const rest = x2 - q2 * d;
+    const quotient = q0 * scale + q2;
+    if (isSafe(quotient + 1)) {
+      const m = roundsUp(mode, Math.sign(2 * rest - d), rest > 0, quotient % 2 === 1)
+        ? quotient + 1
+        : quotient;
+      return (n < 0 ? -m : m) + 0;
+    }
+  }
   const bn = BigInt(n) * BigInt(scale);
   const bd = BigInt(d);
   const negative = bn < 0n;

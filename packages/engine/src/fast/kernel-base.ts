@@ -21,6 +21,7 @@ import {
   mulRat,
   readRat,
   reduceRat,
+  roundScaled,
   scaledOfQ,
   subRat,
   type Rat,
@@ -31,6 +32,7 @@ import { msgOf } from '../messages/text.ts';
 import { show, showRat, withUnit } from '../messages/format.ts';
 import {
   bandReason,
+  itemWords,
   missedDirection,
   slopeAdjustment,
   thresholdReason,
@@ -153,32 +155,47 @@ function slopeAmount(
 const relativeText = (t: Trace): string | undefined =>
   t.gd === 0 ? undefined : showRat(t.gn, t.gd);
 
-/** A traced slope's adjustment (a deduction unless `credit`). */
+/** What a renderer's slope says of an amount, by the amount's rounded score (10^-dp points):
+ *  the same figures word the same adjustment, so a cohort's units share it (a result copies
+ *  what it lists, never changes it). At most this many amounts per renderer (a 3-point slope
+ *  pro rata at 2 places has 300); a relative slope's words also carry its gap: not kept. */
+const SAID_KEPT = 512;
+
+/** A traced slope's adjustment (a deduction unless `credit`), for one item's renderer. */
 function slopeWords(
-  c: RenderContext,
-  t: Trace,
   direction: Parameters<typeof slopeAdjustment>[0],
   s: CSlope | undefined,
   unit: Parameters<typeof slopeAdjustment>[2],
   credit: boolean,
-): Adjustment[] {
-  if (!s) return [];
-  return [
-    slopeAdjustment(
-      direction,
-      s,
-      unit,
-      scoreText(c, t.an, t.ad),
-      scoreText(c, t.an, t.ad, credit ? 1 : -1),
-      relativeText(t),
-    ),
-  ];
+): (c: RenderContext, t: Trace) => readonly Adjustment[] {
+  const said = new Map<number, { signed: number; adjustments: readonly Adjustment[] }>();
+  return (c, t) => {
+    if (!s) return NO_ADJUSTMENTS;
+    const mode = c.rs.scoreRounding.mode;
+    const amount = roundScaled(t.an, t.ad, 0, mode);
+    const signed = credit ? amount : roundScaled(-t.an, t.ad, 0, mode);
+    const relative = t.gd !== 0;
+    const known = relative ? undefined : said.get(amount);
+    if (known !== undefined && known.signed === signed) return known.adjustments;
+    const adjustments = Object.freeze([
+      slopeAdjustment(
+        direction,
+        s,
+        unit,
+        scoreText(c, t.an, t.ad),
+        scoreText(c, t.an, t.ad, credit ? 1 : -1),
+        relativeText(t),
+      ),
+    ]);
+    if (!relative && said.size < SAID_KEPT) said.set(amount, { signed, adjustments });
+    return adjustments;
+  };
 }
 
-const NO_ADJUSTMENTS: Adjustment[] = [];
-const words = (reason: Msg, adjustments: Adjustment[] = NO_ADJUSTMENTS) => ({
+const NO_ADJUSTMENTS: readonly Adjustment[] = Object.freeze([]);
+const words = (reason: Msg, adjustments: readonly Adjustment[] = NO_ADJUSTMENTS) => ({
   reason,
-  adjustments: adjustments === NO_ADJUSTMENTS ? [] : adjustments,
+  adjustments,
 });
 
 /** points + sign × H as a score or FRAC; undefined past the safe range (H in lowest terms). */
@@ -243,8 +260,9 @@ export function baseKernel(
       const op = rule.op;
       const strict = op === '>' || op === '<';
       const ceiling = op === '<=' || op === '<';
-      const aboveC = item.slopes.get('above');
-      const belowC = item.slopes.get('below');
+      const unit = itemWords(item).unit;
+      const sayAbove = slopeWords('above', item.slopes.get('above'), unit, true);
+      const sayBelow = slopeWords(missedDirection(op), item.slopes.get('below'), unit, false);
       const kernel: Kernel = (f) => {
         const st = state2(f, kv, kt);
         if (st !== OK) return notOk(st);
@@ -280,10 +298,8 @@ export function baseKernel(
         const st = w.op('target', slotText(f, kt));
         const met = t.branch === MET || t.branch === CREDIT;
         const reason = thresholdReason(w, op, sv, st, met, t.branch === SLOPED);
-        if (t.branch === CREDIT)
-          return words(reason, t.an === 0 ? [] : slopeWords(c, t, 'above', aboveC, w.unit, true));
-        if (t.branch === SLOPED)
-          return words(reason, slopeWords(c, t, missedDirection(op), belowC, w.unit, false));
+        if (t.branch === CREDIT) return words(reason, t.an === 0 ? NO_ADJUSTMENTS : sayAbove(c, t));
+        if (t.branch === SLOPED) return words(reason, sayBelow(c, t));
         return words(reason);
       });
     }
@@ -294,7 +310,12 @@ export function baseKernel(
       const outside = slope(item.slopes.get('outside'));
       if (kv === undefined || kl === undefined || kh === undefined || outside === undefined)
         return undefined;
-      const outsideC = item.slopes.get('outside');
+      const sayOutside = slopeWords(
+        'outside',
+        item.slopes.get('outside'),
+        itemWords(item).unit,
+        false,
+      );
       const kernel: Kernel = (f) => {
         const st = state3(f, kv, kl, kh);
         if (st !== OK) return notOk(st);
@@ -325,9 +346,7 @@ export function baseKernel(
           t.branch === MET,
           t.branch === SLOPED,
         );
-        return t.branch === SLOPED
-          ? words(reason, slopeWords(c, t, 'outside', outsideC, w.unit, false))
-          : words(reason);
+        return t.branch === SLOPED ? words(reason, sayOutside(c, t)) : words(reason);
       });
     }
     case 'ramp': {
@@ -471,7 +490,7 @@ export function baseKernel(
       }
       if (kv === undefined || kp === undefined || kb === undefined || below === undefined)
         return undefined;
-      const belowC = item.slopes.get('below');
+      const sayShort = slopeWords('short', item.slopes.get('below'), '%', false);
       const pctTexts = rule.required.map((t) => show(q(t.pct)));
       const kernel: Kernel = (f) => {
         const st = state3(f, kv, kp, kb);
@@ -531,9 +550,7 @@ export function baseKernel(
           pctTexts[t.tier] as string,
           t.branch === MET,
         );
-        return t.branch === SLOPED
-          ? words(reason, slopeWords(c, t, 'short', belowC, '%', false))
-          : words(reason);
+        return t.branch === SLOPED ? words(reason, sayShort(c, t)) : words(reason);
       });
     }
     case 'tiers': {

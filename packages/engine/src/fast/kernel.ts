@@ -27,6 +27,8 @@ import {
   type Render,
 } from './trace.ts';
 
+const NO_ADJUSTMENTS: readonly Adjustment[] = Object.freeze([]);
+
 /** A plain yes/no kernel, for a caller that reads it inline: its slot, its scores (clamped) for
  *  yes and no, and whether a yes without its own evidence scores 0. */
 export interface YesNoShape {
@@ -249,10 +251,9 @@ function leafKernel(
     if (!checkEvidence || ownEvidenceOnly)
       yesNoShape.set(kernel, { k, onYes, onNo, ownEvidence: checkEvidence });
     const said = yesNoWords(rs, item, rule, showRat(points, 10 ** dp));
-    return traced(kernel, (_f, t) => ({
-      reason: t.branch === YES_CODE ? said.yes : said.no,
-      adjustments: [],
-    }));
+    const onYesWords = { reason: said.yes, adjustments: NO_ADJUSTMENTS };
+    const onNoWords = { reason: said.no, adjustments: NO_ADJUSTMENTS };
+    return traced(kernel, (_f, t) => (t.branch === YES_CODE ? onYesWords : onNoWords));
   }
 
   const base = baseKernel(rs, plan, item, points, slope);
@@ -402,7 +403,8 @@ function leafKernel(
   const render: Render = (f, t, c) => {
     const said = baseRender(f, t, c);
     if (!said || streamWords.length === 0) return said;
-    const adjustments: Adjustment[] = said.adjustments;
+    // The base's adjustments may be shared (see slopeWords): the streams' follow in a new list.
+    const adjustments: Adjustment[] = [...said.adjustments];
     for (let i = 0; i < streamWords.length; i++) {
       const w = streamWords[i] as (typeof streamWords)[number];
       const amount = t.streams[i] as number;
@@ -428,7 +430,7 @@ function leafKernel(
       if (kept === 0) continue;
       adjustments.push({ amount: showRat(w.add ? kept : -kept, unit), reason, inputs: {} });
     }
-    return said;
+    return { reason: said.reason, adjustments };
   };
   return traced(kernel, render);
 }

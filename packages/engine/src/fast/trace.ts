@@ -106,7 +106,7 @@ export type Render = (
   f: Frame,
   t: Trace,
   c: RenderContext,
-) => { reason: Msg; adjustments: Adjustment[] } | undefined;
+) => { reason: Msg; adjustments: readonly Adjustment[] } | undefined;
 
 /** Renderers by kernel. */
 export const renders = new WeakMap<object, Render>();
@@ -117,9 +117,33 @@ export function traced<K extends object>(kernel: K, render: Render): K {
   return kernel;
 }
 
+/** show's text of the value last shown from each slot, by slot: a figure is shown in its
+ *  item's reason and in the inputs the item lists, and a constant (a target, a band's ends) in
+ *  every unit's reason. Keyed by the value itself (the text is a function of it), so it is never
+ *  stale, whichever frame or unit the slot is read from. */
+const SHOWN_N: number[] = [];
+const SHOWN_D: number[] = [];
+const SHOWN: string[] = [];
+
+/** Tells slotText the text show gives the slot's current value (the caller knows it: a figure
+ *  typed in canonical form with at most 6 places is its own show text). */
+export function shownAs(f: Frame, k: number, text: string): void {
+  SHOWN_N[k] = f.m[k] as number;
+  SHOWN_D[k] = f.d[k] as number;
+  SHOWN[k] = text;
+}
+
 /** A slot's value as show gives it. */
-export const slotText = (f: Frame, k: number): string =>
-  showRat(f.m[k] as number, f.d[k] as number);
+export function slotText(f: Frame, k: number): string {
+  const n = f.m[k] as number;
+  const d = f.d[k] as number;
+  if (SHOWN_N[k] === n && SHOWN_D[k] === d) return SHOWN[k] as string;
+  const text = showRat(n, d);
+  SHOWN_N[k] = n;
+  SHOWN_D[k] = d;
+  SHOWN[k] = text;
+  return text;
+}
 
 /** A value in 10^-dp points, rounded as the item's score is and shown (fmtScore's text);
  *  `sign` −1 for the deduction it makes. */

@@ -1,11 +1,11 @@
 import Fraction from 'fraction.js';
 import { decimalPlaces, fmt, fmtFixed, ONE, type Q } from '../exact/exact.ts';
-import { lowestTerms, roundScaled, scaledText } from '../fast/fixed.ts';
+import { lowestTerms, roundScaled, scaledText, type Rat } from '../fast/fixed.ts';
 import type { InputUnit } from '../schema/ruleset.ts';
 import { isoOfDay } from '../exact/calendar.ts';
 
 /** Places a value is shown with in full: the 4–6 places of a typed rate or per-mille figure. */
-const SHOWN_PLACES = 6;
+export const SHOWN_PLACES = 6;
 
 /**
  * A value for a person: exact when it has at most 6 decimals (0.01001 is never shown as 0.01
@@ -19,6 +19,8 @@ export function show(value: Q): string {
 }
 
 const POW10 = [1, 10, 100, 1e3, 1e4, 1e5, 1e6] as const;
+/** showRat's scratch (lowest terms), read at once. */
+const LOWEST: Rat = { n: 0, d: 1 };
 
 /**
  * `show` of the rational n / d (safe integers, d > 0) without BigInt: the same text as
@@ -26,8 +28,13 @@ const POW10 = [1, 10, 100, 1e3, 1e4, 1e5, 1e6] as const;
  * a value whose digits would leave the safe range is shown through show itself.
  */
 export function showRat(n0: number, d0: number): string {
-  const { n, d, places } = lowestTerms(n0, d0);
-  if (places !== undefined && places <= SHOWN_PLACES) {
+  // A figure as typed: n / 10^p with p ≤ 6 (scaledText drops the trailing zeros lowest terms
+  // would have taken off).
+  for (let p = 0; p <= SHOWN_PLACES; p++) if (d0 === POW10[p]) return scaledText(n0, p);
+  const places = lowestTerms(n0, d0, LOWEST);
+  const n = LOWEST.n;
+  const d = LOWEST.d;
+  if (places >= 0 && places <= SHOWN_PLACES) {
     const digits = n * ((POW10[places] as number) / d);
     if (Number.isSafeInteger(digits)) return scaledText(digits, places);
   } else {

@@ -164,19 +164,24 @@ export function itemWords(item: CIndicator): ItemWords {
   const known = ITEM_WORDS.get(item);
   if (known) return known;
   const { unit, label } = shownAs(item);
-  const opWords = new Map<string, Msg | undefined>();
+  /** By operand: what it is, and its words for the text last asked (a constant target is the
+   *  same text, often the same string, unit after unit; words are values, never changed). */
+  const ops = new Map<string, { words: Msg | undefined; text: string; said: Msg | undefined }>();
   const made: ItemWords = {
     label,
     unit,
     shown: (text) => withUnit(text, unit),
     op: (key, text) => {
-      let w = opWords.get(key);
-      if (w === undefined && !opWords.has(key)) {
-        const o = item.operands.get(key);
-        w = !o || (key === 'value' && o.input) ? undefined : operandWords(o);
-        opWords.set(key, w);
-      }
-      return withWords(withUnit(text, unit), w);
+      let o = ops.get(key);
+      if (o === undefined) {
+        const operand = item.operands.get(key);
+        const words =
+          !operand || (key === 'value' && operand.input) ? undefined : operandWords(operand);
+        ops.set(key, (o = { words, text, said: undefined }));
+      } else if (o.said !== undefined && o.text === text) return o.said;
+      o.text = text;
+      o.said = withWords(withUnit(text, unit), o.words);
+      return o.said;
     },
   };
   ITEM_WORDS.set(item, made);

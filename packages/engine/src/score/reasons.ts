@@ -79,11 +79,6 @@ export function badValue(
   };
 }
 
-const requirement = (op: Comparison, target: Shown): Msg => ({
-  zh: `${OP_ZH[op]}${target.zh}`,
-  en: `${OP_EN[op]} ${target.en}`,
-});
-
 /** Comparisons of dates in words: 不晚于 / not after, 早于 / before. */
 const DATE_OP_ZH: Record<Comparison, string> = {
   '>=': '不早于',
@@ -107,12 +102,12 @@ export function thresholdMet(
   target: Shown,
   dates = false,
 ): Msg {
-  const req = dates
-    ? { zh: `${DATE_OP_ZH[op]}${target.zh}`, en: `${DATE_OP_EN[op]} ${target.en}` }
-    : requirement(op, target);
+  // The requirement's words inline (不低于0.92 / at least 0.92): one string each, no parts.
+  const opZh = (dates ? DATE_OP_ZH : OP_ZH)[op];
+  const opEn = (dates ? DATE_OP_EN : OP_EN)[op];
   return {
-    zh: `${label.zh} ${value.zh},达到${req.zh}的要求`,
-    en: `${label.en} ${value.en} meets "${req.en}"`,
+    zh: `${label.zh} ${value.zh},达到${opZh}${target.zh}的要求`,
+    en: `${label.en} ${value.en} meets "${opEn} ${target.en}"`,
   };
 }
 

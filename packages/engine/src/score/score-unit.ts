@@ -49,13 +49,15 @@ import { itemWords } from './base-rules.ts';
 import { BLANK, createFramePlan, OK, type Frame, type FramePlan } from '../fast/frame.ts';
 import { buildKernel, isContainer } from '../fast/kernel.ts';
 import { NA, type Kernel } from '../fast/kernel-base.ts';
-import { decimalText, roundScaled, scaledOfQ } from '../fast/fixed.ts';
-import { showRat } from '../messages/format.ts';
+import { canonicalPlaces, decimalText, roundScaled, scaledOfQ } from '../fast/fixed.ts';
+import { showRat, SHOWN_PLACES } from '../messages/format.ts';
 import {
   CAPPED,
   FLOORED,
   renders,
   resetTrace,
+  shownAs,
+  slotText,
   TRACE,
   type Render,
   type RenderContext,
@@ -103,8 +105,6 @@ const DIVISION_BY_ZERO: Msg = {
   en: 'ratio cannot be computed: the denominator is 0',
 };
 const UNIT_CLASS: Msg = { zh: '单位类别', en: 'unit class' };
-
-const NONE: string[] = [];
 
 /** An item's score and maximum in 10^-dp points, and whether it applies. */
 interface Scaled {
@@ -218,6 +218,17 @@ const NOTHING: readonly never[] = Object.freeze([]);
 const NO_IDS = NOTHING as unknown as string[];
 const NO_ADJUSTMENTS = NOTHING as unknown as Adjustment[];
 
+/** The inputs an item reads that ask for evidence, by item (worked out once per rule set). */
+const EVIDENCED = new WeakMap<CIndicator, readonly string[]>();
+function evidenced(rs: CompiledRuleSet, item: CIndicator): readonly string[] {
+  let ids = EVIDENCED.get(item);
+  if (ids === undefined) {
+    ids = item.inputsUsed.filter((id) => rs.inputs.get(id)?.evidence);
+    EVIDENCED.set(item, ids.length === 0 ? NO_IDS : ids);
+  }
+  return ids;
+}
+
 const SUB_ITEMS: Msg = { zh: '各小项得分合计', en: 'sum of the sub-items' };
 
 /** An item's result, built field by field (no spreads: this is the hot path) in the order the
@@ -232,18 +243,25 @@ function assemble(
   adjustments: readonly Adjustment[],
   reasons: readonly Msg[],
 ): IndicatorResult {
+  return assembled(item, inputs, missingEvidence, score, max, status, adjustments, joined(reasons));
+}
+
+/** assemble with the reasons already joined into one. */
+function assembled(
+  item: CIndicator,
+  inputs: Record<string, string>,
+  missingEvidence: string[],
+  score: string | null,
+  max: string,
+  status: IndicatorStatus,
+  adjustments: readonly Adjustment[],
+  reason: Msg,
+): IndicatorResult {
   const withInputs: Adjustment[] =
     adjustments.length === 0 ? NO_ADJUSTMENTS : new Array<Adjustment>(adjustments.length);
   for (let i = 0; i < adjustments.length; i++) {
     const a = adjustments[i] as Adjustment;
     withInputs[i] = { amount: a.amount, reason: a.reason, inputs };
-  }
-  let zh = '';
-  let en = '';
-  for (let i = 0; i < reasons.length; i++) {
-    const r = reasons[i] as Msg;
-    zh = i === 0 ? r.zh : `${zh},${r.zh}`;
-    en = i === 0 ? r.en : `${en}; ${r.en}`;
   }
   return {
     path: item.path,
@@ -256,8 +274,48 @@ function assemble(
     max,
     status,
     adjustments: withInputs,
-    reason: { zh, en },
+    reason,
   };
+}
+
+/** An item's reasons as one: zh joined by ",", en by "; ". One reason is the result's own (a
+ *  reason is a value, never changed in place). */
+function joined(reasons: readonly Msg[]): Msg {
+  if (reasons.length === 1) return reasons[0] as Msg;
+  let zh = '';
+  let en = '';
+  for (let i = 0; i < reasons.length; i++) {
+    const r = reasons[i] as Msg;
+    zh = i === 0 ? r.zh : `${zh},${r.zh}`;
+    en = i === 0 ? r.en : `${en}; ${r.en}`;
+  }
+  return { zh, en };
+}
+
+/** joined([first, ...adjustments' reasons, stop, gated]) without the list (the traced route). */
+function joinedParts(
+  first: Msg,
+  adjustments: readonly Adjustment[],
+  stop: Msg | undefined,
+  gated: Msg | undefined,
+): Msg {
+  if (adjustments.length === 0 && stop === undefined && gated === undefined) return first;
+  let zh = first.zh;
+  let en = first.en;
+  for (let i = 0; i < adjustments.length; i++) {
+    const r = (adjustments[i] as Adjustment).reason;
+    zh = `${zh},${r.zh}`;
+    en = `${en}; ${r.en}`;
+  }
+  if (stop !== undefined) {
+    zh = `${zh},${stop.zh}`;
+    en = `${en}; ${stop.en}`;
+  }
+  if (gated !== undefined) {
+    zh = `${zh},${gated.zh}`;
+    en = `${en}; ${gated.en}`;
+  }
+  return { zh, en };
 }
 
 /** An evaluation problem's reason: a zero denominator has its own words. */
@@ -315,6 +373,9 @@ interface TracedRuleSet {
 
 const TRACED = new WeakMap<CompiledRuleSet, TracedRuleSet>();
 
+/** "≈", the mark of a figure show rounds. */
+const APPROX = 0x2248;
+
 /**
  * Whether an item's reason can be rendered from its kernel's trace. The shapes whose words only
  * the exact evaluation gives stay there (their scores and reasons are its own, never a second
@@ -355,6 +416,19 @@ function tracedRuleSet(rs: CompiledRuleSet): TracedRuleSet {
         const v = plan.symbol(f.m[slot.k] as number);
         return v === undefined ? null : String(v);
       }
+      // A figure typed as its canonical text is that text (the value was read from it, as it
+      // is: decodeValue's), which then serves the reason too when show gives it exactly.
+      const raw = f.unit.values[id];
+      if (typeof raw === 'string') {
+        const places = canonicalPlaces(raw);
+        if (places >= 0) {
+          if (places <= SHOWN_PLACES) shownAs(f, slot.k, raw);
+          return raw;
+        }
+      }
+      // show's text is fmt's whenever it is exact (not ≈): the reason's figure, already shown.
+      const shown = slotText(f, slot.k);
+      if (shown.charCodeAt(0) !== APPROX) return shown;
       return decimalText(f.m[slot.k] as number, f.d[slot.k] as number) ?? null;
     },
   };
@@ -517,46 +591,48 @@ export function createUnitScorer(
     if (r === NA) {
       if (!notAssessed && !said) return undefined;
       scaled.notApplicable(item.path);
-      return assemble(
-        item,
-        inputs,
-        [],
-        null,
-        '0',
-        'not-applicable',
-        [],
-        [said ? said.reason : R.notApplicable],
-      );
+      return assemble(item, inputs, NO_IDS, null, '0', 'not-applicable', NO_ADJUSTMENTS, [
+        said ? said.reason : R.notApplicable,
+      ]);
     }
     if (!said) return undefined;
-    const reasons: Msg[] = [said.reason];
-    for (const a of said.adjustments) reasons.push(a.reason);
-    if (clampedBy === CAPPED) reasons.push(R.cappedAt(showScaled(hn, hd, t.words.scale)));
-    else if (clampedBy === FLOORED) reasons.push(R.flooredAt(t.minText));
-    // No floor at all: a score below 0 says it is meant (该项可负分), as on the exact path.
-    else if (t.min === Number.NEGATIVE_INFINITY && score0 < 0)
-      reasons.push(R.noFloor(showRat(score0, t.words.scale)));
+    // The reasons in order: the rule's, its adjustments', where the score stops, the gate's.
+    const stop =
+      clampedBy === CAPPED
+        ? R.cappedAt(showScaled(hn, hd, t.words.scale))
+        : clampedBy === FLOORED
+          ? R.flooredAt(t.minText)
+          : // No floor at all: a score below 0 says it is meant (该项可负分), as on the exact path.
+            t.min === Number.NEGATIVE_INFINITY && score0 < 0
+            ? R.noFloor(showRat(score0, t.words.scale))
+            : undefined;
     let score = score0;
     let status: IndicatorStatus =
       score >= t.points ? 'met' : score <= 0 && t.points > 0 ? 'not-met' : 'partly-met';
+    let gated: Msg | undefined;
     if (gate >= 0) {
       score = t.min < 0 ? Math.min(score, 0) : 0;
       status = 'gated';
-      reasons.push((item.gates[gate] as CIndicator['gates'][number]).reason);
+      gated = (item.gates[gate] as CIndicator['gates'][number]).reason;
     }
     const noEvidence = lackingEvidence(item, score > 0);
     let text: string | undefined;
+    let reason: Msg;
     if (noEvidence.length > 0 && status !== 'gated') {
       status = 'missing-evidence';
       if (item.evidence.policy === 'zero') score = Math.min(score, 0);
       else if (item.evidence.policy === 'keep') return undefined;
       text = scaledText(score, rs.scoreRounding.dp);
+      const reasons: Msg[] = [said.reason];
+      for (const a of said.adjustments) reasons.push(a.reason);
+      if (stop) reasons.push(stop);
       evidenceWords(reasons, noEvidence, item.evidence, text, `${text}/${t.max}`);
-    }
+      reason = joined(reasons);
+    } else reason = joinedParts(said.reason, said.adjustments, stop, gated);
     // The kernel's own score and the one its trace gives must agree; else the exact path decides.
     if (score !== r) return undefined;
     scaled.set(item.path, score, t.points);
-    return assemble(
+    return assembled(
       item,
       inputs,
       noEvidence,
@@ -564,24 +640,27 @@ export function createUnitScorer(
       t.max,
       status,
       said.adjustments,
-      reasons,
+      reason,
     );
   };
   /** The evidence inputs an item's claimed points lack (none when it earned nothing): what the
    *  unit typed and claims something (not blank, not no, not 0), without its evidence. */
   const lackingEvidence = (item: CIndicator, positive: boolean): string[] => {
-    if (!positive) return NONE;
-    let out: string[] = NONE;
-    for (const id of item.inputsUsed) {
-      if (!rs.inputs.get(id)?.evidence || unit.evidence?.[id]) continue;
+    if (!positive) return NO_IDS;
+    const ids = evidenced(rs, item);
+    let out: string[] = NO_IDS;
+    for (let i = 0; i < ids.length; i++) {
+      const id = ids[i] as string;
+      if (unit.evidence?.[id]) continue;
       // Evidence backs what the unit typed; a blank taken by its declared meaning needs none.
       const raw = unit.values[id];
       if (raw === null || raw === undefined || (typeof raw === 'string' && raw.trim() === ''))
         continue;
       const t = valueText(id);
-      if (t !== undefined && t !== 'false' && t !== '0') (out === NONE ? (out = []) : out).push(id);
+      if (t !== undefined && t !== 'false' && t !== '0')
+        (out === NO_IDS ? (out = []) : out).push(id);
     }
-    return out === NONE ? [] : out;
+    return out;
   };
   /** The words of missing evidence, into an item's reasons (`kept` the score as show gives it,
    *  `of` score/maximum). Under `zero` (or `keep`) the points the rule gave are void (or cut to
@@ -631,7 +710,9 @@ export function createUnitScorer(
     const { score: sum, max } = summed;
     if (!summed.applies) {
       scaled.notApplicable(item.path);
-      return assemble(item, inputs, [], null, '0', 'not-applicable', [], [R.notApplicable]);
+      return assemble(item, inputs, NO_IDS, null, '0', 'not-applicable', NO_ADJUSTMENTS, [
+        R.notApplicable,
+      ]);
     }
     // Sub-items that do not apply take their points with them (the maximum shrinks).
     const points = Math.min(t.points, max);

@@ -123,10 +123,11 @@ describe('a cohort keeps its results compact', () => {
     const alone = size(() => units.map((u) => scoreUnit(rs, u)));
     // The results alone, as the cohort keeps them (its ranking dropped).
     const cohort = size(() => scoreCohort(rs, units).units.map((u) => u.result));
-    // The same results: with each reason a tree of concatenated parts they held as much as
-    // scored alone or more (1.13× measured without flattening); with flat reasons, less
-    // (0.85–0.87× measured): the bound sits between the two, clear of either.
-    expect(cohort).toBeLessThan(0.95 * alone);
+    // The same results: with each reason a tree of concatenated parts they held more than
+    // scored alone (1.19× measured without flattening); with flat reasons, about as much
+    // (0.95–1.01× measured; 0.85–0.87× before a unit scored alone shared its adjustments'
+    // words and its figures' texts, which made `alone` smaller): the bound sits between the two.
+    expect(cohort).toBeLessThan(1.1 * alone);
   });
 });
 
@@ -175,10 +176,10 @@ describe('a cohort keeps each adjustment wording once', () => {
     // Fewer wordings than units (the amounts repeat), and one object for each wording.
     expect(texts).toBeLessThan(40);
     expect(new Set(adjustments).size).toBe(texts);
-    // Scored alone, a unit's reasons are its own.
+    // Scored alone, a unit says the same. (The traced renderer words an amount once and every
+    // unit that scores it shares those words, alone or in a cohort: a reason is a value.)
     const alone = scoreUnit(rs, units[0] as (typeof units)[number]).sections[0]?.items[0];
     const inCohort = results.find((r) => r.unitId === 'u0')?.sections[0]?.items[0];
     expect(alone?.adjustments[0]?.reason).toEqual(inCohort?.adjustments[0]?.reason);
-    expect(alone?.adjustments[0]?.reason).not.toBe(inCohort?.adjustments[0]?.reason);
   });
 });
