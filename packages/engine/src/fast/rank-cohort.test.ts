@@ -108,11 +108,15 @@ describe('rankCohort', () => {
         ),
         fc.constantFrom(...variants.keys()),
         fc.integer({ min: 1, max: 1000 }),
-        (rows, v, seed) => {
+        fc.boolean(),
+        (rows, v, seed, inOrder) => {
           const rules = variants[v] as typeof rs;
-          // Ids in an order unrelated to the input order, so that ties by id show.
+          // Ids in an order unrelated to the input order, so that ties by id show; or in the
+          // input order (the listing of equal units then needs no sort by id).
           const units = rows.map((values, i) => ({
-            id: `u${String(((i + 1) * seed) % 997).padStart(3, '0')}-${i}`,
+            id: inOrder
+              ? `u${String(i).padStart(3, '0')}`
+              : `u${String(((i + 1) * seed) % 997).padStart(3, '0')}-${i}`,
             name: `单位${i}`,
             values,
           }));
@@ -298,6 +302,14 @@ describe('rankCohort', () => {
           'unknown-class@units.k.class',
         ]),
       );
+    });
+
+    it('ranks an empty cohort as empty', () => {
+      for (const units of [[], oneShot([])]) {
+        const r = rankCohort(twoPass, units);
+        expect(r.units).toEqual([]);
+        expect(r.grades?.graded).toBe(0);
+      }
     });
 
     it('refuses a re-iterable cohort that gives other units the second time', () => {

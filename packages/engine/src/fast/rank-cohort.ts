@@ -136,6 +136,12 @@ export function rankCohort(rs: CompiledRuleSet, units: Iterable<UnitInput>): Ran
   const kept: UnitInput[] = [];
   let n = 0;
   let ids = 0;
+  // Read while scoring, so that no pass over the results is needed for them: the totals'
+  // range (for the counting sort), whether the units came in unit-id order (then units equal
+  // on every key are already listed by id), and the incomplete ones.
+  const totals: TotalRange = { lo: Infinity, hi: -Infinity };
+  let inIdOrder = true;
+  let lastId: string | undefined;
   for (const unit of source) {
     ids = idsHash(ids, unit.id);
     if (n === capacity) {
@@ -149,6 +155,12 @@ export function rankCohort(rs: CompiledRuleSet, units: Iterable<UnitInput>): Ran
     // Ranked in place: one object per unit, no copies.
     const r: RankedUnit = score(unit, ctx, itemPaths);
     results.push(r);
+    const t = r.totalScaled;
+    if (t < totals.lo) totals.lo = t;
+    if (t > totals.hi) totals.hi = t;
+    if (inIdOrder && lastId !== undefined && !(lastId <= r.unitId)) inIdOrder = false;
+    lastId = r.unitId;
+    if (!r.complete) issues.push(incompleteUnit({ id: r.unitId, name: r.name }));
     for (let k = 0; k < fills.length; k++) (fills[k] as KeyFiller)(n, unit, r);
     const unknown = unknownClassOf(rs, unit);
     if (unknown) issues.push(unknown);
@@ -188,10 +200,16 @@ export function rankCohort(rs: CompiledRuleSet, units: Iterable<UnitInput>): Ran
     const y = (results[b] as LeanResult).unitId;
     return x < y ? -1 : x > y ? 1 : a - b;
   };
-  for (const r of results) {
-    if (!r.complete) issues.push(incompleteUnit({ id: r.unitId, name: r.name }));
-  }
-  const { order, group } = sortOrder(results, columns, vetoedLast, compare, ties, byUnitId);
+  const { order, group } = sortOrder(
+    results,
+    columns,
+    vetoedLast,
+    totals,
+    inIdOrder,
+    compare,
+    ties,
+    byUnitId,
+  );
 
   const dense = rs.ruleSet.ranking.ties === 'dense';
   const ranked = new Array<RankedUnit>(n);
@@ -300,16 +318,21 @@ interface Codes {
 
 const fits = (span: number, n: number): boolean => span <= 4 * n + 65_536;
 
+/** The least and the greatest total of a cohort, as integer counts of 10^-dp points. */
+interface TotalRange {
+  lo: number;
+  hi: number;
+}
+
 /** Veto and total as codes: non-vetoed first (when vetoed units go last), then the larger total. */
-function bucketCodes(results: readonly LeanResult[], vetoedLast: boolean): Codes | undefined {
+function bucketCodes(
+  results: readonly LeanResult[],
+  vetoedLast: boolean,
+  { lo, hi }: TotalRange,
+): Codes | undefined {
   const n = results.length;
-  let lo = Infinity;
-  let hi = -Infinity;
-  for (let i = 0; i < n; i++) {
-    const t = (results[i] as LeanResult).totalScaled;
-    if (t < lo) lo = t;
-    if (t > hi) hi = t;
-  }
+  // No units: no totals, and nothing to order.
+  if (n === 0) return { codes: new Int32Array(0), span: 1 };
   const span = hi - lo + 1;
   if (!fits(span, n)) return undefined;
   const codes = new Int32Array(n);
@@ -394,6 +417,8 @@ function sortOrder(
   results: readonly LeanResult[],
   columns: readonly KeyColumn[],
   vetoedLast: boolean,
+  totals: TotalRange,
+  inIdOrder: boolean,
   compare: (a: number, b: number) => number,
   ties: (a: number, b: number) => number,
   byUnitId: (a: number, b: number) => number,
@@ -402,7 +427,7 @@ function sortOrder(
   let order: Int32Array = new Int32Array(n);
   for (let i = 0; i < n; i++) order[i] = i;
   const group = new Int32Array(n);
-  const bucket = bucketCodes(results, vetoedLast);
+  const bucket = bucketCodes(results, vetoedLast, totals);
   const keys = bucket ? columns.map((c) => columnCodes(c, n)) : [];
   const grouped = (same: (a: number, b: number) => boolean): void => {
     let g = 0;
@@ -442,7 +467,9 @@ function sortOrder(
       }
       return true;
     });
-    runs((x, y) => group[x] === group[y], byUnitId);
+    // The counting passes are stable: units of one group keep the input order, which is
+    // already unit-id order when the units came so.
+    if (!inIdOrder) runs((x, y) => group[x] === group[y], byUnitId);
     return { order, group };
   }
   order = countingPass(order, bucket);
