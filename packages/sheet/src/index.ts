@@ -62,6 +62,7 @@ export {
   readReturn,
   reviewReads,
   reviewReturns,
+  signedCarried,
   type ReadReturn,
   type RejectedFile,
   type RejectReason,
@@ -152,9 +153,12 @@ export {
 export { readRoster, type RosterRead, type RosterUnit } from './roster/read-roster.ts';
 export {
   PREFILL_PAYLOAD_TYPE,
+  carriedChanges,
+  changedName,
   sameFigure,
   signPrefill,
   verifyPrefill,
+  type CarriedRecords,
   type PrefillChange,
   type PrefillCheck,
   type PrefillRead,

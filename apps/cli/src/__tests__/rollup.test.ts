@@ -266,7 +266,7 @@ describe('kaohe rollup', () => {
     expect(looksClean(run.stdout + run.stderr)).toBe(true);
     expect(run.code).toBe(1);
     expect(run.stdout).toMatch(
-      /原因:「未签责任书的村扣分」未汇总:下级单位「二村」考核表中的规则被改动\(kaohe_meta!B\d+\),未通过核验/,
+      /原因:「未签责任书的村扣分」未汇总:下级单位「二村」\(bad\/二村\.xlsx\)考核表中的规则被改动\(kaohe_meta!B\d+\),未通过核验/,
     );
     expect(run.stdout).not.toContain(' = ');
     expect(run.stdout).toContain('3 项下级汇总未填');

@@ -59,6 +59,8 @@ export interface SheetRead {
    *  cell they start at. */
   history: CertificationRecord[];
   historyAt?: string;
+  /** The cell the counts of the periods before (unit.counters) start at, when carried. */
+  countersAt?: string;
 }
 
 export function readSheet(
@@ -175,6 +177,7 @@ export function readSheet(
       metaUnhidden: meta.value.unhidden,
       history: history.value,
       ...(carried ? { historyAt: carried.address } : {}),
+      ...(counts ? { countersAt: counts.address } : {}),
     },
     warnings,
   };
