@@ -55,25 +55,32 @@ export interface RollupPlan {
  *  list, rules or prefill not as signed — its counts or history carried in kaohe_meta among
  *  them), said with its file (and the cell, where there is one). */
 function unverified(u: ReviewedUnit, trust: TrustStore | undefined): Msg | undefined {
-  const file = { zh: `(${u.file})`, en: `${u.file}` };
+  const file = u.file;
   if (u.rules === 'altered')
     return {
-      zh: `${file.zh}考核表中的规则被改动${u.rulesAt ? `(${u.rulesAt})` : ''},未通过核验`,
-      en: `${file.en}: the rules in its workbook were altered${u.rulesAt ? ` (${u.rulesAt})` : ''}: it failed verification`,
+      zh: `(${file})考核表中的规则被改动${u.rulesAt ? `(${u.rulesAt})` : ''},未通过核验`,
+      en: `${file}: the rules in its workbook were altered${u.rulesAt ? ` (${u.rulesAt})` : ''}: it failed verification`,
     };
   if (!trust) return undefined;
-  if (u.edition && u.edition.status !== 'trusted')
+  const cell = (at: string | undefined) => (at ? { zh: `(${at})`, en: ` (${at})` } : NONE);
+  if (u.edition && u.edition.status !== 'trusted') {
+    const at = cell(u.read.signatureAt);
     return {
-      zh: `${file.zh}规则签名未通过核验:${u.edition.message.zh}`,
-      en: `${file.en}: its rules failed signature verification: ${u.edition.message.en}`,
+      zh: `(${file})规则签名未通过核验${at.zh}:${u.edition.message.zh}`,
+      en: `${file}: its rules failed signature verification${at.en}: ${u.edition.message.en}`,
     };
-  if (u.prefill && !prefillOk(u.prefill))
+  }
+  if (u.prefill && !prefillOk(u.prefill)) {
+    // A figure not as signed names its own cell in the message; else the signature's cell.
+    const at = u.prefill.changes.length > 0 ? NONE : cell(u.read.prefillAt);
     return {
-      zh: `${file.zh}预填指标未通过核验:${u.prefill.message.zh}`,
-      en: `${file.en}: its prefilled figures failed verification: ${u.prefill.message.en}`,
+      zh: `(${file})预填指标未通过核验${at.zh}:${u.prefill.message.zh}`,
+      en: `${file}: its prefilled figures failed verification${at.en}: ${u.prefill.message.en}`,
     };
+  }
   return undefined;
 }
+const NONE = { zh: '', en: '' };
 
 /** The parent's inputs rolled up from children assessed by `childRules`. */
 export const rolledUpInputs = (parent: RuleSet, childRules: Pick<RuleSet, 'id'>): InputDef[] =>
