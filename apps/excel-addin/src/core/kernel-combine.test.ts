@@ -1,7 +1,7 @@
 // 汇总 of parts in the pane: two reviews' summaries made by the pane itself (their kaohe_results
 // written as values), combined by a declaration as `kaohe combine` does (parseCombination,
 // readSummaryResults, combineResults, compositeSheets), the composite written as sheets.
-import { ruleSetHeader } from '@kaohe/test-utils';
+import { populationRuleSet } from '@kaohe/test-utils';
 import { RESULTS_SHEET, SHEET_NAMES } from '@kaohe/sheet';
 import { describe, expect, it } from 'vitest';
 import { createMemoryPort } from '../standalone/memory-port.ts';
@@ -11,40 +11,8 @@ import { createKernel } from './kernel.ts';
 import { createSession } from './session.ts';
 import type { SheetGrid } from './workbook-port.ts';
 
-// 100 points: 一.1 rate ≥ 90 % → 60 (else 0); 一.2 40 − 5 × cases.
-const ruleSet = parsed(
-  ruleSetHeader({
-    id: 'pane-population',
-    title: '人口计生目标考核',
-    year: 2012,
-    points: 100,
-    inputs: [
-      { id: 'rate', label: '政策符合率', unit: '%' },
-      { id: 'cases', label: '违法生育件数', unit: 'count' },
-    ],
-    sections: [
-      {
-        code: '一',
-        title: '目标',
-        points: 100,
-        items: [
-          {
-            code: '1',
-            title: '政策符合率',
-            points: 60,
-            rule: { kind: 'threshold', value: 'rate', op: '>=', target: 90 },
-          },
-          {
-            code: '2',
-            title: '违法生育',
-            points: 40,
-            rule: { kind: 'expr', score: '40 - 5 * cases' },
-          },
-        ],
-      },
-    ],
-  }) as Parameters<typeof parsed>[0],
-);
+// 100 points: 一.1 rate ≥ 90 % → 60 (else 0); 一.2 40 − 5 × cases (as the CLI's combine test).
+const ruleSet = parsed(populationRuleSet('pane-population') as Parameters<typeof parsed>[0]);
 
 const memory = (grids: SheetGrid[]): MemoryWorkbook => ({
   sheets: grids.map((g) => ({
