@@ -10,23 +10,26 @@ import { inspectionRuleSet } from '@kaohe/test-utils';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fillWorkbook, sheetRows } from './fill-data.ts';
-import { looksClean, runCli, tempDir } from './run-cli.ts';
+import { looksClean, publishWithKey, runCli, tempDir } from './run-cli.ts';
 
 const env = { KAOHE_PASSPHRASE: '某镇计生办口令2012' };
 let dir = '';
 const run = (args: string[]) => runCli(args, dir, { env, timeoutMs: 60_000 });
-const trust = ['--trust', 'trust.json'];
+const trust = ['--trust', 'town-trust.json'];
+/** `kaohe review` of the workbooks in `folder` with the trust list, written to `out`. */
+const review = (folder: string, out: string, ...more: string[]) =>
+  run(['review', folder, '--rules', 'town-e.json', '--out', out, ...trust, ...more]);
 
 /** Quarter q's signed workbooks (from the second on carrying the counts of the one before). */
 async function templates(q: number): Promise<void> {
   const t = await run([
     'template',
     '--edition',
-    'e.json',
+    'town-e.json',
     '--roster',
     'units.csv',
     '--key',
-    'k.key',
+    'town.key',
     '--out',
     `t${q}`,
     ...trust,
@@ -54,28 +57,14 @@ async function editCounts(file: string, json: string): Promise<string> {
 beforeAll(async () => {
   dir = await tempDir('kaohe-carried-signed-');
   await writeFile(join(dir, 'rules.json'), JSON.stringify(inspectionRuleSet()));
-  const made = await run([
-    'keys',
-    'new',
-    '--issuer',
-    '某镇人民政府',
-    '--years',
-    '2012-2013',
-    '--out',
-    'k.key',
-  ]);
-  expect(made.code, made.stderr).toBe(0);
-  const line = made.stdout.split('\n').find((l) => l.startsWith('kaohe-ed25519')) ?? '';
-  expect((await run(['trust', 'add', line, ...trust])).code).toBe(0);
-  const p = await run(['publish', 'rules.json', '--key', 'k.key', '--out', 'e.json', ...trust]);
-  expect(p.code, p.stderr).toBe(0);
+  await publishWithKey(dir, env, 'town', '2012-2013', 'rules.json');
   await writeFile(join(dir, 'units.csv'), '\uFEFF单位代码,单位名称\nv01,甲村\nv02,乙村\n');
   // Quarter 1: 甲村 fails its inspection, 乙村 passes.
   await templates(1);
   await mkdir(join(dir, 'r1'));
   await fillWorkbook(join(dir, 't1/甲村.xlsx'), join(dir, 'r1/甲村.xlsx'), { passed: '否' });
   await fillWorkbook(join(dir, 't1/乙村.xlsx'), join(dir, 'r1/乙村.xlsx'), { passed: '是' });
-  const r = await run(['review', 'r1', '--rules', 'e.json', '--out', 'q1.xlsx', ...trust]);
+  const r = await review('r1', 'q1.xlsx');
   expect(r.code, r.stderr).toBe(1); // not self-scored (未自评): a finding
   // Quarter 2: the workbooks carry the counts (甲村 1 in a row), signed; both fail this time.
   await templates(2);
@@ -108,16 +97,7 @@ interface Reviewed {
 
 describe('counts carried in a signed workbook', () => {
   it('untouched: they verify, and the review counts on from them', async () => {
-    const r = await run([
-      'review',
-      'r2',
-      '--rules',
-      'e.json',
-      '--out',
-      'q2.xlsx',
-      ...trust,
-      '--json',
-    ]);
+    const r = await review('r2', 'q2.xlsx', '--json');
     const doc = JSON.parse(r.stdout) as Reviewed;
     expect(doc.units.map((u) => [u.name, u.prefill?.status])).toEqual([
       ['甲村', 'intact'],
@@ -141,30 +121,12 @@ describe('counts carried in a signed workbook', () => {
       join(dir, 'edited/甲村.xlsx'),
       '{"fail":{"consecutive":0,"cumulative":0}}',
     );
-    const human = await run([
-      'review',
-      'edited',
-      '--rules',
-      'e.json',
-      '--out',
-      'q2e.xlsx',
-      ...trust,
-    ]);
+    const human = await review('edited', 'q2e.xlsx');
     expect(looksClean(human.stdout + human.stderr)).toBe(true);
     expect(human.stdout).toContain(
       `预填指标未通过验证:甲村(${join('edited', '甲村.xlsx')}):预填指标已被改动:检查不合格(上期连续次数) ${at} 签发为 1,现为 0;检查不合格(上期累计次数) ${at} 签发为 1,现为 0`,
     );
-    const json = await run([
-      'review',
-      'edited',
-      '--rules',
-      'e.json',
-      '--out',
-      'q2e.xlsx',
-      '--force',
-      ...trust,
-      '--json',
-    ]);
+    const json = await review('edited', 'q2e.xlsx', '--force', '--json');
     const doc = JSON.parse(json.stdout) as Reviewed;
     const jia = doc.units.find((u) => u.name === '甲村');
     expect(jia?.prefill?.changes).toEqual([

@@ -19,7 +19,7 @@ import { readWorkbook, writeTemplateWorkbook } from '@kaohe/xlsx';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { patchWorkbook } from '../io/workbook.ts';
-import { looksClean, runCli, tempDir } from './run-cli.ts';
+import { looksClean, publishWithKey, runCli, tempDir } from './run-cli.ts';
 
 const parsed = (json: unknown): RuleSet => {
   const p = parseRuleSet(json);
@@ -294,21 +294,6 @@ describe('kaohe rollup --trust', () => {
   const cli = (args: string[]) => runCli(args, dir, { env, timeoutMs: 60_000 });
   const trust = ['--trust', 'trust.json'];
 
-  /** A key made and its edition of the villages' rules published; the key's public line. */
-  async function keyAndEdition(name: string): Promise<string> {
-    const made = await cli([
-      'keys',
-      'new',
-      '--issuer',
-      `${name}人民政府`,
-      '--years',
-      '2015-2016',
-      '--out',
-      `${name}.key`,
-    ]);
-    expect(made.code, made.stderr).toBe(0);
-    return made.stdout.split('\n').find((l) => l.startsWith('kaohe-ed25519')) ?? '';
-  }
   /** Signed workbooks of `villages` from the roster `roster`, by the key and edition `by`. */
   async function signedVillages(
     by: string,
@@ -344,25 +329,8 @@ describe('kaohe rollup --trust', () => {
   }
 
   beforeAll(async () => {
-    const line = await keyAndEdition('某镇');
-    const other = await keyAndEdition('某乡');
-    for (const [name, l] of [
-      ['某镇', line],
-      ['某乡', other],
-    ] as const) {
-      expect((await cli(['trust', 'add', l, '--trust', `${name}-trust.json`])).code).toBe(0);
-      const p = await cli([
-        'publish',
-        'village.json',
-        '--key',
-        `${name}.key`,
-        '--out',
-        `${name}-e.json`,
-        '--trust',
-        `${name}-trust.json`,
-      ]);
-      expect(p.code, p.stderr).toBe(0);
-    }
+    for (const name of ['某镇', '某乡'])
+      await publishWithKey(dir, env, name, '2015-2016', 'village.json');
     await copyFile(join(dir, '某镇-trust.json'), join(dir, 'trust.json'));
     await signedVillages('某镇', 'villages.csv', VILLAGES, 'signed');
     // 二村's workbook made by 某乡, whose key the township does not trust.

@@ -151,3 +151,22 @@ export const goodValues: Record<string, CellValue> = {
 };
 
 export const unit = { id: 'kdq', name: '昆都仑区' };
+
+/** The grassroots certification's figures with every clause met (all yes; members 420 of 4,800 =
+ *  8.75 % ≥ 8 %) and every evidence given, as an official types them. */
+export function certificationMet(rs: RuleSet): {
+  MET: Record<string, CellValue>;
+  evidence: Record<string, CellValue>;
+} {
+  const yesno = rs.inputs.filter((i) => i.unit === 'yesno').map((i) => i.id);
+  return {
+    MET: {
+      ...Object.fromEntries(yesno.map((id) => [id, '是'])),
+      member_groups: 12,
+      members: 420,
+      population: 4800,
+      liaison_households: 420,
+    },
+    evidence: Object.fromEntries(rs.inputs.filter((i) => i.evidence).map((i) => [i.id, '是'])),
+  };
+}

@@ -6,7 +6,7 @@ import { parseRuleSet, type CertificationRecord, type RuleSet } from '@kaohe/eng
 import { grassrootsCertification } from '@kaohe/rulesets';
 import { inspectionRuleSet } from '@kaohe/test-utils';
 import { describe, expect, it } from 'vitest';
-import { fill } from '../__tests__/fixture.ts';
+import { certificationMet, fill } from '../__tests__/fixture.ts';
 import { readSheet } from '../read/read-sheet.ts';
 import { reviewReturns } from '../review/review.ts';
 import { buildTemplate, type TemplateOptions } from '../template/build-template.ts';
@@ -31,6 +31,20 @@ const parsed = (input: unknown): RuleSet => {
 };
 const unit = { id: 'v01', name: '甲村' };
 
+/** `rs` published, and 甲村's (empty) prefill signed with `signed` (the counts, the history). */
+function signed(rs: RuleSet, carried: Pick<TemplateOptions, 'counters' | 'history'>) {
+  const by = { secret: opened.ok ? opened.value.secret : new Uint8Array(), key: key.publicKey };
+  const edition = publishEdition(rs, { ...by, issuedAt: '2012-01-05T00:00:00Z' });
+  const prefillSignature = signPrefill(
+    edition,
+    unit,
+    {},
+    { ...by, issuedAt: '2012-10-01T00:00:00Z' },
+    carried,
+  );
+  return { edition, prefill: {}, prefillSignature };
+}
+
 /** A signed workbook of `rs` for 甲村 carrying `carried` (counts, history), signed with them. */
 function signedWorkbook(
   rs: RuleSet,
@@ -38,24 +52,7 @@ function signedWorkbook(
   values: Record<string, CellValue>,
   evidence: Record<string, CellValue> = {},
 ): SheetGrid[] {
-  const edition = publishEdition(rs, {
-    secret: opened.ok ? opened.value.secret : new Uint8Array(),
-    key: key.publicKey,
-    issuedAt: '2012-01-05T00:00:00Z',
-  });
-  const prefillSignature = signPrefill(
-    edition,
-    unit,
-    {},
-    {
-      secret: opened.ok ? opened.value.secret : new Uint8Array(),
-      key: key.publicKey,
-      issuedAt: '2012-10-01T00:00:00Z',
-    },
-    carried,
-  );
-  const t = buildTemplate(rs, unit, { edition, prefill: {}, prefillSignature, ...carried });
-  return fill(t, values, evidence);
+  return fill(buildTemplate(rs, unit, { ...signed(rs, carried), ...carried }), values, evidence);
 }
 
 /** Sets kaohe_meta's `key` row (the first) to `text`; its cell. */
@@ -125,38 +122,15 @@ describe('counts carried from the periods before, signed', () => {
   });
 
   it('the template refuses a signature of other counts than it carries', () => {
-    const edition = publishEdition(rs, {
-      secret: opened.ok ? opened.value.secret : new Uint8Array(),
-      key: key.publicKey,
-      issuedAt: 'x',
-    });
-    const prefillSignature = signPrefill(
-      edition,
-      unit,
-      {},
-      {
-        secret: opened.ok ? opened.value.secret : new Uint8Array(),
-        key: key.publicKey,
-        issuedAt: 'x',
-      },
+    expect(() => buildTemplate(rs, unit, { ...signed(rs, {}), ...carried })).toThrow(
+      /counts or history/,
     );
-    expect(() =>
-      buildTemplate(rs, unit, { edition, prefill: {}, prefillSignature, ...carried }),
-    ).toThrow(/counts or history/);
   });
 });
 
 describe('a certification history carried into the re-assessment, signed', () => {
   const rs = parsed(grassrootsCertification);
-  const YESNO = rs.inputs.filter((i) => i.unit === 'yesno').map((i) => i.id);
-  const MET: Record<string, CellValue> = {
-    ...Object.fromEntries(YESNO.map((id) => [id, '是'])),
-    member_groups: 12,
-    members: 420,
-    population: 4800,
-    liaison_households: 420,
-  };
-  const evidence = Object.fromEntries(rs.inputs.filter((i) => i.evidence).map((i) => [i.id, '是']));
+  const { MET, evidence } = certificationMet(rs);
   const failed: CertificationRecord = {
     unitId: unit.id,
     ruleSetId: rs.id,
