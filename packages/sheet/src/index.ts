@@ -183,3 +183,5 @@ export { workbookFileName } from './template/file-name.ts';
 
 // A parent's figures from its children's reviewed workbooks (kaohe rollup, the pane's 汇总下级).
 export { planRollup, rolledUpInputs, type RolledFigure, type RollupPlan } from './review/rollup.ts';
+// How each input unit shows in the sheets (also `@kaohe/sheet/unit-display`, nothing else).
+export { UNIT_DISPLAY } from './unit-display.ts';
