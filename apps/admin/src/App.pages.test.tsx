@@ -56,7 +56,8 @@ describe('pages for inputs, sanctions, grades and quotas', () => {
       const undo = () => fireEvent.click(screen.getByRole('button', { name: '撤销' }));
 
       fireEvent.click(screen.getByRole('tab', { name: '输入项' }));
-      await screen.findByTestId('page-inputs');
+      // The pages load lazily: their first import, on a busy machine, takes longer than 1 s.
+      await screen.findByTestId('page-inputs', {}, { timeout: 20_000 });
       expect(fieldAt('inputs[0].id').input.value).toBe('birth_rate');
       expect(fieldAt('inputs[0].label.zh').input.value).toBe('人口出生率');
       expect(fieldAt('inputs[0].label.en').input.value).toBe('Crude birth rate');
