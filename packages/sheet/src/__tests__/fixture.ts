@@ -2,6 +2,8 @@
 // bonus, sanctions) and helpers to fill its template as an official would.
 import { parseRuleSet, type RuleSet, type RuleSetInput } from '@kaohe/engine';
 import type { CellValue, SheetGrid, Template } from '../types.ts';
+import { createKey, openKey } from '../editions/keys.ts';
+import type { PublicKeyInfo } from '../editions/keys.ts';
 import { ruleSetHeader } from '@kaohe/test-utils';
 
 export const fixtureInput: RuleSetInput = {
@@ -169,4 +171,16 @@ export function certificationMet(rs: RuleSet): {
     },
     evidence: Object.fromEntries(rs.inputs.filter((i) => i.evidence).map((i) => [i.id, '是'])),
   };
+}
+
+/** An issuer's signing key for `years` (made cheaply: scrypt N = 2¹⁰), opened: what signPrefill
+ *  and publishEdition take. */
+export function signingKey(
+  issuer: string,
+  [validFrom, validTo]: [number, number],
+): { secret: Uint8Array; key: PublicKeyInfo } {
+  const k = createKey('测试用的签名口令', { issuer, validFrom, validTo, scryptN: 2 ** 10 });
+  const o = openKey(k.file, '测试用的签名口令');
+  if (!o.ok) throw new Error('no key');
+  return { secret: o.value.secret, key: k.publicKey };
 }

@@ -6,24 +6,16 @@ import { parseRuleSet, type CertificationRecord, type RuleSet } from '@kaohe/eng
 import { grassrootsCertification } from '@kaohe/rulesets';
 import { inspectionRuleSet } from '@kaohe/test-utils';
 import { describe, expect, it } from 'vitest';
-import { certificationMet, fill } from '../__tests__/fixture.ts';
+import { certificationMet, fill, signingKey } from '../__tests__/fixture.ts';
 import { readSheet } from '../read/read-sheet.ts';
 import { reviewReturns } from '../review/review.ts';
 import { buildTemplate, type TemplateOptions } from '../template/build-template.ts';
 import type { CellValue, SheetGrid } from '../types.ts';
 import { publishEdition, type TrustStore } from './edition.ts';
-import { createKey, openKey } from './keys.ts';
 import { signPrefill, verifyPrefill } from './prefill.ts';
 
-const key = createKey('镇计生办口令2012', {
-  issuer: '某镇人民政府',
-  validFrom: 2012,
-  validTo: 2013,
-  scryptN: 2 ** 10,
-});
-const opened = openKey(key.file, '镇计生办口令2012');
-if (!opened.ok) throw new Error('no key');
-const trust: TrustStore = { keys: [key.publicKey], revoked: [] };
+const by = signingKey('某镇人民政府', [2012, 2013]);
+const trust: TrustStore = { keys: [by.key], revoked: [] };
 const parsed = (input: unknown): RuleSet => {
   const r = parseRuleSet(input);
   if (!r.ok) throw new Error(JSON.stringify(r.issues));
@@ -33,7 +25,6 @@ const unit = { id: 'v01', name: '甲村' };
 
 /** `rs` published, and 甲村's (empty) prefill signed with `signed` (the counts, the history). */
 function signed(rs: RuleSet, carried: Pick<TemplateOptions, 'counters' | 'history'>) {
-  const by = { secret: opened.ok ? opened.value.secret : new Uint8Array(), key: key.publicKey };
   const edition = publishEdition(rs, { ...by, issuedAt: '2012-01-05T00:00:00Z' });
   const prefillSignature = signPrefill(
     edition,

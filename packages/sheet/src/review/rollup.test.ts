@@ -6,13 +6,13 @@ import { ROLLED_UP, TOWNSHIP, VILLAGES } from '@kaohe/test-utils';
 import { describe, expect, it } from 'vitest';
 import { a1 } from '../a1.ts';
 import { FILLS } from '../formats.ts';
+import { signingKey } from '../__tests__/fixture.ts';
 import { readSheet } from '../read/read-sheet.ts';
 import { buildTemplate } from '../template/build-template.ts';
 import type { SheetGrid } from '../types.ts';
 import { applyToGrids } from '../write/apply-to-grids.ts';
 import { fillWrites } from '../write/fill-writes.ts';
 import { publishEdition, type TrustStore } from '../editions/edition.ts';
-import { createKey, openKey } from '../editions/keys.ts';
 import { signPrefill } from '../editions/prefill.ts';
 import { readReturn } from './review.ts';
 import { planRollup } from './rollup.ts';
@@ -126,19 +126,8 @@ describe('planRollup', () => {
 // prefill. A child whose rules' signature fails, or whose prefill is not as signed, is not counted:
 // every figure blank, naming its file and the cell.
 describe('planRollup with a trust list', () => {
-  const keyOf = (issuer: string) => {
-    const k = createKey('某镇口令2015', {
-      issuer,
-      validFrom: 2015,
-      validTo: 2016,
-      scryptN: 2 ** 10,
-    });
-    const o = openKey(k.file, '某镇口令2015');
-    if (!o.ok) throw new Error('no key');
-    return { secret: o.value.secret, key: k.publicKey };
-  };
-  const township = keyOf('某镇人民政府');
-  const stranger = keyOf('某乡人民政府');
+  const township = signingKey('某镇人民政府', [2015, 2016]);
+  const stranger = signingKey('某乡人民政府', [2015, 2016]);
   const trust: TrustStore = { keys: [township.key], revoked: [] };
   const prefill = { previous: { policy_rate: '90' } };
 
