@@ -7,8 +7,7 @@ import { SHEET_NAMES } from '@kaohe/sheet';
 import { ROLLED_UP, rosterRows, TOWNSHIP, VILLAGES, type Village } from '@kaohe/test-utils';
 import { describe, expect, it } from 'vitest';
 import { createMemoryPort } from '../standalone/memory-port.ts';
-import type { MemoryWorkbook } from '../standalone/memory-workbook.ts';
-import { asGrids, filledTemplate, parsed } from '../testing/sample-workbook.ts';
+import { asGrids, filledTemplate, memoryBook, parsed } from '../testing/sample-workbook.ts';
 import { createKernel } from './kernel.ts';
 import { createSession } from './session.ts';
 import type { SheetGrid } from './workbook-port.ts';
@@ -38,18 +37,7 @@ const roster: { name: string; grids: SheetGrid[] } = {
 function parentWorkbook() {
   // The township typed its own figure (政策符合率 93 %) before rolling up.
   const grids = asGrids(filledTemplate(township, TOWNSHIP));
-  const book: MemoryWorkbook = {
-    sheets: grids.map((g) => ({
-      name: g.name,
-      state: g.state ?? 'visible',
-      values: g.values.map((r) => [...r]),
-      numberFormats: g.numberFormats,
-    })),
-    active: SHEET_NAMES.scoring,
-    charts: [],
-    selection: null,
-  };
-  const port = createMemoryPort(book);
+  const port = createMemoryPort(memoryBook(grids));
   return { port, session: createSession(port, createKernel()) };
 }
 
