@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { buildAndServe, launchChromium } from '@kaohe/browser-test';
 import { cascadeTownship, cascadeVillage, grassrootsCertification } from '@kaohe/rulesets';
 import { readSheet, SHEET_NAMES } from '@kaohe/sheet';
+import { rosterRows, TOWNSHIP, VILLAGES } from '@kaohe/test-utils';
 import { readWorkbook, writeTemplateWorkbook } from '@kaohe/xlsx';
 import type { Page } from 'playwright-core';
 import type { PreviewServer } from 'vite';
@@ -40,23 +41,8 @@ const MET = {
 };
 const evidence = Object.fromEntries(cert.inputs.filter((i) => i.evidence).map((i) => [i.id, true]));
 
-// Villages as in the CLI's rollup test: 达标村比例 5 of 6 = 83.33 %, 村民自治合格比例 4 of 6 =
-// 66.67 %, 未签责任书 2 × −0.5 = −1.
-const VILLAGES = (
-  [
-    ['v1', '一村', true, true, '95', '9'],
-    ['v2', '二村', true, false, '90', '8'],
-    ['v3', '三村', false, true, '92', '7.5'],
-    ['v4', '四村', true, true, '89', '8'],
-    ['v5', '五村', false, true, '93', '10'],
-    ['v6', '六村', true, false, '95', '9'],
-  ] as const
-).map(([id, name, signed, selfGov, rate, members]) => ({
-  id,
-  name,
-  values: { signed, self_gov: selfGov, policy_rate: rate, members_share: members },
-}));
-
+// The villages as in the CLI's rollup test (@kaohe/test-utils): 达标村比例 5 of 6 = 83.33 %, 村民自治合格比例
+// 4 of 6 = 66.67 %, 未签责任书 2 × −0.5 = −1.
 beforeAll(async () => {
   mkdirSync(out, { recursive: true });
   const write = async (name: string, t: Parameters<typeof writeTemplateWorkbook>[0]) =>
@@ -76,10 +62,7 @@ beforeAll(async () => {
       evidence,
     }),
   );
-  await write(
-    '某镇.xlsx',
-    filledTemplate(township, { id: 't1', name: '某镇', values: { policy_rate: '93' } }),
-  );
+  await write('某镇.xlsx', filledTemplate(township, TOWNSHIP));
   for (const v of VILLAGES) await write(`${v.name}.xlsx`, filledTemplate(village, v));
   await write('村名单.xlsx', {
     sheets: [
@@ -87,7 +70,7 @@ beforeAll(async () => {
         name: '单位名单',
         role: 'data',
         state: 'visible',
-        values: [['单位代码', '单位名称'], ...VILLAGES.map((v) => [v.id, v.name])],
+        values: rosterRows(),
         widths: [12, 16],
         wrap: [],
         merges: [],

@@ -62,6 +62,7 @@ export {
   readReturn,
   reviewReads,
   reviewReturns,
+  signedCarried,
   type ReadReturn,
   type RejectedFile,
   type RejectReason,
@@ -152,9 +153,12 @@ export {
 export { readRoster, type RosterRead, type RosterUnit } from './roster/read-roster.ts';
 export {
   PREFILL_PAYLOAD_TYPE,
+  carriedChanges,
+  changedName,
   sameFigure,
   signPrefill,
   verifyPrefill,
+  type CarriedRecords,
   type PrefillChange,
   type PrefillCheck,
   type PrefillRead,
@@ -179,3 +183,5 @@ export { workbookFileName } from './template/file-name.ts';
 
 // A parent's figures from its children's reviewed workbooks (kaohe rollup, the pane's 汇总下级).
 export { planRollup, rolledUpInputs, type RolledFigure, type RollupPlan } from './review/rollup.ts';
+// How each input unit shows in the sheets (also `@kaohe/sheet/unit-display`, nothing else).
+export { UNIT_DISPLAY } from './unit-display.ts';

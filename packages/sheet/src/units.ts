@@ -2,28 +2,9 @@
 import type { InputDef, InputUnit, Text } from '@kaohe/engine';
 import type { CellFormat } from './types.ts';
 import { NO, YES } from './labels.ts';
+import { UNIT_DISPLAY } from './unit-display.ts';
 
-const DISPLAY: Record<InputUnit, string> = {
-  '%': '%',
-  '‰': '‰',
-  元: '元',
-  万元: '万元',
-  人: '人',
-  户: '户',
-  个: '个',
-  次: '次',
-  天: '天',
-  月: '月',
-  count: '个数',
-  number: '数值',
-  yesno: '是/否',
-  choice: '选项',
-  text: '文字',
-  date: '日期',
-  cases: '件',
-};
-
-export const unitDisplay = (unit: InputUnit): string => DISPLAY[unit];
+export const unitDisplay = (unit: InputUnit): string => UNIT_DISPLAY[unit];
 
 export function formatOf(unit: InputUnit): CellFormat {
   switch (unit) {

@@ -1,33 +1,9 @@
 // Fixtures shared by the packages' tests. Plain data with no dependency on the engine, so the
 // engine's own tests can use them too; each caller's type annotation checks the shape.
 
-export type Mode = 'half-up' | 'half-even' | 'down' | 'up';
+import { ruleSetHeader } from './header.ts';
 
-/** The identity and rounding every test rule set needs; override what a test is about. */
-export function ruleSetHeader<T extends object = object>(
-  overrides: T = {} as T,
-): {
-  schemaVersion: 1;
-  id: string;
-  title: string | { zh: string; en?: string };
-  issuer: string;
-  level: string;
-  year: number;
-  edition: number;
-  rounding: { scores: { dp: number; mode: Mode }; rates?: { dp: number; mode: Mode } };
-} & T {
-  return {
-    schemaVersion: 1,
-    id: 'test',
-    title: '测试考核',
-    issuer: '测试市',
-    level: '县',
-    year: 2013,
-    edition: 1,
-    rounding: { scores: { dp: 2, mode: 'half-up' } },
-    ...overrides,
-  };
-}
+export { ruleSetHeader, type Mode } from './header.ts';
 
 /** A small sound rule set: a floor on a rate (6 points) and a formula on a count (4 points). */
 export function smallRuleSet<T extends object = object>(overrides: T = {} as T) {
@@ -106,6 +82,14 @@ export function inspectionRuleSet<T extends object = object>(
   });
 }
 
+export {
+  populationRuleSet,
+  ROLLED_UP,
+  rosterRows,
+  TOWNSHIP,
+  VILLAGES,
+  type Village,
+} from './rounds.ts';
 export {
   applyTamper,
   KEY_TAMPERS,

@@ -1,4 +1,7 @@
 // What the admin reads, in Chinese first; en.ts has the same keys (the type checks it).
+// The small module only: the codec's index would load the whole codec with the first page.
+import { UNIT_DISPLAY } from '@kaohe/sheet/unit-display';
+
 export const zhCN = {
   app: {
     loading: '正在加载……',
@@ -200,25 +203,9 @@ export const zhCN = {
     bottomShare: '末位比例 %',
     bottomRounding: '人数取整',
     roundings: { floor: '舍去', round: '四舍五入', ceil: '进一' },
-    units: {
-      '%': '%',
-      '‰': '‰',
-      元: '元',
-      万元: '万元',
-      人: '人',
-      户: '户',
-      个: '个',
-      次: '次',
-      天: '天',
-      月: '月',
-      count: '个数',
-      number: '数值',
-      yesno: '是/否',
-      choice: '选项',
-      text: '文字',
-      date: '日期',
-      cases: '逐例记录',
-    },
+    // As the sheets show them (@kaohe/sheet); a case list is named as a kind of input here, where
+    // the sheet's unit column says 件.
+    units: { ...UNIT_DISPLAY, cases: '逐例记录' },
     sources: {
       default: '(默认)单位填报',
       unit: '单位填报',

@@ -4,43 +4,13 @@
 // with ExcelJS and checked by hand-worked arithmetic.
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { ruleSetHeader } from '@kaohe/test-utils';
+import { populationRuleSet, ruleSetHeader } from '@kaohe/test-utils';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fillWorkbook, sheetRows, type Figures } from './fill-data.ts';
 import { looksClean, runCli, tempDir } from './run-cli.ts';
 
 // Population targets, 100 points: 一.1 rate ≥ 90 % → 60 (else 0); 一.2 40 − 5 × cases.
-const population = ruleSetHeader({
-  id: 'cli-population',
-  title: '人口计生目标考核',
-  year: 2012,
-  points: 100,
-  inputs: [
-    { id: 'rate', label: '政策符合率', unit: '%' },
-    { id: 'cases', label: '违法生育件数', unit: 'count' },
-  ],
-  sections: [
-    {
-      code: '一',
-      title: '目标',
-      points: 100,
-      items: [
-        {
-          code: '1',
-          title: '政策符合率',
-          points: 60,
-          rule: { kind: 'threshold', value: 'rate', op: '>=', target: 90 },
-        },
-        {
-          code: '2',
-          title: '违法生育',
-          points: 40,
-          rule: { kind: 'expr', score: '40 - 5 * cases' },
-        },
-      ],
-    },
-  ],
-});
+const population = populationRuleSet('cli-population');
 
 // Association work, 20 points: 20 − 2 × lagging tasks; 先进 ≥ 15, else 后进.
 const association = ruleSetHeader({

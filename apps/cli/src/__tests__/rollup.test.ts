@@ -1,20 +1,9 @@
 // Cascades on the command line (issue 16 point 2): six villages' workbooks are reviewed by their
 // township, `kaohe rollup` fills the township's rolled-up figures in its workbook (locked, the
 // files named in the note), the township types its own figure and `kaohe score` scores it.
-// Rule sets: packages/rulesets cascade-village.json and cascade-township.json.
-//
-// Villages, by hand (signed 10, self-government 10, policy rate ≥ 92 → 60 less 5 a point pro rata,
-// members ≥ 8 % → 20 less 5 a started point):
-//   v1 一村 是 是 95 9   → 10 + 10 + 60 + 20                 = 100
-//   v2 二村 是 否 90 8   → 10 +  0 + (60 − 2 × 5 = 50) + 20  =  80  (below 85)
-//   v3 三村 否 是 92 7.5 →  0 + 10 + 60 + (20 − 5 = 15)      =  85
-//   v4 四村 是 是 89 8   → 10 + 10 + (60 − 3 × 5 = 45) + 20  =  85
-//   v5 五村 否 是 93 10  →  0 + 10 + 60 + 20                 =  90
-//   v6 六村 是 否 95 9   → 10 +  0 + 60 + 20                 =  90
-// Township:
-//   达标村比例 (total ≥ 85): v1 v3 v4 v5 v6 = 5 of 6 = 83.333… → 83.33 %
-//   村民自治合格比例 (一.2 met): v1 v3 v4 v5 = 4 of 6 = 66.666… → 66.67 %
-//   未签责任书: v3, v5 → 2 × −0.5 = −1
+// Rule sets: packages/rulesets cascade-village.json and cascade-township.json; the villages and
+// their township's figures, worked by hand: VILLAGES and ROLLED_UP in @kaohe/test-utils.
+// The township, by hand:
 //   一.1: 83.33 < 85 by 1.67, 1 a point pro rata → 15 − 1.67 = 13.33
 //   一.2: 66.67 < 85 → 0;  一.3: 10 + (−1) = 9;  二.1: its own rate 93 ≥ 92 → 60
 //   total 13.33 + 0 + 9 + 60 = 82.33
@@ -24,12 +13,13 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseRuleSet, type RuleSet, type UnitInput } from '@kaohe/engine';
 import { cascadeCounty, cascadeTownship, cascadeVillage } from '@kaohe/rulesets';
+import { ROLLED_UP, rosterRows, VILLAGES } from '@kaohe/test-utils';
 import { buildTemplate, fillWrites, readSheet } from '@kaohe/sheet';
 import { readWorkbook, writeTemplateWorkbook } from '@kaohe/xlsx';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { patchWorkbook } from '../io/workbook.ts';
-import { looksClean, runCli, tempDir } from './run-cli.ts';
+import { looksClean, publishWithKey, runCli, tempDir } from './run-cli.ts';
 
 const parsed = (json: unknown): RuleSet => {
   const p = parseRuleSet(json);
@@ -39,20 +29,11 @@ const parsed = (json: unknown): RuleSet => {
 const village = parsed(cascadeVillage);
 const township = parsed(cascadeTownship);
 
-const VILLAGES: UnitInput[] = [
-  ['v1', '一村', '是', '是', 95, 9],
-  ['v2', '二村', '是', '否', 90, 8],
-  ['v3', '三村', '否', '是', 92, '7.5'],
-  ['v4', '四村', '是', '是', 89, 8],
-  ['v5', '五村', '否', '是', 93, 10],
-  ['v6', '六村', '是', '否', 95, 9],
-].map(([id, name, signed, selfGov, rate, members]) => ({
-  id: String(id),
-  name: String(name),
-  values: { signed, self_gov: selfGov, policy_rate: rate, members_share: members },
-}));
-
 let dir: string;
+
+/** Rows as a CSV file's text. */
+const csv = (rows: readonly (readonly string[])[]): string =>
+  rows.map((r) => r.join(',')).join('\n');
 
 /** A unit's workbook of `rules`, filled with its figures, written to `file`. */
 async function filled(rules: RuleSet, unit: UnitInput, file: string): Promise<void> {
@@ -127,10 +108,7 @@ beforeAll(async () => {
   dir = await tempDir('kaohe-rollup-');
   await writeFile(join(dir, 'village.json'), JSON.stringify(cascadeVillage));
   await writeFile(join(dir, 'township.json'), JSON.stringify(cascadeTownship));
-  await writeFile(
-    join(dir, 'villages.csv'),
-    ['单位代码,单位名称', ...VILLAGES.map((v) => `${v.id},${v.name}`)].join('\n'),
-  );
+  await writeFile(join(dir, 'villages.csv'), csv(rosterRows()));
   await mkdir(join(dir, 'villages'));
   for (const v of VILLAGES) await filled(village, v, `villages/${v.name}.xlsx`);
   const t = await runCli(
@@ -165,11 +143,7 @@ describe('kaohe rollup', () => {
     const grids = (await readWorkbook(bytes)).sheets;
     const read = readSheet(grids);
     if (!read.ok) throw new Error(JSON.stringify(read.issues));
-    expect(read.value.unit.values).toMatchObject({
-      villages_qualified: '83.33',
-      self_gov_share: '66.67',
-      unsigned_cut: '-1',
-    });
+    expect(read.value.unit.values).toMatchObject(ROLLED_UP);
     const data = read.value.map.data;
     const row = (id: string) => data.rows.find((r) => r.id === id)?.row ?? -1;
     const grid = grids.find((g) => g.name === data.sheet);
@@ -266,7 +240,7 @@ describe('kaohe rollup', () => {
     expect(looksClean(run.stdout + run.stderr)).toBe(true);
     expect(run.code).toBe(1);
     expect(run.stdout).toMatch(
-      /原因:「未签责任书的村扣分」未汇总:下级单位「二村」考核表中的规则被改动\(kaohe_meta!B\d+\),未通过核验/,
+      /原因:「未签责任书的村扣分」未汇总:下级单位「二村」\(bad\/二村\.xlsx\)考核表中的规则被改动\(kaohe_meta!B\d+\),未通过核验/,
     );
     expect(run.stdout).not.toContain(' = ');
     expect(run.stdout).toContain('3 项下级汇总未填');
@@ -307,6 +281,135 @@ describe('kaohe rollup', () => {
     const wrong = await rollup('villages', 'villages/一村.xlsx', 'x.xlsx');
     expect(wrong.code).toBe(3);
     expect(wrong.stderr).toContain('没有由按「村(居)计划生育工作年终考核」考核的下级汇总的数据项');
+  }, 120_000);
+});
+
+// With a trust list: the township publishes the villages' rules and makes their workbooks from
+// its roster with its key (`template --edition --roster --key`), so each carries the signed
+// edition and its signed prefill (the unit's identity). A village whose rules are signed by a key
+// the township does not trust, or whose prefill is not as signed, is not counted: every figure
+// blank, the reason naming the file and the cell.
+describe('kaohe rollup --trust', () => {
+  const env = { KAOHE_PASSPHRASE: '某镇计生办口令2015' };
+  const cli = (args: string[]) => runCli(args, dir, { env, timeoutMs: 60_000 });
+  const trust = ['--trust', 'trust.json'];
+
+  /** Signed workbooks of `villages` from the roster `roster`, by the key and edition `by`. */
+  async function signedVillages(
+    by: string,
+    roster: string,
+    villages: typeof VILLAGES,
+    out: string,
+  ) {
+    const t = await cli([
+      'template',
+      '--edition',
+      `${by}-e.json`,
+      '--roster',
+      roster,
+      '--key',
+      `${by}.key`,
+      '--out',
+      `${out}-t`,
+      '--trust',
+      `${by}-trust.json`,
+    ]);
+    expect(t.code, t.stderr).toBe(0);
+    await mkdir(join(dir, out), { recursive: true });
+    for (const v of villages) {
+      const from = join(dir, `${out}-t`, `${v.name}.xlsx`);
+      const bytes = new Uint8Array(await readFile(from));
+      const read = readSheet((await readWorkbook(bytes)).sheets);
+      if (!read.ok) throw new Error(JSON.stringify(read.issues));
+      await writeFile(
+        join(dir, out, `${v.name}.xlsx`),
+        await patchWorkbook(bytes, fillWrites(village, read.value.map.data, v), v.name),
+      );
+    }
+  }
+
+  beforeAll(async () => {
+    for (const name of ['某镇', '某乡'])
+      await publishWithKey(dir, env, name, '2015-2016', 'village.json');
+    await copyFile(join(dir, '某镇-trust.json'), join(dir, 'trust.json'));
+    await signedVillages('某镇', 'villages.csv', VILLAGES, 'signed');
+    // 二村's workbook made by 某乡, whose key the township does not trust.
+    await writeFile(join(dir, 'v2.csv'), csv(rosterRows(VILLAGES.filter((v) => v.id === 'v2'))));
+    await signedVillages(
+      '某乡',
+      'v2.csv',
+      VILLAGES.filter((v) => v.id === 'v2'),
+      'stranger',
+    );
+  }, 240_000);
+
+  it('counts the villages whose workbooks verify', async () => {
+    const run = await rollup('signed', 'township.xlsx', 'township.signed.xlsx', {
+      rules: '某镇-e.json',
+      flags: trust,
+    });
+    expect(looksClean(run.stdout + run.stderr)).toBe(true);
+    expect(run.code, run.stdout).toBe(0);
+    expect(run.stdout).toContain('基础数据!E5 达标村比例 = 83.33%');
+  }, 120_000);
+
+  it('a village whose rules are signed by a key not trusted: not counted, naming its file and the cell', async () => {
+    await mkdir(join(dir, 'untrusted'));
+    for (const v of VILLAGES)
+      await copyFile(
+        join(dir, v.id === 'v2' ? 'stranger' : 'signed', `${v.name}.xlsx`),
+        join(dir, 'untrusted', `${v.name}.xlsx`),
+      );
+    const run = await rollup('untrusted', 'township.xlsx', 'township.untrusted.xlsx', {
+      rules: '某镇-e.json',
+      flags: trust,
+    });
+    expect(looksClean(run.stdout + run.stderr)).toBe(true);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toMatch(
+      /原因:「达标村比例」未汇总:下级单位「二村」\(untrusted\/二村\.xlsx\)规则签名未通过核验\(kaohe_meta!B\d+\):/,
+    );
+    expect(run.stdout).not.toContain(' = ');
+    expect(run.stdout).toContain('3 项下级汇总未填');
+  }, 120_000);
+
+  it('a village whose signed prefill was changed: not counted, naming its file and the cell', async () => {
+    await mkdir(join(dir, 'renamed'));
+    for (const v of VILLAGES)
+      await copyFile(join(dir, 'signed', `${v.name}.xlsx`), join(dir, 'renamed', `${v.name}.xlsx`));
+    // 四村 renames itself in its scoring sheet's header (its signed identity).
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(join(dir, 'renamed/四村.xlsx'));
+    let cell = '';
+    book.getWorksheet('考核评分')?.eachRow((row, n) =>
+      row.eachCell((c, col) => {
+        if (c.value === '四村' && !cell) {
+          c.value = '四村村委会';
+          cell = `考核评分!${String.fromCharCode(64 + col)}${n}`;
+        }
+      }),
+    );
+    expect(cell).not.toBe('');
+    await book.xlsx.writeFile(join(dir, 'renamed/四村.xlsx'));
+    const run = await rollup('renamed', 'township.xlsx', 'township.renamed.xlsx', {
+      rules: '某镇-e.json',
+      flags: [...trust, '--json'],
+    });
+    expect(run.code).toBe(1);
+    const doc = JSON.parse(run.stdout) as {
+      figures: Doc['figures'];
+      children: { unusable: { unitId: string; why: { zh: string; en: string } }[] };
+    };
+    expect(doc.children.unusable.map((u) => [u.unitId, u.why.zh])).toEqual([
+      [
+        'v4',
+        `(${join('renamed', '四村.xlsx')})预填指标未通过核验:预填指标已被改动:被考核单位 ${cell} 签发为 四村,现为 四村村委会`,
+      ],
+    ]);
+    expect(doc.children.unusable[0]?.why.en).toBe(
+      `${join('renamed', '四村.xlsx')}: its prefilled figures failed verification: prefill altered: unit name at ${cell} was issued as 四村, now 四村村委会`,
+    );
+    expect(doc.figures.map((f) => f.value)).toEqual([null, null, null]);
   }, 120_000);
 });
 
@@ -378,10 +481,7 @@ describe('a county over its townships', () => {
     ];
     for (const [name, ids, rate] of rosters) {
       const units = VILLAGES.filter((v) => ids.includes(v.id));
-      await writeFile(
-        join(dir, `${name}-villages.csv`),
-        ['单位代码,单位名称', ...units.map((v) => `${v.id},${v.name}`)].join('\n'),
-      );
+      await writeFile(join(dir, `${name}-villages.csv`), csv(rosterRows(units)));
       await villagesIn(`${name}-villages`, units);
       const run = await rollup(`${name}-villages`, `tw/${name}.xlsx`, `tw/${name}.rolled.xlsx`, {
         roster: `${name}-villages.csv`,

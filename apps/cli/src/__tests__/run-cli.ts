@@ -90,3 +90,37 @@ export function looksClean(text: string): boolean {
     !text.includes('Internal error')
   );
 }
+
+/**
+ * An issuer's key made in `cwd` (`<name>.key`, the passphrase in `env`), a trust list holding it
+ * (`<name>-trust.json`) and `rules` published with it (`<name>-e.json`), as `kaohe keys new`,
+ * `trust add` and `publish` do; the key's public line.
+ */
+export async function publishWithKey(
+  cwd: string,
+  env: Record<string, string>,
+  name: string,
+  years: string,
+  rules: string,
+): Promise<string> {
+  const run = async (args: string[]) => {
+    const r = await runCli(args, cwd, { env, timeoutMs: 60_000 });
+    if (r.code !== 0) throw new Error(`kaohe ${args[0]}: ${r.stderr}`);
+    return r;
+  };
+  const made = await run([
+    'keys',
+    'new',
+    '--issuer',
+    `${name}人民政府`,
+    '--years',
+    years,
+    '--out',
+    `${name}.key`,
+  ]);
+  const line = made.stdout.split('\n').find((l) => l.startsWith('kaohe-ed25519')) ?? '';
+  const trust = ['--trust', `${name}-trust.json`];
+  await run(['trust', 'add', line, ...trust]);
+  await run(['publish', rules, '--key', `${name}.key`, '--out', `${name}-e.json`, ...trust]);
+  return line;
+}

@@ -5,8 +5,7 @@ import { grassrootsCertification } from '@kaohe/rulesets';
 import { SHEET_NAMES } from '@kaohe/sheet';
 import { describe, expect, it } from 'vitest';
 import { createMemoryPort } from '../standalone/memory-port.ts';
-import type { MemoryWorkbook } from '../standalone/memory-workbook.ts';
-import { asGrids, filledTemplate, parsed } from '../testing/sample-workbook.ts';
+import { asGrids, filledTemplate, memoryBook, parsed } from '../testing/sample-workbook.ts';
 import { createKernel } from './kernel.ts';
 import { createSession } from './session.ts';
 import type { Cell, SheetGrid } from './workbook-port.ts';
@@ -26,18 +25,6 @@ const evidence = Object.fromEntries(
 const unit = (id: string, name: string, values: Record<string, string | boolean | null>) =>
   ({ id, name, values: { ...MET, ...values }, evidence }) as Parameters<typeof filledTemplate>[1];
 
-const book = (grids: SheetGrid[]): MemoryWorkbook => ({
-  sheets: grids.map((g) => ({
-    name: g.name,
-    state: g.state ?? 'visible',
-    values: g.values,
-    numberFormats: g.numberFormats,
-  })),
-  active: SHEET_NAMES.scoring,
-  charts: [],
-  selection: null,
-});
-
 const TRUST = { keys: [], revoked: [] };
 
 function cohort(edit?: (grids: SheetGrid[]) => void) {
@@ -50,7 +37,7 @@ function cohort(edit?: (grids: SheetGrid[]) => void) {
     unit('zj', '张家村', { member_home: null }),
   ].flatMap((u, i) => asGrids(filledTemplate(ruleSet, u), ` (${i + 2})`));
   edit?.(returned);
-  const port = createMemoryPort(book([...reviewer, ...returned]));
+  const port = createMemoryPort(memoryBook([...reviewer, ...returned]));
   return { port, session: createSession(port, createKernel(), () => TRUST) };
 }
 

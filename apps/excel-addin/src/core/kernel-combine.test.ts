@@ -1,62 +1,16 @@
 // 汇总 of parts in the pane: two reviews' summaries made by the pane itself (their kaohe_results
 // written as values), combined by a declaration as `kaohe combine` does (parseCombination,
 // readSummaryResults, combineResults, compositeSheets), the composite written as sheets.
-import { ruleSetHeader } from '@kaohe/test-utils';
-import { RESULTS_SHEET, SHEET_NAMES } from '@kaohe/sheet';
+import { populationRuleSet } from '@kaohe/test-utils';
+import { RESULTS_SHEET } from '@kaohe/sheet';
 import { describe, expect, it } from 'vitest';
 import { createMemoryPort } from '../standalone/memory-port.ts';
-import type { MemoryWorkbook } from '../standalone/memory-workbook.ts';
-import { asGrids, filledTemplate, parsed } from '../testing/sample-workbook.ts';
+import { asGrids, filledTemplate, memoryBook, parsed } from '../testing/sample-workbook.ts';
 import { createKernel } from './kernel.ts';
 import { createSession } from './session.ts';
-import type { SheetGrid } from './workbook-port.ts';
 
-// 100 points: 一.1 rate ≥ 90 % → 60 (else 0); 一.2 40 − 5 × cases.
-const ruleSet = parsed(
-  ruleSetHeader({
-    id: 'pane-population',
-    title: '人口计生目标考核',
-    year: 2012,
-    points: 100,
-    inputs: [
-      { id: 'rate', label: '政策符合率', unit: '%' },
-      { id: 'cases', label: '违法生育件数', unit: 'count' },
-    ],
-    sections: [
-      {
-        code: '一',
-        title: '目标',
-        points: 100,
-        items: [
-          {
-            code: '1',
-            title: '政策符合率',
-            points: 60,
-            rule: { kind: 'threshold', value: 'rate', op: '>=', target: 90 },
-          },
-          {
-            code: '2',
-            title: '违法生育',
-            points: 40,
-            rule: { kind: 'expr', score: '40 - 5 * cases' },
-          },
-        ],
-      },
-    ],
-  }) as Parameters<typeof parsed>[0],
-);
-
-const memory = (grids: SheetGrid[]): MemoryWorkbook => ({
-  sheets: grids.map((g) => ({
-    name: g.name,
-    state: g.state ?? 'visible',
-    values: g.values,
-    numberFormats: g.numberFormats,
-  })),
-  active: SHEET_NAMES.scoring,
-  charts: [],
-  selection: null,
-});
+// 100 points: 一.1 rate ≥ 90 % → 60 (else 0); 一.2 40 − 5 × cases (as the CLI's combine test).
+const ruleSet = parsed(populationRuleSet('pane-population') as Parameters<typeof parsed>[0]);
 
 /** A reviewer's workbook with the units' returns, summarised by the pane: the summary's sheets. */
 async function summaryOf(units: { id: string; name: string; rate: string; cases: string }[]) {
@@ -71,7 +25,7 @@ async function summaryOf(units: { id: string; name: string; rate: string; cases:
       ` (${i + 2})`,
     ),
   );
-  const port = createMemoryPort(memory([...reviewer, ...returned]));
+  const port = createMemoryPort(memoryBook([...reviewer, ...returned]));
   const made = await createSession(port, createKernel()).summarise();
   if (!made.ok) throw new Error(JSON.stringify(made.problems.slice(0, 3)));
   return port.workbook.sheets
@@ -107,7 +61,7 @@ describe('汇总 of parts in the pane', () => {
     // 甲: 95 % → 60, 2 cases → 30: 90; 乙 did not return the second half.
     const h2 = await summaryOf([{ id: 'a', name: '甲', rate: '95', cases: '2' }]);
     const open = asGrids(filledTemplate(ruleSet, { id: '', name: '', values: {} }));
-    const port = createMemoryPort(memory(open));
+    const port = createMemoryPort(memoryBook(open));
     const session = createSession(port, createKernel());
     const done = await session.combine({ name: 'year.json', text: JSON.stringify(declaration) }, [
       { name: 'h1-summary.xlsx', grids: h1 },

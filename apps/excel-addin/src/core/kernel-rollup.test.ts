@@ -4,10 +4,10 @@
 // note, a figure typed by the township never touched, a child missing leaving its figures blank.
 import { cascadeTownship, cascadeVillage } from '@kaohe/rulesets';
 import { SHEET_NAMES } from '@kaohe/sheet';
+import { ROLLED_UP, rosterRows, TOWNSHIP, VILLAGES, type Village } from '@kaohe/test-utils';
 import { describe, expect, it } from 'vitest';
 import { createMemoryPort } from '../standalone/memory-port.ts';
-import type { MemoryWorkbook } from '../standalone/memory-workbook.ts';
-import { asGrids, filledTemplate, parsed } from '../testing/sample-workbook.ts';
+import { asGrids, filledTemplate, memoryBook, parsed } from '../testing/sample-workbook.ts';
 import { createKernel } from './kernel.ts';
 import { createSession } from './session.ts';
 import type { SheetGrid } from './workbook-port.ts';
@@ -15,28 +15,9 @@ import type { SheetGrid } from './workbook-port.ts';
 const village = parsed(cascadeVillage);
 const township = parsed(cascadeTownship);
 
-// Villages, by hand (signed 10, self-government 10, policy rate ≥ 92 → 60 less 5 a point pro
-// rata, members ≥ 8 % → 20 less 5 a started point), as in the CLI's rollup test:
-//   v1 一村 是 是 95 9   → 100;  v2 二村 是 否 90 8 → 80 (below 85);  v3 三村 否 是 92 7.5 → 85
-//   v4 四村 是 是 89 8   → 85;   v5 五村 否 是 93 10 → 90;            v6 六村 是 否 95 9   → 90
-// Township: 达标村比例 5 of 6 = 83.33 %; 村民自治合格比例 (一.2 met: v1 v3 v4 v5) 4 of 6 = 66.67 %;
-// 未签责任书 v3, v5 → 2 × −0.5 = −1.
-const VILLAGES = (
-  [
-    ['v1', '一村', true, true, '95', '9'],
-    ['v2', '二村', true, false, '90', '8'],
-    ['v3', '三村', false, true, '92', '7.5'],
-    ['v4', '四村', true, true, '89', '8'],
-    ['v5', '五村', false, true, '93', '10'],
-    ['v6', '六村', true, false, '95', '9'],
-  ] as const
-).map(([id, name, signed, selfGov, rate, members]) => ({
-  id,
-  name,
-  values: { signed, self_gov: selfGov, policy_rate: rate, members_share: members },
-}));
-
-const file = (v: (typeof VILLAGES)[number]) => ({
+// The six villages and the township's figures from them, worked by hand: @kaohe/test-utils
+// (VILLAGES, ROLLED_UP) — the same as the CLI's and the codec's roll-up tests.
+const file = (v: Village) => ({
   name: `${v.name}.xlsx`,
   grids: asGrids(filledTemplate(village, v)),
 });
@@ -47,7 +28,7 @@ const roster: { name: string; grids: SheetGrid[] } = {
       name: '单位名单',
       top: 0,
       left: 0,
-      values: [['单位代码', '单位名称'], ...VILLAGES.map((v) => [v.id, v.name])],
+      values: rosterRows(),
       numberFormats: [],
     },
   ],
@@ -55,21 +36,8 @@ const roster: { name: string; grids: SheetGrid[] } = {
 
 function parentWorkbook() {
   // The township typed its own figure (政策符合率 93 %) before rolling up.
-  const grids = asGrids(
-    filledTemplate(township, { id: 't1', name: '某镇', values: { policy_rate: '93' } }),
-  );
-  const book: MemoryWorkbook = {
-    sheets: grids.map((g) => ({
-      name: g.name,
-      state: g.state ?? 'visible',
-      values: g.values.map((r) => [...r]),
-      numberFormats: g.numberFormats,
-    })),
-    active: SHEET_NAMES.scoring,
-    charts: [],
-    selection: null,
-  };
-  const port = createMemoryPort(book);
+  const grids = asGrids(filledTemplate(township, TOWNSHIP));
+  const port = createMemoryPort(memoryBook(grids));
   return { port, session: createSession(port, createKernel()) };
 }
 
@@ -85,7 +53,11 @@ describe('汇总下级 in the pane', () => {
     const done = await session.rollup(VILLAGES.map(file), roster);
     if (!done.ok) throw new Error(JSON.stringify(done.problems.slice(0, 3)));
     const byLabel = new Map(done.plan.figures.map((f) => [f.label.zh, f]));
-    expect(done.plan.figures.map((f) => f.value)).toEqual(['83.33%', '66.67%', '-1']);
+    expect(done.plan.figures.map((f) => f.value)).toEqual([
+      `${ROLLED_UP.villages_qualified}%`,
+      `${ROLLED_UP.self_gov_share}%`,
+      ROLLED_UP.unsigned_cut,
+    ]);
     expect(done.plan.unusable).toEqual([]);
     expect(done.plan.children).toMatchObject({ from: '一村.xlsx', expected: 6 });
     // Written into the data sheet: values, and the provenance naming the files in the note.

@@ -212,6 +212,8 @@ export function mockWorkbook(
           nothing: {
             name: '',
             visibility: 'Visible',
+            // A null object's protection loads (its values say nothing: the sheet is not there).
+            protection: { protected: false, options: {} },
             used: { values: [], numberFormat: [], rowIndex: 0, columnIndex: 0 },
             getUsedRangeOrNullObject() {
               if (options.missingSheetRangeFails) notFound = true;

@@ -130,6 +130,30 @@ describe('office port', () => {
     expect(book.syncs).toBe(3);
   });
 
+  it('takes the protection from the read: a write without a header guard into a protected sheet is one sync, as into an unprotected one', async () => {
+    const syncsOf = async (locked: boolean) => {
+      const book = mockWorkbook([{ name: '单位', values: sheetOf(10), protected: locked }], '单位');
+      const port = createOfficePort({ run: book.excel.run });
+      await port.read(['_kaohe', '基础数据']);
+      const outcome = await port.write({ writes: writesFor(10) });
+      expect(outcome).toMatchObject({ ok: true, cells: 21 });
+      expect(book.isProtected('单位')).toBe(locked);
+      return { syncs: book.syncs, meter: port.meter.count, protections: book.protections };
+    };
+    const open = await syncsOf(false);
+    const locked = await syncsOf(true);
+    // Read, then write: the protection came with the read.
+    expect([open.syncs, open.meter, open.protections]).toEqual([2, 2, []]);
+    expect([locked.syncs, locked.meter, locked.protections]).toEqual([
+      2,
+      2,
+      [
+        ['单位', 'unprotect'],
+        ['单位', 'protect'],
+      ],
+    ]);
+  });
+
   it('leaves an unprotected sheet unprotected', async () => {
     const book = mockWorkbook([{ name: '单位', values: sheetOf(3) }], '单位');
     const port = createOfficePort({ run: book.excel.run });

@@ -1,6 +1,7 @@
-// WorkbookPort over Office.js. Every round trip goes through the SyncMeter: read = 1 sync,
-// write = 2 (re-check the header and read the sheets' protection, then write), more only when
-// the data passes ~5 MB.
+// WorkbookPort over Office.js. Every round trip goes through the SyncMeter: read = 1 sync (the
+// sheets, their visibility and their protection), write = 2 with a header guard (re-check the
+// header, then write), 1 without, more only when the data passes ~5 MB or a written sheet's
+// protection was not read.
 import { colLetters } from '@kaohe/sheet';
 import { rangeOf, rangeStart } from '../core/a1.ts';
 import { chunkWrites, MAX_REQUEST_BYTES } from '../core/chunk.ts';
@@ -61,21 +62,36 @@ function stateOf(visibility: unknown): Pick<SheetGrid, 'state'> {
   return {};
 }
 
-/** The active sheet, the named sheets and every name, in one sync. */
+/** A sheet's protection as read: whether it is protected, and with which options (to protect it
+ *  again with its own after a write). */
+interface Protection {
+  protected: boolean;
+  options: Excel.WorksheetProtectionOptions;
+}
+
+const protectionOf = (p: Excel.WorksheetProtection): Protection => ({
+  protected: p.protected,
+  options: p.options,
+});
+
+/** The active sheet, the named sheets and every name, and the protection of the active sheet
+ *  and of each named one (the sheets an action writes into), in one sync. */
 async function readBatch(
   context: Excel.RequestContext,
   meter: SyncMeter,
   named: readonly string[],
-): Promise<WorkbookSnapshot> {
+): Promise<{ snapshot: WorkbookSnapshot; protections: Map<string, Protection> }> {
   const sheets = context.workbook.worksheets;
   sheets.load('items/name');
   const active = sheets.getActiveWorksheet();
   active.load('name');
+  active.protection.load('protected,options');
   const used = active.getUsedRangeOrNullObject();
   used.load(RANGE_PROPS);
   const others = named.map((name) => {
     const sheet = sheets.getItemOrNullObject(name);
     sheet.load('name,visibility');
+    sheet.protection.load('protected,options');
     const range = sheet.getUsedRangeOrNullObject();
     range.load(RANGE_PROPS);
     return { name, sheet, range };
@@ -89,10 +105,19 @@ async function readBatch(
           { ...gridOf(name, range as unknown as LoadedRange), ...stateOf(sheet.visibility) },
         ] as const),
   );
+  const protections = new Map<string, Protection>([
+    [active.name, protectionOf(active.protection)],
+    ...others
+      .filter(({ sheet }) => sheet.isNullObject !== true)
+      .map(({ name, sheet }) => [name, protectionOf(sheet.protection)] as const),
+  ]);
   return {
-    active: gridOf(active.name, used),
-    sheets: Object.fromEntries(found),
-    sheetNames: sheets.items.map((s) => s.name),
+    snapshot: {
+      active: gridOf(active.name, used),
+      sheets: Object.fromEntries(found),
+      sheetNames: sheets.items.map((s) => s.name),
+    },
+    protections,
   };
 }
 
@@ -114,12 +139,22 @@ export function createOfficePort(
     }
   };
 
+  // The protection of the sheets the last read read (by name): a write into them takes it from
+  // here instead of a round trip of its own. Dropped when a write fails or sheets are renamed or
+  // inserted; a sheet a write replaces is dropped (it is new, unprotected).
+  let known = new Map<string, Protection>();
+  const readAll = async (context: Excel.RequestContext, names: readonly string[]) => {
+    const { snapshot, protections } = await readBatch(context, meter, names);
+    known = protections;
+    return snapshot;
+  };
+
   return {
     kind: 'office',
     meter,
     read: async (named) => {
       try {
-        return await run((context) => readBatch(context, meter, named));
+        return await run((context) => readAll(context, named));
       } catch (error) {
         // Whether a range of a missing sheet (getItemOrNullObject(...).getUsedRangeOrNullObject())
         // is itself a null object or an ItemNotFound error is not documented. On the error, ask
@@ -133,7 +168,7 @@ export function createOfficePort(
           return sheets.items.map((s) => s.name);
         });
         const present = named.filter((name) => names.includes(name));
-        const snapshot = await run((context) => readBatch(context, meter, present));
+        const snapshot = await run((context) => readAll(context, present));
         for (const name of named) snapshot.sheets[name] ??= null;
         return snapshot;
       }
@@ -159,21 +194,31 @@ export function createOfficePort(
         guard?.load('values');
         // Kaohe's templates protect every sheet without a password, and Excel refuses a write to
         // a locked cell of a protected sheet (scores, rolled-up figures). So each written sheet's
-        // protection is read with the header; a protected one is unprotected for this write only
-        // and protected again with its own options in the same batch. (Protection calls clear
-        // Excel's undo history, so this happens once per write, never per cell or per chunk.)
+        // protection is known — read by the last read(), else read here with the header — and a
+        // protected one is unprotected for this write only and protected again with its own
+        // options in the same batch. (Protection calls clear Excel's undo history, so this
+        // happens once per write, never per cell or per chunk.)
         const touched = [
           ...new Set([
             ...request.writes.map((w) => w.sheet),
             ...(request.layouts ?? []).map((l) => l.sheet),
           ]),
         ].filter((name) => !(request.replaceSheets ?? []).some((r) => r.name === name));
-        const protections = touched.map((name) => {
-          const protection = sheets.getItem(name).protection;
-          protection.load('protected,options');
-          return { name, protection };
-        });
-        if (guard || protections.length > 0) await meter.sync(context);
+        const unread = touched
+          .filter((name) => !known.has(name))
+          .map((name) => {
+            const protection = sheets.getItem(name).protection;
+            protection.load('protected,options');
+            return { name, protection };
+          });
+        if (guard || unread.length > 0) await meter.sync(context);
+        const fresh = new Map(unread.map((u) => [u.name, protectionOf(u.protection)]));
+        const protections = touched.map((name) => ({
+          name,
+          protection: known.get(name) ?? fresh.get(name) ?? { protected: false, options: {} },
+        }));
+        for (const [name, p] of fresh) known.set(name, p);
+        for (const { name } of request.replaceSheets ?? []) known.delete(name);
         if (guard && request.guard) {
           const now = (guard.values as unknown[][]).map((row) =>
             row.map((v) => (v === '' ? null : (v as Cell))),
@@ -195,7 +240,7 @@ export function createOfficePort(
           else if (state === 'hidden') added.visibility = 'Hidden';
         }
         const relock = protections.filter((p) => p.protection.protected);
-        for (const { protection } of relock) protection.unprotect();
+        for (const { name } of relock) sheets.getItem(name).protection.unprotect();
         const groups = chunkWrites(request.writes, limit);
         let cells = 0;
         try {
@@ -241,10 +286,13 @@ export function createOfficePort(
             chart.legend.visible = false;
             chart.setPosition(request.chart.anchor);
           }
-          for (const { protection } of relock) protection.protect(protection.options);
+          for (const { name, protection } of relock)
+            sheets.getItem(name).protection.protect(protection.options);
           if (request.activate) sheets.getItem(request.activate).activate();
           await meter.sync(context);
         } catch (error) {
+          // What is known of the sheets may be stale now (the user may have changed them).
+          known = new Map();
           // A failed round trip may leave a sheet unprotected: protect it again before saying so.
           // (Office.js's protect() fails on a sheet already protected, so ask first.)
           if (relock.length === 0) throw error;
@@ -273,6 +321,7 @@ export function createOfficePort(
 
     insertWorksheets: (base64) =>
       run(async (context) => {
+        known = new Map();
         const ids = context.workbook.insertWorksheetsFromBase64(base64, { positionType: 'End' });
         const sheets = context.workbook.worksheets;
         sheets.load('items/id,items/name');
@@ -283,6 +332,7 @@ export function createOfficePort(
 
     renameSheets: (renames) =>
       run(async (context) => {
+        known = new Map();
         for (const { from, to } of renames) context.workbook.worksheets.getItem(from).name = to;
         await meter.sync(context);
       }),

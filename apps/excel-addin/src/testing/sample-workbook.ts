@@ -7,8 +7,15 @@ import {
   type RuleSetInput,
   type UnitInput,
 } from '@kaohe/engine';
-import { buildTemplate, type EditionFile, type Template, type TemplateOptions } from '@kaohe/sheet';
+import {
+  buildTemplate,
+  SHEET_NAMES,
+  type EditionFile,
+  type Template,
+  type TemplateOptions,
+} from '@kaohe/sheet';
 import type { Cell, SheetGrid } from '../core/workbook-port.ts';
+import type { MemoryWorkbook } from '../standalone/memory-workbook.ts';
 
 export function parsed(input: RuleSetInput): RuleSet {
   const result = parseRuleSet(input);
@@ -81,4 +88,20 @@ export function asGrids(template: Template, suffix = ''): SheetGrid[] {
       ...(s.state ? { state: s.state } : {}),
     };
   });
+}
+
+/** The grids as a workbook open in the pane (browser mode), the scoring sheet active; each sheet
+ *  shown as its grid says (visible when it does not say), its rows copied. */
+export function memoryBook(grids: readonly SheetGrid[]): MemoryWorkbook {
+  return {
+    sheets: grids.map((g) => ({
+      name: g.name,
+      state: g.state ?? 'visible',
+      values: g.values.map((r) => [...r]),
+      numberFormats: g.numberFormats,
+    })),
+    active: SHEET_NAMES.scoring,
+    charts: [],
+    selection: null,
+  };
 }

@@ -2,6 +2,8 @@
 // bonus, sanctions) and helpers to fill its template as an official would.
 import { parseRuleSet, type RuleSet, type RuleSetInput } from '@kaohe/engine';
 import type { CellValue, SheetGrid, Template } from '../types.ts';
+import { createKey, openKey } from '../editions/keys.ts';
+import type { PublicKeyInfo } from '../editions/keys.ts';
 import { ruleSetHeader } from '@kaohe/test-utils';
 
 export const fixtureInput: RuleSetInput = {
@@ -151,3 +153,34 @@ export const goodValues: Record<string, CellValue> = {
 };
 
 export const unit = { id: 'kdq', name: '昆都仑区' };
+
+/** The grassroots certification's figures with every clause met (all yes; members 420 of 4,800 =
+ *  8.75 % ≥ 8 %) and every evidence given, as an official types them. */
+export function certificationMet(rs: RuleSet): {
+  MET: Record<string, CellValue>;
+  evidence: Record<string, CellValue>;
+} {
+  const yesno = rs.inputs.filter((i) => i.unit === 'yesno').map((i) => i.id);
+  return {
+    MET: {
+      ...Object.fromEntries(yesno.map((id) => [id, '是'])),
+      member_groups: 12,
+      members: 420,
+      population: 4800,
+      liaison_households: 420,
+    },
+    evidence: Object.fromEntries(rs.inputs.filter((i) => i.evidence).map((i) => [i.id, '是'])),
+  };
+}
+
+/** An issuer's signing key for `years` (made cheaply: scrypt N = 2¹⁰), opened: what signPrefill
+ *  and publishEdition take. */
+export function signingKey(
+  issuer: string,
+  [validFrom, validTo]: [number, number],
+): { secret: Uint8Array; key: PublicKeyInfo } {
+  const k = createKey('测试用的签名口令', { issuer, validFrom, validTo, scryptN: 2 ** 10 });
+  const o = openKey(k.file, '测试用的签名口令');
+  if (!o.ok) throw new Error('no key');
+  return { secret: o.value.secret, key: k.publicKey };
+}

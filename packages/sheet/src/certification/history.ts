@@ -48,7 +48,8 @@ const RecordSchema = z.strictObject({
   sought: z.string().nullable().optional(),
 });
 
-const HistorySchema = z.array(RecordSchema);
+/** A unit's records as stored (and as a signed prefill holds them). */
+export const HistorySchema = z.array(RecordSchema);
 
 /** The canonical JSON of a unit's records, as written into a workbook. */
 export function historyJson(records: readonly CertificationRecord[]): string {

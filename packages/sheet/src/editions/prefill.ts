@@ -2,17 +2,30 @@
 // sending it out (责任指标 and last year's figures), with the unit's id, name and class, bound to
 // the edition the workbook carries (the hash of its signed statement). The issuer signs it with
 // the same Ed25519/DSSE machinery as an edition, under its own payload type, so neither signature
-// can pass for the other. A unit that lowers its own target is caught at the cell.
+// can pass for the other. A unit that lowers its own target is caught at the cell. What the level
+// carried into the workbook from earlier rounds — the counts of the periods before (约谈 at 3 in a
+// row) and the certification history — is signed with them: a unit that edits its counts in
+// kaohe_meta is caught at that cell too, and the review goes by the signed counts.
 import { utf8ToBytes } from '@noble/hashes/utils.js';
 import canonicalize from 'canonicalize';
-import type { InputValue, Msg, RuleSet, UnitInput } from '@kaohe/engine';
+import type {
+  CertificationRecord,
+  InputValue,
+  Msg,
+  PeriodCounts,
+  RuleSet,
+  UnitInput,
+} from '@kaohe/engine';
 import { q } from '@kaohe/engine/internal';
 import { z } from 'zod';
 import { cellRef } from '../a1.ts';
+import { HistorySchema } from '../certification/history.ts';
+import { CountersSchema } from '../read/counters.ts';
+import { recordText } from '../review/certification.ts';
 import type { Prefill } from '../template/data-sheet.ts';
 import type { UnitIdentity } from '../template/scoring-sheet.ts';
 import type { SheetMap } from '../types.ts';
-import { inputCaption } from '../units.ts';
+import { inputCaption, zh } from '../units.ts';
 import {
   EditionFile,
   openEnvelope,
@@ -40,6 +53,10 @@ export const PrefillStatement = z
     unit: z.object({ id: z.string(), name: z.string(), class: z.string().optional() }).strict(),
     values: z.record(z.string(), Value),
     previous: z.record(z.string(), Value),
+    /** The counts of the periods before carried into the workbook (absent: none carried). */
+    counters: CountersSchema.optional(),
+    /** The certification records carried into the workbook (absent: none). */
+    history: HistorySchema.optional(),
     keyId: z.string(),
     issuedAt: z.string(),
   })
@@ -53,12 +70,21 @@ export interface SignPrefillOptions {
   issuedAt: string;
 }
 
-/** Signs one unit's prefill for the workbook of a published edition. */
+/** What the assessing level carries into a unit's workbook from earlier rounds (buildTemplate's
+ *  `counters` and `history`): signed with the prefill when given. */
+export interface CarriedRecords {
+  counters?: Readonly<Record<string, PeriodCounts>> | undefined;
+  history?: readonly CertificationRecord[] | undefined;
+}
+
+/** Signs one unit's prefill for the workbook of a published edition, with the counts and the
+ *  history carried into it (`carried`: exactly what buildTemplate is given). */
 export function signPrefill(
   edition: EditionFile,
   unit: UnitIdentity,
   prefill: Prefill,
   options: SignPrefillOptions,
+  carried: CarriedRecords = {},
 ): Envelope {
   const rules = JSON.parse(edition.ruleSet) as { id: string; year: number };
   const statement: PrefillStatement = {
@@ -69,6 +95,10 @@ export function signPrefill(
     unit: { id: unit.id, name: unit.name, ...(unit.class ? { class: unit.class } : {}) },
     values: { ...prefill.values },
     previous: { ...prefill.previous },
+    ...(carried.counters ? { counters: { ...carried.counters } } : {}),
+    ...(carried.history && carried.history.length > 0
+      ? { history: [...carried.history] as NonNullable<PrefillStatement['history']> }
+      : {}),
     keyId: options.key.keyId,
     issuedAt: options.issuedAt,
   };
@@ -98,16 +128,22 @@ export type PrefillStatus =
   | 'revoked'
   | 'key-expired';
 
-/** One prefilled figure (or the unit's identity) that is not what was signed. */
+/** One prefilled figure (or the unit's identity, or what was carried from earlier rounds) that
+ *  is not what was signed. */
 export interface PrefillChange {
-  /** The input id, or unitId / unitName / unitClass. */
+  /** The input id; unitId / unitName / unitClass; the counter id (consecutive, cumulative); the
+   *  attempt number (history). */
   field: string;
-  /** 'value' (填报值), 'previous' (上年数据) or 'unit' (the scoring sheet's header). */
-  column: 'value' | 'previous' | 'unit';
-  /** The cell ('' when its column or row is gone). */
+  /** 'value' (填报值), 'previous' (上年数据), 'unit' (the scoring sheet's header), the counts of
+   *  the periods before ('consecutive' 连续次数, 'cumulative' 累计次数) or a certification record
+   *  ('history'): these last in kaohe_meta. */
+  column: 'value' | 'previous' | 'unit' | 'consecutive' | 'cumulative' | 'history';
+  /** The cell ('' when its column or row is gone, or nothing is carried in the workbook). */
   address: string;
   signed: InputValue;
   found: InputValue;
+  /** A history record's words (signed / found hold the Chinese): for the English line. */
+  en?: { signed: InputValue; found: InputValue };
 }
 
 export interface PrefillCheck {
@@ -126,6 +162,11 @@ export interface PrefillRead {
   map: SheetMap;
   embeddedSignature?: string;
   embeddedPrefill?: string;
+  /** The certification records the workbook carries, and their first cell. */
+  history: readonly CertificationRecord[];
+  historyAt?: string;
+  /** The first cell of the counts the workbook carries (unit.counters), when it does. */
+  countersAt?: string;
 }
 
 const DECIMAL = /^-?\d+(?:\.\d+)?$/;
@@ -179,12 +220,18 @@ export function verifyPrefill(read: PrefillRead, trust: TrustStore): PrefillChec
     const targets = read.ruleSet.inputs.filter(
       (d) => d.source === 'assigned' && (read.unit.values[d.id] ?? null) !== null,
     );
-    return targets.length === 0
-      ? fail('none', { zh: '未预填指标', en: 'nothing prefilled' })
-      : fail('unsigned', {
-          zh: `责任指标未签名:表中有考核方下达的指标(${targets.map(inputCaption).join('、')}),但没有签名,无法确认未被改动`,
-          en: `the assigned targets are unsigned: the sheet holds targets (${targets.map((d) => d.id).join(', ')}) with no signature, so they cannot be known unchanged`,
-        });
+    if (targets.length > 0)
+      return fail('unsigned', {
+        zh: `责任指标未签名:表中有考核方下达的指标(${targets.map(inputCaption).join('、')}),但没有签名,无法确认未被改动`,
+        en: `the assigned targets are unsigned: the sheet holds targets (${targets.map((d) => d.id).join(', ')}) with no signature, so they cannot be known unchanged`,
+      });
+    const carried = carriedWords(read);
+    return carried
+      ? fail('unsigned', {
+          zh: `结转记录未签名:表中有考核方结转的${carried.zh}(${carried.at}),但没有签名,无法确认未被改动`,
+          en: `the carried records are unsigned: the sheet holds ${carried.en} carried by the assessing level (${carried.at}) with no signature, so they cannot be known unchanged`,
+        })
+      : fail('none', { zh: '未预填指标', en: 'nothing prefilled' });
   }
   const opened = openEnvelope(parseJson(read.embeddedPrefill), PREFILL_PAYLOAD_TYPE, trust);
   if (!opened.ok)
@@ -233,7 +280,7 @@ export function verifyPrefill(read: PrefillRead, trust: TrustStore): PrefillChec
       },
       { signer, statement },
     );
-  const changes = prefillChanges(read, statement);
+  const changes = [...prefillChanges(read, statement), ...carriedChanges(read, statement)];
   const n = Object.keys(statement.values).length + Object.keys(statement.previous).length;
   if (changes.length === 0)
     return {
@@ -254,6 +301,60 @@ export function verifyPrefill(read: PrefillRead, trust: TrustStore): PrefillChec
     statement,
     changes,
   };
+}
+
+/** The counts and the history a workbook carries, in words with their cell; undefined: none. */
+function carriedWords(read: PrefillRead): { zh: string; en: string; at: string } | undefined {
+  const counts = read.unit.counters !== undefined && Object.keys(read.unit.counters).length > 0;
+  const history = read.history.length > 0;
+  if (!counts && !history) return undefined;
+  const parts = [
+    ...(counts
+      ? [{ zh: '上期计数', en: 'counts of the periods before', at: read.countersAt }]
+      : []),
+    ...(history ? [{ zh: '认定记录', en: 'certification history', at: read.historyAt }] : []),
+  ];
+  return {
+    zh: parts.map((p) => p.zh).join('和'),
+    en: parts.map((p) => p.en).join(' and '),
+    at: parts.flatMap((p) => (p.at ? [p.at] : [])).join('、'),
+  };
+}
+
+/** The counts of the periods before and the certification records the workbook carries that are
+ *  not those signed, at their kaohe_meta cell: a count by counter and column, a record by attempt
+ *  (a record missing from the sheet, or one the signature does not have, with blank beside it). */
+export function carriedChanges(
+  read: PrefillRead,
+  signed: Pick<PrefillStatement, 'counters' | 'history'>,
+): PrefillChange[] {
+  const changes: PrefillChange[] = [];
+  const mine = signed.counters ?? {};
+  const theirs = read.unit.counters ?? {};
+  for (const id of [...new Set([...Object.keys(mine), ...Object.keys(theirs)])].sort())
+    for (const column of ['consecutive', 'cumulative'] as const) {
+      const a = mine[id]?.[column] ?? null;
+      const b = theirs[id]?.[column] ?? null;
+      if (a !== b)
+        changes.push({ field: id, column, address: read.countersAt ?? '', signed: a, found: b });
+    }
+  const issued = (signed.history ?? []) as readonly CertificationRecord[];
+  const carried = read.history;
+  for (let i = 0; i < Math.max(issued.length, carried.length); i++) {
+    const a = issued[i];
+    const b = carried[i];
+    if (a && b && canonicalize(a) === canonicalize(b)) continue;
+    const [wa, wb] = [a && recordText(a, issued[i - 1]), b && recordText(b, carried[i - 1])];
+    changes.push({
+      field: String(i + 1),
+      column: 'history',
+      address: read.historyAt ?? '',
+      signed: wa?.zh ?? null,
+      found: wb?.zh ?? null,
+      en: { signed: wa?.en ?? null, found: wb?.en ?? null },
+    });
+  }
+  return changes;
 }
 
 /** The figures a unit's workbook must hold as the assessing level gave them: its identity, the
@@ -334,6 +435,30 @@ const UNIT_FIELD_NAMES: Record<string, Msg> = {
   unitClass: { zh: '单位类别', en: 'unit class' },
 };
 
+/** What a change is of, in words: 出生人数控制指标(人), 检查不合格(上期连续次数), 第2次认定记录. */
+export function changedName(
+  ruleSet: RuleSet,
+  c: PrefillChange,
+  labels: ReadonlyMap<string, string> = new Map(ruleSet.inputs.map((d) => [d.id, inputCaption(d)])),
+): Msg {
+  const counter = (): string => {
+    const def = (ruleSet.counters ?? []).find((x) => x.id === c.field);
+    return def ? zh(def.label) : c.field;
+  };
+  switch (c.column) {
+    case 'consecutive':
+      return { zh: `${counter()}(上期连续次数)`, en: `counter ${c.field} (in a row before)` };
+    case 'cumulative':
+      return { zh: `${counter()}(上期累计次数)`, en: `counter ${c.field} (in all before)` };
+    case 'history':
+      return { zh: `第${c.field}次认定记录`, en: `certification record ${c.field}` };
+    case 'previous':
+      return { zh: `${labels.get(c.field) ?? c.field}(上年数据)`, en: `${c.field} (last year)` };
+    default:
+      return UNIT_FIELD_NAMES[c.field] ?? { zh: labels.get(c.field) ?? c.field, en: c.field };
+  }
+}
+
 /** The changes in words, each with its cell: 出生人数控制指标(人) 数据!D5 签发为 1200,现为 1000. */
 export function changesText(
   ruleSet: RuleSet,
@@ -341,11 +466,7 @@ export function changesText(
   words: ChangeWords,
 ): Msg {
   const labels = new Map(ruleSet.inputs.map((d) => [d.id, inputCaption(d)]));
-  const name = (c: PrefillChange): Msg =>
-    UNIT_FIELD_NAMES[c.field] ??
-    (c.column === 'previous'
-      ? { zh: `${labels.get(c.field) ?? c.field}(上年数据)`, en: `${c.field} (last year)` }
-      : { zh: labels.get(c.field) ?? c.field, en: c.field });
+  const name = (c: PrefillChange): Msg => changedName(ruleSet, c, labels);
   return {
     zh: changes
       .map(
@@ -356,7 +477,7 @@ export function changesText(
     en: changes
       .map(
         (c) =>
-          `${name(c).en} at ${c.address || '(cell deleted)'} ${words.expected.en} ${shownEn(c.signed)}, ${words.found.en} ${shownEn(c.found)}`,
+          `${name(c).en} at ${c.address || '(cell deleted)'} ${words.expected.en} ${shownEn(c.en?.signed ?? c.signed)}, ${words.found.en} ${shownEn(c.en?.found ?? c.found)}`,
       )
       .join('; '),
   };

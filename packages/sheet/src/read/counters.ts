@@ -12,7 +12,8 @@ import { parseJsonRow } from '../json-rows.ts';
 import type { SheetIssue } from '../types.ts';
 
 const Count = z.number().int().min(0);
-const CountersSchema = z.record(
+/** A unit's counts as stored (and as a signed prefill holds them). */
+export const CountersSchema = z.record(
   z.string(),
   z.strictObject({ consecutive: Count, cumulative: Count }),
 );

@@ -27,6 +27,9 @@ export interface MetaRead {
   signature?: string;
   /** The unit's signed prefill envelope (JSON), when the workbook was prefilled from a roster. */
   prefill?: string;
+  /** The cells of the two signatures, when there. */
+  signatureAt?: string;
+  prefillAt?: string;
   /** The meta sheet was made visible (unhidden on purpose: LibreOffice leaves it merely hidden). */
   unhidden: boolean;
   /** The certification history rows (joined) and the cell of the first, when there are any. */
@@ -113,6 +116,8 @@ export function readMeta(
     text: chunks.join(''),
     ...(signature ? { signature } : {}),
     ...(prefill ? { prefill } : {}),
+    ...(signature ? { signatureAt: at(fields.get('signature')?.row ?? 0) } : {}),
+    ...(prefill ? { prefillAt: at(fields.get('prefill')?.row ?? 0) } : {}),
     unhidden: meta.state === 'visible',
     ...(historyRow >= 0 ? { history: { text: history.join(''), address: at(historyRow) } } : {}),
     ...(countersRow >= 0

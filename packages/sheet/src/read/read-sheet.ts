@@ -53,12 +53,17 @@ export interface SheetRead {
   embeddedSignature?: string;
   /** The unit's signed prefill envelope, for `verifyPrefill`. */
   embeddedPrefill?: string;
+  /** The cells of the edition's signature and of the signed prefill, when the workbook has them. */
+  signatureAt?: string;
+  prefillAt?: string;
   /** The rules sheet was made visible (a very hidden sheet is unhidden only on purpose). */
   metaUnhidden: boolean;
   /** The unit's earlier certification records carried in the meta sheet (empty: none), and the
    *  cell they start at. */
   history: CertificationRecord[];
   historyAt?: string;
+  /** The cell the counts of the periods before (unit.counters) start at, when carried. */
+  countersAt?: string;
 }
 
 export function readSheet(
@@ -172,9 +177,12 @@ export function readSheet(
       embeddedText: meta.value.text,
       ...(meta.value.signature ? { embeddedSignature: meta.value.signature } : {}),
       ...(meta.value.prefill ? { embeddedPrefill: meta.value.prefill } : {}),
+      ...(meta.value.signatureAt ? { signatureAt: meta.value.signatureAt } : {}),
+      ...(meta.value.prefillAt ? { prefillAt: meta.value.prefillAt } : {}),
       metaUnhidden: meta.value.unhidden,
       history: history.value,
       ...(carried ? { historyAt: carried.address } : {}),
+      ...(counts ? { countersAt: counts.address } : {}),
     },
     warnings,
   };

@@ -3,7 +3,7 @@
 import { parseRuleSet, type RuleSet } from '@kaohe/engine';
 import { associationGradeCertification, grassrootsCertification } from '@kaohe/rulesets';
 import { describe, expect, it } from 'vitest';
-import { fill } from '../__tests__/fixture.ts';
+import { certificationMet, fill } from '../__tests__/fixture.ts';
 import { CERTIFICATION_SHEETS, readCertificationRecords } from '../certification/sheets.ts';
 import { readSheet } from '../read/read-sheet.ts';
 import { buildTemplate, type TemplateOptions } from '../template/build-template.ts';
@@ -18,17 +18,8 @@ const parsed = (input: unknown): RuleSet => {
 const rs = parsed(grassrootsCertification);
 const graded = parsed(associationGradeCertification);
 
-const YESNO = rs.inputs.filter((i) => i.unit === 'yesno').map((i) => i.id);
-const MET: Record<string, CellValue> = {
-  ...Object.fromEntries(YESNO.map((id) => [id, '是'])),
-  member_groups: 12,
-  members: 420,
-  population: 4800,
-  liaison_households: 420,
-};
-const ALL_EVIDENCE = Object.fromEntries(
-  rs.inputs.filter((i) => i.evidence).map((i) => [i.id, '是']),
-);
+// Every clause met (members 420 of 4,800 = 8.75 % ≥ 8 %), with its evidence.
+const { MET, evidence: ALL_EVIDENCE } = certificationMet(rs);
 
 function workbook(
   ruleSet: RuleSet,

@@ -28,6 +28,7 @@ import {
   type CohortUnit,
   type CompiledRuleSet,
   type Msg,
+  type PeriodCounts,
   type RuleSet,
   type UnitInput,
 } from '@kaohe/engine';
@@ -209,6 +210,28 @@ function reject(
   return { index, file, reason, message, issues: [...issues] };
 }
 
+/**
+ * The counts of the periods before and the certification history to go by: those the level
+ * signed, when the signature holds and the workbook carries others (the unit edited its
+ * kaohe_meta rows: flagged at the cell by verifyPrefill); else the workbook's own (checked when
+ * the review has a trust list: unsigned ones are flagged the same way).
+ */
+export function signedCarried(
+  read: Pick<SheetRead, 'unit' | 'history'>,
+  prefill: PrefillCheck | undefined,
+): { counters?: Record<string, PeriodCounts>; history: CertificationRecord[] } {
+  const statement = prefill?.status === 'altered' ? prefill.statement : undefined;
+  if (!statement)
+    return {
+      ...(read.unit.counters ? { counters: read.unit.counters } : {}),
+      history: read.history,
+    };
+  return {
+    ...(statement.counters ? { counters: statement.counters } : {}),
+    history: statement.history ?? [],
+  };
+}
+
 /** What a unit's sheet says, for telling a copy of the same file from another file. */
 const contentOf = (r: SheetRead): string =>
   canonicalize({ unit: r.unit, reported: r.reported, rules: r.embeddedChecksum }) ?? '';
@@ -301,13 +324,22 @@ export function reviewReads(
   }
   rejected.sort((a, b) => a.index - b.index);
 
-  // The reviewer's record wins over the sheet's own figures (record.ts).
+  // With a trust list, each workbook's prefill against its signature (prefill.ts).
+  const trust = options.trust;
+  const prefills = new Map(
+    trust ? kept.map((k) => [k.read.unit.id, verifyPrefill(k.read, trust)] as const) : [],
+  );
+  // The reviewer's record wins over the sheet's own figures (record.ts); the counts and the
+  // history the level signed win over what the workbook carries (signedCarried).
   const applied = new Map(
     kept.map((k) => {
       const record = options.record;
+      const a = record ? applyRecord(k.read, record) : { unit: k.read.unit, check: undefined };
+      const signed = signedCarried(k.read, prefills.get(k.read.unit.id));
+      const { counters: _, ...rest } = a.unit;
       return [
         k.read.unit.id,
-        record ? applyRecord(k.read, record) : { unit: k.read.unit, check: undefined },
+        { ...a, unit: signed.counters ? { ...rest, counters: signed.counters } : rest },
       ] as const;
     }),
   );
@@ -348,7 +380,7 @@ export function reviewReads(
           ...(options.trust
             ? {
                 edition: workbookEdition(read, options.trust),
-                prefill: verifyPrefill(read, options.trust),
+                prefill: prefills.get(read.unit.id),
               }
             : {}),
         },
@@ -409,7 +441,10 @@ export function reviewReads(
     if (options.assessedOn === undefined)
       throw new Error('reviewReads: a certification needs the assessment date (assessedOn)');
     const cr = certifyUnits(
-      units.map((u) => ({ ...u, read: { ...u.read, unit: u.input } })),
+      units.map((u) => ({
+        ...u,
+        read: { ...u.read, unit: u.input, history: signedCarried(u.read, u.prefill).history },
+      })),
       compiled,
       options.assessedOn,
       options.history,

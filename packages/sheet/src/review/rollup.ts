@@ -17,7 +17,7 @@ import {
   type RuleSet,
 } from '@kaohe/engine';
 import { a1, cellRef } from '../a1.ts';
-import type { TrustStore } from '../editions/edition.ts';
+import { prefillOk, type TrustStore } from '../editions/edition.ts';
 import { FILLS } from '../formats.ts';
 import type { SheetRead } from '../read/read-sheet.ts';
 import { cellOf } from '../template/cell-of.ts';
@@ -52,26 +52,35 @@ export interface RollupPlan {
 }
 
 /** Why a reviewed child cannot be counted: it failed verification (rules altered; with a trust
- *  list, rules or prefill not as signed). */
+ *  list, rules or prefill not as signed — its counts or history carried in kaohe_meta among
+ *  them), said with its file (and the cell, where there is one). */
 function unverified(u: ReviewedUnit, trust: TrustStore | undefined): Msg | undefined {
+  const file = u.file;
   if (u.rules === 'altered')
     return {
-      zh: `考核表中的规则被改动${u.rulesAt ? `(${u.rulesAt})` : ''},未通过核验`,
-      en: `the rules in its workbook were altered${u.rulesAt ? ` (${u.rulesAt})` : ''}: it failed verification`,
+      zh: `(${file})考核表中的规则被改动${u.rulesAt ? `(${u.rulesAt})` : ''},未通过核验`,
+      en: `${file}: the rules in its workbook were altered${u.rulesAt ? ` (${u.rulesAt})` : ''}: it failed verification`,
     };
   if (!trust) return undefined;
-  if (u.edition && u.edition.status !== 'trusted')
+  const cell = (at: string | undefined) => (at ? { zh: `(${at})`, en: ` (${at})` } : NONE);
+  if (u.edition && u.edition.status !== 'trusted') {
+    const at = cell(u.read.signatureAt);
     return {
-      zh: `规则签名未通过核验:${u.edition.message.zh}`,
-      en: `its rules failed signature verification: ${u.edition.message.en}`,
+      zh: `(${file})规则签名未通过核验${at.zh}:${u.edition.message.zh}`,
+      en: `${file}: its rules failed signature verification${at.en}: ${u.edition.message.en}`,
     };
-  if (u.prefill && u.prefill.status !== 'intact' && u.prefill.status !== 'none')
+  }
+  if (u.prefill && !prefillOk(u.prefill)) {
+    // A figure not as signed names its own cell in the message; else the signature's cell.
+    const at = u.prefill.changes.length > 0 ? NONE : cell(u.read.prefillAt);
     return {
-      zh: `预填指标未通过核验:${u.prefill.message.zh}`,
-      en: `its prefilled figures failed verification: ${u.prefill.message.en}`,
+      zh: `(${file})预填指标未通过核验${at.zh}:${u.prefill.message.zh}`,
+      en: `${file}: its prefilled figures failed verification${at.en}: ${u.prefill.message.en}`,
     };
+  }
   return undefined;
 }
+const NONE = { zh: '', en: '' };
 
 /** The parent's inputs rolled up from children assessed by `childRules`. */
 export const rolledUpInputs = (parent: RuleSet, childRules: Pick<RuleSet, 'id'>): InputDef[] =>

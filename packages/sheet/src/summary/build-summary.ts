@@ -14,6 +14,7 @@ import { ruleSetChecksum } from '../checksum.ts';
 import { ROW_KEYS, SANCTION_LEVELS } from '../labels.ts';
 import type { CellValue, SheetLayout } from '../types.ts';
 import { inputCaption, sheetTitle, zh } from '../units.ts';
+import { changedName } from '../editions/prefill.ts';
 import {
   checksumRows,
   recomputed,
@@ -257,7 +258,7 @@ export function buildSummary(
           ];
         return p.changes.map((c): CellValue[] => [
           ...who,
-          `预填指标被改动 / prefill altered: ${fieldName(c.field)}${c.column === 'previous' ? '(上年数据)' : ''}`,
+          `预填指标被改动 / prefill altered: ${c.column === 'value' || c.column === 'unit' ? fieldName(c.field) : changedName(ruleSet, c).zh}`,
           cellText(c.signed),
           cellText(c.found),
           null,
@@ -446,7 +447,7 @@ const UNIT_FIELDS: Record<string, string> = {
 /** The 排名 note for a workbook whose prefill is not as signed. */
 const PREFILL_NOTES: Record<string, string> = {
   altered: '预填指标被改动',
-  unsigned: '责任指标未签名',
+  unsigned: '预填数据未签名',
   'other-edition': '预填指标属另一版本',
 };
 

@@ -1,5 +1,6 @@
 // What a reviewer must look at: scores a unit reported that differ from the recomputed ones,
 // and workbooks whose embedded rules are not the reviewer's (by checksum).
+import type { PrefillChange } from '../editions/prefill.ts';
 import { type Change, type CompiledRuleSet, type Msg, type UnitResult } from '@kaohe/engine';
 import { allIndicators, fmt, q } from '@kaohe/engine/internal';
 import type { Reported, Stage } from '../read/read-scoring.ts';
@@ -41,13 +42,7 @@ export interface Submission {
   prefill?: {
     status: string;
     message: Msg;
-    changes: readonly {
-      field: string;
-      column: string;
-      address: string;
-      signed: string | number | boolean | null;
-      found: string | number | boolean | null;
-    }[];
+    changes: readonly PrefillChange[];
   };
 }
 

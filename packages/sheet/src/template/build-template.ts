@@ -27,8 +27,8 @@ export interface TemplateOptions {
   /** The signed edition these rules were published as: its envelope goes into the meta sheet,
    *  so whoever opens the workbook can check who issued the rules inside. */
   edition?: EditionFile;
-  /** The unit's prefill signed by the issuer (`signPrefill`): it must sign exactly `prefill`, this
-   *  unit and `edition`; it goes into the meta sheet, so a changed target is caught. */
+  /** The unit's prefill signed by the issuer (`signPrefill`): it must sign exactly `prefill`,
+   *  `counters` and `history`, this unit and `edition`; it goes into the meta sheet, so a changed target is caught. */
   prefillSignature?: Envelope;
   /** The unit's certification records so far (a re-assessment's workbook carries them): written
    *  into the meta sheet's `history` rows, read back by `readSheet` as `history`. */
@@ -62,10 +62,12 @@ export function buildTemplate(
       said(st.unit) ===
         said({ id: unit?.id, name: unit?.name, ...(unit?.class ? { class: unit.class } : {}) }) &&
       said(st.values) === said(options.prefill?.values ?? {}) &&
-      said(st.previous) === said(options.prefill?.previous ?? {});
+      said(st.previous) === said(options.prefill?.previous ?? {}) &&
+      said(st.counters) === said(options.counters) &&
+      said(st.history ?? []) === said(options.history ?? []);
     if (!ok)
       throw new Error(
-        'buildTemplate: the prefill signature signs another unit, edition or figures',
+        'buildTemplate: the prefill signature signs another unit, edition, figures, counts or history',
       );
     // One cell of the meta sheet holds it: Excel cuts a cell at 32,767 characters.
     if (JSON.stringify(options.prefillSignature).length > META_CHUNK)

@@ -7,6 +7,7 @@ import {
   buildTemplate,
   openKey,
   signPrefill,
+  type CarriedRecords,
   type Envelope,
   type Prefill,
   type UnitIdentity,
@@ -55,11 +56,12 @@ export interface TemplateOptions {
   passphraseFile?: string;
 }
 
-/** A unit to make a workbook for, with what is prefilled and its signature. */
+/** A unit to make a workbook for, with what is prefilled and, with a key, how it is signed: the
+ *  prefill with the counts and the history carried into the workbook. */
 interface UnitToMake {
   unit: UnitIdentity;
   prefill?: Prefill;
-  signature?: Envelope;
+  sign?: (carried: CarriedRecords) => Envelope;
 }
 
 /** The roster's prefill (signed) and the values carried in from other assessments (unsigned:
@@ -94,9 +96,10 @@ export async function templateFiles(
   if (asFile && units.length > 1)
     throw new CliError('usage', templateText.outFileForMany(outShown, units.length));
   const files: PendingFile[] = [];
-  for (const { unit, prefill, signature } of units) {
+  for (const { unit, prefill, sign } of units) {
     const history = histories?.get(unit.id);
     const counts = counters?.get(unit.id);
+    const signature = sign?.({ counters: counts, history });
     const data = await writeTemplateWorkbook(
       buildTemplate(loaded.ruleSet, unit, {
         ...(loaded.edition ? { edition: loaded.edition } : {}),
@@ -156,11 +159,8 @@ async function rosterUnits(
   return read.units.map(({ prefill, address: _, ...unit }) => ({
     unit,
     prefill,
-    signature: signPrefill(edition, unit, prefill, {
-      secret: opened.value.secret,
-      key,
-      issuedAt,
-    }),
+    sign: (carried: CarriedRecords) =>
+      signPrefill(edition, unit, prefill, { secret: opened.value.secret, key, issuedAt }, carried),
   }));
 }
 
@@ -213,7 +213,7 @@ export async function runTemplate(
   await refuseExisting(files, options.force);
   await writeAll(files);
   out.line(templateText.made(files.length, out.text(msgOf(loaded.ruleSet.title))));
-  if (units.some((u) => u.signature)) out.line(templateText.prefillSigned(units.length));
+  if (units.some((u) => u.sign)) out.line(templateText.prefillSigned(units.length));
   for (const f of files) out.line(`  ${out.text(common.wrote(f.shown))}`);
   if (histories && options.history !== undefined) {
     const ids = new Set(units.map((u) => u.unit.id));
@@ -226,7 +226,7 @@ export async function runTemplate(
     command: 'template',
     ruleSet: { id: loaded.ruleSet.id, edition: loaded.ruleSet.edition },
     files: files.map((f) => f.shown),
-    prefillSigned: units.some((u) => u.signature),
+    prefillSigned: units.some((u) => u.sign),
   });
   return 'ok';
 }
