@@ -411,7 +411,6 @@ export function App() {
                     <ItemForm
                       doc={doc}
                       path={node.path}
-                      nodeKey={node.key}
                       issues={nodeIssues}
                       onSet={(path, value) =>
                         change((h) =>

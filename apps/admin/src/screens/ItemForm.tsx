@@ -1,25 +1,12 @@
 // A form for the selected item: its code, title and points, and its rule for the kinds the forms
 // cover (threshold with its slopes, proportional, yes/no, a formula); other kinds are edited in
 // the JSON view.
-// A field is written when it loses focus (one undo step per field), and the engine's issues at
-// its path show under it.
-import {
-  Caption1,
-  Dropdown,
-  Field,
-  Input,
-  makeStyles,
-  Option,
-  tokens,
-} from '@fluentui/react-components';
-import type { Issue } from '@kaohe/engine';
-import { useEffect, useState } from 'react';
+// Its fields are DocFields' (the pages' own), bound to places under the item: a field is written
+// when it loses focus (one undo step per field), and the engine's issues at its path show under it.
+import { Caption1, makeStyles, tokens } from '@fluentui/react-components';
 import { useTranslation } from 'react-i18next';
-import { fieldText, fieldValue } from '../doc/fields.ts';
 import { getAt, type Path } from '../doc/history.ts';
-import type { Doc, Json } from '../doc/open.ts';
-import { within } from '../doc/outline.ts';
-import { useMsg } from '../i18n/msg.ts';
+import { DocChoice, DocLabel, DocText, pathKey, type Bound } from './DocFields.tsx';
 import { ExpressionField } from './ExpressionField.tsx';
 
 const useStyles = makeStyles({
@@ -33,89 +20,9 @@ const useStyles = makeStyles({
   },
 });
 
-interface Props {
-  doc: Doc;
+interface Props extends Bound {
+  /** The item's place in the draft; its fields are DocFields bound to places under it. */
   path: Path;
-  nodeKey: string;
-  issues: readonly Issue[];
-  onSet: (path: Path, value: Json | undefined) => void;
-}
-
-const keyOf = (nodeKey: string, rel: readonly (string | number)[]): string =>
-  rel.reduce<string>((k, p) => (typeof p === 'number' ? `${k}[${p}]` : `${k}.${p}`), nodeKey);
-
-/** One text field: shown as written, written back on blur (or Enter). */
-function TextField(
-  props: Props & { rel: (string | number)[]; label: string; optional?: boolean; hint?: string },
-) {
-  const msg = useMsg();
-  const value = getAt(props.doc, [...props.path, ...props.rel]);
-  const shownText = fieldText(value);
-  const [text, setText] = useState(shownText);
-  useEffect(() => setText(shownText), [shownText]);
-  const key = keyOf(props.nodeKey, props.rel);
-  const here = props.issues.filter((i) => within(i.path, key));
-  const commit = () => {
-    if (text === shownText && value !== undefined) return;
-    const next = fieldValue(text, props.optional);
-    if (next === value || (next === undefined && value === undefined)) return;
-    props.onSet([...props.path, ...props.rel], next);
-  };
-  return (
-    <Field
-      label={props.label}
-      hint={props.hint}
-      validationState={here.length > 0 ? 'error' : 'none'}
-      validationMessage={here.length > 0 ? here.map((i) => msg(i.message)).join(';') : undefined}
-    >
-      <Input
-        value={text}
-        data-field={key}
-        onChange={(_, d) => setText(d.value)}
-        onBlur={commit}
-        onKeyDown={(e) => {
-          if (e.key === 'Enter') commit();
-        }}
-      />
-    </Field>
-  );
-}
-
-function ChoiceField(
-  props: Props & {
-    rel: (string | number)[];
-    label: string;
-    options: readonly { value: string; text: string }[];
-  },
-) {
-  const msg = useMsg();
-  const value = getAt(props.doc, [...props.path, ...props.rel]);
-  const key = keyOf(props.nodeKey, props.rel);
-  const here = props.issues.filter((i) => within(i.path, key));
-  const current = props.options.find((o) => o.value === value);
-  return (
-    <Field
-      label={props.label}
-      validationState={here.length > 0 ? 'error' : 'none'}
-      validationMessage={here.length > 0 ? here.map((i) => msg(i.message)).join(';') : undefined}
-    >
-      <Dropdown
-        data-field={key}
-        value={current?.text ?? fieldText(value)}
-        selectedOptions={current ? [current.value] : []}
-        onOptionSelect={(_, d) => {
-          if (d.optionValue !== undefined && d.optionValue !== value)
-            props.onSet([...props.path, ...props.rel], d.optionValue);
-        }}
-      >
-        {props.options.map((o) => (
-          <Option key={o.value} value={o.value}>
-            {o.text}
-          </Option>
-        ))}
-      </Dropdown>
-    </Field>
-  );
 }
 
 function SlopeFields(props: Props & { at: 'below' | 'above' }) {
@@ -132,21 +39,24 @@ function SlopeFields(props: Props & { at: 'below' | 'above' }) {
   return (
     <fieldset className={styles.group}>
       <legend>{t(`form.${props.at}`)}</legend>
-      <TextField {...props} rel={[...rel, 'per']} label={t('form.per')} />
-      <TextField {...props} rel={[...rel, 'points']} label={t('form.stepPoints')} />
-      <ChoiceField
+      <DocText {...props} path={[...props.path, ...rel, 'per']} label={t('form.per')} />
+      <DocText {...props} path={[...props.path, ...rel, 'points']} label={t('form.stepPoints')} />
+      <DocChoice
         {...props}
-        rel={[...rel, 'steps']}
+        path={[...props.path, ...rel, 'steps']}
         label={t('form.steps')}
         options={(['each-started', 'each-full', 'pro-rata'] as const).map((v) => ({
           value: v,
           text: t(`form.step.${v}`),
         }))}
       />
-      <TextField {...props} rel={[...rel, 'cap']} label={t('form.cap')} optional />
+      <DocText {...props} path={[...props.path, ...rel, 'cap']} label={t('form.cap')} optional />
     </fieldset>
   );
 }
+
+/** A place under the item. */
+const at = (item: Path, rel: Path): Path => [...item, ...rel];
 
 const COMPARISONS = ['>=', '>', '<=', '<', '='] as const;
 const FORM_KINDS = ['threshold', 'proportional', 'yesno', 'expr'];
@@ -157,7 +67,6 @@ export function ItemForm(props: Props) {
   const item = getAt(props.doc, props.path);
   const rule = getAt(props.doc, [...props.path, 'rule']);
   const kind = rule && typeof rule === 'object' && !Array.isArray(rule) ? rule['kind'] : undefined;
-  const titleIsText = typeof getAt(props.doc, [...props.path, 'title']) === 'string';
   const inputs = getAt(props.doc, ['inputs']);
   const inputIds = (Array.isArray(inputs) ? inputs : []).flatMap((i) =>
     i && typeof i === 'object' && !Array.isArray(i) && typeof i['id'] === 'string' ? [i['id']] : [],
@@ -169,31 +78,27 @@ export function ItemForm(props: Props) {
       aria-label={t('form.heading')}
       onSubmit={(e) => e.preventDefault()}
     >
-      <TextField {...props} rel={['code']} label={t('form.code')} />
-      <TextField
-        {...props}
-        rel={titleIsText ? ['title'] : ['title', 'zh']}
-        label={t('form.title')}
-      />
-      <TextField {...props} rel={['points']} label={t('form.points')} />
+      <DocText {...props} path={at(props.path, ['code'])} label={t('form.code')} />
+      <DocLabel {...props} path={at(props.path, ['title'])} label={t('form.title')} lang="zh" />
+      <DocText {...props} path={at(props.path, ['points'])} label={t('form.points')} />
       {kind === 'threshold' && (
         <fieldset className={styles.group}>
           <legend>{t('form.kind.threshold')}</legend>
-          <TextField
+          <DocText
             {...props}
-            rel={['rule', 'value']}
+            path={at(props.path, ['rule', 'value'])}
             label={t('form.value')}
             hint={t('form.operandHint')}
           />
-          <ChoiceField
+          <DocChoice
             {...props}
-            rel={['rule', 'op']}
+            path={at(props.path, ['rule', 'op'])}
             label={t('form.op')}
             options={COMPARISONS.map((v) => ({ value: v, text: `${v} ${t(`form.cmp.${v}`)}` }))}
           />
-          <TextField
+          <DocText
             {...props}
-            rel={['rule', 'target']}
+            path={at(props.path, ['rule', 'target'])}
             label={t('form.target')}
             hint={t('form.operandHint')}
           />
@@ -204,15 +109,15 @@ export function ItemForm(props: Props) {
       {kind === 'proportional' && (
         <fieldset className={styles.group}>
           <legend>{t('form.kind.proportional')}</legend>
-          <TextField
+          <DocText
             {...props}
-            rel={['rule', 'value']}
+            path={at(props.path, ['rule', 'value'])}
             label={t('form.value')}
             hint={t('form.operandHint')}
           />
-          <TextField
+          <DocText
             {...props}
-            rel={['rule', 'target']}
+            path={at(props.path, ['rule', 'target'])}
             label={t('form.target')}
             hint={t('form.operandHint')}
           />
@@ -221,22 +126,22 @@ export function ItemForm(props: Props) {
       {kind === 'yesno' && (
         <fieldset className={styles.group}>
           <legend>{t('form.kind.yesno')}</legend>
-          <ChoiceField
+          <DocChoice
             {...props}
-            rel={['rule', 'input']}
+            path={at(props.path, ['rule', 'input'])}
             label={t('form.input')}
             options={inputIds.map((id) => ({ value: id, text: id }))}
           />
-          <TextField
+          <DocText
             {...props}
-            rel={['rule', 'yes']}
+            path={at(props.path, ['rule', 'yes'])}
             label={t('form.yes')}
             optional
             hint={t('form.yesDefault')}
           />
-          <TextField
+          <DocText
             {...props}
-            rel={['rule', 'no']}
+            path={at(props.path, ['rule', 'no'])}
             label={t('form.no')}
             optional
             hint={t('form.noDefault')}
@@ -249,7 +154,7 @@ export function ItemForm(props: Props) {
           <ExpressionField
             doc={props.doc}
             path={[...props.path, 'rule', 'score']}
-            fieldKey={keyOf(props.nodeKey, ['rule', 'score'])}
+            fieldKey={pathKey(at(props.path, ['rule', 'score']))}
             label={t('expr.score')}
             hint={t('expr.hint')}
             onSet={props.onSet}
