@@ -2,12 +2,13 @@ import 'fake-indexeddb/auto';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { FluentProvider, webLightTheme } from '@fluentui/react-components';
-import { cleanup, fireEvent, render, screen } from '@testing-library/react';
+import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { I18nextProvider } from 'react-i18next';
 import { afterEach, describe, expect, it } from 'vitest';
 import { clearDraft } from './doc/drafts.ts';
 import { App } from './App.tsx';
 import { createI18n } from './i18n/i18n.ts';
+import { formulaAt, typeFormula } from './screens/formula.testing.ts';
 
 afterEach(async () => {
   cleanup();
@@ -56,7 +57,7 @@ describe('pages for inputs, sanctions, grades and quotas', () => {
       const undo = () => fireEvent.click(screen.getByRole('button', { name: '撤销' }));
 
       fireEvent.click(screen.getByRole('tab', { name: '输入项' }));
-      await screen.findByTestId('page-inputs');
+      await screen.findByTestId('page-inputs', {}, { timeout: 15_000 });
       expect(fieldAt('inputs[0].id').input.value).toBe('birth_rate');
       expect(fieldAt('inputs[0].label.zh').input.value).toBe('人口出生率');
       expect(fieldAt('inputs[0].label.en').input.value).toBe('Crude birth rate');
@@ -75,11 +76,14 @@ describe('pages for inputs, sanctions, grades and quotas', () => {
 
       fireEvent.click(screen.getByRole('tab', { name: '否决与惩戒' }));
       await screen.findByTestId('page-sanctions');
-      expect(fieldAt('sanctions[0].when').input.value).toBe('sex_ratio > 107');
-      type('sanctions[0].when', 'sex_ratio >');
-      expect(fieldAt('sanctions[0].when').text()).toContain('expr-syntax');
+      // A sanction's condition is a formula, in the expression editor.
+      const when = await formulaAt('sanctions[0].when');
+      expect(when.view.state.doc.toString()).toBe('sex_ratio > 107');
+      await typeFormula('sanctions[0].when', 'sex_ratio >', true);
+      await waitFor(() => expect(when.field()).toContain('expr-syntax'));
       undo();
-      expect(fieldAt('sanctions[0].when').input.value).toBe('sex_ratio > 107');
+      await waitFor(() => expect(when.view.state.doc.toString()).toBe('sex_ratio > 107'));
+      await waitFor(() => expect(when.field()).not.toContain('expr-syntax'));
 
       fireEvent.click(screen.getByRole('tab', { name: '等次' }));
       await screen.findByTestId('page-grades');
@@ -127,4 +131,99 @@ describe('pages for inputs, sanctions, grades and quotas', () => {
     fireEvent.click(screen.getByRole('button', { name: '撤销' }));
     expect(screen.queryByTestId(`node-一(二).1.(${siblings + 1})`)).toBeNull();
   });
+
+  it(
+    'edits every expression in the one editor: a derived value, a counter’s and a gate’s condition, a band’s operands',
+    { timeout: 60_000 },
+    async () => {
+      await openBaotou();
+      fireEvent.click(screen.getByRole('tab', { name: '输入项' }));
+      await screen.findByTestId('page-inputs', {}, { timeout: 15_000 });
+      // A derived value added on the inputs page: its formula in the editor, read back in words,
+      // an unknown name the engine's issue at the field; its id then usable in a sanction.
+      fireEvent.click(screen.getByRole('button', { name: '添加派生值' }));
+      type('derived[0].id', 'srb_gap');
+      type('derived[0].label', '性别比超出');
+      await typeFormula('derived[0].expression', 'sex_ratio - 107 + nn', true);
+      const expression = await formulaAt('derived[0].expression');
+      await waitFor(() => expect(expression.field()).toContain('expr-unknown-identifier'));
+      await typeFormula('derived[0].expression', 'sex_ratio - 107', true);
+      await waitFor(() => expect(expression.field()).not.toContain('expr-unknown-identifier'));
+      const row = screen.getByTestId('derived-0');
+      expect(row.querySelector('[data-testid="expression-words"]')?.textContent).toBe(
+        '读作:出生人口性别比(女=100) − 107',
+      );
+
+      fireEvent.click(screen.getByRole('tab', { name: '否决与惩戒' }));
+      await screen.findByTestId('page-sanctions');
+      await typeFormula('sanctions[0].when', 'srb_gap > 0', true);
+      await waitFor(() =>
+        expect(
+          screen.getByTestId('sanction-0').querySelector('[data-testid="expression-words"]')
+            ?.textContent,
+        ).toBe('读作:性别比超出 > 0'),
+      );
+      // A counter added: its `when` in the editor, blank at first, which the engine reports.
+      fireEvent.click(screen.getByRole('button', { name: '添加计数器' }));
+      const counter = await formulaAt('counters[0].when');
+      await waitFor(() => expect(counter.field()).toMatch(/本期是否计入/));
+      await typeFormula('counters[0].when', 'total < 60', true);
+      // (Its id and label too: while the draft breaks the schema anywhere, the engine judges no
+      // formula.)
+      type('counters[0].id', 'low_total');
+      type('counters[0].label', '总分低于60');
+
+      // On an item: a band's operands and a gate's condition, each in the editor.
+      fireEvent.click(screen.getByRole('tab', { name: '考核项目' }));
+      fireEvent.click(screen.getByTestId('node-一(四).2'));
+      const band = 'sections[2].items[2].rule';
+      expect((await formulaAt(`${band}.value`)).view.state.doc.toString()).toBe('sex_ratio');
+      expect((await formulaAt(`${band}.low`)).view.state.doc.toString()).toBe('103');
+      expect((await formulaAt(`${band}.high`)).view.state.doc.toString()).toBe('107');
+      await typeFormula(`${band}.high`, 'srb_gap +', true);
+      const high = await formulaAt(`${band}.high`);
+      await waitFor(() => expect(high.field()).toContain('expr-syntax'));
+      fireEvent.click(screen.getByRole('button', { name: '撤销' }));
+      await waitFor(() => expect(high.view.state.doc.toString()).toBe('107'));
+      fireEvent.click(screen.getByTestId('node-一(十).1'));
+      const gate = await formulaAt('sections[8].items[0].gates[0].when');
+      expect(gate.view.state.doc.toString()).toBe('major_enforcement_case');
+      expect(screen.getByDisplayValue('发生重大行政执法案件,此项不得分')).toBeTruthy();
+    },
+  );
+
+  it(
+    'takes a burst of typing in a formula as one undo step, however many pauses it had',
+    { timeout: 60_000 },
+    async () => {
+      await openBaotou();
+      fireEvent.click(screen.getByRole('tab', { name: '否决与惩戒' }));
+      await screen.findByTestId('page-sanctions', {}, { timeout: 15_000 });
+      const when = await formulaAt('sanctions[0].when');
+      const pause = () => new Promise((r) => setTimeout(r, 900)); // longer than the 600 ms
+      // Three pauses, each taken by the draft (the problem count follows), then the focus leaves.
+      await typeFormula('sanctions[0].when', 'sex_ratio > 10');
+      await pause();
+      await typeFormula('sanctions[0].when', 'sex_ratio > 108 ||');
+      await pause();
+      await waitFor(() => expect(when.field()).toContain('expr-syntax'));
+      await typeFormula('sanctions[0].when', 'sex_ratio > 108 || total < 60', true);
+      await waitFor(() => expect(when.field()).not.toContain('expr-syntax'));
+      const undo = screen.getByRole('button', { name: '撤销' }) as HTMLButtonElement;
+      fireEvent.click(undo);
+      await waitFor(() => expect(when.view.state.doc.toString()).toBe('sex_ratio > 107'));
+      expect(undo.disabled).toBe(true);
+      // Typed again after the focus left: a step of its own.
+      await typeFormula('sanctions[0].when', 'sex_ratio > 106');
+      await pause();
+      await typeFormula('sanctions[0].when', 'sex_ratio > 105', true);
+      fireEvent.blur(when.view.contentDOM);
+      await typeFormula('sanctions[0].when', 'sex_ratio > 104', true);
+      fireEvent.click(undo);
+      await waitFor(() => expect(when.view.state.doc.toString()).toBe('sex_ratio > 105'));
+      fireEvent.click(undo);
+      await waitFor(() => expect(when.view.state.doc.toString()).toBe('sex_ratio > 107'));
+      expect(undo.disabled).toBe(true);
+    },
+  );
 });

@@ -1,12 +1,15 @@
 // A form for the selected item: its code, title and points, and its rule for the kinds the forms
-// cover (threshold with its slopes, proportional, yes/no, a formula); other kinds are edited in
-// the JSON view.
+// cover (threshold with its slopes, proportional, yes/no, a formula); of other kinds their
+// operands, the rest in the JSON view; and the item's own expressions (applicable, gates, formula
+// streams). Every expression is in the one expression editor (ExpressionField).
 // Its fields are DocFields' (the pages' own), bound to places under the item: a field is written
 // when it loses focus (one undo step per field), and the engine's issues at its path show under it.
 import { Caption1, makeStyles, tokens } from '@fluentui/react-components';
+import { Fragment } from 'react';
 import { useTranslation } from 'react-i18next';
 import { getAt, type Path } from '../doc/history.ts';
-import { DocChoice, DocLabel, DocText, pathKey, type Bound } from './DocFields.tsx';
+import type { Json } from '../doc/open.ts';
+import { DocChoice, DocLabel, DocText, type Bound } from './DocFields.tsx';
 import { ExpressionField } from './ExpressionField.tsx';
 
 const useStyles = makeStyles({
@@ -61,6 +64,132 @@ const at = (item: Path, rel: Path): Path => [...item, ...rel];
 const COMPARISONS = ['>=', '>', '<=', '<', '='] as const;
 const FORM_KINDS = ['threshold', 'proportional', 'yesno', 'expr'];
 
+/** The operands of the rule kinds without a fieldset of their own (schema/rules.ts: each a number
+ *  or an expression), in the form's order, with their labels; the rest is the JSON view's. */
+const OPERANDS: Readonly<
+  Record<string, readonly { key: string; label: string; optional?: true }[]>
+> = {
+  band: [
+    { key: 'value', label: 'form.value' },
+    { key: 'low', label: 'expr.low' },
+    { key: 'high', label: 'expr.high' },
+  ],
+  reduction: [
+    { key: 'value', label: 'form.value' },
+    { key: 'previous', label: 'expr.previous' },
+    { key: 'base', label: 'expr.base', optional: true },
+  ],
+  ramp: [
+    { key: 'value', label: 'form.value' },
+    { key: 'full', label: 'expr.full' },
+    { key: 'zero', label: 'expr.zero' },
+  ],
+  tiers: [{ key: 'value', label: 'form.value' }],
+  piecewise: [{ key: 'value', label: 'form.value' }],
+  rank: [{ key: 'value', label: 'form.value' }],
+};
+
+const list = (v: Json | undefined): Json[] => (Array.isArray(v) ? v : []);
+
+/** A rule's operand: a number or an expression, in the expression editor. */
+function Operand(props: Props & { rel: Path; label: string; optional?: boolean }) {
+  const { t } = useTranslation();
+  return (
+    <ExpressionField
+      {...props}
+      path={at(props.path, props.rel)}
+      label={props.label}
+      hint={t('form.operandHint')}
+      operand
+      optional={props.optional ?? false}
+    />
+  );
+}
+
+/** The rest of a rule kind without a form of its own: its operands (and its tiers' `than`). */
+function OtherRule(props: Props & { kind: string }) {
+  const styles = useStyles();
+  const { t } = useTranslation();
+  const operands = OPERANDS[props.kind];
+  if (!operands) return <Caption1>{t('form.otherKind', { kind: props.kind })}</Caption1>;
+  const tiers =
+    props.kind === 'tiers' ? list(getAt(props.doc, at(props.path, ['rule', 'tiers']))) : [];
+  return (
+    <fieldset className={styles.group}>
+      <legend>{props.kind}</legend>
+      {operands.map((o) => (
+        <Operand
+          key={o.key}
+          {...props}
+          rel={['rule', o.key]}
+          label={t(o.label)}
+          {...(o.optional ? { optional: true } : {})}
+        />
+      ))}
+      {tiers.map((tier, n) =>
+        getAt(tier, ['than']) === undefined ? null : (
+          <Operand
+            key={n}
+            {...props}
+            rel={['rule', 'tiers', n, 'than']}
+            label={t('expr.than', { n: n + 1 })}
+          />
+        ),
+      )}
+      <Caption1>{t('expr.otherFields', { kind: props.kind })}</Caption1>
+    </fieldset>
+  );
+}
+
+/** An item's own expressions besides its rule: `applicable`, its gates' `when` (with their
+ *  reasons) and its formula streams' `amount`. */
+function Conditions(props: Props) {
+  const styles = useStyles();
+  const { t } = useTranslation();
+  const gates = list(getAt(props.doc, at(props.path, ['gates'])));
+  const streams = list(getAt(props.doc, at(props.path, ['deductions'])));
+  return (
+    <fieldset className={styles.group}>
+      <legend>{t('expr.conditions')}</legend>
+      <ExpressionField
+        {...props}
+        path={at(props.path, ['applicable'])}
+        label={t('expr.applicable')}
+        hint={t('expr.applicableHint')}
+        optional
+      />
+      {gates.map((_, n) => (
+        <Fragment key={`gate${n}`}>
+          <ExpressionField
+            {...props}
+            path={at(props.path, ['gates', n, 'when'])}
+            label={t('expr.gate', { n: n + 1 })}
+          />
+          <DocLabel
+            {...props}
+            path={at(props.path, ['gates', n, 'reason'])}
+            label={t('expr.gateReason', { n: n + 1 })}
+            lang="zh"
+          />
+        </Fragment>
+      ))}
+      {streams.map((s, n) =>
+        getAt(s, ['kind']) !== 'expr' ? null : (
+          <ExpressionField
+            key={`stream${n}`}
+            {...props}
+            path={at(props.path, ['deductions', n, 'amount'])}
+            label={t(getAt(s, ['direction']) === 'add' ? 'expr.streamAdd' : 'expr.stream', {
+              n: n + 1,
+            })}
+            hint={t('expr.streamHint')}
+          />
+        ),
+      )}
+    </fieldset>
+  );
+}
+
 export function ItemForm(props: Props) {
   const styles = useStyles();
   const { t } = useTranslation();
@@ -84,24 +213,14 @@ export function ItemForm(props: Props) {
       {kind === 'threshold' && (
         <fieldset className={styles.group}>
           <legend>{t('form.kind.threshold')}</legend>
-          <DocText
-            {...props}
-            path={at(props.path, ['rule', 'value'])}
-            label={t('form.value')}
-            hint={t('form.operandHint')}
-          />
+          <Operand {...props} rel={['rule', 'value']} label={t('form.value')} />
           <DocChoice
             {...props}
             path={at(props.path, ['rule', 'op'])}
             label={t('form.op')}
             options={COMPARISONS.map((v) => ({ value: v, text: `${v} ${t(`form.cmp.${v}`)}` }))}
           />
-          <DocText
-            {...props}
-            path={at(props.path, ['rule', 'target'])}
-            label={t('form.target')}
-            hint={t('form.operandHint')}
-          />
+          <Operand {...props} rel={['rule', 'target']} label={t('form.target')} />
           <SlopeFields {...props} at="below" />
           <SlopeFields {...props} at="above" />
         </fieldset>
@@ -109,18 +228,8 @@ export function ItemForm(props: Props) {
       {kind === 'proportional' && (
         <fieldset className={styles.group}>
           <legend>{t('form.kind.proportional')}</legend>
-          <DocText
-            {...props}
-            path={at(props.path, ['rule', 'value'])}
-            label={t('form.value')}
-            hint={t('form.operandHint')}
-          />
-          <DocText
-            {...props}
-            path={at(props.path, ['rule', 'target'])}
-            label={t('form.target')}
-            hint={t('form.operandHint')}
-          />
+          <Operand {...props} rel={['rule', 'value']} label={t('form.value')} />
+          <Operand {...props} rel={['rule', 'target']} label={t('form.target')} />
         </fieldset>
       )}
       {kind === 'yesno' && (
@@ -152,18 +261,17 @@ export function ItemForm(props: Props) {
         <fieldset className={styles.group}>
           <legend>{t('expr.kind')}</legend>
           <ExpressionField
-            doc={props.doc}
-            path={[...props.path, 'rule', 'score']}
-            fieldKey={pathKey(at(props.path, ['rule', 'score']))}
+            {...props}
+            path={at(props.path, ['rule', 'score'])}
             label={t('expr.score')}
             hint={t('expr.hint')}
-            onSet={props.onSet}
           />
         </fieldset>
       )}
       {typeof kind === 'string' && !FORM_KINDS.includes(kind) && (
-        <Caption1>{t('form.otherKind', { kind })}</Caption1>
+        <OtherRule {...props} kind={kind} />
       )}
+      {props.path.at(-2) === 'items' && <Conditions {...props} />}
     </form>
   );
 }

@@ -26,6 +26,7 @@ import {
   pathKey,
   type Bound,
 } from './DocFields.tsx';
+import { ExpressionField } from './ExpressionField.tsx';
 
 const useStyles = makeStyles({
   page: { display: 'grid', gap: tokens.spacingVerticalM, maxWidth: '1280px' },
@@ -41,6 +42,7 @@ const useStyles = makeStyles({
   },
   legend: { fontWeight: tokens.fontWeightSemibold, padding: `0 ${tokens.spacingHorizontalXS}` },
   wide: { gridColumn: 'span 2' },
+  full: { gridColumn: '1 / -1' },
   rest: { gridColumn: '1 / -1', color: tokens.colorPaletteRedForeground1 },
   actions: { gridColumn: '1 / -1', display: 'flex', gap: tokens.spacingHorizontalS },
 });
@@ -128,6 +130,7 @@ export function InputsPage(props: PageProps) {
   const styles = useStyles();
   const { t } = useTranslation();
   const inputs = list(getAt(props.doc, ['inputs']));
+  const derived = list(getAt(props.doc, ['derived']));
   const fields = ['id', 'label', 'unit', 'source', 'min', 'max', 'blankMeans', 'evidence'];
   return (
     <section className={styles.page} aria-label={t('pages.inputs')} data-testid="page-inputs">
@@ -184,6 +187,55 @@ export function InputsPage(props: PageProps) {
           {t('pages.addInput')}
         </Button>
       </div>
+      <Title3 as="h3">{t('expr.derived')}</Title3>
+      <Text>{t('expr.derivedIntro', { count: derived.length })}</Text>
+      {derived.map((_, i) => {
+        const at = ['derived', i];
+        return (
+          <Row
+            key={i}
+            {...rowOf(props, at, ['id', 'label', 'unit', 'expression'])}
+            testId={`derived-${i}`}
+            legend={`${i + 1}. ${str(getAt(props.doc, [...at, 'id']))}`}
+          >
+            <DocText {...props} path={[...at, 'id']} label={t('pages.id')} />
+            <div className={styles.wide}>
+              <DocLabel {...props} path={[...at, 'label']} label={t('pages.labelZh')} lang="zh" />
+            </div>
+            <div className={styles.wide}>
+              <DocLabel {...props} path={[...at, 'label']} label={t('pages.labelEn')} lang="en" />
+            </div>
+            <DocChoice
+              {...props}
+              path={[...at, 'unit']}
+              label={t('pages.unit')}
+              options={INPUT_UNITS.map((u) => ({ value: u, text: t(`pages.units.${u}`) }))}
+            />
+            <div className={styles.full}>
+              <ExpressionField
+                {...props}
+                path={[...at, 'expression']}
+                label={t('expr.expression')}
+                hint={t('expr.expressionHint')}
+              />
+            </div>
+          </Row>
+        );
+      })}
+      <div>
+        <Button
+          onClick={() =>
+            props.onSetList(['derived', derived.length], {
+              id: '',
+              label: '',
+              unit: 'number',
+              expression: '',
+            })
+          }
+        >
+          {t('expr.addDerived')}
+        </Button>
+      </div>
     </section>
   );
 }
@@ -205,7 +257,17 @@ export function SanctionsPage(props: PageProps) {
   const { t } = useTranslation();
   const sanctions = list(getAt(props.doc, ['sanctions']));
   const bands = bandOptions(props);
-  const fields = ['id', 'level', 'when', 'reason', 'consequence', 'gradeCap', 'excludeFromGrades'];
+  const fields = [
+    'id',
+    'level',
+    'when',
+    'reason',
+    'consequence',
+    'gradeCap',
+    'excludeFromGrades',
+    'carries.amount',
+  ];
+  const counters = list(getAt(props.doc, ['counters']));
   return (
     <section className={styles.page} aria-label={t('pages.sanctions')} data-testid="page-sanctions">
       <Title3 as="h2">{t('pages.sanctions')}</Title3>
@@ -227,13 +289,24 @@ export function SanctionsPage(props: PageProps) {
               options={LEVELS.map((l) => ({ value: l, text: t(`pages.levels.${l}`) }))}
             />
             <div className={styles.wide}>
-              <DocText
+              <ExpressionField
                 {...props}
                 path={[...at, 'when']}
                 label={t('pages.when')}
                 hint={t('pages.whenHint')}
               />
             </div>
+            {getAt(props.doc, [...at, 'carries']) !== undefined && (
+              <div className={styles.wide}>
+                <ExpressionField
+                  {...props}
+                  path={[...at, 'carries', 'amount']}
+                  label={t('expr.carries')}
+                  hint={t('expr.carriesHint')}
+                  operand
+                />
+              </div>
+            )}
             <div className={styles.wide}>
               <DocLabel {...props} path={[...at, 'reason']} label={t('pages.reasonZh')} lang="zh" />
             </div>
@@ -277,6 +350,40 @@ export function SanctionsPage(props: PageProps) {
           }
         >
           {t('pages.addSanction')}
+        </Button>
+      </div>
+      <Title3 as="h3">{t('expr.counters')}</Title3>
+      <Text>{t('expr.countersIntro')}</Text>
+      {counters.map((_, i) => {
+        const at = ['counters', i];
+        return (
+          <Row
+            key={i}
+            {...rowOf(props, at, ['id', 'label', 'when'])}
+            testId={`counter-${i}`}
+            legend={`${i + 1}. ${str(getAt(props.doc, [...at, 'id']))}`}
+          >
+            <DocText {...props} path={[...at, 'id']} label={t('pages.id')} />
+            <DocLabel {...props} path={[...at, 'label']} label={t('pages.labelZh')} lang="zh" />
+            <DocLabel {...props} path={[...at, 'label']} label={t('pages.labelEn')} lang="en" />
+            <div className={styles.wide}>
+              <ExpressionField
+                {...props}
+                path={[...at, 'when']}
+                label={t('expr.counterWhen')}
+                hint={t('pages.whenHint')}
+              />
+            </div>
+          </Row>
+        );
+      })}
+      <div>
+        <Button
+          onClick={() =>
+            props.onSetList(['counters', counters.length], { id: '', label: '', when: '' })
+          }
+        >
+          {t('expr.addCounter')}
         </Button>
       </div>
     </section>
