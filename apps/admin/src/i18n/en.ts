@@ -176,6 +176,14 @@ export const en: Catalogue = {
       'Counts across periods (failures in a row or in all), read by sanctions with consecutive() and cumulative().',
     counterWhen: 'This period counts when (an expression)',
     addCounter: 'Add a counter',
+    kinds: {
+      band: 'Band (band)',
+      reduction: 'Reduction on last year (reduction)',
+      ramp: 'Linear ramp (ramp)',
+      tiers: 'Tiers (tiers)',
+      piecewise: 'Piecewise linear (piecewise)',
+      rank: 'By rank (rank)',
+    },
   },
   pages: {
     nav: 'Pages',

@@ -170,6 +170,14 @@ export const zhCN = {
       '跨期计数(连续或累计几次未达标),否决与惩戒事项可用 consecutive()、cumulative() 读取。',
     counterWhen: '本期是否计入(表达式)',
     addCounter: '添加计数器',
+    kinds: {
+      band: '区间(band)',
+      reduction: '比上年下降(reduction)',
+      ramp: '线性计分(ramp)',
+      tiers: '分档计分(tiers)',
+      piecewise: '分段按比例(piecewise)',
+      rank: '按名次(rank)',
+    },
   },
   pages: {
     nav: '页面',

@@ -203,8 +203,10 @@ export function ExpressionField(
   }, [issues, loaded]);
 
   const words = expressionInWords(props.doc, judged);
+  // A bare number (an operand's 7.5) reads as itself: nothing to read back.
+  const plain = words !== undefined && msg(words) === judged.trim();
   return (
-    <div>
+    <div data-expression={fieldKey}>
       <Field label={props.label} hint={props.hint} {...problems}>
         <div
           ref={host}
@@ -215,7 +217,7 @@ export function ExpressionField(
       </Field>
       {!loaded && !failed && <Caption1>{t('expr.loading')}</Caption1>}
       {failed && <Caption1>{t('expr.failed', { message: failed })}</Caption1>}
-      {judged.trim() !== '' && (
+      {judged.trim() !== '' && !plain && (
         <Text className={styles.words} data-testid="expression-words">
           {words ? `${t('expr.readBack')}${msg(words)}` : t('expr.unreadable')}
         </Text>

@@ -116,7 +116,7 @@ function OtherRule(props: Props & { kind: string }) {
     props.kind === 'tiers' ? list(getAt(props.doc, at(props.path, ['rule', 'tiers']))) : [];
   return (
     <fieldset className={styles.group}>
-      <legend>{props.kind}</legend>
+      <legend>{t(`expr.kinds.${props.kind}`)}</legend>
       {operands.map((o) => (
         <Operand
           key={o.key}
