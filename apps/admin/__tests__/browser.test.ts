@@ -172,7 +172,7 @@ describe('admin app in a browser', () => {
     expect(await when.getAttribute('aria-invalid')).toBe('false');
     await nav.getByRole('tab', { name: '等次' }).click();
     expect(await field('grades.bands[0].min').inputValue()).toBe('135');
-    await shot('13-grades');
+    await shot('13-grades', true);
     await nav.getByRole('tab', { name: '名额' }).click();
     const share = field('grades.bands[0].maxShare');
     await share.fill('120');

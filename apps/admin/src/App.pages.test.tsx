@@ -20,7 +20,7 @@ const baotouText = readFileSync(
   'utf8',
 );
 
-async function openBaotou() {
+async function openBaotou(text = baotouText, name = 'baotou-2012.json') {
   const i18n = await createI18n('zh-CN');
   render(
     <I18nextProvider i18n={i18n}>
@@ -30,9 +30,9 @@ async function openBaotou() {
     </I18nextProvider>,
   );
   fireEvent.change(screen.getByTestId('open-file'), {
-    target: { files: [new File([baotouText], 'baotou-2012.json')] },
+    target: { files: [new File([text], name)] },
   });
-  await screen.findByText('已打开 baotou-2012.json');
+  await screen.findByText(`已打开 ${name}`);
 }
 
 /** The field bound to an engine path, and the Fluent field around it. */
@@ -224,6 +224,47 @@ describe('pages for inputs, sanctions, grades and quotas', () => {
       fireEvent.click(undo);
       await waitFor(() => expect(when.view.state.doc.toString()).toBe('sex_ratio > 107'));
       expect(undo.disabled).toBe(true);
+    },
+  );
+
+  it(
+    'edits an amount’s formula and a certifying level’s condition on the grades page',
+    { timeout: 60_000 },
+    async () => {
+      await openBaotou();
+      fireEvent.click(screen.getByRole('tab', { name: '等次' }));
+      await screen.findByTestId('page-grades', {}, { timeout: 15_000 });
+      fireEvent.click(screen.getByRole('button', { name: '添加金额' }));
+      type('amounts[0].id', 'prize');
+      type('amounts[0].label', '奖金');
+      // Blank at first: the engine's issue at the field, never an amount of 0.
+      const amount = await formulaAt('amounts[0].amount');
+      await waitFor(() => expect(amount.field()).toMatch(/amounts\[0\]\.amount/));
+      await typeFormula('amounts[0].amount', '300 * pop_total + nn', true);
+      await waitFor(() => expect(amount.field()).toContain('expr-unknown-identifier'));
+      await typeFormula('amounts[0].amount', '300 * pop_total', true);
+      await waitFor(() => expect(amount.field()).not.toContain('expr-unknown-identifier'));
+      expect(
+        screen.getByTestId('amount-0').querySelector('[data-testid="expression-words"]')
+          ?.textContent,
+      ).toBe('读作:300 × 总人口');
+      cleanup();
+
+      // A certification rule set's certifying levels: each condition in the editor.
+      const certification = JSON.parse(
+        readFileSync(
+          createRequire(import.meta.url).resolve('@kaohe/rulesets/grassroots-certification.json'),
+          'utf8',
+        ),
+      ) as Record<string, unknown>;
+      certification['certifiedBy'] = [{ when: 'total >= 90', by: '县计生协' }];
+      await openBaotou(JSON.stringify(certification), 'certification.json');
+      fireEvent.click(screen.getByRole('tab', { name: '等次' }));
+      await screen.findByTestId('page-grades', {}, { timeout: 15_000 });
+      const when = await formulaAt('certifiedBy[0].when');
+      expect(when.view.state.doc.toString()).toBe('total >= 90');
+      await typeFormula('certifiedBy[0].when', 'total >= nn', true);
+      await waitFor(() => expect(when.field()).toContain('expr-unknown-identifier'));
     },
   );
 });

@@ -176,6 +176,17 @@ export const en: Catalogue = {
       'Counts across periods (failures in a row or in all), read by sanctions with consecutive() and cumulative().',
     counterWhen: 'This period counts when (an expression)',
     addCounter: 'Add a counter',
+    amounts: 'Amounts',
+    amountsIntro:
+      '{{count}} amounts worked out by a formula or by grade (a prize by grade, so much per head), rounded to the fen.',
+    amount: 'Amount formula',
+    amountHint:
+      'Inputs, score(), met(), total, class; a blank figure it reads leaves the amount pending, never 0',
+    byGrade: 'An amount given by grade is edited in the JSON view.',
+    addAmount: 'Add an amount',
+    certifier: 'Certifying level',
+    certifierWhen: 'Applies when (an expression)',
+    certifierBy: 'Certified by',
     kinds: {
       band: 'Band (band)',
       reduction: 'Reduction on last year (reduction)',

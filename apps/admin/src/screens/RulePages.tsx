@@ -126,6 +126,33 @@ function Row(props: RowProps) {
   );
 }
 
+/** What an input, a derived value and a counter each have: an id and a label in Chinese and in
+ *  English, and — `unit` — the unit of its value. */
+function Naming(props: PageProps & { at: Path; unit?: boolean }) {
+  const styles = useStyles();
+  const { t } = useTranslation();
+  const { at } = props;
+  return (
+    <>
+      <DocText {...props} path={[...at, 'id']} label={t('pages.id')} />
+      <div className={styles.wide}>
+        <DocLabel {...props} path={[...at, 'label']} label={t('pages.labelZh')} lang="zh" />
+      </div>
+      <div className={styles.wide}>
+        <DocLabel {...props} path={[...at, 'label']} label={t('pages.labelEn')} lang="en" />
+      </div>
+      {props.unit && (
+        <DocChoice
+          {...props}
+          path={[...at, 'unit']}
+          label={t('pages.unit')}
+          options={INPUT_UNITS.map((u) => ({ value: u, text: t(`pages.units.${u}`) }))}
+        />
+      )}
+    </>
+  );
+}
+
 export function InputsPage(props: PageProps) {
   const styles = useStyles();
   const { t } = useTranslation();
@@ -145,19 +172,7 @@ export function InputsPage(props: PageProps) {
             testId={`input-${i}`}
             legend={`${i + 1}. ${str(getAt(props.doc, [...at, 'id']))}`}
           >
-            <DocText {...props} path={[...at, 'id']} label={t('pages.id')} />
-            <div className={styles.wide}>
-              <DocLabel {...props} path={[...at, 'label']} label={t('pages.labelZh')} lang="zh" />
-            </div>
-            <div className={styles.wide}>
-              <DocLabel {...props} path={[...at, 'label']} label={t('pages.labelEn')} lang="en" />
-            </div>
-            <DocChoice
-              {...props}
-              path={[...at, 'unit']}
-              label={t('pages.unit')}
-              options={INPUT_UNITS.map((u) => ({ value: u, text: t(`pages.units.${u}`) }))}
-            />
+            <Naming {...props} at={at} unit />
             <DocChoice
               {...props}
               path={[...at, 'source']}
@@ -198,19 +213,7 @@ export function InputsPage(props: PageProps) {
             testId={`derived-${i}`}
             legend={`${i + 1}. ${str(getAt(props.doc, [...at, 'id']))}`}
           >
-            <DocText {...props} path={[...at, 'id']} label={t('pages.id')} />
-            <div className={styles.wide}>
-              <DocLabel {...props} path={[...at, 'label']} label={t('pages.labelZh')} lang="zh" />
-            </div>
-            <div className={styles.wide}>
-              <DocLabel {...props} path={[...at, 'label']} label={t('pages.labelEn')} lang="en" />
-            </div>
-            <DocChoice
-              {...props}
-              path={[...at, 'unit']}
-              label={t('pages.unit')}
-              options={INPUT_UNITS.map((u) => ({ value: u, text: t(`pages.units.${u}`) }))}
-            />
+            <Naming {...props} at={at} unit />
             <div className={styles.full}>
               <ExpressionField
                 {...props}
@@ -363,9 +366,7 @@ export function SanctionsPage(props: PageProps) {
             testId={`counter-${i}`}
             legend={`${i + 1}. ${str(getAt(props.doc, [...at, 'id']))}`}
           >
-            <DocText {...props} path={[...at, 'id']} label={t('pages.id')} />
-            <DocLabel {...props} path={[...at, 'label']} label={t('pages.labelZh')} lang="zh" />
-            <DocLabel {...props} path={[...at, 'label']} label={t('pages.labelEn')} lang="en" />
+            <Naming {...props} at={at} />
             <div className={styles.wide}>
               <ExpressionField
                 {...props}
@@ -401,6 +402,7 @@ export function GradesPage(props: PageProps) {
   const grades = getAt(props.doc, ['grades']);
   const bands = list(getAt(props.doc, ['grades', 'bands']));
   const options = bandOptions(props);
+  const certifiers = list(getAt(props.doc, ['certifiedBy']));
   return (
     <section className={styles.page} aria-label={t('pages.grades')} data-testid="page-grades">
       <Title3 as="h2">{t('pages.grades')}</Title3>
@@ -463,7 +465,91 @@ export function GradesPage(props: PageProps) {
           </div>
         </>
       )}
+      <Amounts {...props} />
+      {certifiers.map((_, i) => {
+        const at = ['certifiedBy', i];
+        return (
+          <Row
+            key={i}
+            {...rowOf(props, at, ['when', 'by'])}
+            testId={`certifier-${i}`}
+            legend={`${t('expr.certifier')} ${i + 1}`}
+          >
+            <div className={styles.wide}>
+              <ExpressionField
+                {...props}
+                path={[...at, 'when']}
+                label={t('expr.certifierWhen')}
+                hint={t('pages.whenHint')}
+              />
+            </div>
+            <div className={styles.wide}>
+              <DocLabel {...props} path={[...at, 'by']} label={t('expr.certifierBy')} lang="zh" />
+            </div>
+          </Row>
+        );
+      })}
     </section>
+  );
+}
+
+/** Money carried as output (奖惩金额): each amount's id, label, unit and formula; an amount by
+ *  grade (`byGrade`) is the JSON view's. */
+function Amounts(props: PageProps) {
+  const styles = useStyles();
+  const { t } = useTranslation();
+  const amounts = list(getAt(props.doc, ['amounts']));
+  return (
+    <>
+      <Title3 as="h3">{t('expr.amounts')}</Title3>
+      <Text>{t('expr.amountsIntro', { count: amounts.length })}</Text>
+      {amounts.map((_, i) => {
+        const at = ['amounts', i];
+        const byGrade = getAt(props.doc, [...at, 'byGrade']) !== undefined;
+        return (
+          <Row
+            key={i}
+            {...rowOf(props, at, ['id', 'label', 'unit', 'amount'])}
+            testId={`amount-${i}`}
+            legend={`${i + 1}. ${str(getAt(props.doc, [...at, 'id']))}`}
+          >
+            <Naming {...props} at={at} />
+            <DocChoice
+              {...props}
+              path={[...at, 'unit']}
+              label={t('pages.unit')}
+              options={(['元', '万元'] as const).map((u) => ({ value: u, text: u }))}
+            />
+            {byGrade ? (
+              <Caption1>{t('expr.byGrade')}</Caption1>
+            ) : (
+              <div className={styles.full}>
+                <ExpressionField
+                  {...props}
+                  path={[...at, 'amount']}
+                  label={t('expr.amount')}
+                  hint={t('expr.amountHint')}
+                />
+              </div>
+            )}
+          </Row>
+        );
+      })}
+      <div>
+        <Button
+          onClick={() =>
+            props.onSetList(['amounts', amounts.length], {
+              id: '',
+              label: '',
+              unit: '元',
+              amount: '',
+            })
+          }
+        >
+          {t('expr.addAmount')}
+        </Button>
+      </div>
+    </>
   );
 }
 
