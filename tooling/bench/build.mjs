@@ -3,7 +3,7 @@
 import { build } from 'esbuild';
 
 await build({
-  entryPoints: ['src/run.ts', 'src/cohort.ts', 'src/unit.ts', 'src/bench30.ts'],
+  entryPoints: ['src/run.ts', 'src/cohort.ts', 'src/unit.ts', 'src/bench30.ts', 'src/examples.ts'],
   outdir: 'dist',
   outExtension: { '.js': '.mjs' },
   bundle: true,

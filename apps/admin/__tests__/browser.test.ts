@@ -11,12 +11,15 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildAndServe, firstLoadJs, launchChromium } from '@kaohe/browser-test';
+import { parseRuleSet } from '@kaohe/engine';
+import { baotou2012 } from '@kaohe/rulesets';
 import { readSheet } from '@kaohe/sheet';
 import { readWorkbook } from '@kaohe/xlsx';
 import JSZip from 'jszip';
 import type { Page } from 'playwright-core';
 import type { PreviewServer } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { whatIf } from '../src/whatif/compare.ts';
 
 const appRoot = join(dirname(fileURLToPath(import.meta.url)), '..');
 const out = join(appRoot, 'test-results', 'browser');
@@ -236,6 +239,20 @@ describe('admin app in a browser', () => {
     const files = readdirSync(scored).map((f) => join(scored, f));
     expect(files).toHaveLength(12);
     await page.getByRole('button', { name: '试算' }).click();
+    // One unit's workbook opened alone, before any cohort: its full result under the draft.
+    const one = readdirSync(join(demo, '2-filled')).sort()[0]!;
+    await page.getByTestId('unit-file').setInputFiles(join(demo, '2-filled', one));
+    await page.getByTestId('unit-total').waitFor({ timeout: 60_000 });
+    expect(await page.getByTestId('unit-pick').locator('option').allTextContents()).toEqual([
+      expect.stringContaining(`(文件 ${one})`),
+    ]);
+    await shot('17-one-unit', true);
+    // The review summary is no unit's workbook: said, and the unit shown stays.
+    await page.getByTestId('unit-file').setInputFiles(join(demo, '4-summary.xlsx'));
+    expect(await page.getByTestId('unit-file-refused').textContent({ timeout: 60_000 })).toBe(
+      '4-summary.xlsx 不能读取:这是复核汇总表,不是单位的考核表:汇总表请与各单位报回的考核表一同选择',
+    );
+    await page.getByTestId('unit-total').waitFor();
     // Last year's review summary (kaohe review's, as the demo writes it) beside the workbooks.
     await page.getByTestId('cohort-files').setInputFiles([...files, join(demo, '4-summary.xlsx')]);
     const summary = await page.getByTestId('whatif-summary').textContent({ timeout: 60_000 });
@@ -254,6 +271,61 @@ describe('admin app in a browser', () => {
       '上一版结果取自复核汇总表 4-summary.xlsx(2012 年度第 1 版,12 个单位)。',
     );
     await shot('6-whatif', true);
+    // The movers as the what-if gives them for the draft at `target` ‰ (last year's: 8), from
+    // the same workbooks read here: each mover's name and total before → after.
+    const base = parseRuleSet(baotou2012);
+    if (!base.ok) throw new Error('baotou-2012 does not parse');
+    const units = await Promise.all(
+      files.map(async (f) => {
+        const read = readSheet((await readWorkbook(readFileSync(f))).sheets, {
+          ruleSet: base.value,
+        });
+        if (!read.ok) throw new Error(JSON.stringify(read.issues.slice(0, 3)));
+        return read.value.unit;
+      }),
+    );
+    const expected = (target: number) => {
+      const json = structuredClone(baotou2012) as unknown as {
+        sections: { items: { items: { rule: { target: number } }[] }[] }[];
+      };
+      json.sections[0]!.items[0]!.items[0]!.rule.target = target;
+      const draft = parseRuleSet(json);
+      if (!draft.ok) throw new Error('the draft does not parse');
+      // As the table shows a total: "150 → 146", or one figure when it does not move.
+      return whatIf(base.value, draft.value, units).movers.map((m) => [
+        m.name,
+        (m.before.total === m.after.total
+          ? m.before.total
+          : `${m.before.total} → ${m.after.total}`) + (m.after.complete ? '' : ' (不完整)'),
+      ]);
+    };
+    const movers = page.getByRole('table', { name: '有变化的单位' }).locator('tbody tr');
+    const table = () =>
+      movers.evaluateAll((rows) =>
+        rows.map((r) => [
+          (r as HTMLTableRowElement).cells[0]?.textContent,
+          (r as HTMLTableRowElement).cells[1]?.textContent,
+        ]),
+      );
+    expect(await table()).toEqual(expected(7.5));
+    // Tightened again (7 ‰) on the items page: back on the what-if, the movers are the new
+    // draft's, with no file chosen again and no button pressed.
+    await page.getByRole('tab', { name: '考核项目' }).click();
+    await birthRate().click();
+    await page.getByRole('tab', { name: '表单' }).click();
+    const target = page.getByRole('textbox', { name: /^目标值/ });
+    await target.fill('7');
+    await target.press('Tab');
+    await page.getByRole('tab', { name: '试算' }).click();
+    const results = page.getByTestId('whatif-results');
+    await expect.poll(() => table(), { timeout: 30_000 }).toEqual(expected(7));
+    expect(expected(7)).not.toEqual(expected(7.5));
+    expect(await results.getAttribute('data-state')).toBe('current');
+    await shot('18-whatif-rescored', true);
+    // Undone: rescored back to 7.5 ‰.
+    await page.getByRole('button', { name: '撤销' }).click();
+    await expect.poll(() => table(), { timeout: 30_000 }).toEqual(expected(7.5));
+    await expect.poll(() => results.getAttribute('data-state')).toBe('current');
     // One unit's full result under the draft, item by item with the engine's reasons.
     const result = page.getByTestId('unit-result');
     await result.scrollIntoViewIfNeeded();

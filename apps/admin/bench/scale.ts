@@ -3,21 +3,10 @@
 // proportional items and yes/no items, a veto, grades with a quota and a share from the
 // bottom); the units' figures come from a fixed-seed generator, so every run scores the same.
 import { parseRuleSet, type RuleSet, type UnitInput } from '@kaohe/engine';
+import { mulberry32 } from '@kaohe/rulesets';
 
 const SECTIONS = 5;
 const PER_SECTION = 30;
-
-/** A small deterministic generator (mulberry32), so the cohort is the same on every run. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const ZH = ['一', '二', '三', '四', '五'];
 
@@ -94,7 +83,7 @@ export function scaleRuleSet(target = 90): RuleSet {
 
 /** 2,000 units, their rates 70–100 % (one place) and yes/no answers mostly yes. */
 export function scaleUnits(count = 2000, seed = 2026): UnitInput[] {
-  const next = random(seed);
+  const next = mulberry32(seed).next;
   return Array.from({ length: count }, (_, u) => {
     const values: Record<string, number | boolean> = {};
     for (let s = 0; s < SECTIONS; s++)

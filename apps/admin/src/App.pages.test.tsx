@@ -57,7 +57,8 @@ describe('pages for inputs, sanctions, grades and quotas', () => {
       const undo = () => fireEvent.click(screen.getByRole('button', { name: '撤销' }));
 
       fireEvent.click(screen.getByRole('tab', { name: '输入项' }));
-      await screen.findByTestId('page-inputs', {}, { timeout: 15_000 });
+      // The pages load lazily: their first import, on a busy machine, takes longer than 1 s.
+      await screen.findByTestId('page-inputs', {}, { timeout: 20_000 });
       expect(fieldAt('inputs[0].id').input.value).toBe('birth_rate');
       expect(fieldAt('inputs[0].label.zh').input.value).toBe('人口出生率');
       expect(fieldAt('inputs[0].label.en').input.value).toBe('Crude birth rate');
@@ -138,7 +139,7 @@ describe('pages for inputs, sanctions, grades and quotas', () => {
     async () => {
       await openBaotou();
       fireEvent.click(screen.getByRole('tab', { name: '输入项' }));
-      await screen.findByTestId('page-inputs', {}, { timeout: 15_000 });
+      await screen.findByTestId('page-inputs', {}, { timeout: 20_000 });
       // A derived value added on the inputs page: its formula in the editor, read back in words,
       // an unknown name the engine's issue at the field; its id then usable in a sanction.
       fireEvent.click(screen.getByRole('button', { name: '添加派生值' }));
@@ -198,7 +199,7 @@ describe('pages for inputs, sanctions, grades and quotas', () => {
     async () => {
       await openBaotou();
       fireEvent.click(screen.getByRole('tab', { name: '否决与惩戒' }));
-      await screen.findByTestId('page-sanctions', {}, { timeout: 15_000 });
+      await screen.findByTestId('page-sanctions', {}, { timeout: 20_000 });
       const when = await formulaAt('sanctions[0].when');
       const pause = () => new Promise((r) => setTimeout(r, 900)); // longer than the 600 ms
       // Three pauses, each taken by the draft (the problem count follows), then the focus leaves.
@@ -233,7 +234,7 @@ describe('pages for inputs, sanctions, grades and quotas', () => {
     async () => {
       await openBaotou();
       fireEvent.click(screen.getByRole('tab', { name: '等次' }));
-      await screen.findByTestId('page-grades', {}, { timeout: 15_000 });
+      await screen.findByTestId('page-grades', {}, { timeout: 20_000 });
       fireEvent.click(screen.getByRole('button', { name: '添加金额' }));
       type('amounts[0].id', 'prize');
       type('amounts[0].label', '奖金');
@@ -260,7 +261,7 @@ describe('pages for inputs, sanctions, grades and quotas', () => {
       certification['certifiedBy'] = [{ when: 'total >= 90', by: '县计生协' }];
       await openBaotou(JSON.stringify(certification), 'certification.json');
       fireEvent.click(screen.getByRole('tab', { name: '等次' }));
-      await screen.findByTestId('page-grades', {}, { timeout: 15_000 });
+      await screen.findByTestId('page-grades', {}, { timeout: 20_000 });
       const when = await formulaAt('certifiedBy[0].when');
       expect(when.view.state.doc.toString()).toBe('total >= 90');
       await typeFormula('certifiedBy[0].when', 'total >= nn', true);

@@ -221,6 +221,10 @@ export function App() {
     say('success', t('doc.saved', { name: fileName(d) }));
   };
 
+  // The rules the what-if page was opened for (it stays mounted from then on, for them only).
+  const [whatIfOf, setWhatIfOf] = useState<Doc>();
+  if (session && page === 'whatif' && whatIfOf !== session.base) setWhatIfOf(session.base);
+
   const doc: Doc = session?.history.doc ?? {};
   const title = textOf(field(doc, 'title'));
   const issues = useMemo(() => (session ? validateRuleSet(session.history.doc) : []), [session]);
@@ -404,10 +408,14 @@ export function App() {
             />
           </Suspense>
         )}
-        {session && page === 'whatif' && (
-          <Suspense fallback={<Text>{t('app.loading')}</Text>}>
-            <WhatIfPanel base={session.base} doc={doc} />
-          </Suspense>
+        {session && whatIfOf === session.base && (
+          // Kept (hidden) on the other pages once opened: the cohort read stays, rescored
+          // after each edit. Opening other rules (another base) starts it afresh.
+          <div hidden={page !== 'whatif'}>
+            <Suspense fallback={<Text>{t('app.loading')}</Text>}>
+              <WhatIfPanel base={session.base} doc={doc} issues={issues} />
+            </Suspense>
+          </div>
         )}
         {session && page === 'edit' && (
           <div className={styles.columns}>

@@ -5,7 +5,8 @@ import { combineParts, rankCohort, scoreCohort, scoreUnit } from '@kaohe/engine'
 import { createLeanScorer } from '@kaohe/engine/internal';
 import { describe, expect, it } from 'vitest';
 import { compiled } from './__tests__/helpers.ts';
-import { baotou2012 } from './index.ts';
+import { baotou2012, exampleRuleSets } from './index.ts';
+import { generateUnitsFor } from './samples/generate-for.ts';
 import { baotou2012SampleUnits } from './samples/baotou-2012-units.ts';
 import { generateUnits } from './samples/generate-units.ts';
 
@@ -49,6 +50,29 @@ describe('rankCohort against scoreCohort on baotou-2012', () => {
     );
     expect(lean.grades).toEqual(full.grades);
   });
+});
+
+describe('rankCohort against scoreCohort on every example rule set', () => {
+  // Figures with 4–6 places within each input's declared bounds, made from the declarations
+  // alone (generateUnitsFor): the integer path must give the exact path's ranks, totals and
+  // grades, and take the fast route for every figure a unit types in.
+  it.each(Object.entries(exampleRuleSets))(
+    '%s: 400 generated units, same ranks, totals, grades and vetoes',
+    (_id, input) => {
+      const rules = compiled(input);
+      const units = generateUnitsFor(input, 400, 24);
+      const full = scoreCohort(rules, units);
+      const lean = rankCohort(rules, units);
+      const row = (u: (typeof lean.units)[number] | (typeof full.units)[number]) =>
+        [u.unitId, u.rank, u.total, u.grade, u.vetoed, u.noCommendation, u.complete].join('|');
+      expect(lean.units.map(row)).toEqual(full.units.map(row));
+      expect(lean.grades).toEqual(full.grades);
+      // Most units are complete: the figures are judged, not refused.
+      expect(full.units.filter((u) => u.complete).length).toBeGreaterThan(300);
+      expect(lean.routes.exact).toBe(0);
+    },
+    30_000,
+  );
 });
 
 describe('association work as 20 % of the population score', () => {

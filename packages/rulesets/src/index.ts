@@ -72,4 +72,6 @@ export const exampleRuleSets: Readonly<Record<string, RuleSetInput>> = {
 
 export { ruleSetFromJson, RuleSetFileError } from './load.ts';
 export { baotou2012SampleUnits } from './samples/baotou-2012-units.ts';
-export { generateUnits } from './samples/generate-units.ts';
+export { generateUnits, streamUnits } from './samples/generate-units.ts';
+export { mulberry32, type Prng } from './samples/prng.ts';
+export { generateUnitsFor } from './samples/generate-for.ts';

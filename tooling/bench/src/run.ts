@@ -1,6 +1,7 @@
 // `pnpm bench`: each cohort size in a fresh process pinned to one core (taskset, where the
-// machine has it), so peak memory and time are that size's own. Goal: 500,000 units ≤ 3 s, peak
-// memory ≤ 600 MB.
+// machine has it), so peak memory and time are that size's own; each size twice, the cohort
+// held in an array and streamed (src/cohort.ts). Goal: 500,000 units ≤ 3 s, peak memory
+// ≤ 600 MB.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { runBench30 } from './bench30/launch.ts';
@@ -11,6 +12,7 @@ const hasTaskset = spawnSync('taskset', ['--version']).status === 0;
 
 interface Row {
   units: number;
+  mode: 'held' | 'streamed';
   generateMs: number;
   rankMs: number;
   cpuMs: number;
@@ -29,11 +31,13 @@ const share = (n: number, routes: Row['routes']): string =>
 
 const rows: Row[] = [];
 for (const size of sizes) {
-  const args = ['--max-old-space-size=16384', script, String(size)];
-  const out = hasTaskset
-    ? execFileSync('taskset', ['-c', '0', process.execPath, ...args])
-    : execFileSync(process.execPath, args);
-  rows.push(JSON.parse(out.toString().trim().split('\n').pop() ?? '{}') as Row);
+  for (const mode of ['held', 'streamed']) {
+    const args = ['--max-old-space-size=16384', script, String(size), mode];
+    const out = hasTaskset
+      ? execFileSync('taskset', ['-c', '0', process.execPath, ...args])
+      : execFileSync(process.execPath, args);
+    rows.push(JSON.parse(out.toString().trim().split('\n').pop() ?? '{}') as Row);
+  }
 }
 console.log(
   `Cohort benchmark, Baotou 2012 rule set, rankCohort (score + rank + grade)${hasTaskset ? ', one core' : ''}`,
@@ -41,6 +45,7 @@ console.log(
 console.table(
   rows.map((r) => ({
     units: r.units,
+    cohort: r.mode,
     'rank+grade ms': r.rankMs,
     'cpu ms': r.cpuMs,
     'units/s': r.unitsPerSecond,
@@ -52,11 +57,16 @@ console.table(
     'exact route': share(r.routes.exact, r.routes),
   })),
 );
-const big = rows.find((r) => r.units === 500000);
-if (big)
-  console.log(
-    `500,000 units: ${(big.rankMs / 1000).toFixed(2)} s, peak RSS ${big.peakRssMiB} MiB (goal ≤ 3 s, ≤ 600 MB)`,
-  );
+console.log(
+  'held: generated into an array, then ranked; streamed: ranked as generated, no unit kept (the time of generating alone subtracted; peak memory the whole run)',
+);
+for (const mode of ['held', 'streamed']) {
+  const big = rows.find((r) => r.units === 500000 && r.mode === mode);
+  if (big)
+    console.log(
+      `500,000 units, ${mode}: ${(big.rankMs / 1000).toFixed(2)} s, peak RSS ${big.peakRssMiB} MiB (goal ≤ 3 s, ≤ 600 MB)`,
+    );
+}
 
 // scoreUnit, one unit at a time with every reason in zh and en (src/unit.ts), its own process.
 {
@@ -72,6 +82,16 @@ if (big)
   console.log(
     `scoreUnit with reasons, Baotou, µs per unit: ${u.wallUs} (CPU ${u.cpuUs}; median of rounds over ${u.units} units; goal ≤ 100)`,
   );
+}
+
+// Every example rule set on a generated cohort with figures of 4–6 places (src/examples.ts).
+{
+  const examples = fileURLToPath(new URL('./examples.mjs', import.meta.url));
+  const args = [examples, process.env.KAOHE_BENCH_EXAMPLE_UNITS ?? '20000'];
+  const out = hasTaskset
+    ? execFileSync('taskset', ['-c', '0', process.execPath, ...args])
+    : execFileSync(process.execPath, args);
+  process.stdout.write(out);
 }
 
 // BENCH-30: one rule set, every engine side by side (src/bench30.ts).

@@ -133,6 +133,13 @@ export const en: Catalogue = {
     incomplete: '(incomplete)',
     yes: 'yes',
     no: 'no',
+    // Rescoring after edits; one unit's workbook opened alone.
+    auto: 'Once read, the units are rescored on their own a moment after each edit of the draft: no need to choose the files again.',
+    rescoring: 'The draft has changed: rescoring…',
+    blocked: 'The draft has errors, so it cannot be rescored: {{problem}}',
+    failed: 'Rescoring failed: {{problem}}',
+    stale: 'Below: the results before the draft’s last edit, not the current draft’s.',
+    cohortFiles: 'Choose the returned workbooks…',
   },
   file: {
     open: 'Open files…',
@@ -312,6 +319,15 @@ export const en: Catalogue = {
       'not-applicable': 'not applicable',
       gated: 'gated',
     },
+    // One unit's workbook opened alone, without a cohort.
+    openFile: 'Open one unit’s workbook (.xlsx)…',
+    openHint:
+      'Choose one unit’s filled, returned workbook to see its result under the draft item by item, without reading every unit.',
+    reading: 'Reading {{name}}…',
+    refused: '{{name}} cannot be read: {{message}}',
+    warning: '{{name}}: {{message}}',
+    fromFile: '{{name}} (file {{file}})',
+    blocked: 'The draft has errors, so it cannot be scored: {{problem}}',
   },
   cohort: {
     summaryFiles:

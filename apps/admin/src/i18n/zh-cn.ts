@@ -128,6 +128,13 @@ export const zhCN = {
     incomplete: '(不完整)',
     yes: '是',
     no: '否',
+    // Rescoring after edits; one unit's workbook opened alone.
+    auto: '读取后,草稿每次修改,稍停片刻即自动按新草稿重新计算,无需再次选择文件。',
+    rescoring: '草稿已修改,正在重新计算……',
+    blocked: '草稿有错误,暂不能重新计算:{{problem}}',
+    failed: '重新计算出错:{{problem}}',
+    stale: '以下是草稿修改前的结果,不是当前草稿的。',
+    cohortFiles: '选择各单位报回的考核表…',
   },
   file: {
     open: '打开文件…',
@@ -301,6 +308,15 @@ export const zhCN = {
       'not-applicable': '不适用',
       gated: '前提未满足',
     },
+    // One unit's workbook opened alone, without a cohort.
+    openFile: '打开一个单位的考核表(.xlsx)…',
+    openHint:
+      '选择一个单位填报后报回的考核表,不必读取全部单位,即可按草稿查看该单位逐项的得分和理由。',
+    reading: '正在读取 {{name}}……',
+    refused: '{{name}} 不能读取:{{message}}',
+    warning: '{{name}}:{{message}}',
+    fromFile: '{{name}}(文件 {{file}})',
+    blocked: '草稿有错误,暂不能计分:{{problem}}',
   },
   cohort: {
     summaryFiles:

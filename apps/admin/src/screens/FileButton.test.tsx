@@ -16,7 +16,7 @@ describe('choosing files', () => {
     render(
       <FluentProvider theme={webLightTheme}>
         <I18nextProvider i18n={i18n}>
-          <WhatIfPanel base={{}} doc={{}} />
+          <WhatIfPanel base={{}} doc={{}} issues={[]} />
         </I18nextProvider>
       </FluentProvider>,
     );
@@ -24,7 +24,7 @@ describe('choosing files', () => {
     // The native control (its "Choose Files" / "No file chosen") is not shown.
     expect(input.hidden).toBe(true);
     const clicked = vi.spyOn(HTMLInputElement.prototype, 'click').mockImplementation(() => {});
-    fireEvent.click(screen.getByRole('button', { name: '打开文件…' }));
+    fireEvent.click(screen.getByRole('button', { name: '选择各单位报回的考核表…' }));
     expect(clicked).toHaveBeenCalledTimes(1);
     expect(clicked.mock.contexts[0]).toBe(input);
   });

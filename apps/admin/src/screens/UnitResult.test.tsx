@@ -12,12 +12,16 @@ afterEach(cleanup);
 
 const doc = baotou2012 as unknown as Doc;
 
-async function show(units = baotou2012SampleUnits) {
+async function show(
+  units = baotou2012SampleUnits,
+  opened?: { name: string; unit: (typeof units)[number] },
+  rules: Doc = doc,
+) {
   const i18n = await createI18n('zh-CN');
   render(
     <I18nextProvider i18n={i18n}>
       <FluentProvider theme={webLightTheme}>
-        <UnitResult doc={doc} units={units} />
+        <UnitResult doc={rules} units={units} {...(opened ? { opened } : {})} />
       </FluentProvider>
     </I18nextProvider>,
   );
@@ -36,7 +40,7 @@ describe('one unit’s full result', () => {
     async () => {
       await show();
       const unit = baotou2012SampleUnits[3]!;
-      fireEvent.change(screen.getByTestId('unit-pick'), { target: { value: unit.id } });
+      fireEvent.change(screen.getByTestId('unit-pick'), { target: { value: `unit:${unit.id}` } });
       const result = engine(unit);
       expect(screen.getByTestId('unit-total').textContent).toContain(
         `总分 ${result.total} / ${result.max}`,
@@ -65,4 +69,39 @@ describe('one unit’s full result', () => {
       expect(screen.getByTestId('unit-total').textContent).toContain('数据不完整,总分暂定');
     },
   );
+
+  it(
+    'shows a unit’s workbook opened alone first, even with no cohort, under the draft',
+    { timeout: 30_000 },
+    async () => {
+      const unit = baotou2012SampleUnits[5]!;
+      await show([], { name: '单位.xlsx', unit });
+      const pick = screen.getByTestId<HTMLSelectElement>('unit-pick');
+      expect([...pick.options].map((o) => o.textContent)).toEqual([
+        `${unit.name}(${unit.id})(文件 单位.xlsx)`,
+      ]);
+      expect(screen.getByTestId('unit-total').textContent).toContain(
+        `总分 ${engine(unit).total} / `,
+      );
+      cleanup();
+      // Beside a cohort: the file's unit first, the cohort's after it, by their own keys (the
+      // same unit id in both is no clash).
+      await show(baotou2012SampleUnits, { name: '单位.xlsx', unit });
+      const options = [...screen.getByTestId<HTMLSelectElement>('unit-pick').options];
+      expect(options).toHaveLength(baotou2012SampleUnits.length + 1);
+      expect(options[0]!.textContent).toContain('文件 单位.xlsx');
+    },
+  );
+
+  it('says the draft cannot be scored, at its first problem, instead of a result', async () => {
+    const broken = JSON.parse(JSON.stringify(baotou2012)) as Doc & {
+      sections: { points?: number }[];
+    };
+    delete broken.sections[0]!.points;
+    await show(baotou2012SampleUnits, undefined, broken);
+    expect(screen.getByTestId('unit-blocked').textContent).toMatch(
+      /^草稿有错误,暂不能计分:sections\[0\]\.points:/,
+    );
+    expect(screen.queryByTestId('unit-total')).toBeNull();
+  });
 });

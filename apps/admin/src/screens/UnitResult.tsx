@@ -25,13 +25,15 @@ import {
   type Msg,
   type UnitInput,
 } from '@kaohe/engine';
-import { useMemo, useState } from 'react';
+import { useDeferredValue, useMemo, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Doc } from '../doc/open.ts';
 import { useMsg } from '../i18n/msg.ts';
+import { firstProblem } from '../whatif/compare.ts';
 
 const useStyles = makeStyles({
-  panel: { display: 'grid', gap: tokens.spacingVerticalS },
+  panel: { display: 'grid', gridTemplateColumns: 'minmax(0, 1fr)', gap: tokens.spacingVerticalS },
+  scroll: { overflowX: 'auto' },
   section: {
     backgroundColor: tokens.colorNeutralBackground3,
     fontWeight: tokens.fontWeightSemibold,
@@ -39,6 +41,8 @@ const useStyles = makeStyles({
   missing: { color: tokens.colorPaletteRedForeground1 },
   second: { display: 'block', color: tokens.colorNeutralForeground3 },
   score: { whiteSpace: 'nowrap' },
+  // The draft before the last edit, while the current one is scored: faded, never as current.
+  behind: { opacity: 0.55 },
 });
 
 /** A reason in the app's language, the other one under it (zh-CN first when in Chinese). */
@@ -60,18 +64,39 @@ function Reason(props: { text: Msg }) {
 const unjudged = (i: IndicatorResult): boolean =>
   i.status === 'missing-input' || i.status === 'cannot-compute';
 
-export function UnitResult(props: { doc: Doc; units: readonly UnitInput[] }) {
+/** The picker's value for a unit of the cohort; the workbook opened alone is FILE. */
+const cohortKey = (u: UnitInput) => `unit:${u.id}`;
+const FILE = 'file';
+
+/** `units`: the cohort's (may be none); `opened`: one unit's workbook opened alone, shown
+ *  first; `children`: what opens it, under the heading. */
+export function UnitResult(props: {
+  doc: Doc;
+  units: readonly UnitInput[];
+  opened?: { name: string; unit: UnitInput };
+  children?: ReactNode;
+}) {
   const styles = useStyles();
   const { t } = useTranslation();
   const msg = useMsg();
-  const [unitId, setUnitId] = useState(props.units[0]?.id ?? '');
-  const rules = useMemo(() => {
-    const parsed = parseRuleSet(props.doc);
-    return parsed.ok ? compileRuleSet(parsed.value) : undefined;
-  }, [props.doc]);
-  const unit = props.units.find((u) => u.id === unitId);
-  const result = useMemo(() => (rules && unit ? scoreUnit(rules, unit) : undefined), [rules, unit]);
-  if (props.units.length === 0) return null;
+  const choices = [
+    ...(props.opened ? [{ key: FILE, unit: props.opened.unit, file: props.opened.name }] : []),
+    ...props.units.map((u) => ({ key: cohortKey(u), unit: u, file: undefined })),
+  ];
+  const [picked, setPicked] = useState(choices[0]?.key ?? '');
+  // Scored after the edit is shown elsewhere (a deferred render): typing never waits for it.
+  const doc = useDeferredValue(props.doc);
+  const compiled = useMemo(() => {
+    const parsed = parseRuleSet(doc);
+    return parsed.ok
+      ? { rules: compileRuleSet(parsed.value) }
+      : { problem: firstProblem(parsed.issues) };
+  }, [doc]);
+  const unit = (choices.find((c) => c.key === picked) ?? choices[0])?.unit;
+  const result = useMemo(
+    () => (compiled.rules && unit ? scoreUnit(compiled.rules, unit) : undefined),
+    [compiled, unit],
+  );
   const rows = (items: readonly IndicatorResult[], depth: number): React.ReactNode[] =>
     items.flatMap((i) => [
       <TableRow key={i.path} data-testid={`result-${i.path}`}>
@@ -98,17 +123,31 @@ export function UnitResult(props: { doc: Doc; units: readonly UnitInput[] }) {
     >
       <Title3 as="h3">{t('unitResult.heading')}</Title3>
       <Text>{t('unitResult.intro')}</Text>
-      <Field label={t('unitResult.pick')}>
-        <Select value={unitId} onChange={(_, d) => setUnitId(d.value)} data-testid="unit-pick">
-          {props.units.map((u) => (
-            <option key={u.id} value={u.id}>
-              {u.name}({u.id})
-            </option>
-          ))}
-        </Select>
-      </Field>
+      {props.children}
+      {choices.length > 0 && (
+        <Field label={t('unitResult.pick')}>
+          <Select value={picked} onChange={(_, d) => setPicked(d.value)} data-testid="unit-pick">
+            {choices.map((c) => {
+              const name = `${c.unit.name}(${c.unit.id})`;
+              return (
+                <option key={c.key} value={c.key}>
+                  {c.file ? t('unitResult.fromFile', { name, file: c.file }) : name}
+                </option>
+              );
+            })}
+          </Select>
+        </Field>
+      )}
+      {unit && compiled.problem && (
+        <MessageBar intent="error" data-testid="unit-blocked">
+          {t('unitResult.blocked', { problem: msg(compiled.problem) })}
+        </MessageBar>
+      )}
       {result && (
-        <>
+        <div
+          className={doc === props.doc ? styles.panel : `${styles.panel} ${styles.behind}`}
+          aria-busy={doc !== props.doc}
+        >
           <MessageBar intent={result.complete ? 'info' : 'warning'} data-testid="unit-total">
             {t('unitResult.total', { total: result.total, max: result.max })}
             {!result.complete && `;${t('unitResult.incomplete')}`}
@@ -123,52 +162,58 @@ export function UnitResult(props: { doc: Doc; units: readonly UnitInput[] }) {
                   </span>
                 ))}
           </div>
-          <Table size="small" aria-label={t('unitResult.heading')}>
-            <TableHeader>
-              <TableRow>
-                <TableHeaderCell style={{ width: '30%' }}>{t('unitResult.item')}</TableHeaderCell>
-                <TableHeaderCell style={{ width: '10%' }}>
-                  {t('unitResult.score')} / {t('unitResult.max')}
-                </TableHeaderCell>
-                <TableHeaderCell style={{ width: '9%' }}>{t('unitResult.status')}</TableHeaderCell>
-                <TableHeaderCell style={{ width: '51%' }}>{t('unitResult.reason')}</TableHeaderCell>
-              </TableRow>
-            </TableHeader>
-            <TableBody>
-              {result.sections.flatMap((s) => [
-                <TableRow key={`section-${s.code}`} className={styles.section}>
-                  <TableCell>
-                    {s.code} {msg(s.title)}
-                  </TableCell>
-                  <TableCell className={s.score === null ? styles.missing : undefined}>
-                    {s.score ?? t('unitResult.pending')} / {s.max}
-                  </TableCell>
-                  <TableCell />
-                  <TableCell>
-                    {s.reason ? (
-                      <Reason text={s.reason} />
-                    ) : s.pending ? (
-                      <Reason text={s.pending} />
-                    ) : null}
-                  </TableCell>
-                </TableRow>,
-                ...rows(s.items, 1),
-              ])}
-              {result.bonus.items.length > 0 && (
-                <TableRow className={styles.section}>
-                  <TableCell>{t('unitResult.bonus')}</TableCell>
-                  <TableCell>
-                    {result.bonus.score}
-                    {result.bonus.cap !== null && ` / ${result.bonus.cap}`}
-                  </TableCell>
-                  <TableCell />
-                  <TableCell />
+          <div className={styles.scroll}>
+            <Table size="small" aria-label={t('unitResult.heading')}>
+              <TableHeader>
+                <TableRow>
+                  <TableHeaderCell style={{ width: '30%' }}>{t('unitResult.item')}</TableHeaderCell>
+                  <TableHeaderCell style={{ width: '10%' }}>
+                    {t('unitResult.score')} / {t('unitResult.max')}
+                  </TableHeaderCell>
+                  <TableHeaderCell style={{ width: '9%' }}>
+                    {t('unitResult.status')}
+                  </TableHeaderCell>
+                  <TableHeaderCell style={{ width: '51%' }}>
+                    {t('unitResult.reason')}
+                  </TableHeaderCell>
                 </TableRow>
-              )}
-              {rows(result.bonus.items, 1)}
-            </TableBody>
-          </Table>
-        </>
+              </TableHeader>
+              <TableBody>
+                {result.sections.flatMap((s) => [
+                  <TableRow key={`section-${s.code}`} className={styles.section}>
+                    <TableCell>
+                      {s.code} {msg(s.title)}
+                    </TableCell>
+                    <TableCell className={s.score === null ? styles.missing : undefined}>
+                      {s.score ?? t('unitResult.pending')} / {s.max}
+                    </TableCell>
+                    <TableCell />
+                    <TableCell>
+                      {s.reason ? (
+                        <Reason text={s.reason} />
+                      ) : s.pending ? (
+                        <Reason text={s.pending} />
+                      ) : null}
+                    </TableCell>
+                  </TableRow>,
+                  ...rows(s.items, 1),
+                ])}
+                {result.bonus.items.length > 0 && (
+                  <TableRow className={styles.section}>
+                    <TableCell>{t('unitResult.bonus')}</TableCell>
+                    <TableCell>
+                      {result.bonus.score}
+                      {result.bonus.cap !== null && ` / ${result.bonus.cap}`}
+                    </TableCell>
+                    <TableCell />
+                    <TableCell />
+                  </TableRow>
+                )}
+                {rows(result.bonus.items, 1)}
+              </TableBody>
+            </Table>
+          </div>
+        </div>
       )}
     </section>
   );

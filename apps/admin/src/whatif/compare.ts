@@ -9,6 +9,7 @@ import {
   rankCohort,
   scoreUnit,
   type IndicatorResult,
+  type Issue,
   type Msg,
   type RankedCohort,
   type RankedUnit,
@@ -75,6 +76,13 @@ function formerPaths(draft: RuleSet): Map<string, string> {
   for (const s of draft.sections) walk(s.items, s.code, s.formerly ?? s.code);
   walk(draft.bonus?.items ?? [], '加分', '加分');
   return out;
+}
+
+/** Why a draft cannot be rescored: its first error, at its path (「sections[0].points:…」);
+ *  none when it compiles. The issues are the engine's (validateRuleSet, parseRuleSet). */
+export function firstProblem(issues: readonly Issue[]): Msg | undefined {
+  const e = issues.find((i) => i.severity === 'error');
+  return e && { zh: `${e.path}:${e.message.zh}`, en: `${e.path}: ${e.message.en}` };
 }
 
 type Compiled = ReturnType<typeof compileRuleSet>;

@@ -143,11 +143,19 @@ describe('quarters: counters carried across periods, combined into the year', ()
     const rows = await sheetRows(join(dir, 'year.xlsx'), '综合得分');
     // 乙村: (4 × 100 + 3 × 40 + 3 × 80) / 10 = (400 + 120 + 240) / 10 = 76
     // 甲村: (4 × 40 + 3 × 30 + 3 × 35) / 10 = (160 + 90 + 105) / 10 = 35.5
-    expect(rows.slice(2).map((row) => [row[0], row[2], row[15]])).toEqual([
+    // The quarters have no grades: each part shows 得分, 满分 and 折合, no 等级 column.
+    const header = (rows[1] ?? []).map(String);
+    expect(header.slice(3, 6)).toEqual([
+      '第一季度\n得分',
+      '第一季度\n满分',
+      '第一季度\n折合(权重40%)',
+    ]);
+    const composite = header.indexOf('综合得分\nComposite');
+    expect(composite).toBe(12);
+    expect(rows.slice(2).map((row) => [row[0], row[2], row[composite]])).toEqual([
       [1, '乙村', 76],
       [2, '甲村', 35.5],
     ]);
-    expect(String(rows[1]?.[6])).toBe('第一季度\n折合(权重40%)');
 
     // The year's quarters as the routine part (40 %), the last quarter's review standing in for
     // the year-end one (60 %): a composite is itself a part.
@@ -179,7 +187,15 @@ describe('quarters: counters carried across periods, combined into the year', ()
     expect(y.code, y.stderr).toBe(0);
     const total = await sheetRows(join(dir, 'year-end.xlsx'), '综合得分');
     // 乙村: 0.4 × 76 + 0.6 × 80 = 30.4 + 48 = 78.4; 甲村: 0.4 × 35.5 + 0.6 × 35 = 14.2 + 21 = 35.2
-    expect(total.slice(2).map((row) => [row[0], row[2], row[3], row[7], row[11]])).toEqual([
+    const totalHeader = (total[1] ?? []).map(String);
+    const [routine, yearEnd, sum] = ['日常考核\n得分', '年终考核\n得分', '综合得分\nComposite'].map(
+      (h) => totalHeader.indexOf(h),
+    );
+    expect(
+      total
+        .slice(2)
+        .map((row) => [row[0], row[2], row[routine ?? -1], row[yearEnd ?? -1], row[sum ?? -1]]),
+    ).toEqual([
       [1, '乙村', 76, 80, 78.4],
       [2, '甲村', 35.5, 35, 35.2],
     ]);

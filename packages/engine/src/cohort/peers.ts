@@ -10,6 +10,7 @@ import { MissingValue, type ExprValue } from '../expr/types.ts';
 import { warning } from '../validate/issues.ts';
 import { exactText } from './exact-text.ts';
 import { unitName } from './unit-name.ts';
+import { idsHash } from './unit-issues.ts';
 
 export interface PeerInputSummary {
   /** Units that reported the input (blanks are not counted as 0). */
@@ -30,36 +31,14 @@ export interface PeerPass {
   /** Plain JSON of the statistics, for the cohort result. */
   inputs: Record<string, PeerInputSummary>;
   issues: Issue[];
+  /** The units read, and a hash of their ids in order (`idsHash`): a second pass over the
+   *  same cohort must find the same. */
+  units: number;
+  ids: number;
 }
 
 type PeerSource = Pick<CompiledRuleSet, 'inputs' | 'peerInputs' | 'rankRules'> &
   Partial<Pick<CompiledRuleSet, 'derived'>>;
-
-/** Each unit's derived value (undefined: blank under it, not counted); a value that cannot be
- *  worked out (a division by zero, a figure refused) is left out with a warning. */
-function derivedValues(
-  rs: PeerSource,
-  id: string,
-  units: readonly UnitInput[],
-  issues: Issue[],
-): Q[] | undefined {
-  if (!rs.derived?.has(id)) return undefined;
-  const values: Q[] = [];
-  for (const unit of units) {
-    const env = createEnv(rs.inputs, unit, {}, rs.derived);
-    let v: ExprValue | undefined;
-    let unreadable = false;
-    try {
-      v = env.ident(id);
-    } catch (e) {
-      if (e instanceof ExprEvalError) unreadable = true;
-      else if (!(e instanceof MissingValue)) throw e;
-    }
-    if (v !== undefined && typeof v === 'object') values.push(v);
-    else if (unreadable || env.issues.length > 0) issues.push(unreadableWarning(unit, id));
-  }
-  return values;
-}
 
 const unreadableWarning = (unit: UnitInput, id: string): Issue =>
   warning(
@@ -72,46 +51,71 @@ const unreadableWarning = (unit: UnitInput, id: string): Issue =>
     { inputId: id },
   );
 
-function inputStats(
-  rs: PeerSource,
-  id: string,
-  units: readonly UnitInput[],
-  issues: Issue[],
-): (Record<PeerStat, Q> & { count: number }) | undefined {
+/** One peer input's running statistics over the units read so far. */
+interface Running {
+  id: string;
+  /** A unit's value of it: a figure, undefined for a blank (not counted), null when it cannot
+   *  be read (left out with a warning). */
+  read: (unit: UnitInput) => Q | undefined | null;
+  count: number;
+  total: Q | undefined;
+  hi: Q | undefined;
+  lo: Q | undefined;
+  issues: Issue[];
+}
+
+/** How a unit's value of a peer input is read: a derived value worked out under the unit's
+ *  figures (a division by zero, a figure refused: unreadable), or the input's figure decoded. */
+function peerReader(rs: PeerSource, id: string): Running['read'] | undefined {
+  if (rs.derived?.has(id)) {
+    const derived = rs.derived;
+    return (unit) => {
+      const env = createEnv(rs.inputs, unit, {}, derived);
+      let v: ExprValue | undefined;
+      let unreadable = false;
+      try {
+        v = env.ident(id);
+      } catch (e) {
+        if (e instanceof ExprEvalError) unreadable = true;
+        else if (!(e instanceof MissingValue)) throw e;
+      }
+      if (v !== undefined && typeof v === 'object') return v;
+      return unreadable || env.issues.length > 0 ? null : undefined;
+    };
+  }
   const def = rs.inputs.get(id);
-  let values = derivedValues(rs, id, units, issues);
-  if (!values) {
-    if (!def) return undefined;
-    values = [];
-    for (const unit of units) {
-      const { value, problem } = decodeValue(def, unit.values[id]);
-      if (value !== undefined && typeof value === 'object') values.push(value);
-      else if (problem !== undefined || value !== undefined)
-        issues.push(unreadableWarning(unit, id));
-    }
+  if (!def) return undefined;
+  return (unit) => {
+    const { value, problem } = decodeValue(def, unit.values[id]);
+    if (value !== undefined && typeof value === 'object') return value;
+    return problem !== undefined || value !== undefined ? null : undefined;
+  };
+}
+
+function addValue(s: Running, unit: UnitInput): void {
+  const v = s.read(unit);
+  if (v === null) {
+    s.issues.push(unreadableWarning(unit, s.id));
+    return;
   }
-  const [first, ...rest] = values;
-  if (!first) return undefined;
-  let total = first;
-  let hi = first;
-  let lo = first;
-  for (const v of rest) {
-    total = total.add(v);
-    if (v.compare(hi) > 0) hi = v;
-    if (v.compare(lo) < 0) lo = v;
+  if (v === undefined) return;
+  s.count++;
+  if (s.total === undefined || s.hi === undefined || s.lo === undefined) {
+    s.total = s.hi = s.lo = v;
+    return;
   }
-  return { mean: total.div(values.length), max: hi, min: lo, count: values.length };
+  s.total = s.total.add(v);
+  if (v.compare(s.hi) > 0) s.hi = v;
+  if (v.compare(s.lo) < 0) s.lo = v;
 }
 
 function rankPlaces(
   order: 'asc' | 'desc',
-  value: (unit: UnitInput) => Q | null,
-  units: readonly UnitInput[],
+  values: readonly { id: string; v: Q }[],
 ): Map<string, RankPlace> {
-  const ranked = units
-    .map((u) => ({ id: u.id, v: value(u) }))
-    .filter((x): x is { id: string; v: Q } => x.v !== null)
-    .sort((a, b) => (order === 'desc' ? b.v.compare(a.v) : a.v.compare(b.v)));
+  const ranked = [...values].sort((a, b) =>
+    order === 'desc' ? b.v.compare(a.v) : a.v.compare(b.v),
+  );
   const places = new Map<string, RankPlace>();
   const leader = ranked[0]?.v;
   if (!leader) return places;
@@ -126,23 +130,56 @@ function rankPlaces(
   return places;
 }
 
-export function buildPeerStats(rs: PeerSource, units: readonly UnitInput[]): PeerPass {
+/**
+ * Pass 1 of a cohort, in one walk over its units (a streamed cohort is read once here):
+ * every peer input's count, mean, max and min, and the values each rank rule ranks.
+ */
+export function buildPeerStats(rs: PeerSource, units: Iterable<UnitInput>): PeerPass {
+  const running: Running[] = [];
+  for (const id of rs.peerInputs) {
+    const read = peerReader(rs, id);
+    if (read)
+      running.push({
+        id,
+        read,
+        count: 0,
+        total: undefined,
+        hi: undefined,
+        lo: undefined,
+        issues: [],
+      });
+  }
+  const rankValues = rs.rankRules.map(() => [] as { id: string; v: Q }[]);
+  let count = 0;
+  let ids = 0;
+  for (const unit of units) {
+    count++;
+    ids = idsHash(ids, unit.id);
+    for (const s of running) addValue(s, unit);
+    for (let r = 0; r < rs.rankRules.length; r++) {
+      const v = (rs.rankRules[r] as PeerSource['rankRules'][number]).value(unit);
+      if (v !== null) (rankValues[r] as { id: string; v: Q }[]).push({ id: unit.id, v });
+    }
+  }
   const issues: Issue[] = [];
   const stats = new Map<string, Record<PeerStat, Q>>();
   const inputs: Record<string, PeerInputSummary> = {};
-  for (const id of rs.peerInputs) {
-    const s = inputStats(rs, id, units, issues);
-    if (!s) continue;
-    stats.set(id, s);
-    inputs[id] = {
+  for (const s of running) {
+    issues.push(...s.issues);
+    if (s.total === undefined || s.hi === undefined || s.lo === undefined) continue;
+    const mean = s.total.div(s.count);
+    stats.set(s.id, { mean, max: s.hi, min: s.lo });
+    inputs[s.id] = {
       count: s.count,
-      mean: exactText(s.mean),
-      max: exactText(s.max),
-      min: exactText(s.min),
+      mean: exactText(mean),
+      max: exactText(s.hi),
+      min: exactText(s.lo),
     };
   }
   const ranks = new Map<string, Map<string, RankPlace>>();
-  for (const rule of rs.rankRules) ranks.set(rule.path, rankPlaces(rule.order, rule.value, units));
+  rs.rankRules.forEach((rule, r) =>
+    ranks.set(rule.path, rankPlaces(rule.order, rankValues[r] as { id: string; v: Q }[])),
+  );
   return {
     stats: {
       stat: (kind, inputId) => stats.get(inputId)?.[kind],
@@ -150,5 +187,7 @@ export function buildPeerStats(rs: PeerSource, units: readonly UnitInput[]): Pee
     },
     inputs,
     issues,
+    units: count,
+    ids,
   };
 }

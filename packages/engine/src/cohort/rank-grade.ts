@@ -6,7 +6,7 @@ import type { Issue, UnitInput, UnitResult } from '../model/result.ts';
 import type { RuleSet } from '../schema/ruleset.ts';
 import { sortIssues } from '../validate/issues.ts';
 import { rankRows } from './rank.ts';
-import { duplicateUnits, incompleteUnit } from './unit-issues.ts';
+import { duplicateIds, incompleteUnit } from './unit-issues.ts';
 import { checkTieBreaks, parseTieBreaks, tieBreakKey } from './tie-break.ts';
 import type { CohortResult, CohortUnit } from './types.ts';
 
@@ -28,7 +28,16 @@ export function rankAndGrade(
   );
   const unitById = new Map(units.map((u) => [u.id, u]));
   const inputs = new Map((ruleSet.inputs ?? []).map((d) => [d.id, d]));
-  issues.push(...duplicateUnits(results.map((r) => ({ id: r.unitId, name: r.name }))));
+  issues.push(
+    ...duplicateIds(
+      results.length,
+      (i) => (results[i] as (typeof results)[number]).unitId,
+      (i) => {
+        const r = results[i] as (typeof results)[number];
+        return { id: r.unitId, name: r.name };
+      },
+    ),
+  );
   for (const r of results) {
     if (!r.complete) issues.push(incompleteUnit({ id: r.unitId, name: r.name }));
   }

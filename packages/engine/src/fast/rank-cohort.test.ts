@@ -222,4 +222,95 @@ describe('rankCohort', () => {
       full.units.map((u) => [u.unitId, u.rank, u.total]),
     );
   });
+
+  describe('a streamed cohort', () => {
+    /** The rule set with a bound from the cohort (read in a first pass) and a sanction on the
+     *  ranking (decided once all are ranked). */
+    const twoPass = (() => {
+      const p = parseRuleSet({
+        ...json,
+        sections: [
+          {
+            ...(json.sections[0] as object),
+            items: [
+              {
+                code: '1',
+                title: 'a',
+                points: 6,
+                rule: { kind: 'threshold', value: 'a', op: '>=', target: 'peer_mean(a)' },
+              },
+            ],
+          } as never,
+          json.sections[1] as never,
+        ],
+        sanctions: [
+          ...(json.sanctions ?? []),
+          { id: 'last', level: 'interview', when: 'bottom_rank() <= 1', reason: '末位' },
+        ],
+      });
+      if (!p.ok) throw new Error(JSON.stringify(p.issues));
+      return compileRuleSet(p.value);
+    })();
+    const cohort = Array.from({ length: 40 }, (_, i) => ({
+      id: `s${String((i * 17) % 40).padStart(2, '0')}`,
+      name: `单位${i}`,
+      values: { a: 80 + ((i * 7) % 16), b: i % 5, bad: i % 13 === 0 ? 1 : 0 },
+    }));
+    function* oneShot<T>(items: readonly T[]): Generator<T> {
+      yield* items;
+    }
+    /** Iterable again and again, each time afresh: what a reader of a file would give. */
+    const again = <T>(items: readonly T[]): Iterable<T> => ({
+      [Symbol.iterator]: () => oneShot(items),
+    });
+    const row = (u: ReturnType<typeof rankCohort>['units'][number]) =>
+      [u.unitId, u.rank, u.total, u.grade, u.vetoed, u.noCommendation, [...u.sanctions]].join('|');
+
+    it('ranks a generator or a re-iterable source exactly as the array, with one pass or two', () => {
+      for (const rules of [rs, twoPass]) {
+        const array = rankCohort(rules, cohort);
+        for (const streamed of [
+          rankCohort(rules, oneShot(cohort)),
+          rankCohort(rules, again(cohort)),
+        ]) {
+          expect(streamed.units.map(row)).toEqual(array.units.map(row));
+          expect(streamed.grades).toEqual(array.grades);
+          expect(streamed.issues).toEqual(array.issues);
+        }
+      }
+      // The two-pass rule set really reads the cohort: its bound and its sanction decide.
+      const ranked = rankCohort(twoPass, again(cohort));
+      expect(ranked.units.at(-1)?.sanctions).toContain('last');
+      expect(new Set(ranked.units.map((u) => u.total)).size).toBeGreaterThan(3);
+    });
+
+    it('reports duplicate ids and undeclared classes of a streamed cohort as of an array', () => {
+      const units = [
+        ...cohort.slice(0, 3),
+        { ...(cohort[1] as (typeof cohort)[number]), name: '重复' },
+        { ...(cohort[2] as (typeof cohort)[number]), id: 'k', class: '无此类' },
+      ];
+      const issues = rankCohort(rs, oneShot(units)).issues.map((i) => `${i.code}@${i.path}`);
+      expect(issues).toEqual(rankCohort(rs, units).issues.map((i) => `${i.code}@${i.path}`));
+      expect(issues).toEqual(
+        expect.arrayContaining([
+          `duplicate-unit@units.${cohort[1]?.id}`,
+          'unknown-class@units.k.class',
+        ]),
+      );
+    });
+
+    it('refuses a re-iterable cohort that gives other units the second time', () => {
+      let pass = 0;
+      const shifting: Iterable<(typeof cohort)[number]> = {
+        [Symbol.iterator]: () => oneShot(pass++ === 0 ? cohort : cohort.slice(1)),
+      };
+      expect(() => rankCohort(twoPass, shifting)).toThrow(/40 units in its first pass and 39/);
+      pass = 0;
+      const reordered: Iterable<(typeof cohort)[number]> = {
+        [Symbol.iterator]: () => oneShot(pass++ === 0 ? cohort : [...cohort].reverse()),
+      };
+      expect(() => rankCohort(twoPass, reordered)).toThrow(/not the same ids in the same order/);
+    });
+  });
 });

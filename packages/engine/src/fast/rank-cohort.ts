@@ -3,7 +3,7 @@
 // thousands of units and more; scoreCohort gives every unit's reasons and stays the reference
 // (a test holds the two to the same ranks and grades).
 import { q, type Q } from '../exact/exact.ts';
-import { duplicateUnits, incompleteUnit } from '../cohort/unit-issues.ts';
+import { duplicateIds, idsHash, incompleteUnit } from '../cohort/unit-issues.ts';
 import { buildPeerStats } from '../cohort/peers.ts';
 import { parseTieBreaks, tieInputValue, type TieBreak } from '../cohort/tie-break.ts';
 import { assignGradesScaled, GRADE_PENDING, type BandSummary } from '../grades/assign.ts';
@@ -17,7 +17,7 @@ import { decideCohortSanctions, standings } from '../cohort/standing.ts';
 import type { Standing } from '../score/env.ts';
 import { MICRO_DP, scaledText, toMicro } from './fixed.ts';
 import { createLeanScorer, type LeanResult, type Routes } from './score-lean.ts';
-import { unknownClasses } from '../score/score-unit.ts';
+import { unknownClassOf } from '../score/score-unit.ts';
 
 /** A lean result with its place filled in. */
 export type RankedUnit = LeanResult;
@@ -89,34 +89,83 @@ function exactOf(col: KeyColumn, i: number): Q | null {
   return v !== v ? null : q(scaledText(v, col.scale));
 }
 
-export function rankCohort(rs: CompiledRuleSet, units: readonly UnitInput[]): RankedCohort {
+/**
+ * Ranks and grades a cohort. `units` may be an array or any iterable, such as a generator that
+ * reads units one at a time from a file: each unit is read once, scored into a small result
+ * and a few typed columns, and not kept, so a streamed cohort need never be held in memory.
+ * Two cases read the units twice, and take them as given when the iterable can be iterated
+ * again (an array, or an object whose `[Symbol.iterator]()` starts afresh each time), else
+ * hold them while ranking: bounds from the cohort (`peer_mean` and the like) and rank rules
+ * need every unit before any is scored, and sanctions on the ranking or the grade read a
+ * unit's figures again once all are ranked. A re-iterable cohort must give the same units in
+ * the same order each time; one that does not is refused (an Error naming what changed).
+ */
+export function rankCohort(rs: CompiledRuleSet, units: Iterable<UnitInput>): RankedCohort {
   const issues: Issue[] = [];
   const needsPeers = rs.peerInputs.length > 0 || rs.rankRules.length > 0;
-  const peers = needsPeers ? buildPeerStats(rs, units) : undefined;
+  const keepUnits = rs.cohortSanctions.length > 0;
+  let source: Iterable<UnitInput> = units;
+  let peers: ReturnType<typeof buildPeerStats> | undefined;
+  if (needsPeers) {
+    if (Array.isArray(units)) peers = buildPeerStats(rs, units);
+    else {
+      // The first pass's iterator, taken once. A one-shot iterator (a generator object) returns
+      // itself: a second pass would find it spent, so its units are held.
+      const first = units[Symbol.iterator]();
+      if ((first as unknown) === units) source = [...units];
+      peers = buildPeerStats(rs, source === units ? { [Symbol.iterator]: () => first } : source);
+    }
+  }
   if (peers) issues.push(...peers.issues);
   const ctx: ScoreContext = peers ? { peers: peers.stats } : {};
   const score = createLeanScorer(rs);
   const { tieBreaks, issues: tbIssues } = parseTieBreaks(rs.ruleSet.ranking.tieBreak);
   issues.push(...tbIssues);
 
-  const n = units.length;
-  issues.push(...duplicateUnits(units), ...unknownClasses(rs, units));
   const itemPaths = tieBreaks.filter((tb) => tb.kind === 'indicator').map((tb) => tb.ref);
   const dp = rs.scoreRounding.dp;
+  let capacity = Array.isArray(source) ? source.length : 1024;
   const columns: KeyColumn[] = tieBreaks.map((tb) => ({
-    num: new Float64Array(n),
+    num: new Float64Array(capacity),
     exact: undefined,
     scale: tb.kind === 'input' ? MICRO_DP : dp,
   }));
   const fills = tieBreaks.map((tb, k) => keyFiller(rs, tb, columns[k] as KeyColumn, itemPaths));
-  const results = new Array<RankedUnit>(n);
-  for (let i = 0; i < n; i++) {
-    const unit = units[i] as UnitInput;
+  const results: RankedUnit[] = [];
+  /** The units themselves, kept only for sanctions on the ranking or the grade. */
+  const kept: UnitInput[] = [];
+  let n = 0;
+  let ids = 0;
+  for (const unit of source) {
+    ids = idsHash(ids, unit.id);
+    if (n === capacity) {
+      capacity *= 2;
+      for (const col of columns) {
+        const grown = new Float64Array(capacity);
+        grown.set(col.num);
+        col.num = grown;
+      }
+    }
     // Ranked in place: one object per unit, no copies.
     const r: RankedUnit = score(unit, ctx, itemPaths);
-    results[i] = r;
-    for (let k = 0; k < fills.length; k++) (fills[k] as KeyFiller)(i, unit, r);
+    results.push(r);
+    for (let k = 0; k < fills.length; k++) (fills[k] as KeyFiller)(n, unit, r);
+    const unknown = unknownClassOf(rs, unit);
+    if (unknown) issues.push(unknown);
+    if (keepUnits) kept.push(unit);
+    n++;
   }
+  if (peers && (peers.units !== n || peers.ids !== ids))
+    throw new Error(
+      `rankCohort: the cohort gave ${peers.units} units in its first pass and ${n} in its second${peers.units === n ? ', not the same ids in the same order' : ''}; a cohort read twice must give the same units each time`,
+    );
+  issues.push(
+    ...duplicateIds(
+      n,
+      (i) => (results[i] as RankedUnit).unitId,
+      (i) => ({ id: (results[i] as RankedUnit).unitId, name: (results[i] as RankedUnit).name }),
+    ),
+  );
   const vetoedLast = rs.ruleSet.ranking.vetoedLast;
   /** The tie-breaks alone: for units already equal on veto and total. */
   const ties = (a: number, b: number): number => {
@@ -179,7 +228,7 @@ export function rankCohort(rs: CompiledRuleSet, units: readonly UnitInput[]): Ra
   }
   if (rs.cohortSanctions.length) {
     // Sanctions on the ranking or the grade, as scoreCohort decides them (one decision).
-    const inputOf = new Map(results.map((r, i) => [r, units[i] as UnitInput]));
+    const inputOf = new Map(results.map((r, i) => [r, kept[i] as UnitInput]));
     const places = standings(
       ranked,
       (p) => inputOf.get(ranked[p] as RankedUnit)?.class,

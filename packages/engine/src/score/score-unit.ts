@@ -1038,9 +1038,11 @@ function unknownClass(rs: CompiledRuleSet, unit: UnitInput): Issue {
 
 /** Every unit of a cohort whose class is not declared. */
 export const unknownClasses = (rs: CompiledRuleSet, units: readonly UnitInput[]): Issue[] =>
-  units
-    .filter((u) => u.class !== undefined && !rs.classIds.has(u.class))
-    .map((u) => unknownClass(rs, u));
+  units.flatMap((u) => unknownClassOf(rs, u) ?? []);
+
+/** The unit's class when the rule set does not declare it, as an error; else undefined. */
+export const unknownClassOf = (rs: CompiledRuleSet, unit: UnitInput): Issue | undefined =>
+  unit.class !== undefined && !rs.classIds.has(unit.class) ? unknownClass(rs, unit) : undefined;
 
 /** A sanction on the ranking or the grade, for a unit scored alone: open until the cohort. */
 const decidedAfterRanking = (id: string, reason: Msg): Issue => ({

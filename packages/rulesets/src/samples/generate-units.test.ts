@@ -2,7 +2,8 @@ import { scoreUnit } from '@kaohe/engine';
 import { describe, expect, it } from 'vitest';
 import { compiled } from '../__tests__/helpers.ts';
 import { baotou2012 } from '../index.ts';
-import { generateUnits } from './generate-units.ts';
+import { generateUnits, streamUnits } from './generate-units.ts';
+import { generateUnitsFor } from './generate-for.ts';
 import { decimalText, mulberry32 } from './prng.ts';
 
 const DECIMAL = /^-?\d+(\.\d+)?$/;
@@ -36,6 +37,13 @@ describe('generateUnits', () => {
     expect(a).toHaveLength(50);
     expect(new Set(a.map((u) => u.id)).size).toBe(50);
     expect(a[0]?.id).toBe('sim-01');
+  });
+
+  it('streams the same units, afresh each time the stream is read', () => {
+    const stream = streamUnits(30, 2012);
+    expect([...stream]).toEqual(generateUnits(30, 2012));
+    expect([...stream]).toEqual(generateUnits(30, 2012));
+    expect(() => streamUnits(-1, 1)).toThrow(RangeError);
   });
 
   it('gives every declared input as a decimal string, boolean, choice or deliberate blank', () => {
@@ -80,5 +88,27 @@ describe('generateUnits', () => {
     expect(() => generateUnits(-1, 1)).toThrow(RangeError);
     expect(() => generateUnits(1.5, 1)).toThrow(RangeError);
     expect(generateUnits(0, 1)).toEqual([]);
+  });
+});
+
+describe('generateUnitsFor', () => {
+  it('gives rates and amounts 4–6 places within the declared bounds, whole counts, the same for a seed', () => {
+    const a = generateUnitsFor(baotou2012, 60, 5);
+    expect(generateUnitsFor(baotou2012, 60, 5)).toEqual(a);
+    const places = new Set<number>();
+    for (const u of a)
+      for (const def of baotou2012.inputs ?? []) {
+        const v = u.values[def.id];
+        if (def.unit === 'yesno') expect(typeof v, def.id).toBe('boolean');
+        else if (def.unit === '%' || def.unit === '万元') {
+          const m = /^-?\d+\.(\d{4,6})$/.exec(String(v));
+          expect(m, `${def.id} = ${String(v)}`).not.toBeNull();
+          places.add(m?.[1]?.length ?? 0);
+          if (def.min !== undefined) expect(Number(v)).toBeGreaterThanOrEqual(Number(def.min));
+          if (def.max !== undefined) expect(Number(v)).toBeLessThanOrEqual(Number(def.max));
+        } else if (def.unit === '人' || def.unit === '个' || def.unit === '次')
+          expect(String(v), def.id).toMatch(/^\d+$/);
+      }
+    expect([...places].sort()).toEqual([4, 5, 6]);
   });
 });

@@ -88,17 +88,30 @@ function values(r: Prng): Record<string, InputValue> {
  * evidence record (memory: about 650 MB of heap for 500 000 units); copy it before changing it.
  */
 export function generateUnits(count: number, seed: number): UnitInput[] {
+  return Array.from(streamUnits(count, seed));
+}
+
+/**
+ * The units `generateUnits` gives, made one at a time as they are read: an iterable that starts
+ * afresh each time it is iterated (as a reader of a file would), so a cohort of any size can be
+ * ranked without holding it (`rankCohort` takes any iterable).
+ */
+export function streamUnits(count: number, seed: number): Iterable<UnitInput> {
   if (!Number.isSafeInteger(count) || count < 0)
     throw new RangeError(`generateUnits: count must be a whole number ≥ 0, got ${count}`);
-  const r = mulberry32(seed);
   const width = String(Math.max(count, 1)).length;
-  const units: UnitInput[] = new Array<UnitInput>(count);
-  for (let i = 0; i < count; i++) {
-    const n = String(i + 1).padStart(width, '0');
-    const evidence = r.chance(0.02)
-      ? evidenceWithout(BAOTOU_EVIDENCE_INPUTS[r.int(0, BAOTOU_EVIDENCE_INPUTS.length - 1)] ?? '')
-      : FULL_EVIDENCE;
-    units[i] = { id: `sim-${n}`, name: `模拟单位${n}`, values: values(r), evidence };
-  }
-  return units;
+  return {
+    *[Symbol.iterator]() {
+      const r = mulberry32(seed);
+      for (let i = 0; i < count; i++) {
+        const n = String(i + 1).padStart(width, '0');
+        const evidence = r.chance(0.02)
+          ? evidenceWithout(
+              BAOTOU_EVIDENCE_INPUTS[r.int(0, BAOTOU_EVIDENCE_INPUTS.length - 1)] ?? '',
+            )
+          : FULL_EVIDENCE;
+        yield { id: `sim-${n}`, name: `模拟单位${n}`, values: values(r), evidence };
+      }
+    },
+  };
 }

@@ -2,12 +2,12 @@
 // Not for anything secret; only to spread synthetic figures.
 
 export interface Prng {
-  /** A float in [0, 1). */
-  next(): number;
+  /** A float in [0, 1) (a plain function: it may be taken off the object). */
+  next: () => number;
   /** An integer in [lo, hi], both included. */
-  int(lo: number, hi: number): number;
+  int: (lo: number, hi: number) => number;
   /** True with probability p. */
-  chance(p: number): boolean;
+  chance: (p: number) => boolean;
 }
 
 export function mulberry32(seed: number): Prng {

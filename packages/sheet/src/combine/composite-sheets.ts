@@ -31,10 +31,13 @@ const ROUNDING: Record<string, string> = {
 export function compositeSheets(r: CompositeResult, declared: Combination): SheetLayout[] {
   const title = `${r.year}年度 ${r.title.zh}`;
   const graded = r.grades !== null;
-  const partCols: Column[] = r.parts.flatMap((p) => [
+  // A part's 等级 column only when some unit has a grade in it (a part without grades would
+  // show an empty column).
+  const partGraded = r.parts.map((_, i) => r.units.some((u) => u.parts[i]?.gradeLabel));
+  const partCols: Column[] = r.parts.flatMap((p, i) => [
     { header: `${p.label.zh}\n得分`, width: 10, format: 'score' as const, wrap: true },
     { header: `${p.label.zh}\n满分`, width: 7, format: 'score' as const, wrap: true },
-    { header: `${p.label.zh}\n等级`, width: 8, wrap: true },
+    ...(partGraded[i] ? [{ header: `${p.label.zh}\n等级`, width: 8, wrap: true }] : []),
     {
       header: `${p.label.zh}\n折合(权重${p.weightShown})`,
       width: 12,
@@ -65,18 +68,19 @@ export function compositeSheets(r: CompositeResult, declared: Combination): Shee
       u.rank ?? '—',
       u.unitId,
       u.name,
-      ...u.parts.flatMap((c): CellValue[] =>
-        c
+      ...u.parts.flatMap((c, i): CellValue[] => {
+        const grade = partGraded[i] ? [c ? (c.gradeLabel?.zh ?? '') : null] : [];
+        return c
           ? [
               c.total === null ? '未计算' : num(c.total),
               num(c.max),
-              c.gradeLabel?.zh ?? '',
+              ...grade,
               u.value === null || c.contributionShown === null
                 ? '未计算'
                 : num(c.contributionShown),
             ]
-          : ['未列入', null, null, '未计算'],
-      ),
+          : ['未列入', null, ...grade, '未计算'];
+      }),
       u.value === null ? '未计算' : num(u.value),
       ...(graded ? [u.value === null ? '未计算' : (u.gradeLabel?.zh ?? '')] : []),
       yes(u.vetoed),

@@ -15,18 +15,7 @@ import {
   Y,
   type Bench30Unit,
 } from './spec.ts';
-
-/** mulberry32: a small, well-known 32-bit generator; u() is uniform in [0, 1). */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { mulberry32 } from '@kaohe/rulesets';
 
 /** An integer count of 10^-places as a plain decimal, trailing zeros dropped: 9100, 4 → "0.91". */
 function decimalText(scaled: number, places: number): string {
@@ -54,7 +43,7 @@ const LIMIT = CEILING_LIMITS.map(Number);
  * the spelling is then exact).
  */
 export function generateCohort(count: number, seed: number): Bench30Unit[] {
-  const u = mulberry32(seed);
+  const u = mulberry32(seed).next;
   const units: Bench30Unit[] = new Array<Bench30Unit>(count);
   const width = String(count).length;
   for (let i = 0; i < count; i++) {

@@ -1,0 +1,93 @@
+// `node dist/examples.mjs [units]`: every example rule set on a generated cohort whose figures
+// have 4–6 places (generateUnitsFor in @kaohe/rulesets), ranked with rankCohort and scored with every reason
+// (scoreCohort). Before any time counts, the two are held to each other unit by unit (rank,
+// total, grade, veto, completeness); a difference stops the bench. Prints one table: µs a
+// unit for each, their ratio, and the share of item evaluations on the integer kernels.
+import {
+  compileRuleSet,
+  parseRuleSet,
+  rankCohort,
+  scoreCohort,
+  type CompiledRuleSet,
+  type UnitInput,
+} from '@kaohe/engine';
+import { exampleRuleSets, generateUnitsFor } from '@kaohe/rulesets';
+
+const count = Number(process.argv[2] ?? '20000');
+/** scoreCohort builds every reason: timed on fewer units. */
+const reasonsCount = Math.min(count, Number(process.argv[3] ?? '2000'));
+const RUNS = 5;
+/** Runs before the timed ones, so that the JIT has compiled the hot path (small rule sets'
+ *  first runs are mostly compilation). */
+const WARMUP = 3;
+
+const median = (xs: number[]): number => xs.sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
+
+/** Median wall-clock and CPU ms of RUNS runs after WARMUP (CPU counts less of a shared
+ *  machine's load). */
+function timed(run: () => unknown): { wall: number; cpu: number } {
+  for (let w = 0; w < WARMUP; w++) run(); // outside the figures
+  const runs = Array.from({ length: RUNS }, () => {
+    const t0 = performance.now();
+    const c0 = process.cpuUsage();
+    run();
+    const c = process.cpuUsage(c0);
+    return { wall: performance.now() - t0, cpu: (c.user + c.system) / 1000 };
+  });
+  return { wall: median(runs.map((r) => r.wall)), cpu: median(runs.map((r) => r.cpu)) };
+}
+
+/** Items at every depth. */
+type Items = readonly { items?: Items }[];
+const leaves = (items: Items): number =>
+  items.reduce((n, i) => n + (i.items?.length ? leaves(i.items) : 1), 0);
+
+/** Units whose rank, total, grade, veto or completeness differ between the two paths. */
+function differing(rules: CompiledRuleSet, units: readonly UnitInput[]): string[] {
+  const full = new Map(scoreCohort(rules, units).units.map((u) => [u.unitId, u]));
+  const out: string[] = [];
+  for (const u of rankCohort(rules, units).units) {
+    const f = full.get(u.unitId);
+    const a = [u.rank, u.total, u.grade, u.vetoed, u.complete].join('|');
+    const b = f && [f.rank, f.total, f.grade, f.vetoed, f.complete].join('|');
+    if (a !== b) out.push(`${u.unitId}: rankCohort ${a}, scoreCohort ${b ?? 'missing'}`);
+  }
+  return out;
+}
+
+const rows = [];
+for (const [id, input] of Object.entries(exampleRuleSets)) {
+  const parsed = parseRuleSet(input);
+  if (!parsed.ok) throw new Error(`${id} does not parse: ${parsed.issues[0]?.message.en}`);
+  const rules = compileRuleSet(parsed.value);
+  const units = generateUnitsFor(input, count, 6);
+  const few = units.slice(0, reasonsCount);
+  const wrong = differing(rules, few);
+  if (wrong.length)
+    throw new Error(`${id}: ${wrong.length} units differ between the paths, e.g. ${wrong[0]}`);
+  const ranked = rankCohort(rules, units);
+  const rank = timed(() => rankCohort(rules, units));
+  const reasons = timed(() => scoreCohort(rules, few));
+  const rankUs = (rank.cpu * 1000) / units.length;
+  const reasonsUs = (reasons.cpu * 1000) / few.length;
+  const { fast, exact } = ranked.routes;
+  rows.push({
+    'rule set': id,
+    items: leaves(input.sections),
+    units: units.length,
+    complete: `${((100 * ranked.units.filter((u) => u.complete).length) / units.length).toFixed(1)} %`,
+    'rankCohort µs': Number(((rank.wall * 1000) / units.length).toFixed(2)),
+    'CPU µs': Number(rankUs.toFixed(2)),
+    'scoreCohort µs (every reason)': Number(((reasons.wall * 1000) / few.length).toFixed(1)),
+    'CPU µs ': Number(reasonsUs.toFixed(1)),
+    'reasons ÷ rank': `${(reasonsUs / rankUs).toFixed(1)}×`,
+    'fast route': `${((100 * fast) / Math.max(1, fast + exact)).toFixed(2)} %`,
+  });
+}
+console.log(
+  `Example rule sets, generated cohorts (figures with 4–6 places), ${count.toLocaleString('en')} units ranked, ${reasonsCount.toLocaleString('en')} scored with every reason; medians of ${RUNS} runs after ${WARMUP} not counted; rankCohort and scoreCohort agreed on every unit checked`,
+);
+console.table(rows);
+console.log(
+  'The float and decimal references of BENCH-30 (below) are hand-written for its rule set only; here the ratio is the CPU time of scoreCohort with every reason against that of rankCohort.',
+);
