@@ -8,6 +8,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { clearDraft } from './doc/drafts.ts';
 import { App } from './App.tsx';
 import { createI18n } from './i18n/i18n.ts';
+import { currentCompletions, startCompletion } from '@codemirror/autocomplete';
 import { formulaAt, typeFormula } from './screens/formula.testing.ts';
 
 afterEach(async () => {
@@ -266,6 +267,71 @@ describe('pages for inputs, sanctions, grades and quotas', () => {
       expect(when.view.state.doc.toString()).toBe('total >= 90');
       await typeFormula('certifiedBy[0].when', 'total >= nn', true);
       await waitFor(() => expect(when.field()).toContain('expr-unknown-identifier'));
+    },
+  );
+
+  it(
+    'edits a per-record stream’s formulas, completing the fields of its cases first',
+    { timeout: 60_000 },
+    async () => {
+      const records = {
+        schemaVersion: 1,
+        id: 'records',
+        title: '逐件计分',
+        issuer: '市',
+        level: '县',
+        year: 2013,
+        edition: 1,
+        points: 100,
+        rounding: { scores: { dp: 2, mode: 'half-up' } },
+        inputs: [
+          {
+            id: 'late',
+            label: '逾期上报案件',
+            unit: 'cases',
+            fields: [{ id: 'months', label: '逾期月数', unit: '月', min: 0 }],
+          },
+          { id: 'rate', label: '兑现率', unit: '%' },
+        ],
+        sections: [
+          {
+            code: '一',
+            title: '案件',
+            points: 100,
+            items: [
+              {
+                code: '1',
+                title: '案件查处',
+                points: 100,
+                deductions: [{ kind: 'per-record', input: 'late', each: 'min(months, 10) * 0.2' }],
+              },
+            ],
+          },
+        ],
+      };
+      await openBaotou(JSON.stringify(records), 'records.json');
+      expect(screen.getByTestId('problem-count').textContent).toBe('0 个错误,0 个提示');
+      fireEvent.click(screen.getByTestId('node-一.1'));
+      const stream = 'sections[0].items[0].deductions[0]';
+      const each = await formulaAt(`${stream}.each`);
+      expect(each.view.state.doc.toString()).toBe('min(months, 10) * 0.2');
+      expect(each.field()).toContain('每件扣分');
+      // Completion offers the case's fields (months 逾期月数) before the inputs.
+      each.view.dispatch({ selection: { anchor: 0 } });
+      startCompletion(each.view);
+      await waitFor(() =>
+        expect(
+          currentCompletions(each.view.state)
+            .map((c) => c.label)
+            .slice(0, 3),
+        ).toEqual(['months', 'late', 'rate']),
+      );
+      // A name that is neither a field of the case nor an input: the engine's issue at the field.
+      await typeFormula(`${stream}.each`, 'min(month, 10) * 0.2', true);
+      await waitFor(() => expect(each.field()).toContain('expr-unknown-identifier'));
+      const when = await formulaAt(`${stream}.when`);
+      await typeFormula(`${stream}.when`, 'months > 1', true);
+      await waitFor(() => expect(when.field()).not.toContain('expr-'));
     },
   );
 });

@@ -63,10 +63,14 @@ export function liveIssues(
   return issues.filter((i) => within(i.path, key));
 }
 
-/** Input ids (and derived values) with their labels, for completion. */
-function namesOf(doc: Doc, language: string): { id: string; label: string }[] {
+/** Input ids (and derived values) with their labels, for completion; with `cases`, first the
+ *  fields of that `cases` input (what a per-record stream's formulas read of each case). */
+function namesOf(doc: Doc, language: string, cases?: string): { id: string; label: string }[] {
   const out: { id: string; label: string }[] = [];
-  for (const list of [doc['inputs'], doc['derived']]) {
+  const inputs = Array.isArray(doc['inputs']) ? doc['inputs'] : [];
+  const input = cases === undefined ? undefined : inputs.find((i) => getAt(i, ['id']) === cases);
+  const fields = getAt(input ?? null, ['fields']);
+  for (const list of [fields, doc['inputs'], doc['derived']]) {
     if (!Array.isArray(list)) continue;
     for (const entry of list) {
       if (!entry || typeof entry !== 'object' || Array.isArray(entry)) continue;
@@ -82,7 +86,14 @@ function namesOf(doc: Doc, language: string): { id: string; label: string }[] {
 }
 
 export function ExpressionField(
-  props: Bound & Holds & { path: Path; label: string; hint?: string },
+  props: Bound &
+    Holds & {
+      path: Path;
+      label: string;
+      hint?: string;
+      /** A per-record stream's formula: the id of the `cases` input whose fields it reads. */
+      cases?: string;
+    },
 ) {
   const styles = useStyles();
   const { t, i18n } = useTranslation();
@@ -145,7 +156,10 @@ export function ExpressionField(
   }, [text, written]);
 
   const functions = useMemo(() => expressionFunctions(fieldKey), [fieldKey]);
-  const names = useMemo(() => namesOf(props.doc, i18n.language), [props.doc, i18n.language]);
+  const names = useMemo(
+    () => namesOf(props.doc, i18n.language, props.cases),
+    [props.doc, i18n.language, props.cases],
+  );
   const namesRef = useRef(names);
   namesRef.current = names;
 

@@ -173,19 +173,58 @@ function Conditions(props: Props) {
           />
         </Fragment>
       ))}
-      {streams.map((s, n) =>
-        getAt(s, ['kind']) !== 'expr' ? null : (
-          <ExpressionField
-            key={`stream${n}`}
-            {...props}
-            path={at(props.path, ['deductions', n, 'amount'])}
-            label={t(getAt(s, ['direction']) === 'add' ? 'expr.streamAdd' : 'expr.stream', {
-              n: n + 1,
-            })}
-            hint={t('expr.streamHint')}
-          />
-        ),
-      )}
+      {streams.map((s, n) => {
+        const stream = at(props.path, ['deductions', n]);
+        const label = t(getAt(s, ['direction']) === 'add' ? 'expr.streamAdd' : 'expr.stream', {
+          n: n + 1,
+        });
+        if (getAt(s, ['kind']) === 'expr')
+          return (
+            <ExpressionField
+              key={`stream${n}`}
+              {...props}
+              path={at(stream, ['amount'])}
+              label={label}
+              hint={t('expr.streamHint')}
+            />
+          );
+        if (getAt(s, ['kind']) !== 'per-record') return null;
+        // Per record: which cases count, each one's amount (absent with an escalation), and
+        // which weigh more; formulas over the case's fields, which completion offers first.
+        const input = getAt(s, ['input']);
+        const cases = typeof input === 'string' ? { cases: input } : {};
+        return (
+          <Fragment key={`stream${n}`}>
+            <ExpressionField
+              {...props}
+              {...cases}
+              path={at(stream, ['when'])}
+              label={`${label} · ${t('expr.recordWhen')}`}
+              hint={t('expr.recordHint')}
+              optional
+            />
+            {getAt(s, ['escalation']) === undefined && (
+              <ExpressionField
+                {...props}
+                {...cases}
+                path={at(stream, ['each'])}
+                label={`${label} · ${t('expr.recordEach')}`}
+                hint={t('expr.recordHint')}
+                operand
+              />
+            )}
+            {getAt(s, ['multiplied']) !== undefined && (
+              <ExpressionField
+                {...props}
+                {...cases}
+                path={at(stream, ['multiplied', 'when'])}
+                label={`${label} · ${t('expr.recordMultiplied')}`}
+                hint={t('expr.recordHint')}
+              />
+            )}
+          </Fragment>
+        );
+      })}
     </fieldset>
   );
 }
