@@ -158,6 +158,19 @@ describe('pages for inputs, sanctions, grades and quotas', () => {
 
       fireEvent.click(screen.getByRole('tab', { name: '否决与惩戒' }));
       await screen.findByTestId('page-sanctions');
+      // Completion offers the derived value by its id, after the inputs.
+      await typeFormula('sanctions[0].when', 'srb');
+      const sanction = await formulaAt('sanctions[0].when');
+      sanction.view.dispatch({ selection: { anchor: 3 } });
+      startCompletion(sanction.view);
+      await waitFor(() =>
+        expect(currentCompletions(sanction.view.state).map((c) => c.label)).toEqual([
+          'srb_in_plan',
+          'srb_group',
+          'srb_mechanism',
+          'srb_gap',
+        ]),
+      );
       await typeFormula('sanctions[0].when', 'srb_gap > 0', true);
       await waitFor(() =>
         expect(
