@@ -168,7 +168,7 @@ describe('admin app in a browser', () => {
     );
     expect(await whenEditor.textContent()).toBe('sex_ratio > 107 && nn > 1');
     await when.scrollIntoViewIfNeeded();
-    await shot('12-sanctions');
+    await shot('12-sanctions', true);
     // The whole burst of typing is one undo step.
     await page.getByRole('button', { name: '撤销' }).click();
     await expect.poll(() => whenEditor.textContent()).toBe('sex_ratio > 107');

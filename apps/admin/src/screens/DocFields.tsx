@@ -1,5 +1,5 @@
-// Fields bound to a place in the draft by its absolute path, for the pages of inputs, sanctions,
-// grades and quotas: shown as written, written back on blur (one undo step per field), with the
+// Fields bound to a place in the draft by its absolute path, for the item form and the pages of
+// inputs, sanctions, grades and quotas: shown as written, written back on blur (one undo step per field), with the
 // engine's issues at that path (and inside it) under the field. The text ↔ value mapping is
 // fields.ts's; the matching of issues to a place is outline.ts's `within`.
 import { Checkbox, Dropdown, Field, Input, makeStyles, Option } from '@fluentui/react-components';
