@@ -1,7 +1,8 @@
 // Fields bound to a place in the draft by its absolute path, for the item form and the pages of
-// inputs, sanctions, grades and quotas: shown as written, written back on blur (one undo step per field), with the
-// engine's issues at that path (and inside it) under the field. The text ↔ value mapping is
-// fields.ts's; the matching of issues to a place is outline.ts's `within`.
+// inputs, sanctions, grades and quotas: shown as written, written back on blur (one undo step per
+// field), with the engine's issues at that path (and inside it) under the field. The text ↔ value
+// mapping is fields.ts's; the matching of issues to a place is outline.ts's `within`. A field
+// holding an expression is ExpressionField (CodeMirror), bound the same way.
 import { Checkbox, Dropdown, Field, Input, makeStyles, Option } from '@fluentui/react-components';
 import type { Issue } from '@kaohe/engine';
 import { useEffect, useState } from 'react';
