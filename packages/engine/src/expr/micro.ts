@@ -318,9 +318,12 @@ function call(node: Node, out: Reg, bind: MicroBinder | undefined): Ev {
     return (env) => {
       const st = numbers(a, b, env);
       if (st !== NUM) return st;
-      // Whole days only, as the exact evaluator has them; anything else is its to report.
-      if (a.out.d !== 1 || b.out.d !== 1) return EXACT;
-      out.n = between(a.out.n, b.out.n) + 0;
+      // Whole days only, as the exact evaluator has them; anything else is its to report (a
+      // whole number may come as n / d, not in lowest terms: fixed.ts).
+      const x = a.out;
+      const y = b.out;
+      if (x.n % x.d !== 0 || y.n % y.d !== 0) return EXACT;
+      out.n = between(x.n / x.d, y.n / y.d) + 0;
       out.d = 1;
       return NUM;
     };

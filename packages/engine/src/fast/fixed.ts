@@ -242,24 +242,49 @@ export function cmpRat(a: number, b: number, c: number, d: number): number {
   return bx < by ? -1 : bx > by ? 1 : 0;
 }
 
-/** a/b + c/d into `out` over the least common denominator; false when it would leave the safe
- *  range. */
+/**
+ * a/b + c/d into `out`; false when it would leave the safe range. While the cross products fit,
+ * no common factor is looked for (a greatest common divisor costs more than the rest of the
+ * operation): results are exact, not always in lowest terms. Only when they would not fit are
+ * both operands brought to lowest terms and added over their least common denominator, so an
+ * operation fails only when its exact result (in lowest terms) is past the safe range.
+ */
 export function addRat(a: number, b: number, c: number, d: number, out: Rat): boolean {
   if (b === d) {
     const n = a + c;
-    if (!isSafe(n)) return false;
-    out.n = n + 0;
-    out.d = b;
-    return true;
+    if (isSafe(n)) {
+      out.n = n + 0;
+      out.d = b;
+      return true;
+    }
+  } else {
+    const x = a * d;
+    const y = c * b;
+    const den = b * d;
+    const n = x + y;
+    if (isSafe(x) && isSafe(y) && isSafe(den) && isSafe(n)) {
+      out.n = n + 0;
+      out.d = den;
+      return true;
+    }
   }
+  const g1 = gcd(a, b);
+  const g2 = gcd(c, d);
+  return addLowest(a / g1, b / g1, c / g2, d / g2, out);
+}
+
+/** a/b + c/d over the least common denominator, the operands in lowest terms. */
+function addLowest(a: number, b: number, c: number, d: number, out: Rat): boolean {
   const g = gcd(b, d);
   const x = a * (d / g);
   const y = c * (b / g);
   const den = (b / g) * d;
   const n = x + y;
   if (!isSafe(x) || !isSafe(y) || !isSafe(den) || !isSafe(n)) return false;
-  out.n = n + 0;
-  out.d = den;
+  // The sum's own common factor (a sum of fractions in lowest terms need not be in them).
+  const h = gcd(n, den);
+  out.n = n / h + 0;
+  out.d = den / h;
   return true;
 }
 
@@ -268,29 +293,43 @@ export function subRat(a: number, b: number, c: number, d: number, out: Rat): bo
   return addRat(a, b, -c, d, out);
 }
 
-/** a/b × c/d into `out` (cross-reduced first); false when it would leave the safe range. */
+/** a/b × c/d into `out`; false when it would leave the safe range. As addRat: the products as
+ *  they are while they fit, else the operands in lowest terms and cross-reduced. */
 export function mulRat(a: number, b: number, c: number, d: number, out: Rat): boolean {
   if (a === 0 || c === 0) {
     out.n = 0;
     out.d = 1;
     return true;
   }
-  const g1 = d === 1 ? 1 : gcd(a, d);
-  const g2 = b === 1 ? 1 : gcd(c, b);
-  if (g1 > 1) {
-    a /= g1;
-    d /= g1;
-  }
-  if (g2 > 1) {
-    c /= g2;
-    b /= g2;
-  }
   const n = a * c;
   const den = b * d;
+  if (isSafe(n) && isSafe(den)) {
+    out.n = n + 0;
+    out.d = den;
+    return true;
+  }
+  const g1 = gcd(a, b);
+  const g2 = gcd(c, d);
+  return mulLowest(a / g1, b / g1, c / g2, d / g2, out);
+}
+
+/** a/b × c/d, the operands in lowest terms: cross-reduced, so the product is in lowest terms. */
+function mulLowest(a: number, b: number, c: number, d: number, out: Rat): boolean {
+  const g1 = gcd(a, d);
+  const g2 = gcd(c, b);
+  const n = (a / g1) * (c / g2);
+  const den = (b / g2) * (d / g1);
   if (!isSafe(n) || !isSafe(den)) return false;
   out.n = n + 0;
   out.d = den;
   return true;
+}
+
+/** n / d in lowest terms into `out` (d > 0). */
+export function reduceRat(n: number, d: number, out: Rat): void {
+  const g = gcd(n, d);
+  out.n = g > 1 ? n / g : n;
+  out.d = g > 1 ? d / g : d;
 }
 
 /** n / d (d > 0) as an integer count of 10^-dp, rounded once by the mode; NaN when the result
@@ -329,6 +368,29 @@ export function parseRat(text: string, out: Rat): boolean {
     negative = true;
     i = 1;
   }
+  // Past 15 characters a figure may leave the safe range: checked digit by digit.
+  if (len - i > 15) return parseLongRat(text, i, negative, out);
+  // At most 15 digits: below 10^15 < 2^53, so no digit needs a check.
+  const first = i;
+  let n = 0;
+  let dot = -1;
+  for (; i < len; i++) {
+    const c = text.charCodeAt(i) - 48;
+    if (c >= 0 && c <= 9) n = n * 10 + c;
+    else if (c === -2 && dot < 0) dot = i;
+    else return false;
+  }
+  // A digit before the dot and one after it, or digits alone.
+  let places = 0;
+  if (dot >= 0) {
+    if (dot === first || dot === len - 1) return false;
+    places = len - 1 - dot;
+  } else if (len === first) return false;
+  return ratOfDigits(n, places, negative, out);
+}
+
+function parseLongRat(text: string, i: number, negative: boolean, out: Rat): boolean {
+  const len = text.length;
   let n = 0;
   let digits = 0;
   let places = 0;
@@ -346,6 +408,11 @@ export function parseRat(text: string, out: Rat): boolean {
     } else return false;
   }
   if (digits === places || (dot && places === 0)) return false;
+  return ratOfDigits(n, places, negative, out);
+}
+
+/** n / 10^places (n ≥ 0) into `out`, trailing zeros dropped. */
+function ratOfDigits(n: number, places: number, negative: boolean, out: Rat): boolean {
   while (places > 0 && n % 10 === 0) {
     n /= 10;
     places--;

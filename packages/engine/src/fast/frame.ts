@@ -465,6 +465,8 @@ export function createFramePlan(rs: CompiledRuleSet, exact: () => UnitEnv): Fram
     d.yesno ? K_YESNO : d.numeric && !d.date ? K_NUMBER : 0,
   );
   const slotOfInput = Int32Array.from(inputs, (d) => d.k);
+  /** 1 for an input whose evidence is asked for (read per key: no property walk per unit). */
+  const asksEvidence = Uint8Array.from(inputs, (d) => (d.def.evidence ? 1 : 0));
   const evidenceKeys = keyOrder(inputAt);
 
   /** One input's value as typed into its slot. */
@@ -572,12 +574,13 @@ export function createFramePlan(rs: CompiledRuleSet, exact: () => UnitEnv): Fram
           ? (evidenceKeys.at[p] as number)
           : evidenceKeys.learn(p, key);
       p++;
-      if (i < 0 || met[i] === e) continue;
-      const d = inputs[i] as SlotInput;
-      if (!d.def.evidence) continue;
+      if (i < 0 || met[i] === e || asksEvidence[i] === 0) continue;
       met[i] = e;
       found++;
-      if (evidence[key]) x[d.k] = (x[d.k] as number) | HAS_EVIDENCE;
+      if (evidence[key]) {
+        const k = slotOfInput[i] as number;
+        x[k] = (x[k] as number) | HAS_EVIDENCE;
+      }
     }
     if (found < withEvidence.length)
       for (let i = 0; i < withEvidence.length; i++) {

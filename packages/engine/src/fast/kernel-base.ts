@@ -20,6 +20,7 @@ import {
   floorDiv,
   mulRat,
   readRat,
+  reduceRat,
   scaledOfQ,
   subRat,
   type Rat,
@@ -110,7 +111,14 @@ function slopeAmount(
   td: number,
 ): boolean {
   if (s.relative) {
-    if (tn === 0 || !safe(100 * td)) return false;
+    if (tn === 0) return false;
+    if (!safe(100 * td)) {
+      // In lowest terms (figures on the kernels need not be), where the safe range allows.
+      reduceRat(tn, td, H);
+      tn = H.n;
+      td = H.d;
+      if (!safe(100 * td)) return false;
+    }
     // g × 100 / |t|
     if (!mulRat(gN, gD, 100 * td, tn < 0 ? -tn : tn, H)) return false;
     gN = H.n;
@@ -173,7 +181,7 @@ const words = (reason: Msg, adjustments: Adjustment[] = NO_ADJUSTMENTS) => ({
   adjustments: adjustments === NO_ADJUSTMENTS ? [] : adjustments,
 });
 
-/** points + sign × H as a score or FRAC; undefined past the safe range. */
+/** points + sign × H as a score or FRAC; undefined past the safe range (H in lowest terms). */
 function plus(f: Frame, points: number, sign: 1 | -1): number | undefined {
   if (H.d === 1) {
     const v = points + sign * H.n;
@@ -181,7 +189,10 @@ function plus(f: Frame, points: number, sign: 1 | -1): number | undefined {
   }
   const whole = points * H.d;
   const num = whole + sign * H.n;
-  return safe(whole) && safe(num) ? frac(f, num, H.d) : undefined;
+  if (safe(whole) && safe(num)) return frac(f, num, H.d);
+  const d = H.d;
+  reduceRat(H.n, d, H);
+  return H.d === d ? undefined : plus(f, points, sign);
 }
 
 /** points − the deduction for a gap on a slope: a score, FRAC, or undefined (see slopeAmount). */
@@ -485,10 +496,17 @@ export function baseKernel(
         if (!subRat(pn, pd, m[kb] as number, d[kb] as number, H)) return undefined;
         if (T.on) T.branch = NOT_ASSESSED;
         if (!tier || H.n <= 0) return NA;
-        const en = H.n;
-        const ed = H.d;
+        let en = H.n;
+        let ed = H.d;
         if (!subRat(pn, pd, m[kv] as number, d[kv] as number, G)) return undefined;
-        if (!safe(100 * ed) || !mulRat(G.n, G.d, 100 * ed, en, G)) return undefined;
+        if (!safe(100 * ed)) {
+          // In lowest terms (figures on the kernels need not be), where the safe range allows.
+          reduceRat(en, ed, H);
+          if (!safe(100 * H.d)) return undefined;
+          en = H.n;
+          ed = H.d;
+        }
+        if (!mulRat(G.n, G.d, 100 * ed, en, G)) return undefined;
         const pct = tier.pct;
         if (T.on) {
           T.xn = G.n;

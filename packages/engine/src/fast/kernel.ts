@@ -7,7 +7,7 @@ import { q, type Q } from '../exact/exact.ts';
 import type { InputDef } from '../schema/ruleset.ts';
 import type { CIndicator, CompiledRuleSet, CSlope } from '../score/compile.ts';
 import { BLANK as V_BLANK, EXACT as V_EXACT, TRUE, FALSE, type MicroExpr } from '../expr/micro.ts';
-import { ratOfQ, roundDiv, scaledOfQ, type Rat } from './fixed.ts';
+import { ratOfQ, reduceRat, roundDiv, scaledOfQ, type Rat } from './fixed.ts';
 import { BLANK, NO_CODE, NUMERIC, OK, YES_CODE, type Frame, type FramePlan } from './frame.ts';
 import { decodeValue } from '../score/env.ts';
 import { scoreWithoutEvidence } from '../score/bounds.ts';
@@ -38,6 +38,11 @@ export interface YesNoShape {
 
 /** The shape of each plain yes/no kernel (one whose evidence, if any, is its own input). */
 export const yesNoShape = new WeakMap<Kernel, YesNoShape>();
+
+/** Said by a kernel's last steps when a product leaves the safe range (never a score: scores
+ *  are whole counts of 10^-dp points). */
+const TOO_BIG = 0.5;
+const LOWEST: Rat = { n: 0, d: 1 };
 
 /** An item that only sums its sub-items: no rule, streams, gates or applicability (its points,
  *  by class or not, are the caller's). */
@@ -271,6 +276,23 @@ function leafKernel(
       num = b;
       den = 1;
     }
+    const v = settle(f, num, den, upper);
+    if (v !== TOO_BIG) return v;
+    // A fraction the rational operations left out of lowest terms (fixed.ts), in them: the
+    // products below then leave the safe range only when the exact figures do.
+    reduceRat(num, den, LOWEST);
+    if (LOWEST.d === den) return undefined;
+    const w = settle(f, LOWEST.n, LOWEST.d, upper);
+    return w === TOO_BIG ? undefined : w;
+  };
+  /** The base's fraction num / den with the streams, clamped and rounded, gated; TOO_BIG when a
+   *  product leaves the safe range. */
+  const settle = (
+    f: Frame,
+    num: number,
+    den: number,
+    upper: boolean,
+  ): number | null | undefined => {
     const upperNum = num;
     for (let i = 0; i < cases.length; i++) {
       const s = cases[i] as CaseStream;
@@ -289,7 +311,7 @@ function leafKernel(
       }
       if (s.cap !== undefined && amount > s.cap) amount = s.cap;
       const add = amount * s.sign * den;
-      if (!Number.isSafeInteger(add)) return undefined;
+      if (!Number.isSafeInteger(add)) return TOO_BIG;
       num += add;
     }
     for (let i = 0; i < states.length; i++) {
@@ -305,7 +327,7 @@ function leafKernel(
       if (amount === undefined) continue;
       if (st.cap !== undefined && amount > st.cap) amount = st.cap;
       const add = amount * st.sign * den;
-      if (!Number.isSafeInteger(add)) return undefined;
+      if (!Number.isSafeInteger(add)) return TOO_BIG;
       num += add;
     }
     for (let i = 0; i < deadlines.length; i++) {
@@ -320,7 +342,7 @@ function leafKernel(
       if (amount === undefined) return undefined;
       if (dl.cap !== undefined && amount > dl.cap) amount = dl.cap;
       const add = amount * dl.sign * den;
-      if (!Number.isSafeInteger(add)) return undefined;
+      if (!Number.isSafeInteger(add)) return TOO_BIG;
       num += add;
     }
     // clamp(num/den, min, upper) then round: the one division
@@ -331,7 +353,7 @@ function leafKernel(
       (lo !== Number.NEGATIVE_INFINITY && !Number.isSafeInteger(lo)) ||
       !Number.isSafeInteger(num)
     )
-      return undefined;
+      return TOO_BIG;
     if (T.on) {
       T.clamp = num > hi ? CAPPED : num < lo ? FLOORED : 0;
       T.hn = hi;

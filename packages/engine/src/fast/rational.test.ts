@@ -10,7 +10,7 @@ import { buildPeerStats } from '../cohort/peers.ts';
 import { scoreCohort } from '../cohort/score-cohort.ts';
 import { createLeanScorer } from './score-lean.ts';
 import { rankCohort } from './rank-cohort.ts';
-import { gcd, parseRat, readRat, scaledText } from './fixed.ts';
+import { addRat, gcd, mulRat, parseRat, readRat, scaledText } from './fixed.ts';
 import type { RuleSetInput } from '../schema/ruleset.ts';
 import { q } from '../exact/exact.ts';
 
@@ -448,6 +448,53 @@ describe('real figures on the kernels', () => {
     );
   });
 
+  it('multiplies and adds rationals exactly, failing only where the result in lowest terms would not fit', () => {
+    const g = (a: bigint, b: bigint): bigint => (b === 0n ? (a < 0n ? -a : a) : g(b, a % b));
+    const max = BigInt(Number.MAX_SAFE_INTEGER);
+    const fits = (x: bigint): boolean => (x < 0n ? -x : x) <= max;
+    /** n / d in lowest terms (d > 0). */
+    const lowest = (n: bigint, d: bigint): [bigint, bigint] => {
+      const k = g(n, d);
+      return [n / k, d / k];
+    };
+    // Operands as they come on the kernels: not always in lowest terms (a common factor k), in
+    // the millions and past 2^31, with denominators from powers of ten to populations.
+    const operand = fc
+      .tuple(
+        fc.oneof(
+          fc.integer({ min: -1e6, max: 1e6 }),
+          fc.integer({ min: -(2 ** 40), max: 2 ** 40 }),
+        ),
+        fc.oneof(fc.constantFrom(1, 10, 100, 1e4, 1e6), fc.integer({ min: 1, max: 2 ** 32 })),
+        fc.oneof(fc.constant(1), fc.integer({ min: 2, max: 2 ** 24 })),
+      )
+      .filter(([n, d, k]) => Number.isSafeInteger(n * k) && Number.isSafeInteger(d * k))
+      .map(([n, d, k]) => [n * k, d * k] as const);
+    const out = { n: 0, d: 1 };
+    fc.assert(
+      fc.property(operand, operand, ([a, b], [c, d]) => {
+        const [A, B, C, D] = [a, b, c, d].map(BigInt) as [bigint, bigint, bigint, bigint];
+        // a/b × c/d: fits exactly when the product in lowest terms does.
+        const [pn, pd] = lowest(A * C, B * D);
+        const mul = mulRat(a, b, c, d, out);
+        expect(mul).toBe(fits(pn) && fits(pd));
+        if (mul) expect(lowest(BigInt(out.n), BigInt(out.d))).toEqual([pn, pd]);
+        // a/b + c/d: exact whenever it answers; it answers at least when the operands in lowest
+        // terms, over their least common denominator, fit.
+        const [a1, b1] = lowest(A, B);
+        const [c1, d1] = lowest(C, D);
+        const l = (b1 / g(b1, d1)) * d1;
+        const x = a1 * (l / b1);
+        const y = c1 * (l / d1);
+        const [sn, sd] = lowest(A * D + C * B, B * D);
+        const add = addRat(a, b, c, d, out);
+        if (fits(x) && fits(y) && fits(l) && fits(x + y)) expect(add).toBe(true);
+        if (add) expect(lowest(BigInt(out.n), BigInt(out.d))).toEqual([sn, sd]);
+      }),
+      { numRuns: 20_000, seed: 23 },
+    );
+  });
+
   it('finds greatest common divisors on int32 and past 2^31 alike', () => {
     const big = (a: bigint, b: bigint): bigint => (b === 0n ? a : big(b, a % b));
     fc.assert(
@@ -460,6 +507,71 @@ describe('real figures on the kernels', () => {
         },
       ),
       { numRuns: 5000, seed: 17 },
+    );
+  });
+
+  it('reads plain decimal text as the exact parser does, short and long, or refuses it', () => {
+    const out = { n: 0, d: 1 };
+    // The exact parser's grammar (-?digits[.digits]) and its value; parseRat may refuse only a
+    // figure past the safe range (more than 15 places, or digits past 2^53).
+    const check = (text: string): void => {
+      const read = parseRat(text, out);
+      const exact = /^-?\d+(\.\d+)?$/.test(text) ? q(text) : undefined;
+      if (!exact) {
+        expect(read).toBe(false);
+        return;
+      }
+      const digits = text.replace(/[-.]/g, '').replace(/^0+/, '');
+      const places = text.includes('.') ? text.length - text.indexOf('.') - 1 : 0;
+      if (places <= 15 && BigInt(digits || '0') <= BigInt(Number.MAX_SAFE_INTEGER))
+        expect(read).toBe(true);
+      if (!read) return;
+      // The same value, as digits over a power of ten with no trailing zero.
+      expect(q(out.n).div(out.d).equals(exact)).toBe(true);
+      expect(out.d === 1 || out.n % 10 !== 0).toBe(true);
+      expect(Number.isInteger(Math.log10(out.d))).toBe(true);
+    };
+    for (const t of [
+      '',
+      '-',
+      '.',
+      '-.',
+      '.5',
+      '5.',
+      '-5.',
+      '1..2',
+      '1.2.3',
+      '0',
+      '-0',
+      '-0.0',
+      '007',
+      '0.50',
+      '12a',
+      ' 1',
+      '1 ',
+      '+1',
+      '1e5',
+      '999999999999999',
+      '9999999999999999',
+      '9007199254740991',
+      '9007199254740992',
+      '0.000000000000001',
+      '0.0000000000000001',
+      '-123456789012345',
+      '-1234567890123456',
+      '12345678901234.5',
+      '0.123456789012345',
+    ])
+      check(t);
+    const digit = fc.constantFrom('0', '1', '2', '5', '9');
+    fc.assert(
+      fc.property(
+        fc.array(fc.oneof(digit, digit, digit, fc.constantFrom('.', '-', 'x')), { maxLength: 20 }),
+        (chars) => {
+          check(chars.join(''));
+        },
+      ),
+      { numRuns: 20_000, seed: 19 },
     );
   });
 
@@ -518,6 +630,39 @@ describe('real figures on the kernels', () => {
     expect(fast.total).toBe(full.total);
     // Item 1 (r1 against 0.92345) is the exact evaluator's; the others that read r1 fit.
     expect(lean.routes.exact).toBe(1);
+  });
+
+  it('keeps an item on the kernels whose figures fit in lowest terms, though not as they came', () => {
+    // bud / pop = 3 × 2^40 / 2^40 = 3 a head. Held as it came (the products are not reduced
+    // while they fit), the proportional item's share 3 / 22 × 500 hundredths has a denominator
+    // of 22 × 2^40 ≈ 2.4e13, and points × that leaves 2^53; in lowest terms it is 750 / 11.
+    const values = {
+      r1: '0.95',
+      r2: '0.95',
+      c1: '0.009',
+      sr: '105',
+      d: '90',
+      p: '120',
+      p_base: '0',
+      bud: 3 * 2 ** 40,
+      bud_wan: '200',
+      pop: 2 ** 40,
+      policy: 95,
+      births: 100,
+      cases: 0,
+    };
+    const unit = { id: 'u', name: 'u', values };
+    const ctx = { peers: buildPeerStats(rs, [unit]).stats };
+    const lean = createLeanScorer(rs);
+    const fast = lean(unit, ctx);
+    const full = scoreUnit(rs, unit, ctx);
+    expect(fast.sections.map((x) => (x === null ? null : scaledText(x, 2)))).toEqual(
+      full.sections.map((x) => x.score),
+    );
+    // Item 7: 5 × 3 / 22 = 0.6818… → 0.68
+    expect(full.sections[6]?.score).toBe('0.68');
+    expect(fast.total).toBe(full.total);
+    expect(lean.routes.exact).toBe(0);
   });
 
   it('gets the worked cases right to the digit', () => {

@@ -292,6 +292,19 @@ export function createLeanScorer(rs: CompiledRuleSet): LeanScorer {
     }
     return text;
   };
+  // The sanctions that hold, as one shared frozen list per combination (of the first
+  // HELD_BITS sanctions, by bit): a cohort has few combinations, and no unit keeps its own list.
+  const heldLists = new Map<number, readonly string[]>([[0, NO_SANCTIONS]]);
+  const heldList = (held: number): readonly string[] => {
+    let list = heldLists.get(held);
+    if (list === undefined) {
+      list = Object.freeze(
+        rs.sanctions.flatMap((s, i) => (i < HELD_BITS && held & (1 << i) ? [s.sanction.id] : [])),
+      );
+      heldLists.set(held, list);
+    }
+    return list;
+  };
   // The same paths (the same array) come with every unit of a cohort: their readers are made once.
   let lastPaths: readonly string[] = [];
   let readers: (() => number | null)[] = [];
@@ -352,6 +365,7 @@ export function createLeanScorer(rs: CompiledRuleSet): LeanScorer {
     let vetoed = false;
     let noCommendation = false;
     let ids: string[] | undefined;
+    let held = 0;
     // An incomplete total is no total: a sanction on it is undecided, as decideSanctions has it.
     const itemsComplete = host.complete;
     totalRat.n = total;
@@ -377,7 +391,8 @@ export function createLeanScorer(rs: CompiledRuleSet): LeanScorer {
         holds = decided.held.length > 0;
       }
       if (!holds) continue;
-      (ids ??= []).push(s.sanction.id);
+      if (i < HELD_BITS) held |= 1 << i;
+      else (ids ??= []).push(s.sanction.id);
       if (s.sanction.level === 'veto') vetoed = true;
       if (s.sanction.level === 'veto' || s.sanction.level === 'no-commendation')
         noCommendation = true;
@@ -399,12 +414,14 @@ export function createLeanScorer(rs: CompiledRuleSet): LeanScorer {
       unitId: unit.id,
       name: unit.name,
       total: totalText,
-      totalScaled: total,
+      // A small integer as such (not a boxed double: sums of typed-array reads are doubles), so
+      // the field holds it in place.
+      totalScaled: total === (total | 0) ? total | 0 : total,
       sections: sectionScores,
       vetoed,
       noCommendation,
       complete,
-      sanctions: ids ?? NO_SANCTIONS,
+      sanctions: ids ? [...heldList(held), ...ids] : heldList(held),
       items,
       position: 0,
       rank: 0,
@@ -417,6 +434,8 @@ export function createLeanScorer(rs: CompiledRuleSet): LeanScorer {
 }
 
 const NO_CONTEXT: ScoreContext = {};
+/** Sanctions told apart by bit in a held combination; any further ones are listed per unit. */
+const HELD_BITS = 30;
 /** The kernel of an item not assessed for the unit's class. */
 const notApplicable: Kernel = () => NA;
 

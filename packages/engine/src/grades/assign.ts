@@ -226,7 +226,15 @@ function assignBy<
           zh: `不予评先,等次不高于「${labels[capIdx]?.zh}」`,
           en: `no commendation: graded no higher than "${labels[capIdx]?.en}"`,
         };
-  const limits = gradeLimitsOf(grades, sanctionDefs, labels);
+  const limitsOf = gradeLimitsOf(grades, sanctionDefs, labels);
+  // Lists of held sanctions shared by many rows (the cohort path's frozen lists) are read once.
+  const shared = new Map<readonly string[], ReturnType<typeof limitsOf>>();
+  const limits = (held: readonly string[]): ReturnType<typeof limitsOf> => {
+    if (!Object.isFrozen(held)) return limitsOf(held);
+    let limit = shared.get(held);
+    if (limit === undefined) shared.set(held, (limit = limitsOf(held)));
+    return limit;
+  };
   const outcomes = new Array<GradeOutcome>(rows.length);
   const slots: Slot[] = [];
   for (let r = 0; r < rows.length; r++) {
