@@ -160,7 +160,10 @@ describe('admin app in a browser', () => {
       .getByText(/表达式第20–21个字符处:未知的输入项 nn/)
       .waitFor();
     expect(await when.getAttribute('aria-invalid')).toBe('true');
-    expect(await whenWords.textContent()).toBe('读作:出生人口性别比(女=100) > 107 且 nn > 1');
+    // The words follow the typing (a deferred render): waited for, as a user would see them.
+    await expect
+      .poll(() => whenWords.textContent())
+      .toBe('读作:出生人口性别比(女=100) > 107 且 nn > 1');
     // Tab leaves the editor for the next field, inserting nothing.
     await page.keyboard.press('Tab');
     expect(await page.evaluate(() => document.activeElement?.getAttribute('data-field'))).toBe(
