@@ -77,8 +77,9 @@ describe('admin app in a browser', () => {
     await page.getByRole('button', { name: '新一年度' }).click();
     expect(await page.getByTestId('year').textContent()).toBe('2013');
     await birthRate().click();
+    // The target is an operand (a number or an expression): in the expression editor.
     const target = page.getByRole('textbox', { name: /^目标值/ });
-    expect(await target.inputValue()).toBe('8');
+    expect(await target.textContent()).toBe('8');
     await target.fill('7.5');
     await target.press('Tab');
     await page.getByTestId('autosaved').waitFor();
@@ -111,17 +112,73 @@ describe('admin app in a browser', () => {
     await nav.getByRole('tab', { name: '输入项' }).click();
     expect(await field('inputs[0].id').inputValue()).toBe('birth_rate');
     await shot('11-inputs');
+    // A derived value added: its formula in the expression editor, with completion of the
+    // inputs, read back in words.
+    await page.getByRole('button', { name: '添加派生值' }).click();
+    await field('derived[0].id').fill('srb_gap');
+    await field('derived[0].label').fill('性别比超出107');
+    const expression = field('derived[0].expression').getByTestId('expression-editor');
+    await expression.click();
+    await page.keyboard.type('sex_ratio_p');
+    // After the pause in which the draft takes the text (a page of 75 inputs re-renders): an
+    // Enter while the list is being redrawn is a new line (CodeMirror's interaction delay).
+    await page.waitForTimeout(1000);
+    const offered = page.locator('.cm-tooltip-autocomplete li');
+    await expect
+      .poll(() => offered.allTextContents())
+      .toEqual(['sex_ratio_prev上年出生人口性别比(女=100)']);
+    await page.keyboard.press('Enter');
+    await expect.poll(() => expression.textContent()).toBe('sex_ratio_prev');
+    await page.keyboard.type(' - 107');
+    await page.keyboard.press('Tab');
+    await page
+      .getByTestId('derived-0')
+      .getByText('读作:上年出生人口性别比(女=100) − 107')
+      .waitFor();
+    await page.getByTestId('derived-0').scrollIntoViewIfNeeded();
+    await shot('11-inputs-derived');
+    // Added, id, label, formula: four steps back.
+    for (let i = 0; i < 4; i++) await page.getByRole('button', { name: '撤销' }).click();
+    expect(await page.getByTestId('derived-0').count()).toBe(0);
     await nav.getByRole('tab', { name: '否决与惩戒' }).click();
+    // A sanction's condition in the expression editor: the engine's issue marked at its
+    // characters and said at its field, the formula read back in words under it.
     const when = field('sanctions[0].when');
-    await when.fill('sex_ratio >');
-    await when.press('Tab');
+    const whenEditor = when.getByTestId('expression-editor');
+    const whenWords = page
+      .locator('[data-expression="sanctions[0].when"]')
+      .getByTestId('expression-words');
+    expect(await whenEditor.textContent()).toBe('sex_ratio > 107');
+    expect(await whenWords.textContent()).toBe('读作:出生人口性别比(女=100) > 107');
+    await whenEditor.click();
+    await page.keyboard.press('End');
+    await page.keyboard.type(' && nn > 1');
+    // "sex_ratio > 107 && nn > 1": nn is characters 20–21.
+    await expect.poll(() => when.locator('.cm-lintRange-error').allTextContents()).toEqual(['nn']);
+    await page
+      .locator('[data-expression="sanctions[0].when"]')
+      .getByText(/表达式第20–21个字符处:未知的输入项 nn/)
+      .waitFor();
     expect(await when.getAttribute('aria-invalid')).toBe('true');
-    await shot('12-sanctions');
+    // The words follow the typing (a deferred render): waited for, as a user would see them.
+    await expect
+      .poll(() => whenWords.textContent())
+      .toBe('读作:出生人口性别比(女=100) > 107 且 nn > 1');
+    // Tab leaves the editor for the next field, inserting nothing.
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-field'))).toBe(
+      'sanctions[0].reason.zh',
+    );
+    expect(await whenEditor.textContent()).toBe('sex_ratio > 107 && nn > 1');
+    await when.scrollIntoViewIfNeeded();
+    await shot('12-sanctions', true);
+    // The whole burst of typing is one undo step.
     await page.getByRole('button', { name: '撤销' }).click();
-    expect(await when.inputValue()).toBe('sex_ratio > 107');
+    await expect.poll(() => whenEditor.textContent()).toBe('sex_ratio > 107');
+    expect(await when.getAttribute('aria-invalid')).toBe('false');
     await nav.getByRole('tab', { name: '等次' }).click();
     expect(await field('grades.bands[0].min').inputValue()).toBe('135');
-    await shot('13-grades');
+    await shot('13-grades', true);
     await nav.getByRole('tab', { name: '名额' }).click();
     const share = field('grades.bands[0].maxShare');
     await share.fill('120');
@@ -132,6 +189,20 @@ describe('admin app in a browser', () => {
     expect(await share.inputValue()).toBe('50');
     await nav.getByRole('tab', { name: '考核项目' }).click();
     expect(await problemCount()).toBe('0 个错误,0 个提示');
+    // An item's gate and a reduction's operands: each in the expression editor.
+    await page.getByTestId('node-一(十).1').click();
+    await page.getByRole('tab', { name: '表单' }).click();
+    const gate = field('sections[8].items[0].gates[0].when');
+    expect(await gate.getByTestId('expression-editor').textContent()).toBe(
+      'major_enforcement_case',
+    );
+    expect(
+      await field('sections[8].items[0].rule.previous')
+        .getByTestId('expression-editor')
+        .textContent(),
+    ).toBe('petitions_prev');
+    await gate.scrollIntoViewIfNeeded();
+    await shot('14b-gate');
   }, 60_000);
 
   it('tabs through the item form and duplicates an item with Ctrl+D', async () => {
@@ -336,7 +407,8 @@ describe('admin app in a browser', () => {
     expect(loaded.filter(editorChunk)).toEqual([]);
     await page.getByTestId('node-一.3').click();
     await page.getByRole('tab', { name: '表单' }).click();
-    const editor = page.getByTestId('expression-editor');
+    const score = 'sections[0].items[2].rule.score';
+    const editor = page.locator(`[data-field="${score}"]`).getByTestId('expression-editor');
     await editor.waitFor();
     expect(loaded.filter(editorChunk)).toHaveLength(1);
     expect(await editor.textContent()).toBe('10 + unsigned_cut');
@@ -405,7 +477,9 @@ describe('admin app in a browser', () => {
     await page.getByText('已打开 cascade-township.json').waitFor();
     await page.getByTestId('node-一.3').click();
     await page.getByRole('tab', { name: '表单' }).click();
-    const editor = page.getByTestId('expression-editor');
+    const editor = page
+      .locator('[data-field="sections[0].items[2].rule.score"]')
+      .getByTestId('expression-editor');
     await editor.waitFor();
     await editor.evaluate((el) => {
       const w = window as unknown as { composition: string[] };

@@ -9,6 +9,7 @@ import { clearDraft } from './doc/drafts.ts';
 import { openText, savedText } from './doc/open.ts';
 import { App } from './App.tsx';
 import { createI18n } from './i18n/i18n.ts';
+import { formulaAt, typeFormula } from './screens/formula.testing.ts';
 
 afterEach(async () => {
   cleanup();
@@ -166,10 +167,10 @@ describe('admin app', () => {
     await renderApp();
     await openBaotou();
     fireEvent.click(screen.getByTestId('node-一(二).1.(1)'));
-    const target = screen.getByRole('textbox', { name: /^目标值/ }) as HTMLInputElement;
-    expect(target.value).toBe('8');
-    fireEvent.change(target, { target: { value: '7.5' } });
-    fireEvent.blur(target);
+    // The target is an operand (a number or an expression), in the expression editor.
+    const targetPath = 'sections[0].items[0].items[0].rule.target';
+    expect((await formulaAt(targetPath)).view.state.doc.toString()).toBe('8');
+    await typeFormula(targetPath, '7.5', true);
     const points = screen.getByRole('textbox', { name: /^分值/ }) as HTMLInputElement;
     fireEvent.change(points, { target: { value: '' } });
     fireEvent.blur(points);

@@ -13,7 +13,19 @@ import { lazy, Suspense, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { validateRuleSet, type Issue } from '@kaohe/engine';
 import { clearDraft, loadDraft, saveDraft, type SavedDraft } from './doc/drafts.ts';
-import { edit, getAt, redo, setAt, startHistory, undo, type History } from './doc/history.ts';
+import {
+  edit,
+  getAt,
+  redo,
+  setAt,
+  settle,
+  startHistory,
+  undo,
+  type History,
+  type Path,
+} from './doc/history.ts';
+import type { Draft } from 'immer';
+import { pathKey } from './screens/DocFields.tsx';
 import { download } from './download.ts';
 import { nodeOf, outline, within } from './doc/outline.ts';
 import { ItemForm } from './screens/ItemForm.tsx';
@@ -103,7 +115,19 @@ export function App() {
   const [offer, setOffer] = useState<SavedDraft>();
   const [autosaved, setAutosaved] = useState(false);
   const change = (next: (h: History) => History) =>
-    setSession((s) => (s ? { ...s, history: next(s.history) } : s));
+    setSession((s) => {
+      if (!s) return s;
+      const history = next(s.history);
+      return history === s.history ? s : { ...s, history };
+    });
+  /** A field written: one undo step, or part of the burst of typing at its place (history.ts). */
+  const write =
+    (
+      recipe: (path: Path, value: Json | undefined, doc: Doc) => (draft: Draft<Doc>) => Doc | void,
+    ) =>
+    (path: Path, value: Json | undefined, burst?: boolean) =>
+      change((h) => edit(h, recipe(path, value, h.doc), burst ? pathKey(path) : undefined));
+  const onSettle = () => change(settle);
 
   // A draft left by an earlier visit is offered back, never applied unasked.
   useEffect(() => {
@@ -367,7 +391,8 @@ export function App() {
                   <Page
                     doc={doc}
                     issues={issues}
-                    onSet={(path, value) => change((h) => edit(h, setAt(path, value)))}
+                    onSet={write(setAt)}
+                    onSettle={onSettle}
                     onSetList={(path, value) => change((h) => edit(h, setAt(path, value)))}
                   />
                 </Suspense>
@@ -419,20 +444,15 @@ export function App() {
                     <ItemForm
                       doc={doc}
                       path={node.path}
-                      nodeKey={node.key}
                       issues={nodeIssues}
-                      onSet={(path, value) =>
-                        change((h) =>
-                          edit(
-                            h,
-                            // A code changed in a new edition keeps its lineage (formerly).
-                            path.at(-1) === 'code' &&
-                              isNewEdition(h.doc, session.base, !!session.baseEdition)
-                              ? setCode(path.slice(0, -1), value, session.base)
-                              : setAt(path, value),
-                          ),
-                        )
-                      }
+                      onSet={write((path, value, now) =>
+                        // A code changed in a new edition keeps its lineage (formerly).
+                        path.at(-1) === 'code' &&
+                        isNewEdition(now, session.base, !!session.baseEdition)
+                          ? setCode(path.slice(0, -1), value, session.base)
+                          : setAt(path, value),
+                      )}
+                      onSettle={onSettle}
                     />
                   ) : (
                     <JsonView

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fieldText, fieldValue } from './fields.ts';
+import { fieldText, fieldValue, formulaValue } from './fields.ts';
 
 describe('form fields', () => {
   it('keeps decimals exact and never turns a blank into 0', () => {
@@ -16,5 +16,12 @@ describe('form fields', () => {
       '',
       '',
     ]);
+  });
+
+  it('keeps a formula as text, a bare number too; a blank formula is null or, if optional, absent', () => {
+    expect(formulaValue(' total < 60 ')).toBe('total < 60');
+    expect(formulaValue('1')).toBe('1');
+    expect(formulaValue(' ')).toBeNull();
+    expect(formulaValue('', true)).toBeUndefined();
   });
 });

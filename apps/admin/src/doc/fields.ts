@@ -21,3 +21,15 @@ export function fieldValue(text: string, optional = false): Json | undefined {
   if (DECIMAL.test(t) && String(Number(t)) === t) return Number(t);
   return t;
 }
+
+/**
+ * The value a formula field's text stands for (a `when`, a `score`, a derived `expression`): the
+ * formula as text, even when it is a bare number ("1" stays the formula "1"); blank is null, or —
+ * for a field that may be absent (`applicable`) — undefined. An operand (a rule's value or target,
+ * a number or an expression) is a fieldValue.
+ */
+export function formulaValue(text: string, optional = false): Json | undefined {
+  const t = text.trim();
+  if (t === '') return optional ? undefined : null;
+  return t;
+}

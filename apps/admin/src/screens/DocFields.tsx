@@ -1,7 +1,8 @@
-// Fields bound to a place in the draft by its absolute path, for the pages of inputs, sanctions,
-// grades and quotas: shown as written, written back on blur (one undo step per field), with the
-// engine's issues at that path (and inside it) under the field. The text ↔ value mapping is
-// fields.ts's; the matching of issues to a place is outline.ts's `within`.
+// Fields bound to a place in the draft by its absolute path, for the item form and the pages of
+// inputs, sanctions, grades and quotas: shown as written, written back on blur (one undo step per
+// field), with the engine's issues at that path (and inside it) under the field. The text ↔ value
+// mapping is fields.ts's; the matching of issues to a place is outline.ts's `within`. A field
+// holding an expression is ExpressionField (CodeMirror), bound the same way.
 import { Checkbox, Dropdown, Field, Input, makeStyles, Option } from '@fluentui/react-components';
 import type { Issue } from '@kaohe/engine';
 import { useEffect, useState } from 'react';
@@ -18,7 +19,11 @@ const useStyles = makeStyles({ fill: { width: '100%', minWidth: 0, maxWidth: '10
 export interface Bound {
   doc: Doc;
   issues: readonly Issue[];
-  onSet: (path: Path, value: Json | undefined) => void;
+  /** Writes a field: one undo step; with `burst`, part of the burst of typing at that place
+   *  (a formula taken at each pause), one undo step with the rest of it until `onSettle`. */
+  onSet: (path: Path, value: Json | undefined, burst?: boolean) => void;
+  /** The focus left a field typed in: its burst of typing is over. */
+  onSettle?: () => void;
 }
 
 /** The engine's name of a place: ['inputs', 2, 'label', 'zh'] → "inputs[2].label.zh". */
@@ -34,14 +39,18 @@ export const issuesAt = (issues: readonly Issue[], path: Path): Issue[] => {
   return issues.filter((i) => within(i.path, key));
 };
 
-function useProblems(props: Bound, path: Path, issuePath?: Path) {
+/** A field's validation state and message for the issues at it (each with its code). */
+export function useFieldProblems(here: readonly Issue[]) {
   const msg = useMsg();
-  const here = issuesAt(props.issues, issuePath ?? path);
   return {
     validationState: here.length > 0 ? ('error' as const) : ('none' as const),
     validationMessage:
       here.length > 0 ? here.map((i) => `${msg(i.message)}(${i.code})`).join(';') : undefined,
   };
+}
+
+function useProblems(props: Bound, path: Path, issuePath?: Path) {
+  return useFieldProblems(issuesAt(props.issues, issuePath ?? path));
 }
 
 /** A text field. `optional`: a blank removes the key (its default applies), else it is null,

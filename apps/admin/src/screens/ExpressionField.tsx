@@ -1,18 +1,23 @@
-// A formula field (an `expr` item's score): CodeMirror, loaded when the first such field shows.
-// The engine judges the text as it is typed — validateRuleSet on the draft with this text in
-// place, its issues at this field marked at their span (position–end) — and reads it back in
-// words under the editor (expressionInWords). The draft takes the text when the typing pauses and
-// when the field loses focus (one undo step each), never while an IME is still composing.
+// Every field that holds an expression — an `expr` item's score, a rule's operands (a number or an
+// expression), a gate's or a sanction's `when`, an item's `applicable`, a derived value's
+// `expression`… — is this one: CodeMirror, loaded when the first such field shows. The engine
+// judges the text as it is typed — validateRuleSet on the draft with this text in place, its
+// issues at this field marked at their span (position–end) — and reads it back in words under
+// the editor (expressionInWords). The draft takes the text when the typing pauses and when the
+// field loses focus, never while an IME is still composing; the pauses of one burst of typing
+// are one undo step (history.ts), which ends when the focus leaves the field.
+// Tab leaves the editor for the next field (no key binds it: the keymaps used leave it alone).
 import { Caption1, Field, makeStyles, Text, tokens } from '@fluentui/react-components';
 import { expressionFunctions, expressionInWords, validateRuleSet, type Issue } from '@kaohe/engine';
 import { useDeferredValue, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { fieldText, fieldValue } from '../doc/fields.ts';
+import { fieldText, fieldValue, formulaValue } from '../doc/fields.ts';
 import { edit, getAt, setAt, startHistory, type Path } from '../doc/history.ts';
 import type { Doc, Json } from '../doc/open.ts';
 import { within } from '../doc/outline.ts';
 import { textOf, useMsg } from '../i18n/msg.ts';
 import type { EditorHandle, Mark } from '../expression/editor.ts';
+import { pathKey, useFieldProblems, type Bound } from './DocFields.tsx';
 
 const useStyles = makeStyles({
   host: { minHeight: '32px' },
@@ -28,17 +33,44 @@ const useStyles = makeStyles({
 /** How long typing pauses before the draft takes the text. */
 const PAUSE_MS = 600;
 
-/** The engine's issues at `key` when the draft holds `text` there. */
-export function liveIssues(doc: Doc, path: Path, key: string, text: string): Issue[] {
-  const value = fieldValue(text);
-  const next = value === getAt(doc, path) ? doc : edit(startHistory(doc), setAt(path, value)).doc;
-  return validateRuleSet(next).filter((i) => within(i.path, key));
+/** What a field holds: a formula (text, a bare number too), or an operand (a number or a formula);
+ *  `optional`: a blank removes the key. */
+export interface Holds {
+  operand?: boolean;
+  optional?: boolean;
 }
 
-/** Input ids (and derived values) with their labels, for completion. */
-function namesOf(doc: Doc, language: string): { id: string; label: string }[] {
+/** The value the field's text stands for. */
+export const valueOf = (text: string, holds: Holds): Json | undefined =>
+  (holds.operand ? fieldValue : formulaValue)(text, holds.optional);
+
+/** The engine's issues at `path` (and inside it) when the draft holds `text` there; `known`: the
+ *  draft's own issues, taken as they are when the text is what the draft holds. */
+export function liveIssues(
+  doc: Doc,
+  path: Path,
+  text: string,
+  holds: Holds = {},
+  known?: readonly Issue[],
+): Issue[] {
+  const key = pathKey(path);
+  const value = valueOf(text, holds);
+  const same = value === getAt(doc, path);
+  const issues =
+    same && known
+      ? known
+      : validateRuleSet(same ? doc : edit(startHistory(doc), setAt(path, value)).doc);
+  return issues.filter((i) => within(i.path, key));
+}
+
+/** Input ids (and derived values) with their labels, for completion; with `cases`, first the
+ *  fields of that `cases` input (what a per-record stream's formulas read of each case). */
+function namesOf(doc: Doc, language: string, cases?: string): { id: string; label: string }[] {
   const out: { id: string; label: string }[] = [];
-  for (const list of [doc['inputs'], doc['derived']]) {
+  const inputs = Array.isArray(doc['inputs']) ? doc['inputs'] : [];
+  const input = cases === undefined ? undefined : inputs.find((i) => getAt(i, ['id']) === cases);
+  const fields = getAt(input ?? null, ['fields']);
+  for (const list of [fields, doc['inputs'], doc['derived']]) {
     if (!Array.isArray(list)) continue;
     for (const entry of list) {
       if (!entry || typeof entry !== 'object' || Array.isArray(entry)) continue;
@@ -53,18 +85,21 @@ function namesOf(doc: Doc, language: string): { id: string; label: string }[] {
   return out;
 }
 
-export function ExpressionField(props: {
-  doc: Doc;
-  path: Path;
-  /** The field's issue path (sections[0].items[2].rule.score). */
-  fieldKey: string;
-  label: string;
-  hint?: string;
-  onSet: (path: Path, value: Json | undefined) => void;
-}) {
+export function ExpressionField(
+  props: Bound &
+    Holds & {
+      path: Path;
+      label: string;
+      hint?: string;
+      /** A per-record stream's formula: the id of the `cases` input whose fields it reads. */
+      cases?: string;
+    },
+) {
   const styles = useStyles();
   const { t, i18n } = useTranslation();
   const msg = useMsg();
+  /** The field's issue path (sections[0].items[2].rule.score). */
+  const fieldKey = pathKey(props.path);
   const value = getAt(props.doc, props.path);
   const written = fieldText(value);
   const [text, setText] = useState(written);
@@ -88,11 +123,20 @@ export function ExpressionField(props: {
   }, []);
   /** The text this field last gave the draft: its echo back is not a change from elsewhere. */
   const given = useRef<string>(undefined);
+  /** The draft takes the text: part of this burst of typing (one undo step until settled). */
   const commit = () => {
     const { text: now, written: was, props: p } = latest.current;
     if (!alive.current || now === was) return;
-    given.current = fieldText(fieldValue(now));
-    p.onSet(p.path, fieldValue(now));
+    const next = valueOf(now, p);
+    if (next === getAt(p.doc, p.path)) return;
+    given.current = fieldText(next);
+    p.onSet(p.path, next, true);
+  };
+  /** The focus left: the text is taken, and the burst of typing is over. */
+  const leave = () => {
+    if (!alive.current) return;
+    commit();
+    latest.current.props.onSettle?.();
   };
 
   // The draft changed under the field (undo, another item): the editor shows it. Its own text
@@ -102,7 +146,7 @@ export function ExpressionField(props: {
     given.current = undefined;
     setText(written);
     editor.current?.setText(written);
-  }, [written, props.fieldKey]);
+  }, [written, fieldKey]);
 
   // Typing paused: the draft takes the text.
   useEffect(() => {
@@ -111,8 +155,11 @@ export function ExpressionField(props: {
     return () => clearTimeout(timer);
   }, [text, written]);
 
-  const functions = useMemo(() => expressionFunctions(props.fieldKey), [props.fieldKey]);
-  const names = useMemo(() => namesOf(props.doc, i18n.language), [props.doc, i18n.language]);
+  const functions = useMemo(() => expressionFunctions(fieldKey), [fieldKey]);
+  const names = useMemo(
+    () => namesOf(props.doc, i18n.language, props.cases),
+    [props.doc, i18n.language, props.cases],
+  );
   const namesRef = useRef(names);
   namesRef.current = names;
 
@@ -128,8 +175,12 @@ export function ExpressionField(props: {
             return namesRef.current;
           },
           functions,
-          onChange: setText,
-          onBlur: commit,
+          onChange: (now) => {
+            // At once, not at the next render: the focus may leave before it.
+            latest.current.text = now;
+            setText(now);
+          },
+          onBlur: leave,
         });
         setLoaded(true);
       },
@@ -143,13 +194,16 @@ export function ExpressionField(props: {
       alive.current = going;
       editor.current = undefined;
     };
-  }, [props.fieldKey]);
+  }, [fieldKey]);
 
   const judged = useDeferredValue(text);
+  const holds: Holds = { operand: props.operand ?? false, optional: props.optional ?? false };
   const issues = useMemo(
-    () => liveIssues(props.doc, props.path, props.fieldKey, judged),
-    [props.doc, props.path, props.fieldKey, judged],
+    () => liveIssues(props.doc, props.path, judged, holds, props.issues),
+    // The path by its key (a new array each render), the holds by their flags.
+    [props.doc, fieldKey, judged, props.issues, holds.operand, holds.optional],
   );
+  const problems = useFieldProblems(issues);
   useEffect(() => {
     if (!loaded) return;
     const marks: Mark[] = issues.map((i) => ({
@@ -163,26 +217,21 @@ export function ExpressionField(props: {
   }, [issues, loaded]);
 
   const words = expressionInWords(props.doc, judged);
+  // A bare number (an operand's 7.5) reads as itself: nothing to read back.
+  const plain = words !== undefined && msg(words) === judged.trim();
   return (
-    <div>
-      <Field
-        label={props.label}
-        hint={props.hint}
-        validationState={issues.length > 0 ? 'error' : 'none'}
-        validationMessage={
-          issues.length > 0 ? issues.map((i) => msg(i.message)).join(';') : undefined
-        }
-      >
+    <div data-expression={fieldKey}>
+      <Field label={props.label} hint={props.hint} {...problems}>
         <div
           ref={host}
           className={styles.host}
-          data-field={props.fieldKey}
+          data-field={fieldKey}
           aria-invalid={issues.length > 0}
         />
       </Field>
       {!loaded && !failed && <Caption1>{t('expr.loading')}</Caption1>}
       {failed && <Caption1>{t('expr.failed', { message: failed })}</Caption1>}
-      {judged.trim() !== '' && (
+      {judged.trim() !== '' && !plain && (
         <Text className={styles.words} data-testid="expression-words">
           {words ? `${t('expr.readBack')}${msg(words)}` : t('expr.unreadable')}
         </Text>

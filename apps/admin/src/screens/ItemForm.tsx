@@ -1,25 +1,15 @@
 // A form for the selected item: its code, title and points, and its rule for the kinds the forms
-// cover (threshold with its slopes, proportional, yes/no, a formula); other kinds are edited in
-// the JSON view.
-// A field is written when it loses focus (one undo step per field), and the engine's issues at
-// its path show under it.
-import {
-  Caption1,
-  Dropdown,
-  Field,
-  Input,
-  makeStyles,
-  Option,
-  tokens,
-} from '@fluentui/react-components';
-import type { Issue } from '@kaohe/engine';
-import { useEffect, useState } from 'react';
+// cover (threshold with its slopes, proportional, yes/no, a formula); of other kinds their
+// operands, the rest in the JSON view; and the item's own expressions (applicable, gates, formula
+// streams). Every expression is in the one expression editor (ExpressionField).
+// Its fields are DocFields' (the pages' own), bound to places under the item: a field is written
+// when it loses focus (one undo step per field), and the engine's issues at its path show under it.
+import { Caption1, makeStyles, tokens } from '@fluentui/react-components';
+import { Fragment } from 'react';
 import { useTranslation } from 'react-i18next';
-import { fieldText, fieldValue } from '../doc/fields.ts';
 import { getAt, type Path } from '../doc/history.ts';
-import type { Doc, Json } from '../doc/open.ts';
-import { within } from '../doc/outline.ts';
-import { useMsg } from '../i18n/msg.ts';
+import type { Json } from '../doc/open.ts';
+import { DocChoice, DocLabel, DocText, type Bound } from './DocFields.tsx';
 import { ExpressionField } from './ExpressionField.tsx';
 
 const useStyles = makeStyles({
@@ -33,89 +23,9 @@ const useStyles = makeStyles({
   },
 });
 
-interface Props {
-  doc: Doc;
+interface Props extends Bound {
+  /** The item's place in the draft; its fields are DocFields bound to places under it. */
   path: Path;
-  nodeKey: string;
-  issues: readonly Issue[];
-  onSet: (path: Path, value: Json | undefined) => void;
-}
-
-const keyOf = (nodeKey: string, rel: readonly (string | number)[]): string =>
-  rel.reduce<string>((k, p) => (typeof p === 'number' ? `${k}[${p}]` : `${k}.${p}`), nodeKey);
-
-/** One text field: shown as written, written back on blur (or Enter). */
-function TextField(
-  props: Props & { rel: (string | number)[]; label: string; optional?: boolean; hint?: string },
-) {
-  const msg = useMsg();
-  const value = getAt(props.doc, [...props.path, ...props.rel]);
-  const shownText = fieldText(value);
-  const [text, setText] = useState(shownText);
-  useEffect(() => setText(shownText), [shownText]);
-  const key = keyOf(props.nodeKey, props.rel);
-  const here = props.issues.filter((i) => within(i.path, key));
-  const commit = () => {
-    if (text === shownText && value !== undefined) return;
-    const next = fieldValue(text, props.optional);
-    if (next === value || (next === undefined && value === undefined)) return;
-    props.onSet([...props.path, ...props.rel], next);
-  };
-  return (
-    <Field
-      label={props.label}
-      hint={props.hint}
-      validationState={here.length > 0 ? 'error' : 'none'}
-      validationMessage={here.length > 0 ? here.map((i) => msg(i.message)).join(';') : undefined}
-    >
-      <Input
-        value={text}
-        data-field={key}
-        onChange={(_, d) => setText(d.value)}
-        onBlur={commit}
-        onKeyDown={(e) => {
-          if (e.key === 'Enter') commit();
-        }}
-      />
-    </Field>
-  );
-}
-
-function ChoiceField(
-  props: Props & {
-    rel: (string | number)[];
-    label: string;
-    options: readonly { value: string; text: string }[];
-  },
-) {
-  const msg = useMsg();
-  const value = getAt(props.doc, [...props.path, ...props.rel]);
-  const key = keyOf(props.nodeKey, props.rel);
-  const here = props.issues.filter((i) => within(i.path, key));
-  const current = props.options.find((o) => o.value === value);
-  return (
-    <Field
-      label={props.label}
-      validationState={here.length > 0 ? 'error' : 'none'}
-      validationMessage={here.length > 0 ? here.map((i) => msg(i.message)).join(';') : undefined}
-    >
-      <Dropdown
-        data-field={key}
-        value={current?.text ?? fieldText(value)}
-        selectedOptions={current ? [current.value] : []}
-        onOptionSelect={(_, d) => {
-          if (d.optionValue !== undefined && d.optionValue !== value)
-            props.onSet([...props.path, ...props.rel], d.optionValue);
-        }}
-      >
-        {props.options.map((o) => (
-          <Option key={o.value} value={o.value}>
-            {o.text}
-          </Option>
-        ))}
-      </Dropdown>
-    </Field>
-  );
 }
 
 function SlopeFields(props: Props & { at: 'below' | 'above' }) {
@@ -132,24 +42,192 @@ function SlopeFields(props: Props & { at: 'below' | 'above' }) {
   return (
     <fieldset className={styles.group}>
       <legend>{t(`form.${props.at}`)}</legend>
-      <TextField {...props} rel={[...rel, 'per']} label={t('form.per')} />
-      <TextField {...props} rel={[...rel, 'points']} label={t('form.stepPoints')} />
-      <ChoiceField
+      <DocText {...props} path={[...props.path, ...rel, 'per']} label={t('form.per')} />
+      <DocText {...props} path={[...props.path, ...rel, 'points']} label={t('form.stepPoints')} />
+      <DocChoice
         {...props}
-        rel={[...rel, 'steps']}
+        path={[...props.path, ...rel, 'steps']}
         label={t('form.steps')}
         options={(['each-started', 'each-full', 'pro-rata'] as const).map((v) => ({
           value: v,
           text: t(`form.step.${v}`),
         }))}
       />
-      <TextField {...props} rel={[...rel, 'cap']} label={t('form.cap')} optional />
+      <DocText {...props} path={[...props.path, ...rel, 'cap']} label={t('form.cap')} optional />
     </fieldset>
   );
 }
 
+/** A place under the item. */
+const at = (item: Path, rel: Path): Path => [...item, ...rel];
+
 const COMPARISONS = ['>=', '>', '<=', '<', '='] as const;
 const FORM_KINDS = ['threshold', 'proportional', 'yesno', 'expr'];
+
+/** The operands of the rule kinds without a fieldset of their own (schema/rules.ts: each a number
+ *  or an expression), in the form's order, with their labels; the rest is the JSON view's. */
+const OPERANDS: Readonly<
+  Record<string, readonly { key: string; label: string; optional?: true }[]>
+> = {
+  band: [
+    { key: 'value', label: 'form.value' },
+    { key: 'low', label: 'expr.low' },
+    { key: 'high', label: 'expr.high' },
+  ],
+  reduction: [
+    { key: 'value', label: 'form.value' },
+    { key: 'previous', label: 'expr.previous' },
+    { key: 'base', label: 'expr.base', optional: true },
+  ],
+  ramp: [
+    { key: 'value', label: 'form.value' },
+    { key: 'full', label: 'expr.full' },
+    { key: 'zero', label: 'expr.zero' },
+  ],
+  tiers: [{ key: 'value', label: 'form.value' }],
+  piecewise: [{ key: 'value', label: 'form.value' }],
+  rank: [{ key: 'value', label: 'form.value' }],
+};
+
+const list = (v: Json | undefined): Json[] => (Array.isArray(v) ? v : []);
+
+/** A rule's operand: a number or an expression, in the expression editor. */
+function Operand(props: Props & { rel: Path; label: string; optional?: boolean }) {
+  const { t } = useTranslation();
+  return (
+    <ExpressionField
+      {...props}
+      path={at(props.path, props.rel)}
+      label={props.label}
+      hint={t('form.operandHint')}
+      operand
+      optional={props.optional ?? false}
+    />
+  );
+}
+
+/** The rest of a rule kind without a form of its own: its operands (and its tiers' `than`). */
+function OtherRule(props: Props & { kind: string }) {
+  const styles = useStyles();
+  const { t } = useTranslation();
+  const operands = OPERANDS[props.kind];
+  if (!operands) return <Caption1>{t('form.otherKind', { kind: props.kind })}</Caption1>;
+  const tiers =
+    props.kind === 'tiers' ? list(getAt(props.doc, at(props.path, ['rule', 'tiers']))) : [];
+  return (
+    <fieldset className={styles.group}>
+      <legend>{t(`expr.kinds.${props.kind}`)}</legend>
+      {operands.map((o) => (
+        <Operand
+          key={o.key}
+          {...props}
+          rel={['rule', o.key]}
+          label={t(o.label)}
+          {...(o.optional ? { optional: true } : {})}
+        />
+      ))}
+      {tiers.map((tier, n) =>
+        getAt(tier, ['than']) === undefined ? null : (
+          <Operand
+            key={n}
+            {...props}
+            rel={['rule', 'tiers', n, 'than']}
+            label={t('expr.than', { n: n + 1 })}
+          />
+        ),
+      )}
+      <Caption1>{t('expr.otherFields', { kind: props.kind })}</Caption1>
+    </fieldset>
+  );
+}
+
+/** An item's own expressions besides its rule: `applicable`, its gates' `when` (with their
+ *  reasons) and its formula streams' `amount`. */
+function Conditions(props: Props) {
+  const styles = useStyles();
+  const { t } = useTranslation();
+  const gates = list(getAt(props.doc, at(props.path, ['gates'])));
+  const streams = list(getAt(props.doc, at(props.path, ['deductions'])));
+  return (
+    <fieldset className={styles.group}>
+      <legend>{t('expr.conditions')}</legend>
+      <ExpressionField
+        {...props}
+        path={at(props.path, ['applicable'])}
+        label={t('expr.applicable')}
+        hint={t('expr.applicableHint')}
+        optional
+      />
+      {gates.map((_, n) => (
+        <Fragment key={`gate${n}`}>
+          <ExpressionField
+            {...props}
+            path={at(props.path, ['gates', n, 'when'])}
+            label={t('expr.gate', { n: n + 1 })}
+          />
+          <DocLabel
+            {...props}
+            path={at(props.path, ['gates', n, 'reason'])}
+            label={t('expr.gateReason', { n: n + 1 })}
+            lang="zh"
+          />
+        </Fragment>
+      ))}
+      {streams.map((s, n) => {
+        const stream = at(props.path, ['deductions', n]);
+        const label = t(getAt(s, ['direction']) === 'add' ? 'expr.streamAdd' : 'expr.stream', {
+          n: n + 1,
+        });
+        if (getAt(s, ['kind']) === 'expr')
+          return (
+            <ExpressionField
+              key={`stream${n}`}
+              {...props}
+              path={at(stream, ['amount'])}
+              label={label}
+              hint={t('expr.streamHint')}
+            />
+          );
+        if (getAt(s, ['kind']) !== 'per-record') return null;
+        // Per record: which cases count, each one's amount (absent with an escalation), and
+        // which weigh more; formulas over the case's fields, which completion offers first.
+        const input = getAt(s, ['input']);
+        const cases = typeof input === 'string' ? { cases: input } : {};
+        return (
+          <Fragment key={`stream${n}`}>
+            <ExpressionField
+              {...props}
+              {...cases}
+              path={at(stream, ['when'])}
+              label={`${label} · ${t('expr.recordWhen')}`}
+              hint={t('expr.recordHint')}
+              optional
+            />
+            {getAt(s, ['escalation']) === undefined && (
+              <ExpressionField
+                {...props}
+                {...cases}
+                path={at(stream, ['each'])}
+                label={`${label} · ${t('expr.recordEach')}`}
+                hint={t('expr.recordHint')}
+                operand
+              />
+            )}
+            {getAt(s, ['multiplied']) !== undefined && (
+              <ExpressionField
+                {...props}
+                {...cases}
+                path={at(stream, ['multiplied', 'when'])}
+                label={`${label} · ${t('expr.recordMultiplied')}`}
+                hint={t('expr.recordHint')}
+              />
+            )}
+          </Fragment>
+        );
+      })}
+    </fieldset>
+  );
+}
 
 export function ItemForm(props: Props) {
   const styles = useStyles();
@@ -157,7 +235,6 @@ export function ItemForm(props: Props) {
   const item = getAt(props.doc, props.path);
   const rule = getAt(props.doc, [...props.path, 'rule']);
   const kind = rule && typeof rule === 'object' && !Array.isArray(rule) ? rule['kind'] : undefined;
-  const titleIsText = typeof getAt(props.doc, [...props.path, 'title']) === 'string';
   const inputs = getAt(props.doc, ['inputs']);
   const inputIds = (Array.isArray(inputs) ? inputs : []).flatMap((i) =>
     i && typeof i === 'object' && !Array.isArray(i) && typeof i['id'] === 'string' ? [i['id']] : [],
@@ -169,34 +246,20 @@ export function ItemForm(props: Props) {
       aria-label={t('form.heading')}
       onSubmit={(e) => e.preventDefault()}
     >
-      <TextField {...props} rel={['code']} label={t('form.code')} />
-      <TextField
-        {...props}
-        rel={titleIsText ? ['title'] : ['title', 'zh']}
-        label={t('form.title')}
-      />
-      <TextField {...props} rel={['points']} label={t('form.points')} />
+      <DocText {...props} path={at(props.path, ['code'])} label={t('form.code')} />
+      <DocLabel {...props} path={at(props.path, ['title'])} label={t('form.title')} lang="zh" />
+      <DocText {...props} path={at(props.path, ['points'])} label={t('form.points')} />
       {kind === 'threshold' && (
         <fieldset className={styles.group}>
           <legend>{t('form.kind.threshold')}</legend>
-          <TextField
+          <Operand {...props} rel={['rule', 'value']} label={t('form.value')} />
+          <DocChoice
             {...props}
-            rel={['rule', 'value']}
-            label={t('form.value')}
-            hint={t('form.operandHint')}
-          />
-          <ChoiceField
-            {...props}
-            rel={['rule', 'op']}
+            path={at(props.path, ['rule', 'op'])}
             label={t('form.op')}
             options={COMPARISONS.map((v) => ({ value: v, text: `${v} ${t(`form.cmp.${v}`)}` }))}
           />
-          <TextField
-            {...props}
-            rel={['rule', 'target']}
-            label={t('form.target')}
-            hint={t('form.operandHint')}
-          />
+          <Operand {...props} rel={['rule', 'target']} label={t('form.target')} />
           <SlopeFields {...props} at="below" />
           <SlopeFields {...props} at="above" />
         </fieldset>
@@ -204,39 +267,29 @@ export function ItemForm(props: Props) {
       {kind === 'proportional' && (
         <fieldset className={styles.group}>
           <legend>{t('form.kind.proportional')}</legend>
-          <TextField
-            {...props}
-            rel={['rule', 'value']}
-            label={t('form.value')}
-            hint={t('form.operandHint')}
-          />
-          <TextField
-            {...props}
-            rel={['rule', 'target']}
-            label={t('form.target')}
-            hint={t('form.operandHint')}
-          />
+          <Operand {...props} rel={['rule', 'value']} label={t('form.value')} />
+          <Operand {...props} rel={['rule', 'target']} label={t('form.target')} />
         </fieldset>
       )}
       {kind === 'yesno' && (
         <fieldset className={styles.group}>
           <legend>{t('form.kind.yesno')}</legend>
-          <ChoiceField
+          <DocChoice
             {...props}
-            rel={['rule', 'input']}
+            path={at(props.path, ['rule', 'input'])}
             label={t('form.input')}
             options={inputIds.map((id) => ({ value: id, text: id }))}
           />
-          <TextField
+          <DocText
             {...props}
-            rel={['rule', 'yes']}
+            path={at(props.path, ['rule', 'yes'])}
             label={t('form.yes')}
             optional
             hint={t('form.yesDefault')}
           />
-          <TextField
+          <DocText
             {...props}
-            rel={['rule', 'no']}
+            path={at(props.path, ['rule', 'no'])}
             label={t('form.no')}
             optional
             hint={t('form.noDefault')}
@@ -247,18 +300,17 @@ export function ItemForm(props: Props) {
         <fieldset className={styles.group}>
           <legend>{t('expr.kind')}</legend>
           <ExpressionField
-            doc={props.doc}
-            path={[...props.path, 'rule', 'score']}
-            fieldKey={keyOf(props.nodeKey, ['rule', 'score'])}
+            {...props}
+            path={at(props.path, ['rule', 'score'])}
             label={t('expr.score')}
             hint={t('expr.hint')}
-            onSet={props.onSet}
           />
         </fieldset>
       )}
       {typeof kind === 'string' && !FORM_KINDS.includes(kind) && (
-        <Caption1>{t('form.otherKind', { kind })}</Caption1>
+        <OtherRule {...props} kind={kind} />
       )}
+      {props.path.at(-2) === 'items' && <Conditions {...props} />}
     </form>
   );
 }

@@ -26,6 +26,7 @@ import {
   pathKey,
   type Bound,
 } from './DocFields.tsx';
+import { ExpressionField } from './ExpressionField.tsx';
 
 const useStyles = makeStyles({
   page: { display: 'grid', gap: tokens.spacingVerticalM, maxWidth: '1280px' },
@@ -41,6 +42,7 @@ const useStyles = makeStyles({
   },
   legend: { fontWeight: tokens.fontWeightSemibold, padding: `0 ${tokens.spacingHorizontalXS}` },
   wide: { gridColumn: 'span 2' },
+  full: { gridColumn: '1 / -1' },
   rest: { gridColumn: '1 / -1', color: tokens.colorPaletteRedForeground1 },
   actions: { gridColumn: '1 / -1', display: 'flex', gap: tokens.spacingHorizontalS },
 });
@@ -124,10 +126,38 @@ function Row(props: RowProps) {
   );
 }
 
+/** What an input, a derived value and a counter each have: an id and a label in Chinese and in
+ *  English, and — `unit` — the unit of its value. */
+function Naming(props: PageProps & { at: Path; unit?: boolean }) {
+  const styles = useStyles();
+  const { t } = useTranslation();
+  const { at } = props;
+  return (
+    <>
+      <DocText {...props} path={[...at, 'id']} label={t('pages.id')} />
+      <div className={styles.wide}>
+        <DocLabel {...props} path={[...at, 'label']} label={t('pages.labelZh')} lang="zh" />
+      </div>
+      <div className={styles.wide}>
+        <DocLabel {...props} path={[...at, 'label']} label={t('pages.labelEn')} lang="en" />
+      </div>
+      {props.unit && (
+        <DocChoice
+          {...props}
+          path={[...at, 'unit']}
+          label={t('pages.unit')}
+          options={INPUT_UNITS.map((u) => ({ value: u, text: t(`pages.units.${u}`) }))}
+        />
+      )}
+    </>
+  );
+}
+
 export function InputsPage(props: PageProps) {
   const styles = useStyles();
   const { t } = useTranslation();
   const inputs = list(getAt(props.doc, ['inputs']));
+  const derived = list(getAt(props.doc, ['derived']));
   const fields = ['id', 'label', 'unit', 'source', 'min', 'max', 'blankMeans', 'evidence'];
   return (
     <section className={styles.page} aria-label={t('pages.inputs')} data-testid="page-inputs">
@@ -142,19 +172,7 @@ export function InputsPage(props: PageProps) {
             testId={`input-${i}`}
             legend={`${i + 1}. ${str(getAt(props.doc, [...at, 'id']))}`}
           >
-            <DocText {...props} path={[...at, 'id']} label={t('pages.id')} />
-            <div className={styles.wide}>
-              <DocLabel {...props} path={[...at, 'label']} label={t('pages.labelZh')} lang="zh" />
-            </div>
-            <div className={styles.wide}>
-              <DocLabel {...props} path={[...at, 'label']} label={t('pages.labelEn')} lang="en" />
-            </div>
-            <DocChoice
-              {...props}
-              path={[...at, 'unit']}
-              label={t('pages.unit')}
-              options={INPUT_UNITS.map((u) => ({ value: u, text: t(`pages.units.${u}`) }))}
-            />
+            <Naming {...props} at={at} unit />
             <DocChoice
               {...props}
               path={[...at, 'source']}
@@ -184,6 +202,43 @@ export function InputsPage(props: PageProps) {
           {t('pages.addInput')}
         </Button>
       </div>
+      <Title3 as="h3">{t('expr.derived')}</Title3>
+      <Text>{t('expr.derivedIntro', { count: derived.length })}</Text>
+      {derived.map((_, i) => {
+        const at = ['derived', i];
+        return (
+          <Row
+            key={i}
+            {...rowOf(props, at, ['id', 'label', 'unit', 'expression'])}
+            testId={`derived-${i}`}
+            legend={`${i + 1}. ${str(getAt(props.doc, [...at, 'id']))}`}
+          >
+            <Naming {...props} at={at} unit />
+            <div className={styles.full}>
+              <ExpressionField
+                {...props}
+                path={[...at, 'expression']}
+                label={t('expr.expression')}
+                hint={t('expr.expressionHint')}
+              />
+            </div>
+          </Row>
+        );
+      })}
+      <div>
+        <Button
+          onClick={() =>
+            props.onSetList(['derived', derived.length], {
+              id: '',
+              label: '',
+              unit: 'number',
+              expression: '',
+            })
+          }
+        >
+          {t('expr.addDerived')}
+        </Button>
+      </div>
     </section>
   );
 }
@@ -205,7 +260,17 @@ export function SanctionsPage(props: PageProps) {
   const { t } = useTranslation();
   const sanctions = list(getAt(props.doc, ['sanctions']));
   const bands = bandOptions(props);
-  const fields = ['id', 'level', 'when', 'reason', 'consequence', 'gradeCap', 'excludeFromGrades'];
+  const fields = [
+    'id',
+    'level',
+    'when',
+    'reason',
+    'consequence',
+    'gradeCap',
+    'excludeFromGrades',
+    'carries.amount',
+  ];
+  const counters = list(getAt(props.doc, ['counters']));
   return (
     <section className={styles.page} aria-label={t('pages.sanctions')} data-testid="page-sanctions">
       <Title3 as="h2">{t('pages.sanctions')}</Title3>
@@ -227,13 +292,24 @@ export function SanctionsPage(props: PageProps) {
               options={LEVELS.map((l) => ({ value: l, text: t(`pages.levels.${l}`) }))}
             />
             <div className={styles.wide}>
-              <DocText
+              <ExpressionField
                 {...props}
                 path={[...at, 'when']}
                 label={t('pages.when')}
                 hint={t('pages.whenHint')}
               />
             </div>
+            {getAt(props.doc, [...at, 'carries']) !== undefined && (
+              <div className={styles.wide}>
+                <ExpressionField
+                  {...props}
+                  path={[...at, 'carries', 'amount']}
+                  label={t('expr.carries')}
+                  hint={t('expr.carriesHint')}
+                  operand
+                />
+              </div>
+            )}
             <div className={styles.wide}>
               <DocLabel {...props} path={[...at, 'reason']} label={t('pages.reasonZh')} lang="zh" />
             </div>
@@ -279,6 +355,38 @@ export function SanctionsPage(props: PageProps) {
           {t('pages.addSanction')}
         </Button>
       </div>
+      <Title3 as="h3">{t('expr.counters')}</Title3>
+      <Text>{t('expr.countersIntro')}</Text>
+      {counters.map((_, i) => {
+        const at = ['counters', i];
+        return (
+          <Row
+            key={i}
+            {...rowOf(props, at, ['id', 'label', 'when'])}
+            testId={`counter-${i}`}
+            legend={`${i + 1}. ${str(getAt(props.doc, [...at, 'id']))}`}
+          >
+            <Naming {...props} at={at} />
+            <div className={styles.wide}>
+              <ExpressionField
+                {...props}
+                path={[...at, 'when']}
+                label={t('expr.counterWhen')}
+                hint={t('pages.whenHint')}
+              />
+            </div>
+          </Row>
+        );
+      })}
+      <div>
+        <Button
+          onClick={() =>
+            props.onSetList(['counters', counters.length], { id: '', label: '', when: '' })
+          }
+        >
+          {t('expr.addCounter')}
+        </Button>
+      </div>
     </section>
   );
 }
@@ -294,6 +402,7 @@ export function GradesPage(props: PageProps) {
   const grades = getAt(props.doc, ['grades']);
   const bands = list(getAt(props.doc, ['grades', 'bands']));
   const options = bandOptions(props);
+  const certifiers = list(getAt(props.doc, ['certifiedBy']));
   return (
     <section className={styles.page} aria-label={t('pages.grades')} data-testid="page-grades">
       <Title3 as="h2">{t('pages.grades')}</Title3>
@@ -356,7 +465,91 @@ export function GradesPage(props: PageProps) {
           </div>
         </>
       )}
+      <Amounts {...props} />
+      {certifiers.map((_, i) => {
+        const at = ['certifiedBy', i];
+        return (
+          <Row
+            key={i}
+            {...rowOf(props, at, ['when', 'by'])}
+            testId={`certifier-${i}`}
+            legend={`${t('expr.certifier')} ${i + 1}`}
+          >
+            <div className={styles.wide}>
+              <ExpressionField
+                {...props}
+                path={[...at, 'when']}
+                label={t('expr.certifierWhen')}
+                hint={t('pages.whenHint')}
+              />
+            </div>
+            <div className={styles.wide}>
+              <DocLabel {...props} path={[...at, 'by']} label={t('expr.certifierBy')} lang="zh" />
+            </div>
+          </Row>
+        );
+      })}
     </section>
+  );
+}
+
+/** Money carried as output (奖惩金额): each amount's id, label, unit and formula; an amount by
+ *  grade (`byGrade`) is the JSON view's. */
+function Amounts(props: PageProps) {
+  const styles = useStyles();
+  const { t } = useTranslation();
+  const amounts = list(getAt(props.doc, ['amounts']));
+  return (
+    <>
+      <Title3 as="h3">{t('expr.amounts')}</Title3>
+      <Text>{t('expr.amountsIntro', { count: amounts.length })}</Text>
+      {amounts.map((_, i) => {
+        const at = ['amounts', i];
+        const byGrade = getAt(props.doc, [...at, 'byGrade']) !== undefined;
+        return (
+          <Row
+            key={i}
+            {...rowOf(props, at, ['id', 'label', 'unit', 'amount'])}
+            testId={`amount-${i}`}
+            legend={`${i + 1}. ${str(getAt(props.doc, [...at, 'id']))}`}
+          >
+            <Naming {...props} at={at} />
+            <DocChoice
+              {...props}
+              path={[...at, 'unit']}
+              label={t('pages.unit')}
+              options={(['元', '万元'] as const).map((u) => ({ value: u, text: u }))}
+            />
+            {byGrade ? (
+              <Caption1>{t('expr.byGrade')}</Caption1>
+            ) : (
+              <div className={styles.full}>
+                <ExpressionField
+                  {...props}
+                  path={[...at, 'amount']}
+                  label={t('expr.amount')}
+                  hint={t('expr.amountHint')}
+                />
+              </div>
+            )}
+          </Row>
+        );
+      })}
+      <div>
+        <Button
+          onClick={() =>
+            props.onSetList(['amounts', amounts.length], {
+              id: '',
+              label: '',
+              unit: '元',
+              amount: '',
+            })
+          }
+        >
+          {t('expr.addAmount')}
+        </Button>
+      </div>
+    </>
   );
 }
 
