@@ -62,6 +62,8 @@ const WhatIfPanel = lazy(() =>
 );
 
 const useStyles = makeStyles({
+  /** The pages' tabs: they scroll on their own in a narrow window, not the whole page. */
+  tabs: { maxWidth: '100%', overflowX: 'auto', flexShrink: 0 },
   bar: {
     display: 'flex',
     gap: tokens.spacingHorizontalS,
@@ -83,8 +85,15 @@ const useStyles = makeStyles({
     gridTemplateColumns: 'minmax(280px, 1fr) minmax(360px, 1.4fr) minmax(260px, 1fr)',
     gap: tokens.spacingHorizontalL,
     alignItems: 'start',
+    // A narrow window (a laptop half-screen, a tablet): outline, form and problems one under
+    // another, each the window's width, instead of a page wider than the window.
+    '@media (max-width: 960px)': { gridTemplateColumns: 'minmax(0, 1fr)' },
   },
-  pane: { maxHeight: 'calc(100vh - 180px)', overflowY: 'auto' },
+  pane: {
+    maxHeight: 'calc(100vh - 180px)',
+    overflowY: 'auto',
+    '@media (max-width: 960px)': { maxHeight: 'none' },
+  },
 });
 
 interface Session {
@@ -367,6 +376,7 @@ export function App() {
         )}
         {session && (
           <TabList
+            className={styles.tabs}
             aria-label={t('pages.nav')}
             selectedValue={page}
             onTabSelect={(_, d) => setPage(d.value as typeof page)}
