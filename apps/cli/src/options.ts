@@ -52,6 +52,7 @@ const review: z.ZodType<ReviewOptions> = z.strictObject({
   roster: maybe,
   carried: list,
   history: maybe,
+  counters: maybe,
 });
 const combine: z.ZodType<CombineOptions> = z.strictObject({ out: text, force: flag });
 const rollup: z.ZodType<RollupOptions> = z.strictObject({

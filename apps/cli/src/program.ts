@@ -164,6 +164,7 @@ export function buildProgram(
     .option('--carried-out <file>', t(carriedText.helpCarriedOut))
     .option('--roster <units.xlsx>', t(help.reviewRoster))
     .option('--history <summary.xlsx>', t(help.reviewHistory))
+    .option('--counters <summary.xlsx>', t(help.reviewCounters))
     .option('--carried <file>', t(help.reviewCarried), collect)
     .option('--trust <file>', t(help.trustFile))
     .option('--force', t(help.force))

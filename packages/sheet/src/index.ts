@@ -84,6 +84,7 @@ export {
   type RecordChange,
   type RecordCheck,
   type ReviewerRecord,
+  type CountersRecord,
 } from './review/record.ts';
 
 export { localDate } from './dates.ts';

@@ -148,4 +148,57 @@ describe('counts carried in a signed workbook', () => {
     const diffs = await sheetRows(join(dir, 'q2e.xlsx'), '差异');
     expect(diffs.some((row) => String(row[6]).startsWith(`${at}:`))).toBe(true);
   }, 60_000);
+
+  it('review --counters: the previous summary’s counts win, signed or not, each differing one flagged', async () => {
+    // 甲村 wipes its failure of the quarter before and its prefill's signature with it: the
+    // review flags the workbook (its prefill unsigned) but has no signed counts to go by, so
+    // without --counters the wiped failure would count (1 in a row, not 2).
+    await mkdir(join(dir, 'stripped'));
+    for (const n of ['甲村', '乙村'])
+      await fillWorkbook(join(dir, `edited/${n}.xlsx`), join(dir, `stripped/${n}.xlsx`), {});
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(join(dir, 'stripped/甲村.xlsx'));
+    book.getWorksheet('kaohe_meta')?.eachRow((row) => {
+      if (row.getCell(1).value === 'prefill') row.getCell(2).value = null;
+    });
+    await book.xlsx.writeFile(join(dir, 'stripped/甲村.xlsx'));
+    const plain = await review('stripped', 'q2p.xlsx');
+    expect(plain.code, plain.stderr).toBe(1);
+    const unchecked = await sheetRows(join(dir, 'q2p.xlsx'), '计数');
+    expect(unchecked.slice(2).map((row) => [row[1], row[4]])).toEqual([
+      ['甲村', 1],
+      ['乙村', 1],
+    ]);
+
+    const human = await review('stripped', 'q2c.xlsx', '--counters', 'q1.xlsx');
+    expect(looksClean(human.stdout + human.stderr)).toBe(true);
+    expect(human.stderr + human.stdout).toContain('上期计数按上期汇总表 q1.xlsx 计(2 个单位)');
+    const at = (await sheetRows(join(dir, 'q2c.xlsx'), '差异'))
+      .map((row) => String(row[6]))
+      .find((t) => t.includes('已按上期汇总表计'))
+      ?.split(':')[0];
+    expect(at).toMatch(/^kaohe_meta!B\d+$/);
+    expect(human.stdout).toContain(
+      `甲村(${join('stripped', '甲村.xlsx')}):上期计数与上期汇总表不符,已按汇总表计:检查不合格(上期连续次数) ${at} 上期汇总表为 1,表中为 0`,
+    );
+    // Counted on from the summary's 1: 甲村 2 in a row, as if untouched.
+    const counts = await sheetRows(join(dir, 'q2c.xlsx'), '计数');
+    expect(counts.slice(2).map((row) => [row[1], row[4], row[5]])).toEqual([
+      ['甲村', 2, 2],
+      ['乙村', 1, 1],
+    ]);
+    const json = await review('stripped', 'q2c.xlsx', '--counters', 'q1.xlsx', '--force', '--json');
+    const doc = JSON.parse(json.stdout) as {
+      units: { name: string; record?: { changes: { source: string; column: string }[] } }[];
+    };
+    expect(
+      doc.units.map((u) => [
+        u.name,
+        (u.record?.changes ?? []).map((c) => `${c.source}:${c.column}`),
+      ]),
+    ).toEqual([
+      ['甲村', ['counters:consecutive', 'counters:cumulative']],
+      ['乙村', []],
+    ]);
+  }, 90_000);
 });

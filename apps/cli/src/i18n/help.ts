@@ -83,6 +83,10 @@ export const help = {
     zh: '上次评估认定的复核汇总表:各单位的认定记录以此为准,表中记录与之不符的逐项标出',
     en: 'the previous certification review’s summary: each unit’s records are taken from it, and a workbook’s own records that differ are flagged',
   },
+  reviewCounters: {
+    zh: '上期的复核汇总表:各单位的上期计数(连续、累计次数)以此为准,考核表中所填不符的逐项标出',
+    en: 'the previous period’s review summary: each unit’s counts before (in a row, in all) are taken from it, and a workbook’s differing counts are flagged',
+  },
   reviewCarried: {
     zh: '其他考核结转的分值(对方 kaohe review --carried-out 写出的 JSON;可多次给出):按其重算,表中不符的逐项标出',
     en: 'points carried from another assessment (the JSON its kaohe review --carried-out wrote; may repeat): recomputed with them, the sheet’s differing figures flagged',

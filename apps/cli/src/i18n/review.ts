@@ -106,6 +106,10 @@ export const reviewText = {
     zh: `名单 ${file}:${units} 个单位,责任指标和上年数据按名单计`,
     en: `roster ${file}: ${units} unit(s); targets and last year's figures are taken from it`,
   }),
+  countersRead: (file: string, units: number): Msg => ({
+    zh: `上期计数按上期汇总表 ${file} 计(${units} 个单位),表中所填不符的逐项标出`,
+    en: `counts of the periods before taken from the previous summary ${file} (${units} units); a workbook's differing counts are flagged`,
+  }),
   carriedRead: (units: number, inputs: string): Msg => ({
     zh: `结转数据:${units} 个单位,${inputs}按结转数据计`,
     en: `carried results: ${units} unit(s); ${inputs} taken from them`,

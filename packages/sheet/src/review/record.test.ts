@@ -8,6 +8,8 @@ import { readRoster } from '../roster/read-roster.ts';
 import { buildTemplate } from '../template/build-template.ts';
 import type { CellValue, SheetGrid } from '../types.ts';
 import { reviewReturns } from './review.ts';
+import { applyRecord, recordFlagged } from './record.ts';
+import { readSheet } from '../read/read-sheet.ts';
 
 // policy_rate is a target the assessing level assigns; birth_rate is last year's own figure.
 const rs = ruleSetOf({
@@ -86,5 +88,25 @@ describe('review with a roster (record.ts)', () => {
     );
     expect(r.rejected.map((x) => x.reason)).toEqual(['duplicate-unit', 'duplicate-unit']);
     expect(r.missing.map((m) => m.id)).toEqual(['kdq']);
+  });
+});
+
+describe('review with the previous summary’s counts (record.ts, --counters)', () => {
+  it('a unit the previous summary does not list is flagged and keeps its sheet’s counts', () => {
+    const k = unit('kdq', '昆都仑区', 'town', {});
+    const read = readSheet(k.grids);
+    if (!read.ok) throw new Error('fixture: the sheet does not read');
+    const counts = { fail: { consecutive: 2, cumulative: 3 } };
+    const { unit: scored, check } = applyRecord(
+      { ...read.value, unit: { ...read.value.unit, counters: counts } },
+      { counters: { file: 'q1.xlsx', units: new Map() } },
+    );
+    expect(check.inCounters).toBe(false);
+    expect(recordFlagged(check)).toBe(true);
+    expect(check.message?.zh).toBe(
+      '上期汇总表(q1.xlsx)中没有单位“kdq”:上期计数无从核对,暂按表中所填计,请核实',
+    );
+    // Never dropped: absent counts would read as none yet, and could only miss a sanction.
+    expect(scored.counters).toEqual(counts);
   });
 });

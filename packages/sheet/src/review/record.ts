@@ -13,8 +13,14 @@
 // - A unit missing from the carried files altogether gets its carried inputs blank too (pending,
 //   never its own figure), said naming the files: `carriedOf`, for `score --carried` and
 //   `review --carried` alike, so nothing is scored around a missing carried figure.
-import type { CarriedIn, InputValue, Msg, RuleSet, UnitInput } from '@kaohe/engine';
+// - The counts of the periods before from the reviewer's previous summary (`review --counters`)
+//   win over those the workbook carries, signed or not: each count the sheet holds otherwise is
+//   flagged at its kaohe_meta cell (carriedChanges, as a signed prefill's). A unit the previous
+//   summary does not list is flagged and keeps its sheet's counts (the engine reads absent
+//   counts as none yet: dropping them could only miss a sanction), for the reviewer to check.
+import type { CarriedIn, InputValue, Msg, PeriodCounts, RuleSet, UnitInput } from '@kaohe/engine';
 import {
+  carriedChanges,
   changesText,
   prefillChanges,
   type ChangeWords,
@@ -44,11 +50,20 @@ export interface CarriedRecord {
 export interface ReviewerRecord {
   roster?: Pick<RosterRead, 'units' | 'columns'>;
   carried?: CarriedRecord;
+  /** The counts of the periods before, by unit id, from the reviewer's previous summary. */
+  counters?: CountersRecord;
+}
+
+/** The counts each unit carries into this period, as the reviewer's previous summary has them. */
+export interface CountersRecord {
+  /** The summary, as the user named it (said when a unit is missing from it). */
+  file: string;
+  units: ReadonlyMap<string, Readonly<Record<string, PeriodCounts>>>;
 }
 
 export interface RecordChange extends PrefillChange {
-  /** Whose figure `signed` is: the roster's or the sending scheme's. */
-  source: 'roster' | 'carried';
+  /** Whose figure `signed` is: the roster's, the sending scheme's or the previous summary's. */
+  source: 'roster' | 'carried' | 'counters';
 }
 
 export interface RecordCheck {
@@ -56,6 +71,8 @@ export interface RecordCheck {
   inRoster?: boolean;
   /** With carried results: whether the sending scheme assessed the unit. */
   inCarried?: boolean;
+  /** With the previous summary's counts: whether it lists the unit. */
+  inCounters?: boolean;
   /** Each figure (or identity field) the sheet holds otherwise than the record, at its cell. */
   changes: RecordChange[];
   /** What the reviewer must know, one line; absent when the sheet agrees with the record. */
@@ -64,6 +81,10 @@ export interface RecordCheck {
 
 const ROSTER_WORDS: ChangeWords = {
   expected: { zh: '名册为', en: 'is on the roster as' },
+  found: { zh: '表中为', en: 'the sheet has' },
+};
+const COUNTERS_WORDS: ChangeWords = {
+  expected: { zh: '上期汇总表为', en: 'is in the previous summary as' },
   found: { zh: '表中为', en: 'the sheet has' },
 };
 const CARRIED_WORDS: ChangeWords = {
@@ -211,6 +232,30 @@ export function applyRecord(
       }
     } else lines.push(carried.message);
     Object.assign(values, carried.values);
+  }
+  const counters = record.counters;
+  if (counters) {
+    const theirs = counters.units.get(read.unit.id);
+    check.inCounters = theirs !== undefined;
+    if (theirs) {
+      const { counters: _own, ...rest } = unit;
+      const found = carriedChanges(read, { counters: theirs })
+        .filter((c) => c.column !== 'history')
+        .map((c): RecordChange => ({ ...c, source: 'counters' }));
+      changes.push(...found);
+      unit = { ...rest, counters: { ...theirs } };
+      if (found.length > 0) {
+        const t = changesText(ruleSet, found, COUNTERS_WORDS);
+        lines.push({
+          zh: `上期计数与上期汇总表不符,已按汇总表计:${t.zh}`,
+          en: `counts of the periods before differ from the previous summary, counted by it: ${t.en}`,
+        });
+      }
+    } else
+      lines.push({
+        zh: `上期汇总表(${counters.file})中没有单位“${read.unit.id}”:上期计数无从核对,暂按表中所填计,请核实`,
+        en: `the previous summary (${counters.file}) does not list unit "${read.unit.id}": its counts before cannot be checked and are taken from its sheet for now; check them`,
+      });
   }
   if (lines.length > 0)
     check.message = {

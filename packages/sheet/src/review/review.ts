@@ -330,11 +330,15 @@ export function reviewReads(
     trust ? kept.map((k) => [k.read.unit.id, verifyPrefill(k.read, trust)] as const) : [],
   );
   // The reviewer's record wins over the sheet's own figures (record.ts); the counts and the
-  // history the level signed win over what the workbook carries (signedCarried).
+  // history the level signed win over what the workbook carries (signedCarried), and the
+  // reviewer's previous summary's counts over both.
   const applied = new Map(
     kept.map((k) => {
       const record = options.record;
       const a = record ? applyRecord(k.read, record) : { unit: k.read.unit, check: undefined };
+      // The reviewer's previous summary (record.counters) wins over both: applyRecord put its
+      // counts on the unit (or, for a unit it does not list, kept the sheet's, flagged).
+      if (record?.counters) return [k.read.unit.id, a] as const;
       const signed = signedCarried(k.read, prefills.get(k.read.unit.id));
       const { counters: _, ...rest } = a.unit;
       return [

@@ -43,6 +43,22 @@ export interface Summary {
 
 const yes = (b: boolean): string => (b ? '是' : '否');
 
+/** A record change's source in the 差异 sheet: what differs, and what was scored. */
+const RECORD_SOURCE = {
+  roster: {
+    differs: '与名册不符 / differs from the roster',
+    scored: '已按名册计 / scored by the roster',
+  },
+  carried: {
+    differs: '与结转数据不符 / differs from the carried results',
+    scored: '已按结转数据计 / scored by the carried results',
+  },
+  counters: {
+    differs: '与上期汇总表不符 / differs from the previous summary',
+    scored: '已按上期汇总表计 / counted by the previous summary',
+  },
+} as const;
+
 export function buildSummary(
   cohort: CohortResult,
   ruleSet: RuleSet,
@@ -278,12 +294,12 @@ export function buildSummary(
           return [[...who, RECORD_ITEM(r), null, null, null, `${r.message.zh} / ${r.message.en}`]];
         return r.changes.map((c): CellValue[] => [
           ...who,
-          `${c.source === 'roster' ? '与名册不符 / differs from the roster' : '与结转数据不符 / differs from the carried results'}: ${fieldName(c.field)}${c.column === 'previous' ? '(上年数据)' : ''}`,
+          `${RECORD_SOURCE[c.source].differs}: ${c.column === 'consecutive' || c.column === 'cumulative' ? changedName(ruleSet, c).zh : fieldName(c.field)}${c.column === 'previous' ? '(上年数据)' : ''}`,
           // 上报: what the sheet says; 复核计算: the record's figure, the one scored.
           figureCell(c.found),
           figureCell(c.signed),
           null,
-          `${c.address || '(单元格已删除 / cell deleted)'}:${c.source === 'roster' ? '已按名册计 / scored by the roster' : '已按结转数据计 / scored by the carried results'}`,
+          `${c.address || '(单元格已删除 / cell deleted)'}:${RECORD_SOURCE[c.source].scored}`,
         ]);
       }),
       // What the embedded rules change against the reviewer's, in business terms.
@@ -499,6 +515,8 @@ function rankingNotes(
     const sources = new Set(sub?.record?.changes.map((c) => c.source));
     if (sources.has('roster')) notes.push('与名册不符(已按名册计)');
     if (sources.has('carried')) notes.push('与结转数据不符(已按结转数据计)');
+    if (sub?.record?.inCounters === false) notes.push('上期汇总表中无该单位');
+    if (sources.has('counters')) notes.push('上期计数与上期汇总表不符(已按汇总表计)');
     if (sub?.rulesAltered) notes.push('规则被改动');
     else if (sub?.embeddedChecksum !== undefined && sub.embeddedChecksum !== reviewer)
       notes.push('规则版本不同');

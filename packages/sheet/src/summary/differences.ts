@@ -28,11 +28,12 @@ export interface Submission {
   record?: {
     inRoster?: boolean;
     inCarried?: boolean;
+    inCounters?: boolean;
     message?: Msg;
     changes: readonly {
-      source: 'roster' | 'carried';
+      source: 'roster' | 'carried' | 'counters';
       field: string;
-      column: string;
+      column: PrefillChange['column'];
       address: string;
       signed: string | number | boolean | null;
       found: string | number | boolean | null;

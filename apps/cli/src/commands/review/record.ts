@@ -1,5 +1,6 @@
 // What the reviewer holds besides the returned files: the roster (--roster), the results carried
-// in from another scheme (--carried) and a certification's previous summary (--history). Read
+// in from another scheme (--carried), the previous period's summary for the counts carried
+// across periods (--counters) and a certification's previous summary (--history). Read
 // here; what they decide (the record wins, each difference flagged) is @kaohe/sheet's.
 import { msgOf, type CertificationRecord, type RuleSet } from '@kaohe/engine';
 import type { ReviewerRecord } from '@kaohe/sheet';
@@ -11,11 +12,13 @@ import type { Output } from '../../io/output.ts';
 import { resolveInput } from '../../io/paths.ts';
 import { readRosterFile } from '../../io/roster.ts';
 import { loadHistory } from '../template/history.ts';
+import { readCounters } from '../template/counters.ts';
 
 export interface RecordOptions {
   roster?: string;
   carried?: string[];
   history?: string;
+  counters?: string;
 }
 
 /** The roster and the carried results, read and checked; undefined when neither is given. A
@@ -60,7 +63,16 @@ export async function loadRecord(
       ),
     );
   }
-  return record.roster || record.carried ? record : undefined;
+  if (options.counters !== undefined) {
+    const units = await readCounters(
+      resolveInput(out, options.counters),
+      options.counters,
+      ruleSet,
+    );
+    record.counters = { file: options.counters, units };
+    out.note(reviewText.countersRead(options.counters, units.size));
+  }
+  return record.roster || record.carried || record.counters ? record : undefined;
 }
 
 /** A certification's earlier records from the reviewer's previous summary (--history). */

@@ -1,5 +1,6 @@
 // kaohe review <files or dirs…> --rules <rules.json> --out <summary.xlsx> [--csv <ranking.csv>]
 //   [--roster <units.xlsx>] [--carried <file>…] [--history <previous summary.xlsx>]
+//   [--counters <previous summary.xlsx>]
 import { msgOf } from '@kaohe/engine';
 import { hasFindings } from '@kaohe/sheet';
 import { CliError, type CommandStatus } from '../../errors.ts';
@@ -39,6 +40,8 @@ export interface ReviewOptions {
   carried?: string[];
   /** A certification's previous summary: the units' earlier records come from it. */
   history?: string;
+  /** The previous period's summary: the units' counts before come from it. */
+  counters?: string;
 }
 
 export async function runReview(
