@@ -12,6 +12,7 @@ import {
   type UnitInput,
 } from '@kaohe/engine';
 import { exampleRuleSets, generateUnitsFor } from '@kaohe/rulesets';
+import { timeRounds } from './rounds.ts';
 
 const count = Number(process.argv[2] ?? '20000');
 /** scoreCohort builds every reason: timed on fewer units. */
@@ -20,22 +21,6 @@ const RUNS = 5;
 /** Runs before the timed ones, so that the JIT has compiled the hot path (small rule sets'
  *  first runs are mostly compilation). */
 const WARMUP = 3;
-
-const median = (xs: number[]): number => xs.sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
-
-/** Median wall-clock and CPU ms of RUNS runs after WARMUP (CPU counts less of a shared
- *  machine's load). */
-function timed(run: () => unknown): { wall: number; cpu: number } {
-  for (let w = 0; w < WARMUP; w++) run(); // outside the figures
-  const runs = Array.from({ length: RUNS }, () => {
-    const t0 = performance.now();
-    const c0 = process.cpuUsage();
-    run();
-    const c = process.cpuUsage(c0);
-    return { wall: performance.now() - t0, cpu: (c.user + c.system) / 1000 };
-  });
-  return { wall: median(runs.map((r) => r.wall)), cpu: median(runs.map((r) => r.cpu)) };
-}
 
 /** Items at every depth. */
 type Items = readonly { items?: Items }[];
@@ -66,19 +51,19 @@ for (const [id, input] of Object.entries(exampleRuleSets)) {
   if (wrong.length)
     throw new Error(`${id}: ${wrong.length} units differ between the paths, e.g. ${wrong[0]}`);
   const ranked = rankCohort(rules, units);
-  const rank = timed(() => rankCohort(rules, units));
-  const reasons = timed(() => scoreCohort(rules, few));
-  const rankUs = (rank.cpu * 1000) / units.length;
-  const reasonsUs = (reasons.cpu * 1000) / few.length;
+  const rank = timeRounds(() => rankCohort(rules, units), units.length, RUNS, WARMUP);
+  const reasons = timeRounds(() => scoreCohort(rules, few), few.length, RUNS, WARMUP);
+  const rankUs = rank.cpuUs;
+  const reasonsUs = reasons.cpuUs;
   const { fast, exact } = ranked.routes;
   rows.push({
     'rule set': id,
     items: leaves(input.sections),
     units: units.length,
     complete: `${((100 * ranked.units.filter((u) => u.complete).length) / units.length).toFixed(1)} %`,
-    'rankCohort µs': Number(((rank.wall * 1000) / units.length).toFixed(2)),
+    'rankCohort µs': Number(rank.wallUs.toFixed(2)),
     'CPU µs': Number(rankUs.toFixed(2)),
-    'scoreCohort µs (every reason)': Number(((reasons.wall * 1000) / few.length).toFixed(1)),
+    'scoreCohort µs (every reason)': Number(reasons.wallUs.toFixed(1)),
     'CPU µs ': Number(reasonsUs.toFixed(1)),
     'reasons ÷ rank': `${(reasonsUs / rankUs).toFixed(1)}×`,
     'fast route': `${((100 * fast) / Math.max(1, fast + exact)).toFixed(2)} %`,

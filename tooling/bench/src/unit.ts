@@ -4,6 +4,7 @@
 import { createHash } from 'node:crypto';
 import { compileRuleSet, parseRuleSet, scoreUnit } from '@kaohe/engine';
 import { baotou2012, baotou2012SampleUnits, generateUnits } from '@kaohe/rulesets';
+import { timeRounds } from './rounds.ts';
 
 const rounds = Number(process.argv[2] ?? '7');
 const parsed = parseRuleSet(baotou2012);
@@ -13,21 +14,13 @@ const rules = compileRuleSet(parsed.value);
 const units = [...baotou2012SampleUnits, ...generateUnits(1000, 2012)];
 
 let sink = 0;
-/** One round: wall-clock and CPU µs per unit (CPU time counts less of a shared machine's load). */
-const once = (): { wall: number; cpu: number } => {
-  const t0 = performance.now();
-  const c0 = process.cpuUsage();
-  for (const u of units) sink += scoreUnit(rules, u).sections.length;
-  const c = process.cpuUsage(c0);
-  return {
-    wall: ((performance.now() - t0) * 1000) / units.length,
-    cpu: (c.user + c.system) / units.length,
-  };
-};
-once(); // warm-up
-const runs = Array.from({ length: rounds }, once);
-const median = (xs: number[]): number =>
-  Math.round(xs.sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0);
+const t = timeRounds(
+  () => {
+    for (const u of units) sink += scoreUnit(rules, u).sections.length;
+  },
+  units.length,
+  rounds,
+);
 // The results' digest, outside the timing: a change that speeds scoring up must leave it as is.
 const digest = createHash('sha256');
 for (const u of units) digest.update(JSON.stringify(scoreUnit(rules, u)));
@@ -35,9 +28,9 @@ console.log(
   JSON.stringify({
     units: units.length,
     rounds,
-    wallUs: median(runs.map((r) => r.wall)),
-    cpuUs: median(runs.map((r) => r.cpu)),
-    minCpuUs: Math.round(Math.min(...runs.map((r) => r.cpu))),
+    wallUs: Math.round(t.wallUs),
+    cpuUs: Math.round(t.cpuUs),
+    minCpuUs: Math.round(t.minCpuUs),
     sink,
     digest: digest.digest('hex').slice(0, 16),
   }),

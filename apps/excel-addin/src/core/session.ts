@@ -58,7 +58,8 @@ function replaced(
   });
 }
 
-function toBase64(bytes: ArrayBuffer): string {
+/** Bytes as base64, in chunks (a workbook of megabytes would overflow one spread call). */
+export function toBase64(bytes: ArrayBuffer): string {
   const view = new Uint8Array(bytes);
   let binary = '';
   for (let i = 0; i < view.length; i += 0x8000)

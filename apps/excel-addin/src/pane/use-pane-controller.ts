@@ -12,7 +12,7 @@ import type {
   SheetState,
   TrustRead,
 } from '../core/kernel.types.ts';
-import { createSession, type Session } from '../core/session.ts';
+import { createSession, toBase64, type Session } from '../core/session.ts';
 import { parseCell } from '../core/a1.ts';
 import type { Cell, SheetGrid, WorkbookPort } from '../core/workbook-port.ts';
 import { createMemoryPort, type MemoryPort } from '../standalone/memory-port.ts';
@@ -88,14 +88,6 @@ export interface PaneController {
   setAssessedOn: (date: string) => void;
   /** Files the user chose (summaries of parts), decoded into grids as the ports read sheets. */
   decodeFiles: (files: readonly File[]) => Promise<{ name: string; grids: SheetGrid[] }[]>;
-}
-
-function toBase64(bytes: ArrayBuffer): string {
-  const view = new Uint8Array(bytes);
-  let binary = '';
-  for (let i = 0; i < view.length; i += 0x8000)
-    binary += String.fromCharCode(...view.subarray(i, i + 0x8000));
-  return btoa(binary);
 }
 
 export function usePaneController(boot: Boot): PaneController {

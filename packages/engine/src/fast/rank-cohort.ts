@@ -135,6 +135,9 @@ export function rankCohort(rs: CompiledRuleSet, units: Iterable<UnitInput>): Ran
   /** The units themselves, kept only for sanctions on the ranking or the grade. */
   const kept: UnitInput[] = [];
   let n = 0;
+  // Only a source read twice (peers from a re-iterable, not an array) is checked for giving the
+  // same units again: no hash of every id on the hot path otherwise.
+  const reread = peers !== undefined && !Array.isArray(source);
   let ids = 0;
   // Read while scoring, so that no pass over the results is needed for them: the totals'
   // range (for the counting sort), whether the units came in unit-id order (then units equal
@@ -143,7 +146,7 @@ export function rankCohort(rs: CompiledRuleSet, units: Iterable<UnitInput>): Ran
   let inIdOrder = true;
   let lastId: string | undefined;
   for (const unit of source) {
-    ids = idsHash(ids, unit.id);
+    if (reread) ids = idsHash(ids, unit.id);
     if (n === capacity) {
       capacity *= 2;
       for (const col of columns) {
@@ -167,7 +170,7 @@ export function rankCohort(rs: CompiledRuleSet, units: Iterable<UnitInput>): Ran
     if (keepUnits) kept.push(unit);
     n++;
   }
-  if (peers && (peers.units !== n || peers.ids !== ids))
+  if (peers && reread && (peers.units !== n || peers.ids !== ids))
     throw new Error(
       `rankCohort: the cohort gave ${peers.units} units in its first pass and ${n} in its second${peers.units === n ? ', not the same ids in the same order' : ''}; a cohort read twice must give the same units each time`,
     );

@@ -285,23 +285,11 @@ async function cascade(run: Run): Promise<void> {
       ...t,
       figures: TOWNSHIP_OWN[t.id] ?? {},
     });
-    const rolled = join(tDir, '3-rolled-up', file);
-    await runRollup(
-      [join(dir, '1-villages', t.name, '3-scored')],
-      {
-        rules: rulesFile(cascadeVillage),
-        children: join(dir, `0-villages-${t.name}.csv`),
-        into: filled,
-        out: rolled,
-        force: run.force,
-      },
-      run.sub,
-    );
-    const bytes = await readWorkbookFile(join(run.dir, rolled), rolled);
-    const scored = await scoreWorkbook(bytes, rolled, 'self');
-    const shown = join(tDir, '4-scored', file);
-    await put(run, [{ shown, data: scored.bytes }]);
-    run.out.line(T.filled(shown, scored.result.total ?? '—', scored.result.complete));
+    await rollUpAndScore(run, tDir, file, filled, {
+      scored: join(dir, '1-villages', t.name, '3-scored'),
+      rules: cascadeVillage,
+      roster: join(dir, `0-villages-${t.name}.csv`),
+    });
   }
   // The county: its own figure, the townships rolled up, self-scored.
   run.out.line(T.part({ zh: COUNTY.name, en: COUNTY.name }));
@@ -313,12 +301,28 @@ async function cascade(run: Run): Promise<void> {
     ...COUNTY,
     figures: COUNTY_OWN,
   });
-  const rolled = join(cDir, '3-rolled-up', file);
+  await rollUpAndScore(run, cDir, file, filled, {
+    scored: join(tDir, '4-scored'),
+    rules: cascadeTownship,
+    roster: join(dir, '0-townships.csv'),
+  });
+}
+
+/** The children's scored workbooks rolled up into the parent's filled one (`kaohe rollup`),
+ *  which is then self-scored into `<partDir>/4-scored` and its total said. */
+async function rollUpAndScore(
+  run: Run,
+  partDir: string,
+  file: string,
+  filled: string,
+  children: { scored: string; rules: RuleSetInput; roster: string },
+): Promise<void> {
+  const rolled = join(partDir, '3-rolled-up', file);
   await runRollup(
-    [join(tDir, '4-scored')],
+    [children.scored],
     {
-      rules: rulesFile(cascadeTownship),
-      children: join(dir, '0-townships.csv'),
+      rules: rulesFile(children.rules),
+      children: children.roster,
       into: filled,
       out: rolled,
       force: run.force,
@@ -327,7 +331,7 @@ async function cascade(run: Run): Promise<void> {
   );
   const bytes = await readWorkbookFile(join(run.dir, rolled), rolled);
   const scored = await scoreWorkbook(bytes, rolled, 'self');
-  const shown = join(cDir, '4-scored', file);
+  const shown = join(partDir, '4-scored', file);
   await put(run, [{ shown, data: scored.bytes }]);
   run.out.line(T.filled(shown, scored.result.total ?? '—', scored.result.complete));
 }
