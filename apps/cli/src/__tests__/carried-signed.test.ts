@@ -201,4 +201,20 @@ describe('counts carried in a signed workbook', () => {
       ['乙村', []],
     ]);
   }, 90_000);
+
+  it('review --counters: a unit the previous summary does not list goes by its signed counts, flagged', async () => {
+    // A previous summary of 乙村 alone: 甲村 (whose edited counts the signature still covers)
+    // cannot be checked against it, so the signed counts decide, as without --counters.
+    await mkdir(join(dir, 'r1b'));
+    await fillWorkbook(join(dir, 'r1/乙村.xlsx'), join(dir, 'r1b/乙村.xlsx'), {});
+    await review('r1b', 'q1b.xlsx');
+    const r = await review('edited', 'q2b.xlsx', '--counters', 'q1b.xlsx');
+    expect(looksClean(r.stdout + r.stderr)).toBe(true);
+    expect(r.stdout).toContain('上期汇总表(q1b.xlsx)中没有单位“v01”:上期计数无从按汇总表核对');
+    const counts = await sheetRows(join(dir, 'q2b.xlsx'), '计数');
+    expect(counts.slice(2).map((row) => [row[1], row[4]])).toEqual([
+      ['甲村', 2],
+      ['乙村', 1],
+    ]);
+  }, 90_000);
 });

@@ -92,7 +92,7 @@ describe('review with a roster (record.ts)', () => {
 });
 
 describe('review with the previous summary’s counts (record.ts, --counters)', () => {
-  it('a unit the previous summary does not list is flagged and keeps its sheet’s counts', () => {
+  it('a unit the previous summary does not list is flagged and keeps its counts for the signed ones to decide', () => {
     const k = unit('kdq', '昆都仑区', 'town', {});
     const read = readSheet(k.grids);
     if (!read.ok) throw new Error('fixture: the sheet does not read');
@@ -104,7 +104,7 @@ describe('review with the previous summary’s counts (record.ts, --counters)', 
     expect(check.inCounters).toBe(false);
     expect(recordFlagged(check)).toBe(true);
     expect(check.message?.zh).toBe(
-      '上期汇总表(q1.xlsx)中没有单位“kdq”:上期计数无从核对,暂按表中所填计,请核实',
+      '上期汇总表(q1.xlsx)中没有单位“kdq”:上期计数无从按汇总表核对,按签发的(未签发的按表中所填)计,请核实',
     );
     // Never dropped: absent counts would read as none yet, and could only miss a sanction.
     expect(scored.counters).toEqual(counts);

@@ -16,8 +16,9 @@
 // - The counts of the periods before from the reviewer's previous summary (`review --counters`)
 //   win over those the workbook carries, signed or not: each count the sheet holds otherwise is
 //   flagged at its kaohe_meta cell (carriedChanges, as a signed prefill's). A unit the previous
-//   summary does not list is flagged and keeps its sheet's counts (the engine reads absent
-//   counts as none yet: dropping them could only miss a sanction), for the reviewer to check.
+//   summary does not list is flagged and goes by its counts as without the summary (signed,
+//   else its sheet's): the engine reads absent counts as none yet, so dropping them could only
+//   miss a sanction.
 import type { CarriedIn, InputValue, Msg, PeriodCounts, RuleSet, UnitInput } from '@kaohe/engine';
 import {
   carriedChanges,
@@ -253,8 +254,8 @@ export function applyRecord(
       }
     } else
       lines.push({
-        zh: `上期汇总表(${counters.file})中没有单位“${read.unit.id}”:上期计数无从核对,暂按表中所填计,请核实`,
-        en: `the previous summary (${counters.file}) does not list unit "${read.unit.id}": its counts before cannot be checked and are taken from its sheet for now; check them`,
+        zh: `上期汇总表(${counters.file})中没有单位“${read.unit.id}”:上期计数无从按汇总表核对,按签发的(未签发的按表中所填)计,请核实`,
+        en: `the previous summary (${counters.file}) does not list unit "${read.unit.id}": its counts before cannot be checked against it and are taken as signed (unsigned: as its sheet has them); check them`,
       });
   }
   if (lines.length > 0)

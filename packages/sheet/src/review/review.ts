@@ -337,8 +337,9 @@ export function reviewReads(
       const record = options.record;
       const a = record ? applyRecord(k.read, record) : { unit: k.read.unit, check: undefined };
       // The reviewer's previous summary (record.counters) wins over both: applyRecord put its
-      // counts on the unit (or, for a unit it does not list, kept the sheet's, flagged).
-      if (record?.counters) return [k.read.unit.id, a] as const;
+      // counts on the unit. A unit it does not list (flagged) goes by the signed counts, as
+      // without the summary.
+      if (record?.counters?.units.has(k.read.unit.id)) return [k.read.unit.id, a] as const;
       const signed = signedCarried(k.read, prefills.get(k.read.unit.id));
       const { counters: _, ...rest } = a.unit;
       return [
