@@ -5,7 +5,7 @@
 // holding an expression is ExpressionField (CodeMirror), bound the same way.
 import { Checkbox, Dropdown, Field, Input, makeStyles, Option } from '@fluentui/react-components';
 import type { Issue } from '@kaohe/engine';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { fieldText, fieldValue } from '../doc/fields.ts';
 import { getAt, type Path } from '../doc/history.ts';
 import type { Doc, Json } from '../doc/open.ts';
@@ -70,7 +70,15 @@ export function DocText(
   const value = getAt(props.doc, props.path);
   const shownText = fieldText(value);
   const [text, setText] = useState(shownText);
-  useEffect(() => setText(shownText), [shownText]);
+  // The draft's value changed under the field (an undo, another field's edit): the field shows
+  // it. Adjusted while rendering, not in an effect: a mount effect still pending when the first
+  // keystroke came (a page shown by a lazy load, on a busy machine) ran after it and put the old
+  // value back, so the blur committed nothing.
+  const [seen, setSeen] = useState(shownText);
+  if (seen !== shownText) {
+    setSeen(shownText);
+    setText(shownText);
+  }
   const problems = useProblems(props, props.path, props.issuePath);
   const commit = () => {
     if (text === shownText && value !== undefined) return;
