@@ -3,7 +3,7 @@
 // each at its field (the path inside the node).
 import { Button, Field, makeStyles, Textarea, tokens } from '@fluentui/react-components';
 import type { Issue } from '@kaohe/engine';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Json } from '../doc/open.ts';
 import { useMsg } from '../i18n/msg.ts';
@@ -25,10 +25,14 @@ export function JsonView(props: {
   const written = JSON.stringify(props.value ?? null, null, 2);
   const [text, setText] = useState(written);
   const [error, setError] = useState<string>();
-  useEffect(() => {
+  // The value changed under the view (an edit elsewhere, an undo): it shows it. Adjusted while
+  // rendering, not in an effect, which on mount could run after the first keystroke.
+  const [seen, setSeen] = useState(written);
+  if (seen !== written) {
+    setSeen(written);
     setText(written);
     setError(undefined);
-  }, [written]);
+  }
   const apply = () => {
     try {
       props.onApply(JSON.parse(text) as Json);
