@@ -1,5 +1,6 @@
 import { FluentProvider, webLightTheme } from '@fluentui/react-components';
-import { fireEvent } from '@testing-library/react';
+import { fireEvent, screen } from '@testing-library/react';
+import type { ReactNode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Path } from '../doc/history.ts';
@@ -16,41 +17,43 @@ afterEach(() => {
   document.body.innerHTML = '';
 });
 
-/** Resolves once the element is in the document: at the mutation, before React's later tasks. */
-const appeared = (selector: string) =>
-  new Promise<HTMLInputElement>((resolve) => {
+/**
+ * Renders as the app's lazy pages are: committed by React's scheduler, not inside act, so its
+ * passive effects run later. Resolves with the element once it is in the document (at the
+ * mutation, before those effects), for the official to type into at once.
+ */
+function renderOutsideAct<E extends Element>(ui: ReactNode, selector: string) {
+  actEnvironment.IS_REACT_ACT_ENVIRONMENT = false;
+  const root = createRoot(document.body.appendChild(document.createElement('div')));
+  const found = new Promise<E>((resolve) => {
     const observer = new MutationObserver(() => {
-      const found = document.querySelector<HTMLInputElement>(selector);
-      if (found) {
+      const element = document.querySelector<E>(selector);
+      if (element) {
         observer.disconnect();
-        resolve(found);
+        resolve(element);
       }
     });
     observer.observe(document.body, { childList: true, subtree: true });
   });
+  root.render(<FluentProvider theme={webLightTheme}>{ui}</FluentProvider>);
+  return { found, root };
+}
 
 describe('a field bound to the draft', () => {
   it('takes what is typed at once after it appears, before React has run its effects', async () => {
-    // As in the app: the page is committed by React's scheduler (a lazy page loaded), not
-    // inside act, and the official types before React's passive effects have run.
-    actEnvironment.IS_REACT_ACT_ENVIRONMENT = false;
-    const host = document.body.appendChild(document.createElement('div'));
     const writes: [Path, Json | undefined][] = [];
-    const root = createRoot(host);
-    const input = appeared('[data-field="inputs[0].min"]');
-    root.render(
-      <FluentProvider theme={webLightTheme}>
-        <DocText
-          doc={{ inputs: [{ id: 'birth_rate', min: 0 }] }}
-          issues={[]}
-          onSet={(path, value) => writes.push([path, value])}
-          path={['inputs', 0, 'min']}
-          label="下限"
-          optional
-        />
-      </FluentProvider>,
+    const { found, root } = renderOutsideAct<HTMLInputElement>(
+      <DocText
+        doc={{ inputs: [{ id: 'birth_rate', min: 0 }] }}
+        issues={[]}
+        onSet={(path, value) => writes.push([path, value])}
+        path={['inputs', 0, 'min']}
+        label="下限"
+        optional
+      />,
+      '[data-field="inputs[0].min"]',
     );
-    const field = await input;
+    const field = await found;
     expect(field.value).toBe('0');
     fireEvent.change(field, { target: { value: '' } });
     fireEvent.blur(field);
@@ -61,28 +64,25 @@ describe('a field bound to the draft', () => {
 
   it('the JSON view keeps what is typed at once after it appears', async () => {
     const i18n = await createI18n('zh-CN');
-    actEnvironment.IS_REACT_ACT_ENVIRONMENT = false;
-    const host = document.body.appendChild(document.createElement('div'));
     const applied: Json[] = [];
-    const root = createRoot(host);
-    const text = appeared('[data-testid="json-text"]');
-    root.render(
+    const { found, root } = renderOutsideAct<HTMLTextAreaElement>(
       <I18nextProvider i18n={i18n}>
-        <FluentProvider theme={webLightTheme}>
-          <JsonView
-            value={{ min: 0 }}
-            nodeKey="inputs[0]"
-            issues={[]}
-            onApply={(v) => applied.push(v)}
-          />
-        </FluentProvider>
+        <JsonView
+          value={{ min: 0 }}
+          nodeKey="inputs[0]"
+          issues={[]}
+          onApply={(v) => applied.push(v)}
+        />
       </I18nextProvider>,
+      '[data-testid="json-text"]',
     );
-    const area = (await text) as unknown as HTMLTextAreaElement;
+    const area = await found;
     fireEvent.change(area, { target: { value: '{ "min": 1 }' } });
     // React's own later work (the effects) does not put the old text back.
     await new Promise((r) => setTimeout(r, 50));
     expect(area.value).toBe('{ "min": 1 }');
+    fireEvent.click(screen.getByRole('button', { name: '应用修改' }));
+    expect(applied).toEqual([{ min: 1 }]);
     root.unmount();
   });
 });

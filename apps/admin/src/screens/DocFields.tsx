@@ -53,6 +53,24 @@ function useProblems(props: Bound, path: Path, issuePath?: Path) {
   return useFieldProblems(issuesAt(props.issues, issuePath ?? path));
 }
 
+/**
+ * A field's text, starting as the draft's and following it when the draft changes under the
+ * field (an undo, an edit elsewhere); typing changes it until then. `onFollow` runs as it
+ * follows. Adjusted while rendering, not in an effect: a mount effect still pending when the
+ * first keystroke came (a page committed by React's scheduler after a lazy load, on a busy
+ * machine) ran after it and put the old text back, so the blur committed nothing.
+ */
+export function useTextOf(shown: string, onFollow?: () => void) {
+  const [text, setText] = useState(shown);
+  const [seen, setSeen] = useState(shown);
+  if (seen !== shown) {
+    setSeen(shown);
+    setText(shown);
+    onFollow?.();
+  }
+  return [text, setText] as const;
+}
+
 /** A text field. `optional`: a blank removes the key (its default applies), else it is null,
  *  which the engine reports at the field — never 0. */
 export function DocText(
@@ -69,16 +87,7 @@ export function DocText(
   const styles = useStyles();
   const value = getAt(props.doc, props.path);
   const shownText = fieldText(value);
-  const [text, setText] = useState(shownText);
-  // The draft's value changed under the field (an undo, another field's edit): the field shows
-  // it. Adjusted while rendering, not in an effect: a mount effect still pending when the first
-  // keystroke came (a page shown by a lazy load, on a busy machine) ran after it and put the old
-  // value back, so the blur committed nothing.
-  const [seen, setSeen] = useState(shownText);
-  if (seen !== shownText) {
-    setSeen(shownText);
-    setText(shownText);
-  }
+  const [text, setText] = useTextOf(shownText);
   const problems = useProblems(props, props.path, props.issuePath);
   const commit = () => {
     if (text === shownText && value !== undefined) return;

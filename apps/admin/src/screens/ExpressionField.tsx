@@ -141,12 +141,7 @@ export function ExpressionField(
 
   // The draft changed under the field (undo, another item): the editor shows it. Its own text
   // coming back leaves the editor alone: typing (or an IME composing) has gone on since.
-  // Not on mount: the field starts with the draft's text, and a mount effect run late (a page
-  // committed by React's scheduler) would undo what was typed before it ran.
-  const shown = useRef({ written, fieldKey });
   useEffect(() => {
-    if (shown.current.written === written && shown.current.fieldKey === fieldKey) return;
-    shown.current = { written, fieldKey };
     if (written === given.current) return;
     given.current = undefined;
     setText(written);

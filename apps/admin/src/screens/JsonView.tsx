@@ -7,6 +7,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Json } from '../doc/open.ts';
 import { useMsg } from '../i18n/msg.ts';
+import { useTextOf } from './DocFields.tsx';
 
 const useStyles = makeStyles({
   text: { fontFamily: tokens.fontFamilyMonospace, minHeight: '320px' },
@@ -23,16 +24,8 @@ export function JsonView(props: {
   const { t } = useTranslation();
   const msg = useMsg();
   const written = JSON.stringify(props.value ?? null, null, 2);
-  const [text, setText] = useState(written);
   const [error, setError] = useState<string>();
-  // The value changed under the view (an edit elsewhere, an undo): it shows it. Adjusted while
-  // rendering, not in an effect, which on mount could run after the first keystroke.
-  const [seen, setSeen] = useState(written);
-  if (seen !== written) {
-    setSeen(written);
-    setText(written);
-    setError(undefined);
-  }
+  const [text, setText] = useTextOf(written, () => setError(undefined));
   const apply = () => {
     try {
       props.onApply(JSON.parse(text) as Json);
