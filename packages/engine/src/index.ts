@@ -78,7 +78,12 @@ export { scoreCohort, type CohortOptions } from './cohort/score-cohort.ts';
 export type { CohortResult, CohortUnit } from './cohort/types.ts';
 export type { PeerInputSummary } from './cohort/peers.ts';
 export { withBaselines, type BaselineValues, type Baselines } from './cohort/baselines.ts';
-export { rankCohort, type RankedCohort, type RankedUnit } from './fast/rank-cohort.ts';
+export {
+  rankCohort,
+  type RankedCohort,
+  type RankedColumns,
+  type RankedUnit,
+} from './fast/rank-cohort.ts';
 export type { Routes } from './fast/score-lean.ts';
 export {
   assignGrades,
@@ -86,6 +91,7 @@ export {
   type BandSummary,
   type GradeAssignment,
   type GradeRow,
+  type GradeRowSource,
   type ScaledGradeRow,
 } from './grades/assign.ts';
 export type { GradeOutcome } from './grades/outcome.ts';

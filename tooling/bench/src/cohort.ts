@@ -48,7 +48,10 @@ if (mode === 'held') {
   rankMs = performance.now() - t0 - generateMs;
 }
 
-const vetoed = cohort.units.filter((u) => u.vetoed).length;
+// Read from the columns: `cohort.units` would make an object per unit (and count in the peak).
+let vetoed = 0;
+for (const v of cohort.columns.vetoed) vetoed += v;
+const first = cohort.columns.order[0];
 console.log(
   JSON.stringify({
     units: count,
@@ -59,7 +62,7 @@ console.log(
     unitsPerSecond: Math.round((count / rankMs) * 1000),
     peakRssMiB: Math.round(process.resourceUsage().maxRSS / 1024),
     vetoed,
-    top: cohort.units[0]?.total,
+    top: first === undefined ? undefined : cohort.total(first),
     grades: cohort.grades?.bands.map((b) => `${b.id}:${b.count}`).join(' '),
     routes: cohort.routes,
   }),

@@ -185,6 +185,26 @@ export function scaledText(value: number, dp: number): string {
   return placesText(value, dp, unit);
 }
 
+/**
+ * scaledText for the totals of one cohort, each text made once: a cohort's totals repeat (they
+ * span a few thousand counts of 10^-dp), kept by the count below 2^15 (an array read), in a
+ * bounded map past that.
+ */
+export function scaledTexts(dp: number): (total: number) => string {
+  const small = new Array<string | undefined>(1 << 15);
+  const large = new Map<number, string>();
+  return (total) => {
+    if (total >= 0 && total < 1 << 15) return (small[total] ??= scaledText(total, dp));
+    let text = large.get(total);
+    if (text === undefined) {
+      text = scaledText(total, dp);
+      if (large.size >= 65_536) large.clear();
+      large.set(total, text);
+    }
+    return text;
+  };
+}
+
 function placesText(value: number, dp: number, unit: number): string {
   const magnitude = value < 0 ? -value : value;
   let frac = magnitude % unit;

@@ -133,6 +133,38 @@ describe('rankCohort', () => {
             u.complete,
           ];
           expect(lean.units.map(row)).toEqual(full.units.map(row));
+          // The rest of each unit as scoreCohort has it: place, ties, sections, sanctions.
+          const place = (u: (typeof lean.units)[number] | (typeof full.units)[number]) => [
+            u.position,
+            u.tied,
+          ];
+          expect(lean.units.map(place)).toEqual(full.units.map(place));
+          expect(
+            lean.units.map((u) => u.sections.map((x) => (x === null ? null : x / 10))),
+          ).toEqual(
+            full.units.map((u) =>
+              u.result.sections.map((x) => (x.score === null ? null : Number(x.score))),
+            ),
+          );
+          expect(lean.units.map((u) => [...u.sanctions])).toEqual(
+            full.units.map((u) => u.result.sanctions.map((x) => x.id)),
+          );
+          // The columns, by the cohort's order, say what the units say.
+          const { columns } = lean;
+          expect(lean.size).toBe(units.length);
+          expect(columns.ids).toEqual(units.map((u) => u.id));
+          lean.units.forEach((u, p) => {
+            const i = columns.order[p] as number;
+            expect(columns.position[i]).toBe(p);
+            expect([
+              columns.ids[i],
+              columns.rank[i],
+              columns.totalScaled[i],
+              lean.total(i),
+              columns.vetoed[i] === 1,
+              columns.complete[i] === 1,
+            ]).toEqual([u.unitId, u.rank, u.totalScaled, u.total, u.vetoed, u.complete]);
+          });
           // A veto that holds decides on its own; anything else incomplete waits.
           for (const u of full.units)
             if (!u.complete && !u.vetoed) expect(u.gradeLabel?.zh).toBe('待定');

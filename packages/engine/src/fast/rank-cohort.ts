@@ -15,18 +15,47 @@ import { NUMERIC_UNITS, type InputDef } from '../schema/ruleset.ts';
 import { sortIssues, warning } from '../validate/issues.ts';
 import { decideCohortSanctions, standings } from '../cohort/standing.ts';
 import type { Standing } from '../score/env.ts';
-import { MICRO_DP, scaledText, toMicro } from './fixed.ts';
+import { MICRO_DP, scaledText, scaledTexts, toMicro } from './fixed.ts';
 import { createLeanScorer, type LeanResult, type Routes } from './score-lean.ts';
 import { unknownClassOf } from '../score/score-unit.ts';
 
 /** A lean result with its place filled in. */
 export type RankedUnit = LeanResult;
 
+/**
+ * The ranking's figures by the cohort's own order (index i: the i-th unit read), one typed
+ * array a figure: a cohort of 500,000 units is held without 500,000 objects.
+ */
+export interface RankedColumns {
+  /** Unit ids, in the cohort's order. */
+  readonly ids: readonly string[];
+  /** Each total as an integer count of 10^-dp points (dp: the rule set's score rounding). */
+  readonly totalScaled: Float64Array;
+  /** 1 for a vetoed unit, else 0. */
+  readonly vetoed: Uint8Array;
+  /** 1 for a unit whose every item and sanction could be judged, else 0 (its total is
+   *  provisional and its grade pending). */
+  readonly complete: Uint8Array;
+  /** Each unit's rank (1-based; ties as the rule set's ranking has them). */
+  readonly rank: Int32Array;
+  /** Each unit's place in `units` (0-based). */
+  readonly position: Int32Array;
+  /** The unit at each place of `units`: its index in the cohort's order. */
+  readonly order: Int32Array;
+}
+
 export interface RankedCohort {
   ruleSetId: string;
   edition: number;
-  /** In listing order: rank, then unit id. */
-  units: RankedUnit[];
+  /** How many units were ranked. */
+  size: number;
+  /** In listing order: rank, then unit id. Each unit's object is made when `units` is first
+   *  read (and kept): ask `columns` and `total` for figures without them. */
+  readonly units: RankedUnit[];
+  /** The figures by the cohort's order, without an object per unit. */
+  columns: RankedColumns;
+  /** Unit i's total (the cohort's order) as canonical decimal text, as `units` has it. */
+  total(i: number): string;
   grades: { graded: number; bands: BandSummary[] } | null;
   issues: Issue[];
   /** Item evaluations per route, counted while scoring: on the integer kernels (fast) or by the
@@ -91,8 +120,8 @@ function exactOf(col: KeyColumn, i: number): Q | null {
 
 /**
  * Ranks and grades a cohort. `units` may be an array or any iterable, such as a generator that
- * reads units one at a time from a file: each unit is read once, scored into a small result
- * and a few typed columns, and not kept, so a streamed cohort need never be held in memory.
+ * reads units one at a time from a file: each unit is read once, scored into a row of typed
+ * columns, and not kept, so a streamed cohort need never be held in memory.
  * Two cases read the units twice, and take them as given when the iterable can be iterated
  * again (an array, or an object whose `[Symbol.iterator]()` starts afresh each time), else
  * hold them while ranking: bounds from the cohort (`peer_mean` and the like) and rank rules
@@ -118,7 +147,7 @@ export function rankCohort(rs: CompiledRuleSet, units: Iterable<UnitInput>): Ran
   }
   if (peers) issues.push(...peers.issues);
   const ctx: ScoreContext = peers ? { peers: peers.stats } : {};
-  const score = createLeanScorer(rs);
+  const score = createLeanScorer(rs, { reuse: true });
   const { tieBreaks, issues: tbIssues } = parseTieBreaks(rs.ruleSet.ranking.tieBreak);
   issues.push(...tbIssues);
 
@@ -131,7 +160,7 @@ export function rankCohort(rs: CompiledRuleSet, units: Iterable<UnitInput>): Ran
     scale: tb.kind === 'input' ? MICRO_DP : dp,
   }));
   const fills = tieBreaks.map((tb, k) => keyFiller(rs, tb, columns[k] as KeyColumn, itemPaths));
-  const results: RankedUnit[] = [];
+  const store = new Store(capacity, rs.sections.length, itemPaths.length);
   /** The units themselves, kept only for sanctions on the ranking or the grade. */
   const kept: UnitInput[] = [];
   let n = 0;
@@ -155,9 +184,10 @@ export function rankCohort(rs: CompiledRuleSet, units: Iterable<UnitInput>): Ran
         col.num = grown;
       }
     }
-    // Ranked in place: one object per unit, no copies.
-    const r: RankedUnit = score(unit, ctx, itemPaths);
-    results.push(r);
+    // One result object, filled for each unit and copied into the columns at once: nothing
+    // per unit is left for the garbage collector to copy.
+    const r = score(unit, ctx, itemPaths);
+    store.push(r);
     const t = r.totalScaled;
     if (t < totals.lo) totals.lo = t;
     if (t > totals.hi) totals.hi = t;
@@ -174,11 +204,13 @@ export function rankCohort(rs: CompiledRuleSet, units: Iterable<UnitInput>): Ran
     throw new Error(
       `rankCohort: the cohort gave ${peers.units} units in its first pass and ${n} in its second${peers.units === n ? ', not the same ids in the same order' : ''}; a cohort read twice must give the same units each time`,
     );
+  const { ids: unitIds, names, flags } = store;
+  const totalOf = store.total;
   issues.push(
     ...duplicateIds(
       n,
-      (i) => (results[i] as RankedUnit).unitId,
-      (i) => ({ id: (results[i] as RankedUnit).unitId, name: (results[i] as RankedUnit).name }),
+      (i) => unitIds[i] as string,
+      (i) => ({ id: unitIds[i] as string, name: names[i] as string }),
     ),
   );
   const vetoedLast = rs.ruleSet.ranking.vetoedLast;
@@ -191,20 +223,23 @@ export function rankCohort(rs: CompiledRuleSet, units: Iterable<UnitInput>): Ran
     return 0;
   };
   const compare = (a: number, b: number): number => {
-    const ra = results[a] as RankedUnit;
-    const rb = results[b] as RankedUnit;
-    if (vetoedLast && ra.vetoed !== rb.vetoed) return ra.vetoed ? 1 : -1;
-    if (ra.totalScaled !== rb.totalScaled) return rb.totalScaled - ra.totalScaled;
+    const va = (flags[a] as number) & VETOED;
+    const vb = (flags[b] as number) & VETOED;
+    if (vetoedLast && va !== vb) return va ? 1 : -1;
+    const ta = totalOf[a] as number;
+    const tb = totalOf[b] as number;
+    if (ta !== tb) return tb - ta;
     return ties(a, b);
   };
   // Equal ids (an error reported above) keep their input order.
   const byUnitId = (a: number, b: number): number => {
-    const x = (results[a] as LeanResult).unitId;
-    const y = (results[b] as LeanResult).unitId;
+    const x = unitIds[a] as string;
+    const y = unitIds[b] as string;
     return x < y ? -1 : x > y ? 1 : a - b;
   };
   const { order, group } = sortOrder(
-    results,
+    n,
+    store,
     columns,
     vetoedLast,
     totals,
@@ -215,44 +250,90 @@ export function rankCohort(rs: CompiledRuleSet, units: Iterable<UnitInput>): Ran
   );
 
   const dense = rs.ruleSet.ranking.ties === 'dense';
-  const ranked = new Array<RankedUnit>(n);
+  const rank = new Int32Array(n);
+  const position = new Int32Array(n);
   for (let p = 0; p < n; p++) {
     const idx = order[p] as number;
-    const prev = p > 0 ? ranked[p - 1] : undefined;
-    const same = p > 0 && group[order[p - 1] as number] === group[idx];
-    const row = results[idx] as RankedUnit;
-    row.position = p + 1;
-    row.rank = !prev ? 1 : same ? prev.rank : dense ? prev.rank + 1 : p + 1;
-    row.tied = same;
-    if (same && prev) prev.tied = true;
-    ranked[p] = row;
+    position[idx] = p;
+    if (p === 0) {
+      rank[idx] = 1;
+      continue;
+    }
+    const prev = order[p - 1] as number;
+    const same = group[prev] === group[idx];
+    rank[idx] = same ? (rank[prev] as number) : dense ? (rank[prev] as number) + 1 : p + 1;
+    if (same) {
+      flags[idx] = (flags[idx] as number) | TIED;
+      flags[prev] = (flags[prev] as number) | TIED;
+    }
   }
 
   let grades: RankedCohort['grades'] = null;
   const scheme = rs.ruleSet.grades;
+  /** Each unit's grade: its band's index, NO_GRADE or PENDING. */
+  const band = new Int16Array(n).fill(NO_GRADE);
+  const labels = scheme ? scheme.bands.map((b) => msgOf(b.label)) : [];
+  const gradeOf = (i: number): string | null => {
+    const b = band[i] as number;
+    return b >= 0 ? (scheme?.bands[b]?.id ?? null) : null;
+  };
+  const gradeLabelOf = (i: number): RankedUnit['gradeLabel'] => {
+    const b = band[i] as number;
+    return b === PENDING ? GRADE_PENDING : b >= 0 ? (labels[b] ?? null) : null;
+  };
   if (scheme) {
-    const assignment = assignGradesScaled(ranked, scheme, dp, rs.ruleSet.sanctions);
-    const labels = new Map(scheme.bands.map((b) => [b.id, msgOf(b.label)]));
+    // The grading reads the units one at a time, in the ranking order: one row object for all.
+    const cursor = {
+      unitId: '',
+      name: '',
+      rank: 0,
+      totalScaled: 0,
+      vetoed: false,
+      noCommendation: false,
+      complete: false,
+      sanctions: NO_SANCTIONS,
+    };
+    const rows = {
+      length: n,
+      row: (p: number) => {
+        const i = order[p] as number;
+        const f = flags[i] as number;
+        cursor.unitId = unitIds[i] as string;
+        cursor.name = names[i] as string;
+        cursor.rank = rank[i] as number;
+        cursor.totalScaled = totalOf[i] as number;
+        cursor.vetoed = (f & VETOED) !== 0;
+        cursor.noCommendation = (f & NO_COMMENDATION) !== 0;
+        cursor.complete = (f & COMPLETE) !== 0;
+        cursor.sanctions = store.sanctions[i] as readonly string[];
+        return cursor;
+      },
+    };
+    const assignment = assignGradesScaled(rows, scheme, dp, rs.ruleSet.sanctions);
+    const bandAt = new Map(scheme.bands.map((b, k) => [b.id, k]));
     // Outcomes come in the order of the rows given: the ranking order (duplicate ids stay apart).
-    assignment.units.forEach((g, i) => {
-      const row = ranked[i];
-      if (!row) return;
-      row.grade = g.grade;
-      row.gradeLabel = g.pending
-        ? GRADE_PENDING
+    assignment.units.forEach((g, p) => {
+      const i = order[p];
+      if (i === undefined) return;
+      band[i] = g.pending
+        ? PENDING
         : g.grade === null
-          ? null
-          : (labels.get(g.grade) ?? null);
+          ? NO_GRADE
+          : (bandAt.get(g.grade) ?? NO_GRADE);
     });
     issues.push(...assignment.issues);
     grades = { graded: assignment.graded, bands: assignment.bands };
   }
   if (rs.cohortSanctions.length) {
     // Sanctions on the ranking or the grade, as scoreCohort decides them (one decision).
-    const inputOf = new Map(results.map((r, i) => [r, kept[i] as UnitInput]));
     const places = standings(
-      ranked,
-      (p) => inputOf.get(ranked[p] as RankedUnit)?.class,
+      Array.from(order, (i) => ({
+        rank: rank[i] as number,
+        complete: ((flags[i] as number) & COMPLETE) !== 0,
+        grade: gradeOf(i),
+        gradeLabel: gradeLabelOf(i),
+      })),
+      (p) => kept[order[p] as number]?.class,
       rs.ruleSet.ranking.ties,
     );
     if (places.some((s) => s.provisional))
@@ -262,27 +343,149 @@ export function rankCohort(rs: CompiledRuleSet, units: Iterable<UnitInput>): Ran
           en: `units are incomplete, so the ranking and the grades are provisional: the sanctions on them (${rs.cohortSanctions.map((s) => s.reason.en).join(', ')}) are not decided`,
         }),
       );
-    ranked.forEach((r, p) => {
-      const unit = inputOf.get(r);
-      if (!unit) return;
+    for (let p = 0; p < n; p++) {
+      const i = order[p] as number;
+      const unit = kept[i];
+      if (!unit) continue;
+      const complete = ((flags[i] as number) & COMPLETE) !== 0;
       const out = decideCohortSanctions(
         rs,
         unit,
         ctx,
         places[p] as Standing,
-        r.complete ? r.total : undefined,
+        complete ? scaledText(totalOf[i] as number, dp) : undefined,
       );
-      if (out.held.length) r.sanctions = [...r.sanctions, ...out.held.map((h) => h.id)];
-    });
+      if (out.held.length)
+        store.sanctions[i] = [...(store.sanctions[i] as string[]), ...out.held.map((h) => h.id)];
+    }
+  }
+  const text = scaledTexts(dp);
+  /** Unit i's result, made when asked for. */
+  const row = (i: number): RankedUnit => {
+    const f = flags[i] as number;
+    const S = store.sectionCount;
+    const sections = new Array<number | null>(S);
+    for (let s = 0; s < S; s++) {
+      const v = store.sections[i * S + s] as number;
+      sections[s] = v !== v ? null : v;
+    }
+    const I = store.itemCount;
+    const items = new Array<number | null>(I);
+    for (let k = 0; k < I; k++) {
+      const v = store.items[i * I + k] as number;
+      items[k] = v !== v ? null : v;
+    }
+    const t = totalOf[i] as number;
+    return {
+      unitId: unitIds[i] as string,
+      name: names[i] as string,
+      total: text(t),
+      totalScaled: t,
+      sections,
+      vetoed: (f & VETOED) !== 0,
+      noCommendation: (f & NO_COMMENDATION) !== 0,
+      complete: (f & COMPLETE) !== 0,
+      sanctions: store.sanctions[i] as readonly string[],
+      items,
+      position: (position[i] as number) + 1,
+      rank: rank[i] as number,
+      tied: (f & TIED) !== 0,
+      grade: gradeOf(i),
+      gradeLabel: gradeLabelOf(i),
+    };
+  };
+  let listed: RankedUnit[] | undefined;
+  const vetoedCol = new Uint8Array(n);
+  const completeCol = new Uint8Array(n);
+  for (let i = 0; i < n; i++) {
+    const f = flags[i] as number;
+    vetoedCol[i] = f & VETOED ? 1 : 0;
+    completeCol[i] = f & COMPLETE ? 1 : 0;
   }
   return {
     ruleSetId: rs.ruleSet.id,
     edition: rs.ruleSet.edition,
-    units: ranked,
+    size: n,
+    get units(): RankedUnit[] {
+      return (listed ??= Array.from(order, row));
+    },
+    columns: {
+      ids: unitIds,
+      totalScaled: totalOf.subarray(0, n),
+      vetoed: vetoedCol,
+      complete: completeCol,
+      rank,
+      position,
+      order,
+    },
+    total: (i) => text(totalOf[i] as number),
     grades,
     issues: sortIssues(issues),
     routes: { fast: score.routes.fast, exact: score.routes.exact },
   };
+}
+
+const VETOED = 1;
+const NO_COMMENDATION = 2;
+const COMPLETE = 4;
+const TIED = 8;
+const NO_SANCTIONS: readonly string[] = Object.freeze([]);
+const NO_GRADE = -1;
+const PENDING = -2;
+
+/** What rankCohort keeps of each unit while it reads the cohort: columns, grown by doubling. */
+class Store {
+  ids: string[] = [];
+  names: string[] = [];
+  total: Float64Array;
+  flags: Uint8Array;
+  /** Section scores, sectionCount a unit; NaN for null. */
+  sections: Float64Array;
+  /** The scores of the tie-break items, itemCount a unit; NaN for null. */
+  items: Float64Array;
+  /** Shared lists (one per combination held) but for the few with sanctions past the bits. */
+  sanctions: (readonly string[])[] = [];
+  private n = 0;
+  constructor(
+    private capacity: number,
+    readonly sectionCount: number,
+    readonly itemCount: number,
+  ) {
+    this.capacity = Math.max(1, capacity);
+    this.total = new Float64Array(this.capacity);
+    this.flags = new Uint8Array(this.capacity);
+    this.sections = new Float64Array(this.capacity * sectionCount);
+    this.items = new Float64Array(this.capacity * itemCount);
+  }
+  push(r: LeanResult): void {
+    const i = this.n;
+    if (i === this.capacity) this.grow();
+    this.ids.push(r.unitId);
+    this.names.push(r.name);
+    this.total[i] = r.totalScaled;
+    this.flags[i] =
+      (r.vetoed ? VETOED : 0) |
+      (r.noCommendation ? NO_COMMENDATION : 0) |
+      (r.complete ? COMPLETE : 0);
+    const S = this.sectionCount;
+    for (let s = 0; s < S; s++) this.sections[i * S + s] = r.sections[s] ?? NaN;
+    const I = this.itemCount;
+    for (let k = 0; k < I; k++) this.items[i * I + k] = r.items[k] ?? NaN;
+    this.sanctions.push(r.sanctions);
+    this.n = i + 1;
+  }
+  private grow(): void {
+    this.capacity *= 2;
+    const more = <T extends Float64Array | Uint8Array>(a: T, per: number): T => {
+      const b = new (a.constructor as new (n: number) => T)(this.capacity * per);
+      b.set(a);
+      return b;
+    };
+    this.total = more(this.total, 1);
+    this.flags = more(this.flags, 1);
+    this.sections = more(this.sections, this.sectionCount);
+    this.items = more(this.items, this.itemCount);
+  }
 }
 
 type KeyFiller = (i: number, unit: UnitInput, r: LeanResult) => void;
@@ -329,20 +532,20 @@ interface TotalRange {
 
 /** Veto and total as codes: non-vetoed first (when vetoed units go last), then the larger total. */
 function bucketCodes(
-  results: readonly LeanResult[],
+  n: number,
+  store: Store,
   vetoedLast: boolean,
   { lo, hi }: TotalRange,
 ): Codes | undefined {
-  const n = results.length;
   // No units: no totals, and nothing to order.
   if (n === 0) return { codes: new Int32Array(0), span: 1 };
   const span = hi - lo + 1;
   if (!fits(span, n)) return undefined;
   const codes = new Int32Array(n);
-  for (let i = 0; i < n; i++) {
-    const r = results[i] as LeanResult;
-    codes[i] = (vetoedLast && r.vetoed ? span : 0) + (hi - r.totalScaled);
-  }
+  const { total, flags } = store;
+  for (let i = 0; i < n; i++)
+    codes[i] =
+      (vetoedLast && (flags[i] as number) & VETOED ? span : 0) + (hi - (total[i] as number));
   return { codes, span: vetoedLast ? 2 * span : span };
 }
 
@@ -417,7 +620,8 @@ function countingPass(order: Int32Array, key: Codes): Int32Array {
  * (not a real rule set) use the comparator throughout.
  */
 function sortOrder(
-  results: readonly LeanResult[],
+  n: number,
+  store: Store,
   columns: readonly KeyColumn[],
   vetoedLast: boolean,
   totals: TotalRange,
@@ -426,11 +630,10 @@ function sortOrder(
   ties: (a: number, b: number) => number,
   byUnitId: (a: number, b: number) => number,
 ): { order: Int32Array; group: Int32Array } {
-  const n = results.length;
   let order: Int32Array = new Int32Array(n);
   for (let i = 0; i < n; i++) order[i] = i;
   const group = new Int32Array(n);
-  const bucket = bucketCodes(results, vetoedLast, totals);
+  const bucket = bucketCodes(n, store, vetoedLast, totals);
   const keys = bucket ? columns.map((c) => columnCodes(c, n)) : [];
   const grouped = (same: (a: number, b: number) => boolean): void => {
     let g = 0;

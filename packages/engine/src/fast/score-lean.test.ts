@@ -345,6 +345,9 @@ const parsed = parseRuleSet(json);
 if (!parsed.ok) throw new Error(JSON.stringify(parsed.issues));
 const rs = compileRuleSet(parsed.value);
 const lean = createLeanScorer(rs);
+/** Fills one result for every unit (rankCohort's): it must carry nothing from one to the next. */
+const reusing = createLeanScorer(rs, { reuse: true });
+const somePaths = [...rs.byPath.keys()].slice(0, 4);
 
 const decimal = (lo: number, hi: number, dp: number) =>
   fc.integer({ min: lo * 10 ** dp, max: hi * 10 ** dp }).map((i) => scaledText(i, dp));
@@ -422,6 +425,13 @@ describe('lean scorer', () => {
           expect(fast.vetoed).toBe(full.vetoed);
           expect(fast.noCommendation).toBe(full.noCommendation);
           expect(fast.sanctions).toEqual(full.sanctions.map((s) => s.id));
+          // The reusing scorer, unit after unit, gives what a fresh result holds.
+          const once = createLeanScorer(rs)(unit, undefined, somePaths);
+          const filled = reusing(unit, undefined, somePaths);
+          expect(filled).toBe(reusing(unit, undefined, somePaths));
+          expect({ ...filled, sections: [...filled.sections], items: [...filled.items] }).toEqual(
+            once,
+          );
         },
       ),
       { numRuns: 600, seed: 20261201 },

@@ -11,7 +11,7 @@ import {
   undecided,
   type UnitScorer,
 } from '../score/score-unit.ts';
-import { roundDiv, scaledText, toScaled } from './fixed.ts';
+import { roundDiv, scaledText, scaledTexts, toScaled } from './fixed.ts';
 import { poolItemStatus, poolPoints, poolSectionFigure } from '../score/pool.ts';
 import type { MicroExpr } from '../expr/micro.ts';
 import { buildKernel, isContainer } from './kernel.ts';
@@ -66,8 +66,15 @@ export type LeanScorer = ((
   readonly routes: Routes;
 };
 
+export interface LeanScorerOptions {
+  /** Every call fills and returns one and the same result object (its `sections` and `items`
+   *  arrays too): for a caller that copies what it needs at once, such as rankCohort into its
+   *  columns, so that no result per unit is left for the garbage collector. */
+  reuse?: boolean;
+}
+
 /** Compiles the kernels once; the returned function scores one unit. */
-export function createLeanScorer(rs: CompiledRuleSet): LeanScorer {
+export function createLeanScorer(rs: CompiledRuleSet, options: LeanScorerOptions = {}): LeanScorer {
   const dp = rs.scoreRounding.dp;
   const scaled = (x: Q | string): number => {
     const v = toScaled(typeof x === 'string' ? x : x.toString(), dp);
@@ -278,20 +285,7 @@ export function createLeanScorer(rs: CompiledRuleSet): LeanScorer {
       return r.score === null ? null : scaled(r.score);
     };
   };
-  // A cohort's totals repeat (they span a few thousand counts of 10^-dp): each text is made once,
-  // kept by the total's count for counts below 2^15 (an array read), in a bounded map past that.
-  const smallTexts = new Array<string | undefined>(1 << 15);
-  const totalTexts = new Map<number, string>();
-  const textOf = (total: number): string => {
-    if (total >= 0 && total < 1 << 15) return (smallTexts[total] ??= scaledText(total, dp));
-    let text = totalTexts.get(total);
-    if (text === undefined) {
-      text = scaledText(total, dp);
-      if (totalTexts.size >= 65_536) totalTexts.clear();
-      totalTexts.set(total, text);
-    }
-    return text;
-  };
+  const textOf = scaledTexts(dp);
   // The sanctions that hold, as one shared frozen list per combination (of the first
   // HELD_BITS sanctions, by bit): a cohort has few combinations, and no unit keeps its own list.
   const heldLists = new Map<number, readonly string[]>([[0, NO_SANCTIONS]]);
@@ -321,7 +315,7 @@ export function createLeanScorer(rs: CompiledRuleSet): LeanScorer {
     plan.load(unit, ctx);
     const program =
       (byClass && unit.class !== undefined ? programs.get(unit.class) : undefined) ?? anyUnit;
-    const sectionScores = new Array<number | null>(sections.length);
+    const sectionScores = reused ? reused.sections : new Array<number | null>(sections.length);
     let total = 0;
     for (let i = 0; i < sections.length; i++) {
       const s = sections[i] as (typeof sections)[number];
@@ -403,25 +397,39 @@ export function createLeanScorer(rs: CompiledRuleSet): LeanScorer {
         lastPaths = paths;
         readers = paths.map(itemReader);
       }
-      items = new Array<number | null>(readers.length);
+      items = reused ? reusedItems(readers.length) : new Array<number | null>(readers.length);
       for (let i = 0; i < readers.length; i++) items[i] = (readers[i] as () => number | null)();
     }
     const complete = itemsComplete && sanctionsDecided;
     run.scorer = undefined;
     routes.fast += host.fast;
     host.fast = 0;
+    // A small integer as such (not a boxed double: sums of typed-array reads are doubles), so
+    // the field holds it in place.
+    const totalScaled = total === (total | 0) ? total | 0 : total;
+    const sanctions = ids ? [...heldList(held), ...ids] : heldList(held);
+    if (reused) {
+      reused.unitId = unit.id;
+      reused.name = unit.name;
+      reused.total = totalText;
+      reused.totalScaled = totalScaled;
+      reused.vetoed = vetoed;
+      reused.noCommendation = noCommendation;
+      reused.complete = complete;
+      reused.sanctions = sanctions;
+      reused.items = items;
+      return reused;
+    }
     return {
       unitId: unit.id,
       name: unit.name,
       total: totalText,
-      // A small integer as such (not a boxed double: sums of typed-array reads are doubles), so
-      // the field holds it in place.
-      totalScaled: total === (total | 0) ? total | 0 : total,
+      totalScaled,
       sections: sectionScores,
       vetoed,
       noCommendation,
       complete,
-      sanctions: ids ? [...heldList(held), ...ids] : heldList(held),
+      sanctions,
       items,
       position: 0,
       rank: 0,
@@ -429,6 +437,31 @@ export function createLeanScorer(rs: CompiledRuleSet): LeanScorer {
       grade: null,
       gradeLabel: null,
     };
+  };
+  /** The one result a reusing scorer fills. */
+  const reused: LeanResult | undefined = options.reuse
+    ? {
+        unitId: '',
+        name: '',
+        total: '',
+        totalScaled: 0,
+        sections: new Array<number | null>(sections.length).fill(null),
+        vetoed: false,
+        noCommendation: false,
+        complete: false,
+        sanctions: NO_SANCTIONS,
+        items: EMPTY,
+        position: 0,
+        rank: 0,
+        tied: false,
+        grade: null,
+        gradeLabel: null,
+      }
+    : undefined;
+  let itemsBuffer: (number | null)[] = [];
+  const reusedItems = (length: number): (number | null)[] => {
+    if (itemsBuffer.length !== length) itemsBuffer = new Array<number | null>(length).fill(null);
+    return itemsBuffer;
   };
   return Object.assign(scoreOne, { routes });
 }

@@ -277,7 +277,15 @@ describe('assignGradesScaled', () => {
             unitId: id,
             totalScaled: (ordered[i] as [number, string])[0],
           }));
-          expect(assignGradesScaled(scaled, scheme, 2)).toEqual(assignGrades(exact, scheme));
+          const expected = assignGrades(exact, scheme);
+          expect(assignGradesScaled(scaled, scheme, 2)).toEqual(expected);
+          // Rows read one at a time through one reused object grade the same.
+          const cursor = { ...(scaled[0] ?? { unitId: '', rank: 0, totalScaled: 0 }) };
+          const source = {
+            length: scaled.length,
+            row: (r: number) => Object.assign(cursor, scaled[r]),
+          };
+          expect(assignGradesScaled(source, scheme, 2)).toEqual(expected);
         },
       ),
       { numRuns: 400 },

@@ -86,12 +86,21 @@ export interface ScaledGradeRow {
 }
 
 /**
+ * Rows read one at a time: `row(r)` is read at once and never kept, so it may fill and return
+ * one object for every r (a cohort of 500,000 units graded without 500,000 row objects).
+ */
+export interface GradeRowSource<R> {
+  readonly length: number;
+  row(r: number): R;
+}
+
+/**
  * assignGrades on integer totals: each band's lower bound becomes the least count of 10^-dp
  * points that reaches it (ceil), so `total ≥ min` is one integer comparison. Same outcomes as
  * assignGrades on the same totals (a test holds them together).
  */
 export function assignGradesScaled(
-  rows: readonly ScaledGradeRow[],
+  rows: readonly ScaledGradeRow[] | GradeRowSource<ScaledGradeRow>,
   grades: Grades,
   dp: number,
   sanctions: readonly Sanction[] = [],
@@ -161,7 +170,7 @@ function assignBy<
     sanctions?: readonly string[];
   },
 >(
-  rows: readonly R[],
+  rows: readonly R[] | GradeRowSource<R>,
   grades: Grades,
   sanctionDefs: readonly Sanction[],
   idOf: (row: R) => string,
@@ -237,8 +246,9 @@ function assignBy<
   };
   const outcomes = new Array<GradeOutcome>(rows.length);
   const slots: Slot[] = [];
+  const rowAt = 'row' in rows ? (r: number) => rows.row(r) : (r: number) => rows[r] as R;
   for (let r = 0; r < rows.length; r++) {
-    const row = rows[r] as R;
+    const row = rowAt(r);
     const id = idOf(row);
     const outcome: GradeOutcome = { id, grade: null, notes: NO_NOTES };
     outcomes[r] = outcome;

@@ -3,7 +3,7 @@
 import { rankCohort, scoreCohort, type CompiledRuleSet, type Routes } from '@kaohe/engine';
 import type { Bench30Unit, EngineOutput } from '../spec.ts';
 
-/** rankCohort lists units in ranking order; this puts its results back in cohort order. */
+/** scoreCohort lists units in ranking order; this puts its results back in cohort order. */
 function inCohortOrder(
   units: readonly Bench30Unit[],
   listed: readonly { unitId: string; total: string; vetoed: boolean; complete: boolean }[],
@@ -35,7 +35,21 @@ export function scoreKaoheCohort(
 ): EngineOutput {
   const cohort = rankCohort(rules, units);
   Object.assign(kaoheRoutes, cohort.routes);
-  return inCohortOrder(units, cohort.units);
+  // rankCohort's columns are in the cohort's order already.
+  const { ids, vetoed: v, complete } = cohort.columns;
+  if (cohort.size !== units.length)
+    throw new Error(`${cohort.size} results for ${units.length} units`);
+  const totals = new Array<string>(units.length);
+  const vetoed = new Array<boolean>(units.length);
+  for (let i = 0; i < units.length; i++) {
+    if (ids[i] !== (units[i] as Bench30Unit).id)
+      throw new Error(`result ${i} is unit ${ids[i]}, not ${(units[i] as Bench30Unit).id}`);
+    // Every item judged: a figure Kaohe could not judge is reported, never taken as a score.
+    if (complete[i] !== 1) throw new Error(`unit ${ids[i]} is not complete under BENCH-30`);
+    totals[i] = cohort.total(i);
+    vetoed[i] = v[i] === 1;
+  }
+  return { totals, vetoed };
 }
 
 export function scoreKaoheReasons(
