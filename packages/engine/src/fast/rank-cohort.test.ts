@@ -341,6 +341,8 @@ describe('rankCohort', () => {
         const r = rankCohort(twoPass, units);
         expect(r.units).toEqual([]);
         expect(r.grades?.graded).toBe(0);
+        expect(r.size).toBe(0);
+        expect(() => r.total(0)).toThrow(RangeError);
       }
     });
 

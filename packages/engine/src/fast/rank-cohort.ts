@@ -16,7 +16,7 @@ import { sortIssues, warning } from '../validate/issues.ts';
 import { decideCohortSanctions, standings } from '../cohort/standing.ts';
 import type { Standing } from '../score/env.ts';
 import { MICRO_DP, scaledText, scaledTexts, toMicro } from './fixed.ts';
-import { createLeanScorer, type LeanResult, type Routes } from './score-lean.ts';
+import { createLeanScorer, type LeanResult, type LeanScorer, type Routes } from './score-lean.ts';
 import { unknownClassOf } from '../score/score-unit.ts';
 
 /** A lean result with its place filled in. */
@@ -54,7 +54,8 @@ export interface RankedCohort {
   readonly units: RankedUnit[];
   /** The figures by the cohort's order, without an object per unit. */
   columns: RankedColumns;
-  /** Unit i's total (the cohort's order) as canonical decimal text, as `units` has it. */
+  /** Unit i's total (the cohort's order) as canonical decimal text, as `units` has it; a
+   *  RangeError for an index outside the cohort. */
   total(i: number): string;
   grades: { graded: number; bands: BandSummary[] } | null;
   issues: Issue[];
@@ -159,7 +160,9 @@ export function rankCohort(rs: CompiledRuleSet, units: Iterable<UnitInput>): Ran
     exact: undefined,
     scale: tb.kind === 'input' ? MICRO_DP : dp,
   }));
-  const fills = tieBreaks.map((tb, k) => keyFiller(rs, tb, columns[k] as KeyColumn, itemPaths));
+  const fills = tieBreaks.map((tb, k) =>
+    keyFiller(rs, tb, columns[k] as KeyColumn, itemPaths, score),
+  );
   const store = new Store(capacity, rs.sections.length, itemPaths.length);
   /** The units themselves, kept only for sanctions on the ranking or the grade. */
   const kept: UnitInput[] = [];
@@ -418,7 +421,11 @@ export function rankCohort(rs: CompiledRuleSet, units: Iterable<UnitInput>): Ran
       position,
       order,
     },
-    total: (i) => text(totalOf[i] as number),
+    total: (i) => {
+      if (!Number.isInteger(i) || i < 0 || i >= n)
+        throw new RangeError(`rankCohort: no unit ${i} in a cohort of ${n}`);
+      return text(totalOf[i] as number);
+    },
     grades,
     issues: sortIssues(issues),
     routes: { fast: score.routes.fast, exact: score.routes.exact },
@@ -429,6 +436,8 @@ const VETOED = 1;
 const NO_COMMENDATION = 2;
 const COMPLETE = 4;
 const TIED = 8;
+/** Micro units in one: a tie-break input's key is its figure in millionths. */
+const MICRO = 10 ** MICRO_DP;
 const NO_SANCTIONS: readonly string[] = Object.freeze([]);
 const NO_GRADE = -1;
 const PENDING = -2;
@@ -496,6 +505,7 @@ function keyFiller(
   tb: TieBreak,
   col: KeyColumn,
   itemPaths: readonly string[],
+  score: LeanScorer,
 ): KeyFiller {
   const sign = tb.order === 'asc' ? -1 : 1;
   const put = (i: number, v: number | Q | null): void => {
@@ -510,7 +520,19 @@ function keyFiller(
   if (tb.kind === 'input') {
     const id = tb.ref;
     const key = inputKeyReader(rs.inputs.get(id));
-    return (i, unit) => put(i, key(unit.values[id]));
+    // The figure as scoring read it, taken from the frame; what only the exact reader can
+    // tell (and a figure of more than 6 places) is read again by tieInputValue.
+    const figure = score.inputFigure(id);
+    const v = { n: 0, d: 1 };
+    return (i, unit) => {
+      const st = figure?.(v);
+      if (st === 'blank') return put(i, null);
+      if (st === 'ok' && MICRO % v.d === 0) {
+        const micro = v.n * (MICRO / v.d);
+        if (Number.isSafeInteger(micro)) return put(i, micro);
+      }
+      put(i, key(unit.values[id]));
+    };
   }
   const k = itemPaths.indexOf(tb.ref);
   return (i, _unit, r) => put(i, r.items[k] ?? null);

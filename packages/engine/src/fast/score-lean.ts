@@ -11,12 +11,12 @@ import {
   undecided,
   type UnitScorer,
 } from '../score/score-unit.ts';
-import { roundDiv, scaledText, scaledTexts, toScaled } from './fixed.ts';
+import { roundDiv, scaledText, scaledTexts, toScaled, type Rat } from './fixed.ts';
 import { poolItemStatus, poolPoints, poolSectionFigure } from '../score/pool.ts';
 import type { MicroExpr } from '../expr/micro.ts';
 import { buildKernel, isContainer } from './kernel.ts';
 import { NA, type Kernel } from './kernel-base.ts';
-import { createFramePlan } from './frame.ts';
+import { BLANK as SLOT_BLANK, createFramePlan, OK as SLOT_OK } from './frame.ts';
 import { compileProgram, type LeanItem, type Program, type ProgramHost } from './program.ts';
 import { BLANK as V_BLANK, EXACT as EXACT_STATUS, FALSE, NUM, TRUE } from '../expr/micro.ts';
 
@@ -64,6 +64,13 @@ export type LeanScorer = ((
 ) => LeanResult) & {
   /** Since the scorer was made. */
   readonly routes: Routes;
+  /**
+   * A reader of one numeric input's figure as the unit last scored holds it (the very reading
+   * its items were scored on): 'ok' with the figure in `out`, 'blank' (blank, no declared
+   * meaning), or 'other' (only the exact reader can tell: text, out of range, too many digits).
+   * Undefined for an input that is not a plain figure (a date, a choice, undeclared).
+   */
+  inputFigure(id: string): ((out: Rat) => 'ok' | 'blank' | 'other') | undefined;
 };
 
 export interface LeanScorerOptions {
@@ -463,7 +470,21 @@ export function createLeanScorer(rs: CompiledRuleSet, options: LeanScorerOptions
     if (itemsBuffer.length !== length) itemsBuffer = new Array<number | null>(length).fill(null);
     return itemsBuffer;
   };
-  return Object.assign(scoreOne, { routes });
+  const inputFigure = (id: string) => {
+    const slot = plan.inputSlot(id);
+    const def = rs.inputs.get(id);
+    if (!slot || slot.kind !== 'number' || !def || def.unit === 'date') return undefined;
+    const k = slot.k;
+    return (out: Rat): 'ok' | 'blank' | 'other' => {
+      const st = frame.s[k];
+      if (st === SLOT_BLANK) return 'blank';
+      if (st !== SLOT_OK) return 'other';
+      out.n = frame.m[k] as number;
+      out.d = frame.d[k] as number;
+      return 'ok';
+    };
+  };
+  return Object.assign(scoreOne, { routes, inputFigure });
 }
 
 const NO_CONTEXT: ScoreContext = {};
