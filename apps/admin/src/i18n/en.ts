@@ -347,5 +347,7 @@ export const en: Catalogue = {
       'Note: the summary was reviewed by other rules ("{{id}}", that year and edition) than the last edition opened.',
     differs:
       '{{name}}: reviewed total {{reviewed}}, rescored {{rescored}} from the returned workbook under the last edition (not the workbook reviewed, or not the edition it was reviewed by).',
+    warned: '{{name}} was read with {{count}} warning(s):',
+    moreWarnings: '… and {{count}} more',
   },
 };

@@ -321,6 +321,8 @@ export const zhCN = {
     otherRules: '注意:汇总表所用的考核办法(「{{id}}」该年度、版次)与打开的上一版不同。',
     differs:
       '{{name}}:复核总分 {{reviewed}},按上一版和报回的考核表重算为 {{rescored}}(考核表不是复核时的那份,或上一版不是复核所用的版本)。',
+    warned: '{{name}} 已读取,有 {{count}} 条提示:',
+    moreWarnings: '……另有 {{count}} 条',
   },
 };
 export type Catalogue = typeof zhCN;

@@ -12,6 +12,7 @@ import type { Doc } from '../doc/open.ts';
 import { createI18n } from '../i18n/i18n.ts';
 import type { WhatIfReply, WhatIfRequest } from '../whatif/protocol.ts';
 import { ab, filled } from '../whatif/sample-workbook.ts';
+import { a1, cellRef } from '@kaohe/sheet';
 import { whatIfService } from '../whatif/service.ts';
 import { WhatIfPanel } from './WhatIfPanel.tsx';
 
@@ -113,6 +114,48 @@ describe('the what-if after an edit of the draft', () => {
       );
       expect(state()).toBe('stale');
       expect(screen.queryByTestId('whatif-rescoring')).toBeNull();
+    },
+  );
+});
+
+describe('the what-if’s returned workbooks read with warnings', () => {
+  it(
+    'says each such file and its first warnings at their cells, in Chinese',
+    { timeout: 60_000 },
+    async () => {
+      const i18n = await createI18n('zh-CN');
+      render(
+        <I18nextProvider i18n={i18n}>
+          <FluentProvider theme={webLightTheme}>
+            <WhatIfPanel base={base} doc={base} issues={validateRuleSet(base)} />
+          </FluentProvider>
+        </I18nextProvider>,
+      );
+      // 昆都仑区 left four figures blank: each is missing (never 0), and the page says so.
+      const [kdq] = baotou2012SampleUnits;
+      const blanks = ['birth_rate', 'policy_rate', 'sex_ratio', 'sex_ratio_prev'];
+      const cells: string[] = [];
+      const bytes = await filled((t) => {
+        return blanks.map((id) => {
+          const row = t.map.data.rows.find((r) => r.id === id)!.row;
+          cells.push(cellRef(t.map.data.sheet, row, t.map.data.columns.value));
+          return {
+            sheet: t.map.data.sheet,
+            address: a1(row, t.map.data.columns.value),
+            values: [['']],
+          };
+        });
+      }, kdq);
+      fireEvent.change(screen.getByTestId('cohort-files'), {
+        target: { files: [new File([ab(bytes)], '昆都仑区.xlsx')] },
+      });
+      const bar = await screen.findByTestId('cohort-warned', {}, { timeout: 30_000 });
+      const text = bar.textContent ?? '';
+      expect(text).toContain('昆都仑区.xlsx 已读取,有 4 条提示:');
+      expect(text).toContain(`${cells[0]}:“人口出生率”未填写,按缺数据处理`);
+      // Three shown, the rest counted.
+      expect(text).not.toContain(`${cells[3]}:`);
+      expect(text).toContain('……另有 1 条');
     },
   );
 });

@@ -86,6 +86,8 @@ interface Opened {
 }
 
 const DELAY_MS = 400;
+/** A returned workbook's warnings shown at most (a sheet left blank gives one a figure). */
+const SHOWN_WARNINGS = 3;
 
 export function WhatIfPanel(props: { base: Doc; doc: Doc; issues: readonly Issue[] }) {
   const styles = useStyles();
@@ -166,7 +168,12 @@ export function WhatIfPanel(props: { base: Doc; doc: Doc; issues: readonly Issue
           drop();
           return;
         }
-        setCohort({ rejected: reply.rejected, units: reply.units, summaries: reply.summaries });
+        setCohort({
+          rejected: reply.rejected,
+          warned: reply.warned,
+          units: reply.units,
+          summaries: reply.summaries,
+        });
         if (scheduler.settle(reply.rev)) took(reply.rev, reply.rescored);
       } else if (reply.type === 'rescore' && scheduler.settle(reply.rev))
         took(reply.rev, reply.rescored);
@@ -273,6 +280,21 @@ export function WhatIfPanel(props: { base: Doc; doc: Doc; issues: readonly Issue
           {cohort.rejected.map((r) => (
             <MessageBar key={r.name} intent="warning">
               {r.name}:{msg(r.message)}
+            </MessageBar>
+          ))}
+          {cohort.warned.map((w, k) => (
+            <MessageBar key={`${k}:${w.name}`} intent="warning" data-testid="cohort-warned">
+              <div>
+                <div>{t('cohort.warned', { name: w.name, count: w.warnings.length })}</div>
+                {w.warnings.slice(0, SHOWN_WARNINGS).map((m, i) => (
+                  <div key={i}>{msg(m)}</div>
+                ))}
+                {w.warnings.length > SHOWN_WARNINGS && (
+                  <div>
+                    {t('cohort.moreWarnings', { count: w.warnings.length - SHOWN_WARNINGS })}
+                  </div>
+                )}
+              </div>
             </MessageBar>
           ))}
           {problem ? (

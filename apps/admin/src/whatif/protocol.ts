@@ -24,6 +24,9 @@ export type WhatIfReply =
       rev: number;
       rescored: Rescored;
       rejected: { name: string; message: Msg }[];
+      /** The workbooks read with warnings (a blank figure, last year's figure unreadable),
+       *  each file's at their cells, in the order chosen. */
+      warned: { name: string; warnings: Msg[] }[];
       /** The units read from the returned workbooks: one can be shown item by item. */
       units: UnitInput[];
       /** Last year's review summaries chosen with the workbooks, checked against them. */

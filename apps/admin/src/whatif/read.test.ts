@@ -2,7 +2,7 @@
 // template code and @kaohe/xlsx's writer and filled through the codec's map (as `kaohe demo`
 // fills them), then read by the one reader the cohort and one unit opened alone share.
 import { compileRuleSet, scoreUnit } from '@kaohe/engine';
-import { baotou2012 } from '@kaohe/rulesets';
+import { baotou2012, baotou2012SampleUnits } from '@kaohe/rulesets';
 import { a1, cellRef } from '@kaohe/sheet';
 import { describe, expect, it } from 'vitest';
 import type { Doc } from '../doc/open.ts';
@@ -75,6 +75,44 @@ describe("one unit's workbook, read by the what-if's reader", () => {
           en: 'this is not an Excel workbook (.xlsx)',
         },
       });
+    },
+  );
+});
+
+describe('the worker’s service: returned workbooks read with warnings', () => {
+  it(
+    'names each file read with warnings and says them at their cells; a clean file is not named',
+    { timeout: 60_000 },
+    async () => {
+      let at = '';
+      const blanked = await filled((t) => {
+        const row = t.map.data.rows.find((r) => r.id === 'birth_rate')!.row;
+        at = cellRef(t.map.data.sheet, row, t.map.data.columns.value);
+        return [
+          { sheet: t.map.data.sheet, address: a1(row, t.map.data.columns.value), values: [['']] },
+        ];
+      }, baotou2012SampleUnits[0]);
+      const doc = baotou2012 as unknown as Doc;
+      const reply = await whatIfService()({
+        type: 'cohort',
+        rev: 1,
+        base: doc,
+        draft: doc,
+        files: [
+          { name: '青山区.xlsx', bytes: ab(await filled()) },
+          { name: '昆都仑区.xlsx', bytes: ab(blanked) },
+        ],
+      });
+      if (reply.type !== 'cohort' || !reply.ok) throw new Error(JSON.stringify(reply));
+      // Both are read (a blank is missing, never 0), and the blank one's warning names its cell.
+      expect(reply.units).toHaveLength(2);
+      expect(reply.warned.map((w) => w.name)).toEqual(['昆都仑区.xlsx']);
+      expect(reply.warned[0]!.warnings).toEqual([
+        {
+          zh: `${at}:“人口出生率”未填写,按缺数据处理`,
+          en: `${at}: "人口出生率" is blank: treated as missing`,
+        },
+      ]);
     },
   );
 });

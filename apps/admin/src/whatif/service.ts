@@ -42,11 +42,14 @@ export function whatIfService(): (req: WhatIfRequest) => Promise<WhatIfReply> {
     const units: UnitInput[] = [];
     const summaries: { name: string; summary: SummaryResults }[] = [];
     const rejected: { name: string; message: { zh: string; en: string } }[] = [];
+    const warned: { name: string; warnings: { zh: string; en: string }[] }[] = [];
     for (const file of req.files) {
       const read = await readReturned(new Uint8Array(file.bytes), base);
       if (read.kind === 'summary') summaries.push({ name: file.name, summary: read.summary });
-      else if (read.kind === 'unit') units.push(read.unit);
-      else rejected.push({ name: file.name, message: read.message });
+      else if (read.kind === 'unit') {
+        units.push(read.unit);
+        if (read.warnings.length > 0) warned.push({ name: file.name, warnings: read.warnings });
+      } else rejected.push({ name: file.name, message: read.message });
     }
     const before = scoreBase(base, units);
     cohort = { before, units };
@@ -56,6 +59,7 @@ export function whatIfService(): (req: WhatIfRequest) => Promise<WhatIfReply> {
       rev: req.rev,
       rescored: rescoreDraft(req.draft),
       rejected,
+      warned,
       units,
       summaries: summaries.map((s) => ({
         name: s.name,
