@@ -274,6 +274,12 @@ describe('admin app in a browser', () => {
     expect(await page.getByTestId('whatif-from-summary').textContent()).toBe(
       '上一版结果取自复核汇总表 4-summary.xlsx(2012 年度第 1 版,12 个单位)。',
     );
+    // The demo's 石拐区 left a figure blank: its file is named, the figure at its cell.
+    expect(await page.getByTestId('cohort-warned').allTextContents()).toContainEqual(
+      expect.stringMatching(
+        /^石拐区\.xlsx 已读取,有 1 条提示:基础数据!E\d+:“全员人口信息覆盖率”未填写,按缺数据处理$/,
+      ),
+    );
     await shot('6-whatif', true);
     // The movers as the what-if gives them for the draft at `target` ‰ (last year's: 8), from
     // the same workbooks read here: each mover's name and total before → after.
