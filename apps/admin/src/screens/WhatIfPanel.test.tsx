@@ -11,8 +11,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Doc } from '../doc/open.ts';
 import { createI18n } from '../i18n/i18n.ts';
 import type { WhatIfReply, WhatIfRequest } from '../whatif/protocol.ts';
-import { ab, filled } from '../whatif/sample-workbook.ts';
-import { a1, cellRef } from '@kaohe/sheet';
+import { ab, filled, typedInto } from '../whatif/sample-workbook.ts';
 import { whatIfService } from '../whatif/service.ts';
 import { WhatIfPanel } from './WhatIfPanel.tsx';
 
@@ -56,19 +55,22 @@ function draft(target: number): Doc {
   return json as unknown as Doc;
 }
 
+/** The page under last year's edition, with the draft `doc` and its issues. */
+const panelOf = (i18n: Awaited<ReturnType<typeof createI18n>>, doc: Doc) => (
+  <I18nextProvider i18n={i18n}>
+    <FluentProvider theme={webLightTheme}>
+      <WhatIfPanel base={base} doc={doc} issues={validateRuleSet(doc)} />
+    </FluentProvider>
+  </I18nextProvider>
+);
+
 describe('the what-if after an edit of the draft', () => {
   it(
     'rescores on its own, marks the earlier results meanwhile, and says when the draft does not compile',
     { timeout: 60_000 },
     async () => {
       const i18n = await createI18n('zh-CN');
-      const panel = (doc: Doc) => (
-        <I18nextProvider i18n={i18n}>
-          <FluentProvider theme={webLightTheme}>
-            <WhatIfPanel base={base} doc={doc} issues={validateRuleSet(doc)} />
-          </FluentProvider>
-        </I18nextProvider>
-      );
+      const panel = (doc: Doc) => panelOf(i18n, doc);
       const first = draft(8);
       const { rerender } = render(panel(first));
       // Two units: 青山区 (8 ‰, on last year's target) and 昆都仑区 (7.85 ‰).
@@ -123,29 +125,13 @@ describe('the what-if’s returned workbooks read with warnings', () => {
     'says each such file and its first warnings at their cells, in Chinese',
     { timeout: 60_000 },
     async () => {
-      const i18n = await createI18n('zh-CN');
-      render(
-        <I18nextProvider i18n={i18n}>
-          <FluentProvider theme={webLightTheme}>
-            <WhatIfPanel base={base} doc={base} issues={validateRuleSet(base)} />
-          </FluentProvider>
-        </I18nextProvider>,
-      );
+      render(panelOf(await createI18n('zh-CN'), base));
       // 昆都仑区 left four figures blank: each is missing (never 0), and the page says so.
       const [kdq] = baotou2012SampleUnits;
       const blanks = ['birth_rate', 'policy_rate', 'sex_ratio', 'sex_ratio_prev'];
-      const cells: string[] = [];
-      const bytes = await filled((t) => {
-        return blanks.map((id) => {
-          const row = t.map.data.rows.find((r) => r.id === id)!.row;
-          cells.push(cellRef(t.map.data.sheet, row, t.map.data.columns.value));
-          return {
-            sheet: t.map.data.sheet,
-            address: a1(row, t.map.data.columns.value),
-            values: [['']],
-          };
-        });
-      }, kdq);
+      const typed = await typedInto(Object.fromEntries(blanks.map((id) => [id, ''])), kdq);
+      const bytes = typed.bytes;
+      const cells = blanks.map((id) => typed.cells[id]);
       fireEvent.change(screen.getByTestId('cohort-files'), {
         target: { files: [new File([ab(bytes)], '昆都仑区.xlsx')] },
       });

@@ -3,11 +3,10 @@
 // fills them), then read by the one reader the cohort and one unit opened alone share.
 import { compileRuleSet, scoreUnit } from '@kaohe/engine';
 import { baotou2012, baotou2012SampleUnits } from '@kaohe/rulesets';
-import { a1, cellRef } from '@kaohe/sheet';
 import { describe, expect, it } from 'vitest';
 import type { Doc } from '../doc/open.ts';
 import { readReturned } from './read.ts';
-import { ab, base, filled, sample } from './sample-workbook.ts';
+import { ab, base, filled, sample, typedInto } from './sample-workbook.ts';
 import { whatIfService } from './service.ts';
 
 describe("one unit's workbook, read by the what-if's reader", () => {
@@ -22,14 +21,8 @@ describe("one unit's workbook, read by the what-if's reader", () => {
   });
 
   it('refuses a figure that is not a number, at its cell', { timeout: 60_000 }, async () => {
-    let at = '';
-    const bytes = await filled((t) => {
-      const row = t.map.data.rows.find((r) => r.id === 'birth_rate')!.row;
-      at = cellRef(t.map.data.sheet, row, t.map.data.columns.value);
-      return [
-        { sheet: t.map.data.sheet, address: a1(row, t.map.data.columns.value), values: [['八']] },
-      ];
-    });
+    const { bytes, cells } = await typedInto({ birth_rate: '八' });
+    const at = cells['birth_rate'];
     const read = await readReturned(bytes, base());
     if (read.kind !== 'refused') throw new Error(JSON.stringify(read));
     expect(read.message.zh.startsWith(`${at}:`)).toBe(true);
@@ -84,14 +77,11 @@ describe('the worker’s service: returned workbooks read with warnings', () => 
     'names each file read with warnings and says them at their cells; a clean file is not named',
     { timeout: 60_000 },
     async () => {
-      let at = '';
-      const blanked = await filled((t) => {
-        const row = t.map.data.rows.find((r) => r.id === 'birth_rate')!.row;
-        at = cellRef(t.map.data.sheet, row, t.map.data.columns.value);
-        return [
-          { sheet: t.map.data.sheet, address: a1(row, t.map.data.columns.value), values: [['']] },
-        ];
-      }, baotou2012SampleUnits[0]);
+      const { bytes: blanked, cells } = await typedInto(
+        { birth_rate: '' },
+        baotou2012SampleUnits[0],
+      );
+      const at = cells['birth_rate'];
       const doc = baotou2012 as unknown as Doc;
       const reply = await whatIfService()({
         type: 'cohort',

@@ -85,6 +85,7 @@ describe('rankCohort', () => {
     withTieBreaks(['input:a:asc']),
     withTieBreaks(['section:一', 'input:b']),
     withTieBreaks(['input:a:asc', 'input:b']),
+    withTieBreaks(['indicator:二.1:asc', 'section:一']),
     withTieBreaks([]),
   ];
 
@@ -144,6 +145,18 @@ describe('rankCohort', () => {
           ).toEqual(
             full.units.map((u) =>
               u.result.sections.map((x) => (x.score === null ? null : Number(x.score))),
+            ),
+          );
+          // The tie-break items' scores, as scoreUnit scores them (10^-1 points).
+          const itemPaths = rules.ruleSet.ranking.tieBreak.flatMap((tb) =>
+            tb.startsWith('indicator:') ? [tb.split(':')[1] as string] : [],
+          );
+          expect(lean.units.map((u) => u.items.map((x) => (x === null ? null : x / 10)))).toEqual(
+            full.units.map((u) =>
+              itemPaths.map((path) => {
+                const item = u.result.sections.flatMap((x) => x.items).find((i) => i.path === path);
+                return item?.score == null ? null : Number(item.score);
+              }),
             ),
           );
           expect(lean.units.map((u) => [...u.sanctions])).toEqual(

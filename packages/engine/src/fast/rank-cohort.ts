@@ -11,11 +11,10 @@ import type { Issue, UnitInput } from '../model/result.ts';
 import type { ScoreContext } from '../model/context.ts';
 import { msgOf } from '../messages/text.ts';
 import type { CompiledRuleSet } from '../score/compile.ts';
-import { NUMERIC_UNITS, type InputDef } from '../schema/ruleset.ts';
 import { sortIssues, warning } from '../validate/issues.ts';
 import { decideCohortSanctions, standings } from '../cohort/standing.ts';
 import type { Standing } from '../score/env.ts';
-import { MICRO_DP, scaledText, scaledTexts, toMicro } from './fixed.ts';
+import { MICRO_DP, scaledText, scaledTexts } from './fixed.ts';
 import { createLeanScorer, type LeanResult, type LeanScorer, type Routes } from './score-lean.ts';
 import { unknownClassOf } from '../score/score-unit.ts';
 
@@ -76,28 +75,6 @@ interface KeyColumn {
   scale: number;
 }
 
-/**
- * A tie-break input's key: what `tieInputValue` reads (the figure as scoring reads it: a blank
- * as its declared meaning, out of range or not a figure sorting last). The plain case — a
- * figure of a numeric input within its declared bounds — is taken as micro units without a
- * rational; every other case asks tieInputValue itself.
- */
-function inputKeyReader(
-  def: InputDef | undefined,
-): (raw: UnitInput['values'][string] | undefined) => number | Q | null {
-  const numeric = def === undefined || NUMERIC_UNITS.includes(def.unit);
-  const lo = def?.min === undefined ? -Infinity : toMicro(def.min);
-  const hi = def?.max === undefined ? Infinity : toMicro(def.max);
-  const plain = numeric && lo !== undefined && hi !== undefined;
-  return (raw) => {
-    if (plain && (typeof raw === 'string' || (typeof raw === 'number' && Number.isFinite(raw)))) {
-      const micro = toMicro(raw);
-      if (micro !== undefined && micro >= lo && micro <= hi) return micro;
-    }
-    return tieInputValue(def, raw);
-  };
-}
-
 /** Larger first; blank (NaN) last. */
 function compareColumn(col: KeyColumn, a: number, b: number): number {
   if (col.exact && (col.exact.has(a) || col.exact.has(b))) {
@@ -154,7 +131,7 @@ export function rankCohort(rs: CompiledRuleSet, units: Iterable<UnitInput>): Ran
 
   const itemPaths = tieBreaks.filter((tb) => tb.kind === 'indicator').map((tb) => tb.ref);
   const dp = rs.scoreRounding.dp;
-  let capacity = Array.isArray(source) ? source.length : 1024;
+  const capacity = Math.max(1, Array.isArray(source) ? source.length : 1024);
   const columns: KeyColumn[] = tieBreaks.map((tb) => ({
     num: new Float64Array(capacity),
     exact: undefined,
@@ -163,7 +140,7 @@ export function rankCohort(rs: CompiledRuleSet, units: Iterable<UnitInput>): Ran
   const fills = tieBreaks.map((tb, k) =>
     keyFiller(rs, tb, columns[k] as KeyColumn, itemPaths, score),
   );
-  const store = new Store(capacity, rs.sections.length, itemPaths.length);
+  const store = new Store(capacity, rs.sections.length, columns);
   /** The units themselves, kept only for sanctions on the ranking or the grade. */
   const kept: UnitInput[] = [];
   let n = 0;
@@ -179,17 +156,10 @@ export function rankCohort(rs: CompiledRuleSet, units: Iterable<UnitInput>): Ran
   let lastId: string | undefined;
   for (const unit of source) {
     if (reread) ids = idsHash(ids, unit.id);
-    if (n === capacity) {
-      capacity *= 2;
-      for (const col of columns) {
-        const grown = new Float64Array(capacity);
-        grown.set(col.num);
-        col.num = grown;
-      }
-    }
     // One result object, filled for each unit and copied into the columns at once: nothing
     // per unit is left for the garbage collector to copy.
     const r = score(unit, ctx, itemPaths);
+    // (push grows the tie-break columns with its own, before the key fillers write them)
     store.push(r);
     const t = r.totalScaled;
     if (t < totals.lo) totals.lo = t;
@@ -207,7 +177,7 @@ export function rankCohort(rs: CompiledRuleSet, units: Iterable<UnitInput>): Ran
     throw new Error(
       `rankCohort: the cohort gave ${peers.units} units in its first pass and ${n} in its second${peers.units === n ? ', not the same ids in the same order' : ''}; a cohort read twice must give the same units each time`,
     );
-  const { ids: unitIds, names, flags } = store;
+  const { ids: unitIds, names, vetoed, complete, noCommendation, tied } = store;
   const totalOf = store.total;
   issues.push(
     ...duplicateIds(
@@ -226,8 +196,8 @@ export function rankCohort(rs: CompiledRuleSet, units: Iterable<UnitInput>): Ran
     return 0;
   };
   const compare = (a: number, b: number): number => {
-    const va = (flags[a] as number) & VETOED;
-    const vb = (flags[b] as number) & VETOED;
+    const va = vetoed[a] as number;
+    const vb = vetoed[b] as number;
     if (vetoedLast && va !== vb) return va ? 1 : -1;
     const ta = totalOf[a] as number;
     const tb = totalOf[b] as number;
@@ -265,12 +235,10 @@ export function rankCohort(rs: CompiledRuleSet, units: Iterable<UnitInput>): Ran
     const prev = order[p - 1] as number;
     const same = group[prev] === group[idx];
     rank[idx] = same ? (rank[prev] as number) : dense ? (rank[prev] as number) + 1 : p + 1;
-    if (same) {
-      flags[idx] = (flags[idx] as number) | TIED;
-      flags[prev] = (flags[prev] as number) | TIED;
-    }
+    if (same) tied[idx] = tied[prev] = 1;
   }
 
+  const text = scaledTexts(dp);
   let grades: RankedCohort['grades'] = null;
   const scheme = rs.ruleSet.grades;
   /** Each unit's grade: its band's index, NO_GRADE or PENDING. */
@@ -300,14 +268,13 @@ export function rankCohort(rs: CompiledRuleSet, units: Iterable<UnitInput>): Ran
       length: n,
       row: (p: number) => {
         const i = order[p] as number;
-        const f = flags[i] as number;
         cursor.unitId = unitIds[i] as string;
         cursor.name = names[i] as string;
         cursor.rank = rank[i] as number;
         cursor.totalScaled = totalOf[i] as number;
-        cursor.vetoed = (f & VETOED) !== 0;
-        cursor.noCommendation = (f & NO_COMMENDATION) !== 0;
-        cursor.complete = (f & COMPLETE) !== 0;
+        cursor.vetoed = vetoed[i] === 1;
+        cursor.noCommendation = noCommendation[i] === 1;
+        cursor.complete = complete[i] === 1;
         cursor.sanctions = store.sanctions[i] as readonly string[];
         return cursor;
       },
@@ -332,7 +299,7 @@ export function rankCohort(rs: CompiledRuleSet, units: Iterable<UnitInput>): Ran
     const places = standings(
       Array.from(order, (i) => ({
         rank: rank[i] as number,
-        complete: ((flags[i] as number) & COMPLETE) !== 0,
+        complete: complete[i] === 1,
         grade: gradeOf(i),
         gradeLabel: gradeLabelOf(i),
       })),
@@ -350,34 +317,35 @@ export function rankCohort(rs: CompiledRuleSet, units: Iterable<UnitInput>): Ran
       const i = order[p] as number;
       const unit = kept[i];
       if (!unit) continue;
-      const complete = ((flags[i] as number) & COMPLETE) !== 0;
       const out = decideCohortSanctions(
         rs,
         unit,
         ctx,
         places[p] as Standing,
-        complete ? scaledText(totalOf[i] as number, dp) : undefined,
+        complete[i] === 1 ? text(totalOf[i] as number) : undefined,
       );
       if (out.held.length)
         store.sanctions[i] = [...(store.sanctions[i] as string[]), ...out.held.map((h) => h.id)];
     }
   }
-  const text = scaledTexts(dp);
   /** Unit i's result, made when asked for. */
+  // The tie-break items' scores are their key columns' (the sign of "asc" taken back off).
+  const itemColumns = tieBreaks.flatMap((tb, k) =>
+    tb.kind === 'indicator'
+      ? [{ col: columns[k] as KeyColumn, sign: tb.order === 'asc' ? -1 : 1 }]
+      : [],
+  );
   const row = (i: number): RankedUnit => {
-    const f = flags[i] as number;
     const S = store.sectionCount;
     const sections = new Array<number | null>(S);
     for (let s = 0; s < S; s++) {
       const v = store.sections[i * S + s] as number;
       sections[s] = v !== v ? null : v;
     }
-    const I = store.itemCount;
-    const items = new Array<number | null>(I);
-    for (let k = 0; k < I; k++) {
-      const v = store.items[i * I + k] as number;
-      items[k] = v !== v ? null : v;
-    }
+    const items = itemColumns.map(({ col, sign }) => {
+      const v = col.num[i] as number;
+      return v !== v ? null : sign * v + 0;
+    });
     const t = totalOf[i] as number;
     return {
       unitId: unitIds[i] as string,
@@ -385,26 +353,19 @@ export function rankCohort(rs: CompiledRuleSet, units: Iterable<UnitInput>): Ran
       total: text(t),
       totalScaled: t,
       sections,
-      vetoed: (f & VETOED) !== 0,
-      noCommendation: (f & NO_COMMENDATION) !== 0,
-      complete: (f & COMPLETE) !== 0,
+      vetoed: vetoed[i] === 1,
+      noCommendation: noCommendation[i] === 1,
+      complete: complete[i] === 1,
       sanctions: store.sanctions[i] as readonly string[],
       items,
       position: (position[i] as number) + 1,
       rank: rank[i] as number,
-      tied: (f & TIED) !== 0,
+      tied: tied[i] === 1,
       grade: gradeOf(i),
       gradeLabel: gradeLabelOf(i),
     };
   };
   let listed: RankedUnit[] | undefined;
-  const vetoedCol = new Uint8Array(n);
-  const completeCol = new Uint8Array(n);
-  for (let i = 0; i < n; i++) {
-    const f = flags[i] as number;
-    vetoedCol[i] = f & VETOED ? 1 : 0;
-    completeCol[i] = f & COMPLETE ? 1 : 0;
-  }
   return {
     ruleSetId: rs.ruleSet.id,
     edition: rs.ruleSet.edition,
@@ -415,8 +376,8 @@ export function rankCohort(rs: CompiledRuleSet, units: Iterable<UnitInput>): Ran
     columns: {
       ids: unitIds,
       totalScaled: totalOf.subarray(0, n),
-      vetoed: vetoedCol,
-      complete: completeCol,
+      vetoed: vetoed.subarray(0, n),
+      complete: complete.subarray(0, n),
       rank,
       position,
       order,
@@ -432,39 +393,42 @@ export function rankCohort(rs: CompiledRuleSet, units: Iterable<UnitInput>): Ran
   };
 }
 
-const VETOED = 1;
-const NO_COMMENDATION = 2;
-const COMPLETE = 4;
-const TIED = 8;
 /** Micro units in one: a tie-break input's key is its figure in millionths. */
 const MICRO = 10 ** MICRO_DP;
 const NO_SANCTIONS: readonly string[] = Object.freeze([]);
 const NO_GRADE = -1;
 const PENDING = -2;
 
-/** What rankCohort keeps of each unit while it reads the cohort: columns, grown by doubling. */
+/**
+ * What rankCohort keeps of each unit while it reads the cohort: columns, grown by doubling
+ * together with the tie-break key columns (written by the key fillers at the same index).
+ */
 class Store {
   ids: string[] = [];
   names: string[] = [];
   total: Float64Array;
-  flags: Uint8Array;
+  /** 1 or 0 a unit. */
+  vetoed: Uint8Array;
+  noCommendation: Uint8Array;
+  complete: Uint8Array;
+  /** Set once the units are ordered. */
+  tied: Uint8Array;
   /** Section scores, sectionCount a unit; NaN for null. */
   sections: Float64Array;
-  /** The scores of the tie-break items, itemCount a unit; NaN for null. */
-  items: Float64Array;
   /** Shared lists (one per combination held) but for the few with sanctions past the bits. */
   sanctions: (readonly string[])[] = [];
   private n = 0;
   constructor(
     private capacity: number,
     readonly sectionCount: number,
-    readonly itemCount: number,
+    private readonly keys: readonly KeyColumn[],
   ) {
-    this.capacity = Math.max(1, capacity);
-    this.total = new Float64Array(this.capacity);
-    this.flags = new Uint8Array(this.capacity);
-    this.sections = new Float64Array(this.capacity * sectionCount);
-    this.items = new Float64Array(this.capacity * itemCount);
+    this.total = new Float64Array(capacity);
+    this.vetoed = new Uint8Array(capacity);
+    this.noCommendation = new Uint8Array(capacity);
+    this.complete = new Uint8Array(capacity);
+    this.tied = new Uint8Array(capacity);
+    this.sections = new Float64Array(capacity * sectionCount);
   }
   push(r: LeanResult): void {
     const i = this.n;
@@ -472,29 +436,31 @@ class Store {
     this.ids.push(r.unitId);
     this.names.push(r.name);
     this.total[i] = r.totalScaled;
-    this.flags[i] =
-      (r.vetoed ? VETOED : 0) |
-      (r.noCommendation ? NO_COMMENDATION : 0) |
-      (r.complete ? COMPLETE : 0);
+    this.vetoed[i] = r.vetoed ? 1 : 0;
+    this.noCommendation[i] = r.noCommendation ? 1 : 0;
+    this.complete[i] = r.complete ? 1 : 0;
     const S = this.sectionCount;
     for (let s = 0; s < S; s++) this.sections[i * S + s] = r.sections[s] ?? NaN;
-    const I = this.itemCount;
-    for (let k = 0; k < I; k++) this.items[i * I + k] = r.items[k] ?? NaN;
     this.sanctions.push(r.sanctions);
     this.n = i + 1;
   }
   private grow(): void {
     this.capacity *= 2;
-    const more = <T extends Float64Array | Uint8Array>(a: T, per: number): T => {
-      const b = new (a.constructor as new (n: number) => T)(this.capacity * per);
-      b.set(a);
-      return b;
-    };
-    this.total = more(this.total, 1);
-    this.flags = more(this.flags, 1);
-    this.sections = more(this.sections, this.sectionCount);
-    this.items = more(this.items, this.itemCount);
+    this.total = grown(this.total, this.capacity);
+    this.vetoed = grown(this.vetoed, this.capacity);
+    this.noCommendation = grown(this.noCommendation, this.capacity);
+    this.complete = grown(this.complete, this.capacity);
+    this.tied = grown(this.tied, this.capacity);
+    this.sections = grown(this.sections, this.capacity * this.sectionCount);
+    for (const col of this.keys) col.num = grown(col.num, this.capacity);
   }
+}
+
+/** A typed array's values in a longer one of the same kind. */
+function grown<T extends Float64Array | Uint8Array>(a: T, length: number): T {
+  const b = new (a.constructor as new (n: number) => T)(length);
+  b.set(a);
+  return b;
 }
 
 type KeyFiller = (i: number, unit: UnitInput, r: LeanResult) => void;
@@ -519,7 +485,7 @@ function keyFiller(
   }
   if (tb.kind === 'input') {
     const id = tb.ref;
-    const key = inputKeyReader(rs.inputs.get(id));
+    const def = rs.inputs.get(id);
     // The figure as scoring read it, taken from the frame; what only the exact reader can
     // tell (and a figure of more than 6 places) is read again by tieInputValue.
     const figure = score.inputFigure(id);
@@ -531,7 +497,7 @@ function keyFiller(
         const micro = v.n * (MICRO / v.d);
         if (Number.isSafeInteger(micro)) return put(i, micro);
       }
-      put(i, key(unit.values[id]));
+      put(i, tieInputValue(def, unit.values[id]));
     };
   }
   const k = itemPaths.indexOf(tb.ref);
@@ -564,10 +530,9 @@ function bucketCodes(
   const span = hi - lo + 1;
   if (!fits(span, n)) return undefined;
   const codes = new Int32Array(n);
-  const { total, flags } = store;
+  const { total, vetoed } = store;
   for (let i = 0; i < n; i++)
-    codes[i] =
-      (vetoedLast && (flags[i] as number) & VETOED ? span : 0) + (hi - (total[i] as number));
+    codes[i] = (vetoedLast && vetoed[i] === 1 ? span : 0) + (hi - (total[i] as number));
   return { codes, span: vetoedLast ? 2 * span : span };
 }
 

@@ -426,7 +426,7 @@ describe('lean scorer', () => {
           expect(fast.noCommendation).toBe(full.noCommendation);
           expect(fast.sanctions).toEqual(full.sanctions.map((s) => s.id));
           // The reusing scorer, unit after unit, gives what a fresh result holds.
-          const once = createLeanScorer(rs)(unit, undefined, somePaths);
+          const once = lean(unit, undefined, somePaths);
           const filled = reusing(unit, undefined, somePaths);
           expect(filled).toBe(reusing(unit, undefined, somePaths));
           expect({ ...filled, sections: [...filled.sections], items: [...filled.items] }).toEqual(

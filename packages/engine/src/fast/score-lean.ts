@@ -404,7 +404,10 @@ export function createLeanScorer(rs: CompiledRuleSet, options: LeanScorerOptions
         lastPaths = paths;
         readers = paths.map(itemReader);
       }
-      items = reused ? reusedItems(readers.length) : new Array<number | null>(readers.length);
+      items =
+        reused?.items.length === readers.length
+          ? reused.items
+          : new Array<number | null>(readers.length);
       for (let i = 0; i < readers.length; i++) items[i] = (readers[i] as () => number | null)();
     }
     const complete = itemsComplete && sanctionsDecided;
@@ -416,6 +419,7 @@ export function createLeanScorer(rs: CompiledRuleSet, options: LeanScorerOptions
     const totalScaled = total === (total | 0) ? total | 0 : total;
     const sanctions = ids ? [...heldList(held), ...ids] : heldList(held);
     if (reused) {
+      // sections and items are its own arrays, filled above.
       reused.unitId = unit.id;
       reused.name = unit.name;
       reused.total = totalText;
@@ -427,7 +431,7 @@ export function createLeanScorer(rs: CompiledRuleSet, options: LeanScorerOptions
       reused.items = items;
       return reused;
     }
-    return {
+    const result: LeanResult = {
       unitId: unit.id,
       name: unit.name,
       total: totalText,
@@ -444,32 +448,11 @@ export function createLeanScorer(rs: CompiledRuleSet, options: LeanScorerOptions
       grade: null,
       gradeLabel: null,
     };
+    // A reusing scorer fills its first unit's result for every unit after it.
+    if (options.reuse) reused = result;
+    return result;
   };
-  /** The one result a reusing scorer fills. */
-  const reused: LeanResult | undefined = options.reuse
-    ? {
-        unitId: '',
-        name: '',
-        total: '',
-        totalScaled: 0,
-        sections: new Array<number | null>(sections.length).fill(null),
-        vetoed: false,
-        noCommendation: false,
-        complete: false,
-        sanctions: NO_SANCTIONS,
-        items: EMPTY,
-        position: 0,
-        rank: 0,
-        tied: false,
-        grade: null,
-        gradeLabel: null,
-      }
-    : undefined;
-  let itemsBuffer: (number | null)[] = [];
-  const reusedItems = (length: number): (number | null)[] => {
-    if (itemsBuffer.length !== length) itemsBuffer = new Array<number | null>(length).fill(null);
-    return itemsBuffer;
-  };
+  let reused: LeanResult | undefined;
   const inputFigure = (id: string) => {
     const slot = plan.inputSlot(id);
     const def = rs.inputs.get(id);
