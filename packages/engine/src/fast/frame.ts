@@ -666,9 +666,19 @@ function keyOrder(inputAt: ReadonlyMap<string, number>): KeyOrder {
   };
 }
 
-/** Units timed per block, and units between the starts of two trials. */
-const TRIAL_BLOCK = 128;
+/** Units timed per block, units between the starts of two trials, and units read (by id) before
+ *  the first trial, while the code is still being compiled. */
+const TRIAL_BLOCK = 16;
 const TRIAL_PERIOD = 16384;
+const TRIAL_WARMUP = 1024;
+/** The way each timed block of a trial reads (1: walk): walk, by id, by id, walk, eight times
+ *  over, so that a drift of the machine's speed falls on both alike. */
+const TRIAL_WAYS = Array.from({ length: 32 }, (_, i) => (i % 4 === 0 || i % 4 === 3 ? 1 : 0));
+/** The walk is taken only when its quickest block is a tenth quicker than the quickest by id:
+ *  the garbage it leaves (over a dictionary) is collected mostly outside its blocks, and by id
+ *  leaves none. Measured walk ÷ by id, a loaded machine: BENCH-30 (dictionaries) about 1.15,
+ *  Baotou (literals) 0.2–0.8. */
+const WALK_MARGIN = 0.9;
 
 /** The clock trials read, where the host has one (Node and browsers do). */
 const clock: (() => number) | undefined = (() => {
@@ -676,36 +686,41 @@ const clock: (() => number) | undefined = (() => {
   return typeof p?.now === 'function' ? () => (p.now as () => number).call(p) : undefined;
 })();
 
+/** The quickest of a trial's blocks read one way: a block is only ever slowed (by the garbage
+ *  collector, or the machine giving the core to another process), never sped up. */
+function quickest(t: Float64Array, way: number): number {
+  let min = Infinity;
+  for (let i = 0; i < TRIAL_WAYS.length; i++)
+    if (TRIAL_WAYS[i] === way && (t[i] as number) < min) min = t[i] as number;
+  return min;
+}
+
 /** Whether to walk the next unit's keys or read its inputs by id (see `createFramePlan`): every
- *  TRIAL_PERIOD units (after a first block to warm up), four blocks read walk, by id, by id,
- *  walk, each timed as a whole (load and what the caller does until the next load, which is the
- *  same work either way), and the cheaper way reads until the next trial. Without a clock: by id.
- *  `forceReading` (tests) fixes the way. */
+ *  TRIAL_PERIOD units (the first after TRIAL_WARMUP), 32 blocks of TRIAL_BLOCK units read as
+ *  TRIAL_WAYS says, each timed as a whole (the load and what the caller does until the next
+ *  load, which is the same work either way), and the way with the quicker quickest block (the
+ *  walk by WALK_MARGIN) reads until the next trial. Without a clock: by id. `forceReading` (tests) fixes the way. */
 function readingChooser(): { walk(): boolean } {
-  let n = -TRIAL_BLOCK;
+  const blocks = TRIAL_WAYS.length;
+  const times = new Float64Array(blocks);
+  let n = -TRIAL_WARMUP;
   let walk = false;
   let started = 0;
-  let walkTime = 0;
-  let idTime = 0;
   return {
     walk: () => {
       if (forced !== undefined) return forced === 'walk';
       if (clock === undefined) return false;
       const phase = n++;
       if (n === TRIAL_PERIOD) n = 0;
-      if (phase < 0 || phase > 4 * TRIAL_BLOCK || phase % TRIAL_BLOCK !== 0) return walk;
+      if (phase < 0 || phase > blocks * TRIAL_BLOCK || phase % TRIAL_BLOCK !== 0) return walk;
       const now = clock();
       const block = phase / TRIAL_BLOCK;
-      if (block === 1 || block === 4) walkTime += now - started;
-      else if (block === 2 || block === 3) idTime += now - started;
+      if (block > 0) times[block - 1] = now - started;
       started = now;
-      if (block === 4) {
-        walk = walkTime < idTime;
-        walkTime = 0;
-        idTime = 0;
-        return walk;
-      }
-      walk = block === 0 || block === 3;
+      walk =
+        block < blocks
+          ? TRIAL_WAYS[block] === 1
+          : quickest(times, 1) < WALK_MARGIN * quickest(times, 0);
       return walk;
     },
   };

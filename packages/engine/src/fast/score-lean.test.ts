@@ -502,54 +502,59 @@ describe('lean scorer', () => {
     },
   );
 
-  it('scores alike before, during and after its trials of the two readings', () => {
-    // 800 units through one scorer: the warm-up, the four timed blocks (walk, by id, by id,
-    // walk) and the way chosen after them, on objects built from a literal and key by key, some
-    // with values they inherit or do not list. Every total and completeness as scoreUnit's.
-    const scorer = createLeanScorer(rs);
-    const ids = ['a', 'b', 'c', 'y', 'z', 'n', 'budget', 'pop', 'st', 'sr', 'sr_prev'];
-    for (let i = 0; i < 800; i++) {
-      const a = `${80 + (i % 20)}.${i % 8}`;
-      const literal = {
-        a,
-        b: '7.25',
-        c: String(100 + (i % 9)),
-        y: i % 3 !== 0,
-        z: true,
-        n: i % 4,
-        budget: '2000000',
-        pop: String(80000 + i),
-        st: i % 5 === 0 ? 'late' : 'on-time',
-        sr: '110.5',
-        sr_prev: '113.75',
-      };
-      let values: Record<string, unknown> = literal;
-      if (i % 3 === 1) {
-        values = {};
-        for (const id of ids) values[id] = literal[id as keyof typeof literal];
-        values[`extra${i % 7}`] = 'x';
-      } else if (i % 3 === 2) {
-        values = Object.assign(Object.create({ a, y: literal.y }) as object, literal);
-        delete values.a;
-        delete values.y;
-        Object.defineProperty(values, 'c', { value: literal.c, enumerable: false });
+  it(
+    'scores alike before, during and after its trials of the two readings',
+    { timeout: 60_000 },
+    () => {
+      // 2,000 units through one scorer: the warm-up (1,024 units by id), the trial's 32 timed
+      // blocks of 16 (16 walked) and the way chosen after them, on objects built from a literal
+      // and key by key, some with values they inherit or do not list. Every total and
+      // completeness as scoreUnit's.
+      const scorer = createLeanScorer(rs);
+      const ids = ['a', 'b', 'c', 'y', 'z', 'n', 'budget', 'pop', 'st', 'sr', 'sr_prev'];
+      for (let i = 0; i < 2000; i++) {
+        const a = `${80 + (i % 20)}.${i % 8}`;
+        const literal = {
+          a,
+          b: '7.25',
+          c: String(100 + (i % 9)),
+          y: i % 3 !== 0,
+          z: true,
+          n: i % 4,
+          budget: '2000000',
+          pop: String(80000 + i),
+          st: i % 5 === 0 ? 'late' : 'on-time',
+          sr: '110.5',
+          sr_prev: '113.75',
+        };
+        let values: Record<string, unknown> = literal;
+        if (i % 3 === 1) {
+          values = {};
+          for (const id of ids) values[id] = literal[id as keyof typeof literal];
+          values[`extra${i % 7}`] = 'x';
+        } else if (i % 3 === 2) {
+          values = Object.assign(Object.create({ a, y: literal.y }) as object, literal);
+          delete values.a;
+          delete values.y;
+          Object.defineProperty(values, 'c', { value: literal.c, enumerable: false });
+        }
+        const unit = {
+          id: `u${i}`,
+          name: `u${i}`,
+          class: 'town',
+          values: values as Record<string, string | number | boolean>,
+          evidence: (i % 2 === 0 ? { y: true, z: true } : { z: true }) as Record<string, boolean>,
+        };
+        const full = scoreUnit(rs, unit);
+        const fast = scorer(unit);
+        expect({ i, total: fast.total, complete: fast.complete }).toEqual({
+          i,
+          total: full.total,
+          complete: full.complete,
+        });
       }
-      const unit = {
-        id: `u${i}`,
-        name: `u${i}`,
-        class: 'town',
-        values: values as Record<string, string | number | boolean>,
-        evidence: (i % 2 === 0 ? { y: true, z: true } : { z: true }) as Record<string, boolean>,
-      };
-      const full = scoreUnit(rs, unit);
-      const fast = scorer(unit);
-      expect({ i, total: fast.total, complete: fast.complete }).toEqual({
-        i,
-        total: full.total,
-        complete: full.complete,
-      });
-    }
-  });
+    },
+  );
 
   it('does exact integer arithmetic on the way', () => {
     expect(toMicro('91.2')).toBe(91_200_000);
