@@ -143,6 +143,16 @@ export function unitAmounts(rs: CompiledRuleSet, env: UnitEnv): AmountResult[] {
     const formula = a.words ?? { zh: a.expr.source, en: a.expr.source };
     try {
       const value = a.expr.evaluate(env);
+      if (value instanceof MissingValue) {
+        const why =
+          value.inputId === 'total'
+            ? { zh: '总分不完整,金额待定', en: 'the total is incomplete: the amount is pending' }
+            : {
+                zh: `${R.inputLabel(rs.inputs, value.inputId).zh}未填报,金额待定`,
+                en: `${R.inputLabel(rs.inputs, value.inputId).en} not reported: the amount is pending`,
+              };
+        return pending(a, why);
+      }
       if (typeof value !== 'object') {
         env.issues.push(
           error('amount-not-number', a.id, {
@@ -166,16 +176,6 @@ export function unitAmounts(rs: CompiledRuleSet, env: UnitEnv): AmountResult[] {
         en: `${formula.en}${shownFigures.en}`,
       });
     } catch (e) {
-      if (e instanceof MissingValue) {
-        const why =
-          e.inputId === 'total'
-            ? { zh: '总分不完整,金额待定', en: 'the total is incomplete: the amount is pending' }
-            : {
-                zh: `${R.inputLabel(rs.inputs, e.inputId).zh}未填报,金额待定`,
-                en: `${R.inputLabel(rs.inputs, e.inputId).en} not reported: the amount is pending`,
-              };
-        return pending(a, why);
-      }
       const problem = asProblem(e);
       if (!problem) throw e;
       env.issues.push(error('cannot-compute', a.id, R.evalProblem(problem)));

@@ -177,23 +177,15 @@ export function carriedOf(
     if (!held.has(id)) continue;
     try {
       const v = 'evaluate' in c.amount ? c.amount.evaluate(env) : c.amount;
-      if (typeof v !== 'object') {
-        const why = { zh: '结转分值的计算结果不是数值', en: 'the amount carried is not a number' };
-        env.issues.push(error('cannot-compute', `${id}.carries`, why));
-        out.push({ ...base, amount: null, pending: why });
-        continue;
-      }
-      out.push({ ...base, amount: fmt(round(v, rs.scoreRounding)) });
-    } catch (e) {
-      if (e instanceof MissingValue) {
-        const label = R.inputLabel(rs.inputs, e.inputId);
+      if (v instanceof MissingValue) {
+        const label = R.inputLabel(rs.inputs, v.inputId);
         const why =
-          e.inputId === 'total'
+          v.inputId === 'total'
             ? {
                 zh: `「${s.reason.zh}」结转的分值待定:总分不完整`,
                 en: `the points "${s.reason.en}" carries are pending: the total is incomplete`,
               }
-            : e.inputId === 'rank' || e.inputId === 'grade'
+            : v.inputId === 'rank' || v.inputId === 'grade'
               ? {
                   zh: `「${s.reason.zh}」结转的分值待定:排名和等次尚未确定`,
                   en: `the points "${s.reason.en}" carries are pending: the ranking and the grades are provisional`,
@@ -205,6 +197,14 @@ export function carriedOf(
         out.push({ ...base, amount: null, pending: why });
         continue;
       }
+      if (typeof v !== 'object') {
+        const why = { zh: '结转分值的计算结果不是数值', en: 'the amount carried is not a number' };
+        env.issues.push(error('cannot-compute', `${id}.carries`, why));
+        out.push({ ...base, amount: null, pending: why });
+        continue;
+      }
+      out.push({ ...base, amount: fmt(round(v, rs.scoreRounding)) });
+    } catch (e) {
       const problem = asProblem(e);
       if (!problem) throw e;
       env.issues.push(error('cannot-compute', `${id}.carries`, R.evalProblem(problem)));

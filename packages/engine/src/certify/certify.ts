@@ -139,16 +139,18 @@ export function certify(
 /** The first certifier whose condition holds for the unit scored in `env` (its total set). */
 function certifierOf(compiled: CompiledRuleSet, env: UnitEnv, issues: Issue[]): Msg | null {
   for (const [i, c] of compiled.certifiers.entries()) {
+    let holds;
     try {
-      if (c.when.evaluate(env) === true) return c.by;
+      holds = c.when.evaluate(env);
     } catch (e) {
-      if (!(e instanceof MissingValue)) {
-        const problem = asProblem(e);
-        if (!problem) throw e;
-        issues.push(error('cannot-compute', `certifiedBy[${i}].when`, evalProblem(problem)));
-        return null;
-      }
-      const missing = inputLabel(compiled.inputs, e.inputId);
+      const problem = asProblem(e);
+      if (!problem) throw e;
+      issues.push(error('cannot-compute', `certifiedBy[${i}].when`, evalProblem(problem)));
+      return null;
+    }
+    if (holds === true) return c.by;
+    if (holds instanceof MissingValue) {
+      const missing = inputLabel(compiled.inputs, holds.inputId);
       issues.push(
         warning('certifier-undecided', `certifiedBy[${i}].when`, {
           zh: `缺少「${missing.zh}」,无法确定认定单位`,

@@ -71,15 +71,15 @@ function peerReader(rs: PeerSource, id: string): Running['read'] | undefined {
     const derived = rs.derived;
     return (unit) => {
       const env = createEnv(rs.inputs, unit, {}, derived);
-      let v: ExprValue | undefined;
+      let v: ExprValue | MissingValue | undefined;
       let unreadable = false;
       try {
         v = env.ident(id);
       } catch (e) {
         if (e instanceof ExprEvalError) unreadable = true;
-        else if (!(e instanceof MissingValue)) throw e;
+        else throw e;
       }
-      if (v !== undefined && typeof v === 'object') return v;
+      if (v !== undefined && !(v instanceof MissingValue) && typeof v === 'object') return v;
       return unreadable || env.issues.length > 0 ? null : undefined;
     };
   }

@@ -3,9 +3,11 @@
 import { abs, ceil, clamp, cmp, floor, q, round, type Q } from '../exact/exact.ts';
 import { dayOfIso, monthsCompleted, monthsStarted } from '../exact/calendar.ts';
 import { ExprEvalError, at, describe, typeError } from './errors.ts';
-import type { ExprEnv, ExprValue, HostFunction } from './types.ts';
+import { MissingValue, type ExprEnv, type ExprValue, type HostFunction } from './types.ts';
 
-export type Ev = (env: ExprEnv) => ExprValue;
+/** A compiled (sub)expression: its value, or the MissingValue of the first blank it needed,
+ *  passed on at once by whatever reads it (operands are evaluated in the same order as ever). */
+export type Ev = (env: ExprEnv) => ExprValue | MissingValue;
 
 /** Where a call is, for its evaluation errors. */
 interface Site {
@@ -32,16 +34,23 @@ const one = (fn: (a: Q) => Q): Builtin => ({
   arity: { min: 1, max: 1 },
   make: ([x], site) => {
     const ex = x as Ev;
-    return (env) => fn(asNumber(ex(env), site));
+    return (env) => {
+      const v = ex(env);
+      return v instanceof MissingValue ? v : fn(asNumber(v, site));
+    };
   },
 });
 
 const extreme = (keep: (c: number) => boolean): Builtin => ({
   arity: { min: 1 },
   make: (args, site) => (env) => {
-    let best = asNumber((args[0] as Ev)(env), site);
+    const first = (args[0] as Ev)(env);
+    if (first instanceof MissingValue) return first;
+    let best = asNumber(first, site);
     for (let i = 1; i < args.length; i++) {
-      const v = asNumber((args[i] as Ev)(env), site);
+      const a = (args[i] as Ev)(env);
+      if (a instanceof MissingValue) return a;
+      const v = asNumber(a, site);
       if (keep(cmp(v, best))) best = v;
     }
     return best;
@@ -69,7 +78,14 @@ const between = (fn: (from: number, to: number) => number): Builtin => ({
   arity: { min: 2, max: 2 },
   make: ([a, b], site) => {
     const [ea, eb] = [a, b] as [Ev, Ev];
-    return (env) => q(fn(dayNumber(ea(env), site), dayNumber(eb(env), site)));
+    return (env) => {
+      const va = ea(env);
+      if (va instanceof MissingValue) return va;
+      const from = dayNumber(va, site);
+      const vb = eb(env);
+      if (vb instanceof MissingValue) return vb;
+      return q(fn(from, dayNumber(vb, site)));
+    };
   },
 });
 
@@ -88,6 +104,7 @@ const TABLE: Readonly<Record<string, Builtin>> = {
       const ex = x as Ev;
       return (env) => {
         const v = ex(env);
+        if (v instanceof MissingValue) return v;
         const day = typeof v === 'string' ? dayOfIso(v) : undefined;
         if (day === undefined) throw typeError(site.source, site.position, 'date()', 'date', v);
         return q(day);
@@ -107,10 +124,14 @@ const TABLE: Readonly<Record<string, Builtin>> = {
     make: ([x, dp], site) => {
       const ex = x as Ev;
       return (env) => {
-        const value = asNumber(ex(env), site);
+        const x = ex(env);
+        if (x instanceof MissingValue) return x;
+        const value = asNumber(x, site);
         let places = 0;
         if (dp) {
-          const d = asNumber(dp(env), site);
+          const p = dp(env);
+          if (p instanceof MissingValue) return p;
+          const d = asNumber(p, site);
           if (d.d !== 1n || d.s < 0n || d.n > BigInt(MAX_DP)) {
             const shown = describe(d);
             throw domainError(
@@ -130,9 +151,15 @@ const TABLE: Readonly<Record<string, Builtin>> = {
     make: ([x, lo, hi], site) => {
       const [ex, elo, ehi] = [x, lo, hi] as [Ev, Ev, Ev];
       return (env) => {
-        const value = asNumber(ex(env), site);
-        const low = asNumber(elo(env), site);
-        const high = asNumber(ehi(env), site);
+        const x = ex(env);
+        if (x instanceof MissingValue) return x;
+        const value = asNumber(x, site);
+        const lo = elo(env);
+        if (lo instanceof MissingValue) return lo;
+        const low = asNumber(lo, site);
+        const hi = ehi(env);
+        if (hi instanceof MissingValue) return hi;
+        const high = asNumber(hi, site);
         if (cmp(low, high) > 0) {
           const [l, h] = [describe(low), describe(high)];
           throw domainError(
@@ -151,6 +178,7 @@ const TABLE: Readonly<Record<string, Builtin>> = {
       const [ec, ea, eb] = [c, a, b] as [Ev, Ev, Ev];
       return (env) => {
         const test = ec(env);
+        if (test instanceof MissingValue) return test;
         if (typeof test !== 'boolean')
           throw typeError(site.source, site.position, 'if()', 'boolean', test);
         return test ? ea(env) : eb(env);

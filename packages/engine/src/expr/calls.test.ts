@@ -12,7 +12,7 @@ const functions: Record<string, HostFunction> = {
     call([path]) {
       received.push([path as string]);
       const s = scores[path as string];
-      if (!s) throw new MissingValue(`score:${String(path)}`);
+      if (!s) return new MissingValue(`score:${String(path)}`);
       return s;
     },
   },
@@ -62,8 +62,10 @@ describe('host functions', () => {
   it('does not count raw names as identifiers', () => {
     expect(compile('peer_mean(rate)').identifiers).toEqual([]);
   });
-  it('lets a host MissingValue through', () => {
-    expect(() => compile("score('九.9')").evaluate(env)).toThrow(MissingValue);
+  it('returns a host MissingValue as the call’s value', () => {
+    const v = compile("score('九.9') + 1").evaluate(env);
+    expect(v).toBeInstanceOf(MissingValue);
+    expect((v as MissingValue).inputId).toBe('score:九.9');
   });
   it('checks arity and raw argument forms at compile time', () => {
     const r = compileExpr("score('二.1', 2) + score(1 + 1) + scaled()", options);

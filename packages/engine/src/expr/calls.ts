@@ -6,6 +6,7 @@ import { clip } from './clip.ts';
 import type { Node, Parsed, Span } from './parse.ts';
 import {
   isBlank,
+  MissingValue,
   type CompileOptions,
   type ExprError,
   type ExprValue,
@@ -167,9 +168,14 @@ function hostCall(name: string, host: HostFunction, args: Node[], ctx: CallCtx, 
     return (env) => host.call(frozen, env);
   }
   const compiled = args.map((a) => ctx.build(a));
-  return (env) =>
-    host.call(
-      compiled.map((a) => a(env)),
-      env,
-    );
+  return (env) => {
+    // The arguments in order; the first MissingValue is the call's result, the rest not read.
+    const values: ExprValue[] = [];
+    for (const a of compiled) {
+      const v = a(env);
+      if (v instanceof MissingValue) return v;
+      values.push(v);
+    }
+    return host.call(values, env);
+  };
 }

@@ -88,15 +88,18 @@ describe('the rational evaluation (hot path)', () => {
           const env: ExprEnv = {
             ident: (name) => {
               const v = values[name];
-              if (v === null || v === undefined) throw new MissingValue(name);
+              if (v === null || v === undefined) return new MissingValue(name);
               return typeof v === 'boolean' ? v : q(v);
             },
           };
           let exact: ExprValue | 'error' | 'missing';
           try {
-            exact = compiled.expr.evaluate(env);
+            const v = compiled.expr.evaluate(env);
+            exact = v instanceof MissingValue ? 'missing' : v;
           } catch (e) {
-            exact = e instanceof MissingValue ? 'missing' : 'error';
+            // A MissingValue is returned, never thrown: only a real evaluation error lands here.
+            if (e instanceof MissingValue) throw e;
+            exact = 'error';
           }
           const fast = answer(compiled.expr.micro, ratEnv(values));
           if (fast === undefined) return;

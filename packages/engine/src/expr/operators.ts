@@ -3,6 +3,7 @@
 import { add, cmp, div, isZero, mul, neg, sub, type Q } from '../exact/exact.ts';
 import type { Ev } from './builtins.ts';
 import { ExprEvalError, at, describe, typeError } from './errors.ts';
+import { MissingValue, type ExprValue } from './types.ts';
 
 /** Where an operator is: the source and its 0-based offset. */
 export interface OpSite {
@@ -34,23 +35,45 @@ export const UNARY_OPERATORS: ReadonlySet<string> = new Set(['-', '+', '!']);
 
 export function binary(op: string, l: Ev, r: Ev, site: OpSite): Ev {
   const what = `“${op}”`;
-  const number = (v: ReturnType<Ev>): Q => {
+  const number = (v: ExprValue): Q => {
     if (typeof v === 'object') return v;
     throw typeError(site.source, site.position, what, 'number', v);
   };
-  const bool = (v: ReturnType<Ev>): boolean => {
+  const bool = (v: ExprValue): boolean => {
     if (typeof v === 'boolean') return v;
     throw typeError(site.source, site.position, what, 'boolean', v);
   };
+  // Each operand is read (and its type checked) in turn, left first, as ever: a MissingValue
+  // is the operator's result at once, the right operand then not evaluated.
   const arith = ARITH[op];
-  if (arith) return (env) => arith(number(l(env)), number(r(env)));
+  if (arith)
+    return (env) => {
+      const lv = l(env);
+      if (lv instanceof MissingValue) return lv;
+      const a = number(lv);
+      const rv = r(env);
+      if (rv instanceof MissingValue) return rv;
+      return arith(a, number(rv));
+    };
   const order = ORDER[op];
-  if (order) return (env) => order(cmp(number(l(env)), number(r(env))));
+  if (order)
+    return (env) => {
+      const lv = l(env);
+      if (lv instanceof MissingValue) return lv;
+      const a = number(lv);
+      const rv = r(env);
+      if (rv instanceof MissingValue) return rv;
+      return order(cmp(a, number(rv)));
+    };
   switch (op) {
     case '/':
       return (env) => {
-        const a = number(l(env));
-        const b = number(r(env));
+        const lv = l(env);
+        if (lv instanceof MissingValue) return lv;
+        const a = number(lv);
+        const rv = r(env);
+        if (rv instanceof MissingValue) return rv;
+        const b = number(rv);
         if (isZero(b)) {
           const d = describe(a);
           throw new ExprEvalError(
@@ -63,18 +86,37 @@ export function binary(op: string, l: Ev, r: Ev, site: OpSite): Ev {
         return div(a, b);
       };
     case '==':
-      return (env) => equal(l(env), r(env), site, what);
-    case '!=':
-      return (env) => !equal(l(env), r(env), site, what);
+    case '!=': {
+      const same = op === '==';
+      return (env) => {
+        const lv = l(env);
+        if (lv instanceof MissingValue) return lv;
+        const rv = r(env);
+        if (rv instanceof MissingValue) return rv;
+        return equal(lv, rv, site, what) === same;
+      };
+    }
     case '&&':
-      return (env) => bool(l(env)) && bool(r(env));
+      return (env) => {
+        const lv = l(env);
+        if (lv instanceof MissingValue) return lv;
+        if (!bool(lv)) return false;
+        const rv = r(env);
+        return rv instanceof MissingValue ? rv : bool(rv);
+      };
     case '||':
-      return (env) => bool(l(env)) || bool(r(env));
+      return (env) => {
+        const lv = l(env);
+        if (lv instanceof MissingValue) return lv;
+        if (bool(lv)) return true;
+        const rv = r(env);
+        return rv instanceof MissingValue ? rv : bool(rv);
+      };
   }
   throw new RangeError(`not a binary operator of the language: ${op}`);
 }
 
-function equal(a: ReturnType<Ev>, b: ReturnType<Ev>, site: OpSite, what: string): boolean {
+function equal(a: ExprValue, b: ExprValue, site: OpSite, what: string): boolean {
   if (typeof a === 'object' && typeof b === 'object') return cmp(a, b) === 0;
   if (typeof a === typeof b) return a === b;
   const [da, db] = [describe(a), describe(b)];
@@ -96,18 +138,21 @@ export function unary(op: string, arg: Ev, site: OpSite): Ev {
     case '-':
       return (env) => {
         const v = arg(env);
+        if (v instanceof MissingValue) return v;
         if (typeof v !== 'object') throw typeError(site.source, site.position, what, 'number', v);
         return neg(v);
       };
     case '+':
       return (env) => {
         const v = arg(env);
+        if (v instanceof MissingValue) return v;
         if (typeof v !== 'object') throw typeError(site.source, site.position, what, 'number', v);
         return v;
       };
     case '!':
       return (env) => {
         const v = arg(env);
+        if (v instanceof MissingValue) return v;
         if (typeof v !== 'boolean') throw typeError(site.source, site.position, what, 'boolean', v);
         return !v;
       };
@@ -118,6 +163,7 @@ export function unary(op: string, arg: Ev, site: OpSite): Ev {
 export function conditional(test: Ev, yes: Ev, no: Ev, site: OpSite): Ev {
   return (env) => {
     const t = test(env);
+    if (t instanceof MissingValue) return t;
     if (typeof t !== 'boolean') throw typeError(site.source, site.position, '“? :”', 'boolean', t);
     return t ? yes(env) : no(env);
   };

@@ -14,11 +14,11 @@ export type ExprValue = Q | boolean | string;
  *  dates compare with dates, date − date is days, date ± days is a date, nothing else mixes. */
 export type ExprKind = 'number' | 'boolean' | 'string' | 'date';
 
-/** Thrown (internally) when an identifier's input is blank: the caller turns it into status
- *  missing-input for the item. Never reaches a user as an exception. */
+/** Returned (never thrown) when an identifier's input is blank: every operator and function
+ *  passes it on as its own result, and the caller turns it into status missing-input for the
+ *  item. A blank is expected and frequent: it travels as a value, not as an exception. */
 export class MissingValue {
-  // Not an Error on purpose: a blank is expected and frequent, and capturing a stack trace for
-  // each one cost more than scoring the unit. It is always caught inside the engine.
+  // Not an Error on purpose: nothing throws it, and it needs no stack trace.
   readonly name = 'MissingValue';
   constructor(
     readonly inputId: string,
@@ -33,17 +33,13 @@ export class MissingValue {
 /**
  * blank(id): whether reading the identifier finds it blank. A figure typed but refused (text in a
  * number cell, out of the declared range) is no blank: it cannot be judged, so what reads it is
- * not scored (the MissingValue passes on), never scored as if the cell were empty.
+ * not scored (its MissingValue is returned, passed on), never scored as if the cell were empty.
  */
-export function isBlank(env: ExprEnv, id: string): boolean {
-  try {
-    env.ident(id);
-    return false;
-  } catch (e) {
-    // The input that is missing decides: under a derived value it is not `id` itself.
-    if (e instanceof MissingValue && !env.refused?.(e.inputId)) return true;
-    throw e;
-  }
+export function isBlank(env: ExprEnv, id: string): boolean | MissingValue {
+  const v = env.ident(id);
+  if (!(v instanceof MissingValue)) return false;
+  // The input that is missing decides: under a derived value it is not `id` itself.
+  return env.refused?.(v.inputId) ? v : true;
 }
 
 export interface HostFunction {
@@ -53,12 +49,13 @@ export interface HostFunction {
   rawArgs?: boolean;
   /** What it returns, when always the same kind: lets compile-time checks see through it. */
   returns?: ExprKind;
-  call(args: readonly ExprValue[], env: ExprEnv): ExprValue;
+  /** Its value, or a MissingValue when what it reads is blank (returned, never thrown). */
+  call(args: readonly ExprValue[], env: ExprEnv): ExprValue | MissingValue;
 }
 
 export interface ExprEnv {
-  /** The value of an identifier (an input id, `total`, `class`…); throws MissingValue if blank. */
-  ident(name: string): ExprValue;
+  /** The value of an identifier (an input id, `total`, `class`…); a MissingValue if blank. */
+  ident(name: string): ExprValue | MissingValue;
   /** Whether an input was typed but refused (text, out of range): no value, yet not blank. */
   refused?(name: string): boolean;
 }
@@ -82,7 +79,9 @@ export interface CompiledExpr {
   identifiers: readonly string[];
   /** Names of host functions called, with their first (string) argument when literal. */
   calls: readonly { name: string; arg?: string }[];
-  evaluate(env: ExprEnv): ExprValue;
+  /** Its value, or the MissingValue of the first blank it needed (returned, never thrown);
+   *  real evaluation errors (division by zero, a type mismatch) throw ExprEvalError. */
+  evaluate(env: ExprEnv): ExprValue | MissingValue;
   /** The same expression on rationals of safe integers for the hot path; its status says
    *  EXACT whenever only the exact evaluation can answer (see micro.ts). */
   micro: MicroExpr;

@@ -464,9 +464,9 @@ export interface RecordsOutcome {
 
 /**
  * The stream's amount for the unit (before its `cap`), and its reason with each case's
- * arithmetic. A blank field it reads is a MissingValue naming the case and field; a value that
- * cannot be priced (not a whole number to escalate by, a negative amount, a test that is not
- * yes/no) is a RuleProblem (cannot-compute).
+ * arithmetic. A blank field it reads is a MissingValue naming the case and field, returned as
+ * the outcome (never thrown); a value that cannot be priced (not a whole number to escalate by,
+ * a negative amount, a test that is not yes/no) is a RuleProblem (cannot-compute).
  */
 export function perRecordOutcome(
   c: CPerRecord,
@@ -474,9 +474,9 @@ export function perRecordOutcome(
   label: Msg,
   addDir: boolean,
   reasons: boolean,
-): RecordsOutcome {
+): RecordsOutcome | MissingValue {
   const read = casesOf(env, c.input);
-  if (read.kind !== 'list') throw new MissingValue(c.input.id);
+  if (read.kind !== 'list') return new MissingValue(c.input.id);
   const decoded = DECODED.get(env);
   const id = c.input.id;
   let k = 0;
@@ -490,7 +490,7 @@ export function perRecordOutcome(
       const d = decoded?.get(`${id}:${k}:${name}`);
       if (!d || d.value === undefined) {
         lastRefused = d?.refused ?? false;
-        throw new MissingValue(id, caseField(c.input, k, f));
+        return new MissingValue(id, caseField(c.input, k, f));
       }
       return d.value;
     },
@@ -505,6 +505,7 @@ export function perRecordOutcome(
   for (k = 0; k < read.records.length; k++) {
     if (c.when) {
       const ok = c.when.evaluate(recEnv);
+      if (ok instanceof MissingValue) return ok;
       if (typeof ok !== 'boolean') throw new RuleProblem(notYesNo(c.input, k));
       if (!ok) {
         skipped++;
@@ -514,7 +515,9 @@ export function perRecordOutcome(
     counted++;
     let base: Q;
     if (c.escalation) {
-      const v = recEnv.ident(c.escalation.by.id) as Q;
+      const by = recEnv.ident(c.escalation.by.id);
+      if (by instanceof MissingValue) return by;
+      const v = by as Q;
       if (v.d !== 1n)
         throw new RuleProblem({
           zh: `${caseField(c.input, k, c.escalation.by).zh}应为整数,实为 ${showText(v)}`,
@@ -532,6 +535,7 @@ export function perRecordOutcome(
     } else if (c.each && 'constant' in c.each) base = c.each.constant;
     else {
       const v = c.each ? c.each.expr.evaluate(recEnv) : ZERO;
+      if (v instanceof MissingValue) return v;
       if (typeof v !== 'object')
         throw new RuleProblem({
           zh: `${msgOf(c.input.label).zh}第${k + 1}件:每件分值公式应得出数值`,
@@ -549,6 +553,7 @@ export function perRecordOutcome(
     let multipliedHere = false;
     if (c.multiplied) {
       const m = c.multiplied.when.evaluate(recEnv);
+      if (m instanceof MissingValue) return m;
       if (typeof m !== 'boolean') throw new RuleProblem(notYesNo(c.input, k));
       if (m) {
         amount = mul(capped, c.multiplied.factor);

@@ -1,5 +1,5 @@
 // The typed rule kinds: each turns the unit's figures into a base score with its reason.
-import type { ExprValue } from '../expr/types.ts';
+import { MissingValue, type ExprValue } from '../expr/types.ts';
 import {
   ceil,
   cmp,
@@ -56,10 +56,12 @@ const num = (v: ExprValue, where: string): Q => {
   });
 };
 
-function operandValue(rs: CompiledRuleSet, op: COperand, env: UnitEnv): Q {
+function operandValue(rs: CompiledRuleSet, op: COperand, env: UnitEnv): Q | MissingValue {
   if (op.constant) return op.constant;
   if (!op.expr) throw new Error(`operand ${op.path} did not compile`);
-  const value = num(op.expr.evaluate(env), op.path);
+  const v = op.expr.evaluate(env);
+  if (v instanceof MissingValue) return v;
+  const value = num(v, op.path);
   return op.rate && rs.rateRounding ? round(value, rs.rateRounding) : value;
 }
 
@@ -276,7 +278,7 @@ export function evaluateBase(
   env: UnitEnv,
   points: Q,
   reasons = true,
-): BaseOutcome {
+): BaseOutcome | MissingValue {
   // Without reasons (the cohort path asks for score and status only), no figure is formatted:
   // the same decisions, the words left empty.
   const show: (x: Q) => string = reasons ? showText : quietText;
@@ -294,7 +296,8 @@ export function evaluateBase(
     if (!o) throw new Error(`${item.path}: operand ${key} missing after compile`);
     return o;
   };
-  const val = (key: string): Q => operandValue(rs, op(key), env);
+  /** An operand's value; a MissingValue, when it is blank, is the rule's outcome at once. */
+  const val = (key: string): Q | MissingValue => operandValue(rs, op(key), env);
   const { unit, label } = shownAs(item);
   const shown = (x: Q) => showWithUnit(x, unit);
   /** An operand's value and, unless it is a number or the item's own input, what it is. */
@@ -331,7 +334,9 @@ export function evaluateBase(
     case 'threshold': {
       const dates = unit === 'date';
       const v = val('value');
+      if (v instanceof MissingValue) return v;
       const t = val('target');
+      if (t instanceof MissingValue) return t;
       const c = cmp(v, t);
       const [sv, st] = [shownOp('value', v), shownOp('target', t)];
       if (holds(c, rule.op)) {
@@ -363,8 +368,11 @@ export function evaluateBase(
     }
     case 'band': {
       const v = val('value');
+      if (v instanceof MissingValue) return v;
       const low = val('low');
+      if (low instanceof MissingValue) return low;
       const high = val('high');
+      if (high instanceof MissingValue) return high;
       const inside = cmp(v, low) >= 0 && cmp(v, high) <= 0;
       const outside = slope('outside');
       const reason = reasons
@@ -389,8 +397,11 @@ export function evaluateBase(
     }
     case 'reduction': {
       const v = val('value');
+      if (v instanceof MissingValue) return v;
       const prev = val('previous');
+      if (prev instanceof MissingValue) return prev;
       const base = item.operands.has('base') ? val('base') : ZERO;
+      if (base instanceof MissingValue) return base;
       const tier = rule.required.find(
         (t) =>
           (t.from === undefined || cmp(prev, q(t.from)) >= 0) &&
@@ -427,8 +438,11 @@ export function evaluateBase(
     }
     case 'ramp': {
       const v = val('value');
+      if (v instanceof MissingValue) return v;
       const full = val('full');
+      if (full instanceof MissingValue) return full;
       const zero = val('zero');
+      if (zero instanceof MissingValue) return zero;
       // The direction is declared (or fixed by constant ends), never read from this unit's ends.
       const lowerIsBetter = rampLowerIsBetter(item);
       let base: Q;
@@ -451,7 +465,9 @@ export function evaluateBase(
     }
     case 'proportional': {
       const v = val('value');
+      if (v instanceof MissingValue) return v;
       const t = val('target');
+      if (t instanceof MissingValue) return t;
       if (sign(t) <= 0)
         throw new RuleProblem({
           zh: `${label.zh}的目标值 ${showText(t)} 不大于0`,
@@ -471,7 +487,9 @@ export function evaluateBase(
     }
     case 'tiers': {
       const o = op('value');
-      const evaluated: ExprValue = o.constant ?? (o.expr ? o.expr.evaluate(env) : ZERO);
+      const evaluated: ExprValue | MissingValue =
+        o.constant ?? (o.expr ? o.expr.evaluate(env) : ZERO);
+      if (evaluated instanceof MissingValue) return evaluated;
       // A derived rate is rounded before comparison, as operandValue does; choices compare as given.
       const raw: ExprValue =
         typeof evaluated === 'object' && o.rate && rs.rateRounding
@@ -494,6 +512,7 @@ export function evaluateBase(
           const t = than
             ? operandValue(rs, than, env)
             : q(typeof tier.than === 'number' ? tier.than : tier.than);
+          if (t instanceof MissingValue) return t;
           ok = holds(cmp(num(raw, o.path), t), tier.op);
         }
         if (ok) {
@@ -515,6 +534,7 @@ export function evaluateBase(
     }
     case 'yesno': {
       const v = env.ident(rule.input);
+      if (v instanceof MissingValue) return v;
       if (typeof v !== 'boolean')
         throw new RuleProblem({
           zh: `「${rule.input}」应为是/否`,
@@ -538,12 +558,14 @@ export function evaluateBase(
       const place = env.ctx.peers?.rank(item.path, env.unit.id);
       if (!env.ctx.peers) throw new RuleProblem(R.cohortNeeded);
       if (!place) {
-        val('value'); // a blank value surfaces as missing input
+        const blank = val('value'); // a blank value surfaces as missing input
+        if (blank instanceof MissingValue) return blank;
         throw new RuleProblem(R.cohortNeeded);
       }
       let base: Q;
       if (rule.points === 'proportional-to-leader') {
         const v = val('value');
+        if (v instanceof MissingValue) return v;
         // value ÷ leader × points, or leader ÷ value × points when lower is better.
         const [num, den] = rule.order === 'desc' ? [v, place.leader] : [place.leader, v];
         base = den.n === 0n ? points : div(mul(points, num), den);
@@ -573,6 +595,7 @@ export function evaluateBase(
     }
     case 'piecewise': {
       const v = val('value');
+      if (v instanceof MissingValue) return v;
       const shownValue = reasons
         ? { label, value: shownOp('value', v), unit, score: (x: Q) => fmtScore(rs, x) }
         : undefined;
@@ -580,6 +603,7 @@ export function evaluateBase(
     }
     case 'expr': {
       const base = val('score');
+      if (base instanceof MissingValue) return base;
       const formula = op('score');
       const words = formula.words ?? { zh: rule.score, en: rule.score };
       const operands = formula.expr && reasons ? operandValues(rs, formula.expr, env) : [];

@@ -1574,11 +1574,11 @@ function operandValueOrNull(
   if (operand.constant) return operand.constant;
   try {
     const v = operand.expr?.evaluate(createEnv(inputs, unit, {}, derived, constants));
-    if (v === undefined || typeof v !== 'object') return null;
+    // A blank or unusable value leaves the unit unranked for this item; scoreUnit reports why.
+    if (v === undefined || v instanceof MissingValue || typeof v !== 'object') return null;
     return operand.rate && rates ? round(v, rates) : v;
   } catch (e) {
-    // A blank or unusable value leaves the unit unranked for this item; scoreUnit reports why.
-    if (e instanceof MissingValue || e instanceof ExprEvalError) return null;
+    if (e instanceof ExprEvalError) return null;
     throw e;
   }
 }

@@ -22,6 +22,12 @@ export function countPeriods(rs: CompiledRuleSet, env: UnitEnv): Map<string, Cou
       const v = c.when.evaluate(env);
       if (typeof v === 'boolean') {
         counts = v;
+      } else if (v instanceof MissingValue) {
+        // Not decided either way (a missing input): the earlier counts carry over.
+        env.issues.push({
+          ...issue('counter-undecided', id, 'warning', undecidedWhy(rs, env, c.label, v.inputId)),
+          inputId: v.inputId,
+        });
       } else {
         env.issues.push(
           issue('counter-not-boolean', id, 'error', {
@@ -31,17 +37,10 @@ export function countPeriods(rs: CompiledRuleSet, env: UnitEnv): Map<string, Cou
         );
       }
     } catch (e) {
-      // Not decided either way (a missing input, a problem): the earlier counts carry over.
-      if (e instanceof MissingValue) {
-        env.issues.push({
-          ...issue('counter-undecided', id, 'warning', undecidedWhy(rs, env, c.label, e.inputId)),
-          inputId: e.inputId,
-        });
-      } else {
-        const problem = asProblem(e);
-        if (!problem) throw e;
-        env.issues.push(issue('cannot-compute', id, 'error', R.evalProblem(problem)));
-      }
+      // Not decided either way (a problem): the earlier counts carry over.
+      const problem = asProblem(e);
+      if (!problem) throw e;
+      env.issues.push(issue('cannot-compute', id, 'error', R.evalProblem(problem)));
     }
     out.set(id, {
       id,

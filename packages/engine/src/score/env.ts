@@ -147,13 +147,16 @@ export function createEnv(
   constants?: ReadonlyMap<string, Q>,
 ): UnitEnv {
   const cache = new Map<string, ExprValue | undefined>();
-  /** Derived values worked out for this unit (a blank or error under one is thrown each time). */
+  /** Derived values worked out for this unit (a blank under one is returned, an error thrown,
+   *  each time it is read). */
   const worked = new Map<string, Q>();
   /** A derived value: its formula over this unit's figures, rounded as declared. */
-  const derivedValue = (dv: CDerived): Q => {
+  const derivedValue = (dv: CDerived): Q | MissingValue => {
     const known = worked.get(dv.def.id);
     if (known) return known;
     const v = dv.expr.evaluate(env);
+    // The blank input under it, named as itself (not the derived value).
+    if (v instanceof MissingValue) return v;
     if (typeof v !== 'object')
       throw new ExprEvalError(
         'type',
@@ -196,9 +199,10 @@ export function createEnv(
       const dv = derived?.get(name);
       if (dv) {
         try {
-          return derivedValue(dv);
+          const v = derivedValue(dv);
+          return v instanceof MissingValue ? undefined : v;
         } catch (e) {
-          if (e instanceof MissingValue || e instanceof ExprEvalError) return undefined;
+          if (e instanceof ExprEvalError) return undefined;
           throw e;
         }
       }
@@ -215,18 +219,18 @@ export function createEnv(
       }
       return cache.get(name);
     },
-    ident(name: string): ExprValue {
+    ident(name: string): ExprValue | MissingValue {
       if (name === 'total') {
-        if (env.total === undefined) throw new MissingValue('total');
+        if (env.total === undefined) return new MissingValue('total');
         return env.total;
       }
       if (name === 'grade') {
         const grade = env.standing?.grade;
-        if (grade === undefined) throw new MissingValue('grade');
+        if (grade === undefined) return new MissingValue('grade');
         return grade ?? 'none';
       }
       if (name === 'class') {
-        if (unit.class === undefined) throw new MissingValue('class');
+        if (unit.class === undefined) return new MissingValue('class');
         return unit.class;
       }
       const dv = derived?.get(name);
@@ -239,7 +243,7 @@ export function createEnv(
         if (!def) throw new Error(`undeclared input ${name} reached evaluation`);
         if (def.unit === 'cases') {
           const n = casesValue(def);
-          if (n === undefined) throw new MissingValue(name);
+          if (n === undefined) return new MissingValue(name);
           return n;
         }
         const decoded = decodeValue(def, unit.values[name]);
@@ -250,7 +254,7 @@ export function createEnv(
         value = decoded.value;
         cache.set(name, value);
       }
-      if (value === undefined) throw new MissingValue(name);
+      if (value === undefined) return new MissingValue(name);
       return value;
     },
   };
@@ -269,7 +273,7 @@ function peer(kind: 'mean' | 'max' | 'min'): HostFunction {
     call(args, env) {
       const id = String(args[0]);
       const stat = asEnv(env).ctx.peers?.stat(kind, id);
-      if (stat === undefined) throw new MissingValue(`peer_${kind}(${id})`);
+      if (stat === undefined) return new MissingValue(`peer_${kind}(${id})`);
       return stat;
     },
   };
@@ -286,7 +290,7 @@ export const hostFunctions: Readonly<Record<string, HostFunction>> = {
     returns: 'number',
     call(args, env) {
       const r = asEnv(env).result(String(args[0]));
-      if (r.score === null) throw new MissingValue(`score(${String(args[0])})`);
+      if (r.score === null) return new MissingValue(`score(${String(args[0])})`);
       return q(r.score);
     },
   },
@@ -298,7 +302,7 @@ export const hostFunctions: Readonly<Record<string, HostFunction>> = {
       const r = asEnv(env).result(String(args[0]));
       // An item that cannot be judged is neither met nor not met: what reads it is undecided.
       if (r.status === 'missing-input' || r.status === 'cannot-compute')
-        throw new MissingValue(`met(${String(args[0])})`);
+        return new MissingValue(`met(${String(args[0])})`);
       return r.status === 'met';
     },
   },
@@ -338,9 +342,9 @@ function standingFunction(read: (s: Standing) => number | Q | undefined): HostFu
     returns: 'number',
     call(_args, env) {
       const s = asEnv(env).standing;
-      if (!s || s.provisional) throw new MissingValue('rank');
+      if (!s || s.provisional) return new MissingValue('rank');
       const v = read(s);
-      if (v === undefined) throw new MissingValue('class');
+      if (v === undefined) return new MissingValue('class');
       return typeof v === 'number' ? q(v) : v;
     },
   };
@@ -355,7 +359,7 @@ function counterFunction(which: 'consecutive' | 'cumulative'): HostFunction {
       const counter = asEnv(env).counters?.get(String(args[0]));
       // Not known, or this period undecided (its counts carried over): what reads it waits.
       if (!counter || counter.counts === null)
-        throw new MissingValue(`${which}(${String(args[0])})`);
+        return new MissingValue(`${which}(${String(args[0])})`);
       return q(counter[which]);
     },
   };

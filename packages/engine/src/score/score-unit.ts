@@ -849,12 +849,28 @@ export function createUnitScorer(
         points,
       );
     };
+    /** The first gate that holds, in order; a MissingValue when one before it is blank. */
+    const gateHeld = (): CIndicator['gates'][number] | MissingValue | undefined => {
+      for (const g of item.gates) {
+        const v = g.when.evaluate(env);
+        if (v instanceof MissingValue) return v;
+        if (v === true) return g;
+      }
+      return undefined;
+    };
+    // A blank is returned, never thrown: each MissingValue met below is the item's outcome.
     try {
-      if (item.applicable && item.applicable.evaluate(env) === false) return notApplicable();
+      if (item.applicable) {
+        const applies = item.applicable.evaluate(env);
+        if (applies instanceof MissingValue) return missing(applies);
+        if (applies === false) return notApplicable();
+      }
       if (item.pool) {
         // No points of its own: what it deducts from its section's (score/pool.ts).
         const streams = evaluateStreams(rs, item, env, withReasons);
-        const gate = item.gates.find((g) => g.when.evaluate(env) === true);
+        if (streams instanceof MissingValue) return missing(streams);
+        const gate = gateHeld();
+        if (gate instanceof MissingValue) return missing(gate);
         const zeroedBy = gate ? gate.reason : streams.zeroed;
         const own = poolItemOutcome(
           item.pool,
@@ -891,7 +907,9 @@ export function createUnitScorer(
           adjustments: [],
         };
       } else {
-        outcome = evaluateBase(rs, item, env, points, withReasons);
+        const based = evaluateBase(rs, item, env, points, withReasons);
+        if (based instanceof MissingValue) return missing(based);
+        outcome = based;
         if (outcome.notApplicable)
           return finish(
             {
@@ -907,6 +925,7 @@ export function createUnitScorer(
           );
       }
       const streams = evaluateStreams(rs, item, env, withReasons);
+      if (streams instanceof MissingValue) return missing(streams);
       // An uncapped bonus item has no ceiling; an item with min 'none' no floor.
       const upper = item.uncapped
         ? undefined
@@ -937,7 +956,8 @@ export function createUnitScorer(
         const worst = WORST.find((s) => children?.some((c) => c.status === s));
         if (worst && WORST.indexOf(worst) < WORST.indexOf(status)) status = worst;
       }
-      const gate = item.gates.find((g) => g.when.evaluate(env) === true);
+      const gate = gateHeld();
+      if (gate instanceof MissingValue) return missing(gate);
       if (streams.zeroed || gate) {
         score = gatedScore(item, score);
         status = 'gated';
@@ -972,7 +992,6 @@ export function createUnitScorer(
       if (children) result.children = children;
       return finish(result, score, maxQ);
     } catch (e) {
-      if (e instanceof MissingValue) return missing(e);
       const problem = asProblem(e);
       if (!problem) throw e;
       env.issues.push({
@@ -1038,46 +1057,10 @@ export function decideSanctions(
   const sanctions: SanctionResult[] = [];
   const undecidedIds: string[] = [];
   for (const s of which) {
+    let hit;
     try {
-      const hit = s.when.evaluate(env);
-      if (hit === true) {
-        sanctions.push({
-          id: s.sanction.id,
-          level: s.sanction.level,
-          reason: s.reason,
-          ...(s.consequence ? { consequence: s.consequence } : {}),
-        });
-      } else if (hit !== false) {
-        issues.push({
-          code: 'sanction-not-boolean',
-          path: s.sanction.id,
-          severity: 'error',
-          message: {
-            zh: `否决条件「${s.reason.zh}」的计算结果应为“是”或“否”`,
-            en: `sanction "${s.reason.en}" did not give true or false`,
-          },
-        });
-      }
+      hit = s.when.evaluate(env);
     } catch (e) {
-      if (e instanceof MissingValue) {
-        undecidedIds.push(s.sanction.id);
-        issues.push({
-          code: 'sanction-undecided',
-          path: s.sanction.id,
-          severity: 'warning',
-          message:
-            e.inputId === 'total'
-              ? totalUndecided(s.reason)
-              : e.inputId === 'rank' || e.inputId === 'grade'
-                ? rankingProvisional(s.reason)
-                : e.inputId === 'class'
-                  ? R.sanctionUndecided(s.reason, { zh: '单位类别', en: 'the unit’s class' })
-                  : (counterUndecided(rs, s.reason, e.inputId) ??
-                    R.sanctionUndecided(s.reason, R.inputLabel(rs.inputs, e.inputId))),
-          inputId: e.inputId,
-        });
-        continue;
-      }
       const problem = asProblem(e);
       if (!problem) throw e;
       undecidedIds.push(s.sanction.id);
@@ -1086,6 +1069,42 @@ export function decideSanctions(
         path: s.sanction.id,
         severity: 'error',
         message: R.evalProblem(problem),
+      });
+      continue;
+    }
+    if (hit instanceof MissingValue) {
+      undecidedIds.push(s.sanction.id);
+      issues.push({
+        code: 'sanction-undecided',
+        path: s.sanction.id,
+        severity: 'warning',
+        message:
+          hit.inputId === 'total'
+            ? totalUndecided(s.reason)
+            : hit.inputId === 'rank' || hit.inputId === 'grade'
+              ? rankingProvisional(s.reason)
+              : hit.inputId === 'class'
+                ? R.sanctionUndecided(s.reason, { zh: '单位类别', en: 'the unit’s class' })
+                : (counterUndecided(rs, s.reason, hit.inputId) ??
+                  R.sanctionUndecided(s.reason, R.inputLabel(rs.inputs, hit.inputId))),
+        inputId: hit.inputId,
+      });
+    } else if (hit === true) {
+      sanctions.push({
+        id: s.sanction.id,
+        level: s.sanction.level,
+        reason: s.reason,
+        ...(s.consequence ? { consequence: s.consequence } : {}),
+      });
+    } else if (hit !== false) {
+      issues.push({
+        code: 'sanction-not-boolean',
+        path: s.sanction.id,
+        severity: 'error',
+        message: {
+          zh: `否决条件「${s.reason.zh}」的计算结果应为“是”或“否”`,
+          en: `sanction "${s.reason.en}" did not give true or false`,
+        },
       });
     }
   }

@@ -23,8 +23,9 @@ export interface StreamOutcome {
   zeroed: Msg | undefined;
 }
 
-function count(env: UnitEnv, id: string): Q {
+function count(env: UnitEnv, id: string): Q | MissingValue {
   const v = env.ident(id);
+  if (v instanceof MissingValue) return v;
   if (typeof v !== 'object' || v.d !== 1n || v.s < 0n) {
     throw new RuleProblem({
       zh: `「${id}」应为非负整数(例数),实为「${String(typeof v === 'object' ? showText(v) : v)}」`,
@@ -77,12 +78,13 @@ export const cappedStream = (reason: Msg, cap: string): Msg => {
   return { zh: reason.zh + c.zh, en: reason.en + c.en };
 };
 
+/** The item's streams, or the MissingValue of the first blank one of them needs (returned). */
 export function evaluateStreams(
   rs: CompiledRuleSet,
   item: CIndicator,
   env: UnitEnv,
   reasons = true,
-): StreamOutcome {
+): StreamOutcome | MissingValue {
   // Without reasons (the cohort path), the same amounts and decisions, no figure formatted.
   const show: (x: Q) => string = reasons ? showText : () => '';
   let total = ZERO;
@@ -96,6 +98,7 @@ export function evaluateStreams(
       case 'per-case': {
         const label = streamLabel(rs, item, stream);
         const n = count(env, stream.input);
+        if (n instanceof MissingValue) return n;
         const each = q(stream.each);
         if (stream.schedule) {
           amount = scheduled(
@@ -111,6 +114,7 @@ export function evaluateStreams(
         }
         if (stream.multiplied) {
           const m = count(env, stream.multiplied.input);
+          if (m instanceof MissingValue) return m;
           const factor = q(stream.multiplied.factor);
           const cases = stream.multiplied.cases ?? 'extra';
           const mdef =
@@ -144,6 +148,7 @@ export function evaluateStreams(
         const def = rs.inputs.get(stream.input) ?? rs.derived.get(stream.input)?.shown;
         const label = streamLabel(rs, item, stream);
         const v = env.ident(stream.input);
+        if (v instanceof MissingValue) return v;
         const key =
           typeof v === 'boolean' ? (v ? 'yes' : 'no') : typeof v === 'string' ? v : show(v);
         const found = stream.amounts[key];
@@ -159,8 +164,10 @@ export function evaluateStreams(
         // A blank date is the declared case `missing`; a date refused (2013-02-30) is no blank:
         // isBlank passes its MissingValue on, and the item is not scored.
         let submitted: number | undefined;
-        if (isBlank(env, stream.input)) {
-          if (stream.missing === 'missing-input') throw new MissingValue(stream.input);
+        const blank = isBlank(env, stream.input);
+        if (blank instanceof MissingValue) return blank;
+        if (blank) {
+          if (stream.missing === 'missing-input') return new MissingValue(stream.input);
         } else {
           const v = env.ident(stream.input) as Q;
           submitted = Number(v.s * v.n);
@@ -180,6 +187,7 @@ export function evaluateStreams(
           addDir,
           reasons,
         );
+        if (outcome instanceof MissingValue) return outcome;
         amount = outcome.amount;
         reason = outcome.reason;
         if (outcome.zeroed) zeroed ??= outcome.zeroed;
@@ -187,6 +195,7 @@ export function evaluateStreams(
       }
       case 'expr': {
         const v = amountExpr?.evaluate(env);
+        if (v instanceof MissingValue) return v;
         if (typeof v !== 'object')
           throw new RuleProblem({
             zh: '扣分公式的结果应为数值',
