@@ -45,35 +45,23 @@ export function binary(op: string, l: Ev, r: Ev, site: OpSite): Ev {
   };
   // Each operand is read (and its type checked) in turn, left first, as ever: a MissingValue
   // is the operator's result at once, the right operand then not evaluated.
+  const numbers =
+    (f: (a: Q, b: Q) => ExprValue): Ev =>
+    (env) => {
+      const lv = l(env);
+      if (lv instanceof MissingValue) return lv;
+      const a = number(lv);
+      const rv = r(env);
+      if (rv instanceof MissingValue) return rv;
+      return f(a, number(rv));
+    };
   const arith = ARITH[op];
-  if (arith)
-    return (env) => {
-      const lv = l(env);
-      if (lv instanceof MissingValue) return lv;
-      const a = number(lv);
-      const rv = r(env);
-      if (rv instanceof MissingValue) return rv;
-      return arith(a, number(rv));
-    };
+  if (arith) return numbers(arith);
   const order = ORDER[op];
-  if (order)
-    return (env) => {
-      const lv = l(env);
-      if (lv instanceof MissingValue) return lv;
-      const a = number(lv);
-      const rv = r(env);
-      if (rv instanceof MissingValue) return rv;
-      return order(cmp(a, number(rv)));
-    };
+  if (order) return numbers((a, b) => order(cmp(a, b)));
   switch (op) {
     case '/':
-      return (env) => {
-        const lv = l(env);
-        if (lv instanceof MissingValue) return lv;
-        const a = number(lv);
-        const rv = r(env);
-        if (rv instanceof MissingValue) return rv;
-        const b = number(rv);
+      return numbers((a, b) => {
         if (isZero(b)) {
           const d = describe(a);
           throw new ExprEvalError(
@@ -84,7 +72,7 @@ export function binary(op: string, l: Ev, r: Ev, site: OpSite): Ev {
           );
         }
         return div(a, b);
-      };
+      });
     case '==':
     case '!=': {
       const same = op === '==';
