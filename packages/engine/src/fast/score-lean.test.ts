@@ -2,12 +2,13 @@ import { describe, expect, it, onTestFinished } from 'vitest';
 import fc from 'fast-check';
 import { parseRuleSet } from '../validate/parse.ts';
 import { compileRuleSet } from '../score/compile.ts';
-import { scoreUnit } from '../score/score-unit.ts';
+import { createUnitScorer, scoreUnit, scoreWith } from '../score/score-unit.ts';
 import { createLeanScorer } from './score-lean.ts';
 import { forceReading } from './frame.ts';
 import { roundDiv, scaledText, toMicro } from './fixed.ts';
 import { fmt, q } from '../exact/exact.ts';
 import type { RuleSetInput } from '../schema/ruleset.ts';
+import type { UnitInput } from '../model/result.ts';
 
 // Every shape the kernels take, plus shapes they hand to the exact evaluator.
 const json: RuleSetInput = {
@@ -355,6 +356,11 @@ const decimal = (lo: number, hi: number, dp: number) =>
 const maybe = <T>(arb: fc.Arbitrary<T>) =>
   fc.oneof({ weight: 9, arbitrary: arb }, { weight: 1, arbitrary: fc.constant(null) });
 
+/** scoreUnit's result through the exact evaluator alone: scoreUnit's own kernels read the unit
+ *  through a frame too, which would read it the same (wrong) way as the frame under test. */
+const exactly = (unit: UnitInput) =>
+  scoreWith(rs, createUnitScorer(rs, unit, {}, { kernels: false }));
+
 describe('lean scorer', () => {
   it('counts item evaluations per route as they happen: every leaf of clean figures on the kernels', () => {
     const scorer = createLeanScorer(rs);
@@ -445,7 +451,7 @@ describe('lean scorer', () => {
       // One scorer for unit after unit (a walk remembers the last unit's key order): keys in
       // another order, keys that are not inputs, inputs absent, a value the object inherits, a
       // value it does not list (non-enumerable), evidence the same ways. Each unit against
-      // scoreUnit, read walking the keys, by id, and as the frame chooses by trial.
+      // the exact evaluator alone, read walking the keys, by id, and as the frame chooses by trial.
       forceReading(way);
       onTestFinished(() => forceReading(undefined));
       const scorer = createLeanScorer(rs);
@@ -481,10 +487,13 @@ describe('lean scorer', () => {
         { values: hidden, evidence: hiddenEvidence },
         { values: base, evidence: { y: true, z: true } },
       ];
+      // Chosen: past the warm-up and the first trial, so that the way chosen reads them.
+      if (way === undefined)
+        for (let i = 0; i < 1600; i++) scorer({ id: 'w', name: 'w', class: 'town', values: base });
       const seen = new Set<string>();
       for (const [i, u] of units.entries()) {
         const unit = { id: `u${i}`, name: `u${i}`, class: 'town', ...u };
-        const full = scoreUnit(rs, unit);
+        const full = exactly(unit);
         const fast = scorer(unit);
         expect({ i, total: fast.total, complete: fast.complete }).toEqual({
           i,
@@ -509,7 +518,7 @@ describe('lean scorer', () => {
       // 2,000 units through one scorer: the warm-up (1,024 units by id), the trial's 32 timed
       // blocks of 16 (16 walked) and the way chosen after them, on objects built from a literal
       // and key by key, some with values they inherit or do not list. Every total and
-      // completeness as scoreUnit's.
+      // completeness as the exact evaluator's alone.
       const scorer = createLeanScorer(rs);
       const ids = ['a', 'b', 'c', 'y', 'z', 'n', 'budget', 'pop', 'st', 'sr', 'sr_prev'];
       for (let i = 0; i < 2000; i++) {
@@ -545,7 +554,7 @@ describe('lean scorer', () => {
           values: values as Record<string, string | number | boolean>,
           evidence: (i % 2 === 0 ? { y: true, z: true } : { z: true }) as Record<string, boolean>,
         };
-        const full = scoreUnit(rs, unit);
+        const full = exactly(unit);
         const fast = scorer(unit);
         expect({ i, total: fast.total, complete: fast.complete }).toEqual({
           i,
