@@ -699,7 +699,8 @@ function quickest(t: Float64Array, way: number): number {
  *  TRIAL_PERIOD units (the first after TRIAL_WARMUP), 32 blocks of TRIAL_BLOCK units read as
  *  TRIAL_WAYS says, each timed as a whole (the load and what the caller does until the next
  *  load, which is the same work either way), and the way with the quicker quickest block (the
- *  walk by WALK_MARGIN) reads until the next trial. Without a clock: by id. `forceReading` (tests) fixes the way. */
+ *  walk by WALK_MARGIN) reads until the next trial. Without a clock: by id. `forceReading`
+ *  (tests) fixes the way. */
 function readingChooser(): { walk(): boolean } {
   const blocks = TRIAL_WAYS.length;
   const times = new Float64Array(blocks);
