@@ -25,6 +25,12 @@ export interface Builtin {
 /** Largest `dp` of round(x, dp), as in the rule model's rounding. */
 const MAX_DP = 8;
 
+/** An argument's number, or the MissingValue it gave (for the caller to return at once). */
+function numberArg(ev: Ev, env: ExprEnv, site: Site): Q | MissingValue {
+  const v = ev(env);
+  return v instanceof MissingValue ? v : asNumber(v, site);
+}
+
 function asNumber(v: ExprValue, site: Site): Q {
   if (typeof v === 'object') return v;
   throw typeError(site.source, site.position, `${site.name}()`, 'number', v);
@@ -35,8 +41,8 @@ const one = (fn: (a: Q) => Q): Builtin => ({
   make: ([x], site) => {
     const ex = x as Ev;
     return (env) => {
-      const v = ex(env);
-      return v instanceof MissingValue ? v : fn(asNumber(v, site));
+      const v = numberArg(ex, env, site);
+      return v instanceof MissingValue ? v : fn(v);
     };
   },
 });
@@ -44,13 +50,11 @@ const one = (fn: (a: Q) => Q): Builtin => ({
 const extreme = (keep: (c: number) => boolean): Builtin => ({
   arity: { min: 1 },
   make: (args, site) => (env) => {
-    const first = (args[0] as Ev)(env);
-    if (first instanceof MissingValue) return first;
-    let best = asNumber(first, site);
+    let best = numberArg(args[0] as Ev, env, site);
+    if (best instanceof MissingValue) return best;
     for (let i = 1; i < args.length; i++) {
-      const a = (args[i] as Ev)(env);
-      if (a instanceof MissingValue) return a;
-      const v = asNumber(a, site);
+      const v = numberArg(args[i] as Ev, env, site);
+      if (v instanceof MissingValue) return v;
       if (keep(cmp(v, best))) best = v;
     }
     return best;
@@ -124,14 +128,12 @@ const TABLE: Readonly<Record<string, Builtin>> = {
     make: ([x, dp], site) => {
       const ex = x as Ev;
       return (env) => {
-        const x = ex(env);
-        if (x instanceof MissingValue) return x;
-        const value = asNumber(x, site);
+        const value = numberArg(ex, env, site);
+        if (value instanceof MissingValue) return value;
         let places = 0;
         if (dp) {
-          const p = dp(env);
-          if (p instanceof MissingValue) return p;
-          const d = asNumber(p, site);
+          const d = numberArg(dp, env, site);
+          if (d instanceof MissingValue) return d;
           if (d.d !== 1n || d.s < 0n || d.n > BigInt(MAX_DP)) {
             const shown = describe(d);
             throw domainError(
@@ -151,15 +153,12 @@ const TABLE: Readonly<Record<string, Builtin>> = {
     make: ([x, lo, hi], site) => {
       const [ex, elo, ehi] = [x, lo, hi] as [Ev, Ev, Ev];
       return (env) => {
-        const x = ex(env);
-        if (x instanceof MissingValue) return x;
-        const value = asNumber(x, site);
-        const lo = elo(env);
-        if (lo instanceof MissingValue) return lo;
-        const low = asNumber(lo, site);
-        const hi = ehi(env);
-        if (hi instanceof MissingValue) return hi;
-        const high = asNumber(hi, site);
+        const value = numberArg(ex, env, site);
+        if (value instanceof MissingValue) return value;
+        const low = numberArg(elo, env, site);
+        if (low instanceof MissingValue) return low;
+        const high = numberArg(ehi, env, site);
+        if (high instanceof MissingValue) return high;
         if (cmp(low, high) > 0) {
           const [l, h] = [describe(low), describe(high)];
           throw domainError(

@@ -356,6 +356,21 @@ const decimal = (lo: number, hi: number, dp: number) =>
 const maybe = <T>(arb: fc.Arbitrary<T>) =>
   fc.oneof({ weight: 9, arbitrary: arb }, { weight: 1, arbitrary: fc.constant(null) });
 
+/** One unit's figures for every input of the rule set above, each within its range. */
+const FIGURES = {
+  a: '93.125',
+  b: '7.25',
+  c: '104.5',
+  y: true,
+  z: true,
+  n: 2,
+  budget: '2000000',
+  pop: '81817',
+  st: 'late',
+  sr: '110.5',
+  sr_prev: '113.75',
+};
+
 /** scoreUnit's result through the exact evaluator alone: scoreUnit's own kernels read the unit
  *  through a frame too, which would read it the same (wrong) way as the frame under test. */
 const exactly = (unit: UnitInput) =>
@@ -364,19 +379,7 @@ const exactly = (unit: UnitInput) =>
 describe('lean scorer', () => {
   it('counts item evaluations per route as they happen: every leaf of clean figures on the kernels', () => {
     const scorer = createLeanScorer(rs);
-    const values = {
-      a: '93.125',
-      b: '7.25',
-      c: '104.5',
-      y: true,
-      z: false,
-      n: 2,
-      budget: '2000000',
-      pop: '81817',
-      st: 'late',
-      sr: '110.5',
-      sr_prev: '113.75',
-    };
+    const values = { ...FIGURES, z: false };
     scorer({ id: 'u', name: 'u', values, class: 'farm' });
     // A farm: 23 leaves — 一 8; 三 (1)(2), 3 (not assessed for farms: one evaluation, no
     // sub-items) and 2; 四 2; 五 (1), ①, ② and 2; 六 2; 二 2 (one applicable only where y, one
@@ -455,19 +458,7 @@ describe('lean scorer', () => {
       forceReading(way);
       onTestFinished(() => forceReading(undefined));
       const scorer = createLeanScorer(rs);
-      const base: Record<string, string | number | boolean> = {
-        a: '93.125',
-        b: '7.25',
-        c: '104.5',
-        y: true,
-        z: true,
-        n: 2,
-        budget: '2000000',
-        pop: '81817',
-        st: 'late',
-        sr: '110.5',
-        sr_prev: '113.75',
-      };
+      const base: Record<string, string | number | boolean> = { ...FIGURES };
       const reversed = Object.fromEntries(Object.entries(base).reverse());
       const inherited = Object.assign(Object.create({ a: '71.5', y: false }) as object, {
         ...base,
