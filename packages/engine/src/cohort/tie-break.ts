@@ -52,6 +52,15 @@ export function findIndicator(
   return undefined;
 }
 
+/** The indicator at `path` in a result (sections, then bonus), found without a list of all. */
+function findInResult(result: UnitResult, path: string): IndicatorResult | undefined {
+  for (const s of result.sections) {
+    const found = findIndicator(s.items, path);
+    if (found) return found;
+  }
+  return findIndicator(result.bonus.items, path);
+}
+
 /** Every indicator of a result (sections then bonus), parents before their children. */
 export function allIndicators(result: {
   sections: readonly { items: readonly IndicatorResult[] }[];
@@ -104,10 +113,7 @@ export function tieBreakKey(
     const s = result.sections.find((x) => x.code === tb.ref);
     value = s?.score != null ? q(s.score) : null;
   } else if (tb.kind === 'indicator') {
-    const item = findIndicator(
-      [...result.sections.flatMap((s) => s.items), ...result.bonus.items],
-      tb.ref,
-    );
+    const item = findInResult(result, tb.ref);
     value = item?.score != null ? q(item.score) : null;
   } else {
     value = tieInputValue(inputs?.get(tb.ref), unit?.values[tb.ref]);
