@@ -156,6 +156,17 @@ class Table<V> {
       this.held[i] = 1;
     }
   }
+  /** get and set by the key's number (the index's own), without looking it up again. */
+  at(i: number): V | undefined {
+    return this.values[i];
+  }
+  heldAt(i: number): boolean {
+    return this.held[i] === 1;
+  }
+  setAt(i: number, value: V): void {
+    this.values[i] = value;
+    this.held[i] = 1;
+  }
 }
 
 /** The scores and maxima (10^-dp points) of one unit's items scored on the kernels, by item
@@ -170,16 +181,14 @@ class ScaledScores {
     this.max = new Array<number>(index.size).fill(0);
     this.state = new Array<number>(index.size).fill(0);
   }
-  set(path: string, score: number, max: number): void {
-    const i = this.index.get(path);
-    if (i === undefined) return;
+  /** Item i (its number in the rule set's index) scored, or not applying. */
+  set(i: number, score: number, max: number): void {
     this.score[i] = score;
     this.max[i] = max;
     this.state[i] = 1;
   }
-  notApplicable(path: string): void {
-    const i = this.index.get(path);
-    if (i !== undefined) this.state[i] = 2;
+  notApplicable(i: number): void {
+    this.state[i] = 2;
   }
   /** The items' scores and the maxima of those that apply, summed; `applies` whether any
    *  does; undefined when one was not scored on the kernels. */
@@ -359,10 +368,11 @@ interface TracedItem {
 interface TracedRuleSet {
   frame: Frame;
   plan: FramePlan;
-  /** By item, by class (undefined: the item's points do not depend on the class). */
-  items: Map<CIndicator, Map<string | undefined, TracedItem>>;
+  /** By item number (the rule set's index of paths), by class (undefined: the item's points
+   *  do not depend on the class). */
+  items: (Map<string | undefined, TracedItem> | undefined)[];
   /** Containers that only sum their sub-items: points and floor by class, as for items. */
-  containers: Map<CIndicator, Map<string | undefined, Bounds>>;
+  containers: (Map<string | undefined, Bounds> | undefined)[];
   /** The scorer whose unit the frame holds, and its environment. */
   owner: object | undefined;
   env: UnitEnv | undefined;
@@ -396,11 +406,12 @@ function tracedShape(item: CIndicator): boolean {
 function tracedRuleSet(rs: CompiledRuleSet): TracedRuleSet {
   const known = TRACED.get(rs);
   if (known) return known;
+  const ix = indexOf(rs);
   const made: TracedRuleSet = {
     frame: undefined as unknown as Frame,
     plan: undefined as unknown as FramePlan,
-    items: new Map(),
-    containers: new Map(),
+    items: [],
+    containers: [],
     owner: undefined,
     env: undefined,
     text: (id) => {
@@ -443,8 +454,9 @@ function tracedRuleSet(rs: CompiledRuleSet): TracedRuleSet {
     // No floor at all (min 'none'): −∞.
     const min = item.min ? scaledOfQ(item.min, dp) : Number.NEGATIVE_INFINITY;
     if (!kernel || !render || points === undefined || min === undefined) return;
-    let byClass = made.items.get(item);
-    if (!byClass) made.items.set(item, (byClass = new Map<string | undefined, TracedItem>()));
+    const n = ix.items.get(item.path) as number;
+    let byClass = made.items[n];
+    if (!byClass) made.items[n] = byClass = new Map<string | undefined, TracedItem>();
     byClass.set(cls, {
       kernel,
       render,
@@ -461,8 +473,9 @@ function tracedRuleSet(rs: CompiledRuleSet): TracedRuleSet {
     const points = scaledOfQ(pointsQ, dp);
     const min = item.min ? scaledOfQ(item.min, dp) : Number.NEGATIVE_INFINITY;
     if (points === undefined || min === undefined) return;
-    let byClass = made.containers.get(item);
-    if (!byClass) made.containers.set(item, (byClass = new Map<string | undefined, Bounds>()));
+    const n = ix.items.get(item.path) as number;
+    let byClass = made.containers[n];
+    if (!byClass) made.containers[n] = byClass = new Map<string | undefined, Bounds>();
     byClass.set(cls, { points, min, minText: item.min ? show(item.min) : '', scale });
   };
   for (const item of rs.byPath.values()) {
@@ -518,13 +531,17 @@ export function createUnitScorer(
   // decodes it through peek, as before, so a bad value's issue comes at the same point.
   const texts = new Table<string | undefined>(ix.inputs);
   const valueText = (id: string): string | undefined => {
-    if (texts.has(id)) return texts.get(id);
+    // The input's number in the rule set's index: one lookup for the test and the value.
+    const j = ix.inputs.get(id);
+    if (j === undefined ? texts.has(id) : texts.heldAt(j))
+      return j === undefined ? texts.get(id) : texts.at(j);
     // Read off the frame when the kernels hold the unit and the figure is one they read (a
     // value they cannot read is decoded, and reported, by the exact environment as before).
     if (traced && traced.owner === token) {
       const t = traced.text(id);
       if (t !== null) {
-        texts.set(id, t);
+        if (j === undefined) texts.set(id, t);
+        else texts.setAt(j, t);
         return t;
       }
     }
@@ -563,9 +580,10 @@ export function createUnitScorer(
    */
   const viaKernel = (
     item: CIndicator,
+    n: number,
     inputs: Record<string, string>,
   ): IndicatorResult | undefined => {
-    const byClass = traced?.items.get(item);
+    const byClass = traced?.items[n];
     const t = byClass?.get(item.pointsByClass ? unit.class : undefined);
     if (!traced || !t) return undefined;
     if (traced.owner !== token) hold();
@@ -590,7 +608,7 @@ export function createUnitScorer(
     const said = notAssessed ? undefined : t.render(traced.frame, TRACE, t.words);
     if (r === NA) {
       if (!notAssessed && !said) return undefined;
-      scaled.notApplicable(item.path);
+      scaled.notApplicable(n);
       return assemble(item, inputs, NO_IDS, null, '0', 'not-applicable', NO_ADJUSTMENTS, [
         said ? said.reason : R.notApplicable,
       ]);
@@ -631,7 +649,7 @@ export function createUnitScorer(
     } else reason = joinedParts(said.reason, said.adjustments, stop, gated);
     // The kernel's own score and the one its trace gives must agree; else the exact path decides.
     if (score !== r) return undefined;
-    scaled.set(item.path, score, t.points);
+    scaled.set(n, score, t.points);
     return assembled(
       item,
       inputs,
@@ -699,17 +717,18 @@ export function createUnitScorer(
    */
   const viaSum = (
     item: CIndicator,
+    n: number,
     inputs: Record<string, string>,
   ): IndicatorResult | undefined => {
     if (!traced || !isContainer(item)) return undefined;
-    const t = traced.containers.get(item)?.get(item.pointsByClass ? unit.class : undefined);
+    const t = traced.containers[n]?.get(item.pointsByClass ? unit.class : undefined);
     if (!t) return undefined;
     const children = item.children.map(evaluate);
     const summed = scaled.sum(children);
     if (!summed) return undefined;
     const { score: sum, max } = summed;
     if (!summed.applies) {
-      scaled.notApplicable(item.path);
+      scaled.notApplicable(n);
       return assemble(item, inputs, NO_IDS, null, '0', 'not-applicable', NO_ADJUSTMENTS, [
         R.notApplicable,
       ]);
@@ -737,7 +756,7 @@ export function createUnitScorer(
       text = scaledText(score, rs.scoreRounding.dp);
       evidenceWords(reasons, noEvidence, item.evidence, text, `${text}/${maxText}`);
     }
-    scaled.set(item.path, score, points);
+    scaled.set(n, score, points);
     const result = assemble(
       item,
       inputs,
@@ -761,7 +780,9 @@ export function createUnitScorer(
     return r;
   };
   const evaluate = (item: CIndicator): IndicatorResult => {
-    const done = results.get(item.path);
+    // The item's number in the rule set's index (every item of the rule set has one).
+    const n = ix.items.get(item.path);
+    const done = n === undefined ? results.get(item.path) : results.at(n);
     if (done) return done;
     const inputs: Record<string, string> = {};
     if (withReasons)
@@ -769,11 +790,12 @@ export function createUnitScorer(
         const t = valueText(id);
         if (t !== undefined) inputs[id] = t;
       }
-    if (traced) {
-      const fast = item.children.length === 0 ? viaKernel(item, inputs) : viaSum(item, inputs);
+    if (traced && n !== undefined) {
+      const fast =
+        item.children.length === 0 ? viaKernel(item, n, inputs) : viaSum(item, n, inputs);
       if (fast) {
         tracedCount++;
-        results.set(item.path, quoted(item, fast));
+        results.setAt(n, quoted(item, fast));
         return fast;
       }
     }
