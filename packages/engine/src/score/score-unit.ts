@@ -134,11 +134,12 @@ function indexOf(rs: CompiledRuleSet) {
  *  a Map. */
 class Table<V> {
   private readonly values: (V | undefined)[];
-  private readonly held: Uint8Array;
+  /** 1 where a value is held (a plain array: a typed array costs more to make, per unit). */
+  private readonly held: number[];
   private extra: Map<string, V> | undefined;
   constructor(private readonly index: ReadonlyMap<string, number>) {
     this.values = new Array<V | undefined>(index.size);
-    this.held = new Uint8Array(index.size);
+    this.held = new Array<number>(index.size).fill(0);
   }
   has(key: string): boolean {
     const i = this.index.get(key);
@@ -521,9 +522,10 @@ export function createUnitScorer(
   const results = new Table<IndicatorResult>(ix.items);
   /** Scores and maxima (10^-dp points) of the items scored on the kernels: sums read these. */
   const scaled = new ScaledScores(ix.items);
-  const exacts = new Map<string, Exact>();
+  /** The exact scores of the items the exact evaluation gave (made when it first gives one). */
+  let exacts: Map<string, Exact> | undefined;
   const exact = (r: IndicatorResult): Exact =>
-    exacts.get(r.path) ?? { score: r.score === null ? ZERO : q(r.score), max: q(r.max) };
+    exacts?.get(r.path) ?? { score: r.score === null ? ZERO : q(r.score), max: q(r.max) };
   if (unit.class !== undefined && !rs.classIds.has(unit.class))
     env.issues.push(unknownClass(rs, unit));
 
@@ -809,7 +811,7 @@ export function createUnitScorer(
     };
     const finish = (r: IndicatorResult, score: Q | null, max: Q): IndicatorResult => {
       results.set(item.path, quoted(item, r));
-      exacts.set(item.path, { score: score ?? ZERO, max });
+      (exacts ??= new Map()).set(item.path, { score: score ?? ZERO, max });
       return r;
     };
     const notApplicable = (): IndicatorResult =>
