@@ -31,6 +31,15 @@ describe('a formula judged as it is typed', () => {
     ).toBe('10 + unsigned_cut');
   });
 
+  it('judges the formula while the header is refused (a blank year), as with it right', () => {
+    const draft = { ...baotou, year: null } as Doc;
+    const when = ['sanctions', 0, 'when'];
+    expect(liveIssues(draft, when, 'total < nn').map((i) => [i.code, i.position, i.end])).toEqual([
+      ['expr-unknown-identifier', 8, 10],
+    ]);
+    expect(liveIssues(draft, when, 'total < 60')).toEqual([]);
+  });
+
   it('says a blank formula is missing, never a zero', () => {
     const issues = liveIssues(township, path, '  ');
     expect(issues.length).toBeGreaterThan(0);

@@ -5,6 +5,7 @@ import { sortIssues } from './issues.ts';
 import { fromZod } from './schema-issues.ts';
 import { checkRuleSet } from './semantic.ts';
 import { depthIssue, reservedIdIssues } from './bounds.ts';
+import { formulaIssuesDespiteHeader } from './formulas-despite.ts';
 
 /**
  * Reads a rule set: the schema first, then the checks the schema cannot express (points that
@@ -18,10 +19,12 @@ export function parseRuleSet(json: unknown): Result<RuleSet> {
   const parsed = RuleSet.safeParse(json);
   if (!parsed.success) {
     // Every blank at once: the schema's, and the blank points it lets through for the checks.
+    // And the formulas' own issues when only the header was refused (formulas-despite.ts).
     const found = [
       ...reserved,
       ...parsed.error.issues.flatMap((i) => fromZod(i, json)),
       ...blankPoints(json),
+      ...formulaIssuesDespiteHeader(json, parsed.error.issues),
     ];
     const byPlace = new Map(found.map((i) => [`${i.code}@${i.path}`, i]));
     return { ok: false, issues: sortIssues([...byPlace.values()]) };
