@@ -87,6 +87,22 @@ describe('parseRuleSet', () => {
       ],
     ]);
   });
+  it('says a blank text field is blank, not a blank number; a blank year stays a number', () => {
+    const said = (change: (rs: Mutable) => void) =>
+      validateRuleSet(variant(change)).map((i) => [i.code, i.path, i.message.zh, i.message.en]);
+    const level = said((rs) => (rs.level = null));
+    expect(level.map(([code, path]) => [code, path])).toEqual([['missing-field', 'level']]);
+    expect(level[0]![2]).toContain('为空白,须填写');
+    expect(level[0]![2]).not.toContain('数值');
+    expect(level[0]![3]).toContain('is blank and must be filled in');
+    // A title is text in either form (a string or { zh, en }): a blank is a blank field.
+    expect(said((rs) => (rs.sections[0]!.items[0]!.title = null)).map(([c, p]) => [c, p])).toEqual([
+      ['missing-field', 'sections[0].items[0].title'],
+    ]);
+    expect(said((rs) => (rs.year = null)).map(([c, p]) => [c, p])).toEqual([
+      ['missing-number', 'year'],
+    ]);
+  });
   it('words schema problems in Chinese, and in English', () => {
     const issues = validateRuleSet(
       variant((rs) => {

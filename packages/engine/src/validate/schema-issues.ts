@@ -167,6 +167,12 @@ export function fromZod(issue: ZodIssue, root: unknown): Issue[] {
     const path = formatPath(parts);
     const where = describeParts(root, parts);
     const value = valueAt(root, parts);
+    if (value === null && textBlank(issue, leaf)) {
+      return error('missing-field', path, {
+        zh: `${where}为空白,须填写`,
+        en: `${where}: is blank and must be filled in`,
+      });
+    }
     if (value === null) {
       const open = openWord(path);
       return error('missing-number', path, {
@@ -223,6 +229,26 @@ function openWord(path: string): Msg | undefined {
 
 const optionsOf = (issue: ZodIssue): readonly unknown[] =>
   (issue as { options?: readonly unknown[] }).options ?? [];
+
+/** What is not a number (text, a yes/no, a list, an object): a blank there is no blank number. */
+const NOT_NUMBERS = new Set(['string', 'boolean', 'array', 'object']);
+const notNumber = (i: ZodIssue): boolean =>
+  i.code === 'invalid_type' && NOT_NUMBERS.has(String(i.expected));
+
+/** A blank (null) where only text or another non-number is accepted (`level: null`, a title):
+ *  said as a blank field, not as a blank number. Any other blank stays a blank number. */
+function textBlank(issue: ZodIssue, leaf: ZodIssue): boolean {
+  // A union (Text: a string or { zh, en }) is text when no branch takes a number; a leaf of
+  // a union's branch alone does not say (the branch chosen need not be the number's).
+  const union =
+    leaf.code === 'invalid_union' ? leaf : issue.code === 'invalid_union' ? issue : undefined;
+  if (union)
+    return (
+      union.errors.length > 0 &&
+      union.errors.every((branch) => branch.length > 0 && branch.every(notNumber))
+    );
+  return issue === leaf && notNumber(leaf);
+}
 
 const kindUnionIssue = (issue: ZodIssue): boolean =>
   issue.code === 'invalid_union' && !issue.discriminator && kindUnion(issue.errors);
