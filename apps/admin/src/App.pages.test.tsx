@@ -69,9 +69,12 @@ describe('pages for inputs, sanctions, grades and quotas', () => {
       expect(fieldAt('inputs[0].min').input.getAttribute('aria-invalid')).not.toBe('true');
       undo();
       expect(fieldAt('inputs[0].min').input.value).toBe('0');
-      // The Chinese label blanked: the engine's issue at the label, with its code.
+      // The Chinese label blanked: the engine's issue at the label, with its code — a blank
+      // text field, not a blank number.
       type('inputs[0].label.zh', '');
-      expect(fieldAt('inputs[0].label.zh').text()).toContain('missing-number');
+      expect(fieldAt('inputs[0].label.zh').text()).toContain('missing-field');
+      expect(fieldAt('inputs[0].label.zh').text()).toContain('为空白,须填写');
+      expect(fieldAt('inputs[0].label.zh').text()).not.toContain('数值');
       expect(fieldAt('inputs[0].label.zh').input.getAttribute('aria-invalid')).toBe('true');
       undo();
       expect(fieldAt('inputs[0].label.zh').input.getAttribute('aria-invalid')).not.toBe('true');
