@@ -1,6 +1,6 @@
 // Integer kernels for the item shapes of real rule sets (floor, ceiling, band, ramp,
-// proportional, tiers, yes/no, reduction, expressions, per-case and state deductions, gates,
-// evidence) over exact rationals. Each returns the item's score as an integer count of 10^-dp
+// proportional, tiers, yes/no, reduction, expressions, per-case deductions — escalating,
+// multiplied, zeroing — and state deductions, gates, evidence) over exact rationals. Each returns the item's score as an integer count of 10^-dp
 // points, null for a missing input, NA when it does not apply, or undefined to hand the item to
 // the exact evaluator (a value the fast reader cannot take, a product past the safe range).
 import { q, type Q } from '../exact/exact.ts';
@@ -15,6 +15,7 @@ import { deadlineOutcome } from '../score/deadline.ts';
 import { baseKernel, FRAC, NA, yesNoWords, type Kernel, type SlopeK } from './kernel-base.ts';
 import type { Adjustment, Msg } from '../model/result.ts';
 import { show, showRat } from '../messages/format.ts';
+import { msgOf } from '../messages/text.ts';
 import * as R from '../score/reasons.ts';
 import { cappedStream, stateMsg, streamLabel } from '../score/streams.ts';
 import {
@@ -63,8 +64,73 @@ interface CaseStream {
   at: number;
   k: number;
   each: number;
+  /** An escalating scale (累进): the nth case's amount, then `increment` more a case beyond it
+   *  (or `each` a case without one); all in 10^-dp points. */
+  schedule: readonly number[] | undefined;
+  increment: number | undefined;
+  /** Multiplied cases: their count's slot (-1: none) and what each costs on top, each × factor
+   *  (`extra`) or each × (factor − 1) (`of-which`, never more of them than cases). */
+  mk: number;
+  eachOnTop: number;
+  ofWhich: boolean;
+  /** The case count that zeroes the item (Infinity: none). */
+  zeroAt: number;
   cap: number | undefined;
   sign: 1 | -1;
+}
+
+/**
+ * What n whole cases cost on an escalating scale, in 10^-dp points: the first min(n, len) listed,
+ * then each one beyond at `each`, or at the last listed plus `increment` more a case (the closed
+ * form of streams.ts's `scheduled`); NaN when a product leaves the safe range.
+ */
+function scheduledScaled(
+  n: number,
+  schedule: readonly number[],
+  each: number,
+  increment: number | undefined,
+): number {
+  const len = schedule.length;
+  const listed = n < len ? n : len;
+  let total = 0;
+  for (let i = 0; i < listed; i++) total += schedule[i] as number;
+  if (n <= len) return total;
+  const beyond = n - len;
+  // Each product checked on its own: a sum of unsafe terms may land back in the safe range.
+  const safe = Number.isSafeInteger;
+  if (increment === undefined) {
+    const rest = beyond * each;
+    total += rest;
+    return safe(rest) && safe(total) ? total : NaN;
+  }
+  const last = len > 0 ? (schedule[len - 1] as number) : each;
+  // Σ_{k=1..m} (last + increment × k) = m × last + increment × m(m+1)/2; m(m+1) is even.
+  const triangle = beyond % 2 === 0 ? (beyond / 2) * (beyond + 1) : beyond * ((beyond + 1) / 2);
+  const flat = beyond * last;
+  const rising = increment * triangle;
+  total += flat + rising;
+  return safe(triangle) && safe(flat) && safe(rising) && safe(flat + rising) && safe(total)
+    ? total
+    : NaN;
+}
+
+/** A case count read from its slot: a whole number ≥ 0; null when blank, undefined when only the
+ *  exact path can read or report it (text, a fraction, a negative count). */
+function caseCount(f: Frame, k: number): number | null | undefined {
+  const st = f.s[k];
+  if (st === BLANK) return null;
+  if (st !== OK) return undefined;
+  const n = f.m[k] as number;
+  const d = f.d[k] as number;
+  if (n < 0 || n % d !== 0) return undefined;
+  return n / d;
+}
+
+/** What n cases of a per-case stream cost before its multiplied cases and its cap (10^-dp
+ *  points; NaN past the safe range). The multiplied ones add m × eachOnTop. */
+function casesPaid(s: CaseStream, n: number): number {
+  const paid = s.schedule ? scheduledScaled(n, s.schedule, s.each, s.increment) : n * s.each;
+  return Number.isSafeInteger(paid) ? paid : NaN;
 }
 
 interface StateStream {
@@ -161,7 +227,7 @@ function leafKernel(
     };
   };
 
-  // Streams: plain per-case amounts and amounts by state only.
+  // Streams: per-case amounts (escalating, multiplied, zeroing), amounts by state, deadlines.
   const cases: CaseStream[] = [];
   const states: StateStream[] = [];
   const deadlines: DeadlineK[] = [];
@@ -191,18 +257,39 @@ function leafKernel(
       deadlines.push({ k: slot.k, stream, due: due.day, cap: capSc, sign });
       continue;
     }
-    if (
-      stream.kind !== 'per-case' ||
-      stream.schedule ||
-      stream.multiplied ||
-      stream.zeroAt !== undefined ||
-      stream.increment !== undefined
-    )
-      return undefined;
+    if (stream.kind !== 'per-case') return undefined;
     const each = sc(stream.each);
     const slot = plan.inputSlot(stream.input);
     if (each === undefined || slot?.kind !== 'number') return undefined;
-    cases.push({ at, k: slot.k, each, cap: capSc, sign });
+    const schedule = stream.schedule?.map((v) => sc(v));
+    if (schedule?.some((v) => v === undefined)) return undefined;
+    const increment = stream.increment === undefined ? undefined : sc(stream.increment);
+    if (stream.increment !== undefined && increment === undefined) return undefined;
+    let mk = -1;
+    let eachOnTop = 0;
+    const multiplied = stream.multiplied;
+    if (multiplied) {
+      const ms = plan.inputSlot(multiplied.input);
+      const factor = q(multiplied.factor);
+      const weight = multiplied.cases === 'of-which' ? factor.sub(1) : factor;
+      const onTop = sc(q(stream.each).mul(weight));
+      if (ms?.kind !== 'number' || onTop === undefined) return undefined;
+      mk = ms.k;
+      eachOnTop = onTop;
+    }
+    cases.push({
+      at,
+      k: slot.k,
+      each,
+      schedule: schedule as number[] | undefined,
+      increment,
+      mk,
+      eachOnTop,
+      ofWhich: multiplied?.cases === 'of-which',
+      zeroAt: stream.zeroAt ?? Number.POSITIVE_INFINITY,
+      cap: capSc,
+      sign,
+    });
   }
   const evidence = evidenceChecks(rs, plan, item);
   // Under `keep` the leaf scores as under `flag`; withKeptEvidence then applies what is kept.
@@ -295,17 +382,25 @@ function leafKernel(
     upper: boolean,
   ): number | null | undefined => {
     const upperNum = num;
+    // The last per-case stream whose count reached its zeroAt (-1: none), as evaluateStreams.
+    let zeroedBy = -1;
     for (let i = 0; i < cases.length; i++) {
       const s = cases[i] as CaseStream;
-      const st = f.s[s.k];
-      if (st === BLANK) return null;
-      if (st !== OK) return undefined;
-      const n = f.m[s.k] as number;
-      const d = f.d[s.k] as number;
       // A case count is a whole number ≥ 0; anything else is for the exact path to report.
-      if (n < 0 || n % d !== 0) return undefined;
-      let amount = (n / d) * s.each;
-      if (!Number.isSafeInteger(amount)) return undefined;
+      const n = caseCount(f, s.k);
+      if (n === null || n === undefined) return n;
+      let m = 0;
+      if (s.mk >= 0) {
+        const c = caseCount(f, s.mk);
+        if (c === null || c === undefined) return c;
+        // More of which than cases cannot be judged: the exact path reports it at the item.
+        if (s.ofWhich && c > n) return undefined;
+        m = c;
+      }
+      const onTop = m * s.eachOnTop;
+      let amount = casesPaid(s, n) + onTop;
+      if (!Number.isSafeInteger(amount) || !Number.isSafeInteger(onTop)) return undefined;
+      if (n >= s.zeroAt) zeroedBy = s.at;
       if (T.on) {
         T.streams[s.at] = amount;
         T.capped[s.at] = s.cap !== undefined && amount > s.cap ? 1 : 0;
@@ -376,6 +471,11 @@ function leafKernel(
       if (g === V_BLANK) return null;
       if (g !== FALSE) return undefined;
     }
+    // A case count at its zeroAt zeroes the item as a gate does (a gate that holds says why first).
+    if (zeroedBy >= 0) {
+      if (T.on) T.zeroed = zeroedBy;
+      return min < 0 ? Math.min(score, 0) : 0;
+    }
     if (score > 0 && zeroOnMissingEvidence && evidence.length > 0)
       return withEvidence(score, unevidenced(f, evidence));
     return score;
@@ -384,12 +484,28 @@ function leafKernel(
   if (!baseRender || item.streams.length > MAX_TRACED_STREAMS) return kernel;
   // The streams' words, in the item's order, as evaluateStreams gives them.
   const streamWords = item.streams.map(({ stream, cap }, at) => {
-    const read = cases.find((s) => s.at === at) ?? states.find((s) => s.at === at);
+    const perCase = cases.find((s) => s.at === at);
+    const read = perCase ?? states.find((s) => s.at === at);
+    const each = stream.kind === 'per-case' ? q(stream.each) : undefined;
+    const multiplied = stream.kind === 'per-case' ? stream.multiplied : undefined;
+    const label = streamLabel(rs, item, stream);
+    const mdef = multiplied
+      ? (rs.inputs.get(multiplied.input) ?? rs.derived.get(multiplied.input)?.shown)
+      : undefined;
     return {
       kind: stream.kind,
       k: read?.k ?? -1,
       capAt: read?.cap ?? 0,
-      label: streamLabel(rs, item, stream),
+      perCase,
+      // Multiplied cases, as evaluateStreams words them: their label, factor and each × factor.
+      multiplied: multiplied &&
+        each && {
+          cases: multiplied.cases ?? 'extra',
+          label: mdef ? msgOf(mdef.label) : label,
+          factor: show(q(multiplied.factor)),
+          each: show(each.mul(q(multiplied.factor))),
+        },
+      label,
       def:
         stream.kind === 'expr'
           ? undefined
@@ -400,26 +516,48 @@ function leafKernel(
     };
   });
   const unit = 10 ** dp;
+  // The streams' trace, kept before the base's words (a formula's renderer may score the items
+  // it reads, whose kernels reuse the trace).
+  const amounts = new Float64Array(streamWords.length);
+  const cut = new Uint8Array(streamWords.length);
   const render: Render = (f, t, c) => {
+    const zeroedAt = t.zeroed;
+    for (let i = 0; i < streamWords.length; i++) {
+      amounts[i] = t.streams[i] as number;
+      cut[i] = t.capped[i] as number;
+    }
     const said = baseRender(f, t, c);
     if (!said || streamWords.length === 0) return said;
     // The base's adjustments may be shared (see slopeWords): the streams' follow in a new list.
     const adjustments: Adjustment[] = [...said.adjustments];
     for (let i = 0; i < streamWords.length; i++) {
       const w = streamWords[i] as (typeof streamWords)[number];
-      const amount = t.streams[i] as number;
+      const amount = amounts[i] as number;
       if (Number.isNaN(amount)) continue; // a state without an amount
-      const capped = t.capped[i] === 1;
+      const capped = cut[i] === 1;
       const kept = capped ? w.capAt : amount;
       let reason: Msg;
-      if (w.kind === 'per-case') {
-        reason = R.perCaseText(
-          w.label,
-          showRat(f.m[w.k] as number, f.d[w.k] as number),
-          w.each,
-          showRat(amount, unit),
-          w.add,
-        );
+      if (w.kind === 'per-case' && w.perCase) {
+        const s = w.perCase;
+        const n = showRat(f.m[w.k] as number, f.d[w.k] as number);
+        // The kernel read these counts: whole numbers ≥ 0, their amounts within the safe range.
+        const paid = casesPaid(s, (f.m[w.k] as number) / (f.d[w.k] as number));
+        const onTop = s.mk >= 0 ? ((f.m[s.mk] as number) / (f.d[s.mk] as number)) * s.eachOnTop : 0;
+        reason = s.schedule
+          ? R.scheduleText(w.label, n, showRat(paid, unit), w.add)
+          : R.perCaseText(w.label, n, w.each, showRat(paid, unit), w.add);
+        if (w.multiplied && onTop !== 0) {
+          const part = R.multipliedText(
+            w.multiplied.cases,
+            w.multiplied.label,
+            showRat(f.m[s.mk] as number, f.d[s.mk] as number),
+            w.multiplied.factor,
+            w.multiplied.each,
+            showRat(onTop, unit),
+            w.add,
+          );
+          reason = { zh: `${reason.zh};${part.zh}`, en: `${reason.en}; ${part.en}` };
+        }
       } else if (w.kind === 'state') {
         const v = plan.symbol(f.m[w.k] as number);
         if (v === undefined) return undefined;
@@ -430,7 +568,14 @@ function leafKernel(
       if (kept === 0) continue;
       adjustments.push({ amount: showRat(w.add ? kept : -kept, unit), reason, inputs: {} });
     }
-    return { reason: said.reason, adjustments };
+    const z = zeroedAt >= 0 ? streamWords[zeroedAt] : undefined;
+    if (!z?.perCase) return { reason: said.reason, adjustments };
+    const zeroed = R.zeroAtText(
+      z.label,
+      showRat(f.m[z.k] as number, f.d[z.k] as number),
+      z.perCase.zeroAt,
+    );
+    return { reason: said.reason, adjustments, zeroed };
   };
   return traced(kernel, render);
 }

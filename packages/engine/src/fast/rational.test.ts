@@ -253,6 +253,47 @@ items.push(
       below: { per: 1, points: 0.5, steps: 'each-started', cap: 3 },
     },
   },
+  {
+    // 累进扣分 (forms 20–23): an escalating scale, then 0.75 more a case; of which those the
+    // city found weigh × 2; the sixth case zeroes the item.
+    code: '22',
+    title: '累进扣分',
+    points: 10,
+    deductions: [
+      {
+        kind: 'per-case',
+        input: 'found',
+        each: 1,
+        schedule: [0, 1.5, 2.5],
+        increment: 0.75,
+        zeroAt: 6,
+        multiplied: { input: 'city', factor: 2, cases: 'of-which' },
+      },
+    ],
+  },
+  {
+    // Besides the cases, those found by the city at × 1.5, capped; a second scale after them.
+    code: '23',
+    title: '另计加倍扣分',
+    points: 5,
+    rule: {
+      kind: 'threshold',
+      value: 'r1',
+      op: '>=',
+      target: 0.9,
+      below: { per: 0.01, points: 0.5, steps: 'pro-rata' },
+    },
+    deductions: [
+      {
+        kind: 'per-case',
+        input: 'cases',
+        each: 0.5,
+        multiplied: { input: 'city', factor: 1.5 },
+        cap: 2,
+      },
+      { kind: 'per-case', input: 'found', each: 0.25, schedule: [0.25, 0.5] },
+    ],
+  },
 );
 
 const json: RuleSetInput = {
@@ -279,6 +320,8 @@ const json: RuleSetInput = {
     { id: 'policy', label: 'policy', unit: 'count' },
     { id: 'births', label: 'births', unit: 'count' },
     { id: 'cases', label: 'cases', unit: 'count', blankMeans: 0 },
+    { id: 'found', label: '查实例数', unit: 'count', blankMeans: 0 },
+    { id: 'city', label: '市级查实', unit: 'count', blankMeans: 0 },
   ],
   // Named derived values: money a head rounded half even, and a rate of counts read by peers.
   derived: [
@@ -329,6 +372,8 @@ const unitValues = fc
     births: fc.integer({ min: 0, max: 4000 }),
     policyShare: fc.double({ min: 0.85, max: 1, noNaN: true }),
     cases: fc.integer({ min: 0, max: 3 }),
+    found: fc.integer({ min: 0, max: 7 }),
+    city: fc.integer({ min: 0, max: 7 }),
   })
   .map((g) => {
     // Last year's figure: a few hundred cases, or millions (yuan, with fen).
@@ -349,6 +394,9 @@ const unitValues = fc
       policy: Math.floor(g.births * g.policyShare),
       births: g.births,
       cases: g.cases,
+      found: g.found,
+      // Of which the city found: never more than were found (more cannot be judged).
+      city: Math.min(g.city, g.found),
     };
   });
 
@@ -416,6 +464,37 @@ describe('real figures on the kernels', () => {
       );
     },
   );
+
+  it('scores escalating, multiplied and zeroing cases on the kernels; a mistyped huge count exactly', () => {
+    const at = items.findIndex((i) => i.code === '22');
+    const [values] = fc.sample(unitValues, { numRuns: 1, seed: 22 });
+    const score = (found: number, city: number) => {
+      const unit = { id: 'u', name: 'u', values: { ...values, births: 10, found, city } };
+      const lean = createLeanScorer(rs);
+      const fast = lean(unit, {});
+      const full = scoreUnit(rs, unit, {});
+      const item = full.sections[at]!.items[0]!;
+      expect(fast.sections[at] === null ? null : scaledText(fast.sections[at]!, 2)).toBe(
+        item.score,
+      );
+      return { item, exact: lean.routes.exact };
+    };
+    // 4 cases: 0 + 1.5 + 2.5, then 2.5 + 0.75 = 3.25 → 7.25; of which 1 the city found, × 2:
+    // 1 more → 8.25 deducted, 10 − 8.25 = 1.75. Worked out by hand.
+    const four = score(4, 1);
+    expect([four.item.score, four.item.status, four.exact]).toEqual(['1.75', 'partly-met', 0]);
+    expect(four.item.reason.zh).toContain(
+      '查实例数4例,按累进标准扣7.25分;其中市级查实1例按2倍计,再扣1分',
+    );
+    // The sixth case zeroes the item, said after the deduction.
+    const six = score(6, 0);
+    expect([six.item.score, six.item.status, six.exact]).toEqual(['0', 'gated', 0]);
+    expect(six.item.reason.zh).toContain('查实例数6例,达到6例,此项不得分');
+    // 30,000,000 cases (a slip of the keyboard): the escalation's sum leaves the safe range, the
+    // exact evaluator scores it — the same 0, gated, without a cost in time.
+    const huge = score(30_000_000, 0);
+    expect([huge.item.score, huge.item.status, huge.exact]).toEqual(['0', 'gated', 1]);
+  });
 
   it('asks the exact evaluator for scores and statuses only: the same as with reasons, no words built', () => {
     fc.assert(

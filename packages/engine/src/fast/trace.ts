@@ -40,6 +40,8 @@ export interface Trace {
   hn: number;
   hd: number;
   gate: number;
+  /** The per-case stream whose case count reached its zeroAt and zeroed the item (-1: none). */
+  zeroed: number;
   /** Per stream, in order: its amount in 10^-dp points after its cap (NaN: a state without an
    *  amount), and whether its cap cut it. */
   streams: Float64Array;
@@ -77,6 +79,7 @@ export const TRACE: Trace = {
   hn: 0,
   hd: 1,
   gate: -1,
+  zeroed: -1,
   streams: new Float64Array(MAX_TRACED_STREAMS),
   capped: new Uint8Array(MAX_TRACED_STREAMS),
 };
@@ -87,6 +90,7 @@ export function resetTrace(): void {
   TRACE.tier = -1;
   TRACE.clamp = 0;
   TRACE.gate = -1;
+  TRACE.zeroed = -1;
 }
 
 /** What a renderer is given besides the frame and the trace. */
@@ -106,7 +110,7 @@ export type Render = (
   f: Frame,
   t: Trace,
   c: RenderContext,
-) => { reason: Msg; adjustments: readonly Adjustment[] } | undefined;
+) => { reason: Msg; adjustments: readonly Adjustment[]; zeroed?: Msg } | undefined;
 
 /** Renderers by kernel. */
 export const renders = new WeakMap<object, Render>();

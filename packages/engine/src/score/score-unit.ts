@@ -630,10 +630,11 @@ export function createUnitScorer(
     let status: IndicatorStatus =
       score >= t.points ? 'met' : score <= 0 && t.points > 0 ? 'not-met' : 'partly-met';
     let gated: Msg | undefined;
-    if (gate >= 0) {
+    // A gate that holds, or a case count at its zeroAt (said after the gates, as evaluated).
+    if (gate >= 0 || said.zeroed) {
       score = t.min < 0 ? Math.min(score, 0) : 0;
       status = 'gated';
-      gated = (item.gates[gate] as CIndicator['gates'][number]).reason;
+      gated = gate >= 0 ? (item.gates[gate] as CIndicator['gates'][number]).reason : said.zeroed;
     }
     const noEvidence = lackingEvidence(item, score > 0);
     let text: string | undefined;

@@ -44,8 +44,20 @@ describe('reasons rendered from the kernels’ traces', () => {
               // Which kinds the traced route scored: a second scorer, one item at a time.
               if (item.children.length > 0) continue;
               const one = createUnitScorer(rs, unit, ctx);
-              one.evaluate(item);
+              const result = one.evaluate(item);
               if (one.traced() === 0) continue;
+              // Per-case streams in every form: escalating, multiplied, zeroing (and reached).
+              for (const { stream } of item.streams) {
+                if (stream.kind !== 'per-case') continue;
+                if (stream.schedule)
+                  shapes.add(stream.increment ? 'schedule+increment' : 'schedule');
+                if (stream.multiplied)
+                  shapes.add(`multiplied-${stream.multiplied.cases ?? 'extra'}`);
+                if (stream.zeroAt !== undefined)
+                  shapes.add(
+                    result.status === 'gated' && item.gates.length === 0 ? 'zeroed' : 'zeroAt',
+                  );
+              }
               kinds.add(item.rule?.kind ?? 'none');
               // The open bounds and start the traced route words as the exact path does.
               if (item.min === undefined) shapes.add('no-floor');
@@ -68,7 +80,18 @@ describe('reasons rendered from the kernels’ traces', () => {
       // Measured with pool sections in the generator (their items are exact by design and not
       // counted): 0.17 on this seed, 0.22–0.25 on seeds 1–3.
       expect(traced / items).toBeGreaterThan(0.15);
-      expect([...shapes].sort()).toEqual(['derived', 'keep', 'no-floor', 'start-zero']);
+      expect([...shapes].sort()).toEqual([
+        'derived',
+        'keep',
+        'multiplied-extra',
+        'multiplied-of-which',
+        'no-floor',
+        'schedule',
+        'schedule+increment',
+        'start-zero',
+        'zeroAt',
+        'zeroed',
+      ]);
       expect([...kinds].sort()).toEqual(
         expect.arrayContaining([
           'band',
