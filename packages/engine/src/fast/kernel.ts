@@ -1,14 +1,33 @@
 // Integer kernels for the item shapes of real rule sets (floor, ceiling, band, ramp,
 // proportional, tiers, yes/no, reduction, expressions, per-case deductions — escalating,
-// multiplied, zeroing — and state deductions, gates, evidence) over exact rationals. Each returns the item's score as an integer count of 10^-dp
+// multiplied, zeroing —, deductions by state and by formula, gates, evidence) over exact
+// rationals. Each returns the item's score as an integer count of 10^-dp
 // points, null for a missing input, NA when it does not apply, or undefined to hand the item to
 // the exact evaluator (a value the fast reader cannot take, a product past the safe range).
 import { q, type Q } from '../exact/exact.ts';
 import type { InputDef } from '../schema/ruleset.ts';
 import type { CIndicator, CompiledRuleSet, CSlope } from '../score/compile.ts';
 import { BLANK as V_BLANK, EXACT as V_EXACT, TRUE, FALSE, type MicroExpr } from '../expr/micro.ts';
-import { ratOfQ, reduceRat, roundDiv, scaledOfQ, type Rat } from './fixed.ts';
-import { BLANK, NO_CODE, NUMERIC, OK, YES_CODE, type Frame, type FramePlan } from './frame.ts';
+import {
+  addRat,
+  cmpRat,
+  mulRat,
+  ratOfQ,
+  reduceRat,
+  roundDiv,
+  scaledOfQ,
+  type Rat,
+} from './fixed.ts';
+import {
+  BLANK,
+  NO_CODE,
+  NUMERIC,
+  OK,
+  state,
+  YES_CODE,
+  type Frame,
+  type FramePlan,
+} from './frame.ts';
 import { decodeValue } from '../score/env.ts';
 import { scoreWithoutEvidence } from '../score/bounds.ts';
 import { deadlineOutcome } from '../score/deadline.ts';
@@ -46,6 +65,10 @@ export const yesNoShape = new WeakMap<Kernel, YesNoShape>();
  *  are whole counts of 10^-dp points). */
 const TOO_BIG = 0.5;
 const LOWEST: Rat = { n: 0, d: 1 };
+/** A formula stream's amount in 10^-dp points, and the item's fraction with it (scratch:
+ *  kernels run one at a time). */
+const AMOUNT: Rat = { n: 0, d: 1 };
+const SUM: Rat = { n: 0, d: 1 };
 
 /** An item that only sums its sub-items: no rule, streams, gates or applicability (its points,
  *  by class or not, are the caller's). */
@@ -142,6 +165,21 @@ interface StateStream {
   sign: 1 | -1;
 }
 
+/** A deduction by formula (`expr`): its amount's slot (a figure in points), worked out on first
+ *  use like any derived operand. */
+interface ExprStream {
+  at: number;
+  k: number;
+  cap: number | undefined;
+  sign: 1 | -1;
+}
+
+/** The kinds of stream, as the one loop over them in the item's order tells them apart. */
+const S_CASE = 0;
+const S_STATE = 1;
+const S_DEADLINE = 2;
+const S_EXPR = 3;
+
 /** A deadline stream on a date slot: the one decision is deadline.ts's, read per unit. */
 interface DeadlineK {
   k: number;
@@ -203,6 +241,7 @@ function leafKernel(
   const min = item.min === undefined ? Number.NEGATIVE_INFINITY : sc(item.min);
   if (points === undefined || min === undefined) return undefined;
   const scale = q(10 ** dp);
+  const unitScale = 10 ** dp;
   const slope = (s: CSlope | undefined): SlopeK | null | undefined => {
     if (!s) return null;
     const per: Rat = { n: 0, d: 1 };
@@ -231,10 +270,32 @@ function leafKernel(
   const cases: CaseStream[] = [];
   const states: StateStream[] = [];
   const deadlines: DeadlineK[] = [];
-  for (const [at, { stream, cap, due }] of item.streams.entries()) {
+  const exprs: ExprStream[] = [];
+  // The streams in the item's order, each as its kind and its place in that kind's list: read in
+  // that order, the first blank or the first figure only the exact path can judge decides, as
+  // evaluateStreams has it.
+  const kindOf: number[] = [];
+  const indexOf: number[] = [];
+  for (const [at, { stream, cap, due, amount }] of item.streams.entries()) {
     const capSc = cap ? sc(cap) : undefined;
     if (cap && capSc === undefined) return undefined;
     const sign = stream.direction === 'add' ? 1 : -1;
+    if (stream.kind === 'expr') {
+      // The amount's formula as a derived operand: its slot holds the figure in points.
+      const k = amount
+        ? plan.operandSlot({
+            expr: amount,
+            derived: true,
+            rate: false,
+            path: `${item.path}.deductions[${at}].amount`,
+          })
+        : undefined;
+      if (k === undefined) return undefined;
+      kindOf.push(S_EXPR);
+      indexOf.push(exprs.length);
+      exprs.push({ at, k, cap: capSc, sign });
+      continue;
+    }
     if (stream.kind === 'state') {
       const slot = plan.inputSlot(stream.input);
       if (slot?.kind !== 'symbol') return undefined;
@@ -248,12 +309,16 @@ function leafKernel(
           def?.unit === 'yesno' && (key === 'yes' || key === 'no') ? key === 'yes' : key;
         amounts[plan.codeOf(value)] = a;
       }
+      kindOf.push(S_STATE);
+      indexOf.push(states.length);
       states.push({ at, k: slot.k, amounts, cap: capSc, sign });
       continue;
     }
     if (stream.kind === 'deadline') {
       const slot = plan.inputSlot(stream.input);
       if (slot?.kind !== 'number' || !due) return undefined;
+      kindOf.push(S_DEADLINE);
+      indexOf.push(deadlines.length);
       deadlines.push({ k: slot.k, stream, due: due.day, cap: capSc, sign });
       continue;
     }
@@ -277,6 +342,8 @@ function leafKernel(
       mk = ms.k;
       eachOnTop = onTop;
     }
+    kindOf.push(S_CASE);
+    indexOf.push(cases.length);
     cases.push({
       at,
       k: slot.k,
@@ -297,13 +364,7 @@ function leafKernel(
   const gates = item.gates.map((g) => g.when.microBound(plan.bind));
 
   const rule = item.rule;
-  if (
-    rule?.kind === 'yesno' &&
-    cases.length === 0 &&
-    states.length === 0 &&
-    deadlines.length === 0 &&
-    gates.length === 0
-  ) {
+  if (rule?.kind === 'yesno' && kindOf.length === 0 && gates.length === 0) {
     // The commonest item (46 of Baotou's 81): one fused function, no base call and no loops.
     const input = plan.inputSlot(rule.input);
     const yes = rule.yes === undefined ? points : sc(rule.yes);
@@ -381,63 +442,102 @@ function leafKernel(
     den: number,
     upper: boolean,
   ): number | null | undefined => {
-    const upperNum = num;
+    // The base's own numerator, for credit above a target; scaled with den when a formula's
+    // amount brings a denominator.
+    let upperNum = num;
     // The last per-case stream whose count reached its zeroAt (-1: none), as evaluateStreams.
     let zeroedBy = -1;
-    for (let i = 0; i < cases.length; i++) {
-      const s = cases[i] as CaseStream;
-      // A case count is a whole number ≥ 0; anything else is for the exact path to report.
-      const n = caseCount(f, s.k);
-      if (n === null || n === undefined) return n;
-      let m = 0;
-      if (s.mk >= 0) {
-        const c = caseCount(f, s.mk);
-        if (c === null || c === undefined) return c;
-        // More of which than cases cannot be judged: the exact path reports it at the item.
-        if (s.ofWhich && c > n) return undefined;
-        m = c;
+    for (let j = 0; j < kindOf.length; j++) {
+      const kind = kindOf[j] as number;
+      const i = indexOf[j] as number;
+      // The stream's signed amount in 10^-dp points, over 1 but for a formula's.
+      let add: number;
+      if (kind === S_CASE) {
+        const s = cases[i] as CaseStream;
+        // A case count is a whole number ≥ 0; anything else is for the exact path to report.
+        const n = caseCount(f, s.k);
+        if (n === null || n === undefined) return n;
+        let m = 0;
+        if (s.mk >= 0) {
+          const c = caseCount(f, s.mk);
+          if (c === null || c === undefined) return c;
+          // More of which than cases cannot be judged: the exact path reports it at the item.
+          if (s.ofWhich && c > n) return undefined;
+          m = c;
+        }
+        const onTop = m * s.eachOnTop;
+        let amount = casesPaid(s, n) + onTop;
+        if (!Number.isSafeInteger(amount) || !Number.isSafeInteger(onTop)) return undefined;
+        if (n >= s.zeroAt) zeroedBy = s.at;
+        if (T.on) {
+          T.streams[s.at] = amount;
+          T.capped[s.at] = s.cap !== undefined && amount > s.cap ? 1 : 0;
+        }
+        if (s.cap !== undefined && amount > s.cap) amount = s.cap;
+        add = amount * s.sign * den;
+      } else if (kind === S_STATE) {
+        const st = states[i] as StateStream;
+        const held = f.s[st.k];
+        if (held === BLANK) return null;
+        if (held !== OK) return undefined;
+        let amount = st.amounts[f.m[st.k] as number];
+        if (T.on) {
+          T.streams[st.at] = amount ?? NaN;
+          T.capped[st.at] = amount !== undefined && st.cap !== undefined && amount > st.cap ? 1 : 0;
+        }
+        if (amount === undefined) continue;
+        if (st.cap !== undefined && amount > st.cap) amount = st.cap;
+        add = amount * st.sign * den;
+      } else if (kind === S_DEADLINE) {
+        const dl = deadlines[i] as DeadlineK;
+        const held = f.s[dl.k];
+        // A blank date is the declared case `missing` (or a missing input, when so declared); a
+        // date refused is the exact path's to report.
+        if (held !== OK && held !== BLANK) return undefined;
+        if (held === BLANK && dl.stream.missing === 'missing-input') return null;
+        const outcome = deadlineOutcome(dl.stream, dl.due, held === BLANK ? undefined : f.m[dl.k]);
+        let amount = sc(outcome.amount);
+        if (amount === undefined) return undefined;
+        if (dl.cap !== undefined && amount > dl.cap) amount = dl.cap;
+        add = amount * dl.sign * den;
+      } else {
+        const ex = exprs[i] as ExprStream;
+        const st = state(f, ex.k);
+        if (st !== OK) return st === BLANK ? null : undefined;
+        // The formula's figure in points, as a fraction of 10^-dp points: an / ad.
+        if (!mulRat(f.m[ex.k] as number, f.d[ex.k] as number, unitScale, 1, AMOUNT))
+          return undefined;
+        let an = AMOUNT.n;
+        let ad = AMOUNT.d;
+        const capped = ex.cap !== undefined && cmpRat(an, ad, ex.cap, 1) > 0;
+        if (T.on) {
+          // Its words show the amount rounded as scores are; 2: exactly 0 (no adjustment).
+          T.streams[ex.at] = roundDiv(an, ad, mode);
+          T.capped[ex.at] = capped ? 1 : an === 0 ? 2 : 0;
+        }
+        if (capped) {
+          an = ex.cap as number;
+          ad = 1;
+        }
+        if (ad !== 1) {
+          // num/den + sign × an/ad, in lowest terms when the plain products would not fit.
+          if (!addRat(num, den, an * ex.sign, ad, SUM)) return TOO_BIG;
+          // In lowest terms (one greatest common divisor): the products after it — points × den,
+          // the next stream's amount × den — then leave the safe range only when the exact
+          // figures do.
+          reduceRat(SUM.n, SUM.d, SUM);
+          const was = den;
+          num = SUM.n;
+          den = SUM.d;
+          // The base's numerator over the new denominator, for credit above a target (a sum
+          // brought to lowest terms may drop the base's denominator: the exact path's then).
+          if (upper && den !== was) {
+            if (den % was !== 0) return undefined;
+            upperNum *= den / was;
+          }
+          add = 0;
+        } else add = an * ex.sign * den;
       }
-      const onTop = m * s.eachOnTop;
-      let amount = casesPaid(s, n) + onTop;
-      if (!Number.isSafeInteger(amount) || !Number.isSafeInteger(onTop)) return undefined;
-      if (n >= s.zeroAt) zeroedBy = s.at;
-      if (T.on) {
-        T.streams[s.at] = amount;
-        T.capped[s.at] = s.cap !== undefined && amount > s.cap ? 1 : 0;
-      }
-      if (s.cap !== undefined && amount > s.cap) amount = s.cap;
-      const add = amount * s.sign * den;
-      if (!Number.isSafeInteger(add)) return TOO_BIG;
-      num += add;
-    }
-    for (let i = 0; i < states.length; i++) {
-      const st = states[i] as StateStream;
-      const state = f.s[st.k];
-      if (state === BLANK) return null;
-      if (state !== OK) return undefined;
-      let amount = st.amounts[f.m[st.k] as number];
-      if (T.on) {
-        T.streams[st.at] = amount ?? NaN;
-        T.capped[st.at] = amount !== undefined && st.cap !== undefined && amount > st.cap ? 1 : 0;
-      }
-      if (amount === undefined) continue;
-      if (st.cap !== undefined && amount > st.cap) amount = st.cap;
-      const add = amount * st.sign * den;
-      if (!Number.isSafeInteger(add)) return TOO_BIG;
-      num += add;
-    }
-    for (let i = 0; i < deadlines.length; i++) {
-      const dl = deadlines[i] as DeadlineK;
-      const state = f.s[dl.k];
-      // A blank date is the declared case `missing` (or a missing input, when so declared); a
-      // date refused is the exact path's to report.
-      if (state !== OK && state !== BLANK) return undefined;
-      if (state === BLANK && dl.stream.missing === 'missing-input') return null;
-      const outcome = deadlineOutcome(dl.stream, dl.due, state === BLANK ? undefined : f.m[dl.k]);
-      let amount = sc(outcome.amount);
-      if (amount === undefined) return undefined;
-      if (dl.cap !== undefined && amount > dl.cap) amount = dl.cap;
-      const add = amount * dl.sign * den;
       if (!Number.isSafeInteger(add)) return TOO_BIG;
       num += add;
     }
@@ -485,7 +585,7 @@ function leafKernel(
   // The streams' words, in the item's order, as evaluateStreams gives them.
   const streamWords = item.streams.map(({ stream, cap }, at) => {
     const perCase = cases.find((s) => s.at === at);
-    const read = perCase ?? states.find((s) => s.at === at);
+    const read = perCase ?? states.find((s) => s.at === at) ?? exprs.find((s) => s.at === at);
     const each = stream.kind === 'per-case' ? q(stream.each) : undefined;
     const multiplied = stream.kind === 'per-case' ? stream.multiplied : undefined;
     const label = streamLabel(rs, item, stream);
@@ -558,6 +658,10 @@ function leafKernel(
           );
           reason = { zh: `${reason.zh};${part.zh}`, en: `${reason.en}; ${part.en}` };
         }
+      } else if (w.kind === 'expr') {
+        // Exactly 0: no adjustment, as evaluateStreams skips it.
+        if (cut[i] === 2) continue;
+        reason = R.exprStreamText(w.label, showRat(amount, unit), w.add);
       } else if (w.kind === 'state') {
         const v = plan.symbol(f.m[w.k] as number);
         if (v === undefined) return undefined;
@@ -565,8 +669,9 @@ function leafKernel(
         reason = R.stateText(w.label, stateMsg(w.def, v, key), showRat(amount, unit), w.add);
       } else return undefined;
       if (capped) reason = cappedStream(reason, w.cap);
-      if (kept === 0) continue;
-      adjustments.push({ amount: showRat(w.add ? kept : -kept, unit), reason, inputs: {} });
+      // A formula's amount rounded to 0 is still an adjustment (it is not exactly 0: above).
+      if (kept === 0 && w.kind !== 'expr') continue;
+      adjustments.push({ amount: showRat(w.add ? kept : 0 - kept, unit), reason, inputs: {} });
     }
     const z = zeroedAt >= 0 ? streamWords[zeroedAt] : undefined;
     if (!z?.perCase) return { reason: said.reason, adjustments };

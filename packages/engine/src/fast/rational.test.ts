@@ -292,6 +292,9 @@ items.push(
         cap: 2,
       },
       { kind: 'per-case', input: 'found', each: 0.25, schedule: [0.25, 0.5] },
+      // By formula (form 21): figures with 4–6 places, and a ratio over a population.
+      { kind: 'expr', amount: 'max(0, 0.95 - r1) * 10', cap: 0.5 },
+      { kind: 'expr', amount: 'max(0, 22 - bud / pop) * 0.3', direction: 'deduct' },
     ],
   },
 );

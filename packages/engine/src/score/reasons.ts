@@ -334,6 +334,12 @@ export const multipliedTooMany = (label: Msg, count: string, of: Msg, total: str
   en: `of which "${label.en}" (${count}) exceeds "${of.en}" (${total})`,
 });
 
+/** A deduction by formula: 「<label>:扣0.35分」, its amount rounded as scores are. */
+export const exprStreamText = (label: Msg, amount: string, add: boolean): Msg => ({
+  zh: `${label.zh}:${add ? '加' : '扣'}${amount}分`,
+  en: `${label.en}: ${add ? '+' : '−'}${amount}`,
+});
+
 export const zeroAtText = (label: Msg, count: string, zeroAt: number): Msg => ({
   zh: `${label.zh}${count}例,达到${zeroAt}例,此项不得分`,
   en: `${label.en}: ${count} case(s), reaching ${zeroAt}: the item scores nothing`,

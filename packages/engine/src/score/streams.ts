@@ -203,10 +203,7 @@ export function evaluateStreams(
           });
         amount = v;
         const label = streamLabel(rs, item, stream);
-        reason = {
-          zh: `${label.zh}:${addDir ? '加' : '扣'}${show(round(amount, rs.scoreRounding))}分`,
-          en: `${label.en}: ${addDir ? '+' : '−'}${show(round(amount, rs.scoreRounding))}`,
-        };
+        reason = R.exprStreamText(label, show(round(amount, rs.scoreRounding)), addDir);
         break;
       }
     }

@@ -48,6 +48,7 @@ describe('reasons rendered from the kernels’ traces', () => {
               if (one.traced() === 0) continue;
               // Per-case streams in every form: escalating, multiplied, zeroing (and reached).
               for (const { stream } of item.streams) {
+                if (stream.kind === 'expr') shapes.add('expr-stream');
                 if (stream.kind !== 'per-case') continue;
                 if (stream.schedule)
                   shapes.add(stream.increment ? 'schedule+increment' : 'schedule');
@@ -82,6 +83,7 @@ describe('reasons rendered from the kernels’ traces', () => {
       expect(traced / items).toBeGreaterThan(0.15);
       expect([...shapes].sort()).toEqual([
         'derived',
+        'expr-stream',
         'keep',
         'multiplied-extra',
         'multiplied-of-which',
@@ -204,6 +206,63 @@ describe('reasons rendered from the kernels’ traces', () => {
       // A date is shown as its date, never its day number.
       expect(JSON.stringify(fast)).toContain(values.plan_date);
     }
+  });
+
+  it('word a deduction by formula from the trace: rounded to 0, exactly 0, capped, over a ratio', () => {
+    const p = parseRuleSet({
+      schemaVersion: 1,
+      id: 'formula-deductions',
+      title: '按公式扣分',
+      issuer: '市',
+      level: '县',
+      year: 2026,
+      edition: 1,
+      points: 10,
+      rounding: { scores: { dp: 2, mode: 'half-up' } },
+      inputs: [
+        { id: 'x', label: '差错数', unit: 'count' },
+        { id: 'bud', label: '经费', unit: '元' },
+        { id: 'pop', label: '人口', unit: '人' },
+      ],
+      sections: [
+        {
+          code: '一',
+          title: '质量',
+          points: 10,
+          items: [
+            {
+              code: '1',
+              title: '差错',
+              points: 10,
+              deductions: [
+                { kind: 'expr', amount: 'x * 0.001', reason: '差错扣分' },
+                { kind: 'expr', amount: 'max(0, 22 - bud / pop) * 0.3', cap: 2 },
+              ],
+            },
+          ],
+        },
+      ],
+    });
+    if (!p.ok) throw new Error(JSON.stringify(p.issues.map((i) => i.message.en)));
+    const rs = compileRuleSet(p.value);
+    const said: string[] = [];
+    for (const values of [
+      { x: 4, bud: 3062448, pop: 180144 }, // 0.004 (shown as 0), then 1.4999… of a ratio
+      { x: 0, bud: 850000, pop: 50000 }, // exactly 0 (no adjustment), then 1.5
+      { x: 30, bud: 100000, pop: 50000 }, // 0.03, then 6 capped at 2
+    ]) {
+      const unit = { id: 'u', name: '甲县', values };
+      const scorer = createUnitScorer(rs, unit);
+      const fast = scoreWith(rs, scorer);
+      const exact = scoreWith(rs, createUnitScorer(rs, unit, {}, { kernels: false }));
+      expect(JSON.stringify(fast, null, 1)).toBe(JSON.stringify(exact, null, 1));
+      expect(scorer.traced()).toBe(1);
+      said.push(fast.sections[0]!.items[0]!.reason.zh);
+    }
+    expect(said[0]).toContain('差错扣分:扣0分');
+    expect(said[1]).not.toContain('差错扣分');
+    expect(said[2]).toContain('差错扣分:扣0.03分');
+    expect(said[2]).toContain('最多2分');
   });
 
   it('show a rational of safe integers as show does', () => {
