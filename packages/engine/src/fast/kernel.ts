@@ -61,6 +61,11 @@ export interface YesNoShape {
 /** The shape of each plain yes/no kernel (one whose evidence, if any, is its own input). */
 export const yesNoShape = new WeakMap<Kernel, YesNoShape>();
 
+/** Whether the last item kernel that scored (past its streams) was zeroed by a case count at its
+ *  `zeroAt`: a pool's section reads it to tell a zeroing item (score-lean.ts), as it reads a gate.
+ *  Written after the item's own streams, so an item a formula scored on the way is not it. */
+export const ZEROING = { held: false };
+
 /** Said by a kernel's last steps when a product leaves the safe range (never a score: scores
  *  are whole counts of 10^-dp points). */
 const TOO_BIG = 0.5;
@@ -541,6 +546,7 @@ function leafKernel(
       if (!Number.isSafeInteger(add)) return TOO_BIG;
       num += add;
     }
+    ZEROING.held = zeroedBy >= 0;
     // clamp(num/den, min, upper) then round: the one division
     const hi = upper && upperNum > points * den ? upperNum : points * den;
     const lo = min === Number.NEGATIVE_INFINITY ? min : min * den;

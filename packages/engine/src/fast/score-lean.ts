@@ -14,7 +14,7 @@ import {
 import { roundDiv, scaledText, scaledTexts, toScaled, type Rat } from './fixed.ts';
 import { poolItemStatus, poolPoints, poolSectionFigure } from '../score/pool.ts';
 import type { MicroExpr } from '../expr/micro.ts';
-import { buildKernel, isContainer } from './kernel.ts';
+import { buildKernel, isContainer, ZEROING } from './kernel.ts';
 import { NA, type Kernel } from './kernel-base.ts';
 import { BLANK as SLOT_BLANK, createFramePlan, OK as SLOT_OK } from './frame.ts';
 import { compileProgram, type LeanItem, type Program, type ProgramHost } from './program.ts';
@@ -129,21 +129,21 @@ export function createLeanScorer(rs: CompiledRuleSet, options: LeanScorerOptions
   };
   /**
    * A pool item on the kernels (points 0, no floor: the kernel gives what it deducts), with its
-   * events as micro expressions to tell a gated item; none (the exact evaluator) for an item with
-   * a case count that zeroes (`zeroAt`), or a shape the kernels do not take.
+   * events as micro expressions to tell a gated item (a case count at its `zeroAt` the kernel
+   * says itself, ZEROING); none (the exact evaluator) for a shape the kernels do not take.
    */
   function poolKernel(item: CIndicator): { kernel?: Kernel; gates?: MicroExpr[] } {
-    if (item.streams.some((s) => s.stream.kind === 'per-case' && s.stream.zeroAt !== undefined))
-      return {};
     const kernel = buildKernel(rs, plan, item, item.points);
     return kernel ? { kernel, gates: item.gates.map((g) => g.when.microBound(plan.bind)) } : {};
   }
   /** A pool item's figure as its section reads it, on its kernel where it can be read there. */
   const poolFigure = (li: { item: CIndicator; kernel?: Kernel; gates?: MicroExpr[] }) => {
     const { item, kernel, gates } = li;
+    ZEROING.held = false;
     const v = kernel?.(frame);
     if (v !== undefined && gates) {
-      let zeroed = false;
+      // An event (a gate) or a case count at its zeroAt zeroes the section.
+      let zeroed = ZEROING.held;
       let decided = true;
       // The first event that holds decides; one the micro evaluation cannot tell is the exact's.
       for (const g of gates) {

@@ -238,7 +238,7 @@ describe('a section whose items have no points of their own (form 49)', () => {
     expect(ranked.routes).toEqual({ fast: 4 * units.length, exact: units.length });
   });
 
-  it('an item whose case count zeroes the section (zeroAt) goes to the exact evaluator', () => {
+  it('an item whose case count zeroes the section (zeroAt) is read on its kernel', () => {
     const pool = json.sections[0] as RuleSetInput['sections'][number];
     const zeroAt: RuleSetInput = {
       ...json,
@@ -263,8 +263,9 @@ describe('a section whose items have no points of their own (form 49)', () => {
     expect(units.map((u) => section(scoreUnit(z, u), '一').score)).toEqual(['6', '0']);
     expect(item(scoreUnit(z, units[1]!), '一.1').status).toBe('gated');
     const ranked = sameOnBothRoutes(z, units);
-    // 一.1 (zeroAt) and 一.4 (0.25 a case) exact, 一.2, 一.3 and 二.1 on the kernels.
-    expect(ranked.routes).toEqual({ fast: 3 * units.length, exact: 2 * units.length });
+    // 一.4 (0.25 a case) exact; 一.1 (its zeroAt told by its kernel), 一.2, 一.3 and 二.1 on the
+    // kernels.
+    expect(ranked.routes).toEqual({ fast: 4 * units.length, exact: units.length });
   });
 });
 
