@@ -61,9 +61,10 @@ export interface YesNoShape {
 /** The shape of each plain yes/no kernel (one whose evidence, if any, is its own input). */
 export const yesNoShape = new WeakMap<Kernel, YesNoShape>();
 
-/** Whether the last item kernel that scored (past its streams) was zeroed by a case count at its
- *  `zeroAt`: a pool's section reads it to tell a zeroing item (score-lean.ts), as it reads a gate.
- *  Written after the item's own streams, so an item a formula scored on the way is not it. */
+/** Whether the last item kernel that scored (past its streams and gates) was zeroed by a case
+ *  count at its `zeroAt`: a pool's section reads it to tell a zeroing item (score-lean.ts), as it
+ *  reads a gate, right after the kernel returns. Written after the item's own gates, so an item a
+ *  formula or a gate scored on the way is not taken for it. */
 export const ZEROING = { held: false };
 
 /** Said by a kernel's last steps when a product leaves the safe range (never a score: scores
@@ -545,8 +546,9 @@ function leafKernel(
       }
       if (!Number.isSafeInteger(add)) return TOO_BIG;
       num += add;
+      // Each partial sum checked: one past the safe range may come back into it and be wrong.
+      if (!Number.isSafeInteger(num)) return TOO_BIG;
     }
-    ZEROING.held = zeroedBy >= 0;
     // clamp(num/den, min, upper) then round: the one division
     const hi = upper && upperNum > points * den ? upperNum : points * den;
     const lo = min === Number.NEGATIVE_INFINITY ? min : min * den;
@@ -571,12 +573,15 @@ function leafKernel(
       // cannot decide (or that is not true/false) is the exact evaluator's.
       const g = (gates[i] as MicroExpr).ev(f.micro);
       if (g === TRUE) {
+        ZEROING.held = false;
         if (T.on) T.gate = i;
         return min < 0 ? Math.min(score, 0) : 0;
       }
       if (g === V_BLANK) return null;
       if (g !== FALSE) return undefined;
     }
+    // Said after the gates, which may score other items (score(), met()) on their kernels.
+    ZEROING.held = zeroedBy >= 0;
     // A case count at its zeroAt zeroes the item as a gate does (a gate that holds says why first).
     if (zeroedBy >= 0) {
       if (T.on) T.zeroed = zeroedBy;
@@ -675,8 +680,9 @@ function leafKernel(
         reason = R.stateText(w.label, stateMsg(w.def, v, key), showRat(amount, unit), w.add);
       } else return undefined;
       if (capped) reason = cappedStream(reason, w.cap);
-      // A formula's amount rounded to 0 is still an adjustment (it is not exactly 0: above).
-      if (kept === 0 && w.kind !== 'expr') continue;
+      // A formula's amount rounded to 0 is still an adjustment (it is not exactly 0: above);
+      // one capped at 0 is not (the exact path skips an amount of exactly 0).
+      if (kept === 0 && (w.kind !== 'expr' || capped)) continue;
       adjustments.push({ amount: showRat(w.add ? kept : 0 - kept, unit), reason, inputs: {} });
     }
     const z = zeroedAt >= 0 ? streamWords[zeroedAt] : undefined;

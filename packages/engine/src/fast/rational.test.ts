@@ -499,6 +499,56 @@ describe('real figures on the kernels', () => {
     expect([huge.item.score, huge.item.status, huge.exact]).toEqual(['0', 'gated', 1]);
   });
 
+  it('reads met() of an item its case count zeroes as the exact path does: gated is not met', () => {
+    // 0 points, the first two cases free, the second zeroes: scores 0 (its points) yet is gated.
+    const p = parseRuleSet({
+      schemaVersion: 1,
+      id: 'met-zeroed',
+      title: '达到例数不得分',
+      issuer: '市',
+      level: '县',
+      year: 2026,
+      edition: 1,
+      points: 5,
+      rounding: { scores: { dp: 2, mode: 'half-up' } },
+      inputs: [
+        { id: 'n', label: '例数', unit: 'count' },
+        { id: 'ok', label: '达标', unit: 'yesno' },
+      ],
+      sections: [
+        {
+          code: '一',
+          title: '一',
+          points: 5,
+          items: [
+            {
+              code: '1',
+              title: '违规',
+              points: 0,
+              min: -5,
+              deductions: [{ kind: 'per-case', input: 'n', each: 1, schedule: [0, 0], zeroAt: 2 }],
+            },
+            { code: '2', title: '达标', points: 5, rule: { kind: 'yesno', input: 'ok' } },
+          ],
+        },
+      ],
+      sanctions: [{ id: 'nm', level: 'notice', when: "!met('一.1')", reason: '违规' }],
+    });
+    if (!p.ok) throw new Error(JSON.stringify(p.issues.map((i) => i.message.en)));
+    const z = compileRuleSet(p.value);
+    const units = [0, 1, 2].map((n) => ({ id: `u${n}`, name: `u${n}`, values: { n, ok: true } }));
+    const held = (r: { unitId: string; sanctions: readonly unknown[] }) => [r.unitId, r.sanctions];
+    const full = scoreCohort(z, units);
+    expect(full.units.find((u) => u.unitId === 'u2')?.result.sections[0]?.items[0]?.status).toBe(
+      'gated',
+    );
+    expect(rankCohort(z, units).units.map(held).sort()).toEqual(
+      full.units
+        .map((u) => held({ unitId: u.unitId, sanctions: u.result.sanctions.map((x) => x.id) }))
+        .sort(),
+    );
+  });
+
   it('asks the exact evaluator for scores and statuses only: the same as with reasons, no words built', () => {
     fc.assert(
       fc.property(unitValues, fc.boolean(), (values, noBirths) => {

@@ -267,6 +267,49 @@ describe('a section whose items have no points of their own (form 49)', () => {
     // kernels.
     expect(ranked.routes).toEqual({ fast: 4 * units.length, exact: units.length });
   });
+
+  it('tells the zeroing item itself when its gate scores another item on the kernels', () => {
+    const pool = json.sections[0] as RuleSetInput['sections'][number];
+    const withGate: RuleSetInput = {
+      ...json,
+      sections: [
+        {
+          ...pool,
+          items: [
+            {
+              ...pool.items[0]!,
+              deductions: [{ kind: 'per-case', input: 'illegal', each: 1, zeroAt: 5 }],
+              // The gate reads 二.1's score: its kernel runs inside this item's.
+              gates: [{ when: "score('二.1') < 1", reason: '迟报过多' }],
+            },
+            ...pool.items.slice(1),
+          ],
+        },
+        {
+          ...json.sections[1]!,
+          items: [
+            {
+              code: '1',
+              title: '按时报送',
+              points: 5,
+              deductions: [{ kind: 'per-case', input: 'late', each: 1 }],
+            },
+          ],
+        },
+      ],
+      sanctions: [],
+    };
+    const { rs: z } = compile(withGate);
+    // 5 cases zero 一 (二.1 scores 5, the gate does not hold): 0 + 5; 4 cases: 10 − 4 = 6, + 5;
+    // 6 late reports: 二.1 0, the gate holds, 一 is 0 (2 cases), 二 0.
+    const units = [
+      unit({ illegal: 5 }, 'a'),
+      unit({ illegal: 4 }, 'b'),
+      unit({ illegal: 2, late: 6 }, 'c'),
+    ];
+    expect(units.map((u) => scoreUnit(z, u).total)).toEqual(['5', '11', '0']);
+    sameOnBothRoutes(z, units);
+  });
 });
 
 describe('a pool with its own floor and points by class', () => {

@@ -237,6 +237,8 @@ describe('reasons rendered from the kernels’ traces', () => {
               deductions: [
                 { kind: 'expr', amount: 'x * 0.001', reason: '差错扣分' },
                 { kind: 'expr', amount: 'max(0, 22 - bud / pop) * 0.3', cap: 2 },
+                // Capped at 0 (as a document may say 不扣分): no adjustment at all.
+                { kind: 'expr', amount: 'x * 0.01', cap: 0, reason: '暂不扣分' },
               ],
             },
           ],
@@ -263,6 +265,7 @@ describe('reasons rendered from the kernels’ traces', () => {
     expect(said[1]).not.toContain('差错扣分');
     expect(said[2]).toContain('差错扣分:扣0.03分');
     expect(said[2]).toContain('最多2分');
+    for (const s of said) expect(s).not.toContain('暂不扣分');
   });
 
   it('show a rational of safe integers as show does', () => {
