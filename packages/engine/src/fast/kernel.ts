@@ -240,8 +240,8 @@ function leafKernel(
   const mode = rs.scoreRounding.mode;
   const sc = (value: Q | string | number): number | undefined =>
     scaledOfQ(typeof value === 'object' ? value : q(value), dp);
-  // An uncapped bonus item is the exact evaluator's (a rare shape).
-  if (item.uncapped) return undefined;
+  // An uncapped bonus item (加分不设上限): no ceiling at all; its points (0) hold nothing.
+  const uncapped = item.uncapped;
   const points = sc(pointsQ);
   // No floor at all (min 'none'): −∞ clamps nothing, and a gate keeps a negative score.
   const min = item.min === undefined ? Number.NEGATIVE_INFINITY : sc(item.min);
@@ -370,7 +370,7 @@ function leafKernel(
   const gates = item.gates.map((g) => g.when.microBound(plan.bind));
 
   const rule = item.rule;
-  if (rule?.kind === 'yesno' && kindOf.length === 0 && gates.length === 0) {
+  if (rule?.kind === 'yesno' && kindOf.length === 0 && gates.length === 0 && !uncapped) {
     // The commonest item (46 of Baotou's 81): one fused function, no base call and no loops.
     const input = plan.inputSlot(rule.input);
     const yes = rule.yes === undefined ? points : sc(rule.yes);
@@ -550,10 +550,14 @@ function leafKernel(
       if (!Number.isSafeInteger(num)) return TOO_BIG;
     }
     // clamp(num/den, min, upper) then round: the one division
-    const hi = upper && upperNum > points * den ? upperNum : points * den;
+    const hi = uncapped
+      ? Number.POSITIVE_INFINITY
+      : upper && upperNum > points * den
+        ? upperNum
+        : points * den;
     const lo = min === Number.NEGATIVE_INFINITY ? min : min * den;
     if (
-      !Number.isSafeInteger(hi) ||
+      (!uncapped && !Number.isSafeInteger(hi)) ||
       (lo !== Number.NEGATIVE_INFINITY && !Number.isSafeInteger(lo)) ||
       !Number.isSafeInteger(num)
     )

@@ -218,8 +218,8 @@ export function createLeanScorer(rs: CompiledRuleSet, options: LeanScorerOptions
   };
   sections.forEach((s) => s.items.forEach(collect));
   bonusItems.forEach(collect);
-  // Items whose status follows from the score alone (no gates, no case count that zeroes, no
-  // evidence): met() and score() in sanctions can read their kernels.
+  // Items whose status follows from the score and the points alone (no gates, no case count
+  // that zeroes, no evidence, a maximum): met() and score() in sanctions can read their kernels.
   const plainKernels = new Map<string, { kernel: Kernel; points: number }>();
   for (const [path, kernel] of kernels) {
     const item = rs.byPath.get(path);
@@ -228,6 +228,7 @@ export function createLeanScorer(rs: CompiledRuleSet, options: LeanScorerOptions
       !item ||
       points === undefined ||
       item.gates.length > 0 ||
+      item.uncapped ||
       item.streams.some((s) => s.stream.kind === 'per-case' && s.stream.zeroAt !== undefined) ||
       item.inputsUsed.some((id) => rs.inputs.get(id)?.evidence)
     )

@@ -208,7 +208,7 @@ describe('partial credit without evidence (form 57)', () => {
 });
 
 describe('the fast path agrees, and routes what it declines', () => {
-  it('rankCohort gives scoreUnit’s totals; uncapped items go to the exact evaluator', () => {
+  it('rankCohort gives scoreUnit’s totals, uncapped items on the kernels too', () => {
     const { rs } = compile();
     const units = [
       unit({ served: 12, illegal: 4, materials: true, projects: 30, honour: true }, undefined, 'a'),
@@ -222,9 +222,24 @@ describe('the fast path agrees, and routes what it declines', () => {
     }
     // a: 10 + 4.8 + (5 − 8 = −3) + 1 + bonus (15 + 3) = 30.8
     expect(ranked.units.find((r) => r.unitId === 'a')?.total).toBe('30.8');
-    // Per unit: 一.1–一.4 and 加分.2 on the kernels (一.4 keeps 1 of 2 there too, by the shared
-    // decision); 加分.1 (uncapped) exact: 3 × 5 = 15 fast, 3 × 1 = 3 exact.
-    expect(ranked.routes).toEqual({ fast: 15, exact: 3 });
+    // Per unit: 一.1–一.4, 加分.1 (uncapped: no ceiling on the kernel either) and 加分.2 on the
+    // kernels (一.4 keeps 1 of 2 there too, by the shared decision): 3 × 6 = 18.
+    expect(ranked.routes).toEqual({ fast: 18, exact: 0 });
+    // met() of an uncapped item: nothing earned is not met (0 of no maximum), on both paths.
+    const { rs: withSanction } = compile({
+      ...json,
+      sanctions: [{ id: 'np', level: 'notice', when: "!met('加分.1')", reason: '未引进项目' }],
+    });
+    const held = rankCohort(withSanction, units).units.map((r) => [r.unitId, r.sanctions]);
+    expect(held.sort()).toEqual([
+      ['a', []],
+      ['b', ['np']],
+      ['c', ['np']],
+    ]);
+    for (const u of units)
+      expect(scoreUnit(withSanction, u).sanctions.map((x) => x.id)).toEqual(
+        held.find(([id]) => id === u.id)?.[1],
+      );
   });
 });
 
