@@ -68,6 +68,8 @@ export interface Frame {
   q: Float64Array;
   /** The integer environment for expressions (gates, sanctions, derived values). */
   micro: UnitMicroEnv;
+  /** The cohort's statistics and places the unit is scored among (a rank rule's place). */
+  peers: ScoreContext['peers'];
   /** The exact evaluator's environment of the unit, made on first use. */
   exact(): UnitEnv;
   /** Works out a PENDING derived slot; returns its state. */
@@ -266,6 +268,7 @@ export function createFramePlan(rs: CompiledRuleSet, exact: () => UnitEnv): Fram
     x: new Uint8Array(0),
     q: new Float64Array(3),
     micro: createFrameEnv(rs, slotOf, names, () => f),
+    peers: undefined,
     exact,
     resolve: (k) => resolveDerived(k),
   };
@@ -531,6 +534,7 @@ export function createFramePlan(rs: CompiledRuleSet, exact: () => UnitEnv): Fram
     if (ctx !== lastCtx && peers.length > 0) takePeers(ctx);
     const { m, d: den, s, x } = f;
     f.unit = unit;
+    f.peers = ctx.peers;
     f.micro.total = undefined;
     m.set(blankM);
     den.set(blankD);

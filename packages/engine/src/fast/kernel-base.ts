@@ -636,6 +636,21 @@ export function baseKernel(
         return G.d === 1 ? G.n : frac(f, G.n, G.d);
       };
     }
+    case 'rank': {
+      // Points by place (第1名5分…): the place is the cohort's (cohort/peers.ts, worked out
+      // exactly before scoring), read by the unit's id. A unit without a place (its value blank,
+      // no cohort) is the exact path's to report; points in proportion to the leader too.
+      if (!Array.isArray(rule.points)) return undefined;
+      const byPlace = rule.points.map((p) => scaledDecimal(p, dp));
+      const otherwise = rule.otherwise === undefined ? 0 : scaledDecimal(rule.otherwise, dp);
+      if (otherwise === undefined || byPlace.some((p) => p === undefined)) return undefined;
+      const path = item.path;
+      return (f) => {
+        const place = f.peers?.rank(path, f.unit.id);
+        if (!place) return undefined;
+        return byPlace[place.rank - 1] ?? otherwise;
+      };
+    }
     default:
       return undefined;
   }

@@ -373,3 +373,63 @@ describe('rankCohort', () => {
     });
   });
 });
+
+describe('rank rules on the kernels', () => {
+  it('scores points by place (ties shared, the rest otherwise) as scoreCohort does', () => {
+    const p = parseRuleSet({
+      ...json,
+      points: 15,
+      sections: [
+        ...(json.sections as RuleSetInput['sections']),
+        {
+          code: '三',
+          title: '排名',
+          points: 5,
+          items: [
+            {
+              code: '1',
+              title: '完成率排名',
+              points: 5,
+              // 第1名5分,第2名4分,第3名3分,其余1分 (ties share a place).
+              rule: { kind: 'rank', value: 'a', points: [5, 4, 3], otherwise: 1 },
+            },
+          ],
+        },
+      ],
+    });
+    if (!p.ok) throw new Error(JSON.stringify(p.issues));
+    const ranked = compileRuleSet(p.value);
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.record({
+            a: fc.option(
+              fc.integer({ min: 800, max: 1000 }).map((v) => String(v / 10)),
+              {
+                nil: undefined,
+              },
+            ),
+            b: fc.integer({ min: 0, max: 3 }),
+          }),
+          { minLength: 1, maxLength: 12 },
+        ),
+        (rows) => {
+          const units = rows.map((values, i) => ({ id: `u${i}`, name: `u${i}`, values }));
+          const fast = rankCohort(ranked, units);
+          const full = scoreCohort(ranked, units);
+          const row = (u: { unitId: string; total: string | null; complete: boolean }) => [
+            u.unitId,
+            u.total,
+            u.complete,
+          ];
+          expect(fast.units.map(row)).toEqual(full.units.map(row));
+          // A blank figure has no place: only that unit's rank item goes to the exact evaluator
+          // (which says it is missing); every other evaluation is on the kernels.
+          const blanks = rows.filter((r) => r.a === undefined).length;
+          expect(fast.routes.exact).toBe(blanks);
+        },
+      ),
+      { numRuns: 200, seed: 4 },
+    );
+  });
+});
