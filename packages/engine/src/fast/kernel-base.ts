@@ -19,6 +19,7 @@ import {
   cmpRat,
   floorDiv,
   mulRat,
+  ratOfQ,
   readRat,
   reduceRat,
   roundScaled,
@@ -96,6 +97,8 @@ const holds = (c: number, op: Comparison): boolean =>
 // Scratch rationals: kernels run one at a time, and each uses these only between its reads.
 const G: Rat = { n: 0, d: 1 };
 const H: Rat = { n: 0, d: 1 };
+/** A rank rule's leader, as a rational (scratch). */
+const L: Rat = { n: 0, d: 1 };
 const safe = Number.isSafeInteger;
 
 /**
@@ -637,14 +640,38 @@ export function baseKernel(
       };
     }
     case 'rank': {
-      // Points by place (第1名5分…): the place is the cohort's (cohort/peers.ts, worked out
-      // exactly before scoring), read by the unit's id. A unit without a place (its value blank,
-      // no cohort) is the exact path's to report; points in proportion to the leader too.
-      if (!Array.isArray(rule.points)) return undefined;
+      // Points by place (第1名5分…) or in proportion to the leader: the place is the cohort's
+      // (cohort/peers.ts, worked out exactly before scoring), read by the unit's id. A unit
+      // without a place (its value blank, no cohort) is the exact path's to report.
+      const path = item.path;
+      if (rule.points === 'proportional-to-leader') {
+        const kv = slot('value');
+        if (kv === undefined || points < 0) return undefined;
+        const desc = rule.order === 'desc';
+        return (f) => {
+          const place = f.peers?.rank(path, f.unit.id);
+          if (!place) return undefined;
+          const st = state(f, kv);
+          if (st !== OK) return notOk(st);
+          if (!ratOfQ(place.leader, L)) return undefined;
+          // value ÷ leader (desc), or leader ÷ value (lower is better), of the points.
+          let nn = f.m[kv] as number;
+          let nd = f.d[kv] as number;
+          let dn = L.n;
+          let dd = L.d;
+          if (!desc) [nn, nd, dn, dd] = [dn, dd, nn, nd];
+          if (dn === 0) return points;
+          // num / den with a positive denominator, then within [0, 1] of the points.
+          if (!mulRat(dn < 0 ? -nn : nn, nd, dd, dn < 0 ? -dn : dn, G)) return undefined;
+          if (G.n <= 0) return 0;
+          if (cmpRat(G.n, G.d, 1, 1) >= 0) return points;
+          if (!mulRat(G.n, G.d, points, 1, G)) return undefined;
+          return G.d === 1 ? G.n : frac(f, G.n, G.d);
+        };
+      }
       const byPlace = rule.points.map((p) => scaledDecimal(p, dp));
       const otherwise = rule.otherwise === undefined ? 0 : scaledDecimal(rule.otherwise, dp);
       if (otherwise === undefined || byPlace.some((p) => p === undefined)) return undefined;
-      const path = item.path;
       return (f) => {
         const place = f.peers?.rank(path, f.unit.id);
         if (!place) return undefined;

@@ -375,16 +375,16 @@ describe('rankCohort', () => {
 });
 
 describe('rank rules on the kernels', () => {
-  it('scores points by place (ties shared, the rest otherwise) as scoreCohort does', () => {
+  it('scores points by place (ties shared, the rest otherwise) and in proportion to the leader as scoreCohort does', () => {
     const p = parseRuleSet({
       ...json,
-      points: 15,
+      points: 18,
       sections: [
         ...(json.sections as RuleSetInput['sections']),
         {
           code: '三',
           title: '排名',
-          points: 5,
+          points: 8,
           items: [
             {
               code: '1',
@@ -392,6 +392,14 @@ describe('rank rules on the kernels', () => {
               points: 5,
               // 第1名5分,第2名4分,第3名3分,其余1分 (ties share a place).
               rule: { kind: 'rank', value: 'a', points: [5, 4, 3], otherwise: 1 },
+            },
+            {
+              code: '2',
+              title: '用时排名',
+              points: 3,
+              // The least first: the leader's figure ÷ the unit's of 3 points (a figure of 0
+              // leads with full points).
+              rule: { kind: 'rank', value: 'b', order: 'asc', points: 'proportional-to-leader' },
             },
           ],
         },
@@ -409,7 +417,7 @@ describe('rank rules on the kernels', () => {
                 nil: undefined,
               },
             ),
-            b: fc.integer({ min: 0, max: 3 }),
+            b: fc.integer({ min: 0, max: 7 }),
           }),
           { minLength: 1, maxLength: 12 },
         ),
