@@ -401,7 +401,7 @@ export function baseKernel(
     case 'proportional': {
       const kv = slot('value');
       const kt = slot('target');
-      if (kv === undefined || kt === undefined || points < 0) return undefined;
+      if (kv === undefined || kt === undefined) return undefined;
       const kernel: Kernel = (f) => {
         const st = state2(f, kv, kt);
         if (st !== OK) return notOk(st);
@@ -411,7 +411,8 @@ export function baseKernel(
         if (tn <= 0) return undefined;
         const vn = f.m[kv] as number;
         if (T.on) T.branch = ZERO_END;
-        if (vn <= 0) return 0;
+        // max(0, min(points, …)): nothing for a figure not above 0, nor for points below 0.
+        if (vn <= 0 || points <= 0) return 0;
         // min(points, points × v / t)
         if (!mulRat(vn, f.d[kv] as number, td, tn, G)) return undefined;
         if (T.on) T.branch = MET;

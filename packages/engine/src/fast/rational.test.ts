@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { parseRuleSet } from '../validate/parse.ts';
 import { compileRuleSet } from '../score/compile.ts';
-import { createUnitScorer, scoreUnit } from '../score/score-unit.ts';
+import { createUnitScorer, scoreUnit, scoreWith } from '../score/score-unit.ts';
 import { buildPeerStats } from '../cohort/peers.ts';
 import { scoreCohort } from '../cohort/score-cohort.ts';
 import { createLeanScorer } from './score-lean.ts';
@@ -547,6 +547,53 @@ describe('real figures on the kernels', () => {
         .map((u) => held({ unitId: u.unitId, sanctions: u.result.sanctions.map((x) => x.id) }))
         .sort(),
     );
+  });
+
+  it('scores proportional credit under points below 0 on the kernels: nothing, as the exact path', () => {
+    // max(0, min(−2, −2 × v / 10)) is 0 whatever v is; the item is then held to its −2 and −5.
+    const p = parseRuleSet({
+      schemaVersion: 1,
+      id: 'negative-points',
+      title: '负分值按比例',
+      issuer: '市',
+      level: '县',
+      year: 2026,
+      edition: 1,
+      points: -2,
+      rounding: { scores: { dp: 2, mode: 'half-up' } },
+      inputs: [{ id: 'v', label: '完成数', unit: 'number' }],
+      sections: [
+        {
+          code: '一',
+          title: '一',
+          points: -2,
+          items: [
+            {
+              code: '1',
+              title: '按比例',
+              points: -2,
+              min: -5,
+              rule: { kind: 'proportional', value: 'v', target: 10 },
+            },
+          ],
+        },
+      ],
+    });
+    if (!p.ok) throw new Error(JSON.stringify(p.issues.map((i) => i.message.en)));
+    const z = compileRuleSet(p.value);
+    const lean = createLeanScorer(z);
+    for (const v of ['0', '5', '12', '0.3333']) {
+      const unit = { id: 'u', name: 'u', values: { v } };
+      const full = scoreUnit(z, unit);
+      const fast = lean(unit, {});
+      expect(fast.sections.map((x) => (x === null ? null : scaledText(x, 2)))).toEqual(
+        full.sections.map((x) => x.score),
+      );
+      expect(JSON.stringify(scoreWith(z, createUnitScorer(z, unit)))).toBe(
+        JSON.stringify(scoreWith(z, createUnitScorer(z, unit, {}, { kernels: false }))),
+      );
+    }
+    expect(lean.routes).toEqual({ fast: 4, exact: 0 });
   });
 
   it('asks the exact evaluator for scores and statuses only: the same as with reasons, no words built', () => {
