@@ -2,6 +2,7 @@
 // year's figures in the millions, bounds from the cohort — on the kernels, held to the exact
 // evaluator item by item (each item is its own section, so one kernel that disagreed would show).
 import { describe, expect, it } from 'vitest';
+import { ruleSetHeader } from '@kaohe/test-utils';
 import fc from 'fast-check';
 import { parseRuleSet } from '../validate/parse.ts';
 import { compileRuleSet } from '../score/compile.ts';
@@ -502,15 +503,8 @@ describe('real figures on the kernels', () => {
   it('reads met() of an item its case count zeroes as the exact path does: gated is not met', () => {
     // 0 points, the first two cases free, the second zeroes: scores 0 (its points) yet is gated.
     const p = parseRuleSet({
-      schemaVersion: 1,
-      id: 'met-zeroed',
-      title: '达到例数不得分',
-      issuer: '市',
-      level: '县',
-      year: 2026,
-      edition: 1,
+      ...ruleSetHeader({ id: 'met-zeroed', title: '达到例数不得分' }),
       points: 5,
-      rounding: { scores: { dp: 2, mode: 'half-up' } },
       inputs: [
         { id: 'n', label: '例数', unit: 'count' },
         { id: 'ok', label: '达标', unit: 'yesno' },
@@ -552,15 +546,8 @@ describe('real figures on the kernels', () => {
   it('scores proportional credit under points below 0 on the kernels: nothing, as the exact path', () => {
     // max(0, min(−2, −2 × v / 10)) is 0 whatever v is; the item is then held to its −2 and −5.
     const p = parseRuleSet({
-      schemaVersion: 1,
-      id: 'negative-points',
-      title: '负分值按比例',
-      issuer: '市',
-      level: '县',
-      year: 2026,
-      edition: 1,
+      ...ruleSetHeader({ id: 'negative-points', title: '负分值按比例' }),
       points: -2,
-      rounding: { scores: { dp: 2, mode: 'half-up' } },
       inputs: [{ id: 'v', label: '完成数', unit: 'number' }],
       sections: [
         {

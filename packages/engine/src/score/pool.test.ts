@@ -238,26 +238,24 @@ describe('a section whose items have no points of their own (form 49)', () => {
     expect(ranked.routes).toEqual({ fast: 4 * units.length, exact: units.length });
   });
 
-  it('an item whose case count zeroes the section (zeroAt) is read on its kernel', () => {
+  /** The rule set with 一.1 counting cases until 5 zero the section, its other fields `more`,
+   *  and section 二 as given. */
+  const zeroingAtFive = (
+    more: Record<string, unknown> = {},
+    second = json.sections[1]!,
+  ): RuleSetInput => {
     const pool = json.sections[0] as RuleSetInput['sections'][number];
-    const zeroAt: RuleSetInput = {
-      ...json,
-      sections: [
-        {
-          ...pool,
-          items: [
-            {
-              ...pool.items[0]!,
-              // 每例扣1分,达到5例的该部分不得分.
-              deductions: [{ kind: 'per-case', input: 'illegal', each: 1, zeroAt: 5 }],
-            },
-            ...pool.items.slice(1),
-          ],
-        },
-        json.sections[1]!,
-      ],
+    const first = {
+      ...pool.items[0]!,
+      // 每例扣1分,达到5例的该部分不得分.
+      deductions: [{ kind: 'per-case' as const, input: 'illegal', each: 1, zeroAt: 5 }],
+      ...more,
     };
-    const { rs: z } = compile(zeroAt);
+    return { ...json, sections: [{ ...pool, items: [first, ...pool.items.slice(1)] }, second] };
+  };
+
+  it('an item whose case count zeroes the section (zeroAt) is read on its kernel', () => {
+    const { rs: z } = compile(zeroingAtFive());
     // 4 cases: 10 − 4 = 6; 5 cases: zeroed, 0.
     const units = [unit({ illegal: 4 }, 'a'), unit({ illegal: 5 }, 'b')];
     expect(units.map((u) => section(scoreUnit(z, u), '一').score)).toEqual(['6', '0']);
@@ -269,22 +267,10 @@ describe('a section whose items have no points of their own (form 49)', () => {
   });
 
   it('tells the zeroing item itself when its gate scores another item on the kernels', () => {
-    const pool = json.sections[0] as RuleSetInput['sections'][number];
     const withGate: RuleSetInput = {
-      ...json,
-      sections: [
-        {
-          ...pool,
-          items: [
-            {
-              ...pool.items[0]!,
-              deductions: [{ kind: 'per-case', input: 'illegal', each: 1, zeroAt: 5 }],
-              // The gate reads 二.1's score: its kernel runs inside this item's.
-              gates: [{ when: "score('二.1') < 1", reason: '迟报过多' }],
-            },
-            ...pool.items.slice(1),
-          ],
-        },
+      ...zeroingAtFive(
+        // The gate reads 二.1's score: its kernel runs inside this item's.
+        { gates: [{ when: "score('二.1') < 1", reason: '迟报过多' }] },
         {
           ...json.sections[1]!,
           items: [
@@ -296,7 +282,7 @@ describe('a section whose items have no points of their own (form 49)', () => {
             },
           ],
         },
-      ],
+      ),
       sanctions: [],
     };
     const { rs: z } = compile(withGate);

@@ -4,6 +4,7 @@
 // and figures: the same JSON, byte for byte, unit by unit — and the traced route really taken,
 // for every rule kind.
 import { describe, expect, it } from 'vitest';
+import { ruleSetHeader } from '@kaohe/test-utils';
 import fc from 'fast-check';
 import Fraction from 'fraction.js';
 import { parseRuleSet } from '../validate/parse.ts';
@@ -210,15 +211,8 @@ describe('reasons rendered from the kernels’ traces', () => {
 
   it('word a deduction by formula from the trace: rounded to 0, exactly 0, capped, over a ratio', () => {
     const p = parseRuleSet({
-      schemaVersion: 1,
-      id: 'formula-deductions',
-      title: '按公式扣分',
-      issuer: '市',
-      level: '县',
-      year: 2026,
-      edition: 1,
+      ...ruleSetHeader({ id: 'formula-deductions', title: '按公式扣分' }),
       points: 10,
-      rounding: { scores: { dp: 2, mode: 'half-up' } },
       inputs: [
         { id: 'x', label: '差错数', unit: 'count' },
         { id: 'bud', label: '经费', unit: '元' },
