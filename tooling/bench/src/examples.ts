@@ -1,4 +1,5 @@
-// `node dist/examples.mjs [units]`: every example rule set on a generated cohort whose figures
+// `node dist/examples.mjs [units]`: every example rule set, and the bench's own rule set of the
+// forms they do not use (forms.ts), on a generated cohort whose figures
 // have 4–6 places (generateUnitsFor in @kaohe/rulesets), ranked with rankCohort and scored with every reason
 // (scoreCohort). Before any time counts, the two are held to each other unit by unit (rank,
 // total, grade, veto, completeness); a difference stops the bench. Prints one table: µs a
@@ -13,6 +14,7 @@ import {
 } from '@kaohe/engine';
 import { exampleRuleSets, generateUnitsFor } from '@kaohe/rulesets';
 import { timeRounds } from './rounds.ts';
+import { streamsAndRanks } from './forms.ts';
 
 const count = Number(process.argv[2] ?? '20000');
 /** scoreCohort builds every reason: timed on fewer units. */
@@ -41,7 +43,12 @@ function differing(rules: CompiledRuleSet, units: readonly UnitInput[]): string[
 }
 
 const rows = [];
-for (const [id, input] of Object.entries(exampleRuleSets)) {
+// The example rule sets, then the bench's own of the forms none of them uses (forms.ts).
+const ruleSets = [
+  ...Object.entries(exampleRuleSets),
+  [streamsAndRanks.id, streamsAndRanks] as const,
+];
+for (const [id, input] of ruleSets) {
   const parsed = parseRuleSet(input);
   if (!parsed.ok) throw new Error(`${id} does not parse: ${parsed.issues[0]?.message.en}`);
   const rules = compileRuleSet(parsed.value);

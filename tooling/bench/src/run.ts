@@ -84,7 +84,8 @@ for (const mode of ['held', 'streamed']) {
   );
 }
 
-// Every example rule set on a generated cohort with figures of 4–6 places (src/examples.ts).
+// Every example rule set, and the bench's own of the forms they do not use, on a generated
+// cohort with figures of 4–6 places (src/examples.ts, src/forms.ts).
 {
   const examples = fileURLToPath(new URL('./examples.mjs', import.meta.url));
   const args = [examples, process.env.KAOHE_BENCH_EXAMPLE_UNITS ?? '20000'];
