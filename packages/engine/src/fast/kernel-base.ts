@@ -656,11 +656,12 @@ export function baseKernel(
           if (st !== OK) return notOk(st);
           if (!ratOfQ(place.leader, L)) return undefined;
           // value ÷ leader (desc), or leader ÷ value (lower is better), of the points.
-          let nn = f.m[kv] as number;
-          let nd = f.d[kv] as number;
-          let dn = L.n;
-          let dd = L.d;
-          if (!desc) [nn, nd, dn, dd] = [dn, dd, nn, nd];
+          const vn = f.m[kv] as number;
+          const vd = f.d[kv] as number;
+          const nn = desc ? vn : L.n;
+          const nd = desc ? vd : L.d;
+          const dn = desc ? L.n : vn;
+          const dd = desc ? L.d : vd;
           if (dn === 0) return points;
           // num / den with a positive denominator, then within [0, 1] of the points.
           if (!mulRat(dn < 0 ? -nn : nn, nd, dd, dn < 0 ? -dn : dn, G)) return undefined;

@@ -34,9 +34,14 @@ import { deadlineOutcome } from '../score/deadline.ts';
 import { baseKernel, FRAC, NA, yesNoWords, type Kernel, type SlopeK } from './kernel-base.ts';
 import type { Adjustment, Msg } from '../model/result.ts';
 import { show, showRat } from '../messages/format.ts';
-import { msgOf } from '../messages/text.ts';
 import * as R from '../score/reasons.ts';
-import { cappedStream, stateMsg, streamLabel } from '../score/streams.ts';
+import {
+  cappedStream,
+  multipliedLabel,
+  stateMsg,
+  streamLabel,
+  withMultiplied,
+} from '../score/streams.ts';
 import {
   CAPPED,
   FLOORED,
@@ -60,12 +65,6 @@ export interface YesNoShape {
 
 /** The shape of each plain yes/no kernel (one whose evidence, if any, is its own input). */
 export const yesNoShape = new WeakMap<Kernel, YesNoShape>();
-
-/** Whether the last item kernel that scored (past its streams and gates) was zeroed by a case
- *  count at its `zeroAt`: a pool's section reads it to tell a zeroing item (score-lean.ts), as it
- *  reads a gate, right after the kernel returns. Written after the item's own gates, so an item a
- *  formula or a gate scored on the way is not taken for it. */
-export const ZEROING = { held: false };
 
 /** Said by a kernel's last steps when a product leaves the safe range (never a score: scores
  *  are whole counts of 10^-dp points). */
@@ -577,15 +576,12 @@ function leafKernel(
       // cannot decide (or that is not true/false) is the exact evaluator's.
       const g = (gates[i] as MicroExpr).ev(f.micro);
       if (g === TRUE) {
-        ZEROING.held = false;
         if (T.on) T.gate = i;
         return min < 0 ? Math.min(score, 0) : 0;
       }
       if (g === V_BLANK) return null;
       if (g !== FALSE) return undefined;
     }
-    // Said after the gates, which may score other items (score(), met()) on their kernels.
-    ZEROING.held = zeroedBy >= 0;
     // A case count at its zeroAt zeroes the item as a gate does (a gate that holds says why first).
     if (zeroedBy >= 0) {
       if (T.on) T.zeroed = zeroedBy;
@@ -601,25 +597,22 @@ function leafKernel(
   const streamWords = item.streams.map(({ stream, cap }, at) => {
     const perCase = cases.find((s) => s.at === at);
     const read = perCase ?? states.find((s) => s.at === at) ?? exprs.find((s) => s.at === at);
-    const each = stream.kind === 'per-case' ? q(stream.each) : undefined;
-    const multiplied = stream.kind === 'per-case' ? stream.multiplied : undefined;
     const label = streamLabel(rs, item, stream);
-    const mdef = multiplied
-      ? (rs.inputs.get(multiplied.input) ?? rs.derived.get(multiplied.input)?.shown)
-      : undefined;
     return {
       kind: stream.kind,
       k: read?.k ?? -1,
       capAt: read?.cap ?? 0,
       perCase,
       // Multiplied cases, as evaluateStreams words them: their label, factor and each × factor.
-      multiplied: multiplied &&
-        each && {
-          cases: multiplied.cases ?? 'extra',
-          label: mdef ? msgOf(mdef.label) : label,
-          factor: show(q(multiplied.factor)),
-          each: show(each.mul(q(multiplied.factor))),
-        },
+      multiplied:
+        stream.kind === 'per-case' && stream.multiplied
+          ? {
+              cases: stream.multiplied.cases ?? 'extra',
+              label: multipliedLabel(rs, stream.multiplied.input, label),
+              factor: show(q(stream.multiplied.factor)),
+              each: show(q(stream.each).mul(q(stream.multiplied.factor))),
+            }
+          : undefined,
       label,
       def:
         stream.kind === 'expr'
@@ -671,7 +664,7 @@ function leafKernel(
             showRat(onTop, unit),
             w.add,
           );
-          reason = { zh: `${reason.zh};${part.zh}`, en: `${reason.en}; ${part.en}` };
+          reason = withMultiplied(reason, part);
         }
       } else if (w.kind === 'expr') {
         // Exactly 0: no adjustment, as evaluateStreams skips it.

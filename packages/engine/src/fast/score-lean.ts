@@ -14,7 +14,7 @@ import {
 import { roundDiv, scaledText, scaledTexts, toScaled, type Rat } from './fixed.ts';
 import { poolItemStatus, poolPoints, poolSectionFigure } from '../score/pool.ts';
 import type { MicroExpr } from '../expr/micro.ts';
-import { buildKernel, isContainer, ZEROING } from './kernel.ts';
+import { buildKernel, isContainer } from './kernel.ts';
 import { NA, type Kernel } from './kernel-base.ts';
 import { BLANK as SLOT_BLANK, createFramePlan, OK as SLOT_OK } from './frame.ts';
 import { compileProgram, type LeanItem, type Program, type ProgramHost } from './program.ts';
@@ -127,23 +127,39 @@ export function createLeanScorer(rs: CompiledRuleSet, options: LeanScorerOptions
     }
     return { ...exact, kernel: buildKernel(rs, plan, item, pointsQ), points };
   };
+  interface PoolKernel {
+    kernel?: Kernel;
+    gates?: MicroExpr[];
+    /** Its case counts that zero the section at `zeroAt`: their slots and counts. */
+    zeroAts?: { k: number; zeroAt: number }[];
+  }
   /**
    * A pool item on the kernels (points 0, no floor: the kernel gives what it deducts), with its
-   * events as micro expressions to tell a gated item (a case count at its `zeroAt` the kernel
-   * says itself, ZEROING); none (the exact evaluator) for a shape the kernels do not take.
+   * events as micro expressions and its zeroing case counts, read again on the integers to tell
+   * a gated item; none (the exact evaluator) for a shape the kernels do not take.
    */
-  function poolKernel(item: CIndicator): { kernel?: Kernel; gates?: MicroExpr[] } {
+  function poolKernel(item: CIndicator): PoolKernel {
     const kernel = buildKernel(rs, plan, item, item.points);
-    return kernel ? { kernel, gates: item.gates.map((g) => g.when.microBound(plan.bind)) } : {};
+    if (!kernel) return {};
+    const zeroAts: { k: number; zeroAt: number }[] = [];
+    for (const { stream } of item.streams) {
+      if (stream.kind !== 'per-case' || stream.zeroAt === undefined) continue;
+      const slot = plan.inputSlot(stream.input);
+      if (!slot) return {};
+      zeroAts.push({ k: slot.k, zeroAt: stream.zeroAt });
+    }
+    return { kernel, gates: item.gates.map((g) => g.when.microBound(plan.bind)), zeroAts };
   }
   /** A pool item's figure as its section reads it, on its kernel where it can be read there. */
-  const poolFigure = (li: { item: CIndicator; kernel?: Kernel; gates?: MicroExpr[] }) => {
-    const { item, kernel, gates } = li;
-    ZEROING.held = false;
+  const poolFigure = (li: { item: CIndicator } & PoolKernel) => {
+    const { item, kernel, gates, zeroAts } = li;
     const v = kernel?.(frame);
-    if (v !== undefined && gates) {
-      // An event (a gate) or a case count at its zeroAt zeroes the section.
-      let zeroed = ZEROING.held;
+    if (v !== undefined && gates && zeroAts) {
+      // A case count at its zeroAt zeroes the section, as an event (a gate) does. A score means
+      // the kernel read every count as a whole number.
+      let zeroed = zeroAts.some(
+        (z) => (frame.m[z.k] as number) / (frame.d[z.k] as number) >= z.zeroAt,
+      );
       let decided = true;
       // The first event that holds decides; one the micro evaluation cannot tell is the exact's.
       for (const g of gates) {

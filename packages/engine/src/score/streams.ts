@@ -60,6 +60,18 @@ export function streamLabel(rs: CompiledRuleSet, item: CIndicator, stream: Strea
   return def ? msgOf(def.label) : item.title;
 }
 
+/** The multiplied cases' label: their input's (or a derived value's), else the stream's. */
+export function multipliedLabel(rs: CompiledRuleSet, input: string, label: Msg): Msg {
+  const def = rs.inputs.get(input) ?? rs.derived.get(input)?.shown;
+  return def ? msgOf(def.label) : label;
+}
+
+/** A per-case stream's words with its multiplied cases' part after them (「…;另有…」). */
+export const withMultiplied = (reason: Msg, part: Msg): Msg => ({
+  zh: `${reason.zh};${part.zh}`,
+  en: `${reason.en}; ${part.en}`,
+});
+
 /** A state as its reason shows it: a choice by its label, a yes/no as 是/否, else as keyed. */
 export function stateMsg(def: InputDef | undefined, v: ExprValue, key: string): Msg {
   const choice = def?.choices?.find((c) => c.value === key);
@@ -117,10 +129,7 @@ export function evaluateStreams(
           if (m instanceof MissingValue) return m;
           const factor = q(stream.multiplied.factor);
           const cases = stream.multiplied.cases ?? 'extra';
-          const mdef =
-            rs.inputs.get(stream.multiplied.input) ??
-            rs.derived.get(stream.multiplied.input)?.shown;
-          const mlabel = mdef ? msgOf(mdef.label) : label;
+          const mlabel = multipliedLabel(rs, stream.multiplied.input, label);
           // Of which: those cases are already counted once above; they weigh × factor instead.
           if (cases === 'of-which' && m.compare(n) > 0)
             throw new RuleProblem(R.multipliedTooMany(mlabel, showText(m), label, showText(n)));
@@ -136,7 +145,7 @@ export function evaluateStreams(
               show(extra),
               addDir,
             );
-            reason = { zh: `${reason.zh};${part.zh}`, en: `${reason.en}; ${part.en}` };
+            reason = withMultiplied(reason, part);
             amount = add(amount, extra);
           }
         }
