@@ -11,6 +11,7 @@ import type { Bench30Unit, EngineOutput } from './bench30/spec.ts';
 import { scoreExact } from './bench30/engines/exact.ts';
 import { scoreFloats } from './bench30/engines/floats.ts';
 import { jsonRulesEngine, scoreJsonRules } from './bench30/engines/json-rules.ts';
+import { sanctionShare } from './routes.ts';
 import { kaoheRoutes, scoreKaoheCohort, scoreKaoheReasons } from './bench30/engines/kaohe.ts';
 import { scoreZen, zenDecision } from './bench30/engines/zen.ts';
 
@@ -186,7 +187,8 @@ for (const r of rows) console.log(line(r));
   const pct = (n: number) => `${((100 * n) / all).toFixed(2)} %`;
   console.log(
     `\nKaohe rankCohort, item evaluations by route: fast (integer kernels) ${pct(kaoheRoutes.fast)},` +
-      ` exact evaluator ${pct(kaoheRoutes.exact)} (${kaoheRoutes.exact.toLocaleString('en')}).`,
+      ` exact evaluator ${pct(kaoheRoutes.exact)} (${kaoheRoutes.exact.toLocaleString('en')});` +
+      ` sanctions decided on the integers ${sanctionShare(kaoheRoutes)}.`,
   );
 }
 console.log(

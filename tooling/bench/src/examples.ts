@@ -14,6 +14,7 @@ import {
 } from '@kaohe/engine';
 import { exampleRuleSets, generateUnitsFor } from '@kaohe/rulesets';
 import { timeRounds } from './rounds.ts';
+import { sanctionShare } from './routes.ts';
 import { streamsAndRanks } from './forms.ts';
 
 const count = Number(process.argv[2] ?? '20000');
@@ -74,6 +75,7 @@ for (const [id, input] of ruleSets) {
     'CPU µs ': Number(reasonsUs.toFixed(1)),
     'reasons ÷ rank': `${(reasonsUs / rankUs).toFixed(1)}×`,
     'fast route': `${((100 * fast) / Math.max(1, fast + exact)).toFixed(2)} %`,
+    'sanctions on the integers': sanctionShare(ranked.routes),
   });
 }
 console.log(

@@ -5,6 +5,8 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { runBench30 } from './bench30/launch.ts';
+import type { Routes } from '@kaohe/engine';
+import { sanctionShare } from './routes.ts';
 
 const sizes = (process.env.KAOHE_BENCH_SIZES ?? '1000,40000,500000').split(',').map(Number);
 const script = fileURLToPath(new URL('./cohort.mjs', import.meta.url));
@@ -21,8 +23,8 @@ interface Row {
   vetoed: number;
   top: string;
   grades: string;
-  /** Item evaluations on the integer kernels and by the exact evaluator. */
-  routes: { fast: number; exact: number };
+  /** Item evaluations (and sanction decisions) on the integer kernels and by the exact evaluator. */
+  routes: Routes;
 }
 
 /** A route's share of the item evaluations, as a percentage with two places. */
@@ -55,6 +57,7 @@ console.table(
     grades: r.grades,
     'fast route': share(r.routes.fast, r.routes),
     'exact route': share(r.routes.exact, r.routes),
+    'sanctions on the integers': sanctionShare(r.routes),
   })),
 );
 console.log(

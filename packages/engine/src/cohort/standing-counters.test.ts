@@ -135,9 +135,16 @@ describe('counters on the ranking or the grade', () => {
   it('rankCohort decides the sanctions on them the same', () => {
     const rs = compiled();
     const exact = scoreCohort(rs, UNITS);
-    expect(rankCohort(rs, UNITS).units.map((x) => [x.unitId, [...x.sanctions]])).toEqual(
+    const ranked = rankCohort(rs, UNITS);
+    expect(ranked.units.map((x) => [x.unitId, [...x.sanctions]])).toEqual(
       exact.units.map((x) => [x.unitId, x.result.sanctions.map((s) => s.id)]),
     );
+    // The two on the standing are the exact evaluator's, after ranking, and counted as such;
+    // the one on the total is decided on the integers with the unit's score.
+    expect(ranked.routes).toMatchObject({
+      sanctionsExact: 2 * UNITS.length,
+      sanctionsFast: UNITS.length,
+    });
   });
 
   it('percentile_rank counts only the units strictly below: ties share it, the first of n is 100 × (n−1) ÷ n', () => {

@@ -50,6 +50,9 @@ export interface MicroEnv {
   ident(name: string, out: Reg): Status;
   /** score('二.1') / met('二.1') when the host can answer on integers; else EXACT. */
   result?(fn: 'score' | 'met', path: string, out: Reg): Status;
+  /** consecutive('id') / cumulative('id'): this period's count when the host can work it out on
+   *  integers (BLANK: this period undecided, as the exact path has it); else EXACT. */
+  counter?(fn: 'consecutive' | 'cumulative', id: string, out: Reg): Status;
 }
 
 /** A compiled expression: `ev` writes its value into `out` and returns its status. */
@@ -292,6 +295,15 @@ function call(node: Node, out: Reg, bind: MicroBinder | undefined): Ev {
     const path = first.value;
     return (env) => (env.result ? env.result(name, path, out) : EXACT);
   }
+  if (
+    (name === 'consecutive' || name === 'cumulative') &&
+    args.length === 1 &&
+    first?.type === 'Literal' &&
+    typeof first.value === 'string'
+  ) {
+    const id = first.value;
+    return (env) => (env.counter ? env.counter(name, id, out) : EXACT);
+  }
   if (PEERS.has(name) && args.length === 1 && first?.type === 'Identifier') {
     const reader = bind?.call?.(name, first.name as string);
     return reader ? () => reader(out) : exact;
@@ -416,7 +428,7 @@ function call(node: Node, out: Reg, bind: MicroBinder | undefined): Ev {
       return c && a && b && built.length === 3 ? choose(c, a, b, out) : exact;
     }
     default:
-      // status(), consecutive(), cumulative() and other host functions: the exact path.
+      // status(), the standing functions and other host functions: the exact path.
       return exact;
   }
 }

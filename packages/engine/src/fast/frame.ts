@@ -51,6 +51,7 @@ interface UnitMicroEnv extends MicroEnv {
   /** Set once the unit's total is known (for sanctions on `total`): n / d. */
   total: Rat | undefined;
   result?: MicroEnv['result'];
+  counter?: MicroEnv['counter'];
 }
 
 /** The unit being scored, decoded. One frame serves unit after unit. */

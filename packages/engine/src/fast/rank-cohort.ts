@@ -294,6 +294,8 @@ export function rankCohort(rs: CompiledRuleSet, units: Iterable<UnitInput>): Ran
     issues.push(...assignment.issues);
     grades = { graded: assignment.graded, bands: assignment.bands };
   }
+  // Sanctions on the ranking or the grade: the exact evaluator decides them (counted in routes).
+  let cohortDecided = 0;
   if (rs.cohortSanctions.length) {
     // Sanctions on the ranking or the grade, as scoreCohort decides them (one decision).
     const places = standings(
@@ -317,6 +319,7 @@ export function rankCohort(rs: CompiledRuleSet, units: Iterable<UnitInput>): Ran
       const i = order[p] as number;
       const unit = kept[i];
       if (!unit) continue;
+      cohortDecided += rs.cohortSanctions.length;
       const out = decideCohortSanctions(
         rs,
         unit,
@@ -389,7 +392,7 @@ export function rankCohort(rs: CompiledRuleSet, units: Iterable<UnitInput>): Ran
     },
     grades,
     issues: sortIssues(issues),
-    routes: { fast: score.routes.fast, exact: score.routes.exact },
+    routes: { ...score.routes, sanctionsExact: score.routes.sanctionsExact + cohortDecided },
   };
 }
 

@@ -462,7 +462,13 @@ describe('real figures on the kernels', () => {
             u.complete,
           ];
           expect(fast.units.map(row)).toEqual(full.units.map(row));
-          expect(fast.routes).toEqual({ fast: units.length * items.length, exact: 0 });
+          expect(fast.routes).toEqual({
+            fast: units.length * items.length,
+            exact: 0,
+            // Its two sanctions, on a figure and on the total, decided on the integers.
+            sanctionsFast: 2 * units.length,
+            sanctionsExact: 0,
+          });
         }),
         { numRuns: 150, seed: 14 },
       );
@@ -580,7 +586,7 @@ describe('real figures on the kernels', () => {
         JSON.stringify(scoreWith(z, createUnitScorer(z, unit, {}, { kernels: false }))),
       );
     }
-    expect(lean.routes).toEqual({ fast: 4, exact: 0 });
+    expect(lean.routes).toEqual({ fast: 4, exact: 0, sanctionsFast: 0, sanctionsExact: 0 });
   });
 
   it('asks the exact evaluator for scores and statuses only: the same as with reasons, no words built', () => {

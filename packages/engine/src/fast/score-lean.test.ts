@@ -383,19 +383,26 @@ describe('lean scorer', () => {
     scorer({ id: 'u', name: 'u', values, class: 'farm' });
     // A farm: 23 leaves — 一 8; 三 (1)(2), 3 (not assessed for farms: one evaluation, no
     // sub-items) and 2; 四 2; 五 (1), ①, ② and 2; 六 2; 二 2 (one applicable only where y, one
-    // with points by class); the bonus item. Containers only sum.
-    expect(scorer.routes).toEqual({ fast: 23, exact: 0 });
+    // with points by class); the bonus item. Containers only sum. Its three sanctions (on b, on
+    // the total, on met('六.1')) are decided on the integers too.
+    expect(scorer.routes).toEqual({ fast: 23, exact: 0, sanctionsFast: 3, sanctionsExact: 0 });
     // A town: 三.3 is assessed, its two sub-items count instead: 24.
     scorer({ id: 't', name: 't', values, class: 'town' });
-    expect(scorer.routes).toEqual({ fast: 23 + 24, exact: 0 });
+    expect(scorer.routes).toEqual({ fast: 23 + 24, exact: 0, sanctionsFast: 6, sanctionsExact: 0 });
     // Text in a number cell can only be judged by the exact evaluator: the four items that read
-    // `a` (一.1, 四.2, 二.1, 加分.1) take it, the other 19 stay on the kernels.
+    // `a` (一.1, 四.2, 二.1, 加分.1) take it, the other 19 stay on the kernels. The total is then
+    // incomplete: the sanction on it is undecided, which the integers tell as well.
     scorer({ id: 'v', name: 'v', values: { ...values, a: '九十' }, class: 'farm' });
-    expect(scorer.routes).toEqual({ fast: 47 + 19, exact: 4 });
+    expect(scorer.routes).toEqual({ fast: 47 + 19, exact: 4, sanctionsFast: 9, sanctionsExact: 0 });
     // A class the rule set does not declare: the items with points by class (二.2, 三.3) are the
     // exact path's, which reports it; 21 others on the kernels.
     scorer({ id: 'w', name: 'w', values, class: 'ranch' });
-    expect(scorer.routes).toEqual({ fast: 66 + 21, exact: 4 + 2 });
+    expect(scorer.routes).toEqual({
+      fast: 66 + 21,
+      exact: 4 + 2,
+      sanctionsFast: 12,
+      sanctionsExact: 0,
+    });
   });
 
   it('gives the same totals, sections, completeness and sanctions as scoreUnit, to the digit', () => {

@@ -12,7 +12,13 @@ import {
   type UnitScorer,
 } from '../score/score-unit.ts';
 import { roundDiv, scaledText, scaledTexts, toScaled, type Rat } from './fixed.ts';
-import { poolItemStatus, poolPoints, poolSectionFigure } from '../score/pool.ts';
+import {
+  poolItemStatus,
+  poolPoints,
+  poolSectionFigure,
+  type PoolItemFigure,
+} from '../score/pool.ts';
+import { carriedCounts, NO_COUNTS, withPeriod } from '../score/counters.ts';
 import type { MicroExpr } from '../expr/micro.ts';
 import { buildKernel, isContainer } from './kernel.ts';
 import { NA, type Kernel } from './kernel-base.ts';
@@ -55,6 +61,11 @@ export interface Routes {
   fast: number;
   /** Items the exact evaluator scored (a value only it can read or judge). */
   exact: number;
+  /** Sanctions decided on the integers (the counters they read with them). */
+  sanctionsFast: number;
+  /** Sanctions the exact evaluator decided: a condition only it can judge, or (rankCohort) one
+   *  on the ranking or the grade, decided after them. */
+  sanctionsExact: number;
 }
 
 export type LeanScorer = ((
@@ -98,7 +109,7 @@ export function createLeanScorer(rs: CompiledRuleSet, options: LeanScorerOptions
   // score and status are used here.
   const unitScorer = (): UnitScorer =>
     (run.scorer ??= createUnitScorer(rs, run.unit, run.ctx, { reasons: false }));
-  const routes: Routes = { fast: 0, exact: 0 };
+  const routes: Routes = { fast: 0, exact: 0, sanctionsFast: 0, sanctionsExact: 0 };
   const plan = createFramePlan(rs, () => unitScorer().env);
   /**
    * An item as the kernels take it for units of class `cls` (one the rule set declares), or for
@@ -151,7 +162,20 @@ export function createLeanScorer(rs: CompiledRuleSet, options: LeanScorerOptions
     return { kernel, gates: item.gates.map((g) => g.when.microBound(plan.bind)), zeroAts };
   }
   /** A pool item's figure as its section reads it, on its kernel where it can be read there. */
-  const poolFigure = (li: { item: CIndicator } & PoolKernel) => {
+  const poolFigure = (li: { item: CIndicator } & PoolKernel): PoolItemFigure => {
+    const fig = poolFast(li);
+    if (fig) {
+      routes.fast++;
+      if (fig.status === 'missing-input') host.complete = false;
+      return fig;
+    }
+    routes.exact++;
+    const r = exactItem(li.item);
+    if (lacksInput(r)) host.complete = false;
+    return { path: r.path, score: r.score === null ? null : q(r.score), status: r.status };
+  };
+  /** A pool item's figure on its kernel; undefined where only the exact evaluator can tell. */
+  const poolFast = (li: { item: CIndicator } & PoolKernel): PoolItemFigure | undefined => {
     const { item, kernel, gates, zeroAts } = li;
     const v = kernel?.(frame);
     if (v !== undefined && gates && zeroAts) {
@@ -174,11 +198,7 @@ export function createLeanScorer(rs: CompiledRuleSet, options: LeanScorerOptions
         }
       }
       if (decided) {
-        routes.fast++;
-        if (v === null) {
-          host.complete = false;
-          return { path: item.path, score: null, status: 'missing-input' as const };
-        }
+        if (v === null) return { path: item.path, score: null, status: 'missing-input' as const };
         if (v === NA) return { path: item.path, score: null, status: 'not-applicable' as const };
         return {
           path: item.path,
@@ -187,10 +207,7 @@ export function createLeanScorer(rs: CompiledRuleSet, options: LeanScorerOptions
         };
       }
     }
-    routes.exact++;
-    const r = exactItem(item);
-    if (lacksInput(r)) host.complete = false;
-    return { path: r.path, score: r.score === null ? null : q(r.score), status: r.status };
+    return undefined;
   };
   /** Programs by class are needed only where an item's points depend on it. */
   const byClass = [...rs.byPath.values()].some((i) => i.pointsByClass);
@@ -255,15 +272,46 @@ export function createLeanScorer(rs: CompiledRuleSet, options: LeanScorerOptions
   const mode = rs.scoreRounding.mode;
 
   const sanctionChecks = rs.sanctions.map((s) => s.when.microBound(plan.bind));
+  // This period's counters, for consecutive() and cumulative() in those sanctions: a counter's
+  // condition is worked out on the integers once a unit, when a sanction first reads it. (Those
+  // on the ranking or the grade are read by the sanctions decided after ranking only.)
+  const counterChecks = new Map(
+    rs.counters
+      .filter((c) => !c.cohort)
+      .map((c) => [c.counter.id, { when: c.when.microBound(plan.bind), period: -1, st: 0 }]),
+  );
+  let period = 0;
   const frame = plan.seal();
   const scale = 10 ** dp;
   const microEnv = frame.micro;
   const totalRat = { n: 0, d: scale };
   // score('二.1') / met('二.1') on the kernels: a blank (or, for score(), an item that does not
   // apply) is missing, as the exact path has it; an item the kernel hands over is exact-only.
+  // A pool item is read as its section reads it (poolFigure: its deduction and its status).
+  const poolItems = new Map(
+    sections.flatMap((s) => (s.pool ? s.pool.items.map((li) => [li.item.path, li] as const) : [])),
+  );
   microEnv.result = (fn, path, out) => {
     const plain = plainKernels.get(path);
-    if (!plain) return EXACT_STATUS;
+    if (!plain) {
+      const pooled = poolItems.get(path);
+      if (!pooled) return EXACT_STATUS;
+      // As the exact path's met() and score(): an item not judged is missing to both; one that
+      // does not apply is not met, and has no score. (Read again, as a gate reads an item.)
+      const fig = poolFast(pooled);
+      if (!fig) return EXACT_STATUS;
+      const { score, status } = fig;
+      if (fn === 'met')
+        return status === 'missing-input' || status === 'cannot-compute'
+          ? V_BLANK
+          : status === 'met'
+            ? TRUE
+            : FALSE;
+      if (score === null) return V_BLANK;
+      out.n = scaled(score);
+      out.d = scale;
+      return NUM;
+    }
     const v = plain.kernel(frame);
     if (v === undefined) return EXACT_STATUS;
     if (v === null) return V_BLANK;
@@ -271,6 +319,23 @@ export function createLeanScorer(rs: CompiledRuleSet, options: LeanScorerOptions
     if (v === NA) return V_BLANK;
     out.n = v;
     out.d = scale;
+    return NUM;
+  };
+  // consecutive('id') / cumulative('id'): as countPeriods has them — the counts the unit brought
+  // (ones that cannot be counts read as none) with this period added; this period undecided (a
+  // blank, or a condition that is not true or false) leaves what reads it undecided.
+  microEnv.counter = (fn, id, out) => {
+    const c = counterChecks.get(id);
+    if (!c) return EXACT_STATUS;
+    if (c.period !== period) {
+      c.period = period;
+      c.st = c.when.ev(microEnv);
+    }
+    if (c.st === EXACT_STATUS) return EXACT_STATUS;
+    if (c.st !== TRUE && c.st !== FALSE) return V_BLANK;
+    const before = carriedCounts(frame.unit.counters?.[id]) ?? NO_COUNTS;
+    out.n = withPeriod(before, c.st === TRUE)[fn];
+    out.d = 1;
     return NUM;
   };
   const exactItem = (item: CIndicator) => unitScorer().evaluate(item);
@@ -335,6 +400,7 @@ export function createLeanScorer(rs: CompiledRuleSet, options: LeanScorerOptions
     run.unit = unit;
     run.ctx = ctx;
     run.scorer = undefined;
+    period++;
     // A section whose items are pending leaves every total incomplete (as scoreUnit has it).
     host.complete = !anyPending;
     plan.load(unit, ctx);
@@ -395,10 +461,13 @@ export function createLeanScorer(rs: CompiledRuleSet, options: LeanScorerOptions
       const st = (sanctionChecks[i] as (typeof sanctionChecks)[number]).ev(microEnv);
       let holds = st === TRUE;
       if (st === V_BLANK) {
+        routes.sanctionsFast++;
         sanctionsDecided = false; // undecided, as decideSanctions reports it
         continue;
       }
-      if (st !== TRUE && st !== FALSE) {
+      if (st === TRUE || st === FALSE) routes.sanctionsFast++;
+      else {
+        routes.sanctionsExact++;
         // Only the exact evaluator can decide it (or report a value that is not true/false).
         const decided = decideSanctions(
           rs,

@@ -326,7 +326,7 @@ describe('per-record streams: both routes', () => {
       unit({ late: [{}], births: [{}, {}, {}, {}, {}] }, 'c'),
     ];
     const fast = rankCohort(rs, units);
-    expect(fast.routes).toEqual({ fast: 0, exact: 3 });
+    expect(fast.routes).toEqual({ fast: 0, exact: 3, sanctionsFast: 0, sanctionsExact: 0 });
     // A kernel's rule (rate) with a gate on the number of cases: the gate hands it over too.
     const k = json(LATE);
     const item = k.sections[0]?.items[0] as unknown as Record<string, unknown>;

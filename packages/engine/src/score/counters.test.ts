@@ -1,6 +1,7 @@
 import { inspectionRuleSet } from '@kaohe/test-utils';
 import { describe, expect, it } from 'vitest';
 import { createLeanScorer } from '../fast/score-lean.ts';
+import { rankCohort } from '../fast/rank-cohort.ts';
 import type { UnitInput } from '../model/result.ts';
 import type { RuleSetInput } from '../schema/ruleset.ts';
 import { parseRuleSet } from '../validate/parse.ts';
@@ -98,6 +99,45 @@ describe('counters across periods', () => {
       const u = unit(passed, { fail: { consecutive, cumulative } });
       expect(lean(u).sanctions).toEqual(scoreUnit(rs, u).sanctions.map((s) => s.id));
       expect(lean(u).complete).toBe(scoreUnit(rs, u).complete);
+    }
+  });
+
+  it('decides the sanctions on counters on the integers in rankCohort, as scoreUnit does', () => {
+    // Every period outcome (passed, failed, blank) against counts brought in: none, runs about
+    // to reach 3 in a row or 5 in all, and counts that cannot be counts (read as none).
+    const before: (UnitInput['counters'] | undefined)[] = [
+      undefined,
+      { fail: { consecutive: 2, cumulative: 2 } },
+      { fail: { consecutive: 0, cumulative: 4 } },
+      { fail: { consecutive: 2, cumulative: 4 } },
+      { fail: { consecutive: 1, cumulative: 1 } },
+      { fail: { consecutive: 3, cumulative: 1 } },
+      { fail: { consecutive: -1, cumulative: 4 } },
+      { fail: { consecutive: 2.5, cumulative: 4 } },
+      { other: { consecutive: 2, cumulative: 4 } },
+    ];
+    for (const when of ['!passed', "!met('一.1')", "score('一.1') < 10 && total < 10"]) {
+      const p = parseRuleSet(inspectionRuleSet({ when }));
+      if (!p.ok) throw new Error(JSON.stringify(p.issues));
+      const rules = compileRuleSet(p.value);
+      const units = before.flatMap((counters, k) =>
+        ([true, false, null] as const).map((passed, j) => ({
+          ...unit(passed, counters),
+          id: `u${k}-${j}`,
+        })),
+      );
+      const ranked = rankCohort(rules, units);
+      const got = ranked.units.map((u) => [u.unitId, u.complete, [...u.sanctions]]);
+      const want = units.map((u) => {
+        const r = scoreUnit(rules, u);
+        return [u.id, r.complete, r.sanctions.map((s) => s.id)];
+      });
+      expect(new Map(got.map((g) => [g[0], g]))).toEqual(new Map(want.map((w) => [w[0], w])));
+      // Interviews held and undecided both occur, so the comparison can fail either way.
+      expect(want.some((w) => (w[2] as string[]).length > 0)).toBe(true);
+      expect(want.some((w) => w[1] === false)).toBe(true);
+      // Every sanction was decided on the integers, none handed to the exact evaluator.
+      expect(ranked.routes).toMatchObject({ sanctionsFast: units.length, sanctionsExact: 0 });
     }
   });
 

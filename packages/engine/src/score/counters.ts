@@ -42,13 +42,13 @@ export function countPeriods(rs: CompiledRuleSet, env: UnitEnv): Map<string, Cou
       if (!problem) throw e;
       env.issues.push(issue('cannot-compute', id, 'error', R.evalProblem(problem)));
     }
+    const next = counts === null ? before : withPeriod(before, counts);
     out.set(id, {
       id,
       label: c.label,
       counts,
-      consecutive:
-        counts === true ? before.consecutive + 1 : counts === false ? 0 : before.consecutive,
-      cumulative: before.cumulative + (counts === true ? 1 : 0),
+      consecutive: next.consecutive,
+      cumulative: next.cumulative,
     });
   }
   return out;
@@ -94,6 +94,26 @@ function undecidedWhy(
   };
 }
 
+/** The counts with this period added: one more in a row and in all when it counts, the run
+ *  ended when it does not. (A period undecided carries the counts over unchanged.) */
+export function withPeriod(before: PeriodCounts, counts: boolean): PeriodCounts {
+  return counts
+    ? { consecutive: before.consecutive + 1, cumulative: before.cumulative + 1 }
+    : { consecutive: 0, cumulative: before.cumulative };
+}
+
+export const NO_COUNTS: PeriodCounts = Object.freeze({ consecutive: 0, cumulative: 0 });
+
+/** The counts a unit brought, as they count (none brought: 0 and 0); undefined when they cannot
+ *  be counts (not whole numbers ≥ 0, or more in a row than in all). The cohort fast path reads
+ *  them through this too. */
+export function carriedCounts(raw: PeriodCounts | undefined): PeriodCounts | undefined {
+  if (raw === undefined) return NO_COUNTS;
+  return isCount(raw.consecutive) && isCount(raw.cumulative) && raw.consecutive <= raw.cumulative
+    ? raw
+    : undefined;
+}
+
 /** The counts a unit brought; a value that is not a whole number ≥ 0 is an error, read as none. */
 function carried(
   raw: PeriodCounts | undefined,
@@ -101,16 +121,16 @@ function carried(
   label: CounterResult['label'],
   issues: Issue[],
 ): PeriodCounts {
-  if (raw === undefined) return { consecutive: 0, cumulative: 0 };
-  if (isCount(raw.consecutive) && isCount(raw.cumulative) && raw.consecutive <= raw.cumulative)
-    return raw;
+  const counts = carriedCounts(raw);
+  if (counts) return counts;
+  if (raw === undefined) return NO_COUNTS; // (carriedCounts has it: none brought)
   issues.push(
     issue('bad-counter', id, 'error', {
       zh: `计数器「${label.zh}」的上期计数无效(连续 ${String(raw.consecutive)},累计 ${String(raw.cumulative)}):应为不小于0的整数,且连续不多于累计;按0计`,
       en: `counter "${label.en}": the earlier counts are invalid (consecutive ${String(raw.consecutive)}, cumulative ${String(raw.cumulative)}): whole numbers ≥ 0, consecutive no more than cumulative; taken as 0`,
     }),
   );
-  return { consecutive: 0, cumulative: 0 };
+  return NO_COUNTS;
 }
 
 function issue(

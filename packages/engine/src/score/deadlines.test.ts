@@ -221,7 +221,7 @@ describe('dates in rules and expressions', () => {
       us.map((r) => [r.unitId, r.total, r.complete]);
     expect(rows(ranked.units)).toEqual(rows(cohort.units));
     // 6 units × 4 items: only 2013-02-30's three items reading report_date leave the kernels
-    expect(ranked.routes).toEqual({ fast: 21, exact: 3 });
+    expect(ranked.routes).toEqual({ fast: 21, exact: 3, sanctionsFast: 0, sanctionsExact: 0 });
   });
 });
 

@@ -105,7 +105,7 @@ describe('named derived values', () => {
     expect(fast.units.map((u) => [u.unitId, u.total])).toEqual(
       full.units.map((u) => [u.unitId, u.total]),
     );
-    expect(fast.routes).toEqual({ fast: 6, exact: 0 });
+    expect(fast.routes).toEqual({ fast: 6, exact: 0, sanctionsFast: 0, sanctionsExact: 0 });
   });
 
   it('a blank under a derived value is missing at every reader, and left out of the mean', () => {

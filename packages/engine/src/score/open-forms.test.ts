@@ -224,7 +224,7 @@ describe('the fast path agrees, and routes what it declines', () => {
     expect(ranked.units.find((r) => r.unitId === 'a')?.total).toBe('30.8');
     // Per unit: 一.1–一.4, 加分.1 (uncapped: no ceiling on the kernel either) and 加分.2 on the
     // kernels (一.4 keeps 1 of 2 there too, by the shared decision): 3 × 6 = 18.
-    expect(ranked.routes).toEqual({ fast: 18, exact: 0 });
+    expect(ranked.routes).toEqual({ fast: 18, exact: 0, sanctionsFast: 0, sanctionsExact: 0 });
     // met() of an uncapped item: nothing earned is not met (0 of no maximum), on both paths.
     const { rs: withSanction } = compile({
       ...json,
@@ -283,7 +283,7 @@ describe('a parent without a floor sums its sub-items below 0', () => {
     // The container runs on the kernels: its floor is none there too.
     const ranked = rankCohort(rs, [u]);
     expect(ranked.units[0]?.total).toBe('-3');
-    expect(ranked.routes).toEqual({ fast: 2, exact: 0 });
+    expect(ranked.routes).toEqual({ fast: 2, exact: 0, sanctionsFast: 0, sanctionsExact: 0 });
   });
 });
 

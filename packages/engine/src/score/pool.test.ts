@@ -235,7 +235,13 @@ describe('a section whose items have no points of their own (form 49)', () => {
     const ranked = sameOnBothRoutes(rs, units);
     // A unit: 一.1–一.3 and 二.1 on the kernels (a blank too: the kernel reads it as blank);
     // 一.4's 0.25 a case has more places than the scores' one, so the kernels hand it over.
-    expect(ranked.routes).toEqual({ fast: 4 * units.length, exact: units.length });
+    expect(ranked.routes).toEqual({
+      fast: 4 * units.length,
+      exact: units.length,
+      // score('一.1') and !met('一.2') read on the pool items' kernels.
+      sanctionsFast: 2 * units.length,
+      sanctionsExact: 0,
+    });
   });
 
   /** The rule set with 一.1 counting cases until 5 zero the section, its other fields `more`,
@@ -263,7 +269,13 @@ describe('a section whose items have no points of their own (form 49)', () => {
     const ranked = sameOnBothRoutes(z, units);
     // 一.4 (0.25 a case) exact; 一.1 (its zeroAt told by its kernel), 一.2, 一.3 and 二.1 on the
     // kernels.
-    expect(ranked.routes).toEqual({ fast: 4 * units.length, exact: units.length });
+    expect(ranked.routes).toEqual({
+      fast: 4 * units.length,
+      exact: units.length,
+      // score('一.1') and !met('一.2') read on the pool items' kernels.
+      sanctionsFast: 2 * units.length,
+      sanctionsExact: 0,
+    });
   });
 
   it('tells the zeroing item itself when its gate scores another item on the kernels', () => {

@@ -27,7 +27,7 @@ function inCohortOrder(
 }
 
 /** The item evaluations on each route in the last rankCohort run (for the report). */
-export const kaoheRoutes: Routes = { fast: 0, exact: 0 };
+export const kaoheRoutes: Routes = { fast: 0, exact: 0, sanctionsFast: 0, sanctionsExact: 0 };
 
 export function scoreKaoheCohort(
   rules: CompiledRuleSet,
