@@ -483,6 +483,21 @@ export function createFramePlan(rs: CompiledRuleSet, exact: () => UnitEnv): Fram
     d.yesno ? K_YESNO : d.numeric && !d.date ? K_NUMBER : 0,
   );
   const slotOfInput = Int32Array.from(inputs, (d) => d.k);
+  // The declared ranges as numbers, read without touching the inputs' objects (a denominator of
+  // 0: no bound); inRange's test, spelt out for the common case in put.
+  const minN = Float64Array.from(inputs, (d) => d.min?.n ?? 0);
+  const minD = Float64Array.from(inputs, (d) => d.min?.d ?? 0);
+  const maxN = Float64Array.from(inputs, (d) => d.max?.n ?? 0);
+  const maxD = Float64Array.from(inputs, (d) => d.max?.d ?? 0);
+  const within = (i: number, v: Rat): boolean => {
+    const lo = minD[i] as number;
+    const hi = maxD[i] as number;
+    const ln = minN[i] as number;
+    return (
+      (lo === 0 || (ln === 0 ? v.n >= 0 : cmpRat(v.n, v.d, ln, lo) >= 0)) &&
+      (hi === 0 || cmpRat(v.n, v.d, maxN[i] as number, hi) <= 0)
+    );
+  };
 
   /** One input's value as typed into its slot. */
   const take = (d: SlotInput, raw: unknown): void => {
@@ -571,7 +586,7 @@ export function createFramePlan(rs: CompiledRuleSet, exact: () => UnitEnv): Fram
       kind === K_NUMBER &&
       typeof raw === 'string' &&
       parseRat(raw, value) &&
-      inRange(inputs[i] as SlotInput, value)
+      within(i, value)
     ) {
       f.x[k] = 0;
       f.m[k] = value.n;
