@@ -2,8 +2,10 @@
 // document words it, so that `pnpm bench` measures them and prints their route: per-case
 // deductions on an escalating scale with a count that zeroes the item (RULE-FORMS 20–23), cases
 // found by the city at twice the amount, deductions by formula (21) over a rate and over a
-// ratio of money to people, points by place and in proportion to the leader, and an uncapped
-// bonus item (加分不设上限). Its cohort is generated from its input declarations, as the
+// ratio of money to people, points by place and in proportion to the leader, an uncapped
+// bonus item (加分不设上限), and per-case records (52): late reports priced by the months of each,
+// at most 10 months a case, twice for the city's, and births priced by their order, a sixth
+// zeroing the item. Its cohort is generated from its input declarations, as the
 // example rule sets' are.
 import type { RuleSetInput } from '@kaohe/engine';
 
@@ -18,7 +20,7 @@ export const streamsAndRanks: RuleSetInput = {
   level: '县',
   year: 2026,
   edition: 1,
-  points: 38,
+  points: 48,
   rounding: { scores: { dp: 2, mode: 'half-up' }, rates: { dp: 2, mode: 'half-up' } },
   inputs: [
     { id: 'found', label: '查实违法生育例数', unit: 'count' },
@@ -28,6 +30,31 @@ export const streamsAndRanks: RuleSetInput = {
     { id: 'budget', label: '计生经费', unit: '元' },
     { id: 'pop', label: '常住人口', unit: '人' },
     { id: 'projects', label: '引进项目数', unit: 'count' },
+    {
+      id: 'late_cases',
+      label: '逾期上报案件',
+      unit: 'cases',
+      blankMeans: 0,
+      fields: [
+        { id: 'months', label: '逾期月数', unit: '月', min: 0 },
+        {
+          id: 'found_by',
+          label: '查处层级',
+          unit: 'choice',
+          choices: [
+            { value: 'county', label: '县级' },
+            { value: 'city', label: '市级' },
+          ],
+        },
+      ],
+    },
+    {
+      id: 'births',
+      label: '违法生育案件',
+      unit: 'cases',
+      blankMeans: 0,
+      fields: [{ id: 'order', label: '出生孩次', unit: 'count', min: 1 }],
+    },
   ],
   sections: [
     {
@@ -112,6 +139,48 @@ export const streamsAndRanks: RuleSetInput = {
           title: '迟报次数排名',
           points: 3,
           rule: { kind: 'rank', value: 'late', order: 'asc', points: 'proportional-to-leader' },
+        },
+      ],
+    },
+    {
+      code: '四',
+      title: '逐件计分',
+      points: 10,
+      items: [
+        {
+          code: '1',
+          title: '逾期上报',
+          points: 5,
+          // 逾期上报的,从次月起每月扣0.2分,每件最多计10个月;市级查出的加倍.
+          deductions: [
+            {
+              kind: 'per-record',
+              input: 'late_cases',
+              each: 'min(months, 10) * 0.2',
+              multiplied: { when: "found_by == 'city'", factor: 2 },
+            },
+          ],
+        },
+        {
+          code: '2',
+          title: '违法生育',
+          points: 5,
+          // 二孩扣1分、三孩2分,其后每孩加1分;六孩及以上该项不得分.
+          deductions: [
+            {
+              kind: 'per-record',
+              input: 'births',
+              escalation: {
+                by: 'order',
+                schedule: [
+                  { at: 2, points: 1 },
+                  { at: 3, points: 2 },
+                ],
+                beyondLast: { increment: 1 },
+                zeroAt: 6,
+              },
+            },
+          ],
         },
       ],
     },

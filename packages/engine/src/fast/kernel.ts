@@ -29,6 +29,7 @@ import {
   type FramePlan,
 } from './frame.ts';
 import { decodeValue } from '../score/env.ts';
+import { compileRecords, R_BLANK, R_OK, type RecordsKernel } from './records.ts';
 import { scoreWithoutEvidence } from '../score/bounds.ts';
 import { deadlineOutcome } from '../score/deadline.ts';
 import { baseKernel, FRAC, NA, yesNoWords, type Kernel, type SlopeK } from './kernel-base.ts';
@@ -74,6 +75,8 @@ const LOWEST: Rat = { n: 0, d: 1 };
  *  kernels run one at a time). */
 const AMOUNT: Rat = { n: 0, d: 1 };
 const SUM: Rat = { n: 0, d: 1 };
+/** A formula's figure, or a per-record stream's amount, in points (scratch). */
+const RECORDS: Rat = { n: 0, d: 1 };
 
 /** An item that only sums its sub-items: no rule, streams, gates or applicability (its points,
  *  by class or not, are the caller's). */
@@ -174,7 +177,10 @@ interface StateStream {
  *  use like any derived operand. */
 interface ExprStream {
   at: number;
+  /** The formula's slot (an expr stream), or -1 for a per-record stream, whose amount its
+   *  records kernel works out for the unit. */
   k: number;
+  records: RecordsKernel | undefined;
   cap: number | undefined;
   sign: 1 | -1;
 }
@@ -281,7 +287,7 @@ function leafKernel(
   // evaluateStreams has it.
   const kindOf: number[] = [];
   const indexOf: number[] = [];
-  for (const [at, { stream, cap, due, amount }] of item.streams.entries()) {
+  for (const [at, { stream, cap, due, amount, records }] of item.streams.entries()) {
     const capSc = cap ? sc(cap) : undefined;
     if (cap && capSc === undefined) return undefined;
     const sign = stream.direction === 'add' ? 1 : -1;
@@ -298,7 +304,16 @@ function leafKernel(
       if (k === undefined) return undefined;
       kindOf.push(S_EXPR);
       indexOf.push(exprs.length);
-      exprs.push({ at, k, cap: capSc, sign });
+      exprs.push({ at, k, records: undefined, cap: capSc, sign });
+      continue;
+    }
+    if (stream.kind === 'per-record') {
+      // An amount in points worked out over the unit's cases, added as a formula's is.
+      const rk = records ? compileRecords(records) : undefined;
+      if (!rk) return undefined;
+      kindOf.push(S_EXPR);
+      indexOf.push(exprs.length);
+      exprs.push({ at, k: -1, records: rk, cap: capSc, sign });
       continue;
     }
     if (stream.kind === 'state') {
@@ -507,11 +522,18 @@ function leafKernel(
         add = amount * dl.sign * den;
       } else {
         const ex = exprs[i] as ExprStream;
-        const st = state(f, ex.k);
-        if (st !== OK) return st === BLANK ? null : undefined;
-        // The formula's figure in points, as a fraction of 10^-dp points: an / ad.
-        if (!mulRat(f.m[ex.k] as number, f.d[ex.k] as number, unitScale, 1, AMOUNT))
-          return undefined;
+        if (ex.records) {
+          const got = ex.records.amount(f.unit, RECORDS);
+          if (got !== R_OK) return got === R_BLANK ? null : undefined;
+          if (ex.records.zeroed && zeroedBy < 0) zeroedBy = ex.at;
+        } else {
+          const st = state(f, ex.k);
+          if (st !== OK) return st === BLANK ? null : undefined;
+          RECORDS.n = f.m[ex.k] as number;
+          RECORDS.d = f.d[ex.k] as number;
+        }
+        // The formula's (or the cases') figure in points, as a fraction of 10^-dp points: an / ad.
+        if (!mulRat(RECORDS.n, RECORDS.d, unitScale, 1, AMOUNT)) return undefined;
         let an = AMOUNT.n;
         let ad = AMOUNT.d;
         const capped = ex.cap !== undefined && cmpRat(an, ad, ex.cap, 1) > 0;
@@ -592,7 +614,13 @@ function leafKernel(
     return score;
   };
   const baseRender = renders.get(base);
-  if (!baseRender || item.streams.length > MAX_TRACED_STREAMS) return kernel;
+  // (A per-record stream's words list each case: the exact path says them.)
+  if (
+    !baseRender ||
+    item.streams.length > MAX_TRACED_STREAMS ||
+    exprs.some((ex) => ex.records !== undefined)
+  )
+    return kernel;
   // The streams' words, in the item's order, as evaluateStreams gives them.
   const streamWords = item.streams.map(({ stream, cap }, at) => {
     const perCase = cases.find((s) => s.at === at);

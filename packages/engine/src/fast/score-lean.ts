@@ -26,6 +26,11 @@ import { BLANK as SLOT_BLANK, createFramePlan, OK as SLOT_OK } from './frame.ts'
 import { compileProgram, type LeanItem, type Program, type ProgramHost } from './program.ts';
 import { BLANK as V_BLANK, EXACT as EXACT_STATUS, FALSE, NUM, TRUE } from '../expr/micro.ts';
 
+/** A stream that can zero its item: a case count, or a case of a per-record stream, at its zeroAt. */
+const zeroes = ({ stream }: CIndicator['streams'][number]): boolean =>
+  (stream.kind === 'per-case' && stream.zeroAt !== undefined) ||
+  (stream.kind === 'per-record' && stream.escalation?.zeroAt !== undefined);
+
 export interface LeanResult {
   unitId: string;
   name: string;
@@ -151,7 +156,8 @@ export function createLeanScorer(rs: CompiledRuleSet, options: LeanScorerOptions
    */
   function poolKernel(item: CIndicator): PoolKernel {
     const kernel = buildKernel(rs, plan, item, item.points);
-    if (!kernel) return {};
+    // A case of a per-record stream that zeroes the item is told by its kernel alone.
+    if (!kernel || item.streams.some((s) => s.stream.kind === 'per-record' && zeroes(s))) return {};
     const zeroAts: { k: number; zeroAt: number }[] = [];
     for (const { stream } of item.streams) {
       if (stream.kind !== 'per-case' || stream.zeroAt === undefined) continue;
@@ -262,7 +268,7 @@ export function createLeanScorer(rs: CompiledRuleSet, options: LeanScorerOptions
       points === undefined ||
       item.gates.length > 0 ||
       item.uncapped ||
-      item.streams.some((s) => s.stream.kind === 'per-case' && s.stream.zeroAt !== undefined) ||
+      item.streams.some(zeroes) ||
       item.inputsUsed.some((id) => rs.inputs.get(id)?.evidence)
     )
       continue;

@@ -7,6 +7,7 @@ import { parseRuleSet } from '../validate/parse.ts';
 import { compileRuleSet } from '../score/compile.ts';
 import { scoreUnit } from '../score/score-unit.ts';
 import { rankCohort } from '../fast/rank-cohort.ts';
+import { scoreCohort } from '../cohort/score-cohort.ts';
 import { diffRuleSets } from '../diff/diff.ts';
 import type { RuleSet, RuleSetInput } from '../schema/ruleset.ts';
 import type { CaseRecord, UnitInput } from '../model/result.ts';
@@ -292,16 +293,18 @@ describe('per-record streams: checks', () => {
 });
 
 describe('per-record streams: both routes', () => {
-  it('rankCohort hands such items to the exact route (counted) and agrees with scoreUnit', () => {
+  it('rankCohort prices clean lists on the kernels, hands a list with a bad cell over, and agrees with scoreUnit', () => {
     const rs = compileRuleSet(parsed(json(LATE, {}, [BIRTHS])));
     const units = [
       unit({ late: [{ months: 2 }, { months: 12 }], births: [{ order: 3 }] }, 'a'),
       unit({ late: [], births: [] }, 'b'),
       unit({ late: [{ months: null }] }, 'c'),
+      // A cell the exact path reports (三 is no figure): the whole item is its to score.
+      unit({ late: [{ months: 2 }, { months: '三' }] }, 'd'),
     ];
     const fast = rankCohort(rs, units);
-    expect(fast.routes.exact).toBe(3);
-    expect(fast.routes.fast).toBe(0);
+    // a, b on the kernels; c's blank field read there too (missing, as the exact path has it).
+    expect(fast.routes).toMatchObject({ fast: 3, exact: 1 });
     const totals = new Map(fast.units.map((u) => [u.unitId, u.total]));
     for (const u of units) {
       const r = scoreUnit(rs, u);
@@ -310,7 +313,60 @@ describe('per-record streams: both routes', () => {
     // a: 0.4 + 2 + 10 = 12.4 → 87.6; b: nothing → 100.
     expect(totals.get('a')).toBe('87.6');
     expect(totals.get('b')).toBe('100');
+    expect(fast.units.find((u) => u.unitId === 'c')?.complete).toBe(false);
   });
+
+  it(
+    'the kernels price every clean list as scoreCohort does, each on the kernels',
+    { timeout: 60_000 },
+    () => {
+      // Clean cells in the forms clerks type them: whole months as numbers or text, months with
+      // places, a choice by its value or its label, birth orders; blanks only where no formula
+      // reads them (found_by when the case is not multiplied is still read: so never blank).
+      const s = {
+        kind: 'per-record',
+        input: 'late',
+        each: 'min(months, 10) * 0.2',
+        eachCap: 1.6,
+        when: "months > 0 || found_by == 'city'",
+        multiplied: { when: "found_by == 'city'", factor: 2 },
+        cap: 30,
+      };
+      const births = { ...BIRTHS, escalation: { ...(BIRTHS.escalation as object), zeroAt: 8 } };
+      const rs = compileRuleSet(parsed(json(s, {}, [{ ...births, cap: 50 }])));
+      const months = fc.oneof(
+        fc.integer({ min: 0, max: 15 }),
+        fc.integer({ min: 0, max: 150_000 }).map((n) => (n / 10_000).toFixed(4)),
+        fc.integer({ min: 0, max: 15 }).map(String),
+      );
+      const record = fc.record({
+        months,
+        found_by: fc.constantFrom('city', 'county', '市级', '县级'),
+      });
+      const birth = fc.record({ order: fc.integer({ min: 1, max: 9 }) });
+      const cohort = fc.array(
+        fc.record({
+          late: fc.array(record, { maxLength: 6 }),
+          births: fc.option(fc.array(birth, { maxLength: 5 }), { nil: undefined }),
+        }),
+        { minLength: 1, maxLength: 12 },
+      );
+      fc.assert(
+        fc.property(cohort, (lists) => {
+          const units = lists.map(({ late, births: b }, i) =>
+            unit({ late, ...(b ? { births: b } : {}) }, `u${i}`),
+          );
+          const fast = rankCohort(rs, units);
+          const full = scoreCohort(rs, units);
+          const row = (u: { unitId: string; total: string; complete: boolean; rank: number }) =>
+            [u.unitId, u.total, u.complete, u.rank].join('|');
+          expect(fast.units.map(row)).toEqual(full.units.map(row));
+          expect(fast.routes).toMatchObject({ fast: units.length, exact: 0 });
+        }),
+        { seed: 20, numRuns: 200 },
+      );
+    },
+  );
 
   it('a rule or gate reading the number of cases goes to the exact route, never read as blank', () => {
     // At most 2 late cases, else all 10 points lost: 3 cases → 0, 1 case → 10.

@@ -1,8 +1,8 @@
 // Per-case records (RULE-FORMS 20, 22, 52), in one module: a `cases` input's checks, how a
 // unit's list of cases is read, the `per-record` stream's checks, its exact evaluation with its
 // reason (each case's arithmetic), and its comparison of two editions. The schema is in
-// ./records-schema.ts. The integer kernels take no per-record stream: such an item goes to the
-// exact evaluator on every route (counted in `RankedCohort.routes.exact`).
+// ./records-schema.ts. The integer kernels price the same stream in ../fast/records.ts (held
+// equal to this by the property tests); a list they cannot take goes to the exact evaluator.
 import { add, mul, q, ZERO, type Q } from '../exact/exact.ts';
 import { MissingValue, type CompiledExpr, type ExprEnv, type ExprKind } from '../expr/types.ts';
 import type { CaseRecord, Issue, Msg } from '../model/result.ts';
