@@ -160,6 +160,8 @@ function declared(value: string | number | undefined): Rat | undefined {
 export function createFramePlan(rs: CompiledRuleSet, exact: () => UnitEnv): FramePlan {
   const numeric: SlotInput[] = [];
   const symbols: SlotInput[] = [];
+  /** Lists of cases: their slots hold their number of cases. */
+  const lists: { k: number; def: InputDef; fields: ReadonlySet<string> }[] = [];
   const slotOf = new Map<string, { k: number; kind: 'number' | 'symbol' }>();
   const constants: { k: number; n: number; d: number }[] = [];
   const constSlots = new Map<string, number>();
@@ -235,6 +237,11 @@ export function createFramePlan(rs: CompiledRuleSet, exact: () => UnitEnv): Fram
         memo: new Map(),
         blankCode: -BLANK,
       });
+      slotOf.set(def.id, { k, kind: 'number' });
+    } else if (def.unit === 'cases') {
+      // A list of cases, read as its number of cases (a figure): counted by `load`.
+      const k = next++;
+      lists.push({ k, def, fields: new Set((def.fields ?? []).map((fd) => fd.id)) });
       slotOf.set(def.id, { k, kind: 'number' });
     } else if (def.unit === 'yesno' || def.unit === 'choice') {
       const k = next++;
@@ -570,6 +577,36 @@ export function createFramePlan(rs: CompiledRuleSet, exact: () => UnitEnv): Fram
             x[k] = (x[k] as number) | HAS_EVIDENCE;
           }
     }
+    for (let i = 0; i < lists.length; i++) count(lists[i] as (typeof lists)[number], unit);
+  };
+
+  /**
+   * A list's number of cases into its slot, as kinds/records.ts's caseCount has it: absent is
+   * blank (no cases when a blank means none), a list of records of the declared fields counts
+   * its records; anything the exact reader refuses (not a list, a record that is not an object,
+   * a key that is no field) is its to report.
+   */
+  const count = (list: (typeof lists)[number], unit: UnitInput): void => {
+    const { k } = list;
+    const raw: unknown = unit.records?.[list.def.id];
+    f.d[k] = 1;
+    if (raw === undefined || raw === null) {
+      if (list.def.blankMeans === undefined) f.s[k] = BLANK;
+      else {
+        f.m[k] = 0;
+        f.s[k] = OK;
+      }
+      return;
+    }
+    f.s[k] = EXACT;
+    if (!Array.isArray(raw)) return;
+    for (const rec of raw) {
+      if (typeof rec !== 'object' || rec === null || Array.isArray(rec)) return;
+      // for…in lists an inherited key too: such a record only goes to the exact reader as well.
+      for (const key in rec) if (!list.fields.has(key)) return;
+    }
+    f.m[k] = raw.length;
+    f.s[k] = OK;
   };
 
   /** Input i's value into its slot. */
@@ -824,7 +861,7 @@ function createFrameEnv(
       }
       // A text input, read as the exact path decodes it; a figure without a slot is exact-only.
       const def = rs.inputs.get(name);
-      // A list of cases (its number of cases) is read by the exact evaluator alone.
+      // (A list of cases has a slot: its number of cases.)
       if (!def || NUMERIC.has(def.unit) || def.unit === 'cases') return V_EXACT;
       const decoded = decodeValue(def, f.unit.values[name]);
       if (decoded.problem !== undefined) return V_EXACT;

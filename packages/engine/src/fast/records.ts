@@ -27,7 +27,7 @@ import { addRat, cmpRat, mulRat, ratOfQ, reduceRat, type Rat } from './fixed.ts'
  *  missing), or only the exact evaluator can say. */
 export const R_OK = 0;
 export const R_BLANK = 1;
-export const R_EXACT = 2;
+const R_EXACT = 2;
 
 export interface RecordsKernel {
   /** The stream's amount for the unit, before its cap, in points (a rational) into `out`;

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { parseRuleSet } from '../validate/parse.ts';
 import { compileRuleSet } from '../score/compile.ts';
-import { scoreUnit } from '../score/score-unit.ts';
+import { createUnitScorer, scoreUnit, scoreWith } from '../score/score-unit.ts';
 import { rankCohort } from '../fast/rank-cohort.ts';
 import { scoreCohort } from '../cohort/score-cohort.ts';
 import { diffRuleSets } from '../diff/diff.ts';
@@ -316,6 +316,40 @@ describe('per-record streams: both routes', () => {
     expect(fast.units.find((u) => u.unitId === 'c')?.complete).toBe(false);
   });
 
+  it('scoreUnit words an item on the number of cases from the kernels’ trace, as the exact path does', () => {
+    // At most 2 late cases; 1 point off for each beyond; 5 births or more and nothing.
+    const j = json(LATE);
+    const first = j.sections[0]?.items[0] as unknown as Record<string, unknown>;
+    delete first.deductions;
+    first.rule = {
+      kind: 'threshold',
+      value: 'late',
+      op: '<=',
+      target: 2,
+      below: { per: 1, points: 1, steps: 'each-started' },
+    };
+    first.gates = [{ when: 'births >= 5', reason: '违法生育5件以上不得分' }];
+    const rs = compileRuleSet(parsed(j));
+    let traced = 0;
+    for (const records of [
+      { late: [{}, {}, {}, {}] },
+      { late: [{ months: 1 }] },
+      { late: [], births: [{}, {}, {}, {}, {}] },
+      { late: [{ months: 2 }], births: [{}] },
+      {},
+      { late: [{ monhts: 1 }] },
+    ]) {
+      const u = unit(records as Record<string, CaseRecord[]>);
+      const fast = createUnitScorer(rs, u, {});
+      const exact = createUnitScorer(rs, u, {}, { kernels: false });
+      expect(JSON.stringify(scoreWith(rs, fast))).toBe(JSON.stringify(scoreWith(rs, exact)));
+      traced += fast.traced();
+    }
+    // Every unit through the traced route but two the exact path words: the list absent (its
+    // missing-input reason) and the list refused.
+    expect(traced).toBe(4);
+  });
+
   it(
     'the kernels price every clean list as scoreCohort does, each on the kernels',
     { timeout: 60_000 },
@@ -368,7 +402,7 @@ describe('per-record streams: both routes', () => {
     },
   );
 
-  it('a rule or gate reading the number of cases goes to the exact route, never read as blank', () => {
+  it('a rule or gate reading the number of cases reads it on the kernels, never as blank', () => {
     // At most 2 late cases, else all 10 points lost: 3 cases → 0, 1 case → 10.
     const j = json(LATE);
     const first = j.sections[0]?.items[0] as unknown as Record<string, unknown>;
@@ -382,7 +416,13 @@ describe('per-record streams: both routes', () => {
       unit({ late: [{}], births: [{}, {}, {}, {}, {}] }, 'c'),
     ];
     const fast = rankCohort(rs, units);
-    expect(fast.routes).toEqual({ fast: 0, exact: 3, sanctionsFast: 0, sanctionsExact: 0 });
+    expect(fast.routes).toEqual({ fast: 3, exact: 0, sanctionsFast: 0, sanctionsExact: 0 });
+    // A list the exact reader refuses (a key that is no field) is its own to tell.
+    const refused = rankCohort(rs, [unit({ late: [{ monhts: 1 }] }, 'r')]);
+    expect(refused.routes).toMatchObject({ fast: 0, exact: 1 });
+    expect(refused.units[0]?.complete).toBe(
+      scoreUnit(rs, unit({ late: [{ monhts: 1 }] })).complete,
+    );
     // A kernel's rule (rate) with a gate on the number of cases: the gate hands it over too.
     const k = json(LATE);
     const item = k.sections[0]?.items[0] as unknown as Record<string, unknown>;
@@ -391,7 +431,7 @@ describe('per-record streams: both routes', () => {
     item.gates = [{ when: 'late >= 3', reason: '逾期3件以上不得分' }];
     const gated = compileRuleSet(parsed(k));
     const g = rankCohort(gated, units);
-    expect(g.routes.exact).toBe(3);
+    expect(g.routes).toMatchObject({ fast: 3, exact: 0 });
     expect(g.units.map((u) => [u.unitId, u.total])).toEqual([
       ['b', '100'],
       ['c', '100'],
