@@ -193,6 +193,7 @@ const S_EXPR = 3;
 
 /** A deadline stream on a date slot: the one decision is deadline.ts's, read per unit. */
 interface DeadlineK {
+  at: number;
   k: number;
   stream: Extract<CIndicator['streams'][number]['stream'], { kind: 'deadline' }>;
   due: number;
@@ -339,7 +340,7 @@ function leafKernel(
       if (slot?.kind !== 'number' || !due) return undefined;
       kindOf.push(S_DEADLINE);
       indexOf.push(deadlines.length);
-      deadlines.push({ k: slot.k, stream, due: due.day, cap: capSc, sign });
+      deadlines.push({ at, k: slot.k, stream, due: due.day, cap: capSc, sign });
       continue;
     }
     if (stream.kind !== 'per-case') return undefined;
@@ -518,6 +519,10 @@ function leafKernel(
         const outcome = deadlineOutcome(dl.stream, dl.due, held === BLANK ? undefined : f.m[dl.k]);
         let amount = sc(outcome.amount);
         if (amount === undefined) return undefined;
+        if (T.on) {
+          T.streams[dl.at] = amount;
+          T.capped[dl.at] = dl.cap !== undefined && amount > dl.cap ? 1 : 0;
+        }
         if (dl.cap !== undefined && amount > dl.cap) amount = dl.cap;
         add = amount * dl.sign * den;
       } else {
@@ -622,9 +627,11 @@ function leafKernel(
   )
     return kernel;
   // The streams' words, in the item's order, as evaluateStreams gives them.
-  const streamWords = item.streams.map(({ stream, cap }, at) => {
+  const streamWords = item.streams.map(({ stream, cap, due }, at) => {
     const perCase = cases.find((s) => s.at === at);
-    const read = perCase ?? states.find((s) => s.at === at) ?? exprs.find((s) => s.at === at);
+    const deadline = deadlines.find((s) => s.at === at);
+    const read =
+      perCase ?? deadline ?? states.find((s) => s.at === at) ?? exprs.find((s) => s.at === at);
     const label = streamLabel(rs, item, stream);
     return {
       kind: stream.kind,
@@ -642,6 +649,9 @@ function leafKernel(
             }
           : undefined,
       label,
+      // A deadline: its due date as the words name it.
+      deadline:
+        deadline && due ? { ...deadline, words: { iso: due.iso, label: due.label } } : undefined,
       def:
         stream.kind === 'expr'
           ? undefined
@@ -703,6 +713,13 @@ function leafKernel(
         if (v === undefined) return undefined;
         const key = typeof v === 'boolean' ? (v ? 'yes' : 'no') : v;
         reason = R.stateText(w.label, stateMsg(w.def, v, key), showRat(amount, unit), w.add);
+      } else if (w.kind === 'deadline' && w.deadline) {
+        // The kernel read the date (or its blank, the declared case `missing`): the same
+        // outcome, in the exact path's words.
+        const dl = w.deadline;
+        const submitted = f.s[dl.k] === BLANK ? undefined : (f.m[dl.k] as number);
+        const outcome = deadlineOutcome(dl.stream, dl.due, submitted);
+        reason = R.deadlineText(w.label, dl.words, dl.stream, outcome, submitted, show, w.add);
       } else return undefined;
       if (capped) reason = cappedStream(reason, w.cap);
       // A formula's amount rounded to 0 is still an adjustment (it is not exactly 0: above);

@@ -390,14 +390,14 @@ const APPROX = 0x2248;
 /**
  * Whether an item's reason can be rendered from its kernel's trace. The shapes whose words only
  * the exact evaluation gives stay there (their scores and reasons are its own, never a second
- * copy): no ceiling (不设上限), a piecewise rule, a deadline stream, a value shown as a date
- * (早于 / 晚于, 2013-03-31). (A kernel without a renderer, or one that cannot read a figure,
+ * copy): no ceiling (不设上限), a piecewise rule, a value shown as a date (早于 / 晚于,
+ * 2013-03-31). (A deadline stream is worded from the trace: its outcome and words are
+ * deadline.ts's and reasons.ts's, called by both routes.) (A kernel without a renderer, or one that cannot read a figure,
  * leaves its item there too.)
  */
 function tracedShape(item: CIndicator): boolean {
   // An item without points of its own (a pool's) is the exact path's: its section reads it.
   if (item.uncapped || item.pool || item.rule?.kind === 'piecewise') return false;
-  if (item.streams.some((s) => s.stream.kind === 'deadline')) return false;
   if (itemWords(item).unit === 'date') return false;
   for (const o of item.operands.values())
     if (o.unit === 'date' || o.input?.unit === 'date') return false;

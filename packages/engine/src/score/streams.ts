@@ -168,8 +168,7 @@ export function evaluateStreams(
       }
       case 'deadline': {
         if (!due) throw new Error('a deadline stream without its due date reached scoring');
-        const def = rs.inputs.get(stream.input);
-        const label = stream.reason ? msgOf(stream.reason) : def ? msgOf(def.label) : item.title;
+        const label = streamLabel(rs, item, stream);
         // A blank date is the declared case `missing`; a date refused (2013-02-30) is no blank:
         // isBlank passes its MissingValue on, and the item is not scored.
         let submitted: number | undefined;

@@ -50,6 +50,7 @@ describe('reasons rendered from the kernels’ traces', () => {
               // Per-case streams in every form: escalating, multiplied, zeroing (and reached).
               for (const { stream } of item.streams) {
                 if (stream.kind === 'expr') shapes.add('expr-stream');
+                if (stream.kind === 'deadline') shapes.add('deadline');
                 if (stream.kind !== 'per-case') continue;
                 if (stream.schedule)
                   shapes.add(stream.increment ? 'schedule+increment' : 'schedule');
@@ -77,12 +78,13 @@ describe('reasons rendered from the kernels’ traces', () => {
       // The traced route is taken, and every kind the kernels take has been through it.
       // (About a quarter of the generated leaves: the generator makes many blanks, bad figures and
       // rank items, which the exact evaluation reports, and the shapes only it words — uncapped
-      // items, piecewise rules, deadlines, dates.) No floor, a start at 0, points kept without
+      // items, piecewise rules, dates.) No floor, a start at 0, points kept without
       // evidence (an item with none to lack) and derived operands are traced.
       // Measured with pool sections in the generator (their items are exact by design and not
       // counted): 0.17 on this seed, 0.22–0.25 on seeds 1–3.
       expect(traced / items).toBeGreaterThan(0.15);
       expect([...shapes].sort()).toEqual([
+        'deadline',
         'derived',
         'expr-stream',
         'keep',
@@ -135,7 +137,7 @@ describe('reasons rendered from the kernels’ traces', () => {
     },
   );
 
-  it('leave dates and deadlines to the exact path, words and all (2013-03-31, 晚于, 每晚1天)', () => {
+  it('word a deadline from the trace and leave dates to the exact path, in the same words (2013-03-31, 晚于, 每晚1天)', () => {
     const p = parseRuleSet({
       schemaVersion: 1,
       id: 'dates',
@@ -206,6 +208,10 @@ describe('reasons rendered from the kernels’ traces', () => {
       expect(JSON.stringify(fast, null, 1)).toBe(JSON.stringify(exact, null, 1));
       // A date is shown as its date, never its day number.
       expect(JSON.stringify(fast)).toContain(values.plan_date);
+      // The deadline (on time, late, not reported) through the traced route.
+      const one = createUnitScorer(rs, unit);
+      one.evaluate(rs.byPath.get('一.1')!);
+      expect(one.traced()).toBe(1);
     }
   });
 
