@@ -24,6 +24,8 @@ import { NUMERIC_UNITS, type InputDef } from '../schema/ruleset.ts';
 import type { COperand, CompiledRuleSet } from '../score/compile.ts';
 import { decodeValue, type UnitEnv } from '../score/env.ts';
 import { cmpRat, parseRat, ratOfQ, readRat, type Rat } from './fixed.ts';
+import { asInput } from '../kinds/records.ts';
+import { takenList } from './records.ts';
 
 /** A slot's state: its value is in `m` / `d` (OK), the input is blank (BLANK: a missing
  *  input), only the exact evaluator can judge it (EXACT), or a derived value not yet worked out. */
@@ -161,7 +163,12 @@ export function createFramePlan(rs: CompiledRuleSet, exact: () => UnitEnv): Fram
   const numeric: SlotInput[] = [];
   const symbols: SlotInput[] = [];
   /** Lists of cases: their slots hold their number of cases. */
-  const lists: { k: number; def: InputDef; fields: ReadonlySet<string> }[] = [];
+  const lists: {
+    k: number;
+    def: InputDef;
+    fields: readonly InputDef[];
+    known: ReadonlyMap<string, InputDef>;
+  }[] = [];
   const slotOf = new Map<string, { k: number; kind: 'number' | 'symbol' }>();
   const constants: { k: number; n: number; d: number }[] = [];
   const constSlots = new Map<string, number>();
@@ -241,7 +248,8 @@ export function createFramePlan(rs: CompiledRuleSet, exact: () => UnitEnv): Fram
     } else if (def.unit === 'cases') {
       // A list of cases, read as its number of cases (a figure): counted by `load`.
       const k = next++;
-      lists.push({ k, def, fields: new Set((def.fields ?? []).map((fd) => fd.id)) });
+      const fields = (def.fields ?? []).map(asInput);
+      lists.push({ k, def, fields, known: new Map(fields.map((fd) => [fd.id, fd])) });
       slotOf.set(def.id, { k, kind: 'number' });
     } else if (def.unit === 'yesno' || def.unit === 'choice') {
       const k = next++;
@@ -583,8 +591,8 @@ export function createFramePlan(rs: CompiledRuleSet, exact: () => UnitEnv): Fram
   /**
    * A list's number of cases into its slot, as kinds/records.ts's caseCount has it: absent is
    * blank (no cases when a blank means none), a list of records of the declared fields counts
-   * its records; anything the exact reader refuses (not a list, a record that is not an object,
-   * a key that is no field) is its to report.
+   * its records; a list the exact reader refuses or reports (not a list, a record that is not an
+   * object, a key that is no field, a cell with a problem: takenList) is its to tell.
    */
   const count = (list: (typeof lists)[number], unit: UnitInput): void => {
     const { k } = list;
@@ -599,12 +607,7 @@ export function createFramePlan(rs: CompiledRuleSet, exact: () => UnitEnv): Fram
       return;
     }
     f.s[k] = EXACT;
-    if (!Array.isArray(raw)) return;
-    for (const rec of raw) {
-      if (typeof rec !== 'object' || rec === null || Array.isArray(rec)) return;
-      // for…in lists an inherited key too: such a record only goes to the exact reader as well.
-      for (const key in rec) if (!list.fields.has(key)) return;
-    }
+    if (!Array.isArray(raw) || !takenList(raw, list.fields, list.known)) return;
     f.m[k] = raw.length;
     f.s[k] = OK;
   };

@@ -7,6 +7,8 @@
 // anything it would call cannot-compute (a price below 0, a test that is not yes or no, an
 // escalation by a figure that is not whole). No exception decides anything here.
 import type { UnitInput } from '../model/result.ts';
+import type { ExprValue } from '../expr/types.ts';
+import type { InputDef } from '../schema/ruleset.ts';
 import type { CPerRecord } from '../kinds/records.ts';
 import { decodeValue } from '../score/env.ts';
 import {
@@ -34,6 +36,36 @@ export interface RecordsKernel {
    *  `zeroed` tells whether a case reached the escalation's zeroAt. */
   amount(unit: UnitInput, out: Rat): number;
   zeroed: boolean;
+}
+
+/**
+ * Whether the exact reader (kinds/records.ts readCases) takes a unit's list without a word: every
+ * record an object whose keys are all declared fields, every field of every record decoded by
+ * decodeValue without a problem (read by a formula or not: the exact path reports each). `put`
+ * receives each value decoded, case k's field j at k × fields + j (false: not on the integers).
+ */
+export function takenList(
+  list: readonly unknown[],
+  fields: readonly InputDef[],
+  known: ReadonlyMap<string, unknown>,
+  put?: (p: number, v: ExprValue | undefined) => boolean,
+): boolean {
+  const F = fields.length;
+  for (let k = 0; k < list.length; k++) {
+    const rec = list[k];
+    if (typeof rec !== 'object' || rec === null || Array.isArray(rec)) return false;
+    // A key that is no field refuses the list (the exact path names it); for…in lists an
+    // inherited key too, which only sends the list there as well.
+    for (const key in rec) if (!known.has(key)) return false;
+    for (let j = 0; j < F; j++) {
+      const field = fields[j] as InputDef;
+      const raw = (rec as Record<string, unknown>)[field.id];
+      const d = decodeValue(field, raw as Parameters<typeof decodeValue>[1]);
+      if (d.problem !== undefined) return false;
+      if (put && !put(k * F + j, d.value)) return false;
+    }
+  }
+  return true;
 }
 
 /** A rational constant; undefined when it does not fit in safe integers. */
@@ -106,9 +138,23 @@ export function compileRecords(c: CPerRecord): RecordsKernel | undefined {
   const scratch: Rat = { n: 0, d: 1 };
   const price: Rat = { n: 0, d: 1 };
 
+  /** Case k's field j, decoded, into its register; false for a figure past the safe range. */
+  const put = (p: number, v: ExprValue | undefined): boolean => {
+    if (v === undefined) st[p] = V_BLANK;
+    else if (typeof v === 'boolean') st[p] = v ? TRUE : FALSE;
+    else if (typeof v === 'string') {
+      st[p] = STR;
+      rs[p] = v;
+    } else if (ratOfQ(v, scratch)) {
+      st[p] = NUM;
+      rn[p] = scratch.n;
+      rd[p] = scratch.d;
+    } else return false;
+    return true;
+  };
   /** Every case's fields into the registers; R_OK, or R_EXACT for a list the exact path would
    *  refuse or report (it says where). */
-  const load = (list: unknown[]): number => {
+  const load = (list: readonly unknown[]): number => {
     const need = list.length * F;
     if (need > size) {
       size = Math.max(need, 2 * size, 16);
@@ -117,32 +163,7 @@ export function compileRecords(c: CPerRecord): RecordsKernel | undefined {
       rd = new Float64Array(size);
       rs = new Array<string>(size).fill('');
     }
-    for (let k = 0; k < list.length; k++) {
-      const rec = list[k];
-      if (typeof rec !== 'object' || rec === null || Array.isArray(rec)) return R_EXACT;
-      // A key that is no field refuses the list (the exact path names it); for…in lists an
-      // inherited key too, which only sends the list there as well.
-      for (const key in rec) if (!at.has(key)) return R_EXACT;
-      for (let j = 0; j < F; j++) {
-        const p = k * F + j;
-        const field = fields[j] as (typeof fields)[number];
-        const raw = (rec as Record<string, unknown>)[field.id];
-        const d = decodeValue(field, raw as Parameters<typeof decodeValue>[1]);
-        if (d.problem !== undefined) return R_EXACT;
-        const v = d.value;
-        if (v === undefined) st[p] = V_BLANK;
-        else if (typeof v === 'boolean') st[p] = v ? TRUE : FALSE;
-        else if (typeof v === 'string') {
-          st[p] = STR;
-          rs[p] = v;
-        } else if (ratOfQ(v, scratch)) {
-          st[p] = NUM;
-          rn[p] = scratch.n;
-          rd[p] = scratch.d;
-        } else return R_EXACT;
-      }
-    }
-    return R_OK;
+    return takenList(list, fields, at, put) ? R_OK : R_EXACT;
   };
 
   /** Case k's price (before the cap per case) into `price`. */

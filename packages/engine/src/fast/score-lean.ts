@@ -314,7 +314,11 @@ export function createLeanScorer(rs: CompiledRuleSet, options: LeanScorerOptions
             ? TRUE
             : FALSE;
       if (score === null) return V_BLANK;
-      out.n = scaled(score);
+      // The kernel holds a pool item to its points (0), where the section reads it; score()
+      // reads the item's own figure, which a credit takes above 0: a 0 is the exact path's.
+      const v = scaled(score);
+      if (v === 0) return EXACT_STATUS;
+      out.n = v;
       out.d = scale;
       return NUM;
     }
@@ -549,7 +553,10 @@ export function createLeanScorer(rs: CompiledRuleSet, options: LeanScorerOptions
   const inputFigure = (id: string) => {
     const slot = plan.inputSlot(id);
     const def = rs.inputs.get(id);
-    if (!slot || slot.kind !== 'number' || !def || def.unit === 'date') return undefined;
+    // (A list of cases is no figure here: the exact tie-break reads unit.values, as for any
+    // input, not its number of cases.)
+    if (!slot || slot.kind !== 'number' || !def || def.unit === 'date' || def.unit === 'cases')
+      return undefined;
     const k = slot.k;
     return (out: Rat): 'ok' | 'blank' | 'other' => {
       const st = frame.s[k];

@@ -348,6 +348,24 @@ describe('per-record streams: both routes', () => {
     // Every unit through the traced route but two the exact path words: the list absent (its
     // missing-input reason) and the list refused.
     expect(traced).toBe(4);
+    // A list with bad cells (read by no formula, but counted): the exact path reports each at
+    // its case and field, so the count is its to give, issues and all.
+    const bad = unit({ late: [{ months: '三' }, { months: -1 }] });
+    const fast = createUnitScorer(rs, bad, {});
+    const viaKernels = scoreWith(rs, fast);
+    expect(JSON.stringify(viaKernels)).toBe(
+      JSON.stringify(scoreWith(rs, createUnitScorer(rs, bad, {}, { kernels: false }))),
+    );
+    expect(viaKernels.issues.map((i) => i.path)).toEqual(['late[1].months', 'late[2].months']);
+    expect(fast.traced()).toBe(0);
+  });
+
+  it('a tie-break on a list of cases reads the unit’s values, as the exact path does', () => {
+    // The list is no figure among the unit's values: blank for both units, who tie.
+    const rs = compileRuleSet(parsed(json(LATE, { ranking: { tieBreak: ['input:late:asc'] } })));
+    const units = [unit({ late: [{}, {}, {}] }, 'a'), unit({ late: [{}] }, 'b')];
+    const row = (u: { unitId: string; rank: number; tied: boolean }) => [u.unitId, u.rank, u.tied];
+    expect(rankCohort(rs, units).units.map(row)).toEqual(scoreCohort(rs, units).units.map(row));
   });
 
   it(

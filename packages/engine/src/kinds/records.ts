@@ -33,7 +33,7 @@ import { KIND_OF_UNIT } from '../schema/unit-kinds.ts';
 const KIND: Readonly<Record<CaseField['unit'], ExprKind>> = KIND_OF_UNIT;
 
 /** A field as an input declaration: decoded by the one reader of typed values (env.ts). */
-const asInput = (field: CaseField): InputDef => ({
+export const asInput = (field: CaseField): InputDef => ({
   id: field.id,
   label: field.label,
   unit: field.unit,

@@ -87,6 +87,18 @@ describe('counters across periods', () => {
     expect(r.counters[0]).toMatchObject({ consecutive: 1, cumulative: 1 });
   });
 
+  it('reads counts brought as null, or as no object, as none, with an error, on both paths', () => {
+    for (const raw of [null, 3, 'two']) {
+      const u = unit(false, { fail: raw as never });
+      const r = scoreUnit(rs, u);
+      expect(r.issues).toContainEqual(
+        expect.objectContaining({ code: 'bad-counter', path: 'counters.fail', severity: 'error' }),
+      );
+      expect(r.counters[0]).toMatchObject({ consecutive: 1, cumulative: 1 });
+      expect(rankCohort(rs, [u]).units[0]?.sanctions).toEqual(r.sanctions.map((s) => s.id));
+    }
+  });
+
   it('gives the cohort fast path the same sanctions', () => {
     const lean = createLeanScorer(rs);
     for (const [passed, consecutive, cumulative] of [

@@ -109,6 +109,8 @@ export const NO_COUNTS: PeriodCounts = Object.freeze({ consecutive: 0, cumulativ
  *  them through this too. */
 export function carriedCounts(raw: PeriodCounts | undefined): PeriodCounts | undefined {
   if (raw === undefined) return NO_COUNTS;
+  // (A caller beyond the type system may bring null, or a value that is no object.)
+  if (raw === null || typeof raw !== 'object') return undefined;
   return isCount(raw.consecutive) && isCount(raw.cumulative) && raw.consecutive <= raw.cumulative
     ? raw
     : undefined;
@@ -126,12 +128,18 @@ function carried(
   if (raw === undefined) return NO_COUNTS; // (carriedCounts has it: none brought)
   issues.push(
     issue('bad-counter', id, 'error', {
-      zh: `计数器「${label.zh}」的上期计数无效(连续 ${String(raw.consecutive)},累计 ${String(raw.cumulative)}):应为不小于0的整数,且连续不多于累计;按0计`,
-      en: `counter "${label.en}": the earlier counts are invalid (consecutive ${String(raw.consecutive)}, cumulative ${String(raw.cumulative)}): whole numbers ≥ 0, consecutive no more than cumulative; taken as 0`,
+      zh: `计数器「${label.zh}」的上期计数无效(连续 ${shown(raw, 'consecutive')},累计 ${shown(raw, 'cumulative')}):应为不小于0的整数,且连续不多于累计;按0计`,
+      en: `counter "${label.en}": the earlier counts are invalid (consecutive ${shown(raw, 'consecutive')}, cumulative ${shown(raw, 'cumulative')}): whole numbers ≥ 0, consecutive no more than cumulative; taken as 0`,
     }),
   );
   return NO_COUNTS;
 }
+
+/** One of the counts brought, as the message shows it (a value that is no object: itself). */
+const shown = (raw: unknown, key: 'consecutive' | 'cumulative'): string =>
+  raw !== null && typeof raw === 'object'
+    ? String((raw as Record<string, unknown>)[key])
+    : String(raw);
 
 function issue(
   code: string,

@@ -308,6 +308,56 @@ describe('a section whose items have no points of their own (form 49)', () => {
     expect(units.map((u) => scoreUnit(z, u).total)).toEqual(['5', '11', '0']);
     sameOnBothRoutes(z, units);
   });
+
+  it('score() of a pool item that credits reads its own figure, not the 0 its section takes', () => {
+    // 一.1 deducts n − 5: below 5 that is negative, a credit — n = 2 gives the item 3 as its own
+    // figure, while the section, which only deducts, keeps its 10.
+    const { rs: c } = compile({
+      ...json,
+      points: 15,
+      inputs: [
+        { id: 'n', label: '数', unit: 'number' },
+        { id: 'plan', label: '计划', unit: 'yesno' },
+      ],
+      sections: [
+        {
+          code: '一',
+          title: '扣分',
+          points: 10,
+          pool: true,
+          items: [
+            {
+              code: '1',
+              title: '差额',
+              points: 'none',
+              deductions: [{ kind: 'expr', amount: 'n - 5' }],
+            },
+          ],
+        },
+        {
+          code: '二',
+          title: '计划',
+          points: 5,
+          items: [{ code: '1', title: '计划', points: 5, rule: { kind: 'yesno', input: 'plan' } }],
+        },
+      ],
+      sanctions: [{ id: 's', level: 'notice', when: "score('一.1') > 0", reason: '差额为正' }],
+    } as RuleSetInput);
+    const units = [
+      unit({ n: 2, plan: true }, 'a'),
+      unit({ n: 5, plan: true }, 'b'),
+      unit({ n: 7, plan: true }, 'c'),
+    ];
+    expect(units.map((u) => scoreUnit(c, u).sanctions.map((x) => x.id))).toEqual([['s'], [], []]);
+    const ranked = rankCohort(c, units);
+    expect(new Map(ranked.units.map((u) => [u.unitId, [...u.sanctions]]))).toEqual(
+      new Map([
+        ['a', ['s']],
+        ['b', []],
+        ['c', []],
+      ]),
+    );
+  });
 });
 
 describe('a pool with its own floor and points by class', () => {
