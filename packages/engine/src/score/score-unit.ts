@@ -397,7 +397,7 @@ const APPROX = 0x2248;
  */
 function tracedShape(item: CIndicator): boolean {
   // An item without points of its own (a pool's) is the exact path's: its section reads it.
-  if (item.uncapped || item.pool || item.rule?.kind === 'piecewise') return false;
+  if (item.pool || item.rule?.kind === 'piecewise') return false;
   if (itemWords(item).unit === 'date') return false;
   for (const o of item.operands.values())
     if (o.unit === 'date' || o.input?.unit === 'date') return false;
@@ -627,8 +627,16 @@ export function createUnitScorer(
             ? R.noFloor(showRat(score0, t.words.scale))
             : undefined;
     let score = score0;
-    let status: IndicatorStatus =
-      score >= t.points ? 'met' : score <= 0 && t.points > 0 ? 'not-met' : 'partly-met';
+    // An uncapped item (不设上限) is met by anything above 0: it has no points to reach.
+    let status: IndicatorStatus = item.uncapped
+      ? score > 0
+        ? 'met'
+        : 'not-met'
+      : score >= t.points
+        ? 'met'
+        : score <= 0 && t.points > 0
+          ? 'not-met'
+          : 'partly-met';
     let gated: Msg | undefined;
     // A gate that holds, or a case count at its zeroAt (said after the gates, as evaluated).
     if (gate >= 0 || said.zeroed) {
@@ -647,18 +655,35 @@ export function createUnitScorer(
       const reasons: Msg[] = [said.reason];
       for (const a of said.adjustments) reasons.push(a.reason);
       if (stop) reasons.push(stop);
-      evidenceWords(reasons, noEvidence, item.evidence, text, `${text}/${t.max}`);
+      evidenceWords(
+        reasons,
+        noEvidence,
+        item.evidence,
+        text,
+        `${text}/${item.uncapped ? text : t.max}`,
+      );
       reason = joined(reasons);
-    } else reason = joinedParts(said.reason, said.adjustments, stop, gated);
+    } else
+      reason = joinedParts(
+        said.reason,
+        said.adjustments,
+        stop,
+        // Last, as the exact path says it: the gate (or zeroing) that held, or, for an uncapped
+        // item that scored, 不设上限 (met: nothing held).
+        item.uncapped && status === 'met'
+          ? R.uncappedAt(showRat(score, t.words.scale))
+          : gated,
+      );
     // The kernel's own score and the one its trace gives must agree; else the exact path decides.
     if (score !== r) return undefined;
-    scaled.set(n, score, t.points);
+    // An uncapped item's maximum is what it scored: there is none above it.
+    scaled.set(n, score, item.uncapped ? score : t.points);
     return assembled(
       item,
       inputs,
       noEvidence,
       text ?? scaledText(score, rs.scoreRounding.dp),
-      t.max,
+      item.uncapped ? scaledText(score, rs.scoreRounding.dp) : t.max,
       status,
       said.adjustments,
       reason,

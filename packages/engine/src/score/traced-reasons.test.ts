@@ -64,6 +64,7 @@ describe('reasons rendered from the kernels’ traces', () => {
               kinds.add(item.rule?.kind ?? 'none');
               // The open bounds and start the traced route words as the exact path does.
               if (item.min === undefined) shapes.add('no-floor');
+              if (item.uncapped) shapes.add(result.status === 'met' ? 'uncapped-met' : 'uncapped');
               if (!item.rule && item.start === 'zero') shapes.add('start-zero');
               if (item.evidence.policy === 'keep') shapes.add('keep');
               const derived = [...item.operands.values()].some((o) =>
@@ -78,7 +79,7 @@ describe('reasons rendered from the kernels’ traces', () => {
       // The traced route is taken, and every kind the kernels take has been through it.
       // (About a quarter of the generated leaves: the generator makes many blanks, bad figures and
       // rank items, which the exact evaluation reports, and the shapes only it words — uncapped
-      // items, piecewise rules, dates.) No floor, a start at 0, points kept without
+      // piecewise rules, dates.) No floor, a start at 0, points kept without
       // evidence (an item with none to lack) and derived operands are traced.
       // Measured with pool sections in the generator (their items are exact by design and not
       // counted): 0.17 on this seed, 0.22–0.25 on seeds 1–3.
@@ -94,6 +95,8 @@ describe('reasons rendered from the kernels’ traces', () => {
         'schedule',
         'schedule+increment',
         'start-zero',
+        'uncapped',
+        'uncapped-met',
         'zeroAt',
         'zeroed',
       ]);
