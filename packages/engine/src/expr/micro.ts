@@ -48,8 +48,9 @@ export type Reader = (out: Reg) => Status;
 export interface MicroEnv {
   /** An identifier not bound at compile time. */
   ident(name: string, out: Reg): Status;
-  /** score('二.1') / met('二.1') when the host can answer on integers; else EXACT. */
-  result?(fn: 'score' | 'met', path: string, out: Reg): Status;
+  /** score('二.1') / met('二.1') / status('二.1') when the host can answer on integers (status:
+   *  STR, the status's name in `out.s`); else EXACT. */
+  result?(fn: 'score' | 'met' | 'status', path: string, out: Reg): Status;
   /** consecutive('id') / cumulative('id'): this period's count when the host can work it out on
    *  integers (BLANK: this period undecided, as the exact path has it); else EXACT. */
   counter?(fn: 'consecutive' | 'cumulative', id: string, out: Reg): Status;
@@ -287,7 +288,7 @@ function call(node: Node, out: Reg, bind: MicroBinder | undefined): Ev {
     };
   }
   if (
-    (name === 'score' || name === 'met') &&
+    (name === 'score' || name === 'met' || name === 'status') &&
     args.length === 1 &&
     first?.type === 'Literal' &&
     typeof first.value === 'string'
@@ -428,7 +429,7 @@ function call(node: Node, out: Reg, bind: MicroBinder | undefined): Ev {
       return c && a && b && built.length === 3 ? choose(c, a, b, out) : exact;
     }
     default:
-      // status(), the standing functions and other host functions: the exact path.
+      // The standing functions and other host functions: the exact path.
       return exact;
   }
 }

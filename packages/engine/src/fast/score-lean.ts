@@ -18,13 +18,14 @@ import {
   poolSectionFigure,
   type PoolItemFigure,
 } from '../score/pool.ts';
+import { scoredStatus } from '../score/bounds.ts';
 import { carriedCounts, NO_COUNTS, withPeriod } from '../score/counters.ts';
 import type { MicroExpr } from '../expr/micro.ts';
 import { buildKernel, isContainer } from './kernel.ts';
 import { NA, type Kernel } from './kernel-base.ts';
 import { BLANK as SLOT_BLANK, createFramePlan, OK as SLOT_OK } from './frame.ts';
 import { compileProgram, type LeanItem, type Program, type ProgramHost } from './program.ts';
-import { BLANK as V_BLANK, EXACT as EXACT_STATUS, FALSE, NUM, TRUE } from '../expr/micro.ts';
+import { BLANK as V_BLANK, EXACT as EXACT_STATUS, FALSE, NUM, STR, TRUE } from '../expr/micro.ts';
 
 /** A stream that can zero its item: a case count, or a case of a per-record stream, at its zeroAt. */
 const zeroes = ({ stream }: CIndicator['streams'][number]): boolean =>
@@ -307,6 +308,10 @@ export function createLeanScorer(rs: CompiledRuleSet, options: LeanScorerOptions
       const fig = poolFast(pooled);
       if (!fig) return EXACT_STATUS;
       const { score, status } = fig;
+      if (fn === 'status') {
+        out.s = status;
+        return STR;
+      }
       if (fn === 'met')
         return status === 'missing-input' || status === 'cannot-compute'
           ? V_BLANK
@@ -324,8 +329,16 @@ export function createLeanScorer(rs: CompiledRuleSet, options: LeanScorerOptions
     }
     const v = plain.kernel(frame);
     if (v === undefined) return EXACT_STATUS;
+    if (fn === 'status') {
+      // As the exact path's statuses of a leaf without gates, zeroing or evidence: from the
+      // score and the points alone (a blank is missing-input, an item not assessed
+      // not-applicable: a status, never a missing value).
+      out.s =
+        v === null ? 'missing-input' : v === NA ? 'not-applicable' : scoredStatus(v, plain.points);
+      return STR;
+    }
     if (v === null) return V_BLANK;
-    if (fn === 'met') return v !== NA && v >= plain.points ? TRUE : FALSE;
+    if (fn === 'met') return v !== NA && scoredStatus(v, plain.points) === 'met' ? TRUE : FALSE;
     if (v === NA) return V_BLANK;
     out.n = v;
     out.d = scale;

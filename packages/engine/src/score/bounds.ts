@@ -3,6 +3,21 @@
 // (score-unit.ts) and the integer kernels (fast/) read these, never a copy of them.
 import { min as qmin, sign, ZERO, type Q } from '../exact/exact.ts';
 import type { CIndicator, EvidenceRule } from './compile.ts';
+import type { IndicatorStatus } from '../model/result.ts';
+
+/** An item's status from its score and its points (both in the same scale): met at its points,
+ *  not met at 0 or below (when it has points to lose), partly met between. An uncapped item (不设
+ *  上限) has no points to reach: met above 0. (Before gates, zeroing and evidence.) */
+export const scoredStatus = (score: number, points: number, uncapped = false): IndicatorStatus =>
+  uncapped
+    ? score > 0
+      ? 'met'
+      : 'not-met'
+    : score >= points
+      ? 'met'
+      : score <= 0 && points > 0
+        ? 'not-met'
+        : 'partly-met';
 
 /** An item without a rule starts from 0 (`start: 'zero'`: credits accrue), else full points. */
 export const startsAtZero = (item: Pick<CIndicator, 'start'>): boolean => item.start === 'zero';

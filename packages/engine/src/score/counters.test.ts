@@ -1,4 +1,4 @@
-import { inspectionRuleSet } from '@kaohe/test-utils';
+import { inspectionRuleSet, ruleSetHeader } from '@kaohe/test-utils';
 import { describe, expect, it } from 'vitest';
 import { createLeanScorer } from '../fast/score-lean.ts';
 import { rankCohort } from '../fast/rank-cohort.ts';
@@ -151,6 +151,81 @@ describe('counters across periods', () => {
       // Every sanction was decided on the integers, none handed to the exact evaluator.
       expect(ranked.routes).toMatchObject({ sanctionsFast: units.length, sanctionsExact: 0 });
     }
+  });
+
+  it('decides sanctions on status() in rankCohort on the integers, as scoreUnit does', () => {
+    // A floor on a rate (met, partly met at 0.5 a point below, not met far below, blank) and an
+    // item not assessed for towns; sanctions on each status by name.
+    const p = parseRuleSet(
+      ruleSetHeader({
+        points: 10,
+        classes: [
+          { id: 'town', label: '镇' },
+          { id: 'farm', label: '农场' },
+        ],
+        inputs: [
+          { id: 'rate', label: '比率', unit: '%' },
+          { id: 'done', label: '已完成', unit: 'yesno' },
+        ],
+        sections: [
+          {
+            code: '一',
+            title: '甲',
+            points: 10,
+            items: [
+              {
+                code: '1',
+                title: '比率',
+                points: 6,
+                rule: {
+                  kind: 'threshold',
+                  value: 'rate',
+                  op: '>=',
+                  target: 90,
+                  below: { per: 1, points: 0.5, steps: 'pro-rata' },
+                },
+              },
+              {
+                code: '2',
+                title: '完成',
+                points: 4,
+                applicable: "class == 'town'",
+                rule: { kind: 'yesno', input: 'done' },
+              },
+            ],
+          },
+        ],
+        sanctions: [
+          { id: 'm', level: 'notice', when: "status('一.1') == 'met'", reason: '达标' },
+          { id: 'p', level: 'notice', when: "status('一.1') == 'partly-met'", reason: '部分' },
+          { id: 'n', level: 'notice', when: "status('一.1') != 'not-met'", reason: '非不达标' },
+          { id: 'x', level: 'notice', when: "status('一.1') == 'missing-input'", reason: '缺' },
+          {
+            id: 'a',
+            level: 'notice',
+            when: "status('一.2') == 'not-applicable'",
+            reason: '不考核',
+          },
+        ],
+      }),
+    );
+    if (!p.ok) throw new Error(JSON.stringify(p.issues.map((i) => `${i.path}: ${i.message.en}`)));
+    const rules = compileRuleSet(p.value);
+    const units: UnitInput[] = ['95', '88', '70', null].flatMap((rate, i) =>
+      (['town', 'farm'] as const).map((cls) => ({
+        id: `u${i}-${cls}`,
+        name: 'u',
+        class: cls,
+        values: { rate, done: true },
+      })),
+    );
+    const ranked = rankCohort(rules, units);
+    const got = new Map(ranked.units.map((u) => [u.unitId, [...u.sanctions]]));
+    const want = new Map(units.map((u) => [u.id, scoreUnit(rules, u).sanctions.map((x) => x.id)]));
+    expect(got).toEqual(want);
+    // Every status met with: met, partly met, not met, missing, not applicable.
+    expect(new Set([...want.values()].flat())).toEqual(new Set(['m', 'p', 'n', 'x', 'a']));
+    expect(ranked.routes).toMatchObject({ sanctionsFast: 5 * units.length, sanctionsExact: 0 });
   });
 
   it('leaves rule sets without counters as they were (no field added, so earlier checksums hold)', () => {

@@ -41,7 +41,7 @@ import type { CIndicator, CompiledRuleSet, CSection } from './compile.ts';
 import { isoOfDay } from '../exact/calendar.ts';
 import { createEnv, type UnitEnv } from './env.ts';
 import { evaluateBase } from './base-rules.ts';
-import { gatedScore, scoreWithoutEvidence } from './bounds.ts';
+import { gatedScore, scoredStatus, scoreWithoutEvidence } from './bounds.ts';
 import { evaluateStreams } from './streams.ts';
 import { poolItemOutcome, poolPoints, poolSectionScore } from './pool.ts';
 import * as R from './reasons.ts';
@@ -627,16 +627,7 @@ export function createUnitScorer(
             ? R.noFloor(showRat(score0, t.words.scale))
             : undefined;
     let score = score0;
-    // An uncapped item (不设上限) is met by anything above 0: it has no points to reach.
-    let status: IndicatorStatus = item.uncapped
-      ? score > 0
-        ? 'met'
-        : 'not-met'
-      : score >= t.points
-        ? 'met'
-        : score <= 0 && t.points > 0
-          ? 'not-met'
-          : 'partly-met';
+    let status = scoredStatus(score, t.points, item.uncapped);
     let gated: Msg | undefined;
     // A gate that holds, or a case count at its zeroAt (said after the gates, as evaluated).
     if (gate >= 0 || said.zeroed) {
@@ -771,8 +762,7 @@ export function createUnitScorer(
     else if (sum < t.min) reasons.push(R.flooredAt(t.minText));
     else if (t.min === Number.NEGATIVE_INFINITY && score < 0)
       reasons.push(R.noFloor(showRat(score, t.scale)));
-    let status: IndicatorStatus =
-      score >= points ? 'met' : score <= 0 && points > 0 ? 'not-met' : 'partly-met';
+    let status = scoredStatus(score, points);
     const worst = WORST.find((s) => children.some((c) => c.status === s));
     if (worst && WORST.indexOf(worst) < WORST.indexOf(status)) status = worst;
     const noEvidence = lackingEvidence(item, score > 0);
