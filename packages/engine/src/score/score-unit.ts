@@ -661,9 +661,7 @@ export function createUnitScorer(
         stop,
         // Last, as the exact path says it: the gate (or zeroing) that held, or, for an uncapped
         // item that scored, 不设上限 (met: nothing held).
-        item.uncapped && status === 'met'
-          ? R.uncappedAt(showRat(score, t.words.scale))
-          : gated,
+        item.uncapped && status === 'met' ? R.uncappedAt(showRat(score, t.words.scale)) : gated,
       );
     // The kernel's own score and the one its trace gives must agree; else the exact path decides.
     if (score !== r) return undefined;
