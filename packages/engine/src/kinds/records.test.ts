@@ -103,6 +103,23 @@ const BIRTHS: StreamIn = {
   },
 };
 
+/** Both streams in every form at once: late reports priced by a formula, capped per case,
+ *  filtered, doubled for the city's and capped in all; births escalating, the 8th zeroing. */
+const everyForm = () =>
+  json(
+    {
+      kind: 'per-record',
+      input: 'late',
+      each: 'min(months, 10) * 0.2',
+      eachCap: 1.6,
+      when: "months > 0 || found_by == 'city'",
+      multiplied: { when: "found_by == 'city'", factor: 2 },
+      cap: 30,
+    },
+    {},
+    [{ ...BIRTHS, escalation: { ...(BIRTHS.escalation as object), zeroAt: 8 }, cap: 50 }],
+  );
+
 describe('per-record streams: golden figures', () => {
   it('late reports at 0.2 a month, at most 10 months a case: 0.4 + 2 + 0 = 2.4', () => {
     // 2 months → 2 × 0.2 = 0.4; 12 months → min(12, 10) = 10 × 0.2 = 2; 0 months → 0.
@@ -375,17 +392,7 @@ describe('per-record streams: both routes', () => {
       // Clean cells in the forms clerks type them: whole months as numbers or text, months with
       // places, a choice by its value or its label, birth orders; blanks only where no formula
       // reads them (found_by when the case is not multiplied is still read: so never blank).
-      const s = {
-        kind: 'per-record',
-        input: 'late',
-        each: 'min(months, 10) * 0.2',
-        eachCap: 1.6,
-        when: "months > 0 || found_by == 'city'",
-        multiplied: { when: "found_by == 'city'", factor: 2 },
-        cap: 30,
-      };
-      const births = { ...BIRTHS, escalation: { ...(BIRTHS.escalation as object), zeroAt: 8 } };
-      const rs = compileRuleSet(parsed(json(s, {}, [{ ...births, cap: 50 }])));
+      const rs = compileRuleSet(parsed(everyForm()));
       const months = fc.oneof(
         fc.integer({ min: 0, max: 15 }),
         fc.integer({ min: 0, max: 150_000 }).map((n) => (n / 10_000).toFixed(4)),
@@ -465,17 +472,7 @@ describe('per-record streams: both routes', () => {
   });
 
   it('the oracle agrees on generated cases (fixed seed, bounded runs)', { timeout: 30_000 }, () => {
-    const s = {
-      kind: 'per-record',
-      input: 'late',
-      each: 'min(months, 10) * 0.2',
-      eachCap: 1.6,
-      when: "months > 0 || found_by == 'city'",
-      multiplied: { when: "found_by == 'city'", factor: 2 },
-      cap: 30,
-    };
-    const births = { ...BIRTHS, escalation: { ...(BIRTHS.escalation as object), zeroAt: 8 } };
-    const rs = parsed(json(s, {}, [{ ...births, cap: 50 }]));
+    const rs = parsed(everyForm());
     const compiled = compileRuleSet(rs);
     const field = fc.oneof(
       fc.constant(null),
