@@ -28,3 +28,13 @@ export { provenanceWords } from './carry/carry.ts';
 
 // The cohort path's scorer of one unit (held equal to scoreUnit by the rule-set packages' tests).
 export { createLeanScorer, type LeanResult, type LeanScorer } from './fast/score-lean.ts';
+
+// scoreUnit's two routes, for the rule-set packages' tests: the traced route (reasons rendered
+// from the integer kernels' traces) and the exact one alone ({ kernels: false }) give the same
+// result, byte for byte.
+export {
+  createUnitScorer,
+  scoreWith,
+  type ScorerOptions,
+  type UnitScorer,
+} from './score/score-unit.ts';

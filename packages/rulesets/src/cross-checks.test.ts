@@ -2,7 +2,7 @@
 // figures on the sample cohort and on generated cohorts, and the association rule set's 20
 // points must weigh the same as the document's 20 % when combined as a weighted part.
 import { combineParts, rankCohort, scoreCohort, scoreUnit } from '@kaohe/engine';
-import { createLeanScorer } from '@kaohe/engine/internal';
+import { createLeanScorer, createUnitScorer, scoreWith } from '@kaohe/engine/internal';
 import { describe, expect, it } from 'vitest';
 import { compiled } from './__tests__/helpers.ts';
 import { baotou2012, exampleRuleSets } from './index.ts';
@@ -72,6 +72,34 @@ describe('rankCohort against scoreCohort on every example rule set', () => {
       expect(lean.routes.exact).toBe(0);
     },
     30_000,
+  );
+});
+
+describe('scoreUnit’s traced route on every example rule set', () => {
+  // Every item of every example rule set is worded from the integer kernels' trace, and the
+  // result is the exact route's, byte for byte (reasons, inputs, issues and all).
+  it.each(Object.entries(exampleRuleSets))(
+    '%s: 100 generated units, the same JSON, every leaf traced',
+    (_id, input) => {
+      const rules = compiled(input);
+      const leaves = [...rules.byPath.values()].filter((i) => i.children.length === 0);
+      for (const u of generateUnitsFor(input, 100, 31)) {
+        const traced = createUnitScorer(rules, u, {});
+        const viaTrace = JSON.stringify(scoreWith(rules, traced));
+        const exact = JSON.stringify(
+          scoreWith(rules, createUnitScorer(rules, u, {}, { kernels: false })),
+        );
+        expect(viaTrace).toBe(exact);
+        // Each leaf of a unit through the traced route: one scorer an item.
+        const untraced = leaves.filter((item) => {
+          const one = createUnitScorer(rules, u, {});
+          one.evaluate(item);
+          return one.traced() === 0;
+        });
+        expect(untraced.map((i) => i.path)).toEqual([]);
+      }
+    },
+    60_000,
   );
 });
 

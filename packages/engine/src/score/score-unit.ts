@@ -468,6 +468,22 @@ function tracedRuleSet(rs: CompiledRuleSet): TracedRuleSet {
       words: { rs, item, words: itemWords(item), env: undefined as unknown as UnitEnv, scale },
     });
   };
+  /** An item not assessed for units of class `cls` (pointsByClass: 'not-assessed'): it does
+   *  not apply, said as the exact path says it (此项不考核), without a rule to read. */
+  const notAssessed = (item: CIndicator, cls: string): void => {
+    const n = ix.items.get(item.path) as number;
+    let byClass = made.items[n];
+    if (!byClass) made.items[n] = byClass = new Map<string | undefined, TracedItem>();
+    byClass.set(cls, {
+      kernel: NOT_ASSESSED,
+      render: NO_WORDS,
+      points: 0,
+      min: 0,
+      max: '0',
+      minText: '',
+      words: { rs, item, words: itemWords(item), env: undefined as unknown as UnitEnv, scale },
+    });
+  };
   const bounds = (item: CIndicator, cls: string | undefined, pointsQ: Q): void => {
     // No ceiling, or points kept without evidence: the exact path's alone; no floor is −∞.
     if (item.uncapped || item.evidence.policy === 'keep') return;
@@ -494,6 +510,7 @@ function tracedRuleSet(rs: CompiledRuleSet): TracedRuleSet {
       for (const cls of rs.classIds) {
         const p = item.pointsByClass.has(cls) ? item.pointsByClass.get(cls) : item.points;
         if (p) add(item, cls, p);
+        else notAssessed(item, cls);
       }
   }
   made.plan = plan;
@@ -501,6 +518,11 @@ function tracedRuleSet(rs: CompiledRuleSet): TracedRuleSet {
   TRACED.set(rs, made);
   return made;
 }
+
+/** The kernel of an item not assessed for the unit's class: it does not apply (no branch
+ *  traced), and nothing is worded from a trace. */
+const NOT_ASSESSED: Kernel = () => NA;
+const NO_WORDS: Render = () => undefined;
 
 /** A value of n / d 10^-dp points (d × 10^dp may pass the safe range) as show gives it. */
 function showScaled(n: number, d: number, scale: number): string {
