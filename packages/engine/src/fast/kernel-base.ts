@@ -10,10 +10,10 @@ import type { InputDef } from '../schema/ruleset.ts';
 import type { CIndicator, CompiledRuleSet, CSlope } from '../score/compile.ts';
 import type { Comparison } from '../schema/rules.ts';
 import { decodeValue } from '../score/env.ts';
-import { q } from '../exact/exact.ts';
-import { rampLowerIsBetter } from '../score/base-rules.ts';
+import { q, type Q } from '../exact/exact.ts';
+import { fmtScoreText, rampLowerIsBetter } from '../score/base-rules.ts';
 import { startsAtZero } from '../score/bounds.ts';
-import { piecewiseKernel } from '../kinds/piecewise.ts';
+import { piecewiseBase, piecewiseKernel } from '../kinds/piecewise.ts';
 import {
   ceilDiv,
   cmpRat,
@@ -633,12 +633,24 @@ export function baseKernel(
       const kv = slot('value');
       const at = piecewiseKernel(rule, dp);
       if (kv === undefined || !at) return undefined;
-      return (f) => {
+      const kernel: Kernel = (f) => {
         const st = state(f, kv);
         if (st !== OK) return notOk(st);
         if (!at(f.m[kv] as number, f.d[kv] as number, G)) return undefined;
         return G.d === 1 ? G.n : frac(f, G.n, G.d);
       };
+      // The words are piecewiseBase's (the exact path's own), on the value the kernel read.
+      return traced(kernel, (f, _t, c) => {
+        const w = c.words;
+        const v = q(f.m[kv] as number).div(f.d[kv] as number);
+        const shown = {
+          label: w.label,
+          value: w.op('value', slotText(f, kv)),
+          unit: w.unit,
+          score: (x: Q) => fmtScoreText(c.rs, x),
+        };
+        return words(piecewiseBase(rule, v, shown).reason);
+      });
     }
     case 'rank': {
       // Points by place (第1名5分…) or in proportion to the leader: the place is the cohort's

@@ -76,7 +76,9 @@ export function rampLowerIsBetter(item: CIndicator): boolean {
   return full.compare(zero) < 0;
 }
 
-const fmtScoreText = (rs: CompiledRuleSet, x: Q): string => showText(round(x, rs.scoreRounding));
+/** A base score as a reason says it: rounded as scores are, then shown. */
+export const fmtScoreText = (rs: CompiledRuleSet, x: Q): string =>
+  showText(round(x, rs.scoreRounding));
 const QUIET: Msg = Object.freeze({ zh: '', en: '' });
 const quietText = (): string => '';
 const quietMsg = (): Msg => QUIET;

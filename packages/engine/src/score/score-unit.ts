@@ -397,7 +397,7 @@ const APPROX = 0x2248;
  */
 function tracedShape(item: CIndicator): boolean {
   // An item without points of its own (a pool's) is the exact path's: its section reads it.
-  if (item.pool || item.rule?.kind === 'piecewise') return false;
+  if (item.pool) return false;
   if (itemWords(item).unit === 'date') return false;
   for (const o of item.operands.values())
     if (o.unit === 'date' || o.input?.unit === 'date') return false;
