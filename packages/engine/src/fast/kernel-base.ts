@@ -10,7 +10,7 @@ import type { InputDef } from '../schema/ruleset.ts';
 import type { CIndicator, CompiledRuleSet, CSlope } from '../score/compile.ts';
 import type { Comparison } from '../schema/rules.ts';
 import { decodeValue } from '../score/env.ts';
-import { q, type Q } from '../exact/exact.ts';
+import { div, max as qmax, min as qmin, mul, q, ZERO, type Q } from '../exact/exact.ts';
 import { fmtScoreText, rampLowerIsBetter } from '../score/base-rules.ts';
 import { startsAtZero } from '../score/bounds.ts';
 import { piecewiseBase, piecewiseKernel } from '../kinds/piecewise.ts';
@@ -30,7 +30,7 @@ import {
 import { BLANK, OK, state, state2, state3, type Frame, type FramePlan } from './frame.ts';
 import type { Adjustment, Msg } from '../model/result.ts';
 import { msgOf } from '../messages/text.ts';
-import { show, showRat, withUnit } from '../messages/format.ts';
+import { show, showRat, showWithUnit, withUnit } from '../messages/format.ts';
 import {
   bandReason,
   itemWords,
@@ -661,7 +661,7 @@ export function baseKernel(
         const kv = slot('value');
         if (kv === undefined || points < 0) return undefined;
         const desc = rule.order === 'desc';
-        return (f) => {
+        const leaderKernel: Kernel = (f) => {
           const place = f.peers?.rank(path, f.unit.id);
           if (!place) return undefined;
           const st = state(f, kv);
@@ -682,15 +682,46 @@ export function baseKernel(
           if (!mulRat(G.n, G.d, points, 1, G)) return undefined;
           return G.d === 1 ? G.n : frac(f, G.n, G.d);
         };
+        // The exact path's words (leaderText) on the value and the leader the kernel read.
+        const pointsQ = q(points).div(scale);
+        return traced(leaderKernel, (f, _t, c) => {
+          const place = f.peers?.rank(path, f.unit.id);
+          if (!place) return undefined;
+          const w = c.words;
+          const v = q(f.m[kv] as number).div(f.d[kv] as number);
+          const [num, den] = desc ? [v, place.leader] : [place.leader, v];
+          const base =
+            den.n === 0n ? pointsQ : qmin(pointsQ, qmax(ZERO, div(mul(pointsQ, num), den)));
+          const ratio =
+            den.n === 0n ? undefined : { num: show(num), den: show(den), points: show(pointsQ) };
+          return words(
+            R.leaderText(
+              w.label,
+              w.op('value', slotText(f, kv)),
+              showWithUnit(place.leader, w.unit),
+              ratio,
+              fmtScoreText(c.rs, base),
+            ),
+          );
+        });
       }
       const byPlace = rule.points.map((p) => scaledDecimal(p, dp));
       const otherwise = rule.otherwise === undefined ? 0 : scaledDecimal(rule.otherwise, dp);
       if (otherwise === undefined || byPlace.some((p) => p === undefined)) return undefined;
-      return (f) => {
+      const placeKernel: Kernel = (f) => {
         const place = f.peers?.rank(path, f.unit.id);
         if (!place) return undefined;
         return byPlace[place.rank - 1] ?? otherwise;
       };
+      // The exact path's words (rankText): the place, of how many, the points it gives.
+      const declared = rule.points.map((p) => q(p));
+      const otherwiseQ = q(rule.otherwise ?? 0);
+      return traced(placeKernel, (f, _t, c) => {
+        const place = f.peers?.rank(path, f.unit.id);
+        if (!place) return undefined;
+        const base = declared[place.rank - 1] ?? otherwiseQ;
+        return words(R.rankText(place.rank, place.count, fmtScoreText(c.rs, base)));
+      });
     }
     default:
       return undefined;

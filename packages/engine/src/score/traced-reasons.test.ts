@@ -64,6 +64,10 @@ describe('reasons rendered from the kernels’ traces', () => {
               kinds.add(item.rule?.kind ?? 'none');
               // The open bounds and start the traced route words as the exact path does.
               if (item.min === undefined) shapes.add('no-floor');
+              if (item.rule?.kind === 'rank')
+                shapes.add(
+                  item.rule.points === 'proportional-to-leader' ? 'rank-leader' : 'rank-place',
+                );
               if (item.uncapped) shapes.add(result.status === 'met' ? 'uncapped-met' : 'uncapped');
               if (!item.rule && item.start === 'zero') shapes.add('start-zero');
               if (item.evidence.policy === 'keep') shapes.add('keep');
@@ -91,6 +95,8 @@ describe('reasons rendered from the kernels’ traces', () => {
         'multiplied-extra',
         'multiplied-of-which',
         'no-floor',
+        'rank-leader',
+        'rank-place',
         'schedule',
         'schedule+increment',
         'start-zero',
@@ -106,6 +112,7 @@ describe('reasons rendered from the kernels’ traces', () => {
           'piecewise',
           'proportional',
           'ramp',
+          'rank',
           'reduction',
           'threshold',
           'tiers',
