@@ -580,6 +580,12 @@ export function baseKernel(
       }
       const otherwise = rule.otherwise === undefined ? 0 : scaledDecimal(rule.otherwise, dp);
       if (otherwise === undefined) return undefined;
+      // Each tier's score as its reason shows it, and its label.
+      const said = rule.tiers.map((t) => ({
+        score: show(q(t.points)),
+        label: t.label ? msgOf(t.label) : undefined,
+      }));
+      const otherwiseText = show(q(rule.otherwise ?? 0));
       if (kv !== undefined) {
         const kernel: Kernel = (f) => {
           const st = state(f, kv);
@@ -603,12 +609,6 @@ export function baseKernel(
           }
           return otherwise;
         };
-        // Each tier's score as its reason shows it, and its label.
-        const said = rule.tiers.map((t) => ({
-          score: show(q(t.points)),
-          label: t.label ? msgOf(t.label) : undefined,
-        }));
-        const otherwiseText = show(q(rule.otherwise ?? 0));
         return traced(kernel, (f, t, c) => {
           const w = c.words;
           let value: Msg;
@@ -627,7 +627,17 @@ export function baseKernel(
       // A text input: only `equals` tiers can hold; decoded per unit.
       if (!def || tiers.some((t) => t.op !== undefined)) return undefined;
       const texts = rule.tiers.map((t) => ('equals' in t ? t.equals : undefined));
-      return (f) => textTier(f.unit, def, texts, tiers, otherwise);
+      // Its words: the text as typed (trimmed, as the exact path decodes it), the tier it met.
+      const textKernel: Kernel = (f) => textTier(f.unit, def, texts, tiers, otherwise);
+      return traced(textKernel, (f, t, c) => {
+        const d = decodeValue(def, f.unit.values[def.id]);
+        if (typeof d.value !== 'string') return undefined;
+        const value = { zh: d.value, en: d.value };
+        const tier = t.tier < 0 ? undefined : said[t.tier];
+        return words(
+          R.tierText(c.words.label, value, tier?.label, tier ? tier.score : otherwiseText),
+        );
+      });
     }
     case 'piecewise': {
       const kv = slot('value');
@@ -755,7 +765,10 @@ function textTier(
   if (d.problem !== undefined || d.value === undefined || typeof d.value === 'object')
     return undefined;
   for (let i = 0; i < texts.length; i++)
-    if (d.value === texts[i]) return (tiers[i] as { points: number }).points;
+    if (d.value === texts[i]) {
+      if (TRACE.on) TRACE.tier = i;
+      return (tiers[i] as { points: number }).points;
+    }
   return otherwise;
 }
 

@@ -225,6 +225,52 @@ describe('reasons rendered from the kernels’ traces', () => {
     }
   });
 
+  it('word tiers on a text input from the trace, as typed (trimmed), the tier met or none', () => {
+    const p = parseRuleSet(
+      ruleSetHeader({
+        points: 5,
+        inputs: [{ id: 'level', label: '创建等级', unit: 'text' }],
+        sections: [
+          {
+            code: '一',
+            title: '创建',
+            points: 5,
+            items: [
+              {
+                code: '1',
+                title: '创建等级',
+                points: 5,
+                rule: {
+                  kind: 'tiers',
+                  value: 'level',
+                  tiers: [
+                    { equals: '国家级', points: 5, label: '国家级示范' },
+                    { equals: '省级', points: 3 },
+                  ],
+                  otherwise: 1,
+                },
+              },
+            ],
+          },
+        ],
+      }),
+    );
+    if (!p.ok) throw new Error(JSON.stringify(p.issues.map((i) => i.message.en)));
+    const rs = compileRuleSet(p.value);
+    let traced = 0;
+    for (const level of ['国家级', ' 省级 ', '市级', '', null]) {
+      const unit = { id: 'u', name: '甲县', values: { level } };
+      const fast = createUnitScorer(rs, unit);
+      const exact = createUnitScorer(rs, unit, {}, { kernels: false });
+      expect(JSON.stringify(scoreWith(rs, fast), null, 1)).toBe(
+        JSON.stringify(scoreWith(rs, exact), null, 1),
+      );
+      traced += fast.traced();
+    }
+    // The three typed texts through the traced route; the blanks are the exact path's words.
+    expect(traced).toBe(3);
+  });
+
   it('word a deduction by formula from the trace: rounded to 0, exactly 0, capped, over a ratio', () => {
     const p = parseRuleSet({
       ...ruleSetHeader({ id: 'formula-deductions', title: '按公式扣分' }),
