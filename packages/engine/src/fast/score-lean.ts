@@ -292,9 +292,10 @@ export function createLeanScorer(rs: CompiledRuleSet, options: LeanScorerOptions
   const scale = 10 ** dp;
   const microEnv = frame.micro;
   const totalRat = { n: 0, d: scale };
-  // score('二.1') / met('二.1') on the kernels: a blank (or, for score(), an item that does not
-  // apply) is missing, as the exact path has it; an item the kernel hands over is exact-only.
-  // A pool item is read as its section reads it (poolFigure: its deduction and its status).
+  // score('二.1') / met('二.1') / status('二.1') on the kernels: a blank (or, for score(), an
+  // item that does not apply) is missing, as the exact path has it; an item the kernel hands over
+  // is exact-only. A pool item is read as its section reads it (poolFast: its deduction and its
+  // status).
   const poolItems = new Map(
     sections.flatMap((s) => (s.pool ? s.pool.items.map((li) => [li.item.path, li] as const) : [])),
   );
