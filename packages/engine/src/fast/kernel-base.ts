@@ -10,6 +10,7 @@ import type { InputDef } from '../schema/ruleset.ts';
 import type { CIndicator, CompiledRuleSet, CSlope } from '../score/compile.ts';
 import type { Comparison } from '../schema/rules.ts';
 import { decodeValue } from '../score/env.ts';
+import { isoOfDay } from '../exact/calendar.ts';
 import { div, max as qmax, min as qmin, mul, q, ZERO, type Q } from '../exact/exact.ts';
 import { fmtScoreText, rampLowerIsBetter } from '../score/base-rules.ts';
 import { startsAtZero } from '../score/bounds.ts';
@@ -170,6 +171,8 @@ function slopeWords(
   s: CSlope | undefined,
   unit: Parameters<typeof slopeAdjustment>[2],
   credit: boolean,
+  /** The value is a date: steps are days earlier or later (每晚1天). */
+  dates = false,
 ): (c: RenderContext, t: Trace) => readonly Adjustment[] {
   const said = new Map<number, { signed: number; adjustments: readonly Adjustment[] }>();
   return (c, t) => {
@@ -188,6 +191,7 @@ function slopeWords(
         scoreText(c, t.an, t.ad),
         scoreText(c, t.an, t.ad, credit ? 1 : -1),
         relativeText(t),
+        dates,
       ),
     ]);
     if (!relative && said.size < SAID_KEPT) said.set(amount, { signed, adjustments });
@@ -264,8 +268,17 @@ export function baseKernel(
       const strict = op === '>' || op === '<';
       const ceiling = op === '<=' || op === '<';
       const unit = itemWords(item).unit;
-      const sayAbove = slopeWords('above', item.slopes.get('above'), unit, true);
-      const sayBelow = slopeWords(missedDirection(op), item.slopes.get('below'), unit, false);
+      // A date (早于 / 晚于 a deadline, 每晚1天): its figures shown as their ISO day.
+      const dates = unit === 'date';
+      const text = dates ? dateText : slotText;
+      const sayAbove = slopeWords('above', item.slopes.get('above'), unit, true, dates);
+      const sayBelow = slopeWords(
+        missedDirection(op),
+        item.slopes.get('below'),
+        unit,
+        false,
+        dates,
+      );
       const kernel: Kernel = (f) => {
         const st = state2(f, kv, kt);
         if (st !== OK) return notOk(st);
@@ -297,10 +310,10 @@ export function baseKernel(
       };
       return traced(kernel, (f, t, c) => {
         const w = c.words;
-        const sv = w.op('value', slotText(f, kv));
-        const st = w.op('target', slotText(f, kt));
+        const sv = w.op('value', text(f, kv));
+        const st = w.op('target', text(f, kt));
         const met = t.branch === MET || t.branch === CREDIT;
-        const reason = thresholdReason(w, op, sv, st, met, t.branch === SLOPED);
+        const reason = thresholdReason(w, op, sv, st, met, t.branch === SLOPED, dates);
         if (t.branch === CREDIT) return words(reason, t.an === 0 ? NO_ADJUSTMENTS : sayAbove(c, t));
         if (t.branch === SLOPED) return words(reason, sayBelow(c, t));
         return words(reason);
@@ -770,6 +783,14 @@ function textTier(
       return (tiers[i] as { points: number }).points;
     }
   return otherwise;
+}
+
+/** A slot holding a day number as showWithUnit shows a date: its ISO day (a whole day, as the
+ *  exact value in lowest terms has it), else the figure. */
+function dateText(f: Frame, k: number): string {
+  const n = f.m[k] as number;
+  const d = f.d[k] as number;
+  return n % d === 0 ? isoOfDay(n / d) : slotText(f, k);
 }
 
 /** A traced value between the ends (ramp, proportional) or a formula's score: G, in 10^-dp points. */

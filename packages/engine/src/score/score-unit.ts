@@ -398,6 +398,8 @@ const APPROX = 0x2248;
 function tracedShape(item: CIndicator): boolean {
   // An item without points of its own (a pool's) is the exact path's: its section reads it.
   if (item.pool) return false;
+  // A threshold on a date is worded as the exact path words it (早于 / 晚于, 每晚1天).
+  if (item.rule?.kind === 'threshold') return true;
   if (itemWords(item).unit === 'date') return false;
   for (const o of item.operands.values())
     if (o.unit === 'date' || o.input?.unit === 'date') return false;

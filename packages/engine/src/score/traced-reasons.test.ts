@@ -13,6 +13,7 @@ import { createUnitScorer, scoreWith } from './score-unit.ts';
 import { buildPeerStats } from '../cohort/peers.ts';
 import { caseArb } from '../__tests__/oracle/arbitraries.ts';
 import { show, showRat } from '../messages/format.ts';
+import { dayOfIso, isoOfDay } from '../exact/calendar.ts';
 
 describe('reasons rendered from the kernels’ traces', () => {
   it(
@@ -147,7 +148,7 @@ describe('reasons rendered from the kernels’ traces', () => {
     },
   );
 
-  it('word a deadline from the trace and leave dates to the exact path, in the same words (2013-03-31, 晚于, 每晚1天)', () => {
+  it('word a deadline and a threshold on a date from the trace, formulas on dates on the exact path, in the same words (2013-03-31, 晚于, 每晚1天)', () => {
     const p = parseRuleSet({
       schemaVersion: 1,
       id: 'dates',
@@ -207,10 +208,13 @@ describe('reasons rendered from the kernels’ traces', () => {
     });
     if (!p.ok) throw new Error(JSON.stringify(p.issues.map((i) => i.message.en)));
     const rs = compileRuleSet(p.value);
+    // Three by hand, then every fourth day from 1 January to the end of April, as typed.
+    const days = Array.from({ length: 30 }, (_, i) => isoOfDay(dayOfIso('2013-01-01')! + 4 * i));
     for (const values of [
       { report_date: '2013-03-31', plan_date: '2013-01-20' },
       { report_date: '2013-05-10', plan_date: '2013-02-05' },
       { plan_date: '2013-04-01' },
+      ...days.map((d, i) => ({ plan_date: d, report_date: days[(i * 7) % days.length] })),
     ]) {
       const unit = { id: 'u', name: '甲县', values };
       const fast = scoreWith(rs, createUnitScorer(rs, unit));
@@ -218,10 +222,12 @@ describe('reasons rendered from the kernels’ traces', () => {
       expect(JSON.stringify(fast, null, 1)).toBe(JSON.stringify(exact, null, 1));
       // A date is shown as its date, never its day number.
       expect(JSON.stringify(fast)).toContain(values.plan_date);
-      // The deadline (on time, late, not reported) through the traced route.
+      // The deadline (on time, late, not reported) and the threshold on a date (早于 / 晚于,
+      // 每晚1天) through the traced route.
       const one = createUnitScorer(rs, unit);
       one.evaluate(rs.byPath.get('一.1')!);
-      expect(one.traced()).toBe(1);
+      one.evaluate(rs.byPath.get('一.2')!);
+      expect(one.traced()).toBe(2);
     }
   });
 
