@@ -390,17 +390,19 @@ const APPROX = 0x2248;
 /**
  * Whether an item's reason can be rendered from its kernel's trace. The shapes whose words only
  * the exact evaluation gives stay there (their scores and reasons are its own, never a second
- * copy): no ceiling (不设上限), a piecewise rule, a value shown as a date (早于 / 晚于,
- * 2013-03-31). (A deadline stream is worded from the trace: its outcome and words are
- * deadline.ts's and reasons.ts's, called by both routes.) (A kernel without a renderer, or one that cannot read a figure,
- * leaves its item there too.)
+ * copy): a pool's items, and an item on a date other than a threshold whose value is the date
+ * (早于 / 晚于 and 每晚1天 are worded from the trace for such a threshold; a deadline stream, an
+ * uncapped item, a piecewise rule, a rank item and tiers on text are worded from it too, by the
+ * exact path's own word functions). (A kernel without a renderer, or one that cannot read a
+ * figure, leaves its item there too.)
  */
 function tracedShape(item: CIndicator): boolean {
   // An item without points of its own (a pool's) is the exact path's: its section reads it.
   if (item.pool) return false;
   // A threshold on a date is worded as the exact path words it (早于 / 晚于, 每晚1天).
-  if (item.rule?.kind === 'threshold') return true;
-  if (itemWords(item).unit === 'date') return false;
+  const onDate = itemWords(item).unit === 'date';
+  if (onDate && item.rule?.kind === 'threshold') return true;
+  if (onDate) return false;
   for (const o of item.operands.values())
     if (o.unit === 'date' || o.input?.unit === 'date') return false;
   return true;
