@@ -25,8 +25,8 @@ import {
 } from '../expr/micro.ts';
 import { addRat, cmpRat, mulRat, ratOfQ, reduceRat, type Rat } from './fixed.ts';
 
-/** What recordsAmount tells: the amount is in `out`, a field it reads is blank (the item is
- *  missing), or only the exact evaluator can say. */
+/** What a records kernel's `amount` tells: the amount is in `out`, a field it reads is blank
+ *  (the item is missing), or only the exact evaluator can say. */
 export const R_OK = 0;
 export const R_BLANK = 1;
 const R_EXACT = 2;
