@@ -162,13 +162,23 @@ function declared(value: string | number | undefined): Rat | undefined {
 export function createFramePlan(rs: CompiledRuleSet, exact: () => UnitEnv): FramePlan {
   const numeric: SlotInput[] = [];
   const symbols: SlotInput[] = [];
-  /** Lists of cases: their slots hold their number of cases. */
+  /** Lists of cases: their slots hold their number of cases, counted for each unit only once
+   *  something asks for the slot (decoding every cell of every case is not free, and a list read
+   *  by a per-record stream alone is decoded there). */
   const lists: {
     k: number;
     def: InputDef;
     fields: readonly InputDef[];
     known: ReadonlyMap<string, InputDef>;
+    read: boolean;
   }[] = [];
+  const listOf = new Map<string, (typeof lists)[number]>();
+  /** An input's slot, as a reader binds it: a list's is counted from then on. */
+  const slotFor = (id: string): { k: number; kind: 'number' | 'symbol' } | undefined => {
+    const list = listOf.get(id);
+    if (list) list.read = true;
+    return slotOf.get(id);
+  };
   const slotOf = new Map<string, { k: number; kind: 'number' | 'symbol' }>();
   const constants: { k: number; n: number; d: number }[] = [];
   const constSlots = new Map<string, number>();
@@ -249,7 +259,9 @@ export function createFramePlan(rs: CompiledRuleSet, exact: () => UnitEnv): Fram
       // A list of cases, read as its number of cases (a figure): counted by `load`.
       const k = next++;
       const fields = (def.fields ?? []).map(asInput);
-      lists.push({ k, def, fields, known: new Map(fields.map((fd) => [fd.id, fd])) });
+      const list = { k, def, fields, known: new Map(fields.map((fd) => [fd.id, fd])), read: false };
+      lists.push(list);
+      listOf.set(def.id, list);
       slotOf.set(def.id, { k, kind: 'number' });
     } else if (def.unit === 'yesno' || def.unit === 'choice') {
       const k = next++;
@@ -343,7 +355,7 @@ export function createFramePlan(rs: CompiledRuleSet, exact: () => UnitEnv): Fram
   };
   const bind: MicroBinder = {
     ident: (name) => {
-      const slot = slotOf.get(name);
+      const slot = slotFor(name);
       return slot ? slotReader(slot) : namedReader(name);
     },
     call: (fn, id) => {
@@ -383,7 +395,7 @@ export function createFramePlan(rs: CompiledRuleSet, exact: () => UnitEnv): Fram
       return ratOfQ(op.constant, scratch) ? constSlot(scratch.n, scratch.d) : undefined;
     const def = op.input;
     if (def && !op.derived) {
-      const slot = slotOf.get(def.id);
+      const slot = slotFor(def.id);
       return slot?.kind === 'number' ? slot.k : undefined;
     }
     // An expression (a derived ratio, an assigned target): a rate is rounded as declared.
@@ -431,6 +443,8 @@ export function createFramePlan(rs: CompiledRuleSet, exact: () => UnitEnv): Fram
       blankX[d.k] = RAW_BLANK;
       setCode(blankM, blankS, d, d.blankCode);
     }
+    // A list nothing asked for is not counted: read anyway, it is the exact path's.
+    for (const l of lists) blankS[l.k] = EXACT;
     for (const d of derived) blankS[d.k] = PENDING;
     // Cohort statistics are blank until a cohort gives them (as the exact path finds no peers).
     for (const p of peers) blankS[p.k] = BLANK;
@@ -585,7 +599,10 @@ export function createFramePlan(rs: CompiledRuleSet, exact: () => UnitEnv): Fram
             x[k] = (x[k] as number) | HAS_EVIDENCE;
           }
     }
-    for (let i = 0; i < lists.length; i++) count(lists[i] as (typeof lists)[number], unit);
+    for (let i = 0; i < lists.length; i++) {
+      const list = lists[i] as (typeof lists)[number];
+      if (list.read) count(list, unit);
+    }
   };
 
   /**
@@ -684,7 +701,7 @@ export function createFramePlan(rs: CompiledRuleSet, exact: () => UnitEnv): Fram
   };
 
   return {
-    inputSlot: (id) => slotOf.get(id),
+    inputSlot: slotFor,
     operandSlot,
     constSlot,
     codeOf,

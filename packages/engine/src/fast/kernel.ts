@@ -76,7 +76,7 @@ const LOWEST: Rat = { n: 0, d: 1 };
 const AMOUNT: Rat = { n: 0, d: 1 };
 const SUM: Rat = { n: 0, d: 1 };
 /** A formula's figure, or a per-record stream's amount, in points (scratch). */
-const RECORDS: Rat = { n: 0, d: 1 };
+const FIGURE: Rat = { n: 0, d: 1 };
 
 /** An item that only sums its sub-items: no rule, streams, gates or applicability (its points,
  *  by class or not, are the caller's). */
@@ -528,17 +528,17 @@ function leafKernel(
       } else {
         const ex = exprs[i] as ExprStream;
         if (ex.records) {
-          const got = ex.records.amount(f.unit, RECORDS);
+          const got = ex.records.amount(f.unit, FIGURE);
           if (got !== R_OK) return got === R_BLANK ? null : undefined;
           if (ex.records.zeroed && zeroedBy < 0) zeroedBy = ex.at;
         } else {
           const st = state(f, ex.k);
           if (st !== OK) return st === BLANK ? null : undefined;
-          RECORDS.n = f.m[ex.k] as number;
-          RECORDS.d = f.d[ex.k] as number;
+          FIGURE.n = f.m[ex.k] as number;
+          FIGURE.d = f.d[ex.k] as number;
         }
         // The formula's (or the cases') figure in points, as a fraction of 10^-dp points: an / ad.
-        if (!mulRat(RECORDS.n, RECORDS.d, unitScale, 1, AMOUNT)) return undefined;
+        if (!mulRat(FIGURE.n, FIGURE.d, unitScale, 1, AMOUNT)) return undefined;
         let an = AMOUNT.n;
         let ad = AMOUNT.d;
         const capped = ex.cap !== undefined && cmpRat(an, ad, ex.cap, 1) > 0;

@@ -451,6 +451,13 @@ function tracedRuleSet(rs: CompiledRuleSet): TracedRuleSet {
   const plan = createFramePlan(rs, () => made.env as UnitEnv);
   const dp = rs.scoreRounding.dp;
   const scale = 10 ** dp;
+  /** An item's traced kernels by class (undefined: any unit), made on first use. */
+  const byClassOf = (item: CIndicator): Map<string | undefined, TracedItem> => {
+    const n = ix.items.get(item.path) as number;
+    let byClass = made.items[n];
+    if (!byClass) made.items[n] = byClass = new Map<string | undefined, TracedItem>();
+    return byClass;
+  };
   const add = (item: CIndicator, cls: string | undefined, pointsQ: Q): void => {
     if (!tracedShape(item)) return;
     const kernel = buildKernel(rs, plan, item, pointsQ);
@@ -459,10 +466,7 @@ function tracedRuleSet(rs: CompiledRuleSet): TracedRuleSet {
     // No floor at all (min 'none'): −∞.
     const min = item.min ? scaledOfQ(item.min, dp) : Number.NEGATIVE_INFINITY;
     if (!kernel || !render || points === undefined || min === undefined) return;
-    const n = ix.items.get(item.path) as number;
-    let byClass = made.items[n];
-    if (!byClass) made.items[n] = byClass = new Map<string | undefined, TracedItem>();
-    byClass.set(cls, {
+    byClassOf(item).set(cls, {
       kernel,
       render,
       points,
@@ -475,10 +479,7 @@ function tracedRuleSet(rs: CompiledRuleSet): TracedRuleSet {
   /** An item not assessed for units of class `cls` (pointsByClass: 'not-assessed'): it does
    *  not apply, said as the exact path says it (此项不考核), without a rule to read. */
   const notAssessed = (item: CIndicator, cls: string): void => {
-    const n = ix.items.get(item.path) as number;
-    let byClass = made.items[n];
-    if (!byClass) made.items[n] = byClass = new Map<string | undefined, TracedItem>();
-    byClass.set(cls, {
+    byClassOf(item).set(cls, {
       kernel: NOT_ASSESSED,
       render: NO_WORDS,
       points: 0,
